@@ -1,0 +1,40 @@
+"""Errors raised by the library. Each carries the document it concerns and the reason;
+the CLI (and later the web layer) translates them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class OnrecordError(Exception):
+    """Base class. ``document`` names the input (path, path:line, or id) when known."""
+
+    def __init__(self, reason: str, *, document: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.document = document
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.reason}" if self.document else self.reason
+
+
+class InputError(OnrecordError):
+    """A document could not be read or is unusable (empty, binary, undecodable, too large, not JSON...)."""
+
+
+class EmptyDocumentError(InputError):
+    """The document has no text to read."""
+
+
+class DocumentTooLargeError(InputError):
+    """The document exceeds the configured size limit."""
+
+
+class NoArticleError(InputError):
+    """An HTML page from which no article text could be extracted."""
+
+
+class ModelError(OnrecordError):
+    """The spaCy model is missing or cannot be loaded."""
+
+
+class GoldFormatError(OnrecordError):
+    """A gold-standard file does not follow ../shared/data/FORMAT.md."""

