@@ -1,0 +1,452 @@
+"""The attribution patterns onrecord must read, end to end with the real model.
+
+Every case is a short made-up news passage and what a careful reader takes from it: the content (as it stands
+in the text; for a direct quote without its quotation marks), the speaker's fullest name in the passage (None
+when unnamed), the type, and where the passage says so the channel (medium) and who relayed it (via).
+Content is compared after trimming whitespace, punctuation and quote marks at both ends (see conftest).
+Gold conventions follow ../shared/data/FORMAT.md and the corpus READMEs: an interrupted quotation
+(“A,” she said, “B.”) is two records; a quotation that runs over paragraphs, reopening each one, is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import onrecord
+from onrecord.types import CharSpan
+
+pytestmark = pytest.mark.model
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    content: str  # exactly as it stands in text (occurs once)
+    speaker: str | None
+    type: str
+    medium: str | None = None  # None: not checked
+    via_names: tuple[str, ...] = ()
+    via_outlets: tuple[str, ...] = ()
+    check_via: bool = True  # with no via expected, check that none was invented
+    kind: str | None = None  # speaker_kind, when the case is about it
+    description: str | None = None  # expected inside speaker_description (anonymous speakers)
+
+
+def case(case_id: str, text: str, content: str, speaker: str | None, type_: str, **expect: object):
+    return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
+
+
+MIDDLE_CUE = (
+    "Council president Marta Quill spoke after the vote. "
+    "“The bridge is safe to use today,” she said, “but it will not be safe in ten years.”"
+)
+MULTI_PARAGRAPH = (
+    "Mark Doyle said the repairs would take at least two years.\n\n"
+    "“We have to replace every cable. There is no shortcut here.\n\n"
+    "“If we do it halfway, we will be back here in five years,” Doyle said."
+)
+SCARE_THEN_QUOTE = (
+    "The so-called “temporary” ferry service has now run for six years. "
+    "“Nothing about it is temporary any more,” Jane Roe said."
+)
+UNBALANCED = (
+    "“The money is there,” Jane Roe said.\n\n"
+    "Lin Okafor told a crowd outside city hall on Saturday that “we will not let this bridge fall down.\n\n"
+    "Roe said the council would meet again on Thursday."
+)
+
+CASES = [
+    # --- direct quotes: where the cue stands ---
+    case(
+        "direct-cue-after-inverted",
+        "“We will reopen the bridge by spring,” said Mark Doyle, the county’s chief engineer.",
+        "We will reopen the bridge by spring",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "direct-cue-after",
+        "“The ferry will run every hour,” Jane Roe said on Tuesday.",
+        "The ferry will run every hour",
+        "Jane Roe",
+        "direct",
+    ),
+    case(
+        "direct-cue-before-comma",
+        "Harbor commissioner Tomas Brecken said, “Nobody will lose their job because of this.”",
+        "Nobody will lose their job because of this",
+        "Tomas Brecken",
+        "direct",
+    ),
+    case(
+        "direct-colon-lead-in",
+        "Mayor Lin Okafor told the crowd: “Every month we wait costs this city another million dollars.”",
+        "Every month we wait costs this city another million dollars",
+        "Lin Okafor",
+        "direct",
+    ),
+    case(
+        "direct-colon-lead-in-put-it",
+        "Lin Okafor, the mayor of Port Calloway, put it plainly: “We are going to build this bridge.”",
+        "We are going to build this bridge",
+        "Lin Okafor",
+        "direct",
+    ),
+    case("direct-cue-middle-first-part", MIDDLE_CUE, "The bridge is safe to use today", "Marta Quill", "direct"),
+    case(
+        "direct-cue-middle-second-part",
+        MIDDLE_CUE,
+        "but it will not be safe in ten years",
+        "Marta Quill",
+        "direct",
+    ),
+    case(
+        "direct-dash-attribution",
+        "“A bridge is a promise you make to your grandchildren.”\n— Mayor Lin Okafor",
+        "A bridge is a promise you make to your grandchildren",
+        "Lin Okafor",
+        "direct",
+    ),
+    # --- who: pronouns, surnames, appositives ---
+    case(
+        "speaker-pronoun",
+        "Mark Doyle inspected the cables on Friday. “They are in worse shape than anyone expected,” he said.",
+        "They are in worse shape than anyone expected",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "speaker-surname",
+        "County engineer Mark Doyle inspected the span on Friday. “We found rust on every cable,” Doyle said.",
+        "We found rust on every cable",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "speaker-appositive-indirect",
+        "Jane Roe, who chairs the transport committee, said the ferry contract would be renewed for one year.",
+        "the ferry contract would be renewed for one year",
+        "Jane Roe",
+        "indirect",
+    ),
+    case(
+        "speaker-appositive-after-quote",
+        "“I have seen that bridge sway in a storm,” said Tomas Brecken, a former harbor pilot who now sits on"
+        " the port board.",
+        "I have seen that bridge sway in a storm",
+        "Tomas Brecken",
+        "direct",
+    ),
+    # --- continuation quotes ---
+    case(
+        "continuation-next-sentence",
+        "“We found rust on every cable,” said Mark Doyle, the county engineer. “Some of it is older than I am.”",
+        "Some of it is older than I am",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "continuation-over-paragraphs",
+        MULTI_PARAGRAPH,
+        "We have to replace every cable. There is no shortcut here.\n\n"
+        "“If we do it halfway, we will be back here in five years",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "continuation-indirect-before-it",
+        MULTI_PARAGRAPH,
+        "the repairs would take at least two years",
+        "Mark Doyle",
+        "indirect",
+    ),
+    # --- indirect speech ---
+    case(
+        "indirect-said-that",
+        "Jane Roe said that the committee would publish its findings in March.",
+        "that the committee would publish its findings in March",
+        "Jane Roe",
+        "indirect",
+    ),
+    case(
+        "indirect-said-no-that",
+        "Tomas Brecken said the port could not borrow more money without raising fees.",
+        "the port could not borrow more money without raising fees",
+        "Tomas Brecken",
+        "indirect",
+    ),
+    case(
+        "indirect-told-reporters",
+        "Lin Okafor told reporters on Monday that the city had already spent four million dollars on studies.",
+        "that the city had already spent four million dollars on studies",
+        "Lin Okafor",
+        "indirect",
+        medium="remarks",
+    ),
+    case(
+        "direct-told-reporters",
+        "“We are not going to rush this,” Lin Okafor told reporters after the meeting.",
+        "We are not going to rush this",
+        "Lin Okafor",
+        "direct",
+        medium="remarks",
+    ),
+    case(
+        "according-to-person-before",
+        "According to Ines Harrow, the city’s chief engineer, the main supports have lost a fifth of their"
+        " strength since 1998.",
+        "the main supports have lost a fifth of their strength since 1998",
+        "Ines Harrow",
+        "indirect",
+    ),
+    case(
+        "according-to-person-after",
+        "The bridge carries about 40,000 cars a day, according to Ines Harrow, the city’s chief engineer.",
+        "The bridge carries about 40,000 cars a day",
+        "Ines Harrow",
+        "indirect",
+    ),
+    # --- anonymous sources ---
+    case(
+        "anonymous-indirect",
+        "A senior official, who spoke on condition of anonymity because the talks were private, said the"
+        " council would likely approve a smaller design in the spring.",
+        "the council would likely approve a smaller design in the spring",
+        None,
+        "indirect",
+        kind="anonymous",
+        description="senior official",
+    ),
+    case(
+        "anonymous-direct",
+        "“Nobody in that room wanted to be the one to say no,” a senior city official said.",
+        "Nobody in that room wanted to be the one to say no",
+        None,
+        "direct",
+        kind="anonymous",
+        description="senior city official",
+    ),
+    # --- mixed quotes ---
+    case(
+        "mixed-fragment",
+        "Opposition leader Samuel Okonjo said the import plan was “a gift to the big traders” and would hurt"
+        " small farmers.",
+        "the import plan was “a gift to the big traders” and would hurt small farmers",
+        "Samuel Okonjo",
+        "mixed",
+    ),
+    case(
+        "mixed-told-reporters",
+        "Tomas Brecken told reporters that the engineers’ report “changes everything we thought we knew.”",
+        "that the engineers’ report “changes everything we thought we knew.”",
+        "Tomas Brecken",
+        "mixed",
+        medium="remarks",
+    ),
+    case(
+        "mixed-nominal-warning",
+        "Opposition leader Samuel Okonjo repeated his warning that the quotas would “empty the villages by"
+        " winter.”",
+        "that the quotas would “empty the villages by winter.”",
+        "Samuel Okonjo",
+        "mixed",
+    ),
+    # --- nominal cues and organisations ---
+    case(
+        "statement-organisation",
+        "In a statement, the Ministry of Agriculture said it would review the import quotas before the harvest.",
+        "it would review the import quotas before the harvest",
+        "Ministry of Agriculture",
+        "indirect",
+        medium="statement",
+        kind="organisation",
+    ),
+    case(
+        "statement-organisation-short-mention",
+        "The Ministry of Agriculture defended its plan on Wednesday. In a statement, the ministry said the"
+        " quotas would protect prices for consumers.",
+        "the quotas would protect prices for consumers",
+        "Ministry of Agriculture",
+        "indirect",
+        medium="statement",
+        kind="organisation",
+    ),
+    case(
+        "statement-said-in-a-statement",
+        "Calloway Steel said in a statement that it had not been asked to bid on the bridge.",
+        "that it had not been asked to bid on the bridge",
+        "Calloway Steel",
+        "indirect",
+        medium="statement",
+    ),
+    case(
+        "statement-direct",
+        "“We take every complaint seriously,” the Port Calloway Police Department said in a statement.",
+        "We take every complaint seriously",
+        "Port Calloway Police Department",
+        "direct",
+        medium="statement",
+        kind="organisation",
+    ),
+    # --- channels: letters, posts, interviews ---
+    case(
+        "letter-direct",
+        "“We respect the council’s decision and will abide by it,” Jane Roe wrote in a letter to the harbor board.",
+        "We respect the council’s decision and will abide by it",
+        "Jane Roe",
+        "direct",
+        medium="letter",
+    ),
+    case(
+        "letter-indirect-in-the-letter",
+        "Jane Roe sent a letter to the harbor board on Friday. In the letter, Roe said the committee would not"
+        " appeal the ruling.",
+        "the committee would not appeal the ruling",
+        "Jane Roe",
+        "indirect",
+        medium="letter",
+    ),
+    case(
+        "post-tweeted",
+        "“The ministry has lost the trust of every farmer in this country,” Samuel Okonjo tweeted on Wednesday.",
+        "The ministry has lost the trust of every farmer in this country",
+        "Samuel Okonjo",
+        "direct",
+        medium="post",
+    ),
+    case(
+        "post-series-of-tweets",
+        "In a series of tweets on Monday, Samuel Okonjo said the minister had “lost the trust of farmers.”",
+        "the minister had “lost the trust of farmers.”",
+        "Samuel Okonjo",
+        "mixed",
+        medium="post",
+    ),
+    case(
+        "interview",
+        "Ruth Anand, the head of the farmers’ union, said in an interview that her members were ready to block"
+        " the roads.",
+        "that her members were ready to block the roads",
+        "Ruth Anand",
+        "indirect",
+        medium="interview",
+    ),
+    # --- relays: who passed it on ---
+    case(
+        "via-outlet-reporter",
+        "“We have no plans to close the northern border,” Interior Minister Daria Holm told lawmakers, according"
+        " to Harlow Ledger reporter Nadia Ferris.",
+        "We have no plans to close the northern border",
+        "Daria Holm",
+        "direct",
+        via_names=("Nadia Ferris",),
+        via_outlets=("Harlow Ledger",),
+    ),
+    case(
+        "via-outlet",
+        "Daria Holm said the border would stay open through the winter, according to the Harlow Ledger.",
+        "the border would stay open through the winter",
+        "Daria Holm",
+        "indirect",
+        via_outlets=("Harlow Ledger",),
+    ),
+    case(
+        "via-reporter",
+        "“We are not closing anything,” Daria Holm said, according to agriculture reporter Nadia Ferris.",
+        "We are not closing anything",
+        "Daria Holm",
+        "direct",
+        via_names=("Nadia Ferris",),
+    ),
+    case(
+        "via-letter-and-reporter",
+        "“We respect your decision to end the lease,” Tomas Brecken wrote in a letter to the harbor board,"
+        " according to Harlow Ledger reporter Nadia Ferris.",
+        "We respect your decision to end the lease",
+        "Tomas Brecken",
+        "direct",
+        medium="letter",
+        via_names=("Nadia Ferris",),
+        via_outlets=("Harlow Ledger",),
+    ),
+    # --- real quotes beside things that are not attributions ---
+    case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
+    case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),
+    case("unbalanced-paragraph-after", UNBALANCED, "the council would meet again on Thursday", "Jane Roe", "indirect"),
+]
+
+#: (text, quoted words) where the quotation marks attribute nothing.
+NOT_ATTRIBUTIONS = [
+    pytest.param("The so-called “temporary” ferry service has now run for six years.", "temporary", id="scare-quote"),
+    pytest.param(SCARE_THEN_QUOTE, "temporary", id="scare-quote-beside-real-quote"),
+    pytest.param(
+        "The engineers’ report, titled “Crossing the Harbor: A Plan for 2040,” runs to 400 pages.",
+        "Crossing the Harbor: A Plan for 2040",
+        id="quoted-title",
+    ),
+    pytest.param(
+        "The Westbury Brass closed the festival with “Long Way Home,” a song about the old rail line.",
+        "Long Way Home",
+        id="quoted-song-title",
+    ),
+    pytest.param(
+        "The Harbor Street bridge, nicknamed “the Rattler” by commuters, opened in 1958.",
+        "the Rattler",
+        id="nickname",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pattern(case: Case, nlp, match) -> None:
+    text = case.text
+    assert text.count(case.content) == 1, "bad case: expected content must occur exactly once in the text"
+
+    extraction = onrecord.extract(text)
+    found = match.describe(extraction)
+    a = match.find(extraction, case.content)
+    assert a is not None, f"no attribution covers {case.content!r}; found:\n{found}"
+
+    got = a.content.of(text)
+    assert match.content(got) == match.content(case.content), f"content boundary; found:\n{found}"
+    if case.type == "direct":
+        assert got.strip()[:1] not in "“\"" and got.strip()[-1:] not in "”\"", "direct content keeps its marks"
+    assert a.type == case.type, f"type of {got!r}"
+    assert match.name(a.speaker) == match.name(case.speaker), f"speaker of {got!r}"
+    if case.kind is not None:
+        assert a.speaker_kind == case.kind, f"speaker_kind of {got!r}"
+    if case.description is not None:
+        assert a.speaker_description and case.description in a.speaker_description.casefold(), (
+            f"speaker_description of {got!r}: {a.speaker_description!r}"
+        )
+    if case.medium is not None:
+        assert a.medium == case.medium, f"medium of {got!r}"
+
+    names = {match.name(r.name) for r in a.via if r.name}
+    outlets = {match.name(r.outlet) for r in a.via if r.outlet}
+    for name in case.via_names:
+        assert match.name(name) in names, f"via names of {got!r}: {names}"
+    for outlet in case.via_outlets:
+        assert match.name(outlet) in outlets, f"via outlets of {got!r}: {outlets}"
+    if case.check_via and not (case.via_names or case.via_outlets):
+        assert a.via == (), f"no relay in the text, but via = {a.via}"
+
+
+@pytest.mark.parametrize(("text", "quoted"), NOT_ATTRIBUTIONS)
+def test_not_an_attribution(text: str, quoted: str, nlp, match) -> None:
+    start = text.index(quoted)
+    where = CharSpan(start, start + len(quoted))
+    extraction = onrecord.extract(text)
+    wrong = [a for a in extraction.attributions if a.content.overlaps(where)]
+    assert not wrong, f"{quoted!r} is not said by anyone; found:\n{match.describe(extraction)}"
+
+
+def test_spacy_component_matches_extract(nlp) -> None:
+    """``nlp.add_pipe("onrecord_attribution")`` users get the same records as ``onrecord.extract``."""
+    text = MIDDLE_CUE + "\n\n" + MULTI_PARAGRAPH
+    assert "onrecord_attribution" in nlp.pipe_names
+    doc = nlp(text)
+    assert doc._.attributions == onrecord.extract(text).attributions
+    assert len(doc._.attributions) >= 3
