@@ -1,11 +1,535 @@
-"""Orchestrates the attribution stages over one parsed Doc."""
+"""Orchestrates the attribution stages over one parsed Doc.
+
+1. quotations are found in the raw text, paragraph by paragraph (``quotes``);
+2. cues are found on the parse: verbs of saying/believing with a clause complement, "according to",
+   nouns of saying with a that-clause, parenthetical "X said";
+3. each quotation is attached to the cue whose content it overlaps, or to a cue right after it
+   (``“…,” she said``), right before it (``She said: “…”``), a dash attribution (``“…” — Lin Okafor``),
+   or, failing all, continues the previous speaker's attribution (a continuation quote);
+4. sources are resolved to speakers, the channel and relays are read off the cue's context.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from dataclasses import dataclass, replace
 
-from onrecord.types import Attribution, Skipped
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.channels import medium_for
+from onrecord.attribution.lexicon import (
+    BELIEF_VERBS,
+    DOCUMENT_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    learned_cues,
+)
+from onrecord.attribution.quotes import Quote, find_quotes
+from onrecord.attribution.relays import relay_from
+from onrecord.attribution.speakers import Speaker, SpeakerResolver
+from onrecord.types import Attribution, CharSpan, Relay, Skipped
+
+#: Learned cue lemmas are used when at least this share of their occurrences were cues in training data.
+LEARNED_MIN_PRECISION = 0.35
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = ("ccomp",)
+_PUNCT_EDGE = " \t\n,;:—–-"
+_DASHES = "—–"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An attribution under construction (token-level handles kept until it is written out)."""
+
+    content: CharSpan
+    cue: Token | None
+    cue_span: CharSpan | None
+    source: Span | None
+    kind: str
+    confidence: float
+    origin: str
+    quote: Quote | None = None
+    inherited: Speaker | None = None
+    relays: tuple[Relay, ...] = ()
 
 
 def find_attributions(doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-    return (), ()
+    """Every attribution in a parsed article, and the paragraphs that could not be read fully."""
+    text = doc.text
+    quotes, skipped = find_quotes(text)
+    cues = _CueFinder(doc)
+    candidates = cues.syntactic()
+    candidates = _relays(doc, candidates)
+    candidates = _attach_quotes(doc, quotes, candidates, cues)
+    return _finish(doc, candidates, quotes), tuple(skipped)
+
+
+# -- cues ---------------------------------------------------------------------------------------------------
+class _CueFinder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.learned = learned_cues()
+        self.starts = [t.idx for t in doc]
+
+    def cue_kind(self, tok: Token) -> tuple[str, float] | None:
+        """(kind, prior confidence) when ``tok`` can be a cue verb."""
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in SPEECH_VERBS:
+            return "speech", 0.8
+        if lemma in BELIEF_VERBS:
+            return "belief", 0.55
+        entry = self.learned.get(lemma)
+        if entry and entry.get("p", 0.0) >= LEARNED_MIN_PRECISION:
+            return entry.get("kind", "speech"), float(entry["p"])
+        return None
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains or follows character ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def syntactic(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in self.doc:
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                cand = self._according(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+                cand = self._nominal(tok)
+            else:
+                cand = self._verbal(tok)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _verbal(self, tok: Token) -> Candidate | None:
+        found = self.cue_kind(tok)
+        if found is None:
+            return None
+        kind, prior = found
+        clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
+        content: CharSpan | None = None
+        if clause is not None:
+            content = _span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
+            host = tok.head
+            content = _span_chars(self.doc, host.left_edge.i, host.right_edge.i + 1)
+            prior -= 0.1
+        if content is None:
+            return None
+        source = subject_of(tok) or _left_name(self.doc, tok)
+        if kind == "speech" and source is not None and source.root.lemma_.lower() in ("report", "study", "poll",
+                                                                                         "survey", "data"):
+            kind = "document"
+        if tok.lemma_.lower() in DOCUMENT_VERBS and source is not None and source.root.pos_ == "NOUN" \
+                and source.root.lemma_.lower() not in ("official", "spokesman", "spokeswoman"):
+            if tok.lemma_.lower() in ("find", "show", "indicate", "reveal", "estimate"):
+                kind = "document"
+        return Candidate(
+            content=content,
+            cue=tok,
+            cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=source,
+            kind=kind,
+            confidence=prior if source is not None else prior - 0.2,
+            origin="verb",
+        )
+
+    def _according(self, tok: Token) -> Candidate | None:
+        to = next(c for c in tok.children if c.lower_ == "to")
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        source = self.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        host = tok.head
+        phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+        lo, hi = host.left_edge.i, host.right_edge.i + 1
+        if tok.i <= lo:  # "According to X, ..."
+            content = _span_chars(self.doc, phrase_end, hi)
+        elif phrase_end >= hi:  # "..., according to X."
+            content = _span_chars(self.doc, lo, phrase_start)
+        else:
+            content = _span_chars(self.doc, lo, hi)
+        if content is None or len(content) == 0:
+            return None
+        return Candidate(
+            content=content,
+            cue=tok,
+            cue_span=CharSpan(tok.idx, to.idx + len(to.text)),
+            source=source,
+            kind="speech",
+            confidence=0.75,
+            origin="according",
+        )
+
+    def _nominal(self, tok: Token) -> Candidate | None:
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        if clause is None:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        source = self.doc[poss.left_edge.i : poss.i + 1] if poss is not None else None
+        if source is not None and source[-1].dep_ == "case":
+            source = source[:-1]
+        if source is not None and len(source) and source[-1].tag_ == "POS":
+            source = source[:-1]
+        return Candidate(
+            content=_span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1),
+            cue=tok,
+            cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=source if source is not None and len(source) else None,
+            kind="speech",
+            confidence=0.6 if source is not None else 0.4,
+            origin="noun",
+        )
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …")."""
+    doc = verb.doc
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            return _phrase(doc, subj)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head != verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> Span:
+    """A noun phrase with its modifiers, without trailing punctuation."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
+    if end <= start:
+        return None
+    text = doc.text
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    while s < e and text[s] in _PUNCT_EDGE:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT_EDGE:
+        e -= 1
+    if e <= s:
+        return None
+    return CharSpan(s, e)
+
+
+# -- quotations ---------------------------------------------------------------------------------------------
+def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], cues: _CueFinder) -> list[Candidate]:
+    text = doc.text
+    out = list(candidates)
+    for q in quotes:
+        words = q.word_count(text)
+        inside = [i for i, c in enumerate(out) if c.content.overlaps(q.content)]
+        if inside:
+            best = max(inside, key=lambda i: (_trimmed_within(text, out[i].content, q.content),
+                                              _overlap(out[i].content, q.content)))
+            cand = out[best]
+            if _trimmed_within(text, cand.content, q.content):
+                # the cue's clause is (part of) the quotation: the whole quotation is what was said
+                out[best] = replace(cand, content=q.content, quote=q, confidence=max(cand.confidence, 0.85))
+                continue
+            if q.content.start >= cand.content.start and q.content.end <= cand.content.end + 2:
+                continue  # a quoted fragment inside reported speech: a mixed quotation
+        if words < 3 and not _sentence_like(text, q):
+            continue  # scare quotes, titles, nicknames
+        cand = _cue_after(doc, q, cues) or _cue_before(doc, q, cues) or _dash(doc, q, cues)
+        if cand is not None:
+            out.append(cand)
+            continue
+        out.append(
+            Candidate(
+                content=q.content, cue=None, cue_span=None, source=None, kind="speech",
+                confidence=0.45, origin="continuation", quote=q,
+            )
+        )
+    return out
+
+
+def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
+    """``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` / ``“…” Roe told reporters``."""
+    text = doc.text
+    i = cues.token_at(q.span.end)
+    if i < len(doc) and doc[i].idx < q.span.end:
+        i += 1
+    limit = min(len(doc), i + 10)
+    start_i = i
+    while i < limit:
+        tok = doc[i]
+        if "\n" in tok.text or (tok.is_sent_start and i > start_i and tok.text not in ",") or tok.text in "“«\"":
+            if i > start_i and (tok.text in "“«\"" or "\n" in tok.text):
+                return None
+        if tok.text in ".!?" and i > start_i:
+            return None
+        found = cues.cue_kind(tok)
+        if found is not None and found[0] == "speech":
+            source = subject_of(tok)
+            if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
+                source = _bare_source(doc, start_i, tok.i) or _inverted_source(doc, tok)
+            return Candidate(
+                content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+                source=source, kind="speech", confidence=0.9 if source is not None else 0.6,
+                origin="quote-after", quote=q,
+            )
+        if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "compound") and i > start_i + 1:
+            return None
+        i += 1
+    _ = text
+    return None
+
+
+def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
+    """``She said: “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``."""
+    text = doc.text
+    lead = text[: q.span.start].rstrip()
+    if not lead or lead[-1] not in ":,":
+        return None
+    end_i = cues.token_at(len(lead) - 1)
+    para_start = text.rfind("\n", 0, q.span.start) + 1
+    i = end_i - 1
+    while i >= 0 and doc[i].idx >= para_start and end_i - i <= 25:
+        tok = doc[i]
+        if tok.text in ".!?”\"" and i < end_i - 1:
+            break
+        found = cues.cue_kind(tok)
+        if found is not None and found[0] in ("speech", "document"):
+            source = subject_of(tok)
+            return Candidate(
+                content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+                source=source, kind=found[0], confidence=0.85 if source is not None else 0.55,
+                origin="quote-before", quote=q,
+            )
+        i -= 1
+    return None
+
+
+def _dash(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
+    """``“…” — Mayor Lin Okafor``: a dash and a short name closing the paragraph."""
+    text = doc.text
+    j = q.span.end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j >= len(text) or text[j] not in _DASHES and not text.startswith("- ", j) and not text.startswith("--", j):
+        return None
+    dash_end = j + 1
+    while dash_end < len(text) and text[dash_end] in _DASHES + "-":
+        dash_end += 1
+    line_end = text.find("\n", dash_end)
+    line_end = len(text) if line_end < 0 else line_end
+    s_i = cues.token_at(dash_end)
+    while s_i < len(doc) and doc[s_i].idx < dash_end:
+        s_i += 1
+    e_i = s_i
+    while e_i < len(doc) and doc[e_i].idx < line_end:
+        e_i += 1
+    if e_i - s_i == 0 or e_i - s_i > 12:
+        return None
+    source = doc[s_i:e_i]
+    while len(source) > 1 and source[-1].is_punct:
+        source = source[:-1]
+    if not any(t.pos_ == "PROPN" for t in source):
+        return None
+    return Candidate(
+        content=q.content, cue=None, cue_span=CharSpan(j, dash_end), source=source, kind="speech",
+        confidence=0.75, origin="dash", quote=q,
+    )
+
+
+def _bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
+    """The words between a closing quotation mark and its verb, when they name someone ("Seely wrote")."""
+    while start < verb_i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    span = doc[start:verb_i]
+    while len(span) and span[-1].dep_ in ("advmod", "aux", "neg") and span[-1].pos_ != "PROPN":
+        span = span[:-1]
+    if not len(span) or len(span) > 8:
+        return None
+    if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in span):
+        return span
+    return None
+
+
+def _left_name(doc: Doc, verb: Token) -> Span | None:
+    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``)."""
+    end = verb.i
+    while end > 0 and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].pos_ in ("AUX", "PART", "ADV") \
+            and not doc[end - 1].is_title:
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].pos_ in ("PROPN", "PRON") or doc[start - 1].is_title) \
+            and doc[start - 1].tag_ not in ("PRP$", "WDT", "WP") and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    return doc[start:end]
+
+
+def _inverted_source(doc: Doc, verb: Token) -> Span | None:
+    """``said Jane Roe, the mayor``: the noun phrase after the verb."""
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _phrase(doc, child)
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "DET", "NOUN"):
+        end = nxt
+        while end < len(doc) and doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") and doc[end].text not in ",.":
+            end += 1
+        if end > nxt:
+            return doc[nxt:end]
+    return None
+
+
+def _sentence_like(text: str, q: Quote) -> bool:
+    body = q.content.of(text).strip()
+    return len(body) > 1 and body[-1] in ".!?," and body[0].isupper()
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _trimmed_within(text: str, inner: CharSpan, outer: CharSpan) -> bool:
+    s, e = inner.start, inner.end
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return outer.start <= s and e <= outer.end
+
+
+# -- relays -------------------------------------------------------------------------------------------------
+def _relays(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """An "according to X" inside another attribution's sentence relays that attribution instead."""
+    out: list[Candidate] = []
+    according = [c for c in candidates if c.origin == "according"]
+    others = [c for c in candidates if c.origin != "according"]
+    absorbed: set[int] = set()
+    for c in others:
+        if c.cue is None:
+            out.append(c)
+            continue
+        relays = list(c.relays)
+        for k, a in enumerate(according):
+            if k in absorbed or a.cue is None or a.cue.sent != c.cue.sent:
+                continue
+            if _governs(c.cue, a.cue) or (c.quote is not None and a.cue.i > c.cue.i):
+                relays.append(relay_from(a.source))
+                absorbed.add(k)
+                if c.content.start < a.cue_span.start < c.content.end and a.source.end_char >= c.content.end - 1:
+                    cut = _span_chars(doc, _token_index(doc, c.content.start), _token_index(doc, a.cue_span.start))
+                    if cut is not None:
+                        c = replace(c, content=cut)
+        out.append(replace(c, relays=tuple(relays)) if relays else c)
+    out.extend(a for k, a in enumerate(according) if k not in absorbed)
+    return out
+
+
+def _token_index(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _governs(cue: Token, other: Token) -> bool:
+    """Is ``other`` within the clause of ``cue`` (the cue itself or one of its descendants)?"""
+    node = other
+    for _ in range(40):
+        if node == cue:
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+# -- writing out --------------------------------------------------------------------------------------------
+def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
+    text = doc.text
+    resolver = SpeakerResolver(doc)
+    quote_spans = [q.content for q in quotes]
+    candidates = _dedupe(sorted(candidates, key=lambda c: (c.content.start, -len(c.content))))
+    result: list[Attribution] = []
+    last: Attribution | None = None
+    last_para = -1
+    for cand in sorted(candidates, key=lambda c: c.content.start):
+        para = text.count("\n", 0, cand.content.start) if cand.origin == "continuation" else 0
+        if cand.origin == "continuation":
+            if last is None or last.speaker is None and last.speaker_description is None:
+                continue
+            gap = text[last.content.end : cand.content.start]
+            if gap.count("\n") > 2 or len(gap) > 600:
+                continue
+            result.append(
+                replace(last, content=cand.content, source=None, cue=None, type="direct",
+                        confidence=round(min(last.confidence, 0.7), 3))
+            )
+            last_para = para
+            continue
+        speaker = resolver.resolve(cand.source) if cand.source is not None else Speaker(None, "unknown")
+        anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
+        resolver.note(anchor, speaker)
+        attribution = Attribution(
+            content=cand.content,
+            source=CharSpan(cand.source.start_char, cand.source.end_char) if cand.source is not None else None,
+            cue=cand.cue_span,
+            speaker=speaker.name,
+            speaker_kind=speaker.kind,
+            speaker_description=speaker.description if speaker.name is None else None,
+            type=_type_of(text, cand.content, cand.quote, quote_spans),
+            medium=medium_for(doc, cand.cue, cand.source.root if cand.source is not None else None),
+            cue_kind=cand.kind,
+            via=cand.relays,
+            confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
+        )
+        result.append(attribution)
+        last = attribution
+    _ = last_para
+    return tuple(result)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One attribution per content: keep the most confident of candidates whose content mostly coincides."""
+    kept: list[Candidate] = []
+    for cand in candidates:
+        clash = next(
+            (k for k, other in enumerate(kept)
+             if _overlap(cand.content, other.content) >= 0.8 * min(len(cand.content), len(other.content))),
+            None,
+        )
+        if clash is None:
+            kept.append(cand)
+        elif _rank(cand) > _rank(kept[clash]):
+            kept[clash] = cand
+    return kept
+
+
+def _rank(c: Candidate) -> tuple[float, int]:
+    return (c.confidence + (0.2 if c.source is not None else 0.0) - (0.3 if c.origin == "continuation" else 0.0),
+            len(c.content))
+
+
+def _type_of(text: str, content: CharSpan, quote: Quote | None, quote_spans: list[CharSpan]) -> str:
+    if quote is not None and quote.content == content:
+        return "direct"
+    for q in quote_spans:
+        if _trimmed_within(text, content, q):
+            return "direct"
+    for q in quote_spans:
+        if q.overlaps(content):
+            return "mixed"
+    return "indirect"

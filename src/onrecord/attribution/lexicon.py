@@ -1,0 +1,136 @@
+"""Word lists the rules read. Hand-written seeds; ``cue_lexicon.json`` (built by
+``tools/build_cue_lexicon.py`` from PolNeAR train) adds data-driven cue lemmas with their precision."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+#: Verbs of saying: their clause complement is what was said.
+SPEECH_VERBS = frozenset(
+    """say tell add write tweet post state declare announce explain note insist argue claim assert maintain
+    warn caution urge predict promise pledge vow vouch acknowledge admit concede confirm deny reply respond
+    retort answer ask question wonder inquire suggest propose recommend contend counter complain lament
+    boast brag joke quip remark comment observe mention report reveal disclose testify recall recount
+    describe characterize call label dub reiterate repeat stress emphasize emphasise underscore highlight
+    point continue conclude concur agree disagree dispute allege accuse charge blame criticize criticise
+    praise thank apologize apologise threaten demand order instruct advise inform assure reassure remind
+    acknowledge concede caution exclaim shout yell scream whisper mutter cry
+    chant sing preach proclaim pronounce affirm aver opine posit theorize theorise speculate estimate
+    forecast project guess reckon surmise tout hail defend dismiss reject rebut refute slam blast attack
+    decry denounce condemn lambaste mock ridicule deride scoff""".split()
+)
+
+#: Verbs of thinking, believing, wanting: PolNeAR counts them as attributions of kind "belief".
+BELIEF_VERBS = frozenset(
+    """think believe feel know hope fear worry expect doubt suspect assume presume consider consider figure
+    reckon understand realize realise recognize recognise want wish prefer intend plan decide agree
+    see view regard imagine suppose trust suspect conclude""".split()
+)
+
+#: Verbs whose subject is a document or study ("the report found that ...").
+DOCUMENT_VERBS = frozenset("find show suggest indicate reveal read conclude estimate say state note".split())
+
+#: Nouns that introduce content ("Trump's warning that ...", "the claim that ...").
+SPEECH_NOUNS = frozenset(
+    """warning statement claim claims assertion remark remarks comment comments promise pledge vow threat
+    announcement allegation allegations accusation accusations insistence argument suggestion prediction
+    admission denial testimony assurance assurances belief view fear hope concern concerns message
+    declaration proposal demand call contention charge charges""".split()
+)
+
+#: Words around a cue that name the channel a statement came through.
+MEDIUM_WORDS: dict[str, str] = {
+    # posts
+    "tweet": "post", "tweets": "post", "tweeted": "post", "retweeted": "post", "twitter": "post",
+    "post": "post", "posted": "post", "posts": "post", "facebook": "post", "instagram": "post",
+    "x.com": "post", "threads": "post", "tiktok": "post", "blog": "post", "livestream": "post",
+    # letters and messages
+    "letter": "letter", "letters": "letter", "memo": "document", "memorandum": "document", "email": "letter",
+    "e-mail": "letter", "note": "letter", "op-ed": "document", "column": "document", "essay": "document",
+    # statements
+    "statement": "statement", "statements": "statement", "release": "statement", "communique": "statement",
+    "communiqué": "statement", "spokesperson": "statement", "spokesman": "statement", "spokeswoman": "statement",
+    # remarks
+    "reporters": "remarks", "journalists": "remarks", "remarks": "remarks", "speech": "remarks",
+    "rally": "remarks", "crowd": "remarks", "audience": "remarks", "supporters": "remarks", "event": "remarks",
+    "hearing": "remarks", "debate": "remarks", "podcast": "interview", "broadcast": "remarks",
+    # interviews
+    "interview": "interview", "interviews": "interview", "interviewed": "interview",
+    # press conferences
+    "conference": "press_conference", "briefing": "press_conference", "presser": "press_conference",
+    # court filings
+    "filing": "court_filing", "filings": "court_filing", "court": "court_filing", "lawsuit": "court_filing",
+    "complaint": "court_filing", "affidavit": "court_filing", "indictment": "court_filing", "motion": "court_filing",
+    "testimony": "court_filing", "ruling": "court_filing", "judgment": "court_filing", "brief": "court_filing",
+    # documents
+    "report": "document", "study": "document", "document": "document", "documents": "document",
+    "survey": "document", "poll": "document", "analysis": "document", "filed": "court_filing",
+    "wrote": "document", "writes": "document", "write": "document", "written": "document",
+}
+
+#: When several channel words occur around a cue, the most specific wins.
+MEDIA_PRIORITY = (
+    "court_filing", "letter", "post", "press_conference", "interview", "statement", "remarks", "document",
+    "unknown",
+)
+
+#: Verbs whose lemma alone fixes the channel.
+MEDIUM_VERBS: dict[str, str] = {"tweet": "post", "post": "post", "retweet": "post", "write": "document",
+                                "testify": "court_filing"}
+
+#: Titles and roles dropped from names ("Defense Secretary Mark Esper" -> "Mark Esper").
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady sen sen. senator rep rep.
+    representative gov gov. governor president vice prime minister premier chancellor secretary
+    general gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. cpl cpl. pvt pvt. adm adm. brig brig.
+    cmdr cmdr. commander chief officer director mayor councillor councilor alderman judge justice
+    attorney ambassador king queen prince princess pope rev rev. reverend father sister brother bishop
+    cardinal rabbi imam sheikh speaker leader chair chairman chairwoman chairperson ceo cfo coo spokesman
+    spokeswoman spokesperson minister mp mla mpp deputy assistant associate acting former interim
+    defense defence foreign finance health state interior justice homeland labor labour treasury
+    education energy transportation agriculture commerce veterans affairs housing environment
+    u.s. us federal provincial national senior junior dean sheriff constable inspector superintendent
+    detective officer trooper coach manager executive founder co-founder owner host anchor correspondent
+    reporter editor columnist analyst economist professor researcher scientist doctor nurse lawyer""".split()
+)
+
+#: Person nouns that mark an unnamed source ("a senior official", "two people familiar with the matter").
+ANONYMOUS_HEADS = frozenset(
+    """official officials source sources person people aide aides adviser advisers advisor advisors insider
+    insiders staffer staffers diplomat diplomats officer officers analyst analysts expert experts observer
+    observers witness witnesses resident residents member members employee employees worker workers
+    executive executives lawmaker lawmakers legislator legislators investigator investigators
+    spokesperson spokesman spokeswoman representative representatives critic critics supporter supporters
+    opponent opponents activist activists leader leaders voter voters someone somebody one man woman men
+    women neighbour neighbor neighbours neighbors friend friends relative relatives student students
+    teacher teachers doctor doctors nurse nurses scientist scientists researcher researchers economist
+    economists lawyer lawyers attorney attorneys""".split()
+)
+
+#: Nouns that make an organisation speaker ("the ministry", "police").
+ORGANISATION_HEADS = frozenset(
+    """ministry department government administration agency police company firm campaign committee
+    commission council board court office bureau authority authorities army military navy pentagon
+    party parliament congress senate house union association federation organization organisation
+    group coalition team club bank service services university school hospital newspaper paper network
+    station magazine outlet agency regulator watchdog prosecutors prosecution embassy consulate
+    cabinet secretariat foundation institute centre center city county province state country
+    corporation airline retailer manufacturer operator utility utilities force forces""".split()
+)
+
+#: Pronouns that refer back to a person speaker.
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+GROUP_PRONOUNS = frozenset("they them it we i you".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+
+
+@lru_cache(maxsize=1)
+def learned_cues() -> dict[str, dict[str, float]]:
+    """Cue lemmas learned from PolNeAR train: ``{lemma: {"p": precision, "n": count, "kind": ...}}``."""
+    try:
+        raw = resources.files("onrecord.data").joinpath("cue_lexicon.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return json.loads(raw).get("verbs", {})

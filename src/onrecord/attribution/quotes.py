@@ -1,0 +1,138 @@
+"""Finding quotations in raw text, paragraph by paragraph.
+
+Pure text work (no spaCy), so an unbalanced quotation mark can damage at most its own paragraph:
+the stray mark is reported as :class:`~onrecord.types.Skipped` and the rest of the article is read as usual.
+Multi-paragraph quotations follow the newsroom convention: a paragraph that leaves a quotation open and a
+next paragraph that re-opens one continue the same quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onrecord.types import CharSpan, Skipped
+
+OPENING = frozenset("“«„‟")
+CLOSING = frozenset("”»")
+AMBIGUOUS = frozenset('"＂')
+#: Two-character marks used by some wire and NYT texts.
+PAIRED_OPEN = "``"
+PAIRED_AMBIGUOUS = "''"
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``span`` includes the marks, ``content`` excludes them."""
+
+    span: CharSpan
+    content: CharSpan
+    paragraphs: int = 1  # how many paragraphs it runs over
+
+    @property
+    def words(self) -> int:
+        return self.content.end - self.content.start  # cheap length proxy; see word_count
+
+    def word_count(self, text: str) -> int:
+        return len(_WORD.findall(text, self.content.start, self.content.end))
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(position, width, role) of every quotation mark in text[start:end]; role is open/close/ambiguous."""
+    out: list[tuple[int, int, str]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPENING:
+            out.append((i, 1, "open"))
+        elif ch in CLOSING:
+            out.append((i, 1, "close"))
+        elif ch in AMBIGUOUS:
+            out.append((i, 1, "ambiguous"))
+        elif ch == "`" and text.startswith(PAIRED_OPEN, i):
+            out.append((i, 2, "open"))
+            i += 2
+            continue
+        elif ch == "'" and text.startswith(PAIRED_AMBIGUOUS, i):
+            out.append((i, 2, "ambiguous"))
+            i += 2
+            continue
+        i += 1
+    return out
+
+
+def _opens(text: str, pos: int, width: int, start: int, end: int) -> bool:
+    """Is the ambiguous mark at ``pos`` opening? Decided by the characters around it."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + width] if pos + width < end else " "
+    if before.isspace() or before in "([{—–-/:;,":
+        return not after.isspace()
+    if after.isspace() or after in ".,;:!?)]}—–-":
+        return False
+    return not before.isalnum()
+
+
+def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
+    """Every quotation in ``text`` and the paragraphs damaged by unbalanced marks."""
+    quotes: list[Quote] = []
+    skipped: list[Skipped] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    carry: tuple[int, int] | None = None  # (open position, width) of a quote running over a paragraph break
+    carry_paras = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        marks = _marks(text, p_start, p_end)
+        open_at: tuple[int, int] | None = None
+        stray: list[int] = []
+        first_mark = marks[0][0] if marks else None
+        leading = first_mark is not None and not text[p_start:first_mark].strip()
+        if carry is not None and not (leading and marks[0][2] != "close"):
+            # the previous paragraph's open quotation is not re-opened here: it was a stray mark
+            stray.append(carry[0])
+            carry = None
+        for pos, width, role in marks:
+            if role == "ambiguous":
+                role = "close" if open_at is not None or (carry is not None and pos != first_mark) else (
+                    "open" if _opens(text, pos, width, p_start, p_end) else "close"
+                )
+            if role == "open":
+                if carry is not None and pos == first_mark:
+                    continue  # the re-opening mark of a multi-paragraph quotation
+                if open_at is not None:
+                    stray.append(open_at[0])
+                open_at = (pos, width)
+            else:  # close
+                opener = open_at or carry
+                if opener is None:
+                    stray.append(pos)
+                    continue
+                content = CharSpan(opener[0] + opener[1], pos)
+                paras = carry_paras + 1 if opener is carry else 1
+                if content.end > content.start:
+                    quotes.append(Quote(CharSpan(opener[0], pos + width), content, paras))
+                open_at = None
+                carry = None
+                carry_paras = 0
+        if open_at is not None or carry is not None:
+            opener = open_at or carry
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            reopened = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}
+            if reopened:
+                # close the part in this paragraph as its own piece only when the quotation continues
+                carry = opener
+                carry_paras += 1
+            else:
+                stray.append(opener[0])
+                carry = None
+                carry_paras = 0
+        if stray:
+            skipped.append(
+                Skipped(
+                    reason=f"unbalanced quotation mark at offset {stray[0]}: quotations in this paragraph "
+                    "may be incomplete",
+                    span=CharSpan(p_start, p_end),
+                )
+            )
+    return quotes, skipped

@@ -1,0 +1,49 @@
+"""Relay chains: who passed a statement on ("according to Washington Post reporter Mustafa Salim")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from onrecord.attribution.speakers import clean_name
+from onrecord.types import CharSpan, Relay
+
+_OUTLET_WORDS = frozenset(
+    """times post journal news herald tribune telegraph guardian independent gazette chronicle press
+    reuters ap afp bloomberg cnn nbc abc cbs fox msnbc bbc cbc ctv npr pbs politico axios vox
+    observer mail express standard sun star globe economist atlantic magazine newspaper network
+    radio television tv daily weekly monthly agency wire""".split()
+)
+
+
+def relay_from(mention: Span) -> Relay:
+    """Split a relay mention into a person and an outlet: "Washington Post reporter Mustafa Salim"."""
+    name = outlet = None
+    for ent in mention.ents:
+        if ent.label_ == "PERSON" and name is None:
+            name = clean_name(ent.text)
+        elif ent.label_ in ("ORG", "NORP", "GPE", "WORK_OF_ART") and outlet is None:
+            outlet = _outlet_text(ent.text)
+    if outlet is None:
+        words = [t for t in mention if t.pos_ == "PROPN" and (name is None or t.text not in name)]
+        if words and any(w.lower_ in _OUTLET_WORDS for w in words):
+            outlet = _outlet_text(mention.doc[words[0].i : words[-1].i + 1].text)
+    if name is None and outlet is None:
+        root = mention.root
+        if root.pos_ == "PROPN":
+            outlet = _outlet_text(mention.text)
+        elif root.lower_ in _OUTLET_WORDS:
+            outlet = _outlet_text(mention.text)
+    if name is None and outlet is None:
+        outlet = _outlet_text(mention.text)
+    return Relay(span=CharSpan(mention.start_char, mention.end_char), name=name, outlet=outlet)
+
+
+def _outlet_text(text: str) -> str:
+    text = text.strip().rstrip(",.;:")
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
