@@ -33,8 +33,17 @@ run: $(STAMP)
 	@mkdir -p out
 	$(BIN)/onrecord extract examples/ -o out/examples.jsonl
 	@for f in $(EXAMPLES); do \
-	  echo; echo "=== $$f"; \
-	  $(BIN)/onrecord show "$$f" || exit $$?; \
+	  case "$$f" in \
+	    *.jsonl) ids=$$($(BIN)/python -c 'import json, sys; [print(json.loads(l)["id"]) for l in open(sys.argv[1]) if l.strip()]' "$$f");; \
+	    *) ids=-;; \
+	  esac; \
+	  for id in $$ids; do \
+	    if [ "$$id" = - ]; then \
+	      echo; echo "=== $$f"; $(BIN)/onrecord show "$$f" || exit $$?; \
+	    else \
+	      echo; echo "=== $$f ($$id)"; $(BIN)/onrecord show "$$f" --id "$$id" || exit $$?; \
+	    fi; \
+	  done; \
 	done
 
 # pytest exits 5 when it collects no tests; that is not a failure of the set-up, so say so and pass.
