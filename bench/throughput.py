@@ -1,0 +1,227 @@
+"""Throughput of bare spaCy parsing against full extraction, measured in the same process on the same texts.
+
+    .venv/bin/python bench/throughput.py [--repeat 3] [--limit N] [--input FILE.jsonl[.gz] ...] [--json]
+
+By default the texts are PolNeAR dev + GGT dev from the shared data folder (``$ONRECORD_SHARED`` or
+``../shared/data``). After a warm-up of both paths, the rounds alternate their order (bare then full, then full
+then bare, ...) so that drift in the machine's speed falls on both; the best and the median round are reported.
+Prints figures only: it never asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from onrecord.api import extract_many
+from onrecord.eval.corpora import corpus_file
+from onrecord.eval.run import iter_documents
+from onrecord.nlp import load_pipeline
+from onrecord.settings import DEFAULT, Settings
+from onrecord.types import Article, Extraction
+
+DEFAULT_INPUTS = ("polnear/dev.jsonl.gz", "ggt/dev.jsonl")
+COMPONENT = "onrecord_attribution"
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def current_rss_mib() -> float | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return psutil.Process().memory_info().rss / (1024 * 1024)
+
+
+def load_articles(paths: list[Path], limit: int | None) -> list[Article]:
+    articles: list[Article] = []
+    for path in paths:
+        for doc in iter_documents(path):
+            if limit is not None and len(articles) >= limit:
+                return articles
+            articles.append(Article(text=doc["text"], id=doc["id"]))
+    return articles
+
+
+def run_bare(texts: list[str], settings: Settings) -> dict[str, Any]:
+    """spaCy alone: the model's own pipes, no onrecord component, docs dropped with the memory zone."""
+    nlp = load_pipeline(settings, with_attribution=False)
+    pipes = list(nlp.pipe_names)
+    if COMPONENT in pipes:
+        raise RuntimeError(f"{COMPONENT} still in the pipeline after load_pipeline(with_attribution=False)")
+    with nlp.memory_zone():
+        start = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
+        seconds = time.perf_counter() - start
+        tokens = sum(len(doc) for doc in docs)
+        del docs
+    return {"seconds": seconds, "tokens": tokens, "pipes": pipes}
+
+
+def run_full(articles: list[Article], settings: Settings) -> dict[str, Any]:
+    """The public batch API: parse + attribution + conversion to Extraction records."""
+    start = time.perf_counter()
+    results = list(extract_many(articles, settings=settings))
+    seconds = time.perf_counter() - start
+    pipes = list(load_pipeline(settings).pipe_names)
+    if COMPONENT not in pipes:
+        raise RuntimeError(f"{COMPONENT} missing from the pipeline after extract_many")
+    found = [r for r in results if isinstance(r, Extraction)]
+    return {
+        "seconds": seconds,
+        "attributions": sum(len(r.attributions) for r in found),
+        "errors": len(results) - len(found),
+        "pipes": pipes,
+    }
+
+
+def summarise(seconds: list[float], n_docs: int, n_tokens: int) -> dict[str, Any]:
+    best, median = min(seconds), statistics.median(seconds)
+    return {
+        "rounds_s": [round(s, 4) for s in seconds],
+        "best_s": round(best, 4),
+        "median_s": round(median, 4),
+        "docs_per_s_best": round(n_docs / best, 2),
+        "docs_per_s_median": round(n_docs / median, 2),
+        "tokens_per_s_best": round(n_tokens / best, 1),
+        "tokens_per_s_median": round(n_tokens / median, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--input", action="append", type=Path, metavar="FILE",
+                        help="FORMAT.md JSONL(.gz) file(s) to read texts from (default: PolNeAR dev + GGT dev)")
+    parser.add_argument("--limit", type=int, default=None, help="use at most this many documents")
+    parser.add_argument("--repeat", type=int, default=3, help="timed rounds of each path (default 3)")
+    parser.add_argument("--warmup", type=int, default=8, help="documents in the warm-up pass (default 8)")
+    parser.add_argument("--batch-size", type=int, default=None, help=f"spaCy batch size (default {DEFAULT.batch_size})")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = parser.parse_args(argv)
+
+    settings = DEFAULT.with_(batch_size=args.batch_size)
+    if args.input:
+        paths = list(args.input)
+    else:
+        found = [corpus_file(rel) for rel in DEFAULT_INPUTS]
+        paths = [p for p in found if p is not None]
+        if not paths:
+            print("no input: the shared corpora were not found; pass --input FILE or set ONRECORD_SHARED",
+                  file=sys.stderr)
+            return 2
+    articles = load_articles(paths, args.limit)
+    if not articles:
+        print("no documents to measure", file=sys.stderr)
+        return 2
+    texts = [a.text for a in articles]
+
+    rss_start = current_rss_mib()
+    t0 = time.perf_counter()
+    load_pipeline(settings)
+    load_s = time.perf_counter() - t0
+    rss_loaded = current_rss_mib()
+
+    warm = max(1, min(args.warmup, len(articles)))
+    run_bare(texts[:warm], settings)
+    run_full(articles[:warm], settings)
+
+    phases: dict[str, Callable[[], dict[str, Any]]] = {
+        "bare": lambda: run_bare(texts, settings),
+        "full": lambda: run_full(articles, settings),
+    }
+    seconds: dict[str, list[float]] = {"bare": [], "full": []}
+    last: dict[str, dict[str, Any]] = {}
+    rss_after: dict[str, float | None] = {}
+    for round_no in range(max(1, args.repeat)):
+        order = ("bare", "full") if round_no % 2 == 0 else ("full", "bare")
+        for name in order:
+            last[name] = phases[name]()
+            seconds[name].append(last[name]["seconds"])
+            rss_after[name] = current_rss_mib()
+
+    n_docs, n_tokens = len(articles), last["bare"]["tokens"]
+    bare = summarise(seconds["bare"], n_docs, n_tokens)
+    full = summarise(seconds["full"], n_docs, n_tokens)
+    result = {
+        "inputs": [str(p) for p in paths],
+        "docs": n_docs,
+        "chars": sum(len(t) for t in texts),
+        "tokens": n_tokens,
+        "repeat": max(1, args.repeat),
+        "batch_size": settings.batch_size,
+        "model": settings.model,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "model_load_s": round(load_s, 3),
+        "bare": {**bare, "pipes": last["bare"]["pipes"]},
+        "full": {**full, "pipes": last["full"]["pipes"], "attributions": last["full"]["attributions"],
+                 "errors": last["full"]["errors"]},
+        "ratio_full_over_bare_time": {
+            "best": round(full["best_s"] / bare["best_s"], 3),
+            "median": round(full["median_s"] / bare["median_s"], 3),
+        },
+        "memory_mib": {
+            "peak_rss": round(peak_rss_mib(), 1),
+            "rss_start": _round(rss_start),
+            "rss_model_loaded": _round(rss_loaded),
+            "rss_after_bare": _round(rss_after.get("bare")),
+            "rss_after_full": _round(rss_after.get("full")),
+        },
+    }
+    print(json.dumps(result, indent=2) if args.json else as_text(result))
+    return 0
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def as_text(r: dict[str, Any]) -> str:
+    mem = r["memory_mib"]
+    lines = [
+        f"inputs: {', '.join(r['inputs'])}",
+        f"{r['docs']} docs, {r['chars']:,} chars, {r['tokens']:,} tokens; model {r['model']} (spaCy {r['spacy']}, "
+        f"Python {r['python']}, {r['cpus']} CPUs); batch size {r['batch_size']}; {r['repeat']} alternating rounds",
+        f"model load: {r['model_load_s']:.2f} s",
+        "",
+        f"{'path':<6}{'best s':>9}{'median s':>10}{'docs/s':>9}{'tokens/s':>11}   (docs/s, tokens/s: best round)",
+    ]
+    for name in ("bare", "full"):
+        p = r[name]
+        lines.append(
+            f"{name:<6}{p['best_s']:>9.3f}{p['median_s']:>10.3f}{p['docs_per_s_best']:>9.1f}{p['tokens_per_s_best']:>11,.0f}"
+        )
+    ratio = r["ratio_full_over_bare_time"]
+    lines += [
+        "",
+        f"full / bare time: {ratio['best']:.2f}x (best rounds), {ratio['median']:.2f}x (medians)",
+        f"full: {r['full']['attributions']} attributions, {r['full']['errors']} refused documents",
+        f"bare pipes: {', '.join(r['bare']['pipes'])}",
+        f"full pipes: {', '.join(r['full']['pipes'])}",
+        "memory (MiB): peak RSS {peak}; RSS at start {s}, model loaded {m}, after bare {b}, after full {f}".format(
+            peak=mem["peak_rss"], s=mem["rss_start"], m=mem["rss_model_loaded"], b=mem["rss_after_bare"],
+            f=mem["rss_after_full"],
+        ),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
