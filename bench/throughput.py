@@ -206,7 +206,8 @@ def as_text(r: dict[str, Any]) -> str:
     for name in ("bare", "full"):
         p = r[name]
         lines.append(
-            f"{name:<6}{p['best_s']:>9.3f}{p['median_s']:>10.3f}{p['docs_per_s_best']:>9.1f}{p['tokens_per_s_best']:>11,.0f}"
+            f"{name:<6}{p['best_s']:>9.3f}{p['median_s']:>10.3f}"
+            f"{p['docs_per_s_best']:>9.1f}{p['tokens_per_s_best']:>11,.0f}"
         )
     ratio = r["ratio_full_over_bare_time"]
     lines += [
