@@ -1,0 +1,149 @@
+"""Walk paths (files, directories) or a stdin stream and read every document in them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from onrecord.errors import InputError
+from onrecord.ingest.readers import (
+    MAX_BYTES_PER_CHAR,
+    MAX_HTML_BYTES,
+    document_stem,
+    iter_jsonl,
+    read_html,
+    read_text,
+)
+from onrecord.settings import DEFAULT
+from onrecord.types import Article
+
+#: File extensions read, each also with ``.gz`` after it; other files in a directory are skipped.
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+STDIN = "-"
+
+
+def file_format(path: Path) -> str | None:
+    """``"text"``, ``"html"``, ``"jsonl"`` from the file name (``.gz`` allowed after the extension), or None."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return FORMATS.get(suffixes[-1]) if suffixes else None
+
+
+def sniff_format(head: bytes) -> str:
+    """Guess the format of a stream from its first non-blank byte: ``{`` JSONL, ``<`` HTML, else text."""
+    first = head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1]
+    return {b"{": "jsonl", b"<": "html"}.get(first, "text")
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    stdin: IO[bytes] | None = None,
+    max_chars: int = DEFAULT.max_chars,
+) -> Iterator[Article | InputError]:
+    """Every document in ``paths``, in order, as an :class:`Article` or an :class:`InputError`.
+
+    Directories are walked recursively in sorted path order (hidden entries skipped), reading ``.txt``,
+    ``.html``/``.htm`` and ``.jsonl`` files, each optionally gzipped; other files are skipped. A file named
+    explicitly must have one of those extensions. ``-`` (or no paths at all) reads ``stdin``, whose format is
+    sniffed: JSONL when it starts with ``{``, HTML with ``<``, else plain text.
+
+    Ids: JSONL keeps each line's ``id``; a file named explicitly gets its stem (``a.html.gz`` -> ``a``), a file
+    found in a directory its path relative to that directory without the extension (``2024/a``).
+    """
+    for given in list(paths) or [STDIN]:
+        if os.fspath(given) == STDIN:
+            yield from _read_stream(stdin, max_chars=max_chars)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                if isinstance(file, InputError):
+                    yield file
+                    continue
+                rel = file.relative_to(path)
+                yield from _read_file(file, file_format(file), id=(rel.parent / document_stem(rel)).as_posix(),
+                                      max_chars=max_chars)
+        elif path.exists():
+            kind = file_format(path)
+            if kind is None:
+                expected = ", ".join(FORMATS)
+                yield InputError(f"unsupported file type (expected {expected}, optionally .gz)", document=str(path))
+            else:
+                yield from _read_file(path, kind, id=document_stem(path), max_chars=max_chars)
+        else:
+            yield InputError("no such file or directory", document=str(path))
+
+
+def _walk(directory: Path) -> Iterator[Path | InputError]:
+    """Readable files under ``directory`` in sorted path order; hidden entries and symlinked directories skipped."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputError(f"cannot list directory: {exc.strerror}", document=str(directory))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and file_format(Path(entry.name)):
+            yield Path(entry.path)
+
+
+def _read_file(path: Path, kind: str | None, *, id: str, max_chars: int) -> Iterator[Article | InputError]:
+    name = str(path)
+    if kind == "jsonl":
+        yield from iter_jsonl(path, name=name)
+        return
+    try:
+        if kind == "html":
+            yield read_html(path, name=name, id=id)
+        else:
+            yield read_text(path, name=name, id=id, max_chars=max_chars)
+    except InputError as exc:
+        yield exc
+
+
+def _read_stream(stream: IO[bytes] | None, *, max_chars: int) -> Iterator[Article | InputError]:
+    name = "<stdin>"
+    if stream is None:
+        yield InputError("no stdin stream to read", document=name)
+        return
+    head = _read_head(stream)
+    kind = sniff_format(head)
+    if kind == "jsonl":
+        yield from iter_jsonl(_lines_after(head, stream), name=name)
+        return
+    limit = MAX_HTML_BYTES if kind == "html" else MAX_BYTES_PER_CHAR * max_chars + 4
+    data = head + stream.read(max(limit + 1 - len(head), 0))
+    try:
+        if kind == "html":
+            yield read_html(data, name=name, id="stdin")
+        else:
+            yield read_text(data, name=name, id="stdin", max_chars=max_chars)
+    except InputError as exc:
+        yield exc
+
+
+def _read_head(stream: IO[bytes]) -> bytes:
+    """Bytes up to and including the first one that is not blank (or everything, if all are)."""
+    head = bytearray()
+    while byte := stream.read(1):
+        head += byte
+        if byte not in b" \t\r\n\xef\xbb\xbf":
+            break
+    return bytes(head)
+
+
+def _lines_after(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of ``head`` followed by the rest of ``stream``, with the partial last line of ``head`` joined."""
+    *complete, partial = head.split(b"\n")
+    for line in complete:
+        yield line + b"\n"
+    yield partial + stream.readline()
+    yield from stream

@@ -1,0 +1,129 @@
+"""Walking paths and stdin: which files are read, in what order, with which ids and errors."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError
+from onrecord.ingest import file_format, iter_inputs, sniff_format
+from onrecord.types import Article
+
+PAGE = (
+    "<!doctype html><html><head><title>Ferry timetable changes</title></head><body><article>"
+    "<p>\u201cWe will run an extra crossing on Sundays,\u201d the operator said on Monday.</p>"
+    "<p>Passengers had asked for a later boat for two summers running, a council report found.</p>"
+    "</article></body></html>"
+)
+
+
+def outcome(items: list[Article | InputError]) -> list[tuple[str, str | None]]:
+    return [("ok", i.id) if isinstance(i, Article) else ("error", str(i)) for i in items]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.txt", "text"),
+        ("a.TXT", "text"),
+        ("a.txt.gz", "text"),
+        ("page.html", "html"),
+        ("page.htm", "html"),
+        ("001-site.example.html.gz", "html"),
+        ("docs.jsonl", "jsonl"),
+        ("docs.jsonl.gz", "jsonl"),
+        ("notes.md", None),
+        ("archive.gz", None),
+        ("README", None),
+    ],
+)
+def test_file_format(name: str, kind: str | None) -> None:
+    assert file_format(Path(name)) == kind
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [(b'{"id": 1}', "jsonl"), (b"\n  {", "jsonl"), (b"<!doctype html>", "html"), (b"\xef\xbb\xbf<html>", "html"),
+     (b"The mayor said", "text"), (b"", "text")],
+)
+def test_sniff_format(head: bytes, kind: str) -> None:
+    assert sniff_format(head) == kind
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "2024" / "03").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    (root / "b.txt").write_text("The council said the ferry would run.", encoding="utf-8")
+    (root / "a.html").write_text(PAGE, encoding="utf-8")
+    (root / "2024" / "03" / "c.txt.gz").write_bytes(gzip.compress(b"A gzipped note."))
+    (root / "2024" / "batch.jsonl").write_text(
+        json.dumps({"id": "wire-1", "text": "From a feed."}) + "\nnot json\n", encoding="utf-8"
+    )
+    (root / "2024" / "empty.txt").write_bytes(b"")
+    (root / "notes.md").write_text("# not read", encoding="utf-8")
+    (root / ".hidden.txt").write_text("not read", encoding="utf-8")
+    (root / ".cache" / "x.txt").write_text("not read", encoding="utf-8")
+    return root
+
+
+def test_directories_are_walked_sorted_and_recursively(tree: Path) -> None:
+    assert outcome(list(iter_inputs([tree]))) == [
+        ("ok", "2024/03/c"),
+        ("ok", "wire-1"),
+        ("error", f"{tree}/2024/batch.jsonl:2: not JSON: Expecting value at column 1"),
+        ("error", f"{tree}/2024/empty.txt: document is empty (no text to read)"),
+        ("ok", "a"),
+        ("ok", "b"),
+    ]
+
+
+def test_named_files_keep_their_stem_and_order(tree: Path) -> None:
+    items = list(iter_inputs([tree / "b.txt", tree / "2024" / "03" / "c.txt.gz", tree / "a.html"]))
+    assert outcome(items) == [("ok", "b"), ("ok", "c"), ("ok", "a")]
+    assert items[2].title == "Ferry timetable changes"
+
+
+def test_named_file_errors(tree: Path) -> None:
+    items = list(iter_inputs([tree / "notes.md", tree / "missing.txt", tree / "2024" / "empty.txt"]))
+    assert [type(i) for i in items] == [InputError, InputError, EmptyDocumentError]
+    assert str(items[0]).startswith(f"{tree}/notes.md: unsupported file type (expected .txt, .html")
+    assert str(items[1]) == f"{tree}/missing.txt: no such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"The harbour master said the tide was late.", [("ok", "stdin")]),
+        (PAGE.encode(), [("ok", "stdin")]),
+        (b'\n{"id": "x", "text": "one"}\n{"id": "y"}\n', [("ok", "x"), ("error", "<stdin>:3: no 'text' field")]),
+        (b"", [("error", "<stdin>: document is empty (no text to read)")]),
+        (b"\x00\x01binary", [("error", "<stdin>: looks binary (contains NUL bytes); expected UTF-8 text")]),
+    ],
+)
+def test_stdin_format_is_sniffed(data: bytes, expected: list[tuple[str, str]]) -> None:
+    assert outcome(list(iter_inputs([], stdin=io.BytesIO(data)))) == expected
+
+
+def test_stdin_between_paths(tree: Path) -> None:
+    items = list(iter_inputs([tree / "b.txt", "-", tree / "a.html"], stdin=io.BytesIO(b"Piped text.")))
+    assert outcome(items) == [("ok", "b"), ("ok", "stdin"), ("ok", "a")]
+    assert items[1].text == "Piped text."
+
+
+def test_stdin_without_a_stream() -> None:
+    assert outcome(list(iter_inputs(["-"]))) == [("error", "<stdin>: no stdin stream to read")]
+
+
+def test_size_guard_applies_to_files_and_stdin(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"y" * 500)
+    file_error, stdin_error = iter_inputs([big, "-"], stdin=io.BytesIO(b"z" * 500), max_chars=100)
+    assert isinstance(file_error, DocumentTooLargeError) and file_error.document == str(big)
+    assert isinstance(stdin_error, DocumentTooLargeError) and stdin_error.document == "<stdin>"
+    assert "100 characters (settings.max_chars)" in str(file_error)
