@@ -71,6 +71,16 @@ def find_attribution(extraction: Extraction, content: str) -> Attribution | None
     return max(overlapping, key=shared)
 
 
+def assert_via(a: Attribution, names: tuple[str, ...] = (), outlets: tuple[str, ...] = ()) -> None:
+    """Every name in ``names`` is a relay's person, every one in ``outlets`` a relay's outlet (normalized)."""
+    got_names = {normalize_name(r.name) for r in a.via if r.name}
+    got_outlets = {normalize_name(r.outlet) for r in a.via if r.outlet}
+    for name in names:
+        assert normalize_name(name) in got_names, f"via names: {got_names}"
+    for outlet in outlets:
+        assert normalize_name(outlet) in got_outlets, f"via outlets: {got_outlets}"
+
+
 def describe(extraction: Extraction) -> str:
     """What was found, one line per attribution, for assertion messages."""
     text = extraction.article.text
@@ -106,6 +116,7 @@ class Match:
     content = staticmethod(normalize_content)
     name = staticmethod(normalize_name)
     describe = staticmethod(describe)
+    assert_via = staticmethod(assert_via)
 
 
 @pytest.fixture(scope="session")

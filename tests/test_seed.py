@@ -80,9 +80,4 @@ def test_seed_attribution(seed, expect: Expect, match) -> None:
         assert a.medium == expect.medium, f"medium of {got!r}"
     if expect.cue is not None:
         assert a.cue and expect.cue in a.cue.of(text), f"cue of {got!r}: {a.cue and a.cue.of(text)!r}"
-    names = {match.name(r.name) for r in a.via if r.name}
-    outlets = {match.name(r.outlet) for r in a.via if r.outlet}
-    for name in expect.via_names:
-        assert match.name(name) in names, f"via names of {got!r}: {names}"
-    for outlet in expect.via_outlets:
-        assert match.name(outlet) in outlets, f"via outlets of {got!r}: {outlets}"
+    match.assert_via(a, expect.via_names, expect.via_outlets)

@@ -424,12 +424,7 @@ def test_pattern(case: Case, nlp, match) -> None:
     if case.medium is not None:
         assert a.medium == case.medium, f"medium of {got!r}"
 
-    names = {match.name(r.name) for r in a.via if r.name}
-    outlets = {match.name(r.outlet) for r in a.via if r.outlet}
-    for name in case.via_names:
-        assert match.name(name) in names, f"via names of {got!r}: {names}"
-    for outlet in case.via_outlets:
-        assert match.name(outlet) in outlets, f"via outlets of {got!r}: {outlets}"
+    match.assert_via(a, case.via_names, case.via_outlets)
     if case.check_via and not (case.via_names or case.via_outlets):
         assert a.via == (), f"no relay in the text, but via = {a.via}"
 
