@@ -32,7 +32,13 @@ _DECLARED_CHARSET = re.compile(
 _CHARSET_PRESCAN = 4096
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252; a UTF-16 label on a page
 # whose bytes could be read this far is wrong, so it is treated as UTF-8.
-_CHARSET_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8", "utf-16-be": "utf-8"}
+_CHARSET_ALIASES = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
 
 
 def split_bom(data: bytes) -> tuple[str | None, bytes]:

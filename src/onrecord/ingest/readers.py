@@ -129,7 +129,9 @@ def read_html(
     )
 
 
-def iter_jsonl(source: str | os.PathLike[str] | IO[bytes], *, name: str | None = None) -> Iterator[Article | InputError]:
+def iter_jsonl(
+    source: str | os.PathLike[str] | IO[bytes], *, name: str | None = None
+) -> Iterator[Article | InputError]:
     """One article per line of a JSONL file (``.jsonl`` or ``.jsonl.gz``) or binary stream.
 
     Each line is an object with ``text`` and usually ``id``; ``title``, ``outlet``, ``url``, ``published`` (or
