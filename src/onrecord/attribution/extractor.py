@@ -51,15 +51,27 @@ class Candidate:
     quote: Quote | None = None
     inherited: Speaker | None = None
     relays: tuple[Relay, ...] = ()
+    form: str = "clause"  # clause: a clause or quotation was said; object: an act or stance towards something
 
 
-def find_attributions(doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
+#: What counts as an attribution: ``quotes`` -- statements (speech, writing, documents) whose content is a
+#: clause or a quotation, i.e. who said what; ``all`` -- broad attribution as in PARC/PolNeAR, adding beliefs,
+#: intentions and stances ("Trump wants to ...", "Clinton supports the bill").
+SCOPES = ("quotes", "all")
+
+
+def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
     """Every attribution in a parsed article, and the paragraphs that could not be read fully."""
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     text = doc.text
     quotes, skipped = find_quotes(text)
     cues = _CueFinder(doc)
     candidates = cues.syntactic()
+    if scope == "quotes":
+        candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
     candidates = _relays(doc, candidates)
+    candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
     return _finish(doc, candidates, quotes), tuple(skipped)
 
@@ -69,10 +81,11 @@ class _CueFinder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.learned = learned_cues()
+        self.min_precision = LEARNED_MIN_PRECISION
         self.starts = [t.idx for t in doc]
 
     def cue_kind(self, tok: Token) -> tuple[str, float] | None:
-        """(kind, prior confidence) when ``tok`` can be a cue verb."""
+        """(kind, prior confidence) when ``tok`` can be a verb of saying or thinking at all."""
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
             return None
         lemma = tok.lemma_.lower()
@@ -80,10 +93,36 @@ class _CueFinder:
             return "speech", 0.8
         if lemma in BELIEF_VERBS:
             return "belief", 0.55
-        entry = self.learned.get(lemma)
-        if entry and entry.get("p", 0.0) >= LEARNED_MIN_PRECISION:
-            return entry.get("kind", "speech"), float(entry["p"])
+        entry = self.learned.get(f"{lemma}/VERB")
+        if entry:
+            best = max(p for p, _ in entry.values())
+            if best >= self.min_precision:
+                return "belief", best
         return None
+
+    def complements(self, tok: Token) -> list[tuple[float, Token]]:
+        """The dependents of ``tok`` that can be its content, with the learned precision of each."""
+        entry = self.learned.get(f"{tok.lemma_.lower()}/{tok.pos_}")
+        out: list[tuple[float, Token]] = []
+        for child in tok.children:
+            dep = child.dep_
+            if entry and dep in entry:
+                p, n = entry[dep]
+                if p < self.min_precision:
+                    continue
+                if dep == "prep":
+                    child = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if child is None:
+                        continue
+                out.append((p, child))
+            elif dep in _CLAUSE_DEPS and (entry is None or dep not in entry):
+                lemma = tok.lemma_.lower()
+                if lemma in SPEECH_VERBS:
+                    out.append((0.7, child))
+                elif lemma in BELIEF_VERBS:
+                    out.append((0.45, child))
+        out.sort(key=lambda pc: -pc[0])
+        return out
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or follows character ``char``."""
@@ -103,19 +142,23 @@ class _CueFinder:
         return out
 
     def _verbal(self, tok: Token) -> Candidate | None:
-        found = self.cue_kind(tok)
-        if found is None:
+        if tok.pos_ not in ("VERB", "AUX"):
             return None
-        kind, prior = found
-        clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
+        lemma = tok.lemma_.lower()
+        kind = "speech" if lemma in SPEECH_VERBS else "belief"
+        options = self.complements(tok)
         content: CharSpan | None = None
-        if clause is not None:
+        prior = 0.0
+        form = "clause"
+        if options:
+            prior, clause = options[0]
+            form = "clause" if clause.dep_ in _CLAUSE_DEPS else "object"
             content = _span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
             host = tok.head
             content = _span_chars(self.doc, host.left_edge.i, host.right_edge.i + 1)
-            prior -= 0.1
+            prior = self.cue_kind(tok)[1] - 0.1
         if content is None:
             return None
         source = subject_of(tok) or _left_name(self.doc, tok)
@@ -134,6 +177,7 @@ class _CueFinder:
             kind=kind,
             confidence=prior if source is not None else prior - 0.2,
             origin="verb",
+            form=form,
         )
 
     def _according(self, tok: Token) -> Candidate | None:
@@ -228,6 +272,21 @@ def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     if e <= s:
         return None
     return CharSpan(s, e)
+
+
+def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """Drop cues inside a quotation ("“I think we won,” she said"): the quoted words are the speaker's own."""
+    if not quotes:
+        return candidates
+    starts = [q.content.start for q in quotes]
+    out = []
+    for c in candidates:
+        if c.cue_span is not None:
+            k = bisect.bisect_right(starts, c.cue_span.start) - 1
+            if k >= 0 and quotes[k].content.contains(c.cue_span):
+                continue
+        out.append(c)
+    return out
 
 
 # -- quotations ---------------------------------------------------------------------------------------------
@@ -474,9 +533,13 @@ def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple
             gap = text[last.content.end : cand.content.start]
             if gap.count("\n") > 2 or len(gap) > 600:
                 continue
+            # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue;
+            # a quotation in a later paragraph inherits only the speaker
+            interrupted = last.cue is not None and "\n" not in gap
             result.append(
-                replace(last, content=cand.content, source=None, cue=None, type="direct",
-                        confidence=round(min(last.confidence, 0.7), 3))
+                replace(last, content=cand.content, type="direct",
+                        source=last.source if interrupted else None, cue=last.cue if interrupted else None,
+                        confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3))
             )
             last_para = para
             continue

@@ -127,10 +127,13 @@ RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 
 
 @lru_cache(maxsize=1)
-def learned_cues() -> dict[str, dict[str, float]]:
-    """Cue lemmas learned from PolNeAR train: ``{lemma: {"p": precision, "n": count, "kind": ...}}``."""
+def learned_cues() -> dict[str, dict[str, tuple[float, int]]]:
+    """Cue words learned from PolNeAR train (``tools/build_cue_lexicon.py``):
+    ``{"lemma/POS": {dependency: (precision, occurrences)}}`` -- how often the word, having that dependent,
+    introduced an attribution whose content was that dependent's phrase."""
     try:
         raw = resources.files("onrecord.data").joinpath("cue_lexicon.json").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
-    return json.loads(raw).get("verbs", {})
+    pairs = json.loads(raw).get("pairs", {})
+    return {key: {dep: (float(v[0]), int(v[1])) for dep, v in deps.items()} for key, deps in pairs.items()}
