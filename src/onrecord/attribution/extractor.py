@@ -519,7 +519,9 @@ def _governs(cue: Token, other: Token) -> bool:
 # -- writing out --------------------------------------------------------------------------------------------
 def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
     text = doc.text
-    resolver = SpeakerResolver(doc)
+    # names inside what was said are not antecedents for the next "he said"
+    said = _merge([(c.content.start, c.content.end) for c in candidates] + [(q.content.start, q.content.end) for q in quotes])
+    resolver = SpeakerResolver(doc, said)
     quote_spans = [q.content for q in quotes]
     candidates = _dedupe(sorted(candidates, key=lambda c: (c.content.start, -len(c.content))))
     result: list[Attribution] = []
@@ -563,6 +565,16 @@ def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple
         last = attribution
     _ = last_para
     return tuple(result)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -9,7 +9,7 @@ salient person before them, relative pronouns to the noun they modify, and unnam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -70,25 +70,47 @@ def _compatible(short: str, full: str) -> bool:
     )
 
 
-class SpeakerResolver:
-    """Resolves source mentions in one parsed article."""
+_NOT_NAMES = frozenset(
+    """story article advertisement continued continues below photo photos image images video videos getty
+    file reuters associated press caption credit share comment comments read more related""".split()
+)
+_MALE = frozenset("he him his himself mr mr.".split())
+_FEMALE = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
 
-    def __init__(self, doc: Doc) -> None:
+
+class SpeakerResolver:
+    """Resolves source mentions in one parsed article.
+
+    ``quoted`` are the character spans of the article's quotations: names inside them are not antecedents
+    for a pronoun outside.
+    """
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
-        self.persons: list[tuple[int, str, bool]] = []  # (token index, name, is subject)
+        self.persons: list[tuple[int, str, bool]] = []  # (token index, name, is subject) outside quotations
+        self.orgs: list[tuple[int, str]] = []
         self._by_surname: dict[str, list[str]] = {}
         self._ent_of: dict[int, Span] = {}
+        self._acronyms: dict[str, str] = {}
+        inside = _Inside(quoted or [])
         for ent in doc.ents:
             for tok in ent:
                 self._ent_of[tok.i] = ent
+            if ent.label_ in _ORG_LABELS and ent.label_ != "GPE":
+                org = _strip_det(ent.text)
+                if not inside(ent.start_char):
+                    self.orgs.append((ent.start, org))
+                words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
+                if len(words) >= 2:
+                    self._acronyms.setdefault("".join(w[0] for w in words).upper(), org)
             if ent.label_ != "PERSON":
                 continue
             name = clean_name(ent.text)
-            if not name or not any(c.isalpha() for c in name):
+            if not _name_like(name):
                 continue
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
-            self.persons.append((ent.start, name, subject))
             self._by_surname.setdefault(surname(name), []).append(name)
+            if not inside(ent.start_char):
+                self.persons.append((ent.start, name, _is_subject(ent.root)))
         # proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.i not in self._ent_of and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
@@ -98,16 +120,49 @@ class SpeakerResolver:
                 name = clean_name(doc[start : tok.i + 1].text)
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self._by_surname:
                     self._by_surname[surname(name)].append(name)
-                elif len(name.split()) >= 2 and tok.ent_type_ == "" and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
+                elif len(name.split()) >= 2 and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
                     self._by_surname.setdefault(surname(name), []).append(name)
-                    self.persons.append((start, name, tok.dep_ in ("nsubj", "nsubjpass")))
+                    if not inside(doc[start].idx):
+                        self.persons.append((start, name, _is_subject(tok)))
+        self.persons.sort()
         self._role_of: dict[str, str] = {}  # "senator" -> "Jeff Merkley", learnt from titled mentions
+        self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                for left in doc[max(0, ent.start - 3) : ent.start]:
-                    if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN"):
-                        self._role_of[left.lemma_.lower().rstrip(".")] = self.fullest(clean_name(ent.text))
+            if ent.label_ != "PERSON" or not _name_like(clean_name(ent.text)):
+                continue
+            full = self.fullest(clean_name(ent.text))
+            for left in doc[max(0, ent.start - 3) : ent.start]:
+                if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN"):
+                    self._role_of[left.lemma_.lower().rstrip(".")] = full
+            self._vote(full, ent)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
+
+    def _vote(self, name: str, ent: Span) -> None:
+        """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""
+        votes = self._gender.setdefault(name, [0, 0])
+        prev = self.doc[ent.start - 1].lower_ if ent.start else ""
+        if prev in _MALE:
+            votes[0] += 3
+        elif prev in _FEMALE:
+            votes[1] += 3
+        if not _is_subject(ent.root):
+            return
+        for tok in ent.sent:
+            if tok.i >= ent.end and tok.pos_ == "PRON":
+                if tok.lower_ in _MALE:
+                    votes[0] += 1
+                    return
+                if tok.lower_ in _FEMALE:
+                    votes[1] += 1
+                    return
+
+    def gender(self, name: str) -> str | None:
+        male, female = self._gender.get(name, (0, 0))
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
+        return None
 
     # -- names ------------------------------------------------------------------------------------------
     def fullest(self, name: str) -> str:
@@ -131,7 +186,7 @@ class SpeakerResolver:
             antecedent = head.head.head
             return self.resolve(self.doc[antecedent.left_edge.i : antecedent.i + 1])
         if head.lower_ in PERSON_PRONOUNS:
-            return self._antecedent(head)
+            return self._antecedent(head, "m" if head.lower_ in _MALE else "f")
         if head.lower_ in GROUP_PRONOUNS:
             return self._group_antecedent(head)
         ents = [self._ent_of[t.i] for t in source if t.i in self._ent_of]
@@ -142,69 +197,124 @@ class SpeakerResolver:
             name = clean_name(phrase)
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name), "person")
+            acronym = self._acronyms.get(_strip_det(name).upper()) if name.isupper() else None
+            if acronym:
+                return Speaker(acronym, "organisation")
         # a person named anywhere in the head's phrase (appositions: "the spokesman, Josh Earnest")
         for ent in ([head_ent] if head_ent is not None else []) + ents:
             if ent.label_ == "PERSON":
                 name = clean_name(ent.text)
-                if name:
+                if _name_like(name):
                     return Speaker(self.fullest(name), "person")
         if head_ent is not None and head_ent.label_ in _ORG_LABELS:
             return Speaker(_strip_det(head_ent.text), "organisation")
         if head.pos_ == "PROPN":
             name = clean_name(self.doc[_compound_start(head) : head.i + 1].text)
-            if surname(name) in self._by_surname:
-                return Speaker(self.fullest(name), "person")
             if head.lower_ in ORGANISATION_HEADS:
                 return Speaker(_strip_det(name), "organisation")
+            if not _name_like(name):
+                return Speaker(None, "unknown", source.text.strip())
             return Speaker(name, "person" if len(name.split()) <= 3 and name[:1].isupper() else "unknown")
         lemma = head.lemma_.lower()
         det = _determiner(head)
         description = source.text.strip()
-        if lemma in ORGANISATION_HEADS:
+        definite = det in ("the", "this", "that") or any(c.dep_ == "poss" for c in head.children)
+        if lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS:
+            if definite and head.tag_ == "NN":
+                org = self._recent_org(head)
+                if org is not None:
+                    return Speaker(org, "organisation", description)
+            for ent in ents:
+                if ent.label_ in _ORG_LABELS:
+                    return Speaker(_strip_det(ent.text), "organisation", description)
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
         if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
-            if det in ("the", "this", "that") or det is None and head.tag_ == "NN":
+            if definite and head.tag_ == "NN":
                 role = self._role_of.get(lemma)
                 if role:
                     return Speaker(role, "person", description)
             return Speaker(None, "anonymous", description)
         if ents:
             ent = ents[0]
-            kind = "person" if ent.label_ == "PERSON" else "organisation"
-            return Speaker(self.fullest(clean_name(ent.text)) if kind == "person" else _strip_det(ent.text), kind)
+            if ent.label_ in _ORG_LABELS:
+                return Speaker(_strip_det(ent.text), "organisation", description)
         role = self._role_of.get(lemma)
-        if role and det in ("the", None):
+        if role and definite:
             return Speaker(role, "person", description)
+        if definite and head.tag_ == "NN" and head.pos_ == "NOUN":
+            # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
+            found = self._antecedent(head, None)
+            if found.name:
+                return replace(found, description=description)
         return Speaker(None, "unknown", description)
 
-    def _antecedent(self, pronoun: Token) -> Speaker:
-        """The person a he/she most likely refers to: a recent subject, else the last speaker, else the last name."""
-        sent_start = pronoun.sent.start
-        window_start = max(0, sent_start - 80)
-        subjects = [p for p in self.persons if window_start <= p[0] < pronoun.i and p[2]]
-        last_speaker = next((s for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "person"), None)
+    def _antecedent(self, pronoun: Token, gender: str | None) -> Speaker:
+        """The person a he/she most likely refers to: the current speaker when recent, else the nearest
+        subject, else the nearest name -- skipping people of the other gender when the article shows it."""
+
+        def fits(name: str) -> bool:
+            g = self.gender(name)
+            return gender is None or g is None or g == gender
+
+        window_start = max(0, pronoun.sent.start - 120)
+        last = next(
+            ((i, s) for i, s in reversed(self.recent)
+             if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
+            None,
+        )
+        before = [p for p in self.persons if window_start <= p[0] < pronoun.i and fits(self.fullest(p[1]))]
+        subjects = [p for p in before if p[2]]
+        if last is not None and last[0] >= window_start:
+            newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
+            if not newer:
+                return last[1]
         if subjects:
-            idx, name, _ = subjects[-1]
-            # prefer the previous speaker when the subject is older than it
-            if last_speaker is not None:
-                last_i = next(i for i, s in reversed(self.recent) if s is last_speaker)
-                if last_i > idx:
-                    return last_speaker
-            return Speaker(self.fullest(name), "person")
-        if last_speaker is not None:
-            return last_speaker
-        before = [p for p in self.persons if p[0] < pronoun.i]
+            return Speaker(self.fullest(subjects[-1][1]), "person")
+        if last is not None:
+            return last[1]
         if before:
             return Speaker(self.fullest(before[-1][1]), "person")
         return Speaker(None, "unknown", pronoun.text)
 
+    def _recent_org(self, head: Token) -> str | None:
+        orgs = [o for o in self.orgs if head.i - 150 <= o[0] < head.i]
+        return orgs[-1][1] if orgs else None
+
     def _group_antecedent(self, pronoun: Token) -> Speaker:
         if pronoun.lower_ in ("i", "we", "you"):
             return Speaker(None, "unknown", pronoun.text)
-        last = next((s for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "organisation"), None)
-        if last is not None and pronoun.i - next(i for i, s in reversed(self.recent) if s is last) < 60:
-            return last
+        last = next(((i, s) for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "organisation"), None)
+        if last is not None and pronoun.i - last[0] < 80:
+            return last[1]
+        if pronoun.lower_ == "it":
+            org = self._recent_org(pronoun)
+            if org is not None:
+                return Speaker(org, "organisation")
         return Speaker(None, "unknown", pronoun.text)
+
+
+class _Inside:
+    """Membership test for character offsets in sorted, non-overlapping spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, char: int) -> bool:
+        import bisect
+
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
+
+
+def _is_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _name_like(name: str) -> bool:
+    words = name.split()
+    return bool(words) and any(c.isalpha() for c in name) and not all(w.lower() in _NOT_NAMES for w in words) \
+        and words[0][:1].isupper()
 
 
 def _determiner(head: Token) -> str | None:

@@ -51,7 +51,8 @@ denominator when the gold items its content is paired with leave the field null.
 
 Speakers (only when some gold attribution in the scored set names a speaker; skipped e.g. for PolNeAR)
 ``end_to_end``
-    A tp is a pair in the content matching whose speakers match (see :func:`speakers_match`). Precision
+    A tp is a pair in the content matching whose speakers match (the predicted speaker is ``speaker``, or
+    ``speaker_description`` when ``speaker`` is null: an unnamed source such as "a senior official") (see :func:`speakers_match`). Precision
     denominator = all predictions; recall denominator = all gold items.
 ``speaker_accuracy`` (an accuracy, reported in ``Scores.accuracy``)
     Over the pairs of the content matching whose gold names a speaker: the share whose predicted speaker
@@ -342,6 +343,12 @@ class _Counts:
         return Metric(self.tp, self.n_pred, self.n_gold, self.tp_pred if asymmetric else None)
 
 
+def _speaker_of(attribution: Mapping[str, Any]) -> str | None:
+    """The predicted speaker; for an unnamed source, onrecord's ``speaker_description`` ("a senior official"),
+    which is what gold corpora that name groups and unnamed people write in their speaker field."""
+    return attribution.get("speaker") or attribution.get("speaker_description")
+
+
 def score_documents(gold: Iterable[Mapping[str, Any]], predicted: Iterable[Mapping[str, Any]]) -> Scores:
     """Score ``predicted`` documents against ``gold`` ones (both FORMAT.md dicts, paired by ``id``).
 
@@ -530,7 +537,7 @@ def _score_one(
         c.n_pred += len(pred)
         c.n_gold += len(gold)
         for gi, pi in pairs:
-            ok = speakers_match(pred[pi].get("speaker"), gold[gi].get("speaker"))
+            ok = speakers_match(_speaker_of(pred[pi]), gold[gi].get("speaker"))
             c.tp += ok
             if gold[gi].get("speaker"):
                 speaker_acc.n_gold += 1
