@@ -70,6 +70,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     candidates = cues.syntactic()
     if scope == "quotes":
         candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
+    candidates = [c for c in candidates if c.cue is None or not _in_heading(doc, c.cue)]
     candidates = _relays(doc, candidates)
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
@@ -251,8 +252,16 @@ def subject_of(verb: Token) -> Span | None:
 
 
 def _phrase(doc: Doc, head: Token) -> Span:
-    """A noun phrase with its modifiers, without trailing punctuation."""
+    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph."""
     start, end = head.left_edge.i, head.right_edge.i + 1
+    for k in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[k].text:
+            start = k + 1
+            break
+    for k in range(head.i + 1, end):
+        if "\n" in doc[k].text:
+            end = k
+            break
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:
@@ -272,6 +281,16 @@ def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     if e <= s:
         return None
     return CharSpan(s, e)
+
+
+def _in_heading(doc: Doc, tok: Token) -> bool:
+    """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
+    Such a line is short and does not end like a sentence."""
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line.split()) < 8 and line[-1:] not in ".!?\"”’'»:,;)"
 
 
 def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
@@ -337,7 +356,7 @@ def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         if tok.text in ".!?" and i > start_i:
             return None
         found = cues.cue_kind(tok)
-        if found is not None and found[0] == "speech":
+        if found is not None and found[0] == "speech" and not _in_heading(doc, tok):
             source = subject_of(tok)
             if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
                 source = _bare_source(doc, start_i, tok.i) or _inverted_source(doc, tok)
@@ -367,7 +386,7 @@ def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         if tok.text in ".!?”\"" and i < end_i - 1:
             break
         found = cues.cue_kind(tok)
-        if found is not None and found[0] in ("speech", "document"):
+        if found is not None and found[0] in ("speech", "document") and not _in_heading(doc, tok):
             source = subject_of(tok)
             return Candidate(
                 content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),

@@ -132,8 +132,13 @@ class SpeakerResolver:
                 continue
             full = self.fullest(clean_name(ent.text))
             for left in doc[max(0, ent.start - 3) : ent.start]:
-                if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN"):
+                if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN") or left.pos_ == "NOUN":
                     self._role_of[left.lemma_.lower().rstrip(".")] = full
+            # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
+            root = ent.root
+            for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+                if other.pos_ == "NOUN":
+                    self._role_of.setdefault(other.lemma_.lower(), full)
             self._vote(full, ent)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
 
@@ -171,6 +176,13 @@ class SpeakerResolver:
         for cand in self._by_surname.get(surname(name), ()):
             if _compatible(name, cand) and len(cand.split()) > len(best.split()):
                 best = cand
+        if best == name and len(name.split()) == 1:
+            # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
+            key = name.lower()
+            for names in self._by_surname.values():
+                for cand in names:
+                    if len(cand.split()) > len(best.split()) and key in (w.lower() for w in cand.split()):
+                        best = cand
         return best
 
     def note(self, token_index: int, speaker: Speaker) -> None:
@@ -234,13 +246,13 @@ class SpeakerResolver:
                 if role:
                     return Speaker(role, "person", description)
             return Speaker(None, "anonymous", description)
+        role = self._role_of.get(lemma)
+        if role and definite:
+            return Speaker(role, "person", description)
         if ents:
             ent = ents[0]
             if ent.label_ in _ORG_LABELS:
                 return Speaker(_strip_det(ent.text), "organisation", description)
-        role = self._role_of.get(lemma)
-        if role and definite:
-            return Speaker(role, "person", description)
         if definite and head.tag_ == "NN" and head.pos_ == "NOUN":
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
             found = self._antecedent(head, None)
