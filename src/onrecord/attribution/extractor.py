@@ -70,7 +70,8 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     candidates = cues.syntactic()
     if scope == "quotes":
         candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
-    candidates = [c for c in candidates if c.cue is None or not _in_heading(doc, c.cue)]
+    candidates = [_within_paragraph(doc.text, c) for c in candidates if c.cue is None or not _in_heading(doc, c.cue)]
+    candidates = [c for c in candidates if c is not None]
     candidates = _relays(doc, candidates)
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
@@ -283,6 +284,23 @@ def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     return CharSpan(s, e)
 
 
+def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:
+    """Clip a syntactic content to the cue's paragraph: the parser sometimes runs a clause over a break."""
+    if cand.cue_span is None or "\n" not in text[cand.content.start : cand.content.end]:
+        return cand
+    para_start = text.rfind("\n", 0, cand.cue_span.start) + 1
+    para_end = text.find("\n", cand.cue_span.end)
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(cand.content.start, para_start), min(cand.content.end, para_end)
+    while start < end and text[start] in _PUNCT_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _PUNCT_EDGE:
+        end -= 1
+    if end - start < 3:
+        return None
+    return replace(cand, content=CharSpan(start, end))
+
+
 def _in_heading(doc: Doc, tok: Token) -> bool:
     """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
     Such a line is short and does not end like a sentence."""
@@ -290,7 +308,7 @@ def _in_heading(doc: Doc, tok: Token) -> bool:
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     line = text[start : len(text) if end < 0 else end].strip()
-    return len(line.split()) < 8 and line[-1:] not in ".!?\"”’'»:,;)"
+    return len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
 
 
 def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
