@@ -17,12 +17,15 @@ import tempfile
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from onrecord import __version__
 from onrecord.errors import InputError, OnrecordError
 from onrecord.settings import Settings
 from onrecord.types import Article, Attribution, Extraction
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Report = Callable[[OnrecordError], None]
 
@@ -158,7 +161,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from onrecord.ingest import iter_inputs
 
     settings = _settings(args)
-    if not args.paths and sys.stdin.isatty():
+    if not args.paths and sys.stdin is not None and sys.stdin.isatty():
         print("onrecord: no input: give files or directories, or pipe text to stdin", file=sys.stderr)
         return 2
     done = failed = 0
@@ -246,7 +249,7 @@ def _snippet(s: str, width: int = 60) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def render(extraction: Extraction, console: Any) -> None:
+def render(extraction: Extraction, console: Console) -> None:
     """Print an extraction to a rich Console: metadata, highlighted text, a table of attributions, skips."""
     from rich.table import Table
     from rich.text import Text

@@ -8,14 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from onrecord.errors import InputError
-from onrecord.ingest.readers import (
-    MAX_BYTES_PER_CHAR,
-    MAX_HTML_BYTES,
-    document_stem,
-    iter_jsonl,
-    read_html,
-    read_text,
-)
+from onrecord.ingest.readers import MAX_HTML_BYTES, document_stem, iter_jsonl, read_html, read_text, text_byte_limit
 from onrecord.settings import DEFAULT
 from onrecord.types import Article
 
@@ -66,15 +59,15 @@ def iter_inputs(
                     yield file
                     continue
                 rel = file.relative_to(path)
-                yield from _read_file(file, file_format(file), id=(rel.parent / document_stem(rel)).as_posix(),
-                                      max_chars=max_chars)
+                yield from _read(file_format(file), file, name=str(file),
+                                 id=(rel.parent / document_stem(rel)).as_posix(), max_chars=max_chars)
         elif path.exists():
             kind = file_format(path)
             if kind is None:
                 expected = ", ".join(FORMATS)
                 yield InputError(f"unsupported file type (expected {expected}, optionally .gz)", document=str(path))
             else:
-                yield from _read_file(path, kind, id=document_stem(path), max_chars=max_chars)
+                yield from _read(kind, path, name=str(path), id=document_stem(path), max_chars=max_chars)
         else:
             yield InputError("no such file or directory", document=str(path))
 
@@ -95,16 +88,18 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
             yield Path(entry.path)
 
 
-def _read_file(path: Path, kind: str | None, *, id: str, max_chars: int) -> Iterator[Article | InputError]:
-    name = str(path)
+def _read(
+    kind: str | None, source: Path | bytes | Iterable[bytes], *, name: str, id: str, max_chars: int
+) -> Iterator[Article | InputError]:
+    """The documents in one source of a known format, errors yielded in place."""
     if kind == "jsonl":
-        yield from iter_jsonl(path, name=name)
+        yield from iter_jsonl(source, name=name)
         return
     try:
         if kind == "html":
-            yield read_html(path, name=name, id=id)
+            yield read_html(source, name=name, id=id)
         else:
-            yield read_text(path, name=name, id=id, max_chars=max_chars)
+            yield read_text(source, name=name, id=id, max_chars=max_chars)
     except InputError as exc:
         yield exc
 
@@ -117,17 +112,11 @@ def _read_stream(stream: IO[bytes] | None, *, max_chars: int) -> Iterator[Articl
     head = _read_head(stream)
     kind = sniff_format(head)
     if kind == "jsonl":
-        yield from iter_jsonl(_lines_after(head, stream), name=name)
-        return
-    limit = MAX_HTML_BYTES if kind == "html" else MAX_BYTES_PER_CHAR * max_chars + 4
-    data = head + stream.read(max(limit + 1 - len(head), 0))
-    try:
-        if kind == "html":
-            yield read_html(data, name=name, id="stdin")
-        else:
-            yield read_text(data, name=name, id="stdin", max_chars=max_chars)
-    except InputError as exc:
-        yield exc
+        source: bytes | Iterable[bytes] = _lines_after(head, stream)
+    else:  # read one byte past the limit so that the reader can tell it was exceeded
+        limit = MAX_HTML_BYTES if kind == "html" else text_byte_limit(max_chars)
+        source = head + stream.read(max(limit + 1 - len(head), 0))
+    yield from _read(kind, source, name=name, id="stdin", max_chars=max_chars)
 
 
 def _read_head(stream: IO[bytes]) -> bytes:

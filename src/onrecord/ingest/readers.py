@@ -76,17 +76,22 @@ def _require_text(text: str, *, name: str) -> str:
     return text
 
 
+def text_byte_limit(max_chars: int) -> int:
+    """The most bytes a text of ``max_chars`` characters can take (plus a byte-order mark)."""
+    return MAX_BYTES_PER_CHAR * max_chars + 4
+
+
 def read_text(
     source: Source, *, name: str | None = None, id: str | None = None, max_chars: int = DEFAULT.max_chars
 ) -> Article:
     """A plain-text article from a path (``.gz`` decompressed) or bytes; its text is the file as decoded.
 
-    Raises :class:`InputError`: not UTF-8, binary, empty, or (for a path) too many bytes for ``max_chars``.
+    Raises :class:`InputError`: not UTF-8, binary, empty, or more bytes than ``max_chars`` characters can take
+    (the character count itself is checked by the API).
     """
     name, id = _names(source, name, id)
-    limit = MAX_BYTES_PER_CHAR * max_chars + 4  # room for a byte-order mark
     what = f"more than the limit of {max_chars:,} characters (settings.max_chars)"
-    text = decode_text(read_bytes(source, name=name, limit=limit, what=what), name=name)
+    text = decode_text(read_bytes(source, name=name, limit=text_byte_limit(max_chars), what=what), name=name)
     return Article(text=_require_text(text, name=name), id=id)
 
 
@@ -130,9 +135,9 @@ def read_html(
 
 
 def iter_jsonl(
-    source: str | os.PathLike[str] | IO[bytes], *, name: str | None = None
+    source: str | os.PathLike[str] | Iterable[bytes], *, name: str | None = None
 ) -> Iterator[Article | InputError]:
-    """One article per line of a JSONL file (``.jsonl`` or ``.jsonl.gz``) or binary stream.
+    """One article per line of a JSONL file (``.jsonl`` or ``.jsonl.gz``), binary stream or iterable of lines.
 
     Each line is an object with ``text`` and usually ``id``; ``title``, ``outlet``, ``url``, ``published`` (or
     ``date``) and ``author`` are kept when present. A line without an ``id`` gets ``name:line``. A bad line
