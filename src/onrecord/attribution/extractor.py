@@ -123,7 +123,13 @@ class _CueFinder:
                     out.append((0.7, child))
                 elif lemma in BELIEF_VERBS:
                     out.append((0.45, child))
-        out.sort(key=lambda pc: -pc[0])
+        # a complement in another paragraph is a parser error (a heading run into the next sentence)
+        text = self.doc.text
+        lo = text.rfind("\n", 0, tok.idx) + 1
+        hi = text.find("\n", tok.idx)
+        hi = len(text) if hi < 0 else hi
+        out = [(p, c) for p, c in out if lo <= c.idx < hi]
+        out.sort(key=lambda pc: (-pc[0], pc[1].i < tok.i))
         return out
 
     def token_at(self, char: int) -> int:
@@ -345,6 +351,10 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
                 continue  # a quoted fragment inside reported speech: a mixed quotation
         if words < 3 and not _sentence_like(text, q):
             continue  # scare quotes, titles, nicknames
+        if any(c.source is not None and c.source.start_char <= q.span.start < c.source.end_char for c in out):
+            continue  # a quoted fragment inside a source phrase ("Doug Purdy, who lost “two belt loops”, says")
+        if words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":"):
+            continue  # a quoted fragment of a sentence that nothing attributes
         cand = _cue_after(doc, q, cues) or _cue_before(doc, q, cues) or _dash(doc, q, cues)
         if cand is not None:
             out.append(cand)

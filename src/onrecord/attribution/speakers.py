@@ -255,12 +255,12 @@ class SpeakerResolver:
                 return Speaker(_strip_det(ent.text), "organisation", description)
         if definite and head.tag_ == "NN" and head.pos_ == "NOUN":
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
-            found = self._antecedent(head, None)
+            found = self._antecedent(head, None, prefer_speaker=False)
             if found.name:
                 return replace(found, description=description)
         return Speaker(None, "unknown", description)
 
-    def _antecedent(self, pronoun: Token, gender: str | None) -> Speaker:
+    def _antecedent(self, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True) -> Speaker:
         """The person a he/she most likely refers to: the current speaker when recent, else the nearest
         subject, else the nearest name -- skipping people of the other gender when the article shows it."""
 
@@ -276,7 +276,7 @@ class SpeakerResolver:
         )
         before = [p for p in self.persons if window_start <= p[0] < pronoun.i and fits(self.fullest(p[1]))]
         subjects = [p for p in before if p[2]]
-        if last is not None and last[0] >= window_start:
+        if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
             if not newer:
                 return last[1]
