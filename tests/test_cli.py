@@ -194,6 +194,21 @@ def test_extract_to_output_file(docs: Path, tmp_path: Path, capsys: pytest.Captu
     assert [r["id"] for r in lines] == ["a", "b"]
     assert all("text" not in r for r in lines)
     assert [p.name for p in out_path.parent.iterdir()] == ["result.jsonl"]
+    out_path.chmod(0o640)
+    assert run(["extract", str(docs / "a.txt"), "-o", str(out_path)], capsys)[0] == 0
+    assert out_path.stat().st_mode & 0o777 == 0o640  # replacing a file keeps its permissions
+
+
+@pytest.mark.model
+def test_extract_new_output_file_gets_usual_permissions(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = os.umask(0o022)
+    try:
+        assert run(["extract", str(docs / "a.txt"), "-o", str(tmp_path / "new.jsonl")], capsys)[0] == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.jsonl").stat().st_mode & 0o777 == 0o644
 
 
 def test_extract_output_in_a_missing_directory(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
