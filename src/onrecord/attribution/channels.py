@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.lexicon import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
@@ -33,6 +35,8 @@ def medium_for(doc: Doc, cue: Token | None, source_head: Token | None) -> str:
                         medium = MEDIUM_WORDS.get(sub.lower_)
                         if medium and sub.pos_ in ("NOUN", "PROPN"):
                             found.append(medium)
+        if not found:
+            found.extend(_fronted_phrase(doc.text, cue.idx))
     if source_head is not None and source_head.pos_ == "NOUN":
         medium = MEDIUM_WORDS.get(source_head.lower_)
         if medium:
@@ -40,3 +44,27 @@ def medium_for(doc: Doc, cue: Token | None, source_head: Token | None) -> str:
     if not found:
         return "unknown"
     return min(found, key=MEDIA_PRIORITY.index)
+
+
+_FRONTED = re.compile(
+    r"\b(?:in|on|via|through|at)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|two|several)\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*,",
+    re.IGNORECASE,
+)
+
+
+def _fronted_phrase(text: str, cue_start: int) -> list[str]:
+    """A channel named in a fronted phrase of the cue's clause: "In the letter, … said" / "In a series of
+    tweets on Monday, … said". Read from the text, since abbreviations ("Brig. Gen.") can mislead the
+    sentence splitter."""
+    para = text.rfind("\n", 0, cue_start) + 1
+    start = max(para, cue_start - 160)
+    out = []
+    for m in _FRONTED.finditer(text, start, cue_start):
+        words = re.findall(r"[\w-]+", m.group(0).lower())
+        for w in words:
+            medium = MEDIUM_WORDS.get(w)
+            if medium and w not in ("wrote", "writes", "write", "written", "filed", "event", "crowd"):
+                out.append(medium)
+                break
+    return out

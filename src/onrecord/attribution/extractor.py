@@ -34,7 +34,7 @@ LEARNED_MIN_PRECISION = 0.35
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
 _PUNCT_EDGE = " \t\n,;:—–-"
-_DASHES = "—–"
+_DASHES = "—–―"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +197,18 @@ class _CueFinder:
         host = tok.head
         phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
         lo, hi = host.left_edge.i, host.right_edge.i + 1
+        while hi > phrase_end and self.doc[hi - 1].is_punct:
+            hi -= 1
         if tok.i <= lo:  # "According to X, ..."
+            # "According to X, the city's engineer, the supports ..." -- an apposition the parser made a subject
+            subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
+            if len(subjects) >= 2:
+                edge = subjects[0].right_edge.i
+                if self.doc[edge].text != "," and edge + 1 < len(self.doc) and self.doc[edge + 1].text == ",":
+                    edge += 1
+                if self.doc[edge].text == ",":
+                    phrase_end = edge + 1
+                    source = self.doc[obj.left_edge.i : edge]
             content = _span_chars(self.doc, phrase_end, hi)
         elif phrase_end >= hi:  # "..., according to X."
             content = _span_chars(self.doc, lo, phrase_start)
@@ -422,6 +433,19 @@ def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
                 origin="quote-before", quote=q,
             )
         i -= 1
+    if lead[-1] == ":":
+        # "Lin Okafor put it plainly: “…”" -- a colon lead-in whose clause has a named subject
+        verb = doc[end_i].head if end_i < len(doc) else None
+        while verb is not None and verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if verb is not None and verb.idx >= para_start and verb.i < end_i:
+            source = subject_of(verb)
+            if source is not None and (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_):
+                colon = len(lead) - 1
+                return Candidate(
+                    content=q.content, cue=verb, cue_span=CharSpan(colon, colon + 1), source=source,
+                    kind="speech", confidence=0.6, origin="colon", quote=q,
+                )
     return None
 
 
@@ -431,6 +455,10 @@ def _dash(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
     j = q.span.end
     while j < len(text) and text[j] in " \t":
         j += 1
+    if j < len(text) and text[j] == "\n":  # the signature on the next line
+        j += 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
     if j >= len(text) or text[j] not in _DASHES and not text.startswith("- ", j) and not text.startswith("--", j):
         return None
     dash_end = j + 1
