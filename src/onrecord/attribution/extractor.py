@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ from onrecord.types import Attribution, CharSpan, Relay, Skipped
 LEARNED_MIN_PRECISION = 0.35
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp")
 _PUNCT_EDGE = " \t\n,;:—–-"
 _DASHES = "—–―"
 
@@ -72,6 +74,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
         candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
     candidates = [_within_paragraph(doc.text, c) for c in candidates if c.cue is None or not _in_heading(doc, c.cue)]
     candidates = [c for c in candidates if c is not None]
+    candidates += _transcript_lines(doc, cues)
     candidates = _relays(doc, candidates)
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
@@ -161,7 +164,13 @@ class _CueFinder:
         if options:
             prior, clause = options[0]
             form = "clause" if clause.dep_ in _CLAUSE_DEPS else "object"
-            content = _span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+            end = clause.right_edge.i + 1
+            if form == "object" and clause.i > tok.i:
+                # "called half of them “deplorables”": the object and its predicate together
+                for child in tok.rights:
+                    if child.i > clause.i and child.dep_ in _OBJECT_TAIL:
+                        end = max(end, child.right_edge.i + 1)
+            content = _span_chars(self.doc, clause.left_edge.i, end)
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
             host = tok.head
@@ -196,6 +205,9 @@ class _CueFinder:
         source = self.doc[obj.left_edge.i : obj.right_edge.i + 1]
         host = tok.head
         phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+        root = tok.sent.root
+        if (tok.i <= tok.sent.start + 1 or phrase_end >= tok.sent.end - 1) and root.i != tok.i:
+            host = root  # a sentence-initial or sentence-final "according to" scopes over the whole sentence
         lo, hi = host.left_edge.i, host.right_edge.i + 1
         while hi > phrase_end and self.doc[hi - 1].is_punct:
             hi -= 1
@@ -212,8 +224,8 @@ class _CueFinder:
             content = _span_chars(self.doc, phrase_end, hi)
         elif phrase_end >= hi:  # "..., according to X."
             content = _span_chars(self.doc, lo, phrase_start)
-        else:
-            content = _span_chars(self.doc, lo, hi)
+        else:  # "..., according to X, and ...": the clause before it
+            content = _span_chars(self.doc, lo, phrase_start)
         if content is None or len(content) == 0:
             return None
         return Candidate(
@@ -299,6 +311,58 @@ def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     if e <= s:
         return None
     return CharSpan(s, e)
+
+
+_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _transcript_lines(doc: Doc, cues: _CueFinder) -> list[Candidate]:
+    """Transcript and Q&A paragraphs: ``PENCE: Well, look ...`` / ``Lin Okafor: We will build it.``"""
+    text = doc.text
+    out = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        label = m.group(1)
+        if label.lower() in _NOT_LABELS or len(label) < 2:
+            continue
+        start = m.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        content = _trim(text, start, end)
+        if content is None or len(content) < 12:
+            continue
+        s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
+        if not _is_person_label(doc, label, doc[s_i:e_i]):
+            continue
+        colon = m.start(1) + len(label)
+        out.append(Candidate(
+            content=content, cue=None, cue_span=CharSpan(colon, colon + 1), source=doc[s_i:e_i], kind="speech",
+            confidence=0.6, origin="transcript",
+        ))
+    return out
+
+
+def _is_person_label(doc: Doc, label: str, span: Span) -> bool:
+    """A line label is a speaker when it is a recognised person or the surname of one named elsewhere."""
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    last = label.split()[-1].lower().strip(".")
+    return any(ent.label_ == "PERSON" and ent.text.split()[-1].lower().strip(".,’'s") == last for ent in doc.ents
+               if ent.start_char != span.start_char)
+
+
+#: Line labels that are not speakers.
+_NOT_LABELS = frozenset(
+    """note update updated editor's correction related read watch photo video source sources disclaimer
+    warning advertisement listen also see subscribe q a question answer""".split()
+)
+
+
+def _trim(text: str, start: int, end: int) -> CharSpan | None:
+    while start < end and text[start] in _PUNCT_EDGE + "\"“”":
+        start += 1
+    while end > start and text[end - 1] in _PUNCT_EDGE + "\"“”":
+        end -= 1
+    return CharSpan(start, end) if end > start else None
 
 
 def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:
