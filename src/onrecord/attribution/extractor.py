@@ -28,6 +28,7 @@ from onrecord.attribution.lexicon import (
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.speakers import Speaker, SpeakerResolver
+from onrecord.settings import SCOPES
 from onrecord.types import Attribution, CharSpan, Relay, Skipped
 
 #: Learned cue lemmas are used when at least this share of their occurrences were cues in training data.
@@ -56,10 +57,9 @@ class Candidate:
     form: str = "clause"  # clause: a clause or quotation was said; object: an act or stance towards something
 
 
-#: What counts as an attribution: ``quotes`` -- statements (speech, writing, documents) whose content is a
-#: clause or a quotation, i.e. who said what; ``all`` -- broad attribution as in PARC/PolNeAR, adding beliefs,
-#: intentions and stances ("Trump wants to ...", "Clinton supports the bill").
-SCOPES = ("quotes", "all")
+# What counts as an attribution (see onrecord.settings.Settings.scope): ``quotes`` -- statements (speech,
+# writing, documents) whose content is a clause or a quotation, i.e. who said what; ``all`` -- broad attribution
+# as in PARC/PolNeAR, adding beliefs, intentions and stances ("Trump wants to ...", "Clinton supports the bill").
 
 
 def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:

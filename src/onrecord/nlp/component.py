@@ -23,11 +23,12 @@ if not Doc.has_extension("attribution_skipped"):
 class AttributionComponent:
     """Predict, then write: ``predict`` is pure, ``set_annotations`` stores the result on the Doc."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, scope: str = "quotes") -> None:
         self.name = name
+        self.scope = scope
 
     def predict(self, doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-        return find_attributions(doc)
+        return find_attributions(doc, scope=self.scope)
 
     def set_annotations(self, doc: Doc, result: tuple[tuple[Attribution, ...], tuple[Skipped, ...]]) -> None:
         doc._.attributions, doc._.attribution_skipped = result
@@ -41,6 +42,8 @@ class AttributionComponent:
     "onrecord_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
     assigns=["doc._.attributions", "doc._.attribution_skipped"],
+    default_config={"scope": "quotes"},
 )
-def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent(nlp, name)
+def make_attribution_component(nlp: Language, name: str, scope: str) -> AttributionComponent:
+    """``scope``: "quotes" (statements; the default) or "all" (broad attribution, beliefs and stances too)."""
+    return AttributionComponent(nlp, name, scope=scope)

@@ -29,10 +29,13 @@ def load_pipeline(settings: Settings = DEFAULT, *, with_attribution: bool = True
     The bare model is cached; the returned pipeline shares its weights.
     """
     nlp = _load(settings.model, settings.max_chars)
+    if with_attribution and "onrecord_attribution" in nlp.pipe_names:
+        if nlp.get_pipe("onrecord_attribution").scope != settings.scope:
+            nlp.remove_pipe("onrecord_attribution")
     if with_attribution and "onrecord_attribution" not in nlp.pipe_names:
         from onrecord.nlp import component  # noqa: F401  (registers the factory)
 
-        nlp.add_pipe("onrecord_attribution", last=True)
+        nlp.add_pipe("onrecord_attribution", last=True, config={"scope": settings.scope})
     if not with_attribution and "onrecord_attribution" in nlp.pipe_names:
         nlp.remove_pipe("onrecord_attribution")
     return nlp
