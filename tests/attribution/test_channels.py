@@ -17,7 +17,7 @@ def parse(text: str, table: str) -> Doc:
     Heads are absolute token indices, ENT an IOB tag (``B-PERSON``; ``O`` when left out), ``\\n`` a newline in a
     word. The single space after a token is read off ``text``, and the Doc's text must come out equal to it.
     """
-    rows = [[cell.replace("\\n", "\n") for cell in line.split()] for line in table.strip().splitlines()]
+    rows = [[cell.replace("\\n", "\n") for cell in line.split()] for line in table.splitlines() if line.strip()]
     assert [int(r[0]) for r in rows] == list(range(len(rows))), "token indices out of order"
     words, spaces, at = [r[1] for r in rows], [], 0
     for k, word in enumerate(words):
@@ -264,6 +264,7 @@ CASES = [
         marks=pytest.mark.xfail(
             reason="the fronted-phrase fallback reads up to 160 characters back across sentence ends, so "
             "“at the rally,” in the previous sentence makes Varga's statement 'remarks'",
+            raises=AssertionError,
             strict=True,
         ),
     ),
@@ -277,6 +278,7 @@ def test_medium_for(text: str, table: str, cue: str, expected: str) -> None:
 
 @pytest.mark.xfail(
     reason="“Post” in a newspaper's name is read as a social-media post: telling the Harbour Post gives 'post'",
+    raises=AssertionError,
     strict=True,
 )
 def test_telling_a_newspaper_is_not_a_post() -> None:
