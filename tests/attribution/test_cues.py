@@ -1,0 +1,414 @@
+"""The extractor's cue rules on hand-built parses: subjects, clause complements, and find_attributions end to end.
+
+Each parse is written out below, so what is tested is the rule, not the statistical parser. Some tables keep a
+parser error on purpose (a heading run into the next paragraph) to show the rules survive it.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from onrecord.attribution.extractor import _CueFinder, find_attributions, subject_of
+from onrecord.types import Relay
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(text: str, table: str) -> Doc:
+    """A Doc for ``text`` from a hand-written parse, one token a line: ``index word POS TAG dep head lemma [ENT]``.
+
+    Heads are absolute token indices, ENT an IOB tag (``B-PERSON``; ``O`` when left out), ``\\n`` a newline in a
+    word. The single space after a token is read off ``text``, and the Doc's text must come out equal to it.
+    """
+    rows = [[cell.replace("\\n", "\n") for cell in line.split()] for line in table.splitlines() if line.strip()]
+    assert [int(r[0]) for r in rows] == list(range(len(rows))), "token indices out of order"
+    words, spaces, at = [r[1] for r in rows], [], 0
+    for k, word in enumerate(words):
+        assert text.startswith(word, at), f"token {k} {word!r} is not at offset {at}"
+        at += len(word)
+        spaces.append(text.startswith(" ", at))
+        at += spaces[-1]
+    doc = Doc(
+        VOCAB, words=words, spaces=spaces, pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows], heads=[int(r[5]) for r in rows], lemmas=[r[6] for r in rows],
+        ents=[r[7] if len(r) > 7 else "O" for r in rows],
+    )
+    assert doc.text == text
+    return doc
+
+
+def token(doc: Doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+INDIRECT = ("Ilse Varga said that the pier would close.", r"""
+    0 Ilse  PROPN NNP compound 1 Ilse  B-PERSON
+    1 Varga PROPN NNP nsubj    2 Varga I-PERSON
+    2 said  VERB  VBD ROOT     2 say
+    3 that  SCONJ IN  mark     7 that
+    4 the   DET   DT  det      5 the
+    5 pier  NOUN  NN  nsubj    7 pier
+    6 would AUX   MD  aux      7 would
+    7 close VERB  VB  ccomp    2 close
+    8 .     PUNCT .   punct    2 .
+""")
+
+PARTICIPLE = ("Brun left the hall, saying the vote was rigged.", r"""
+    0  Brun   PROPN NNP nsubj     1 Brun B-PERSON
+    1  left   VERB  VBD ROOT      1 leave
+    2  the    DET   DT  det       3 the
+    3  hall   NOUN  NN  dobj      1 hall
+    4  ,      PUNCT ,   punct     1 ,
+    5  saying VERB  VBG advcl     1 say
+    6  the    DET   DT  det       7 the
+    7  vote   NOUN  NN  nsubjpass 9 vote
+    8  was    AUX   VBD auxpass   9 be
+    9  rigged VERB  VBN ccomp     5 rig
+    10 .      PUNCT .   punct     1 .
+""")
+
+CONJUNCT = ("Brun stood and said the vote was rigged.", r"""
+    0 Brun   PROPN NNP nsubj     1 Brun B-PERSON
+    1 stood  VERB  VBD ROOT      1 stand
+    2 and    CCONJ CC  cc        1 and
+    3 said   VERB  VBD conj      1 say
+    4 the    DET   DT  det       5 the
+    5 vote   NOUN  NN  nsubjpass 7 vote
+    6 was    AUX   VBD auxpass   7 be
+    7 rigged VERB  VBN ccomp     3 rig
+    8 .      PUNCT .   punct     1 .
+""")
+
+INVERTED = ("“The pier will close,” said Ilse Varga, the mayor.", r"""
+    0  “     PUNCT `` punct    7  "
+    1  The   DET   DT  det      2  the
+    2  pier  NOUN  NN  nsubj    4  pier
+    3  will  AUX   MD  aux      4  will
+    4  close VERB  VB  ccomp    7  close
+    5  ,     PUNCT ,   punct    7  ,
+    6  ”     PUNCT ''  punct    7  "
+    7  said  VERB  VBD ROOT     7  say
+    8  Ilse  PROPN NNP compound 9  Ilse  B-PERSON
+    9  Varga PROPN NNP nsubj    7  Varga I-PERSON
+    10 ,     PUNCT ,   punct    9  ,
+    11 the   DET   DT  det      12 the
+    12 mayor NOUN  NN  appos    9  mayor
+    13 .     PUNCT .   punct    7  .
+""")
+
+#: A heading run into the next paragraph by the parser: "Brun" is parsed as an object of "close", and "said"
+#: (in the second paragraph) as a second complement of the heading's "says".
+HEADING = ("Mayor says pier will close\n\nBrun said the vote was close.", r"""
+    0  Mayor PROPN NNP nsubj 1  Mayor
+    1  says  VERB  VBZ ROOT  1  say
+    2  pier  NOUN  NN  nsubj 4  pier
+    3  will  AUX   MD  aux   4  will
+    4  close VERB  VB  ccomp 1  close
+    5  \n\n  SPACE _SP dep   4  \n\n
+    6  Brun  PROPN NNP dobj  4  Brun  B-PERSON
+    7  said  VERB  VBD ccomp 1  say
+    8  the   DET   DT  det   9  the
+    9  vote  NOUN  NN  nsubj 10 vote
+    10 was   AUX   VBD ccomp 7  be
+    11 close ADJ   JJ  acomp 10 close
+    12 .     PUNCT .   punct 1  .
+""")
+
+EXPECTS = ("Brun expects to win.", r"""
+    0 Brun    PROPN NNP nsubj 1 Brun B-PERSON
+    1 expects VERB  VBZ ROOT  1 expect
+    2 to      PART  TO  aux   3 to
+    3 win     VERB  VB  xcomp 1 win
+    4 .       PUNCT .   punct 1 .
+""")
+
+
+# -- subject_of --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        pytest.param(INDIRECT, "said", "Ilse Varga", id="subject"),
+        pytest.param(PARTICIPLE, "saying", "Brun", id="participle-inherits"),
+        pytest.param(CONJUNCT, "said", "Brun", id="conjunct-inherits"),
+        pytest.param(INVERTED, "said", "Ilse Varga, the mayor", id="inverted-without-trailing-punct"),
+        pytest.param(HEADING, "said", None, id="no-subject"),
+    ],
+)
+def test_subject_of(sentence: tuple[str, str], verb: str, expected: str | None) -> None:
+    doc = parse(*sentence)
+    found = subject_of(token(doc, verb))
+    assert (found.text if found is not None else None) == expected
+
+
+# -- _CueFinder ----------------------------------------------------------------------------------------------
+def complement_words(sentence: tuple[str, str], cue: str) -> list[str]:
+    doc = parse(*sentence)
+    return [child.text for _, child in _CueFinder(doc).complements(token(doc, cue))]
+
+
+def test_complements_keep_only_the_cues_paragraph() -> None:
+    assert complement_words(HEADING, "says") == ["close"]
+
+
+def test_complements_drop_objects_below_the_learned_precision() -> None:
+    told = ("Brun told reporters that the vote was rigged.", r"""
+        0 Brun      PROPN NNP nsubj     1 Brun B-PERSON
+        1 told      VERB  VBD ROOT      1 tell
+        2 reporters NOUN  NNS dobj      1 reporter
+        3 that      SCONJ IN  mark      6 that
+        4 the       DET   DT  det       5 the
+        5 vote      NOUN  NN  nsubjpass 6 vote
+        6 was       AUX   VBD auxpass   7 be
+        7 rigged    VERB  VBN ccomp     1 rig
+        8 .         PUNCT .   punct     1 .
+    """)
+    assert complement_words(told, "told") == ["rigged"]
+
+
+def test_a_learned_prepositional_complement_is_its_object() -> None:
+    warned = ("Brun warned of delays.", r"""
+        0 Brun   PROPN NNP nsubj 1 Brun B-PERSON
+        1 warned VERB  VBD ROOT  1 warn
+        2 of     ADP   IN  prep  1 of
+        3 delays NOUN  NNS pobj  2 delay
+        4 .      PUNCT .   punct 1 .
+    """)
+    assert complement_words(warned, "warned") == ["delays"]
+
+
+def test_complements_right_of_the_cue_come_first() -> None:
+    both = ("Rain fell, Brun said, the pier closed.", r"""
+        0 Rain   NOUN  NN  nsubj 1 rain
+        1 fell   VERB  VBD ccomp 4 fall
+        2 ,      PUNCT ,   punct 4 ,
+        3 Brun   PROPN NNP nsubj 4 Brun B-PERSON
+        4 said   VERB  VBD ROOT  4 say
+        5 ,      PUNCT ,   punct 4 ,
+        6 the    DET   DT  det   7 the
+        7 pier   NOUN  NN  nsubj 8 pier
+        8 closed VERB  VBD ccomp 4 close
+        9 .      PUNCT .   punct 4 .
+    """)
+    assert complement_words(both, "said") == ["closed", "fell"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        (PARTICIPLE, "saying", "speech"),
+        (CONJUNCT, "said", "speech"),
+        (PARTICIPLE, "left", None),
+        (PARTICIPLE, "hall", None),
+        (EXPECTS, "expects", "belief"),
+    ],
+)
+def test_cue_kind(sentence: tuple[str, str], word: str, expected: str | None) -> None:
+    doc = parse(*sentence)
+    found = _CueFinder(doc).cue_kind(token(doc, word))
+    assert (found[0] if found else None) == expected
+
+
+# -- find_attributions ----------------------------------------------------------------------------------------
+def attributions(sentence: tuple[str, str], **options):
+    doc = parse(*sentence)
+    found, skipped = find_attributions(doc, **options)
+    return doc.text, found, skipped
+
+
+def test_x_said_that_y() -> None:
+    text, found, skipped = attributions(INDIRECT)
+    assert skipped == ()
+    (a,) = found
+    assert a.content.of(text) == "that the pier would close"
+    assert a.source.of(text) == "Ilse Varga"
+    assert a.cue.of(text) == "said"
+    assert (a.speaker, a.speaker_kind, a.type, a.cue_kind, a.medium) == (
+        "Ilse Varga", "person", "indirect", "speech", "unknown"
+    )
+    assert a.via == ()
+
+
+def test_a_quotation_then_she_said() -> None:
+    text = "Ilse Varga spoke on Monday. “The pier will close,” she said."
+    _, found, _ = attributions((text, r"""
+        0  Ilse   PROPN NNP compound 1  Ilse   B-PERSON
+        1  Varga  PROPN NNP nsubj    2  Varga  I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak
+        3  on     ADP   IN  prep     2  on
+        4  Monday PROPN NNP pobj     3  Monday B-DATE
+        5  .      PUNCT .   punct    2  .
+        6  “      PUNCT ``  punct    14 "
+        7  The    DET   DT  det      8  the
+        8  pier   NOUN  NN  nsubj    10 pier
+        9  will   AUX   MD  aux      10 will
+        10 close  VERB  VB  ccomp    14 close
+        11 ,      PUNCT ,   punct    14 ,
+        12 ”      PUNCT ''  punct    14 "
+        13 she    PRON  PRP nsubj    14 she
+        14 said   VERB  VBD ROOT     14 say
+        15 .      PUNCT .   punct    14 .
+    """))
+    (a,) = found
+    assert a.content.of(text) == "The pier will close,"
+    assert a.source.of(text) == "she"
+    assert a.cue.of(text) == "said"
+    assert (a.speaker, a.type) == ("Ilse Varga", "direct")
+
+
+@pytest.mark.xfail(
+    reason="the parenthetical-cue rule takes the whole host clause when “she said” hangs off the quoted clause: "
+    "the content becomes '“The pier will close,” she said.' (marks and cue included), typed mixed",
+    raises=AssertionError,
+    strict=True,
+)
+def test_a_quotation_then_she_said_parsed_as_parataxis() -> None:
+    """The same quotation when the parser hangs "she said" off the quoted clause instead."""
+    text = "Ilse Varga spoke on Monday. “The pier will close,” she said."
+    _, found, _ = attributions((text, r"""
+        0  Ilse   PROPN NNP compound  1  Ilse   B-PERSON
+        1  Varga  PROPN NNP nsubj     2  Varga  I-PERSON
+        2  spoke  VERB  VBD ROOT      2  speak
+        3  on     ADP   IN  prep      2  on
+        4  Monday PROPN NNP pobj      3  Monday B-DATE
+        5  .      PUNCT .   punct     2  .
+        6  “      PUNCT ``  punct     10 "
+        7  The    DET   DT  det       8  the
+        8  pier   NOUN  NN  nsubj     10 pier
+        9  will   AUX   MD  aux       10 will
+        10 close  VERB  VB  ROOT      10 close
+        11 ,      PUNCT ,   punct     10 ,
+        12 ”      PUNCT ''  punct     10 "
+        13 she    PRON  PRP nsubj     14 she
+        14 said   VERB  VBD parataxis 10 say
+        15 .      PUNCT .   punct     10 .
+    """))
+    (a,) = found
+    assert a.content.of(text) == "The pier will close,"
+    assert (a.speaker, a.type) == ("Ilse Varga", "direct")
+
+
+def test_an_inverted_cue_with_an_apposition() -> None:
+    text, found, _ = attributions(INVERTED)
+    (a,) = found
+    assert a.content.of(text) == "The pier will close,"
+    assert a.source.of(text) == "Ilse Varga, the mayor"
+    assert (a.speaker, a.type) == ("Ilse Varga", "direct")
+
+
+def test_an_interrupted_quotation_is_two_records_with_one_source() -> None:
+    text = "“The pier will close,” Brun said. “It is not safe.”"
+    _, found, _ = attributions((text, r"""
+        0  “     PUNCT `` punct 8  "
+        1  The   DET   DT  det   2  the
+        2  pier  NOUN  NN  nsubj 4  pier
+        3  will  AUX   MD  aux   4  will
+        4  close VERB  VB  ccomp 8  close
+        5  ,     PUNCT ,   punct 8  ,
+        6  ”     PUNCT ''  punct 8  "
+        7  Brun  PROPN NNP nsubj 8  Brun B-PERSON
+        8  said  VERB  VBD ROOT  8  say
+        9  .     PUNCT .   punct 8  .
+        10 “     PUNCT ``  punct 12 "
+        11 It    PRON  PRP nsubj 12 it
+        12 is    AUX   VBZ ROOT  12 be
+        13 not   PART  RB  neg   12 not
+        14 safe  ADJ   JJ  acomp 12 safe
+        15 .     PUNCT .   punct 12 .
+        16 ”     PUNCT ''  punct 12 "
+    """))
+    assert [(a.content.of(text), a.speaker, a.type) for a in found] == [
+        ("The pier will close,", "Brun", "direct"),
+        ("It is not safe.", "Brun", "direct"),
+    ]
+    assert found[1].source == found[0].source and found[1].cue == found[0].cue
+
+
+def test_according_to_an_outlet_relays_the_statement() -> None:
+    text = "Brun said the pier would close, according to the Daily Ledger."
+    _, found, _ = attributions((text, r"""
+        0  Brun      PROPN NNP nsubj    1  Brun      B-PERSON
+        1  said      VERB  VBD ROOT     1  say
+        2  the       DET   DT  det      3  the
+        3  pier      NOUN  NN  nsubj    5  pier
+        4  would     AUX   MD  aux      5  would
+        5  close     VERB  VB  ccomp    1  close
+        6  ,         PUNCT ,   punct    5  ,
+        7  according VERB  VBG prep     5  accord
+        8  to        ADP   IN  prep     7  to
+        9  the       DET   DT  det      11 the       B-ORG
+        10 Daily     PROPN NNP compound 11 Daily     I-ORG
+        11 Ledger    PROPN NNP pobj     8  Ledger    I-ORG
+        12 .         PUNCT .   punct    1  .
+    """))
+    (a,) = found
+    assert a.content.of(text) == "the pier would close"
+    assert a.speaker == "Brun"
+    start = text.index("the Daily Ledger")
+    assert a.via == (Relay(span=a.via[0].span, name=None, outlet="Daily Ledger"),)
+    assert a.via[0].span.of(text) == "the Daily Ledger" and a.via[0].span.start == start
+
+
+def test_a_parenthetical_cue_takes_the_host_clause() -> None:
+    text = "Too often, Brun said, the debate ends in shouting."
+    _, found, _ = attributions((text, r"""
+        0  Too      ADV   RB  advmod    1 too
+        1  often    ADV   RB  advmod    8 often
+        2  ,        PUNCT ,   punct     4 ,
+        3  Brun     PROPN NNP nsubj     4 Brun B-PERSON
+        4  said     VERB  VBD parataxis 8 say
+        5  ,        PUNCT ,   punct     4 ,
+        6  the      DET   DT  det       7 the
+        7  debate   NOUN  NN  nsubj     8 debate
+        8  ends     VERB  VBZ ROOT      8 end
+        9  in       ADP   IN  prep      8 in
+        10 shouting VERB  VBG pcomp     9 shout
+        11 .        PUNCT .   punct     8 .
+    """))
+    (a,) = found
+    assert a.content.of(text) == "Too often, Brun said, the debate ends in shouting."
+    assert (a.speaker, a.cue.of(text)) == ("Brun", "said")
+
+
+def test_a_heading_is_not_a_cue_and_a_subjectless_cue_takes_the_name_on_its_left() -> None:
+    text, found, _ = attributions(HEADING)
+    assert [(a.content.of(text), a.source.of(text), a.speaker) for a in found] == [
+        ("the vote was close", "Brun", "Brun"),
+    ]
+
+
+
+
+def test_beliefs_count_only_in_the_broad_scope() -> None:
+    assert attributions(EXPECTS)[1] == ()
+    text, found, _ = attributions(EXPECTS, scope="all")
+    assert [(a.content.of(text), a.cue_kind, a.speaker) for a in found] == [("to win", "belief", "Brun")]
+
+
+def test_an_unknown_scope_is_refused() -> None:
+    with pytest.raises(ValueError, match="scope"):
+        attributions(INDIRECT, scope="everything")
+
+
+def test_an_unbalanced_mark_is_reported_and_the_rest_is_read() -> None:
+    text = "Brun said “no.\n\nIlse Varga said that the pier would close."
+    _, found, skipped = attributions((text, r"""
+        0  Brun  PROPN NNP nsubj    1  Brun  B-PERSON
+        1  said  VERB  VBD ROOT     1  say
+        2  “     PUNCT ``  punct    3  "
+        3  no    INTJ  UH  ccomp    1  no
+        4  .     PUNCT .   punct    1  .
+        5  \n\n  SPACE _SP dep      4  \n\n
+        6  Ilse  PROPN NNP compound 7  Ilse  B-PERSON
+        7  Varga PROPN NNP nsubj    8  Varga I-PERSON
+        8  said  VERB  VBD ROOT     8  say
+        9  that  SCONJ IN  mark     13 that
+        10 the   DET   DT  det      11 the
+        11 pier  NOUN  NN  nsubj    13 pier
+        12 would AUX   MD  aux      13 would
+        13 close VERB  VB  ccomp    8  close
+        14 .     PUNCT .   punct    8  .
+    """))
+    assert [s.span.of(text) for s in skipped] == ["Brun said “no."]
+    assert "that the pier would close" in [a.content.of(text) for a in found]
