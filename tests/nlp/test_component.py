@@ -110,6 +110,28 @@ def test_calling_the_component_predicts_then_writes(blank) -> None:
     assert isinstance(doc._.attributions, tuple) and isinstance(doc._.attribution_skipped, tuple)
 
 
+BELIEF_TEXT = "Brun expects to win."
+BELIEF_TABLE = r"""
+0 Brun    PROPN NNP nsubj 1 Brun B-PERSON
+1 expects VERB  VBZ ROOT  1 expect
+2 to      PART  TO  aux   3 to
+3 win     VERB  VB  xcomp 1 win
+4 .       PUNCT .   punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [({}, []), ({"scope": "quotes"}, []), ({"scope": "all"}, [("to win", "belief")])],
+    ids=["default", "quotes", "all"],
+)
+def test_the_scope_setting_reaches_predict(config: dict, expected: list) -> None:
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("onrecord_attribution", config=config)
+    doc = component(parse(nlp.vocab, BELIEF_TEXT, BELIEF_TABLE))
+    assert [(a.content.of(BELIEF_TEXT), a.cue_kind) for a in doc._.attributions] == expected
+
+
 @pytest.mark.model
 def test_the_real_pipeline_annotates_docs(nlp) -> None:
     assert nlp.pipe_names[-1] == "onrecord_attribution"
