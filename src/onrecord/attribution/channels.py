@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from onrecord.attribution.lexicon import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
 
 
-def medium_for(doc: Doc, cue: Token | None, source_head: Token | None) -> str:
+def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
     """Read the channel off the cue verb, its prepositional phrases and objects, and the source itself.
 
     "Seely wrote in a letter" -> letter; "Engel tweeted" -> post; "told reporters" -> remarks;
@@ -36,7 +36,7 @@ def medium_for(doc: Doc, cue: Token | None, source_head: Token | None) -> str:
                         if medium and sub.pos_ in ("NOUN", "PROPN"):
                             found.append(medium)
         if not found:
-            found.extend(_fronted_phrase(doc.text, cue.idx))
+            found.extend(_fronted_phrase(text, cue.idx))
     if source_head is not None and source_head.pos_ == "NOUN":
         medium = MEDIUM_WORDS.get(source_head.lower_)
         if medium:

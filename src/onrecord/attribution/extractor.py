@@ -68,23 +68,24 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     text = doc.text
     quotes, skipped = find_quotes(text)
-    cues = _CueFinder(doc)
+    cues = _CueFinder(doc, text)
     candidates = cues.syntactic()
     if scope == "quotes":
         candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
-    candidates = [_within_paragraph(doc.text, c) for c in candidates if c.cue is None or not _in_heading(doc, c.cue)]
+    candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
     candidates = [c for c in candidates if c is not None]
     candidates += _transcript_lines(doc, cues)
     candidates = _relays(doc, candidates)
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
-    return _finish(doc, candidates, quotes), tuple(skipped)
+    return _finish(doc, text, candidates, quotes), tuple(skipped)
 
 
 # -- cues ---------------------------------------------------------------------------------------------------
 class _CueFinder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.learned = learned_cues()
         self.min_precision = LEARNED_MIN_PRECISION
         self.starts = [t.idx for t in doc]
@@ -127,7 +128,7 @@ class _CueFinder:
                 elif lemma in BELIEF_VERBS:
                     out.append((0.45, child))
         # a complement in another paragraph is a parser error (a heading run into the next sentence)
-        text = self.doc.text
+        text = self.text
         lo = text.rfind("\n", 0, tok.idx) + 1
         hi = text.find("\n", tok.idx)
         hi = len(text) if hi < 0 else hi
@@ -302,15 +303,16 @@ def _phrase(doc: Doc, head: Token) -> Span:
 def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     if end <= start:
         return None
-    text = doc.text
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    while s < e and text[s] in _PUNCT_EDGE:
+    piece = doc[start:end].text  # a slice's text, not the whole document's (Doc.text rebuilds it)
+    base = doc[start].idx
+    s, e = 0, len(piece)
+    while s < e and piece[s] in _PUNCT_EDGE:
         s += 1
-    while e > s and text[e - 1] in _PUNCT_EDGE:
+    while e > s and piece[e - 1] in _PUNCT_EDGE:
         e -= 1
     if e <= s:
         return None
-    return CharSpan(s, e)
+    return CharSpan(base + s, base + e)
 
 
 _SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
@@ -318,7 +320,7 @@ _SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,
 
 def _transcript_lines(doc: Doc, cues: _CueFinder) -> list[Candidate]:
     """Transcript and Q&A paragraphs: ``PENCE: Well, look ...`` / ``Lin Okafor: We will build it.``"""
-    text = doc.text
+    text = cues.text
     out = []
     for m in _SPEAKER_LABEL.finditer(text):
         label = m.group(1)
@@ -382,10 +384,9 @@ def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:
     return replace(cand, content=CharSpan(start, end))
 
 
-def _in_heading(doc: Doc, tok: Token) -> bool:
+def _in_heading(text: str, tok: Token) -> bool:
     """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
     Such a line is short and does not end like a sentence."""
-    text = doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     line = text[start : len(text) if end < 0 else end].strip()
@@ -409,7 +410,7 @@ def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Ca
 
 # -- quotations ---------------------------------------------------------------------------------------------
 def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], cues: _CueFinder) -> list[Candidate]:
-    text = doc.text
+    text = cues.text
     out = list(candidates)
     for q in quotes:
         words = q.word_count(text)
@@ -445,7 +446,7 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
 
 def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
     """``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` / ``“…” Roe told reporters``."""
-    text = doc.text
+    text = cues.text
     i = cues.token_at(q.span.end)
     if i < len(doc) and doc[i].idx < q.span.end:
         i += 1
@@ -459,7 +460,7 @@ def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         if tok.text in ".!?" and i > start_i:
             return None
         found = cues.cue_kind(tok)
-        if found is not None and found[0] == "speech" and not _in_heading(doc, tok):
+        if found is not None and found[0] == "speech" and not _in_heading(cues.text, tok):
             source = subject_of(tok)
             if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
                 source = _bare_source(doc, start_i, tok.i) or _inverted_source(doc, tok)
@@ -477,7 +478,7 @@ def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
 
 def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
     """``She said: “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``."""
-    text = doc.text
+    text = cues.text
     lead = text[: q.span.start].rstrip()
     if not lead or lead[-1] not in ":,":
         return None
@@ -489,7 +490,7 @@ def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         if tok.text in ".!?”\"" and i < end_i - 1:
             break
         found = cues.cue_kind(tok)
-        if found is not None and found[0] in ("speech", "document") and not _in_heading(doc, tok):
+        if found is not None and found[0] in ("speech", "document") and not _in_heading(cues.text, tok):
             source = subject_of(tok)
             return Candidate(
                 content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
@@ -515,7 +516,7 @@ def _cue_before(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
 
 def _dash(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
     """``“…” — Mayor Lin Okafor``: a dash and a short name closing the paragraph."""
-    text = doc.text
+    text = cues.text
     j = q.span.end
     while j < len(text) and text[j] in " \t":
         j += 1
@@ -656,8 +657,7 @@ def _governs(cue: Token, other: Token) -> bool:
 
 
 # -- writing out --------------------------------------------------------------------------------------------
-def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
-    text = doc.text
+def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
     # names inside what was said are not antecedents for the next "he said"
     said = _merge([(c.content.start, c.content.end) for c in candidates] + [(q.content.start, q.content.end) for q in quotes])
     resolver = SpeakerResolver(doc, said)
@@ -695,7 +695,7 @@ def _finish(doc: Doc, candidates: list[Candidate], quotes: list[Quote]) -> tuple
             speaker_kind=speaker.kind,
             speaker_description=speaker.description if speaker.name is None else None,
             type=_type_of(text, cand.content, cand.quote, quote_spans),
-            medium=medium_for(doc, cand.cue, cand.source.root if cand.source is not None else None),
+            medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
             cue_kind=cand.kind,
             via=cand.relays,
             confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
