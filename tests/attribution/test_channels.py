@@ -270,12 +270,6 @@ CASES = [
         13 closed    VERB  VBD ccomp  10 close
         14 .         PUNCT .   punct  10 .
         """, "said", "unknown", id="a-phrase-in-an-earlier-sentence",
-        marks=pytest.mark.xfail(
-            reason="the fronted-phrase fallback reads up to 160 characters back across sentence ends, so "
-            "“at the rally,” in the previous sentence makes Varga's statement 'remarks'",
-            raises=AssertionError,
-            strict=True,
-        ),
     ),
 ]
 
@@ -285,11 +279,6 @@ def test_medium_for(text: str, table: str, cue: str, expected: str) -> None:
     assert channel(text, table, cue) == expected
 
 
-@pytest.mark.xfail(
-    reason="“Post” in a newspaper's name is read as a social-media post: telling the Harbour Post gives 'post'",
-    raises=AssertionError,
-    strict=True,
-)
 def test_telling_a_newspaper_is_not_a_post() -> None:
     text = "Varga told the Harbour Post that the pier closed."
     table = r"""

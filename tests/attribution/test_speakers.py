@@ -114,12 +114,6 @@ NAMES_TABLE = r"""
         ("Lena Ostrova", "Lena Ostrova"),  # not in the article
         pytest.param(
             "I. Varga", "Ilse Varga",
-            marks=pytest.mark.xfail(
-                reason="fullest() compares word counts only, so an initial is never expanded to the first name "
-                "when both forms have two words",
-                raises=AssertionError,
-                strict=True,
-            ),
         ),
     ],
 )

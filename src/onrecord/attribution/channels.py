@@ -9,6 +9,10 @@ from spacy.tokens import Token
 from onrecord.attribution.lexicon import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
 
 
+#: Channel words that are also parts of outlet names ("the Harbour Post", "the Times Brief").
+_IN_TITLES = frozenset("post note brief report release journal statement review letter".split())
+
+
 def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
     """Read the channel off the cue verb, its prepositional phrases and objects, and the source itself.
 
@@ -24,7 +28,8 @@ def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
             if child.dep_ in ("prep", "dobj", "dative", "npadvmod", "advcl", "agent", "obl"):
                 for tok in child.subtree:
                     medium = MEDIUM_WORDS.get(tok.lower_)
-                    if medium and tok.pos_ in ("NOUN", "PROPN", "VERB"):
+                    # a common noun or verb: "the Harbour Post" is a paper, not a post
+                    if medium and not (tok.is_title and tok.lower_ in _IN_TITLES):
                         found.append(medium)
         # a sentence-initial "In a statement," / "In the letter," attached elsewhere in the clause
         sent = cue.sent
@@ -36,7 +41,7 @@ def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
                         if medium and sub.pos_ in ("NOUN", "PROPN"):
                             found.append(medium)
         if not found:
-            found.extend(_fronted_phrase(text, cue.idx))
+            found.extend(_fronted_phrase(text, _clause_start(cue), cue.idx))
     if source_head is not None and source_head.pos_ == "NOUN":
         medium = MEDIUM_WORDS.get(source_head.lower_)
         if medium:
@@ -53,12 +58,22 @@ _FRONTED = re.compile(
 )
 
 
-def _fronted_phrase(text: str, cue_start: int) -> list[str]:
+def _clause_start(cue: Token) -> int:
+    """Where the cue's sentence starts -- one sentence earlier when that one is a fragment the splitter cut
+    off at an abbreviation ("In the letter, Marine Corps Brig. | Gen. William Seely said ...")."""
+    sent = cue.sent
+    if sent.start > 0:
+        prev = cue.doc[sent.start - 1].sent
+        if len(prev) < 10 and prev[-1].text == "." and len(prev[-2].text) <= 5 and prev[-2].is_title:
+            return prev.start_char
+    return sent.start_char
+
+
+def _fronted_phrase(text: str, clause_start: int, cue_start: int) -> list[str]:
     """A channel named in a fronted phrase of the cue's clause: "In the letter, … said" / "In a series of
-    tweets on Monday, … said". Read from the text, since abbreviations ("Brig. Gen.") can mislead the
-    sentence splitter."""
+    tweets on Monday, … said"."""
     para = text.rfind("\n", 0, cue_start) + 1
-    start = max(para, cue_start - 160)
+    start = max(para, clause_start, cue_start - 160)
     out = []
     for m in _FRONTED.finditer(text, start, cue_start):
         words = re.findall(r"[\w-]+", m.group(0).lower())

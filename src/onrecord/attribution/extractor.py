@@ -175,7 +175,16 @@ class _CueFinder:
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
             host = tok.head
-            content = _span_chars(self.doc, host.left_edge.i, host.right_edge.i + 1)
+            lo, hi = host.left_edge.i, host.right_edge.i + 1
+            left, right = tok.left_edge.i, tok.right_edge.i + 1
+            while hi > right and self.doc[hi - 1].is_punct:
+                hi -= 1
+            if right >= hi:  # "“The pier will close,” she said." -- the cue clause closes the sentence
+                content = _span_chars(self.doc, lo, left)
+            elif left <= lo:  # "She said, the pier will close."
+                content = _span_chars(self.doc, right, hi)
+            else:  # interrupted: the envelope, interruption included
+                content = _span_chars(self.doc, lo, hi)
             prior = self.cue_kind(tok)[1] - 0.1
         if content is None:
             return None

@@ -20,6 +20,9 @@ AMBIGUOUS = frozenset('"＂')
 PAIRED_OPEN = "``"
 PAIRED_AMBIGUOUS = "''"
 
+#: Openers whose closing mark is otherwise an opening one: German „…“ and »…«.
+_CLOSED_BY = {"„": "“”", "»": "«"}
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
 
@@ -82,6 +85,7 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     carry: tuple[int, int] | None = None  # (open position, width) of a quote running over a paragraph break
     carry_paras = 0
+    carry_from: tuple[int, int] = (0, 0)  # the paragraph where that quotation opened
     for index, (p_start, p_end) in enumerate(paragraphs):
         marks = _marks(text, p_start, p_end)
         open_at: tuple[int, int] | None = None
@@ -90,9 +94,14 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
         leading = first_mark is not None and not text[p_start:first_mark].strip()
         if carry is not None and not (leading and marks[0][2] != "close"):
             # the previous paragraph's open quotation is not re-opened here: it was a stray mark
-            stray.append(carry[0])
+            skipped.append(_unbalanced(carry[0], carry_from))
             carry = None
         for pos, width, role in marks:
+            ch = text[pos]
+            if open_at is not None and ch in _CLOSED_BY.get(text[open_at[0]], ""):
+                role = "close"
+            elif role == "close" and ch == "»" and open_at is None and carry is None:
+                role = "open"  # German »…«
             if role == "ambiguous":
                 role = "close" if open_at is not None or (carry is not None and pos != first_mark) else (
                     "open" if _opens(text, pos, width, p_start, p_end) else "close"
@@ -121,6 +130,8 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
             reopened = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}
             if reopened:
                 # close the part in this paragraph as its own piece only when the quotation continues
+                if carry is None:
+                    carry_from = (p_start, p_end)
                 carry = opener
                 carry_paras += 1
             else:
@@ -128,11 +139,12 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                 carry = None
                 carry_paras = 0
         if stray:
-            skipped.append(
-                Skipped(
-                    reason=f"unbalanced quotation mark at offset {stray[0]}: quotations in this paragraph "
-                    "may be incomplete",
-                    span=CharSpan(p_start, p_end),
-                )
-            )
+            skipped.append(_unbalanced(stray[0], (p_start, p_end)))
     return quotes, skipped
+
+
+def _unbalanced(offset: int, paragraph: tuple[int, int]) -> Skipped:
+    return Skipped(
+        reason=f"unbalanced quotation mark at offset {offset}: quotations in this paragraph may be incomplete",
+        span=CharSpan(*paragraph),
+    )

@@ -57,6 +57,10 @@ def surname(name: str) -> str:
     return (words[-1] if words else name).lower().strip(".,")
 
 
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
 def _compatible(short: str, full: str) -> bool:
     """Can ``short`` refer to ``full``? Same surname, and first names (or initials) don't conflict."""
     s, f = short.split(), full.split()
@@ -174,8 +178,12 @@ class SpeakerResolver:
         """The longest name in the article compatible with ``name``."""
         best = name
         for cand in self._by_surname.get(surname(name), ()):
-            if _compatible(name, cand) and len(cand.split()) > len(best.split()):
-                best = cand
+            if not _compatible(name, cand):
+                continue
+            if len(cand.split()) > len(best.split()) or (
+                len(cand.split()) == len(best.split()) and _initial(best.split()[0]) and not _initial(cand.split()[0])
+            ):
+                best = cand  # more words, or an initial spelt out ("I. Varga" -> "Ilse Varga")
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
