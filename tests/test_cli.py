@@ -241,7 +241,6 @@ def test_extract_min_confidence_and_progress(docs: Path, capsys: pytest.CaptureF
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=False, reason="the attribution engine is still being built")
 def test_extract_finds_a_plain_direct_quote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "\u201cHello there,\u201d Jane Smith said."
     (tmp_path / "hello.txt").write_text(text, encoding="utf-8")

@@ -23,7 +23,7 @@ from spacy.tokens import DocBin
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPS = ("ccomp", "xcomp", "dobj", "advcl", "prep", "acl", "attr", "pobj")
-MIN_CUES = 4
+MIN_CUES = 2
 
 
 def main() -> None:
@@ -79,9 +79,11 @@ def main() -> None:
     for (lemma, dep), n in sorted(total.items()):
         h = hits.get((lemma, dep), 0)
         if h >= MIN_CUES:
-            table.setdefault(lemma, {})[dep] = [round(h / n, 3), n]
+            # precision shrunk towards 0 for rare words: h / (n + 1)
+            table.setdefault(lemma, {})[dep] = [round(h / (n + 1), 3), n]
     out = {
-        "about": "PolNeAR train: P(gold cue with this dependent as content | lemma/POS has the dependent); "
+        "about": "PolNeAR train: P(gold cue with this dependent as content | lemma/POS has the dependent), "
+        "smoothed as hits / (occurrences + 1); "
         "[precision, occurrences]. Built by tools/build_cue_lexicon.py.",
         "documents": len(gold),
         "pairs": table,

@@ -198,12 +198,6 @@ def test_stray_marks_are_reported_with_their_paragraph(text: str, found: list[st
     assert skipped_paragraphs(text) == damaged
 
 
-@pytest.mark.xfail(
-    reason="a quotation reopened in paragraph 2 but never closed is reported only on paragraph 2, while the "
-    "offset in the reason points at paragraph 1, which is not covered by any Skipped span",
-    raises=AssertionError,
-    strict=True,
-)
 def test_an_unclosed_multi_paragraph_quotation_reports_the_paragraph_of_its_opening_mark() -> None:
     text = "“The lift is old.\n\n“It was built in 1961.\n\nThe vote is on Friday."
     _, skipped = find_quotes(text)

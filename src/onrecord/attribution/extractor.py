@@ -32,7 +32,7 @@ from onrecord.settings import SCOPES
 from onrecord.types import Attribution, CharSpan, Relay, Skipped
 
 #: Learned cue lemmas are used when at least this share of their occurrences were cues in training data.
-LEARNED_MIN_PRECISION = 0.35
+LEARNED_MIN_PRECISION = 0.30
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
 _OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp")

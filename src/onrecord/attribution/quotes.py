@@ -134,6 +134,10 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                     carry_from = (p_start, p_end)
                 carry = opener
                 carry_paras += 1
+            elif opener is carry:  # a quotation opened paragraphs ago never closes: all of them are damaged
+                skipped.append(_unbalanced(opener[0], (carry_from[0], p_end)))
+                carry = None
+                carry_paras = 0
             else:
                 stray.append(opener[0])
                 carry = None

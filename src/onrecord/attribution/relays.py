@@ -15,6 +15,11 @@ _OUTLET_WORDS = frozenset(
 )
 
 
+_ROLES = frozenset(
+    "reporter reporters correspondent columnist editor writer anchor host journalist producer commentator".split()
+)
+
+
 def relay_from(mention: Span) -> Relay:
     """Split a relay mention into a person and an outlet: "Washington Post reporter Mustafa Salim"."""
     name = outlet = None
@@ -23,6 +28,15 @@ def relay_from(mention: Span) -> Relay:
             name = clean_name(ent.text)
         elif ent.label_ in ("ORG", "NORP", "GPE", "WORK_OF_ART") and outlet is None:
             outlet = _outlet_text(ent.text)
+    role = next((t for t in mention if t.lower_ in _ROLES), None)
+    if role is not None and (name is None or outlet is None):
+        # "Harbour Post reporter Nadia Ferris": the outlet before the role, the person after it
+        before = [t for t in mention if t.i < role.i and t.pos_ == "PROPN"]
+        after = [t for t in mention if t.i > role.i and t.pos_ == "PROPN"]
+        if outlet is None and before:
+            outlet = _outlet_text(mention.doc[before[0].i : before[-1].i + 1].text)
+        if name is None and after:
+            name = clean_name(mention.doc[after[0].i : after[-1].i + 1].text)
     if outlet is None:
         words = [t for t in mention if t.pos_ == "PROPN" and (name is None or t.text not in name)]
         if words and any(w.lower_ in _OUTLET_WORDS for w in words):

@@ -74,6 +74,12 @@ def _compatible(short: str, full: str) -> bool:
     )
 
 
+#: Documents whose author is the speaker ("the union's release", "a study by Civic Action").
+DOCUMENT_NOUNS = frozenset(
+    """report study release statement survey poll analysis paper document documents letter memo filing suit
+    lawsuit claim complaint submission audit review ad advertisement video post tweet email""".split()
+)
+
 _NOT_NAMES = frozenset(
     """story article advertisement continued continues below photo photos image images video videos getty
     file reuters associated press caption credit share comment comments read more related""".split()
@@ -238,6 +244,10 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         det = _determiner(head)
         description = source.text.strip()
+        if lemma in DOCUMENT_NOUNS:
+            author = self._author(head)
+            if author is not None and author.name:
+                return replace(author, description=description)
         definite = det in ("the", "this", "that") or any(c.dep_ == "poss" for c in head.children)
         if lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS:
             if definite and head.tag_ == "NN":
@@ -295,6 +305,18 @@ class SpeakerResolver:
         if before:
             return Speaker(self.fullest(before[-1][1]), "person")
         return Speaker(None, "unknown", pronoun.text)
+
+    def _author(self, head: Token) -> Speaker | None:
+        """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                return self.resolve(self.doc[child.left_edge.i : child.i + 1])
+        for tok in head.subtree:
+            if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
+                    return self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
+        return None
 
     def _recent_org(self, head: Token) -> str | None:
         orgs = [o for o in self.orgs if head.i - 150 <= o[0] < head.i]
