@@ -172,10 +172,12 @@ class _CueFinder:
                     if child.i > clause.i and child.dep_ in _OBJECT_TAIL:
                         end = max(end, child.right_edge.i + 1)
             content = _span_chars(self.doc, clause.left_edge.i, end)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and self.cue_kind(tok):
+        elif tok.dep_ == "parataxis" and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
             host = tok.head
             lo, hi = host.left_edge.i, host.right_edge.i + 1
+            if host.pos_ not in ("VERB", "AUX"):  # misparsed around the cue: the sentence is the host
+                lo, hi = tok.sent.start, tok.sent.end
             left, right = tok.left_edge.i, tok.right_edge.i + 1
             while hi > right and self.doc[hi - 1].is_punct:
                 hi -= 1

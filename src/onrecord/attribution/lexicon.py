@@ -12,14 +12,15 @@ SPEECH_VERBS = frozenset(
     """say tell add write tweet post state declare announce explain note insist argue claim assert maintain
     warn caution urge predict promise pledge vow vouch acknowledge admit concede confirm deny reply respond
     retort answer ask question wonder inquire suggest propose recommend contend counter complain lament
-    boast brag joke quip remark comment observe mention report reveal disclose testify recall recount
+    boast brag joke quip remark comment observe mention report reveal disclose testify recall recount point
     describe characterize call label dub reiterate repeat stress emphasize emphasise underscore highlight
     point continue conclude concur agree disagree dispute allege accuse charge blame criticize criticise
     praise thank apologize apologise threaten demand order instruct advise inform assure reassure remind
     acknowledge concede caution exclaim shout yell scream whisper mutter cry
     chant sing preach proclaim pronounce affirm aver opine posit theorize theorise speculate estimate
     forecast project guess reckon surmise tout hail defend dismiss reject rebut refute slam blast attack
-    decry denounce condemn lambaste mock ridicule deride scoff""".split()
+    decry denounce condemn lambaste mock ridicule deride scoff quote blurt gush marvel sigh laugh chuckle muse
+    snap growl bark murmur venture interject plead beg recount relate confide volunteer sniff shrug""".split()
 )
 
 #: Verbs of thinking, believing, wanting: PolNeAR counts them as attributions of kind "belief".
