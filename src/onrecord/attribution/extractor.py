@@ -71,7 +71,12 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     cues = _CueFinder(doc, text)
     candidates = cues.syntactic()
     if scope == "quotes":
-        candidates = [c for c in candidates if c.kind != "belief" and c.form == "clause"]
+        # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
+        candidates = [
+            c for c in candidates
+            if c.kind != "belief" and c.form == "clause"
+            and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS)
+        ]
     candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
     candidates = [c for c in candidates if c is not None]
     candidates += _transcript_lines(doc, cues)

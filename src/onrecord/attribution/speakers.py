@@ -84,6 +84,8 @@ _NOT_NAMES = frozenset(
     """story article advertisement continued continues below photo photos image images video videos getty
     file reuters associated press caption credit share comment comments read more related""".split()
 )
+#: How far back (in tokens before the pronoun's sentence) antecedents are looked for.
+_PRONOUN_WINDOW = 80
 _MALE = frozenset("he him his himself mr mr.".split())
 _FEMALE = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
 
@@ -286,7 +288,7 @@ class SpeakerResolver:
             g = self.gender(name)
             return gender is None or g is None or g == gender
 
-        window_start = max(0, pronoun.sent.start - 120)
+        window_start = max(0, pronoun.sent.start - _PRONOUN_WINDOW)
         last = next(
             ((i, s) for i, s in reversed(self.recent)
              if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
