@@ -35,7 +35,8 @@ from onrecord.types import Attribution, CharSpan, Relay, Skipped
 LEARNED_MIN_PRECISION = 0.30
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
-_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp")
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
+_CLAUSE_TAIL = ("conj",)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _DASHES = "—–―"
 
@@ -171,10 +172,16 @@ class _CueFinder:
             prior, clause = options[0]
             form = "clause" if clause.dep_ in _CLAUSE_DEPS else "object"
             end = clause.right_edge.i + 1
-            if form == "object" and clause.i > tok.i:
-                # "called half of them “deplorables”": the object and its predicate together
+            if clause.i > tok.i:
+                tail = _OBJECT_TAIL if form == "object" else _CLAUSE_TAIL
+                # "called half of them “deplorables”", "cited the election as a reason to ...": the object and
+                # what completes it; "says she hopes to win, but she knows that ...": coordinated clauses
                 for child in tok.rights:
-                    if child.i > clause.i and child.dep_ in _OBJECT_TAIL:
+                    if child.i > clause.i and child.dep_ in tail and "\n" not in self.doc[clause.i : child.i].text:
+                        if child.dep_ == "conj" and self.cue_kind(child) is not None:
+                            break  # "said X and added Y": the next cue starts its own attribution
+                        if child.lower_ == "according":
+                            break
                         end = max(end, child.right_edge.i + 1)
             content = _span_chars(self.doc, clause.left_edge.i, end)
         elif tok.dep_ == "parataxis" and self.cue_kind(tok):
