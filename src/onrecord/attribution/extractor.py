@@ -37,6 +37,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
 _OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
 _CLAUSE_TAIL = ("conj",)
+#: Verbs whose subject belongs to the claim ("X seems to be ...", "X is expected to ...").
+_RAISING = frozenset("seem appear expect likely project predict".split())
 _PUNCT_EDGE = " \t\n,;:—–-"
 _DASHES = "—–―"
 
@@ -168,6 +170,7 @@ class _CueFinder:
         content: CharSpan | None = None
         prior = 0.0
         form = "clause"
+        raised = False
         if options:
             prior, clause = options[0]
             form = "clause" if clause.dep_ in _CLAUSE_DEPS else "object"
@@ -183,7 +186,14 @@ class _CueFinder:
                         if child.lower_ == "according":
                             break
                         end = max(end, child.right_edge.i + 1)
-            content = _span_chars(self.doc, clause.left_edge.i, end)
+            start = clause.left_edge.i
+            if clause.dep_ == "xcomp" and lemma in _RAISING:
+                # "About one in nine voters is expected to be Latino": the whole clause is the claim
+                subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+                if subj is not None and subj.i < tok.i:
+                    start = subj.left_edge.i
+                    raised = True
+            content = _span_chars(self.doc, start, end)
         elif tok.dep_ == "parataxis" and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
             host = tok.head
@@ -202,7 +212,7 @@ class _CueFinder:
             prior = self.cue_kind(tok)[1] - 0.1
         if content is None:
             return None
-        source = subject_of(tok) or _left_name(self.doc, tok)
+        source = None if raised else subject_of(tok) or _left_name(self.doc, tok)
         if kind == "speech" and source is not None and source.root.lemma_.lower() in ("report", "study", "poll",
                                                                                          "survey", "data"):
             kind = "document"
