@@ -81,7 +81,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
             and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS)
         ]
     candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
-    candidates = [c for c in candidates if c is not None]
+    candidates = [c for c in candidates if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
     candidates += _transcript_lines(doc, cues)
     candidates = _relays(doc, candidates)
     candidates = _outside_quotes(candidates, quotes)
@@ -239,6 +239,16 @@ class _CueFinder:
         source = self.doc[obj.left_edge.i : obj.right_edge.i + 1]
         host = tok.head
         phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+        comma = next((t for t in source if t.text == "," and t.i > obj.i), None)
+        if comma is not None and any(t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
+            # "According to X, the move reeks of ..." parsed as one phrase: the clause after the comma is the content
+            clause_end = source.end
+            source = self.doc[obj.left_edge.i : comma.i]
+            content = _span_chars(self.doc, comma.i + 1, clause_end)
+            if content is None:
+                return None
+            return Candidate(content=content, cue=tok, cue_span=CharSpan(tok.idx, to.idx + len(to.text)),
+                             source=source, kind="speech", confidence=0.6, origin="according")
         root = tok.sent.root
         if (tok.i <= tok.sent.start + 1 or phrase_end >= tok.sent.end - 1) and root.i != tok.i:
             host = root  # a sentence-initial or sentence-final "according to" scopes over the whole sentence
