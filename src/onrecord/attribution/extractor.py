@@ -495,11 +495,18 @@ def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         i += 1
     limit = min(len(doc), i + 10)
     start_i = i
+    inside = q.content.of(text).rstrip()
+    if inside.endswith(".") and i < len(doc) and doc[i].is_title and not doc[i].is_punct:
+        # “… the end.” Then a new sentence: what follows belongs to the next statement, not to this quotation
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or cues.cue_kind(nxt) is None:
+            return None
     while i < limit:
         tok = doc[i]
-        if "\n" in tok.text or (tok.is_sent_start and i > start_i and tok.text not in ",") or tok.text in "“«\"":
-            if i > start_i and (tok.text in "“«\"" or "\n" in tok.text):
-                return None
+        if "\n" in tok.text:
+            return None  # the paragraph ended: the cue belongs to the next one
+        if i > start_i and tok.text in "“«\"":
+            return None
         if tok.text in ".!?" and i > start_i:
             return None
         found = cues.cue_kind(tok)
