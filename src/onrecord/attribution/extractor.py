@@ -310,7 +310,7 @@ class _CueFinder:
 def subject_of(verb: Token) -> Span | None:
     """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …")."""
     doc = verb.doc
-    for _ in range(3):
+    for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -318,8 +318,16 @@ def subject_of(verb: Token) -> Span | None:
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is not None:
             return _phrase(doc, subj)
-        if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head != verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.head != verb.head:
+            # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies
+            host = verb.head.head
+            if host.pos_ in ("NOUN", "PROPN"):
+                poss = next((c for c in host.children if c.dep_ == "poss"), None)
+                return _phrase(doc, poss) if poss is not None else None
+            verb = host
             continue
         break
     return None
@@ -336,7 +344,7 @@ def _phrase(doc: Doc, head: Token) -> Span:
         if "\n" in doc[k].text:
             end = k
             break
-    while end > start + 1 and doc[end - 1].is_punct:
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
@@ -726,7 +734,7 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
                 continue
             # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue;
             # a quotation in a later paragraph inherits only the speaker
-            interrupted = last.cue is not None and "\n" not in gap
+            interrupted = last.cue is not None and ("\n" not in gap or _opens_paragraph(text, cand.content))
             result.append(
                 replace(last, content=cand.content, type="direct",
                         source=last.source if interrupted else None, cue=last.cue if interrupted else None,
@@ -754,6 +762,13 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
         last = attribution
     _ = last_para
     return tuple(result)
+
+
+def _opens_paragraph(text: str, span: CharSpan) -> bool:
+    """Does the span open its paragraph (after its quotation mark)? Such a continuation quotation carries on
+    the previous statement, as news style writes a speech that runs over several paragraphs."""
+    start = text.rfind("\n", 0, span.start) + 1
+    return not text[start : span.start].strip(" \t\"“”«»„'`")
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
