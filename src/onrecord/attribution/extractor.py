@@ -38,7 +38,9 @@ _CLAUSE_DEPS = ("ccomp",)
 _OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
 _CLAUSE_TAIL = ("conj",)
 #: Verbs whose subject belongs to the claim ("X seems to be ...", "X is expected to ...").
-_RAISING = frozenset("seem appear expect likely project predict".split())
+_RAISING = frozenset("seem appear".split())
+#: ... and verbs that do so in the passive only ("X is expected to", but "Brun expects to win").
+_RAISING_PASSIVE = frozenset("expect project predict forecast".split())
 _PUNCT_EDGE = " \t\n,;:—–-"
 _DASHES = "—–―"
 
@@ -187,7 +189,8 @@ class _CueFinder:
                             break
                         end = max(end, child.right_edge.i + 1)
             start = clause.left_edge.i
-            if clause.dep_ == "xcomp" and lemma in _RAISING:
+            if clause.dep_ == "xcomp" and (lemma in _RAISING or lemma in _RAISING_PASSIVE and any(
+                    c.dep_ == "nsubjpass" for c in tok.children)):
                 # "About one in nine voters is expected to be Latino": the whole clause is the claim
                 subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
                 if subj is not None and subj.i < tok.i:
