@@ -152,7 +152,7 @@ def test_complements_keep_only_the_cues_paragraph() -> None:
     assert complement_words(HEADING, "says") == ["close"]
 
 
-def test_complements_drop_objects_below_the_learned_precision() -> None:
+def test_complements_drop_objects_the_cue_model_rejects() -> None:
     told = ("Brun told reporters that the vote was rigged.", r"""
         0 Brun      PROPN NNP nsubj     1 Brun B-PERSON
         1 told      VERB  VBD ROOT      1 tell

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.channels import medium_for
+from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, load_cue_model, pair_features
 from onrecord.attribution.lexicon import (
     BELIEF_VERBS,
     DOCUMENT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
-    learned_cues,
 )
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.relays import relay_from
@@ -31,8 +32,6 @@ from onrecord.attribution.speakers import Speaker, SpeakerResolver
 from onrecord.settings import SCOPES
 from onrecord.types import Attribution, CharSpan, Relay, Skipped
 
-#: Learned cue lemmas are used when at least this share of their occurrences were cues in training data.
-LEARNED_MIN_PRECISION = 0.30
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
 _OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
@@ -73,7 +72,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     text = doc.text
     quotes, skipped = find_quotes(text)
-    cues = _CueFinder(doc, text)
+    cues = _CueFinder(doc, text, quoted=_quoted_test(quotes))
     candidates = cues.syntactic()
     if scope == "quotes":
         # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
@@ -93,11 +92,18 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
 
 # -- cues ---------------------------------------------------------------------------------------------------
 class _CueFinder:
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        *,
+        quoted: Callable[[int], bool] | None = None,
+        use_model: bool = True,
+    ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
-        self.learned = learned_cues()
-        self.min_precision = LEARNED_MIN_PRECISION
+        self.model = load_cue_model() if use_model else None
+        self.quoted = quoted or (lambda char: False)
         self.starts = [t.idx for t in doc]
 
     def cue_kind(self, tok: Token) -> tuple[str, float] | None:
@@ -109,34 +115,23 @@ class _CueFinder:
             return "speech", 0.8
         if lemma in BELIEF_VERBS:
             return "belief", 0.55
-        entry = self.learned.get(f"{lemma}/VERB")
-        if entry:
-            best = max(p for p, _ in entry.values())
-            if best >= self.min_precision:
-                return "belief", best
         return None
 
     def complements(self, tok: Token) -> list[tuple[float, Token]]:
-        """The dependents of ``tok`` that can be its content, with the learned precision of each."""
-        entry = self.learned.get(f"{tok.lemma_.lower()}/{tok.pos_}")
+        """The dependents of ``tok`` that can be its content, with the learned probability of each."""
+        if self.model is not None:
+            return self._scored_complements(tok)
         out: list[tuple[float, Token]] = []
-        for child in tok.children:
-            dep = child.dep_
-            if entry and dep in entry:
-                p, n = entry[dep]
-                if p < self.min_precision:
-                    continue
-                if dep == "prep":
-                    child = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if child is None:
-                        continue
-                out.append((p, child))
-            elif dep in _CLAUSE_DEPS and (entry is None or dep not in entry):
-                lemma = tok.lemma_.lower()
+        lemma = tok.lemma_.lower()
+        for child in tok.children:  # without the model: verbs of saying and thinking with a clause
+            if child.dep_ in _CLAUSE_DEPS:
                 if lemma in SPEECH_VERBS:
                     out.append((0.7, child))
                 elif lemma in BELIEF_VERBS:
                     out.append((0.45, child))
+        return self._in_paragraph(tok, out)
+
+    def _in_paragraph(self, tok: Token, out: list[tuple[float, Token]]) -> list[tuple[float, Token]]:
         # a complement in another paragraph is a parser error (a heading run into the next sentence)
         text = self.text
         lo = text.rfind("\n", 0, tok.idx) + 1
@@ -145,6 +140,28 @@ class _CueFinder:
         out = [(p, c) for p, c in out if lo <= c.idx < hi]
         out.sort(key=lambda pc: (-pc[0], pc[1].i < tok.i))
         return out
+
+    def _scored_complements(self, tok: Token) -> list[tuple[float, Token]]:
+        out: list[tuple[float, Token]] = []
+        children = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        if not children or tok.pos_ not in CUE_POS:
+            return out
+        subject = subject_of(tok)
+        root = subject.root if subject is not None else None
+        quoted = self.quoted(tok.idx)
+        lemma = tok.lemma_.lower()
+        for child in children:
+            p = self.model.probability(pair_features(tok, child, root, quoted))
+            if child.dep_ in _CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
+                p = max(p, self.model.threshold)  # a verb of saying with a clause: always a candidate
+            if p < self.model.threshold:
+                continue
+            if child.dep_ == "prep":
+                child = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if child is None:
+                    continue
+            out.append((p, child))
+        return self._in_paragraph(tok, out)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or follows character ``char``."""
@@ -155,7 +172,7 @@ class _CueFinder:
         for tok in self.doc:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 cand = self._according(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            elif tok.pos_ == "NOUN":
                 cand = self._nominal(tok)
             else:
                 cand = self._verbal(tok)
@@ -286,27 +303,34 @@ class _CueFinder:
         )
 
     def _nominal(self, tok: Token) -> Candidate | None:
+        """"Trump's warning that ...", "the claim that ..." -- and nouns the cue model scores as introducing
+        attributed content ("Clinton's criticism of the plan", "his support for the bill")."""
         clause = next(
             (c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
             None,
         )
-        if clause is None:
-            return None
+        form = "clause"
+        prior = 0.6
+        if clause is None or tok.lemma_.lower() not in SPEECH_NOUNS:
+            options = self.complements(tok) if self.model is not None else []
+            if not options:
+                return None
+            prior, clause = options[0]
+            form = "object"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        source = self.doc[poss.left_edge.i : poss.i + 1] if poss is not None else None
-        if source is not None and source[-1].dep_ == "case":
-            source = source[:-1]
-        if source is not None and len(source) and source[-1].tag_ == "POS":
-            source = source[:-1]
+        source = _phrase(self.doc, poss) if poss is not None else None
+        if form == "object" and source is None:
+            return None  # a stance noun without its holder ("the support for ...") says nothing about who
         return Candidate(
             content=_span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1),
             cue=tok,
             cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
-            source=source if source is not None and len(source) else None,
-            kind="speech",
-            confidence=0.6 if source is not None else 0.4,
+            source=source,
+            kind="speech" if form == "clause" else "belief",
+            confidence=prior if source is not None else prior - 0.2,
             origin="noun",
+            form=form,
         )
 
 
@@ -419,6 +443,16 @@ def _trim(text: str, start: int, end: int) -> CharSpan | None:
     while end > start and text[end - 1] in _PUNCT_EDGE + "\"“”":
         end -= 1
     return CharSpan(start, end) if end > start else None
+
+
+def _quoted_test(quotes: list[Quote]) -> Callable[[int], bool]:
+    starts = [q.content.start for q in quotes]
+
+    def quoted(char: int) -> bool:
+        k = bisect.bisect_right(starts, char) - 1
+        return k >= 0 and quotes[k].content.start <= char < quotes[k].content.end
+
+    return quoted
 
 
 def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:

@@ -1,11 +1,7 @@
-"""Word lists the rules read. Hand-written seeds; ``cue_lexicon.json`` (built by
-``tools/build_cue_lexicon.py`` from PolNeAR train) adds data-driven cue lemmas with their precision."""
+"""Word lists the rules read, hand-written. What else introduces attributed content is learned: see
+:mod:`onrecord.attribution.cuemodel`."""
 
 from __future__ import annotations
-
-import json
-from functools import lru_cache
-from importlib import resources
 
 #: Verbs of saying: their clause complement is what was said.
 SPEECH_VERBS = frozenset(
@@ -125,16 +121,3 @@ ORGANISATION_HEADS = frozenset(
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 GROUP_PRONOUNS = frozenset("they them it we i you".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
-
-
-@lru_cache(maxsize=1)
-def learned_cues() -> dict[str, dict[str, tuple[float, int]]]:
-    """Cue words learned from PolNeAR train (``tools/build_cue_lexicon.py``):
-    ``{"lemma/POS": {dependency: (precision, occurrences)}}`` -- how often the word, having that dependent,
-    introduced an attribution whose content was that dependent's phrase."""
-    try:
-        raw = resources.files("onrecord.data").joinpath("cue_lexicon.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {}
-    pairs = json.loads(raw).get("pairs", {})
-    return {key: {dep: (float(v[0]), int(v[1])) for dep, v in deps.items()} for key, deps in pairs.items()}

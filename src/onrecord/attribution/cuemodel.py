@@ -1,0 +1,115 @@
+"""A learned cue model: does this word, with this dependent, attribute the dependent's phrase to someone?
+
+A logistic regression over sparse features of a (cue word, dependent) pair on the parse: the word's lemma and
+part of speech, the dependency, what kind of subject the word has (a person, an organisation, a pronoun, a
+document...), whether the word sits inside a quotation, its tense and negation, and their combinations.
+``tools/train_cue_model.py`` trains it on PolNeAR train and writes ``onrecord/data/cue_model.json``; here it is
+only read and applied (a dictionary lookup per feature), so it costs almost nothing at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+#: The dependents that can carry a cue's content.
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "prep", "acl", "attr", "oprd"})
+#: Parts of speech a cue word can have.
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+_PERSON_PRONOUNS = frozenset("he she i we they you who".split())
+_DOCUMENT_NOUNS = frozenset(
+    "report study poll survey data analysis document letter memo statement release ad video book article".split()
+)
+
+
+def subject_kind(subject: Token | None) -> str:
+    """A coarse class of the cue's subject."""
+    if subject is None:
+        return "none"
+    if subject.ent_type_ == "PERSON":
+        return "person"
+    if subject.ent_type_ in ("ORG", "NORP", "GPE"):
+        return "org"
+    if subject.pos_ == "PRON":
+        return "pron-person" if subject.lower_ in _PERSON_PRONOUNS else "pron-other"
+    if subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        return "document"
+    if subject.pos_ == "PROPN":
+        return "propn"
+    return "noun"
+
+
+def pair_features(word: Token, dependent: Token, subject: Token | None, quoted: bool) -> list[str]:
+    """The features of one (cue word, dependent) pair."""
+    lemma = f"{word.lemma_.lower()}/{word.pos_}"
+    dep = dependent.dep_
+    subj = subject_kind(subject)
+    mark = next((c.lower_ for c in dependent.children if c.dep_ in ("mark", "aux") and c.i < dependent.i), "-")
+    negated = any(c.dep_ == "neg" for c in word.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in word.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
+    return [
+        "bias",
+        f"l={lemma}",
+        f"d={dep}",
+        f"ld={lemma}|{dep}",
+        f"ds={dep}|{subj}",
+        f"lds={lemma}|{dep}|{subj}",
+        f"s={subj}",
+        f"t={word.tag_}",
+        f"h={word.dep_}",
+        f"lh={lemma}|{word.dep_}",
+        f"cp={dependent.pos_}|{dep}",
+        f"m={mark}|{dep}",
+        f"lm={lemma}|{mark}",
+        f"q={quoted}",
+        f"qd={quoted}|{dep}|{subj}",
+        f"neg={negated}",
+        f"modal={modal}",
+        f"pass={passive}|{dep}",
+        f"lpass={lemma}|{passive}",
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_cue_model() -> CueModel | None:
+    """The packaged model, or None when the package was built without one."""
+    try:
+        raw = resources.files("onrecord.data").joinpath("cue_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    data = json.loads(raw)
+    return CueModel(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+
+
+def candidate_pairs(
+    tokens: Iterable[Token], subject_of: Callable[[Token], Token | None], quoted: Callable[[int], bool]
+) -> Iterable[tuple[Token, Token, list[str]]]:
+    """Every (cue word, dependent, features) pair the model scores."""
+    for word in tokens:
+        if word.pos_ not in CUE_POS:
+            continue
+        children = [c for c in word.children if c.dep_ in CONTENT_DEPS]
+        if not children:
+            continue
+        subject = subject_of(word)
+        inside = quoted(word.idx)
+        for child in children:
+            yield word, child, pair_features(word, child, subject, inside)
