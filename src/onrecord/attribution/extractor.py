@@ -36,6 +36,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
 _OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
 _CLAUSE_TAIL = ("conj",)
+_FOCUS_ADVERBS = frozenset("even also only just too still yet".split())
 #: Verbs whose subject belongs to the claim ("X seems to be ...", "X is expected to ...").
 _RAISING = frozenset("seem appear".split())
 #: ... and verbs that do so in the passive only ("X is expected to", but "Brun expects to win").
@@ -371,6 +372,17 @@ def _phrase(doc: Doc, head: Token) -> Span:
         if "\n" in doc[k].text:
             end = k
             break
+    # a dateline or a fronted phrase the parser took in: "BRUSSELS - European leaders", "the vote, Jo Roe"
+    name_start = head.i
+    while name_start > start and doc[name_start - 1].dep_ in ("compound", "amod", "det", "poss", "nummod", "case") \
+            and doc[name_start - 1].text not in ",-—–":
+        name_start -= 1
+    for k in range(name_start - 1, start - 1, -1):
+        if doc[k].text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_:
+            start = k + 1
+            break
+    if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:
+        start += 1  # "Even China, ..."
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     while start < end - 1 and doc[start].is_punct:
