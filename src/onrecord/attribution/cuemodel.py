@@ -75,6 +75,14 @@ def pair_features(word: Token, dependent: Token, subject: Token | None, quoted: 
         f"modal={modal}",
         f"pass={passive}|{dep}",
         f"lpass={lemma}|{passive}",
+        f"ldc={lemma}|{dep}|{dependent.lemma_.lower()}",  # "raise questions", "call for", "accuse of"
+        f"dc={dep}|{dependent.lemma_.lower()}",
+        f"root={word.dep_ == 'ROOT'}|{dep}",
+        f"sl={subject.lemma_.lower() if subject is not None else '-'}|{dep}",
+        f"lt={lemma}|{word.tag_}",
+        f"poss={any(c.dep_ == 'poss' for c in word.children)}|{word.pos_}",
+        f"hl={word.head.lemma_.lower() if word.dep_ in ('xcomp', 'conj', 'advcl') else '-'}|{dep}",
+        f"side={dependent.i > word.i}|{dep}",
     ]
 
 
