@@ -139,7 +139,14 @@ class _CueFinder:
         hi = text.find("\n", tok.idx)
         hi = len(text) if hi < 0 else hi
         out = [(p, c) for p, c in out if lo <= c.idx < hi]
-        out.sort(key=lambda pc: (-pc[0], pc[1].i < tok.i))
+        # the best-scored first -- but of two clauses (a parser error), the one after the cue
+        out.sort(key=lambda pc: -pc[0])
+        clauses = [pc for pc in out if pc[1].dep_ in _CLAUSE_DEPS]
+        if len(clauses) > 1 and out[0] in clauses:
+            right = [pc for pc in clauses if pc[1].i > tok.i]
+            if right:
+                out.remove(right[0])
+                out.insert(0, right[0])
         return out
 
     def _scored_complements(self, tok: Token) -> list[tuple[float, Token]]:
