@@ -7,8 +7,8 @@ from importlib.metadata import entry_points
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from handparse import parse as hand_parse
 from onrecord.attribution import find_attributions
 from onrecord.nlp.component import AttributionComponent, make_attribution_component
 
@@ -32,35 +32,13 @@ TABLE = r"""
 """
 
 
-def parse(vocab, text: str, table: str) -> Doc:
-    """A Doc for ``text`` from a hand-written parse, one token a line: ``index word POS TAG dep head lemma [ENT]``.
-
-    Heads are absolute token indices, ENT an IOB tag (``B-PERSON``; ``O`` when left out), ``\\n`` a newline in a
-    word. The single space after a token is read off ``text``, and the Doc's text must come out equal to it.
-    """
-    rows = [[cell.replace("\\n", "\n") for cell in line.split()] for line in table.splitlines() if line.strip()]
-    assert [int(r[0]) for r in rows] == list(range(len(rows))), "token indices out of order"
-    words, spaces, at = [r[1] for r in rows], [], 0
-    for k, word in enumerate(words):
-        assert text.startswith(word, at), f"token {k} {word!r} is not at offset {at}"
-        at += len(word)
-        spaces.append(text.startswith(" ", at))
-        at += spaces[-1]
-    doc = Doc(
-        vocab, words=words, spaces=spaces, pos=[r[2] for r in rows], tags=[r[3] for r in rows],
-        deps=[r[4] for r in rows], heads=[int(r[5]) for r in rows], lemmas=[r[6] for r in rows],
-        ents=[r[7] if len(r) > 7 else "O" for r in rows],
-    )
-    assert doc.text == text
-    return doc
-
 
 @pytest.fixture
 def blank():
     """A blank English pipeline with only onrecord's component, and a hand-parsed Doc in its vocab."""
     nlp = spacy.blank("en")
     component = nlp.add_pipe("onrecord_attribution")
-    return nlp, component, parse(nlp.vocab, TEXT, TABLE)
+    return nlp, component, hand_parse(TEXT, TABLE, vocab=nlp.vocab)
 
 
 def test_the_factory_is_registered() -> None:
@@ -128,7 +106,7 @@ BELIEF_TABLE = r"""
 def test_the_scope_setting_reaches_predict(config: dict, expected: list) -> None:
     nlp = spacy.blank("en")
     component = nlp.add_pipe("onrecord_attribution", config=config)
-    doc = component(parse(nlp.vocab, BELIEF_TEXT, BELIEF_TABLE))
+    doc = component(hand_parse(BELIEF_TEXT, BELIEF_TABLE, vocab=nlp.vocab))
     assert [(a.content.of(BELIEF_TEXT), a.cue_kind) for a in doc._.attributions] == expected
 
 
