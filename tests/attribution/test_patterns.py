@@ -445,3 +445,17 @@ def test_spacy_component_matches_extract(nlp) -> None:
     doc = nlp(text)
     assert doc._.attributions == onrecord.extract(text).attributions
     assert len(doc._.attributions) >= 3
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Mayor Lin Okafor told the Harbour Post that the bridge would close in May.", "interview"),
+        ("Lin Okafor told CNN on Sunday that the bridge would close in May.", "interview"),
+        ("Lin Okafor told her staff that the bridge would close in May.", "unknown"),
+    ],
+)
+def test_telling_a_news_outlet_is_an_interview(text: str, medium: str) -> None:
+    (a,) = onrecord.extract(text).attributions
+    assert a.medium == medium

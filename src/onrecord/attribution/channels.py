@@ -13,6 +13,12 @@ from onrecord.attribution.lexicon import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WO
 _IN_TITLES = frozenset("post note brief report release journal statement review letter".split())
 
 
+#: Words that mark a news outlet among proper nouns.
+_OUTLET_HINTS = frozenset(
+    "times post journal news herald tribune press cnn nbc abc cbs fox bbc cbc ctv npr msnbc reuters ap".split()
+)
+
+
 def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
     """Read the channel off the cue verb, its prepositional phrases and objects, and the source itself.
 
@@ -42,6 +48,12 @@ def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
                             found.append(medium)
         if not found:
             found.extend(_fronted_phrase(text, _clause_start(cue), cue.idx))
+        if not found and cue.lemma_.lower() == "tell":
+            # "told the Harbour Post", "told CNN": speaking to a news outlet is an interview
+            listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+            if listener is not None and (listener.ent_type_ in ("ORG", "WORK_OF_ART") or listener.pos_ == "PROPN"
+                                         and any(t.lower_ in _OUTLET_HINTS for t in listener.subtree)):
+                found.append("interview")
     if source_head is not None and source_head.pos_ == "NOUN":
         medium = MEDIUM_WORDS.get(source_head.lower_)
         if medium:
