@@ -632,11 +632,11 @@ def _dash(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
     """``“…” — Mayor Lin Okafor``: a dash and a short name closing the paragraph."""
     text = cues.text
     j = q.span.end
-    while j < len(text) and text[j] in " \t":
+    while j < len(text) and text[j] in " \t\u00a0":
         j += 1
     if j < len(text) and text[j] == "\n":  # the signature on the next line
         j += 1
-        while j < len(text) and text[j] in " \t":
+        while j < len(text) and text[j] in " \t\u00a0":
             j += 1
     if j >= len(text) or text[j] not in _DASHES and not text.startswith("- ", j) and not text.startswith("--", j):
         return None
