@@ -85,7 +85,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
     candidates = [c for c in candidates if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
     candidates += _transcript_lines(doc, cues)
-    candidates = _relays(doc, candidates)
+    candidates = _relays(doc, candidates, keep_relayed=scope == "all")
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
     return _finish(doc, text, candidates, quotes), tuple(skipped)
@@ -727,8 +727,9 @@ def _trimmed_within(text: str, inner: CharSpan, outer: CharSpan) -> bool:
 
 
 # -- relays -------------------------------------------------------------------------------------------------
-def _relays(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """An "according to X" inside another attribution's sentence relays that attribution instead."""
+def _relays(doc: Doc, candidates: list[Candidate], *, keep_relayed: bool = False) -> list[Candidate]:
+    """An "according to X" inside another attribution's sentence relays that attribution (its ``via``); with
+    ``keep_relayed`` (broad attribution, as PARC annotates it) it also stays an attribution of its own."""
     out: list[Candidate] = []
     according = [c for c in candidates if c.origin == "according"]
     others = [c for c in candidates if c.origin != "according"]
@@ -749,7 +750,7 @@ def _relays(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                     if cut is not None:
                         c = replace(c, content=cut)
         out.append(replace(c, relays=tuple(relays)) if relays else c)
-    out.extend(a for k, a in enumerate(according) if k not in absorbed)
+    out.extend(a for k, a in enumerate(according) if keep_relayed or k not in absorbed)
     return out
 
 
