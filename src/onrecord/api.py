@@ -55,7 +55,7 @@ def extract_many(
 
     def flush() -> Iterator[Extraction]:
         with nlp.memory_zone():
-            for art, doc in zip(buffer, nlp.pipe((a.text for a in buffer), batch_size=settings.batch_size)):
+            for art, doc in zip(buffer, nlp.pipe((a.text for a in buffer), batch_size=settings.batch_size), strict=True):
                 attributions = tuple(
                     a for a in doc._.attributions if a.confidence >= settings.min_confidence
                 )

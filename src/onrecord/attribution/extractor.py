@@ -57,7 +57,6 @@ class Candidate:
     confidence: float
     origin: str
     quote: Quote | None = None
-    inherited: Speaker | None = None
     relays: tuple[Relay, ...] = ()
     form: str = "clause"  # clause: a clause or quotation was said; object: an act or stance towards something
 
@@ -586,7 +585,6 @@ def _cue_after(doc: Doc, q: Quote, cues: _CueFinder) -> Candidate | None:
         if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "compound") and i > start_i + 1:
             return None
         i += 1
-    _ = text
     return None
 
 
@@ -780,9 +778,7 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
     candidates = _dedupe(sorted(candidates, key=lambda c: (c.content.start, -len(c.content))))
     result: list[Attribution] = []
     last: Attribution | None = None
-    last_para = -1
     for cand in sorted(candidates, key=lambda c: c.content.start):
-        para = text.count("\n", 0, cand.content.start) if cand.origin == "continuation" else 0
         if cand.origin == "continuation":
             if last is None or last.speaker is None and last.speaker_description is None:
                 continue
@@ -797,7 +793,6 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
                         source=last.source if interrupted else None, cue=last.cue if interrupted else None,
                         confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3))
             )
-            last_para = para
             continue
         speaker = resolver.resolve(cand.source) if cand.source is not None else Speaker(None, "unknown")
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
@@ -817,7 +812,6 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
         )
         result.append(attribution)
         last = attribution
-    _ = last_para
     return tuple(result)
 
 

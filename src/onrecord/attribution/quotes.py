@@ -35,10 +35,6 @@ class Quote:
     content: CharSpan
     paragraphs: int = 1  # how many paragraphs it runs over
 
-    @property
-    def words(self) -> int:
-        return self.content.end - self.content.start  # cheap length proxy; see word_count
-
     def word_count(self, text: str) -> int:
         return len(_WORD.findall(text, self.content.start, self.content.end))
 

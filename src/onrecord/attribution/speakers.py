@@ -24,10 +24,6 @@ from onrecord.attribution.lexicon import (
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
-_INDEFINITE = frozenset(
-    """a an some several many few two three four five six seven eight nine ten dozens hundreds
-    one other another multiple numerous various most""".split()
-)
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 
 
@@ -383,6 +379,3 @@ def _strip_det(text: str) -> str:
             return text[len(det) :]
     return text
 
-
-def is_indefinite(det: str | None) -> bool:
-    return det in _INDEFINITE
