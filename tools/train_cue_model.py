@@ -22,7 +22,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from onrecord.attribution.cuemodel import candidate_pairs
-from onrecord.attribution.extractor import subject_of
+from onrecord.attribution.cues import subject_of
 from onrecord.attribution.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

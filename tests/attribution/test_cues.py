@@ -10,7 +10,8 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.extractor import _CueFinder, find_attributions, subject_of
+from onrecord.attribution.cues import CueFinder, subject_of
+from onrecord.attribution.extractor import find_attributions
 from onrecord.types import Relay
 
 
@@ -119,10 +120,10 @@ def test_subject_of(sentence: tuple[str, str], verb: str, expected: str | None) 
     assert (found.text if found is not None else None) == expected
 
 
-# -- _CueFinder ----------------------------------------------------------------------------------------------
+# -- CueFinder -----------------------------------------------------------------------------------------------
 def complement_words(sentence: tuple[str, str], cue: str) -> list[str]:
     doc = parse(*sentence)
-    return [child.text for _, child in _CueFinder(doc).complements(token(doc, cue))]
+    return [child.text for _, child in CueFinder(doc).complements(token(doc, cue))]
 
 
 def test_complements_keep_only_the_cues_paragraph() -> None:
@@ -183,7 +184,7 @@ def test_complements_right_of_the_cue_come_first() -> None:
 )
 def test_cue_kind(sentence: tuple[str, str], word: str, expected: str | None) -> None:
     doc = parse(*sentence)
-    found = _CueFinder(doc).cue_kind(token(doc, word))
+    found = CueFinder(doc).cue_kind(token(doc, word))
     assert (found[0] if found else None) == expected
 
 

@@ -1,0 +1,395 @@
+"""Cues on the parse and the candidates they start.
+
+Verbs of saying/believing with a clause complement (or, with the cue model, an object complement), "according
+to", nouns of saying with a that-clause, parenthetical "X said"; each becomes a :class:`Candidate`, an attribution
+under construction. Also the shared token helpers: :func:`subject_of`, the source phrase, the content span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, load_cue_model, pair_features
+from onrecord.attribution.lexicon import (
+    BELIEF_VERBS,
+    DOCUMENT_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+from onrecord.attribution.quotes import Quote
+from onrecord.types import CharSpan, Relay
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = ("ccomp",)
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
+_CLAUSE_TAIL = ("conj",)
+_FOCUS_ADVERBS = frozenset("even also only just too still yet".split())
+#: Verbs whose subject belongs to the claim ("X seems to be ...", "X is expected to ...").
+_RAISING = frozenset("seem appear".split())
+#: ... and verbs that do so in the passive only ("X is expected to", but "Brun expects to win").
+_RAISING_PASSIVE = frozenset("expect project predict forecast".split())
+_PUNCT_EDGE = " \t\n,;:—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An attribution under construction (token-level handles kept until it is written out)."""
+
+    content: CharSpan
+    cue: Token | None
+    cue_span: CharSpan | None
+    source: Span | None
+    kind: str
+    confidence: float
+    origin: str
+    quote: Quote | None = None
+    relays: tuple[Relay, ...] = ()
+    form: str = "clause"  # clause: a clause or quotation was said; object: an act or stance towards something
+
+
+class CueFinder:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        *,
+        quoted: Callable[[int], bool] | None = None,
+        use_model: bool = True,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
+        self.model = load_cue_model() if use_model else None
+        self.quoted = quoted or (lambda char: False)
+        self.starts = [t.idx for t in doc]
+
+    def cue_kind(self, tok: Token) -> tuple[str, float] | None:
+        """(kind, prior confidence) when ``tok`` can be a verb of saying or thinking at all."""
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in SPEECH_VERBS:
+            return "speech", 0.8
+        if lemma in BELIEF_VERBS:
+            return "belief", 0.55
+        return None
+
+    def complements(self, tok: Token) -> list[tuple[float, Token]]:
+        """The dependents of ``tok`` that can be its content, with the learned probability of each."""
+        if self.model is not None:
+            return self._scored_complements(tok)
+        out: list[tuple[float, Token]] = []
+        lemma = tok.lemma_.lower()
+        for child in tok.children:  # without the model: verbs of saying and thinking with a clause
+            if child.dep_ in _CLAUSE_DEPS:
+                if lemma in SPEECH_VERBS:
+                    out.append((0.7, child))
+                elif lemma in BELIEF_VERBS:
+                    out.append((0.45, child))
+        return self._in_paragraph(tok, out)
+
+    def _in_paragraph(self, tok: Token, out: list[tuple[float, Token]]) -> list[tuple[float, Token]]:
+        # a complement in another paragraph is a parser error (a heading run into the next sentence)
+        text = self.text
+        lo = text.rfind("\n", 0, tok.idx) + 1
+        hi = text.find("\n", tok.idx)
+        hi = len(text) if hi < 0 else hi
+        out = [(p, c) for p, c in out if lo <= c.idx < hi]
+        # the best-scored first -- but of two clauses (a parser error), the one after the cue
+        out.sort(key=lambda pc: -pc[0])
+        clauses = [pc for pc in out if pc[1].dep_ in _CLAUSE_DEPS]
+        if len(clauses) > 1 and out[0] in clauses:
+            right = [pc for pc in clauses if pc[1].i > tok.i]
+            if right:
+                out.remove(right[0])
+                out.insert(0, right[0])
+        return out
+
+    def _scored_complements(self, tok: Token) -> list[tuple[float, Token]]:
+        out: list[tuple[float, Token]] = []
+        children = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        if not children or tok.pos_ not in CUE_POS:
+            return out
+        subject = subject_of(tok)
+        root = subject.root if subject is not None else None
+        quoted = self.quoted(tok.idx)
+        lemma = tok.lemma_.lower()
+        for child in children:
+            p = self.model.probability(pair_features(tok, child, root, quoted))
+            if child.dep_ in _CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
+                p = max(p, self.model.threshold)  # a verb of saying with a clause: always a candidate
+            if p < self.model.threshold:
+                continue
+            if child.dep_ == "prep":
+                child = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if child is None:
+                    continue
+            out.append((p, child))
+        return self._in_paragraph(tok, out)
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains or follows character ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def syntactic(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in self.doc:
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                cand = self._according(tok)
+            elif tok.pos_ == "NOUN":
+                cand = self._nominal(tok)
+            else:
+                cand = self._verbal(tok)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _verbal(self, tok: Token) -> Candidate | None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = tok.lemma_.lower()
+        kind = "speech" if lemma in SPEECH_VERBS else "belief"
+        options = self.complements(tok)
+        content: CharSpan | None = None
+        prior = 0.0
+        form = "clause"
+        raised = False
+        if options:
+            prior, clause = options[0]
+            form = "clause" if clause.dep_ in _CLAUSE_DEPS else "object"
+            end = clause.right_edge.i + 1
+            if clause.i > tok.i:
+                tail = _OBJECT_TAIL if form == "object" else _CLAUSE_TAIL
+                # "called half of them “deplorables”", "cited the election as a reason to ...": the object and
+                # what completes it; "says she hopes to win, but she knows that ...": coordinated clauses
+                for child in tok.rights:
+                    if child.i > clause.i and child.dep_ in tail and "\n" not in self.doc[clause.i : child.i].text:
+                        if child.dep_ == "conj" and self.cue_kind(child) is not None:
+                            break  # "said X and added Y": the next cue starts its own attribution
+                        if child.lower_ == "according":
+                            break
+                        end = max(end, child.right_edge.i + 1)
+            start = clause.left_edge.i
+            if clause.dep_ == "xcomp" and (lemma in _RAISING or lemma in _RAISING_PASSIVE and any(
+                    c.dep_ == "nsubjpass" for c in tok.children)):
+                # "About one in nine voters is expected to be Latino": the whole clause is the claim
+                subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+                if subj is not None and subj.i < tok.i:
+                    start = subj.left_edge.i
+                    raised = True
+            content = _span_chars(self.doc, start, end)
+        elif tok.dep_ == "parataxis" and self.cue_kind(tok):
+            # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
+            host = tok.head
+            lo, hi = host.left_edge.i, host.right_edge.i + 1
+            if host.pos_ not in ("VERB", "AUX"):  # misparsed around the cue: the sentence is the host
+                lo, hi = tok.sent.start, tok.sent.end
+            left, right = tok.left_edge.i, tok.right_edge.i + 1
+            while hi > right and self.doc[hi - 1].is_punct:
+                hi -= 1
+            if right >= hi:  # "“The pier will close,” she said." -- the cue clause closes the sentence
+                content = _span_chars(self.doc, lo, left)
+            elif left <= lo:  # "She said, the pier will close."
+                content = _span_chars(self.doc, right, hi)
+            else:  # interrupted: the envelope, interruption included
+                content = _span_chars(self.doc, lo, hi)
+            prior = self.cue_kind(tok)[1] - 0.1
+        if content is None:
+            return None
+        source = None if raised else subject_of(tok) or _left_name(self.doc, tok)
+        if kind == "speech" and source is not None and source.root.lemma_.lower() in ("report", "study", "poll",
+                                                                                         "survey", "data"):
+            kind = "document"
+        if tok.lemma_.lower() in DOCUMENT_VERBS and source is not None and source.root.pos_ == "NOUN" \
+                and source.root.lemma_.lower() not in ("official", "spokesman", "spokeswoman"):
+            if tok.lemma_.lower() in ("find", "show", "indicate", "reveal", "estimate"):
+                kind = "document"
+        return Candidate(
+            content=content,
+            cue=tok,
+            cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=source,
+            kind=kind,
+            confidence=prior if source is not None else prior - 0.2,
+            origin="verb",
+            form=form,
+        )
+
+    def _according(self, tok: Token) -> Candidate | None:
+        to = next(c for c in tok.children if c.lower_ == "to")
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        source = self.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        host = tok.head
+        phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+        comma = next((t for t in source if t.text == "," and t.i > obj.i), None)
+        if comma is not None and any(t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
+            # "According to X, the move reeks of ..." parsed as one phrase: the clause after the comma is the content
+            clause_end = source.end
+            source = self.doc[obj.left_edge.i : comma.i]
+            content = _span_chars(self.doc, comma.i + 1, clause_end)
+            if content is None:
+                return None
+            return Candidate(content=content, cue=tok, cue_span=CharSpan(tok.idx, to.idx + len(to.text)),
+                             source=source, kind="speech", confidence=0.6, origin="according")
+        root = tok.sent.root
+        if (tok.i <= tok.sent.start + 1 or phrase_end >= tok.sent.end - 1) and root.i != tok.i:
+            host = root  # a sentence-initial or sentence-final "according to" scopes over the whole sentence
+        lo, hi = host.left_edge.i, host.right_edge.i + 1
+        while hi > phrase_end and self.doc[hi - 1].is_punct:
+            hi -= 1
+        if tok.i <= lo:  # "According to X, ..."
+            # "According to X, the city's engineer, the supports ..." -- an apposition the parser made a subject
+            subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
+            if len(subjects) >= 2:
+                edge = subjects[0].right_edge.i
+                if self.doc[edge].text != "," and edge + 1 < len(self.doc) and self.doc[edge + 1].text == ",":
+                    edge += 1
+                if self.doc[edge].text == ",":
+                    phrase_end = edge + 1
+                    source = self.doc[obj.left_edge.i : edge]
+            content = _span_chars(self.doc, phrase_end, hi)
+        elif phrase_end >= hi:  # "..., according to X."
+            content = _span_chars(self.doc, lo, phrase_start)
+        else:  # "..., according to X, and ...": the clause before it
+            content = _span_chars(self.doc, lo, phrase_start)
+        if content is None or len(content) == 0:
+            return None
+        return Candidate(
+            content=content,
+            cue=tok,
+            cue_span=CharSpan(tok.idx, to.idx + len(to.text)),
+            source=source,
+            kind="speech",
+            confidence=0.75,
+            origin="according",
+        )
+
+    def _nominal(self, tok: Token) -> Candidate | None:
+        """"Trump's warning that ...", "the claim that ..." -- and nouns the cue model scores as introducing
+        attributed content ("Clinton's criticism of the plan", "his support for the bill")."""
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        form = "clause"
+        prior = 0.6
+        if clause is None or tok.lemma_.lower() not in SPEECH_NOUNS:
+            options = self.complements(tok) if self.model is not None else []
+            if not options:
+                return None
+            prior, clause = options[0]
+            form = "object"
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        source = _phrase(self.doc, poss) if poss is not None else None
+        if form == "object" and source is None:
+            return None  # a stance noun without its holder ("the support for ...") says nothing about who
+        return Candidate(
+            content=_span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1),
+            cue=tok,
+            cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=source,
+            kind="speech" if form == "clause" else "belief",
+            confidence=prior if source is not None else prior - 0.2,
+            origin="noun",
+            form=form,
+        )
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …")."""
+    doc = verb.doc
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            return _phrase(doc, subj)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.head != verb.head:
+            # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies
+            host = verb.head.head
+            if host.pos_ in ("NOUN", "PROPN"):
+                poss = next((c for c in host.children if c.dep_ == "poss"), None)
+                return _phrase(doc, poss) if poss is not None else None
+            verb = host
+            continue
+        break
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> Span:
+    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for k in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[k].text:
+            start = k + 1
+            break
+    for k in range(head.i + 1, end):
+        if "\n" in doc[k].text:
+            end = k
+            break
+    # a dateline or a fronted phrase the parser took in: "BRUSSELS - European leaders", "the vote, Jo Roe"
+    name_start = head.i
+    while name_start > start and doc[name_start - 1].dep_ in ("compound", "amod", "det", "poss", "nummod", "case") \
+            and doc[name_start - 1].text not in ",-—–":
+        name_start -= 1
+    for k in range(name_start - 1, start - 1, -1):
+        if doc[k].text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_:
+            start = k + 1
+            break
+    if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:
+        start += 1  # "Even China, ..."
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
+    if end <= start:
+        return None
+    piece = doc[start:end].text  # a slice's text, not the whole document's (Doc.text rebuilds it)
+    base = doc[start].idx
+    s, e = 0, len(piece)
+    while s < e and piece[s] in _PUNCT_EDGE:
+        s += 1
+    while e > s and piece[e - 1] in _PUNCT_EDGE:
+        e -= 1
+    if e <= s:
+        return None
+    return CharSpan(base + s, base + e)
+
+
+def _left_name(doc: Doc, verb: Token) -> Span | None:
+    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``)."""
+    end = verb.i
+    while end > 0 and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].pos_ in ("AUX", "PART", "ADV") \
+            and not doc[end - 1].is_title:
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].pos_ in ("PROPN", "PRON") or doc[start - 1].is_title) \
+            and doc[start - 1].tag_ not in ("PRP$", "WDT", "WP") and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    return doc[start:end]
+
+
+def _in_heading(text: str, tok: Token) -> bool:
+    """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
+    Such a line is short and does not end like a sentence."""
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
