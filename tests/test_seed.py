@@ -60,7 +60,7 @@ def test_ten_attributions(seed, match) -> None:
     text = seed.article.text
     assert len(seed.attributions) == len(EXPECTED), f"found:\n{match.describe(seed)}"
     located = [match.find(seed, e.key) for e in EXPECTED]
-    missing = [e.key for e, a in zip(EXPECTED, located) if a is None]
+    missing = [e.key for e, a in zip(EXPECTED, located, strict=True) if a is None]
     assert not missing, f"nothing covers {missing}; found:\n{match.describe(seed)}"
     contents = {a.content.of(text) for a in located}
     assert len(contents) == len(EXPECTED), "two expected statements landed in one attribution"
