@@ -23,7 +23,7 @@ from spacy.tokens import DocBin
 
 from onrecord.attribution.cuemodel import candidate_pairs
 from onrecord.attribution.cues import subject_of
-from onrecord.attribution.quotes import find_quotes
+from onrecord.attribution.quotes import find_quotes, inside_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -49,10 +49,10 @@ def parsed(nlp, split: str, cache_dir: Path | None) -> tuple[list[dict], list]:
 def examples(gold: list[dict], docs: list) -> tuple[list[list[str]], list[int]]:
     feats: list[list[str]] = []
     labels: list[int] = []
-    for g, doc in zip(gold, docs):
+    for g, doc in zip(gold, docs, strict=True):
         text = g["text"]
         quotes, _ = find_quotes(text)
-        spans = [(q.content.start, q.content.end) for q in quotes]
+        quoted = inside_quotes(quotes)
         contents_of: dict[int, list[tuple[int, int]]] = {}
         for a in g["attributions"]:
             if a["cue"] is None:
@@ -62,9 +62,6 @@ def examples(gold: list[dict], docs: list) -> tuple[list[list[str]], list[int]]:
                 continue
             for tok in span:
                 contents_of.setdefault(tok.i, []).append(tuple(a["content"]))
-
-        def quoted(char: int) -> bool:
-            return any(s <= char < e for s, e in spans)
 
         def subject(word):
             s = subject_of(word)
@@ -105,12 +102,12 @@ def main() -> None:
     best = (0.0, 0.5)
     for k in range(10, 90):
         t = k / 100
-        tp = sum(1 for p, y in zip(probs, dev_y) if p >= t and y)
-        fp = sum(1 for p, y in zip(probs, dev_y) if p >= t and not y)
-        fn = sum(1 for p, y in zip(probs, dev_y) if p < t and y)
+        tp = sum(1 for p, y in zip(probs, dev_y, strict=True) if p >= t and y)
+        fp = sum(1 for p, y in zip(probs, dev_y, strict=True) if p >= t and not y)
+        fn = sum(1 for p, y in zip(probs, dev_y, strict=True) if p < t and y)
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
         best = max(best, (f1, t))
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 0.01}
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True) if abs(w) > 0.01}
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
     out = {
         "about": "Logistic regression over onrecord.attribution.cuemodel.pair_features, trained on PolNeAR train "

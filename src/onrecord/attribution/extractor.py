@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -19,7 +18,7 @@ from onrecord.attribution.attach import _attach_quotes, _overlap, _transcript_li
 from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import _PUNCT_EDGE, Candidate, CueFinder, _in_heading, _span_chars, subject_of
 from onrecord.attribution.lexicon import SPEECH_VERBS
-from onrecord.attribution.quotes import Quote, find_quotes
+from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.speakers import Speaker, SpeakerResolver
 from onrecord.settings import SCOPES
@@ -38,7 +37,7 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     text = doc.text
     quotes, skipped = find_quotes(text)
-    cues = CueFinder(doc, text, quoted=_quoted_test(quotes))
+    cues = CueFinder(doc, text, quoted=inside_quotes(quotes))
     candidates = cues.syntactic()
     if scope == "quotes":
         # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
@@ -54,16 +53,6 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
     return _finish(doc, text, candidates, quotes), tuple(skipped)
-
-
-def _quoted_test(quotes: list[Quote]) -> Callable[[int], bool]:
-    starts = [q.content.start for q in quotes]
-
-    def quoted(char: int) -> bool:
-        k = bisect.bisect_right(starts, char) - 1
-        return k >= 0 and quotes[k].content.start <= char < quotes[k].content.end
-
-    return quoted
 
 
 def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:

@@ -8,7 +8,9 @@ next paragraph that re-opens one continue the same quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from onrecord.types import CharSpan, Skipped
@@ -148,3 +150,14 @@ def _unbalanced(offset: int, paragraph: tuple[int, int]) -> Skipped:
         reason=f"unbalanced quotation mark at offset {offset}: quotations in this paragraph may be incomplete",
         span=CharSpan(*paragraph),
     )
+
+
+def inside_quotes(quotes: list[Quote]) -> Callable[[int], bool]:
+    """A test for "is this character offset inside one of these quotations (as sorted by find_quotes)"."""
+    starts = [q.content.start for q in quotes]
+
+    def quoted(char: int) -> bool:
+        k = bisect.bisect_right(starts, char) - 1
+        return k >= 0 and quotes[k].content.start <= char < quotes[k].content.end
+
+    return quoted
