@@ -6,6 +6,8 @@ attributions the engine finds; sentences and pages are written for these tests.
 
 from __future__ import annotations
 
+import argparse
+
 import dataclasses
 import io
 import json
@@ -28,7 +30,14 @@ STORY = (
 )
 SECOND = "Officials said the vote would take place next week, according to a draft seen by the paper."
 
-COMMANDS = ("extract", "show", "eval", "settings")
+def _commands() -> tuple[str, ...]:
+    from onrecord.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return tuple(sub.choices)
+
+
+COMMANDS = _commands()
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -387,6 +387,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, metavar="N", help="score only the first N documents")
 
     _add_command(sub, "settings", cmd_settings, settings=False)
+
+    # Commands of the other layers live in their own modules; each registers its subcommands here.
+    from onrecord.cli import record, scale
+
+    for module in (record, scale):
+        module.register(sub, _add_command)
     return parser
 
 
