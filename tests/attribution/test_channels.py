@@ -283,3 +283,20 @@ def test_no_cue_and_no_source_is_unknown() -> None:
         5 .      PUNCT .   punct 1 .
     """)
     assert medium(doc, None, None) == "unknown"
+
+
+def test_a_one_token_sentence_before_the_cue() -> None:
+    # a lone "." the splitter made a sentence of: no fragment to look back into, and no crash
+    text = "Up. . Varga said the pier closed."
+    table = r"""
+        0 Up     ADV   RB  ROOT  0 up
+        1 .      PUNCT .   punct 0 .
+        2 .      PUNCT .   ROOT  2 .
+        3 Varga  PROPN NNP nsubj 4 Varga B-PERSON
+        4 said   VERB  VBD ROOT  4 say
+        5 the    DET   DT  det   6 the
+        6 pier   NOUN  NN  nsubj 7 pier
+        7 closed VERB  VBD ccomp 4 close
+        8 .      PUNCT .   punct 4 .
+    """
+    assert channel(text, table, "said") == "unknown"

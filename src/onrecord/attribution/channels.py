@@ -76,7 +76,7 @@ def _clause_start(cue: Token) -> int:
     sent = cue.sent
     if sent.start > 0:
         prev = cue.doc[sent.start - 1].sent
-        if len(prev) < 10 and prev[-1].text == "." and len(prev[-2].text) <= 5 and prev[-2].is_title:
+        if 2 <= len(prev) < 10 and prev[-1].text == "." and len(prev[-2].text) <= 5 and prev[-2].is_title:
             return prev.start_char
     return sent.start_char
 
