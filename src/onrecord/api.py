@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from onrecord import __version__
-from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, OnrecordError
+from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, ExtractionError, OnrecordError
 from onrecord.settings import DEFAULT, Settings
 from onrecord.types import Article, Extraction
 
@@ -26,7 +26,8 @@ def extract(text: str, *, settings: Settings = DEFAULT, **meta: str | None) -> E
     """Find every attribution in ``text``.
 
     ``meta`` may give ``id``, ``title``, ``outlet``, ``url``, ``published`` and ``author``.
-    Raises :class:`onrecord.errors.InputError` for an empty or oversized document.
+    Raises :class:`onrecord.errors.InputError` for an empty or oversized document, and
+    :class:`onrecord.errors.ExtractionError` when extraction fails inside onrecord.
     """
     article = Article(text=text, **meta)
     (result,) = extract_many([article], settings=settings, on_error="raise")
@@ -53,9 +54,15 @@ def extract_many(
     model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
     buffer: list[Article] = []
 
-    def flush() -> Iterator[Extraction]:
+    def flush() -> Iterator[Extraction | OnrecordError]:
         with nlp.memory_zone():
             for art, doc in zip(buffer, nlp.pipe((a.text for a in buffer), batch_size=settings.batch_size), strict=True):
+                if doc._.attribution_error is not None:
+                    failure = ExtractionError(f"extraction failed: {doc._.attribution_error}", document=art.id)
+                    if on_error == "raise":
+                        raise failure
+                    yield failure
+                    continue
                 attributions = tuple(
                     a for a in doc._.attributions if a.confidence >= settings.min_confidence
                 )
@@ -86,7 +93,9 @@ def extract_many(
     yield from _emit(flush(), progress)
 
 
-def _emit(items: Iterable[Extraction], progress: Callable[[int], None] | None) -> Iterator[Extraction]:
+def _emit(
+    items: Iterable[Extraction | OnrecordError], progress: Callable[[int], None] | None
+) -> Iterator[Extraction | OnrecordError]:
     for item in items:
         if progress:
             progress(1)

@@ -32,6 +32,11 @@ class NoArticleError(InputError):
     """An HTML page from which no article text could be extracted."""
 
 
+class ExtractionError(OnrecordError):
+    """Extraction failed inside onrecord on one document (a defect: the reason names the exception). The other
+    documents of the batch are still processed."""
+
+
 class ModelError(OnrecordError):
     """The spaCy model is missing or cannot be loaded."""
 

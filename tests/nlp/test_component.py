@@ -50,7 +50,7 @@ def test_the_factory_is_registered() -> None:
 def test_the_factory_declares_what_it_reads_and_writes() -> None:
     meta = Language.get_factory_meta("onrecord_attribution")
     assert {"token.dep", "token.head", "token.lemma", "doc.ents"} <= set(meta.requires)
-    assert set(meta.assigns) == {"doc._.attributions", "doc._.attribution_skipped"}
+    assert set(meta.assigns) == {"doc._.attributions", "doc._.attribution_skipped", "doc._.attribution_error"}
 
 
 def test_add_pipe_builds_the_component(blank) -> None:
@@ -123,3 +123,24 @@ def test_the_real_pipeline_annotates_docs(nlp) -> None:
         ("We have no choice,", "Anna Keller", "direct"),
     ]
     assert doc._.attribution_skipped == ()
+
+
+def _failing(doc, *, scope="quotes"):
+    raise IndexError("span index out of range")
+
+
+def test_a_failure_propagates_by_default(blank, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, component, doc = blank
+    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _failing)
+    with pytest.raises(IndexError):
+        component(doc)
+
+
+def test_catch_errors_records_the_failure_on_the_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("onrecord_attribution", config={"catch_errors": True})
+    doc = hand_parse(TEXT, TABLE, vocab=nlp.vocab)
+    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _failing)
+    component(doc)
+    assert doc._.attribution_error == "IndexError: span index out of range"
+    assert doc._.attributions == () and doc._.attribution_skipped == ()

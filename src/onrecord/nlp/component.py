@@ -4,6 +4,10 @@
     nlp.add_pipe("onrecord_attribution")
     doc = nlp(text)
     doc._.attributions  # tuple[onrecord.types.Attribution, ...]
+
+With ``config={"catch_errors": True}`` (what :func:`onrecord.load_pipeline` sets) an exception raised while
+finding one document's attributions is recorded in ``doc._.attribution_error`` ("ExceptionType: message") and the
+document gets no attributions, so one document never stops a batch; by default it propagates.
 """
 
 from __future__ import annotations
@@ -18,14 +22,17 @@ if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=())
 if not Doc.has_extension("attribution_skipped"):
     Doc.set_extension("attribution_skipped", default=())
+if not Doc.has_extension("attribution_error"):
+    Doc.set_extension("attribution_error", default=None)
 
 
 class AttributionComponent:
     """Predict, then write: ``predict`` is pure, ``set_annotations`` stores the result on the Doc."""
 
-    def __init__(self, nlp: Language, name: str, *, scope: str = "quotes") -> None:
+    def __init__(self, nlp: Language, name: str, *, scope: str = "quotes", catch_errors: bool = False) -> None:
         self.name = name
         self.scope = scope
+        self.catch_errors = catch_errors
 
     def predict(self, doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
         return find_attributions(doc, scope=self.scope)
@@ -34,16 +41,24 @@ class AttributionComponent:
         doc._.attributions, doc._.attribution_skipped = result
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.predict(doc))
+        try:
+            result = self.predict(doc)
+        except Exception as exc:  # noqa: BLE001 -- recorded per document; re-raised unless asked to catch
+            if not self.catch_errors:
+                raise
+            doc._.attribution_error = f"{type(exc).__name__}: {exc}"
+            result = ((), ())
+        self.set_annotations(doc, result)
         return doc
 
 
 @Language.factory(
     "onrecord_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
-    assigns=["doc._.attributions", "doc._.attribution_skipped"],
-    default_config={"scope": "quotes"},
+    assigns=["doc._.attributions", "doc._.attribution_skipped", "doc._.attribution_error"],
+    default_config={"scope": "quotes", "catch_errors": False},
 )
-def make_attribution_component(nlp: Language, name: str, scope: str) -> AttributionComponent:
-    """``scope``: "quotes" (statements; the default) or "all" (broad attribution, beliefs and stances too)."""
-    return AttributionComponent(nlp, name, scope=scope)
+def make_attribution_component(nlp: Language, name: str, scope: str, catch_errors: bool) -> AttributionComponent:
+    """``scope``: "quotes" (statements; the default) or "all" (broad attribution, beliefs and stances too);
+    ``catch_errors``: record a failure in ``doc._.attribution_error`` instead of raising."""
+    return AttributionComponent(nlp, name, scope=scope, catch_errors=catch_errors)

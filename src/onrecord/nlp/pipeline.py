@@ -35,7 +35,7 @@ def load_pipeline(settings: Settings = DEFAULT, *, with_attribution: bool = True
     if with_attribution and "onrecord_attribution" not in nlp.pipe_names:
         from onrecord.nlp import component  # noqa: F401  (registers the factory)
 
-        nlp.add_pipe("onrecord_attribution", last=True, config={"scope": settings.scope})
+        nlp.add_pipe("onrecord_attribution", last=True, config={"scope": settings.scope, "catch_errors": True})
     if not with_attribution and "onrecord_attribution" in nlp.pipe_names:
         nlp.remove_pipe("onrecord_attribution")
     return nlp
