@@ -7,6 +7,7 @@
 #
 # Installation happens once: .venv/.installed is rebuilt only when pyproject.toml changes.
 
+SHELL   := /bin/bash
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -53,10 +54,11 @@ test: $(STAMP)
 	exit $$rc
 
 eval: $(STAMP)
-	@for g in polnear/dev.jsonl.gz:all polnear/dev.jsonl.gz:quotes ggt/dev.jsonl:quotes; do \
-	  f="$(SHARED)/data/$${g%%:*}"; scope="$${g##*:}"; \
+	@for g in polnear/dev.jsonl.gz:all:phrase polnear/dev.jsonl.gz:quotes:phrase ggt/dev.jsonl:quotes:word; do \
+	  IFS=: read -r corpus scope cue <<< "$$g"; f="$(SHARED)/data/$$corpus"; \
 	  if [ -f "$$f" ]; then \
-	    echo "=== $$f (--scope $$scope)"; $(BIN)/onrecord eval "$$f" --scope "$$scope" || exit $$?; \
+	    echo "=== $$f (--scope $$scope --cue-span $$cue)"; \
+	    $(BIN)/onrecord eval "$$f" --scope "$$scope" --cue-span "$$cue" || exit $$?; \
 	  else \
 	    echo "=== $$f: absent, skipped"; \
 	  fi; \

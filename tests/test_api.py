@@ -15,10 +15,10 @@ GOOD = "Mayor Lin Okafor said the harbour bridge would reopen in May."
 POISON = "The ferry captain said the crossing was closed."
 
 
-def _fail_on_ferry(doc, *, scope="quotes"):
+def _fail_on_ferry(doc, **settings):
     if "ferry" in doc.text:
         raise IndexError("span index out of range")
-    return find_attributions(doc, scope=scope)
+    return find_attributions(doc, **settings)
 
 
 def test_one_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:

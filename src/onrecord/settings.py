@@ -14,6 +14,8 @@ def _knob(default: Any, help: str) -> Any:
 
 #: The values of ``Settings.scope``.
 SCOPES = ("quotes", "all")
+#: The values of ``Settings.cue_span``.
+CUE_SPANS = ("phrase", "word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +32,19 @@ class Settings:
         "'all' = broad attribution as in PARC/PolNeAR, adding beliefs, intentions and stances "
         "(\"wants to\", \"supports the bill\").",
     )
+    cue_span: str = _knob(
+        "phrase",
+        "How much of a verb cue is marked: 'phrase' = the verb with its auxiliaries, negation and adverbs and the "
+        "words leading to the content (\"did not immediately respond to\", \"called for\", \"said in an interview\"; "
+        "PolNeAR's convention); 'word' = the verb alone (GGT's convention).",
+    )
     progress: bool | None = _knob(None, "Show a progress bar (default: only when stderr is a terminal).")
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {self.scope!r}")
+        if self.cue_span not in CUE_SPANS:
+            raise ValueError(f"cue_span must be one of {', '.join(CUE_SPANS)}, not {self.cue_span!r}")
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -10,9 +10,9 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.cues import CueFinder, subject_of
+from onrecord.attribution.cues import CueFinder, cue_phrase, subject_of
 from onrecord.attribution.extractor import find_attributions
-from onrecord.types import Relay
+from onrecord.types import CharSpan, Relay
 
 
 
@@ -385,3 +385,75 @@ def test_an_unbalanced_mark_is_reported_and_the_rest_is_read() -> None:
     """))
     assert [s.span.of(text) for s in skipped] == ["Brun said “no."]
     assert "that the pier would close" in [a.content.of(text) for a in found]
+
+
+# --- the cue phrase ------------------------------------------------------------------------------------------------
+
+AUX_NEG_ADV = ("Varga did not immediately respond to the request.", r"""
+    0 Varga       PROPN NNP nsubj  4 Varga B-PERSON
+    1 did         AUX   VBD aux    4 do
+    2 not         PART  RB  neg    4 not
+    3 immediately ADV   RB  advmod 4 immediately
+    4 respond     VERB  VB  ROOT   4 respond
+    5 to          ADP   IN  prep   4 to
+    6 the         DET   DT  det    7 the
+    7 request     NOUN  NN  pobj   5 request
+    8 .           PUNCT .   punct  4 .
+""")
+
+LEAD_IN = ("Brun has also said in an interview that the pier would close.", r"""
+    0  Brun      PROPN NNP nsubj  3  Brun B-PERSON
+    1  has       AUX   VBZ aux    3  have
+    2  also      ADV   RB  advmod 3  also
+    3  said      VERB  VBN ROOT   3  say
+    4  in        ADP   IN  prep   3  in
+    5  an        DET   DT  det    6  an
+    6  interview NOUN  NN  pobj   4  interview
+    7  that      SCONJ IN  mark   11 that
+    8  the       DET   DT  det    9  the
+    9  pier      NOUN  NN  nsubj  11 pier
+    10 would     AUX   MD  aux    11 would
+    11 close     VERB  VB  ccomp  3  close
+    12 .         PUNCT .   punct  3  .
+""")
+
+ADDRESSEE = ("Brun told reporters that the pier would close.", r"""
+    0 Brun      PROPN NNP nsubj  1 Brun B-PERSON
+    1 told      VERB  VBD ROOT   1 tell
+    2 reporters NOUN  NNS dobj   1 reporter
+    3 that      SCONJ IN  mark   7 that
+    4 the       DET   DT  det    5 the
+    5 pier      NOUN  NN  nsubj  7 pier
+    6 would     AUX   MD  aux    7 would
+    7 close     VERB  VB  ccomp  1 close
+    8 .         PUNCT .   punct  1 .
+""")
+
+
+@pytest.mark.parametrize(("sentence", "verb", "content", "expected"), [
+    (AUX_NEG_ADV, "respond", "the request", "did not immediately respond to"),
+    (LEAD_IN, "said", "that the pier would close", "has also said in an interview"),
+    (ADDRESSEE, "told", "that the pier would close", "told"),  # the addressee is not part of the cue
+    (LEAD_IN, "said", "Brun", "has also said"),  # content before the cue: only what precedes the verb
+])
+def test_cue_phrase(sentence: tuple[str, str], verb: str, content: str, expected: str) -> None:
+    text, table = sentence
+    doc = parse(text, table)
+    start = text.index(content)
+    span = cue_phrase(doc, token(doc, verb), CharSpan(start, start + len(content)))
+    assert span.of(text) == expected
+
+
+def test_cue_span_word_keeps_the_verb_alone() -> None:
+    text, table = LEAD_IN
+    (phrase,) = find_attributions(parse(text, table))[0]
+    (word,) = find_attributions(parse(text, table), cue_span="word")[0]
+    assert phrase.cue.of(text) == "has also said in an interview"
+    assert word.cue.of(text) == "said"
+    assert phrase.content == word.content and phrase.content.of(text) == "that the pier would close"
+
+
+def test_an_unknown_cue_span_is_refused() -> None:
+    text, table = LEAD_IN
+    with pytest.raises(ValueError, match="cue_span"):
+        find_attributions(parse(text, table), cue_span="sentence")

@@ -6,14 +6,13 @@ import pytest
 
 from onrecord.eval import evaluate_file
 from onrecord.eval.floors import EPSILON, GATES, Gate, below_floors
-from onrecord.settings import Settings
 
 
 @pytest.mark.corpus
 @pytest.mark.model
 @pytest.mark.parametrize("gate", GATES, ids=lambda g: g.name)
 def test_dev_scores_stay_above_floors(gate: Gate, shared_corpus) -> None:
-    report = evaluate_file(shared_corpus(gate.corpus), settings=Settings(scope=gate.scope))
+    report = evaluate_file(shared_corpus(gate.corpus), settings=gate.settings)
     print("\n" + report.to_text())
     assert report.n_docs > 0
     assert not report.errors, report.errors

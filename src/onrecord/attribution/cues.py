@@ -393,3 +393,35 @@ def _in_heading(text: str, tok: Token) -> bool:
     end = text.find("\n", tok.idx)
     line = text[start : len(text) if end < 0 else end].strip()
     return len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+
+
+
+_CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
+#: At most this many words between a verb cue and its content are taken into the cue ("said in an interview").
+_CUE_LEAD_MAX = 6
+
+
+def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
+    """The cue as news annotators mark it: the verb with the auxiliaries, negation and adverbs right before it
+    ("has also said", "did not immediately respond"), and, when the content follows, the words that lead to it
+    ("called for", "said in an interview", "said Monday") -- but not an addressee ("told reporters that")."""
+    start, end = cue.i, cue.i + 1
+    heads = {cue.i, *(c.i for c in cue.children if c.dep_ in ("aux", "auxpass"))}
+    k = cue.i - 1
+    while k >= 0 and doc[k].head.i in heads and doc[k].dep_ in _CUE_LEFT_DEPS and not doc[k].is_punct \
+            and "\n" not in doc[k].text:
+        start = k
+        k -= 1
+    if content.start >= cue.idx + len(cue.text):
+        k = cue.i + 1
+        while k < len(doc) and doc[k].idx < content.start and k - cue.i <= _CUE_LEAD_MAX:
+            t = doc[k]
+            if (t.is_punct and t.text not in ("'", "’")) or "\n" in t.text \
+                    or (t.dep_ in ("dobj", "dative") and t.head.i == cue.i):
+                break
+            k += 1
+        else:  # the words run up to the content: they lead to it
+            if k < len(doc) and doc[k].idx >= content.start:
+                end = k
+    last = doc[end - 1]
+    return CharSpan(doc[start].idx, last.idx + len(last.text))

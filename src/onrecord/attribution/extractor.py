@@ -16,12 +16,20 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribution.attach import _attach_quotes, _overlap, _transcript_lines, _trimmed_within
 from onrecord.attribution.channels import medium_for
-from onrecord.attribution.cues import _PUNCT_EDGE, Candidate, CueFinder, _in_heading, _span_chars, subject_of
+from onrecord.attribution.cues import (
+    _PUNCT_EDGE,
+    Candidate,
+    CueFinder,
+    _in_heading,
+    _span_chars,
+    cue_phrase,
+    subject_of,
+)
 from onrecord.attribution.lexicon import SPEECH_VERBS
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.speakers import Speaker, SpeakerResolver
-from onrecord.settings import SCOPES
+from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.types import Attribution, CharSpan, Skipped
 
 __all__ = ["find_attributions", "subject_of"]  # subject_of lives in cues; re-exported for older imports
@@ -31,10 +39,17 @@ __all__ = ["find_attributions", "subject_of"]  # subject_of lives in cues; re-ex
 # as in PARC/PolNeAR, adding beliefs, intentions and stances ("Trump wants to ...", "Clinton supports the bill").
 
 
-def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-    """Every attribution in a parsed article, and the paragraphs that could not be read fully."""
+def find_attributions(
+    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase"
+) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
+    """Every attribution in a parsed article, and the paragraphs that could not be read fully.
+
+    ``scope`` and ``cue_span`` are :class:`onrecord.settings.Settings`' fields of those names.
+    """
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
+    if cue_span not in CUE_SPANS:
+        raise ValueError(f"unknown cue_span {cue_span!r}; expected one of {CUE_SPANS}")
     text = doc.text
     quotes, skipped = find_quotes(text)
     cues = CueFinder(doc, text, quoted=inside_quotes(quotes))
@@ -52,7 +67,18 @@ def find_attributions(doc: Doc, *, scope: str = "quotes") -> tuple[tuple[Attribu
     candidates = _relays(doc, candidates, keep_relayed=scope == "all")
     candidates = _outside_quotes(candidates, quotes)
     candidates = _attach_quotes(doc, quotes, candidates, cues)
+    if cue_span == "phrase":
+        candidates = [_with_cue_phrase(doc, c) for c in candidates]
     return _finish(doc, text, candidates, quotes), tuple(skipped)
+
+
+def _with_cue_phrase(doc: Doc, cand: Candidate) -> Candidate:
+    """Widen a one-word verb cue to its phrase (auxiliaries, adverbs, the words leading to the content)."""
+    cue = cand.cue
+    if cue is None or cand.cue_span is None or cue.pos_ not in ("VERB", "AUX") \
+            or cand.cue_span != CharSpan(cue.idx, cue.idx + len(cue.text)):
+        return cand
+    return replace(cand, cue_span=cue_phrase(doc, cue, cand.content))
 
 
 def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:

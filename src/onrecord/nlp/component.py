@@ -29,13 +29,16 @@ if not Doc.has_extension("attribution_error"):
 class AttributionComponent:
     """Predict, then write: ``predict`` is pure, ``set_annotations`` stores the result on the Doc."""
 
-    def __init__(self, nlp: Language, name: str, *, scope: str = "quotes", catch_errors: bool = False) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, scope: str = "quotes", cue_span: str = "phrase", catch_errors: bool = False
+    ) -> None:
         self.name = name
         self.scope = scope
+        self.cue_span = cue_span
         self.catch_errors = catch_errors
 
     def predict(self, doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-        return find_attributions(doc, scope=self.scope)
+        return find_attributions(doc, scope=self.scope, cue_span=self.cue_span)
 
     def set_annotations(self, doc: Doc, result: tuple[tuple[Attribution, ...], tuple[Skipped, ...]]) -> None:
         doc._.attributions, doc._.attribution_skipped = result
@@ -56,9 +59,12 @@ class AttributionComponent:
     "onrecord_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
     assigns=["doc._.attributions", "doc._.attribution_skipped", "doc._.attribution_error"],
-    default_config={"scope": "quotes", "catch_errors": False},
+    default_config={"scope": "quotes", "cue_span": "phrase", "catch_errors": False},
 )
-def make_attribution_component(nlp: Language, name: str, scope: str, catch_errors: bool) -> AttributionComponent:
+def make_attribution_component(
+    nlp: Language, name: str, scope: str, cue_span: str, catch_errors: bool
+) -> AttributionComponent:
     """``scope``: "quotes" (statements; the default) or "all" (broad attribution, beliefs and stances too);
-    ``catch_errors``: record a failure in ``doc._.attribution_error`` instead of raising."""
-    return AttributionComponent(nlp, name, scope=scope, catch_errors=catch_errors)
+    ``cue_span``: "phrase" or "word" (see :class:`onrecord.settings.Settings`); ``catch_errors``: record a failure
+    in ``doc._.attribution_error`` instead of raising."""
+    return AttributionComponent(nlp, name, scope=scope, cue_span=cue_span, catch_errors=catch_errors)
