@@ -457,3 +457,45 @@ def test_an_unknown_cue_span_is_refused() -> None:
     text, table = LEAD_IN
     with pytest.raises(ValueError, match="cue_span"):
         find_attributions(parse(text, table), cue_span="sentence")
+
+
+def test_a_possessor_source_keeps_its_possessive() -> None:
+    text = "Varga's claim that the pier was safe drew scorn."
+    doc = parse(text, r"""
+        0  Varga PROPN NNP poss  2 Varga B-PERSON
+        1  's    PART  POS case  0 's
+        2  claim NOUN  NN  nsubj 8 claim
+        3  that  SCONJ IN  mark  6 that
+        4  the   DET   DT  det   5 the
+        5  pier  NOUN  NN  nsubj 6 pier
+        6  was   AUX   VBD acl   2 be
+        7  safe  ADJ   JJ  acomp 6 safe
+        8  drew  VERB  VBD ROOT  8 draw
+        9  scorn NOUN  NN  dobj  8 scorn
+        10 .     PUNCT .   punct 8 .
+    """)
+    (found,) = find_attributions(doc)[0]
+    assert found.source.of(text) == "Varga's"
+    assert found.speaker == "Varga"
+    assert found.content.of(text) == "that the pier was safe"
+
+
+def test_a_subject_across_a_paragraph_break_is_not_the_source() -> None:
+    # a heading the parser ran into the next paragraph: the name next to the cue is the source
+    text = "Harbour news\n\nIlse Varga says the pier will close."
+    doc = parse(text, r"""
+        0  Harbour PROPN NNP compound 1 Harbour
+        1  news    NOUN  NN  nsubj    5 news
+        2  \n\n    SPACE _SP dep      1 \n\n
+        3  Ilse    PROPN NNP compound 4 Ilse B-PERSON
+        4  Varga   PROPN NNP appos    1 Varga I-PERSON
+        5  says    VERB  VBZ ROOT     5 say
+        6  the     DET   DT  det      7 the
+        7  pier    NOUN  NN  nsubj    9 pier
+        8  will    AUX   MD  aux      9 will
+        9  close   VERB  VB  ccomp    5 close
+        10 .       PUNCT .   punct    5 .
+    """)
+    (found,) = find_attributions(doc)[0]
+    assert found.source.of(text) == "Ilse Varga"
+    assert found.speaker == "Ilse Varga"

@@ -199,7 +199,7 @@ class CueFinder:
             prior = self.cue_kind(tok)[1] - 0.1
         if content is None:
             return None
-        source = None if raised else subject_of(tok) or _left_name(self.doc, tok)
+        source = None if raised else _same_paragraph(subject_of(tok), tok) or _left_name(self.doc, tok)
         if kind == "speech" and source is not None and source.root.lemma_.lower() in ("report", "study", "poll",
                                                                                          "survey", "data"):
             kind = "document"
@@ -286,7 +286,7 @@ class CueFinder:
             prior, clause = options[0]
             form = "object"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        source = _phrase(self.doc, poss) if poss is not None else None
+        source = _phrase(self.doc, poss, possessive=True) if poss is not None else None
         if form == "object" and source is None:
             return None  # a stance noun without its holder ("the support for ...") says nothing about who
         return Candidate(
@@ -327,8 +327,19 @@ def subject_of(verb: Token) -> Span | None:
     return None
 
 
-def _phrase(doc: Doc, head: Token) -> Span:
-    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph."""
+def _same_paragraph(phrase: Span | None, cue: Token) -> Span | None:
+    """The phrase, unless a paragraph break separates it from the cue (a heading the parser ran into the text)."""
+    if phrase is None:
+        return None
+    lo, hi = (phrase.end, cue.i) if phrase.end <= cue.i else (cue.i + 1, phrase.start)
+    if any("\n" in t.text for t in phrase.doc[lo:hi]):
+        return None
+    return phrase
+
+
+def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
+    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
+    ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
     start, end = head.left_edge.i, head.right_edge.i + 1
     for k in range(head.i - 1, start - 1, -1):
         if "\n" in doc[k].text:
@@ -349,7 +360,7 @@ def _phrase(doc: Doc, head: Token) -> Span:
             break
     if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:
         start += 1  # "Even China, ..."
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and not possessive):
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
