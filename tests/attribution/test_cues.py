@@ -499,3 +499,22 @@ def test_a_subject_across_a_paragraph_break_is_not_the_source() -> None:
     (found,) = find_attributions(doc)[0]
     assert found.source.of(text) == "Ilse Varga"
     assert found.speaker == "Ilse Varga"
+
+
+def test_a_stance_towards_an_object_takes_the_object_in() -> None:
+    text = "The union criticized Varga for closing the pier."
+    doc = parse(text, r"""
+        0 The        DET   DT  det   1 the
+        1 union      NOUN  NN  nsubj 2 union
+        2 criticized VERB  VBD ROOT  2 criticize
+        3 Varga      PROPN NNP dobj  2 Varga B-PERSON
+        4 for        ADP   IN  prep  2 for
+        5 closing    VERB  VBG pcomp 4 close
+        6 the        DET   DT  det   7 the
+        7 pier       NOUN  NN  dobj  5 pier
+        8 .          PUNCT .   punct 2 .
+    """)
+    (found,) = find_attributions(doc, scope="all")[0]
+    assert found.content.of(text) == "Varga for closing the pier"
+    assert found.source.of(text) == "The union"
+    assert found.cue.of(text) == "criticized"

@@ -173,6 +173,13 @@ class CueFinder:
                             break
                         end = max(end, child.right_edge.i + 1)
             start = clause.left_edge.i
+            if form == "object" and clause.i > tok.i:
+                # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
+                # champion": the act or stance is towards the object as well
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
+                            and c.left_edge.i > tok.i), None)
+                if obj is not None and "\n" not in self.doc[obj.left_edge.i : clause.i].text:
+                    start = min(start, obj.left_edge.i)
             if clause.dep_ == "xcomp" and (lemma in _RAISING or lemma in _RAISING_PASSIVE and any(
                     c.dep_ == "nsubjpass" for c in tok.children)):
                 # "About one in nine voters is expected to be Latino": the whole clause is the claim
