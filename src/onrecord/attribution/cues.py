@@ -335,13 +335,22 @@ def subject_of(verb: Token) -> Span | None:
 
 
 def _same_paragraph(phrase: Span | None, cue: Token) -> Span | None:
-    """The phrase, unless a paragraph break separates it from the cue (a heading the parser ran into the text)."""
+    """The phrase, unless a paragraph break separates it from the cue (a heading the parser ran into the text):
+    then the noun phrase that opens the cue's paragraph, when the parser hung it on the heading."""
     if phrase is None:
         return None
+    doc = cue.doc
     lo, hi = (phrase.end, cue.i) if phrase.end <= cue.i else (cue.i + 1, phrase.start)
-    if any("\n" in t.text for t in phrase.doc[lo:hi]):
-        return None
-    return phrase
+    if not any("\n" in t.text for t in doc[lo:hi]):
+        return phrase
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    for tok in doc[start : cue.i]:
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and not start <= tok.head.i < cue.i + 1:
+            found = _phrase(doc, tok)
+            return found if found.start >= start and found.end <= cue.i else None
+    return None
 
 
 def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
