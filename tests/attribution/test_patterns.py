@@ -58,6 +58,14 @@ UNBALANCED = (
 )
 
 CASES = [
+    # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---
+    case(
+        "misparsed-verb-as-noun",
+        "Councillor Lin Okafor backed the plan last year. Okafor charges that the mayor misled the council.",
+        "that the mayor misled the council",
+        "Lin Okafor",
+        "indirect",
+    ),
     # --- direct quotes: where the cue stands ---
     case(
         "direct-cue-after-inverted",

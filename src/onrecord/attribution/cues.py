@@ -293,7 +293,7 @@ class CueFinder:
             prior, clause = options[0]
             form = "object"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        source = _phrase(self.doc, poss, possessive=True) if poss is not None else None
+        source = _phrase(self.doc, poss, possessive=True) if poss is not None else _misparsed_subject(tok)
         if form == "object" and source is None:
             return None  # a stance noun without its holder ("the support for ...") says nothing about who
         return Candidate(
@@ -332,6 +332,20 @@ def subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _misparsed_subject(noun: Token) -> Span | None:
+    """"Trump charges that ...": a verb of saying the parser read as a plural noun with a name as its compound;
+    the name is the subject."""
+    if noun.tag_ != "NNS" or not noun.text.endswith("s") or noun.text[:-1].lower() not in SPEECH_VERBS | BELIEF_VERBS:
+        return None
+    subject = next((c for c in noun.lefts if c.dep_ in _SUBJECTS), None)
+    if subject is not None:  # "Okafor charges that ...", the noun made the root with a subject
+        return _phrase(noun.doc, subject)
+    names = [c for c in noun.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.is_title)]
+    if not names:  # "Trump charges that ...", the name made a compound of the noun
+        return None
+    return noun.doc[names[0].left_edge.i : noun.i]
 
 
 def _same_paragraph(phrase: Span | None, cue: Token) -> Span | None:
