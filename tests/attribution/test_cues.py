@@ -518,3 +518,47 @@ def test_a_stance_towards_an_object_takes_the_object_in() -> None:
     assert found.content.of(text) == "Varga for closing the pier"
     assert found.source.of(text) == "The union"
     assert found.cue.of(text) == "criticized"
+
+
+def test_an_object_content_leaves_out_a_trailing_aside() -> None:
+    text = "The union criticized Varga for closing the pier, which angered the crews."
+    doc = parse(text, r"""
+        0  The        DET   DT  det   1  the
+        1  union      NOUN  NN  nsubj 2  union
+        2  criticized VERB  VBD ROOT  2  criticize
+        3  Varga      PROPN NNP dobj  2  Varga B-PERSON
+        4  for        ADP   IN  prep  2  for
+        5  closing    VERB  VBG pcomp 4  close
+        6  the        DET   DT  det   7  the
+        7  pier       NOUN  NN  dobj  5  pier
+        8  ,          PUNCT ,   punct 7  ,
+        9  which      PRON  WDT nsubj 10 which
+        10 angered    VERB  VBD relcl 7  anger
+        11 the        DET   DT  det   12 the
+        12 crews      NOUN  NNS dobj  10 crew
+        13 .          PUNCT .   punct 2  .
+    """)
+    (found,) = find_attributions(doc, scope="all")[0]
+    assert found.content.of(text) == "Varga for closing the pier"
+
+
+def test_an_object_content_stops_before_a_second_predicate() -> None:
+    text = "The union criticized Varga for closing the pier but paid the fine."
+    doc = parse(text, r"""
+        0  The        DET   DT  det   1  the
+        1  union      NOUN  NN  nsubj 2  union
+        2  criticized VERB  VBD ROOT  2  criticize
+        3  Varga      PROPN NNP dobj  2  Varga B-PERSON
+        4  for        ADP   IN  prep  2  for
+        5  closing    VERB  VBG pcomp 4  close
+        6  the        DET   DT  det   7  the
+        7  pier       NOUN  NN  dobj  5  pier
+        8  but        CCONJ CC  cc    2  but
+        9  paid       VERB  VBD conj  2  pay
+        10 the        DET   DT  det   11 the
+        11 fine       NOUN  NN  dobj  9  fine
+        12 .          PUNCT .   punct 2  .
+    """)
+    contents = [a.content.of(text) for a in find_attributions(doc, scope="all")[0]]
+    assert "Varga for closing the pier" in contents
+    assert not any("paid" in c for c in contents)

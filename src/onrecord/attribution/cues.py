@@ -25,7 +25,11 @@ from onrecord.types import CharSpan, Relay
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
-_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative", "conj")
+#: What completes an object content after the chosen dependent ("cited the election as a reason to ..."); not a
+#: conjoined verb ("praised the plan but also asked for time": a second predicate of the speaker's).
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative")
+#: A trailing aside set off by a comma that is not part of an object content ("likened RT to the BBC, which ...").
+_ASIDE_DEPS = ("relcl", "advcl", "acl")
 _CLAUSE_TAIL = ("conj",)
 _FOCUS_ADVERBS = frozenset("even also only just too still yet".split())
 #: Verbs whose subject belongs to the claim ("X seems to be ...", "X is expected to ...").
@@ -187,6 +191,8 @@ class CueFinder:
                 if subj is not None and subj.i < tok.i:
                     start = subj.left_edge.i
                     raised = True
+            if form == "object" and clause.i > tok.i:
+                end = _without_aside(self.doc, start, end)
             content = _span_chars(self.doc, start, end)
         elif tok.dep_ == "parataxis" and self.cue_kind(tok):
             # "Too often, Mr. Clarke said, the debate ..." -> the host clause, interruption included
@@ -466,3 +472,18 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
                 end = k
     last = doc[end - 1]
     return CharSpan(doc[start].idx, last.idx + len(last.text))
+
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> int:
+    """Where a content should end to leave out a trailing aside after a comma: a relative clause, a participle
+    or adverbial clause that runs to the content's end (", which receives ...", ", contradicting ...")."""
+    for k in range(start + 1, end):
+        if doc[k - 1].text != ",":
+            continue
+        head = doc[k]
+        while start <= head.head.i < end and head.head != head and head.head.i >= k:
+            head = head.head
+        if head.left_edge.i == k and head.right_edge.i >= end - 2 and head.dep_ in _ASIDE_DEPS:
+            return k - 1
+    return end
