@@ -113,12 +113,12 @@ class SpeakerResolver:
                     self._acronyms.setdefault("".join(w[0] for w in words).upper(), org)
             if ent.label_ != "PERSON":
                 continue
-            name = clean_name(ent.text)
+            name = clean_name(_last_line(ent.text))
             if not _name_like(name):
                 continue
             self._by_surname.setdefault(surname(name), []).append(name)
             if not inside(ent.start_char):
-                self.persons.append((ent.start, name, _is_subject(ent.root)))
+                self.persons.append((ent.start, name, _is_subject(ent.root, ent.end)))
         # proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.i not in self._ent_of and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
@@ -131,7 +131,14 @@ class SpeakerResolver:
                 elif len(name.split()) >= 2 and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
                     self._by_surname.setdefault(surname(name), []).append(name)
                     if not inside(doc[start].idx):
-                        self.persons.append((start, name, _is_subject(tok)))
+                        self.persons.append((start, name, _is_subject(tok, tok.i + 1)))
+        # a known surname the recogniser took for a place or an organisation ("Vickers said") is still a mention
+        for tok in doc:
+            ent = self._ent_of.get(tok.i)
+            if (tok.pos_ == "PROPN" and tok.is_title and (ent is None or ent.label_ != "PERSON")
+                    and tok.lower_ in self._by_surname and not inside(tok.idx)
+                    and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
+                self.persons.append((tok.i, tok.text, _is_subject(tok, tok.i + 1)))
         self.persons.sort()
         self._role_of: dict[str, str] = {}  # "senator" -> "Jeff Merkley", learnt from titled mentions
         self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -347,8 +354,18 @@ class _Inside:
         return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
 
 
-def _is_subject(tok: Token) -> bool:
-    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in ("nsubj", "nsubjpass"))
+def _is_subject(tok: Token, end: int | None = None) -> bool:
+    """Is the mention the subject of its clause? By the parse, or, when the parse is off (a heading run into
+    the paragraph), by a finite verb right after the name ("Guest said", "Lind didn't")."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in ("nsubj", "nsubjpass")):
+        return True
+    doc = tok.doc
+    return end is not None and end < len(doc) and doc[end].tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ != "poss"
+
+
+def _last_line(text: str) -> str:
+    """A name the recogniser ran over a line break ("Lind\n\nLind") is the one on the last line."""
+    return text.rsplit("\n", 1)[-1] if "\n" in text.strip() else text
 
 
 def _name_like(name: str) -> bool:
