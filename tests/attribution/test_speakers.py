@@ -316,8 +316,8 @@ ANONYMOUS_TABLE = r"""
     ("mention", "expected"),
     [
         ("A senior official", Speaker(None, "anonymous", "A senior official")),
-        ("A senior official who asked not to be named",
-         Speaker(None, "anonymous", "A senior official who asked not to be named")),
+        # the description is the noun phrase, without its relative clause
+        ("A senior official who asked not to be named", Speaker(None, "anonymous", "A senior official")),
         ("who", Speaker(None, "anonymous", "A senior official")),  # the noun the relative clause modifies
     ],
 )

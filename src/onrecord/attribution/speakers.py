@@ -97,6 +97,8 @@ class SpeakerResolver:
         self.doc = doc
         self.persons: list[tuple[int, str, bool]] = []  # (token index, name, is subject) outside quotations
         self.orgs: list[tuple[int, str]] = []
+        self._org_mentions: list[tuple[int, str, bool, bool, str]] = []  # (token, name, subject, quoted, label)
+        self._org_names: list[str] = []
         self._by_surname: dict[str, list[str]] = {}
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
@@ -104,8 +106,13 @@ class SpeakerResolver:
         for ent in doc.ents:
             for tok in ent:
                 self._ent_of[tok.i] = ent
+            if ent.label_ in ("ORG", "GPE"):
+                org = _org_text(ent)
+                if ent.label_ == "ORG":
+                    self._org_names.append(org)
+                self._org_mentions.append((ent.start, org, _is_subject(ent.root, ent.end), inside(ent.start_char), ent.label_))
             if ent.label_ in _ORG_LABELS and ent.label_ != "GPE":
-                org = _strip_det(ent.text)
+                org = _org_text(ent)
                 if not inside(ent.start_char):
                     self.orgs.append((ent.start, org))
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
@@ -204,6 +211,26 @@ class SpeakerResolver:
                         best = cand
         return best
 
+    def fullest_org(self, name: str) -> str:
+        """The longest organisation name in the article that begins with ``name`` ("Suncor" -> "Suncor Energy")."""
+        words = name.split()
+        best = name
+        for cand in self._org_names:
+            more = cand.split()[len(words) :]
+            if len(cand.split()) > len(best.split()) and cand.split()[: len(words)] == words and any(
+                w.lower().rstrip(".,") not in _LEGAL_SUFFIXES for w in more
+            ):
+                best = cand  # not for a legal form alone ("Tarn Corp." stays "Tarn")
+        return best
+
+    def _joined(self, people: list[Span]) -> str | None:
+        """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
+        names = [self.fullest(clean_name(_last_line(e.text))) for e in people]
+        gaps = [self.doc.text[a.end_char : b.start_char].strip() for a, b in zip(people, people[1:])]
+        if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
+            return None
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
     def note(self, token_index: int, speaker: Speaker) -> None:
         """Record a resolved speaker, for later pronouns and continuation quotes."""
         if speaker.name:
@@ -220,8 +247,15 @@ class SpeakerResolver:
             return self._antecedent(head, "m" if head.lower_ in _MALE else "f")
         if head.lower_ in GROUP_PRONOUNS:
             return self._group_antecedent(head)
-        ents = [self._ent_of[t.i] for t in source if t.i in self._ent_of]
+        source = _core(source)
+        ents = list(dict.fromkeys(self._ent_of[t.i] for t in source if t.i in self._ent_of))
         head_ent = self._ent_of.get(head.i)
+        people = [e for e in ents if e.label_ == "PERSON" and _name_like(clean_name(e.text))]
+        own = [e for e in people if not _possessor(e)]
+        if len(own) >= 2:
+            joined = self._joined(own)
+            if joined is not None:
+                return Speaker(joined, "person")
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
             phrase = head_ent.text if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text
@@ -231,14 +265,17 @@ class SpeakerResolver:
             acronym = self._acronyms.get(_strip_det(name).upper()) if name.isupper() else None
             if acronym:
                 return Speaker(acronym, "organisation")
-        # a person named anywhere in the head's phrase (appositions: "the spokesman, Josh Earnest")
-        for ent in ([head_ent] if head_ent is not None else []) + ents:
-            if ent.label_ == "PERSON":
-                name = clean_name(ent.text)
-                if _name_like(name):
-                    return Speaker(self.fullest(name), "person")
+        # a person named in the head's phrase (appositions: "the spokesman, Josh Earnest"), not its possessor
+        # ("Lind's aunt, Mira Oduya" is Oduya; "Lind's staff" is not Lind)
+        if head_ent is not None and head_ent.label_ == "PERSON" and head_ent in own:
+            return Speaker(self.fullest(clean_name(_last_line(head_ent.text))), "person")
+        if own:
+            return Speaker(self.fullest(clean_name(_last_line(own[0].text))), "person")
         if head_ent is not None and head_ent.label_ in _ORG_LABELS:
-            return Speaker(_strip_det(head_ent.text), "organisation")
+            return Speaker(self.fullest_org(_org_text(head_ent)), "organisation")
+        # the organisations that belong to the head's own phrase ("the RCMP statement"), not those further
+        # out ("the sergeant-at-arms of the Senate", "a resident of Lakeview")
+        ents = [e for e in ents if _modifies(e.root, head)]
         if head.pos_ == "PROPN":
             name = clean_name(self.doc[_compound_start(head) : head.i + 1].text)
             if head.lower_ in ORGANISATION_HEADS:
@@ -249,19 +286,24 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         det = _determiner(head)
         description = source.text.strip()
-        if lemma in DOCUMENT_NOUNS:
-            author = self._author(head)
+        definite = det in ("the", "this", "that") or any(c.dep_ == "poss" for c in head.children)
+        if lemma in DOCUMENT_NOUNS or _is_document(head):
+            author = self._author(head) or (self._earlier_author(head) if definite else None)
             if author is not None and author.name:
                 return replace(author, description=description)
-        definite = det in ("the", "this", "that") or any(c.dep_ == "poss" for c in head.children)
+            if definite:
+                return Speaker(None, "unknown", description)
         if lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS:
+            if any(e.label_ in ("GPE", "NORP") for e in ents):
+                # "the Canadian government", "Lakeview council": the description is the organisation's name
+                return Speaker(_strip_det(description), "organisation", description)
             if definite and head.tag_ == "NN":
-                org = self._recent_org(head)
+                org = self._org_for(head)
                 if org is not None:
                     return Speaker(org, "organisation", description)
             for ent in ents:
                 if ent.label_ in _ORG_LABELS:
-                    return Speaker(_strip_det(ent.text), "organisation", description)
+                    return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
         if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
             if definite and head.tag_ == "NN":
@@ -274,8 +316,8 @@ class SpeakerResolver:
             return Speaker(role, "person", description)
         if ents:
             ent = ents[0]
-            if ent.label_ in _ORG_LABELS:
-                return Speaker(_strip_det(ent.text), "organisation", description)
+            if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.root == head:
+                return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
         if definite and head.tag_ == "NN" and head.pos_ == "NOUN":
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
             found = self._antecedent(head, None, prefer_speaker=False)
@@ -316,11 +358,50 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 return self.resolve(self.doc[child.left_edge.i : child.i + 1])
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON") and child.i in self._ent_of:
+                ent = self._ent_of[child.i]
+                if ent.label_ == "ORG":
+                    return Speaker(self.fullest_org(_org_text(ent)), "organisation")
+                return Speaker(self.fullest(clean_name(ent.text)), "person")
         for tok in head.subtree:
             if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
                 if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                     return self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
+        return None
+
+    def _org_for(self, head: Token) -> str | None:
+        """The organisation a definite description refers to: the last one named with its head word ("the
+        commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
+        subject outside quotations; None when nothing fits (the description then stands for itself)."""
+        word = head.lower_
+        places = word in _PLACE_HEADS
+        cands = [m for m in self._org_mentions if head.i - 250 <= m[0] < head.i and (m[4] == "ORG" or places)]
+        named = [m for m in cands if word in m[1].lower().replace(",", " ").split()]
+        if named:
+            return self.fullest_org(named[-1][1])
+        if word in _GENERIC_ORG_HEADS or places:
+            outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+            subjects = [m for m in outside if m[2]]
+            pick = subjects or outside
+            if pick:
+                return self.fullest_org(pick[-1][1])
+        return None
+
+    def _earlier_author(self, head: Token) -> Speaker | None:
+        """The author of a document mentioned before ("Lind wrote in a report ... the report said")."""
+        for tok in reversed(self.doc[max(0, head.i - 300) : head.i]):
+            if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
+                continue
+            # who wrote or released it ("Lind wrote in the trust's report") before whose it is
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if verb is not None and verb.pos_ == "VERB":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
+                    return self.resolve(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+            author = self._author(tok)
+            if author is not None and author.name:
+                return author
         return None
 
     def _recent_org(self, head: Token) -> str | None:
@@ -338,6 +419,70 @@ class SpeakerResolver:
             if org is not None:
                 return Speaker(org, "organisation")
         return Speaker(None, "unknown", pronoun.text)
+
+
+#: Organisation heads that a definite description uses for any organisation ("the company said").
+_GENERIC_ORG_HEADS = frozenset(
+    """company firm agency department corporation airline retailer manufacturer operator railway railroad carrier
+    chain insurer lender automaker broadcaster publisher developer organization organisation group""".split()
+)
+_LEGAL_SUFFIXES = frozenset("inc corp co ltd llc plc limited corporation company group ag sa nv".split())
+_PLACE_HEADS = frozenset("city town municipality province county".split())
+_CLAUSE_OPENERS = frozenset("who whose which whom but".split())
+
+
+def _core(source: Span) -> Span:
+    """The source mention without what trails its noun phrase: a relative clause, "but ...", a dash
+    ("a person familiar with the talks but unauthorized to speak" -> "a person familiar with the talks")."""
+    doc, head = source.doc, source.root
+    end = source.end
+    for tok in source:
+        if tok.i <= head.i:
+            continue
+        if tok.lower_ in _CLAUSE_OPENERS or tok.text in "—–(" or tok.dep_ == "relcl" or (
+            tok.text == "," and tok.i + 1 < source.end and doc[tok.i + 1].lower_ in _CLAUSE_OPENERS
+        ):
+            end = tok.i
+            break
+    while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[source.start : end]
+
+
+def _possessor(ent: Span) -> bool:
+    """Is the name a possessor ("Lind's aunt")?"""
+    return ent.root.dep_ == "poss" or ent.text.endswith(("'s", "’s", "'", "’")) or (
+        ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
+    )
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """Is ``tok`` the head itself or a word of its own noun phrase (compound, possessor, modifier, apposition)?"""
+    node = tok
+    for _ in range(4):
+        if node == head:
+            return True
+        if node.dep_ not in ("compound", "poss", "amod", "nmod", "appos", "nummod") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _is_document(head: Token) -> bool:
+    """A document named by a two-word noun ("the white paper", "the news release")."""
+    return head.lemma_.lower() in ("paper", "release", "statement") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("white", "news", "press", "position", "discussion") for c in head.children
+    )
+
+
+def _org_text(ent: Span) -> str:
+    """An organisation's name: determiner and possessive dropped, a local's number kept ("Local 832")."""
+    text = _strip_det(ent.text)
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].like_num and doc[ent.end - 1].whitespace_ == " " and \
+            len(doc[ent.end].text) <= 4 and not doc[ent.end].text.startswith(("19", "20")):
+        text = f"{text} {doc[ent.end].text}"
+    return text
 
 
 class _Inside:
