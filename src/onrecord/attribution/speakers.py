@@ -258,7 +258,7 @@ class SpeakerResolver:
                 return Speaker(joined, "person")
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
-            phrase = head_ent.text if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text
+            phrase = _last_line(head_ent.text) if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text
             name = clean_name(phrase)
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name), "person")
@@ -318,7 +318,7 @@ class SpeakerResolver:
             ent = ents[0]
             if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.root == head:
                 return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
-        if definite and head.tag_ == "NN" and head.pos_ == "NOUN":
+        if definite and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
             found = self._antecedent(head, None, prefer_speaker=False)
             if found.name:
