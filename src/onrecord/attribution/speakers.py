@@ -103,6 +103,7 @@ class SpeakerResolver:
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
         inside = _Inside(quoted or [])
+        captions = _Inside(_captions(doc.text))
         for ent in doc.ents:
             for tok in ent:
                 self._ent_of[tok.i] = ent
@@ -110,7 +111,7 @@ class SpeakerResolver:
                 org = _org_text(ent)
                 if ent.label_ == "ORG":
                     self._org_names.append(org)
-                self._org_mentions.append((ent.start, org, _is_subject(ent.root, ent.end), inside(ent.start_char), ent.label_))
+                self._org_mentions.append((ent.start, org, _is_subject(ent.root, ent.end, ent.start), inside(ent.start_char), ent.label_))
             if ent.label_ in _ORG_LABELS and ent.label_ != "GPE":
                 org = _org_text(ent)
                 if not inside(ent.start_char):
@@ -125,7 +126,8 @@ class SpeakerResolver:
                 continue
             self._by_surname.setdefault(surname(name), []).append(name)
             if not inside(ent.start_char):
-                self.persons.append((ent.start, name, _is_subject(ent.root, ent.end)))
+                if not captions(ent.start_char):
+                    self.persons.append((ent.start, name, _is_subject(ent.root, ent.end, ent.start)))
         # proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.i not in self._ent_of and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
@@ -133,19 +135,21 @@ class SpeakerResolver:
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self._ent_of:
                     start -= 1
                 name = clean_name(doc[start : tok.i + 1].text)
+                if start > 0 and doc[start - 1].text in "-–":
+                    continue  # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind"), not a first name
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self._by_surname:
                     self._by_surname[surname(name)].append(name)
                 elif len(name.split()) >= 2 and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
                     self._by_surname.setdefault(surname(name), []).append(name)
                     if not inside(doc[start].idx):
-                        self.persons.append((start, name, _is_subject(tok, tok.i + 1)))
+                        self.persons.append((start, name, _is_subject(tok, tok.i + 1, start)))
         # a known surname the recogniser took for a place or an organisation ("Vickers said") is still a mention
         for tok in doc:
             ent = self._ent_of.get(tok.i)
-            if (tok.pos_ == "PROPN" and tok.is_title and (ent is None or ent.label_ != "PERSON")
+            if (tok.pos_ == "PROPN" and tok.is_title and (ent is None or ent.label_ != "PERSON" and len(ent) == 1)
                     and tok.lower_ in self._by_surname and not inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
-                self.persons.append((tok.i, tok.text, _is_subject(tok, tok.i + 1)))
+                self.persons.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i)))
         self.persons.sort()
         self._role_of: dict[str, str] = {}  # "senator" -> "Jeff Merkley", learnt from titled mentions
         self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -258,7 +262,7 @@ class SpeakerResolver:
                 return Speaker(joined, "person")
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
-            phrase = _last_line(head_ent.text) if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text
+            phrase = _last_line(head_ent.text if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text)
             name = clean_name(phrase)
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name), "person")
@@ -272,6 +276,9 @@ class SpeakerResolver:
         if own:
             return Speaker(self.fullest(clean_name(_last_line(own[0].text))), "person")
         if head_ent is not None and head_ent.label_ in _ORG_LABELS:
+            titled = _titled_name(head_ent)
+            if titled:
+                return Speaker(self.fullest(titled), "person")
             return Speaker(self.fullest_org(_org_text(head_ent)), "organisation")
         # the organisations that belong to the head's own phrase ("the RCMP statement"), not those further
         # out ("the sergeant-at-arms of the Senate", "a resident of Lakeview")
@@ -449,6 +456,19 @@ def _core(source: Span) -> Span:
     return doc[source.start : end]
 
 
+def _titled_name(ent: Span) -> str | None:
+    """The name after a title inside an entity the recogniser called an organisation ("Hereditary Chief Ana
+    Lind" -> "Ana Lind"), or None."""
+    words = [t for t in ent if not t.is_punct]
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].lower_.rstrip(".") in TITLES and words[k].is_title:
+            rest = words[k + 1 :]
+            if rest and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and len(rest) <= 3:
+                return " ".join(t.text for t in rest)
+            return None
+    return None
+
+
 def _possessor(ent: Span) -> bool:
     """Is the name a possessor ("Lind's aunt")?"""
     return ent.root.dep_ == "poss" or ent.text.endswith(("'s", "’s", "'", "’")) or (
@@ -485,6 +505,20 @@ def _org_text(ent: Span) -> str:
     return text
 
 
+_CREDIT = re.compile(r"\(\s*[A-Z][A-Z .,'/&-]+\)\s*$")
+
+
+def _captions(text: str) -> list[tuple[int, int]]:
+    """Photo captions: paragraphs that end in a parenthesised credit in capitals ("( ANA LIND / THE STAR )").
+    The people in them are not the antecedents of the story's pronouns."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if _CREDIT.search(line):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
 class _Inside:
     """Membership test for character offsets in sorted, non-overlapping spans."""
 
@@ -499,13 +533,27 @@ class _Inside:
         return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
 
 
-def _is_subject(tok: Token, end: int | None = None) -> bool:
+def _is_subject(tok: Token, end: int | None = None, start: int | None = None) -> bool:
     """Is the mention the subject of its clause? By the parse, or, when the parse is off (a heading run into
-    the paragraph), by a finite verb right after the name ("Guest said", "Lind didn't")."""
+    the paragraph, a long apposition), by a finite verb right after the name ("Guest said", "Lind, 73,
+    credits") or by its opening the sentence ("Toronto retiree Ana Lind, who ...")."""
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in ("nsubj", "nsubjpass")):
         return True
+    if tok.dep_ == "poss" or end is None:
+        return False
     doc = tok.doc
-    return end is not None and end < len(doc) and doc[end].tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ != "poss"
+    if end < len(doc) and doc[end].tag_ in _FINITE:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ in _FINITE:
+        return True
+    if start is not None:
+        opening = max(tok.sent.start, next((t.i + 1 for t in reversed(doc[max(0, start - 6) : start]) if "\n" in t.text), 0))
+        before = doc[opening : start]
+        return len(before) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "SPACE") for t in before)
+    return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _last_line(text: str) -> str:
@@ -516,7 +564,7 @@ def _last_line(text: str) -> str:
 def _name_like(name: str) -> bool:
     words = name.split()
     return bool(words) and any(c.isalpha() for c in name) and not all(w.lower() in _NOT_NAMES for w in words) \
-        and words[0][:1].isupper()
+        and words[0][:1].isupper() and words[0] != "The"  # "The Long Road": a title, not a person
 
 
 def _determiner(head: Token) -> str | None:
