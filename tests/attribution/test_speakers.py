@@ -632,3 +632,120 @@ def test_a_name_run_over_a_line_break_keeps_its_last_line() -> None:
     resolver = SpeakerResolver(doc)
     assert resolver.resolve(doc[3:6]) == Speaker("Brun", "person")
     assert resolver.fullest("Brun") == "Brun"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # "Ana Lind, 52, credits ...": a finite verb after the apposition's comma makes the name a subject
+        ("Ana Lind , credits", "Ana Lind"),
+        # the parse attaches the name wrongly, but it opens the paragraph: still the subject
+        ("Ana Lind , whose", "Ana Lind"),
+    ],
+)
+def test_a_subject_found_past_a_wrong_parse(opening: str, expected: str) -> None:
+    word3, word4 = opening.split()[2:]
+    text = f"Oskar Brun spoke.\nAna Lind, {word3} {word4} farm. He said it was."
+    doc = parse(text, rf"""
+        0  Oskar   PROPN NNP compound 1  Oskar   B-PERSON
+        1  Brun    PROPN NNP nsubj    2  Brun    I-PERSON
+        2  spoke   VERB  VBD ROOT     2  speak   O
+        3  .       PUNCT .   punct    2  .       O
+        4  \n      SPACE _SP dep      3  \n      O
+        5  Ana     PROPN NNP compound 6  Ana     B-PERSON
+        6  Lind    PROPN NNP pobj     2  Lind    I-PERSON
+        7  ,       PUNCT ,   punct    6  ,       O
+        8  {word3} {"VERB  VBZ" if word3 == "credits" else "DET   WP$"} dep 6 {word3} O
+        9  {word4} NOUN  NN  dobj     8  {word4} O
+        10 farm    NOUN  NN  dobj     8  farm    O
+        11 .       PUNCT .   punct    8  .       O
+        12 He      PRON  PRP nsubj    13 he      O
+        13 said    VERB  VBD ROOT     13 say     O
+        14 it      PRON  PRP nsubj    15 it      O
+        15 was     AUX   VBD ccomp    13 be      O
+        16 .       PUNCT .   punct    13 .       O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Oskar Brun", "person"))
+    assert resolver.resolve(doc[12:13]) == Speaker(expected, "person")
+
+
+def test_people_in_a_photo_caption_are_not_antecedents() -> None:
+    text = "Ana Lind spoke.\nOskar Brun looks on. ( IVO TARN )\nHe said it was."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP   compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP   nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD   ROOT     2  speak  O
+        3  .      PUNCT .     punct    2  .      O
+        4  \n     SPACE _SP   dep      3  \n     O
+        5  Oskar  PROPN NNP   compound 6  Oskar  B-PERSON
+        6  Brun   PROPN NNP   nsubj    7  Brun   I-PERSON
+        7  looks  VERB  VBZ   ROOT     7  look   O
+        8  on     ADP   RP    prt      7  on     O
+        9  .      PUNCT .     punct    7  .      O
+        10 (      PUNCT -LRB- punct    12 (      O
+        11 IVO    PROPN NNP   compound 12 Ivo    B-PERSON
+        12 TARN   PROPN NNP   ROOT     12 Tarn   I-PERSON
+        13 )      PUNCT -RRB- punct    12 )      O
+        14 \n     SPACE _SP   dep      13 \n     O
+        15 He     PRON  PRP   nsubj    16 he     O
+        16 said   VERB  VBD   ROOT     16 say    O
+        17 it     PRON  PRP   nsubj    18 it     O
+        18 was    AUX   VBD   ccomp    16 be     O
+        19 .      PUNCT .     punct    16 .      O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[15:16]) == Speaker("Ana Lind", "person")
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name() -> None:
+    text = "Sergeant-at-Arms Ana Lind spoke. Lind said it was."
+    doc = parse(text, r"""
+        0  Sergeant PROPN NNP compound 4  Sergeant O
+        1  -        PUNCT HYPH punct   0  -        O
+        2  at       ADP   IN  prep     0  at       O
+        3  -        PUNCT HYPH punct   0  -        O
+        4  Arms     PROPN NNP compound 6  Arms     O
+        5  Ana      PROPN NNP compound 6  Ana      O
+        6  Lind     PROPN NNP nsubj    7  Lind     O
+        7  spoke    VERB  VBD ROOT     7  speak    O
+        8  .        PUNCT .   punct    7  .        O
+        9  Lind     PROPN NNP nsubj    10 Lind     B-PERSON
+        10 said     VERB  VBD ROOT     10 say      O
+        11 it       PRON  PRP nsubj    12 it       O
+        12 was      AUX   VBD ccomp    10 be       O
+        13 .        PUNCT .   punct    10 .        O
+    """)
+    assert SpeakerResolver(doc).fullest("Lind") == "Ana Lind"
+
+
+def test_a_titled_name_labelled_as_an_organisation_is_a_person() -> None:
+    text = "Hereditary Chief Ana Lind said it was."
+    doc = parse(text, r"""
+        0  Hereditary PROPN NNP compound 3  Hereditary B-ORG
+        1  Chief      PROPN NNP compound 3  Chief      I-ORG
+        2  Ana        PROPN NNP compound 3  Ana        I-ORG
+        3  Lind       PROPN NNP nsubj    4  Lind       I-ORG
+        4  said       VERB  VBD ROOT     4  say        O
+        5  it         PRON  PRP nsubj    6  it         O
+        6  was        AUX   VBD ccomp    4  be         O
+        7  .          PUNCT .   punct    4  .          O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:4]) == Speaker("Ana Lind", "person")
+
+
+def test_a_title_of_a_work_is_not_a_person() -> None:
+    text = "The Long Road sold well. He said it was."
+    doc = parse(text, r"""
+        0  The   DET   DT  det      2  the   B-PERSON
+        1  Long  PROPN NNP compound 2  Long  I-PERSON
+        2  Road  PROPN NNP nsubj    3  Road  I-PERSON
+        3  sold  VERB  VBD ROOT     3  sell  O
+        4  well  ADV   RB  advmod   3  well  O
+        5  .     PUNCT .   punct    3  .     O
+        6  He    PRON  PRP nsubj    7  he    O
+        7  said  VERB  VBD ROOT     7  say   O
+        8  it    PRON  PRP nsubj    9  it    O
+        9  was   AUX   VBD ccomp    7  be    O
+        10 .     PUNCT .   punct    7  .     O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[6:7]).name is None

@@ -134,9 +134,9 @@ class SpeakerResolver:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self._ent_of:
                     start -= 1
+                if start > 0 and doc[start - 1].text in "-–" and start < tok.i:
+                    start += 1  # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name
                 name = clean_name(doc[start : tok.i + 1].text)
-                if start > 0 and doc[start - 1].text in "-–":
-                    continue  # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind"), not a first name
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self._by_surname:
                     self._by_surname[surname(name)].append(name)
                 elif len(name.split()) >= 2 and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
