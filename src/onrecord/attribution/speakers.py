@@ -104,6 +104,7 @@ class SpeakerResolver:
         self._acronyms: dict[str, str] = {}
         inside = _Inside(quoted or [])
         captions = _Inside(_captions(doc.text))
+        self._inside = inside
         for ent in doc.ents:
             for tok in ent:
                 self._ent_of[tok.i] = ent
@@ -151,6 +152,10 @@ class SpeakerResolver:
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 self.persons.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i)))
         self.persons.sort()
+        for tok in doc:
+            if tok.text in self._acronyms and tok.i not in self._ent_of and len(tok.text) >= 2:
+                self._org_mentions.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i), inside(tok.idx), "ORG"))
+        self._org_mentions.sort()
         self._role_of: dict[str, str] = {}  # "senator" -> "Jeff Merkley", learnt from titled mentions
         self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
         for ent in doc.ents:
@@ -418,14 +423,49 @@ class SpeakerResolver:
     def _group_antecedent(self, pronoun: Token) -> Speaker:
         if pronoun.lower_ in ("i", "we", "you"):
             return Speaker(None, "unknown", pronoun.text)
+        if pronoun.lower_ in ("they", "them"):
+            return self._plural_antecedent(pronoun)
         last = next(((i, s) for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "organisation"), None)
+        cands = [m for m in self._org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+        subjects = [m for m in cands if m[2]]
         if last is not None and pronoun.i - last[0] < 80:
-            return last[1]
+            # the organisation speaking, unless another one has become the subject since ("EDC declined ...")
+            newer = [m for m in subjects if m[0] > last[0] and self._expand(m[1]) != last[1].name]
+            if not newer or pronoun.lower_ != "it":
+                return last[1]
         if pronoun.lower_ == "it":
-            org = self._recent_org(pronoun)
-            if org is not None:
-                return Speaker(org, "organisation")
+            # the last organisation named as a subject, else the last one named
+            pick = subjects or cands
+            if pick:
+                return Speaker(self._expand(pick[-1][1]), "organisation")
         return Speaker(None, "unknown", pronoun.text)
+
+    def _plural_antecedent(self, pronoun: Token) -> Speaker:
+        """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
+        subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
+        last = next(((i, s) for i, s in reversed(self.recent)
+                     if i < pronoun.i and s.name and " and " in s.name), None)
+        window_start = max(0, pronoun.sent.start - _PRONOUN_WINDOW)
+        subject = None
+        for tok in reversed(self.doc[window_start : pronoun.i]):
+            if _is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
+                tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in _GROUP_HEADS
+            ) and not self._inside(tok.idx):
+                subject = tok
+                break
+        if subject is not None and (last is None or subject.i > last[0]):
+            phrase = _core(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+            return Speaker(None, "anonymous", phrase.text.strip())
+        if last is not None and pronoun.i - last[0] < _PRONOUN_WINDOW:
+            return last[1]
+        org = next(((i, s) for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "organisation"), None)
+        if org is not None and pronoun.i - org[0] < 80:
+            return org[1]  # "the union started a campaign ... they tweet it out"
+        return Speaker(None, "unknown", pronoun.text)
+
+    def _expand(self, org: str) -> str:
+        """An acronym the article spells out ("CRA" -> "Coastal Rail Authority"), else the fullest name."""
+        return self._acronyms.get(org) if org.isupper() and org in self._acronyms else self.fullest_org(org)
 
 
 #: Organisation heads that a definite description uses for any organisation ("the company said").
@@ -434,6 +474,12 @@ _GENERIC_ORG_HEADS = frozenset(
     chain insurer lender automaker broadcaster publisher developer organization organisation group""".split()
 )
 _LEGAL_SUFFIXES = frozenset("inc corp co ltd llc plc limited corporation company group ag sa nv".split())
+#: Plural nouns for people who can be said to say something together (with ANONYMOUS_HEADS).
+_GROUP_HEADS = frozenset(
+    """parents families owners organizers organisers protesters demonstrators players fans victims survivors
+    volunteers members citizens customers users tenants landlords farmers drivers passengers students
+    scholars authors organizations groups""".split()
+)
 _PLACE_HEADS = frozenset("city town municipality province county".split())
 _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 
