@@ -749,3 +749,172 @@ def test_a_title_of_a_work_is_not_a_person() -> None:
         10 .     PUNCT .   punct    7  .     O
     """)
     assert SpeakerResolver(doc).resolve(doc[6:7]).name is None
+
+
+# -- they / it -----------------------------------------------------------------------------------------------
+def test_they_after_a_plural_subject_is_that_group() -> None:
+    text = "Oskar Brun spoke. Local farmers complained. They said prices fell."
+    doc = parse(text, r"""
+        0  Oskar      PROPN NNP compound 1  Oskar     B-PERSON
+        1  Brun       PROPN NNP nsubj    2  Brun      I-PERSON
+        2  spoke      VERB  VBD ROOT     2  speak     O
+        3  .          PUNCT .   punct    2  .         O
+        4  Local      ADJ   JJ  amod     5  local     O
+        5  farmers    NOUN  NNS nsubj    6  farmer    O
+        6  complained VERB  VBD ROOT     6  complain  O
+        7  .          PUNCT .   punct    6  .         O
+        8  They       PRON  PRP nsubj    9  they      O
+        9  said       VERB  VBD ROOT     9  say       O
+        10 prices     NOUN  NNS nsubj    11 price     O
+        11 fell       VERB  VBD ccomp    9  fall      O
+        12 .          PUNCT .   punct    9  .         O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Oskar Brun", "person"))
+    assert resolver.resolve(doc[8:9]) == Speaker(None, "anonymous", "Local farmers")
+
+
+def test_they_after_names_spoken_together_is_those_people() -> None:
+    text = "Ana Lind and Ivo Tarn said it was late. They said prices fell."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj    5  Lind   I-PERSON
+        2  and    CCONJ CC  cc       1  and    O
+        3  Ivo    PROPN NNP compound 4  Ivo    B-PERSON
+        4  Tarn   PROPN NNP conj     1  Tarn   I-PERSON
+        5  said   VERB  VBD ROOT     5  say    O
+        6  it     PRON  PRP nsubj    7  it     O
+        7  was    AUX   VBD ccomp    5  be     O
+        8  late   ADJ   JJ  acomp    7  late   O
+        9  .      PUNCT .   punct    5  .      O
+        10 They   PRON  PRP nsubj    11 they   O
+        11 said   VERB  VBD ROOT     11 say    O
+        12 prices NOUN  NNS nsubj    13 price  O
+        13 fell   VERB  VBD ccomp    11 fall   O
+        14 .      PUNCT .   punct    11 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    together = resolver.resolve(doc[0:5])
+    resolver.note(5, together)
+    assert resolver.resolve(doc[10:11]) == Speaker("Ana Lind and Ivo Tarn", "person")
+
+
+def test_it_follows_the_organisation_that_became_the_subject() -> None:
+    text = "Tarn Energy spoke. The Coastal Rail Authority (CRA) paid. CRA declined. It said prices fell."
+    doc = parse(text, r"""
+        0  Tarn      PROPN NNP   compound 1  Tarn      B-ORG
+        1  Energy    PROPN NNP   nsubj    2  Energy    I-ORG
+        2  spoke     VERB  VBD   ROOT     2  speak     O
+        3  .         PUNCT .     punct    2  .         O
+        4  The       DET   DT    det      7  the       B-ORG
+        5  Coastal   PROPN NNP   compound 7  Coastal   I-ORG
+        6  Rail      PROPN NNP   compound 7  Rail      I-ORG
+        7  Authority PROPN NNP   nsubj    11 Authority I-ORG
+        8  (         PUNCT -LRB- punct    7  (         O
+        9  CRA       PROPN NNP   appos    7  CRA       B-ORG
+        10 )         PUNCT -RRB- punct    7  )         O
+        11 paid      VERB  VBD   ROOT     11 pay       O
+        12 .         PUNCT .     punct    11 .         O
+        13 CRA       PROPN NNP   nsubj    14 CRA       O
+        14 declined  VERB  VBD   ROOT     14 decline   O
+        15 .         PUNCT .     punct    14 .         O
+        16 It        PRON  PRP   nsubj    17 it        O
+        17 said      VERB  VBD   ROOT     17 say       O
+        18 prices    NOUN  NNS   nsubj    19 price     O
+        19 fell      VERB  VBD   ccomp    17 fall      O
+        20 .         PUNCT .     punct    17 .         O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Tarn Energy", "organisation"))
+    assert resolver.resolve(doc[16:17]) == Speaker("Coastal Rail Authority", "organisation")
+
+
+# -- organisations named by a description --------------------------------------------------------------------
+ORG_DESCRIPTION_TABLE = r"""
+0  Tarn      PROPN NNP compound 1  Tarn      B-ORG
+1  Energy    PROPN NNP nsubj    2  Energy    I-ORG
+2  hired     VERB  VBD ROOT     2  hire      O
+3  Ana       PROPN NNP compound 4  Ana       B-PERSON
+4  Lind      PROPN NNP dobj     2  Lind      I-PERSON
+5  .         PUNCT .   punct    2  .         O
+6  The       DET   DT  det      7  the       O
+7  {head}    NOUN  NN  nsubj    8  {head}    O
+8  said      VERB  VBD ROOT     8  say       O
+9  prices    NOUN  NNS nsubj    10 price     O
+10 fell      VERB  VBD ccomp    8  fall      O
+11 .         PUNCT .   punct    8  .         O
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("company", "Tarn Energy"),  # a generic head: the organisation last named as a subject
+        ("commission", "commission"),  # no commission named: the description stands for itself
+    ],
+)
+def test_a_definite_organisation_description(head: str, expected: str) -> None:
+    text = f"Tarn Energy hired Ana Lind. The {head} said prices fell."
+    doc = parse(text, ORG_DESCRIPTION_TABLE.format(head=head))
+    assert SpeakerResolver(doc).resolve(doc[6:8]).name == expected
+
+
+@pytest.mark.parametrize(
+    ("full", "expected"),
+    [
+        ("Tarn Energy", "Tarn Energy"),
+        ("Tarn Corp.", "Tarn"),  # a legal form alone does not make a fuller name
+    ],
+)
+def test_the_fullest_organisation_name(full: str, expected: str) -> None:
+    second = full.split()[1]
+    text = f"Tarn {second} grew. Tarn said prices fell."
+    doc = parse(text, rf"""
+        0  Tarn     PROPN NNP compound 1  Tarn     B-ORG
+        1  {second} PROPN NNP nsubj    2  {second} I-ORG
+        2  grew     VERB  VBD ROOT     2  grow     O
+        3  .        PUNCT .   punct    2  .        O
+        4  Tarn     PROPN NNP nsubj    5  Tarn     B-ORG
+        5  said     VERB  VBD ROOT     5  say      O
+        6  prices   NOUN  NNS nsubj    7  price    O
+        7  fell     VERB  VBD ccomp    5  fall     O
+        8  .        PUNCT .   punct    5  .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[4:5]) == Speaker(expected, "organisation")
+
+
+def test_a_place_modifying_an_organisation_head_is_part_of_its_name() -> None:
+    text = "The Lakeland government said prices fell."
+    doc = parse(text, r"""
+        0  The        DET   DT  det      2  the        O
+        1  Lakeland   PROPN NNP compound 2  Lakeland   B-GPE
+        2  government NOUN  NN  nsubj    3  government O
+        3  said       VERB  VBD ROOT     3  say        O
+        4  prices     NOUN  NNS nsubj    5  price      O
+        5  fell       VERB  VBD ccomp    3  fall       O
+        6  .          PUNCT .   punct    3  .          O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:3]).name == "Lakeland government"
+
+
+def test_a_document_speaks_for_whoever_wrote_it_earlier() -> None:
+    text = "Ana Lind wrote in a report that prices fell. The report said rents rose."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  wrote  VERB  VBD ROOT     2  write  O
+        3  in     ADP   IN  prep     2  in     O
+        4  a      DET   DT  det      5  a      O
+        5  report NOUN  NN  pobj     3  report O
+        6  that   SCONJ IN  mark     8  that   O
+        7  prices NOUN  NNS nsubj    8  price  O
+        8  fell   VERB  VBD ccomp    2  fall   O
+        9  .      PUNCT .   punct    2  .      O
+        10 The    DET   DT  det      11 the    O
+        11 report NOUN  NN  nsubj    12 report O
+        12 said   VERB  VBD ROOT     12 say    O
+        13 rents  NOUN  NNS nsubj    14 rent   O
+        14 rose   VERB  VBD ccomp    12 rise   O
+        15 .      PUNCT .   punct    12 .      O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[10:12]) == Speaker("Ana Lind", "person", "The report")
