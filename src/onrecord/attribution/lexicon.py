@@ -114,7 +114,9 @@ ORGANISATION_HEADS = frozenset(
     group coalition team club bank service services university school hospital newspaper paper network
     station magazine outlet agency regulator watchdog prosecutors prosecution embassy consulate
     cabinet secretariat foundation institute centre center city county province state country
-    corporation airline retailer manufacturer operator utility utilities force forces""".split()
+    corporation airline retailer manufacturer operator utility utilities force forces
+    railway railroad carrier chain insurer lender automaker broadcaster publisher developer diocese church
+    charity""".split()
 )
 
 #: Pronouns that refer back to a person speaker.

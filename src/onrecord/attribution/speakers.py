@@ -303,6 +303,10 @@ class SpeakerResolver:
             author = self._author(head) or (self._earlier_author(head) if definite else None)
             if author is not None and author.name:
                 return replace(author, description=description)
+            main = self._main_org(head.i)
+            if main is not None:
+                # a report nobody is said to have issued: the organisation the article is about issued it
+                return Speaker(main, "organisation", description)
             if definite:
                 return Speaker(None, "unknown", description)
         if lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS:
@@ -322,6 +326,12 @@ class SpeakerResolver:
                 role = self._role_of.get(lemma)
                 if role:
                     return Speaker(role, "person", description)
+                if lemma not in _UNNAMED_HEADS and _described(head):
+                    # "the laid-back Lakeview resident": a person in view, described again; a bare "the official"
+                    # or "the senior official" stays unnamed
+                    found = self._antecedent(head, None, prefer_speaker=False)
+                    if found.name:
+                        return replace(found, description=description)
             return Speaker(None, "anonymous", description)
         role = self._role_of.get(lemma)
         if role and definite:
@@ -388,10 +398,11 @@ class SpeakerResolver:
         subject outside quotations; None when nothing fits (the description then stands for itself)."""
         word = head.lower_
         places = word in _PLACE_HEADS
-        cands = [m for m in self._org_mentions if head.i - 250 <= m[0] < head.i and (m[4] == "ORG" or places)]
+        cands = [m for m in self._org_mentions if m[0] < head.i and (m[4] == "ORG" or places)]
         named = [m for m in cands if word in m[1].lower().replace(",", " ").split()]
         if named:
             return self.fullest_org(named[-1][1])
+        cands = [m for m in cands if head.i - 250 <= m[0]]
         if word in _GENERIC_ORG_HEADS or places:
             outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
             subjects = [m for m in outside if m[2]]
@@ -399,6 +410,19 @@ class SpeakerResolver:
             if pick:
                 return self.fullest_org(pick[-1][1])
         return None
+
+    def _main_org(self, before: int) -> str | None:
+        """The organisation named most often before ``before`` (at least twice), ties to the latest."""
+        counts: dict[str, list[int]] = {}
+        for i, name, _subject, _quoted, label in self._org_mentions:
+            if label == "ORG" and i < before and not _MEDIA.search(name):
+                entry = counts.setdefault(self._expand(name), [0, 0])
+                entry[0] += 1
+                entry[1] = i
+        if not counts:
+            return None
+        name, (count, _last) = max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+        return name if count >= 2 else None
 
     def _earlier_author(self, head: Token) -> Speaker | None:
         """The author of a document mentioned before ("Lind wrote in a report ... the report said")."""
@@ -480,6 +504,14 @@ _GROUP_HEADS = frozenset(
     volunteers members citizens customers users tenants landlords farmers drivers passengers students
     scholars authors organizations groups""".split()
 )
+#: Heads of unnamed sources that a description never resolves to a person named before: who they are is
+#: withheld ("the senior official", "the spokesperson").
+_UNNAMED_HEADS = frozenset(
+    """official source person people aide insider staffer diplomat officer spokesperson spokesman spokeswoman
+    representative investigator executive analyst observer witness""".split()
+)
+#: News media: they report what organisations say, and credit photos; never the article's main organisation.
+_MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 _PLACE_HEADS = frozenset("city town municipality province county".split())
 _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 
@@ -513,6 +545,11 @@ def _titled_name(ent: Span) -> str | None:
                 return " ".join(t.text for t in rest)
             return None
     return None
+
+
+def _described(head: Token) -> bool:
+    """Does the noun carry a describing modifier ("the laid-back Lakeview resident", "the 39-year-old founder")?"""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children)
 
 
 def _possessor(ent: Span) -> bool:
