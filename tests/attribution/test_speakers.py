@@ -918,3 +918,60 @@ def test_a_document_speaks_for_whoever_wrote_it_earlier() -> None:
         15 .      PUNCT .   punct    12 .      O
     """)
     assert SpeakerResolver(doc).resolve(doc[10:12]) == Speaker("Ana Lind", "person", "The report")
+
+
+# -- definite descriptions of people -------------------------------------------------------------------------
+DESCRIBED_TABLE = r"""
+0  Ana     PROPN NNP compound 1  Ana     B-PERSON
+1  Lind    PROPN NNP nsubj    2  Lind    I-PERSON
+2  opened  VERB  VBD ROOT     2  open    O
+3  a       DET   DT  det      4  a       O
+4  shop    NOUN  NN  dobj     2  shop    O
+5  .       PUNCT .   punct    2  .       O
+6  The     DET   DT  det      8  the     O
+7  {adj}   ADJ   JJ  amod     8  {adj}   O
+8  {noun}  NOUN  NN  nsubj    9  {noun}  O
+9  said    VERB  VBD ROOT     9  say     O
+10 it      PRON  PRP nsubj    11 it      O
+11 was     AUX   VBD ccomp    9  be      O
+12 .       PUNCT .   punct    9  .       O
+"""
+
+
+@pytest.mark.parametrize(
+    ("adj", "noun", "expected"),
+    [
+        ("laid-back", "resident", "Ana Lind"),  # described again: the person in view
+        ("senior", "official", None),  # a withheld identity stays unnamed, however described
+    ],
+)
+def test_a_described_definite_person(adj: str, noun: str, expected: str | None) -> None:
+    text = f"Ana Lind opened a shop. The {adj} {noun} said it was."
+    doc = parse(text, DESCRIBED_TABLE.format(adj=adj, noun=noun))
+    assert SpeakerResolver(doc).resolve(doc[6:9]).name == expected
+
+
+def test_a_report_nobody_issued_speaks_for_the_main_organisation() -> None:
+    text = "Tarn Energy grew. Lakeland Press saw Tarn Energy. The report said prices fell."
+    doc = parse(text, r"""
+        0  Tarn     PROPN NNP compound 1  Tarn     B-ORG
+        1  Energy   PROPN NNP nsubj    2  Energy   I-ORG
+        2  grew     VERB  VBD ROOT     2  grow     O
+        3  .        PUNCT .   punct    2  .        O
+        4  Lakeland PROPN NNP compound 5  Lakeland B-ORG
+        5  Press    PROPN NNP nsubj    6  Press    I-ORG
+        6  saw      VERB  VBD ROOT     6  see      O
+        7  Tarn     PROPN NNP compound 8  Tarn     B-ORG
+        8  Energy   PROPN NNP dobj     6  Energy   I-ORG
+        9  .        PUNCT .   punct    6  .        O
+        10 The      DET   DT  det      11 the      O
+        11 report   NOUN  NN  nsubj    12 report   O
+        12 said     VERB  VBD ROOT     12 say      O
+        13 prices   NOUN  NNS nsubj    14 price    O
+        14 fell     VERB  VBD ccomp    12 fall     O
+        15 .        PUNCT .   punct    12 .        O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert resolver.resolve(doc[10:12]) == Speaker("Tarn Energy", "organisation", "The report")
+    # named once only: no main organisation, the report stays unattributed
+    assert resolver._main_org(7) is None
