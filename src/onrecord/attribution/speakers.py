@@ -73,7 +73,8 @@ def _compatible(short: str, full: str) -> bool:
 #: Documents whose author is the speaker ("the union's release", "a study by Civic Action").
 DOCUMENT_NOUNS = frozenset(
     """report study release statement survey poll analysis paper document documents letter memo filing suit
-    lawsuit claim complaint submission audit review ad advertisement video post tweet email""".split()
+    lawsuit claim complaint submission audit review ad advertisement video post tweet email book column essay
+    blog website memoir findings""".split()
 )
 
 _NOT_NAMES = frozenset(
@@ -156,7 +157,8 @@ class SpeakerResolver:
             if tok.text in self._acronyms and tok.i not in self._ent_of and len(tok.text) >= 2:
                 self._org_mentions.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i), inside(tok.idx), "ORG"))
         self._org_mentions.sort()
-        self._role_of: dict[str, str] = {}  # "senator" -> "Jeff Merkley", learnt from titled mentions
+        # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
+        self._roles: dict[str, list[tuple[int, str]]] = {}
         self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not _name_like(clean_name(ent.text)):
@@ -164,14 +166,21 @@ class SpeakerResolver:
             full = self.fullest(clean_name(ent.text))
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN") or left.pos_ == "NOUN":
-                    self._role_of[left.lemma_.lower().rstrip(".")] = full
+                    self._roles.setdefault(_role_key(left), []).append((ent.start, full))
             # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
             root = ent.root
             for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
                 if other.pos_ == "NOUN":
-                    self._role_of.setdefault(other.lemma_.lower(), full)
+                    self._roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             self._vote(full, ent)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
+
+    def _role_of(self, head: Token) -> str | None:
+        """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
+        first introduced after it (a lede's "the league commissioner said ..." named further down)."""
+        roles = self._roles.get(_role_key(head), ())
+        before = [name for i, name in roles if i < head.i]
+        return before[-1] if before else (roles[0][1] if roles else None)
 
     def _vote(self, name: str, ent: Span) -> None:
         """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""
@@ -271,6 +280,8 @@ class SpeakerResolver:
             name = clean_name(phrase)
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name), "person")
+            if name and len(name.split()) == 1 and self.fullest(name) != name and (head_ent is None or head_ent.label_ == "PERSON"):
+                return Speaker(self.fullest(name), "person")  # a family name written first ("Wang" -> "Wang Qishan")
             acronym = self._acronyms.get(_strip_det(name).upper()) if name.isupper() else None
             if acronym:
                 return Speaker(acronym, "organisation")
@@ -280,6 +291,11 @@ class SpeakerResolver:
             return Speaker(self.fullest(clean_name(_last_line(head_ent.text))), "person")
         if own:
             return Speaker(self.fullest(clean_name(_last_line(own[0].text))), "person")
+        if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and _determiner(head) == "the":
+            # "the Kentucky Republican": a party member described, the person in view
+            found = self._antecedent(head, None, prefer_speaker=False)
+            if found.name:
+                return replace(found, description=source.text.strip())
         if head_ent is not None and head_ent.label_ in _ORG_LABELS:
             titled = _titled_name(head_ent)
             if titled:
@@ -323,7 +339,7 @@ class SpeakerResolver:
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
         if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
             if definite and head.tag_ == "NN":
-                role = self._role_of.get(lemma)
+                role = self._role_of(head)
                 if role:
                     return Speaker(role, "person", description)
                 if lemma not in _UNNAMED_HEADS and _described(head):
@@ -333,7 +349,7 @@ class SpeakerResolver:
                     if found.name:
                         return replace(found, description=description)
             return Speaker(None, "anonymous", description)
-        role = self._role_of.get(lemma)
+        role = self._role_of(head)
         if role and definite:
             return Speaker(role, "person", description)
         if ents:
@@ -545,6 +561,19 @@ def _titled_name(ent: Span) -> str | None:
                 return " ".join(t.text for t in rest)
             return None
     return None
+
+
+_ROLE_PREFIXES = frozenset("prime vice deputy assistant associate lieutenant".split())
+
+
+def _role_key(word: Token) -> str:
+    """The role a title or a description's head names: "minister", but "prime minister" for Prime Minister."""
+    lemma = word.lemma_.lower().rstrip(".")
+    before = [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
+    prev = word.doc[word.i - 1] if word.i else None
+    if prev is not None and prev.lower_ in _ROLE_PREFIXES and (prev in before or prev.head == word or prev.is_title):
+        return f"{prev.lower_} {lemma}"
+    return lemma
 
 
 def _described(head: Token) -> bool:
