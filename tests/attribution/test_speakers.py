@@ -975,3 +975,115 @@ def test_a_report_nobody_issued_speaks_for_the_main_organisation() -> None:
     assert resolver.resolve(doc[10:12]) == Speaker("Tarn Energy", "organisation", "The report")
     # named once only: no main organisation, the report stays unattributed
     assert resolver._main_org(7) is None
+
+
+# -- roles -----------------------------------------------------------------------------------------------------
+ROLES_TABLE = r"""
+0  Prime    PROPN NNP compound 1  Prime    O
+1  Minister PROPN NNP compound 3  Minister O
+2  Ana      PROPN NNP compound 3  Ana      B-PERSON
+3  Lind     PROPN NNP nsubj    4  Lind     I-PERSON
+4  met      VERB  VBD ROOT     4  meet     O
+5  Health   PROPN NNP compound 6  Health   O
+6  Minister PROPN NNP compound 8  Minister O
+7  Ivo      PROPN NNP compound 8  Ivo      B-PERSON
+8  Tarn     PROPN NNP dobj     4  Tarn     I-PERSON
+9  .        PUNCT .   punct    4  .        O
+10 The      DET   DT  det      {noun_i} the O
+{rows}
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("minister", "Ivo Tarn"),  # not the prime minister: her title is "prime minister"
+        ("prime minister", "Ana Lind"),
+    ],
+)
+def test_a_compound_title_is_its_own_role(words: str, expected: str) -> None:
+    text = f"Prime Minister Ana Lind met Health Minister Ivo Tarn. The {words} said it was."
+    parts = words.split()
+    rows, k = [], 11
+    for w in parts[:-1]:
+        rows.append(f"{k} {w} ADJ JJ amod {11 + len(parts) - 1} {w} O")
+        k += 1
+    head = k
+    rows.append(f"{k} {parts[-1]} NOUN NN nsubj {k + 1} {parts[-1]} O")
+    rows += [f"{k + 1} said VERB VBD ROOT {k + 1} say O", f"{k + 2} it PRON PRP nsubj {k + 3} it O",
+             f"{k + 3} was AUX VBD ccomp {k + 1} be O", f"{k + 4} . PUNCT . punct {k + 1} . O"]
+    doc = parse(text, ROLES_TABLE.format(noun_i=head, rows="\n".join(rows)))
+    assert SpeakerResolver(doc).resolve(doc[10 : head + 1]).name == expected
+
+
+def test_a_role_named_further_down_resolves_a_lede_description() -> None:
+    text = "The harbour master said it was safe. Harbour master Oskar Brun agreed."
+    doc = parse(text, r"""
+        0  The     DET   DT  det      2  the     O
+        1  harbour NOUN  NN  compound 2  harbour O
+        2  master  NOUN  NN  nsubj    3  master  O
+        3  said    VERB  VBD ROOT     3  say     O
+        4  it      PRON  PRP nsubj    5  it      O
+        5  was     AUX   VBD ccomp    3  be      O
+        6  safe    ADJ   JJ  acomp    5  safe    O
+        7  .       PUNCT .   punct    3  .       O
+        8  Harbour NOUN  NN  compound 9  harbour O
+        9  master  NOUN  NN  compound 11 master  O
+        10 Oskar   PROPN NNP compound 11 Oskar   B-PERSON
+        11 Brun    PROPN NNP nsubj    12 Brun    I-PERSON
+        12 agreed  VERB  VBD ROOT     12 agree   O
+        13 .       PUNCT .   punct    12 .       O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:3]).name == "Oskar Brun"
+
+
+def test_a_party_member_described_is_the_person_in_view() -> None:
+    text = "Ana Lind spoke. The Lakeland Liberal said it was."
+    doc = parse(text, r"""
+        0  Ana      PROPN NNP compound 1  Ana      B-PERSON
+        1  Lind     PROPN NNP nsubj    2  Lind     I-PERSON
+        2  spoke    VERB  VBD ROOT     2  speak    O
+        3  .        PUNCT .   punct    2  .        O
+        4  The      DET   DT  det      6  the      O
+        5  Lakeland PROPN NNP compound 6  Lakeland B-GPE
+        6  Liberal  NOUN  NN  nsubj    7  liberal  B-NORP
+        7  said     VERB  VBD ROOT     7  say      O
+        8  it       PRON  PRP nsubj    9  it       O
+        9  was      AUX   VBD ccomp    7  be       O
+        10 .        PUNCT .   punct    7  .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[4:7]).name == "Ana Lind"
+
+
+def test_a_family_name_written_first_resolves_to_the_full_name() -> None:
+    text = "Wu Lianfen spoke. Wu said it was."
+    doc = parse(text, r"""
+        0  Wu      PROPN NNP compound 1  Wu      B-PERSON
+        1  Lianfen PROPN NNP nsubj    2  Lianfen I-PERSON
+        2  spoke   VERB  VBD ROOT     2  speak   O
+        3  .       PUNCT .   punct    2  .       O
+        4  Wu      PROPN NNP nsubj    5  Wu      O
+        5  said    VERB  VBD ROOT     5  say     O
+        6  it      PRON  PRP nsubj    7  it      O
+        7  was     AUX   VBD ccomp    5  be      O
+        8  .       PUNCT .   punct    5  .       O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[4:5]) == Speaker("Wu Lianfen", "person")
+
+
+def test_a_book_speaks_for_its_author() -> None:
+    text = "Ana Lind spoke. Lind's book said it was."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  Lind   PROPN NNP poss     6  Lind   B-PERSON
+        5  's     PART  POS case     4  's     O
+        6  book   NOUN  NN  nsubj    7  book   O
+        7  said   VERB  VBD ROOT     7  say    O
+        8  it     PRON  PRP nsubj    9  it     O
+        9  was    AUX   VBD ccomp    7  be     O
+        10 .      PUNCT .   punct    7  .      O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[4:7]) == Speaker("Ana Lind", "person", "Lind's book")
