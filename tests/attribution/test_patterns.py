@@ -58,21 +58,6 @@ UNBALANCED = (
 )
 
 CASES = [
-    # --- a quoted word framed by the speaker's verb ---
-    case(
-        "direct-framed-by-called",
-        "Harbor commissioner Tomas Brecken called the ferry plan “reckless” at Monday's meeting.",
-        "reckless",
-        "Tomas Brecken",
-        "direct",
-    ),
-    case(
-        "direct-framed-by-expressed",
-        "The Westbury Transit Authority expressed “deep regret” over the closure.",
-        "deep regret",
-        "Westbury Transit Authority",
-        "direct",
-    ),
     # --- direct quotes: where the cue stands ---
     case(
         "direct-cue-after-inverted",
@@ -410,11 +395,6 @@ NOT_ATTRIBUTIONS = [
         "The Harbor Street bridge, nicknamed “the Rattler” by commuters, opened in 1958.",
         "the Rattler",
         id="nickname",
-    ),
-    pytest.param(
-        "The Harbor Street bridge, dubbed “the Rattler” by commuters, opened in 1958.",
-        "the Rattler",
-        id="nickname-given-by-a-crowd",
     ),
 ]
 

@@ -87,10 +87,6 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
                 continue
             if q.content.start >= cand.content.start and q.content.end <= cand.content.end + 2:
                 continue  # a quoted fragment inside reported speech: a mixed quotation
-        framed = _framing(doc, q, cues)
-        if framed is not None:
-            out.append(framed)  # Lind called the plan “reckless”: her word, quoted
-            continue
         if words < 3 and not _sentence_like(text, q):
             continue  # scare quotes, titles, nicknames
         if any(c.source is not None and c.source.start_char <= q.span.start < c.source.end_char for c in out):
@@ -108,44 +104,6 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             )
         )
     return out
-
-
-#: Verbs that frame a quoted word or phrase as the subject's own: "called the plan “reckless”", "expressed
-#: “deep concern”", "described the scene as “chaos”".
-FRAMING_VERBS = frozenset("call describe express term dub label characterize characterise".split())
-
-
-def _framing(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
-    """A short quotation that is the object (or its complement) of a framing verb whose subject is named or a
-    pronoun: the quoted words are that speaker's."""
-    if q.word_count(cues.text) > 12:
-        return None
-    first = cues.token_at(q.content.start)
-    if first >= len(doc):
-        return None
-    tok = doc[first]
-    verb = None
-    node = tok
-    for _ in range(4):  # up through the quoted phrase to the verb that takes it
-        if node.head == node:
-            break
-        node = node.head
-        if node.pos_ == "VERB" and node.lemma_.lower() in FRAMING_VERBS:
-            verb = node
-            break
-        if node.pos_ == "VERB":
-            break
-    if verb is None or verb.i > first or first - verb.i > 10 or _in_heading(cues.text, verb):
-        return None
-    source = subject_of(verb)
-    if source is None or not (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_):
-        return None
-    if source.root.lower_ in ("it", "which", "that", "this"):
-        return None
-    return Candidate(
-        content=q.content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
-        kind="speech", confidence=0.6, origin="framing", quote=q,
-    )
 
 
 def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
