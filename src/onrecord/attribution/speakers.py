@@ -265,6 +265,9 @@ class SpeakerResolver:
             return self._antecedent(head, "m" if head.lower_ in _MALE else "f")
         if head.lower_ in GROUP_PRONOUNS:
             return self._group_antecedent(head)
+        opener = _run_in(source)
+        if opener is not None:
+            return self.resolve(opener)
         source = _core(source)
         ents = list(dict.fromkeys(self._ent_of[t.i] for t in source if t.i in self._ent_of))
         head_ent = self._ent_of.get(head.i)
@@ -530,6 +533,41 @@ _UNNAMED_HEADS = frozenset(
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 _PLACE_HEADS = frozenset("city town municipality province county".split())
 _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
+
+
+#: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
+_LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
+
+
+def _run_in(source: Span) -> Span | None:
+    """A source found in a heading, a "WATCH:" line or a photo credit that the parser ran into the next
+    paragraph ("Road plans\n\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
+    doc, text = source.doc, source.doc.text
+    line_start = text.rfind("\n", 0, source.start_char) + 1
+    line_end = text.find("\n", source.start_char)
+    if line_end < 0 or source.end_char > line_end:
+        return None
+    line = text[line_start:line_end].strip()
+    labelled = bool(_LABEL_LINE.match(line))  # "WATCH: ...", "READ MORE: ...": never where a speaker stands
+    if source.root.head.idx < line_end and not labelled:
+        return None  # the clause is on this line: an ordinary source
+    heading = len(line.split()) <= 12 and not line.endswith((".", "!", "?", "”", '"', ":", ";", ","))
+    if not (heading or labelled or _CREDIT.search(line)):
+        return None
+    k = line_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text) or text[k] in "“\"'‘«":
+        return None  # the next paragraph is a quotation: its speaker is not at its start
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    while tok.dep_ in ("compound", "amod", "nmod", "det", "poss") and tok.i < tok.head.i <= tok.i + 6:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN") or not _is_subject(tok, tok.i + 1, span.start):
+        return None
+    return doc[span.start : tok.i + 1]
 
 
 def _core(source: Span) -> Span:
