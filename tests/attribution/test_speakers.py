@@ -1087,3 +1087,39 @@ def test_a_book_speaks_for_its_author() -> None:
         10 .      PUNCT .   punct    7  .      O
     """)
     assert SpeakerResolver(doc).resolve(doc[4:7]) == Speaker("Ana Lind", "person", "Lind's book")
+
+
+# -- sources found in a heading ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Road plans", "Ana Lind"),  # a heading the parser ran into the paragraph
+        ("Road plans.", "Road plans"),  # a sentence: its words are the source as found
+    ],
+)
+def test_a_source_in_a_heading_is_the_subject_opening_the_next_paragraph(heading: str, expected: str) -> None:
+    dot = heading.endswith(".")
+    text = f"{heading}\n\nAna Lind said the road would open."
+    rows = [
+        "0 Road PROPN NNP compound 1 Road O",
+        "1 plans PROPN NNP nsubj 6 plans O",
+    ]
+    k = 2
+    if dot:
+        rows.append(f"{k} . PUNCT . punct 1 . O")
+        k += 1
+    rows += [
+        f"{k} \\n\\n SPACE _SP dep 1 \\n\\n O",
+        f"{k + 1} Ana PROPN NNP compound {k + 2} Ana B-PERSON",
+        f"{k + 2} Lind PROPN NNP appos 1 Lind I-PERSON",
+        f"{k + 3} said VERB VBD ROOT {k + 3} say O",
+        f"{k + 4} the DET DT det {k + 5} the O",
+        f"{k + 5} road NOUN NN nsubj {k + 7} road O",
+        f"{k + 6} would AUX MD aux {k + 7} would O",
+        f"{k + 7} open VERB VB ccomp {k + 3} open O",
+        f"{k + 8} . PUNCT . punct {k + 3} . O",
+    ]
+    rows[1] = rows[1].replace("nsubj 6", f"nsubj {k + 3}")
+    doc = parse(text, "\n".join(rows))
+    found = SpeakerResolver(doc).resolve(doc[0:2])
+    assert (found.name or found.description) == expected
