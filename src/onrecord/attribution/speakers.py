@@ -382,6 +382,14 @@ class SpeakerResolver:
         )
         before = [p for p in self.persons if window_start <= p[0] < pronoun.i and fits(self.fullest(p[1]))]
         subjects = [p for p in before if p[2]]
+        # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
+        # the sentence just before, after anyone who spoke or acted, is who the story turned to
+        sent_start = pronoun.sent.start
+        previous_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        lately = [p for p in before if p[0] >= previous_start and not _possessive_at(self.doc, p[0])]
+        anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
+        if len({self.fullest(p[1]) for p in lately}) == 1 and lately[-1][0] > anchor:
+            return Speaker(self.fullest(lately[-1][1]), "person")
         if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
             if not newer:
@@ -617,6 +625,14 @@ def _role_key(word: Token) -> str:
 def _described(head: Token) -> bool:
     """Does the noun carry a describing modifier ("the laid-back Lakeview resident", "the 39-year-old founder")?"""
     return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children)
+
+
+def _possessive_at(doc: Doc, i: int) -> bool:
+    """Is the name starting at token ``i`` a possessor ("Mr. Lind's request")?"""
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ == "poss" or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
 
 
 def _possessor(ent: Span) -> bool:
