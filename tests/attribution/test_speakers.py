@@ -1123,3 +1123,47 @@ def test_a_source_in_a_heading_is_the_subject_opening_the_next_paragraph(heading
     doc = parse(text, "\n".join(rows))
     found = SpeakerResolver(doc).resolve(doc[0:2])
     assert (found.name or found.description) == expected
+
+
+PREVIOUS_SENTENCE_HEAD = r"""
+0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+2  spoke  VERB  VBD ROOT     2  speak  O
+3  .      PUNCT .   punct    2  .      O
+4  It     PRON  PRP nsubj    5  it     O
+5  helped VERB  VBD ROOT     5  help   O
+"""
+PREVIOUS_SENTENCE_TAIL = r"""
+{k}  .      PUNCT .   punct    5  .      O
+{k1} He     PRON  PRP nsubj    {k2} he     O
+{k2} said   VERB  VBD ROOT     {k2} say    O
+{k3} so     ADV   RB  advmod   {k2} so     O
+{k4} .      PUNCT .   punct    {k2} .      O
+"""
+
+
+@pytest.mark.parametrize(
+    ("middle", "rows", "expected"),
+    [
+        # the one person the previous sentence turned to, newer than the last speaker
+        ("Ivo Tarn", r"""
+            6  Ivo    PROPN NNP compound 7  Ivo    B-PERSON
+            7  Tarn   PROPN NNP dobj     5  Tarn   I-PERSON
+         """, "Ivo Tarn"),
+        # a possessor is not who the story turned to
+        ("Ivo Tarn's farm", r"""
+            6  Ivo    PROPN NNP compound 7  Ivo    B-PERSON
+            7  Tarn   PROPN NNP poss     9  Tarn   I-PERSON
+            8  's     PART  POS case     7  's     O
+            9  farm   NOUN  NN  dobj     5  farm   O
+         """, "Ana Lind"),
+    ],
+)
+def test_a_pronoun_after_a_sentence_naming_one_person(middle: str, rows: str, expected: str) -> None:
+    text = f"Ana Lind spoke. It helped {middle}. He said so."
+    k = 6 + len([r for r in rows.splitlines() if r.strip()])
+    table = PREVIOUS_SENTENCE_HEAD + rows + PREVIOUS_SENTENCE_TAIL.format(k=k, k1=k + 1, k2=k + 2, k3=k + 3, k4=k + 4)
+    doc = parse(text, table)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Ana Lind", "person"))
+    assert resolver.resolve(doc[k + 1 : k + 2]) == Speaker(expected, "person")
