@@ -64,6 +64,11 @@ def test_surname(name: str, expected: str) -> None:
         ("Oskar Varga", "Ilse Varga", False),
         ("Ilse Brun", "Ilse Varga", False),
         ("Varga", "Varga", True),
+        ("Ils Varga", "Ilse Varga", True),  # a short form: the start of the first name
+        ("Lise Varga", "Annelise Varga", True),  # or its end
+        ("Il Varga", "Ilse Varga", False),  # too short to tell
+        ("Ana Varga", "Anabel Varga", True),
+        ("Ana Varga", "Oskana Varga", False),  # three letters at the end: another name
     ],
 )
 def test_compatible(short: str, full: str, expected: bool) -> None:
@@ -1167,3 +1172,16 @@ def test_a_pronoun_after_a_sentence_naming_one_person(middle: str, rows: str, ex
     resolver = SpeakerResolver(doc)
     resolver.note(2, Speaker("Ana Lind", "person"))
     assert resolver.resolve(doc[k + 1 : k + 2]) == Speaker(expected, "person")
+
+
+def test_fullest_spells_out_a_short_first_name() -> None:
+    text = "Annelise Varga met Lise Varga."
+    doc = parse(text, r"""
+        0 Annelise PROPN NNP compound 1 Annelise B-PERSON
+        1 Varga    PROPN NNP nsubj    2 Varga    I-PERSON
+        2 met      VERB  VBD ROOT     2 meet     O
+        3 Lise     PROPN NNP compound 4 Lise     B-PERSON
+        4 Varga    PROPN NNP dobj     2 Varga    I-PERSON
+        5 .        PUNCT .   punct    2 .        O
+    """)
+    assert SpeakerResolver(doc).fullest("Lise Varga") == "Annelise Varga"

@@ -67,6 +67,13 @@ def _compatible(short: str, full: str) -> bool:
     first_s, first_f = s[0].lower().rstrip("."), f[0].lower().rstrip(".")
     return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s)) or (
         len(first_f) == 1 and first_s.startswith(first_f)
+    ) or _short_form(first_s, first_f) or _short_form(first_f, first_s)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """A first name's short form: its start ("Alex", "Alexander") or its end ("Xander", "Alexander")."""
+    return len(short) < len(full) and (
+        len(short) >= 3 and full.startswith(short) or len(short) >= 4 and full.endswith(short)
     )
 
 
@@ -217,9 +224,10 @@ class SpeakerResolver:
             if not _compatible(name, cand):
                 continue
             if len(cand.split()) > len(best.split()) or (
-                len(cand.split()) == len(best.split()) and _initial(best.split()[0]) and not _initial(cand.split()[0])
+                len(cand.split()) == len(best.split()) and len(cand.split()[0]) > len(best.split()[0])
+                and (_initial(best.split()[0]) or _short_form(best.split()[0].lower(), cand.split()[0].lower()))
             ):
-                best = cand  # more words, or an initial spelt out ("I. Varga" -> "Ilse Varga")
+                best = cand  # more words, or a first name spelt out ("I. Varga", "Il Varga" -> "Ilse Varga")
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
