@@ -104,7 +104,6 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.persons: list[tuple[int, str, bool]] = []  # (token index, name, is subject) outside quotations
-        self.orgs: list[tuple[int, str]] = []
         self._org_mentions: list[tuple[int, str, bool, bool, str]] = []  # (token, name, subject, quoted, label)
         self._org_names: list[str] = []
         self._by_surname: dict[str, list[str]] = {}
@@ -123,8 +122,6 @@ class SpeakerResolver:
                 self._org_mentions.append((ent.start, org, _is_subject(ent.root, ent.end, ent.start), inside(ent.start_char), ent.label_))
             if ent.label_ in _ORG_LABELS and ent.label_ != "GPE":
                 org = _org_text(ent)
-                if not inside(ent.start_char):
-                    self.orgs.append((ent.start, org))
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
                 if len(words) >= 2:
                     self._acronyms.setdefault("".join(w[0] for w in words).upper(), org)
@@ -135,7 +132,7 @@ class SpeakerResolver:
                 continue
             self._by_surname.setdefault(surname(name), []).append(name)
             if not inside(ent.start_char):
-                if not captions(ent.start_char):
+                if not captions(ent.start_char):  # the people in a photo caption are not in the story
                     self.persons.append((ent.start, name, _is_subject(ent.root, ent.end, ent.start)))
         # proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames
         for tok in doc:
@@ -474,10 +471,6 @@ class SpeakerResolver:
             if author is not None and author.name:
                 return author
         return None
-
-    def _recent_org(self, head: Token) -> str | None:
-        orgs = [o for o in self.orgs if head.i - 150 <= o[0] < head.i]
-        return orgs[-1][1] if orgs else None
 
     def _group_antecedent(self, pronoun: Token) -> Speaker:
         if pronoun.lower_ in ("i", "we", "you"):
