@@ -1185,3 +1185,26 @@ def test_fullest_spells_out_a_short_first_name() -> None:
         5 .        PUNCT .   punct    2 .        O
     """)
     assert SpeakerResolver(doc).fullest("Lise Varga") == "Annelise Varga"
+
+
+def test_a_pronoun_subject_before_the_name_keeps_the_earlier_person() -> None:
+    text = "Ana Lind spoke. She thanked Ivo Tarn. She said so."
+    doc = parse(text, r"""
+        0  Ana     PROPN NNP compound 1  Ana     B-PERSON
+        1  Lind    PROPN NNP nsubj    2  Lind    I-PERSON
+        2  spoke   VERB  VBD ROOT     2  speak   O
+        3  .       PUNCT .   punct    2  .       O
+        4  She     PRON  PRP nsubj    5  she     O
+        5  thanked VERB  VBD ROOT     5  thank   O
+        6  Ivo     PROPN NNP compound 7  Ivo     B-PERSON
+        7  Tarn    PROPN NNP dobj     5  Tarn    I-PERSON
+        8  .       PUNCT .   punct    5  .       O
+        9  She     PRON  PRP nsubj    10 she     O
+        10 said    VERB  VBD ROOT     10 say     O
+        11 so      ADV   RB  advmod   10 so      O
+        12 .       PUNCT .   punct    10 .       O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Ana Lind", "person"))
+    # the article shows no gender for either name: only the "She" before the name keeps Lind in view
+    assert resolver.resolve(doc[9:10]) == Speaker("Ana Lind", "person")

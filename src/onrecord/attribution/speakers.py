@@ -393,7 +393,9 @@ class SpeakerResolver:
         previous_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         lately = [p for p in before if p[0] >= previous_start and not _possessive_at(self.doc, p[0])]
         anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
-        if len({self.fullest(p[1]) for p in lately}) == 1 and lately[-1][0] > anchor:
+        if len({self.fullest(p[1]) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
+            t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[previous_start : lately[0][0]]
+        ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
             return Speaker(self.fullest(lately[-1][1]), "person")
         if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
