@@ -1208,3 +1208,25 @@ def test_a_pronoun_subject_before_the_name_keeps_the_earlier_person() -> None:
     resolver.note(2, Speaker("Ana Lind", "person"))
     # the article shows no gender for either name: only the "She" before the name keeps Lind in view
     assert resolver.resolve(doc[9:10]) == Speaker("Ana Lind", "person")
+
+
+def test_a_possessor_labelled_as_an_organisation_is_still_not_the_speaker() -> None:
+    text = "Ana Lind spoke. Lind's staff said the farm was sold."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound  1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj     2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT      2  speak  O
+        3  .      PUNCT .   punct     2  .      O
+        4  Lind   PROPN NNP poss      6  Lind   B-ORG
+        5  's     PART  POS case      4  's     O
+        6  staff  NOUN  NN  nsubj     7  staff  O
+        7  said   VERB  VBD ROOT      7  say    O
+        8  the    DET   DT  det       9  the    O
+        9  farm   NOUN  NN  nsubjpass 11 farm   O
+        10 was    AUX   VBD auxpass   11 be     O
+        11 sold   VERB  VBN ccomp     7  sell   O
+        12 .      PUNCT .   punct     7  .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(2, Speaker("Ana Lind", "person"))
+    assert resolver.resolve(doc[4:7]) == Speaker(None, "unknown", "Lind's staff")

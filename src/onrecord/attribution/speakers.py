@@ -360,12 +360,15 @@ class SpeakerResolver:
         role = self._role_of(head)
         if role and definite:
             return Speaker(role, "person", description)
+        # not a person the recogniser took for an organisation: "Lind's staff" is not Lind, nor an organisation
+        ents = [e for e in ents if surname(clean_name(e.text)) not in self._by_surname]
         if ents:
             ent = ents[0]
             if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.root == head:
                 return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
-        if definite and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
+        if det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
+            # (not "Lind's staff" or "his lawyer": someone else than the person in view)
             found = self._antecedent(head, None, prefer_speaker=False)
             if found.name:
                 return replace(found, description=description)
