@@ -116,7 +116,7 @@ ORGANISATION_HEADS = frozenset(
     cabinet secretariat foundation institute centre center city county province state country
     corporation airline retailer manufacturer operator utility utilities force forces
     railway railroad carrier chain insurer lender automaker broadcaster publisher developer diocese church
-    charity""".split()
+    charity journal tabloid publication""".split()
 )
 
 #: Pronouns that refer back to a person speaker.

@@ -107,6 +107,7 @@ class SpeakerResolver:
         self._org_mentions: list[tuple[int, str, bool, bool, str]] = []  # (token, name, subject, quoted, label)
         self._org_names: list[str] = []
         self._by_surname: dict[str, list[str]] = {}
+        self._ent_names: set[str] = set()  # names the recogniser found (the others come from proper-noun chains)
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
         inside = _Inside(quoted or [])
@@ -127,10 +128,11 @@ class SpeakerResolver:
                     self._acronyms.setdefault("".join(w[0] for w in words).upper(), org)
             if ent.label_ != "PERSON":
                 continue
-            name = clean_name(_last_line(ent.text))
+            name = _person_name(ent)
             if not _name_like(name):
                 continue
             self._by_surname.setdefault(surname(name), []).append(name)
+            self._ent_names.add(name)
             if not inside(ent.start_char):
                 if not captions(ent.start_char):  # the people in a photo caption are not in the story
                     self.persons.append((ent.start, name, _is_subject(ent.root, ent.end, ent.start)))
@@ -165,9 +167,9 @@ class SpeakerResolver:
         self._roles: dict[str, list[tuple[int, str]]] = {}
         self._gender: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not _name_like(clean_name(ent.text)):
+            if ent.label_ != "PERSON" or not _name_like(_person_name(ent)):
                 continue
-            full = self.fullest(clean_name(ent.text))
+            full = self.fullest(_person_name(ent))
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN") or left.pos_ == "NOUN":
                     self._roles.setdefault(_role_key(left), []).append((ent.start, full))
@@ -215,9 +217,15 @@ class SpeakerResolver:
 
     # -- names ------------------------------------------------------------------------------------------
     def fullest(self, name: str) -> str:
-        """The longest name in the article compatible with ``name``."""
+        """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,
+        else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline)."""
+        cands = self._by_surname.get(surname(name), ())
+        best = self._fullest_among(name, [c for c in cands if c in self._ent_names])
+        return best if best != name else self._fullest_among(name, cands)
+
+    def _fullest_among(self, name: str, cands) -> str:
         best = name
-        for cand in self._by_surname.get(surname(name), ()):
+        for cand in cands:
             if not _compatible(name, cand):
                 continue
             if len(cand.split()) > len(best.split()) or (
@@ -248,7 +256,7 @@ class SpeakerResolver:
 
     def _joined(self, people: list[Span]) -> str | None:
         """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
-        names = [self.fullest(clean_name(_last_line(e.text))) for e in people]
+        names = [self.fullest(_person_name(e)) for e in people]
         gaps = [self.doc.text[a.end_char : b.start_char].strip() for a, b in zip(people, people[1:])]
         if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
             return None
@@ -276,7 +284,7 @@ class SpeakerResolver:
         source = _core(source)
         ents = list(dict.fromkeys(self._ent_of[t.i] for t in source if t.i in self._ent_of))
         head_ent = self._ent_of.get(head.i)
-        people = [e for e in ents if e.label_ == "PERSON" and _name_like(clean_name(e.text))]
+        people = [e for e in ents if e.label_ == "PERSON" and _name_like(_person_name(e))]
         own = [e for e in people if not _possessor(e)]
         if len(own) >= 2:
             joined = self._joined(own)
@@ -284,8 +292,8 @@ class SpeakerResolver:
                 return Speaker(joined, "person")
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
-            phrase = _last_line(head_ent.text if head_ent is not None else self.doc[_compound_start(head) : head.i + 1].text)
-            name = clean_name(phrase)
+            name = _person_name(head_ent) if head_ent is not None else clean_name(
+                _last_line(self.doc[_compound_start(head) : head.i + 1].text))
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name), "person")
             if name and len(name.split()) == 1 and self.fullest(name) != name and (head_ent is None or head_ent.label_ == "PERSON"):
@@ -296,12 +304,12 @@ class SpeakerResolver:
         # a person named in the head's phrase (appositions: "the spokesman, Josh Earnest"), not its possessor
         # ("Lind's aunt, Mira Oduya" is Oduya; "Lind's staff" is not Lind)
         if head_ent is not None and head_ent.label_ == "PERSON" and head_ent in own:
-            return Speaker(self.fullest(clean_name(_last_line(head_ent.text))), "person")
+            return Speaker(self.fullest(_person_name(head_ent)), "person")
         if own:
-            return Speaker(self.fullest(clean_name(_last_line(own[0].text))), "person")
+            return Speaker(self.fullest(_person_name(own[0])), "person")
         if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and _determiner(head) == "the":
             # "the Kentucky Republican": a party member described, the person in view
-            found = self._antecedent(head, None, prefer_speaker=False)
+            found = self._antecedent(head, None, prefer_speaker=False, any_mention=False)
             if found.name:
                 return replace(found, description=source.text.strip())
         if head_ent is not None and head_ent.label_ in _ORG_LABELS:
@@ -353,7 +361,7 @@ class SpeakerResolver:
                 if lemma not in _UNNAMED_HEADS and _described(head):
                     # "the laid-back Lakeview resident": a person in view, described again; a bare "the official"
                     # or "the senior official" stays unnamed
-                    found = self._antecedent(head, None, prefer_speaker=False)
+                    found = self._antecedent(head, None, prefer_speaker=False, any_mention=False)
                     if found.name:
                         return replace(found, description=description)
             return Speaker(None, "anonymous", description)
@@ -369,12 +377,13 @@ class SpeakerResolver:
         if det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
             # (not "Lind's staff" or "his lawyer": someone else than the person in view)
-            found = self._antecedent(head, None, prefer_speaker=False)
+            found = self._antecedent(head, None, prefer_speaker=False, any_mention=False)
             if found.name:
                 return replace(found, description=description)
         return Speaker(None, "unknown", description)
 
-    def _antecedent(self, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True) -> Speaker:
+    def _antecedent(self, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
+                    any_mention: bool = True) -> Speaker:
         """The person a he/she most likely refers to: the current speaker when recent, else the nearest
         subject, else the nearest name -- skipping people of the other gender when the article shows it."""
 
@@ -408,7 +417,7 @@ class SpeakerResolver:
             return Speaker(self.fullest(subjects[-1][1]), "person")
         if last is not None:
             return last[1]
-        if before:
+        if before and any_mention:
             return Speaker(self.fullest(before[-1][1]), "person")
         return Speaker(None, "unknown", pronoun.text)
 
@@ -421,7 +430,7 @@ class SpeakerResolver:
                 ent = self._ent_of[child.i]
                 if ent.label_ == "ORG":
                     return Speaker(self.fullest_org(_org_text(ent)), "organisation")
-                return Speaker(self.fullest(clean_name(ent.text)), "person")
+                return Speaker(self.fullest(_person_name(ent)), "person")
         for tok in head.subtree:
             if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -435,8 +444,10 @@ class SpeakerResolver:
         subject outside quotations; None when nothing fits (the description then stands for itself)."""
         word = head.lower_
         places = word in _PLACE_HEADS
-        cands = [m for m in self._org_mentions if m[0] < head.i and (m[4] == "ORG" or places)]
-        named = [m for m in cands if word in m[1].lower().replace(",", " ").split()]
+        if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None  # "the city of Lakeview" names itself
+        cands = [m for m in self._org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
+        named = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
         if named:
             return self.fullest_org(named[-1][1])
         cands = [m for m in cands if head.i - 250 <= m[0]]
@@ -512,7 +523,8 @@ class SpeakerResolver:
                 break
         if subject is not None and (last is None or subject.i > last[0]):
             phrase = _core(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
-            return Speaker(None, "anonymous", phrase.text.strip())
+            comma = next((t.i for t in phrase if t.i > subject.i and t.text == ","), phrase.end)
+            return Speaker(None, "anonymous", self.doc[phrase.start : comma].text.strip())
         if last is not None and pronoun.i - last[0] < _PRONOUN_WINDOW:
             return last[1]
         org = next(((i, s) for i, s in reversed(self.recent) if i < pronoun.i and s.kind == "organisation"), None)
@@ -592,14 +604,24 @@ def _core(source: Span) -> Span:
     for tok in source:
         if tok.i <= head.i:
             continue
+        if tok.lower_ in _CLAUSE_OPENERS and tok.dep_ == "pobj" and tok.head.head == head:
+            return source  # "many of whom": the relative pronoun is the phrase's own object
         if tok.lower_ in _CLAUSE_OPENERS or tok.text in "—–(" or tok.dep_ == "relcl" or (
             tok.text == "," and tok.i + 1 < source.end and doc[tok.i + 1].lower_ in _CLAUSE_OPENERS
         ):
-            end = tok.i
+            end = min(tok.i, tok.left_edge.i) if tok.dep_ == "relcl" else tok.i
             break
     while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[source.start : end]
+
+
+#: Words in TITLES that name a department or a rank of one, not a person's title ("Energy Secretary").
+_DEPARTMENT_WORDS = frozenset(
+    """defense defence foreign finance health state interior justice homeland labor labour treasury education
+    energy transportation agriculture commerce veterans affairs housing environment u.s. us federal provincial
+    national senior junior""".split()
+)
 
 
 def _titled_name(ent: Span) -> str | None:
@@ -607,9 +629,10 @@ def _titled_name(ent: Span) -> str | None:
     Lind" -> "Ana Lind"), or None."""
     words = [t for t in ent if not t.is_punct]
     for k in range(len(words) - 2, -1, -1):
-        if words[k].lower_.rstrip(".") in TITLES and words[k].is_title:
+        if words[k].lower_.rstrip(".") in TITLES and words[k].lower_.rstrip(".") not in _DEPARTMENT_WORDS and words[k].is_title:
             rest = words[k + 1 :]
-            if rest and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and len(rest) <= 3:
+            if rest and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_HEADS
+                            and t.lower_.rstrip(".") not in TITLES for t in rest) and len(rest) <= 3:
                 return " ".join(t.text for t in rest)
             return None
     return None
@@ -618,9 +641,16 @@ def _titled_name(ent: Span) -> str | None:
 _ROLE_PREFIXES = frozenset("prime vice deputy assistant associate lieutenant".split())
 
 
+_ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "supt": "superintendent",
+                       "insp": "inspector", "det": "detective", "prof": "professor", "rev": "reverend", "atty": "attorney"}
+
+
 def _role_key(word: Token) -> str:
-    """The role a title or a description's head names: "minister", but "prime minister" for Prime Minister."""
+    """The role a title or a description's head names: "minister", but "prime minister" for Prime Minister;
+    an abbreviated title names the role spelt out ("Gov." -> "governor")."""
     lemma = word.lemma_.lower().rstrip(".")
+    lemma = _ROLE_ABBREVIATIONS.get(lemma, lemma)
     before = [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
     prev = word.doc[word.i - 1] if word.i else None
     if prev is not None and prev.lower_ in _ROLE_PREFIXES and (prev in before or prev.head == word or prev.is_title):
@@ -726,6 +756,16 @@ def _is_subject(tok: Token, end: int | None = None, start: int | None = None) ->
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _person_name(ent: Span) -> str:
+    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
+        end -= 1
+    while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
+        start += 1  # "Rip Ana Lind" in a headline
+    return clean_name(_last_line(ent.doc[start:end].text))
 
 
 def _last_line(text: str) -> str:
