@@ -1230,3 +1230,133 @@ def test_a_possessor_labelled_as_an_organisation_is_still_not_the_speaker() -> N
     resolver = SpeakerResolver(doc)
     resolver.note(2, Speaker("Ana Lind", "person"))
     assert resolver.resolve(doc[4:7]) == Speaker(None, "unknown", "Lind's staff")
+
+
+# -- names from headlines and chains ---------------------------------------------------------------------------
+def test_a_headline_verb_is_not_part_of_a_name() -> None:
+    text = "Lind Says No\n\nAna Lind spoke. Lind said it was."
+    doc = parse(text, r"""
+        0  Lind   PROPN NNP compound 1  Lind   B-PERSON
+        1  Says   VERB  VBZ ROOT     1  say    I-PERSON
+        2  No     INTJ  UH  dobj     1  no     O
+        3  \n\n   SPACE _SP dep      2  \n\n   O
+        4  Ana    PROPN NNP compound 5  Ana    B-PERSON
+        5  Lind   PROPN NNP nsubj    6  Lind   I-PERSON
+        6  spoke  VERB  VBD ROOT     6  speak  O
+        7  .      PUNCT .   punct    6  .      O
+        8  Lind   PROPN NNP nsubj    9  Lind   B-PERSON
+        9  said   VERB  VBD ROOT     9  say    O
+        10 it     PRON  PRP nsubj    11 it     O
+        11 was    AUX   VBD ccomp    9  be     O
+        12 .      PUNCT .   punct    9  .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert resolver.fullest("Lind") == "Ana Lind"
+    assert resolver.resolve(doc[0:2]) == Speaker("Ana Lind", "person")
+
+
+def test_a_name_the_recogniser_found_beats_a_longer_proper_noun_chain() -> None:
+    text = "Critics Slam Ana Lind. Ana Lind said it was."
+    doc = parse(text, r"""
+        0  Critics PROPN NNP compound 2  Critics O
+        1  Slam    PROPN NNP compound 2  Slam    O
+        2  Ana     PROPN NNP compound 3  Ana     O
+        3  Lind    PROPN NNP ROOT     3  Lind    O
+        4  .       PUNCT .   punct    3  .       O
+        5  Ana     PROPN NNP compound 6  Ana     B-PERSON
+        6  Lind    PROPN NNP nsubj    7  Lind    I-PERSON
+        7  said    VERB  VBD ROOT     7  say     O
+        8  it      PRON  PRP nsubj    9  it      O
+        9  was     AUX   VBD ccomp    7  be      O
+        10 .       PUNCT .   punct    7  .       O
+    """)
+    assert SpeakerResolver(doc).fullest("Lind") == "Ana Lind"
+
+
+def test_an_abbreviated_title_names_the_role_spelt_out() -> None:
+    text = "Gov. Ana Lind spoke. The governor said it was."
+    doc = parse(text, r"""
+        0  Gov.     PROPN NNP compound 2  Gov.     O
+        1  Ana      PROPN NNP compound 2  Ana      B-PERSON
+        2  Lind     PROPN NNP nsubj    3  Lind     I-PERSON
+        3  spoke    VERB  VBD ROOT     3  speak    O
+        4  .        PUNCT .   punct    3  .        O
+        5  The      DET   DT  det      6  the      O
+        6  governor NOUN  NN  nsubj    7  governor O
+        7  said     VERB  VBD ROOT     7  say      O
+        8  it       PRON  PRP nsubj    9  it       O
+        9  was      AUX   VBD ccomp    7  be       O
+        10 .        PUNCT .   punct    7  .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[5:7]).name == "Ana Lind"
+
+
+def test_a_department_word_is_not_a_title_before_a_name() -> None:
+    text = "The Fund for a Sound Federal Budget said it was."
+    doc = parse(text, r"""
+        0  The     DET   DT  det      1  the     B-ORG
+        1  Fund    PROPN NNP nsubj    7  Fund    I-ORG
+        2  for     ADP   IN  prep     1  for     I-ORG
+        3  a       DET   DT  det      6  a       I-ORG
+        4  Sound   PROPN NNP compound 6  Sound   I-ORG
+        5  Federal PROPN NNP compound 6  Federal I-ORG
+        6  Budget  PROPN NNP pobj     2  Budget  I-ORG
+        7  said    VERB  VBD ROOT     7  say     O
+        8  it      PRON  PRP nsubj    9  it      O
+        9  was     AUX   VBD ccomp    7  be      O
+        10 .       PUNCT .   punct    7  .       O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:7]) == Speaker("Fund for a Sound Federal Budget", "organisation")
+
+
+def test_a_description_resolves_to_a_subject_not_to_any_name_nearby() -> None:
+    text = "Critics mocked Ana Lind. The show closed. The new curator said it was."
+    doc = parse(text, r"""
+        0  Critics NOUN  NNS nsubj    1  critic  O
+        1  mocked  VERB  VBD ROOT     1  mock    O
+        2  Ana     PROPN NNP compound 3  Ana     B-PERSON
+        3  Lind    PROPN NNP dobj     1  Lind    I-PERSON
+        4  .       PUNCT .   punct    1  .       O
+        5  The     DET   DT  det      6  the     O
+        6  show    NOUN  NN  nsubj    7  show    O
+        7  closed  VERB  VBD ROOT     7  close   O
+        8  .       PUNCT .   punct    7  .       O
+        9  The     DET   DT  det      11 the     O
+        10 new     ADJ   JJ  amod     11 new     O
+        11 curator NOUN  NN  nsubj    12 curator O
+        12 said    VERB  VBD ROOT     12 say     O
+        13 it      PRON  PRP nsubj    14 it      O
+        14 was     AUX   VBD ccomp    12 be      O
+        15 .       PUNCT .   punct    12 .       O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[9:12]).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "expected"),
+    [
+        ("The experts I asked said it was.", r"""
+            0 The     DET  DT  det   1 the    O
+            1 experts NOUN NNS nsubj 4 expert O
+            2 I       PRON PRP nsubj 3 I      O
+            3 asked   VERB VBD relcl 1 ask    O
+            4 said    VERB VBD ROOT  4 say    O
+            5 it      PRON PRP nsubj 6 it     O
+            6 was     AUX  VBD ccomp 4 be     O
+            7 .       PUNCT .  punct 4 .      O
+        """, "The experts"),
+        ("Many of whom said it was.", r"""
+            0 Many  ADJ  JJ  nsubj 3 many  O
+            1 of    ADP  IN  prep  0 of    O
+            2 whom  PRON WP  pobj  1 whom  O
+            3 said  VERB VBD ROOT  3 say   O
+            4 it    PRON PRP nsubj 5 it    O
+            5 was   AUX  VBD ccomp 3 be    O
+            6 .     PUNCT .  punct 3 .     O
+        """, "Many of whom"),
+    ],
+)
+def test_where_a_description_ends(text: str, table: str, expected: str) -> None:
+    doc = parse(text, table)
+    end = [t.i for t in doc if t.lower_ == "said"][0]
+    assert SpeakerResolver(doc).resolve(doc[0:end]).description == expected
