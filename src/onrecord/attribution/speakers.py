@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.lexicon import (
     ANONYMOUS_HEADS,
+    FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
+    MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -209,6 +211,11 @@ class SpeakerResolver:
 
     def gender(self, name: str) -> str | None:
         male, female = self._gender.get(name, (0, 0))
+        words = name.split()
+        if len(words) >= 2:  # a common first name: weaker than an honorific, outweighs one stray pronoun
+            first = words[0].lower()
+            male += 2 if first in MALE_FIRST_NAMES else 0
+            female += 2 if first in FEMALE_FIRST_NAMES else 0
         if male > female:
             return "m"
         if female > male:
