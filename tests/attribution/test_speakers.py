@@ -1381,3 +1381,24 @@ def test_a_common_first_name_tells_the_gender_when_the_article_does_not(pronoun:
     resolver = SpeakerResolver(doc)
     resolver.note(2, Speaker("Peter Tarn" if pronoun == "she" else "Susan Lind", "person"))
     assert resolver.resolve(doc[6:7]) == Speaker(expected, "person")
+
+
+def test_surnames_joined_by_and_speak_together_whatever_the_recogniser_said() -> None:
+    text = "Ana Lind met Ivo Tarn. Both Lind and Tarn said it was."
+    doc = parse(text, r"""
+        0  Ana   PROPN NNP compound 1  Ana   B-PERSON
+        1  Lind  PROPN NNP nsubj    2  Lind  I-PERSON
+        2  met   VERB  VBD ROOT     2  meet  O
+        3  Ivo   PROPN NNP compound 4  Ivo   B-PERSON
+        4  Tarn  PROPN NNP dobj     2  Tarn  I-PERSON
+        5  .     PUNCT .   punct    2  .     O
+        6  Both  DET   DT  det      7  both  O
+        7  Lind  PROPN NNP nsubj    10 Lind  B-PERSON
+        8  and   CCONJ CC  cc       7  and   O
+        9  Tarn  PROPN NNP conj     7  Tarn  B-ORG
+        10 said  VERB  VBD ROOT     10 say   O
+        11 it    PRON  PRP nsubj    12 it    O
+        12 was   AUX   VBD ccomp    10 be    O
+        13 .     PUNCT .   punct    10 .     O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[6:10]) == Speaker("Ana Lind and Ivo Tarn", "person")

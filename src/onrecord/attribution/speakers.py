@@ -297,6 +297,13 @@ class SpeakerResolver:
             joined = self._joined(own)
             if joined is not None:
                 return Speaker(joined, "person")
+        together = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if len(together) >= 2 and all(t.lower_ in self._by_surname for t in together) and any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children
+        ):
+            # "Both Lind and Tarn said" -- surnames of people named in full before, whatever the recogniser said
+            names = [self.fullest(clean_name(self.doc[_compound_start(t) : t.i + 1].text)) for t in together]
+            return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
             name = _person_name(head_ent) if head_ent is not None else clean_name(
