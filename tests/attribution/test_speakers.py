@@ -1402,3 +1402,52 @@ def test_surnames_joined_by_and_speak_together_whatever_the_recogniser_said() ->
         13 .     PUNCT .   punct    10 .     O
     """)
     assert SpeakerResolver(doc).resolve(doc[6:10]) == Speaker("Ana Lind and Ivo Tarn", "person")
+
+
+LEDE_TABLE = r"""
+0  A        DET   DT  det      2  a        O
+1  Lakeview PROPN NNP compound 2  Lakeview B-GPE
+2  {noun}   NOUN  NN  nsubj    3  {noun}   O
+3  said     VERB  VBD ROOT     3  say      O
+4  it       PRON  PRP nsubj    5  it       O
+5  was      AUX   VBD ccomp    3  be       O
+6  .        PUNCT .   punct    3  .        O
+7  {title}  PROPN NNP compound 9  {title}  O
+8  Ana      PROPN NNP compound 9  Ana      B-PERSON
+9  Lind     PROPN NNP nsubj    10 Lind     I-PERSON
+10 agreed   VERB  VBD ROOT     10 agree    O
+11 .        PUNCT .   punct    10 .        O
+"""
+
+
+@pytest.mark.parametrize(
+    ("noun", "title", "expected"),
+    [
+        ("coach", "Coach", "Ana Lind"),  # a delayed lede: the coach is named further down
+        ("judge", "Justice", "Ana Lind"),  # a judge's title
+        ("official", "Official", None),  # a withheld identity is not filled in from further down
+    ],
+)
+def test_a_delayed_lede_names_its_person_further_down(noun: str, title: str, expected: str | None) -> None:
+    text = f"A Lakeview {noun} said it was. {title} Ana Lind agreed."
+    doc = parse(text, LEDE_TABLE.format(noun=noun, title=title))
+    assert SpeakerResolver(doc).resolve(doc[0:3]).name == expected
+
+
+def test_a_noun_of_another_phrase_before_a_name_is_not_its_role() -> None:
+    text = "A Lakeview coach said it was. Coach praises Ana Lind."
+    doc = parse(text, r"""
+        0  A        DET   DT  det      2  a        O
+        1  Lakeview PROPN NNP compound 2  Lakeview B-GPE
+        2  coach    NOUN  NN  nsubj    3  coach    O
+        3  said     VERB  VBD ROOT     3  say      O
+        4  it       PRON  PRP nsubj    5  it       O
+        5  was      AUX   VBD ccomp    3  be       O
+        6  .        PUNCT .   punct    3  .        O
+        7  Coach    NOUN  NN  nsubj    8  coach    O
+        8  praises  VERB  VBZ ROOT     8  praise   O
+        9  Ana      PROPN NNP compound 10 Ana      B-PERSON
+        10 Lind     PROPN NNP dobj     8  Lind     I-PERSON
+        11 .        PUNCT .   punct    8  .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:3]).name is None

@@ -173,6 +173,8 @@ class SpeakerResolver:
                 continue
             full = self.fullest(_person_name(ent))
             for left in doc[max(0, ent.start - 3) : ent.start]:
+                if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
+                    continue  # a noun of another phrase ("expert replicates Ana Lind's path")
                 if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN") or left.pos_ == "NOUN":
                     self._roles.setdefault(_role_key(left), []).append((ent.start, full))
             # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
@@ -182,6 +184,16 @@ class SpeakerResolver:
                     self._roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             self._vote(full, ent)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
+
+    def _lede_person(self, head: Token, det: str | None) -> str | None:
+        """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that
+        role further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
+        if det not in ("a", "an") or head.tag_ != "NN" or head.idx > _LEDE_CHARS:
+            return None
+        if head.lemma_.lower() in _UNNAMED_HEADS:
+            return None
+        holders = {name for i, name in self._roles.get(_role_key(head), ()) if i > head.i}
+        return holders.pop() if len(holders) == 1 else None
 
     def _role_of(self, head: Token) -> str | None:
         """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
@@ -367,6 +379,9 @@ class SpeakerResolver:
                 if ent.label_ in _ORG_LABELS:
                     return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
+        lede = self._lede_person(head, det)
+        if lede is not None:
+            return Speaker(lede, "person", description)
         if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
             if definite and head.tag_ == "NN":
                 role = self._role_of(head)
@@ -655,7 +670,9 @@ def _titled_name(ent: Span) -> str | None:
 _ROLE_PREFIXES = frozenset("prime vice deputy assistant associate lieutenant".split())
 
 
-_ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+#: How far into the text a story's opening (its lede) reaches, in characters.
+_LEDE_CHARS = 500
+_ROLE_ABBREVIATIONS = {"justice": "judge", "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "supt": "superintendent",
                        "insp": "inspector", "det": "detective", "prof": "professor", "rev": "reverend", "atty": "attorney"}
 
