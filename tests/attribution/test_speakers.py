@@ -1451,3 +1451,56 @@ def test_a_noun_of_another_phrase_before_a_name_is_not_its_role() -> None:
         11 .        PUNCT .   punct    8  .        O
     """)
     assert SpeakerResolver(doc).resolve(doc[0:3]).name is None
+
+
+def test_a_person_named_after_a_preposition_is_not_the_speaker() -> None:
+    text = "A spokeswoman for Ana Lind said it was."
+    doc = parse(text, r"""
+        0 A           DET   DT  det      1 a           O
+        1 spokeswoman NOUN  NN  nsubj    5 spokeswoman O
+        2 for         ADP   IN  prep     1 for         O
+        3 Ana         PROPN NNP compound 4 Ana         B-PERSON
+        4 Lind        PROPN NNP pobj     2 Lind        I-PERSON
+        5 said        VERB  VBD ROOT     5 say         O
+        6 it          PRON  PRP nsubj    7 it          O
+        7 was         AUX   VBD ccomp    5 be          O
+        8 .           PUNCT .   punct    5 .           O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:5]) == Speaker(None, "anonymous", "A spokeswoman for Ana Lind")
+
+
+def test_a_person_in_apposition_after_a_preposition_is_the_speaker() -> None:
+    text = "A lawyer for the firm, Ana Lind, said it was."
+    doc = parse(text, r"""
+        0  A      DET   DT  det      1  a      O
+        1  lawyer NOUN  NN  nsubj    9  lawyer O
+        2  for    ADP   IN  prep     1  for    O
+        3  the    DET   DT  det      4  the    O
+        4  firm   NOUN  NN  pobj     2  firm   O
+        5  ,      PUNCT ,   punct    4  ,      O
+        6  Ana    PROPN NNP compound 7  Ana    B-PERSON
+        7  Lind   PROPN NNP appos    4  Lind   I-PERSON
+        8  ,      PUNCT ,   punct    4  ,      O
+        9  said   VERB  VBD ROOT     9  say    O
+        10 it     PRON  PRP nsubj    11 it     O
+        11 was    AUX   VBD ccomp    9  be     O
+        12 .      PUNCT .   punct    9  .      O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:8]) == Speaker("Ana Lind", "person")
+
+
+def test_a_role_with_an_organisation_is_a_person_not_the_organisation() -> None:
+    text = "A former Tarn Energy chairman said it was."
+    doc = parse(text, r"""
+        0 A        DET   DT  det      4 a        O
+        1 former   ADJ   JJ  amod     4 former   O
+        2 Tarn     PROPN NNP compound 3 Tarn     B-ORG
+        3 Energy   PROPN NNP compound 4 Energy   I-ORG
+        4 chairman NOUN  NN  nsubj    5 chairman O
+        5 said     VERB  VBD ROOT     5 say      O
+        6 it       PRON  PRP nsubj    7 it       O
+        7 was      AUX   VBD ccomp    5 be       O
+        8 .        PUNCT .   punct    5 .        O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[0:5])
+    assert (found.name, found.kind) == (None, "anonymous")

@@ -304,7 +304,9 @@ class SpeakerResolver:
         ents = list(dict.fromkeys(self._ent_of[t.i] for t in source if t.i in self._ent_of))
         head_ent = self._ent_of.get(head.i)
         people = [e for e in ents if e.label_ == "PERSON" and _name_like(_person_name(e))]
-        own = [e for e in people if not _possessor(e)]
+        # the people the head's phrase names: the head itself, its appositions and what is joined to them --
+        # not a possessor ("Lind's aunt") nor the object of a preposition ("a spokeswoman for Ana Lind")
+        own = [e for e in people if not _possessor(e) and not _names_other(e, source)]
         if len(own) >= 2:
             joined = self._joined(own)
             if joined is not None:
@@ -382,7 +384,8 @@ class SpeakerResolver:
         lede = self._lede_person(head, det)
         if lede is not None:
             return Speaker(lede, "person", description)
-        if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
+        if lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS or lemma in _PERSON_TITLES:
+            # a person by role ("a former party chairman"): the organisation in the phrase is an affiliation
             if definite and head.tag_ == "NN":
                 role = self._role_of(head)
                 if role:
@@ -653,6 +656,10 @@ _DEPARTMENT_WORDS = frozenset(
 )
 
 
+#: Titles that are people's ("chairman", "mayor"), as heads of a description.
+_PERSON_TITLES = frozenset(t.rstrip(".") for t in TITLES if len(t.rstrip(".")) > 3) - _DEPARTMENT_WORDS - ORGANISATION_HEADS
+
+
 def _titled_name(ent: Span) -> str | None:
     """The name after a title inside an entity the recogniser called an organisation ("Hereditary Chief Ana
     Lind" -> "Ana Lind"), or None."""
@@ -692,6 +699,19 @@ def _role_key(word: Token) -> str:
 def _described(head: Token) -> bool:
     """Does the noun carry a describing modifier ("the laid-back Lakeview resident", "the 39-year-old founder")?"""
     return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children)
+
+
+def _names_other(ent: Span, phrase: Span) -> bool:
+    """Does the name stand for someone else than the phrase's speaker: the object of a preposition in the
+    phrase ("a spokeswoman for Ana Lind", "a narrator in the Lind ad") or a name modifying a common noun
+    ("the Lind campaign")? Appositions and names joined to the head do not ("the spokesman, Ivo Tarn")."""
+    node = ent.root
+    while node.dep_ == "conj" and node.head != node and not ent.start <= node.head.i < ent.end:
+        node = node.head
+    inside = phrase.start <= node.head.i < phrase.end and not ent.start <= node.head.i < ent.end
+    if node.dep_ == "pobj" and inside:
+        return True
+    return node.dep_ == "compound" and inside and node.head.pos_ == "NOUN"
 
 
 def _possessive_at(doc: Doc, i: int) -> bool:
