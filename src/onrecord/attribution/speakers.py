@@ -4,6 +4,19 @@ No neural coreference runs offline, so this is ours: names are indexed by surnam
 dropped), surnames and titled mentions resolve to the longest compatible full name, pronouns to the most
 salient person before them, relative pronouns to the noun they modify, and unnamed sources
 ("a senior official") stay unnamed with their description kept.
+
+Salience, in order: the current speaker, unless another person has since become a subject (by the parse, by a
+finite verb right after the name, or by opening the paragraph); a person the previous sentence turned to; the
+nearest subject. Gender comes from honorifics, he/she after a subject, and common first names. Mentions include
+known surnames the recogniser labelled otherwise; photo captions give none.
+
+Descriptions: "the harbour master" is the person introduced with that role (before, else after: a lede's
+cataphora; "A Lakeview coach" in the lede is the one coach named further down); "the laid-back resident"
+is the person in view; "the commission" is an organisation named with that word, "the company" the last
+organisation named as a subject, else the description stands for itself. A document speaks for its author
+(possessor, "by"/"from", who wrote in it earlier, else the article's main organisation). "They" is speakers
+named together or the last plural subject that can speak. A source's description is its noun phrase without
+relative clauses; possessors, objects of prepositions and names modifying a common noun are not the speaker.
 """
 
 from __future__ import annotations
