@@ -1504,3 +1504,20 @@ def test_a_role_with_an_organisation_is_a_person_not_the_organisation() -> None:
     """)
     found = SpeakerResolver(doc).resolve(doc[0:5])
     assert (found.name, found.kind) == (None, "anonymous")
+
+
+def test_an_apposition_the_parser_ran_into_a_prepositional_object_is_the_speaker() -> None:
+    text = "An envoy to Lakeland Ana Lind said it was."
+    doc = parse(text, r"""
+        0 An       DET   DT  det      1 an       O
+        1 envoy    NOUN  NN  nsubj    6 envoy    O
+        2 to       ADP   IN  prep     1 to       O
+        3 Lakeland PROPN NNP compound 5 Lakeland B-GPE
+        4 Ana      PROPN NNP compound 5 Ana      B-PERSON
+        5 Lind     PROPN NNP pobj     2 Lind     I-PERSON
+        6 said     VERB  VBD ROOT     6 say      O
+        7 it       PRON  PRP nsubj    8 it       O
+        8 was      AUX   VBD ccomp    6 be       O
+        9 .        PUNCT .   punct    6 .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:6]) == Speaker("Ana Lind", "person")

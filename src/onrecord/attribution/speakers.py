@@ -723,7 +723,9 @@ def _names_other(ent: Span, phrase: Span) -> bool:
         node = node.head
     inside = phrase.start <= node.head.i < phrase.end and not ent.start <= node.head.i < ent.end
     if node.dep_ == "pobj" and inside:
-        return True
+        # unless the parser ran an apposition into the object: "envoy to Lakeland Ana Lind"
+        between = ent.doc[node.head.i + 1 : ent.start]
+        return not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in between)
     return node.dep_ == "compound" and inside and node.head.pos_ == "NOUN"
 
 
