@@ -1521,3 +1521,29 @@ def test_an_apposition_the_parser_ran_into_a_prepositional_object_is_the_speaker
         9 .        PUNCT .   punct    6 .        O
     """)
     assert SpeakerResolver(doc).resolve(doc[0:6]) == Speaker("Ana Lind", "person")
+
+
+def test_a_speakers_full_name_the_recogniser_missed_is_remembered() -> None:
+    text = "Ana Lind, who runs the farm, spoke. Lind said it was."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    O
+        1  Lind   PROPN NNP nsubj    8  Lind   O
+        2  ,      PUNCT ,   punct    1  ,      O
+        3  who    PRON  WP  nsubj    4  who    O
+        4  runs   VERB  VBZ relcl    1  run    O
+        5  the    DET   DT  det      6  the    O
+        6  farm   NOUN  NN  dobj     4  farm   O
+        7  ,      PUNCT ,   punct    1  ,      O
+        8  spoke  VERB  VBD ROOT     8  speak  O
+        9  .      PUNCT .   punct    8  .      O
+        10 Lind   PROPN NNP nsubj    11 Lind   O
+        11 said   VERB  VBD ROOT     11 say    O
+        12 it     PRON  PRP nsubj    13 it     O
+        13 was    AUX   VBD ccomp    11 be     O
+        14 .      PUNCT .   punct    11 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    first = resolver.resolve(doc[0:7])
+    assert first == Speaker("Ana Lind", "person")
+    resolver.note(8, first)
+    assert resolver.resolve(doc[10:11]) == Speaker("Ana Lind", "person")

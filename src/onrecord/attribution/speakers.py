@@ -295,9 +295,16 @@ class SpeakerResolver:
         return ", ".join(names[:-1]) + " and " + names[-1]
 
     def note(self, token_index: int, speaker: Speaker) -> None:
-        """Record a resolved speaker, for later pronouns and continuation quotes."""
+        """Record a resolved speaker, for later pronouns and continuation quotes. A speaker's full name the
+        recogniser missed ("Ana Lind, who represents ...") is indexed, so that "Lind" later resolves to it."""
         if speaker.name:
             self.recent.append((token_index, speaker))
+            words = speaker.name.split()
+            if speaker.kind == "person" and 2 <= len(words) <= 3 and " and " not in speaker.name and _name_like(speaker.name):
+                known = self._by_surname.setdefault(surname(speaker.name), [])
+                if speaker.name not in known:
+                    known.append(speaker.name)
+                    self._ent_names.add(speaker.name)
 
     # -- resolution -------------------------------------------------------------------------------------
     def resolve(self, source: Span) -> Speaker:
