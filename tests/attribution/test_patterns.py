@@ -395,6 +395,12 @@ NOT_ATTRIBUTIONS = [
         id="quoted-title",
     ),
     pytest.param(
+        "“We will fix it,” Jane Roe said.\n\nThe engineers’ report, titled “Crossing the Harbor: A Plan for 2040,”"
+        " runs to 400 pages.",
+        "Crossing the Harbor: A Plan for 2040",
+        id="quoted-title-after-a-quotation",
+    ),
+    pytest.param(
         "The Westbury Brass closed the festival with “Long Way Home,” a song about the old rail line.",
         "Long Way Home",
         id="quoted-song-title",

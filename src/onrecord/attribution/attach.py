@@ -89,6 +89,8 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
                 continue  # a quoted fragment inside reported speech: a mixed quotation
         if words < 3 and not _sentence_like(text, q):
             continue  # scare quotes, titles, nicknames
+        if _TITLED.search(text[max(0, q.span.start - 20) : q.span.start]):
+            continue  # a title: the report, titled “Crossing the Harbor: A Plan for 2040,”
         if any(c.source is not None and c.source.start_char <= q.span.start < c.source.end_char for c in out):
             continue  # a quoted fragment inside a source phrase ("Doug Purdy, who lost “two belt loops”, says")
         if words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":"):
@@ -104,6 +106,10 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             )
         )
     return out
+
+
+#: Words that introduce a quoted name or title, not a statement.
+_TITLED = re.compile(r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE)
 
 
 def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:

@@ -114,10 +114,42 @@ ORGANISATION_HEADS = frozenset(
     group coalition team club bank service services university school hospital newspaper paper network
     station magazine outlet agency regulator watchdog prosecutors prosecution embassy consulate
     cabinet secretariat foundation institute centre center city county province state country
-    corporation airline retailer manufacturer operator utility utilities force forces""".split()
+    corporation airline retailer manufacturer operator utility utilities force forces
+    railway railroad carrier chain insurer lender automaker broadcaster publisher developer diocese church
+    charity journal tabloid publication""".split()
 )
 
 #: Pronouns that refer back to a person speaker.
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 GROUP_PRONOUNS = frozenset("they them it we i you".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+
+#: Common first names that mark a man or a woman: weak evidence for pronoun resolution when the article itself
+#: gives none (no honorific, no he/she after the name). Names used for both (Jordan, Kim, Pat ...) are left out.
+MALE_FIRST_NAMES = frozenset(
+    """aaron adam adrian ahmed alan albert alexander alfred ali andre andrew angus anthony antonio arnold arthur
+    barry ben benjamin bernard bill billy bob bobby boris brad bradley brandon brendan brett brian bruce bryan
+    calvin carl carlos charles charlie christopher clarence clifford colin craig curtis dale dan daniel darren
+    dave david dean dennis derek donald douglas doug duncan dustin dylan earl eddie edward elijah elliot emmanuel
+    eric ernest ethan eugene evan frank fred frederick gary gavin geoffrey george gerald gilbert glen glenn
+    gordon graham greg gregory harold harry harvey hector henry howard hugh ian isaac ivan jack jacob jake james
+    jason jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph joshua
+    juan justin keith kenneth kevin kyle larry lawrence leonard leon liam louis luke malcolm marc marcus mario mark
+    martin matthew max michael mike mitch mitchell mohammed muhammad nathan neil nicholas nick noah norman oliver
+    omar oscar patrick paul pedro peter philip phillip ralph randy raymond ricardo richard rick rob robert roger
+    ronald ross roy russell ryan samuel scott sean sergei seth shane simon stanley stephen steve steven stuart ted
+    terrence thomas timothy tim todd tom tony travis trevor tyler victor vincent vladimir walter wayne william
+    xavier zachary""".split()
+)
+FEMALE_FIRST_NAMES = frozenset(
+    """abigail ada alice alicia alison allison amanda amber amy ana andrea angela anita ann anna anne annie
+    barbara beatrice betty beverly brenda bridget carmen carol caroline carolyn catherine cathy charlotte cheryl
+    christina christine cindy claire clara claudia colleen cynthia deborah debbie debra denise diana diane donna
+    doris dorothy eileen elaine eleanor elena elizabeth ellen emily emma erica erin esther eva evelyn fiona
+    florence frances gabriela gail gloria grace hannah heather helen holly irene isabel jacqueline jane janet
+    janice jennifer jessica jill joan joanne josephine joyce judith judy julia julie karen katherine kathleen
+    kathryn kathy katie kelly kimberly kristen laura lauren linda lisa lois lori louise lucy lynn margaret maria
+    marie marilyn martha mary megan melanie melissa michelle monica nancy natalie nicole nina olivia pamela
+    patricia paula pauline rachel rebecca rita rose ruth sabrina sally samantha sandra sara sarah sharon shirley
+    sophia sophie stephanie susan suzanne tamara teresa theresa tina valerie vanessa victoria virginia wendy""".split()
+)
