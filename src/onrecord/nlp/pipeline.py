@@ -40,4 +40,12 @@ def load_pipeline(settings: Settings = DEFAULT, *, with_attribution: bool = True
         nlp.add_pipe("onrecord_attribution", last=True, config=config)
     if not with_attribution and "onrecord_attribution" in nlp.pipe_names:
         nlp.remove_pipe("onrecord_attribution")
+    # paragraphs bound sentences (a heading is never parsed into the next paragraph): part of onrecord's pipeline,
+    # not of the bare model the benchmarks compare with
+    if with_attribution and "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        from onrecord.nlp import paragraphs  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
+    if not with_attribution and "onrecord_paragraphs" in nlp.pipe_names:
+        nlp.remove_pipe("onrecord_paragraphs")
     return nlp
