@@ -28,6 +28,8 @@ def skipped_paragraphs(text: str) -> list[str]:
         pytest.param("Ilse Varga sagte: „Die Fähre fährt am Sonntag.”", "Die Fähre fährt am Sonntag.",
                      id="low-nine-closed-by-right-mark"),
         pytest.param("Ilse Varga said, ‟The ferry will run.”", "The ferry will run.", id="high-reversed-nine"),
+        pytest.param("Ilse Varga said, ‘‘The ferry will run.’’", "The ferry will run.", id="doubled-curly-singles"),
+        pytest.param("“The ferry will run,’’ Ilse Varga said.", "The ferry will run,", id="curly-closed-by-doubled"),
         pytest.param(
             "Ilse Varga sagte: „Die Fähre fährt am Sonntag.“",
             "Die Fähre fährt am Sonntag.",
@@ -70,6 +72,7 @@ def test_several_quotations_in_a_paragraph(text: str, expected: list[str]) -> No
         "Brun's plan isn't ready and the mayors' budget won't cover it.",
         "The band's rock 'n' roll hit from the '90s played on.",
         "Ilse Varga’s ferry, the harbour’s oldest, sails at nine o’clock.",
+        "The ferries’ schedules change; the captains’ union agreed.",
     ],
 )
 def test_apostrophes_are_not_quotation_marks(text: str) -> None:

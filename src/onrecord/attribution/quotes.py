@@ -21,6 +21,8 @@ AMBIGUOUS = frozenset('"＂')
 #: Two-character marks used by some wire and NYT texts.
 PAIRED_OPEN = "``"
 PAIRED_AMBIGUOUS = "''"
+#: Doubled curly single marks, typed where a double mark was meant ("‘‘We will,’’ she said").
+PAIRED_CURLY = {"‘‘": "open", "’’": "close"}
 
 #: Openers whose closing mark is otherwise an opening one: German „…“ and »…«.
 _CLOSED_BY = {"„": "“”", "»": "«"}
@@ -53,6 +55,10 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             out.append((i, 1, "close"))
         elif ch in AMBIGUOUS:
             out.append((i, 1, "ambiguous"))
+        elif text[i : i + 2] in PAIRED_CURLY:
+            out.append((i, 2, PAIRED_CURLY[text[i : i + 2]]))
+            i += 2
+            continue
         elif ch == "`" and text.startswith(PAIRED_OPEN, i):
             out.append((i, 2, "open"))
             i += 2
