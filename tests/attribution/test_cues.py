@@ -562,3 +562,25 @@ def test_an_object_content_stops_before_a_second_predicate() -> None:
     contents = [a.content.of(text) for a in find_attributions(doc, scope="all")[0]]
     assert "Varga for closing the pier" in contents
     assert not any("paid" in c for c in contents)
+
+
+def test_a_fronted_finding_source() -> None:
+    text = "In the latest poll, Varga leads by five points."
+    doc = parse(text, r"""
+        0 In     ADP   IN  prep   6 in
+        1 the    DET   DT  det    3 the
+        2 latest ADJ   JJS amod   3 late
+        3 poll   NOUN  NN  pobj   0 poll
+        4 ,      PUNCT ,   punct  6 ,
+        5 Varga  PROPN NNP nsubj  6 Varga B-PERSON
+        6 leads  VERB  VBZ ROOT   6 lead
+        7 by     ADP   IN  prep   6 by
+        8 five   NUM   CD  nummod 9 five
+        9 points NOUN  NNS pobj   7 point
+        10 .     PUNCT .   punct  6 .
+    """)
+    (found,) = find_attributions(doc, scope="all")[0]
+    assert (found.content.of(text), found.source.of(text), found.cue.of(text)) == (
+        "Varga leads by five points", "the latest poll", "In")
+    assert found.cue_kind == "document"
+    assert find_attributions(doc, scope="quotes")[0] == ()  # a finding, not a statement

@@ -17,6 +17,7 @@ from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, load_cue_model,
 from onrecord.attribution.lexicon import (
     BELIEF_VERBS,
     DOCUMENT_VERBS,
+    FINDING_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -143,6 +144,8 @@ class CueFinder:
         for tok in self.doc:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 cand = self._according(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                cand = self._fronted_in(tok)
             elif tok.pos_ == "NOUN":
                 cand = self._nominal(tok)
             else:
@@ -279,6 +282,36 @@ class CueFinder:
             source=source,
             kind="speech",
             confidence=0.75,
+            origin="according",
+        )
+
+    def _fronted_in(self, tok: Token) -> Candidate | None:
+        """"In the latest poll, Clinton leads by five points": a fronted finding's source before the comma."""
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        host = tok.head
+        if obj is None or obj.lemma_.lower() not in FINDING_NOUNS or host.pos_ not in ("VERB", "AUX"):
+            return None
+        first = tok.sent.start
+        while first < tok.i and (self.doc[first].is_punct or self.doc[first].dep_ == "cc"):
+            first += 1
+        comma = tok.right_edge.i + 1
+        if first != tok.i or comma >= len(self.doc) or self.doc[comma].text != "," or host.i < comma:
+            return None
+        if self.cue_kind(host) is not None or any(c.dep_ == "ccomp" for c in host.children):
+            return None  # "In a statement, the ministry said ...": the verb is the cue
+        end = host.right_edge.i + 1
+        while end > comma + 1 and self.doc[end - 1].is_punct:
+            end -= 1
+        content = _span_chars(self.doc, comma + 1, end)
+        if content is None:
+            return None
+        return Candidate(
+            content=content,
+            cue=tok,
+            cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=self.doc[obj.left_edge.i : obj.right_edge.i + 1],
+            kind="document",
+            confidence=0.6,
             origin="according",
         )
 

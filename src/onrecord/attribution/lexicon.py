@@ -37,6 +37,9 @@ SPEECH_NOUNS = frozenset(
     declaration proposal demand call contention charge charges""".split()
 )
 
+#: Findings' sources that a fronted "In ...," can cite ("In the latest poll, Clinton leads by five points").
+FINDING_NOUNS = frozenset("poll polls survey surveys study studies report reports analysis audit census data".split())
+
 #: Words around a cue that name the channel a statement came through.
 MEDIUM_WORDS: dict[str, str] = {
     # posts
