@@ -584,3 +584,20 @@ def test_a_fronted_finding_source() -> None:
         "Varga leads by five points", "the latest poll", "In")
     assert found.cue_kind == "document"
     assert find_attributions(doc, scope="quotes")[0] == ()  # a finding, not a statement
+
+
+def test_an_object_content_leaves_the_acts_time_and_place_out() -> None:
+    text = "The union criticized the plan in a statement."
+    doc = parse(text, r"""
+        0 The        DET   DT  det   1 the
+        1 union      NOUN  NN  nsubj 2 union
+        2 criticized VERB  VBD ROOT  2 criticize
+        3 the        DET   DT  det   4 the
+        4 plan       NOUN  NN  dobj  2 plan
+        5 in         ADP   IN  prep  2 in
+        6 a          DET   DT  det   7 a
+        7 statement  NOUN  NN  pobj  5 statement
+        8 .          PUNCT .   punct 2 .
+    """)
+    (found,) = find_attributions(doc, scope="all")[0]
+    assert found.content.of(text) == "the plan"

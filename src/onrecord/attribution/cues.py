@@ -178,6 +178,8 @@ class CueFinder:
                             break  # "said X and added Y": the next cue starts its own attribution
                         if child.lower_ == "according":
                             break
+                        if child.dep_ == "prep" and not _completes(child):
+                            break  # "denounced the annexation in an on-air diatribe": when, where, how -- the act's
                         end = max(end, child.right_edge.i + 1)
             start = clause.left_edge.i
             if form == "object" and clause.i > tok.i:
@@ -506,6 +508,18 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
     last = doc[end - 1]
     return CharSpan(doc[start].idx, last.idx + len(last.text))
 
+
+
+#: Prepositions that complete a stance or act ("cited X as a reason", "accused X of", "likened X to") rather than
+#: set it in time, place or manner ("in July", "during a rally", "since the debate", "in a statement").
+_COMPLETING_PREPOSITIONS = frozenset("as of for to about against with from into over on".split())
+
+
+def _completes(prep: Token) -> bool:
+    if prep.lower_ not in _COMPLETING_PREPOSITIONS:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ not in ("DATE", "TIME")
 
 
 def _without_aside(doc: Doc, start: int, end: int) -> int:
