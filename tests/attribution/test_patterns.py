@@ -57,7 +57,18 @@ UNBALANCED = (
     "Roe said the council would meet again on Thursday."
 )
 
+QUOTED_TRANSCRIPT = (
+    "Mayor Lin Okafor and councillor Maria Varga debated the bridge on Tuesday. The station released the transcript:\n\n"
+    "\"OKAFOR: We will rebuild the bridge before the winter storms arrive.\n\n"
+    "\"VARGA: The ferry will have to carry every commuter until then.\""
+)
+
 CASES = [
+    # --- a transcript quoted as one running quotation: each line is its label's ---
+    case("quoted-transcript-first-line", QUOTED_TRANSCRIPT, "We will rebuild the bridge before the winter storms arrive",
+         "Lin Okafor", "direct"),
+    case("quoted-transcript-second-line", QUOTED_TRANSCRIPT, "The ferry will have to carry every commuter until then",
+         "Maria Varga", "direct"),
     # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---
     case(
         "misparsed-verb-as-noun",

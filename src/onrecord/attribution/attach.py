@@ -77,6 +77,8 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
     for q in quotes:
         words = q.word_count(text)
         inside = [i for i, c in enumerate(out) if c.content.overlaps(q.content)]
+        if any(out[i].origin == "transcript" for i in inside):
+            continue  # a quoted transcript: each line is its label's, not the whole quotation one speaker's
         if inside:
             best = max(inside, key=lambda i: (_trimmed_within(text, out[i].content, q.content),
                                               _overlap(out[i].content, q.content)))

@@ -105,7 +105,7 @@ def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Ca
     starts = [q.content.start for q in quotes]
     out = []
     for c in candidates:
-        if c.cue_span is not None:
+        if c.cue_span is not None and c.origin != "transcript":  # a quoted transcript still names its speakers
             k = bisect.bisect_right(starts, c.cue_span.start) - 1
             if k >= 0 and quotes[k].content.contains(c.cue_span):
                 continue
@@ -183,7 +183,12 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
                         confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3))
             )
             continue
-        speaker = resolver.resolve(cand.source) if cand.source is not None else Speaker(None, "unknown")
+        if cand.source is None:
+            speaker = Speaker(None, "unknown")
+        elif cand.origin == "transcript":
+            speaker = resolver.resolve_label(cand.source.text)
+        else:
+            speaker = resolver.resolve(cand.source)
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
         resolver.note(anchor, speaker)
         attribution = Attribution(
@@ -238,8 +243,9 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _rank(c: Candidate) -> tuple[float, int]:
-    return (c.confidence + (0.2 if c.source is not None else 0.0) - (0.3 if c.origin == "continuation" else 0.0),
-            len(c.content))
+    # a transcript line's label is the surest speaker evidence: it wins over a quotation that runs over the lines
+    return (c.confidence + (0.2 if c.source is not None else 0.0) - (0.3 if c.origin == "continuation" else 0.0)
+            + (1.0 if c.origin == "transcript" else 0.0), len(c.content))
 
 
 def _type_of(text: str, content: CharSpan, quote: Quote | None, quote_spans: list[CharSpan]) -> str:

@@ -247,6 +247,12 @@ class SpeakerResolver:
             return "f"
         return None
 
+    def resolve_label(self, label: str) -> Speaker:
+        """The speaker a transcript line's label names ("VARGA:", "Lin Okafor:"): the fullest name in the article
+        with that surname, whatever the recogniser made of the capitals."""
+        name = clean_name(label.title() if label.isupper() else label)
+        return Speaker(self.fullest(name) if name else None, "person")
+
     # -- names ------------------------------------------------------------------------------------------
     def fullest(self, name: str) -> str:
         """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,
