@@ -51,6 +51,10 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "qc", "
 #: Pronouns and other mentions that are not names.
 NOT_NAMES = frozenset(
     "he she they it we i you him her them us his hers their its our who which that this these those one".split()
+    # groups, capitalised at the start of a sentence ("Officials said ...")
+    + "officials authorities police experts analysts researchers scientists sources critics residents witnesses "
+      "investigators prosecutors lawyers doctors economists observers protesters organizers organisers "
+      "spokespeople people others some many".split()
 )
 
 _TOKEN = re.compile(r"[^\s]+")
@@ -94,7 +98,10 @@ def parse_name(raw: str | None, kind: str = PERSON, *, scope: str | None = None)
     """
     if not raw:
         return None
-    text = " ".join(raw.split()).split(",")[0].strip(" .;:\"'\u201c\u201d")
+    text = " ".join(raw.split())
+    if kind != ORGANISATION:  # "Mark Esper, the defense secretary"; an organisation may have commas in its name
+        text = text.split(",")[0]
+    text = text.strip(" .;:\"'\u201c\u201d")
     if not text:
         return None
     if kind == ORGANISATION:

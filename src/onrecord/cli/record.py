@@ -38,7 +38,7 @@ def _console() -> Any:
     from rich.console import Console
 
     # a pipe or file gets wide lines rather than words wrapped in narrow cells
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False,
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False, markup=False,
                    width=None if sys.stdout.isatty() else 200)
 
 
@@ -52,6 +52,18 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
 
 def _json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _marked(snippet: str) -> Any:
+    """A search snippet with its [matched] words in bold (the brackets kept, for terminals without bold)."""
+    import re
+
+    from rich.text import Text
+
+    out = Text()
+    for part in re.split(r"(\[[^\]]*\])", snippet):
+        out.append(part, style="bold" if part.startswith("[") and part.endswith("]") else "")
+    return out
 
 
 def _clip(text: str | None, width: int = 90) -> str:
@@ -274,7 +286,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             table.add_column(column, no_wrap=column == "date")
         for h in hits:
             table.add_row(h.published or "", h.outlet or "", h.speaker or "", h.medium, "; ".join(h.via),
-                          _clip(h.snippet, 100))
+                          _marked(_clip(h.snippet, 110)))
         _console().print(table)
     return 0
 
