@@ -427,8 +427,9 @@ class Store:
         if re.fullmatch(r"#\d+", text):
             return [self.speaker(int(text[1:]))]
         found: dict[int, None] = {}
+        typed = text.title() if text == text.lower() else text  # a user may type "esper" for Esper
         for kind in (PERSON, ORGANISATION):
-            parsed = parse_name(text, kind)
+            parsed = parse_name(typed, kind)
             if parsed is None:
                 continue
             hit = self.one("SELECT speaker_id FROM speaker_aliases WHERE key = ?", (parsed.key,))
