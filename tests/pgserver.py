@@ -96,7 +96,7 @@ class ExternalServer:
             raise Unavailable(f"ONRECORD_TEST_PG={url!r} cannot be reached: {exc}") from None
 
     def database(self, name: str) -> str:
-        from urllib.parse import urlsplit, urlunsplit
+        from urllib.parse import urlsplit
 
         import psycopg
 
@@ -104,7 +104,8 @@ class ExternalServer:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
         parts = urlsplit(self.url)
-        return urlunsplit(parts._replace(path=f"/{name}"))
+        # built by hand: urlunsplit drops the "//" of a URL with an empty host (postgresql:///db?host=/socket)
+        return f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
 
     def stop(self) -> None:
         pass
