@@ -317,3 +317,15 @@ def test_sqlite_store_uses_wal_and_fts5(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "w.db")
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert conn.execute("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'troops'").fetchone()[0] >= 2
+
+
+def test_prune_speakers_after_reprocess(store: Store) -> None:
+    (article_id, *_) = store.add(corpus()).article_ids
+    extraction = store.extraction(article_id)
+    store.replace_extraction(article_id, replace(extraction, attributions=()))
+    before = store.one("SELECT count(*) FROM speakers")[0]
+    assert store.prune_speakers() == 0  # Oren Valdez is still quoted in other articles
+    store.replace_extraction(store.article_ids()[3], replace(store.extraction(store.article_ids()[3]),
+                                                             attributions=()))
+    assert store.prune_speakers() == 1  # Alma Brennan had only that article
+    assert store.one("SELECT count(*) FROM speakers")[0] == before - 1

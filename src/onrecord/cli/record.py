@@ -153,10 +153,14 @@ def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> 
                 for n, raw in enumerate(stream, 1):
                     if not raw.strip():
                         continue
+                    where = f"{path}:{n}"
                     try:
-                        yield Extraction.from_dict(json.loads(raw))
+                        data = json.loads(raw)
+                        if not isinstance(data, dict) or "text" not in data:
+                            raise KeyError("text (was it written with --no-text?)")
+                        yield Extraction.from_dict(data)
                     except (ValueError, KeyError, TypeError) as exc:
-                        fail(InputError(f"not an extraction record: {exc}", document=f"{path}:{n}"))
+                        fail(InputError(f"not an extraction record: {exc}", document=where))
         except OSError as exc:
             fail(InputError(exc.strerror or str(exc), document=path))
 
@@ -192,6 +196,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
                         continue
                     stored += store.replace_extraction(article_id, result)
                     done += 1
+        if done:
+            store.prune_speakers()
     print(f"onrecord: reprocessed {done} articles ({stored} attributions), {failed} failed", file=sys.stderr)
     return 1 if failed and not done else 0
 

@@ -557,6 +557,14 @@ class Store:
         row = self.one("SELECT speaker_id FROM speaker_aliases WHERE key = ?", (key,))
         return int(row[0]) if row else None
 
+    def prune_speakers(self) -> int:
+        """Delete speakers left without statements (after reprocessing); returns how many."""
+        with self.transaction():
+            orphans = self.rows("SELECT s.id FROM speakers s WHERE NOT EXISTS"
+                                " (SELECT 1 FROM attributions a WHERE a.speaker_id = s.id)")
+            self.executemany("DELETE FROM speakers WHERE id = ?", orphans)
+        return len(orphans)
+
     def relink(self) -> int:
         """Link every stored attribution to speakers again from scratch (after a change of the linking rules or a
         large reprocess), then re-apply the recorded merges and splits. Returns the number of speakers."""
