@@ -58,6 +58,12 @@ def test_organisation_names(raw: str, display: str, key: str) -> None:
     assert name is not None and (name.kind, name.display, name.key) == (ORGANISATION, display, key)
 
 
+def test_the_police_are_an_organisation_but_officials_are_not_a_person() -> None:
+    police = parse_name("the police", ORGANISATION, scope="Harlow Ledger")
+    assert police is not None and police.key == "organisation:police@harlow ledger"
+    assert parse_name("Officials", PERSON) is None and parse_name("it", ORGANISATION) is None
+
+
 def test_a_described_organisation_is_keyed_within_its_outlet() -> None:
     a = mention_name(None, ORGANISATION, "the ministry", scope="Harlow Ledger")
     b = mention_name(None, ORGANISATION, "the ministry", scope="Coastline Courier")

@@ -49,10 +49,13 @@ TITLE_WORDS = frozenset(
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "qc", "kc"})
 
 #: Pronouns and other mentions that are not names.
-NOT_NAMES = frozenset(
+PRONOUNS = frozenset(
     "he she they it we i you him her them us his hers their its our who which that this these those one".split()
-    # groups, capitalised at the start of a sentence ("Officials said ...")
-    + "officials authorities police experts analysts researchers scientists sources critics residents witnesses "
+)
+
+#: Not a person's name: pronouns, and groups capitalised at the start of a sentence ("Officials said ...").
+NOT_NAMES = PRONOUNS | frozenset(
+    "officials authorities police experts analysts researchers scientists sources critics residents witnesses "
       "investigators prosecutors lawyers doctors economists observers protesters organizers organisers "
       "spokespeople people others some many".split()
 )
@@ -112,7 +115,7 @@ def parse_name(raw: str | None, kind: str = PERSON, *, scope: str | None = None)
             return None
         display = " ".join(words)
         key_words = fold(display)
-        if not key_words or key_words in NOT_NAMES:
+        if not key_words or key_words in PRONOUNS:  # "the police" is an organisation; "it" is not
             return None
         generic = display == display.lower()
         key = f"{ORGANISATION}:{key_words}" + (f"@{fold(scope)}" if generic and scope else "")

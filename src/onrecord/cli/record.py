@@ -368,13 +368,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for column in ("month", "outlet", "speaker", "kind", "count", "share"):
         table.add_column(column, justify="right" if column in ("count", "share") else "left")
     for r in result.quoted:
-        table.add_row(r.month or "(undated)", r.outlet or "", r.speaker, r.kind, str(r.count), f"{r.share:.1%}")
+        table.add_row(r.month or "(undated)", r.outlet or "(no outlet)", r.speaker, r.kind, str(r.count),
+                      f"{r.share:.1%}")
     console.print(table)
     table = Table(title="Anonymous sources, by outlet", title_justify="left")
     for column in ("outlet", "anonymous", "statements", "share"):
         table.add_column(column, justify="left" if column == "outlet" else "right")
     for r in result.anonymous:
-        table.add_row(r.outlet or "", str(r.anonymous), str(r.total), f"{r.share:.1%}")
+        table.add_row(r.outlet or "(no outlet)", str(r.anonymous), str(r.total), f"{r.share:.1%}")
     console.print(table)
     return 0
 
