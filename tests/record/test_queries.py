@@ -51,6 +51,20 @@ def test_search_filters(filled: Store) -> None:
     assert queries.search(filled, "troops", since="2031") == []
 
 
+def test_search_gives_the_same_hits_when_matches_are_many(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite ranks first and makes snippets for the shown rows only when matches are many: same hits either way."""
+    if filled.backend != "sqlite":
+        pytest.skip("the threshold concerns FTS5")
+    cases = [("troops", {}), ("troops", {"outlet": "Harlow Ledger"}), ("said OR troops OR rigged", {"limit": 3}),
+             ("troops", {"speaker": "Oren Valdez", "since": "2030-03-03"})]
+    few = [queries.search(filled, q, **kw) for q, kw in cases]
+    monkeypatch.setattr(queries, "FEW_MATCHES", 0)
+    many = [queries.search(filled, q, **kw) for q, kw in cases]
+    assert [[(h.attribution_id, h.score, h.snippet, h.speaker) for h in hits] for hits in many] == \
+        [[(h.attribution_id, h.score, h.snippet, h.speaker) for h in hits] for hits in few]
+    assert all(few[:2]) and len(few[2]) == 3
+
+
 def test_search_syntax(filled: Store) -> None:
     assert [h.content for h in queries.search(filled, '"play on"')] == ["We will play on,"]
     assert {h.content for h in queries.search(filled, "rigged OR appeal")} == {"The tender was rigged,",
