@@ -103,6 +103,7 @@ def search(store: Store, query: str, *, speaker: str | None = None, outlet: str 
            since: str | None = None, until: str | None = None, limit: int = 20) -> list[SearchHit]:
     """Full-text search over what was said, best first. ``speaker`` is a name (resolved like
     :meth:`Store.resolve_speaker`), ``outlet`` matched case-insensitively."""
+    match = fts5_query(query)  # also checks, for both backends, that there is a word to look for
     where: list[str] = []
     params: list[Any] = []
     if speaker:
@@ -130,10 +131,8 @@ def search(store: Store, query: str, *, speaker: str | None = None, outlet: str 
             " websearch_to_tsquery('english', ?) q"
             f" WHERE a.content_tsv @@ q{filters} ORDER BY score DESC, a.id LIMIT ?) t ORDER BY t.score DESC, t.id",
             [query, query, *params, limit])
-        if not rows and not re.search(r"\w", query):
-            fts5_query(query)  # the same message as SQLite for a query with no words
     else:
-        rows = _search_sqlite(store, fts5_query(query), columns, filters, params, limit)
+        rows = _search_sqlite(store, match, columns, filters, params, limit)
     return [SearchHit(attribution_id=int(r[0]), article_id=int(r[1]), content=r[2], speaker=r[3],
                       speaker_id=int(r[4]) if r[4] is not None else None, speaker_kind=r[5], published=r[6],
                       outlet=r[7], title=r[8], url=r[9], type=r[10], medium=r[11], via=_relays(r[12]),
