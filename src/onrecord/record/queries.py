@@ -123,13 +123,17 @@ def search(store: Store, query: str, *, speaker: str | None = None, outlet: str 
     columns = ("a.id, a.article_id, a.content_text, COALESCE(s.name, a.speaker, a.speaker_description), a.speaker_id,"
                " a.speaker_kind, a.published_on, r.outlet, r.title, r.url, a.type, a.medium, a.via")
     if store.backend == POSTGRES:
+        # rank the matches first (joining articles only when a filter needs it), then read the top rows and
+        # make their headlines: the joins and ts_headline are paid for the rows shown only
+        joins = " JOIN articles r ON r.id = a.article_id" if filters else ""
         rows = store.rows(
-            "SELECT t.*, ts_headline('english', t.content_text, websearch_to_tsquery('english', ?),"
+            f"SELECT {columns}, t.score, ts_headline('english', a.content_text, websearch_to_tsquery('english', ?),"
             " 'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=1') FROM ("
-            f"SELECT {columns}, ts_rank_cd(a.content_tsv, q) AS score"
-            " FROM attributions a JOIN articles r ON r.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id,"
+            f"SELECT a.id, ts_rank_cd(a.content_tsv, q) AS score FROM attributions a{joins},"
             " websearch_to_tsquery('english', ?) q"
-            f" WHERE a.content_tsv @@ q{filters} ORDER BY score DESC, a.id LIMIT ?) t ORDER BY t.score DESC, t.id",
+            f" WHERE a.content_tsv @@ q{filters} ORDER BY score DESC, a.id LIMIT ?) t"
+            " JOIN attributions a ON a.id = t.id JOIN articles r ON r.id = a.article_id"
+            " LEFT JOIN speakers s ON s.id = a.speaker_id ORDER BY t.score DESC, t.id",
             [query, query, *params, limit])
     else:
         rows = _search_sqlite(store, match, columns, filters, params, limit)
