@@ -164,6 +164,30 @@ def test_ingest_extracted_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and "stored 0 articles (0 attributions)" in err and "6 already stored" in err
 
 
+def test_ingest_reports_an_article_the_store_refuses_and_keeps_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from onrecord.errors import StoreError
+    from onrecord.record import Store
+
+    source = tmp_path / "x.jsonl"
+    source.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in corpus()), encoding="utf-8")
+    original = Store._insert_attributions
+
+    def refuse_a3(self, linker, article_id, art, *args, **kwargs):
+        if art.id == "a3":
+            raise StoreError("value too long (simulated)")
+        return original(self, linker, article_id, art, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_insert_attributions", refuse_a3)
+    db = str(tmp_path / "r.db")
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", db, "--batch-size", "4"], capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        "onrecord: a3: not stored: value too long (simulated)",
+        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed",
+    ]
+
+
 # --- with the real model -------------------------------------------------------------------------------------------
 
 STORIES = [

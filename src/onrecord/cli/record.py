@@ -129,10 +129,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 continue
             batch.append(result)
             if len(batch) >= settings.batch_size:
-                total += store.add(batch, batch_size=len(batch))
+                total += _store_batch(store, batch, fail)
                 batch = []
         if batch:
-            total += store.add(batch, batch_size=len(batch))
+            total += _store_batch(store, batch, fail)
         where = store.url.display
     known += total.duplicates
     print(f"onrecord: stored {total.stored} articles ({total.attributions} attributions) in {where}; "
@@ -140,6 +140,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if failed and not total.stored and not known:
         return 1
     return 0
+
+
+def _store_batch(store: Any, batch: list[Any], fail: Callable[[OnrecordError], None]) -> Any:
+    """Store a batch in one transaction; when the store refuses it, store its articles one by one so that the one
+    it refuses is reported by name and the others are kept."""
+    from onrecord.errors import StoreError
+    from onrecord.record import AddResult
+
+    try:
+        return store.add(batch, batch_size=len(batch))
+    except StoreError:
+        if len(batch) == 1:
+            raise
+    total = AddResult()
+    for extraction in batch:
+        try:
+            total += store.add([extraction])
+        except StoreError as exc:
+            art = extraction.article
+            fail(StoreError(f"not stored: {exc.reason}", document=art.id or art.url or art.title or "<article>"))
+    return total
 
 
 def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
