@@ -219,9 +219,17 @@ def test_ingest_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
     with sqlite3.connect(db) as conn:
         versions = conn.execute("SELECT DISTINCT pipeline_version, model FROM attributions").fetchall()
     assert len(versions) == 1 and versions[0][0] and "en_core_web_sm" in versions[0][1]
-    # reprocess: nothing is stale at the same version; --all re-extracts every article, with the same result
+    # reprocess: nothing is stale at the same version and model; an article from an older version is re-extracted;
+    # --all re-extracts every article, with the same result
     code, _, err = run(["reprocess", "--db", db], capsys)
     assert (code, err) == (0, "onrecord: reprocessed 0 articles (0 attributions), 0 failed\n")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET pipeline_version = '0.0.1' WHERE id = 1")
+        conn.execute("UPDATE attributions SET pipeline_version = '0.0.1' WHERE article_id = 1")
+    code, _, err = run(["reprocess", "--db", db], capsys)
+    assert code == 0 and err.startswith("onrecord: reprocessed 1 articles")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM attributions WHERE pipeline_version = '0.0.1'").fetchone() == (0,)
     before = _count(db)
     code, _, err = run(["reprocess", "--all", "--db", db], capsys)
     assert code == 0 and err == f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed\n"

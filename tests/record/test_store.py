@@ -259,6 +259,8 @@ def test_replace_extraction_replaces_machine_attributions_only(store: Store) -> 
     assert store.rows("SELECT pipeline_version, model FROM attributions") == [("0.2.0", "m2")]
     assert store.article_ids(stale_for="0.2.0") == []
     assert store.article_ids(stale_for="0.3.0") == [article_id]
+    assert store.article_ids(stale_for="0.2.0", model="m2") == []
+    assert store.article_ids(stale_for="0.2.0", model="m3") == [article_id]
     store.replace_with_corrections(article_id, extraction.attributions)
     assert store.rows("SELECT DISTINCT pipeline_version, human_corrected FROM attributions") == [(HUMAN, 1)]
     assert store.replace_extraction(article_id, newer) == 0  # a person's corrections are kept

@@ -189,7 +189,8 @@ def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Run extraction again on stored articles (after an upgrade) and replace their machine attributions.
 
-    By default only articles stored by another pipeline version are re-extracted; --all re-extracts every one.
+    By default only articles extracted by another pipeline version or model are re-extracted; --all re-extracts
+    every one.
     Articles corrected by a person (import-labels) keep their attributions, and recorded speaker merges and splits
     are re-applied. Each batch is one transaction.
 
@@ -197,14 +198,17 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
       onrecord reprocess --db out/onrecord.db
       onrecord reprocess --all --batch-size 64
     """
-    from onrecord import __version__
-    from onrecord.api import extract_many
+    from onrecord.api import extract, extract_many
     from onrecord.cli import _progress, _settings
 
     settings = _settings(args)
     done = stored = failed = 0
     with _open(args) as store, _progress(settings) as (advance, report):
-        ids = store.article_ids(stale_for=None if args.all else __version__)
+        if args.all:
+            ids = store.article_ids()
+        else:  # what this installation's pipeline and model write, read off a one-line extraction
+            current = extract("A note.", settings=settings)
+            ids = store.article_ids(stale_for=current.pipeline_version, model=current.model)
         for start in range(0, len(ids), settings.batch_size):
             chunk = ids[start: start + settings.batch_size]
             articles = [store.article(i) for i in chunk]

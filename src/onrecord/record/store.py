@@ -360,10 +360,15 @@ class Store:
         return Extraction(article=article, attributions=self.attributions_of(article_id),
                           pipeline_version=row[0], model=row[1])
 
-    def article_ids(self, *, stale_for: str | None = None, include_reviewed: bool = False) -> list[int]:
-        """Ids of stored articles; with ``stale_for``, those whose pipeline version differs from it."""
+    def article_ids(self, *, stale_for: str | None = None, model: str | None = None,
+                    include_reviewed: bool = False) -> list[int]:
+        """Ids of stored articles; with ``stale_for`` (a pipeline version) and optionally ``model``, those extracted
+        by another version or another model."""
         where, params = [], []
-        if stale_for is not None:
+        if stale_for is not None and model is not None:
+            where.append("(pipeline_version <> ? OR model <> ?)")
+            params.extend([stale_for, model])
+        elif stale_for is not None:
             where.append("pipeline_version <> ?")
             params.append(stale_for)
         if not include_reviewed:
