@@ -89,13 +89,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
       onrecord extract articles/ -o x.jsonl && onrecord ingest --extracted x.jsonl
     """
     from onrecord.api import extract_many
-    from onrecord.cli import _articles, _progress, _settings
+    from onrecord.cli import _articles, _progress, _settings, _stdin
     from onrecord.ingest import iter_inputs
     from onrecord.record import AddResult
 
     settings = _settings(args)
     if not args.paths:
-        print("onrecord: no input: give files or directories to ingest", file=sys.stderr)
+        print("onrecord: no input: give files or directories to ingest ('-' reads stdin)", file=sys.stderr)
         return 2
     failed = known = 0
     total = AddResult()
@@ -119,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         continue
                     yield article
 
-            inputs = iter_inputs(args.paths, stdin=None, max_chars=settings.max_chars)
+            inputs = iter_inputs(args.paths, stdin=_stdin(), max_chars=settings.max_chars)
             results = extract_many(new(_articles(inputs, fail)), settings=settings, on_error="yield",
                                    progress=advance)
         batch: list[Any] = []
@@ -506,7 +506,7 @@ def _dates(parser: argparse.ArgumentParser) -> None:
 def register(sub: Any, add_command: Callable[..., Any]) -> None:
     """Add the record's subcommands: ingest, reprocess, speakers, search, speaker, stats, export, import-labels."""
     p = add_command(sub, "ingest", cmd_ingest)
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to ingest")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to ingest; '-' reads stdin")
     p.add_argument("--extracted", action="store_true",
                    help="the inputs are JSONL from `onrecord extract` (with text): store them without extracting")
     _db(p)
