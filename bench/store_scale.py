@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--db", help="reuse this generated store (no generation)")
     parser.add_argument("--keep", action="store_true", help="keep the generated SQLite file (printed)")
+    parser.add_argument("--pg-shared-buffers", metavar="SIZE",
+                        help="shared_buffers of the throwaway PostgreSQL server (default: PostgreSQL's, 128MB)")
     args = parser.parse_args(argv)
     if args.db:
         run(args.db, args.attributions, args.queries, fill=False)
@@ -206,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         import pgserver
 
         try:
-            server = pgserver.server()
+            server = pgserver.server({"shared_buffers": args.pg_shared_buffers} if args.pg_shared_buffers else None)
         except pgserver.Unavailable as exc:
             print(f"[postgresql] skipped: {exc}")
             return 0

@@ -34,7 +34,7 @@ def _bindir() -> Path | None:
 class TempServer:
     """A PostgreSQL server in a temporary directory; :meth:`stop` removes it."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
         bindir = _bindir()
         if bindir is None:
             raise Unavailable("no PostgreSQL binaries (initdb) found and ONRECORD_TEST_PG is not set")
@@ -53,7 +53,8 @@ class TempServer:
         self._run([str(bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                    "--no-sync"])
         opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.root}' -p {self.port} -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
+                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+                + "".join(f" -c {k}={v}" for k, v in (settings or {}).items()))
         self._run([str(bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w",
                    "-t", "60", "start"])
         self.url = f"postgresql://postgres@/postgres?host={self.root}&port={self.port}"
@@ -111,13 +112,14 @@ class ExternalServer:
         pass
 
 
-def server() -> TempServer | ExternalServer:
+def server(settings: dict[str, str] | None = None) -> TempServer | ExternalServer:
+    """``$ONRECORD_TEST_PG``, else a throwaway server (with these extra server ``settings``, for benchmarks)."""
     url = os.environ.get("ONRECORD_TEST_PG")
     if url:
         return ExternalServer(url)
     for attempt in range(3):
         try:
-            return TempServer()
+            return TempServer(settings)
         except Unavailable as exc:  # a port taken by chance: try another
             if attempt == 2 or "binaries" in str(exc) or "'postgres' user" in str(exc):
                 raise
