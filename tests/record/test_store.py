@@ -331,3 +331,38 @@ def test_prune_speakers_after_reprocess(store: Store) -> None:
                                                              attributions=()))
     assert store.prune_speakers() == 1  # Alma Brennan had only that article
     assert store.one("SELECT count(*) FROM speakers")[0] == before - 1
+
+
+def test_concurrent_ingests_create_one_speaker_per_name(store_url: str) -> None:
+    """Two stores (two connections, as two ingest processes) linking the same new names at the same time."""
+    import threading
+
+    def articles(tag: str) -> list:
+        return [story(f"Nora Vell said the {tag} plan number {n} was ready. Ivo Strand said it was not.",
+                      Said(f"the {tag} plan number {n} was ready", "Nora Vell", "said", "Nora Vell"),
+                      Said("it was not", "Ivo Strand", "said", "Ivo Strand"), outlet=tag, published="2030-01-01")
+                for n in range(12)]
+
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def ingest(tag: str) -> None:
+        try:
+            with open_store(store_url) as own:
+                barrier.wait()
+                for extraction in articles(tag):
+                    own.add([extraction])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(tag,)) for tag in ("east", "west")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    with open_store(store_url) as store:
+        assert store.article_count() == 24
+        assert store.rows("SELECT key, count(*) FROM speakers GROUP BY key ORDER BY key") == [
+            ("person:ivo strand", 1), ("person:nora vell", 1)]
+        assert store.one("SELECT count(DISTINCT speaker_id) FROM attributions") == (2,)

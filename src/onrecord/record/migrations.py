@@ -97,9 +97,13 @@ _SQLITE_FTS = (
     END""",
 )
 
+#: One speaker record per identity key, so that two ingests linking the same new name at once create one record.
+_SPEAKER_KEY_UNIQUE = ("CREATE UNIQUE INDEX speakers_key ON speakers (key)",)
+
 SQLITE: tuple[Migration, ...] = (
     ("0001_articles_attributions_speakers", _SQLITE_TABLES),
     ("0002_fulltext_fts5", _SQLITE_FTS),
+    ("0003_speaker_key_unique", _SPEAKER_KEY_UNIQUE),
 )
 
 
@@ -117,4 +121,5 @@ POSTGRES: tuple[Migration, ...] = (
         "GENERATED ALWAYS AS (to_tsvector('english', content_text)) STORED",
         "CREATE INDEX attributions_content_tsv ON attributions USING GIN (content_tsv)",
     )),
+    ("0003_speaker_key_unique", _SPEAKER_KEY_UNIQUE),
 )

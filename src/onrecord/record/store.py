@@ -672,8 +672,10 @@ class _Linker:
 
     def create(self, name: Name) -> int:
         row = self.store.one("INSERT INTO speakers (name, kind, key, first, last, created_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
                              (name.display, name.kind, name.key, name.first, name.last, _now()))
+        if row is None:  # another ingest created it meanwhile (PostgreSQL waits for its commit, then lands here)
+            row = self.store.one("SELECT id FROM speakers WHERE key = ?", (name.key,))
         assert row is not None
         self.add_alias(int(row[0]), name)
         return int(row[0])
