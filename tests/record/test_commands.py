@@ -121,6 +121,10 @@ def test_label_studio_commands(db: str, tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = run(["export", "--format", "labelstudio", "-o", str(tasks_path), "--db", db], capsys)
     assert code == 0 and "wrote 6 Label Studio tasks" in err
     tasks = json.loads(tasks_path.read_text(encoding="utf-8"))
+    code, out, _ = run(["export", "--format", "labelstudio", "--outlet", "harlow ledger", "--limit", "1",
+                        "--db", db], capsys)
+    (only,) = json.loads(out)
+    assert code == 0 and only["data"]["outlet"] == "Harlow Ledger"
     corrected = [{"data": t["data"], "annotations": [{"result": t["predictions"][0]["result"]}]} for t in tasks[:2]]
     corrected += [{"data": t["data"], "annotations": []} for t in tasks[2:]]
     back = tmp_path / "corrected.json"

@@ -419,7 +419,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     Example:
       onrecord export --format parquet -o out/
       onrecord export --format csv --table attributions > attributions.csv
-      onrecord export --format labelstudio -o tasks.json
+      onrecord export --format labelstudio --outlet "Harlow Ledger" --limit 50 -o tasks.json
     """
     from onrecord.record import export, labelstudio
 
@@ -428,7 +428,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     with _open(args) as store:
         if args.format == "labelstudio":
-            tasks = labelstudio.export_tasks(store)
+            ids = None
+            if args.outlet or args.limit:
+                where = " WHERE lower(outlet) = lower(?)" if args.outlet else ""
+                ids = [int(i) for (i,) in store.rows(
+                    f"SELECT id FROM articles{where} ORDER BY id" + (" LIMIT ?" if args.limit else ""),
+                    [*([args.outlet] if args.outlet else []), *([args.limit] if args.limit else [])])]
+            tasks = labelstudio.export_tasks(store, article_ids=ids)
             text = json.dumps(tasks, ensure_ascii=False, indent=1)
             if args.output and args.output != "-":
                 _write_file(Path(args.output), text)
@@ -554,6 +560,8 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("--table", choices=("articles", "attributions", "speakers"), help="only this table")
     p.add_argument("-o", "--output", metavar="OUT", help="a directory (every table), or a file")
     p.add_argument("--label-config", action="store_true", help="print the Label Studio labelling config and exit")
+    p.add_argument("--outlet", metavar="NAME", help="labelstudio: only articles of this outlet")
+    p.add_argument("--limit", type=int, metavar="N", help="labelstudio: only the first N articles")
     _db(p)
 
     p = add_command(sub, "import-labels", cmd_import_labels, settings=False)
