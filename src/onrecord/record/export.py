@@ -53,7 +53,10 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Iterator[dict[str, A
     columns = TABLES[table]
     agg = "json_agg(x.alias ORDER BY x.alias)" if store.backend == "postgresql" else "json_group_array(x.alias)"
     statement = _QUERIES[table].format(cols=", ".join(c for c, _ in columns), agg=agg)
-    cursor = store.conn.cursor()
+    # PostgreSQL: a server-side cursor (WITH HOLD, as the connection is in autocommit), else psycopg would fetch
+    # the whole result at once; SQLite's cursor steps through the rows anyway
+    cursor = store.conn.cursor(name=f"onrecord_export_{table}", withhold=True) if store.backend == "postgresql" \
+        else store.conn.cursor()
     try:
         cursor.execute(store.sql(statement))
         while True:
