@@ -162,7 +162,7 @@ def _search_sqlite(store: Store, match: str, columns: str, filters: str, params:
              if filters else "")
     ranked = store.rows(
         f"SELECT attributions_fts.rowid, -attributions_fts.rank FROM attributions_fts{joins}"
-        f" WHERE attributions_fts MATCH ?{filters} ORDER BY attributions_fts.rank LIMIT ?",
+        f" WHERE attributions_fts MATCH ?{filters} ORDER BY attributions_fts.rank, attributions_fts.rowid LIMIT ?",
         [match, *params, limit])
     if not ranked:
         return []
