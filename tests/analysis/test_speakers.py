@@ -36,6 +36,10 @@ PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.90
     ("Senator Zoë Ferrand", "Zoë Ferrand", "person:zoe ferrand"),
     ("Stephen Major", "Stephen Major", "person:stephen major"),  # a surname that is also a title
     ("Dr. Amit  Rao", "Amit Rao", "person:amit rao"),
+    ("Author Lise Marrow", "Lise Marrow", "person:lise marrow"),  # occupations written as titles
+    ("Sergeant-at-Arms Pol Dray", "Pol Dray", "person:pol dray"),
+    ("Golfer Ken Ashby", "Ken Ashby", "person:ken ashby"),
+    ("Tess Player", "Tess Player", "person:tess player"),  # a surname that is also a role word
 ])
 def test_person_names(raw: str, display: str, key: str) -> None:
     name = parse_name(raw)

@@ -42,6 +42,13 @@ TITLE_WORDS = frozenset(
     energy environment transport transportation agriculture homeland security affairs public home
     u.s. us uk u.k. eu un nato federal national provincial municipal regional mayoral presidential
     democratic republican liberal conservative gop senior junior assistant associate press
+    author writer novelist poet journalist columnist historian artist actor actress singer musician director
+    producer filmmaker chef golfer player striker goalkeeper goalie captain coach manager owner host anchor
+    comedian designer architect engineer scientist physicist biologist doctor nurse surgeon physician
+    pharmacist professor lecturer teacher student farmer activist advocate organizer organiser volunteer
+    resident witness victim survivor expert consultant strategist pollster lobbyist entrepreneur investor
+    businessman businesswoman billionaire philanthropist arms sergeant-at-arms chancellor registrar
+    superintendent inspector constable detective chief-of-staff staff spokesperson
     """.split()
 )
 
