@@ -14,6 +14,7 @@ from onrecord.analysis.speakers import (
     Mention,
     first_names_compatible,
     mention_name,
+    parse_date,
     parse_name,
     score_pairs,
 )
@@ -137,3 +138,17 @@ def test_evaluate_counts_a_wrong_link() -> None:
              Case("3", "Ada Kerr", PERSON, "ada kerr")]
     score = evaluate(cases)
     assert (score.true_pairs, score.predicted_pairs, score.correct_pairs) == (1, 3, 1)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2030-03-05", date(2030, 3, 5)),
+    ("2030-03-05T22:10:00+01:00", date(2030, 3, 5)),
+    ("Tue, 05 Mar 2030 10:00:00 GMT", date(2030, 3, 5)),
+    ("March 5, 2030", date(2030, 3, 5)),
+    ("5 March 2030", date(2030, 3, 5)),
+    ("2030-02-30", None),
+    ("last Tuesday", None),
+    (None, None),
+])
+def test_publication_dates(value: str | None, expected: date | None) -> None:
+    assert parse_date(value) == expected

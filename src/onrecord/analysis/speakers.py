@@ -170,15 +170,35 @@ def first_names_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+#: Written-out dates that feeds and pages use besides ISO 8601.
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
 def parse_date(value: str | None) -> date | None:
-    """The date at the start of an ISO 8601 string, or None."""
-    m = _DATE.match(value or "")
-    if not m:
+    """The date of a ``published`` value: ISO 8601 (its date part), RFC 2822 as in RSS ("Tue, 05 Mar 2030
+    10:00:00 GMT"), or a written date ("March 5, 2030", "5 March 2030"); None when it is none of these."""
+    text = (value or "").strip()
+    m = _DATE.match(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if not text:
         return None
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 @dataclass(frozen=True, slots=True)
