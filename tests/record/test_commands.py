@@ -293,3 +293,21 @@ def _articles(db: Path) -> int:
             return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+def test_commands_on_either_backend(store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same commands with --db a SQLite path or a postgresql:// URL."""
+    source = tmp_path / "x.jsonl"
+    source.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in corpus()), encoding="utf-8")
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", store_url], capsys)
+    assert code == 0 and "stored 6 articles (11 attributions)" in err
+    code, out, _ = run(["speaker", "Valdez", "--json", "--db", store_url], capsys)
+    assert code == 0 and json.loads(out)["total"] == 4
+    code, out, _ = run(["search", "withdraw troops", "--csv", "--db", store_url], capsys)
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 3
+    code, out, _ = run(["stats", "--json", "--db", store_url], capsys)
+    assert code == 0 and json.loads(out)["attributions"] == 11
+    out_dir = tmp_path / "export"
+    out_dir.mkdir()
+    code, _, err = run(["export", "--format", "csv", "-o", str(out_dir), "--db", store_url], capsys)
+    assert code == 0 and "6 articles, 11 attributions" in err
