@@ -1,6 +1,6 @@
 # onrecord: set-up and the everyday commands.
 #
-#   make run     install into .venv, extract the examples, show who said what
+#   make run     install into .venv, extract the examples, show who said what, store them, query the store
 #   make test    install into .venv, run the test suite
 #   make eval    score onrecord on the dev splits in ../shared (skips what is absent)
 #   make bench   throughput figures
@@ -46,6 +46,13 @@ run: $(STAMP)
 	    fi; \
 	  done; \
 	done
+	@echo; echo "=== the record: ingest the examples into out/onrecord.db (SQLite), then ask it things"
+	$(BIN)/onrecord ingest examples/ --db out/onrecord.db --no-progress
+	$(BIN)/onrecord speakers --db out/onrecord.db --limit 8
+	@top=$$($(BIN)/onrecord speakers --db out/onrecord.db --json --limit 1 | \
+	  $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)[0]["name"])') && \
+	  echo "$$ onrecord speaker \"$$top\"" && $(BIN)/onrecord speaker "$$top" --db out/onrecord.db
+	$(BIN)/onrecord stats --db out/onrecord.db --top 3
 
 # pytest exits 5 when it collects no tests; that is not a failure of the set-up, so say so and pass.
 test: $(STAMP)
@@ -66,6 +73,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/store_overhead.py
+	$(BIN)/python bench/speaker_linking.py
 
 clean:
 	rm -rf out .pytest_cache .hypothesis

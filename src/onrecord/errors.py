@@ -43,3 +43,16 @@ class ModelError(OnrecordError):
 
 class GoldFormatError(OnrecordError):
     """A gold-standard file does not follow ../shared/data/FORMAT.md."""
+
+
+class StoreError(OnrecordError):
+    """The record store cannot be opened or used (bad URL, missing directory, server unreachable ...);
+    ``document`` names the store."""
+
+
+class NotFoundError(OnrecordError):
+    """A thing asked for by name or id is not in the store (an unknown speaker, article or attribution)."""
+
+
+class LabelFileError(OnrecordError):
+    """A Label Studio file to import is malformed; ``document`` names the file and the reason says where."""

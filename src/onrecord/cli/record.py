@@ -3,13 +3,567 @@
 ``register(sub, add_command)`` adds this module's subcommands to the top-level parser built in
 :func:`onrecord.cli.build_parser`; ``add_command(sub, name, func, settings=True)`` creates one subcommand whose help
 and description come from ``func``'s docstring (which must contain an ``Example:``).
+
+Every command takes ``--db URL`` (default ``$ONRECORD_DB``, else ``onrecord.db`` in the current directory). Query
+commands print a table, or with ``--json`` one JSON document and with ``--csv`` CSV rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
+
+from onrecord.errors import OnrecordError
+
+
+def _db_default() -> str:
+    from onrecord.record import DEFAULT_URL
+
+    return os.environ.get("ONRECORD_DB") or DEFAULT_URL
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from onrecord.record import open_store
+
+    return open_store(args.db)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # a pipe or file gets wide lines rather than words wrapped in narrow cells
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False, markup=False,
+                   width=None if sys.stdout.isatty() else 200)
+
+
+def _write_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["; ".join(v) if isinstance(v := row.get(c), (list, tuple)) else "" if v is None else v
+                         for c in columns])
+
+
+def _json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _marked(snippet: str) -> Any:
+    """A search snippet with its [matched] words in bold (the brackets kept, for terminals without bold)."""
+    import re
+
+    from rich.text import Text
+
+    out = Text()
+    for part in re.split(r"(\[[^\]]*\])", snippet):
+        out.append(part, style="bold" if part.startswith("[") and part.endswith("]") else "")
+    return out
+
+
+def _clip(text: str | None, width: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- ingest and reprocess ----------------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Extract who said what from articles and store them (and their attributions) in the record.
+
+    Reads what `onrecord extract` reads (.txt, .html, .jsonl, optionally .gz, and directories). An article already
+    in the store (same URL or same text) is skipped before extraction; each batch of --batch-size articles is
+    stored in one transaction, so an interrupted ingest loses at most the batch in progress and a rerun completes
+    it with no duplicates. A document that cannot be read is reported on stderr and never stops the batch.
+    With --extracted the inputs are JSONL written by `onrecord extract` and no extraction runs.
+
+    Example:
+      onrecord ingest articles/ --db out/onrecord.db
+      onrecord ingest feed.jsonl.gz --db postgresql://newsroom@db.internal/onrecord
+      onrecord extract articles/ -o x.jsonl && onrecord ingest --extracted x.jsonl
+    """
+    from onrecord.api import extract_many
+    from onrecord.cli import _articles, _progress, _settings, _stdin
+    from onrecord.ingest import iter_inputs
+    from onrecord.record import AddResult
+
+    settings = _settings(args)
+    if not args.paths:
+        print("onrecord: no input: give files or directories to ingest ('-' reads stdin)", file=sys.stderr)
+        return 2
+    failed = known = 0
+    total = AddResult()
+    with _open(args) as store, _progress(settings) as (advance, report):
+
+        def fail(exc: OnrecordError) -> None:
+            nonlocal failed
+            failed += 1
+            report(exc)
+
+        if args.extracted:
+            results: Iterable[Any] = _read_extracted(args.paths, fail)
+        else:
+            def new(articles: Iterable[Any]) -> Iterator[Any]:
+                nonlocal known
+                for article in articles:
+                    if store.contains(article):
+                        known += 1
+                        if advance:
+                            advance(1)
+                        continue
+                    yield article
+
+            inputs = iter_inputs(args.paths, stdin=_stdin(), max_chars=settings.max_chars)
+            results = extract_many(new(_articles(inputs, fail)), settings=settings, on_error="yield",
+                                   progress=advance)
+        batch: list[Any] = []
+        for result in results:
+            if isinstance(result, OnrecordError):
+                fail(result)
+                continue
+            batch.append(result)
+            if len(batch) >= settings.batch_size:
+                total += _store_batch(store, batch, fail)
+                batch = []
+        if batch:
+            total += _store_batch(store, batch, fail)
+        where = store.url.display
+    known += total.duplicates
+    print(f"onrecord: stored {total.stored} articles ({total.attributions} attributions) in {where}; "
+          f"{known} already stored, {failed} failed", file=sys.stderr)
+    if failed and not total.stored and not known:
+        return 1
+    return 0
+
+
+def _store_batch(store: Any, batch: list[Any], fail: Callable[[OnrecordError], None]) -> Any:
+    """Store a batch in one transaction; when the store refuses it, store its articles one by one so that the one
+    it refuses is reported by name and the others are kept."""
+    from onrecord.errors import StoreError
+    from onrecord.record import AddResult
+
+    try:
+        return store.add(batch, batch_size=len(batch))
+    except StoreError:
+        if len(batch) == 1:
+            raise
+    total = AddResult()
+    for extraction in batch:
+        try:
+            total += store.add([extraction])
+        except StoreError as exc:
+            art = extraction.article
+            fail(StoreError(f"not stored: {exc.reason}", document=art.id or art.url or art.title or "<article>"))
+    return total
+
+
+def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
+    from onrecord.errors import InputError
+    from onrecord.ingest.readers import open_binary
+    from onrecord.types import Extraction
+
+    for path in paths:
+        try:
+            with open_binary(Path(path)) as stream:
+                for n, raw in enumerate(stream, 1):
+                    if not raw.strip():
+                        continue
+                    where = f"{path}:{n}"
+                    try:
+                        data = json.loads(raw)
+                        if not isinstance(data, dict) or "text" not in data:
+                            raise KeyError("text (was it written with --no-text?)")
+                        yield Extraction.from_dict(data)
+                    except (ValueError, KeyError, TypeError) as exc:
+                        fail(InputError(f"not an extraction record: {exc}", document=where))
+        except OSError as exc:
+            fail(InputError(exc.strerror or str(exc), document=path))
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Run extraction again on stored articles (after an upgrade) and replace their machine attributions.
+
+    By default only articles extracted by another pipeline version or model are re-extracted; --all re-extracts
+    every one.
+    Articles corrected by a person (import-labels) keep their attributions, and recorded speaker merges and splits
+    are re-applied. Each batch is one transaction.
+
+    Example:
+      onrecord reprocess --db out/onrecord.db
+      onrecord reprocess --all --batch-size 64
+    """
+    from onrecord.api import extract, extract_many
+    from onrecord.cli import _progress, _settings
+
+    settings = _settings(args)
+    done = stored = failed = 0
+    with _open(args) as store, _progress(settings) as (advance, report):
+        if args.all:
+            ids = store.article_ids()
+        else:  # what this installation's pipeline and model write, read off a one-line extraction
+            current = extract("A note.", settings=settings)
+            ids = store.article_ids(stale_for=current.pipeline_version, model=current.model)
+        for start in range(0, len(ids), settings.batch_size):
+            chunk = ids[start: start + settings.batch_size]
+            articles = [store.article(i) for i in chunk]
+            with store.transaction():
+                for article_id, result in zip(chunk, extract_many(articles, settings=settings, on_error="yield",
+                                                                  progress=advance), strict=True):
+                    if isinstance(result, OnrecordError):
+                        failed += 1
+                        report(result)
+                        continue
+                    stored += store.replace_extraction(article_id, result)
+                    done += 1
+        if done:
+            store.prune_speakers()
+    print(f"onrecord: reprocessed {done} articles ({stored} attributions), {failed} failed", file=sys.stderr)
+    return 1 if failed and not done else 0
+
+
+# --- speakers ------------------------------------------------------------------------------------------------------
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    """List speakers, or merge, split and relink them (merges and splits are kept across reprocessing).
+
+    list [NAME]: speakers most quoted first, with their aliases (NAME narrows to those it can mean).
+    merge KEEP OTHER...: OTHER speakers are the same person as KEEP; their statements and aliases move to KEEP.
+    split SPEAKER MENTION: the statements of SPEAKER made under MENTION belong to someone else (--name).
+    relink: link every stored statement again from scratch, then re-apply merges and splits.
+    A speaker is named as written ("Mark Esper", "Defense Secretary Mark Esper") or by id ("#12").
+
+    Example:
+      onrecord speakers list Esper
+      onrecord speakers merge "Mark Esper" "M. T. Esper"
+      onrecord speakers split "Mark Esper" "Esper" --name "Mary Esper"
+    """
+    from onrecord.record import queries
+
+    action = args.action or "list"
+    with _open(args) as store:
+        if action == "merge":
+            if not args.names or len(args.names) < 2:
+                raise OnrecordError("merge needs the speaker to keep and at least one other")
+            kept = store.merge_speakers(args.names[0], args.names[1:])
+            print(f"merged {', '.join(repr(n) for n in args.names[1:])} into #{kept.id} {kept.name}")
+            return 0
+        if action == "split":
+            if not args.names or len(args.names) != 2:
+                raise OnrecordError("split needs a speaker and the mention to split off")
+            new = store.split_speaker(args.names[0], args.names[1], name=args.name)
+            print(f"split {args.names[1]!r} off {args.names[0]!r} as #{new.id} {new.name}")
+            return 0
+        if action == "relink":
+            print(f"relinked: {store.relink()} speakers")
+            return 0
+        if args.names and len(args.names) > 1:
+            raise OnrecordError("list takes at most one name")
+        found = queries.speakers(store, name=args.names[0] if args.names else None, kind=args.kind,
+                                 limit=args.limit)
+    if args.json:
+        _json([s.to_dict() for s in found])
+    elif args.csv:
+        _write_csv((s.to_dict() for s in found), ["id", "name", "kind", "statements", "articles", "outlets",
+                                                  "first_seen", "last_seen", "aliases"])
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(found)} speakers", title_justify="left")
+        for column in ("#", "name", "kind", "statements", "articles", "outlets", "first", "last", "aliases"):
+            table.add_column(column)
+        for s in found:
+            table.add_row(str(s.id), s.name, s.kind, str(s.statements), str(s.articles), str(s.outlets),
+                          s.first_seen or "", s.last_seen or "", "; ".join(a for a in s.aliases if a != s.name))
+        _console().print(table)
+    return 0
+
+
+# --- queries -------------------------------------------------------------------------------------------------------
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Full-text search over what was said, best match first, with snippets ([matched] words).
+
+    The query is web-search style: words (all must appear, stemmed), "exact phrases", OR, -excluded.
+    Filters: --speaker NAME, --outlet NAME, --since DATE, --until DATE (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
+
+    Example:
+      onrecord search "withdraw troops" --speaker "Mark Esper" --since 2020-01
+      onrecord search '"the letter" OR memo' --outlet Ledger --json
+    """
+    from onrecord.record import queries
+
+    with _open(args) as store:
+        hits = queries.search(store, args.query, speaker=args.speaker, outlet=args.outlet, since=args.since,
+                              until=args.until, limit=args.limit)
+    if args.json:
+        _json([h.to_dict() for h in hits])
+    elif args.csv:
+        _write_csv((h.to_dict() for h in hits), ["published", "outlet", "speaker", "type", "medium", "via",
+                                                 "score", "content", "title", "url", "article_id",
+                                                 "attribution_id"])
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(hits)} results for {args.query!r}", title_justify="left")
+        for column in ("date", "outlet", "speaker", "medium", "via", "snippet"):
+            table.add_column(column, no_wrap=column == "date")
+        for h in hits:
+            table.add_row(h.published or "", h.outlet or "", h.speaker or "", h.medium, "; ".join(h.via),
+                          _marked(_clip(h.snippet, 110)))
+        _console().print(table)
+    return 0
+
+
+def cmd_speaker(args: argparse.Namespace) -> int:
+    """The timeline of one speaker's statements across articles: date, outlet, channel, relay, the words.
+
+    NAME may be written as in any article ("Esper", "Defense Secretary Mark Esper") or as an id ("#12"); an
+    ambiguous name lists the speakers it could mean.
+
+    Example:
+      onrecord speaker "Mark Esper"
+      onrecord speaker "Mark Esper" --since 2020-01 --until 2020-06 --csv > esper.csv
+    """
+    from onrecord.record import queries
+
+    with _open(args) as store:
+        line = queries.timeline(store, args.name, since=args.since, until=args.until, limit=args.limit or None)
+    if args.json:
+        _json(line.to_dict())
+    elif args.csv:
+        _write_csv((e.to_dict() for e in line.entries), ["published", "outlet", "medium", "type", "via", "mention",
+                                                         "cue", "content", "title", "url", "article_id",
+                                                         "attribution_id"])
+    else:
+        from rich.table import Table
+
+        s = line.speaker
+        others = [a for a in line.aliases if a != s.name]
+        title = f"#{s.id} {s.name} ({s.kind}): {line.total} statements" + (
+            f", shown {len(line.entries)}" if len(line.entries) < line.total else "")
+        if others:
+            title += f"; also written {', '.join(others)}"
+        table = Table(title=title, title_justify="left")
+        for column in ("date", "outlet", "channel", "type", "via", "words"):
+            table.add_column(column, no_wrap=column in ("date", "type"))
+        for e in line.entries:
+            table.add_row(e.published or "(undated)", e.outlet or "", e.medium, e.type, "; ".join(e.via),
+                          _clip(e.content, 110))
+        _console().print(table)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Who is quoted, by outlet and month (counts and shares), and the share of anonymous sources by outlet.
+
+    Shows the --top speakers of each outlet-month; a share is of all that outlet-month's statements. --csv
+    prints the quoted table, or with --anonymous the anonymous-source table.
+
+    Example:
+      onrecord stats --since 2020-01 --top 5
+      onrecord stats --csv --anonymous > anonymous-by-outlet.csv
+    """
+    from onrecord.record import queries
+
+    with _open(args) as store:
+        result = queries.stats(store, outlet=args.outlet, since=args.since, until=args.until, top=args.top)
+    if args.json:
+        _json(result.to_dict())
+        return 0
+    if args.csv:
+        if args.anonymous:
+            _write_csv((r.to_dict() for r in result.anonymous), ["outlet", "anonymous", "total", "share"])
+        else:
+            _write_csv((r.to_dict() for r in result.quoted), ["month", "outlet", "speaker", "speaker_id", "kind",
+                                                              "count", "share"])
+        return 0
+    from rich.table import Table
+
+    console = _console()
+    console.print(f"{result.articles} articles, {result.attributions} statements, {result.speakers} speakers")
+    table = Table(title="Who is quoted, by outlet and month", title_justify="left")
+    for column in ("month", "outlet", "speaker", "kind", "count", "share"):
+        table.add_column(column, justify="right" if column in ("count", "share") else "left")
+    for r in result.quoted:
+        table.add_row(r.month or "(undated)", r.outlet or "(no outlet)", r.speaker, r.kind, str(r.count),
+                      f"{r.share:.1%}")
+    console.print(table)
+    table = Table(title="Anonymous sources, by outlet", title_justify="left")
+    for column in ("outlet", "anonymous", "statements", "share"):
+        table.add_column(column, justify="left" if column == "outlet" else "right")
+    for r in result.anonymous:
+        table.add_row(r.outlet or "(no outlet)", str(r.anonymous), str(r.total), f"{r.share:.1%}")
+    console.print(table)
+    return 0
+
+
+# --- export and import ---------------------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the record: articles, attributions and speakers as JSONL, CSV or Parquet, or Label Studio tasks.
+
+    With -o DIR, writes DIR/articles.FORMAT, DIR/attributions.FORMAT and DIR/speakers.FORMAT (or only --table).
+    With --table and no -o, JSONL or CSV goes to stdout. --format labelstudio writes one JSON file of tasks with
+    the attributions as pre-annotations (content, source and cue spans); correct them in Label Studio and bring
+    them back with `onrecord import-labels`. --label-config prints the labelling interface to create the project.
+
+    Example:
+      onrecord export --format parquet -o out/
+      onrecord export --format csv --table attributions > attributions.csv
+      onrecord export --format labelstudio --outlet "Harlow Ledger" --limit 50 -o tasks.json
+    """
+    from onrecord.record import export, labelstudio
+
+    if args.label_config:
+        print(labelstudio.LABEL_CONFIG, end="")
+        return 0
+    with _open(args) as store:
+        if args.format == "labelstudio":
+            ids = None
+            if args.outlet or args.limit:
+                where = " WHERE lower(outlet) = lower(?)" if args.outlet else ""
+                ids = [int(i) for (i,) in store.rows(
+                    f"SELECT id FROM articles{where} ORDER BY id" + (" LIMIT ?" if args.limit else ""),
+                    [*([args.outlet] if args.outlet else []), *([args.limit] if args.limit else [])])]
+            tasks = labelstudio.export_tasks(store, article_ids=ids)
+            text = json.dumps(tasks, ensure_ascii=False, indent=1)
+            if args.output and args.output != "-":
+                _write_file(Path(args.output), text)
+                print(f"onrecord: wrote {len(tasks)} Label Studio tasks to {args.output}", file=sys.stderr)
+            else:
+                print(text)
+            return 0
+        if args.output and args.output != "-":
+            target = Path(args.output)
+            if args.table and not target.is_dir():
+                if not target.parent.is_dir():
+                    raise OnrecordError("directory does not exist", document=str(target.parent))
+                n = export.export_table(store, args.table, args.format, target)
+                print(f"onrecord: wrote {n} {args.table} to {target}", file=sys.stderr)
+                return 0
+            counts = export.export_all(store, args.format, target, (args.table,) if args.table else
+                                       tuple(export.TABLES))
+            print("onrecord: wrote " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" to {target}/",
+                  file=sys.stderr)
+            return 0
+        if not args.table:
+            raise OnrecordError("give -o DIR to export every table, or --table NAME to write one to stdout")
+        export.export_table(store, args.table, args.format, sys.stdout)
+    return 0
+
+
+def _write_file(path: Path, text: str) -> None:
+    if not path.parent.is_dir():
+        raise OnrecordError("directory does not exist", document=str(path.parent))
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def cmd_import_labels(args: argparse.Namespace) -> int:
+    """Import attributions corrected in Label Studio (its JSON export of tasks from `onrecord export --format
+    labelstudio`).
+
+    Each annotated task replaces its article's attributions with the corrected ones, stored as corrected by a
+    person (pipeline version "human"): reprocessing keeps them. Tasks without an annotation are left alone. The
+    whole file is imported in one transaction; a malformed file changes nothing and the error says where.
+
+    Example:
+      onrecord import-labels project-1-export.json --db out/onrecord.db
+    """
+    from onrecord.record import labelstudio
+
+    with _open(args) as store:
+        result = labelstudio.import_tasks(store, Path(args.file))
+    print(f"onrecord: imported {result.attributions} corrected attributions for {result.articles} articles; "
+          f"{result.skipped_tasks} tasks without annotations left alone", file=sys.stderr)
+    return 0
+
+
+# --- registration --------------------------------------------------------------------------------------------------
+
+
+def _db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", default=_db_default(),
+                        help="the store: a SQLite path or sqlite:///path, or postgresql://… "
+                             "(default: $ONRECORD_DB, else onrecord.db)")
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="print JSON")
+    group.add_argument("--csv", action="store_true", help="print CSV")
+
+
+def _dates(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive")
+    parser.add_argument("--until", metavar="DATE", help="up to this date, inclusive")
 
 
 def register(sub: Any, add_command: Callable[..., Any]) -> None:
-    """Add this module's subcommands (none yet)."""
+    """Add the record's subcommands: ingest, reprocess, speakers, search, speaker, stats, export, import-labels."""
+    p = add_command(sub, "ingest", cmd_ingest)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to ingest; '-' reads stdin")
+    p.add_argument("--extracted", action="store_true",
+                   help="the inputs are JSONL from `onrecord extract` (with text): store them without extracting")
+    _db(p)
+
+    p = add_command(sub, "reprocess", cmd_reprocess)
+    p.add_argument("--all", action="store_true", help="re-extract every article, not only those of other versions")
+    _db(p)
+
+    p = add_command(sub, "speakers", cmd_speakers, settings=False)
+    p.add_argument("action", nargs="?", choices=("list", "merge", "split", "relink"), help="default: list")
+    p.add_argument("names", nargs="*", metavar="NAME", help="speakers (and for split, the mention)")
+    p.add_argument("--name", help="split: the name of the speaker split off (default: the mention)")
+    p.add_argument("--kind", choices=("person", "organisation"), help="list: only speakers of this kind")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="list: at most N speakers (default 50)")
+    _output(p)
+    _db(p)
+
+    p = add_command(sub, "search", cmd_search, settings=False)
+    p.add_argument("query", metavar="QUERY", help='words, "phrases", OR, -excluded')
+    p.add_argument("--speaker", metavar="NAME", help="only statements of this speaker")
+    p.add_argument("--outlet", metavar="NAME", help="only articles of this outlet")
+    _dates(p)
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    _output(p)
+    _db(p)
+
+    p = add_command(sub, "speaker", cmd_speaker, settings=False)
+    p.add_argument("name", metavar="NAME", help="the speaker, as written in an article or #id")
+    _dates(p)
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most N statements (default 200; 0: all)")
+    _output(p)
+    _db(p)
+
+    p = add_command(sub, "stats", cmd_stats, settings=False)
+    p.add_argument("--outlet", metavar="NAME", help="only this outlet")
+    _dates(p)
+    p.add_argument("--top", type=int, default=10, metavar="N", help="speakers shown per outlet and month (default 10)")
+    p.add_argument("--anonymous", action="store_true", help="--csv: the anonymous-source table")
+    _output(p)
+    _db(p)
+
+    p = add_command(sub, "export", cmd_export, settings=False)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "labelstudio"), default="jsonl",
+                   help="default: jsonl")
+    p.add_argument("--table", choices=("articles", "attributions", "speakers"), help="only this table")
+    p.add_argument("-o", "--output", metavar="OUT", help="a directory (every table), or a file")
+    p.add_argument("--label-config", action="store_true", help="print the Label Studio labelling config and exit")
+    p.add_argument("--outlet", metavar="NAME", help="labelstudio: only articles of this outlet")
+    p.add_argument("--limit", type=int, metavar="N", help="labelstudio: only the first N articles")
+    _db(p)
+
+    p = add_command(sub, "import-labels", cmd_import_labels, settings=False)
+    p.add_argument("file", metavar="FILE", help="Label Studio JSON export")
+    _db(p)

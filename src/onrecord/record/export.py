@@ -1,0 +1,154 @@
+"""Exporting the record: articles, attributions and speakers as JSONL, CSV or Parquet.
+
+Rows are streamed from the store in chunks, so a large store exports in flat memory. Column order and types are
+fixed (:data:`TABLES`), the same in every format; ``via`` (relays) and ``aliases`` are JSON text in CSV and lists
+in JSONL and Parquet.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from onrecord.errors import OnrecordError
+from onrecord.record.store import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+_ARTICLES = (
+    ("id", "int"), ("doc_id", "str"), ("url", "str"), ("content_hash", "str"), ("title", "str"), ("outlet", "str"),
+    ("author", "str"), ("published", "str"), ("published_on", "str"), ("pipeline_version", "str"),
+    ("model", "str"), ("human_reviewed", "bool"), ("ingested_at", "str"), ("extracted_at", "str"), ("text", "str"),
+)
+_ATTRIBUTIONS = (
+    ("id", "int"), ("article_id", "int"), ("ordinal", "int"), ("content_start", "int"), ("content_end", "int"),
+    ("source_start", "int"), ("source_end", "int"), ("cue_start", "int"), ("cue_end", "int"),
+    ("content_text", "str"), ("source_text", "str"), ("cue_text", "str"), ("speaker", "str"),
+    ("speaker_kind", "str"), ("speaker_description", "str"), ("speaker_id", "int"), ("type", "str"),
+    ("medium", "str"), ("cue_kind", "str"), ("via", "json"), ("confidence", "float"), ("pipeline_version", "str"),
+    ("model", "str"), ("human_corrected", "bool"), ("published_on", "str"), ("created_at", "str"),
+)
+_SPEAKERS = (("id", "int"), ("name", "str"), ("kind", "str"), ("aliases", "json"), ("created_at", "str"))
+
+#: Table name -> (column, type) in export order.
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS,
+}
+
+_QUERIES = {
+    "articles": "SELECT {cols} FROM articles ORDER BY id",
+    "attributions": "SELECT {cols} FROM attributions ORDER BY id",
+    "speakers": "SELECT s.id, s.name, s.kind, (SELECT {agg} FROM speaker_aliases x WHERE x.speaker_id = s.id),"
+                " s.created_at FROM speakers s ORDER BY s.id",
+}
+
+
+def rows(store: Store, table: str, *, chunk: int = 5000) -> Iterator[dict[str, Any]]:
+    """The rows of an exported table as dicts, typed as in :data:`TABLES`."""
+    if table not in TABLES:
+        raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
+    columns = TABLES[table]
+    agg = "json_agg(x.alias ORDER BY x.alias)" if store.backend == "postgresql" else "json_group_array(x.alias)"
+    statement = _QUERIES[table].format(cols=", ".join(c for c, _ in columns), agg=agg)
+    # PostgreSQL: a server-side cursor (WITH HOLD, as the connection is in autocommit), else psycopg would fetch
+    # the whole result at once; SQLite's cursor steps through the rows anyway
+    cursor = store.conn.cursor(name=f"onrecord_export_{table}", withhold=True) if store.backend == "postgresql" \
+        else store.conn.cursor()
+    try:
+        cursor.execute(store.sql(statement))
+        while True:
+            batch = cursor.fetchmany(chunk)
+            if not batch:
+                break
+            for raw in batch:
+                yield {name: _value(kind, v) for (name, kind), v in zip(columns, raw, strict=True)}
+    finally:
+        cursor.close()
+
+
+def _value(kind: str, v: Any) -> Any:
+    if v is None:
+        return [] if kind == "json" else None
+    if kind == "int":
+        return int(v)
+    if kind == "float":
+        return float(v)
+    if kind == "bool":
+        return bool(v)
+    if kind == "json":
+        return json.loads(v) if isinstance(v, str) else list(v)
+    return str(v)
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], stream: IO[str]) -> int:
+    n = 0
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(records: Iterator[dict[str, Any]], stream: IO[str], columns: tuple[tuple[str, str], ...]) -> int:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([c for c, _ in columns])
+    n = 0
+    for record in records:
+        writer.writerow([json.dumps(record[c], ensure_ascii=False) if k == "json" else
+                         "" if record[c] is None else record[c] for c, k in columns])
+        n += 1
+    return n
+
+
+def write_parquet(records: Iterator[dict[str, Any]], path: Path, columns: tuple[tuple[str, str], ...],
+                  *, chunk: int = 50_000) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"int": pa.int64(), "str": pa.string(), "float": pa.float64(), "bool": pa.bool_(),
+             "json": pa.string()}
+    schema = pa.schema([(c, types[k]) for c, k in columns])
+
+    def table(batch: list[dict[str, Any]]) -> Any:
+        data = {c: [json.dumps(r[c], ensure_ascii=False) if k == "json" else r[c] for r in batch] for c, k in columns}
+        return pa.Table.from_pydict(data, schema=schema)
+
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= chunk:
+                writer.write_table(table(batch))
+                n += len(batch)
+                batch = []
+        writer.write_table(table(batch))
+        n += len(batch)
+    return n
+
+
+def export_table(store: Store, table: str, fmt: str, target: Path | IO[str]) -> int:
+    """Write one table in ``fmt`` to a path or (JSONL and CSV only) a text stream; returns the row count."""
+    if fmt not in FORMATS:
+        raise OnrecordError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    columns = TABLES.get(table)
+    if columns is None:
+        raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
+    records = rows(store, table)
+    if fmt == "parquet":
+        if not isinstance(target, Path):
+            raise OnrecordError("Parquet is binary: give an output directory or file with -o")
+        return write_parquet(records, target, columns)
+    if isinstance(target, Path):
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            return write_jsonl(records, stream) if fmt == "jsonl" else write_csv(records, stream, columns)
+    return write_jsonl(records, target) if fmt == "jsonl" else write_csv(records, target, columns)
+
+
+def export_all(store: Store, fmt: str, directory: Path, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, int]:
+    """Write each table to ``directory/<table>.<fmt>``; returns rows written per table."""
+    if not directory.is_dir():
+        raise OnrecordError("directory does not exist", document=str(directory))
+    return {table: export_table(store, table, fmt, directory / f"{table}.{fmt}") for table in tables}
