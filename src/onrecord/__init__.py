@@ -4,7 +4,6 @@ __version__ = "0.1.0"
 
 from onrecord.api import extract, extract_many  # noqa: E402
 from onrecord.errors import InputError, OnrecordError  # noqa: E402
-from onrecord.nlp import load_pipeline  # noqa: E402
 from onrecord.settings import Settings  # noqa: E402
 from onrecord.types import Article, Attribution, CharSpan, Extraction, Relay, Skipped  # noqa: E402
 
@@ -23,3 +22,11 @@ __all__ = [
     "load_pipeline",
     "__version__",
 ]
+
+
+def __getattr__(name: str):  # noqa: ANN202 -- PEP 562: spaCy is loaded only by what needs it (not the store, not the web)
+    if name == "load_pipeline":
+        from onrecord.nlp import load_pipeline
+
+        return load_pipeline
+    raise AttributeError(f"module 'onrecord' has no attribute {name!r}")

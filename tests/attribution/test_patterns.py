@@ -64,6 +64,10 @@ QUOTED_TRANSCRIPT = (
 )
 
 CASES = [
+    # --- a reader's quotation opened with a closing mark typed the wrong way, signed with a dash ---
+    case("wrong-way-opening-mark-dash-signed",
+         "Readers told us about the ferry.\n\n”The crossing is the best part of my day.” ― Maria Varga",
+         "The crossing is the best part of my day.", "Maria Varga", "direct"),
     # --- a transcript quoted as one running quotation: each line is its label's ---
     case("quoted-transcript-first-line", QUOTED_TRANSCRIPT, "We will rebuild the bridge before the winter storms arrive",
          "Lin Okafor", "direct"),

@@ -207,3 +207,16 @@ def test_an_unclosed_multi_paragraph_quotation_reports_the_paragraph_of_its_open
     assert skipped, "the unclosed quotation must be reported"
     offset = 0  # the opening mark of the unclosed quotation
     assert any(s.span.start <= offset < s.span.end for s in skipped), [s.span.of(text) for s in skipped]
+
+
+def test_a_paragraph_opening_with_a_closing_mark_typed_the_wrong_way() -> None:
+    text = "Readers wrote in.\n\n”The ferry is the best part of my day.” ― Ilse Varga"
+    quotes, skipped = find_quotes(text)
+    assert [q.content.of(text) for q in quotes] == ["The ferry is the best part of my day."]
+    assert skipped == []
+
+
+def test_a_closing_mark_after_a_space_still_closes_nothing() -> None:
+    text = "Readers wrote in.\n\n” The ferry is late."
+    quotes, skipped = find_quotes(text)
+    assert quotes == [] and len(skipped) == 1

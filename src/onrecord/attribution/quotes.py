@@ -106,6 +106,9 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                 role = "close"
             elif role == "close" and ch == "»" and open_at is None and carry is None:
                 role = "open"  # German »…«
+            elif role == "close" and open_at is None and carry is None and pos == first_mark and leading \
+                    and pos + width < p_end and not text[pos + width].isspace():
+                role = "open"  # a paragraph that opens with a closing mark typed the wrong way round (”Fear ...”)
             if role == "ambiguous":
                 role = "close" if open_at is not None or (carry is not None and pos != first_mark) else (
                     "open" if _opens(text, pos, width, p_start, p_end) else "close"
