@@ -1,0 +1,325 @@
+"""Running shards: on local worker processes (the default) or on a Dask cluster, then the run report.
+
+:func:`run` plans the shards, passes over those whose output exists (resume), sends the others to
+:func:`onrecord.scale.shard.process_shard` through one of two runners, and writes ``OUTDIR/report.json``.
+
+- Local (:func:`run_local`): ``workers`` processes started with the ``spawn`` method (a fresh interpreter, no
+  state inherited from the parent). Each loads the pipeline once and takes shards from a queue one at a time,
+  telling the parent of its progress after every batch. A worker whose resident memory is over
+  ``RunOptions.memory_limit_mb`` after a shard, or in which a document hit the time cap (an interrupted
+  parse may leave state behind), exits and is replaced by a fresh process. A worker that dies (killed by the
+  kernel for memory, a crash in a compiled library) fails only the shard it had; a replacement takes the rest.
+- Dask (:func:`run_dask`): ``client.map(process_shard, shards, ...)`` on ``distributed.Client(scheduler)``;
+  the same function, so the same output. Memory is the cluster's business: a Dask worker over its
+  ``--memory-limit`` is restarted by its nanny and its task retried (``distributed.scheduler.allowed-failures``);
+  a shard that still fails is reported as failed.
+
+Events for progress go to ``on_event(kind, value)``: ``("planned", RunPlan)``, ``("docs", n)`` after a batch
+(local runner only), ``("shard", ShardResult)`` for each shard finished.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from onrecord import __version__
+from onrecord.errors import InputError
+from onrecord.scale.options import DEFAULT_OPTIONS, RunOptions
+from onrecord.scale.output import REPORT, is_complete, write_json
+from onrecord.scale.plan import Shard, plan_shards
+from onrecord.scale.shard import ShardResult, process_shard, rss_mib
+from onrecord.settings import DEFAULT, Settings
+
+Event = Callable[[str, Any], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    shards: tuple[Shard, ...]
+    pending: tuple[Shard, ...]  # shards without complete output
+    errors: tuple[InputError, ...]  # inputs that could not be planned
+    documents: int  # documents in the pending shards (records, lines, files)
+
+
+@dataclass
+class RunReport:
+    """The outcome of a run: written to ``OUTDIR/report.json`` (see :meth:`to_dict`)."""
+
+    outdir: str
+    inputs: list[str]
+    runner: str
+    started: str
+    seconds: float = 0.0
+    results: list[ShardResult] = field(default_factory=list)
+    input_errors: list[InputError] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def documents(self) -> int:
+        return sum(r.documents for r in self.results if r.status != "failed")
+
+    @property
+    def failed_shards(self) -> list[ShardResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def counts(self) -> dict[str, int]:
+        total: dict[str, int] = {}
+        for r in self.results:
+            for code, n in r.counts.items():
+                total[code] = total.get(code, 0) + n
+        return dict(sorted(total.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        done = [r for r in self.results if r.status == "done"]
+        docs_done = sum(r.documents + r.left_out for r in done)
+        return {
+            "onrecord": __version__,
+            "outdir": self.outdir,
+            "inputs": self.inputs,
+            "runner": self.runner,
+            "started": self.started,
+            "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted,
+            "shards": {
+                "total": len(self.results),
+                "done": len(done),
+                "resumed": sum(r.status == "resumed" for r in self.results),
+                "failed": len(self.failed_shards),
+            },
+            "documents": self.documents,
+            "attributions": sum(r.attributions for r in self.results if r.status != "failed"),
+            "left_out": self.counts(),
+            "docs_per_s_this_run": round(docs_done / self.seconds, 2) if self.seconds else None,
+            "input_errors": [{"document": e.document, "reason": e.reason} for e in self.input_errors],
+            "failed_shards": [{"shard": r.shard, "reason": r.reason, "worker": r.worker} for r in self.failed_shards],
+            "results": [r.to_dict() for r in sorted(self.results, key=lambda r: r.shard)],
+        }
+
+
+def plan(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str],
+         options: RunOptions = DEFAULT_OPTIONS) -> RunPlan:
+    shards, errors = plan_shards(inputs, shard_size=options.shard_size)
+    pending = tuple(s for s in shards if not is_complete(outdir, s.name))
+    return RunPlan(tuple(shards), pending, tuple(errors), sum(s.count for s in pending))
+
+
+def run(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    *,
+    settings: Settings = DEFAULT,
+    options: RunOptions = DEFAULT_OPTIONS,
+    on_event: Event | None = None,
+) -> RunReport:
+    """Process ``inputs`` into ``outdir`` (created if needed); see the module docstring. Returns the report,
+    which is also written to ``OUTDIR/report.json``. Shards already complete are not done again."""
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    event = on_event or (lambda kind, value: None)
+    started = time.perf_counter()
+    the_plan = plan(inputs, out, options)
+    event("planned", the_plan)
+    report = RunReport(outdir=str(out), inputs=[os.fspath(i) for i in inputs],
+                       runner=f"dask {options.scheduler}" if options.scheduler else
+                       f"local {options.workers or os.cpu_count() or 1} workers",
+                       started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       input_errors=list(the_plan.errors))
+    pending = set(s.name for s in the_plan.pending)
+    for shard in the_plan.shards:
+        if shard.name not in pending:  # complete: its recorded result goes into this report
+            report.results.append(process_shard(shard, out, settings, options))
+
+    def collect(result: ShardResult) -> None:
+        report.results.append(result)
+        event("shard", result)
+
+    try:
+        if the_plan.pending:
+            if options.scheduler:
+                run_dask(the_plan.pending, out, settings=settings, options=options, on_result=collect)
+            else:
+                run_local(the_plan.pending, out, settings=settings, options=options, on_result=collect,
+                          on_docs=lambda n: event("docs", n))
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+        write_json(out / REPORT, report.to_dict())
+    return report
+
+
+# --- local processes ---------------------------------------------------------------------------------------------
+
+
+def _worker(tasks: Any, events: Any, outdir: str, settings: Settings, options: RunOptions) -> None:
+    """A local worker process: shards from ``tasks`` until a None, or until it should be recycled."""
+    try:
+        while True:
+            task = tasks.get()
+            if task is None:
+                return
+            index, shard = task
+            events.put(("start", index, os.getpid()))
+            result = process_shard(shard, outdir, settings, options, progress=lambda n: events.put(("docs", n, None)))
+            events.put(("done", index, result))
+            rss = rss_mib()
+            if options.memory_limit_mb and rss is not None and rss > options.memory_limit_mb:
+                events.put(("recycle", os.getpid(), f"RSS {rss:.0f} MiB over the limit of {options.memory_limit_mb}"))
+                return
+            if result.counts.get("timeout"):
+                events.put(("recycle", os.getpid(), "a document hit the time cap"))
+                return
+    except KeyboardInterrupt:
+        return
+
+
+def run_local(
+    shards: Sequence[Shard],
+    outdir: str | os.PathLike[str],
+    *,
+    settings: Settings = DEFAULT,
+    options: RunOptions = DEFAULT_OPTIONS,
+    on_result: Callable[[ShardResult], None] | None = None,
+    on_docs: Callable[[int], None] | None = None,
+) -> list[ShardResult]:
+    """Run ``shards`` on ``options.workers`` local processes (default: one per core); results in input order."""
+    if not shards:
+        return []
+    ctx = multiprocessing.get_context("spawn")
+    tasks, events = ctx.Queue(), ctx.Queue()
+    for index, shard in enumerate(shards):
+        tasks.put((index, shard))
+    size = min(options.workers or os.cpu_count() or 1, len(shards))
+    workers: dict[int, Any] = {}  # pid -> Process
+    running: dict[int, int] = {}  # pid -> index of the shard it has
+    results: dict[int, ShardResult] = {}
+    started = 0  # shards handed out
+    recycled: list[str] = []
+    deaths = 0  # workers that died before taking any shard, in a row
+
+    def spawn() -> None:
+        process = ctx.Process(target=_worker, args=(tasks, events, os.fspath(outdir), settings, options),
+                              name="onrecord-worker", daemon=True)
+        process.start()
+        workers[process.pid] = process
+
+    def finish(index: int, result: ShardResult) -> None:
+        results[index] = result
+        if on_result:
+            on_result(result)
+
+    def handle(event: tuple[Any, ...]) -> None:
+        nonlocal started
+        kind = event[0]
+        if kind == "start":
+            running[event[2]] = event[1]
+            started += 1
+        elif kind == "docs":
+            if on_docs:
+                on_docs(event[1])
+        elif kind == "done":
+            index, result = event[1], event[2]
+            for pid, i in list(running.items()):
+                if i == index:
+                    del running[pid]
+            finish(index, result)
+        elif kind == "recycle":
+            recycled.append(event[2])
+
+    for _ in range(size):
+        spawn()
+    try:
+        while len(results) < len(shards):
+            try:
+                handle(events.get(timeout=0.5))
+                continue
+            except queue.Empty:
+                pass
+            for pid, process in list(workers.items()):
+                if process.is_alive():
+                    continue
+                process.join()
+                before = started
+                _drain(events, handle)  # what it said before it exited
+                del workers[pid]
+                deaths = deaths + 1 if process.exitcode and pid not in running and started == before else 0
+                if deaths > 3 * size:
+                    raise RuntimeError(f"worker processes keep dying at start (last exit status {process.exitcode})")
+                if pid in running:
+                    index = running.pop(pid)
+                    code = process.exitcode
+                    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+                    finish(index, ShardResult(shards[index].name, "failed", worker=f"pid {pid}",
+                                              reason=f"worker process died ({how}); probably out of memory "
+                                                     "or a crash in a compiled library"))
+                if len(results) + len(running) < len(shards) and len(workers) < size:
+                    spawn()
+            if not workers and len(results) < len(shards):  # cannot happen unless spawning fails
+                raise RuntimeError("no worker process left")
+    finally:
+        for _ in workers:
+            tasks.put(None)
+        deadline = time.monotonic() + 10
+        for process in workers.values():
+            process.join(max(0.1, deadline - time.monotonic()))
+            if process.is_alive():
+                process.terminate()
+                process.join(5)
+        tasks.cancel_join_thread()
+        events.cancel_join_thread()
+    return [results[i] for i in range(len(shards))]
+
+
+def _drain(events: Any, handle: Callable[[tuple[Any, ...]], None]) -> None:
+    while True:
+        try:
+            handle(events.get(timeout=0.2))
+        except queue.Empty:
+            return
+
+
+# --- Dask --------------------------------------------------------------------------------------------------------
+
+
+def run_dask(
+    shards: Sequence[Shard],
+    outdir: str | os.PathLike[str],
+    *,
+    settings: Settings = DEFAULT,
+    options: RunOptions = DEFAULT_OPTIONS,
+    on_result: Callable[[ShardResult], None] | None = None,
+) -> list[ShardResult]:
+    """Run ``shards`` on the Dask cluster at ``options.scheduler`` with ``client.map(process_shard, ...)``."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:  # pragma: no cover -- a dependency
+        raise RuntimeError("the Dask runner needs `distributed` (pip install 'dask[distributed]')") from exc
+    if not options.scheduler:
+        raise ValueError("run_dask needs options.scheduler (tcp://HOST:PORT)")
+    results: dict[str, ShardResult] = {}
+    with Client(options.scheduler) as client:
+        futures = client.map(process_shard, list(shards), outdir=os.fspath(outdir), settings=settings,
+                             options=options, key=[f"onrecord-shard-{s.name}" for s in shards], pure=False)
+        names = {future.key: shard.name for future, shard in zip(futures, shards, strict=True)}
+        for future in as_completed(futures):
+            name = names[future.key]
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 -- a lost worker or a task error fails this shard only
+                result = ShardResult(name, "failed", reason=f"Dask task failed: {type(exc).__name__}: {exc}")
+            results[name] = result
+            if on_result:
+                on_result(result)
+    return [results[s.name] for s in shards]
+
+
+__all__ = ["RunPlan", "RunReport", "plan", "run", "run_dask", "run_local"]
