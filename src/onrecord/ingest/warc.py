@@ -13,7 +13,8 @@ not-html      the payload is not HTML (Content-Type other than text/html or appl
 too-large     the payload is larger than ``max_bytes`` (the largest page trafilatura reads)
 decode-error  the payload could not be decoded (binary data, a broken content encoding)
 empty         the payload is empty
-no-article    trafilatura found no article text in the page (home pages, index pages, forms ...)
+no-article    trafilatura found no article text in the page, or less than ``min_chars`` characters of it
+              (home pages, index pages, forms, cookie walls ...)
 not-english   the article text is not English (see :func:`is_english`)
 unreadable    the record itself could not be parsed (a truncated or corrupt file)
 ============  ===============================================================================================
@@ -36,7 +37,6 @@ can be processed as several shards without reading it from the start each time.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from collections.abc import Iterator
@@ -52,6 +52,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 
 #: Content types read as HTML.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+#: Pages whose article text is shorter than this are not articles (a list of links, a cookie notice).
+MIN_ARTICLE_CHARS = 200
 
 #: How much of an article's text the language check reads.
 LANGUAGE_SAMPLE_CHARS = 2000
@@ -73,16 +76,11 @@ def is_warc(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(WARC_SUFFIXES)
 
 
-@functools.lru_cache(maxsize=1)
-def _identifier():  # noqa: ANN202 -- py3langid's LanguageIdentifier, loaded once per process
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=False)
-
-
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language of ``text`` (its first :data:`LANGUAGE_SAMPLE_CHARS` characters)."""
-    lang, _score = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    import py3langid  # its model is loaded once per process, on the first call
+
+    lang, _score = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(lang)
 
 
@@ -138,6 +136,7 @@ def iter_warc(
     first_id: str | None = None,
     max_bytes: int = MAX_HTML_BYTES,
     english_only: bool = True,
+    min_chars: int = MIN_ARTICLE_CHARS,
 ) -> Iterator[Article | WarcSkip]:
     """The response records of a WARC(.gz) file as Articles or :class:`WarcSkip`, in file order.
 
@@ -153,7 +152,8 @@ def iter_warc(
         if isinstance(item, WarcSkip):
             yield item
         else:
-            yield record_article(item, name=name, max_bytes=max_bytes, english_only=english_only)
+            yield record_article(item, name=name, max_bytes=max_bytes, english_only=english_only,
+                                 min_chars=min_chars)
 
 
 def iter_records(
@@ -183,10 +183,7 @@ def iter_records(
 def _starting_at(records: Iterator[object], first_id: str, stream, name: str) -> Iterator[object]:  # noqa: ANN001
     """``records`` when its first is ``first_id``; else the file from its start, from ``first_id`` on."""
     first = next(records, None)
-    if first is None:
-        yield WarcSkip("unreadable", f"no record at the planned offset (expected {first_id})", document=name)
-        return
-    if isinstance(first, WarcSkip) or _record_id(first) != first_id:
+    if first is None or isinstance(first, WarcSkip) or _record_id(first) != first_id:
         stream.seek(0)
         records = _responses(stream, name)
         for item in records:
@@ -220,7 +217,12 @@ def _responses(stream, name: str) -> Iterator[object]:  # noqa: ANN001
 
 
 def record_article(
-    record, *, name: str, max_bytes: int = MAX_HTML_BYTES, english_only: bool = True  # noqa: ANN001
+    record,  # noqa: ANN001 -- a fastwarc WarcRecord
+    *,
+    name: str,
+    max_bytes: int = MAX_HTML_BYTES,
+    english_only: bool = True,
+    min_chars: int = MIN_ARTICLE_CHARS,
 ) -> Article | WarcSkip:
     """One fastwarc response record -> Article, or a WarcSkip saying why not; ``name`` is the file's name."""
     rid = _record_id(record)
@@ -251,6 +253,9 @@ def record_article(
         return WarcSkip("no-article", exc.reason, document=document)
     except InputError as exc:
         return WarcSkip("decode-error", exc.reason, document=document)
+    if len(article.text.strip()) < min_chars:
+        return WarcSkip("no-article", f"only {len(article.text.strip())} characters of text, fewer than "
+                        f"{min_chars} (not an article)", document=document)
     if english_only and (lang := detect_language(article.text)) != "en":
         return WarcSkip("not-english", f"language detected: {lang}", document=document)
     if article.published is None and (date := record.headers.get("WARC-Date")):
