@@ -107,7 +107,7 @@ def test_a_truncated_file_gives_what_can_be_read_and_never_raises(tmp_path: Path
     items = list(iter_warc(truncated))
     assert 1 <= len(items) <= len(PAGES)
     assert all(isinstance(i, (Article, WarcSkip)) for i in items)
-    assert _keys(items[:4]) == _keys(list(iter_warc(whole))[:4])
+    assert _keys(items[:2]) == _keys(list(iter_warc(whole))[:2])  # the records before the cut
 
 
 def test_missing_file(tmp_path: Path) -> None:
