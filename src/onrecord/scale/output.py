@@ -18,6 +18,7 @@ directly (``SELECT … FROM 'OUTDIR/articles/*.parquet'``); join them on ``attri
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -107,8 +108,8 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
             "id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url, "published": art.published,
             "author": art.author, "text": art.text, "content_hash": content_hash(art.text),
             "n_attributions": len(ex.attributions),
-            "skipped": [{"reason": s.reason, "start": s.span.start if s.span else None,
-                         "end": s.span.end if s.span else None} for s in ex.skipped],
+            "skipped": [{"reason": s.reason, "start": s.span.start if s.span is not None else None,
+                         "end": s.span.end if s.span is not None else None} for s in ex.skipped],
             "pipeline_version": ex.pipeline_version, "model": ex.model, "shard": shard,
         })
         text = art.text
@@ -116,16 +117,21 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
             attributions.append({
                 "doc_id": art.id, "index": index,
                 "content_start": a.content.start, "content_end": a.content.end, "content_text": a.content.of(text),
-                "source_start": a.source.start if a.source else None, "source_end": a.source.end if a.source else None,
-                "source_text": a.source.of(text) if a.source else None,
-                "cue_start": a.cue.start if a.cue else None, "cue_end": a.cue.end if a.cue else None,
-                "cue_text": a.cue.of(text) if a.cue else None,
+                **_span_columns("source", a.source, text),
+                **_span_columns("cue", a.cue, text),
                 "speaker": a.speaker, "speaker_kind": a.speaker_kind, "speaker_description": a.speaker_description,
                 "type": a.type, "medium": a.medium, "cue_kind": a.cue_kind,
                 "via": [{"name": r.name, "outlet": r.outlet, "start": r.span.start, "end": r.span.end} for r in a.via],
                 "confidence": a.confidence,
             })
     return articles, attributions
+
+
+def _span_columns(name: str, span: CharSpan | None, text: str) -> dict[str, Any]:
+    # an empty span is falsy (CharSpan has a length): test for None
+    if span is None:
+        return {f"{name}_start": None, f"{name}_end": None, f"{name}_text": None}
+    return {f"{name}_start": span.start, f"{name}_end": span.end, f"{name}_text": span.of(text)}
 
 
 def write_shard(outdir: str | os.PathLike[str], shard: str, extractions: Iterable[Extraction],
@@ -165,7 +171,8 @@ def _atomic(path: Path, write: Any, *, binary: bool) -> None:
         os.replace(tmp, path)
         _sync_directory(path.parent)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write output: {exc.strerror or exc}", document=str(path)) from None
 
 
