@@ -35,6 +35,22 @@ def write_jsonl(path: Path, records: list[dict], *, extra_lines: list[str] = ())
 
 
 @pytest.fixture
+def expected() -> list:
+    """What onrecord.extract_many gives for the five articles, in order (uses the model)."""
+    import onrecord
+    from onrecord.types import Article, Extraction
+
+    results = list(onrecord.extract_many([Article.from_dict(a) for a in ARTICLES]))
+    assert all(isinstance(r, Extraction) for r in results)
+    return results
+
+
+@pytest.fixture
+def longest_text() -> int:
+    return max(len(a["text"]) for a in ARTICLES)
+
+
+@pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A JSONL file of the five articles with a bad line in the middle (6 lines)."""
     records = ARTICLES[:3] + ARTICLES[3:]

@@ -171,7 +171,7 @@ def process_shard(
     tally = _Tally()
     try:
         extractions = list(_extract_shard(shard, settings, options, tally, progress))
-        seconds = time.perf_counter() - start
+        seconds = round(time.perf_counter() - start, 3)
         result = ShardResult(shard.name, "done", documents=len(extractions),
                              attributions=sum(len(e.attributions) for e in extractions), counts=tally.counts,
                              failures=tuple(tally.failures), seconds=seconds, worker=worker_name(), rss_mib=rss_mib())
@@ -184,7 +184,7 @@ def process_shard(
             where = traceback.extract_tb(exc.__traceback__)[-1]
             reason = f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
         return ShardResult(shard.name, "failed", counts=tally.counts, failures=tuple(tally.failures), reason=reason,
-                           seconds=time.perf_counter() - start, worker=worker_name(), rss_mib=rss_mib())
+                           seconds=round(time.perf_counter() - start, 3), worker=worker_name(), rss_mib=rss_mib())
 
 
 def _extract_shard(shard: Shard, settings: Settings, options: RunOptions, tally: _Tally,
