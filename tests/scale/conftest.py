@@ -64,15 +64,17 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def crawl(tmp_path: Path) -> Path:
     """A WARC with two English articles, an image and a German page."""
+    ferry = [ARTICLES[0]["text"], "The new timetable was drawn up after a survey of commuters in the winter.",
+             "Tickets will cost the same as last year, and season passes go on sale at the quay office in May."]
+    market = [ARTICLES[4]["text"], "Traders have complained for years that the square floods after heavy rain.",
+              "The town will pay for new awnings and lighting along the quay before the move in the spring."]
     pages = [
-        Page("https://post.example/ferry", article_html("Ferry to run hourly", [ARTICLES[0]["text"]] * 3,
-                                                        site="Harbour Post")),
+        Page("https://post.example/ferry", article_html("Ferry to run hourly", ferry, site="Harbour Post")),
         Page("https://post.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), content_type="image/png"),
         Page("https://post.example/de", article_html("F\u00e4hre", [
             "Die F\u00e4hre wird ab Juni jede Stunde fahren, sagte die Hafenmeisterin am Montag vor dem Rat.",
             "Der alte Anleger soll im Herbst f\u00fcr Reparaturen geschlossen werden, sagte sie weiter."] * 2,
             lang="de", site="Harbour Post")),
-        Page("https://post.example/market", article_html("Market moves", [ARTICLES[4]["text"]] * 3,
-                                                         site="Harbour Post")),
+        Page("https://post.example/market", article_html("Market moves", market, site="Harbour Post")),
     ]
     return write_warc(tmp_path / "crawl.warc.gz", pages)

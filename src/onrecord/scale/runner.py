@@ -4,8 +4,9 @@
 :func:`onrecord.scale.shard.process_shard` through one of two runners, and writes ``OUTDIR/report.json``.
 
 - Local (:func:`run_local`): ``workers`` processes started with the ``spawn`` method (a fresh interpreter, no
-  state inherited from the parent). Each loads the pipeline once and takes shards from a queue one at a time,
-  telling the parent of its progress after every batch. A worker whose resident memory is over
+  state inherited from the parent). Each loads the pipeline once and receives shards one at a time over its own
+  pipe (a worker killed in the middle of a message breaks only its own pipe), telling the parent of its
+  progress after every batch. A worker whose resident memory is over
   ``RunOptions.memory_limit_mb`` after a shard, or in which a document hit the time cap (an interrupted
   parse may leave state behind), exits and is replaced by a fresh process. A worker that dies (killed by the
   kernel for memory, a crash in a compiled library) fails only the shard it had; a replacement takes the rest.
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
+import pickle
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -160,26 +163,37 @@ def run(
 # --- local processes ---------------------------------------------------------------------------------------------
 
 
-def _worker(tasks: Any, events: Any, outdir: str, settings: Settings, options: RunOptions) -> None:
-    """A local worker process: shards from ``tasks`` until a None, or until it should be recycled."""
+def _worker(conn: Any, outdir: str, settings: Settings, options: RunOptions) -> None:
+    """A local worker process: shards from ``conn`` until a None; exits early when it should be recycled.
+
+    Each worker has its own pipe to the parent, so a worker killed in the middle of a message damages nothing
+    that the other workers use.
+    """
     try:
         while True:
-            task = tasks.get()
+            task = conn.recv()
             if task is None:
                 return
-            index, shard = task
-            events.put(("start", index, os.getpid()))
-            result = process_shard(shard, outdir, settings, options, progress=lambda n: events.put(("docs", n, None)))
-            events.put(("done", index, result))
+            result = process_shard(task, outdir, settings, options, progress=lambda n: conn.send(("docs", n)))
             rss = rss_mib()
+            recycle = None
             if options.memory_limit_mb and rss is not None and rss > options.memory_limit_mb:
-                events.put(("recycle", os.getpid(), f"RSS {rss:.0f} MiB over the limit of {options.memory_limit_mb}"))
+                recycle = f"RSS {rss:.0f} MiB over the limit of {options.memory_limit_mb} MiB"
+            elif result.counts.get("timeout"):
+                recycle = "a document hit the time cap"
+            conn.send(("done", result, recycle))
+            if recycle:
                 return
-            if result.counts.get("timeout"):
-                events.put(("recycle", os.getpid(), "a document hit the time cap"))
-                return
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError, BrokenPipeError):
         return
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Any
+    index: int | None = None  # the shard it has
+    leaving: bool = False  # told the parent it exits after its shard
 
 
 def run_local(
@@ -195,96 +209,107 @@ def run_local(
     if not shards:
         return []
     ctx = multiprocessing.get_context("spawn")
-    tasks, events = ctx.Queue(), ctx.Queue()
-    for index, shard in enumerate(shards):
-        tasks.put((index, shard))
     size = min(options.workers or os.cpu_count() or 1, len(shards))
-    workers: dict[int, Any] = {}  # pid -> Process
-    running: dict[int, int] = {}  # pid -> index of the shard it has
+    todo = deque(range(len(shards)))
+    slots: list[_Slot] = []
     results: dict[int, ShardResult] = {}
-    started = 0  # shards handed out
-    recycled: list[str] = []
-    deaths = 0  # workers that died before taking any shard, in a row
+    failed_starts = 0
 
     def spawn() -> None:
-        process = ctx.Process(target=_worker, args=(tasks, events, os.fspath(outdir), settings, options),
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=_worker, args=(child, os.fspath(outdir), settings, options),
                               name="onrecord-worker", daemon=True)
         process.start()
-        workers[process.pid] = process
+        child.close()
+        slot = _Slot(process, parent)
+        slots.append(slot)
+        give(slot)
+
+    def give(slot: _Slot) -> None:
+        if todo and not slot.leaving:
+            slot.index = todo.popleft()
+            try:
+                slot.conn.send(shards[slot.index])
+            except (BrokenPipeError, OSError):
+                pass  # it died; noticed below
 
     def finish(index: int, result: ShardResult) -> None:
         results[index] = result
         if on_result:
             on_result(result)
 
-    def handle(event: tuple[Any, ...]) -> None:
-        nonlocal started
-        kind = event[0]
-        if kind == "start":
-            running[event[2]] = event[1]
-            started += 1
-        elif kind == "docs":
+    def receive(slot: _Slot) -> bool:
+        """Handle one message from ``slot``; False when its pipe is closed or broken."""
+        nonlocal failed_starts
+        try:
+            message = slot.conn.recv()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return False
+        if message[0] == "docs":
             if on_docs:
-                on_docs(event[1])
-        elif kind == "done":
-            index, result = event[1], event[2]
-            for pid, i in list(running.items()):
-                if i == index:
-                    del running[pid]
-            finish(index, result)
-        elif kind == "recycle":
-            recycled.append(event[2])
+                on_docs(message[1])
+        elif message[0] == "done":
+            _, result, recycle = message
+            failed_starts = 0
+            if slot.index is not None:
+                finish(slot.index, result)
+            slot.index = None
+            slot.leaving = recycle is not None
+            give(slot)
+        return True
+
+    def bury(slot: _Slot) -> None:
+        nonlocal failed_starts
+        while slot.conn.poll() and receive(slot):  # what it said before it exited
+            pass
+        slot.process.join()
+        slot.conn.close()
+        slots.remove(slot)
+        if slot.index is not None:
+            code = slot.process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+            finish(slot.index, ShardResult(shards[slot.index].name, "failed", worker=f"pid {slot.process.pid}",
+                                           reason=f"worker process died ({how}); probably out of memory or a "
+                                                  "crash in a compiled library"))
+        if not slot.leaving:
+            failed_starts += 1
+            if failed_starts > 3 * size:
+                raise RuntimeError(f"worker processes keep dying (last exit status {slot.process.exitcode})")
+        if todo and len(slots) < size:
+            spawn()
 
     for _ in range(size):
         spawn()
     try:
         while len(results) < len(shards):
-            try:
-                handle(events.get(timeout=0.5))
-                continue
-            except queue.Empty:
-                pass
-            for pid, process in list(workers.items()):
-                if process.is_alive():
-                    continue
-                process.join()
-                before = started
-                _drain(events, handle)  # what it said before it exited
-                del workers[pid]
-                deaths = deaths + 1 if process.exitcode and pid not in running and started == before else 0
-                if deaths > 3 * size:
-                    raise RuntimeError(f"worker processes keep dying at start (last exit status {process.exitcode})")
-                if pid in running:
-                    index = running.pop(pid)
-                    code = process.exitcode
-                    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-                    finish(index, ShardResult(shards[index].name, "failed", worker=f"pid {pid}",
-                                              reason=f"worker process died ({how}); probably out of memory "
-                                                     "or a crash in a compiled library"))
-                if len(results) + len(running) < len(shards) and len(workers) < size:
-                    spawn()
-            if not workers and len(results) < len(shards):  # cannot happen unless spawning fails
-                raise RuntimeError("no worker process left")
+            if not slots:
+                spawn()
+            by_conn = {slot.conn: slot for slot in slots}
+            by_sentinel = {slot.process.sentinel: slot for slot in slots}
+            ready = wait(list(by_conn) + list(by_sentinel), timeout=1.0)
+            dead: list[_Slot] = []
+            for item in ready:
+                if item in by_conn:
+                    slot = by_conn[item]
+                    if not receive(slot) and slot not in dead:
+                        dead.append(slot)
+                elif by_sentinel[item] not in dead:
+                    dead.append(by_sentinel[item])
+            for slot in dead:
+                bury(slot)
     finally:
-        for _ in workers:
-            tasks.put(None)
-        deadline = time.monotonic() + 10
-        for process in workers.values():
-            process.join(max(0.1, deadline - time.monotonic()))
-            if process.is_alive():
-                process.terminate()
-                process.join(5)
-        tasks.cancel_join_thread()
-        events.cancel_join_thread()
+        for slot in slots:
+            try:
+                slot.conn.send(None)
+            except OSError:
+                pass
+        end = time.monotonic() + 10
+        for slot in slots:
+            slot.process.join(max(0.1, end - time.monotonic()))
+            if slot.process.is_alive():
+                slot.process.terminate()
+                slot.process.join(5)
     return [results[i] for i in range(len(shards))]
-
-
-def _drain(events: Any, handle: Callable[[tuple[Any, ...]], None]) -> None:
-    while True:
-        try:
-            handle(events.get(timeout=0.2))
-        except queue.Empty:
-            return
 
 
 # --- Dask --------------------------------------------------------------------------------------------------------
