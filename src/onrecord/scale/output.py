@@ -13,7 +13,8 @@ the directory is synced; the marker ``shards/<shard>.json`` comes after both Par
 interrupted half-way has no marker and is done again on the next run (its stale files are replaced).
 
 ``articles/`` and ``attributions/`` are each a Parquet dataset that pyarrow, pandas, Dask and DuckDB read
-directly (``SELECT … FROM 'OUTDIR/articles/*.parquet'``); join them on ``attributions.doc_id = articles.id``.
+directly (``SELECT … FROM 'OUTDIR/articles/*.parquet'``); join them on ``attributions.doc_id = articles.id AND
+attributions.shard = articles.shard``.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ ARTICLES_SCHEMA = pa.schema([
 
 #: One row per attribution, in article order, then in the order extraction gave them (``index``, from 0).
 #: Spans are ``[start, end)`` character offsets into the article's ``text``; ``*_text`` the strings they cover.
-#: ``via``: the relays, each with its name (a person), outlet and span.
+#: ``via``: the relays, each with its name (a person), outlet and span. ``shard`` with ``doc_id`` names the
+#: article row (ids are unique within a shard; across inputs they are as unique as the inputs make them).
 ATTRIBUTIONS_SCHEMA = pa.schema([
     ("doc_id", pa.string()),
     ("index", pa.int32()),
@@ -82,6 +84,7 @@ ATTRIBUTIONS_SCHEMA = pa.schema([
     ("via", pa.list_(pa.struct([("name", pa.string()), ("outlet", pa.string()),
                                 ("start", pa.int32()), ("end", pa.int32())]))),
     ("confidence", pa.float64()),
+    ("shard", pa.string()),
 ])
 
 
@@ -122,7 +125,7 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
                 "speaker": a.speaker, "speaker_kind": a.speaker_kind, "speaker_description": a.speaker_description,
                 "type": a.type, "medium": a.medium, "cue_kind": a.cue_kind,
                 "via": [{"name": r.name, "outlet": r.outlet, "start": r.span.start, "end": r.span.end} for r in a.via],
-                "confidence": a.confidence,
+                "confidence": a.confidence, "shard": shard,
             })
     return articles, attributions
 
