@@ -21,12 +21,13 @@ Events for progress go to ``on_event(kind, value)``: ``("planned", RunPlan)``, `
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from datetime import datetime, timezone
@@ -188,6 +189,25 @@ def _worker(conn: Any, outdir: str, settings: Settings, options: RunOptions) -> 
         return
 
 
+#: Set in each local worker's environment (unless already set): one thread per worker for numeric libraries.
+#: N workers on N cores each running a BLAS pool of N threads would oversubscribe the cores; Dask's nanny sets
+#: the same variables for its workers.
+WORKER_ENVIRONMENT = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextlib.contextmanager
+def _worker_environment() -> Iterator[None]:
+    """The parent's environment with :data:`WORKER_ENVIRONMENT` added while a worker is started (the spawned
+    process copies it; the parent's own libraries are already loaded and unaffected), then restored."""
+    added = {k: v for k, v in WORKER_ENVIRONMENT.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for key in added:
+            os.environ.pop(key, None)
+
+
 @dataclass
 class _Slot:
     process: Any
@@ -219,7 +239,8 @@ def run_local(
         parent, child = ctx.Pipe()
         process = ctx.Process(target=_worker, args=(child, os.fspath(outdir), settings, options),
                               name="onrecord-worker", daemon=True)
-        process.start()
+        with _worker_environment():
+            process.start()
         child.close()
         slot = _Slot(process, parent)
         slots.append(slot)
