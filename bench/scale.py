@@ -59,10 +59,11 @@ def timed_run(inputs: list[Path], outdir: Path, options: RunOptions) -> dict[str
 # --- scaling -------------------------------------------------------------------------------------------------------
 
 
-def bench_scaling(docs: int, workers: int, shard_size: int, dask: bool, tmp: Path) -> dict[str, Any]:
+def bench_scaling(docs: int, workers: int, shard_size: int, dask: bool, tmp: Path, sentences: int = 8
+                  ) -> dict[str, Any]:
     """The same corpus with 1 local worker, with ``workers`` local workers, and on a Dask LocalCluster."""
-    corpus = write_jsonl(articles(docs), tmp / "scaling.jsonl")
-    out: dict[str, Any] = {"docs": docs, "shard_size": shard_size, "workers": workers}
+    corpus = write_jsonl(articles(docs, sentences=sentences), tmp / "scaling.jsonl")
+    out: dict[str, Any] = {"docs": docs, "sentences": sentences, "shard_size": shard_size, "workers": workers}
     out["local_1"] = timed_run([corpus], tmp / "out1", RunOptions(workers=1, shard_size=shard_size))
     out[f"local_{workers}"] = timed_run([corpus], tmp / "outN", RunOptions(workers=workers, shard_size=shard_size))
     out["speedup"] = round(out["local_1"]["seconds"] / out[f"local_{workers}"]["seconds"], 2)
@@ -83,11 +84,11 @@ def bench_scaling(docs: int, workers: int, shard_size: int, dask: bool, tmp: Pat
 # --- memory --------------------------------------------------------------------------------------------------------
 
 
-def bench_memory(checkpoints: list[int], shard_size: int, tmp: Path) -> dict[str, Any]:
+def bench_memory(checkpoints: list[int], shard_size: int, tmp: Path, sentences: int = 3) -> dict[str, Any]:
     """One worker's resident memory as it goes through shard after shard (the worker path: process_shard),
     read after the first shard that reaches each checkpoint."""
     total = max(checkpoints)
-    corpus = write_jsonl(articles(total, seed=11), tmp / "memory.jsonl")
+    corpus = write_jsonl(articles(total, seed=11, sentences=sentences), tmp / "memory.jsonl")
     shards, _ = plan_shards([corpus], shard_size=shard_size)
     outdir = tmp / "memory-out"
     rows: list[dict[str, Any]] = []
@@ -104,7 +105,7 @@ def bench_memory(checkpoints: list[int], shard_size: int, tmp: Path) -> dict[str
                          "seconds": round(time.perf_counter() - start, 1)})
             pending.pop(0)
     first, last = rows[0]["rss_mib"], rows[-1]["rss_mib"]
-    return {"shard_size": shard_size, "rss_before_model_mib": rss_start, "checkpoints": rows,
+    return {"shard_size": shard_size, "sentences": sentences, "rss_before_model_mib": rss_start, "checkpoints": rows,
             "growth_first_to_last": round((last - first) / first, 4), "docs_per_s": round(done / (time.perf_counter()
                                                                                                     - start), 2),
             "load_before": before, "load_after": load()}
@@ -117,16 +118,16 @@ def _peak_rss_mib() -> float:
 # --- WARC ----------------------------------------------------------------------------------------------------------
 
 
-def bench_warc(pages: int, workers: int, shard_size: int, tmp: Path) -> dict[str, Any]:
+def bench_warc(pages: int, workers: int, shard_size: int, tmp: Path, sentences: int = 5) -> dict[str, Any]:
     """Build a WARC of ``pages`` article pages (and an image every 20th) with warcio; time reading it alone
     (fastwarc + trafilatura + language check) and the whole run on ``workers`` local workers."""
     from onrecord.ingest.warc import iter_warc
 
     path = tmp / "generated.warc.gz"
     start = time.perf_counter()
-    counts = write_warc(articles(pages, seed=23), path)
+    counts = write_warc(articles(pages, seed=23, sentences=sentences), path)
     build_s = time.perf_counter() - start
-    out: dict[str, Any] = {"pages": pages, "written": counts, "size_mib": round(path.stat().st_size / 2**20, 1),
+    out: dict[str, Any] = {"pages": pages, "sentences": sentences, "written": counts, "size_mib": round(path.stat().st_size / 2**20, 1),
                            "build_s": round(build_s, 1)}
     start = time.perf_counter()
     before = load()
@@ -157,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkpoints", default="1000,5000,20000",
                         help="memory: document counts at which RSS is read (default 1000,5000,20000)")
     parser.add_argument("--pages", type=int, default=10_000, help="warc: article pages (default 10000)")
+    parser.add_argument("--sentences", type=int, default=None,
+                        help="sentences per generated article (default: scaling 8, memory 3, warc 5)")
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them (default: a temp dir)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -166,14 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {"machine": machine(), "load_start": load()}
     try:
         if args.what in ("scaling", "all"):
-            result["scaling"] = bench_scaling(args.docs, args.workers, args.shard_size, not args.no_dask, tmp)
+            result["scaling"] = bench_scaling(args.docs, args.workers, args.shard_size, not args.no_dask, tmp,
+                                              sentences=args.sentences or 8)
             _say(args, "scaling", result["scaling"])
         if args.what in ("memory", "all"):
             checkpoints = [int(x) for x in args.checkpoints.split(",")]
-            result["memory"] = bench_memory(checkpoints, min(1000, min(checkpoints)), tmp)
+            result["memory"] = bench_memory(checkpoints, min(1000, min(checkpoints)), tmp,
+                                          sentences=args.sentences or 3)
             _say(args, "memory", result["memory"])
         if args.what in ("warc", "all"):
-            result["warc"] = bench_warc(args.pages, args.workers, 1000, tmp)
+            result["warc"] = bench_warc(args.pages, args.workers, 1000, tmp, sentences=args.sentences or 5)
             _say(args, "warc", result["warc"])
     finally:
         if args.keep is None:
@@ -196,12 +201,14 @@ def _say(args: argparse.Namespace, name: str, data: dict[str, Any]) -> None:
                 print(f"  {key:<9} {r['seconds']:>8.1f} s  {r['docs_per_s']:>7.1f} docs/s  "
                       f"({r['documents']} docs, {r['attributions']} attributions; load {r['load_before']} -> "
                       f"{r['load_after']})")
+        print(f"  {data['docs']} documents of {data['sentences']} sentences, shards of {data['shard_size']}")
         print(f"  speedup {w} workers / 1: {data['speedup']:.2f}x")
         if "dask_over_local" in data:
             print(f"  Dask / local processes (throughput): {data['dask_over_local']:.2f}x; "
                   f"identical output: {data['dask_output_identical']}")
     elif name == "memory":
-        print(f"  RSS before the model: {data['rss_before_model_mib']} MiB; shard size {data['shard_size']}")
+        print(f"  RSS before the model: {data['rss_before_model_mib']} MiB; shard size {data['shard_size']}; "
+              f"{data['sentences']} sentences per document")
         for row in data["checkpoints"]:
             print(f"  after {row['after_docs']:>7,} docs: RSS {row['rss_mib']:>7.1f} MiB, peak {row['peak_rss_mib']:>7.1f}"
                   f" MiB ({row['seconds']} s)")
