@@ -18,7 +18,8 @@ def _knob(default: Any, help: str) -> Any:
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     workers: int | None = _knob(
-        None, "Worker processes on this machine (default: one per core). Ignored with --scheduler."
+        None, "Worker processes on this machine (default: one per core this process may use). Ignored with "
+        "--scheduler."
     )
     scheduler: str | None = _knob(
         None, "Address of a running Dask scheduler (tcp://HOST:PORT): shards run on its workers instead of local "

@@ -108,6 +108,14 @@ class RunReport:
         }
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), else the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def plan(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str],
          options: RunOptions = DEFAULT_OPTIONS) -> RunPlan:
     shards, errors = plan_shards(inputs, shard_size=options.shard_size)
@@ -133,7 +141,7 @@ def run(
     event("planned", the_plan)
     report = RunReport(outdir=str(out), inputs=[os.fspath(i) for i in inputs],
                        runner=f"dask {options.scheduler}" if options.scheduler else
-                       f"local {options.workers or os.cpu_count() or 1} workers",
+                       f"local {options.workers or available_cores()} workers",
                        started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                        input_errors=list(the_plan.errors))
     pending = set(s.name for s in the_plan.pending)
@@ -229,7 +237,7 @@ def run_local(
     if not shards:
         return []
     ctx = multiprocessing.get_context("spawn")
-    size = min(options.workers or os.cpu_count() or 1, len(shards))
+    size = min(options.workers or available_cores(), len(shards))
     todo = deque(range(len(shards)))
     slots: list[_Slot] = []
     results: dict[int, ShardResult] = {}
