@@ -110,6 +110,18 @@ def test_a_truncated_file_gives_what_can_be_read_and_never_raises(tmp_path: Path
     assert _keys(items[:2]) == _keys(list(iter_warc(whole))[:2])  # the records before the cut
 
 
+def test_the_http_charset_is_used_when_the_page_declares_none(tmp_path: Path) -> None:
+    text = [p.replace("\u201c", '"').replace("\u201d", '"').replace("Carvalho", "Carvalho of \u0141\u00f3d\u017a")
+            for p in FERRY]
+    html = article_html("Ferry", text).replace(b'<meta charset="utf-8">', b"")
+    body = html.decode("utf-8").encode("iso-8859-2")
+    path = write_warc(tmp_path / "c.warc.gz", [Page("https://x.example/a", body,
+                                                    content_type="text/html; charset=iso-8859-2")])
+    (article,) = iter_warc(path)
+    assert isinstance(article, Article)
+    assert "Carvalho of \u0141\u00f3d\u017a" in article.text
+
+
 def test_missing_file(tmp_path: Path) -> None:
     (item,) = iter_warc(tmp_path / "none.warc.gz")
     assert isinstance(item, WarcSkip) and item.code == "unreadable" and "cannot open" in item.reason

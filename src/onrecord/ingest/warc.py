@@ -23,7 +23,8 @@ Article fields: ``id`` is the record's ``WARC-Record-ID`` (``urn:uuid:…``, wit
 are stable across runs and machines; ``url`` is the ``WARC-Target-URI``; title, author, outlet and date come
 from the page through trafilatura, and ``published`` falls back to the ``WARC-Date`` (the crawl date) when the
 page gives no date. Payloads are decoded by :func:`onrecord.ingest.decode.decode_html` (the page's declared
-charset, then UTF-8, then a guess); the HTTP ``Content-Encoding`` (gzip, brotli ...) is undone by fastwarc.
+charset, then UTF-8, then a guess), with the HTTP header's charset used before the guess; the HTTP
+``Content-Encoding`` (gzip, brotli ...) is undone by fastwarc.
 
 Language: the article text (its first :data:`LANGUAGE_SAMPLE_CHARS` characters) is classified with py3langid,
 the maintained fork of langid.py that trafilatura itself uses for its language filter (97 languages, a
@@ -37,6 +38,7 @@ can be processed as several shards without reading it from the start each time.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from collections.abc import Iterator
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError
+from onrecord.ingest.decode import declared_charset, split_bom
 from onrecord.ingest.readers import MAX_HTML_BYTES, read_html
 from onrecord.types import Article
 
@@ -243,6 +246,7 @@ def record_article(
         return WarcSkip("decode-error", f"payload cannot be read: {exc}", document=document)
     if not content_type and not body.lstrip()[:1] == b"<":
         return WarcSkip("not-html", "no content type and the payload does not look like HTML", document=document)
+    body = _with_http_charset(body, record.http_charset if record.is_http else None)
     try:
         article = read_html(body, name=document, id=rid, url=uri)
     except DocumentTooLargeError as exc:
@@ -261,6 +265,23 @@ def record_article(
     if article.published is None and (date := record.headers.get("WARC-Date")):
         article = _replace(article, published=date)
     return article
+
+
+def _with_http_charset(body: bytes, charset: str | None) -> bytes:
+    """``body`` re-encoded as UTF-8 from the HTTP header's charset when the page itself says nothing (no BOM, no
+    declared charset) and is not UTF-8; otherwise as it is, for :func:`decode_html` to decode."""
+    if not charset or split_bom(body)[0] or declared_charset(body):
+        return body
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        pass
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return body
+    return body.decode(codec, errors="replace").encode("utf-8")
 
 
 def _replace(article: Article, **changes: str) -> Article:
