@@ -96,3 +96,38 @@ def test_unusable_inputs_are_reported(tmp_path: Path) -> None:
     ]
     with pytest.raises(ValueError):
         plan_shards([], shard_size=0)
+
+
+def test_run_options_are_checked() -> None:
+    from onrecord.scale.options import RunOptions
+
+    for bad in ({"workers": 0}, {"shard_size": 0}, {"doc_timeout": -1}, {"memory_limit_mb": -5}):
+        with pytest.raises(ValueError):
+            RunOptions(**bad)
+    assert RunOptions().with_(workers=None, shard_size=7) == RunOptions(shard_size=7)
+
+
+def test_workers_get_single_threaded_numeric_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from onrecord.scale.runner import WORKER_ENVIRONMENT, _worker_environment
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # a value the user set is kept
+    with _worker_environment():
+        assert os.environ["OMP_NUM_THREADS"] == WORKER_ENVIRONMENT["OMP_NUM_THREADS"] == "1"
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    assert "OMP_NUM_THREADS" not in os.environ and os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_an_unreachable_dask_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    from onrecord.errors import OnrecordError
+    from onrecord.scale import runner
+
+    monkeypatch.setattr(runner, "DASK_CONNECT_TIMEOUT", 1)
+    path = _jsonl(tmp_path / "a.jsonl", 2)
+    with pytest.raises(OnrecordError) as info:
+        runner.run([path], tmp_path / "out", options=runner.RunOptions(scheduler="tcp://127.0.0.1:9"))
+    assert info.value.document == "tcp://127.0.0.1:9" and "cannot reach the Dask scheduler" in info.value.reason
+    assert (tmp_path / "out" / "report.json").exists()

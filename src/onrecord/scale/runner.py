@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord import __version__
-from onrecord.errors import InputError
+from onrecord.errors import InputError, OnrecordError
 from onrecord.scale.options import DEFAULT_OPTIONS, RunOptions
 from onrecord.scale.output import REPORT, is_complete, write_json
 from onrecord.scale.plan import Shard, plan_shards
@@ -344,6 +344,10 @@ def run_local(
 # --- Dask --------------------------------------------------------------------------------------------------------
 
 
+#: Seconds to wait for the Dask scheduler to answer.
+DASK_CONNECT_TIMEOUT = 30
+
+
 def run_dask(
     shards: Sequence[Shard],
     outdir: str | os.PathLike[str],
@@ -360,7 +364,11 @@ def run_dask(
     if not options.scheduler:
         raise ValueError("run_dask needs options.scheduler (tcp://HOST:PORT)")
     results: dict[str, ShardResult] = {}
-    with Client(options.scheduler) as client:
+    try:
+        client = Client(options.scheduler, timeout=DASK_CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise OnrecordError(f"cannot reach the Dask scheduler: {exc}", document=options.scheduler) from None
+    with client:
         futures = client.map(process_shard, list(shards), outdir=os.fspath(outdir), settings=settings,
                              options=options, key=[f"onrecord-shard-{s.name}" for s in shards], pure=False)
         names = {future.key: shard.name for future, shard in zip(futures, shards, strict=True)}
