@@ -72,8 +72,8 @@ def bench_scaling(docs: int, workers: int, shard_size: int, dask: bool, tmp: Pat
 
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=50) as cluster:
-            out[f"dask_{workers}"] = timed_run([corpus], tmp / "outD",
-                                               RunOptions(scheduler=cluster.scheduler_address, shard_size=shard_size))
+            options = RunOptions(scheduler=cluster.scheduler_address, shard_size=shard_size)
+            out[f"dask_{workers}"] = timed_run([corpus], tmp / "outD", options)
         out["dask_over_local"] = round(out[f"local_{workers}"]["seconds"] / out[f"dask_{workers}"]["seconds"], 2)
         from onrecord.scale import read_output
 
@@ -106,8 +106,8 @@ def bench_memory(checkpoints: list[int], shard_size: int, tmp: Path, sentences: 
             pending.pop(0)
     first, last = rows[0]["rss_mib"], rows[-1]["rss_mib"]
     return {"shard_size": shard_size, "sentences": sentences, "rss_before_model_mib": rss_start, "checkpoints": rows,
-            "growth_first_to_last": round((last - first) / first, 4), "docs_per_s": round(done / (time.perf_counter()
-                                                                                                    - start), 2),
+            "growth_first_to_last": round((last - first) / first, 4),
+            "docs_per_s": round(done / (time.perf_counter() - start), 2),
             "load_before": before, "load_after": load()}
 
 
@@ -210,8 +210,8 @@ def _say(args: argparse.Namespace, name: str, data: dict[str, Any]) -> None:
         print(f"  RSS before the model: {data['rss_before_model_mib']} MiB; shard size {data['shard_size']}; "
               f"{data['sentences']} sentences per document")
         for row in data["checkpoints"]:
-            print(f"  after {row['after_docs']:>7,} docs: RSS {row['rss_mib']:>7.1f} MiB, peak {row['peak_rss_mib']:>7.1f}"
-                  f" MiB ({row['seconds']} s)")
+            print(f"  after {row['after_docs']:>7,} docs: RSS {row['rss_mib']:>7.1f} MiB, "
+                  f"peak {row['peak_rss_mib']:>7.1f} MiB ({row['seconds']} s)")
         print(f"  growth first -> last checkpoint: {data['growth_first_to_last']:+.1%}; {data['docs_per_s']} docs/s; "
               f"load {data['load_before']} -> {data['load_after']}")
     elif name == "warc":

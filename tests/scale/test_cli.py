@@ -1,4 +1,5 @@
-"""``onrecord run`` (src/onrecord/cli/scale.py, tested here beside the corpora it uses): exit statuses, the summary on stderr, the report, and the output queried with DuckDB."""
+"""``onrecord run`` (src/onrecord/cli/scale.py, tested here beside the corpora it uses): exit statuses, the
+summary on stderr, the report, and the output queried with DuckDB."""
 
 from __future__ import annotations
 
