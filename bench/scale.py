@@ -127,7 +127,8 @@ def bench_warc(pages: int, workers: int, shard_size: int, tmp: Path, sentences: 
     start = time.perf_counter()
     counts = write_warc(articles(pages, seed=23, sentences=sentences), path)
     build_s = time.perf_counter() - start
-    out: dict[str, Any] = {"pages": pages, "sentences": sentences, "written": counts, "size_mib": round(path.stat().st_size / 2**20, 1),
+    out: dict[str, Any] = {"pages": pages, "sentences": sentences, "written": counts,
+                           "size_mib": round(path.stat().st_size / 2**20, 1),
                            "build_s": round(build_s, 1)}
     start = time.perf_counter()
     before = load()
