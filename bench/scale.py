@@ -45,15 +45,28 @@ def machine() -> dict[str, Any]:
 def timed_run(inputs: list[Path], outdir: Path, options: RunOptions) -> dict[str, Any]:
     shutil.rmtree(outdir, ignore_errors=True)
     before = load()
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     report = run(inputs, outdir, settings=DEFAULT, options=options)
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
     data = report.to_dict()
     docs = sum(r.documents + r.left_out for r in report.results)
-    return {"seconds": round(seconds, 2), "documents": docs, "articles": data["documents"],
-            "attributions": data["attributions"], "docs_per_s": round(docs / seconds, 2),
-            "left_out": data["left_out"], "failed_shards": data["shards"]["failed"],
-            "load_before": before, "load_after": load()}
+    out = {"seconds": round(seconds, 2), "documents": docs, "articles": data["documents"],
+           "attributions": data["attributions"], "docs_per_s": round(docs / seconds, 2),
+           "left_out": data["left_out"], "failed_shards": data["shards"]["failed"],
+           "load_before": before, "load_after": load()}
+    if not options.scheduler:  # local workers are this process's children: their CPU time is known
+        out["worker_cpu_s"] = round(cpu, 1)
+        out["cores_used"] = round(cpu / seconds, 2)  # how much CPU the run got (under 1 per worker when shared)
+        out["docs_per_cpu_s"] = round(docs / cpu, 2) if cpu else None
+    return out
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far (local workers, once joined)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- scaling -------------------------------------------------------------------------------------------------------
@@ -67,6 +80,10 @@ def bench_scaling(docs: int, workers: int, shard_size: int, dask: bool, tmp: Pat
     out["local_1"] = timed_run([corpus], tmp / "out1", RunOptions(workers=1, shard_size=shard_size))
     out[f"local_{workers}"] = timed_run([corpus], tmp / "outN", RunOptions(workers=workers, shard_size=shard_size))
     out["speedup"] = round(out["local_1"]["seconds"] / out[f"local_{workers}"]["seconds"], 2)
+    # the speedup the run would have with every core to itself: throughput per CPU-second times cores used
+    one, many = out["local_1"], out[f"local_{workers}"]
+    if one.get("docs_per_cpu_s") and many.get("docs_per_cpu_s"):
+        out["cpu_efficiency"] = round(many["docs_per_cpu_s"] / one["docs_per_cpu_s"], 2)
     if dask:
         from distributed import LocalCluster
 
@@ -199,11 +216,16 @@ def _say(args: argparse.Namespace, name: str, data: dict[str, Any]) -> None:
         for key in ("local_1", f"local_{w}", f"dask_{w}"):
             if key in data:
                 r = data[key]
+                cpu = (f"; workers got {r['cores_used']} cores, {r['docs_per_cpu_s']} docs per CPU-second"
+                       if "cores_used" in r else "")
                 print(f"  {key:<9} {r['seconds']:>8.1f} s  {r['docs_per_s']:>7.1f} docs/s  "
                       f"({r['documents']} docs, {r['attributions']} attributions; load {r['load_before']} -> "
-                      f"{r['load_after']})")
+                      f"{r['load_after']}{cpu})")
         print(f"  {data['docs']} documents of {data['sentences']} sentences, shards of {data['shard_size']}")
-        print(f"  speedup {w} workers / 1: {data['speedup']:.2f}x")
+        print(f"  speedup {w} workers / 1: {data['speedup']:.2f}x (wall clock)")
+        if "cpu_efficiency" in data:
+            print(f"  documents per CPU-second, {w} workers / 1: {data['cpu_efficiency']:.2f}x (1.00 = no overhead "
+                  f"from running {w}; the wall-clock speedup then depends on the cores the machine leaves free)")
         if "dask_over_local" in data:
             print(f"  Dask / local processes (throughput): {data['dask_over_local']:.2f}x; "
                   f"identical output: {data['dask_output_identical']}")
