@@ -85,3 +85,17 @@ def test_workers_over_the_memory_limit_are_replaced(corpus: Path, tmp_path: Path
     assert {r.status for r in report.results} == {"done"}
     assert len({r.worker for r in report.results}) == 3  # a fresh process for each shard
     assert list(read_output(tmp_path)) == expected
+
+
+@pytest.mark.corpus
+def test_the_saved_news_pages_run_on_two_workers(shared_dir: Path, tmp_path: Path) -> None:
+    """The real pages in ../shared/data/html (read at run time, never copied): every page gives an article."""
+    pages = sorted((shared_dir / "data" / "html").glob("*.html.gz"))
+    if not pages:
+        pytest.skip("no saved HTML pages in the shared data")
+    report = run(pages, tmp_path, options=RunOptions(workers=2, shard_size=20))
+    assert {r.status for r in report.results} == {"done"}
+    extractions = list(read_output(tmp_path))
+    assert sorted(e.article.id for e in extractions) == sorted(p.name.removesuffix(".html.gz") for p in pages)
+    assert sum(len(e.attributions) for e in extractions) > len(pages)  # news pages quote people
+    assert all(e.article.text.strip() for e in extractions)

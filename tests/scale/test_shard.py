@@ -123,3 +123,28 @@ def test_a_bad_shard_fails_with_its_reason_and_writes_nothing(tmp_path: Path) ->
     assert result.status == "failed" and "cannot write output" in result.reason
     assert "articles" in result.reason
     assert not (out / "shards" / f"{shard.name}.json").exists()
+
+
+def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import onrecord.scale.shard as shard_module
+
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "a.txt").write_text("\u201cWe open at nine,\u201d said the librarian, Hana Okoro.")
+    (root / "slow.html").write_text("<html><body><p>Never read in time.</p></body></html>")
+    (root / "z.txt").write_text("Tomas Reyes said the bridge works were late.")
+    real = shard_module.read_html
+
+    def spinning_read_html(path, **kwargs):  # noqa: ANN001, ANN003, ANN202 -- a page trafilatura never finishes
+        if Path(path).name == "slow.html":
+            while True:
+                pass
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(shard_module, "read_html", spinning_read_html)
+    (shard,) = plan_shards([root], shard_size=10)[0]
+    result = process_shard(shard, tmp_path / "out", options=RunOptions(doc_timeout=0.3))
+    assert result.status == "done" and result.documents == 2 and result.counts == {"timeout": 1}
+    (failure,) = result.failures
+    assert failure.document == str(root / "slow.html") and "time cap of 0.3 s" in failure.reason
+    assert [e.article.id for e in read_output(tmp_path / "out")] == ["a", "z"]
