@@ -38,6 +38,7 @@ def test_two_workers_give_the_output_of_one(corpus: Path, tmp_path: Path, expect
     data = json.loads((two / "report.json").read_text())
     assert data["documents"] == 5 and data["left_out"] == {"unreadable": 1}
     assert data["shards"] == {"total": 3, "done": 3, "resumed": 0, "failed": 0}
+    assert data["options"]["workers"] == 2 and data["settings"]["batch_size"] == 2
 
 
 def test_dask_local_cluster_gives_the_output_of_local_processes(corpus: Path, crawl: Path, tmp_path: Path) -> None:

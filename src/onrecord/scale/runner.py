@@ -22,6 +22,7 @@ Events for progress go to ``on_event(kind, value)``: ``("planned", RunPlan)``, `
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import pickle
@@ -65,6 +66,8 @@ class RunReport:
     results: list[ShardResult] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
+    settings: dict[str, Any] = field(default_factory=dict)  # the Settings and RunOptions the run used
+    options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -89,6 +92,8 @@ class RunReport:
             "outdir": self.outdir,
             "inputs": self.inputs,
             "runner": self.runner,
+            "settings": self.settings,
+            "options": self.options,
             "started": self.started,
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
@@ -143,7 +148,8 @@ def run(
                        runner=f"dask {options.scheduler}" if options.scheduler else
                        f"local {options.workers or available_cores()} workers",
                        started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       input_errors=list(the_plan.errors))
+                       input_errors=list(the_plan.errors), settings=dataclasses.asdict(settings),
+                       options=dataclasses.asdict(options))
     pending = set(s.name for s in the_plan.pending)
     for shard in the_plan.shards:
         if shard.name not in pending:  # complete: its recorded result goes into this report
