@@ -91,3 +91,12 @@ def test_failed_shards_give_status_1_and_are_named(corpus: Path, tmp_path: Path,
     assert main(["run", str(corpus), "-o", str(out), "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert "onrecord: shard corpus-" in err and "failed: " in err and "cannot write output" in err
+
+
+@pytest.mark.model
+def test_the_progress_bar_draws_and_counts(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(corpus), "-o", str(tmp_path / "out"), "--workers", "1", "--shard-size", "2",
+                 "--progress"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "6/6 documents" in err and "shards 3/3, 0 failed, 1 docs left out" in err and "docs/s" in err
