@@ -3,7 +3,9 @@
 #   make run     install into .venv, extract the examples, show who said what, store them, query the store
 #   make test    install into .venv, run the test suite
 #   make eval    score onrecord on the dev splits in ../shared (skips what is absent)
-#   make bench   throughput figures
+#   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
+#   make bench-scale    corpus-scale figures: 1 vs 2 workers, Dask vs local, RSS over 20k docs, a 10k-page WARC
+#   make bench-profile  where extraction spends its time (cProfile)
 #
 # Installation happens once: .venv/.installed is rebuilt only when pyproject.toml changes.
 
@@ -18,7 +20,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: all install run test eval bench clean distclean
+.PHONY: all install run test eval bench bench-scale bench-profile clean distclean
 
 all: run
 
@@ -72,9 +74,17 @@ eval: $(STAMP)
 	done
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_overhead.py
 	$(BIN)/python bench/speaker_linking.py
+
+bench-scale: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/scale.py all
+
+bench-profile: $(STAMP)
+	$(BIN)/python bench/profile_extract.py
 
 clean:
 	rm -rf out .pytest_cache .hypothesis

@@ -74,6 +74,26 @@ def run_bare(texts: list[str], settings: Settings) -> dict[str, Any]:
     return {"seconds": seconds, "tokens": tokens, "pipes": pipes}
 
 
+def run_textacy(texts: list[str], settings: Settings) -> dict[str, Any]:
+    """The peer: the same bare parse, then textacy's direct-quotation extraction on each doc (its only quotation
+    extractor; it finds direct quotes only, so it does less work than onrecord)."""
+    from textacy.extract.triples import direct_quotations
+
+    nlp = load_pipeline(settings, with_attribution=False)
+    pipes = list(nlp.pipe_names)
+    with nlp.memory_zone():
+        start = time.perf_counter()
+        found = 0
+        errors = 0
+        for doc in nlp.pipe(texts, batch_size=settings.batch_size):
+            try:
+                found += sum(1 for _ in direct_quotations(doc))
+            except (ValueError, IndexError):  # textacy refuses some texts (e.g. unbalanced quotation marks)
+                errors += 1
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "quotations": found, "errors": errors, "pipes": pipes}
+
+
 def run_full(articles: list[Article], settings: Settings) -> dict[str, Any]:
     """The public batch API: parse + attribution + conversion to Extraction records."""
     start = time.perf_counter()
@@ -112,11 +132,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed rounds of each path (default 3)")
     parser.add_argument("--warmup", type=int, default=8, help="documents in the warm-up pass (default 8)")
     parser.add_argument("--batch-size", type=int, default=None, help=f"spaCy batch size (default {DEFAULT.batch_size})")
+    parser.add_argument("--generated", type=int, metavar="N",
+                        help="use N generated articles (bench/corpus.py) instead of the shared corpora")
+    parser.add_argument("--no-textacy", action="store_true", help="leave out the textacy peer even if installed")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args(argv)
 
     settings = DEFAULT.with_(batch_size=args.batch_size)
-    if args.input:
+    if args.generated:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from corpus import articles as generated
+
+        paths = [Path(f"generated:{args.generated}")]
+        articles = [Article(text=d["text"], id=d["id"]) for d in generated(args.generated)]
+    elif args.input:
         paths = list(args.input)
     else:
         found = [corpus_file(rel) for rel in DEFAULT_INPUTS]
@@ -125,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             print("no input: the shared corpora were not found; pass --input FILE or set ONRECORD_SHARED",
                   file=sys.stderr)
             return 2
-    articles = load_articles(paths, args.limit)
+    if not args.generated:
+        articles = load_articles(paths, args.limit)
     if not articles:
         print("no documents to measure", file=sys.stderr)
         return 2
@@ -137,19 +167,26 @@ def main(argv: list[str] | None = None) -> int:
     load_s = time.perf_counter() - t0
     rss_loaded = current_rss_mib()
 
+    textacy_version = None if args.no_textacy else _textacy_version()
     warm = max(1, min(args.warmup, len(articles)))
     run_bare(texts[:warm], settings)
     run_full(articles[:warm], settings)
+    if textacy_version:
+        run_textacy(texts[:warm], settings)
 
     phases: dict[str, Callable[[], dict[str, Any]]] = {
         "bare": lambda: run_bare(texts, settings),
         "full": lambda: run_full(articles, settings),
     }
-    seconds: dict[str, list[float]] = {"bare": [], "full": []}
+    if textacy_version:
+        phases["textacy"] = lambda: run_textacy(texts, settings)
+    seconds: dict[str, list[float]] = {name: [] for name in phases}
     last: dict[str, dict[str, Any]] = {}
     rss_after: dict[str, float | None] = {}
+    names = list(phases)
     for round_no in range(max(1, args.repeat)):
-        order = ("bare", "full") if round_no % 2 == 0 else ("full", "bare")
+        # rotate the order each round, so that drift in the machine's speed falls on every path
+        order = names[round_no % len(names):] + names[: round_no % len(names)]
         for name in order:
             last[name] = phases[name]()
             seconds[name].append(last[name]["seconds"])
@@ -185,8 +222,27 @@ def main(argv: list[str] | None = None) -> int:
             "rss_after_full": _round(rss_after.get("full")),
         },
     }
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    if textacy_version:
+        peer = summarise(seconds["textacy"], n_docs, n_tokens)
+        result["textacy"] = {**peer, "version": textacy_version, "quotations": last["textacy"]["quotations"],
+                             "errors": last["textacy"]["errors"]}
+        result["ratio_textacy_over_bare_time"] = {
+            "best": round(peer["best_s"] / bare["best_s"], 3),
+            "median": round(peer["median_s"] / bare["median_s"], 3),
+        }
+    else:
+        result["textacy"] = None
     print(json.dumps(result, indent=2) if args.json else as_text(result))
     return 0
+
+
+def _textacy_version() -> str | None:
+    try:
+        import textacy
+    except ImportError:
+        return None
+    return textacy.__version__
 
 
 def _round(value: float | None) -> float | None:
@@ -203,8 +259,10 @@ def as_text(r: dict[str, Any]) -> str:
         "",
         f"{'path':<6}{'best s':>9}{'median s':>10}{'docs/s':>9}{'tokens/s':>11}   (docs/s, tokens/s: best round)",
     ]
-    for name in ("bare", "full"):
-        p = r[name]
+    for name in ("bare", "full", "textacy"):
+        p = r.get(name)
+        if p is None:
+            continue
         lines.append(
             f"{name:<6}{p['best_s']:>9.3f}{p['median_s']:>10.3f}"
             f"{p['docs_per_s_best']:>9.1f}{p['tokens_per_s_best']:>11,.0f}"
@@ -214,6 +272,11 @@ def as_text(r: dict[str, Any]) -> str:
         "",
         f"full / bare time: {ratio['best']:.2f}x (best rounds), {ratio['median']:.2f}x (medians)",
         f"full: {r['full']['attributions']} attributions, {r['full']['errors']} refused documents",
+        *([f"textacy {r['textacy']['version']} / bare time: {r['ratio_textacy_over_bare_time']['best']:.2f}x "
+           f"(best rounds), {r['ratio_textacy_over_bare_time']['median']:.2f}x (medians); "
+           f"{r['textacy']['quotations']} direct quotations, {r['textacy']['errors']} documents refused"]
+          if r.get("textacy") else ["textacy: not installed (pip install -e '.[bench]'), not measured"]),
+        f"load average at the end: {r['load_average']}",
         f"bare pipes: {', '.join(r['bare']['pipes'])}",
         f"full pipes: {', '.join(r['full']['pipes'])}",
         "memory (MiB): peak RSS {peak}; RSS at start {s}, model loaded {m}, after bare {b}, after full {f}".format(

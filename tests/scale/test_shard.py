@@ -1,0 +1,150 @@
+"""process_shard in this process: output, resume, partial shards, failures, the time cap, a bad shard."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import onrecord
+import onrecord.api
+from onrecord.scale.deadline import DocumentTimeout, deadline
+from onrecord.scale.options import RunOptions
+from onrecord.scale.output import read_output, read_shard_result
+from onrecord.scale.plan import Shard, plan_shards
+from onrecord.scale.shard import ShardResult, process_shard
+from onrecord.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _one_shard(path: Path, size: int = 100) -> Shard:
+    (shard,) = plan_shards([path], shard_size=size)[0]
+    return shard
+
+
+def test_a_shard_is_written_and_equals_direct_extraction(corpus: Path, tmp_path: Path, expected: list) -> None:
+    out = tmp_path / "out"
+    result = process_shard(_one_shard(corpus), out)
+    assert result.status == "done" and result.documents == 5 and result.attributions > 0
+    assert result.counts == {"unreadable": 1}
+    (failure,) = result.failures
+    assert failure.document == f"{corpus}:3" and failure.reason == "no 'text' field"
+    assert list(read_output(out)) == expected
+    assert ShardResult.from_dict(read_shard_result(out, result.shard)) == result
+
+
+def test_a_shard_whose_output_exists_is_not_done_again(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shard = _one_shard(corpus)
+    first = process_shard(shard, out)
+    parquet = out / "articles" / f"{shard.name}.parquet"
+    stamp = parquet.stat().st_mtime_ns
+    again = process_shard(shard, out)
+    assert again.status == "resumed" and again.documents == first.documents and again.counts == first.counts
+    assert parquet.stat().st_mtime_ns == stamp
+
+
+def test_a_partial_shard_is_done_again(corpus: Path, tmp_path: Path, expected: list) -> None:
+    out = tmp_path / "out"
+    shard = _one_shard(corpus)
+    process_shard(shard, out)
+    (out / "shards" / f"{shard.name}.json").unlink()  # the run stopped after the Parquet files
+    (out / "articles" / f"{shard.name}.parquet").write_bytes(b"half a file")
+    result = process_shard(shard, out)
+    assert result.status == "done"
+    assert list(read_output(out)) == expected
+
+
+def test_documents_over_the_size_cap_are_left_out(corpus: Path, tmp_path: Path, longest_text: int) -> None:
+    result = process_shard(_one_shard(corpus), tmp_path, settings=Settings(max_chars=longest_text - 1))
+    assert result.status == "done" and result.counts["too-large"] >= 1
+    assert result.documents == 5 - result.counts["too-large"]
+    assert all("over the limit" in f.reason for f in result.failures if f.code == "too-large")
+
+
+def _slow_or_broken(real):  # noqa: ANN001, ANN202
+    """extract_many that spins on the article 'library' and raises on 'bridge'."""
+
+    def extract_many(articles, **kwargs):  # noqa: ANN001, ANN202, ANN003
+        articles = list(articles)
+        for article in articles:
+            if article.id == "library":
+                while True:  # a pathological document, in Python
+                    pass
+            if article.id == "bridge":
+                raise RuntimeError("a bug met on this document")
+        return real(articles, **kwargs)
+
+    return extract_many
+
+
+def test_one_slow_and_one_broken_document_cost_only_themselves(corpus: Path, tmp_path: Path, expected: list,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onrecord.api, "extract_many", _slow_or_broken(onrecord.api.extract_many))
+    started = time.perf_counter()
+    result = process_shard(_one_shard(corpus), tmp_path, options=RunOptions(doc_timeout=0.5))
+    elapsed = time.perf_counter() - started
+    assert result.status == "done"
+    assert result.counts == {"unreadable": 1, "timeout": 1, "error": 1}
+    by_code = {f.code: f for f in result.failures}
+    assert by_code["timeout"].document == "library"
+    assert by_code["error"].document == "bridge" and "RuntimeError: a bug met on this document" in \
+        by_code["error"].reason
+    expected = [e for e in expected if e.article.id not in ("library", "bridge")]
+    assert list(read_output(tmp_path)) == expected
+    assert elapsed < 60  # the batch budget (5 x 0.5 s) plus 0.5 s alone, not forever
+
+
+def test_deadline() -> None:
+    started = time.perf_counter()
+    with pytest.raises(DocumentTimeout):
+        with deadline(0.1):
+            while True:
+                pass
+    assert time.perf_counter() - started < 5
+    with deadline(0.2):
+        total = sum(range(1000))
+    time.sleep(0.3)  # a deadline that ended in time leaves nothing pending
+    assert total == 499500
+    with deadline(0):  # no cap
+        time.sleep(0.01)
+
+
+def test_a_bad_shard_fails_with_its_reason_and_writes_nothing(tmp_path: Path) -> None:
+    shard = Shard(name="gone-0000000-0000002", kind="files", path=str(tmp_path), start=0, count=2,
+                  files=("a.txt", "b.txt"))
+    (tmp_path / "a.txt").write_text("A short text.")
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "articles").write_text("not a directory")  # the output cannot be written
+    result = process_shard(shard, out)
+    assert result.status == "failed" and "cannot write output" in result.reason
+    assert "articles" in result.reason
+    assert not (out / "shards" / f"{shard.name}.json").exists()
+
+
+def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import onrecord.scale.shard as shard_module
+
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "a.txt").write_text("\u201cWe open at nine,\u201d said the librarian, Hana Okoro.")
+    (root / "slow.html").write_text("<html><body><p>Never read in time.</p></body></html>")
+    (root / "z.txt").write_text("Tomas Reyes said the bridge works were late.")
+    real = shard_module.read_html
+
+    def spinning_read_html(path, **kwargs):  # noqa: ANN001, ANN003, ANN202 -- a page trafilatura never finishes
+        if Path(path).name == "slow.html":
+            while True:
+                pass
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(shard_module, "read_html", spinning_read_html)
+    (shard,) = plan_shards([root], shard_size=10)[0]
+    result = process_shard(shard, tmp_path / "out", options=RunOptions(doc_timeout=0.3))
+    assert result.status == "done" and result.documents == 2 and result.counts == {"timeout": 1}
+    (failure,) = result.failures
+    assert failure.document == str(root / "slow.html") and "time cap of 0.3 s" in failure.reason
+    assert [e.article.id for e in read_output(tmp_path / "out")] == ["a", "z"]
