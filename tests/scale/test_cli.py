@@ -100,3 +100,32 @@ def test_the_progress_bar_draws_and_counts(corpus: Path, tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert code == 0, err
     assert "6/6 documents" in err and "shards 3/3, 0 failed, 1 docs left out" in err and "docs/s" in err
+
+
+@pytest.mark.model
+def test_run_output_loads_into_the_store(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from onrecord.record import open_store
+
+    out, db = tmp_path / "out", tmp_path / "record.db"
+    assert main(["run", str(corpus), "-o", str(out), "--workers", "1", "--no-progress"]) == 0
+    extracted = list(read_output(out))
+    capsys.readouterr()
+    assert main(["ingest", str(out), "--db", str(db)]) == 0, capsys.readouterr().err
+    assert main(["ingest", str(out), "--db", str(db)]) == 0  # again: nothing is stored twice
+    capsys.readouterr()
+    store = open_store(str(db))
+    try:
+        assert store.article_count() == len(extracted) == 5
+        assert store.attribution_count() == sum(len(e.attributions) for e in extracted) > 0
+    finally:
+        store.close()
+
+
+def test_ingest_names_a_run_output_with_a_missing_shard_file(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    (out / "shards").mkdir(parents=True)
+    (out / "shards" / "s0.json").write_text("{}", encoding="utf-8")
+    assert main(["ingest", str(out), "--db", str(tmp_path / "record.db")]) == 1
+    err = capsys.readouterr().err
+    assert "s0" in err

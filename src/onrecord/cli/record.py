@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import sys
@@ -81,12 +82,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     in the store (same URL or same text) is skipped before extraction; each batch of --batch-size articles is
     stored in one transaction, so an interrupted ingest loses at most the batch in progress and a rerun completes
     it with no duplicates. A document that cannot be read is reported on stderr and never stops the batch.
-    With --extracted the inputs are JSONL written by `onrecord extract` and no extraction runs.
+    With --extracted the inputs are JSONL written by `onrecord extract` and no extraction runs. A directory that
+    `onrecord run` wrote (it has a shards/ folder) is loaded from its Parquet files, also without extraction.
 
     Example:
       onrecord ingest articles/ --db out/onrecord.db
       onrecord ingest feed.jsonl.gz --db postgresql://newsroom@db.internal/onrecord
       onrecord extract articles/ -o x.jsonl && onrecord ingest --extracted x.jsonl
+      onrecord run crawl.warc.gz -o out/crawl && onrecord ingest out/crawl
     """
     from onrecord.api import extract_many
     from onrecord.cli import _articles, _progress, _settings, _stdin
@@ -106,8 +109,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             failed += 1
             report(exc)
 
-        if args.extracted:
-            results: Iterable[Any] = _read_extracted(args.paths, fail)
+        runs = [p for p in args.paths if _is_run_output(p)]
+        paths = [p for p in args.paths if p not in runs]
+        results: Iterable[Any] = _read_runs(runs, fail)
+        if not paths:
+            pass
+        elif args.extracted:
+            results = itertools.chain(results, _read_extracted(paths, fail))
         else:
             def new(articles: Iterable[Any]) -> Iterator[Any]:
                 nonlocal known
@@ -119,9 +127,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         continue
                     yield article
 
-            inputs = iter_inputs(args.paths, stdin=_stdin(), max_chars=settings.max_chars)
-            results = extract_many(new(_articles(inputs, fail)), settings=settings, on_error="yield",
-                                   progress=advance)
+            inputs = iter_inputs(paths, stdin=_stdin(), max_chars=settings.max_chars)
+            results = itertools.chain(results, extract_many(new(_articles(inputs, fail)), settings=settings,
+                                                            on_error="yield", progress=advance))
         batch: list[Any] = []
         for result in results:
             if isinstance(result, OnrecordError):
@@ -161,6 +169,23 @@ def _store_batch(store: Any, batch: list[Any], fail: Callable[[OnrecordError], N
             art = extraction.article
             fail(StoreError(f"not stored: {exc.reason}", document=art.id or art.url or art.title or "<article>"))
     return total
+
+
+def _is_run_output(path: str) -> bool:
+    """Is this a directory that `onrecord run` wrote?"""
+    from onrecord.scale.output import SHARDS
+
+    return path != "-" and Path(path).is_dir() and (Path(path) / SHARDS).is_dir()
+
+
+def _read_runs(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
+    from onrecord.scale import read_output
+
+    for path in paths:
+        try:
+            yield from read_output(path)
+        except OnrecordError as exc:  # a shard's files missing or inconsistent: named, and the others go on
+            fail(exc)
 
 
 def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
