@@ -103,6 +103,14 @@ def test_attribution_round_trips_through_a_dict(attribution: Attribution) -> Non
     assert Attribution.from_dict(json.loads(json.dumps(attribution.to_dict(TEXT)))) == attribution
 
 
+def test_empty_spans_survive_the_round_trip() -> None:
+    empty = dataclasses.replace(ATTRIBUTION, source=CharSpan(5, 5), cue=CharSpan(0, 0))
+    assert empty.to_dict()["source"] == [5, 5] and empty.to_dict()["cue"] == [0, 0]
+    assert Attribution.from_dict(empty.to_dict()) == empty
+    skipped = Skipped(reason="unbalanced quotation mark", span=CharSpan(3, 3))
+    assert skipped.to_dict()["span"] == [3, 3]
+
+
 def test_attribution_dict_with_text_carries_the_covered_strings() -> None:
     data = ATTRIBUTION.to_dict(TEXT)
     covered = (data["content_text"], data["source_text"], data["cue_text"])

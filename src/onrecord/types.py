@@ -139,8 +139,8 @@ class Attribution:
         """The FORMAT.md shape plus onrecord's fields; with ``text``, the covered strings too."""
         out: dict[str, Any] = {
             "content": self.content.to_list(),
-            "source": self.source.to_list() if self.source else None,
-            "cue": self.cue.to_list() if self.cue else None,
+            "source": self.source.to_list() if self.source is not None else None,
+            "cue": self.cue.to_list() if self.cue is not None else None,
             "speaker": self.speaker,
             "type": self.type,
             "medium": self.medium,
@@ -152,8 +152,8 @@ class Attribution:
         }
         if text is not None:
             out["content_text"] = self.content.of(text)
-            out["source_text"] = self.source.of(text) if self.source else None
-            out["cue_text"] = self.cue.of(text) if self.cue else None
+            out["source_text"] = self.source.of(text) if self.source is not None else None
+            out["cue_text"] = self.cue.of(text) if self.cue is not None else None
         return out
 
     @classmethod
@@ -181,7 +181,7 @@ class Skipped:
     span: CharSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"reason": self.reason, "span": self.span.to_list() if self.span else None}
+        return {"reason": self.reason, "span": self.span.to_list() if self.span is not None else None}
 
 
 @dataclass(frozen=True, slots=True)
