@@ -162,7 +162,7 @@ def _governs(cue: Token, other: Token) -> bool:
 def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
     # names inside what was said are not antecedents for the next "he said"
     said = _merge([(c.content.start, c.content.end) for c in candidates] + [(q.content.start, q.content.end) for q in quotes])
-    resolver = SpeakerResolver(doc, said)
+    resolver = SpeakerResolver(doc, said, text=text)
     quote_spans = [q.content for q in quotes]
     candidates = _dedupe(sorted(candidates, key=lambda c: (c.content.start, -len(c.content))))
     result: list[Attribution] = []

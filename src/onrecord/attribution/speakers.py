@@ -116,8 +116,9 @@ class SpeakerResolver:
     for a pronoun outside.
     """
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None, *, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.persons: list[tuple[int, str, bool]] = []  # (token index, name, is subject) outside quotations
         self._org_mentions: list[tuple[int, str, bool, bool, str]] = []  # (token, name, subject, quoted, label)
         self._org_names: list[str] = []
@@ -126,7 +127,7 @@ class SpeakerResolver:
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
         inside = _Inside(quoted or [])
-        captions = _Inside(_captions(doc.text))
+        captions = _Inside(_captions(self.text))
         self._inside = inside
         for ent in doc.ents:
             for tok in ent:
@@ -295,7 +296,7 @@ class SpeakerResolver:
     def _joined(self, people: list[Span]) -> str | None:
         """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
         names = [self.fullest(_person_name(e)) for e in people]
-        gaps = [self.doc.text[a.end_char : b.start_char].strip() for a, b in zip(people, people[1:])]
+        gaps = [self.text[a.end_char : b.start_char].strip() for a, b in zip(people, people[1:])]
         if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
             return None
         return ", ".join(names[:-1]) + " and " + names[-1]
@@ -323,7 +324,7 @@ class SpeakerResolver:
             return self._antecedent(head, "m" if head.lower_ in _MALE else "f")
         if head.lower_ in GROUP_PRONOUNS:
             return self._group_antecedent(head)
-        opener = _run_in(source)
+        opener = _run_in(source, self.text)
         if opener is not None:
             return self.resolve(opener)
         source = _core(source)
@@ -623,10 +624,10 @@ _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
 
 
-def _run_in(source: Span) -> Span | None:
+def _run_in(source: Span, text: str) -> Span | None:
     """A source found in a heading, a "WATCH:" line or a photo credit that the parser ran into the next
     paragraph ("Road plans\n\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
-    doc, text = source.doc, source.doc.text
+    doc = source.doc
     line_start = text.rfind("\n", 0, source.start_char) + 1
     line_end = text.find("\n", source.start_char)
     if line_end < 0 or source.end_char > line_end:
