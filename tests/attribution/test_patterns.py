@@ -63,7 +63,12 @@ QUOTED_TRANSCRIPT = (
     "\"VARGA: The ferry will have to carry every commuter until then.\""
 )
 
+SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
+
 CASES = [
+    # --- one quoted sentence split by its cue: two records, the second half in lower case ---
+    case("split-sentence-first-half", SPLIT_SENTENCE, "The timing,", "Lin Okafor", "direct"),
+    case("split-sentence-second-half", SPLIT_SENTENCE, "matters more than the cost.", "Lin Okafor", "direct"),
     # --- a reader's quotation opened with a closing mark typed the wrong way, signed with a dash ---
     case("wrong-way-opening-mark-dash-signed",
          "Readers told us about the ferry.\n\n”The crossing is the best part of my day.” ― Maria Varga",

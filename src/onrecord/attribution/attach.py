@@ -74,7 +74,7 @@ def _trim(text: str, start: int, end: int) -> CharSpan | None:
 def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], cues: CueFinder) -> list[Candidate]:
     text = cues.text
     out = list(candidates)
-    for q in quotes:
+    for k, q in enumerate(quotes):
         words = q.word_count(text)
         inside = [i for i, c in enumerate(out) if c.content.overlaps(q.content)]
         if any(out[i].origin == "transcript" for i in inside):
@@ -95,7 +95,8 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             continue  # a title: the report, titled “Crossing the Harbor: A Plan for 2040,”
         if any(c.source is not None and c.source.start_char <= q.span.start < c.source.end_char for c in out):
             continue  # a quoted fragment inside a source phrase ("Doug Purdy, who lost “two belt loops”, says")
-        if words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":"):
+        if words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":") \
+                and not (k and _resumes(text, quotes[k - 1], q)):
             continue  # a quoted fragment of a sentence that nothing attributes
         cand = _cue_after(doc, q, cues) or _cue_before(doc, q, cues) or _dash(doc, q, cues)
         if cand is not None:
@@ -108,6 +109,14 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             )
         )
     return out
+
+
+def _resumes(text: str, previous: Quote, q: Quote) -> bool:
+    """Does ``q`` resume the quotation ``previous`` after a short cue clause ("“The timing,” she said, “matters
+    more.”")? Then it is the second half of one interrupted sentence, lower case or not."""
+    gap = text[previous.span.end : q.span.start]
+    return 0 < len(gap) <= 80 and "\n" not in gap and not any(c in gap for c in ".!?") \
+        and gap.rstrip().endswith(",")
 
 
 #: Words that introduce a quoted name or title, not a statement.

@@ -212,6 +212,8 @@ class CueFinder:
                 content = _span_chars(self.doc, lo, left)
             elif left <= lo:  # "She said, the pier will close."
                 content = _span_chars(self.doc, right, hi)
+            elif _between_quotations(self.doc, left, right):
+                return None  # “A,” she said, “B.”: two quotations, each attached on its own (and B continues A)
             else:  # interrupted: the envelope, interruption included
                 content = _span_chars(self.doc, lo, hi)
             prior = self.cue_kind(tok)[1] - 0.1
@@ -520,6 +522,25 @@ def _completes(prep: Token) -> bool:
         return False
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is None or obj.ent_type_ not in ("DATE", "TIME")
+
+
+_CLOSING_MARKS = "”\"'’»"
+_OPENING_MARKS = "“\"'‘«"
+
+
+def _between_quotations(doc: Doc, left: int, right: int) -> bool:
+    """Does the cue clause doc[left:right] (its punctuation aside) stand between a closing and an opening
+    quotation mark ("“A,” she said, “B.”")?"""
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right - 1].is_punct:
+        right -= 1
+    if left >= right:
+        return False
+    text = doc.text if len(doc) < 2 else None  # noqa: F841 -- the slices below read only the neighbourhood
+    before = doc[max(0, left - 3) : left].text_with_ws.rstrip(" \t,")
+    after = doc[right : right + 3].text.lstrip(" \t,")
+    return before[-1:] in _CLOSING_MARKS and before != "" and after[:1] in _OPENING_MARKS and after != ""
 
 
 def _without_aside(doc: Doc, start: int, end: int) -> int:
