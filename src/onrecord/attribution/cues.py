@@ -537,10 +537,9 @@ def _between_quotations(doc: Doc, left: int, right: int) -> bool:
         right -= 1
     if left >= right:
         return False
-    text = doc.text if len(doc) < 2 else None  # noqa: F841 -- the slices below read only the neighbourhood
-    before = doc[max(0, left - 3) : left].text_with_ws.rstrip(" \t,")
+    before = doc[max(0, left - 3) : left].text_with_ws.rstrip(" \t,")  # the neighbourhood, not all of Doc.text
     after = doc[right : right + 3].text.lstrip(" \t,")
-    return before[-1:] in _CLOSING_MARKS and before != "" and after[:1] in _OPENING_MARKS and after != ""
+    return bool(before) and before[-1] in _CLOSING_MARKS and bool(after) and after[0] in _OPENING_MARKS
 
 
 def _without_aside(doc: Doc, start: int, end: int) -> int:
