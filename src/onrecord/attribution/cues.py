@@ -182,13 +182,6 @@ class CueFinder:
                             break  # "denounced the annexation in an on-air diatribe": when, where, how -- the act's
                         end = max(end, child.right_edge.i + 1)
             start = clause.left_edge.i
-            if form == "object" and clause.i > tok.i:
-                # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
-                # champion": the act or stance is towards the object as well
-                obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
-                            and c.left_edge.i > tok.i), None)
-                if obj is not None and "\n" not in self.doc[obj.left_edge.i : clause.i].text:
-                    start = min(start, obj.left_edge.i)
             if clause.dep_ == "xcomp" and (lemma in _RAISING or lemma in _RAISING_PASSIVE and any(
                     c.dep_ == "nsubjpass" for c in tok.children)):
                 # "About one in nine voters is expected to be Latino": the whole clause is the claim
@@ -197,6 +190,12 @@ class CueFinder:
                     start = subj.left_edge.i
                     raised = True
             if form == "object" and clause.i > tok.i:
+                # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
+                # champion": the act or stance is towards the object as well -- but not a trailing aside
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
+                            and c.left_edge.i > tok.i), None)
+                if obj is not None and "\n" not in self.doc[obj.left_edge.i : clause.i].text:
+                    start = min(start, obj.left_edge.i)
                 end = _without_aside(self.doc, start, end)
             content = _span_chars(self.doc, start, end)
         elif tok.dep_ == "parataxis" and self.cue_kind(tok):
@@ -479,7 +478,6 @@ def _in_heading(text: str, tok: Token) -> bool:
     return len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
 
 
-
 _CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
 #: At most this many words between a verb cue and its content are taken into the cue ("said in an interview").
 _CUE_LEAD_MAX = 6
@@ -509,7 +507,6 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
                 end = k
     last = doc[end - 1]
     return CharSpan(doc[start].idx, last.idx + len(last.text))
-
 
 
 #: Prepositions that complete a stance or act ("cited X as a reason", "accused X of", "likened X to") rather than
