@@ -27,7 +27,7 @@ all: run
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,accurate]'
 	@touch $@
 
 install: $(STAMP)
@@ -63,11 +63,12 @@ test: $(STAMP)
 	exit $$rc
 
 eval: $(STAMP)
-	@for g in polnear/dev.jsonl.gz:all:phrase polnear/dev.jsonl.gz:quotes:phrase ggt/dev.jsonl:quotes:word; do \
-	  IFS=: read -r corpus scope cue <<< "$$g"; f="$(SHARED)/data/$$corpus"; \
+	@for g in polnear/dev.jsonl.gz:all:phrase:fast polnear/dev.jsonl.gz:quotes:phrase:fast ggt/dev.jsonl:quotes:word:fast \
+	          polnear/dev.jsonl.gz:all:phrase:accurate; do \
+	  IFS=: read -r corpus scope cue mode <<< "$$g"; f="$(SHARED)/data/$$corpus"; \
 	  if [ -f "$$f" ]; then \
-	    echo "=== $$f (--scope $$scope --cue-span $$cue)"; \
-	    $(BIN)/onrecord eval "$$f" --scope "$$scope" --cue-span "$$cue" || exit $$?; \
+	    echo "=== $$f (--scope $$scope --cue-span $$cue --mode $$mode)"; \
+	    $(BIN)/onrecord eval "$$f" --scope "$$scope" --cue-span "$$cue" --mode "$$mode" || exit $$?; \
 	  else \
 	    echo "=== $$f: absent, skipped"; \
 	  fi; \

