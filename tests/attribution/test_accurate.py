@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("torch", reason="the accurate mode needs the 'accurate' extra (make install has it)")
 
-from onrecord import extract  # noqa: E402
-from onrecord.errors import TaggerUnavailable  # noqa: E402
-from onrecord.settings import Settings  # noqa: E402
+from onrecord import extract
+from onrecord.errors import TaggerUnavailable
+from onrecord.settings import Settings
 
 pytestmark = pytest.mark.model
 

