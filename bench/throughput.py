@@ -1,6 +1,6 @@
 """Throughput of bare spaCy parsing against full extraction, measured in the same process on the same texts.
 
-    .venv/bin/python bench/throughput.py [--repeat 3] [--limit N] [--input FILE.jsonl[.gz] ...] [--json]
+    .venv/bin/python bench/throughput.py [--repeat 3] [--limit N] [--input FILE.jsonl[.gz] ...] [--mode accurate] [--json]
 
 By default the texts are PolNeAR dev + GGT dev from the shared data folder (``$ONRECORD_SHARED`` or
 ``../shared/data``). After a warm-up of both paths, the rounds alternate their order (bare then full, then full
@@ -134,11 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=None, help=f"spaCy batch size (default {DEFAULT.batch_size})")
     parser.add_argument("--generated", type=int, metavar="N",
                         help="use N generated articles (bench/corpus.py) instead of the shared corpora")
+    parser.add_argument("--mode", choices=("fast", "accurate"), default=None,
+                        help="extraction mode to measure (default: fast; accurate needs the 'accurate' extra)")
     parser.add_argument("--no-textacy", action="store_true", help="leave out the textacy peer even if installed")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args(argv)
 
-    settings = DEFAULT.with_(batch_size=args.batch_size)
+    settings = DEFAULT.with_(batch_size=args.batch_size, mode=args.mode)
     if args.generated:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from corpus import articles as generated
@@ -203,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": max(1, args.repeat),
         "batch_size": settings.batch_size,
         "model": settings.model,
+        "mode": settings.mode,
         "spacy": spacy.__version__,
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
@@ -253,7 +256,7 @@ def as_text(r: dict[str, Any]) -> str:
     mem = r["memory_mib"]
     lines = [
         f"inputs: {', '.join(r['inputs'])}",
-        f"{r['docs']} docs, {r['chars']:,} chars, {r['tokens']:,} tokens; model {r['model']} (spaCy {r['spacy']}, "
+        f"{r['docs']} docs, {r['chars']:,} chars, {r['tokens']:,} tokens; model {r['model']}, mode {r['mode']} (spaCy {r['spacy']}, "
         f"Python {r['python']}, {r['cpus']} CPUs); batch size {r['batch_size']}; {r['repeat']} alternating rounds",
         f"model load: {r['model_load_s']:.2f} s",
         "",
