@@ -62,7 +62,9 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--rules-train", type=Path, help="cache of the rules' output on train (JSON)")
     ap.add_argument("--rules-dev", type=Path, help="cache of the rules' output on dev (JSON)")
-    ap.add_argument("--out", type=Path, required=True, help="where to write the trained layers (.safetensors)")
+    ap.add_argument("--out", type=Path, required=True,
+                    help="where to write the trained layers (.safetensors); the package ships them xz-compressed: "
+                         "xz -9e -k OUT && cp OUT.xz src/onrecord/data/role_tagger.safetensors.xz")
     ap.add_argument("--dump-dev", type=Path, help="write the dev probabilities here (pickle) for decoder tuning")
     args = ap.parse_args()
 
