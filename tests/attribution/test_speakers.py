@@ -1547,3 +1547,28 @@ def test_a_speakers_full_name_the_recogniser_missed_is_remembered() -> None:
     assert first == Speaker("Ana Lind", "person")
     resolver.note(8, first)
     assert resolver.resolve(doc[10:11]) == Speaker("Ana Lind", "person")
+
+
+def test_a_heading_parsed_as_a_documents_author_does_not_send_resolution_round_in_a_circle() -> None:
+    # the parser made the heading's name the possessor of the release below it: the release's author is the
+    # heading, whose speaker is the phrase opening the next paragraph, the release again
+    text = "Doubling Tarn's debt\n\nA release said the debt would double."
+    doc = parse(text, r"""
+        0  Doubling PROPN NNP compound 1  Doubling
+        1  Tarn     PROPN NNP poss     6  Tarn     B-ORG
+        2  's       PART  POS case     1  's
+        3  debt     NOUN  NN  dep      7  debt
+        4  \n\n     SPACE _SP dep      3  \n\n
+        5  A        DET   DT  det      6  a
+        6  release  NOUN  NN  nsubj    7  release
+        7  said     VERB  VBD ROOT     7  say
+        8  the      DET   DT  det      9  the
+        9  debt     NOUN  NN  nsubj    11 debt
+        10 would    AUX   MD  aux      11 would
+        11 double   VERB  VB  ccomp    7  double
+        12 .        PUNCT .   punct    7  .
+    """)
+    resolver = SpeakerResolver(doc)
+    speaker = resolver.resolve(doc[5:7])
+    assert speaker.name != "A release"
+    assert resolver._hops == 0

@@ -126,6 +126,7 @@ class SpeakerResolver:
         self._ent_names: set[str] = set()  # names the recogniser found (the others come from proper-noun chains)
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
+        self._hops = 0  # how deep the resolution under way has moved between mentions
         inside = _Inside(quoted or [])
         captions = _Inside(_captions(self.text))
         self._inside = inside
@@ -316,15 +317,24 @@ class SpeakerResolver:
     # -- resolution -------------------------------------------------------------------------------------
     def resolve(self, source: Span) -> Speaker:
         """The speaker a source mention refers to."""
+        # resolution moves between mentions (a relative pronoun's antecedent, the phrase opening the next
+        # paragraph, a document's author): bounded, so that misparsed text cannot send it round in a circle
+        self._hops += 1
+        try:
+            return self._resolve(source, moves=self._hops <= _MAX_HOPS)
+        finally:
+            self._hops -= 1
+
+    def _resolve(self, source: Span, moves: bool) -> Speaker:
         head = source.root
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and moves:
             antecedent = head.head.head
             return self.resolve(self.doc[antecedent.left_edge.i : antecedent.i + 1])
         if head.lower_ in PERSON_PRONOUNS:
             return self._antecedent(head, "m" if head.lower_ in _MALE else "f")
         if head.lower_ in GROUP_PRONOUNS:
             return self._group_antecedent(head)
-        opener = _run_in(source, self.text)
+        opener = _run_in(source, self.text) if moves else None
         if opener is not None:
             return self.resolve(opener)
         source = _core(source)
@@ -622,6 +632,11 @@ _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 
 #: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
 _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
+
+
+#: How many times one resolution may move to another mention (a relative pronoun's antecedent, the phrase that opens
+#: the next paragraph, a document's author) before it settles for the mention it has.
+_MAX_HOPS = 6
 
 
 def _run_in(source: Span, text: str) -> Span | None:
