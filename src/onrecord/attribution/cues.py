@@ -64,10 +64,14 @@ class CueFinder:
         *,
         quoted: Callable[[int], bool] | None = None,
         use_model: bool = True,
+        threshold: float | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.model = load_cue_model() if use_model else None
+        # the probability a (cue, dependent) pair needs to be a candidate: the model's own unless asked otherwise
+        # (the accurate mode reads more candidates and lets its tagger judge them)
+        self.threshold = threshold if threshold is not None else (self.model.threshold if self.model else 0.5)
         self.quoted = quoted or (lambda char: False)
         self.starts = [t.idx for t in doc]
 
@@ -126,7 +130,7 @@ class CueFinder:
             p = self.model.probability(pair_features(tok, child, root, quoted))
             if child.dep_ in _CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
                 p = max(p, self.model.threshold)  # a verb of saying with a clause: always a candidate
-            if p < self.model.threshold:
+            if p < self.threshold:
                 continue
             if child.dep_ == "prep":
                 child = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)

@@ -40,11 +40,12 @@ __all__ = ["find_attributions", "subject_of"]  # subject_of lives in cues; re-ex
 
 
 def find_attributions(
-    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase"
+    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", cue_threshold: float | None = None
 ) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
     """Every attribution in a parsed article, and the paragraphs that could not be read fully.
 
-    ``scope`` and ``cue_span`` are :class:`onrecord.settings.Settings`' fields of those names.
+    ``scope`` and ``cue_span`` are :class:`onrecord.settings.Settings`' fields of those names. ``cue_threshold``
+    overrides the cue model's threshold (the accurate mode reads more candidates and lets its tagger judge them).
     """
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
@@ -52,7 +53,7 @@ def find_attributions(
         raise ValueError(f"unknown cue_span {cue_span!r}; expected one of {CUE_SPANS}")
     text = doc.text
     quotes, skipped = find_quotes(text)
-    cues = CueFinder(doc, text, quoted=inside_quotes(quotes))
+    cues = CueFinder(doc, text, quoted=inside_quotes(quotes), threshold=cue_threshold)
     candidates = cues.syntactic()
     if scope == "quotes":
         # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
