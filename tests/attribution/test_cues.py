@@ -326,6 +326,28 @@ def test_according_to_an_outlet_relays_the_statement() -> None:
     assert a.via[0].span.of(text) == "the Daily Ledger" and a.via[0].span.start == start
 
 
+def test_according_to_after_a_leading_conjunction_scopes_over_what_follows() -> None:
+    text = "But according to a harbour survey, ferry use fell by half."
+    _, found, _ = attributions((text, r"""
+        0  But       CCONJ CC  cc       9  but
+        1  according VERB  VBG prep     9  accord
+        2  to        ADP   IN  prep     1  to
+        3  a         DET   DT  det      5  a
+        4  harbour   NOUN  NN  compound 5  harbour
+        5  survey    NOUN  NN  pobj     2  survey
+        6  ,         PUNCT ,   punct    9  ,
+        7  ferry     NOUN  NN  compound 8  ferry
+        8  use       NOUN  NN  nsubj    9  use
+        9  fell      VERB  VBD ROOT     9  fall
+        10 by        ADP   IN  prep     9  by
+        11 half      NOUN  NN  pobj     10 half
+        12 .         PUNCT .   punct    9  .
+    """), scope="all")
+    (a,) = found
+    assert a.content.of(text) == "ferry use fell by half"
+    assert a.source.of(text) == "a harbour survey"
+
+
 def test_a_parenthetical_cue_takes_the_host_clause() -> None:
     text = "Too often, Brun said, the debate ends in shouting."
     _, found, _ = attributions((text, r"""

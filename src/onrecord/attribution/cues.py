@@ -38,6 +38,8 @@ _RAISING = frozenset("seem appear".split())
 #: ... and verbs that do so in the passive only ("X is expected to", but "Brun expects to win").
 _RAISING_PASSIVE = frozenset("expect project predict forecast".split())
 _PUNCT_EDGE = " \t\n,;:—–-"
+#: Words that join a sentence to the one before without being part of its claim ("But according to ...").
+_CONNECTIVES = frozenset("but and yet so still however meanwhile also now then".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +267,12 @@ class CueFinder:
         lo, hi = host.left_edge.i, host.right_edge.i + 1
         while hi > phrase_end and self.doc[hi - 1].is_punct:
             hi -= 1
-        if tok.i <= lo:  # "According to X, ..."
+        # "But according to X, ...": a conjunction or connective ahead of the phrase does not make it a tail
+        fronted = tok.i <= lo or all(
+            t.dep_ in ("cc", "punct") or t.pos_ in ("CCONJ", "PUNCT", "SPACE") or t.lower_ in _CONNECTIVES
+            for t in self.doc[lo : tok.i]
+        )
+        if fronted:  # "According to X, ..."
             # "According to X, the city's engineer, the supports ..." -- an apposition the parser made a subject
             subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
             if len(subjects) >= 2:
