@@ -426,6 +426,12 @@ NOT_ATTRIBUTIONS = [
         id="quoted-song-title",
     ),
     pytest.param(
+        "“I owe this to the crew,” Mara Lind said on Sunday.\n\nLind also won last year for her role in the "
+        "drama “Low Tide.”",
+        "Low Tide",
+        id="film-title-after-a-speakers-quotation",
+    ),
+    pytest.param(
         "The Harbor Street bridge, nicknamed “the Rattler” by commuters, opened in 1958.",
         "the Rattler",
         id="nickname",

@@ -102,6 +102,8 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
         if cand is not None:
             out.append(cand)
             continue
+        if words <= 6 and text[: q.span.start].rstrip(" \t")[-1:].isalnum():
+            continue  # no cue, short, and running on from a word ("in the biopic “Judy.”"): a title or a term
         out.append(
             Candidate(
                 content=q.content, cue=None, cue_span=None, source=None, kind="speech",
