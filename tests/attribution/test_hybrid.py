@@ -105,3 +105,11 @@ def test_support_is_the_mean_not_outside_probability() -> None:
     probs = probs_for(TEXT, {0: ["that the"]})
     assert support(pieces(TEXT), probs, 0, span("that the ferry will")) == 0.5
     assert support(pieces(TEXT), probs, 0, CharSpan(0, 0)) == 0.0
+
+
+def test_keep_min_drops_a_rule_content_the_tagger_half_sees() -> None:
+    # the tagger marks only the start of the rule's content: a tagger span overlaps it, but support is low
+    probs = probs_for(TEXT, {0: ["that the"]})
+    rules = [(span("that the ferry will resume in May"), span("said"), span("Harbour officials"))]
+    assert len(refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(add_min=1.1))) == 1
+    assert refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(add_min=1.1, keep_min=0.5)) == []

@@ -44,13 +44,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dump", type=Path)
     ap.add_argument("--rules-dev", type=Path, help="cache of the rules' output on dev (JSON)")
+    ap.add_argument("--cue-threshold", type=float, default=None,
+                    help="the cue model threshold the tagger was trained with (train.py --cue-threshold)")
     ap.add_argument("--grid", help="JSON list of Decoding settings to score (default: a small sweep)")
     args = ap.parse_args()
 
     from onrecord.nlp.pipeline import load_pipeline
 
     gold = read("dev")
-    rules = rule_predictions(gold, args.rules_dev)
+    rules = rule_predictions(gold, args.rules_dev, args.cue_threshold)
     with open(args.dump, "rb") as fh:
         dump = {d["id"]: d for d in pickle.load(fh)}
     nlp = load_pipeline()

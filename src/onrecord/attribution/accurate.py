@@ -41,12 +41,22 @@ def runtime() -> Any:
 
 
 def find_attributions_accurate(
-    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", knobs: Decoding = _DEFAULT_KNOBS
+    doc: Doc,
+    *,
+    scope: str = "quotes",
+    cue_span: str = "phrase",
+    knobs: Decoding = _DEFAULT_KNOBS,
+    add_statements: bool = False,
 ) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-    """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger."""
-    broad, skipped = find_attributions(doc, scope="all", cue_span="phrase")
+    """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger.
+
+    ``add_statements``: with scope ``quotes``, keep the tagger's added attributions too when they are statements
+    (a verb of saying and a source).
+    """
+    tagger = runtime()
+    broad, skipped = find_attributions(doc, scope="all", cue_span="phrase", cue_threshold=tagger.cue_threshold)
     text = doc.text
-    offsets, probs = runtime().label(text, [a.to_dict() for a in broad])
+    offsets, probs = tagger.label(text, [a.to_dict() for a in broad])
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     refined = refine(text, [(a.content, a.cue, a.source) for a in broad], offsets, probs.tolist(), sentences, knobs)
 
@@ -71,10 +81,19 @@ def find_attributions_accurate(
                     cue = a.cue  # the tagger learnt cue phrases; the rules give the word
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
                                type=_type_of(text, r.content, None, quote_spans)))
-        elif scope == "all":
+        elif scope == "all" or add_statements:
             if resolver is None:
                 resolver = SpeakerResolver(doc, [(a.content.start, a.content.end) for a in broad], text=text)
-            out.append(_added(doc, text, r, resolver, quote_spans, cue_span))
+            added = _added(doc, text, r, resolver, quote_spans, cue_span)
+            if scope == "all" or (added.cue_kind == "speech" and added.source is not None):
+                out.append(added)
+    if narrow is not None:
+        # statements the narrow reading gives another shape (a relay kept apart, a quotation attached otherwise):
+        # the tagger never judged them, so the rules' own stand unless they collide with a kept one
+        judged = {(a.content, a.source) for a in broad}
+        for key, a in narrow.items():
+            if key not in judged and not any(a.content.overlaps(o.content) for o in out):
+                out.append(a)
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return tuple(out), skipped
 

@@ -41,6 +41,7 @@ class Decoding:
     gain_cue: float = 1.0  # ... a scored cue
     gain_source: float = 1.0  # ... a scored source
     drop_below: float = 0.2  # drop a rule attribution whose content the tagger gives less than this support
+    keep_min: float = 0.0  # ... and, even where a tagger content overlaps it, less than this
     add_min: float = 0.9  # add a tagger-only content whose mean support is at least this (above 1: never)
     add_needs_cue: bool = True  # ... only when a tagger cue is found for it
 
@@ -199,10 +200,11 @@ def refine(
     out: list[Refined] = []
     for i, (content, cue, source) in enumerate(rules):
         best = _best(contents, content)
-        if best is None and support(offsets, probs, 0, content) < knobs.drop_below:
+        held = support(offsets, probs, 0, content)
+        if held < knobs.keep_min or (best is None and held < knobs.drop_below):
             continue
         if knobs.spans == "scored":
-            score = support(offsets, probs, 0, content)
+            score = held
             found = best_span(text, offsets, probs, 0, content, knobs.reach_content)
             if found is not None and found[1] > knobs.gain:
                 content = found[0]

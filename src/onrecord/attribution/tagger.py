@@ -22,6 +22,7 @@ Trained by tools/tagger/train.py; shipped as ``data/role_tagger.safetensors.xz``
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,6 +219,11 @@ class RoleTaggerRuntime:
             raise TaggerUnavailable(f"{weights}: no weights for {sorted(missing)[:3]}")
         self.model.load_state_dict(state, strict=False)
         self.model.eval()
+        # how the weights were trained (train.py writes it beside them): the rules' output must be read the same way
+        meta_path = Path(weights).parent / (Path(weights).name.split(".")[0] + ".json")
+        self.meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        #: the cue model threshold of the rules' output the tagger was trained to read (None: the model's own)
+        self.cue_threshold: float | None = self.meta.get("cue_threshold")
 
     def label(self, text: str, attributions: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], Any]:
         """The document's piece offsets and an array [pieces, layers, 3] of probabilities."""
