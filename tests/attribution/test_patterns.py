@@ -256,6 +256,16 @@ CASES = [
         kind="anonymous",
         description="senior city official",
     ),
+    case(
+        "pronoun-after-an-unnamed-spokeswoman",
+        "Ana Lind, who leads the dockworkers' union, said the strike would go ahead.\n\n"
+        "Cargo volumes had already recovered, a spokeswoman for the port authority said. She added: "
+        "“We expect the talks to resume on Monday.”",
+        "We expect the talks to resume on Monday.",
+        None,
+        "direct",
+        description="spokeswoman",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

@@ -191,7 +191,7 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
         else:
             speaker = resolver.resolve(cand.source)
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
-        resolver.note(anchor, speaker)
+        resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
         attribution = Attribution(
             content=cand.content,
             source=CharSpan(cand.source.start_char, cand.source.end_char) if cand.source is not None else None,

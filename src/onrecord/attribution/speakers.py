@@ -127,6 +127,7 @@ class SpeakerResolver:
         self._ent_of: dict[int, Span] = {}
         self._acronyms: dict[str, str] = {}
         self._hops = 0  # how deep the resolution under way has moved between mentions
+        self._described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
         inside = _Inside(quoted or [])
         captions = _Inside(_captions(self.text))
         self._inside = inside
@@ -302,9 +303,17 @@ class SpeakerResolver:
             return None
         return ", ".join(names[:-1]) + " and " + names[-1]
 
-    def note(self, token_index: int, speaker: Speaker) -> None:
+    def note(self, token_index: int, speaker: Speaker, mention: Span | None = None) -> None:
         """Record a resolved speaker, for later pronouns and continuation quotes. A speaker's full name the
-        recogniser missed ("Ana Lind, who represents ...") is indexed, so that "Lind" later resolves to it."""
+        recogniser missed ("Ana Lind, who represents ...") is indexed, so that "Lind" later resolves to it.
+        An unnamed one person ``mention`` describes ("a spokeswoman for the council") is kept too: a he or she
+        right after it is that person, still unnamed, not someone named earlier."""
+        if speaker.name is None and speaker.description and mention is not None:
+            head = mention.root
+            if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lower_ not in ORGANISATION_HEADS \
+                    and head.lemma_.lower() not in DOCUMENT_NOUNS and not head.ent_type_:
+                at = max(token_index, mention[-1].i)  # "said a spokeswoman": past the mention itself
+                self._described.append((at, speaker, _GENDERED_ROLES.get(head.lower_)))
         if speaker.name:
             self.recent.append((token_index, speaker))
             words = speaker.name.split()
@@ -478,6 +487,16 @@ class SpeakerResolver:
             t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[previous_start : lately[0][0]]
         ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
             return Speaker(self.fullest(lately[-1][1]), "person")
+        described = next(
+            ((i, sp) for i, sp, g in reversed(self._described) if i < pronoun.i and (gender is None or g in (None, gender))),
+            None,
+        )
+        if described is not None and described[0] >= window_start and described[0] > anchor and not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not self._inside(t.idx)
+            for t in self.doc[described[0] + 1 : pronoun.i]
+        ):  # "..., a spokeswoman for the council said. She added ...": the unnamed speaker, left unnamed --
+            # unless someone else has been the subject since ("The mayor spoke next. He said ...")
+            return described[1]
         if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
             if not newer:
@@ -633,6 +652,10 @@ _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 #: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
 _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
 
+
+#: Role nouns that say the person's gender.
+_GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
+                   "businesswoman": "f", "congressman": "m", "congresswoman": "f"}
 
 #: How many times one resolution may move to another mention (a relative pronoun's antecedent, the phrase that opens
 #: the next paragraph, a document's author) before it settles for the mention it has.
