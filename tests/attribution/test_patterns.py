@@ -266,6 +266,15 @@ CASES = [
         "direct",
         description="spokeswoman",
     ),
+    case(
+        "document-obtained-by-an-outlet",
+        "Talks between the ferry company and the union broke down on Friday.\n\n"
+        "The statement, which was obtained by the Harbour Ledger, said the company would cut two routes in May.",
+        "the company would cut two routes in May",
+        None,
+        "indirect",
+        description="statement",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

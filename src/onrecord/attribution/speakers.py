@@ -520,6 +520,8 @@ class SpeakerResolver:
                     return Speaker(self.fullest_org(_org_text(ent)), "organisation")
                 return Speaker(self.fullest(_person_name(ent)), "person")
         for tok in head.subtree:
+            if tok.head.lemma_.lower() in _RECEIVING_VERBS:
+                continue  # "the statement, which was obtained by Variety": who has it, not who issued it
             if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
                 if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
@@ -652,6 +654,9 @@ _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 #: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
 _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
 
+
+#: Verbs of getting hold of a document: their agent is not its author ("a memo obtained by the Ledger").
+_RECEIVING_VERBS = frozenset("obtain see review receive acquire examine view read leak hear".split())
 
 #: Role nouns that say the person's gender.
 _GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
