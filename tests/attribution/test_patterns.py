@@ -275,6 +275,15 @@ CASES = [
         "indirect",
         description="statement",
     ),
+    case(
+        "people-counted-are-not-the-person-in-view",
+        "Dr Ana Lind led the survey of 2,000 adults.\n\n"
+        "Among adults over 30, the number who said they had used the ferry in the past month rose by a third.",
+        "they had used the ferry in the past month",
+        None,
+        "indirect",
+        description="number",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

@@ -427,6 +427,8 @@ class SpeakerResolver:
                 if ent.label_ in _ORG_LABELS:
                     return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
+        if lemma in _QUANTITY_HEADS:
+            return Speaker(None, "unknown", description)  # "the number who said ...": people counted, not one in view
         lede = self._lede_person(head, det)
         if lede is not None:
             return Speaker(lede, "person", description)
@@ -657,6 +659,12 @@ _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|
 
 #: Verbs of getting hold of a document: their agent is not its author ("a memo obtained by the Ledger").
 _RECEIVING_VERBS = frozenset("obtain see review receive acquire examine view read leak hear".split())
+
+#: Nouns that count people rather than name one ("the number who said", "the share of voters who").
+_QUANTITY_HEADS = frozenset(
+    "number share proportion percentage percent majority minority rest half third quarter fraction bulk total "
+    "amount count handful plurality".split()
+)
 
 #: Role nouns that say the person's gender.
 _GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
