@@ -64,7 +64,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	@for g in polnear/dev.jsonl.gz:all:phrase:fast polnear/dev.jsonl.gz:quotes:phrase:fast ggt/dev.jsonl:quotes:word:fast \
-	          polnear/dev.jsonl.gz:all:phrase:accurate; do \
+	          polnear/dev.jsonl.gz:all:phrase:accurate ggt/dev.jsonl:quotes:word:accurate; do \
 	  IFS=: read -r corpus scope cue mode <<< "$$g"; f="$(SHARED)/data/$$corpus"; \
 	  if [ -f "$$f" ]; then \
 	    echo "=== $$f (--scope $$scope --cue-span $$cue --mode $$mode)"; \

@@ -81,7 +81,7 @@ def test_a_rule_content_the_tagger_does_not_see_is_dropped_and_a_missed_one_adde
 def test_knobs_turn_dropping_and_adding_off() -> None:
     probs = probs_for(TEXT, {0: ["it"], 1: ["doubts"], 2: ["The mayor"]})
     rules = [(span("the ferry will resume in May"), span("said"), span("Harbour officials"))]
-    (kept,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(spans="labels", drop_below=0.0, add_min=1.1))
+    (kept,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(spans="labels", drop_below=0.0, keep_min=0.0, add_min=1.1))
     assert kept.origin == 0 and kept.content == rules[0][0]
 
 
@@ -111,5 +111,5 @@ def test_keep_min_drops_a_rule_content_the_tagger_half_sees() -> None:
     # the tagger marks only the start of the rule's content: a tagger span overlaps it, but support is low
     probs = probs_for(TEXT, {0: ["that the"]})
     rules = [(span("that the ferry will resume in May"), span("said"), span("Harbour officials"))]
-    assert len(refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(add_min=1.1))) == 1
+    assert len(refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(add_min=1.1, keep_min=0.0))) == 1
     assert refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(add_min=1.1, keep_min=0.5)) == []

@@ -1,7 +1,7 @@
 """The accurate mode over one parsed Doc: the rules' attributions, corrected by the role tagger.
 
 ``Settings.mode = "accurate"`` runs this instead of the rules alone. The tagger reads the rules' broad output
-(scope ``all``, cue phrases: what it was trained on); the decoder (hybrid.py) corrects boundaries and adds what the
+(scope ``all``, cue phrases, candidates down to the cue threshold it was trained with); the decoder (hybrid.py) corrects boundaries and adds what the
 rules missed. Corrected attributions keep the rules' speaker, channel, relays and kind; added ones get theirs
 resolved here. With scope ``quotes`` only the corrections of the rules' statements are kept (nothing is added: the
 tagger learnt broad attribution), and with cue span ``word`` the rules' one-word cues are kept.
@@ -46,13 +46,8 @@ def find_attributions_accurate(
     scope: str = "quotes",
     cue_span: str = "phrase",
     knobs: Decoding = _DEFAULT_KNOBS,
-    add_statements: bool = False,
 ) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
-    """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger.
-
-    ``add_statements``: with scope ``quotes``, keep the tagger's added attributions too when they are statements
-    (a verb of saying and a source).
-    """
+    """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger."""
     tagger = runtime()
     broad, skipped = find_attributions(doc, scope="all", cue_span="phrase", cue_threshold=tagger.cue_threshold)
     text = doc.text
@@ -81,12 +76,10 @@ def find_attributions_accurate(
                     cue = a.cue  # the tagger learnt cue phrases; the rules give the word
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
                                type=_type_of(text, r.content, None, quote_spans)))
-        elif scope == "all" or add_statements:
+        elif scope == "all":
             if resolver is None:
                 resolver = SpeakerResolver(doc, [(a.content.start, a.content.end) for a in broad], text=text)
-            added = _added(doc, text, r, resolver, quote_spans, cue_span)
-            if scope == "all" or (added.cue_kind == "speech" and added.source is not None):
-                out.append(added)
+            out.append(_added(doc, text, r, resolver, quote_spans, cue_span))
     if narrow is not None:
         # statements the narrow reading gives another shape (a relay kept apart, a quotation attached otherwise):
         # the tagger never judged them, so the rules' own stand unless they collide with a kept one

@@ -11,8 +11,10 @@ outside / beginning / inside for three layers (content, cue, source). From them:
 4. **added:** a tagger content span that no rule attribution covers becomes a new attribution, with the
    nearest tagger cue of its sentence and the tagger source nearest that cue.
 
-The defaults are the best settings found on PolNeAR dev with tools/tagger/evaluate.py for the whole-encoder
-tagger (``add_min`` 0.9: only contents the tagger is nearly sure of are added; lower thresholds lose precision).
+The defaults are the best settings found on PolNeAR dev with tools/tagger/evaluate.py for the shipped tagger
+(``add_min`` 0.9: only contents the tagger is nearly sure of are added; lower thresholds lose precision). The
+tagger reads the rules' candidates down to a cue model probability of 0.15, more than the rules alone keep, and
+``keep_min`` 0.7 keeps only those it supports: it judges candidates in context where the cue model cannot.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class Decoding:
     gain_cue: float = 1.0  # ... a scored cue
     gain_source: float = 1.0  # ... a scored source
     drop_below: float = 0.2  # drop a rule attribution whose content the tagger gives less than this support
-    keep_min: float = 0.0  # ... and, even where a tagger content overlaps it, less than this
+    keep_min: float = 0.7  # ... and, even where a tagger content overlaps it, less than this
     add_min: float = 0.9  # add a tagger-only content whose mean support is at least this (above 1: never)
     add_needs_cue: bool = True  # ... only when a tagger cue is found for it
 

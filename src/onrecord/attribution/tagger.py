@@ -5,7 +5,8 @@ annotated corpus disagree, it is mostly about boundaries ("the object of the act
 predicates the rules never heard of. This tagger learns those conventions from PolNeAR's training split:
 
 - its input is the article's word pieces plus, for each piece, what the rules said about it (outside, beginning
-  or inside of a content, of a cue, of a source);
+  or inside of a content, of a cue, of a source), read with a lower cue threshold than the rules use alone (the
+  ``cue_threshold`` in the weights' ``.json``), so that it also sees, and learns to judge, weaker candidates;
 - its output is the same three BIO layers, corrected;
 - ``hybrid.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
   with which content and source).
