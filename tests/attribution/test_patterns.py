@@ -284,6 +284,14 @@ CASES = [
         "indirect",
         description="number",
     ),
+    case(
+        "quotation-before-a-parenthetical-sentence",
+        "“The plan is reckless,” Lind writes. “It rests on a reading of the data that few others share.” (Most "
+        "forecasts say that the harbour will stay open through the winter.)\n\nThe board meets again in March.",
+        "It rests on a reading of the data that few others share.",
+        "Lind",
+        "direct",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

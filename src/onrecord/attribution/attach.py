@@ -139,6 +139,8 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is None or cues.cue_kind(nxt) is None:
             return None
+    if inside.endswith(".") and i < len(doc) and doc[i].text in "([":
+        return None  # “… the end.” (A parenthetical sentence follows: its verb is not this quotation's cue.)
     while i < limit:
         tok = doc[i]
         if "\n" in tok.text:
