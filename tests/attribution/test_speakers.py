@@ -32,6 +32,9 @@ def span(doc: Doc, words: str):
         ("“Varga”", "Varga"),
         ("Brandt’", "Brandt"),
         ("Oskar Brun Jr.", "Oskar Brun Jr."),
+        ("Supervisor Ana Lind", "Ana Lind"),  # local office titles (found on saved news pages)
+        ("Councilwoman Ana Lind", "Ana Lind"),
+        ("Assemblyman Ivo Tarn", "Ivo Tarn"),
         ("Mayor", "Mayor"),  # a title alone is kept: nothing else would be left
     ],
 )

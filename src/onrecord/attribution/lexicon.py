@@ -93,7 +93,10 @@ TITLES = frozenset(
     education energy transportation agriculture commerce veterans affairs housing environment
     u.s. us federal provincial national senior junior dean sheriff constable inspector superintendent
     detective officer trooper coach manager executive founder co-founder owner host anchor correspondent
-    reporter editor columnist analyst economist professor researcher scientist doctor nurse lawyer""".split()
+    reporter editor columnist analyst economist professor researcher scientist doctor nurse lawyer
+    supervisor councilman councilwoman councilmember commissioner assemblyman assemblywoman
+    assemblymember congressman congresswoman congressmember delegate trustee treasurer comptroller
+    controller auditor clerk magistrate marshal warden selectman selectwoman""".split()
 )
 
 #: Person nouns that mark an unnamed source ("a senior official", "two people familiar with the matter").
