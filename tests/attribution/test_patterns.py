@@ -292,6 +292,14 @@ CASES = [
         "Lind",
         "direct",
     ),
+    case(
+        "pronoun-after-a-reporters-question-to-a-named-person",
+        "Mayor Ana Lind spoke to reporters on Monday. At the briefing, a reporter asked Lind, “Will the pier "
+        "reopen?”\n\n“We hope so, by the spring,” she replied.",
+        "We hope so, by the spring,",
+        "Ana Lind",
+        "direct",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

@@ -494,10 +494,14 @@ class SpeakerResolver:
             None,
         )
         if described is not None and described[0] >= window_start and described[0] > anchor and not any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not self._inside(t.idx)
+            (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+             or t.pos_ == "PROPN" and (t.dep_ in ("dobj", "dative") or t.ent_type_ == "PERSON"))
+            and not self._inside(t.idx)
             for t in self.doc[described[0] + 1 : pronoun.i]
-        ):  # "..., a spokeswoman for the council said. She added ...": the unnamed speaker, left unnamed --
-            # unless someone else has been the subject since ("The mayor spoke next. He said ...")
+        ) and not any(p[0] > described[0] for p in before):
+            # "..., a spokeswoman for the council said. She added ...": the unnamed speaker, left unnamed -- unless
+            # someone else has been the subject since ("The mayor spoke next. He said ...") or has been named
+            # ("a reporter asked Lind, “…?” “…,” she replied")
             return described[1]
         if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
