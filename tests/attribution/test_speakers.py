@@ -72,6 +72,9 @@ def test_surname(name: str, expected: str) -> None:
         ("Il Varga", "Ilse Varga", False),  # too short to tell
         ("Ana Varga", "Anabel Varga", True),
         ("Ana Varga", "Oskana Varga", False),  # three letters at the end: another name
+        ("Abu Tarek", "Samir Abu Tarek", True),  # a family name with a particle, alone
+        ("de la Vega", "Marta de la Vega", True),
+        ("Oskar Tarek", "Samir Abu Tarek", False),
     ],
 )
 def test_compatible(short: str, full: str, expected: bool) -> None:

@@ -79,10 +79,20 @@ def _compatible(short: str, full: str) -> bool:
         return False
     if len(s) < 2:
         return True
+    if len(s) < len(f) and s[0].lower() in _SURNAME_PARTICLES and [w.lower() for w in f[-len(s):]] == [
+        w.lower() for w in s
+    ]:
+        return True  # a surname with a particle, alone: "Abu Hatab" for "Walid Abu Hatab", "van Dijk"
     first_s, first_f = s[0].lower().rstrip("."), f[0].lower().rstrip(".")
     return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s)) or (
         len(first_f) == 1 and first_s.startswith(first_f)
     ) or _short_form(first_s, first_f) or _short_form(first_f, first_s)
+
+
+#: Words that open a family name of more than one word ("Abu Hatab", "de la Cruz", "van Dijk", "Al Amin").
+_SURNAME_PARTICLES = frozenset(
+    "abu al el bin ben ibn de del della de' di da dos das du des la le van von ver ter mac st. st san santa".split()
+)
 
 
 def _short_form(short: str, full: str) -> bool:
