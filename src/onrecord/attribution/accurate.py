@@ -1,10 +1,11 @@
 """The accurate mode over one parsed Doc: the rules' attributions, corrected by the role tagger.
 
 ``Settings.mode = "accurate"`` runs this instead of the rules alone. The tagger reads the rules' broad output
-(scope ``all``, cue phrases, candidates down to the cue threshold it was trained with); the decoder (hybrid.py) corrects boundaries and adds what the
-rules missed. Corrected attributions keep the rules' speaker, channel, relays and kind; added ones get theirs
-resolved here. With scope ``quotes`` only the corrections of the rules' statements are kept (nothing is added: the
-tagger learnt broad attribution), and with cue span ``word`` the rules' one-word cues are kept.
+(scope ``all``, cue phrases, candidates down to the cue threshold it was trained with); the decoder (hybrid.py)
+corrects boundaries, drops the candidates it does not support and adds what the rules missed. Corrected
+attributions keep the rules' speaker, channel, relays and kind; added ones get theirs resolved here. With scope
+``quotes`` only the corrections of the rules' statements are kept (nothing is added: the tagger learnt broad
+attribution), and with cue span ``word`` the rules' one-word cues are kept.
 """
 
 from __future__ import annotations
@@ -41,11 +42,7 @@ def runtime() -> Any:
 
 
 def find_attributions_accurate(
-    doc: Doc,
-    *,
-    scope: str = "quotes",
-    cue_span: str = "phrase",
-    knobs: Decoding = _DEFAULT_KNOBS,
+    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", knobs: Decoding = _DEFAULT_KNOBS
 ) -> tuple[tuple[Attribution, ...], tuple[Skipped, ...]]:
     """:func:`onrecord.attribution.find_attributions`, corrected by the role tagger."""
     tagger = runtime()

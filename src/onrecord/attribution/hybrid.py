@@ -43,7 +43,8 @@ class Decoding:
     gain_cue: float = 1.0  # ... a scored cue
     gain_source: float = 1.0  # ... a scored source
     drop_below: float = 0.2  # drop a rule attribution whose content the tagger gives less than this support
-    keep_min: float = 0.7  # ... and, even where a tagger content overlaps it, less than this
+    keep_min: float = 0.7  # ... and, even where a tagger content overlaps it, less than this (at or above
+    # drop_below, as by default, it decides alone; drop_below matters when keep_min is lowered)
     add_min: float = 0.9  # add a tagger-only content whose mean support is at least this (above 1: never)
     add_needs_cue: bool = True  # ... only when a tagger cue is found for it
 
