@@ -300,6 +300,14 @@ CASES = [
         "Ana Lind",
         "direct",
     ),
+    case(
+        "a-title-with-an-article-describes-the-person-in-view",
+        "Harbour MP Ana Lind said the ferry cuts would hurt the islands.\n\n"
+        "“It does not need to be like this,” the Harbour MP said.",
+        "It does not need to be like this,",
+        "Ana Lind",
+        "direct",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

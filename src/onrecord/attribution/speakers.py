@@ -404,7 +404,8 @@ class SpeakerResolver:
         # the organisations that belong to the head's own phrase ("the RCMP statement"), not those further
         # out ("the sergeant-at-arms of the Senate", "a resident of Lakeview")
         ents = [e for e in ents if _modifies(e.root, head)]
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and not (head.lower_ in TITLES and _determiner(head) in ("the", "a", "an")):
+            # (not "the Conservative MP": a title with an article describes someone, as "the senator" does)
             name = clean_name(self.doc[_compound_start(head) : head.i + 1].text)
             if head.lower_ in ORGANISATION_HEADS:
                 return Speaker(_strip_det(name), "organisation")
