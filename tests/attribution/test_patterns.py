@@ -308,6 +308,14 @@ CASES = [
         "Ana Lind",
         "direct",
     ),
+    case(
+        "the-polls-are-not-written-by-who-leads-them",
+        "Senator Ana Lind leads in the polls in three states.\n\nThe polls suggest the race is still open.",
+        "the race is still open",
+        None,
+        "indirect",
+        description="polls",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

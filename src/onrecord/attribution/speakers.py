@@ -586,7 +586,7 @@ class SpeakerResolver:
                 continue
             # who wrote or released it ("Lind wrote in the trust's report") before whose it is
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-            if verb is not None and verb.pos_ == "VERB":
+            if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _AUTHORING_VERBS:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
                     return self.resolve(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
@@ -671,6 +671,13 @@ _CLAUSE_OPENERS = frozenset("who whose which whom but".split())
 #: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
 _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
 
+
+#: Verbs whose subject made the document ("Lind wrote in a report", "the trust released a study"); not "Warren
+#: leads in the polls".
+_AUTHORING_VERBS = frozenset(
+    """write release publish issue commission conduct file send post sign prepare author submit present unveil
+    produce launch announce draft compile circulate tweet pen say state note find show""".split()
+)
 
 #: Verbs of getting hold of a document: their agent is not its author ("a memo obtained by the Ledger").
 _RECEIVING_VERBS = frozenset("obtain see review receive acquire examine view read leak hear".split())
