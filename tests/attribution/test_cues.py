@@ -348,6 +348,14 @@ def test_according_to_after_a_leading_conjunction_scopes_over_what_follows() -> 
     assert a.source.of(text) == "a harbour survey"
 
 
+def test_a_closing_according_to_keeps_its_sources_apposition_out_of_the_content(nlp) -> None:
+    text = "Ferry use fell by half last year, according to the Harbour Group, a research firm that tracks shipping."
+    found, _ = find_attributions(nlp(text), scope="all")
+    (a,) = found
+    assert a.content.of(text) == "Ferry use fell by half last year"
+    assert a.source.of(text).startswith("the Harbour Group")
+
+
 def test_a_parenthetical_cue_takes_the_host_clause() -> None:
     text = "Too often, Brun said, the debate ends in shouting."
     _, found, _ = attributions((text, r"""

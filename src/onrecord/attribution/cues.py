@@ -252,7 +252,8 @@ class CueFinder:
         host = tok.head
         phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
         comma = next((t for t in source if t.text == "," and t.i > obj.i), None)
-        if comma is not None and any(t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
+        opens = all(t.is_punct or t.is_space or t.lower_ in _CONNECTIVES for t in self.doc[tok.sent.start : tok.i])
+        if comma is not None and opens and any(t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
             # "According to X, the move reeks of ..." parsed as one phrase: the clause after the comma is the content
             clause_end = source.end
             source = self.doc[obj.left_edge.i : comma.i]
