@@ -27,8 +27,8 @@ def _transcript_lines(doc: Doc, cues: CueFinder) -> list[Candidate]:
     out = []
     for m in _SPEAKER_LABEL.finditer(text):
         label = m.group(1)
-        if label.lower() in _NOT_LABELS or len(label) < 2:
-            continue
+        if label.lower() in _NOT_LABELS or len(label) < 2 or label.split()[0].lower() in _BYLINE_WORDS:
+            continue  # (not a byline: "By Ana Lind: The harbour ...")
         start = m.end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -54,6 +54,9 @@ def _is_person_label(doc: Doc, label: str, span: Span) -> bool:
     return any(ent.label_ == "PERSON" and ent.text.split()[-1].lower().strip(".,’'s") == last for ent in doc.ents
                if ent.start_char != span.start_char)
 
+
+#: Words that open a byline, not a speaker's label ("By Ana Lind:", "Reporting by Ana Lind:").
+_BYLINE_WORDS = frozenset("by reporting written posted photos story".split())
 
 #: Line labels that are not speakers.
 _NOT_LABELS = frozenset(
