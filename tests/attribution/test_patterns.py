@@ -316,6 +316,15 @@ CASES = [
         "indirect",
         description="polls",
     ),
+    case(
+        "an-indefinite-study-is-not-the-main-organisations",
+        "The Harbour Trust runs the ferries. The Harbour Trust raised fares twice. The Harbour Trust owns the pier."
+        "\n\nA 2014 study said that ferry use falls when fares rise.",
+        "that ferry use falls when fares rise",
+        None,
+        "indirect",
+        description="study",
+    ),
     # --- mixed quotes ---
     case(
         "mixed-fragment",

@@ -420,7 +420,7 @@ class SpeakerResolver:
             author = self._author(head) or (self._earlier_author(head) if definite else None)
             if author is not None and author.name:
                 return replace(author, description=description)
-            main = self._main_org(head.i)
+            main = self._main_org(head.i) if det not in ("a", "an") else None  # not "a 2014 study"
             if main is not None:
                 # a report nobody is said to have issued: the organisation the article is about issued it
                 return Speaker(main, "organisation", description)
