@@ -500,20 +500,9 @@ class SpeakerResolver:
             t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[previous_start : lately[0][0]]
         ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
             return Speaker(self.fullest(lately[-1][1]), "person")
-        described = next(
-            ((i, sp) for i, sp, g in reversed(self._described) if i < pronoun.i and (gender is None or g in (None, gender))),
-            None,
-        )
-        if described is not None and described[0] >= window_start and described[0] > anchor and not any(
-            (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
-             or t.pos_ == "PROPN" and (t.dep_ in ("dobj", "dative") or t.ent_type_ == "PERSON"))
-            and not self._inside(t.idx)
-            for t in self.doc[described[0] + 1 : pronoun.i]
-        ) and not any(p[0] > described[0] for p in before):
-            # "..., a spokeswoman for the council said. She added ...": the unnamed speaker, left unnamed -- unless
-            # someone else has been the subject since ("The mayor spoke next. He said ...") or has been named
-            # ("a reporter asked Lind, “…?” “…,” she replied")
-            return described[1]
+        described = self._described_in_view(pronoun, gender, max(window_start, anchor + 1), before)
+        if described is not None:
+            return described
         if prefer_speaker and last is not None and last[0] >= window_start:
             newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
             if not newer:
@@ -525,6 +514,26 @@ class SpeakerResolver:
         if before and any_mention:
             return Speaker(self.fullest(before[-1][1]), "person")
         return Speaker(None, "unknown", pronoun.text)
+
+    def _described_in_view(
+        self, pronoun: Token, gender: str | None, since: int, named: list[tuple[int, str, bool]]
+    ) -> Speaker | None:
+        """The unnamed described speaker a he/she refers to ("..., a spokeswoman for the council said. She added
+        ..."), when the last one noted comes at or after token ``since`` -- and nobody else has been the subject
+        since ("The mayor spoke next. He said ...") nor been named (``named``: "a reporter asked Lind, “…?” “…,”
+        she replied")."""
+        found = next(
+            ((i, sp) for i, sp, g in reversed(self._described) if i < pronoun.i and (gender is None or g in (None, gender))),
+            None,
+        )
+        if found is None or found[0] < since or any(p[0] > found[0] for p in named):
+            return None
+        for t in self.doc[found[0] + 1 : pronoun.i]:
+            subject = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+            object_named = t.pos_ == "PROPN" and (t.dep_ in ("dobj", "dative") or t.ent_type_ == "PERSON")
+            if (subject or object_named) and not self._inside(t.idx):
+                return None
+        return found[1]
 
     def _author(self, head: Token) -> Speaker | None:
         """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
