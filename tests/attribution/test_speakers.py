@@ -35,6 +35,10 @@ def span(doc: Doc, words: str):
         ("Supervisor Ana Lind", "Ana Lind"),  # local office titles (found on saved news pages)
         ("Councilwoman Ana Lind", "Ana Lind"),
         ("Assemblyman Ivo Tarn", "Ivo Tarn"),
+        ("Harbour Hawks DL Ivo Tarn", "Ivo Tarn"),  # a team before a sports position (a saved news page)
+        ("Leafs forward Ben Oduya", "Ben Oduya"),
+        ("Te Rangi Tarn", "Te Rangi Tarn"),  # a name's own first word is not a position
+        ("John Prince Brun", "John Prince Brun"),  # a title word inside a name followed by one word stays
         ("Mayor", "Mayor"),  # a title alone is kept: nothing else would be left
     ],
 )

@@ -96,7 +96,10 @@ TITLES = frozenset(
     reporter editor columnist analyst economist professor researcher scientist doctor nurse lawyer
     supervisor councilman councilwoman councilmember commissioner assemblyman assemblywoman
     assemblymember congressman congresswoman congressmember delegate trustee treasurer comptroller
-    controller auditor clerk magistrate marshal warden selectman selectwoman""".split()
+    controller auditor clerk magistrate marshal warden selectman selectwoman
+    qb rb wr ol dl lb cb dt fb quarterback linebacker receiver cornerback safety tackle forward striker
+    midfielder goalkeeper goaltender goalie defenceman defenseman winger pitcher shortstop outfielder infielder
+    skipper captain""".split()
 )
 
 #: Person nouns that mark an unnamed source ("a senior official", "two people familiar with the matter").

@@ -60,6 +60,11 @@ def clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
         words.pop(0)
+    # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
+    # is what follows the last title word, when two words or more follow it
+    for k in range(len(words) - 3, 0, -1):
+        if words[k].lower().rstrip(".") in TITLES and words[k + 1][:1].isupper():
+            return " ".join(words[k + 1 :])
     return " ".join(words)
 
 
