@@ -42,6 +42,13 @@ _PUNCT_EDGE = " \t\n,;:—–-"
 _CONNECTIVES = frozenset("but and yet so still however meanwhile also now then".split())
 
 
+def _connectives_only(tokens: Span) -> bool:
+    """Do only conjunctions, connectives and punctuation stand here ("But", "And yet,")? Then an "according to"
+    after them still opens its sentence."""
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" or t.pos_ == "CCONJ" or t.lower_ in _CONNECTIVES
+               for t in tokens)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An attribution under construction (token-level handles kept until it is written out)."""
@@ -252,7 +259,7 @@ class CueFinder:
         host = tok.head
         phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
         comma = next((t for t in source if t.text == "," and t.i > obj.i), None)
-        opens = all(t.is_punct or t.is_space or t.lower_ in _CONNECTIVES for t in self.doc[tok.sent.start : tok.i])
+        opens = _connectives_only(self.doc[tok.sent.start : tok.i])
         if comma is not None and opens and any(t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
             # "According to X, the move reeks of ..." parsed as one phrase: the clause after the comma is the content
             clause_end = source.end
@@ -269,10 +276,7 @@ class CueFinder:
         while hi > phrase_end and self.doc[hi - 1].is_punct:
             hi -= 1
         # "But according to X, ...": a conjunction or connective ahead of the phrase does not make it a tail
-        fronted = tok.i <= lo or all(
-            t.dep_ in ("cc", "punct") or t.pos_ in ("CCONJ", "PUNCT", "SPACE") or t.lower_ in _CONNECTIVES
-            for t in self.doc[lo : tok.i]
-        )
+        fronted = tok.i <= lo or _connectives_only(self.doc[lo : tok.i])
         if fronted:  # "According to X, ..."
             # "According to X, the city's engineer, the supports ..." -- an apposition the parser made a subject
             subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
