@@ -6,30 +6,21 @@ from handparse import parse
 from onrecord.attribution.attach import _transcript_lines
 from onrecord.attribution.cues import CueFinder
 
-ROWS = r"""
-    {o} Ana     PROPN NNP compound {lind} Ana     B-PERSON
-    {o1} Lind   PROPN NNP ROOT     {lind} Lind    I-PERSON
-    {o2} :      PUNCT :   punct    {lind} :
-    {o3} The    DET   DT  det      {o4} the
-    {o4} harbour NOUN NN  nsubj    {o6} harbour
-    {o5} will   AUX   MD  aux      {o6} will
-    {o6} close  VERB  VB  ROOT     {o6} close
-    {o7} on     ADP   IN  prep     {o6} on
-    {o8} Friday PROPN NNP pobj     {o7} Friday
-    {o9} .      PUNCT .   punct    {o6} .
-"""
-
-
-def table(lead: str) -> str:
-    k = 1 if lead else 0
-    rows = {"o": 0 + k, "lind": 1 + k, **{f"o{n}": n + k for n in range(1, 10)}}
-    head = "    0 By ADP IN prep 2 by\n" if lead else ""
-    return head + ROWS.format(**rows)
-
 
 def test_a_person_label_opens_a_transcript_line() -> None:
     text = "Ana Lind: The harbour will close on Friday."
-    doc = parse(text, table(""))
+    doc = parse(text, r"""
+        0 Ana     PROPN NNP compound 1 Ana     B-PERSON
+        1 Lind    PROPN NNP ROOT     1 Lind    I-PERSON
+        2 :       PUNCT :   punct    1 :
+        3 The     DET   DT  det      4 the
+        4 harbour NOUN  NN  nsubj    6 harbour
+        5 will    AUX   MD  aux      6 will
+        6 close   VERB  VB  ROOT     6 close
+        7 on      ADP   IN  prep     6 on
+        8 Friday  PROPN NNP pobj     7 Friday
+        9 .       PUNCT .   punct    6 .
+    """)
     (line,) = _transcript_lines(doc, CueFinder(doc, use_model=False))
     assert line.content.of(text) == "The harbour will close on Friday."
     assert line.source.text == "Ana Lind"
@@ -37,5 +28,17 @@ def test_a_person_label_opens_a_transcript_line() -> None:
 
 def test_a_byline_with_a_colon_is_not_a_speaker() -> None:
     text = "By Ana Lind: The harbour will close on Friday."
-    doc = parse(text, table("By"))
+    doc = parse(text, r"""
+        0  By      ADP   IN  prep     2  by
+        1  Ana     PROPN NNP compound 2  Ana     B-PERSON
+        2  Lind    PROPN NNP ROOT     2  Lind    I-PERSON
+        3  :       PUNCT :   punct    2  :
+        4  The     DET   DT  det      5  the
+        5  harbour NOUN  NN  nsubj    7  harbour
+        6  will    AUX   MD  aux      7  will
+        7  close   VERB  VB  ROOT     7  close
+        8  on      ADP   IN  prep     7  on
+        9  Friday  PROPN NNP pobj     8  Friday
+        10 .       PUNCT .   punct    7  .
+    """)
     assert _transcript_lines(doc, CueFinder(doc, use_model=False)) == []
