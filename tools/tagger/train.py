@@ -73,6 +73,8 @@ def main() -> int:
                     help="where to write the trained layers (.safetensors); the package ships them xz-compressed: "
                          "xz -9e -k OUT && cp OUT.xz src/onrecord/data/role_tagger.safetensors.xz")
     ap.add_argument("--dump-dev", type=Path, help="write the dev probabilities here (pickle) for decoder tuning")
+    ap.add_argument("--init", type=Path,
+                    help="start from these trained layers (.safetensors, or .xz as shipped) instead of the base model")
     args = ap.parse_args()
 
     import torch
@@ -101,6 +103,9 @@ def main() -> int:
     print(f"train: {len(train)} documents, {len(items)} windows", flush=True)
 
     model = T.build_model(torch)
+    if args.init:
+        model.load_state_dict(T.RoleTaggerRuntime(weights=args.init).model.trained_state(), strict=False)
+        print(f"starting from {args.init}", flush=True)
     trained = model.trained_state()
     head_names = {k for k in trained if k.startswith(("rule_emb", "heads"))}
     opt = torch.optim.AdamW(
@@ -157,6 +162,7 @@ def main() -> int:
         "batch": args.batch,
         "seed": args.seed,
         "cue_threshold": args.cue_threshold,
+        "init": str(args.init) if args.init else None,
         "steps": steps,
         "train_seconds": round(time.time() - t0),
     }
