@@ -468,6 +468,40 @@ CASES = [
         via_names=("Nadia Ferris",),
         via_outlets=("Harlow Ledger",),
     ),
+    # --- found on real pages (session 5) ---
+    case(
+        "quotation-in-the-object",  # scope quotes keeps a verb's object only for the words it quotes
+        "Tugboats idled in the channel for a third day. The Harbor Board has urged an “end to the dredging on"
+        " every berth this winter”.",
+        "end to the dredging on every berth this winter",
+        "Harbor Board",
+        "direct",
+    ),
+    case(
+        "family-name-read-as-an-adverb",
+        "The studio will ship four games this year, said Cole Early, its publishing director. Rivals are wary."
+        " “Streaming is a question of bandwidth,” says Early.",
+        "Streaming is a question of bandwidth",
+        "Cole Early",
+        "direct",
+    ),
+    case(
+        "that-being-said-is-a-connective",
+        "Dr. Ines Varga treated the climber in March. That being said, “climbers should not panic about thin"
+        " air,” she said.",
+        "climbers should not panic about thin air",
+        "Ines Varga",
+        "direct",
+    ),
+    case(
+        "the-same-description-is-the-same-person",  # not the doctor who spoke in between
+        "The climber was flown to the clinic in March. “I could barely stand,” the patient wrote in a diary."
+        " He recovered within a year, Dr. Ines Varga said. “It does not bother me at all now,” the patient"
+        " wrote.",
+        "It does not bother me at all now",
+        None,
+        "direct",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),
@@ -499,6 +533,16 @@ NOT_ATTRIBUTIONS = [
         "drama “Low Tide.”",
         "Low Tide",
         id="film-title-after-a-speakers-quotation",
+    ),
+    pytest.param(
+        "Header Image: Divers swim past a reef near the old harbor wall in 2019.",
+        "Divers swim past a reef near the old harbor wall in 2019",
+        id="caption-label",
+    ),
+    pytest.param(
+        "That said, the council will vote on the ferry contract next week.",
+        "the council will vote on the ferry contract next week",
+        id="that-said",
     ),
     pytest.param(
         "The Harbor Street bridge, nicknamed “the Rattler” by commuters, opened in 1958.",

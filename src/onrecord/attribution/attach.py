@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.cues import _PUNCT_EDGE, Candidate, CueFinder, _in_heading, _phrase, subject_of
+from onrecord.attribution.cues import _PUNCT_EDGE, Candidate, CueFinder, _in_heading, _phrase, name_word, subject_of
 from onrecord.attribution.quotes import Quote
 from onrecord.types import CharSpan
 
@@ -27,8 +27,9 @@ def _transcript_lines(doc: Doc, cues: CueFinder) -> list[Candidate]:
     out = []
     for m in _SPEAKER_LABEL.finditer(text):
         label = m.group(1)
-        if label.lower() in _NOT_LABELS or len(label) < 2 or label.split()[0].lower() in _BYLINE_WORDS:
-            continue  # (not a byline: "By Ana Lind: The harbour ...")
+        if label.lower() in _NOT_LABELS or len(label) < 2 or label.split()[0].lower() in _BYLINE_WORDS \
+                or label.split()[-1].lower() in _NOT_LABELS:
+            continue  # (not a byline, "By Ana Lind: The harbour ...", nor a caption, "Header Image: Divers ...")
         start = m.end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -61,7 +62,8 @@ _BYLINE_WORDS = frozenset("by reporting written posted photos story".split())
 #: Line labels that are not speakers.
 _NOT_LABELS = frozenset(
     """note update updated editor's correction related read watch photo video source sources disclaimer
-    warning advertisement listen also see subscribe q a question answer""".split()
+    warning advertisement listen also see subscribe q a question answer image picture caption credit credits
+    graphic illustration map chart""".split()
 )
 
 
@@ -262,9 +264,10 @@ def _inverted_source(doc: Doc, verb: Token) -> Span | None:
         if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return _phrase(doc, child)
     nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "DET", "NOUN"):
+    if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
         end = nxt
-        while end < len(doc) and doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") and doc[end].text not in ",.":
+        while end < len(doc) and (doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") or name_word(doc[end])) \
+                and doc[end].text not in ",.":
             end += 1
         if end > nxt:
             return doc[nxt:end]
@@ -287,3 +290,4 @@ def _trimmed_within(text: str, inner: CharSpan, outer: CharSpan) -> bool:
     while e > s and not text[e - 1].isalnum():
         e -= 1
     return outer.start <= s and e <= outer.end
+

@@ -89,6 +89,8 @@ class CueFinder:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
             return None
         lemma = tok.lemma_.lower()
+        if lemma == "say" and _that_said(tok):
+            return None
         if lemma in SPEECH_VERBS:
             return "speech", 0.8
         if lemma in BELIEF_VERBS:
@@ -97,6 +99,8 @@ class CueFinder:
 
     def complements(self, tok: Token) -> list[tuple[float, Token]]:
         """The dependents of ``tok`` that can be its content, with the learned probability of each."""
+        if tok.lemma_ == "say" and _that_said(tok):
+            return []
         if self.model is not None:
             return self._scored_complements(tok)
         out: list[tuple[float, Token]] = []
@@ -195,6 +199,10 @@ class CueFinder:
                             break  # "denounced the annexation in an on-air diatribe": when, where, how -- the act's
                         end = max(end, child.right_edge.i + 1)
             start = clause.left_edge.i
+            lead = self.doc[start : min(start + 3, tok.i)]
+            marker = next((t for t in lead if t.lemma_ == "say" and _that_said(t)), None)
+            if marker is not None:
+                start = marker.i + 2  # "That being said, “…,” she said": the connective is not what she said
             if clause.dep_ == "xcomp" and (lemma in _RAISING or lemma in _RAISING_PASSIVE and any(
                     c.dep_ == "nsubjpass" for c in tok.children)):
                 # "About one in nine voters is expected to be Latino": the whole clause is the claim
@@ -231,7 +239,8 @@ class CueFinder:
             prior = self.cue_kind(tok)[1] - 0.1
         if content is None:
             return None
-        source = None if raised else _same_paragraph(subject_of(tok), tok) or _left_name(self.doc, tok)
+        source = None if raised else _same_paragraph(subject_of(tok), tok) or _left_name(self.doc, tok) or (
+            _right_name(self.doc, tok) if content.end <= tok.idx else None)
         if kind == "speech" and source is not None and source.root.lemma_.lower() in ("report", "study", "poll",
                                                                                          "survey", "data"):
             kind = "document"
@@ -429,6 +438,9 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
     """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
     ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
     start, end = head.left_edge.i, head.right_edge.i + 1
+    while end < len(doc) and head.pos_ == "PROPN" and doc[end].pos_ == "PROPN" and doc[end].dep_ == head.dep_ \
+            and doc[end].head == head.head and head.head != head:
+        end = doc[end].right_edge.i + 1  # "said Chris Early, ...", the name parsed as two subjects
     for k in range(head.i - 1, start - 1, -1):
         if "\n" in doc[k].text:
             start = k + 1
@@ -450,6 +462,9 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
         start += 1  # "Even China, ..."
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and not possessive):
         end -= 1
+    if end == head.i + 1 and head.pos_ == "PROPN":
+        while end < len(doc) and name_word(doc[end]) and "\n" not in doc[end].text:
+            end += 1  # "said Chris Early", the family name read as an adverb
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
@@ -485,6 +500,41 @@ def _left_name(doc: Doc, verb: Token) -> Span | None:
     return doc[start:end]
 
 
+def _that_said(tok: Token) -> bool:
+    """"That said, ..." / "That being said, ...": a connective, not a statement."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    k = tok.i - 1
+    if k >= 0 and doc[k].lower_ == "being":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("that", "this") and (
+        doc[k].is_sent_start or k == 0 or doc[k - 1].is_punct or doc[k - 1].pos_ == "CCONJ")
+
+
+def name_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as another part of speech: a family name such as
+    Early, Young or Long ("“…,” says Early.")."""
+    if not tok.is_title or tok.is_sent_start or tok.pos_ not in ("ADV", "ADJ") or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    words = [t for t in tok.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)  # not in a headline, where every word is capitalised
+
+
+def _right_name(doc: Doc, verb: Token) -> Span | None:
+    """A name right after a verb that follows its content, when the tagger read the name as a modifier ("…,”
+    says Early." with Early an adverb)."""
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 4 and (doc[end].pos_ == "PROPN" or name_word(doc[end])) \
+            and doc[end].ent_type_ not in ("DATE", "TIME"):
+        end += 1
+    if end == verb.i + 1 or not name_word(doc[verb.i + 1]) and doc[verb.i + 1].dep_ in _SUBJECTS:
+        return None
+    if end < len(doc) and not doc[end].is_punct:
+        return None  # "says Early voting ...": the words go on; not a name alone
+    return doc[verb.i + 1 : end]
+
+
 def _in_heading(text: str, tok: Token) -> bool:
     """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
     Such a line is short and does not end like a sentence."""
@@ -507,7 +557,7 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
     heads = {cue.i, *(c.i for c in cue.children if c.dep_ in ("aux", "auxpass"))}
     k = cue.i - 1
     while k >= 0 and doc[k].head.i in heads and doc[k].dep_ in _CUE_LEFT_DEPS and not doc[k].is_punct \
-            and "\n" not in doc[k].text:
+            and "\n" not in doc[k].text and not name_word(doc[k]):
         start = k
         k -= 1
     if content.start >= cue.idx + len(cue.text):

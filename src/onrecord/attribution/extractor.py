@@ -59,9 +59,12 @@ def find_attributions(
         # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
         candidates = [
             c for c in candidates
-            if c.kind != "belief" and c.form == "clause"
+            if c.kind != "belief"
             and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS)
         ]
+        clauses = [c for c in candidates if c.form == "clause"]
+        objects = [_quoted_object(text, c, quotes, clauses) for c in candidates if c.form != "clause"]
+        candidates = clauses + [c for c in objects if c is not None]
     candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
     candidates = [c for c in candidates if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
     candidates += _transcript_lines(doc, cues)
@@ -71,6 +74,20 @@ def find_attributions(
     if cue_span == "phrase":
         candidates = [_with_cue_phrase(doc, c) for c in candidates]
     return _finish(doc, text, candidates, quotes), tuple(skipped)
+
+
+def _quoted_object(text: str, cand: Candidate, quotes: list[Quote], clauses: list[Candidate]) -> Candidate | None:
+    """The quotation in the object of a verb of saying ("urged an “end to the violence on all sides”"), as a
+    statement of its own in scope ``quotes`` (the act itself is not one); None when it quotes nothing, or when
+    a clause already reports the quotation ("repeated his warning that the quotas would “empty the villages”")."""
+    if cand.kind != "speech":
+        return None
+    for q in quotes:
+        if cand.content.start <= q.content.start < cand.content.end and q.word_count(text) >= 4 \
+                and "\n" not in text[cand.content.end : q.content.end] \
+                and not any(c.content.overlaps(q.content) for c in clauses):
+            return replace(cand, content=q.content, quote=q, form="clause")
+    return None
 
 
 def _with_cue_phrase(doc: Doc, cand: Candidate) -> Candidate:

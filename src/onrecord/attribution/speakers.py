@@ -143,6 +143,7 @@ class SpeakerResolver:
         self._acronyms: dict[str, str] = {}
         self._hops = 0  # how deep the resolution under way has moved between mentions
         self._described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
+        self._definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
         inside = _Inside(quoted or [])
         captions = _Inside(_captions(self.text))
         self._inside = inside
@@ -472,10 +473,15 @@ class SpeakerResolver:
                 return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
         if det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
-            # (not "Lind's staff" or "his lawyer": someone else than the person in view)
+            # (not "Lind's staff" or "his lawyer": someone else than the person in view) -- and the same
+            # description again ("the patient") is the same person, named or not, whoever is in view by then
+            earlier = self._definites.get(lemma)
+            if earlier is not None and earlier[0] < head.i:
+                return replace(earlier[1], description=description)
             found = self._antecedent(head, None, prefer_speaker=False, any_mention=False)
-            if found.name:
-                return replace(found, description=description)
+            found = replace(found, description=description) if found.name else Speaker(None, "unknown", description)
+            self._definites.setdefault(lemma, (head.i, found))
+            return found
         return Speaker(None, "unknown", description)
 
     def _antecedent(self, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
