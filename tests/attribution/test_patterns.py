@@ -502,6 +502,22 @@ CASES = [
         None,
         "direct",
     ),
+    case(
+        "organisation-named-in-apposition",  # not the last organisation named with "group"
+        "The Newtown Rowing Group opposed the rule. The council acted after the group People for the Ethical"
+        " Treatment of Animals said it would fly drones over the marsh.",
+        "it would fly drones over the marsh",
+        "People for the Ethical Treatment of Animals",
+        "indirect",
+    ),
+    case(
+        "acronym-read-as-a-noun",
+        "The council acted after the group People for the Ethical Treatment of Animals said it would fly drones."
+        " PETA said it aims to protect animals.",
+        "it aims to protect animals",
+        "People for the Ethical Treatment of Animals",
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

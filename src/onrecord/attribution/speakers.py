@@ -380,6 +380,8 @@ class SpeakerResolver:
             # "Both Lind and Tarn said" -- surnames of people named in full before, whatever the recogniser said
             names = [self.fullest(clean_name(self.doc[_compound_start(t) : t.i + 1].text)) for t in together]
             return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+        if head.text.isupper() and head.text in self._acronyms and len(source) <= 2:
+            return Speaker(self._acronyms[head.text], "organisation")  # an acronym the tagger read as a noun
         if head.is_title or head.pos_ == "PROPN":
             # a surname the article gives in full elsewhere is that person, whatever the recogniser said
             name = _person_name(head_ent) if head_ent is not None else clean_name(
@@ -436,6 +438,9 @@ class SpeakerResolver:
             if any(e.label_ in ("GPE", "NORP") for e in ents):
                 # "the Canadian government", "Lakeview council": the description is the organisation's name
                 return Speaker(_strip_det(description), "organisation", description)
+            named = next((e for e in ents if e.label_ in _ORG_LABELS and _modifies(e.root, head)), None)
+            if named is not None:  # "the group People for the Ethical Treatment of Animals": it names itself
+                return Speaker(self.fullest_org(_org_text(named)), "organisation", description)
             if definite and head.tag_ == "NN":
                 org = self._org_for(head)
                 if org is not None:
