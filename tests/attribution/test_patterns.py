@@ -518,6 +518,21 @@ CASES = [
         "People for the Ethical Treatment of Animals",
         "indirect",
     ),
+    case(
+        "a-named-group-names-itself",  # not the last organisation that was a subject
+        "The Lakeview Rowing Club met on Monday. The independent Tidewater group of marine scientists said this"
+        " week that the reef was recovering.",
+        "that the reef was recovering",
+        "Tidewater group",
+        "indirect",
+    ),
+    case(
+        "an-indefinite-group-is-unnamed",
+        "The Lakeview Rowing Club met on Monday. A group of dockworkers said the cranes had been idle since June.",
+        "the cranes had been idle since June",
+        None,
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -441,6 +441,9 @@ class SpeakerResolver:
             named = next((e for e in ents if e.label_ in _ORG_LABELS and _modifies(e.root, head)), None)
             if named is not None:  # "the group People for the Ethical Treatment of Animals": it names itself
                 return Speaker(self.fullest_org(_org_text(named)), "organisation", description)
+            proper = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+            if proper:  # "the independent Sage group of science advisers": a name in its own phrase
+                return Speaker(self.doc[proper[0].left_edge.i : head.i + 1].text, "organisation", description)
             if definite and head.tag_ == "NN":
                 org = self._org_for(head)
                 if org is not None:
@@ -448,6 +451,8 @@ class SpeakerResolver:
             for ent in ents:
                 if ent.label_ in _ORG_LABELS:
                     return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
+            if det in ("a", "an") and not any(c.dep_ == "compound" for c in head.children):
+                return Speaker(None, "unknown", description)  # "a group of employees": not one named body
             return Speaker(_strip_det(self.doc[head.left_edge.i : head.i + 1].text), "organisation", description)
         if lemma in _QUANTITY_HEADS:
             return Speaker(None, "unknown", description)  # "the number who said ...": people counted, not one in view
