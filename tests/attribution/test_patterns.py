@@ -643,3 +643,16 @@ def test_spacy_component_matches_extract(nlp) -> None:
 def test_telling_a_news_outlet_is_an_interview(text: str, medium: str) -> None:
     (a,) = onrecord.extract(text).attributions
     assert a.medium == medium
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("Sen. Ana Dale (D-Ore.) said the ferry bill would pass.", "Sen. Ana Dale (D-Ore.)", id="party-bracket"),
+        pytest.param("“It is done,” said Rep. Bo Mint (R-Tex.) at the time.", "Rep. Bo Mint (R-Tex.)", id="inverted"),
+        pytest.param("Ines Varga\u00a0said the pier would reopen.", "Ines Varga", id="no-break-space"),
+    ],
+)
+def test_a_source_span_keeps_its_bracket_and_drops_trailing_space(text: str, source: str, nlp) -> None:
+    (a,) = onrecord.extract(text).attributions
+    assert a.source is not None and a.source.of(text) == source

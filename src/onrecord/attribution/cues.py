@@ -460,7 +460,12 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
             break
     if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:
         start += 1  # "Even China, ..."
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and not possessive):
+    if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+        end += 1  # the parser hung the closing bracket on the verb
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                               and not possessive):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break  # "Sen. Ana Lind (D-Ore.)": the bracket closes what the phrase opened
         end -= 1
     if end == head.i + 1 and head.pos_ == "PROPN":
         while end < len(doc) and name_word(doc[end]) and "\n" not in doc[end].text:
