@@ -533,6 +533,14 @@ CASES = [
         None,
         "indirect",
     ),
+    case(
+        "honorific-picks-the-family-member",  # "Mrs. Doyle" is not the husband, whose name is longer-lived
+        "John Doyle ran the shipyard for thirty years. His wife, Mary Doyle, now runs the harbor board."
+        " Mr. Doyle said the yard would stay open. Mrs. Doyle said the board would vote in May.",
+        "the board would vote in May",
+        "Mary Doyle",
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

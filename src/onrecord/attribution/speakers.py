@@ -143,6 +143,7 @@ class SpeakerResolver:
         self._acronyms: dict[str, str] = {}
         self._hops = 0  # how deep the resolution under way has moved between mentions
         self._described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
+        self._honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self._definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
         inside = _Inside(quoted or [])
         captions = _Inside(_captions(self.text))
@@ -162,6 +163,9 @@ class SpeakerResolver:
                     self._acronyms.setdefault("".join(w[0] for w in words).upper(), org)
             if ent.label_ != "PERSON":
                 continue
+            honorific = _honorific_gender(doc, ent.start)
+            if honorific is not None:
+                self._honorific[ent.start] = honorific
             name = _person_name(ent)
             if not _name_like(name):
                 continue
@@ -203,7 +207,7 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not _name_like(_person_name(ent)):
                 continue
-            full = self.fullest(_person_name(ent))
+            full = self.fullest(_person_name(ent), self._honorific.get(ent.start))
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
                     continue  # a noun of another phrase ("expert replicates Ana Lind's path")
@@ -273,10 +277,13 @@ class SpeakerResolver:
         return Speaker(self.fullest(name) if name else None, "person")
 
     # -- names ------------------------------------------------------------------------------------------
-    def fullest(self, name: str) -> str:
+    def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,
-        else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline)."""
+        else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline).
+        With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first."""
         cands = self._by_surname.get(surname(name), ())
+        if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
+            cands = [c for c in cands if self.gender(c) == gender] or cands
         best = self._fullest_among(name, [c for c in cands if c in self._ent_names])
         return best if best != name else self._fullest_among(name, cands)
 
@@ -387,7 +394,7 @@ class SpeakerResolver:
             name = _person_name(head_ent) if head_ent is not None else clean_name(
                 _last_line(self.doc[_compound_start(head) : head.i + 1].text))
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
-                return Speaker(self.fullest(name), "person")
+                return Speaker(self.fullest(name, _honorific_gender(self.doc, _compound_start(head))), "person")
             if name and len(name.split()) == 1 and self.fullest(name) != name and (head_ent is None or head_ent.label_ == "PERSON"):
                 return Speaker(self.fullest(name), "person")  # a family name written first ("Wang" -> "Wang Qishan")
             acronym = self._acronyms.get(_strip_det(name).upper()) if name.isupper() else None
@@ -396,7 +403,7 @@ class SpeakerResolver:
         # a person named in the head's phrase (appositions: "the spokesman, Josh Earnest"), not its possessor
         # ("Lind's aunt, Mira Oduya" is Oduya; "Lind's staff" is not Lind)
         if head_ent is not None and head_ent.label_ == "PERSON" and head_ent in own:
-            return Speaker(self.fullest(_person_name(head_ent)), "person")
+            return Speaker(self.fullest(_person_name(head_ent), self._honorific.get(head_ent.start)), "person")
         if own:
             return Speaker(self.fullest(_person_name(own[0])), "person")
         if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and _determiner(head) == "the":
@@ -503,13 +510,16 @@ class SpeakerResolver:
             g = self.gender(name)
             return gender is None or g is None or g == gender
 
+        def full(mention: tuple[int, str, bool]) -> str:  # "Mrs. Clinton" is not Bill Clinton
+            return self.fullest(mention[1], self._honorific.get(mention[0]) or gender)
+
         window_start = max(0, pronoun.sent.start - _PRONOUN_WINDOW)
         last = next(
             ((i, s) for i, s in reversed(self.recent)
              if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
             None,
         )
-        before = [p for p in self.persons if window_start <= p[0] < pronoun.i and fits(self.fullest(p[1]))]
+        before = [p for p in self.persons if window_start <= p[0] < pronoun.i and fits(full(p))]
         subjects = [p for p in before if p[2]]
         # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
         # the sentence just before, after anyone who spoke or acted, is who the story turned to
@@ -517,23 +527,23 @@ class SpeakerResolver:
         previous_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         lately = [p for p in before if p[0] >= previous_start and not _possessive_at(self.doc, p[0])]
         anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
-        if len({self.fullest(p[1]) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
+        if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
             t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[previous_start : lately[0][0]]
         ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
-            return Speaker(self.fullest(lately[-1][1]), "person")
+            return Speaker(full(lately[-1]), "person")
         described = self._described_in_view(pronoun, gender, max(window_start, anchor + 1), before)
         if described is not None:
             return described
         if prefer_speaker and last is not None and last[0] >= window_start:
-            newer = [p for p in subjects if p[0] > last[0] and self.fullest(p[1]) != last[1].name]
+            newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
             if not newer:
                 return last[1]
         if subjects:
-            return Speaker(self.fullest(subjects[-1][1]), "person")
+            return Speaker(full(subjects[-1]), "person")
         if last is not None:
             return last[1]
         if before and any_mention:
-            return Speaker(self.fullest(before[-1][1]), "person")
+            return Speaker(full(before[-1]), "person")
         return Speaker(None, "unknown", pronoun.text)
 
     def _described_in_view(
@@ -967,6 +977,22 @@ def _determiner(head: Token) -> str | None:
         if child.dep_ in ("det", "nummod", "quantmod", "predet") or child.like_num:
             return child.lower_
     return None
+
+
+def _honorific_gender(doc: Doc, start: int) -> str | None:
+    """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
+    its start."""
+    for tok in doc[max(0, start - 1) : start + 1]:
+        word = tok.lower_
+        if word in _HONORIFICS_MALE:
+            return "m"
+        if word in _HONORIFICS_FEMALE:
+            return "f"
+    return None
+
+
+_HONORIFICS_MALE = frozenset("mr mr.".split())
+_HONORIFICS_FEMALE = frozenset("mrs mrs. ms ms. miss".split())
 
 
 def _compound_start(head: Token) -> int:
