@@ -40,6 +40,9 @@ def span(doc: Doc, words: str):
         ("Te Rangi Tarn", "Te Rangi Tarn"),  # a name's own first word is not a position
         ("John Prince Brun", "John Prince Brun"),  # a title word inside a name followed by one word stays
         ("Mayor", "Mayor"),  # a title alone is kept: nothing else would be left
+        ("LAKEVIEW - Ana Lind", "Ana Lind"),  # a dateline the recogniser took in (a PolNeAR train article)
+        ("PORT ELLEN, Scotland — Ivo Tarn", "Ivo Tarn"),
+        ("Ana Lind - Brun", "Ana Lind - Brun"),  # not a dateline: the words before the dash are not capitals
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

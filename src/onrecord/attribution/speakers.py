@@ -54,9 +54,16 @@ class Speaker:
 UNKNOWN = Speaker(None, "unknown")
 
 
+_DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
+
+
 def clean_name(text: str) -> str:
     """Drop possessives, leading titles and surrounding punctuation: "Sen. Jeff Merkley's" -> "Jeff Merkley"."""
     text = _POSSESSIVE.sub("", text.strip().strip(",;:()[]\"“”'’"))
+    dateline = _DATELINE.match(text)
+    place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
+    if len(place) >= 3 and place.isupper():
+        text = text[dateline.end() :]  # "CLEVELAND - Donald Trump": a dateline the recogniser took in
     words = text.split()
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
         words.pop(0)
