@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 import onrecord
+from onrecord.settings import Settings
 from onrecord.types import CharSpan
 
 pytestmark = pytest.mark.model
@@ -664,3 +665,17 @@ def test_telling_a_news_outlet_is_an_interview(text: str, medium: str) -> None:
 def test_a_source_span_keeps_its_bracket_and_drops_trailing_space(text: str, source: str, nlp) -> None:
     (a,) = onrecord.extract(text).attributions
     assert a.source is not None and a.source.of(text) == source
+
+
+def test_polls_nobody_issued_are_not_the_main_organisations(nlp) -> None:
+    """Only a definite document ("the report") falls back to the organisation the article is about: "recent
+    polls" are nobody's in particular (PolNeAR train articles credited them to a campaign or a golf club)."""
+    text = (
+        "The Harbor Party held its convention in Lakeview on Saturday. The Harbor Party said it would campaign on"
+        " ferries. The Harbor Party also said it had raised $2 million. Recent polls show that Ana Lind leads the"
+        " race for mayor by six points."
+    )
+    found = onrecord.extract(text, settings=Settings(scope="all")).attributions
+    polls = [a for a in found if a.source is not None and a.source.of(text) == "Recent polls"]
+    assert len(polls) == 1 and polls[0].speaker is None
+    assert [a.speaker for a in found if a is not polls[0]] == ["Harbor Party", "Harbor Party"]

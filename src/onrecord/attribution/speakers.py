@@ -65,6 +65,10 @@ def clean_name(text: str) -> str:
     if len(place) >= 3 and place.isupper():
         text = text[dateline.end() :]  # "CLEVELAND - Donald Trump": a dateline the recogniser took in
     words = text.split()
+    for k in range(len(words) - 3, -1, -1):
+        if words[k].endswith(("’s", "'s", "’", "'")) and all(w[:1].isupper() for w in words[k + 1 :]):
+            words = words[k + 1 :]  # "Fox News’ Bret Baier", "Commentary’s Noah Rothman": the outlet's person
+            break
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
         words.pop(0)
     # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
@@ -442,7 +446,7 @@ class SpeakerResolver:
             author = self._author(head) or (self._earlier_author(head) if definite else None)
             if author is not None and author.name:
                 return replace(author, description=description)
-            main = self._main_org(head.i) if det not in ("a", "an") else None  # not "a 2014 study"
+            main = self._main_org(head.i) if definite else None  # not "a 2014 study", nor "polls show"
             if main is not None:
                 # a report nobody is said to have issued: the organisation the article is about issued it
                 return Speaker(main, "organisation", description)
