@@ -1588,3 +1588,25 @@ def test_a_heading_parsed_as_a_documents_author_does_not_send_resolution_round_i
     speaker = resolver.resolve(doc[5:7])
     assert speaker.name != "A release"
     assert resolver._hops == 0
+
+
+HEADLINE_TEXT = "Tom Vale Promises Action On Ferries\nTom Vale spoke."
+
+
+def test_an_entity_that_runs_past_the_source_into_a_headline_does_not_name_it() -> None:
+    """The recogniser took a title-case headline for one organisation (a PolNeAR train article): the source
+    "Tom Vale" is still the person named in the next line."""
+    doc = parse(HEADLINE_TEXT, r"""
+        0 Tom      PROPN NNP compound 1 Tom      B-ORG
+        1 Vale     PROPN NNP nsubj    2 Vale     I-ORG
+        2 Promises VERB  VBZ ROOT     2 promise  I-ORG
+        3 Action   PROPN NNP dobj     2 Action   I-ORG
+        4 On       ADP   IN  prep     3 on       I-ORG
+        5 Ferries  PROPN NNP pobj     4 Ferries  I-ORG
+        6 \n       SPACE _SP dep      5 \n
+        7 Tom      PROPN NNP compound 8 Tom      B-PERSON
+        8 Vale     PROPN NNP nsubj    9 Vale     I-PERSON
+        9 spoke    VERB  VBD ROOT     9 speak
+        10 .       PUNCT .   punct    9 .
+    """)
+    assert SpeakerResolver(doc).resolve(doc[0:2]) == Speaker("Tom Vale", "person")

@@ -380,9 +380,15 @@ class SpeakerResolver:
         opener = _run_in(source, self.text) if moves else None
         if opener is not None:
             return self.resolve(opener)
+        whole = source
         source = _core(source)
         ents = list(dict.fromkeys(self._ent_of[t.i] for t in source if t.i in self._ent_of))
         head_ent = self._ent_of.get(head.i)
+        if head_ent is not None and head_ent.label_ != "PERSON" and head_ent.end >= whole.end + 2:
+            # "Bernie Sanders Promises Action On Immigration In": an entity that runs on past the phrase (a
+            # title-case headline) does not name it
+            ents = [e for e in ents if e != head_ent]
+            head_ent = None
         people = [e for e in ents if e.label_ == "PERSON" and _name_like(_person_name(e))]
         # the people the head's phrase names: the head itself, its appositions and what is joined to them --
         # not a possessor ("Lind's aunt") nor the object of a preposition ("a spokeswoman for Ana Lind")
