@@ -542,6 +542,13 @@ CASES = [
         "Mary Doyle",
         "indirect",
     ),
+    case(
+        "a-collective-noun-is-not-the-person-in-view",  # PolNeAR train: "the community", "the crowd", "the public"
+        "Mayor Ana Lind spoke at the pier on Monday. The crowd chanted that the ferry must stay.",
+        "that the ferry must stay",
+        None,
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -505,7 +505,8 @@ class SpeakerResolver:
             ent = ents[0]
             if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.root == head:
                 return Speaker(self.fullest_org(_org_text(ent)), "organisation", description)
-        if det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not people:
+        if det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not people \
+                and lemma not in _COLLECTIVE_HEADS:  # ("the community" is many people, not the one in view)
             # "the affable proprietor", "the 39-year-old founder": a definite description of someone in view
             # (not "Lind's staff" or "his lawyer": someone else than the person in view) -- and the same
             # description again ("the patient") is the same person, named or not, whoever is in view by then
@@ -994,6 +995,10 @@ def _determiner(head: Token) -> str | None:
         if child.dep_ in ("det", "nummod", "quantmod", "predet") or child.like_num:
             return child.lower_
     return None
+
+
+#: Nouns for many people at once: a definite one ("the community said") is not the person in view.
+_COLLECTIVE_HEADS = frozenset("community public crowd audience population electorate base congregation".split())
 
 
 def _honorific_gender(doc: Doc, start: int) -> str | None:
