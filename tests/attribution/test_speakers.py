@@ -45,7 +45,8 @@ def span(doc: Doc, words: str):
         ("Ana Lind - Brun", "Ana Lind - Brun"),
         ("Harlow Ledger’s Nadia Ferris", "Nadia Ferris"),  # an outlet's person (PolNeAR train articles)
         ("Tide News’ Ivo Tarn", "Ivo Tarn"),
-        ("Harlow Ledger’s", "Harlow Ledger"),  # not a dateline: the words before the dash are not capitals
+        ("Harlow Ledger’s", "Harlow Ledger"),
+        ("Ivo Tarn\u200b", "Ivo Tarn"),  # a zero-width space a web page left in (GGT dev)  # not a dateline: the words before the dash are not capitals
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

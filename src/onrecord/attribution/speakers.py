@@ -54,12 +54,14 @@ class Speaker:
 UNKNOWN = Speaker(None, "unknown")
 
 
+#: Zero-width characters that web pages leave inside names ("Traeger\u200b").
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
 
 
 def clean_name(text: str) -> str:
     """Drop possessives, leading titles and surrounding punctuation: "Sen. Jeff Merkley's" -> "Jeff Merkley"."""
-    text = _POSSESSIVE.sub("", text.strip().strip(",;:()[]\"“”'’"))
+    text = _POSSESSIVE.sub("", text.translate(_INVISIBLE).strip().strip(",;:()[]\"“”'’"))
     dateline = _DATELINE.match(text)
     place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
     if len(place) >= 3 and place.isupper():
