@@ -664,8 +664,12 @@ def test_telling_a_news_outlet_is_an_interview(text: str, medium: str) -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        pytest.param("Sen. Ana Dale (D-Ore.) said the ferry bill would pass.", "Sen. Ana Dale (D-Ore.)", id="party-bracket"),
-        pytest.param("“It is done,” said Rep. Bo Mint (R-Tex.) at the time.", "Rep. Bo Mint (R-Tex.)", id="inverted"),
+        pytest.param(
+            "Sen. Ana Dale (D-Ore.) said the ferry bill would pass.", "Sen. Ana Dale (D-Ore.)", id="party-bracket"
+        ),
+        pytest.param(
+            "“It is done,” said Rep. Bo Mint (R-Tex.) at the time.", "Rep. Bo Mint (R-Tex.)", id="inverted"
+        ),
         pytest.param("Ines Varga\u00a0said the pier would reopen.", "Ines Varga", id="no-break-space"),
     ],
 )

@@ -42,11 +42,11 @@ def span(doc: Doc, words: str):
         ("Mayor", "Mayor"),  # a title alone is kept: nothing else would be left
         ("LAKEVIEW - Ana Lind", "Ana Lind"),  # a dateline the recogniser took in (a PolNeAR train article)
         ("PORT ELLEN, Scotland — Ivo Tarn", "Ivo Tarn"),
-        ("Ana Lind - Brun", "Ana Lind - Brun"),
+        ("Ana Lind - Brun", "Ana Lind - Brun"),  # not a dateline: the words before the dash are not capitals
         ("Harlow Ledger’s Nadia Ferris", "Nadia Ferris"),  # an outlet's person (PolNeAR train articles)
         ("Tide News’ Ivo Tarn", "Ivo Tarn"),
         ("Harlow Ledger’s", "Harlow Ledger"),
-        ("Ivo Tarn\u200b", "Ivo Tarn"),  # a zero-width space a web page left in (GGT dev)  # not a dateline: the words before the dash are not capitals
+        ("Ivo Tarn\u200b", "Ivo Tarn"),  # a zero-width space a web page left in (GGT dev)
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

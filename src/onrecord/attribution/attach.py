@@ -290,4 +290,3 @@ def _trimmed_within(text: str, inner: CharSpan, outer: CharSpan) -> bool:
     while e > s and not text[e - 1].isalnum():
         e -= 1
     return outer.start <= s and e <= outer.end
-
