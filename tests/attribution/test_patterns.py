@@ -549,6 +549,23 @@ CASES = [
         None,
         "indirect",
     ),
+    case(
+        "a-family-name-stays-with-the-person-it-stood-for",  # PolNeAR train: a senator, then a victim of his name
+        "Sen. Tomas Brandt has spent a year on the ferry bill. Brandt said the bill would pass in the spring.\n\n"
+        "He visited the pier where deckhand Mary Ellen Brandt died in 2019. “I think of her every day,” Brandt"
+        " said.\n\nBrandt said the vote would come in May.",
+        "the vote would come in May",
+        "Tomas Brandt",
+        "indirect",
+    ),
+    case(
+        "a-role-is-the-person-just-quoted-who-holds-it",  # PolNeAR train: "the senator" after a senator's quotes
+        "Sen. Ivo Tarn of Maine spoke at the hearing on Monday. Sen. Mira Kell of Ohio chaired it.\n\n"
+        "“We will not give up on the ferry,” Tarn said.\n\nThe senator said the vote would come in May.",
+        "the vote would come in May",
+        "Ivo Tarn",
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -158,7 +158,9 @@ class SpeakerResolver:
         self._described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
         self._honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self._definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
+        self._owner: dict[str, str] = {}  # family name -> the person it stands for alone (see below)
         inside = _Inside(quoted or [])
+        named: list[tuple[int, str]] = []  # every person mention the recogniser found, in what was said too
         captions = _Inside(_captions(self.text))
         self._inside = inside
         for ent in doc.ents:
@@ -184,6 +186,7 @@ class SpeakerResolver:
                 continue
             self._by_surname.setdefault(surname(name), []).append(name)
             self._ent_names.add(name)
+            named.append((ent.start, name))
             if not inside(ent.start_char):
                 if not captions(ent.start_char):  # the people in a photo caption are not in the story
                     self.persons.append((ent.start, name, _is_subject(ent.root, ent.end, ent.start)))
@@ -210,6 +213,17 @@ class SpeakerResolver:
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 self.persons.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i)))
         self.persons.sort()
+        # a family name used alone while one person of that name had been introduced is that person's for the
+        # article ("Sen. Chris Murphy", "Murphy said", later "a teacher's aide, Anne Marie Murphy")
+        seen: dict[str, list[str]] = {}
+        for _i, name in sorted({*named, *((i, name) for i, name, _subject in self.persons)}):
+            key = surname(name)
+            if len(name.split()) >= 2:
+                seen.setdefault(key, []).append(name)
+            elif key not in self._owner and seen.get(key):
+                first = seen[key][0]
+                if all(_compatible(p, first) or _compatible(first, p) for p in seen[key]):
+                    self._owner[key] = first
         for tok in doc:
             if tok.text in self._acronyms and tok.i not in self._ent_of and len(tok.text) >= 2:
                 self._org_mentions.append((tok.i, tok.text, _is_subject(tok, tok.i + 1, tok.i), inside(tok.idx), "ORG"))
@@ -248,6 +262,13 @@ class SpeakerResolver:
         """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
         first introduced after it (a lede's "the league commissioner said ..." named further down)."""
         roles = self._roles.get(_role_key(head), ())
+        last = next(((i, s.name) for i, s in reversed(self.recent) if i < head.i and s.kind == "person"), None)
+        if last is not None and any(name == last[1] for _i, name in roles) and not any(
+            last[0] < i < head.i and name != last[1] for i, name in roles
+        ):
+            # the one just quoted holds the role, and nobody else was given it since: "Sen. Ana Dale ... said
+            # Dale. The senator paused" is her, not a senator introduced in between
+            return last[1]
         before = [name for i, name in roles if i < head.i]
         return before[-1] if before else (roles[0][1] if roles else None)
 
@@ -302,6 +323,9 @@ class SpeakerResolver:
 
     def _fullest_among(self, name: str, cands) -> str:
         best = name
+        owner = self._owner.get(surname(name)) if len(name.split()) < 2 else None
+        if owner is not None:  # not the fuller name of another person of the family
+            cands = [c for c in cands if _compatible(c, owner) or _compatible(owner, c)] or cands
         for cand in cands:
             if not _compatible(name, cand):
                 continue
