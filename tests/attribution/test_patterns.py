@@ -566,6 +566,22 @@ CASES = [
         "Ivo Tarn",
         "indirect",
     ),
+    case(
+        "a-dateline-dash-is-not-part-of-a-name",  # PolNeAR train: "CITY - First Last" not taken as a person
+        "CHICAGO - Ana Lindqvist may have thought the worst was over at City Hall.\n\n"
+        "Lindqvist said the ferry would run again.",
+        "the ferry would run again",
+        "Ana Lindqvist",
+        "indirect",
+    ),
+    case(
+        "a-name-in-apposition-with-a-role-is-a-person",  # PolNeAR train: a name the recogniser missed
+        "Reinholt Varbus, the party chairman, this past week announced a new website for voters.\n\n"
+        "“It is a tool for voters,” he said.",
+        "It is a tool for voters,",
+        "Reinholt Varbus",
+        "direct",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

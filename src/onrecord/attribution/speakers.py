@@ -192,16 +192,23 @@ class SpeakerResolver:
                     self.persons.append((ent.start, name, _is_subject(ent.root, ent.end, ent.start)))
         # proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.i not in self._ent_of and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
+            ent = self._ent_of.get(tok.i)
+            if ent is not None and ent.label_ != "PERSON" and len(ent) == 1 and _role_apposition(tok):
+                ent = None  # "Ana Lind, the party chairwoman," with "Lind" taken for an organisation
+            if tok.pos_ == "PROPN" and ent is None and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self._ent_of:
                     start -= 1
-                if start > 0 and doc[start - 1].text in "-–" and start < tok.i:
-                    start += 1  # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name
+                if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
+                    # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's
+                    # spaced dash ("CHICAGO - Ana Lind") is not part of one
+                    start += 1
                 name = clean_name(doc[start : tok.i + 1].text)
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self._by_surname:
                     self._by_surname[surname(name)].append(name)
-                elif len(name.split()) >= 2 and doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES:
+                elif len(name.split()) >= 2 and (
+                    doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES or _role_apposition(tok)
+                ):  # "Sen. Ana Lind", or "Ana Lind, the party chairwoman,": a person the recogniser missed
                     self._by_surname.setdefault(surname(name), []).append(name)
                     if not inside(doc[start].idx):
                         self.persons.append((start, name, _is_subject(tok, tok.i + 1, start)))
@@ -866,6 +873,15 @@ _LEDE_CHARS = 500
 _ROLE_ABBREVIATIONS = {"justice": "judge", "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "supt": "superintendent",
                        "insp": "inspector", "det": "detective", "prof": "professor", "rev": "reverend", "atty": "attorney"}
+
+
+def _role_apposition(tok: Token) -> bool:
+    """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman")?"""
+    nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+    return any(
+        n.pos_ == "NOUN" and (n.lemma_.lower() in _PERSON_TITLES or n.lemma_.lower() in ANONYMOUS_HEADS)
+        for n in nouns
+    )
 
 
 def _role_key(word: Token) -> str:
