@@ -582,6 +582,31 @@ CASES = [
         "Reinholt Varbus",
         "direct",
     ),
+    case(
+        "a-role-with-a-place-is-the-holder-placed-there",  # PolNeAR train: "the Vermont senator" went to another
+        "Sen. Ana Dale of Oregon spoke first at the hearing. Sen. Ivo Tarn of Maine spoke next.\n\n"
+        "The Oregon senator said the bill would pass.",
+        "the bill would pass",
+        "Ana Dale",
+        "indirect",
+    ),
+    case(
+        "a-role-with-a-place-nobody-holds-is-the-person-in-view",
+        "Sen. Ivo Tarn spoke first at the hearing on Monday.\n\n“We will not give up on the ferry,” said Ana Dale,"
+        " who leads the ferry caucus.\n\nThe Oregon senator said the bill would pass.",
+        "the bill would pass",
+        "Ana Dale",
+        "indirect",
+    ),
+    case(
+        "a-noun-before-a-title-is-not-a-role",  # PolNeAR train: "district Vice Chair X" made "the district" X
+        "The party chose district Vice Chair Mira Kell for the slate in March.\n\n"
+        "The district said it had received 30 applications for the slots.",
+        "it had received 30 applications for the slots",
+        "district",
+        "indirect",
+        kind="organisation",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -122,7 +122,7 @@ ORGANISATION_HEADS = frozenset(
     party parliament congress senate house union association federation organization organisation
     group coalition team club bank service services university school hospital newspaper paper network
     station magazine outlet agency regulator watchdog prosecutors prosecution embassy consulate
-    cabinet secretariat foundation institute centre center city county province state country
+    cabinet secretariat foundation institute centre center city county province state country district
     corporation airline retailer manufacturer operator utility utilities force forces
     railway railroad carrier chain insurer lender automaker broadcaster publisher developer diocese church
     charity journal tabloid publication""".split()

@@ -245,6 +245,8 @@ class SpeakerResolver:
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
                     continue  # a noun of another phrase ("expert replicates Ana Lind's path")
+                if left.pos_ == "NOUN" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[left.i + 1 : ent.start]):
+                    continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
                 if left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN") or left.pos_ == "NOUN":
                     self._roles.setdefault(_role_key(left), []).append((ent.start, full))
             # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
@@ -269,6 +271,9 @@ class SpeakerResolver:
         """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
         first introduced after it (a lede's "the league commissioner said ..." named further down)."""
         roles = self._roles.get(_role_key(head), ())
+        places = {c.text for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC")}
+        if places:  # "the Vermont senator": not a senator the article never places in Vermont
+            roles = [(i, name) for i, name in roles if self._placed(name, places)]
         last = next(((i, s.name) for i, s in reversed(self.recent) if i < head.i and s.kind == "person"), None)
         if last is not None and any(name == last[1] for _i, name in roles) and not any(
             last[0] < i < head.i and name != last[1] for i, name in roles
@@ -278,6 +283,16 @@ class SpeakerResolver:
             return last[1]
         before = [name for i, name in roles if i < head.i]
         return before[-1] if before else (roles[0][1] if roles else None)
+
+    def _placed(self, name: str, places: set[str]) -> bool:
+        """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
+        key = surname(name)
+        for tok in self.doc:
+            if tok.lower_ == key:
+                near = self.doc[max(0, tok.i - 8) : tok.i + 8]
+                if any(t.text in places for t in near):
+                    return True
+        return False
 
     def _vote(self, name: str, ent: Span) -> None:
         """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""
