@@ -607,6 +607,22 @@ CASES = [
         "indirect",
         kind="organisation",
     ),
+    case(
+        "colon-then-the-quotation-as-its-own-paragraph",  # PolNeAR train: "X stated:", the statement below it
+        "The board met on Monday.\n\nIn a statement, Ana Lind said:\n\n“The harbor authority is not about"
+        " service anymore. It is about its own budget.”\n\nThe board did not reply.",
+        "The harbor authority is not about service anymore. It is about its own budget.",
+        "Ana Lind",
+        "direct",
+    ),
+    case(
+        "tweet-introduced-by-a-colon-above-it",
+        "The board met on Monday. Ana Lind wrote on Twitter:\n\n“The harbor authority has lost its way.”",
+        "The harbor authority has lost its way.",
+        "Ana Lind",
+        "direct",
+        medium="post",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -177,7 +177,11 @@ def _cue_before(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
     if not lead or lead[-1] not in ":,":
         return None
     end_i = cues.token_at(len(lead) - 1)
-    para_start = text.rfind("\n", 0, q.span.start) + 1
+    # the lead-in's paragraph: the quotation's own, or the one before when a colon ends it ("Lin Okafor said:",
+    # then the statement as a paragraph of its own)
+    para_start = text.rfind("\n", 0, len(lead)) + 1
+    if lead[-1] != ":" and para_start < text.rfind("\n", 0, q.span.start) + 1:
+        return None
     i = end_i - 1
     while i >= 0 and doc[i].idx >= para_start and end_i - i <= 25:
         tok = doc[i]
