@@ -623,6 +623,14 @@ CASES = [
         "direct",
         medium="post",
     ),
+    case(
+        "a-quotation-in-a-clause-of-any-verb-is-its-subjects",  # PolNeAR train: it went to the last speaker
+        "Ivo Tarn said the ferry was late again.\n\nAna Lind fired back that the “people of Lakeview voted for"
+        " me twice.”",
+        "that the “people of Lakeview voted for me twice",
+        "Ana Lind",
+        "mixed",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

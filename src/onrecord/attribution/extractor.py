@@ -61,6 +61,7 @@ def find_attributions(
             c for c in candidates
             if c.kind != "belief"
             and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS)
+            or c.form == "clause" and _quotes_within(text, c, quotes)
         ]
         clauses = [c for c in candidates if c.form == "clause"]
         objects = [_quoted_object(text, c, quotes, clauses) for c in candidates if c.form != "clause"]
@@ -74,6 +75,13 @@ def find_attributions(
     if cue_span == "phrase":
         candidates = [_with_cue_phrase(doc, c) for c in candidates]
     return _finish(doc, text, candidates, quotes), tuple(skipped)
+
+
+def _quotes_within(text: str, cand: Candidate, quotes: list[Quote]) -> bool:
+    """Does the clause quote someone's words ("fired back that the “voters chose me twice”")? Then its subject
+    said them, whatever the verb: a statement in scope ``quotes`` too, not a quotation left to the last speaker."""
+    return any(cand.content.start <= q.content.start and q.content.end <= cand.content.end + 2
+               and q.word_count(text) >= 3 for q in quotes)
 
 
 def _quoted_object(text: str, cand: Candidate, quotes: list[Quote], clauses: list[Candidate]) -> Candidate | None:
