@@ -631,6 +631,14 @@ CASES = [
         "Ana Lind",
         "mixed",
     ),
+    case(
+        "a-quotation-after-a-sentence-about-another-person-is-theirs",  # PolNeAR train: not the last speaker's
+        "Ivo Tarn said the ferry was late again. “It is a disgrace,” he said.\n\nAna Lind touted her record as"
+        " the author of the ferry law. “We need to find ways to support the workers who run the ferry every day.”",
+        "We need to find ways to support the workers who run the ferry every day.",
+        "Ana Lind",
+        "direct",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.attach import _attach_quotes, _overlap, _transcript_lines, _trimmed_within
 from onrecord.attribution.channels import medium_for
@@ -28,7 +28,7 @@ from onrecord.attribution.cues import (
 from onrecord.attribution.lexicon import SPEECH_VERBS
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
-from onrecord.attribution.speakers import Speaker, SpeakerResolver
+from onrecord.attribution.speakers import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.types import Attribution, CharSpan, Skipped
 
@@ -195,6 +195,19 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
     last: Attribution | None = None
     for cand in sorted(candidates, key=lambda c: c.content.start):
         if cand.origin == "continuation":
+            subject = _person_before(doc, text, cand.content)
+            speaker = resolver.resolve(subject) if subject is not None else UNKNOWN
+            if speaker.name and speaker.kind == "person" and (last is None or last.speaker != speaker.name):
+                # "Ana Lind touted her record. “We need …”": the person the sentence before it is about, not
+                # the last speaker
+                attribution = Attribution(
+                    content=cand.content, source=None, cue=None, speaker=speaker.name, speaker_kind="person",
+                    type="direct", medium=None, cue_kind="speech", confidence=0.6,
+                )
+                resolver.note(subject.root.i, speaker, subject)
+                result.append(attribution)
+                last = attribution
+                continue
             if last is None or last.speaker is None and last.speaker_description is None:
                 continue
             gap = text[last.content.end : cand.content.start]
@@ -233,6 +246,31 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
         result.append(attribution)
         last = attribution
     return tuple(result)
+
+
+def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
+    """The active subject naming a person of the sentence right before a quotation, in its paragraph ("Ana Lind
+    touted her record. “…”"), when that sentence quotes nobody itself; else None."""
+    k = content.start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“«„'`":
+        k -= 1
+    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0"):
+        return None  # (not the end of a sentence in the same paragraph)
+    end = doc.char_span(k, k + 1, alignment_mode="expand")
+    if end is None:
+        return None
+    sent = end[0].sent
+    said = text[sent.start_char : k + 1]
+    if "\n" in said or any(ch in said for ch in "“”\"«»"):
+        return None
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not subj.ent_type_
+            or subj.pos_ == "PRON" and subj.lower_ in ("he", "she")):
+        return None
+    return subject_of(root)
 
 
 def _opens_paragraph(text: str, span: CharSpan) -> bool:
