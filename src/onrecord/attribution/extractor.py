@@ -81,7 +81,8 @@ def _quotes_within(text: str, cand: Candidate, quotes: list[Quote]) -> bool:
     """Does the clause quote someone's words ("fired back that the “voters chose me twice”")? Then its subject
     said them, whatever the verb: a statement in scope ``quotes`` too, not a quotation left to the last speaker."""
     return any(cand.content.start <= q.content.start and q.content.end <= cand.content.end + 2
-               and q.word_count(text) >= 3 for q in quotes)
+               and q.word_count(text) >= 3 and not text[: q.span.start].rstrip().endswith(":")
+               for q in quotes)  # (not a quotation a colon introduces: "… but he resents it: “…”" stands alone)
 
 
 def _quoted_object(text: str, cand: Candidate, quotes: list[Quote], clauses: list[Candidate]) -> Candidate | None:
