@@ -761,6 +761,14 @@ def test_telling_a_news_outlet_is_an_interview(text: str, medium: str) -> None:
             "“It is done,” said Rep. Bo Mint (R-Tex.) at the time.", "Rep. Bo Mint (R-Tex.)", id="inverted"
         ),
         pytest.param("Ines Varga\u00a0said the pier would reopen.", "Ines Varga", id="no-break-space"),
+        pytest.param(  # (a PolNeAR train article: the parser made "co", "-" and the name three subjects)
+            "“It is done,” said Harbor Radio co-host Ana Lindqvist.", "Harbor Radio co-host Ana Lindqvist",
+            id="hyphenated-title",
+        ),
+        pytest.param(  # (the parser made the name the verb's object: no subject, the words after the verb name it)
+            "“Imagine a ferry that runs on time,” mused Harbor Radio co-host Ana Lindqvist.",
+            "Harbor Radio co-host Ana Lindqvist", id="inverted-without-a-subject",
+        ),
     ],
 )
 def test_a_source_span_keeps_its_bracket_and_drops_trailing_space(text: str, source: str, nlp) -> None:

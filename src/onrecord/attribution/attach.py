@@ -90,7 +90,11 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             cand = out[best]
             if _trimmed_within(text, cand.content, q.content):
                 # the cue's clause is (part of) the quotation: the whole quotation is what was said
-                out[best] = replace(cand, content=q.content, quote=q, confidence=max(cand.confidence, 0.85))
+                source = cand.source
+                if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
+                    source = _inverted_source(doc, cand.cue)  # "“…,” mused Harbor Radio co-host Ana Lind"
+                out[best] = replace(cand, content=q.content, quote=q, source=source,
+                                    confidence=max(cand.confidence, 0.85))
                 continue
             if q.content.start >= cand.content.start and q.content.end <= cand.content.end + 2:
                 continue  # a quoted fragment inside reported speech: a mixed quotation

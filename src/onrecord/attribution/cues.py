@@ -438,9 +438,14 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
     """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
     ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while end < len(doc) and head.pos_ == "PROPN" and doc[end].pos_ == "PROPN" and doc[end].dep_ == head.dep_ \
-            and doc[end].head == head.head and head.head != head:
-        end = doc[end].right_edge.i + 1  # "said Chris Early, ...", the name parsed as two subjects
+    while end < len(doc) and head.head != head:
+        # "said Chris Early", "said Harbor Radio co-host Ana Lind": one name or one hyphenated word parsed as
+        # subjects side by side
+        nxt = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.left_edge.i == end),
+                   None)
+        if nxt is None or not (head.pos_ == "PROPN" and nxt.pos_ == "PROPN" or not doc[end - 1].whitespace_):
+            break
+        end = nxt.right_edge.i + 1
     for k in range(head.i - 1, start - 1, -1):
         if "\n" in doc[k].text:
             start = k + 1
