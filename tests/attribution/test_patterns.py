@@ -639,6 +639,14 @@ CASES = [
         "Ana Lind",
         "direct",
     ),
+    case(
+        "a-dateline-the-parser-made-the-subject-is-not-the-speaker",  # PolNeAR train: "New York (AFP) – X"
+        "Lind on the trail.\n\nNew York (AFP) – Vice President Ana Lind on Monday hit the campaign trail for the"
+        " first time, saying that Ivo Tarn had endangered the ferry.",
+        "that Ivo Tarn had endangered the ferry",
+        "Ana Lind",
+        "indirect",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -463,6 +463,16 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
         if doc[k].text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_:
             start = k + 1
             break
+    if start == 0 or "\n" in doc[start - 1].text_with_ws:
+        # a dateline the parser made the phrase's head: "New York (AFP) – Vice President Ana Lind"
+        for k in range(start + 1, min(end - 1, start + 8)):
+            if doc[k].text in ("-", "—", "–", "--") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                before = doc[start:k]
+                if all(t.pos_ == "PROPN" or t.is_punct for t in before) and (
+                    any(t.ent_type_ == "GPE" for t in before) or before.text.isupper()
+                ) and not any(t.text in ("-", "—", "–", "--") and t.whitespace_ for t in doc[k + 1 : end]):
+                    start = k + 1  # (a place, not "Democrats — and some Republicans — say")
+                break
     if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:
         start += 1  # "Even China, ..."
     if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
