@@ -220,3 +220,15 @@ def test_a_closing_mark_after_a_space_still_closes_nothing() -> None:
     text = "Readers wrote in.\n\n” The ferry is late."
     quotes, skipped = find_quotes(text)
     assert quotes == [] and len(skipped) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<tweet tweet-author="@alind" tweet-date="March 12, 2016">The ferry is late.</tweet> “We will fix it,” she said.',
+        "<a href='https://example.org/ferry' title='Ferry plan'>plan</a> “We will fix it,” she said.",
+    ],
+)
+def test_attribute_values_of_markup_left_in_the_text_are_not_quotations(text: str) -> None:
+    quotes, skipped = find_quotes(text)
+    assert [q.content.of(text) for q in quotes] == ["We will fix it,"] and not skipped

@@ -43,12 +43,21 @@ class Quote:
         return len(_WORD.findall(text, self.content.start, self.content.end))
 
 
+#: An HTML or XML tag left in plain text, with attributes.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))*\s*/?>")
+
+
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(position, width, role) of every quotation mark in text[start:end]; role is open/close/ambiguous."""
     out: list[tuple[int, int, str]] = []
     i = start
     while i < end:
         ch = text[i]
+        if ch == "<":
+            tag = _TAG.match(text, i, end)
+            if tag is not None:  # markup left in the text (<tweet author="…">): its attribute values quote nobody
+                i = tag.end()
+                continue
         if ch in OPENING:
             out.append((i, 1, "open"))
         elif ch in CLOSING:
