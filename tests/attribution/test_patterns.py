@@ -647,6 +647,14 @@ CASES = [
         "Ana Lind",
         "indirect",
     ),
+    case(
+        "a-family-name-first-taken-for-an-organisation",  # GGT dev: the recogniser made the bare "Wang" an ORG
+        "TRADE TALK: Chinese Vice-Premier Wang Lixun took aim at the harbor plan in pointed comments in Lakeview."
+        " Wang said that \"shifting blame onto others will not resolve the problems.\"",
+        "that \"shifting blame onto others will not resolve the problems.",
+        "Wang Lixun",
+        "mixed",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -47,6 +47,7 @@ def span(doc: Doc, words: str):
         ("Tide News’ Ivo Tarn", "Ivo Tarn"),
         ("Harlow Ledger’s", "Harlow Ledger"),
         ("Ivo Tarn\u200b", "Ivo Tarn"),  # a zero-width space a web page left in (GGT dev)
+        ("Ana Lind 16", "Ana Lind"),  # an age the recogniser took in (a PolNeAR train article)
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

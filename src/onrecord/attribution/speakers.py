@@ -73,6 +73,8 @@ def clean_name(text: str) -> str:
             break
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
         words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(",").isdigit():
+        words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
     # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
     # is what follows the last title word, when two words or more follow it
     for k in range(len(words) - 3, 0, -1):
@@ -460,7 +462,9 @@ class SpeakerResolver:
                 _last_line(self.doc[_compound_start(head) : head.i + 1].text))
             if name and surname(name) in self._by_surname and len(name.split()) <= 4:
                 return Speaker(self.fullest(name, _honorific_gender(self.doc, _compound_start(head))), "person")
-            if name and len(name.split()) == 1 and self.fullest(name) != name and (head_ent is None or head_ent.label_ == "PERSON"):
+            if name and len(name.split()) == 1 and self.fullest(name) != name and (
+                head_ent is None or head_ent.label_ == "PERSON" or len(head_ent) == 1 and self.fullest(name) in self._ent_names
+            ):  # (as a surname is, whatever the recogniser made of the one word)
                 return Speaker(self.fullest(name), "person")  # a family name written first ("Wang" -> "Wang Qishan")
             acronym = self._acronyms.get(_strip_det(name).upper()) if name.isupper() else None
             if acronym:
