@@ -148,7 +148,17 @@ MALE_FIRST_NAMES = frozenset(
     omar oscar patrick paul pedro peter philip phillip ralph randy raymond ricardo richard rick rob robert roger
     ronald ross roy russell ryan samuel scott sean sergei seth shane simon stanley stephen steve steven stuart ted
     terrence thomas timothy tim todd tom tony travis trevor tyler victor vincent vladimir walter wayne william
-    xavier zachary""".split()
+    xavier zachary
+    aidan alec alex allan alvin andy angelo antoine arturo austin barack barney bart benny bernie blake brent brock
+    bruno byron caleb cameron carter cecil cedric chad chris christian chuck clark clay clint cody cole connor corey
+    cory darrell darryl denis desmond devin dominic don donnie drew dwayne dwight ed edgar edwin eli elliott emil
+    enrique erik ernie felix fernando floyd francis francisco franklin gabriel garrett gene gil grant gus hank hans
+    herbert herman hunter irving jackson jaime jared javier jay jeb jed jeremiah joaquin joey jorge julian julius
+    karl ken kenny kirk kurt lance leo lester lewis lloyd lorenzo lucas luis manuel marco marshall marvin mason
+    mathew maurice melvin miguel miles milton mitt morris ned nelson newt nigel noel orlando otto pablo perry pete
+    phil preston quentin rafael rahm ramon rand randall raul reggie reince rex ricky roberto rod rodney roland ron
+    ronnie rory rudy rupert sam sammy sanjay sergio sid sidney spencer stan sterling theodore tobias troy vernon vince
+    wade wallace warren wesley wilbur will willie winston wolfgang zach""".split()
 )
 FEMALE_FIRST_NAMES = frozenset(
     """abigail ada alice alicia alison allison amanda amber amy ana andrea angela anita ann anna anne annie
@@ -160,5 +170,16 @@ FEMALE_FIRST_NAMES = frozenset(
     kathryn kathy katie kelly kimberly kristen laura lauren linda lisa lois lori louise lucy lynn margaret maria
     marie marilyn martha mary megan melanie melissa michelle monica nancy natalie nicole nina olivia pamela
     patricia paula pauline rachel rebecca rita rose ruth sabrina sally samantha sandra sara sarah sharon shirley
-    sophia sophie stephanie susan suzanne tamara teresa theresa tina valerie vanessa victoria virginia wendy""".split()
+    sophia sophie stephanie susan suzanne tamara teresa theresa tina valerie vanessa victoria virginia wendy
+    agnes alexandra alexis alyssa angelica annette april ashley audrey bella bonnie brittany brooke camille candace
+    carla carly carrie cassandra celia chantal chloe christy chrystia connie courtney crystal daisy dana danielle
+    daphne dawn delia dolores edith elisa eliza elise ella emilia faith felicia gabrielle genevieve georgia gina gwen
+    harriet hazel heidi hillary hilary ingrid iris isabella ivanka jackie jacinda jade jasmine jean jeanne jenna jenny
+    joanna jody joy juliet june justine kamala kara karina kate katrina kay kayla kellyanne kelsey kendra kim kirsten
+    krista kristin kristina krystal kyrsten lana leah lena leslie lila lillian lily liz lorena lorraine lucia luisa
+    lydia mabel madeleine madison mandy marcia margo marian marina marion marisa marsha maureen maxine maya melania
+    melinda meredith miranda miriam molly mona nadia naomi natasha nikki nora norah olga paige patty peggy penny
+    phoebe phyllis polly priya rachael raquel regina renee roberta rosa rosalind rosemary roxanne ruby sadie selena
+    serena shannon sheila shelley simone sonia sonya stacey stacy stella sue susie sylvia tammy tanya tara tiffany
+    toni tracey tracy trudy ursula vera veronica vicki vivian wanda whitney yolanda yvette yvonne zoe""".split()
 )
