@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.speakers import Speaker, SpeakerResolver, _compatible, clean_name, surname
+from onrecord.attribution.speakers import Speaker, SpeakerResolver, _compatible, _person_name, clean_name, surname
 
 
 
@@ -1612,3 +1612,17 @@ def test_an_entity_that_runs_past_the_source_into_a_headline_does_not_name_it() 
         10 .       PUNCT .   punct    9 .
     """)
     assert SpeakerResolver(doc).resolve(doc[0:2]) == Speaker("Tom Vale", "person")
+
+
+def test_a_dash_apposition_the_recogniser_ran_into_a_name_is_cut_off() -> None:
+    """"Ana Lind - Tarn's partner - said": the recogniser took "Ana Lind - Tarn" for one person (a PolNeAR
+    train article); the name is what stands before the spaced dash."""
+    from spacy.vocab import Vocab
+
+    words = ["Ana", "Lind", "-", "Tarn", "'s", "partner", "-", "said", "so", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 6)
+    assert _person_name(doc.ents[0]) == "Ana Lind"
+    hyphenated = Doc(Vocab(), words=["Ana", "Lind", "-", "Tarn", "said"], spaces=[True, False, False, True, False],
+                     ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _person_name(hyphenated.ents[0]) == "Ana Lind-Tarn"  # a double-barrelled name stays whole

@@ -1037,6 +1037,10 @@ def _person_name(ent: Span) -> str:
         end -= 1
     while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
         start += 1  # "Rip Ana Lind" in a headline
+    for k in range(start + 2, end - 1):
+        if ent.doc[k].text in ("-", "–", "—", "--") and ent.doc[k - 1].whitespace_ and ent.doc[k].whitespace_:
+            end = k  # "Ana Lind - Tarn's partner": a dash apposition the recogniser ran into the name
+            break
     return clean_name(_last_line(ent.doc[start:end].text))
 
 
