@@ -3,7 +3,8 @@
 1. quotations are found in the raw text, paragraph by paragraph (``quotes``);
 2. cues are found on the parse (``cues``): verbs of saying/believing with a clause complement, "according to",
    nouns of saying with a that-clause, parenthetical "X said"; the scope keeps statements only or all of them;
-3. each quotation is attached to a cue or continues the previous speaker's attribution (``attach``);
+3. each quotation is attached to a cue or continues the previous speaker's attribution (``attach``); one with no
+   cue right after a sentence about another person is that person's (here);
 4. sources are resolved to speakers, the channel and relays are read off the cue's context (here).
 """
 
