@@ -697,6 +697,14 @@ NOT_ATTRIBUTIONS = [
         "the council will vote on the ferry contract next week",
         id="that-said",
     ),
+    pytest.param(  # (PolNeAR train: "he said on “Meet the Press.”" was a statement of his)
+        "“We will fix the ferry,” Ana Lind said on “Harbor Morning.”", "Harbor Morning",
+        id="programme-after-a-preposition",
+    ),
+    pytest.param(
+        "Ana Lind appeared on Wednesday on Harbor Radio’s “Morning Tide,” and said the ferry would run.", "Morning Tide",
+        id="programme-after-a-possessive",
+    ),
     pytest.param(
         "The Harbor Street bridge, nicknamed “the Rattler” by commuters, opened in 1958.",
         "the Rattler",

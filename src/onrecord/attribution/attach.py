@@ -81,6 +81,12 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
     out = list(candidates)
     for k, q in enumerate(quotes):
         words = q.word_count(text)
+        if _named_work(text, q):
+            # a show, film or book named after a preposition: he said on “Meet the Press.” (nor is "on “Face the
+            # Nation”" the content of "said")
+            out = [c for c in out if not (c.content.overlaps(q.content) and c.content.start >= q.span.start - 8
+                                          and c.content.end <= q.span.end + 2)]
+            continue
         inside = [i for i, c in enumerate(out) if c.content.overlaps(q.content)]
         if any(out[i].origin == "transcript" for i in inside):
             continue  # a quoted transcript: each line is its label's, not the whole quotation one speaker's
@@ -120,6 +126,22 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], c
             )
         )
     return out
+
+
+def _named_work(text: str, q: Quote) -> bool:
+    """A short quotation in title case right after a preposition or a possessive ("on “Meet the Press,”", "Fox
+    News’s “Hannity”"): the name of a work or a programme, not words someone said."""
+    body = q.content.of(text).strip().rstrip(".,!?;:")
+    words = body.split()
+    if not 1 <= len(words) <= 5 or not _WORK_LEAD.search(text[max(0, q.span.start - 30) : q.span.start]):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
+        and not body.isupper()
+
+
+#: What stands before the name of a work: a preposition or a possessive.
+_WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['’]s?)\s*$")
+_MINOR_WORDS = frozenset("a an the and or of in on at to for with by from".split())
 
 
 def _resumes(text: str, previous: Quote, q: Quote) -> bool:
