@@ -655,6 +655,31 @@ CASES = [
         "Wang Lixun",
         "mixed",
     ),
+    case(
+        "some-members-of-a-party-are-not-the-party",  # PolNeAR train: "some Democrats said" went to "Democrats"
+        "The ferry bill passed on Monday. But there is a risk, some Democrats said, that the ferry will fail.",
+        "that the ferry will fail",
+        None,
+        "indirect",
+        kind="anonymous",
+        description="some democrats",
+    ),
+    case(
+        "one-member-of-a-party-named-in-apposition-is-named",  # GGT dev
+        "One red-state Democrat, Harbor Sen. Ana Lind, said the ferry would fail.",
+        "the ferry would fail",
+        "Ana Lind",
+        "indirect",
+    ),
+    case(
+        "a-hyphenated-newspaper-name-is-not-a-titled-person",  # a saved page: "the Spokesman-Review" was "Review"
+        "Lind grew up in Harbor Town. According to the Spokesman-Review, “She wanted to blend her legal training"
+        " with the ferry work.”",
+        "She wanted to blend her legal training with the ferry work.",
+        "Spokesman-Review",
+        "direct",
+        kind="organisation",
+    ),
     # --- real quotes beside things that are not attributions ---
     case("quote-after-scare-quote", SCARE_THEN_QUOTE, "Nothing about it is temporary any more", "Jane Roe", "direct"),
     case("unbalanced-paragraph-before", UNBALANCED, "The money is there", "Jane Roe", "direct"),

@@ -439,6 +439,12 @@ class SpeakerResolver:
             # title-case headline) does not name it
             ents = [e for e in ents if e != head_ent]
             head_ent = None
+        if head_ent is not None and head_ent.label_ in ("NORP", "ORG") and any(
+            c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in _GROUP_QUANTIFIERS for c in head.children
+        ) and not any(e.label_ == "PERSON" for e in ents) and not any(c.dep_ == "appos" for c in head.children):
+            # "some Democrats said", "one Republican involved in the planning": members, not the party speaking
+            # (but "one red-state Democrat, Sen. Ana Lind," is named)
+            return Speaker(None, "anonymous", source.text.strip())
         people = [e for e in ents if e.label_ == "PERSON" and _name_like(_person_name(e))]
         # the people the head's phrase names: the head itself, its appositions and what is joined to them --
         # not a possessor ("Lind's aunt") nor the object of a preposition ("a spokeswoman for Ana Lind")
@@ -792,6 +798,9 @@ _AUTHORING_VERBS = frozenset(
 #: Verbs of getting hold of a document: their agent is not its author ("a memo obtained by the Ledger").
 _RECEIVING_VERBS = frozenset("obtain see review receive acquire examine view read leak hear".split())
 
+#: Words that pick some members out of a party or a people ("some Democrats", "one Republican").
+_GROUP_QUANTIFIERS = frozenset("some several many most few other others one two three four five certain various".split())
+
 #: Nouns that count people rather than name one ("the number who said", "the share of voters who").
 _QUANTITY_HEADS = frozenset(
     "number share proportion percentage percent majority minority rest half third quarter fraction bulk total "
@@ -876,6 +885,8 @@ def _titled_name(ent: Span) -> str | None:
     words = [t for t in ent if not t.is_punct]
     for k in range(len(words) - 2, -1, -1):
         if words[k].lower_.rstrip(".") in TITLES and words[k].lower_.rstrip(".") not in _DEPARTMENT_WORDS and words[k].is_title:
+            if not words[k].whitespace_:
+                return None  # a word of a hyphenated name ("the Spokesman-Review" names a newspaper, not "Review")
             rest = words[k + 1 :]
             if rest and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_HEADS
                             and t.lower_.rstrip(".") not in TITLES for t in rest) and len(rest) <= 3:
