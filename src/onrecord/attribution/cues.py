@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, load_cue_model, pair_features
 from onrecord.attribution.lexicon import (
     BELIEF_VERBS,
+    DASH_TOKENS,
     DOCUMENT_VERBS,
     FINDING_NOUNS,
     SPEECH_NOUNS,
@@ -460,17 +461,17 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
             and doc[name_start - 1].text not in ",-—–":
         name_start -= 1
     for k in range(name_start - 1, start - 1, -1):
-        if doc[k].text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_:
+        if doc[k].text in DASH_TOKENS and k > 0 and doc[k - 1].whitespace_:
             start = k + 1
             break
     if start == 0 or "\n" in doc[start - 1].text_with_ws:
         # a dateline the parser made the phrase's head: "New York (AFP) – Vice President Ana Lind"
         for k in range(start + 1, min(end - 1, start + 8)):
-            if doc[k].text in ("-", "—", "–", "--") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            if doc[k].text in DASH_TOKENS and doc[k - 1].whitespace_ and doc[k].whitespace_:
                 before = doc[start:k]
                 if all(t.pos_ == "PROPN" or t.is_punct for t in before) and (
                     any(t.ent_type_ == "GPE" for t in before) or before.text.isupper()
-                ) and not any(t.text in ("-", "—", "–", "--") and t.whitespace_ for t in doc[k + 1 : end]):
+                ) and not any(t.text in DASH_TOKENS and t.whitespace_ for t in doc[k + 1 : end]):
                     start = k + 1  # (a place, not "Democrats — and some Republicans — say")
                 break
     if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in _FOCUS_ADVERBS:

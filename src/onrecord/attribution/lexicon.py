@@ -132,6 +132,8 @@ ORGANISATION_HEADS = frozenset(
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 GROUP_PRONOUNS = frozenset("they them it we i you".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+#: Dash tokens that set off a dateline or an aside ("LAKEVIEW - Ana Lind", "Ana Lind - Tarn's partner -").
+DASH_TOKENS = frozenset({"-", "—", "–", "--"})
 
 #: Common first names that mark a man or a woman: weak evidence for pronoun resolution when the article itself
 #: gives none (no honorific, no he/she after the name). Names used for both (Jordan, Kim, Pat ...) are left out.

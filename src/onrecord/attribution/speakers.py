@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.lexicon import (
     ANONYMOUS_HEADS,
+    DASH_TOKENS,
     FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
     MALE_FIRST_NAMES,
@@ -1049,7 +1050,7 @@ def _person_name(ent: Span) -> str:
     while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
         start += 1  # "Rip Ana Lind" in a headline
     for k in range(start + 2, end - 1):
-        if ent.doc[k].text in ("-", "–", "—", "--") and ent.doc[k - 1].whitespace_ and ent.doc[k].whitespace_:
+        if ent.doc[k].text in DASH_TOKENS and ent.doc[k - 1].whitespace_ and ent.doc[k].whitespace_:
             end = k  # "Ana Lind - Tarn's partner": a dash apposition the recogniser ran into the name
             break
     return clean_name(_last_line(ent.doc[start:end].text))
