@@ -140,10 +140,12 @@ def test_label_studio_commands(db: str, tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_store_errors_at_the_edge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["stats", "--db", str(tmp_path / "missing" / "x.db")], capsys)
+    code, out, err = run(["ingest", "--extracted", "-", "--db", str(tmp_path / "missing" / "x.db")], capsys)
     assert (code, out) == (1, "")
     assert err == (f"onrecord: {tmp_path}/missing/x.db: cannot create the store: directory "
                    f"{tmp_path}/missing does not exist\n")
+    code, out, err = run(["stats", "--db", str(tmp_path / "missing" / "x.db")], capsys)
+    assert (code, out, err) == (1, "", f"onrecord: {tmp_path}/missing/x.db: no such store\n")
     code, _, err = run(["search", "x", "--db", "mysql://h/db"], capsys)
     assert code == 1 and "unsupported store URL scheme 'mysql'" in err and "Traceback" not in err
 

@@ -29,10 +29,11 @@ def _db_default() -> str:
     return os.environ.get("ONRECORD_DB") or DEFAULT_URL
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Any:
+    """The store of ``--db``; the read-only commands open it read-only: they never create, migrate or lock it."""
     from onrecord.record import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, read_only=read_only)
 
 
 def _console() -> Any:
@@ -272,7 +273,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     from onrecord.record import queries
 
     action = args.action or "list"
-    with _open(args) as store:
+    with _open(args, read_only=action == "list") as store:
         if action == "merge":
             if not args.names or len(args.names) < 2:
                 raise OnrecordError("merge needs the speaker to keep and at least one other")
@@ -325,7 +326,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """
     from onrecord.record import queries
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         hits = queries.search(store, args.query, speaker=args.speaker, outlet=args.outlet, since=args.since,
                               until=args.until, limit=args.limit)
     if args.json:
@@ -359,7 +360,7 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     """
     from onrecord.record import queries
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         line = queries.timeline(store, args.name, since=args.since, until=args.until, limit=args.limit or None)
     if args.json:
         _json(line.to_dict())
@@ -398,7 +399,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     """
     from onrecord.record import queries
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         result = queries.stats(store, outlet=args.outlet, since=args.since, until=args.until, top=args.top)
     if args.json:
         _json(result.to_dict())
@@ -451,7 +452,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.label_config:
         print(labelstudio.LABEL_CONFIG, end="")
         return 0
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         if args.format == "labelstudio":
             ids = None
             if args.outlet or args.limit:

@@ -137,21 +137,31 @@ def _day(published: str | None) -> str | None:
 class Store:
     """A record store. Open with :func:`open_store` (or ``Store.open``); use as a context manager to close it."""
 
-    def __init__(self, conn: Any, url: StoreURL) -> None:
+    def __init__(self, conn: Any, url: StoreURL, *, read_only: bool = False) -> None:
         self.conn = conn
         self.url = url
         self.backend = url.backend
+        self.read_only = read_only
 
     # opening ---------------------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | Path = DEFAULT_URL) -> Store:
+    def open(cls, url: str | Path = DEFAULT_URL, *, read_only: bool = False) -> Store:
+        """Open the store at ``url``. Writable (the default): created and migrated as needed. ``read_only``: the
+        store must exist already; nothing is created, migrated or locked (SQLite: a ``mode=ro`` connection that
+        never waits on a writer, and works on a read-only mount; PostgreSQL: read-only transactions)."""
         where = parse_url(url)
-        conn = _connect_postgres(where) if where.backend == POSTGRES else _connect_sqlite(where)
-        store = cls(conn, where)
+        if where.backend == POSTGRES:
+            conn = _connect_postgres(where, read_only=read_only)
+        else:
+            conn = _connect_sqlite(where, read_only=read_only)
+        store = cls(conn, where, read_only=read_only)
         try:
-            store.migrate()
-        except Exception:
+            if read_only:
+                store._check_is_store()
+            else:
+                store.migrate()
+        except BaseException:
             store.close()
             raise
         return store
@@ -213,7 +223,9 @@ class Store:
         if self.conn.in_transaction:  # nested: part of the enclosing transaction
             yield
             return
-        self.execute("BEGIN IMMEDIATE")
+        # a writer takes the write lock at once (waiting up to BUSY_TIMEOUT_MS); a read-only store's transaction is
+        # a snapshot that never waits
+        self.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
@@ -227,11 +239,21 @@ class Store:
         return migrations.POSTGRES if self.backend == POSTGRES else migrations.SQLITE
 
     def migrate(self) -> list[str]:
-        """Apply the named migrations this store lacks; returns their names (none when up to date)."""
+        """Apply the named migrations this store lacks; returns their names (none when up to date).
+
+        An up-to-date store is recognised with a plain read, so opening it takes no write lock (an ingest opening a
+        store while ``speakers relink`` holds it does not wait here). A SQLite file that holds tables but none of
+        onrecord's (another application's database) is refused, unchanged."""
+        if self.read_only:
+            raise StoreError("the store is open read-only; it cannot be migrated", document=self.url.display)
+        if not self._missing_migrations():
+            return []
         applied_now: list[str] = []
         with self.transaction():
             if self.backend == POSTGRES:
                 self.execute("SELECT pg_advisory_xact_lock(7413281)")
+            else:
+                self._refuse_foreign_sqlite()
             self.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             done = {name for (name,) in self.rows("SELECT name FROM migrations")}
             for name, statements in self.migrations():
@@ -242,6 +264,39 @@ class Store:
                 self.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
                 applied_now.append(name)
         return applied_now
+
+    def _has_migrations_table(self) -> bool:
+        if self.backend == POSTGRES:
+            return self.one("SELECT to_regclass('migrations') IS NOT NULL") == (True,)
+        return self.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'") is not None
+
+    def _missing_migrations(self) -> list[str]:
+        if not self._has_migrations_table():
+            return [name for name, _ in self.migrations()]
+        done = {name for (name,) in self.rows("SELECT name FROM migrations")}
+        return [name for name, _ in self.migrations() if name not in done]
+
+    def _refuse_foreign_sqlite(self) -> None:
+        """Refuse a SQLite file with tables of its own and no ``migrations`` table: not an onrecord store."""
+        if self._has_migrations_table():
+            return
+        tables = [n for (n,) in self.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                                          " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        if tables:
+            shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(f"not an onrecord store (it holds other tables: {shown}); give another file",
+                             document=self.url.display)
+
+    def _check_is_store(self) -> None:
+        """A read-only open: the store must exist and be an onrecord store (migrations are left to writers)."""
+        if self._has_migrations_table():
+            return
+        if self.backend == SQLITE:
+            self._refuse_foreign_sqlite()
+            raise StoreError("no such store (an empty file; a write command such as `onrecord ingest` creates one)",
+                             document=self.url.display)
+        raise StoreError("no such store: this database holds no onrecord tables (`onrecord ingest` creates them)",
+                         document=self.url.display)
 
     def applied_migrations(self) -> list[str]:
         return [name for (name,) in self.rows("SELECT name FROM migrations ORDER BY name")]
@@ -707,35 +762,99 @@ def _reason(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _connect_sqlite(where: StoreURL) -> sqlite3.Connection:
+#: How long a writer waits for another writer's transaction (``speakers relink``, another ingest's batch) before
+#: giving up with "database is locked", in milliseconds. Readers never wait: WAL lets them read the last commit.
+BUSY_TIMEOUT_MS = 300_000
+
+
+def _connect_sqlite(where: StoreURL, *, read_only: bool = False) -> sqlite3.Connection:
     path = where.target
-    if path != ":memory:":
+    if path == ":memory:":
+        if read_only:
+            raise StoreError("no such store (an in-memory database is empty)", document=path)
+    elif read_only:
+        if not Path(path).expanduser().exists():
+            raise StoreError("no such store", document=path)
+        if Path(path).expanduser().is_dir():
+            raise StoreError("is a directory, not a store file", document=path)
+    else:
         parent = Path(path).expanduser().resolve().parent
         if not parent.is_dir():
             raise StoreError(f"cannot create the store: directory {parent} does not exist", document=path)
         if Path(path).is_dir():
             raise StoreError("is a directory, not a store file", document=path)
+    if read_only:
+        return _connect_sqlite_read_only(Path(path).expanduser())
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        # the schema is read before anything is written: another application's file is refused untouched
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "migrations" in tables or not tables:  # an onrecord store, or a new one
+            _wal(conn, where)
+        conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open as a SQLite store: {_reason(exc)}", document=path) from None
     return conn
 
 
-def _connect_postgres(where: StoreURL) -> Any:
+def _wal(conn: sqlite3.Connection, where: StoreURL) -> None:
+    """Switch an onrecord store to WAL (a no-op once it is): readers then never wait on writers."""
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open as a SQLite store: {_reason(exc)}", document=where.display) from None
+
+
+def _connect_sqlite_read_only(path: Path) -> sqlite3.Connection:
+    """A ``mode=ro`` connection: it changes nothing (no journal-mode switch, no -wal file made on a file in rollback
+    mode) and, the store being in WAL mode, reads the last commit without waiting on a writer. On a read-only mount
+    where the WAL's shared-memory file cannot be made, the file is opened as immutable (nothing can change it)."""
+    uri = path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            conn.close()
+            last = exc
+            if "file is not a database" in str(exc) or "not a database" in str(exc):
+                break
+            continue
+        return conn
+    assert last is not None
+    raise StoreError(f"cannot open as a SQLite store: {_reason(last)}", document=str(path)) from None
+
+
+def _connect_postgres(where: StoreURL, *, read_only: bool = False) -> Any:
     import psycopg
 
     try:
-        return psycopg.connect(where.target, autocommit=True, connect_timeout=10)
+        conn = psycopg.connect(where.target, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to PostgreSQL: {_reason(exc)}", document=where.display) from None
+    if read_only:
+        try:  # every statement of this session runs in a read-only transaction: the server refuses any write
+            conn.execute("SET default_transaction_read_only = on")
+        except psycopg.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open read-only: {_reason(exc)}", document=where.display) from None
+    return conn
 
 
-def open_store(url: str | Path = DEFAULT_URL) -> Store:
+def open_store(url: str | Path = DEFAULT_URL, *, read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the store at ``url``: a path or ``sqlite:///path`` for SQLite, a
-    ``postgresql://`` URL for PostgreSQL. Raises :class:`onrecord.errors.StoreError` naming the store and why."""
-    return Store.open(url)
+    ``postgresql://`` URL for PostgreSQL. With ``read_only`` the store must exist and nothing is written (see
+    :meth:`Store.open`). Raises :class:`onrecord.errors.StoreError` naming the store and why."""
+    return Store.open(url, read_only=read_only)
