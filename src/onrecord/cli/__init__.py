@@ -389,9 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_command(sub, "settings", cmd_settings, settings=False)
 
     # Commands of the other layers live in their own modules; each registers its subcommands here.
-    from onrecord.cli import record, scale
+    from onrecord.cli import record, scale, web
 
-    for module in (record, scale):
+    for module in (record, scale, web):
         module.register(sub, _add_command)
     return parser
 

@@ -1,0 +1,582 @@
+"""The web app's own reads: pages of articles, attributions and speakers with keyset pagination, one article with
+everything needed to highlight it, a speaker's page, search with facets, and the statistics behind the charts.
+
+All SQL is parameterized and written with ``?`` placeholders (``Store.sql`` turns them into ``%s`` for
+PostgreSQL); every list query has a row limit, and a page says whether there is more (``next``, a keyset cursor:
+the sort key of the last row shown, never an offset). The library's :mod:`onrecord.record.queries` is used where it
+already answers the question (the top speakers per outlet and month).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from onrecord.errors import NotFoundError, OnrecordError
+from onrecord.record import Store
+from onrecord.record import queries as library
+from onrecord.record.store import POSTGRES
+from onrecord.web.db import data_version
+
+#: The largest page a list may ask for.
+MAX_PAGE = 500
+
+#: Search facets count over at most this many matching statements (and say so when there are more).
+FACET_ROWS = 5000
+
+#: How many values each facet lists.
+FACET_VALUES = 12
+
+#: Marks around the matched words in search snippets (private-use characters: they never reach the page as such;
+#: the template turns the marked parts into <mark> elements over escaped text).
+HIT_START, HIT_END = "\ue000", "\ue001"
+
+_NO_DATE = "9999-99-99"
+
+
+class BadRequest(OnrecordError):
+    """A query parameter the app cannot use (a malformed cursor or date); answered with 422."""
+
+
+# --- helpers -----------------------------------------------------------------------------------------------------
+
+
+def page_size(limit: int | None, default: int = 50) -> int:
+    if limit is None:
+        return default
+    if limit < 1 or limit > MAX_PAGE:
+        raise BadRequest(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
+    return limit
+
+
+def _date(value: str | None, *, end: bool, what: str) -> str | None:
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise BadRequest(f"{what} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value + "-99" * (2 - value.count("-")) if end else value
+
+
+def _cursor(value: str | None, kinds: Sequence[type], what: str = "after") -> tuple[Any, ...] | None:
+    """A keyset cursor ``v1~v2~…`` parsed into typed values; :class:`BadRequest` when malformed."""
+    if not value:
+        return None
+    parts = value.split("~")
+    if len(parts) != len(kinds):
+        raise BadRequest(f"{what} is not a cursor this page gave out: {value!r}")
+    try:
+        return tuple(kind(p) for kind, p in zip(kinds, parts, strict=True))
+    except ValueError:
+        raise BadRequest(f"{what} is not a cursor this page gave out: {value!r}") from None
+
+
+def make_cursor(*values: Any) -> str:
+    return "~".join(repr(v) if isinstance(v, float) else str(v) for v in values)
+
+
+def _relays(via_json: str | None) -> list[dict[str, Any]]:
+    return [{"name": r.get("name"), "outlet": r.get("outlet"), "span": r.get("span")}
+            for r in json.loads(via_json or "[]")]
+
+
+def _marks(ids: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of a list page, the cursor of the next page (None on the last) and what the page was asked for."""
+
+    rows: list[dict[str, Any]]
+    next: str | None
+    limit: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rows": self.rows, "next": self.next, "limit": self.limit, **self.extra}
+
+
+def _paged(rows: list[dict[str, Any]], limit: int, key: Any) -> Page:
+    """``rows`` were read with ``limit + 1``: the extra row only says there is a next page."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, make_cursor(*key(rows[-1])) if more and rows else None, limit)
+
+
+# --- articles ----------------------------------------------------------------------------------------------------
+
+ARTICLE_COLUMNS = ["id", "title", "outlet", "published", "url", "attributions", "doc_id"]
+
+
+def articles(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+             after: str | None = None, limit: int | None = None) -> Page:
+    """Articles, newest stored first (keyset on id)."""
+    size = page_size(limit)
+    where, params = ["1 = 1"], []
+    if outlet:
+        where.append("outlet = ?")
+        params.append(outlet)
+    if since:
+        where.append("published_on >= ?")
+        params.append(_date(since, end=False, what="since"))
+    if until:
+        where.append("published_on <= ?")
+        params.append(_date(until, end=True, what="until"))
+    cursor = _cursor(after, (int,))
+    if cursor:
+        where.append("id < ?")
+        params.append(cursor[0])
+    rows = store.rows(f"SELECT id, title, outlet, published_on, url, doc_id FROM articles WHERE {' AND '.join(where)}"
+                      " ORDER BY id DESC LIMIT ?", [*params, size + 1])
+    counts: dict[int, int] = {}
+    if rows:
+        ids = [int(r[0]) for r in rows]
+        counts = {int(a): int(n) for a, n in store.rows(
+            f"SELECT article_id, count(*) FROM attributions WHERE article_id IN ({_marks(ids)}) GROUP BY article_id",
+            ids)}
+    out = [{"id": int(r[0]), "title": r[1], "outlet": r[2], "published": r[3], "url": r[4],
+            "attributions": counts.get(int(r[0]), 0), "doc_id": r[5]} for r in rows]
+    return _paged(out, size, lambda r: (r["id"],))
+
+
+ATTRIBUTION_COLUMNS = ["id", "article_id", "ordinal", "speaker", "speaker_id", "speaker_kind", "speaker_description",
+                       "source_text", "cue_text", "content_text", "type", "medium", "cue_kind", "via", "confidence",
+                       "published", "outlet", "title", "content_start", "content_end", "source_start",
+                       "source_end", "cue_start", "cue_end", "pipeline_version", "model", "human_corrected"]
+
+_ATTRIBUTION_SELECT = (
+    "SELECT a.id, a.article_id, a.ordinal, COALESCE(s.name, a.speaker), a.speaker_id, a.speaker_kind,"
+    " a.speaker_description, a.source_text, a.cue_text, a.content_text, a.type, a.medium, a.cue_kind, a.via,"
+    " a.confidence, a.published_on, r.outlet, r.title, a.content_start, a.content_end, a.source_start,"
+    " a.source_end, a.cue_start, a.cue_end, a.pipeline_version, a.model, a.human_corrected"
+    " FROM attributions a JOIN articles r ON r.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id")
+
+
+def _attribution_row(r: Sequence[Any]) -> dict[str, Any]:
+    row = dict(zip(ATTRIBUTION_COLUMNS, r, strict=True))
+    row["id"], row["article_id"], row["ordinal"] = int(r[0]), int(r[1]), int(r[2])
+    row["speaker_id"] = int(r[4]) if r[4] is not None else None
+    row["via"] = _relays(r[13])
+    row["confidence"] = round(float(r[14]), 3)
+    row["human_corrected"] = bool(r[26])
+    return row
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters on statements shared by the attributions list and search."""
+
+    speaker_id: int | None = None
+    outlet: str | None = None
+    medium: str | None = None
+    type: str | None = None
+    speaker_kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def clauses(self) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for column, value in (("a.speaker_id", self.speaker_id), ("r.outlet", self.outlet),
+                              ("a.medium", self.medium), ("a.type", self.type),
+                              ("a.speaker_kind", self.speaker_kind)):
+            if value is not None and value != "":
+                where.append(f"{column} = ?")
+                params.append(value)
+        if self.since:
+            where.append("a.published_on >= ?")
+            params.append(_date(self.since, end=False, what="since"))
+        if self.until:
+            where.append("a.published_on <= ?")
+            params.append(_date(self.until, end=True, what="until"))
+        return where, params
+
+    def needs_articles(self) -> bool:
+        return bool(self.outlet)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
+
+def attributions(store: Store, filters: Filters, *, article_id: int | None = None, after: str | None = None,
+                 limit: int | None = None) -> Page:
+    """Statements, newest stored first (keyset on id)."""
+    size = page_size(limit)
+    where, params = filters.clauses()
+    if article_id is not None:
+        where.append("a.article_id = ?")
+        params.append(article_id)
+    cursor = _cursor(after, (int,))
+    if cursor:
+        where.append("a.id < ?")
+        params.append(cursor[0])
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = [_attribution_row(r) for r in store.rows(f"{_ATTRIBUTION_SELECT}{clause} ORDER BY a.id DESC LIMIT ?",
+                                                   [*params, size + 1])]
+    return _paged(rows, size, lambda r: (r["id"],))
+
+
+# --- one article -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    doc_id: str | None
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    text: str
+    skipped: list[dict[str, Any]]
+    pipeline_version: str
+    model: str
+    attributions: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def article(store: Store, article_id: int) -> ArticleRecord:
+    row = store.one("SELECT id, doc_id, title, outlet, author, published, url, text, skipped, pipeline_version,"
+                    " model FROM articles WHERE id = ?", (article_id,))
+    if row is None:
+        raise NotFoundError(f"no article with id {article_id}")
+    rows = [_attribution_row(r) for r in store.rows(f"{_ATTRIBUTION_SELECT} WHERE a.article_id = ?"
+                                                   " ORDER BY a.ordinal", (article_id,))]
+    return ArticleRecord(id=int(row[0]), doc_id=row[1], title=row[2], outlet=row[3], author=row[4],
+                         published=row[5], url=row[6], text=row[7], skipped=json.loads(row[8] or "[]"),
+                         pipeline_version=row[9], model=row[10], attributions=rows)
+
+
+# --- speakers ----------------------------------------------------------------------------------------------------
+
+SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "articles", "first_seen", "last_seen"]
+
+
+class _Ranking:
+    """Speakers ordered by how often they are quoted, computed once per version of the data (the counts need a
+    pass over every statement) and shared by the requests that come until the data changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple[Any, ...], list[tuple[int, str, str, int, int, Any, Any]]]] = {}
+
+    def get(self, store: Store) -> list[tuple[int, str, str, int, int, Any, Any]]:
+        version = data_version(store)
+        key = store.url.target
+        cached = self._cache.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
+        rows = [(int(i), n, k, int(c), int(na), f, la) for i, n, k, c, na, f, la in store.rows(
+            "SELECT s.id, s.name, s.kind, count(a.id), count(DISTINCT a.article_id), min(a.published_on),"
+            " max(a.published_on) FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
+            " GROUP BY s.id, s.name, s.kind ORDER BY count(a.id) DESC, s.id")]
+        with self._lock:
+            self._cache[key] = (version, rows)
+        return rows
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+RANKING = _Ranking()
+
+
+def speakers(store: Store, *, kind: str | None = None, name: str | None = None, after: str | None = None,
+             limit: int | None = None) -> Page:
+    """Speakers with statements, most quoted first (keyset on (statements, id)); ``name`` keeps those whose
+    name contains it (case-insensitive)."""
+    size = page_size(limit)
+    cursor = _cursor(after, (int, int))
+    needle = (name or "").casefold().strip()
+    out = []
+    for sid, sname, skind, count, n_articles, first, last in RANKING.get(store):
+        if cursor and (count > cursor[0] or (count == cursor[0] and sid <= cursor[1])):
+            continue
+        if kind and skind != kind:
+            continue
+        if needle and needle not in sname.casefold():
+            continue
+        out.append({"id": sid, "name": sname, "kind": skind, "statements": count, "articles": n_articles,
+                    "first_seen": first, "last_seen": last})
+        if len(out) > size:
+            break
+    return _paged(out, size, lambda r: (r["statements"], r["id"]))
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    id: int
+    name: str
+    kind: str
+    key: str
+    aliases: list[str]
+    statements: int
+    by_month: list[dict[str, Any]]  # {"month", "outlet", "medium", "count"}
+    page: Page
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "key": self.key, "aliases": self.aliases,
+                "statements": self.statements, "by_month": self.by_month, "timeline": self.page.to_dict()}
+
+
+TIMELINE_COLUMNS = ["id", "article_id", "number", "published", "outlet", "title", "medium", "type", "via", "source_text",
+                    "cue_text", "content_text"]
+
+
+def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: str | None = None,
+            after: str | None = None, limit: int | None = None) -> SpeakerRecord:
+    """A speaker, their aliases, their statements per month (by outlet and channel) and a page of their timeline
+    in date order (undated last; keyset on (date, id))."""
+    size = page_size(limit)
+    ref = store.speaker(speaker_id)
+    where, params = ["a.speaker_id = ?"], [speaker_id]
+    if since:
+        where.append("a.published_on >= ?")
+        params.append(_date(since, end=False, what="since"))
+    if until:
+        where.append("a.published_on <= ?")
+        params.append(_date(until, end=True, what="until"))
+    clause = " AND ".join(where)
+    by_month = [{"month": m, "outlet": o, "medium": md, "count": int(n)} for m, o, md, n in store.rows(
+        "SELECT substr(a.published_on, 1, 7), r.outlet, a.medium, count(*) FROM attributions a"
+        f" JOIN articles r ON r.id = a.article_id WHERE {clause}"
+        " GROUP BY substr(a.published_on, 1, 7), r.outlet, a.medium", params)]
+    by_month.sort(key=lambda r: (r["month"] is None, r["month"] or "", r["outlet"] or "", r["medium"]))
+    cursor = _cursor(after, (str, int))
+    page_where, page_params = list(where), list(params)
+    if cursor:
+        page_where.append("(COALESCE(a.published_on, ?) > ? OR (COALESCE(a.published_on, ?) = ? AND a.id > ?))")
+        page_params += [_NO_DATE, cursor[0], _NO_DATE, cursor[0], cursor[1]]
+    rows = store.rows(
+        "SELECT a.id, a.article_id, a.ordinal + 1, a.published_on, r.outlet, r.title, a.medium, a.type, a.via,"
+        " a.source_text, a.cue_text, a.content_text FROM attributions a JOIN articles r ON r.id = a.article_id"
+        f" WHERE {' AND '.join(page_where)} ORDER BY COALESCE(a.published_on, ?), a.id LIMIT ?",
+        [*page_params, _NO_DATE, size + 1])
+    entries = [{**dict(zip(TIMELINE_COLUMNS, r, strict=True)), "id": int(r[0]), "article_id": int(r[1]),
+                "number": int(r[2]), "via": _relays(r[8])} for r in rows]
+    page = _paged(entries, size, lambda r: (r["published"] or _NO_DATE, r["id"]))
+    aliases = [a for (a,) in store.rows("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
+                                        (speaker_id,))]
+    return SpeakerRecord(id=ref.id, name=ref.name, kind=ref.kind, key=ref.key, aliases=aliases,
+                         statements=sum(r["count"] for r in by_month), by_month=by_month, page=page)
+
+
+# --- search ------------------------------------------------------------------------------------------------------
+
+SEARCH_COLUMNS = ["id", "article_id", "number", "score", "snippet", "speaker", "speaker_id", "speaker_kind", "published",
+                  "outlet", "title", "type", "medium", "content_text"]
+
+
+def _match(store: Store, q: str) -> str:
+    """The query in the backend's syntax: an FTS5 expression built from words and quoted phrases (never the user's
+    text as FTS5 syntax), or for PostgreSQL the text itself, read by ``websearch_to_tsquery`` (which never fails)."""
+    text = (q or "").strip()
+    if not text:
+        raise BadRequest("give words to search for (q)")
+    try:
+        fts = library.fts5_query(text)
+    except OnrecordError as exc:
+        raise BadRequest(exc.reason) from None
+    return text if store.backend == POSTGRES else fts
+
+
+def search(store: Store, q: str, filters: Filters, *, after: str | None = None, limit: int | None = None,
+           facets: bool = True) -> Page:
+    """Statements matching ``q``, best first (keyset on (score, id)), with snippets marked by
+    :data:`HIT_START`/:data:`HIT_END`, and facet counts over the first :data:`FACET_ROWS` matches."""
+    size = page_size(limit, 20)
+    match = _match(store, q)
+    where, params = filters.clauses()
+    cursor = _cursor(after, (float, int))
+    if store.backend == POSTGRES:
+        score, order, better = "ts_rank_cd(a.content_tsv, q)::float8", "DESC", "<"
+        source = "attributions a CROSS JOIN websearch_to_tsquery('english', ?) q"
+        cond = "a.content_tsv @@ q"
+    else:
+        score, order, better = "bm25(attributions_fts)", "", ">"
+        source = "attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid"
+        cond = "attributions_fts MATCH ?"
+    join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
+    keyset, keyset_params = "", []
+    if cursor:
+        keyset = f" AND ({score} {better} ? OR ({score} = ? AND a.id > ?))"
+        keyset_params = [cursor[0], cursor[0], cursor[1]]
+    filter_sql = "".join(f" AND {w}" for w in where)
+    # one placeholder for the query in either backend: in FROM for PostgreSQL, in WHERE for SQLite
+    ranked = store.rows(
+        f"SELECT a.id, {score} FROM {source}{join} WHERE {cond}{filter_sql}{keyset}"
+        f" ORDER BY {score} {order}, a.id LIMIT ?", [match, *params, *keyset_params, size + 1])
+    ids = [int(i) for i, _ in ranked]
+    details: dict[int, dict[str, Any]] = {}
+    if ids:
+        for r in store.rows(f"{_ATTRIBUTION_SELECT} WHERE a.id IN ({_marks(ids)})", ids):
+            details[int(r[0])] = _attribution_row(r)
+    snippets = _snippets(store, match, ids)
+    rows = []
+    for attribution_id, value in ranked:
+        d = details[int(attribution_id)]
+        rows.append({"id": d["id"], "article_id": d["article_id"], "number": d["ordinal"] + 1, "score": float(value),
+                     "snippet": snippets.get(int(attribution_id), d["content_text"]), "speaker": d["speaker"],
+                     "speaker_id": d["speaker_id"], "speaker_kind": d["speaker_kind"],
+                     "speaker_description": d["speaker_description"], "published": d["published"],
+                     "outlet": d["outlet"], "title": d["title"], "type": d["type"], "medium": d["medium"],
+                     "content_text": d["content_text"]})
+    page = _paged(rows, size, lambda r: (r["score"], r["id"]))
+    extra: dict[str, Any] = {"q": q, "filters": filters.to_dict()}
+    if facets:
+        extra.update(_facets(store, match, filters))
+    return Page(page.rows, page.next, page.limit, extra)
+
+
+def _snippets(store: Store, match: str, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    if store.backend == POSTGRES:
+        options = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=15, MaxFragments=1"
+        return {int(i): s for i, s in store.rows(
+            f"SELECT a.id, ts_headline('english', a.content_text, websearch_to_tsquery('english', ?), ?)"
+            f" FROM attributions a WHERE a.id IN ({_marks(ids)})", [match, options, *ids])}
+    out = {}
+    for i in ids:  # a rowid lookup per row: `rowid IN (…)` would make FTS5 scan every match
+        row = store.one("SELECT snippet(attributions_fts, 0, ?, ?, '…', 32) FROM attributions_fts"
+                        " WHERE attributions_fts MATCH ? AND rowid = ?", (HIT_START, HIT_END, match, i))
+        if row:
+            out[i] = row[0]
+    return out
+
+
+def _facets(store: Store, match: str, filters: Filters) -> dict[str, Any]:
+    where, params = filters.clauses()
+    filter_sql = "".join(f" AND {w}" for w in where)
+    if store.backend == POSTGRES:
+        source = ("attributions a CROSS JOIN websearch_to_tsquery('english', ?) q"
+                  " JOIN articles r ON r.id = a.article_id")
+        cond = "a.content_tsv @@ q"
+    else:
+        source = ("attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid"
+                  " JOIN articles r ON r.id = a.article_id")
+        cond = "attributions_fts MATCH ?"
+    # the query's placeholder comes first in both: in FROM (PostgreSQL) or first in WHERE (SQLite)
+    rows = store.rows(f"SELECT a.speaker_id, r.outlet, a.medium, a.type, substr(a.published_on, 1, 7)"
+                      f" FROM {source} WHERE {cond}{filter_sql} LIMIT ?", [match, *params, FACET_ROWS + 1])
+    capped = len(rows) > FACET_ROWS
+    rows = rows[:FACET_ROWS]
+    counters = [Counter(r[i] for r in rows) for i in range(5)]
+    top_speakers = [(sid, n) for sid, n in counters[0].most_common() if sid is not None][:FACET_VALUES]
+    names = {}
+    if top_speakers:
+        ids = [int(s) for s, _ in top_speakers]
+        names = {int(i): n for i, n in store.rows(f"SELECT id, name FROM speakers WHERE id IN ({_marks(ids)})", ids)}
+
+    def listing(counter: Counter[Any]) -> list[dict[str, Any]]:
+        return [{"value": v, "count": n} for v, n in counter.most_common(FACET_VALUES) if v is not None]
+
+    months = sorted(((m, n) for m, n in counters[4].items() if m), reverse=True)
+    return {
+        "matches": len(rows),
+        "matches_capped": capped,
+        "facets": {
+            "speaker": [{"value": int(s), "label": names.get(int(s), f"#{s}"), "count": n} for s, n in top_speakers],
+            "outlet": listing(counters[1]),
+            "medium": listing(counters[2]),
+            "type": listing(counters[3]),
+            "month": [{"value": m, "count": n} for m, n in months[:24]],
+        },
+    }
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A marked snippet as (text, is_hit) parts, for the template to escape and wrap."""
+    parts: list[tuple[str, bool]] = []
+    for piece in re.split(f"({HIT_START}[^{HIT_END}]*{HIT_END})", snippet):
+        if not piece:
+            continue
+        if piece.startswith(HIT_START) and piece.endswith(HIT_END):
+            parts.append((piece[1:-1], True))
+        else:
+            parts.append((piece.replace(HIT_START, "").replace(HIT_END, ""), False))
+    return parts
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace(HIT_START, "").replace(HIT_END, "")
+
+
+# --- stats -------------------------------------------------------------------------------------------------------
+
+
+class _StatsCache:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def get(self, store: Store, key: tuple[Any, ...], compute: Any) -> dict[str, Any]:
+        full = (store.url.target, data_version(store), *key)
+        found = self._cache.get(full)
+        if found is None:
+            found = compute()
+            with self._lock:
+                if len(self._cache) > 64:
+                    self._cache.clear()
+                self._cache[full] = found
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+STATS = _StatsCache()
+
+
+def stats(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+          top: int = 5) -> dict[str, Any]:
+    """Who is quoted by outlet and month, the anonymous share by outlet, the channel mix and statements per month
+    by outlet; cached until the data changes."""
+    since_b = _date(since, end=False, what="since")
+    until_b = _date(until, end=True, what="until")
+
+    def compute() -> dict[str, Any]:
+        result = library.stats(store, outlet=outlet, since=since, until=until, top=top)
+        where, params = ["1 = 1"], []
+        if outlet:
+            where.append("r.outlet = ?")
+            params.append(outlet)
+        if since_b:
+            where.append("a.published_on >= ?")
+            params.append(since_b)
+        if until_b:
+            where.append("a.published_on <= ?")
+            params.append(until_b)
+        clause = " AND ".join(where)
+        base = f" FROM attributions a JOIN articles r ON r.id = a.article_id WHERE {clause}"
+        channels = [{"medium": m, "count": int(n)} for m, n in store.rows(
+            f"SELECT a.medium, count(*){base} GROUP BY a.medium ORDER BY count(*) DESC, a.medium", params)]
+        types = [{"type": t, "count": int(n)} for t, n in store.rows(
+            f"SELECT a.type, count(*){base} GROUP BY a.type ORDER BY count(*) DESC, a.type", params)]
+        monthly = [{"month": m, "outlet": o, "count": int(n)} for m, o, n in store.rows(
+            f"SELECT substr(a.published_on, 1, 7), r.outlet, count(*){base} AND a.published_on IS NOT NULL"
+            " GROUP BY substr(a.published_on, 1, 7), r.outlet", params)]
+        monthly.sort(key=lambda r: (r["month"], r["outlet"] or ""))
+        out = result.to_dict()
+        out.update(channels=channels, types=types, monthly=monthly,
+                   filters={k: v for k, v in (("outlet", outlet), ("since", since), ("until", until)) if v})
+        return out
+
+    return STATS.get(store, (outlet, since_b, until_b, top), compute)
+
+
+def outlets(store: Store, limit: int = 200) -> list[str]:
+    """Outlet names for the filter menus (cached with the stats)."""
+    return STATS.get(store, ("outlets", limit), lambda: {"outlets": [o for (o,) in store.rows(
+        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", (limit,))]})[
+        "outlets"]
