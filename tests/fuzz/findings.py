@@ -1,0 +1,60 @@
+"""Defects the fuzz suite found that are not fixed yet (also listed, with their inputs, in the project's findings
+notes). While a finding is open:
+
+- its regression case (tests/fuzz/test_findings.py) is marked ``xfail(strict=True)``, so that the fix shows up as an
+  unexpected pass;
+- the property tests set aside the extractions that show it (``hits``), so that they keep looking for other defects
+  instead of failing on this one again.
+
+When a finding is fixed, delete its entry here: that removes the mark and the setting-aside in one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from onrecord.types import MEDIA, Extraction
+
+
+@dataclass(frozen=True)
+class Finding:
+    number: int
+    summary: str
+    #: True when an extraction shows the defect (None: the defect is not visible in an extraction).
+    hits: Callable[[Extraction], bool] | None = None
+
+
+def _medium_not_in_media(extraction: Extraction) -> bool:
+    return any(a.medium not in MEDIA for a in extraction.attributions)
+
+
+def _lone_carriage_return(extraction: Extraction) -> bool:
+    art = extraction.article
+    values = [art.text, art.id, art.title, art.outlet, art.url, art.published, art.author]
+    for a in extraction.attributions:
+        values += [a.speaker, a.speaker_description, *(s.of(art.text) for s in (a.content, a.source, a.cue) if s)]
+    return any(v is not None and "\r" in v and "\n" not in v for v in values)
+
+
+OPEN: dict[int, Finding] = {f.number: f for f in (
+    Finding(1, "an attribution with no medium (None): not in MEDIA, and the store refuses the whole batch "
+               "(NOT NULL constraint failed: attributions.medium)", _medium_not_in_media),
+    Finding(2, "CSV export: a field with a carriage return but no line feed is written unquoted, so the row is "
+               "cut in two when read back", _lone_carriage_return),
+)}
+
+
+def xfail_if_open(number: int) -> tuple[pytest.MarkDecorator, ...]:
+    """The marks of a regression case for finding ``number``: strict xfail while it is open, none once fixed."""
+    finding = OPEN.get(number)
+    if finding is None:
+        return ()
+    return (pytest.mark.xfail(strict=True, reason=f"finding {number}: {finding.summary}"),)
+
+
+def open_findings_in(extraction: Extraction) -> list[int]:
+    """The numbers of the open findings this extraction shows."""
+    return [n for n, f in OPEN.items() if f.hits is not None and f.hits(extraction)]

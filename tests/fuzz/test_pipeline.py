@@ -1,0 +1,28 @@
+"""Hostile article text through the whole library path: ``extract_many`` -> ``Store.add`` (a real SQLite file) ->
+``export`` as JSONL, CSV and Parquet -> read back.
+
+Nothing may escape, every non-blank article is stored, a blank one is reported (EmptyDocumentError yielded, not
+raised), and every span round-trips: ``text[start:end]`` is the stored and exported ``*_text``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fuzz.checks import run_pipeline
+from fuzz.strategies import articles, fuzz_settings
+from onrecord.settings import Settings
+from onrecord.types import Article
+
+pytestmark = pytest.mark.model
+
+SETTINGS = st.sampled_from((Settings(), Settings(), Settings(scope="all"), Settings(cue_span="word")))
+
+
+@fuzz_settings(60)
+@given(batch=articles(), settings=SETTINGS)
+def test_any_articles_survive_extract_store_and_export(nlp: object, batch: list[Article],
+                                                       settings: Settings) -> None:
+    run_pipeline(batch, settings)
