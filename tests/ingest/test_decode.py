@@ -100,3 +100,18 @@ def test_decode_html_refuses_binary() -> None:
     with pytest.raises(InputError, match="looks binary") as info:
         decode_html(b"\x00\x01\x02<html>", name="page.html")
     assert info.value.document == "page.html"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_decoded(encoding: str) -> None:
+    text = "\u201cWe fixed the roads,\u201d said Ana Lind.\n"
+    assert decode_text(text.encode(encoding), name="doc") == text
+    page = f"<html><body><p>{text}</p></body></html>"
+    assert decode_html(page.encode(encoding), name="page") == page
+
+
+def test_binary_with_nul_bytes_in_every_other_position_is_still_binary() -> None:
+    data = bytes(b for i in range(4000) for b in (i % 7 + 1, 0))  # control characters, not text
+    with pytest.raises(InputError) as info:
+        decode_text(data, name="blob")
+    assert "looks binary" in info.value.reason

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,80 @@ def test_size_guard_applies_to_files_and_stdin(tmp_path: Path) -> None:
     assert isinstance(file_error, DocumentTooLargeError) and file_error.document == str(big)
     assert isinstance(stdin_error, DocumentTooLargeError) and stdin_error.document == "<stdin>"
     assert "100 characters (settings.max_chars)" in str(file_error)
+
+
+# --- what cannot be read in a directory or on the command line (issue 12) -----------------------------------
+
+
+@pytest.fixture
+def links(tmp_path: Path) -> Path:
+    """A directory with two good files between a self-link, a loop of two links, a broken link and a link up."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("Ana Lind spoke on Monday.", encoding="utf-8")
+    (root / "loop.txt").symlink_to("loop.txt")
+    (root / "ping.txt").symlink_to("pong.txt")
+    (root / "pong.txt").symlink_to("ping.txt")
+    (root / "gone.html").symlink_to("missing.html")
+    (root / "sub" / "up").symlink_to("..")  # a loop of directories: links to directories are not followed
+    (root / "z.txt").write_text("Bo Tarn replied on Tuesday.", encoding="utf-8")
+    return root
+
+
+LOOP = "symbolic link loop (too many levels of symbolic links)"
+
+
+def test_links_that_cannot_be_read_are_reported_and_the_rest_is_read(links: Path) -> None:
+    assert outcome(list(iter_inputs([links]))) == [
+        ("ok", "a"),
+        ("error", f"{links}/gone.html: broken symbolic link (its target does not exist)"),
+        ("error", f"{links}/loop.txt: {LOOP}"),
+        ("error", f"{links}/ping.txt: {LOOP}"),
+        ("error", f"{links}/pong.txt: {LOOP}"),
+        ("ok", "z"),
+    ]
+
+
+def test_a_link_loop_named_as_input_is_reported(links: Path) -> None:
+    items = list(iter_inputs([links / "loop.txt", links / "z.txt", links / "gone.html"]))
+    assert outcome(items) == [("error", f"{links}/loop.txt: {LOOP}"), ("ok", "z"),
+                              ("error", f"{links}/gone.html: broken symbolic link (its target does not exist)")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ana Lind spoke.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bo Tarn replied.", encoding="utf-8")
+    (tmp_path / "a.txt").chmod(0)
+    assert outcome(list(iter_inputs([tmp_path]))) == [
+        ("error", f"{tmp_path}/a.txt: cannot read file: Permission denied"), ("ok", "b")]
+
+
+FIFO = "a named pipe (FIFO), not a regular file: only files and directories are read"
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text("Ana Lind spoke.", encoding="utf-8")
+    os.mkfifo(tmp_path / "dir" / "feed.jsonl")
+    items: list[Article | InputError] = []
+    reader = threading.Thread(target=lambda: items.extend(iter_inputs([fifo, tmp_path / "dir"])), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    blocked = reader.is_alive()
+    for path in (fifo, tmp_path / "dir" / "feed.jsonl"):  # let a reader stuck in open() go
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    reader.join(timeout=5)
+    assert not blocked, "reading a FIFO blocked"
+    assert outcome(items) == [("error", f"{fifo}: {FIFO}"), ("ok", "a"),
+                              ("error", f"{tmp_path}/dir/feed.jsonl: {FIFO}")]
+
+
+def test_an_over_long_stdin_line_is_passed_over() -> None:
+    data = b'{"id": "a", "text": "Ana Lind spoke."}\n{"text": "' + b"b" * 3_000_000 + b'"}\n{"id": "c", "text": "Bo."}\n'
+    items = list(iter_inputs(["-"], stdin=io.BytesIO(data), max_chars=1000))
+    assert [i.id if isinstance(i, Article) else i.document for i in items] == ["a", "<stdin>:2", "c"]
+    assert isinstance(items[1], DocumentTooLargeError) and "over the limit of 1,060,576 bytes" in items[1].reason

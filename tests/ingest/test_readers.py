@@ -274,3 +274,66 @@ def test_shared_html_pages(shared_dir: Path) -> None:
     assert found >= 0.9 * expected, (found, expected)
     assert leaked <= 0.2 * boilerplate, (leaked, boilerplate)
 
+
+
+# --- bounds: nesting, line length, gzip bombs, UTF-16 and binary JSONL (issue 12) -----------------------------
+
+
+def test_a_deeply_nested_line_is_an_error_for_that_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    deep = b'{"id": "deep", "text": "Ana Lind spoke.", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    path = write(tmp_path / "nested.jsonl", jsonl({"id": "before", "text": "Ana Lind spoke."}, deep,
+                                                  {"id": "after", "text": "Bo Tarn replied."}))
+    items = list(iter_jsonl(path))
+    assert [i.id for i in items if isinstance(i, Article)] == ["before", "after"]
+    assert [str(i) for i in items if isinstance(i, InputError)] == [f"{path}:2: JSON nested too deeply to read"]
+
+
+def test_an_over_long_line_is_passed_over_in_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    huge = b'{"id": "huge", "text": "' + b"a" * 30_000_000 + b'"}'
+    path = write(tmp_path / "big.jsonl.gz", jsonl({"id": "before", "text": "Ana Lind spoke."}, huge,
+                                                  {"id": "after", "text": "Bo Tarn replied."}))
+    del huge
+    tracemalloc.start()
+    try:
+        items = list(iter_jsonl(path, max_chars=1000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [i.id for i in items if isinstance(i, Article)] == ["before", "after"]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert isinstance(error, DocumentTooLargeError) and error.document == f"{path}:2"
+    assert error.reason.startswith("line of 30,000,027 bytes, over the limit of 1,060,576 bytes")  # with its newline
+    assert peak < 8_000_000, peak  # the 30 MB line is never held
+
+
+def test_a_gzip_bomb_stops_reading_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.ingest import readers
+
+    monkeypatch.setattr(readers, "GZIP_RATIO_AFTER", 2**20, raising=False)  # not 64 MiB: a fast test
+    blank_lines = b"\n" * 20_000_000  # 20 MB of blank lines compress about 1000 times
+    path = write(tmp_path / "bomb.jsonl.gz", jsonl({"id": "first", "text": "Ana Lind spoke."}) + blank_lines +
+                 jsonl({"id": "never", "text": "Bo Tarn replied."}))
+    items = list(iter_jsonl(path))
+    assert [i.id for i in items if isinstance(i, Article)] == ["first"]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert error.document == str(path)
+    assert "decompresses to over 100 times its compressed size (a gzip bomb?)" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfe" + '{"id": "a", "text": "Ana Lind spoke."}\n'.encode("utf-16-le"), "this file is UTF-16"),
+        ('{"id": "a", "text": "Ana Lind spoke."}\n'.encode("utf-16-be") * 3, "this file is UTF-16"),
+        (bytes(range(256)) * 40, "looks binary (contains NUL bytes)"),
+        (b"", "file is empty (no JSON lines to read)"),
+        (b"\n \n\n", "file is empty (no JSON lines to read)"),
+    ],
+)
+def test_a_jsonl_file_that_is_not_jsonl_gives_one_error(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = write(tmp_path / "odd.jsonl", data)
+    (error,) = iter_jsonl(path)
+    assert isinstance(error, InputError) and error.document == str(path)
+    assert reason in error.reason

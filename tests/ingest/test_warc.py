@@ -135,3 +135,56 @@ def test_names_and_language() -> None:
 
 def _keys(items: list[Article | WarcSkip]) -> list[tuple[str, str]]:
     return [("article", i.id) if isinstance(i, Article) else ("skip", i.code) for i in items]
+
+
+# --- a file cut short, a payload that decodes past the limit (issue 12) -------------------------------------
+
+
+def _cuts(path: Path) -> list[int]:
+    """Lengths to cut ``path`` to, all inside the request and response records of its last page: never at a
+    record boundary, where the shorter file is a whole WARC, nor in the last 8 bytes (the gzip trailer, or the
+    blank lines after the record), where the page itself is whole."""
+    from fastwarc.warc import ArchiveIterator
+
+    size = path.stat().st_size
+    starts = [r.stream_pos for r in ArchiveIterator(open(path, "rb"), parse_http=False)]  # noqa: SIM115
+    return [n for n in range(starts[-2] + 1, size - 8, 41) if n not in starts] + [size - 9]
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_file_cut_inside_its_last_page_keeps_the_whole_pages_and_reports_the_cut(tmp_path: Path, gzip: bool) -> None:
+    pages = [PAGES[0], PAGES[5], Page("https://ledger.example/2024/ferry-2", PAGES[0].body)]
+    whole = write_warc(tmp_path / ("w.warc.gz" if gzip else "w.warc"), pages, gzip=gzip)
+    expected = list(iter_warc(whole))
+    assert all(isinstance(i, Article) for i in expected)
+    data = whole.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    for size in _cuts(whole):
+        cut.write_bytes(data[:size])
+        *read, last = iter_warc(cut)
+        assert read[:2] == expected[:2], size
+        # the last page is left out, or read whole when the cut took only the end of its gzip member
+        assert read[2:] in ([], [expected[2]]), size
+        assert isinstance(last, WarcSkip) and last.code == "unreadable", (size, last)
+        assert "truncated" in last.reason, (size, last.reason)
+
+
+def test_a_payload_that_decodes_past_the_limit_is_too_large(tmp_path: Path) -> None:
+    import gzip as gz
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = gz.compress(article_html("Ferry", FERRY) + b"<!-- " + b" " * 5_000_000 + b" -->")
+    path = tmp_path / "bomb.warc.gz"
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
+                                           ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    assert len(body) < 100_000
+    (item,) = iter_warc(path, max_bytes=1_000_000)
+    assert isinstance(item, WarcSkip) and item.code == "too-large"
+    assert item.reason == "payload decodes to over 1,000,000 bytes, the limit"

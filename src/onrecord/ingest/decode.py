@@ -1,6 +1,7 @@
 """Bytes -> str, with a clear reason when the bytes are not text.
 
-Plain text must be UTF-8 (a byte-order mark is dropped; UTF-16 with a BOM is accepted too).
+Plain text must be UTF-8 (a byte-order mark is dropped); UTF-16 is accepted too, with a BOM or without one when
+its NUL bytes show it (English text in UTF-16 has a NUL in every other byte).
 HTML honours the charset the page declares, then falls back to a guess and finally to UTF-8 with
 replacement characters: a page with one bad byte is still worth reading, a text file is not.
 Offsets downstream index the string returned here.
@@ -49,6 +50,34 @@ def split_bom(data: bytes) -> tuple[str | None, bytes]:
     return None, data
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` (without a BOM) looks like UTF-16 text: NUL bytes in at
+    least a third of the odd (little-endian) or even (big-endian) positions of its first bytes and in almost none
+    of the others; else None."""
+    sample = data[:_BINARY_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs / 3 and even <= pairs / 50:
+        return "utf-16-le"
+    if even >= pairs / 3 and odd <= pairs / 50:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    """``data`` decoded as UTF-16 without a BOM when it looks like it and decodes to text, else None."""
+    encoding = utf16_without_bom(data)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if binary_reason(text[:_BINARY_SAMPLE].encode("utf-8")) else text
+
+
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` looks like a binary file rather than text, or None when it does not."""
     if b"\x00" in data:
@@ -62,11 +91,14 @@ def binary_reason(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, *, name: str) -> str:
-    """Decode a plain-text document: UTF-8 (BOM dropped), or UTF-16 with a BOM.
+    """Decode a plain-text document: UTF-8 (BOM dropped), or UTF-16 (with a BOM, or without one, see
+    :func:`utf16_without_bom`).
 
     Raises :class:`InputError` naming ``name`` for binary data or bytes that are not valid UTF-8.
     """
     encoding, body = split_bom(data)
+    if encoding is None and (text := _decode_utf16(body)) is not None:
+        return text
     encoding = encoding or "utf-8"
     if encoding == "utf-8" and (reason := binary_reason(body)):
         raise InputError(reason, document=name)
@@ -91,13 +123,16 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, *, name: str) -> str:
-    """Decode an HTML page: BOM, then the declared charset, then UTF-8, then a guess, then UTF-8 with U+FFFD.
+    """Decode an HTML page: BOM, then UTF-16 without a BOM (see :func:`utf16_without_bom`), then the declared
+    charset, then UTF-8, then a guess, then UTF-8 with U+FFFD.
 
     Raises :class:`InputError` naming ``name`` only for data that looks binary.
     """
     encoding, body = split_bom(data)
     if encoding:
         return body.decode(encoding, errors="replace")
+    if (text := _decode_utf16(body)) is not None:
+        return text
     if reason := binary_reason(body):
         raise InputError(reason, document=name)
     declared = declared_charset(body)

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from onrecord.errors import InputError
-from onrecord.ingest.readers import MAX_HTML_BYTES, document_stem, iter_jsonl, read_html, read_text, text_byte_limit
+from onrecord.ingest.readers import (
+    MAX_HTML_BYTES,
+    document_stem,
+    file_problem,
+    iter_jsonl,
+    read_html,
+    read_text,
+    text_byte_limit,
+    with_head,
+)
 from onrecord.settings import DEFAULT
 from onrecord.types import Article
 
@@ -53,39 +63,62 @@ def iter_inputs(
             yield from _read_stream(stdin, max_chars=max_chars)
             continue
         path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
+        if _is_dir(path):
+            for file in walk_files(path, wanted=lambda p: file_format(p) is not None):
                 if isinstance(file, InputError):
                     yield file
                     continue
                 rel = file.relative_to(path)
                 yield from _read(file_format(file), file, name=str(file),
                                  id=(rel.parent / document_stem(rel)).as_posix(), max_chars=max_chars)
-        elif path.exists():
+        elif reason := file_problem(path):
+            yield InputError(reason, document=str(path))
+        else:
             kind = file_format(path)
             if kind is None:
                 expected = ", ".join(FORMATS)
                 yield InputError(f"unsupported file type (expected {expected}, optionally .gz)", document=str(path))
             else:
                 yield from _read(kind, path, name=str(path), id=document_stem(path), max_chars=max_chars)
-        else:
-            yield InputError("no such file or directory", document=str(path))
 
 
-def _walk(directory: Path) -> Iterator[Path | InputError]:
-    """Readable files under ``directory`` in sorted path order; hidden entries and symlinked directories skipped."""
+def _is_dir(path: Path) -> bool:
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def walk_files(directory: Path, *, wanted: Callable[[Path], bool]) -> Iterator[Path | InputError]:
+    """The regular files under ``directory`` whose name is ``wanted``, in sorted path order, and an
+    :class:`InputError` in place of each wanted entry that cannot be read (a symlink loop, a broken link, a FIFO
+    or device, a directory that cannot be listed). Hidden entries are skipped, and so are symbolic links to
+    directories (they are not followed, so a loop of directories cannot be walked forever); other entries whose
+    name is not wanted are skipped without being looked at."""
+    try:
+        with os.scandir(directory) as found:
+            entries = sorted(found, key=lambda e: e.name)
     except OSError as exc:
-        yield InputError(f"cannot list directory: {exc.strerror}", document=str(directory))
+        yield InputError(f"cannot list directory: {exc.strerror or exc}", document=str(directory))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file() and file_format(Path(entry.name)):
-            yield Path(entry.path)
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk_files(path, wanted=wanted)
+                continue
+        except OSError as exc:
+            yield InputError(f"cannot read directory entry: {exc.strerror or exc}", document=str(path))
+            continue
+        if not wanted(path):
+            continue
+        if reason := file_problem(path):
+            if not (entry.is_symlink() and _is_dir(path)):  # a link to a directory is skipped, not followed
+                yield InputError(reason, document=str(path))
+            continue
+        yield path
 
 
 def _read(
@@ -93,7 +126,7 @@ def _read(
 ) -> Iterator[Article | InputError]:
     """The documents in one source of a known format, errors yielded in place."""
     if kind == "jsonl":
-        yield from iter_jsonl(source, name=name)
+        yield from iter_jsonl(source, name=name, max_chars=max_chars)
         return
     try:
         if kind == "html":
@@ -112,27 +145,23 @@ def _read_stream(stream: IO[bytes] | None, *, max_chars: int) -> Iterator[Articl
     head = _read_head(stream)
     kind = sniff_format(head)
     if kind == "jsonl":
-        source: bytes | Iterable[bytes] = _lines_after(head, stream)
+        source: bytes | IO[bytes] = with_head(head, stream)
     else:  # read one byte past the limit so that the reader can tell it was exceeded
         limit = MAX_HTML_BYTES if kind == "html" else text_byte_limit(max_chars)
         source = head + stream.read(max(limit + 1 - len(head), 0))
     yield from _read(kind, source, name=name, id="stdin", max_chars=max_chars)
 
 
+#: Blank bytes read from stdin before its format is guessed; after as many, it is taken for text.
+_MAX_HEAD = 65536
+
+
 def _read_head(stream: IO[bytes]) -> bytes:
-    """Bytes up to and including the first one that is not blank (or everything, if all are)."""
+    """Bytes up to and including the first one that is not blank (or everything, if all are), at most
+    :data:`_MAX_HEAD` of them."""
     head = bytearray()
-    while byte := stream.read(1):
+    while len(head) < _MAX_HEAD and (byte := stream.read(1)):
         head += byte
         if byte not in b" \t\r\n\xef\xbb\xbf":
             break
     return bytes(head)
-
-
-def _lines_after(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
-    """The lines of ``head`` followed by the rest of ``stream``, with the partial last line of ``head`` joined."""
-    *complete, partial = head.split(b"\n")
-    for line in complete:
-        yield line + b"\n"
-    yield partial + stream.readline()
-    yield from stream

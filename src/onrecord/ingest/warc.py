@@ -16,8 +16,13 @@ empty         the payload is empty
 no-article    trafilatura found no article text in the page, or less than ``min_chars`` characters of it
               (home pages, index pages, forms, cookie walls ...)
 not-english   the article text is not English (see :func:`is_english`)
-unreadable    the record itself could not be parsed (a truncated or corrupt file)
+unreadable    the record itself could not be parsed, or the file ends inside it (a truncated or corrupt file)
 ============  ===============================================================================================
+
+A truncated file: every record is checked against the length its header declares, and the file's end after
+the last record is checked too (the rest of its gzip member, or of the file), so a file cut short in the middle
+of a record gives its complete records and then one ``unreadable`` skip saying where it was cut; the part of a
+page before the cut is never taken for a page.
 
 Article fields: ``id`` is the record's ``WARC-Record-ID`` (``urn:uuid:…``, without the angle brackets), so ids
 are stable across runs and machines; ``url`` is the ``WARC-Target-URI``; title, author, outlet and date come
@@ -47,7 +52,7 @@ from pathlib import Path
 
 from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError
 from onrecord.ingest.decode import declared_charset, split_bom
-from onrecord.ingest.readers import MAX_HTML_BYTES, read_html
+from onrecord.ingest.readers import MAX_HTML_BYTES, open_regular, read_html
 from onrecord.types import Article
 
 #: File name endings read as WARC.
@@ -72,6 +77,15 @@ class WarcSkip(InputError):
     def __init__(self, code: str, reason: str, *, document: str | None = None) -> None:
         super().__init__(reason, document=document)
         self.code = code
+
+
+class _FileSkip(WarcSkip):
+    """A problem of the file rather than of one listed response record (a truncated request record, data after
+    the last record that cannot be read): reported by whichever reader reaches it, even past its ``count``."""
+
+
+#: Bytes of HTTP headers allowed on top of ``max_bytes`` in a record's block.
+_HTTP_HEADER_ALLOWANCE = 65536
 
 
 def is_warc(path: str | os.PathLike[str]) -> bool:
@@ -147,11 +161,12 @@ def iter_warc(
     many response records to read (None = to the end). ``first_id``, when given, is the id the record at
     ``offset`` must have; when it does not (a file compressed as one gzip stream cannot be entered in the
     middle), the file is read from the start and the records before ``first_id`` are passed over, which gives
-    the same records more slowly. A record that cannot be read yields a ``WarcSkip`` with code ``unreadable``
-    and ends the file (what follows a corrupt record cannot be found reliably).
+    the same records more slowly. A record that cannot be read, or that the file ends inside, yields a
+    ``WarcSkip`` with code ``unreadable`` and ends the file (what follows a corrupt record cannot be found
+    reliably).
     """
     name = os.fspath(path)
-    for item in iter_records(path, offset=offset, count=count, first_id=first_id):
+    for item in iter_records(path, offset=offset, count=count, first_id=first_id, max_bytes=max_bytes):
         if isinstance(item, WarcSkip):
             yield item
         else:
@@ -160,35 +175,48 @@ def iter_warc(
 
 
 def iter_records(
-    path: str | os.PathLike[str], *, offset: int = 0, count: int | None = None, first_id: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    offset: int = 0,
+    count: int | None = None,
+    first_id: str | None = None,
+    max_bytes: int = MAX_HTML_BYTES,
 ) -> Iterator[object]:
     """The raw fastwarc response records that :func:`iter_warc` reads (same arguments), or a WarcSkip
-    ``unreadable`` last; pass each record to :func:`record_article` before asking for the next one."""
+    ``unreadable`` last; pass each record to :func:`record_article` before asking for the next one.
+
+    After ``count`` records, the next record is looked at: when there is none, the end of the file is checked
+    (so the reader of a file's last records reports a file cut short after them)."""
     name = os.fspath(path)
     try:
-        stream = Path(path).open("rb")
+        stream = open_regular(path)
     except OSError as exc:
-        yield WarcSkip("unreadable", f"cannot open WARC file: {exc.strerror}", document=name)
+        yield WarcSkip("unreadable", f"cannot open WARC file: {exc.strerror or exc}", document=name)
         return
     with stream:
         stream.seek(offset)
-        records = _responses(stream, name)
+        records = _responses(stream, name, offset=offset, max_bytes=max_bytes)
         if first_id is not None:
-            records = _starting_at(records, first_id, stream, name)
-        for seen, item in enumerate(records):
+            records = _starting_at(records, first_id, stream, name, max_bytes)
+        seen = 0
+        for item in records:
             if count is not None and seen >= count:
+                if isinstance(item, _FileSkip):
+                    yield item
                 return
             yield item
+            seen += 1
             if isinstance(item, WarcSkip):
                 return
 
 
-def _starting_at(records: Iterator[object], first_id: str, stream, name: str) -> Iterator[object]:  # noqa: ANN001
+def _starting_at(records: Iterator[object], first_id: str, stream, name: str,  # noqa: ANN001
+                 max_bytes: int) -> Iterator[object]:
     """``records`` when its first is ``first_id``; else the file from its start, from ``first_id`` on."""
     first = next(records, None)
     if first is None or isinstance(first, WarcSkip) or _record_id(first) != first_id:
         stream.seek(0)
-        records = _responses(stream, name)
+        records = _responses(stream, name, offset=0, max_bytes=max_bytes)
         for item in records:
             if isinstance(item, WarcSkip):
                 yield item
@@ -203,20 +231,99 @@ def _starting_at(records: Iterator[object], first_id: str, stream, name: str) ->
     yield from records
 
 
-def _responses(stream, name: str) -> Iterator[object]:  # noqa: ANN001
-    """Response records from ``stream``; a parse failure is yielded as a WarcSkip and ends the iteration."""
+def _block_length(record) -> int | None:  # noqa: ANN001
+    """The length of the record's block that its WARC header declares (None when it declares none)."""
+    value = (record.headers.get("Content-Length") or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _responses(stream, name: str, *, offset: int, max_bytes: int) -> Iterator[object]:  # noqa: ANN001
+    """Response records from ``stream``, each checked to be whole; a record that is not (or a parse failure)
+    is yielded as a WarcSkip and ends the iteration, and so is data after the last record that is not one."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    iterator = iter(ArchiveIterator(stream, record_types=WarcRecordType.response, auto_decode="all"))
+    iterator = iter(ArchiveIterator(stream, parse_http=False))
+    last: tuple[int, int] | None = None  # where the last whole record starts, and its block length
     while True:
         try:
             record = next(iterator)
         except StopIteration:
+            if problem := _end_problem(stream, last, offset=offset):
+                yield _FileSkip("unreadable", problem, document=name)
             return
         except (OSError, ValueError) as exc:
-            yield WarcSkip("unreadable", f"WARC file cannot be read past this point: {exc}", document=name)
+            yield _FileSkip("unreadable", f"WARC file cannot be read past this point (it is truncated or corrupt): "
+                            f"{exc}", document=name)
             return
-        yield record
+        response = record.record_type == WarcRecordType.response
+        where = f"{name}#{record.headers.get('WARC-Target-URI') or _record_id(record)}" if response else name
+        skip = WarcSkip if response else _FileSkip
+        declared = _block_length(record)
+        if declared is None:
+            yield skip("unreadable", "record header incomplete (no Content-Length): the file is truncated or "
+                       "corrupt here", document=where)
+            return
+        if not response:
+            got = record.reader.consume()
+        elif declared <= max_bytes + _HTTP_HEADER_ALLOWANCE:
+            record.freeze()  # into memory (within the size limit), so its length can be checked before it is read
+            got = record.reader.consume()
+            record.reader.seek(0)
+            record.parse_http(auto_decode="all")
+        else:  # too large to hold: record_article only looks at its headers; its length is checked after
+            record.parse_http(auto_decode="none")
+            got = None
+        if got is not None and got < declared:
+            yield skip("unreadable", f"record cut short: {got:,} of {declared:,} bytes (the file is truncated)",
+                       document=where)
+            return
+        if response:
+            yield record
+        if got is None:
+            payload = record.content_length
+            got = payload - record.reader.consume()  # what is missing of the payload
+            if got > 0:
+                yield WarcSkip("unreadable", f"record cut short: {got:,} bytes missing of {declared:,} (the file is "
+                               "truncated)", document=where)
+                return
+        last = (record.stream_pos, declared)
+
+
+def _end_problem(stream, last: tuple[int, int] | None, *, offset: int) -> str | None:  # noqa: ANN001
+    """Why the file does not end cleanly after its last whole record (``last``: where it starts and its block
+    length; None when no record was read from ``offset``), or None. Only the last record and what follows it are
+    read again: its gzip member (and any after it), or the rest of an uncompressed file. A file compressed as
+    one gzip stream cannot be entered there and is not checked."""
+    import gzip
+    import zlib
+
+    start, block = last if last is not None else (offset, 0)
+    try:
+        stream.seek(start)
+        magic = stream.read(2)
+        stream.seek(0)
+        whole_gzip = stream.read(2) == b"\x1f\x8b" and magic != b"\x1f\x8b"
+        if whole_gzip:
+            return None
+        stream.seek(start)
+        body = gzip.GzipFile(fileobj=stream, mode="rb") if magic == b"\x1f\x8b" else stream
+        expected = 0
+        if last is not None:
+            head = body.read(65536)
+            end = head.find(b"\r\n\r\n")
+            if end < 0:
+                return "the last record's header cannot be read again"
+            expected = end + 4 + block - len(head)
+        while expected > 0 and (chunk := body.read(min(expected, 2**20))):
+            expected -= len(chunk)
+        if expected > 0:
+            return f"the last record is cut short by {expected:,} bytes (the file is truncated)"
+        while chunk := body.read(2**16):
+            if chunk.strip():
+                return "the file ends with data that is not a whole WARC record (it is truncated or corrupt)"
+    except (OSError, EOFError, zlib.error) as exc:
+        return f"the file is truncated or corrupt after its last whole record: {exc}"
+    return None
 
 
 def record_article(
@@ -237,13 +344,16 @@ def record_article(
     content_type = (record.http_content_type or "").split(";")[0].strip().lower() if record.is_http else ""
     if content_type and content_type not in HTML_TYPES:
         return WarcSkip("not-html", f"content type {content_type}", document=document)
-    if record.content_length > max_bytes + 65536:  # the HTTP headers are part of content_length
-        return WarcSkip("too-large", f"record of {record.content_length:,} bytes, over the limit of "
-                        f"{max_bytes:,}", document=document)
+    block = _block_length(record) or record.content_length
+    if block > max_bytes + _HTTP_HEADER_ALLOWANCE:  # the block holds the HTTP headers too
+        return WarcSkip("too-large", f"record of {block:,} bytes, over the limit of {max_bytes:,}",
+                        document=document)
     try:
-        body = record.reader.read()
+        body = record.reader.read(max_bytes + 1)  # a compressed payload may decode to far more than its size
     except (OSError, ValueError) as exc:
         return WarcSkip("decode-error", f"payload cannot be read: {exc}", document=document)
+    if len(body) > max_bytes:
+        return WarcSkip("too-large", f"payload decodes to over {max_bytes:,} bytes, the limit", document=document)
     if not content_type and not body.lstrip()[:1] == b"<":
         return WarcSkip("not-html", "no content type and the payload does not look like HTML", document=document)
     body = _with_http_charset(body, record.http_charset if record.is_http else None)

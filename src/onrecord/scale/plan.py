@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import InputError
-from onrecord.ingest.inputs import file_format
-from onrecord.ingest.readers import document_stem, open_binary
+from onrecord.ingest.inputs import file_format, walk_files
+from onrecord.ingest.readers import document_stem, file_problem, jsonl_head_problem, open_binary, read_lines
 from onrecord.ingest.warc import is_warc, warc_offsets
 
 #: The kinds of shard.
@@ -95,7 +95,7 @@ def plan_shards(
                 errors.append(InputError("unsupported file type (expected .warc, .warc.gz, .jsonl, .txt, .html, "
                                          "each but .warc optionally .gz)", document=str(path)))
         else:
-            errors.append(InputError("no such file or directory", document=str(path)))
+            errors.append(InputError(file_problem(path) or "no such file or directory", document=str(path)))
     by_parent: dict[Path, list[str]] = {}
     for path in loose:
         by_parent.setdefault(path.parent, []).append(path.name)
@@ -121,18 +121,13 @@ def _plan_directory(root: Path, shard_size: int, shards: list[Shard], errors: li
 
 
 def _walk(directory: Path, errors: list[InputError]) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError as exc:
-        errors.append(InputError(f"cannot list directory: {exc.strerror}", document=str(directory)))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), errors)
-        elif entry.is_file():
-            yield Path(entry.path)
+    """The input files under ``directory`` (the same walk as ``extract``'s); entries that cannot be read go to
+    ``errors``."""
+    for item in walk_files(directory, wanted=lambda p: is_warc(p) or file_format(p) is not None):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            yield item
 
 
 def _file_shards(root: Path, files: list[str], shard_size: int, *, label: str) -> Iterator[Shard]:
@@ -171,11 +166,14 @@ def _jsonl_shards(path: Path, shard_size: int) -> Iterator[Shard]:
     position = 0
     try:
         with open_binary(path) as stream:
-            for line in stream:
+            if problem := jsonl_head_problem(stream.read(8192)):
+                raise InputError(problem, document=str(path))
+            stream.seek(0)
+            for line in read_lines(stream, limit=2**20):  # a longer line is counted without being held
                 if lines % shard_size == 0:
                     starts.append((lines, 0 if compressed else position))
                 lines += 1
-                position += len(line)
+                position += line if isinstance(line, int) else len(line)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"cannot read file: {exc}", document=str(path)) from None
     for index, offset in starts:

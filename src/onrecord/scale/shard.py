@@ -25,15 +25,15 @@ import os
 import socket
 import time
 import traceback
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError, OnrecordError
-from onrecord.ingest.readers import parse_jsonl_line, open_binary, read_html, read_text
 from onrecord.ingest.inputs import file_format
-from onrecord.ingest.readers import document_stem
+from onrecord.ingest.readers import document_stem, jsonl_documents, open_binary, read_html, read_text, skip_lines
 from onrecord.scale.deadline import DocumentTimeout, deadline
 from onrecord.scale.options import DEFAULT_OPTIONS, RunOptions
 from onrecord.scale.output import OutputError, is_complete, read_shard_result, write_shard
@@ -243,7 +243,7 @@ def shard_documents(shard: Shard, settings: Settings = DEFAULT,
     if shard.kind == "warc":
         yield from _warc_documents(shard, options)
     elif shard.kind == "jsonl":
-        yield from _jsonl_documents(shard)
+        yield from _jsonl_documents(shard, settings)
     elif shard.kind == "files":
         yield from _file_documents(shard, settings, options)
     else:
@@ -276,35 +276,25 @@ def _warc_documents(shard: Shard, options: RunOptions) -> Iterator[Article | Inp
                       document=f"{shard.path}#{uri}", seconds=options.doc_timeout)
 
 
-def _jsonl_documents(shard: Shard) -> Iterator[Article | InputError]:
+def _jsonl_documents(shard: Shard, settings: Settings) -> Iterator[Article | InputError]:
+    """The lines of a JSONL shard, read by the same bounded reader as ``extract`` and ``ingest``."""
     path = Path(shard.path)
     try:
         stream = open_binary(path)
     except OSError as exc:
-        yield InputError(f"cannot read file: {exc.strerror}", document=shard.path)
+        yield InputError(f"cannot read file: {exc.strerror or exc}", document=shard.path)
         return
     with stream:
-        lineno = 0
         try:
             if shard.offset:
                 stream.seek(shard.offset)
-                lineno = shard.start
-            else:
-                while lineno < shard.start and stream.readline():
-                    lineno += 1
-            while lineno < shard.start + shard.count:
-                raw = stream.readline()
-                if not raw:
-                    break
-                lineno += 1
-                if not raw.strip():
-                    continue
-                try:
-                    yield parse_jsonl_line(raw, name=f"{shard.path}:{lineno}")
-                except InputError as exc:
-                    yield exc
-        except (OSError, EOFError) as exc:
-            yield InputError(f"cannot read past line {lineno}: {exc}", document=shard.path)
+            elif skip_lines(stream, shard.start) < shard.start:
+                return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(f"cannot read past line {shard.start}: {exc.strerror or exc}", document=shard.path)
+            return
+        yield from jsonl_documents(stream, name=shard.path, max_chars=settings.max_chars, first_line=shard.start + 1,
+                                   count=shard.count, check_head=shard.start == 0)
 
 
 def _file_documents(shard: Shard, settings: Settings, options: RunOptions) -> Iterator[Article | InputError]:
