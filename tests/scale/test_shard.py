@@ -9,6 +9,7 @@ import pytest
 
 import onrecord
 import onrecord.api
+from onrecord.errors import InputError
 from onrecord.scale.deadline import DocumentTimeout, deadline
 from onrecord.scale.options import RunOptions
 from onrecord.scale.output import read_output, read_shard_result
@@ -148,3 +149,100 @@ def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch
     (failure,) = result.failures
     assert failure.document == str(root / "slow.html") and "time cap of 0.3 s" in failure.reason
     assert [e.article.id for e in read_output(tmp_path / "out")] == ["a", "z"]
+
+
+# --- reading a shard: the same bounded readers as extract and ingest (issue 12) --------------------------------
+
+
+def _documents(inputs: list, shard_size: int, settings: Settings = Settings()) -> tuple[list, list]:
+    """Everything the shards of ``inputs`` read, in order, and the planning errors."""
+    from onrecord.scale.shard import shard_documents
+
+    shards, errors = plan_shards(inputs, shard_size=shard_size)
+    return [item for shard in shards for item in shard_documents(shard, settings)], errors
+
+
+def _outcome(items: list) -> list[tuple[str, str]]:
+    from onrecord.types import Article
+
+    return [("ok", i.id) if isinstance(i, Article) else ("error", str(i)) for i in items]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("shard_size", [1, 2, 10])
+def test_a_nested_line_and_an_over_long_line_cost_only_themselves(tmp_path: Path, gz: bool, shard_size: int) -> None:
+    import gzip
+    import json
+
+    lines = [json.dumps({"id": "a", "text": "Ana Lind spoke."}).encode(),
+             b'{"id": "deep", "text": "x", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+             json.dumps({"id": "b", "text": "Bo Tarn replied."}).encode(),
+             b'{"id": "huge", "text": "' + b"y" * 3_000_000 + b'"}',
+             json.dumps({"id": "c", "text": "Cy Moor agreed."}).encode()]
+    data = b"\n".join(lines) + b"\n"
+    path = tmp_path / ("feed.jsonl.gz" if gz else "feed.jsonl")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    items, errors = _documents([path], shard_size, Settings(max_chars=1000))
+    assert not errors
+    shown = str(path.resolve())
+    assert _outcome(items) == [
+        ("ok", "a"),
+        ("error", f"{shown}:2: JSON nested too deeply to read"),
+        ("ok", "b"),
+        ("error", f"{shown}:4: line of 3,000,027 bytes, over the limit of 1,060,576 bytes for a JSONL line "
+                  "(settings.max_chars); passed over"),
+        ("ok", "c"),
+    ]
+
+
+@pytest.mark.parametrize("shard_size", [1, 2, 10])
+@pytest.mark.parametrize("where", ["response", "request"])
+def test_a_warc_cut_inside_its_last_page_is_reported_by_the_last_shard(crawl: Path, tmp_path: Path,
+                                                                      shard_size: int, where: str) -> None:
+    from fastwarc.warc import ArchiveIterator
+
+    data = crawl.read_bytes()
+    starts = [r.stream_pos for r in ArchiveIterator(open(crawl, "rb"), parse_http=False)]  # noqa: SIM115
+    cut = tmp_path / "cut.warc.gz"
+    if where == "response":  # half way into the market page's response record
+        cut.write_bytes(data[: (starts[-1] + len(data)) // 2])
+    else:  # into the first bytes of its request record, so the response is not in the file at all
+        cut.write_bytes(data[: starts[-2] + 20])
+    items, errors = _documents([cut], shard_size)
+    assert not errors
+    codes = [(i.id if not isinstance(i, InputError) else getattr(i, "code", "?")) for i in items]
+    assert codes[:3] == [items[0].id, "not-html", "not-english"] and items[0].url == "https://post.example/ferry"
+    assert codes[3:] == ["unreadable"] and "truncated" in items[3].reason
+
+
+def test_unreadable_entries_are_reported_at_planning(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("Ana Lind spoke on Monday.", encoding="utf-8")
+    (root / "loop.txt").symlink_to("loop.txt")
+    (root / "feed.jsonl").symlink_to("feed.jsonl")
+    (root / "gone.warc.gz").symlink_to("missing.warc.gz")
+    (root / "z.txt").write_text("Bo Tarn replied on Tuesday.", encoding="utf-8")
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    items, errors = _documents([root, fifo], 10)
+    assert [i.id for i in items] == ["a", "z"]
+    assert [str(e) for e in errors] == [
+        f"{root}/feed.jsonl: symbolic link loop (too many levels of symbolic links)",
+        f"{root}/gone.warc.gz: broken symbolic link (its target does not exist)",
+        f"{root}/loop.txt: symbolic link loop (too many levels of symbolic links)",
+        f"{fifo}: a named pipe (FIFO), not a regular file: only files and directories are read",
+    ]
+
+
+def test_a_utf16_or_binary_jsonl_file_is_refused_at_planning(tmp_path: Path) -> None:
+    utf16 = tmp_path / "wide.jsonl"
+    utf16.write_bytes('{"id": "a", "text": "Ana Lind spoke."}\n'.encode("utf-16"))
+    binary = tmp_path / "blob.jsonl"
+    binary.write_bytes(bytes(range(256)) * 10)
+    items, errors = _documents([utf16, binary], 10)
+    assert items == []
+    assert [(e.document, e.reason.split(",")[0]) for e in errors] == [
+        (str(utf16), "JSONL must be UTF-8"), (str(binary), "looks binary (contains NUL bytes); expected JSONL (UTF-8 JSON")]

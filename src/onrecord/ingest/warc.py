@@ -120,19 +120,24 @@ class WarcOffsets:
 def warc_offsets(path: str | os.PathLike[str]) -> WarcOffsets:
     """The offset and id of every response record in ``path``; headers only, payloads are not parsed.
 
-    Raises :class:`InputError` naming the file when it cannot be read (records read before a corrupt one are
-    not returned: a file that cannot be scanned to its end is refused whole at planning time).
+    Raises :class:`InputError` naming the file when it cannot be read or holds no response record. A file that
+    cannot be read to its end (truncated, corrupt) gives the records found before the fault: reading the last
+    of them reports the fault (see :func:`iter_records`), and the records before it are kept.
     """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     offsets: list[int] = []
     ids: list[str] = []
+    fault = None
     try:
-        for record in ArchiveIterator(os.fspath(path), record_types=WarcRecordType.response, parse_http=False):
-            offsets.append(record.stream_pos)
-            ids.append(_record_id(record))
+        with open_regular(path) as stream:
+            for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False):
+                offsets.append(record.stream_pos)
+                ids.append(_record_id(record))
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read WARC file: {exc}", document=os.fspath(path)) from None
+        fault = f"cannot read WARC file: {getattr(exc, 'strerror', None) or exc}"
+    if not offsets:
+        raise InputError(fault or "no response record in the file (no page to read)", document=os.fspath(path))
     return WarcOffsets(tuple(offsets), tuple(ids))
 
 
