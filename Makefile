@@ -1,6 +1,7 @@
 # onrecord: set-up and the everyday commands.
 #
-#   make run     install into .venv, extract the examples, show who said what, store them, query the store
+#   make run     install into .venv, store the examples in out/onrecord.db, serve the web app on 127.0.0.1:$(PORT)
+#   make demo    the same without a server, for scripts: extract the examples, show who said what, store, query
 #   make test    install into .venv, run the test suite
 #   make eval    score onrecord on the dev splits in ../shared (skips what is absent)
 #   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
@@ -15,14 +16,15 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= $(or $(ONRECORD_SHARED),../shared)
+PORT    ?= 8000
 EXAMPLES := $(sort $(wildcard examples/*.txt examples/*.html examples/*.jsonl))
 PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: all install run test eval bench bench-scale bench-profile clean distclean
+.PHONY: all install run demo test eval bench bench-scale bench-profile clean distclean
 
-all: run
+all: demo
 
 $(STAMP): pyproject.toml
 	@# (a .venv left half made by an interrupted run, without pip, is made again)
@@ -33,7 +35,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The web app over the examples: Ctrl-C stops it. Writes (paste an article) need the token printed here.
 run: $(STAMP)
+	@mkdir -p out
+	$(BIN)/onrecord ingest examples/ --db out/onrecord.db --no-progress
+	@token=$${ONRECORD_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))')}; \
+	  echo; echo "=== open http://127.0.0.1:$(PORT)/  (articles, speakers, search, stats; Ctrl-C stops the server)"; \
+	  echo "=== to paste an article, sign in with the token: $$token"; echo; \
+	  ONRECORD_TOKEN="$$token" exec $(BIN)/onrecord serve --db out/onrecord.db --host 127.0.0.1 --port $(PORT)
+
+demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/onrecord extract examples/ -o out/examples.jsonl
 	@for f in $(EXAMPLES); do \

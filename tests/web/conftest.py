@@ -113,9 +113,20 @@ def writer(db_url: str) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def token() -> str:
     return TOKEN
+
+
+@pytest.fixture(scope="session")
+def corpus_of_web() -> object:
+    """:func:`web_corpus`, for tests in other modules of this folder."""
+    return web_corpus
+
+
+@pytest.fixture(scope="session")
+def hostile() -> str:
+    return HOSTILE
 
 
 @pytest.fixture

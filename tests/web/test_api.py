@@ -122,7 +122,7 @@ def test_speakers_most_quoted_first_with_keyset(client: TestClient) -> None:
 def test_speaker_timeline_in_date_order(client: TestClient) -> None:
     valdez = client.get("/speakers.json?name=valdez").json()["rows"][0]["id"]
     data = client.get(f"/speakers/{valdez}.json").json()
-    assert data["name"] == "Oren Valdez" and "Oren Valdez" in data["aliases"]
+    assert data["name"] == "Oren Valdez" and "Oren Valdez" not in data["aliases"]
     dates = [e["published"] for e in data["timeline"]["rows"]]
     assert dates == sorted(dates) and len(dates) == 4
     assert {r["outlet"] for r in data["by_month"]} == {"Harlow Ledger", "Tarnwick Evening Star", "Westbury Weekly"}

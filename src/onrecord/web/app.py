@@ -447,6 +447,8 @@ def create_app(config: Config) -> FastAPI:
         return _builder(data, fmt, name, meta), mode
 
     def _builder(data: bytes, fmt: str, name: str, meta: dict[str, Any]) -> Callable[[], Article]:
+        upload_name = not name.startswith("<")  # an uploaded file's name, not "<pasted text>"
+
         def build() -> Article:
             from dataclasses import replace
 
@@ -456,6 +458,9 @@ def create_app(config: Config) -> FastAPI:
                 found = read_html(data, name=name, id=meta.get("id") or None, url=meta.get("url"))
             else:
                 found = read_text(data, name=name, id=meta.get("id") or None)
+            # a pasted or posted document has no name of its own: its id is the one given, or none
+            doc_id = found.id if upload_name else meta.get("id") or None
+            found = replace(found, id=doc_id, title=found.title or _headline(found.text))
             return replace(found, **{k: v for k, v in meta.items() if k != "id" and v})
 
         return build
@@ -652,6 +657,14 @@ async def _json(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise WebError(422, "bad_input", "the body must be a JSON object")
     return body
+
+
+def _headline(text: str) -> str | None:
+    """The first line of a text when it reads as a headline (short, followed by a blank line)."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    return first if first and len(first) <= 160 and rest.startswith("\n") and not first.endswith((".", ",")) \
+        else None
 
 
 def _safe_next(target: str) -> str:

@@ -7,6 +7,7 @@ is left out (``js=[]``). The numbers are always printed beside the chart in a ta
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -30,7 +31,7 @@ def _style() -> Any:
 def _config(**extra: Any) -> dict[str, Any]:
     return {"style": _style(), "js": [], "disable_xml_declaration": False, "width": 900, "height": 420,
             "legend_at_bottom": True, "legend_at_bottom_columns": 4, "truncate_legend": 40, "print_values": False,
-            "show_minor_x_labels": True, "x_label_rotation": 0, "margin": 16, **extra}
+            "show_minor_x_labels": True, "x_label_rotation": 0, "margin": 16, "margin_bottom": 36, **extra}
 
 
 def _top(totals: dict[str, int], keep: int) -> list[str]:
@@ -41,7 +42,7 @@ def stacked_by_month(rows: Sequence[dict[str, Any]], *, series_key: str, title: 
     """Statements per month, one stacked series per value of ``series_key`` (the top seven; the rest 'other')."""
     import pygal
 
-    months = sorted({r["month"] for r in rows if r.get("month")})
+    months = month_range(sorted({r["month"] for r in rows if r.get("month")}))
     totals: dict[str, int] = defaultdict(int)
     for r in rows:
         if r.get("month"):
@@ -53,8 +54,10 @@ def stacked_by_month(rows: Sequence[dict[str, Any]], *, series_key: str, title: 
             continue
         name = r.get(series_key) or "unknown"
         values[name if name in top else OTHER][r["month"]] += r["count"]
+    stacks = [sum(values[name].get(m, 0) for name in values) for m in months]
     chart = pygal.StackedBar(**_config(title=title, x_label_rotation=30 if len(months) > 12 else 0,
-                                       show_minor_x_labels=len(months) <= 24, y_title="statements"))
+                                       show_minor_x_labels=len(months) <= 24, y_title="statements",
+                                       y_labels=_integer_ticks(max(stacks, default=0))))
     chart.x_labels = months
     if len(months) > 24:
         chart.x_labels_major = months[:: max(1, len(months) // 12)]
@@ -63,6 +66,32 @@ def stacked_by_month(rows: Sequence[dict[str, Any]], *, series_key: str, title: 
     if not months:
         chart.no_data_text = "no dated statements"
     return chart.render()
+
+
+def month_range(months: Sequence[str], *, at_least: int = 6) -> list[str]:
+    """Every month from the first to the last of ``months`` (YYYY-MM), gaps included, widened to ``at_least``
+    months around them, so that a timeline's bars stand where they fall in time."""
+    months = [m for m in months if re.fullmatch(r"\d{4}-\d{2}", m)]
+    if not months:
+        return []
+
+    def index(m: str) -> int:
+        return int(m[:4]) * 12 + int(m[5:7]) - 1
+
+    lo, hi = index(months[0]), index(months[-1])
+    while hi - lo + 1 < at_least:
+        lo, hi = (lo - 1, hi) if (hi - lo) % 2 else (lo, hi + 1)
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(lo, hi + 1)]
+
+
+def _integer_ticks(top: int, count: int = 8) -> list[int]:
+    """Whole-number axis labels from 0 to at least ``top`` (counts are never fractional)."""
+    step = max(1, -(-top // count))
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000):
+        if nice >= step:
+            step = nice
+            break
+    return list(range(0, max(top, 1) + step, step))
 
 
 def horizontal(rows: Sequence[tuple[str, float]], *, title: str, percent: bool = False) -> bytes:

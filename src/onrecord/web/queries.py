@@ -366,7 +366,8 @@ def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: s
     page = _paged(entries, size, lambda r: (r["published"] or _NO_DATE, r["id"]))
     aliases = [a for (a,) in store.rows("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
                                         (speaker_id,))]
-    return SpeakerRecord(id=ref.id, name=ref.name, kind=ref.kind, key=ref.key, aliases=aliases,
+    return SpeakerRecord(id=ref.id, name=ref.name, kind=ref.kind, key=ref.key,
+                         aliases=[a for a in aliases if a != ref.name],
                          statements=sum(r["count"] for r in by_month), by_month=by_month, page=page)
 
 
