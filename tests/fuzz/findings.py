@@ -11,12 +11,17 @@ When a finding is fixed, delete its entry here: that removes the mark and the se
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pytest
 
 from onrecord.types import MEDIA, Extraction
+
+
+#: Where a defect shows: in the extraction itself, when storing (any backend, or only PostgreSQL), in the CSV
+#: export, in a corpus run's output.
+STAGES = ("extract", "store", "postgresql", "csv", "run")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,8 @@ class Finding:
     summary: str
     #: True when an extraction shows the defect (None: the defect is not visible in an extraction).
     hits: Callable[[Extraction], bool] | None = None
+    #: The stages (:data:`STAGES`) a path must go through for the defect to show.
+    stage: str = "extract"
 
 
 def _medium_not_in_media(extraction: Extraction) -> bool:
@@ -39,11 +46,21 @@ def _lone_carriage_return(extraction: Extraction) -> bool:
     return any(v is not None and "\r" in v and "\n" not in v for v in values)
 
 
+def _nul(extraction: Extraction) -> bool:
+    art = extraction.article
+    values = [art.text, art.id, art.title, art.outlet, art.url, art.published, art.author]
+    for a in extraction.attributions:
+        values += [a.speaker, a.speaker_description, *(r.name for r in a.via), *(r.outlet for r in a.via)]
+    return any(v is not None and "\x00" in v for v in values)
+
+
 OPEN: dict[int, Finding] = {f.number: f for f in (
     Finding(1, "an attribution with no medium (None): not in MEDIA, and the store refuses the whole batch "
                "(NOT NULL constraint failed: attributions.medium)", _medium_not_in_media),
     Finding(2, "CSV export: a field with a carriage return but no line feed is written unquoted, so the row is "
-               "cut in two when read back", _lone_carriage_return),
+               "cut in two when read back", _lone_carriage_return, "csv"),
+    Finding(3, "PostgreSQL: text containing U+0000 is refused ('PostgreSQL text fields cannot contain NUL (0x00) "
+               "bytes') and its whole batch is not stored", _nul, "postgresql"),
 )}
 
 
@@ -55,6 +72,8 @@ def xfail_if_open(number: int) -> tuple[pytest.MarkDecorator, ...]:
     return (pytest.mark.xfail(strict=True, reason=f"finding {number}: {finding.summary}"),)
 
 
-def open_findings_in(extraction: Extraction) -> list[int]:
-    """The numbers of the open findings this extraction shows."""
-    return [n for n, f in OPEN.items() if f.hits is not None and f.hits(extraction)]
+def open_findings_in(extraction: Extraction, stages: Iterable[str]) -> list[int]:
+    """The numbers of the open findings this extraction shows on a path through ``stages``."""
+    stages = set(stages)
+    assert stages <= {*STAGES, ""}, stages
+    return [n for n, f in OPEN.items() if f.stage in stages and f.hits is not None and f.hits(extraction)]

@@ -221,11 +221,11 @@ def articles(draw: Any, *, min_size: int = 1, max_size: int = 6, blank: bool = T
 
 
 @st.composite
-def jsonl_records(draw: Any) -> list[str]:
+def jsonl_records(draw: Any, *, min_size: int = 1, max_size: int = 4) -> list[str]:
     """Lines of a JSONL input file: good records (written with or without ASCII escapes, so that text with a
     lone surrogate arrives as ``\\ud800``), and now and then a line that is not a record."""
     lines = []
-    for i, art in enumerate(draw(articles(max_size=4, blank=False))):
+    for i, art in enumerate(draw(articles(min_size=min_size, max_size=max_size, blank=False))):
         record: dict[str, Any] = {"id": art.id or f"d{i}", "text": art.text}
         for key in ("title", "outlet", "published", "author"):
             value = getattr(art, key)

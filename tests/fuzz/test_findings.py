@@ -26,3 +26,18 @@ CASES = [
 @pytest.mark.parametrize("batch", CASES)
 def test_finding(nlp: object, batch: list[Article]) -> None:
     run_pipeline(batch, set_aside_open=False)
+
+
+PG_CASES = [
+    # 3: U+0000 in the text (SQLite stores it; PostgreSQL text cannot hold it)
+    pytest.param([Article(text="\u201cThe bridge is safe,\u201d Ana Lind said. \x00", id="nul")],
+                 id="finding-3-postgresql-nul", marks=xfail_if_open(3)),
+    pytest.param([Article(text="Ana Lind said the bridge is safe.", id="nul-meta", author="Ana\x00Lind")],
+                 id="finding-3-postgresql-nul-in-author", marks=xfail_if_open(3)),
+]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("batch", PG_CASES)
+def test_finding_on_postgresql(nlp: object, pg_server: object, batch: list[Article]) -> None:
+    run_pipeline(batch, store_url=pg_server.database("onrecord_fuzz_case"), set_aside_open=False)  # type: ignore[attr-defined]

@@ -26,3 +26,10 @@ SETTINGS = st.sampled_from((Settings(), Settings(), Settings(scope="all"), Setti
 def test_any_articles_survive_extract_store_and_export(nlp: object, batch: list[Article],
                                                        settings: Settings) -> None:
     run_pipeline(batch, settings)
+
+
+@pytest.mark.postgres
+@fuzz_settings(15)
+@given(batch=articles(max_size=4))
+def test_any_articles_survive_on_postgresql(nlp: object, pg_server: object, batch: list[Article]) -> None:
+    run_pipeline(batch, store_url=pg_server.database("onrecord_fuzz"))  # type: ignore[attr-defined]
