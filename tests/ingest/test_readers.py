@@ -311,7 +311,7 @@ def test_an_over_long_line_is_passed_over_in_bounded_memory(tmp_path: Path) -> N
 def test_a_gzip_bomb_stops_reading_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from onrecord.ingest import readers
 
-    monkeypatch.setattr(readers, "GZIP_RATIO_AFTER", 2**20, raising=False)  # not 64 MiB: a fast test
+    monkeypatch.setattr(readers, "GZIP_RATIO_AFTER", 2**20, raising=False)  # not 16 MiB: a faster test
     blank_lines = b"\n" * 20_000_000  # 20 MB of blank lines compress about 1000 times
     path = write(tmp_path / "bomb.jsonl.gz", jsonl({"id": "first", "text": "Ana Lind spoke."}) + blank_lines +
                  jsonl({"id": "never", "text": "Bo Tarn replied."}))

@@ -169,22 +169,63 @@ def test_a_file_cut_inside_its_last_page_keeps_the_whole_pages_and_reports_the_c
         assert "truncated" in last.reason, (size, last.reason)
 
 
-def test_a_payload_that_decodes_past_the_limit_is_too_large(tmp_path: Path) -> None:
-    import gzip as gz
+def _encoded_warc(path: Path, pages: list[tuple[str, bytes, list[tuple[str, str]]]]) -> Path:
+    """A WARC of responses whose payloads are given as sent, with extra HTTP headers (Content-Encoding ...)."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    body = gz.compress(article_html("Ferry", FERRY) + b"<!-- " + b" " * 5_000_000 + b" -->")
-    path = tmp_path / "bomb.warc.gz"
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
-                                           ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(body),
-                                                      http_headers=http))
-    assert len(body) < 100_000
-    (item,) = iter_warc(path, max_bytes=1_000_000)
-    assert isinstance(item, WarcSkip) and item.code == "too-large"
-    assert item.reason == "payload decodes to over 1,000,000 bytes, the limit"
+        for url, body, headers in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), *headers],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=http))
+    return path
+
+
+def _gzip_bomb(size: int) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
+    return packer.compress(b"<html><body><p>") + b"".join(packer.compress(b" " * 2**20) for _ in range(size // 2**20)) \
+        + packer.flush()
+
+
+def test_a_payload_that_decodes_past_the_limit_is_too_large_and_the_next_pages_are_read(tmp_path: Path) -> None:
+    bomb = _gzip_bomb(200 * 2**20)  # 200 MiB of spaces in 200 KB
+    path = _encoded_warc(tmp_path / "bomb.warc.gz", [
+        ("https://x.example/bomb", bomb, [("Content-Encoding", "gzip")]),
+        ("https://x.example/ferry", article_html("Ferry", FERRY), []),
+    ])
+    bombed, ferry = iter_warc(path, max_bytes=1_000_000)
+    assert isinstance(bombed, WarcSkip) and bombed.code == "too-large"
+    assert bombed.reason == "payload decodes to over 1,000,000 bytes, the limit"
+    assert isinstance(ferry, Article) and "every hour from June" in ferry.text
+
+
+def test_content_and_transfer_encodings_are_undone(tmp_path: Path) -> None:
+    import gzip as gz
+    import zlib
+
+    import brotli
+
+    page = article_html("Ferry", FERRY)
+    raw = zlib.compressobj(6, zlib.DEFLATED, -15)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 500]), page[i:i + 500]) for i in range(0, len(page), 500))
+    encodings = {
+        "gzip": (gz.compress(page), [("Content-Encoding", "gzip")]),
+        "deflate": (zlib.compress(page), [("Content-Encoding", "deflate")]),
+        "raw-deflate": (raw.compress(page) + raw.flush(), [("Content-Encoding", "deflate")]),
+        "br": (brotli.compress(page), [("Content-Encoding", "br")]),
+        "chunked": (chunked + b"0\r\n\r\n", [("Transfer-Encoding", "chunked")]),
+        "chunked-gzip": (b"%x\r\n%s\r\n0\r\n\r\n" % (len(gz.compress(page)), gz.compress(page)),
+                         [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")]),
+    }
+    path = _encoded_warc(tmp_path / "encoded.warc.gz",
+                         [(f"https://x.example/{name}", body, headers) for name, (body, headers) in encodings.items()])
+    items = list(iter_warc(path))
+    assert [(i.url, "every hour from June" in i.text) for i in items] == [
+        (f"https://x.example/{name}", True) for name in encodings]

@@ -51,7 +51,7 @@ MAX_JSONL_OTHER_BYTES = 2**20
 MAX_GZIP_RATIO = 100
 
 #: ... once it has given this many decompressed bytes (a small file may compress better than any news).
-GZIP_RATIO_AFTER = 64 * 2**20
+GZIP_RATIO_AFTER = 16 * 2**20
 
 #: How much of an over-long JSONL line is read at a time while it is passed over.
 _SKIP_CHUNK = 2**20

@@ -200,7 +200,7 @@ def iter_records(
         return
     with stream:
         stream.seek(offset)
-        records = _responses(stream, name, offset=offset, max_bytes=max_bytes)
+        records = _responses(stream, name, offset=offset)
         if first_id is not None:
             records = _starting_at(records, first_id, stream, name, max_bytes)
         seen = 0
@@ -221,7 +221,7 @@ def _starting_at(records: Iterator[object], first_id: str, stream, name: str,  #
     first = next(records, None)
     if first is None or isinstance(first, WarcSkip) or _record_id(first) != first_id:
         stream.seek(0)
-        records = _responses(stream, name, offset=0, max_bytes=max_bytes)
+        records = _responses(stream, name, offset=0)
         for item in records:
             if isinstance(item, WarcSkip):
                 yield item
@@ -242,56 +242,54 @@ def _block_length(record) -> int | None:  # noqa: ANN001
     return int(value) if value.isdigit() else None
 
 
-def _responses(stream, name: str, *, offset: int, max_bytes: int) -> Iterator[object]:  # noqa: ANN001
-    """Response records from ``stream``, each checked to be whole; a record that is not (or a parse failure)
-    is yielded as a WarcSkip and ends the iteration, and so is data after the last record that is not one."""
+def _responses(stream, name: str, *, offset: int) -> Iterator[object]:  # noqa: ANN001
+    """Response records from ``stream`` (the file ``name``, at ``offset``), each checked to be whole before it is yielded; a
+    record that is not (or a parse failure) is yielded as a WarcSkip and ends the iteration, and so is data after
+    the last record that is not one.
+
+    The check reads the file a second time, one record ahead of the payloads, counting the bytes of each
+    record's block without keeping them (a frozen record would be checked in memory, but fastwarc then decodes
+    its whole payload at once, which a gzip bomb in the payload turns into gigabytes)."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    iterator = iter(ArchiveIterator(stream, parse_http=False))
-    last: tuple[int, int] | None = None  # where the last whole record starts, and its block length
-    while True:
-        try:
-            record = next(iterator)
-        except StopIteration:
-            if problem := _end_problem(stream, last, offset=offset):
-                yield _FileSkip("unreadable", problem, document=name)
-            return
-        except (OSError, ValueError) as exc:
-            yield _FileSkip("unreadable", f"WARC file cannot be read past this point (it is truncated or corrupt): "
-                            f"{exc}", document=name)
-            return
-        response = record.record_type == WarcRecordType.response
-        where = f"{name}#{record.headers.get('WARC-Target-URI') or _record_id(record)}" if response else name
-        skip = WarcSkip if response else _FileSkip
-        declared = _block_length(record)
-        if declared is None:
-            yield skip("unreadable", "record header incomplete (no Content-Length): the file is truncated or "
-                       "corrupt here", document=where)
-            return
-        if not response:
-            got = record.reader.consume()
-        elif declared <= max_bytes + _HTTP_HEADER_ALLOWANCE:
-            record.freeze()  # into memory (within the size limit), so its length can be checked before it is read
-            got = record.reader.consume()
-            record.reader.seek(0)
-            record.parse_http(auto_decode="all")
-        else:  # too large to hold: record_article only looks at its headers; its length is checked after
-            record.parse_http(auto_decode="none")
-            got = None
-        if got is not None and got < declared:
-            yield skip("unreadable", f"record cut short: {got:,} of {declared:,} bytes (the file is truncated)",
-                       document=where)
-            return
-        if response:
-            yield record
-        if got is None:
-            payload = record.content_length
-            got = payload - record.reader.consume()  # what is missing of the payload
-            if got > 0:
-                yield WarcSkip("unreadable", f"record cut short: {got:,} bytes missing of {declared:,} (the file is "
-                               "truncated)", document=where)
+    with open_regular(name) as again:  # name is the path
+        again.seek(offset)
+        records = iter(ArchiveIterator(stream, parse_http=False))
+        blocks = iter(ArchiveIterator(again, parse_http=False))
+        last: tuple[int, int] | None = None  # where the last whole record starts, and its block length
+        while True:
+            try:
+                record = next(records)
+                block = next(blocks, None)
+                got = block.reader.consume() if block is not None else None
+            except StopIteration:
+                if problem := _end_problem(stream, last, offset=offset):
+                    yield _FileSkip("unreadable", problem, document=name)
                 return
-        last = (record.stream_pos, declared)
+            except (OSError, ValueError) as exc:
+                yield _FileSkip("unreadable", "WARC file cannot be read past this point (it is truncated or "
+                                f"corrupt): {exc}", document=name)
+                return
+            response = record.record_type == WarcRecordType.response
+            where = f"{name}#{record.headers.get('WARC-Target-URI') or _record_id(record)}" if response else name
+            skip = WarcSkip if response else _FileSkip
+            declared = _block_length(record)
+            if declared is None:
+                yield skip("unreadable", "record header incomplete (no Content-Length): the file is truncated or "
+                           "corrupt here", document=where)
+                return
+            if block is None or block.stream_pos != record.stream_pos:
+                yield skip("unreadable", "record cannot be read whole (the file is truncated or corrupt)",
+                           document=where)
+                return
+            if got < declared:
+                yield skip("unreadable", f"record cut short: {got:,} of {declared:,} bytes (the file is "
+                           "truncated)", document=where)
+                return
+            if response:
+                record.parse_http(auto_decode="none")  # decoded by record_article, within its limit
+                yield record
+            last = (record.stream_pos, declared)
 
 
 def _end_problem(stream, last: tuple[int, int] | None, *, offset: int) -> str | None:  # noqa: ANN001
@@ -354,9 +352,9 @@ def record_article(
         return WarcSkip("too-large", f"record of {block:,} bytes, over the limit of {max_bytes:,}",
                         document=document)
     try:
-        body = record.reader.read(max_bytes + 1)  # a compressed payload may decode to far more than its size
-    except (OSError, ValueError) as exc:
-        return WarcSkip("decode-error", f"payload cannot be read: {exc}", document=document)
+        body = decode_payload(record, limit=max_bytes + 1)  # a compressed payload may decode to far more
+    except (OSError, ValueError, EOFError) as exc:
+        return WarcSkip("decode-error", f"payload cannot be decoded: {exc}", document=document)
     if len(body) > max_bytes:
         return WarcSkip("too-large", f"payload decodes to over {max_bytes:,} bytes, the limit", document=document)
     if not content_type and not body.lstrip()[:1] == b"<":
@@ -380,6 +378,41 @@ def record_article(
     if article.published is None and (date := record.headers.get("WARC-Date")):
         article = _replace(article, published=date)
     return article
+
+
+def decode_payload(record, *, limit: int) -> bytes:  # noqa: ANN001 -- a fastwarc WarcRecord, HTTP parsed
+    """The record's HTTP payload with its Transfer-Encoding (chunked) and Content-Encoding (gzip, deflate, br,
+    zstd; several in order) undone, at most ``limit`` bytes of it. Decoded here rather than by fastwarc, which
+    decodes a frozen payload whole and loses its place in the file after a payload that decodes to far more
+    than its size. Raises ValueError for an encoding it does not know, OSError for data that does not decode."""
+    import io
+
+    from fastwarc.stream_io import BrotliReader, ChunkedReader, GzipReader, ZstdReader
+
+    data = record.reader.read()  # the raw payload; its block is within the size limit (record_article)
+    headers = record.http_headers if record.is_http else None
+    transfer = _codings(headers.get("Transfer-Encoding") if headers else None)
+    if "chunked" in transfer:
+        data = ChunkedReader(io.BytesIO(data)).read(len(data))
+    for coding in reversed(_codings(headers.get("Content-Encoding") if headers else None)):
+        if coding in ("gzip", "x-gzip"):
+            data = GzipReader(io.BytesIO(data)).read(limit)
+        elif coding == "deflate":  # zlib-wrapped as the standard says, or raw deflate as some servers send
+            import zlib
+
+            wbits = 15 if data[:1] == b"\x78" else -15
+            data = zlib.decompressobj(wbits).decompress(data, limit)
+        elif coding == "br":
+            data = BrotliReader(io.BytesIO(data)).read(limit)
+        elif coding == "zstd":
+            data = ZstdReader(io.BytesIO(data)).read(limit)
+        elif coding != "identity":
+            raise ValueError(f"unknown content encoding {coding!r}")
+    return data[:limit]
+
+
+def _codings(value: str | None) -> list[str]:
+    return [c.strip().lower() for c in (value or "").split(",") if c.strip()]
 
 
 def _with_http_charset(body: bytes, charset: str | None) -> bytes:
