@@ -183,3 +183,98 @@ def test_extraction_dict_leaves_out_unknown_metadata() -> None:
 def test_skipped_to_dict() -> None:
     assert Skipped("why", CharSpan(2, 9)).to_dict() == {"reason": "why", "span": [2, 9]}
     assert Skipped("why").to_dict() == {"reason": "why", "span": None}
+
+
+# -- values the store would refuse are refused where they are made (issue 12: items 1, 5, 14) --------------------
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"medium": None}, "medium None is not one of statement"),  # the extractor once wrote this: the article lost
+        ({"medium": "fax"}, "medium 'fax' is not one of"),
+        ({"type": "bogus"}, "type 'bogus' is not one of direct, indirect, mixed, unknown"),
+        ({"speaker_kind": "crowd"}, "speaker_kind 'crowd' is not one of"),
+        ({"cue_kind": None}, "cue_kind None is not one of speech, belief, document"),
+        ({"confidence": float("inf")}, "confidence must be a number from 0 to 1, not inf"),
+        ({"confidence": float("nan")}, "confidence must be a number from 0 to 1, not nan"),
+        ({"confidence": 1.5}, "not 1.5"),
+        ({"confidence": -0.1}, "not -0.1"),
+        ({"confidence": True}, "not True"),
+        ({"confidence": "0.5"}, "not '0.5'"),
+        ({"speaker": ["Ana Lind"]}, "speaker must be a string or null, not list"),
+        ({"speaker_description": 7}, "speaker_description must be a string or null, not int"),
+        ({"content": None}, "content must be a span, not None"),
+        ({"source": [0, 4]}, "source must be a span or null, not \\[0, 4\\]"),
+        ({"via": [Relay(CharSpan(0, 4))]}, "via must be a tuple of relays"),
+    ],
+)
+def test_an_attribution_the_store_would_refuse_is_refused(change: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        dataclasses.replace(ATTRIBUTION, **change)
+
+
+@pytest.mark.parametrize(("start", "end"), [(True, 3), (0, False), (1.0, 3), ("1", 3), (None, 3)])
+def test_a_span_offset_is_an_integer(start: object, end: object) -> None:
+    with pytest.raises(ValueError, match="offsets must be integers"):
+        CharSpan(start, end)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ([True, 4], "must be an integer, not True"),
+    ([0, 1.5], "must be an integer, not 1.5"),
+    ([0, "x"], "must be an integer, not 'x'"),
+    ([0], "a span is \\[start, end\\], not \\[0\\]"),
+    ("0,4", "a span is \\[start, end\\]"),
+    ({"start": 0}, "a span is \\[start, end\\]"),
+])
+def test_span_from_list_refuses_what_is_not_two_integers(value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        CharSpan.from_list(value)
+
+
+def test_span_from_list_takes_integral_floats() -> None:
+    assert CharSpan.from_list([0.0, 4.0]) == CharSpan(0, 4)
+
+
+RECORD = {"id": "t3", "text": "Ana Lind touted her record. \u201cWe fixed the roads.\u201d",
+          "attributions": [{"content": [29, 48], "speaker": "Ana Lind", "speaker_kind": "person", "type": "direct",
+                            "medium": "unknown", "confidence": 0.6}]}
+
+
+@pytest.mark.parametrize(
+    ("attribution", "message"),
+    [
+        ({"content": None}, "attribution 0: an attribution's content must be a span, not None"),
+        ({"via": [{"span": None}]}, "attribution 0: a relay's span must be a span, not None"),
+        ({"via": [None]}, "attribution 0: a relay is an object, not None"),
+        ({"via": "Ledger"}, "attribution 0: via must be a list of relays"),
+        ({"speaker": ["Ana", "Lind"]}, "attribution 0: attribution speaker must be a string or null, not list"),
+        ({"content": [29, 4800]}, "attribution 0: span \\[29, 4800\\) lies past the end of the text \\(49 characters\\)"),
+        ({"source": [60, 70]}, "lies past the end of the text"),
+        ({"type": "bogus"}, "attribution 0: type 'bogus' is not one of"),
+        ({"confidence": 1e400}, "attribution 0: confidence must be a number from 0 to 1, not inf"),
+        ({"confidence": None}, "attribution 0: confidence must be a number from 0 to 1, not None"),
+        ({"medium": None}, "attribution 0: medium None is not one of"),
+    ],
+)
+def test_an_extraction_record_is_validated(attribution: dict, message: str) -> None:
+    data = json.loads(json.dumps(RECORD))
+    data["attributions"][0].update(attribution)
+    with pytest.raises(ValueError, match=message):
+        Extraction.from_dict(data)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"text": None}, "article text must be a string, not NoneType"),
+    ({"id": ["t3"]}, "article id must be a string or null, not list"),
+    ({"attributions": {"content": [0, 1]}}, "attributions must be a list"),
+    ({"skipped": [{"reason": "x", "span": [0, 99]}]}, "skipped span \\[0, 99\\) lies past the end of the text"),
+    ({"pipeline": "0.1"}, "pipeline must be an object"),
+])
+def test_an_extraction_record_with_bad_fields_is_refused(change: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Extraction.from_dict({**RECORD, **change})
+
+
+def test_a_valid_record_still_reads() -> None:
+    (a,) = Extraction.from_dict(RECORD).attributions
+    assert a.content.of(RECORD["text"]) == "We fixed the roads."

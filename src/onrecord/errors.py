@@ -54,6 +54,13 @@ class StoreError(OnrecordError):
     ``document`` names the store."""
 
 
+class StoreFault(StoreError):
+    """The store itself failed (disk full, an I/O error, a lost server connection, a lock not released in time):
+    no fault of the article being stored, and the next one would fail the same way, so a batch stops at the first
+    one; what was committed before it is kept and a rerun finishes the work. A :class:`StoreError` that is not a
+    fault is the store refusing one article's data (a value too long, an invalid character): the others go on."""
+
+
 class NotFoundError(OnrecordError):
     """A thing asked for by name or id is not in the store (an unknown speaker, article or attribution)."""
 

@@ -6,6 +6,8 @@ Every record is a frozen dataclass; spans are character offsets into the article
 
 from __future__ import annotations
 
+import math
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,11 @@ class CharSpan:
     end: int
 
     def __post_init__(self) -> None:
+        if type(self.start) is not int or type(self.end) is not int:  # noqa: E721 -- bool is not an offset
+            if not (_is_int(self.start) and _is_int(self.end)):
+                raise ValueError(f"invalid span [{self.start!r}, {self.end!r}): offsets must be integers")
+            object.__setattr__(self, "start", int(self.start))  # a NumPy integer, say
+            object.__setattr__(self, "end", int(self.end))
         if self.start < 0 or self.end < self.start:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
 
@@ -61,10 +68,42 @@ class CharSpan:
 
     @classmethod
     def from_list(cls, value: Any) -> CharSpan | None:
+        """``[start, end]`` (integers, or integers written as ``"3"`` or ``3.0``; ``true`` and ``1.5`` are refused) ->
+        a span; None -> None."""
         if value is None:
             return None
-        start, end = value
-        return cls(int(start), int(end))
+        if not isinstance(value, (list, tuple)) or len(value) != 2:
+            raise ValueError(f"a span is [start, end], not {_short(value)}")
+        return cls(*(_offset(v) for v in value))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _offset(value: Any) -> int:
+    if _is_int(value):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 20:
+        return int(value)
+    raise ValueError(f"a span offset must be an integer, not {_short(value)}")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _optional_str(owner: str, name: str, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{owner} {name} must be a string or null, not {type(value).__name__} {_short(value)}")
+
+
+def _one_of(name: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name} {_short(value)} is not one of {', '.join(allowed)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +117,12 @@ class Article:
     url: str | None = None
     published: str | None = None  # ISO 8601 date or date-time, as given
     author: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise ValueError(f"article text must be a string, not {type(self.text).__name__} {_short(self.text)}")
+        for name in ("id", "title", "outlet", "url", "published", "author"):
+            _optional_str("article", name, getattr(self, name))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,12 +156,21 @@ class Relay:
     name: str | None = None  # a person ("Mustafa Salim"), when one is named
     outlet: str | None = None  # an organisation ("Washington Post", "the New York Times")
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.span, CharSpan):
+            raise ValueError(f"a relay's span must be a span, not {_short(self.span)}")
+        _optional_str("relay", "name", self.name)
+        _optional_str("relay", "outlet", self.outlet)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "outlet": self.outlet, "span": self.span.to_list()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relay:
-        return cls(span=CharSpan.from_list(data["span"]), name=data.get("name"), outlet=data.get("outlet"))
+        if not isinstance(data, dict):
+            raise ValueError(f"a relay is an object, not {_short(data)}")
+        return cls(span=CharSpan.from_list(data.get("span")), name=data.get("name"),  # type: ignore[arg-type]
+                   outlet=data.get("outlet"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +188,30 @@ class Attribution:
     cue_kind: str = "speech"
     via: tuple[Relay, ...] = ()
     confidence: float = 0.5
+
+    def __post_init__(self) -> None:
+        # what the store's columns require, refused here where the value is made rather than by the store later
+        if not isinstance(self.content, CharSpan):
+            raise ValueError(f"an attribution's content must be a span, not {_short(self.content)}")
+        for name in ("source", "cue"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, CharSpan):
+                raise ValueError(f"an attribution's {name} must be a span or null, not {_short(value)}")
+        _optional_str("attribution", "speaker", self.speaker)
+        _optional_str("attribution", "speaker_description", self.speaker_description)
+        _one_of("type", self.type, ATTRIBUTION_TYPES)
+        _one_of("medium", self.medium, MEDIA)
+        _one_of("speaker_kind", self.speaker_kind, SPEAKER_KINDS)
+        _one_of("cue_kind", self.cue_kind, CUE_KINDS)
+        if not isinstance(self.via, tuple) or not all(isinstance(r, Relay) for r in self.via):
+            raise ValueError(f"via must be a tuple of relays, not {_short(self.via)}")
+        c = self.confidence
+        if isinstance(c, bool) or not isinstance(c, (int, float)) or not math.isfinite(c) or not 0 <= c <= 1:
+            raise ValueError(f"confidence must be a number from 0 to 1, not {_short(c)}")
+
+    def spans(self) -> tuple[CharSpan, ...]:
+        """Every span this attribution points into its article's text with (content, source, cue, relays)."""
+        return tuple(s for s in (self.content, self.source, self.cue, *(r.span for r in self.via)) if s is not None)
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """The FORMAT.md shape plus onrecord's fields; with ``text``, the covered strings too."""
@@ -158,8 +236,16 @@ class Attribution:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        if not isinstance(data, dict):
+            raise ValueError(f"an attribution is an object, not {_short(data)}")
+        via = data.get("via") or ()
+        if not isinstance(via, (list, tuple)):
+            raise ValueError(f"via must be a list of relays, not {_short(via)}")
+        confidence = data.get("confidence", 0.5)
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+            raise ValueError(f"confidence must be a number from 0 to 1, not {_short(confidence)}")
         return cls(
-            content=CharSpan.from_list(data["content"]),
+            content=CharSpan.from_list(data.get("content")),  # type: ignore[arg-type]
             source=CharSpan.from_list(data.get("source")),
             cue=CharSpan.from_list(data.get("cue")),
             speaker=data.get("speaker"),
@@ -168,8 +254,8 @@ class Attribution:
             type=data.get("type", "unknown"),
             medium=data.get("medium", "unknown"),
             cue_kind=data.get("cue_kind", "speech"),
-            via=tuple(Relay.from_dict(r) for r in data.get("via") or ()),
-            confidence=float(data.get("confidence", 0.5)),
+            via=tuple(Relay.from_dict(r) for r in via),
+            confidence=float(confidence),
         )
 
 
@@ -179,6 +265,12 @@ class Skipped:
 
     reason: str
     span: CharSpan | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.reason, str):
+            raise ValueError(f"a skipped part's reason must be a string, not {_short(self.reason)}")
+        if self.span is not None and not isinstance(self.span, CharSpan):
+            raise ValueError(f"a skipped part's span must be a span or null, not {_short(self.span)}")
 
     def to_dict(self) -> dict[str, Any]:
         return {"reason": self.reason, "span": self.span.to_list() if self.span is not None else None}
@@ -193,6 +285,27 @@ class Extraction:
     skipped: tuple[Skipped, ...] = ()
     pipeline_version: str = ""
     model: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.article, Article):
+            raise ValueError(f"an extraction's article must be an Article, not {_short(self.article)}")
+        size = len(self.article.text)
+        for n, a in enumerate(self.attributions):
+            if not isinstance(a, Attribution):
+                raise ValueError(f"attribution {n} is not an Attribution: {_short(a)}")
+            for span in a.spans():
+                if span.end > size:
+                    raise ValueError(f"attribution {n}: span [{span.start}, {span.end}) lies past the end of the "
+                                     f"text ({size} characters)")
+        for s in self.skipped:
+            if not isinstance(s, Skipped):
+                raise ValueError(f"a skipped part is not a Skipped: {_short(s)}")
+            if s.span is not None and s.span.end > size:
+                raise ValueError(f"skipped span [{s.span.start}, {s.span.end}) lies past the end of the text "
+                                 f"({size} characters)")
+        for name in ("pipeline_version", "model"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"{name} must be a string, not {_short(getattr(self, name))}")
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """One JSONL record in the FORMAT.md shape (``id``, ``text``, ``attributions``) plus metadata."""
@@ -211,14 +324,31 @@ class Extraction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """One record as :meth:`to_dict` writes it; a malformed one raises ``ValueError`` saying which field."""
+        if not isinstance(data, dict):
+            raise ValueError(f"an extraction record is an object, not {_short(data)}")
         pipe = data.get("pipeline") or {}
+        if not isinstance(pipe, dict):
+            raise ValueError(f"pipeline must be an object, not {_short(pipe)}")
+        attributions, skipped = data.get("attributions") or (), data.get("skipped") or ()
+        for name, value in (("attributions", attributions), ("skipped", skipped)):
+            if not isinstance(value, (list, tuple)):
+                raise ValueError(f"{name} must be a list, not {_short(value)}")
+        found = []
+        for n, a in enumerate(attributions):
+            try:
+                found.append(Attribution.from_dict(a))
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"attribution {n}: {exc}") from None
+        parts = []
+        for s in skipped:
+            if not isinstance(s, dict):
+                raise ValueError(f"a skipped part is an object, not {_short(s)}")
+            parts.append(Skipped(reason=s.get("reason"), span=CharSpan.from_list(s.get("span"))))  # type: ignore[arg-type]
         return cls(
             article=Article.from_dict(data),
-            attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions") or ()),
-            skipped=tuple(
-                Skipped(reason=s["reason"], span=CharSpan.from_list(s.get("span")))
-                for s in data.get("skipped") or ()
-            ),
+            attributions=tuple(found),
+            skipped=tuple(parts),
             pipeline_version=pipe.get("version", ""),
             model=pipe.get("model", ""),
         )

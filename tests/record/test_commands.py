@@ -15,7 +15,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,11 +189,216 @@ def test_ingest_reports_an_article_the_store_refuses_and_keeps_the_others(
     monkeypatch.setattr(Store, "_insert_attributions", refuse_a3)
     db = str(tmp_path / "r.db")
     code, _, err = run(["ingest", "--extracted", str(source), "--db", db, "--batch-size", "4"], capsys)
-    assert code == 0
+    assert code == 1  # the exit status tells the truth: an article was not stored (issue 12)
     assert err.splitlines() == [
         "onrecord: a3: not stored: value too long (simulated)",
         f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed",
     ]
+    # alone in its batch, the article is named too (before: the ingest stopped, naming only the store)
+    db = str(tmp_path / "one.db")
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", db, "--batch-size", "1"], capsys)
+    assert code == 1
+    assert err.splitlines() == [
+        "onrecord: a3: not stored: value too long (simulated)",
+        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed",
+    ]
+
+
+def test_ingest_extracted_refuses_malformed_records_one_by_one(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Each malformed record is named by file:line with the reason; the rest of the file is stored (issue 12, item
+    5: before, some raised a traceback and stopped the ingest, others were stored as given)."""
+    text = "Ana Lind touted her record. \u201cWe fixed the roads.\u201d"
+    good = {"content": [28, 49], "speaker": "Ana Lind", "speaker_kind": "person", "type": "direct",
+            "medium": "unknown", "confidence": 0.6}
+    bad = [
+        ({"content": None}, "attribution 0: an attribution's content must be a span, not None"),
+        ({"via": [{"span": None, "name": "Ivo Tarn"}]}, "attribution 0: a relay's span must be a span, not None"),
+        ({"speaker": ["Ana Lind"]},
+         "attribution 0: attribution speaker must be a string or null, not list ['Ana Lind']"),
+        ({"content": [28, 4900]}, "attribution 0: span [28, 4900) lies past the end of the text (53 characters)"),
+        ({"type": "bogus"}, "attribution 0: type 'bogus' is not one of direct, indirect, mixed, unknown"),
+        ({"confidence": "1e400"}, "attribution 0: confidence must be a number from 0 to 1, not inf"),
+    ]
+    lines = []
+    for n, (change, _) in enumerate(bad):
+        record = {"id": f"bad{n}", "text": f"{text} ({n})", "attributions": [{**good, **change}]}
+        lines.append(json.dumps(record).replace('"1e400"', "1e400"))
+    lines.append(json.dumps({"id": "ok", "text": text, "attributions": [good]}))
+    source = tmp_path / "x.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", db], capsys)
+    assert "Traceback" not in err
+    assert err.splitlines() == [
+        *(f"onrecord: {source}:{n}: not an extraction record: {message}" for n, (_, message) in enumerate(bad, 1)),
+        f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 6 failed",
+    ]
+    assert code == 0  # as with `extract`: unreadable input is reported; exit 1 only when nothing could be used
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT doc_id, medium, confidence FROM articles JOIN attributions a"
+                            " ON a.article_id = articles.id").fetchall() == [("ok", "unknown", 0.6)]
+
+
+def test_a_full_disk_stops_ingest_with_one_message_and_a_rerun_finishes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A full disk is a fault of the store, not one failure per article: one message, the batches committed before
+    it kept, exit 1; the same command run again stores the rest (issue 12: store faults are run faults)."""
+    from onrecord.record import store as store_module
+
+    records = [e.to_dict() for e in corpus()]
+    records += [{"id": f"long{n}", "text": f"Ana Lind said the road {n} was fixed. " + "The road was long. " * 300,
+                 "attributions": []} for n in range(8)]
+    source = tmp_path / "x.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "r.db"
+    open_store(db).close()
+    connect = store_module._connect_sqlite
+
+    def small_disk(*args, **kwargs):  # the disk fills up after a few more pages
+        conn = connect(*args, **kwargs)
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        conn.execute(f"PRAGMA max_page_count = {pages + 8}")
+        return conn
+
+    monkeypatch.setattr(store_module, "_connect_sqlite", small_disk)
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", str(db), "--batch-size", "2"], capsys)
+    (line,) = err.splitlines()
+    assert code == 1
+    assert line.startswith(f"onrecord: {db}: database or disk is full; stopped, after storing ")
+    assert line.endswith("run the same command again to store the rest")
+    with sqlite3.connect(db) as conn:
+        (kept,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    assert 0 < kept < len(records) and kept % 2 == 0 and f"after storing {kept} articles" in line
+    monkeypatch.undo()
+    code, _, err = run(["ingest", "--extracted", str(source), "--db", str(db), "--batch-size", "2"], capsys)
+    (summary,) = err.splitlines()
+    assert code == 0 and summary.startswith(f"onrecord: stored {len(records) - kept} articles (")
+    assert summary.endswith(f"in {db}; {kept} already stored, 0 failed")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM attributions").fetchone() == (11,)
+
+
+def test_reprocess_all_goes_past_an_article_the_store_refuses(
+        db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`reprocess --all` failed on every rerun because one article was refused; now that article keeps what it had,
+    is named, and the others are reprocessed (exit 1: not everything was done)."""
+    import onrecord.api
+    from onrecord.errors import StoreError
+    from onrecord.record import Store
+    from onrecord.types import Extraction
+
+    stored = {e.article.text: e for e in corpus()}
+
+    def extract_many(articles, **kwargs):  # the same attributions, as a new pipeline version
+        for article in articles:
+            yield Extraction(article=article, attributions=stored[article.text].attributions,
+                             pipeline_version="9.9.9", model="en_test-2.0")
+
+    original = Store._insert_attributions
+
+    def refuse_a3(self, linker, article_id, art, *args, **kwargs):
+        if art.id == "a3":
+            raise StoreError("value too long (simulated)")
+        return original(self, linker, article_id, art, *args, **kwargs)
+
+    monkeypatch.setattr(onrecord.api, "extract_many", extract_many)
+    monkeypatch.setattr(Store, "_insert_attributions", refuse_a3)
+    for _ in range(2):
+        code, _, err = run(["reprocess", "--all", "--db", db, "--no-progress", "--batch-size", "4"], capsys)
+        assert code == 1
+        assert err.splitlines() == ["onrecord: a3: not reprocessed: value too long (simulated)",
+                                    "onrecord: reprocessed 5 articles (9 attributions), 1 failed"]
+    with sqlite3.connect(db) as conn:
+        versions = dict(conn.execute("SELECT doc_id, pipeline_version FROM articles").fetchall())
+        assert conn.execute("SELECT count(*) FROM attributions").fetchone() == (11,)
+    assert versions.pop("a3") == "0.1.0" and set(versions.values()) == {"9.9.9"}
+
+
+def test_search_query_words_may_start_with_a_dash(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["search", "troops", "-garrison", "--csv", "--db", db], capsys)
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 2 and not any("garrison" in r["content"] for r in rows)
+    assert run(["search", "--csv", "--db", db, "--", "troops", "-garrison"], capsys)[1] == out
+    assert run(["search", "troops -garrison", "--csv", "--db", db], capsys)[1] == out
+    code, out, err = run(["search", "-withdraw", "--db", db], capsys)
+    assert (code, out) == (1, "") and err == ("onrecord: nothing to search for in '-withdraw' "
+                                              "(give at least one word)\n")
+
+
+def test_search_query_length_is_bounded(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    started = time.monotonic()
+    query = " ".join(f"word{n}" for n in range(20_000))
+    code, out, err = run(["search", query, "--db", db], capsys)
+    assert (code, out) == (1, "")
+    assert err == f"onrecord: the search query is {len(query):,} characters long; at most 1,000 are searched for " \
+                  "(shorten it)\n"
+    code, out, err = run(["search", " ".join(["troops"] * 40), "--db", db], capsys)
+    assert (code, out) == (1, "")
+    assert err == "onrecord: the search query has 40 words; at most 32 are searched for (shorten it)\n"
+    assert time.monotonic() - started < 5
+    code, out, _ = run(["search", " OR ".join(["troops"] * 16), "--csv", "--db", db], capsys)  # 31 words
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 3
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["search", "troops", "--limit", "99999999999999999999"],
+     "argument --limit: 99999999999999999999 is not from 0 to 1,000,000"),
+    (["speaker", "Valdez", "--limit", "-1"], "argument --limit: -1 is not from 0 to 1,000,000"),
+    (["speakers", "--limit", "ten"], "argument --limit: not a whole number: 'ten'"),
+    (["stats", "--top", "1e9"], "argument --top: not a whole number: '1e9'"),
+])
+def test_counts_out_of_range_are_usage_errors(argv: list[str], message: str, db: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([*argv, "--db", db], capsys)
+    assert (code, out) == (2, "") and message in err and "Traceback" not in err
+
+
+def test_a_speaker_id_too_large_for_the_store_is_not_found(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["speaker", "#99999999999999999999999", "--db", db], capsys)
+    assert (code, out, err) == (1, "", f"onrecord: {db}: no speaker with id 99999999999999999999999\n")
+
+
+def _cli(argv: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own (for limits the test process must not take on)."""
+    code = "import sys; from onrecord.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def _small_file_limit(limit: int) -> Callable[[], None]:
+    def apply() -> None:  # writes past `limit` bytes fail with EFBIG, as a full disk fails them with ENOSPC
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "labelstudio"])
+def test_an_export_that_cannot_be_written_leaves_no_partial_file(fmt: str, db: str, tmp_path: Path) -> None:
+    """Writes fail part way (a file size limit standing in for a full disk): no truncated file under the final name,
+    no temporary file, the files exported before untouched, one clear line (issue 12, item 7)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    before = {"articles." + ("json" if fmt == "labelstudio" else fmt): "an earlier export\n"}
+    for name, content in before.items():
+        (out / name).write_text(content, encoding="utf-8")
+    target = out / "articles.json" if fmt == "labelstudio" else out
+    done = _cli(["export", "--format", fmt, "-o", str(target), "--db", db], preexec_fn=_small_file_limit(1200))
+    assert done.returncode == 1 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"onrecord: {out}") and ": cannot write: " in line and line.endswith("File too large")
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == before
+
+
+def test_an_export_to_a_full_stdout_is_one_clear_line(db: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", "import sys; from onrecord.cli import main; "
+                               "sys.exit(main(sys.argv[1:]))", "export", "--table", "articles", "--db", db],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "onrecord: <stdout>: cannot write: No space left on device\n"
 
 
 # --- with the real model -------------------------------------------------------------------------------------------

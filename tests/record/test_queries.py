@@ -235,6 +235,14 @@ def test_label_studio_round_trip(filled: Store, tmp_path: Path) -> None:
     ('[{"nodata": 1}]', "task 1: not a task"),
     ('[{"data": {"text": "x"}}]', "task 1: data.article_id is missing"),
     ('[{"data": {"article_id": 999}, "annotations": [{"result": []}]}]', "article 999 is not in the store"),
+    # issue 12, item 14: no traceback for a nested file, no `true` taken for article 1, no "at at"
+    ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
+    ('[{"data": {"article_id": true}, "annotations": [{"result": []}]}]', "task 1: data.article_id is missing or not"),
+    ('[{"data": {"article_id": 99999999999999999999999}, "annotations": [{"result": []}]}]',
+     "task 1: data.article_id is missing or not"),
+    ('[{"data": {"article_id": 1}, "annotations": [{"result": [{"id": "r", "type": "labels", "value": '
+     '{"labels": ["Content"], "start": true, "end": 4}}]}]}]', "region 'r' has offsets True..4 outside"),
+    ('[{"data": {"text": "unterminated', "not JSON: Unterminated string starting at line 1 column 20$"),
 ])
 def test_malformed_label_studio_files(filled: Store, tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.json"
@@ -263,3 +271,29 @@ def test_malformed_regions_change_nothing(filled: Store, tmp_path: Path) -> None
     missing = tmp_path / "absent.json"
     with pytest.raises(LabelFileError, match="no such file"):
         labelstudio.import_tasks(filled, missing)
+
+
+def test_a_very_long_speaker_name_does_not_refuse_the_file(filled: Store, tmp_path: Path) -> None:
+    """PostgreSQL's btree refused a 10,000-character speaker key, and with it the whole file (issue 12, item 6)."""
+    tasks = labelstudio.export_tasks(filled)
+    long_name = _long_name()
+
+    def rename(t: dict, result: list[dict]) -> list[dict]:
+        for r in result:
+            if r["type"] == "textarea":
+                r["value"] = {**r["value"], "text": [long_name]}
+        return result
+
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(_annotate(tasks[:2], rename)), encoding="utf-8")
+    result = labelstudio.import_tasks(filled, path)
+    assert result.articles == 2
+    assert filled.one("SELECT count(*) FROM attributions WHERE speaker = ?", (long_name,))[0] >= 2
+
+
+def _long_name() -> str:
+    """A 10,000-character name that does not compress (PostgreSQL compresses index entries before their limit)."""
+    import random
+
+    rng = random.Random(12)
+    return "Ana " + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(10_000)).title()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.errors import NotFoundError, StoreError
+from onrecord.errors import NotFoundError, StoreError, StoreFault
 from onrecord.record import HUMAN, Store, content_hash, open_store, parse_url
 from onrecord.record import migrations as migration_lists
 from storydata import Said, corpus, story
@@ -107,7 +107,7 @@ def test_a_batch_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) -> Non
         nonlocal calls
         calls += 1
         if calls == 3:
-            raise StoreError("disk full (simulated)")
+            raise StoreFault("disk full (simulated)")
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "_insert_attributions", failing)
@@ -128,7 +128,7 @@ def test_batches_commit_one_by_one(store: Store, monkeypatch: pytest.MonkeyPatch
         nonlocal calls
         calls += 1
         if calls == 5:  # in the third batch of two
-            raise StoreError("simulated crash")
+            raise StoreFault("simulated crash")
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "_insert_attributions", failing)
@@ -366,3 +366,179 @@ def test_concurrent_ingests_create_one_speaker_per_name(store_url: str) -> None:
         assert store.rows("SELECT key, count(*) FROM speakers GROUP BY key ORDER BY key") == [
             ("person:ivo strand", 1), ("person:nora vell", 1)]
         assert store.one("SELECT count(DISTINCT speaker_id) FROM attributions") == (2,)
+
+
+# --- refusals and faults (issue 12: items 1, 6; store faults are run faults) ----------------------------------------
+
+
+def _as(extraction, **article):  # type: ignore[no-untyped-def]
+    return replace(extraction, article=replace(extraction.article, **article))
+
+
+def test_an_article_the_store_refuses_is_named_and_its_batch_stored(store: Store) -> None:
+    """A lone surrogate cannot be written as UTF-8 on either backend: that article is refused by name, the others of
+    its batch are stored (before, the batch was lost; alone in its batch, the message named only the store)."""
+    first, second, third = corpus()[:3]
+    bad = _as(second, text=second.article.text + " \ud800")
+    result = store.add([first, bad, third], batch_size=10)
+    assert (result.stored, len(result.refused)) == (2, 1)
+    (refused,) = result.refused
+    assert isinstance(refused, StoreError) and not isinstance(refused, StoreFault)
+    assert refused.document == "a2" and refused.reason.startswith("not stored: its text cannot be written as UTF-8")
+    assert store.article_count() == 2
+    assert store.attribution_count() == len(first.attributions) + len(third.attributions)
+    alone = store.add([bad], batch_size=1)
+    assert (alone.stored, [r.document for r in alone.refused]) == (0, ["a2"])
+    # the speakers linked by the refused article were rolled back with it, and the batch's later links are sound
+    assert store.one("SELECT count(*) FROM speakers s WHERE NOT EXISTS"
+                     " (SELECT 1 FROM speaker_aliases x WHERE x.speaker_id = s.id)") == (0,)
+    assert store.add(corpus()).stored == 4
+
+
+def test_a_refused_article_does_not_leave_its_speakers_behind(store: Store) -> None:
+    fresh = story("Ana Lind said the roads were fixed.", Said("the roads were fixed", "Ana Lind", "said", "Ana Lind"),
+                  id="lind")
+    bad = _as(fresh, text=fresh.article.text + " \udc80")
+    result = store.add([bad, story("Ivo Tarn said Ana Lind was right.",
+                                   Said("Ana Lind was right", "Ivo Tarn", "said", "Ivo Tarn"), id="tarn")])
+    assert result.stored == 1 and [r.document for r in result.refused] == ["lind"]
+    assert [n for (n,) in store.rows("SELECT name FROM speakers ORDER BY name")] == ["Ivo Tarn"]
+
+
+def test_nul_characters_are_stored_alike_on_both_backends(store: Store) -> None:
+    """U+0000 (refused by PostgreSQL's text) is stored as U+FFFD on both backends: one character for one, so every
+    offset still covers the same words; the article is recognised again when re-ingested."""
+    text = "Ana Lind said\x00 the roads\x00 were fixed."
+    extraction = story(text, Said("the roads\x00 were fixed", "Ana Lind", "said", "Ana Lind"), id="nul\x00",
+                       title="Roads\x00")
+    result = store.add([extraction])
+    assert (result.stored, result.refused) == (1, ())
+    back = store.extraction(result.article_ids[0])
+    assert back.article.text == text.replace("\x00", "\ufffd") and len(back.article.text) == len(text)
+    assert (back.article.id, back.article.title) == ("nul\ufffd", "Roads\ufffd")
+    (a,) = back.attributions
+    assert a.content.of(back.article.text) == "the roads\ufffd were fixed"
+    assert store.contains(extraction.article) and store.add([extraction]).duplicates == 1
+
+
+def test_a_url_longer_than_an_index_entry_is_stored(store: Store) -> None:
+    """PostgreSQL's btree refused a URL over about 2.7 KB and the article was lost; URLs are unique by a hash."""
+    long_url = "https://ledger.example/story?ref=" + "x" * 8000
+    first, second = corpus()[:2]
+    result = store.add([_as(first, url=long_url)])
+    assert (result.stored, result.refused) == (1, ())
+    assert store.contains(_as(second, url=long_url).article)
+    assert store.add([_as(second, url=long_url)]).duplicates == 1  # same URL, other text: the same article
+    assert store.add([_as(second, url=long_url + "y")]).stored == 1
+
+
+def test_a_very_long_speaker_name_is_kept_but_not_linked(store: Store) -> None:
+    name = _long_name()
+    text = f"{name} said the roads were fixed. Ivo Tarn said they were not."
+    extraction = story(text, Said("the roads were fixed", name, "said", name),
+                       Said("they were not", "Ivo Tarn", "said", "Ivo Tarn"), id="long")
+    result = store.add([extraction])
+    assert (result.stored, result.refused, result.attributions) == (1, (), 2)
+    rows = store.rows("SELECT speaker, speaker_id IS NULL FROM attributions ORDER BY ordinal")
+    assert rows == [(name, True), ("Ivo Tarn", False)]
+    assert store.relink() == 1
+
+
+def test_migration_0004_keeps_urls_unique_on_a_store_made_before_it(store_url: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    if not store_url.startswith("postgresql"):
+        pytest.skip("0004 concerns PostgreSQL's btree limit")
+    monkeypatch.setattr(migration_lists, "POSTGRES", migration_lists.POSTGRES[:3])
+    with open_store(store_url) as store:
+        store.add(corpus()[:2])
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert store.applied_migrations()[-1] == "0004_article_url_hash"
+        assert store.add([_as(corpus()[2], url=corpus()[0].article.url)]).duplicates == 1
+        assert store.add([_as(corpus()[2], url="https://x.example/" + "z" * 5000)]).stored == 1
+
+
+def test_a_full_disk_stops_the_batch_and_a_rerun_finishes(tmp_path: Path) -> None:
+    """SQLite's 'database or disk is full' (a page limit stands in for the disk) is a fault of the store: raised at
+    once as a StoreFault, the batch in progress rolled back, the batches before it kept."""
+    with open_store(tmp_path / "full.db") as store:
+        store.add(corpus()[:2], batch_size=2)
+        pages = store.one("PRAGMA page_count")[0]
+        store.execute(f"PRAGMA max_page_count = {pages}")
+        big = [story(f"Ana Lind said the road {n} was fixed. " + "More words about the road. " * 400,
+                     Said(f"the road {n} was fixed", "Ana Lind", "said", "Ana Lind"), id=f"big{n}") for n in range(4)]
+        with pytest.raises(StoreFault, match="database or disk is full"):
+            store.add(corpus()[2:] + big, batch_size=2)
+        assert store.article_count() in (2, 4, 6)  # whole batches only
+        kept = store.article_count()
+        store.execute("PRAGMA max_page_count = 1073741823")
+        result = store.add(corpus() + big, batch_size=2)
+        assert (result.stored, result.duplicates, result.refused) == (10 - kept, kept, ())
+        assert store.article_count() == 10
+
+
+@pytest.mark.postgres
+def test_a_lost_server_connection_is_a_fault(pg_server: object) -> None:
+    import psycopg
+
+    url = pg_server.database("onrecord_test_lost_connection")  # type: ignore[attr-defined]
+    with open_store(url) as store:
+        store.add(corpus()[:2])
+        (pid,) = store.one("SELECT pg_backend_pid()")
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreFault, match="terminating connection"):
+            store.add(corpus()[2:])
+    with open_store(url) as store:
+        assert store.article_count() == 2
+        assert store.add(corpus()).stored == 4
+
+
+# --- credentials (issue 12: item 13) ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://someone@127.0.0.1:1/nothing?password=hunter2&connect_timeout=2",
+    "postgresql:///nothing?host=/nonexistent/socket&password=hunter2&user=someone",
+    "postgresql://someone:hunter2@127.0.0.1:1/nothing?connect_timeout=2",
+    "postgresql://someone:hun%2Fter2@127.0.0.1:1/nothing?connect_timeout=2",
+    "postgresql://someone:hunter/22@127.0.0.1:1/nothing?connect_timeout=2",
+    "postgresql://someone:hunter@22@127.0.0.1:1/nothing?connect_timeout=2",
+    "host=127.0.0.1 port=1 user=someone password=hunter2 dbname=nothing connect_timeout=2",
+    "host=127.0.0.1 port=1 password='hunter 22' dbname=nothing connect_timeout=2",
+])
+def test_a_password_is_never_echoed(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for read_only in (False, True):
+        with pytest.raises(StoreError) as info:
+            open_store(url, read_only=read_only)
+        message = str(info.value)
+        for secret in ("hunter", "ter2", "ter/2", "hun%2F", "ter 22"):
+            assert secret not in message, message
+        assert "***" in message
+    assert list(tmp_path.iterdir()) == []  # a key=value string is no file name
+
+
+@pytest.mark.parametrize(("text", "backend"), [
+    ("host=db.internal dbname=onrecord user=ana password=x", "postgresql"),
+    ("dbname=onrecord", "postgresql"),
+    ("runs/a=1.db", "sqlite"),
+    ("x=1.db", "sqlite"),
+])
+def test_a_libpq_key_value_string_is_postgresql(text: str, backend: str) -> None:
+    assert parse_url(text).backend == backend
+
+
+def test_display_masks_every_form_of_password() -> None:
+    assert parse_url("postgresql://u:pw1234@h/db").display == "postgresql://u:***@h/db"
+    assert parse_url("postgresql://u@h/db?sslmode=require&password=pw1234").display == \
+        "postgresql://u@h/db?sslmode=require&password=***"
+    assert parse_url("host=h password=pw1234 dbname=db").display == "password=*** dbname=db host=h"
+
+
+def _long_name() -> str:
+    """A 10,000-character name that does not compress (PostgreSQL compresses index entries before their limit)."""
+    import random
+
+    rng = random.Random(12)
+    return "Ana " + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(10_000)).title()

@@ -204,7 +204,7 @@ def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote
                 # the last speaker
                 attribution = Attribution(
                     content=cand.content, source=None, cue=None, speaker=speaker.name, speaker_kind="person",
-                    type="direct", medium=None, cue_kind="speech", confidence=0.6,
+                    type="direct", medium="unknown", cue_kind="speech", confidence=0.6,
                 )
                 resolver.note(subject.root.i, speaker, subject)
                 result.append(attribution)

@@ -11,10 +11,12 @@ commands print a table, or with ``--json`` one JSON document and with ``--csv`` 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -82,7 +84,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     Reads what `onrecord extract` reads (.txt, .html, .jsonl, optionally .gz, and directories). An article already
     in the store (same URL or same text) is skipped before extraction; each batch of --batch-size articles is
     stored in one transaction, so an interrupted ingest loses at most the batch in progress and a rerun completes
-    it with no duplicates. A document that cannot be read is reported on stderr and never stops the batch.
+    it with no duplicates. A document that cannot be read is reported on stderr and never stops the batch; an
+    article that could not be extracted or that the store refused is named on stderr, the others are stored, and
+    the exit status is 1. A fault of the store itself (a full disk, a lost connection) stops the ingest at once
+    with one message, keeping the batches stored before it: a rerun stores the rest.
     With --extracted the inputs are JSONL written by `onrecord extract` and no extraction runs. A directory that
     `onrecord run` wrote (it has a shards/ folder) is loaded from its Parquet files, also without extraction.
 
@@ -94,6 +99,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """
     from onrecord.api import extract_many
     from onrecord.cli import _articles, _progress, _settings, _stdin
+    from onrecord.errors import InputError, StoreFault
     from onrecord.ingest import iter_inputs
     from onrecord.record import AddResult
 
@@ -101,13 +107,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not args.paths:
         print("onrecord: no input: give files or directories to ingest ('-' reads stdin)", file=sys.stderr)
         return 2
-    failed = known = 0
+    failed = known = lost = 0
     total = AddResult()
     with _open(args) as store, _progress(settings) as (advance, report):
 
         def fail(exc: OnrecordError) -> None:
-            nonlocal failed
+            nonlocal failed, lost
             failed += 1
+            if not isinstance(exc, InputError):  # an article read but not stored: extraction or the store failed
+                lost += 1
             report(exc)
 
         runs = [p for p in args.paths if _is_run_output(p)]
@@ -132,44 +140,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             results = itertools.chain(results, extract_many(new(_articles(inputs, fail)), settings=settings,
                                                             on_error="yield", progress=advance))
         batch: list[Any] = []
-        for result in results:
-            if isinstance(result, OnrecordError):
-                fail(result)
-                continue
-            batch.append(result)
-            if len(batch) >= settings.batch_size:
+        try:
+            for result in results:
+                if isinstance(result, OnrecordError):
+                    fail(result)
+                    continue
+                batch.append(result)
+                if len(batch) >= settings.batch_size:
+                    total += _store_batch(store, batch, fail)
+                    batch = []
+            if batch:
                 total += _store_batch(store, batch, fail)
-                batch = []
-        if batch:
-            total += _store_batch(store, batch, fail)
+        except StoreFault as exc:  # the next article would fail the same way: one message, not one per article
+            report(StoreFault(f"{exc.reason}; stopped, after storing {total.stored} articles "
+                              f"({total.attributions} attributions): run the same command again to store the rest",
+                              document=exc.document))
+            return 1
         where = store.url.display
     known += total.duplicates
     print(f"onrecord: stored {total.stored} articles ({total.attributions} attributions) in {where}; "
           f"{known} already stored, {failed} failed", file=sys.stderr)
-    if failed and not total.stored and not known:
+    if lost or (failed and not total.stored and not known):
         return 1
     return 0
 
 
 def _store_batch(store: Any, batch: list[Any], fail: Callable[[OnrecordError], None]) -> Any:
-    """Store a batch in one transaction; when the store refuses it, store its articles one by one so that the one
-    it refuses is reported by name and the others are kept."""
-    from onrecord.errors import StoreError
-    from onrecord.record import AddResult
-
-    try:
-        return store.add(batch, batch_size=len(batch))
-    except StoreError:
-        if len(batch) == 1:
-            raise
-    total = AddResult()
-    for extraction in batch:
-        try:
-            total += store.add([extraction])
-        except StoreError as exc:
-            art = extraction.article
-            fail(StoreError(f"not stored: {exc.reason}", document=art.id or art.url or art.title or "<article>"))
-    return total
+    """Store a batch in one transaction; an article the store refuses is reported by name, the others are kept."""
+    result = store.add(batch, batch_size=len(batch))
+    for refused in result.refused:
+        fail(refused)
+    return result
 
 
 def _is_run_output(path: str) -> bool:
@@ -216,7 +217,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     """Run extraction again on stored articles (after an upgrade) and replace their machine attributions.
 
     By default only articles extracted by another pipeline version or model are re-extracted; --all re-extracts
-    every one.
+    every one. An article that cannot be re-extracted or stored keeps what it had, is named on stderr, and makes
+    the exit status 1; the others are reprocessed.
     Articles corrected by a person (import-labels) keep their attributions, and recorded speaker merges and splits
     are re-applied. Each batch is one transaction.
 
@@ -226,6 +228,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     """
     from onrecord.api import extract, extract_many
     from onrecord.cli import _progress, _settings
+    from onrecord.errors import StoreError, StoreFault
 
     settings = _settings(args)
     done = stored = failed = 0
@@ -235,22 +238,36 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         else:  # what this installation's pipeline and model write, read off a one-line extraction
             current = extract("A note.", settings=settings)
             ids = store.article_ids(stale_for=current.pipeline_version, model=current.model)
-        for start in range(0, len(ids), settings.batch_size):
-            chunk = ids[start: start + settings.batch_size]
-            articles = [store.article(i) for i in chunk]
-            with store.transaction():
-                for article_id, result in zip(chunk, extract_many(articles, settings=settings, on_error="yield",
-                                                                  progress=advance), strict=True):
-                    if isinstance(result, OnrecordError):
-                        failed += 1
-                        report(result)
-                        continue
-                    stored += store.replace_extraction(article_id, result)
-                    done += 1
-        if done:
-            store.prune_speakers()
+        try:
+            for start in range(0, len(ids), settings.batch_size):
+                chunk = ids[start: start + settings.batch_size]
+                articles = [store.article(i) for i in chunk]
+                with store.transaction():
+                    for article_id, result in zip(chunk, extract_many(articles, settings=settings,
+                                                                      on_error="yield", progress=advance),
+                                                  strict=True):
+                        if isinstance(result, OnrecordError):
+                            failed += 1
+                            report(result)
+                            continue
+                        try:  # a savepoint: an article the store refuses keeps its old attributions
+                            stored += store.replace_extraction(article_id, result)
+                        except StoreFault:
+                            raise
+                        except StoreError as exc:
+                            failed += 1
+                            report(StoreError(f"not reprocessed: {exc.reason}",
+                                              document=result.article.id or f"article {article_id}"))
+                            continue
+                        done += 1
+            if done:
+                store.prune_speakers()
+        except StoreFault as exc:
+            report(StoreFault(f"{exc.reason}; stopped, after reprocessing {done} articles: run the same command "
+                              "again to finish", document=exc.document))
+            return 1
     print(f"onrecord: reprocessed {done} articles ({stored} attributions), {failed} failed", file=sys.stderr)
-    return 1 if failed and not done else 0
+    return 1 if failed else 0
 
 
 # --- speakers ------------------------------------------------------------------------------------------------------
@@ -326,8 +343,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     """
     from onrecord.record import queries
 
+    query = " ".join(args.query)
     with _open(args, read_only=True) as store:
-        hits = queries.search(store, args.query, speaker=args.speaker, outlet=args.outlet, since=args.since,
+        hits = queries.search(store, query, speaker=args.speaker, outlet=args.outlet, since=args.since,
                               until=args.until, limit=args.limit)
     if args.json:
         _json([h.to_dict() for h in hits])
@@ -338,7 +356,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         from rich.table import Table
 
-        table = Table(title=f"{len(hits)} results for {args.query!r}", title_justify="left")
+        table = Table(title=f"{len(hits)} results for {query!r}", title_justify="left")
         for column in ("date", "outlet", "speaker", "medium", "via", "snippet"):
             table.add_column(column, no_wrap=column == "date")
         for h in hits:
@@ -463,10 +481,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             tasks = labelstudio.export_tasks(store, article_ids=ids)
             text = json.dumps(tasks, ensure_ascii=False, indent=1)
             if args.output and args.output != "-":
-                _write_file(Path(args.output), text)
+                export.write_file(Path(args.output), text)
                 print(f"onrecord: wrote {len(tasks)} Label Studio tasks to {args.output}", file=sys.stderr)
             else:
-                print(text)
+                _to_stdout(lambda: print(text))
             return 0
         if args.output and args.output != "-":
             target = Path(args.output)
@@ -483,16 +501,27 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 0
         if not args.table:
             raise OnrecordError("give -o DIR to export every table, or --table NAME to write one to stdout")
-        export.export_table(store, args.table, args.format, sys.stdout)
+        if args.format == "parquet":
+            raise OnrecordError("Parquet is binary: give an output directory or file with -o")
+        _to_stdout(lambda: export.export_table(store, args.table, args.format, sys.stdout))
     return 0
 
 
-def _write_file(path: Path, text: str) -> None:
-    if not path.parent.is_dir():
-        raise OnrecordError("directory does not exist", document=str(path.parent))
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+def _to_stdout(write: Callable[[], Any]) -> None:
+    """Run ``write`` (which writes to stdout) and flush; a failed write (a full disk, a closed pipe) is one clear
+    error, and stdout is pointed at /dev/null so that Python does not fail again flushing it at exit ("Exception
+    ignored ...")."""
+    try:
+        write()
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):  # (a stdout without a file descriptor: nothing to redirect)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise OnrecordError(f"cannot write: {exc.strerror or exc}", document="<stdout>") from None
 
 
 def cmd_import_labels(args: argparse.Namespace) -> int:
@@ -530,6 +559,30 @@ def _output(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--csv", action="store_true", help="print CSV")
 
 
+def _dash_words_are_positional(parser: argparse.ArgumentParser) -> None:
+    """Let ``onrecord search troops -trump`` read ``-trump`` as an excluded word rather than an unknown option.
+
+    argparse reads an argument that starts with a dash as a positional only when it looks like a negative number
+    and the parser has no option that does; here every single-dash word that is not one of the parser's own
+    options (``-h``) is taken as one. ``--speaker`` and the other long options are unaffected."""
+    if hasattr(parser, "_negative_number_matcher") and hasattr(parser, "_has_negative_number_optionals"):
+        parser._negative_number_matcher = re.compile(r"^-[^-]")
+    # (without these private attributes, `onrecord search -- -trump` still works)
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number from 0 to a million (--limit, --top)."""
+    from onrecord.record.queries import MAX_LIMIT
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is not from 0 to {MAX_LIMIT:,}")
+    return value
+
+
 def _dates(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive")
     parser.add_argument("--until", metavar="DATE", help="up to this date, inclusive")
@@ -552,30 +605,33 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="speakers (and for split, the mention)")
     p.add_argument("--name", help="split: the name of the speaker split off (default: the mention)")
     p.add_argument("--kind", choices=("person", "organisation"), help="list: only speakers of this kind")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="list: at most N speakers (default 50)")
+    p.add_argument("--limit", type=_count, default=50, metavar="N", help="list: at most N speakers (default 50)")
     _output(p)
     _db(p)
 
     p = add_command(sub, "search", cmd_search, settings=False)
-    p.add_argument("query", metavar="QUERY", help='words, "phrases", OR, -excluded')
+    p.add_argument("query", nargs="+", metavar="QUERY", help='words, "phrases", OR, -excluded (a word starting with '
+                   "a dash is a query word, not an option; `--` before the query also says so)")
+    _dash_words_are_positional(p)
     p.add_argument("--speaker", metavar="NAME", help="only statements of this speaker")
     p.add_argument("--outlet", metavar="NAME", help="only articles of this outlet")
     _dates(p)
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    p.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N results (default 20)")
     _output(p)
     _db(p)
 
     p = add_command(sub, "speaker", cmd_speaker, settings=False)
     p.add_argument("name", metavar="NAME", help="the speaker, as written in an article or #id")
     _dates(p)
-    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most N statements (default 200; 0: all)")
+    p.add_argument("--limit", type=_count, default=200, metavar="N",
+                   help="at most N statements (default 200; 0: all)")
     _output(p)
     _db(p)
 
     p = add_command(sub, "stats", cmd_stats, settings=False)
     p.add_argument("--outlet", metavar="NAME", help="only this outlet")
     _dates(p)
-    p.add_argument("--top", type=int, default=10, metavar="N", help="speakers shown per outlet and month (default 10)")
+    p.add_argument("--top", type=_count, default=10, metavar="N", help="speakers shown per outlet and month (default 10)")
     p.add_argument("--anonymous", action="store_true", help="--csv: the anonymous-source table")
     _output(p)
     _db(p)
@@ -587,7 +643,7 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("-o", "--output", metavar="OUT", help="a directory (every table), or a file")
     p.add_argument("--label-config", action="store_true", help="print the Label Studio labelling config and exit")
     p.add_argument("--outlet", metavar="NAME", help="labelstudio: only articles of this outlet")
-    p.add_argument("--limit", type=int, metavar="N", help="labelstudio: only the first N articles")
+    p.add_argument("--limit", type=_count, metavar="N", help="labelstudio: only the first N articles")
     _db(p)
 
     p = add_command(sub, "import-labels", cmd_import_labels, settings=False)

@@ -3,13 +3,20 @@
 Rows are streamed from the store in chunks, so a large store exports in flat memory. Column order and types are
 fixed (:data:`TABLES`), the same in every format; ``via`` (relays) and ``aliases`` are JSON text in CSV and lists
 in JSONL and Parquet.
+
+Files are written under a temporary name beside their final one and renamed onto it once complete
+(:func:`atomic_paths`): a full disk or any other failure leaves neither a truncated file under the final name
+nor a temporary file behind, and a file exported before keeps its content.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-from collections.abc import Iterator
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -129,26 +136,101 @@ def write_parquet(records: Iterator[dict[str, Any]], path: Path, columns: tuple[
     return n
 
 
+@contextlib.contextmanager
+def atomic_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary paths beside ``paths`` (same directory, so the rename is atomic), to write; when the block ends
+    they are flushed to disk and renamed onto ``paths``; when it raises they are removed. An ``OSError`` (a full
+    disk, a directory not writable) becomes an :class:`OnrecordError` naming the file and the reason."""
+    temps: list[Path] = []
+    current = paths[0] if paths else None
+    try:
+        for path in paths:
+            current = path
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            temps.append(Path(name))
+        current = None
+        yield temps
+        for tmp, path in zip(temps, paths, strict=True):
+            current = path
+            _sync(tmp)
+            os.chmod(tmp, _new_file_mode(path))  # mkstemp makes it 0600
+        for tmp, path in zip(temps, paths, strict=True):
+            current = path
+            os.replace(tmp, path)
+    except OSError as exc:
+        if current is None:  # while the block wrote: name the file it was writing, when known
+            named = dict(zip(map(str, temps), map(str, paths), strict=False)).get(str(exc.filename or ""))
+            current = Path(named) if named else paths[0] if len(paths) == 1 else paths[0].parent
+        raise OnrecordError(f"cannot write: {exc.strerror or exc}", document=str(current)) from None
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (see :func:`atomic_paths`)."""
+    if not path.parent.is_dir():
+        raise OnrecordError("directory does not exist", document=str(path.parent))
+    with atomic_paths([path]) as (tmp,), open(tmp, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _new_file_mode(path: Path) -> int:
+    """The permissions ``path`` has, or those a new file gets under the current umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def export_table(store: Store, table: str, fmt: str, target: Path | IO[str]) -> int:
-    """Write one table in ``fmt`` to a path or (JSONL and CSV only) a text stream; returns the row count."""
+    """Write one table in ``fmt`` to a path (atomically) or (JSONL and CSV only) a text stream; returns the row
+    count."""
     if fmt not in FORMATS:
         raise OnrecordError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     columns = TABLES.get(table)
     if columns is None:
         raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
-    records = rows(store, table)
-    if fmt == "parquet":
-        if not isinstance(target, Path):
-            raise OnrecordError("Parquet is binary: give an output directory or file with -o")
-        return write_parquet(records, target, columns)
+    if fmt == "parquet" and not isinstance(target, Path):
+        raise OnrecordError("Parquet is binary: give an output directory or file with -o")
     if isinstance(target, Path):
-        with open(target, "w", encoding="utf-8", newline="") as stream:
+        with atomic_paths([target]) as (tmp,):
+            return _write(store, table, fmt, tmp)
+    with contextlib.closing(rows(store, table)) as records:  # its cursor closed now, even when a write fails
+        return write_jsonl(records, target) if fmt == "jsonl" else write_csv(records, target, columns)
+
+
+def _write(store: Store, table: str, fmt: str, path: Path) -> int:
+    columns = TABLES[table]
+    with contextlib.closing(rows(store, table)) as records:
+        if fmt == "parquet":
+            return write_parquet(records, path, columns)
+        with open(path, "w", encoding="utf-8", newline="") as stream:
             return write_jsonl(records, stream) if fmt == "jsonl" else write_csv(records, stream, columns)
-    return write_jsonl(records, target) if fmt == "jsonl" else write_csv(records, target, columns)
 
 
 def export_all(store: Store, fmt: str, directory: Path, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, int]:
-    """Write each table to ``directory/<table>.<fmt>``; returns rows written per table."""
+    """Write each table to ``directory/<table>.<fmt>``; returns rows written per table. The files appear together
+    once all are written: a failure leaves the directory as it was."""
     if not directory.is_dir():
         raise OnrecordError("directory does not exist", document=str(directory))
-    return {table: export_table(store, table, fmt, directory / f"{table}.{fmt}") for table in tables}
+    for table in tables:
+        if table not in TABLES:
+            raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
+    if fmt not in FORMATS:
+        raise OnrecordError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    paths = [directory / f"{table}.{fmt}" for table in tables]
+    with atomic_paths(paths) as temps:
+        return {table: _write(store, table, fmt, tmp) for table, tmp in zip(tables, temps, strict=True)}

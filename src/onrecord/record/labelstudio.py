@@ -105,7 +105,11 @@ def import_tasks(store: Store, path: Path) -> ImportResult:
     except (OSError, UnicodeDecodeError) as exc:
         raise LabelFileError(f"cannot read: {exc}", document=name) from None
     except json.JSONDecodeError as exc:
-        raise LabelFileError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", document=name) from None
+        # ("Unterminated string starting at" is one of json's messages: no "at at line")
+        raise LabelFileError(f"not JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}",
+                             document=name) from None
+    except RecursionError:
+        raise LabelFileError("not a Label Studio export: JSON nested too deeply to read", document=name) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -117,7 +121,7 @@ def import_tasks(store: Store, path: Path) -> ImportResult:
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise LabelFileError(f"{where}: not a task (an object with 'data')", document=name)
         article_id = task["data"].get("article_id")
-        if not isinstance(article_id, int):
+        if not _is_offset(article_id) or not 0 < article_id <= _MAX_ID:
             raise LabelFileError(f"{where}: data.article_id is missing or not an integer (export the tasks from "
                                  "`onrecord export --format labelstudio`)", document=name)
         where += f" (article {article_id})"
@@ -140,6 +144,15 @@ def import_tasks(store: Store, path: Path) -> ImportResult:
         for article_id, attributions in plans:
             total += store.replace_with_corrections(article_id, attributions)
     return ImportResult(len(plans), total, skipped)
+
+
+#: The largest id a store holds (a signed 64-bit integer).
+_MAX_ID = 2**63 - 1
+
+
+def _is_offset(value: Any) -> bool:
+    """An integer, and not ``true`` or ``false`` (which JSON gives as Python's bool, a kind of int)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _previous(store: Store, article_id: int) -> dict[str, Attribution]:
@@ -175,7 +188,7 @@ def _attributions(result: list[Any], text: str, previous: dict[str, Attribution]
                 raise LabelFileError(f"{where}: region {rid!r} has label {label!r}, not one of Content, Source, Cue",
                                      document=document)
             start, end = value.get("start"), value.get("end")
-            if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+            if not _is_offset(start) or not _is_offset(end) or not 0 <= start <= end <= len(text):
                 raise LabelFileError(f"{where}: region {rid!r} has offsets {start!r}..{end!r} outside the text "
                                      f"({len(text)} characters)", document=document)
             if "text" in value and value["text"] != text[start:end]:

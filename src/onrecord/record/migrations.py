@@ -122,4 +122,11 @@ POSTGRES: tuple[Migration, ...] = (
         "CREATE INDEX attributions_content_tsv ON attributions USING GIN (content_tsv)",
     )),
     ("0003_speaker_key_unique", _SPEAKER_KEY_UNIQUE),
+    # a btree index entry holds at most about 2,700 bytes: a longer URL was refused and its article lost. URLs are
+    # unique by their md5 instead, and found with a hash index (which stores a 4-byte hash of any length of value)
+    ("0004_article_url_hash", (
+        "ALTER TABLE articles DROP CONSTRAINT articles_url_key",
+        "CREATE UNIQUE INDEX articles_url_md5 ON articles (md5(url))",
+        "CREATE INDEX articles_url_hash ON articles USING hash (url)",
+    )),
 )

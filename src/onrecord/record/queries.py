@@ -19,6 +19,11 @@ from onrecord.record.store import POSTGRES, SpeakerRef, Store
 #: Up to this many full-text matches, SQLite search ranks, joins and makes snippets in one query.
 FEW_MATCHES = 1000
 
+#: A search query is at most this many characters and words (each word of a phrase counts, and OR): a query of
+#: thousands of words took minutes on SQLite, and no one types one.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 32
+
 #: Marks around matched words in search snippets.
 MARK_START, MARK_END = "[", "]"
 
@@ -29,6 +34,15 @@ def _plain(value: Any) -> Any:
 
 def _relays(via_json: str) -> tuple[str, ...]:
     return tuple(", ".join(v for v in (r.get("name"), r.get("outlet")) if v) for r in json.loads(via_json or "[]"))
+
+
+#: The most rows a query returns at once.
+MAX_LIMIT = 1_000_000
+
+
+def _limit(value: int | None, what: str = "limit") -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LIMIT):
+        raise OnrecordError(f"{what} must be a whole number from 0 to {MAX_LIMIT:,}, not {value!r}")
 
 
 def _bound(value: str | None, *, end: bool, what: str) -> str | None:
@@ -70,7 +84,15 @@ class SearchHit:
 
 
 def fts5_query(text: str) -> str:
-    """A web-search style query ("withdraw troops", '"exact phrase"', 'a OR b', '-word') as an FTS5 expression."""
+    """A web-search style query ("withdraw troops", '"exact phrase"', 'a OR b', '-word') as an FTS5 expression.
+    A query over :data:`MAX_QUERY_CHARS` characters or :data:`MAX_QUERY_WORDS` words is refused."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise OnrecordError(f"the search query is {len(text):,} characters long; at most {MAX_QUERY_CHARS:,} are "
+                            "searched for (shorten it)")
+    words = len(re.findall(r"\w+", text))
+    if words > MAX_QUERY_WORDS:
+        raise OnrecordError(f"the search query has {words:,} words; at most {MAX_QUERY_WORDS} are searched for "
+                            "(shorten it)")
     parts: list[str] = []
     positive = 0
     for m in re.finditer(r'(-?)"([^"]*)"|(\S+)', text):
@@ -104,6 +126,7 @@ def search(store: Store, query: str, *, speaker: str | None = None, outlet: str 
     """Full-text search over what was said, best first. ``speaker`` is a name (resolved like
     :meth:`Store.resolve_speaker`), ``outlet`` matched case-insensitively."""
     match = fts5_query(query)  # also checks, for both backends, that there is a word to look for
+    _limit(limit)
     where: list[str] = []
     params: list[Any] = []
     if speaker:
@@ -220,6 +243,7 @@ def timeline(store: Store, speaker: str, *, since: str | None = None, until: str
              limit: int | None = 200) -> Timeline:
     """The statements of ``speaker`` across articles. :class:`onrecord.errors.NotFoundError` for an unknown or
     ambiguous name."""
+    _limit(limit)
     who = store.resolve_speaker(speaker)
     where, params = ["a.speaker_id = ?"], [who.id]
     if since:
@@ -267,6 +291,7 @@ class SpeakerSummary:
 
 def speakers(store: Store, *, name: str | None = None, kind: str | None = None, limit: int = 50) -> list[SpeakerSummary]:
     """Speakers, most quoted first; ``name`` filters to those it can mean (see :meth:`Store.find_speakers`)."""
+    _limit(limit)
     where, params = [], []
     if name:
         ids = [s.id for s in store.find_speakers(name)]
@@ -343,6 +368,7 @@ def stats(store: Store, *, outlet: str | None = None, since: str | None = None, 
           top: int = 10) -> Stats:
     """Who is quoted, by outlet and month (the ``top`` speakers of each outlet-month, with counts and shares), and
     the share of statements from anonymous sources by outlet."""
+    _limit(top, "top")
     where, params = ["1 = 1"], []
     if outlet:
         where.append("lower(r.outlet) = lower(?)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from onrecord.analysis.speakers import (
     NEAR_DAYS,
@@ -41,7 +43,7 @@ from onrecord.analysis.speakers import (
     parse_date,
     parse_name,
 )
-from onrecord.errors import NotFoundError, StoreError
+from onrecord.errors import NotFoundError, StoreError, StoreFault
 from onrecord.record import migrations
 from onrecord.types import Article, Attribution, CharSpan, Extraction, Relay
 
@@ -51,6 +53,17 @@ DEFAULT_URL = "onrecord.db"
 #: ``pipeline_version`` of attributions corrected by a person (Label Studio import).
 HUMAN = "human"
 
+#: The largest id a store gives (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+#: A speaker name (as written, or its identity key) longer than this is not linked to a speaker record: no name is
+#: that long, and PostgreSQL's btree indexes refuse keys over about 2,700 bytes. The attribution keeps the name.
+MAX_SPEAKER_NAME = 200
+
+#: U+0000 in a stored string is replaced by U+FFFD, on both backends (PostgreSQL's text cannot hold U+0000): one
+#: character for one, so every offset into an article's text stays valid.
+NUL, NUL_REPLACEMENT = "\x00", "\ufffd"
+
 SQLITE, POSTGRES = "sqlite", "postgresql"
 
 
@@ -59,24 +72,86 @@ SQLITE, POSTGRES = "sqlite", "postgresql"
 
 @dataclass(frozen=True, slots=True)
 class StoreURL:
-    """A parsed store location: the backend and what to connect to (a file path or a libpq URL)."""
+    """A parsed store location: the backend and what to connect to (a file path, a libpq URL or a libpq
+    ``key=value`` string)."""
 
     backend: str
     target: str
 
     @property
     def display(self) -> str:
-        """The location without a password, for messages."""
-        return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", self.target)
+        """The location without its password (in the user part of a URL, a ``password=`` parameter, or a
+        ``password=`` key of a key=value string), for messages."""
+        if self.backend != POSTGRES:
+            return self.target
+        if "://" not in self.target:
+            return " ".join(f"{k}={'***' if k == 'password' else _quote_conninfo(v)}"
+                            for k, v in _conninfo(self.target).items())
+        scheme, _, rest = self.target.partition("://")
+        rest, question, query = rest.partition("?")
+        at = rest.rfind("@")
+        if at >= 0:
+            user, colon, _password = rest[:at].partition(":")
+            rest = f"{user}{':***' if colon else ''}@{rest[at + 1:]}"
+        query = re.sub(r"(^|&)(password=)[^&]*", r"\1\2***", query, flags=re.IGNORECASE)
+        return f"{scheme}://{rest}{question}{query}"
+
+    def secrets(self) -> list[str]:
+        """The passwords this location holds (as written and decoded), to keep out of any message."""
+        if self.backend != POSTGRES:
+            return []
+        found: list[str] = []
+        if "://" not in self.target:
+            found.append(_conninfo(self.target).get("password", ""))
+        else:
+            rest, _, query = self.target.partition("://")[2].partition("?")
+            at = rest.rfind("@")
+            if at >= 0 and ":" in rest[:at]:
+                found.append(rest[:at].partition(":")[2])
+            found.extend(m[1] for m in re.finditer(r"(?:^|&)password=([^&]*)", query, flags=re.IGNORECASE))
+        found += [unquote(f) for f in found]
+        found += [part for f in found for part in re.split(r"[@/:]", f)]  # the pieces libpq may misparse it into
+        return sorted({f for f in found if len(f) >= 3}, key=len, reverse=True)
+
+    def scrub(self, message: str) -> str:
+        """A message (a driver's error) with any password of this location masked."""
+        for secret in self.secrets():
+            message = message.replace(secret, "***")
+        return message
+
+
+def _conninfo(text: str) -> dict[str, str]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    return {k: str(v) for k, v in conninfo_to_dict(text).items()}
+
+
+def _quote_conninfo(value: str) -> str:
+    return value if value and not re.search(r"[\s'\\]", value) else "'" + re.sub(r"(['\\])", r"\\\1", value) + "'"
+
+
+def _is_conninfo(text: str) -> bool:
+    """A libpq ``key=value`` connection string ("host=db.internal dbname=onrecord user=ana")?"""
+    if "=" not in text:
+        return False
+    try:
+        return bool(_conninfo(text))
+    except Exception:  # noqa: BLE001 -- psycopg's parse error: not a connection string, so a path
+        return False
 
 
 def parse_url(url: str | Path) -> StoreURL:
-    """``sqlite:///relative.db``, ``sqlite:////absolute.db``, a plain path, or ``postgresql://…`` (``postgres://``)."""
+    """``sqlite:///relative.db``, ``sqlite:////absolute.db``, a plain path, ``postgresql://…`` (``postgres://``), or
+    a libpq ``key=value`` string (``"host=db.internal dbname=onrecord user=ana"``, PostgreSQL)."""
     text = str(url).strip()
     if not text:
         raise StoreError("empty store URL (give a path, sqlite:///path or postgresql://…)")
     if text.startswith(("postgresql://", "postgres://")):
-        return StoreURL(POSTGRES, text)
+        where = StoreURL(POSTGRES, text)
+        if text.partition("://")[2].partition("?")[0].count("@") > 1:  # libpq would take part of it for the host
+            raise StoreError("the user name or password in the URL holds an unencoded '@': write it as %40, or give "
+                             "the password in $PGPASSWORD or ~/.pgpass", document=where.display)
+        return where
     if text.startswith("sqlite://"):
         path = text[len("sqlite://"):]
         if not path.startswith("/") or path == "/":
@@ -85,7 +160,9 @@ def parse_url(url: str | Path) -> StoreURL:
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", text)
     if scheme:
         raise StoreError(f"unsupported store URL scheme {scheme[1]!r} (use a path, sqlite:///path or "
-                         "postgresql://…)", document=text)
+                         "postgresql://…)", document=re.sub(r"(://[^:/]*):[^/]*@", r"\1:***@", text))
+    if _is_conninfo(text):
+        return StoreURL(POSTGRES, text)
     return StoreURL(SQLITE, text)
 
 
@@ -100,10 +177,13 @@ class AddResult:
     duplicates: int = 0
     attributions: int = 0
     article_ids: tuple[int, ...] = ()
+    #: articles the store refused for their data, each a :class:`StoreError` naming the article and the reason
+    refused: tuple[StoreError, ...] = ()
 
     def __add__(self, other: AddResult) -> AddResult:
         return AddResult(self.stored + other.stored, self.duplicates + other.duplicates,
-                         self.attributions + other.attributions, self.article_ids + other.article_ids)
+                         self.attributions + other.attributions, self.article_ids + other.article_ids,
+                         self.refused + other.refused)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +197,26 @@ class SpeakerRef:
 
 
 def content_hash(text: str) -> str:
-    """sha256 of the text after Unicode NFC and whitespace collapsing: the same story re-encoded hashes the same."""
-    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    """sha256 of the text after Unicode NFC and whitespace collapsing: the same story re-encoded hashes the same.
+    (U+0000 counts as U+FFFD, as it is stored.)"""
+    normal = " ".join(unicodedata.normalize("NFC", _clean(text)).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _clean(value: Any) -> Any:
+    """A parameter as the store keeps it: U+0000 in a string becomes U+FFFD (see :data:`NUL_REPLACEMENT`)."""
+    if isinstance(value, str) and NUL in value:
+        return value.replace(NUL, NUL_REPLACEMENT)
+    return value
+
+
+def _params(params: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(_clean(p) for p in params)
+
+
+def _article_name(article: Article) -> str:
+    """How an article is named in messages: its id, else its URL or title."""
+    return article.id or article.url or article.title or "<article without id>"
 
 
 def _now() -> str:
@@ -186,9 +283,15 @@ class Store:
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
         try:
-            return self.conn.execute(self.sql(statement), tuple(params))
-        except (sqlite3.Error, _pg_errors()) as exc:
-            raise StoreError(_reason(exc), document=self.url.display) from exc
+            return self.conn.execute(self.sql(statement), _params(params))
+        except (sqlite3.Error, _pg_errors(), OverflowError, UnicodeError) as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: BaseException) -> StoreError:
+        """A database error as a :class:`StoreError` naming the store: a :class:`StoreFault` when the store itself
+        failed, else a refusal of the data given."""
+        kind = StoreError if _is_data_error(exc) else StoreFault
+        return kind(self.url.scrub(_reason(exc)), document=self.url.display)
 
     def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.execute(statement, params).fetchall()]
@@ -201,27 +304,39 @@ class Store:
         rows = list(rows)
         if not rows:
             return
+        rows = [_params(r) for r in rows]
         try:
             if self.backend == POSTGRES:
                 with self.conn.cursor() as cur:
                     cur.executemany(self.sql(statement), rows)
             else:
                 self.conn.executemany(statement, rows)
-        except (sqlite3.Error, _pg_errors()) as exc:
-            raise StoreError(_reason(exc), document=self.url.display) from exc
+        except (sqlite3.Error, _pg_errors(), OverflowError, UnicodeError) as exc:
+            raise self._error(exc) from exc
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work: committed when the block ends, rolled back when it raises (or the process dies)."""
+        """One atomic unit of work: committed when the block ends, rolled back when it raises (or the process dies).
+        Nested in another, it is a savepoint: rolled back alone when it raises, the enclosing work going on."""
         if self.backend == POSTGRES:
             try:
-                with self.conn.transaction():
+                with self.conn.transaction():  # nested: psycopg makes it a savepoint
                     yield
             except _pg_errors() as exc:
-                raise StoreError(_reason(exc), document=self.url.display) from exc
+                raise self._error(exc) from exc
             return
-        if self.conn.in_transaction:  # nested: part of the enclosing transaction
-            yield
+        if self.conn.in_transaction:
+            name = f"onrecord_{next(_savepoints)}"
+            self.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:  # (SQLite ends the whole transaction itself on some faults)
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute(f"ROLLBACK TO {name}")
+                        self.conn.execute(f"RELEASE {name}")
+                raise
+            self.execute(f"RELEASE {name}")
             return
         # a writer takes the write lock at once (waiting up to BUSY_TIMEOUT_MS); a read-only store's transaction is
         # a snapshot that never waits
@@ -229,9 +344,17 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):  # the error that got us here is the one to report
+                    self.conn.execute("ROLLBACK")
             raise
-        self.execute("COMMIT")
+        try:
+            self.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
 
     # migrations ------------------------------------------------------------------------------------------------
 
@@ -305,7 +428,7 @@ class Store:
 
     def contains(self, article: Article) -> bool:
         """Whether this article (same URL, or same normalised text) is already stored."""
-        if article.url and self.one("SELECT 1 FROM articles WHERE url = ?", (article.url,)):
+        if article.url and self.one("SELECT 1 FROM articles WHERE url = ?", (article.url,)):  # (a hash index on PG)
             return True
         return self.one("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash(article.text),)) is not None
 
@@ -313,46 +436,67 @@ class Store:
         """Store already extracted articles with their attributions, linking speakers; no NLP runs here.
 
         Each ``batch_size`` extractions form one transaction. An article already stored (same URL or content
-        hash) is counted in ``duplicates`` and left as it is.
+        hash) is counted in ``duplicates`` and left as it is. An article the store refuses for its data (a
+        :class:`StoreError`: a value the database cannot hold) is left out, named with the reason in
+        ``refused``, and the others of its batch are stored. A fault of the store itself (:class:`StoreFault`:
+        disk full, an I/O error, a lost connection) is raised at once: the batch in progress is rolled back, the
+        batches before it stay committed, and a rerun stores the rest.
         """
+        if batch_size < 1:
+            raise StoreError(f"batch size must be at least 1, not {batch_size}", document=self.url.display)
         total = AddResult()
-        batch: list[Extraction] = []
-        for extraction in extractions:
-            batch.append(extraction)
-            if len(batch) >= batch_size:
-                total += self._add_batch(batch)
-                batch = []
-        if batch:
+        for batch in _batched(extractions, batch_size):
             total += self._add_batch(batch)
         return total
 
     def _add_batch(self, batch: Sequence[Extraction]) -> AddResult:
         stored = duplicates = count = 0
         ids: list[int] = []
+        refused: list[StoreError] = []
         now = _now()
         with self.transaction():
             linker = _Linker(self)
             for extraction in batch:
-                art = extraction.article
-                published_on = _day(art.published)
-                row = self.one(
-                    "INSERT INTO articles (doc_id, url, content_hash, title, outlet, author, published, published_on,"
-                    " text, skipped, pipeline_version, model, ingested_at, extracted_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-                    (art.id, art.url or None, content_hash(art.text), art.title, art.outlet, art.author,
-                     art.published, published_on, art.text, json.dumps([s.to_dict() for s in extraction.skipped]),
-                     extraction.pipeline_version, extraction.model, now, now),
-                )
-                if row is None:
+                try:
+                    with self.transaction():  # a savepoint: a refused article is rolled back alone
+                        linker.begin()
+                        added = self._add_one(linker, extraction, now)
+                except StoreFault:
+                    raise
+                except (StoreError, ValueError, TypeError, OverflowError) as exc:
+                    linker.rollback()
+                    reason = exc.reason if isinstance(exc, StoreError) else _why(exc)
+                    refused.append(StoreError(f"not stored: {reason}", document=_article_name(extraction.article)))
+                    continue
+                linker.commit()
+                if added is None:
                     duplicates += 1
                     continue
-                article_id = int(row[0])
-                ids.append(article_id)
+                ids.append(added[0])
                 stored += 1
-                count += self._insert_attributions(linker, article_id, art, extraction.attributions,
-                                                   pipeline_version=extraction.pipeline_version,
-                                                   model=extraction.model, human=False, now=now)
-        return AddResult(stored, duplicates, count, tuple(ids))
+                count += added[1]
+        return AddResult(stored, duplicates, count, tuple(ids), tuple(refused))
+
+    def _add_one(self, linker: _Linker, extraction: Extraction, now: str) -> tuple[int, int] | None:
+        """Insert one article and its attributions; (article id, attributions stored), or None for a duplicate."""
+        if not isinstance(extraction, Extraction):
+            raise TypeError(f"not an Extraction: {type(extraction).__name__}")
+        art = extraction.article
+        row = self.one(
+            "INSERT INTO articles (doc_id, url, content_hash, title, outlet, author, published, published_on,"
+            " text, skipped, pipeline_version, model, ingested_at, extracted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+            (art.id, art.url or None, content_hash(art.text), art.title, art.outlet, art.author,
+             art.published, _day(art.published), art.text, json.dumps([s.to_dict() for s in extraction.skipped]),
+             extraction.pipeline_version, extraction.model, now, now),
+        )
+        if row is None:
+            return None
+        article_id = int(row[0])
+        count = self._insert_attributions(linker, article_id, art, extraction.attributions,
+                                          pipeline_version=extraction.pipeline_version,
+                                          model=extraction.model, human=False, now=now)
+        return article_id, count
 
     def _insert_attributions(self, linker: _Linker, article_id: int, art: Article,
                              attributions: Sequence[Attribution], *, pipeline_version: str, model: str,
@@ -360,7 +504,7 @@ class Store:
         published_on = _day(art.published)
         rows = []
         for ordinal, a in enumerate(attributions, first_ordinal):
-            name = mention_name(a.speaker, a.speaker_kind, a.speaker_description, scope=art.outlet)
+            name = _linkable(mention_name(a.speaker, a.speaker_kind, a.speaker_description, scope=art.outlet))
             speaker_id = linker.link(name, art.outlet, published_on) if name else None
             text = art.text
             rows.append((
@@ -485,6 +629,8 @@ class Store:
         Mark Esper), a surname ("Esper": every person with it), or a name matched case-insensitively."""
         text = name.strip()
         if re.fullmatch(r"#\d+", text):
+            if len(text) > 20 or int(text[1:]) > MAX_ID:  # no store holds such an id (and SQLite cannot take it)
+                raise NotFoundError(f"no speaker with id {text[1:]}", document=self.url.display)
             return [self.speaker(int(text[1:]))]
         found: dict[int, None] = {}
         typed = text.title() if text == text.lower() else text  # a user may type "esper" for Esper
@@ -639,7 +785,7 @@ class Store:
                 " ORDER BY COALESCE(a.published_on, '9999-99-99'), a.article_id, a.ordinal")
             updates = []
             for attribution_id, speaker, kind, description, outlet, published_on in rows:
-                name = mention_name(speaker, kind, description, scope=outlet)
+                name = _linkable(mention_name(speaker, kind, description, scope=outlet))
                 if name is None:
                     continue
                 speaker_id = linker.link(name, outlet, published_on)
@@ -651,6 +797,22 @@ class Store:
             self.executemany("UPDATE attributions SET speaker_id = ?, speaker_key = ? WHERE id = ?", updates)
             self.apply_overrides()
             return int(self.one("SELECT count(*) FROM speakers")[0])  # type: ignore[index]
+
+
+def _linkable(name: Name | None) -> Name | None:
+    """The name to link, or None for one too long to be a name (see :data:`MAX_SPEAKER_NAME`)."""
+    if name is not None and max(len(name.key), len(name.display)) > MAX_SPEAKER_NAME:
+        return None
+    return name
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[tuple[Any, ...]]:
+    iterator = iter(items)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
+
+
+_savepoints = itertools.count()
 
 
 def _name_from_key(key: str, display: str | None) -> Name:
@@ -681,6 +843,20 @@ class _Linker:
         self.store = store
         self.cache: dict[tuple[str, str | None, str | None], int] = {}
         self.recent: dict[int, set[tuple[str | None, str | None]]] = {}
+        self._saved: tuple[dict[Any, int], dict[int, set[Any]]] | None = None
+
+    def begin(self) -> None:
+        """Mark the state at a savepoint (one article of a batch), to go back to when the store refuses it."""
+        self._saved = (dict(self.cache), {k: set(v) for k, v in self.recent.items()})
+
+    def commit(self) -> None:
+        self._saved = None
+
+    def rollback(self) -> None:
+        """Forget the decisions since :meth:`begin`: the speaker records they point to were rolled back."""
+        if self._saved is not None:
+            self.cache, self.recent = self._saved
+            self._saved = None
 
     def link(self, name: Name, outlet: str | None, published_on: str | None) -> int:
         cache_key = (name.key, outlet, published_on) if name.surname_only else (name.key, None, None)
@@ -755,6 +931,45 @@ def _pg_errors() -> type[Exception] | tuple[type[Exception], ...]:
     except ImportError:  # pragma: no cover - psycopg is a dependency
         return ()
     return psycopg.Error
+
+
+#: SQLite result codes (primary) that refuse the data of one statement; any other is a fault of the store.
+_SQLITE_DATA_CODES = frozenset({"SQLITE_CONSTRAINT", "SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE"})
+
+#: PostgreSQL SQLSTATE classes that refuse the data of one statement (data exception, integrity constraint,
+#: program limit exceeded such as an index row too large); any other (connection, insufficient resources such as
+#: a full disk, operator intervention, system error ...) is a fault of the store.
+_PG_DATA_CLASSES = frozenset({"22", "23", "54"})
+
+
+def _is_data_error(exc: BaseException) -> bool:
+    """Whether a database error refuses the data given (one article's), rather than the store failing."""
+    if isinstance(exc, (OverflowError, UnicodeError)):  # a value the driver cannot send: too large an integer, …
+        return True
+    if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, (sqlite3.InterfaceError, sqlite3.DataError)):
+            return True
+        if isinstance(exc, sqlite3.ProgrammingError) and "binding" in str(exc).lower():
+            return True
+        name = getattr(exc, "sqlite_errorname", None) or ""
+        return any(name == code or name.startswith(code + "_") for code in _SQLITE_DATA_CODES)
+    sqlstate = getattr(exc, "sqlstate", None)
+    if sqlstate:
+        return sqlstate[:2] in _PG_DATA_CLASSES
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover
+        return False
+    # raised by psycopg itself before the server saw the value (e.g. U+0000 in a text field)
+    return isinstance(exc, (psycopg.DataError, psycopg.IntegrityError))
+
+
+def _why(exc: BaseException) -> str:
+    """The reason an article's values were refused before they reached the database."""
+    if isinstance(exc, UnicodeEncodeError):
+        return (f"its text cannot be written as UTF-8 ({exc.reason}: {exc.object[exc.start:exc.end]!r} at character "
+                f"{exc.start})")
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _reason(exc: BaseException) -> str:
@@ -843,13 +1058,14 @@ def _connect_postgres(where: StoreURL, *, read_only: bool = False) -> Any:
     try:
         conn = psycopg.connect(where.target, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
-        raise StoreError(f"cannot connect to PostgreSQL: {_reason(exc)}", document=where.display) from None
+        raise StoreError(f"cannot connect to PostgreSQL: {where.scrub(_reason(exc))}",
+                         document=where.display) from None
     if read_only:
         try:  # every statement of this session runs in a read-only transaction: the server refuses any write
             conn.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
             conn.close()
-            raise StoreError(f"cannot open read-only: {_reason(exc)}", document=where.display) from None
+            raise StoreError(f"cannot open read-only: {where.scrub(_reason(exc))}", document=where.display) from None
     return conn
 
 
