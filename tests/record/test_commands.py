@@ -448,6 +448,22 @@ def test_ingest_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0 and err == f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed\n"
 
 
+@pytest.mark.model
+def test_a_quotation_after_a_sentence_about_a_person_is_stored(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12, item 1: the extractor gave this quotation no medium, the store refused it and the article was lost
+    (exit 0); alone in its batch, the ingest stopped naming only the store."""
+    source = tmp_path / "t.jsonl"
+    source.write_text(json.dumps({"id": "t3", "text": "Ana Lind touted her record. \u201cWe fixed the roads.\u201d"})
+                      + "\n", encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    code, _, err = run(["ingest", str(source), "--db", db, "--batch-size", "1", "--no-progress"], capsys)
+    assert (code, err) == (0, f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 0 failed\n")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT content_text, speaker, medium FROM attributions").fetchall() == [
+            ("We fixed the roads.", "Ana Lind", "unknown")]
+
+
 def _count(db: str) -> int:
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
