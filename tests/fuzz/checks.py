@@ -5,7 +5,9 @@ Each check states the contract it enforces; a failure message names the article 
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import math
 import tempfile
@@ -21,10 +23,20 @@ from fuzz.findings import open_findings_in
 from onrecord.api import extract_many
 from onrecord.errors import EmptyDocumentError, OnrecordError
 from onrecord.record.export import TABLES, export_all
-from onrecord.record.store import POSTGRES, Store, content_hash, parse_url
+from onrecord.record.store import NUL, NUL_REPLACEMENT, POSTGRES, Store, content_hash, parse_url
 from onrecord.settings import DEFAULT, Settings
 from onrecord.types import ATTRIBUTION_TYPES, CUE_KINDS, MEDIA, SPEAKER_KINDS, Article, Attribution, CharSpan, \
     Extraction
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    """Run ``onrecord ARGV`` in this process: (exit status, stdout, stderr)."""
+    from onrecord.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
 
 
 def note(what: str) -> None:
@@ -125,16 +137,10 @@ def without_blanks(article: Article) -> Article:
 
 
 def as_stored(ex: Extraction) -> Extraction:
-    """The extraction as the store keeps it: exactly, but for U+0000, which a store that declares
-    ``NUL_REPLACEMENT`` replaces one character for one (PostgreSQL's text cannot hold U+0000)."""
-    from onrecord.record import store
-
-    nul, sub = getattr(store, "NUL", "\x00"), getattr(store, "NUL_REPLACEMENT", None)
-    if sub is None:
-        return ex
-
+    """The extraction as the store keeps it: exactly, but for U+0000, which it replaces by U+FFFD, one character
+    for one (PostgreSQL's text cannot hold U+0000; both backends do the same)."""
     def s(v: str | None) -> str | None:
-        return v.replace(nul, sub) if v is not None else None
+        return v.replace(NUL, NUL_REPLACEMENT) if v is not None else None
 
     art = ex.article
     article = replace(art, **{k: s(getattr(art, k)) for k in ("text", "id", "title", "outlet", "url", "published",

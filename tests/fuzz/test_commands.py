@@ -7,9 +7,7 @@ nested extra fields, blank lines, lines that are not records, CRLF line ends, gz
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import io
 import json
 import tempfile
 from pathlib import Path
@@ -20,24 +18,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from fuzz.checks import as_stored, check_extraction, expected_stored, note, rounded, without_blanks
+from fuzz.checks import as_stored, check_extraction, cli, expected_stored, note, rounded, without_blanks
 from fuzz.findings import open_findings_in
 from fuzz.strategies import fuzz_settings, jsonl_records
 from onrecord.api import extract_many
-from onrecord.cli import main
 from onrecord.record.store import Store
 from onrecord.scale import read_output
 from onrecord.types import Article, Extraction
 
 pytestmark = pytest.mark.model
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    """Run ``onrecord ARGV`` in this process: (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 def write_input(directory: Path, lines: list[str], *, newline: str, gz: bool) -> Path:

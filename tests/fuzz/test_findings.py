@@ -3,18 +3,22 @@ test_pipeline.py with nothing set aside. A case whose finding is still open is a
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from fuzz.findings import xfail_if_open
-from fuzz.checks import run_pipeline
+from fuzz.checks import cli, run_pipeline
+from fuzz.findings import if_open, xfail_if_open
 from onrecord.types import Article
 
 pytestmark = pytest.mark.model
 
 CASES = [
-    # 1: a quotation with no cue after a sentence about a person: medium None, the store refuses the batch
+    # 1 (fixed in e9ecc59): a quotation with no cue after a sentence about a person had medium None, and the
+    # store refused its whole batch
     pytest.param([Article(text="Ana Lind touted her record. \u201cWe fixed the roads.\u201d", id="t3")],
-                 id="finding-1-no-medium", marks=xfail_if_open(1)),
+                 id="finding-1-no-medium"),
     # 2: a carriage return without a line feed in a field: CSV export leaves it unquoted, the row is cut in two
     pytest.param([Article(text="Ana Lind said the bridge is safe.\rThe council agreed.", id="cr")],
                  id="finding-2-csv-carriage-return", marks=xfail_if_open(2)),
@@ -29,11 +33,11 @@ def test_finding(nlp: object, batch: list[Article]) -> None:
 
 
 PG_CASES = [
-    # 3: U+0000 in the text (SQLite stores it; PostgreSQL text cannot hold it)
+    # 3 (fixed in e9ecc59): U+0000 in the text or a field was refused by PostgreSQL, and its whole batch with it
     pytest.param([Article(text="\u201cThe bridge is safe,\u201d Ana Lind said. \x00", id="nul")],
-                 id="finding-3-postgresql-nul", marks=xfail_if_open(3)),
+                 id="finding-3-postgresql-nul"),
     pytest.param([Article(text="Ana Lind said the bridge is safe.", id="nul-meta", author="Ana\x00Lind")],
-                 id="finding-3-postgresql-nul-in-author", marks=xfail_if_open(3)),
+                 id="finding-3-postgresql-nul-in-author"),
 ]
 
 
@@ -41,3 +45,18 @@ PG_CASES = [
 @pytest.mark.parametrize("batch", PG_CASES)
 def test_finding_on_postgresql(nlp: object, pg_server: object, batch: list[Article]) -> None:
     run_pipeline(batch, store_url=pg_server.database("onrecord_fuzz_case"), set_aside_open=False)  # type: ignore[attr-defined]
+
+
+@if_open(4)
+def test_finding_4_run_reports_an_empty_jsonl_file(nlp: object, tmp_path: Path) -> None:
+    """4: a corpus run names an input with no document in it, as extract and ingest do."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n\n  \n")
+    (tmp_path / "good.jsonl").write_text('{"id": "g", "text": "Ana Lind said the bridge is safe."}\n')
+    out = tmp_path / "out"
+    code, _, err = cli("run", str(tmp_path), "-o", str(out), "--workers", "1", "--no-progress")
+    assert code == 0, err
+    report = json.loads((out / "report.json").read_text())
+    named = [e["document"] for e in report["input_errors"]] + \
+        [f["document"] for r in report["results"] for f in r["failures"]]
+    assert str(tmp_path / "empty.jsonl") in named and str(tmp_path / "blank.jsonl") in named, (named, err)
