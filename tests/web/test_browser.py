@@ -147,7 +147,7 @@ def test_paste_an_article_see_highlights_and_select_a_statement(page: Any, serve
     assert page.locator("#article-text .hl.source").count() >= 2
     assert page.locator("#article-text .hl.cue").count() >= 2
     assert "Petra Voss" in page.locator(".speakers-side").inner_text()
-    page.screenshot(path=str(shots / "article.png"))
+    page.screenshot(path=str(shots / "pasted.png"))
 
     # mouse: click a highlighted statement, read its details
     quoted.filter(has_text="People who work late").first.click()
@@ -156,7 +156,6 @@ def test_paste_an_article_see_highlights_and_select_a_statement(page: Any, serve
     for field in ("Speaker", "Kind", "Type", "Channel", "Relay", "Cue", "Confidence"):
         assert field in details.inner_text()
     assert page.locator("#article-text .hl.selected").count() >= 1
-    page.screenshot(path=str(shots / "article-selected.png"))
 
     # keyboard: Tab to a statement's first words, Enter selects it
     second = page.locator("#s-2")
@@ -181,6 +180,8 @@ def test_speaker_page_and_its_chart(page: Any, server: dict[str, Any], shots: Pa
     page.locator("table.rows tbody a").first.click()
     page.wait_for_url("**/articles/*#s-*")
     assert page.locator("#details").get_attribute("data-selected") == page.url.rsplit("#s-", 1)[1]
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / "article-selected.png"))
     assert page.watch.errors == []
 
 

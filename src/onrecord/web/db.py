@@ -1,7 +1,7 @@
 """The web app's connections to the store: a bounded pool of read-only readers, and one writer.
 
-Every read goes through :meth:`Readers.reader`: a connection that cannot write (SQLite ``query_only``, a
-PostgreSQL session whose transactions are read-only), and a time limit on each request's queries (SQLite: a
+Every read goes through :meth:`Readers.reader`: a connection that cannot write (``Store.open(read_only=True)``:
+SQLite ``mode=ro``, PostgreSQL read-only transactions), and a time limit on each request's queries (SQLite: a
 progress handler that interrupts the statement; PostgreSQL: ``statement_timeout``). A request that runs past the
 limit gets :class:`QueryTimeout`, which the app answers with 503 and a message saying so.
 
@@ -35,17 +35,13 @@ class Busy(OnrecordError):
 
 
 def _open_reader(url: str, seconds: float) -> tuple[Store, list[float]]:
-    """A store that cannot write, with a deadline cell its statements are checked against."""
-    try:
-        store = Store.open(url, read_only=True)  # type: ignore[call-arg]
-    except TypeError:  # a store without a read-only mode: make the connection refuse writes itself
-        store = Store.open(url)
+    """A read-only store (SQLite ``mode=ro``, PostgreSQL read-only transactions) with a deadline cell its
+    statements are checked against."""
+    store = Store.open(url, read_only=True)
     deadline = [float("inf")]
     if store.backend == POSTGRES:
-        store.execute("SET default_transaction_read_only = on")
         store.execute(f"SET statement_timeout = {int(seconds * 1000)}")
     else:
-        store.execute("PRAGMA query_only = ON")
         store.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline[0] else 0, 2000)
     return store, deadline
 

@@ -27,7 +27,7 @@ from onrecord.web.db import data_version
 MAX_PAGE = 500
 
 #: Search facets count over at most this many matching statements (and say so when there are more).
-FACET_ROWS = 5000
+FACET_ROWS = 2000
 
 #: How many values each facet lists.
 FACET_VALUES = 12
@@ -399,23 +399,26 @@ def search(store: Store, q: str, filters: Filters, *, after: str | None = None, 
     where, params = filters.clauses()
     cursor = _cursor(after, (float, int))
     if store.backend == POSTGRES:
-        score, order, better = "ts_rank_cd(a.content_tsv, q)::float8", "DESC", "<"
+        score, order, better, key = "ts_rank_cd(a.content_tsv, q)::float8", "DESC", "<", "a.id"
         source = "attributions a CROSS JOIN websearch_to_tsquery('english', ?) q"
         cond = "a.content_tsv @@ q"
     else:
         score, order, better = "bm25(attributions_fts)", "", ">"
-        source = "attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid"
         cond = "attributions_fts MATCH ?"
+        if where:  # a filter on the statements: join them to the matches
+            source, key = "attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid", "a.id"
+        else:  # rank the full-text index alone: only the rows shown are joined (below)
+            source, key = "attributions_fts", "attributions_fts.rowid"
     join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
     keyset, keyset_params = "", []
     if cursor:
-        keyset = f" AND ({score} {better} ? OR ({score} = ? AND a.id > ?))"
+        keyset = f" AND ({score} {better} ? OR ({score} = ? AND {key} > ?))"
         keyset_params = [cursor[0], cursor[0], cursor[1]]
     filter_sql = "".join(f" AND {w}" for w in where)
     # one placeholder for the query in either backend: in FROM for PostgreSQL, in WHERE for SQLite
     ranked = store.rows(
-        f"SELECT a.id, {score} FROM {source}{join} WHERE {cond}{filter_sql}{keyset}"
-        f" ORDER BY {score} {order}, a.id LIMIT ?", [match, *params, *keyset_params, size + 1])
+        f"SELECT {key}, {score} FROM {source}{join} WHERE {cond}{filter_sql}{keyset}"
+        f" ORDER BY {score} {order}, {key} LIMIT ?", [match, *params, *keyset_params, size + 1])
     ids = [int(i) for i, _ in ranked]
     details: dict[int, dict[str, Any]] = {}
     if ids:
