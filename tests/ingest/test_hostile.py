@@ -270,3 +270,41 @@ def test_run_on_a_hostile_warc(tmp_path: Path, name: str) -> None:
     report = tmp_path / "out" / "report.json"
     told = outcome.stderr + (report.read_text(encoding="utf-8") if report.exists() else "")
     assert expected in told, told[-3000:]
+
+
+# --- ingest and run read the same way (items 2 and 3 of issue 12) ---------------------------------------------
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """A directory: a JSONL file with a deeply nested line between two good ones, a self-link and a text file."""
+    root = tmp_path / "in"
+    root.mkdir()
+    lines = [json.dumps({"id": "first", "text": STORY}).encode(),
+             b'{"id": "deep", "text": "Hi.", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+             json.dumps({"id": "last", "text": STORY.replace("Ana Lind", "Eva Moor")}).encode()]
+    (root / "feed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    (root / "loop.txt").symlink_to("loop.txt")
+    (root / "story.txt").write_text(STORY.replace("Ana Lind", "Ida Berg"), encoding="utf-8")
+    return root
+
+
+def test_ingest_stores_every_good_document_past_a_nested_line_and_a_link_loop(tmp_path: Path) -> None:
+    root = _corpus(tmp_path)
+    outcome = measure("ingest", "in", "--db", "store.db", cwd=tmp_path)
+    assert_bounded(outcome, "ingest")
+    assert outcome.rc == 0
+    assert "onrecord: in/feed.jsonl:2: JSON nested too deeply to read" in outcome.stderr.splitlines()
+    assert "onrecord: in/loop.txt: symbolic link loop (too many levels of symbolic links)" in outcome.stderr
+    assert "stored 3 articles" in outcome.stderr
+    del root
+
+
+def test_run_writes_every_good_document_past_a_nested_line_and_a_link_loop(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    outcome = measure("run", "in", "-o", "out", "--workers", "1", cwd=tmp_path)
+    assert_bounded(outcome, "run")
+    assert outcome.rc == 0, outcome.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    told = json.dumps(report) + outcome.stderr
+    assert "JSON nested too deeply to read" in told and "symbolic link loop" in told
+    assert "3 articles" in outcome.stderr
