@@ -78,7 +78,8 @@ _attributions = st.builds(
 )
 _extractions = st.builds(
     Extraction,
-    article=st.builds(Article, text=st.text(min_size=1, max_size=60), id=st.text(min_size=1, max_size=8),
+    # (at least 50 characters: every span drawn lies within the text, as Extraction requires)
+    article=st.builds(Article, text=st.text(min_size=50, max_size=60), id=st.text(min_size=1, max_size=8),
                       title=_names, outlet=_names, url=_names, published=_names, author=_names),
     attributions=st.lists(_attributions, max_size=3).map(tuple),
     skipped=st.lists(st.builds(Skipped, reason=st.text(max_size=10), span=st.none() | _spans), max_size=2).map(tuple),
