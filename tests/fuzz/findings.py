@@ -47,6 +47,10 @@ OPEN: dict[int, Finding] = {f.number: f for f in (
                "cut in two when read back", _lone_carriage_return, "csv"),
     Finding(4, "run: an empty .jsonl input is passed over in silence (extract and ingest report 'file is empty')",
             None, "run"),
+    Finding(5, "ingest --extracted: a record nested 100k deep raises RecursionError (a traceback; the rest of the "
+               "file is not stored)", None, "store"),
+    Finding(6, "ingest --extracted: a JSONL line is read whole, with no bound (the other readers stop at 13 MB): "
+               "memory grows with the line (a 256 MB line: 620 MB)", None, "store"),
 )}
 
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import gzip
 import os
+import subprocess
+import sys
+import threading
+import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from warcs import Page, article_html, write_warc
@@ -20,6 +25,38 @@ from warcs import Page, article_html, write_warc
 GOOD_TEXT = "\u201cThe bridge will reopen in May,\u201d said Ana Lind, the chief engineer of Brackwater.\n"
 #: Uncompressed size of the gzip bombs: far over every size limit, and 1000 times their compressed size.
 BOMB_BYTES = 256 * 2**20
+#: A command still running after this is killed (a stall): the test then fails on its time bound.
+KILL_AFTER_S = 180
+
+ONRECORD = str(Path(sys.executable).with_name("onrecord"))
+
+
+@dataclass(frozen=True)
+class Finished:
+    code: int
+    stderr: str
+    cpu_s: float
+    rss_mib: int
+    wall_s: float
+
+
+def measured(*argv: str, cwd: Path) -> Finished:
+    """Run ``onrecord ARGV`` in a new process; its exit status, stderr, CPU time and peak memory (of the process
+    and the worker processes it waited for)."""
+    err = cwd / "stderr.txt"
+    start = time.monotonic()
+    with open(err, "wb") as stream:
+        process = subprocess.Popen([ONRECORD, *argv], cwd=cwd, stdout=subprocess.DEVNULL, stderr=stream,
+                                   stdin=subprocess.DEVNULL)
+        timer = threading.Timer(KILL_AFTER_S, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return Finished(process.returncode, err.read_text(encoding="utf-8", errors="replace"),
+                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, time.monotonic() - start)
 
 
 def gzip_bomb(path: Path, unit: bytes = b"\0", *, prefix: bytes = b"") -> Path:

@@ -10,6 +10,7 @@ import pytest
 
 from fuzz.checks import cli, run_pipeline
 from fuzz.findings import if_open, xfail_if_open
+from fuzz.hostile import BOMB_BYTES, gzip_bomb, measured
 from onrecord.types import Article
 
 pytestmark = pytest.mark.model
@@ -60,3 +61,26 @@ def test_finding_4_run_reports_an_empty_jsonl_file(nlp: object, tmp_path: Path) 
     named = [e["document"] for e in report["input_errors"]] + \
         [f["document"] for r in report["results"] for f in r["failures"]]
     assert str(tmp_path / "empty.jsonl") in named and str(tmp_path / "blank.jsonl") in named, (named, err)
+
+
+@if_open(5)
+def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: Path) -> None:
+    """5: a record nested 100k deep is one bad record (file:line), and the records after it are stored."""
+    good = {"id": "g", "text": "Ana Lind said the bridge is safe.", "attributions": []}
+    deep = '{"id": "d", "text": "Ana Lind said so.", "attributions": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = tmp_path / "x.jsonl"
+    path.write_text(deep + "\n" + json.dumps(good) + "\n", encoding="utf-8")
+    code, _, err = cli("ingest", "--extracted", str(path), "--db", str(tmp_path / "r.db"), "--no-progress")
+    assert f"onrecord: {path}:1: " in err, err
+    assert "stored 1 articles" in err, err
+
+
+@if_open(6)
+def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
+    """6: ``ingest --extracted`` reads a JSONL line only up to a bound, as the other readers do: one line of 256 MB
+    (a .gz of 250 KB) is refused without holding it in memory (an ingest with no model needs ~100 MB)."""
+    gzip_bomb(tmp_path / "x.jsonl.gz", b"0")
+    done = measured("ingest", "--extracted", str(tmp_path / "x.jsonl.gz"), "--db", str(tmp_path / "r.db"),
+                    "--no-progress", cwd=tmp_path)
+    assert f"onrecord: {tmp_path / 'x.jsonl.gz'}" in done.stderr, done.stderr
+    assert done.rss_mib < 100 + BOMB_BYTES // 2**20 // 2, (done.rss_mib, done.stderr)

@@ -12,19 +12,13 @@ over-long JSONL line, a symlink loop, a directory that contains itself, a FIFO.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from fuzz.findings import OPEN
-from fuzz.hostile import write_hostile_files, write_hostile_warcs
+from fuzz.hostile import Finished, measured, write_hostile_files, write_hostile_warcs
 from onrecord.record.store import Store
 
 pytestmark = pytest.mark.model
@@ -32,38 +26,6 @@ pytestmark = pytest.mark.model
 #: What one command may use for the whole directory of hostile files (the issue's bound for each file).
 MAX_CPU_S = 30
 MAX_RSS_MIB = 1536
-#: A command still running after this is killed (a stall): the test then fails on the bound above.
-KILL_AFTER_S = 180
-
-ONRECORD = str(Path(sys.executable).with_name("onrecord"))
-
-
-@dataclass(frozen=True)
-class Finished:
-    code: int
-    stderr: str
-    cpu_s: float
-    rss_mib: int
-    wall_s: float
-
-
-def measured(*argv: str, cwd: Path) -> Finished:
-    """Run ``onrecord ARGV`` in a new process; its exit status, stderr, CPU time and peak memory (of the process
-    and the worker processes it waited for)."""
-    err = cwd / "stderr.txt"
-    start = time.monotonic()
-    with open(err, "wb") as stream:
-        process = subprocess.Popen([ONRECORD, *argv], cwd=cwd, stdout=subprocess.DEVNULL, stderr=stream,
-                                   stdin=subprocess.DEVNULL)
-        timer = threading.Timer(KILL_AFTER_S, process.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Finished(process.returncode, err.read_text(encoding="utf-8", errors="replace"),
-                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, time.monotonic() - start)
 
 
 def check_bounded(done: Finished) -> None:
