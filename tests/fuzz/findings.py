@@ -45,8 +45,6 @@ def _lone_carriage_return(extraction: Extraction) -> bool:
 OPEN: dict[int, Finding] = {f.number: f for f in (
     Finding(2, "CSV export: a field with a carriage return but no line feed is written unquoted, so the row is "
                "cut in two when read back", _lone_carriage_return, "csv"),
-    Finding(4, "run: an empty .jsonl input is passed over in silence (extract and ingest report 'file is empty')",
-            None, "run"),
     Finding(5, "ingest --extracted: a record nested 100k deep raises RecursionError (a traceback; the rest of the "
                "file is not stored)", None, "store"),
     Finding(6, "ingest --extracted: a JSONL line is read whole, with no bound (the other readers stop at 13 MB): "

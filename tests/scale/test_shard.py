@@ -85,7 +85,7 @@ def test_one_slow_and_one_broken_document_cost_only_themselves(corpus: Path, tmp
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(onrecord.api, "extract_many", _slow_or_broken(onrecord.api.extract_many))
     started = time.perf_counter()
-    result = process_shard(_one_shard(corpus), tmp_path, options=RunOptions(doc_timeout=0.5))
+    result = process_shard(_one_shard(corpus), tmp_path, settings=Settings(doc_timeout=0.5))
     elapsed = time.perf_counter() - started
     assert result.status == "done"
     assert result.counts == {"unreadable": 1, "timeout": 1, "error": 1}
@@ -144,7 +144,7 @@ def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(shard_module, "read_html", spinning_read_html)
     (shard,) = plan_shards([root], shard_size=10)[0]
-    result = process_shard(shard, tmp_path / "out", options=RunOptions(doc_timeout=0.3))
+    result = process_shard(shard, tmp_path / "out", settings=Settings(doc_timeout=0.3))
     assert result.status == "done" and result.documents == 2 and result.counts == {"timeout": 1}
     (failure,) = result.failures
     assert failure.document == str(root / "slow.html") and "time cap of 0.3 s" in failure.reason
@@ -246,3 +246,11 @@ def test_a_utf16_or_binary_jsonl_file_is_refused_at_planning(tmp_path: Path) -> 
     assert items == []
     assert [(e.document, e.reason.split(",")[0]) for e in errors] == [
         (str(utf16), "JSONL must be UTF-8"), (str(binary), "looks binary (contains NUL bytes); expected JSONL (UTF-8 JSON")]
+
+
+@pytest.mark.parametrize("data", [b"", b"\n  \n\n"])
+def test_an_empty_jsonl_file_is_reported_at_planning(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(data)
+    items, errors = _documents([path], 10)
+    assert items == [] and [str(e) for e in errors] == [f"{path}: file is empty (no JSON lines to read)"]

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.errors import InputError
+from onrecord.errors import EmptyDocumentError, InputError
 from onrecord.ingest.inputs import file_format, walk_files
 from onrecord.ingest.readers import document_stem, file_problem, jsonl_head_problem, open_binary, read_lines
 from onrecord.ingest.warc import is_warc, warc_offsets
@@ -169,13 +169,17 @@ def _jsonl_shards(path: Path, shard_size: int) -> Iterator[Shard]:
             if problem := jsonl_head_problem(stream.read(8192)):
                 raise InputError(problem, document=str(path))
             stream.seek(0)
+            blank = True
             for line in read_lines(stream, limit=2**20):  # a longer line is counted without being held
                 if lines % shard_size == 0:
                     starts.append((lines, 0 if compressed else position))
                 lines += 1
                 position += line if isinstance(line, int) else len(line)
+                blank = blank and not isinstance(line, int) and not line.strip()
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"cannot read file: {exc}", document=str(path)) from None
+    if blank:  # as extract and ingest say
+        raise EmptyDocumentError("file is empty (no JSON lines to read)", document=str(path))
     for index, offset in starts:
         count = min(shard_size, lines - index)
         yield Shard(name=shard_name(resolved, index, index + count, label=document_stem(path)), kind="jsonl",
