@@ -7,6 +7,7 @@
 #   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
 #   make bench-scale    corpus-scale figures: 1 vs 2 workers, Dask vs local, RSS over 20k docs, a 10k-page WARC
 #   make bench-profile  where extraction spends its time (cProfile)
+#   make bench-web      the web app under load (bench/web_load.py)
 #
 # Installation happens once: .venv/.installed is rebuilt only when pyproject.toml changes.
 
@@ -22,7 +23,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: all install run demo test eval bench bench-scale bench-profile clean distclean
+.PHONY: all install run demo test eval bench bench-scale bench-web bench-profile clean distclean
 
 all: demo
 
@@ -95,6 +96,10 @@ bench: $(STAMP)
 bench-scale: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/scale.py all
+
+# the web app under load: a generated store of 100k articles / 1M statements, 16 clients for 60 s, SQLite and PostgreSQL
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_load.py
 
 bench-profile: $(STAMP)
 	$(BIN)/python bench/profile_extract.py

@@ -7,7 +7,7 @@ Generates a store quickly by bulk inserts into the store's own schema (no spaCy,
 are made with their speakers already linked): ``--articles`` articles of ``--per-article`` statements each, by
 20,000 invented people and 200 organisations (a Zipf-like share of statements: a few are quoted very often),
 in 40 outlets over three years, with words drawn from a Zipf-like distribution (bench/store_scale.py's
-vocabulary). Then starts the app under uvicorn on 127.0.0.1 in a process of its own (as ``onrecord serve`` does) and runs ``--clients`` concurrent clients (threads with
+vocabulary). Then starts ``onrecord serve`` on 127.0.0.1 and runs ``--clients`` concurrent clients (threads with
 keep-alive connections) for ``--duration`` seconds (and at most ``--max-requests``), each request one of:
 
 - article view: ``/articles/ID`` of a random article (the highlighted page);
@@ -267,13 +267,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def serve(url: str, port: int, readers: int) -> subprocess.Popen[bytes]:
-    """The app under uvicorn in a process of its own (what ``onrecord serve`` runs, with the same defaults)."""
-    code = ("import sys, uvicorn\n"
-            "from onrecord.web import Config, create_app\n"
-            "app = create_app(Config(db=sys.argv[1], readers=int(sys.argv[3])))\n"
-            "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[2]), log_level='warning', access_log=False,"
-            " server_header=False)\n")
-    process = subprocess.Popen([sys.executable, "-c", code, url, str(port), str(readers)], stderr=subprocess.PIPE)
+    """``onrecord serve`` in a process of its own (uvicorn, access log off as by default)."""
+    exe = shutil.which("onrecord", path=str(Path(sys.executable).parent)) or "onrecord"
+    process = subprocess.Popen([exe, "serve", "--db", url, "--port", str(port), "--readers", str(readers),
+                                "--log-level", "warning"], stderr=subprocess.PIPE)
     for _ in range(600):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
