@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import itertools
 import json
 import os
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import OnrecordError
+from onrecord.ingest.readers import jsonl_line_limit
+from onrecord.settings import DEFAULT
 
 
 def _db_default() -> str:
@@ -47,7 +48,9 @@ def _console() -> Any:
 
 
 def _write_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    from onrecord.record.export import csv_writer
+
+    writer = csv_writer(sys.stdout)
     writer.writerow(columns)
     for row in rows:
         writer.writerow(["; ".join(v) if isinstance(v := row.get(c), (list, tuple)) else "" if v is None else v
@@ -190,27 +193,44 @@ def _read_runs(paths: list[str], fail: Callable[[OnrecordError], None]) -> Itera
             fail(exc)
 
 
-def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
+#: The longest line `ingest --extracted` reads: a JSONL article line at the largest default text, and room for its
+#: attributions (each repeats its content, source and cue words). A longer line is passed over unread.
+EXTRACTED_LINE_LIMIT = 4 * jsonl_line_limit(DEFAULT.max_chars)
+
+
+def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None], *,
+                    limit: int = EXTRACTED_LINE_LIMIT) -> Iterator[Any]:
+    """The extraction records of `extract` output files, one per line; a bad line is named and passed over.
+
+    Lines are read with a bound (:func:`onrecord.ingest.readers.read_lines`), so memory stays within ``limit``
+    whatever the file holds."""
     from onrecord.errors import InputError
-    from onrecord.ingest.readers import open_binary
+    from onrecord.ingest.readers import open_binary, read_lines
     from onrecord.types import Extraction
 
     for path in paths:
+        n = 0
         try:
             with open_binary(Path(path)) as stream:
-                for n, raw in enumerate(stream, 1):
+                for n, raw in enumerate(read_lines(stream, limit=limit), 1):
+                    where = f"{path}:{n}"
+                    if isinstance(raw, int):
+                        fail(InputError(f"line of {raw:,} bytes, over the limit of {limit:,}: not read",
+                                        document=where))
+                        continue
                     if not raw.strip():
                         continue
-                    where = f"{path}:{n}"
                     try:
                         data = json.loads(raw)
                         if not isinstance(data, dict) or "text" not in data:
                             raise KeyError("text (was it written with --no-text?)")
                         yield Extraction.from_dict(data)
+                    except RecursionError:
+                        fail(InputError("not an extraction record: JSON nested too deeply to read", document=where))
                     except (ValueError, KeyError, TypeError) as exc:
                         fail(InputError(f"not an extraction record: {exc}", document=where))
         except OSError as exc:
-            fail(InputError(exc.strerror or str(exc), document=path))
+            fail(InputError(exc.strerror or str(exc), document=path if not n else f"{path}:{n + 1}"))
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:

@@ -98,8 +98,16 @@ def write_jsonl(records: Iterator[dict[str, Any]], stream: IO[str]) -> int:
     return n
 
 
+def csv_writer(stream: IO[str]) -> Any:
+    """A CSV writer as RFC 4180 has it: rows end with CRLF, so a field holding a carriage return or a line feed
+    (old Mac line ends, a stray CR in a title) is quoted and reads back as one field. (Python's writer quotes only
+    the characters of its line terminator: with a bare LF terminator, a lone CR was written unquoted and every
+    reader split the row there.)"""
+    return csv.writer(stream, lineterminator="\r\n")
+
+
 def write_csv(records: Iterator[dict[str, Any]], stream: IO[str], columns: tuple[tuple[str, str], ...]) -> int:
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv_writer(stream)
     writer.writerow([c for c, _ in columns])
     n = 0
     for record in records:
