@@ -298,3 +298,13 @@ def test_a_query_past_the_time_limit_is_stopped_and_says_so(db_url: str, client_
         with pytest.raises(QueryTimeout, match="time limit"), readers.reader() as store:
             store.one(forever)
         assert slow.get("/articles.json").status_code == 200  # the connection is usable again
+
+
+def test_the_web_app_never_imports_spacy_on_import() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from onrecord.web import create_app; import onrecord.web.app, onrecord.cli.web; "
+            "bad = [m for m in ('spacy', 'thinc', 'torch') if m in sys.modules]; assert not bad, bad")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
