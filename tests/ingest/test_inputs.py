@@ -207,3 +207,16 @@ def test_an_over_long_stdin_line_is_passed_over() -> None:
     items = list(iter_inputs(["-"], stdin=io.BytesIO(data), max_chars=1000))
     assert [i.id if isinstance(i, Article) else i.document for i in items] == ["a", "<stdin>:2", "c"]
     assert isinstance(items[1], DocumentTooLargeError) and "over the limit of 1,060,576 bytes" in items[1].reason
+
+
+def test_a_directory_tree_too_deep_to_walk_is_reported(tmp_path: Path) -> None:
+    deep = tmp_path / "in"
+    deep.mkdir()
+    for _ in range(1200):  # deeper than Python's recursion limit
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text("Ana Lind spoke.", encoding="utf-8")
+    (tmp_path / "in" / "top.txt").write_text("Bo Tarn replied.", encoding="utf-8")
+    items = list(iter_inputs([tmp_path / "in"]))
+    assert outcome(items)[1:] == [("ok", "top")]
+    assert isinstance(items[0], InputError) and items[0].reason == "directory nested over 256 levels deep: not read"

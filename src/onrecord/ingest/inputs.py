@@ -95,6 +95,14 @@ def walk_files(directory: Path, *, wanted: Callable[[Path], bool]) -> Iterator[P
     or device, a directory that cannot be listed). Hidden entries are skipped, and so are symbolic links to
     directories (they are not followed, so a loop of directories cannot be walked forever); other entries whose
     name is not wanted are skipped without being looked at."""
+    yield from _walk_one(directory, wanted, depth=0)
+
+
+#: Directories deeper than this under the one given are reported, not walked (a tree made to exhaust the stack).
+MAX_DEPTH = 256
+
+
+def _walk_one(directory: Path, wanted: Callable[[Path], bool], *, depth: int) -> Iterator[Path | InputError]:
     try:
         with os.scandir(directory) as found:
             entries = sorted(found, key=lambda e: e.name)
@@ -107,7 +115,10 @@ def walk_files(directory: Path, *, wanted: Callable[[Path], bool]) -> Iterator[P
         path = Path(entry.path)
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from walk_files(path, wanted=wanted)
+                if depth >= MAX_DEPTH:
+                    yield InputError(f"directory nested over {MAX_DEPTH} levels deep: not read", document=str(path))
+                else:
+                    yield from _walk_one(path, wanted, depth=depth + 1)
                 continue
         except OSError as exc:
             yield InputError(f"cannot read directory entry: {exc.strerror or exc}", document=str(path))
