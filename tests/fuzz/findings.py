@@ -34,21 +34,7 @@ class Finding:
     stage: str = "extract"
 
 
-def _lone_carriage_return(extraction: Extraction) -> bool:
-    art = extraction.article
-    values = [art.text, art.id, art.title, art.outlet, art.url, art.published, art.author]
-    for a in extraction.attributions:
-        values += [a.speaker, a.speaker_description, *(s.of(art.text) for s in (a.content, a.source, a.cue) if s)]
-    return any(v is not None and "\r" in v and "\n" not in v for v in values)
-
-
 OPEN: dict[int, Finding] = {f.number: f for f in (
-    Finding(2, "CSV export: a field with a carriage return but no line feed is written unquoted, so the row is "
-               "cut in two when read back", _lone_carriage_return, "csv"),
-    Finding(5, "ingest --extracted: a record nested 100k deep raises RecursionError (a traceback; the rest of the "
-               "file is not stored)", None, "store"),
-    Finding(6, "ingest --extracted: a JSONL line is read whole, with no bound (the other readers stop at 13 MB): "
-               "memory grows with the line (a 256 MB line: 620 MB)", None, "store"),
 )}
 
 

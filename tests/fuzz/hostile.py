@@ -11,11 +11,10 @@ JSONL, each also gzipped). :func:`write_hostile_warcs` does the same for the WAR
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
-import threading
-import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,23 +39,35 @@ class Finished:
     wall_s: float
 
 
+#: Runs a command and prints its exit status and resource use as JSON. A small process of its own: the peak memory
+#: of a child counts what it had before ``exec`` (a copy of its parent), so the command is started from this
+#: wrapper, not from the test process with its model loaded.
+_WRAPPER = """
+import json, os, resource, subprocess, sys, time
+start = time.monotonic()
+with open(sys.argv[2], "wb") as err:
+    process = subprocess.Popen(sys.argv[3:], stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+    try:
+        code = process.wait(timeout=float(sys.argv[1]))
+    except subprocess.TimeoutExpired:
+        process.kill()
+        code = process.wait()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "cpu": usage.ru_utime + usage.ru_stime, "rss_kib": usage.ru_maxrss,
+                  "wall": time.monotonic() - start}))
+"""
+
+
 def measured(*argv: str, cwd: Path) -> Finished:
-    """Run ``onrecord ARGV`` in a new process; its exit status, stderr, CPU time and peak memory (of the process
-    and the worker processes it waited for)."""
+    """Run ``onrecord ARGV`` in a new process; its exit status (negative: killed by that signal, as after
+    :data:`KILL_AFTER_S`), stderr, CPU time and peak memory (of the process and the worker processes it waited
+    for)."""
     err = cwd / "stderr.txt"
-    start = time.monotonic()
-    with open(err, "wb") as stream:
-        process = subprocess.Popen([ONRECORD, *argv], cwd=cwd, stdout=subprocess.DEVNULL, stderr=stream,
-                                   stdin=subprocess.DEVNULL)
-        timer = threading.Timer(KILL_AFTER_S, process.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Finished(process.returncode, err.read_text(encoding="utf-8", errors="replace"),
-                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, time.monotonic() - start)
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, str(KILL_AFTER_S), str(err), ONRECORD, *argv], cwd=cwd,
+                          capture_output=True, text=True, check=True)
+    usage = json.loads(done.stdout)
+    return Finished(usage["code"], err.read_text(encoding="utf-8", errors="replace"), usage["cpu"],
+                    usage["rss_kib"] // 1024, usage["wall"])
 
 
 def gzip_bomb(path: Path, unit: bytes = b"\0", *, prefix: bytes = b"") -> Path:

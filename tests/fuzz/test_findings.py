@@ -1,5 +1,6 @@
-"""The defects the fuzz suite found, each as the smallest input that showed it, run through the whole path of
-test_pipeline.py with nothing set aside. A case whose finding is still open is a strict xfail (findings.py)."""
+"""The defects the fuzz suite found, each as the smallest input that showed it (the library cases run through the
+whole path of test_pipeline.py with nothing set aside). A case whose finding is still open is a strict xfail:
+``marks=xfail_if_open(n)`` or ``@if_open(n)`` from findings.py, and an entry in its ``OPEN``."""
 
 from __future__ import annotations
 
@@ -9,25 +10,24 @@ from pathlib import Path
 import pytest
 
 from fuzz.checks import cli, run_pipeline
-from fuzz.findings import if_open, xfail_if_open
 from fuzz.hostile import BOMB_BYTES, gzip_bomb, measured
 from onrecord.types import Article
-
-pytestmark = pytest.mark.model
 
 CASES = [
     # 1 (fixed in e9ecc59): a quotation with no cue after a sentence about a person had medium None, and the
     # store refused its whole batch
     pytest.param([Article(text="Ana Lind touted her record. \u201cWe fixed the roads.\u201d", id="t3")],
                  id="finding-1-no-medium"),
-    # 2: a carriage return without a line feed in a field: CSV export leaves it unquoted, the row is cut in two
+    # 2 (fixed in 595ad28): a carriage return without a line feed in a field was left unquoted by the CSV export,
+    # and the row was cut in two when read back
     pytest.param([Article(text="Ana Lind said the bridge is safe.\rThe council agreed.", id="cr")],
-                 id="finding-2-csv-carriage-return", marks=xfail_if_open(2)),
+                 id="finding-2-csv-carriage-return"),
     pytest.param([Article(text="Ana Lind said the bridge is safe.", id="cr-meta", title="Bridge\rworks")],
-                 id="finding-2-csv-carriage-return-in-title", marks=xfail_if_open(2)),
+                 id="finding-2-csv-carriage-return-in-title"),
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("batch", CASES)
 def test_finding(nlp: object, batch: list[Article]) -> None:
     run_pipeline(batch, set_aside_open=False)
@@ -42,15 +42,16 @@ PG_CASES = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.postgres
 @pytest.mark.parametrize("batch", PG_CASES)
 def test_finding_on_postgresql(nlp: object, pg_server: object, batch: list[Article]) -> None:
     run_pipeline(batch, store_url=pg_server.database("onrecord_fuzz_case"), set_aside_open=False)  # type: ignore[attr-defined]
 
 
-@if_open(4)
+@pytest.mark.model
 def test_finding_4_run_reports_an_empty_jsonl_file(nlp: object, tmp_path: Path) -> None:
-    """4: a corpus run names an input with no document in it, as extract and ingest do."""
+    """4 (fixed in 8607712): a corpus run names an input with no document in it, as extract and ingest do."""
     (tmp_path / "empty.jsonl").write_bytes(b"")
     (tmp_path / "blank.jsonl").write_bytes(b"\n\n  \n")
     (tmp_path / "good.jsonl").write_text('{"id": "g", "text": "Ana Lind said the bridge is safe."}\n')
@@ -63,9 +64,8 @@ def test_finding_4_run_reports_an_empty_jsonl_file(nlp: object, tmp_path: Path) 
     assert str(tmp_path / "empty.jsonl") in named and str(tmp_path / "blank.jsonl") in named, (named, err)
 
 
-@if_open(5)
 def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: Path) -> None:
-    """5: a record nested 100k deep is one bad record (file:line), and the records after it are stored."""
+    """5 (fixed in 595ad28): a record nested 100k deep is one bad record (file:line), and the records after it are stored."""
     good = {"id": "g", "text": "Ana Lind said the bridge is safe.", "attributions": []}
     deep = '{"id": "d", "text": "Ana Lind said so.", "attributions": ' + "[" * 100_000 + "]" * 100_000 + "}"
     path = tmp_path / "x.jsonl"
@@ -75,9 +75,8 @@ def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: P
     assert "stored 1 articles" in err, err
 
 
-@if_open(6)
 def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
-    """6: ``ingest --extracted`` reads a JSONL line only up to a bound, as the other readers do: one line of 256 MB
+    """6 (fixed in 595ad28): ``ingest --extracted`` reads a JSONL line only up to a bound, as the other readers do: one line of 256 MB
     (a .gz of 250 KB) is refused without holding it in memory (an ingest with no model needs ~100 MB)."""
     gzip_bomb(tmp_path / "x.jsonl.gz", b"0")
     done = measured("ingest", "--extracted", str(tmp_path / "x.jsonl.gz"), "--db", str(tmp_path / "r.db"),
