@@ -236,7 +236,7 @@ def test_iter_jsonl_truncated_gz(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(lines)[:-200])
     items = list(iter_jsonl(path))
     assert isinstance(items[-1], InputError) and items[-1].document == str(path)
-    assert "cannot read past line" in items[-1].reason
+    assert f"cannot read line {len(items)}: " in items[-1].reason  # the line after the last one read
     assert all(isinstance(i, Article) for i in items[:-1]) and len(items) > 1
 
 

@@ -422,7 +422,7 @@ def _jsonl_lines(
             except InputError as exc:
                 yield exc
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz, a gzip bomb
-        yield InputError(f"cannot read past line {lineno}: {_os_reason(exc)}", document=name)
+        yield InputError(f"cannot read line {lineno + 1}: {_os_reason(exc)}", document=name)
 
 
 def parse_jsonl_line(raw: bytes, *, name: str) -> Article:
