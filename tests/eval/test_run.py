@@ -115,3 +115,11 @@ def test_evaluate_file_records_refused_documents(tmp_path: Path) -> None:
     report = evaluate_file(path)
     assert report.n_docs == 2
     assert len(report.errors) == 1 and report.errors[0].startswith("empty: ")
+
+
+def test_a_json_message_ending_in_at_is_not_doubled(tmp_path: Path) -> None:
+    """json says 'Unterminated string starting at'; the reason reads '... starting at column 8', not 'at at'."""
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "x', encoding="utf-8")  # cut before its end: no newline after it
+    with pytest.raises(GoldFormatError, match=r"not valid JSON \(Unterminated string starting at column 8\)"):
+        read_documents(path)

@@ -341,3 +341,10 @@ def test_a_jsonl_file_that_is_not_jsonl_gives_one_error(tmp_path: Path, data: by
     (error,) = iter_jsonl(path)
     assert isinstance(error, InputError) and error.document == str(path)
     assert reason in error.reason
+
+
+def test_a_json_message_ending_in_at_is_not_doubled(tmp_path: Path) -> None:
+    """json says 'Unterminated string starting at'; the reason reads '... starting at column 9', not 'at at'."""
+    path = write(tmp_path / "cut.jsonl", b'{"text": "Ana Lind said')  # cut before its end: no newline
+    (error,) = list(iter_jsonl(path))
+    assert str(error) == f"{path}:1: not JSON: Unterminated string starting at column 10"

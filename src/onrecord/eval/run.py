@@ -48,7 +48,7 @@ def iter_documents(path: str | Path, *, limit: int | None = None) -> Iterator[di
                 try:
                     doc = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise GoldFormatError(f"not valid JSON ({exc.msg} at column {exc.colno})", document=where) from exc
+                    raise GoldFormatError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", document=where) from exc
                 try:
                     check_document(doc)
                 except ValueError as exc:

@@ -436,7 +436,7 @@ def parse_jsonl_line(raw: bytes, *, name: str) -> Article:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg} at column {exc.colno}", document=name) from None
+        raise InputError(f"not JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", document=name) from None
     except RecursionError:
         raise InputError("JSON nested too deeply to read", document=name) from None
     if not isinstance(data, dict):
