@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fuzz.checks import cli, run_pipeline
+from fuzz.findings import if_open
 from fuzz.hostile import BOMB_BYTES, gzip_bomb, measured
 from onrecord.types import Article
 
@@ -83,3 +84,17 @@ def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
                     "--no-progress", cwd=tmp_path)
     assert f"onrecord: {tmp_path / 'x.jsonl.gz'}" in done.stderr, done.stderr
     assert done.rss_mib < 100 + BOMB_BYTES // 2**20 // 2, (done.rss_mib, done.stderr)
+
+
+@if_open(8)
+@pytest.mark.parametrize("field", ["id", "title", "text"])
+def test_finding_8_ingest_extracted_replaces_lone_surrogates(tmp_path: Path, field: str) -> None:
+    """8: ``ingest --extracted`` makes a lone surrogate U+FFFD, one character for one, as the JSONL reader does, and
+    stores the record."""
+    record = {"id": "s", "title": "Roads", "text": "Ana Lind said the bridge is safe.", "attributions": [
+        {"content": [14, 32], "source": [0, 8], "cue": [9, 13], "speaker": "Ana Lind", "type": "indirect"}]}
+    record[field] = "\ud800" + record[field][1:]
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")  # ASCII: the surrogate as \ud800
+    code, _, err = cli("ingest", "--extracted", str(path), "--db", str(tmp_path / "r.db"), "--no-progress")
+    assert code == 0 and "stored 1 articles (1 attributions)" in err, err
