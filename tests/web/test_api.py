@@ -308,3 +308,11 @@ def test_the_web_app_never_imports_spacy_on_import() -> None:
             "bad = [m for m in ('spacy', 'thinc', 'torch') if m in sys.modules]; assert not bad, bad")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+
+def test_csv_twins_end_rows_with_crlf(client: TestClient) -> None:
+    """RFC 4180 rows (CRLF): the writer then quotes a field holding a bare CR (old Mac line ends in an article),
+    which a LF-terminated writer left bare, so that every reader split the row there."""
+    response = client.get("/attributions.csv?limit=2")
+    assert response.content.count(b"\r\n") == 3 and b"\n" not in response.content.replace(b"\r\n", b"")

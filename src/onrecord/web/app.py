@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import csv
 import inspect
 import io
 import logging
@@ -26,6 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from onrecord.errors import DocumentTooLargeError, InputError, NotFoundError, OnrecordError, StoreError
+from onrecord.record.export import csv_writer
 from onrecord.settings import MODES, Settings
 from onrecord.types import Article, Extraction
 from onrecord.web import charts, highlight
@@ -134,7 +134,7 @@ def create_app(config: Config) -> FastAPI:
             return JSONResponse(view.payload)
         if fmt == "csv":
             out = io.StringIO()
-            writer_ = csv.writer(out, lineterminator="\n")
+            writer_ = csv_writer(out)
             columns = view.columns or []
             writer_.writerow(columns)
             for row in view.rows or []:
