@@ -6,11 +6,13 @@ parser error on purpose (a heading run into the next paragraph) to show the rule
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.cues import CueFinder, cue_phrase, subject_of
+from onrecord.attribution.cues import CueFinder, _in_heading, _span_chars, cue_phrase, subject_of
 from onrecord.attribution.extractor import find_attributions
 from onrecord.types import CharSpan, Relay
 
@@ -635,3 +637,43 @@ def test_an_object_content_leaves_the_acts_time_and_place_out() -> None:
     """)
     (found,) = find_attributions(doc, scope="all")[0]
     assert found.content.of(text) == "the plan"
+
+
+# --- linear time on long paragraphs (issue 12, item 9) -----------------------------------------------------------
+
+
+def _long_paragraph(words: int) -> Doc:
+    """One paragraph of ``words`` words ("Ana said the pier, as Brun said the ferry, ..."), no line break."""
+    vocab = parse("x", "0 x X X dep 0 x").vocab
+    cycle = ["Ana", "said", "the", "pier", ",", "—", "as", "Brun", "said", "the", "ferry"]
+    tokens = [cycle[k % len(cycle)] for k in range(words)]
+    return Doc(vocab, words=tokens, spaces=[t not in (",",) for t in tokens])
+
+
+def test_span_chars_trims_the_edges_only() -> None:
+    doc = parse(", — “Ana said so.” —", r"""
+        0 ,    PUNCT ,   punct 2 ,
+        1 —    PUNCT :   punct 2 —
+        2 “    PUNCT ``  punct 2 "
+        3 Ana  PROPN NNP nsubj 4 Ana
+        4 said VERB  VBD ROOT  4 say
+        5 so   ADV   RB  advmod 4 so
+        6 .    PUNCT .   punct 4 .
+        7 ”    PUNCT ''  punct 4 "
+        8 —    PUNCT :   punct 4 —
+    """)
+    assert _span_chars(doc, 0, 9) == CharSpan(4, 18)  # “Ana said so.”
+    assert _span_chars(doc, 0, 2) is None and _span_chars(doc, 3, 3) is None
+    assert _span_chars(doc, 3, 5).of(doc.text) == "Ana said"
+
+
+def test_span_chars_and_in_heading_take_linear_time_on_one_long_paragraph() -> None:
+    """Each call read the whole span or the whole line: one paragraph of 60,000 words took minutes (a
+    999,000-character paragraph: over 240 s and 3.7 GB). Now each call reads the edges, each line is judged once."""
+    doc = _long_paragraph(60_000)
+    text = doc.text
+    started = time.perf_counter()
+    assert not any(_in_heading(text, tok) for tok in doc)
+    spans = [_span_chars(doc, start, len(doc)) for start in range(0, len(doc), 3)]
+    assert time.perf_counter() - started < 20  # about a second; the quadratic version ran for minutes
+    assert spans[0] == CharSpan(0, len(text.rstrip(" ,—"))) and spans[1].of(text).startswith("pier")

@@ -8,6 +8,8 @@ under construction. Also the shared token helpers: :func:`subject_of`, the sourc
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -492,18 +494,34 @@ def _phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
+    """The characters of tokens ``start``..``end`` without edge punctuation and whitespace (:data:`_PUNCT_EDGE`),
+    or None when nothing else is left. Reads only the edges, token by token: never the whole span's text, which
+    made a document of many long clauses cost time and memory in the square of its length."""
     if end <= start:
         return None
-    piece = doc[start:end].text  # a slice's text, not the whole document's (Doc.text rebuilds it)
-    base = doc[start].idx
-    s, e = 0, len(piece)
-    while s < e and piece[s] in _PUNCT_EDGE:
-        s += 1
-    while e > s and piece[e - 1] in _PUNCT_EDGE:
-        e -= 1
-    if e <= s:
+    s = None
+    for k in range(start, end):
+        tok = doc[k]
+        chars = tok.text if k == end - 1 else tok.text_with_ws
+        i = 0
+        while i < len(chars) and chars[i] in _PUNCT_EDGE:
+            i += 1
+        if i < len(chars):
+            s = tok.idx + i
+            break
+    if s is None:
         return None
-    return CharSpan(base + s, base + e)
+    e = s + 1
+    for k in range(end - 1, start - 1, -1):
+        tok = doc[k]
+        chars = tok.text if k == end - 1 else tok.text_with_ws
+        j = len(chars)
+        while j > 0 and chars[j - 1] in _PUNCT_EDGE:
+            j -= 1
+        if j > 0:
+            e = tok.idx + j
+            break
+    return CharSpan(s, e) if e > s else None
 
 
 def _left_name(doc: Doc, verb: Token) -> Span | None:
@@ -559,10 +577,33 @@ def _right_name(doc: Doc, verb: Token) -> Span | None:
 def _in_heading(text: str, tok: Token) -> bool:
     """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
     Such a line is short and does not end like a sentence."""
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start : len(text) if end < 0 else end].strip()
-    return len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+    return _lines(text).heading(tok.idx)
+
+
+class _Lines:
+    """The lines of one text, each judged once: :func:`_in_heading` is asked for every cue, and reading the whole
+    line each time made one long paragraph cost time in the square of its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.judged: dict[int, bool] = {}
+
+    def heading(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.breaks, pos)  # the first line break at or after pos ends its line
+        if k not in self.judged:
+            start = self.breaks[k - 1] + 1 if k else 0
+            end = self.breaks[k] if k < len(self.breaks) else len(self.text)
+            line = self.text[start:end].strip()
+            self.judged[k] = len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+        return self.judged[k]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(text: str) -> _Lines:
+    """The lines of ``text``, kept for the text being read (a str caches its hash; the lookup compares identity
+    first, so asking again for the same text costs nothing)."""
+    return _Lines(text)
 
 
 _CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
