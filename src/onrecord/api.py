@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from onrecord import __version__
-from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, ExtractionError, OnrecordError
+from onrecord.deadline import DocumentTimeout, deadline
+from onrecord.errors import (
+    DocumentTimeoutError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    ExtractionError,
+    OnrecordError,
+)
 from onrecord.settings import DEFAULT, Settings
 from onrecord.types import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Result = Extraction | OnrecordError
+
+#: The pipeline's own component (run document by document, each under its time cap); the model's components run
+#: on batches.
+_ATTRIBUTION = "onrecord_attribution"
+#: An estimate of spaCy's tokens, to fill batches before tokenizing: a word, or one other character.
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
 
 
 def _check(article: Article, settings: Settings) -> None:
@@ -26,7 +48,7 @@ def extract(text: str, *, settings: Settings = DEFAULT, **meta: str | None) -> E
     """Find every attribution in ``text``.
 
     ``meta`` may give ``id``, ``title``, ``outlet``, ``url``, ``published`` and ``author``.
-    Raises :class:`onrecord.errors.InputError` for an empty or oversized document, and
+    Raises :class:`onrecord.errors.InputError` for an empty or oversized document or one over the time cap, and
     :class:`onrecord.errors.ExtractionError` when extraction fails inside onrecord.
     """
     article = Article(text=text, **meta)
@@ -42,63 +64,183 @@ def extract_many(
     on_error: str = "yield",
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Extraction | OnrecordError]:
-    """Extract from many articles with one batched pass of spaCy, in input order.
+    """Extract from many articles with batched passes of spaCy, in input order.
 
     A bad article never stops the batch: with ``on_error="yield"`` its error is yielded in its place;
-    with ``on_error="raise"`` the first error is raised. Docs are converted to plain records inside
-    spaCy's memory zone, so memory stays flat over long runs.
+    with ``on_error="raise"`` the first error is raised.
+
+    Bounds (the same for every command, see :mod:`onrecord.nlp.guard`): a document over ``settings.max_chars`` is
+    refused; one that takes longer than ``settings.doc_timeout`` seconds is left out with a
+    :class:`~onrecord.errors.DocumentTimeoutError` and the others are extracted as usual; a batch holds at most
+    ``settings.batch_size`` documents and :data:`onrecord.nlp.guard.BATCH_TOKENS` tokens, and a longer document is
+    parsed in parts of at most that many tokens. Docs are converted to plain records inside spaCy's memory zone,
+    so memory stays flat over long runs.
     """
     from onrecord.nlp import load_pipeline
+    from onrecord.nlp.guard import BATCH_TOKENS
 
     nlp = load_pipeline(settings)
     model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
     if settings.mode == "accurate":
         model += "+role_tagger"
+    batches = _Batches(nlp, settings, model)
     buffer: list[Article] = []
+    tokens = 0
 
-    def flush() -> Iterator[Extraction | OnrecordError]:
-        with nlp.memory_zone():
-            for art, doc in zip(buffer, nlp.pipe((a.text for a in buffer), batch_size=settings.batch_size), strict=True):
-                if doc._.attribution_error is not None:
-                    failure = ExtractionError(f"extraction failed: {doc._.attribution_error}", document=art.id)
-                    if on_error == "raise":
-                        raise failure
-                    yield failure
-                    continue
-                attributions = tuple(
-                    a for a in doc._.attributions if a.confidence >= settings.min_confidence
-                )
-                yield Extraction(
-                    article=art,
-                    attributions=attributions,
-                    skipped=tuple(doc._.attribution_skipped),
-                    pipeline_version=__version__,
-                    model=model,
-                )
-        buffer.clear()
+    def emit(results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            if isinstance(result, OnrecordError) and on_error == "raise":
+                raise result
+            if progress:
+                progress(1)
+            yield result
 
     for article in articles:
         try:
             _check(article, settings)
         except OnrecordError as exc:
-            # keep input order: flush what is pending, then report this one
-            yield from _emit(flush(), progress)
-            if on_error == "raise":
-                raise
-            if progress:
-                progress(1)
-            yield exc
+            # keep input order: what is pending first, then this one
+            yield from emit(batches.run(buffer))
+            buffer, tokens = [], 0
+            yield from emit([exc])
             continue
+        estimate = sum(1 for _ in _TOKENISH.finditer(article.text))
+        if buffer and (len(buffer) >= settings.batch_size or tokens + estimate > BATCH_TOKENS):
+            yield from emit(batches.run(buffer))
+            buffer, tokens = [], 0
         buffer.append(article)
-        if len(buffer) >= settings.batch_size:
-            yield from _emit(flush(), progress)
-    yield from _emit(flush(), progress)
+        tokens += estimate
+    yield from emit(batches.run(buffer))
 
 
-def _emit(
-    items: Iterable[Extraction | OnrecordError], progress: Callable[[int], None] | None
-) -> Iterator[Extraction | OnrecordError]:
-    for item in items:
-        if progress:
-            progress(1)
-        yield item
+class _Batches:
+    """Runs one batch of articles through the pipeline under the time cap (see :func:`extract_many`).
+
+    Each article is tokenized under its own cap. The model's components then run on the batch (at most
+    ``BATCH_TOKENS`` tokens) under the caps of all its articles together; should that run out, or fail, each
+    article is tokenized and parsed again alone, so only the culprit is left out. A longer document is parsed part
+    by part. Then the attribution rules run on each document under what is left of its cap (its tokenizing and
+    its share of the parsing count).
+    """
+
+    def __init__(self, nlp: Language, settings: Settings, model: str) -> None:
+        self.nlp = nlp
+        self.settings = settings
+        self.model = model
+        self.cap = settings.doc_timeout
+        self.attribution = nlp.get_pipe(_ATTRIBUTION)
+
+    def run(self, articles: list[Article]) -> list[Result]:
+        if not articles:
+            return []
+        from onrecord.nlp.guard import BATCH_TOKENS
+
+        results: list[Result | None] = [None] * len(articles)
+        spent = [0.0] * len(articles)
+        with self.nlp.memory_zone():
+            docs: dict[int, Doc] = {}
+            for i, art in enumerate(articles):
+                doc = self._timed(i, spent, lambda a=art: self.nlp.make_doc(a.text), art, "tokenizing", results)
+                if doc is not None:
+                    docs[i] = doc
+            short = [i for i in docs if len(docs[i]) <= BATCH_TOKENS]
+            parsed = dict(zip(short, self._parse_batch([docs[i] for i in short], spent, short), strict=True))
+            for i in list(docs):
+                if parsed.get(i) is not None:
+                    done = parsed[i]
+                elif i in parsed:  # the batch failed or ran out of time: this one alone, from its text again
+                    done = self._timed(i, spent, lambda a=articles[i]: self._parse(self.nlp.make_doc(a.text)),
+                                       articles[i], "parsing", results)
+                else:  # long: part by part
+                    done = self._timed(i, spent, lambda d=docs[i]: self._parse_long(d), articles[i], "parsing",
+                                       results)
+                if done is not None:
+                    done = self._timed(i, spent, lambda d=done: self.attribution(d), articles[i], "extraction",
+                                       results)
+                if done is not None:
+                    results[i] = self._record(articles[i], done)
+        return [r for r in results if r is not None]
+
+    def _timed(self, i: int, spent: list[float], work: Callable[[], Doc], article: Article, stage: str,
+               results: list[Result | None]) -> Doc | None:
+        """``work()`` under what is left of article ``i``'s cap; on running out or failing, its error goes to
+        ``results[i]`` and None is returned."""
+        left = self.cap - spent[i] if self.cap else 0.0
+        started = time.perf_counter()
+        timer = None
+        try:
+            if self.cap and left <= 0:
+                raise _OutOfTime
+            with deadline(left) as timer:
+                return work()
+        except DocumentTimeout:
+            if timer is None or not timer.expired:
+                raise  # an enclosing cap's, not ours
+            results[i] = self._timeout(article, stage)
+        except _OutOfTime:
+            results[i] = self._timeout(article, stage)
+        except Exception as exc:  # noqa: BLE001 -- one bad document never stops the batch; the reason is kept
+            results[i] = ExtractionError(f"{stage} failed: {type(exc).__name__}: {exc}", document=article.id)
+        finally:
+            spent[i] += time.perf_counter() - started
+        return None
+
+    def _timeout(self, article: Article, stage: str) -> DocumentTimeoutError:
+        return DocumentTimeoutError(
+            f"{stage} took longer than the time cap of {self.cap:g} s (settings.doc_timeout)",
+            document=article.id or "<text>",
+        )
+
+    def _parse_batch(self, docs: list[Doc], spent: list[float], index: list[int]) -> list[Doc | None]:
+        """The model's components over ``docs`` at once, under the cap of all of them together; each document is
+        charged its share of the time, by tokens. None for every document when the batch ran out of time or
+        failed: then nothing is charged, and each is parsed again alone, with its own cap."""
+        if not docs:
+            return []
+        started = time.perf_counter()
+        timer = None
+        try:
+            with deadline(self.cap * len(docs)) as timer:
+                parsed = list(self.nlp.pipe(docs, batch_size=len(docs), disable=[_ATTRIBUTION]))
+        except DocumentTimeout:
+            if timer is None or not timer.expired:
+                raise
+            return [None] * len(docs)
+        except Exception:  # noqa: BLE001 -- redone one by one, so that only the culprit is left out
+            return [None] * len(docs)
+        elapsed = time.perf_counter() - started
+        tokens = sum(len(doc) for doc in docs) or 1
+        for i, doc in zip(index, docs, strict=True):
+            spent[i] += elapsed * len(doc) / tokens
+        return parsed
+
+    def _parse(self, doc: Doc) -> Doc:
+        (parsed,) = self.nlp.pipe([doc], batch_size=1, disable=[_ATTRIBUTION])
+        return parsed
+
+    def _parse_long(self, doc: Doc) -> Doc:
+        """The model's components over a long document part by part (at most ``BATCH_TOKENS`` tokens each, cut
+        at paragraph or sentence boundaries), joined again into one Doc."""
+        from spacy.tokens import Doc
+
+        from onrecord.nlp.guard import parts
+
+        parsed = [self._parse(doc[start:end].as_doc()) for start, end in parts(doc)]
+        joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        joined._.left_out = doc._.left_out
+        return joined
+
+    def _record(self, article: Article, doc: Doc) -> Result:
+        if doc._.attribution_error is not None:
+            return ExtractionError(f"extraction failed: {doc._.attribution_error}", document=article.id)
+        return Extraction(
+            article=article,
+            attributions=tuple(a for a in doc._.attributions if a.confidence >= self.settings.min_confidence),
+            skipped=tuple(doc._.attribution_skipped),
+            pipeline_version=__version__,
+            model=self.model,
+        )
+
+
+class _OutOfTime(Exception):
+    """An article's cap was spent before this stage began."""

@@ -28,6 +28,12 @@ class DocumentTooLargeError(InputError):
     """The document exceeds the configured size limit."""
 
 
+class DocumentTimeoutError(InputError):
+    """The document took longer than the configured time cap (``Settings.doc_timeout``) and was left out."""
+
+    code = "timeout"
+
+
 class NoArticleError(InputError):
     """An HTML page from which no article text could be extracted."""
 

@@ -113,6 +113,27 @@ def test_top_level(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "invalid int value" in err
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (["extract", "--batch-size", "0"], "onrecord: --batch-size: must be from 1 to 10,000, not 0\n"),
+    (["extract", "--scope", "bogus"], "onrecord: --scope: must be one of quotes, all, not 'bogus'\n"),
+    (["extract", "--max-chars", "99999999999999"], "onrecord: --max-chars: must be from 1 to 10,000,000, not "
+                                                    "99,999,999,999,999\n"),
+    (["extract", "--min-confidence", "nan"], "onrecord: --min-confidence: must be a finite number, not nan\n"),
+    (["extract", "--doc-timeout", "-1"], "onrecord: --doc-timeout: must be 0 (no cap) or a number of seconds, "
+                                         "not -1.0\n"),
+    (["show", "-", "--cue-span", "verb"], "onrecord: --cue-span: must be one of phrase, word, not 'verb'\n"),
+    (["eval", "gold.jsonl", "--mode", "slow"], "onrecord: --mode: must be one of fast, accurate, not 'slow'\n"),
+])
+def test_a_bad_setting_is_one_line_and_exit_2(argv: list[str], message: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """These were ValueError tracebacks (a MemoryError for a huge --max-chars): now one line naming the flag."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    code, out, err = run([*argv, "a.txt"] if argv[0] == "extract" else argv, capsys)
+    assert (code, out, err) == (2, "", message)
+
+
 # --- extract -----------------------------------------------------------------------------------------------------
 
 

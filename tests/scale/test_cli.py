@@ -33,9 +33,29 @@ def test_every_run_option_has_a_flag(capsys: pytest.CaptureFixture[str]) -> None
         assert field.metadata["help"].split()[0] in out
 
 
-def test_bad_options_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run", str(tmp_path), "-o", str(tmp_path / "out"), "--shard-size", "0"]) == 2
-    assert "shard_size must be at least 1" in capsys.readouterr().err
+@pytest.mark.parametrize(("flags", "message"), [
+    (["--shard-size", "0"], "onrecord: --shard-size: must be from 1 to 10,000,000, not 0\n"),
+    (["--workers", "0"], "onrecord: --workers: must be from 1 to 1,024, not 0\n"),
+    (["--scheduler", "bogus"], "onrecord: --scheduler: must be a Dask scheduler address such as "
+                               "tcp://10.0.0.5:8786 (a host and a port), not 'bogus'\n"),
+    (["--scheduler", "tcp://10.0.0.5"], "onrecord: --scheduler: must be a Dask scheduler address such as "
+                                        "tcp://10.0.0.5:8786 (a host and a port), not 'tcp://10.0.0.5'\n"),
+    (["--batch-size", "0"], "onrecord: --batch-size: must be from 1 to 10,000, not 0\n"),
+    (["--doc-timeout", "inf"], "onrecord: --doc-timeout: must be 0 (no cap) or a number of seconds, not inf\n"),
+])
+def test_bad_options_are_usage_errors(flags: list[str], message: str, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """One line naming the flag and exit 2 (``--scheduler bogus`` was a ValueError traceback from distributed)."""
+    assert main(["run", str(tmp_path), "-o", str(tmp_path / "out"), *flags]) == 2
+    assert capsys.readouterr() == ("", message)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_time_cap_is_a_setting_of_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--doc-timeout`` (Settings.doc_timeout) is the same flag for run, extract and ingest."""
+    for command in ("run", "extract", "ingest"):
+        assert main([command, "--help"]) == 0
+        assert "--doc-timeout" in capsys.readouterr().out
 
 
 def test_nothing_to_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

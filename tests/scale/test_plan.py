@@ -101,7 +101,8 @@ def test_unusable_inputs_are_reported(tmp_path: Path) -> None:
 def test_run_options_are_checked() -> None:
     from onrecord.scale.options import RunOptions
 
-    for bad in ({"workers": 0}, {"shard_size": 0}, {"doc_timeout": -1}, {"memory_limit_mb": -5}):
+    for bad in ({"workers": 0}, {"shard_size": 0}, {"memory_limit_mb": -5},
+                {"scheduler": "bogus"}, {"scheduler": "tcp://host"}):
         with pytest.raises(ValueError):
             RunOptions(**bad)
     assert RunOptions().with_(workers=None, shard_size=7) == RunOptions(shard_size=7)

@@ -100,3 +100,47 @@ def test_the_saved_news_pages_run_on_two_workers(shared_dir: Path, tmp_path: Pat
     assert sorted(e.article.id for e in extractions) == sorted(p.name.removesuffix(".html.gz") for p in pages)
     assert sum(len(e.attributions) for e in extractions) > len(pages)  # news pages quote people
     assert all(e.article.text.strip() for e in extractions)
+
+
+_STOPPED_RUN = """
+import sys
+from onrecord.scale import RunOptions, run
+from onrecord.settings import Settings
+run([sys.argv[1]], sys.argv[2], settings=Settings(doc_timeout=0), options=RunOptions(workers=1))
+"""
+
+
+def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """The run is killed (SIGKILL: no clean-up) while its worker is busy on a long document with no time cap: the
+    worker dies with it instead of running on alone (it spun at 100% CPU after ``run`` was killed)."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    busy = tmp_path / "busy.jsonl"
+    busy.write_text(json.dumps({"id": "busy", "text": 'He said "' * 80_000}) + "\n", encoding="utf-8")  # minutes
+    parent = subprocess.Popen([sys.executable, "-c", _STOPPED_RUN, str(busy), str(tmp_path / "out")])
+    workers: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.5)
+            workers = [c for c in psutil.Process(parent.pid).children()
+                       if "resource_tracker" not in " ".join(c.cmdline())]
+        assert workers, "the run started no worker"
+        time.sleep(15)  # the worker loads the model and starts on the document
+        assert parent.poll() is None, "the run ended before it could be stopped"
+        assert workers[0].cpu_percent(interval=1.0) > 50, "the worker is not busy"
+        parent.kill()
+        parent.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=20)
+        assert not alive, f"workers left running after the run was killed: {alive}"
+    finally:
+        parent.kill()
+        for worker in workers:
+            try:
+                worker.kill()
+            except psutil.NoSuchProcess:
+                pass

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from onrecord import __version__
 from onrecord.errors import InputError, OnrecordError
-from onrecord.settings import Settings
+from onrecord.settings import SettingError, Settings
 from onrecord.types import Article, Attribution, Extraction
 
 if TYPE_CHECKING:
@@ -408,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except SettingError as exc:  # a flag's value the settings refuse: a usage error, not a failure
+        print(f"onrecord: {settings_flag(exc.name)}: {exc.reason}", file=sys.stderr)
+        return 2
     except OnrecordError as exc:
         _print_error(exc)
         return 1

@@ -67,11 +67,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from onrecord.scale.runner import run
 
     settings = _settings(args)
-    try:
-        options = RunOptions().with_(**{f.name: getattr(args, f.name) for f in dataclasses.fields(RunOptions)})
-    except ValueError as exc:
-        print(f"onrecord: {exc}", file=sys.stderr)
-        return 2
+    # a bad value raises SettingError, which main() reports as a usage error naming the flag
+    options = RunOptions().with_(**{f.name: getattr(args, f.name) for f in dataclasses.fields(RunOptions)})
     show = settings.progress if settings.progress is not None else sys.stderr.isatty()
     with _progress(show) as on_event:
         report = run(args.inputs, args.outdir, settings=settings, options=options, on_event=on_event)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.attribution import find_attributions
+from onrecord.nlp import guard  # noqa: F401  (registers doc._.left_out)
 from onrecord.types import Attribution, Skipped
 
 if not Doc.has_extension("attributions"):
@@ -57,7 +58,11 @@ class AttributionComponent:
         return find_attributions(doc, scope=self.scope, cue_span=self.cue_span)
 
     def set_annotations(self, doc: Doc, result: tuple[tuple[Attribution, ...], tuple[Skipped, ...]]) -> None:
-        doc._.attributions, doc._.attribution_skipped = result
+        """The attributions, and the skipped parts: what the tokenizer left out (``doc._.left_out``, see
+        :mod:`onrecord.nlp.guard`) first, then what the rules could not read."""
+        attributions, skipped = result
+        doc._.attributions = attributions
+        doc._.attribution_skipped = tuple(doc._.left_out) + tuple(skipped)
 
     def __call__(self, doc: Doc) -> Doc:
         try:

