@@ -111,6 +111,8 @@ def test_top_level(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and out.startswith("onrecord ")
     code, _, err = run(["extract", "--batch-size", "many"], capsys)
     assert code == 2 and "invalid int value" in err
+    code, _, err = run(["eval", "gold.jsonl", "--limit", "-3"], capsys)
+    assert code == 2 and "argument --limit: must be at least 1, not -3" in err
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -354,6 +354,17 @@ def _add_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int],
     return parser
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a negative --limit scored nothing, silently)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def _dedent(doc: str) -> str:
     import textwrap
 
@@ -384,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add_command(sub, "eval", cmd_eval)
     p.add_argument("gold", metavar="GOLD", help="gold corpus, .jsonl or .jsonl.gz")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--limit", type=int, metavar="N", help="score only the first N documents")
+    p.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents")
 
     _add_command(sub, "settings", cmd_settings, settings=False)
 
