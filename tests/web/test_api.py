@@ -161,6 +161,36 @@ def test_search_pagination_on_score(client: TestClient) -> None:
     assert walked == [r["id"] for r in every]
 
 
+def test_search_ranks_and_counts_among_the_most_recent_matches(client: TestClient, db_url: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.web import queries
+
+    every = client.get("/search.json", params={"q": "troops"}).json()
+    assert every["matches"] == every["sample"] == 3 and not every["matches_capped"]
+    newest = sorted((r["id"] for r in every["rows"]), reverse=True)[:2]
+    monkeypatch.setattr(queries, "SEARCH_SAMPLE", 2)
+    data = client.get("/search.json", params={"q": "troops"}).json()
+    assert data["matches"] == 3 and data["sample"] == 2 and data["matches_capped"]
+    assert sorted(r["id"] for r in data["rows"]) == sorted(newest)  # ranked among the two most recent only
+    assert sum(f["count"] for f in data["facets"]["outlet"]) == 2  # counted over those two
+    walked, after = [], None
+    while True:
+        page = client.get("/search.json", params={"q": "troops", "limit": 1, **({"after": after} if after else {})})
+        walked += [r["id"] for r in page.json()["rows"]]
+        if not (after := page.json()["next"]):
+            break
+    assert walked == [r["id"] for r in data["rows"]]
+    assert "3 matches: ranked among the 2 most recently stored" in client.get("/search", params={"q": "troops"}).text
+    # with a filter, SQLite does not count every match (that would join them all); PostgreSQL's scan counts them
+    valdez = client.get("/speakers.json?name=valdez").json()["rows"][0]["id"]
+    query = {"q": "said OR troops OR letter OR withdraw", "speaker_id": valdez}
+    filtered = client.get("/search.json", params=query).json()
+    assert filtered["sample"] == 2 and filtered["matches_capped"]
+    assert filtered["matches"] == (3 if db_url.startswith("postgresql") else None)
+    page = client.get("/search", params=query).text
+    assert ("3 matches" if db_url.startswith("postgresql") else "More than 2 matches") in page
+
+
 @pytest.mark.parametrize("query", ['"', "AND", "NOT x", "troops)", "col:troops", "a*", "NEAR(a b)", "'; DROP TABLE x",
                                    "-troops", "OR OR", "^troops", "tr\u00f6ops \u201cwithdraw\u201d"])
 def test_search_syntax_never_reaches_the_engine_as_an_error(client: TestClient, query: str) -> None:
@@ -286,6 +316,15 @@ def test_reads_cannot_write(client: TestClient) -> None:
     with pytest.raises(StoreError), readers.reader() as store:
         store.execute("DELETE FROM articles")
     assert client.get("/stats.json").json()["articles"] == 8
+
+
+def test_sqlite_readers_map_the_store_into_memory(client: TestClient, db_url: str) -> None:
+    if db_url.startswith("postgresql"):
+        pytest.skip("SQLite only")
+    from onrecord.web.db import MMAP_BYTES
+
+    with client.app.state.readers.reader() as store:  # type: ignore[attr-defined]
+        assert store.one("PRAGMA mmap_size") == (MMAP_BYTES,)
 
 
 def test_a_query_past_the_time_limit_is_stopped_and_says_so(db_url: str, client_factory: Any) -> None:

@@ -18,6 +18,16 @@ def test_pages_render(client: TestClient, ids: Any) -> None:
         assert not re.search(r"<script>|<style|<[a-z][^>]*\s(style|on[a-z]+)=", response.text), path  # nothing inline
 
 
+def test_query_parameters_named_like_dict_methods_change_nothing(client: TestClient) -> None:
+    # templates read rows' keys as attributes (a dict's key first); the query's own methods keep their meaning
+    plain = client.get("/search", params={"q": "troops", "outlet": "Harlow Ledger"}).text
+    odd = client.get("/search", params={"q": "troops", "outlet": "Harlow Ledger", "get": "x", "items": "y",
+                                        "keys": "z", "values": "w"})
+    assert odd.status_code == 200
+    assert re.findall(r"<mark>[^<]*</mark>", odd.text) == re.findall(r"<mark>[^<]*</mark>", plain)
+    assert 'name="outlet" value="Harlow Ledger"' in odd.text
+
+
 def test_article_text_is_escaped_and_highlighted(client: TestClient, ids: Any, hostile: str) -> None:
     page = client.get(f"/articles/{ids(client)['a8']}").text
     body = page[page.index('id="article-text"'):page.index("</div>", page.index('id="article-text"'))]

@@ -89,6 +89,23 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Templates(jinja2.Environment):
+    """Jinja2 with ``row.name`` read as ``row["name"]`` first when ``row`` is a dict (the rows of every page are):
+    Jinja2 tries the attribute first, and a missing attribute costs an exception per lookup. A dict's own methods
+    (``query.get``) keep their meaning whatever keys the dict holds."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def create_app(config: Config) -> FastAPI:
     """The application over the store at ``config.db`` (created and migrated when missing)."""
     writer = Writer(config.db)
@@ -108,8 +125,8 @@ def create_app(config: Config) -> FastAPI:
     app.state.writer, app.state.readers, app.state.worker, app.state.token = writer, readers, worker, token
     accurate = accurate_available()
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = _Templates(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
+                     lstrip_blocks=True, auto_reload=False)
     env.globals.update(palette_names=highlight.PALETTE_NAMES, modes=MODES, snippet_parts=q.snippet_parts)
     env.filters["dict_with"] = lambda d, key, value: {**{k: v for k, v in d.items() if k != "after"}, key: value}
     env.filters["dict_without"] = lambda d, *keys: {k: v for k, v in d.items() if k not in keys}

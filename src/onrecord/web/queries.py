@@ -26,8 +26,9 @@ from onrecord.web.db import data_version
 #: The largest page a list may ask for.
 MAX_PAGE = 500
 
-#: Search facets count over at most this many matching statements (and say so when there are more).
-FACET_ROWS = 2000
+#: Search ranks, and counts its facets over, at most this many matches: the most recently stored (and says so when
+#: there are more), so that a query matching much of the store costs about what one matching this many does.
+SEARCH_SAMPLE = 1000
 
 #: How many values each facet lists.
 FACET_VALUES = 12
@@ -153,8 +154,9 @@ _ATTRIBUTION_SELECT = (
     "SELECT a.id, a.article_id, a.ordinal, COALESCE(s.name, a.speaker), a.speaker_id, a.speaker_kind,"
     " a.speaker_description, a.source_text, a.cue_text, a.content_text, a.type, a.medium, a.cue_kind, a.via,"
     " a.confidence, a.published_on, r.outlet, r.title, a.content_start, a.content_end, a.source_start,"
-    " a.source_end, a.cue_start, a.cue_end, a.pipeline_version, a.model, a.human_corrected"
-    " FROM attributions a JOIN articles r ON r.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id")
+    " a.source_end, a.cue_start, a.cue_end, a.pipeline_version, a.model, a.human_corrected")
+_ATTRIBUTION_FROM = (" FROM attributions a JOIN articles r ON r.id = a.article_id"
+                     " LEFT JOIN speakers s ON s.id = a.speaker_id")
 
 
 def _attribution_row(r: Sequence[Any]) -> dict[str, Any]:
@@ -216,8 +218,8 @@ def attributions(store: Store, filters: Filters, *, article_id: int | None = Non
         where.append("a.id < ?")
         params.append(cursor[0])
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    rows = [_attribution_row(r) for r in store.rows(f"{_ATTRIBUTION_SELECT}{clause} ORDER BY a.id DESC LIMIT ?",
-                                                   [*params, size + 1])]
+    rows = [_attribution_row(r) for r in store.rows(
+        f"{_ATTRIBUTION_SELECT}{_ATTRIBUTION_FROM}{clause} ORDER BY a.id DESC LIMIT ?", [*params, size + 1])]
     return _paged(rows, size, lambda r: (r["id"],))
 
 
@@ -248,8 +250,8 @@ def article(store: Store, article_id: int) -> ArticleRecord:
                     " model FROM articles WHERE id = ?", (article_id,))
     if row is None:
         raise NotFoundError(f"no article with id {article_id}")
-    rows = [_attribution_row(r) for r in store.rows(f"{_ATTRIBUTION_SELECT} WHERE a.article_id = ?"
-                                                   " ORDER BY a.ordinal", (article_id,))]
+    rows = [_attribution_row(r) for r in store.rows(
+        f"{_ATTRIBUTION_SELECT}{_ATTRIBUTION_FROM} WHERE a.article_id = ? ORDER BY a.ordinal", (article_id,))]
     return ArticleRecord(id=int(row[0]), doc_id=row[1], title=row[2], outlet=row[3], author=row[4],
                          published=row[5], url=row[6], text=row[7], skipped=json.loads(row[8] or "[]"),
                          pipeline_version=row[9], model=row[10], attributions=rows)
@@ -390,111 +392,128 @@ def _match(store: Store, q: str) -> str:
     return text if store.backend == POSTGRES else fts
 
 
+@dataclass(frozen=True)
+class _Sample:
+    """The most recently stored matches (at most :data:`SEARCH_SAMPLE`), each ``(id, score, speaker_id, outlet,
+    medium, type, month)``, and how many statements match in all (None when not counted)."""
+
+    rows: list[tuple[Any, ...]]
+    total: int | None
+
+
+def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
+    """One query: the ``size`` most recently stored statements that match (and pass the filters), newest first,
+    with their score and what the facets count. The work is bounded by ``size``, not by the number of matches:
+    FTS5 walks its index newest first and stops; PostgreSQL reads the matches' rows from the GIN index's bitmap
+    (that is what its cost grows with) but ranks, joins and returns only ``size`` of them."""
+    where, params = filters.clauses()
+    filter_sql = "".join(f" AND {w}" for w in where)
+    if store.backend == POSTGRES:
+        join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
+        # count(*) OVER () counts every match before the LIMIT (the bitmap scan visits them all anyway); ordering by
+        # "a.id + 0" keeps the planner off a backward walk of the primary key testing every row (seconds at 1M)
+        rows = store.rows(
+            "SELECT m.id, ts_rank_cd(m.tsv, websearch_to_tsquery('english', ?))::float8, m.speaker_id, r.outlet,"
+            " m.medium, m.type, substr(m.published_on, 1, 7), m.total FROM (SELECT a.id, a.content_tsv AS tsv,"
+            " a.article_id, a.speaker_id, a.medium, a.type, a.published_on, count(*) OVER () AS total"
+            f" FROM attributions a{join} WHERE a.content_tsv @@ websearch_to_tsquery('english', ?){filter_sql}"
+            " ORDER BY a.id + 0 DESC LIMIT ?) m JOIN articles r ON r.id = m.article_id",
+            [match, match, *params, size])
+        total = int(rows[0][7]) if rows else 0
+        return _Sample([r[:7] for r in rows], total)
+    # SQLite: FTS5 first (CROSS JOIN keeps that order), newest rowid first; the other tables are looked up per row
+    rows = store.rows(
+        "SELECT attributions_fts.rowid, bm25(attributions_fts), a.speaker_id, r.outlet, a.medium, a.type,"
+        " substr(a.published_on, 1, 7) FROM attributions_fts CROSS JOIN attributions a ON a.id = attributions_fts.rowid"
+        f" CROSS JOIN articles r ON r.id = a.article_id WHERE attributions_fts MATCH ?{filter_sql}"
+        " ORDER BY attributions_fts.rowid DESC LIMIT ?", [match, *params, size])
+    if len(rows) < size:
+        return _Sample(rows, len(rows))
+    if where:  # counting the filtered matches would join every match: not counted
+        return _Sample(rows, None)
+    found = store.one("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH ?", (match,))
+    return _Sample(rows, int(found[0]) if found else None)
+
+
 def search(store: Store, q: str, filters: Filters, *, after: str | None = None, limit: int | None = None,
-           facets: bool = True) -> Page:
+           facets: bool = True, sample: int | None = None) -> Page:
     """Statements matching ``q``, best first (keyset on (score, id)), with snippets marked by
-    :data:`HIT_START`/:data:`HIT_END`, and facet counts over the first :data:`FACET_ROWS` matches."""
+    :data:`HIT_START`/:data:`HIT_END`.
+
+    Ranking and the facet counts are over the :data:`SEARCH_SAMPLE` most recently stored matches (``sample``),
+    so that a query matching a large part of the store costs no more than one matching that many: the page
+    says so (``matches_capped``, ``sample``) with the number of matches in all (``matches``; None where it was
+    not counted: SQLite with a filter)."""
     size = page_size(limit, 20)
     match = _match(store, q)
-    where, params = filters.clauses()
     cursor = _cursor(after, (float, int))
-    if store.backend == POSTGRES:
-        score, order, better, key = "ts_rank_cd(a.content_tsv, q)::float8", "DESC", "<", "a.id"
-        source = "attributions a CROSS JOIN websearch_to_tsquery('english', ?) q"
-        cond = "a.content_tsv @@ q"
-    else:
-        score, order, better = "bm25(attributions_fts)", "", ">"
-        cond = "attributions_fts MATCH ?"
-        if where:  # a filter on the statements: join them to the matches
-            source, key = "attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid", "a.id"
-        else:  # rank the full-text index alone: only the rows shown are joined (below)
-            source, key = "attributions_fts", "attributions_fts.rowid"
-    join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
-    keyset, keyset_params = "", []
+    found = _sample(store, match, filters, sample or SEARCH_SAMPLE)
+    # best first: bm25 is lower for a better match, ts_rank_cd higher; ties by id
+    sign = -1.0 if store.backend == POSTGRES else 1.0
+    ranked = sorted(found.rows, key=lambda r: (sign * r[1], r[0]))
     if cursor:
-        keyset = f" AND ({score} {better} ? OR ({score} = ? AND {key} > ?))"
-        keyset_params = [cursor[0], cursor[0], cursor[1]]
-    filter_sql = "".join(f" AND {w}" for w in where)
-    # one placeholder for the query in either backend: in FROM for PostgreSQL, in WHERE for SQLite
-    ranked = store.rows(
-        f"SELECT {key}, {score} FROM {source}{join} WHERE {cond}{filter_sql}{keyset}"
-        f" ORDER BY {score} {order}, {key} LIMIT ?", [match, *params, *keyset_params, size + 1])
-    ids = [int(i) for i, _ in ranked]
-    details: dict[int, dict[str, Any]] = {}
-    if ids:
-        for r in store.rows(f"{_ATTRIBUTION_SELECT} WHERE a.id IN ({_marks(ids)})", ids):
-            details[int(r[0])] = _attribution_row(r)
-    snippets = _snippets(store, match, ids)
+        edge = (sign * cursor[0], cursor[1])
+        ranked = [r for r in ranked if (sign * r[1], r[0]) > edge]
+    shown = ranked[:size + 1]
+    ids = [int(r[0]) for r in shown]
+    details = _details(store, match, ids)
     rows = []
-    for attribution_id, value in ranked:
-        d = details[int(attribution_id)]
-        rows.append({"id": d["id"], "article_id": d["article_id"], "number": d["ordinal"] + 1, "score": float(value),
-                     "snippet": snippets.get(int(attribution_id), d["content_text"]), "speaker": d["speaker"],
+    for r in shown:
+        d = details[int(r[0])]
+        rows.append({"id": d["id"], "article_id": d["article_id"], "number": d["ordinal"] + 1, "score": float(r[1]),
+                     "snippet": d["snippet"] or d["content_text"], "speaker": d["speaker"],
                      "speaker_id": d["speaker_id"], "speaker_kind": d["speaker_kind"],
                      "speaker_description": d["speaker_description"], "published": d["published"],
                      "outlet": d["outlet"], "title": d["title"], "type": d["type"], "medium": d["medium"],
                      "content_text": d["content_text"]})
     page = _paged(rows, size, lambda r: (r["score"], r["id"]))
-    extra: dict[str, Any] = {"q": q, "filters": filters.to_dict()}
+    capped = found.total is None or found.total > len(found.rows)
+    extra: dict[str, Any] = {"q": q, "filters": filters.to_dict(), "matches": found.total,
+                             "matches_capped": capped, "sample": len(found.rows)}
     if facets:
-        extra.update(_facets(store, match, filters))
+        extra["facets"] = _facets(store, found.rows)
     return Page(page.rows, page.next, page.limit, extra)
 
 
-def _snippets(store: Store, match: str, ids: list[int]) -> dict[int, str]:
+def _details(store: Store, match: str, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The statements shown, with their snippet (one query)."""
     if not ids:
         return {}
     if store.backend == POSTGRES:
         options = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=15, MaxFragments=1"
-        return {int(i): s for i, s in store.rows(
-            f"SELECT a.id, ts_headline('english', a.content_text, websearch_to_tsquery('english', ?), ?)"
-            f" FROM attributions a WHERE a.id IN ({_marks(ids)})", [match, options, *ids])}
-    out = {}
-    for i in ids:  # a rowid lookup per row: `rowid IN (…)` would make FTS5 scan every match
-        row = store.one("SELECT snippet(attributions_fts, 0, ?, ?, '…', 32) FROM attributions_fts"
-                        " WHERE attributions_fts MATCH ? AND rowid = ?", (HIT_START, HIT_END, match, i))
-        if row:
-            out[i] = row[0]
-    return out
-
-
-def _facets(store: Store, match: str, filters: Filters) -> dict[str, Any]:
-    where, params = filters.clauses()
-    filter_sql = "".join(f" AND {w}" for w in where)
-    if store.backend == POSTGRES:
-        source = ("attributions a CROSS JOIN websearch_to_tsquery('english', ?) q"
-                  " JOIN articles r ON r.id = a.article_id")
-        cond = "a.content_tsv @@ q"
+        found = store.rows(f"{_ATTRIBUTION_SELECT}, ts_headline('english', a.content_text,"
+                           f" websearch_to_tsquery('english', ?), ?){_ATTRIBUTION_FROM} WHERE a.id IN ({_marks(ids)})",
+                           [match, options, *ids])
     else:
-        source = ("attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid"
-                  " JOIN articles r ON r.id = a.article_id")
-        cond = "attributions_fts MATCH ?"
-    # the query's placeholder comes first in both: in FROM (PostgreSQL) or first in WHERE (SQLite)
-    rows = store.rows(f"SELECT a.speaker_id, r.outlet, a.medium, a.type, substr(a.published_on, 1, 7)"
-                      f" FROM {source} WHERE {cond}{filter_sql} LIMIT ?", [match, *params, FACET_ROWS + 1])
-    capped = len(rows) > FACET_ROWS
-    rows = rows[:FACET_ROWS]
-    counters = [Counter(r[i] for r in rows) for i in range(5)]
-    top_speakers = [(sid, n) for sid, n in counters[0].most_common() if sid is not None][:FACET_VALUES]
+        found = store.rows(f"{_ATTRIBUTION_SELECT}, snippet(attributions_fts, 0, ?, ?, '…', 32){_ATTRIBUTION_FROM}"
+                           " JOIN attributions_fts ON attributions_fts.rowid = a.id"
+                           f" WHERE attributions_fts MATCH ? AND a.id IN ({_marks(ids)})",
+                           [HIT_START, HIT_END, match, *ids])
+    return {int(r[0]): {**_attribution_row(r[:-1]), "snippet": r[-1]} for r in found}
+
+
+def _facets(store: Store, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """Counts of speaker, outlet, channel, type and month over the sampled matches."""
+    columns = list(zip(*rows)) if rows else [()] * 7
+    counters = [Counter(columns[i]) for i in range(2, 7)]
+    top_speakers = [(sid, n) for sid, n in counters[0].most_common(FACET_VALUES + 1) if sid is not None]
+    top_speakers = top_speakers[:FACET_VALUES]
     names = {}
     if top_speakers:
         ids = [int(s) for s, _ in top_speakers]
         names = {int(i): n for i, n in store.rows(f"SELECT id, name FROM speakers WHERE id IN ({_marks(ids)})", ids)}
 
     def listing(counter: Counter[Any]) -> list[dict[str, Any]]:
-        return [{"value": v, "count": n} for v, n in counter.most_common(FACET_VALUES) if v is not None]
+        return [{"value": v, "count": n} for v, n in counter.most_common(FACET_VALUES + 1) if v is not None][
+            :FACET_VALUES]
 
     months = sorted(((m, n) for m, n in counters[4].items() if m), reverse=True)
     return {
-        "matches": len(rows),
-        "matches_capped": capped,
-        "facets": {
-            "speaker": [{"value": int(s), "label": names.get(int(s), f"#{s}"), "count": n} for s, n in top_speakers],
-            "outlet": listing(counters[1]),
-            "medium": listing(counters[2]),
-            "type": listing(counters[3]),
-            "month": [{"value": m, "count": n} for m, n in months[:24]],
-        },
+        "speaker": [{"value": int(s), "label": names.get(int(s), f"#{s}"), "count": n} for s, n in top_speakers],
+        "outlet": listing(counters[1]),
+        "medium": listing(counters[2]),
+        "type": listing(counters[3]),
+        "month": [{"value": m, "count": n} for m, n in months[:24]],
     }
 
 
