@@ -191,6 +191,24 @@ def test_search_ranks_and_counts_among_the_most_recent_matches(client: TestClien
     assert ("3 matches" if db_url.startswith("postgresql") else "More than 2 matches") in page
 
 
+def test_a_search_sample_is_reused_until_the_data_changes(writer: TestClient, token: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.web import queries
+
+    searched = []
+    real = queries._sample
+    monkeypatch.setattr(queries, "_sample", lambda *a, **k: searched.append(1) or real(*a, **k))
+    first = writer.get("/search.json", params={"q": "troops"}).json()
+    assert writer.get("/search.json", params={"q": "troops", "limit": 1}).json()["rows"][0] == first["rows"][0]
+    assert len(searched) == 1  # the second page (and the same search again) read the kept sample
+    body = {"text": "\u201cThe troops stay home,\u201d Ana Lind said.", "title": "Troops", "outlet": "Harlow Ledger"}
+    stored = writer.post("/api/articles", json=body, headers={"authorization": f"Bearer {token}"})
+    assert stored.status_code == 201
+    after = writer.get("/search.json", params={"q": "troops"}).json()
+    assert after["matches"] == first["matches"] + 1 and len(searched) == 2
+    assert "The troops stay home," in {r["content_text"] for r in after["rows"]}
+
+
 @pytest.mark.parametrize("query", ['"', "AND", "NOT x", "troops)", "col:troops", "a*", "NEAR(a b)", "'; DROP TABLE x",
                                    "-troops", "OR OR", "^troops", "tr\u00f6ops \u201cwithdraw\u201d"])
 def test_search_syntax_never_reaches_the_engine_as_an_error(client: TestClient, query: str) -> None:

@@ -568,6 +568,7 @@ def create_app(config: Config) -> FastAPI:
                 raise WebError(422, "refused", exc.reason) from None
         q.RANKING.clear()
         q.STATS.clear()
+        q.SAMPLES.clear()
         return result
 
     @app.post("/api/speakers/{speaker_id:int}/merge", tags=["write"], summary="Merge speakers into this one")

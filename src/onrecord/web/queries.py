@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections import Counter
+import time
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,11 @@ MAX_PAGE = 500
 #: Search ranks, and counts its facets over, at most this many matches: the most recently stored (and says so when
 #: there are more), so that a query matching much of the store costs about what one matching this many does.
 SEARCH_SAMPLE = 1000
+
+#: How many search samples are kept for the next pages of a search and for the same search asked again, and for
+#: how many seconds at most (they are dropped at once when the data changes).
+SAMPLES_KEPT = 256
+SAMPLE_SECONDS = 300.0
 
 #: How many values each facet lists.
 FACET_VALUES = 12
@@ -435,6 +441,41 @@ def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
     return _Sample(rows, int(found[0]) if found else None)
 
 
+class _Samples:
+    """Search samples kept by (store, version of its data, query, filters): the next pages of a search, and the same
+    search asked again before the data changes, read the sample instead of searching again (so the pages of one
+    search also rank the same sample). At most :data:`SAMPLES_KEPT` are kept, the least recently used dropped, and
+    none is used after :data:`SAMPLE_SECONDS` (a bound on what the version cannot see, such as another process
+    relinking speakers)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[Any, ...], tuple[float, _Sample]] = OrderedDict()
+
+    def get(self, store: Store, match: str, filters: Filters, size: int) -> _Sample:
+        key = (store.url.target, data_version(store), match, filters, size)
+        now = time.monotonic()
+        with self._lock:
+            found = self._cache.get(key)
+            if found and now - found[0] < SAMPLE_SECONDS:
+                self._cache.move_to_end(key)
+                return found[1]
+        sample = _sample(store, match, filters, size)
+        with self._lock:
+            self._cache[key] = (now, sample)
+            self._cache.move_to_end(key)
+            while len(self._cache) > SAMPLES_KEPT:
+                self._cache.popitem(last=False)
+        return sample
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+SAMPLES = _Samples()
+
+
 def search(store: Store, q: str, filters: Filters, *, after: str | None = None, limit: int | None = None,
            facets: bool = True, sample: int | None = None) -> Page:
     """Statements matching ``q``, best first (keyset on (score, id)), with snippets marked by
@@ -447,7 +488,7 @@ def search(store: Store, q: str, filters: Filters, *, after: str | None = None, 
     size = page_size(limit, 20)
     match = _match(store, q)
     cursor = _cursor(after, (float, int))
-    found = _sample(store, match, filters, sample or SEARCH_SAMPLE)
+    found = SAMPLES.get(store, match, filters, sample or SEARCH_SAMPLE)
     # best first: bm25 is lower for a better match, ts_rank_cd higher; ties by id
     sign = -1.0 if store.backend == POSTGRES else 1.0
     ranked = sorted(found.rows, key=lambda r: (sign * r[1], r[0]))
