@@ -8,11 +8,11 @@ raised), and every span round-trips: ``text[start:end]`` is the stored and expor
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fuzz.checks import run_pipeline
-from fuzz.strategies import articles, fuzz_settings
+from fuzz.strategies import articles, fuzz_settings, huge_article
 from onrecord.settings import Settings
 from onrecord.types import Article
 
@@ -23,6 +23,8 @@ SETTINGS = st.sampled_from((Settings(), Settings(), Settings(scope="all"), Setti
 
 @fuzz_settings(60)
 @given(batch=articles(), settings=SETTINGS)
+@example(batch=[Article(text=huge_article(), id="huge"), Article(text="Ana Lind said so.", id="short")],
+         settings=Settings())
 def test_any_articles_survive_extract_store_and_export(nlp: object, batch: list[Article],
                                                        settings: Settings) -> None:
     run_pipeline(batch, settings)
