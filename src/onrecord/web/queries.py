@@ -405,6 +405,7 @@ class _Sample:
 
     rows: list[tuple[Any, ...]]
     total: int | None
+    facets: dict[str, Any] = field(default_factory=dict)
 
 
 def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
@@ -442,9 +443,9 @@ def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
 
 
 class _Samples:
-    """Search samples kept by (store, version of its data, query, filters): the next pages of a search, and the same
-    search asked again before the data changes, read the sample instead of searching again (so the pages of one
-    search also rank the same sample). At most :data:`SAMPLES_KEPT` are kept, the least recently used dropped, and
+    """Search samples, with their facet counts, kept by (store, version of its data, query, filters): the next
+    pages of a search, and the same search asked again before the data changes, read the sample instead of
+    searching again (so the pages of one search also rank the same sample). At most :data:`SAMPLES_KEPT` are kept, the least recently used dropped, and
     none is used after :data:`SAMPLE_SECONDS` (a bound on what the version cannot see, such as another process
     relinking speakers)."""
 
@@ -460,7 +461,8 @@ class _Samples:
             if found and now - found[0] < SAMPLE_SECONDS:
                 self._cache.move_to_end(key)
                 return found[1]
-        sample = _sample(store, match, filters, size)
+        found = _sample(store, match, filters, size)
+        sample = _Sample(found.rows, found.total, _facets(store, found.rows))
         with self._lock:
             self._cache[key] = (now, sample)
             self._cache.move_to_end(key)
@@ -512,7 +514,7 @@ def search(store: Store, q: str, filters: Filters, *, after: str | None = None, 
     extra: dict[str, Any] = {"q": q, "filters": filters.to_dict(), "matches": found.total,
                              "matches_capped": capped, "sample": len(found.rows)}
     if facets:
-        extra["facets"] = _facets(store, found.rows)
+        extra["facets"] = found.facets
     return Page(page.rows, page.next, page.limit, extra)
 
 
