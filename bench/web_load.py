@@ -1,14 +1,16 @@
 """Load test of the web app: a real uvicorn server (``onrecord serve``) on loopback over a large generated store.
 
     .venv/bin/python bench/web_load.py [--articles 100000] [--per-article 10] [--backend sqlite|postgresql|both]
-                                       [--clients 16] [--duration 60] [--max-requests 500000] [--db URL]
+                                       [--clients 16] [--duration 60] [--max-requests 500000] [--workers 2]
+                                       [--db URL | --store-cache DIR]
 
 Generates a store quickly by bulk inserts into the store's own schema (no spaCy, no speaker linking: the rows
 are made with their speakers already linked): ``--articles`` articles of ``--per-article`` statements each, by
 20,000 invented people and 200 organisations (a Zipf-like share of statements: a few are quoted very often),
 in 40 outlets over three years, with words drawn from a Zipf-like distribution (bench/store_scale.py's
-vocabulary). Then starts ``onrecord serve`` on 127.0.0.1 and runs ``--clients`` concurrent clients (threads with
-keep-alive connections) for ``--duration`` seconds (and at most ``--max-requests``), each request one of:
+vocabulary). Then starts ``onrecord serve --workers N`` on 127.0.0.1 and runs ``--clients`` concurrent clients
+(threads with keep-alive connections) for ``--duration`` seconds (and at most ``--max-requests``), each request
+one of:
 
 - article view: ``/articles/ID`` of a random article (the highlighted page);
 - speaker page: ``/speakers/ID`` of a random speaker who has statements (uniform over speakers);
@@ -16,7 +18,9 @@ keep-alive connections) for ``--duration`` seconds (and at most ``--max-requests
 
 Prints, per kind: requests, errors, p50/p95/p99/max latency in ms, against the targets (article p95 < 100 ms,
 speaker p95 < 150 ms, search p95 < 250 ms, no errors), and the machine's load average. Figures only, no
-assertions. With ``--db`` an existing generated store is reused.
+assertions. With ``--db`` an existing generated store is reused; with ``--store-cache DIR`` the generated stores
+are kept in DIR (a SQLite file, and a PostgreSQL cluster started for the run and stopped after it) and reused by
+the next run of the same size.
 """
 
 from __future__ import annotations
@@ -266,11 +270,11 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
 
 
-def serve(url: str, port: int, readers: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int, readers: int, workers: int = 1) -> subprocess.Popen[bytes]:
     """``onrecord serve`` in a process of its own (uvicorn, access log off as by default)."""
     exe = shutil.which("onrecord", path=str(Path(sys.executable).parent)) or "onrecord"
     process = subprocess.Popen([exe, "serve", "--db", url, "--port", str(port), "--readers", str(readers),
-                                "--log-level", "warning"], stderr=subprocess.PIPE)
+                                "--workers", str(workers), "--log-level", "warning"], stderr=subprocess.PIPE)
     for _ in range(600):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -292,7 +296,7 @@ def run(url: str, args: argparse.Namespace, fill: bool) -> dict[str, object]:
         backend = store.backend
         paths = targets(store, 3000)
     port = _free_port()
-    server = serve(url, port, args.readers)
+    server = serve(url, port, args.readers, args.workers)
     try:
         warm = {k: v[:100] for k, v in paths.items()}
         load(port, warm, clients=args.clients, duration=10, max_requests=300)  # warm the caches and the pool
@@ -306,11 +310,13 @@ def run(url: str, args: argparse.Namespace, fill: bool) -> dict[str, object]:
             server.kill()
     total = sum(len(v) for v in latencies.values())
     print(f"[{backend}] store: {n_articles:,} articles, {n_attributions:,} attributions, {n_speakers:,} speakers")
-    print(f"[{backend}] {args.clients} clients for {took:.0f} s: {total:,} requests ({total / took:,.0f}/s), "
+    print(f"[{backend}] {args.clients} clients for {took:.0f} s, {args.workers} server process"
+          f"{'es' if args.workers != 1 else ''}: {total:,} requests ({total / took:,.0f}/s), "
           f"{sum(errors.values())} errors; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"on {os.cpu_count()} cores")
     summary: dict[str, object] = {"backend": backend, "articles": n_articles, "attributions": n_attributions,
-                                  "clients": args.clients, "seconds": round(took, 1), "requests": total}
+                                  "clients": args.clients, "workers": args.workers, "seconds": round(took, 1),
+                                  "requests": total, "load_average": round(os.getloadavg()[0], 1)}
     for kind, target in TARGETS.items():
         ms = latencies.get(kind) or [float("nan")]
         p95 = percentile(ms, 95)
@@ -323,6 +329,62 @@ def run(url: str, args: argparse.Namespace, fill: bool) -> dict[str, object]:
     return summary
 
 
+class KeptCluster:
+    """A PostgreSQL cluster kept in a folder between runs (Debian's binaries, as tests/pgserver.py starts them):
+    created there once, started for a run on a unix socket in the folder and stopped after it."""
+
+    def __init__(self, root: Path, settings: dict[str, str]) -> None:
+        candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
+        found = shutil.which("initdb")
+        if not found and not candidates:
+            raise RuntimeError("no PostgreSQL binaries (initdb) found")
+        self.bin = Path(found).resolve().parent if found else candidates[0].parent
+        self.root = root.resolve()
+        self.user = "postgres" if os.geteuid() == 0 else None
+        self.root.mkdir(parents=True, exist_ok=True)
+        if self.user:
+            shutil.chown(self.root, self.user)
+        data = self.root / "data"
+        if not (data / "PG_VERSION").exists():
+            shutil.rmtree(data, ignore_errors=True)
+            self._run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
+        self.port = 40000 + int(hashlib.sha256(str(self.root).encode()).hexdigest(), 16) % 20000
+        opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.root}' -p {self.port} -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off"
+                + "".join(f" -c {k}={v}" for k, v in settings.items()))
+        self._run("pg_ctl", "-D", str(data), "-o", opts, "-l", str(self.root / "log"), "-w", "-t", "60", "start")
+        self.url = f"postgresql://postgres@/postgres?host={self.root}&port={self.port}"
+
+    def _run(self, tool: str, *args: str) -> None:
+        argv = [str(self.bin / tool), *args]
+        if self.user:
+            argv = ["runuser", "-u", self.user, "--", *argv]
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=180)
+        if result.returncode != 0:
+            raise RuntimeError(f"{tool} failed: {(result.stderr or result.stdout).strip()[-500:]}")
+
+    def database(self, name: str) -> tuple[str, bool]:
+        """The URL of database ``name`` and whether it is new (created empty: to be filled)."""
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            filled = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s AND datallowconn", (name,)).fetchone()
+            if filled and (self.root / f"{name}.done").exists():
+                return self.url.replace("/postgres?", f"/{name}?"), False
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url.replace("/postgres?", f"/{name}?"), True
+
+    def mark_filled(self, name: str) -> None:
+        (self.root / f"{name}.done").touch()
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "fast", "-w", "stop")
+        except RuntimeError as exc:
+            print(f"[postgresql] could not stop the kept cluster: {exc}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -331,14 +393,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=500_000)
-    parser.add_argument("--readers", type=int, default=16, help="the server's read connections (default 16)")
+    parser.add_argument("--readers", type=int, default=16,
+                        help="read connections of each server process (default 16)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="server processes (onrecord serve --workers; default 2, the cores of the machine "
+                             "the figures in docs/performance.md were measured on)")
     parser.add_argument("--db", help="reuse this generated store (no generation)")
+    parser.add_argument("--store-cache", metavar="DIR",
+                        help="keep the generated stores here and reuse them in the next runs of the same size")
     parser.add_argument("--keep", action="store_true", help="keep the generated SQLite file (its path is printed)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures here as JSON")
     args = parser.parse_args(argv)
     results = []
     if args.db:
         results.append(run(args.db, args, fill=False))
+    elif args.store_cache:
+        cache = Path(args.store_cache)
+        cache.mkdir(parents=True, exist_ok=True)
+        size = f"{args.articles}x{args.per_article}"
+        if args.backend in ("sqlite", "both"):
+            path = cache / f"web-load-{size}.db"
+            done = cache / f"web-load-{size}.db.done"
+            if not done.exists():
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+            results.append(run(str(path), args, fill=not done.exists()))
+            done.touch()
+        if args.backend in ("postgresql", "both"):
+            try:
+                cluster = KeptCluster(cache / f"pg-{size}", {"max_connections": "60"})
+            except RuntimeError as exc:
+                print(f"[postgresql] skipped: {exc}")
+            else:
+                try:
+                    url, fresh = cluster.database("web_load")
+                    results.append(run(url, args, fill=fresh))
+                    cluster.mark_filled("web_load")
+                finally:
+                    cluster.stop()
     else:
         if args.backend in ("sqlite", "both"):
             tmp = Path(tempfile.mkdtemp(prefix="onrecord-web-load-"))

@@ -25,10 +25,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
       onrecord serve --db out/onrecord.db
       onrecord serve --db postgresql://newsroom@db/onrecord --host 0.0.0.0 --port 8080 --token "$TOKEN"
     """
-    import uvicorn
-
     from onrecord.settings import Settings
     from onrecord.web import Config, create_app
+    from onrecord.web.serving import serve
 
     settings = Settings().with_(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Settings)})
     token = args.token or os.environ.get("ONRECORD_TOKEN") or None
@@ -37,10 +36,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(config)  # opens (creating and migrating) the store now: a bad --db fails here, clearly
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
     writes = "writes need the token" if token else "read-only (no --token)"
-    print(f"onrecord: serving {app.state.writer.store.url.display} at {url}  ({writes}; Ctrl-C stops)",
+    processes = f"{args.workers} processes; " if args.workers > 1 else ""
+    print(f"onrecord: serving {app.state.writer.store.url.display} at {url}  ({processes}{writes}; Ctrl-C stops)",
           file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
-                server_header=False, timeout_graceful_shutdown=5)
+    serve(config, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level,
+          access_log=args.access_log, app=app)
     return 0
 
 
@@ -56,7 +56,10 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("--token", metavar="TOKEN",
                    help="allow writes to those who give this token (default: $ONRECORD_TOKEN; none: read-only)")
     p.add_argument("--readers", type=int, default=READERS, metavar="N",
-                   help=f"read-only store connections (default {READERS})")
+                   help=f"read-only store connections of each process (default {READERS})")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes serving requests on the port (default 1); the first holds the writable store "
+                        "and the extraction worker, the others serve reads and hand it the rest")
     p.add_argument("--query-seconds", type=float, default=QUERY_SECONDS, metavar="S",
                    help=f"time limit of one request's queries (default {QUERY_SECONDS:g})")
     p.add_argument("--max-upload", type=int, default=MAX_UPLOAD, metavar="BYTES",

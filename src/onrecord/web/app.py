@@ -30,7 +30,7 @@ from onrecord.settings import MODES, Settings
 from onrecord.types import Article, Extraction
 from onrecord.web import charts, highlight
 from onrecord.web import queries as q
-from onrecord.web.db import Busy, QueryTimeout, Readers, Writer
+from onrecord.web.db import GENERATION, Busy, QueryTimeout, Readers, Writer
 from onrecord.web.limits import EXTRACT_SECONDS, MAX_UPLOAD, QUERY_SECONDS, QUEUE, READERS
 from onrecord.web.security import COOKIE, SVG_CSP, SecurityHeaders, Token
 from onrecord.web.worker import QueueFull, Worker, accurate_available, model_extractor
@@ -66,6 +66,9 @@ class Config:
     queue: int = QUEUE
     settings: Settings = field(default_factory=Settings)
     extractor: Callable[[Article, Settings], Extraction] = model_extractor
+    #: In the other worker processes of ``--workers N``: the unix socket of the first, which holds the writable
+    #: store and the extraction worker; every request but a read is handed to it (see onrecord.web.serving).
+    primary: str | None = None
 
 
 @dataclass
@@ -107,18 +110,31 @@ class _Templates(jinja2.Environment):
 
 
 def create_app(config: Config) -> FastAPI:
-    """The application over the store at ``config.db`` (created and migrated when missing)."""
-    writer = Writer(config.db)
+    """The application over the store at ``config.db`` (created and migrated when missing). With
+    ``config.primary``, an app that serves reads and forwards everything else to that process (no writable store,
+    no extraction worker here)."""
+    forwarding = config.primary is not None
+    writer = None if forwarding else Writer(config.db)
     readers = Readers(config.db, size=config.readers, seconds=config.query_seconds)
-    worker = Worker(capacity=config.queue, extractor=config.extractor)
+    worker = None if forwarding else Worker(capacity=config.queue, extractor=config.extractor)
     token = Token(config.token)
+
+    def writable() -> Writer:
+        assert writer is not None, "writes are forwarded to the first worker process"
+        return writer
+
+    def extracting() -> Worker:
+        assert worker is not None, "extraction is forwarded to the first worker process"
+        return worker
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        worker.close()
+        if worker is not None:
+            worker.close()
         readers.close()
-        writer.close()
+        if writer is not None:
+            writer.close()
 
     app = FastAPI(title="onrecord", summary="Who said what in the news: the record as pages and JSON.",
                   version=_version(), docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
@@ -132,6 +148,10 @@ def create_app(config: Config) -> FastAPI:
     env.filters["dict_without"] = lambda d, *keys: {k: v for k, v in d.items() if k not in keys}
 
     app.add_middleware(SecurityHeaders)
+    if config.primary is not None:
+        from onrecord.web.serving import Forward
+
+        app.add_middleware(Forward, primary=config.primary, max_body=config.max_upload + 65536)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     # --- rendering ---------------------------------------------------------------------------------------------
@@ -483,7 +503,7 @@ def create_app(config: Config) -> FastAPI:
         return build
 
     async def run_job(job: Callable[[], Any]) -> Any:
-        future = worker.submit(job)
+        future = extracting().submit(job)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), EXTRACT_SECONDS)
         except TimeoutError:
@@ -501,7 +521,7 @@ def create_app(config: Config) -> FastAPI:
                 return {"extraction": extraction.to_dict()}
             from onrecord.record import content_hash
 
-            with writer.writing() as w:
+            with writable().writing() as w:
                 added = w.add([extraction])
                 if added.article_ids:
                     article_id, new = added.article_ids[0], True
@@ -511,6 +531,8 @@ def create_app(config: Config) -> FastAPI:
                         row = w.one("SELECT id FROM articles WHERE url = ?", (article.url,))
                     assert row is not None
                     article_id, new = int(row[0]), False
+            if new:
+                GENERATION.bump()
             return {"id": article_id, "stored": new, "attributions": len(extraction.attributions),
                     "url": f"/articles/{article_id}"}
 
@@ -546,7 +568,7 @@ def create_app(config: Config) -> FastAPI:
         return RedirectResponse(result["url"], status_code=303)
 
     def speaker_write(action: str, speaker_id: int, values: dict[str, Any]) -> dict[str, Any]:
-        with writer.writing() as w:
+        with writable().writing() as w:
             try:
                 if action == "merge":
                     others = [o for o in values.get("others") or [] if isinstance(o, str) and o.strip()]
@@ -566,6 +588,7 @@ def create_app(config: Config) -> FastAPI:
                 raise
             except StoreError as exc:
                 raise WebError(422, "refused", exc.reason) from None
+        GENERATION.bump()  # this process's caches, and (shared) the other worker processes'
         q.RANKING.clear()
         q.STATS.clear()
         q.SAMPLES.clear()
@@ -633,7 +656,7 @@ def create_app(config: Config) -> FastAPI:
 
     @app.get("/healthz", tags=["read"], summary="Liveness and the extraction queue")
     def health() -> dict[str, Any]:
-        return {"ok": True, "extraction_queue": worker.waiting, "writes": token.enabled}
+        return {"ok": True, "extraction_queue": extracting().waiting, "writes": token.enabled}
 
     return app
 

@@ -154,9 +154,42 @@ class Writer:
         self.store.close()
 
 
+class Generation:
+    """How many writes this server has made: a cell of this process, or one shared by the server's worker
+    processes (a ``multiprocessing.Value``, see :mod:`onrecord.web.serving`). It is part of :func:`data_version`,
+    so that a write made in one process (a relink keeps every count and maximum the same) is seen by the caches
+    of all of them."""
+
+    def __init__(self) -> None:
+        self._shared: Any = None
+        self._local = 0
+        self._lock = threading.Lock()
+
+    def share(self, value: Any) -> None:
+        """Count in ``value`` (a ``multiprocessing.Value("q")``) from now on."""
+        self._shared = value
+
+    def bump(self) -> None:
+        if self._shared is not None:
+            with self._shared.get_lock():
+                self._shared.value += 1
+        else:
+            with self._lock:
+                self._local += 1
+
+    @property
+    def value(self) -> int:
+        return int(self._shared.value) if self._shared is not None else self._local
+
+
+#: The writes of this server (its caches are keyed by :func:`data_version`, which includes it).
+GENERATION = Generation()
+
+
 def data_version(store: Store) -> tuple[Any, ...]:
-    """Changes whenever articles, attributions or speakers change (cheap: maxima of primary keys and overrides)."""
+    """Changes whenever articles, attributions or speakers change (cheap: maxima of primary keys and overrides),
+    and with every write this server makes (:data:`GENERATION`)."""
     row = store.one("SELECT (SELECT max(id) FROM articles), (SELECT max(id) FROM attributions),"
                     " (SELECT max(id) FROM speakers), (SELECT count(*) FROM speakers),"
                     " (SELECT max(id) FROM speaker_overrides)")
-    return tuple(row or ())
+    return (*(row or ()), GENERATION.value)

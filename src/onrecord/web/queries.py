@@ -445,9 +445,9 @@ def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
 class _Samples:
     """Search samples, with their facet counts, kept by (store, version of its data, query, filters): the next
     pages of a search, and the same search asked again before the data changes, read the sample instead of
-    searching again (so the pages of one search also rank the same sample). At most :data:`SAMPLES_KEPT` are kept, the least recently used dropped, and
-    none is used after :data:`SAMPLE_SECONDS` (a bound on what the version cannot see, such as another process
-    relinking speakers)."""
+    searching again (so the pages of one search also rank the same sample). At most :data:`SAMPLES_KEPT` are
+    kept, the least recently used dropped, and none is used after :data:`SAMPLE_SECONDS` (a bound on what the
+    version cannot see: another program relinking the store's speakers)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
