@@ -132,7 +132,7 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path) -> None:
         assert workers, "the run started no worker"
         time.sleep(15)  # the worker loads the model and starts on the document
         assert parent.poll() is None, "the run ended before it could be stopped"
-        assert workers[0].cpu_percent(interval=1.0) > 50, "the worker is not busy"
+        assert workers[0].cpu_percent(interval=2.0) > 10, "the worker is not busy"  # (idle: ~0; shared cores)
         parent.kill()
         parent.wait()
         gone, alive = psutil.wait_procs(workers, timeout=20)
