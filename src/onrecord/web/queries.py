@@ -418,13 +418,14 @@ def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
     if store.backend == POSTGRES:
         join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
         # count(*) OVER () counts every match before the LIMIT (the bitmap scan visits them all anyway); ordering by
-        # "a.id + 0" keeps the planner off a backward walk of the primary key testing every row (seconds at 1M)
+        # "a.id + 0" keeps the planner off a backward walk of the primary key testing every row (seconds at 1M);
+        # the matches are sorted as bare ids, and only the sampled ones read again for their score and facets
         rows = store.rows(
-            "SELECT m.id, ts_rank_cd(m.tsv, websearch_to_tsquery('english', ?))::float8, m.speaker_id, r.outlet,"
-            " m.medium, m.type, substr(m.published_on, 1, 7), m.total FROM (SELECT a.id, a.content_tsv AS tsv,"
-            " a.article_id, a.speaker_id, a.medium, a.type, a.published_on, count(*) OVER () AS total"
-            f" FROM attributions a{join} WHERE a.content_tsv @@ websearch_to_tsquery('english', ?){filter_sql}"
-            " ORDER BY a.id + 0 DESC LIMIT ?) m JOIN articles r ON r.id = m.article_id",
+            "SELECT a.id, ts_rank_cd(a.content_tsv, websearch_to_tsquery('english', ?))::float8, a.speaker_id,"
+            " r.outlet, a.medium, a.type, substr(a.published_on, 1, 7), m.total FROM (SELECT a.id,"
+            f" count(*) OVER () AS total FROM attributions a{join}"
+            f" WHERE a.content_tsv @@ websearch_to_tsquery('english', ?){filter_sql} ORDER BY a.id + 0 DESC LIMIT ?) m"
+            " JOIN attributions a ON a.id = m.id JOIN articles r ON r.id = a.article_id",
             [match, match, *params, size])
         total = int(rows[0][7]) if rows else 0
         return _Sample([r[:7] for r in rows], total)
