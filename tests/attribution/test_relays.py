@@ -122,3 +122,19 @@ def test_relay_from(mention: str, table: str, name: str | None, outlet: str | No
     found, text = relay(mention, table)
     assert (found.name, found.outlet) == (name, outlet)
     assert text[found.span.start : found.span.end] == mention
+
+
+@pytest.mark.model
+def test_entities_within_a_span_are_those_span_ents_gives(nlp) -> None:
+    """``_ents_within`` reads a span's entities off its tokens; for every span of a text it gives what spaCy's
+    ``Span.ents`` gives (which walks the whole document's entities each time)."""
+    from onrecord.attribution.relays import _ents_within
+
+    doc = nlp("According to Harbour Post reporter Nadia Ferris and the New York Times, Ana Lind of Westbury "
+              "Cable said on Monday that the Port Calloway council would vote in May.")
+    assert len(doc.ents) >= 3
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            got = [(e.start, e.end, e.label_) for e in _ents_within(span)]
+            assert got == [(e.start, e.end, e.label_) for e in span.ents], span.text

@@ -149,13 +149,20 @@ def _relays(doc: Doc, candidates: list[Candidate], *, keep_relayed: bool = False
     according = [c for c in candidates if c.origin == "according"]
     others = [c for c in candidates if c.origin != "according"]
     absorbed: set[int] = set()
+    # the "according to" cues of each sentence, by its first token (a cue's sentence is found once, not once per
+    # pair: that was time in the square of the number of attributions in a long article)
+    by_sentence: dict[int, list[int]] = {}
+    for k, a in enumerate(according):
+        if a.cue is not None:
+            by_sentence.setdefault(a.cue.sent.start, []).append(k)
     for c in others:
         if c.cue is None:
             out.append(c)
             continue
         relays = list(c.relays)
-        for k, a in enumerate(according):
-            if k in absorbed or a.cue is None or a.cue.sent != c.cue.sent:
+        for k in by_sentence.get(c.cue.sent.start, ()):
+            a = according[k]
+            if k in absorbed:
                 continue
             if _governs(c.cue, a.cue) or (c.quote is not None and a.cue.i > c.cue.i):
                 relays.append(relay_from(a.source))

@@ -20,10 +20,28 @@ _ROLES = frozenset(
 )
 
 
+def _ents_within(span: Span) -> list[Span]:
+    """The entities that lie wholly inside ``span``, as ``span.ents`` gives them, read off its own tokens
+    (``Span.ents`` walks every entity of the document: for each relay of a long article, in the square of its
+    length)."""
+    doc, out, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= span.end:
+            out.append(Span(doc, i, j, label=doc[i].ent_type_))
+        i = j
+    return out
+
+
 def relay_from(mention: Span) -> Relay:
     """Split a relay mention into a person and an outlet: "Washington Post reporter Mustafa Salim"."""
     name = outlet = None
-    for ent in mention.ents:
+    for ent in _ents_within(mention):
         if ent.label_ == "PERSON" and name is None:
             name = clean_name(ent.text)
         elif ent.label_ in ("ORG", "NORP", "GPE", "WORK_OF_ART") and outlet is None:

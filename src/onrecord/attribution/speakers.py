@@ -21,6 +21,7 @@ relative clauses; possessors, objects of prepositions and names modifying a comm
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -84,6 +85,7 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in _SUFFIXES]
     return (words[-1] if words else name).lower().strip(".,")
@@ -93,6 +95,7 @@ def _initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _compatible(short: str, full: str) -> bool:
     """Can ``short`` refer to ``full``? Same surname, and first names (or initials) don't conflict."""
     s, f = short.split(), full.split()
@@ -348,6 +351,10 @@ class SpeakerResolver:
 
     def _fullest_among(self, name: str, cands) -> str:
         best = name
+        # each name once, in the order first seen: a name mentioned 700 times was compared 700 times, for every
+        # speaker of a long article (time in the square of its length); only a strictly fuller name replaces
+        # ``best``, so the result is the same
+        cands = list(dict.fromkeys(cands))
         owner = self._owner.get(surname(name)) if len(name.split()) < 2 else None
         if owner is not None:  # not the fuller name of another person of the family
             cands = [c for c in cands if _compatible(c, owner) or _compatible(owner, c)] or cands
