@@ -209,6 +209,46 @@ def test_a_search_sample_is_reused_until_the_data_changes(writer: TestClient, to
     assert "The troops stay home," in {r["content_text"] for r in after["rows"]}
 
 
+@pytest.mark.postgres
+def test_postgresql_finds_the_newest_matches_of_a_frequent_word_in_a_window(
+        pg_server: Any, client_factory: Any, fake: Any, corpus_of_web: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query expected to match many statements is searched among the statements stored last (the GIN index
+    gives matches in storage order: reading them all to find the newest costs what they number)."""
+    from onrecord.record import open_store
+    from onrecord.settings import Settings
+    from onrecord.types import Article
+    from onrecord.web import queries
+
+    url = pg_server.database("onrecord_web_window")
+    with open_store(url) as store:
+        store.add(corpus_of_web())
+        store.add([fake(Article(f"\u201cThe troops number {n}00,\u201d Ana Lind said.", id=f"t{n}",
+                                outlet="Harlow Ledger", published="2030-07-01"), Settings()) for n in range(40)])
+        store.execute("ANALYZE")  # the planner's estimates, as autovacuum keeps them in a store in use
+    monkeypatch.setattr(queries, "SEARCH_SAMPLE", 2)
+    monkeypatch.setattr(queries, "WINDOW_AFTER", 10**9)  # never "many": every match is read
+    with client_factory(url) as client:
+        every = client.get("/search.json", params={"q": "troops"}).json()
+        assert every["matches"] == 43 and every["sample"] == 2  # read every match, counted them
+        queries.SAMPLES.clear()
+        monkeypatch.setattr(queries, "WINDOW_AFTER", 0)  # any expected match is "many"
+        windowed = client.get("/search.json", params={"q": "troops"}).json()
+    assert windowed["matches"] is None and windowed["sample"] == 2 and windowed["matches_capped"]
+    assert sorted(r["id"] for r in windowed["rows"]) == sorted(r["id"] for r in every["rows"])  # the same newest
+    assert windowed["facets"] == every["facets"]
+
+
+def test_search_plan_estimates() -> None:
+    from onrecord.web.queries import _estimates
+
+    gin = {"Node Type": "Bitmap Index Scan", "Index Name": "attributions_content_tsv", "Plan Rows": 27568}
+    filtered = {"Node Type": "Bitmap Heap Scan", "Plan Rows": 4013, "Filter": "(medium = 'letter')", "Plans": [gin]}
+    assert _estimates(filtered) == (4013, 27568)  # the channel is tested on every match the index gives
+    assert _estimates({"Node Type": "Index Scan", "Plan Rows": 12}) == (12, 12)
+    joined = {"Node Type": "Nested Loop", "Plan Rows": 900, "Plans": [filtered, {"Node Type": "Index Scan"}]}
+    assert _estimates(joined) == (900, 900)
+
+
 @pytest.mark.parametrize("query", ['"', "AND", "NOT x", "troops)", "col:troops", "a*", "NEAR(a b)", "'; DROP TABLE x",
                                    "-troops", "OR OR", "^troops", "tr\u00f6ops \u201cwithdraw\u201d"])
 def test_search_syntax_never_reaches_the_engine_as_an_error(client: TestClient, query: str) -> None:

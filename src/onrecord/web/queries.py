@@ -36,6 +36,10 @@ SEARCH_SAMPLE = 1000
 SAMPLES_KEPT = 256
 SAMPLE_SECONDS = 300.0
 
+#: PostgreSQL searches only the statements stored last when its planner expects a query to match more than this
+#: many times the sample: reading every match would cost more than finding the newest in a window.
+WINDOW_AFTER = 10
+
 #: How many values each facet lists.
 FACET_VALUES = 12
 
@@ -408,25 +412,38 @@ class _Sample:
     facets: dict[str, Any] = field(default_factory=dict)
 
 
-def _sample(store: Store, match: str, filters: Filters, size: int) -> _Sample:
-    """One query: the ``size`` most recently stored statements that match (and pass the filters), newest first,
-    with their score and what the facets count. The work is bounded by ``size``, not by the number of matches:
-    FTS5 walks its index newest first and stops; PostgreSQL reads the matches' rows from the GIN index's bitmap
-    (that is what its cost grows with) but ranks, joins and returns only ``size`` of them."""
+def _sample(store: Store, match: str, filters: Filters, size: int, newest: int | None = None) -> _Sample:
+    """The ``size`` most recently stored statements that match (and pass the filters), newest first, with their
+    score and what the facets count, in one query (two on PostgreSQL). The work is bounded by ``size``, not by the
+    number of matches: FTS5 walks its index newest first and stops. PostgreSQL's GIN index gives the matching rows
+    in storage order, so every match is read to find the newest ones; for a query the planner expects to match
+    more than :data:`WINDOW_AFTER` times ``size`` statements, only the statements stored last (``newest`` is the
+    largest id) are searched, a window sized from that estimate to hold about 1.5 times ``size`` matches, and
+    all of them only when the window holds fewer."""
     where, params = filters.clauses()
     filter_sql = "".join(f" AND {w}" for w in where)
     if store.backend == POSTGRES:
         join = " JOIN articles r ON r.id = a.article_id" if filters.needs_articles() else ""
-        # count(*) OVER () counts every match before the LIMIT (the bitmap scan visits them all anyway); ordering by
-        # "a.id + 0" keeps the planner off a backward walk of the primary key testing every row (seconds at 1M);
-        # the matches are sorted as bare ids, and only the sampled ones read again for their score and facets
-        rows = store.rows(
-            "SELECT a.id, ts_rank_cd(a.content_tsv, websearch_to_tsquery('english', ?))::float8, a.speaker_id,"
-            " r.outlet, a.medium, a.type, substr(a.published_on, 1, 7), m.total FROM (SELECT a.id,"
-            f" count(*) OVER () AS total FROM attributions a{join}"
-            f" WHERE a.content_tsv @@ websearch_to_tsquery('english', ?){filter_sql} ORDER BY a.id + 0 DESC LIMIT ?) m"
-            " JOIN attributions a ON a.id = m.id JOIN articles r ON r.id = a.article_id",
-            [match, match, *params, size])
+        cond = f"a.content_tsv @@ websearch_to_tsquery('english', ?){filter_sql}"
+        if newest:
+            plan = store.one(f"EXPLAIN (FORMAT JSON) SELECT a.id FROM attributions a{join} WHERE {cond}",
+                             [match, *params])
+            estimate, visits = _estimates(plan[0][0]["Plan"] if plan else {})
+            window = int(1.5 * size * newest / max(estimate, 1.0))
+            if visits > WINDOW_AFTER * size and window < newest // 2:
+                window = max(10 * size, window)
+                with store.transaction():  # the window through the GIN and primary key bitmaps, not a walk of
+                    store.execute("SET LOCAL enable_indexscan = off")  # the key testing each row's words
+                    ids = [int(i) for (i,) in store.rows(
+                        f"SELECT a.id FROM attributions a{join} WHERE {cond} AND a.id > ? ORDER BY a.id DESC"
+                        " LIMIT ?", [match, *params, newest - window, size])]
+                if len(ids) >= size:
+                    rows = store.rows(
+                        "SELECT a.id, ts_rank_cd(a.content_tsv, websearch_to_tsquery('english', ?))::float8,"
+                        " a.speaker_id, r.outlet, a.medium, a.type, substr(a.published_on, 1, 7) FROM attributions a"
+                        " JOIN articles r ON r.id = a.article_id WHERE a.id = ANY(?)", [match, ids])
+                    return _Sample(sorted(rows, key=lambda r: -r[0]), None)
+        rows = _pg_sample(store, join, cond, [match, *params], size)
         total = int(rows[0][7]) if rows else 0
         return _Sample([r[:7] for r in rows], total)
     # SQLite: FTS5 first (CROSS JOIN keeps that order), newest rowid first; the other tables are looked up per row
@@ -455,14 +472,15 @@ class _Samples:
         self._cache: OrderedDict[tuple[Any, ...], tuple[float, _Sample]] = OrderedDict()
 
     def get(self, store: Store, match: str, filters: Filters, size: int) -> _Sample:
-        key = (store.url.target, data_version(store), match, filters, size)
+        version = data_version(store)
+        key = (store.url.target, version, match, filters, size)
         now = time.monotonic()
         with self._lock:
-            found = self._cache.get(key)
-            if found and now - found[0] < SAMPLE_SECONDS:
+            kept = self._cache.get(key)
+            if kept and now - kept[0] < SAMPLE_SECONDS:
                 self._cache.move_to_end(key)
-                return found[1]
-        found = _sample(store, match, filters, size)
+                return kept[1]
+        found = _sample(store, match, filters, size, newest=version[1])
         sample = _Sample(found.rows, found.total, _facets(store, found.rows))
         with self._lock:
             self._cache[key] = (now, sample)
@@ -477,6 +495,32 @@ class _Samples:
 
 
 SAMPLES = _Samples()
+
+
+def _estimates(plan: dict[str, Any]) -> tuple[float, float]:
+    """From PostgreSQL's plan of a search: the rows it expects to match, and the rows it expects to read for them
+    (what the bitmap of the full-text index, alone or ANDed with another index, hands the heap scan; a filter
+    no index serves, a channel say, is tested on each of those)."""
+    rows = float(plan.get("Plan Rows") or 0.0)
+    node = plan
+    while node.get("Node Type") not in ("Bitmap Heap Scan", None) and len(node.get("Plans") or ()) == 1:
+        node = node["Plans"][0]
+    if node.get("Node Type") == "Bitmap Heap Scan" and node.get("Plans"):
+        return rows, float(node["Plans"][0].get("Plan Rows") or rows)
+    return rows, rows
+
+
+def _pg_sample(store: Store, join: str, cond: str, params: list[Any], size: int) -> list[tuple[Any, ...]]:
+    """PostgreSQL: the newest ``size`` statements meeting ``cond``, sorted as bare ids, then read again for their
+    score and facets, each row ending with the count of all (count(*) OVER () counts before the LIMIT: the bitmap
+    scan visits every match anyway). Ordering by "a.id + 0" keeps the planner off a backward walk of the primary
+    key testing every row (seconds at 1M statements for a rare word)."""
+    return store.rows(
+        "SELECT a.id, ts_rank_cd(a.content_tsv, websearch_to_tsquery('english', ?))::float8, a.speaker_id,"
+        " r.outlet, a.medium, a.type, substr(a.published_on, 1, 7), m.total"
+        f" FROM (SELECT a.id, count(*) OVER () AS total FROM attributions a{join} WHERE {cond}"
+        " ORDER BY a.id + 0 DESC LIMIT ?) m JOIN attributions a ON a.id = m.id JOIN articles r ON r.id = a.article_id",
+        [params[0], *params, size])
 
 
 def search(store: Store, q: str, filters: Filters, *, after: str | None = None, limit: int | None = None,
