@@ -35,9 +35,6 @@ class Finding:
 
 
 OPEN: dict[int, Finding] = {f.number: f for f in (
-    Finding(8, "ingest --extracted: a lone surrogate (\\ud800) in a record's text or metadata is not replaced by "
-               "U+FFFD as the JSONL reader does: the store refuses the article ('utf-8' codec can't encode) and names "
-               "it by that id, not by file:line", None, "store"),
 )}
 
 

@@ -221,7 +221,7 @@ def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None], *,
                     if not raw.strip():
                         continue
                     try:
-                        data = json.loads(raw)
+                        data = _without_lone_surrogates(json.loads(raw))
                         if not isinstance(data, dict) or "text" not in data:
                             raise KeyError("text (was it written with --no-text?)")
                         yield Extraction.from_dict(data)
@@ -231,6 +231,20 @@ def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None], *,
                         fail(InputError(f"not an extraction record: {exc}", document=where))
         except OSError as exc:
             fail(InputError(exc.strerror or str(exc), document=path if not n else f"{path}:{n + 1}"))
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with each lone surrogate (``\\ud800`` in JSON: no character, and not storable) replaced by U+FFFD,
+    one character for one so that offsets stay valid, as the JSONL article reader does."""
+    from onrecord.ingest.readers import _replace_lone_surrogates
+
+    if isinstance(value, str):
+        return _replace_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
