@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,17 @@ class Match:
 @pytest.fixture(scope="session")
 def match() -> type[Match]:
     return Match
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One PostgreSQL server for the session: $ONRECORD_TEST_PG's, or a throwaway one (tests/pgserver.py); the tests
+    that need it skip, with the reason, when there is none."""
+    import pgserver
+
+    try:
+        server = pgserver.server()
+    except pgserver.Unavailable as exc:
+        pytest.skip(f"PostgreSQL unavailable: {exc}")
+    yield server
+    server.stop()

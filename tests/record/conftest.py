@@ -9,20 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import pgserver
 from onrecord.record import Store, open_store
 
 _names = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[object]:
-    try:
-        server = pgserver.server()
-    except pgserver.Unavailable as exc:
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import pgserver
 from onrecord.record import open_store
 from onrecord.settings import Settings
 from onrecord.types import Article, Attribution, CharSpan, Extraction, Skipped
@@ -68,16 +67,6 @@ def fake_extract(article: Article, settings: Settings) -> Extraction:
                                  cue=CharSpan(m.start(3), m.end(3)), speaker=m[2], speaker_kind="person",
                                  type="direct", medium="unknown", confidence=0.9))
     return Extraction(article=article, attributions=tuple(found), pipeline_version="0.1.0", model="fake")
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[object]:
-    try:
-        server = pgserver.server()
-    except pgserver.Unavailable as exc:
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
