@@ -111,7 +111,7 @@ distclean: clean
 	rm -rf $(VENV)
 
 # The fuzz suite's long run: the Hypothesis profile "long" (random, 20 times the examples `make test` runs, failures
-# kept in .hypothesis/ and tried first next time); about 30-60 minutes on two cores. See docs/testing.md.
+# kept in .hypothesis/ and tried first next time); about an hour on two cores. See docs/testing.md.
 .PHONY: fuzz
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics $(PYTEST_ARGS)

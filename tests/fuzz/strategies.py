@@ -34,8 +34,8 @@ settings.register_profile("long", max_examples=1000, deadline=None, print_blob=T
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 if PROFILE not in ("ci", "long"):
     PROFILE = "ci"
-#: How many times more examples the ``long`` profile runs than ``ci``.
-LONG_FACTOR = 20
+#: How many times more examples the ``long`` profile runs than ``ci`` (``FUZZ_FACTOR`` in the environment, else 20).
+LONG_FACTOR = max(1, int(os.environ.get("FUZZ_FACTOR") or 20))
 
 
 def fuzz_settings(ci_examples: int) -> settings:
@@ -80,9 +80,11 @@ WORDS = ("the", "roads", "were", "fixed", "we", "will", "not", "stop", "budget",
          "safe", "and", "but", "today", "Mr.", "U.S.", "e.g.", "No.", "3.5%", "$1.2bn", "2024", "...", "\u2026",
          "\u2014", "\u2013", "-", ",", ".", ";", ":", "?", "!", "(", ")", "[", "]", "/", "#tag", "@lind")
 SCRIPTS = (
-    "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 \u0627\u0644\u0637\u0631\u0642 \u0622\u0645\u0646\u0629",
+    "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 "
+    "\u0625\u0646 \u0627\u0644\u0637\u0631\u0642 \u0622\u0645\u0646\u0629",
     "\u4ed6\u8bf4\uff1a\u201c\u6865\u662f\u5b89\u5168\u7684\u3002\u201d",
-    "\u092e\u0902\u0924\u094d\u0930\u0940 \u0928\u0947 \u0915\u0939\u093e \u0915\u093f \u0938\u0921\u093c\u0915\u0947\u0902 \u0920\u0940\u0915 \u0939\u0948\u0902",
+    "\u092e\u0902\u0924\u094d\u0930\u0940 \u0928\u0947 \u0915\u0939\u093e \u0915\u093f "
+    "\u0938\u0921\u093c\u0915\u0947\u0902 \u0920\u0940\u0915 \u0939\u0948\u0902",
     "\u05d4\u05d5\u05d0 \u05d0\u05de\u05e8", "\u0441\u043a\u0430\u0437\u0430\u043b \u043e\u043d",
     "\u3053\u3093\u306b\u3061\u306f\u4e16\u754c", "\ud55c\uad6d\uc5b4 \ubb38\uc7a5",
     "\U0001f600", "\U0001f1fa\U0001f1f8", "\U0001f469\u200d\U0001f4bb", "\U0001f44d\U0001f3fd", "\u2764\ufe0f",
@@ -196,8 +198,9 @@ def article_text(draw: Any) -> str:
 def huge_article(paragraphs: int = 700) -> str:
     """An article of some 110,000 characters (28,000 tokens: more than onrecord parses at once, so it is parsed in
     parts), with quotations on every paragraph and one that runs over a paragraph break in the middle."""
-    body = [f"\u201cThe bridge number {i} will reopen in May,\u201d said Ana Lind, the chief engineer. Tomas Reyes told "
-            f"the Harbour Post that the council agreed, according to a report." for i in range(paragraphs)]
+    body = [f"\u201cThe bridge number {i} will reopen in May,\u201d said Ana Lind, the chief engineer. "
+            "Tomas Reyes told the Harbour Post that the council agreed, according to a report."
+            for i in range(paragraphs)]
     body.insert(paragraphs // 2, "\u201cWe will not stop.\n\n\u201cWe will finish the work,\u201d Hana Okoro said.")
     return "\n\n".join(body)
 

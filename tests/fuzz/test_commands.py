@@ -18,7 +18,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from fuzz.checks import as_stored, check_extraction, cli, expected_stored, note, rounded, without_blanks
+from fuzz.checks import (FUZZ_SETTINGS, as_stored, check_extraction, cli, expected_stored, note, rounded,
+                         without_blanks)
 from fuzz.findings import open_findings_in
 from fuzz.strategies import fuzz_settings, jsonl_records
 from onrecord.api import extract_many
@@ -125,7 +126,7 @@ def test_run_output_reads_back_as_extract_many_gives(nlp: object, lines: list[st
         got = list(read_output(out))
         articles = [Article.from_dict({**d, "text": unicode(d["text"]), "id": str(d.get("id") or f"{source}:{n}")})
                     for n, d in good]
-        expected = list(extract_many(articles))
+        expected = list(extract_many(articles, settings=FUZZ_SETTINGS))
         assert all(isinstance(e, Extraction) for e in expected), expected
         assert [g.article.id for g in got] == [a.id for a in articles], err
         for g, e in zip(got, expected, strict=True):

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from fuzz.checks import cli, run_pipeline
-from fuzz.findings import if_open
 from fuzz.hostile import BOMB_BYTES, gzip_bomb, measured
 from onrecord.types import Article
 
@@ -47,7 +46,8 @@ PG_CASES = [
 @pytest.mark.postgres
 @pytest.mark.parametrize("batch", PG_CASES)
 def test_finding_on_postgresql(nlp: object, pg_server: object, batch: list[Article]) -> None:
-    run_pipeline(batch, store_url=pg_server.database("onrecord_fuzz_case"), set_aside_open=False)  # type: ignore[attr-defined]
+    url = pg_server.database("onrecord_fuzz_case")  # type: ignore[attr-defined]
+    run_pipeline(batch, store_url=url, set_aside_open=False)
 
 
 @pytest.mark.model
@@ -66,7 +66,8 @@ def test_finding_4_run_reports_an_empty_jsonl_file(nlp: object, tmp_path: Path) 
 
 
 def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: Path) -> None:
-    """5 (fixed in 595ad28): a record nested 100k deep is one bad record (file:line), and the records after it are stored."""
+    """5 (fixed in 595ad28): a record nested 100k deep is one bad record (file:line), and the records after it are
+    stored."""
     good = {"id": "g", "text": "Ana Lind said the bridge is safe.", "attributions": []}
     deep = '{"id": "d", "text": "Ana Lind said so.", "attributions": ' + "[" * 100_000 + "]" * 100_000 + "}"
     path = tmp_path / "x.jsonl"
@@ -77,8 +78,9 @@ def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: P
 
 
 def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
-    """6 (fixed in 595ad28): ``ingest --extracted`` reads a JSONL line only up to a bound, as the other readers do: one line of 256 MB
-    (a .gz of 250 KB) is refused without holding it in memory (an ingest with no model needs ~100 MB)."""
+    """6 (fixed in 595ad28): ``ingest --extracted`` reads a JSONL line only up to a bound, as the other readers do:
+    one line of 256 MB (a .gz of 250 KB) is refused without holding it in memory (an ingest with no model needs
+    ~100 MB)."""
     gzip_bomb(tmp_path / "x.jsonl.gz", b"0")
     done = measured("ingest", "--extracted", str(tmp_path / "x.jsonl.gz"), "--db", str(tmp_path / "r.db"),
                     "--no-progress", cwd=tmp_path)
@@ -86,10 +88,9 @@ def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
     assert done.rss_mib < 100 + BOMB_BYTES // 2**20 // 2, (done.rss_mib, done.stderr)
 
 
-@if_open(8)
 @pytest.mark.parametrize("field", ["id", "title", "text"])
 def test_finding_8_ingest_extracted_replaces_lone_surrogates(tmp_path: Path, field: str) -> None:
-    """8: ``ingest --extracted`` makes a lone surrogate U+FFFD, one character for one, as the JSONL reader does, and
+    """8 (fixed in 0eec491): ``ingest --extracted`` makes a lone surrogate U+FFFD, one character for one, as the JSONL reader does, and
     stores the record."""
     record = {"id": "s", "title": "Roads", "text": "Ana Lind said the bridge is safe.", "attributions": [
         {"content": [14, 32], "source": [0, 8], "cue": [9, 13], "speaker": "Ana Lind", "type": "indirect"}]}

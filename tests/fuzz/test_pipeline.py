@@ -11,22 +11,22 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from fuzz.checks import run_pipeline
+from fuzz.checks import GENEROUS_CAP_S, run_pipeline
 from fuzz.strategies import articles, fuzz_settings, huge_article
 from onrecord.settings import Settings
 from onrecord.types import Article
 
 pytestmark = pytest.mark.model
 
-SETTINGS = st.sampled_from((Settings(), Settings(), Settings(scope="all"), Settings(cue_span="word")))
+#: Settings to extract with, under a generous time cap (see checks.GENEROUS_CAP_S).
+SETTINGS = st.sampled_from(tuple(s.with_(doc_timeout=GENEROUS_CAP_S) for s in (
+    Settings(), Settings(), Settings(scope="all"), Settings(cue_span="word"))))
 
 
 @fuzz_settings(60)
 @given(batch=articles(), settings=SETTINGS)
-# (a generous time cap: this is about a long article's spans and storage; the cap itself is tested in
-# tests/cli/test_bounds.py and tests/test_api.py, and on a loaded machine wall time alone could decide this case)
 @example(batch=[Article(text=huge_article(), id="huge"), Article(text="Ana Lind said so.", id="short")],
-         settings=Settings(doc_timeout=300))
+         settings=Settings(doc_timeout=GENEROUS_CAP_S))
 def test_any_articles_survive_extract_store_and_export(nlp: object, batch: list[Article],
                                                        settings: Settings) -> None:
     run_pipeline(batch, settings)
