@@ -141,6 +141,15 @@ def check_extraction(ex: Extraction) -> None:
     assert again.attributions == tuple(rounded(a) for a in ex.attributions)
 
 
+def differences(got: Sequence[Attribution], want: Sequence[Attribution]) -> list[str]:
+    """What differs between two lists of attributions, field by field (for assertion messages)."""
+    if len(got) != len(want):
+        return [f"{len(got)} attributions, not {len(want)}"]
+    return [f"attribution {i} {f}: {getattr(g, f)!r} != {getattr(w, f)!r}"
+            for i, (g, w) in enumerate(zip(got, want, strict=True)) for f in Attribution.__slots__
+            if getattr(g, f) != getattr(w, f)]
+
+
 def without_blanks(article: Article) -> Article:
     """The article with empty metadata as none: an empty URL or date is no URL or date (the readers give none,
     the store keeps an empty URL as none, a JSONL record an empty date as none)."""
@@ -196,7 +205,8 @@ def check_store(store: Store, extractions: Sequence[Extraction]) -> None:
         back = store.extraction(article_id)
         want = as_stored(ex)
         assert without_blanks(back.article) == without_blanks(want.article), ex.article.id
-        assert back.attributions == want.attributions, ex.article.id
+        assert back.attributions == want.attributions, (ex.article.id, differences(back.attributions,
+                                                                                 want.attributions))
         assert (back.pipeline_version, back.model) == (ex.pipeline_version, ex.model)
     again = store.add(extractions)  # idempotent
     assert (again.stored, again.duplicates) == (0, len(extractions))
