@@ -39,8 +39,6 @@ def _nul_in_relay(extraction: Extraction) -> bool:
 
 
 OPEN: dict[int, Finding] = {f.number: f for f in (
-    Finding(9, "the store keeps U+0000 in a relay's name or outlet (stored inside the via JSON, as \\u0000), where "
-               "every other stored string has it replaced by U+FFFD", _nul_in_relay, "store"),
 )}
 
 

@@ -210,6 +210,12 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _json(records: list[dict[str, Any]]) -> str:
+    """Records as a JSON column, their strings as the store keeps strings (U+0000 would hide in JSON as ``\\u0000``
+    and come back from it)."""
+    return json.dumps([{k: _clean(v) for k, v in r.items()} for r in records])
+
+
 def _params(params: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(_clean(p) for p in params)
 
@@ -487,7 +493,7 @@ class Store:
             " text, skipped, pipeline_version, model, ingested_at, extracted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             (art.id, art.url or None, content_hash(art.text), art.title, art.outlet, art.author,
-             art.published, _day(art.published), art.text, json.dumps([s.to_dict() for s in extraction.skipped]),
+             art.published, _day(art.published), art.text, _json([s.to_dict() for s in extraction.skipped]),
              extraction.pipeline_version, extraction.model, now, now),
         )
         if row is None:
@@ -513,7 +519,7 @@ class Store:
                 a.cue.start if a.cue else None, a.cue.end if a.cue else None,
                 a.content.of(text), a.source.of(text) if a.source else None, a.cue.of(text) if a.cue else None,
                 a.speaker, a.speaker_kind, a.speaker_description, name.key if name else None, speaker_id,
-                a.type, a.medium, a.cue_kind, json.dumps([r.to_dict() for r in a.via]), float(a.confidence),
+                a.type, a.medium, a.cue_kind, _json([r.to_dict() for r in a.via]), float(a.confidence),
                 pipeline_version, model, int(human), published_on, now,
             ))
             if speaker_id is not None:
@@ -590,7 +596,7 @@ class Store:
             self.execute("DELETE FROM attributions WHERE article_id = ? AND human_corrected = 0", (article_id,))
             self.execute("UPDATE articles SET pipeline_version = ?, model = ?, skipped = ?, extracted_at = ?"
                          " WHERE id = ?", (extraction.pipeline_version, extraction.model,
-                                           json.dumps([s.to_dict() for s in extraction.skipped]), now, article_id))
+                                           _json([s.to_dict() for s in extraction.skipped]), now, article_id))
             stored_article = self.article(article_id)
             count = self._insert_attributions(_Linker(self), article_id, stored_article, extraction.attributions,
                                               pipeline_version=extraction.pipeline_version,
