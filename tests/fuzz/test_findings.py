@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from fuzz.checks import cli, run_pipeline
-from fuzz.findings import xfail_if_open
 from fuzz.hostile import BOMB_BYTES, gzip_bomb, measured
 from onrecord.types import Article
 
@@ -25,10 +24,11 @@ CASES = [
                  id="finding-2-csv-carriage-return"),
     pytest.param([Article(text="Ana Lind said the bridge is safe.", id="cr-meta", title="Bridge\rworks")],
                  id="finding-2-csv-carriage-return-in-title"),
-    # 9: U+0000 inside a relay's outlet is stored as it is (in the via JSON), the article's text with U+FFFD there
+    # 9 (fixed in a824045): U+0000 inside a relay's outlet was stored as it was (in the via JSON), the article's
+    # text with U+FFFD there
     pytest.param([Article(text="\u201cThe bridge is safe,\u201d Ana Lind told the Harbour Post, according to "
                                "Radio\x00Brackwater.", id="nul-relay")],
-                 id="finding-9-nul-in-relay", marks=xfail_if_open(9)),
+                 id="finding-9-nul-in-relay"),
 ]
 
 
