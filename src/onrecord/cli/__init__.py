@@ -132,7 +132,9 @@ class _Output:
         if self.tmp is not None:
             os.fsync(self.stream.fileno())
             self.stream.close()
-            os.chmod(self.tmp, _new_file_mode(self.path))  # mkstemp makes it 0600
+            from onrecord.record.export import new_file_mode
+
+            os.chmod(self.tmp, new_file_mode(self.path))  # mkstemp makes it 0600
             os.replace(self.tmp, self.path)
             self.tmp = None
 
@@ -141,16 +143,6 @@ class _Output:
             self.stream.close()
             self.tmp.unlink(missing_ok=True)
             self.tmp = None
-
-
-def _new_file_mode(path: Path) -> int:
-    """The permissions ``path`` has, or those a new file gets under the current umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 # --- commands ----------------------------------------------------------------------------------------------------

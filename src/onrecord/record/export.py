@@ -162,7 +162,7 @@ def atomic_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
         for tmp, path in zip(temps, paths, strict=True):
             current = path
             _sync(tmp)
-            os.chmod(tmp, _new_file_mode(path))  # mkstemp makes it 0600
+            os.chmod(tmp, new_file_mode(path))  # mkstemp makes it 0600
         for tmp, path in zip(temps, paths, strict=True):
             current = path
             os.replace(tmp, path)
@@ -193,7 +193,7 @@ def _sync(path: Path) -> None:
         os.close(fd)
 
 
-def _new_file_mode(path: Path) -> int:
+def new_file_mode(path: Path) -> int:
     """The permissions ``path`` has, or those a new file gets under the current umask."""
     try:
         return path.stat().st_mode & 0o777
