@@ -3,6 +3,7 @@
 #   make run     install into .venv, store the examples in out/onrecord.db, serve the web app on 127.0.0.1:$(PORT)
 #   make demo    the same without a server, for scripts: extract the examples, show who said what, store, query
 #   make test    install into .venv, run the test suite
+#   make lint    ruff (src, tests, bench, tools) and mypy (strict, src/), as configured in pyproject.toml
 #   make eval    score onrecord on the dev splits in ../shared (skips what is absent)
 #   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
 #   make bench-scale    corpus-scale figures: 1 vs 2 workers, Dask vs local, RSS over 20k docs, a 10k-page WARC
@@ -23,7 +24,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: all install run demo test eval bench bench-scale bench-web bench-profile clean distclean
+.PHONY: all install run demo lint test eval bench bench-scale bench-web bench-profile clean distclean
 
 all: demo
 
@@ -69,6 +70,11 @@ demo: $(STAMP)
 	  echo "$$ onrecord speaker \"$$top\"" && $(BIN)/onrecord speaker "$$top" --db out/onrecord.db
 	$(BIN)/onrecord stats --db out/onrecord.db --top 3
 
+# ruff reads src, tests, bench and tools; mypy checks src/ strictly. Both are configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # pytest exits 5 when it collects no tests; that is not a failure of the set-up, so say so and pass.
 test: $(STAMP)
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
@@ -105,7 +111,7 @@ bench-profile: $(STAMP)
 	$(BIN)/python bench/profile_extract.py
 
 clean:
-	rm -rf out .pytest_cache .hypothesis
+	rm -rf out .pytest_cache .hypothesis .mypy_cache .ruff_cache
 
 distclean: clean
 	rm -rf $(VENV)
