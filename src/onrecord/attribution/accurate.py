@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from onrecord.attribution.channels import medium_for
 from onrecord.attribution.extractor import _type_of, find_attributions
 from onrecord.attribution.hybrid import Decoding, refine
-from onrecord.attribution.lexicon import FINDING_NOUNS, SPEECH_VERBS
+from onrecord.lexicon.en import FINDING_NOUNS, SPEECH_VERBS
 from onrecord.attribution.quotes import find_quotes
 from onrecord.attribution.speakers import SpeakerResolver
 from onrecord.types import Attribution, CharSpan, Skipped

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from onrecord.attribution.lexicon import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
+from onrecord.lexicon.en import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
 
 
 #: Channel words that are also parts of outlet names ("the Harbour Post", "the Times Brief").

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, load_cue_model, pair_features
-from onrecord.attribution.lexicon import (
+from onrecord.lexicon.en import (
     BELIEF_VERBS,
     DASH_TOKENS,
     DOCUMENT_VERBS,

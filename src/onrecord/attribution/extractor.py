@@ -26,7 +26,7 @@ from onrecord.attribution.cues import (
     cue_phrase,
     subject_of,
 )
-from onrecord.attribution.lexicon import SPEECH_VERBS
+from onrecord.lexicon.en import SPEECH_VERBS
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.speakers import UNKNOWN, Speaker, SpeakerResolver

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.lexicon import (
+from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     DASH_TOKENS,
     FEMALE_FIRST_NAMES,

@@ -1,0 +1,63 @@
+"""The shape gate of src/onrecord/attribution/: no function over 60 lines, no module over 500.
+
+    python tools/shape.py            # prints the longest functions and modules; exit 1 when a limit is passed
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "attribution"
+MAX_FUNCTION = 60
+MAX_MODULE = 500
+
+
+def functions(path: Path) -> list[tuple[int, str]]:
+    """(length in lines, qualified name) of every function and method in ``path``, nested ones included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([child.lineno] + [d.lineno for d in child.decorator_list])
+                out.append((child.end_lineno - start + 1 if child.end_lineno else 0, f"{prefix}{child.name}"))
+                visit(child, f"{prefix}{child.name}.")
+            elif isinstance(child, ast.ClassDef):
+                visit(child, f"{prefix}{child.name}.")
+
+    visit(tree, "")
+    return out
+
+
+def check(root: Path = ROOT) -> list[str]:
+    """What passes the limits, one line each; empty when the shape holds."""
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent.parent)
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE:
+            problems.append(f"{rel}: {lines} lines (limit {MAX_MODULE})")
+        for length, name in functions(path):
+            if length > MAX_FUNCTION:
+                problems.append(f"{rel}:{name}: {length} lines (limit {MAX_FUNCTION})")
+    return problems
+
+
+def main() -> int:
+    every = [(n, f"{p.relative_to(ROOT.parent.parent)}:{name}") for p in ROOT.rglob("*.py") for n, name in functions(p)]
+    print("longest functions under attribution/:")
+    for n, where in sorted(every, reverse=True)[:8]:
+        print(f"  {n:4} {where}")
+    modules = sorted((len(p.read_text(encoding='utf-8').splitlines()), p.name) for p in ROOT.rglob("*.py"))
+    print("longest modules:", ", ".join(f"{name} {n}" for n, name in modules[::-1][:5]))
+    problems = check()
+    for p in problems:
+        print("over the limit:", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
