@@ -22,7 +22,7 @@ from onrecord.attribution.extractor import _type_of, find_attributions
 from onrecord.attribution.hybrid import Decoding, refine
 from onrecord.lexicon.en import FINDING_NOUNS, SPEECH_VERBS
 from onrecord.attribution.quotes import find_quotes
-from onrecord.attribution.speakers import SpeakerResolver
+from onrecord.attribution.resolution import SpeakerResolver
 from onrecord.types import Attribution, CharSpan, Skipped
 
 _DEFAULT_KNOBS = Decoding()

@@ -29,7 +29,7 @@ from onrecord.attribution.cues import (
 from onrecord.lexicon.en import SPEECH_VERBS
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
-from onrecord.attribution.speakers import UNKNOWN, Speaker, SpeakerResolver
+from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.types import Attribution, CharSpan, Skipped
 

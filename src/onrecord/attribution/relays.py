@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from onrecord.attribution.speakers import clean_name
+from onrecord.attribution.resolution import clean_name
 from onrecord.types import CharSpan, Relay
 
 _OUTLET_WORDS = frozenset(

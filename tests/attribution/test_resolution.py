@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.speakers import Speaker, SpeakerResolver, _compatible, _person_name, clean_name, surname
+from onrecord.attribution.resolution.resolver import Speaker, SpeakerResolver, _compatible, _person_name, clean_name, surname
 
 
 
