@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import typing
 
 import pytest
 
-from onrecord.types import Article, Attribution, CharSpan, Extraction, Relay, Skipped
+from onrecord.types import (
+    ATTRIBUTION_TYPES,
+    CUE_KINDS,
+    MEDIA,
+    SPEAKER_KINDS,
+    Article,
+    Attribution,
+    AttributionType,
+    CharSpan,
+    CueKind,
+    Extraction,
+    Medium,
+    Relay,
+    Skipped,
+    SpeakerKind,
+)
 
 TEXT = "Anna Keller said the pier would close, according to the Harbour Post."
 
@@ -212,6 +228,23 @@ def test_an_attribution_the_store_would_refuse_is_refused(change: dict, message:
         dataclasses.replace(ATTRIBUTION, **change)
 
 
+@pytest.mark.parametrize(
+    ("name", "alias", "values"),
+    [
+        ("type", AttributionType, ATTRIBUTION_TYPES),
+        ("medium", Medium, MEDIA),
+        ("speaker_kind", SpeakerKind, SPEAKER_KINDS),
+        ("cue_kind", CueKind, CUE_KINDS),
+    ],
+)
+def test_a_closed_field_is_a_literal_type_and_its_values_are_the_runtime_tuple(name: str, alias: object,
+                                                                                values: tuple[str, ...]) -> None:
+    assert typing.get_type_hints(Attribution)[name] == alias
+    assert typing.get_args(alias) == values
+    assert None not in values  # the store's column is NOT NULL
+    assert getattr(Attribution(content=CharSpan(0, 0)), name) in values  # the default is one of them
+
+
 @pytest.mark.parametrize(("start", "end"), [(True, 3), (0, False), (1.0, 3), ("1", 3), (None, 3)])
 def test_a_span_offset_is_an_integer(start: object, end: object) -> None:
     with pytest.raises(ValueError, match="offsets must be integers"):
@@ -248,7 +281,8 @@ RECORD = {"id": "t3", "text": "Ana Lind touted her record. \u201cWe fixed the ro
         ({"via": [None]}, "attribution 0: a relay is an object, not None"),
         ({"via": "Ledger"}, "attribution 0: via must be a list of relays"),
         ({"speaker": ["Ana", "Lind"]}, "attribution 0: attribution speaker must be a string or null, not list"),
-        ({"content": [29, 4800]}, "attribution 0: span \\[29, 4800\\) lies past the end of the text \\(49 characters\\)"),
+        ({"content": [29, 4800]},
+         "attribution 0: span \\[29, 4800\\) lies past the end of the text \\(49 characters\\)"),
         ({"source": [60, 70]}, "lies past the end of the text"),
         ({"type": "bogus"}, "attribution 0: type 'bogus' is not one of"),
         ({"confidence": 1e400}, "attribution 0: confidence must be a number from 0 to 1, not inf"),

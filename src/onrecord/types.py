@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, TypeAlias, get_args
 
 #: The kinds of attribution, by how the content is rendered.
-ATTRIBUTION_TYPES = ("direct", "indirect", "mixed", "unknown")
+AttributionType: TypeAlias = Literal["direct", "indirect", "mixed", "unknown"]
 
 #: The channels a statement can come through.
-MEDIA = (
+Medium: TypeAlias = Literal[
     "statement",
     "remarks",
     "interview",
@@ -25,13 +25,19 @@ MEDIA = (
     "press_conference",
     "document",
     "unknown",
-)
+]
 
 #: What kind of cue introduced the content: speech acts, beliefs/intentions, or documents/reports.
-CUE_KINDS = ("speech", "belief", "document")
+CueKind: TypeAlias = Literal["speech", "belief", "document"]
 
 #: What kind of speaker the source refers to.
-SPEAKER_KINDS = ("person", "organisation", "anonymous", "unknown")
+SpeakerKind: TypeAlias = Literal["person", "organisation", "anonymous", "unknown"]
+
+#: The same values at run time, in the order written above (one definition: the Literal types).
+ATTRIBUTION_TYPES: tuple[AttributionType, ...] = get_args(AttributionType)
+MEDIA: tuple[Medium, ...] = get_args(Medium)
+CUE_KINDS: tuple[CueKind, ...] = get_args(CueKind)
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,7 +48,7 @@ class CharSpan:
     end: int
 
     def __post_init__(self) -> None:
-        if type(self.start) is not int or type(self.end) is not int:  # noqa: E721 -- bool is not an offset
+        if type(self.start) is not int or type(self.end) is not int:  # type(), not isinstance: bool is not an offset
             if not (_is_int(self.start) and _is_int(self.end)):
                 raise ValueError(f"invalid span [{self.start!r}, {self.end!r}): offsets must be integers")
             object.__setattr__(self, "start", int(self.start))  # a NumPy integer, say
@@ -181,11 +187,11 @@ class Attribution:
     source: CharSpan | None = None  # the mention the cue attaches to, as written
     cue: CharSpan | None = None
     speaker: str | None = None  # resolved fullest name; None when anonymous or unknown
-    speaker_kind: str = "unknown"
+    speaker_kind: SpeakerKind = "unknown"
     speaker_description: str | None = None  # "a senior official" when the speaker is unnamed
-    type: str = "unknown"
-    medium: str = "unknown"
-    cue_kind: str = "speech"
+    type: AttributionType = "unknown"
+    medium: Medium = "unknown"
+    cue_kind: CueKind = "speech"
     via: tuple[Relay, ...] = ()
     confidence: float = 0.5
 
@@ -361,8 +367,12 @@ __all__ = [
     "SPEAKER_KINDS",
     "Article",
     "Attribution",
+    "AttributionType",
     "CharSpan",
+    "CueKind",
     "Extraction",
+    "Medium",
     "Relay",
     "Skipped",
+    "SpeakerKind",
 ]

@@ -35,7 +35,7 @@ def test_read_only_reads_what_was_stored(filled: str) -> None:
 
 def test_read_only_refuses_writes(filled: str) -> None:
     with Store.open(filled, read_only=True) as store:
-        with pytest.raises(StoreError, match="read-only|readonly"):
+        with pytest.raises(StoreError, match=r"read-only|readonly"):
             store.add([_renamed(corpus()[0])])
         with pytest.raises(StoreError, match="read-only"):
             store.migrate()
@@ -97,7 +97,11 @@ def test_reads_do_not_wait_on_a_writer(filled: str) -> None:
             release.wait(30)
             raise RuntimeError("rolled back")
 
-    thread = threading.Thread(target=lambda: pytest.raises(RuntimeError, hold))
+    def hold_then_roll_back() -> None:
+        with pytest.raises(RuntimeError):
+            hold()
+
+    thread = threading.Thread(target=hold_then_roll_back)
     thread.start()
     try:
         assert holding.wait(10)

@@ -40,7 +40,7 @@ def test_migrations_are_applied_once_and_recorded(store_url: str) -> None:
     with open_store(store_url) as again:  # reopening applies nothing and keeps the data
         assert again.applied_migrations() == expected
         assert again.migrate() == []
-    assert [n for n, _ in migration_lists.SQLITE][0] == [n for n, _ in migration_lists.POSTGRES][0]
+    assert migration_lists.SQLITE[0][0] == migration_lists.POSTGRES[0][0]
 
 
 def test_a_new_migration_is_applied_at_open(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,7 +161,7 @@ def test_two_people_sharing_a_surname_stay_apart(store: Store) -> None:
     assert alma[0] != colm[0]
     assert (alma[1], colm[1]) == ("Alma Brennan", "Colm Brennan")
     assert speaker_of(store, "tender was rigged")[0] == alma[0]
-    with pytest.raises(NotFoundError, match="'Brennan' is ambiguous: #\\d+ Alma Brennan, #\\d+ Colm Brennan"):
+    with pytest.raises(NotFoundError, match=r"'Brennan' is ambiguous: #\d+ Alma Brennan, #\d+ Colm Brennan"):
         store.resolve_speaker("Brennan")
 
 
@@ -295,7 +295,7 @@ def test_bad_urls(url: str, message: str) -> None:
 
 
 def test_store_file_errors(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="directory .*missing does not exist") as info:
+    with pytest.raises(StoreError, match=r"directory .*missing does not exist") as info:
         open_store(tmp_path / "missing" / "x.db")
     assert info.value.document == str(tmp_path / "missing" / "x.db")
     with pytest.raises(StoreError, match="is a directory"):
@@ -318,7 +318,8 @@ def test_sqlite_store_uses_wal_and_fts5(tmp_path: Path) -> None:
         store.add(corpus())
     conn = sqlite3.connect(tmp_path / "w.db")
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert conn.execute("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'troops'").fetchone()[0] >= 2
+    matches = conn.execute("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'troops'").fetchone()
+    assert matches[0] >= 2
 
 
 def test_prune_speakers_after_reprocess(store: Store) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
-from typing import Any
 
 
 def test_security_headers_on_every_response(client: TestClient) -> None:

@@ -114,7 +114,7 @@ def test_merge_and_split_through_the_speaker_forms(writer: TestClient, token: st
     writer.post("/login", data={"token": token, "next": "/"})
     speakers = {r["name"]: r["id"] for r in writer.get("/speakers.json").json()["rows"]}
     alma, colm = speakers["Alma Brennan"], speakers["Colm Brennan"]
-    assert 'action="/speakers/%d/merge"' % alma in writer.get(f"/speakers/{alma}").text
+    assert f'action="/speakers/{alma}/merge"' in writer.get(f"/speakers/{alma}").text
     merged = writer.post(f"/speakers/{alma}/merge", data={"other": f"#{colm}"}, follow_redirects=False)
     assert merged.status_code == 303 and merged.headers["location"] == f"/speakers/{alma}"
     split = writer.post(f"/speakers/{alma}/split", data={"mention": "Colm Brennan", "name": "Colm Brennan"},

@@ -19,7 +19,6 @@ from typing import Any
 
 import psutil
 import pytest
-from fastapi.testclient import TestClient
 
 from onrecord.web import db
 

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 #: Kinds of speaker record.
 PERSON, ORGANISATION = "person", "organisation"
@@ -268,10 +268,10 @@ def link(directory: Directory, mention: Mention) -> int:
         return found if found is not None else directory.create(name)
     # a first name (or initial) and a surname, with no speaker under this exact key
     compatible = [c for c in named if first_names_compatible(c.first, name.first)]
-    if len(name.first or "") == 1 or any(len(c.first or "") == 1 for c in compatible):
-        if len(compatible) == 1:  # "M. Esper" and "Mark Esper"
-            directory.add_alias(compatible[0].id, name)
-            return compatible[0].id
+    initial = len(name.first or "") == 1 or any(len(c.first or "") == 1 for c in compatible)
+    if initial and len(compatible) == 1:  # "M. Esper" and "Mark Esper"
+        directory.add_alias(compatible[0].id, name)
+        return compatible[0].id
     unnamed = [c for c in candidates if c.first is None]
     if not named and len(unnamed) == 1:  # "Esper" seen before, now "Mark Esper": that record gets the first name
         directory.give_first_name(unnamed[0].id, name)
@@ -359,7 +359,7 @@ def score_pairs(items: list[tuple[str, str, int]]) -> PairScore:
     """
     from collections import Counter
 
-    def cross_pairs(keyed: Counter[tuple[str, object]]) -> int:
+    def cross_pairs(keyed: Counter[tuple[str, Any]]) -> int:
         by_key: dict[object, list[int]] = {}
         for (_doc, key), n in keyed.items():
             by_key.setdefault(key, []).append(n)

@@ -7,8 +7,9 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from io import BufferedIOBase
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from onrecord.errors import GoldFormatError, OnrecordError
 from onrecord.eval.scorer import Scores, check_document, score_documents
@@ -16,7 +17,7 @@ from onrecord.settings import DEFAULT, Settings
 from onrecord.types import Article
 
 
-def _open_bytes(path: Path) -> IO[bytes]:
+def _open_bytes(path: Path) -> BufferedIOBase:
     """The file's bytes, decompressed when it starts with the gzip magic number (whatever its name)."""
     with path.open("rb") as fh:
         magic = fh.read(2)
@@ -48,7 +49,8 @@ def iter_documents(path: str | Path, *, limit: int | None = None) -> Iterator[di
                 try:
                     doc = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise GoldFormatError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", document=where) from exc
+                    reason = f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+                    raise GoldFormatError(reason, document=where) from exc
                 try:
                     check_document(doc)
                 except ValueError as exc:

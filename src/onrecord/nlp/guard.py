@@ -40,7 +40,7 @@ PIECE_CHARS = 10_000
 BATCH_TOKENS = 20_000
 
 _WORD_START = re.compile(r"\s(?=\S)")
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))  # tried only where a run starts: linear time
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")  # tried only where a run starts: linear time
 
 if not Doc.has_extension("left_out"):
     Doc.set_extension("left_out", default=())

@@ -8,6 +8,8 @@ The parser keeps sentence starts that are already set and decides the others as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +24,6 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
 
 @Language.factory("onrecord_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs_component(nlp: Language, name: str):  # noqa: ANN201 -- a spaCy component is a callable
+def make_paragraphs_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The component: :func:`mark_paragraph_starts`."""
     return mark_paragraph_starts

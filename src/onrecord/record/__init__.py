@@ -10,8 +10,26 @@
 See docs/store.md for the schema, the URL forms, migrations, merges and splits, and the Label Studio round trip.
 """
 
-from onrecord.record.store import DEFAULT_URL, HUMAN, AddResult, SpeakerRef, Store, StoreURL, content_hash, \
-    open_store, parse_url
+from onrecord.record.store import (
+    DEFAULT_URL,
+    HUMAN,
+    AddResult,
+    SpeakerRef,
+    Store,
+    StoreURL,
+    content_hash,
+    open_store,
+    parse_url,
+)
 
-__all__ = ["DEFAULT_URL", "HUMAN", "AddResult", "SpeakerRef", "Store", "StoreURL", "content_hash", "open_store",
-           "parse_url"]
+__all__ = [
+    "DEFAULT_URL",
+    "HUMAN",
+    "AddResult",
+    "SpeakerRef",
+    "Store",
+    "StoreURL",
+    "content_hash",
+    "open_store",
+    "parse_url",
+]

@@ -16,7 +16,7 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -53,7 +53,7 @@ _QUERIES = {
 }
 
 
-def rows(store: Store, table: str, *, chunk: int = 5000) -> Iterator[dict[str, Any]]:
+def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, Any], None, None]:
     """The rows of an exported table as dicts, typed as in :data:`TABLES`."""
     if table not in TABLES:
         raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")

@@ -19,11 +19,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from onrecord.errors import LabelFileError, NotFoundError
 from onrecord.record.store import Store
-from onrecord.types import ATTRIBUTION_TYPES, Attribution, CharSpan
+from onrecord.types import ATTRIBUTION_TYPES, Attribution, AttributionType, CharSpan, SpeakerKind
 
 CONTENT, SOURCE, CUE = "Content", "Source", "Cue"
 
@@ -150,7 +150,7 @@ def import_tasks(store: Store, path: Path) -> ImportResult:
 _MAX_ID = 2**63 - 1
 
 
-def _is_offset(value: Any) -> bool:
+def _is_offset(value: Any) -> TypeGuard[int]:
     """An integer, and not ``true`` or ``false`` (which JSON gives as Python's bool, a kind of int)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -165,7 +165,7 @@ def _attributions(result: list[Any], text: str, previous: dict[str, Attribution]
                   document: str) -> list[Attribution]:
     regions: dict[str, tuple[str, CharSpan]] = {}
     speakers: dict[str, str] = {}
-    types: dict[str, str] = {}
+    types: dict[str, AttributionType] = {}
     links: dict[str, dict[str, CharSpan]] = defaultdict(dict)
     relations: list[tuple[str, str]] = []
     for item in result:
@@ -218,13 +218,14 @@ def _attributions(result: list[Any], text: str, previous: dict[str, Attribution]
             continue
         old = previous.get(rid)
         speaker = speakers.get(rid, old.speaker if old else None) or None
+        speaker_kind: SpeakerKind
         if old is not None and speaker == old.speaker:
-            kind, description = old.speaker_kind, old.speaker_description
+            speaker_kind, description = old.speaker_kind, old.speaker_description
         else:
-            kind, description = ("person", None) if speaker else ("unknown", None)
+            speaker_kind, description = ("person", None) if speaker else ("unknown", None)
         out.append(Attribution(
             content=span, source=links[rid].get(SOURCE), cue=links[rid].get(CUE), speaker=speaker,
-            speaker_kind=kind, speaker_description=description,
+            speaker_kind=speaker_kind, speaker_description=description,
             type=types.get(rid, old.type if old else "unknown"), medium=old.medium if old else "unknown",
             cue_kind=old.cue_kind if old else "speech", via=old.via if old else (), confidence=1.0,
         ))

@@ -28,8 +28,9 @@ MAX_QUERY_WORDS = 32
 MARK_START, MARK_END = "[", "]"
 
 
-def _plain(value: Any) -> Any:
-    return asdict(value) if hasattr(value, "__dataclass_fields__") else value
+def _plain(value: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict."""
+    return asdict(value)
 
 
 def _relays(via_json: str) -> tuple[str, ...]:
@@ -245,7 +246,8 @@ def timeline(store: Store, speaker: str, *, since: str | None = None, until: str
     ambiguous name."""
     _limit(limit)
     who = store.resolve_speaker(speaker)
-    where, params = ["a.speaker_id = ?"], [who.id]
+    where: list[str] = ["a.speaker_id = ?"]
+    params: list[Any] = [who.id]
     if since:
         where.append("a.published_on >= ?")
         params.append(_bound(since, end=False, what="since"))
@@ -289,10 +291,12 @@ class SpeakerSummary:
         return _plain(self)
 
 
-def speakers(store: Store, *, name: str | None = None, kind: str | None = None, limit: int = 50) -> list[SpeakerSummary]:
+def speakers(store: Store, *, name: str | None = None, kind: str | None = None,
+             limit: int = 50) -> list[SpeakerSummary]:
     """Speakers, most quoted first; ``name`` filters to those it can mean (see :meth:`Store.find_speakers`)."""
     _limit(limit)
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if name:
         ids = [s.id for s in store.find_speakers(name)]
         if not ids:
@@ -369,7 +373,8 @@ def stats(store: Store, *, outlet: str | None = None, since: str | None = None, 
     """Who is quoted, by outlet and month (the ``top`` speakers of each outlet-month, with counts and shares), and
     the share of statements from anonymous sources by outlet."""
     _limit(top, "top")
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if outlet:
         where.append("lower(r.outlet) = lower(?)")
         params.append(outlet)

@@ -25,7 +25,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -226,7 +226,7 @@ def _article_name(article: Article) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _day(published: str | None) -> str | None:
@@ -290,7 +290,7 @@ class Store:
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self.conn.execute(self.sql(statement), _params(params))
-        except (sqlite3.Error, _pg_errors(), OverflowError, UnicodeError) as exc:
+        except _db_errors() as exc:
             raise self._error(exc) from exc
 
     def _error(self, exc: BaseException) -> StoreError:
@@ -317,7 +317,7 @@ class Store:
                     cur.executemany(self.sql(statement), rows)
             else:
                 self.conn.executemany(statement, rows)
-        except (sqlite3.Error, _pg_errors(), OverflowError, UnicodeError) as exc:
+        except _db_errors() as exc:
             raise self._error(exc) from exc
 
     @contextlib.contextmanager
@@ -931,12 +931,17 @@ class _Linker:
 # --- connections -------------------------------------------------------------------------------------------------
 
 
-def _pg_errors() -> type[Exception] | tuple[type[Exception], ...]:
+def _db_errors() -> tuple[type[Exception], ...]:
+    """What a statement can raise for a bad value or a failed store (read only when one was raised)."""
+    return (sqlite3.Error, *_pg_errors(), OverflowError, UnicodeError)
+
+
+def _pg_errors() -> tuple[type[Exception], ...]:
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
         return ()
-    return psycopg.Error
+    return (psycopg.Error,)
 
 
 #: SQLite result codes (primary) that refuse the data of one statement; any other is a fault of the store.

@@ -212,9 +212,9 @@ def create_app(config: Config) -> FastAPI:
 
     def wants_json(request: Request) -> bool:
         path = request.url.path
+        accept = request.headers.get("accept", "")
         return path.startswith("/api/") or path.endswith((".json", ".csv", ".svg")) or \
-            "application/json" in request.headers.get("accept", "") and "text/html" not in \
-            request.headers.get("accept", "")
+            ("application/json" in accept and "text/html" not in accept)
 
     def error(request: Request, status: int, type_: str, message: str,
               headers: dict[str, str] | None = None) -> Response:
@@ -738,7 +738,7 @@ def _strip_ext(path: str) -> str:
 
 
 def _twin(request: Request, ext: str) -> str:
-    params = {k: v for k, v in request.query_params.items()}
+    params = dict(request.query_params.items())
     return _url(_strip_ext(request.url.path) + f".{ext}", **params)
 
 

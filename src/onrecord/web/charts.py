@@ -65,7 +65,8 @@ def stacked_by_month(rows: Sequence[dict[str, Any]], *, series_key: str, title: 
         chart.add(name, [values[name].get(m) or None for m in months])
     if not months:
         chart.no_data_text = "no dated statements"
-    return chart.render()
+    svg: bytes = chart.render()  # pygal is untyped
+    return svg
 
 
 def month_range(months: Sequence[str], *, at_least: int = 6) -> list[str]:
@@ -106,4 +107,5 @@ def horizontal(rows: Sequence[tuple[str, float]], *, title: str, percent: bool =
     chart.add(title, [value for _, value in reversed(rows)])
     if not rows:
         chart.no_data_text = "no statements"
-    return chart.render()
+    svg: bytes = chart.render()  # pygal is untyped
+    return svg

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 #: Okabe & Ito (2008), "Color Universal Design", without black: the colours of ``.c0`` .. ``.c6`` in app.css.
@@ -98,7 +99,7 @@ def segments(text: str, attributions: Sequence[dict[str, Any]],
         if role == CONTENT:
             first_content.setdefault(i, start)
     out: list[Segment] = []
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in pairwise(bounds):
         if hi <= lo:
             continue
         covering = [(role, i, end - start) for start, end, role, i in spans if start <= lo and hi <= end]

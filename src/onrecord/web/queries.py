@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,7 +128,8 @@ def articles(store: Store, *, outlet: str | None = None, since: str | None = Non
              after: str | None = None, limit: int | None = None) -> Page:
     """Articles, newest stored first (keyset on id)."""
     size = page_size(limit)
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if outlet:
         where.append("outlet = ?")
         params.append(outlet)
@@ -340,8 +341,8 @@ class SpeakerRecord:
                 "statements": self.statements, "by_month": self.by_month, "timeline": self.page.to_dict()}
 
 
-TIMELINE_COLUMNS = ["id", "article_id", "number", "published", "outlet", "title", "medium", "type", "via", "source_text",
-                    "cue_text", "content_text"]
+TIMELINE_COLUMNS = ["id", "article_id", "number", "published", "outlet", "title", "medium", "type", "via",
+                    "source_text", "cue_text", "content_text"]
 
 
 def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: str | None = None,
@@ -350,7 +351,8 @@ def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: s
     in date order (undated last; keyset on (date, id))."""
     size = page_size(limit)
     ref = store.speaker(speaker_id)
-    where, params = ["a.speaker_id = ?"], [speaker_id]
+    where: list[str] = ["a.speaker_id = ?"]
+    params: list[Any] = [speaker_id]
     if since:
         where.append("a.published_on >= ?")
         params.append(_date(since, end=False, what="since"))
@@ -385,8 +387,8 @@ def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: s
 
 # --- search ------------------------------------------------------------------------------------------------------
 
-SEARCH_COLUMNS = ["id", "article_id", "number", "score", "snippet", "speaker", "speaker_id", "speaker_kind", "published",
-                  "outlet", "title", "type", "medium", "content_text"]
+SEARCH_COLUMNS = ["id", "article_id", "number", "score", "snippet", "speaker", "speaker_id", "speaker_kind",
+                  "published", "outlet", "title", "type", "medium", "content_text"]
 
 
 def _match(store: Store, q: str) -> str:
@@ -582,7 +584,7 @@ def _details(store: Store, match: str, ids: list[int]) -> dict[int, dict[str, An
 
 def _facets(store: Store, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     """Counts of speaker, outlet, channel, type and month over the sampled matches."""
-    columns = list(zip(*rows)) if rows else [()] * 7
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 7  # rows of one query: one length
     counters = [Counter(columns[i]) for i in range(2, 7)]
     top_speakers = [(sid, n) for sid, n in counters[0].most_common(FACET_VALUES + 1) if sid is not None]
     top_speakers = top_speakers[:FACET_VALUES]
@@ -630,7 +632,7 @@ class _StatsCache:
         self._lock = threading.Lock()
         self._cache: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def get(self, store: Store, key: tuple[Any, ...], compute: Any) -> dict[str, Any]:
+    def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         full = (store.url.target, data_version(store), *key)
         found = self._cache.get(full)
         if found is None:
@@ -658,7 +660,8 @@ def stats(store: Store, *, outlet: str | None = None, since: str | None = None, 
 
     def compute() -> dict[str, Any]:
         result = library.stats(store, outlet=outlet, since=since, until=until, top=top)
-        where, params = ["1 = 1"], []
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if outlet:
             where.append("r.outlet = ?")
             params.append(outlet)
@@ -688,6 +691,7 @@ def stats(store: Store, *, outlet: str | None = None, since: str | None = None, 
 
 def outlets(store: Store, limit: int = 200) -> list[str]:
     """Outlet names for the filter menus (cached with the stats)."""
-    return STATS.get(store, ("outlets", limit), lambda: {"outlets": [o for (o,) in store.rows(
+    names: list[str] = STATS.get(store, ("outlets", limit), lambda: {"outlets": [o for (o,) in store.rows(
         "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", (limit,))]})[
         "outlets"]
+    return names
