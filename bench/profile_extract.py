@@ -16,6 +16,7 @@ import pstats
 import sys
 import time
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 
 from onrecord.api import extract_many
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.input:
         from onrecord.eval.run import iter_documents
 
-        docs = [Article(text=d["text"], id=d["id"]) for _, d in zip(range(args.limit), iter_documents(args.input))]
+        docs = [Article(text=d["text"], id=d["id"]) for d in islice(iter_documents(args.input), args.limit)]
         source = f"{args.input} (first {len(docs)})"
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parent))

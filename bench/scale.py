@@ -26,11 +26,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import articles, write_jsonl, write_warc  # noqa: E402
-
-from onrecord.scale import RunOptions, plan_shards, process_shard, run  # noqa: E402
-from onrecord.scale.shard import rss_mib  # noqa: E402
-from onrecord.settings import DEFAULT  # noqa: E402
+from corpus import articles, write_jsonl, write_warc
+from onrecord.scale import RunOptions, plan_shards, process_shard, run
+from onrecord.scale.shard import rss_mib
+from onrecord.settings import DEFAULT
 
 
 def load() -> list[float]:

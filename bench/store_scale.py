@@ -153,7 +153,7 @@ def measure(store: Store, n_queries: int, seed: int = 11) -> dict[str, list[floa
 
 def report(label: str, ms: list[float]) -> str:
     ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, int(round(0.95 * len(ms))) - 1)]
+    p95 = ms[min(len(ms) - 1, round(0.95 * len(ms)) - 1)]
     return f"{label}: p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms ({len(ms)} queries)"
 
 

@@ -1,6 +1,7 @@
 """Throughput of bare spaCy parsing against full extraction, measured in the same process on the same texts.
 
-    .venv/bin/python bench/throughput.py [--repeat 3] [--limit N] [--input FILE.jsonl[.gz] ...] [--mode accurate] [--json]
+    .venv/bin/python bench/throughput.py [--repeat 3] [--limit N] [--input FILE.jsonl[.gz] ...]
+                                         [--mode accurate] [--json]
 
 By default the texts are PolNeAR dev + GGT dev from the shared data folder (``$ONRECORD_SHARED`` or
 ``../shared/data``). After a warm-up of both paths, the rounds alternate their order (bare then full, then full
@@ -256,7 +257,8 @@ def as_text(r: dict[str, Any]) -> str:
     mem = r["memory_mib"]
     lines = [
         f"inputs: {', '.join(r['inputs'])}",
-        f"{r['docs']} docs, {r['chars']:,} chars, {r['tokens']:,} tokens; model {r['model']}, mode {r['mode']} (spaCy {r['spacy']}, "
+        f"{r['docs']} docs, {r['chars']:,} chars, {r['tokens']:,} tokens; model {r['model']}, mode {r['mode']} "
+        f"(spaCy {r['spacy']}, "
         f"Python {r['python']}, {r['cpus']} CPUs); batch size {r['batch_size']}; {r['repeat']} alternating rounds",
         f"model load: {r['model_load_s']:.2f} s",
         "",

@@ -44,11 +44,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_scale import COMMON, vocabulary  # noqa: E402  (bench/ is not a package)
-
-from onrecord.analysis.speakers import parse_name  # noqa: E402
-from onrecord.record import Store, open_store  # noqa: E402
-from onrecord.record.store import POSTGRES  # noqa: E402
+from onrecord.analysis.speakers import parse_name
+from onrecord.record import Store, open_store
+from onrecord.record.store import POSTGRES
+from store_scale import COMMON, vocabulary
 
 TARGETS = {"article": 100.0, "speaker": 150.0, "search": 250.0}
 MEDIA = ["statement", "remarks", "interview", "post", "letter", "press_conference", "unknown"]
@@ -269,7 +268,7 @@ def load(port: int, paths: dict[str, list[str]], *, clients: int, duration: floa
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
 
 
 def serve(url: str, port: int, readers: int, workers: int = 1) -> subprocess.Popen[bytes]:
@@ -283,7 +282,8 @@ def serve(url: str, port: int, readers: int, workers: int = 1) -> subprocess.Pop
                 return process
         except OSError:
             if process.poll() is not None:
-                raise SystemExit(f"the server did not start: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                stderr = process.stderr.read().decode() if process.stderr else ""
+                raise SystemExit(f"the server did not start: {stderr[-2000:]}") from None
             time.sleep(0.1)
     process.terminate()
     raise SystemExit("the server did not start within 60 s")

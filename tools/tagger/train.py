@@ -57,7 +57,7 @@ def rule_predictions(gold: list[dict], cache: Path | None, cue_threshold: float 
         atts, _ = find_attributions(doc, scope="all", cue_span="phrase", cue_threshold=cue_threshold)
         out.append([a.to_dict() for a in atts])
     if cache is not None:
-        cache.write_text(json.dumps([{"id": g["id"], "attributions": a} for g, a in zip(gold, out)]))
+        cache.write_text(json.dumps([{"id": g["id"], "attributions": a} for g, a in zip(gold, out, strict=True)]))
     return out
 
 
@@ -99,7 +99,7 @@ def main() -> int:
     train = read("train")
     rules = rule_predictions(train, args.rules_train, args.cue_threshold)
     items: list[T.Window] = []
-    for g, r in zip(train, rules):
+    for g, r in zip(train, rules, strict=True):
         enc = tok(g["text"], return_offsets_mapping=True, add_special_tokens=False)
         ids, offs = list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
         n = len(g["text"])
@@ -150,7 +150,8 @@ def main() -> int:
             loss_avg = 0.98 * loss_avg + 0.02 * loss.item() if step > 1 else loss.item()
             if step % 25 == 0 or step == steps:
                 el = time.time() - t0
-                print(f"step {step}/{steps} loss {loss_avg:.4f} {el:.0f}s (eta {el / step * (steps - step):.0f}s)", flush=True)
+                eta = el / step * (steps - step)
+                print(f"step {step}/{steps} loss {loss_avg:.4f} {el:.0f}s (eta {eta:.0f}s)", flush=True)
             if step >= steps:
                 break
 
@@ -179,7 +180,7 @@ def main() -> int:
         dev = read("dev")
         drules = rule_predictions(dev, args.rules_dev, args.cue_threshold)
         dump = []
-        for g, r in zip(dev, drules):
+        for g, r in zip(dev, drules, strict=True):
             offs, probs = T.label_document(torch, model, tok, g["text"], r)
             dump.append({"id": g["id"], "offsets": offs, "probs": probs.numpy()})
         with open(args.dump_dev, "wb") as fh:
