@@ -8,6 +8,7 @@ there and a random port, run as the ``postgres`` user when we are root (PostgreS
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -77,10 +78,8 @@ class TempServer:
         return self.url.replace("/postgres?", f"/{name}?")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(Unavailable):
             self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"])
-        except Unavailable:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -48,7 +48,7 @@ def write_warc(path: Path, pages: list[Page], *, gzip: bool = True) -> Path:
             if page.content_type:
                 headers.insert(0, ("Content-Type", page.content_type))
             request = writer.create_warc_record(
-                page.url, "request", payload=io.BytesIO(f"GET / HTTP/1.1\r\nHost: x\r\n\r\n".encode()),
+                page.url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
                 warc_headers_dict={"WARC-Date": page.date})
             writer.write_record(request)
             http = StatusAndHeaders(page.status, headers, protocol="HTTP/1.1")
