@@ -2,7 +2,7 @@
 #
 #   make run     install into .venv, store the examples in out/onrecord.db, serve the web app on 127.0.0.1:$(PORT)
 #   make demo    the same without a server, for scripts: extract the examples, show who said what, store, query
-#   make test    install into .venv, run the test suite
+#   make test    install into .venv, run the test suite (after make lint when LINT=1)
 #   make lint    ruff (src, tests, bench, tools) and mypy (strict, src/), as configured in pyproject.toml
 #   make eval    score onrecord on the dev splits in ../shared (skips what is absent)
 #   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
@@ -21,6 +21,8 @@ SHARED  ?= $(or $(ONRECORD_SHARED),../shared)
 PORT    ?= 8000
 EXAMPLES := $(sort $(wildcard examples/*.txt examples/*.html examples/*.jsonl))
 PYTEST_ARGS ?=
+# 1: make test runs make lint (ruff, mypy) before pytest and fails when it fails. 0 until every area passes lint.
+LINT ?= 0
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -76,7 +78,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no tests; that is not a failure of the set-up, so say so and pass.
-test: $(STAMP)
+test: $(STAMP) $(if $(filter 1,$(LINT)),lint)
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5), treated as success"; exit 0; fi; \
 	exit $$rc
