@@ -23,7 +23,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from onrecord.attribution.cuemodel import candidate_pairs
-from onrecord.attribution.cues import subject_of
+from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import find_quotes, inside_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

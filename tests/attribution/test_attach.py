@@ -1,10 +1,10 @@
-"""Transcript lines (attach.py) on hand-built parses: a label is a speaker, a byline is not."""
+"""Transcript lines (transcripts.py) on hand-built parses: a label is a speaker, a byline is not."""
 
 from __future__ import annotations
 
 from handparse import parse
-from onrecord.attribution.attach import _transcript_lines
 from onrecord.attribution.cues import CueFinder
+from onrecord.attribution.transcripts import transcript_lines
 
 
 def test_a_person_label_opens_a_transcript_line() -> None:
@@ -21,7 +21,7 @@ def test_a_person_label_opens_a_transcript_line() -> None:
         8 Friday  PROPN NNP pobj     7 Friday
         9 .       PUNCT .   punct    6 .
     """)
-    (line,) = _transcript_lines(doc, CueFinder(doc, use_model=False))
+    (line,) = transcript_lines(doc, CueFinder(doc, use_model=False))
     assert line.content.of(text) == "The harbour will close on Friday."
     assert line.source.text == "Ana Lind"
 
@@ -41,4 +41,4 @@ def test_a_byline_with_a_colon_is_not_a_speaker() -> None:
         9  Friday  PROPN NNP pobj     8  Friday
         10 .       PUNCT .   punct    7  .
     """)
-    assert _transcript_lines(doc, CueFinder(doc, use_model=False)) == []
+    assert transcript_lines(doc, CueFinder(doc, use_model=False)) == []

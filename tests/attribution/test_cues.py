@@ -12,11 +12,10 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.cues import CueFinder, _in_heading, _span_chars, cue_phrase, subject_of
+from onrecord.attribution.cues import CueFinder
 from onrecord.attribution.extractor import find_attributions
+from onrecord.attribution.phrases import cue_phrase, in_heading, span_chars, subject_of
 from onrecord.types import CharSpan, Relay
-
-
 
 
 def token(doc: Doc, word: str, nth: int = 0):
@@ -662,9 +661,9 @@ def test_span_chars_trims_the_edges_only() -> None:
         7 ”    PUNCT ''  punct 4 "
         8 —    PUNCT :   punct 4 —
     """)
-    assert _span_chars(doc, 0, 9) == CharSpan(4, 18)  # “Ana said so.”
-    assert _span_chars(doc, 0, 2) is None and _span_chars(doc, 3, 3) is None
-    assert _span_chars(doc, 3, 5).of(doc.text) == "Ana said"
+    assert span_chars(doc, 0, 9) == CharSpan(4, 18)  # “Ana said so.”
+    assert span_chars(doc, 0, 2) is None and span_chars(doc, 3, 3) is None
+    assert span_chars(doc, 3, 5).of(doc.text) == "Ana said"
 
 
 def test_span_chars_and_in_heading_take_linear_time_on_one_long_paragraph() -> None:
@@ -673,7 +672,7 @@ def test_span_chars_and_in_heading_take_linear_time_on_one_long_paragraph() -> N
     doc = _long_paragraph(60_000)
     text = doc.text
     started = time.perf_counter()
-    assert not any(_in_heading(text, tok) for tok in doc)
-    spans = [_span_chars(doc, start, len(doc)) for start in range(0, len(doc), 3)]
+    assert not any(in_heading(text, tok) for tok in doc)
+    spans = [span_chars(doc, start, len(doc)) for start in range(0, len(doc), 3)]
     assert time.perf_counter() - started < 20  # about a second; the quadratic version ran for minutes
     assert spans[0] == CharSpan(0, len(text.rstrip(" ,—"))) and spans[1].of(text).startswith("pier")

@@ -225,7 +225,8 @@ def test_a_closing_mark_after_a_space_still_closes_nothing() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '<tweet tweet-author="@alind" tweet-date="March 12, 2016">The ferry is late.</tweet> “We will fix it,” she said.',
+        '<tweet tweet-author="@alind" tweet-date="March 12, 2016">The ferry is late.</tweet>'
+        " “We will fix it,” she said.",
         "<a href='https://example.org/ferry' title='Ferry plan'>plan</a> “We will fix it,” she said.",
     ],
 )

@@ -1,147 +1,201 @@
 """Quotation attachment: each quotation found in the text goes to the cue whose content it overlaps, or to a cue
 right after it (``“…,” she said``), right before it (``She said: “…”``), a dash attribution (``“…” — Lin Okafor``),
-or, failing all, continues the previous speaker's attribution (a continuation quote). Also transcript lines
-(``PENCE: Well, look ...``), which are attributed by their label.
+or, failing all, continues the previous speaker's attribution (a continuation quote). The rules of the table
+``contents.quote-attachment`` at the foot of this module decide, in order, for each quotation;
+:func:`attach_quotes` is the entry point.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.cues import _PUNCT_EDGE, Candidate, CueFinder, _in_heading, _phrase, name_word, subject_of
-from onrecord.attribution.quotes import Quote
+from onrecord.attribution.cues import CueFinder, Statement, cue_words
+from onrecord.attribution.phrases import in_heading, name_word, noun_phrase, subject_of
+from onrecord.attribution.quotes import STRAIGHT, Quote
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.transcripts import is_transcript
+from onrecord.lexicon.en import TITLE_MINOR_WORDS
 from onrecord.types import CharSpan
 
+__all__ = ["QUOTE_ATTACHMENT", "attach_quotes"]
+
 _DASHES = "—–―"
-
-
-_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
-
-
-def _transcript_lines(doc: Doc, cues: CueFinder) -> list[Candidate]:
-    """Transcript and Q&A paragraphs: ``PENCE: Well, look ...`` / ``Lin Okafor: We will build it.``"""
-    text = cues.text
-    out = []
-    for m in _SPEAKER_LABEL.finditer(text):
-        label = m.group(1)
-        if label.lower() in _NOT_LABELS or len(label) < 2 or label.split()[0].lower() in _BYLINE_WORDS \
-                or label.split()[-1].lower() in _NOT_LABELS:
-            continue  # (not a byline, "By Ana Lind: The harbour ...", nor a caption, "Header Image: Divers ...")
-        start = m.end()
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        content = _trim(text, start, end)
-        if content is None or len(content) < 12:
-            continue
-        s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
-        if not _is_person_label(doc, label, doc[s_i:e_i]):
-            continue
-        colon = m.start(1) + len(label)
-        out.append(Candidate(
-            content=content, cue=None, cue_span=CharSpan(colon, colon + 1), source=doc[s_i:e_i], kind="speech",
-            confidence=0.6, origin="transcript",
-        ))
-    return out
-
-
-def _is_person_label(doc: Doc, label: str, span: Span) -> bool:
-    """A line label is a speaker when it is a recognised person or the surname of one named elsewhere."""
-    if any(t.ent_type_ == "PERSON" for t in span):
-        return True
-    last = label.split()[-1].lower().strip(".")
-    return any(ent.label_ == "PERSON" and ent.text.split()[-1].lower().strip(".,’'s") == last for ent in doc.ents
-               if ent.start_char != span.start_char)
-
-
-#: Words that open a byline, not a speaker's label ("By Ana Lind:", "Reporting by Ana Lind:").
-_BYLINE_WORDS = frozenset("by reporting written posted photos story".split())
-
-#: Line labels that are not speakers.
-_NOT_LABELS = frozenset(
-    """note update updated editor's correction related read watch photo video source sources disclaimer
-    warning advertisement listen also see subscribe q a question answer image picture caption credit credits
-    graphic illustration map chart""".split()
+#: What stands before the name of a work: a preposition or a possessive.
+_WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['’]s?)\s*$")
+#: Words that introduce a quoted name or title, not a statement.
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE
 )
+#: A mark that opens a second quotation after a cue ("“A,” she said, “B”"): the cue is not the first one's.
+_REOPENING = "“«" + STRAIGHT
 
 
-def _trim(text: str, start: int, end: int) -> CharSpan | None:
-    while start < end and text[start] in _PUNCT_EDGE + "\"“”":
-        start += 1
-    while end > start and text[end - 1] in _PUNCT_EDGE + "\"“”":
-        end -= 1
-    return CharSpan(start, end) if end > start else None
+@dataclass
+class Quotation:
+    """What a quote-attachment rule looks at: one quotation (the ``k``-th of ``quotes``) and the statements found
+    so far (the cues', and those of the quotations before it)."""
+
+    doc: Doc
+    cues: CueFinder
+    quotes: list[Quote]
+    k: int
+    statements: list[Statement]
+
+    @property
+    def q(self) -> Quote:
+        return self.quotes[self.k]
+
+    @property
+    def text(self) -> str:
+        return self.cues.text
+
+    @cached_property
+    def words(self) -> int:
+        return self.q.word_count(self.text)
+
+    @cached_property
+    def inside(self) -> list[int]:
+        """The statements whose content overlaps the quotation, by index."""
+        return [i for i, c in enumerate(self.statements) if c.content.overlaps(self.q.content)]
+
+    @cached_property
+    def best(self) -> int | None:
+        """Of those, the one whose content lies within the quotation, else the one that overlaps it most."""
+        if not self.inside:
+            return None
+        return max(self.inside, key=lambda i: (_trimmed_within(self.text, self.statements[i].content, self.q.content),
+                                               _overlap(self.statements[i].content, self.q.content)))
 
 
-# -- quotations ---------------------------------------------------------------------------------------------
-def _attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Candidate], cues: CueFinder) -> list[Candidate]:
-    text = cues.text
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A rule's decision on a quotation: ``statement`` is added, or put in place of the statement at ``replaces``;
+    the statements at ``drops`` are removed; with none of these the quotation is left unattributed."""
+
+    statement: Statement | None = None
+    replaces: int | None = None
+    drops: frozenset[int] = frozenset()
+
+
+_LEFT = Attachment()  # the quotation is attributed to nobody
+
+
+def _answer(attachment: Attachment) -> str | None:
+    return cue_words(attachment.statement) if attachment.statement is not None else None
+
+
+def attach_quotes(doc: Doc, quotes: list[Quote], candidates: list[Statement], cues: CueFinder) -> list[Statement]:
+    """The statements with every quotation attached (or left out) as the table ``contents.quote-attachment``
+    decides, quotation by quotation in the order of the text."""
     out = list(candidates)
-    for k, q in enumerate(quotes):
-        words = q.word_count(text)
-        if _named_work(text, q):
-            # a show, film or book named after a preposition: he said on “Meet the Press.” (nor is "on “Face the
-            # Nation”" the content of "said")
-            out = [c for c in out if not (c.content.overlaps(q.content) and c.content.start >= q.span.start - 8
-                                          and c.content.end <= q.span.end + 2)]
+    for k in range(len(quotes)):
+        decided = QUOTE_ATTACHMENT.first(Quotation(doc, cues, quotes, k, out))
+        if decided is None:
             continue
-        inside = [i for i, c in enumerate(out) if c.content.overlaps(q.content)]
-        if any(out[i].origin == "transcript" for i in inside):
-            continue  # a quoted transcript: each line is its label's, not the whole quotation one speaker's
-        if inside:
-            best = max(inside, key=lambda i: (_trimmed_within(text, out[i].content, q.content),
-                                              _overlap(out[i].content, q.content)))
-            cand = out[best]
-            if _trimmed_within(text, cand.content, q.content):
-                # the cue's clause is (part of) the quotation: the whole quotation is what was said
-                source = cand.source
-                if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
-                    source = _inverted_source(doc, cand.cue)  # "“…,” mused Harbor Radio co-host Ana Lind"
-                out[best] = replace(cand, content=q.content, quote=q, source=source,
-                                    confidence=max(cand.confidence, 0.85))
-                continue
-            if q.content.start >= cand.content.start and q.content.end <= cand.content.end + 2:
-                continue  # a quoted fragment inside reported speech: a mixed quotation
-        if words < 3 and not _sentence_like(text, q):
-            continue  # scare quotes, titles, nicknames
-        if _TITLED.search(text[max(0, q.span.start - 20) : q.span.start]):
-            continue  # a title: the report, titled “Crossing the Harbor: A Plan for 2040,”
-        if any(c.source is not None and c.source.start_char <= q.span.start < c.source.end_char for c in out):
-            continue  # a quoted fragment inside a source phrase ("Doug Purdy, who lost “two belt loops”, says")
-        if words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":") \
-                and not (k and _resumes(text, quotes[k - 1], q)):
-            continue  # a quoted fragment of a sentence that nothing attributes
-        cand = _cue_after(doc, q, cues) or _cue_before(doc, q, cues) or _dash(doc, q, cues)
-        if cand is not None:
-            out.append(cand)
+        name, a = decided[0].name, decided[1]
+        if a.drops:
+            out = [c for i, c in enumerate(out) if i not in a.drops]
+        if a.statement is None:
             continue
-        if words <= 6 and text[: q.span.start].rstrip(" \t")[-1:].isalnum():
-            continue  # no cue, short, and running on from a word ("in the biopic “Judy.”"): a title or a term
-        out.append(
-            Candidate(
-                content=q.content, cue=None, cue_span=None, source=None, kind="speech",
-                confidence=0.45, origin="continuation", quote=q,
-            )
-        )
+        if a.replaces is not None:
+            out[a.replaces] = a.statement
+        else:
+            out.append(replace(a.statement, rule=name))
     return out
 
 
-def _named_work(text: str, q: Quote) -> bool:
-    """A short quotation in title case right after a preposition or a possessive ("on “Meet the Press,”", "Fox
-    News’s “Hannity”"): the name of a work or a programme, not words someone said."""
+# -- the rules ------------------------------------------------------------------------------------------------
+@rule("contents.quote-attachment.named-work", ("Ana Lind said on “Meet the Harbour” that the pier would close.",
+                                               None))
+def named_work(c: Quotation) -> Attachment | None:
+    """A show, film or book named after a preposition: he said on “Meet the Press.” -- no one's words, and not
+    the content of a cue either (nor is "on “Face the Nation”" the content of "said")."""
+    text, q = c.text, c.q
     body = q.content.of(text).strip().rstrip(".,!?;:")
     words = body.split()
     if not 1 <= len(words) <= 5 or not _WORK_LEAD.search(text[max(0, q.span.start - 30) : q.span.start]):
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
-        and not body.isupper()
+        return None
+    if not (words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_MINOR_WORDS for w in words)
+            and not body.isupper()):
+        return None
+    return Attachment(drops=frozenset(i for i, s in enumerate(c.statements) if s.content.overlaps(q.content)
+                                      and s.content.start >= q.span.start - 8 and s.content.end <= q.span.end + 2))
 
 
-#: What stands before the name of a work: a preposition or a possessive.
-_WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['’]s?)\s*$")
-_MINOR_WORDS = frozenset("a an the and or of in on at to for with by from".split())
+@rule("contents.quote-attachment.quoted-transcript",
+      ("Mayor Ana Lind and councillor Ivo Tarn debated the pier on Monday. The station released the transcript:\n\n"
+       "\"LIND: We will rebuild the pier before the storms arrive.\n\n"
+       "\"TARN: The ferry will carry every commuter until then.\"", None))
+def quoted_transcript(c: Quotation) -> Attachment | None:
+    """A quoted transcript: each line is its label's, not the whole quotation one speaker's."""
+    return _LEFT if any(is_transcript(c.statements[i]) for i in c.inside) else None
+
+
+@rule("contents.quote-attachment.cue-clause", ("Ana Lind said: “The pier will close in May, and we regret it.”",
+                                               "said"))
+def cue_clause(c: Quotation) -> Attachment | None:
+    """The cue's clause is (part of) the quotation: the whole quotation is what was said ("“…,” mused Harbor
+    Radio co-host Ana Lind": a source after the verb when the parse gave none)."""
+    if c.best is None:
+        return None
+    cand = c.statements[c.best]
+    q = c.q
+    if not _trimmed_within(c.text, cand.content, q.content):
+        return None
+    source = cand.source
+    if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
+        source = _inverted_source(c.doc, cand.cue)
+    return Attachment(replace(cand, content=q.content, quote=q, source=source, confidence=max(cand.confidence, 0.85)),
+                      replaces=c.best)
+
+
+@rule("contents.quote-attachment.mixed", ("Ana Lind said the pier was “far too low for the new ferries” and "
+                                          "would close.", None))
+def mixed(c: Quotation) -> Attachment | None:
+    """A quoted fragment inside reported speech: a mixed quotation, the cue's content already."""
+    if c.best is None:
+        return None
+    content, q = c.statements[c.best].content, c.q.content
+    return _LEFT if q.start >= content.start and q.end <= content.end + 2 else None
+
+
+@rule("contents.quote-attachment.scare-quotes", ("The “new” pier opened in May.", None))
+def scare_quotes(c: Quotation) -> Attachment | None:
+    """Fewer than three words that do not read as a sentence: scare quotes, titles, nicknames."""
+    body = c.q.content.of(c.text).strip()
+    sentence_like = len(body) > 1 and body[-1] in ".!?," and body[0].isupper()
+    return _LEFT if c.words < 3 and not sentence_like else None
+
+
+@rule("contents.quote-attachment.title", ("A report entitled “Crossing the Harbour in 2040” was published on Monday.",
+                                          None))
+def title(c: Quotation) -> Attachment | None:
+    """A title: the report, titled “Crossing the Harbor: A Plan for 2040,”."""
+    return _LEFT if _TITLED.search(c.text[max(0, c.q.span.start - 20) : c.q.span.start]) else None
+
+
+@rule("contents.quote-attachment.in-source", ("Ivo Tarn, who lost “two of his three boats” in the storm, said the "
+                                              "pier must close.", None))
+def in_source(c: Quotation) -> Attachment | None:
+    """A quoted fragment inside a source phrase ("Doug Purdy, who lost “two belt loops”, says")."""
+    start = c.q.span.start
+    return _LEFT if any(s.source is not None and s.source.start_char <= start < s.source.end_char
+                        for s in c.statements) else None
+
+
+@rule("contents.quote-attachment.fragment", ("The pier is “too low for ferries” now.", None))
+def fragment(c: Quotation) -> Attachment | None:
+    """A short quoted fragment of a sentence that nothing attributes: lower case, no colon before it, and not
+    the second half of an interrupted quotation."""
+    text, q, k = c.text, c.q, c.k
+    if c.words < 6 and q.content.of(text)[:1].islower() and not text[: q.span.start].rstrip().endswith(":") \
+            and not (k and _resumes(text, c.quotes[k - 1], q)):
+        return _LEFT
+    return None
 
 
 def _resumes(text: str, previous: Quote, q: Quote) -> bool:
@@ -152,12 +206,16 @@ def _resumes(text: str, previous: Quote, q: Quote) -> bool:
         and gap.rstrip().endswith(",")
 
 
-#: Words that introduce a quoted name or title, not a statement.
-_TITLED = re.compile(r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE)
+@rule("contents.quote-attachment.cue-after", ("“Close the pier now!” Ana Lind shouted.", "shouted"),
+      ("“No,” said Ivo Tarn. “The ferry will run until June.”", "said"))
+def cue_after(c: Quotation) -> Attachment | None:
+    """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` /
+    ``“…” Roe told reporters``."""
+    found = _cue_after(c.doc, c.q, c.cues)
+    return Attachment(found) if found is not None else None
 
 
-def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
-    """``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` / ``“…” Roe told reporters``."""
+def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
     text = cues.text
     i = cues.token_at(q.span.end)
     if i < len(doc) and doc[i].idx < q.span.end:
@@ -176,16 +234,16 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
         tok = doc[i]
         if "\n" in tok.text:
             return None  # the paragraph ended: the cue belongs to the next one
-        if i > start_i and tok.text in "“«\"":
+        if i > start_i and tok.text in _REOPENING:
             return None
         if tok.text in ".!?" and i > start_i:
             return None
         found = cues.cue_kind(tok)
-        if found is not None and found[0] == "speech" and not _in_heading(cues.text, tok):
+        if found is not None and found[0] == "speech" and not in_heading(cues.text, tok):
             source = subject_of(tok)
             if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
                 source = _bare_source(doc, start_i, tok.i) or _inverted_source(doc, tok)
-            return Candidate(
+            return Statement(
                 content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
                 source=source, kind="speech", confidence=0.9 if source is not None else 0.6,
                 origin="quote-after", quote=q,
@@ -196,17 +254,24 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
     return None
 
 
-def _cue_before(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
-    """``She said: “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``."""
-    text = cues.text
-    lead = text[: q.span.start].rstrip()
+def _lead(c: Quotation) -> str:
+    """The text before the quotation, without trailing whitespace."""
+    return c.text[: c.q.span.start].rstrip()
+
+
+@rule("contents.quote-attachment.cue-before", ("Ivo Tarn shouted: “No! Never!”", "shouted"))
+def cue_before(c: Quotation) -> Attachment | None:
+    """A verb of saying in the lead-in that ends with a colon or a comma right before the quotation: ``She said:
+    “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``; a colon's lead-in may be the paragraph before."""
+    text, doc, cues = c.text, c.doc, c.cues
+    lead = _lead(c)
     if not lead or lead[-1] not in ":,":
         return None
     end_i = cues.token_at(len(lead) - 1)
     # the lead-in's paragraph: the quotation's own, or the one before when a colon ends it ("Lin Okafor said:",
     # then the statement as a paragraph of its own)
     para_start = text.rfind("\n", 0, len(lead)) + 1
-    if lead[-1] != ":" and para_start < text.rfind("\n", 0, q.span.start) + 1:
+    if lead[-1] != ":" and para_start < text.rfind("\n", 0, c.q.span.start) + 1:
         return None
     i = end_i - 1
     while i >= 0 and doc[i].idx >= para_start and end_i - i <= 25:
@@ -214,48 +279,60 @@ def _cue_before(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
         if tok.text in ".!?”\"" and i < end_i - 1:
             break
         found = cues.cue_kind(tok)
-        if found is not None and found[0] in ("speech", "document") and not _in_heading(cues.text, tok):
+        if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
-            return Candidate(
-                content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            return Attachment(Statement(
+                content=c.q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
                 source=source, kind=found[0], confidence=0.85 if source is not None else 0.55,
-                origin="quote-before", quote=q,
-            )
+                origin="quote-before", quote=c.q,
+            ))
         i -= 1
-    if lead[-1] == ":":
-        # "Lin Okafor put it plainly: “…”" -- a colon lead-in whose clause has a named subject
-        verb = doc[end_i].head if end_i < len(doc) else None
-        while verb is not None and verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        if verb is not None and verb.idx >= para_start and verb.i < end_i:
-            source = subject_of(verb)
-            if source is not None and (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_):
-                colon = len(lead) - 1
-                return Candidate(
-                    content=q.content, cue=verb, cue_span=CharSpan(colon, colon + 1), source=source,
-                    kind="speech", confidence=0.6, origin="colon", quote=q,
-                )
     return None
 
 
-def _dash(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
-    """``“…” — Mayor Lin Okafor``: a dash and a short name closing the paragraph."""
-    text = cues.text
-    j = q.span.end
+@rule("contents.quote-attachment.colon-lead", ("Ivo Tarn was clear: “We will not pay.”", ":"))
+def colon_lead(c: Quotation) -> Attachment | None:
+    """"Lin Okafor put it plainly: “…”" -- a colon lead-in without a verb of saying, whose clause has a named
+    subject (a name, a pronoun, an entity): the colon is the cue."""
+    text, doc, lead = c.text, c.doc, _lead(c)
+    if not lead or lead[-1] != ":":
+        return None
+    end_i = c.cues.token_at(len(lead) - 1)
+    para_start = text.rfind("\n", 0, len(lead)) + 1
+    verb = doc[end_i].head if end_i < len(doc) else None
+    while verb is not None and verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb is None or verb.idx < para_start or verb.i >= end_i:
+        return None
+    source = subject_of(verb)
+    if source is None or not (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_):
+        return None
+    colon = len(lead) - 1
+    return Attachment(Statement(
+        content=c.q.content, cue=verb, cue_span=CharSpan(colon, colon + 1), source=source, kind="speech",
+        confidence=0.6, origin="colon", quote=c.q,
+    ))
+
+
+@rule("contents.quote-attachment.dash", ("“The pier will close in May.” — Mayor Ana Lind", "—"))
+def dash(c: Quotation) -> Attachment | None:
+    """``“…” — Mayor Lin Okafor``: a dash and a short name closing the paragraph (or on the next line)."""
+    text, doc = c.text, c.doc
+    j = c.q.span.end
     while j < len(text) and text[j] in " \t\u00a0":
         j += 1
     if j < len(text) and text[j] == "\n":  # the signature on the next line
         j += 1
         while j < len(text) and text[j] in " \t\u00a0":
             j += 1
-    if j >= len(text) or text[j] not in _DASHES and not text.startswith("- ", j) and not text.startswith("--", j):
+    if j >= len(text) or (text[j] not in _DASHES and not text.startswith("- ", j) and not text.startswith("--", j)):
         return None
     dash_end = j + 1
     while dash_end < len(text) and text[dash_end] in _DASHES + "-":
         dash_end += 1
     line_end = text.find("\n", dash_end)
     line_end = len(text) if line_end < 0 else line_end
-    s_i = cues.token_at(dash_end)
+    s_i = c.cues.token_at(dash_end)
     while s_i < len(doc) and doc[s_i].idx < dash_end:
         s_i += 1
     e_i = s_i
@@ -268,10 +345,36 @@ def _dash(doc: Doc, q: Quote, cues: CueFinder) -> Candidate | None:
         source = source[:-1]
     if not any(t.pos_ == "PROPN" for t in source):
         return None
-    return Candidate(
-        content=q.content, cue=None, cue_span=CharSpan(j, dash_end), source=source, kind="speech",
-        confidence=0.75, origin="dash", quote=q,
-    )
+    return Attachment(Statement(
+        content=c.q.content, cue=None, cue_span=CharSpan(j, dash_end), source=source, kind="speech",
+        confidence=0.75, origin="dash", quote=c.q,
+    ))
+
+
+@rule("contents.quote-attachment.run-on-title", ("Ana Lind starred in the film “Harbour Lights.”", None))
+def run_on_title(c: Quotation) -> Attachment | None:
+    """No cue, short, and running on from a word ("in the biopic “Judy.”"): a title or a term."""
+    return _LEFT if c.words <= 6 and c.text[: c.q.span.start].rstrip(" \t")[-1:].isalnum() else None
+
+
+@rule("contents.quote-attachment.continuation",
+      ("Ana Lind spoke to the council on Monday. “The pier will close in May.”", None))
+def continuation(c: Quotation) -> Attachment | None:
+    """A quotation no cue claims continues the previous speaker's attribution (or is the person's the sentence
+    before it is about; the extractor decides which when it writes the statements out)."""
+    return Attachment(Statement(
+        content=c.q.content, cue=None, cue_span=None, source=None, kind="speech", confidence=0.45,
+        origin="continuation", quote=c.q,
+    ))
+
+
+#: What becomes of a quotation, asked in this order for each quotation of the text.
+QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
+    "contents.quote-attachment",
+    [named_work, quoted_transcript, cue_clause, mixed, scare_quotes, title, in_source, fragment, cue_after,
+     cue_before, colon_lead, dash, run_on_title, continuation],
+    describe=_answer,
+)
 
 
 def _bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
@@ -292,7 +395,7 @@ def _inverted_source(doc: Doc, verb: Token) -> Span | None:
     """``said Jane Roe, the mayor``: the noun phrase after the verb."""
     for child in verb.rights:
         if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _phrase(doc, child)
+            return noun_phrase(doc, child)
     nxt = verb.i + 1
     if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
         end = nxt
@@ -302,11 +405,6 @@ def _inverted_source(doc: Doc, verb: Token) -> Span | None:
         if end > nxt:
             return doc[nxt:end]
     return None
-
-
-def _sentence_like(text: str, q: Quote) -> bool:
-    body = q.content.of(text).strip()
-    return len(body) > 1 and body[-1] in ".!?," and body[0].isupper()
 
 
 def _overlap(a: CharSpan, b: CharSpan) -> int:

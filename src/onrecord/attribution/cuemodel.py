@@ -18,15 +18,13 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from onrecord.lexicon.en import CUE_MODEL_DOCUMENT_NOUNS, CUE_MODEL_PERSON_PRONOUNS
+
 #: The dependents that can carry a cue's content.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "prep", "acl", "attr", "oprd"})
 #: Parts of speech a cue word can have.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 
-_PERSON_PRONOUNS = frozenset("he she i we they you who".split())
-_DOCUMENT_NOUNS = frozenset(
-    "report study poll survey data analysis document letter memo statement release ad video book article".split()
-)
 
 
 def subject_kind(subject: Token | None) -> str:
@@ -38,8 +36,8 @@ def subject_kind(subject: Token | None) -> str:
     if subject.ent_type_ in ("ORG", "NORP", "GPE"):
         return "org"
     if subject.pos_ == "PRON":
-        return "pron-person" if subject.lower_ in _PERSON_PRONOUNS else "pron-other"
-    if subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        return "pron-person" if subject.lower_ in CUE_MODEL_PERSON_PRONOUNS else "pron-other"
+    if subject.lemma_.lower() in CUE_MODEL_DOCUMENT_NOUNS:
         return "document"
     if subject.pos_ == "PROPN":
         return "propn"

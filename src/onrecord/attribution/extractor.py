@@ -15,17 +15,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.attach import _attach_quotes, _overlap, _transcript_lines, _trimmed_within
+from onrecord.attribution.attach import _overlap, _trimmed_within, attach_quotes
 from onrecord.attribution.channels import medium_for
-from onrecord.attribution.cues import (
-    _PUNCT_EDGE,
-    Candidate,
-    CueFinder,
-    _in_heading,
-    _span_chars,
-    cue_phrase,
-    subject_of,
-)
+from onrecord.attribution.cues import CueFinder, Statement
+from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, span_chars, subject_of
+from onrecord.attribution.transcripts import transcript_lines
 from onrecord.lexicon.en import SPEECH_VERBS
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.relays import relay_from
@@ -33,7 +27,7 @@ from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.types import Attribution, CharSpan, Skipped
 
-__all__ = ["find_attributions", "subject_of"]  # subject_of lives in cues; re-exported for older imports
+__all__ = ["find_attributions", "subject_of"]  # subject_of lives in phrases; re-exported for older imports
 
 # What counts as an attribution (see onrecord.settings.Settings.scope): ``quotes`` -- statements (speech,
 # writing, documents) whose content is a clause or a quotation, i.e. who said what; ``all`` -- broad attribution
@@ -55,7 +49,7 @@ def find_attributions(
     text = doc.text
     quotes, skipped = find_quotes(text)
     cues = CueFinder(doc, text, quoted=inside_quotes(quotes), threshold=cue_threshold)
-    candidates = cues.syntactic()
+    candidates = cues.statements()
     if scope == "quotes":
         # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
         candidates = [
@@ -67,18 +61,18 @@ def find_attributions(
         clauses = [c for c in candidates if c.form == "clause"]
         objects = [_quoted_object(text, c, quotes, clauses) for c in candidates if c.form != "clause"]
         candidates = clauses + [c for c in objects if c is not None]
-    candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not _in_heading(text, c.cue)]
+    candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not in_heading(text, c.cue)]
     candidates = [c for c in candidates if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
-    candidates += _transcript_lines(doc, cues)
+    candidates += transcript_lines(doc, cues)
     candidates = _relays(doc, candidates, keep_relayed=scope == "all")
     candidates = _outside_quotes(candidates, quotes)
-    candidates = _attach_quotes(doc, quotes, candidates, cues)
+    candidates = attach_quotes(doc, quotes, candidates, cues)
     if cue_span == "phrase":
         candidates = [_with_cue_phrase(doc, c) for c in candidates]
     return _finish(doc, text, candidates, quotes), tuple(skipped)
 
 
-def _quotes_within(text: str, cand: Candidate, quotes: list[Quote]) -> bool:
+def _quotes_within(text: str, cand: Statement, quotes: list[Quote]) -> bool:
     """Does the clause quote someone's words ("fired back that the “voters chose me twice”")? Then its subject
     said them, whatever the verb: a statement in scope ``quotes`` too, not a quotation left to the last speaker."""
     return any(cand.content.start <= q.content.start and q.content.end <= cand.content.end + 2
@@ -86,7 +80,7 @@ def _quotes_within(text: str, cand: Candidate, quotes: list[Quote]) -> bool:
                for q in quotes)  # (not a quotation a colon introduces: "… but he resents it: “…”" stands alone)
 
 
-def _quoted_object(text: str, cand: Candidate, quotes: list[Quote], clauses: list[Candidate]) -> Candidate | None:
+def _quoted_object(text: str, cand: Statement, quotes: list[Quote], clauses: list[Statement]) -> Statement | None:
     """The quotation in the object of a verb of saying ("urged an “end to the violence on all sides”"), as a
     statement of its own in scope ``quotes`` (the act itself is not one); None when it quotes nothing, or when
     a clause already reports the quotation ("repeated his warning that the quotas would “empty the villages”")."""
@@ -100,7 +94,7 @@ def _quoted_object(text: str, cand: Candidate, quotes: list[Quote], clauses: lis
     return None
 
 
-def _with_cue_phrase(doc: Doc, cand: Candidate) -> Candidate:
+def _with_cue_phrase(doc: Doc, cand: Statement) -> Statement:
     """Widen a one-word verb cue to its phrase (auxiliaries, adverbs, the words leading to the content)."""
     cue = cand.cue
     if cue is None or cand.cue_span is None or cue.pos_ not in ("VERB", "AUX") \
@@ -109,7 +103,7 @@ def _with_cue_phrase(doc: Doc, cand: Candidate) -> Candidate:
     return replace(cand, cue_span=cue_phrase(doc, cue, cand.content))
 
 
-def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:
+def _within_paragraph(text: str, cand: Statement) -> Statement | None:
     """Clip a syntactic content to the cue's paragraph: the parser sometimes runs a clause over a break."""
     if cand.cue_span is None or "\n" not in text[cand.content.start : cand.content.end]:
         return cand
@@ -117,16 +111,16 @@ def _within_paragraph(text: str, cand: Candidate) -> Candidate | None:
     para_end = text.find("\n", cand.cue_span.end)
     para_end = len(text) if para_end < 0 else para_end
     start, end = max(cand.content.start, para_start), min(cand.content.end, para_end)
-    while start < end and text[start] in _PUNCT_EDGE:
+    while start < end and text[start] in PUNCT_EDGE:
         start += 1
-    while end > start and text[end - 1] in _PUNCT_EDGE:
+    while end > start and text[end - 1] in PUNCT_EDGE:
         end -= 1
     if end - start < 3:
         return None
     return replace(cand, content=CharSpan(start, end))
 
 
-def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+def _outside_quotes(candidates: list[Statement], quotes: list[Quote]) -> list[Statement]:
     """Drop cues inside a quotation ("“I think we won,” she said"): the quoted words are the speaker's own."""
     if not quotes:
         return candidates
@@ -142,10 +136,10 @@ def _outside_quotes(candidates: list[Candidate], quotes: list[Quote]) -> list[Ca
 
 
 # -- relays -------------------------------------------------------------------------------------------------
-def _relays(doc: Doc, candidates: list[Candidate], *, keep_relayed: bool = False) -> list[Candidate]:
+def _relays(doc: Doc, candidates: list[Statement], *, keep_relayed: bool = False) -> list[Statement]:
     """An "according to X" inside another attribution's sentence relays that attribution (its ``via``); with
     ``keep_relayed`` (broad attribution, as PARC annotates it) it also stays an attribution of its own."""
-    out: list[Candidate] = []
+    out: list[Statement] = []
     according = [c for c in candidates if c.origin == "according"]
     others = [c for c in candidates if c.origin != "according"]
     absorbed: set[int] = set()
@@ -168,7 +162,7 @@ def _relays(doc: Doc, candidates: list[Candidate], *, keep_relayed: bool = False
                 relays.append(relay_from(a.source))
                 absorbed.add(k)
                 if c.content.start < a.cue_span.start < c.content.end and a.source.end_char >= c.content.end - 1:
-                    cut = _span_chars(doc, _token_index(doc, c.content.start), _token_index(doc, a.cue_span.start))
+                    cut = span_chars(doc, _token_index(doc, c.content.start), _token_index(doc, a.cue_span.start))
                     if cut is not None:
                         c = replace(c, content=cut)
         out.append(replace(c, relays=tuple(relays)) if relays else c)
@@ -194,7 +188,7 @@ def _governs(cue: Token, other: Token) -> bool:
 
 
 # -- writing out --------------------------------------------------------------------------------------------
-def _finish(doc: Doc, text: str, candidates: list[Candidate], quotes: list[Quote]) -> tuple[Attribution, ...]:
+def _finish(doc: Doc, text: str, candidates: list[Statement], quotes: list[Quote]) -> tuple[Attribution, ...]:
     # names inside what was said are not antecedents for the next "he said"
     said = _merge([(c.content.start, c.content.end) for c in candidates] + [(q.content.start, q.content.end) for q in quotes])
     resolver = SpeakerResolver(doc, said, text=text)
@@ -299,9 +293,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+def _dedupe(candidates: list[Statement]) -> list[Statement]:
     """One attribution per content: keep the most confident of candidates whose content mostly coincides."""
-    kept: list[Candidate] = []
+    kept: list[Statement] = []
     for cand in candidates:
         clash = next(
             (k for k, other in enumerate(kept)
@@ -315,7 +309,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _rank(c: Candidate) -> tuple[float, int]:
+def _rank(c: Statement) -> tuple[float, int]:
     # a transcript line's label is the surest speaker evidence: it wins over a quotation that runs over the lines
     return (c.confidence + (0.2 if c.source is not None else 0.0) - (0.3 if c.origin == "continuation" else 0.0)
             + (1.0 if c.origin == "transcript" else 0.0), len(c.content))

@@ -15,14 +15,28 @@ from dataclasses import dataclass
 
 from onrecord.types import CharSpan, Skipped
 
+# Every quotation mark the rules read is defined here, once (find_quotes below; the cue rules' "“A,” she said,
+# “B.”" reads OPENING_AFTER_CUE and CLOSING_BEFORE_CUE).
 OPENING = frozenset("“«„‟")
 CLOSING = frozenset("”»")
-AMBIGUOUS = frozenset('"＂')
+#: The straight double mark: it opens or closes by what stands around it.
+STRAIGHT = '"'
+AMBIGUOUS = frozenset({STRAIGHT, "＂"})
+#: Single marks: find_quotes reads them only doubled (PAIRED_CURLY, PAIRED_AMBIGUOUS); the straight one is also an
+#: apostrophe.
+SINGLE_OPENING = "‘"
+SINGLE_CLOSING = "’"
+SINGLE_STRAIGHT = "'"
 #: Two-character marks used by some wire and NYT texts.
 PAIRED_OPEN = "``"
-PAIRED_AMBIGUOUS = "''"
+PAIRED_AMBIGUOUS = SINGLE_STRAIGHT * 2
 #: Doubled curly single marks, typed where a double mark was meant ("‘‘We will,’’ she said").
-PAIRED_CURLY = {"‘‘": "open", "’’": "close"}
+PAIRED_CURLY = {SINGLE_OPENING * 2: "open", SINGLE_CLOSING * 2: "close"}
+#: The marks around a cue clause set between two quotations ("“A,” she said, “B.”"): what can close the first
+#: quotation and open the second. Double and single, curly and straight; not the low and reversed openers („ ‟)
+#: nor the fullwidth straight mark, which the cue rule has never read.
+CLOSING_BEFORE_CUE = CLOSING | {STRAIGHT, SINGLE_CLOSING, SINGLE_STRAIGHT}
+OPENING_AFTER_CUE = (OPENING - {"„", "‟"}) | {STRAIGHT, SINGLE_OPENING, SINGLE_STRAIGHT}
 
 #: Openers whose closing mark is otherwise an opening one: German „…“ and »…«.
 _CLOSED_BY = {"„": "“”", "»": "«"}
@@ -91,6 +105,29 @@ def _opens(text: str, pos: int, width: int, start: int, end: int) -> bool:
     return not before.isalnum()
 
 
+def _role(text: str, mark: tuple[int, int, str], paragraph: tuple[int, int], open_at: tuple[int, int] | None,
+          carrying: bool, first: tuple[bool, bool]) -> str:
+    """What a mark (position, width, role) does where it stands: "open" or "close". ``open_at``: the quotation
+    open in this paragraph; ``carrying``: one runs on from the paragraph before; ``first``: is the mark the
+    paragraph's first, and does the paragraph open with its first mark."""
+    pos, width, role = mark
+    is_first, leading = first
+    p_start, p_end = paragraph
+    ch = text[pos]
+    if open_at is not None and ch in _CLOSED_BY.get(text[open_at[0]], ""):
+        role = "close"
+    elif role == "close" and ch == "»" and open_at is None and not carrying:
+        role = "open"  # German »…«
+    elif role == "close" and open_at is None and not carrying and is_first and leading \
+            and pos + width < p_end and not text[pos + width].isspace():
+        role = "open"  # a paragraph that opens with a closing mark typed the wrong way round (”Fear ...”)
+    if role == "ambiguous":
+        role = "close" if open_at is not None or (carrying and not is_first) else (
+            "open" if _opens(text, pos, width, p_start, p_end) else "close"
+        )
+    return role
+
+
 def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
     """Every quotation in ``text`` and the paragraphs damaged by unbalanced marks."""
     quotes: list[Quote] = []
@@ -109,19 +146,9 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
             # the previous paragraph's open quotation is not re-opened here: it was a stray mark
             skipped.append(_unbalanced(carry[0], carry_from))
             carry = None
-        for pos, width, role in marks:
-            ch = text[pos]
-            if open_at is not None and ch in _CLOSED_BY.get(text[open_at[0]], ""):
-                role = "close"
-            elif role == "close" and ch == "»" and open_at is None and carry is None:
-                role = "open"  # German »…«
-            elif role == "close" and open_at is None and carry is None and pos == first_mark and leading \
-                    and pos + width < p_end and not text[pos + width].isspace():
-                role = "open"  # a paragraph that opens with a closing mark typed the wrong way round (”Fear ...”)
-            if role == "ambiguous":
-                role = "close" if open_at is not None or (carry is not None and pos != first_mark) else (
-                    "open" if _opens(text, pos, width, p_start, p_end) else "close"
-                )
+        for pos, width, mark_role in marks:
+            role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, carry is not None,
+                         (pos == first_mark, leading))
             if role == "open":
                 if carry is not None and pos == first_mark:
                     continue  # the re-opening mark of a multi-paragraph quotation
@@ -140,8 +167,8 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                 open_at = None
                 carry = None
                 carry_paras = 0
-        if open_at is not None or carry is not None:
-            opener = open_at or carry
+        opener = open_at or carry
+        if opener is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopened = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}
             if reopened:

@@ -1,0 +1,407 @@
+"""The parts of a cue's statement, each decided by a small table of rules: how far a verb's complement runs
+(``cues.content-tail``), which part of the sentence a parenthetical "X said" claims (``cues.parenthetical``),
+which clause an "according to X" scopes over (``cues.according``), a verb cue's source (``cues.verb-source``)
+and the kind of statement (``cues.kind``). :mod:`.cues` asks them while it builds a statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.phrases import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    left_name,
+    right_name,
+    same_paragraph,
+    span_chars,
+    subject_of,
+    that_said,
+)
+from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon.en import (
+    COMPLETING_PREPOSITIONS,
+    DOCUMENT_SPEAKERS,
+    DOCUMENT_VERBS,
+    FINDING_VERBS,
+    RAISING_PASSIVE_VERBS,
+    RAISING_VERBS,
+    SENTENCE_CONNECTIVES,
+    SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
+)
+from onrecord.types import CharSpan
+
+if TYPE_CHECKING:
+    from onrecord.attribution.cues import Word
+
+#: What completes an object content after the chosen dependent ("cited the election as a reason to ..."); not a
+#: conjoined verb ("praised the plan but also asked for time": a second predicate of the speaker's).
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative")
+#: What continues a clause content after the clause: a coordinated clause ("says she hopes to win, but she knows").
+_CLAUSE_TAIL = ("conj",)
+#: A trailing aside set off by a comma that is not part of an object content ("likened RT to the BBC, which ...").
+_ASIDE_DEPS = ("relcl", "advcl", "acl")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A part-rule's decision: the content's characters (None: the cue makes no statement) and, for an
+    "according to", its source and confidence."""
+
+    doc: Doc
+    content: CharSpan | None
+    source: Span | None = None
+    confidence: float = 0.0
+
+
+def _content_words(reading: Reading) -> str | None:
+    c = reading.content
+    return reading.doc.text[c.start : c.end] if c is not None else None
+
+
+# -- cues.content-tail: how far a verb's complement runs ----------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """A dependent of a verb cue to the right of its complement; ``extends``: the content runs over it."""
+
+    cue: Word
+    child: Token
+    extends: bool = False
+
+
+@rule("cues.content-tail.next-cue",
+      ("Ana Lind said the pier would close and then added that the ferry would stop running.", "added"))
+def tail_next_cue(t: Tail) -> Tail | None:
+    """"said X and added Y": a conjoined cue starts its own statement; the content stops before it."""
+    return t if t.child.dep_ == "conj" and t.cue.finder.cue_kind(t.child) is not None else None
+
+
+@rule("cues.content-tail.according", ("Ana Lind criticized the plan, according to the minutes.", "according"))
+def tail_according(t: Tail) -> Tail | None:
+    """An "according to" after the complement is a cue of its own (or a relay), not part of the content."""
+    return t if t.child.lower_ == "according" else None
+
+
+@rule("cues.content-tail.circumstance", ("Ana Lind criticized the harbour plan in a long speech.", "in"))
+def tail_circumstance(t: Tail) -> Tail | None:
+    """"denounced the annexation in an on-air diatribe": when, where, how -- the act's circumstances, not its
+    content (a preposition that does not complete it, see :func:`completes`)."""
+    return t if t.child.dep_ == "prep" and not completes(t.child) else None
+
+
+@rule("cues.content-tail.completes", ("Ana Lind accused the council of wasting money.", "of"))
+def tail_completes(t: Tail) -> Tail | None:
+    """"called half of them “deplorables”", "cited the election as a reason to ...": what completes the
+    object; "says she hopes to win, but she knows that ...": a coordinated clause. The content runs over it."""
+    return Tail(t.cue, t.child, extends=True)
+
+
+CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
+    "cues.content-tail", [tail_next_cue, tail_according, tail_circumstance, tail_completes],
+    describe=lambda t: t.child.text,
+)
+
+
+def completes(prep: Token) -> bool:
+    """Does the preposition complete a stance or act ("cited X as a reason", "accused X of") rather than set it
+    in time, place or manner ("in July", "during a rally")?"""
+    if prep.lower_ not in COMPLETING_PREPOSITIONS:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ not in ("DATE", "TIME")
+
+
+def _tail_end(w: Word, clause: Token, form: str) -> int:
+    """Where the content of a complement after its cue ends: the clause, and what the table
+    ``cues.content-tail`` lets it run over."""
+    doc, tok = w.doc, w.tok
+    end: int = clause.right_edge.i + 1
+    tail = _OBJECT_TAIL if form == "object" else _CLAUSE_TAIL
+    for child in tok.rights:
+        if child.i > clause.i and child.dep_ in tail and "\n" not in doc[clause.i : child.i].text:
+            decided = CONTENT_TAIL.first(Tail(w, child))
+            if decided is None or not decided[1].extends:
+                break
+            end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bool]:
+    """The content a verb cue's complement gives, its form ("clause" or "object"), and whether the cue's
+    subject is raised into it ("X is expected to ...": then the subject is part of the claim, not its source)."""
+    doc, tok = w.doc, w.tok
+    form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
+    end = _tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
+    start: int = clause.left_edge.i
+    lead = doc[start : min(start + 3, tok.i)]
+    marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
+    if marker is not None:
+        start = marker.i + 2  # "That being said, “…,” she said": the connective is not what she said
+    raised = False
+    lemma = tok.lemma_.lower()
+    if clause.dep_ == "xcomp" and (lemma in RAISING_VERBS or (lemma in RAISING_PASSIVE_VERBS and any(
+            c.dep_ == "nsubjpass" for c in tok.children))):
+        # "About one in nine voters is expected to be Latino": the whole clause is the claim
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.i < tok.i:
+            start = subj.left_edge.i
+            raised = True
+    if form == "object" and clause.i > tok.i:
+        # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
+        # champion": the act or stance is towards the object as well -- but not a trailing aside
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
+                    and c.left_edge.i > tok.i), None)
+        if obj is not None and "\n" not in doc[obj.left_edge.i : clause.i].text:
+            start = min(start, obj.left_edge.i)
+        end = _without_aside(doc, start, end)
+    return span_chars(doc, start, end), form, raised
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> int:
+    """Where a content should end to leave out a trailing aside after a comma: a relative clause, a participle
+    or adverbial clause that runs to the content's end (", which receives ...", ", contradicting ...")."""
+    for k in range(start + 1, end):
+        if doc[k - 1].text != ",":
+            continue
+        head = doc[k]
+        while start <= head.head.i < end and head.head != head and head.head.i >= k:
+            head = head.head
+        if head.left_edge.i == k and head.right_edge.i >= end - 2 and head.dep_ in _ASIDE_DEPS:
+            return k - 1
+    return end
+
+
+# -- cues.parenthetical: which part of the sentence a parenthetical "X said" claims ---------------------------
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    """A cue clause doc[left:right] inside (or at an edge of) the clause doc[lo:hi] it is parenthetical to."""
+
+    doc: Doc
+    lo: int
+    hi: int
+    left: int
+    right: int
+
+
+@rule("cues.parenthetical.at-an-edge", ("Nobody will come back, she said, ever.", "Nobody will come back"))
+def at_an_edge(p: Interruption) -> Reading | None:
+    """The cue clause closes the sentence ("“The pier will close,” she said."): what comes before is said; or it
+    opens it ("She said, the pier will close."): what follows is said."""
+    if p.right >= p.hi:
+        return Reading(p.doc, span_chars(p.doc, p.lo, p.left))
+    if p.left <= p.lo:
+        return Reading(p.doc, span_chars(p.doc, p.right, p.hi))
+    return None
+
+
+@rule("cues.parenthetical.between-quotations",
+      ("“The pier,” Ana Lind said, “will close in May.”", None))
+def between_quotations(p: Interruption) -> Reading | None:
+    """“A,” she said, “B.”: two quotations, each attached on its own (and B continues A): no statement here."""
+    doc, left, right = p.doc, p.left, p.right
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right - 1].is_punct:
+        right -= 1
+    if left >= right:
+        return None
+    before = doc[max(0, left - 3) : left].text_with_ws.rstrip(" \t,")  # the neighbourhood, not all of Doc.text
+    after = doc[right : right + 3].text.lstrip(" \t,")
+    if before and before[-1] in CLOSING_BEFORE_CUE and after and after[0] in OPENING_AFTER_CUE:
+        return Reading(p.doc, None)
+    return None
+
+
+@rule("cues.parenthetical.interrupted", ("The pier, Ana Lind said, will close in May.", "The pier, Ana Lind said, "
+                                                                                       "will close in May"))
+def interrupted(p: Interruption) -> Reading | None:
+    """"Too often, Mr. Clarke said, the debate ...": the cue interrupts the clause; the content is the whole
+    envelope, the interruption included."""
+    return Reading(p.doc, span_chars(p.doc, p.lo, p.hi))
+
+
+PARENTHETICAL: RuleTable[Interruption, Reading] = RuleTable(
+    "cues.parenthetical", [at_an_edge, between_quotations, interrupted],
+    describe=_content_words,
+)
+
+
+def parenthetical_content(w: Word) -> CharSpan | None:
+    """The content of a parenthetical cue ("Too often, Mr. Clarke said, the debate ..."): the host clause, as
+    the table ``cues.parenthetical`` cuts it."""
+    doc, tok = w.doc, w.tok
+    host = tok.head
+    lo, hi = host.left_edge.i, host.right_edge.i + 1
+    if host.pos_ not in ("VERB", "AUX"):  # misparsed around the cue: the sentence is the host
+        lo, hi = tok.sent.start, tok.sent.end
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    while hi > right and doc[hi - 1].is_punct:
+        hi -= 1
+    decided = PARENTHETICAL.first(Interruption(doc, lo, hi, left, right))
+    return decided[1].content if decided is not None else None
+
+
+# -- cues.according: which clause an "according to X" scopes over ------------------------------------------
+@dataclass(frozen=True, slots=True)
+class According:
+    """An "according to X": the word "according", its "to", and X (the preposition's object)."""
+
+    doc: Doc
+    tok: Token
+    to: Token
+    obj: Token
+
+    @property
+    def source(self) -> Span:
+        return self.doc[self.obj.left_edge.i : self.obj.right_edge.i + 1]
+
+
+def connectives_only(tokens: Span) -> bool:
+    """Do only conjunctions, connectives and punctuation stand here ("But", "And yet,")? Then an "according to"
+    after them still opens its sentence."""
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" or t.pos_ == "CCONJ" or t.lower_ in SENTENCE_CONNECTIVES
+               for t in tokens)
+
+
+@rule("cues.according.one-phrase",  # (the parse of this example makes the relative clause the content)
+      ("According to Ivo Tarn, who runs the ferry, the pier is too low.", "who runs the ferry"))
+def according_one_phrase(a: According) -> Reading | None:
+    """"According to X, the move reeks of ..." parsed as one phrase: the clause after the comma is the content,
+    and X ends at the comma."""
+    doc, tok, source = a.doc, a.tok, a.source
+    comma = next((t for t in source if t.text == "," and t.i > a.obj.i), None)
+    if comma is None or not connectives_only(doc[tok.sent.start : tok.i]) or not any(
+            t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
+        return None
+    return Reading(doc, span_chars(doc, comma.i + 1, source.end), doc[a.obj.left_edge.i : comma.i], 0.6)
+
+
+def _scope(a: According) -> tuple[Token, int, int, int]:
+    """(host, lo, hi, phrase_end): the head of the clause the phrase belongs to, the clause without its closing
+    punctuation, and where the phrase ends. A sentence-initial or sentence-final "according to" scopes over the
+    whole sentence."""
+    doc, tok = a.doc, a.tok
+    phrase_end = a.obj.right_edge.i + 1
+    host = tok.head
+    root = tok.sent.root
+    if (tok.i <= tok.sent.start + 1 or phrase_end >= tok.sent.end - 1) and root.i != tok.i:
+        host = root
+    lo, hi = host.left_edge.i, host.right_edge.i + 1
+    while hi > phrase_end and doc[hi - 1].is_punct:
+        hi -= 1
+    return host, lo, hi, phrase_end
+
+
+@rule("cues.according.fronted", ("According to Ana Lind, the pier will close in May.", "the pier will close in May"),
+      ("But according to Ivo Tarn, the ferry is late.", "the ferry is late"))
+def according_fronted(a: According) -> Reading | None:
+    """"According to X, ...": what follows the phrase is the content ("But according to X, ...": a conjunction
+    or connective ahead of the phrase does not make it a tail)."""
+    doc, tok, source = a.doc, a.tok, a.source
+    host, lo, hi, phrase_end = _scope(a)
+    if not (tok.i <= lo or connectives_only(doc[lo : tok.i])):
+        return None
+    # "According to X, the city's engineer, the supports ..." -- an apposition the parser made a subject
+    subjects = [c for c in host.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) >= 2:
+        edge = subjects[0].right_edge.i
+        if doc[edge].text != "," and edge + 1 < len(doc) and doc[edge + 1].text == ",":
+            edge += 1
+        if doc[edge].text == ",":
+            phrase_end = edge + 1
+            source = doc[a.obj.left_edge.i : edge]
+    return Reading(doc, span_chars(doc, phrase_end, hi), source, 0.75)
+
+
+@rule("cues.according.after-clause", ("The pier will close in May, according to Ana Lind.",
+                                      "The pier will close in May"))
+def according_after(a: According) -> Reading | None:
+    """"..., according to X." and "..., according to X, and ...": the clause before the phrase is the content."""
+    _, lo, _, _ = _scope(a)
+    return Reading(a.doc, span_chars(a.doc, lo, a.tok.i), a.source, 0.75)
+
+
+ACCORDING: RuleTable[According, Reading] = RuleTable(
+    "cues.according", [according_one_phrase, according_fronted, according_after], describe=_content_words,
+)
+
+
+# -- cues.verb-source: who a verb cue's statement is from ----------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    """A verb cue and the content it has been given."""
+
+    doc: Doc
+    tok: Token
+    content: CharSpan
+
+
+@rule("cues.verb-source.subject", ("Ana Lind said that the pier would close.", "Ana Lind"))
+def source_subject(v: VerbCue) -> Span | None:
+    """The verb's subject, inherited along participles and conjunctions ("…, saying …"), when no paragraph break
+    separates it from the verb (see :func:`onrecord.attribution.phrases.same_paragraph`)."""
+    return same_paragraph(subject_of(v.tok), v.tok)
+
+
+@rule("cues.verb-source.name-beside", ("“The pier will close,” says Early.", "Early"))
+def source_name_beside(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject: a name or pronoun right before it (``”, Seely wrote``), else,
+    when the verb follows its content, a name right after it that the tagger read as a modifier ("…,” says
+    Early." with Early an adverb)."""
+    return left_name(v.doc, v.tok) or (right_name(v.doc, v.tok) if v.content.end <= v.tok.idx else None)
+
+
+VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
+    "cues.verb-source", [source_subject, source_name_beside], describe=lambda s: s.text,
+)
+
+
+# -- cues.kind: speech, belief or a document's -----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class KindCase:
+    """A verb cue and its source (if any)."""
+
+    tok: Token
+    source: Span | None
+
+
+@rule("cues.kind.finding", ("The study found that the pier was too low.", "document"))
+def kind_finding(k: KindCase) -> str | None:
+    """A finding verb with a noun subject other than a spokesperson ("the study found that ..."): a document's."""
+    lemma = k.tok.lemma_.lower()
+    source = k.source
+    if lemma in DOCUMENT_VERBS and lemma in FINDING_VERBS and source is not None and source.root.pos_ == "NOUN" \
+            and source.root.lemma_.lower() not in SPOKESPERSON_NOUNS:
+        return "document"
+    return None
+
+
+@rule("cues.kind.document-speaker", ("The report says that the pier is too low.", "document"))
+def kind_document_speaker(k: KindCase) -> str | None:
+    """A verb of saying whose subject is a report, study, poll, survey or data ("the report says ...")."""
+    if k.tok.lemma_.lower() in SPEECH_VERBS and k.source is not None \
+            and k.source.root.lemma_.lower() in DOCUMENT_SPEAKERS:
+        return "document"
+    return None
+
+
+@rule("cues.kind.speech", ("Ana Lind said that the pier would close.", "speech"))
+def kind_speech(k: KindCase) -> str | None:
+    """A verb of saying: speech."""
+    return "speech" if k.tok.lemma_.lower() in SPEECH_VERBS else None
+
+
+@rule("cues.kind.belief", ("Ivo Tarn believes the ferry is too slow.", "belief"))
+def kind_belief(k: KindCase) -> str | None:
+    """Any other verb cue (of thinking, wanting, or a stance the cue model found): belief."""
+    return "belief"
+
+
+KIND: RuleTable[KindCase, str] = RuleTable(
+    "cues.kind", [kind_finding, kind_document_speaker, kind_speech, kind_belief],
+)

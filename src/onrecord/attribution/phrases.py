@@ -1,0 +1,285 @@
+"""Phrases on the parse that the cue and attachment rules share: a cue's subject, a source phrase, a name the
+tagger missed, a content's characters, the cue phrase as annotators mark it, headings.
+
+Token-level helpers only: what is a cue, and what it says, is decided by the rules in :mod:`.cues` and
+:mod:`.attach`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.lexicon.en import BELIEF_VERBS, DASH_TOKENS, FOCUS_ADVERBS, SPEECH_VERBS
+from onrecord.types import CharSpan
+
+#: The dependencies of a verb's subject.
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: The dependencies of a clause complement: what a verb of saying says.
+CLAUSE_DEPS = ("ccomp",)
+#: What a content loses at either edge: whitespace, commas, colons, dashes.
+PUNCT_EDGE = " \t\n,;:—–-"
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …")."""
+    doc = verb.doc
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            return noun_phrase(doc, subj)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.head != verb.head:
+            # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies
+            host = verb.head.head
+            if host.pos_ in ("NOUN", "PROPN"):
+                poss = next((c for c in host.children if c.dep_ == "poss"), None)
+                return noun_phrase(doc, poss) if poss is not None else None
+            verb = host
+            continue
+        break
+    return None
+
+
+def misparsed_subject(noun: Token) -> Span | None:
+    """"Trump charges that ...": a verb of saying the parser read as a plural noun with a name as its compound;
+    the name is the subject."""
+    if noun.tag_ != "NNS" or not noun.text.endswith("s") or noun.text[:-1].lower() not in SPEECH_VERBS | BELIEF_VERBS:
+        return None
+    subject = next((c for c in noun.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:  # "Okafor charges that ...", the noun made the root with a subject
+        return noun_phrase(noun.doc, subject)
+    names = [c for c in noun.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.is_title)]
+    if not names:  # "Trump charges that ...", the name made a compound of the noun
+        return None
+    return noun.doc[names[0].left_edge.i : noun.i]
+
+
+def same_paragraph(phrase: Span | None, cue: Token) -> Span | None:
+    """The phrase, unless a paragraph break separates it from the cue (a heading the parser ran into the text):
+    then the noun phrase that opens the cue's paragraph, when the parser hung it on the heading."""
+    if phrase is None:
+        return None
+    doc = cue.doc
+    lo, hi = (phrase.end, cue.i) if phrase.end <= cue.i else (cue.i + 1, phrase.start)
+    if not any("\n" in t.text for t in doc[lo:hi]):
+        return phrase
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    for tok in doc[start : cue.i]:
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and not start <= tok.head.i < cue.i + 1:
+            found = noun_phrase(doc, tok)
+            return found if found.start >= start and found.end <= cue.i else None
+    return None
+
+
+def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
+    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
+    ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end < len(doc) and head.head != head:
+        # "said Chris Early", "said Harbor Radio co-host Ana Lind": one name or one hyphenated word parsed as
+        # subjects side by side
+        nxt = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.left_edge.i == end),
+                   None)
+        if nxt is None or not ((head.pos_ == "PROPN" and nxt.pos_ == "PROPN") or not doc[end - 1].whitespace_):
+            break
+        end = nxt.right_edge.i + 1
+    for k in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[k].text:
+            start = k + 1
+            break
+    for k in range(head.i + 1, end):
+        if "\n" in doc[k].text:
+            end = k
+            break
+    # a dateline or a fronted phrase the parser took in: "BRUSSELS - European leaders", "the vote, Jo Roe"
+    name_start = head.i
+    while name_start > start and doc[name_start - 1].dep_ in ("compound", "amod", "det", "poss", "nummod", "case") \
+            and doc[name_start - 1].text not in ",-—–":
+        name_start -= 1
+    for k in range(name_start - 1, start - 1, -1):
+        if doc[k].text in DASH_TOKENS and k > 0 and doc[k - 1].whitespace_:
+            start = k + 1
+            break
+    if start == 0 or "\n" in doc[start - 1].text_with_ws:
+        # a dateline the parser made the phrase's head: "New York (AFP) – Vice President Ana Lind"
+        for k in range(start + 1, min(end - 1, start + 8)):
+            if doc[k].text in DASH_TOKENS and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                before = doc[start:k]
+                if all(t.pos_ == "PROPN" or t.is_punct for t in before) and (
+                    any(t.ent_type_ == "GPE" for t in before) or before.text.isupper()
+                ) and not any(t.text in DASH_TOKENS and t.whitespace_ for t in doc[k + 1 : end]):
+                    start = k + 1  # (a place, not "Democrats — and some Republicans — say")
+                break
+    if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in FOCUS_ADVERBS:
+        start += 1  # "Even China, ..."
+    if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+        end += 1  # the parser hung the closing bracket on the verb
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or (doc[end - 1].tag_ == "POS"
+                               and not possessive)):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break  # "Sen. Ana Lind (D-Ore.)": the bracket closes what the phrase opened
+        end -= 1
+    if end == head.i + 1 and head.pos_ == "PROPN":
+        while end < len(doc) and name_word(doc[end]) and "\n" not in doc[end].text:
+            end += 1  # "said Chris Early", the family name read as an adverb
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
+    """The characters of tokens ``start``..``end`` without edge punctuation and whitespace (:data:`PUNCT_EDGE`),
+    or None when nothing else is left. Reads only the edges, token by token: never the whole span's text, which
+    made a document of many long clauses cost time and memory in the square of its length."""
+    if end <= start:
+        return None
+    s = None
+    for k in range(start, end):
+        tok = doc[k]
+        chars = tok.text if k == end - 1 else tok.text_with_ws
+        i = 0
+        while i < len(chars) and chars[i] in PUNCT_EDGE:
+            i += 1
+        if i < len(chars):
+            s = tok.idx + i
+            break
+    if s is None:
+        return None
+    e = s + 1
+    for k in range(end - 1, start - 1, -1):
+        tok = doc[k]
+        chars = tok.text if k == end - 1 else tok.text_with_ws
+        j = len(chars)
+        while j > 0 and chars[j - 1] in PUNCT_EDGE:
+            j -= 1
+        if j > 0:
+            e = tok.idx + j
+            break
+    return CharSpan(s, e) if e > s else None
+
+
+def left_name(doc: Doc, verb: Token) -> Span | None:
+    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``)."""
+    end = verb.i
+    while end > 0 and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].pos_ in ("AUX", "PART", "ADV") \
+            and not doc[end - 1].is_title:
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].pos_ in ("PROPN", "PRON") or doc[start - 1].is_title) \
+            and doc[start - 1].tag_ not in ("PRP$", "WDT", "WP") and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    return doc[start:end]
+
+
+def that_said(tok: Token) -> bool:
+    """"That said, ..." / "That being said, ...": a connective, not a statement."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    k = tok.i - 1
+    if k >= 0 and doc[k].lower_ == "being":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("that", "this") and (
+        doc[k].is_sent_start or k == 0 or doc[k - 1].is_punct or doc[k - 1].pos_ == "CCONJ")
+
+
+def name_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as another part of speech: a family name such as
+    Early, Young or Long ("“…,” says Early.")."""
+    if not tok.is_title or tok.is_sent_start or tok.pos_ not in ("ADV", "ADJ") or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    words = [t for t in tok.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)  # not in a headline, where every word is capitalised
+
+
+def right_name(doc: Doc, verb: Token) -> Span | None:
+    """A name right after a verb that follows its content, when the tagger read the name as a modifier ("…,”
+    says Early." with Early an adverb)."""
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 4 and (doc[end].pos_ == "PROPN" or name_word(doc[end])) \
+            and doc[end].ent_type_ not in ("DATE", "TIME"):
+        end += 1
+    if end == verb.i + 1 or (not name_word(doc[verb.i + 1]) and doc[verb.i + 1].dep_ in SUBJECT_DEPS):
+        return None
+    if end < len(doc) and not doc[end].is_punct:
+        return None  # "says Early voting ...": the words go on; not a name alone
+    return doc[verb.i + 1 : end]
+
+
+def in_heading(text: str, tok: Token) -> bool:
+    """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
+    Such a line is short and does not end like a sentence."""
+    return _lines(text).heading(tok.idx)
+
+
+class _Lines:
+    """The lines of one text, each judged once: :func:`_in_heading` is asked for every cue, and reading the whole
+    line each time made one long paragraph cost time in the square of its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.judged: dict[int, bool] = {}
+
+    def heading(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.breaks, pos)  # the first line break at or after pos ends its line
+        if k not in self.judged:
+            start = self.breaks[k - 1] + 1 if k else 0
+            end = self.breaks[k] if k < len(self.breaks) else len(self.text)
+            line = self.text[start:end].strip()
+            self.judged[k] = len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+        return self.judged[k]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(text: str) -> _Lines:
+    """The lines of ``text``, kept for the text being read (a str caches its hash; the lookup compares identity
+    first, so asking again for the same text costs nothing)."""
+    return _Lines(text)
+
+
+_CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
+#: At most this many words between a verb cue and its content are taken into the cue ("said in an interview").
+_CUE_LEAD_MAX = 6
+
+
+def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
+    """The cue as news annotators mark it: the verb with the auxiliaries, negation and adverbs right before it
+    ("has also said", "did not immediately respond"), and, when the content follows, the words that lead to it
+    ("called for", "said in an interview", "said Monday") -- but not an addressee ("told reporters that")."""
+    start, end = cue.i, cue.i + 1
+    heads = {cue.i, *(c.i for c in cue.children if c.dep_ in ("aux", "auxpass"))}
+    k = cue.i - 1
+    while k >= 0 and doc[k].head.i in heads and doc[k].dep_ in _CUE_LEFT_DEPS and not doc[k].is_punct \
+            and "\n" not in doc[k].text and not name_word(doc[k]):
+        start = k
+        k -= 1
+    if content.start >= cue.idx + len(cue.text):
+        k = cue.i + 1
+        while k < len(doc) and doc[k].idx < content.start and k - cue.i <= _CUE_LEAD_MAX:
+            t = doc[k]
+            if (t.is_punct and t.text not in ("'", "’")) or "\n" in t.text \
+                    or (t.dep_ in ("dobj", "dative") and t.head.i == cue.i):
+                break
+            k += 1
+        else:  # the words run up to the content: they lead to it
+            if k < len(doc) and doc[k].idx >= content.start:
+                end = k
+    last = doc[end - 1]
+    return CharSpan(doc[start].idx, last.idx + len(last.text))
+
+
