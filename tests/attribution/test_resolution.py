@@ -6,9 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from handparse import parse
-from onrecord.attribution.resolution.resolver import Speaker, SpeakerResolver, _compatible, _person_name, clean_name, surname
-
-
+from onrecord.attribution.resolution import Speaker, SpeakerResolver, clean_name, surname
+from onrecord.attribution.resolution.names import compatible, person_name
 
 
 def span(doc: Doc, words: str):
@@ -90,7 +89,7 @@ def test_surname(name: str, expected: str) -> None:
     ],
 )
 def test_compatible(short: str, full: str, expected: bool) -> None:
-    assert _compatible(short, full) is expected
+    assert compatible(short, full) is expected
 
 
 NAMES_TEXT = "Ilse Varga met Oskar Brun."
@@ -997,7 +996,7 @@ def test_a_report_nobody_issued_speaks_for_the_main_organisation() -> None:
     resolver = SpeakerResolver(doc)
     assert resolver.resolve(doc[10:12]) == Speaker("Tarn Energy", "organisation", "The report")
     # named once only: no main organisation, the report stays unattributed
-    assert resolver._main_org(7) is None
+    assert resolver.index.main_org(7) is None
 
 
 # -- roles -----------------------------------------------------------------------------------------------------
@@ -1376,7 +1375,7 @@ def test_a_description_resolves_to_a_subject_not_to_any_name_nearby() -> None:
 )
 def test_where_a_description_ends(text: str, table: str, expected: str) -> None:
     doc = parse(text, table)
-    end = [t.i for t in doc if t.lower_ == "said"][0]
+    end = next(t.i for t in doc if t.lower_ == "said")
     assert SpeakerResolver(doc).resolve(doc[0:end]).description == expected
 
 
@@ -1622,7 +1621,7 @@ def test_a_dash_apposition_the_recogniser_ran_into_a_name_is_cut_off() -> None:
     words = ["Ana", "Lind", "-", "Tarn", "'s", "partner", "-", "said", "so", "."]
     spaces = [True, True, True, False, True, True, True, True, False, False]
     doc = Doc(Vocab(), words=words, spaces=spaces, ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 6)
-    assert _person_name(doc.ents[0]) == "Ana Lind"
+    assert person_name(doc.ents[0]) == "Ana Lind"
     hyphenated = Doc(Vocab(), words=["Ana", "Lind", "-", "Tarn", "said"], spaces=[True, False, False, True, False],
                      ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"])
-    assert _person_name(hyphenated.ents[0]) == "Ana Lind-Tarn"  # a double-barrelled name stays whole
+    assert person_name(hyphenated.ents[0]) == "Ana Lind-Tarn"  # a double-barrelled name stays whole

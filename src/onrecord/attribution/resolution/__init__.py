@@ -1,11 +1,21 @@
 """Speaker resolution: from a source mention to the fullest name of that person or organisation in the article.
 
 The public names: :class:`Speaker` (who a mention refers to), :data:`UNKNOWN`, :class:`SpeakerResolver` (one
-article's resolver) and the name helpers :func:`clean_name` and :func:`surname`.
+article's resolver) and the name helpers :func:`clean_name` and :func:`surname`. Inside:
+
+- ``names.py``: Speaker, cleaning and comparing names;
+- ``syntax.py``: what the parse says of a mention (subject, the phrase's extent, roles);
+- ``index.py``: the article's index of people and organisations, and the fullest names;
+- ``antecedents.py``: what pronouns, descriptions and documents point back to;
+- ``mention.py``: the case a rule looks at;
+- ``speaker_rules.py`` and ``description_rules.py``: the named rules, and the table that orders them;
+- ``resolver.py``: SpeakerResolver, the state kept between one article's mentions.
 """
 
 from __future__ import annotations
 
-from onrecord.attribution.resolution.resolver import UNKNOWN, Speaker, SpeakerResolver, clean_name, surname
+from onrecord.attribution.resolution.names import UNKNOWN, Speaker, clean_name, surname
+from onrecord.attribution.resolution.resolver import SpeakerResolver
+from onrecord.attribution.resolution.speaker_rules import SPEAKER_RULES
 
-__all__ = ["UNKNOWN", "Speaker", "SpeakerResolver", "clean_name", "surname"]
+__all__ = ["SPEAKER_RULES", "UNKNOWN", "Speaker", "SpeakerResolver", "clean_name", "surname"]

@@ -1,0 +1,233 @@
+"""Who a mention points back to: a he/she, a "they" or an "it", a definite description, a document's author.
+
+Salience, in order: the current speaker, unless another person has since become a subject (by the parse, by a
+finite verb right after the name, or by opening the paragraph); a person the previous sentence turned to; the
+nearest subject. "The harbour master" is the person introduced with that role; "the company" the last
+organisation named as a subject; a document speaks for its author (possessor, "by"/"from", who wrote in it
+earlier). "They" is speakers named together or the last plural subject that can speak.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from onrecord.attribution.resolution.index import MALE, PersonMention
+from onrecord.attribution.resolution.names import Speaker, org_text, person_name
+from onrecord.attribution.resolution.syntax import core, is_subject, possessive_at, role_key
+from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
+    AUTHORING_VERBS,
+    GENERIC_ORGANISATION_HEADS,
+    GROUP_HEADS,
+    GROUP_PRONOUNS,
+    ORGANISATION_HEADS,
+    PERSON_PRONOUNS,
+    PLACE_HEADS,
+    RECEIVING_VERBS,
+)
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.resolver import SpeakerResolver
+
+#: How far back (in tokens before the pronoun's sentence) antecedents are looked for.
+PRONOUN_WINDOW = 80
+
+
+def pronoun_gender(pronoun: Token) -> str:
+    """"m" for he/him/his, else "f"."""
+    return "m" if pronoun.lower_ in MALE else "f"
+
+
+def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
+                      any_mention: bool = True) -> Speaker:
+    """The person a he/she most likely refers to: the current speaker when recent, else the nearest
+    subject, else the nearest name -- skipping people of the other gender when the article shows it."""
+    ix = r.index
+
+    def fits(name: str) -> bool:
+        g = ix.gender(name)
+        return gender is None or g is None or g == gender
+
+    def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
+        return ix.fullest(mention[1], ix.honorific.get(mention[0]) or gender)
+
+    window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
+    last = next(
+        ((i, s) for i, s in reversed(r.recent)
+         if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
+        None,
+    )
+    before = [p for p in ix.persons if window_start <= p[0] < pronoun.i and fits(full(p))]
+    subjects = [p for p in before if p[2]]
+    # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
+    # the sentence just before, after anyone who spoke or acted, is who the story turned to
+    sent_start = pronoun.sent.start
+    previous_start = r.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    lately = [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])]
+    anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
+    if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
+        t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
+    ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
+        return Speaker(full(lately[-1]), "person")
+    described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
+    if described is not None:
+        return described
+    if prefer_speaker and last is not None and last[0] >= window_start:
+        newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
+        if not newer:
+            return last[1]
+    if subjects:
+        return Speaker(full(subjects[-1]), "person")
+    if last is not None:
+        return last[1]
+    if before and any_mention:
+        return Speaker(full(before[-1]), "person")
+    return Speaker(None, "unknown", pronoun.text)
+
+
+def described_in_view(
+    r: SpeakerResolver, pronoun: Token, gender: str | None, since: int, named: list[PersonMention]
+) -> Speaker | None:
+    """The unnamed described speaker a he/she refers to ("..., a spokeswoman for the council said. She added
+    ..."), when the last one noted comes at or after token ``since`` -- and nobody else has been the subject
+    since ("The mayor spoke next. He said ...") nor been named (``named``: "a reporter asked Lind, “…?” “…,”
+    she replied")."""
+    found = next(
+        ((i, sp) for i, sp, g in reversed(r.described) if i < pronoun.i and (gender is None or g in (None, gender))),
+        None,
+    )
+    if found is None or found[0] < since or any(p[0] > found[0] for p in named):
+        return None
+    for t in r.doc[found[0] + 1 : pronoun.i]:
+        subject = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+        object_named = t.pos_ == "PROPN" and (t.dep_ in ("dobj", "dative") or t.ent_type_ == "PERSON")
+        if (subject or object_named) and not r.index.inside(t.idx):
+            return None
+    return found[1]
+
+
+def role_holder(r: SpeakerResolver, head: Token) -> str | None:
+    """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
+    first introduced after it (a lede's "the league commissioner said ..." named further down)."""
+    roles = r.index.roles.get(role_key(head), [])
+    places = {c.text for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC")}
+    if places:  # "the Vermont senator": not a senator the article never places in Vermont
+        roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
+    last = next(((i, s.name) for i, s in reversed(r.recent) if i < head.i and s.kind == "person"), None)
+    if last is not None and any(name == last[1] for _i, name in roles) and not any(
+        last[0] < i < head.i and name != last[1] for i, name in roles
+    ):
+        # the one just quoted holds the role, and nobody else was given it since: "Sen. Ana Dale ... said
+        # Dale. The senator paused" is her, not a senator introduced in between
+        return last[1]
+    before = [name for i, name in roles if i < head.i]
+    return before[-1] if before else (roles[0][1] if roles else None)
+
+
+def author(r: SpeakerResolver, head: Token) -> Speaker | None:
+    """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return r.resolve(r.doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON") and child.i in r.index.ent_of:
+            ent = r.index.ent_of[child.i]
+            if ent.label_ == "ORG":
+                return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
+            return Speaker(r.index.fullest(person_name(ent)), "person")
+    for tok in head.subtree:
+        if tok.head.lemma_.lower() in RECEIVING_VERBS:
+            continue  # "the statement, which was obtained by Variety": who has it, not who issued it
+        if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
+                return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+    return None
+
+
+def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
+    """The author of a document mentioned before ("Lind wrote in a report ... the report said")."""
+    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
+            continue
+        # who wrote or released it ("Lind wrote in the trust's report") before whose it is
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in AUTHORING_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
+                return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        found = author(r, tok)
+        if found is not None and found.name:
+            return found
+    return None
+
+
+def org_for(r: SpeakerResolver, head: Token) -> str | None:
+    """The organisation a definite description refers to: the last one named with its head word ("the
+    commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
+    subject outside quotations; None when nothing fits (the description then stands for itself)."""
+    word = head.lower_
+    places = word in PLACE_HEADS
+    if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "the city of Lakeview" names itself
+    cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
+    named = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    if named:
+        return r.index.fullest_org(named[-1][1])
+    cands = [m for m in cands if head.i - 250 <= m[0]]
+    if word in GENERIC_ORGANISATION_HEADS or places:
+        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        subjects = [m for m in outside if m[2]]
+        pick = subjects or outside
+        if pick:
+            return r.index.fullest_org(pick[-1][1])
+    return None
+
+
+def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
+    """What "it" or "they" refers to: the organisation speaking, else the last one named as a subject; "I",
+    "we" and "you" stay unknown."""
+    if pronoun.lower_ in ("i", "we", "you"):
+        return Speaker(None, "unknown", pronoun.text)
+    if pronoun.lower_ in ("they", "them"):
+        return plural_antecedent(r, pronoun)
+    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
+    cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+    subjects = [m for m in cands if m[2]]
+    if last is not None and pronoun.i - last[0] < 80:
+        # the organisation speaking, unless another one has become the subject since ("EDC declined ...")
+        newer = [m for m in subjects if m[0] > last[0] and r.index.expand(m[1]) != last[1].name]
+        if not newer or pronoun.lower_ != "it":
+            return last[1]
+    if pronoun.lower_ == "it":
+        # the last organisation named as a subject, else the last one named
+        pick = subjects or cands
+        if pick:
+            return Speaker(r.index.expand(pick[-1][1]), "organisation")
+    return Speaker(None, "unknown", pronoun.text)
+
+
+def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
+    """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
+    subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
+    last = next(((i, s) for i, s in reversed(r.recent)
+                 if i < pronoun.i and s.name and " and " in s.name), None)
+    window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
+    subject = None
+    for tok in reversed(r.doc[window_start : pronoun.i]):
+        if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
+            tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS
+        ) and not r.index.inside(tok.idx):
+            subject = tok
+            break
+    if subject is not None and (last is None or subject.i > last[0]):
+        phrase = core(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        comma = next((t.i for t in phrase if t.i > subject.i and t.text == ","), phrase.end)
+        return Speaker(None, "anonymous", r.doc[phrase.start : comma].text.strip())
+    if last is not None and pronoun.i - last[0] < PRONOUN_WINDOW:
+        return last[1]
+    org = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
+    if org is not None and pronoun.i - org[0] < 80:
+        return org[1]  # "the union started a campaign ... they tweet it out"
+    return Speaker(None, "unknown", pronoun.text)

@@ -1,0 +1,213 @@
+"""The speaker rules for descriptions: documents, organisations, people by role, definite descriptions.
+
+"The harbour master" is the person introduced with that role (before, else after: a lede's cataphora; "A
+Lakeview coach" in the lede is the one coach named further down); "the laid-back resident" is the person in
+view; "the commission" is an organisation named with that word, "the company" the last organisation named as a
+subject, else the description stands for itself. A document speaks for its author (possessor, "by"/"from", who
+wrote in it earlier, else the article's main organisation). Their order is the table's, in
+:mod:`onrecord.attribution.resolution.speaker_rules`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from onrecord.attribution.resolution.antecedents import author, earlier_author, org_for, person_antecedent, role_holder
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
+from onrecord.attribution.resolution.syntax import ORG_LABELS, PERSON_TITLES, described, is_document, modifies
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
+    COLLECTIVE_HEADS,
+    DOCUMENT_NOUNS,
+    ORGANISATION_HEADS,
+    QUANTITY_HEADS,
+    UNNAMED_HEADS,
+)
+
+
+def _document(case: Mention) -> bool:
+    return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
+
+
+@rule("speakers.document-author", ("A study by Civic Action said rents would rise.", "Civic Action"))
+def document_author(case: Mention) -> Speaker | None:
+    """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
+    Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
+    report said")."""
+    if not _document(case):
+        return None
+    found = author(case.resolver, case.head)
+    if found is None and case.definite:
+        found = earlier_author(case.resolver, case.head)
+    return replace(found, description=case.description) if found is not None and found.name else None
+
+
+@rule("speakers.document-of-main-organisation", (
+    "Tarn Energy Inc. grew. Tarn Energy Inc. hired staff. The report said prices would rise.", "Tarn Energy Inc."))
+def document_of_main_organisation(case: Mention) -> Speaker | None:
+    """A definite report nobody is said to have issued: the organisation the article is about (named most
+    often, twice at least) issued it. Not "a 2014 study", nor "polls show"."""
+    if not (_document(case) and case.definite):
+        return None
+    main = case.resolver.index.main_org(case.head.i)
+    return Speaker(main, "organisation", case.description) if main is not None else None
+
+
+@rule("speakers.document-unattributed", ("The report said prices would rise.", None))
+def document_unattributed(case: Mention) -> Speaker | None:
+    """A definite document with no author in sight speaks for nobody known; its description is kept."""
+    return Speaker(None, "unknown", case.description) if _document(case) and case.definite else None
+
+
+def _organisation(case: Mention) -> bool:
+    return case.lemma in ORGANISATION_HEADS or case.head.lower_ in ORGANISATION_HEADS
+
+
+@rule("speakers.organisation-named-in-phrase", (
+    "The Danish government said the road would close.", "Danish government"))
+def organisation_named_in_phrase(case: Mention) -> Speaker | None:
+    """An organisation noun named in its own phrase: by a place or a people ("the Canadian government",
+    "Lakeview council": the description is its name), by an organisation it modifies ("the group People for the
+    Ethical Treatment of Animals"), or by a proper noun ("the independent Sage group of science advisers")."""
+    if not _organisation(case):
+        return None
+    head, description = case.head, case.description
+    if any(e.label_ in ("GPE", "NORP") for e in case.phrase_ents):
+        return Speaker(strip_det(description), "organisation", description)
+    named = next((e for e in case.phrase_ents if e.label_ in ORG_LABELS and modifies(e.root, head)), None)
+    if named is not None:
+        return Speaker(case.resolver.index.fullest_org(org_text(named)), "organisation", description)
+    proper = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    if proper:
+        return Speaker(case.resolver.doc[proper[0].left_edge.i : head.i + 1].text, "organisation", description)
+    return None
+
+
+@rule("speakers.organisation-in-view", (
+    "Lakeview Power Corporation cut jobs on Monday. The company said prices would rise.", "Lakeview Power Corporation"))
+def organisation_in_view(case: Mention) -> Speaker | None:
+    """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
+    Harbour Commission"), or for a generic head ("the company") the last one named as a subject."""
+    if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
+        return None
+    org = org_for(case.resolver, case.head)
+    return Speaker(org, "organisation", case.description) if org is not None else None
+
+
+@rule("speakers.organisation-description", ("A group of employees said the plant would close.", None))
+def organisation_description(case: Mention) -> Speaker | None:
+    """Any other organisation noun: an organisation named in its phrase, else for "a group of employees" no
+    one named body, else the description is the organisation ("the union")."""
+    if not _organisation(case):
+        return None
+    for ent in case.phrase_ents:
+        if ent.label_ in ORG_LABELS:
+            return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    if case.det in ("a", "an") and not any(c.dep_ == "compound" for c in case.head.children):
+        return Speaker(None, "unknown", case.description)
+    head = case.head
+    return Speaker(strip_det(case.resolver.doc[head.left_edge.i : head.i + 1].text), "organisation", case.description)
+
+
+@rule("speakers.people-counted", ("The majority said the plan was unfair.", None))
+def people_counted(case: Mention) -> Speaker | None:
+    """"The number who said ...": people counted, not one in view."""
+    return Speaker(None, "unknown", case.description) if case.lemma in QUANTITY_HEADS else None
+
+
+@rule("speakers.lede-person", (
+    "A Lakeview hockey coach says the rink will close. Coach Sarah Lind has run the team for years.", "Sarah Lind"))
+def lede_person(case: Mention) -> Speaker | None:
+    """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that role
+    further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
+    found = case.resolver.index.lede_person(case.head, case.det)
+    return Speaker(found, "person", case.description) if found is not None else None
+
+
+def _by_role(case: Mention) -> bool:
+    """A person by role ("a former party chairman"): the organisation in the phrase is an affiliation."""
+    return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
+
+
+@rule("speakers.role-holder", (
+    "Sen. Sarah Lind spoke on Monday. The senator said the vote was close.", "Sarah Lind"))
+def role_holder_by_title(case: Mention) -> Speaker | None:
+    """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
+    introduced with that role before it ("Sen. Ana Lind"), else the first after it (a lede's cataphora).
+    Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
+    paused")."""
+    if not (_by_role(case) and case.definite and case.head.tag_ == "NN"):
+        return None
+    role = role_holder(case.resolver, case.head)
+    return Speaker(role, "person", case.description) if role else None
+
+
+@rule("speakers.described-person-in-view", (
+    "Sarah Lind runs a bakery in Lakeview. The busy Lakeview resident said the road was unsafe.", "Sarah Lind"))
+def described_person_in_view(case: Mention) -> Speaker | None:
+    """"The laid-back Lakeview resident": a person in view, described again; a bare "the official" or "the
+    senior official" stays unnamed."""
+    head = case.head
+    if not (_by_role(case) and case.definite and head.tag_ == "NN") or case.lemma in UNNAMED_HEADS:
+        return None
+    if not described(head):
+        return None
+    found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
+    return replace(found, description=case.description) if found.name else None
+
+
+@rule("speakers.unnamed-person", ("A senior official said the talks had stalled.", None))
+def unnamed_person(case: Mention) -> Speaker | None:
+    """A person by role nobody names ("a senior official", "two residents") stays anonymous, described."""
+    return Speaker(None, "anonymous", case.description) if _by_role(case) else None
+
+
+@rule("speakers.definite-role", (
+    "David Okafor, the harbour master, met the crew. The harbour master said the port would close.", "David Okafor"))
+def definite_role(case: Mention) -> Speaker | None:
+    """Any other definite noun that names a role someone was given in an apposition or before their name ("the
+    harbour master" after "Ivo Tarn, the harbour master")."""
+    if not case.definite:
+        return None
+    role = role_holder(case.resolver, case.head)
+    return Speaker(role, "person", case.description) if role else None
+
+
+@rule("speakers.organisation-in-phrase", (
+    "A Lakeview Power Corporation engineer said prices would rise.", "Lakeview Power Corporation"))
+def organisation_in_phrase(case: Mention) -> Speaker | None:
+    """An organisation named in the head's own phrase ("the RCMP statement"), not a person the recogniser took
+    for one ("Lind's staff" is not Lind, nor an organisation)."""
+    if not case.unknown_ents:
+        return None
+    ent = case.unknown_ents[0]
+    if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent.root == case.head):
+        return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    return None
+
+
+@rule("speakers.definite-description", (
+    "Sarah Lind opened a bakery in Lakeview. The affable proprietor said bread would cost more.", "Sarah Lind"))
+def definite_description(case: Mention) -> Speaker | None:
+    """"The affable proprietor", "the 39-year-old founder": a definite description of someone in view (not
+    "Lind's staff" or "his lawyer": someone else than the person in view; not "the community", many people)
+    -- and the same description again ("the patient") is the same person, named or not, whoever is in view."""
+    head, lemma, r = case.head, case.lemma, case.resolver
+    if not (case.det in ("the", "this", "that") and head.tag_ == "NN" and head.pos_ == "NOUN" and not case.people
+            and lemma not in COLLECTIVE_HEADS):
+        return None
+    earlier = r.definites.get(lemma)
+    if earlier is not None and earlier[0] < head.i:
+        return replace(earlier[1], description=case.description)
+    found = person_antecedent(r, head, None, prefer_speaker=False, any_mention=False)
+    found = replace(found, description=case.description) if found.name else Speaker(None, "unknown", case.description)
+    r.definites.setdefault(lemma, (head.i, found))
+    return found
+
+
+@rule("speakers.unresolved", ("Everyone in the room said the plan would fail.", None))
+def unresolved(case: Mention) -> Speaker | None:
+    """Nothing else decided: the speaker is unknown, its description kept."""
+    return Speaker(None, "unknown", case.description)

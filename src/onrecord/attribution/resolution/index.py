@@ -1,0 +1,330 @@
+"""The article's index of mentions: the people and organisations it names, and what it says of them.
+
+Built once per article, in this order: entities (people outside quotations and photo captions, organisations,
+acronyms, honorifics); proper-noun chains the recogniser missed; known surnames it labelled otherwise; the owner
+of a family name used alone; acronyms used alone; roles learnt from titles and appositions, with the gender
+evidence for each name. Then it answers: the fullest name compatible with a short one, an organisation's
+fullest name, a name's gender, the article's main organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.resolution.names import (
+    clean_name,
+    compatible,
+    honorific_gender,
+    initial,
+    name_like,
+    org_text,
+    person_name,
+    short_form,
+    surname,
+)
+from onrecord.attribution.resolution.syntax import (
+    ORG_LABELS,
+    Inside,
+    captions,
+    is_subject,
+    role_apposition,
+    role_key,
+)
+from onrecord.lexicon.en import (
+    FEMALE_FIRST_NAMES,
+    FEMALE_HONORIFICS,
+    FEMALE_PRONOUNS,
+    LEGAL_SUFFIXES,
+    MALE_FIRST_NAMES,
+    MALE_HONORIFICS,
+    MALE_PRONOUNS,
+    TITLES,
+    UNNAMED_HEADS,
+)
+
+#: He/she words and honorifics: evidence of a person's gender.
+MALE = MALE_PRONOUNS | MALE_HONORIFICS
+FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
+#: How far into the text a story's opening (its lede) reaches, in characters.
+_LEDE_CHARS = 500
+#: News media: they report what organisations say, and credit photos; never the article's main organisation.
+_MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
+
+#: A mention of a person: (token index, name, is subject).
+PersonMention = tuple[int, str, bool]
+#: A mention of an organisation: (token index, name, is subject, inside a quotation, entity label).
+OrgMention = tuple[int, str, bool, bool, str]
+
+
+class ArticleIndex:
+    """The people and organisations one parsed article names.
+
+    ``quoted`` are the character spans of the article's quotations: names inside them are not antecedents
+    for a pronoun outside.
+    """
+
+    def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = text
+        self.persons: list[PersonMention] = []  # outside quotations
+        self.org_mentions: list[OrgMention] = []
+        self.org_names: list[str] = []
+        self.by_surname: dict[str, list[str]] = {}
+        self.ent_names: set[str] = set()  # names the recogniser found (the others come from proper-noun chains)
+        self.ent_of: dict[int, Span] = {}
+        self.acronyms: dict[str, str] = {}
+        self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
+        self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
+        # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
+        self.roles: dict[str, list[tuple[int, str]]] = {}
+        self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
+        self.inside = Inside(quoted)
+        named = self._index_entities(Inside(captions(text)))
+        self._index_chains()
+        self._index_stray_surnames()
+        self.persons.sort()
+        self._find_owners(named)
+        self._index_acronym_mentions()
+        self.org_mentions.sort()
+        self._index_roles()
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _index_entities(self, in_caption: Inside) -> list[tuple[int, str]]:
+        """Index the recogniser's entities; returns every person mention it found, in what was said too."""
+        doc, inside = self.doc, self.inside
+        named: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            for tok in ent:
+                self.ent_of[tok.i] = ent
+            if ent.label_ in ("ORG", "GPE"):
+                org = org_text(ent)
+                if ent.label_ == "ORG":
+                    self.org_names.append(org)
+                subject = is_subject(ent.root, ent.end, ent.start)
+                self.org_mentions.append((ent.start, org, subject, inside(ent.start_char), ent.label_))
+            if ent.label_ in ORG_LABELS and ent.label_ != "GPE":
+                org = org_text(ent)
+                words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
+                if len(words) >= 2:
+                    self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
+            if ent.label_ != "PERSON":
+                continue
+            honorific = honorific_gender(doc, ent.start)
+            if honorific is not None:
+                self.honorific[ent.start] = honorific
+            name = person_name(ent)
+            if not name_like(name):
+                continue
+            self.by_surname.setdefault(surname(name), []).append(name)
+            self.ent_names.add(name)
+            named.append((ent.start, name))
+            # the people in a photo caption are not in the story
+            if not inside(ent.start_char) and not in_caption(ent.start_char):
+                self.persons.append((ent.start, name, is_subject(ent.root, ent.end, ent.start)))
+        return named
+
+    def _index_chains(self) -> None:
+        """Proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames."""
+        doc = self.doc
+        for tok in doc:
+            ent = self.ent_of.get(tok.i)
+            if ent is not None and ent.label_ != "PERSON" and len(ent) == 1 and role_apposition(tok):
+                ent = None  # "Ana Lind, the party chairwoman," with "Lind" taken for an organisation
+            if tok.pos_ == "PROPN" and ent is None and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
+                start = tok.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.ent_of:
+                    start -= 1
+                if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
+                    # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's
+                    # spaced dash ("CHICAGO - Ana Lind") is not part of one
+                    start += 1
+                name = clean_name(doc[start : tok.i + 1].text)
+                if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
+                    self.by_surname[surname(name)].append(name)
+                elif len(name.split()) >= 2 and (
+                    doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES or role_apposition(tok)
+                ):  # "Sen. Ana Lind", or "Ana Lind, the party chairwoman,": a person the recogniser missed
+                    self.by_surname.setdefault(surname(name), []).append(name)
+                    if not self.inside(doc[start].idx):
+                        self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _index_stray_surnames(self) -> None:
+        """A known surname the recogniser took for a place or an organisation ("Vickers said") is still a mention."""
+        doc = self.doc
+        for tok in doc:
+            ent = self.ent_of.get(tok.i)
+            if (tok.pos_ == "PROPN" and tok.is_title and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
+                    and tok.lower_ in self.by_surname and not self.inside(tok.idx)
+                    and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
+                self.persons.append((tok.i, tok.text, is_subject(tok, tok.i + 1, tok.i)))
+
+    def _find_owners(self, named: list[tuple[int, str]]) -> None:
+        """A family name used alone while one person of that name had been introduced is that person's for the
+        article ("Sen. Chris Murphy", "Murphy said", later "a teacher's aide, Anne Marie Murphy")."""
+        seen: dict[str, list[str]] = {}
+        for _i, name in sorted({*named, *((i, name) for i, name, _subject in self.persons)}):
+            key = surname(name)
+            if len(name.split()) >= 2:
+                seen.setdefault(key, []).append(name)
+            elif key not in self.owner and seen.get(key):
+                first = seen[key][0]
+                if all(compatible(p, first) or compatible(first, p) for p in seen[key]):
+                    self.owner[key] = first
+
+    def _index_acronym_mentions(self) -> None:
+        """An acronym of an organisation named in full, used alone, is a mention of that organisation."""
+        for tok in self.doc:
+            if tok.text in self.acronyms and tok.i not in self.ent_of and len(tok.text) >= 2:
+                subject = is_subject(tok, tok.i + 1, tok.i)
+                self.org_mentions.append((tok.i, tok.text, subject, self.inside(tok.idx), "ORG"))
+
+    def _index_roles(self) -> None:
+        """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not name_like(person_name(ent)):
+                continue
+            full = self.fullest(person_name(ent), self.honorific.get(ent.start))
+            for left in doc[max(0, ent.start - 3) : ent.start]:
+                if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
+                    continue  # a noun of another phrase ("expert replicates Ana Lind's path")
+                if left.pos_ == "NOUN" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[left.i + 1 : ent.start]):
+                    continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
+                if (left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
+                    self.roles.setdefault(role_key(left), []).append((ent.start, full))
+            # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
+            root = ent.root
+            appositions = [c for c in root.children if c.dep_ == "appos"]
+            for other in appositions + ([root.head] if root.dep_ == "appos" else []):
+                if other.pos_ == "NOUN":
+                    self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
+            self._vote(full, ent)
+
+    def _vote(self, name: str, ent: Span) -> None:
+        """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""
+        votes = self.votes.setdefault(name, [0, 0])
+        prev = self.doc[ent.start - 1].lower_ if ent.start else ""
+        if prev in MALE:
+            votes[0] += 3
+        elif prev in FEMALE:
+            votes[1] += 3
+        if not is_subject(ent.root):
+            return
+        for tok in ent.sent:
+            if tok.i >= ent.end and tok.pos_ == "PRON":
+                if tok.lower_ in MALE:
+                    votes[0] += 1
+                    return
+                if tok.lower_ in FEMALE:
+                    votes[1] += 1
+                    return
+
+    def learn(self, name: str) -> None:
+        """Index a speaker's full name the recogniser missed ("Ana Lind, who represents ..."), so that "Lind"
+        later resolves to it."""
+        known = self.by_surname.setdefault(surname(name), [])
+        if name not in known:
+            known.append(name)
+            self.ent_names.add(name)
+
+    # -- questions --------------------------------------------------------------------------------------
+    def gender(self, name: str) -> str | None:
+        male, female = self.votes.get(name, (0, 0))
+        words = name.split()
+        if len(words) >= 2:  # a common first name: weaker than an honorific, outweighs one stray pronoun
+            first = words[0].lower()
+            male += 2 if first in MALE_FIRST_NAMES else 0
+            female += 2 if first in FEMALE_FIRST_NAMES else 0
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
+        return None
+
+    def fullest(self, name: str, gender: str | None = None) -> str:
+        """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,
+        else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline).
+        With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first."""
+        cands: Iterable[str] = self.by_surname.get(surname(name), ())
+        if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
+            cands = [c for c in cands if self.gender(c) == gender] or cands
+        best = self._fullest_among(name, [c for c in cands if c in self.ent_names])
+        return best if best != name else self._fullest_among(name, cands)
+
+    def _fullest_among(self, name: str, candidates: Iterable[str]) -> str:
+        best = name
+        # each name once, in the order first seen: a name mentioned 700 times was compared 700 times, for every
+        # speaker of a long article (time in the square of its length); only a strictly fuller name replaces
+        # ``best``, so the result is the same
+        cands = list(dict.fromkeys(candidates))
+        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
+        if owner is not None:  # not the fuller name of another person of the family
+            cands = [c for c in cands if compatible(c, owner) or compatible(owner, c)] or cands
+        for cand in cands:
+            if not compatible(name, cand):
+                continue
+            if len(cand.split()) > len(best.split()) or (
+                len(cand.split()) == len(best.split()) and len(cand.split()[0]) > len(best.split()[0])
+                and (initial(best.split()[0]) or short_form(best.split()[0].lower(), cand.split()[0].lower()))
+            ):
+                best = cand  # more words, or a first name spelt out ("I. Varga", "Il Varga" -> "Ilse Varga")
+        if best == name and len(name.split()) == 1:
+            # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
+            key = name.lower()
+            for names in self.by_surname.values():
+                for cand in names:
+                    if len(cand.split()) > len(best.split()) and key in (w.lower() for w in cand.split()):
+                        best = cand
+        return best
+
+    def fullest_org(self, name: str) -> str:
+        """The longest organisation name in the article that begins with ``name`` ("Suncor" -> "Suncor Energy")."""
+        words = name.split()
+        best = name
+        for cand in self.org_names:
+            more = cand.split()[len(words) :]
+            if len(cand.split()) > len(best.split()) and cand.split()[: len(words)] == words and any(
+                w.lower().rstrip(".,") not in LEGAL_SUFFIXES for w in more
+            ):
+                best = cand  # not for a legal form alone ("Tarn Corp." stays "Tarn")
+        return best
+
+    def expand(self, org: str) -> str:
+        """An acronym the article spells out ("CRA" -> "Coastal Rail Authority"), else the fullest name."""
+        return self.acronyms[org] if org.isupper() and org in self.acronyms else self.fullest_org(org)
+
+    def main_org(self, before: int) -> str | None:
+        """The organisation named most often before ``before`` (at least twice), ties to the latest."""
+        counts: dict[str, list[int]] = {}
+        for i, name, _subject, _quoted, label in self.org_mentions:
+            if label == "ORG" and i < before and not _MEDIA.search(name):
+                entry = counts.setdefault(self.expand(name), [0, 0])
+                entry[0] += 1
+                entry[1] = i
+        if not counts:
+            return None
+        name, (count, _last) = max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+        return name if count >= 2 else None
+
+    def placed(self, name: str, places: set[str]) -> bool:
+        """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
+        key = surname(name)
+        for tok in self.doc:
+            if tok.lower_ == key:
+                near = self.doc[max(0, tok.i - 8) : tok.i + 8]
+                if any(t.text in places for t in near):
+                    return True
+        return False
+
+    def lede_person(self, head: Token, det: str | None) -> str | None:
+        """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that
+        role further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
+        if det not in ("a", "an") or head.tag_ != "NN" or head.idx > _LEDE_CHARS:
+            return None
+        if head.lemma_.lower() in UNNAMED_HEADS:
+            return None
+        holders = {name for i, name in self.roles.get(role_key(head), ()) if i > head.i}
+        return holders.pop() if len(holders) == 1 else None

@@ -1,0 +1,157 @@
+"""Names: who a mention refers to (:class:`Speaker`), and the text of a name cleaned and compared.
+
+A person's name is indexed by its surname (titles and suffixes dropped); a short name can refer to a fuller one
+when the surnames agree and the first names (or initials) don't conflict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from onrecord.lexicon.en import (
+    DASH_TOKENS,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    SURNAME_PARTICLES,
+    TITLES,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a source mention refers to."""
+
+    name: str | None
+    kind: str  # person | organisation | anonymous | unknown
+    description: str | None = None
+
+
+UNKNOWN = Speaker(None, "unknown")
+
+_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
+#: Zero-width characters that web pages leave inside names ("Traeger\u200b").
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
+
+
+def clean_name(text: str) -> str:
+    """Drop possessives, leading titles and surrounding punctuation: "Sen. Jeff Merkley's" -> "Jeff Merkley"."""
+    text = _POSSESSIVE.sub("", text.translate(_INVISIBLE).strip().strip(",;:()[]\"“”'’"))
+    dateline = _DATELINE.match(text)
+    place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
+    if dateline and len(place) >= 3 and place.isupper():
+        text = text[dateline.end() :]  # "CLEVELAND - Donald Trump": a dateline the recogniser took in
+    words = text.split()
+    for k in range(len(words) - 3, -1, -1):
+        if words[k].endswith(("’s", "'s", "’", "'")) and all(w[:1].isupper() for w in words[k + 1 :]):
+            words = words[k + 1 :]  # "Fox News’ Bret Baier", "Commentary’s Noah Rothman": the outlet's person
+            break
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
+        words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(",").isdigit():
+        words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
+    # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
+    # is what follows the last title word, when two words or more follow it
+    for k in range(len(words) - 3, 0, -1):
+        if words[k].lower().rstrip(".") in TITLES and words[k + 1][:1].isupper():
+            return " ".join(words[k + 1 :])
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def surname(name: str) -> str:
+    """The family name a name is indexed by: its last word, a suffix ("Jr.") dropped, lower case."""
+    words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
+    return (words[-1] if words else name).lower().strip(".,")
+
+
+def initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+@functools.lru_cache(maxsize=65536)
+def compatible(short: str, full: str) -> bool:
+    """Can ``short`` refer to ``full``? Same surname, and first names (or initials) don't conflict."""
+    s, f = short.split(), full.split()
+    if surname(short) != surname(full):
+        return False
+    if len(s) < 2:
+        return True
+    if len(s) < len(f) and s[0].lower() in SURNAME_PARTICLES and [w.lower() for w in f[-len(s):]] == [
+        w.lower() for w in s
+    ]:
+        return True  # a surname with a particle, alone: "Abu Hatab" for "Walid Abu Hatab", "van Dijk"
+    first_s, first_f = s[0].lower().rstrip("."), f[0].lower().rstrip(".")
+    return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s)) or (
+        len(first_f) == 1 and first_s.startswith(first_f)
+    ) or short_form(first_s, first_f) or short_form(first_f, first_s)
+
+
+def short_form(short: str, full: str) -> bool:
+    """A first name's short form: its start ("Alex", "Alexander") or its end ("Xander", "Alexander")."""
+    return len(short) < len(full) and (
+        (len(short) >= 3 and full.startswith(short)) or (len(short) >= 4 and full.endswith(short))
+    )
+
+
+def person_name(ent: Span) -> str:
+    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
+        end -= 1
+    while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
+        start += 1  # "Rip Ana Lind" in a headline
+    for k in range(start + 2, end - 1):
+        if ent.doc[k].text in DASH_TOKENS and ent.doc[k - 1].whitespace_ and ent.doc[k].whitespace_:
+            end = k  # "Ana Lind - Tarn's partner": a dash apposition the recogniser ran into the name
+            break
+    return clean_name(last_line(ent.doc[start:end].text))
+
+
+def last_line(text: str) -> str:
+    """A name the recogniser ran over a line break ("Lind\n\nLind") is the one on the last line."""
+    return text.rsplit("\n", 1)[-1] if "\n" in text.strip() else text
+
+
+def name_like(name: str) -> bool:
+    """Could the words be a person's name (not "The Long Road", not "Photo Credit")?"""
+    words = name.split()
+    return bool(words) and any(c.isalpha() for c in name) and not all(w.lower() in NOT_NAMES for w in words) \
+        and words[0][:1].isupper() and words[0] != "The"  # "The Long Road": a title, not a person
+
+
+def strip_det(text: str) -> str:
+    """The words without a possessive and a leading article ("the Harbour Commission's" -> "Harbour Commission")."""
+    text = _POSSESSIVE.sub("", text.strip())
+    for det in ("the ", "The ", "a ", "an ", "A ", "An "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text
+
+
+def org_text(ent: Span) -> str:
+    """An organisation's name: determiner and possessive dropped, a local's number kept ("Local 832")."""
+    text = strip_det(ent.text)
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].like_num and doc[ent.end - 1].whitespace_ == " " and \
+            len(doc[ent.end].text) <= 4 and not doc[ent.end].text.startswith(("19", "20")):
+        text = f"{text} {doc[ent.end].text}"
+    return text
+
+
+def honorific_gender(doc: Doc, start: int) -> str | None:
+    """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
+    its start."""
+    for tok in doc[max(0, start - 1) : start + 1]:
+        word = tok.lower_
+        if word in MALE_HONORIFICS:
+            return "m"
+        if word in FEMALE_HONORIFICS:
+            return "f"
+    return None

@@ -1,0 +1,265 @@
+"""The speaker rules: who a source mention refers to, decided by the first rule of :data:`SPEAKER_RULES` that does.
+
+This module holds the rules for pronouns and names, and the table at its foot, which states the precedence;
+the rules for descriptions (documents, organisations, roles, "the patient") are in
+:mod:`onrecord.attribution.resolution.description_rules`. Each rule looks at a :class:`Mention` and returns a
+:class:`Speaker` or passes (None). ``python -m onrecord.attribution.rules`` lists them with their examples.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from onrecord.attribution.resolution import description_rules as d
+from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import (
+    Speaker,
+    clean_name,
+    honorific_gender,
+    name_like,
+    org_text,
+    person_name,
+    strip_det,
+    surname,
+)
+from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon.en import (
+    GROUP_PRONOUNS,
+    GROUP_QUANTIFIERS,
+    ORGANISATION_HEADS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TITLES,
+)
+
+
+@rule("speakers.relative-pronoun", ("Sarah Lind, who said the vote was close, left early.", "Sarah Lind"))
+def relative_pronoun(case: Mention) -> Speaker | None:
+    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said")."""
+    head = case.head
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
+        antecedent = head.head.head
+        return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : antecedent.i + 1])
+    return None
+
+
+@rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
+def person_pronoun(case: Mention) -> Speaker | None:
+    """A he or she is the most salient person of that gender before it: the current speaker, unless another
+    person has since become a subject; a person the previous sentence turned to; the nearest subject."""
+    if case.head.lower_ in PERSON_PRONOUNS:
+        return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
+    return None
+
+
+@rule(
+    "speakers.group-pronoun",
+    ("Sarah Lind and David Okafor said the plan was sound. They said the vote was close.",
+     "Sarah Lind and David Okafor"),
+    ("Lakeview Rowing Club said the race would go ahead. It said the course was safe.", "Lakeview Rowing Club"),
+)
+def group_pronoun(case: Mention) -> Speaker | None:
+    """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
+    together or the last plural subject that can speak; "I", "we" and "you" stay unknown."""
+    if case.head.lower_ in GROUP_PRONOUNS:
+        return group_antecedent(case.resolver, case.head)
+    return None
+
+
+@rule("speakers.run-in-heading", (
+    "Prosecutor David Okafor called the finding bold.\n\nREAD MORE: Sarah Lind says she looked for a stop sign "
+    "before the crash on the old ferry road\n\nOkafor argued the sign was hidden.", "David Okafor"))
+def run_in_heading(case: Mention) -> Speaker | None:
+    """A source found in a heading, a "WATCH:" line or a photo credit that the parser ran into the next
+    paragraph ("Road plans\\n\\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
+    opener = run_in(case.whole, case.resolver.text) if case.moves else None
+    return case.resolver.resolve(opener) if opener is not None else None
+
+
+@rule("speakers.party-members", ("Some Democrats said the bill would fail.", None))
+def party_members(case: Mention) -> Speaker | None:
+    """"some Democrats said", "one Republican involved in the planning": members, not the party speaking
+    (but "one red-state Democrat, Sen. Ana Lind," is named)."""
+    head, head_ent = case.head, case.head_ent
+    if head_ent is not None and head_ent.label_ in ("NORP", "ORG") and any(
+        c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in GROUP_QUANTIFIERS for c in head.children
+    ) and not any(e.label_ == "PERSON" for e in case.ents) and not any(c.dep_ == "appos" for c in head.children):
+        return Speaker(None, "anonymous", case.description)
+    return None
+
+
+@rule("speakers.joined-names", ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+def joined_names(case: Mention) -> Speaker | None:
+    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
+    if len(case.own) < 2:
+        return None
+    r, people = case.resolver, case.own
+    names = [r.index.fullest(person_name(e)) for e in people]
+    gaps = [r.text[a.end_char : b.start_char].strip() for a, b in itertools.pairwise(people)]
+    if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
+        return None
+    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+
+
+@rule("speakers.joined-surnames", (
+    "Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+def joined_surnames(case: Mention) -> Speaker | None:
+    """"Both Lind and Tarn said": surnames of people named in full before, whatever the recogniser said."""
+    head, r = case.head, case.resolver
+    together = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children
+    ):
+        names = [r.index.fullest(clean_name(r.doc[compound_start(t) : t.i + 1].text)) for t in together]
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+    return None
+
+
+@rule("speakers.acronym-noun", (
+    "Officials from the Coastal Rail Authority met on Monday. “Fares will rise,” CRA said.", "Coastal Rail Authority"))
+def acronym_noun(case: Mention) -> Speaker | None:
+    """An acronym the tagger read as a noun stands for the organisation the article spells out."""
+    head, acronyms = case.head, case.resolver.index.acronyms
+    if head.text.isupper() and head.text in acronyms and len(case.source) <= 2:
+        return Speaker(acronyms[head.text], "organisation")
+    return None
+
+
+@rule("speakers.known-surname", ("Sarah Lind met the crew. Later, Lind said the vote was close.", "Sarah Lind"))
+def known_surname(case: Mention) -> Speaker | None:
+    """A surname the article gives in full elsewhere is that person, whatever the recogniser said."""
+    name, r = case.head_name, case.resolver
+    if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
+        return Speaker(r.index.fullest(name, honorific_gender(r.doc, compound_start(case.head))), "person")
+    return None
+
+
+@rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
+def family_name_first(case: Mention) -> Speaker | None:
+    """A single name that is a word of a fuller one, as a surname is, whatever the recogniser made of the one
+    word: a family name written first ("Wang" -> "Wang Qishan") or a first name."""
+    name, head_ent, ix = case.head_name, case.head_ent, case.resolver.index
+    if name and len(name.split()) == 1 and ix.fullest(name) != name and (
+        head_ent is None or head_ent.label_ == "PERSON" or (len(head_ent) == 1 and ix.fullest(name) in ix.ent_names)
+    ):
+        return Speaker(ix.fullest(name), "person")
+    return None
+
+
+@rule("speakers.acronym-name", (
+    "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
+def acronym_name(case: Mention) -> Speaker | None:
+    """A proper noun in capitals that abbreviates an organisation the article spells out ("CRA")."""
+    name = case.head_name
+    acronym = case.resolver.index.acronyms.get(strip_det(name).upper()) if name and name.isupper() else None
+    return Speaker(acronym, "organisation") if acronym else None
+
+
+@rule("speakers.named-head", ("Maria de la Cruz Tarn said the vote was close.", "Maria de la Cruz Tarn"))
+def named_head(case: Mention) -> Speaker | None:
+    """The person the head itself names, with the gender its honorific gives ("Mrs. Lind")."""
+    head_ent = case.head_ent
+    if head_ent is not None and head_ent.label_ == "PERSON" and head_ent in case.own:
+        return Speaker(case.resolver.index.fullest(person_name(head_ent), case.resolver.index.honorific.get(
+            head_ent.start)), "person")
+    return None
+
+
+@rule("speakers.named-in-phrase", ("Lind's aunt, Maria Tarn, said the vote was close.", "Maria Tarn"))
+def named_in_phrase(case: Mention) -> Speaker | None:
+    """A person named in the head's phrase (appositions: "the spokesman, Josh Earnest"), not its possessor
+    ("Lind's aunt, Mira Oduya" is Oduya; "Lind's staff" is not Lind)."""
+    return Speaker(case.resolver.index.fullest(person_name(case.own[0])), "person") if case.own else None
+
+
+@rule("speakers.party-member-in-view", (
+    "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"))
+def party_member_in_view(case: Mention) -> Speaker | None:
+    """"the Kentucky Republican": a party member described, the person in view."""
+    head, head_ent = case.head, case.head_ent
+    if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and case.det == "the":
+        found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
+        if found.name:
+            return replace(found, description=case.description)
+    return None
+
+
+@rule("speakers.titled-in-organisation", (
+    "But Lakeview Hereditary Chief Ta'moks said he did not see the vote as a threat.", "Ta'moks"))
+def titled_in_organisation(case: Mention) -> Speaker | None:
+    """The name after a title inside an entity the recogniser called an organisation ("Hereditary Chief Ana
+    Lind" -> "Ana Lind")."""
+    if case.head_ent is not None and case.head_ent.label_ in ORG_LABELS:
+        titled = titled_name(case.head_ent)
+        if titled:
+            return Speaker(case.resolver.index.fullest(titled), "person")
+    return None
+
+
+@rule("speakers.named-organisation", ("Lakeview Rowing Club said the race would go ahead.", "Lakeview Rowing Club"))
+def named_organisation(case: Mention) -> Speaker | None:
+    """An organisation (or a place or people speaking as one) the head names: its fullest name in the article."""
+    if case.head_ent is not None and case.head_ent.label_ in ORG_LABELS:
+        return Speaker(case.resolver.index.fullest_org(org_text(case.head_ent)), "organisation")
+    return None
+
+
+def proper_head(case: Mention) -> bool:
+    """A proper noun head, unless a title with an article describes someone ("the Conservative MP")."""
+    head = case.head
+    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and case.det in ("the", "a", "an"))
+
+
+@rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
+def proper_noun(case: Mention) -> Speaker | None:
+    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"), else a
+    person's name (three words at most), else a name of unknown kind; words that are no name stay unknown."""
+    if not proper_head(case):
+        return None
+    head = case.head
+    name = clean_name(case.resolver.doc[compound_start(head) : head.i + 1].text)
+    if head.lower_ in ORGANISATION_HEADS:
+        return Speaker(strip_det(name), "organisation")
+    if not name_like(name):
+        return Speaker(None, "unknown", case.description)
+    return Speaker(name, "person" if len(name.split()) <= 3 and name[:1].isupper() else "unknown")
+
+
+#: The speaker rules, in the order they are asked: the first that decides resolves the mention.
+SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
+    relative_pronoun,
+    person_pronoun,
+    group_pronoun,
+    run_in_heading,
+    party_members,
+    joined_names,
+    joined_surnames,
+    acronym_noun,
+    known_surname,
+    family_name_first,
+    acronym_name,
+    named_head,
+    named_in_phrase,
+    party_member_in_view,
+    titled_in_organisation,
+    named_organisation,
+    proper_noun,
+    d.document_author,
+    d.document_of_main_organisation,
+    d.document_unattributed,
+    d.organisation_named_in_phrase,
+    d.organisation_in_view,
+    d.organisation_description,
+    d.people_counted,
+    d.lede_person,
+    d.role_holder_by_title,
+    d.described_person_in_view,
+    d.unnamed_person,
+    d.definite_role,
+    d.organisation_in_phrase,
+    d.definite_description,
+    d.unresolved,
+], describe=lambda s: s.name)

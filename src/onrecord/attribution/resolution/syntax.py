@@ -1,0 +1,243 @@
+"""What the parse says about a mention: its clause role, the extent of its phrase, the role its words name.
+
+Small questions the index and the rules ask of tokens and spans: is a mention the subject of its clause; where
+does a source's noun phrase end; is a name a possessor or the object of a preposition inside the phrase; which
+role does a title name; where a heading or a photo credit ran into the next paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
+    CLAUSE_OPENERS,
+    DEPARTMENT_WORDS,
+    ORGANISATION_HEADS,
+    ROLE_ABBREVIATIONS,
+    ROLE_PREFIXES,
+    TITLES,
+)
+
+#: Entity labels of organisations and of the places and peoples that speak as one ("Canada said").
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+#: Titles that are people's ("chairman", "mayor"), as heads of a description.
+PERSON_TITLES = (
+    frozenset(t.rstrip(".") for t in TITLES if len(t.rstrip(".")) > 3) - DEPARTMENT_WORDS - ORGANISATION_HEADS
+)
+
+#: A parenthesised credit in capitals that ends a photo caption ("( ANA LIND / THE STAR )").
+CREDIT = re.compile(r"\(\s*[A-Z][A-Z .,'/&-]+\)\s*$")
+#: Lines that point elsewhere (a video, a related story): headings, never the start of a statement.
+_LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|PHOTOS|MORE)\s*:")
+
+
+def is_subject(tok: Token, end: int | None = None, start: int | None = None) -> bool:
+    """Is the mention the subject of its clause? By the parse, or, when the parse is off (a heading run into
+    the paragraph, a long apposition), by a finite verb right after the name ("Guest said", "Lind, 73,
+    credits") or by its opening the sentence ("Toronto retiree Ana Lind, who ...")."""
+    subjects = ("nsubj", "nsubjpass")
+    if tok.dep_ in subjects or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in subjects):
+        return True
+    if tok.dep_ == "poss" or end is None:
+        return False
+    doc = tok.doc
+    if end < len(doc) and doc[end].tag_ in _FINITE:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ in _FINITE:
+        return True
+    if start is not None:
+        after_break = next((t.i + 1 for t in reversed(doc[max(0, start - 6) : start]) if "\n" in t.text), 0)
+        opening = max(tok.sent.start, after_break)
+        before = doc[opening : start]
+        return len(before) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "SPACE") for t in before)
+    return False
+
+
+def core(source: Span) -> Span:
+    """The source mention without what trails its noun phrase: a relative clause, "but ...", a dash
+    ("a person familiar with the talks but unauthorized to speak" -> "a person familiar with the talks")."""
+    doc, head = source.doc, source.root
+    end = source.end
+    for tok in source:
+        if tok.i <= head.i:
+            continue
+        if tok.lower_ in CLAUSE_OPENERS and tok.dep_ == "pobj" and tok.head.head == head:
+            return source  # "many of whom": the relative pronoun is the phrase's own object
+        if tok.lower_ in CLAUSE_OPENERS or tok.text in "—–(" or tok.dep_ == "relcl" or (
+            tok.text == "," and tok.i + 1 < source.end and doc[tok.i + 1].lower_ in CLAUSE_OPENERS
+        ):
+            end = min(tok.i, tok.left_edge.i) if tok.dep_ == "relcl" else tok.i
+            break
+    while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[source.start : end]
+
+
+def titled_name(ent: Span) -> str | None:
+    """The name after a title inside an entity the recogniser called an organisation ("Hereditary Chief Ana
+    Lind" -> "Ana Lind"), or None."""
+    words = [t for t in ent if not t.is_punct]
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k].lower_.rstrip(".")
+        if word in TITLES and word not in DEPARTMENT_WORDS and words[k].is_title:
+            if not words[k].whitespace_:
+                return None  # a word of a hyphenated name ("the Spokesman-Review" names a newspaper, not "Review")
+            rest = words[k + 1 :]
+            if rest and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_HEADS
+                            and t.lower_.rstrip(".") not in TITLES for t in rest) and len(rest) <= 3:
+                return " ".join(t.text for t in rest)
+            return None
+    return None
+
+
+def role_apposition(tok: Token) -> bool:
+    """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman")?"""
+    nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+    return any(
+        n.pos_ == "NOUN" and (n.lemma_.lower() in PERSON_TITLES or n.lemma_.lower() in ANONYMOUS_HEADS)
+        for n in nouns
+    )
+
+
+def role_key(word: Token) -> str:
+    """The role a title or a description's head names: "minister", but "prime minister" for Prime Minister;
+    an abbreviated title names the role spelt out ("Gov." -> "governor")."""
+    lemma = word.lemma_.lower().rstrip(".")
+    lemma = ROLE_ABBREVIATIONS.get(lemma, lemma)
+    before = [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
+    prev = word.doc[word.i - 1] if word.i else None
+    if prev is not None and prev.lower_ in ROLE_PREFIXES and (prev in before or prev.head == word or prev.is_title):
+        return f"{prev.lower_} {lemma}"
+    return lemma
+
+
+def described(head: Token) -> bool:
+    """Does the noun carry a describing modifier ("the laid-back Lakeview resident", "the 39-year-old founder")?"""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children)
+
+
+def names_other(ent: Span, phrase: Span) -> bool:
+    """Does the name stand for someone else than the phrase's speaker: the object of a preposition in the
+    phrase ("a spokeswoman for Ana Lind", "a narrator in the Lind ad") or a name modifying a common noun
+    ("the Lind campaign")? Appositions and names joined to the head do not ("the spokesman, Ivo Tarn")."""
+    node = ent.root
+    while node.dep_ == "conj" and node.head != node and not ent.start <= node.head.i < ent.end:
+        node = node.head
+    inside = phrase.start <= node.head.i < phrase.end and not ent.start <= node.head.i < ent.end
+    if node.dep_ == "pobj" and inside:
+        # unless the parser ran an apposition into the object: "envoy to Lakeland Ana Lind"
+        between = ent.doc[node.head.i + 1 : ent.start]
+        return not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in between)
+    return node.dep_ == "compound" and inside and node.head.pos_ == "NOUN"
+
+
+def possessive_at(doc: Doc, i: int) -> bool:
+    """Is the name starting at token ``i`` a possessor ("Mr. Lind's request")?"""
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ == "poss" or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
+
+
+def possessor(ent: Span) -> bool:
+    """Is the name a possessor ("Lind's aunt")?"""
+    return ent.root.dep_ == "poss" or ent.text.endswith(("'s", "’s", "'", "’")) or (
+        ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
+    )
+
+
+def modifies(tok: Token, head: Token) -> bool:
+    """Is ``tok`` the head itself or a word of its own noun phrase (compound, possessor, modifier, apposition)?"""
+    node = tok
+    for _ in range(4):
+        if node == head:
+            return True
+        if node.dep_ not in ("compound", "poss", "amod", "nmod", "appos", "nummod") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def is_document(head: Token) -> bool:
+    """A document named by a two-word noun ("the white paper", "the news release")."""
+    return head.lemma_.lower() in ("paper", "release", "statement") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("white", "news", "press", "position", "discussion")
+        for c in head.children
+    )
+
+
+def determiner(head: Token) -> str | None:
+    """The noun's determiner or number, lower case ("the", "a", "two"), if it has one."""
+    for child in head.children:
+        if child.dep_ in ("det", "nummod", "quantmod", "predet") or child.like_num:
+            return str(child.lower_)
+    return None
+
+
+def compound_start(head: Token) -> int:
+    """Where the proper-noun compound ending at ``head`` starts ("Sen. Ana Lind" for "Lind")."""
+    start = int(head.i)
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "poss") and child.pos_ == "PROPN":
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def run_in(source: Span, text: str) -> Span | None:
+    """A source found in a heading, a "WATCH:" line or a photo credit that the parser ran into the next
+    paragraph ("Road plans\n\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
+    doc = source.doc
+    line_start = text.rfind("\n", 0, source.start_char) + 1
+    line_end = text.find("\n", source.start_char)
+    if line_end < 0 or source.end_char > line_end:
+        return None
+    line = text[line_start:line_end].strip()
+    labelled = bool(_LABEL_LINE.match(line))  # "WATCH: ...", "READ MORE: ...": never where a speaker stands
+    if source.root.head.idx < line_end and not labelled:
+        return None  # the clause is on this line: an ordinary source
+    heading = len(line.split()) <= 12 and not line.endswith((".", "!", "?", "”", '"', ":", ";", ","))
+    if not (heading or labelled or CREDIT.search(line)):
+        return None
+    k = line_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text) or text[k] in "“\"'‘«":
+        return None  # the next paragraph is a quotation: its speaker is not at its start
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    while tok.dep_ in ("compound", "amod", "nmod", "det", "poss") and tok.i < tok.head.i <= tok.i + 6:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN") or not is_subject(tok, tok.i + 1, span.start):
+        return None
+    return doc[span.start : tok.i + 1]
+
+
+def captions(text: str) -> list[tuple[int, int]]:
+    """Photo captions: paragraphs that end in a parenthesised credit in capitals ("( ANA LIND / THE STAR )").
+    The people in them are not the antecedents of the story's pronouns."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if CREDIT.search(line):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+class Inside:
+    """Membership test for character offsets in sorted, non-overlapping spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, char: int) -> bool:
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
