@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from onrecord import __version__
 from onrecord.deadline import DocumentTimeout, deadline
@@ -80,10 +81,7 @@ def extract_many(
     from onrecord.nlp.guard import BATCH_TOKENS
 
     nlp = load_pipeline(settings)
-    model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-    if settings.mode == "accurate":
-        model += "+role_tagger"
-    batches = _Batches(nlp, settings, model)
+    batches = _Batches(nlp, settings, _model_id(nlp, settings))
     buffer: list[Article] = []
     tokens = 0
 
@@ -113,6 +111,30 @@ def extract_many(
     yield from emit(batches.run(buffer))
 
 
+class ExtractorId(NamedTuple):
+    """What an extraction records of what made it (:attr:`Extraction.pipeline_version`, :attr:`Extraction.model`)."""
+
+    pipeline_version: str
+    model: str
+
+
+def extractor_id(settings: Settings = DEFAULT) -> ExtractorId:
+    """The pipeline version and model that extractions with ``settings`` record, without extracting anything
+    (``onrecord reprocess`` finds the stored articles extracted by another). Loads the pipeline, once per process
+    as :func:`extract_many` does."""
+    from onrecord.nlp import load_pipeline
+
+    return ExtractorId(__version__, _model_id(load_pipeline(settings), settings))
+
+
+def _model_id(nlp: Language, settings: Settings) -> str:
+    """The spaCy model's language, name and version, with ``+role_tagger`` in the accurate mode."""
+    model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    if settings.mode == "accurate":
+        model += "+role_tagger"
+    return model
+
+
 class _Batches:
     """Runs one batch of articles through the pipeline under the time cap (see :func:`extract_many`).
 
@@ -140,7 +162,7 @@ class _Batches:
         with self.nlp.memory_zone():
             docs: dict[int, Doc] = {}
             for i, art in enumerate(articles):
-                doc = self._timed(i, spent, lambda a=art: self.nlp.make_doc(a.text), art, "tokenizing", results)
+                doc = self._timed(i, spent, partial(self.nlp.make_doc, art.text), art, "tokenizing", results)
                 if doc is not None:
                     docs[i] = doc
             short = [i for i in docs if len(docs[i]) <= BATCH_TOKENS]
@@ -149,13 +171,13 @@ class _Batches:
                 if parsed.get(i) is not None:
                     done = parsed[i]
                 elif i in parsed:  # the batch failed or ran out of time: this one alone, from its text again
-                    done = self._timed(i, spent, lambda a=articles[i]: self._parse(self.nlp.make_doc(a.text)),
-                                       articles[i], "parsing", results)
+                    done = self._timed(i, spent, partial(self._parse_text, articles[i].text), articles[i],
+                                       "parsing", results)
                 else:  # long: part by part
-                    done = self._timed(i, spent, lambda d=docs[i]: self._parse_long(d), articles[i], "parsing",
+                    done = self._timed(i, spent, partial(self._parse_long, docs[i]), articles[i], "parsing",
                                        results)
                 if done is not None:
-                    done = self._timed(i, spent, lambda d=done: self.attribution(d), articles[i], "extraction",
+                    done = self._timed(i, spent, partial(self.attribution, done), articles[i], "extraction",
                                        results)
                 if done is not None:
                     results[i] = self._record(articles[i], done)
@@ -201,7 +223,7 @@ class _Batches:
         timer = None
         try:
             with deadline(self.cap * len(docs)) as timer:
-                parsed = list(self.nlp.pipe(docs, batch_size=len(docs), disable=[_ATTRIBUTION]))
+                parsed: list[Doc | None] = list(self.nlp.pipe(docs, batch_size=len(docs), disable=[_ATTRIBUTION]))
         except DocumentTimeout:
             if timer is None or not timer.expired:
                 raise
@@ -218,6 +240,9 @@ class _Batches:
         (parsed,) = self.nlp.pipe([doc], batch_size=1, disable=[_ATTRIBUTION])
         return parsed
 
+    def _parse_text(self, text: str) -> Doc:
+        return self._parse(self.nlp.make_doc(text))
+
     def _parse_long(self, doc: Doc) -> Doc:
         """The model's components over a long document part by part (at most ``BATCH_TOKENS`` tokens each, cut
         at paragraph or sentence boundaries), joined again into one Doc."""
@@ -226,7 +251,8 @@ class _Batches:
         from onrecord.nlp.guard import parts
 
         parsed = [self._parse(doc[start:end].as_doc()) for start, end in parts(doc)]
-        joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        joined = Doc.from_docs(parsed, ensure_whitespace=False,  # type: ignore[call-arg]  # (doc.pyi lacks it)
+                               exclude=["tensor", "user_data"])
         joined._.left_out = doc._.left_out
         return joined
 

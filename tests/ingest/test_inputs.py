@@ -203,7 +203,8 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
 
 
 def test_an_over_long_stdin_line_is_passed_over() -> None:
-    data = b'{"id": "a", "text": "Ana Lind spoke."}\n{"text": "' + b"b" * 3_000_000 + b'"}\n{"id": "c", "text": "Bo."}\n'
+    data = (b'{"id": "a", "text": "Ana Lind spoke."}\n{"text": "' + b"b" * 3_000_000
+            + b'"}\n{"id": "c", "text": "Bo."}\n')
     items = list(iter_inputs(["-"], stdin=io.BytesIO(data), max_chars=1000))
     assert [i.id if isinstance(i, Article) else i.document for i in items] == ["a", "<stdin>:2", "c"]
     assert isinstance(items[1], DocumentTooLargeError) and "over the limit of 1,060,576 bytes" in items[1].reason
@@ -226,3 +227,47 @@ def test_a_directory_tree_too_deep_to_walk_is_reported(tmp_path: Path) -> None:
             deep = deep.parent
     assert outcome(items)[1:] == [("ok", "top")]
     assert isinstance(items[0], InputError) and items[0].reason == "directory nested over 256 levels deep: not read"
+
+
+# --- one file, or a part of one: the readers corpus runs use too -----------------------------------------------
+
+
+def test_read_file_by_its_format_with_a_reading_time_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.errors import DocumentTimeoutError
+    from onrecord.ingest import read_file, readers
+
+    (tmp_path / "a.txt").write_text("Ana Lind said so.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "j", "text": "Ivo Tarn replied."}\n', encoding="utf-8")
+    (tmp_path / "slow.html").write_text(PAGE, encoding="utf-8")
+
+    def spinning_read_html(*args: object, **kwargs: object) -> Article:  # a page trafilatura never finishes
+        while True:
+            pass
+
+    monkeypatch.setattr(readers, "read_html", spinning_read_html)
+    assert list(read_file(tmp_path / "a.txt", id="x/a")) == [Article(text="Ana Lind said so.", id="x/a")]
+    assert list(read_file(tmp_path / "b.jsonl", id="unused")) == [Article(text="Ivo Tarn replied.", id="j")]
+    (error,) = read_file(tmp_path / "slow.html", id="slow", timeout=0.2)
+    assert isinstance(error, DocumentTimeoutError) and error.code == "timeout"
+    assert str(error) == f"{tmp_path}/slow.html: reading took over the time cap of 0.2 s (--doc-timeout)"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_read_jsonl_file_reads_a_part_numbered_as_in_the_whole_file(tmp_path: Path, gz: bool) -> None:
+    from onrecord.ingest import read_jsonl_file
+
+    lines = [json.dumps({"text": f"Mira Oduya spoke {n} times."}) for n in range(4)]
+    lines[2] = "{broken"
+    data = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / ("x.jsonl.gz" if gz else "x.jsonl")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    offset = data.index(b"{broken")
+    broken = f"{path}:3: not JSON: Expecting property name enclosed in double quotes at column 2"
+    assert outcome(read_jsonl_file(path, start=1, count=2, whole=False)) == [("ok", f"{path}:2"), ("error", broken)]
+    assert outcome(read_jsonl_file(path, start=2, offset=offset, count=2, whole=False)) == [("error", broken),
+                                                                                           ("ok", f"{path}:4")]
+    assert list(read_jsonl_file(path, start=9, whole=False)) == []
+    (tmp_path / "blank.jsonl").write_text("\n\n", encoding="utf-8")
+    assert list(read_jsonl_file(tmp_path / "blank.jsonl", whole=False)) == []
+    (empty,) = read_jsonl_file(tmp_path / "blank.jsonl")
+    assert isinstance(empty, EmptyDocumentError)

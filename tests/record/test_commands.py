@@ -172,6 +172,33 @@ def test_ingest_extracted_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and "stored 0 articles (0 attributions)" in err and "6 already stored" in err
 
 
+def test_ingest_paths_is_the_library_call_behind_ingest(tmp_path: Path) -> None:
+    """The command only prints what :func:`onrecord.record.commands.ingest_paths` returns and reports."""
+    from onrecord.record.commands import ingest_paths
+
+    lines = [json.dumps(e.to_dict()) for e in corpus()]
+    source = tmp_path / "x.jsonl"
+    source.write_text("\n".join(lines[:3]) + "\n{broken\n" + "\n".join(lines[3:]) + "\n", encoding="utf-8")
+    errors: list[Any] = []
+    with open_store(tmp_path / "r.db") as store:
+        first = ingest_paths(store, [source], extracted=True, on_error=errors.append)
+        again = ingest_paths(store, [source], extracted=True)
+    assert (first.stored, first.attributions, first.known, first.failed, first.lost, first.ok) == (6, 11, 0, 1, 0, True)
+    assert [e.document for e in errors] == [f"{source}:4"]
+    assert (again.stored, again.known, again.failed) == (0, 6, 1)
+
+
+@pytest.mark.model
+def test_reprocess_learns_the_model_id_from_the_api() -> None:
+    """``reprocess`` asks :func:`onrecord.api.extractor_id` for what it would record, instead of extracting a
+    sentence to read it off."""
+    import onrecord
+    from onrecord.api import extractor_id
+
+    extraction = onrecord.extract("Ana Lind said the bridge is safe.")
+    assert extractor_id() == (extraction.pipeline_version, extraction.model)
+
+
 def test_ingest_reports_an_article_the_store_refuses_and_keeps_the_others(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from onrecord.errors import StoreError

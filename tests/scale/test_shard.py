@@ -11,7 +11,6 @@ import onrecord
 import onrecord.api
 from onrecord.errors import InputError
 from onrecord.scale.deadline import DocumentTimeout, deadline
-from onrecord.scale.options import RunOptions
 from onrecord.scale.output import read_output, read_shard_result
 from onrecord.scale.plan import Shard, plan_shards
 from onrecord.scale.shard import ShardResult, process_shard
@@ -65,10 +64,10 @@ def test_documents_over_the_size_cap_are_left_out(corpus: Path, tmp_path: Path, 
     assert all("over the limit" in f.reason for f in result.failures if f.code == "too-large")
 
 
-def _slow_or_broken(real):  # noqa: ANN001, ANN202
+def _slow_or_broken(real):
     """extract_many that spins on the article 'library' and raises on 'bridge'."""
 
-    def extract_many(articles, **kwargs):  # noqa: ANN001, ANN202, ANN003
+    def extract_many(articles, **kwargs):
         articles = list(articles)
         for article in articles:
             if article.id == "library":
@@ -100,10 +99,9 @@ def test_one_slow_and_one_broken_document_cost_only_themselves(corpus: Path, tmp
 
 def test_deadline() -> None:
     started = time.perf_counter()
-    with pytest.raises(DocumentTimeout):
-        with deadline(0.1):
-            while True:
-                pass
+    with pytest.raises(DocumentTimeout), deadline(0.1):
+        while True:
+            pass
     assert time.perf_counter() - started < 5
     with deadline(0.2):
         total = sum(range(1000))
@@ -127,22 +125,22 @@ def test_a_bad_shard_fails_with_its_reason_and_writes_nothing(tmp_path: Path) ->
 
 
 def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import onrecord.scale.shard as shard_module
+    from onrecord.ingest import readers  # a shard reads its files with the readers of extract and ingest
 
     root = tmp_path / "pages"
     root.mkdir()
     (root / "a.txt").write_text("\u201cWe open at nine,\u201d said the librarian, Hana Okoro.")
     (root / "slow.html").write_text("<html><body><p>Never read in time.</p></body></html>")
     (root / "z.txt").write_text("Tomas Reyes said the bridge works were late.")
-    real = shard_module.read_html
+    real = readers.read_html
 
-    def spinning_read_html(path, **kwargs):  # noqa: ANN001, ANN003, ANN202 -- a page trafilatura never finishes
+    def spinning_read_html(path, **kwargs):
         if Path(path).name == "slow.html":
             while True:
                 pass
         return real(path, **kwargs)
 
-    monkeypatch.setattr(shard_module, "read_html", spinning_read_html)
+    monkeypatch.setattr(readers, "read_html", spinning_read_html)
     (shard,) = plan_shards([root], shard_size=10)[0]
     result = process_shard(shard, tmp_path / "out", settings=Settings(doc_timeout=0.3))
     assert result.status == "done" and result.documents == 2 and result.counts == {"timeout": 1}
@@ -154,9 +152,11 @@ def test_files_of_a_directory_and_a_reading_time_cap(tmp_path: Path, monkeypatch
 # --- reading a shard: the same bounded readers as extract and ingest (issue 12) --------------------------------
 
 
-def _documents(inputs: list, shard_size: int, settings: Settings = Settings()) -> tuple[list, list]:
+def _documents(inputs: list, shard_size: int, settings: Settings | None = None) -> tuple[list, list]:
     """Everything the shards of ``inputs`` read, in order, and the planning errors."""
     from onrecord.scale.shard import shard_documents
+
+    settings = settings or Settings()
 
     shards, errors = plan_shards(inputs, shard_size=shard_size)
     return [item for shard in shards for item in shard_documents(shard, settings)], errors
@@ -245,7 +245,8 @@ def test_a_utf16_or_binary_jsonl_file_is_refused_at_planning(tmp_path: Path) -> 
     items, errors = _documents([utf16, binary], 10)
     assert items == []
     assert [(e.document, e.reason.split(",")[0]) for e in errors] == [
-        (str(utf16), "JSONL must be UTF-8"), (str(binary), "looks binary (contains NUL bytes); expected JSONL (UTF-8 JSON")]
+        (str(utf16), "JSONL must be UTF-8"),
+        (str(binary), "looks binary (contains NUL bytes); expected JSONL (UTF-8 JSON")]
 
 
 @pytest.mark.parametrize("data", [b"", b"\n  \n\n"])

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import itertools
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import OnrecordError
-from onrecord.ingest.readers import jsonl_line_limit
-from onrecord.settings import DEFAULT
 
 
 def _db_default() -> str:
@@ -100,151 +97,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
       onrecord extract articles/ -o x.jsonl && onrecord ingest --extracted x.jsonl
       onrecord run crawl.warc.gz -o out/crawl && onrecord ingest out/crawl
     """
-    from onrecord.api import extract_many
-    from onrecord.cli import _articles, _progress, _settings, _stdin
-    from onrecord.errors import InputError, StoreFault
-    from onrecord.ingest import iter_inputs
-    from onrecord.record import AddResult
+    from onrecord.cli import _progress, _settings, _stdin
+    from onrecord.record.commands import ingest_paths
 
     settings = _settings(args)
     if not args.paths:
         print("onrecord: no input: give files or directories to ingest ('-' reads stdin)", file=sys.stderr)
         return 2
-    failed = known = lost = 0
-    total = AddResult()
     with _open(args) as store, _progress(settings) as (advance, report):
-
-        def fail(exc: OnrecordError) -> None:
-            nonlocal failed, lost
-            failed += 1
-            if not isinstance(exc, InputError):  # an article read but not stored: extraction or the store failed
-                lost += 1
-            report(exc)
-
-        runs = [p for p in args.paths if _is_run_output(p)]
-        paths = [p for p in args.paths if p not in runs]
-        results: Iterable[Any] = _read_runs(runs, fail)
-        if not paths:
-            pass
-        elif args.extracted:
-            results = itertools.chain(results, _read_extracted(paths, fail))
-        else:
-            def new(articles: Iterable[Any]) -> Iterator[Any]:
-                nonlocal known
-                for article in articles:
-                    if store.contains(article):
-                        known += 1
-                        if advance:
-                            advance(1)
-                        continue
-                    yield article
-
-            inputs = iter_inputs(paths, stdin=_stdin(), max_chars=settings.max_chars)
-            results = itertools.chain(results, extract_many(new(_articles(inputs, fail)), settings=settings,
-                                                            on_error="yield", progress=advance))
-        batch: list[Any] = []
-        try:
-            for result in results:
-                if isinstance(result, OnrecordError):
-                    fail(result)
-                    continue
-                batch.append(result)
-                if len(batch) >= settings.batch_size:
-                    total += _store_batch(store, batch, fail)
-                    batch = []
-            if batch:
-                total += _store_batch(store, batch, fail)
-        except StoreFault as exc:  # the next article would fail the same way: one message, not one per article
-            report(StoreFault(f"{exc.reason}; stopped, after storing {total.stored} articles "
-                              f"({total.attributions} attributions): run the same command again to store the rest",
-                              document=exc.document))
-            return 1
+        result = ingest_paths(store, args.paths, settings=settings, extracted=args.extracted, stdin=_stdin(),
+                              on_error=report, progress=advance)
         where = store.url.display
-    known += total.duplicates
-    print(f"onrecord: stored {total.stored} articles ({total.attributions} attributions) in {where}; "
-          f"{known} already stored, {failed} failed", file=sys.stderr)
-    if lost or (failed and not total.stored and not known):
-        return 1
-    return 0
-
-
-def _store_batch(store: Any, batch: list[Any], fail: Callable[[OnrecordError], None]) -> Any:
-    """Store a batch in one transaction; an article the store refuses is reported by name, the others are kept."""
-    result = store.add(batch, batch_size=len(batch))
-    for refused in result.refused:
-        fail(refused)
-    return result
-
-
-def _is_run_output(path: str) -> bool:
-    """Is this a directory that `onrecord run` wrote?"""
-    from onrecord.scale.output import SHARDS
-
-    return path != "-" and Path(path).is_dir() and (Path(path) / SHARDS).is_dir()
-
-
-def _read_runs(paths: list[str], fail: Callable[[OnrecordError], None]) -> Iterator[Any]:
-    from onrecord.scale import read_output
-
-    for path in paths:
-        try:
-            yield from read_output(path)
-        except OnrecordError as exc:  # a shard's files missing or inconsistent: named, and the others go on
-            fail(exc)
-
-
-#: The longest line `ingest --extracted` reads: a JSONL article line at the largest default text, and room for its
-#: attributions (each repeats its content, source and cue words). A longer line is passed over unread.
-EXTRACTED_LINE_LIMIT = 4 * jsonl_line_limit(DEFAULT.max_chars)
-
-
-def _read_extracted(paths: list[str], fail: Callable[[OnrecordError], None], *,
-                    limit: int = EXTRACTED_LINE_LIMIT) -> Iterator[Any]:
-    """The extraction records of `extract` output files, one per line; a bad line is named and passed over.
-
-    Lines are read with a bound (:func:`onrecord.ingest.readers.read_lines`), so memory stays within ``limit``
-    whatever the file holds."""
-    from onrecord.errors import InputError
-    from onrecord.ingest.readers import open_binary, read_lines
-    from onrecord.types import Extraction
-
-    for path in paths:
-        n = 0
-        try:
-            with open_binary(Path(path)) as stream:
-                for n, raw in enumerate(read_lines(stream, limit=limit), 1):
-                    where = f"{path}:{n}"
-                    if isinstance(raw, int):
-                        fail(InputError(f"line of {raw:,} bytes, over the limit of {limit:,}: not read",
-                                        document=where))
-                        continue
-                    if not raw.strip():
-                        continue
-                    try:
-                        data = _without_lone_surrogates(json.loads(raw))
-                        if not isinstance(data, dict) or "text" not in data:
-                            raise KeyError("text (was it written with --no-text?)")
-                        yield Extraction.from_dict(data)
-                    except RecursionError:
-                        fail(InputError("not an extraction record: JSON nested too deeply to read", document=where))
-                    except (ValueError, KeyError, TypeError) as exc:
-                        fail(InputError(f"not an extraction record: {exc}", document=where))
-        except OSError as exc:
-            fail(InputError(exc.strerror or str(exc), document=path if not n else f"{path}:{n + 1}"))
-
-
-def _without_lone_surrogates(value: Any) -> Any:
-    """``value`` with each lone surrogate (``\\ud800`` in JSON: no character, and not storable) replaced by U+FFFD,
-    one character for one so that offsets stay valid, as the JSONL article reader does."""
-    from onrecord.ingest.readers import _replace_lone_surrogates
-
-    if isinstance(value, str):
-        return _replace_lone_surrogates(value)
-    if isinstance(value, list):
-        return [_without_lone_surrogates(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
-    return value
+    print(f"onrecord: stored {result.stored} articles ({result.attributions} attributions) in {where}; "
+          f"{result.known} already stored, {result.failed} failed", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -260,48 +126,15 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
       onrecord reprocess --db out/onrecord.db
       onrecord reprocess --all --batch-size 64
     """
-    from onrecord.api import extract, extract_many
     from onrecord.cli import _progress, _settings
-    from onrecord.errors import StoreError, StoreFault
+    from onrecord.record.commands import reprocess
 
     settings = _settings(args)
-    done = stored = failed = 0
     with _open(args) as store, _progress(settings) as (advance, report):
-        if args.all:
-            ids = store.article_ids()
-        else:  # what this installation's pipeline and model write, read off a one-line extraction
-            current = extract("A note.", settings=settings)
-            ids = store.article_ids(stale_for=current.pipeline_version, model=current.model)
-        try:
-            for start in range(0, len(ids), settings.batch_size):
-                chunk = ids[start: start + settings.batch_size]
-                articles = [store.article(i) for i in chunk]
-                with store.transaction():
-                    for article_id, result in zip(chunk, extract_many(articles, settings=settings,
-                                                                      on_error="yield", progress=advance),
-                                                  strict=True):
-                        if isinstance(result, OnrecordError):
-                            failed += 1
-                            report(result)
-                            continue
-                        try:  # a savepoint: an article the store refuses keeps its old attributions
-                            stored += store.replace_extraction(article_id, result)
-                        except StoreFault:
-                            raise
-                        except StoreError as exc:
-                            failed += 1
-                            report(StoreError(f"not reprocessed: {exc.reason}",
-                                              document=result.article.id or f"article {article_id}"))
-                            continue
-                        done += 1
-            if done:
-                store.prune_speakers()
-        except StoreFault as exc:
-            report(StoreFault(f"{exc.reason}; stopped, after reprocessing {done} articles: run the same command "
-                              "again to finish", document=exc.document))
-            return 1
-    print(f"onrecord: reprocessed {done} articles ({stored} attributions), {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+        result = reprocess(store, settings=settings, every=args.all, on_error=report, progress=advance)
+    print(f"onrecord: reprocessed {result.done} articles ({result.attributions} attributions), {result.failed} "
+          "failed", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 # --- speakers ------------------------------------------------------------------------------------------------------
@@ -477,8 +310,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     table = Table(title="Anonymous sources, by outlet", title_justify="left")
     for column in ("outlet", "anonymous", "statements", "share"):
         table.add_column(column, justify="left" if column == "outlet" else "right")
-    for r in result.anonymous:
-        table.add_row(r.outlet or "(no outlet)", str(r.anonymous), str(r.total), f"{r.share:.1%}")
+    for a in result.anonymous:
+        table.add_row(a.outlet or "(no outlet)", str(a.anonymous), str(a.total), f"{a.share:.1%}")
     console.print(table)
     return 0
 
@@ -665,7 +498,8 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p = add_command(sub, "stats", cmd_stats, settings=False)
     p.add_argument("--outlet", metavar="NAME", help="only this outlet")
     _dates(p)
-    p.add_argument("--top", type=_count, default=10, metavar="N", help="speakers shown per outlet and month (default 10)")
+    p.add_argument("--top", type=_count, default=10, metavar="N",
+                   help="speakers shown per outlet and month (default 10)")
     p.add_argument("--anonymous", action="store_true", help="--csv: the anonymous-source table")
     _output(p)
     _db(p)

@@ -11,11 +11,12 @@ from typing import IO
 from onrecord.errors import InputError
 from onrecord.ingest.readers import (
     MAX_HTML_BYTES,
+    capped,
     document_stem,
     file_problem,
-    iter_jsonl,
-    read_html,
-    read_text,
+    jsonl_documents,
+    read_document,
+    read_jsonl_file,
     text_byte_limit,
     with_head,
 )
@@ -69,8 +70,7 @@ def iter_inputs(
                     yield file
                     continue
                 rel = file.relative_to(path)
-                yield from _read(file_format(file), file, name=str(file),
-                                 id=(rel.parent / document_stem(rel)).as_posix(), max_chars=max_chars)
+                yield from read_file(file, id=(rel.parent / document_stem(rel)).as_posix(), max_chars=max_chars)
         elif reason := file_problem(path):
             yield InputError(reason, document=str(path))
         else:
@@ -79,7 +79,7 @@ def iter_inputs(
                 expected = ", ".join(FORMATS)
                 yield InputError(f"unsupported file type (expected {expected}, optionally .gz)", document=str(path))
             else:
-                yield from _read(kind, path, name=str(path), id=document_stem(path), max_chars=max_chars)
+                yield from read_file(path, id=document_stem(path), max_chars=max_chars)
 
 
 def _is_dir(path: Path) -> bool:
@@ -132,20 +132,20 @@ def _walk_one(directory: Path, wanted: Callable[[Path], bool], *, depth: int) ->
         yield path
 
 
-def _read(
-    kind: str | None, source: Path | bytes | Iterable[bytes], *, name: str, id: str, max_chars: int
+def read_file(
+    path: Path, *, id: str, name: str | None = None, max_chars: int = DEFAULT.max_chars, timeout: float = 0.0
 ) -> Iterator[Article | InputError]:
-    """The documents in one source of a known format, errors yielded in place."""
+    """Every document in one file, in the format its name says (:func:`file_format`; text when it says none),
+    each an Article or an :class:`InputError` in its place: a JSONL file's lines, or the one text or HTML
+    document with id ``id``, read under a time cap of ``timeout`` seconds (0: none). ``name`` (default: the path)
+    names the file in errors. The reader of ``extract``, ``ingest`` and corpus runs alike."""
+    name = name or str(path)
+    kind = file_format(path)
     if kind == "jsonl":
-        yield from iter_jsonl(source, name=name, max_chars=max_chars)
-        return
-    try:
-        if kind == "html":
-            yield read_html(source, name=name, id=id)
-        else:
-            yield read_text(source, name=name, id=id, max_chars=max_chars)
-    except InputError as exc:
-        yield exc
+        yield from read_jsonl_file(path, name=name, max_chars=max_chars)
+    else:
+        yield capped(lambda: read_document(kind, path, name=name, id=id, max_chars=max_chars), document=name,
+                     seconds=timeout)
 
 
 def _read_stream(stream: IO[bytes] | None, *, max_chars: int) -> Iterator[Article | InputError]:
@@ -156,11 +156,14 @@ def _read_stream(stream: IO[bytes] | None, *, max_chars: int) -> Iterator[Articl
     head = _read_head(stream)
     kind = sniff_format(head)
     if kind == "jsonl":
-        source: bytes | IO[bytes] = with_head(head, stream)
-    else:  # read one byte past the limit so that the reader can tell it was exceeded
-        limit = MAX_HTML_BYTES if kind == "html" else text_byte_limit(max_chars)
-        source = head + stream.read(max(limit + 1 - len(head), 0))
-    yield from _read(kind, source, name=name, id="stdin", max_chars=max_chars)
+        yield from jsonl_documents(with_head(head, stream), name=name, max_chars=max_chars, check_head=True,
+                                   report_empty=True)
+        return
+    # read one byte past the limit so that the reader can tell it was exceeded
+    limit = MAX_HTML_BYTES if kind == "html" else text_byte_limit(max_chars)
+    data = head + stream.read(max(limit + 1 - len(head), 0))
+    yield capped(lambda: read_document(kind, data, name=name, id="stdin", max_chars=max_chars), document=name,
+                 seconds=0)
 
 
 #: Blank bytes read from stdin before its format is guessed; after as many, it is taken for text.

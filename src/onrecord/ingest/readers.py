@@ -19,15 +19,22 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar, cast
 
-from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError
+from onrecord.errors import (
+    DocumentTimeoutError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputError,
+    NoArticleError,
+)
 from onrecord.ingest.decode import binary_reason, decode_html, decode_text, split_bom, utf16_without_bom
 from onrecord.settings import DEFAULT
 from onrecord.types import Article
@@ -60,6 +67,8 @@ _SKIP_CHUNK = 2**20
 _HEAD_BYTES = 8192
 
 Source = str | os.PathLike[str] | bytes
+
+T = TypeVar("T")
 
 
 class DecompressionBombError(OSError):
@@ -103,7 +112,7 @@ def _stat_reason(path: str | os.PathLike[str], exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "broken symbolic link (its target does not exist)" if os.path.islink(path) else \
             "no such file or directory"
-    return f"cannot read file: {_os_reason(exc)}"
+    return f"cannot read file: {os_reason(exc)}"
 
 
 def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
@@ -127,8 +136,8 @@ class _GuardedGzip(gzip.GzipFile):
     :data:`GZIP_RATIO_AFTER` bytes and over :data:`MAX_GZIP_RATIO` times the compressed bytes it read."""
 
     def _check(self) -> None:
-        given = self._buffer.tell()
-        if given > GZIP_RATIO_AFTER and given > MAX_GZIP_RATIO * max(self.fileobj.tell(), 1):
+        given = self._buffer.tell()  # type: ignore[attr-defined]  # GzipFile's decompressed position
+        if given > GZIP_RATIO_AFTER and given > MAX_GZIP_RATIO * max(cast(IO[bytes], self.fileobj).tell(), 1):
             raise DecompressionBombError(
                 f"decompresses to over {MAX_GZIP_RATIO} times its compressed size (a gzip bomb?): "
                 f"stopped after {given:,} bytes")
@@ -156,8 +165,8 @@ def open_binary(path: Path) -> IO[bytes]:
     if path.suffix.lower() != ".gz":
         return raw
     stream = _GuardedGzip(fileobj=raw, mode="rb")
-    stream.myfileobj = raw  # closed with the GzipFile
-    return stream
+    stream.myfileobj = cast(io.FileIO, raw)  # closed with the GzipFile (it only calls close() on it)
+    return cast(IO[bytes], stream)
 
 
 def read_bytes(source: Source, *, name: str, limit: int, what: str) -> bytes:
@@ -169,13 +178,14 @@ def read_bytes(source: Source, *, name: str, limit: int, what: str) -> bytes:
             with open_binary(Path(source)) as stream:
                 data = stream.read(limit + 1)
         except (OSError, EOFError, zlib.error) as exc:
-            raise InputError(f"cannot read file: {_os_reason(exc)}", document=name) from None
+            raise InputError(f"cannot read file: {os_reason(exc)}", document=name) from None
     if len(data) > limit:
         raise DocumentTooLargeError(f"over {limit:,} bytes, {what}", document=name)
     return data
 
 
-def _os_reason(exc: BaseException) -> str:
+def os_reason(exc: BaseException) -> str:
+    """The reason an OS error (or a gzip error) gives, for a message."""
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
@@ -192,7 +202,7 @@ def document_stem(path: Path) -> str:
     name = path.name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    stem, dot, ext = name.rpartition(".")
+    stem, dot, _ = name.rpartition(".")
     return stem if dot and stem else name
 
 
@@ -245,12 +255,13 @@ def read_html(
             include_comments=False,
             include_tables=False,
         )
-    except Exception as exc:  # noqa: BLE001 -- one unparsable page must not stop a batch; the reason is kept
+    except Exception as exc:  # one unparsable page must not stop a batch: raised again with the reason
         raise InputError(f"HTML could not be parsed: {type(exc).__name__}: {exc}", document=name) from exc
-    if doc is None or not (doc.text or "").strip():
+    text = "" if doc is None or isinstance(doc, dict) else doc.text or ""  # (a dict only with as_dict=True)
+    if doc is None or isinstance(doc, dict) or not text.strip():
         raise NoArticleError("no article text found in the HTML page", document=name)
     return Article(
-        text=doc.text,
+        text=text,
         id=id,
         title=doc.title or None,
         outlet=doc.sitename or doc.hostname or None,
@@ -258,6 +269,34 @@ def read_html(
         published=doc.date or None,
         author=doc.author or None,
     )
+
+
+def read_document(
+    kind: str | None, source: Source, *, name: str, id: str, max_chars: int = DEFAULT.max_chars
+) -> Article:
+    """One document of a format holding one: ``"html"`` (:func:`read_html`), else plain text (:func:`read_text`)."""
+    if kind == "html":
+        return read_html(source, name=name, id=id)
+    return read_text(source, name=name, id=id, max_chars=max_chars)
+
+
+def capped(read: Callable[[], Article | InputError], *, document: str, seconds: float) -> Article | InputError:
+    """``read()`` under a time cap of ``seconds`` (0: none): the Article it gives, or the :class:`InputError` it
+    gives or raises, or, over the cap, a :class:`DocumentTimeoutError` naming ``document`` (trafilatura on a
+    pathological page can take minutes; only that page is left out)."""
+    from onrecord.deadline import DocumentTimeout, deadline
+
+    timer = None
+    try:
+        with deadline(seconds) as timer:
+            return read()
+    except InputError as exc:
+        return exc
+    except DocumentTimeout:
+        if timer is None or not timer.expired:
+            raise  # an enclosing cap's, not this one's
+        return DocumentTimeoutError(f"reading took over the time cap of {seconds:g} s (--doc-timeout)",
+                                    document=document)
 
 
 def jsonl_line_limit(max_chars: int) -> int:
@@ -349,22 +388,48 @@ def iter_jsonl(
     offsets still index the text as given.
     """
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        name = name or os.fspath(path)
-        try:
-            stream = open_binary(path)
-        except OSError as exc:
-            yield InputError(f"cannot read file: {_os_reason(exc)}", document=name)
-            return
-        with stream:
-            yield from jsonl_documents(stream, name=name, max_chars=max_chars, check_head=True, report_empty=True)
-    elif hasattr(source, "readline"):
-        yield from jsonl_documents(source, name=name or "<stream>", max_chars=max_chars, check_head=True,
-                                   report_empty=True)
+        yield from read_jsonl_file(source, name=name, max_chars=max_chars)
+    elif hasattr(source, "readline"):  # a binary stream
+        yield from jsonl_documents(cast(IO[bytes], source), name=name or "<stream>", max_chars=max_chars,
+                                   check_head=True, report_empty=True)
     else:  # lines already in memory: only their length can be checked
         limit = jsonl_line_limit(max_chars)
         lines = (raw if len(raw) <= limit else len(raw) for raw in source)
-        yield from _jsonl_lines(lines, name=name or "<stream>", limit=limit)
+        yield from numbered_lines(lines, name=name or "<stream>", parse=parse_jsonl_line,
+                                  too_large=_jsonl_too_large(limit))
+
+
+def read_jsonl_file(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    max_chars: int = DEFAULT.max_chars,
+    start: int = 0,
+    offset: int = 0,
+    count: int | None = None,
+    whole: bool = True,
+) -> Iterator[Article | InputError]:
+    """The documents of a JSONL file (``.gz`` decompressed), or of ``count`` of its lines from line ``start + 1``
+    (0-based ``start``; ``offset``, when known, is the byte offset of that line, else the lines before it are
+    passed over). Line numbers in errors and default ids count from the start of the file. ``whole``: an empty
+    file gives an :class:`EmptyDocumentError` (a part of a file may hold only blank lines)."""
+    name = name or os.fspath(path)
+    try:
+        stream = open_binary(Path(path))
+    except OSError as exc:
+        yield InputError(f"cannot read file: {os_reason(exc)}", document=name)
+        return
+    with stream:
+        try:
+            if offset:
+                stream.seek(offset)
+            elif skip_lines(stream, start) < start:
+                return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(f"cannot read past line {start}: {os_reason(exc)}", document=name)
+            return
+        yield from jsonl_documents(stream, name=name, max_chars=max_chars, first_line=start + 1, count=count,
+                                   check_head=start == 0, report_empty=whole and start == 0)
 
 
 def jsonl_documents(
@@ -385,7 +450,7 @@ def jsonl_documents(
         try:
             head = stream.read(_HEAD_BYTES)
         except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(f"cannot read file: {_os_reason(exc)}", document=name)
+            yield InputError(f"cannot read file: {os_reason(exc)}", document=name)
             return
         if reason := jsonl_head_problem(head):
             yield InputError(reason, document=name)
@@ -394,51 +459,52 @@ def jsonl_documents(
     limit = jsonl_line_limit(max_chars)
     lines: Iterator[bytes | int] = read_lines(stream, limit=limit)
     if count is not None:
-        import itertools
-
         lines = itertools.islice(lines, count)
     found = False
-    for item in _jsonl_lines(lines, name=name, limit=limit, first_line=first_line):
+    for item in numbered_lines(lines, name=name, parse=parse_jsonl_line, too_large=_jsonl_too_large(limit),
+                               first_line=first_line):
         found = True
         yield item
     if report_empty and not found:
         yield EmptyDocumentError("file is empty (no JSON lines to read)", document=name)
 
 
-def _jsonl_lines(
-    lines: Iterable[bytes | int], *, name: str, limit: int, first_line: int = 1
-) -> Iterator[Article | InputError]:
+def _jsonl_too_large(limit: int) -> str:
+    return f"over the limit of {limit:,} bytes for a JSONL line (settings.max_chars); passed over"
+
+
+def numbered_lines(
+    lines: Iterable[bytes | int],
+    *,
+    name: str,
+    parse: Callable[[bytes, str], T],
+    too_large: str,
+    first_line: int = 1,
+) -> Iterator[T | InputError]:
+    """``parse(line, "name:number")`` for each line that is not blank, numbered from ``first_line``: what it
+    returns, or the :class:`InputError` it raises, in the line's place. A line given as its length (an ``int``,
+    from :func:`read_lines`: it was over the limit and not kept) is a :class:`DocumentTooLargeError`, ``line of N
+    bytes, <too_large>``. A read that fails (a truncated or corrupt ``.gz``, a gzip bomb) ends the lines with
+    ``cannot read line N`` naming ``name``. The one line reader of JSONL articles and extraction records."""
     lineno = first_line - 1
     try:
-        for lineno, raw in enumerate(lines, first_line):  # noqa: B007 -- lineno is reported after the loop too
+        for lineno, raw in enumerate(lines, first_line):  # (lineno is reported after the loop too)
             if isinstance(raw, int):
-                yield DocumentTooLargeError(f"line of {raw:,} bytes, over the limit of {limit:,} bytes for a JSONL "
-                                            "line (settings.max_chars); passed over", document=f"{name}:{lineno}")
+                yield DocumentTooLargeError(f"line of {raw:,} bytes, {too_large}", document=f"{name}:{lineno}")
                 continue
             if not raw.strip():
                 continue
             try:
-                yield parse_jsonl_line(raw, name=f"{name}:{lineno}")
+                yield parse(raw, f"{name}:{lineno}")
             except InputError as exc:
                 yield exc
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz, a gzip bomb
-        yield InputError(f"cannot read line {lineno + 1}: {_os_reason(exc)}", document=name)
+        yield InputError(f"cannot read line {lineno + 1}: {os_reason(exc)}", document=name)
 
 
-def parse_jsonl_line(raw: bytes, *, name: str) -> Article:
+def parse_jsonl_line(raw: bytes, name: str) -> Article:
     """One JSONL line -> Article; ``name`` (``path:line``) is the default id and names the line in errors."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 at byte {exc.start} of the line", document=name) from None
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", document=name) from None
-    except RecursionError:
-        raise InputError("JSON nested too deeply to read", document=name) from None
+    data = json_line(raw, name=name)
     if not isinstance(data, dict):
         raise InputError(f"not a JSON object (got {type(data).__name__})", document=name)
     if "text" not in data:
@@ -446,7 +512,7 @@ def parse_jsonl_line(raw: bytes, *, name: str) -> Article:
     text = data["text"]
     if not isinstance(text, str):
         raise InputError(f"'text' is not a string (got {type(text).__name__})", document=name)
-    text = _replace_lone_surrogates(text)
+    text = replace_lone_surrogates(text)
     try:
         doc_id = _meta(data.get("id"))
         fields = {key: _meta(data.get(key)) for key in ("title", "outlet", "url", "author")}
@@ -457,15 +523,33 @@ def parse_jsonl_line(raw: bytes, *, name: str) -> Article:
     return Article(text=text, id=name if doc_id is None else doc_id, published=published, **fields)
 
 
+def json_line(raw: bytes, *, name: str) -> Any:
+    """The JSON value of one line (a leading BOM allowed); :class:`InputError` naming ``name`` and why not."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 at byte {exc.start} of the line", document=name) from None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", document=name) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to read", document=name) from None
+
+
 def _meta(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or None
-    return _replace_lone_surrogates(str(value))
+    return replace_lone_surrogates(str(value))
 
 
-def _replace_lone_surrogates(text: str) -> str:
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (valid in JSON, not Unicode, not storable) replaced by U+FFFD, one
+    character for one, so that offsets into it stay valid."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

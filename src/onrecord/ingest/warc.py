@@ -44,16 +44,21 @@ can be processed as several shards without reading it from the start each time.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import IO, Any
 
 from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError
 from onrecord.ingest.decode import declared_charset, split_bom
-from onrecord.ingest.readers import MAX_HTML_BYTES, open_regular, read_html
+from onrecord.ingest.readers import MAX_HTML_BYTES, capped, open_regular, read_html
 from onrecord.types import Article
+
+#: A fastwarc ``WarcRecord`` (fastwarc is compiled and ships no type information; an HTTP response record is
+#: parsed before it is passed on).
+WarcRecord = Any
 
 #: File name endings read as WARC.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -141,7 +146,7 @@ def warc_offsets(path: str | os.PathLike[str]) -> WarcOffsets:
     return WarcOffsets(tuple(offsets), tuple(ids))
 
 
-def _record_id(record) -> str:  # noqa: ANN001 -- a fastwarc WarcRecord
+def _record_id(record: WarcRecord) -> str:
     rid = (record.record_id or "").strip().strip("<>")
     if rid:
         return rid
@@ -159,7 +164,8 @@ def iter_warc(
     max_bytes: int = MAX_HTML_BYTES,
     english_only: bool = True,
     min_chars: int = MIN_ARTICLE_CHARS,
-) -> Iterator[Article | WarcSkip]:
+    timeout: float = 0.0,
+) -> Iterator[Article | InputError]:
     """The response records of a WARC(.gz) file as Articles or :class:`WarcSkip`, in file order.
 
     ``offset`` is where to start (an offset from :func:`warc_offsets`; 0 = the beginning) and ``count`` how
@@ -168,15 +174,17 @@ def iter_warc(
     middle), the file is read from the start and the records before ``first_id`` are passed over, which gives
     the same records more slowly. A record that cannot be read, or that the file ends inside, yields a
     ``WarcSkip`` with code ``unreadable`` and ends the file (what follows a corrupt record cannot be found
-    reliably).
+    reliably). Reading one page (trafilatura) is capped at ``timeout`` seconds (0: no cap); a page over it gives
+    a :class:`~onrecord.errors.DocumentTimeoutError` (code ``timeout``) and the next page is read.
     """
     name = os.fspath(path)
     for item in iter_records(path, offset=offset, count=count, first_id=first_id, max_bytes=max_bytes):
         if isinstance(item, WarcSkip):
             yield item
         else:
-            yield record_article(item, name=name, max_bytes=max_bytes, english_only=english_only,
-                                 min_chars=min_chars)
+            read = functools.partial(record_article, item, name=name, max_bytes=max_bytes,
+                                     english_only=english_only, min_chars=min_chars)
+            yield capped(read, document=_document(item, name), seconds=timeout)
 
 
 def iter_records(
@@ -203,20 +211,18 @@ def iter_records(
         records = _responses(stream, name, offset=offset)
         if first_id is not None:
             records = _starting_at(records, first_id, stream, name, max_bytes)
-        seen = 0
-        for item in records:
+        for seen, item in enumerate(records):
             if count is not None and seen >= count:
                 if isinstance(item, _FileSkip):
                     yield item
                 return
             yield item
-            seen += 1
             if isinstance(item, WarcSkip):
                 return
 
 
-def _starting_at(records: Iterator[object], first_id: str, stream, name: str,  # noqa: ANN001
-                 max_bytes: int) -> Iterator[object]:
+def _starting_at(records: Iterator[Any], first_id: str, stream: IO[bytes], name: str,
+                 max_bytes: int) -> Iterator[Any]:
     """``records`` when its first is ``first_id``; else the file from its start, from ``first_id`` on."""
     first = next(records, None)
     if first is None or isinstance(first, WarcSkip) or _record_id(first) != first_id:
@@ -236,16 +242,21 @@ def _starting_at(records: Iterator[object], first_id: str, stream, name: str,  #
     yield from records
 
 
-def _block_length(record) -> int | None:  # noqa: ANN001
+def _document(record: WarcRecord, name: str) -> str:
+    """How errors name a response record: the file's name, ``#``, the page's URL (else the record's id)."""
+    return f"{name}#{record.headers.get('WARC-Target-URI') or _record_id(record)}"
+
+
+def _block_length(record: WarcRecord) -> int | None:
     """The length of the record's block that its WARC header declares (None when it declares none)."""
     value = (record.headers.get("Content-Length") or "").strip()
     return int(value) if value.isdigit() else None
 
 
-def _responses(stream, name: str, *, offset: int) -> Iterator[object]:  # noqa: ANN001
-    """Response records from ``stream`` (the file ``name``, at ``offset``), each checked to be whole before it is yielded; a
-    record that is not (or a parse failure) is yielded as a WarcSkip and ends the iteration, and so is data after
-    the last record that is not one.
+def _responses(stream: IO[bytes], name: str, *, offset: int) -> Iterator[Any]:
+    """Response records from ``stream`` (the file ``name``, at ``offset``), each checked to be whole before it is
+    yielded; a record that is not (or a parse failure) is yielded as a WarcSkip and ends the iteration, and so is
+    data after the last record that is not one.
 
     The check reads the file a second time, one record ahead of the payloads, counting the bytes of each
     record's block without keeping them (a frozen record would be checked in memory, but fastwarc then decodes
@@ -271,7 +282,7 @@ def _responses(stream, name: str, *, offset: int) -> Iterator[object]:  # noqa: 
                                 f"corrupt): {exc}", document=name)
                 return
             response = record.record_type == WarcRecordType.response
-            where = f"{name}#{record.headers.get('WARC-Target-URI') or _record_id(record)}" if response else name
+            where = _document(record, name) if response else name
             skip = WarcSkip if response else _FileSkip
             declared = _block_length(record)
             if declared is None:
@@ -282,7 +293,7 @@ def _responses(stream, name: str, *, offset: int) -> Iterator[object]:  # noqa: 
                 yield skip("unreadable", "record cannot be read whole (the file is truncated or corrupt)",
                            document=where)
                 return
-            if got < declared:
+            if got is not None and got < declared:  # (got is None only when block is)
                 yield skip("unreadable", f"record cut short: {got:,} of {declared:,} bytes (the file is "
                            "truncated)", document=where)
                 return
@@ -292,7 +303,7 @@ def _responses(stream, name: str, *, offset: int) -> Iterator[object]:  # noqa: 
             last = (record.stream_pos, declared)
 
 
-def _end_problem(stream, last: tuple[int, int] | None, *, offset: int) -> str | None:  # noqa: ANN001
+def _end_problem(stream: IO[bytes], last: tuple[int, int] | None, *, offset: int) -> str | None:
     """Why the file does not end cleanly after its last whole record (``last``: where it starts and its block
     length; None when no record was read from ``offset``), or None. Only the last record and what follows it are
     read again: its gzip member (and any after it), or the rest of an uncompressed file. A file compressed as
@@ -330,7 +341,7 @@ def _end_problem(stream, last: tuple[int, int] | None, *, offset: int) -> str | 
 
 
 def record_article(
-    record,  # noqa: ANN001 -- a fastwarc WarcRecord
+    record: WarcRecord,
     *,
     name: str,
     max_bytes: int = MAX_HTML_BYTES,
@@ -340,14 +351,14 @@ def record_article(
     """One fastwarc response record -> Article, or a WarcSkip saying why not; ``name`` is the file's name."""
     rid = _record_id(record)
     uri = record.headers.get("WARC-Target-URI") or None
-    document = f"{name}#{uri or rid}"
+    document = _document(record, name)
     status = record.http_headers.status_code if record.is_http else None
     if status is not None and not 200 <= status < 300:
         return WarcSkip("not-ok", f"HTTP status {status}", document=document)
     content_type = (record.http_content_type or "").split(";")[0].strip().lower() if record.is_http else ""
     if content_type and content_type not in HTML_TYPES:
         return WarcSkip("not-html", f"content type {content_type}", document=document)
-    block = _block_length(record) or record.content_length
+    block = _block_length(record) or int(record.content_length)
     if block > max_bytes + _HTTP_HEADER_ALLOWANCE:  # the block holds the HTTP headers too
         return WarcSkip("too-large", f"record of {block:,} bytes, over the limit of {max_bytes:,}",
                         document=document)
@@ -357,7 +368,7 @@ def record_article(
         return WarcSkip("decode-error", f"payload cannot be decoded: {exc}", document=document)
     if len(body) > max_bytes:
         return WarcSkip("too-large", f"payload decodes to over {max_bytes:,} bytes, the limit", document=document)
-    if not content_type and not body.lstrip()[:1] == b"<":
+    if not content_type and body.lstrip()[:1] != b"<":
         return WarcSkip("not-html", "no content type and the payload does not look like HTML", document=document)
     body = _with_http_charset(body, record.http_charset if record.is_http else None)
     try:
@@ -380,7 +391,7 @@ def record_article(
     return article
 
 
-def decode_payload(record, *, limit: int) -> bytes:  # noqa: ANN001 -- a fastwarc WarcRecord, HTTP parsed
+def decode_payload(record: WarcRecord, *, limit: int) -> bytes:
     """The record's HTTP payload with its Transfer-Encoding (chunked) and Content-Encoding (gzip, deflate, br,
     zstd; several in order) undone, at most ``limit`` bytes of it. Decoded here rather than by fastwarc, which
     decodes a frozen payload whole and loses its place in the file after a payload that decodes to far more
@@ -408,7 +419,7 @@ def decode_payload(record, *, limit: int) -> bytes:  # noqa: ANN001 -- a fastwar
             data = ZstdReader(io.BytesIO(data)).read(limit)
         elif coding != "identity":
             raise ValueError(f"unknown content encoding {coding!r}")
-    return data[:limit]
+    return bytes(data[:limit])
 
 
 def _codings(value: str | None) -> list[str]:

@@ -25,15 +25,14 @@ import os
 import socket
 import time
 import traceback
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import DocumentTooLargeError, EmptyDocumentError, InputError, NoArticleError, OnrecordError
-from onrecord.ingest.inputs import file_format
-from onrecord.ingest.readers import document_stem, jsonl_documents, open_binary, read_html, read_text, skip_lines
+from onrecord.ingest.inputs import read_file
+from onrecord.ingest.readers import document_stem, read_jsonl_file
 from onrecord.scale.deadline import DocumentTimeout, deadline
 from onrecord.scale.options import DEFAULT_OPTIONS, RunOptions
 from onrecord.scale.output import OutputError, is_complete, read_shard_result, write_shard
@@ -127,7 +126,7 @@ def rss_mib() -> float | None:
         import psutil
     except ImportError:
         return None
-    return round(psutil.Process().memory_info().rss / 2**20, 1)
+    return round(float(psutil.Process().memory_info().rss) / 2**20, 1)
 
 
 class _Tally:
@@ -238,78 +237,25 @@ class _Culprit:
 
 def shard_documents(shard: Shard, settings: Settings = DEFAULT,
                     options: RunOptions = DEFAULT_OPTIONS) -> Iterator[Article | InputError]:
-    """The documents of ``shard`` in input order, each an Article or an InputError (reading a document is
-    capped at ``settings.doc_timeout``; a document over it gives an InputError with code ``timeout``)."""
+    """The documents of ``shard`` in input order, each an Article or an InputError, read by the readers of
+    ``extract`` and ``ingest`` (:mod:`onrecord.ingest`). Reading a page or a file is capped at
+    ``settings.doc_timeout``; a document over it gives an InputError with code ``timeout``."""
     if shard.kind == "warc":
-        yield from _warc_documents(shard, settings, options)
+        from onrecord.ingest.warc import iter_warc
+
+        yield from iter_warc(shard.path, offset=shard.offset, count=shard.count, first_id=shard.first_id,
+                             english_only=options.english_only, timeout=settings.doc_timeout)
     elif shard.kind == "jsonl":
-        yield from _jsonl_documents(shard, settings)
+        yield from read_jsonl_file(shard.path, max_chars=settings.max_chars, start=shard.start, offset=shard.offset,
+                                   count=shard.count, whole=False)
     elif shard.kind == "files":
-        yield from _file_documents(shard, settings, options)
+        root = Path(shard.path)
+        for rel in shard.files:
+            rel_path = Path(rel)
+            yield from read_file(root / rel, id=(rel_path.parent / document_stem(rel_path)).as_posix(),
+                                 max_chars=settings.max_chars, timeout=settings.doc_timeout)
     else:
         raise ValueError(f"unknown shard kind {shard.kind!r}")
-
-
-class _Timeout(InputError):
-    code = "timeout"
-
-
-def _capped(read: Callable[[], Article], *, document: str, seconds: float) -> Article | InputError:
-    try:
-        with deadline(seconds):
-            return read()
-    except InputError as exc:
-        return exc
-    except DocumentTimeout:
-        return _Timeout(f"reading took over the time cap of {seconds:g} s (--doc-timeout)", document=document)
-
-
-def _warc_documents(shard: Shard, settings: Settings, options: RunOptions) -> Iterator[Article | InputError]:
-    from onrecord.ingest.warc import WarcSkip, iter_records, record_article
-
-    for record in iter_records(shard.path, offset=shard.offset, count=shard.count, first_id=shard.first_id):
-        if isinstance(record, WarcSkip):
-            yield record
-            continue
-        uri = record.headers.get("WARC-Target-URI") or record.record_id or "?"
-        yield _capped(lambda r=record: record_article(r, name=shard.path, english_only=options.english_only),
-                      document=f"{shard.path}#{uri}", seconds=settings.doc_timeout)
-
-
-def _jsonl_documents(shard: Shard, settings: Settings) -> Iterator[Article | InputError]:
-    """The lines of a JSONL shard, read by the same bounded reader as ``extract`` and ``ingest``."""
-    path = Path(shard.path)
-    try:
-        stream = open_binary(path)
-    except OSError as exc:
-        yield InputError(f"cannot read file: {exc.strerror or exc}", document=shard.path)
-        return
-    with stream:
-        try:
-            if shard.offset:
-                stream.seek(shard.offset)
-            elif skip_lines(stream, shard.start) < shard.start:
-                return
-        except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(f"cannot read past line {shard.start}: {exc.strerror or exc}", document=shard.path)
-            return
-        yield from jsonl_documents(stream, name=shard.path, max_chars=settings.max_chars, first_line=shard.start + 1,
-                                   count=shard.count, check_head=shard.start == 0)
-
-
-def _file_documents(shard: Shard, settings: Settings, options: RunOptions) -> Iterator[Article | InputError]:
-    root = Path(shard.path)
-    for rel in shard.files:
-        path = root / rel
-        rel_path = Path(rel)
-        doc_id = (rel_path.parent / document_stem(rel_path)).as_posix()
-        if file_format(path) == "html":
-            def read(path: Path = path, doc_id: str = doc_id) -> Article:
-                return read_html(path, name=str(path), id=doc_id)
-        else:
-            def read(path: Path = path, doc_id: str = doc_id) -> Article:
-                return read_text(path, name=str(path), id=doc_id, max_chars=settings.max_chars)
-        yield _capped(read, document=str(path), seconds=settings.doc_timeout)
 
 
 __all__ = ["FILTER_CODES", "Failure", "ShardResult", "failure_code", "process_shard", "shard_documents"]
