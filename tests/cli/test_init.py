@@ -7,7 +7,6 @@ attributions the engine finds; sentences and pages are written for these tests.
 from __future__ import annotations
 
 import argparse
-
 import dataclasses
 import io
 import json

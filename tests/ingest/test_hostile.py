@@ -10,7 +10,6 @@ other jobs; the bound asserted is CPU time, which does not depend on what else r
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 import os

@@ -289,10 +289,9 @@ def test_a_deeply_nested_line_is_an_error_for_that_line_and_the_rest_is_read(tmp
 
 
 def test_an_over_long_line_is_passed_over_in_bounded_memory(tmp_path: Path) -> None:
-    import tracemalloc
-
     import base64
     import random
+    import tracemalloc
 
     text = base64.b64encode(random.Random(3).randbytes(22_500_000))  # 30 MB that gzip cannot shrink much
     huge = b'{"id": "huge", "text": "' + text + b'"}'

@@ -5,6 +5,7 @@ These start real processes that each load the spaCy model, so they are few and s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -135,12 +136,10 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path) -> None:
         assert workers[0].cpu_percent(interval=2.0) > 10, "the worker is not busy"  # (idle: ~0; shared cores)
         parent.kill()
         parent.wait()
-        gone, alive = psutil.wait_procs(workers, timeout=20)
+        _, alive = psutil.wait_procs(workers, timeout=20)
         assert not alive, f"workers left running after the run was killed: {alive}"
     finally:
         parent.kill()
         for worker in workers:
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 worker.kill()
-            except psutil.NoSuchProcess:
-                pass

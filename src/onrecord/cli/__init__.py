@@ -17,7 +17,7 @@ import tempfile
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from onrecord import __version__
 from onrecord.errors import InputError, OnrecordError
@@ -70,7 +70,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _stdin() -> IO[bytes]:
-    return getattr(sys.stdin, "buffer", sys.stdin)
+    buffer = getattr(sys.stdin, "buffer", None)  # (none when a test puts a text stream there, or stdin is closed)
+    return cast(IO[bytes], sys.stdin if buffer is None else buffer)
 
 
 def _print_error(exc: OnrecordError) -> None:
@@ -129,7 +130,7 @@ class _Output:
 
     def commit(self) -> None:
         self.stream.flush()
-        if self.tmp is not None:
+        if self.tmp is not None and self.path is not None:
             os.fsync(self.stream.fileno())
             self.stream.close()
             from onrecord.record.export import new_file_mode
@@ -338,8 +339,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
 def _add_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int],
                  settings: bool = True) -> argparse.ArgumentParser:
     doc = func.__doc__ or ""
-    parser = sub.add_parser(name, help=doc.strip().splitlines()[0], description=_dedent(doc),
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=doc.strip().splitlines()[0],
+                                                     description=_dedent(doc),
+                                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.set_defaults(run=func)
     if settings:
         _add_settings_flags(parser)
@@ -409,8 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
+    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return args.run(args)
+        return run(args)
     except SettingError as exc:  # a flag's value the settings refuse: a usage error, not a failure
         print(f"onrecord: {settings_flag(exc.name)}: {exc.reason}", file=sys.stderr)
         return 2

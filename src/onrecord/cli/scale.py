@@ -80,8 +80,8 @@ def _summary(report: Any) -> int:
     shards = data["shards"]
     for error in report.input_errors:
         print(f"onrecord: {error}", file=sys.stderr)
-    listed = [(r.shard, f) for r in report.results if r.status == "done" for f in r.failures]
-    for shard, failure in listed[:SHOWN_FAILURES]:
+    listed = [f for r in report.results if r.status == "done" for f in r.failures]
+    for failure in listed[:SHOWN_FAILURES]:
         print(f"onrecord: {failure.document}: {failure.reason} [{failure.code}]", file=sys.stderr)
     if len(listed) > SHOWN_FAILURES:
         print(f"onrecord: … and {len(listed) - SHOWN_FAILURES} more documents left out (see report.json)",
@@ -127,7 +127,7 @@ def _progress(show: bool) -> Iterator[Callable[[str, Any], None] | None]:
     ) as bar:
         task = bar.add_task("run", total=None, rate="", shards="", planned="?")
 
-        def fields() -> dict[str, str]:
+        def fields() -> dict[str, Any]:
             elapsed = time.perf_counter() - state["start"]
             rate = f"{state['docs'] / elapsed:,.1f} docs/s" if elapsed > 0 and state["docs"] else ""
             shards = f"shards {state['shards']}/{state['total']}, {state['failed']} failed, " \

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 
-
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the record as web pages and a JSON API (every page has .json and .csv twins).
 

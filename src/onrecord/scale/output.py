@@ -167,7 +167,7 @@ def _atomic(path: Path, write: Any, *, binary: bool) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as stream:
+        with open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8") as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
@@ -211,7 +211,8 @@ def completed_shards(outdir: str | os.PathLike[str]) -> list[str]:
 def read_shard_result(outdir: str | os.PathLike[str], shard: str) -> dict[str, Any]:
     path = Path(outdir) / SHARDS / f"{shard}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return result
     except (OSError, ValueError) as exc:
         raise OutputError(f"cannot read shard result: {exc}", document=str(path)) from None
 
@@ -269,7 +270,7 @@ def _read_table(path: Path) -> pa.Table:
 
 
 def _span(start: int | None, end: int | None) -> CharSpan | None:
-    return None if start is None else CharSpan(start, end)
+    return None if start is None else CharSpan(start, end)  # type: ignore[arg-type]  # (CharSpan refuses None)
 
 
 def _extraction(row: dict[str, Any], attributions: list[dict[str, Any]]) -> Extraction:

@@ -34,8 +34,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from multiprocessing.connection import wait
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -151,10 +151,10 @@ def run(
     report = RunReport(outdir=str(out), inputs=[os.fspath(i) for i in inputs],
                        runner=f"dask {options.scheduler}" if options.scheduler else
                        f"local {options.workers or available_cores()} workers",
-                       started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       started=datetime.now(UTC).isoformat(timespec="seconds"),
                        input_errors=list(the_plan.errors), settings=dataclasses.asdict(settings),
                        options=dataclasses.asdict(options))
-    pending = set(s.name for s in the_plan.pending)
+    pending = {s.name for s in the_plan.pending}
     for shard in the_plan.shards:
         if shard.name not in pending:  # complete: its recorded result goes into this report
             report.results.append(process_shard(shard, out, settings, options))
@@ -297,10 +297,8 @@ def run_local(
     def give(slot: _Slot) -> None:
         if todo and not slot.leaving:
             slot.index = todo.popleft()
-            try:
+            with contextlib.suppress(OSError):  # it died (a broken pipe): noticed below
                 slot.conn.send(shards[slot.index])
-            except (BrokenPipeError, OSError):
-                pass  # it died; noticed below
 
     def finish(index: int, result: ShardResult) -> None:
         results[index] = result
@@ -368,10 +366,8 @@ def run_local(
                 bury(slot)
     finally:
         for slot in slots:
-            try:
+            with contextlib.suppress(OSError):
                 slot.conn.send(None)
-            except OSError:
-                pass
         end = time.monotonic() + 10
         for slot in slots:
             slot.process.join(max(0.1, end - time.monotonic()))
