@@ -1,66 +1,137 @@
-"""The channel a statement came through: a letter, a post, remarks to reporters, a court filing ..."""
+"""The channel a statement came through: a letter, a post, remarks to reporters, a court filing ...
+
+The decision is the table ``channels`` at the foot of this module: the first rule that finds channel words
+decides, and where several channel words are found the most specific wins (``MEDIA_PRIORITY``). A channel word
+in the source itself ("the statement read") counts with every rule's; alone it is the last rule. None: unknown.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Token
 
-from onrecord.lexicon.en import MEDIA_PRIORITY, MEDIUM_VERBS, MEDIUM_WORDS
-
-
-#: Channel words that are also parts of outlet names ("the Harbour Post", "the Times Brief").
-_IN_TITLES = frozenset("post note brief report release journal statement review letter".split())
-
-
-#: Words that mark a news outlet among proper nouns.
-_OUTLET_HINTS = frozenset(
-    "times post journal news herald tribune press cnn nbc abc cbs fox bbc cbc ctv npr msnbc reuters ap".split()
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon.en import (
+    CHANNEL_WORDS_IN_TITLES,
+    MEDIA_PRIORITY,
+    MEDIUM_VERBS,
+    MEDIUM_WORDS,
+    NOT_FRONTED_CHANNELS,
+    OUTLET_HINTS,
 )
+from onrecord.types import Medium
+
+__all__ = ["CHANNEL_RULES", "ChannelCase", "medium_for"]
+
+#: The dependencies of a cue whose words may name the channel ("wrote in a letter", "told reporters").
+_CHANNEL_DEPS = ("prep", "dobj", "dative", "npadvmod", "advcl", "agent", "obl")
 
 
-def medium_for(text: str, cue: Token | None, source_head: Token | None) -> str:
+def medium_for(text: str, cue: Token | None, source_head: Token | None) -> Medium:
     """Read the channel off the cue verb, its prepositional phrases and objects, and the source itself.
 
     "Seely wrote in a letter" -> letter; "Engel tweeted" -> post; "told reporters" -> remarks;
     "in a series of tweets, Merkley said" -> post; "the statement read" -> statement.
     """
+    decided = CHANNEL_RULES.first(ChannelCase(text, cue, source_head))
+    # the lexicon's channel words map to Medium values (tests/attribution/test_channels.py holds it to that)
+    return cast(Medium, decided[1]) if decided is not None else "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelCase:
+    """What a ``channels`` rule looks at: the text, the cue and the source's head; ``in_source`` is the channel
+    the source itself names ("the statement read": statement), read once for every rule."""
+
+    text: str
+    cue: Token | None
+    source_head: Token | None
+    in_source: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        head = self.source_head
+        medium = MEDIUM_WORDS.get(head.lower_) if head is not None and head.pos_ == "NOUN" else None
+        object.__setattr__(self, "in_source", (medium,) if medium else ())
+
+    def most_specific(self, found: list[str]) -> str | None:
+        """The most specific of the channels found and the source's own; None when there are none."""
+        every = found + list(self.in_source)
+        return min(every, key=MEDIA_PRIORITY.index) if every else None
+
+
+@rule(
+    "channels.cue-words",
+    ("Ana Lind said in an email that the pier would close.", "letter"),
+    ("Ivo Tarn tweeted that the vote was rigged.", "post"),
+    ("Mira Oduya told reporters that the talks had failed.", "remarks"),
+)
+def cue_words(case: ChannelCase) -> str | None:
+    """The cue verb ("tweeted"), the phrases and objects it governs ("in a letter", "told reporters"), or a
+    phrase heading its sentence ("In a statement, Ana Lind said ...") name the channel."""
+    cue = case.cue
+    if cue is None:
+        return None
     found: list[str] = []
-    if cue is not None:
-        verb = MEDIUM_VERBS.get(cue.lemma_.lower())
-        if verb:
-            found.append(verb)
-        for child in cue.children:
-            if child.dep_ in ("prep", "dobj", "dative", "npadvmod", "advcl", "agent", "obl"):
-                for tok in child.subtree:
-                    medium = MEDIUM_WORDS.get(tok.lower_)
-                    # a common noun or verb: "the Harbour Post" is a paper, not a post
-                    if medium and not (tok.is_title and tok.lower_ in _IN_TITLES):
-                        found.append(medium)
-        # a sentence-initial "In a statement," / "In the letter," attached elsewhere in the clause
-        sent = cue.sent
-        for tok in sent:
-            if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "at", "via", "through") and tok.i < cue.i:
-                if tok.head.i == cue.i or tok.head.dep_ == "ROOT" or tok.head == cue.head:
-                    for sub in tok.subtree:
-                        medium = MEDIUM_WORDS.get(sub.lower_)
-                        if medium and sub.pos_ in ("NOUN", "PROPN"):
-                            found.append(medium)
-        if not found:
-            found.extend(_fronted_phrase(text, _clause_start(cue), cue.idx))
-        if not found and cue.lemma_.lower() == "tell":
-            # "told the Harbour Post", "told CNN": speaking to a news outlet is an interview
-            listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-            if listener is not None and (listener.ent_type_ in ("ORG", "WORK_OF_ART") or listener.pos_ == "PROPN"
-                                         and any(t.lower_ in _OUTLET_HINTS for t in listener.subtree)):
-                found.append("interview")
-    if source_head is not None and source_head.pos_ == "NOUN":
-        medium = MEDIUM_WORDS.get(source_head.lower_)
-        if medium:
-            found.append(medium)
-    if not found:
-        return "unknown"
-    return min(found, key=MEDIA_PRIORITY.index)
+    verb = MEDIUM_VERBS.get(cue.lemma_.lower())
+    if verb:
+        found.append(verb)
+    for child in cue.children:
+        if child.dep_ in _CHANNEL_DEPS:
+            for tok in child.subtree:
+                medium = MEDIUM_WORDS.get(tok.lower_)
+                # a common noun or verb: "the Harbour Post" is a paper, not a post
+                if medium and not (tok.is_title and tok.lower_ in CHANNEL_WORDS_IN_TITLES):
+                    found.append(medium)
+    # a sentence-initial "In a statement," / "In the letter," attached elsewhere in the clause
+    for tok in cue.sent:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "at", "via", "through") and tok.i < cue.i \
+                and (tok.head.i == cue.i or tok.head.dep_ == "ROOT" or tok.head == cue.head):
+            for sub in tok.subtree:
+                medium = MEDIUM_WORDS.get(sub.lower_)
+                if medium and sub.pos_ in ("NOUN", "PROPN"):
+                    found.append(medium)
+    return case.most_specific(found) if found else None
+
+
+@rule(
+    "channels.fronted-phrase",
+    ("In the letter, Marine Corps Brig. Gen. Ana Lind said the base would close.", "letter"),
+)
+def fronted_phrase(case: ChannelCase) -> str | None:
+    """A channel named in a phrase fronting the cue's clause, where the parse attaches it elsewhere or the
+    sentence splitter cut the clause at an abbreviation ("In the letter, Marine Corps Brig. | Gen. … said")."""
+    if case.cue is None:
+        return None
+    found = _fronted_phrase(case.text, _clause_start(case.cue), case.cue.idx)
+    return case.most_specific(found) if found else None
+
+
+@rule(
+    "channels.told-outlet",
+    ("Ana Lind told the Lakeview Herald that the pier would close.", "interview"),
+)
+def told_outlet(case: ChannelCase) -> str | None:
+    """Speaking to a news outlet is an interview: "told the Harbour Post", "told CNN"."""
+    cue = case.cue
+    if cue is None or cue.lemma_.lower() != "tell":
+        return None
+    listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    if listener is not None and (listener.ent_type_ in ("ORG", "WORK_OF_ART") or (listener.pos_ == "PROPN"
+                                 and any(t.lower_ in OUTLET_HINTS for t in listener.subtree))):
+        return case.most_specific(["interview"])
+    return None
+
+
+@rule(
+    "channels.source-noun",
+    ("The statement said the pier would close in May.", "statement"),
+)
+def source_noun(case: ChannelCase) -> str | None:
+    """The source itself names the channel: "the statement read", "the letter said"."""
+    return case.most_specific([])
 
 
 _FRONTED = re.compile(
@@ -91,7 +162,12 @@ def _fronted_phrase(text: str, clause_start: int, cue_start: int) -> list[str]:
         words = re.findall(r"[\w-]+", m.group(0).lower())
         for w in words:
             medium = MEDIUM_WORDS.get(w)
-            if medium and w not in ("wrote", "writes", "write", "written", "filed", "event", "crowd"):
+            if medium and w not in NOT_FRONTED_CHANNELS:
                 out.append(medium)
                 break
     return out
+
+
+CHANNEL_RULES: RuleTable[ChannelCase, str] = RuleTable(
+    "channels", [cue_words, fronted_phrase, told_outlet, source_noun]
+)
