@@ -8,7 +8,7 @@ import pytest
 
 import onrecord
 import onrecord.api
-from onrecord.attribution import find_attributions
+from onrecord.attribution.extractor import predict
 from onrecord.errors import DocumentTimeoutError, EmptyDocumentError, ExtractionError
 from onrecord.nlp import guard
 from onrecord.settings import Settings
@@ -24,11 +24,11 @@ QUOTES = "“The repairs are ahead of schedule,” said Ana Lind, the city’s c
 def _fail_on_ferry(doc, **settings):
     if "ferry" in doc.text:
         raise IndexError("span index out of range")
-    return find_attributions(doc, **settings)
+    return predict(doc, **settings)
 
 
 def test_one_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _fail_on_ferry)
+    monkeypatch.setattr("onrecord.nlp.component.predict", _fail_on_ferry)
     articles = [Article(GOOD, id="a"), Article(POISON, id="b"), Article("", id="c"), Article(GOOD, id="d")]
     results = list(onrecord.extract_many(articles))
     assert [type(r) for r in results] == [Extraction, ExtractionError, EmptyDocumentError, Extraction]
@@ -38,7 +38,7 @@ def test_one_failing_document_does_not_stop_the_batch(monkeypatch: pytest.Monkey
 
 
 def test_extract_raises_the_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _fail_on_ferry)
+    monkeypatch.setattr("onrecord.nlp.component.predict", _fail_on_ferry)
     with pytest.raises(ExtractionError, match="extraction failed"):
         onrecord.extract(POISON, id="b")
     assert onrecord.extract(GOOD).attributions
@@ -51,12 +51,12 @@ def _spin_on_ferry(doc, **settings):
     if "ferry" in doc.text:
         while True:  # a rule that never ends on this document
             pass
-    return find_attributions(doc, **settings)
+    return predict(doc, **settings)
 
 
 def test_a_document_over_the_time_cap_is_left_out_and_the_others_are_extracted(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _spin_on_ferry)
+    monkeypatch.setattr("onrecord.nlp.component.predict", _spin_on_ferry)
     articles = [Article(GOOD, id="a"), Article(POISON, id="b"), Article(GOOD, id="c")]
     started = time.perf_counter()
     results = list(onrecord.extract_many(articles, settings=Settings(doc_timeout=1)))
@@ -76,7 +76,7 @@ def test_when_a_batch_fails_each_document_is_read_again_from_its_text(monkeypatc
     expected = list(onrecord.extract_many(articles))
     real = onrecord.api._Batches._parse_batch
 
-    def parse_then_fail(self, docs, spent, index):  # noqa: ANN001, ANN202
+    def parse_then_fail(self, docs, spent, index):
         real(self, docs, spent, index)
         return [None] * len(docs)
 

@@ -257,12 +257,12 @@ class _Batches:
         return joined
 
     def _record(self, article: Article, doc: Doc) -> Result:
-        if doc._.attribution_error is not None:
-            return ExtractionError(f"extraction failed: {doc._.attribution_error}", document=article.id)
+        if doc._.onrecord_error is not None:
+            return ExtractionError(f"extraction failed: {doc._.onrecord_error}", document=article.id)
         return Extraction(
             article=article,
-            attributions=tuple(a for a in doc._.attributions if a.confidence >= self.settings.min_confidence),
-            skipped=tuple(doc._.attribution_skipped),
+            attributions=tuple(a for a in doc._.onrecord_attributions if a.confidence >= self.settings.min_confidence),
+            skipped=tuple(doc._.onrecord_skipped),
             pipeline_version=__version__,
             model=self.model,
         )

@@ -782,8 +782,8 @@ def test_spacy_component_matches_extract(nlp) -> None:
     text = MIDDLE_CUE + "\n\n" + MULTI_PARAGRAPH
     assert "onrecord_attribution" in nlp.pipe_names
     doc = nlp(text)
-    assert doc._.attributions == onrecord.extract(text).attributions
-    assert len(doc._.attributions) >= 3
+    assert doc._.onrecord_attributions == onrecord.extract(text).attributions
+    assert len(doc._.onrecord_attributions) >= 3
 
 
 @pytest.mark.model

@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from handparse import parse as hand_parse
 from onrecord.attribution import find_attributions
+from onrecord.attribution.keys import CONTENTS, CUES, SOURCES, SPAN_KEYS
+from onrecord.types import CharSpan
 from onrecord.nlp.component import AttributionComponent, make_attribution_component
 
 TEXT = "Anna Keller said that the pier would close.\n\nBrun said “no."
@@ -50,7 +52,7 @@ def test_the_factory_is_registered() -> None:
 def test_the_factory_declares_what_it_reads_and_writes() -> None:
     meta = Language.get_factory_meta("onrecord_attribution")
     assert {"token.dep", "token.head", "token.lemma", "doc.ents"} <= set(meta.requires)
-    assert set(meta.assigns) == {"doc._.attributions", "doc._.attribution_skipped", "doc._.attribution_error"}
+    assert set(meta.assigns) == {"doc._.onrecord_attributions", "doc._.onrecord_skipped", "doc._.onrecord_error", "doc.spans"}
 
 
 def test_add_pipe_builds_the_component(blank) -> None:
@@ -65,27 +67,34 @@ def test_predict_does_not_touch_the_doc(blank) -> None:
     before = doc.to_bytes()
     result = component.predict(doc)
     assert doc.to_bytes() == before
-    assert doc._.attributions == () and doc._.attribution_skipped == ()
-    assert result == find_attributions(doc)
-    attributions, skipped = result
-    assert attributions[0].content.of(TEXT) == "that the pier would close"
-    assert [s.span.of(TEXT) for s in skipped] == ["Brun said “no."]
+    assert doc._.onrecord_attributions == () and doc._.onrecord_skipped == ()
+    assert not doc.spans
+    assert (result.attributions, result.skipped) == find_attributions(doc)
+    assert result.attributions[0].content.of(TEXT) == "that the pier would close"
+    assert [s.span.of(TEXT) for s in result.skipped] == ["Brun said “no."]
+    assert set(result.spans) == set(SPAN_KEYS)
 
 
 def test_set_annotations_writes_the_prediction(blank) -> None:
     _, component, doc = blank
-    attributions, skipped = component.predict(doc)
-    component.set_annotations(doc, (attributions, skipped))
-    assert doc._.attributions == attributions
-    assert doc._.attribution_skipped == skipped
+    result = component.predict(doc)
+    component.set_annotations(doc, result)
+    assert doc._.onrecord_attributions == result.attributions
+    assert doc._.onrecord_skipped == result.skipped
+    assert [(s.text, s.label_) for s in doc.spans[CUES]] == [("said", "speech"), ("said", "speech")]
+    assert [(s.text, s.kb_id_) for s in doc.spans[SOURCES]] == [("Anna Keller", "Anna Keller"), ("Brun", "Brun")]
 
 
 def test_calling_the_component_predicts_then_writes(blank) -> None:
     _, component, doc = blank
     expected = component.predict(doc)
     assert component(doc) is doc
-    assert (doc._.attributions, doc._.attribution_skipped) == expected
-    assert isinstance(doc._.attributions, tuple) and isinstance(doc._.attribution_skipped, tuple)
+    assert (doc._.onrecord_attributions, doc._.onrecord_skipped) == (expected.attributions, expected.skipped)
+    assert isinstance(doc._.onrecord_attributions, tuple) and isinstance(doc._.onrecord_skipped, tuple)
+    assert doc.spans[CONTENTS][0].text == "that the pier would close"
+    assert [a.content for a in doc._.onrecord_attributions] == [
+        CharSpan(s.start_char, s.end_char) for s in doc.spans[CONTENTS]
+    ]  # (token-aligned: here the contents' own offsets)
 
 
 BELIEF_TEXT = "Brun expects to win."
@@ -107,7 +116,7 @@ def test_the_scope_setting_reaches_predict(config: dict, expected: list) -> None
     nlp = spacy.blank("en")
     component = nlp.add_pipe("onrecord_attribution", config=config)
     doc = component(hand_parse(BELIEF_TEXT, BELIEF_TABLE, vocab=nlp.vocab))
-    assert [(a.content.of(BELIEF_TEXT), a.cue_kind) for a in doc._.attributions] == expected
+    assert [(a.content.of(BELIEF_TEXT), a.cue_kind) for a in doc._.onrecord_attributions] == expected
 
 
 @pytest.mark.model
@@ -118,11 +127,11 @@ def test_the_real_pipeline_annotates_docs(nlp) -> None:
         "“We have no choice,” Keller said."
     )
     doc = nlp(text)
-    assert [(a.content.of(text), a.speaker, a.type) for a in doc._.attributions] == [
+    assert [(a.content.of(text), a.speaker, a.type) for a in doc._.onrecord_attributions] == [
         ("that the pier would close in May", "Anna Keller", "indirect"),
         ("We have no choice,", "Anna Keller", "direct"),
     ]
-    assert doc._.attribution_skipped == ()
+    assert doc._.onrecord_skipped == ()
 
 
 def _failing(doc, **settings):
@@ -131,7 +140,7 @@ def _failing(doc, **settings):
 
 def test_a_failure_propagates_by_default(blank, monkeypatch: pytest.MonkeyPatch) -> None:
     _, component, doc = blank
-    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _failing)
+    monkeypatch.setattr("onrecord.nlp.component.predict", _failing)
     with pytest.raises(IndexError):
         component(doc)
 
@@ -140,7 +149,7 @@ def test_catch_errors_records_the_failure_on_the_doc(monkeypatch: pytest.MonkeyP
     nlp = spacy.blank("en")
     component = nlp.add_pipe("onrecord_attribution", config={"catch_errors": True})
     doc = hand_parse(TEXT, TABLE, vocab=nlp.vocab)
-    monkeypatch.setattr("onrecord.nlp.component.find_attributions", _failing)
+    monkeypatch.setattr("onrecord.nlp.component.predict", _failing)
     component(doc)
-    assert doc._.attribution_error == "IndexError: span index out of range"
-    assert doc._.attributions == () and doc._.attribution_skipped == ()
+    assert doc._.onrecord_error == "IndexError: span index out of range"
+    assert doc._.onrecord_attributions == () and doc._.onrecord_skipped == ()

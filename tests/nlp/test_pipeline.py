@@ -19,15 +19,15 @@ def _scope(nlp) -> str:  # noqa: ANN001
 
 def test_loading_other_settings_does_not_change_a_pipeline_a_caller_holds() -> None:
     broad = load_pipeline(Settings(scope="all", cue_span="word"))
-    before = [a.to_dict() for a in broad(TEXT)._.attributions]
+    before = [a.to_dict() for a in broad(TEXT)._.onrecord_attributions]
     narrow = load_pipeline(Settings(scope="quotes"))
     bare = load_pipeline(Settings(scope="all"), with_attribution=False)
     assert _scope(broad) == "all" and broad.get_pipe("onrecord_attribution").cue_span == "word"
     assert _scope(narrow) == "quotes"
     assert "onrecord_attribution" in broad.pipe_names and "onrecord_paragraphs" in broad.pipe_names
     assert "onrecord_attribution" not in bare.pipe_names and "onrecord_paragraphs" not in bare.pipe_names
-    assert [a.to_dict() for a in broad(TEXT)._.attributions] == before  # still the broad scope: the stance too
-    assert len(before) > len(narrow(TEXT)._.attributions)
+    assert [a.to_dict() for a in broad(TEXT)._.onrecord_attributions] == before  # still the broad scope: the stance too
+    assert len(before) > len(narrow(TEXT)._.onrecord_attributions)
 
 
 def test_the_same_settings_give_the_same_pipeline_and_all_share_the_weights() -> None:

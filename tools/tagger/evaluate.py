@@ -1,5 +1,5 @@
 """Score the accurate mode's role tagger on PolNeAR dev: the rules alone, the tagger's spans alone, and the rules
-corrected by the tagger under several decoder settings (src/onrecord/attribution/hybrid.py).
+corrected by the tagger under several decoder settings (src/onrecord/attribution/decoder.py).
 
     .venv/bin/python tools/tagger/evaluate.py DEV.pkl [--rules-dev CACHE.json] [--grid '[{"gain": 2}]']
 
@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train import read, rule_predictions
 
-from onrecord.attribution.hybrid import Decoding, refine, spans_of
+from onrecord.attribution.decoder import Decoding, refine, spans_of
 from onrecord.eval.scorer import score_documents, trim
 from onrecord.types import CharSpan
 

@@ -1,7 +1,7 @@
 """The accurate mode over one parsed Doc: the rules' attributions, corrected by the role tagger.
 
 ``Settings.mode = "accurate"`` runs this instead of the rules alone. The tagger reads the rules' broad output
-(scope ``all``, cue phrases, candidates down to the cue threshold it was trained with); the decoder (hybrid.py)
+(scope ``all``, cue phrases, candidates down to the cue threshold it was trained with); the decoder (decoder.py)
 corrects boundaries, drops the candidates it does not support and adds what the rules missed. Corrected
 attributions keep the rules' speaker, channel, relays and kind; added ones get theirs resolved here. With scope
 ``quotes`` only the corrections of the rules' statements are kept (nothing is added: the tagger learnt broad
@@ -18,12 +18,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from onrecord.attribution.channels import medium_for
-from onrecord.attribution.extractor import _type_of, find_attributions
-from onrecord.attribution.hybrid import Decoding, refine
-from onrecord.lexicon.en import FINDING_NOUNS, SPEECH_VERBS
+from onrecord.attribution.decoder import Decoding, refine
+from onrecord.attribution.extractor import find_attributions
 from onrecord.attribution.quotes import find_quotes
+from onrecord.attribution.records import type_of
 from onrecord.attribution.resolution import SpeakerResolver
-from onrecord.types import Attribution, CharSpan, Skipped
+from onrecord.lexicon.en import FINDING_NOUNS, SPEECH_VERBS
+from onrecord.types import Attribution, CharSpan, CueKind, Skipped
 
 _DEFAULT_KNOBS = Decoding()
 _RUNTIME: Any = None
@@ -72,7 +73,7 @@ def find_attributions_accurate(
                 if cue_span == "word":
                     cue = a.cue  # the tagger learnt cue phrases; the rules give the word
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
-                               type=_type_of(text, r.content, None, quote_spans)))
+                               type=type_of(text, r.content, None, quote_spans)))
         elif scope == "all":
             if resolver is None:
                 resolver = SpeakerResolver(doc, [(a.content.start, a.content.end) for a in broad], text=text)
@@ -101,6 +102,7 @@ def _added(
                 cue = CharSpan(cue_tok.idx, cue_tok.idx + len(cue_tok.text))
     src = doc.char_span(r.source.start, r.source.end, alignment_mode="expand") if r.source is not None else None
     speaker = resolver.resolve(src) if src is not None else None
+    kind: CueKind
     if src is not None and src.root.lemma_.lower() in FINDING_NOUNS:
         kind = "document"
     elif cue_tok is not None and cue_tok.lemma_.lower() in SPEECH_VERBS:
@@ -114,7 +116,7 @@ def _added(
         speaker=speaker.name if speaker else None,
         speaker_kind=speaker.kind if speaker else "unknown",
         speaker_description=speaker.description if speaker and speaker.name is None else None,
-        type=_type_of(text, r.content, None, quote_spans),
+        type=type_of(text, r.content, None, quote_spans),
         medium=medium_for(text, cue_tok, src.root if src is not None else None),
         cue_kind=kind,
         confidence=round(max(0.05, min(0.95, r.score * 0.8)), 3),

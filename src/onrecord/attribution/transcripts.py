@@ -17,6 +17,7 @@ from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.phrases import PUNCT_EDGE
 from onrecord.attribution.quotes import STRAIGHT
 from onrecord.lexicon.en import BYLINE_WORDS, NOT_SPEAKER_LABELS
+from onrecord.spans import strip_chars
 from onrecord.types import CharSpan
 
 __all__ = ["TRANSCRIPT", "is_transcript", "label_name", "transcript_lines"]
@@ -41,7 +42,7 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
         start = m.end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        s, e = _strip(text, start, end)
+        s, e = strip_chars(text, start, end, _LINE_EDGE)
         if e - s < 12:
             continue
         s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
@@ -53,14 +54,6 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
             kind="speech", confidence=0.6, origin=TRANSCRIPT,
         ))
     return out
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _LINE_EDGE:
-        start += 1
-    while end > start and text[end - 1] in _LINE_EDGE:
-        end -= 1
-    return start, end
 
 
 def _may_be_a_speaker(label: str) -> bool:

@@ -82,6 +82,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.spans import jaccard as _jaccard
+from onrecord.spans import trim_punctuation as trim  # (the scorer's trim; onrecord.spans says how trims differ)
+
 #: Content pairs need at least this token overlap (Jaccard) to match.
 OVERLAP_THRESHOLD = 0.5
 
@@ -103,7 +106,6 @@ TITLES = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 _TOKEN = re.compile(r"\w+")
-_EXTRA_PUNCT = frozenset("`´")
 
 
 # --------------------------------------------------------------------------------------------- results
@@ -213,20 +215,6 @@ class Scores:
 # --------------------------------------------------------------------------------------------- spans
 
 
-def trim(text: str, span: Sequence[int]) -> tuple[int, int]:
-    """``span`` without whitespace and punctuation at either end (an all-punctuation span -> empty at start)."""
-    start, end = int(span[0]), int(span[1])
-    while start < end and _is_edge(text[start]):
-        start += 1
-    while end > start and _is_edge(text[end - 1]):
-        end -= 1
-    return start, end
-
-
-def _is_edge(ch: str) -> bool:
-    return ch.isspace() or ch in _EXTRA_PUNCT or unicodedata.category(ch).startswith("P")
-
-
 class _Tokens:
     """The ``\\w+`` tokens of one text, for mapping spans to token index ranges."""
 
@@ -248,12 +236,6 @@ class _Tokens:
     def _mostly_in(self, k: int, start: int, end: int) -> bool:
         s, e = self.starts[k], self.ends[k]
         return 2 * (min(e, end) - max(s, start)) > e - s
-
-
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = (a[1] - a[0]) + (b[1] - b[0]) - inter
-    return inter / union if union else 0.0
 
 
 # --------------------------------------------------------------------------------------------- speakers

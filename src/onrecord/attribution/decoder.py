@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.eval.scorer import trim
+from onrecord.spans import jaccard, trim_punctuation, widen_to_words
 from onrecord.types import CharSpan
 
 #: Label indices (as in tagger.py).
@@ -66,14 +66,6 @@ class Refined:
     score: float
 
 
-def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    return start, end
-
-
 def spans_of(text: str, offsets: Sequence[tuple[int, int]], probs: Any, layer: int) -> list[TaggedSpan]:
     """The spans of one layer: a piece labelled B starts one, I continues it (or starts one after O)."""
     out: list[TaggedSpan] = []
@@ -81,8 +73,8 @@ def spans_of(text: str, offsets: Sequence[tuple[int, int]], probs: Any, layer: i
 
     def close() -> None:
         if cur is not None:
-            s, e = _word_edges(text, cur[0], cur[1])
-            s, e = trim(text, (s, e))
+            s, e = widen_to_words(text, cur[0], cur[1])
+            s, e = trim_punctuation(text, (s, e))
             if e > s:
                 out.append(TaggedSpan(CharSpan(s, e), cur[2] / cur[3]))
 
@@ -93,7 +85,7 @@ def spans_of(text: str, offsets: Sequence[tuple[int, int]], probs: Any, layer: i
         if label == _B or (label == _I and cur is None):
             close()
             cur = [a, b, support, 1]
-        elif label == _I:
+        elif label == _I and cur is not None:  # (cur is never None here: the branch above took that case)
             cur[1] = b
             cur[2] += support
             cur[3] += 1
@@ -130,8 +122,8 @@ def best_span(
     n = hi - lo
     # against the tagger's own best labelling: a piece costs what giving it the candidate's label loses
     best_log = [math.log(max(eps, max(r))) for r in rows]
-    b_gain = [math.log(max(eps, r[_B])) - m for r, m in zip(rows, best_log)]
-    i_gain = [math.log(max(eps, r[_I])) - m for r, m in zip(rows, best_log)]
+    b_gain = [math.log(max(eps, r[_B])) - m for r, m in zip(rows, best_log, strict=True)]
+    i_gain = [math.log(max(eps, r[_I])) - m for r, m in zip(rows, best_log, strict=True)]
     after = [math.log(max(eps, 1.0 - r[_I])) for r in rows]  # the piece after a span does not continue it
     cum_i = [0.0]
     for g in i_gain:
@@ -163,17 +155,14 @@ def best_span(
         return None
     rule_score = score(first, last)
     a, b = offsets[lo + best[0]][0], offsets[lo + best[1]][1]
-    a, b = trim(text, (a, b))
+    a, b = trim_punctuation(text, (a, b))
     if b <= a:
         return None
     return CharSpan(a, b), best_score - rule_score
 
 
 def _jaccard(a: CharSpan, b: CharSpan) -> float:
-    inter = min(a.end, b.end) - max(a.start, b.start)
-    if inter <= 0:
-        return 0.0
-    return inter / (max(a.end, b.end) - min(a.start, b.start))
+    return jaccard((a.start, a.end), (b.start, b.end))
 
 
 def _best(spans: list[TaggedSpan], target: CharSpan) -> TaggedSpan | None:
@@ -185,9 +174,22 @@ def _best(spans: list[TaggedSpan], target: CharSpan) -> TaggedSpan | None:
     return best
 
 
+#: A rule attribution's spans: content, cue, source.
+Triple = tuple[CharSpan, CharSpan | None, CharSpan | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tagged:
+    """The tagger's spans of each layer, read off its labels (``spans_of``)."""
+
+    contents: list[TaggedSpan]
+    cues: list[TaggedSpan]
+    sources: list[TaggedSpan]
+
+
 def refine(
     text: str,
-    rules: Sequence[tuple[CharSpan, CharSpan | None, CharSpan | None]],
+    rules: Sequence[Triple],
     offsets: Sequence[tuple[int, int]],
     probs: Any,
     sentences: Sequence[tuple[int, int]],
@@ -197,72 +199,95 @@ def refine(
 
     ``sentences`` are the document's sentence spans (start, end), in order.
     """
-    contents = spans_of(text, offsets, probs, 0)
-    cues = spans_of(text, offsets, probs, 1)
-    sources = spans_of(text, offsets, probs, 2)
+    tagged = _Tagged(spans_of(text, offsets, probs, 0), spans_of(text, offsets, probs, 1),
+                     spans_of(text, offsets, probs, 2))
     out: list[Refined] = []
-    for i, (content, cue, source) in enumerate(rules):
-        best = _best(contents, content)
-        held = support(offsets, probs, 0, content)
+    for i, triple in enumerate(rules):
+        best = _best(tagged.contents, triple[0])
+        held = support(offsets, probs, 0, triple[0])
         if held < knobs.keep_min or (best is None and held < knobs.drop_below):
             continue
         if knobs.spans == "scored":
-            score = held
-            found = best_span(text, offsets, probs, 0, content, knobs.reach_content)
-            if found is not None and found[1] > knobs.gain:
-                content = found[0]
-            if cue is not None:
-                found = best_span(text, offsets, probs, 1, cue, knobs.reach_role)
-                if found is not None and found[1] > knobs.gain_cue and not found[0].overlaps(content):
-                    cue = found[0]
-            if source is not None:
-                found = best_span(text, offsets, probs, 2, source, knobs.reach_role)
-                if found is not None and found[1] > knobs.gain_source and not found[0].overlaps(content) \
-                        and not found[0].overlaps(cue or CharSpan(0, 0)):
-                    source = found[0]
-            out.append(Refined(content, cue, source, i, score))
-            continue
-        if best is not None and _jaccard(best.span, content) >= knobs.replace_content:
-            content = best.span
-        if cue is not None:
-            t = _best(cues, cue)
-            if t is not None and not t.span.overlaps(content):
-                cue = t.span
-        if source is not None:
-            t = _best(sources, source)
-            if t is not None and not t.span.overlaps(cue or CharSpan(0, 0)):
-                source = t.span
-        score = best.score if best is not None else 0.0
-        out.append(Refined(content, cue, source, i, score))
+            out.append(_scored(text, offsets, probs, triple, knobs, i, held))
+        else:
+            out.append(_labelled(tagged, triple, best, knobs, i))
+    out = _one_per_content(out)
+    out += _added(tagged, sentences, [r.content for r in out], knobs)
+    return sorted(out, key=lambda r: (r.content.start, r.content.end))
 
-    # one attribution per content
+
+def _scored(
+    text: str, offsets: Sequence[tuple[int, int]], probs: Any, triple: Triple, knobs: Decoding, i: int, held: float
+) -> Refined:
+    """``spans="scored"``: each rule span replaced by the best whole span near it that beats it by the gain."""
+    content, cue, source = triple
+    found = best_span(text, offsets, probs, 0, content, knobs.reach_content)
+    if found is not None and found[1] > knobs.gain:
+        content = found[0]
+    if cue is not None:
+        found = best_span(text, offsets, probs, 1, cue, knobs.reach_role)
+        if found is not None and found[1] > knobs.gain_cue and not found[0].overlaps(content):
+            cue = found[0]
+    if source is not None:
+        found = best_span(text, offsets, probs, 2, source, knobs.reach_role)
+        if found is not None and found[1] > knobs.gain_source and not found[0].overlaps(content) \
+                and not found[0].overlaps(cue or CharSpan(0, 0)):
+            source = found[0]
+    return Refined(content, cue, source, i, held)
+
+
+def _labelled(tagged: _Tagged, triple: Triple, best: TaggedSpan | None, knobs: Decoding, i: int) -> Refined:
+    """``spans="labels"``: each rule span replaced by the tagger span read off the labels that covers it."""
+    content, cue, source = triple
+    if best is not None and _jaccard(best.span, content) >= knobs.replace_content:
+        content = best.span
+    if cue is not None:
+        t = _best(tagged.cues, cue)
+        if t is not None and not t.span.overlaps(content):
+            cue = t.span
+    if source is not None:
+        t = _best(tagged.sources, source)
+        if t is not None and not t.span.overlaps(cue or CharSpan(0, 0)):
+            source = t.span
+    return Refined(content, cue, source, i, best.score if best is not None else 0.0)
+
+
+def _one_per_content(refined: list[Refined]) -> list[Refined]:
+    """The first attribution of each content."""
     seen: set[tuple[int, int]] = set()
     unique: list[Refined] = []
-    for r in out:
+    for r in refined:
         key = (r.content.start, r.content.end)
         if key not in seen:
             seen.add(key)
             unique.append(r)
-    out = unique
+    return unique
 
-    taken = [r.content for r in out]
-    for t in contents:
+
+def _added(
+    tagged: _Tagged, sentences: Sequence[tuple[int, int]], taken: list[CharSpan], knobs: Decoding
+) -> list[Refined]:
+    """Tagger contents no attribution covers (``taken``), with the nearest tagger cue of their sentence and the
+    tagger source nearest that cue."""
+    out: list[Refined] = []
+    for t in tagged.contents:
         if t.score < knobs.add_min or any(t.span.overlaps(c) for c in taken):
             continue
         lo, hi = _sentence_range(sentences, t.span)
-        cue_t = _nearest([c for c in cues if lo <= c.span.start and c.span.end <= hi and not c.span.overlaps(t.span)], t.span)
+        cue_t = _nearest([c for c in tagged.cues if lo <= c.span.start and c.span.end <= hi
+                          and not c.span.overlaps(t.span)], t.span)
         if cue_t is None and knobs.add_needs_cue:
             continue
         source_t = None
         if cue_t is not None:
             source_t = _nearest(
-                [s for s in sources if lo <= s.span.start and s.span.end <= hi
+                [s for s in tagged.sources if lo <= s.span.start and s.span.end <= hi
                  and not s.span.overlaps(t.span) and not s.span.overlaps(cue_t.span)],
                 cue_t.span,
             )
         out.append(Refined(t.span, cue_t.span if cue_t else None, source_t.span if source_t else None, None, t.score))
         taken.append(t.span)
-    return sorted(out, key=lambda r: (r.content.start, r.content.end))
+    return out
 
 
 def _sentence_range(sentences: Sequence[tuple[int, int]], span: CharSpan) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from onrecord.attribution.hybrid import Decoding, best_span, refine, spans_of, support
+from onrecord.attribution.decoder import Decoding, best_span, refine, spans_of, support
 from onrecord.types import CharSpan
 
 TEXT = "Harbour officials said on Tuesday that the ferry will resume in May. The mayor doubts it."

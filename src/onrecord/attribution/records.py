@@ -1,0 +1,202 @@
+"""The last two stages: each content's speaker (sources), then the attribution records (records).
+
+:func:`find_sources` walks the contents in text order with one article's :class:`SpeakerResolver`: a content
+with a source mention gets that mention's speaker; a quotation with no cue (a continuation) is the person's that
+the sentence right before it is about, or else carries on the attribution before it. Its result gives the
+``onrecord_sources`` group (:mod:`onrecord.attribution.keys`). :func:`build_records` turns it into
+:class:`onrecord.types.Attribution` records, with their exact character offsets, type, channel and confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+from onrecord.attribution.channels import medium_for
+from onrecord.attribution.cues import Statement
+from onrecord.attribution.keys import SOURCES, Groups
+from onrecord.attribution.phrases import subject_of
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
+from onrecord.spans import trimmed_within
+from onrecord.types import Attribution, AttributionType, CharSpan
+
+__all__ = ["Sourced", "Sources", "build_records", "find_sources", "type_of"]
+
+#: How a content got its speaker: from its source mention, from a transcript line's label, from no source at
+#: all, from the person the sentence before it is about, or by carrying on the attribution before it (with that
+#: attribution's cue and source when the quotation is interrupted by them, with its speaker only when not).
+How = Literal["source", "label", "none", "person-before", "continues", "continues-interrupted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """One content and its speaker: the sources stage's answer for one statement."""
+
+    statement: Statement
+    speaker: Speaker
+    how: How
+    cue: CharSpan | None  # the cue its record has (a continuation interrupted by a cue clause: the one before's)
+    previous: int | None = None  # a continuation: the index, in the stage's list, of the attribution it carries
+    # on (the last one before it with a speaker of its own)
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The sources stage's result: each content and its speaker, in text order."""
+
+    sourced: list[Sourced]
+
+    @property
+    def spans(self) -> Groups:
+        """``onrecord_sources``: each record's source mention, labelled with the speaker kind, ``kb_id_`` the
+        speaker's name ("" when unnamed)."""
+        return {SOURCES: [(s.statement.source, s.speaker.kind, s.speaker.name or "") for s in self.sourced
+                          if s.how in ("source", "label") and s.statement.source is not None]}
+
+
+def find_sources(
+    doc: Doc, statements: Sequence[Statement], said: list[tuple[int, int]], *, text: str | None = None
+) -> Sources:
+    """The speaker of each statement, in text order (``statements`` sorted by content start, one per content).
+
+    ``said`` are the ranges of everything said (contents and quotations): names inside them are not antecedents
+    for a later "he said". A continuation that carries on nothing is left out.
+    """
+    text = doc.text if text is None else text  # (Doc.text is rebuilt on every access)
+    resolver = SpeakerResolver(doc, said, text=text)
+    out: list[Sourced] = []
+    last: int | None = None  # the last one with a speaker of its own: continuations carry it on, not each other
+    for cand in statements:
+        if cand.origin == "continuation":
+            found = _continuation(doc, text, cand, out, last, resolver)
+            if found is not None:
+                if found.previous is None:
+                    last = len(out)
+                out.append(found)
+            continue
+        how: How
+        if cand.source is None:
+            speaker, how = Speaker(None, "unknown"), "none"
+        elif cand.origin == "transcript":
+            speaker, how = resolver.resolve_label(cand.source.text), "label"
+        else:
+            speaker, how = resolver.resolve(cand.source), "source"
+        anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
+        resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
+        last = len(out)
+        out.append(Sourced(cand, speaker, how, cand.cue_span))
+    return Sources(out)
+
+
+def _continuation(
+    doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | None, resolver: SpeakerResolver
+) -> Sourced | None:
+    """A quotation no cue claims: the person the sentence before it is about, or it carries on ``out[k]``, the
+    last attribution with a speaker of its own (the gap to it decides whether it shares its cue)."""
+    last = out[k] if k is not None else None
+    subject = _person_before(doc, text, cand.content)
+    speaker = resolver.resolve(subject) if subject is not None else UNKNOWN
+    if subject is not None and speaker.name and speaker.kind == "person" \
+            and (last is None or last.speaker.name != speaker.name):
+        # "Ana Lind touted her record. “We need …”": the person the sentence before it is about, not the last
+        # speaker
+        resolver.note(subject.root.i, speaker, subject)
+        return Sourced(cand, speaker, "person-before", None)
+    if k is None or last is None or (last.speaker.name is None and last.speaker.description is None):
+        return None
+    gap = text[last.statement.content.end : cand.content.start]
+    if gap.count("\n") > 2 or len(gap) > 600:
+        return None
+    # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue; a quotation
+    # in a later paragraph inherits only the speaker
+    if last.cue is not None and ("\n" not in gap or _opens_paragraph(text, cand.content)):
+        return Sourced(cand, last.speaker, "continues-interrupted", last.cue, k)
+    return Sourced(cand, last.speaker, "continues", None, k)
+
+
+def build_records(
+    doc: Doc, sourced: Sequence[Sourced], quotes: Sequence[Quote], *, text: str | None = None
+) -> tuple[Attribution, ...]:
+    """The attribution records, one per sourced content, with exact character offsets."""
+    text = doc.text if text is None else text
+    quote_spans = [q.content for q in quotes]
+    result: list[Attribution] = []
+    for s in sourced:
+        cand, speaker = s.statement, s.speaker
+        if s.previous is not None:
+            last = result[s.previous]
+            interrupted = s.how == "continues-interrupted"
+            result.append(replace(
+                last, content=cand.content, type="direct", source=last.source if interrupted else None,
+                cue=last.cue if interrupted else None,
+                confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3),
+            ))
+        elif s.how == "person-before":
+            result.append(Attribution(
+                content=cand.content, source=None, cue=None, speaker=speaker.name, speaker_kind="person",
+                type="direct", medium="unknown", cue_kind="speech", confidence=0.6,
+            ))
+        else:
+            result.append(Attribution(
+                content=cand.content,
+                source=CharSpan(cand.source.start_char, cand.source.end_char) if cand.source is not None else None,
+                cue=cand.cue_span,
+                speaker=speaker.name,
+                speaker_kind=speaker.kind,
+                speaker_description=speaker.description if speaker.name is None else None,
+                type=type_of(text, cand.content, cand.quote, quote_spans),
+                medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
+                cue_kind=cand.kind,
+                via=cand.relays,
+                confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
+            ))
+    return tuple(result)
+
+
+def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
+    """The active subject naming a person of the sentence right before a quotation, in its paragraph ("Ana Lind
+    touted her record. “…”"), when that sentence quotes nobody itself; else None."""
+    k = content.start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“«„'`":
+        k -= 1
+    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0"):
+        return None  # (not the end of a sentence in the same paragraph)
+    end = doc.char_span(k, k + 1, alignment_mode="expand")
+    if end is None:
+        return None
+    sent = end[0].sent
+    said = text[sent.start_char : k + 1]
+    if "\n" in said or any(ch in said for ch in "“”\"«»"):
+        return None
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
+            or (subj.pos_ == "PRON" and subj.lower_ in ("he", "she"))):
+        return None
+    return subject_of(root)
+
+
+def _opens_paragraph(text: str, span: CharSpan) -> bool:
+    """Does the span open its paragraph (after its quotation mark)? Such a continuation quotation carries on
+    the previous statement, as news style writes a speech that runs over several paragraphs."""
+    start = text.rfind("\n", 0, span.start) + 1
+    return not text[start : span.start].strip(" \t\"“”«»„'`")
+
+
+def type_of(text: str, content: CharSpan, quote: Quote | None, quote_spans: Sequence[CharSpan]) -> AttributionType:
+    """direct: the content is a quotation (or lies within one); mixed: it overlaps one; indirect: neither."""
+    if quote is not None and quote.content == content:
+        return "direct"
+    for q in quote_spans:
+        if trimmed_within(text, content, q):
+            return "direct"
+    for q in quote_spans:
+        if q.overlaps(content):
+            return "mixed"
+    return "indirect"
