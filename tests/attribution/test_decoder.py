@@ -8,7 +8,7 @@ from onrecord.attribution.decoder import Decoding, best_span, refine, spans_of, 
 from onrecord.types import CharSpan
 
 TEXT = "Harbour officials said on Tuesday that the ferry will resume in May. The mayor doubts it."
-O, B, I = 0, 1, 2
+O, B, I = 0, 1, 2  # noqa: E741  (the BIO labels' own names, as in tagger.py)
 SENTS = [(0, TEXT.index(" The mayor")), (TEXT.index("The mayor"), len(TEXT))]
 LABELS = Decoding(spans="labels", add_min=0.5)
 
@@ -61,7 +61,8 @@ def test_best_span_moves_a_rule_boundary_to_the_taggers_whole_span() -> None:
 
 
 def test_scored_decoding_corrects_content_cue_and_source() -> None:
-    probs = probs_for(TEXT, {0: ["that the ferry will resume in May"], 1: ["said on Tuesday"], 2: ["Harbour officials"]},
+    probs = probs_for(TEXT, {0: ["that the ferry will resume in May"], 1: ["said on Tuesday"],
+                             2: ["Harbour officials"]},
                       sure=0.9)
     rules = [(span("the ferry will resume"), span("said"), span("officials"))]
     (r,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS)
@@ -81,7 +82,8 @@ def test_a_rule_content_the_tagger_does_not_see_is_dropped_and_a_missed_one_adde
 def test_knobs_turn_dropping_and_adding_off() -> None:
     probs = probs_for(TEXT, {0: ["it"], 1: ["doubts"], 2: ["The mayor"]})
     rules = [(span("the ferry will resume in May"), span("said"), span("Harbour officials"))]
-    (kept,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(spans="labels", drop_below=0.0, keep_min=0.0, add_min=1.1))
+    knobs = Decoding(spans="labels", drop_below=0.0, keep_min=0.0, add_min=1.1)
+    (kept,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS, knobs)
     assert kept.origin == 0 and kept.content == rules[0][0]
 
 

@@ -11,8 +11,8 @@ from spacy.language import Language
 from handparse import parse as hand_parse
 from onrecord.attribution import find_attributions
 from onrecord.attribution.keys import CONTENTS, CUES, SOURCES, SPAN_KEYS
-from onrecord.types import CharSpan
 from onrecord.nlp.component import AttributionComponent, make_attribution_component
+from onrecord.types import CharSpan
 
 TEXT = "Anna Keller said that the pier would close.\n\nBrun said “no."
 TABLE = r"""
@@ -52,7 +52,9 @@ def test_the_factory_is_registered() -> None:
 def test_the_factory_declares_what_it_reads_and_writes() -> None:
     meta = Language.get_factory_meta("onrecord_attribution")
     assert {"token.dep", "token.head", "token.lemma", "doc.ents"} <= set(meta.requires)
-    assert set(meta.assigns) == {"doc._.onrecord_attributions", "doc._.onrecord_skipped", "doc._.onrecord_error", "doc.spans"}
+    assert set(meta.assigns) == {
+        "doc._.onrecord_attributions", "doc._.onrecord_skipped", "doc._.onrecord_error", "doc.spans"
+    }
 
 
 def test_add_pipe_builds_the_component(blank) -> None:
