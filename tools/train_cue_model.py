@@ -4,8 +4,8 @@ Every (cue word, dependent) pair of the parsed training articles is an example; 
 is (part of) a gold cue whose gold content is that dependent's phrase. A logistic regression (scikit-learn,
 fixed seed) is fitted on the sparse features of ``cuemodel.pair_features``. The threshold is then chosen end to
 end: the one (0.30-0.55) at which the whole extractor (``--scope all``) scores the best sum of content overlap F1
-and source exact F1 on dev; the pair-level best is recorded too. Writes ``src/onrecord/data/cue_model.json`` (weights of the features seen at
-least three times). Reproducible: same data, same parses, same file.
+and source exact F1 on dev; the pair-level best is recorded too. Writes ``src/onrecord/data/cue_model.json``
+(weights of the features seen at least three times). Reproducible: same data, same parses, same file.
 
     .venv/bin/pip install scikit-learn
     .venv/bin/python tools/train_cue_model.py [--cache-dir /tmp/onrecord-parses]
@@ -111,7 +111,8 @@ def main() -> None:
         fn = sum(1 for p, y in zip(probs, dev_y, strict=True) if p < t and y)
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
         best = max(best, (f1, t))
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True) if abs(w) > 0.01}
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+               if abs(w) > 0.01}
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
     threshold, scores = end_to_end_threshold(weights, *parsed(nlp, "dev", args.cache_dir))
     out = {

@@ -57,9 +57,9 @@ def main() -> int:
         dump = {d["id"]: d for d in pickle.load(fh)}
     nlp = load_pipeline()
     sentences = {g["id"]: [(s.start_char, s.end_char) for s in d.sents]
-                 for g, d in zip(gold, nlp.pipe(g["text"] for g in gold))}
+                 for g, d in zip(gold, nlp.pipe(g["text"] for g in gold), strict=True)}
 
-    print("rules alone", figures(gold, [{"id": g["id"], "attributions": r} for g, r in zip(gold, rules)]))
+    print("rules alone", figures(gold, [{"id": g["id"], "attributions": r} for g, r in zip(gold, rules, strict=True)]))
     for li, layer in enumerate(("content", "cue", "source")):
         tp = n_pred = n_gold = 0
         for g in gold:
@@ -72,7 +72,7 @@ def main() -> int:
     grid = json.loads(args.grid) if args.grid else DEFAULT_GRID
     for knobs in grid:
         preds = []
-        for g, r in zip(gold, rules):
+        for g, r in zip(gold, rules, strict=True):
             d = dump[g["id"]]
             triples = [(CharSpan.from_list(a["content"]), CharSpan.from_list(a.get("cue")),
                         CharSpan.from_list(a.get("source"))) for a in r]

@@ -52,8 +52,8 @@ denominator when the gold items its content is paired with leave the field null.
 Speakers (only when some gold attribution in the scored set names a speaker; skipped e.g. for PolNeAR)
 ``end_to_end``
     A tp is a pair in the content matching whose speakers match (the predicted speaker is ``speaker``, or
-    ``speaker_description`` when ``speaker`` is null: an unnamed source such as "a senior official") (see :func:`speakers_match`). Precision
-    denominator = all predictions; recall denominator = all gold items.
+    ``speaker_description`` when ``speaker`` is null: an unnamed source such as "a senior official") (see
+    :func:`speakers_match`). Precision denominator = all predictions; recall denominator = all gold items.
 ``speaker_accuracy`` (an accuracy, reported in ``Scores.accuracy``)
     Over the pairs of the content matching whose gold names a speaker: the share whose predicted speaker
     matches.
@@ -498,11 +498,11 @@ def _score_one(
         for pi, ps in enumerate(p_span):
             if ps is None:
                 continue
-            gi = partner_of_pred.get(pi)
-            if gi is not None and g_span[gi] is None:
+            partner = partner_of_pred.get(pi)
+            if partner is not None and g_span[partner] is None:
                 continue
             c.n_pred += 1
-            if gi is not None and g_span[gi] == ps:
+            if partner is not None and g_span[partner] == ps:
                 c.tp += 1
         c.tp_pred = c.tp
 
