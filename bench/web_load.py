@@ -44,7 +44,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from onrecord.analysis.speakers import parse_name
+from onrecord.analysis.identity import parse_name
 from onrecord.record import Store, open_store
 from onrecord.record.store import POSTGRES
 from store_scale import COMMON, vocabulary

@@ -1,10 +1,10 @@
-"""Cross-article analysis: speaker identity across articles (:mod:`onrecord.analysis.speakers`)."""
+"""Cross-article analysis: speaker identity across articles (:mod:`onrecord.analysis.identity`)."""
 
-from onrecord.analysis.speakers import (
+from onrecord.analysis.identity import (
     ORGANISATION,
     PERSON,
-    Candidate,
     Directory,
+    KnownPerson,
     MemoryDirectory,
     Mention,
     Name,
@@ -18,8 +18,8 @@ from onrecord.analysis.speakers import (
 __all__ = [
     "ORGANISATION",
     "PERSON",
-    "Candidate",
     "Directory",
+    "KnownPerson",
     "MemoryDirectory",
     "Mention",
     "Name",

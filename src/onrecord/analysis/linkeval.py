@@ -10,8 +10,8 @@ Two test sets:
   with the gold speaker as the identity. Gold speakers that are descriptions of groups ("officials") have no
   identity across documents and are left out.
 
-:func:`evaluate` links every mention through :class:`~onrecord.analysis.speakers.MemoryDirectory` (the rules the
-store uses) in document order and scores pairs with :func:`~onrecord.analysis.speakers.score_pairs`.
+:func:`evaluate` links every mention through :class:`~onrecord.analysis.identity.MemoryDirectory` (the rules the
+store uses) in document order and scores pairs with :func:`~onrecord.analysis.identity.score_pairs`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.analysis.speakers import (
+from onrecord.analysis.identity import (
     ORGANISATION,
     PERSON,
     MemoryDirectory,
@@ -32,6 +32,7 @@ from onrecord.analysis.speakers import (
     parse_name,
     score_pairs,
 )
+from onrecord.lexicon import en as lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +110,7 @@ def own_cases() -> list[Case]:
 
 
 #: Words that mark a gold speaker name as an organisation rather than a person.
-ORGANISATION_WORDS = frozenset(
-    """ministry department agency office police service services hydro council commission committee party
-    university college school hospital board authority government company corp corporation inc ltd group
-    association union court bank institute foundation network news press team club league federation society
-    administration bureau centre center organization organisation""".split()
-)
+ORGANISATION_WORDS = lexicon.ORGANISATION_NAME_WORDS
 
 
 def guess_kind(name: str) -> str:

@@ -82,6 +82,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.lexicon import en as lexicon
 from onrecord.spans import jaccard as _jaccard
 from onrecord.spans import trim_punctuation as trim  # (the scorer's trim; onrecord.spans says how trims differ)
 
@@ -89,21 +90,8 @@ from onrecord.spans import trim_punctuation as trim  # (the scorer's trim; onrec
 OVERLAP_THRESHOLD = 0.5
 
 #: Words dropped from the front of a speaker name (every leading token up to the last of these goes).
-TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr sir dame lord lady madam mister
-    sen senator rep representative congressman congresswoman gov governor lt ltgov
-    president vice vp premier chancellor minister secretary chief deputy assistant acting former then interim
-    prime attorney general solicitor ambassador mayor councillor councilor alderman commissioner director
-    sheriff deputy judge justice magistrate speaker chairman chairwoman chair ceo cfo spokesman spokeswoman
-    spokesperson
-    gen col lieutenant sgt sergeant capt captain cmdr commander adm admiral maj brig cpl corporal pvt private
-    officer constable inspector superintendent detective det supt insp cst
-    prof professor rev reverend father pastor rabbi imam bishop archbishop cardinal pope sister brother
-    king queen prince princess sheikh emir
-    """.split()
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+TITLES = lexicon.SCORER_TITLES
+_SUFFIXES = lexicon.SCORER_SUFFIXES
 
 _TOKEN = re.compile(r"\w+")
 

@@ -10,7 +10,7 @@ Guarantees:
 - idempotence: an article whose URL or content hash (sha256 of its normalised text) is already stored is not
   stored again, whether it comes twice in a batch, in a rerun, or in the rerun after a crash;
 - every attribution carries the pipeline version and model that produced it (or ``human`` once corrected);
-- speakers are linked across articles as attributions are stored (:mod:`onrecord.analysis.speakers`); merges and
+- speakers are linked across articles as attributions are stored (:mod:`onrecord.analysis.identity`); merges and
   splits made by users are recorded in ``speaker_overrides`` and re-applied after reprocessing and relinking.
 """
 
@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from onrecord.analysis.speakers import (
+from onrecord.analysis.identity import (
     NEAR_DAYS,
     ORGANISATION,
     PERSON,
-    Candidate,
+    KnownPerson,
     Mention,
     Name,
     closeness_score,
@@ -842,7 +842,7 @@ def _attribution(r: Sequence[Any]) -> Attribution:
 
 
 class _Linker:
-    """The store's :class:`onrecord.analysis.speakers.Directory`, over its tables, inside the open transaction,
+    """The store's :class:`onrecord.analysis.identity.Directory`, over its tables, inside the open transaction,
     with a cache of this batch's decisions and of the (outlet, date) where each speaker was just seen."""
 
     def __init__(self, store: Store) -> None:
@@ -880,8 +880,8 @@ class _Linker:
         row = self.store.one("SELECT speaker_id FROM speaker_aliases WHERE key = ?", (key,))
         return int(row[0]) if row else None
 
-    def by_surname(self, last: str) -> list[Candidate]:
-        return [Candidate(int(i), first) for i, first in
+    def by_surname(self, last: str) -> list[KnownPerson]:
+        return [KnownPerson(int(i), first) for i, first in
                 self.store.rows("SELECT id, first FROM speakers WHERE kind = ? AND last = ? ORDER BY id",
                                 (PERSON, last))]
 

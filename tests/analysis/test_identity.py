@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from onrecord.analysis.linkeval import Case, evaluate, gold_cases, own_cases
-from onrecord.analysis.speakers import (
+from onrecord.analysis.identity import (
     ORGANISATION,
     PERSON,
     MemoryDirectory,

@@ -23,49 +23,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from onrecord.lexicon import en as lexicon
+
 #: Kinds of speaker record.
 PERSON, ORGANISATION = "person", "organisation"
 
 #: Words that are titles, roles or descriptors, never part of a person's name when they precede it.
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother fr st saint
-    president vice prime minister secretary senator sen rep representative congressman congresswoman
-    congressmember governor gov lieutenant lt mayor premier chancellor chairman chairwoman chair chairperson
-    ceo cfo coo cto founder director manager executive chief spokesman spokeswoman spokesperson spokesman's
-    general gen colonel col major maj captain capt sergeant sgt admiral adm commander cmdr officer
-    judge justice attorney lawyer counsel prosecutor sheriff deputy acting interim former ex then late
-    ambassador envoy commissioner councillor councilor councilman councilwoman alderman mp mep mla mpp
-    candidate nominee leader head king queen prince princess pope bishop archbishop cardinal rabbi imam
-    pastor coach dean provost principal editor reporter correspondent analyst economist researcher
-    defense defence state health finance foreign interior justice treasury labour labor trade education
-    energy environment transport transportation agriculture homeland security affairs public home
-    u.s. us uk u.k. eu un nato federal national provincial municipal regional mayoral presidential
-    democratic republican liberal conservative gop senior junior assistant associate press
-    author writer novelist poet journalist columnist historian artist actor actress singer musician director
-    producer filmmaker chef golfer player striker goalkeeper goalie captain coach manager owner host anchor
-    comedian designer architect engineer scientist physicist biologist doctor nurse surgeon physician
-    pharmacist professor lecturer teacher student farmer activist advocate organizer organiser volunteer
-    resident witness victim survivor expert consultant strategist pollster lobbyist entrepreneur investor
-    businessman businesswoman billionaire philanthropist arms sergeant-at-arms chancellor registrar
-    superintendent inspector constable detective chief-of-staff staff spokesperson
-    """.split()
-)
+TITLE_WORDS = lexicon.NAME_TITLE_WORDS
 
 #: Name suffixes that do not distinguish people for our purposes.
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "qc", "kc"})
+SUFFIXES = lexicon.IDENTITY_NAME_SUFFIXES
 
 #: Pronouns and other mentions that are not names.
-PRONOUNS = frozenset(
-    "he she they it we i you him her them us his hers their its our who which that this these those one".split()
-)
+PRONOUNS = lexicon.NOT_NAME_PRONOUNS
 
 #: Not a person's name: pronouns, and groups capitalised at the start of a sentence ("Officials said ...").
-NOT_NAMES = PRONOUNS | frozenset(
-    "officials authorities police experts analysts researchers scientists sources critics residents witnesses "
-      "investigators prosecutors lawyers doctors economists observers protesters organizers organisers "
-      "spokespeople people others some many".split()
-)
+NOT_NAMES = PRONOUNS | lexicon.NOT_NAME_GROUPS
+
 
 _TOKEN = re.compile(r"[^\s]+")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -202,7 +176,7 @@ def parse_date(value: str | None) -> date | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class KnownPerson:
     """A person speaker that shares a surname with a mention."""
 
     id: int
@@ -223,7 +197,7 @@ class Directory(Protocol):
 
     def by_key(self, key: str) -> int | None: ...
 
-    def by_surname(self, last: str) -> list[Candidate]: ...
+    def by_surname(self, last: str) -> list[KnownPerson]: ...
 
     def closeness(self, speaker_id: int, outlet: str | None, published: date | None) -> int: ...
 
@@ -298,8 +272,8 @@ class MemoryDirectory:
     def by_key(self, key: str) -> int | None:
         return self.aliases.get(key)
 
-    def by_surname(self, last: str) -> list[Candidate]:
-        return [Candidate(r.id, r.name.first) for r in self.records.values()
+    def by_surname(self, last: str) -> list[KnownPerson]:
+        return [KnownPerson(r.id, r.name.first) for r in self.records.values()
                 if r.name.kind == PERSON and r.name.last == last]
 
     def closeness(self, speaker_id: int, outlet: str | None, published: date | None) -> int:
