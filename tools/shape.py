@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import ast
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "attribution"

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from onrecord.analysis.linkeval import Case, evaluate, gold_cases, own_cases
 from onrecord.analysis.identity import (
     ORGANISATION,
     PERSON,
@@ -18,6 +17,7 @@ from onrecord.analysis.identity import (
     parse_name,
     score_pairs,
 )
+from onrecord.analysis.linkeval import Case, evaluate, gold_cases, own_cases
 
 #: Floors for the linking gate (pairs of mentions in different documents); the figures are printed by
 #: bench/speaker_linking.py. Epsilon for noise: none, linking is deterministic.

@@ -18,7 +18,8 @@ STORY = (
     "Port officials said on Tuesday that the ferry service will resume in May after repairs to the pier.\n\n"
     "Councillor Amira Haddad, who chairs the transport committee, criticized the delay and called for an "
     "independent review of the contract.\n\n"
-    "\u201cWe were promised a working pier by spring,\u201d Haddad told reporters. \u201cThat promise was broken.\u201d\n\n"
+    "\u201cWe were promised a working pier by spring,\u201d Haddad told reporters. "
+    "\u201cThat promise was broken.\u201d\n\n"
     "Many residents believe the repairs were rushed, according to a survey by the local newspaper."
 )
 

@@ -11,8 +11,6 @@ from handparse import parse
 from onrecord.attribution.channels import medium_for
 
 
-
-
 def medium(doc: Doc, cue, source_head) -> str:
     """medium_for on ``doc``. Its first parameter is moving from the Doc to the Doc's text (read once by the
     caller); this passes whichever the signature asks for."""

@@ -7,9 +7,6 @@ import pytest
 from handparse import parse
 from onrecord.attribution.relays import relay_from
 
-
-
-
 #: "The pier will close, according to" -- tokens 0..6; the relay mention starts at token 7.
 LEAD = "The pier will close, according to "
 LEAD_TABLE = r"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +56,13 @@ def test_tracing_records_nothing_outside_its_block() -> None:
         pass
     extract("Ana Lind said the bridge would reopen.", settings=BROAD)
     assert decisions == []
+
+
+def test_the_rules_page_is_the_listing_of_the_code() -> None:
+    """docs/rules.md is generated; after changing a rule, regenerate it (the command is on the page's first lines)."""
+    page = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    out = subprocess.run(
+        [sys.executable, "-m", "onrecord.attribution.rules", "--markdown"], capture_output=True, text=True, check=True
+    ).stdout
+    assert page.read_text(encoding="utf-8") == out, "docs/rules.md is stale: python -m onrecord.attribution.rules " \
+        "--markdown > docs/rules.md"

@@ -25,9 +25,16 @@ from onrecord.errors import EmptyDocumentError, OnrecordError
 from onrecord.record.export import TABLES, export_all
 from onrecord.record.store import NUL, NUL_REPLACEMENT, POSTGRES, Store, content_hash, parse_url
 from onrecord.settings import DEFAULT, Settings
-from onrecord.types import ATTRIBUTION_TYPES, CUE_KINDS, MEDIA, SPEAKER_KINDS, Article, Attribution, CharSpan, \
-    Extraction
-
+from onrecord.types import (
+    ATTRIBUTION_TYPES,
+    CUE_KINDS,
+    MEDIA,
+    SPEAKER_KINDS,
+    Article,
+    Attribution,
+    CharSpan,
+    Extraction,
+)
 
 #: The time cap (``Settings.doc_timeout``) the fuzz tests extract under: generous, as they are about what extraction
 #: gives, and on a loaded machine wall time alone must not decide them (the cap has its own tests).
@@ -53,10 +60,8 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 def note(what: str) -> None:
     """A Hypothesis event (shown with --hypothesis-show-statistics); nothing outside a Hypothesis test."""
-    try:
+    with contextlib.suppress(InvalidArgument):
         event(what)
-    except InvalidArgument:
-        pass
 
 
 def run_pipeline(batch: list[Article], settings: Settings = FUZZ_SETTINGS, *, store_url: str | None = None,
@@ -81,8 +86,10 @@ def run_pipeline(batch: list[Article], settings: Settings = FUZZ_SETTINGS, *, st
     for ex in extractions:
         for a in ex.attributions:
             note(f"found: {a.type}, {a.medium}, speaker {'named' if a.speaker else 'unnamed'}")
-    with tempfile.TemporaryDirectory(prefix="onrecord-fuzz-") as tmp:
-        with Store.open(store_url or Path(tmp) / "record.db") as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="onrecord-fuzz-") as tmp,
+        Store.open(store_url or Path(tmp) / "record.db") as store,
+    ):
             check_store(store, extractions)
             check_exports(store, Path(tmp))
 

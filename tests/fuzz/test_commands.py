@@ -18,8 +18,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from fuzz.checks import (FUZZ_SETTINGS, as_stored, check_extraction, cli, expected_stored, note, rounded,
-                         without_blanks)
+from fuzz.checks import FUZZ_SETTINGS, as_stored, check_extraction, cli, expected_stored, note, rounded, without_blanks
 from fuzz.findings import open_findings_in
 from fuzz.strategies import fuzz_settings, jsonl_records
 from onrecord.api import extract_many

@@ -6,6 +6,7 @@ around it are stored as they are. No model is loaded: records are written by han
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
@@ -93,10 +94,8 @@ def hostile_line(draw: Any, rec: dict[str, Any]) -> str:
     changed = rec
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(PATHS))
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError):  # the path may be gone after an earlier change
             changed = mutate(changed, path, draw(VALUES | st.just(DELETE)))
-        except (KeyError, IndexError, TypeError):  # the path no longer exists after an earlier change
-            pass
     return json.dumps(changed)  # allow_nan: Python writes NaN and Infinity, and reads them back
 
 

@@ -77,7 +77,7 @@ def test_finding_5_ingest_extracted_reports_a_record_nested_too_deep(tmp_path: P
     deep = '{"id": "d", "text": "Ana Lind said so.", "attributions": ' + "[" * 100_000 + "]" * 100_000 + "}"
     path = tmp_path / "x.jsonl"
     path.write_text(deep + "\n" + json.dumps(good) + "\n", encoding="utf-8")
-    code, _, err = cli("ingest", "--extracted", str(path), "--db", str(tmp_path / "r.db"), "--no-progress")
+    _code, _, err = cli("ingest", "--extracted", str(path), "--db", str(tmp_path / "r.db"), "--no-progress")
     assert f"onrecord: {path}:1: " in err, err
     assert "stored 1 articles" in err, err
 
@@ -95,8 +95,8 @@ def test_finding_6_ingest_extracted_bounds_its_lines(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("field", ["id", "title", "text"])
 def test_finding_8_ingest_extracted_replaces_lone_surrogates(tmp_path: Path, field: str) -> None:
-    """8 (fixed in 0eec491): ``ingest --extracted`` makes a lone surrogate U+FFFD, one character for one, as the JSONL reader does, and
-    stores the record."""
+    """8 (fixed in 0eec491): ``ingest --extracted`` makes a lone surrogate U+FFFD, one character for one, as the
+    JSONL reader does, and stores the record."""
     record = {"id": "s", "title": "Roads", "text": "Ana Lind said the bridge is safe.", "attributions": [
         {"content": [14, 32], "source": [0, 8], "cue": [9, 13], "speaker": "Ana Lind", "type": "indirect"}]}
     record[field] = "\ud800" + record[field][1:]

@@ -147,7 +147,8 @@ def _cuts(path: Path) -> list[int]:
     from fastwarc.warc import ArchiveIterator
 
     size = path.stat().st_size
-    starts = [r.stream_pos for r in ArchiveIterator(open(path, "rb"), parse_http=False)]  # noqa: SIM115
+    with open(path, "rb") as stream:
+        starts = [r.stream_pos for r in ArchiveIterator(stream, parse_http=False)]
     return [n for n in range(starts[-2] + 1, size - 8, 41) if n not in starts] + [size - 9]
 
 

@@ -3,8 +3,10 @@ documents cut into parts (onrecord.nlp.guard)."""
 
 from __future__ import annotations
 
-import spacy
+import itertools
+
 import pytest
+import spacy
 
 from onrecord.nlp import guard
 from onrecord.nlp.guard import MAX_RUN, GuardedTokenizer, neutralise, parts, pieces
@@ -30,7 +32,7 @@ def test_runs_up_to_the_limit_and_ordinary_text_are_left_alone() -> None:
     assert neutralise(text) == (text, ())
 
 
-def _tokens(doc) -> list[tuple[str, str, str, bool | None]]:  # noqa: ANN001
+def _tokens(doc) -> list[tuple[str, str, str, bool | None]]:
     return [(t.text, t.whitespace_, t.norm_, t.is_sent_start) for t in doc]
 
 
@@ -88,6 +90,6 @@ def test_parts_cover_the_document_in_order_and_prefer_paragraph_breaks() -> None
     doc = nlp.tokenizer("Ana Lind said so. Brun agreed.\n\nThe pier closed. It rained.\n\nThe end came at last.")
     cuts = parts(doc, 12)
     assert cuts[0][0] == 0 and cuts[-1][1] == len(doc)
-    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:])) and all(0 < e - s <= 12 for s, e in cuts)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts)) and all(0 < e - s <= 12 for s, e in cuts)
     assert "\n" in doc[cuts[0][1] - 1].text  # the first part ends with its paragraph
     assert parts(doc, 100) == [(0, len(doc))]

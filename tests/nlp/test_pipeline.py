@@ -13,7 +13,7 @@ pytestmark = pytest.mark.model
 TEXT = "Ana Lind wants the pier to close. “It is unsafe,” she said."
 
 
-def _scope(nlp) -> str:  # noqa: ANN001
+def _scope(nlp) -> str:
     return nlp.get_pipe("onrecord_attribution").scope
 
 

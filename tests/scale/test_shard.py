@@ -202,7 +202,8 @@ def test_a_warc_cut_inside_its_last_page_is_reported_by_the_last_shard(crawl: Pa
     from fastwarc.warc import ArchiveIterator
 
     data = crawl.read_bytes()
-    starts = [r.stream_pos for r in ArchiveIterator(open(crawl, "rb"), parse_http=False)]  # noqa: SIM115
+    with open(crawl, "rb") as stream:
+        starts = [r.stream_pos for r in ArchiveIterator(stream, parse_http=False)]
     cut = tmp_path / "cut.warc.gz"
     if where == "response":  # half way into the market page's response record
         cut.write_bytes(data[: (starts[-1] + len(data)) // 2])

@@ -34,7 +34,7 @@ from onrecord.lexicon.en import (
     SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
 )
-from onrecord.types import CharSpan
+from onrecord.types import CharSpan, CueKind
 
 if TYPE_CHECKING:
     from onrecord.attribution.cues import Word
@@ -371,7 +371,7 @@ class KindCase:
 
 
 @rule("cues.kind.finding", ("The study found that the pier was too low.", "document"))
-def kind_finding(k: KindCase) -> str | None:
+def kind_finding(k: KindCase) -> CueKind | None:
     """A finding verb with a noun subject other than a spokesperson ("the study found that ..."): a document's."""
     lemma = k.tok.lemma_.lower()
     source = k.source
@@ -382,7 +382,7 @@ def kind_finding(k: KindCase) -> str | None:
 
 
 @rule("cues.kind.document-speaker", ("The report says that the pier is too low.", "document"))
-def kind_document_speaker(k: KindCase) -> str | None:
+def kind_document_speaker(k: KindCase) -> CueKind | None:
     """A verb of saying whose subject is a report, study, poll, survey or data ("the report says ...")."""
     if k.tok.lemma_.lower() in SPEECH_VERBS and k.source is not None \
             and k.source.root.lemma_.lower() in DOCUMENT_SPEAKERS:
@@ -391,13 +391,13 @@ def kind_document_speaker(k: KindCase) -> str | None:
 
 
 @rule("cues.kind.speech", ("Ana Lind said that the pier would close.", "speech"))
-def kind_speech(k: KindCase) -> str | None:
+def kind_speech(k: KindCase) -> CueKind | None:
     """A verb of saying: speech."""
     return "speech" if k.tok.lemma_.lower() in SPEECH_VERBS else None
 
 
 @rule("cues.kind.belief", ("Ivo Tarn believes the ferry is too slow.", "belief"))
-def kind_belief(k: KindCase) -> str | None:
+def kind_belief(k: KindCase) -> CueKind | None:
     """Any other verb cue (of thinking, wanting, or a stance the cue model found): belief."""
     return "belief"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,7 +39,7 @@ from onrecord.attribution.phrases import (
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from onrecord.types import CharSpan, Relay
+from onrecord.types import CharSpan, CueKind, Relay
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class Statement:
     cue: Token | None
     cue_span: CharSpan | None
     source: Span | None
-    kind: str
+    kind: CueKind
     confidence: float
     origin: str
     quote: Quote | None = None
@@ -91,7 +92,7 @@ class CueFinder:
         self.starts = [t.idx for t in doc]
         self._complements: dict[int, list[tuple[float, Token]]] = {}
 
-    def cue_kind(self, tok: Token) -> tuple[str, float] | None:
+    def cue_kind(self, tok: Token) -> tuple[CueKind, float] | None:
         """(kind, prior confidence) when ``tok`` can be a verb of saying or thinking at all."""
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
             return None
@@ -359,8 +360,8 @@ def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, 
     kind = KIND.first(KindCase(tok, source))
     return Statement(
         content=content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
-        kind=kind[1] if kind is not None else "belief", confidence=prior if source is not None else prior - 0.2,
-        origin="verb", form=form,
+        kind=cast("CueKind", kind[1]) if kind is not None else "belief",
+        confidence=prior if source is not None else prior - 0.2, origin="verb", form=form,
     )
 
 

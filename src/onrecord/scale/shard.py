@@ -216,7 +216,7 @@ def _extract_batch(batch: list[Article], settings: Settings, options: RunOptions
             try:
                 with deadline(settings.doc_timeout):
                     results.extend(extract_many([article], settings=settings))
-            except (DocumentTimeout, Exception) as exc:  # noqa: BLE001
+            except (DocumentTimeout, Exception) as exc:  # noqa: BLE001 -- the culprit is kept with its reason; the rest of the batch goes on
                 results.append(_Culprit(exc, article.id or "?"))
     for article, result in zip(batch, results, strict=True):
         if isinstance(result, Extraction):

@@ -21,6 +21,7 @@ from onrecord.lexicon.en import (
     SURNAME_PARTICLES,
     TITLES,
 )
+from onrecord.types import SpeakerKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class Speaker:
     """Who a source mention refers to."""
 
     name: str | None
-    kind: str  # person | organisation | anonymous | unknown
+    kind: SpeakerKind
     description: str | None = None
 
 
