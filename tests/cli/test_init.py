@@ -365,8 +365,8 @@ def test_show_renders_attributions(monkeypatch: pytest.MonkeyPatch, capsys: pyte
 def test_eval_calls_the_evaluator(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     calls = []
 
-    def fake_evaluate_file(path, *, settings, limit, progress=None):
-        calls.append((path, settings, limit))
+    def fake_evaluate_file(path, *, settings, limit, progress=None, speakers=None):
+        calls.append((path, settings, limit) + ((speakers,) if speakers else ()))
         return SimpleNamespace(to_text=lambda: "content exact F1 0.5", to_dict=lambda: {"f1": 0.5})
 
     monkeypatch.setattr(onrecord.eval, "evaluate_file", fake_evaluate_file, raising=False)
@@ -376,6 +376,8 @@ def test_eval_calls_the_evaluator(monkeypatch: pytest.MonkeyPatch, capsys: pytes
     code, out, _ = run(["eval", "gold.jsonl", "--json"], capsys)
     assert (code, json.loads(out)) == (0, {"f1": 0.5})
     assert calls[-1] == ("gold.jsonl", Settings(), None)
+    assert run(["eval", "gold.jsonl", "--speakers", "names.jsonl"], capsys)[0] == 0
+    assert calls[-1] == ("gold.jsonl", Settings(), None, "names.jsonl")
 
 
 def test_eval_missing_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

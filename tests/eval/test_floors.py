@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.eval import evaluate_file
+from onrecord.eval.corpora import repo_file
 from onrecord.eval.floors import EPSILON, GATES, Gate, below_floors
 
 
@@ -12,7 +13,10 @@ from onrecord.eval.floors import EPSILON, GATES, Gate, below_floors
 @pytest.mark.model
 @pytest.mark.parametrize("gate", GATES, ids=lambda g: g.name)
 def test_dev_scores_stay_above_floors(gate: Gate, shared_corpus) -> None:
-    report = evaluate_file(shared_corpus(gate.corpus), settings=gate.settings)
+    speakers = None if gate.speakers is None else repo_file(gate.speakers)
+    if gate.speakers is not None and speakers is None:
+        pytest.skip(f"{gate.speakers} is not in this checkout")
+    report = evaluate_file(shared_corpus(gate.corpus), settings=gate.settings, speakers=speakers)
     print("\n" + report.to_text())
     assert report.n_docs > 0
     assert not report.errors, report.errors
@@ -26,3 +30,9 @@ def test_floors_are_f1_values_with_a_small_epsilon() -> None:
         assert gate.scope in ("quotes", "all")
         for metric, floor in gate.floors.items():
             assert 0.0 <= floor <= 1.0, (gate.name, metric)
+
+
+def test_speakers_files_of_the_gates_are_in_the_checkout() -> None:
+    for gate in GATES:
+        if gate.speakers is not None:
+            assert repo_file(gate.speakers) is not None, gate.speakers

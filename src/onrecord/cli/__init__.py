@@ -308,12 +308,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     Example:
       onrecord eval ../shared/data/polnear/dev.jsonl.gz --limit 100
       onrecord eval ../shared/data/ggt/dev.jsonl --json > ggt-dev.json
+      onrecord eval ../shared/data/polnear/train.jsonl.gz --scope all --speakers data/speakers/polnear-train.jsonl
     """
     from onrecord.eval import evaluate_file
 
     settings = _settings(args)
     with _progress(settings) as (advance, _report):
-        report = evaluate_file(args.gold, settings=settings, limit=args.limit, progress=advance)
+        report = evaluate_file(args.gold, settings=settings, limit=args.limit, progress=advance,
+                               speakers=args.speakers)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
@@ -390,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD", help="gold corpus, .jsonl or .jsonl.gz")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents")
+    p.add_argument("--speakers", metavar="FILE",
+                   help="resolved speaker names to lay over a gold corpus that has none (data/speakers/*.jsonl); "
+                        "only the documents FILE covers are scored")
 
     _add_command(sub, "settings", cmd_settings, settings=False)
 

@@ -40,4 +40,11 @@ def corpus_file(relative: str) -> Path | None:
     return path if path.is_file() else None
 
 
-__all__ = ["ENV_VAR", "corpus_file", "shared_data_dir"]
+def repo_file(relative: str) -> Path | None:
+    """A file of the source checkout (e.g. ``"data/speakers/polnear-train.jsonl"``), or None when it is absent
+    (an installed package carries no data/ folder)."""
+    path = Path(__file__).resolve().parents[3] / relative
+    return path if path.is_file() else None
+
+
+__all__ = ["ENV_VAR", "corpus_file", "repo_file", "shared_data_dir"]

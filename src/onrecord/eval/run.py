@@ -13,6 +13,7 @@ from typing import Any
 
 from onrecord.errors import GoldFormatError, OnrecordError
 from onrecord.eval.scorer import Scores, check_document, score_documents
+from onrecord.eval.speakers import KindScores, overlay_speakers, read_speakers, score_kinds
 from onrecord.settings import DEFAULT, Settings
 from onrecord.types import Article
 
@@ -81,6 +82,8 @@ class EvalReport:
     errors: tuple[str, ...] = ()  # documents the extractor refused ("id: reason"); scored as predicting nothing
     model: str = ""
     pipeline_version: str = ""
+    speakers: str | None = None  # the speakers file laid over the gold (see onrecord.eval.speakers)
+    kinds: KindScores | None = None  # speaker figures by gold kind, with a speakers file
 
     @property
     def n_docs(self) -> int:
@@ -94,6 +97,18 @@ class EvalReport:
         """F1 of a metric (``KeyError`` when the gold cannot support it, e.g. ``end_to_end`` on PolNeAR)."""
         return self.scores.metrics[metric].f1
 
+    def value(self, name: str) -> float:
+        """A metric's F1, an accuracy (``speaker_accuracy``), or with a speakers file ``named_accuracy``;
+        ``KeyError`` when the report lacks it."""
+        if name in self.scores.metrics:
+            return self.scores.metrics[name].f1
+        if name in self.scores.accuracy:
+            return self.scores.accuracy[name].value
+        if name == "named_accuracy" and self.kinds is not None:
+            right, total = self.kinds.named_accuracy
+            return right / total if total else 0.0
+        raise KeyError(name)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -106,6 +121,8 @@ class EvalReport:
             "pipeline_version": self.pipeline_version,
             "errors": list(self.errors),
             **self.scores.to_dict(),
+            **({"speakers": self.speakers} if self.speakers else {}),
+            **({"speaker_kinds": self.kinds.to_dict()} if self.kinds is not None else {}),
         }
 
     def to_text(self) -> str:
@@ -113,6 +130,7 @@ class EvalReport:
         lines = [
             f"{self.path}  ({self.corpus or 'unknown corpus'}, {self.n_docs} docs, "
             f"{self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s, model {self.model or '?'})",
+            *([f"speakers from {self.speakers}"] if self.speakers else []),
             "",
             f"{'metric':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>11}{'n_pred':>8}{'n_gold':>8}",
         ]
@@ -125,6 +143,8 @@ class EvalReport:
             lines.append("  (tp a/b: a gold items found, for recall; b predictions confirmed, for precision)")
         for name, a in s.accuracy.items():
             lines.append(f"{name:<22}{a.value:>7.3f}  ({a.correct}/{a.total} matched pairs)")
+        if self.kinds is not None:
+            lines += ["", self.kinds.to_text()]
         if s.by_gold_type:
             lines += ["", f"{'recall by gold type':<22}{'R':>7}{'tp':>11}{'n_gold':>8}"]
             for t, m in s.by_gold_type.items():
@@ -147,18 +167,24 @@ def evaluate_file(
     settings: Settings = DEFAULT,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    speakers: str | Path | None = None,
 ) -> EvalReport:
     """Extract from every document of the gold file ``path`` (FORMAT.md JSONL, optionally gzipped) and score.
 
-    ``limit`` scores only the first documents. ``progress`` is called with 1 per document done. Raises
-    :class:`GoldFormatError` (naming ``path:line``) for a malformed gold file and
+    ``limit`` scores only the first documents. ``progress`` is called with 1 per document done. ``speakers`` names
+    a speakers file (:mod:`onrecord.eval.speakers`) whose resolved names are laid over the gold: only its
+    documents are scored (``limit`` counts among them), and the report adds speaker figures by gold kind. Raises
+    :class:`GoldFormatError` (naming ``path:line``) for a malformed gold or speakers file and
     :class:`onrecord.errors.ModelError` when the model cannot be loaded; a document the extractor refuses is
     recorded in ``EvalReport.errors`` and scored as predicting nothing.
     """
     from onrecord.api import extract_many
     from onrecord.nlp import load_pipeline
 
-    gold = read_documents(path, limit=limit)
+    if speakers is None:
+        gold = read_documents(path, limit=limit)
+    else:
+        gold = overlay_speakers(read_documents(path), read_speakers(speakers))[:limit]
     load_pipeline(settings)  # load the model before the clock starts
     articles = [Article(text=d["text"], id=d["id"]) for d in gold]
     predicted: list[dict[str, Any]] = []
@@ -173,6 +199,7 @@ def evaluate_file(
         model, version = result.model, result.pipeline_version
     seconds = time.perf_counter() - start
     corpora = {d.get("source") for d in gold}
+    kinds = score_kinds(gold, predicted) if speakers is not None else None
     return EvalReport(
         path=str(path),
         corpus=corpora.pop() if len(corpora) == 1 else None,
@@ -182,6 +209,8 @@ def evaluate_file(
         errors=tuple(errors),
         model=model,
         pipeline_version=version,
+        speakers=None if speakers is None else str(speakers),
+        kinds=kinds,
     )
 
 
