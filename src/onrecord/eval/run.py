@@ -184,7 +184,8 @@ def evaluate_file(
     if speakers is None:
         gold = read_documents(path, limit=limit)
     else:
-        gold = overlay_speakers(read_documents(path), read_speakers(speakers))[:limit]
+        names = read_speakers(speakers)  # first: a bad speakers file fails before the corpus is read
+        gold = overlay_speakers(read_documents(path), names)[:limit]
     load_pipeline(settings)  # load the model before the clock starts
     articles = [Article(text=d["text"], id=d["id"]) for d in gold]
     predicted: list[dict[str, Any]] = []
