@@ -5,7 +5,8 @@ in the text; for a direct quote without its quotation marks), the speaker's full
 when unnamed), the type, and where the passage says so the channel (medium) and who relayed it (via).
 Content is compared after trimming whitespace, punctuation and quote marks at both ends (see conftest).
 Gold conventions follow ../shared/data/FORMAT.md and the corpus READMEs: an interrupted quotation
-(“A,” she said, “B.”) is two records; a quotation that runs over paragraphs, reopening each one, is one.
+(“A,” she said, “B.”) is two records; a quotation that runs over paragraphs, reopening each one, is one record
+per paragraph, each with the quotation's speaker.
 """
 
 from __future__ import annotations
@@ -176,11 +177,18 @@ CASES = [
         "Mark Doyle",
         "direct",
     ),
+    # issue 17: a quotation over paragraphs is one record per paragraph (the merged span was wrong)
     case(
-        "continuation-over-paragraphs",
+        "continuation-over-paragraphs-first",
         MULTI_PARAGRAPH,
-        "We have to replace every cable. There is no shortcut here.\n\n"
-        "“If we do it halfway, we will be back here in five years",
+        "We have to replace every cable. There is no shortcut here.",
+        "Mark Doyle",
+        "direct",
+    ),
+    case(
+        "continuation-over-paragraphs-last",
+        MULTI_PARAGRAPH,
+        "If we do it halfway, we will be back here in five years",
         "Mark Doyle",
         "direct",
     ),
@@ -735,6 +743,52 @@ NOT_ATTRIBUTIONS = [
         "the Rattler",
         id="nickname",
     ),
+]
+
+# -- issue 17: quotations over several paragraphs (one record per paragraph), a quotation after a quotation ----
+CUE_FIRST = (
+    "The harbour board met on Monday.\n\nAna Lind said: “The pier will close in May.\n\n"
+    "“We looked at every option for the ferry.\n\n“There was no other way.”\n\nThe board meets again in June."
+)
+CUE_LAST = (
+    "The harbour board met on Monday.\n\n“The pier will close in May.\n\n"
+    "“We looked at every option for the ferry.\n\n“There was no other way,” Ana Lind said.\n\n"
+    "The board meets again in June."
+)
+UNCLOSED_AT_END = (
+    "The harbour board met on Monday.\n\nAna Lind said: “The pier will close in May.\n\n"
+    "“We looked at every option for the ferry.\n\n“There was no other way."
+)
+NEW_SPEAKER = (
+    "Ana Lind said: “The pier will close in May.\n\n“We looked at every option for the ferry.\n\n"
+    "“That is simply not true,” Ivo Tarn said on Tuesday."
+)
+AFTER_A_QUOTATION = (
+    "“The pier will close in May,” said Ana Lind.\n\n"
+    "“The ferry was never studied. Nobody asked the fishermen,” Ivo Tarn, the longest-serving member of the "
+    "harbour board, said on Tuesday. “We will ask them now.”"
+)
+LATE_CUE = (
+    "The harbour board disclosed a large claim on Monday. “The board had the largest insurance claim in its "
+    "history,” Ivo Tarn, the board’s former chief risk officer, mentioned in a commentary."
+)
+CASES += [
+    case("paragraphs-cue-first-1", CUE_FIRST, "The pier will close in May.", "Ana Lind", "direct"),
+    case("paragraphs-cue-first-2", CUE_FIRST, "We looked at every option for the ferry.", "Ana Lind", "direct"),
+    case("paragraphs-cue-first-3", CUE_FIRST, "There was no other way.", "Ana Lind", "direct"),
+    case("paragraphs-cue-last-1", CUE_LAST, "The pier will close in May.", "Ana Lind", "direct"),
+    case("paragraphs-cue-last-2", CUE_LAST, "We looked at every option for the ferry.", "Ana Lind", "direct"),
+    case("paragraphs-cue-last-3", CUE_LAST, "There was no other way", "Ana Lind", "direct"),
+    case("paragraphs-unclosed-1", UNCLOSED_AT_END, "The pier will close in May.", "Ana Lind", "direct"),
+    case("paragraphs-unclosed-3", UNCLOSED_AT_END, "There was no other way.", "Ana Lind", "direct"),
+    case("paragraphs-new-speaker-before", NEW_SPEAKER, "We looked at every option for the ferry.", "Ana Lind",
+         "direct"),
+    case("paragraphs-new-speaker", NEW_SPEAKER, "That is simply not true", "Ivo Tarn", "direct"),
+    case("after-a-quotation-late-cue", AFTER_A_QUOTATION, "The ferry was never studied. Nobody asked the fishermen",
+         "Ivo Tarn", "direct"),
+    case("after-a-quotation-continued", AFTER_A_QUOTATION, "We will ask them now.", "Ivo Tarn", "direct"),
+    case("cue-after-a-long-apposition", LATE_CUE, "The board had the largest insurance claim in its history",
+         "Ivo Tarn", "direct"),
 ]
 
 

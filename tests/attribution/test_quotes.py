@@ -130,15 +130,18 @@ def test_word_count_counts_words_inside_the_marks() -> None:
         ),
     ],
 )
-def test_a_quotation_reopened_in_the_next_paragraph_is_one_quotation(
+def test_a_quotation_reopened_in_the_next_paragraph_is_one_piece_per_paragraph(
     text: str, first_words: str, last_words: str, paragraphs: int
 ) -> None:
+    # issue 17: one quotation over several paragraphs is read as its paragraphs, each a piece that knows its
+    # place (no merged span over the breaks, no re-opening mark inside a content)
     quotes, skipped = find_quotes(text)
     assert skipped == []
-    (q,) = quotes
-    inside = q.content.of(text)
-    assert inside.startswith(first_words) and inside.endswith(last_words)
-    assert q.paragraphs == paragraphs
+    assert len(quotes) == paragraphs
+    assert quotes[0].content.of(text) == first_words and quotes[-1].content.of(text) == last_words
+    assert [q.part for q in quotes] == list(range(paragraphs))
+    assert all(q.paragraphs == paragraphs and "\n" not in q.span.of(text) for q in quotes)
+    assert quotes[-1].span.of(text).endswith(("”", '"')) and not quotes[0].span.of(text).endswith(("”", '"'))
 
 
 def test_a_closed_quotation_then_a_new_paragraph_are_two_quotations() -> None:

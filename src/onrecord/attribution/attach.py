@@ -31,6 +31,9 @@ _WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['
 _TITLED = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE
 )
+#: How many tokens after a quotation its verb of saying may come: a name with a long apposition between (“…,”
+#: Ivo Tarn, the board's former chief risk officer, wrote); a verb or a sentence's end before it stops the search.
+_CUE_AFTER_WINDOW = 20
 #: A mark that opens a second quotation after a cue ("“A,” she said, “B”"): the cue is not the first one's.
 _REOPENING = "“«" + STRAIGHT
 
@@ -132,8 +135,11 @@ def named_work(c: Quotation) -> Attachment | None:
        "\"LIND: We will rebuild the pier before the storms arrive.\n\n"
        "\"TARN: The ferry will carry every commuter until then.\"", None))
 def quoted_transcript(c: Quotation) -> Attachment | None:
-    """A quoted transcript: each line is its label's, not the whole quotation one speaker's."""
-    return _LEFT if any(is_transcript(c.statements[i]) for i in c.inside) else None
+    """A quoted transcript: each line is its label's, not the whole quotation one speaker's (nor, when the
+    quotation runs over paragraphs, any of its paragraphs)."""
+    q = c.q
+    whole = CharSpan(c.quotes[c.k - q.part].content.start, c.quotes[c.k + q.paragraphs - 1 - q.part].content.end)
+    return _LEFT if any(is_transcript(s) and s.content.overlaps(whole) for s in c.statements) else None
 
 
 @rule("contents.quote-attachment.cue-clause", ("Ana Lind said: “The pier will close in May, and we regret it.”",
@@ -162,6 +168,58 @@ def mixed(c: Quotation) -> Attachment | None:
         return None
     content, q = c.statements[c.best].content, c.q.content
     return _LEFT if q.start >= content.start and q.end <= content.end + 2 else None
+
+
+@rule("contents.quote-attachment.quotation-paragraph",
+      ("Ana Lind said: “The pier will close in May.\n\n“We looked at every option for the ferry.\n\n"
+       "“There was no other way.”", "said"),
+      ("The council met on Monday.\n\n“The pier will close in May.\n\n“We looked at every option for the ferry,” "
+       "Ana Lind said.", "said"),
+      ("Ana Lind said: “The pier will close in May.\n\n“We looked at every option for the ferry.\n\n"
+       "“There was no other way.", "said"))
+def quotation_paragraph(c: Quotation) -> Attachment | None:
+    """One paragraph of a quotation that runs over several (each paragraph re-opens it, only the last closes
+    it, as news writes a speech): a statement of its own, with the cue and source of its own cue if it has one
+    (before the first paragraph, after the last), else of the paragraph before it, else of the first paragraph
+    after it with a cue of its own ("“A.¶“B,” Ana Lind said."); with none, it continues the previous speaker's
+    attribution, as a one-paragraph quotation would."""
+    q = c.q
+    if q.paragraphs < 2:
+        return None
+    own = _own_cue(c)
+    if own is not None:
+        return Attachment(own)
+    earlier = _piece_statement(c, c.k - 1) if q.part > 0 else None
+    if earlier is None and (q.part > 0 or _opens_paragraph(c.text, q)):
+        later = (_own_cue(replace(c, k=j)) for j in range(c.k + 1, c.k + q.paragraphs - q.part))
+        earlier = next((s for s in later if s is not None), None)
+    if earlier is None:
+        return continuation(c)
+    # (its origin too: a paragraph of a continuation is a continuation)
+    return Attachment(replace(earlier, content=q.content, quote=q, confidence=min(earlier.confidence, 0.8)))
+
+
+def _own_cue(c: Quotation) -> Statement | None:
+    """The statement of a cue that claims this piece of a quotation itself: a cue whose clause lies in it, a cue
+    after its last paragraph, a dash signature, or a lead-in before its first."""
+    q = c.q
+    found = cue_clause(c)
+    if found is None and q.part == q.paragraphs - 1:
+        found = cue_after(c) or dash(c)
+    if found is None and q.part == 0:
+        found = cue_before(c) or colon_lead(c)
+    return found.statement if found is not None else None
+
+
+def _piece_statement(c: Quotation, k: int) -> Statement | None:
+    """The statement a piece of the quotation (the ``k``-th quotation) got, if any."""
+    piece = c.quotes[k]
+    return next((s for s in reversed(c.statements) if s.quote == piece), None)
+
+
+def _opens_paragraph(text: str, q: Quote) -> bool:
+    """Does the quotation open its paragraph (nothing but white space before its mark)?"""
+    return not text[text.rfind("\n", 0, q.span.start) + 1 : q.span.start].strip()
 
 
 @rule("contents.quote-attachment.scare-quotes", ("The “new” pier opened in May.", None))
@@ -208,7 +266,9 @@ def _resumes(text: str, previous: Quote, q: Quote) -> bool:
 
 
 @rule("contents.quote-attachment.cue-after", ("“Close the pier now!” Ana Lind shouted.", "shouted"),
-      ("“No,” said Ivo Tarn. “The ferry will run until June.”", "said"))
+      ("“No,” said Ivo Tarn. “The ferry will run until June.”", "said"),
+      ("The harbour board disclosed a large claim. “The board had the largest insurance claim in its history,” Ivo "
+       "Tarn, the board’s former chief risk officer, mentioned in a 2013 commentary.", "mentioned"))
 def cue_after(c: Quotation) -> Attachment | None:
     """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` /
     ``“…” Roe told reporters``."""
@@ -221,7 +281,9 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
     i = cues.token_at(q.span.end)
     if i < len(doc) and doc[i].idx < q.span.end:
         i += 1
-    limit = min(len(doc), i + 10)
+    # ten tokens; more only for a name and its apposition (a comma within the first few words)
+    apposition = any(doc[j].text == "," for j in range(i + 1, min(len(doc), i + 5)))
+    limit = min(len(doc), i + (_CUE_AFTER_WINDOW if apposition else 10))
     start_i = i
     inside = q.content.of(text).rstrip()
     if inside.endswith(".") and i < len(doc) and doc[i].is_title and not doc[i].is_punct:
@@ -372,8 +434,8 @@ def continuation(c: Quotation) -> Attachment | None:
 #: What becomes of a quotation, asked in this order for each quotation of the text.
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
-    [named_work, quoted_transcript, cue_clause, mixed, scare_quotes, title, in_source, fragment, cue_after,
-     cue_before, colon_lead, dash, run_on_title, continuation],
+    [named_work, quoted_transcript, cue_clause, mixed, quotation_paragraph, scare_quotes, title, in_source, fragment,
+     cue_after, cue_before, colon_lead, dash, run_on_title, continuation],
     describe=_answer,
 )
 
@@ -385,6 +447,9 @@ def _bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
     span = doc[start:verb_i]
     while len(span) and span[-1].dep_ in ("advmod", "aux", "neg") and span[-1].pos_ != "PROPN":
         span = span[:-1]
+    if len(span) > 8:  # a name and its apposition ("Ivo Tarn, the board's former chief risk officer, wrote")
+        comma = next((t.i for t in span if t.text == ","), verb_i)
+        span = doc[span.start : comma] if comma - span.start <= 4 and doc[span.start].pos_ == "PROPN" else span
     if not len(span) or len(span) > 8:
         return None
     if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in span):

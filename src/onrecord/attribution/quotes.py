@@ -3,7 +3,13 @@
 Pure text work (no spaCy), so an unbalanced quotation mark can damage at most its own paragraph:
 the stray mark is reported as :class:`~onrecord.types.Skipped` and the rest of the article is read as usual.
 Multi-paragraph quotations follow the newsroom convention: a paragraph that leaves a quotation open and a
-next paragraph that re-opens one continue the same quotation.
+next paragraph that re-opens one continue the same quotation. Such a quotation is given as one :class:`Quote` per
+paragraph (a *piece*: ``part`` says which, ``paragraphs`` how many), so that each paragraph becomes a statement of
+its own with the quotation's speaker (the contents stage's rule ``contents.quote-attachment.quotation-paragraph``),
+never one span over the paragraph breaks with the re-opening marks inside it: a reader (and the GGT gold) takes
+each paragraph as one quotation. A quotation re-opened paragraph after paragraph that no mark closes (the end of
+the article, or a paragraph that does not re-open it) is still reported as unbalanced, and its pieces are read up
+to the last paragraph that ends a sentence.
 """
 
 from __future__ import annotations
@@ -42,16 +48,21 @@ OPENING_AFTER_CUE = (OPENING - {"„", "‟"}) | {STRAIGHT, SINGLE_OPENING, SING
 _CLOSED_BY = {"„": "“”", "»": "«"}
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: What ends the last paragraph of a quotation no mark closes, for it to be read as a piece of it.
+_SENTENCE_END = frozenset(".!?…")
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation: ``span`` includes the marks, ``content`` excludes them."""
+    """A quotation, or one paragraph's piece of a quotation that runs over several: ``span`` includes the marks
+    (a piece's opening mark, or its re-opening mark, and the closing mark of the last piece), ``content``
+    excludes them (a piece's content ends where its paragraph's text does)."""
 
     span: CharSpan
     content: CharSpan
-    paragraphs: int = 1  # how many paragraphs it runs over
+    paragraphs: int = 1  # how many paragraphs its quotation runs over: one piece (one Quote) per paragraph
+    part: int = 0  # which of them this piece is (0: the first)
 
     def word_count(self, text: str) -> int:
         return len(_WORD.findall(text, self.content.start, self.content.end))
@@ -129,65 +140,92 @@ def _role(text: str, mark: tuple[int, int, str], paragraph: tuple[int, int], ope
 
 
 def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
-    """Every quotation in ``text`` and the paragraphs damaged by unbalanced marks."""
+    """Every quotation in ``text``, a quotation over several paragraphs as one piece per paragraph, and the
+    paragraphs damaged by unbalanced marks."""
     quotes: list[Quote] = []
     skipped: list[Skipped] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    carry: tuple[int, int] | None = None  # (open position, width) of a quote running over a paragraph break
-    carry_paras = 0
-    carry_from: tuple[int, int] = (0, 0)  # the paragraph where that quotation opened
+    run = _Run()  # a quotation running over paragraph breaks
     for index, (p_start, p_end) in enumerate(paragraphs):
         marks = _marks(text, p_start, p_end)
         open_at: tuple[int, int] | None = None
         stray: list[int] = []
         first_mark = marks[0][0] if marks else None
         leading = first_mark is not None and not text[p_start:first_mark].strip()
-        if carry is not None and not (leading and marks[0][2] != "close"):
+        if run.carry is not None and not (leading and marks[0][2] != "close"):
             # the previous paragraph's open quotation is not re-opened here: it was a stray mark
-            skipped.append(_unbalanced(carry[0], carry_from))
-            carry = None
+            skipped.append(_unbalanced(run.carry[0], run.since))
+            run = _Run()
+        reopened: tuple[int, int] | None = None  # the mark that re-opens the running quotation here
         for pos, width, mark_role in marks:
-            role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, carry is not None,
+            role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, run.carry is not None,
                          (pos == first_mark, leading))
             if role == "open":
-                if carry is not None and pos == first_mark:
-                    continue  # the re-opening mark of a multi-paragraph quotation
+                if run.carry is not None and pos == first_mark:
+                    reopened = (pos, width)  # the re-opening mark of a multi-paragraph quotation
+                    continue
                 if open_at is not None:
                     stray.append(open_at[0])
                 open_at = (pos, width)
             else:  # close
-                opener = open_at or carry
-                if opener is None:
+                if open_at is None and run.carry is None:
                     stray.append(pos)
                     continue
-                content = CharSpan(opener[0] + opener[1], pos)
-                paras = carry_paras + 1 if opener is carry else 1
-                if content.end > content.start:
-                    quotes.append(Quote(CharSpan(opener[0], pos + width), content, paras))
+                if open_at is None:  # the running quotation closes here: its last piece
+                    quotes.extend(run.close((*(reopened or (pos, 0)), pos, pos + width)))
+                    run = _Run()
+                elif pos > open_at[0] + open_at[1]:
+                    quotes.append(Quote(CharSpan(open_at[0], pos + width), CharSpan(open_at[0] + open_at[1], pos)))
                 open_at = None
-                carry = None
-                carry_paras = 0
-        opener = open_at or carry
+        # what is open at the paragraph's end: a quotation opened here, or the running one (re-opened here)
+        opener = open_at if open_at is not None else (reopened or run.carry) if run.carry is not None else None
         if opener is not None:
+            piece = (*opener, _para_end(text, p_start, p_end))
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            reopened = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}
-            if reopened:
-                # close the part in this paragraph as its own piece only when the quotation continues
-                if carry is None:
-                    carry_from = (p_start, p_end)
-                carry = opener
-                carry_paras += 1
-            elif opener is carry:  # a quotation opened paragraphs ago never closes: all of them are damaged
-                skipped.append(_unbalanced(opener[0], (carry_from[0], p_end)))
-                carry = None
-                carry_paras = 0
+            if nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}:
+                run = run.goes_on(opener if run.carry is None else run.carry, piece, (p_start, p_end))
+            elif run.carry is not None:
+                # a quotation opened paragraphs ago never closes: its paragraphs are read as pieces up to the last
+                # that ends a sentence, and reported
+                skipped.append(_unbalanced(run.carry[0], (run.since[0], p_end)))
+                quotes.extend(run.close(piece, unclosed=text))
+                run = _Run()
             else:
                 stray.append(opener[0])
-                carry = None
-                carry_paras = 0
         if stray:
             skipped.append(_unbalanced(stray[0], (p_start, p_end)))
     return quotes, skipped
+
+
+def _para_end(text: str, start: int, end: int) -> int:
+    """Where a paragraph's text ends, without its trailing white space."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A quotation running over paragraph breaks: its opening mark (``carry``: position, width), the paragraph
+    where it opened (``since``), and its pieces so far (opening mark, its width, content end)."""
+
+    carry: tuple[int, int] | None = None
+    since: tuple[int, int] = (0, 0)
+    pieces: tuple[tuple[int, int, int], ...] = ()
+
+    def goes_on(self, carry: tuple[int, int], piece: tuple[int, int, int], paragraph: tuple[int, int]) -> _Run:
+        return _Run(carry, self.since if self.carry is not None else paragraph, (*self.pieces, piece))
+
+    def close(self, last: tuple[int, ...], *, unclosed: str | None = None) -> list[Quote]:
+        """The quotation's pieces, one per paragraph. ``last`` is the last piece: its opening mark, the mark's
+        width, where its content ends and, when a mark closes it, where that mark ends. ``unclosed``: the text,
+        when no mark closes the quotation; then the pieces after the last that ends a sentence are left out."""
+        pieces = [(m, m + w, e, p[3] if len(p) > 3 else e) for p in (*self.pieces, last) for m, w, e in [p[:3]]]
+        pieces = [p for p in pieces if p[2] > p[1]]
+        while unclosed is not None and pieces and unclosed[pieces[-1][2] - 1] not in _SENTENCE_END:
+            pieces.pop()
+        return [Quote(CharSpan(m, end), CharSpan(start, stop), len(pieces), i)
+                for i, (m, start, stop, end) in enumerate(pieces)]
 
 
 def _unbalanced(offset: int, paragraph: tuple[int, int]) -> Skipped:

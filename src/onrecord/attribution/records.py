@@ -108,7 +108,9 @@ def _continuation(
         return Sourced(cand, speaker, "person-before", None)
     if k is None or last is None or (last.speaker.name is None and last.speaker.description is None):
         return None
-    gap = text[last.statement.content.end : cand.content.start]
+    # a later paragraph of a quotation over several is as near as the paragraph before it, carried on already
+    before = out[-1] if cand.quote is not None and cand.quote.part > 0 and out[-1].previous == k else last
+    gap = text[before.statement.content.end : cand.content.start]
     if gap.count("\n") > 2 or len(gap) > 600:
         return None
     # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue; a quotation
