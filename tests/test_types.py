@@ -312,3 +312,37 @@ def test_an_extraction_record_with_bad_fields_is_refused(change: dict, message: 
 def test_a_valid_record_still_reads() -> None:
     (a,) = Extraction.from_dict(RECORD).attributions
     assert a.content.of(RECORD["text"]) == "We fixed the roads."
+
+
+# --- quoted: the parts of the content inside quotation marks --------------------------------------------------------
+
+
+def test_a_record_without_quoted_reads_as_nothing_quoted() -> None:
+    (a,) = Extraction.from_dict(RECORD).attributions  # written before the field existed
+    assert a.quoted == ()
+
+
+def test_quoted_round_trips_through_json() -> None:
+    data = json.loads(json.dumps(RECORD))
+    data["attributions"][0]["quoted"] = [[29, 37], [38, 48]]
+    ex = Extraction.from_dict(data)
+    (a,) = ex.attributions
+    assert [q.of(ex.article.text) for q in a.quoted] == ["We fixed", "the roads."]
+    out = ex.to_dict()["attributions"][0]
+    assert out["quoted"] == [[29, 37], [38, 48]] and out["quoted_text"] == "We fixed \u2026 the roads."
+    assert Extraction.from_dict(ex.to_dict()) == ex
+
+
+@pytest.mark.parametrize(("quoted", "message"), [
+    ([[20, 30]], "quoted span \\[20, 30\\) lies outside the content \\[29, 48\\)"),
+    ([[29, 29]], "a quoted span is empty"),
+    ([[38, 48], [29, 37]], "quoted spans must be in order and not overlap"),
+    ([[29, 40], [38, 48]], "quoted spans must be in order and not overlap"),
+    ([None], "quoted must be a tuple of spans"),
+    ("29-48", "quoted must be a list of spans"),
+])
+def test_quoted_is_validated_as_the_other_spans(quoted: object, message: str) -> None:
+    data = json.loads(json.dumps(RECORD))
+    data["attributions"][0]["quoted"] = quoted
+    with pytest.raises(ValueError, match=message):
+        Extraction.from_dict(data)

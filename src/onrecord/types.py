@@ -39,6 +39,9 @@ MEDIA: tuple[Medium, ...] = get_args(Medium)
 CUE_KINDS: tuple[CueKind, ...] = get_args(CueKind)
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 
+#: What joins an attribution's quoted fragments into one string (``quoted_text``).
+QUOTED_SEPARATOR = " … "
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class CharSpan:
@@ -194,6 +197,9 @@ class Attribution:
     cue_kind: CueKind = "speech"
     via: tuple[Relay, ...] = ()
     confidence: float = 0.5
+    # the parts of the content inside quotation marks, without the marks, in order: empty for indirect speech, the
+    # content for a direct quotation, the quoted fragments of a mixed one ("called the plan “a fantasy”")
+    quoted: tuple[CharSpan, ...] = ()
 
     def __post_init__(self) -> None:
         # what the store's columns require, refused here where the value is made rather than by the store later
@@ -214,10 +220,17 @@ class Attribution:
         c = self.confidence
         if isinstance(c, bool) or not isinstance(c, (int, float)) or not math.isfinite(c) or not 0 <= c <= 1:
             raise ValueError(f"confidence must be a number from 0 to 1, not {_short(c)}")
+        _check_quoted(self.quoted, self.content)
 
     def spans(self) -> tuple[CharSpan, ...]:
-        """Every span this attribution points into its article's text with (content, source, cue, relays)."""
-        return tuple(s for s in (self.content, self.source, self.cue, *(r.span for r in self.via)) if s is not None)
+        """Every span this attribution points into its article's text with (content, source, cue, relays, the
+        quoted parts)."""
+        return tuple(s for s in (self.content, self.source, self.cue, *(r.span for r in self.via), *self.quoted)
+                     if s is not None)
+
+    def quoted_text(self, text: str, separator: str = QUOTED_SEPARATOR) -> str | None:
+        """The quoted words, fragments joined by " … "; None when nothing is quoted."""
+        return separator.join(q.of(text) for q in self.quoted) if self.quoted else None
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """The FORMAT.md shape plus onrecord's fields; with ``text``, the covered strings too."""
@@ -233,11 +246,13 @@ class Attribution:
             "speaker_kind": self.speaker_kind,
             "speaker_description": self.speaker_description,
             "cue_kind": self.cue_kind,
+            "quoted": [q.to_list() for q in self.quoted],
         }
         if text is not None:
             out["content_text"] = self.content.of(text)
             out["source_text"] = self.source.of(text) if self.source is not None else None
             out["cue_text"] = self.cue.of(text) if self.cue is not None else None
+            out["quoted_text"] = self.quoted_text(text)
         return out
 
     @classmethod
@@ -250,6 +265,9 @@ class Attribution:
         confidence = data.get("confidence", 0.5)
         if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
             raise ValueError(f"confidence must be a number from 0 to 1, not {_short(confidence)}")
+        quoted = data.get("quoted") or ()  # (absent from records written before the field: nothing quoted)
+        if not isinstance(quoted, (list, tuple)):
+            raise ValueError(f"quoted must be a list of spans, not {_short(quoted)}")
         return cls(
             content=CharSpan.from_list(data.get("content")),  # type: ignore[arg-type]
             source=CharSpan.from_list(data.get("source")),
@@ -262,7 +280,25 @@ class Attribution:
             cue_kind=data.get("cue_kind", "speech"),
             via=tuple(Relay.from_dict(r) for r in via),
             confidence=float(confidence),
+            quoted=tuple(CharSpan.from_list(q) for q in quoted),  # type: ignore[misc]  # (None is refused below)
         )
+
+
+def _check_quoted(quoted: Any, content: CharSpan) -> None:
+    """The quoted parts: a tuple of non-empty spans inside the content, in order, none overlapping another."""
+    if not isinstance(quoted, tuple) or not all(isinstance(q, CharSpan) for q in quoted):
+        raise ValueError(f"quoted must be a tuple of spans, not {_short(quoted)}")
+    end = content.start
+    for q in quoted:
+        if q.end <= q.start:
+            raise ValueError(f"a quoted span is empty: [{q.start}, {q.end})")
+        if not content.contains(q):
+            raise ValueError(f"quoted span [{q.start}, {q.end}) lies outside the content "
+                             f"[{content.start}, {content.end})")
+        if q.start < end:
+            raise ValueError(f"quoted spans must be in order and not overlap: [{q.start}, {q.end}) after one "
+                             f"ending at {end}")
+        end = q.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +364,34 @@ class Extraction:
         out["pipeline"] = {"version": self.pipeline_version, "model": self.model}
         return out
 
+    def quotations(self) -> list[dict[str, Any]]:
+        """The direct-quotations view: one record per quoted part of each direct or mixed attribution, in text
+        order -- the quoted words (``quotation``) and their span (``quotation_start``, ``quotation_end``), which
+        part of which attribution (``attribution``: its index in :attr:`attributions`; ``part``: from 0), and the
+        attribution's speaker, source, cue, type, channel and confidence; the document's ``doc_id`` and what is
+        known of it."""
+        art, text = self.article, self.article.text
+        head: dict[str, Any] = {"doc_id": art.id}
+        head.update({k: getattr(art, k) for k in ("title", "outlet", "url", "published")
+                     if getattr(art, k) is not None})
+        out: list[dict[str, Any]] = []
+        for n, a in enumerate(self.attributions):
+            if a.type not in ("direct", "mixed"):
+                continue
+            for part, q in enumerate(a.quoted):
+                out.append({
+                    **head, "attribution": n, "part": part, "quotation": q.of(text), "quotation_start": q.start,
+                    "quotation_end": q.end,
+                    "speaker": a.speaker, "speaker_kind": a.speaker_kind,
+                    "speaker_description": a.speaker_description,
+                    "source": a.source.to_list() if a.source is not None else None,
+                    "source_text": a.source.of(text) if a.source is not None else None,
+                    "cue": a.cue.to_list() if a.cue is not None else None,
+                    "cue_text": a.cue.of(text) if a.cue is not None else None,
+                    "type": a.type, "medium": a.medium, "cue_kind": a.cue_kind, "confidence": round(a.confidence, 3),
+                })
+        return out
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
         """One record as :meth:`to_dict` writes it; a malformed one raises ``ValueError`` saying which field."""
@@ -364,6 +428,7 @@ __all__ = [
     "ATTRIBUTION_TYPES",
     "CUE_KINDS",
     "MEDIA",
+    "QUOTED_SEPARATOR",
     "SPEAKER_KINDS",
     "Article",
     "Attribution",

@@ -228,7 +228,7 @@ def check_exports(store: Store, directory: Path) -> None:
     for fmt in ("jsonl", "csv", "parquet"):
         out = directory / fmt
         out.mkdir()
-        counts = export_all(store, fmt, out)
+        counts = export_all(store, fmt, out, tuple(TABLES))  # (the quotations view too)
         assert counts == {t: len(r) for t, r in expected.items()}, (fmt, counts)
         for table, columns in TABLES.items():
             got = read_export(out / f"{table}.{fmt}", fmt, columns)
@@ -291,6 +291,8 @@ def check_attribution_rows(got: list[dict[str, Any]], texts: dict[Any, str], fmt
             assert text[start:end] == r[f"{what}_text"], (fmt, what, r["id"])
         assert r["type"] in ATTRIBUTION_TYPES and r["medium"] in MEDIA and r["cue_kind"] in CUE_KINDS, (fmt, r)
         assert r["speaker_kind"] in SPEAKER_KINDS, (fmt, r)
+        quoted = r["quoted"] if fmt == "jsonl" else json.loads(r["quoted"])
+        assert (r["quoted_text"] or None) == (" \u2026 ".join(text[a:b] for a, b in quoted) or None), (fmt, r)
         via = r["via"] if fmt == "jsonl" else json.loads(r["via"])
         for relay in via:
             start, end = relay["span"]

@@ -449,12 +449,13 @@ def test_migration_0004_keeps_urls_unique_on_a_store_made_before_it(store_url: s
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     if not store_url.startswith("postgresql"):
         pytest.skip("0004 concerns PostgreSQL's btree limit")
-    monkeypatch.setattr(migration_lists, "POSTGRES", migration_lists.POSTGRES[:3])
+    monkeypatch.setattr(migration_lists, "POSTGRES",  # (the later ones, which the store writes, stay)
+                        tuple(m for m in migration_lists.POSTGRES if m[0] != "0004_article_url_hash"))
     with open_store(store_url) as store:
         store.add(corpus()[:2])
     monkeypatch.undo()
     with open_store(store_url) as store:
-        assert store.applied_migrations()[-1] == "0004_article_url_hash"
+        assert "0004_article_url_hash" in store.applied_migrations()
         assert store.add([_as(corpus()[2], url=corpus()[0].article.url)]).duplicates == 1
         assert store.add([_as(corpus()[2], url="https://x.example/" + "z" * 5000)]).stored == 1
 

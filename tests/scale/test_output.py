@@ -128,3 +128,27 @@ def test_unwritable_output_names_the_file(tmp_path: Path) -> None:
         write_shard(tmp_path, "s", [_bare("a")], {"shard": "s"})
     assert "cannot write output" in info.value.reason and "articles" in info.value.document
     assert not is_complete(tmp_path, "s")
+
+
+def test_quoted_parts_are_a_list_column_and_round_trip(tmp_path: Path) -> None:
+    full = _full()
+    direct, indirect = full.attributions
+    quoted = Extraction(article=full.article, attributions=(
+        Attribution(content=direct.content, source=direct.source, cue=direct.cue, speaker=direct.speaker,
+                    speaker_kind="person", type="direct", via=direct.via, confidence=direct.confidence,
+                    quoted=(CharSpan(1, 8), CharSpan(9, 31))), indirect),
+        skipped=full.skipped, pipeline_version=full.pipeline_version, model=full.model)
+    write_shard(tmp_path, "s1", [quoted], {"shard": "s1", "status": "done"})
+    assert list(read_output(tmp_path)) == [quoted]
+    rows = pq.read_table(tmp_path / "attributions" / "s1.parquet").to_pylist()
+    assert rows[0]["quoted"] == [{"start": 1, "end": 8}, {"start": 9, "end": 31}]
+    assert rows[0]["quoted_text"] == f"{TEXT[1:8]} \u2026 {TEXT[9:31]}"
+    assert (rows[1]["quoted"], rows[1]["quoted_text"]) == ([], None)
+
+
+def test_a_run_written_before_quoted_reads_as_nothing_quoted(tmp_path: Path) -> None:
+    write_shard(tmp_path, "s1", [_full()], {"shard": "s1", "status": "done"})
+    path = tmp_path / "attributions" / "s1.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.drop_columns(["quoted", "quoted_text"]), path)
+    assert [a.quoted for a in next(read_output(tmp_path)).attributions] == [(), ()]

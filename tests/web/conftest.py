@@ -65,7 +65,8 @@ def fake_extract(article: Article, settings: Settings) -> Extraction:
     for m in _QUOTE.finditer(article.text):
         found.append(Attribution(content=CharSpan(m.start(1), m.end(1)), source=CharSpan(m.start(2), m.end(2)),
                                  cue=CharSpan(m.start(3), m.end(3)), speaker=m[2], speaker_kind="person",
-                                 type="direct", medium="unknown", confidence=0.9))
+                                 type="direct", medium="unknown", confidence=0.9,
+                                 quoted=(CharSpan(m.start(1), m.end(1)),)))
     return Extraction(article=article, attributions=tuple(found), pipeline_version="0.1.0", model="fake")
 
 

@@ -282,6 +282,29 @@ def test_extract_without_storing(client: TestClient) -> None:
     assert client.get("/stats.json").json()["articles"] == before
 
 
+def test_extract_the_direct_quotations_view(client: TestClient) -> None:
+    text = "\u201cThe bridge opens in May,\u201d Ana Lind said. \u201cIt is paid for,\u201d Ivo Tarn said."
+    response = client.post("/api/extract?quotations=true", content=text.encode(),
+                           headers={"content-type": "text/plain"})
+    assert response.status_code == 200, response.text
+    rows = response.json()["quotations"]
+    assert [(r["quotation"], r["speaker"]) for r in rows] == [("The bridge opens in May,", "Ana Lind"),
+                                                              ("It is paid for,", "Ivo Tarn")]
+    assert all(text[r["quotation_start"]:r["quotation_end"]] == r["quotation"] for r in rows)
+    plain = client.post("/api/extract", content=text.encode(), headers={"content-type": "text/plain"}).json()
+    assert plain["attributions"][0]["quoted_text"] == "The bridge opens in May,"
+
+
+def test_stored_attributions_carry_their_quoted_parts(writer: TestClient, token: str) -> None:
+    text = "\u201cThe ferry runs all winter,\u201d Mira Oduya said."
+    response = writer.post("/api/articles", content=text.encode(),
+                           headers={"content-type": "text/plain", "authorization": f"Bearer {token}"})
+    assert response.status_code == 201, response.text
+    (row,) = writer.get(f"/articles/{response.json()['id']}.json").json()["attributions"]
+    assert row["quoted"] == [[1, 27]] and row["quoted_text"] == "The ferry runs all winter,"
+    assert row["quoted_text"] == text[1:27]
+
+
 @pytest.mark.parametrize("body, content_type, status, kind", [
     (b"\xff\xfe\x00abc not utf-8 \xc3\x28", "text/plain", 422, "bad_input"),
     (b"%PDF-1.7 \x00\x01\x02", "application/pdf", 415, "unsupported_media_type"),

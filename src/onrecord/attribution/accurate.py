@@ -21,7 +21,7 @@ from onrecord.attribution.channels import medium_for
 from onrecord.attribution.decoder import Decoding, refine
 from onrecord.attribution.extractor import find_attributions
 from onrecord.attribution.quotes import find_quotes
-from onrecord.attribution.records import type_of
+from onrecord.attribution.records import quoted_parts, type_of
 from onrecord.attribution.resolution import SpeakerResolver
 from onrecord.lexicon.en import FINDING_NOUNS, SPEECH_VERBS
 from onrecord.types import Attribution, CharSpan, CueKind, Skipped
@@ -73,7 +73,8 @@ def find_attributions_accurate(
                 if cue_span == "word":
                     cue = a.cue  # the tagger learnt cue phrases; the rules give the word
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
-                               type=type_of(text, r.content, None, quote_spans)))
+                               type=type_of(text, r.content, None, quote_spans),
+                               quoted=quoted_parts(text, r.content, quote_spans)))
         elif scope == "all":
             if resolver is None:
                 resolver = SpeakerResolver(doc, [(a.content.start, a.content.end) for a in broad], text=text)
@@ -120,4 +121,5 @@ def _added(
         medium=medium_for(text, cue_tok, src.root if src is not None else None),
         cue_kind=kind,
         confidence=round(max(0.05, min(0.95, r.score * 0.8)), 3),
+        quoted=quoted_parts(text, r.content, quote_spans),
     )

@@ -9,6 +9,7 @@ the sentence right before it is about, or else carries on the attribution before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -19,12 +20,20 @@ from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import Statement
 from onrecord.attribution.keys import SOURCES, Groups
 from onrecord.attribution.phrases import subject_of
-from onrecord.attribution.quotes import Quote
+from onrecord.attribution.quotes import (
+    AMBIGUOUS,
+    CLOSING,
+    OPENING,
+    PAIRED_AMBIGUOUS,
+    PAIRED_CURLY,
+    PAIRED_OPEN,
+    Quote,
+)
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
-__all__ = ["Sourced", "Sources", "build_records", "find_sources", "type_of"]
+__all__ = ["Sourced", "Sources", "build_records", "find_sources", "quoted_parts", "type_of"]
 
 #: How a content got its speaker: from its source mention, from a transcript line's label, from no source at
 #: all, from the person the sentence before it is about, or by carrying on the attribution before it (with that
@@ -129,18 +138,19 @@ def build_records(
     result: list[Attribution] = []
     for s in sourced:
         cand, speaker = s.statement, s.speaker
+        quoted = quoted_parts(text, cand.content, quote_spans)
         if s.previous is not None:
             last = result[s.previous]
             interrupted = s.how == "continues-interrupted"
             result.append(replace(
                 last, content=cand.content, type="direct", source=last.source if interrupted else None,
                 cue=last.cue if interrupted else None,
-                confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3),
+                confidence=round(min(last.confidence, 0.85 if interrupted else 0.7), 3), quoted=quoted,
             ))
         elif s.how == "person-before":
             result.append(Attribution(
                 content=cand.content, source=None, cue=None, speaker=speaker.name, speaker_kind="person",
-                type="direct", medium="unknown", cue_kind="speech", confidence=0.6,
+                type="direct", medium="unknown", cue_kind="speech", confidence=0.6, quoted=quoted,
             ))
         else:
             result.append(Attribution(
@@ -155,6 +165,7 @@ def build_records(
                 cue_kind=cand.kind,
                 via=cand.relays,
                 confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
+                quoted=quoted,
             ))
     return tuple(result)
 
@@ -202,3 +213,57 @@ def type_of(text: str, content: CharSpan, quote: Quote | None, quote_spans: Sequ
         if q.overlaps(content):
             return "mixed"
     return "indirect"
+
+
+#: The quotation marks find_quotes reads: what a quotation running over paragraphs has at the edges of its inner
+#: paragraphs (the mark that re-opens each).
+_MARKS = frozenset(OPENING | CLOSING | AMBIGUOUS | {PAIRED_OPEN, PAIRED_AMBIGUOUS, *PAIRED_CURLY})
+_LINE = re.compile(r"[^\n]+")
+
+
+def quoted_parts(text: str, content: CharSpan, quote_spans: Sequence[CharSpan]) -> tuple[CharSpan, ...]:
+    """The parts of ``content`` inside quotation marks, without the marks: its intersection with each
+    quotation's content (``quote_spans``, in text order), cut at paragraph breaks (a quotation that runs over
+    paragraphs re-opens each with a mark, left out), trimmed of white space; a part with no letter or digit is
+    dropped; parts that overlap are joined. Empty for indirect speech; the content itself for a direct
+    quotation."""
+    out: list[CharSpan] = []
+    for q in quote_spans:
+        if q.start >= content.end or q.end <= content.start:
+            continue
+        for line in _LINE.finditer(text, max(q.start, content.start), min(q.end, content.end)):
+            s, e = line.span()
+            s, e = _trim(text, s, e, inner_start=s > q.start and text[s - 1] == "\n",
+                         inner_end=e < q.end and text[e] == "\n")
+            if any(ch.isalnum() for ch in text[s:e]):
+                out.append(CharSpan(s, e))
+    return tuple(CharSpan(s, e) for s, e in _disjoint(out))
+
+
+def _disjoint(parts: list[CharSpan]) -> list[tuple[int, int]]:
+    """The parts in order, those that overlap joined (stray marks can pair into quotations that overlap)."""
+    joined: list[tuple[int, int]] = []
+    for p in sorted(parts):
+        if joined and p.start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], p.end))
+        else:
+            joined.append((p.start, p.end))
+    return joined
+
+
+def _trim(text: str, s: int, e: int, *, inner_start: bool, inner_end: bool) -> tuple[int, int]:
+    """``text[s:e]`` without the white space at its edges, nor the quotation marks at an edge that is a paragraph
+    break inside the quotation."""
+    while True:
+        before = (s, e)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        for width in (2, 1):
+            if inner_start and e - s >= width and text[s : s + width] in _MARKS:
+                s += width
+            if inner_end and e - s >= width and text[e - width : e] in _MARKS:
+                e -= width
+        if (s, e) == before:
+            return s, e

@@ -156,10 +156,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     when no path or "-" is given. Each output line has the document's id, metadata, text (unless --no-text)
     and its attributions, with character offsets into that text. A document that cannot be read or is
     refused is reported on stderr and skipped; the exit status is 1 only when no document was processed.
+    With --quotations, writes instead one JSON line per quoted part of each direct or mixed attribution (the
+    quoted words, their span, the speaker, cue, type, channel and confidence, and the document's id).
 
     Example:
       onrecord extract articles/ -o attributions.jsonl
       cat story.txt | onrecord extract --no-text --min-confidence 0.5
+      onrecord extract articles/ --quotations -o quotations.jsonl
     """
     from onrecord.api import extract_many
     from onrecord.ingest import iter_inputs
@@ -184,7 +187,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 if isinstance(result, OnrecordError):
                     fail(result)
                     continue
-                output.write(result.to_dict(include_text=not args.no_text))
+                if args.quotations:
+                    for record in result.quotations():
+                        output.write(record)
+                else:
+                    output.write(result.to_dict(include_text=not args.no_text))
                 done += 1
         if done:
             output.commit()
@@ -383,6 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' or none reads stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="write JSONL here (atomically) instead of stdout")
     p.add_argument("--no-text", action="store_true", help="leave each document's text out of the output")
+    p.add_argument("--quotations", action="store_true",
+                   help="write one line per quoted part of each direct or mixed attribution instead (the "
+                        "direct-quotations view)")
 
     p = _add_command(sub, "show", cmd_show)
     p.add_argument("path", metavar="PATH", help="a .txt, .html or .jsonl file, or '-' for stdin")

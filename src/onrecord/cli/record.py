@@ -323,13 +323,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export the record: articles, attributions and speakers as JSONL, CSV or Parquet, or Label Studio tasks.
 
     With -o DIR, writes DIR/articles.FORMAT, DIR/attributions.FORMAT and DIR/speakers.FORMAT (or only --table).
-    With --table and no -o, JSONL or CSV goes to stdout. --format labelstudio writes one JSON file of tasks with
-    the attributions as pre-annotations (content, source and cue spans); correct them in Label Studio and bring
-    them back with `onrecord import-labels`. --label-config prints the labelling interface to create the project.
+    With --table and no -o, JSONL or CSV goes to stdout. --quotations (the same as --table quotations) exports the
+    direct-quotations view: one row per quoted part of each direct or mixed attribution, with its speaker.
+    --format labelstudio writes one JSON file of tasks with the attributions as pre-annotations (content, source
+    and cue spans); correct them in Label Studio and bring them back with `onrecord import-labels`.
+    --label-config prints the labelling interface to create the project.
 
     Example:
       onrecord export --format parquet -o out/
       onrecord export --format csv --table attributions > attributions.csv
+      onrecord export --quotations > quotations.jsonl
       onrecord export --format labelstudio --outlet "Harlow Ledger" --limit 50 -o tasks.json
     """
     from onrecord.record import export, labelstudio
@@ -337,6 +340,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.label_config:
         print(labelstudio.LABEL_CONFIG, end="")
         return 0
+    if args.quotations:
+        if args.format == "labelstudio":
+            raise OnrecordError("--quotations exports JSONL, CSV or Parquet, not Label Studio tasks")
+        if args.table not in (None, "quotations"):
+            raise OnrecordError(f"--quotations is the quotations table: it cannot be combined with --table "
+                                f"{args.table}")
+        args.table = "quotations"
     with _open(args, read_only=True) as store:
         if args.format == "labelstudio":
             ids = None
@@ -362,7 +372,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"onrecord: wrote {n} {args.table} to {target}", file=sys.stderr)
                 return 0
             counts = export.export_all(store, args.format, target, (args.table,) if args.table else
-                                       tuple(export.TABLES))
+                                       export.DEFAULT_TABLES)
             print("onrecord: wrote " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" to {target}/",
                   file=sys.stderr)
             return 0
@@ -507,7 +517,10 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p = add_command(sub, "export", cmd_export, settings=False)
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "labelstudio"), default="jsonl",
                    help="default: jsonl")
-    p.add_argument("--table", choices=("articles", "attributions", "speakers"), help="only this table")
+    p.add_argument("--table", choices=("articles", "attributions", "speakers", "quotations"),
+                   help="only this table (quotations: the direct-quotations view, written only when asked for)")
+    p.add_argument("--quotations", action="store_true",
+                   help="the direct-quotations view: one row per quoted part of each direct or mixed attribution")
     p.add_argument("-o", "--output", metavar="OUT", help="a directory (every table), or a file")
     p.add_argument("--label-config", action="store_true", help="print the Label Studio labelling config and exit")
     p.add_argument("--outlet", metavar="NAME", help="labelstudio: only articles of this outlet")

@@ -1,8 +1,9 @@
 """Exporting the record: articles, attributions and speakers as JSONL, CSV or Parquet.
 
 Rows are streamed from the store in chunks, so a large store exports in flat memory. Column order and types are
-fixed (:data:`TABLES`), the same in every format; ``via`` (relays) and ``aliases`` are JSON text in CSV and lists
-in JSONL and Parquet.
+fixed (:data:`TABLES`), the same in every format; ``via`` (relays), ``quoted`` (the quoted parts of the content)
+and ``aliases`` are JSON text in CSV and Parquet and lists in JSONL. ``quotations`` is a view, exported only when
+asked for (``onrecord export --quotations``): one row per quoted part of each direct or mixed attribution.
 
 Files are written under a temporary name beside their final one and renamed onto it once complete
 (:func:`atomic_paths`): a full disk or any other failure leaves neither a truncated file under the final name
@@ -22,6 +23,7 @@ from typing import IO, Any
 
 from onrecord.errors import OnrecordError
 from onrecord.record.store import Store
+from onrecord.types import QUOTED_SEPARATOR
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -37,19 +39,36 @@ _ATTRIBUTIONS = (
     ("speaker_kind", "str"), ("speaker_description", "str"), ("speaker_id", "int"), ("type", "str"),
     ("medium", "str"), ("cue_kind", "str"), ("via", "json"), ("confidence", "float"), ("pipeline_version", "str"),
     ("model", "str"), ("human_corrected", "bool"), ("published_on", "str"), ("created_at", "str"),
+    ("quoted", "json"), ("quoted_text", "str"),
+)
+#: The direct-quotations view: one row per quoted part (``part`` from 0) of each direct or mixed attribution.
+_QUOTATIONS = (
+    ("attribution_id", "int"), ("article_id", "int"), ("doc_id", "str"), ("part", "int"), ("quotation", "str"),
+    ("quotation_start", "int"), ("quotation_end", "int"), ("speaker", "str"), ("speaker_kind", "str"),
+    ("speaker_description", "str"), ("speaker_id", "int"), ("source_text", "str"), ("cue_text", "str"),
+    ("type", "str"), ("medium", "str"), ("cue_kind", "str"), ("confidence", "float"), ("published_on", "str"),
 )
 _SPEAKERS = (("id", "int"), ("name", "str"), ("kind", "str"), ("aliases", "json"), ("created_at", "str"))
 
 #: Table name -> (column, type) in export order.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS,
+    "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS, "quotations": _QUOTATIONS,
 }
+#: What a directory export writes unless told which tables: the tables, not the quotations view.
+DEFAULT_TABLES = ("articles", "attributions", "speakers")
+#: Columns computed from the stored ones, not selected.
+_DERIVED = frozenset({"quoted_text"})
 
 _QUERIES = {
     "articles": "SELECT {cols} FROM articles ORDER BY id",
     "attributions": "SELECT {cols} FROM attributions ORDER BY id",
     "speakers": "SELECT s.id, s.name, s.kind, (SELECT {agg} FROM speaker_aliases x WHERE x.speaker_id = s.id),"
                 " s.created_at FROM speakers s ORDER BY s.id",
+    "quotations": "SELECT a.id, a.article_id, r.doc_id, a.content_start, a.content_text, a.quoted, a.speaker,"
+                  " a.speaker_kind, a.speaker_description, a.speaker_id, a.source_text, a.cue_text, a.type,"
+                  " a.medium, a.cue_kind, a.confidence, a.published_on FROM attributions a"
+                  " JOIN articles r ON r.id = a.article_id"
+                  " WHERE a.type IN ('direct', 'mixed') AND a.quoted <> '[]' ORDER BY a.id",
 }
 
 
@@ -58,8 +77,9 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, 
     if table not in TABLES:
         raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
     columns = TABLES[table]
+    stored = tuple((c, k) for c, k in columns if c not in _DERIVED)
     agg = "json_agg(x.alias ORDER BY x.alias)" if store.backend == "postgresql" else "json_group_array(x.alias)"
-    statement = _QUERIES[table].format(cols=", ".join(c for c, _ in columns), agg=agg)
+    statement = _QUERIES[table].format(cols=", ".join(c for c, _ in stored), agg=agg)
     # PostgreSQL: a server-side cursor (WITH HOLD, as the connection is in autocommit), else psycopg would fetch
     # the whole result at once; SQLite's cursor steps through the rows anyway
     cursor = store.conn.cursor(name=f"onrecord_export_{table}", withhold=True) if store.backend == "postgresql" \
@@ -71,9 +91,31 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, 
             if not batch:
                 break
             for raw in batch:
-                yield {name: _value(kind, v) for (name, kind), v in zip(columns, raw, strict=True)}
+                if table == "quotations":
+                    yield from _quotations(raw)
+                    continue
+                record = {name: _value(kind, v) for (name, kind), v in zip(stored, raw, strict=True)}
+                if table == "attributions":
+                    record["quoted_text"] = QUOTED_SEPARATOR.join(_parts(record)) if record["quoted"] else None
+                yield record
     finally:
         cursor.close()
+
+
+def _parts(record: dict[str, Any]) -> list[str]:
+    """The quoted words of an attribution row (its quoted parts lie within its content)."""
+    start, content = record["content_start"], record["content_text"]
+    return [content[a - start : b - start] for a, b in record["quoted"]]
+
+
+def _quotations(raw: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    """The rows of the quotations view for one attribution (as its query selects it)."""
+    (attribution_id, article_id, doc_id, content_start, content_text, quoted, *rest) = raw
+    spans = _value("json", quoted)
+    words = _parts({"content_start": content_start, "content_text": content_text, "quoted": spans})
+    for part, ((start, end), said) in enumerate(zip(spans, words, strict=True)):
+        values = (attribution_id, article_id, doc_id, part, said, start, end, *rest)
+        yield {name: _value(kind, v) for (name, kind), v in zip(_QUOTATIONS, values, strict=True)}
 
 
 def _value(kind: str, v: Any) -> Any:
@@ -229,7 +271,7 @@ def _write(store: Store, table: str, fmt: str, path: Path) -> int:
             return write_jsonl(records, stream) if fmt == "jsonl" else write_csv(records, stream, columns)
 
 
-def export_all(store: Store, fmt: str, directory: Path, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, int]:
+def export_all(store: Store, fmt: str, directory: Path, tables: tuple[str, ...] = DEFAULT_TABLES) -> dict[str, int]:
     """Write each table to ``directory/<table>.<fmt>``; returns rows written per table. The files appear together
     once all are written: a failure leaves the directory as it was."""
     if not directory.is_dir():

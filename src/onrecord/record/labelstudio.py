@@ -213,9 +213,12 @@ def _attributions(result: list[Any], text: str, previous: dict[str, Attribution]
             raise LabelFileError(f"{where}: relation {a!r} -> {b!r} names a region that does not exist",
                                  document=document)
     out = []
+    quote_spans: list[CharSpan] | None = None
     for rid, (label, span) in sorted(regions.items(), key=lambda kv: kv[1][1]):
         if label != CONTENT:
             continue
+        if quote_spans is None:
+            quote_spans = _quotations(text)
         old = previous.get(rid)
         speaker = speakers.get(rid, old.speaker if old else None) or None
         speaker_kind: SpeakerKind
@@ -228,5 +231,20 @@ def _attributions(result: list[Any], text: str, previous: dict[str, Attribution]
             speaker_kind=speaker_kind, speaker_description=description,
             type=types.get(rid, old.type if old else "unknown"), medium=old.medium if old else "unknown",
             cue_kind=old.cue_kind if old else "speech", via=old.via if old else (), confidence=1.0,
+            quoted=_quoted_parts(text, span, quote_spans),
         ))
     return out
+
+
+def _quotations(text: str) -> list[CharSpan]:
+    """The contents of the article's quotations, as extraction finds them (imported here: the attribution package
+    loads spaCy, which the store and the web app do without)."""
+    from onrecord.attribution.quotes import find_quotes
+
+    return [q.content for q in find_quotes(text)[0]]
+
+
+def _quoted_parts(text: str, content: CharSpan, quote_spans: list[CharSpan]) -> tuple[CharSpan, ...]:
+    from onrecord.attribution.records import quoted_parts
+
+    return quoted_parts(text, content, quote_spans)

@@ -100,10 +100,15 @@ _SQLITE_FTS = (
 #: One speaker record per identity key, so that two ingests linking the same new name at once create one record.
 _SPEAKER_KEY_UNIQUE = ("CREATE UNIQUE INDEX speakers_key ON speakers (key)",)
 
+#: Each attribution's quoted parts (``Attribution.quoted``): JSON ``[[start, end], ...]`` as ``via`` is; rows stored
+#: before it read as nothing quoted.
+_ATTRIBUTION_QUOTED = ("ALTER TABLE attributions ADD COLUMN quoted TEXT NOT NULL DEFAULT '[]'",)
+
 SQLITE: tuple[Migration, ...] = (
     ("0001_articles_attributions_speakers", _SQLITE_TABLES),
     ("0002_fulltext_fts5", _SQLITE_FTS),
     ("0003_speaker_key_unique", _SPEAKER_KEY_UNIQUE),
+    ("0004_attributions_quoted", _ATTRIBUTION_QUOTED),
 )
 
 
@@ -129,4 +134,5 @@ POSTGRES: tuple[Migration, ...] = (
         "CREATE UNIQUE INDEX articles_url_md5 ON articles (md5(url))",
         "CREATE INDEX articles_url_hash ON articles USING hash (url)",
     )),
+    ("0005_attributions_quoted", _ATTRIBUTION_QUOTED),
 )

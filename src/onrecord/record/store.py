@@ -520,7 +520,7 @@ class Store:
                 a.content.of(text), a.source.of(text) if a.source else None, a.cue.of(text) if a.cue else None,
                 a.speaker, a.speaker_kind, a.speaker_description, name.key if name else None, speaker_id,
                 a.type, a.medium, a.cue_kind, _json([r.to_dict() for r in a.via]), float(a.confidence),
-                pipeline_version, model, int(human), published_on, now,
+                pipeline_version, model, int(human), published_on, now, json.dumps([q.to_list() for q in a.quoted]),
             ))
             if speaker_id is not None:
                 # visible to the next mention's closeness check in this batch
@@ -529,8 +529,8 @@ class Store:
             "INSERT INTO attributions (article_id, ordinal, content_start, content_end, source_start, source_end,"
             " cue_start, cue_end, content_text, source_text, cue_text, speaker, speaker_kind, speaker_description,"
             " speaker_key, speaker_id, type, medium, cue_kind, via, confidence, pipeline_version, model,"
-            " human_corrected, published_on, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " human_corrected, published_on, created_at, quoted)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         return len(rows)
@@ -553,7 +553,7 @@ class Store:
         """The stored attributions of one article as value types, in order."""
         rows = self.rows(
             "SELECT content_start, content_end, source_start, source_end, cue_start, cue_end, speaker, speaker_kind,"
-            " speaker_description, type, medium, cue_kind, via, confidence FROM attributions"
+            " speaker_description, type, medium, cue_kind, via, confidence, quoted FROM attributions"
             " WHERE article_id = ? ORDER BY ordinal", (article_id,))
         return tuple(_attribution(r) for r in rows)
 
@@ -838,6 +838,7 @@ def _attribution(r: Sequence[Any]) -> Attribution:
         content=CharSpan(int(r[0]), int(r[1])), source=span(r[2], r[3]), cue=span(r[4], r[5]),
         speaker=r[6], speaker_kind=r[7], speaker_description=r[8], type=r[9], medium=r[10], cue_kind=r[11],
         via=tuple(Relay.from_dict(v) for v in json.loads(r[12] or "[]")), confidence=float(r[13]),
+        quoted=tuple(CharSpan(int(a), int(b)) for a, b in json.loads(r[14] or "[]")),
     )
 
 

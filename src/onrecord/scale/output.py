@@ -63,6 +63,8 @@ ARTICLES_SCHEMA = pa.schema([
 #: Spans are ``[start, end)`` character offsets into the article's ``text``; ``*_text`` the strings they cover.
 #: ``via``: the relays, each with its name (a person), outlet and span. ``shard`` with ``doc_id`` names the
 #: article row (ids are unique within a shard; across inputs they are as unique as the inputs make them).
+#: ``quoted``: the parts of the content inside quotation marks (``Attribution.quoted``), ``quoted_text`` their
+#: words joined by " … " (null when nothing is quoted).
 ATTRIBUTIONS_SCHEMA = pa.schema([
     ("doc_id", pa.string()),
     ("index", pa.int32()),
@@ -84,6 +86,8 @@ ATTRIBUTIONS_SCHEMA = pa.schema([
     ("via", pa.list_(pa.struct([("name", pa.string()), ("outlet", pa.string()),
                                 ("start", pa.int32()), ("end", pa.int32())]))),
     ("confidence", pa.float64()),
+    ("quoted", pa.list_(_SPAN)),
+    ("quoted_text", pa.large_string()),
     ("shard", pa.string()),
 ])
 
@@ -125,7 +129,9 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
                 "speaker": a.speaker, "speaker_kind": a.speaker_kind, "speaker_description": a.speaker_description,
                 "type": a.type, "medium": a.medium, "cue_kind": a.cue_kind,
                 "via": [{"name": r.name, "outlet": r.outlet, "start": r.span.start, "end": r.span.end} for r in a.via],
-                "confidence": a.confidence, "shard": shard,
+                "confidence": a.confidence,
+                "quoted": [{"start": q.start, "end": q.end} for q in a.quoted], "quoted_text": a.quoted_text(text),
+                "shard": shard,
             })
     return articles, attributions
 
@@ -224,8 +230,9 @@ def read_output(outdir: str | os.PathLike[str]) -> Iterator[Extraction]:
     half-way is ignored) in sorted shard-name order, and within a shard in input order. Each value equals the
     :class:`~onrecord.types.Extraction` that :func:`onrecord.extract_many` gave when the run wrote it: article
     text and metadata, attributions with their spans, speaker, type, medium, relays and confidence (a float64,
-    not rounded), the skipped parts, the pipeline version and model. Run-level columns (``content_hash``,
-    ``shard``, the ``*_text`` strings) are derived and not part of the value.
+    not rounded), the quoted parts (none from a run written before they were), the skipped parts, the pipeline
+    version and model. Run-level columns (``content_hash``, ``shard``, the ``*_text`` strings) are derived and not
+    part of the value.
 
     Memory: one shard at a time. Raises :class:`OutputError` naming the file when ``outdir`` is not an output
     directory or a shard's files are missing or inconsistent.
@@ -292,6 +299,7 @@ def _extraction(row: dict[str, Any], attributions: list[dict[str, Any]]) -> Extr
                 via=tuple(Relay(span=CharSpan(r["start"], r["end"]), name=r["name"], outlet=r["outlet"])
                           for r in a["via"] or ()),
                 confidence=a["confidence"],
+                quoted=tuple(CharSpan(q["start"], q["end"]) for q in a.get("quoted") or ()),  # (none in older runs)
             )
             for a in attributions
         ),

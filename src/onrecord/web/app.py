@@ -518,7 +518,7 @@ def create_app(config: Config) -> FastAPI:
             article = build()
             extraction = config.extractor(article, settings)
             if not store:
-                return {"extraction": extraction.to_dict()}
+                return {"extraction": extraction.to_dict(), "quotations": extraction.quotations()}
             from onrecord.record import content_hash
 
             with writable().writing() as w:
@@ -539,13 +539,14 @@ def create_app(config: Config) -> FastAPI:
         return job
 
     @app.post("/api/extract", tags=["write"], summary="Extract who said what from a posted text (not stored)")
-    async def api_extract(request: Request) -> JSONResponse:
+    async def api_extract(request: Request, quotations: bool = False) -> JSONResponse:
         """Body: text/plain, text/html, a form (``text`` or ``file``) or JSON ``{"text"|"html", "title", "outlet",
         "published", "url", "mode"}``. Nothing is stored, so no token is needed. 503 with Retry-After when the
-        extraction queue is full."""
+        extraction queue is full. ``?quotations=true`` answers with the direct-quotations view instead:
+        ``{"quotations": [...]}``, one record per quoted part of each direct or mixed attribution."""
         build, mode = await article_from_request(request)
         result = await run_job(extract_job(build, mode, store=False))
-        return JSONResponse(result["extraction"])
+        return JSONResponse({"quotations": result["quotations"]} if quotations else result["extraction"])
 
     @app.post("/api/articles", tags=["write"], summary="Extract and store an article (needs the token)")
     async def api_ingest(request: Request) -> JSONResponse:

@@ -22,6 +22,7 @@ from onrecord.errors import NotFoundError, OnrecordError
 from onrecord.record import Store
 from onrecord.record import queries as library
 from onrecord.record.store import POSTGRES
+from onrecord.types import QUOTED_SEPARATOR
 from onrecord.web.db import data_version
 
 #: The largest page a list may ask for.
@@ -159,24 +160,30 @@ def articles(store: Store, *, outlet: str | None = None, since: str | None = Non
 ATTRIBUTION_COLUMNS = ["id", "article_id", "ordinal", "speaker", "speaker_id", "speaker_kind", "speaker_description",
                        "source_text", "cue_text", "content_text", "type", "medium", "cue_kind", "via", "confidence",
                        "published", "outlet", "title", "content_start", "content_end", "source_start",
-                       "source_end", "cue_start", "cue_end", "pipeline_version", "model", "human_corrected"]
+                       "source_end", "cue_start", "cue_end", "pipeline_version", "model", "human_corrected",
+                       "quoted", "quoted_text"]
 
 _ATTRIBUTION_SELECT = (
     "SELECT a.id, a.article_id, a.ordinal, COALESCE(s.name, a.speaker), a.speaker_id, a.speaker_kind,"
     " a.speaker_description, a.source_text, a.cue_text, a.content_text, a.type, a.medium, a.cue_kind, a.via,"
     " a.confidence, a.published_on, r.outlet, r.title, a.content_start, a.content_end, a.source_start,"
-    " a.source_end, a.cue_start, a.cue_end, a.pipeline_version, a.model, a.human_corrected")
+    " a.source_end, a.cue_start, a.cue_end, a.pipeline_version, a.model, a.human_corrected, a.quoted")
 _ATTRIBUTION_FROM = (" FROM attributions a JOIN articles r ON r.id = a.article_id"
                      " LEFT JOIN speakers s ON s.id = a.speaker_id")
 
 
 def _attribution_row(r: Sequence[Any]) -> dict[str, Any]:
-    row = dict(zip(ATTRIBUTION_COLUMNS, r, strict=True))
+    row = dict(zip(ATTRIBUTION_COLUMNS, (*r, None), strict=True))
     row["id"], row["article_id"], row["ordinal"] = int(r[0]), int(r[1]), int(r[2])
     row["speaker_id"] = int(r[4]) if r[4] is not None else None
     row["via"] = _relays(r[13])
     row["confidence"] = round(float(r[14]), 3)
     row["human_corrected"] = bool(r[26])
+    # the quoted parts lie within the content: their words are read off the content's text
+    row["quoted"] = [[int(a), int(b)] for a, b in json.loads(r[27] or "[]")]
+    start, content = int(r[18]), r[9]
+    row["quoted_text"] = QUOTED_SEPARATOR.join(content[a - start : b - start] for a, b in row["quoted"]) \
+        if row["quoted"] else None
     return row
 
 
