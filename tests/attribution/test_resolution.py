@@ -47,6 +47,9 @@ def span(doc: Doc, words: str):
         ("Harlow Ledger’s", "Harlow Ledger"),
         ("Ivo Tarn\u200b", "Ivo Tarn"),  # a zero-width space a web page left in (GGT dev)
         ("Ana Lind 16", "Ana Lind"),  # an age the recogniser took in (a PolNeAR train article)
+        ("Plaintiff Ada Okoro", "Ada Okoro"),  # a role word written as a title (issue 17: held-out news)
+        ("Plaintiff Okoro", "Okoro"),
+        ("Lakeview pollster Ivo Tarn", "Ivo Tarn"),
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:
@@ -86,6 +89,9 @@ def test_surname(name: str, expected: str) -> None:
         ("Abu Tarek", "Samir Abu Tarek", True),  # a family name with a particle, alone
         ("de la Vega", "Marta de la Vega", True),
         ("Oskar Tarek", "Samir Abu Tarek", False),
+        ("Ruiz Ortega", "Carmen Ruiz Ortega", True),  # a family name of two words, alone (issue 17)
+        ("Ruiz Ortega", "Carmen Ortega", False),
+        ("Ana Ortega", "Carmen Ruiz Ortega", False),
     ],
 )
 def test_compatible(short: str, full: str, expected: bool) -> None:
@@ -1625,3 +1631,273 @@ def test_a_dash_apposition_the_recogniser_ran_into_a_name_is_cut_off() -> None:
     hyphenated = Doc(Vocab(), words=["Ana", "Lind", "-", "Tarn", "said"], spaces=[True, False, False, True, False],
                      ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert person_name(hyphenated.ents[0]) == "Ana Lind-Tarn"  # a double-barrelled name stays whole
+
+
+
+# -- issue 17: names the recogniser cut or padded; groups, campaigns, documents ------------------------------
+def test_a_role_word_before_a_name_is_dropped_and_the_surname_links_to_the_full_name() -> None:
+    text = "Plaintiff Ada Okoro sued. Plaintiff Okoro said it was."
+    doc = parse(text, r"""
+        0  Plaintiff PROPN NNP compound 2  plaintiff B-PERSON
+        1  Ada       PROPN NNP compound 2  Ada       I-PERSON
+        2  Okoro     PROPN NNP nsubj    3  Okoro     I-PERSON
+        3  sued      VERB  VBD ROOT     3  sue       O
+        4  .         PUNCT .   punct    3  .         O
+        5  Plaintiff PROPN NNP compound 6  plaintiff B-PERSON
+        6  Okoro     PROPN NNP nsubj    7  Okoro     I-PERSON
+        7  said      VERB  VBD ROOT     7  say       O
+        8  it        PRON  PRP nsubj    9  it        O
+        9  was       AUX   VBD ccomp    7  be        O
+        10 .         PUNCT .   punct    7  .         O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert resolver.resolve(doc[0:3]) == Speaker("Ada Okoro", "person")
+    assert resolver.resolve(doc[5:7]) == Speaker("Ada Okoro", "person")
+
+
+def test_a_first_name_the_recogniser_left_out_is_part_of_the_name() -> None:
+    """The recogniser tagged "Ruiz Ortega" of "Carmen Ruiz Ortega": the name is not cut to its last words, and
+    "Ruiz Ortega" later is the same person."""
+    text = "Carmen Ruiz Ortega left. Ruiz Ortega said it was."
+    doc = parse(text, r"""
+        0  Carmen PROPN NNP compound 2  Carmen O
+        1  Ruiz   PROPN NNP compound 2  Ruiz   B-PERSON
+        2  Ortega PROPN NNP nsubj    3  Ortega I-PERSON
+        3  left   VERB  VBD ROOT     3  leave  O
+        4  .      PUNCT .   punct    3  .      O
+        5  Ruiz   PROPN NNP compound 6  Ruiz   B-PERSON
+        6  Ortega PROPN NNP nsubj    7  Ortega I-PERSON
+        7  said   VERB  VBD ROOT     7  say    O
+        8  it     PRON  PRP nsubj    9  it     O
+        9  was    AUX   VBD ccomp    7  be     O
+        10 .      PUNCT .   punct    7  .      O
+    """)
+    assert person_name(doc.ents[0]) == "Carmen Ruiz Ortega"
+    assert SpeakerResolver(doc).resolve(doc[5:7]) == Speaker("Carmen Ruiz Ortega", "person")
+
+
+def test_a_lone_first_name_the_recogniser_cut_from_its_surname_is_not_the_name() -> None:
+    text = "Ana Lind left."
+    doc = parse(text, r"""
+        0 Ana  PROPN NNP compound 1 Ana  B-PERSON
+        1 Lind PROPN NNP nsubj    2 Lind O
+        2 left VERB  VBD ROOT     2 leave O
+        3 .    PUNCT .   punct    2 .    O
+    """)
+    assert person_name(doc.ents[0]) == "Ana Lind"
+
+
+PLURAL_TABLE = r"""
+0  Ana        PROPN NNP  compound 1  Ana        B-PERSON
+1  Lind       PROPN NNP  nsubj    2  Lind       I-PERSON
+2  spoke      VERB  VBD  ROOT     2  speak      O
+3  .          PUNCT .    punct    2  .          O
+4  {group}    {pos} {tag} nsubj   5  {lemma}    {ent}
+5  said       VERB  VBD  ROOT     5  say        O
+6  it         PRON  PRP  nsubj    7  it         O
+7  was        AUX   VBD  ccomp    5  be         O
+8  .          PUNCT .    punct    5  .          O
+9  They       PRON  PRP  nsubj    10 they       O
+10 agreed     VERB  VBD  ROOT     10 agree      O
+11 .          PUNCT .    punct    10 .          O
+"""
+
+
+@pytest.mark.parametrize(
+    ("group", "pos", "tag", "lemma", "ent"),
+    [
+        ("Democrats", "PROPN", "NNPS", "Democrats", "B-NORP"),  # members of a party (PolNeAR train gold)
+        ("Companies", "NOUN", "NNS", "company", "O"),  # organisations nobody names
+    ],
+)
+def test_a_group_is_unnamed_and_they_is_the_group_never_the_last_person(
+    group: str, pos: str, tag: str, lemma: str, ent: str
+) -> None:
+    text = f"Ana Lind spoke. {group} said it was. They agreed."
+    doc = parse(text, PLURAL_TABLE.format(group=group, pos=pos, tag=tag, lemma=lemma, ent=ent))
+    resolver = SpeakerResolver(doc)
+    assert resolver.resolve(doc[4:5]) == Speaker(None, "anonymous", group)
+    they = resolver.resolve(doc[9:10])
+    assert they.name is None and they.description == group
+
+
+def test_they_after_a_single_person_stays_unnamed() -> None:
+    text = "Ana Lind spoke. They agreed."
+    doc = parse(text, r"""
+        0 Ana    PROPN NNP compound 1 Ana   B-PERSON
+        1 Lind   PROPN NNP nsubj    2 Lind  I-PERSON
+        2 spoke  VERB  VBD ROOT     2 speak O
+        3 .      PUNCT .   punct    2 .     O
+        4 They   PRON  PRP nsubj    5 they  O
+        5 agreed VERB  VBD ROOT     5 agree O
+        6 .      PUNCT .   punct    5 .     O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(0, Speaker("Ana Lind", "person"))
+    assert resolver.resolve(doc[4:5]).name is None
+
+
+def test_both_is_the_two_people_last_named() -> None:
+    text = "Ana Lind met Ivo Tarn. Both said it was."
+    doc = parse(text, r"""
+        0  Ana   PROPN NNP compound 1  Ana   B-PERSON
+        1  Lind  PROPN NNP nsubj    2  Lind  I-PERSON
+        2  met   VERB  VBD ROOT     2  meet  O
+        3  Ivo   PROPN NNP compound 4  Ivo   B-PERSON
+        4  Tarn  PROPN NNP dobj     2  Tarn  I-PERSON
+        5  .     PUNCT .   punct    2  .     O
+        6  Both  PRON  DT  nsubj    7  both  O
+        7  said  VERB  VBD ROOT     7  say   O
+        8  it    PRON  PRP nsubj    9  it    O
+        9  was   AUX   VBD ccomp    7  be    O
+        10 .     PUNCT .   punct    7  .     O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[6:7])
+    assert (found.name, found.kind) == ("Ana Lind and Ivo Tarn", "person")
+
+
+def test_a_candidates_campaign_is_named_by_the_family_name() -> None:
+    text = "Ana Lind ran. Her campaign said it was."
+    doc = parse(text, r"""
+        0  Ana      PROPN NNP  compound 1  Ana      B-PERSON
+        1  Lind     PROPN NNP  nsubj    2  Lind     I-PERSON
+        2  ran      VERB  VBD  ROOT     2  run      O
+        3  .        PUNCT .    punct    2  .        O
+        4  Her      PRON  PRP$ poss     5  she      O
+        5  campaign NOUN  NN   nsubj    6  campaign O
+        6  said     VERB  VBD  ROOT     6  say      O
+        7  it       PRON  PRP  nsubj    8  it       O
+        8  was      AUX   VBD  ccomp    6  be       O
+        9  .        PUNCT .    punct    6  .        O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[4:6])
+    assert (found.name, found.kind) == ("Lind campaign", "organisation")
+
+
+def test_the_physicians_are_the_group_they_were_introduced_as() -> None:
+    text = "A group of physicians wrote. The physicians said it was."
+    doc = parse(text, r"""
+        0  A          DET   DT  det    1  a         O
+        1  group      NOUN  NN  nsubj  4  group     O
+        2  of         ADP   IN  prep   1  of        O
+        3  physicians NOUN  NNS pobj   2  physician O
+        4  wrote      VERB  VBD ROOT   4  write     O
+        5  .          PUNCT .   punct  4  .         O
+        6  The        DET   DT  det    7  the       O
+        7  physicians NOUN  NNS nsubj  8  physician O
+        8  said       VERB  VBD ROOT   8  say       O
+        9  it         PRON  PRP nsubj  10 it        O
+        10 was        AUX   VBD ccomp  8  be        O
+        11 .          PUNCT .   punct  8  .         O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[6:8]) == Speaker(None, "anonymous", "A group of physicians")
+
+
+def test_a_definite_thing_is_not_the_person_in_view() -> None:
+    text = "Ana Lind spoke. The agreement said it was."
+    doc = parse(text, r"""
+        0  Ana       PROPN NNP compound 1  Ana       B-PERSON
+        1  Lind      PROPN NNP nsubj    2  Lind      I-PERSON
+        2  spoke     VERB  VBD ROOT     2  speak     O
+        3  .         PUNCT .   punct    2  .         O
+        4  The       DET   DT  det      5  the       O
+        5  agreement NOUN  NN  nsubj    6  agreement O
+        6  said      VERB  VBD ROOT     6  say       O
+        7  it        PRON  PRP nsubj    8  it        O
+        8  was       AUX   VBD ccomp    6  be        O
+        9  .         PUNCT .   punct    6  .         O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[4:6]) == Speaker(None, "unknown", "The agreement")
+
+
+def test_the_first_word_of_an_organisations_name_is_that_organisation() -> None:
+    text = "Tarn Research Group grew. Tarn said it was."
+    doc = parse(text, r"""
+        0  Tarn     PROPN NNP compound 2  Tarn     B-ORG
+        1  Research PROPN NNP compound 2  Research I-ORG
+        2  Group    PROPN NNP nsubj    3  Group    I-ORG
+        3  grew     VERB  VBD ROOT     3  grow     O
+        4  .        PUNCT .   punct    3  .        O
+        5  Tarn     PROPN NNP nsubj    6  Tarn     B-PERSON
+        6  said     VERB  VBD ROOT     6  say      O
+        7  it       PRON  PRP nsubj    8  it       O
+        8  was      AUX   VBD ccomp    6  be       O
+        9  .        PUNCT .   punct    6  .        O
+    """)
+    assert SpeakerResolver(doc).resolve(doc[5:6]) == Speaker("Tarn Research Group", "organisation")
+
+
+def test_a_document_sent_from_a_person_speaks_for_that_person() -> None:
+    text = "An email was sent from the director, Ana Lind. The email said it was."
+    doc = parse(text, r"""
+        0  An       DET   DT  det       1  an       O
+        1  email    NOUN  NN  nsubjpass 3  email    O
+        2  was      AUX   VBD auxpass   3  be       O
+        3  sent     VERB  VBN ROOT      3  send     O
+        4  from     ADP   IN  prep      3  from     O
+        5  the      DET   DT  det       6  the      O
+        6  director NOUN  NN  pobj      4  director O
+        7  ,        PUNCT ,   punct     6  ,        O
+        8  Ana      PROPN NNP compound  9  Ana      B-PERSON
+        9  Lind     PROPN NNP appos     6  Lind     I-PERSON
+        10 .        PUNCT .   punct     3  .        O
+        11 The      DET   DT  det       12 the      O
+        12 email    NOUN  NN  nsubj     13 email    O
+        13 said     VERB  VBD ROOT      13 say      O
+        14 it       PRON  PRP nsubj     15 it       O
+        15 was      AUX   VBD ccomp     13 be       O
+        16 .        PUNCT .   punct     13 .        O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[11:13])
+    assert (found.name, found.kind) == ("Ana Lind", "person")
+
+
+def test_an_organisation_described_not_named_is_unnamed_or_the_one_it_is_in_apposition_to() -> None:
+    text = "Tarn Trust, a policy group that says it was, grew. A climate group said it was."
+    doc = parse(text, r"""
+        0  Tarn    PROPN NNP compound 1  Tarn    B-ORG
+        1  Trust   PROPN NNP nsubj    12 Trust   I-ORG
+        2  ,       PUNCT ,   punct    1  ,       O
+        3  a       DET   DT  det      5  a       O
+        4  policy  NOUN  NN  compound 5  policy  O
+        5  group   NOUN  NN  appos    1  group   O
+        6  that    PRON  WDT nsubj    7  that    O
+        7  says    VERB  VBZ relcl    5  say     O
+        8  it      PRON  PRP nsubj    9  it      O
+        9  was     AUX   VBD ccomp    7  be      O
+        10 ,       PUNCT ,   punct    1  ,       O
+        11 grew    VERB  VBD ROOT     12 grow    O
+        12 .       PUNCT .   punct    12 .       O
+        13 A       DET   DT  det      15 a       O
+        14 climate NOUN  NN  compound 15 climate O
+        15 group   NOUN  NN  nsubj    16 group   O
+        16 said    VERB  VBD ROOT     16 say     O
+        17 it      PRON  PRP nsubj    18 it      O
+        18 was     AUX   VBD ccomp    16 be      O
+        19 .       PUNCT .   punct    16 .       O
+    """)
+    resolver = SpeakerResolver(doc)
+    found = resolver.resolve(doc[6:7])  # "that": the group, in apposition to Tarn Trust
+    assert (found.name, found.kind) == ("Tarn Trust", "organisation")
+    assert resolver.resolve(doc[13:16]) == Speaker(None, "anonymous", "A climate group")
+
+
+def test_a_relative_pronoun_speaks_for_the_whole_phrase_before_its_clause() -> None:
+    text = "News came from the Bank of Lakeview, which said it was."
+    doc = parse(text, r"""
+        0  News     NOUN  NN  nsubj    1  news     O
+        1  came     VERB  VBD ROOT     1  come     O
+        2  from     ADP   IN  prep     1  from     O
+        3  the      DET   DT  det      4  the      O
+        4  Bank     PROPN NNP pobj     2  Bank     O
+        5  of       ADP   IN  prep     4  of       O
+        6  Lakeview PROPN NNP pobj     5  Lakeview B-GPE
+        7  ,        PUNCT ,   punct    4  ,        O
+        8  which    PRON  WDT nsubj    9  which    O
+        9  said     VERB  VBD relcl    4  say      O
+        10 it       PRON  PRP nsubj    11 it       O
+        11 was      AUX   VBD ccomp    9  be       O
+        12 .        PUNCT .   punct    1  .        O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[8:9])
+    assert found.name == "Bank of Lakeview"

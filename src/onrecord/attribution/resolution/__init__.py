@@ -8,7 +8,8 @@ article's resolver) and the name helpers :func:`clean_name` and :func:`surname`.
 - ``index.py``: the article's index of people and organisations, and the fullest names;
 - ``antecedents.py``: what pronouns, descriptions and documents point back to;
 - ``mention.py``: the case a rule looks at;
-- ``speaker_rules.py`` and ``description_rules.py``: the named rules, and the table that orders them;
+- ``speaker_rules.py``, ``description_rules.py`` and ``group_rules.py`` (groups, campaigns, "both", things):
+  the named rules, and the table that orders them;
 - ``resolver.py``: SpeakerResolver, the state kept between one article's mentions.
 """
 

@@ -129,8 +129,11 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            return r.resolve(r.doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS:
+            # "the union's release"; "his videos": the person he is
+            found = r.resolve(r.doc[child.left_edge.i : child.i + 1])
+            if found.name or child.lower_ not in PERSON_PRONOUNS:
+                return found
         if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON") and child.i in r.index.ent_of:
             ent = r.index.ent_of[child.i]
             if ent.label_ == "ORG":
@@ -155,8 +158,18 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
         if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in AUTHORING_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
+                by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
+                          None)
+                subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+                subject = named[0] if named else subject  # "from the club's director, Ana Lind"
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
                 return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+            if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+                maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
+                if maker.name:
+                    return maker
         found = author(r, tok)
         if found is not None and found.name:
             return found
@@ -208,6 +221,28 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     return Speaker(None, "unknown", pronoun.text)
 
 
+def members(group: Token) -> Token | None:
+    """The people a singular group noun is made of ("a group of physicians" -> "physicians"), or None."""
+    if group.tag_ != "NN" or group.lemma_.lower() not in ORGANISATION_HEADS:
+        return None
+    of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    made = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return made if made is not None and made.tag_ == "NNS" else None
+
+
+def group_of(r: SpeakerResolver, group: Token) -> Speaker:
+    """Who a group introduced in the article is: the organisation its phrase is in apposition to ("Doctors for
+    Lakeview, a group of physicians"), else unnamed, described by its phrase ("a group of 30 physicians")."""
+    for other in [c for c in group.children if c.dep_ == "appos"] + ([group.head] if group.dep_ == "appos" else []):
+        ent = r.index.ent_of.get(other.i)
+        if ent is not None and ent.label_ == "ORG":
+            return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
+    phrase = core(r.doc[group.left_edge.i : group.right_edge.i + 1])
+    end = next((t.left_edge.i for t in phrase if t.i > group.i and (
+        t.text == "," or (t.dep_ in ("acl", "relcl") and t.head == group))), phrase.end)
+    return Speaker(None, "anonymous", r.doc[phrase.start : end].text.strip())
+
+
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
     subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
@@ -216,8 +251,13 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     subject = None
     for tok in reversed(r.doc[window_start : pronoun.i]):
+        if is_subject(tok, tok.i + 1, tok.i) and members(tok) is not None and not r.index.inside(tok.idx):
+            if last is None or tok.i > last[0]:
+                return group_of(r, tok)  # "A group of 30 physicians wrote ... they said"
+            break
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS
+            or tok.lemma_.lower() in ORGANISATION_HEADS or tok.ent_type_ == "NORP"  # "companies", "Democrats"
         ) and not r.index.inside(tok.idx):
             subject = tok
             break

@@ -96,7 +96,7 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     return Speaker(org, "organisation", case.description) if org is not None else None
 
 
-@rule("speakers.organisation-description", ("A group of employees said the plant would close.", None))
+@rule("speakers.organisation-description", ("The union said the plant would close.", "union"))
 def organisation_description(case: Mention) -> Speaker | None:
     """Any other organisation noun: an organisation named in its phrase, else for "a group of employees" no
     one named body, else the description is the organisation ("the union")."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.names import (
+    LEADING_ROLES,
     clean_name,
     compatible,
     honorific_gender,
@@ -41,7 +42,6 @@ from onrecord.lexicon.en import (
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
-    TITLES,
     UNNAMED_HEADS,
 )
 
@@ -145,7 +145,7 @@ class ArticleIndex:
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
                     self.by_surname[surname(name)].append(name)
                 elif len(name.split()) >= 2 and (
-                    doc[start - 1 if start else 0].lower_.rstrip(".") in TITLES or role_apposition(tok)
+                    doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok)
                 ):  # "Sen. Ana Lind", or "Ana Lind, the party chairwoman,": a person the recogniser missed
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
@@ -193,7 +193,7 @@ class ArticleIndex:
                     continue  # a noun of another phrase ("expert replicates Ana Lind's path")
                 if left.pos_ == "NOUN" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[left.i + 1 : ent.start]):
                     continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
-                if (left.lower_.rstrip(".") in TITLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
+                if (left.lower_.rstrip(".") in LEADING_ROLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
                     self.roles.setdefault(role_key(left), []).append((ent.start, full))
             # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
             root = ent.root
@@ -300,7 +300,8 @@ class ArticleIndex:
         """The organisation named most often before ``before`` (at least twice), ties to the latest."""
         counts: dict[str, list[int]] = {}
         for i, name, _subject, _quoted, label in self.org_mentions:
-            if label == "ORG" and i < before and not _MEDIA.search(name):
+            # (not a person the recogniser took for an organisation: "Lind" of "Ana Lind")
+            if label == "ORG" and i < before and not _MEDIA.search(name) and name.lower() not in self.by_surname:
                 entry = counts.setdefault(self.expand(name), [0, 0])
                 entry[0] += 1
                 entry[1] = i

@@ -10,12 +10,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon.en import (
     DASH_TOKENS,
+    FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
+    MALE_FIRST_NAMES,
     MALE_HONORIFICS,
+    NAME_ROLES,
     NAME_SUFFIXES,
     NOT_NAMES,
     SURNAME_PARTICLES,
@@ -35,6 +38,10 @@ class Speaker:
 
 UNKNOWN = Speaker(None, "unknown")
 
+#: Words dropped before a name: titles, and role words written as titles ("Plaintiff Ada Okoro").
+LEADING_ROLES = TITLES | NAME_ROLES
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 #: Zero-width characters that web pages leave inside names ("Traeger\u200b").
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -42,7 +49,8 @@ _DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
 
 
 def clean_name(text: str) -> str:
-    """Drop possessives, leading titles and surrounding punctuation: "Sen. Jeff Merkley's" -> "Jeff Merkley"."""
+    """Drop possessives, leading titles and role words and surrounding punctuation: "Sen. Jeff Merkley's" ->
+    "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro"."""
     text = _POSSESSIVE.sub("", text.translate(_INVISIBLE).strip().strip(",;:()[]\"“”'’"))
     dateline = _DATELINE.match(text)
     place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
@@ -53,14 +61,14 @@ def clean_name(text: str) -> str:
         if words[k].endswith(("’s", "'s", "’", "'")) and all(w[:1].isupper() for w in words[k + 1 :]):
             words = words[k + 1 :]  # "Fox News’ Bret Baier", "Commentary’s Noah Rothman": the outlet's person
             break
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower().rstrip(".") in TITLES):
+    while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES):
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(",").isdigit():
         words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
     # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
     # is what follows the last title word, when two words or more follow it
     for k in range(len(words) - 3, 0, -1):
-        if words[k].lower().rstrip(".") in TITLES and words[k + 1][:1].isupper():
+        if words[k].lower().rstrip(".") in LEADING_ROLES and words[k + 1][:1].isupper():
             return " ".join(words[k + 1 :])
     return " ".join(words)
 
@@ -84,10 +92,12 @@ def compatible(short: str, full: str) -> bool:
         return False
     if len(s) < 2:
         return True
-    if len(s) < len(f) and s[0].lower() in SURNAME_PARTICLES and [w.lower() for w in f[-len(s):]] == [
-        w.lower() for w in s
-    ]:
-        return True  # a surname with a particle, alone: "Abu Hatab" for "Walid Abu Hatab", "van Dijk"
+    if len(s) < len(f) and [w.lower() for w in f[-len(s):]] == [w.lower() for w in s] and (
+        s[0].lower() in SURNAME_PARTICLES or len(f) >= 3
+    ):
+        # a surname of several words, alone: with a particle ("Abu Hatab" for "Walid Abu Hatab", "van Dijk"),
+        # or the last words of a longer name ("Ruiz Ortega" for "Carmen Ruiz Ortega")
+        return True
     first_s, first_f = s[0].lower().rstrip("."), f[0].lower().rstrip(".")
     return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s)) or (
         len(first_f) == 1 and first_s.startswith(first_f)
@@ -101,9 +111,33 @@ def short_form(short: str, full: str) -> bool:
     )
 
 
+def _name_word(tok: Token) -> bool:
+    """A title-case proper noun outside any entity that is no title, role or page furniture: a word of a name."""
+    word = tok.lower_
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.whitespace_ == " " \
+        and word.replace("-", "").replace("'", "").isalpha() and word not in LEADING_ROLES and word not in NOT_NAMES
+
+
+def name_extent(ent: Span) -> tuple[int, int]:
+    """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
+    it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
+    surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
+    last words or to its first name."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end:
+        start -= 1
+    first = doc[start]
+    if end - start == 1 and end < len(doc) and first.dep_ == "compound" and first.head.i == end \
+            and first.lower_ in FIRST_NAMES and first.whitespace_ == " " and _name_word(doc[end]):
+        end += 1
+    return start, end
+
+
 def person_name(ent: Span) -> str:
-    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind")."""
-    start, end = ent.start, ent.end
+    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind"), with
+    the words of the name the recogniser left out (:func:`name_extent`)."""
+    start, end = name_extent(ent)
     while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
         end -= 1
     while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):

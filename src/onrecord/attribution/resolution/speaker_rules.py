@@ -12,6 +12,7 @@ import itertools
 from dataclasses import replace
 
 from onrecord.attribution.resolution import description_rules as d
+from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
@@ -36,13 +37,20 @@ from onrecord.lexicon.en import (
 )
 
 
-@rule("speakers.relative-pronoun", ("Sarah Lind, who said the vote was close, left early.", "Sarah Lind"))
+@rule(
+    "speakers.relative-pronoun",
+    ("Sarah Lind, who said the vote was close, left early.", "Sarah Lind"),
+    ("Lakeview Power Corporation cut jobs. News came from the Bank of Lakeview, which said rates would rise.",
+     "Bank of Lakeview"),
+)
 def relative_pronoun(case: Mention) -> Speaker | None:
-    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said")."""
+    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"), with all of that
+    noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank")."""
     head = case.head
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
         antecedent = head.head.head
-        return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : antecedent.i + 1])
+        end = max(antecedent.i + 1, min(head.head.left_edge.i, head.i))
+        return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
 
 
@@ -215,12 +223,18 @@ def proper_head(case: Mention) -> bool:
 
 @rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
 def proper_noun(case: Mention) -> Speaker | None:
-    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"), else a
-    person's name (three words at most), else a name of unknown kind; words that are no name stay unknown."""
+    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club") or by
+    "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
+    unknown kind; words that are no name stay unknown."""
     if not proper_head(case):
         return None
-    head = case.head
-    name = clean_name(case.resolver.doc[compound_start(head) : head.i + 1].text)
+    head, doc = case.head, case.resolver.doc
+    name = clean_name(doc[compound_start(head) : head.i + 1].text)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
+    if place is not None and place.i < case.source.end and place.is_title:
+        # "the Bank of Lakeview", "University of Lakeview": a name with "of" is an organisation's
+        return Speaker(strip_det(clean_name(doc[compound_start(head) : place.i + 1].text)), "organisation")
     if head.lower_ in ORGANISATION_HEADS:
         return Speaker(strip_det(name), "organisation")
     if not name_like(name):
@@ -233,11 +247,17 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
     person_pronoun,
     group_pronoun,
+    g.both_people,
     run_in_heading,
+    g.candidate_campaign,
     party_members,
+    g.party_plural,
+    g.organisations_unnamed,
+    g.group_introduced,
     joined_names,
     joined_surnames,
     acronym_noun,
+    g.organisation_short_name,
     known_surname,
     family_name_first,
     acronym_name,
@@ -250,6 +270,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.document_author,
     d.document_of_main_organisation,
     d.document_unattributed,
+    g.organisation_indefinite,
     d.organisation_named_in_phrase,
     d.organisation_in_view,
     d.organisation_description,
@@ -260,6 +281,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,
+    g.thing_described,
     d.definite_description,
     d.unresolved,
 ], describe=lambda s: s.name)

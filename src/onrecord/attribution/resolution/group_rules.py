@@ -1,0 +1,184 @@
+"""The speaker rules for groups: parties and bodies in the plural, campaigns, "both".
+
+"Democrats said", "companies say", "patient groups note": many people or bodies nobody names, so the speaker is
+unnamed and the description is kept (kind anonymous); a "they" after them is that group, never the last single
+person (:func:`onrecord.attribution.resolution.antecedents.plural_antecedent`); "the physicians" are the group
+they were introduced as. "The Lind campaign" and "her campaign" are the candidate's campaign; "both" and "both
+men" are the two people last named; "the agreement" is no person in view; "Tarn" after "Tarn Research Group" is
+that organisation. Their order is the table's, in :mod:`onrecord.attribution.resolution.speaker_rules`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker, org_text
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
+    CAMPAIGN_HEADS,
+    DOCUMENT_NOUNS,
+    NAME_ROLES,
+    NAME_SUFFIXES,
+    ORGANISATION_HEADS,
+    PAIR_WORDS,
+    THING_ENDINGS,
+)
+
+
+@rule(
+    "speakers.party-plural",
+    ("The council met on Monday. Democrats said the vote was unfair.", None),
+    ("The council met on Monday. Senate Republicans said the vote was unfair.", None),
+)
+def party_plural(case: Mention) -> Speaker | None:
+    """Members of a party or a people in the plural ("Democrats said", "Senate Republicans say", "the
+    Liberals argued") are many people, not one body: unnamed, the description kept."""
+    head, ent = case.head, case.head_ent
+    if ent is None or ent.label_ != "NORP" or head.tag_ not in ("NNPS", "NNS") or case.own:
+        return None
+    if head.lower_ not in case.resolver.index.by_surname and not any(c.dep_ == "appos" for c in head.children):
+        # (not a family name the recogniser took for a people: "Tarns said")
+        return Speaker(None, "anonymous", case.description)
+    return None
+
+
+@rule(
+    "speakers.organisations-unnamed",
+    ("Companies say the new rules would cost jobs.", None),
+    ("Patient advocacy groups noted that the clinic had closed.", None),
+)
+def organisations_unnamed(case: Mention) -> Speaker | None:
+    """Organisations in the plural that no entity in the phrase names ("companies say", "patient advocacy
+    groups note", "these research firms promote"): many bodies, unnamed, the description kept."""
+    head = case.head
+    if head.tag_ != "NNS" or not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS):
+        return None
+    if any(e.label_ in ("ORG", "FAC") for e in case.phrase_ents) or case.own:
+        return None
+    return Speaker(None, "anonymous", case.description)
+
+
+@rule(
+    "speakers.candidate-campaign",
+    ("Sarah Lind is running for mayor. The Lind campaign said the vote was close.", "Lind campaign"),
+    ("Sarah Lind is running for mayor. Her campaign said the vote was close.", "Lind campaign"),
+)
+def candidate_campaign(case: Mention) -> Speaker | None:
+    """A person's campaign ("the Lind campaign", "Lind's campaign", "her campaign") speaks as an organisation
+    named by the candidate's family name: "Lind campaign"."""
+    head, r = case.head, case.resolver
+    if case.lemma not in CAMPAIGN_HEADS or head.tag_ != "NN" or not case.moves:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            who = r.resolve(r.doc[child.left_edge.i : child.i + 1])
+            if who.kind == "person" and who.name and " and " not in who.name:
+                family = [w for w in who.name.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
+                return Speaker(f"{family[-1]} campaign", "organisation", case.description)
+    return None
+
+
+@rule("speakers.both-people", (
+    "Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.", "Sarah Lind and David Okafor"))
+def both_people(case: Mention) -> Speaker | None:
+    """"Both", "both men", "the two candidates": the last speakers named together, else the last two people
+    named (outside quotations), in the order the article first names them."""
+    head, r = case.head, case.resolver
+    pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES
+    if not (head.lower_ == "both" or (pair and head.tag_ == "NNS" and people)):
+        return None
+    start = max(0, head.sent.start - PRONOUN_WINDOW)
+    joined = next((s for i, s in reversed(r.recent) if start <= i < head.i and s.name and " and " in s.name), None)
+    if joined is not None:
+        return joined
+    latest: dict[str, int] = {}
+    for i, name, _subject in r.index.persons:
+        if start <= i < head.i:
+            latest[r.index.fullest(name, r.index.honorific.get(i))] = i
+    two = sorted(latest, key=lambda n: latest[n])[-2:]
+    if len(two) < 2 or any(len(n.split()) < 2 for n in two):
+        return None
+    first = {n: min((i for i, name, _s in r.index.persons if r.index.fullest(name) == n), default=latest[n])
+             for n in two}
+    a, b = sorted(two, key=lambda n: first[n])
+    return Speaker(f"{a} and {b}", "person", case.description)
+
+
+@rule("speakers.thing-described", (
+    "Sarah Lind met the council on Monday. The agreement says the port will close in May.", None))
+def thing_described(case: Mention) -> Speaker | None:
+    """A definite noun for a thing, an act or a state ("the agreement", "the investigation", "the
+    conversation": an ending no person noun has) is not the person in view: unnamed, the description kept."""
+    head = case.head
+    if case.det in ("the", "this", "that") and head.tag_ in ("NN", "NNS") and head.pos_ == "NOUN" and not case.people \
+            and case.lemma.endswith(tuple(THING_ENDINGS)):
+        return Speaker(None, "unknown", case.description)
+    return None
+
+
+@rule("speakers.organisation-short-name", (
+    "Tarn Research Group counts the city's rich. Tarn said the list had grown.", "Tarn Research Group"))
+def organisation_short_name(case: Mention) -> Speaker | None:
+    """One word that opens the name of an organisation of the article and is the family name of no person there
+    (named in full, or a he or she) ("Tarn" after "Tarn Research Group"), whatever the recogniser made of it:
+    that organisation."""
+    name, ix = case.head_name, case.resolver.index
+    if not name or len(name.split()) != 1 or name.isupper():
+        return None
+    known = ix.by_surname.get(name.lower(), ())
+    if any(len(n.split()) >= 2 for n in known) or (known and ix.gender(name) is not None):
+        return None  # a person's family name in the article, or one that he or she refers to
+    if case.head_ent is not None and case.head_ent.label_ == "PERSON" and len(case.head_ent) > 1:
+        return None
+    full = ix.fullest_org(name)
+    return Speaker(full, "organisation") if full != name else None
+
+
+@rule(
+    "speakers.group-introduced",
+    ("David Okafor spoke first. A group of 30 physicians wrote to the council. The physicians said the clinic was "
+     "unsafe.", None),
+    ("Sarah Lind spoke first. The Lakeview Clinic Alliance, a group of physicians, wrote to the council. The "
+     "physicians said the clinic was unsafe.", "Lakeview Clinic Alliance"),
+)
+def group_introduced(case: Mention) -> Speaker | None:
+    """A definite plural ("the physicians") is the group they were introduced as: the organisation of "Lakeview
+    Clinic Alliance, a group of physicians", else unnamed, described as introduced ("a group of 30 physicians",
+    "residents of the north end"); never the person in view."""
+    head, r = case.head, case.resolver
+    if not (case.definite and head.tag_ == "NNS" and head.pos_ == "NOUN") or case.people:
+        return None
+    if case.lemma in ORGANISATION_HEADS or case.lemma in DOCUMENT_NOUNS:
+        return None
+    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+        if tok.lemma_.lower() != case.lemma or tok.tag_ != "NNS" or r.index.inside(tok.idx):
+            continue
+        group = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        found = group_of(r, group if members(group) is not None else tok)
+        return replace(found, description=found.description or case.description)
+    return None
+
+
+@rule(
+    "speakers.organisation-indefinite",
+    ("A climate group said the plan would fail.", None),
+    ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
+)
+def organisation_indefinite(case: Mention) -> Speaker | None:
+    """An organisation described, not named ("a major climate group", "a policy institute", "one research
+    firm"): the organisation it stands in apposition to ("Lakeview Trust, a policy institute"), else unnamed,
+    the description kept -- the description is no organisation's name."""
+    head, r = case.head, case.resolver
+    if not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS) or head.tag_ != "NN":
+        return None
+    if case.det not in ("a", "an", "one", "another") or case.phrase_ents or case.own:
+        return None
+    named = head.head if head.dep_ == "appos" else None
+    ent = r.index.ent_of.get(named.i) if named is not None and named.i < head.i else None
+    if ent is not None and ent.label_ == "ORG":
+        return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
+    return Speaker(None, "anonymous", case.description)
