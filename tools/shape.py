@@ -1,4 +1,4 @@
-"""The shape gate of src/onrecord/attribution/: no function over 60 lines, no module over 500.
+"""The shape gate of src/onrecord/attribution/: no function of 60 lines or more, no module over 500 lines.
 
     python tools/shape.py            # prints the longest functions and modules; exit 1 when a limit is passed
 """
@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "attribution"
-MAX_FUNCTION = 60
+MAX_FUNCTION = 59  # "under 60 lines" (issue 14)
 MAX_MODULE = 500
 
 
