@@ -1901,3 +1901,28 @@ def test_a_relative_pronoun_speaks_for_the_whole_phrase_before_its_clause() -> N
     """)
     found = SpeakerResolver(doc).resolve(doc[8:9])
     assert found.name == "Bank of Lakeview"
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "ents", "expected"),
+    [
+        (["Ana", "Lind", ":", "Stay", "\n\n", "I", "agree", "."], [True, False, True, False, False, True, False, False],
+         ["B-PERSON", "I-PERSON"] + ["O"] * 6, "Ana Lind"),  # a headline that opens with the writer's name
+        (["Stay", "\n\n", "I", "agree", ".", "\n\n", "Ana", "Lind", "is", "a", "nurse", "."],
+         [False, False, True, False, False, False, True, True, True, True, False, False],
+         ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 4, "Ana Lind"),  # a closing line about the writer
+        (["Stay", "\n\n", "I", "agree", ",", "Ana", "Lind", "said", "."],
+         [False, False, True, False, True, True, True, False, False],
+         ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 2, None),  # a news story names no writer
+    ],
+)
+def test_the_writer_of_an_opinion_piece(
+    words: list[str], spaces: list[bool], ents: list[str], expected: str | None
+) -> None:
+    from spacy.vocab import Vocab
+
+    from onrecord.attribution.resolution.index import ArticleIndex
+
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents, sent_starts=starts)
+    assert ArticleIndex(doc, doc.text, []).writer() == expected

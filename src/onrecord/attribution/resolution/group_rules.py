@@ -65,19 +65,32 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
     "speakers.candidate-campaign",
     ("Sarah Lind is running for mayor. The Lind campaign said the vote was close.", "Lind campaign"),
     ("Sarah Lind is running for mayor. Her campaign said the vote was close.", "Lind campaign"),
+    ("Sarah Lind and David Okafor are running for mayor. The Lind and Okafor campaigns said the vote was close.",
+     "Lind campaign and Okafor campaign"),
 )
 def candidate_campaign(case: Mention) -> Speaker | None:
     """A person's campaign ("the Lind campaign", "Lind's campaign", "her campaign") speaks as an organisation
-    named by the candidate's family name: "Lind campaign"."""
+    named by the candidate's family name: "Lind campaign"; "the Lind and Okafor campaigns" are both."""
     head, r = case.head, case.resolver
-    if case.lemma not in CAMPAIGN_HEADS or head.tag_ != "NN" or not case.moves:
+    if case.lemma not in CAMPAIGN_HEADS or head.tag_ not in ("NN", "NNS") or not case.moves:
         return None
+    campaigns: list[str] = []
     for child in head.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        if head.tag_ == "NNS" and child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            # "the Lind and Okafor campaigns": family names of people the article names
+            parts = [child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN")]
+            campaigns = [f"{p.text} campaign" for p in parts if p.lower_ in r.index.by_surname]
+        elif child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"):
             who = r.resolve(r.doc[child.left_edge.i : child.i + 1])
             if who.kind == "person" and who.name and " and " not in who.name:
                 family = [w for w in who.name.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
-                return Speaker(f"{family[-1]} campaign", "organisation", case.description)
+                campaigns = [f"{family[-1]} campaign"]
+        if campaigns:
+            break
+    if len(campaigns) == 1 and head.tag_ == "NN":
+        return Speaker(campaigns[0], "organisation", case.description)
+    if len(campaigns) >= 2 and head.tag_ == "NNS":
+        return Speaker(", ".join(campaigns[:-1]) + " and " + campaigns[-1], "organisation", case.description)
     return None
 
 
@@ -182,3 +195,17 @@ def organisation_indefinite(case: Mention) -> Speaker | None:
     if ent is not None and ent.label_ == "ORG":
         return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
     return Speaker(None, "anonymous", case.description)
+
+
+@rule("speakers.first-person-writer", (
+    "Sarah Lind: The pier must stay\n\nI have walked that pier every morning for thirty years. I believe the council "
+    "is wrong.", "Sarah Lind"))
+def first_person_writer(case: Mention) -> Speaker | None:
+    """"I" outside any quotation is the writer of an opinion piece, when the article names them: a headline
+    that opens with the name and a colon, a byline, or a closing line about the writer ("Ana Lind is the mayor
+    of Lakeview.")."""
+    head, r = case.head, case.resolver
+    if head.lower_ not in ("i", "me") or r.index.inside(head.idx):
+        return None
+    writer = r.index.writer()
+    return Speaker(writer, "person") if writer else None

@@ -90,6 +90,7 @@ class ArticleIndex:
         self._index_acronym_mentions()
         self.org_mentions.sort()
         self._index_roles()
+        self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
 
     # -- building ---------------------------------------------------------------------------------------
     def _index_entities(self, in_caption: Inside) -> list[tuple[int, str]]:
@@ -329,3 +330,33 @@ class ArticleIndex:
             return None
         holders = {name for i, name in self.roles.get(role_key(head), ()) if i > head.i}
         return holders.pop() if len(holders) == 1 else None
+
+    def writer(self) -> str | None:
+        """Who wrote the article, when it says so: a headline that opens with the name and a colon ("Ana Lind:
+        The pier must stay"), a byline ("By Ana Lind") in the first lines, or a closing line about the writer
+        ("Ana Lind is the mayor of Lakeview.")."""
+        if self._writer is None:
+            self._writer = (self._find_writer(),)
+        return self._writer[0]
+
+    def _find_writer(self) -> str | None:
+        text = self.text.rstrip()
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        if not lines:
+            return None
+        last_start, last = lines[-1]
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            at = ent.start_char
+            line_start = next((s for s, _t in reversed(lines) if s <= at), 0)
+            before = text[line_start:at].strip()
+            after = text[ent.end_char : ent.end_char + 2]
+            headline = line_start == 0 and not before and after.startswith(":")
+            byline = line_start < 300 and before.lower() in ("by", "by:")
+            closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
+                r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None
+            if headline or byline or closing:
+                return self.fullest(person_name(ent))
+        return None
+

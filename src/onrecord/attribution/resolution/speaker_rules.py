@@ -246,6 +246,7 @@ def proper_noun(case: Mention) -> Speaker | None:
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
     person_pronoun,
+    g.first_person_writer,
     group_pronoun,
     g.both_people,
     run_in_heading,
