@@ -1926,3 +1926,21 @@ def test_the_writer_of_an_opinion_piece(
     starts = [True] + [False] * (len(words) - 1)
     doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents, sent_starts=starts)
     assert ArticleIndex(doc, doc.text, []).writer() == expected
+
+
+def test_a_document_named_by_its_maker_is_the_makers_whoever_else_the_phrase_names() -> None:
+    text = "A Tarn Trust poll with Ana Lind shows it."
+    doc = parse(text, r"""
+        0 A     DET   DT  det      3 a     O
+        1 Tarn  PROPN NNP compound 2 Tarn  B-ORG
+        2 Trust PROPN NNP compound 3 Trust I-ORG
+        3 poll  NOUN  NN  nsubj    7 poll  O
+        4 with  ADP   IN  prep     3 with  O
+        5 Ana   PROPN NNP compound 6 Ana   B-PERSON
+        6 Lind  PROPN NNP pobj     4 Lind  I-PERSON
+        7 shows VERB  VBZ ROOT     7 show  O
+        8 it    PRON  PRP dobj     7 it    O
+        9 .     PUNCT .   punct    7 .     O
+    """)
+    found = SpeakerResolver(doc).resolve(doc[0:7])
+    assert (found.name, found.kind) == ("Tarn Trust", "organisation")

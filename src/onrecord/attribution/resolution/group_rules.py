@@ -15,6 +15,7 @@ from dataclasses import replace
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
+from onrecord.attribution.resolution.syntax import is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -209,3 +210,18 @@ def first_person_writer(case: Mention) -> Speaker | None:
         return None
     writer = r.index.writer()
     return Speaker(writer, "person") if writer else None
+
+
+@rule("speakers.document-of-named-maker", (
+    "A Lakeview Ledger poll, run with Ana Lind of Tarn Research, shows the mayor ahead.", "Lakeview Ledger"))
+def document_of_named_maker(case: Mention) -> Speaker | None:
+    """A document named by its maker ("a Lakeview Ledger poll", "the Tarn Trust report") is that
+    organisation's, whoever else the phrase names ("conducted jointly with Ana Lind of Tarn Research")."""
+    head, ix = case.head, case.resolver.index
+    if case.lemma not in DOCUMENT_NOUNS and not is_document(head):
+        return None
+    for child in head.children:
+        ent = ix.ent_of.get(child.i)
+        if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == head.i:
+            return Speaker(ix.fullest_org(org_text(ent)), "organisation", case.description)
+    return None

@@ -254,6 +254,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     party_members,
     g.party_plural,
     g.organisations_unnamed,
+    g.document_of_named_maker,
     g.group_introduced,
     joined_names,
     joined_surnames,
