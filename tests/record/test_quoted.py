@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -65,18 +66,22 @@ def test_rows_stored_before_the_migration_read_as_nothing_quoted(store_url: str)
         assert list(export.rows(store, "quotations")) == []
 
 
+def _rows(path: Path, fmt: str) -> list[dict[str, Any]]:
+    """The rows of an exported table, whatever its format."""
+    if fmt == "jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return list(pq.read_table(path).to_pylist())
+
+
 @pytest.mark.parametrize("fmt", export.FORMATS)
 def test_exports_carry_quoted_and_quoted_text(store: Store, tmp_path: Path, fmt: str) -> None:
     store.add([quoted_story()])
     counts = export.export_all(store, fmt, tmp_path)
     assert set(counts) == {"articles", "attributions", "speakers"}  # the view only when asked for
     path = tmp_path / f"attributions.{fmt}"
-    if fmt == "jsonl":
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    elif fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    else:
-        rows = pq.read_table(path).to_pylist()
+    rows = _rows(path, fmt)
     assert [c for c, _ in export.TABLES["attributions"]] == list(rows[0])
     quoted = [r["quoted"] if fmt == "jsonl" else json.loads(r["quoted"]) for r in rows]
     assert quoted == [[_span("a gift to the wealthy").to_list(), _span("far too late").to_list()],
@@ -90,12 +95,7 @@ def test_the_quotations_view_exports_one_row_per_quoted_part(store: Store, tmp_p
     store.add([quoted_story()])
     path = tmp_path / f"quotations.{fmt}"
     assert export.export_table(store, "quotations", fmt, path) == 3
-    if fmt == "jsonl":
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    elif fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    else:
-        rows = pq.read_table(path).to_pylist()
+    rows = _rows(path, fmt)
     assert [c for c, _ in export.TABLES["quotations"]] == list(rows[0])
     assert [(r["quotation"], r["speaker"], r["type"], str(r["part"])) for r in rows] == [
         ("a gift to the wealthy", "Ivo Tarn", "mixed", "0"), ("far too late", "Ivo Tarn", "mixed", "1"),
