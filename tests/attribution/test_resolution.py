@@ -300,6 +300,54 @@ def test_a_pronoun_prefers_the_current_speaker() -> None:
     assert resolver.resolve(doc[6:7]).name == "Tomas Brandt"
 
 
+def test_a_known_surname_tagged_as_a_common_noun_is_still_a_subject() -> None:
+    # issue 17: the tagger reads "Tarn brags" as a noun compound; the surname is still the newer subject
+    text = "Ivo Tarn spoke first. Oskar Brun left. Tarn brags. He said yes."
+    doc = parse(text, r"""
+        0  Ivo   PROPN NNP compound 1  Ivo   B-PERSON
+        1  Tarn  PROPN NNP nsubj    2  Tarn  I-PERSON
+        2  spoke VERB  VBD ROOT     2  speak O
+        3  first ADV   RB  advmod   2  first O
+        4  .     PUNCT .   punct    2  .     O
+        5  Oskar PROPN NNP compound 6  Oskar B-PERSON
+        6  Brun  PROPN NNP nsubj    7  Brun  I-PERSON
+        7  left  VERB  VBD ROOT     7  leave O
+        8  .     PUNCT .   punct    7  .     O
+        9  Tarn  NOUN  NN  compound 10 tarn  O
+        10 brags NOUN  NNS ROOT     10 brag  O
+        11 .     PUNCT .   punct    10 .     O
+        12 He    PRON  PRP nsubj    13 he    O
+        13 said  VERB  VBD ROOT     13 say   O
+        14 yes   INTJ  UH  intj     13 yes   O
+        15 .     PUNCT .   punct    13 .     O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(6, Speaker("Oskar Brun", "person"))  # Brun was quoted before Tarn bragged
+    assert resolver.resolve(doc[12:13]).name == "Ivo Tarn"
+
+
+def test_an_object_pronoun_is_no_gender_evidence_for_the_subject() -> None:
+    # issue 17: "him" in the relative clause is someone else; "her group" is the subject's
+    text = "Rosvita Oduya, whose union backs him, said her group would march."
+    doc = parse(text, r"""
+        0  Rosvita PROPN NNP compound 1  Rosvita B-PERSON
+        1  Oduya   PROPN NNP nsubj    8  Oduya   I-PERSON
+        2  ,       PUNCT ,   punct    1  ,       O
+        3  whose   PRON  WP$ poss     4  whose   O
+        4  union   NOUN  NN  nsubj    5  union   O
+        5  backs   VERB  VBZ relcl    1  back    O
+        6  him     PRON  PRP dobj     5  he      O
+        7  ,       PUNCT ,   punct    1  ,       O
+        8  said    VERB  VBD ROOT     8  say     O
+        9  her     PRON  PRP$ poss    10 her     O
+        10 group   NOUN  NN  nsubj    12 group   O
+        11 would   AUX   MD  aux      12 would   O
+        12 march   VERB  VB  ccomp    8  march   O
+        13 .       PUNCT .   punct    8  .       O
+    """)
+    assert SpeakerResolver(doc).index.gender("Rosvita Oduya") == "f"
+
+
 def test_a_relative_pronoun_resolves_to_the_name_it_modifies() -> None:
     text = "Residents heard from Ilse Varga, who said the cables were worn."
     doc = parse(text, r"""

@@ -153,11 +153,13 @@ class ArticleIndex:
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
 
     def _index_stray_surnames(self) -> None:
-        """A known surname the recogniser took for a place or an organisation ("Vickers said") is still a mention."""
+        """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
+        "Tarn brags" read as a noun compound) is still a mention."""
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
-            if (tok.pos_ == "PROPN" and tok.is_title and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
+            if (tok.pos_ in ("PROPN", "NOUN") and tok.is_title
+                    and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
                     and tok.lower_ in self.by_surname and not self.inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 self.persons.append((tok.i, tok.text, is_subject(tok, tok.i + 1, tok.i)))
@@ -216,6 +218,8 @@ class ArticleIndex:
             return
         for tok in ent.sent:
             if tok.i >= ent.end and tok.pos_ == "PRON":
+                if tok.dep_ in ("dobj", "pobj", "dative"):
+                    continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
                 if tok.lower_ in MALE:
                     votes[0] += 1
                     return
