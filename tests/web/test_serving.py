@@ -182,3 +182,32 @@ def test_the_forwarding_app_gives_the_first_process_what_it_was_sent(db_url: str
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def test_a_refusal_sent_before_the_body_is_read_is_passed_on(tmp_path: Path) -> None:
+    """The first process may answer (401, 413) before it has read a request's body and close its end: the write
+    of the rest of the body then fails (a broken pipe), but its answer is there to read and is passed on, not
+    turned into a 503 (seen under load in CI)."""
+    from onrecord.web.serving import _round_trip
+
+    path = str(tmp_path / "early.sock")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(1)
+
+    def refuse_at_once() -> None:
+        conn, _ = server.accept()
+        conn.recv(1024)  # the request line and some headers, never the body
+        body = b'{"error": {"type": "unauthorized"}}'
+        conn.sendall(b"HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\ncontent-length: "
+                     + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
+        conn.close()
+
+    thread = threading.Thread(target=refuse_at_once, daemon=True)
+    thread.start()
+    try:
+        status, _headers, data = _round_trip(path, "POST", "/api/speakers/1/merge", [], b"x" * (8 << 20))
+    finally:
+        thread.join(5)
+        server.close()
+    assert status == 401 and json.loads(data)["error"]["type"] == "unauthorized"

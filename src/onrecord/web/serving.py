@@ -71,7 +71,10 @@ def _round_trip(path: str, method: str, target: str, headers: list[tuple[bytes, 
                 conn.putheader(name.decode("latin-1"), value.decode("latin-1"))
         conn.putheader("Content-Length", str(len(body)))
         conn.putheader("Connection", "close")
-        conn.endheaders(body)
+        # the first process may answer (a refusal: 401, 413) before reading the whole body and close its end: its
+        # answer is still there to read. If it is not, getresponse raises and the caller answers 503.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            conn.endheaders(body)
         response = conn.getresponse()
         data = response.read()
         out = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in response.getheaders()
