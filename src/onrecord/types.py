@@ -327,6 +327,9 @@ class Extraction:
     skipped: tuple[Skipped, ...] = ()
     pipeline_version: str = ""
     model: str = ""
+    # the claims and within-article flags (onrecord.provenance.ArticleProvenance), when settings.provenance asked
+    # for them; None otherwise
+    provenance: Any = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.article, Article):
@@ -362,6 +365,8 @@ class Extraction:
         out["attributions"] = [a.to_dict(art.text) for a in self.attributions]
         out["skipped"] = [s.to_dict() for s in self.skipped]
         out["pipeline"] = {"version": self.pipeline_version, "model": self.model}
+        if self.provenance is not None:
+            out["provenance"] = self.provenance.to_dict()
         return out
 
     def quotations(self) -> list[dict[str, Any]]:
@@ -421,7 +426,21 @@ class Extraction:
             skipped=tuple(parts),
             pipeline_version=pipe.get("version", ""),
             model=pipe.get("model", ""),
+            provenance=_provenance(data.get("provenance")),
         )
+
+
+def _provenance(data: Any) -> Any:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError(f"provenance must be an object, not {_short(data)}")
+    from onrecord.provenance import ArticleProvenance  # (provenance builds on these types)
+
+    try:
+        return ArticleProvenance.from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"provenance: {exc}") from None
 
 
 __all__ = [

@@ -32,8 +32,12 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 #: The stages, in the order they run (docs/architecture.md describes each and the ``doc.spans`` key it writes).
-Stage = Literal["quotations", "cues", "contents", "sources", "speakers", "channels", "relays"]
-STAGES: tuple[Stage, ...] = ("quotations", "cues", "contents", "sources", "speakers", "channels", "relays")
+#: After them, provenance (onrecord.provenance, docs/provenance.md): a statement's stance, then the flags.
+Stage = Literal["quotations", "cues", "contents", "sources", "speakers", "channels", "relays", "stance", "flags"]
+STAGES: tuple[Stage, ...] = ("quotations", "cues", "contents", "sources", "speakers", "channels", "relays", "stance",
+                             "flags")
+#: The stages that run after extraction, in onrecord.provenance: their examples are run through it.
+PROVENANCE_STAGES: tuple[Stage, ...] = ("stance", "flags")
 
 #: The modules that define rule tables; importing them registers their tables.
 RULE_MODULES: tuple[str, ...] = (
@@ -43,6 +47,8 @@ RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.resolution",
     "onrecord.attribution.channels",
     "onrecord.attribution.relays",
+    "onrecord.provenance.claims",
+    "onrecord.provenance.flags",
 )
 
 C = TypeVar("C")  # what a rule looks at

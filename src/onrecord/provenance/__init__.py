@@ -1,0 +1,122 @@
+"""Provenance: what each statement asserts, and the reversals, conflicts and disputed documents between them.
+
+One typed function per step, pure values in and out (docs/provenance.md explains each flag, how it is found, its
+measured precision and recall, and what it misses)::
+
+    from onrecord.provenance import analyse_text
+    from onrecord import extract
+
+    extraction = extract(text, settings=Settings(scope="all"))
+    found = analyse_text(extraction)          # parses the text again; ingest reuses extraction's own parse
+    for flag in found.flags:
+        print(flag.kind, flag.rating, flag.subject, flag.reason)
+
+- :func:`onrecord.provenance.claims.claims`: a :class:`Claim` per attribution (stance, negation, hedges,
+  conditions, numbers, what it is about), read off the article's parse;
+- :func:`statements`: the attributions with their claims, as the flags compare them;
+- :func:`onrecord.provenance.flags.pair_flags`: reversals and conflicts among statements, within one article or
+  against the statements of other articles;
+- :func:`onrecord.provenance.documents.document_flags`, ``signalled_conflicts``, ``spoken_conflicts``: the
+  documents an article names and the conflicts its words point out.
+
+These are suggestions with their evidence, never verdicts of truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from onrecord.provenance.claims import Claim, claims
+from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
+from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, pair_flags
+from onrecord.types import Article, Attribution
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from onrecord.types import Extraction
+
+#: The document a medium names when the source does not ("In the letter, Seely wrote").
+_MEDIUM_DOCUMENT = {"letter": "letter", "court_filing": "filing"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProvenance:
+    """An article's claims (one per attribution, in order) and the flags found within it."""
+
+    claims: tuple[Claim, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claims": [c.to_dict() for c in self.claims], "flags": [f.to_dict() for f in self.flags]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleProvenance:
+        return cls(tuple(Claim.from_dict(c) for c in data.get("claims", ())),
+                   tuple(Flag.from_dict(f) for f in data.get("flags", ())))
+
+
+def document_of(attribution: Attribution, text: str) -> str | None:
+    """The document whose words an attribution gives: its source's noun ("the memo says"), else its medium's."""
+    if attribution.source is not None:
+        words = attribution.source.of(text).lower().replace("’", "'").split()
+        if words:
+            last = words[-1].removesuffix("'s").removesuffix("s") if words[-1] not in RECORDED else words[-1]
+            if last in RECORDED:
+                return last
+    if attribution.medium in DOCUMENT_MEDIA:
+        return _MEDIUM_DOCUMENT.get(attribution.medium)
+    return None
+
+
+def statements(article: Article, attributions: Sequence[Attribution], found: Sequence[Claim],
+               key: str | None = None) -> list[Statement]:
+    """The attributions of one article with their claims, as the flags compare them."""
+    key = key if key is not None else (article.id or "")
+    return [Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
+                      document_of(a, article.text))
+            for i, (a, c) in enumerate(zip(attributions, found, strict=True))]
+
+
+def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
+            key: str | None = None) -> ArticleProvenance:
+    """The claims and the within-article flags of one article, from its parse ``doc``."""
+    found = claims(doc, tuple(attributions))
+    said = statements(article, attributions, found, key)
+    flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
+    return ArticleProvenance(found, tuple(_unique(flags)))
+
+
+def _unique(flags: list[Flag]) -> list[Flag]:
+    """One flag per kind and pair of statements (a signalled conflict and a found one between the same two are one:
+    the signalled one, whose reason names the reporter's words, is kept)."""
+    seen: dict[tuple[Any, ...], int] = {}
+    out: list[Flag] = []
+    for f in flags:
+        ends = tuple(sorted(str((r or {}).get("ordinal")) for r in (f.a, f.b)))
+        k = (f.kind, ends) if f.kind != "document" else (f.kind, f.subject)
+        if k in seen:
+            if f.reason.startswith("the reporter"):
+                out[seen[k]] = f
+            continue
+        seen[k] = len(out)
+        out.append(f)
+    return out
+
+
+def analyse_text(extraction: Extraction, nlp: Language | None = None, key: str | None = None) -> ArticleProvenance:
+    """:func:`analyse` for an extraction whose parse is gone (a stored article, a file ``extract`` wrote): parses
+    its text again with ``nlp`` (the default pipeline without the attribution component when None)."""
+    if nlp is None:
+        from onrecord.nlp import load_pipeline
+
+        nlp = load_pipeline(with_attribution=False)
+    doc = nlp(extraction.article.text)
+    return analyse(doc, extraction.article, extraction.attributions, key)
+
+
+__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "analyse", "analyse_text", "document_of",
+           "statements"]

@@ -1,0 +1,365 @@
+"""What each statement asserts and how firmly: a :class:`Claim` per attribution, read off the article's parse.
+
+A claim keeps what the later steps compare, never a verdict:
+
+- ``stances``: the predicates the content asserts, each as a concept and a sign. A word's concept comes from the
+  lexicon's ``concepts`` map (withdraw = leave = pull out; stay = the opposite of leave; fake = the opposite of
+  authentic) or is its own lemma; the sign flips for a negation on it ("will not close"), for a denying cue ("Lind
+  denied the plant will close") and for an opposite word. A predicate inside a condition ("if they ask us to
+  leave") or under a verb of wanting or asking ("they want us to leave") is not asserted and gives no stance.
+- ``cue``: how the cue frames the content (:data:`CueStance`), decided by the ``stance`` rules; a negated cue
+  ("did not deny") and a question assert nothing, so they take part in no flag.
+- ``hedge`` and ``condition``: "may", "could", "probably"; the "if"/"unless" clause, as written.
+- ``numbers``: each number with the noun it counts ("200 jobs" -> ("job", 200.0)).
+- ``keys``: what the statement is about (lemmas of its nouns, its named entities, its documents), and
+  ``context``: the nouns of the sentence before, when the content's subject is only a pronoun ("it will close").
+- ``own_words``: whether the words are the speaker's (quoted) or the reporter's paraphrase.
+
+Everything comes from the one parse extraction made (the Doc), so claims cost a walk over the content tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias, cast
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon import load
+from onrecord.types import Attribution
+
+_EN = load("en")
+DENYING_CUES = _EN.words("denying_cues")
+CONFIRMING_CUES = _EN.words("confirming_cues")
+ASKING_CUES = _EN.words("asking_cues")
+NEGATORS = _EN.words("negators")
+HEDGES = _EN.words("hedges")
+CONDITION_MARKERS = _EN.words("condition_markers")
+EMBEDDING_VERBS = _EN.words("embedding_verbs")
+CONFLICT_SIGNALS = _EN.words("conflict_signals")
+DOCUMENT_HEADS = _EN.words("document_heads")
+CONCEPTS: dict[str, str] = _EN.mapping("concepts")
+
+#: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
+CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
+
+#: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
+_LIGHT = frozenset("be have do get make go come take give say tell will would shall should can".split())
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+_PRONOUN_SUBJECTS = frozenset("it they this that these those he she".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one attribution (``ordinal``: its place in the article's extraction) asserts, and how firmly."""
+
+    ordinal: int
+    cue: CueStance = "assert"
+    stances: tuple[tuple[str, int], ...] = ()  # (concept, +1 or -1), main clause first
+    words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
+    hedge: str | None = None
+    condition: str | None = None
+    numbers: tuple[tuple[str, float], ...] = ()
+    keys: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    signal: str | None = None  # a conflict word in the content ("inconsistent with")
+    own_words: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def asserts(self) -> bool:
+        """Does the statement assert anything a flag can use (not a question, not a negated cue)?"""
+        return self.cue not in ("ask", "unclear")
+
+    def stance(self, concept: str) -> int | None:
+        for c, sign in self.stances:
+            if c == concept:
+                return sign
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
+            "words": [list(w) for w in self.words], "hedge": self.hedge, "condition": self.condition,
+            "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "context": list(self.context),
+            "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(
+            ordinal=int(data["ordinal"]), cue=data.get("cue", "assert"),
+            stances=tuple((str(c), int(s)) for c, s in data.get("stances", ())),
+            words=tuple((str(c), str(w)) for c, w in data.get("words", ())),
+            hedge=data.get("hedge"), condition=data.get("condition"),
+            numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
+            keys=tuple(data.get("keys", ())), context=tuple(data.get("context", ())),
+            documents=tuple(data.get("documents", ())), signal=data.get("signal"),
+            own_words=bool(data.get("own_words", False)),
+        )
+
+
+# --- the cue's stance: named rules -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CueCase:
+    """One attribution's cue and content, as the ``stance`` rules see them."""
+
+    cue: Span | None
+    content: Span
+    text: str  # the content as written
+
+    @property
+    def lemma(self) -> str:
+        if self.cue is None:
+            return ""
+        verbs = [t for t in self.cue if t.pos_ in ("VERB", "AUX", "NOUN")] or list(self.cue)
+        return verbs[-1].lemma_.lower()
+
+
+@rule("stance.question", ("Ana Lind asked whether the plant would close.", "ask"),
+      ("“Will the plant close?” Ivo Tarn asked.", "ask"))
+def question(case: CueCase) -> CueStance | None:
+    """A question asserts nothing: a cue of asking, or content that ends with a question mark."""
+    if case.lemma in ASKING_CUES or case.text.rstrip(" ”\"'’,").endswith("?"):
+        return "ask"
+    return None
+
+
+@rule("stance.negated-cue", ("Ana Lind did not deny that the plant will close.", "unclear"),
+      ("Ivo Tarn never confirmed that the levy would rise.", "unclear"))
+def negated_cue(case: CueCase) -> CueStance | None:
+    """A negated cue ("did not deny", "never confirmed") neither asserts nor denies its content."""
+    if case.cue is None:
+        return None
+    framing = DENYING_CUES | CONFIRMING_CUES
+    for tok in case.cue:
+        heads = [tok, *([tok.head] if tok.dep_ in ("aux", "xcomp") else [])]
+        negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS
+                      for h in heads for c in h.children if c.i < case.content.start)
+        if negated and (tok.lemma_.lower() in framing or case.lemma in framing):
+            return "unclear"
+    return None
+
+
+@rule("stance.denying-cue", ("Ana Lind denied that the plant will close.", "deny"),
+      ("Ivo Tarn disputed the memo's authenticity.", "deny"))
+def denying_cue(case: CueCase) -> CueStance | None:
+    """A cue of denying ("denied", "disputed", "rejected") asserts the opposite of its content."""
+    return "deny" if case.lemma in DENYING_CUES else None
+
+
+@rule("stance.confirming-cue", ("Ana Lind confirmed that the plant will close.", "confirm"))
+def confirming_cue(case: CueCase) -> CueStance | None:
+    """A cue of granting ("confirmed", "acknowledged", "admitted") asserts its content."""
+    return "confirm" if case.lemma in CONFIRMING_CUES else None
+
+
+CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
+    "stance", [question, negated_cue, denying_cue, confirming_cue])
+
+
+# --- the content ---------------------------------------------------------------------------------------------
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _negation(tok: Token) -> Token | None:
+    """The negation on a predicate: a neg child of it, of its copula or auxiliary head, or a negator before it."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "xcomp", "oprd", "pobj", "dobj", "advmod") or tok.pos_ in ("ADJ", "NOUN"):
+        holders.append(tok.head)
+    if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
+                return c
+    return None
+
+
+def _unasserted(tok: Token, content: Span) -> bool:
+    """Is this predicate wanted, asked or conditional rather than asserted (within the content)?"""
+    node = tok
+    while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
+            return True
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _concept(tok: Token) -> tuple[str, int] | None:
+    lemma = tok.lemma_.lower()
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
+    if mapped is None:
+        mapped = CONCEPTS.get(lemma)
+    if mapped is None:
+        if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
+            return None
+        return lemma, 1
+    return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _stances(content: Span, cue: CueStance) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
+    flip = -1 if cue == "deny" else 1
+    found: dict[str, tuple[int, int, str]] = {}  # concept -> (depth, sign, words)
+    for tok in content:
+        got = _concept(tok)
+        if got is None or _unasserted(tok, content):
+            continue
+        concept, sign = got
+        neg = _negation(tok)
+        if neg is not None:
+            sign = -sign
+        words = f"{neg.text} {tok.text}" if neg is not None else tok.text
+        depth = _depth(tok, content)
+        if concept not in found or depth < found[concept][0]:
+            found[concept] = (depth, sign * flip, words)
+    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
+    return tuple((c, s) for c, (_, s, _) in ordered), tuple((c, w) for c, (_, _, w) in ordered)
+
+
+def _depth(tok: Token, content: Span) -> int:
+    depth, node = 0, tok
+    while node.head.i != node.i and content.start <= node.head.i < content.end:
+        depth, node = depth + 1, node.head
+    return depth
+
+
+def _hedge(content: Span) -> str | None:
+    for tok in content:
+        modal = tok.dep_ in ("aux", "advmod") or tok.pos_ in ("AUX", "ADV", "ADJ")
+        if tok.lower_ in HEDGES and modal and not _unasserted(tok.head, content):
+            return tok.lower_
+    return None
+
+
+def _condition(content: Span) -> str | None:
+    for tok in content:
+        if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether":
+            clause = tok.head
+            left = min(clause.left_edge.i, tok.i)
+            right = min(clause.right_edge.i + 1, content.end)
+            return content.doc[left:right].text
+    return None
+
+
+def _number(tok: Token) -> float | None:
+    text = tok.lower_.replace(",", "").lstrip("$€£")
+    if text.endswith("%"):
+        text = text[:-1]
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def _numbers(content: Span) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    for tok in content:
+        if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
+            continue
+        value = _number(tok)
+        if value is None:
+            continue
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in _SCALES:
+            value *= _SCALES[nxt.lower_]
+        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
+            key = "percent"
+        elif tok.text.startswith(("$", "€", "£")) or (tok.i > 0 and tok.doc[tok.i - 1].text in "$€£"):
+            key = "money"
+        else:
+            head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
+            while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
+                head = head.head
+            key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
+        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            continue
+        out.append((key, value))
+    return tuple(dict.fromkeys(out))
+
+
+def _keys(content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    keys: list[str] = []
+    documents: list[str] = []
+    for ent in content.ents:
+        if ent.label_ in _KEY_ENTS:
+            keys.append(ent.text.lower().removeprefix("the ").removesuffix("'s"))
+    for tok in content:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha and not tok.is_stop and len(tok) > 2:
+            lemma = tok.lemma_.lower()
+            keys.append(lemma)
+            if lemma in DOCUMENT_HEADS and tok.pos_ == "NOUN":
+                documents.append(lemma)
+    return tuple(dict.fromkeys(keys)), tuple(dict.fromkeys(documents))
+
+
+def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ...]:
+    """The nouns of the sentence before, and of the cue's sentence outside the content, when the content's
+    subject is a pronoun: what "it" in "it will close" is about."""
+    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS]
+    possessive = [t for t in content if t.dep_ == "poss" and t.lower_ in ("its", "their")]
+    if not subjects and not possessive:
+        return ()
+    first = content[0].sent
+    before = doc[first.start - 1].sent if first.start > 0 else None
+    nouns: list[str] = []
+    for sent in (before, first):
+        if sent is None:
+            continue
+        for tok in sent:
+            if content.start <= tok.i < content.end:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha and not tok.is_stop and len(tok) > 2:
+                nouns.append(tok.lemma_.lower())
+    del attribution
+    return tuple(dict.fromkeys(nouns))
+
+
+def _signal(content: Span) -> str | None:
+    for tok in content:
+        if tok.lemma_.lower() in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
+            if tok.lower_ == "odds" and not (tok.i > 1 and tok.doc[tok.i - 1].lower_ == "at"):
+                continue
+            return tok.doc[max(tok.i - 1, content.start) if tok.lower_ == "odds" else tok.i: tok.i + 1].text
+    return None
+
+
+def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
+    """The claim of one attribution, read off the article's parse ``doc``."""
+    content = _span(doc, attribution.content.start, attribution.content.end)
+    if content is None or len(content) == 0:
+        return Claim(ordinal, cue="unclear")
+    cue = _span(doc, attribution.cue.start, attribution.cue.end) if attribution.cue is not None else None
+    decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(doc.text)))
+    stance = cast(CueStance, decided[1] if decided is not None else "assert")
+    stances, words = _stances(content, stance)
+    keys, documents = _keys(content)
+    return Claim(
+        ordinal=ordinal, cue=stance, stances=stances, words=words, hedge=_hedge(content),
+        condition=_condition(content), numbers=_numbers(content), keys=keys,
+        context=_context(doc, content, attribution), documents=documents, signal=_signal(content),
+        own_words=attribution.type in ("direct", "mixed"),
+    )
+
+
+def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) -> tuple[Claim, ...]:
+    """The claim of each attribution of an article, in order; ``doc`` is the article's parse."""
+    return tuple(claim_of(doc, i, a) for i, a in enumerate(attributions))
+
+
+__all__ = ["CUE_STANCE_RULES", "Claim", "CueStance", "claim_of", "claims"]

@@ -1,0 +1,317 @@
+"""Reversals and conflicts between statements: pairs of claims on one subject that do not agree.
+
+Two statements are compared when they share a subject (:func:`overlap`: the nouns, names and documents they are
+about, and the concept of a predicate both use). The ``flags`` rules then decide the pair, first match wins:
+
+- a question or a negated cue ("did not deny") asserts nothing: no flag;
+- one predicate concept with opposite signs: **full** ("will close" / "will not close": opposite polarity;
+  "real" / "fake": antonym);
+- the same concept with a changed number ("200 jobs" / "80 jobs"), or the same claim made less certain ("will" /
+  "may") or put under a condition ("unless they pay"): **half** (reversals only: two speakers who differ in
+  certainty do not conflict);
+- anything else agrees (a clarification, a repetition): no flag.
+
+The same speaker gives a **reversal** (rated); two speakers, or a speaker and a document, give a **conflict**.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias
+
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.provenance.claims import Claim
+from onrecord.types import Attribution, CharSpan
+
+FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
+Rating: TypeAlias = Literal["full", "half"]
+
+#: How much two statements must share (see :func:`overlap`) to be about one subject.
+SUBJECT_THRESHOLD = 0.5
+#: Media whose statements are a document's words ("In the letter, Seely wrote ...").
+DOCUMENT_MEDIA = frozenset({"letter", "court_filing", "document"})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attribution with its claim and where it stands: the unit the flags compare."""
+
+    article: str  # the article's key: its id in the store, or its document id
+    ordinal: int  # its place in the article's attributions
+    attribution: Attribution
+    claim: Claim
+    text: str  # the content as written
+    published: str | None = None
+    outlet: str | None = None
+    document: str | None = None  # the document whose words these are ("letter"), if any
+
+    @property
+    def speaker(self) -> str | None:
+        return self.attribution.speaker
+
+    @property
+    def party(self) -> str | None:
+        """Who holds this position: the speaker, else the document."""
+        return self.attribution.speaker or (f"the {self.document}" if self.document else None)
+
+    def ref(self) -> dict[str, Any]:
+        a = self.attribution
+        return {
+            "article": self.article, "ordinal": self.ordinal, "speaker": a.speaker, "document": self.document,
+            "text": self.text, "cue": None, "published": self.published, "outlet": self.outlet,
+            "content": a.content.to_list(), "medium": a.medium, "type": a.type,
+            "via": [r.name or r.outlet for r in a.via],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A suggestion with its evidence, never a verdict: two statements that do not agree, or a document's record."""
+
+    kind: FlagKind
+    subject: str
+    reason: str
+    a: dict[str, Any] | None = None  # the earlier statement (Statement.ref())
+    b: dict[str, Any] | None = None
+    rating: Rating | None = None
+    speaker: str | None = None  # a reversal's speaker; a conflict's first party; a document's author
+    other: str | None = None  # a conflict's second party
+    evidence: tuple[str, ...] = ()  # the words that decided it ("not leaving", "withdraw", "belies")
+    document: dict[str, Any] | None = None  # a document flag's record (onrecord.provenance.documents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "rating": self.rating, "subject": self.subject, "reason": self.reason,
+            "speaker": self.speaker, "other": self.other, "evidence": list(self.evidence),
+            "a": self.a, "b": self.b, "document": self.document,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Flag:
+        return cls(
+            kind=data["kind"], subject=data.get("subject", ""), reason=data.get("reason", ""), a=data.get("a"),
+            b=data.get("b"), rating=data.get("rating"), speaker=data.get("speaker"), other=data.get("other"),
+            evidence=tuple(data.get("evidence", ())), document=data.get("document"),
+        )
+
+
+def _weights(claim: Claim) -> dict[str, float]:
+    w = dict.fromkeys(claim.context, 0.5)
+    w.update(dict.fromkeys(claim.keys, 1.0))
+    return w
+
+
+def overlap(a: Claim, b: Claim) -> float:
+    """How much two claims are about the same thing, 0 to 1: the nouns, names and documents they share (a
+    pronoun's sentence counts half), over the smaller side; a shared predicate concept adds a quarter."""
+    wa, wb = _weights(a), _weights(b)
+    if not wa or not wb:
+        shared = 0.0
+    else:
+        shared = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys()) / min(sum(wa.values()), sum(wb.values()))
+    concepts = {c for c, _ in a.stances} & {c for c, _ in b.stances}
+    return min(1.0, shared + (0.25 if concepts else 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two statements the ``flags`` rules decide; ``a`` is the earlier."""
+
+    a: Statement
+    b: Statement
+
+    @property
+    def same_speaker(self) -> bool:
+        return bool(self.a.speaker) and self.a.speaker == self.b.speaker
+
+    @property
+    def opposed(self) -> list[str]:
+        """The concepts the two give opposite signs."""
+        sb = dict(self.b.claim.stances)
+        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s]
+
+    @property
+    def shared(self) -> list[str]:
+        sb = dict(self.b.claim.stances)
+        return [c for c, s in self.a.claim.stances if sb.get(c) == s]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the flags rules say of a pair: a rating and its reason, or no flag (rating None) and why not."""
+
+    rating: Rating | None
+    reason: str
+    concept: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.rating or 'none'}: {self.reason}"
+
+
+def _words(claim: Claim, concept: str) -> str:
+    return next((w for c, w in claim.words if c == concept), concept)
+
+
+@rule("flags.not-asserted",
+      ("Ana Lind said the plant will close. Later, Ana Lind asked whether the plant will close.", "none: question"),
+      ("Ana Lind said the plant will close. Ana Lind did not deny that the plant will not close.",
+       "none: negated cue"))
+def not_asserted(pair: Pair) -> Verdict | None:
+    """A question or a negated cue ("did not deny") asserts nothing, so it reverses and contradicts nothing."""
+    for claim in (pair.a.claim, pair.b.claim):
+        if claim.cue == "ask":
+            return Verdict(None, "question")
+        if claim.cue == "unclear":
+            return Verdict(None, "negated cue")
+    return None
+
+
+@rule("flags.different-subject",
+      ("Ana Lind said the plant will close. Ana Lind said the school will not close.", "none: different subject"))
+def different_subject(pair: Pair) -> Verdict | None:
+    """Opposite words about different things ("the plant will close" / "the school will not") are no reversal."""
+    if overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD:
+        return Verdict(None, "different subject")
+    return None
+
+
+@rule("flags.opposite-polarity",
+      ("Ana Lind said the Lakeview plant will close. A week later, Ana Lind said the Lakeview plant will not "
+       "close.", "full: opposite polarity"),
+      ("Ivo Tarn said the levy was fair. Ivo Tarn later denied that the levy was fair.", "full: opposite polarity"))
+def opposite_polarity(pair: Pair) -> Verdict | None:
+    """The same predicate asserted and denied ("will close" / "will not close", "said" / "denied")."""
+    for concept in pair.opposed:
+        wa, wb = _words(pair.a.claim, concept), _words(pair.b.claim, concept)
+        if wa.split()[-1].lower() == wb.split()[-1].lower() or "deny" in (pair.a.claim.cue, pair.b.claim.cue):
+            return Verdict("full", "opposite polarity", concept)
+    return None
+
+
+@rule("flags.antonym",
+      ("Ana Lind said the memo about the Lakeview plant was fake. Ana Lind later said the memo about the Lakeview "
+       "plant was genuine.", "full: antonym"))
+def antonym(pair: Pair) -> Verdict | None:
+    """Opposite words for one predicate ("fake" / "genuine", "stay" / "withdraw", "approve" / "reject")."""
+    if pair.opposed:
+        return Verdict("full", "antonym", pair.opposed[0])
+    return None
+
+
+def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
+    nb: dict[str, float] = {}
+    for key, value in b.numbers:
+        nb.setdefault(key, value)
+    for key, value in a.numbers:
+        if key and key in nb and nb[key] != value:
+            return key, value, nb[key]
+    return None
+
+
+@rule("flags.changed-number",
+      ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
+       "jobs.", "half: changed number"))
+def changed_number(pair: Pair) -> Verdict | None:
+    """The same claim with another number for the same thing ("200 jobs" / "80 jobs")."""
+    changed = _changed_numbers(pair.a.claim, pair.b.claim)
+    if changed is not None:
+        return Verdict("half", "changed number", changed[0])
+    return None
+
+
+@rule("flags.certainty",
+      ("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant may close.",
+       "half: certainty"))
+def certainty(pair: Pair) -> Verdict | None:
+    """One speaker's firm claim made uncertain, or the other way ("will close" / "may close")."""
+    if pair.same_speaker and pair.shared and (pair.a.claim.hedge is None) != (pair.b.claim.hedge is None):
+        return Verdict("half", "certainty", pair.shared[0])
+    return None
+
+
+@rule("flags.condition",
+      ("Ana Lind said the city will build the Lakeview bridge. Ana Lind later said the city will build the "
+       "Lakeview bridge only if the state pays.", "half: condition"))
+def condition(pair: Pair) -> Verdict | None:
+    """One speaker's plain claim put under a condition, or freed of one ("will build" / "will build if ...")."""
+    if pair.same_speaker and pair.shared and (pair.a.claim.condition is None) != (pair.b.claim.condition is None):
+        return Verdict("half", "condition", pair.shared[0])
+    return None
+
+
+FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
+    "flags", [not_asserted, different_subject, opposite_polarity, antonym, changed_number, certainty, condition])
+
+
+def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
+    """A short label for what two statements share: the concept, then the shared nouns."""
+    shared = [k for k in a.keys if k in b.keys or k in b.context] + [k for k in a.context if k in b.keys]
+    parts = ([concept] if concept else []) + list(dict.fromkeys(shared))[:3]
+    return ", ".join(parts) or "?"
+
+
+def judge(a: Statement, b: Statement) -> Flag | None:
+    """The flag two statements earn, if any: a reversal (same speaker) or a conflict (two parties)."""
+    if a.party is None or b.party is None:
+        return None
+    pair = Pair(a, b)
+    same = pair.same_speaker
+    if not same and a.party == b.party:
+        return None
+    decided = FLAG_RULES.first(pair)
+    if decided is None or decided[1].rating is None:
+        return None
+    verdict = decided[1]
+    if not same and verdict.rating != "full":
+        return None
+    concept = verdict.concept
+    evidence = tuple(dict.fromkeys(w for w in (_words(a.claim, concept or ""), _words(b.claim, concept or ""))
+                                   if w and concept))
+    if verdict.reason == "changed number":
+        evidence = tuple(f"{v:g} {concept}".strip() for s in (a, b) for k, v in s.claim.numbers if k == concept)
+    return Flag(
+        kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
+        reason=verdict.reason, a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
+        speaker=a.party, other=None if same else b.party, evidence=evidence,
+    )
+
+
+def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
+    ka = (a.published or "", a.article, a.ordinal)
+    kb = (b.published or "", b.article, b.ordinal)
+    return (a, b) if ka <= kb else (b, a)
+
+
+def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | None = None) -> list[Flag]:
+    """Every reversal and conflict among ``statements`` (one article), or between them and ``against`` (statements
+    of other articles: reversals only, by the same speaker)."""
+    out: list[Flag] = []
+    if against is None:
+        for i, a in enumerate(statements):
+            for b in statements[i + 1:]:
+                flag = judge(*_order(a, b))
+                if flag is not None:
+                    out.append(flag)
+        return out
+    by_speaker: dict[str, list[Statement]] = {}
+    for s in against:
+        if s.speaker:
+            by_speaker.setdefault(s.speaker, []).append(s)
+    for a in statements:
+        for b in by_speaker.get(a.speaker or "", ()):
+            if b.article == a.article:
+                continue
+            flag = judge(*_order(a, b))
+            if flag is not None:
+                out.append(flag)
+    return out
+
+
+def content_span(flag: Flag, side: str) -> CharSpan | None:
+    ref = flag.a if side == "a" else flag.b
+    return CharSpan(*ref["content"]) if ref and ref.get("content") else None
+
+
+__all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "judge",
+           "overlap", "pair_flags"]
