@@ -15,7 +15,7 @@ from onrecord.settings import Settings
 
 RULES = all_rules()
 CASES = [pytest.param(r, ex, id=f"{r.name}[{i}]") for r in RULES for i, ex in enumerate(r.examples)]
-BROAD = Settings(scope="all")
+BROAD = Settings(scope="all", provenance=True)  # (the stance and flags rules run in provenance)
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES)

@@ -26,7 +26,7 @@ from typing import Any
 
 from onrecord.errors import InputError
 from onrecord.provenance import ArticleProvenance, Flag, Statement, statements
-from onrecord.provenance.flags import pair_flags
+from onrecord.provenance.flags import group_flags, pair_flags
 from onrecord.settings import Settings
 from onrecord.types import Article, Extraction
 
@@ -142,8 +142,8 @@ def _matches(gold: dict[str, Any], flag: Flag, texts: dict[str, str]) -> bool:
              if s.get("quote")}
     ga, gb = gold["a"], gold["b"]
     pa, pb = flag.speaker, flag.other if flag.kind == "conflict" else flag.speaker
-    return ((_side_matches(ga, flag.a, pa, spans) and _side_matches(gb, flag.b, pb, spans))
-            or (_side_matches(ga, flag.b, pb, spans) and _side_matches(gb, flag.a, pa, spans)))
+    return any((_side_matches(ga, a, pa, spans) and _side_matches(gb, b, pb, spans))
+               or (_side_matches(ga, b, pb, spans) and _side_matches(gb, a, pa, spans)) for a, b in flag.pairs())
 
 
 def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag], list[Extraction]]:
@@ -163,7 +163,7 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
     keys = list(said)
     for i, k in enumerate(keys):
         others = [s for other in keys[:i] for s in said[other]]
-        flags.extend(pair_flags(said[k], against=others))
+        flags.extend(group_flags(pair_flags(said[k], against=others, conflicts=True)))
     return flags, done
 
 

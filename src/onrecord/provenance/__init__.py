@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
-from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, pair_flags
+from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.types import Article, Attribution
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     found = claims(doc, tuple(attributions))
     said = statements(article, attributions, found, key)
     flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
-    return ArticleProvenance(found, tuple(_unique(flags)))
+    return ArticleProvenance(found, tuple(group_flags(_unique(flags))))
 
 
 def _unique(flags: list[Flag]) -> list[Flag]:

@@ -53,7 +53,11 @@ _NUMBER_WORDS = {w: float(i) for i, w in enumerate(
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_PRONOUN_SUBJECTS = frozenset("it they this that these those he she".split())
+_PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+_KEEPING = frozenset("stay remain keep leave".split())
+_NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
+#: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
+_DOUBTING = DENYING_CUES | frozenset({"doubt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +68,12 @@ class Claim:
     cue: CueStance = "assert"
     stances: tuple[tuple[str, int], ...] = ()  # (concept, +1 or -1), main clause first
     words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
+    arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
     hedge: str | None = None
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the keys that are names (proper nouns)
     context: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     signal: str | None = None  # a conflict word in the content ("inconsistent with")
@@ -79,6 +85,9 @@ class Claim:
         """Does the statement assert anything a flag can use (not a question, not a negated cue)?"""
         return self.cue not in ("ask", "unclear")
 
+    def arguments_of(self, concept: str) -> tuple[str, ...]:
+        return next((a for c, a in self.arguments if c == concept), ())
+
     def stance(self, concept: str) -> int | None:
         for c, sign in self.stances:
             if c == concept:
@@ -88,8 +97,10 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         return {
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
-            "words": [list(w) for w in self.words], "hedge": self.hedge, "condition": self.condition,
-            "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "context": list(self.context),
+            "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
+            "hedge": self.hedge, "condition": self.condition,
+            "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
+            "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
         }
 
@@ -99,9 +110,11 @@ class Claim:
             ordinal=int(data["ordinal"]), cue=data.get("cue", "assert"),
             stances=tuple((str(c), int(s)) for c, s in data.get("stances", ())),
             words=tuple((str(c), str(w)) for c, w in data.get("words", ())),
+            arguments=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("arguments", ())),
             hedge=data.get("hedge"), condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
-            keys=tuple(data.get("keys", ())), context=tuple(data.get("context", ())),
+            keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
+            context=tuple(data.get("context", ())),
             documents=tuple(data.get("documents", ())), signal=data.get("signal"),
             own_words=bool(data.get("own_words", False)),
         )
@@ -176,7 +189,9 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _negation(tok: Token) -> Token | None:
-    """The negation on a predicate: a neg child of it, of its copula or auxiliary head, or a negator before it."""
+    """The negation on a predicate: a neg child of it or of its copula or auxiliary head; a negative subject or
+    object ("nothing entered", "no payment was made", "received no payment"); a negated noun it hangs from
+    ("there is no plan to move")."""
     holders = [tok]
     if tok.dep_ in ("acomp", "attr", "xcomp", "oprd", "pobj", "dobj", "advmod") or tok.pos_ in ("ADJ", "NOUN"):
         holders.append(tok.head)
@@ -186,7 +201,23 @@ def _negation(tok: Token) -> Token | None:
         for c in h.children:
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
                 return c
+    for c in tok.children:  # "nothing entered", "received no payment", "none of them signed"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
+                c.lower_ in _NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return c
+    if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
+        return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
     return None
+
+
+def _embedded_sign(tok: Token, content: Span) -> int:
+    """-1 when the predicate sits under a verb of doubting or denying inside the content ("I doubt it is real")."""
+    node, sign = tok, 1
+    while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _DOUBTING and _negation(node.head) is None:
+            sign = -sign
+        node = node.head
+    return sign
 
 
 def _unasserted(tok: Token, content: Span) -> bool:
@@ -207,6 +238,11 @@ def _concept(tok: Token) -> tuple[str, int] | None:
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
+    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB":
+        return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
+    if lemma in _KEEPING and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
+                                 for c in tok.children):
+        return None  # "stay open", "keep the depot open": the adjective says what is kept
     if mapped is None:
         if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
             return None
@@ -214,9 +250,43 @@ def _concept(tok: Token) -> tuple[str, int] | None:
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
 
 
-def _stances(content: Span, cue: CueStance) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
+def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
+    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
+    out: list[str] = []
+    for t in tok.subtree:
+        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
+            out.append(t.lemma_.lower())
+        elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in _PRONOUN_SUBJECTS:
+            out.extend(context[:4])
+    return out
+
+
+def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[str, ...]:
+    """What a predicate is said of: the nouns of its subject, object and prepositional objects (a copula's subject
+    for an adjective: "the memo is genuine" -> memo)."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
+        holders.append(tok.head)
+    if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+        holders.append(tok.head)
+    if tok.dep_ in ("acl", "relcl"):
+        holders.append(tok.head)
+    keys: list[str] = []
+    for h in holders:
+        if h.dep_ in ("acl", "relcl") and h is not tok:
+            keys.extend(_noun_keys(h, context)[:3])
+            continue
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") or (
+                    c.dep_ == "prep" and h.i == tok.i):
+                keys.extend(_noun_keys(c, context))
+    return tuple(dict.fromkeys(keys))
+
+
+def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
+        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     flip = -1 if cue == "deny" else 1
-    found: dict[str, tuple[int, int, str]] = {}  # concept -> (depth, sign, words)
+    found: dict[str, tuple[int, int, str, tuple[str, ...]]] = {}  # concept -> (depth, sign, words, arguments)
     for tok in content:
         got = _concept(tok)
         if got is None or _unasserted(tok, content):
@@ -225,12 +295,14 @@ def _stances(content: Span, cue: CueStance) -> tuple[tuple[tuple[str, int], ...]
         neg = _negation(tok)
         if neg is not None:
             sign = -sign
-        words = f"{neg.text} {tok.text}" if neg is not None else tok.text
+        sign *= _embedded_sign(tok, content)
+        words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
-            found[concept] = (depth, sign * flip, words)
+            found[concept] = (depth, sign * flip, words, _arguments(tok, context))
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    return tuple((c, s) for c, (_, s, _) in ordered), tuple((c, w) for c, (_, _, w) in ordered)
+    return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
+            tuple((c, v[3]) for c, v in ordered))
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -246,6 +318,18 @@ def _hedge(content: Span) -> str | None:
         if tok.lower_ in HEDGES and modal and not _unasserted(tok.head, content):
             return tok.lower_
     return None
+
+
+def _counterfactual(content: Span) -> bool:
+    """An "if" clause in the past perfect ("if the council had found the money, the station would stay open")
+    is a hypothetical: neither it nor its main clause is asserted."""
+    for tok in content:
+        if tok.dep_ == "mark" and tok.lower_ == "if":
+            clause = tok.head
+            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
+                    clause.lower_ == "had" and clause.dep_ != "aux"):
+                return True
+    return False
 
 
 def _condition(content: Span) -> str | None:
@@ -347,12 +431,16 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
     cue = _span(doc, attribution.cue.start, attribution.cue.end) if attribution.cue is not None else None
     decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(doc.text)))
     stance = cast(CueStance, decided[1] if decided is not None else "assert")
-    stances, words = _stances(content, stance)
+    if stance == "assert" and _counterfactual(content):
+        stance = "unclear"
+    context = _context(doc, content, attribution)
+    stances, words, arguments = _stances(content, stance, context)
     keys, documents = _keys(content)
     return Claim(
-        ordinal=ordinal, cue=stance, stances=stances, words=words, hedge=_hedge(content),
+        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, hedge=_hedge(content),
         condition=_condition(content), numbers=_numbers(content), keys=keys,
-        context=_context(doc, content, attribution), documents=documents, signal=_signal(content),
+        names=tuple(dict.fromkeys(t.lemma_.lower() for t in content if t.pos_ == "PROPN" and t.is_alpha)),
+        context=context, documents=documents, signal=_signal(content),
         own_words=attribution.type in ("direct", "mixed"),
     )
 

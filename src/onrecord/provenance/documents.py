@@ -176,6 +176,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text
         out.append(Flag(kind="conflict", subject=", ".join(concepts[:1] + list(a.claim.keys[:2])) or "?",
                         reason=f"the reporter says so: “{words}”", a=a.ref(), b=b.ref(), speaker=a.party,
+                        concept=concepts[0] if concepts else None,
                         other=b.party, evidence=(words, *(w for c, w in (*a.claim.words, *b.claim.words)
                                                          if c in concepts[:1]))))
     return out
@@ -199,8 +200,10 @@ def spoken_conflicts(statements: Sequence[Statement]) -> list[Flag]:
                 continue
             theirs = [t for t in statements if t.document == lemma]
             b = max(theirs, key=lambda t: overlap(c, t.claim), default=None)
+            if b is None:
+                continue
             out.append(Flag(kind="conflict", subject=f"the {lemma}", reason=f"the speaker says so: “{c.signal}”",
-                            a=s.ref(), b=b.ref() if b is not None else {"document": f"the {lemma}", "text": None},
+                            a=s.ref(), b=b.ref(),
                             speaker=s.party, other=f"the {lemma}", evidence=(c.signal,)))
             break
     return out

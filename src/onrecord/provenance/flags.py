@@ -17,7 +17,7 @@ The same speaker gives a **reversal** (rated); two speakers, or a speaker and a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeAlias
 
 from onrecord.attribution.rules import RuleTable, rule
@@ -79,12 +79,15 @@ class Flag:
     other: str | None = None  # a conflict's second party
     evidence: tuple[str, ...] = ()  # the words that decided it ("not leaving", "withdraw", "belies")
     document: dict[str, Any] | None = None  # a document flag's record (onrecord.provenance.documents)
+    concept: str | None = None  # the predicate concept the two statements disagree on ("leave", "close")
+    also: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()  # other pairs of statements saying the same
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind, "rating": self.rating, "subject": self.subject, "reason": self.reason,
             "speaker": self.speaker, "other": self.other, "evidence": list(self.evidence),
-            "a": self.a, "b": self.b, "document": self.document,
+            "a": self.a, "b": self.b, "document": self.document, "concept": self.concept,
+            "also": [list(p) for p in self.also],
         }
 
     @classmethod
@@ -92,8 +95,13 @@ class Flag:
         return cls(
             kind=data["kind"], subject=data.get("subject", ""), reason=data.get("reason", ""), a=data.get("a"),
             b=data.get("b"), rating=data.get("rating"), speaker=data.get("speaker"), other=data.get("other"),
-            evidence=tuple(data.get("evidence", ())), document=data.get("document"),
+            evidence=tuple(data.get("evidence", ())), document=data.get("document"), concept=data.get("concept"),
+            also=tuple((p[0], p[1]) for p in data.get("also", ())),
         )
+
+    def pairs(self) -> tuple[tuple[dict[str, Any] | None, dict[str, Any] | None], ...]:
+        """Every pair of statements this flag stands for: its own, then the others saying the same."""
+        return ((self.a, self.b), *self.also)
 
 
 def _weights(claim: Claim) -> dict[str, float]:
@@ -125,16 +133,30 @@ class Pair:
     def same_speaker(self) -> bool:
         return bool(self.a.speaker) and self.a.speaker == self.b.speaker
 
+    def aligned(self, concept: str) -> bool:
+        """Is a concept both use said of the same thing? Their arguments share a noun and name no different
+        places or people ("close" of "the Dunmore bakery" and of "the Halvick plant" are not); when one side's
+        arguments are unknown, the statements as a whole must share the subject."""
+        a, b = self.a.claim, self.b.claim
+        xa, xb = set(a.arguments_of(concept)), set(b.arguments_of(concept))
+        na, nb = xa & set(a.names), xb & set(b.names)
+        if na and nb and not na & nb:
+            return False
+        if xa and xb:
+            return bool(xa & xb)
+        return overlap(a, b) >= SUBJECT_THRESHOLD
+
     @property
     def opposed(self) -> list[str]:
-        """The concepts the two give opposite signs."""
+        """The concepts the two give opposite signs, said of the same thing."""
         sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s]
+        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s and self.aligned(c)]
 
     @property
     def shared(self) -> list[str]:
+        """The concepts the two give the same sign, said of the same thing."""
         sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if sb.get(c) == s]
+        return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +192,9 @@ def not_asserted(pair: Pair) -> Verdict | None:
 @rule("flags.different-subject",
       ("Ana Lind said the plant will close. Ana Lind said the school will not close.", "none: different subject"))
 def different_subject(pair: Pair) -> Verdict | None:
-    """Opposite words about different things ("the plant will close" / "the school will not") are no reversal."""
-    if overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD:
+    """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
+    two share no predicate said of the same thing, and not enough of what they are about."""
+    if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD:
         return Verdict(None, "different subject")
     return None
 
@@ -273,8 +296,47 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
         reason=verdict.reason, a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
-        speaker=a.party, other=None if same else b.party, evidence=evidence,
+        speaker=a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
+
+
+def _strength(flag: Flag) -> tuple[int, int, int]:
+    """Which of two flags on one disagreement to show: a full rating, the speakers' own (quoted) words."""
+    own = sum(1 for r in (flag.a, flag.b) if r and r.get("type") in ("direct", "mixed"))
+    return (flag.rating == "full", flag.reason.startswith("the reporter"), own)
+
+
+def group_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """One flag per disagreement: flags of one kind between the same parties, on the same concept, between the
+    same two articles (a lede's paraphrase and the quotation below it say one thing) become one, the strongest
+    pair shown and the others kept in ``also``."""
+    groups: dict[tuple[Any, ...], list[Flag]] = {}
+    order: list[tuple[Any, ...]] = []
+    for f in flags:
+        if f.kind == "document" or f.concept is None:
+            key: tuple[Any, ...] = (id(f),)
+        else:
+            arts = tuple(sorted(str((r or {}).get("article")) for r in (f.a, f.b)))
+            key = (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+    out = []
+    for key in order:
+        members = sorted(groups[key], key=_strength, reverse=True)
+        best = members[0]
+        if len(members) > 1:
+            best = replace(best, also=tuple((m.a or {}, m.b or {}) for m in members[1:]))
+        out.append(best)
+    return out
+
+
+def _share_name(a: Claim, b: Claim) -> bool:
+    """Do two statements of different articles name the same person, place or body (what links two reports of
+    one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""
+    na, nb = set(a.names), set(b.names)
+    return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
 
 
 def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
@@ -283,9 +345,10 @@ def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
     return (a, b) if ka <= kb else (b, a)
 
 
-def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | None = None) -> list[Flag]:
+def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | None = None, *,
+               conflicts: bool = False) -> list[Flag]:
     """Every reversal and conflict among ``statements`` (one article), or between them and ``against`` (statements
-    of other articles: reversals only, by the same speaker)."""
+    of other articles: reversals by the same speaker, and with ``conflicts`` conflicts with every other party)."""
     out: list[Flag] = []
     if against is None:
         for i, a in enumerate(statements):
@@ -294,13 +357,14 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
                 if flag is not None:
                     out.append(flag)
         return out
+    others = list(against)
     by_speaker: dict[str, list[Statement]] = {}
-    for s in against:
+    for s in others:
         if s.speaker:
             by_speaker.setdefault(s.speaker, []).append(s)
     for a in statements:
-        for b in by_speaker.get(a.speaker or "", ()):
-            if b.article == a.article:
+        for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
+            if b.article == a.article or (b.speaker != a.speaker and not _share_name(a.claim, b.claim)):
                 continue
             flag = judge(*_order(a, b))
             if flag is not None:
@@ -313,5 +377,6 @@ def content_span(flag: Flag, side: str) -> CharSpan | None:
     return CharSpan(*ref["content"]) if ref and ref.get("content") else None
 
 
-__all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "judge",
+__all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",
+           "judge",
            "overlap", "pair_flags"]
