@@ -159,7 +159,7 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
     for ex in done:
         prov: ArticleProvenance = ex.provenance
         flags.extend(prov.flags)
-        said[ex.article.id or ""] = statements(ex.article, ex.attributions, prov.claims)
+        said[ex.article.id or ""] = statements(ex.article, ex.attributions, prov.claims, names=prov.names)
     keys = list(said)
     for i, k in enumerate(keys):
         others = [s for other in keys[:i] for s in said[other]]

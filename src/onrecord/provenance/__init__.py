@@ -49,14 +49,16 @@ class ArticleProvenance:
 
     claims: tuple[Claim, ...] = ()
     flags: tuple[Flag, ...] = ()
+    names: tuple[str, ...] = ()  # the people, places and bodies the article names: what links it to its story
 
     def to_dict(self) -> dict[str, Any]:
-        return {"claims": [c.to_dict() for c in self.claims], "flags": [f.to_dict() for f in self.flags]}
+        return {"claims": [c.to_dict() for c in self.claims], "flags": [f.to_dict() for f in self.flags],
+                "names": list(self.names)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleProvenance:
         return cls(tuple(Claim.from_dict(c) for c in data.get("claims", ())),
-                   tuple(Flag.from_dict(f) for f in data.get("flags", ())))
+                   tuple(Flag.from_dict(f) for f in data.get("flags", ())), tuple(data.get("names", ())))
 
 
 def document_of(attribution: Attribution, text: str) -> str | None:
@@ -73,21 +75,35 @@ def document_of(attribution: Attribution, text: str) -> str | None:
 
 
 def statements(article: Article, attributions: Sequence[Attribution], found: Sequence[Claim],
-               key: str | None = None) -> list[Statement]:
-    """The attributions of one article with their claims, as the flags compare them."""
+               key: str | None = None, names: Sequence[str] = ()) -> list[Statement]:
+    """The attributions of one article with their claims, as the flags compare them; ``names``: the article's
+    (:func:`article_names`)."""
     key = key if key is not None else (article.id or "")
+    story = frozenset(names)
     return [Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
-                      document_of(a, article.text))
+                      document_of(a, article.text), story)
             for i, (a, c) in enumerate(zip(attributions, found, strict=True))]
+
+
+def article_names(doc: Doc) -> tuple[str, ...]:
+    """The people, places and bodies an article names (lowercased, "the" and "'s" dropped), most named first."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            name = ent.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
+            if len(name) > 2:
+                counts[name] = counts.get(name, 0) + 1
+    return tuple(sorted(counts, key=lambda n: -counts[n]))
 
 
 def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
             key: str | None = None) -> ArticleProvenance:
     """The claims and the within-article flags of one article, from its parse ``doc``."""
     found = claims(doc, tuple(attributions))
-    said = statements(article, attributions, found, key)
+    names = article_names(doc)
+    said = statements(article, attributions, found, key, names)
     flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
-    return ArticleProvenance(found, tuple(group_flags(_unique(flags))))
+    return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names)
 
 
 def _unique(flags: list[Flag]) -> list[Flag]:
@@ -118,5 +134,5 @@ def analyse_text(extraction: Extraction, nlp: Language | None = None, key: str |
     return analyse(doc, extraction.article, extraction.attributions, key)
 
 
-__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "analyse", "analyse_text", "document_of",
+__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "analyse", "analyse_text", "article_names", "document_of",
            "statements"]

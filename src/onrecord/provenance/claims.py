@@ -36,6 +36,7 @@ CONFIRMING_CUES = _EN.words("confirming_cues")
 ASKING_CUES = _EN.words("asking_cues")
 NEGATORS = _EN.words("negators")
 HEDGES = _EN.words("hedges")
+DEONTIC = _EN.words("deontic_modals")
 CONDITION_MARKERS = _EN.words("condition_markers")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 CONFLICT_SIGNALS = _EN.words("conflict_signals")
@@ -70,6 +71,7 @@ class Claim:
     words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
     hedge: str | None = None
+    demand: str | None = None  # a modal of obligation on the main predicate ("must stay open")
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
@@ -98,7 +100,7 @@ class Claim:
         return {
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
-            "hedge": self.hedge, "condition": self.condition,
+            "hedge": self.hedge, "demand": self.demand, "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
@@ -111,7 +113,7 @@ class Claim:
             stances=tuple((str(c), int(s)) for c, s in data.get("stances", ())),
             words=tuple((str(c), str(w)) for c, w in data.get("words", ())),
             arguments=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("arguments", ())),
-            hedge=data.get("hedge"), condition=data.get("condition"),
+            hedge=data.get("hedge"), demand=data.get("demand"), condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
             context=tuple(data.get("context", ())),
@@ -247,6 +249,9 @@ def _concept(tok: Token) -> tuple[str, int] | None:
         if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
             return None
         return lemma, 1
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+                                          or tok.head.i == tok.i):
+        return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
 
 
@@ -392,6 +397,18 @@ def _keys(content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(keys)), tuple(dict.fromkeys(documents))
 
 
+def _names(content: Span) -> tuple[str, ...]:
+    """The people, places and bodies a content names, whole ("brennick street", not "street"), and a person's
+    surname alone (a later report may give only "Lind")."""
+    out: list[str] = []
+    for ent in content.ents:
+        if ent.label_ in _KEY_ENTS and ent.label_ not in ("NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"):
+            out.append(ent.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s"))
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.append(ent[-1].lower_)
+    return tuple(dict.fromkeys(out))
+
+
 def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ...]:
     """The nouns of the sentence before, and of the cue's sentence outside the content, when the content's
     subject is a pronoun: what "it" in "it will close" is about."""
@@ -438,8 +455,9 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
     keys, documents = _keys(content)
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, hedge=_hedge(content),
+        demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=_numbers(content), keys=keys,
-        names=tuple(dict.fromkeys(t.lemma_.lower() for t in content if t.pos_ == "PROPN" and t.is_alpha)),
+        names=_names(content),
         context=context, documents=documents, signal=_signal(content),
         own_words=attribution.type in ("direct", "mixed"),
     )

@@ -45,6 +45,7 @@ class Statement:
     published: str | None = None
     outlet: str | None = None
     document: str | None = None  # the document whose words these are ("letter"), if any
+    story: frozenset[str] = frozenset()  # the names its article gives (onrecord.provenance.article_names)
 
     @property
     def speaker(self) -> str | None:
@@ -274,6 +275,12 @@ def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
     return ", ".join(parts) or "?"
 
 
+def _reports(claim: Claim) -> bool:
+    """Does a claim report how things are, firmly enough to contradict another party's (not "may", not "must",
+    not "if ...")?"""
+    return claim.hedge is None and claim.demand is None and not (claim.condition or "").lower().startswith("if")
+
+
 def judge(a: Statement, b: Statement) -> Flag | None:
     """The flag two statements earn, if any: a reversal (same speaker) or a conflict (two parties)."""
     if a.party is None or b.party is None:
@@ -281,6 +288,8 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     pair = Pair(a, b)
     same = pair.same_speaker
     if not same and a.party == b.party:
+        return None
+    if not same and not (_reports(a.claim) and _reports(b.claim)):
         return None
     decided = FLAG_RULES.first(pair)
     if decided is None or decided[1].rating is None:
@@ -339,6 +348,16 @@ def _share_name(a: Claim, b: Claim) -> bool:
     return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
 
 
+#: How many names two articles must share to tell one story (with the statements themselves sharing none).
+STORY_NAMES = 2
+
+
+def _same_story(a: Statement, b: Statement) -> bool:
+    """Are two statements of different articles about one story: they name the same person, place or body, or
+    their articles share at least :data:`STORY_NAMES` names?"""
+    return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
+
+
 def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
     ka = (a.published or "", a.article, a.ordinal)
     kb = (b.published or "", b.article, b.ordinal)
@@ -364,7 +383,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
             by_speaker.setdefault(s.speaker, []).append(s)
     for a in statements:
         for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
-            if b.article == a.article or (b.speaker != a.speaker and not _share_name(a.claim, b.claim)):
+            if b.article == a.article or (b.speaker != a.speaker and not _same_story(a, b)):
                 continue
             flag = judge(*_order(a, b))
             if flag is not None:
