@@ -70,6 +70,7 @@ class Claim:
     stances: tuple[tuple[str, int], ...] = ()  # (concept, +1 or -1), main clause first
     words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
+    heads: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, the head nouns of its subject and object)
     hedge: str | None = None
     demand: str | None = None  # a modal of obligation on the main predicate ("must stay open")
     condition: str | None = None
@@ -90,6 +91,9 @@ class Claim:
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
 
+    def heads_of(self, concept: str) -> tuple[str, ...]:
+        return next((a for c, a in self.heads if c == concept), ())
+
     def stance(self, concept: str) -> int | None:
         for c, sign in self.stances:
             if c == concept:
@@ -100,6 +104,7 @@ class Claim:
         return {
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
+            "heads": [[c, list(a)] for c, a in self.heads],
             "hedge": self.hedge, "demand": self.demand, "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
@@ -113,6 +118,7 @@ class Claim:
             stances=tuple((str(c), int(s)) for c, s in data.get("stances", ())),
             words=tuple((str(c), str(w)) for c, w in data.get("words", ())),
             arguments=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("arguments", ())),
+            heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
             hedge=data.get("hedge"), demand=data.get("demand"), condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
@@ -234,13 +240,16 @@ def _unasserted(tok: Token, content: Span) -> bool:
     return False
 
 
-def _concept(tok: Token) -> tuple[str, int] | None:
+def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
+    """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
+    phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
-    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB":
+    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB" and not (
+            tok.dep_ == "amod" and tok.head.i == phrase_root):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if lemma in _KEEPING and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
                                  for c in tok.children):
@@ -248,6 +257,9 @@ def _concept(tok: Token) -> tuple[str, int] | None:
     if mapped is None:
         if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
             return None
+        if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
+            stem = CONCEPTS.get(lemma[2:], lemma[2:])
+            return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return lemma, 1
     if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
                                           or tok.head.i == tok.i):
@@ -266,34 +278,46 @@ def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[str, ...]:
-    """What a predicate is said of: the nouns of its subject, object and prepositional objects (a copula's subject
-    for an adjective: "the memo is genuine" -> memo)."""
+def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
+    "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
+    prepositional objects."""
     holders = [tok]
     if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
-    if tok.dep_ in ("acl", "relcl"):
-        holders.append(tok.head)
+    heads: list[str] = []
     keys: list[str] = []
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(tok.head.lemma_.lower())
+        keys.extend(_noun_keys(tok.head, context)[:4])
     for h in holders:
-        if h.dep_ in ("acl", "relcl") and h is not tok:
-            keys.extend(_noun_keys(h, context)[:3])
-            continue
         for c in h.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") or (
-                    c.dep_ == "prep" and h.i == tok.i):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                found = _noun_keys(c, context)
+                keys.extend(found)
+                if c.pos_ in ("NOUN", "PROPN"):
+                    heads.append(c.lemma_.lower())
+                elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS:
+                    heads.extend(context[:4])
+            elif c.dep_ == "prep" and h.i == tok.i:
                 keys.extend(_noun_keys(c, context))
-    return tuple(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
+
+
+Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
-        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs]:
     flip = -1 if cue == "deny" else 1
-    found: dict[str, tuple[int, int, str, tuple[str, ...]]] = {}  # concept -> (depth, sign, words, arguments)
+    # concept -> (depth, sign, words, (heads, arguments))
+    found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    root = content.root
+    phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     for tok in content:
-        got = _concept(tok)
+        got = _concept(tok, phrase_root)
         if got is None or _unasserted(tok, content):
             continue
         concept, sign = got
@@ -307,7 +331,7 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
             found[concept] = (depth, sign * flip, words, _arguments(tok, context))
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
     return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
-            tuple((c, v[3]) for c, v in ordered))
+            tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered))
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -451,10 +475,11 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
     if stance == "assert" and _counterfactual(content):
         stance = "unclear"
     context = _context(doc, content, attribution)
-    stances, words, arguments = _stances(content, stance, context)
+    stances, words, arguments, heads = _stances(content, stance, context)
     keys, documents = _keys(content)
     return Claim(
-        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, hedge=_hedge(content),
+        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads,
+        hedge=_hedge(content),
         demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=_numbers(content), keys=keys,
         names=_names(content),

@@ -140,11 +140,16 @@ class Pair:
         arguments are unknown, the statements as a whole must share the subject."""
         a, b = self.a.claim, self.b.claim
         xa, xb = set(a.arguments_of(concept)), set(b.arguments_of(concept))
-        na, nb = xa & set(a.names), xb & set(b.names)
+        na, nb = xa & _name_words(a), xb & _name_words(b)
         if na and nb and not na & nb:
             return False
+        ha, hb = set(a.heads_of(concept)), set(b.heads_of(concept))
+        if ha and hb:
+            return bool(ha & xb or hb & xa)
         if xa and xb:
             return bool(xa & xb)
+        if not xa and not xb and self.same_speaker:
+            return True  # one speaker on one bare predicate ("we will appeal" / "we might appeal")
         return overlap(a, b) >= SUBJECT_THRESHOLD
 
     @property
@@ -160,6 +165,10 @@ class Pair:
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
 
 
+def _name_words(claim: Claim) -> set[str]:
+    return {w for n in claim.names for w in n.split()}
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What the flags rules say of a pair: a rating and its reason, or no flag (rating None) and why not."""
@@ -170,6 +179,17 @@ class Verdict:
 
     def __str__(self) -> str:
         return f"{self.rating or 'none'}: {self.reason}"
+
+
+def _softened(pair: Pair) -> Verdict | None:
+    """An opposite claim made uncertain or conditional is half a change ("will not close" / "may have to close if
+    the grant ends")."""
+    a, b = pair.a.claim, pair.b.claim
+    if (a.hedge is None) != (b.hedge is None):
+        return Verdict("half", "certainty")
+    if (a.condition is None) != (b.condition is None):
+        return Verdict("half", "condition")
+    return None
 
 
 def _words(claim: Claim, concept: str) -> str:
@@ -209,7 +229,8 @@ def opposite_polarity(pair: Pair) -> Verdict | None:
     for concept in pair.opposed:
         wa, wb = _words(pair.a.claim, concept), _words(pair.b.claim, concept)
         if wa.split()[-1].lower() == wb.split()[-1].lower() or "deny" in (pair.a.claim.cue, pair.b.claim.cue):
-            return Verdict("full", "opposite polarity", concept)
+            soft = _softened(pair) if pair.same_speaker else None
+            return Verdict("half", soft.reason, concept) if soft else Verdict("full", "opposite polarity", concept)
     return None
 
 
@@ -219,7 +240,8 @@ def opposite_polarity(pair: Pair) -> Verdict | None:
 def antonym(pair: Pair) -> Verdict | None:
     """Opposite words for one predicate ("fake" / "genuine", "stay" / "withdraw", "approve" / "reject")."""
     if pair.opposed:
-        return Verdict("full", "antonym", pair.opposed[0])
+        soft = _softened(pair) if pair.same_speaker else None
+        return Verdict("half", soft.reason, pair.opposed[0]) if soft else Verdict("full", "antonym", pair.opposed[0])
     return None
 
 
@@ -295,8 +317,8 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     if decided is None or decided[1].rating is None:
         return None
     verdict = decided[1]
-    if not same and verdict.rating != "full":
-        return None
+    if verdict.rating != "full" and (not same or a.article == b.article):
+        return None  # a conflict is a full disagreement; within one article, a softened restatement is no change
     concept = verdict.concept
     evidence = tuple(dict.fromkeys(w for w in (_words(a.claim, concept or ""), _words(b.claim, concept or ""))
                                    if w and concept))
