@@ -71,6 +71,7 @@ class Claim:
     words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
     heads: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, the head nouns of its subject and object)
+    modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
     hedge: str | None = None
     demand: str | None = None  # a modal of obligation on the main predicate ("must stay open")
     condition: str | None = None
@@ -91,6 +92,10 @@ class Claim:
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
 
+    def modal_of(self, concept: str) -> str | None:
+        """The hedge ("may") or obligation ("must") on a concept's predicate, if any."""
+        return next((m for c, m in self.modals if c == concept), None)
+
     def heads_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.heads if c == concept), ())
 
@@ -104,7 +109,7 @@ class Claim:
         return {
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
-            "heads": [[c, list(a)] for c, a in self.heads],
+            "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
             "hedge": self.hedge, "demand": self.demand, "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
@@ -119,6 +124,7 @@ class Claim:
             words=tuple((str(c), str(w)) for c, w in data.get("words", ())),
             arguments=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("arguments", ())),
             heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
+            modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
             hedge=data.get("hedge"), demand=data.get("demand"), condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
@@ -278,7 +284,7 @@ def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
     "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
     prepositional objects."""
@@ -287,6 +293,7 @@ def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[tuple[str, ...], t
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
+    holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
     heads: list[str] = []
     keys: list[str] = []
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -309,11 +316,25 @@ def _arguments(tok: Token, context: tuple[str, ...]) -> tuple[tuple[str, ...], t
 Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def _modal(tok: Token) -> str | None:
+    """The hedge or obligation on one predicate: a modal or adverb on it, its copula or the verb it complements
+    ("may close", "is probably fake", "must stay open", "could be forced to close")."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd", "xcomp") or tok.head.pos_ == "AUX":
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+                return c.lower_
+    return None
+
+
 def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
-        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs]:
+        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...]]:
     flip = -1 if cue == "deny" else 1
     # concept -> (depth, sign, words, (heads, arguments))
     found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    modals: dict[str, str] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     for tok in content:
@@ -328,10 +349,16 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
-            found[concept] = (depth, sign * flip, words, _arguments(tok, context))
+            found[concept] = (depth, sign * flip, words, _arguments(tok, context, content))
+            modal = _modal(tok)
+            if modal is not None:
+                modals[concept] = modal
+            else:
+                modals.pop(concept, None)
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
     return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
-            tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered))
+            tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered),
+            tuple((c, modals[c]) for c, _ in ordered if c in modals))
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -475,10 +502,10 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
     if stance == "assert" and _counterfactual(content):
         stance = "unclear"
     context = _context(doc, content, attribution)
-    stances, words, arguments, heads = _stances(content, stance, context)
+    stances, words, arguments, heads, modals = _stances(content, stance, context)
     keys, documents = _keys(content)
     return Claim(
-        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads,
+        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
         hedge=_hedge(content),
         demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=_numbers(content), keys=keys,

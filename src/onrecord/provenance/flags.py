@@ -53,8 +53,12 @@ class Statement:
 
     @property
     def party(self) -> str | None:
-        """Who holds this position: the speaker, else the document."""
-        return self.attribution.speaker or (f"the {self.document}" if self.document else None)
+        """Who holds this position: the speaker, else the document, else the source as written ("the
+        grievance", "a senior official")."""
+        a = self.attribution
+        if a.speaker or self.document:
+            return a.speaker or f"the {self.document}"
+        return a.speaker_description or None
 
     def ref(self) -> dict[str, Any]:
         a = self.attribution
@@ -185,7 +189,8 @@ def _softened(pair: Pair) -> Verdict | None:
     """An opposite claim made uncertain or conditional is half a change ("will not close" / "may have to close if
     the grant ends")."""
     a, b = pair.a.claim, pair.b.claim
-    if (a.hedge is None) != (b.hedge is None):
+    concept = (pair.opposed or [""])[0]
+    if (a.modal_of(concept) is None) != (b.modal_of(concept) is None):
         return Verdict("half", "certainty")
     if (a.condition is None) != (b.condition is None):
         return Verdict("half", "condition")
@@ -271,8 +276,9 @@ def changed_number(pair: Pair) -> Verdict | None:
        "half: certainty"))
 def certainty(pair: Pair) -> Verdict | None:
     """One speaker's firm claim made uncertain, or the other way ("will close" / "may close")."""
-    if pair.same_speaker and pair.shared and (pair.a.claim.hedge is None) != (pair.b.claim.hedge is None):
-        return Verdict("half", "certainty", pair.shared[0])
+    for concept in pair.shared if pair.same_speaker else ():
+        if (pair.a.claim.modal_of(concept) is None) != (pair.b.claim.modal_of(concept) is None):
+            return Verdict("half", "certainty", concept)
     return None
 
 
@@ -297,10 +303,12 @@ def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
     return ", ".join(parts) or "?"
 
 
-def _reports(claim: Claim) -> bool:
-    """Does a claim report how things are, firmly enough to contradict another party's (not "may", not "must",
-    not "if ...")?"""
-    return claim.hedge is None and claim.demand is None and not (claim.condition or "").lower().startswith("if")
+def _reports(claim: Claim, concept: str | None) -> bool:
+    """Does a claim report how things are on ``concept``, firmly enough to contradict another party (not "may",
+    not "must", not under "if ...")?"""
+    if concept is not None and claim.modal_of(concept) is not None:
+        return False
+    return not (claim.condition or "").lower().startswith("if")
 
 
 def judge(a: Statement, b: Statement) -> Flag | None:
@@ -311,10 +319,10 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     same = pair.same_speaker
     if not same and a.party == b.party:
         return None
-    if not same and not (_reports(a.claim) and _reports(b.claim)):
-        return None
     decided = FLAG_RULES.first(pair)
     if decided is None or decided[1].rating is None:
+        return None
+    if not same and not (_reports(a.claim, decided[1].concept) and _reports(b.claim, decided[1].concept)):
         return None
     verdict = decided[1]
     if verdict.rating != "full" and (not same or a.article == b.article):
