@@ -17,6 +17,7 @@ it is kept, and the same call made again finishes the work.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -100,12 +101,15 @@ def ingest_paths(
     one transaction. ``progress(n)`` is told of every ``n`` documents done.
     """
     counts = _Counts(on_error)
+    settings = settings.with_(provenance=True)
     runs = [p for p in paths if is_run_output(p)]
     others = [p for p in paths if p not in runs]
     results: Iterable[Extraction | OnrecordError] = _read_runs(runs, counts.fail)
-    if others:
-        results = itertools.chain(results, _read_extracted(others, stdin) if extracted else
-                                  _extracted_now(store, others, stdin, settings, counts, progress))
+    if others and extracted:
+        results = itertools.chain(results, _read_extracted(others, stdin))
+    results = _with_provenance(store, results, settings)
+    if others and not extracted:
+        results = itertools.chain(results, _extracted_now(store, others, stdin, settings, counts, progress))
     total = AddResult()
     batch: list[Extraction] = []
     try:
@@ -124,6 +128,28 @@ def ingest_paths(
                          "attributions): run the same command again to store the rest", document=exc.document) from exc
     return IngestResult(stored=total.stored, attributions=total.attributions, known=counts.known + total.duplicates,
                         failed=counts.failed, lost=counts.lost)
+
+
+def _with_provenance(store: Store, results: Iterable[Extraction | OnrecordError],
+                     settings: Settings) -> Iterator[Extraction | OnrecordError]:
+    """Extractions read without their parse (``--extracted`` files, ``onrecord run`` output) with their provenance
+    computed from a new parse of their text (:func:`onrecord.provenance.analyse_text`); those the store holds
+    already are passed on as they are (the store counts them), and those that carry it keep theirs."""
+    from onrecord.errors import ExtractionError
+
+    nlp = None
+    for result in results:
+        if isinstance(result, Extraction) and result.provenance is None and not store.contains(result.article):
+            from onrecord.nlp import load_pipeline
+            from onrecord.provenance import analyse_text
+
+            nlp = nlp or load_pipeline(settings, with_attribution=False)
+            try:
+                result = dataclasses.replace(result, provenance=analyse_text(result, nlp))
+            except Exception as exc:  # noqa: BLE001 -- one article's failure is reported, the batch goes on
+                result = ExtractionError(f"provenance failed: {type(exc).__name__}: {exc}",
+                                         document=result.article.id)
+        yield result
 
 
 def _read_runs(paths: list[str | os.PathLike[str]], fail: OnError) -> Iterator[Extraction]:
@@ -187,6 +213,7 @@ def reprocess(
     applied again. A :class:`StoreFault` is raised at once, saying how many articles were done."""
     from onrecord.api import extract_many, extractor_id
 
+    settings = settings.with_(provenance=True)
     if every:
         ids = store.article_ids()
     else:

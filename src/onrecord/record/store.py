@@ -502,6 +502,10 @@ class Store:
         count = self._insert_attributions(linker, article_id, art, extraction.attributions,
                                           pipeline_version=extraction.pipeline_version,
                                           model=extraction.model, human=False, now=now)
+        if extraction.provenance is not None:  # its claims and flags, in this article's transaction
+            from onrecord.record import provenance
+
+            provenance.write(self, article_id, extraction)
         return article_id, count
 
     def _insert_attributions(self, linker: _Linker, article_id: int, art: Article,
@@ -593,6 +597,7 @@ class Store:
                 raise NotFoundError(f"no article with id {article_id}", document=self.url.display)
             if row[0]:
                 return 0
+            self.execute("DELETE FROM flags WHERE article_id = ?", (article_id,))  # recomputed below
             self.execute("DELETE FROM attributions WHERE article_id = ? AND human_corrected = 0", (article_id,))
             self.execute("UPDATE articles SET pipeline_version = ?, model = ?, skipped = ?, extracted_at = ?"
                          " WHERE id = ?", (extraction.pipeline_version, extraction.model,
@@ -602,6 +607,10 @@ class Store:
                                               pipeline_version=extraction.pipeline_version,
                                               model=extraction.model, human=False, now=now)
             self.apply_overrides()
+            if extraction.provenance is not None:  # after the merges and splits: flags follow speaker identity
+                from onrecord.record import provenance
+
+                provenance.write(self, article_id, extraction)
         return count
 
     def replace_with_corrections(self, article_id: int, attributions: Sequence[Attribution]) -> int:
@@ -615,6 +624,9 @@ class Store:
                     if span is not None and span.end > len(article.text):
                         raise StoreError(f"span [{span.start}, {span.end}) is outside article {article_id}'s text "
                                          f"({len(article.text)} characters)", document=self.url.display)
+            # its flags go with the machine statements they compared (a reprocess of the article with provenance
+            # computes them again; flags are never carried over a correction)
+            self.execute("DELETE FROM flags WHERE article_id = ?", (article_id,))
             self.execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
             self.execute("UPDATE articles SET human_reviewed = 1 WHERE id = ?", (article_id,))
             count = self._insert_attributions(_Linker(self), article_id, article, attributions,

@@ -1,0 +1,322 @@
+"""Provenance in the store: each attribution's claim, and the flags within an article and across the store's
+articles (onrecord.provenance; docs/provenance.md).
+
+:meth:`onrecord.record.Store.add` calls :func:`write` for every new article whose extraction carries its
+provenance (``onrecord ingest`` and ``reprocess`` always compute it), in the article's own transaction:
+
+- ``claims``: the claim of each attribution (``Claim.to_dict()`` and the document whose words it gives);
+- ``claim_keys``: the claim's subject keys, to find the statements of other articles on one subject;
+- ``flags``: the article's own flags (its statements' ordinals mapped to attribution ids), then the flags across
+  articles: reversals against the stored statements of the same speaker (the store's speaker identity, so "Lind"
+  in one article and "Ana Lind" in another are one speaker), and conflicts against the stored statements of other
+  speakers that share at least :data:`MIN_SHARED_KEYS` subject keys (the :data:`MAX_CANDIDATES` most recent).
+
+Flags are recomputed, never edited: reprocessing an article deletes its flags (and, with its attributions, every
+flag that names one of them) and computes them again. One flag per kind and pair of statements (a unique index),
+so a rerun, a crash in the middle of a batch or two writers never store one twice.
+
+Reading (:func:`flags`, :func:`article_flags`, :func:`marks`) needs no NLP and works on a store made before flags
+existed (it then has none).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from onrecord.errors import OnrecordError, StoreError
+from onrecord.record.queries import _limit
+from onrecord.record.store import POSTGRES, Store, _attribution, _now
+from onrecord.types import Extraction
+
+if TYPE_CHECKING:
+    from onrecord.provenance import Flag, Statement
+
+#: How many subject keys a statement of another speaker must share with a new one to be compared for a conflict.
+MIN_SHARED_KEYS = 2
+#: At most this many stored statements (the most recent) are compared with each new statement, per kind.
+MAX_CANDIDATES = 200
+KINDS = ("reversal", "conflict", "document")
+
+_ATTRIBUTION_COLUMNS = ("a.content_start, a.content_end, a.source_start, a.source_end, a.cue_start, a.cue_end,"
+                        " a.speaker, a.speaker_kind, a.speaker_description, a.type, a.medium, a.cue_kind, a.via,"
+                        " a.confidence, a.quoted")
+
+
+def has_flags(store: Store) -> bool:
+    """Does this store have the provenance tables (a store made before them, opened read-only, has not)?"""
+    if store.backend == POSTGRES:
+        return store.one("SELECT to_regclass('flags') IS NOT NULL") == (True,)
+    return store.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flags'") is not None
+
+
+# --- writing -------------------------------------------------------------------------------------------------------
+
+
+def write(store: Store, article_id: int, extraction: Extraction) -> int:
+    """Store the claims and flags of a just-stored article (inside the caller's transaction); returns the number
+    of flags stored. ``extraction.provenance`` holds its claims, one per attribution, and its own flags."""
+    from onrecord.provenance import document_of, statements
+
+    prov = extraction.provenance
+    article = extraction.article
+    ids = _attribution_ids(store, article_id)
+    if len(ids) != len(extraction.attributions) or len(prov.claims) != len(ids):
+        raise StoreError(f"{len(prov.claims)} claims for {len(ids)} stored attributions",
+                            document=article.id or str(article_id))
+    rows: list[tuple[int, str]] = []
+    keys: list[tuple[str, int]] = []
+    for (attribution_id, _speaker_id), a, claim in zip(ids, extraction.attributions, prov.claims, strict=True):
+        data = {**claim.to_dict(), "document": document_of(a, article.text)}
+        rows.append((attribution_id, json.dumps(data, ensure_ascii=False)))
+        keys.extend((k, attribution_id) for k in dict.fromkeys(claim.keys))
+    store.executemany("INSERT INTO claims (attribution_id, data) VALUES (?, ?)", rows)
+    store.executemany("INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+    key = str(article_id)
+    own = {i: attribution_id for i, (attribution_id, _) in enumerate(ids)}
+    stored = sum(_insert(store, f, article_id, {(article.id or "", i): v for i, v in own.items()} |
+                         {(key, i): v for i, v in own.items()}) for f in prov.flags)
+    said = _canonical(store, statements(article, extraction.attributions, prov.claims, key=key),
+                      [speaker for _, speaker in ids])
+    return stored + _across(store, article_id, said, {(key, i): v for i, v in own.items()},
+                            [speaker for _, speaker in ids])
+
+
+def _attribution_ids(store: Store, article_id: int) -> list[tuple[int, int | None]]:
+    return [(int(i), int(s) if s is not None else None) for i, s in store.rows(
+        "SELECT id, speaker_id FROM attributions WHERE article_id = ? AND human_corrected = 0 ORDER BY ordinal",
+        (article_id,))]
+
+
+def _canonical(store: Store, said: list[Statement], speaker_ids: Sequence[int | None]) -> list[Statement]:
+    """The statements with each speaker's name as the store knows the speaker (one name across articles)."""
+    names = {}
+    for sid in set(speaker_ids) - {None}:
+        row = store.one("SELECT name FROM speakers WHERE id = ?", (sid,))
+        if row is not None:
+            names[sid] = row[0]
+    return [_named(s, names.get(sid)) for s, sid in zip(said, speaker_ids, strict=True)]
+
+
+def _named(s: Statement, name: str | None) -> Statement:
+    if name is None or s.attribution.speaker == name:
+        return s
+    return dataclasses.replace(s, attribution=dataclasses.replace(s.attribution, speaker=name))
+
+
+def _across(store: Store, article_id: int, said: list[Statement], ids: dict[tuple[str, int], int],
+            speaker_ids: Sequence[int | None]) -> int:
+    """The reversals and conflicts between an article's statements and the stored statements of other articles."""
+    from onrecord.provenance.flags import judge
+
+    stored = 0
+    seen: set[tuple[str, int, int]] = set()
+    for s, speaker_id in zip(said, speaker_ids, strict=True):
+        if not s.claim.asserts or s.party is None:
+            continue
+        same = _same_speaker(store, article_id, speaker_id)
+        others = _sharing_keys(store, article_id, s.claim.keys, speaker_id)
+        for other, attribution_id in _stored_statements(store, same + others):
+            ids[(other.article, other.ordinal)] = attribution_id
+            a, b = _order(s, other)
+            flag = judge(a, b)
+            if flag is None:
+                continue
+            pair = (flag.kind, ids[(a.article, a.ordinal)], ids[(b.article, b.ordinal)])
+            if pair in seen:
+                continue
+            seen.add(pair)
+            stored += _insert(store, flag, article_id, ids)
+    return stored
+
+
+def _same_speaker(store: Store, article_id: int, speaker_id: int | None) -> list[int]:
+    if speaker_id is None:
+        return []
+    return [int(i) for (i,) in store.rows(
+        "SELECT a.id FROM attributions a JOIN claims c ON c.attribution_id = a.id"
+        " WHERE a.speaker_id = ? AND a.article_id <> ? ORDER BY a.id DESC LIMIT ?",
+        (speaker_id, article_id, MAX_CANDIDATES))]
+
+
+def _sharing_keys(store: Store, article_id: int, keys: Sequence[str], speaker_id: int | None) -> list[int]:
+    keys = list(dict.fromkeys(keys))
+    if len(keys) < MIN_SHARED_KEYS:
+        return []
+    marks = ", ".join("?" * len(keys))
+    other = " AND (a.speaker_id IS NULL OR a.speaker_id <> ?)" if speaker_id is not None else ""
+    return [int(i) for (i, _n) in store.rows(
+        f"SELECT k.attribution_id, count(*) FROM claim_keys k JOIN attributions a ON a.id = k.attribution_id"
+        f" WHERE k.key IN ({marks}) AND a.article_id <> ?{other}"
+        f" GROUP BY k.attribution_id HAVING count(*) >= ? ORDER BY k.attribution_id DESC LIMIT ?",
+        [*keys, article_id, *([speaker_id] if speaker_id is not None else []), MIN_SHARED_KEYS, MAX_CANDIDATES])]
+
+
+def _stored_statements(store: Store, attribution_ids: Sequence[int]) -> list[tuple[Statement, int]]:
+    """Stored attributions as Statements (key: the article's store id; speaker: the store's name for them)."""
+    from onrecord.provenance import Claim, Statement
+
+    out = []
+    for chunk in range(0, len(attribution_ids), 500):
+        part = list(dict.fromkeys(attribution_ids[chunk: chunk + 500]))
+        if not part:
+            continue
+        rows = store.rows(
+            f"SELECT {_ATTRIBUTION_COLUMNS}, a.id, a.article_id, a.ordinal, a.content_text, c.data, r.published,"
+            " r.outlet, s.name FROM attributions a JOIN claims c ON c.attribution_id = a.id"
+            " JOIN articles r ON r.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id"
+            f" WHERE a.id IN ({', '.join('?' * len(part))}) ORDER BY a.id", part)
+        for r in rows:
+            data = json.loads(r[19])
+            attribution = _attribution(r[:15])
+            if r[22] is not None:
+                attribution = dataclasses.replace(attribution, speaker=r[22])
+            out.append((Statement(str(r[16]), int(r[17]), attribution, Claim.from_dict(data), r[18], r[20], r[21],
+                                  data.get("document")), int(r[15])))
+    return out
+
+
+def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
+    """The earlier statement first (by date, then article, then place), as the flags compare them."""
+    ka = (a.published or "", a.article, a.ordinal)
+    kb = (b.published or "", b.article, b.ordinal)
+    return (a, b) if ka <= kb else (b, a)
+
+
+def _side(ref: dict[str, Any] | None, ids: dict[tuple[str, int], int]) -> int | None:
+    if not ref or ref.get("ordinal") is None:
+        return None
+    return ids.get((str(ref.get("article") or ""), int(ref["ordinal"])))
+
+
+def _insert(store: Store, flag: Flag, article_id: int, ids: dict[tuple[str, int], int]) -> int:
+    """Store one flag (1), or nothing when the same kind and pair is stored already (0)."""
+    a, b = _side(flag.a, ids), _side(flag.b, ids)
+    data = flag.to_dict()
+    for name, side, attribution_id in (("a", flag.a, a), ("b", flag.b, b)):
+        if side is not None:
+            data[name] = {**side, "attribution_id": attribution_id,
+                          "article_id": _article_of(store, attribution_id, article_id)}
+    data["article_id"] = article_id
+    row = store.one(
+        "INSERT INTO flags (kind, rating, subject, reason, speaker, other, a_attribution_id, b_attribution_id,"
+        " article_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        (flag.kind, flag.rating, flag.subject, flag.reason, flag.speaker, flag.other, a, b, article_id,
+         json.dumps(data, ensure_ascii=False), _now()))
+    return 0 if row is None else 1
+
+
+def _article_of(store: Store, attribution_id: int | None, default: int) -> int:
+    if attribution_id is None:
+        return default
+    row = store.one("SELECT article_id FROM attributions WHERE id = ?", (attribution_id,))
+    return int(row[0]) if row else default
+
+
+def forget(store: Store, article_id: int) -> None:
+    """Delete the flags an article's ingest raised (before they are computed again)."""
+    store.execute("DELETE FROM flags WHERE article_id = ?", (article_id,))
+
+
+# --- reading -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFlag:
+    """A flag as stored: its id, the article whose ingest raised it, and the flag's record (``Flag.to_dict()``
+    with ``attribution_id`` and ``article_id`` on each statement)."""
+
+    id: int
+    kind: str
+    rating: str | None
+    subject: str
+    reason: str
+    speaker: str | None
+    other: str | None
+    article_id: int
+    created_at: str
+    data: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article_id": self.article_id, "created_at": self.created_at, **self.data}
+
+    @property
+    def a(self) -> dict[str, Any] | None:
+        value = self.data.get("a")
+        return value if isinstance(value, dict) else None
+
+    @property
+    def b(self) -> dict[str, Any] | None:
+        value = self.data.get("b")
+        return value if isinstance(value, dict) else None
+
+
+_FLAG_COLUMNS = "f.id, f.kind, f.rating, f.subject, f.reason, f.speaker, f.other, f.article_id, f.created_at, f.data"
+
+
+def _flag(r: Sequence[Any]) -> StoredFlag:
+    return StoredFlag(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), r[8], json.loads(r[9]))
+
+
+def flags(store: Store, *, speaker: str | None = None, kind: str | None = None,
+          limit: int | None = 200) -> list[StoredFlag]:
+    """Stored flags, newest first; ``speaker`` (any name the store resolves: an alias, "#12") keeps those where
+    one of the two statements is theirs; ``kind`` one of :data:`KINDS`."""
+    _limit(limit)
+    if kind is not None and kind not in KINDS:
+        raise OnrecordError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    who = store.resolve_speaker(speaker) if speaker else None
+    if not has_flags(store):
+        return []
+    where: list[str] = []
+    params: list[Any] = []
+    if kind is not None:
+        where.append("f.kind = ?")
+        params.append(kind)
+    if who is not None:
+        where.append("EXISTS (SELECT 1 FROM attributions x WHERE x.speaker_id = ?"
+                     " AND x.id IN (f.a_attribution_id, f.b_attribution_id))")
+        params.append(who.id)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = store.rows(f"SELECT {_FLAG_COLUMNS} FROM flags f{clause} ORDER BY f.id DESC"
+                      + (" LIMIT ?" if limit else ""), [*params, limit] if limit else params)
+    return [_flag(r) for r in rows]
+
+
+def article_flags(store: Store, article_id: int) -> list[StoredFlag]:
+    """The flags of one stored article: those its ingest raised and those of other articles that name one of its
+    statements, oldest first."""
+    if not has_flags(store):
+        return []
+    rows = store.rows(
+        f"SELECT {_FLAG_COLUMNS} FROM flags f WHERE f.article_id = ? OR EXISTS (SELECT 1 FROM attributions x"
+        " WHERE x.article_id = ? AND x.id IN (f.a_attribution_id, f.b_attribution_id)) ORDER BY f.id",
+        (article_id, article_id))
+    return [_flag(r) for r in rows]
+
+
+def marks(store: Store, attribution_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """For each of these attributions that takes part in a flag, the flags' labels ("reversal (full)",
+    "conflict")."""
+    ids = list(dict.fromkeys(attribution_ids))
+    out: dict[int, list[str]] = {}
+    if not ids or not has_flags(store):
+        return {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk: chunk + 500]
+        marks_ = ", ".join("?" * len(part))
+        for a, b, kind, rating in store.rows(
+                f"SELECT a_attribution_id, b_attribution_id, kind, rating FROM flags WHERE a_attribution_id IN"
+                f" ({marks_}) OR b_attribution_id IN ({marks_}) ORDER BY id", [*part, *part]):
+            label = f"{kind} ({rating})" if rating else kind
+            for side in {a, b} & set(part):
+                if label not in out.setdefault(int(side), []):
+                    out[int(side)].append(label)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+__all__ = ["KINDS", "MAX_CANDIDATES", "MIN_SHARED_KEYS", "StoredFlag", "article_flags", "flags", "forget",
+           "has_flags", "marks", "write"]
