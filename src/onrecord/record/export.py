@@ -1,9 +1,10 @@
-"""Exporting the record: articles, attributions and speakers as JSONL, CSV or Parquet.
+"""Exporting the record: articles, attributions, speakers and provenance flags as JSONL, CSV or Parquet.
 
 Rows are streamed from the store in chunks, so a large store exports in flat memory. Column order and types are
 fixed (:data:`TABLES`), the same in every format; ``via`` (relays), ``quoted`` (the quoted parts of the content)
-and ``aliases`` are JSON text in CSV and Parquet and lists in JSONL. ``quotations`` is a view, exported only when
-asked for (``onrecord export --quotations``): one row per quoted part of each direct or mixed attribution.
+and ``aliases`` are JSON text in CSV and Parquet and lists in JSONL, as is each flag's ``data`` (the flag with
+both statements, an object in JSONL). ``quotations`` is a view, exported only when asked for (``onrecord export
+--quotations``): one row per quoted part of each direct or mixed attribution.
 
 Files are written under a temporary name beside their final one and renamed onto it once complete
 (:func:`atomic_paths`): a full disk or any other failure leaves neither a truncated file under the final name
@@ -49,13 +50,20 @@ _QUOTATIONS = (
     ("type", "str"), ("medium", "str"), ("cue_kind", "str"), ("confidence", "float"), ("published_on", "str"),
 )
 _SPEAKERS = (("id", "int"), ("name", "str"), ("kind", "str"), ("aliases", "json"), ("created_at", "str"))
+#: The provenance flags (onrecord.record.provenance): ``data`` is the whole flag with both statements.
+_FLAGS = (
+    ("id", "int"), ("kind", "str"), ("rating", "str"), ("subject", "str"), ("reason", "str"), ("speaker", "str"),
+    ("other", "str"), ("a_attribution_id", "int"), ("b_attribution_id", "int"), ("article_id", "int"),
+    ("data", "json"), ("created_at", "str"),
+)
 
 #: Table name -> (column, type) in export order.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS, "quotations": _QUOTATIONS,
+    "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS, "flags": _FLAGS,
+    "quotations": _QUOTATIONS,
 }
 #: What a directory export writes unless told which tables: the tables, not the quotations view.
-DEFAULT_TABLES = ("articles", "attributions", "speakers")
+DEFAULT_TABLES = ("articles", "attributions", "speakers", "flags")
 #: Columns computed from the stored ones, not selected.
 _DERIVED = frozenset({"quoted_text"})
 
@@ -64,6 +72,7 @@ _QUERIES = {
     "attributions": "SELECT {cols} FROM attributions ORDER BY id",
     "speakers": "SELECT s.id, s.name, s.kind, (SELECT {agg} FROM speaker_aliases x WHERE x.speaker_id = s.id),"
                 " s.created_at FROM speakers s ORDER BY s.id",
+    "flags": "SELECT {cols} FROM flags ORDER BY id",
     "quotations": "SELECT a.id, a.article_id, r.doc_id, a.content_start, a.content_text, a.quoted, a.speaker,"
                   " a.speaker_kind, a.speaker_description, a.speaker_id, a.source_text, a.cue_text, a.type,"
                   " a.medium, a.cue_kind, a.confidence, a.published_on FROM attributions a"
@@ -77,6 +86,11 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, 
     if table not in TABLES:
         raise OnrecordError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
     columns = TABLES[table]
+    if table == "flags":
+        from onrecord.record.provenance import has_flags
+
+        if not has_flags(store):  # a store made before provenance, opened read-only: no flags
+            return
     stored = tuple((c, k) for c, k in columns if c not in _DERIVED)
     agg = "json_agg(x.alias ORDER BY x.alias)" if store.backend == "postgresql" else "json_group_array(x.alias)"
     statement = _QUERIES[table].format(cols=", ".join(c for c, _ in stored), agg=agg)

@@ -221,6 +221,7 @@ class TimelineEntry:
     mention: str | None  # how the article named the speaker
     cue: str | None
     content: str
+    flags: tuple[str, ...] = ()  # the provenance flags it takes part in: "reversal (full)", "conflict"
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -264,9 +265,12 @@ def timeline(store: Store, speaker: str, *, since: str | None = None, until: str
         + (" LIMIT ?" if limit else ""), [*params, limit] if limit else params)
     aliases = tuple(a for (a,) in store.rows("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
                                              (who.id,)))
+    from onrecord.record.provenance import marks
+
+    flagged = marks(store, (int(r[0]) for r in rows))
     entries = tuple(TimelineEntry(attribution_id=int(r[0]), article_id=int(r[1]), published=r[2], outlet=r[3],
                                   title=r[4], url=r[5], medium=r[6], type=r[7], via=_relays(r[8]), mention=r[9],
-                                  cue=r[10], content=r[11]) for r in rows)
+                                  cue=r[10], content=r[11], flags=flagged.get(int(r[0]), ())) for r in rows)
     return Timeline(speaker=who, aliases=aliases, entries=entries, total=total)
 
 
