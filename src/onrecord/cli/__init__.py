@@ -409,9 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_command(sub, "settings", cmd_settings, settings=False)
 
     # Commands of the other layers live in their own modules; each registers its subcommands here.
-    from onrecord.cli import record, scale, web
+    from onrecord.cli import provenance, record, scale, web
 
-    for module in (record, scale, web):
+    for module in (record, provenance, scale, web):
         module.register(sub, _add_command)
     return parser
 

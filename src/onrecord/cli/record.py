@@ -252,7 +252,7 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     elif args.csv:
         _write_csv((e.to_dict() for e in line.entries), ["published", "outlet", "medium", "type", "via", "mention",
                                                          "cue", "content", "title", "url", "article_id",
-                                                         "attribution_id"])
+                                                         "attribution_id", "flags"])
     else:
         from rich.table import Table
 
@@ -266,8 +266,9 @@ def cmd_speaker(args: argparse.Namespace) -> int:
         for column in ("date", "outlet", "channel", "type", "via", "words"):
             table.add_column(column, no_wrap=column in ("date", "type"))
         for e in line.entries:
+            flagged = "".join(f"⚑ {f} " for f in e.flags)
             table.add_row(e.published or "(undated)", e.outlet or "", e.medium, e.type, "; ".join(e.via),
-                          _clip(e.content, 110))
+                          flagged + _clip(e.content, 110))
         _console().print(table)
     return 0
 
@@ -320,9 +321,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the record: articles, attributions and speakers as JSONL, CSV or Parquet, or Label Studio tasks.
+    """Export the record: articles, attributions, speakers and flags as JSONL, CSV or Parquet, or Label Studio tasks.
 
-    With -o DIR, writes DIR/articles.FORMAT, DIR/attributions.FORMAT and DIR/speakers.FORMAT (or only --table).
+    With -o DIR, writes DIR/articles.FORMAT, DIR/attributions.FORMAT, DIR/speakers.FORMAT and DIR/flags.FORMAT (the
+    provenance flags, each with both statements in its data) (or only --table).
     With --table and no -o, JSONL or CSV goes to stdout. --quotations (the same as --table quotations) exports the
     direct-quotations view: one row per quoted part of each direct or mixed attribution, with its speaker.
     --format labelstudio writes one JSON file of tasks with the attributions as pre-annotations (content, source
@@ -517,7 +519,7 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p = add_command(sub, "export", cmd_export, settings=False)
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "labelstudio"), default="jsonl",
                    help="default: jsonl")
-    p.add_argument("--table", choices=("articles", "attributions", "speakers", "quotations"),
+    p.add_argument("--table", choices=("articles", "attributions", "speakers", "flags", "quotations"),
                    help="only this table (quotations: the direct-quotations view, written only when asked for)")
     p.add_argument("--quotations", action="store_true",
                    help="the direct-quotations view: one row per quoted part of each direct or mixed attribution")
