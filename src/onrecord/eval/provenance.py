@@ -26,6 +26,7 @@ from typing import Any
 
 from onrecord.errors import InputError
 from onrecord.provenance import ArticleProvenance, Flag, Statement, statements
+from onrecord.provenance.documents import merge_documents
 from onrecord.provenance.flags import group_flags, pair_flags
 from onrecord.settings import Settings
 from onrecord.types import Article, Extraction
@@ -155,15 +156,19 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
         assert isinstance(result, Extraction)
         done.append(result)
     flags: list[Flag] = []
+    documents: list[Flag] = []
     said: dict[str, list[Statement]] = {}
     for ex in done:
         prov: ArticleProvenance = ex.provenance
-        flags.extend(prov.flags)
+        flags.extend(f for f in prov.flags if f.kind != "document")
+        documents.extend(f for f in prov.flags if f.kind == "document")
         said[ex.article.id or ""] = statements(ex.article, ex.attributions, prov.claims, names=prov.names)
     keys = list(said)
     for i, k in enumerate(keys):
         others = [s for other in keys[:i] for s in said[other]]
         flags.extend(group_flags(pair_flags(said[k], against=others, conflicts=True)))
+    stories = {ex.article.id or "": frozenset(ex.provenance.names) for ex in done}
+    flags.extend(merge_documents(documents, stories))
     return flags, done
 
 
@@ -230,22 +235,27 @@ def _score_documents(report: ProvenanceReport, gold: list[dict[str, Any]], flags
             continue
         report.documents += 1
         head = g["document"].split()[-1].lower()
-        mine = [f for f in docs if (f.document and f.document["name"].split()[-1] == head
-                and any((h.get("article") in g["articles"]) for h in f.document.get("authenticity", ())))
-                or (f.document and f.document["name"].split()[-1] == head and not g.get("authenticity"))]
+        mine = [f for f in docs if (f.document or {}).get("name", "").split()[-1] == head
+                and set((f.document or {}).get("articles", ())) & set(g["articles"])]
         if not mine:
             continue
         report.documents_found += 1
-        got = mine[0].document or {}
+        got = max(mine, key=lambda f: len(set((f.document or {}).get("articles", ())) & set(g["articles"])))
+        record = got.document or {}
         for name in ("signed", "draft", "leaked"):
             if g.get(name) is not None:
                 report.document_fields += 1
-                report.document_fields_right += any((f.document or {}).get(name) == g[name] for f in mine)
+                report.document_fields_right += record.get(name) == g[name]
         if g.get("authenticity"):
             report.document_fields += 1
             want = [h["stance"] for h in g["authenticity"]]
-            history = [h["stance"] for f in mine for h in (f.document or {}).get("authenticity", ())]
-            report.document_fields_right += history[:len(want)] == want or got.get("authenticity") == want
+            history = [h["stance"] for h in record.get("authenticity", ())]
+            report.document_fields_right += _collapse(history) == _collapse(want)
+
+
+def _collapse(stances: list[str]) -> list[str]:
+    """A history as its changes: disputed, disputed, confirmed -> disputed, confirmed."""
+    return [s for i, s in enumerate(stances) if i == 0 or stances[i - 1] != s]
 
 
 __all__ = ["SPLITS", "ProvenanceReport", "is_gold_folder", "predict", "score", "split_of"]

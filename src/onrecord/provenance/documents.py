@@ -84,13 +84,13 @@ def _where(s: Statement) -> dict[str, Any]:
 
 def _reason(name: str, attrs: dict[str, bool | None], history: list[dict[str, Any]]) -> str:
     words = []
-    if attrs["signed"] is False:
-        words.append("unsigned")
-    if attrs["draft"]:
-        words.append("draft")
+    if attrs["signed"] is not None:
+        words.append("signed" if attrs["signed"] else "unsigned")
+    if attrs["draft"] is not None:
+        words.append("a draft" if attrs["draft"] else "final")
     if attrs["leaked"]:
         words.append("leaked")
-    parts = [" ".join(words + [name])] if words else [name]
+    parts = [f"{name}: {', '.join(words)}" if words else name]
     if history:
         steps = [f"{h['stance']} by {h['by']}" for h in history]
         parts.append("authenticity " + ", then ".join(steps))
@@ -106,12 +106,14 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
         sentences = list(dict.fromkeys(t.sent for t in mentions))
         attrs = _attributes(sentences)
         history = _history(statements, lemma)
-        if not history and not (attrs["signed"] is False or attrs["draft"] or attrs["leaked"]):
+        sourced = sum(1 for s in statements if s.document == lemma)
+        if not history and not sourced and not (attrs["signed"] is False or attrs["draft"] or attrs["leaked"]):
             continue
         authors = list(dict.fromkeys(s.speaker for s in statements if s.document == lemma and s.speaker))
-        author = authors[0] if authors else None
+        author = authors[0] if authors else _named_author(mentions)
         record = {"name": f"the {lemma}", "author": author, **attrs,
-                  "authenticity": history, "mentions": len(mentions),
+                  "authenticity": history, "mentions": len(mentions), "statements": sourced,
+                  "articles": [statements[0].article] if statements else [],
                   "first": [sentences[0].start_char, sentences[0].end_char] if sentences else None}
         evidence = tuple(h["words"] for h in history if h["words"])
         out.append(Flag(kind="document", subject=f"the {lemma}", reason=_reason(f"the {lemma}", attrs, history),
@@ -119,6 +121,74 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
                         a=_ref(history[0]) if history else None,
                         b=_ref(history[-1]) if len(history) > 1 else None))
     return out
+
+
+def _named_author(mentions: list[Token]) -> str | None:
+    """Who a document is by, when the text says so: "a memo from the finance office", "a letter signed by Ana
+    Lind", "Lind's letter"."""
+    for tok in mentions:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"):
+                return _entity_text(c)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                    return _entity_text(obj)
+            if c.dep_ == "acl" and c.lemma_ in ("sign", "write", "send", "issue"):
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                    return _entity_text(obj)
+    return None
+
+
+def _entity_text(tok: Token) -> str:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text.removesuffix("'s").removesuffix("’s")
+    return tok.text
+
+
+def merge_documents(flags: Sequence[Flag], stories: dict[str, frozenset[str]], *, shared: int = 2) -> list[Flag]:
+    """One record per document across the articles of one story: the document flags of articles that name the
+    same document (its noun) and share at least ``shared`` names (``stories``: article key -> its names) are
+    merged, the authenticity history in order of publication."""
+    groups: list[list[Flag]] = []
+    for f in flags:
+        if f.kind != "document" or not f.document:
+            continue
+        art = (f.document.get("articles") or [""])[0]
+        for group in groups:
+            g = group[0].document or {}
+            other = (g.get("articles") or [""])[0]
+            if g.get("name") == f.document.get("name") and len(stories.get(art, frozenset())
+                                                               & stories.get(other, frozenset())) >= shared:
+                group.append(f)
+                break
+        else:
+            groups.append([f])
+    return [_merged(g) for g in groups]
+
+
+def _merged(group: list[Flag]) -> Flag:
+    if len(group) == 1:
+        return group[0]
+    records = [f.document or {} for f in group]
+    history = sorted((h for r in records for h in r.get("authenticity", ())),
+                     key=lambda h: (h.get("published") or "", h.get("article") or "", h.get("ordinal") or 0))
+    attrs: dict[str, bool | None] = {}
+    for name in ("signed", "draft", "leaked"):
+        values = [r.get(name) for r in records if r.get(name) is not None]
+        attrs[name] = values[-1] if values else None
+    author = next((r["author"] for r in records if r.get("author")), None)
+    record = {**records[0], **attrs, "author": author, "authenticity": history,
+              "articles": [a for r in records for a in r.get("articles", ())],
+              "mentions": sum(r.get("mentions", 0) for r in records),
+              "statements": sum(r.get("statements", 0) for r in records)}
+    name = record.get("name", "the document")
+    return Flag(kind="document", subject=name, reason=_reason(name, attrs, history), speaker=author,
+                evidence=tuple(h["words"] for h in history if h.get("words")), document=record,
+                a=_ref(history[0]) if history else None, b=_ref(history[-1]) if len(history) > 1 else None)
 
 
 def _ref(entry: dict[str, Any]) -> dict[str, Any]:
@@ -209,4 +279,4 @@ def spoken_conflicts(statements: Sequence[Statement]) -> list[Flag]:
     return out
 
 
-__all__ = ["RECORDED", "document_flags", "signalled_conflicts", "spoken_conflicts"]
+__all__ = ["RECORDED", "document_flags", "merge_documents", "signalled_conflicts", "spoken_conflicts"]
