@@ -103,6 +103,7 @@ eval: $(STAMP)
 	    echo "=== $$f: absent, skipped"; \
 	  fi; \
 	done
+	@echo "=== data/provenance (the provenance flags, dev stories)"; $(BIN)/onrecord eval data/provenance --split dev
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

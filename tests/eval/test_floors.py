@@ -36,3 +36,18 @@ def test_speakers_files_of_the_gates_are_in_the_checkout() -> None:
     for gate in GATES:
         if gate.speakers is not None:
             assert repo_file(gate.speakers) is not None, gate.speakers
+
+
+@pytest.mark.model
+def test_provenance_flags_stay_above_floors() -> None:
+    """The reversal and conflict flags on the dev stories of the provenance gold (data/provenance)."""
+    from onrecord.eval.floors import PROVENANCE_FLOORS, PROVENANCE_GOLD
+    from onrecord.eval.provenance import score
+
+    folder = repo_file(PROVENANCE_GOLD)
+    if folder is None:
+        pytest.skip(f"{PROVENANCE_GOLD} is not in this checkout")
+    report = score(folder, split="dev")
+    print("\n" + "\n".join(report.lines()))
+    assert report.articles > 0
+    assert report.below(PROVENANCE_FLOORS) == [], "\n".join(report.lines())

@@ -316,10 +316,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
       onrecord eval ../shared/data/polnear/dev.jsonl.gz --limit 100
       onrecord eval ../shared/data/ggt/dev.jsonl --json > ggt-dev.json
       onrecord eval ../shared/data/polnear/train.jsonl.gz --scope all --speakers data/speakers/polnear-train.jsonl
+      onrecord eval data/provenance --split dev
+
+    GOLD may also be a provenance gold folder (articles-*.jsonl and gold-*.jsonl, as data/provenance/): then the
+    reversal and conflict flags are scored (precision, recall, the rating), and the documents; --split picks the
+    stories (dev, heldout: every fourth story, kept for the final measurement, or all). --scope defaults to all.
     """
     from onrecord.eval import evaluate_file
+    from onrecord.eval.provenance import is_gold_folder
 
     settings = _settings(args)
+    if is_gold_folder(args.gold):
+        from onrecord.eval.provenance import score
+
+        prov = score(args.gold, split=args.split, settings=settings if args.scope else settings.with_(scope="all"))
+        print(json.dumps(prov.to_dict(), indent=2, ensure_ascii=False) if args.json else "\n".join(prov.lines()))
+        if args.verbose:
+            print("missed:", *prov.misses, sep="\n  ")
+            print("false alarms:", *prov.false_alarms, sep="\n  ")
+        return 0
     with _progress(settings) as (advance, _report):
         report = evaluate_file(args.gold, settings=settings, limit=args.limit, progress=advance,
                                speakers=args.speakers)
@@ -399,7 +414,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", help="in a JSONL file, the id of the document to show (default: the first)")
 
     p = _add_command(sub, "eval", cmd_eval)
-    p.add_argument("gold", metavar="GOLD", help="gold corpus, .jsonl or .jsonl.gz")
+    p.add_argument("gold", metavar="GOLD", help="gold corpus, .jsonl or .jsonl.gz, or a provenance gold folder")
+    p.add_argument("--split", choices=("dev", "heldout", "all"), default="dev",
+                   help="a provenance gold folder's stories to score (default: dev)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="with a provenance gold folder, list the missed gold flags and the false alarms")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents")
     p.add_argument("--speakers", metavar="FILE",

@@ -229,6 +229,9 @@ def cmd_provenance(args: argparse.Namespace) -> int:
     the articles of a folder are also compared with one another); otherwise the argument is a stored article
     (its id, URL or document id) and the card shows its stored flags, those across articles included.
 
+    A file or folder is read with --scope all unless told otherwise: a stance such as "disputed its
+    authenticity" is not a quotation, but it is what a reversal is made of.
+
     Example:
       onrecord provenance story.txt
       onrecord provenance 12 --db out/onrecord.db --json
@@ -237,7 +240,10 @@ def cmd_provenance(args: argparse.Namespace) -> int:
 
     target = args.target
     if target == "-" or os.path.exists(target):
-        cards = cards_of_paths([target], _settings(args), _print_error)
+        settings = _settings(args)
+        if args.scope is None:  # stances ("disputed its authenticity") are what reversals are made of
+            settings = settings.with_(scope="all")
+        cards = cards_of_paths([target], settings, _print_error)
         if not cards:
             raise OnrecordError("no article could be read", document=target)
     else:

@@ -42,9 +42,9 @@ def corpus_file(relative: str) -> Path | None:
 
 def repo_file(relative: str) -> Path | None:
     """A file of the source checkout (e.g. ``"data/speakers/polnear-train.jsonl"``), or None when it is absent
-    (an installed package carries no data/ folder)."""
+    (an installed package carries no data/ folder). A folder (``"data/provenance"``) is found too."""
     path = Path(__file__).resolve().parents[3] / relative
-    return path if path.is_file() else None
+    return path if path.is_file() or path.is_dir() else None
 
 
 __all__ = ["ENV_VAR", "corpus_file", "repo_file", "shared_data_dir"]

@@ -64,6 +64,15 @@ GATES: tuple[Gate, ...] = (
 )
 
 
+#: The provenance flags on the dev stories of data/provenance (onrecord.eval.provenance; scope all, fast mode):
+#: metric -> floor, as ProvenanceReport.value names them.
+PROVENANCE_GOLD = "data/provenance"
+PROVENANCE_FLOORS: dict[str, float] = {
+    "reversal_precision": 0.69, "reversal_recall": 0.67, "conflict_precision": 0.39, "conflict_recall": 0.34,
+    "rating_accuracy": 0.95,
+}
+
+
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
     """One message per metric whose F1 (or accuracy) is under its floor minus ``epsilon`` (or that the report
     lacks)."""
@@ -80,4 +89,4 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
     return failures
 
 
-__all__ = ["EPSILON", "GATES", "Gate", "below_floors"]
+__all__ = ["EPSILON", "GATES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "Gate", "below_floors"]

@@ -105,6 +105,17 @@ class ProvenanceReport:
                             "fields_right": f"{self.document_fields_right}/{self.document_fields}"}
         return out
 
+    def value(self, metric: str) -> float:
+        """A figure by name: ``reversal_precision``, ``conflict_recall`` ..., ``rating_accuracy``."""
+        if metric == "rating_accuracy":
+            return self.ratings_right / self.ratings if self.ratings else 0.0
+        kind, _, what = metric.partition("_")
+        return float(getattr(self.kinds[kind], what))
+
+    def below(self, floors: dict[str, float], epsilon: float = 0.01) -> list[str]:
+        """The figures under their floor (minus ``epsilon``), each as "name value < floor"."""
+        return [f"{m} {self.value(m):.3f} < {f}" for m, f in floors.items() if self.value(m) < f - epsilon]
+
     def lines(self) -> Iterator[str]:
         yield f"provenance gold, {self.split} split: {self.articles} articles"
         for kind, c in self.kinds.items():

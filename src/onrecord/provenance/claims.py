@@ -255,7 +255,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB" and not (
-            tok.dep_ == "amod" and tok.head.i == phrase_root):
+            tok.dep_ == "amod" and (tok.head.i == phrase_root or tok.head.dep_ == "attr")):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if lemma in _KEEPING and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
                                  for c in tok.children):
@@ -293,10 +293,12 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
+    if tok.dep_ == "amod" and tok.head.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
+        holders = [tok.head.head]
     holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
     heads: list[str] = []
     keys: list[str] = []
-    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ != "attr":
         heads.append(tok.head.lemma_.lower())
         keys.extend(_noun_keys(tok.head, context)[:4])
     for h in holders:

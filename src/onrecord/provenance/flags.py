@@ -56,9 +56,9 @@ class Statement:
         """Who holds this position: the speaker, else the document, else the source as written ("the
         grievance", "a senior official")."""
         a = self.attribution
-        if a.speaker or self.document:
-            return a.speaker or f"the {self.document}"
-        return a.speaker_description or None
+        if self.document:
+            return f"the {self.document}"  # (its author, if named, is the statement's speaker)
+        return a.speaker or a.speaker_description or None
 
     def ref(self) -> dict[str, Any]:
         a = self.attribution
@@ -311,6 +311,13 @@ def _reports(claim: Claim, concept: str | None) -> bool:
     return not (claim.condition or "").lower().startswith("if")
 
 
+def conditions(*statements: Statement) -> str:
+    """The conditions the statements put on their claims, for a flag's reason ("; Donald Trump: “unless they pay
+    us back”")."""
+    said = [f"{s.party}: “{s.claim.condition}”" for s in statements if s.claim.condition]
+    return "; conditioned by " + "; ".join(said) if said else ""
+
+
 def judge(a: Statement, b: Statement) -> Flag | None:
     """The flag two statements earn, if any: a reversal (same speaker) or a conflict (two parties)."""
     if a.party is None or b.party is None:
@@ -334,7 +341,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
         evidence = tuple(f"{v:g} {concept}".strip() for s in (a, b) for k, v in s.claim.numbers if k == concept)
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
-        reason=verdict.reason, a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
+        reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
         speaker=a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
 

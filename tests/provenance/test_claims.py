@@ -1,0 +1,77 @@
+"""Claims: what each statement asserts and how firmly, on invented sentences (the real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.api import extract
+from onrecord.provenance import Claim
+from onrecord.settings import Settings
+
+pytestmark = pytest.mark.model
+
+BROAD = Settings(scope="all", provenance=True)
+
+
+def claims_of(text: str) -> list[Claim]:
+    extraction = extract(text, settings=BROAD)
+    assert extraction.provenance is not None
+    return list(extraction.provenance.claims)
+
+
+def only(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_plain_statement_asserts_its_predicate() -> None:
+    c = only("Ana Lind said the Lakeview plant will close.")
+    assert c.cue == "assert"
+    assert c.stance("close") == 1
+    assert "plant" in c.heads_of("close")
+
+
+def test_negation_flips_the_sign() -> None:
+    assert only("Ana Lind said the Lakeview plant will not close.").stance("close") == -1
+    assert only("Ivo Tarn said nothing from the plant entered the river.").stance("enter") == -1
+
+
+def test_a_denying_cue_flips_the_sign_and_a_negated_one_asserts_nothing() -> None:
+    assert only("Ana Lind denied that the Lakeview plant will close.").stance("close") == -1
+    negated = only("Ana Lind did not deny that the Lakeview plant will close.")
+    assert negated.cue == "unclear" and not negated.asserts
+
+
+def test_opposite_words_share_one_concept() -> None:
+    assert only("Ivo Tarn said the memo was fake.").stance("authentic") == -1
+    assert only("Ivo Tarn said the memo was genuine.").stance("authentic") == 1
+    assert only("Mira Oduya said the troops would withdraw from Lakeview.").stance("leave") == 1
+
+
+def test_wanted_and_conditional_predicates_are_not_asserted() -> None:
+    c = only("“If they ask us to leave, we will charge them a fee,” Ivo Tarn said.")
+    assert c.stance("leave") is None
+    assert c.condition is not None and c.condition.lower().startswith("if")
+
+
+def test_hedges_conditions_and_numbers_are_kept() -> None:
+    c = only("Ana Lind said the Lakeview plant may close unless the state pays.")
+    assert c.modal_of("close") == "may"
+    assert c.condition is not None and "unless" in c.condition
+    n = only("Ana Lind said the Lakeview plant will cut 200 jobs.")
+    assert ("job", 200.0) in n.numbers
+
+
+def test_a_question_asserts_nothing() -> None:
+    assert only("Ivo Tarn asked whether the Lakeview plant would close.").cue == "ask"
+
+
+def test_quoted_words_are_the_speakers_own() -> None:
+    assert only("“The plant will close,” Ana Lind said.").own_words
+    assert not only("Ana Lind said that the plant will close.").own_words
+
+
+def test_a_claim_survives_json() -> None:
+    c = only("Ana Lind said the Lakeview plant may close unless the state pays 40 million dollars.")
+    assert Claim.from_dict(c.to_dict()) == c

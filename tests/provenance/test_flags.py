@@ -1,0 +1,103 @@
+"""Reversals, conflicts, documents and their look-alikes, within one invented article and across two."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.api import extract, extract_many
+from onrecord.provenance import Flag, statements
+from onrecord.provenance.flags import group_flags, pair_flags
+from onrecord.settings import Settings
+from onrecord.types import Article, Extraction
+
+pytestmark = pytest.mark.model
+
+BROAD = Settings(scope="all", provenance=True)
+
+
+def flags_of(text: str) -> list[Flag]:
+    extraction = extract(text, settings=BROAD)
+    return list(extraction.provenance.flags)
+
+
+def pairs(flags: list[Flag], kind: str) -> list[Flag]:
+    return [f for f in flags if f.kind == kind]
+
+
+def test_a_full_reversal_within_an_article_carries_both_statements() -> None:
+    flags = flags_of("Ana Lind said on Monday that the Lakeview plant will close. On Friday, Ana Lind said the "
+                     "Lakeview plant will not close.")
+    (flag,) = pairs(flags, "reversal")
+    assert flag.rating == "full" and flag.speaker == "Ana Lind"
+    assert flag.a and flag.b and flag.subject and flag.reason == "opposite polarity"
+    assert "will close" in flag.a["text"] and "will not close" in flag.b["text"]
+
+
+@pytest.mark.parametrize("text", [
+    # a clarification that agrees
+    "Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant will close in June.",
+    # a question
+    "Ana Lind said the Lakeview plant will close. Ivo Tarn asked whether the Lakeview plant would close.",
+    # a negated cue
+    "Ana Lind said the Lakeview plant will close. Ivo Tarn did not deny that the Lakeview plant will not close.",
+    # a different subject
+    "Ana Lind said the Lakeview plant will close. Ana Lind said the Harbor school will not close.",
+    # a different speaker who agrees
+    "Ana Lind said the Lakeview plant will close. Ivo Tarn said the Lakeview plant will close.",
+])
+def test_look_alikes_raise_no_flag(text: str) -> None:
+    flags = flags_of(text)
+    assert not pairs(flags, "reversal") and not pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+def test_two_speakers_who_disagree_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview plant will close. Ivo Tarn, the union leader, insisted that the "
+                     "Lakeview plant will not close.")
+    (flag,) = pairs(flags, "conflict")
+    assert {flag.speaker, flag.other} == {"Ana Lind", "Ivo Tarn"}
+    assert flag.rating is None
+
+
+def test_a_hedged_or_demanded_claim_does_not_conflict_with_a_report() -> None:
+    assert not pairs(flags_of("Ana Lind said the Lakeview plant will close. Ivo Tarn said the Lakeview plant "
+                              "may not close."), "conflict")
+    assert not pairs(flags_of("Ana Lind said the Lakeview plant will close. Ivo Tarn said the Lakeview plant "
+                              "must stay open."), "conflict")
+
+
+def test_a_changed_number_across_articles_is_half_a_reversal() -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="Ana Lind, the Lakeview mayor, said the city will cut 200 "
+                "jobs at the Lakeview depot this year."),
+        Article(id="a2", published="2026-04-01", text="Ana Lind, the Lakeview mayor, said the city will cut 80 "
+                "jobs at the Lakeview depot this year."),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = group_flags(pair_flags(said[1], against=said[0]))
+    assert flag.kind == "reversal" and flag.rating == "half" and flag.reason == "changed number"
+    assert flag.a["article"] == "a1" and flag.b["article"] == "a2"
+
+
+def test_a_document_disputed_then_confirmed_has_its_history() -> None:
+    flags = flags_of("An unsigned memo about the Lakeview depot reached the Harbor Ledger on Monday. Ivo Tarn "
+                     "said the memo was fake. On Tuesday, Ivo Tarn said the memo was genuine but only a draft.")
+    (doc,) = pairs(flags, "document")
+    record = doc.document
+    assert record["name"] == "the memo" and record["signed"] is False and record["draft"] is True
+    assert [h["stance"] for h in record["authenticity"]] == ["disputed", "confirmed"]
+    (rev,) = pairs(flags, "reversal")
+    assert rev.speaker == "Ivo Tarn" and rev.rating == "full"
+
+
+def test_a_reporters_words_mark_a_conflict() -> None:
+    flags = flags_of("In the letter, Ana Lind wrote that the Lakeview depot will close in May. The letter belies "
+                     "Ivo Tarn's promise. “The Lakeview depot will not close,” Ivo Tarn said on Sunday.")
+    conflicts = pairs(flags, "conflict")
+    assert any("belies" in f.reason for f in conflicts), [f.to_dict() for f in flags]
+
+
+def test_a_flag_survives_json() -> None:
+    flags = flags_of("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant will not "
+                     "close.")
+    assert [Flag.from_dict(f.to_dict()) for f in flags] == flags
