@@ -42,6 +42,7 @@ EMBEDDING_VERBS = _EN.words("embedding_verbs")
 CONFLICT_SIGNALS = _EN.words("conflict_signals")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
+SPEECH_NOUNS = _EN.words("speech_nouns")
 
 #: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
 CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
@@ -235,9 +236,12 @@ def _embedded_sign(tok: Token, content: Span) -> int:
 
 
 def _unasserted(tok: Token, content: Span) -> bool:
-    """Is this predicate wanted, asked or conditional rather than asserted (within the content)?"""
+    """Is this predicate wanted, asked or conditional rather than asserted (within the content)? So is a view the
+    content reports as someone's ("contradicting the mayor's claim that it was fake")."""
     node = tok
     while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
+            return True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
@@ -303,7 +307,7 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
         keys.extend(_noun_keys(tok.head, context)[:4])
     for h in holders:
         for c in h.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
                 found = _noun_keys(c, context)
                 keys.extend(found)
                 if c.pos_ in ("NOUN", "PROPN"):
@@ -463,25 +467,28 @@ def _names(content: Span) -> tuple[str, ...]:
 
 
 def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ...]:
-    """The nouns of the sentence before, and of the cue's sentence outside the content, when the content's
-    subject is a pronoun: what "it" in "it will close" is about."""
-    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS]
-    possessive = [t for t in content if t.dep_ == "poss" and t.lower_ in ("its", "their")]
-    if not subjects and not possessive:
+    """What "it" in "it will close" may be about, when the content's subject is a pronoun: the nouns before the
+    pronoun, nearest first -- in the content, then in its sentence, then in the sentence before -- leaving out
+    people's names and the source (the speaker is not what they speak of)."""
+    pronouns = [t for t in content if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS)
+                or (t.dep_ == "poss" and t.lower_ in ("its", "their"))]
+    if not pronouns:
         return ()
+    source = attribution.source
     first = content[0].sent
-    before = doc[first.start - 1].sent if first.start > 0 else None
+    start = doc[first.start - 1].sent.start if first.start > 0 else first.start
     nouns: list[str] = []
-    for sent in (before, first):
-        if sent is None:
+    subjects: list[str] = []  # the likelier antecedent ("An unsigned letter ... disputed its authenticity")
+    for tok in reversed(doc[start:pronouns[0].i]):
+        if source is not None and source.start <= tok.idx < source.end:
             continue
-        for tok in sent:
-            if content.start <= tok.i < content.end:
-                continue
-            if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha and not tok.is_stop and len(tok) > 2:
-                nouns.append(tok.lemma_.lower())
-    del attribution
-    return tuple(dict.fromkeys(nouns))
+        if tok.ent_type_ == "PERSON" or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha or tok.is_stop:
+            continue
+        if len(tok) > 2:
+            nouns.append(tok.lemma_.lower())
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append(tok.lemma_.lower())
+    return tuple(dict.fromkeys(subjects + nouns))
 
 
 def _signal(content: Span) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeAlias
 
 from onrecord.attribution.rules import RuleTable, rule
-from onrecord.provenance.claims import Claim
+from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.types import Attribution, CharSpan
 
 FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
@@ -190,11 +190,16 @@ def _softened(pair: Pair) -> Verdict | None:
     the grant ends")."""
     a, b = pair.a.claim, pair.b.claim
     concept = (pair.opposed or [""])[0]
-    if (a.modal_of(concept) is None) != (b.modal_of(concept) is None):
+    if (_hedged(a, concept)) != (_hedged(b, concept)):
         return Verdict("half", "certainty")
     if (a.condition is None) != (b.condition is None):
         return Verdict("half", "condition")
     return None
+
+
+def _hedged(claim: Claim, concept: str) -> bool:
+    """Is the claim on ``concept`` made uncertain ("may", "probably"; not "must", which demands)?"""
+    return claim.modal_of(concept) not in (None, *DEONTIC)
 
 
 def _words(claim: Claim, concept: str) -> str:
@@ -275,9 +280,10 @@ def changed_number(pair: Pair) -> Verdict | None:
       ("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant may close.",
        "half: certainty"))
 def certainty(pair: Pair) -> Verdict | None:
-    """One speaker's firm claim made uncertain, or the other way ("will close" / "may close")."""
+    """One speaker's firm claim made uncertain later ("will close", then "may close"); growing firmer in the same
+    direction is no reversal."""
     for concept in pair.shared if pair.same_speaker else ():
-        if (pair.a.claim.modal_of(concept) is None) != (pair.b.claim.modal_of(concept) is None):
+        if not _hedged(pair.a.claim, concept) and _hedged(pair.b.claim, concept):
             return Verdict("half", "certainty", concept)
     return None
 
@@ -286,8 +292,8 @@ def certainty(pair: Pair) -> Verdict | None:
       ("Ana Lind said the city will build the Lakeview bridge. Ana Lind later said the city will build the "
        "Lakeview bridge only if the state pays.", "half: condition"))
 def condition(pair: Pair) -> Verdict | None:
-    """One speaker's plain claim put under a condition, or freed of one ("will build" / "will build if ...")."""
-    if pair.same_speaker and pair.shared and (pair.a.claim.condition is None) != (pair.b.claim.condition is None):
+    """One speaker's plain claim put under a condition later ("will build", then "will build only if ...")."""
+    if pair.same_speaker and pair.shared and pair.a.claim.condition is None and pair.b.claim.condition is not None:
         return Verdict("half", "condition", pair.shared[0])
     return None
 
