@@ -374,6 +374,7 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
             groups[key] = []
             order.append(key)
         groups[key].append(f)
+    order = _join_shared(groups, order)
     out = []
     for key in order:
         members = sorted(groups[key], key=_strength, reverse=True)
@@ -382,6 +383,24 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
             best = replace(best, also=tuple((m.a or {}, m.b or {}) for m in members[1:]))
         out.append(best)
     return out
+
+
+def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
+    return {(str(r.get("article")), str(r.get("ordinal"))) for f in flags for r in (f.a, f.b) if r}
+
+
+def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Conflicts on one concept between the same two articles that share a statement are one disagreement, whatever
+    the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim)."""
+    kept: list[tuple[Any, ...]] = []
+    for key in order:
+        target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] == "conflict"
+                       and k[2:] == key[2:] and _statements(groups[k]) & _statements(groups[key])), None)
+        if target is None:
+            kept.append(key)
+        else:
+            groups[target].extend(groups.pop(key))
+    return kept
 
 
 def _share_name(a: Claim, b: Claim) -> bool:
