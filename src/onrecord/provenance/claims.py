@@ -57,6 +57,7 @@ _NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 _KEEPING = frozenset("stay remain keep leave".split())
+_TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
@@ -242,6 +243,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
             return True
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
+                c.dep_ == "nsubjpass" for c in node.head.children):
+            return True  # "she had been told the memo was not genuine": what she heard, not what she says
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
@@ -259,7 +263,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB" and not (
-            tok.dep_ == "amod" and (tok.head.i == phrase_root or tok.head.dep_ == "attr")):
+            tok.dep_ == "amod" and (tok.head.i == phrase_root or tok.head.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if lemma in _KEEPING and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
                                  for c in tok.children):
@@ -331,6 +335,8 @@ def _modal(tok: Token) -> str | None:
     for h in holders:
         for c in h.children:
             if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+                if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
+                    return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
                 return c.lower_
     return None
 
