@@ -136,25 +136,14 @@ def find_article(store: Any, ref: str) -> int:
 
 
 def stored_card(store: Any, article_id: int) -> dict[str, Any]:
-    """The card of a stored article, with its stored flags (those across articles included)."""
-    from onrecord.record.provenance import article_flags
+    """The card of a stored article, with its stored flags (those across articles included), each statement with
+    its article's title and its relays (the web app's article page shows the same records)."""
+    from onrecord.record.provenance import article_flags, flag_records
 
     article = store.article(article_id)
     ids = [int(i) for (i,) in store.rows("SELECT id FROM attributions WHERE article_id = ? ORDER BY ordinal",
                                          (article_id,))]
-    titles: dict[int, tuple[Any, ...]] = {}
-    flags = []
-    for f in article_flags(store, article_id):
-        record = f.to_dict()
-        for side in ("a", "b"):
-            ref = record.get(side)
-            if isinstance(ref, dict) and ref.get("article_id") is not None:
-                aid = int(ref["article_id"])
-                if aid not in titles:
-                    titles[aid] = store.one("SELECT title, outlet, published FROM articles WHERE id = ?",
-                                            (aid,)) or (None, None, None)
-                ref["title"] = titles[aid][0]
-        flags.append(record)
+    flags = flag_records(store, article_flags(store, article_id))
     return card(article, store.attributions_of(article_id), flags, article_id=article_id, attribution_ids=ids)
 
 

@@ -262,9 +262,10 @@ def _flag(r: Sequence[Any]) -> StoredFlag:
 
 
 def flags(store: Store, *, speaker: str | None = None, kind: str | None = None,
-          limit: int | None = 200) -> list[StoredFlag]:
+          limit: int | None = 200, before: int | None = None) -> list[StoredFlag]:
     """Stored flags, newest first; ``speaker`` (any name the store resolves: an alias, "#12") keeps those where
-    one of the two statements is theirs; ``kind`` one of :data:`KINDS`."""
+    one of the two statements is theirs; ``kind`` one of :data:`KINDS`; ``before``: only flags with a smaller id
+    (the next page after a flag)."""
     _limit(limit)
     if kind is not None and kind not in KINDS:
         raise OnrecordError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -280,6 +281,9 @@ def flags(store: Store, *, speaker: str | None = None, kind: str | None = None,
         where.append("EXISTS (SELECT 1 FROM attributions x WHERE x.speaker_id = ?"
                      " AND x.id IN (f.a_attribution_id, f.b_attribution_id))")
         params.append(who.id)
+    if before is not None:
+        where.append("f.id < ?")
+        params.append(before)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     rows = store.rows(f"SELECT {_FLAG_COLUMNS} FROM flags f{clause} ORDER BY f.id DESC"
                       + (" LIMIT ?" if limit else ""), [*params, limit] if limit else params)
@@ -296,6 +300,33 @@ def article_flags(store: Store, article_id: int) -> list[StoredFlag]:
         " WHERE x.article_id = ? AND x.id IN (f.a_attribution_id, f.b_attribution_id)) ORDER BY f.id",
         (article_id, article_id))
     return [_flag(r) for r in rows]
+
+
+def flag_records(store: Store, found: Iterable[StoredFlag]) -> list[dict[str, Any]]:
+    """Each flag's record (:meth:`StoredFlag.to_dict`) with, on each statement, the ``title`` of its article and
+    its ``relays`` as stored (``{"name", "outlet"}``: the statement's own record keeps only a name per relay)."""
+    records = [f.to_dict() for f in found]
+    sides = [ref for r in records for ref in (r.get("a"), r.get("b")) if isinstance(ref, dict)]
+    articles = list(dict.fromkeys(int(ref["article_id"]) for ref in sides if ref.get("article_id") is not None))
+    statements = list(dict.fromkeys(int(ref["attribution_id"]) for ref in sides
+                                    if ref.get("attribution_id") is not None))
+    titles: dict[int, Any] = {}
+    relays: dict[int, list[dict[str, Any]]] = {}
+    for chunk in range(0, len(articles), 500):
+        part = articles[chunk: chunk + 500]
+        titles.update((int(i), t) for i, t in store.rows(
+            f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(part))})", part))
+    for chunk in range(0, len(statements), 500):
+        part = statements[chunk: chunk + 500]
+        for i, via in store.rows(f"SELECT id, via FROM attributions WHERE id IN ({', '.join('?' * len(part))})",
+                                 part):
+            relays[int(i)] = [{"name": v.get("name"), "outlet": v.get("outlet")} for v in json.loads(via or "[]")]
+    for ref in sides:
+        if ref.get("article_id") is not None:
+            ref["title"] = titles.get(int(ref["article_id"]))
+        if ref.get("attribution_id") is not None and int(ref["attribution_id"]) in relays:
+            ref["relays"] = relays[int(ref["attribution_id"])]
+    return records
 
 
 def marks(store: Store, attribution_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
@@ -318,5 +349,5 @@ def marks(store: Store, attribution_ids: Iterable[int]) -> dict[int, tuple[str, 
     return {k: tuple(v) for k, v in out.items()}
 
 
-__all__ = ["KINDS", "MAX_CANDIDATES", "MIN_SHARED_KEYS", "StoredFlag", "article_flags", "flags", "forget",
-           "has_flags", "marks", "write"]
+__all__ = ["KINDS", "MAX_CANDIDATES", "MIN_SHARED_KEYS", "StoredFlag", "article_flags", "flag_records", "flags",
+           "forget", "has_flags", "marks", "write"]
