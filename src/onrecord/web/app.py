@@ -26,9 +26,11 @@ from fastapi.staticfiles import StaticFiles
 
 from onrecord.errors import DocumentTooLargeError, InputError, NotFoundError, OnrecordError, StoreError
 from onrecord.record.export import csv_writer
+from onrecord.record.provenance import KINDS, article_flags, flag_records
 from onrecord.settings import MODES, Settings
 from onrecord.types import Article, Extraction
 from onrecord.web import charts, highlight
+from onrecord.web import provenance as prov
 from onrecord.web import queries as q
 from onrecord.web.db import GENERATION, Busy, QueryTimeout, Readers, Writer
 from onrecord.web.limits import EXTRACT_SECONDS, MAX_UPLOAD, QUERY_SECONDS, QUEUE, READERS
@@ -36,6 +38,9 @@ from onrecord.web.security import COOKIE, SVG_CSP, SecurityHeaders, Token
 from onrecord.web.worker import QueueFull, Worker, accurate_available, model_extractor
 
 log = logging.getLogger("onrecord.web")
+
+#: How many of a speaker's flags their page shows (the rest: /flags?speaker_id=ID).
+SPEAKER_FLAGS = 50
 
 HERE = Path(__file__).parent
 
@@ -298,16 +303,27 @@ def create_app(config: Config) -> FastAPI:
         paragraphs extraction skipped, with their reasons. The CSV twin lists the attributions."""
         with readers.reader() as store:
             record = q.article(store, article_id)
-        segments = highlight.segments(record.text, record.attributions, record.skipped)
+            flags = flag_records(store, article_flags(store, article_id))
+        positions = {int(a["id"]): i for i, a in enumerate(record.attributions)}
+        return View("article.html", article_context(record, flags, prov.statement_marks(flags, positions),
+                                                    here=article_id),
+                    payload={**record.to_dict(), "flags": flags}, rows=record.attributions,
+                    columns=q.ATTRIBUTION_COLUMNS, title=record.title or record.doc_id or f"Article {record.id}")
+
+    def article_context(record: q.ArticleRecord, flags: list[dict[str, Any]],
+                        marks: dict[int, list[dict[str, str]]], *, here: int | None) -> dict[str, Any]:
+        """What the article page shows: the text cut into highlights (⚑ beside the statements that take part
+        in a flag), the statements, the speakers, the skipped paragraphs and the provenance card."""
+        segments = highlight.segments(record.text, record.attributions, record.skipped, marks)
         colours = highlight.speaker_colours(record.attributions)
         statements = [{**a, "number": i, "colour": colours[highlight.speaker_key(a)],
-                       "label": highlight.speaker_label(a)} for i, a in enumerate(record.attributions, 1)]
+                       "label": highlight.speaker_label(a), "flags": marks.get(i - 1, [])}
+                      for i, a in enumerate(record.attributions, 1)]
         skipped = [{**s, "text": record.text[s["span"][0]:s["span"][1]] if s.get("span") else None}
                    for s in record.skipped]
-        return View("article.html", {"article": record, "segments": segments, "statements": statements,
-                                     "speakers": highlight.side_list(record.attributions), "skipped": skipped},
-                    payload=record.to_dict(), rows=record.attributions, columns=q.ATTRIBUTION_COLUMNS,
-                    title=record.title or record.doc_id or f"Article {record.id}")
+        return {"article": record, "segments": segments, "statements": statements,
+                "speakers": highlight.side_list(record.attributions), "skipped": skipped,
+                "provenance": prov.card(flags, here=here)}
 
     @twins("/attributions{suffix}", summary="Attributions (statements), newest first")
     def attributions_list(request: Request, speaker_id: int | None = None, outlet: str | None = None,
@@ -340,12 +356,19 @@ def create_app(config: Config) -> FastAPI:
         date order (keyset pagination with ``after``). The CSV twin lists the statements."""
         with readers.reader() as store:
             record = q.speaker(store, speaker_id, since=since, until=until, after=after, limit=limit)
+            flags = q.flags(store, speaker=f"#{speaker_id}", limit=SPEAKER_FLAGS)
         by = by if by in ("outlet", "medium") else "outlet"
         chart_query = urlencode({k: v for k, v in (("since", since), ("until", until), ("by", by)) if v})
-        return View("speaker.html", {"speaker": record, "by": by,
+        views = [prov.flag(r) for r in flags.rows if r.get("kind") != "document"]
+        # each flagged statement of the timeline links to its flag on this page, else to the speaker's flags
+        shown = prov.statement_marks(flags.rows, {e["id"]: e["id"] for e in record.page.rows})
+        marks = {e["id"]: shown.get(e["id"]) or [{"anchor": "", "label": label} for label in e["flags"]]
+                 for e in record.page.rows if e["flags"]}
+        return View("speaker.html", {"speaker": record, "by": by, "flags": views, "more_flags": flags.next,
+                                     "marks": marks,
                                      "chart_url": f"/speakers/{speaker_id}/timeline.svg?{chart_query}"},
-                    payload=record.to_dict(), rows=record.page.rows, columns=q.TIMELINE_COLUMNS,
-                    next=record.page.next, title=record.name)
+                    payload={**record.to_dict(), "flags": flags.rows}, rows=record.page.rows,
+                    columns=q.TIMELINE_COLUMNS, next=record.page.next, title=record.name)
 
     @app.get("/speakers/{speaker_id:int}/timeline.svg", tags=["charts"], summary="A speaker's timeline chart (SVG)",
              response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
@@ -356,6 +379,24 @@ def create_app(config: Config) -> FastAPI:
         key = by if by in ("outlet", "medium") else "outlet"
         title = f"{record.name}: statements per month by {'channel' if key == 'medium' else 'outlet'}"
         return _svg(charts.stacked_by_month(record.by_month, series_key=key, title=title))
+
+    @twins("/flags{suffix}", summary="Provenance flags: reversals, conflicts and documents, newest first")
+    def flags_list(request: Request, kind: str | None = None, speaker: str | None = None,
+                   speaker_id: int | None = None, after: str | None = None, limit: int | None = None) -> View:
+        """Reversals by one speaker (rated full or half), conflicts between two speakers or a speaker and a
+        document, and documents that are unsigned, drafts, leaked or disputed: each with its subject, reason,
+        evidence and both statements (their articles' titles, outlets and dates). ``kind`` keeps one kind;
+        ``speaker`` (a name, an alias or #id) or ``speaker_id`` keeps the flags with a statement of that speaker;
+        keyset pagination with ``after``. Suggestions with their evidence, never verdicts."""
+        who = f"#{speaker_id}" if speaker_id is not None else (speaker or "").strip() or None
+        with readers.reader() as store:
+            found = q.flags(store, kind=kind, speaker=who, after=after, limit=limit)
+            named = store.resolve_speaker(who) if who else None
+        views = [prov.flag(r) for r in found.rows]
+        return View("flags.html", {"page": found, "flags": views, "kinds": KINDS, "named": named},
+                    payload=found.to_dict(),
+                    rows=[prov.row(r) for r in found.rows], columns=prov.COLUMNS, next=found.next,
+                    title="Flags")
 
     @twins("/search{suffix}", summary="Full-text search over what was said")
     def search_view(request: Request, q_: str | None = Query(None, alias="q"), speaker_id: int | None = None,
@@ -512,7 +553,8 @@ def create_app(config: Config) -> FastAPI:
                            headers={"retry-after": "30"}) from None
 
     def extract_job(build: Callable[[], Article], mode: str, store: bool) -> Callable[[], dict[str, Any]]:
-        settings = config.settings.with_(mode=mode)
+        # a stored article gets its provenance (claims and flags), as ingest always gives it
+        settings = config.settings.with_(mode=mode, provenance=True if store else None)
 
         def job() -> dict[str, Any]:
             article = build()
@@ -560,6 +602,26 @@ def create_app(config: Config) -> FastAPI:
     @app.get("/paste", response_class=HTMLResponse, include_in_schema=False)
     def paste_form(request: Request) -> Response:
         return page(request, "paste.html", {"title": "Paste or upload an article", "max_upload": config.max_upload})
+
+    def check_job(build: Callable[[], Article], mode: str) -> Callable[[], tuple[q.ArticleRecord, list[Any]]]:
+        settings = config.settings.with_(mode=mode, provenance=True)
+
+        def job() -> tuple[q.ArticleRecord, list[Any]]:
+            extraction = config.extractor(build(), settings)
+            found = extraction.provenance.flags if extraction.provenance is not None else ()
+            return q.unsaved_article(extraction), [f.to_dict() for f in found]
+
+        return job
+
+    @app.post("/paste/check", include_in_schema=False)
+    async def paste_check(request: Request) -> Response:
+        """A pasted article read with provenance and shown, not stored (no token needed, as /api/extract): its
+        statements and its provenance card (the flags within it, its documents)."""
+        build, mode = await article_from_request(request)
+        record, flags = await run_job(check_job(build, mode))
+        context = article_context(record, flags, prov.statement_marks(flags), here=None)
+        return page(request, "article.html", {**context, "unsaved": True,
+                                              "title": record.title or "Pasted article (not stored)"})
 
     @app.post("/paste", include_in_schema=False)
     async def paste(request: Request) -> Response:
@@ -702,8 +764,9 @@ async def _json(request: Request) -> dict[str, Any]:
 
 
 def _headline(text: str) -> str | None:
-    """The first line of a text when it reads as a headline (short, followed by a blank line)."""
-    first, _, rest = text.strip().partition("\n")
+    """The first line of a text when it reads as a headline (short, followed by a blank line; a form sends its
+    lines ended by CRLF)."""
+    first, _, rest = text.strip().replace("\r\n", "\n").partition("\n")
     first = first.strip()
     return first if first and len(first) <= 160 and rest.startswith("\n") and not first.endswith((".", ",")) \
         else None

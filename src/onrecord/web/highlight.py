@@ -9,7 +9,7 @@ the Okabe-Ito palette (distinguishable with the common colour-vision deficiencie
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -35,6 +35,8 @@ class Segment:
     attrs: str = ""  # the 1-based numbers of the statements covering it, space-separated
     anchor: int | None = None  # the statement whose first words this is (id="s-N", focusable)
     skipped: str | None = None  # the reason a skipped part was not used
+    #: the flags of the statements whose words end here, as (anchor, label): a ⚑ after this segment links to each
+    flags: tuple[tuple[str, str], ...] = ()
 
     @property
     def plain(self) -> bool:
@@ -63,10 +65,13 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text)]
 
 
-def segments(text: str, attributions: Sequence[dict[str, Any]],
-             skipped: Sequence[dict[str, Any]] = ()) -> list[Segment]:
+def segments(text: str, attributions: Sequence[dict[str, Any]], skipped: Sequence[dict[str, Any]] = (),
+             flags: Mapping[int, Sequence[dict[str, str]]] | None = None) -> list[Segment]:
     """Cut ``text`` at every boundary of the statements' spans (``content_start``/``_end``, ``source_*``,
-    ``cue_*``; numbered by position from 1) and of the skipped parts (``span``: [start, end] or None)."""
+    ``cue_*``; numbered by position from 1) and of the skipped parts (``span``: [start, end] or None).
+    ``flags``: for the statements (by position, from 0) that take part in a provenance flag, each flag's
+    ``anchor`` and ``label``; their words are classed ``flagged`` and their last segment carries the flags."""
+    flags = flags or {}
     n = len(text)
     colours = speaker_colours(attributions)
     spans: list[tuple[int, int, str, int]] = []  # (start, end, role, statement index)
@@ -95,9 +100,11 @@ def segments(text: str, attributions: Sequence[dict[str, Any]],
         cuts.update((start, end))
     bounds = sorted(cuts)
     first_content: dict[int, int] = {}
-    for start, _end, role, i in sorted(spans):
+    last_content: dict[int, int] = {}
+    for start, end, role, i in sorted(spans):
         if role == CONTENT:
             first_content.setdefault(i, start)
+            last_content[i] = max(end, last_content.get(i, end))
     out: list[Segment] = []
     for lo, hi in pairwise(bounds):
         if hi <= lo:
@@ -115,10 +122,14 @@ def segments(text: str, attributions: Sequence[dict[str, Any]],
             classes.append("quoted" if a.get("type") == "direct" or in_quotes else "paraphrase")
         if skip is not None:
             classes.append("skipped")
+        if any(flags.get(i) for r, i, _ in covering if r == CONTENT):
+            classes.append("flagged")
+        ending = tuple(dict.fromkeys((f["anchor"], f["label"]) for i in sorted({i for _, i, _ in covering})
+                                     if last_content.get(i) == hi for f in flags.get(i, ())))
         numbers = sorted({i + 1 for _, i, _ in covering}, key=lambda k: (k != primary + 1, k))
         anchor = next((i + 1 for _, i, _ in covering if first_content.get(i) == lo), None)
         out.append(Segment(text[lo:hi], lo, classes=" ".join(classes), attrs=" ".join(map(str, numbers)),
-                           anchor=anchor, skipped=skip))
+                           anchor=anchor, skipped=skip, flags=ending))
     return out
 
 

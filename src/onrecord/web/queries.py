@@ -22,7 +22,7 @@ from onrecord.errors import NotFoundError, OnrecordError
 from onrecord.record import Store
 from onrecord.record import queries as library
 from onrecord.record.store import POSTGRES
-from onrecord.types import QUOTED_SEPARATOR
+from onrecord.types import QUOTED_SEPARATOR, Extraction
 from onrecord.web.db import data_version
 
 #: The largest page a list may ask for.
@@ -275,6 +275,52 @@ def article(store: Store, article_id: int) -> ArticleRecord:
                          pipeline_version=row[9], model=row[10], attributions=rows)
 
 
+def unsaved_article(extraction: Extraction) -> ArticleRecord:
+    """An extraction that is not stored (a pasted article checked) as the article page shows a stored one: its
+    statements as :data:`ATTRIBUTION_COLUMNS` rows, without store ids."""
+    art = extraction.article
+    text = art.text
+    rows = []
+    for i, a in enumerate(extraction.attributions):
+        quoted = [[q.start, q.end] for q in a.quoted]
+        rows.append({
+            "id": None, "article_id": None, "ordinal": i, "speaker": a.speaker, "speaker_id": None,
+            "speaker_kind": a.speaker_kind, "speaker_description": a.speaker_description,
+            "source_text": a.source.of(text) if a.source else None, "cue_text": a.cue.of(text) if a.cue else None,
+            "content_text": a.content.of(text), "type": a.type, "medium": a.medium, "cue_kind": a.cue_kind,
+            "via": [{"name": r.name, "outlet": r.outlet, "span": r.span.to_list()} for r in a.via],
+            "confidence": round(float(a.confidence), 3), "published": art.published, "outlet": art.outlet,
+            "title": art.title, "content_start": a.content.start, "content_end": a.content.end,
+            "source_start": a.source.start if a.source else None, "source_end": a.source.end if a.source else None,
+            "cue_start": a.cue.start if a.cue else None, "cue_end": a.cue.end if a.cue else None,
+            "pipeline_version": extraction.pipeline_version, "model": extraction.model, "human_corrected": False,
+            "quoted": quoted, "quoted_text": QUOTED_SEPARATOR.join(text[x:y] for x, y in quoted) if quoted else None,
+        })
+    return ArticleRecord(id=0, doc_id=art.id, title=art.title, outlet=art.outlet, author=art.author,
+                         published=art.published, url=art.url, text=text,
+                         skipped=[sk.to_dict() for sk in extraction.skipped],
+                         pipeline_version=extraction.pipeline_version, model=extraction.model, attributions=rows)
+
+
+# --- provenance flags ----------------------------------------------------------------------------------------------
+
+
+def flags(store: Store, *, kind: str | None = None, speaker: str | None = None, after: str | None = None,
+          limit: int | None = None) -> Page:
+    """Provenance flags, newest first (keyset on id), each with both statements, their articles' titles and
+    their relays (:func:`onrecord.record.provenance.flags` and ``flag_records``); ``speaker``: any name the store
+    resolves (an alias, "#12"); ``kind``: reversal, conflict or document."""
+    from onrecord.record import provenance
+
+    size = page_size(limit)
+    cursor = _cursor(after, (int,))
+    found = provenance.flags(store, speaker=speaker or None, kind=kind or None, limit=size + 1,
+                             before=cursor[0] if cursor else None)
+    page = _paged(provenance.flag_records(store, found), size, lambda r: (r["id"],))
+    return Page(page.rows, page.next, page.limit, {"filters": {k: v for k, v in (("kind", kind),
+                                                                                 ("speaker", speaker)) if v}})
+
+
 # --- speakers ----------------------------------------------------------------------------------------------------
 
 SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "articles", "first_seen", "last_seen"]
@@ -349,7 +395,7 @@ class SpeakerRecord:
 
 
 TIMELINE_COLUMNS = ["id", "article_id", "number", "published", "outlet", "title", "medium", "type", "via",
-                    "source_text", "cue_text", "content_text"]
+                    "source_text", "cue_text", "content_text", "flags"]
 
 
 def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: str | None = None,
@@ -382,8 +428,13 @@ def speaker(store: Store, speaker_id: int, *, since: str | None = None, until: s
         " a.source_text, a.cue_text, a.content_text FROM attributions a JOIN articles r ON r.id = a.article_id"
         f" WHERE {' AND '.join(page_where)} ORDER BY COALESCE(a.published_on, ?), a.id LIMIT ?",
         [*page_params, _NO_DATE, size + 1])
-    entries = [{**dict(zip(TIMELINE_COLUMNS, r, strict=True)), "id": int(r[0]), "article_id": int(r[1]),
+    entries = [{**dict(zip(TIMELINE_COLUMNS, (*r, None), strict=True)), "id": int(r[0]), "article_id": int(r[1]),
                 "number": int(r[2]), "via": _relays(r[8])} for r in rows]
+    from onrecord.record.provenance import marks
+
+    flagged = marks(store, [e["id"] for e in entries])  # the statements that take part in a flag: ⚑ on the page
+    for e in entries:
+        e["flags"] = list(flagged.get(e["id"], ()))
     page = _paged(entries, size, lambda r: (r["published"] or _NO_DATE, r["id"]))
     aliases = [a for (a,) in store.rows("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
                                         (speaker_id,))]
