@@ -275,7 +275,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
             stem = CONCEPTS.get(lemma[2:], lemma[2:])
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return lemma, 1
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr")
                                           or tok.head.i == tok.i):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
@@ -316,8 +316,8 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
                 keys.extend(found)
                 if c.pos_ in ("NOUN", "PROPN"):
                     heads.append(c.lemma_.lower())
-                elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS:
-                    heads.extend(context[:4])
+                elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
+                    heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
             elif c.dep_ == "prep" and h.i == tok.i:
                 keys.extend(_noun_keys(c, context))
     return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))

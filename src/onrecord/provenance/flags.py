@@ -147,9 +147,12 @@ class Pair:
         na, nb = xa & _name_words(a), xb & _name_words(b)
         if na and nb and not na & nb:
             return False
-        ha, hb = set(a.heads_of(concept)), set(b.heads_of(concept))
-        if ha and hb:
-            return bool(ha & xb or hb & xa)
+        ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
+        if ha and hb:  # every head of one side among the other's arguments: the same subject and object
+            return ha <= xb or hb <= xa
+        ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
+        if (ha or ga) and (hb or gb) and (ga or gb):  # a pronoun's candidates: one of them will do
+            return bool((ha | ga) & xb or (hb | gb) & xa)
         if xa and xb:
             return bool(xa & xb)
         if not xa and not xb and self.same_speaker:
@@ -167,6 +170,15 @@ class Pair:
         """The concepts the two give the same sign, said of the same thing."""
         sb = dict(self.b.claim.stances)
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
+
+
+def _firm(heads: tuple[str, ...]) -> set[str]:
+    return {h for h in heads if not h.startswith("~")}
+
+
+def _guessed(heads: tuple[str, ...]) -> set[str]:
+    """The candidates a pronoun's head stands for (written "~noun")."""
+    return {h[1:] for h in heads if h.startswith("~")}
 
 
 def _name_words(claim: Claim) -> set[str]:
