@@ -24,6 +24,7 @@ These are suggestions with their evidence, never verdicts of truth.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -70,7 +71,11 @@ def document_of(attribution: Attribution, text: str) -> str | None:
             if last in RECORDED:
                 return last
     if attribution.medium in DOCUMENT_MEDIA:
-        return _MEDIUM_DOCUMENT.get(attribution.medium)
+        # the document the sentence names before the words ("In an email to staff, Lind wrote ...")
+        anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
+        start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
+        named = [w for w in re.findall(r"[a-z-]+", text[start:anchor].lower()) if w in RECORDED]
+        return named[-1] if named else _MEDIUM_DOCUMENT.get(attribution.medium)
     return None
 
 

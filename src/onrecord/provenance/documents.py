@@ -32,7 +32,10 @@ LEAKED = _EN.words("document_leaked")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
-    "affidavit invoice".split())
+    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study".split())
+#: What a reporter calls a statement when setting it against another ("his account", "her assurance").
+ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
+    "account denial testimony remark assurance version story explanation answer response".split())
 
 
 def _mentions(doc: Doc, lemma: str) -> list[Token]:
@@ -212,19 +215,47 @@ def _signal_tokens(doc: Doc, inside: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
+def _by_document(statements: Sequence[Statement], lemma: str, text: str) -> list[Statement]:
+    """A document's statements: those in its words, and those whose source names it ("the audit's figures show")."""
+    out = []
+    for s in statements:
+        source = s.attribution.source
+        words = source.of(text).lower().replace("’", "'").replace("'s", "").split() if source is not None else []
+        if s.document == lemma or lemma in words:
+            out.append(s)
+    return out
+
+
+def _said_before(sent: Span, statements: Sequence[Statement]) -> list[Statement]:
+    """The statements of the speaker who spoke last before ``sent`` ("His account is at odds with ...")."""
+    earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker]
+    if not earlier:
+        return []
+    last = max(earlier, key=lambda s: s.attribution.content.end).speaker
+    return [s for s in statements if s.speaker == last and s.document is None]
+
+
 def _parties(sent: Span, statements: Sequence[Statement]) -> list[list[Statement]]:
-    """The statements of each party the sentence names: a document by its noun, a speaker by a name."""
+    """The statements of each party the sentence names: a document by its noun, a speaker by a name, and "his
+    account", "her assurance" by the speaker who spoke last."""
     groups: list[list[Statement]] = []
+    text = sent.doc.text
     lemmas = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
     for lemma in sorted(lemmas & RECORDED):
-        group = [s for s in statements if s.document == lemma]
+        group = _by_document(statements, lemma, text)
         if group:
             groups.append(group)
     names = {t.text for ent in sent.ents if ent.label_ in ("PERSON", "ORG") for t in ent if t.is_title}
+    names |= {t.text for t in sent if t.dep_ == "poss" and t.pos_ == "PROPN"}
     speakers = list(dict.fromkeys(s.speaker for s in statements if s.speaker and s.document is None))
     for speaker in speakers:
         if speaker.split()[-1] in names:
             groups.append([s for s in statements if s.speaker == speaker and s.document is None])
+    if any(t.dep_ == "poss" and t.lower_ in ("his", "her", "their") and t.head.lemma_.lower() in ACCOUNT_NOUNS
+           for t in sent):
+        last = _said_before(sent, statements)
+        if last and all(last[0].speaker != g[0].speaker for g in groups):
+            groups.append(last)
     return groups
 
 
@@ -237,8 +268,15 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         groups = _parties(tok.sent, statements)
         if len(groups) < 2:
             continue
+        at = tok.sent.start_char
+
+        def near(s: Statement, at: int = at) -> int:  # how far a statement is from the sentence that says so
+            return abs(s.attribution.content.end - at) if s.attribution.content.end <= at else \
+                2 * abs(s.attribution.content.start - at)
+
         best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts),
-                   key=lambda p: (bool(_opposed(p[0], p[1])), overlap(p[0].claim, p[1].claim)), default=None)
+                   key=lambda p: (bool(_opposed(p[0], p[1])), -min(near(p[0]), near(p[1])),
+                                  overlap(p[0].claim, p[1].claim)), default=None)
         if best is None:
             continue
         a, b = best

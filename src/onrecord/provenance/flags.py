@@ -342,7 +342,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
         return None
     pair = Pair(a, b)
     same = pair.same_speaker
-    if not same and a.party == b.party:
+    if not same and a.party == b.party and a.speaker == b.speaker:
         return None
     decided = FLAG_RULES.first(pair)
     if decided is None or decided[1].rating is None:
