@@ -326,6 +326,32 @@ def test_a_known_surname_tagged_as_a_common_noun_is_still_a_subject() -> None:
     assert resolver.resolve(doc[12:13]).name == "Ivo Tarn"
 
 
+def test_a_first_name_the_recogniser_missed_before_a_known_surname_is_part_of_the_mention() -> None:
+    # issue 17: "Ana Lind, 34," with no entity is Ana Lind, not the family's first-named man, Oskar Lind
+    text = "Oskar Lind spoke. Ana Lind, 34, agreed. She said yes."
+    doc = parse(text, r"""
+        0  Oskar  PROPN NNP compound 1  Oskar  B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  Ana    PROPN NNP compound 5  Ana    O
+        5  Lind   PROPN NNP nsubj    9  Lind   O
+        6  ,      PUNCT ,   punct    5  ,      O
+        7  34     NUM   CD  appos    5  34     O
+        8  ,      PUNCT ,   punct    5  ,      O
+        9  agreed VERB  VBD ROOT     9  agree  O
+        10 .      PUNCT .   punct    9  .      O
+        11 She    PRON  PRP nsubj    12 she    O
+        12 said   VERB  VBD ROOT     12 say    O
+        13 yes    INTJ  UH  intj     12 yes    O
+        14 .      PUNCT .   punct    12 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (4, "Ana Lind", True) in resolver.index.persons
+    resolver.note(1, Speaker("Oskar Lind", "person"))
+    assert resolver.resolve(doc[11:12]).name == "Ana Lind"
+
+
 def test_an_object_pronoun_is_no_gender_evidence_for_the_subject() -> None:
     # issue 17: "him" in the relative clause is someone else; "her group" is the subject's
     text = "Rosvita Oduya, whose union backs him, said her group would march."

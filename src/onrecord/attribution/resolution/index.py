@@ -154,7 +154,9 @@ class ArticleIndex:
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
-        "Tarn brags" read as a noun compound) is still a mention."""
+        "Tarn brags" read as a noun compound) is still a mention; with the first name before it that the
+        recogniser missed too ("Mira Lind, 34, spoke" after "Ana Lind"), the mention is of that full name, not of
+        the family name alone (which stands for the family's first-named person)."""
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
@@ -162,7 +164,21 @@ class ArticleIndex:
                     and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
                     and tok.lower_ in self.by_surname and not self.inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
-                self.persons.append((tok.i, tok.text, is_subject(tok, tok.i + 1, tok.i)))
+                start, name = self._missed_first_name(tok)
+                self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _missed_first_name(self, tok: Token) -> tuple[int, str]:
+        """(start, name) of a known surname's mention: with the proper nouns before it when, together, they
+        make a full name the article's chains indexed ("Mira Lind"), else the surname alone."""
+        doc = self.doc
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and start - 1 not in self.ent_of:
+            start -= 1
+        name = clean_name(doc[start : tok.i + 1].text)
+        if start < tok.i and len(name.split()) >= 2 and name in self.by_surname.get(tok.lower_, ()):
+            return start, name
+        return tok.i, tok.text
 
     def _find_owners(self, named: list[tuple[int, str]]) -> None:
         """A family name used alone while one person of that name had been introduced is that person's for the
