@@ -352,6 +352,35 @@ def test_a_first_name_the_recogniser_missed_before_a_known_surname_is_part_of_th
     assert resolver.resolve(doc[11:12]).name == "Ana Lind"
 
 
+def test_a_name_given_an_age_is_a_person_whatever_the_recogniser_labelled_it() -> None:
+    # issue 17: "One voter, Ivo Tarn, 35," with the name taken for an organisation; the he after it is Tarn
+    text = "Ana Lind spoke. One voter, Ivo Tarn, 35, came. He said yes."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  One    NUM   CD  nummod   5  one    O
+        5  voter  NOUN  NN  nsubj    12 voter  O
+        6  ,      PUNCT ,   punct    5  ,      O
+        7  Ivo    PROPN NNP compound 8  Ivo    B-ORG
+        8  Tarn   PROPN NNP appos    5  Tarn   I-ORG
+        9  ,      PUNCT ,   punct    8  ,      O
+        10 35     NUM   CD  appos    8  35     O
+        11 ,      PUNCT ,   punct    8  ,      O
+        12 came   VERB  VBD ROOT     12 come   O
+        13 .      PUNCT .   punct    12 .      O
+        14 He     PRON  PRP nsubj    15 he     O
+        15 said   VERB  VBD ROOT     15 say    O
+        16 yes    INTJ  UH  intj     15 yes    O
+        17 .      PUNCT .   punct    15 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (7, "Ivo Tarn", True) in resolver.index.persons
+    resolver.note(1, Speaker("Ana Lind", "person"))
+    assert resolver.resolve(doc[14:15]).name == "Ivo Tarn"
+
+
 def test_an_object_pronoun_is_no_gender_evidence_for_the_subject() -> None:
     # issue 17: "him" in the relative clause is someone else; "her group" is the subject's
     text = "Rosvita Oduya, whose union backs him, said her group would march."

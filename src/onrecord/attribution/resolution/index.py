@@ -29,6 +29,7 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
+    age_apposition,
     captions,
     is_subject,
     role_apposition,
@@ -132,11 +133,13 @@ class ArticleIndex:
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
-            if ent is not None and ent.label_ != "PERSON" and len(ent) == 1 and role_apposition(tok):
-                ent = None  # "Ana Lind, the party chairwoman," with "Lind" taken for an organisation
+            aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
+            if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged):
+                ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if tok.pos_ == "PROPN" and ent is None and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 start = tok.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.ent_of:
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1 not in self.ent_of or (
+                        aged and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1
                 if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
                     # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's
@@ -146,8 +149,8 @@ class ArticleIndex:
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
                     self.by_surname[surname(name)].append(name)
                 elif len(name.split()) >= 2 and (
-                    doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok)
-                ):  # "Sen. Ana Lind", or "Ana Lind, the party chairwoman,": a person the recogniser missed
+                    doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
+                ):  # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
