@@ -341,10 +341,17 @@ class VerbCue:
     content: CharSpan
 
 
-@rule("cues.verb-source.subject", ("Ana Lind said that the pier would close.", "Ana Lind"))
+@rule(
+    "cues.verb-source.subject",
+    ("Ana Lind said that the pier would close.", "Ana Lind"),
+    ("Ana Lind on Friday held an impromptu press briefing to brag that the jobless rate has fallen below 5 percent.",
+     "Ana Lind"),
+)
 def source_subject(v: VerbCue) -> Span | None:
-    """The verb's subject, inherited along participles and conjunctions ("…, saying …"), when no paragraph break
-    separates it from the verb (see :func:`onrecord.attribution.phrases.same_paragraph`)."""
+    """The verb's subject, inherited along participles and conjunctions ("…, saying …"), from the noun's
+    possessor or the verb whose object an infinitive modifies ("held a briefing to brag that ..."), or hung by
+    the parser on its auxiliary ("wasn't saying"), when no paragraph break separates it from the verb (see
+    :func:`onrecord.attribution.phrases.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
     return same_paragraph(subject_of(v.tok), v.tok)
 
 
