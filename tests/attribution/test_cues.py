@@ -757,3 +757,27 @@ def test_span_chars_and_in_heading_take_linear_time_on_one_long_paragraph() -> N
     spans = [span_chars(doc, start, len(doc)) for start in range(0, len(doc), 3)]
     assert time.perf_counter() - started < 20  # about a second; the quadratic version ran for minutes
     assert spans[0] == CharSpan(0, len(text.rstrip(" ,—"))) and spans[1].of(text).startswith("pier")
+
+
+def test_a_name_and_its_apposition_before_a_subjectless_verb_are_its_source() -> None:
+    # issue 17: the parser read "Tarn" as an adverb of "vouched", leaving the verb without a subject
+    text = "But Ivo Tarn, a data analyst, vouched for Brun."
+    doc = parse(text, r"""
+        0  But     CCONJ CC  cc       8  but
+        1  Ivo     PROPN NNP compound 2  Ivo   B-PERSON
+        2  Tarn    PROPN NNP advmod   8  Tarn  I-PERSON
+        3  ,       PUNCT ,   punct    2  ,
+        4  a       DET   DT  det      6  a
+        5  data    NOUN  NN  compound 6  data
+        6  analyst NOUN  NN  appos    2  analyst
+        7  ,       PUNCT ,   punct    2  ,
+        8  vouched VERB  VBD ROOT     8  vouch
+        9  for     ADP   IN  prep     8  for
+        10 Brun    PROPN NNP pobj     9  Brun  B-PERSON
+        11 .       PUNCT .   punct    8  .
+    """)
+    from onrecord.attribution.cueparts import VERB_SOURCE, VerbCue
+
+    found = VERB_SOURCE.first(VerbCue(doc, doc[8], CharSpan(text.index("Brun"), len(text) - 1)))
+    assert found is not None
+    assert (found[0].name, found[1].text) == ("cues.verb-source.apposition-before", "Ivo Tarn, a data analyst")

@@ -363,8 +363,37 @@ def source_name_beside(v: VerbCue) -> Span | None:
     return left_name(v.doc, v.tok) or (right_name(v.doc, v.tok) if v.content.end <= v.tok.idx else None)
 
 
+@rule(
+    "cues.verb-source.apposition-before",
+    ("Worried by the protests in Ohio, Senator Ana Lind, the majority whip, said that the vote would wait.",
+     "Senator Ana Lind, the majority whip"),
+)
+def source_apposition_before(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject, right after a name and its apposition set off by commas ("Worried
+    by the protests in Ohio, Senator Ana Lind, the majority whip, said ...", the name read as a second place;
+    "But Ivo Tarn, a data operative, vouched for ..." with the name read as an adverb): the name with its
+    apposition."""
+    doc = v.doc
+    k = v.tok.i
+    while k > 0 and doc[k - 1].dep_ in ("aux", "neg", "advmod") and doc[k - 1].head == v.tok \
+            and doc[k - 1].pos_ != "PROPN":
+        k -= 1
+    if k < 3 or doc[k - 1].text != ",":
+        return None
+    appos = next((t for t in reversed(doc[max(0, k - 12) : k - 1]) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != k - 2 or appos.head.pos_ != "PROPN" or appos.head.i > appos.i:
+        return None
+    name = appos.head
+    start = name.left_edge.i
+    opening = doc[name.sent.start : start]
+    apart = (start > 0 and doc[start - 1].text == ",") or all(t.pos_ in ("CCONJ", "PUNCT") for t in opening)
+    if name.dep_ in SUBJECT_DEPS or not apart:
+        return None  # (a subject is the subject rule's; the phrase must stand apart from the words before it)
+    return doc[start : k - 1]
+
+
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_subject, source_name_beside], describe=lambda s: s.text,
+    "cues.verb-source", [source_subject, source_name_beside, source_apposition_before], describe=lambda s: s.text,
 )
 
 
