@@ -781,3 +781,24 @@ def test_a_name_and_its_apposition_before_a_subjectless_verb_are_its_source() ->
     found = VERB_SOURCE.first(VerbCue(doc, doc[8], CharSpan(text.index("Brun"), len(text) - 1)))
     assert found is not None
     assert (found[0].name, found[1].text) == ("cues.verb-source.apposition-before", "Ivo Tarn, a data analyst")
+
+
+def test_said_in_a_statement_that_is_the_verbs_statement() -> None:
+    # issue 17: the parser hung the that-clause on "statement"; the verb is the cue and its subject the source
+    text = "Brun said in a statement that the pier would close."
+    doc = parse(text, r"""
+        0  Brun      PROPN NNP nsubj 1  Brun B-PERSON
+        1  said      VERB  VBD ROOT  1  say
+        2  in        ADP   IN  prep  1  in
+        3  a         DET   DT  det   4  a
+        4  statement NOUN  NN  pobj  2  statement
+        5  that      SCONJ IN  mark  9  that
+        6  the       DET   DT  det   7  the
+        7  pier      NOUN  NN  nsubj 9  pier
+        8  would     AUX   MD  aux   9  would
+        9  close     VERB  VB  acl   4  close
+        10 .         PUNCT .   punct 1  .
+    """)
+    (found,) = CueFinder(doc, use_model=False).statements()
+    assert found.rule == "cues.said-in-noun-that-clause"
+    assert (found.cue.text, found.source.text, found.content.of(text)) == ("said", "Brun", "that the pier would close")
