@@ -355,12 +355,23 @@ def source_subject(v: VerbCue) -> Span | None:
     return same_paragraph(subject_of(v.tok), v.tok)
 
 
-@rule("cues.verb-source.name-beside", ("“The pier will close,” says Early.", "Early"))
+@rule(
+    "cues.verb-source.name-beside",
+    ("“The pier will close,” says Early.", "Early"),
+    ("“The pier is too low,” said Early, explaining that the tides had risen.", "Early"),
+)
 def source_name_beside(v: VerbCue) -> Span | None:
     """A verb the parser left without a subject: a name or pronoun right before it (``”, Seely wrote``), else,
     when the verb follows its content, a name right after it that the tagger read as a modifier ("…,” says
-    Early." with Early an adverb)."""
-    return left_name(v.doc, v.tok) or (right_name(v.doc, v.tok) if v.content.end <= v.tok.idx else None)
+    Early." with Early an adverb); a participle without a subject takes the name beside the verb it hangs on
+    ("“…,” said Early, explaining that ...")."""
+    doc, tok = v.doc, v.tok
+    found = left_name(doc, tok) or (right_name(doc, tok) if v.content.end <= tok.idx else None)
+    host = tok.head
+    if found is None and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and host.i < tok.i \
+            and subject_of(host) is None and any(c.i < host.i and c.dep_ != "punct" for c in host.children):
+        found = right_name(doc, host)  # (the host follows what it says: "“…,” said Early, explaining ...")
+    return found
 
 
 @rule(
