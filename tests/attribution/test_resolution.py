@@ -381,6 +381,37 @@ def test_a_name_given_an_age_is_a_person_whatever_the_recogniser_labelled_it() -
     assert resolver.resolve(doc[14:15]).name == "Ivo Tarn"
 
 
+def test_a_first_name_beside_a_family_member_of_a_named_person_is_of_that_family() -> None:
+    # issue 17: "Lind's wife, Mira," is Mira Lind; the she after it is her, not the woman quoted before
+    text = "Ivo Lind spoke. Ana Brun agreed. Lind's wife, Mira, came. She said yes."
+    doc = parse(text, r"""
+        0  Ivo    PROPN NNP compound 1  Ivo    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  Ana    PROPN NNP compound 5  Ana    B-PERSON
+        5  Brun   PROPN NNP nsubj    6  Brun   I-PERSON
+        6  agreed VERB  VBD ROOT     6  agree  O
+        7  .      PUNCT .   punct    6  .      O
+        8  Lind   PROPN NNP poss     10 Lind   B-PERSON
+        9  's     PART  POS case     8  's     O
+        10 wife   NOUN  NN  nsubj    14 wife   O
+        11 ,      PUNCT ,   punct    10 ,      O
+        12 Mira   PROPN NNP appos    10 Mira   B-GPE
+        13 ,      PUNCT ,   punct    10 ,      O
+        14 came   VERB  VBD ROOT     14 come   O
+        15 .      PUNCT .   punct    14 .      O
+        16 She    PRON  PRP nsubj    17 she    O
+        17 said   VERB  VBD ROOT     17 say    O
+        18 yes    INTJ  UH  intj     17 yes    O
+        19 .      PUNCT .   punct    17 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (12, "Mira Lind", True) in resolver.index.persons
+    resolver.note(5, Speaker("Ana Brun", "person"))
+    assert resolver.resolve(doc[16:17]).name == "Mira Lind"
+
+
 def test_an_object_pronoun_is_no_gender_evidence_for_the_subject() -> None:
     # issue 17: "him" in the relative clause is someone else; "her group" is the subject's
     text = "Rosvita Oduya, whose union backs him, said her group would march."

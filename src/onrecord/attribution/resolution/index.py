@@ -36,6 +36,7 @@ from onrecord.attribution.resolution.syntax import (
     role_key,
 )
 from onrecord.lexicon.en import (
+    FAMILY_HEADS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
@@ -86,6 +87,7 @@ class ArticleIndex:
         named = self._index_entities(Inside(captions(text)))
         self._index_chains()
         self._index_stray_surnames()
+        self._index_family_first_names()
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
@@ -169,6 +171,23 @@ class ArticleIndex:
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 start, name = self._missed_first_name(tok)
                 self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _index_family_first_names(self) -> None:
+        """A first name alone in apposition to a family member of a named person ("Ivo Tarn's wife, Mira,") is
+        a person of that family: "Mira Tarn"."""
+        doc = self.doc
+        for tok in doc:
+            head = tok.head
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or head.lemma_.lower() not in FAMILY_HEADS \
+                    or any(c.dep_ == "compound" for c in tok.children) or self.inside(tok.idx):
+                continue
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            ent = self.ent_of.get(tok.i)
+            if poss is None or poss.lower_ not in self.by_surname or (ent is not None and len(ent) > 1):
+                continue
+            name = f"{tok.text} {poss.text}"
+            self.learn(name)
+            self.persons.append((tok.i, name, is_subject(tok, tok.i + 1, tok.i)))
 
     def _missed_first_name(self, tok: Token) -> tuple[int, str]:
         """(start, name) of a known surname's mention: with the proper nouns before it when, together, they
