@@ -103,6 +103,71 @@ EXPECTS = ("Brun expects to win.", r"""
     4 .       PUNCT .   punct 1 .
 """)
 
+#: issue 17: the parser hung the subject on the auxiliary
+AUX_SUBJECT = ("Brun wasn't saying that the pier would close.", r"""
+    0 Brun   PROPN NNP nsubj 1 Brun B-PERSON
+    1 was    AUX   VBD aux   3 be
+    2 n't    PART  RB  neg   3 not
+    3 saying VERB  VBG ROOT  3 say
+    4 that   SCONJ IN  mark  8 that
+    5 the    DET   DT  det   6 the
+    6 pier   NOUN  NN  nsubj 8 pier
+    7 would  AUX   MD  aux   8 would
+    8 close  VERB  VB  ccomp 3 close
+    9 .      PUNCT .   punct 3 .
+""")
+
+#: issue 17: an infinitive with a clause that modifies the object of a verb with a subject
+BRIEFING = ("Brun held a briefing to announce that the pier would close.", r"""
+    0  Brun     PROPN NNP nsubj 1  Brun B-PERSON
+    1  held     VERB  VBD ROOT  1  hold
+    2  a        DET   DT  det   3  a
+    3  briefing NOUN  NN  dobj  1  briefing
+    4  to       PART  TO  aux   5  to
+    5  announce VERB  VB  relcl 3  announce
+    6  that     SCONJ IN  mark  10 that
+    7  the      DET   DT  det   8  the
+    8  pier     NOUN  NN  nsubj 10 pier
+    9  would    AUX   MD  aux   10 would
+    10 close    VERB  VB  ccomp 5  close
+    11 .        PUNCT .   punct 1  .
+""")
+
+#: ... but not a preposition's object: the requests are someone else's
+REQUESTS = ("Brun ignored calls for him to say that the pier would close.", r"""
+    0  Brun    PROPN NNP nsubj 1  Brun B-PERSON
+    1  ignored VERB  VBD ROOT  1  ignore
+    2  calls   NOUN  NNS dobj  1  call
+    3  for     ADP   IN  prep  2  for
+    4  him     PRON  PRP pobj  3  he
+    5  to      PART  TO  aux   6  to
+    6  say     VERB  VB  acl   4  say
+    7  that    SCONJ IN  mark  11 that
+    8  the     DET   DT  det   9  the
+    9  pier    NOUN  NN  nsubj 11 pier
+    10 would   AUX   MD  aux   11 would
+    11 close   VERB  VB  ccomp 6  close
+    12 .       PUNCT .   punct 1  .
+""")
+
+#: a possessor is the subject of the infinitive that modifies its noun
+PROMISE = ("Brun ran on his promise to cut fares and accused Varga of waste.", r"""
+    0  Brun    PROPN NNP nsubj 1  Brun B-PERSON
+    1  ran     VERB  VBD ROOT  1  run
+    2  on      ADP   IN  prep  1  on
+    3  his     PRON  PRP$ poss 4  his
+    4  promise NOUN  NN  pobj  2  promise
+    5  to      PART  TO  aux   6  to
+    6  cut     VERB  VB  acl   4  cut
+    7  fares   NOUN  NNS dobj  6  fare
+    8  and     CCONJ CC  cc    6  and
+    9  accused VERB  VBD conj  6  accuse
+    10 Varga   PROPN NNP dobj  9  Varga B-PERSON
+    11 of      ADP   IN  prep  9  of
+    12 waste   NOUN  NN  pobj  11 waste
+    13 .       PUNCT .   punct 1  .
+""")
+
 
 # -- subject_of --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
@@ -113,6 +178,10 @@ EXPECTS = ("Brun expects to win.", r"""
         pytest.param(CONJUNCT, "said", "Brun", id="conjunct-inherits"),
         pytest.param(INVERTED, "said", "Ilse Varga, the mayor", id="inverted-without-trailing-punct"),
         pytest.param(HEADING, "said", None, id="no-subject"),
+        pytest.param(AUX_SUBJECT, "saying", "Brun", id="subject-on-the-auxiliary"),
+        pytest.param(BRIEFING, "announce", "Brun", id="infinitive-on-an-object"),
+        pytest.param(REQUESTS, "say", None, id="infinitive-on-a-preposition-object"),
+        pytest.param(PROMISE, "accused", "his", id="infinitive-on-a-possessed-noun"),
     ],
 )
 def test_subject_of(sentence: tuple[str, str], verb: str, expected: str | None) -> None:
@@ -464,12 +533,24 @@ ADDRESSEE = ("Brun told reporters that the pier would close.", r"""
     8 .         PUNCT .   punct  1 .
 """)
 
+POOH = ("Brun has pooh-poohed the plan.", r"""
+    0 Brun   PROPN NNP nsubj    4 Brun B-PERSON
+    1 has    AUX   VBZ aux      4 have
+    2 pooh   NOUN  NN  npadvmod 4 pooh
+    3 -      PUNCT HYPH punct   4 -
+    4 poohed VERB  VBN ROOT     4 pooh
+    5 the    DET   DT  det      6 the
+    6 plan   NOUN  NN  dobj     4 plan
+    7 .      PUNCT .   punct    4 .
+""")
+
 
 @pytest.mark.parametrize(("sentence", "verb", "content", "expected"), [
     (AUX_NEG_ADV, "respond", "the request", "did not immediately respond to"),
     (LEAD_IN, "said", "that the pier would close", "has also said in an interview"),
     (ADDRESSEE, "told", "that the pier would close", "told"),  # the addressee is not part of the cue
     (LEAD_IN, "said", "Brun", "has also said"),  # content before the cue: only what precedes the verb
+    (POOH, "poohed", "the plan", "has pooh-poohed"),  # a verb the tokeniser split at its hyphen is whole
 ])
 def test_cue_phrase(sentence: tuple[str, str], verb: str, content: str, expected: str) -> None:
     text, table = sentence
@@ -676,3 +757,48 @@ def test_span_chars_and_in_heading_take_linear_time_on_one_long_paragraph() -> N
     spans = [span_chars(doc, start, len(doc)) for start in range(0, len(doc), 3)]
     assert time.perf_counter() - started < 20  # about a second; the quadratic version ran for minutes
     assert spans[0] == CharSpan(0, len(text.rstrip(" ,—"))) and spans[1].of(text).startswith("pier")
+
+
+def test_a_name_and_its_apposition_before_a_subjectless_verb_are_its_source() -> None:
+    # issue 17: the parser read "Tarn" as an adverb of "vouched", leaving the verb without a subject
+    text = "But Ivo Tarn, a data analyst, vouched for Brun."
+    doc = parse(text, r"""
+        0  But     CCONJ CC  cc       8  but
+        1  Ivo     PROPN NNP compound 2  Ivo   B-PERSON
+        2  Tarn    PROPN NNP advmod   8  Tarn  I-PERSON
+        3  ,       PUNCT ,   punct    2  ,
+        4  a       DET   DT  det      6  a
+        5  data    NOUN  NN  compound 6  data
+        6  analyst NOUN  NN  appos    2  analyst
+        7  ,       PUNCT ,   punct    2  ,
+        8  vouched VERB  VBD ROOT     8  vouch
+        9  for     ADP   IN  prep     8  for
+        10 Brun    PROPN NNP pobj     9  Brun  B-PERSON
+        11 .       PUNCT .   punct    8  .
+    """)
+    from onrecord.attribution.cueparts import VERB_SOURCE, VerbCue
+
+    found = VERB_SOURCE.first(VerbCue(doc, doc[8], CharSpan(text.index("Brun"), len(text) - 1)))
+    assert found is not None
+    assert (found[0].name, found[1].text) == ("cues.verb-source.apposition-before", "Ivo Tarn, a data analyst")
+
+
+def test_said_in_a_statement_that_is_the_verbs_statement() -> None:
+    # issue 17: the parser hung the that-clause on "statement"; the verb is the cue and its subject the source
+    text = "Brun said in a statement that the pier would close."
+    doc = parse(text, r"""
+        0  Brun      PROPN NNP nsubj 1  Brun B-PERSON
+        1  said      VERB  VBD ROOT  1  say
+        2  in        ADP   IN  prep  1  in
+        3  a         DET   DT  det   4  a
+        4  statement NOUN  NN  pobj  2  statement
+        5  that      SCONJ IN  mark  9  that
+        6  the       DET   DT  det   7  the
+        7  pier      NOUN  NN  nsubj 9  pier
+        8  would     AUX   MD  aux   9  would
+        9  close     VERB  VB  acl   4  close
+        10 .         PUNCT .   punct 1  .
+    """)
+    (found,) = CueFinder(doc, use_model=False).statements()
+    assert found.rule == "cues.said-in-noun-that-clause"
+    assert (found.cue.text, found.source.text, found.content.of(text)) == ("said", "Brun", "that the pier would close")

@@ -326,6 +326,92 @@ def test_a_known_surname_tagged_as_a_common_noun_is_still_a_subject() -> None:
     assert resolver.resolve(doc[12:13]).name == "Ivo Tarn"
 
 
+def test_a_first_name_the_recogniser_missed_before_a_known_surname_is_part_of_the_mention() -> None:
+    # issue 17: "Ana Lind, 34," with no entity is Ana Lind, not the family's first-named man, Oskar Lind
+    text = "Oskar Lind spoke. Ana Lind, 34, agreed. She said yes."
+    doc = parse(text, r"""
+        0  Oskar  PROPN NNP compound 1  Oskar  B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  Ana    PROPN NNP compound 5  Ana    O
+        5  Lind   PROPN NNP nsubj    9  Lind   O
+        6  ,      PUNCT ,   punct    5  ,      O
+        7  34     NUM   CD  appos    5  34     O
+        8  ,      PUNCT ,   punct    5  ,      O
+        9  agreed VERB  VBD ROOT     9  agree  O
+        10 .      PUNCT .   punct    9  .      O
+        11 She    PRON  PRP nsubj    12 she    O
+        12 said   VERB  VBD ROOT     12 say    O
+        13 yes    INTJ  UH  intj     12 yes    O
+        14 .      PUNCT .   punct    12 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (4, "Ana Lind", True) in resolver.index.persons
+    resolver.note(1, Speaker("Oskar Lind", "person"))
+    assert resolver.resolve(doc[11:12]).name == "Ana Lind"
+
+
+def test_a_name_given_an_age_is_a_person_whatever_the_recogniser_labelled_it() -> None:
+    # issue 17: "One voter, Ivo Tarn, 35," with the name taken for an organisation; the he after it is Tarn
+    text = "Ana Lind spoke. One voter, Ivo Tarn, 35, came. He said yes."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  One    NUM   CD  nummod   5  one    O
+        5  voter  NOUN  NN  nsubj    12 voter  O
+        6  ,      PUNCT ,   punct    5  ,      O
+        7  Ivo    PROPN NNP compound 8  Ivo    B-ORG
+        8  Tarn   PROPN NNP appos    5  Tarn   I-ORG
+        9  ,      PUNCT ,   punct    8  ,      O
+        10 35     NUM   CD  appos    8  35     O
+        11 ,      PUNCT ,   punct    8  ,      O
+        12 came   VERB  VBD ROOT     12 come   O
+        13 .      PUNCT .   punct    12 .      O
+        14 He     PRON  PRP nsubj    15 he     O
+        15 said   VERB  VBD ROOT     15 say    O
+        16 yes    INTJ  UH  intj     15 yes    O
+        17 .      PUNCT .   punct    15 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (7, "Ivo Tarn", True) in resolver.index.persons
+    resolver.note(1, Speaker("Ana Lind", "person"))
+    assert resolver.resolve(doc[14:15]).name == "Ivo Tarn"
+
+
+def test_a_first_name_beside_a_family_member_of_a_named_person_is_of_that_family() -> None:
+    # issue 17: "Lind's wife, Mira," is Mira Lind; the she after it is her, not the woman quoted before
+    text = "Ivo Lind spoke. Ana Brun agreed. Lind's wife, Mira, came. She said yes."
+    doc = parse(text, r"""
+        0  Ivo    PROPN NNP compound 1  Ivo    B-PERSON
+        1  Lind   PROPN NNP nsubj    2  Lind   I-PERSON
+        2  spoke  VERB  VBD ROOT     2  speak  O
+        3  .      PUNCT .   punct    2  .      O
+        4  Ana    PROPN NNP compound 5  Ana    B-PERSON
+        5  Brun   PROPN NNP nsubj    6  Brun   I-PERSON
+        6  agreed VERB  VBD ROOT     6  agree  O
+        7  .      PUNCT .   punct    6  .      O
+        8  Lind   PROPN NNP poss     10 Lind   B-PERSON
+        9  's     PART  POS case     8  's     O
+        10 wife   NOUN  NN  nsubj    14 wife   O
+        11 ,      PUNCT ,   punct    10 ,      O
+        12 Mira   PROPN NNP appos    10 Mira   B-GPE
+        13 ,      PUNCT ,   punct    10 ,      O
+        14 came   VERB  VBD ROOT     14 come   O
+        15 .      PUNCT .   punct    14 .      O
+        16 She    PRON  PRP nsubj    17 she    O
+        17 said   VERB  VBD ROOT     17 say    O
+        18 yes    INTJ  UH  intj     17 yes    O
+        19 .      PUNCT .   punct    17 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (12, "Mira Lind", True) in resolver.index.persons
+    resolver.note(5, Speaker("Ana Brun", "person"))
+    assert resolver.resolve(doc[16:17]).name == "Mira Lind"
+
+
 def test_an_object_pronoun_is_no_gender_evidence_for_the_subject() -> None:
     # issue 17: "him" in the relative clause is someone else; "her group" is the subject's
     text = "Rosvita Oduya, whose union backs him, said her group would march."

@@ -341,23 +341,70 @@ class VerbCue:
     content: CharSpan
 
 
-@rule("cues.verb-source.subject", ("Ana Lind said that the pier would close.", "Ana Lind"))
+@rule(
+    "cues.verb-source.subject",
+    ("Ana Lind said that the pier would close.", "Ana Lind"),
+    ("Ana Lind on Friday held an impromptu press briefing to brag that the jobless rate has fallen below 5 percent.",
+     "Ana Lind"),
+)
 def source_subject(v: VerbCue) -> Span | None:
-    """The verb's subject, inherited along participles and conjunctions ("…, saying …"), when no paragraph break
-    separates it from the verb (see :func:`onrecord.attribution.phrases.same_paragraph`)."""
+    """The verb's subject, inherited along participles and conjunctions ("…, saying …"), from the noun's
+    possessor or the verb whose object an infinitive modifies ("held a briefing to brag that ..."), or hung by
+    the parser on its auxiliary ("wasn't saying"), when no paragraph break separates it from the verb (see
+    :func:`onrecord.attribution.phrases.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
     return same_paragraph(subject_of(v.tok), v.tok)
 
 
-@rule("cues.verb-source.name-beside", ("“The pier will close,” says Early.", "Early"))
+@rule(
+    "cues.verb-source.name-beside",
+    ("“The pier will close,” says Early.", "Early"),
+    ("“The pier is too low,” said Early, explaining that the tides had risen.", "Early"),
+)
 def source_name_beside(v: VerbCue) -> Span | None:
     """A verb the parser left without a subject: a name or pronoun right before it (``”, Seely wrote``), else,
     when the verb follows its content, a name right after it that the tagger read as a modifier ("…,” says
-    Early." with Early an adverb)."""
-    return left_name(v.doc, v.tok) or (right_name(v.doc, v.tok) if v.content.end <= v.tok.idx else None)
+    Early." with Early an adverb); a participle without a subject takes the name beside the verb it hangs on
+    ("“…,” said Early, explaining that ...")."""
+    doc, tok = v.doc, v.tok
+    found = left_name(doc, tok) or (right_name(doc, tok) if v.content.end <= tok.idx else None)
+    host = tok.head
+    if found is None and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and host.i < tok.i \
+            and subject_of(host) is None and any(c.i < host.i and c.dep_ != "punct" for c in host.children):
+        found = right_name(doc, host)  # (the host follows what it says: "“…,” said Early, explaining ...")
+    return found
+
+
+@rule(
+    "cues.verb-source.apposition-before",
+    ("Worried by the protests in Ohio, Senator Ana Lind, the majority whip, said that the vote would wait.",
+     "Senator Ana Lind, the majority whip"),
+)
+def source_apposition_before(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject, right after a name and its apposition set off by commas ("Worried
+    by the protests in Ohio, Senator Ana Lind, the majority whip, said ...", the name read as a second place;
+    "But Ivo Tarn, a data operative, vouched for ..." with the name read as an adverb): the name with its
+    apposition."""
+    doc = v.doc
+    k = v.tok.i
+    while k > 0 and doc[k - 1].dep_ in ("aux", "neg", "advmod") and doc[k - 1].head == v.tok \
+            and doc[k - 1].pos_ != "PROPN":
+        k -= 1
+    if k < 3 or doc[k - 1].text != ",":
+        return None
+    appos = next((t for t in reversed(doc[max(0, k - 12) : k - 1]) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != k - 2 or appos.head.pos_ != "PROPN" or appos.head.i > appos.i:
+        return None
+    name = appos.head
+    start = name.left_edge.i
+    opening = doc[name.sent.start : start]
+    apart = (start > 0 and doc[start - 1].text == ",") or all(t.pos_ in ("CCONJ", "PUNCT") for t in opening)
+    if name.dep_ in SUBJECT_DEPS or not apart:
+        return None  # (a subject is the subject rule's; the phrase must stand apart from the words before it)
+    return doc[start : k - 1]
 
 
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_subject, source_name_beside], describe=lambda s: s.text,
+    "cues.verb-source", [source_subject, source_name_beside, source_apposition_before], describe=lambda s: s.text,
 )
 
 

@@ -271,6 +271,35 @@ def _that_clause(tok: Token) -> Token | None:
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
+def _saying_host(tok: Token) -> Token | None:
+    """The verb of saying a noun is the medium of ("said in a statement that ...", "wrote in an email that
+    ..."), if it is one."""
+    prep = tok.head
+    verb = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i else None
+
+
+@rule(
+    "cues.said-in-noun-that-clause",
+    ("Ivo Tarn, a spokesman for the Lakeview council, said in a statement that the harbour team would work with the "
+     "police.", "said"),
+)
+def said_in_noun_that_clause(w: Word) -> Statement | None:
+    """"X said in a statement that ...": the parser hung the that-clause on the noun; the clause is the
+    verb's content and its subject the source (the cue phrase, in PolNeAR's convention, "said in a
+    statement")."""
+    if not _noun(w.tok):
+        return None
+    clause = _that_clause(w.tok)
+    verb = _saying_host(w.tok) if clause is not None else None
+    if clause is None or verb is None:
+        return None
+    content = span_chars(w.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return _verb_statement(Word(w.finder, verb), content, 0.7, "clause", raised=False)
+
+
 @rule("cues.noun-that-clause", ("Ana Lind's warning that the pier would close upset the council.", "warning"))
 def noun_that_clause(w: Word) -> Statement | None:
     """"Trump's warning that ...", "the claim that ...": a noun of saying with a that-clause; the possessor,
@@ -368,6 +397,7 @@ def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, 
 #: Which kind of cue a token is: the first rule that makes a statement of it wins.
 CUES: RuleTable[Word, Statement] = RuleTable(
     "cues",
-    [according_to, fronted_finding, noun_that_clause, noun_object, verb_complement, parenthetical],
+    [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, verb_complement,
+     parenthetical],
     describe=cue_words,
 )

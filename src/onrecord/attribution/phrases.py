@@ -24,17 +24,54 @@ CLAUSE_DEPS = ("ccomp",)
 PUNCT_EDGE = " \t\n,;:—–-"
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject by the parse: its subject, an agent's object, or a subject the parser hung on its
+    auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subj is None:
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+                subj = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), subj)
+    return subj
+
+
+def _infinitive_host(verb: Token) -> Token | None:
+    """Who does an infinitive that modifies a noun ("a briefing to announce that ...") have for its subject? The
+    noun's possessor ("his promise to cut ..."), else, for an infinitive with a clause ("... to announce that
+    ..."), the verb whose direct object the noun is ("Ana Lind held a briefing to announce that ..."), when that
+    verb has a subject of its own: it is the infinitive's. None for another shape (not "she did not respond to
+    requests to comment": a preposition's object is asked of someone else)."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ != "dobj" or not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    host = noun.head
+    return host if host.pos_ in ("VERB", "AUX") and _own_subject(host) is not None else None
+
+
 def subject_of(verb: Token) -> Span | None:
-    """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …")."""
+    """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …") and from the verb
+    whose object an infinitive modifies (:func:`_infinitive_host`)."""
     doc = verb.doc
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = _own_subject(verb)
         if subj is not None:
             return noun_phrase(doc, subj)
+        host = _infinitive_host(verb)
+        if host is not None and host.dep_ == "poss":
+            return noun_phrase(doc, host)
+        if host is not None:
+            verb = host
+            continue
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             verb = verb.head
             continue
@@ -258,12 +295,16 @@ _CUE_LEAD_MAX = 6
 
 
 def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
-    """The cue as news annotators mark it: the verb with the auxiliaries, negation and adverbs right before it
-    ("has also said", "did not immediately respond"), and, when the content follows, the words that lead to it
-    ("called for", "said in an interview", "said Monday") -- but not an addressee ("told reporters that")."""
+    """The cue as news annotators mark it: the verb (whole when the tokeniser split it at a hyphen:
+    "pooh-poohed") with the auxiliaries, negation and adverbs right before it ("has also said", "did not
+    immediately respond"), and, when the content follows, the words that lead to it ("called for", "said in an
+    interview", "said Monday") -- but not an addressee ("told reporters that")."""
     start, end = cue.i, cue.i + 1
+    while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2  # a verb the tokeniser split at its hyphen: "pooh-poohed", "re-elected"
     heads = {cue.i, *(c.i for c in cue.children if c.dep_ in ("aux", "auxpass"))}
-    k = cue.i - 1
+    k = start - 1
     while k >= 0 and doc[k].head.i in heads and doc[k].dep_ in _CUE_LEFT_DEPS and not doc[k].is_punct \
             and "\n" not in doc[k].text and not name_word(doc[k]):
         start = k

@@ -29,12 +29,14 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
+    age_apposition,
     captions,
     is_subject,
     role_apposition,
     role_key,
 )
 from onrecord.lexicon.en import (
+    FAMILY_HEADS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
@@ -85,6 +87,7 @@ class ArticleIndex:
         named = self._index_entities(Inside(captions(text)))
         self._index_chains()
         self._index_stray_surnames()
+        self._index_family_first_names()
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
@@ -132,11 +135,13 @@ class ArticleIndex:
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
-            if ent is not None and ent.label_ != "PERSON" and len(ent) == 1 and role_apposition(tok):
-                ent = None  # "Ana Lind, the party chairwoman," with "Lind" taken for an organisation
+            aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
+            if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged):
+                ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if tok.pos_ == "PROPN" and ent is None and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 start = tok.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.ent_of:
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1 not in self.ent_of or (
+                        aged and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1
                 if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
                     # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's
@@ -146,15 +151,17 @@ class ArticleIndex:
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
                     self.by_surname[surname(name)].append(name)
                 elif len(name.split()) >= 2 and (
-                    doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok)
-                ):  # "Sen. Ana Lind", or "Ana Lind, the party chairwoman,": a person the recogniser missed
+                    doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
+                ):  # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
-        "Tarn brags" read as a noun compound) is still a mention."""
+        "Tarn brags" read as a noun compound) is still a mention; with the first name before it that the
+        recogniser missed too ("Mira Lind, 34, spoke" after "Ana Lind"), the mention is of that full name, not of
+        the family name alone (which stands for the family's first-named person)."""
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
@@ -162,7 +169,38 @@ class ArticleIndex:
                     and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
                     and tok.lower_ in self.by_surname and not self.inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
-                self.persons.append((tok.i, tok.text, is_subject(tok, tok.i + 1, tok.i)))
+                start, name = self._missed_first_name(tok)
+                self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _index_family_first_names(self) -> None:
+        """A first name alone in apposition to a family member of a named person ("Ivo Tarn's wife, Mira,") is
+        a person of that family: "Mira Tarn"."""
+        doc = self.doc
+        for tok in doc:
+            head = tok.head
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or head.lemma_.lower() not in FAMILY_HEADS \
+                    or any(c.dep_ == "compound" for c in tok.children) or self.inside(tok.idx):
+                continue
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            ent = self.ent_of.get(tok.i)
+            if poss is None or poss.lower_ not in self.by_surname or (ent is not None and len(ent) > 1):
+                continue
+            name = f"{tok.text} {poss.text}"
+            self.learn(name)
+            self.persons.append((tok.i, name, is_subject(tok, tok.i + 1, tok.i)))
+
+    def _missed_first_name(self, tok: Token) -> tuple[int, str]:
+        """(start, name) of a known surname's mention: with the proper nouns before it when, together, they
+        make a full name the article's chains indexed ("Mira Lind"), else the surname alone."""
+        doc = self.doc
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and start - 1 not in self.ent_of:
+            start -= 1
+        name = clean_name(doc[start : tok.i + 1].text)
+        if start < tok.i and len(name.split()) >= 2 and name in self.by_surname.get(tok.lower_, ()):
+            return start, name
+        return tok.i, tok.text
 
     def _find_owners(self, named: list[tuple[int, str]]) -> None:
         """A family name used alone while one person of that name had been introduced is that person's for the

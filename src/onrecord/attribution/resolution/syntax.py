@@ -105,6 +105,17 @@ def role_apposition(tok: Token) -> bool:
     )
 
 
+def age_apposition(tok: Token) -> bool:
+    """Is the name ending at ``tok`` followed by an age between commas ("Ana Lind, 35, said")? Only a person is
+    given an age so."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 2].text != ",":
+        return False
+    age = doc[k + 1]
+    return age.like_num and age.text.isdigit() and 1 <= int(age.text) <= 110 and age.head == tok
+
+
 def role_key(word: Token) -> str:
     """The role a title or a description's head names: "minister", but "prime minister" for Prime Minister;
     an abbreviated title names the role spelt out ("Gov." -> "governor")."""
