@@ -74,6 +74,7 @@ class Claim:
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
     heads: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, the head nouns of its subject and object)
     modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
+    phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
     hedge: str | None = None
     demand: str | None = None  # a modal of obligation on the main predicate ("must stay open")
     condition: str | None = None
@@ -94,6 +95,10 @@ class Claim:
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
 
+    def phrase_of(self, concept: str) -> str | None:
+        """What a concept's predicate is said of, as written ("the Lakeview plant")."""
+        return next((p for c, p in self.phrases if c == concept), None)
+
     def modal_of(self, concept: str) -> str | None:
         """The hedge ("may") or obligation ("must") on a concept's predicate, if any."""
         return next((m for c, m in self.modals if c == concept), None)
@@ -112,6 +117,7 @@ class Claim:
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
             "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
+            "phrases": [list(p) for p in self.phrases],
             "hedge": self.hedge, "demand": self.demand, "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
@@ -127,6 +133,7 @@ class Claim:
             arguments=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("arguments", ())),
             heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
             modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
+            phrases=tuple((str(c), str(p)) for c, p in data.get("phrases", ())),
             hedge=data.get("hedge"), demand=data.get("demand"), condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
@@ -341,12 +348,26 @@ def _modal(tok: Token) -> str | None:
     return None
 
 
+def _phrase(tok: Token) -> str | None:
+    """The subject (else the object) of a predicate as written, up to eight words: "the Lakeview plant"."""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
+                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
+                    return words.text if len(words) <= 8 else c.text
+    return None
+
+
 def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
-        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...]]:
+        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...],
+        tuple[tuple[str, str], ...]]:
     flip = -1 if cue == "deny" else 1
     # concept -> (depth, sign, words, (heads, arguments))
     found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     modals: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     for tok in content:
@@ -362,6 +383,9 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
             found[concept] = (depth, sign * flip, words, _arguments(tok, context, content))
+            phrase = _phrase(tok)
+            if phrase is not None:
+                phrases[concept] = phrase
             modal = _modal(tok)
             if modal is not None:
                 modals[concept] = modal
@@ -370,7 +394,8 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
     return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
             tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered),
-            tuple((c, modals[c]) for c, _ in ordered if c in modals))
+            tuple((c, modals[c]) for c, _ in ordered if c in modals),
+            tuple((c, phrases[c]) for c, _ in ordered if c in phrases))
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -517,10 +542,11 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
     if stance == "assert" and _counterfactual(content):
         stance = "unclear"
     context = _context(doc, content, attribution)
-    stances, words, arguments, heads, modals = _stances(content, stance, context)
+    stances, words, arguments, heads, modals, phrases = _stances(content, stance, context)
     keys, documents = _keys(content)
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
+        phrases=phrases,
         hedge=_hedge(content),
         demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=_numbers(content), keys=keys,

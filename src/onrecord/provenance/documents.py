@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon import load
 from onrecord.provenance.claims import CONFLICT_SIGNALS, NEGATORS
-from onrecord.provenance.flags import Flag, Statement, conditions, overlap
+from onrecord.provenance.flags import Flag, Statement, conditions, overlap, subject_of
 
 _EN = load("en")
 UNSIGNED = _EN.words("document_unsigned")
@@ -282,7 +282,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         a, b = best
         concepts = _opposed(a, b)
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text
-        out.append(Flag(kind="conflict", subject=", ".join(concepts[:1] + list(a.claim.keys[:2])) or "?",
+        out.append(Flag(kind="conflict", subject=subject_of(a.claim, b.claim, concepts[0] if concepts else None),
                         reason=f"the reporter says so: “{words}”{conditions(a, b)}", a=a.ref(), b=b.ref(),
                         speaker=a.party,
                         concept=concepts[0] if concepts else None,

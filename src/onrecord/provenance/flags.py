@@ -315,7 +315,11 @@ FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
 
 
 def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
-    """A short label for what two statements share: the concept, then the shared nouns."""
+    """A short label for what two statements share: what the predicate is said of, as written, and the concept
+    ("the Lakeview plant: close"); else the concept and the nouns they share."""
+    phrase = (a.phrase_of(concept) or b.phrase_of(concept)) if concept else None
+    if phrase and phrase.lower() not in ("it", "they", "this", "that"):
+        return f"{phrase}: {concept}"
     shared = [k for k in a.keys if k in b.keys or k in b.context] + [k for k in a.context if k in b.keys]
     parts = ([concept] if concept else []) + list(dict.fromkeys(shared))[:3]
     return ", ".join(parts) or "?"
