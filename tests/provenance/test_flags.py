@@ -101,3 +101,18 @@ def test_a_flag_survives_json() -> None:
     flags = flags_of("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant will not "
                      "close.")
     assert [Flag.from_dict(f.to_dict()) for f in flags] == flags
+
+
+def test_statements_are_grouped_by_subject() -> None:
+    from onrecord.provenance.subjects import subjects
+
+    text = ("Ana Lind said the Lakeview plant will close. Ivo Tarn said the troops would withdraw from Harbor City. "
+            "Mira Oduya insisted that the Lakeview plant will not close. Ivo Tarn later said the troops would stay in "
+            "Harbor City.")
+    extraction = extract(text, settings=BROAD)
+    found = subjects(statements(extraction.article, extraction.attributions, extraction.provenance.claims))
+    by_concept = {s.concepts[0]: s for s in found}
+    assert set(by_concept) == {"close", "leave"}
+    assert by_concept["close"].label == "the Lakeview plant: close"
+    assert [o for _, o in by_concept["close"].statements] == [0, 2]
+    assert by_concept["leave"].parties == ("Ivo Tarn",)

@@ -72,7 +72,8 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
     from onrecord.api import extract_many
     from onrecord.ingest import iter_inputs
     from onrecord.provenance import Statement, statements
-    from onrecord.provenance.flags import pair_flags
+    from onrecord.provenance.flags import group_flags, pair_flags
+    from onrecord.provenance.subjects import subjects
 
     def articles() -> Iterable[Article]:
         for item in iter_inputs(paths, max_chars=settings.max_chars):
@@ -87,15 +88,19 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
             report(result)
         else:
             done.append(result)
-    said: list[list[Statement]] = [statements(ex.article, ex.attributions, ex.provenance.claims) for ex in done]
+    said: list[list[Statement]] = [statements(ex.article, ex.attributions, ex.provenance.claims,
+                                              names=ex.provenance.names) for ex in done]
     across = [f.to_dict() for i in range(1, len(said))
-              for f in pair_flags(said[i], against=[s for group in said[:i] for s in group])]
+              for f in group_flags(pair_flags(said[i], against=[s for group in said[:i] for s in group],
+                                              conflicts=True))]
     out = []
-    for ex in done:
+    for ex, mine_said in zip(done, said, strict=True):
         key = ex.article.id or ""
         mine = [f.to_dict() for f in ex.provenance.flags]
         mine += [f for f in across if key in (_key(f.get("a")), _key(f.get("b")))]
-        out.append(card(ex.article, ex.attributions, mine))
+        found = card(ex.article, ex.attributions, mine)
+        found["subjects"] = [s.to_dict() for s in subjects(mine_said)]
+        out.append(found)
     return out
 
 
@@ -184,6 +189,11 @@ def card_lines(c: dict[str, Any]) -> list[str]:
         relays = f", relayed by {'; '.join(s['relays'])}" if s["relays"] else ""
         lines.append(f"  {s['ordinal'] + 1}. {s['speaker'] or 'unknown'} [{s['channel']}{relays}; {s['type']}]: "
                      f"{_clip(s['words'])}")
+    if c.get("subjects"):
+        lines += ["", f"{len(c['subjects'])} subjects spoken of by more than one statement"]
+        for sub in c["subjects"]:
+            numbers = ", ".join(str(o + 1) for _, o in sub["statements"])
+            lines.append(f"  {sub['label']}: statements {numbers} ({'; '.join(sub['parties'])})")
     lines += ["", f"{len(c['flags'])} flags" if c["flags"] else "no flags"]
     for f in c["flags"]:
         rating = f" ({f['rating']})" if f.get("rating") else ""

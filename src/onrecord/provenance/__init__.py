@@ -14,6 +14,7 @@ measured precision and recall, and what it misses)::
 - :func:`onrecord.provenance.claims.claims`: a :class:`Claim` per attribution (stance, negation, hedges,
   conditions, numbers, what it is about), read off the article's parse;
 - :func:`statements`: the attributions with their claims, as the flags compare them;
+- :func:`onrecord.provenance.subjects.subjects`: the statements grouped by what they are about;
 - :func:`onrecord.provenance.flags.pair_flags`: reversals and conflicts among statements, within one article or
   against the statements of other articles;
 - :func:`onrecord.provenance.documents.document_flags`, ``signalled_conflicts``, ``spoken_conflicts``: the
