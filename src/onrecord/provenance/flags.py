@@ -136,7 +136,8 @@ class Pair:
 
     @property
     def same_speaker(self) -> bool:
-        return bool(self.a.speaker) and self.a.speaker == self.b.speaker
+        """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
+        return _named(self.a.speaker) and self.a.speaker == self.b.speaker
 
     def aligned(self, concept: str) -> bool:
         """Is a concept both use said of the same thing? Their arguments share a noun and name no different
@@ -170,6 +171,10 @@ class Pair:
         """The concepts the two give the same sign, said of the same thing."""
         sb = dict(self.b.claim.stances)
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
+
+
+def _named(speaker: str | None) -> bool:
+    return bool(speaker) and speaker[0].isupper() and not speaker.lower().startswith(("the ", "a ", "an "))
 
 
 def _firm(heads: tuple[str, ...]) -> set[str]:
@@ -325,12 +330,13 @@ def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
     return ", ".join(parts) or "?"
 
 
-def _reports(claim: Claim, concept: str | None) -> bool:
+def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
     """Does a claim report how things are on ``concept``, firmly enough to contradict another party (not "may",
-    not "must", not under "if ...")?"""
+    not "must", not under "if ..." -- unless the other is conditional too: two predictions of what a strike would
+    do can contradict each other)?"""
     if concept is not None and claim.modal_of(concept) is not None:
         return False
-    return not (claim.condition or "").lower().startswith("if")
+    return not (claim.condition or "").lower().startswith("if") or other.condition is not None
 
 
 def conditions(*statements: Statement) -> str:
@@ -351,7 +357,8 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     decided = FLAG_RULES.first(pair)
     if decided is None or decided[1].rating is None:
         return None
-    if not same and not (_reports(a.claim, decided[1].concept) and _reports(b.claim, decided[1].concept)):
+    concept = decided[1].concept
+    if not same and not (_reports(a.claim, concept, b.claim) and _reports(b.claim, concept, a.claim)):
         return None
     verdict = decided[1]
     if verdict.rating != "full" and (not same or a.article == b.article):
@@ -364,7 +371,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
         reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
-        speaker=a.party, other=None if same else b.party, evidence=evidence, concept=concept,
+        speaker=a.speaker if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
 
 
