@@ -174,7 +174,9 @@ class Pair:
 
 
 def _named(speaker: str | None) -> bool:
-    return bool(speaker) and speaker[0].isupper() and not speaker.lower().startswith(("the ", "a ", "an "))
+    if not speaker:
+        return False
+    return speaker[0].isupper() and not speaker.lower().startswith(("the ", "a ", "an "))
 
 
 def _firm(heads: tuple[str, ...]) -> set[str]:
