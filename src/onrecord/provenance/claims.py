@@ -282,8 +282,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
             stem = CONCEPTS.get(lemma[2:], lemma[2:])
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return lemma, 1
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr")
-                                          or tok.head.i == tok.i):
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr") or tok.head.i == tok.i):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
 
@@ -374,6 +373,9 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
         got = _concept(tok, phrase_root)
         if got is None or _unasserted(tok, content):
             continue
+        if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
+            continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
+            # denying or confirming cue predicates on it ("disputed its authenticity")
         concept, sign = got
         neg = _negation(tok)
         if neg is not None:
