@@ -43,6 +43,7 @@ CONFLICT_SIGNALS = _EN.words("conflict_signals")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
 SPEECH_NOUNS = _EN.words("speech_nouns")
+SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
 CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
@@ -253,6 +254,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
                 c.dep_ == "nsubjpass" for c in node.head.children):
             return True  # "she had been told the memo was not genuine": what she heard, not what she says
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
+            return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
@@ -526,6 +530,8 @@ def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ..
 
 def _signal(content: Span) -> str | None:
     for tok in content:
+        if tok.dep_ in ("amod", "compound"):
+            continue  # "a disputed email" names no conflict
         if tok.lemma_.lower() in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
             if tok.lower_ == "odds" and not (tok.i > 1 and tok.doc[tok.i - 1].lower_ == "at"):
                 continue
