@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from onrecord.cli import main
-from onrecord.record import Store, export, open_store
+from onrecord.record import Store, export, labelstudio, open_store
 from onrecord.record import provenance as stored
 from onrecord.record.commands import ingest_paths, reprocess
 from onrecord.record.queries import timeline
@@ -133,3 +133,80 @@ def test_export_carries_flags(db: str, tmp_path: Path) -> None:
     assert counts["flags"] == 1
     (row,) = [json.loads(line) for line in (tmp_path / "flags.jsonl").read_text(encoding="utf-8").splitlines()]
     assert (row["kind"], row["rating"]) == ("reversal", "full") and row["data"]["a"]["speaker"] == "Ana Lind"
+
+
+# --- flags computed again: a person's correction, speakers merged, split and relinked ---------------------------------
+
+
+def _task_of(store: Store, doc_id: str, speaker: str | None = None) -> list[dict]:
+    """Label Studio's export of one article after a person accepted its pre-annotations (naming ``speaker``
+    as the speaker of every statement when given)."""
+    (article_id,) = store.one("SELECT id FROM articles WHERE doc_id = ?", (doc_id,))  # type: ignore[misc]
+    (task,) = labelstudio.export_tasks(store, article_ids=[article_id])
+    result = [dict(r) for r in task["predictions"][0]["result"]]
+    for r in result:
+        if speaker and r["type"] == "textarea":
+            r["value"] = {**r["value"], "text": [speaker]}
+    return [{"id": 1, "data": task["data"], "annotations": [{"id": 1, "result": result, "was_cancelled": False}]}]
+
+
+def test_correction_recomputes_flags(store: Store, articles: Path, tmp_path: Path) -> None:
+    ingest_paths(store, [articles])
+    path = tmp_path / "labels.json"
+    path.write_text(json.dumps(_task_of(store, "lake-2")), encoding="utf-8")
+    assert labelstudio.import_tasks(store, path).articles == 1
+    # the corrected statements are new rows: their claims and the reversal are computed again from them
+    assert store.one("SELECT count(*) FROM claims")[0] == store.attribution_count()  # type: ignore[index]
+    _check_reversal(store)
+    (flag,) = _reversals(store)
+    (human,) = store.one("SELECT human_corrected FROM attributions WHERE id = ?",  # type: ignore[misc]
+                         (flag.b["attribution_id"],))  # type: ignore[index]
+    assert human == 1
+    # the person says the later words were Ivo Tarn's: no reversal of Ana Lind's any more
+    path.write_text(json.dumps(_task_of(store, "lake-2", speaker="Ivo Tarn")), encoding="utf-8")
+    labelstudio.import_tasks(store, path)
+    assert _reversals(store) == []
+    assert store.one("SELECT count(*) FROM claims")[0] == store.attribution_count()  # type: ignore[index]
+
+
+SPEAKERS = [
+    {"id": "mill-1", "title": "Mill to shut", "outlet": "Lakeview Ledger", "published": "2031-05-02",
+     "text": "The Lakeview mill will shut, Ana Lind said on Monday."},
+    {"id": "mill-2", "title": "Mill stays", "outlet": "Harlow Post", "published": "2031-05-20",
+     "text": "Mira Oduya said on Friday that the Lakeview mill will not shut."},
+]
+
+
+@pytest.fixture
+def mill(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "mill.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in SPEAKERS), encoding="utf-8")
+    assert ingest_paths(store, [path]).stored == 2
+    return store
+
+
+def _kinds(store: Store) -> list[tuple[str, str | None, str | None]]:
+    return [(f.kind, f.rating, f.speaker) for f in stored.flags(store)]
+
+
+def test_merge_split_relink_recompute_flags(mill: Store) -> None:
+    assert [k for k in _kinds(mill) if k[0] == "reversal"] == []  # two speakers: no reversal
+    before = _kinds(mill)
+    # a person says Mira Oduya is Ana Lind (the same woman, under another name): one speaker, one reversal
+    mill.merge_speakers("Ana Lind", ["Mira Oduya"])
+    assert _kinds(mill) == [("reversal", "full", "Ana Lind")]
+    (flag,) = stored.flags(mill)
+    assert flag.a and flag.b and flag.a["text"] == "The Lakeview mill will shut"
+    assert flag.b["text"].endswith("the Lakeview mill will not shut")
+    # and then that she is not: two speakers again, as before the merge
+    mill.split_speaker("Ana Lind", "Mira Oduya")
+    assert _kinds(mill) == before
+    # relinking re-applies the merge and the split: no change
+    mill.relink()
+    assert _kinds(mill) == before
+    # a merge not recorded is undone by relinking, and its reversal with it
+    mill.merge_speakers("Ana Lind", ["Mira Oduya"], record=False)
+    assert [k[0] for k in _kinds(mill)] == ["reversal"]
+    mill.relink()
+    assert _kinds(mill) == before
+    assert mill.one("SELECT count(*) FROM flags")[0] == len(before)  # type: ignore[index]

@@ -8,7 +8,8 @@ interface to create the project with.
 
 Import reads Label Studio's JSON export of those tasks after correction (``annotations``; the last one that was
 not cancelled counts), rebuilds the attributions of each annotated article from its regions and relations, and
-stores them as corrected by a person (``pipeline_version = "human"``): reprocessing keeps them. A malformed file
+stores them as corrected by a person (``pipeline_version = "human"``): reprocessing keeps them. Their claims and
+provenance flags are computed again from the corrected attributions (a new parse of the text). A malformed file
 raises :class:`onrecord.errors.LabelFileError` naming the file and where in it.
 """
 
@@ -19,11 +20,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from onrecord.errors import LabelFileError, NotFoundError
+from onrecord.record import provenance
 from onrecord.record.store import Store
 from onrecord.types import ATTRIBUTION_TYPES, Attribution, AttributionType, CharSpan, SpeakerKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CONTENT, SOURCE, CUE = "Content", "Source", "Cue"
 
@@ -140,10 +145,23 @@ def import_tasks(store: Store, path: Path) -> ImportResult:
             raise LabelFileError(f"{where}: annotation has no 'result' list", document=name)
         plans.append((article_id, _attributions(result, text, previous, where=where, document=name)))
     total = 0
+    nlp = _parser(store) if plans else None
     with store.transaction():
         for article_id, attributions in plans:
             total += store.replace_with_corrections(article_id, attributions)
+            if nlp is not None:  # its claims and flags, from the corrected statements
+                provenance.recompute_article(store, article_id, nlp)
     return ImportResult(len(plans), total, skipped)
+
+
+def _parser(store: Store) -> Language | None:
+    """The parse that provenance reads (loaded before the transaction), or None for a store that keeps no
+    provenance: made before it, or filled by :meth:`Store.add` with extractions that carry none."""
+    if not provenance.has_flags(store) or store.one("SELECT 1 FROM claims LIMIT 1") is None:
+        return None
+    from onrecord.nlp import load_pipeline
+
+    return load_pipeline(with_attribution=False)
 
 
 #: The largest id a store holds (a signed 64-bit integer).

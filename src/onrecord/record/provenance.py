@@ -33,6 +33,8 @@ from onrecord.record.store import POSTGRES, Store, _attribution, _now
 from onrecord.types import Extraction
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from onrecord.provenance import Flag, Statement
 
 #: How many subject keys a statement of another speaker must share with a new one to be compared for a conflict.
@@ -56,14 +58,15 @@ def has_flags(store: Store) -> bool:
 # --- writing -------------------------------------------------------------------------------------------------------
 
 
-def write(store: Store, article_id: int, extraction: Extraction) -> int:
+def write(store: Store, article_id: int, extraction: Extraction, *, corrected: bool = False) -> int:
     """Store the claims and flags of a just-stored article (inside the caller's transaction); returns the number
-    of flags stored. ``extraction.provenance`` holds its claims, one per attribution, and its own flags."""
+    of flags stored. ``extraction.provenance`` holds its claims, one per attribution, and its own flags;
+    ``corrected``: the article's attributions are a person's (Label Studio import), not the machine's."""
     from onrecord.provenance import document_of, statements
 
     prov = extraction.provenance
     article = extraction.article
-    ids = _attribution_ids(store, article_id)
+    ids = _attribution_ids(store, article_id, corrected)
     if len(ids) != len(extraction.attributions) or len(prov.claims) != len(ids):
         raise StoreError(f"{len(prov.claims)} claims for {len(ids)} stored attributions",
                             document=article.id or str(article_id))
@@ -85,10 +88,10 @@ def write(store: Store, article_id: int, extraction: Extraction) -> int:
                             [speaker for _, speaker in ids])
 
 
-def _attribution_ids(store: Store, article_id: int) -> list[tuple[int, int | None]]:
+def _attribution_ids(store: Store, article_id: int, corrected: bool = False) -> list[tuple[int, int | None]]:
     return [(int(i), int(s) if s is not None else None) for i, s in store.rows(
-        "SELECT id, speaker_id FROM attributions WHERE article_id = ? AND human_corrected = 0 ORDER BY ordinal",
-        (article_id,))]
+        "SELECT id, speaker_id FROM attributions WHERE article_id = ? AND human_corrected = ? ORDER BY ordinal",
+        (article_id, int(corrected)))]
 
 
 def _canonical(store: Store, said: list[Statement], speaker_ids: Sequence[int | None]) -> list[Statement]:
@@ -110,26 +113,52 @@ def _named(s: Statement, name: str | None) -> Statement:
 def _across(store: Store, article_id: int, said: list[Statement], ids: dict[tuple[str, int], int],
             speaker_ids: Sequence[int | None]) -> int:
     """The reversals and conflicts between an article's statements and the stored statements of other articles."""
+    done = _Compared()
+    return sum(_against_stored(store, article_id, s, speaker_id, ids, done)
+               for s, speaker_id in zip(said, speaker_ids, strict=True))
+
+
+@dataclass
+class _Compared:
+    """What one computation has met so far: the pairs flagged, the stored statements read (an article's
+    statements by one speaker meet the same stored ones: each is read and decoded once) and each speaker's
+    stored statements outside an article."""
+
+    pairs: set[tuple[str, int, int]] = dataclasses.field(default_factory=set)
+    statements: dict[int, Statement] = dataclasses.field(default_factory=dict)
+    speakers: dict[tuple[int, int], list[int]] = dataclasses.field(default_factory=dict)
+
+
+def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int | None,
+                    ids: dict[tuple[str, int], int], done: _Compared, *, later: bool = False) -> int:
+    """The flags between one statement of article ``article_id`` and the stored statements of other articles:
+    those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
+    ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
     from onrecord.provenance.flags import judge
 
+    if not s.claim.asserts or s.party is None:
+        return 0
     stored = 0
-    seen: set[tuple[str, int, int]] = set()
-    for s, speaker_id in zip(said, speaker_ids, strict=True):
-        if not s.claim.asserts or s.party is None:
+    if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
+        done.speakers[(article_id, speaker_id)] = _same_speaker(store, article_id, speaker_id)
+    same = done.speakers.get((article_id, speaker_id), []) if speaker_id is not None else []
+    candidates = sorted({*same, *_sharing_keys(store, article_id, s.claim.keys, speaker_id)})
+    done.statements.update((i, st) for st, i in _stored_statements(
+        store, [i for i in candidates if i not in done.statements]))
+    for attribution_id in candidates:
+        other = done.statements.get(attribution_id)
+        if other is None:
             continue
-        same = _same_speaker(store, article_id, speaker_id)
-        others = _sharing_keys(store, article_id, s.claim.keys, speaker_id)
-        for other, attribution_id in _stored_statements(store, same + others):
-            ids[(other.article, other.ordinal)] = attribution_id
-            a, b = _order(s, other)
-            flag = judge(a, b)
-            if flag is None:
-                continue
-            pair = (flag.kind, ids[(a.article, a.ordinal)], ids[(b.article, b.ordinal)])
-            if pair in seen:
-                continue
-            seen.add(pair)
-            stored += _insert(store, flag, article_id, ids)
+        ids[(other.article, other.ordinal)] = attribution_id
+        a, b = _order(s, other)
+        flag = judge(a, b)
+        if flag is None:
+            continue
+        pair = (flag.kind, ids[(a.article, a.ordinal)], ids[(b.article, b.ordinal)])
+        if pair in done.pairs:
+            continue
+        done.pairs.add(pair)
+        stored += _insert(store, flag, int(b.article) if later else article_id, ids)
     return stored
 
 
@@ -219,6 +248,108 @@ def _article_of(store: Store, attribution_id: int | None, default: int) -> int:
 def forget(store: Store, article_id: int) -> None:
     """Delete the flags an article's ingest raised (before they are computed again)."""
     store.execute("DELETE FROM flags WHERE article_id = ?", (article_id,))
+
+
+# --- computing again -----------------------------------------------------------------------------------------------
+
+
+def recompute_article(store: Store, article_id: int, nlp: Language | None = None) -> int:
+    """An article's claims and flags computed again from its stored attributions and a new parse of its text
+    with ``nlp`` (:func:`onrecord.provenance.analyse_text`): after a person's correction (``onrecord
+    import-labels``), whose statements are not the machine's. What it had is dropped first: its claims, the
+    flags it raised and every flag that names one of its statements. Inside the caller's transaction; returns
+    the number of flags stored (none in a store made before flags)."""
+    from onrecord.provenance import analyse_text
+
+    if not has_flags(store):
+        return 0
+    rows = store.rows("SELECT id, human_corrected FROM attributions WHERE article_id = ? ORDER BY ordinal",
+                      (article_id,))
+    forget(store, article_id)
+    _drop(store, [int(i) for i, _ in rows], claims=True)
+    extraction = store.extraction(article_id)
+    extraction = dataclasses.replace(extraction, provenance=analyse_text(extraction, nlp))
+    return write(store, article_id, extraction, corrected=any(human for _, human in rows))
+
+
+def recompute_for_speakers(store: Store, speaker_ids: Iterable[int]) -> int:
+    """The flags across articles of these speakers' statements computed again, after the store's idea of who
+    they are changed (``onrecord speakers merge``, ``split``): reversals follow the speaker's identity, and
+    conflicts are between other speakers. Their flags across articles are dropped, then each of their
+    statements is compared with the stored statements of other articles as at ingest (:func:`write`); flags
+    within one article stay (they compare the article's own names). Inside the caller's transaction; returns
+    the number of flags stored."""
+    if not has_flags(store):
+        return 0
+    found: list[int] = []
+    speakers = list(dict.fromkeys(speaker_ids))
+    for chunk in range(0, len(speakers), 500):
+        part = speakers[chunk: chunk + 500]
+        found.extend(int(i) for (i,) in store.rows(
+            "SELECT a.id FROM attributions a JOIN claims c ON c.attribution_id = a.id"
+            f" WHERE a.speaker_id IN ({', '.join('?' * len(part))}) ORDER BY a.id", part))
+    return _recompute_across(store, found)
+
+
+def speaker_groups(store: Store) -> dict[int, int | None]:
+    """Each statement with a claim and its speaker id: what :func:`recompute_changed` compares with after
+    ``relink``, which gives every speaker a new id."""
+    if not has_flags(store):
+        return {}
+    return {int(i): int(s) if s is not None else None for i, s in store.rows(
+        "SELECT a.id, a.speaker_id FROM attributions a JOIN claims c ON c.attribution_id = a.id")}
+
+
+def recompute_changed(store: Store, before: dict[int, int | None]) -> int:
+    """After a relink: the flags across articles of the statements whose group of statements by one speaker
+    changed (:func:`speaker_groups` before it; a speaker's id alone changing is no change), computed again."""
+    after = speaker_groups(store)
+
+    def groups(of: dict[int, int | None]) -> dict[int, frozenset[int]]:
+        members: dict[int | None, set[int]] = {}
+        for attribution_id, speaker_id in of.items():
+            members.setdefault(speaker_id, set()).add(attribution_id)
+        return {i: frozenset(members[s]) if s is not None else frozenset() for i, s in of.items()}
+
+    old, new = groups(before), groups(after)
+    return _recompute_across(store, sorted(i for i in after if old.get(i) != new[i]))
+
+
+def _recompute_across(store: Store, attribution_ids: Sequence[int]) -> int:
+    if not attribution_ids:
+        return 0
+    _drop(store, attribution_ids, across_only=True)
+    loaded = _stored_statements(store, attribution_ids)
+    speaker_of: dict[int, int | None] = {}
+    for chunk in range(0, len(attribution_ids), 500):
+        part = list(attribution_ids[chunk: chunk + 500])
+        speaker_of.update((int(i), int(s) if s is not None else None) for i, s in store.rows(
+            f"SELECT id, speaker_id FROM attributions WHERE id IN ({', '.join('?' * len(part))})", part))
+    ids = {(s.article, s.ordinal): attribution_id for s, attribution_id in loaded}
+    done = _Compared(statements={attribution_id: s for s, attribution_id in loaded})
+    return sum(_against_stored(store, int(s.article), s, speaker_of[attribution_id], ids, done, later=True)
+               for s, attribution_id in loaded)
+
+
+def _drop(store: Store, attribution_ids: Sequence[int], *, claims: bool = False, across_only: bool = False) -> None:
+    """Delete the flags that name these statements (``across_only``: those between two articles), and with
+    ``claims`` their claims and subject keys."""
+    ids = list(dict.fromkeys(attribution_ids))
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk: chunk + 500]
+        marks_ = ", ".join("?" * len(part))
+        if across_only:
+            store.execute(
+                "DELETE FROM flags WHERE id IN (SELECT f.id FROM flags f"
+                " JOIN attributions x ON x.id = f.a_attribution_id JOIN attributions y ON y.id = f.b_attribution_id"
+                f" WHERE x.article_id <> y.article_id AND (f.a_attribution_id IN ({marks_})"
+                f" OR f.b_attribution_id IN ({marks_})))", [*part, *part])
+        else:
+            store.execute(f"DELETE FROM flags WHERE a_attribution_id IN ({marks_}) OR b_attribution_id IN"
+                          f" ({marks_})", [*part, *part])
+        if claims:
+            store.execute(f"DELETE FROM claim_keys WHERE attribution_id IN ({marks_})", part)
+            store.execute(f"DELETE FROM claims WHERE attribution_id IN ({marks_})", part)
 
 
 # --- reading -------------------------------------------------------------------------------------------------------
@@ -350,4 +481,5 @@ def marks(store: Store, attribution_ids: Iterable[int]) -> dict[int, tuple[str, 
 
 
 __all__ = ["KINDS", "MAX_CANDIDATES", "MIN_SHARED_KEYS", "StoredFlag", "article_flags", "flag_records", "flags",
-           "forget", "has_flags", "marks", "write"]
+           "forget", "has_flags", "marks", "recompute_article", "recompute_changed", "recompute_for_speakers",
+           "speaker_groups", "write"]

@@ -624,8 +624,8 @@ class Store:
                     if span is not None and span.end > len(article.text):
                         raise StoreError(f"span [{span.start}, {span.end}) is outside article {article_id}'s text "
                                          f"({len(article.text)} characters)", document=self.url.display)
-            # its flags go with the machine statements they compared (a reprocess of the article with provenance
-            # computes them again; flags are never carried over a correction)
+            # its flags go with the machine statements they compared (import-labels computes them again from the
+            # corrected statements: provenance.recompute_article; flags are never carried over a correction)
             self.execute("DELETE FROM flags WHERE article_id = ?", (article_id,))
             self.execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
             self.execute("UPDATE articles SET human_reviewed = 1 WHERE id = ?", (article_id,))
@@ -697,6 +697,7 @@ class Store:
                                      document=self.url.display)
             for other in absorbed:
                 self._merge_ids(target.id, other.id)
+            self._speakers_changed([target.id])
             if record:
                 self._record_override("merge", {"keep": target.key, "absorb": [o.key for o in absorbed]})
         return target
@@ -726,6 +727,7 @@ class Store:
                 forms = ", ".join(repr(k.split(":", 1)[1]) for k in keys if k) or "none"
                 raise NotFoundError(f"#{source.id} {source.name} has no statements under {mention!r} "
                                     f"(its mentions: {forms})", document=self.url.display)
+            self._speakers_changed([source.id, new.id])
             if record:
                 self._record_override("split", {"from": source.key, "mention": parsed.key,
                                                 "name": name or parsed.display})
@@ -751,6 +753,12 @@ class Store:
         self.execute("INSERT INTO speaker_aliases (key, speaker_id, alias) VALUES (?, ?, ?)"
                      " ON CONFLICT (key) DO NOTHING", (mention.key, new_id, mention.display))
         return self.speaker(new_id)
+
+    def _speakers_changed(self, speaker_ids: list[int]) -> None:
+        """Their flags across articles follow the new identity (onrecord.record.provenance)."""
+        from onrecord.record import provenance
+
+        provenance.recompute_for_speakers(self, speaker_ids)
 
     def _record_override(self, action: str, data: dict[str, Any]) -> None:
         self.execute("INSERT INTO speaker_overrides (action, data, created_at) VALUES (?, ?, ?)",
@@ -792,7 +800,10 @@ class Store:
     def relink(self) -> int:
         """Link every stored attribution to speakers again from scratch (after a change of the linking rules or a
         large reprocess), then re-apply the recorded merges and splits. Returns the number of speakers."""
+        from onrecord.record import provenance
+
         with self.transaction():
+            before = provenance.speaker_groups(self)  # flags follow speaker identity: recomputed where it changed
             self.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id IS NOT NULL")
             self.execute("DELETE FROM speaker_aliases")
             self.execute("DELETE FROM speakers")
@@ -814,6 +825,7 @@ class Store:
                     updates = []
             self.executemany("UPDATE attributions SET speaker_id = ?, speaker_key = ? WHERE id = ?", updates)
             self.apply_overrides()
+            provenance.recompute_changed(self, before)
             return int(self.one("SELECT count(*) FROM speakers")[0])  # type: ignore[index]
 
 
