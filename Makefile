@@ -110,6 +110,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_overhead.py
 	$(BIN)/python bench/speaker_linking.py
+	$(BIN)/python bench/provenance.py
 
 bench-scale: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
