@@ -245,7 +245,7 @@ def _score_documents(report: ProvenanceReport, gold: list[dict[str, Any]], flags
         if g["kind"] != "document":
             continue
         report.documents += 1
-        head = g["document"].split()[-1].lower()
+        head = _document_head(g["document"])
         mine = [f for f in docs if (f.document or {}).get("name", "").split()[-1] == head
                 and set((f.document or {}).get("articles", ())) & set(g["articles"])]
         if not mine:
@@ -262,6 +262,14 @@ def _score_documents(report: ProvenanceReport, gold: list[dict[str, Any]], flags
             want = [h["stance"] for h in g["authenticity"]]
             history = [h["stance"] for h in record.get("authenticity", ())]
             report.document_fields_right += _collapse(history) == _collapse(want)
+
+
+def _document_head(name: str) -> str:
+    """The noun that names a gold document ("the letter to employees" -> letter, "the March 2024 email" -> email)."""
+    from onrecord.provenance.documents import RECORDED
+
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    return next((w for w in words if w in RECORDED), words[-1])
 
 
 def _collapse(stances: list[str]) -> list[str]:

@@ -273,7 +273,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
-    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and tok.pos_ != "VERB" and not (
+    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
             tok.dep_ == "amod" and (tok.head.i == phrase_root or tok.head.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if lemma in _KEEPING and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
