@@ -69,3 +69,55 @@ def test_missing_weights_are_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(TaggerUnavailable, match="no tagger weights"):
         RoleTaggerRuntime(weights=tmp_path / "absent.safetensors")
+
+
+def test_the_tagger_runs_on_the_cpu_where_torch_sees_no_gpu(broad, monkeypatch) -> None:
+    import torch
+
+    from onrecord.attribution.accurate import runtime
+    from onrecord.attribution.tagger import DEVICE_ENV, resolve_device
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    monkeypatch.delenv(DEVICE_ENV, raising=False)
+    assert resolve_device(torch) == "cpu" and runtime().device == "cpu"
+    assert resolve_device(torch, "CPU") == "cpu" and resolve_device(torch, " ") == "cpu"
+    monkeypatch.setenv(DEVICE_ENV, "auto")
+    assert resolve_device(torch) == "cpu"
+
+
+def test_forcing_a_gpu_where_there_is_none_is_a_clear_error(monkeypatch) -> None:
+    import torch
+
+    from onrecord.attribution.tagger import DEVICE_ENV, RoleTaggerRuntime, resolve_device
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    monkeypatch.setenv(DEVICE_ENV, "cuda")
+    with pytest.raises(TaggerUnavailable, match="ONRECORD_DEVICE=cuda, but torch sees no CUDA GPU"):
+        RoleTaggerRuntime()
+    with pytest.raises(TaggerUnavailable, match="sees no CUDA GPU"):
+        resolve_device(torch, "cuda:0")
+    with pytest.raises(TaggerUnavailable, match="expected auto, cpu, cuda or cuda:N"):
+        resolve_device(torch, "gpu")
+
+
+def test_the_command_line_reports_a_missing_gpu_without_a_traceback(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    story = tmp_path / "story.txt"
+    story.write_text("Ana Lind said the pier would close.\n", encoding="utf-8")
+    env = {**os.environ, "ONRECORD_DEVICE": "cuda"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from onrecord.cli import main; sys.exit(main())",
+         "extract", str(story), "--mode", "accurate"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode != 0
+    assert "sees no CUDA GPU" in done.stderr and "Traceback" not in done.stderr

@@ -65,10 +65,32 @@ def test_scored_decoding_corrects_content_cue_and_source() -> None:
                              2: ["Harbour officials"]},
                       sure=0.9)
     rules = [(span("the ferry will resume"), span("said"), span("officials"))]
-    (r,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS)
+    (r,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS, Decoding(source_from="scored"))
     assert (r.content.of(TEXT), r.cue.of(TEXT), r.source.of(TEXT)) == (
         "that the ferry will resume in May", "said on Tuesday", "Harbour officials")
     assert r.origin == 0
+    # by default a source the tagger supports stands as the rules gave it (reshaping sources lost more than it won)
+    (r,) = refine(TEXT, rules, pieces(TEXT), probs, SENTS)
+    assert r.content.of(TEXT) == "that the ferry will resume in May" and r.source.of(TEXT) == "officials"
+
+
+STORY = "Ana Lind told Ivo Tarn that the pier would close. Mira Oduya, who runs the ferry, disagreed."
+STORY_SENTS = [(0, STORY.index(" Mira")), (STORY.index("Mira"), len(STORY))]
+
+
+def test_a_source_the_tagger_rejects_gives_way_to_its_own_nearest_the_cue() -> None:
+    content, cue = STORY.index("that the pier"), STORY.index("told")
+    rule = (CharSpan(content, content + len("that the pier would close")), CharSpan(cue, cue + 4),
+            CharSpan(STORY.index("Ivo Tarn"), STORY.index("Ivo Tarn") + 8))  # the rules took the object
+    probs = probs_for(STORY, {0: ["that the pier would close"], 1: ["told"], 2: ["Ana Lind", "Mira Oduya"]})
+    (r,) = refine(STORY, [rule], pieces(STORY), probs, STORY_SENTS)
+    assert r.source.of(STORY) == "Ana Lind"  # not Mira Oduya: another sentence
+    # no tagger source in the sentence: the rejected one is dropped, unless source_drop is off
+    probs = probs_for(STORY, {0: ["that the pier would close"], 1: ["told"], 2: ["Mira Oduya"]})
+    (r,) = refine(STORY, [rule], pieces(STORY), probs, STORY_SENTS)
+    assert r.source is None
+    (r,) = refine(STORY, [rule], pieces(STORY), probs, STORY_SENTS, Decoding(source_drop=False))
+    assert r.source == rule[2]
 
 
 def test_a_rule_content_the_tagger_does_not_see_is_dropped_and_a_missed_one_added() -> None:

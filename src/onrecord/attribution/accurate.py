@@ -59,6 +59,7 @@ def find_attributions_accurate(
         narrow = {(a.content, a.source): a for a in find_attributions(doc, scope=scope, cue_span=cue_span)[0]}
 
     quote_spans = [q.content for q in find_quotes(text)[0]]
+    contents = [(a.content.start, a.content.end) for a in broad]
     resolver: SpeakerResolver | None = None
     out: list[Attribution] = []
     for r in refined:
@@ -72,12 +73,16 @@ def find_attributions_accurate(
                 a = narrow[key]
                 if cue_span == "word":
                     cue = a.cue  # the tagger learnt cue phrases; the rules give the word
+            who: dict[str, Any] = {}
+            if r.source is not None and (a.source is None or not r.source.overlaps(a.source)):
+                # the tagger named another source: its speaker, not the rules' one for theirs
+                resolver = resolver or SpeakerResolver(doc, contents, text=text)
+                who = _speaker_fields(doc, r.source, resolver)
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
                                type=type_of(text, r.content, None, quote_spans),
-                               quoted=quoted_parts(text, r.content, quote_spans)))
+                               quoted=quoted_parts(text, r.content, quote_spans), **who))
         elif scope == "all":
-            if resolver is None:
-                resolver = SpeakerResolver(doc, [(a.content.start, a.content.end) for a in broad], text=text)
+            resolver = resolver or SpeakerResolver(doc, contents, text=text)
             out.append(_added(doc, text, r, resolver, quote_spans, cue_span))
     if narrow is not None:
         # statements the narrow reading gives another shape (a relay kept apart, a quotation attached otherwise):
@@ -102,7 +107,6 @@ def _added(
             if cue_span == "word":
                 cue = CharSpan(cue_tok.idx, cue_tok.idx + len(cue_tok.text))
     src = doc.char_span(r.source.start, r.source.end, alignment_mode="expand") if r.source is not None else None
-    speaker = resolver.resolve(src) if src is not None else None
     kind: CueKind
     if src is not None and src.root.lemma_.lower() in FINDING_NOUNS:
         kind = "document"
@@ -114,12 +118,21 @@ def _added(
         content=r.content,
         source=r.source,
         cue=cue,
-        speaker=speaker.name if speaker else None,
-        speaker_kind=speaker.kind if speaker else "unknown",
-        speaker_description=speaker.description if speaker and speaker.name is None else None,
+        **_speaker_fields(doc, r.source, resolver),
         type=type_of(text, r.content, None, quote_spans),
         medium=medium_for(text, cue_tok, src.root if src is not None else None),
         cue_kind=kind,
         confidence=round(max(0.05, min(0.95, r.score * 0.8)), 3),
         quoted=quoted_parts(text, r.content, quote_spans),
     )
+
+
+def _speaker_fields(doc: Doc, source: CharSpan | None, resolver: SpeakerResolver) -> dict[str, Any]:
+    """The speaker fields of an attribution whose source the tagger gave: who ``source`` is."""
+    src = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
+    speaker = resolver.resolve(src) if src is not None else None
+    return {
+        "speaker": speaker.name if speaker else None,
+        "speaker_kind": speaker.kind if speaker else "unknown",
+        "speaker_description": speaker.description if speaker and speaker.name is None else None,
+    }

