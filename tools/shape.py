@@ -1,4 +1,5 @@
-"""The shape gate of src/onrecord/attribution/: no function of 60 lines or more, no module over 500 lines.
+"""The shape gate of src/onrecord/attribution/ and src/onrecord/provenance/ (the rules and what reads them): no
+function of 60 lines or more, no module over 500 lines.
 
     python tools/shape.py            # prints the longest functions and modules; exit 1 when a limit is passed
 """
@@ -9,6 +10,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "attribution"
+ROOTS = (ROOT, ROOT.parent / "provenance")
 MAX_FUNCTION = 59  # "under 60 lines" (issue 14)
 MAX_MODULE = 500
 
@@ -31,10 +33,11 @@ def functions(path: Path) -> list[tuple[int, str]]:
     return out
 
 
-def check(root: Path = ROOT) -> list[str]:
+def check(roots: tuple[Path, ...] = ROOTS) -> list[str]:
     """What passes the limits, one line each; empty when the shape holds."""
     problems: list[str] = []
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(p for root in roots for p in root.rglob("*.py")):
+        root = next(r for r in roots if r in path.parents)
         rel = path.relative_to(root.parent.parent)
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MAX_MODULE:
@@ -46,11 +49,12 @@ def check(root: Path = ROOT) -> list[str]:
 
 
 def main() -> int:
-    every = [(n, f"{p.relative_to(ROOT.parent.parent)}:{name}") for p in ROOT.rglob("*.py") for n, name in functions(p)]
-    print("longest functions under attribution/:")
+    files = [p for root in ROOTS for p in root.rglob("*.py")]
+    every = [(n, f"{p.relative_to(ROOT.parent.parent)}:{name}") for p in files for n, name in functions(p)]
+    print("longest functions under attribution/ and provenance/:")
     for n, where in sorted(every, reverse=True)[:8]:
         print(f"  {n:4} {where}")
-    modules = sorted((len(p.read_text(encoding='utf-8').splitlines()), p.name) for p in ROOT.rglob("*.py"))
+    modules = sorted((len(p.read_text(encoding='utf-8').splitlines()), p.name) for p in files)
     print("longest modules:", ", ".join(f"{name} {n}" for n, name in modules[::-1][:5]))
     problems = check()
     for p in problems:

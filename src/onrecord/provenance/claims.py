@@ -20,21 +20,17 @@ Everything comes from the one parse extraction made (the Doc), so claims cost a 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias, cast
+from typing import Any, TypeAlias, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
+from onrecord.provenance.numbers import numbers
+from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
 
 _EN = load("en")
-DENYING_CUES = _EN.words("denying_cues")
-CONFIRMING_CUES = _EN.words("confirming_cues")
-ASKING_CUES = _EN.words("asking_cues")
-NEGATORS = _EN.words("negators")
 HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
 CONDITION_MARKERS = _EN.words("condition_markers")
@@ -45,16 +41,9 @@ CONCEPTS: dict[str, str] = _EN.mapping("concepts")
 SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
-#: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
-CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
 _LIGHT = frozenset("be have do get make go come take give say tell will would shall should can".split())
-_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 _KEEPING = frozenset("stay remain keep leave".split())
@@ -142,67 +131,6 @@ class Claim:
             documents=tuple(data.get("documents", ())), signal=data.get("signal"),
             own_words=bool(data.get("own_words", False)),
         )
-
-
-# --- the cue's stance: named rules -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CueCase:
-    """One attribution's cue and content, as the ``stance`` rules see them."""
-
-    cue: Span | None
-    content: Span
-    text: str  # the content as written
-
-    @property
-    def lemma(self) -> str:
-        if self.cue is None:
-            return ""
-        verbs = [t for t in self.cue if t.pos_ in ("VERB", "AUX", "NOUN")] or list(self.cue)
-        return verbs[-1].lemma_.lower()
-
-
-@rule("stance.question", ("Ana Lind asked whether the plant would close.", "ask"),
-      ("“Will the plant close?” Ivo Tarn asked.", "ask"))
-def question(case: CueCase) -> CueStance | None:
-    """A question asserts nothing: a cue of asking, or content that ends with a question mark."""
-    if case.lemma in ASKING_CUES or case.text.rstrip(" ”\"'’,").endswith("?"):
-        return "ask"
-    return None
-
-
-@rule("stance.negated-cue", ("Ana Lind did not deny that the plant will close.", "unclear"),
-      ("Ivo Tarn never confirmed that the levy would rise.", "unclear"))
-def negated_cue(case: CueCase) -> CueStance | None:
-    """A negated cue ("did not deny", "never confirmed") neither asserts nor denies its content."""
-    if case.cue is None:
-        return None
-    framing = DENYING_CUES | CONFIRMING_CUES
-    for tok in case.cue:
-        heads = [tok, *([tok.head] if tok.dep_ in ("aux", "xcomp") else [])]
-        negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS
-                      for h in heads for c in h.children if c.i < case.content.start)
-        if negated and (tok.lemma_.lower() in framing or case.lemma in framing):
-            return "unclear"
-    return None
-
-
-@rule("stance.denying-cue", ("Ana Lind denied that the plant will close.", "deny"),
-      ("Ivo Tarn disputed the memo's authenticity.", "deny"))
-def denying_cue(case: CueCase) -> CueStance | None:
-    """A cue of denying ("denied", "disputed", "rejected") asserts the opposite of its content."""
-    return "deny" if case.lemma in DENYING_CUES else None
-
-
-@rule("stance.confirming-cue", ("Ana Lind confirmed that the plant will close.", "confirm"))
-def confirming_cue(case: CueCase) -> CueStance | None:
-    """A cue of granting ("confirmed", "acknowledged", "admitted") asserts its content."""
-    return "confirm" if case.lemma in CONFIRMING_CUES else None
-
-
-CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
-    "stance", [question, negated_cue, denying_cue, confirming_cue])
 
 
 # --- the content ---------------------------------------------------------------------------------------------
@@ -441,41 +369,6 @@ def _condition(content: Span) -> str | None:
     return None
 
 
-def _number(tok: Token) -> float | None:
-    text = tok.lower_.replace(",", "").lstrip("$€£")
-    if text.endswith("%"):
-        text = text[:-1]
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    return _NUMBER_WORDS.get(text)
-
-
-def _numbers(content: Span) -> tuple[tuple[str, float], ...]:
-    out: list[tuple[str, float]] = []
-    for tok in content:
-        if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
-            continue
-        value = _number(tok)
-        if value is None:
-            continue
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ in _SCALES:
-            value *= _SCALES[nxt.lower_]
-        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
-            key = "percent"
-        elif tok.text.startswith(("$", "€", "£")) or (tok.i > 0 and tok.doc[tok.i - 1].text in "$€£"):
-            key = "money"
-        else:
-            head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
-            while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
-                head = head.head
-            key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
-        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
-            continue
-        out.append((key, value))
-    return tuple(dict.fromkeys(out))
-
-
 def _keys(content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
     keys: list[str] = []
     documents: list[str] = []
@@ -557,7 +450,7 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
         phrases=phrases,
         hedge=_hedge(content),
         demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
-        condition=_condition(content), numbers=_numbers(content), keys=keys,
+        condition=_condition(content), numbers=numbers(content), keys=keys,
         names=_names(content),
         context=context, documents=documents, signal=_signal(content),
         own_words=attribution.type in ("direct", "mixed"),
@@ -569,4 +462,4 @@ def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) 
     return tuple(claim_of(doc, i, a) for i, a in enumerate(attributions))
 
 
-__all__ = ["CUE_STANCE_RULES", "Claim", "CueStance", "claim_of", "claims"]
+__all__ = ["CONFLICT_SIGNALS", "DEONTIC", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]

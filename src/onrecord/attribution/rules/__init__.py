@@ -47,7 +47,7 @@ RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.resolution",
     "onrecord.attribution.channels",
     "onrecord.attribution.relays",
-    "onrecord.provenance.claims",
+    "onrecord.provenance.stance",
     "onrecord.provenance.flags",
 )
 

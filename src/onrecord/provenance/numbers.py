@@ -1,0 +1,53 @@
+"""Numbers in a statement, each with the noun it counts ("200 jobs" -> ("job", 200.0), "$1.4 million" -> ("money",
+1400000.0), "3 percent" -> ("percent", 3.0)): what a changed-number reversal compares."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _number(tok: Token) -> float | None:
+    text = tok.lower_.replace(",", "").lstrip("$€£")
+    if text.endswith("%"):
+        text = text[:-1]
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def numbers(content: Span) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    for tok in content:
+        if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
+            continue
+        value = _number(tok)
+        if value is None:
+            continue
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in _SCALES:
+            value *= _SCALES[nxt.lower_]
+        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
+            key = "percent"
+        elif tok.text.startswith(("$", "€", "£")) or (tok.i > 0 and tok.doc[tok.i - 1].text in "$€£"):
+            key = "money"
+        else:
+            head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
+            while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
+                head = head.head
+            key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
+        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            continue
+        out.append((key, value))
+    return tuple(dict.fromkeys(out))
+
+
+
+__all__ = ["numbers"]

@@ -1,0 +1,88 @@
+"""How a cue frames its content: the ``stance`` rules (docs/rules.md), asked in order, first match wins.
+
+A question ("asked whether") and a negated cue ("did not deny") assert nothing; a denying cue ("denied",
+"disputed") asserts the opposite of its content; a confirming cue ("confirmed", "admitted") asserts it. Anything
+else asserts (no rule decides). The lists are the lexicon's ``denying_cues``, ``confirming_cues``, ``asking_cues``
+and ``negators`` (lexicon/en/stance.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from spacy.tokens import Span
+
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon import load
+
+_EN = load("en")
+DENYING_CUES = _EN.words("denying_cues")
+CONFIRMING_CUES = _EN.words("confirming_cues")
+ASKING_CUES = _EN.words("asking_cues")
+NEGATORS = _EN.words("negators")
+
+#: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
+CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueCase:
+    """One attribution's cue and content, as the ``stance`` rules see them."""
+
+    cue: Span | None
+    content: Span
+    text: str  # the content as written
+
+    @property
+    def lemma(self) -> str:
+        if self.cue is None:
+            return ""
+        verbs = [t for t in self.cue if t.pos_ in ("VERB", "AUX", "NOUN")] or list(self.cue)
+        return verbs[-1].lemma_.lower()
+
+
+@rule("stance.question", ("Ana Lind asked whether the plant would close.", "ask"),
+      ("“Will the plant close?” Ivo Tarn asked.", "ask"))
+def question(case: CueCase) -> CueStance | None:
+    """A question asserts nothing: a cue of asking, or content that ends with a question mark."""
+    if case.lemma in ASKING_CUES or case.text.rstrip(" ”\"'’,").endswith("?"):
+        return "ask"
+    return None
+
+
+@rule("stance.negated-cue", ("Ana Lind did not deny that the plant will close.", "unclear"),
+      ("Ivo Tarn never confirmed that the levy would rise.", "unclear"))
+def negated_cue(case: CueCase) -> CueStance | None:
+    """A negated cue ("did not deny", "never confirmed") neither asserts nor denies its content."""
+    if case.cue is None:
+        return None
+    framing = DENYING_CUES | CONFIRMING_CUES
+    for tok in case.cue:
+        heads = [tok, *([tok.head] if tok.dep_ in ("aux", "xcomp") else [])]
+        negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS
+                      for h in heads for c in h.children if c.i < case.content.start)
+        if negated and (tok.lemma_.lower() in framing or case.lemma in framing):
+            return "unclear"
+    return None
+
+
+@rule("stance.denying-cue", ("Ana Lind denied that the plant will close.", "deny"),
+      ("Ivo Tarn disputed the memo's authenticity.", "deny"))
+def denying_cue(case: CueCase) -> CueStance | None:
+    """A cue of denying ("denied", "disputed", "rejected") asserts the opposite of its content."""
+    return "deny" if case.lemma in DENYING_CUES else None
+
+
+@rule("stance.confirming-cue", ("Ana Lind confirmed that the plant will close.", "confirm"))
+def confirming_cue(case: CueCase) -> CueStance | None:
+    """A cue of granting ("confirmed", "acknowledged", "admitted") asserts its content."""
+    return "confirm" if case.lemma in CONFIRMING_CUES else None
+
+
+CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
+    "stance", [question, negated_cue, denying_cue, confirming_cue])
+
+
+
+__all__ = ["ASKING_CUES", "CONFIRMING_CUES", "CUE_STANCE_RULES", "DENYING_CUES", "NEGATORS", "CueCase", "CueStance"]
