@@ -14,6 +14,7 @@ subject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,9 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon import load
 from onrecord.provenance.claims import CONFLICT_SIGNALS, NEGATORS
-from onrecord.provenance.flags import Flag, Statement, conditions, overlap, subject_of
+from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
 
 _EN = load("en")
+FEMALE_FIRST_NAMES = _EN.words("female_first_names")
+MALE_FIRST_NAMES = _EN.words("male_first_names")
 UNSIGNED = _EN.words("document_unsigned")
 SIGNED = _EN.words("document_signed")
 DRAFT = _EN.words("document_draft")
@@ -221,14 +224,24 @@ def _by_document(statements: Sequence[Statement], lemma: str, text: str) -> list
     for s in statements:
         source = s.attribution.source
         words = source.of(text).lower().replace("’", "'").replace("'s", "").split() if source is not None else []
-        if s.document == lemma or lemma in words:
+        relative = source is not None and words in (["which"], ["that"]) and re.search(
+            rf"\b{re.escape(lemma)}s?\W{{0,3}}$", text[max(0, source.start - 40):source.start].lower()) is not None
+        if s.document == lemma or lemma in words or relative:  # (", which says ...": the document's words)
             out.append(s)
     return out
 
 
-def _said_before(sent: Span, statements: Sequence[Statement]) -> list[Statement]:
-    """The statements of the speaker who spoke last before ``sent`` ("His account is at odds with ...")."""
-    earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker]
+def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = True,
+                 besides: Sequence[list[Statement]] = (), pronoun: str = "") -> list[Statement]:
+    """The statements of the person (or, not ``person``, anyone) who spoke last before ``sent`` ("His account is
+    at odds with ..."; "his" passes over a woman's first name, "her" over a man's), leaving out the parties already
+    found."""
+    taken = {s.party for group in besides for s in group}
+    unlike = FEMALE_FIRST_NAMES if pronoun == "his" else MALE_FIRST_NAMES if pronoun == "her" else frozenset()
+    earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker
+               and s.document is None and s.party not in taken
+               and (not person or s.attribution.speaker_kind == "person")
+               and s.speaker.split()[0].lower() not in unlike]
     if not earlier:
         return []
     last = max(earlier, key=lambda s: s.attribution.content.end).speaker
@@ -251,10 +264,15 @@ def _parties(sent: Span, statements: Sequence[Statement]) -> list[list[Statement
     for speaker in speakers:
         if speaker.split()[-1] in names:
             groups.append([s for s in statements if s.speaker == speaker and s.document is None])
-    if any(t.dep_ == "poss" and t.lower_ in ("his", "her", "their") and t.head.lemma_.lower() in ACCOUNT_NOUNS
-           for t in sent):
-        last = _said_before(sent, statements)
-        if last and all(last[0].speaker != g[0].speaker for g in groups):
+    owner = next((t.lower_ for t in sent if t.dep_ == "poss" and t.lower_ in ("his", "her")
+                  and t.head.lemma_.lower() in ACCOUNT_NOUNS), None)
+    if owner is not None:
+        last = _said_before(sent, statements, besides=groups, pronoun=owner)
+        if last:
+            groups.append(last)
+    if len(groups) == 1:  # "The indictment tells a different story": against the one who spoke last
+        last = _said_before(sent, statements, person=False, besides=groups)
+        if last:
             groups.append(last)
     return groups
 
@@ -282,13 +300,21 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         a, b = best
         concepts = _opposed(a, b)
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text
+        also = tuple((x.ref(), y.ref()) for x in groups[0] for y in groups[1] if (x, y) != best
+                     and x.claim.asserts and y.claim.asserts and (_restates(x, a) or x is a)
+                     and (_restates(y, b) or y is b))
         out.append(Flag(kind="conflict", subject=subject_of(a.claim, b.claim, concepts[0] if concepts else None),
                         reason=f"the reporter says so: “{words}”{conditions(a, b)}", a=a.ref(), b=b.ref(),
                         speaker=a.party,
                         concept=concepts[0] if concepts else None,
-                        other=b.party, evidence=(words, *(w for c, w in (*a.claim.words, *b.claim.words)
-                                                         if c in concepts[:1]))))
+                        other=b.party, also=also,
+                        evidence=(words, *(w for c, w in (*a.claim.words, *b.claim.words) if c in concepts[:1]))))
     return out
+
+
+def _restates(x: Statement, y: Statement) -> bool:
+    """Does one party's statement say again what another of theirs said (the lede's paraphrase and the quote)?"""
+    return x.party == y.party and (bool(Pair(x, y).shared) or overlap(x.claim, y.claim) >= 0.75)
 
 
 def _opposed(a: Statement, b: Statement) -> list[str]:
