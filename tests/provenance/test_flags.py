@@ -116,3 +116,14 @@ def test_statements_are_grouped_by_subject() -> None:
     assert by_concept["close"].label == "the Lakeview plant: close"
     assert [o for _, o in by_concept["close"].statements] == [0, 2]
     assert by_concept["leave"].parties == ("Ivo Tarn",)
+
+
+@pytest.mark.parametrize("signal", [
+    "His account is at odds with the audit, which says the Lakeview depot lost money every year.",
+    "The audit tells a different story: it says the Lakeview depot lost money every year.",
+])
+def test_a_reporter_sets_a_speaker_against_a_document(signal: str) -> None:
+    text = ("“The Lakeview depot made money every year,” Ivo Tarn, the transit director, said on Monday. " + signal)
+    conflicts = [f for f in flags_of(text) if f.kind == "conflict"]
+    assert any("the reporter says so" in f.reason and "Ivo Tarn" in (f.speaker, f.other) for f in conflicts), \
+        [f.to_dict() for f in flags_of(text)]

@@ -425,7 +425,8 @@ def _signal(content: Span) -> str | None:
     for tok in content:
         if tok.dep_ in ("amod", "compound"):
             continue  # "a disputed email" names no conflict
-        if tok.lemma_.lower() in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
+        lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()
+        if lemma in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
             if tok.lower_ == "odds" and not (tok.i > 1 and tok.doc[tok.i - 1].lower_ == "at"):
                 continue
             return tok.doc[max(tok.i - 1, content.start) if tok.lower_ == "odds" else tok.i: tok.i + 1].text

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.lexicon import load
 from onrecord.provenance.claims import CONFLICT_SIGNALS, NEGATORS
 from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
+from onrecord.types import CharSpan
 
 _EN = load("en")
 FEMALE_FIRST_NAMES = _EN.words("female_first_names")
@@ -207,7 +208,7 @@ def _signal_tokens(doc: Doc, inside: list[tuple[int, int]]) -> list[Token]:
 
     found = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()
         if lemma not in CONFLICT_SIGNALS or covered(tok) or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
             continue
         if lemma == "odds" and not (tok.i > 0 and doc[tok.i - 1].lower_ == "at"):
@@ -224,11 +225,23 @@ def _by_document(statements: Sequence[Statement], lemma: str, text: str) -> list
     for s in statements:
         source = s.attribution.source
         words = source.of(text).lower().replace("’", "'").replace("'s", "").split() if source is not None else []
-        relative = source is not None and words in (["which"], ["that"]) and re.search(
-            rf"\b{re.escape(lemma)}s?\W{{0,3}}$", text[max(0, source.start - 40):source.start].lower()) is not None
-        if s.document == lemma or lemma in words or relative:  # (", which says ...": the document's words)
+        if s.document == lemma or lemma in words or _refers_to(words, source, text, lemma):
             out.append(s)
     return out
+
+
+def _refers_to(words: list[str], source: CharSpan | None, text: str, lemma: str) -> bool:
+    """Is a pronoun source the document named just before it in its sentence ("the audit, which says ...", "the
+    audit tells a different story: it says ...")?"""
+    if source is None or words not in (["which"], ["that"], ["it"]):
+        return False
+    before = text[max(0, source.start - 120):source.start].lower()
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    nouns = re.findall(r"[a-z-]+", sentence)
+    named = [w.removesuffix("s") if w.removesuffix("s") in RECORDED else w for w in nouns]
+    return next((w for w in reversed(named) if w in RECORDED), None) == lemma
+
+
 
 
 def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = True,
