@@ -802,3 +802,20 @@ def test_said_in_a_statement_that_is_the_verbs_statement() -> None:
     (found,) = CueFinder(doc, use_model=False).statements()
     assert found.rule == "cues.said-in-noun-that-clause"
     assert (found.cue.text, found.source.text, found.content.of(text)) == ("said", "Brun", "that the pier would close")
+
+
+def test_a_closing_quote_the_parser_made_a_subject_is_no_source() -> None:
+    # issue 17: a closing quotation mark typed as two apostrophes, hung on the verb as its subject
+    text = "“Yes,’’ says the founder."
+    doc = parse(text, r"""
+        0 “       PUNCT ``  punct 4 “       O
+        1 Yes     INTJ  UH  ccomp 4 yes     O
+        2 ,       PUNCT ,   punct 4 ,       O
+        3 ’’      PUNCT ''  nsubj 4 ’’      O
+        4 says    VERB  VBZ ROOT  4 say     O
+        5 the     DET   DT  det   6 the     O
+        6 founder NOUN  NN  nsubj 4 founder O
+        7 .       PUNCT .   punct 4 .       O
+    """)
+    subject = subject_of(doc[4])
+    assert subject is not None and subject.text == "the founder"

@@ -2078,3 +2078,77 @@ def test_a_document_named_by_its_maker_is_the_makers_whoever_else_the_phrase_nam
     """)
     found = SpeakerResolver(doc).resolve(doc[0:7])
     assert (found.name, found.kind) == ("Tarn Trust", "organisation")
+
+
+def test_one_name_alone_with_a_role_in_apposition_is_a_person() -> None:
+    # issue 17: "Oduya, a resident of Lakeview," (no entity) is who the she after it refers to
+    text = "Ana Brun spoke. Oduya, a resident of Lakeview, was home. She said yes."
+    doc = parse(text, r"""
+        0  Ana      PROPN NNP compound 1  Ana      B-PERSON
+        1  Brun     PROPN NNP nsubj    2  Brun     I-PERSON
+        2  spoke    VERB  VBD ROOT     2  speak    O
+        3  .        PUNCT .   punct    2  .        O
+        4  Oduya    PROPN NNP nsubj    11 Oduya    O
+        5  ,        PUNCT ,   punct    4  ,        O
+        6  a        DET   DT  det      7  a        O
+        7  resident NOUN  NN  appos    4  resident O
+        8  of       ADP   IN  prep     7  of       O
+        9  Lakeview PROPN NNP pobj     8  Lakeview B-GPE
+        10 ,        PUNCT ,   punct    4  ,        O
+        11 was      AUX   VBD ROOT     11 be       O
+        12 home     ADV   RB  advmod   11 home     O
+        13 .        PUNCT .   punct    11 .        O
+        14 She      PRON  PRP nsubj    15 she      O
+        15 said     VERB  VBD ROOT     15 say      O
+        16 yes      INTJ  UH  intj     15 yes      O
+        17 .        PUNCT .   punct    15 .        O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (4, "Oduya", True) in resolver.index.persons
+    resolver.note(1, Speaker("Ana Brun", "person"))
+    assert resolver.resolve(doc[14:15]).name == "Oduya"
+
+
+def test_a_word_labelled_a_place_more_often_than_a_person_is_no_person() -> None:
+    # issue 17: "Sumatra" read once as a person is still the island, and never a he/she's antecedent
+    text = "Ana Brun went to Tarnia. Tarnia is big. Tarnia grew."
+    doc = parse(text, r"""
+        0  Ana    PROPN NNP compound 1  Ana    B-PERSON
+        1  Brun   PROPN NNP nsubj    2  Brun   I-PERSON
+        2  went   VERB  VBD ROOT     2  go     O
+        3  to     ADP   IN  prep     2  to     O
+        4  Tarnia PROPN NNP pobj     3  Tarnia B-GPE
+        5  .      PUNCT .   punct    2  .      O
+        6  Tarnia PROPN NNP nsubj    7  Tarnia B-GPE
+        7  is     AUX   VBZ ROOT     7  be     O
+        8  big    ADJ   JJ  acomp    7  big    O
+        9  .      PUNCT .   punct    7  .      O
+        10 Tarnia PROPN NNP nsubj    11 Tarnia B-PERSON
+        11 grew   VERB  VBD ROOT     11 grow   O
+        12 .      PUNCT .   punct    11 .      O
+    """)
+    persons = SpeakerResolver(doc).index.persons
+    assert [p[1] for p in persons] == ["Ana Brun"]
+
+
+def test_a_name_a_who_clause_describes_is_a_subject_and_a_name_inside_it_is_not() -> None:
+    # issue 17: "about Ivo Tarn, who like Lind was born ..." keeps Tarn, not Lind, in view
+    from onrecord.attribution.resolution.syntax import is_subject
+
+    text = "I met Ivo Tarn, who like Lind was born here."
+    doc = parse(text, r"""
+        0  I     PRON  PRP nsubj     1  I     O
+        1  met   VERB  VBD ROOT      1  meet  O
+        2  Ivo   PROPN NNP compound  3  Ivo   B-PERSON
+        3  Tarn  PROPN NNP dobj      1  Tarn  I-PERSON
+        4  ,     PUNCT ,   punct     3  ,     O
+        5  who   PRON  WP  nsubjpass 9  who   O
+        6  like  ADP   IN  prep      9  like  O
+        7  Lind  PROPN NNP pobj      6  Lind  O
+        8  was   AUX   VBD auxpass   9  be    O
+        9  born  VERB  VBN relcl     3  bear  O
+        10 here  ADV   RB  advmod    9  here  O
+        11 .     PUNCT .   punct     1  .     O
+    """)
+    assert is_subject(doc[3], 4, 2)
+    assert not is_subject(doc[7], 8, 7)

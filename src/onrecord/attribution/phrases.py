@@ -26,8 +26,9 @@ PUNCT_EDGE = " \t\n,;:—–-"
 
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject by the parse: its subject, an agent's object, or a subject the parser hung on its
-    auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was")."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was"). Never a punctuation mark the parser
+    made a subject (a closing quotation mark typed as two apostrophes, "’’ says the founder")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:

@@ -100,6 +100,7 @@ class ArticleIndex:
         """Index the recogniser's entities; returns every person mention it found, in what was said too."""
         doc, inside = self.doc, self.inside
         named: list[tuple[int, str]] = []
+        places = self._places()
         for ent in doc.ents:
             for tok in ent:
                 self.ent_of[tok.i] = ent
@@ -120,7 +121,7 @@ class ArticleIndex:
             if honorific is not None:
                 self.honorific[ent.start] = honorific
             name = person_name(ent)
-            if not name_like(name):
+            if not name_like(name) or name.lower() in places:
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
             self.ent_names.add(name)
@@ -130,8 +131,22 @@ class ArticleIndex:
                 self.persons.append((ent.start, name, is_subject(ent.root, ent.end, ent.start)))
         return named
 
+    def _places(self) -> set[str]:
+        """Single words the recogniser labels a place more often than a person, and that no fuller person's name
+        ends with: "Sumatra" once read as a person beside "Java" is still the island."""
+        votes: dict[str, list[int]] = {}
+        surnames: set[str] = set()
+        for ent in self.doc.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) >= 2:
+                surnames.add(words[-1].lower())
+            if len(words) == 1 and ent.label_ in ("PERSON", "GPE", "LOC"):
+                votes.setdefault(words[0].lower(), [0, 0])[ent.label_ == "PERSON"] += 1
+        return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
+
     def _index_chains(self) -> None:
-        """Proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames."""
+        """Proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames; a chain
+        with a title, a role or an age is a person mention, and so is one name alone with a role or an age."""
         doc = self.doc
         for tok in doc:
             ent = self.ent_of.get(tok.i)
@@ -150,9 +165,11 @@ class ArticleIndex:
                 name = clean_name(doc[start : tok.i + 1].text)
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
                     self.by_surname[surname(name)].append(name)
-                elif len(name.split()) >= 2 and (
+                elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
-                ):  # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed
+                )) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
+                    # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
+                    # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))

@@ -40,23 +40,35 @@ _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|
 def is_subject(tok: Token, end: int | None = None, start: int | None = None) -> bool:
     """Is the mention the subject of its clause? By the parse, or, when the parse is off (a heading run into
     the paragraph, a long apposition), by a finite verb right after the name ("Guest said", "Lind, 73,
-    credits") or by its opening the sentence ("Toronto retiree Ana Lind, who ...")."""
+    credits": not when the verb has a subject of its own, "who like Ivo Tarn was born") or by its opening the
+    sentence ("Toronto retiree Ana Lind, who ..."). A name a "who" clause describes is that clause's subject
+    ("I am talking about Ana Lind, who was born in Lakeview")."""
     subjects = ("nsubj", "nsubjpass")
     if tok.dep_ in subjects or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in subjects):
         return True
+    if any(c.dep_ == "relcl" and any(w.dep_ in subjects and w.lower_ == "who" for w in c.children)
+           for c in tok.children):
+        return True  # "Ivo Tarn, who was born in Lakeview, ...": the subject of the clause about them
     if tok.dep_ == "poss" or end is None:
         return False
     doc = tok.doc
-    if end < len(doc) and doc[end].tag_ in _FINITE:
-        return True
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ in _FINITE:
-        return True
+    for k in (end, end + 1):
+        if k < len(doc) and doc[k].tag_ in _FINITE and (k == end or doc[end].text == ",") \
+                and not _has_other_subject(doc[k], tok.i if start is None else start, end):
+            return True
     if start is not None:
         after_break = next((t.i + 1 for t in reversed(doc[max(0, start - 6) : start]) if "\n" in t.text), 0)
         opening = max(tok.sent.start, after_break)
         before = doc[opening : start]
         return len(before) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "SPACE") for t in before)
     return False
+
+
+def _has_other_subject(verb: Token, start: int, end: int) -> bool:
+    """Has the finite verb after a name (or the verb its auxiliary serves) a subject of its own outside the name's
+    tokens ``start:end``? "who like Ivo Tarn was born": "was born" is the who's, not Tarn's."""
+    target = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not start <= c.i < end for c in target.children)
 
 
 def core(source: Span) -> Span:
