@@ -369,10 +369,10 @@ def _condition(content: Span) -> str | None:
     return None
 
 
-def _keys(content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _keys(content: Span, ents: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     keys: list[str] = []
     documents: list[str] = []
-    for ent in content.ents:
+    for ent in ents:
         if ent.label_ in _KEY_ENTS:
             keys.append(ent.text.lower().removeprefix("the ").removesuffix("'s"))
     for tok in content:
@@ -384,11 +384,11 @@ def _keys(content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(keys)), tuple(dict.fromkeys(documents))
 
 
-def _names(content: Span) -> tuple[str, ...]:
+def _names(ents: list[Span]) -> tuple[str, ...]:
     """The people, places and bodies a content names, whole ("brennick street", not "street"), and a person's
     surname alone (a later report may give only "Lind")."""
     out: list[str] = []
-    for ent in content.ents:
+    for ent in ents:
         if ent.label_ in _KEY_ENTS and ent.label_ not in ("NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"):
             out.append(ent.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s"))
             if ent.label_ == "PERSON" and len(ent) > 1:
@@ -433,26 +433,32 @@ def _signal(content: Span) -> str | None:
     return None
 
 
-def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
-    """The claim of one attribution, read off the article's parse ``doc``."""
+def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None = None,
+             ents: list[Span] | None = None) -> Claim:
+    """The claim of one attribution, read off the article's parse ``doc``. ``text`` (``doc.text``) and ``ents``
+    (``list(doc.ents)``) are given by :func:`claims` once for all of an article's attributions: spaCy builds both
+    anew on every access."""
+    text = doc.text if text is None else text
+    ents = list(doc.ents) if ents is None else ents
     content = _span(doc, attribution.content.start, attribution.content.end)
     if content is None or len(content) == 0:
         return Claim(ordinal, cue="unclear")
     cue = _span(doc, attribution.cue.start, attribution.cue.end) if attribution.cue is not None else None
-    decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(doc.text)))
+    decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(text)))
     stance = cast(CueStance, decided[1] if decided is not None else "assert")
     if stance == "assert" and _counterfactual(content):
         stance = "unclear"
     context = _context(doc, content, attribution)
     stances, words, arguments, heads, modals, phrases = _stances(content, stance, context)
-    keys, documents = _keys(content)
+    inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
+    keys, documents = _keys(content, inside)
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
         phrases=phrases,
         hedge=_hedge(content),
         demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=numbers(content), keys=keys,
-        names=_names(content),
+        names=_names(inside),
         context=context, documents=documents, signal=_signal(content),
         own_words=attribution.type in ("direct", "mixed"),
     )
@@ -460,7 +466,8 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution) -> Claim:
 
 def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) -> tuple[Claim, ...]:
     """The claim of each attribution of an article, in order; ``doc`` is the article's parse."""
-    return tuple(claim_of(doc, i, a) for i, a in enumerate(attributions))
+    text, ents = doc.text, list(doc.ents)
+    return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
 
 
 __all__ = ["CONFLICT_SIGNALS", "DEONTIC", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]
