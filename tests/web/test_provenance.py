@@ -85,7 +85,7 @@ def test_article_page_shows_the_reversal_with_both_statements(web: TestClient) -
     page = web.get(f"/articles/{ids['lake-1']}").text
     card = page[page.index('id="provenance"'):page.index('class="statements"')]
     words = _text(card)
-    assert "Flags (1)" in words and "reversal Full close, lakeview, plant" in words
+    assert "Flags (1)" in words and "reversal Full The Lakeview plant: close" in words
     assert "opposite polarity" in words and "Evidence: close , not close" in words
     assert "Earlier Ana Lind via Mira Oduya, Lakeview Ledger The Lakeview plant will close" in words
     assert "Later Ana Lind that the Lakeview plant will not close" in words
@@ -137,7 +137,7 @@ def test_speaker_page_lists_the_reversal_and_marks_the_timeline(web: TestClient)
 def test_flags_page_and_its_twins(web: TestClient) -> None:
     lind = _lind(web)
     words = _text(web.get("/flags").text)
-    assert "reversal Full close, lakeview, plant" in words and "document the letter" in words
+    assert "reversal Full The Lakeview plant: close" in words and "document the letter" in words
     only = _text(web.get("/flags", params={"kind": "reversal"}).text)
     assert "reversal Full" in only and "document the letter" not in only
     mine = web.get("/flags", params={"speaker_id": lind}).text

@@ -383,6 +383,14 @@ def _strength(flag: Flag) -> tuple[int, int, int]:
     return (flag.rating == "full", flag.reason.startswith("the reporter"), own)
 
 
+def group_key(f: Flag) -> tuple[Any, ...] | None:
+    """What makes flags one disagreement: kind, parties, concept and the two articles (None: not grouped)."""
+    if f.kind == "document" or f.concept is None:
+        return None
+    arts = tuple(sorted(str((r or {}).get("article")) for r in (f.a, f.b)))
+    return (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
+
+
 def group_flags(flags: Iterable[Flag]) -> list[Flag]:
     """One flag per disagreement: flags of one kind between the same parties, on the same concept, between the
     same two articles (a lede's paraphrase and the quotation below it say one thing) become one, the strongest
@@ -390,11 +398,7 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
     groups: dict[tuple[Any, ...], list[Flag]] = {}
     order: list[tuple[Any, ...]] = []
     for f in flags:
-        if f.kind == "document" or f.concept is None:
-            key: tuple[Any, ...] = (id(f),)
-        else:
-            arts = tuple(sorted(str((r or {}).get("article")) for r in (f.a, f.b)))
-            key = (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
+        key: tuple[Any, ...] = group_key(f) or (id(f),)
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -439,7 +443,7 @@ def _share_name(a: Claim, b: Claim) -> bool:
 STORY_NAMES = 2
 
 
-def _same_story(a: Statement, b: Statement) -> bool:
+def same_story(a: Statement, b: Statement) -> bool:
     """Are two statements of different articles about one story: they name the same person, place or body, or
     their articles share at least :data:`STORY_NAMES` names?"""
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
@@ -470,7 +474,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
             by_speaker.setdefault(s.speaker, []).append(s)
     for a in statements:
         for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
-            if b.article == a.article or (b.speaker != a.speaker and not _same_story(a, b)):
+            if b.article == a.article or (b.speaker != a.speaker and not same_story(a, b)):
                 continue
             flag = judge(*_order(a, b))
             if flag is not None:
@@ -484,5 +488,4 @@ def content_span(flag: Flag, side: str) -> CharSpan | None:
 
 
 __all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",
-           "judge",
-           "overlap", "pair_flags"]
+           "group_key", "judge", "overlap", "pair_flags", "same_story"]

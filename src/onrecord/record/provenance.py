@@ -73,7 +73,7 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
     rows: list[tuple[int, str]] = []
     keys: list[tuple[str, int]] = []
     for (attribution_id, _speaker_id), a, claim in zip(ids, extraction.attributions, prov.claims, strict=True):
-        data = {**claim.to_dict(), "document": document_of(a, article.text)}
+        data = {**claim.to_dict(), "document": document_of(a, article.text), "story": list(prov.names[:40])}
         rows.append((attribution_id, json.dumps(data, ensure_ascii=False)))
         keys.extend((k, attribution_id) for k in dict.fromkeys(claim.keys))
     store.executemany("INSERT INTO claims (attribution_id, data) VALUES (?, ?)", rows)
@@ -82,8 +82,8 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
     own = {i: attribution_id for i, (attribution_id, _) in enumerate(ids)}
     stored = sum(_insert(store, f, article_id, {(article.id or "", i): v for i, v in own.items()} |
                          {(key, i): v for i, v in own.items()}) for f in prov.flags)
-    said = _canonical(store, statements(article, extraction.attributions, prov.claims, key=key),
-                      [speaker for _, speaker in ids])
+    said = _canonical(store, statements(article, extraction.attributions, prov.claims, key=key,
+                                        names=prov.names[:40]), [speaker for _, speaker in ids])
     return stored + _across(store, article_id, said, {(key, i): v for i, v in own.items()},
                             [speaker for _, speaker in ids])
 
@@ -125,6 +125,7 @@ class _Compared:
     stored statements outside an article."""
 
     pairs: set[tuple[str, int, int]] = dataclasses.field(default_factory=set)
+    groups: set[tuple[Any, ...]] = dataclasses.field(default_factory=set)  # one flag per disagreement
     statements: dict[int, Statement] = dataclasses.field(default_factory=dict)
     speakers: dict[tuple[int, int], list[int]] = dataclasses.field(default_factory=dict)
 
@@ -134,7 +135,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
-    from onrecord.provenance.flags import judge
+    from onrecord.provenance.flags import group_key, judge, same_story
 
     if not s.claim.asserts or s.party is None:
         return 0
@@ -151,13 +152,18 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
             continue
         ids[(other.article, other.ordinal)] = attribution_id
         a, b = _order(s, other)
+        if a.speaker != b.speaker and not same_story(a, b):
+            continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
         flag = judge(a, b)
         if flag is None:
             continue
         pair = (flag.kind, ids[(a.article, a.ordinal)], ids[(b.article, b.ordinal)])
-        if pair in done.pairs:
+        group = group_key(flag)
+        if pair in done.pairs or (group is not None and group in done.groups):
             continue
         done.pairs.add(pair)
+        if group is not None:
+            done.groups.add(group)
         stored += _insert(store, flag, int(b.article) if later else article_id, ids)
     return stored
 
@@ -204,7 +210,7 @@ def _stored_statements(store: Store, attribution_ids: Sequence[int]) -> list[tup
             if r[22] is not None:
                 attribution = dataclasses.replace(attribution, speaker=r[22])
             out.append((Statement(str(r[16]), int(r[17]), attribution, Claim.from_dict(data), r[18], r[20], r[21],
-                                  data.get("document")), int(r[15])))
+                                  data.get("document"), frozenset(data.get("story", ()))), int(r[15])))
     return out
 
 
