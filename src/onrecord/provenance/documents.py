@@ -316,7 +316,11 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         also = tuple((x.ref(), y.ref()) for x in groups[0] for y in groups[1] if (x, y) != best
                      and x.claim.asserts and y.claim.asserts and (_restates(x, a) or x is a)
                      and (_restates(y, b) or y is b))
-        out.append(Flag(kind="conflict", subject=subject_of(a.claim, b.claim, concepts[0] if concepts else None),
+        subject = subject_of(a.claim, b.claim, concepts[0] if concepts else None)
+        if subject == "?":  # no shared predicate or noun: the reporter's sentence says what it is about
+            said = tok.sent.text.strip()
+            subject = said if len(said) <= 90 else said[:87] + "…"
+        out.append(Flag(kind="conflict", subject=subject,
                         reason=f"the reporter says so: “{words}”{conditions(a, b)}", a=a.ref(), b=b.ref(),
                         speaker=a.party,
                         concept=concepts[0] if concepts else None,
