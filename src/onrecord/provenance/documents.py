@@ -215,8 +215,15 @@ def _signal_tokens(doc: Doc, inside: list[tuple[int, int]]) -> list[Token]:
             continue
         if lemma in ("dispute", "counter", "refute", "rebut"):  # (cues of speech, taken by extraction)
             continue
+        if lemma == "different" and tok.head.lemma_.lower() not in _ACCOUNTS:
+            continue  # "a different story", "a different account"; not "a different approach"
+        if lemma == "square" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with"):
+            continue  # "hard to square with"
         found.append(tok)
     return found
+
+
+_ACCOUNTS = frozenset("story account version picture tale explanation".split())
 
 
 def _by_document(statements: Sequence[Statement], lemma: str, text: str) -> list[Statement]:
@@ -306,8 +313,8 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
                 2 * abs(s.attribution.content.start - at)
 
         best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts),
-                   key=lambda p: (bool(_opposed(p[0], p[1])), -min(near(p[0]), near(p[1])),
-                                  overlap(p[0].claim, p[1].claim)), default=None)
+                   key=lambda p: (bool(_opposed(p[0], p[1])), round(overlap(p[0].claim, p[1].claim), 1),
+                                  -min(near(p[0]), near(p[1]))), default=None)
         if best is None:
             continue
         a, b = best
