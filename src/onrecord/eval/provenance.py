@@ -91,6 +91,7 @@ class ProvenanceReport:
     documents_found: int = 0
     document_fields_right: int = 0
     document_fields: int = 0
+    document_fields_unstated: int = 0  # onrecord gave null (the text does not say) where the gold gave a value
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
@@ -102,7 +103,8 @@ class ProvenanceReport:
         out["rating_accuracy"] = round(self.ratings_right / self.ratings, 3) if self.ratings else None
         out["complete_flags"] = f"{self.complete}/{self.flags}"
         out["documents"] = {"gold": self.documents, "found": self.documents_found,
-                            "fields_right": f"{self.document_fields_right}/{self.document_fields}"}
+                            "fields_right": f"{self.document_fields_right}/{self.document_fields}",
+                "fields_not_stated": self.document_fields_unstated}
         return out
 
     def value(self, metric: str) -> float:
@@ -126,7 +128,9 @@ class ProvenanceReport:
                   f"({self.ratings_right / self.ratings:.1%})"
         yield f"  flags carrying both statements, a subject and a reason: {self.complete}/{self.flags}"
         yield (f"  documents found {self.documents_found}/{self.documents}; signed/draft/leaked/history right "
-               f"{self.document_fields_right}/{self.document_fields}")
+               f"{self.document_fields_right}/{self.document_fields} ({self.document_fields_unstated} not stated by "
+               f"onrecord, {self.document_fields - self.document_fields_right - self.document_fields_unstated} "
+               f"wrong)")
 
 
 def _locate(text: str, quote: str) -> tuple[int, int] | None:
@@ -257,6 +261,7 @@ def _score_documents(report: ProvenanceReport, gold: list[dict[str, Any]], flags
             if g.get(name) is not None:
                 report.document_fields += 1
                 report.document_fields_right += record.get(name) == g[name]
+                report.document_fields_unstated += record.get(name) is None
         if g.get("authenticity"):
             report.document_fields += 1
             want = [h["stance"] for h in g["authenticity"]]
