@@ -7,8 +7,12 @@ need no spaCy model; the real worker is exercised by the tests marked ``model``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,3 +143,43 @@ def ids() -> object:
         return {r["doc_id"]: r["id"] for r in rows}
 
     return article_ids
+
+
+@contextlib.contextmanager
+def live_server(app: object) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free local port in a thread; yields its base URL once /healthz answers, and
+    stops it after (for the tests that drive a real browser)."""
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",  # type: ignore[arg-type]
+                                       lifespan="on"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(f"{base}/healthz", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live() -> object:
+    """:func:`live_server`, for the modules that drive a real browser (test modules import nothing from here)."""
+    return live_server
+
+
+@pytest.fixture(scope="module")
+def live_module() -> object:
+    """:func:`live_server` for module-scoped fixtures."""
+    return live_server

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,12 +35,6 @@ PASTED = ("Harbor council backs night ferry\n\n"
           "\u201cWe will not run a boat in the dark,\u201d Calloway said.")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = os.environ.get("ONRECORD_WEB_SCREENSHOTS")
@@ -53,9 +44,9 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, token: str, corpus_of_web: Any) -> Iterator[dict[str, Any]]:
+def server(tmp_path_factory: pytest.TempPathFactory, token: str, corpus_of_web: Any,
+           live_module: Any) -> Iterator[dict[str, Any]]:
     import httpx
-    import uvicorn
 
     from onrecord.record import open_store
     from onrecord.web import Config, create_app
@@ -63,31 +54,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, token: str, corpus_of_web: 
     db = str(tmp_path_factory.mktemp("browser") / "web.db")
     with open_store(db) as store:
         store.add(corpus_of_web())
-    port = _free_port()
-    app = create_app(Config(db=db, token=token))
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.05)
     auth = {"authorization": f"Bearer {token}"}
-    with httpx.Client(base_url=base, headers=auth, timeout=180) as api:  # the examples, through the API
-        for line in (EXAMPLES / "local-briefs.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                assert api.post("/api/articles", json=json.loads(line)).status_code in (200, 201)
-        html = (EXAMPLES / "estmark-grain-imports.html").read_bytes()
-        assert api.post("/api/articles", content=html, headers={"content-type": "text/html"}).is_success
-        text = (EXAMPLES / "port-calloway-bridge.txt").read_text(encoding="utf-8")
-        body = {"text": text, "title": text.splitlines()[0], "outlet": "Calloway Courier", "published": "2031-10-07"}
-        assert api.post("/api/articles", json=body).is_success
-    yield {"base": base, "token": token}
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with live_module(create_app(Config(db=db, token=token))) as base:
+        with httpx.Client(base_url=base, headers=auth, timeout=180) as api:  # the examples, through the API
+            for line in (EXAMPLES / "local-briefs.jsonl").read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    assert api.post("/api/articles", json=json.loads(line)).status_code in (200, 201)
+            html = (EXAMPLES / "estmark-grain-imports.html").read_bytes()
+            assert api.post("/api/articles", content=html, headers={"content-type": "text/html"}).is_success
+            text = (EXAMPLES / "port-calloway-bridge.txt").read_text(encoding="utf-8")
+            body = {"text": text, "title": text.splitlines()[0], "outlet": "Calloway Courier",
+                    "published": "2031-10-07"}
+            assert api.post("/api/articles", json=body).is_success
+        yield {"base": base, "token": token}
 
 
 @pytest.fixture(scope="module")

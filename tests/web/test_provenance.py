@@ -16,8 +16,6 @@ import io
 import json
 import os
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -245,81 +243,59 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.mark.model
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive")
-def test_in_chromium(lakeview: str, tmp_path: Path) -> None:
-    import socket
-
-    import httpx
-    import uvicorn
+def test_in_chromium(lakeview: str, tmp_path: Path, live: Any) -> None:
     from playwright.sync_api import sync_playwright
 
     from onrecord.web import Config, create_app
 
     shots = Path(os.environ.get("ONRECORD_WEB_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    uv = uvicorn.Server(uvicorn.Config(create_app(Config(db=lakeview)), host="127.0.0.1", port=port,
-                                       log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.05)
     errors: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            page = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base).new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto("/articles")
-            page.click("table.rows a:has-text('Lakeview plant to close')")
-            page.wait_for_url("**/articles/*")
-            assert page.locator("#article-text").inner_text() == ARTICLES[0]["text"]  # the marks are not text
-            mark = page.locator("#article-text a.flag-mark")
-            assert mark.count() == 1 and mark.evaluate("a => getComputedStyle(a, '::before').content") == '"⚑"'
-            page.screenshot(path=str(shots / "provenance-article.png"))
-            mark.click()
-            page.wait_for_url("**#flag-*")
-            flag = page.locator("li.flag:target")
-            assert "The Lakeview plant will close" in flag.inner_text()
-            assert "that the Lakeview plant will not close" in flag.inner_text()
-            page.locator("#provenance").screenshot(path=str(shots / "provenance-card.png"))
-            flag.locator("a:has-text('Lakeview plant saved')").click()
-            page.wait_for_url("**/articles/*#s-1")
-            assert page.locator("#details").get_attribute("data-selected") == "1"
+    with live(create_app(Config(db=lakeview))) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base).new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto("/articles")
+        page.click("table.rows a:has-text('Lakeview plant to close')")
+        page.wait_for_url("**/articles/*")
+        assert page.locator("#article-text").inner_text() == ARTICLES[0]["text"]  # the marks are not text
+        mark = page.locator("#article-text a.flag-mark")
+        assert mark.count() == 1 and mark.evaluate("a => getComputedStyle(a, '::before').content") == '"⚑"'
+        page.screenshot(path=str(shots / "provenance-article.png"))
+        mark.click()
+        page.wait_for_url("**#flag-*")
+        flag = page.locator("li.flag:target")
+        assert "The Lakeview plant will close" in flag.inner_text()
+        assert "that the Lakeview plant will not close" in flag.inner_text()
+        page.locator("#provenance").screenshot(path=str(shots / "provenance-card.png"))
+        flag.locator("a:has-text('Lakeview plant saved')").click()
+        page.wait_for_url("**/articles/*#s-1")
+        assert page.locator("#details").get_attribute("data-selected") == "1"
 
-            page.goto("/flags")
-            assert page.locator("li.flag").count() == 2
-            page.screenshot(path=str(shots / "provenance-flags.png"), full_page=True)
-            page.click("li.flag-reversal a:has-text('Lakeview plant to close')")
-            page.wait_for_url("**/articles/*#s-1")
+        page.goto("/flags")
+        assert page.locator("li.flag").count() == 2
+        page.screenshot(path=str(shots / "provenance-flags.png"), full_page=True)
+        page.click("li.flag-reversal a:has-text('Lakeview plant to close')")
+        page.wait_for_url("**/articles/*#s-1")
 
-            page.goto("/speakers?name=Lind")
-            page.click("table.rows a:has-text('Ana Lind')")
-            page.wait_for_url("**/speakers/*")
-            assert page.locator("#flags li.flag").count() == 1
-            assert page.locator("tr.flagged-row").count() == 2
-            page.locator("#flags").scroll_into_view_if_needed()
-            page.screenshot(path=str(shots / "provenance-speaker.png"), full_page=True)
+        page.goto("/speakers?name=Lind")
+        page.click("table.rows a:has-text('Ana Lind')")
+        page.wait_for_url("**/speakers/*")
+        assert page.locator("#flags li.flag").count() == 1
+        assert page.locator("tr.flagged-row").count() == 2
+        page.locator("#flags").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "provenance-speaker.png"), full_page=True)
 
-            page.goto("/paste")
-            page.fill("#paste-text", PASTED)
-            page.click("form button[formaction='/paste/check']")
-            page.wait_for_selector("#provenance", timeout=120_000)
-            assert page.locator("h1").inner_text() == "Lakeview plant vote"  # the headline, from CRLF lines
-            assert page.locator("#provenance li.flag-reversal").count() == 1
-            assert page.locator("#provenance li.flag-document").count() == 1
-            page.screenshot(path=str(shots / "provenance-paste.png"), full_page=True)
-            browser.close()
-    finally:
-        uv.should_exit = True
-        thread.join(timeout=10)
+        page.goto("/paste")
+        page.fill("#paste-text", PASTED)
+        page.click("form button[formaction='/paste/check']")
+        page.wait_for_selector("#provenance", timeout=120_000)
+        assert page.locator("h1").inner_text() == "Lakeview plant vote"  # the headline, from CRLF lines
+        assert page.locator("#provenance li.flag-reversal").count() == 1
+        assert page.locator("#provenance li.flag-document").count() == 1
+        page.screenshot(path=str(shots / "provenance-paste.png"), full_page=True)
+        browser.close()
     assert errors == []
