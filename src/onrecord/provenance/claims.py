@@ -62,7 +62,9 @@ class Claim:
     stances: tuple[tuple[str, int], ...] = ()  # (concept, +1 or -1), main clause first
     words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
-    heads: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, the head nouns of its subject and object)
+    # (concept, the head nouns of its subject and object; "~noun": a candidate a pronoun may stand for; "+noun": a
+    # noun modifying a head, "+cod" in "the cod quota", and "+other")
+    heads: tuple[tuple[str, tuple[str, ...]], ...] = ()
     modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
     phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
     hedge: str | None = None
@@ -253,6 +255,8 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
                 keys.extend(found)
                 if c.pos_ in ("NOUN", "PROPN"):
                     heads.append(c.lemma_.lower())
+                    heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
+                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
                 elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
                     heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
             elif c.dep_ == "prep" and h.i == tok.i:
@@ -347,13 +351,17 @@ def _hedge(content: Span) -> str | None:
 
 
 def _counterfactual(content: Span) -> bool:
-    """An "if" clause in the past perfect ("if the council had found the money, the station would stay open")
-    is a hypothetical: neither it nor its main clause is asserted."""
+    """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
+    the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
+    neither it nor its main clause is asserted."""
     for tok in content:
         if tok.dep_ == "mark" and tok.lower_ == "if":
             clause = tok.head
             if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
                     clause.lower_ == "had" and clause.dep_ != "aux"):
+                return True
+            main = clause.head
+            if clause.tag_ == "VBD" and any(c.lower_ in ("would", "could", "might") for c in main.children):
                 return True
     return False
 

@@ -149,6 +149,9 @@ class Pair:
         if na and nb and not na & nb:
             return False
         ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
+        ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
+        if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
+            return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
         if ha and hb:  # every head of one side among the other's arguments: the same subject and object
             return ha <= xb or hb <= xa
         ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
@@ -180,7 +183,12 @@ def _named(speaker: str | None) -> bool:
 
 
 def _firm(heads: tuple[str, ...]) -> set[str]:
-    return {h for h in heads if not h.startswith("~")}
+    return {h for h in heads if not h.startswith(("~", "+"))}
+
+
+def _modifiers(heads: tuple[str, ...]) -> set[str]:
+    """The nouns modifying the heads (written "+noun")."""
+    return {h[1:] for h in heads if h.startswith("+")}
 
 
 def _guessed(heads: tuple[str, ...]) -> set[str]:

@@ -29,8 +29,8 @@ def numbers(content: Span) -> tuple[tuple[str, float], ...]:
         if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
             continue
         value = _number(tok)
-        if value is None:
-            continue
+        if value is None or (tok.lower_ == "one" and not tok.text[0].isdigit()):
+            continue  # ("one" is more often a pronoun or "not one" than a count)
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in _SCALES:
             value *= _SCALES[nxt.lower_]

@@ -45,8 +45,12 @@ class CueCase:
 @rule("stance.question", ("Ana Lind asked whether the plant would close.", "ask"),
       ("“Will the plant close?” Ivo Tarn asked.", "ask"))
 def question(case: CueCase) -> CueStance | None:
-    """A question asserts nothing: a cue of asking, or content that ends with a question mark."""
+    """A question asserts nothing: a cue of asking, or content that ends with a question mark (inside the content
+    or right after it: "“Did the plant close?” she asked")."""
     if case.lemma in ASKING_CUES or case.text.rstrip(" ”\"'’,").endswith("?"):
+        return "ask"
+    after = case.content.doc[case.content.end: case.content.end + 2]
+    if any(t.text == "?" for t in after):
         return "ask"
     return None
 
