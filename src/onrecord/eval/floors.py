@@ -70,7 +70,8 @@ GATES: tuple[Gate, ...] = (
 #: metric -> floor, as ProvenanceReport.value names them.
 PROVENANCE_GOLD = "data/provenance"
 PROVENANCE_FLOORS: dict[str, float] = {
-    "reversal_precision": 0.862, "reversal_recall": 0.735, "conflict_precision": 0.588, "conflict_recall": 0.465,
+    # (all 21 dev stories of parts a-d; the first 12 alone: reversal 0.862 / 0.735, conflict 0.588 / 0.465)
+    "reversal_precision": 0.692, "reversal_recall": 0.529, "conflict_precision": 0.415, "conflict_recall": 0.281,
     "rating_accuracy": 0.95,
 }
 
