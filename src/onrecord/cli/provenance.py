@@ -240,7 +240,7 @@ def cmd_provenance(args: argparse.Namespace) -> int:
     target = args.target
     if target == "-" or os.path.exists(target):
         settings = _settings(args)
-        if args.scope is None:  # stances ("disputed its authenticity") are what reversals are made of
+        if args.scope is None:  # stances ("disputed the memo's authenticity") are what reversals are made of
             settings = settings.with_(scope="all")
         cards = cards_of_paths([target], settings, _print_error)
         if not cards:

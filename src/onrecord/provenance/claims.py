@@ -60,7 +60,7 @@ class Claim:
     ordinal: int
     cue: CueStance = "assert"
     stances: tuple[tuple[str, int], ...] = ()  # (concept, +1 or -1), main clause first
-    words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not leaving")
+    words: tuple[tuple[str, str], ...] = ()  # (concept, the words that gave its sign: "not closing")
     arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (concept, what it is said of: ("memo",))
     # (concept, the head nouns of its subject and object; "~noun": a candidate a pronoun may stand for; "+noun": a
     # noun modifying a head, "+cod" in "the cod quota", and "+other")
@@ -310,7 +310,7 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
-            # denying or confirming cue predicates on it ("disputed its authenticity")
+            # denying or confirming cue predicates on it ("disputed the memo's authenticity")
         concept, sign = got
         neg = _negation(tok)
         if neg is not None:
@@ -415,7 +415,7 @@ def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ..
     first = content[0].sent
     start = doc[first.start - 1].sent.start if first.start > 0 else first.start
     nouns: list[str] = []
-    subjects: list[str] = []  # the likelier antecedent ("An unsigned letter ... disputed its authenticity")
+    subjects: list[str] = []  # the likelier antecedent ("An unsigned memo ... disputed its origin")
     for tok in reversed(doc[start:pronouns[0].i]):
         if source is not None and source.start <= tok.idx < source.end:
             continue

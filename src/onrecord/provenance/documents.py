@@ -7,7 +7,7 @@ A document flag is raised when there is something a fact-checker should see: an 
 document, or one whose authenticity someone questioned.
 
 A **signalled conflict** is a sentence of the reporter's ("the letter belies Trump's warning") or a statement
-("the letter is inconsistent with where we are now") with a conflict word (the lexicon's ``conflict_signals``)
+("the memo is inconsistent with our plans") with a conflict word (the lexicon's ``conflict_signals``)
 that names two parties: a document and a person, or two people. Its flag pairs their statements on the closest
 subject.
 """
@@ -347,8 +347,8 @@ def _opposed(a: Statement, b: Statement) -> list[str]:
 
 
 def spoken_conflicts(statements: Sequence[Statement]) -> list[Flag]:
-    """A statement that calls a document wrong in its own words ("the letter is inconsistent with where we are
-    now"): a conflict between its speaker and the document."""
+    """A statement that calls a document wrong in its own words ("the memo is inconsistent with our plans"): a
+    conflict between its speaker and the document."""
     out = []
     for s in statements:
         c = s.claim

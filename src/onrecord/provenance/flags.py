@@ -82,7 +82,7 @@ class Flag:
     rating: Rating | None = None
     speaker: str | None = None  # a reversal's speaker; a conflict's first party; a document's author
     other: str | None = None  # a conflict's second party
-    evidence: tuple[str, ...] = ()  # the words that decided it ("not leaving", "withdraw", "belies")
+    evidence: tuple[str, ...] = ()  # the words that decided it ("not closing", "shut", "belies")
     document: dict[str, Any] | None = None  # a document flag's record (onrecord.provenance.documents)
     concept: str | None = None  # the predicate concept the two statements disagree on ("leave", "close")
     also: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()  # other pairs of statements saying the same

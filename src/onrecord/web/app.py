@@ -604,7 +604,7 @@ def create_app(config: Config) -> FastAPI:
         return page(request, "paste.html", {"title": "Paste or upload an article", "max_upload": config.max_upload})
 
     def check_job(build: Callable[[], Article], mode: str) -> Callable[[], tuple[q.ArticleRecord, list[Any]]]:
-        # read broadly, as `onrecord provenance FILE` does: a stance ("disputed its authenticity") is not a
+        # read broadly, as `onrecord provenance FILE` does: a stance ("disputed the memo's authenticity") is not a
         # quotation, but it is what a reversal is made of
         settings = config.settings.with_(mode=mode, provenance=True, scope="all")
 
