@@ -71,8 +71,7 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
     reversals and conflicts between it and the other articles read (as the store would find them)."""
     from onrecord.api import extract_many
     from onrecord.ingest import iter_inputs
-    from onrecord.provenance import Statement, statements
-    from onrecord.provenance.flags import group_flags, pair_flags
+    from onrecord.provenance import across_articles
     from onrecord.provenance.subjects import subjects
 
     def articles() -> Iterable[Article]:
@@ -88,11 +87,8 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
             report(result)
         else:
             done.append(result)
-    said: list[list[Statement]] = [statements(ex.article, ex.attributions, ex.provenance.claims,
-                                              names=ex.provenance.names) for ex in done]
-    across = [f.to_dict() for i in range(1, len(said))
-              for f in group_flags(pair_flags(said[i], against=[s for group in said[:i] for s in group],
-                                              conflicts=True))]
+    said, between = across_articles(done)
+    across = [f.to_dict() for f in between]
     out = []
     for ex, mine_said in zip(done, said, strict=True):
         key = ex.article.id or ""

@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import InputError
-from onrecord.provenance import ArticleProvenance, Flag, Statement, statements
+from onrecord.provenance import Flag, across_articles
 from onrecord.provenance.documents import merge_documents
-from onrecord.provenance.flags import group_flags, pair_flags
 from onrecord.settings import Settings
 from onrecord.types import Article, Extraction
 
@@ -170,18 +169,9 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
     for result in extract_many(articles, settings=settings.with_(provenance=True), on_error="raise"):
         assert isinstance(result, Extraction)
         done.append(result)
-    flags: list[Flag] = []
-    documents: list[Flag] = []
-    said: dict[str, list[Statement]] = {}
-    for ex in done:
-        prov: ArticleProvenance = ex.provenance
-        flags.extend(f for f in prov.flags if f.kind != "document")
-        documents.extend(f for f in prov.flags if f.kind == "document")
-        said[ex.article.id or ""] = statements(ex.article, ex.attributions, prov.claims, names=prov.names)
-    keys = list(said)
-    for i, k in enumerate(keys):
-        others = [s for other in keys[:i] for s in said[other]]
-        flags.extend(group_flags(pair_flags(said[k], against=others, conflicts=True)))
+    own = [f for ex in done for f in ex.provenance.flags]
+    flags = [f for f in own if f.kind != "document"] + across_articles(done)[1]
+    documents = [f for f in own if f.kind == "document"]
     stories = {ex.article.id or "": frozenset(ex.provenance.names) for ex in done}
     flags.extend(merge_documents(documents, stories))
     return flags, done

@@ -129,6 +129,18 @@ def _unique(flags: list[Flag]) -> list[Flag]:
     return out
 
 
+def across_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Statement]], list[Flag]]:
+    """The statements of each extraction (made with provenance), and the reversals and conflicts between the
+    articles, each article's statements against those of the articles before it, as the store compares a new
+    article with the stored ones (one flag per disagreement)."""
+    said = [statements(ex.article, ex.attributions, ex.provenance.claims, names=ex.provenance.names)
+            for ex in extractions]
+    flags = [f for i in range(1, len(said))
+             for f in group_flags(pair_flags(said[i], against=[s for group in said[:i] for s in group],
+                                             conflicts=True))]
+    return said, flags
+
+
 def analyse_text(extraction: Extraction, nlp: Language | None = None, key: str | None = None) -> ArticleProvenance:
     """:func:`analyse` for an extraction whose parse is gone (a stored article, a file ``extract`` wrote): parses
     its text again with ``nlp`` (the default pipeline without the attribution component when None)."""
@@ -140,5 +152,6 @@ def analyse_text(extraction: Extraction, nlp: Language | None = None, key: str |
     return analyse(doc, extraction.article, extraction.attributions, key)
 
 
-__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "analyse", "analyse_text", "article_names", "document_of",
+__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "across_articles", "analyse", "analyse_text",
+           "article_names", "document_of",
            "statements"]

@@ -9,7 +9,8 @@ A claim keeps what the later steps compare, never a verdict:
   leave") or under a verb of wanting or asking ("they want us to leave") is not asserted and gives no stance.
 - ``cue``: how the cue frames the content (:data:`CueStance`), decided by the ``stance`` rules; a negated cue
   ("did not deny") and a question assert nothing, so they take part in no flag.
-- ``hedge`` and ``condition``: "may", "could", "probably"; the "if"/"unless" clause, as written.
+- ``modals`` and ``condition``: the hedge ("may", "probably") or obligation ("must") on each predicate; the
+  "if"/"unless" clause, as written.
 - ``numbers``: each number with the noun it counts ("200 jobs" -> ("job", 200.0)).
 - ``keys``: what the statement is about (lemmas of its nouns, its named entities, its documents), and
   ``context``: the nouns of the sentence before, when the content's subject is only a pronoun ("it will close").
@@ -20,7 +21,7 @@ Everything comes from the one parse extraction made (the Doc), so claims cost a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias, cast
 
 from spacy.tokens import Doc, Span, Token
@@ -67,8 +68,6 @@ class Claim:
     heads: tuple[tuple[str, tuple[str, ...]], ...] = ()
     modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
     phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
-    hedge: str | None = None
-    demand: str | None = None  # a modal of obligation on the main predicate ("must stay open")
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
@@ -77,7 +76,6 @@ class Claim:
     documents: tuple[str, ...] = ()
     signal: str | None = None  # a conflict word in the content ("inconsistent with")
     own_words: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def asserts(self) -> bool:
@@ -110,7 +108,7 @@ class Claim:
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
             "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
             "phrases": [list(p) for p in self.phrases],
-            "hedge": self.hedge, "demand": self.demand, "condition": self.condition,
+            "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
@@ -126,7 +124,7 @@ class Claim:
             heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
             modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
             phrases=tuple((str(c), str(p)) for c, p in data.get("phrases", ())),
-            hedge=data.get("hedge"), demand=data.get("demand"), condition=data.get("condition"),
+            condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
             context=tuple(data.get("context", ())),
@@ -342,14 +340,6 @@ def _depth(tok: Token, content: Span) -> int:
     return depth
 
 
-def _hedge(content: Span) -> str | None:
-    for tok in content:
-        modal = tok.dep_ in ("aux", "advmod") or tok.pos_ in ("AUX", "ADV", "ADJ")
-        if tok.lower_ in HEDGES and modal and not _unasserted(tok.head, content):
-            return tok.lower_
-    return None
-
-
 def _counterfactual(content: Span) -> bool:
     """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
     the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
@@ -462,8 +452,6 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
         phrases=phrases,
-        hedge=_hedge(content),
-        demand=next((t.lower_ for t in content if t.lower_ in DEONTIC and t.dep_ == "aux"), None),
         condition=_condition(content), numbers=numbers(content), keys=keys,
         names=_names(inside),
         context=context, documents=documents, signal=_signal(content),

@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeAlias
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
-from onrecord.types import Attribution, CharSpan
+from onrecord.types import Attribution
 
 FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
 Rating: TypeAlias = Literal["full", "half"]
@@ -457,7 +457,8 @@ def same_story(a: Statement, b: Statement) -> bool:
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
-def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
+def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
+    """The earlier statement first (by date, then article, then place), as the flags compare them."""
     ka = (a.published or "", a.article, a.ordinal)
     kb = (b.published or "", b.article, b.ordinal)
     return (a, b) if ka <= kb else (b, a)
@@ -471,7 +472,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
     if against is None:
         for i, a in enumerate(statements):
             for b in statements[i + 1:]:
-                flag = judge(*_order(a, b))
+                flag = judge(*order(a, b))
                 if flag is not None:
                     out.append(flag)
         return out
@@ -484,16 +485,11 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
         for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
             if b.article == a.article or (b.speaker != a.speaker and not same_story(a, b)):
                 continue
-            flag = judge(*_order(a, b))
+            flag = judge(*order(a, b))
             if flag is not None:
                 out.append(flag)
     return out
 
 
-def content_span(flag: Flag, side: str) -> CharSpan | None:
-    ref = flag.a if side == "a" else flag.b
-    return CharSpan(*ref["content"]) if ref and ref.get("content") else None
-
-
 __all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",
-           "group_key", "judge", "overlap", "pair_flags", "same_story"]
+           "group_key", "judge", "order", "overlap", "pair_flags", "same_story"]

@@ -135,7 +135,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
-    from onrecord.provenance.flags import group_key, judge, same_story
+    from onrecord.provenance.flags import group_key, judge, order, same_story
 
     if not s.claim.asserts or s.party is None:
         return 0
@@ -151,7 +151,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         if other is None:
             continue
         ids[(other.article, other.ordinal)] = attribution_id
-        a, b = _order(s, other)
+        a, b = order(s, other)
         if a.speaker != b.speaker and not same_story(a, b):
             continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
         flag = judge(a, b)
@@ -212,13 +212,6 @@ def _stored_statements(store: Store, attribution_ids: Sequence[int]) -> list[tup
             out.append((Statement(str(r[16]), int(r[17]), attribution, Claim.from_dict(data), r[18], r[20], r[21],
                                   data.get("document"), frozenset(data.get("story", ()))), int(r[15])))
     return out
-
-
-def _order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
-    """The earlier statement first (by date, then article, then place), as the flags compare them."""
-    ka = (a.published or "", a.article, a.ordinal)
-    kb = (b.published or "", b.article, b.ordinal)
-    return (a, b) if ka <= kb else (b, a)
 
 
 def _side(ref: dict[str, Any] | None, ids: dict[tuple[str, int], int]) -> int | None:
