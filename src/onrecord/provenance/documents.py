@@ -268,11 +268,10 @@ def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = 
     return [s for s in statements if s.speaker == last and s.document is None]
 
 
-def _parties(sent: Span, statements: Sequence[Statement]) -> list[list[Statement]]:
+def _parties(sent: Span, statements: Sequence[Statement], text: str) -> list[list[Statement]]:
     """The statements of each party the sentence names: a document by its noun, a speaker by a name, and "his
     account", "her assurance" by the speaker who spoke last."""
     groups: list[list[Statement]] = []
-    text = sent.doc.text
     lemmas = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
     for lemma in sorted(lemmas & RECORDED):
         group = _by_document(statements, lemma, text)
@@ -301,9 +300,10 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
     """Conflicts a reporter's sentence points out ("the letter belies Trump's warning"): the two parties it names,
     paired on their closest statements."""
     inside = [(s.attribution.content.start, s.attribution.content.end) for s in statements]
+    text = doc.text  # (spaCy builds it anew on each access)
     out = []
     for tok in _signal_tokens(doc, inside):
-        groups = _parties(tok.sent, statements)
+        groups = _parties(tok.sent, statements, text)
         if len(groups) < 2:
             continue
         at = tok.sent.start_char

@@ -62,7 +62,7 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
     """Store the claims and flags of a just-stored article (inside the caller's transaction); returns the number
     of flags stored. ``extraction.provenance`` holds its claims, one per attribution, and its own flags;
     ``corrected``: the article's attributions are a person's (Label Studio import), not the machine's."""
-    from onrecord.provenance import document_of, statements
+    from onrecord.provenance import statements
 
     prov = extraction.provenance
     article = extraction.article
@@ -70,20 +70,21 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
     if len(ids) != len(extraction.attributions) or len(prov.claims) != len(ids):
         raise StoreError(f"{len(prov.claims)} claims for {len(ids)} stored attributions",
                             document=article.id or str(article_id))
+    key = str(article_id)
+    written = statements(article, extraction.attributions, prov.claims, key=key, names=prov.names[:40])
     rows: list[tuple[int, str]] = []
     keys: list[tuple[str, int]] = []
-    for (attribution_id, _speaker_id), a, claim in zip(ids, extraction.attributions, prov.claims, strict=True):
-        data = {**claim.to_dict(), "document": document_of(a, article.text), "story": list(prov.names[:40])}
+    for (attribution_id, _speaker_id), said_one in zip(ids, written, strict=True):
+        claim = said_one.claim
+        data = {**claim.to_dict(), "document": said_one.document, "story": list(prov.names[:40])}
         rows.append((attribution_id, json.dumps(data, ensure_ascii=False)))
         keys.extend((k, attribution_id) for k in dict.fromkeys(claim.keys))
     store.executemany("INSERT INTO claims (attribution_id, data) VALUES (?, ?)", rows)
     store.executemany("INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
-    key = str(article_id)
     own = {i: attribution_id for i, (attribution_id, _) in enumerate(ids)}
     stored = sum(_insert(store, f, article_id, {(article.id or "", i): v for i, v in own.items()} |
                          {(key, i): v for i, v in own.items()}) for f in prov.flags)
-    said = _canonical(store, statements(article, extraction.attributions, prov.claims, key=key,
-                                        names=prov.names[:40]), [speaker for _, speaker in ids])
+    said = _canonical(store, written, [speaker for _, speaker in ids])
     return stored + _across(store, article_id, said, {(key, i): v for i, v in own.items()},
                             [speaker for _, speaker in ids])
 
