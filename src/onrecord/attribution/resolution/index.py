@@ -194,9 +194,11 @@ class ArticleIndex:
         a person of that family: "Mira Tarn"."""
         doc = self.doc
         for tok in doc:
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN":
+                continue  # (checked first: most tokens stop here, before their head is built)
             head = tok.head
-            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or head.lemma_.lower() not in FAMILY_HEADS \
-                    or any(c.dep_ == "compound" for c in tok.children) or self.inside(tok.idx):
+            if head.lemma_.lower() not in FAMILY_HEADS or any(c.dep_ == "compound" for c in tok.children) \
+                    or self.inside(tok.idx):
                 continue
             poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             ent = self.ent_of.get(tok.i)
