@@ -108,8 +108,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         result = ingest_paths(store, args.paths, settings=settings, extracted=args.extracted, stdin=_stdin(),
                               on_error=report, progress=advance)
         where = store.url.display
+    families = f"; {result.families} quote families" if result.families is not None else ""
     print(f"onrecord: stored {result.stored} articles ({result.attributions} attributions) in {where}; "
-          f"{result.known} already stored, {result.failed} failed", file=sys.stderr)
+          f"{result.known} already stored, {result.failed} failed{families}", file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -132,8 +133,9 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _open(args) as store, _progress(settings) as (advance, report):
         result = reprocess(store, settings=settings, every=args.all, on_error=report, progress=advance)
+    families = f"; {result.families} quote families" if result.families is not None else ""
     print(f"onrecord: reprocessed {result.done} articles ({result.attributions} attributions), {result.failed} "
-          "failed", file=sys.stderr)
+          f"failed{families}", file=sys.stderr)
     return 1 if result.failed else 0
 
 

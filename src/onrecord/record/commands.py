@@ -43,6 +43,7 @@ class IngestResult:
     known: int = 0  # articles already in the store (passed over before extraction, or found by the store)
     failed: int = 0  # documents reported to on_error: unreadable, not extracted, or refused by the store
     lost: int = 0  # of those, the ones read but not stored: extraction failed or the store refused them
+    families: int | None = None  # quote families after the ingest (None: nothing new, not rebuilt)
 
     @property
     def ok(self) -> bool:
@@ -127,7 +128,14 @@ def ingest_paths(
         raise StoreFault(f"{exc.reason}; stopped, after storing {total.stored} articles ({total.attributions} "
                          "attributions): run the same command again to store the rest", document=exc.document) from exc
     return IngestResult(stored=total.stored, attributions=total.attributions, known=counts.known + total.duplicates,
-                        failed=counts.failed, lost=counts.lost)
+                        failed=counts.failed, lost=counts.lost, families=_families(store) if total.stored else None)
+
+
+def _families(store: Store) -> int:
+    """Group the store's quotations into families again (record/families.py) after new ones were stored."""
+    from onrecord.record.families import rebuild
+
+    return rebuild(store)
 
 
 def _with_provenance(store: Store, results: Iterable[Extraction | OnrecordError],
@@ -220,6 +228,7 @@ def reprocess(
         current = extractor_id(settings)
         ids = store.article_ids(stale_for=current.pipeline_version, model=current.model)
     done = stored = failed = 0
+    families: int | None = None
 
     def fail(exc: OnrecordError) -> None:
         nonlocal failed
@@ -248,10 +257,11 @@ def reprocess(
                     done += 1
         if done:
             store.prune_speakers()
+            families = _families(store)
     except StoreFault as exc:
         raise StoreFault(f"{exc.reason}; stopped, after reprocessing {done} articles: run the same command again to "
                          "finish", document=exc.document) from exc
-    return ReprocessResult(done=done, attributions=stored, failed=failed)
+    return ReprocessResult(done=done, attributions=stored, failed=failed, families=families)
 
 
 __all__ = ["IngestResult", "ReprocessResult", "ingest_paths", "is_run_output", "reprocess"]

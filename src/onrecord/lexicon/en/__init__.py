@@ -85,3 +85,6 @@ CAMPAIGN_HEADS: WordList = _EN.words("campaign_heads")
 FAMILY_HEADS: WordList = _EN.words("family_heads")
 PAIR_WORDS: WordList = _EN.words("pair_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
+# quote families (analysis/families.py): quotes.toml
+QUOTE_NEGATIONS: WordList = _EN.words("quote_negations")
+QUOTE_NUMBER_WORDS: WordList = _EN.words("quote_number_words")
