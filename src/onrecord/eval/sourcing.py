@@ -235,9 +235,11 @@ def score(path: str | Path, *, corpus: str | Path | None = None, settings: Setti
         for gi, item in enumerate(items):
             if gi not in match:  # the same source span (and cue) as a prediction left unmatched
                 used = set(match.values())
-                match.update({gi: pi for pi, a in enumerate(predicted) if pi not in used and a.source is not None
-                              and a.source.to_list() == item.get("source")
-                              and (a.cue.to_list() if a.cue else None) == item.get("cue")})
+                same = [pi for pi, a in enumerate(predicted) if pi not in used and a.source is not None
+                        and a.source.to_list() == item.get("source")
+                        and (a.cue.to_list() if a.cue else None) == item.get("cue")]
+                if same:
+                    match[gi] = same[0]
         gold_attrs = [_gold_attribution(i, predicted[match[gi]] if gi in match else _by_source(predicted, i))
                       for gi, i in enumerate(items)]
         # the gold items among the article's other (predicted) attributions, in text order: backing and passages

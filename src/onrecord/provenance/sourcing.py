@@ -225,9 +225,9 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if head.pos_ == "PROPN":
         kind = _from_speaker(a)
         return (kind if kind in ("person", "organisation") else "person"), f"name: {written}"
-    if lemma in _ORGANISATION_HEADS or any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span):
-        if lemma in _ORGANISATION_HEADS or _from_speaker(a) == "organisation":
-            return "organisation", f"organisation: {written}"
+    if lemma in _ORGANISATION_HEADS or (_from_speaker(a) == "organisation" and any(
+            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):
+        return "organisation", f"organisation: {written}"
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
@@ -243,7 +243,7 @@ def _from_speaker(a: Attribution) -> SourceKind:
 
 def _named_in(span: Span) -> bool:
     """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")?"""
-    return any(t.ent_type_ == "PERSON" for t in span)
+    return any(t.ent_type_ == "PERSON" or (t.dep_ == "appos" and t.pos_ == "PROPN") for t in span)
 
 
 def _resolved_person(a: Attribution) -> bool:
@@ -437,10 +437,10 @@ def _backed(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Claim
             if shared and not pair.opposed and overlap(a.claim, b.claim) >= _BACKING_OVERLAP:
                 out[i] = out[i] or f"{parties[j]} also: {shared[0]}"
                 out[j] = out[j] or f"{parties[i]} also: {shared[0]}"
-    for j, b in enumerate(attributions):
-        if b.cue is None or out[j] is not None and j == 0:
+    for j, echo in enumerate(attributions):
+        cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
+        if cue is None or not len(cue):
             continue
-        cue = doc.char_span(b.cue.start, b.cue.end, alignment_mode="expand")
         verb = next((t for t in cue if t.lemma_.lower() in BACKING_VERBS), None)
         if verb is None or any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
             continue
@@ -451,7 +451,7 @@ def _backed(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Claim
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
         earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
         for i in earlier[:1]:
-            out[i] = out[i] or f"{cue.text}: {b.source.of(text) if b.source else parties[j]}"
+            out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
             out[j] = out[j] or f"{cue.text} {parties[i]}"
             break
     return out
