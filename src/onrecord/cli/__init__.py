@@ -317,15 +317,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
       onrecord eval ../shared/data/ggt/dev.jsonl --json > ggt-dev.json
       onrecord eval ../shared/data/polnear/train.jsonl.gz --scope all --speakers data/speakers/polnear-train.jsonl
       onrecord eval data/provenance --split dev
+      onrecord eval data/sourcing/polnear-dev.jsonl
 
     GOLD may also be a provenance gold folder (articles-*.jsonl and gold-*.jsonl, as data/provenance/): then the
     reversal and conflict flags are scored (precision, recall, the rating), and the documents; --split picks the
     stories (dev, heldout: every fourth story, kept for the final measurement, or all). --scope defaults to all.
+
+    GOLD may also be a file of sourcing labels (data/sourcing/*.jsonl, or a FORMAT.md file whose attributions carry
+    anonymous, reason_given, relay_only, single_source and kind): then the sourcing signals are scored, end to end
+    and on the gold spans (precision and recall per signal, kind accuracy, the match rate). --corpus names the
+    corpus file holding the documents of a data/sourcing file (default: found in the shared folder by id).
     """
     from onrecord.eval import evaluate_file
     from onrecord.eval.provenance import is_gold_folder
 
     settings = _settings(args)
+    from onrecord.eval.sourcing import is_sourcing_gold
+
+    if is_sourcing_gold(args.gold):
+        from onrecord.eval.sourcing import score as score_sourcing
+
+        src = score_sourcing(args.gold, corpus=args.corpus, settings=settings if args.scope else
+                             settings.with_(scope="all"))
+        print(json.dumps(src.to_dict(), indent=2, ensure_ascii=False) if args.json else "\n".join(src.lines()))
+        if args.verbose:
+            print("end to end, wrong:", *src.end_to_end.misses, sep="\n  ")
+            print("on gold spans, wrong:", *src.gold_spans.misses, sep="\n  ")
+        return 0
     if is_gold_folder(args.gold):
         from onrecord.eval.provenance import score
 
@@ -420,6 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true",
                    help="with a provenance gold folder, list the missed gold flags and the false alarms")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--corpus", metavar="FILE",
+                   help="with a sourcing gold file, the FORMAT.md corpus its doc_id values point into")
     p.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents")
     p.add_argument("--speakers", metavar="FILE",
                    help="resolved speaker names to lay over a gold corpus that has none (data/speakers/*.jsonl); "

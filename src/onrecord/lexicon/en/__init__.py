@@ -88,3 +88,13 @@ THING_ENDINGS: WordList = _EN.words("thing_endings")
 # quote families (analysis/families.py): quotes.toml
 QUOTE_NEGATIONS: WordList = _EN.words("quote_negations")
 QUOTE_NUMBER_WORDS: WordList = _EN.words("quote_number_words")
+# how each statement is sourced (provenance/sourcing.py): sourcing.toml
+WITHHELD_HEADS: WordList = _EN.words("withheld_heads")
+WITHHELD_PRONOUNS: WordList = _EN.words("withheld_pronouns")
+SOURCE_DOCUMENT_HEADS: WordList = _EN.words("source_document_heads")
+ORGANISATION_SOURCE_HEADS: WordList = _EN.words("organisation_source_heads")
+BACKING_VERBS: WordList = _EN.words("backing_verbs")
+RELAY_ADVERBS: WordList = _EN.words("relay_adverbs")
+BROADCAST_WORDS: WordList = _EN.words("broadcast_words")
+TELLING_VERBS: WordList = _EN.words("telling_verbs")
+ANONYMITY_REASONS: dict[str, str] = _EN.mapping("anonymity_reasons")

@@ -1,0 +1,196 @@
+"""Sourcing: anonymity and its reason, relays, backing and the kind of source, on invented sentences (the real
+model); and the scorer on the dev gold when the shared corpus is present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.eval.corpora import corpus_file, repo_file
+from onrecord.eval.sourcing import is_sourcing_gold, outlet_of, score
+from onrecord.nlp import load_pipeline
+from onrecord.provenance.sourcing import Sourcing, article_sourcing, sourcing
+from onrecord.settings import Settings
+from onrecord.types import CharSpan
+
+pytestmark = pytest.mark.model
+
+BROAD = Settings(scope="all")
+OUTLET = "Harbour Gazette"
+
+
+def found(text: str, outlet: str | None = OUTLET) -> list[tuple[str, Sourcing]]:
+    """(the source mention, its sourcing) for each attribution of ``text``."""
+    doc = load_pipeline(BROAD)(text)
+    attributions = doc._.onrecord_attributions
+    return [(a.source.of(text) if a.source else "", s)
+            for a, s in zip(attributions, sourcing(doc, attributions, outlet=outlet), strict=True)]
+
+
+def of(text: str, mention: str) -> Sourcing:
+    """The sourcing of the attribution whose mention is (or starts with, before a comma) ``mention``."""
+    hits = [s for m, s in found(text) if m == mention or m.startswith(mention + ",")]
+    assert hits, found(text)
+    return hits[0]
+
+
+# --- kind and anonymity ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("A senior official said the Harbour plan would be delayed.", "A senior official", "anonymous"),
+    ("Two people familiar with the matter said the Lakeview deal was dead.", "Two people familiar with the matter",
+     "anonymous"),
+    ("Sources said the pier would close.", "Sources", "anonymous"),
+    # look-alikes: a document, a group, a description that points to a named person
+    ("According to the court filing, Ana Lind paid the fee.", "the court filing", "document"),
+    ("Recent polls in Ohio and Iowa show Lind ahead.", "Recent polls in Ohio and Iowa", "document"),
+    ("Democrats said the Lakeview bill would fail.", "Democrats", "group"),
+    ("Some residents said the pier was unsafe.", "Some residents", "group"),
+    ("Ana Lind said the pier would close.", "Ana Lind", "person"),
+    ("Her lawyer said the claim was false.", "Her lawyer", "person"),
+    ("The Kestrel Union said the strike would go on.", "The Kestrel Union", "organisation"),
+    ("Ivo Tarn's spokesman, Obi Marsh, said the pier would close.", "Ivo Tarn's spokesman, Obi Marsh", "person"),
+])
+def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
+    got = of(text, mention)
+    assert got.kind == kind, got.evidence
+    assert got.anonymous == (kind == "anonymous")
+
+
+# --- the reason for anonymity ------------------------------------------------------------------------------------
+
+
+def test_a_reason_in_the_same_sentence_is_kept_with_its_words() -> None:
+    text = ("A senior official, who spoke on condition of anonymity because he was not authorized to discuss the "
+            "talks, said the Harbour plan would be delayed.")
+    got = of(text, "A senior official")
+    assert got.anonymous and got.reason is not None
+    assert got.reason.of(text).startswith("condition of anonymity because he was not authorized")
+    assert got.reason_given is True
+
+
+def test_a_reason_in_the_next_sentence_counts() -> None:
+    text = ("A senior official said the Harbour plan would be delayed. The official asked not to be named because "
+            "the talks are continuing.")
+    got = of(text, "A senior official")
+    assert got.reason is not None and got.reason.of(text).startswith("asked not to be named")
+
+
+def test_an_anonymous_source_without_a_reason_has_none() -> None:
+    got = of("A senior official said the Harbour plan would be delayed.", "A senior official")
+    assert got.anonymous and got.reason is None and got.reason_given is False
+
+
+def test_a_named_source_never_has_a_reason() -> None:
+    got = of("Ana Lind, who was not authorized to speak publicly, said the pier would close.", "Ana Lind")
+    assert not got.anonymous and got.reason is None and got.reason_given is None
+
+
+# --- relays ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "relay"), [
+    ("Ana Lind told Kestrel News that the pier would close.", True),
+    ("Ana Lind reportedly said the pier would close.", True),
+    ("Ana Lind said the pier would close, according to the Kestrel Times.", True),
+    ("Ana Lind said in an interview with Kestrel News that the pier would close.", True),
+    ("On this weekend's Kestrel Sunday Show, Ana Lind said the pier would close.", True),
+    # look-alikes: words said to this outlet, to reporters, or in public
+    ("Ana Lind told the Harbour Gazette that the pier would close.", False),
+    ("Ana Lind said in an interview with the Harbour Gazette that the pier would close.", False),
+    ("Ana Lind told reporters the pier would close.", False),
+    ("Ana Lind said on Monday that the pier would close.", False),
+    ("Ana Lind said at a rally that the pier would close.", False),
+])
+def test_relays(text: str, relay: bool) -> None:
+    got = of(text, "Ana Lind")
+    assert got.relay_only == relay, got.evidence
+
+
+def test_a_document_named_by_according_to_is_not_a_relay() -> None:
+    got = of("According to the court filing, Ana Lind paid the fee.", "the court filing")
+    assert not got.relay_only
+
+
+# --- backing -----------------------------------------------------------------------------------------------------
+
+
+def test_a_second_speaker_making_the_same_claim_backs_it() -> None:
+    text = "Ana Lind said the Lakeview pier will close. Mayor Ivo Tarn also said the Lakeview pier will close."
+    assert [s.single_source for _, s in found(text)] == [False, False]
+
+
+def test_an_echo_backs_the_statement_before_it() -> None:
+    text = "Ana Lind warned that the tax was unfair. A number of other council members echo her concerns."
+    assert not of(text, "Ana Lind").single_source
+
+
+def test_a_plural_independent_mention_backs_itself() -> None:
+    assert not of("Ana Lind and Ivo Tarn said the pier would close.", "Ana Lind and Ivo Tarn").single_source
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said the Lakeview pier will close. Mayor Ivo Tarn said the Lakeview pier will not close.",
+    "Ana Lind said the pier will close. Ivo Tarn said the budget was late.",
+    "Ana Lind and her campaign said the pier would close.",
+    "Ana Lind said the pier would close. The council agreed to hire a new clerk.",
+])
+def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
+    assert found(text)[0][1].single_source
+
+
+# --- values and counts -------------------------------------------------------------------------------------------
+
+
+def test_a_sourcing_round_trips_through_a_dict() -> None:
+    s = Sourcing(anonymous=True, reason=CharSpan(3, 9), kind="anonymous", evidence=("unnamed: a source",))
+    assert Sourcing.from_dict(json.loads(json.dumps(s.to_dict()))) == s
+    with pytest.raises(ValueError):
+        Sourcing.from_dict({"kind": "rumour"})
+
+
+def test_article_counts_and_shares() -> None:
+    items = [Sourcing(anonymous=True, reason=CharSpan(0, 1), kind="anonymous"),
+             Sourcing(anonymous=True, kind="anonymous", relay_only=True), Sourcing(kind="person", single_source=False),
+             Sourcing(kind="document")]
+    counts = article_sourcing(items)
+    assert (counts.statements, counts.anonymous, counts.with_reason, counts.without_reason) == (4, 2, 1, 1)
+    assert (counts.relay_only, counts.single_source) == (1, 3)
+    assert counts.kinds["document"] == 1 and counts.shares()["anonymous"] == 0.5
+    assert article_sourcing([]).to_dict()["shares"]["anonymous"] == 0.0
+
+
+# --- the scorer --------------------------------------------------------------------------------------------------
+
+
+def test_the_scorer_reads_a_labelled_format_file(tmp_path: Path) -> None:
+    text = "A senior official said the Harbour plan would be delayed. Ana Lind told Kestrel News the pier was shut."
+    def at(words: str) -> list[int]:
+        return [text.index(words), text.index(words) + len(words)]
+
+    gold = {"id": "invented-1", "text": text, "outlet": OUTLET, "attributions": [
+        {"content": at("the Harbour plan would be delayed"), "source": at("A senior official"), "cue": at("said"),
+         "speaker": None, "type": "indirect", "anonymous": True, "reason_given": False, "relay_only": False,
+         "single_source": True, "kind": "anonymous"},
+        {"content": at("the pier was shut"), "source": at("Ana Lind"), "cue": at("told"), "speaker": "Ana Lind",
+         "type": "indirect", "anonymous": False, "reason_given": None, "relay_only": True, "single_source": True,
+         "kind": "person"}]}
+    path = tmp_path / "invented.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert is_sourcing_gold(path) and outlet_of(gold) == OUTLET
+    report = score(path)
+    for way in (report.end_to_end, report.gold_spans):
+        assert way.items == 2 and way.kinds_right == 2
+        assert way.signals["anonymous"].tp == 1 and way.signals["relay_only"].tp == 1
+
+
+def test_the_scorer_on_the_dev_gold() -> None:
+    gold, corpus = repo_file("data/sourcing/polnear-dev.jsonl"), corpus_file("polnear/dev.jsonl.gz")
+    if gold is None or corpus is None:
+        pytest.skip("the sourcing gold or the shared PolNeAR dev corpus is absent")
+    report = score(gold, corpus=corpus)
+    assert report.gold_spans.items == 100 and report.end_to_end.matched >= 75
+    assert report.gold_spans.kinds_right >= 85
