@@ -167,7 +167,7 @@ def test_ingest_extracted_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run(["ingest", "--extracted", str(source), "--db", db], capsys)
     assert code == 0
     assert err.splitlines()[0].startswith(f"onrecord: {source}:4: not an extraction record")
-    assert err.splitlines()[-1] == f"onrecord: stored 6 articles (11 attributions) in {db}; 0 already stored, 1 failed"
+    assert err.splitlines()[-1] == f"onrecord: stored 6 articles (11 attributions) in {db}; 0 already stored, 1 failed; 0 quote families"
     code, _, err = run(["ingest", "--extracted", str(source), "--db", db], capsys)
     assert code == 0 and "stored 0 articles (0 attributions)" in err and "6 already stored" in err
 
@@ -219,7 +219,7 @@ def test_ingest_reports_an_article_the_store_refuses_and_keeps_the_others(
     assert code == 1  # the exit status tells the truth: an article was not stored (issue 12)
     assert err.splitlines() == [
         "onrecord: a3: not stored: value too long (simulated)",
-        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed",
+        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed; 0 quote families",
     ]
     # alone in its batch, the article is named too (before: the ingest stopped, naming only the store)
     db = str(tmp_path / "one.db")
@@ -227,7 +227,7 @@ def test_ingest_reports_an_article_the_store_refuses_and_keeps_the_others(
     assert code == 1
     assert err.splitlines() == [
         "onrecord: a3: not stored: value too long (simulated)",
-        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed",
+        f"onrecord: stored 5 articles (9 attributions) in {db}; 0 already stored, 1 failed; 0 quote families",
     ]
 
 
@@ -259,7 +259,7 @@ def test_ingest_extracted_refuses_malformed_records_one_by_one(tmp_path: Path,
     assert "Traceback" not in err
     assert err.splitlines() == [
         *(f"onrecord: {source}:{n}: not an extraction record: {message}" for n, (_, message) in enumerate(bad, 1)),
-        f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 6 failed",
+        f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 6 failed; 0 quote families",
     ]
     assert code == 0  # as with `extract`: unreadable input is reported; exit 1 only when nothing could be used
     with sqlite3.connect(db) as conn:
@@ -301,7 +301,7 @@ def test_a_full_disk_stops_ingest_with_one_message_and_a_rerun_finishes(
     code, _, err = run(["ingest", "--extracted", str(source), "--db", str(db), "--batch-size", "2"], capsys)
     (summary,) = err.splitlines()
     assert code == 0 and summary.startswith(f"onrecord: stored {len(records) - kept} articles (")
-    assert summary.endswith(f"in {db}; {kept} already stored, 0 failed")
+    assert summary.endswith(f"in {db}; {kept} already stored, 0 failed; 0 quote families")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM attributions").fetchone() == (11,)
 
@@ -335,7 +335,7 @@ def test_reprocess_all_goes_past_an_article_the_store_refuses(
         code, _, err = run(["reprocess", "--all", "--db", db, "--no-progress", "--batch-size", "4"], capsys)
         assert code == 1
         assert err.splitlines() == ["onrecord: a3: not reprocessed: value too long (simulated)",
-                                    "onrecord: reprocessed 5 articles (9 attributions), 1 failed"]
+                                    "onrecord: reprocessed 5 articles (9 attributions), 1 failed; 0 quote families"]
     with sqlite3.connect(db) as conn:
         versions = dict(conn.execute("SELECT doc_id, pipeline_version FROM articles").fetchall())
         assert conn.execute("SELECT count(*) FROM attributions").fetchone() == (11,)
@@ -450,7 +450,7 @@ def test_ingest_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0
     assert err.splitlines() == [f"onrecord: {docs}/empty.txt: document is empty (no text to read)",
                                 f"onrecord: stored 3 articles ({_count(db)} attributions) in {db}; "
-                                "0 already stored, 1 failed"]
+                                "0 already stored, 1 failed; 0 quote families"]
     code, _, err = run(["ingest", str(docs), "--db", db], capsys)
     assert code == 0 and "stored 0 articles" in err and "3 already stored" in err
     code, out, _ = run(["speaker", "Oren Valdez", "--json", "--db", db], capsys)
@@ -472,7 +472,7 @@ def test_ingest_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
         assert conn.execute("SELECT count(*) FROM attributions WHERE pipeline_version = '0.0.1'").fetchone() == (0,)
     before = _count(db)
     code, _, err = run(["reprocess", "--all", "--db", db], capsys)
-    assert code == 0 and err == f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed\n"
+    assert code == 0 and err == f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed; 0 quote families\n"
 
 
 @pytest.mark.model
@@ -485,7 +485,7 @@ def test_a_quotation_after_a_sentence_about_a_person_is_stored(tmp_path: Path,
                       + "\n", encoding="utf-8")
     db = str(tmp_path / "r.db")
     code, _, err = run(["ingest", str(source), "--db", db, "--batch-size", "1", "--no-progress"], capsys)
-    assert (code, err) == (0, f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 0 failed\n")
+    assert (code, err) == (0, f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 0 failed; 0 quote families\n")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT content_text, speaker, medium FROM attributions").fetchall() == [
             ("We fixed the roads.", "Ana Lind", "unknown")]

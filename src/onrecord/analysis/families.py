@@ -259,7 +259,7 @@ def compare(root: Sequence[str], other: Sequence[str]) -> tuple[tuple[Change, ..
     ops = list(Indel.opcodes(root, other))
     equal = [i for i, op in enumerate(ops) if op.tag == "equal"]
     matched = sum(ops[i].src_end - ops[i].src_start for i in equal)
-    similarity = matched / min(len(root), len(other)) if root and other else 0.0
+    similarity = round(matched / min(len(root), len(other)), 3) if root and other else 0.0
     if not equal or similarity < 0.5:
         return ("other part",), (), similarity
     changes: list[Change] = []

@@ -318,6 +318,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
       onrecord eval ../shared/data/polnear/train.jsonl.gz --scope all --speakers data/speakers/polnear-train.jsonl
       onrecord eval data/provenance --split dev
       onrecord eval data/sourcing/polnear-dev.jsonl
+      onrecord eval data/quotes
 
     GOLD may also be a provenance gold folder (articles-*.jsonl and gold-*.jsonl, as data/provenance/): then the
     reversal and conflict flags are scored (precision, recall, the rating), and the documents; --split picks the
@@ -327,12 +328,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     anonymous, reason_given, relay_only, single_source and kind): then the sourcing signals are scored, end to end
     and on the gold spans (precision and recall per signal, kind accuracy, the match rate). --corpus names the
     corpus file holding the documents of a data/sourcing file (default: found in the shared folder by id).
+
+    GOLD may also be a quote-family gold folder (data/quotes/): then the families of every quotation in PolNeAR
+    train and dev are scored against the hand-verified ones (pairwise precision and recall, the earliest outlet,
+    the dangerous changes).
     """
     from onrecord.eval import evaluate_file
     from onrecord.eval.provenance import is_gold_folder
 
     settings = _settings(args)
+    from onrecord.eval.families import is_families_gold
     from onrecord.eval.sourcing import is_sourcing_gold
+
+    if is_families_gold(args.gold):
+        from onrecord.eval.families import score as score_families
+
+        fam = score_families(args.gold)
+        print(json.dumps(fam.to_dict(), indent=2, ensure_ascii=False) if args.json else "\n".join(fam.lines()))
+        if args.verbose:
+            print("missed pairs:", *fam.misses, sep="\n  ")
+            print("false pairs:", *fam.false_alarms, sep="\n  ")
+        return 0
 
     if is_sourcing_gold(args.gold):
         from onrecord.eval.sourcing import score as score_sourcing
@@ -448,9 +464,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_command(sub, "settings", cmd_settings, settings=False)
 
     # Commands of the other layers live in their own modules; each registers its subcommands here.
-    from onrecord.cli import provenance, record, scale, web
+    from onrecord.cli import provenance, quotes, record, scale, web
 
-    for module in (record, provenance, scale, web):
+    for module in (record, provenance, quotes, scale, web):
         module.register(sub, _add_command)
     return parser
 

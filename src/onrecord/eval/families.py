@@ -29,6 +29,9 @@ from onrecord.eval.corpora import corpus_file
 from onrecord.eval.run import iter_documents
 
 GOLD_FILES = ("polnear-families.jsonl", "polnear-enriched.jsonl")
+#: Pairs re-read blind where the scorer and the first labels disagreed (and control pairs): they override the
+#: first labels for those pairs (data/quotes/README.md, "Adjudication").
+ADJUDICATION = "adjudication.jsonl"
 CORPORA = ("polnear/train.jsonl.gz", "polnear/dev.jsonl.gz")
 _DATED_ID = re.compile(r"^[a-z]+-(?P<outlet>[a-z-]+?)_(?P<date>\d{4}-\d{2}-\d{2})_")
 _OPEN, _CLOSE = "“\"", "”\""
@@ -40,19 +43,22 @@ def is_families_gold(path: str | Path) -> bool:
 
 
 def quotation_spans(text: str, *, min_words: int = 4) -> Iterator[tuple[int, int]]:
-    """Spans between a pair of double quotation marks (curly or straight), paragraph by paragraph; a quotation
-    still open at a paragraph's end ends there (the next paragraph re-opens it, as news prints long quotations)."""
+    """Spans between a pair of double quotation marks (curly or straight), paragraph by paragraph; a curly opening
+    mark inside an open quotation starts it again; a quotation still open at a paragraph's end ends there when
+    the next paragraph re-opens it (as news prints long quotations)."""
     start = 0
-    for paragraph in text.split("\n"):
+    paragraphs = text.split("\n")
+    for n, paragraph in enumerate(paragraphs):
         opened: int | None = None
         for i, ch in enumerate(paragraph):
-            if opened is None and ch in _OPEN:
+            if ch == "“" or (opened is None and ch in _OPEN):
                 opened = i + 1
             elif opened is not None and ch in _CLOSE:
                 if len(paragraph[opened:i].split()) >= min_words:
                     yield start + opened, start + i
                 opened = None
-        if opened is not None and len(paragraph[opened:].split()) >= min_words:
+        following = next((p.lstrip() for p in paragraphs[n + 1:] if p.strip()), "")
+        if opened is not None and following[:1] in _OPEN and len(paragraph[opened:].split()) >= min_words:
             yield start + opened, start + len(paragraph.rstrip())
         start += len(paragraph) + 1
 
@@ -135,11 +141,29 @@ def read_gold(folder: str | Path) -> list[dict[str, Any]]:
     return out
 
 
+def read_adjudication(folder: str | Path, spans: dict[str, list[tuple[int, int, str]]]) -> dict[tuple[str, str], bool]:
+    """The adjudicated pairs (pool keys, ordered) and whether they are one quotation."""
+    path = Path(folder) / ADJUDICATION
+    out: dict[tuple[str, str], bool] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            a = _key_of(spans, item["a"]["doc_id"], item["a"]["span"])
+            b = _key_of(spans, item["b"]["doc_id"], item["b"]["span"])
+            if a is not None and b is not None and a != b:
+                out[(min(a, b), max(a, b))] = bool(item["same"])
+    return out
+
+
 def score(folder: str | Path, *, families: list[Family] | None = None) -> FamiliesReport:
-    """Score :func:`quote_families` over the PolNeAR pool against the gold families in ``folder``."""
+    """Score :func:`quote_families` over the PolNeAR pool against the gold families in ``folder`` (with the
+    adjudicated pairs overriding the first labels)."""
     appearances, spans = pool()
     families = quote_families(appearances, min_size=2) if families is None else families
     family_of = {m.appearance.key: f for f in families for m in f.members}
+    adjudicated = read_adjudication(folder, spans)
     report = FamiliesReport()
     seen_pairs: set[tuple[str, str]] = set()
     for gold in read_gold(folder):
@@ -153,6 +177,8 @@ def score(folder: str | Path, *, families: list[Family] | None = None) -> Famili
         report.gold_families += 1
         members = sorted(keys)
         for a, b in combinations(members, 2):
+            if adjudicated.get((a, b)) is False:
+                continue  # re-read: not one quotation after all
             report.gold_pairs += 1
             if a in family_of and family_of[a] is family_of.get(b):
                 report.found_pairs += 1
@@ -166,8 +192,14 @@ def score(folder: str | Path, *, families: list[Family] | None = None) -> Famili
                     continue
                 seen_pairs.add(pair)
                 report.predicted_pairs += 1
-                if b in keys:
+                if adjudicated.get(pair) is False:  # re-read: not one quotation (whatever the first labels said)
+                    report.false_alarms.append(f"{gold['family']}: {a} / {b} (adjudicated)")
+                    continue
+                if b in keys or adjudicated.get(pair):
                     report.correct_pairs += 1
+                    if b not in keys:  # re-read: one quotation the first labels missed, found
+                        report.gold_pairs += 1
+                        report.found_pairs += 1
                 else:
                     report.false_alarms.append(f"{gold['family']}: {a} / {b}")
         root_key = _key_of(spans, gold["root"]["doc_id"], gold["root"]["span"])
@@ -189,4 +221,5 @@ def score(folder: str | Path, *, families: list[Family] | None = None) -> Famili
     return report
 
 
-__all__ = ["FamiliesReport", "is_families_gold", "pool", "quotation_spans", "read_gold", "score"]
+__all__ = ["FamiliesReport", "is_families_gold", "pool", "quotation_spans", "read_adjudication", "read_gold",
+           "score"]

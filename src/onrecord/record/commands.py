@@ -59,6 +59,7 @@ class ReprocessResult:
     done: int = 0
     attributions: int = 0
     failed: int = 0
+    families: int | None = None  # quote families after reprocessing (None: nothing reprocessed, not rebuilt)
 
 
 def is_run_output(path: str | os.PathLike[str]) -> bool:
