@@ -167,7 +167,8 @@ def test_ingest_extracted_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run(["ingest", "--extracted", str(source), "--db", db], capsys)
     assert code == 0
     assert err.splitlines()[0].startswith(f"onrecord: {source}:4: not an extraction record")
-    assert err.splitlines()[-1] == f"onrecord: stored 6 articles (11 attributions) in {db}; 0 already stored, 1 failed; 0 quote families"
+    assert err.splitlines()[-1] == (f"onrecord: stored 6 articles (11 attributions) in {db}; 0 already stored, "
+                                    "1 failed; 0 quote families")
     code, _, err = run(["ingest", "--extracted", str(source), "--db", db], capsys)
     assert code == 0 and "stored 0 articles (0 attributions)" in err and "6 already stored" in err
 
@@ -472,7 +473,8 @@ def test_ingest_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
         assert conn.execute("SELECT count(*) FROM attributions WHERE pipeline_version = '0.0.1'").fetchone() == (0,)
     before = _count(db)
     code, _, err = run(["reprocess", "--all", "--db", db], capsys)
-    assert code == 0 and err == f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed; 0 quote families\n"
+    assert code == 0 and err == (f"onrecord: reprocessed 3 articles ({before} attributions), 0 failed; "
+                           "0 quote families\n")
 
 
 @pytest.mark.model
@@ -485,7 +487,8 @@ def test_a_quotation_after_a_sentence_about_a_person_is_stored(tmp_path: Path,
                       + "\n", encoding="utf-8")
     db = str(tmp_path / "r.db")
     code, _, err = run(["ingest", str(source), "--db", db, "--batch-size", "1", "--no-progress"], capsys)
-    assert (code, err) == (0, f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, 0 failed; 0 quote families\n")
+    assert (code, err) == (0, f"onrecord: stored 1 articles (1 attributions) in {db}; 0 already stored, "
+                           "0 failed; 0 quote families\n")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT content_text, speaker, medium FROM attributions").fetchall() == [
             ("We fixed the roads.", "Ana Lind", "unknown")]
