@@ -319,6 +319,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
       onrecord eval data/provenance --split dev
       onrecord eval data/sourcing/polnear-dev.jsonl
       onrecord eval data/quotes
+      onrecord eval data/gender
+
+    GOLD may also be a speaker-gender gold folder or file (doc_id, speaker, gender lines, as data/gender/): then the
+    gold's articles are extracted and each person speaker's gender call is scored: accuracy where a gender is given,
+    coverage, each basis alone (article evidence, first names), the share unknown; -v lists the wrong calls.
 
     GOLD may also be a provenance gold folder (articles-*.jsonl and gold-*.jsonl, as data/provenance/): then the
     reversal and conflict flags are scored (precision, recall, the rating), and the documents; --split picks the
@@ -334,6 +339,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     the dangerous changes).
     """
     from onrecord.eval import evaluate_file
+    from onrecord.eval.gender import is_gender_gold
     from onrecord.eval.provenance import is_gold_folder
 
     settings = _settings(args)
@@ -359,6 +365,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.verbose:
             print("end to end, wrong:", *src.end_to_end.misses, sep="\n  ")
             print("on gold spans, wrong:", *src.gold_spans.misses, sep="\n  ")
+        return 0
+    if is_gender_gold(args.gold):
+        from onrecord.eval.gender import score as score_genders
+
+        with _progress(settings) as (advance, _report):
+            genders = score_genders(args.gold, settings=settings, limit=args.limit, progress=advance)
+        print(json.dumps(genders.to_dict(), indent=2, ensure_ascii=False) if args.json else "\n".join(genders.lines()))
+        if args.verbose:
+            print("wrong:", *genders.wrong, sep="\n  ")
         return 0
     if is_gold_folder(args.gold):
         from onrecord.eval.provenance import score
