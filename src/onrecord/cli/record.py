@@ -149,12 +149,15 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     merge KEEP OTHER...: OTHER speakers are the same person as KEEP; their statements and aliases move to KEEP.
     split SPEAKER MENTION: the statements of SPEAKER made under MENTION belong to someone else (--name).
     relink: link every stored statement again from scratch, then re-apply merges and splits.
+    gender SPEAKER [woman|man|unknown|auto]: show a person's gender and its evidence, or set it by hand (kept
+    across reprocessing; auto goes back to what the articles show).
     A speaker is named as written ("Mark Esper", "Defense Secretary Mark Esper") or by id ("#12").
 
     Example:
       onrecord speakers list Esper
       onrecord speakers merge "Mark Esper" "M. T. Esper"
       onrecord speakers split "Mark Esper" "Esper" --name "Mary Esper"
+      onrecord speakers gender "Ana Lind" woman
     """
     from onrecord.record import queries
 
@@ -175,6 +178,8 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         if action == "relink":
             print(f"relinked: {store.relink()} speakers")
             return 0
+        if action == "gender":
+            return _speaker_gender(store, args.names or [], json_out=args.json)
         if args.names and len(args.names) > 1:
             raise OnrecordError("list takes at most one name")
         found = queries.speakers(store, name=args.names[0] if args.names else None, kind=args.kind,
@@ -194,6 +199,25 @@ def cmd_speakers(args: argparse.Namespace) -> int:
             table.add_row(str(s.id), s.name, s.kind, str(s.statements), str(s.articles), str(s.outlets),
                           s.first_seen or "", s.last_seen or "", "; ".join(a for a in s.aliases if a != s.name))
         _console().print(table)
+    return 0
+
+
+def _speaker_gender(store: Any, names: list[str], *, json_out: bool) -> int:
+    from onrecord.record.gender import set_gender, speaker_gender
+
+    if len(names) not in (1, 2):
+        raise OnrecordError("gender needs a speaker, and to set it woman, man, unknown or auto")
+    if len(names) == 2:
+        sid, name, found = set_gender(store, names[0], names[1])
+    else:
+        ref = store.resolve_speaker(names[0])
+        sid, name, found = ref.id, ref.name, speaker_gender(store, ref.id)
+    if json_out:
+        _json({"id": sid, "name": name, **found.to_dict()})
+        return 0
+    print(f"#{sid} {name}: {found.label} ({found.basis})")
+    for article_id, words in found.evidence:
+        print(f"  article {article_id}: {words}")
     return 0
 
 
@@ -276,10 +300,13 @@ def cmd_speaker(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Who is quoted, by outlet and month (counts and shares), and the share of anonymous sources by outlet.
+    """Who is quoted, by outlet and month (counts and shares), their gender, and how each outlet sources its news.
 
-    Shows the --top speakers of each outlet-month; a share is of all that outlet-month's statements. --csv
-    prints the quoted table, or with --anonymous the anonymous-source table.
+    Shows the --top speakers of each outlet-month (a share is of all that outlet-month's statements); the people
+    quoted by gender per outlet-month (each person once per article; the share unknown beside the others); and
+    per outlet the statements from anonymous sources (with and without a stated reason), relayed only, resting on
+    a single source, and by kind of source. --csv prints the quoted table, or with --anonymous the anonymous-source
+    table, --gender the gender table, --sourcing the sourcing table.
 
     Example:
       onrecord stats --since 2020-01 --top 5
@@ -293,7 +320,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
         _json(result.to_dict())
         return 0
     if args.csv:
-        if args.anonymous:
+        if args.gender:
+            _write_csv((r.to_dict() for r in result.gender), ["month", "outlet", "people", "women", "men", "unknown",
+                                                              "women_share", "men_share", "unknown_share",
+                                                              "women_of_gendered"])
+        elif args.sourcing:
+            rows = [r.to_dict() for r in result.sourcing]
+            kinds = sorted({k for r in rows for k in r if k.startswith("kind_")})
+            _write_csv(rows, ["outlet", "statements", "anonymous", "anonymous_with_reason", "anonymous_without_reason",
+                              "relay_only", "single_source", "anonymous_share", "without_reason_share",
+                              "relay_only_share", "single_source_share", *kinds])
+        elif args.anonymous:
             _write_csv((r.to_dict() for r in result.anonymous), ["outlet", "anonymous", "total", "share"])
         else:
             _write_csv((r.to_dict() for r in result.quoted), ["month", "outlet", "speaker", "speaker_id", "kind",
@@ -315,6 +352,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
         table.add_column(column, justify="left" if column == "outlet" else "right")
     for a in result.anonymous:
         table.add_row(a.outlet or "(no outlet)", str(a.anonymous), str(a.total), f"{a.share:.1%}")
+    console.print(table)
+    table = Table(title="People quoted, by gender (each person once per article)", title_justify="left")
+    for column in ("month", "outlet", "people", "women", "men", "unknown", "women of known"):
+        table.add_column(column, justify="left" if column in ("month", "outlet") else "right")
+    for g in result.gender:
+        table.add_row(g.month or "(undated)", g.outlet or "(no outlet)", str(g.people),
+                      f"{g.women} ({g.share(g.women):.0%})", f"{g.men} ({g.share(g.men):.0%})",
+                      f"{g.unknown} ({g.share(g.unknown):.0%})", f"{g.women_of_gendered:.1%}")
+    console.print(table)
+    table = Table(title="How each outlet sources its statements", title_justify="left")
+    for column in ("outlet", "statements", "anonymous", "no reason given", "relayed only", "single source",
+                   "people / orgs / documents / groups"):
+        table.add_column(column, justify="left" if column == "outlet" else "right")
+    for r in result.sourcing:
+        k = r.kinds
+        table.add_row(r.outlet or "(no outlet)", str(r.statements), f"{r.anonymous} ({r.share(r.anonymous):.0%})",
+                      f"{r.anonymous - r.with_reason}", f"{r.relay_only} ({r.share(r.relay_only):.0%})",
+                      f"{r.single_source} ({r.share(r.single_source):.0%})",
+                      f"{k.get('person', 0)} / {k.get('organisation', 0)} / {k.get('document', 0)} / "
+                      f"{k.get('group', 0)}")
     console.print(table)
     return 0
 
@@ -482,7 +539,7 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     _db(p)
 
     p = add_command(sub, "speakers", cmd_speakers, settings=False)
-    p.add_argument("action", nargs="?", choices=("list", "merge", "split", "relink"), help="default: list")
+    p.add_argument("action", nargs="?", choices=("list", "merge", "split", "relink", "gender"), help="default: list")
     p.add_argument("names", nargs="*", metavar="NAME", help="speakers (and for split, the mention)")
     p.add_argument("--name", help="split: the name of the speaker split off (default: the mention)")
     p.add_argument("--kind", choices=("person", "organisation"), help="list: only speakers of this kind")
@@ -515,6 +572,8 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("--top", type=_count, default=10, metavar="N",
                    help="speakers shown per outlet and month (default 10)")
     p.add_argument("--anonymous", action="store_true", help="--csv: the anonymous-source table")
+    p.add_argument("--gender", action="store_true", help="--csv: the people-quoted-by-gender table")
+    p.add_argument("--sourcing", action="store_true", help="--csv: the sourcing table")
     _output(p)
     _db(p)
 

@@ -18,7 +18,10 @@ measured precision and recall, and what it misses)::
 - :func:`onrecord.provenance.flags.pair_flags`: reversals and conflicts among statements, within one article or
   against the statements of other articles;
 - :func:`onrecord.provenance.documents.document_flags`, ``signalled_conflicts``, ``spoken_conflicts``: the
-  documents an article names and the conflicts its words point out.
+  documents an article names and the conflicts its words point out;
+- :func:`onrecord.provenance.sourcing.sourcing`: how each statement is sourced (anonymous and why, relayed,
+  single-source, the kind of source);
+- :func:`onrecord.provenance.gender.speaker_genders`: each person speaker's gender with its evidence.
 
 These are suggestions with their evidence, never verdicts of truth.
 """
@@ -33,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
+from onrecord.provenance.gender import GenderCall, speaker_genders
+from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
 
 if TYPE_CHECKING:
@@ -47,20 +52,29 @@ _MEDIUM_DOCUMENT = {"letter": "letter", "court_filing": "filing"}
 
 @dataclass(frozen=True, slots=True)
 class ArticleProvenance:
-    """An article's claims (one per attribution, in order) and the flags found within it."""
+    """An article's claims (one per attribution, in order), the flags found within it, how each attribution is
+    sourced (in order) and the gender of each person speaker (by fullest name)."""
 
     claims: tuple[Claim, ...] = ()
     flags: tuple[Flag, ...] = ()
     names: tuple[str, ...] = ()  # the people, places and bodies the article names: what links it to its story
+    sourcing: tuple[Sourcing, ...] = ()
+    genders: tuple[tuple[str, GenderCall], ...] = ()
+
+    def gender_of(self, name: str | None) -> GenderCall | None:
+        return next((call for n, call in self.genders if n == name), None) if name else None
 
     def to_dict(self) -> dict[str, Any]:
         return {"claims": [c.to_dict() for c in self.claims], "flags": [f.to_dict() for f in self.flags],
-                "names": list(self.names)}
+                "names": list(self.names), "sourcing": [s.to_dict() for s in self.sourcing],
+                "genders": {n: call.to_dict() for n, call in self.genders}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleProvenance:
         return cls(tuple(Claim.from_dict(c) for c in data.get("claims", ())),
-                   tuple(Flag.from_dict(f) for f in data.get("flags", ())), tuple(data.get("names", ())))
+                   tuple(Flag.from_dict(f) for f in data.get("flags", ())), tuple(data.get("names", ())),
+                   tuple(Sourcing.from_dict(s) for s in data.get("sourcing", ())),
+                   tuple((n, GenderCall.from_dict(c)) for n, c in (data.get("genders") or {}).items()))
 
 
 def document_of(attribution: Attribution, text: str) -> str | None:
@@ -104,12 +118,15 @@ def article_names(doc: Doc) -> tuple[str, ...]:
 
 def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
             key: str | None = None) -> ArticleProvenance:
-    """The claims and the within-article flags of one article, from its parse ``doc``."""
+    """The claims, the within-article flags, the sourcing and the speakers' genders of one article, from its
+    parse ``doc``."""
     found = claims(doc, tuple(attributions))
     names = article_names(doc)
     said = statements(article, attributions, found, key, names)
     flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
-    return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names)
+    sourced = sourcing(doc, attributions, outlet=article.outlet, claims=found)
+    genders = tuple(speaker_genders(doc, attributions).items())
+    return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
 
 
 def _unique(flags: list[Flag]) -> list[Flag]:
@@ -152,6 +169,7 @@ def analyse_text(extraction: Extraction, nlp: Language | None = None, key: str |
     return analyse(doc, extraction.article, extraction.attributions, key)
 
 
-__all__ = ["ArticleProvenance", "Claim", "Flag", "Statement", "across_articles", "analyse", "analyse_text",
+__all__ = ["ArticleProvenance", "Claim", "Flag", "GenderCall", "Sourcing", "Statement", "across_articles", "analyse",
+           "analyse_text",
            "article_names", "document_of",
            "statements"]

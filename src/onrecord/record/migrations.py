@@ -176,6 +176,25 @@ def _families(big: str) -> tuple[str, ...]:
     )
 
 
+def _sourcing_gender(big: str) -> tuple[str, ...]:
+    """How each attribution is sourced (``attributions.sourcing``: ``Sourcing.to_dict()`` as JSON, NULL when not
+    computed), each person speaker's gender as one article shows it (``speaker_genders``, joined to the speaker
+    through the article's attributions, so merges and splits carry it), and a gender set by hand
+    (``speakers.gender``, recorded in ``speaker_overrides`` so that it survives reprocessing)."""
+    return (
+        "ALTER TABLE attributions ADD COLUMN sourcing TEXT",
+        f"""CREATE TABLE speaker_genders (
+        article_id {big} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (article_id, name)
+    )""",
+        "ALTER TABLE speakers ADD COLUMN gender TEXT",
+    )
+
+
 SQLITE: tuple[Migration, ...] = (
     ("0001_articles_attributions_speakers", _SQLITE_TABLES),
     ("0002_fulltext_fts5", _SQLITE_FTS),
@@ -183,6 +202,7 @@ SQLITE: tuple[Migration, ...] = (
     ("0004_attributions_quoted", _ATTRIBUTION_QUOTED),
     ("0005_provenance_claims_flags", _provenance("INTEGER")),
     ("0006_quote_families", _families("INTEGER")),
+    ("0007_sourcing_gender", _sourcing_gender("INTEGER")),
 )
 
 
@@ -211,4 +231,5 @@ POSTGRES: tuple[Migration, ...] = (
     ("0005_attributions_quoted", _ATTRIBUTION_QUOTED),
     ("0006_provenance_claims_flags", _provenance("BIGINT")),
     ("0007_quote_families", _families("BIGINT")),
+    ("0008_sourcing_gender", _sourcing_gender("BIGINT")),
 )

@@ -80,6 +80,14 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
         rows.append((attribution_id, json.dumps(data, ensure_ascii=False)))
         keys.extend((k, attribution_id) for k in dict.fromkeys(claim.keys))
     store.executemany("INSERT INTO claims (attribution_id, data) VALUES (?, ?)", rows)
+    if len(prov.sourcing) == len(ids):
+        store.executemany("UPDATE attributions SET sourcing = ? WHERE id = ?",
+                          [(json.dumps(s.to_dict(), ensure_ascii=False), attribution_id)
+                           for (attribution_id, _), s in zip(ids, prov.sourcing, strict=True)])
+    store.execute("DELETE FROM speaker_genders WHERE article_id = ?", (article_id,))
+    store.executemany("INSERT INTO speaker_genders (article_id, name, label, basis, evidence) VALUES (?, ?, ?, ?, ?)",
+                      [(article_id, name, call.label, call.basis, json.dumps(list(call.evidence), ensure_ascii=False))
+                       for name, call in prov.genders])
     store.executemany("INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
     own = {i: attribution_id for i, (attribution_id, _) in enumerate(ids)}
     stored = sum(_insert(store, f, article_id, {(article.id or "", i): v for i, v in own.items()} |

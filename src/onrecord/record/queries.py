@@ -366,10 +366,13 @@ class Stats:
     speakers: int
     quoted: tuple[QuotedRow, ...]
     anonymous: tuple[AnonymousRow, ...]
+    gender: tuple[Any, ...] = ()  # record.gender.GenderRow: people quoted by gender, per month and outlet
+    sourcing: tuple[Any, ...] = ()  # record.gender.SourcingRow: how statements are sourced, per outlet
 
     def to_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "attributions": self.attributions, "speakers": self.speakers,
-                "quoted": [r.to_dict() for r in self.quoted], "anonymous": [r.to_dict() for r in self.anonymous]}
+                "quoted": [r.to_dict() for r in self.quoted], "anonymous": [r.to_dict() for r in self.anonymous],
+                "gender": [r.to_dict() for r in self.gender], "sourcing": [r.to_dict() for r in self.sourcing]}
 
 
 def stats(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
@@ -412,4 +415,8 @@ def stats(store: Store, *, outlet: str | None = None, since: str | None = None, 
     n_articles = int(store.one(f"SELECT count(DISTINCT r.id){base} WHERE {clause}", params)[0] or 0)  # type: ignore[index]
     n_attributions = sum(totals.values())
     n_speakers = int(store.one(f"SELECT count(DISTINCT a.speaker_id){base} WHERE {clause}", params)[0] or 0)  # type: ignore[index]
-    return Stats(n_articles, n_attributions, n_speakers, tuple(quoted), anonymous)
+    from onrecord.record.gender import gender_shares, sourcing_shares
+
+    return Stats(n_articles, n_attributions, n_speakers, tuple(quoted), anonymous,
+                 tuple(gender_shares(store, outlet=outlet, since=since, until=until)),
+                 tuple(sourcing_shares(store, outlet=outlet, since=since, until=until)))

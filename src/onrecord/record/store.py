@@ -784,6 +784,10 @@ class Store:
                     mention = _name_from_key(data["mention"], data.get("name"))
                     if source is not None:
                         self._split_ids(source, mention, data.get("name"))
+                elif action == "gender":
+                    from onrecord.record.gender import apply_gender
+
+                    apply_gender(self, data)
 
     def _by_alias(self, key: str) -> int | None:
         row = self.one("SELECT speaker_id FROM speaker_aliases WHERE key = ?", (key,))
