@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon.en import (
@@ -46,6 +46,7 @@ from onrecord.lexicon.en import (
     WITHHELD_HEADS,
     WITHHELD_PRONOUNS,
 )
+from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -67,6 +68,12 @@ _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience
 #: onrecord.provenance.flags.overlap): more than a subject, since one verb said of one thing is not yet one claim.
 _BACKING_OVERLAP = 0.75
 _MANY = frozenset("two three four five six seven eight nine ten several multiple both many numerous".split())
+_LEXICON = load("en")
+_PUBLIC_CHANNELS = _LEXICON.words("public_channels")
+_RELAYED_REPORTS = _LEXICON.words("relayed_report_modifiers")
+_INDEPENDENT = _LEXICON.words("independent_counts")
+_PLURAL_DOCUMENTS = _LEXICON.words("plural_document_heads")
+_OTHER_OCCASION = frozenset("later afterward afterwards since previously earlier once".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +168,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
             evidence.append(f"backed: {backed[i]}")
         out.append(Sourcing(anonymous=kind == "anonymous", reason=reason, relay_only=relay is not None,
                             single_source=not backed[i], kind=kind, evidence=tuple(evidence)))
-    return _carry_relays(doc, attributions, out)
+    return _carry_relays(doc, attributions, out, outlet)
 
 
 # --- the kind of source --------------------------------------------------------------------------------------
@@ -316,8 +323,10 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
             return f"via {r.span.of(doc.text)}"
     cue = a.cue.of(doc.text).lower() if a.cue is not None else ""
     mention = a.source.of(doc.text) if a.source is not None else ""
-    if "according" in cue and kind != "document" and not _same_outlet(mention, outlet):
+    if "according" in cue and not _same_outlet(mention, outlet):  # any source, a document too ("the poll")
         return f"{a.cue.of(doc.text) if a.cue else ''} {mention}".strip()
+    if kind == "document" and _relayed_reports(doc, a):
+        return f"reports: {mention}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     cue_span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     anchor = cue_span[0] if cue_span is not None and len(cue_span) else (span[0] if span is not None and len(span)
@@ -339,16 +348,47 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     return _heard_by(sent, anchor, outlet)
 
 
+def _relayed_reports(doc: Doc, a: Attribution) -> bool:
+    """Is a document source other outlets' reports, passed on ("Report: ...", "media reports", "various reports
+    of ...") rather than one document the article reads itself ("the report", "fundraising reports")?"""
+    span = _mention(doc, a)
+    if span is None:
+        return False
+    words = [t for t in span if t.pos_ not in ("ADP", "PUNCT")]
+    head = _head(span)
+    if head.lemma_.lower() != "report" or any(t.dep_ in ("det", "poss") and t.lower_ not in _RELAYED_REPORTS
+                                              for t in head.children):
+        return False
+    mods = [t for t in words if t.i != head.i]
+    return all(t.lower_ in _RELAYED_REPORTS for t in mods) and (head.tag_ == "NNS" or head.i == 0 or bool(mods))
+
+
 def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday"."""
     for t in sent:
         if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in TELLING_VERBS:
-            phrase = sent.doc[t.left_edge.i : t.right_edge.i + 1]
+            phrase = sent.doc[t.left_edge.i : t.i + 1]  # the hearer and what precedes it, not a relative clause
             if t.lower_ in _PUBLIC_HEARERS:
                 return None
             found = _outlet_words(phrase)
             if found and not _same_outlet(found, outlet):
                 return f"{cue.text} {found}"
+        if t.lower_ in ("interview", "appearance") and (_near(t, cue) or t.i < cue.i):
+            # "in an MSNBC interview", "during his Meet the Press interview": the outlet before the noun
+            before = [c for c in t.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < t.i]
+            if before:
+                phrase = sent.doc[min(c.left_edge.i for c in before) : t.i]
+                found = _outlet_words(phrase)
+                if found and not _same_outlet(found, outlet):
+                    return f"{found} {t.text}"
+        if t.lower_ in ("interview", "appearance") and (_near(t, cue) or t.i < cue.i):
+            # "an interview published Monday by the New York Daily News"; "an interview with Univision"
+            for c in t.subtree:
+                if c.i > t.i and c.head.lower_ in ("with", "by") and (
+                        c.ent_type_ == "ORG" or c.lower_ in OUTLET_WORDS) and c.pos_ == "PROPN":
+                    found = sent.doc[c.left_edge.i : c.i + 1].text
+                    if not _same_outlet(found, outlet):
+                        return f"{t.text} {c.head.text} {found}"
         if t.lower_ in ("interview", "appearance") or (t.lower_ == "on" and t.dep_ == "prep"):
             preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
             for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
@@ -371,20 +411,123 @@ def _near(tok: Token, cue: Token) -> bool:
     return False
 
 
-def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing]) -> tuple[Sourcing, ...]:
-    """A passage marked as an interview with another outlet carries on: the next statement of the same speaker in
-    the same paragraph, with no mark of its own ("He added ...")."""
+def _speaker_key(a: Attribution) -> str:
+    words = re.findall(r"[a-z]+", (a.speaker or "").lower())
+    return words[-1] if words else ""
+
+
+def _own_channel(doc: Doc, a: Attribution) -> bool:
+    """Does the statement's sentence name a public channel of its own ("at a rally", "in a statement", "told
+    reporters", "tweeted")?"""
+    anchor = a.cue or a.content
+    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    if any(t.lower_ in _PUBLIC_CHANNELS for t in sent):
+        return True
+    # another occasion: "Clark later said ...", "she has said ..."
+    return any(t.lower_ in _OTHER_OCCASION for t in sent) or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
+
+
+def _interview_sentences(doc: Doc, outlet: str | None) -> list[tuple[int, str, str]]:
+    """Sentences that set an interview with another outlet without being a statement themselves ("During his Meet
+    the Press interview, Pence had harsh words ..."): (the sentence's end, its named subject's key, the mark)."""
+    found = []
+    for sent in doc.sents:
+        for t in sent:
+            if t.lower_ not in ("interview", "interviews", "appearance"):
+                continue
+            before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            phrase = doc[min(c.left_edge.i for c in before) : t.i].text if before else ""
+            named = _outlet_words(doc[min(c.left_edge.i for c in before) : t.i]) if before else None
+            if named is None:
+                named = next((doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
+                              and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in OUTLET_WORDS)),
+                             None)
+            if not named or _same_outlet(named, outlet) or _same_outlet(phrase, outlet) or not _main_clause(t):
+                continue
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+                continue
+            found.append((sent.end_char, subject.lower_, f"{named} {t.text}"))
+            break
+    return found
+
+
+def _main_clause(tok: Token) -> bool:
+    """Does the word belong to its sentence's main clause (not a relative or adverbial one: "an incident Trump
+    brought up in an interview with ...")?"""
+    node = tok
+    while node.head != node:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj"):
+            return False
+        node = node.head
+    return True
+
+
+#: How many paragraph breaks an interview's passage may run on after its last marked statement.
+_PASSAGE_BREAKS = 3
+
+
+def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
+                  outlet: str | None = None) -> tuple[Sourcing, ...]:
+    """A passage marked as an interview with another outlet carries on: the later statements of the same speaker
+    within a few paragraphs, with no channel of their own ("He added ...", "Wilson praised ..."), until a statement
+    of that speaker names a public channel (a rally, a statement, reporters). An "according to" sentence that
+    stands alone scopes the sentence before it ("That's according to exit polls"); a fronted one ("According to
+    the book, ...") the next sentence's statement by a pronoun ("Bob, they said, ...")."""
+    text = doc.text
     out = list(found)
-    for i in range(1, len(out)):
-        prev, a = attributions[i - 1], attributions[i]
-        marked = next((e for e in out[i - 1].evidence if e.startswith("relay: ") and "according" not in e.lower()
-                       and not e.startswith("relay: via")), None)
-        if out[i].relay_only or marked is None or not a.speaker or a.speaker != prev.speaker:
-            continue
-        if "\n" in doc.text[prev.content.end : a.content.start] or a.via:
-            continue
-        out[i] = Sourcing(out[i].anonymous, out[i].reason, True, out[i].single_source, out[i].kind,
-                          (*out[i].evidence, f"{marked} (same passage)"))
+    order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+    anchors: list[tuple[int, str, str]] = []  # (where the passage starts, the speaker's key, the mark)
+    for i in order:
+        marked = next((e for e in out[i].evidence if e.startswith("relay: ") and "according" not in e.lower()
+                       and not e.startswith(("relay: via", "relay: reports"))
+                       and e.removeprefix("relay: ").lower() not in RELAY_ADVERBS), None)
+        key = _speaker_key(attributions[i])
+        if marked is not None and key:
+            anchors.append((attributions[i].content.end, key,
+                            marked.removeprefix("relay: ").removesuffix(" (same passage)")))
+    anchors.extend(_interview_sentences(doc, outlet))
+    for start, key, mark in sorted(anchors):
+        last = start
+        for j in order:
+            b = attributions[j]
+            if b.content.start < start or _speaker_key(b) != key:
+                continue
+            between = text[last : b.content.start]
+            if between.count("\n\n") + (between.count("\n") if "\n\n" not in text else 0) > _PASSAGE_BREAKS \
+                    or "___" in between:
+                break
+            if out[j].relay_only:
+                last = b.content.end
+                continue
+            if b.via or _own_channel(doc, b):
+                break
+            out[j] = replace(out[j], relay_only=True, evidence=(*out[j].evidence, f"relay: {mark} (same passage)"))
+            last = b.content.end
+    for sent in doc.sents:
+        words = sent.text.strip().lower().replace("’", "'")
+        if words.startswith(("that's according to", "that is according to", "this is according to")):
+            if sent.start == 0:
+                continue
+            prev = doc[sent.start - 1].sent
+            for k, a in enumerate(attributions):
+                if prev.start_char <= a.content.start < prev.end_char and not out[k].relay_only:
+                    out[k] = replace(out[k], relay_only=True,
+                                     evidence=(*out[k].evidence, f"relay: {sent.text.strip()[:60]}"))
+        elif words.startswith("according to ") and sent.end < len(doc):
+            after = doc[sent.end].sent
+            if "\n" in text[sent.end_char : after.start_char]:
+                continue
+            for k, a in enumerate(attributions):
+                mention = _mention(doc, a)
+                if (after.start_char <= a.content.start < after.end_char and not out[k].relay_only
+                        and mention is not None and len(mention) == 1 and mention[0].pos_ == "PRON"):
+                    out[k] = replace(out[k], relay_only=True,
+                                     evidence=(*out[k].evidence, f"relay: {sent.text.strip()[:60]}"))
     return tuple(out)
 
 
