@@ -53,6 +53,9 @@ def of(text: str, mention: str) -> Sourcing:
     ("Her lawyer said the claim was false.", "Her lawyer", "person"),
     ("The Kestrel Union said the strike would go on.", "The Kestrel Union", "organisation"),
     ("Ivo Tarn's spokesman, Obi Marsh, said the pier would close.", "Ivo Tarn's spokesman, Obi Marsh", "person"),
+    # unnamed organisations in the plural, and "those" asked, are groups
+    ("Several harbour organizations said the pier should close.", "Several harbour organizations", "group"),
+    ("Of the Lakeview residents polled, those surveyed said the pier should close.", "those surveyed", "group"),
 ])
 def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)

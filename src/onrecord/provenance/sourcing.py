@@ -176,16 +176,14 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     written = span.text
     head = _head(span)
     lemma, lower = head.lemma_.lower(), head.lower_
-    if (lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN":
+    if ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
+            lower == "it" and document_of(a, doc.text) is not None):
         return "document", f"document: {written}"
-    if lower == "it" and document_of(a, doc.text) is not None:
-        return "document", f"document: {written}"
-    if lower in _PERSON_PRONOUNS:
-        return "person", f"pronoun: {written}"
-    if head.ent_type_ == "PERSON":
-        return "person", f"name: {written}"
-    if head.ent_type_ == "ORG":
-        return "organisation", f"organisation: {written}"
+    if lower in _PERSON_PRONOUNS or head.ent_type_ == "PERSON":
+        return "person", f"person: {written}"
+    if head.ent_type_ == "ORG" and not (a.speaker_kind == "person" and head.pos_ == "PROPN"):
+        # (a surname the entity tagger took for an organisation: "Nakatani said", when extraction found a person)
+        return ("group" if head.tag_ == "NNS" else "organisation"), f"organisation: {written}"
     if head.ent_type_ == "NORP" or lemma in lex.QUANTITY_HEADS or head.pos_ == "NUM" or head.ent_type_ == "PERCENT":
         return "group", f"group: {written}"
     if lower in _GROUP_PRONOUNS or lower == "it":
@@ -199,10 +197,10 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if head.pos_ == "PROPN":
         kind = _from_speaker(a)
         return (kind if kind in ("person", "organisation") else "person"), f"name: {written}"
-    if lemma in _ORGANISATION_HEADS or (_from_speaker(a) == "organisation" and any(
-            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):
+    if (lemma in _ORGANISATION_HEADS and head.tag_ != "NNS") or (_from_speaker(a) == "organisation" and any(
+            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
-    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community"):
+    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
 
