@@ -53,6 +53,9 @@ def of(text: str, mention: str) -> Sourcing:
     ("Her lawyer said the claim was false.", "Her lawyer", "person"),
     ("The Kestrel Union said the strike would go on.", "The Kestrel Union", "organisation"),
     ("Ivo Tarn's spokesman, Obi Marsh, said the pier would close.", "Ivo Tarn's spokesman, Obi Marsh", "person"),
+    # unnamed organisations in the plural, and "those" asked, are groups
+    ("Several harbour organizations said the pier should close.", "Several harbour organizations", "group"),
+    ("Of the Lakeview residents polled, those surveyed said the pier should close.", "those surveyed", "group"),
 ])
 def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -110,9 +113,41 @@ def test_relays(text: str, relay: bool) -> None:
     assert got.relay_only == relay, got.evidence
 
 
-def test_a_document_named_by_according_to_is_not_a_relay() -> None:
+def test_according_to_marks_a_relay_for_a_document_too() -> None:
+    # (data/sourcing/README.md: "according to" marks a relay for any source; the filing is still not anonymous)
     got = of("According to the court filing, Ana Lind paid the fee.", "the court filing")
-    assert not got.relay_only
+    assert got.relay_only and got.kind == "document" and not got.anonymous
+
+
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # an interview set in an earlier sentence carries to the speaker's later statements
+    ("In an interview with Radio Nord on Sunday, Ana Lind said the pier would close. She added that the ferry "
+     "would stop in May.", "She", True),
+    ("Ana Lind told the Kestrel Herald that the pier would close.\n\nLind praised the mayor's plan for the "
+     "harbour.", "Lind", True),
+    ("During her Radio Nord interview, Ana Lind was blunt about the harbour.\n\nLind said the pier would "
+     "close.", "Lind", True),
+    ("Ana Lind said in a Kestrel News interview that the pier would close.", "Ana Lind", True),
+    ("Ana Lind said the pier would close, in an interview published Monday by the Kestrel Herald.",
+     "Ana Lind", True),
+    ("Media reports said the pier would close.", "Media reports", True),
+    # a public channel or another occasion ends the passage; a document the article reads is not a relay
+    ("Ana Lind told the Kestrel Herald that the pier would close. At a rally on Monday, Lind said the ferry "
+     "would run.", "Lind", False),
+    ("Ana Lind told the Kestrel Herald that the pier would close. Lind later said her words were twisted.",
+     "Lind", False),
+    ("New fundraising reports show that Ana Lind raised two million dollars.", "New fundraising reports", False),
+])
+def test_relay_passages(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits, found(text)
+    assert hits[-1].relay_only == relay, hits[-1].evidence
+
+
+def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:
+    text = ("Most voters in the Lakeview district said the pier should close. That's according to an exit poll "
+            "conducted for the Kestrel Herald.")
+    assert found(text)[0][1].relay_only
 
 
 # --- backing -----------------------------------------------------------------------------------------------------
@@ -130,6 +165,7 @@ def test_an_echo_backs_the_statement_before_it() -> None:
 
 def test_a_plural_independent_mention_backs_itself() -> None:
     assert not of("Ana Lind and Ivo Tarn said the pier would close.", "Ana Lind and Ivo Tarn").single_source
+    assert not of("Ana Lind met Ivo Tarn on Monday. Both said the pier would close.", "Both").single_source
 
 
 @pytest.mark.parametrize("text", [
@@ -137,6 +173,9 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     "Ana Lind said the pier will close. Ivo Tarn said the budget was late.",
     "Ana Lind and her campaign said the pier would close.",
     "Ana Lind said the pier would close. The council agreed to hire a new clerk.",
+    # one verb of one thing is not one claim; a share of a group is not a count of sources
+    "Ana Lind said the pier will close on Monday for repairs. Ivo Tarn said the school will close in June.",
+    "About one in five voters said the pier should close.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

@@ -1,22 +1,18 @@
 """How each statement is sourced: anonymity and its stated reason, relays, backing, and the kind of source.
 
-One :class:`Sourcing` per attribution, read off the article's parse and what extraction already found (the
-speaker, its kind and description, the medium, the relays in ``via``), never a verdict:
+One :class:`Sourcing` per attribution, read off the article's parse and what extraction found (the speaker, its
+kind and description, the medium, the relays in ``via``), never a verdict:
 
-- ``kind``: ``person``, ``organisation``, ``document``, ``anonymous`` or ``group``, from the source mention: a
-  document ("the court filing", "recent polls") is never anonymous; an unnamed set of people ("Democrats", "some
-  residents", "5 percent") is a group; a mention that withholds who spoke ("a senior official", "people familiar
-  with the matter", "some note") is anonymous unless it resolves to someone the article names.
-- ``reason``: for an anonymous source, the words that say why it is not named ("spoke on condition of anonymity
-  because ...", "not authorized to speak publicly"), in its sentence or the one before or after (AP's rule:
-  anonymous material must say why). The lexicon's ``anonymity_reasons`` holds the phrases.
-- ``relay_only``: the words reached the outlet through someone else: a relay in ``via`` or an "according to"
-  cue (a document excepted), "reportedly", "told <another outlet>", "in an interview with <another outlet>",
-  "on <a broadcast>". Words said to this outlet (``outlet``), to reporters or in public are not relayed.
-- ``single_source``: no second source in the article backs the claim. It is backed when the mention is itself
-  plural and independent ("Lind and Tarn", "two officials", "recent polls"), when another party makes the same
-  claim (the provenance statement model: one predicate concept with the same sign, said of the same thing), or
-  when another party's cue echoes it ("other members echo her concerns") in the sentences that follow.
+- ``kind`` (person, organisation, document, anonymous, group), from the source mention: a document is never
+  anonymous; an unnamed set of people is a group; a mention that withholds who spoke ("a senior official", "some
+  note") is anonymous unless it resolves to someone the article names.
+- ``reason``: for an anonymous source, the lexicon's ``anonymity_reasons`` words in its sentence or the next one.
+- ``relay_only``: the words reached the outlet through someone else: ``via``, "according to" (any source), passed-on
+  reports, "reportedly", "told <another outlet>", an interview with or on another outlet, which carries to the
+  speaker's later statements; not words said to this outlet (``outlet``), to reporters or in public.
+- ``single_source`` is false (backed) for a mention of several independent sources ("Lind and Tarn", "both",
+  "recent polls"), when another party says near-identical words with the same sign, or echoes it ("other
+  members echo her concerns").
 
 ``evidence`` keeps the words that decided each signal. :func:`article_sourcing` gives an article's counts and shares.
 """
@@ -25,48 +21,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
-from onrecord.lexicon.en import (
-    ANONYMITY_REASONS,
-    BACKING_VERBS,
-    BROADCAST_WORDS,
-    CAMPAIGN_HEADS,
-    DOCUMENT_NOUNS,
-    FINDING_NOUNS,
-    ORGANISATION_HEADS,
-    ORGANISATION_SOURCE_HEADS,
-    OUTLET_WORDS,
-    QUANTITY_HEADS,
-    RELAY_ADVERBS,
-    REPORTER_ROLES,
-    SOURCE_DOCUMENT_HEADS,
-    TELLING_VERBS,
-    WITHHELD_HEADS,
-    WITHHELD_PRONOUNS,
-)
+from onrecord.lexicon import en as lex
+from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from onrecord.provenance.claims import Claim
-
 SourceKind: TypeAlias = Literal["person", "organisation", "document", "anonymous", "group"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 
-_DOCUMENT_HEADS = DOCUMENT_NOUNS | FINDING_NOUNS | SOURCE_DOCUMENT_HEADS
-_ORGANISATION_HEADS = ORGANISATION_HEADS | ORGANISATION_SOURCE_HEADS | CAMPAIGN_HEADS
+_DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
+_ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
-_REASON = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(ANONYMITY_REASONS, key=len, reverse=True))
+_REASON = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(lex.ANONYMITY_REASONS, key=len, reverse=True))
                      + r")\b", re.I)
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-#: How much two claims with one predicate concept of one sign must share to back each other (see
-#: onrecord.provenance.flags.overlap): more than a subject, since one verb said of one thing is not yet one claim.
-_BACKING_OVERLAP = 0.75
-_MANY = frozenset("two three four five six seven eight nine ten several multiple both many numerous".split())
+_SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
+_PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
+_NEGATORS = frozenset("not no never nothing none".split())
+_SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
+_LEXICON = load("en")
+(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _INDEPENDENT, _PLURAL_DOCUMENTS, _FUNCTION) = (
+    _LEXICON.words(name) for name in ("public_channels", "other_occasion", "relayed_report_modifiers",
+                                      "independent_counts", "plural_document_heads", "function_words"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +78,8 @@ class Sourcing:
         if kind not in SOURCE_KINDS:
             raise ValueError(f"kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
         return cls(anonymous=bool(data.get("anonymous", False)), reason=CharSpan.from_list(data.get("reason")),
-                   relay_only=bool(data.get("relay_only", False)),
-                   single_source=bool(data.get("single_source", True)), kind=kind,
-                   evidence=tuple(str(e) for e in data.get("evidence", ())))
+                   relay_only=bool(data.get("relay_only", False)), single_source=bool(data.get("single_source", True)),
+                   kind=kind, evidence=tuple(str(e) for e in data.get("evidence", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +102,8 @@ class ArticleSourcing:
         return {k: round(v / n, 4) if self.statements else 0.0 for k, v in counts.items()}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"statements": self.statements, "anonymous": self.anonymous, "with_reason": self.with_reason,
-                "without_reason": self.without_reason, "relay_only": self.relay_only,
-                "single_source": self.single_source, "kinds": dict(self.kinds), "shares": self.shares()}
+        return {**{f.name: getattr(self, f.name) for f in fields(self)}, "kinds": dict(self.kinds),
+                "shares": self.shares()}
 
 
 def article_sourcing(found: Sequence[Sourcing]) -> ArticleSourcing:
@@ -136,17 +116,12 @@ def article_sourcing(found: Sequence[Sourcing]) -> ArticleSourcing:
         kinds={k: sum(s.kind == k for s in found) for k in SOURCE_KINDS})
 
 
-def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | None = None,
-             claims: Sequence[Claim] | None = None) -> tuple[Sourcing, ...]:
+def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | None = None) -> tuple[Sourcing, ...]:
     """One :class:`Sourcing` per attribution of the article parsed as ``doc``; ``outlet``: the article's own
-    (words said to it are not relayed); ``claims``: the attributions' claims when already made
-    (:func:`onrecord.provenance.claims.claims`), else made here."""
-    from onrecord.provenance.claims import claims as make_claims
-
+    (words said to it are not relayed)."""
     attributions = tuple(attributions)
-    found = tuple(claims) if claims is not None else tuple(make_claims(doc, attributions))
     kinds = [_kind(doc, a) for a in attributions]
-    backed = _backed(doc, attributions, found, [k for k, _ in kinds])
+    backed = _backed(doc, attributions, [k for k, _ in kinds])
     out = []
     for i, a in enumerate(attributions):
         kind, why = kinds[i]
@@ -161,16 +136,14 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
             evidence.append(f"backed: {backed[i]}")
         out.append(Sourcing(anonymous=kind == "anonymous", reason=reason, relay_only=relay is not None,
                             single_source=not backed[i], kind=kind, evidence=tuple(evidence)))
-    return _carry_relays(doc, attributions, out)
+    return _carry_relays(doc, attributions, out, outlet)
 
 
 # --- the kind of source --------------------------------------------------------------------------------------
 
 
 def _mention(doc: Doc, a: Attribution) -> Span | None:
-    if a.source is None:
-        return None
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
     return span if span is not None and len(span) else None
 
 
@@ -178,11 +151,11 @@ def _head(span: Span) -> Token:
     """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
     relative clause or a verb, whose root is not the noun."""
     root = span.root
-    if root.lower_ in WITHHELD_PRONOUNS or root.lemma_.lower() in QUANTITY_HEADS:  # "some of those critics"
+    if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
         part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
                 if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         if part:
-            return part[0] if root.lower_ in WITHHELD_PRONOUNS else root
+            return part[0] if root.lower_ in lex.WITHHELD_PRONOUNS else root
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return root
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "pobj")]
@@ -203,42 +176,37 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     written = span.text
     head = _head(span)
     lemma, lower = head.lemma_.lower(), head.lower_
-    if (lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN":
+    if ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
+            lower == "it" and document_of(a, doc.text) is not None):
         return "document", f"document: {written}"
-    if lower == "it" and document_of(a, doc.text) is not None:
-        return "document", f"document: {written}"
-    if lower in _PERSON_PRONOUNS:
-        return "person", f"pronoun: {written}"
-    if head.ent_type_ == "PERSON":
-        return "person", f"name: {written}"
-    if head.ent_type_ == "ORG":
-        return "organisation", f"organisation: {written}"
-    if head.ent_type_ == "NORP" or lemma in QUANTITY_HEADS or head.pos_ == "NUM" or head.ent_type_ == "PERCENT":
+    if lower in _PERSON_PRONOUNS or head.ent_type_ == "PERSON":
+        return "person", f"person: {written}"
+    if head.ent_type_ == "ORG" and not (a.speaker_kind == "person" and head.pos_ == "PROPN"):
+        # (a surname the entity tagger took for an organisation: "Nakatani said", when extraction found a person)
+        return ("group" if head.tag_ == "NNS" else "organisation"), f"organisation: {written}"
+    if head.ent_type_ == "NORP" or lemma in lex.QUANTITY_HEADS or head.pos_ == "NUM" or head.ent_type_ == "PERCENT":
         return "group", f"group: {written}"
     if lower in _GROUP_PRONOUNS or lower == "it":
         kind = _from_speaker(a)
         return (kind if kind != "anonymous" else "group"), f"pronoun: {written}"
-    if lemma in WITHHELD_HEADS or lower in WITHHELD_HEADS or (lower in WITHHELD_PRONOUNS and head.pos_ != "NOUN"):
+    if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS or (
+            lower in lex.WITHHELD_PRONOUNS and head.pos_ != "NOUN"):
         if _named_in(span) or _resolved_person(a):
             return "person", f"named: {a.speaker or written}"
         return "anonymous", f"unnamed: {written}"
     if head.pos_ == "PROPN":
         kind = _from_speaker(a)
         return (kind if kind in ("person", "organisation") else "person"), f"name: {written}"
-    if lemma in _ORGANISATION_HEADS or (_from_speaker(a) == "organisation" and any(
-            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):
+    if (lemma in _ORGANISATION_HEADS and head.tag_ != "NNS") or (_from_speaker(a) == "organisation" and any(
+            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
-    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community"):
+    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
 
 
 def _from_speaker(a: Attribution) -> SourceKind:
-    if a.speaker_kind == "organisation":
-        return "organisation"
-    if a.speaker_kind == "anonymous":
-        return "anonymous"
-    return "person"
+    return _SPEAKER_KINDS.get(a.speaker_kind or "", "person")
 
 
 def _named_in(span: Span) -> bool:
@@ -264,12 +232,8 @@ def _reason(doc: Doc, a: Attribution) -> CharSpan | None:
     if tok is None or not len(tok):
         return None
     sent = tok[0].sent
-    sentences = [sent]
-    if sent.start > 0:
-        sentences.append(doc[sent.start - 1].sent)
-    if sent.end < len(doc):
-        sentences.append(doc[sent.end].sent)
-    for s in sentences:
+    for s in (sent, *([doc[sent.start - 1].sent] if sent.start else []), *(
+            [doc[sent.end].sent] if sent.end < len(doc) else [])):
         m = _REASON.search(s.text)
         if m:
             start = s.start_char + m.start()
@@ -283,72 +247,85 @@ def _reason(doc: Doc, a: Attribution) -> CharSpan | None:
 # --- relays --------------------------------------------------------------------------------------------------
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in ("the", "a", "of", "and")}
-
-
 def _same_outlet(name: str, outlet: str | None) -> bool:
     """Is ``name`` ("the Times", "Harbour Post reporter Obi") this article's outlet ("The Harbour Post")?"""
-    if not outlet:
-        return False
-    mine, theirs = _words(outlet), _words(name)
-    if not mine or not theirs:
-        return False
-    return mine <= theirs or theirs <= mine or len(mine & theirs - {"news"}) >= 2
+    mine, theirs = ({w for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in ("the", "a", "of", "and")}
+                    for n in (outlet or "", name))
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine or len(mine & theirs - {"news"}) >= 2)
 
 
 def _outlet_words(span: Span) -> str | None:
     """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
     Sunday"), or None."""
     propn = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART")]
-    if not propn:
-        return None
-    if any(t.lower_ in OUTLET_WORDS or t.lower_ in BROADCAST_WORDS for t in propn):
-        return span.text
-    return None
+    return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
 
 
 def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> str | None:
     """What marks the attribution as reaching the outlet second-hand, or None."""
     for r in a.via:
-        name = r.outlet or r.name or r.span.of(doc.text)
-        if not _same_outlet(name, outlet):
+        if not _same_outlet(r.outlet or r.name or r.span.of(doc.text), outlet):
             return f"via {r.span.of(doc.text)}"
     cue = a.cue.of(doc.text).lower() if a.cue is not None else ""
     mention = a.source.of(doc.text) if a.source is not None else ""
-    if "according" in cue and kind != "document" and not _same_outlet(mention, outlet):
+    if "according" in cue and not _same_outlet(mention, outlet):  # any source, a document too ("the poll")
         return f"{a.cue.of(doc.text) if a.cue else ''} {mention}".strip()
+    if kind == "document" and _relayed_reports(doc, a):
+        return f"reports: {mention}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     cue_span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     anchor = cue_span[0] if cue_span is not None and len(cue_span) else (span[0] if span is not None and len(span)
                                                                         else None)
     if anchor is None:
         return None
-    sent = anchor.sent
     lo = min([s.start for s in (a.content, a.cue, a.source) if s is not None])
     hi = max([s.end for s in (a.content, a.cue, a.source) if s is not None])
-    for t in sent:
-        if t.lower_ in RELAY_ADVERBS and lo - 40 <= t.idx <= hi:
-            return t.text
+    adverb = next((t.text for t in anchor.sent if t.lower_ in lex.RELAY_ADVERBS and lo - 40 <= t.idx <= hi), None)
+    if adverb:
+        return adverb
     source = _mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
-    if kind == "organisation" and words & OUTLET_WORDS and "report" in cue and not _same_outlet(mention, outlet):
+    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(mention, outlet):
         return f"{mention} {cue}"  # "the Kestrel Times reports: ..."
-    if words & REPORTER_ROLES:
+    if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    return _heard_by(sent, anchor, outlet)
+    return _heard_by(anchor.sent, anchor, outlet)
+
+
+def _relayed_reports(doc: Doc, a: Attribution) -> bool:
+    """Is a document source other outlets' reports, passed on ("Report: ...", "media reports", "various reports
+    of ...") rather than one document the article reads itself ("the report", "fundraising reports")?"""
+    span = _mention(doc, a)
+    head = _head(span) if span is not None else None
+    if span is None or head is None or head.lemma_.lower() != "report":
+        return False
+    mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i]
+    return all(t.lower_ in _RELAYED_REPORTS for t in mods) and (head.tag_ == "NNS" or head.i == 0 or bool(mods))
+
+
+def _interview_outlet(t: Token) -> str | None:
+    """The outlet an "interview" (or "appearance") is given to: named before it ("an MSNBC interview", "his Meet
+    the Press interview") or after "with"/"by" ("with Univision", "published Monday by the Kestrel Herald")."""
+    before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i]
+    named = _outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
+    return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
+                          and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
+                                                                   lex.OUTLET_WORDS)), None)
 
 
 def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday"."""
     for t in sent:
-        if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in TELLING_VERBS:
-            phrase = sent.doc[t.left_edge.i : t.right_edge.i + 1]
+        if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
             if t.lower_ in _PUBLIC_HEARERS:
                 return None
-            found = _outlet_words(phrase)
+            found = _outlet_words(sent.doc[t.left_edge.i : t.i + 1])  # the hearer, not a relative clause after it
             if found and not _same_outlet(found, outlet):
                 return f"{cue.text} {found}"
+        found = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and (
+            _near(t, cue) or t.i < cue.i) else None
+        if found and not _same_outlet(found, outlet):
+            return f"{t.text}: {found}"
         if t.lower_ in ("interview", "appearance") or (t.lower_ == "on" and t.dep_ == "prep"):
             preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
             for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
@@ -361,30 +338,85 @@ def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
 
 def _near(tok: Token, cue: Token) -> bool:
     """Is a fronted or trailing "on <programme>" part of the cue's clause?"""
-    node = tok
-    for _ in range(6):
-        if node == cue:
-            return True
-        if node.head == node:
-            return False
-        node = node.head
-    return False
+    return tok == cue or cue in list(tok.ancestors)[:5]
 
 
-def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing]) -> tuple[Sourcing, ...]:
-    """A passage marked as an interview with another outlet carries on: the next statement of the same speaker in
-    the same paragraph, with no mark of its own ("He added ...")."""
-    out = list(found)
-    for i in range(1, len(out)):
-        prev, a = attributions[i - 1], attributions[i]
-        marked = next((e for e in out[i - 1].evidence if e.startswith("relay: ") and "according" not in e.lower()
-                       and not e.startswith("relay: via")), None)
-        if out[i].relay_only or marked is None or not a.speaker or a.speaker != prev.speaker:
+def _main_clause(tok: Token) -> bool:
+    """Is the word in its sentence's main clause (not "an incident Trump brought up in an interview with ...")?"""
+    return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
+
+
+def _speaker_key(a: Attribution) -> str:
+    return str((re.findall(r"[a-z]+", (a.speaker or "").lower()) or [""])[-1])
+
+
+def _own_channel(doc: Doc, a: Attribution) -> bool:
+    """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
+    another occasion ("Clark later said", "she has said") of its own?"""
+    span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION for t in span[0].sent) or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
+
+
+def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
+                     outlet: str | None) -> list[tuple[int, str, str]]:
+    """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
+    setting such an interview whose subject is a name, "During his Meet the Press interview, Pence ..."; the
+    speaker's key; the mark)."""
+    anchors = []
+    for a, s in zip(attributions, found, strict=True):
+        mark = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), "")
+        if mark and _speaker_key(a) and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
+                and mark.lower() not in lex.RELAY_ADVERBS:
+            anchors.append((a.content.end, _speaker_key(a), mark))
+    for t in doc:
+        named = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and _main_clause(t) else None
+        subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if named and not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+                and subject.ent_type_ in ("PERSON", ""):
+            anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
+    return sorted(anchors)
+
+
+def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
+                  outlet: str | None = None) -> tuple[Sourcing, ...]:
+    """A passage marked as an interview with another outlet carries on to the same speaker's later statements
+    within a few paragraphs ("He added ...", "Wilson praised ..."), until one names a channel of its own (a rally,
+    a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
+    before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
+    sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
+    text, out = doc.text, list(found)
+    order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+
+    def mark(k: int, why: str) -> None:
+        out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
+
+    for start, key, why in _passage_anchors(doc, attributions, found, outlet):
+        last = start
+        for j in (j for j in order if attributions[j].content.start >= start and _speaker_key(attributions[j]) == key):
+            between = text[last : attributions[j].content.start]
+            if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
+                    not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
+                break  # (too far on, or a channel or occasion of its own)
+            if not out[j].relay_only:
+                mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
+            last = attributions[j].content.end
+    for sent in doc.sents:
+        words = sent.text.strip().lower().replace("’", "'")
+        if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
+            scope, pronoun_only = doc[sent.start - 1].sent, False
+        elif words.startswith("according to ") and sent.end < len(doc) and "\n" not in text[
+                sent.end_char : doc[sent.end].sent.start_char]:
+            scope, pronoun_only = doc[sent.end].sent, True
+        else:
             continue
-        if "\n" in doc.text[prev.content.end : a.content.start] or a.via:
-            continue
-        out[i] = Sourcing(out[i].anonymous, out[i].reason, True, out[i].single_source, out[i].kind,
-                          (*out[i].evidence, f"{marked} (same passage)"))
+        for k, a in enumerate(attributions):
+            mention = _mention(doc, a)
+            if scope.start_char <= a.content.start < scope.end_char and not out[k].relay_only and (
+                    not pronoun_only or (mention is not None and len(mention) == 1 and mention[0].pos_ == "PRON")):
+                mark(k, sent.text.strip()[:60])
     return tuple(out)
 
 
@@ -394,7 +426,7 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
 def _party(a: Attribution, kind: SourceKind, text: str) -> str:
     """Who stands behind a statement, as one key: a candidate and their campaign are one party."""
     name = a.speaker or a.speaker_description or (a.source.of(text) if a.source is not None else "")
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in CAMPAIGN_HEADS and w not in ("the", "a")]
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in lex.CAMPAIGN_HEADS and w not in ("the", "a")]
     return words[-1] if words and kind in ("person", "organisation") else " ".join(words)
 
 
@@ -405,43 +437,48 @@ def _plural_mention(doc: Doc, a: Attribution, kind: SourceKind) -> str | None:
         return None
     head = _head(span)
     if any(t.dep_ == "conj" and t.head.i >= span.start and t.i < span.end and t.pos_ in ("PROPN", "NOUN")
-           and t.head == head and t.lemma_.lower() not in CAMPAIGN_HEADS for t in span):  # (a candidate and
+           and t.head == head and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):  # (a candidate and
         # their own campaign are one source)
         return span.text
-    if kind == "document" and head.tag_ == "NNS":
+    if kind == "document" and head.tag_ == "NNS" and head.lemma_.lower() in _PLURAL_DOCUMENTS:  # "recent polls"
         return span.text
-    if kind == "anonymous" and any(c.lower_ in _MANY for c in head.children if c.dep_ in ("nummod", "amod", "det")):
-        return span.text
-    return None
+    # a count of independent sources: "both", "two officials", "none of those three"
+    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
+    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
+              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
+                   or (t.dep_ == "pobj" and t.head.lower_ == "of"))
+              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
+    return span.text if counts else None
 
 
-def _backed(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Claim],
-            kinds: Sequence[SourceKind]) -> list[str | None]:
+def _content_words(content: str) -> frozenset[str]:
+    """The content's words less function words; a negation is kept as "not" ("didn't" -> "did", "not")."""
+    words = re.findall(r"[a-z0-9']+", content.lower().replace("’", "'").replace("n't", " not"))
+    return frozenset("not" if w in _NEGATORS else w for w in words if w not in _FUNCTION)
+
+
+def _backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[SourceKind]) -> list[str | None]:
     """For each attribution, what backs its claim with a second source, or None."""
-    from onrecord.provenance.flags import Pair, Statement, overlap
-
     text = doc.text
-    said = [Statement("", i, a, c, a.content.of(text)) for i, (a, c) in enumerate(zip(attributions, found,
-                                                                                     strict=True))]
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
     out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
-    for i, a in enumerate(said):
-        for j in range(i + 1, len(said)):
-            b = said[j]
-            if not parties[i] or not parties[j] or parties[i] == parties[j]:
+    keys = [_content_words(a.content.of(text)) for a in attributions]
+    for i in range(len(attributions)):
+        for j in range(i + 1, len(attributions)):
+            if not parties[i] or not parties[j] or parties[i] == parties[j] or min(len(keys[i]), len(keys[j])) < 3:
                 continue
-            if not (a.claim.asserts and b.claim.asserts):
+            relayed = any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i)))
+            if relayed:  # one passes the other's words on ("Weaver told me ...", in a caption)
                 continue
-            pair = Pair(a, b)
-            shared = pair.shared
-            if shared and not pair.opposed and overlap(a.claim, b.claim) >= _BACKING_OVERLAP:
-                out[i] = out[i] or f"{parties[j]} also: {shared[0]}"
-                out[j] = out[j] or f"{parties[i]} also: {shared[0]}"
+            same = len(keys[i] & keys[j]) / len(keys[i] | keys[j])
+            if same >= _SAME_CONTENT and ("not" in keys[i]) == ("not" in keys[j]):
+                out[i] = out[i] or f"{parties[j]} says the same"
+                out[j] = out[j] or f"{parties[i]} says the same"
     for j, echo in enumerate(attributions):
         cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
         if cue is None or not len(cue):
             continue
-        verb = next((t for t in cue if t.lemma_.lower() in BACKING_VERBS), None)
+        verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
         if verb is None or any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
             continue
         sent = cue[0].sent
