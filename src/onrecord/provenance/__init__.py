@@ -124,7 +124,7 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     names = article_names(doc)
     said = statements(article, attributions, found, key, names)
     flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
-    sourced = sourcing(doc, attributions, outlet=article.outlet, claims=found)
+    sourced = sourcing(doc, attributions, outlet=article.outlet)
     genders = tuple(speaker_genders(doc, attributions).items())
     return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
 
