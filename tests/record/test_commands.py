@@ -105,10 +105,12 @@ def test_export_command(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
     out_dir.mkdir()
     code, _, err = run(["export", "--format", "parquet", "-o", str(out_dir), "--db", db], capsys)
     assert code == 0 and "6 articles, 11 attributions" in err
-    assert sorted(p.name for p in out_dir.iterdir()) == ["articles.parquet", "attributions.parquet",
-                                                         "flags.parquet", "speakers.parquet"]
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "articles.parquet", "attributions.parquet", "flags.parquet", "quote_families.parquet",
+        "quote_members.parquet", "speaker_genders.parquet", "speakers.parquet"]
     code, out, _ = run(["export", "--format", "jsonl", "--table", "speakers", "--db", db], capsys)
-    assert code == 0 and all("aliases" in json.loads(line) for line in out.splitlines())
+    assert code == 0 and all("aliases" in json.loads(line) and "gender" in json.loads(line)
+                             for line in out.splitlines())
     code, _, err = run(["export", "--format", "csv", "-o", str(tmp_path / "no" / "x.csv"), "--table", "articles",
                         "--db", db], capsys)
     assert (code, err) == (1, f"onrecord: {tmp_path}/no: directory does not exist\n")

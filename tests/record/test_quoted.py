@@ -79,7 +79,8 @@ def _rows(path: Path, fmt: str) -> list[dict[str, Any]]:
 def test_exports_carry_quoted_and_quoted_text(store: Store, tmp_path: Path, fmt: str) -> None:
     store.add([quoted_story()])
     counts = export.export_all(store, fmt, tmp_path)
-    assert set(counts) == {"articles", "attributions", "speakers", "flags"}  # the view only when asked for
+    assert set(counts) == {"articles", "attributions", "speakers", "flags", "quote_families", "quote_members",
+                           "speaker_genders"}  # the quotations view only when asked for
     path = tmp_path / f"attributions.{fmt}"
     rows = _rows(path, fmt)
     assert [c for c, _ in export.TABLES["attributions"]] == list(rows[0])

@@ -40,7 +40,7 @@ _ATTRIBUTIONS = (
     ("speaker_kind", "str"), ("speaker_description", "str"), ("speaker_id", "int"), ("type", "str"),
     ("medium", "str"), ("cue_kind", "str"), ("via", "json"), ("confidence", "float"), ("pipeline_version", "str"),
     ("model", "str"), ("human_corrected", "bool"), ("published_on", "str"), ("created_at", "str"),
-    ("quoted", "json"), ("quoted_text", "str"),
+    ("quoted", "json"), ("quoted_text", "str"), ("sourcing", "json"),
 )
 #: The direct-quotations view: one row per quoted part (``part`` from 0) of each direct or mixed attribution.
 _QUOTATIONS = (
@@ -49,7 +49,10 @@ _QUOTATIONS = (
     ("speaker_description", "str"), ("speaker_id", "int"), ("source_text", "str"), ("cue_text", "str"),
     ("type", "str"), ("medium", "str"), ("cue_kind", "str"), ("confidence", "float"), ("published_on", "str"),
 )
-_SPEAKERS = (("id", "int"), ("name", "str"), ("kind", "str"), ("aliases", "json"), ("created_at", "str"))
+#: ``gender``: the speaker's gender across the store (record/gender.py), ``gender_basis``: hand, article, first name
+#: or none (the evidence is in the ``speaker_genders`` table, per article).
+_SPEAKERS = (("id", "int"), ("name", "str"), ("kind", "str"), ("aliases", "json"), ("created_at", "str"),
+             ("gender", "str"), ("gender_basis", "str"))
 #: The provenance flags (onrecord.record.provenance): ``data`` is the whole flag with both statements.
 _FLAGS = (
     ("id", "int"), ("kind", "str"), ("rating", "str"), ("subject", "str"), ("reason", "str"), ("speaker", "str"),
@@ -57,15 +60,29 @@ _FLAGS = (
     ("data", "json"), ("created_at", "str"),
 )
 
+#: Quote families (record/families.py): ``data`` is the whole family with every appearance; members say how each
+#: quoted part differs from the root.
+_QUOTE_FAMILIES = (
+    ("id", "int"), ("root_attribution_id", "int"), ("root_part", "int"), ("text", "str"), ("speaker", "str"),
+    ("size", "int"), ("outlets", "int"), ("first_published", "str"), ("dangerous", "int"), ("data", "json"),
+)
+_QUOTE_MEMBERS = (("attribution_id", "int"), ("part", "int"), ("family_id", "int"), ("changes", "json"),
+                  ("dangerous", "json"))
+#: Each person speaker's gender as one article shows it, with the evidence.
+_SPEAKER_GENDERS = (("article_id", "int"), ("name", "str"), ("label", "str"), ("basis", "str"),
+                    ("evidence", "json"))
+
 #: Table name -> (column, type) in export order.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": _ARTICLES, "attributions": _ATTRIBUTIONS, "speakers": _SPEAKERS, "flags": _FLAGS,
-    "quotations": _QUOTATIONS,
+    "quotations": _QUOTATIONS, "quote_families": _QUOTE_FAMILIES, "quote_members": _QUOTE_MEMBERS,
+    "speaker_genders": _SPEAKER_GENDERS,
 }
 #: What a directory export writes unless told which tables: the tables, not the quotations view.
-DEFAULT_TABLES = ("articles", "attributions", "speakers", "flags")
+DEFAULT_TABLES = ("articles", "attributions", "speakers", "flags", "quote_families", "quote_members",
+                  "speaker_genders")
 #: Columns computed from the stored ones, not selected.
-_DERIVED = frozenset({"quoted_text"})
+_DERIVED = frozenset({"quoted_text", "gender", "gender_basis"})
 
 _QUERIES = {
     "articles": "SELECT {cols} FROM articles ORDER BY id",
@@ -73,6 +90,9 @@ _QUERIES = {
     "speakers": "SELECT s.id, s.name, s.kind, (SELECT {agg} FROM speaker_aliases x WHERE x.speaker_id = s.id),"
                 " s.created_at FROM speakers s ORDER BY s.id",
     "flags": "SELECT {cols} FROM flags ORDER BY id",
+    "quote_families": "SELECT {cols} FROM quote_families ORDER BY id",
+    "quote_members": "SELECT {cols} FROM quote_members ORDER BY family_id, attribution_id, part",
+    "speaker_genders": "SELECT {cols} FROM speaker_genders ORDER BY article_id, name",
     "quotations": "SELECT a.id, a.article_id, r.doc_id, a.content_start, a.content_text, a.quoted, a.speaker,"
                   " a.speaker_kind, a.speaker_description, a.speaker_id, a.source_text, a.cue_text, a.type,"
                   " a.medium, a.cue_kind, a.confidence, a.published_on FROM attributions a"
@@ -91,9 +111,17 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, 
 
         if not has_flags(store):  # a store made before provenance, opened read-only: no flags
             return
+    from onrecord.record.families import has_families
+    from onrecord.record.gender import has_gender, speaker_genders
+
+    if (table.startswith("quote_") and not has_families(store)) or (table == "speaker_genders" and
+                                                                    not has_gender(store)):
+        return  # a store made before these tables, opened read-only: none
+    genders = speaker_genders(store) if table == "speakers" else {}
     stored = tuple((c, k) for c, k in columns if c not in _DERIVED)
+    names = [c if c != "sourcing" or has_gender(store) else "NULL AS sourcing" for c, _ in stored]
     agg = "json_agg(x.alias ORDER BY x.alias)" if store.backend == "postgresql" else "json_group_array(x.alias)"
-    statement = _QUERIES[table].format(cols=", ".join(c for c, _ in stored), agg=agg)
+    statement = _QUERIES[table].format(cols=", ".join(names), agg=agg)
     # PostgreSQL: a server-side cursor (WITH HOLD, as the connection is in autocommit), else psycopg would fetch
     # the whole result at once; SQLite's cursor steps through the rows anyway
     cursor = store.conn.cursor(name=f"onrecord_export_{table}", withhold=True) if store.backend == "postgresql" \
@@ -111,7 +139,11 @@ def rows(store: Store, table: str, *, chunk: int = 5000) -> Generator[dict[str, 
                 record = {name: _value(kind, v) for (name, kind), v in zip(stored, raw, strict=True)}
                 if table == "attributions":
                     record["quoted_text"] = QUOTED_SEPARATOR.join(_parts(record)) if record["quoted"] else None
-                yield record
+                elif table == "speakers":
+                    found = genders.get(record["id"])
+                    record["gender"] = found.label if found else ("unknown" if record["kind"] == "person" else None)
+                    record["gender_basis"] = found.basis if found else ("none" if record["kind"] == "person" else None)
+                yield {c: record[c] for c, _ in columns} if len(stored) < len(columns) else record
     finally:
         cursor.close()
 
