@@ -307,15 +307,28 @@ def cmd_stats(args: argparse.Namespace) -> int:
     per outlet the statements from anonymous sources (with and without a stated reason), relayed only, resting on
     a single source, and by kind of source. --csv prints the quoted table, or with --anonymous the anonymous-source
     table, --gender the gender table, --sourcing the sourcing table.
+    --run OUTDIR gives the gender and sourcing figures of a corpus run's output instead (a run made with
+    --provenance; each person counts once per article with that article's call).
 
     Example:
       onrecord stats --since 2020-01 --top 5
       onrecord stats --csv --anonymous > anonymous-by-outlet.csv
+      onrecord stats --run out/crawl --csv --gender > women-quoted.csv
     """
     from onrecord.record import queries
 
-    with _open(args, read_only=True) as store:
-        result = queries.stats(store, outlet=args.outlet, since=args.since, until=args.until, top=args.top)
+    if args.run_output:
+        from onrecord.scale.stats import run_gender_shares, run_sourcing_shares
+
+        gender, sourcing = run_gender_shares(args.run_output), run_sourcing_shares(args.run_output)
+        result = queries.Stats(sum(g.people for g in gender), sum(r.statements for r in sourcing), 0, (), (),
+                               tuple(gender), tuple(sourcing))
+        if not (gender or sourcing):
+            print(f"onrecord: {args.run_output} has no gender or sourcing: run it with --provenance",
+                  file=sys.stderr)
+    else:
+        with _open(args, read_only=True) as store:
+            result = queries.stats(store, outlet=args.outlet, since=args.since, until=args.until, top=args.top)
     if args.json:
         _json(result.to_dict())
         return 0
@@ -339,20 +352,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     console = _console()
-    console.print(f"{result.articles} articles, {result.attributions} statements, {result.speakers} speakers")
-    table = Table(title="Who is quoted, by outlet and month", title_justify="left")
-    for column in ("month", "outlet", "speaker", "kind", "count", "share"):
-        table.add_column(column, justify="right" if column in ("count", "share") else "left")
-    for r in result.quoted:
-        table.add_row(r.month or "(undated)", r.outlet or "(no outlet)", r.speaker, r.kind, str(r.count),
-                      f"{r.share:.1%}")
-    console.print(table)
-    table = Table(title="Anonymous sources, by outlet", title_justify="left")
-    for column in ("outlet", "anonymous", "statements", "share"):
-        table.add_column(column, justify="left" if column == "outlet" else "right")
-    for a in result.anonymous:
-        table.add_row(a.outlet or "(no outlet)", str(a.anonymous), str(a.total), f"{a.share:.1%}")
-    console.print(table)
+    if args.run_output:
+        console.print(f"{args.run_output}: {result.articles} people quoted, {result.attributions} statements")
+    else:
+        console.print(f"{result.articles} articles, {result.attributions} statements, {result.speakers} speakers")
+    if not args.run_output:  # (a run has no speaker identity: who is quoted comes from the store)
+        table = Table(title="Who is quoted, by outlet and month", title_justify="left")
+        for column in ("month", "outlet", "speaker", "kind", "count", "share"):
+            table.add_column(column, justify="right" if column in ("count", "share") else "left")
+        for r in result.quoted:
+            table.add_row(r.month or "(undated)", r.outlet or "(no outlet)", r.speaker, r.kind, str(r.count),
+                          f"{r.share:.1%}")
+        console.print(table)
+        table = Table(title="Anonymous sources, by outlet", title_justify="left")
+        for column in ("outlet", "anonymous", "statements", "share"):
+            table.add_column(column, justify="left" if column == "outlet" else "right")
+        for a in result.anonymous:
+            table.add_row(a.outlet or "(no outlet)", str(a.anonymous), str(a.total), f"{a.share:.1%}")
+        console.print(table)
     table = Table(title="People quoted, by gender (each person once per article)", title_justify="left")
     for column in ("month", "outlet", "people", "women", "men", "unknown", "women of known"):
         table.add_column(column, justify="left" if column in ("month", "outlet") else "right")
@@ -574,6 +591,8 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
     p.add_argument("--anonymous", action="store_true", help="--csv: the anonymous-source table")
     p.add_argument("--gender", action="store_true", help="--csv: the people-quoted-by-gender table")
     p.add_argument("--sourcing", action="store_true", help="--csv: the sourcing table")
+    p.add_argument("--run", dest="run_output", metavar="OUTDIR",
+                   help="the gender and sourcing of a corpus run's output (onrecord run --provenance)")
     _output(p)
     _db(p)
 

@@ -43,6 +43,8 @@ _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
 #: One row per article. ``skipped``: the parts of the text extraction could not use (``Extraction.skipped``),
 #: with a null span when the reason concerns the whole text. ``content_hash``: SHA-256 of ``text`` (hex), for
 #: finding the same article twice. ``n_attributions``: how many rows of the attributions file belong to it.
+#: ``genders``: with ``--provenance``, each person speaker's gender call as JSON (``{name: GenderCall.to_dict()}``),
+#: else null.
 ARTICLES_SCHEMA = pa.schema([
     ("id", pa.string()),
     ("title", pa.string()),
@@ -57,6 +59,7 @@ ARTICLES_SCHEMA = pa.schema([
     ("pipeline_version", pa.string()),
     ("model", pa.string()),
     ("shard", pa.string()),
+    ("genders", pa.large_string()),
 ])
 
 #: One row per attribution, in article order, then in the order extraction gave them (``index``, from 0).
@@ -64,7 +67,8 @@ ARTICLES_SCHEMA = pa.schema([
 #: ``via``: the relays, each with its name (a person), outlet and span. ``shard`` with ``doc_id`` names the
 #: article row (ids are unique within a shard; across inputs they are as unique as the inputs make them).
 #: ``quoted``: the parts of the content inside quotation marks (``Attribution.quoted``), ``quoted_text`` their
-#: words joined by " … " (null when nothing is quoted).
+#: words joined by " … " (null when nothing is quoted). ``sourcing``: with ``--provenance``, how the statement is
+#: sourced as JSON (``Sourcing.to_dict()``), else null.
 ATTRIBUTIONS_SCHEMA = pa.schema([
     ("doc_id", pa.string()),
     ("index", pa.int32()),
@@ -89,6 +93,7 @@ ATTRIBUTIONS_SCHEMA = pa.schema([
     ("quoted", pa.list_(_SPAN)),
     ("quoted_text", pa.large_string()),
     ("shard", pa.string()),
+    ("sourcing", pa.string()),
 ])
 
 
@@ -111,6 +116,7 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
         art = ex.article
         if art.id is None:
             raise ValueError("an article written to Parquet needs an id")
+        prov = ex.provenance  # with Settings.provenance (onrecord run --provenance): genders and sourcing
         articles.append({
             "id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url, "published": art.published,
             "author": art.author, "text": art.text, "content_hash": content_hash(art.text),
@@ -118,8 +124,10 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
             "skipped": [{"reason": s.reason, "start": s.span.start if s.span is not None else None,
                          "end": s.span.end if s.span is not None else None} for s in ex.skipped],
             "pipeline_version": ex.pipeline_version, "model": ex.model, "shard": shard,
+            "genders": json.dumps({n: c.to_dict() for n, c in prov.genders}, ensure_ascii=False) if prov else None,
         })
         text = art.text
+        sourced = prov.sourcing if prov is not None and len(prov.sourcing) == len(ex.attributions) else None
         for index, a in enumerate(ex.attributions):
             attributions.append({
                 "doc_id": art.id, "index": index,
@@ -132,6 +140,7 @@ def article_rows(extractions: Iterable[Extraction], *, shard: str) -> tuple[list
                 "confidence": a.confidence,
                 "quoted": [{"start": q.start, "end": q.end} for q in a.quoted], "quoted_text": a.quoted_text(text),
                 "shard": shard,
+                "sourcing": json.dumps(sourced[index].to_dict(), ensure_ascii=False) if sourced else None,
             })
     return articles, attributions
 
