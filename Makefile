@@ -104,6 +104,9 @@ eval: $(STAMP)
 	  fi; \
 	done
 	@echo "=== data/provenance (the provenance flags, dev stories)"; $(BIN)/onrecord eval data/provenance --split dev
+	@echo "=== data/quotes (quote families on PolNeAR train+dev)"; $(BIN)/onrecord eval data/quotes
+	@echo "=== data/gender (speaker gender, GGT dev)"; $(BIN)/onrecord eval data/gender/ggt-dev.jsonl --no-progress
+	@echo "=== data/sourcing (sourcing signals, PolNeAR dev)"; $(BIN)/onrecord eval data/sourcing/polnear-dev.jsonl --no-progress
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -51,3 +51,37 @@ def test_provenance_flags_stay_above_floors() -> None:
     print("\n" + "\n".join(report.lines()))
     assert report.articles > 0
     assert report.below(PROVENANCE_FLOORS) == [], "\n".join(report.lines())
+
+
+@pytest.mark.corpus
+def test_quote_families_stay_above_floors() -> None:
+    """Pairwise precision and recall of the quote families on the hand-verified PolNeAR families (data/quotes)."""
+    from onrecord.eval.corpora import corpus_file
+    from onrecord.eval.families import score
+    from onrecord.eval.floors import FAMILIES_FLOORS, FAMILIES_GOLD
+
+    folder = repo_file(FAMILIES_GOLD)
+    if folder is None or corpus_file("polnear/train.jsonl.gz") is None:
+        pytest.skip("the families gold or PolNeAR is not here")
+    report = score(folder)
+    print("\n" + "\n".join(report.lines()))
+    assert report.gold_pairs > 50
+    assert report.precision >= FAMILIES_FLOORS["precision"], report.lines()
+    assert report.recall >= FAMILIES_FLOORS["recall"], report.lines()
+
+
+@pytest.mark.model
+@pytest.mark.corpus
+def test_speaker_gender_stays_above_floors() -> None:
+    """Accuracy and coverage of the speakers' gender calls on GGT dev (data/gender)."""
+    from onrecord.eval.corpora import corpus_file
+    from onrecord.eval.floors import GENDER_FLOORS, GENDER_GOLD
+    from onrecord.eval.gender import score
+
+    path = repo_file(GENDER_GOLD)
+    if path is None or corpus_file("ggt/dev.jsonl") is None:
+        pytest.skip("the gender gold or GGT dev is not here")
+    report = score(path)
+    print("\n" + "\n".join(report.lines()))
+    both = report.ways["onrecord"]
+    assert both.accuracy >= GENDER_FLOORS["accuracy"] and both.coverage >= GENDER_FLOORS["coverage"], report.lines()

@@ -76,6 +76,17 @@ PROVENANCE_FLOORS: dict[str, float] = {
 }
 
 
+#: Quote families on the hand-verified PolNeAR families of data/quotes (onrecord.eval.families; no model): pairwise
+#: precision and recall with the adjudicated pairs (0.937 / 0.908 when set).
+FAMILIES_GOLD = "data/quotes"
+FAMILIES_FLOORS: dict[str, float] = {"precision": 0.93, "recall": 0.90}
+
+#: Speaker gender on the GGT dev speakers of data/gender (onrecord.eval.gender, fast mode): accuracy where a gender
+#: is given, and coverage (1.000 / 0.902 when set; the held-out GGT test gave 0.965 / 0.808).
+GENDER_GOLD = "data/gender/ggt-dev.jsonl"
+GENDER_FLOORS: dict[str, float] = {"accuracy": 0.97, "coverage": 0.89}
+
+
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
     """One message per metric whose F1 (or accuracy) is under its floor minus ``epsilon`` (or that the report
     lacks)."""
@@ -92,4 +103,5 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
     return failures
 
 
-__all__ = ["EPSILON", "GATES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "Gate", "below_floors"]
+__all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "PROVENANCE_FLOORS",
+           "PROVENANCE_GOLD", "Gate", "below_floors"]
