@@ -92,6 +92,102 @@ def test_a_named_source_never_has_a_reason() -> None:
     assert not got.anonymous and got.reason is None and got.reason_given is None
 
 
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    # round 3: unnamed sources in more wordings
+    ("The pier will close in June, a manager said. The manager said the ferry would stop.", "The manager",
+     "anonymous"),
+    ("The pier will close in June, a pilot said.", "a pilot", "anonymous"),
+    ("The dam is cracked, two engineers who inspected it said.", "two engineers who inspected", "anonymous"),
+    ("Insiders said the deal had been brokered by a trade envoy.", "Insiders", "anonymous"),
+    ("The coach will be sacked, a player said. Another said the team had lost faith.", "Another", "anonymous"),
+    ("He was unable to find a buyer, he said, on condition of anonymity to speak freely.", "he", "anonymous"),
+    ("The tax will rise, said the woman, who asked not to be named.", "the woman", "anonymous"),
+    ("Media reports and party sources described the push as nearly impossible.",
+     "Media reports and party sources", "anonymous"),
+    ("Some say the river will take years to recover.", "Some", "anonymous"),
+    # look-alikes: named later, on the record, the public, a share, an office, a deed, a body
+    ("A spokeswoman said the bank would cut 200 jobs. The spokeswoman, Ines Varg, added that the cuts would "
+     "fall on branch staff.", "A spokeswoman", "person"),
+    ("\"Governor Lind has no plans to attend,\" a spokesman said Thursday.", "a spokesman", "person"),
+    ("Two voters said the pier should close.", "Two voters", "group"),
+    ("Police said four passengers were taken to hospital.", "Police", "organisation"),
+    ("A federal judge said the Lakeview law was void.", "A federal judge", "person"),
+])
+def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
+    got = of(text, mention)
+    assert got.kind == kind, got.evidence
+    assert got.anonymous == (kind == "anonymous")
+
+
+@pytest.mark.parametrize("text", [
+    "People everywhere said the pier was a disgrace.",
+    "Being his home town, one might think the senator would fill the stadium.",
+    "About one in five said the pier should close.",
+    "One company says there are 2,400 billionaires, while another says there are 1,800.",
+    "A guy just won the nomination by spending no money.",
+])
+def test_look_alikes_of_an_unnamed_source_are_not_anonymous(text: str) -> None:
+    assert not any(s.anonymous for _, s in found(text)), found(text)
+
+
+def test_a_pronoun_after_an_unnamed_source_is_that_source_with_its_reason() -> None:
+    text = ("One delegate said he gave away his passes, on condition of anonymity to speak freely about the "
+            "party. \"Not even one,\" he said.")
+    hits = [s for m, s in found(text) if m == "he"]
+    assert hits and hits[-1].anonymous and hits[-1].reason is not None, found(text)
+
+
+def test_a_first_name_given_alone_for_a_reason_is_anonymous() -> None:
+    text = ("Bob agreed to talk on the condition that his last name not be used because his cover has not been "
+            "lifted. Bob said he heard gunfire at 9:42 p.m.")
+    hits = [s for m, s in found(text) if m == "Bob"]
+    assert hits and hits[-1].anonymous and hits[-1].reason is not None, found(text)
+
+
+@pytest.mark.parametrize(("text", "mention", "words"), [
+    ("The shipyard will lay off half its workers, the manager said, asking that her name be withheld to protect "
+     "her job.", "the manager", "name be withheld"),
+    ("Officials at the ministry said the rail link would be cancelled, citing the sensitivity of the budget "
+     "talks.", "Officials at the ministry", "sensitivity of"),
+    ("A source close to the family said the singer was in hospital. The source spoke on the condition that they "
+     "not be named.", "A source close to the family", "on the condition that they not be"),
+    ("An aide who was in the room said the governor shouted. The aide requested anonymity to describe private "
+     "deliberations.", "An aide who was in the room", "requested anonymity"),
+    ("A diplomat said the border would reopen. The diplomat declined to be identified for fear of reprisals.",
+     "A diplomat", "declined to be identified"),
+    # two sentences on, for both sources
+    ("Board sources said two schools would close. Another person with knowledge of the plan confirmed the "
+     "closures. Both asked not to be identified because the vote has not taken place.", "Board sources",
+     "asked not to be"),
+    # on a later, definite mention of the same source
+    ("The bishop knew of the claims, said a church employee. The employee, who requested anonymity for fear of "
+     "losing her position, said the claims were discussed.", "a church employee", "requested anonymity"),
+    ("The three engineers said the dam was cracked. They insisted on anonymity because they had signed "
+     "confidentiality agreements.", "The three engineers", "insisted on anonymity"),
+])
+def test_reasons_in_many_wordings_and_places(text: str, mention: str, words: str) -> None:
+    got = of(text, mention)
+    assert got.anonymous and got.reason is not None, (got.evidence, found(text))
+    assert got.reason.of(text).startswith(words), got.reason.of(text)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a reason given for another source next to it
+    ("A diplomat said the border would reopen. The diplomat declined to be identified for fear of reprisals. "
+     "Insiders said the deal had been brokered by an envoy.", "Insiders"),
+    ("The mine will reopen, two people said, speaking anonymously because the sale has not closed. A geologist "
+     "who studied the site said the ore was poor.", "A geologist who studied the site"),
+    # no reason given
+    ("The city will sell the depot, one person said. Neither gave a reason for not being named.", "one person"),
+    # past a named source
+    ("A senior official said the pier would close. Ana Lind, who was not authorized to speak publicly, said the "
+     "ferry would stop.", "A senior official"),
+])
+def test_no_reason_from_another_source(text: str, mention: str) -> None:
+    got = of(text, mention)
+    assert got.anonymous and got.reason is None, (got.evidence, got.reason.of(text) if got.reason else None)
+
+
 # --- relays ------------------------------------------------------------------------------------------------------
 
 

@@ -5,8 +5,9 @@ kind and description, the medium, the relays in ``via``), never a verdict:
 
 - ``kind`` (person, organisation, document, anonymous, group), from the source mention: a document is never
   anonymous; an unnamed set of people is a group; a mention that withholds who spoke ("a senior official", "some
-  note") is anonymous unless it resolves to someone the article names.
-- ``reason``: for an anonymous source, the lexicon's ``anonymity_reasons`` words in its sentence or the next one.
+  note", "a manager", "he said, on condition of anonymity") is anonymous unless the article names the person
+  (:mod:`onrecord.provenance.anonymity`).
+- ``reason``: for an anonymous source, the lexicon's ``anonymity_reasons`` words near it or on a repeat of it.
 - ``relay_only``: the words reached the outlet through someone else: ``via``, "according to" (any source), passed-on
   reports, "reportedly", "told <another outlet>", an interview with or on another outlet, which carries to the
   speaker's later statements; not words said to this outlet (``outlet``), to reporters or in public.
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
+from onrecord.provenance.anonymity import follow_pronouns, reasons, withheld
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -38,17 +40,16 @@ _DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_H
 _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
-_REASON = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(lex.ANONYMITY_REASONS, key=len, reverse=True))
-                     + r")\b", re.I)
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
 _SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _NEGATORS = frozenset("not no never nothing none".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
-(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _INDEPENDENT, _PLURAL_DOCUMENTS, _FUNCTION) = (
+(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _INDEPENDENT, _PLURAL_DOCUMENTS, _FUNCTION, _PUBLIC_BODIES) = (
     _LEXICON.words(name) for name in ("public_channels", "other_occasion", "relayed_report_modifiers",
-                                      "independent_counts", "plural_document_heads", "function_words"))
+                                      "independent_counts", "plural_document_heads", "function_words",
+                                      "public_body_heads"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +121,15 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
     """One :class:`Sourcing` per attribution of the article parsed as ``doc``; ``outlet``: the article's own
     (words said to it are not relayed)."""
     attributions = tuple(attributions)
-    kinds = [_kind(doc, a) for a in attributions]
+    kinds: list[tuple[SourceKind, str]] = follow_pronouns(  # type: ignore[assignment]
+        doc, attributions, [_kind(doc, a) for a in attributions])
     backed = _backed(doc, attributions, [k for k, _ in kinds])
+    why_unnamed = reasons(doc, attributions, [k == "anonymous" for k, _ in kinds])
     out = []
     for i, a in enumerate(attributions):
         kind, why = kinds[i]
         evidence = [why] if why else []
-        reason = _reason(doc, a) if kind == "anonymous" else None
+        reason = why_unnamed[i]
         if reason is not None:
             evidence.append(f"reason: {reason.of(doc.text)}")
         relay = _relay(doc, a, kind, outlet)
@@ -176,8 +179,13 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     written = span.text
     head = _head(span)
     lemma, lower = head.lemma_.lower(), head.lower_
-    if ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
-            lower == "it" and document_of(a, doc.text) is not None):
+    document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
+        lower == "it" and document_of(a, doc.text) is not None)
+    unnamed = withheld(doc, a, span, head) if not document or any(
+        t.dep_ == "conj" and t.head == head for t in span) else None  # ("media reports and party sources")
+    if unnamed is not None:
+        return "anonymous" if unnamed[0] == "anonymous" else "person", unnamed[1]
+    if document:
         return "document", f"document: {written}"
     if lower in _PERSON_PRONOUNS or head.ent_type_ == "PERSON":
         return "person", f"person: {written}"
@@ -189,16 +197,14 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if lower in _GROUP_PRONOUNS or lower == "it":
         kind = _from_speaker(a)
         return (kind if kind != "anonymous" else "group"), f"pronoun: {written}"
-    if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS or (
-            lower in lex.WITHHELD_PRONOUNS and head.pos_ != "NOUN"):
-        if _named_in(span) or _resolved_person(a):
-            return "person", f"named: {a.speaker or written}"
-        return "anonymous", f"unnamed: {written}"
+    if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS or lower in lex.WITHHELD_PRONOUNS:
+        return "group", f"unnamed set: {written}"  # (a withheld-looking word withheld() let pass: "people everywhere")
     if head.pos_ == "PROPN":
         kind = _from_speaker(a)
         return (kind if kind in ("person", "organisation") else "person"), f"name: {written}"
-    if (lemma in _ORGANISATION_HEADS and head.tag_ != "NNS") or (_from_speaker(a) == "organisation" and any(
-            t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss") for t in span)):  # ("liberal groups": a group)
+    if (lemma in _ORGANISATION_HEADS and head.tag_ != "NNS") or lower in _PUBLIC_BODIES or (
+            _from_speaker(a) == "organisation" and any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
+                                                       for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those"):
         return "group", f"unnamed set: {written}"
@@ -207,41 +213,6 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
 
 def _from_speaker(a: Attribution) -> SourceKind:
     return _SPEAKER_KINDS.get(a.speaker_kind or "", "person")
-
-
-def _named_in(span: Span) -> bool:
-    """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")?"""
-    return any(t.ent_type_ == "PERSON" or (t.dep_ == "appos" and t.pos_ == "PROPN") for t in span)
-
-
-def _resolved_person(a: Attribution) -> bool:
-    """Did extraction resolve the mention to someone the article names?"""
-    name = a.speaker or ""
-    return a.speaker_kind == "person" and bool(name) and name[0].isupper() and not name.lower().startswith(
-        ("a ", "an ", "the ", "some "))
-
-
-# --- the reason for anonymity --------------------------------------------------------------------------------
-
-
-def _reason(doc: Doc, a: Attribution) -> CharSpan | None:
-    """The words saying why an anonymous source is not named: in the sentence of its cue (or content), else in the
-    sentence before or after."""
-    anchor = a.cue or a.source or a.content
-    tok = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
-    if tok is None or not len(tok):
-        return None
-    sent = tok[0].sent
-    for s in (sent, *([doc[sent.start - 1].sent] if sent.start else []), *(
-            [doc[sent.end].sent] if sent.end < len(doc) else [])):
-        m = _REASON.search(s.text)
-        if m:
-            start = s.start_char + m.start()
-            rest = doc.text[start:s.end_char]
-            cut = min((i for i in (rest.find(", "), rest.find("; "), rest.find(" -- ")) if i > len(m.group(0))),
-                      default=len(rest.rstrip(" .\"”")))
-            return CharSpan(start, start + cut)
-    return None
 
 
 # --- relays --------------------------------------------------------------------------------------------------
