@@ -26,37 +26,55 @@ from fastapi.staticfiles import StaticFiles
 
 from onrecord.errors import DocumentTooLargeError, InputError, NotFoundError, OnrecordError, StoreError
 from onrecord.record.export import csv_writer
+from onrecord.record.gender import speaker_gender
 from onrecord.record.provenance import KINDS, article_flags, flag_records
 from onrecord.settings import MODES, Settings
 from onrecord.types import Article, Extraction
-from onrecord.web import charts, highlight
+from onrecord.web import charts, highlight, quote_routes
+from onrecord.web import families as famv
 from onrecord.web import provenance as prov
 from onrecord.web import queries as q
 from onrecord.web.db import GENERATION, Busy, QueryTimeout, Readers, Writer
+from onrecord.web.helpers import (
+    _filename,
+    _format,
+    _headline,
+    _json,
+    _safe_next,
+    _svg,
+    _twin,
+    _twin_of,
+    _url,
+    _version,
+    _with,
+)
 from onrecord.web.limits import EXTRACT_SECONDS, MAX_UPLOAD, QUERY_SECONDS, QUEUE, READERS
-from onrecord.web.security import COOKIE, SVG_CSP, SecurityHeaders, Token
+from onrecord.web.security import COOKIE, SecurityHeaders, Token
+from onrecord.web.views import View, WebError
 from onrecord.web.worker import QueueFull, Worker, accurate_available, model_extractor
 
 log = logging.getLogger("onrecord.web")
 
 #: How many of a speaker's flags their page shows (the rest: /flags?speaker_id=ID).
 SPEAKER_FLAGS = 50
+#: How long the app, stopping, waits for the jobs already queued (a rebuild of the quote families) before it closes
+#: the store they write to.
+SHUTDOWN_SECONDS = 30.0
+#: The tables of /stats.csv (``table=``) and their columns (sourcing adds one ``kind_K`` column per kind).
+STATS_TABLES = {
+    "quoted": ["month", "outlet", "speaker", "speaker_id", "kind", "count", "share"],
+    "gender": ["month", "outlet", "people", "women", "men", "unknown", "women_share", "men_share", "unknown_share",
+               "women_of_gendered"],
+    "sourcing": ["outlet", "statements", "anonymous", "anonymous_with_reason", "anonymous_without_reason",
+                 "relay_only", "single_source", "anonymous_share", "without_reason_share", "relay_only_share",
+                 "single_source_share"],
+}
 
 HERE = Path(__file__).parent
 
 _TYPES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "bad_request", 500: "internal",
           503: "unavailable"}
-
-
-class WebError(OnrecordError):
-    """An error with an HTTP status and a stable ``type``."""
-
-    def __init__(self, status: int, type: str, reason: str, *, headers: dict[str, str] | None = None) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.type = type
-        self.headers = headers or {}
 
 
 @dataclass
@@ -74,19 +92,6 @@ class Config:
     #: In the other worker processes of ``--workers N``: the unix socket of the first, which holds the writable
     #: store and the extraction worker; every request but a read is handed to it (see onrecord.web.serving).
     primary: str | None = None
-
-
-@dataclass
-class View:
-    """What a page handler found: the template's context, the JSON payload and the CSV rows of its twins."""
-
-    template: str
-    context: dict[str, Any]
-    payload: Any = None
-    rows: list[dict[str, Any]] | None = None
-    columns: list[str] | None = None
-    next: str | None = None
-    title: str = ""
 
 
 def _csv_value(value: Any) -> Any:
@@ -136,7 +141,7 @@ def create_app(config: Config) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         if worker is not None:
-            worker.close()
+            worker.close(wait=SHUTDOWN_SECONDS)  # a quote-family rebuild queued by the last write finishes first
         readers.close()
         if writer is not None:
             writer.close()
@@ -304,20 +309,29 @@ def create_app(config: Config) -> FastAPI:
         with readers.reader() as store:
             record = q.article(store, article_id)
             flags = flag_records(store, article_flags(store, article_id))
+            badges = famv.article_badges(store, [int(a["id"]) for a in record.attributions])
         positions = {int(a["id"]): i for i, a in enumerate(record.attributions)}
+        payload = record.to_dict()
+        payload["attributions"] = [{**a, "families": [{k: b[k] for k in ("family_id", "part", "size", "outlets",
+                                                                         "changes", "dangerous")}
+                                                      for b in badges.get(int(a["id"]), [])]}
+                                   for a in record.attributions]
         return View("article.html", article_context(record, flags, prov.statement_marks(flags, positions),
-                                                    here=article_id),
-                    payload={**record.to_dict(), "flags": flags}, rows=record.attributions,
+                                                    here=article_id, badges=badges),
+                    payload={**payload, "flags": flags}, rows=record.attributions,
                     columns=q.ATTRIBUTION_COLUMNS, title=record.title or record.doc_id or f"Article {record.id}")
 
     def article_context(record: q.ArticleRecord, flags: list[dict[str, Any]],
-                        marks: dict[int, list[dict[str, str]]], *, here: int | None) -> dict[str, Any]:
+                        marks: dict[int, list[dict[str, str]]], *, here: int | None,
+                        badges: dict[int, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         """What the article page shows: the text cut into highlights (⚑ beside the statements that take part
-        in a flag), the statements, the speakers, the skipped paragraphs and the provenance card."""
+        in a flag), the statements (each with the badges of its quote families), the speakers, the skipped
+        paragraphs and the provenance card."""
         segments = highlight.segments(record.text, record.attributions, record.skipped, marks)
         colours = highlight.speaker_colours(record.attributions)
         statements = [{**a, "number": i, "colour": colours[highlight.speaker_key(a)],
-                       "label": highlight.speaker_label(a), "flags": marks.get(i - 1, [])}
+                       "label": highlight.speaker_label(a), "flags": marks.get(i - 1, []),
+                       "families": (badges or {}).get(a["id"], []) if a.get("id") is not None else []}
                       for i, a in enumerate(record.attributions, 1)]
         skipped = [{**s, "text": record.text[s["span"][0]:s["span"][1]] if s.get("span") else None}
                    for s in record.skipped]
@@ -357,6 +371,7 @@ def create_app(config: Config) -> FastAPI:
         with readers.reader() as store:
             record = q.speaker(store, speaker_id, since=since, until=until, after=after, limit=limit)
             flags = q.flags(store, speaker=f"#{speaker_id}", limit=SPEAKER_FLAGS)
+            gender = speaker_gender(store, speaker_id) if record.kind == "person" else None
         by = by if by in ("outlet", "medium") else "outlet"
         chart_query = urlencode({k: v for k, v in (("since", since), ("until", until), ("by", by)) if v})
         views = [prov.flag(r) for r in flags.rows if r.get("kind") != "document"]
@@ -365,9 +380,10 @@ def create_app(config: Config) -> FastAPI:
         marks = {e["id"]: shown.get(e["id"]) or [{"anchor": "", "label": label} for label in e["flags"]]
                  for e in record.page.rows if e["flags"]}
         return View("speaker.html", {"speaker": record, "by": by, "flags": views, "more_flags": flags.next,
-                                     "marks": marks,
+                                     "marks": marks, "gender": gender, "genders": quote_routes.GENDERS,
                                      "chart_url": f"/speakers/{speaker_id}/timeline.svg?{chart_query}"},
-                    payload={**record.to_dict(), "flags": flags.rows}, rows=record.page.rows,
+                    payload={**record.to_dict(), "flags": flags.rows,
+                             "gender": gender.to_dict() if gender is not None else None}, rows=record.page.rows,
                     columns=q.TIMELINE_COLUMNS, next=record.page.next, title=record.name)
 
     @app.get("/speakers/{speaker_id:int}/timeline.svg", tags=["charts"], summary="A speaker's timeline chart (SVG)",
@@ -421,30 +437,42 @@ def create_app(config: Config) -> FastAPI:
 
     @twins("/stats{suffix}", summary="Who is quoted, anonymous share, channel mix")
     def stats_view(request: Request, outlet: str | None = None, since: str | None = None,
-                   until: str | None = None, top: int = 5) -> View:
+                   until: str | None = None, top: int = 5, table: str = "quoted") -> View:
         """Statements per month by outlet, the most quoted speakers per outlet and month, the share of anonymous
-        sources by outlet and the channel mix. The CSV twin lists who is quoted by outlet and month."""
+        sources by outlet, the channel mix, the people quoted by gender per outlet and month (women, men and
+        unknown, each person once per article) and how each outlet sources its statements. The CSV twin lists
+        one table: ``table=quoted`` (who is quoted by outlet and month, the default), ``gender`` or
+        ``sourcing``."""
         if not 1 <= top <= 50:
             raise q.BadRequest(f"top must be between 1 and 50, not {top}")
+        if table not in STATS_TABLES:
+            raise q.BadRequest(f"table must be one of {', '.join(STATS_TABLES)}, not {table!r}")
         with readers.reader() as store:
             data = q.stats(store, outlet=outlet, since=since, until=until, top=top)
             outlets = q.outlets(store)
         chart_query = urlencode({k: v for k, v in (("outlet", outlet), ("since", since), ("until", until)) if v})
-        return View("stats.html", {"stats": data, "outlets": outlets, "chart_query": chart_query},
-                    payload=data, rows=data["quoted"],
-                    columns=["month", "outlet", "speaker", "speaker_id", "kind", "count", "share"],
+        sourcing_kinds = sorted({k[5:] for r in data["sourcing"] for k in r if k.startswith("kind_")})
+        return View("stats.html", {"stats": data, "outlets": outlets, "chart_query": chart_query,
+                                   "gender_outlets": charts.gender_by_outlet_rows(data["gender"]),
+                                   "sourcing_kinds": sourcing_kinds},
+                    payload=data, rows=[{**{f"kind_{k}": 0 for k in sourcing_kinds}, **r}
+                                        for r in data[table]] if table == "sourcing" else data[table],
+                    columns=STATS_TABLES[table] + ([f"kind_{k}" for k in sourcing_kinds] if table == "sourcing"
+                                                   else []),
                     title="Statistics")
 
     @app.get("/stats/{chart}.svg", tags=["charts"], summary="A statistics chart (SVG)", response_class=Response,
              responses={200: {"content": {"image/svg+xml": {}}}})
     def stats_chart(chart: str, outlet: str | None = None, since: str | None = None,
                     until: str | None = None) -> Response:
-        if chart not in ("monthly", "anonymous", "channels"):
-            raise WebError(404, "not_found", f"no chart named {chart!r} (monthly, anonymous, channels)")
+        if chart not in ("monthly", "anonymous", "channels", "gender"):
+            raise WebError(404, "not_found", f"no chart named {chart!r} (monthly, anonymous, channels, gender)")
         with readers.reader() as store:
             data = q.stats(store, outlet=outlet, since=since, until=until)
         if chart == "monthly":
             svg = charts.stacked_by_month(data["monthly"], series_key="outlet", title="Statements per month")
+        elif chart == "gender":
+            svg = charts.gender_by_outlet(data["gender"])
         elif chart == "anonymous":
             svg = charts.horizontal([(r["outlet"] or "unknown", r["share"]) for r in data["anonymous"]],
                                     title="Share of statements from anonymous sources", percent=True)
@@ -470,6 +498,30 @@ def create_app(config: Config) -> FastAPI:
             raise WebError(401, "unauthorized", "this write needs the server's token (Authorization: Bearer …)",
                            headers={"www-authenticate": "Bearer"})
         raise WebError(401, "unauthorized", "sign in with the server's token to make changes")
+
+    quote_routes.register(app, twins=twins, readers=readers, writer=writable, require_write=require_write)
+
+    def rebuild_families() -> None:
+        """Queue the regrouping of the store's quotations into families on the worker, once (a rebuild already
+        waiting will see this write too); the response that stored the article does not wait for it."""
+        if worker is None:
+            return
+
+        def job() -> None:
+            from onrecord.record.families import rebuild
+
+            try:
+                with writable().writing() as w:
+                    rebuild(w)
+            except Exception:  # nobody waits for this job: say so in the log
+                log.exception("rebuilding the quote families failed")
+                return
+            GENERATION.bump()
+
+        try:
+            worker.submit_once("families", job)
+        except QueueFull:
+            log.warning("the queue is full: the quote families will be rebuilt after the next write")
 
     async def article_from_request(request: Request) -> tuple[Callable[[], Article], str]:
         """How to build the posted article (run in the worker: HTML is parsed there) and the mode asked for."""
@@ -575,6 +627,7 @@ def create_app(config: Config) -> FastAPI:
                     article_id, new = int(row[0]), False
             if new:
                 GENERATION.bump()
+                rebuild_families()
             return {"id": article_id, "stored": new, "attributions": len(extraction.attributions),
                     "url": f"/articles/{article_id}"}
 
@@ -654,6 +707,7 @@ def create_app(config: Config) -> FastAPI:
             except StoreError as exc:
                 raise WebError(422, "refused", exc.reason) from None
         GENERATION.bump()  # this process's caches, and (shared) the other worker processes'
+        rebuild_families()  # a family's appearances credit the speakers by their names
         q.RANKING.clear()
         q.STATS.clear()
         q.SAMPLES.clear()
@@ -724,94 +778,3 @@ def create_app(config: Config) -> FastAPI:
         return {"ok": True, "extraction_queue": extracting().waiting, "writes": token.enabled}
 
     return app
-
-
-# --- helpers -----------------------------------------------------------------------------------------------------
-
-
-def _version() -> str:
-    from onrecord import __version__
-
-    return __version__
-
-
-def _svg(svg: bytes | str) -> Response:
-    return Response(svg, media_type="image/svg+xml", headers={"content-security-policy": SVG_CSP,
-                                                               "cache-control": "no-cache"})
-
-
-def _format(name: str, content_type: str, data: bytes) -> str:
-    lower = name.lower()
-    if lower.endswith((".html", ".htm", ".xhtml")) or content_type in ("text/html", "application/xhtml+xml"):
-        return "html"
-    if lower.endswith((".txt", ".text", ".md")) or content_type.startswith("text/"):
-        return "text"
-    if content_type in ("", "application/octet-stream"):
-        from onrecord.ingest import sniff_format
-
-        found = sniff_format(data[:4096])
-        return "html" if found == "html" else "text"
-    raise WebError(415, "unsupported_media_type",
-                   f"{name}: upload a text (.txt) or HTML (.html) file, not {content_type}")
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise WebError(422, "bad_input", "the body is not valid JSON") from None
-    if not isinstance(body, dict):
-        raise WebError(422, "bad_input", "the body must be a JSON object")
-    return body
-
-
-def _headline(text: str) -> str | None:
-    """The first line of a text when it reads as a headline (short, followed by a blank line; a form sends its
-    lines ended by CRLF)."""
-    first, _, rest = text.strip().replace("\r\n", "\n").partition("\n")
-    first = first.strip()
-    return first if first and len(first) <= 160 and rest.startswith("\n") and not first.endswith((".", ",")) \
-        else None
-
-
-def _safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
-
-
-def _url(path: str, **params: Any) -> str:
-    clean = {k: v for k, v in params.items() if v not in (None, "")}
-    return f"{path}?{urlencode(clean)}" if clean else path
-
-
-def _with(request: Request, *, ext: str | None = None, **changes: Any) -> str:
-    params = dict(request.query_params)
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    path = request.url.path
-    if ext is not None:
-        path = _strip_ext(path) + f".{ext}"
-    return _url(path, **params)
-
-
-def _strip_ext(path: str) -> str:
-    for ext in (".json", ".csv"):
-        if path.endswith(ext):
-            return path[: -len(ext)]
-    return path
-
-
-def _twin(request: Request, ext: str) -> str:
-    params = dict(request.query_params.items())
-    return _url(_strip_ext(request.url.path) + f".{ext}", **params)
-
-
-def _twin_of(request: Request) -> bool:
-    return request.url.path.endswith((".json", ".csv"))
-
-
-def _filename(request: Request) -> str:
-    name = _strip_ext(request.url.path).strip("/").replace("/", "-") or "onrecord"
-    return "".join(c for c in name if c.isalnum() or c in "-_") or "onrecord"

@@ -19,11 +19,11 @@ OTHER = "other"
 _GREY = "#999999"
 
 
-def _style() -> Any:
+def _style(colors: tuple[str, ...] = (*PALETTE, _GREY)) -> Any:
     from pygal.style import Style
 
     return Style(background="white", plot_background="white", foreground="#222", foreground_strong="#000",
-                 foreground_subtle="#666", colors=(*PALETTE, _GREY), font_family="sans-serif",
+                 foreground_subtle="#666", colors=colors, font_family="sans-serif",
                  label_font_size=13, major_label_font_size=13, legend_font_size=14, title_font_size=16,
                  value_font_size=12, tooltip_font_size=12)
 
@@ -107,5 +107,46 @@ def horizontal(rows: Sequence[tuple[str, float]], *, title: str, percent: bool =
     chart.add(title, [value for _, value in reversed(rows)])
     if not rows:
         chart.no_data_text = "no statements"
+    svg: bytes = chart.render()  # pygal is untyped
+    return svg
+
+
+#: The colours of the gender chart: women, men, unknown (Okabe-Ito orange and blue, and grey).
+GENDER_COLOURS = ("#E69F00", "#0072B2", _GREY)
+
+
+def gender_by_outlet_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The people quoted by gender per outlet, every month together (``record.gender.GenderRow.to_dict`` rows),
+    the most people first, with each share of all the people and the unknown share beside."""
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: {"women": 0, "men": 0, "unknown": 0})
+    for r in rows:
+        t = totals[r.get("outlet") or "(no outlet)"]
+        for k in ("women", "men", "unknown"):
+            t[k] += int(r.get(k) or 0)
+    out = []
+    for outlet, t in totals.items():
+        people = t["women"] + t["men"] + t["unknown"]
+        gendered = t["women"] + t["men"]
+        out.append({"outlet": outlet, "people": people, **t,
+                    **{f"{k}_share": round(t[k] / people, 4) if people else 0.0 for k in ("women", "men", "unknown")},
+                    "women_of_gendered": round(t["women"] / gendered, 4) if gendered else 0.0})
+    return sorted(out, key=lambda r: (-r["people"], r["outlet"]))
+
+
+def gender_by_outlet(rows: Sequence[dict[str, Any]]) -> bytes:
+    """People quoted per outlet, one stacked bar each: women, men and unknown."""
+    import pygal
+
+    outlets = gender_by_outlet_rows(rows)
+    chart = pygal.HorizontalStackedBar(**_config(
+        style=_style(GENDER_COLOURS), title="People quoted, by gender (each person once per article)", show_legend=True,
+        height=max(240, 120 + 38 * len(outlets)), x_title="people quoted",
+        y_labels=None, value_formatter=lambda v: f"{v:,.0f}"))
+    chart.x_labels = [r["outlet"] for r in reversed(outlets)]
+    chart.y_labels = _integer_ticks(max((r["people"] for r in outlets), default=0))
+    for key, name in (("women", "women"), ("men", "men"), ("unknown", "unknown")):
+        chart.add(name, [r[key] or None for r in reversed(outlets)])
+    if not outlets:
+        chart.no_data_text = "no people quoted"
     svg: bytes = chart.render()  # pygal is untyped
     return svg

@@ -64,6 +64,7 @@ class Worker:
         self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=capacity)
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._once: set[str] = set()  # the keys of the jobs queued by submit_once and not started yet
 
     def _start(self) -> None:
         with self._lock:
@@ -94,6 +95,27 @@ class Worker:
                             f"in {self.retry_after} s", retry_after=self.retry_after) from None
         return future
 
+    def submit_once(self, key: str, run: Callable[[], Any]) -> concurrent.futures.Future[Any] | None:
+        """Queue ``run`` unless a job of this ``key`` is already queued and not started (then None): a store
+        written to many times while its quote families wait to be rebuilt is rebuilt once. A job that has started
+        no longer counts, so a write made while it runs queues another. :class:`QueueFull` when the queue is."""
+        with self._lock:
+            if key in self._once:
+                return None
+            self._once.add(key)
+
+        def job() -> Any:
+            with self._lock:
+                self._once.discard(key)
+            return run()
+
+        try:
+            return self.submit(job)
+        except QueueFull:
+            with self._lock:
+                self._once.discard(key)
+            raise
+
     def extract(self, article: Article, settings: Settings) -> concurrent.futures.Future[Extraction]:
         return self.submit(lambda: self.extractor(article, settings))
 
@@ -101,7 +123,11 @@ class Worker:
     def waiting(self) -> int:
         return self._queue.qsize()
 
-    def close(self) -> None:
+    def close(self, *, wait: float = 0.0) -> None:
+        """Stop after the jobs already queued; with ``wait``, give them that many seconds to finish (the app
+        waits before it closes the store they write to)."""
         if self._thread is not None and self._thread.is_alive():
             with contextlib.suppress(queue.Full):
                 self._queue.put_nowait(None)
+            if wait > 0:
+                self._thread.join(timeout=wait)
