@@ -38,10 +38,10 @@ TARGET_COVERAGE = 0.90
 
 
 def gold_files(path: str | Path) -> list[Path]:
-    """The gold files of a folder (``*.jsonl`` whose lines have doc_id, speaker and gender), or the file itself;
-    empty when ``path`` is neither."""
+    """The gold files of a folder (its ``*-dev.jsonl`` whose lines have doc_id, speaker and gender: a held-out file,
+    ``ggt-test.jsonl``, is scored only when named), or the file itself; empty when ``path`` is neither."""
     p = Path(path)
-    files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p] if p.is_file() and p.suffix == ".jsonl" else []
+    files = sorted(p.glob("*-dev.jsonl")) if p.is_dir() else [p] if p.is_file() and p.suffix == ".jsonl" else []
     return [f for f in files if _looks_like_gold(f)]
 
 

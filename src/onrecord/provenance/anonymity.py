@@ -32,6 +32,16 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
 
+_TEXT = "onrecord_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The article's text, built once per parse (spaCy's ``Doc.text`` joins every token anew on each access)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -245,7 +255,7 @@ def _in(sent: Span) -> CharSpan | None:
     if m is None:
         return None
     start = sent.start_char + m.start()
-    rest = sent.doc.text[start : sent.end_char]
+    rest = doc_text(sent.doc)[start : sent.end_char]
     cut = min((i for i in (rest.find(", "), rest.find("; "), rest.find(" -- ")) if i > len(m.group(0))),
               default=len(rest.rstrip(" .\"”")))
     return CharSpan(start, start + cut)
@@ -275,17 +285,17 @@ def follow_pronouns(doc: Doc, attributions: Sequence[Attribution], kinds: list[t
     for before, i in itertools.pairwise(order):
         a, b = attributions[before], attributions[i]
         assert a.source is not None and b.source is not None
-        if out[before][0] != "anonymous" or out[i][0] == "anonymous" or b.source.of(doc.text).lower() not in \
+        if out[before][0] != "anonymous" or out[i][0] == "anonymous" or b.source.of(doc_text(doc)).lower() not in \
                 _PERSONAL or not 0 < b.source.start - a.source.end < _PRONOUN_REACH:
             continue
-        plural = (b.source.of(doc.text).lower() in ("they", "them"))
+        plural = (b.source.of(doc_text(doc)).lower() in ("they", "them"))
         prior = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
         if prior is None or plural != (prior.root.tag_ in ("NNS", "NNPS") or prior.root.lower_ in ("some", "others",
                                                                                                   "many", "few")):
             continue  # ("Bob ... they said": not the same source)
         between = doc.char_span(a.source.end, b.source.start, alignment_mode="contract")
         if between is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in between):
-            out[i] = ("anonymous", f"pronoun of an unnamed source: {b.source.of(doc.text)}")
+            out[i] = ("anonymous", f"pronoun of an unnamed source: {b.source.of(doc_text(doc))}")
     return out
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import follow_pronouns, reasons, withheld
+from onrecord.provenance.anonymity import doc_text, follow_pronouns, reasons, withheld
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
         evidence = [why] if why else []
         reason = why_unnamed[i]
         if reason is not None:
-            evidence.append(f"reason: {reason.of(doc.text)}")
+            evidence.append(f"reason: {reason.of(doc_text(doc))}")
         relay = _relay(doc, a, kind, outlet)
         if relay:
             evidence.append(f"relay: {relay}")
@@ -173,14 +173,14 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if span is None or (span.root.pos_ in ("VERB", "AUX") and _head(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
-        if document_of(a, doc.text) is not None and a.speaker is None:
+        if document_of(a, doc_text(doc)) is not None and a.speaker is None:
             return "document", f"document: {a.medium}"
         return _from_speaker(a), f"speaker kind: {a.speaker_kind}"
     written = span.text
     head = _head(span)
     lemma, lower = head.lemma_.lower(), head.lower_
     document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
-        lower == "it" and document_of(a, doc.text) is not None)
+        lower == "it" and document_of(a, doc_text(doc)) is not None)
     unnamed = withheld(doc, a, span, head) if not document or any(
         t.dep_ == "conj" and t.head == head for t in span) else None  # ("media reports and party sources")
     if unnamed is not None:
@@ -235,12 +235,12 @@ def _outlet_words(span: Span) -> str | None:
 def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> str | None:
     """What marks the attribution as reaching the outlet second-hand, or None."""
     for r in a.via:
-        if not _same_outlet(r.outlet or r.name or r.span.of(doc.text), outlet):
-            return f"via {r.span.of(doc.text)}"
-    cue = a.cue.of(doc.text).lower() if a.cue is not None else ""
-    mention = a.source.of(doc.text) if a.source is not None else ""
+        if not _same_outlet(r.outlet or r.name or r.span.of(doc_text(doc)), outlet):
+            return f"via {r.span.of(doc_text(doc))}"
+    cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
+    mention = a.source.of(doc_text(doc)) if a.source is not None else ""
     if "according" in cue and not _same_outlet(mention, outlet):  # any source, a document too ("the poll")
-        return f"{a.cue.of(doc.text) if a.cue else ''} {mention}".strip()
+        return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {mention}".strip()
     if kind == "document" and _relayed_reports(doc, a):
         return f"reports: {mention}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
@@ -343,9 +343,13 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
                 and mark.lower() not in lex.RELAY_ADVERBS:
             anchors.append((a.content.end, _speaker_key(a), mark))
     for t in doc:
-        named = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and _main_clause(t) else None
+        if t.lower_ not in ("interview", "appearance"):
+            continue  # (most tokens: before the sentence is looked up)
+        named = _interview_outlet(t) if _main_clause(t) else None
+        if not named:
+            continue
         subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if named and not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+        if not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
                 and subject.ent_type_ in ("PERSON", ""):
             anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
     return sorted(anchors)
@@ -358,7 +362,7 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
     a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
     before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
     sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
-    text, out = doc.text, list(found)
+    text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
 
     def mark(k: int, why: str) -> None:
@@ -430,7 +434,7 @@ def _content_words(content: str) -> frozenset[str]:
 
 def _backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[SourceKind]) -> list[str | None]:
     """For each attribution, what backs its claim with a second source, or None."""
-    text = doc.text
+    text = doc_text(doc)
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
     out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
     keys = [_content_words(a.content.of(text)) for a in attributions]

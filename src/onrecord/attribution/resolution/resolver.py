@@ -37,6 +37,10 @@ from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEA
 _MAX_HOPS = 6
 
 
+#: Where the resolver leaves its :class:`ArticleIndex` on the parse (``doc.user_data``).
+INDEX_KEY = "onrecord_article_index"
+
+
 class SpeakerResolver:
     """Resolves source mentions in one parsed article.
 
@@ -48,6 +52,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.index = ArticleIndex(doc, self.text, quoted or [])
+        doc.user_data[INDEX_KEY] = self.index  # the article's names, for what reads the same parse later (gender)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
         self.described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
         self.definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
