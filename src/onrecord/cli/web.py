@@ -16,9 +16,9 @@ from typing import Any
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the record as web pages and a JSON API (every page has .json and .csv twins).
 
-    Reads need no token. Writes (paste/upload an article, merge/split/relink speakers, set a gender) are refused unless the
-    server is started with --token (or $ONRECORD_TOKEN); then the API takes "Authorization: Bearer TOKEN" and
-    the pages a sign-in form. The OpenAPI document is at /openapi.json. Ctrl-C stops the server.
+    Reads need no token. Writes (paste/upload an article, merge/split/relink speakers, set a gender) are refused
+    unless the server is started with --token (or $ONRECORD_TOKEN); then the API takes "Authorization: Bearer
+    TOKEN" and the pages a sign-in form. The OpenAPI document is at /openapi.json. Ctrl-C stops the server.
 
     Example:
       onrecord serve --db out/onrecord.db
