@@ -48,7 +48,7 @@ DENSITY = 0.6
 SHORT = 10
 #: Two versions that share a run of this many words in a row are one quotation even when neither holds most of
 #: the other: outlets cut a speech into sentences at different places ("S1 S2 S3" and "S3 S4").
-RUN = 8
+RUN = 10
 #: The most words either side of a gap between two aligned runs may hold for the gap to be read for a lost or
 #: added negation or a changed number (a longer gap is rewording, not a swapped word).
 GAP = 3

@@ -336,7 +336,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     GOLD may also be a quote-family gold folder (data/quotes/): then the families of every quotation in PolNeAR
     train and dev are scored against the hand-verified ones (pairwise precision and recall, the earliest outlet,
-    the dangerous changes).
+    the dangerous changes); --split heldout scores the held-out sample (seeds from PolNeAR test) over train, dev
+    and test.
     """
     from onrecord.eval import evaluate_file
     from onrecord.eval.gender import is_gender_gold
@@ -349,7 +350,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if is_families_gold(args.gold):
         from onrecord.eval.families import score as score_families
 
-        fam = score_families(args.gold)
+        fam = score_families(args.gold, split="heldout" if args.split == "heldout" else "dev")
         print(json.dumps(fam.to_dict(), indent=2, ensure_ascii=False) if args.json else "\n".join(fam.lines()))
         if args.verbose:
             print("missed pairs:", *fam.misses, sep="\n  ")

@@ -29,10 +29,13 @@ from onrecord.eval.corpora import corpus_file
 from onrecord.eval.run import iter_documents
 
 GOLD_FILES = ("polnear-families.jsonl", "polnear-enriched.jsonl")
+#: The held-out sample (seeds from PolNeAR test), scored once at the end over a pool with the test split too.
+HELDOUT_FILES = ("polnear-test-heldout.jsonl",)
 #: Pairs re-read blind where the scorer and the first labels disagreed (and control pairs): they override the
 #: first labels for those pairs (data/quotes/README.md, "Adjudication").
 ADJUDICATION = "adjudication.jsonl"
 CORPORA = ("polnear/train.jsonl.gz", "polnear/dev.jsonl.gz")
+HELDOUT_CORPORA = (*CORPORA, "polnear/test.jsonl.gz")
 _DATED_ID = re.compile(r"^[a-z]+-(?P<outlet>[a-z-]+?)_(?P<date>\d{4}-\d{2}-\d{2})_")
 _OPEN, _CLOSE = "“\"", "”\""
 
@@ -63,12 +66,12 @@ def quotation_spans(text: str, *, min_words: int = 4) -> Iterator[tuple[int, int
         start += len(paragraph) + 1
 
 
-def pool() -> tuple[list[Appearance], dict[str, list[tuple[int, int, str]]]]:
-    """Every quotation of PolNeAR train and dev as an appearance (outlet and date from the document id), and per
-    document its spans with their keys."""
+def pool(corpora: tuple[str, ...] = CORPORA) -> tuple[list[Appearance], dict[str, list[tuple[int, int, str]]]]:
+    """Every quotation of PolNeAR train and dev (or ``corpora``) as an appearance (outlet and date from the document
+    id), and per document its spans with their keys."""
     appearances: list[Appearance] = []
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    for name in CORPORA:
+    for name in corpora:
         path = corpus_file(name)
         if path is None:
             raise FileNotFoundError(f"{name} is not in the shared data folder (set ONRECORD_SHARED)")
@@ -132,9 +135,9 @@ class FamiliesReport:
         ]
 
 
-def read_gold(folder: str | Path) -> list[dict[str, Any]]:
+def read_gold(folder: str | Path, files: tuple[str, ...] = GOLD_FILES) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for name in GOLD_FILES:
+    for name in files:
         path = Path(folder) / name
         if path.exists():
             out.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
@@ -157,16 +160,18 @@ def read_adjudication(folder: str | Path, spans: dict[str, list[tuple[int, int, 
     return out
 
 
-def score(folder: str | Path, *, families: list[Family] | None = None) -> FamiliesReport:
+def score(folder: str | Path, *, families: list[Family] | None = None, split: str = "dev") -> FamiliesReport:
     """Score :func:`quote_families` over the PolNeAR pool against the gold families in ``folder`` (with the
-    adjudicated pairs overriding the first labels)."""
-    appearances, spans = pool()
+    adjudicated pairs overriding the first labels). ``split="heldout"``: the held-out sample (seeds from PolNeAR
+    test) over a pool of train, dev and test."""
+    heldout = split == "heldout"
+    appearances, spans = pool(HELDOUT_CORPORA if heldout else CORPORA)
     families = quote_families(appearances, min_size=2) if families is None else families
     family_of = {m.appearance.key: f for f in families for m in f.members}
     adjudicated = read_adjudication(folder, spans)
     report = FamiliesReport()
     seen_pairs: set[tuple[str, str]] = set()
-    for gold in read_gold(folder):
+    for gold in read_gold(folder, HELDOUT_FILES if heldout else GOLD_FILES):
         keys = {}
         for m in gold["members"]:
             key = _key_of(spans, m["doc_id"], m["span"])
