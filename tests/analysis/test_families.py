@@ -155,3 +155,12 @@ def test_candidate_pairs_come_from_shared_runs_not_from_all_pairs() -> None:
 def test_compare_reports_another_part_when_two_versions_barely_overlap() -> None:
     changes, dangers, similarity = compare(words("one two three four five six"), words("seven eight nine ten"))
     assert changes == ("other part",) and dangers == () and similarity == 0.0
+
+
+def test_a_fragment_of_a_member_joined_by_a_shared_run_is_in_the_family_too() -> None:
+    s1 = "The port has lost money for six straight years and the council can no longer hide it."
+    s2 = "Nobody on this council wants to sell it to a private buyer, but we may have no choice left."
+    s3 = "We will put the question to the voters in the spring, and we will abide by their answer."
+    fam = one(ap("a", f"{s1} {s2}"), ap("b", f"{s2} {s3}", outlet="Tribune", published="2031-03-02"),
+              ap("c", s3, outlet="Courier", published="2031-03-03"))
+    assert fam.size == 3  # s3 shares nothing with the spine "s1 s2", but is the rest of the member "s2 s3"

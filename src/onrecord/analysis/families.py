@@ -356,6 +356,11 @@ def group_texts(texts: Sequence[Sequence[str]], pairs: Iterable[tuple[int, int]]
         for f in {family_of[n] for n in neighbours[t] if n in family_of}:
             spine = spines[f]
             score = same_quotation(texts[t], texts[spine], containment=containment)
+            if score < containment:
+                # a fragment of a member (a longer version already checked against the spine) is part of the
+                # same quotation: "S4" of a member "S3 S4" that joined the spine "S1 S2 S3" by their shared run
+                score = max((contained(texts[t], texts[n]) for n in neighbours[t]
+                             if family_of.get(n) == f and len(texts[n]) >= len(texts[t])), default=0.0)
             if score >= containment and score > best_score:
                 best, best_score = f, score
         if best is None:
