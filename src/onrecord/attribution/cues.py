@@ -15,8 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import cast
 
+import numpy as np
+from numpy.typing import NDArray
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import TokenArrays, ids, positions, token_arrays
 from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, load_cue_model, pair_features
 from onrecord.attribution.cueparts import (
     ACCORDING,
@@ -89,7 +92,8 @@ class CueFinder:
         # (the accurate mode reads more candidates and lets its tagger judge them)
         self.threshold = threshold if threshold is not None else (self.model.threshold if self.model else 0.5)
         self.quoted = quoted or (lambda char: False)
-        self.starts = [t.idx for t in doc]
+        self.arrays = token_arrays(doc)
+        self.starts: list[int] = self.arrays.idx.tolist()
         self._complements: dict[int, list[tuple[float, Token]]] = {}
 
     def cue_kind(self, tok: Token) -> tuple[CueKind, float] | None:
@@ -175,11 +179,33 @@ class CueFinder:
     def statements(self) -> list[Statement]:
         """Every statement a cue on the parse makes, in the order of the cues (the table ``cues`` decides)."""
         out: list[Statement] = []
-        for tok in self.doc:
-            decided = CUES.first(Word(self, tok))
+        doc = self.doc
+        for i in positions(_may_cue(self.arrays)):
+            decided = CUES.first(Word(self, doc[i]))
             if decided is not None:
                 out.append(replace(decided[1], rule=decided[0].name))
         return out
+
+
+_NOUN_VERB = ids("NOUN", "VERB", "AUX")
+_NOUN = ids("NOUN")
+_CHILD_DEPS = ids(*sorted(CONTENT_DEPS | set(CLAUSE_DEPS)))
+_PARATAXIS = ids("parataxis")
+_ACCORDING = ids("according")
+_IN = ids("in")
+_PREP = ids("prep")
+
+
+def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
+    """The tokens some rule of the table ``cues`` can make a statement of; every other token fails each rule's
+    first test or finds no content. A noun or a verb with a dependent that can be its content, a verb in parataxis, a noun of saying
+    (its that-clause); "according"; a preposition "in"."""
+    noun_verb = np.isin(a.pos, _NOUN_VERB)
+    hosts = a.has_child(_CHILD_DEPS) | np.isin(a.dep, _PARATAXIS)
+    speech_noun = np.isin(a.pos, _NOUN) & a.lemma_in(SPEECH_NOUNS)
+    in_prep = np.isin(a.lower, _IN) & np.isin(a.dep, _PREP)
+    mask: NDArray[np.bool_] = (noun_verb & hosts) | speech_noun | np.isin(a.lower, _ACCORDING) | in_prep
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
