@@ -197,9 +197,9 @@ _PREP = ids("prep")
 
 
 def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
-    """The tokens some rule of the table ``cues`` can make a statement of; every other token fails each rule's
-    first test or finds no content. A noun or a verb with a dependent that can be its content, a verb in parataxis, a noun of saying
-    (its that-clause); "according"; a preposition "in"."""
+    """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
+    first test, or has no content): a noun or a verb with a dependent that can be its content, a verb in
+    parataxis, a noun of saying (its that-clause), "according", a preposition "in"."""
     noun_verb = np.isin(a.pos, _NOUN_VERB)
     hosts = a.has_child(_CHILD_DEPS) | np.isin(a.dep, _PARATAXIS)
     speech_noun = np.isin(a.pos, _NOUN) & a.lemma_in(SPEECH_NOUNS)
