@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import TokenArrays, ids, positions, token_arrays
-from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, load_cue_model, pair_features
+from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, WordFeatures, load_cue_model
 from onrecord.attribution.cueparts import (
     ACCORDING,
     KIND,
@@ -156,10 +156,10 @@ class CueFinder:
             return out
         subject = subject_of(tok)
         root = subject.root if subject is not None else None
-        quoted = self.quoted(tok.idx)
+        features = WordFeatures(tok, root, self.quoted(tok.idx))
         lemma = tok.lemma_.lower()
         for child in children:
-            p = model.probability(pair_features(tok, child, root, quoted))
+            p = model.probability(features.pair(child))
             if child.dep_ in CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
                 p = max(p, model.threshold)  # a verb of saying with a clause: always a candidate
             if p < self.threshold:
