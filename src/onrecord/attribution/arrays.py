@@ -18,22 +18,23 @@ from numpy.typing import NDArray
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-_ATTRS: list[int | str] = ["POS", "DEP", "LOWER", "ORTH", "LEMMA", "IS_TITLE", "IDX", "HEAD"]
+_ATTRS: list[int | str] = ["POS", "TAG", "DEP", "LOWER", "ORTH", "LEMMA", "IS_TITLE", "IDX", "HEAD"]
 
 
 class TokenArrays:
-    """One Doc's token attributes, by token index: ``pos``, ``dep``, ``lower``, ``orth`` and ``lemma`` as spaCy's
-    ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head`` (the
-    index of each token's head)."""
+    """One Doc's token attributes, by token index: ``pos``, ``tag``, ``dep``, ``lower``, ``orth`` and ``lemma``
+    as spaCy's ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head``
+    (the index of each token's head)."""
 
-    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "n", "orth", "pos")
+    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "n", "orth", "pos", "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
         table = doc.to_array(_ATTRS) if self.n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
-        pos, dep, lower, orth, lemma, title, idx, head = table.T
+        pos, tag, dep, lower, orth, lemma, title, idx, head = table.T
         self.pos: NDArray[np.uint64] = pos
+        self.tag: NDArray[np.uint64] = tag
         self.dep: NDArray[np.uint64] = dep
         self.lower: NDArray[np.uint64] = lower
         self.orth: NDArray[np.uint64] = orth

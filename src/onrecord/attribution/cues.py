@@ -187,8 +187,10 @@ class CueFinder:
         return out
 
 
-_NOUN_VERB = ids("NOUN", "VERB", "AUX")
+_VERB = ids("VERB", "AUX")
 _NOUN = ids("NOUN")
+_POSS = ids("poss")
+_NNS = ids("NNS")
 _CHILD_DEPS = ids(*sorted(CONTENT_DEPS | set(CLAUSE_DEPS)))
 _PARATAXIS = ids("parataxis")
 _ACCORDING = ids("according")
@@ -198,13 +200,18 @@ _PREP = ids("prep")
 
 def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
     """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
-    first test, or has no content): a noun or a verb with a dependent that can be its content, a verb in
-    parataxis, a noun of saying (its that-clause), "according", a preposition "in"."""
-    noun_verb = np.isin(a.pos, _NOUN_VERB)
-    hosts = a.has_child(_CHILD_DEPS) | np.isin(a.dep, _PARATAXIS)
-    speech_noun = np.isin(a.pos, _NOUN) & a.lemma_in(SPEECH_NOUNS)
+    first test, or has no content): a verb with a dependent that can be its content, a verb in parataxis, a noun
+    with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying (its
+    that-clause), "according", a preposition "in"."""
+    verb = np.isin(a.pos, _VERB)
+    noun = np.isin(a.pos, _NOUN)
+    hosts = a.has_child(_CHILD_DEPS)
+    held = a.has_child(_POSS) | np.isin(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
     in_prep = np.isin(a.lower, _IN) & np.isin(a.dep, _PREP)
-    mask: NDArray[np.bool_] = (noun_verb & hosts) | speech_noun | np.isin(a.lower, _ACCORDING) | in_prep
+    mask: NDArray[np.bool_] = (
+        (verb & (hosts | np.isin(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
+        | np.isin(a.lower, _ACCORDING) | in_prep
+    )
     return mask
 
 
@@ -340,13 +347,18 @@ def noun_that_clause(w: Word) -> Statement | None:
 def noun_object(w: Word) -> Statement | None:
     """Nouns the cue model scores as introducing attributed content ("Clinton's criticism of the plan", "his
     support for the bill"), when a possessor says whose stance it is."""
-    if not _noun(w.tok) or _that_clause(w.tok) is not None or w.finder.model is None:
-        return None
+    if not _noun(w.tok) or _that_clause(w.tok) is not None or w.finder.model is None or not _has_holder(w.tok):
+        return None  # (whose stance it is, checked before the complements are scored: most nouns have none)
     options = w.finder.complements(w.tok)
     if not options:
         return None
     prior, clause = options[0]
     return _noun_statement(w, clause, "object", prior)
+
+
+def _has_holder(tok: Token) -> bool:
+    """Does the noun say whose it is: a possessor, or the subject of a verb the parser read as a noun?"""
+    return any(c.dep_ == "poss" for c in tok.children) or misparsed_subject(tok) is not None
 
 
 def _noun_statement(w: Word, clause: Token, form: str, prior: float) -> Statement | None:
