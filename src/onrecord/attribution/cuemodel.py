@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Token
 
@@ -112,8 +113,7 @@ class CueModel:
     threshold: float
 
     def probability(self, features: Iterable[str]) -> float:
-        get = self.weights.get
-        z = sum(get(f, 0.0) for f in features)
+        z = sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
