@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Token
 
@@ -46,42 +47,64 @@ def subject_kind(subject: Token | None) -> str:
 
 def pair_features(word: Token, dependent: Token, subject: Token | None, quoted: bool) -> list[str]:
     """The features of one (cue word, dependent) pair."""
-    lemma = f"{word.lemma_.lower()}/{word.pos_}"
-    dep = dependent.dep_
-    subj = subject_kind(subject)
-    mark = next((c.lower_ for c in dependent.children if c.dep_ in ("mark", "aux") and c.i < dependent.i), "-")
-    negated = any(c.dep_ == "neg" for c in word.children)
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in word.children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
-    return [
-        "bias",
-        f"l={lemma}",
-        f"d={dep}",
-        f"ld={lemma}|{dep}",
-        f"ds={dep}|{subj}",
-        f"lds={lemma}|{dep}|{subj}",
-        f"s={subj}",
-        f"t={word.tag_}",
-        f"h={word.dep_}",
-        f"lh={lemma}|{word.dep_}",
-        f"cp={dependent.pos_}|{dep}",
-        f"m={mark}|{dep}",
-        f"lm={lemma}|{mark}",
-        f"q={quoted}",
-        f"qd={quoted}|{dep}|{subj}",
-        f"neg={negated}",
-        f"modal={modal}",
-        f"pass={passive}|{dep}",
-        f"lpass={lemma}|{passive}",
-        f"ldc={lemma}|{dep}|{dependent.lemma_.lower()}",  # "raise questions", "call for", "accuse of"
-        f"dc={dep}|{dependent.lemma_.lower()}",
-        f"root={word.dep_ == 'ROOT'}|{dep}",
-        f"sl={subject.lemma_.lower() if subject is not None else '-'}|{dep}",
-        f"lt={lemma}|{word.tag_}",
-        f"poss={any(c.dep_ == 'poss' for c in word.children)}|{word.pos_}",
-        f"hl={word.head.lemma_.lower() if word.dep_ in ('xcomp', 'conj', 'advcl') else '-'}|{dep}",
-        f"side={dependent.i > word.i}|{dep}",
-    ]
+    return WordFeatures(word, subject, quoted).pair(dependent)
+
+
+class WordFeatures:
+    """What the features of a cue word's pairs read of the word itself (its children once), for each of its
+    dependents in turn: ``WordFeatures(word, subject, quoted).pair(dependent)`` is ``pair_features``."""
+
+    __slots__ = ("head_lemma", "lemma", "modal", "negated", "passive", "poss", "quoted", "root", "subj",
+                 "subject_lemma", "word")
+
+    def __init__(self, word: Token, subject: Token | None, quoted: bool) -> None:
+        self.word = word
+        self.lemma = f"{word.lemma_.lower()}/{word.pos_}"
+        self.subj = subject_kind(subject)
+        self.quoted = quoted
+        deps = [(c.dep_, c) for c in word.children]
+        self.negated = any(d == "neg" for d, _c in deps)
+        self.modal = any(d == "aux" and c.tag_ == "MD" for d, c in deps)
+        self.passive = any(d in ("auxpass", "nsubjpass") for d, _c in deps)
+        self.poss = any(d == "poss" for d, _c in deps)
+        self.root = word.dep_ == "ROOT"
+        self.subject_lemma = subject.lemma_.lower() if subject is not None else "-"
+        self.head_lemma = word.head.lemma_.lower() if word.dep_ in ("xcomp", "conj", "advcl") else "-"
+
+    def pair(self, dependent: Token) -> list[str]:
+        """The features of the pair (this word, ``dependent``)."""
+        word, lemma, subj, quoted, passive = self.word, self.lemma, self.subj, self.quoted, self.passive
+        dep = dependent.dep_
+        mark = next((c.lower_ for c in dependent.children if c.dep_ in ("mark", "aux") and c.i < dependent.i), "-")
+        return [
+            "bias",
+            f"l={lemma}",
+            f"d={dep}",
+            f"ld={lemma}|{dep}",
+            f"ds={dep}|{subj}",
+            f"lds={lemma}|{dep}|{subj}",
+            f"s={subj}",
+            f"t={word.tag_}",
+            f"h={word.dep_}",
+            f"lh={lemma}|{word.dep_}",
+            f"cp={dependent.pos_}|{dep}",
+            f"m={mark}|{dep}",
+            f"lm={lemma}|{mark}",
+            f"q={quoted}",
+            f"qd={quoted}|{dep}|{subj}",
+            f"neg={self.negated}",
+            f"modal={self.modal}",
+            f"pass={passive}|{dep}",
+            f"lpass={lemma}|{passive}",
+            f"ldc={lemma}|{dep}|{dependent.lemma_.lower()}",  # "raise questions", "call for", "accuse of"
+            f"dc={dep}|{dependent.lemma_.lower()}",
+            f"root={self.root}|{dep}",
+            f"sl={self.subject_lemma}|{dep}",
+            f"lt={lemma}|{word.tag_}",
+            f"poss={self.poss}|{word.pos_}",
+            f"hl={self.head_lemma}|{dep}",
+            f"side={dependent.i > word.i}|{dep}",
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +113,7 @@ class CueModel:
     threshold: float
 
     def probability(self, features: Iterable[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features)
+        z = sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

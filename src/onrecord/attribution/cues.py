@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import cast
 
+import numpy as np
+from numpy.typing import NDArray
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, load_cue_model, pair_features
+from onrecord.attribution.arrays import TokenArrays, ids, positions, token_arrays
+from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, WordFeatures, load_cue_model
 from onrecord.attribution.cueparts import (
     ACCORDING,
     KIND,
@@ -89,7 +92,8 @@ class CueFinder:
         # (the accurate mode reads more candidates and lets its tagger judge them)
         self.threshold = threshold if threshold is not None else (self.model.threshold if self.model else 0.5)
         self.quoted = quoted or (lambda char: False)
-        self.starts = [t.idx for t in doc]
+        self.arrays = token_arrays(doc)
+        self.starts: list[int] = self.arrays.idx.tolist()
         self._complements: dict[int, list[tuple[float, Token]]] = {}
 
     def cue_kind(self, tok: Token) -> tuple[CueKind, float] | None:
@@ -152,10 +156,10 @@ class CueFinder:
             return out
         subject = subject_of(tok)
         root = subject.root if subject is not None else None
-        quoted = self.quoted(tok.idx)
+        features = WordFeatures(tok, root, self.quoted(tok.idx))
         lemma = tok.lemma_.lower()
         for child in children:
-            p = model.probability(pair_features(tok, child, root, quoted))
+            p = model.probability(features.pair(child))
             if child.dep_ in CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
                 p = max(p, model.threshold)  # a verb of saying with a clause: always a candidate
             if p < self.threshold:
@@ -175,11 +179,40 @@ class CueFinder:
     def statements(self) -> list[Statement]:
         """Every statement a cue on the parse makes, in the order of the cues (the table ``cues`` decides)."""
         out: list[Statement] = []
-        for tok in self.doc:
-            decided = CUES.first(Word(self, tok))
+        doc = self.doc
+        for i in positions(_may_cue(self.arrays)):
+            decided = CUES.first(Word(self, doc[i]))
             if decided is not None:
                 out.append(replace(decided[1], rule=decided[0].name))
         return out
+
+
+_VERB = ids("VERB", "AUX")
+_NOUN = ids("NOUN")
+_POSS = ids("poss")
+_NNS = ids("NNS")
+_CHILD_DEPS = ids(*sorted(CONTENT_DEPS | set(CLAUSE_DEPS)))
+_PARATAXIS = ids("parataxis")
+_ACCORDING = ids("according")
+_IN = ids("in")
+_PREP = ids("prep")
+
+
+def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
+    """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
+    first test, or has no content): a verb with a dependent that can be its content, a verb in parataxis, a noun
+    with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying (its
+    that-clause), "according", a preposition "in"."""
+    verb = np.isin(a.pos, _VERB)
+    noun = np.isin(a.pos, _NOUN)
+    hosts = a.has_child(_CHILD_DEPS)
+    held = a.has_child(_POSS) | np.isin(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
+    in_prep = np.isin(a.lower, _IN) & np.isin(a.dep, _PREP)
+    mask: NDArray[np.bool_] = (
+        (verb & (hosts | np.isin(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
+        | np.isin(a.lower, _ACCORDING) | in_prep
+    )
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,13 +347,18 @@ def noun_that_clause(w: Word) -> Statement | None:
 def noun_object(w: Word) -> Statement | None:
     """Nouns the cue model scores as introducing attributed content ("Clinton's criticism of the plan", "his
     support for the bill"), when a possessor says whose stance it is."""
-    if not _noun(w.tok) or _that_clause(w.tok) is not None or w.finder.model is None:
-        return None
+    if not _noun(w.tok) or _that_clause(w.tok) is not None or w.finder.model is None or not _has_holder(w.tok):
+        return None  # (whose stance it is, checked before the complements are scored: most nouns have none)
     options = w.finder.complements(w.tok)
     if not options:
         return None
     prior, clause = options[0]
     return _noun_statement(w, clause, "object", prior)
+
+
+def _has_holder(tok: Token) -> bool:
+    """Does the noun say whose it is: a possessor, or the subject of a verb the parser read as a noun?"""
+    return any(c.dep_ == "poss" for c in tok.children) or misparsed_subject(tok) is not None
 
 
 def _noun_statement(w: Word, clause: Token, form: str, prior: float) -> Statement | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from onrecord.attribution.arrays import shared
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
@@ -87,11 +88,12 @@ def predict(
         raise ValueError(f"unknown scope {scope!r}; expected one of {SCOPES}")
     if cue_span not in CUE_SPANS:
         raise ValueError(f"unknown cue_span {cue_span!r}; expected one of {CUE_SPANS}")
-    quotations = find_quotations(doc)
-    cues = find_cues(doc, quotations, scope=scope, cue_threshold=cue_threshold)
-    contents = find_contents(doc, quotations, cues, scope=scope, cue_span=cue_span)
-    sources = find_sources(doc, contents.statements, contents.said, text=quotations.text)
-    records = build_records(doc, sources.sourced, quotations.quotes, text=quotations.text)
+    with shared(doc):  # the token arrays of the passes over the whole doc, read once
+        quotations = find_quotations(doc)
+        cues = find_cues(doc, quotations, scope=scope, cue_threshold=cue_threshold)
+        contents = find_contents(doc, quotations, cues, scope=scope, cue_span=cue_span)
+        sources = find_sources(doc, contents.statements, contents.said, text=quotations.text)
+        records = build_records(doc, sources.sourced, quotations.quotes, text=quotations.text)
     spans = {**quotations.spans, **cues.spans, **contents.spans, **sources.spans}
     return Prediction(records, tuple(quotations.skipped), spans)
 

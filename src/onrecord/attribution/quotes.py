@@ -71,12 +71,19 @@ class Quote:
 #: An HTML or XML tag left in plain text, with attributes.
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))*\s*/?>")
 
+#: Where :func:`_marks` can find something: a tag's "<", a mark, the first character of a two-character mark.
+_MARK_START = re.compile("[" + re.escape("".join(sorted(
+    {"<", *OPENING, *CLOSING, *AMBIGUOUS, *(m[0] for m in (*PAIRED_CURLY, PAIRED_OPEN, PAIRED_AMBIGUOUS))}))) + "]")
+
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(position, width, role) of every quotation mark in text[start:end]; role is open/close/ambiguous."""
     out: list[tuple[int, int, str]] = []
     i = start
-    while i < end:
+    for found in _MARK_START.finditer(text, start, end):  # (no other character starts a mark or a tag)
+        if found.start() < i:
+            continue  # inside a tag or a two-character mark already read
+        i = found.start()
         ch = text[i]
         if ch == "<":
             tag = _TAG.match(text, i, end)

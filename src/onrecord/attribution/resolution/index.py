@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     clean_name,
@@ -54,6 +56,10 @@ FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
 _LEDE_CHARS = 500
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
+
+_PROPN = ids("PROPN")
+_PROPN_NOUN = ids("PROPN", "NOUN")
+_APPOS = ids("appos")
 
 #: A mention of a person: (token index, name, is subject).
 PersonMention = tuple[int, str, bool]
@@ -148,12 +154,15 @@ class ArticleIndex:
         """Proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames; a chain
         with a title, a role or an age is a person mention, and so is one name alone with a role or an age."""
         doc = self.doc
-        for tok in doc:
+        a = token_arrays(doc)
+        propn = np.isin(a.pos, _PROPN)
+        for i in positions(propn & ~a.next_is(propn)):  # the last proper noun of a chain (no other token counts)
+            tok = doc[i]
             ent = self.ent_of.get(tok.i)
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
             if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged):
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
-            if tok.pos_ == "PROPN" and ent is None and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
+            if ent is None:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1 not in self.ent_of or (
                         aged and self.ent_of[start - 1] is self.ent_of[tok.i])):
@@ -180,7 +189,12 @@ class ArticleIndex:
         recogniser missed too ("Mira Lind, 34, spoke" after "Ana Lind"), the mention is of that full name, not of
         the family name alone (which stands for the family's first-named person)."""
         doc = self.doc
-        for tok in doc:
+        a = token_arrays(doc)
+        # (first on the arrays: a capitalised noun, not before a proper noun, whose lower case may be a surname)
+        maybe = np.isin(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(np.isin(a.pos, _PROPN)) \
+            & np.isin(a.lower, ids(*self.by_surname))
+        for i in positions(maybe):
+            tok = doc[i]
             ent = self.ent_of.get(tok.i)
             if (tok.pos_ in ("PROPN", "NOUN") and tok.is_title
                     and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
@@ -193,9 +207,9 @@ class ArticleIndex:
         """A first name alone in apposition to a family member of a named person ("Ivo Tarn's wife, Mira,") is
         a person of that family: "Mira Tarn"."""
         doc = self.doc
-        for tok in doc:
-            if tok.dep_ != "appos" or tok.pos_ != "PROPN":
-                continue  # (checked first: most tokens stop here, before their head is built)
+        a = token_arrays(doc)
+        for i in positions(np.isin(a.dep, _APPOS) & np.isin(a.pos, _PROPN)):  # a proper noun in apposition
+            tok = doc[i]
             head = tok.head
             if head.lemma_.lower() not in FAMILY_HEADS or any(c.dep_ == "compound" for c in tok.children) \
                     or self.inside(tok.idx):
@@ -236,7 +250,12 @@ class ArticleIndex:
 
     def _index_acronym_mentions(self) -> None:
         """An acronym of an organisation named in full, used alone, is a mention of that organisation."""
-        for tok in self.doc:
+        if not self.acronyms:
+            return
+        doc = self.doc
+        a = token_arrays(doc)
+        for i in positions(np.isin(a.orth, ids(*self.acronyms))):  # (the tokens written as one of them)
+            tok = doc[i]
             if tok.text in self.acronyms and tok.i not in self.ent_of and len(tok.text) >= 2:
                 subject = is_subject(tok, tok.i + 1, tok.i)
                 self.org_mentions.append((tok.i, tok.text, subject, self.inside(tok.idx), "ORG"))
@@ -375,7 +394,9 @@ class ArticleIndex:
     def placed(self, name: str, places: set[str]) -> bool:
         """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
         key = surname(name)
-        for tok in self.doc:
+        a = token_arrays(self.doc)
+        for i in positions(np.isin(a.lower, ids(key))):
+            tok = self.doc[i]
             if tok.lower_ == key:
                 near = self.doc[max(0, tok.i - 8) : tok.i + 8]
                 if any(t.text in places for t in near):

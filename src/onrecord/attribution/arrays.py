@@ -1,0 +1,98 @@
+"""A parsed Doc's token attributes as numpy arrays, read once per Doc and shared by the passes over it.
+
+A loop over every token of a Doc builds a spaCy ``Token`` object per token, and most tokens fail the first cheap
+test of the loop (its part of speech, its dependency, its case). The passes over the whole document (the cues'
+candidates, the article index's chains, surnames, appositions and acronyms) read these arrays instead and build
+``Token`` objects only for the indices that pass the same test: the same tokens are looked at in the same order,
+so the results are the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+_ATTRS: list[int | str] = ["POS", "TAG", "DEP", "LOWER", "ORTH", "LEMMA", "IS_TITLE", "IDX", "HEAD"]
+
+
+class TokenArrays:
+    """One Doc's token attributes, by token index: ``pos``, ``tag``, ``dep``, ``lower``, ``orth`` and ``lemma``
+    as spaCy's ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head``
+    (the index of each token's head)."""
+
+    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "n", "orth", "pos", "tag")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        table = doc.to_array(_ATTRS) if self.n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+        pos, tag, dep, lower, orth, lemma, title, idx, head = table.T
+        self.pos: NDArray[np.uint64] = pos
+        self.tag: NDArray[np.uint64] = tag
+        self.dep: NDArray[np.uint64] = dep
+        self.lower: NDArray[np.uint64] = lower
+        self.orth: NDArray[np.uint64] = orth
+        self.lemma: NDArray[np.uint64] = lemma
+        self.is_title: NDArray[np.bool_] = title.astype(bool)
+        self.idx: NDArray[np.int64] = idx.astype(np.int64)
+        # HEAD is the offset of the head from the token, a negative one wrapped in uint64 (the cast unwraps it)
+        self.head: NDArray[np.int64] = head.astype(np.int64) + np.arange(self.n, dtype=np.int64)
+
+    def has_child(self, deps: NDArray[np.uint64]) -> NDArray[np.bool_]:
+        """For each token, whether a token with one of the dependencies ``deps`` (from :func:`ids`) has it as
+        its head: every token with such a child in ``Token.children``, and possibly more (a superset)."""
+        out = np.zeros(self.n, dtype=bool)
+        with_dep = np.isin(self.dep, deps)
+        out[self.head[with_dep]] = True
+        return out
+
+    def next_is(self, mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+        """For each token, whether the token after it passes ``mask`` (False for the last token)."""
+        out = np.zeros(self.n, dtype=bool)
+        out[:-1] = mask[1:]
+        return out
+
+    def lemma_in(self, words: Iterable[str], *, lower: bool = True) -> NDArray[np.bool_]:
+        """For each token, whether its lemma (lowercased with ``lower``) is one of ``words``."""
+        wanted = set(words)
+        strings = self.doc.vocab.strings
+        values = np.unique(self.lemma)
+        keep = [v for v in values.tolist() if (strings[v].lower() if lower else strings[v]) in wanted]
+        return np.isin(self.lemma, np.asarray(keep, dtype=np.uint64))
+
+
+def ids(*strings: str) -> NDArray[np.uint64]:
+    """The ids spaCy gives these strings (a dependency label, a part of speech, a word)."""
+    return np.asarray([get_string_id(s) for s in strings], dtype=np.uint64)
+
+
+def positions(mask: NDArray[np.bool_]) -> list[int]:
+    """The token indices where ``mask`` holds, in order."""
+    return [int(i) for i in np.flatnonzero(mask)]
+
+
+_CURRENT: ContextVar[TokenArrays | None] = ContextVar("onrecord_token_arrays", default=None)
+
+
+@contextlib.contextmanager
+def shared(doc: Doc) -> Iterator[TokenArrays]:
+    """While the block runs (in this thread or task), :func:`token_arrays` of ``doc`` gives the same arrays: one
+    reading for all the passes of one prediction. (Not kept beyond it: a Doc changed later is read again.)"""
+    arrays = TokenArrays(doc)
+    token = _CURRENT.set(arrays)
+    try:
+        yield arrays
+    finally:
+        _CURRENT.reset(token)
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The arrays of ``doc``: those :func:`shared` read, inside its block, else a fresh reading."""
+    current = _CURRENT.get()
+    return current if current is not None and current.doc is doc else TokenArrays(doc)
