@@ -1,14 +1,14 @@
 """A time cap on a block of Python code, in any thread: :func:`deadline` (used by :func:`onrecord.extract_many`
 for ``Settings.doc_timeout``, and by corpus runs for reading).
 
-How: one watchdog thread per process keeps the caps in a heap (a thread per cap cost more than some of the
-blocks it timed: two per article); when a cap's time is up it raises :class:`DocumentTimeout` in the thread
-running the block, with CPython's ``PyThreadState_SetAsyncExc`` (signals such as ``SIGALRM`` would only work in
-the main thread, and a Dask worker runs tasks in other threads). The exception arrives at the next Python bytecode the thread runs:
-code that stays in C (a single long regular-expression match, one call into a compiled library) overruns the
-cap until it returns to Python. spaCy's pipeline and onrecord's rules return to Python often, and
-:mod:`onrecord.nlp.guard` bounds each call into spaCy's compiled code (the tokenizer reads pieces of text, the
-parser parts of a long document), so in practice the cap holds to about a second.
+How: one watchdog thread per process keeps the caps in a heap (a thread per cap cost more than some of the blocks it
+timed: two per article); when a cap's time is up it raises :class:`DocumentTimeout` in the thread running the block,
+with CPython's ``PyThreadState_SetAsyncExc`` (signals such as ``SIGALRM`` would only work in the main thread, and a
+Dask worker runs tasks in other threads). The exception arrives at the next Python bytecode the thread runs: code
+that stays in C (a single long regular-expression match, one call into a compiled library) overruns the cap until it
+returns to Python. spaCy's pipeline and onrecord's rules return to Python often, and :mod:`onrecord.nlp.guard`
+bounds each call into spaCy's compiled code (the tokenizer reads pieces of text, the parser parts of a long
+document), so in practice the cap holds to about a second.
 
 ``DocumentTimeout`` derives from ``BaseException`` so that library code catching ``Exception`` (trafilatura
 does, for one) cannot swallow it.
