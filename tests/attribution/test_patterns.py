@@ -40,6 +40,8 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+ROLED = ("“The lake is dying,” Ilse Varga, the institute's hydrologist, told reporters. "
+         "She said the survey had run for a year.")
 MIDDLE_CUE = (
     "Council president Marta Quill spoke after the vote. "
     "“The bridge is safe to use today,” she said, “but it will not be safe in ten years.”"
@@ -789,6 +791,12 @@ CASES += [
     case("after-a-quotation-continued", AFTER_A_QUOTATION, "We will ask them now.", "Ivo Tarn", "direct"),
     case("cue-after-a-long-apposition", LATE_CUE, "The board had the largest insurance claim in its history",
          "Ivo Tarn", "direct"),
+    # a short name the recogniser calls an organisation, in apposition with a person's occupation: a person, and
+    # the "she" of the next sentence is hers
+    case("name-with-an-occupation-taken-for-an-organisation", ROLED, "The lake is dying,", "Ilse Varga", "direct",
+         kind="person"),
+    case("she-after-a-name-with-an-occupation", ROLED, "the survey had run for a year", "Ilse Varga", "indirect",
+         kind="person"),
 ]
 
 

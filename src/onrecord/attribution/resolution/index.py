@@ -34,6 +34,7 @@ from onrecord.attribution.resolution.syntax import (
     age_apposition,
     captions,
     is_subject,
+    looks_like_a_persons_name,
     role_apposition,
     role_key,
 )
@@ -160,12 +161,15 @@ class ArticleIndex:
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
-            if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged):
+            # "Ilse Varga, the institute's hydrologist": a short name taken for an organisation, a person's role
+            roled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and looks_like_a_persons_name(ent)
+            if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged
+                                                               or roled):
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if ent is None:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1 not in self.ent_of or (
-                        aged and self.ent_of[start - 1] is self.ent_of[tok.i])):
+                        (aged or roled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1
                 if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
                     # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's

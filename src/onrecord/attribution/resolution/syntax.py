@@ -17,6 +17,7 @@ from onrecord.lexicon.en import (
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
     ORGANISATION_HEADS,
+    PERSON_ENDINGS,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
     TITLES,
@@ -111,10 +112,20 @@ def titled_name(ent: Span) -> str | None:
 def role_apposition(tok: Token) -> bool:
     """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman")?"""
     nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
-    return any(
-        n.pos_ == "NOUN" and (n.lemma_.lower() in PERSON_TITLES or n.lemma_.lower() in ANONYMOUS_HEADS)
-        for n in nouns
-    )
+    return any(n.pos_ == "NOUN" and person_noun(n.lemma_.lower()) for n in nouns)
+
+
+def looks_like_a_persons_name(ent: Span) -> bool:
+    """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
+    hydrologist"), whatever the recogniser labelled them."""
+    return 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and role_apposition(ent[-1])
+
+
+def person_noun(lemma: str) -> bool:
+    """A noun for a person's role: a title ("chairwoman"), an unnamed source's head ("official"), or a longer
+    occupation noun with a person's ending ("hydrologist", "historian")."""
+    return lemma in PERSON_TITLES or lemma in ANONYMOUS_HEADS or (len(lemma) >= 6 and lemma.endswith(
+        tuple(PERSON_ENDINGS)))
 
 
 def age_apposition(tok: Token) -> bool:
