@@ -25,13 +25,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
-from onrecord.attribution.resolution.syntax import (
-    ORG_LABELS,
-    compound_start,
-    looks_like_a_persons_name,
-    run_in,
-    titled_name,
-)
+from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     GROUP_PRONOUNS,
@@ -201,17 +195,6 @@ def party_member_in_view(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.name-with-a-persons-role", (
-    "“The lake is dying,” Ilse Varga, the institute's hydrologist, told reporters.", "Ilse Varga"))
-def name_with_a_persons_role(case: Mention) -> Speaker | None:
-    """A short proper name the recogniser called an organisation, in apposition with a person's role ("Ilse
-    Varga, the institute's hydrologist"): a person's name."""
-    ent = case.head_ent
-    if ent is not None and ent.label_ == "ORG" and looks_like_a_persons_name(ent):
-        return Speaker(case.resolver.index.fullest(ent.text), "person")
-    return None
-
-
 @rule("speakers.titled-in-organisation", (
     "But Lakeview Hereditary Chief Ta'moks said he did not see the vote as a threat.", "Ta'moks"))
 def titled_in_organisation(case: Mention) -> Speaker | None:
@@ -283,7 +266,6 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_head,
     named_in_phrase,
     party_member_in_view,
-    name_with_a_persons_role,
     titled_in_organisation,
     named_organisation,
     proper_noun,
