@@ -210,6 +210,8 @@ def _earlier_unnamed(doc: Doc, head: Token) -> bool:
 def _first_name_only(doc: Doc, name: Token) -> bool:
     """Does the article say that this person is named by first name only ("Bob agreed to talk on the condition that
     his last name not be used")?"""
+    if not re.search(r"\b(?:last|first) names?\b", doc_text(doc)):
+        return False  # (most articles: before any sentence is built)
     return any(name.text in s.text.split() and MARK.search(s.text) and re.search(r"\b(?:last|first) names?\b",
                                                                                  s.text) for s in doc.sents)
 

@@ -43,7 +43,18 @@ ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
 
 
 def _mentions(doc: Doc, lemma: str) -> list[Token]:
-    return [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma]
+    """The nouns of the article with this lemma (the nouns by lemma are gathered once per parse)."""
+    by_lemma = doc.user_data.get(_NOUNS_KEY)
+    if by_lemma is None:
+        by_lemma = {}
+        for t in doc:
+            if t.pos_ in ("NOUN", "PROPN"):
+                by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_NOUNS_KEY] = by_lemma
+    return [doc[i] for i in by_lemma.get(lemma, ())]
+
+
+_NOUNS_KEY = "onrecord_nouns_by_lemma"
 
 
 def _negated(tok: Token) -> bool:

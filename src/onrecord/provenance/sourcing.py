@@ -342,7 +342,8 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
         if mark and _speaker_key(a) and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
             anchors.append((a.content.end, _speaker_key(a), mark))
-    for t in doc:
+    low = doc_text(doc).lower()
+    for t in doc if "interview" in low or "appearance" in low else ():
         if t.lower_ not in ("interview", "appearance"):
             continue  # (most tokens: before the sentence is looked up)
         named = _interview_outlet(t) if _main_clause(t) else None
