@@ -18,8 +18,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.claims import CONFLICT_SIGNALS, NEGATORS
 from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
@@ -218,7 +220,9 @@ def _signal_tokens(doc: Doc, inside: list[tuple[int, int]]) -> list[Token]:
         return any(s <= t.idx < e for s, e in inside)
 
     found = []
-    for tok in doc:
+    a = token_arrays(doc)  # only the tokens whose lemma (or word: "odds") is a signal are looked at
+    for i in positions(a.lemma_in(CONFLICT_SIGNALS) | np.isin(a.lower, ids("odds"))):
+        tok = doc[i]
         lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()
         if lemma not in CONFLICT_SIGNALS or covered(tok) or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
             continue

@@ -29,8 +29,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal, TypeAlias, get_args
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.names import compatible, honorific_gender, name_like, person_name, surname
 from onrecord.attribution.resolution.resolver import INDEX_KEY
@@ -242,7 +244,9 @@ def _mentions(doc: Doc, index: ArticleIndex, people: Sequence[str]) -> Iterator[
         person = _owner(person_name(ent), index, people, honorific_gender(doc, ent.start))
         if person is not None:
             yield ent.start, ent.end, person
-    for tok in doc:
+    a = token_arrays(doc)  # only capitalised proper nouns written as one of the surnames are looked at
+    for i in positions(np.isin(a.lower, ids(*surnames)) & a.is_title & np.isin(a.pos, ids("PROPN"))):
+        tok = doc[i]
         if tok.i not in in_person and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ in surnames \
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
             person = _owner(tok.text, index, people, honorific_gender(doc, tok.i))
