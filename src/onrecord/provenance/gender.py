@@ -47,6 +47,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     TITLES,
 )
+from onrecord.spans import merge
 from onrecord.types import Attribution
 
 GenderLabel: TypeAlias = Literal["woman", "man", "unknown"]
@@ -193,8 +194,8 @@ def article_evidence(doc: Doc, attributions: Sequence[Attribution],
                      people: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     """For each of ``people`` (speakers' fullest names), the article's gender evidence: ("m" or "f", phrase)."""
     text = doc.text
-    said = _merged([(s.start, s.end) for a in attributions for s in (a.content, *a.quoted)])
-    quoted = Inside(_merged([(q.start, q.end) for a in attributions for q in a.quoted]))
+    said = merge([(s.start, s.end) for a in attributions for s in (a.content, *a.quoted)])
+    quoted = Inside(merge([(q.start, q.end) for a in attributions for q in a.quoted]))
     # the index extraction's resolver built on this parse, else one of our own (a parse made for provenance alone)
     built = doc.user_data.get(INDEX_KEY)
     index = built if isinstance(built, ArticleIndex) else ArticleIndex(doc, text, said)
@@ -205,16 +206,6 @@ def article_evidence(doc: Doc, attributions: Sequence[Attribution],
         for gender, phrase in _mention_evidence(doc, start, end, quoted):
             found[person].append((gender, phrase))
     return found
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _resolved_pronouns(text: str, attributions: Sequence[Attribution],

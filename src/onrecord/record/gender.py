@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.errors import OnrecordError
-from onrecord.record.queries import _bound
+from onrecord.record.queries import outlet_and_dates
 from onrecord.record.store import POSTGRES, Store
 
 LABELS = ("woman", "man", "unknown")
@@ -111,21 +111,6 @@ def apply_gender(store: Store, data: dict[str, Any]) -> None:
 # --- shares --------------------------------------------------------------------------------------------------------
 
 
-def _where(outlet: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    where: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    if outlet:
-        where.append("lower(r.outlet) = lower(?)")
-        params.append(outlet)
-    if since:
-        where.append("r.published_on >= ?")
-        params.append(_bound(since, end=False, what="since"))
-    if until:
-        where.append("r.published_on <= ?")
-        params.append(_bound(until, end=True, what="until"))
-    return " AND ".join(where), params
-
-
 @dataclass(frozen=True)
 class GenderRow:
     month: str | None
@@ -157,7 +142,7 @@ def gender_shares(store: Store, *, outlet: str | None = None, since: str | None 
     """Per month and outlet, the people quoted (each person speaker once per article) by gender."""
     if not has_gender(store):
         return []
-    clause, params = _where(outlet, since, until)
+    clause, params = outlet_and_dates(outlet, since, until)
     rows = store.rows(
         "SELECT DISTINCT substr(r.published_on, 1, 7), r.outlet, a.article_id, a.speaker_id"
         " FROM attributions a JOIN articles r ON r.id = a.article_id JOIN speakers s ON s.id = a.speaker_id"
@@ -199,7 +184,7 @@ def sourcing_shares(store: Store, *, outlet: str | None = None, since: str | Non
     """Per outlet, how its statements are sourced (only statements whose sourcing was computed are counted)."""
     if not has_gender(store):
         return []
-    clause, params = _where(outlet, since, until)
+    clause, params = outlet_and_dates(outlet, since, until)
     per: dict[str | None, dict[str, Any]] = {}
     for out, data in store.rows(
             "SELECT r.outlet, a.sourcing FROM attributions a JOIN articles r ON r.id = a.article_id"

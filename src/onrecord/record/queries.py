@@ -375,23 +375,30 @@ class Stats:
                 "gender": [r.to_dict() for r in self.gender], "sourcing": [r.to_dict() for r in self.sourcing]}
 
 
-def stats(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-          top: int = 10) -> Stats:
-    """Who is quoted, by outlet and month (the ``top`` speakers of each outlet-month, with counts and shares), and
-    the share of statements from anonymous sources by outlet."""
-    _limit(top, "top")
+def outlet_and_dates(outlet: str | None, since: str | None, until: str | None,
+                     date: str = "r.published_on") -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of an outlet (``r`` is the articles table) and a date range on the
+    column ``date`` (``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD)."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if outlet:
         where.append("lower(r.outlet) = lower(?)")
         params.append(outlet)
     if since:
-        where.append("a.published_on >= ?")
+        where.append(f"{date} >= ?")
         params.append(_bound(since, end=False, what="since"))
     if until:
-        where.append("a.published_on <= ?")
+        where.append(f"{date} <= ?")
         params.append(_bound(until, end=True, what="until"))
-    clause = " AND ".join(where)
+    return " AND ".join(where), params
+
+
+def stats(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+          top: int = 10) -> Stats:
+    """Who is quoted, by outlet and month (the ``top`` speakers of each outlet-month, with counts and shares), and
+    the share of statements from anonymous sources by outlet."""
+    _limit(top, "top")
+    clause, params = outlet_and_dates(outlet, since, until, "a.published_on")
     base = " FROM attributions a JOIN articles r ON r.id = a.article_id"
     totals = {(m, o): int(n) for m, o, n in store.rows(
         f"SELECT substr(a.published_on, 1, 7), r.outlet, count(*){base} WHERE {clause}"
