@@ -164,3 +164,11 @@ def test_a_fragment_of_a_member_joined_by_a_shared_run_is_in_the_family_too() ->
     fam = one(ap("a", f"{s1} {s2}"), ap("b", f"{s2} {s3}", outlet="Tribune", published="2031-03-02"),
               ap("c", s3, outlet="Courier", published="2031-03-03"))
     assert fam.size == 3  # s3 shares nothing with the spine "s1 s2", but is the rest of the member "s2 s3"
+
+
+def test_the_speaker_is_who_most_appearances_credit_so_a_wrong_first_credit_is_the_one_flagged() -> None:
+    fam = one(ap("a", LONG, speaker="Ivo Tarn"), ap("b", LONG, speaker="Lind", published="2031-03-02"),
+              ap("c", LONG, speaker="Ana Lind", published="2031-03-03"))
+    assert fam.speaker == "Ana Lind" and fam.to_claimreview()["author"]["name"] == "Ana Lind"
+    assert [(d.kind, d.root, d.variant) for d in variant(fam, "a").dangerous] == [("speaker", "Ana Lind", "Ivo Tarn")]
+    assert variant(fam, "b").dangerous == () and variant(fam, "c").dangerous == ()

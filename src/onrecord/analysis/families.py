@@ -145,6 +145,7 @@ class Family:
 
     root: Appearance
     members: tuple[Variant, ...] = field(default=())  # every appearance, the root's own first
+    speaker: str | None = None  # who most appearances credit (the root's on a tie): what a changed speaker is
 
     @property
     def id(self) -> str:
@@ -167,13 +168,14 @@ class Family:
         return self.root
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.root.text, "speaker": self.root.speaker, "size": self.size,
+        return {"id": self.id, "text": self.root.text, "speaker": self.speaker, "size": self.size,
                 "outlets": list(self.outlets), "dangerous": len(self.dangerous), "root": self.root.to_dict(),
                 "members": [m.to_dict() for m in self.members]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Family:
-        return cls(Appearance.from_dict(data["root"]), tuple(Variant.from_dict(m) for m in data.get("members") or ()))
+        return cls(Appearance.from_dict(data["root"]), tuple(Variant.from_dict(m) for m in data.get("members") or ()),
+                   data.get("speaker"))
 
     def to_claimreview(self) -> dict[str, Any]:
         """The family as a schema.org ``Claim`` (what ClaimReview's ``itemReviewed`` holds): its text, author,
@@ -199,8 +201,8 @@ class Family:
         claim: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim", "identifier": self.id,
                                  "text": self.root.text, "firstAppearance": work(self.members[0]),
                                  "appearance": [work(m) for m in self.members]}
-        if self.root.speaker:
-            claim["author"] = {"@type": "Person", "name": self.root.speaker}
+        if self.speaker:
+            claim["author"] = {"@type": "Person", "name": self.speaker}
         return claim
 
 
@@ -406,16 +408,37 @@ def _family(texts: Sequence[tuple[str, ...]], by_text: Sequence[Sequence[Appeara
     members = [(a, t) for t in group for a in by_text[t]]
     members.sort(key=lambda m: _order_key(m[0], len(texts[m[1]])))
     root, root_text = members[0]
+    # each article votes once for who said it (one article quoting the words twice is one credit)
+    seen: set[tuple[str | None, ...]] = set()
+    votes: list[str | None] = []
+    for a, _ in members:
+        article = (a.doc_id, a.url, a.outlet, a.published, a.title)
+        if article not in seen:
+            seen.add(article)
+            votes.append(a.speaker)
+    speaker = credited(votes)
     compared: dict[int, tuple[tuple[Change, ...], tuple[Danger, ...], float]] = {}
     variants: list[Variant] = []
     for a, t in members:
         if t not in compared:
             compared[t] = compare(texts[root_text], texts[t])
         changes, dangers, similarity = compared[t]
-        if root.speaker and a.speaker and not _same_person(root.speaker, a.speaker):
-            dangers = (*dangers, Danger("speaker", root.speaker, a.speaker))
+        if speaker and a.speaker and not _same_person(speaker, a.speaker):
+            dangers = (*dangers, Danger("speaker", speaker, a.speaker))
         variants.append(Variant(a, changes, dangers, similarity))
-    return Family(root, tuple(variants))
+    return Family(root, tuple(variants), speaker)
+
+
+def credited(speakers: Sequence[str | None]) -> str | None:
+    """Who a family's appearances credit (in date order, the root's first): the person most of them name (a
+    surname counts for its full name: "Lind" and "Ana Lind" are one), the earliest on a tie, named as fully as any
+    of them names them. One outlet crediting someone else is then the change, not the others."""
+    named = [s for s in speakers if s]
+    if not named:
+        return None
+    votes = [sum(1 for o in named if _same_person(s, o)) for s in named]
+    best = max(range(len(named)), key=lambda i: (votes[i], -i))
+    return max((o for o in named if _same_person(named[best], o)), key=lambda o: (len(o.split()), -named.index(o)))
 
 
 __all__ = [
