@@ -29,8 +29,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import duckdb
-import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from onrecord.lexicon.en import QUOTE_NEGATIONS, QUOTE_NUMBER_WORDS
@@ -308,6 +306,9 @@ def candidate_pairs(texts: Sequence[Sequence[str]], *, shingle: int = SHINGLE, c
     ``common`` texts is left out. Counted in DuckDB."""
     if len(texts) < 2:
         return []
+    import duckdb  # (here: importing this module for its values loads neither)
+    import pyarrow as pa
+
     table = pa.table({"d": pa.array(range(len(texts)), pa.int64()),
                       "t": pa.array([" ".join(t) for t in texts], pa.string())})
     # a bounded memory (what does not fit spills to a temporary folder), the machine's cores

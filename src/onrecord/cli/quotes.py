@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from onrecord.analysis.families import Family, Variant
+if TYPE_CHECKING:  # (the families module brings DuckDB and pyarrow: loaded only when the command runs)
+    from onrecord.analysis.families import Family, Variant
 
 
 def _when(v: Variant) -> str:

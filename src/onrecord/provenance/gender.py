@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.names import compatible, honorific_gender, name_like, person_name, surname
-from onrecord.attribution.resolution.resolver import INDEX_KEY
+from onrecord.attribution.resolution.resolver import index_of
 from onrecord.attribution.resolution.syntax import Inside
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
@@ -197,8 +197,7 @@ def article_evidence(doc: Doc, attributions: Sequence[Attribution],
     said = merge([(s.start, s.end) for a in attributions for s in (a.content, *a.quoted)])
     quoted = Inside(merge([(q.start, q.end) for a in attributions for q in a.quoted]))
     # the index extraction's resolver built on this parse, else one of our own (a parse made for provenance alone)
-    built = doc.user_data.get(INDEX_KEY)
-    index = built if isinstance(built, ArticleIndex) else ArticleIndex(doc, text, said)
+    index = index_of(doc) or ArticleIndex(doc, text, said)
     found: dict[str, list[tuple[str, str]]] = {p: [] for p in people}
     for person, gender, phrase in _resolved_pronouns(text, attributions, found):
         found[person].append((gender, phrase))

@@ -24,6 +24,10 @@ the order of its table; this module holds the article's state between mentions.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
+
 from spacy.tokens import Doc, Span
 
 from onrecord.attribution.resolution.index import ArticleIndex
@@ -37,8 +41,27 @@ from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEA
 _MAX_HOPS = 6
 
 
-#: Where the resolver leaves its :class:`ArticleIndex` on the parse (``doc.user_data``).
-INDEX_KEY = "onrecord_article_index"
+#: The article indexes the resolvers built last, by parse: what reads the same parse after extraction (provenance's
+#: gender) takes the index from here instead of building it again. A few, and only while their Doc is the same
+#: object; kept here, not on the Doc, because extraction must not change the Doc it reads.
+_INDEXES: OrderedDict[int, tuple[weakref.ref[Doc], ArticleIndex]] = OrderedDict()
+_INDEXES_LOCK = threading.Lock()
+_KEEP = 40
+
+
+def remember_index(doc: Doc, index: ArticleIndex) -> None:
+    with _INDEXES_LOCK:
+        _INDEXES[id(doc)] = (weakref.ref(doc), index)
+        _INDEXES.move_to_end(id(doc))
+        while len(_INDEXES) > _KEEP:
+            _INDEXES.popitem(last=False)
+
+
+def index_of(doc: Doc) -> ArticleIndex | None:
+    """The index a resolver built on this very parse, if it is still kept."""
+    with _INDEXES_LOCK:
+        entry = _INDEXES.get(id(doc))
+    return entry[1] if entry is not None and entry[0]() is doc else None
 
 
 class SpeakerResolver:
@@ -52,7 +75,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.index = ArticleIndex(doc, self.text, quoted or [])
-        doc.user_data[INDEX_KEY] = self.index  # the article's names, for what reads the same parse later (gender)
+        remember_index(doc, self.index)  # the article's names, for what reads the same parse later (gender)
         self.recent: list[tuple[int, Speaker]] = []  # speakers of attributions found so far, by token index
         self.described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
         self.definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
