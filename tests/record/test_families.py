@@ -113,3 +113,20 @@ def test_families_of_a_corpus_run_read_from_its_parquet_files(tmp_path: Path) ->
 def test_a_folder_that_is_no_run_output_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OnrecordError, match="no complete shard"):
         list(run_appearances(tmp_path))
+
+
+@pytest.mark.model
+def test_a_reversal_between_two_versions_of_one_quotation_says_it_may_be_a_misquote(tmp_path: Path) -> None:
+    """The examples carry "It is a warning we cannot ignore" and, in a later digest, "... we can ignore": the
+    reversal provenance finds is flagged as a possible change made on the way, with its family."""
+    from onrecord.record.commands import ingest_paths
+    from onrecord.record.provenance import flag_records, flags
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with open_store(tmp_path / "ex.db") as store:
+        result = ingest_paths(store, [str(examples)])
+        assert result.families and result.families >= 2
+        records = flag_records(store, flags(store, kind="reversal"))
+    marked = [r for r in records if r.get("quotation")]
+    assert marked and "misquote" in marked[0]["quotation"]["note"]
+    assert all("cannot" in (r["a"]["text"] + r["b"]["text"]) for r in marked)

@@ -200,6 +200,8 @@ def card_lines(c: dict[str, Any]) -> list[str]:
                      + (f" [{parties}]" if parties else ""))
         if f.get("evidence"):
             lines.append(f"    evidence: {'; '.join(f'“{w}”' for w in f['evidence'])}")
+        if isinstance(f.get("quotation"), dict):
+            lines.append(f"    ⚠ {f['quotation']['note']} (onrecord quotes {f['quotation']['family_id']})")
         lines += _side_lines("a", f.get("a")) + _side_lines("b", f.get("b"))
         doc = f.get("document")
         if isinstance(doc, dict):
@@ -272,14 +274,15 @@ def cmd_flags(args: argparse.Namespace) -> int:
       onrecord flags --kind reversal
       onrecord flags --speaker "Ana Lind" --json
     """
-    from onrecord.record.provenance import flags
+    from onrecord.record.provenance import flag_records, flags
 
     with open_read_only(args.db, None) as store:
         found = flags(store, speaker=args.speaker, kind=args.kind, limit=args.limit or None)
+        records = flag_records(store, found)  # (with titles, relays, and whether both are one quotation)
     if args.json:
         import json
 
-        print(json.dumps([f.to_dict() for f in found], ensure_ascii=False, indent=2))
+        print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
     print(f"{len(found)} flags")
     for f in found:
@@ -290,6 +293,9 @@ def cmd_flags(args: argparse.Namespace) -> int:
         evidence = f.data.get("evidence") or []
         if evidence:
             print(f"    evidence: {'; '.join(f'“{w}”' for w in evidence)}")
+        quotation = next((r.get("quotation") for r in records if r.get("id") == f.id), None)
+        if isinstance(quotation, dict):
+            print(f"    ⚠ {quotation['note']} (onrecord quotes {quotation['family_id']})")
         for line in _side_lines("a", f.a) + _side_lines("b", f.b):
             print(line)
     return 0

@@ -465,7 +465,26 @@ def flag_records(store: Store, found: Iterable[StoredFlag]) -> list[dict[str, An
             ref["title"] = titles.get(int(ref["article_id"]))
         if ref.get("attribution_id") is not None and int(ref["attribution_id"]) in relays:
             ref["relays"] = relays[int(ref["attribution_id"])]
+    _one_quotation(store, records, statements)
     return records
+
+
+def _one_quotation(store: Store, records: list[dict[str, Any]], statements: list[int]) -> None:
+    """A reversal or conflict whose two statements are versions of one quotation (one quote family) is more
+    likely a quotation changed on the way (a misquote, another speaker credited) than a change of mind: such a
+    record gets ``quotation`` (the family's id and that note)."""
+    from onrecord.record.families import member_families
+
+    families = {aid: {fid for _part, fid, _c, _d in found} for aid, found in member_families(store, statements).items()}
+    for r in records:
+        a, b = r.get("a"), r.get("b")
+        if r.get("kind") not in ("reversal", "conflict") or not isinstance(a, dict) or not isinstance(b, dict):
+            continue
+        shared = families.get(int(a.get("attribution_id") or 0), set()) & families.get(
+            int(b.get("attribution_id") or 0), set())
+        if shared:
+            r["quotation"] = {"family_id": min(shared), "note": "both statements are versions of one quotation: "
+                              "the difference may be a change made on the way (a misquote), not a change of mind"}
 
 
 def marks(store: Store, attribution_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:

@@ -93,6 +93,7 @@ def flag(record: dict[str, Any], *, index: int = 0, here: int | None = None) -> 
             "speaker": record.get("speaker"), "other": record.get("other"),
             "evidence": [str(e) for e in record.get("evidence") or () if e], "concept": record.get("concept"),
             "sides": sides, "also": len(record.get("also") or ()), "article_id": raised,
+            "quotation": record.get("quotation"),
             "document": document(record.get("document"), here=here, article_id=raised)
             if record.get("kind") == "document" else None}
 
