@@ -22,6 +22,7 @@ import itertools
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -1057,11 +1058,22 @@ def _connect_sqlite(where: StoreURL, *, read_only: bool = False) -> sqlite3.Conn
 
 
 def _wal(conn: sqlite3.Connection, where: StoreURL) -> None:
-    """Switch an onrecord store to WAL (a no-op once it is): readers then never wait on writers."""
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open as a SQLite store: {_reason(exc)}", document=where.display) from None
+    """Switch an onrecord store to WAL (a no-op once it is): readers then never wait on writers. The switch wants
+    the file to itself and SQLite does not wait for it (no busy handler): while another process or thread opens
+    or migrates the same new store, it is tried again for up to the busy timeout."""
+    waited, pause = 0.0, 0.02
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or waited >= BUSY_TIMEOUT_MS / 1000:
+                raise StoreError(f"cannot open as a SQLite store: {_reason(exc)}", document=where.display) from None
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open as a SQLite store: {_reason(exc)}", document=where.display) from None
+        time.sleep(pause)
+        waited += pause
+        pause = min(pause * 2, 0.5)
 
 
 def _connect_sqlite_read_only(path: Path) -> sqlite3.Connection:
