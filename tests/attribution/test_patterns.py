@@ -40,6 +40,8 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+PRODUCTIONS = ("Mark Doyle Productions denied that it had settled with the label.\n"
+               "“At no time did we agree to a deal,” the production company said.")
 ROLED = ("“The lake is dying,” Ilse Varga, the institute's hydrologist, told reporters. "
          "She said the survey had run for a year.")
 MIDDLE_CUE = (
@@ -797,6 +799,12 @@ CASES += [
          kind="person"),
     case("she-after-a-name-with-an-occupation", ROLED, "the survey had run for a year", "Ilse Varga", "indirect",
          kind="person"),
+    # a name the recogniser calls a person's that ends as only organisations' names end: an organisation, and
+    # "the production company" after it is that organisation
+    case("company-name-taken-for-a-person", PRODUCTIONS, "that it had settled with the label",
+         "Mark Doyle Productions", "indirect", kind="organisation"),
+    case("the-company-after-a-company-name-taken-for-a-person", PRODUCTIONS, "At no time did we agree to a deal,",
+         "Mark Doyle Productions", "direct", kind="organisation"),
 ]
 
 
