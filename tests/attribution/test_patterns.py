@@ -40,6 +40,10 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+TURNED_BACK = ("“My son has been in the ward for ten days,” Mira Oduya said.\n"
+               "Ana Lind, the doctor at Lakeview Hospital, explained that there were 22 infants in the ward. "
+               "“Families have many difficulties in reaching their children,” she said.\n"
+               "In Oduya’s case, she decided to stay at the hospital. “I am worried about him,” she continued.")
 PRODUCTIONS = ("Mark Doyle Productions denied that it had settled with the label.\n"
                "“At no time did we agree to a deal,” the production company said.")
 ROLED = ("“The lake is dying,” Ilse Varga, the institute's hydrologist, told reporters. "
@@ -803,6 +807,12 @@ CASES += [
     # "the production company" after it is that organisation
     case("company-name-taken-for-a-person", PRODUCTIONS, "that it had settled with the label",
          "Mark Doyle Productions", "indirect", kind="organisation"),
+    # the story turns back to a person named as a possessor, whose he/she is the next sentence's subject: the
+    # he/she after that is theirs, not the last speaker's
+    case("she-after-the-story-turns-back-to-a-possessor", TURNED_BACK, "I am worried about him,", "Mira Oduya",
+         "direct", kind="person"),
+    case("she-of-the-speaker-before-the-story-turns-back", TURNED_BACK,
+         "Families have many difficulties in reaching their children,", "Ana Lind", "direct", kind="person"),
     case("the-company-after-a-company-name-taken-for-a-person", PRODUCTIONS, "At no time did we agree to a deal,",
          "Mark Doyle Productions", "direct", kind="organisation"),
 ]

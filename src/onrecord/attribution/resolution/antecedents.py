@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.index import MALE, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
@@ -71,6 +71,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
     ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
         return Speaker(full(lately[-1]), "person")
+    turned = _turned_to(r.doc, pronoun, [(p[0], full(p)) for p in before if p[0] >= previous_start], anchor)
+    if turned is not None:
+        return Speaker(turned, "person")
     described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
     if described is not None:
         return described
@@ -85,6 +88,21 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: int) -> str | None:
+    """The one person named in the sentence before the he/she's, a possessor too, when that sentence's subject
+    is a he/she of the same gender after the name, and nobody spoke or acted since: the story turned to that
+    person, and both pronouns are theirs ("“Rest,” Ana Lind said. In Oduya's case, she stayed on. “I am
+    worried,” she continued." -> Oduya)."""
+    sent_start = pronoun.sent.start
+    if len({name for _, name in named}) != 1 or named[-1][0] <= anchor:
+        return None
+    gender = pronoun_gender(pronoun)
+    if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and pronoun_gender(t) == gender
+           for t in doc[named[-1][0] + 1 : sent_start]):
+        return named[-1][1]
+    return None
 
 
 def described_in_view(
