@@ -40,6 +40,9 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+AFFIDAVIT = ("“This ring was built on secrecy,” said Ivo Tarn, the county prosecutor.\n"
+             "The defendants ran the network in Lakeview, according to a criminal complaint affidavit from Homeland "
+             "Security.\nOften women were “enticed” with travel and lodging, the affidavit said.")
 TURNED_BACK = ("“My son has been in the ward for ten days,” Mira Oduya said.\n"
                "Ana Lind, the doctor at Lakeview Hospital, explained that there were 22 infants in the ward. "
                "“Families have many difficulties in reaching their children,” she said.\n"
@@ -807,6 +810,10 @@ CASES += [
     # "the production company" after it is that organisation
     case("company-name-taken-for-a-person", PRODUCTIONS, "that it had settled with the label",
          "Mark Doyle Productions", "indirect", kind="organisation"),
+    # an affidavit (or an indictment, a petition) is a document: it speaks for its author named before, not for
+    # the person last quoted
+    case("an-affidavit-speaks-for-its-author", AFFIDAVIT, "Often women were “enticed” with travel and lodging",
+         "Homeland Security", "mixed", kind="organisation"),
     # the story turns back to a person named as a possessor, whose he/she is the next sentence's subject: the
     # he/she after that is theirs, not the last speaker's
     case("she-after-the-story-turns-back-to-a-possessor", TURNED_BACK, "I am worried about him,", "Mira Oduya",
