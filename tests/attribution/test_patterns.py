@@ -40,6 +40,9 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+AUTHORS = ("The authors of the study argued that the rules had “important social benefits.”\n"
+           "Use rose by 25 percent, the authors wrote.\n"
+           "Senior author Dr. Mira Oduya, a professor at Lakeview University, commented: “Use is a concern.”")
 AFFIDAVIT = ("“This ring was built on secrecy,” said Ivo Tarn, the county prosecutor.\n"
              "The defendants ran the network in Lakeview, according to a criminal complaint affidavit from Homeland "
              "Security.\nOften women were “enticed” with travel and lodging, the affidavit said.")
@@ -810,6 +813,8 @@ CASES += [
     # "the production company" after it is that organisation
     case("company-name-taken-for-a-person", PRODUCTIONS, "that it had settled with the label",
          "Mark Doyle Productions", "indirect", kind="organisation"),
+    # a plural role ("the authors") is not the one person named with that role further down
+    case("the-authors-are-not-the-senior-author", AUTHORS, "Use rose by 25 percent", None, "indirect"),
     # an affidavit (or an indictment, a petition) is a document: it speaks for its author named before, not for
     # the person last quoted
     case("an-affidavit-speaks-for-its-author", AFFIDAVIT, "Often women were “enticed” with travel and lodging",
