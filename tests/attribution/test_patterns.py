@@ -43,6 +43,9 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
 AUTHORS = ("The authors of the study argued that the rules had “important social benefits.”\n"
            "Use rose by 25 percent, the authors wrote.\n"
            "Senior author Dr. Mira Oduya, a professor at Lakeview University, commented: “Use is a concern.”")
+STILL_IN_VIEW = ("“We had hoped the office would address the failures,” Ivo Tarn said.\n"
+                 "Tarn declined to address whether Per Lind slept on the job on the night Mark Doyle died. "
+                 "“When all the evidence is presented, you will see,” he said.")
 AFFIDAVIT = ("“This ring was built on secrecy,” said Ivo Tarn, the county prosecutor.\n"
              "The defendants ran the network in Lakeview, according to a criminal complaint affidavit from Homeland "
              "Security.\nOften women were “enticed” with travel and lodging, the affidavit said.")
@@ -815,6 +818,10 @@ CASES += [
          "Mark Doyle Productions", "indirect", kind="organisation"),
     # a plural role ("the authors") is not the one person named with that role further down
     case("the-authors-are-not-the-senior-author", AUTHORS, "Use rose by 25 percent", None, "indirect"),
+    # the last speaker is the main clause's subject of the sentence before; people who are subjects only in its
+    # subordinate clauses do not take the he/she
+    case("he-stays-with-the-main-clause-subject", STILL_IN_VIEW, "When all the evidence is presented, you will see,",
+         "Ivo Tarn", "direct", kind="person"),
     # an affidavit (or an indictment, a petition) is a document: it speaks for its author named before, not for
     # the person last quoted
     case("an-affidavit-speaks-for-its-author", AFFIDAVIT, "Often women were “enticed” with travel and lodging",

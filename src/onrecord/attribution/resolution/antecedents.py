@@ -79,7 +79,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return described
     if prefer_speaker and last is not None and last[0] >= window_start:
         newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
-        if not newer:
+        if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
+                                               [p[0] for p in newer]):
             return last[1]
     if subjects:
         return Speaker(full(subjects[-1]), "person")
@@ -103,6 +104,24 @@ def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: i
            for t in doc[named[-1][0] + 1 : sent_start]):
         return named[-1][1]
     return None
+
+
+def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named: list[tuple[int, str]],
+                           newer: list[int]) -> bool:
+    """The sentence before the he/she's has the last speaker as its main clause's subject, and every person who
+    became a subject since is a subject inside a clause after it: the speaker is still who the story is about
+    ("Ivo Tarn declined to say whether Per Lind slept on the night Ana Lind died. “...,” he said." -> Tarn)."""
+    start = pronoun.sent.start
+    if start == 0:
+        return False
+    sent = doc[start - 1].sent
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or speaker is None or not (
+        any(subject.left_edge.i <= i <= subject.i and name == speaker for i, name in named)
+        or (subject.pos_ == "PROPN" and subject.text == speaker.split()[-1])  # "Tarn" for Ivo Tarn
+    ):
+        return False
+    return all(subject.right_edge.i < i < sent.end for i in newer)
 
 
 def described_in_view(
