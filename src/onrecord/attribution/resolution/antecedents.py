@@ -121,7 +121,15 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
         or (subject.pos_ == "PROPN" and subject.text == speaker.split()[-1])  # "Tarn" for Ivo Tarn
     ):
         return False
-    return all(subject.right_edge.i < i < sent.end for i in newer)
+    return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
+
+
+def _subject_of_a_clause_inside(tok: Token, root: Token) -> bool:
+    """Is the name at ``tok`` the subject of a verb other than ``root``, in a clause that hangs under it?"""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head != root and tok.head.dep_ in (
+        "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 
 
 def described_in_view(
