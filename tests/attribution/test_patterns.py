@@ -40,6 +40,21 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
     return pytest.param(Case(text, content, speaker, type_, **expect), id=case_id)
 
 
+AUTHORS = ("The authors of the study argued that the rules had “important social benefits.”\n"
+           "Use rose by 25 percent, the authors wrote.\n"
+           "Senior author Dr. Mira Oduya, a professor at Lakeview University, commented: “Use is a concern.”")
+STILL_IN_VIEW = ("“We had hoped the office would address the failures,” Ivo Tarn said.\n"
+                 "Tarn declined to address whether Per Lind slept on the job on the night Mark Doyle died. "
+                 "“When all the evidence is presented, you will see,” he said.")
+AFFIDAVIT = ("“This ring was built on secrecy,” said Ivo Tarn, the county prosecutor.\n"
+             "The defendants ran the network in Lakeview, according to a criminal complaint affidavit from Homeland "
+             "Security.\nOften women were “enticed” with travel and lodging, the affidavit said.")
+TURNED_BACK = ("“My son has been in the ward for ten days,” Mira Oduya said.\n"
+               "Ana Lind, the doctor at Lakeview Hospital, explained that there were 22 infants in the ward. "
+               "“Families have many difficulties in reaching their children,” she said.\n"
+               "In Oduya’s case, she decided to stay at the hospital. “I am worried about him,” she continued.")
+PRODUCTIONS = ("Mark Doyle Productions denied that it had settled with the label.\n"
+               "“At no time did we agree to a deal,” the production company said.")
 ROLED = ("“The lake is dying,” Ilse Varga, the institute's hydrologist, told reporters. "
          "She said the survey had run for a year.")
 MIDDLE_CUE = (
@@ -797,6 +812,28 @@ CASES += [
          kind="person"),
     case("she-after-a-name-with-an-occupation", ROLED, "the survey had run for a year", "Ilse Varga", "indirect",
          kind="person"),
+    # a name the recogniser calls a person's that ends as only organisations' names end: an organisation, and
+    # "the production company" after it is that organisation
+    case("company-name-taken-for-a-person", PRODUCTIONS, "that it had settled with the label",
+         "Mark Doyle Productions", "indirect", kind="organisation"),
+    # a plural role ("the authors") is not the one person named with that role further down
+    case("the-authors-are-not-the-senior-author", AUTHORS, "Use rose by 25 percent", None, "indirect"),
+    # the last speaker is the main clause's subject of the sentence before; people who are subjects only in its
+    # subordinate clauses do not take the he/she
+    case("he-stays-with-the-main-clause-subject", STILL_IN_VIEW, "When all the evidence is presented, you will see,",
+         "Ivo Tarn", "direct", kind="person"),
+    # an affidavit (or an indictment, a petition) is a document: it speaks for its author named before, not for
+    # the person last quoted
+    case("an-affidavit-speaks-for-its-author", AFFIDAVIT, "Often women were “enticed” with travel and lodging",
+         "Homeland Security", "mixed", kind="organisation"),
+    # the story turns back to a person named as a possessor, whose he/she is the next sentence's subject: the
+    # he/she after that is theirs, not the last speaker's
+    case("she-after-the-story-turns-back-to-a-possessor", TURNED_BACK, "I am worried about him,", "Mira Oduya",
+         "direct", kind="person"),
+    case("she-of-the-speaker-before-the-story-turns-back", TURNED_BACK,
+         "Families have many difficulties in reaching their children,", "Ana Lind", "direct", kind="person"),
+    case("the-company-after-a-company-name-taken-for-a-person", PRODUCTIONS, "At no time did we agree to a deal,",
+         "Mark Doyle Productions", "direct", kind="organisation"),
 ]
 
 

@@ -30,6 +30,7 @@ from onrecord.attribution.quotes import (
     Quote,
 )
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
+from onrecord.attribution.resolution.syntax import organisations_named_as_people
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
@@ -75,7 +76,12 @@ def find_sources(
     ``said`` are the ranges of everything said (contents and quotations): names inside them are not antecedents
     for a later "he said". A continuation that carries on nothing is left out.
     """
-    text = doc.text if text is None else text  # (Doc.text is rebuilt on every access)
+    with organisations_named_as_people(doc):
+        return _find_sources(doc, statements, said, doc.text if text is None else text)
+
+
+def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[int, int]], text: str) -> Sources:
+    """find_sources, with the entities as speaker resolution reads them."""
     resolver = SpeakerResolver(doc, said, text=text)
     out: list[Sourced] = []
     last: int | None = None  # the last one with a speaker of its own: continuations carry it on, not each other

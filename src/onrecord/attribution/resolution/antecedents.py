@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.index import MALE, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
@@ -71,12 +71,16 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
     ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
         return Speaker(full(lately[-1]), "person")
+    turned = _turned_to(r.doc, pronoun, [(p[0], full(p)) for p in before if p[0] >= previous_start], anchor)
+    if turned is not None:
+        return Speaker(turned, "person")
     described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
     if described is not None:
         return described
     if prefer_speaker and last is not None and last[0] >= window_start:
         newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
-        if not newer:
+        if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
+                                               [p[0] for p in newer]):
             return last[1]
     if subjects:
         return Speaker(full(subjects[-1]), "person")
@@ -85,6 +89,47 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: int) -> str | None:
+    """The one person named in the sentence before the he/she's, a possessor too, when that sentence's subject
+    is a he/she of the same gender after the name, and nobody spoke or acted since: the story turned to that
+    person, and both pronouns are theirs ("“Rest,” Ana Lind said. In Oduya's case, she stayed on. “I am
+    worried,” she continued." -> Oduya)."""
+    sent_start = pronoun.sent.start
+    if len({name for _, name in named}) != 1 or named[-1][0] <= anchor:
+        return None
+    gender = pronoun_gender(pronoun)
+    if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and pronoun_gender(t) == gender
+           for t in doc[named[-1][0] + 1 : sent_start]):
+        return named[-1][1]
+    return None
+
+
+def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named: list[tuple[int, str]],
+                           newer: list[int]) -> bool:
+    """The sentence before the he/she's has the last speaker as its main clause's subject, and every person who
+    became a subject since is a subject inside a clause after it: the speaker is still who the story is about
+    ("Ivo Tarn declined to say whether Per Lind slept on the night Ana Lind died. “...,” he said." -> Tarn)."""
+    start = pronoun.sent.start
+    if start == 0:
+        return False
+    sent = doc[start - 1].sent
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or speaker is None or not (
+        any(subject.left_edge.i <= i <= subject.i and name == speaker for i, name in named)
+        or (subject.pos_ == "PROPN" and subject.text == speaker.split()[-1])  # "Tarn" for Ivo Tarn
+    ):
+        return False
+    return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
+
+
+def _subject_of_a_clause_inside(tok: Token, root: Token) -> bool:
+    """Is the name at ``tok`` the subject of a verb other than ``root``, in a clause that hangs under it?"""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head != root and tok.head.dep_ in (
+        "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 
 
 def described_in_view(

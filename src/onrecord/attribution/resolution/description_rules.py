@@ -168,8 +168,9 @@ def unnamed_person(case: Mention) -> Speaker | None:
     "David Okafor, the harbour master, met the crew. The harbour master said the port would close.", "David Okafor"))
 def definite_role(case: Mention) -> Speaker | None:
     """Any other definite noun that names a role someone was given in an apposition or before their name ("the
-    harbour master" after "Ivo Tarn, the harbour master")."""
-    if not case.definite:
+    harbour master" after "Ivo Tarn, the harbour master"). Not a plural: "the authors" of a study are not its senior
+    author named further down."""
+    if not case.definite or case.head.tag_ in ("NNS", "NNPS"):
         return None
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +19,7 @@ from onrecord.lexicon.en import (
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
     ORGANISATION_HEADS,
+    ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
@@ -275,3 +278,22 @@ class Inside:
     def __call__(self, char: int) -> bool:
         k = bisect.bisect_right(self.starts, char) - 1
         return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
+
+
+@contextmanager
+def organisations_named_as_people(doc: Doc) -> Iterator[None]:
+    """While speakers are resolved, a name the recogniser labelled a person's but that ends with a word that
+    ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,' the
+    production company said." -> Lakeview Productions, an organisation); the Doc's own entities are restored
+    after, so the rest of the pipeline sees the recogniser's labels."""
+    ents = doc.ents
+    wrong = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"
+             and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS]
+    if not wrong:
+        yield
+        return
+    doc.ents = [Span(doc, e.start, e.end, label="ORG") if e in wrong else e for e in ents]
+    try:
+        yield
+    finally:
+        doc.ents = ents
