@@ -161,10 +161,6 @@ class Family:
     def dangerous(self) -> tuple[Variant, ...]:
         return tuple(m for m in self.members if m.dangerous)
 
-    def first_appearance(self) -> Appearance:
-        """The earliest dated appearance (the root, by construction)."""
-        return self.root
-
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.root.text, "speaker": self.speaker, "size": self.size,
                 "outlets": list(self.outlets), "dangerous": len(self.dangerous), "root": self.root.to_dict(),
@@ -207,17 +203,23 @@ class Family:
 # --- alignment ------------------------------------------------------------------------------------------------
 
 
-def contained(short: Sequence[str], long: Sequence[str]) -> float:
+def _aligned(a: Sequence[str], b: Sequence[str]) -> list[Any]:
+    """The runs of words ``a`` and ``b`` share, in order (the equal blocks of their LCS alignment)."""
+    return [op for op in Indel.opcodes(a, b) if op.tag == "equal"]
+
+
+def contained(short: Sequence[str], long: Sequence[str], blocks: list[Any] | None = None) -> float:
     """How much of ``short`` sits in ``long``: the share of its words on an in-order alignment (LCS), 0.0 when
     those words are spread thin over ``long`` (they must fill :data:`DENSITY` of the stretch they span), or when
-    ``short`` has under :data:`SHORT` words and its first or last word is not on the alignment."""
+    ``short`` has under :data:`SHORT` words and its first or last word is not on the alignment. ``blocks``: their
+    alignment (:func:`_aligned`) when already made."""
     if not short or not long:
         return 0.0
-    blocks = [op for op in Indel.opcodes(short, long) if op.tag == "equal"]
-    matched = sum(op.src_end - op.src_start for op in blocks)
+    blocks = _aligned(short, long) if blocks is None else blocks
+    matched: int = sum(op.src_end - op.src_start for op in blocks)
     if not matched:
         return 0.0
-    stretch = blocks[-1].dest_end - blocks[0].dest_start
+    stretch: int = blocks[-1].dest_end - blocks[0].dest_start
     if matched / stretch < DENSITY:
         return 0.0
     if len(short) < SHORT and (blocks[0].src_start > 0 or blocks[-1].src_end < len(short)):
@@ -225,19 +227,23 @@ def contained(short: Sequence[str], long: Sequence[str]) -> float:
     return matched / len(short)
 
 
-def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+def longest_run(a: Sequence[str], b: Sequence[str], blocks: list[Any] | None = None) -> int:
     """The longest run of words ``a`` and ``b`` share in a row (on their in-order alignment)."""
-    return max((op.src_end - op.src_start for op in Indel.opcodes(a, b) if op.tag == "equal"), default=0)
+    return int(max((op.src_end - op.src_start for op in (_aligned(a, b) if blocks is None else blocks)), default=0))
 
 
 def same_quotation(a: Sequence[str], b: Sequence[str], *, containment: float = CONTAINMENT) -> float:
     """How surely ``a`` and ``b`` are versions of one quotation: the containment of the shorter in the longer
-    (:func:`contained`), or :data:`CONTAINMENT` when they share a run of :data:`RUN` words; 0.0 when neither."""
+    (:func:`contained`), or :data:`CONTAINMENT` when they share a run of :data:`RUN` words; 0.0 when neither.
+    One alignment serves both tests."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    score = contained(short, long)
+    if not short:
+        return 0.0
+    blocks = _aligned(short, long)
+    score = contained(short, long, blocks)
     if score >= containment:
         return score
-    return containment if longest_run(short, long) >= RUN else 0.0
+    return containment if longest_run(short, long, blocks) >= RUN else 0.0
 
 
 def _is_number(word: str) -> bool:
