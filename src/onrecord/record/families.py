@@ -13,6 +13,7 @@ families existed (it then has none).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,13 +43,29 @@ def appearances(store: Store) -> Iterator[Appearance]:
     while rows := cur.fetchmany(5000):
         for aid, quoted, start, content, speaker, outlet, published, url, doc_id, title in rows:
             for part, (qs, qe) in enumerate(json.loads(quoted)):
-                yield Appearance(f"a{aid}.{part}", content[qs - start : qe - start], speaker, outlet,
+                yield Appearance(appearance_key(aid, part), content[qs - start : qe - start], speaker, outlet,
                                  published[:10] if published else None, url, doc_id, title)
 
 
+_KEY = re.compile(r"a(\d+)\.(\d+)")
+
+
+def appearance_key(attribution_id: int, part: int) -> str:
+    """The key of a stored quoted part: "a123.0" (attribution 123, its first quoted part)."""
+    return f"a{attribution_id}.{part}"
+
+
+def parse_key(key: str) -> tuple[int, int] | None:
+    """(attribution id, part) of a stored appearance's key; None for a key that is not one ("s1/doc#0.0")."""
+    m = _KEY.fullmatch(key)
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def _key(key: str) -> tuple[int, int]:
-    aid, part = key[1:].split(".")
-    return int(aid), int(part)
+    found = parse_key(key)
+    if found is None:
+        raise ValueError(f"not a stored appearance's key: {key!r}")
+    return found
 
 
 def rebuild(store: Store) -> int:
@@ -151,5 +168,15 @@ def summary(store: Store) -> dict[str, int]:
     return {"families": int(row[0]), "appearances": int(row[1]), "dangerous": int(row[2])}
 
 
-__all__ = ["StoredFamily", "appearances", "families", "family", "has_families", "member_families", "rebuild",
-           "summary"]
+__all__ = [
+    "StoredFamily",
+    "appearance_key",
+    "appearances",
+    "families",
+    "family",
+    "has_families",
+    "member_families",
+    "parse_key",
+    "rebuild",
+    "summary",
+]

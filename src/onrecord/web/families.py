@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.analysis.families import Danger, Family, Variant, words
-from onrecord.record.families import StoredFamily
+from onrecord.record.families import StoredFamily, parse_key
 from onrecord.record.store import Store
 
 #: The columns of the CSV twin of /quotes.
@@ -30,8 +30,8 @@ _TOKEN = re.compile(r"\S+")
 
 def attribution_id(key: str) -> int | None:
     """The stored attribution of an appearance's key ("a123.0" -> 123)."""
-    m = re.fullmatch(r"a(\d+)\.\d+", key)
-    return int(m[1]) if m else None
+    found = parse_key(key)
+    return found[0] if found else None
 
 
 def places(store: Store, keys: Iterable[str]) -> dict[int, tuple[int, int]]:
