@@ -6,40 +6,27 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
-
-import duckdb
 
 from onrecord.analysis.families import Appearance, Family, quote_families
-from onrecord.scale.output import ARTICLES, ATTRIBUTIONS, OutputError, completed_shards
+from onrecord.scale.output import run_tables
 
 
 def run_appearances(outdir: str | os.PathLike[str]) -> Iterator[Appearance]:
     """Every quoted part of the direct and mixed attributions of the run's complete shards, keyed
     ``<shard>/<doc_id>#<index>.<part>``."""
-    shards = completed_shards(outdir)
-    if not shards:
-        raise OutputError("no complete shard: not the output of `onrecord run`, or nothing finished yet",
-                          document=str(outdir))
-    root = Path(outdir)
-    con = duckdb.connect(config={"memory_limit": "1GB"})
-    try:
+    with run_tables(outdir) as (con, shards, articles, attributions):
         cur = con.execute(
             "SELECT t.shard, t.doc_id, t.\"index\", t.content_start, t.content_text, t.quoted, t.speaker, r.outlet,"
             " r.published, r.url, r.title"
             " FROM read_parquet(?) t JOIN read_parquet(?) r ON r.id = t.doc_id AND r.shard = t.shard"
             " WHERE t.type IN ('direct', 'mixed') AND len(t.quoted) > 0 AND list_contains(?, t.shard)"
             " ORDER BY t.shard, t.doc_id, t.\"index\"",
-            [str(root / ATTRIBUTIONS / "*.parquet"), str(root / ARTICLES / "*.parquet"), shards])
+            [attributions, articles, shards])
         while rows := cur.fetchmany(10_000):
             for shard, doc_id, index, start, content, quoted, speaker, outlet, published, url, title in rows:
                 for part, q in enumerate(quoted):
                     yield Appearance(f"{shard}/{doc_id}#{index}.{part}", content[q["start"] - start : q["end"] - start],
                                      speaker, outlet, published[:10] if published else None, url, doc_id, title)
-    except duckdb.Error as exc:
-        raise OutputError(f"cannot read the run's Parquet files: {exc}", document=str(outdir)) from exc
-    finally:
-        con.close()
 
 
 def run_families(outdir: str | os.PathLike[str], *, min_size: int = 2) -> list[Family]:

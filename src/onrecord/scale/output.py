@@ -223,6 +223,27 @@ def completed_shards(outdir: str | os.PathLike[str]) -> list[str]:
     return sorted(p.name[: -len(".json")] for p in directory.glob("*.json") if not p.name.startswith("."))
 
 
+@contextlib.contextmanager
+def run_tables(outdir: str | os.PathLike[str]) -> Iterator[tuple[Any, list[str], str, str]]:
+    """DuckDB over a run's output, for what reads it whole (quote families, gender and sourcing figures): the
+    connection (memory bounded; what does not fit spills), the complete shards, and the Parquet globs of the
+    articles and the attributions. A folder with no complete shard, or Parquet DuckDB cannot read, is an
+    :class:`OutputError` naming the run."""
+    shards = completed_shards(outdir)
+    if not shards:
+        raise OutputError("no complete shard: not the output of `onrecord run`, or nothing finished yet",
+                          document=str(outdir))
+    import duckdb  # (only here: reading a run back as Extractions does not need it)
+
+    con = duckdb.connect(config={"memory_limit": "1GB"})
+    try:
+        yield con, shards, str(Path(outdir) / ARTICLES / "*.parquet"), str(Path(outdir) / ATTRIBUTIONS / "*.parquet")
+    except duckdb.Error as exc:
+        raise OutputError(f"cannot read the run's Parquet files: {exc}", document=str(outdir)) from exc
+    finally:
+        con.close()
+
+
 def read_shard_result(outdir: str | os.PathLike[str], shard: str) -> dict[str, Any]:
     path = Path(outdir) / SHARDS / f"{shard}.json"
     try:
@@ -326,5 +347,6 @@ __all__ = [
     "is_complete",
     "read_output",
     "read_shard",
+    "run_tables",
     "write_shard",
 ]

@@ -12,46 +12,29 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter, defaultdict
-from pathlib import Path
-
-import duckdb
 
 from onrecord.record.gender import GenderRow, SourcingRow
-from onrecord.scale.output import ARTICLES, ATTRIBUTIONS, OutputError, completed_shards
-
-
-def _connect(outdir: str | os.PathLike[str]) -> tuple[duckdb.DuckDBPyConnection, list[str], Path]:
-    shards = completed_shards(outdir)
-    if not shards:
-        raise OutputError("no complete shard: not the output of `onrecord run`, or nothing finished yet",
-                          document=str(outdir))
-    return duckdb.connect(config={"memory_limit": "1GB"}), shards, Path(outdir)
+from onrecord.scale.output import run_tables
 
 
 def run_gender_shares(outdir: str | os.PathLike[str]) -> list[GenderRow]:
     """Per month and outlet, the people quoted (each person speaker once per article) by gender."""
-    con, shards, root = _connect(outdir)
     counts: dict[tuple[str | None, str | None], Counter[str]] = defaultdict(Counter)
-    try:
+    with run_tables(outdir) as (con, shards, articles, _attributions):
         cur = con.execute(
             "SELECT substr(published, 1, 7), outlet, genders FROM read_parquet(?, union_by_name = true)"
-            " WHERE genders IS NOT NULL AND list_contains(?, shard)", [str(root / ARTICLES / "*.parquet"), shards])
+            " WHERE genders IS NOT NULL AND list_contains(?, shard)", [articles, shards])
         while rows := cur.fetchmany(10_000):
             for month, outlet, genders in rows:
                 for call in json.loads(genders).values():
                     counts[(month, outlet)][call.get("label", "unknown")] += 1
-    except duckdb.Error as exc:
-        raise OutputError(f"cannot read the run's Parquet files: {exc}", document=str(outdir)) from exc
-    finally:
-        con.close()
     return [GenderRow(m, o, c["woman"], c["man"], c["unknown"]) for (m, o), c in
             sorted(counts.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1] or ""))]
 
 
 def run_sourcing_shares(outdir: str | os.PathLike[str]) -> list[SourcingRow]:
     """Per outlet, how the run's statements are sourced, counted by DuckDB from the JSON of each."""
-    con, shards, root = _connect(outdir)
-    try:
+    with run_tables(outdir) as (con, shards, articles, attributions):
         rows = con.execute(
             "SELECT r.outlet, count(*),"
             " sum(CAST(json_extract(t.sourcing, '$.anonymous') AS BOOLEAN)::INT),"
@@ -64,11 +47,7 @@ def run_sourcing_shares(outdir: str | os.PathLike[str]) -> list[SourcingRow]:
             " FROM read_parquet(?, union_by_name = true) t"
             " JOIN read_parquet(?, union_by_name = true) r ON r.id = t.doc_id AND r.shard = t.shard"
             " WHERE t.sourcing IS NOT NULL AND list_contains(?, t.shard) GROUP BY r.outlet ORDER BY r.outlet",
-            [str(root / ATTRIBUTIONS / "*.parquet"), str(root / ARTICLES / "*.parquet"), shards]).fetchall()
-    except duckdb.Error as exc:
-        raise OutputError(f"cannot read the run's Parquet files: {exc}", document=str(outdir)) from exc
-    finally:
-        con.close()
+            [attributions, articles, shards]).fetchall()
     return [SourcingRow(o, int(n), int(anon or 0), int(reason or 0), int(relay or 0), int(single or 0),
                         dict(Counter(kinds))) for o, n, anon, reason, relay, single, kinds in rows]
 
