@@ -105,7 +105,6 @@ class FamiliesReport:
     dated: int = 0
     root_right: int = 0
     dangerous_gold: int = 0
-    dangerous_found: int = 0
     dangerous_predicted: int = 0
     dangerous_correct: int = 0
     unmapped: int = 0
@@ -130,8 +129,8 @@ class FamiliesReport:
             f"pairwise precision {self.precision:.3f} ({self.correct_pairs}/{self.predicted_pairs}), "
             f"recall {self.recall:.3f} ({self.found_pairs}/{self.gold_pairs})",
             f"earliest outlet right where dates differ: {self.root_right}/{self.dated}",
-            f"dangerous changes: gold {self.dangerous_gold}, found {self.dangerous_found}; "
-            f"flagged {self.dangerous_predicted}, right {self.dangerous_correct}",
+            f"dangerous changes: gold {self.dangerous_gold}, flagged {self.dangerous_predicted}, "
+            f"both {self.dangerous_correct}",
         ]
 
 
@@ -220,7 +219,6 @@ def score(folder: str | Path, *, families: list[Family] | None = None, split: st
             variant = next((v for v in fam.members if v.appearance.key == key), None) if fam else None
             kinds = {d.kind for d in variant.dangerous} - {"speaker"} if variant else set()
             report.dangerous_gold += len(gold_kinds)
-            report.dangerous_found += len(gold_kinds & kinds)
             report.dangerous_predicted += len(kinds)
             report.dangerous_correct += len(gold_kinds & kinds)
     return report
