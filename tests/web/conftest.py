@@ -173,6 +173,36 @@ def live_server(app: object) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+#: Debian's Chromium and the flags every browser test launches it with (headless, nothing fetched from outside).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def chromium_page(base: str) -> Iterator[tuple[object, list[str]]]:
+    """A page of headless Chromium on ``base`` (1360x900) and the list its JavaScript errors and console errors
+    are written to; the browser is closed after."""
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base).new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        try:
+            yield page, errors
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def chromium() -> object:
+    """:func:`chromium_page`, for the modules that drive a real browser."""
+    return chromium_page
+
+
 @pytest.fixture
 def live() -> object:
     """:func:`live_server`, for the modules that drive a real browser (test modules import nothing from here)."""

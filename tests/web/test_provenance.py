@@ -243,21 +243,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.mark.model
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive")
-def test_in_chromium(lakeview: str, tmp_path: Path, live: Any) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_in_chromium(lakeview: str, tmp_path: Path, live: Any, chromium: Any) -> None:
     from onrecord.web import Config, create_app
 
     shots = Path(os.environ.get("ONRECORD_WEB_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
-    errors: list[str] = []
-    with live(create_app(Config(db=lakeview))) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base).new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    with live(create_app(Config(db=lakeview))) as base, chromium(base) as (page, errors):
         page.goto("/articles")
         page.click("table.rows a:has-text('Lakeview plant to close')")
         page.wait_for_url("**/articles/*")
@@ -297,5 +288,4 @@ def test_in_chromium(lakeview: str, tmp_path: Path, live: Any) -> None:
         assert page.locator("#provenance li.flag-reversal").count() == 1
         assert page.locator("#provenance li.flag-document").count() == 1
         page.screenshot(path=str(shots / "provenance-paste.png"), full_page=True)
-        browser.close()
     assert errors == []

@@ -328,21 +328,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive")
-def test_in_chromium(quotes_db: str, tmp_path: Path, live: Any) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_in_chromium(quotes_db: str, tmp_path: Path, live: Any, chromium: Any) -> None:
     from onrecord.web import Config, create_app
 
     shots = Path(os.environ.get("ONRECORD_WEB_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
-    errors: list[str] = []
-    with live(create_app(Config(db=quotes_db))) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base).new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    with live(create_app(Config(db=quotes_db))) as base, chromium(base) as (page, errors):
         page.goto("/")
         page.click("nav a:has-text('Quotes')")
         page.wait_for_url("**/quotes")
@@ -367,5 +358,4 @@ def test_in_chromium(quotes_db: str, tmp_path: Path, live: Any) -> None:
         page.wait_for_function("() => [...document.images].every(i => i.complete)")
         assert img.evaluate("i => i.naturalWidth") > 0
         page.screenshot(path=str(shots / "stats.png"), full_page=True)
-        browser.close()
     assert errors == []
