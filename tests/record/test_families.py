@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from onrecord.cli import main
@@ -68,6 +69,19 @@ def test_rebuild_twice_keeps_one_set_and_filters_work(store: Store) -> None:
     assert families(store, text="lakeview plant") and not families(store, text="ferry")
 
 
+def test_the_family_speaker_is_the_one_most_articles_credit_not_the_roots(store: Store) -> None:
+    # the earliest article credits the words to someone else; two later ones to Ana Lind
+    store.add([carried(QUOTE, "Ivo Tarn", "Regional Digest", "2031-02-27", "digest"),
+               carried(QUOTE, "Ana Lind", "Lakeview Ledger", "2031-03-01", "ledger"),
+               carried(QUOTE.replace(", and every one of the 200 jobs is safe", ""), "Ana Lind", "Valley Tribune",
+                       "2031-03-02", "tribune")])
+    assert rebuild(store) == 1
+    (stored,) = families(store, speaker="lind")
+    assert stored.family.root.speaker == "Ivo Tarn" and stored.family.speaker == "Ana Lind"
+    assert not families(store, speaker="tarn")
+    assert store.one("SELECT speaker FROM quote_families") == ("Ana Lind",)
+
+
 def test_deleting_an_article_removes_its_memberships(store: Store) -> None:
     ids = store.add(three()).article_ids
     rebuild(store)
@@ -108,6 +122,20 @@ def test_families_of_a_corpus_run_read_from_its_parquet_files(tmp_path: Path) ->
     assert keys == ["s1/ledger#0.0", "s1/tribune#0.0", "s2/digest#0.0"]
     (fam,) = run_families(tmp_path)
     assert fam.root.key == "s1/ledger#0.0" and fam.size == 3
+
+
+def test_a_run_resumed_across_versions_mixes_shards_with_and_without_quoted_parts(tmp_path: Path) -> None:
+    one, two, three_ = three()
+    write_shard(tmp_path, "s0", [carried("An older shard of the same run said this", "Ivo Tarn", "Old Post",
+                                         "2030-01-01", "old")], {"shard": "s0", "status": "done"})
+    old = tmp_path / "attributions" / "s0.parquet"
+    pq.write_table(pq.read_table(old).drop_columns(["quoted", "quoted_text"]), old)
+    assert list(run_appearances(tmp_path)) == []  # only the old shard so far: nothing quoted, no error
+    write_shard(tmp_path, "s1", [one, two], {"shard": "s1", "status": "done"})
+    write_shard(tmp_path, "s2", [three_], {"shard": "s2", "status": "done"})
+    assert sorted(a.key for a in run_appearances(tmp_path)) == ["s1/ledger#0.0", "s1/tribune#0.0", "s2/digest#0.0"]
+    (fam,) = run_families(tmp_path)
+    assert fam.size == 3
 
 
 def test_a_folder_that_is_no_run_output_is_a_clear_error(tmp_path: Path) -> None:

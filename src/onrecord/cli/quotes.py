@@ -59,7 +59,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
         found: list[tuple[int | str | None, Family]] = [(None, f) for f in run_families(args.run_output)]
         if args.speaker:
-            found = [(i, f) for i, f in found if f.root.speaker and args.speaker.lower() in f.root.speaker.lower()]
+            found = [(i, f) for i, f in found if f.speaker and args.speaker.lower() in f.speaker.lower()]
         if args.dangerous:
             found = [(i, f) for i, f in found if f.dangerous]
         found = found[: args.limit] if args.limit else found
@@ -99,7 +99,7 @@ def register(sub: Any, add_command: Callable[..., Any]) -> None:
 
     p = add_command(sub, "quotes", cmd_quotes, settings=False)
     p.add_argument("id", nargs="?", type=int, metavar="ID", help="show this family in full")
-    p.add_argument("--speaker", metavar="NAME", help="only families whose root is this speaker's")
+    p.add_argument("--speaker", metavar="NAME", help="only families said by NAME (as most articles credit it)")
     p.add_argument("--dangerous", action="store_true", help="only families with a dangerous change")
     p.add_argument("--text", metavar="WORDS", help="only families whose root contains these words")
     p.add_argument("--full", action="store_true", help="list every appearance of each family")

@@ -82,7 +82,7 @@ def rebuild(store: Store) -> int:
             row = store.one(
                 "INSERT INTO quote_families (root_attribution_id, root_part, text, speaker, size, outlets,"
                 " first_published, dangerous, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (root_id, root_part, fam.root.text, fam.root.speaker, fam.size, len(fam.outlets), fam.root.published,
+                (root_id, root_part, fam.root.text, fam.speaker, fam.size, len(fam.outlets), fam.root.published,
                  len(fam.dangerous), json.dumps(fam.to_dict(), ensure_ascii=False)))
             assert row is not None
             store.executemany(
@@ -112,8 +112,9 @@ class StoredFamily:
 
 def families(store: Store, *, speaker: str | None = None, dangerous: bool = False, min_size: int = 2,
              text: str | None = None, limit: int | None = 100, offset: int = 0) -> list[StoredFamily]:
-    """Stored families, the most carried first: of one speaker (the root's, a substring match), only those with
-    a dangerous change, with at least ``min_size`` appearances, whose root contains ``text``."""
+    """Stored families, the most carried first: of one speaker (a substring match on the family's speaker, the
+    one most articles credit), only those with a dangerous change, with at least ``min_size`` appearances, whose
+    root contains ``text``."""
     _limit(limit)
     _limit(offset, "offset")
     if not has_families(store):

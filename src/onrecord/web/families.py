@@ -53,11 +53,12 @@ def _place(key: str, where: dict[int, tuple[int, int]]) -> tuple[int | None, int
 
 
 def row(stored: StoredFamily, where: dict[int, tuple[int, int]]) -> dict[str, Any]:
-    """One family as a row of /quotes: the root's words and speaker, its first appearance, how far it went."""
+    """One family as a row of /quotes: the root's words, the family's speaker (the one most articles credit), its
+    first appearance, how far it went."""
     fam = stored.family
     first = fam.members[0].appearance if fam.members else fam.root
     article_id, number = _place(first.key, where)
-    return {"family_id": stored.id, "text": fam.root.text, "speaker": fam.root.speaker,
+    return {"family_id": stored.id, "text": fam.root.text, "speaker": fam.speaker,
             "first_outlet": first.outlet, "first_published": first.published, "first_article_id": article_id,
             "first_number": number, "appearances": fam.size, "outlets": len(fam.outlets),
             "outlet_names": list(fam.outlets), "dangerous": len(fam.dangerous)}
@@ -129,7 +130,7 @@ def detail(stored: StoredFamily, where: dict[int, tuple[int, int]]) -> dict[str,
                                                              iv[0]))
     members = [appearance(fam, v, where, index=i) for i, v in ordered]
     return {"id": stored.id, "root": members[0] if members else None, "members": members, "size": fam.size,
-            "outlets": list(fam.outlets), "dangerous": len(fam.dangerous), "speaker": fam.root.speaker,
+            "outlets": list(fam.outlets), "dangerous": len(fam.dangerous), "speaker": fam.speaker,
             "text": fam.root.text}
 
 
