@@ -109,6 +109,22 @@ def test_evaluate_file_runs_the_extractor(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+def test_types_scores_only_those_attributions_on_both_sides(tmp_path: Path) -> None:
+    text = TEXT + " Holt said the trains would run every ten minutes."
+    doc = gold_doc("a", text)
+    reported = text.index("the trains would run every ten minutes")
+    doc["attributions"].append({"content": [reported, reported + len("the trains would run every ten minutes")],
+                                "source": None, "cue": None, "speaker": "Sara Holt", "type": "indirect"})
+    path = write_jsonl(tmp_path / "gold.jsonl", [json.dumps(doc)])
+    every = evaluate_file(path)
+    quotes = evaluate_file(path, types={"direct", "mixed"})
+    assert every.scores["content_overlap"].n_gold == 2 and every.types is None
+    assert quotes.scores["content_overlap"].n_gold == 1 and quotes.types == ("direct", "mixed")
+    assert quotes.scores["content_overlap"].n_pred < every.scores["content_overlap"].n_pred
+    assert "only direct, mixed attributions" in quotes.to_text() and quotes.to_dict()["types"] == ["direct", "mixed"]
+
+
+@pytest.mark.model
 def test_evaluate_file_records_refused_documents(tmp_path: Path) -> None:
     empty = {"id": "empty", "text": "   ", "attributions": []}
     path = write_jsonl(tmp_path / "gold.jsonl", [json.dumps(empty), json.dumps(gold_doc("a"))])

@@ -315,6 +315,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     Example:
       onrecord eval ../shared/data/polnear/dev.jsonl.gz --limit 100
       onrecord eval ../shared/data/ggt/dev.jsonl --json > ggt-dev.json
+      onrecord eval ../shared/data/ggt/dev.jsonl --types direct,mixed
       onrecord eval ../shared/data/polnear/train.jsonl.gz --scope all --speakers data/speakers/polnear-train.jsonl
       onrecord eval data/provenance --split dev
       onrecord eval data/sourcing/polnear-dev.jsonl
@@ -387,7 +388,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     with _progress(settings) as (advance, _report):
         report = evaluate_file(args.gold, settings=settings, limit=args.limit, progress=advance,
-                               speakers=args.speakers)
+                               speakers=args.speakers, types=args.types)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
@@ -420,6 +421,16 @@ def _add_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int],
     if settings:
         _add_settings_flags(parser)
     return parser
+
+
+def _types(value: str) -> frozenset[str]:
+    """An argparse type: a comma-separated set of attribution types."""
+    found = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = found - {"direct", "mixed", "indirect", "unknown"}
+    if not found or unknown:
+        named = ", ".join(sorted(unknown)) or repr(value)
+        raise argparse.ArgumentTypeError(f"not attribution types: {named} (direct, mixed, indirect, unknown)")
+    return found
 
 
 def _positive(text: str) -> int:
@@ -476,6 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speakers", metavar="FILE",
                    help="resolved speaker names to lay over a gold corpus that has none (data/speakers/*.jsonl); "
                         "only the documents FILE covers are scored")
+    p.add_argument("--types", type=_types, metavar="T,T",
+                   help="score only attributions of these types, gold and predicted (direct, mixed, indirect, "
+                        "unknown): --types direct,mixed scores the quotations")
 
     _add_command(sub, "settings", cmd_settings, settings=False)
 

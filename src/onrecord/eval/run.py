@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from io import BufferedIOBase
 from pathlib import Path
@@ -84,6 +84,7 @@ class EvalReport:
     pipeline_version: str = ""
     speakers: str | None = None  # the speakers file laid over the gold (see onrecord.eval.speakers)
     kinds: KindScores | None = None  # speaker figures by gold kind, with a speakers file
+    types: tuple[str, ...] | None = None  # only these attribution types were scored (both sides)
 
     @property
     def n_docs(self) -> int:
@@ -122,6 +123,7 @@ class EvalReport:
             "errors": list(self.errors),
             **self.scores.to_dict(),
             **({"speakers": self.speakers} if self.speakers else {}),
+            **({"types": list(self.types)} if self.types is not None else {}),
             **({"speaker_kinds": self.kinds.to_dict()} if self.kinds is not None else {}),
         }
 
@@ -131,6 +133,7 @@ class EvalReport:
             f"{self.path}  ({self.corpus or 'unknown corpus'}, {self.n_docs} docs, "
             f"{self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s, model {self.model or '?'})",
             *([f"speakers from {self.speakers}"] if self.speakers else []),
+            *([f"only {', '.join(self.types)} attributions, gold and predicted"] if self.types is not None else []),
             "",
             f"{'metric':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>11}{'n_pred':>8}{'n_gold':>8}",
         ]
@@ -168,8 +171,13 @@ def evaluate_file(
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
     speakers: str | Path | None = None,
+    types: Collection[str] | None = None,
 ) -> EvalReport:
     """Extract from every document of the gold file ``path`` (FORMAT.md JSONL, optionally gzipped) and score.
+
+    ``types`` scores only the attributions of these types on both sides (``{"direct", "mixed"}``: the
+    quotations, as a Quotebank-style user reads them; a gold type outside the set is not asked for, and a
+    prediction outside it is not counted).
 
     ``limit`` scores only the first documents. ``progress`` is called with 1 per document done. ``speakers`` names
     a speakers file (:mod:`onrecord.eval.speakers`) whose resolved names are laid over the gold: only its
@@ -186,6 +194,8 @@ def evaluate_file(
     else:
         names = read_speakers(speakers)  # first: a bad speakers file fails before the corpus is read
         gold = overlay_speakers(read_documents(path), names)[:limit]
+    if types is not None:
+        gold = [_only(d, types) for d in gold]
     load_pipeline(settings)  # load the model before the clock starts
     articles = [Article(text=d["text"], id=d["id"]) for d in gold]
     predicted: list[dict[str, Any]] = []
@@ -196,7 +206,7 @@ def evaluate_file(
         if isinstance(result, OnrecordError):
             errors.append(f"{art.id}: {result.reason}")
             continue
-        predicted.append(result.to_dict(include_text=False))
+        predicted.append(_only(result.to_dict(include_text=False), types))
         model, version = result.model, result.pipeline_version
     seconds = time.perf_counter() - start
     corpora = {d.get("source") for d in gold}
@@ -212,7 +222,15 @@ def evaluate_file(
         pipeline_version=version,
         speakers=None if speakers is None else str(speakers),
         kinds=kinds,
+        types=None if types is None else tuple(sorted(types)),
     )
+
+
+def _only(doc: dict[str, Any], types: Collection[str] | None) -> dict[str, Any]:
+    """The document with only the attributions of these types (all of them when ``types`` is None)."""
+    if types is None:
+        return doc
+    return {**doc, "attributions": [a for a in doc.get("attributions") or () if a.get("type") in types]}
 
 
 __all__ = ["EvalReport", "evaluate_file", "iter_documents", "read_documents"]
