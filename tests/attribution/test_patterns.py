@@ -66,6 +66,17 @@ MULTI_PARAGRAPH = (
     "“We have to replace every cable. There is no shortcut here.\n\n"
     "“If we do it halfway, we will be back here in five years,” Doyle said."
 )
+STAYS_WITH = (
+    "Mira Oduya, 57, lost her teaching job after the flood.\n\n"
+    "“I had worked there for twenty years,” she said.\n\n"
+    "Still, Oduya found work at the library within a year. And there was the grief as well.\n\n"
+    "“It took me two years to stop missing the classroom.”"
+)
+BARE_PARAGRAPHS = (
+    "“The pier is unsafe,” Ivo Tarn said on Monday.\n\n"
+    "“Nobody has inspected it since the storm.”\n\n"
+    "“We cannot wait for spring. Somebody will get hurt.”"
+)
 SCARE_THEN_QUOTE = (
     "The so-called “temporary” ferry service has now run for six years. "
     "“Nothing about it is temporary any more,” Jane Roe said."
@@ -216,6 +227,12 @@ CASES = [
         "Mark Doyle",
         "indirect",
     ),
+    # a paragraph about the speaker between two of their quotations: the second, with no cue, is still theirs
+    case("continuation-after-a-paragraph-about-the-speaker", STAYS_WITH,
+         "It took me two years to stop missing the classroom.", "Mira Oduya", "direct"),
+    # quotation paragraphs with no cue, one after another, all carry on the last speaker
+    case("continuation-second-bare-paragraph", BARE_PARAGRAPHS, "We cannot wait for spring. Somebody will get hurt.",
+         "Ivo Tarn", "direct"),
     # --- indirect speech ---
     case(
         "indirect-said-that",
@@ -725,6 +742,12 @@ NOT_ATTRIBUTIONS = [
         " runs to 400 pages.",
         "Crossing the Harbor: A Plan for 2040",
         id="quoted-title-after-a-quotation",
+    ),
+    pytest.param(
+        "“The pier is unsafe,” Ivo Tarn said on Monday.\n\nI watched the old film “The Long Pier at Dusk Over "
+        "Tarnwick Bay” again last week and thought of the harbour.",
+        "The Long Pier at Dusk Over Tarnwick Bay",
+        id="long-title-inside-a-later-paragraph",
     ),
     pytest.param(
         "The Westbury Brass closed the festival with “Long Way Home,” a song about the old rail line.",

@@ -123,16 +123,53 @@ def _continuation(
         return Sourced(cand, speaker, "person-before", None)
     if k is None or last is None or (last.speaker.name is None and last.speaker.description is None):
         return None
-    # a later paragraph of a quotation over several is as near as the paragraph before it, carried on already
-    before = out[-1] if cand.quote is not None and cand.quote.part > 0 and out[-1].previous == k else last
+    # a later paragraph of a quotation over several, or a quotation paragraph after one that carried this
+    # speaker on already, is as near as the paragraph before it
+    before = out[-1] if out[-1].previous == k else last
     gap = text[before.statement.content.end : cand.content.start]
+    if "\n" in gap and not _opens_paragraph(text, cand.content):
+        return None  # (a later paragraph's quotation with no cue, inside a sentence: a title or a term)
     if gap.count("\n") > 2 or len(gap) > 600:
-        return None
+        if not _stays_with(doc, text, before.statement.content.end, cand.content.start, last.speaker):
+            return None
+        return Sourced(cand, last.speaker, "continues", None, k)
     # “A,” she said, “B.” / “A,” she said. “B.” -- the paragraph's quotations share source and cue; a quotation
     # in a later paragraph inherits only the speaker
     if last.cue is not None and ("\n" not in gap or _opens_paragraph(text, cand.content)):
         return Sourced(cand, last.speaker, "continues-interrupted", last.cue, k)
     return Sourced(cand, last.speaker, "continues", None, k)
+
+
+#: The most paragraphs (and characters) between a speaker's last words and a quotation with no cue that the
+#: story can spend on that speaker and still hand the quotation to them.
+_STAY_PARAGRAPHS = 2
+_STAY_CHARS = 900
+
+
+def _stays_with(doc: Doc, text: str, start: int, end: int, speaker: Speaker) -> bool:
+    """Does the story stay with ``speaker`` from ``start`` to a quotation paragraph at ``end``? News writes a
+    paragraph about the person between two of their quotations ("Lind lost her job in May. And there was the
+    shame.¶“It took me two years …”"): at most two paragraphs, with no quotation in them, naming no other
+    person, the one right before the quotation naming the speaker (surname) or a he/she."""
+    if speaker.kind != "person" or not speaker.name or end - start > _STAY_CHARS:
+        return False
+    gap = text[start:end].strip(" \t\n\"“”«»„'`,.")  # (the marks that close the last words and open these)
+    paragraphs = [p for p in re.split(r"\n\s*\n", gap) if p.strip()]
+    if not paragraphs or len(paragraphs) > _STAY_PARAGRAPHS or any(ch in gap for ch in "“”\"«»„"):
+        return False
+    if not _opens_paragraph(text, CharSpan(end, end)):
+        return False
+    own = {w.lower() for w in speaker.name.split()}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and not {t.lower_ for t in ent} <= own | {"'s", "’s"}:
+            return False
+    last = paragraphs[-1]
+    surname = speaker.name.split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", last) is not None or re.search(r"\b(?:[Hh]e|[Ss]he)\b", last) \
+        is not None
 
 
 def build_records(
