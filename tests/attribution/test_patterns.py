@@ -93,6 +93,21 @@ QUOTED_TRANSCRIPT = (
     "\"VARGA: The ferry will have to carry every commuter until then.\""
 )
 
+TRANSCRIPT_LINES = (
+    "Senator Ines Duarte-Lowe spoke with our health editor, Ivo Marsh, in her office.\n\n"
+    "MARSH: Will the hospital bill pass this year?\n\n"
+    "DUARTE-LOWE: It will pass the committee. The floor is another matter."
+)
+QA_INTERVIEW = (
+    "Chef Tomas Abara-Reyes has run the Harbour Table for twenty years. Last week he said it would close. "
+    "Our food writer, Lena Brook, asked him why. Abara-Reyes answered over coffee.\n\n"
+    "Q: Why close the restaurant now?\n\n"
+    "A: Because I am tired, and I would rather stop while people still like us.\n\n"
+    "Q: What comes next?\n\n"
+    "A: A year of cooking for my family, and nobody writing about it."
+)
+HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
+              "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
 
 CASES = [
@@ -108,6 +123,39 @@ CASES = [
          "Lin Okafor", "direct"),
     case("quoted-transcript-second-line", QUOTED_TRANSCRIPT, "The ferry will have to carry every commuter until then",
          "Maria Varga", "direct"),
+    # --- transcript lines are the speaker's own words (direct) without quotation marks; a Q&A's labels are the
+    # interviewer (Q, introduced as a journalist) and the person the article is about (A) ---
+    case("transcript-line-is-direct", TRANSCRIPT_LINES, "It will pass the committee. The floor is another matter.",
+         "Ines Duarte-Lowe", "direct"),
+    case("transcript-question-is-the-interviewers", TRANSCRIPT_LINES, "Will the hospital bill pass this year?",
+         "Ivo Marsh", "direct"),
+    case("qa-answer-is-the-interviewees", QA_INTERVIEW,
+         "Because I am tired, and I would rather stop while people still like us.", "Tomas Abara-Reyes", "direct"),
+    case("qa-question-is-the-interviewers", QA_INTERVIEW, "What comes next?", "Lena Brook", "direct"),
+    # --- words a named subject gave a thing: "called the conclusion “bold”" (the quoted words are theirs) ---
+    case("called-object-complement", "Crown prosecutor Ada Okoro called the conclusion “bold” in court on Monday.",
+         "bold", "Ada Okoro", "direct"),
+    case("called-in-a-relative-clause",
+         "The ferry deal, which Ivo Tarn on Monday described as “fully settled,” was signed in May.",
+         "fully settled,", "Ivo Tarn", "direct"),
+    # --- a dash signature followed by what the speaker was doing: the name is the part before the comma ---
+    case("dash-signature-with-a-participle",
+         "Rovers climbed to sixth.\n\n“We were dead and buried at half-time,” — Colm Ó Faoláin, speaking to the "
+         "club’s own channel after the game.",
+         "We were dead and buried at half-time,", "Colm Ó Faoláin", "direct"),
+    # --- "She paused. “…”" in a new paragraph about the last speaker: still theirs ---
+    case("person-before-who-is-the-last-speaker",
+         "Councillor Mara Ruiz Ortega won the vote on Tuesday.\n\nRuiz Ortega was asked how she would win over the "
+         "shop owners who opposed the plan.\n\nShe paused. “By showing them I was right, and soon.”",
+         "By showing them I was right, and soon.", "Mara Ruiz Ortega", "direct"),
+    # --- "His post reads:", "The statement read:": a document's words, its author's ---
+    case("document-reads-colon",
+         "Mayor Frank Hume posted on social media on Monday. His post reads: “Westmarch is in good hands and I will "
+         "cheer from the back row.”",
+         "Westmarch is in good hands and I will cheer from the back row.", "Frank Hume", "direct"),
+    # --- a hyphenated surname is one name, resolved to the full one ---
+    case("hyphenated-surname", HYPHENATED, "He asked for it, and you do not say no to that,", "Anton Greaves-Mbeki",
+         "direct"),
     # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---
     case(
         "misparsed-verb-as-noun",
@@ -749,6 +797,8 @@ NOT_ATTRIBUTIONS = [
         "The Long Pier at Dusk Over Tarnwick Bay",
         id="long-title-inside-a-later-paragraph",
     ),
+    pytest.param("The arrest was described as “basically a kidnapping” in state media on Tuesday.",
+                 "basically a kidnapping", id="described-as-without-saying-by-whom"),
     pytest.param(
         "The Westbury Brass closed the festival with “Long Way Home,” a song about the old rail line.",
         "Long Way Home",

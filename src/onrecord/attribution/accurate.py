@@ -78,9 +78,10 @@ def find_attributions_accurate(
                 # the tagger named another source: its speaker, not the rules' one for theirs
                 resolver = resolver or SpeakerResolver(doc, contents, text=text)
                 who = _speaker_fields(doc, r.source, resolver)
+            same = r.content == a.content  # (the rules' type stands: a transcript line is direct without marks)
             out.append(replace(a, content=r.content, cue=cue, source=r.source,
-                               type=type_of(text, r.content, None, quote_spans),
-                               quoted=quoted_parts(text, r.content, quote_spans), **who))
+                               type=a.type if same else type_of(text, r.content, None, quote_spans),
+                               quoted=a.quoted if same else quoted_parts(text, r.content, quote_spans), **who))
         elif scope == "all":
             resolver = resolver or SpeakerResolver(doc, contents, text=text)
             out.append(_added(doc, text, r, resolver, quote_spans, cue_span))

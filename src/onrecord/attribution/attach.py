@@ -11,16 +11,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import in_heading, name_word, noun_phrase, subject_of
+from onrecord.attribution.phrases import bare_source, in_heading, inverted_source, subject_of
 from onrecord.attribution.quotes import STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
-from onrecord.lexicon.en import TITLE_MINOR_WORDS
+from onrecord.lexicon.en import DOCUMENT_NOUNS, TITLE_MINOR_WORDS
 from onrecord.spans import overlap, trimmed_within
-from onrecord.types import CharSpan
+from onrecord.types import CharSpan, CueKind
 
 __all__ = ["QUOTE_ATTACHMENT", "attach_quotes"]
 
@@ -155,7 +155,7 @@ def cue_clause(c: Quotation) -> Attachment | None:
         return None
     source = cand.source
     if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
-        source = _inverted_source(c.doc, cand.cue)
+        source = inverted_source(c.doc, cand.cue)
     return Attachment(replace(cand, content=q.content, quote=q, source=source, confidence=max(cand.confidence, 0.85)),
                       replaces=c.best)
 
@@ -220,6 +220,41 @@ def _piece_statement(c: Quotation, k: int) -> Statement | None:
 def _opens_paragraph(text: str, q: Quote) -> bool:
     """Does the quotation open its paragraph (nothing but white space before its mark)?"""
     return not text[text.rfind("\n", 0, q.span.start) + 1 : q.span.start].strip()
+
+
+#: Verbs that give a thing a name in someone's words: "Ana Lind called the plan “a disgrace”", "described it as
+#: “reckless”".
+_CALLING = frozenset({"call", "describe", "characterize", "characterise", "term", "brand"})
+
+
+@rule("contents.quote-attachment.called",
+      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"))
+def called(c: Quotation) -> Attachment | None:
+    """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
+    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
+    without its agent ("an act described as “kidnapping”": by whom, the sentence does not say)."""
+    doc, q = c.doc, c.q
+    inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
+                                                                                     q.content.end - 1)) + 1]
+              if q.content.start <= t.idx < q.content.end]
+    top = next((t for t in inside if not q.content.start <= t.head.idx < q.content.end), None)
+    if top is None:
+        return None
+    verb = top.head
+    if (verb.lower_ == "as" and top.dep_ == "pobj") or (verb.dep_ == "dobj" and top.dep_ in ("acl", "amod", "appos")):
+        verb = verb.head  # "described it as “…”"; "called the conclusion “bold”" (parsed as the object's modifier)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CALLING or verb.i >= inside[0].i:
+        return None
+    if any(ch.dep_ == "auxpass" or (ch.dep_ == "dobj" and ch.lower_ in ("it", "them", "this", "these", "those"))
+           for ch in verb.children):
+        return None  # (a passive; "called it “…” for …": a clause of the reporter's that quotes a few words)
+    source = subject_of(verb)
+    if source is None or source.root.lower_ in ("it", "this", "that", "which", "what"):
+        return None
+    return Attachment(Statement(
+        content=q.content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
+        kind="speech", confidence=0.7, origin="called", quote=q,
+    ))
 
 
 @rule("contents.quote-attachment.scare-quotes", ("The “new” pier opened in May.", None))
@@ -305,7 +340,7 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
         if found is not None and found[0] == "speech" and not in_heading(cues.text, tok):
             source = subject_of(tok)
             if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
-                source = _bare_source(doc, start_i, tok.i) or _inverted_source(doc, tok)
+                source = bare_source(doc, start_i, tok.i) or inverted_source(doc, tok)
             return Statement(
                 content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
                 source=source, kind="speech", confidence=0.9 if source is not None else 0.6,
@@ -341,7 +376,7 @@ def cue_before(c: Quotation) -> Attachment | None:
         tok = doc[i]
         if tok.text in ".!?”\"" and i < end_i - 1:
             break
-        found = cues.cue_kind(tok)
+        found = cues.cue_kind(tok) or _reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
             return Attachment(Statement(
@@ -351,6 +386,14 @@ def cue_before(c: Quotation) -> Attachment | None:
             ))
         i -= 1
     return None
+
+
+def _reads(tok: Token) -> tuple[CueKind, float] | None:
+    """"The statement reads: “…”", "His post read: “…”": a document's words (read is no verb of saying)."""
+    if tok.lemma_.lower() != "read" or tok.pos_ != "VERB":
+        return None
+    subject = subject_of(tok)
+    return ("document", 0.8) if subject is not None and subject.root.lemma_.lower() in DOCUMENT_NOUNS else None
 
 
 @rule("contents.quote-attachment.colon-lead", ("Ivo Tarn was clear: “We will not pay.”", ":"))
@@ -401,6 +444,9 @@ def dash(c: Quotation) -> Attachment | None:
     e_i = s_i
     while e_i < len(doc) and doc[e_i].idx < line_end:
         e_i += 1
+    comma = next((i for i in range(s_i, e_i) if doc[i].text in ",;("), e_i)
+    if comma - s_i >= 2:
+        e_i = comma  # "— Ana Lind, speaking to the club's own channel": the name, without what follows it
     if e_i - s_i == 0 or e_i - s_i > 12:
         return None
     source = doc[s_i:e_i]
@@ -434,40 +480,7 @@ def continuation(c: Quotation) -> Attachment | None:
 #: What becomes of a quotation, asked in this order for each quotation of the text.
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
-    [named_work, quoted_transcript, cue_clause, mixed, quotation_paragraph, scare_quotes, title, in_source, fragment,
-     cue_after, cue_before, colon_lead, dash, run_on_title, continuation],
+    [named_work, quoted_transcript, cue_clause, mixed, quotation_paragraph, called, scare_quotes, title, in_source,
+     fragment, cue_after, cue_before, colon_lead, dash, run_on_title, continuation],
     describe=_answer,
 )
-
-
-def _bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
-    """The words between a closing quotation mark and its verb, when they name someone ("Seely wrote")."""
-    while start < verb_i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    span = doc[start:verb_i]
-    while len(span) and span[-1].dep_ in ("advmod", "aux", "neg") and span[-1].pos_ != "PROPN":
-        span = span[:-1]
-    if len(span) > 8:  # a name and its apposition ("Ivo Tarn, the board's former chief risk officer, wrote")
-        comma = next((t.i for t in span if t.text == ","), verb_i)
-        span = doc[span.start : comma] if comma - span.start <= 4 and doc[span.start].pos_ == "PROPN" else span
-    if not len(span) or len(span) > 8:
-        return None
-    if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in span):
-        return span
-    return None
-
-
-def _inverted_source(doc: Doc, verb: Token) -> Span | None:
-    """``said Jane Roe, the mayor``: the noun phrase after the verb."""
-    for child in verb.rights:
-        if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return noun_phrase(doc, child)
-    nxt = verb.i + 1
-    if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
-        end = nxt
-        while end < len(doc) and (doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") or name_word(doc[end])) \
-                and doc[end].text not in ",.":
-            end += 1
-        if end > nxt:
-            return doc[nxt:end]
-    return None

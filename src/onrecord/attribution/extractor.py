@@ -33,7 +33,7 @@ from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, spa
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
-from onrecord.attribution.transcripts import transcript_lines
+from onrecord.attribution.transcripts import qa_lines, transcript_lines
 from onrecord.lexicon.en import SPEECH_VERBS
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.spans import merge, overlap, strip_chars
@@ -164,7 +164,7 @@ def find_cues(
         statements = _statements_only(text, statements, quotes)
     clipped = [_within_paragraph(text, c) for c in statements if c.cue is None or not in_heading(text, c.cue)]
     statements = [c for c in clipped if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
-    statements += transcript_lines(doc, finder)
+    statements += transcript_lines(doc, finder) + qa_lines(doc, finder)
     return Cues(finder, statements)
 
 

@@ -325,3 +325,34 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
     return CharSpan(doc[start].idx, last.idx + len(last.text))
 
 
+def bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
+    """The words between a closing quotation mark and its verb, when they name someone ("Seely wrote")."""
+    while start < verb_i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    span = doc[start:verb_i]
+    while len(span) and span[-1].dep_ in ("advmod", "aux", "neg") and span[-1].pos_ != "PROPN":
+        span = span[:-1]
+    if len(span) > 8:  # a name and its apposition ("Ivo Tarn, the board's former chief risk officer, wrote")
+        comma = next((t.i for t in span if t.text == ","), verb_i)
+        span = doc[span.start : comma] if comma - span.start <= 4 and doc[span.start].pos_ == "PROPN" else span
+    if not len(span) or len(span) > 8:
+        return None
+    if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in span):
+        return span
+    return None
+
+
+def inverted_source(doc: Doc, verb: Token) -> Span | None:
+    """``said Jane Roe, the mayor``: the noun phrase after the verb."""
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return noun_phrase(doc, child)
+    nxt = verb.i + 1
+    if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
+        end = nxt
+        while end < len(doc) and (doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") or name_word(doc[end])) \
+                and doc[end].text not in ",.":
+            end += 1
+        if end > nxt:
+            return doc[nxt:end]
+    return None

@@ -30,7 +30,9 @@ from onrecord.attribution.quotes import (
     Quote,
 )
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
+from onrecord.attribution.resolution.names import hyphen_joins, person_name
 from onrecord.attribution.resolution.syntax import organisations_named_as_people
+from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
@@ -85,7 +87,10 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
     resolver = SpeakerResolver(doc, said, text=text)
     out: list[Sourced] = []
     last: int | None = None  # the last one with a speaker of its own: continuations carry it on, not each other
+    qa: dict[str, str | None] | None = None  # who a Q&A's labels are (asked at its first line)
     for cand in statements:
+        if cand.source is not None:
+            cand = replace(cand, source=whole_hyphenated(cand.source))
         if cand.origin == "continuation":
             found = _continuation(doc, text, cand, out, last, resolver)
             if found is not None:
@@ -96,6 +101,11 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
         how: How
         if cand.source is None:
             speaker, how = Speaker(None, "unknown"), "none"
+        elif cand.origin == "transcript" and cand.source.text in QA_LABELS:
+            if qa is None:
+                qa = qa_speakers(doc, text, lambda ent: resolver.fullest(person_name(ent)))
+            name = qa[cand.source.text]
+            speaker, how = Speaker(name, "person" if name else "unknown"), "label"
         elif cand.origin == "transcript":
             speaker, how = resolver.resolve_label(cand.source.text), "label"
         else:
@@ -107,6 +117,16 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
     return Sources(out)
 
 
+def whole_hyphenated(span: Span) -> Span:
+    """A source cut inside a hyphenated name ("Greaves" of "Greaves-Mbeki said"), widened to the whole name."""
+    doc, start, end = span.doc, span.start, span.end
+    while end < len(doc) - 1 and hyphen_joins(doc, end):
+        end += 2
+    while start > 1 and hyphen_joins(doc, start - 1):
+        start -= 2
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
 def _continuation(
     doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | None, resolver: SpeakerResolver
 ) -> Sourced | None:
@@ -115,12 +135,21 @@ def _continuation(
     last = out[k] if k is not None else None
     subject = _person_before(doc, text, cand.content)
     speaker = resolver.resolve(subject) if subject is not None else UNKNOWN
-    if subject is not None and speaker.name and speaker.kind == "person" \
-            and (last is None or last.speaker.name != speaker.name):
+    if subject is not None and speaker.name and speaker.kind == "person":
         # "Ana Lind touted her record. “We need …”": the person the sentence before it is about, not the last
-        # speaker
-        resolver.note(subject.root.i, speaker, subject)
-        return Sourced(cand, speaker, "person-before", None)
+        # speaker; when that is the last speaker, the quotation carries them on (sharing the cue where near)
+        carried = _carried(doc, text, cand, out, k) if last is not None and last.speaker.name == speaker.name \
+            else None
+        if carried is None:
+            resolver.note(subject.root.i, speaker, subject)
+        return carried or Sourced(cand, speaker, "person-before", None)
+    return _carried(doc, text, cand, out, k)
+
+
+def _carried(doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | None) -> Sourced | None:
+    """A quotation no cue claims that carries on ``out[k]``, the last attribution with a speaker of its own,
+    when it is near enough (or the story stays with that speaker); None when it is not."""
+    last = out[k] if k is not None else None
     if k is None or last is None or (last.speaker.name is None and last.speaker.description is None):
         return None
     # a later paragraph of a quotation over several, or a quotation paragraph after one that carried this
@@ -178,6 +207,8 @@ def build_records(
     """The attribution records, one per sourced content, with exact character offsets."""
     text = doc.text if text is None else text
     quote_spans = [q.content for q in quotes]
+    # a transcript's lines are direct; a lone "Name: words" line is a headline's paraphrase more often than not
+    transcript = sum(1 for s in sourced if s.how == "label") >= 2
     result: list[Attribution] = []
     for s in sourced:
         cand, speaker = s.statement, s.speaker
@@ -203,12 +234,14 @@ def build_records(
                 speaker=speaker.name,
                 speaker_kind=speaker.kind,
                 speaker_description=speaker.description if speaker.name is None else None,
-                type=type_of(text, cand.content, cand.quote, quote_spans),
+                # a transcript or Q&A line is the speaker's own words as printed, quotation marks or not
+                type="direct" if s.how == "label" and transcript else type_of(text, cand.content, cand.quote,
+                                                                                  quote_spans),
                 medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
                 cue_kind=cand.kind,
                 via=cand.relays,
                 confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
-                quoted=quoted,
+                quoted=quoted or ((cand.content,) if s.how == "label" and transcript else ()),
             ))
     return tuple(result)
 

@@ -10,17 +10,18 @@ name a label gives ("VARGA" -> "Varga"), which speaker resolution looks up in th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.phrases import PUNCT_EDGE
 from onrecord.attribution.quotes import STRAIGHT
-from onrecord.lexicon.en import BYLINE_WORDS, NOT_SPEAKER_LABELS
+from onrecord.lexicon.en import BYLINE_WORDS, NOT_SPEAKER_LABELS, REPORTER_ROLES
 from onrecord.spans import strip_chars
 from onrecord.types import CharSpan
 
-__all__ = ["TRANSCRIPT", "is_transcript", "label_name", "transcript_lines"]
+__all__ = ["QA_LABELS", "TRANSCRIPT", "is_transcript", "label_name", "qa_speakers", "transcript_lines"]
 
 #: The origin of a transcript line's statement.
 TRANSCRIPT = "transcript"
@@ -56,6 +57,59 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
     return out
 
 
+#: The labels of a Q&A interview's lines: the interviewer's question, the answer of the person interviewed.
+QA_LABELS = ("Q", "A")
+_QA_LABEL = re.compile(r"^[\"“]?([QA])[:.][ \t]+(?=\S)", re.MULTILINE)
+#: Verbs of the sentence that introduces a Q&A by its interviewer ("Our food writer, Ivo Tarn, asked him why").
+_ASKING = frozenset({"ask", "interview", "speak", "talk", "chat", "sit", "question", "meet"})
+
+
+def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
+    """A Q&A interview's lines (``Q: Why stop now?`` / ``A: Because I'm tired.``), when the article has both
+    kinds: each a statement of its label, the colon its cue; :func:`qa_speakers` says who the labels are."""
+    text = cues.text
+    found = list(_QA_LABEL.finditer(text))
+    if {m.group(1) for m in found} != set(QA_LABELS):
+        return []
+    out = []
+    for m in found:
+        end = text.find("\n", m.end())
+        s, e = strip_chars(text, m.end(), len(text) if end < 0 else end, _LINE_EDGE)
+        if e - s < 2:
+            continue
+        at = cues.token_at(m.start(1))
+        out.append(Statement(
+            content=CharSpan(s, e), cue=None, cue_span=CharSpan(m.end(1), m.end(1) + 1), source=doc[at : at + 1],
+            kind="speech", confidence=0.6, origin=TRANSCRIPT,
+        ))
+    return out
+
+
+def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
+    """Who a Q&A's labels are, from the introduction before its first line: the person answering ("A") is the
+    person the article names most often; the one asking ("Q") a person introduced as a journalist or as the
+    subject of asking, interviewing or speaking with. None where the introduction does not say. ``name_of``
+    gives a person entity's fullest name in the article."""
+    first = _QA_LABEL.search(text)
+    intro = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and first is not None
+             and e.end_char <= first.start()]
+    asking = None
+    for ent in intro:
+        head = ent.root.head
+        # a journalist, or a person who asks or interviews
+        subject = ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and head.lemma_.lower() in _ASKING
+        if _journalist(ent) or subject:
+            asking = name_of(ent)
+            break
+    names = list(dict.fromkeys(name_of(e) for e in intro if e.label_ == "PERSON"))
+
+    def mentions(name: str) -> int:
+        return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text))
+
+    answering = max((n for n in names if n != asking), key=mentions, default=None)
+    return {"Q": asking, "A": answering}
+
+
 def _may_be_a_speaker(label: str) -> bool:
     """Not a byline ("By Ana Lind: The harbour ..."), nor a caption ("Header Image: Divers ...")."""
     return not (label.lower() in NOT_SPEAKER_LABELS or len(label) < 2 or label.split()[0].lower() in BYLINE_WORDS
@@ -67,8 +121,15 @@ def _is_person_label(doc: Doc, label: str, span: Span) -> bool:
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
     last = label.split()[-1].lower().strip(".")
-    return any(ent.label_ == "PERSON" and ent.text.split()[-1].lower().strip(".,’'s") == last for ent in doc.ents
-               if ent.start_char != span.start_char)
+    return any((ent.label_ == "PERSON" or _journalist(ent)) and ent.text.split()[-1].lower().strip(".,’'s") == last
+               for ent in doc.ents if ent.start_char != span.start_char)
+
+
+def _journalist(ent: Span) -> bool:
+    """A name beside a journalist's role ("our food writer, Ivo Tarn,"): a person, whatever the recogniser made
+    of it."""
+    return (ent.root.dep_ == "appos" and ent.root.head.lower_ in REPORTER_ROLES) \
+        or any(t.lower_ in REPORTER_ROLES and t.dep_ == "appos" for t in ent.root.children)
 
 
 def is_transcript(statement: Statement) -> bool:

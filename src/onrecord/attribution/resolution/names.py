@@ -118,12 +118,26 @@ def _name_word(tok: Token) -> bool:
         and word.replace("-", "").replace("'", "").isalpha() and word not in LEADING_ROLES and word not in NOT_NAMES
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def hyphen_joins(doc: Doc, k: int) -> bool:
+    """Is ``doc[k]`` a hyphen joining two capitalised words with no space ("Greaves-Mbeki", "Ashgrove-Diallo"):
+    one name the tokenizer cut in three?"""
+    return 0 < k < len(doc) - 1 and doc[k].text in _HYPHENS and not doc[k - 1].whitespace_ \
+        and not doc[k].whitespace_ and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()
+
+
 def name_extent(ent: Span) -> tuple[int, int]:
     """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
     it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
     surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
-    last words or to its first name."""
+    last words or to its first name; nor to one part of a hyphenated name."""
     doc, start, end = ent.doc, ent.start, ent.end
+    while end < len(doc) - 1 and hyphen_joins(doc, end):  # "Greaves" of "Greaves-Mbeki"
+        end += 2
+    while start > 1 and hyphen_joins(doc, start - 1):
+        start -= 2
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end:
         start -= 1

@@ -19,6 +19,7 @@ from onrecord.attribution.resolution.names import (
     Speaker,
     clean_name,
     honorific_gender,
+    hyphen_joins,
     name_like,
     org_text,
     person_name,
@@ -229,7 +230,10 @@ def proper_noun(case: Mention) -> Speaker | None:
     if not proper_head(case):
         return None
     head, doc = case.head, case.resolver.doc
-    name = clean_name(doc[compound_start(head) : head.i + 1].text)
+    start, end = compound_start(head), head.i + 1
+    while end < len(doc) - 1 and hyphen_joins(doc, end):  # "Greaves-Mbeki", parsed as two subjects
+        end += 2
+    name = clean_name(doc[start:end].text)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
     place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
     if place is not None and place.i < case.source.end and place.is_title:
@@ -239,7 +243,9 @@ def proper_noun(case: Mention) -> Speaker | None:
         return Speaker(strip_det(name), "organisation")
     if not name_like(name):
         return Speaker(None, "unknown", case.description)
-    return Speaker(name, "person" if len(name.split()) <= 3 and name[:1].isupper() else "unknown")
+    if len(name.split()) <= 3 and name[:1].isupper():
+        return Speaker(case.resolver.index.fullest(name), "person")  # "Okoro said": the Ada Okoro named before
+    return Speaker(name, "unknown")
 
 
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
