@@ -103,6 +103,8 @@ eval: $(STAMP)
 	    echo "=== $$f: absent, skipped"; \
 	  fi; \
 	done
+	@echo "=== data/news/dev.jsonl (invented hard-case news: direct and mixed quotations, their speakers)"; \
+	  $(BIN)/onrecord eval data/news/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/provenance (the provenance flags, dev stories)"; $(BIN)/onrecord eval data/provenance --split dev
 	@echo "=== data/quotes (quote families on PolNeAR train+dev)"; $(BIN)/onrecord eval data/quotes
 	@echo "=== data/gender (speaker gender, GGT dev)"; $(BIN)/onrecord eval data/gender/ggt-dev.jsonl --no-progress

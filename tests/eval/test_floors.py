@@ -85,3 +85,19 @@ def test_speaker_gender_stays_above_floors() -> None:
     print("\n" + "\n".join(report.lines()))
     both = report.ways["onrecord"]
     assert both.accuracy >= GENDER_FLOORS["accuracy"] and both.coverage >= GENDER_FLOORS["coverage"], report.lines()
+
+
+@pytest.mark.model
+def test_quotations_of_the_invented_news_stay_above_floors() -> None:
+    """Direct and mixed quotations with their speakers on the dev half of the invented hard-case news (data/news)."""
+    from onrecord.eval.floors import NEWS_FLOORS, NEWS_GOLD, NEWS_TYPES
+    from onrecord.settings import Settings
+
+    path = repo_file(NEWS_GOLD)
+    if path is None:
+        pytest.skip(f"{NEWS_GOLD} is not in this checkout")
+    report = evaluate_file(path, settings=Settings(scope="quotes", cue_span="word"), types=NEWS_TYPES)
+    print("\n" + report.to_text())
+    assert report.n_docs == 15 and not report.errors
+    assert below_floors(report, NEWS_FLOORS) == [], report.to_text()
+

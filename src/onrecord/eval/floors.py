@@ -87,6 +87,13 @@ GENDER_GOLD = "data/gender/ggt-dev.jsonl"
 GENDER_FLOORS: dict[str, float] = {"accuracy": 0.97, "coverage": 0.89}
 
 
+#: Direct and mixed quotations of the invented hard-case news (data/news, its dev half; fast mode, the GGT
+#: conventions: scope quotes, the cue word), counted as a Quotebank-style user reads them (--types direct,mixed).
+NEWS_GOLD = "data/news/dev.jsonl"
+NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.95, "end_to_end": 0.87, "speaker_accuracy": 0.90}
+NEWS_TYPES = frozenset({"direct", "mixed"})
+
+
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
     """One message per metric whose F1 (or accuracy) is under its floor minus ``epsilon`` (or that the report
     lacks)."""
@@ -103,5 +110,5 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
     return failures
 
 
-__all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "PROVENANCE_FLOORS",
-           "PROVENANCE_GOLD", "Gate", "below_floors"]
+__all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "NEWS_FLOORS",
+           "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "Gate", "below_floors"]
