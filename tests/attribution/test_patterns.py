@@ -148,6 +148,11 @@ CASES = [
          "Councillor Mara Ruiz Ortega won the vote on Tuesday.\n\nRuiz Ortega was asked how she would win over the "
          "shop owners who opposed the plan.\n\nShe paused. “By showing them I was right, and soon.”",
          "By showing them I was right, and soon.", "Mara Ruiz Ortega", "direct"),
+    # --- "said “A,” and added: “B”": two quotations, both the speaker's, the first ending at its mark ---
+    case("said-quotation-and-added-first", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
+         "you, the crew got talked to.”", "nobody knows the story behind it,", "Ivo Tarn", "direct"),
+    case("said-quotation-and-added-second", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
+         "you, the crew got talked to.”", "I promise you, the crew got talked to.", "Ivo Tarn", "direct"),
     # --- "His post reads:", "The statement read:": a document's words, its author's ---
     case("document-reads-colon",
          "Mayor Frank Hume posted on social media on Monday. His post reads: “Westmarch is in good hands and I will "

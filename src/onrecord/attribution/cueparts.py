@@ -137,6 +137,7 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
     doc, tok = w.doc, w.tok
     form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
     end = _tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
+    end = _before_next_saying(w, clause, end)
     start: int = clause.left_edge.i
     lead = doc[start : min(start + 3, tok.i)]
     marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
@@ -160,6 +161,21 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
             start = min(start, obj.left_edge.i)
         end = _without_aside(doc, start, end)
     return span_chars(doc, start, end), form, raised
+
+
+def _before_next_saying(w: Word, clause: Token, end: int) -> int:
+    """"said “A,” and added: “B”": the parser hangs the second verb of saying on the quoted clause, but a
+    quotation that closes before "and <verb of saying>" ends what the first verb says."""
+    doc = w.doc
+    for c in clause.children:
+        kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
+        if kind is not None and kind[0] == "speech":
+            k = c.left_edge.i if c.left_edge.i < c.i else c.i
+            while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
+                k -= 1
+            if k > clause.i and doc[k - 1].text in "”\"":
+                return k
+    return end
 
 
 def _without_aside(doc: Doc, start: int, end: int) -> int:
@@ -342,6 +358,22 @@ class VerbCue:
 
 
 @rule(
+    "cues.verb-source.after-a-quotation",
+    ("Ana Lind said “nobody knows the story behind it,” and added: “We will close the pier.”", "Ana Lind"),
+)
+def source_after_quotation(v: VerbCue) -> Span | None:
+    """"X said “A,” and added: “B”": the parser hangs "added" on the quoted clause, whose subject is in the
+    quotation ("nobody"); the verb's subject is the one who said the quotation."""
+    tok = v.tok
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or not head.head.i < head.i < tok.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            or not any(t.text in "”\"" for t in v.doc[head.i : tok.i]):
+        return None  # (the first verb before its quotation, the second with no subject of its own)
+    return same_paragraph(subject_of(head.head), tok)
+
+
+@rule(
     "cues.verb-source.subject",
     ("Ana Lind said that the pier would close.", "Ana Lind"),
     ("Ana Lind on Friday held an impromptu press briefing to brag that the jobless rate has fallen below 5 percent.",
@@ -404,7 +436,8 @@ def source_apposition_before(v: VerbCue) -> Span | None:
 
 
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_subject, source_name_beside, source_apposition_before], describe=lambda s: s.text,
+    "cues.verb-source", [source_after_quotation, source_subject, source_name_beside, source_apposition_before],
+    describe=lambda s: s.text,
 )
 
 
