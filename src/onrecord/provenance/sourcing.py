@@ -11,9 +11,7 @@ kind and description, the medium, the relays in ``via``), never a verdict:
 - ``relay_only``: the words reached the outlet through someone else: ``via``, "according to" (any source), passed-on
   reports, "reportedly", "told <another outlet>", an interview with or on another outlet, which carries to the
   speaker's later statements; not words said to this outlet (``outlet``), to reporters or in public.
-- ``single_source`` is false (backed) for a mention of several independent sources ("Lind and Tarn", "both",
-  "recent polls"), when another party says near-identical words with the same sign, or echoes it ("other
-  members echo her concerns").
+- ``single_source`` is false (backed) when a second source backs the claim (:mod:`onrecord.provenance.backing`).
 
 ``evidence`` keeps the words that decided each signal. :func:`article_sourcing` gives an article's counts and shares.
 """
@@ -27,7 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, follow_pronouns, reasons, withheld
+from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
+from onrecord.provenance.backing import backed
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -41,14 +40,11 @@ _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | l
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-_SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
-_NEGATORS = frozenset("not no never nothing none".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
-(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _INDEPENDENT, _PLURAL_DOCUMENTS, _FUNCTION, _PUBLIC_BODIES) = (
+(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _PUBLIC_BODIES) = (
     _LEXICON.words(name) for name in ("public_channels", "other_occasion", "relayed_report_modifiers",
-                                      "independent_counts", "plural_document_heads", "function_words",
                                       "public_body_heads"))
 
 
@@ -123,7 +119,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
     attributions = tuple(attributions)
     kinds: list[tuple[SourceKind, str]] = follow_pronouns(  # type: ignore[assignment]
         doc, attributions, [_kind(doc, a) for a in attributions])
-    backed = _backed(doc, attributions, [k for k, _ in kinds])
+    backed_by = backed(doc, attributions, [k for k, _ in kinds])
     why_unnamed = reasons(doc, attributions, [k == "anonymous" for k, _ in kinds])
     out = []
     for i, a in enumerate(attributions):
@@ -135,49 +131,29 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
         relay = _relay(doc, a, kind, outlet)
         if relay:
             evidence.append(f"relay: {relay}")
-        if backed[i]:
-            evidence.append(f"backed: {backed[i]}")
+        if backed_by[i]:
+            evidence.append(f"backed: {backed_by[i]}")
         out.append(Sourcing(anonymous=kind == "anonymous", reason=reason, relay_only=relay is not None,
-                            single_source=not backed[i], kind=kind, evidence=tuple(evidence)))
+                            single_source=not backed_by[i], kind=kind, evidence=tuple(evidence)))
     return _carry_relays(doc, attributions, out, outlet)
 
 
 # --- the kind of source --------------------------------------------------------------------------------------
 
 
-def _mention(doc: Doc, a: Attribution) -> Span | None:
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    return span if span is not None and len(span) else None
-
-
-def _head(span: Span) -> Token:
-    """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
-    relative clause or a verb, whose root is not the noun."""
-    root = span.root
-    if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
-        part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
-                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-        if part:
-            return part[0] if root.lower_ in lex.WITHHELD_PRONOUNS else root
-    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return root
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "pobj")]
-    return nouns[0] if nouns else root
-
-
 def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     """The kind of the source, with the words that decided it."""
     from onrecord.provenance import document_of
 
-    span = _mention(doc, a)
-    if span is None or (span.root.pos_ in ("VERB", "AUX") and _head(span) is span.root):
+    span = mention(doc, a)
+    if span is None or (span.root.pos_ in ("VERB", "AUX") and mention_noun(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
         if document_of(a, doc_text(doc)) is not None and a.speaker is None:
             return "document", f"document: {a.medium}"
         return _from_speaker(a), f"speaker kind: {a.speaker_kind}"
     written = span.text
-    head = _head(span)
+    head = mention_noun(span)
     lemma, lower = head.lemma_.lower(), head.lower_
     document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
         lower == "it" and document_of(a, doc_text(doc)) is not None)
@@ -238,11 +214,11 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         if not _same_outlet(r.outlet or r.name or r.span.of(doc_text(doc)), outlet):
             return f"via {r.span.of(doc_text(doc))}"
     cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
-    mention = a.source.of(doc_text(doc)) if a.source is not None else ""
-    if "according" in cue and not _same_outlet(mention, outlet):  # any source, a document too ("the poll")
-        return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {mention}".strip()
+    written = a.source.of(doc_text(doc)) if a.source is not None else ""
+    if "according" in cue and not _same_outlet(written, outlet):  # any source, a document too ("the poll")
+        return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
     if kind == "document" and _relayed_reports(doc, a):
-        return f"reports: {mention}"
+        return f"reports: {written}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     cue_span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     anchor = cue_span[0] if cue_span is not None and len(cue_span) else (span[0] if span is not None and len(span)
@@ -254,10 +230,10 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     adverb = next((t.text for t in anchor.sent if t.lower_ in lex.RELAY_ADVERBS and lo - 40 <= t.idx <= hi), None)
     if adverb:
         return adverb
-    source = _mention(doc, a)
+    source = mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
-    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(mention, outlet):
-        return f"{mention} {cue}"  # "the Kestrel Times reports: ..."
+    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(written, outlet):
+        return f"{written} {cue}"  # "the Kestrel Times reports: ..."
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
     return _heard_by(anchor.sent, anchor, outlet)
@@ -266,8 +242,8 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
 def _relayed_reports(doc: Doc, a: Attribution) -> bool:
     """Is a document source other outlets' reports, passed on ("Report: ...", "media reports", "various reports
     of ...") rather than one document the article reads itself ("the report", "fundraising reports")?"""
-    span = _mention(doc, a)
-    head = _head(span) if span is not None else None
+    span = mention(doc, a)
+    head = mention_noun(span) if span is not None else None
     if span is None or head is None or head.lemma_.lower() != "report":
         return False
     mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i]
@@ -389,85 +365,11 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
         else:
             continue
         for k, a in enumerate(attributions):
-            mention = _mention(doc, a)
+            said_by = mention(doc, a)
             if scope.start_char <= a.content.start < scope.end_char and not out[k].relay_only and (
-                    not pronoun_only or (mention is not None and len(mention) == 1 and mention[0].pos_ == "PRON")):
+                    not pronoun_only or (said_by is not None and len(said_by) == 1 and said_by[0].pos_ == "PRON")):
                 mark(k, sent.text.strip()[:60])
     return tuple(out)
-
-
-# --- backing -------------------------------------------------------------------------------------------------
-
-
-def _party(a: Attribution, kind: SourceKind, text: str) -> str:
-    """Who stands behind a statement, as one key: a candidate and their campaign are one party."""
-    name = a.speaker or a.speaker_description or (a.source.of(text) if a.source is not None else "")
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in lex.CAMPAIGN_HEADS and w not in ("the", "a")]
-    return words[-1] if words and kind in ("person", "organisation") else " ".join(words)
-
-
-def _plural_mention(doc: Doc, a: Attribution, kind: SourceKind) -> str | None:
-    """A mention that is itself several independent sources ("Lind and Tarn", "two officials", "recent polls")."""
-    span = _mention(doc, a)
-    if span is None:
-        return None
-    head = _head(span)
-    if any(t.dep_ == "conj" and t.head.i >= span.start and t.i < span.end and t.pos_ in ("PROPN", "NOUN")
-           and t.head == head and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):  # (a candidate and
-        # their own campaign are one source)
-        return span.text
-    if kind == "document" and head.tag_ == "NNS" and head.lemma_.lower() in _PLURAL_DOCUMENTS:  # "recent polls"
-        return span.text
-    # a count of independent sources: "both", "two officials", "none of those three"
-    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
-    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
-              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
-                   or (t.dep_ == "pobj" and t.head.lower_ == "of"))
-              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
-    return span.text if counts else None
-
-
-def _content_words(content: str) -> frozenset[str]:
-    """The content's words less function words; a negation is kept as "not" ("didn't" -> "did", "not")."""
-    words = re.findall(r"[a-z0-9']+", content.lower().replace("’", "'").replace("n't", " not"))
-    return frozenset("not" if w in _NEGATORS else w for w in words if w not in _FUNCTION)
-
-
-def _backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[SourceKind]) -> list[str | None]:
-    """For each attribution, what backs its claim with a second source, or None."""
-    text = doc_text(doc)
-    parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
-    out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
-    keys = [_content_words(a.content.of(text)) for a in attributions]
-    for i in range(len(attributions)):
-        for j in range(i + 1, len(attributions)):
-            if not parties[i] or not parties[j] or parties[i] == parties[j] or min(len(keys[i]), len(keys[j])) < 3:
-                continue
-            relayed = any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i)))
-            if relayed:  # one passes the other's words on ("Weaver told me ...", in a caption)
-                continue
-            same = len(keys[i] & keys[j]) / len(keys[i] | keys[j])
-            if same >= _SAME_CONTENT and ("not" in keys[i]) == ("not" in keys[j]):
-                out[i] = out[i] or f"{parties[j]} says the same"
-                out[j] = out[j] or f"{parties[i]} says the same"
-    for j, echo in enumerate(attributions):
-        cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
-        if cue is None or not len(cue):
-            continue
-        verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
-        if verb is None or any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
-            continue
-        sent = cue[0].sent
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
-        earlier = [i for i in range(j - 1, -1, -1) if parties[i] != parties[j]
-                   and attributions[i].content.end >= sent.start_char - 600]
-        # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
-        earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
-        for i in earlier[:1]:
-            out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
-            out[j] = out[j] or f"{cue.text} {parties[i]}"
-            break
-    return out
 
 
 __all__ = ["SOURCE_KINDS", "ArticleSourcing", "SourceKind", "Sourcing", "article_sourcing", "sourcing"]
