@@ -13,7 +13,7 @@ from onrecord.eval.sourcing import is_sourcing_gold, outlet_of, score
 from onrecord.nlp import load_pipeline
 from onrecord.provenance.sourcing import Sourcing, article_sourcing, sourcing
 from onrecord.settings import Settings
-from onrecord.types import CharSpan
+from onrecord.types import Attribution, CharSpan
 
 pytestmark = pytest.mark.model
 
@@ -197,11 +197,16 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("Ana Lind said the pier would close, according to the Kestrel Times.", True),
     ("Ana Lind said in an interview with Kestrel News that the pier would close.", True),
     ("On this weekend's Kestrel Sunday Show, Ana Lind said the pier would close.", True),
+    ("Ana Lind told Kanal 5 that the pier would close.", True),  # a numbered name is a station
+    ("Ana Lind told Channel 9 that the pier would close.", True),
+    ("\u201cThe pier will close,\u201d Ana Lind said during an interview filed for Sunday's Kestrel Press Hour.",
+     True),  # (the outlet a few words after "interview", however the parse attaches it)
     # look-alikes: words said to this outlet, to reporters, or in public
     ("Ana Lind told the Harbour Gazette that the pier would close.", False),
     ("Ana Lind said in an interview with the Harbour Gazette that the pier would close.", False),
     ("Ana Lind told reporters the pier would close.", False),
     ("Ana Lind said on Monday that the pier would close.", False),
+    ("Ana Lind said she saw the ferry leave on Sunday.", False),  # a day is no programme ("Fox News Sunday")
     ("Ana Lind said at a rally that the pier would close.", False),
 ])
 def test_relays(text: str, relay: bool) -> None:
@@ -227,6 +232,12 @@ def test_according_to_marks_a_relay_for_a_document_too() -> None:
     ("Ana Lind said the pier would close, in an interview published Monday by the Kestrel Herald.",
      "Ana Lind", True),
     ("Media reports said the pier would close.", "Media reports", True),
+    # a named subject telling another outlet, or a sentence setting the interview, starts the passage; words of
+    # the statement itself ("since the flood") name no other occasion
+    ("Instead, Ana Lind told Kestrel News, the pier would merely be \u201cmothballed.\u201d\n\nThe ferry, "
+     "Lind said, would stop in May.", "Lind", True),
+    ("During his Kestrel News interview, Ivo Tarn had harsh words for the mayor.\n\nThe mayor is \u201cthe worst "
+     "since the flood,\u201d Tarn said.", "Tarn", True),
     # a public channel or another occasion ends the passage; a document the article reads is not a relay
     ("Ana Lind told the Kestrel Herald that the pier would close. At a rally on Monday, Lind said the ferry "
      "would run.", "Lind", False),
@@ -238,6 +249,21 @@ def test_relay_passages(text: str, mention: str, relay: bool) -> None:
     hits = [s for m, s in found(text) if m == mention]
     assert hits, found(text)
     assert hits[-1].relay_only == relay, hits[-1].evidence
+
+
+def test_a_passage_carries_to_a_mention_that_speaker_resolution_left_unresolved() -> None:
+    # (gold spans: the attributions carry no speaker; the mention's last word stands for it)
+    text = "Ana Lind told Kestrel News that the pier would close.\n\nLind added that the ferry would stop."
+    doc = load_pipeline(BROAD)(text)
+    spans = [("Ana Lind", "told", "that the pier would close"), ("Lind", "added", "that the ferry would stop")]
+    attributions = [Attribution(content=_at(text, c), source=_at(text, m, text.index(c) - 20 if i else 0),
+                                cue=_at(text, v)) for i, (m, v, c) in enumerate(spans)]
+    assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, True]
+
+
+def _at(text: str, words: str, after: int = 0) -> CharSpan:
+    start = text.index(words, after)
+    return CharSpan(start, start + len(words))
 
 
 def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:

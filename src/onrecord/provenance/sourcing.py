@@ -40,6 +40,7 @@ _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | l
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
+_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells)\b", re.IGNORECASE)  # words that may set a passage
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
@@ -203,9 +204,22 @@ def _same_outlet(name: str, outlet: str | None) -> bool:
 
 def _outlet_words(span: Span) -> str | None:
     """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
-    Sunday"), or None."""
-    propn = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART")]
+    Sunday"), or None; a day is no programme ("on Sunday")."""
+    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
+             and t.ent_type_ not in ("DATE", "TIME")]
     return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
+
+
+def _heard_outlet(sent: Span, t: Token) -> str | None:
+    """The outlet named by who heard the words ("told CNN", "told Fox News anchor Megyn Kelly"; a numbered name
+    told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
+    relative clause after it."""
+    name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+    hearer = sent.doc[min(t.left_edge.i, name.start if name is not None else t.i) : max(
+        t.i + 1, name.end if name is not None else 0)]
+    numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
+        -2].ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
+    return hearer.text if numbered else _outlet_words(hearer)
 
 
 def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> str | None:
@@ -257,7 +271,18 @@ def _interview_outlet(t: Token) -> str | None:
     named = _outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
     return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
                           and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
-                                                                   lex.OUTLET_WORDS)), None)
+                                                                   lex.OUTLET_WORDS)), None) or _named_after(t)
+
+
+def _named_after(t: Token) -> str | None:
+    """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
+    Sunday's Meet the Press"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
+    sent = t.sent
+    prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
+    if prep is None:
+        return None
+    end = next((w.i for w in t.doc[prep.i + 1 : sent.end] if w.is_punct and w.text not in ("'s", "’s")), sent.end)
+    return _outlet_words(t.doc[prep.i + 1 : end]) if end > prep.i + 1 else None
 
 
 def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
@@ -266,7 +291,7 @@ def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
         if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
             if t.lower_ in _PUBLIC_HEARERS:
                 return None
-            found = _outlet_words(sent.doc[t.left_edge.i : t.i + 1])  # the hearer, not a relative clause after it
+            found = _heard_outlet(sent, t)
             if found and not _same_outlet(found, outlet):
                 return f"{cue.text} {found}"
         found = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and (
@@ -293,41 +318,51 @@ def _main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-def _speaker_key(a: Attribution) -> str:
-    return str((re.findall(r"[a-z]+", (a.speaker or "").lower()) or [""])[-1])
+def _speaker_key(a: Attribution, text: str) -> str:
+    """The speaker's last name (the mention's last word when speaker resolution found no one)."""
+    name = a.speaker or (a.source.of(text) if a.source is not None else "")
+    return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
 
 
 def _own_channel(doc: Doc, a: Attribution) -> bool:
     """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
-    another occasion ("Clark later said", "she has said") of its own?"""
+    another occasion ("Clark later said", "she has said") of its own? (Not the words said: "the worst since
+    Nixon," he said.)"""
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any(t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION for t in span[0].sent) or any(
+    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION) and not a.content.start <= t.idx <
+               a.content.end for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
 
 
 def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
                      outlet: str | None) -> list[tuple[int, str, str]]:
     """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
-    setting such an interview whose subject is a name, "During his Meet the Press interview, Pence ..."; the
-    speaker's key; the mark)."""
-    anchors = []
+    whose named subject tells another outlet or sets such an interview, "Instead, Trump told CNN, ...", "During
+    his Meet the Press interview, Pence ..."; the speaker's key; the mark)."""
+    text, anchors = doc_text(doc), []
     for a, s in zip(attributions, found, strict=True):
-        mark = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), "")
-        if mark and _speaker_key(a) and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
+        mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
+            _speaker_key(a, text)
+        if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
-            anchors.append((a.content.end, _speaker_key(a), mark))
-    low = doc_text(doc).lower()
-    for t in doc if "interview" in low or "appearance" in low else ():
-        if t.lower_ not in ("interview", "appearance"):
-            continue  # (most tokens: before the sentence is looked up)
-        named = _interview_outlet(t) if _main_clause(t) else None
-        if not named:
+            anchors.append((a.content.end, key, mark))
+    for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
+        words = doc.char_span(m.start(), m.end())
+        if words is None:
             continue
-        subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
-                and subject.ent_type_ in ("PERSON", ""):
+        t = words[0]
+        if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
+            named = _heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in _PUBLIC_HEARERS \
+                else None
+        else:
+            subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            named = _interview_outlet(t) if _main_clause(t) else None
+        if named and not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+                and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
             anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
     return sorted(anchors)
 
@@ -341,13 +376,14 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
     sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
     text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+    keys = [_speaker_key(a, text) for a in attributions]
 
     def mark(k: int, why: str) -> None:
         out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
 
     for start, key, why in _passage_anchors(doc, attributions, found, outlet):
         last = start
-        for j in (j for j in order if attributions[j].content.start >= start and _speaker_key(attributions[j]) == key):
+        for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
             between = text[last : attributions[j].content.start]
             if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
                     not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
