@@ -232,6 +232,8 @@ def test_according_to_marks_a_relay_for_a_document_too() -> None:
     ("Ana Lind said the pier would close, in an interview published Monday by the Kestrel Herald.",
      "Ana Lind", True),
     ("Media reports said the pier would close.", "Media reports", True),
+    ("Party sources and media reports said the pier would close.", "Party sources and media reports", True),
+    ("The report and party sources said the pier would close.", "The report and party sources", False),
     # a named subject telling another outlet, or a sentence setting the interview, starts the passage; words of
     # the statement itself ("since the flood") name no other occasion
     ("Instead, Ana Lind told Kestrel News, the pier would merely be \u201cmothballed.\u201d\n\nThe ferry, "
@@ -285,9 +287,28 @@ def test_an_echo_backs_the_statement_before_it() -> None:
     assert not of(text, "Ana Lind").single_source
 
 
+@pytest.mark.parametrize(("text", "mention"), [
+    # a restating cue whose object points back to the claim before it
+    ("The Lakeview council will close two schools, board sources said. Another person with knowledge of the plan "
+     "confirmed the closures.", "board sources"),
+    ("The ferry will stop in June, a deckhand said. Several crew members said the same.", "a deckhand"),
+    ("Ivo Tarn's spokeswoman told the Harbour Gazette that Tarn plans to retire. The Kestrel Tribune first "
+     "reported Tarn's decision on Sunday.", "Ivo Tarn's spokeswoman"),
+    # an unnamed set, then a named person quoted in the next sentence
+    ("Others, however, say the pier is unsafe. Ivo Tarn, an engineer at the Lakeview yard, said the beams had "
+     "rusted through.", "Others"),
+    ("Some harbour engineers think the pier is unsafe. The beams have rusted through, according to Ivo Tarn, who "
+     "inspected them.", "Some harbour engineers"),
+])
+def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
+    got = of(text, mention)
+    assert not got.single_source, got.evidence
+
+
 def test_a_plural_independent_mention_backs_itself() -> None:
     assert not of("Ana Lind and Ivo Tarn said the pier would close.", "Ana Lind and Ivo Tarn").single_source
     assert not of("Ana Lind met Ivo Tarn on Monday. Both said the pier would close.", "Both").single_source
+    assert not of("Various reports said ferries sailed without lights.", "Various reports").single_source
 
 
 @pytest.mark.parametrize("text", [
@@ -298,6 +319,13 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     # one verb of one thing is not one claim; a share of a group is not a count of sources
     "Ana Lind said the pier will close on Monday for repairs. Ivo Tarn said the school will close in June.",
     "About one in five voters said the pier should close.",
+    # a restated object that points to nothing said before; "some" alone; a turn against the claim; a plural group;
+    # agreeing to a claim of one's own
+    "The ferry will stop in June, a deckhand said. The harbour office confirmed the new timetable.",
+    "Some were reluctant to blame the council. Ivo Tarn said the harbour needed new rules.",
+    "Some harbour engineers think the pier is unsafe. But Ivo Tarn, who inspected it, said the beams were sound.",
+    "Various rivals said the pier would close.",
+    "Almost everyone agrees the old harbour law was badly flawed.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

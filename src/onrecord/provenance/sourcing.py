@@ -231,7 +231,7 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     written = a.source.of(doc_text(doc)) if a.source is not None else ""
     if "according" in cue and not _same_outlet(written, outlet):  # any source, a document too ("the poll")
         return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
-    if kind == "document" and _relayed_reports(doc, a):
+    if _relayed_reports(doc, a):
         return f"reports: {written}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     cue_span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
@@ -258,9 +258,14 @@ def _relayed_reports(doc: Doc, a: Attribution) -> bool:
     of ...") rather than one document the article reads itself ("the report", "fundraising reports")?"""
     span = mention(doc, a)
     head = mention_noun(span) if span is not None else None
-    if span is None or head is None or head.lemma_.lower() != "report":
+    if span is None or head is None:
         return False
-    mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i]
+    if head.lemma_.lower() != "report":  # one of the sources listed ("party sources and media reports")
+        return any(c.lemma_.lower() == "report" and c.tag_ == "NNS" and list(c.lefts) and all(
+            m.lower_ in _RELAYED_REPORTS for m in c.lefts) for c in head.conjuncts if span.start <= c.i < span.end)
+    listed = {t.i for c in head.conjuncts if span.start <= c.i < span.end for t in c.subtree} | {
+        t.i for t in head.children if t.dep_ == "cc"}
+    mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i and t.i not in listed]
     return all(t.lower_ in _RELAYED_REPORTS for t in mods) and (head.tag_ == "NNS" or head.i == 0 or bool(mods))
 
 
