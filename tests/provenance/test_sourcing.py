@@ -305,6 +305,16 @@ def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> No
     assert not got.single_source, got.evidence
 
 
+def test_a_relative_that_is_no_restated_claim() -> None:
+    # (an extracted content that is only the relative pronoun: "rules that some say target ...")
+    text = "Ana Lind said the ferry will stop in June. The council passed rules that some say target fishermen."
+    doc = load_pipeline(BROAD)(text)
+    attributions = [Attribution(content=_at(text, "the ferry will stop in June"), source=_at(text, "Ana Lind"),
+                                cue=_at(text, "said")),
+                    Attribution(content=_at(text, "that"), source=_at(text, "some"), cue=_at(text, "say"))]
+    assert [s.single_source for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, True]
+
+
 def test_a_plural_independent_mention_backs_itself() -> None:
     assert not of("Ana Lind and Ivo Tarn said the pier would close.", "Ana Lind and Ivo Tarn").single_source
     assert not of("Ana Lind met Ivo Tarn on Monday. Both said the pier would close.", "Both").single_source

@@ -27,7 +27,7 @@ _LEXICON = load("en")
 _INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING = (
     _LEXICON.words(name) for name in ("independent_counts", "plural_document_heads", "several_document_modifiers",
                                       "function_words", "restating_verbs"))
-_BACK_POINTERS = frozenset("same so it this that likewise".split())  # "said the same", "confirmed it"
+_BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
 _CONTRAST = frozenset("but however yet still though although".split())
 
