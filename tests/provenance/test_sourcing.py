@@ -56,6 +56,13 @@ def of(text: str, mention: str) -> Sourcing:
     # unnamed organisations in the plural, and "those" asked, are groups
     ("Several harbour organizations said the pier should close.", "Several harbour organizations", "group"),
     ("Of the Lakeview residents polled, those surveyed said the pier should close.", "those surveyed", "group"),
+    # the opposition is a set of parties; a summary, a budget and election returns are documents
+    ("The opposition said the Lakeview budget should be made public.", "The opposition", "group"),
+    ("According to a draft budget seen by the Gazette, the pier will close.", "a draft budget seen by the Gazette",
+     "document"),
+    ("According to the summary, Ana Lind paid the fee.", "the summary", "document"),
+    ("Ivo Tarn won the Lakeview district by 40 votes, according to unofficial returns.", "unofficial returns",
+     "document"),
 ])
 def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)

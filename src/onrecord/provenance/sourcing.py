@@ -183,7 +183,7 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
             _from_speaker(a) == "organisation" and any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
                                                        for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
-    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those"):
+    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
 
