@@ -306,6 +306,8 @@ def test_an_echo_backs_the_statement_before_it() -> None:
      "rusted through.", "Others"),
     ("Some harbour engineers think the pier is unsafe. The beams have rusted through, according to Ivo Tarn, who "
      "inspected them.", "Some harbour engineers"),
+    ("Some harbour engineers have concluded that the pier is unsafe.\n\nThe Kestrel Institute, a testing "
+     "laboratory, has calculated that the beams could fail within a year.", "Some harbour engineers"),
 ])
 def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
     got = of(text, mention)

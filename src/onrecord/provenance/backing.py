@@ -144,8 +144,9 @@ def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
 
 def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str], kinds: Sequence[str],
                       out: list[str | None]) -> None:
-    """An unnamed set ("others say", "some experts think") is backed by a named person quoted right after it, in
-    the next sentence, making the same point ("Others say a change is overdue. Ivo Tarn, a professor, said ...").
+    """An unnamed set ("others say", "some experts think") is backed by a named person or body quoted right after
+    it, in the next sentence, making the same point ("Others say a change is overdue. Ivo Tarn, a professor, said
+    ...", "... The Kestrel Institute, a consulting firm, has calculated ...").
     A bare "some" is not enough ("But some were reluctant ..." then a named person on something else)."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
@@ -156,7 +157,7 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
         head = mention_noun(span)
         some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
             c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children))
-        if not some or kinds[j] != "person" or not any(t.pos_ == "PROPN" for t in then):
+        if not some or kinds[j] not in ("person", "organisation") or not any(t.pos_ == "PROPN" for t in then):
             continue
         first = then.sent
         opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
