@@ -211,7 +211,7 @@ def _outlet_words(span: Span) -> str | None:
 
 
 def _heard_outlet(sent: Span, t: Token) -> str | None:
-    """The outlet named by who heard the words ("told CNN", "told Fox News anchor Megyn Kelly"; a numbered name
+    """The outlet named by who heard the words ("told CNN", "told Kestrel News anchor Ivo Tarn"; a numbered name
     told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
     relative clause after it."""
     name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
@@ -281,7 +281,7 @@ def _interview_outlet(t: Token) -> str | None:
 
 def _named_after(t: Token) -> str | None:
     """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
-    Sunday's Meet the Press"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
+    Sunday's Kestrel Press Hour"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
     sent = t.sent
     prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
     if prep is None:
@@ -332,7 +332,7 @@ def _speaker_key(a: Attribution, text: str) -> str:
 def _own_channel(doc: Doc, a: Attribution) -> bool:
     """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
     another occasion ("Clark later said", "she has said") of its own? (Not the words said: "the worst since
-    Nixon," he said.)"""
+    the flood," he said.)"""
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -344,8 +344,8 @@ def _own_channel(doc: Doc, a: Attribution) -> bool:
 def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
                      outlet: str | None) -> list[tuple[int, str, str]]:
     """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
-    whose named subject tells another outlet or sets such an interview, "Instead, Trump told CNN, ...", "During
-    his Meet the Press interview, Pence ..."; the speaker's key; the mark)."""
+    whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
+    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark)."""
     text, anchors = doc_text(doc), []
     for a, s in zip(attributions, found, strict=True):
         mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
