@@ -46,7 +46,7 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     if span is None:
         return None
     head = mention_noun(span)
-    # two sources joined ("Lind and Tarn", "officials - and many outside the government -"; a conjunct the parser
+    # two sources joined ("Lind and Tarn", "pilots - and many outside the port -"; a conjunct the parser
     # hung outside the mention counts after the mention's own "and"); a candidate and their campaign are one source
     if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
             c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
@@ -96,8 +96,8 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
 def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str], keys: Sequence[frozenset[str]],
             out: list[str | None]) -> None:
     """An echo backs the statement before it, and is backed by it: a backing verb ("other members echo her
-    concerns", "the chief agreed") or a restating one whose object points back ("another person confirmed the
-    closures", "several crew members said the same", "the Tribune first reported Lind's decision")."""
+    concerns", "the chief agreed") or a restating one whose object points back ("a second nurse confirmed the
+    closures", "two dock workers said the same", "the Tribune reported Lind's retirement")."""
     text = doc_text(doc)
     for j, echo in enumerate(attributions):
         cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
@@ -119,18 +119,18 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
             if restating and not _points_back(doc, echo, attributions[i]):
                 break
             if verb is not None and any(c.dep_ == "ccomp" for c in verb.children) and len(keys[i] & keys[j]) < 2:
-                break  # (agreeing to a claim of its own, on another matter: "almost everyone agrees the law was bad")
+                break  # (agreeing to a claim of its own on another matter: "every trader agrees the tax is unfair")
             out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
             out[j] = out[j] or f"{cue.text} {parties[i]}"
 
 
 def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
     """Is the restated content a short phrase pointing back to the claim before ("the same", "so", "it", "the
-    closures" after "will close two schools", "Lind's decision" after "Lind plans to ...")?"""
+    closures" after "will close two schools", "Lind's retirement" after "Lind plans to retire")?"""
     span = doc.char_span(echo.content.start, echo.content.end, alignment_mode="expand")
     when = {t.i for t in span or () if t.ent_type_ in ("DATE", "TIME") or (t.pos_ == "ADP" and t.head.ent_type_ in (
         "DATE", "TIME"))} | {t.head.i for t in span or () if t.ent_type_ in ("DATE", "TIME") and t.head.pos_ == "ADP"}
-    core = [t for t in span or () if t.i not in when and not t.is_punct]  # ("Lind's decision on Sunday")
+    core = [t for t in span or () if t.i not in when and not t.is_punct]  # ("Lind's retirement on Monday")
     if not 0 < len(core) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in core):
         return False
     words = [t.lower_ for t in core]
@@ -147,7 +147,7 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
     """An unnamed set ("others say", "some experts think") is backed by a named person or body quoted right after
     it, in the next sentence, making the same point ("Others say a change is overdue. Ivo Tarn, a professor, said
     ...", "... The Kestrel Institute, a consulting firm, has calculated ...").
-    A bare "some" is not enough ("But some were reluctant ..." then a named person on something else)."""
+    A bare "some" is not enough ("Some hesitated ..." then a named person on something else)."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     for i, j in itertools.pairwise(order):
