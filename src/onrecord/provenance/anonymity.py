@@ -277,6 +277,28 @@ def _mention_head(doc: Doc, a: Attribution) -> Token | None:
     return nouns[0] if nouns else span.root
 
 
+def mention(doc: Doc, a: Attribution) -> Span | None:
+    """The tokens of the attribution's source mention, or None."""
+    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
+    return span if span is not None and len(span) else None
+
+
+def mention_noun(span: Span) -> Token:
+    """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
+    relative clause or a verb, whose root is not the noun."""
+    root = span.root
+    if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
+        part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if part:
+            return part[0] if root.lower_ in lex.WITHHELD_PRONOUNS else root
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return root
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "pobj")]
+    return nouns[0] if nouns else root
+
+
+
 def follow_pronouns(doc: Doc, attributions: Sequence[Attribution], kinds: list[tuple[str, str]]
                     ) -> list[tuple[str, str]]:
     """A pronoun mention ("he said") right after an anonymous source's statement, with no name between, is that
@@ -354,4 +376,4 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "reasons", "withheld"]

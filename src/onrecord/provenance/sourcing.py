@@ -11,9 +11,7 @@ kind and description, the medium, the relays in ``via``), never a verdict:
 - ``relay_only``: the words reached the outlet through someone else: ``via``, "according to" (any source), passed-on
   reports, "reportedly", "told <another outlet>", an interview with or on another outlet, which carries to the
   speaker's later statements; not words said to this outlet (``outlet``), to reporters or in public.
-- ``single_source`` is false (backed) for a mention of several independent sources ("Lind and Tarn", "both",
-  "recent polls"), when another party says near-identical words with the same sign, or echoes it ("other
-  members echo her concerns").
+- ``single_source`` is false (backed) when a second source backs the claim (:mod:`onrecord.provenance.backing`).
 
 ``evidence`` keeps the words that decided each signal. :func:`article_sourcing` gives an article's counts and shares.
 """
@@ -27,7 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, follow_pronouns, reasons, withheld
+from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
+from onrecord.provenance.backing import backed
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -41,14 +40,12 @@ _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | l
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-_SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
+_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells)\b", re.IGNORECASE)  # words that may set a passage
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
-_NEGATORS = frozenset("not no never nothing none".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
-(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _INDEPENDENT, _PLURAL_DOCUMENTS, _FUNCTION, _PUBLIC_BODIES) = (
+(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _PUBLIC_BODIES) = (
     _LEXICON.words(name) for name in ("public_channels", "other_occasion", "relayed_report_modifiers",
-                                      "independent_counts", "plural_document_heads", "function_words",
                                       "public_body_heads"))
 
 
@@ -123,7 +120,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
     attributions = tuple(attributions)
     kinds: list[tuple[SourceKind, str]] = follow_pronouns(  # type: ignore[assignment]
         doc, attributions, [_kind(doc, a) for a in attributions])
-    backed = _backed(doc, attributions, [k for k, _ in kinds])
+    backed_by = backed(doc, attributions, [k for k, _ in kinds])
     why_unnamed = reasons(doc, attributions, [k == "anonymous" for k, _ in kinds])
     out = []
     for i, a in enumerate(attributions):
@@ -135,49 +132,29 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
         relay = _relay(doc, a, kind, outlet)
         if relay:
             evidence.append(f"relay: {relay}")
-        if backed[i]:
-            evidence.append(f"backed: {backed[i]}")
+        if backed_by[i]:
+            evidence.append(f"backed: {backed_by[i]}")
         out.append(Sourcing(anonymous=kind == "anonymous", reason=reason, relay_only=relay is not None,
-                            single_source=not backed[i], kind=kind, evidence=tuple(evidence)))
+                            single_source=not backed_by[i], kind=kind, evidence=tuple(evidence)))
     return _carry_relays(doc, attributions, out, outlet)
 
 
 # --- the kind of source --------------------------------------------------------------------------------------
 
 
-def _mention(doc: Doc, a: Attribution) -> Span | None:
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    return span if span is not None and len(span) else None
-
-
-def _head(span: Span) -> Token:
-    """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
-    relative clause or a verb, whose root is not the noun."""
-    root = span.root
-    if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
-        part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
-                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-        if part:
-            return part[0] if root.lower_ in lex.WITHHELD_PRONOUNS else root
-    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return root
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "pobj")]
-    return nouns[0] if nouns else root
-
-
 def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     """The kind of the source, with the words that decided it."""
     from onrecord.provenance import document_of
 
-    span = _mention(doc, a)
-    if span is None or (span.root.pos_ in ("VERB", "AUX") and _head(span) is span.root):
+    span = mention(doc, a)
+    if span is None or (span.root.pos_ in ("VERB", "AUX") and mention_noun(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
         if document_of(a, doc_text(doc)) is not None and a.speaker is None:
             return "document", f"document: {a.medium}"
         return _from_speaker(a), f"speaker kind: {a.speaker_kind}"
     written = span.text
-    head = _head(span)
+    head = mention_noun(span)
     lemma, lower = head.lemma_.lower(), head.lower_
     document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
         lower == "it" and document_of(a, doc_text(doc)) is not None)
@@ -206,7 +183,7 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
             _from_speaker(a) == "organisation" and any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
                                                        for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
-    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those"):
+    if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
 
@@ -227,9 +204,22 @@ def _same_outlet(name: str, outlet: str | None) -> bool:
 
 def _outlet_words(span: Span) -> str | None:
     """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
-    Sunday"), or None."""
-    propn = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART")]
+    Sunday"), or None; a day is no programme ("on Sunday")."""
+    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
+             and t.ent_type_ not in ("DATE", "TIME")]
     return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
+
+
+def _heard_outlet(sent: Span, t: Token) -> str | None:
+    """The outlet named by who heard the words ("told CNN", "told Kestrel News anchor Ivo Tarn"; a numbered name
+    told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
+    relative clause after it."""
+    name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+    hearer = sent.doc[min(t.left_edge.i, name.start if name is not None else t.i) : max(
+        t.i + 1, name.end if name is not None else 0)]
+    numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
+        -2].ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
+    return hearer.text if numbered else _outlet_words(hearer)
 
 
 def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> str | None:
@@ -238,11 +228,11 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         if not _same_outlet(r.outlet or r.name or r.span.of(doc_text(doc)), outlet):
             return f"via {r.span.of(doc_text(doc))}"
     cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
-    mention = a.source.of(doc_text(doc)) if a.source is not None else ""
-    if "according" in cue and not _same_outlet(mention, outlet):  # any source, a document too ("the poll")
-        return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {mention}".strip()
-    if kind == "document" and _relayed_reports(doc, a):
-        return f"reports: {mention}"
+    written = a.source.of(doc_text(doc)) if a.source is not None else ""
+    if "according" in cue and not _same_outlet(written, outlet):  # any source, a document too ("the poll")
+        return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
+    if _relayed_reports(doc, a):
+        return f"reports: {written}"
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     cue_span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     anchor = cue_span[0] if cue_span is not None and len(cue_span) else (span[0] if span is not None and len(span)
@@ -254,10 +244,10 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     adverb = next((t.text for t in anchor.sent if t.lower_ in lex.RELAY_ADVERBS and lo - 40 <= t.idx <= hi), None)
     if adverb:
         return adverb
-    source = _mention(doc, a)
+    source = mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
-    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(mention, outlet):
-        return f"{mention} {cue}"  # "the Kestrel Times reports: ..."
+    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(written, outlet):
+        return f"{written} {cue}"  # "the Kestrel Times reports: ..."
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
     return _heard_by(anchor.sent, anchor, outlet)
@@ -266,11 +256,16 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
 def _relayed_reports(doc: Doc, a: Attribution) -> bool:
     """Is a document source other outlets' reports, passed on ("Report: ...", "media reports", "various reports
     of ...") rather than one document the article reads itself ("the report", "fundraising reports")?"""
-    span = _mention(doc, a)
-    head = _head(span) if span is not None else None
-    if span is None or head is None or head.lemma_.lower() != "report":
+    span = mention(doc, a)
+    head = mention_noun(span) if span is not None else None
+    if span is None or head is None:
         return False
-    mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i]
+    if head.lemma_.lower() != "report":  # one of the sources listed ("party sources and media reports")
+        return any(c.lemma_.lower() == "report" and c.tag_ == "NNS" and list(c.lefts) and all(
+            m.lower_ in _RELAYED_REPORTS for m in c.lefts) for c in head.conjuncts if span.start <= c.i < span.end)
+    listed = {t.i for c in head.conjuncts if span.start <= c.i < span.end for t in c.subtree} | {
+        t.i for t in head.children if t.dep_ == "cc"}
+    mods = [t for t in span if t.pos_ not in ("ADP", "PUNCT") and t.i != head.i and t.i not in listed]
     return all(t.lower_ in _RELAYED_REPORTS for t in mods) and (head.tag_ == "NNS" or head.i == 0 or bool(mods))
 
 
@@ -281,7 +276,18 @@ def _interview_outlet(t: Token) -> str | None:
     named = _outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
     return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
                           and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
-                                                                   lex.OUTLET_WORDS)), None)
+                                                                   lex.OUTLET_WORDS)), None) or _named_after(t)
+
+
+def _named_after(t: Token) -> str | None:
+    """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
+    Sunday's Kestrel Press Hour"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
+    sent = t.sent
+    prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
+    if prep is None:
+        return None
+    end = next((w.i for w in t.doc[prep.i + 1 : sent.end] if w.is_punct and w.text not in ("'s", "’s")), sent.end)
+    return _outlet_words(t.doc[prep.i + 1 : end]) if end > prep.i + 1 else None
 
 
 def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
@@ -290,7 +296,7 @@ def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
         if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
             if t.lower_ in _PUBLIC_HEARERS:
                 return None
-            found = _outlet_words(sent.doc[t.left_edge.i : t.i + 1])  # the hearer, not a relative clause after it
+            found = _heard_outlet(sent, t)
             if found and not _same_outlet(found, outlet):
                 return f"{cue.text} {found}"
         found = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and (
@@ -317,41 +323,51 @@ def _main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-def _speaker_key(a: Attribution) -> str:
-    return str((re.findall(r"[a-z]+", (a.speaker or "").lower()) or [""])[-1])
+def _speaker_key(a: Attribution, text: str) -> str:
+    """The speaker's last name (the mention's last word when speaker resolution found no one)."""
+    name = a.speaker or (a.source.of(text) if a.source is not None else "")
+    return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
 
 
 def _own_channel(doc: Doc, a: Attribution) -> bool:
     """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
-    another occasion ("Clark later said", "she has said") of its own?"""
+    another occasion ("Clark later said", "she has said") of its own? (Not the words said: "the worst since
+    the flood," he said.)"""
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any(t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION for t in span[0].sent) or any(
+    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION) and not a.content.start <= t.idx <
+               a.content.end for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
 
 
 def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
                      outlet: str | None) -> list[tuple[int, str, str]]:
     """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
-    setting such an interview whose subject is a name, "During his Meet the Press interview, Pence ..."; the
-    speaker's key; the mark)."""
-    anchors = []
+    whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
+    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark)."""
+    text, anchors = doc_text(doc), []
     for a, s in zip(attributions, found, strict=True):
-        mark = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), "")
-        if mark and _speaker_key(a) and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
+        mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
+            _speaker_key(a, text)
+        if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
-            anchors.append((a.content.end, _speaker_key(a), mark))
-    low = doc_text(doc).lower()
-    for t in doc if "interview" in low or "appearance" in low else ():
-        if t.lower_ not in ("interview", "appearance"):
-            continue  # (most tokens: before the sentence is looked up)
-        named = _interview_outlet(t) if _main_clause(t) else None
-        if not named:
+            anchors.append((a.content.end, key, mark))
+    for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
+        words = doc.char_span(m.start(), m.end())
+        if words is None:
             continue
-        subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
-                and subject.ent_type_ in ("PERSON", ""):
+        t = words[0]
+        if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
+            named = _heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in _PUBLIC_HEARERS \
+                else None
+        else:
+            subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            named = _interview_outlet(t) if _main_clause(t) else None
+        if named and not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+                and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
             anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
     return sorted(anchors)
 
@@ -365,13 +381,14 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
     sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
     text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+    keys = [_speaker_key(a, text) for a in attributions]
 
     def mark(k: int, why: str) -> None:
         out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
 
     for start, key, why in _passage_anchors(doc, attributions, found, outlet):
         last = start
-        for j in (j for j in order if attributions[j].content.start >= start and _speaker_key(attributions[j]) == key):
+        for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
             between = text[last : attributions[j].content.start]
             if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
                     not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
@@ -389,85 +406,11 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
         else:
             continue
         for k, a in enumerate(attributions):
-            mention = _mention(doc, a)
+            said_by = mention(doc, a)
             if scope.start_char <= a.content.start < scope.end_char and not out[k].relay_only and (
-                    not pronoun_only or (mention is not None and len(mention) == 1 and mention[0].pos_ == "PRON")):
+                    not pronoun_only or (said_by is not None and len(said_by) == 1 and said_by[0].pos_ == "PRON")):
                 mark(k, sent.text.strip()[:60])
     return tuple(out)
-
-
-# --- backing -------------------------------------------------------------------------------------------------
-
-
-def _party(a: Attribution, kind: SourceKind, text: str) -> str:
-    """Who stands behind a statement, as one key: a candidate and their campaign are one party."""
-    name = a.speaker or a.speaker_description or (a.source.of(text) if a.source is not None else "")
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in lex.CAMPAIGN_HEADS and w not in ("the", "a")]
-    return words[-1] if words and kind in ("person", "organisation") else " ".join(words)
-
-
-def _plural_mention(doc: Doc, a: Attribution, kind: SourceKind) -> str | None:
-    """A mention that is itself several independent sources ("Lind and Tarn", "two officials", "recent polls")."""
-    span = _mention(doc, a)
-    if span is None:
-        return None
-    head = _head(span)
-    if any(t.dep_ == "conj" and t.head.i >= span.start and t.i < span.end and t.pos_ in ("PROPN", "NOUN")
-           and t.head == head and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):  # (a candidate and
-        # their own campaign are one source)
-        return span.text
-    if kind == "document" and head.tag_ == "NNS" and head.lemma_.lower() in _PLURAL_DOCUMENTS:  # "recent polls"
-        return span.text
-    # a count of independent sources: "both", "two officials", "none of those three"
-    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
-    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
-              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
-                   or (t.dep_ == "pobj" and t.head.lower_ == "of"))
-              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
-    return span.text if counts else None
-
-
-def _content_words(content: str) -> frozenset[str]:
-    """The content's words less function words; a negation is kept as "not" ("didn't" -> "did", "not")."""
-    words = re.findall(r"[a-z0-9']+", content.lower().replace("’", "'").replace("n't", " not"))
-    return frozenset("not" if w in _NEGATORS else w for w in words if w not in _FUNCTION)
-
-
-def _backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[SourceKind]) -> list[str | None]:
-    """For each attribution, what backs its claim with a second source, or None."""
-    text = doc_text(doc)
-    parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
-    out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
-    keys = [_content_words(a.content.of(text)) for a in attributions]
-    for i in range(len(attributions)):
-        for j in range(i + 1, len(attributions)):
-            if not parties[i] or not parties[j] or parties[i] == parties[j] or min(len(keys[i]), len(keys[j])) < 3:
-                continue
-            relayed = any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i)))
-            if relayed:  # one passes the other's words on ("Weaver told me ...", in a caption)
-                continue
-            same = len(keys[i] & keys[j]) / len(keys[i] | keys[j])
-            if same >= _SAME_CONTENT and ("not" in keys[i]) == ("not" in keys[j]):
-                out[i] = out[i] or f"{parties[j]} says the same"
-                out[j] = out[j] or f"{parties[i]} says the same"
-    for j, echo in enumerate(attributions):
-        cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
-        if cue is None or not len(cue):
-            continue
-        verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
-        if verb is None or any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
-            continue
-        sent = cue[0].sent
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
-        earlier = [i for i in range(j - 1, -1, -1) if parties[i] != parties[j]
-                   and attributions[i].content.end >= sent.start_char - 600]
-        # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
-        earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
-        for i in earlier[:1]:
-            out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
-            out[j] = out[j] or f"{cue.text} {parties[i]}"
-            break
-    return out
 
 
 __all__ = ["SOURCE_KINDS", "ArticleSourcing", "SourceKind", "Sourcing", "article_sourcing", "sourcing"]

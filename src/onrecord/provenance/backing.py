@@ -1,0 +1,169 @@
+"""Backing: whether a statement's claim rests on more than one source (the ``single_source`` signal of
+:mod:`onrecord.provenance.sourcing`).
+
+A claim is backed (not single-source) when its source mention is itself several independent sources ("Lind and
+Tarn", "both", "recent polls"), when another party says near-identical words with the same sign, or when another
+party echoes it ("other members echo her concerns"). A candidate and their own campaign are one party.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from onrecord.lexicon import en as lex
+from onrecord.lexicon import load
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun
+from onrecord.types import Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
+_NEGATORS = frozenset("not no never nothing none".split())
+_LEXICON = load("en")
+_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING = (
+    _LEXICON.words(name) for name in ("independent_counts", "plural_document_heads", "several_document_modifiers",
+                                      "function_words", "restating_verbs"))
+_BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
+_SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
+_CONTRAST = frozenset("but however yet still though although".split())
+
+
+
+def _party(a: Attribution, kind: str, text: str) -> str:
+    """Who stands behind a statement, as one key: a candidate and their campaign are one party."""
+    name = a.speaker or a.speaker_description or (a.source.of(text) if a.source is not None else "")
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in lex.CAMPAIGN_HEADS and w not in ("the", "a")]
+    return words[-1] if words and kind in ("person", "organisation") else " ".join(words)
+
+
+def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
+    """A mention that is itself several independent sources ("Lind and Tarn", "two officials", "recent polls")."""
+    span = mention(doc, a)
+    if span is None:
+        return None
+    head = mention_noun(span)
+    # two sources joined ("Lind and Tarn", "pilots - and many outside the port -"; a conjunct the parser
+    # hung outside the mention counts after the mention's own "and"); a candidate and their campaign are one source
+    if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
+            c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
+            t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
+           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):
+        return span.text
+    if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
+            c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
+        return span.text
+    # a count of independent sources: "both", "two officials", "none of those three"
+    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
+    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
+              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
+                   or (t.dep_ == "pobj" and t.head.lower_ == "of"))
+              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
+    return span.text if counts else None
+
+
+def _content_words(content: str) -> frozenset[str]:
+    """The content's words less function words; a negation is kept as "not" ("didn't" -> "did", "not")."""
+    words = re.findall(r"[a-z0-9']+", content.lower().replace("’", "'").replace("n't", " not"))
+    return frozenset("not" if w in _NEGATORS else w for w in words if w not in _FUNCTION)
+
+
+def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) -> list[str | None]:
+    """For each attribution, what backs its claim with a second source, or None."""
+    text = doc_text(doc)
+    parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
+    out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
+    keys = [_content_words(a.content.of(text)) for a in attributions]
+    for i in range(len(attributions)):
+        for j in range(i + 1, len(attributions)):
+            if not parties[i] or not parties[j] or parties[i] == parties[j] or min(len(keys[i]), len(keys[j])) < 3:
+                continue
+            relayed = any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i)))
+            if relayed:  # one passes the other's words on ("Weaver told me ...", in a caption)
+                continue
+            same = len(keys[i] & keys[j]) / len(keys[i] | keys[j])
+            if same >= _SAME_CONTENT and ("not" in keys[i]) == ("not" in keys[j]):
+                out[i] = out[i] or f"{parties[j]} says the same"
+                out[j] = out[j] or f"{parties[i]} says the same"
+    _echoes(doc, attributions, parties, keys, out)
+    _named_after_some(doc, attributions, parties, kinds, out)
+    return out
+
+
+def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str], keys: Sequence[frozenset[str]],
+            out: list[str | None]) -> None:
+    """An echo backs the statement before it, and is backed by it: a backing verb ("other members echo her
+    concerns", "the chief agreed") or a restating one whose object points back ("a second nurse confirmed the
+    closures", "two dock workers said the same", "the Tribune reported Lind's retirement")."""
+    text = doc_text(doc)
+    for j, echo in enumerate(attributions):
+        cue = doc.char_span(echo.cue.start, echo.cue.end, alignment_mode="expand") if echo.cue is not None else None
+        if cue is None or not len(cue):
+            continue
+        verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
+        if verb is not None and any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
+            continue
+        restating = verb is None and any(t.lemma_.lower() in _RESTATING for t in cue)
+        if verb is None and not restating:
+            continue
+        sent = cue[0].sent
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
+        earlier = [i for i in range(j - 1, -1, -1) if parties[i] != parties[j]
+                   and attributions[i].content.end >= sent.start_char - 600]
+        # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
+        earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
+        for i in earlier[:1]:
+            if restating and not _points_back(doc, echo, attributions[i]):
+                break
+            if verb is not None and any(c.dep_ == "ccomp" for c in verb.children) and len(keys[i] & keys[j]) < 2:
+                break  # (agreeing to a claim of its own on another matter: "every trader agrees the tax is unfair")
+            out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
+            out[j] = out[j] or f"{cue.text} {parties[i]}"
+
+
+def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
+    """Is the restated content a short phrase pointing back to the claim before ("the same", "so", "it", "the
+    closures" after "will close two schools", "Lind's retirement" after "Lind plans to retire")?"""
+    span = doc.char_span(echo.content.start, echo.content.end, alignment_mode="expand")
+    when = {t.i for t in span or () if t.ent_type_ in ("DATE", "TIME") or (t.pos_ == "ADP" and t.head.ent_type_ in (
+        "DATE", "TIME"))} | {t.head.i for t in span or () if t.ent_type_ in ("DATE", "TIME") and t.head.pos_ == "ADP"}
+    core = [t for t in span or () if t.i not in when and not t.is_punct]  # ("Lind's retirement on Monday")
+    if not 0 < len(core) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in core):
+        return False
+    words = [t.lower_ for t in core]
+    if words[-1] in _BACK_POINTERS or words == ["as", "much"]:
+        return True
+    nouns = [t for t in core if t.pos_ in ("NOUN", "PROPN")]
+    stems = {w[:4] for w in re.findall(r"[a-z]+", before.content.of(doc_text(doc)).lower()) if len(w) > 3}
+    return bool(nouns) and (words[0] in ("the", "this", "that", "these", "those") or core[0].pos_ == "PROPN") and any(
+        t.lower_[:4] in stems for t in nouns)
+
+
+def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str], kinds: Sequence[str],
+                      out: list[str | None]) -> None:
+    """An unnamed set ("others say", "some experts think") is backed by a named person or body quoted right after
+    it, in the next sentence, making the same point ("Others say a change is overdue. Ivo Tarn, a professor, said
+    ...", "... The Kestrel Institute, a consulting firm, has calculated ...").
+    A bare "some" is not enough ("Some hesitated ..." then a named person on something else)."""
+    text = doc_text(doc)
+    order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+    for i, j in itertools.pairwise(order):
+        span, then = mention(doc, attributions[i]), mention(doc, attributions[j])
+        if out[i] or span is None or then is None or parties[i] == parties[j]:
+            continue
+        head = mention_noun(span)
+        some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children))
+        if not some or kinds[j] not in ("person", "organisation") or not any(t.pos_ == "PROPN" for t in then):
+            continue
+        first = then.sent
+        opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
+        if first.start != span.sent.start and (span.sent.end != first.start or opening in _CONTRAST):
+            continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
+        out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
+
+
+__all__ = ["backed"]
