@@ -127,3 +127,26 @@ def test_a_reporter_sets_a_speaker_against_a_document(signal: str) -> None:
     conflicts = [f for f in flags_of(text) if f.kind == "conflict"]
     assert any("the reporter says so" in f.reason and "Ivo Tarn" in (f.speaker, f.other) for f in conflicts), \
         [f.to_dict() for f in flags_of(text)]
+
+
+def test_testimony_in_court_is_the_witness_not_a_filing() -> None:
+    extraction = extract("“I never read the Lakeview orders,” Ivo Tarn told the court on Tuesday.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (own,) = [s for s in said if "never read" in s.text]
+    assert own.document is None and own.party == "Ivo Tarn"
+
+
+def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_begins_with() -> None:
+    extraction = extract("Ivo Tarn was charged on Monday. The indictment, filed by the county prosecutor, tells a "
+                         "different story. It says Tarn signed the Lakeview orders himself.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (signed,) = [s for s in said if "signed the Lakeview orders" in s.text]
+    assert signed.document == "indictment" and signed.party == "the indictment"
+
+
+def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
+    flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
+                     "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "
+                     "Tarn made on May 3, when he said the depot kept every bus in its yard that week.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
+    assert flag.a and flag.b and "kept every bus" in flag.b["text"] + flag.a["text"]

@@ -85,12 +85,46 @@ def document_of(attribution: Attribution, text: str) -> str | None:
             last = words[-1].removesuffix("'s").removesuffix("s") if words[-1] not in RECORDED else words[-1]
             if last in RECORDED:
                 return last
+        if words == ["it"]:
+            subject = _sentence_subject(text, attribution.source.start)
+            if subject is not None:
+                return subject
+    if attribution.medium == "court_filing" and attribution.speaker_kind == "person" and not _names_document(
+            attribution, text):
+        return None  # "Lind testified", "she told the court": spoken words, no document
     if attribution.medium in DOCUMENT_MEDIA:
         # the document the sentence names before the words ("In an email to staff, Lind wrote ...")
-        anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
-        start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
-        named = [w for w in re.findall(r"[a-z-]+", text[start:anchor].lower()) if w in RECORDED]
+        named = [w for w in re.findall(r"[a-z-]+", _before(attribution, text).lower()) if w in RECORDED]
         return named[-1] if named else _MEDIUM_DOCUMENT.get(attribution.medium)
+    return None
+
+
+def _before(attribution: Attribution, text: str) -> str:
+    """The words of the sentence before an attribution's content or cue, up to it."""
+    anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
+    start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
+    return text[start:anchor]
+
+
+def _names_document(attribution: Attribution, text: str) -> bool:
+    return any(w in RECORDED for w in re.findall(r"[a-z-]+", _before(attribution, text).lower()))
+
+
+def _sentence_subject(text: str, at: int) -> str | None:
+    """The document a sentence-initial "It" stands for: the one the sentence before begins with ("The indictment,
+    filed on Monday, tells a different story. It says ...")."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if text[start + 1:at].strip():
+        return None  # "It" is not what the sentence begins with
+    before = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1:start].strip().lower()
+    words: list[str] = re.findall(r"[a-z'’-]+", before.split(",")[0])
+    if not words or words[0] not in ("the", "a", "an", "this", "that"):
+        return None
+    for w in words[1:5]:  # the noun phrase it begins with, up to its first verb-looking word
+        if w.removesuffix("s") in RECORDED:
+            return w.removesuffix("s")
+        if w.endswith("ed"):
+            break
     return None
 
 

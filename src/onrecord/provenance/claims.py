@@ -465,4 +465,4 @@ def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) 
     return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
 
 
-__all__ = ["CONFLICT_SIGNALS", "DEONTIC", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]
+__all__ = ["CONFLICT_SIGNALS", "DEONTIC", "HEDGES", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]
