@@ -75,3 +75,21 @@ def test_quoted_words_are_the_speakers_own() -> None:
 def test_a_claim_survives_json() -> None:
     c = only("Ana Lind said the Lakeview plant may close unless the state pays 40 million dollars.")
     assert Claim.from_dict(c.to_dict()) == c
+
+
+def test_a_question_sentence_in_a_longer_quotation_asserts_nothing() -> None:
+    c = only("Ivo Tarn wrote on Monday: “Will the Lakeview plant close? Workers deserve an answer.”")
+    assert c.stance("close") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Tarn declined to say whether the Lakeview memo was genuine.",
+    "Ivo Tarn said he would not say whether the Lakeview memo was genuine.",
+])
+def test_an_indirect_question_asserts_nothing(text: str) -> None:
+    assert all(c.stance("authentic") is None for c in claims_of(text))
+
+
+def test_what_would_follow_without_it_is_not_asserted() -> None:
+    c = only("Ana Lind said the district cannot pay more without cutting the Lakeview budget.")
+    assert c.stance("increase") is None

@@ -150,3 +150,21 @@ def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
                      "Tarn made on May 3, when he said the depot kept every bus in its yard that week.")
     (flag,) = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
     assert flag.a and flag.b and "kept every bus" in flag.b["text"] + flag.a["text"]
+
+
+def test_a_paraphrase_and_the_quotation_next_to_it_are_one_side_of_a_flag() -> None:
+    flags = flags_of("Ivo Tarn said the Lakeview memo was fake. Mira Oduya said the Lakeview memo was genuine. "
+                     "“It is our memo, and every word in it is ours,” Oduya said.")
+    (flag,) = pairs(flags, "conflict")
+    texts = [(a or {}).get("text", "") + " | " + (b or {}).get("text", "") for a, b in flag.pairs()]
+    assert any("every word in it is ours" in t for t in texts), texts
+
+
+def test_a_datelines_place_holds_no_position() -> None:
+    from dataclasses import replace
+
+    text = "HARBORVILLE — Ana Lind said the Lakeview plant will close."
+    extraction = extract(text, settings=BROAD)
+    moved = [replace(a, speaker=None, speaker_description="HARBORVILLE") for a in extraction.attributions]
+    said = statements(extraction.article, moved, extraction.provenance.claims)
+    assert said and all(s.party is None for s in said)

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
+from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
 
@@ -134,9 +135,23 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     (:func:`article_names`)."""
     key = key if key is not None else (article.id or "")
     story = frozenset(names)
-    return [Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
-                      document_of(a, article.text), story)
+    place = _dateline(article.text)
+    return [Statement(key, i, _not_from(a, place), c, a.content.of(article.text), article.published,
+                      article.outlet, document_of(a, article.text), story)
             for i, (a, c) in enumerate(zip(attributions, found, strict=True))]
+
+
+def _not_from(attribution: Attribution, place: str | None) -> Attribution:
+    """The attribution without a source that is only the dateline's place: it holds no position."""
+    if place is None or place not in (attribution.speaker, attribution.speaker_description):
+        return attribution
+    return replace(attribution, speaker=None, speaker_description=None)
+
+
+def _dateline(text: str) -> str | None:
+    """The place an article's dateline names ("BRACKMOOR — Police Chief ..."): never a speaker."""
+    m = re.match(r"\s*([A-Z][A-Z .'-]*[A-Z])\s*(?:,[^—–\n]{0,30})?\s*[—–]", text)
+    return m.group(1) if m else None
 
 
 def article_names(doc: Doc) -> tuple[str, ...]:
@@ -157,7 +172,8 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     found = claims(doc, tuple(attributions))
     names = article_names(doc)
     said = statements(article, attributions, found, key, names)
-    flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
+    flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said), *signalled_conflicts(doc, said),
+             *document_flags(doc, said)]
     sourced = sourcing(doc, attributions, outlet=article.outlet)
     genders = tuple(speaker_genders(doc, attributions).items())
     return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
@@ -186,9 +202,11 @@ def across_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Statem
     article with the stored ones (one flag per disagreement)."""
     said = [statements(ex.article, ex.attributions, ex.provenance.claims, names=ex.provenance.names)
             for ex in extractions]
-    flags = [f for i in range(1, len(said))
-             for f in group_flags(pair_flags(said[i], against=[s for group in said[:i] for s in group],
-                                             conflicts=True))]
+    everyone = [s for group in said for s in group]
+    flags = []
+    for i in range(1, len(said)):
+        found = pair_flags(said[i], against=[s for group in said[:i] for s in group], conflicts=True)
+        flags.extend(group_flags(with_restatements(found, everyone)))
     return said, flags
 
 

@@ -177,6 +177,10 @@ def _unasserted(tok: Token, content: Span) -> bool:
     content reports as someone's ("contradicting the mayor's claim that it was fake")."""
     node = tok
     while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True  # "declined to say whether the memo was genuine": an indirect question
+        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+            return True  # "cannot pay more without cutting programs": what would follow, not what is done
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
             return True
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
@@ -302,9 +306,10 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
     phrases: dict[str, str] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
+    asked = _questions(content)
     for tok in content:
         got = _concept(tok, phrase_root)
-        if got is None or _unasserted(tok, content):
+        if got is None or tok.i in asked or _unasserted(tok, content):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
@@ -331,6 +336,16 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
             tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered),
             tuple((c, modals[c]) for c, _ in ordered if c in modals),
             tuple((c, phrases[c]) for c, _ in ordered if c in phrases))
+
+
+def _questions(content: Span) -> set[int]:
+    """The tokens of the content's sentences that are questions ("Did the plant close? Workers deserve an answer."):
+    a question asserts nothing, whatever the sentence after it says."""
+    out: set[int] = set()
+    for tok in content:
+        if tok.text == "?":
+            out.update(range(max(tok.sent.start, content.start), tok.i + 1))
+    return out
 
 
 def _depth(tok: Token, content: Span) -> int:

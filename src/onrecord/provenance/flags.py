@@ -417,7 +417,8 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
         members = sorted(groups[key], key=_strength, reverse=True)
         best = members[0]
         if len(members) > 1:
-            best = replace(best, also=tuple((m.a or {}, m.b or {}) for m in members[1:]))
+            best = replace(best, also=(*best.also, *((m.a or {}, m.b or {}) for m in members[1:]),
+                                       *(p for m in members[1:] for p in m.also)))
         out.append(best)
     return out
 
