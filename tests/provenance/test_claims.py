@@ -93,3 +93,25 @@ def test_an_indirect_question_asserts_nothing(text: str) -> None:
 def test_what_would_follow_without_it_is_not_asserted() -> None:
     c = only("Ana Lind said the district cannot pay more without cutting the Lakeview budget.")
     assert c.stance("increase") is None
+
+
+@pytest.mark.parametrize("text", [
+    "“Not one ballot from the Lakeview precinct went uncounted,” Mira Oduya said.",
+    "“Not even half of the Lakeview tunnel has been dug,” Mira Oduya said.",
+])
+def test_a_negated_quantity_as_subject_negates_the_predicate(text: str) -> None:
+    (stance,) = [s for c, s in only(text).stances if c in ("count", "dig")]
+    assert stance == (1 if "uncounted" in text else -1)
+
+
+def test_an_un_participle_shares_its_verbs_concept() -> None:
+    assert only("Mira Oduya said the Lakeview ballots went uncounted.").stance("count") == -1
+
+
+def test_an_adjective_on_a_compound_still_describes_the_copulas_noun() -> None:
+    c = only("Ivo Tarn said the memo was not a real county document.")
+    assert c.stance("authentic") == -1 and "memo" in c.heads_of("authentic")
+
+
+def test_failing_to_do_a_thing_is_not_doing_it() -> None:
+    assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1

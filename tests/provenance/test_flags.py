@@ -168,3 +168,15 @@ def test_a_datelines_place_holds_no_position() -> None:
     moved = [replace(a, speaker=None, speaker_description="HARBORVILLE") for a in extraction.attributions]
     said = statements(extraction.article, moved, extraction.provenance.claims)
     assert said and all(s.party is None for s in said)
+
+
+def test_one_person_under_a_longer_form_of_the_name_reverses() -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="Mayor Ana Lind's office issued a statement on Monday. Her "
+                "spokesman, Ivo Tarn, said the Lakeview memo was “not a real county document.”"),
+        Article(id="a2", published="2026-03-09", text="Ivo Tarn said on Monday that the Lakeview memo is genuine."),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = group_flags(pair_flags(said[1], against=said[0]))
+    assert flag.kind == "reversal" and flag.speaker == "Ivo Tarn" and flag.rating == "full"

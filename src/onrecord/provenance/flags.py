@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeAlias
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
+from onrecord.provenance.parties import named_in, person_key, same_person, same_story
 from onrecord.types import Attribution
 
 FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
@@ -50,6 +51,11 @@ class Statement:
     @property
     def speaker(self) -> str | None:
         return self.attribution.speaker
+
+    @property
+    def person(self) -> str | None:
+        """The speaker, else the name a description ends with ("Her spokesman, Colm Adair")."""
+        return self.attribution.speaker or named_in(self.attribution.speaker_description)
 
     @property
     def party(self) -> str | None:
@@ -137,7 +143,7 @@ class Pair:
     @property
     def same_speaker(self) -> bool:
         """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
-        return _named(self.a.speaker) and self.a.speaker == self.b.speaker
+        return _named(self.a.person) and same_person(self.a.person, self.b.person)
 
     def aligned(self, concept: str) -> bool:
         """Is a concept both use said of the same thing? Their arguments share a noun and name no different
@@ -381,7 +387,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
         reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
-        speaker=a.speaker if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
+        speaker=a.person if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
 
 
@@ -441,23 +447,6 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
     return kept
 
 
-def _share_name(a: Claim, b: Claim) -> bool:
-    """Do two statements of different articles name the same person, place or body (what links two reports of
-    one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""
-    na, nb = set(a.names), set(b.names)
-    return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
-
-
-#: How many names two articles must share to tell one story (with the statements themselves sharing none).
-STORY_NAMES = 2
-
-
-def same_story(a: Statement, b: Statement) -> bool:
-    """Are two statements of different articles about one story: they name the same person, place or body, or
-    their articles share at least :data:`STORY_NAMES` names?"""
-    return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
-
-
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
     """The earlier statement first (by date, then article, then place), as the flags compare them."""
     ka = (a.published or "", a.article, a.ordinal)
@@ -480,11 +469,11 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
     others = list(against)
     by_speaker: dict[str, list[Statement]] = {}
     for s in others:
-        if s.speaker:
-            by_speaker.setdefault(s.speaker, []).append(s)
+        if s.person:
+            by_speaker.setdefault(person_key(s.person), []).append(s)
     for a in statements:
-        for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
-            if b.article == a.article or (b.speaker != a.speaker and not same_story(a, b)):
+        for b in (others if conflicts else by_speaker.get(person_key(a.person or ""), ())):
+            if b.article == a.article or (not same_person(a.person, b.person) and not same_story(a, b)):
                 continue
             flag = judge(*order(a, b))
             if flag is not None:

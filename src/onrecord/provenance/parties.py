@@ -1,0 +1,63 @@
+"""Who holds a position, across the ways a report names them: one person under two forms of a name, and whether
+two statements of different articles belong to one story.
+
+A reporter writes "Developer Gideon Marsh" in one article and "Gideon Marsh" in the next, or "Her spokesman, Colm
+Adair"; extraction keeps the name as written. :func:`same_person` takes a full name (two words or more) at the end
+of a longer one as the same person, so a reversal needs one person, not one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from onrecord.provenance.claims import Claim
+    from onrecord.provenance.flags import Statement
+
+
+def named_in(description: str | None) -> str | None:
+    """The full name a speaker's description ends with ("Her spokesman, Colm Adair": "Colm Adair"), if any."""
+    m = _TRAILING_NAME.search(description or "")
+    return m.group(1) if m else None
+
+
+_TRAILING_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+),?\s*$")
+
+
+def person_key(speaker: str) -> str:
+    """What identifies a speaker by name: the last two words ("Developer Gideon Marsh": "Gideon Marsh"), or the
+    whole when it is shorter."""
+    words = speaker.replace(",", " ").split()
+    return " ".join(words[-2:]) if len(words) > 2 else " ".join(words)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Are two speakers one person: the same name, or a full name (two words or more) that the other ends with
+    ("Gideon Marsh" and "Developer Gideon Marsh"; not "Marsh" and "Helena Marsh")?"""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a.replace(",", " ").split(), b.replace(",", " ").split()), key=len)
+    return len(short) >= 2 and long[-len(short):] == short and short[0][:1].isupper()
+
+
+def _share_name(a: Claim, b: Claim) -> bool:
+    """Do two statements of different articles name the same person, place or body (what links two reports of
+    one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""
+    na, nb = set(a.names), set(b.names)
+    return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
+
+
+#: How many names two articles must share to tell one story (with the statements themselves sharing none).
+STORY_NAMES = 2
+
+
+def same_story(a: Statement, b: Statement) -> bool:
+    """Are two statements of different articles about one story: they name the same person, place or body, or
+    their articles share at least :data:`STORY_NAMES` names?"""
+    return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
+
+
+__all__ = ["STORY_NAMES", "named_in", "person_key", "same_person", "same_story"]
