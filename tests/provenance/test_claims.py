@@ -115,3 +115,18 @@ def test_an_adjective_on_a_compound_still_describes_the_copulas_noun() -> None:
 
 def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
+
+
+@pytest.mark.parametrize(("text", "concept", "sign"), [
+    ("Ivo Tarn said the Lakeview council will fight the fine.", "accept", -1),
+    ("Ivo Tarn said the Lakeview council will contest the fine.", "accept", -1),
+    ("Ivo Tarn said the Lakeview council would resist any penalty.", "accept", -1),
+    ("Mira Oduya said the Lakeview ferry service will end in May.", "continue", -1),
+    ("Mira Oduya said the Lakeview ferry will cease operations in May.", "continue", -1),
+    ("Mira Oduya said the Lakeview patrol broke off the chase.", "continue", -1),
+    ("Ana Lind said the Lakeview herring stock is collapsing.", "increase", -1),
+    ("Ana Lind said the Lakeview herring stock is booming.", "increase", 1),
+    ("Ana Lind said the Lakeview mill will shut down in June.", "close", 1),
+])
+def test_the_lexicon_knows_more_words_for_one_concept(text: str, concept: str, sign: int) -> None:
+    assert any(c.stance(concept) == sign for c in claims_of(text)), [c.stances for c in claims_of(text)]
