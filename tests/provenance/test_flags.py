@@ -180,3 +180,23 @@ def test_one_person_under_a_longer_form_of_the_name_reverses() -> None:
     said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
     (flag,) = group_flags(pair_flags(said[1], against=said[0]))
     assert flag.kind == "reversal" and flag.speaker == "Ivo Tarn" and flag.rating == "full"
+
+
+def test_two_parties_giving_one_thing_different_counts_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview tunnel is 70 percent complete. Ivo Tarn, the site engineer, said "
+                     "the Lakeview tunnel is 45 percent complete.")
+    (flag,) = pairs(flags, "conflict")
+    assert flag.reason == "changed number" and {flag.speaker, flag.other} == {"Ana Lind", "Ivo Tarn"}
+
+
+def test_two_parties_giving_one_count_roughly_do_not_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview tunnel is about 70 percent complete. Ivo Tarn, the site engineer, "
+                     "said the Lakeview tunnel is 68 percent complete.")
+    assert not pairs(flags, "conflict")
+
+
+def test_a_softened_opposite_within_one_article_is_half_a_reversal() -> None:
+    flags = flags_of("On Monday, Ana Lind said no Lakeview bus had left the depot with a known fault. On Friday, "
+                     "Ana Lind said some Lakeview buses may have left the depot with a known fault.")
+    (flag,) = pairs(flags, "reversal")
+    assert flag.rating == "half" and flag.reason == "certainty"

@@ -377,8 +377,10 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     if not same and not (_reports(a.claim, concept, b.claim) and _reports(b.claim, concept, a.claim)):
         return None
     verdict = decided[1]
-    if verdict.rating != "full" and (not same or a.article == b.article):
-        return None  # a conflict is a full disagreement; within one article, a softened restatement is no change
+    if verdict.rating != "full" and not (_counted_apart(pair) if not same else a.article != b.article or (
+            pair.opposed and verdict.reason == "certainty")):
+        return None  # a conflict is a full disagreement (or two counts of one thing); within one article, a
+        # softened restatement is no change, a softened opposite is ("no aircraft flew" / "some may have flown")
     concept = verdict.concept
     evidence = tuple(dict.fromkeys(w for w in (_words(a.claim, concept or ""), _words(b.claim, concept or ""))
                                    if w and concept))
@@ -389,6 +391,16 @@ def judge(a: Statement, b: Statement) -> Flag | None:
         reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
         speaker=a.person if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
+
+
+def _counted_apart(pair: Pair) -> bool:
+    """Do two parties give one thing different counts: a changed number on a predicate both assert firmly of the
+    same thing ("the tunnel is 70 percent complete" / "the tunnel was 48 percent complete")?"""
+    changed = _changed_numbers(pair.a.claim, pair.b.claim)
+    if changed is None or abs(changed[1] - changed[2]) <= 0.1 * max(abs(changed[1]), abs(changed[2])):
+        return False  # ("about 40" and "38" are one count, roughly given)
+    return any(_reports(pair.a.claim, c, pair.b.claim) and _reports(pair.b.claim, c, pair.a.claim)
+               for c in pair.shared[:1])
 
 
 def _strength(flag: Flag) -> tuple[int, int, int]:
