@@ -200,3 +200,11 @@ def test_a_softened_opposite_within_one_article_is_half_a_reversal() -> None:
                      "Ana Lind said some Lakeview buses may have left the depot with a known fault.")
     (flag,) = pairs(flags, "reversal")
     assert flag.rating == "half" and flag.reason == "certainty"
+
+
+def test_a_role_right_after_a_named_person_is_that_person() -> None:
+    extraction = extract("Ana Lind told the council on Monday that the Lakeview depot will close. “The Lakeview depot "
+                         "will close in May,” the Harbor Transit Authority chief executive told the council. “We will "
+                         "appeal,” the union said.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    assert [s.party for s in said][:2] == ["Ana Lind", "Ana Lind"] and said[2].party != "Ana Lind"

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from onrecord.lexicon import load
+
 if TYPE_CHECKING:
     from onrecord.provenance.claims import Claim
     from onrecord.provenance.flags import Statement
+    from onrecord.types import Attribution
+
+#: Words for a person's role ("chief executive", "spokeswoman", "mayor"): lexicon/en/titles.toml.
+TITLES = load("en").words("titles")
 
 
 def named_in(description: str | None) -> str | None:
@@ -23,6 +29,19 @@ def named_in(description: str | None) -> str | None:
 
 
 _TRAILING_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+),?\s*$")
+
+
+def role_of_previous(attribution: Attribution, previous: Attribution | None) -> str | None:
+    """The person a definite role stands for: the named person of the statement just before ("Harriet Vallance
+    told regulators ... “Corvell will close,” the Tamsin Ridge Electric chief executive said"). Only a role
+    (:data:`TITLES`: "the chief executive", not "the company") with no name of its own, right after a person."""
+    description = (attribution.speaker_description or "").strip()
+    if attribution.speaker or previous is None or not previous.speaker or previous.speaker_kind != "person":
+        return None
+    words = description.lower().replace(",", " ").split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in TITLES or named_in(description):
+        return None
+    return previous.speaker
 
 
 def person_key(speaker: str) -> str:
@@ -60,4 +79,4 @@ def same_story(a: Statement, b: Statement) -> bool:
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
-__all__ = ["STORY_NAMES", "named_in", "person_key", "same_person", "same_story"]
+__all__ = ["STORY_NAMES", "TITLES", "named_in", "person_key", "role_of_previous", "same_person", "same_story"]
