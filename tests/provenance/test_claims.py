@@ -130,3 +130,13 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
 ])
 def test_the_lexicon_knows_more_words_for_one_concept(text: str, concept: str, sign: int) -> None:
     assert any(c.stance(concept) == sign for c in claims_of(text)), [c.stances for c in claims_of(text)]
+
+
+def test_a_copy_is_not_the_genuine_thing_but_obtaining_a_copy_says_nothing() -> None:
+    assert only("Mira Oduya said the Lakeview portrait is a copy.").stance("authentic") == -1
+    assert only("Mira Oduya said the Harbor Ledger obtained a copy of the Lakeview memo.").stance("authentic") is None
+
+
+def test_what_a_speaker_calls_a_thing_is_asserted_what_others_call_it_is_not() -> None:
+    assert only("“I would not call the Lakeview portrait a copy,” Mira Oduya said.").stance("authentic") == 1
+    assert only("“Some have called our portrait a forgery,” Mira Oduya said.").stance("authentic") is None

@@ -60,6 +60,9 @@ _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
 #: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
 _FAILING = frozenset("fail neglect omit".split())
+#: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
+_HOLDING = frozenset("obtain receive get have see send read review keep give show release publish leak post share "
+                     "attach file submit hold".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,9 @@ def _embedded_sign(tok: Token, content: Span) -> int:
 def _unasserted(tok: Token, content: Span) -> bool:
     """Is this predicate wanted, asked or conditional rather than asserted (within the content)? So is a view the
     content reports as someone's ("contradicting the mayor's claim that it was fake")."""
+    if tok.dep_ == "oprd" and content.start <= tok.head.i < content.end and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in tok.head.children):
+        return True  # "some have called it a forgery": a name others give it, often to reject it
     node = tok
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
@@ -249,8 +255,10 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
             stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return lemma, 1
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr") or tok.head.i == tok.i):
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
+        return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
 
 
