@@ -208,3 +208,16 @@ def test_a_role_right_after_a_named_person_is_that_person() -> None:
                          "appeal,” the union said.", settings=BROAD)
     said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
     assert [s.party for s in said][:2] == ["Ana Lind", "Ana Lind"] and said[2].party != "Ana Lind"
+
+
+def test_a_time_phrase_taken_for_a_source_stands_for_the_possessives_owner() -> None:
+    from dataclasses import replace
+
+    text = ("“The Lakeview depot is open,” Ana Lind said on Monday. Lind's post on the Lakeview forum the following "
+            "evening, which said that no bus had left the depot, is contradicted by the log.")
+    extraction = extract(text, settings=BROAD)
+    moved = [replace(a, speaker=None, speaker_description="the following evening") if "no bus" in a.content.of(text)
+             else a for a in extraction.attributions]
+    said = statements(extraction.article, moved, extraction.provenance.claims)
+    (post,) = [s for s in said if "no bus" in s.text]
+    assert post.party == "Ana Lind"

@@ -37,7 +37,7 @@ from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
-from onrecord.provenance.parties import role_of_previous
+from onrecord.provenance.parties import owner_of_time, role_of_previous
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -138,9 +138,10 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     story = frozenset(names)
     place = _dateline(article.text)
     out: list[Statement] = []
+    speakers = [a.speaker for a in attributions if a.speaker and a.speaker_kind == "person"]
     for i, (a, c) in enumerate(zip(attributions, found, strict=True)):
         a = _not_from(a, place)
-        named = role_of_previous(a, out[-1].attribution if out else None)
+        named = role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
         a = replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))

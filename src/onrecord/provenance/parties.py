@@ -9,6 +9,7 @@ of a longer one as the same person, so a reversal needs one person, not one spel
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from onrecord.lexicon import load
@@ -42,6 +43,27 @@ def role_of_previous(attribution: Attribution, previous: Attribution | None) -> 
     if len(words) < 2 or words[0] != "the" or words[-1] not in TITLES or named_in(description):
         return None
     return previous.speaker
+
+
+#: Words of a time phrase, which extraction may take for a source ("Lind's post the following evening, which said").
+_TIME_WORDS = frozenset("""evening morning night afternoon day week month year today yesterday tomorrow monday tuesday
+wednesday thursday friday saturday sunday ago later earlier""".split())
+
+
+def owner_of_time(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:
+    """The person whose words a time phrase taken for a source stands in for: the speaker named in the possessive
+    before it in the sentence ("Threlfall's post on X the following evening, which said that ...")."""
+    words = set((attribution.speaker_description or "").lower().split())
+    if attribution.speaker or not words & _TIME_WORDS or words & TITLES:
+        return None
+    end = attribution.content.start
+    start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    owners = re.findall(r"([A-Z][\w-]+)['’]s\b", text[start:end])
+    for owner in reversed(owners):
+        match = next((s for s in speakers if s.split()[-1] == owner), None)
+        if match is not None:
+            return match
+    return None
 
 
 def person_key(speaker: str) -> str:
@@ -79,4 +101,5 @@ def same_story(a: Statement, b: Statement) -> bool:
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
-__all__ = ["STORY_NAMES", "TITLES", "named_in", "person_key", "role_of_previous", "same_person", "same_story"]
+__all__ = ["STORY_NAMES", "TITLES", "named_in", "owner_of_time", "person_key", "role_of_previous", "same_person",
+           "same_story"]
