@@ -140,3 +140,9 @@ def test_a_copy_is_not_the_genuine_thing_but_obtaining_a_copy_says_nothing() -> 
 def test_what_a_speaker_calls_a_thing_is_asserted_what_others_call_it_is_not() -> None:
     assert only("“I would not call the Lakeview portrait a copy,” Mira Oduya said.").stance("authentic") == 1
     assert only("“Some have called our portrait a forgery,” Mira Oduya said.").stance("authentic") is None
+
+
+def test_a_phrasal_verb_is_its_own_predicate() -> None:
+    c = only("Ana Lind said the Lakeview drill will break through by May.")
+    assert c.stance("break") is None and c.stance("break_through") == 1
+    assert only("Ana Lind said the Lakeview council will cut back the budget.").stance("increase") == -1
