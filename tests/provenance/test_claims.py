@@ -146,3 +146,12 @@ def test_a_phrasal_verb_is_its_own_predicate() -> None:
     c = only("Ana Lind said the Lakeview drill will break through by May.")
     assert c.stance("break") is None and c.stance("break_through") == 1
     assert only("Ana Lind said the Lakeview council will cut back the budget.").stance("increase") == -1
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said a memo on closing the Lakeview depot had reached the council.",
+    "Ana Lind said she did not expect a closure of the Lakeview depot.",
+    "Ana Lind said the city can afford to keep the Lakeview depot open.",
+])
+def test_a_topic_an_expectation_or_a_means_asserts_nothing(text: str) -> None:
+    assert only(text).stance("close") is None

@@ -216,8 +216,8 @@ def _unasserted(tok: Token, content: Span) -> bool:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
             return True  # "declined to say whether the memo was genuine": an indirect question
-        if node.dep_ == "pcomp" and node.head.lower_ == "without":
-            return True  # "cannot pay more without cutting programs": what would follow, not what is done
+        if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
+            return True  # "without cutting programs", "a memo on closing the depot": a topic, not what is done
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
             return True
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
@@ -228,8 +228,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
-        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
-            return True
+        if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
+                node.head.lemma_.lower() in EMBEDDING_VERBS):
+            return True  # "they want us to leave", "he did not expect a further cut"
         node = node.head
     return False
 
