@@ -75,3 +75,83 @@ def test_quoted_words_are_the_speakers_own() -> None:
 def test_a_claim_survives_json() -> None:
     c = only("Ana Lind said the Lakeview plant may close unless the state pays 40 million dollars.")
     assert Claim.from_dict(c.to_dict()) == c
+
+
+def test_a_question_sentence_in_a_longer_quotation_asserts_nothing() -> None:
+    c = only("Ivo Tarn wrote on Monday: “Will the Lakeview plant close? Workers deserve an answer.”")
+    assert c.stance("close") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Tarn declined to say whether the Lakeview memo was genuine.",
+    "Ivo Tarn said he would not say whether the Lakeview memo was genuine.",
+])
+def test_an_indirect_question_asserts_nothing(text: str) -> None:
+    assert all(c.stance("authentic") is None for c in claims_of(text))
+
+
+def test_what_would_follow_without_it_is_not_asserted() -> None:
+    c = only("Ana Lind said the district cannot pay more without cutting the Lakeview budget.")
+    assert c.stance("increase") is None
+
+
+@pytest.mark.parametrize("text", [
+    "“Not one ballot from the Lakeview precinct went uncounted,” Mira Oduya said.",
+    "“Not even half of the Lakeview tunnel has been dug,” Mira Oduya said.",
+])
+def test_a_negated_quantity_as_subject_negates_the_predicate(text: str) -> None:
+    (stance,) = [s for c, s in only(text).stances if c in ("count", "dig")]
+    assert stance == (1 if "uncounted" in text else -1)
+
+
+def test_an_un_participle_shares_its_verbs_concept() -> None:
+    assert only("Mira Oduya said the Lakeview ballots went uncounted.").stance("count") == -1
+
+
+def test_an_adjective_on_a_compound_still_describes_the_copulas_noun() -> None:
+    c = only("Ivo Tarn said the memo was not a real county document.")
+    assert c.stance("authentic") == -1 and "memo" in c.heads_of("authentic")
+
+
+def test_failing_to_do_a_thing_is_not_doing_it() -> None:
+    assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
+
+
+@pytest.mark.parametrize(("text", "concept", "sign"), [
+    ("Ivo Tarn said the Lakeview council will fight the fine.", "accept", -1),
+    ("Ivo Tarn said the Lakeview council will contest the fine.", "accept", -1),
+    ("Ivo Tarn said the Lakeview council would resist any penalty.", "accept", -1),
+    ("Mira Oduya said the Lakeview ferry service will end in May.", "continue", -1),
+    ("Mira Oduya said the Lakeview ferry will cease operations in May.", "continue", -1),
+    ("Mira Oduya said the Lakeview patrol broke off the chase.", "continue", -1),
+    ("Ana Lind said the Lakeview herring stock is collapsing.", "increase", -1),
+    ("Ana Lind said the Lakeview herring stock is booming.", "increase", 1),
+    ("Ana Lind said the Lakeview mill will shut down in June.", "close", 1),
+])
+def test_the_lexicon_knows_more_words_for_one_concept(text: str, concept: str, sign: int) -> None:
+    assert any(c.stance(concept) == sign for c in claims_of(text)), [c.stances for c in claims_of(text)]
+
+
+def test_a_copy_is_not_the_genuine_thing_but_obtaining_a_copy_says_nothing() -> None:
+    assert only("Mira Oduya said the Lakeview portrait is a copy.").stance("authentic") == -1
+    assert only("Mira Oduya said the Harbor Ledger obtained a copy of the Lakeview memo.").stance("authentic") is None
+
+
+def test_what_a_speaker_calls_a_thing_is_asserted_what_others_call_it_is_not() -> None:
+    assert only("“I would not call the Lakeview portrait a copy,” Mira Oduya said.").stance("authentic") == 1
+    assert only("“Some have called our portrait a forgery,” Mira Oduya said.").stance("authentic") is None
+
+
+def test_a_phrasal_verb_is_its_own_predicate() -> None:
+    c = only("Ana Lind said the Lakeview drill will break through by May.")
+    assert c.stance("break") is None and c.stance("break_through") == 1
+    assert only("Ana Lind said the Lakeview council will cut back the budget.").stance("increase") == -1
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said a memo on closing the Lakeview depot had reached the council.",
+    "Ana Lind said she did not expect a closure of the Lakeview depot.",
+    "Ana Lind said the city can afford to keep the Lakeview depot open.",
+])
+def test_a_topic_an_expectation_or_a_means_asserts_nothing(text: str) -> None:
+    assert only(text).stance("close") is None

@@ -127,3 +127,97 @@ def test_a_reporter_sets_a_speaker_against_a_document(signal: str) -> None:
     conflicts = [f for f in flags_of(text) if f.kind == "conflict"]
     assert any("the reporter says so" in f.reason and "Ivo Tarn" in (f.speaker, f.other) for f in conflicts), \
         [f.to_dict() for f in flags_of(text)]
+
+
+def test_testimony_in_court_is_the_witness_not_a_filing() -> None:
+    extraction = extract("“I never read the Lakeview orders,” Ivo Tarn told the court on Tuesday.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (own,) = [s for s in said if "never read" in s.text]
+    assert own.document is None and own.party == "Ivo Tarn"
+
+
+def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_begins_with() -> None:
+    extraction = extract("Ivo Tarn was charged on Monday. The indictment, filed by the county prosecutor, tells a "
+                         "different story. It says Tarn signed the Lakeview orders himself.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (signed,) = [s for s in said if "signed the Lakeview orders" in s.text]
+    assert signed.document == "indictment" and signed.party == "the indictment"
+
+
+def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
+    flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
+                     "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "
+                     "Tarn made on May 3, when he said the depot kept every bus in its yard that week.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
+    assert flag.a and flag.b and "kept every bus" in flag.b["text"] + flag.a["text"]
+
+
+def test_a_paraphrase_and_the_quotation_next_to_it_are_one_side_of_a_flag() -> None:
+    flags = flags_of("Ivo Tarn said the Lakeview memo was fake. Mira Oduya said the Lakeview memo was genuine. "
+                     "“It is our memo, and every word in it is ours,” Oduya said.")
+    (flag,) = pairs(flags, "conflict")
+    texts = [(a or {}).get("text", "") + " | " + (b or {}).get("text", "") for a, b in flag.pairs()]
+    assert any("every word in it is ours" in t for t in texts), texts
+
+
+def test_a_datelines_place_holds_no_position() -> None:
+    from dataclasses import replace
+
+    text = "HARBORVILLE — Ana Lind said the Lakeview plant will close."
+    extraction = extract(text, settings=BROAD)
+    moved = [replace(a, speaker=None, speaker_description="HARBORVILLE") for a in extraction.attributions]
+    said = statements(extraction.article, moved, extraction.provenance.claims)
+    assert said and all(s.party is None for s in said)
+
+
+def test_one_person_under_a_longer_form_of_the_name_reverses() -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="Mayor Ana Lind's office issued a statement on Monday. Her "
+                "spokesman, Ivo Tarn, said the Lakeview memo was “not a real county document.”"),
+        Article(id="a2", published="2026-03-09", text="Ivo Tarn said on Monday that the Lakeview memo is genuine."),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = group_flags(pair_flags(said[1], against=said[0]))
+    assert flag.kind == "reversal" and flag.speaker == "Ivo Tarn" and flag.rating == "full"
+
+
+def test_two_parties_giving_one_thing_different_counts_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview tunnel is 70 percent complete. Ivo Tarn, the site engineer, said "
+                     "the Lakeview tunnel is 45 percent complete.")
+    (flag,) = pairs(flags, "conflict")
+    assert flag.reason == "changed number" and {flag.speaker, flag.other} == {"Ana Lind", "Ivo Tarn"}
+
+
+def test_two_parties_giving_one_count_roughly_do_not_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview tunnel is about 70 percent complete. Ivo Tarn, the site engineer, "
+                     "said the Lakeview tunnel is 68 percent complete.")
+    assert not pairs(flags, "conflict")
+
+
+def test_a_softened_opposite_within_one_article_is_half_a_reversal() -> None:
+    flags = flags_of("On Monday, Ana Lind said no Lakeview bus had left the depot with a known fault. On Friday, "
+                     "Ana Lind said some Lakeview buses may have left the depot with a known fault.")
+    (flag,) = pairs(flags, "reversal")
+    assert flag.rating == "half" and flag.reason == "certainty"
+
+
+def test_a_role_right_after_a_named_person_is_that_person() -> None:
+    extraction = extract("Ana Lind told the council on Monday that the Lakeview depot will close. “The Lakeview depot "
+                         "will close in May,” the Harbor Transit Authority chief executive told the council. “We will "
+                         "appeal,” the union said.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    assert [s.party for s in said][:2] == ["Ana Lind", "Ana Lind"] and said[2].party != "Ana Lind"
+
+
+def test_a_time_phrase_taken_for_a_source_stands_for_the_possessives_owner() -> None:
+    from dataclasses import replace
+
+    text = ("“The Lakeview depot is open,” Ana Lind said on Monday. Lind's post on the Lakeview forum the following "
+            "evening, which said that no bus had left the depot, is contradicted by the log.")
+    extraction = extract(text, settings=BROAD)
+    moved = [replace(a, speaker=None, speaker_description="the following evening") if "no bus" in a.content.of(text)
+             else a for a in extraction.attributions]
+    said = statements(extraction.article, moved, extraction.provenance.claims)
+    (post,) = [s for s in said if "no bus" in s.text]
+    assert post.party == "Ana Lind"

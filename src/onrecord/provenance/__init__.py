@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
+from onrecord.provenance.parties import owner_of_time, role_of_previous
+from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
 
@@ -85,12 +87,46 @@ def document_of(attribution: Attribution, text: str) -> str | None:
             last = words[-1].removesuffix("'s").removesuffix("s") if words[-1] not in RECORDED else words[-1]
             if last in RECORDED:
                 return last
+        if words == ["it"]:
+            subject = _sentence_subject(text, attribution.source.start)
+            if subject is not None:
+                return subject
+    if attribution.medium == "court_filing" and attribution.speaker_kind == "person" and not _names_document(
+            attribution, text):
+        return None  # "Lind testified", "she told the court": spoken words, no document
     if attribution.medium in DOCUMENT_MEDIA:
         # the document the sentence names before the words ("In an email to staff, Lind wrote ...")
-        anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
-        start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
-        named = [w for w in re.findall(r"[a-z-]+", text[start:anchor].lower()) if w in RECORDED]
+        named = [w for w in re.findall(r"[a-z-]+", _before(attribution, text).lower()) if w in RECORDED]
         return named[-1] if named else _MEDIUM_DOCUMENT.get(attribution.medium)
+    return None
+
+
+def _before(attribution: Attribution, text: str) -> str:
+    """The words of the sentence before an attribution's content or cue, up to it."""
+    anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
+    start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
+    return text[start:anchor]
+
+
+def _names_document(attribution: Attribution, text: str) -> bool:
+    return any(w in RECORDED for w in re.findall(r"[a-z-]+", _before(attribution, text).lower()))
+
+
+def _sentence_subject(text: str, at: int) -> str | None:
+    """The document a sentence-initial "It" stands for: the one the sentence before begins with ("The indictment,
+    filed on Monday, tells a different story. It says ...")."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if text[start + 1:at].strip():
+        return None  # "It" is not what the sentence begins with
+    before = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1:start].strip().lower()
+    words: list[str] = re.findall(r"[a-z'’-]+", before.split(",")[0])
+    if not words or words[0] not in ("the", "a", "an", "this", "that"):
+        return None
+    for w in words[1:5]:  # the noun phrase it begins with, up to its first verb-looking word
+        if w.removesuffix("s") in RECORDED:
+            return w.removesuffix("s")
+        if w.endswith("ed"):
+            break
     return None
 
 
@@ -100,9 +136,29 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     (:func:`article_names`)."""
     key = key if key is not None else (article.id or "")
     story = frozenset(names)
-    return [Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
-                      document_of(a, article.text), story)
-            for i, (a, c) in enumerate(zip(attributions, found, strict=True))]
+    place = _dateline(article.text)
+    out: list[Statement] = []
+    speakers = [a.speaker for a in attributions if a.speaker and a.speaker_kind == "person"]
+    for i, (a, c) in enumerate(zip(attributions, found, strict=True)):
+        a = _not_from(a, place)
+        named = role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
+        a = replace(a, speaker=named) if named else a
+        out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
+                             document_of(a, article.text), story))
+    return out
+
+
+def _not_from(attribution: Attribution, place: str | None) -> Attribution:
+    """The attribution without a source that is only the dateline's place: it holds no position."""
+    if place is None or place not in (attribution.speaker, attribution.speaker_description):
+        return attribution
+    return replace(attribution, speaker=None, speaker_description=None)
+
+
+def _dateline(text: str) -> str | None:
+    """The place an article's dateline names ("BRACKMOOR — Police Chief ..."): never a speaker."""
+    m = re.match(r"\s*([A-Z][A-Z .'-]*[A-Z])\s*(?:,[^—–\n]{0,30})?\s*[—–]", text)
+    return m.group(1) if m else None
 
 
 def article_names(doc: Doc) -> tuple[str, ...]:
@@ -123,7 +179,8 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     found = claims(doc, tuple(attributions))
     names = article_names(doc)
     said = statements(article, attributions, found, key, names)
-    flags = [*pair_flags(said), *spoken_conflicts(said), *signalled_conflicts(doc, said), *document_flags(doc, said)]
+    flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said), *signalled_conflicts(doc, said),
+             *document_flags(doc, said)]
     sourced = sourcing(doc, attributions, outlet=article.outlet)
     genders = tuple(speaker_genders(doc, attributions).items())
     return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
@@ -152,9 +209,11 @@ def across_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Statem
     article with the stored ones (one flag per disagreement)."""
     said = [statements(ex.article, ex.attributions, ex.provenance.claims, names=ex.provenance.names)
             for ex in extractions]
-    flags = [f for i in range(1, len(said))
-             for f in group_flags(pair_flags(said[i], against=[s for group in said[:i] for s in group],
-                                             conflicts=True))]
+    everyone = [s for group in said for s in group]
+    flags = []
+    for i in range(1, len(said)):
+        found = pair_flags(said[i], against=[s for group in said[:i] for s in group], conflicts=True)
+        flags.extend(group_flags(with_restatements(found, everyone)))
     return said, flags
 
 

@@ -27,6 +27,14 @@ from typing import Any, TypeAlias, cast
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon import load
+from onrecord.provenance.clauses import (
+    CONDITION_MARKERS,
+    CONFLICT_SIGNALS,
+    condition_of,
+    counterfactual,
+    questions,
+    signal_of,
+)
 from onrecord.provenance.numbers import numbers
 from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
@@ -34,9 +42,7 @@ from onrecord.types import Attribution
 _EN = load("en")
 HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
-CONDITION_MARKERS = _EN.words("condition_markers")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
-CONFLICT_SIGNALS = _EN.words("conflict_signals")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
 SPEECH_NOUNS = _EN.words("speech_nouns")
@@ -52,6 +58,11 @@ _TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
+#: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
+_FAILING = frozenset("fail neglect omit".split())
+#: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
+_HOLDING = frozenset("obtain receive get have see send read review keep give show release publish leak post share "
+                     "attach file submit hold".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +160,38 @@ def _negation(tok: Token) -> Token | None:
         holders.append(tok.head)
     if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
         holders.append(tok.head)
+    noun = _noun_of(tok)
+    if noun is not None and noun.dep_ in ("attr", "oprd"):  # "was not a real city document"
+        holders.extend((noun, noun.head))
     for h in holders:
         for c in h.children:
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
                 return c
-    for c in tok.children:  # "nothing entered", "received no payment", "none of them signed"
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
-                c.lower_ in _NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+    for c in (c for h in holders[:2] for c in h.children):  # "nothing entered", "received no payment"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _negative(c):
             return c
     if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
         return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
     return None
+
+
+def _noun_of(tok: Token) -> Token | None:
+    """The noun an attributive adjective describes, past the compounds it may hang from ("a real city document":
+    document)."""
+    if tok.dep_ != "amod":
+        return None
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _negative(np: Token) -> bool:
+    """Is a subject or object a negative quantity: "nothing", "no payment", "not one ballot", "not even half"?"""
+    if np.lower_ in _NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in np.children):
+        return True
+    quantifiers = [np, *(d for d in np.children if d.dep_ in ("nummod", "det", "amod", "quantmod"))]
+    return any(d.dep_ == "neg" for q in quantifiers for d in q.children)
 
 
 def _embedded_sign(tok: Token, content: Span) -> int:
@@ -168,6 +200,8 @@ def _embedded_sign(tok: Token, content: Span) -> int:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _DOUBTING and _negation(node.head) is None:
             sign = -sign
+        elif node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAILING and _negation(node.head) is None:
+            sign = -sign  # "failed to count the ballots": did not count them
         node = node.head
     return sign
 
@@ -175,8 +209,15 @@ def _embedded_sign(tok: Token, content: Span) -> int:
 def _unasserted(tok: Token, content: Span) -> bool:
     """Is this predicate wanted, asked or conditional rather than asserted (within the content)? So is a view the
     content reports as someone's ("contradicting the mayor's claim that it was fake")."""
+    if tok.dep_ == "oprd" and content.start <= tok.head.i < content.end and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in tok.head.children):
+        return True  # "some have called it a forgery": a name others give it, often to reject it
     node = tok
     while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True  # "declined to say whether the memo was genuine": an indirect question
+        if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
+            return True  # "without cutting programs", "a memo on closing the depot": a topic, not what is done
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
             return True
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
@@ -187,8 +228,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
-        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in EMBEDDING_VERBS:
-            return True
+        if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
+                node.head.lemma_.lower() in EMBEDDING_VERBS):
+            return True  # "they want us to leave", "he did not expect a further cut"
         node = node.head
     return False
 
@@ -201,8 +243,9 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
+    noun = _noun_of(tok) or tok.head
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
-            tok.dep_ == "amod" and (tok.head.i == phrase_root or tok.head.dep_ in ("attr", "oprd", "appos"))):
+            tok.dep_ == "amod" and (noun.i == phrase_root or noun.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
         return None  # "stay open", "keep the depot open": the adjective says what is kept
@@ -210,12 +253,28 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
             return None
         if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
-            stem = CONCEPTS.get(lemma[2:], lemma[2:])
+            stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
-        return lemma, 1
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr") or tok.head.i == tok.i):
+        return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
+        return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _base(word: str) -> str:
+    """The verb a participle comes from, for an "un-" word ("uncounted": count; "unchanged": change): the concept a
+    verb's lemma gives."""
+    if not word.endswith("ed") or len(word) < 5:
+        return word
+    base = word[:-2]
+    if base[-1] == base[-2] and base[-1] not in "ls":
+        base = base[:-1]  # "planned"
+    elif base[-1] in "cgvzu" or (base[-1] == "s" and base[-2] not in "s") or base.endswith("at"):
+        base += "e"  # "changed", "opposed", "related"
+    mapped = CONCEPTS.get(base, base)
+    return mapped
 
 
 def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
@@ -238,14 +297,15 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
-    if tok.dep_ == "amod" and tok.head.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
-        holders = [tok.head.head]
+    noun = _noun_of(tok) or tok.head
+    if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
+        holders = [noun.head]
     holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
     heads: list[str] = []
     keys: list[str] = []
-    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ != "attr":
-        heads.append(tok.head.lemma_.lower())
-        keys.extend(_noun_keys(tok.head, context)[:4])
+    if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
+        heads.append(noun.lemma_.lower())
+        keys.extend(_noun_keys(noun, context)[:4])
     for h in holders:
         for c in h.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
@@ -302,9 +362,10 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
     phrases: dict[str, str] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
+    asked = questions(content)
     for tok in content:
         got = _concept(tok, phrase_root)
-        if got is None or _unasserted(tok, content):
+        if got is None or tok.i in asked or _unasserted(tok, content):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
@@ -338,32 +399,6 @@ def _depth(tok: Token, content: Span) -> int:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         depth, node = depth + 1, node.head
     return depth
-
-
-def _counterfactual(content: Span) -> bool:
-    """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
-    the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
-    neither it nor its main clause is asserted."""
-    for tok in content:
-        if tok.dep_ == "mark" and tok.lower_ == "if":
-            clause = tok.head
-            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
-                    clause.lower_ == "had" and clause.dep_ != "aux"):
-                return True
-            main = clause.head
-            if clause.tag_ == "VBD" and any(c.lower_ in ("would", "could", "might") for c in main.children):
-                return True
-    return False
-
-
-def _condition(content: Span) -> str | None:
-    for tok in content:
-        if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether":
-            clause = tok.head
-            left = min(clause.left_edge.i, tok.i)
-            right = min(clause.right_edge.i + 1, content.end)
-            return content.doc[left:right].text
-    return None
 
 
 def _keys(content: Span, ents: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -418,18 +453,6 @@ def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ..
     return tuple(dict.fromkeys(subjects + nouns))
 
 
-def _signal(content: Span) -> str | None:
-    for tok in content:
-        if tok.dep_ in ("amod", "compound"):
-            continue  # "a disputed email" names no conflict
-        lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()
-        if lemma in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
-            if tok.lower_ == "odds" and not (tok.i > 1 and tok.doc[tok.i - 1].lower_ == "at"):
-                continue
-            return tok.doc[max(tok.i - 1, content.start) if tok.lower_ == "odds" else tok.i: tok.i + 1].text
-    return None
-
-
 def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None = None,
              ents: list[Span] | None = None) -> Claim:
     """The claim of one attribution, read off the article's parse ``doc``. ``text`` (``doc.text``) and ``ents``
@@ -443,7 +466,7 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     cue = _span(doc, attribution.cue.start, attribution.cue.end) if attribution.cue is not None else None
     decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(text)))
     stance = cast(CueStance, decided[1] if decided is not None else "assert")
-    if stance == "assert" and _counterfactual(content):
+    if stance == "assert" and counterfactual(content):
         stance = "unclear"
     context = _context(doc, content, attribution)
     stances, words, arguments, heads, modals, phrases = _stances(content, stance, context)
@@ -452,9 +475,9 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
         phrases=phrases,
-        condition=_condition(content), numbers=numbers(content), keys=keys,
+        condition=condition_of(content), numbers=numbers(content), keys=keys,
         names=_names(inside),
-        context=context, documents=documents, signal=_signal(content),
+        context=context, documents=documents, signal=signal_of(content),
         own_words=attribution.type in ("direct", "mixed"),
     )
 
@@ -465,4 +488,4 @@ def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) 
     return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
 
 
-__all__ = ["CONFLICT_SIGNALS", "DEONTIC", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]
+__all__ = ["CONFLICT_SIGNALS", "DEONTIC", "HEDGES", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]

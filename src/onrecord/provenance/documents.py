@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
-from onrecord.provenance.claims import CONFLICT_SIGNALS, NEGATORS
+from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES, NEGATORS
 from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
 from onrecord.types import CharSpan
 
@@ -327,9 +327,17 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
             return abs(s.attribution.content.end - at) if s.attribution.content.end <= at else \
                 2 * abs(s.attribution.content.start - at)
 
+        words_of = _sentence_words(tok.sent)
+
+        def fit(p: tuple[Statement, Statement], sent: Span = tok.sent, ws: set[str] = words_of) -> tuple[Any, ...]:
+            """The pair the sentence most likely sets against each other: a person's statement given in the
+            sentence itself, opposite signs, firm claims, the sentence's words, what they share, nearness."""
+            return (sum(_within(s, sent) for s in p if s.document is None), bool(_opposed(*p)),
+                    -sum(_hedged(s) for s in p), sum(bool(ws & _topics(s)) for s in p),
+                    round(overlap(p[0].claim, p[1].claim), 1), -min(near(p[0]), near(p[1])))
+
         best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts),
-                   key=lambda p: (bool(_opposed(p[0], p[1])), round(overlap(p[0].claim, p[1].claim), 1),
-                                  -min(near(p[0]), near(p[1]))), default=None)
+                   key=fit, default=None)
         if best is None:
             continue
         a, b = best
@@ -349,6 +357,27 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
                         other=b.party, also=also,
                         evidence=(words, *(w for c, w in (*a.claim.words, *b.claim.words) if c in concepts[:1]))))
     return out
+
+
+def _within(s: Statement, sent: Span) -> bool:
+    """Is the statement given in the reporter's sentence itself ("at odds with the statement he made on May 3,
+    when he said no aircraft had flown")?"""
+    return sent.start_char <= s.attribution.content.start and s.attribution.content.end <= sent.end_char
+
+
+def _hedged(s: Statement) -> bool:
+    """Is the statement's main claim hedged ("some aircraft may have flown"): weaker evidence of a conflict."""
+    return bool(s.claim.stances) and s.claim.modal_of(s.claim.stances[0][0]) in HEDGES
+
+
+def _sentence_words(sent: Span) -> set[str]:
+    """The lemmas of the nouns and verbs of the reporter's sentence ("inconsistent with his testimony that he never
+    read the orders")."""
+    return {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "VERB") and not t.is_stop}
+
+
+def _topics(s: Statement) -> set[str]:
+    return set(s.claim.keys) | {c for c, _ in s.claim.stances}
 
 
 def _restates(x: Statement, y: Statement) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeAlias
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
+from onrecord.provenance.parties import named_in, person_key, same_person, same_story
 from onrecord.types import Attribution
 
 FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
@@ -50,6 +51,11 @@ class Statement:
     @property
     def speaker(self) -> str | None:
         return self.attribution.speaker
+
+    @property
+    def person(self) -> str | None:
+        """The speaker, else the name a description ends with ("Her spokesman, Colm Adair")."""
+        return self.attribution.speaker or named_in(self.attribution.speaker_description)
 
     @property
     def party(self) -> str | None:
@@ -137,7 +143,7 @@ class Pair:
     @property
     def same_speaker(self) -> bool:
         """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
-        return _named(self.a.speaker) and self.a.speaker == self.b.speaker
+        return _named(self.a.person) and same_person(self.a.person, self.b.person)
 
     def aligned(self, concept: str) -> bool:
         """Is a concept both use said of the same thing? Their arguments share a noun and name no different
@@ -371,8 +377,10 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     if not same and not (_reports(a.claim, concept, b.claim) and _reports(b.claim, concept, a.claim)):
         return None
     verdict = decided[1]
-    if verdict.rating != "full" and (not same or a.article == b.article):
-        return None  # a conflict is a full disagreement; within one article, a softened restatement is no change
+    if verdict.rating != "full" and not (_counted_apart(pair) if not same else a.article != b.article or (
+            pair.opposed and verdict.reason == "certainty")):
+        return None  # a conflict is a full disagreement (or two counts of one thing); within one article, a
+        # softened restatement is no change, a softened opposite is ("no aircraft flew" / "some may have flown")
     concept = verdict.concept
     evidence = tuple(dict.fromkeys(w for w in (_words(a.claim, concept or ""), _words(b.claim, concept or ""))
                                    if w and concept))
@@ -381,8 +389,18 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
         reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
-        speaker=a.speaker if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
+        speaker=a.person if same else a.party, other=None if same else b.party, evidence=evidence, concept=concept,
     )
+
+
+def _counted_apart(pair: Pair) -> bool:
+    """Do two parties give one thing different counts: a changed number on a predicate both assert firmly of the
+    same thing ("the tunnel is 70 percent complete" / "the tunnel was 48 percent complete")?"""
+    changed = _changed_numbers(pair.a.claim, pair.b.claim)
+    if changed is None or abs(changed[1] - changed[2]) <= 0.1 * max(abs(changed[1]), abs(changed[2])):
+        return False  # ("about 40" and "38" are one count, roughly given)
+    return any(_reports(pair.a.claim, c, pair.b.claim) and _reports(pair.b.claim, c, pair.a.claim)
+               for c in pair.shared[:1])
 
 
 def _strength(flag: Flag) -> tuple[int, int, int]:
@@ -417,7 +435,8 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
         members = sorted(groups[key], key=_strength, reverse=True)
         best = members[0]
         if len(members) > 1:
-            best = replace(best, also=tuple((m.a or {}, m.b or {}) for m in members[1:]))
+            best = replace(best, also=(*best.also, *((m.a or {}, m.b or {}) for m in members[1:]),
+                                       *(p for m in members[1:] for p in m.also)))
         out.append(best)
     return out
 
@@ -438,23 +457,6 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
         else:
             groups[target].extend(groups.pop(key))
     return kept
-
-
-def _share_name(a: Claim, b: Claim) -> bool:
-    """Do two statements of different articles name the same person, place or body (what links two reports of
-    one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""
-    na, nb = set(a.names), set(b.names)
-    return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
-
-
-#: How many names two articles must share to tell one story (with the statements themselves sharing none).
-STORY_NAMES = 2
-
-
-def same_story(a: Statement, b: Statement) -> bool:
-    """Are two statements of different articles about one story: they name the same person, place or body, or
-    their articles share at least :data:`STORY_NAMES` names?"""
-    return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
@@ -479,11 +481,11 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
     others = list(against)
     by_speaker: dict[str, list[Statement]] = {}
     for s in others:
-        if s.speaker:
-            by_speaker.setdefault(s.speaker, []).append(s)
+        if s.person:
+            by_speaker.setdefault(person_key(s.person), []).append(s)
     for a in statements:
-        for b in (others if conflicts else by_speaker.get(a.speaker or "", ())):
-            if b.article == a.article or (b.speaker != a.speaker and not same_story(a, b)):
+        for b in (others if conflicts else by_speaker.get(person_key(a.person or ""), ())):
+            if b.article == a.article or (not same_person(a.person, b.person) and not same_story(a, b)):
                 continue
             flag = judge(*order(a, b))
             if flag is not None:

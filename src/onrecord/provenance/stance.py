@@ -43,11 +43,15 @@ class CueCase:
 
 
 @rule("stance.question", ("Ana Lind asked whether the plant would close.", "ask"),
-      ("“Will the plant close?” Ivo Tarn asked.", "ask"))
+      ("“Will the plant close?” Ivo Tarn asked.", "ask"),
+      ("Ana Lind would not say whether the plant would close.", "ask"))
 def question(case: CueCase) -> CueStance | None:
-    """A question asserts nothing: a cue of asking, or content that ends with a question mark (inside the content
-    or right after it: "“Did the plant close?” she asked")."""
+    """A question asserts nothing: a cue of asking, content that ends with a question mark (inside the content
+    or right after it: "“Did the plant close?” she asked"), or an indirect question ("declined to say whether the
+    plant would close")."""
     if case.lemma in ASKING_CUES or case.text.rstrip(" ”\"'’,").endswith("?"):
+        return "ask"
+    if case.text.lstrip(" “\"'‘").lower().startswith("whether "):
         return "ask"
     after = case.content.doc[case.content.end: case.content.end + 2]
     if any(t.text == "?" for t in after):

@@ -145,6 +145,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
     from onrecord.provenance.flags import group_key, judge, order, same_story
+    from onrecord.provenance.parties import same_person
 
     if not s.claim.asserts or s.party is None:
         return 0
@@ -161,7 +162,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
             continue
         ids[(other.article, other.ordinal)] = attribution_id
         a, b = order(s, other)
-        if a.speaker != b.speaker and not same_story(a, b):
+        if not same_person(a.speaker, b.speaker) and not same_story(a, b):
             continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
         flag = judge(a, b)
         if flag is None:

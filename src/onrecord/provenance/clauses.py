@@ -1,0 +1,63 @@
+"""Clause-level facts about a statement's content: the question sentences in it, a hypothetical "if", the condition
+it puts on its claim, and a conflict word (read by :mod:`onrecord.provenance.claims`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from onrecord.lexicon import load
+
+_EN = load("en")
+CONDITION_MARKERS = _EN.words("condition_markers")
+CONFLICT_SIGNALS = _EN.words("conflict_signals")
+
+
+def questions(content: Span) -> set[int]:
+    """The tokens of the content's sentences that are questions ("Did the plant close? Workers deserve an answer."):
+    a question asserts nothing, whatever the sentence after it says."""
+    out: set[int] = set()
+    for tok in content:
+        if tok.text == "?":
+            out.update(range(max(tok.sent.start, content.start), tok.i + 1))
+    return out
+
+
+def counterfactual(content: Span) -> bool:
+    """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
+    the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
+    neither it nor its main clause is asserted."""
+    for tok in content:
+        if tok.dep_ == "mark" and tok.lower_ == "if":
+            clause = tok.head
+            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
+                    clause.lower_ == "had" and clause.dep_ != "aux"):
+                return True
+            main = clause.head
+            if clause.tag_ == "VBD" and any(c.lower_ in ("would", "could", "might") for c in main.children):
+                return True
+    return False
+
+
+def condition_of(content: Span) -> str | None:
+    for tok in content:
+        if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether":
+            clause = tok.head
+            left = min(clause.left_edge.i, tok.i)
+            right = min(clause.right_edge.i + 1, content.end)
+            return content.doc[left:right].text
+    return None
+
+
+def signal_of(content: Span) -> str | None:
+    for tok in content:
+        if tok.dep_ in ("amod", "compound"):
+            continue  # "a disputed email" names no conflict
+        lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()
+        if lemma in CONFLICT_SIGNALS and tok.pos_ in ("VERB", "ADJ", "NOUN"):
+            if tok.lower_ == "odds" and not (tok.i > 1 and tok.doc[tok.i - 1].lower_ == "at"):
+                continue
+            return tok.doc[max(tok.i - 1, content.start) if tok.lower_ == "odds" else tok.i: tok.i + 1].text
+    return None
+
+
+__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions", "signal_of"]

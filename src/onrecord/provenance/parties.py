@@ -1,0 +1,105 @@
+"""Who holds a position, across the ways a report names them: one person under two forms of a name, and whether
+two statements of different articles belong to one story.
+
+A reporter writes "Developer Gideon Marsh" in one article and "Gideon Marsh" in the next, or "Her spokesman, Colm
+Adair"; extraction keeps the name as written. :func:`same_person` takes a full name (two words or more) at the end
+of a longer one as the same person, so a reversal needs one person, not one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from onrecord.lexicon import load
+
+if TYPE_CHECKING:
+    from onrecord.provenance.claims import Claim
+    from onrecord.provenance.flags import Statement
+    from onrecord.types import Attribution
+
+#: Words for a person's role ("chief executive", "spokeswoman", "mayor"): lexicon/en/titles.toml.
+TITLES = load("en").words("titles")
+
+
+def named_in(description: str | None) -> str | None:
+    """The full name a speaker's description ends with ("Her spokesman, Colm Adair": "Colm Adair"), if any."""
+    m = _TRAILING_NAME.search(description or "")
+    return m.group(1) if m else None
+
+
+_TRAILING_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+),?\s*$")
+
+
+def role_of_previous(attribution: Attribution, previous: Attribution | None) -> str | None:
+    """The person a definite role stands for: the named person of the statement just before ("Harriet Vallance
+    told regulators ... “Corvell will close,” the Tamsin Ridge Electric chief executive said"). Only a role
+    (:data:`TITLES`: "the chief executive", not "the company") with no name of its own, right after a person."""
+    description = (attribution.speaker_description or "").strip()
+    if attribution.speaker or previous is None or not previous.speaker or previous.speaker_kind != "person":
+        return None
+    words = description.lower().replace(",", " ").split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in TITLES or named_in(description):
+        return None
+    return previous.speaker
+
+
+#: Words of a time phrase, which extraction may take for a source ("Lind's post the following evening, which said").
+_TIME_WORDS = frozenset("""evening morning night afternoon day week month year today yesterday tomorrow monday tuesday
+wednesday thursday friday saturday sunday ago later earlier""".split())
+
+
+def owner_of_time(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:
+    """The person whose words a time phrase taken for a source stands in for: the speaker named in the possessive
+    before it in the sentence ("Threlfall's post on X the following evening, which said that ...")."""
+    words = set((attribution.speaker_description or "").lower().split())
+    if attribution.speaker or not words & _TIME_WORDS or words & TITLES:
+        return None
+    end = attribution.content.start
+    start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    owners = re.findall(r"([A-Z][\w-]+)['’]s\b", text[start:end])
+    for owner in reversed(owners):
+        match = next((s for s in speakers if s.split()[-1] == owner), None)
+        if match is not None:
+            return match
+    return None
+
+
+def person_key(speaker: str) -> str:
+    """What identifies a speaker by name: the last two words ("Developer Gideon Marsh": "Gideon Marsh"), or the
+    whole when it is shorter."""
+    words = speaker.replace(",", " ").split()
+    return " ".join(words[-2:]) if len(words) > 2 else " ".join(words)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Are two speakers one person: the same name, or a full name (two words or more) that the other ends with
+    ("Gideon Marsh" and "Developer Gideon Marsh"; not "Marsh" and "Helena Marsh")?"""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a.replace(",", " ").split(), b.replace(",", " ").split()), key=len)
+    return len(short) >= 2 and long[-len(short):] == short and short[0][:1].isupper()
+
+
+def _share_name(a: Claim, b: Claim) -> bool:
+    """Do two statements of different articles name the same person, place or body (what links two reports of
+    one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""
+    na, nb = set(a.names), set(b.names)
+    return bool(na & (nb | set(b.context))) or bool(nb & set(a.context))
+
+
+#: How many names two articles must share to tell one story (with the statements themselves sharing none).
+STORY_NAMES = 2
+
+
+def same_story(a: Statement, b: Statement) -> bool:
+    """Are two statements of different articles about one story: they name the same person, place or body, or
+    their articles share at least :data:`STORY_NAMES` names?"""
+    return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
+
+
+__all__ = ["STORY_NAMES", "TITLES", "named_in", "owner_of_time", "person_key", "role_of_previous", "same_person",
+           "same_story"]
