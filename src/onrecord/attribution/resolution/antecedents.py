@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.index import MALE, PersonMention
+from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.syntax import core, is_subject, possessive_at, role_key
 from onrecord.lexicon.en import (
@@ -25,6 +25,7 @@ from onrecord.lexicon.en import (
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     PLACE_HEADS,
+    PUBLISHING_PLACES,
     RECEIVING_VERBS,
 )
 
@@ -172,7 +173,8 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
 
 
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:
-    """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
+    """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW", "a paper
+    on the railway's website"."""
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS:
             # "the union's release"; "his videos": the person he is
@@ -191,6 +193,10 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
+            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
+                return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
     return None
 
 
@@ -236,11 +242,26 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     cands = [m for m in cands if head.i - 250 <= m[0]]
     if word in GENERIC_ORGANISATION_HEADS or places:
         outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        just_named = _only_org_just_named(r, head, cands)
+        if just_named is not None:
+            return just_named
         subjects = [m for m in outside if m[2]]
         pick = subjects or outside
         if pick:
             return r.index.fullest_org(pick[-1][1])
     return None
+
+
+def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
+    """The one organisation the sentence before ``head`` names (in any role, in reported speech too: "the mayor
+    said a study had been done by Harbour Transit. The agency said ..."), when ``head`` opens its sentence and
+    that sentence names no other."""
+    sent = head.sent
+    if head.left_edge.i != sent.start or sent.start == 0:
+        return None
+    before = r.doc[sent.start - 1].sent
+    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
+    return names.pop() if len(names) == 1 else None
 
 
 def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:

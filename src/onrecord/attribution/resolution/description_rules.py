@@ -21,6 +21,7 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
+    ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     QUANTITY_HEADS,
     UNNAMED_HEADS,
@@ -31,7 +32,11 @@ def _document(case: Mention) -> bool:
     return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
 
 
-@rule("speakers.document-author", ("A study by Civic Action said rents would rise.", "Civic Action"))
+@rule(
+    "speakers.document-author",
+    ("A study by Civic Action said rents would rise.", "Civic Action"),
+    ("“Winter is hard on the rails,” says a paper on the Lakeview Rail Company's website.", "Lakeview Rail Company"),
+)
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
@@ -42,6 +47,22 @@ def document_author(case: Mention) -> Speaker | None:
     if found is None and case.definite:
         found = earlier_author(case.resolver, case.head)
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+@rule("speakers.document-of-last-speaker", (
+    "The Lakeview Rowing Club said its coach had died in the crash. A statement said the club was shocked.",
+    "Lakeview Rowing Club"))
+def document_of_last_speaker(case: Mention) -> Speaker | None:
+    """A statement, a release or a tweet nobody is said to have issued, right after an organisation spoke (in
+    the same sentence or the one before): that organisation issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in ISSUED_DOCUMENTS or case.phrase_ents:
+        return None
+    since = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    last = next(((i, s) for i, s in reversed(r.recent) if i < head.i), None)
+    if last is not None and last[0] >= since and last[1].kind == "organisation":
+        return replace(last[1], description=case.description)
+    return None
 
 
 @rule("speakers.document-of-main-organisation", (
@@ -85,11 +106,17 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.organisation-in-view", (
-    "Lakeview Power Corporation cut jobs on Monday. The company said prices would rise.", "Lakeview Power Corporation"))
+@rule(
+    "speakers.organisation-in-view",
+    ("Lakeview Power Corporation cut jobs on Monday. The company said prices would rise.",
+     "Lakeview Power Corporation"),
+    ("The Lakeview Council approved the tunnel on Monday. But the mayor said a study had been done by the Harbour "
+     "Transit Authority. The agency told reporters it had done no such study.", "Harbour Transit Authority"),
+)
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
-    Harbour Commission"), or for a generic head ("the company") the last one named as a subject."""
+    Harbour Commission"), or for a generic head ("the company") the one organisation the sentence before names,
+    else the last one named as a subject."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
         return None
     org = org_for(case.resolver, case.head)

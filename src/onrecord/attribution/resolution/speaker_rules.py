@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
@@ -99,31 +101,70 @@ def party_members(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.joined-names", ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+@rule(
+    "speakers.joined-names",
+    ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Harbour Board Chairman Ivo Tarn said the vote was close.",
+     "Sarah Lind, David Okafor and Ivo Tarn"),
+    ("Sarah Lind, David Okafor and Ivo Tarn met. Later, former mayor Lind, retired judge Okafor and Tarn said the "
+     "vote was close.", "Sarah Lind, David Okafor and Ivo Tarn"),
+)
 def joined_names(case: Mention) -> Speaker | None:
-    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
+    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B", also when a role
+    stands before a name of the list ("A, B and Council Chairman C")."""
     if len(case.own) < 2:
         return None
     r, people = case.resolver, case.own
     names = [r.index.fullest(person_name(e)) for e in people]
-    gaps = [r.text[a.end_char : b.start_char].strip() for a, b in itertools.pairwise(people)]
+    gaps = [_list_gap(r.doc[a.end : b.start], b) for a, b in itertools.pairwise(people)]
     if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
         return None
     return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
 
 
-@rule("speakers.joined-surnames", (
-    "Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+def _list_gap(gap: Span, following: Span) -> str:
+    """What joins two names of a list, without the role that belongs to the second ("and RNC Chairman" before
+    "Reince Priebus" -> "and"; ", retired judge" -> ",")."""
+    def role(t: Token) -> bool:
+        while t.i < following.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON":
+            t = t.head
+        return following.start <= t.i < following.end
+    return " ".join(t.text for t in gap if not role(t)).strip()
+
+
+@rule(
+    "speakers.joined-surnames",
+    ("Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Maria Tarn met on Monday. The other candidates -- former mayor Sarah Lind, "
+     "retired judge Okafor and Tarn -- said the vote was close.", "Sarah Lind, David Okafor and Maria Tarn"),
+)
 def joined_surnames(case: Mention) -> Speaker | None:
-    """"Both Lind and Tarn said": surnames of people named in full before, whatever the recogniser said."""
+    """"Both Lind and Tarn said", "former mayor Lind, retired judge Okafor and Tarn": a list of surnames of
+    people named in full before, whatever the recogniser said and whatever role stands before each; also
+    in apposition to a plural ("the other candidates -- A, B and C --")."""
     head, r = case.head, case.resolver
-    together = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if head.tag_ in ("NNS", "NNPS"):
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    together = [head]
+    for t in together:  # the whole chain: "A, B and C" hangs C on B
+        together += [c for c in t.children if c.pos_ == "PROPN" and (
+            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))]
     if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
     ):
-        names = [r.index.fullest(clean_name(r.doc[compound_start(t) : t.i + 1].text)) for t in together]
+        names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
         return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
     return None
+
+
+def _proper_run(tok: Token) -> str:
+    """The name ending at ``tok``: the proper nouns right before it, without a title ("Gov. Ana Lind" -> "Ana
+    Lind")."""
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
+            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
+        start -= 1
+    return clean_name(tok.doc[start : tok.i + 1].text)
 
 
 @rule("speakers.acronym-noun", (
@@ -270,6 +311,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_organisation,
     proper_noun,
     d.document_author,
+    d.document_of_last_speaker,
+    g.document_named_next,
     d.document_of_main_organisation,
     d.document_unattributed,
     g.organisation_indefinite,
