@@ -22,6 +22,7 @@ from onrecord.lexicon.en import (
     GENERIC_ORGANISATION_HEADS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
+    ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     PLACE_HEADS,
@@ -201,13 +202,20 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
-    """The author of a document mentioned before ("Lind wrote in a report ... the report said")."""
+    """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
+    said"; "Tarn Records denied it in a statement ... the statement read")."""
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
-        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
-            continue
-        # who wrote or released it ("Lind wrote in the trust's report") before whose it is
+        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
+            continue  # (not "her statements" inside a quotation: the words of the document itself)
+        # who wrote or released it ("Lind wrote in the trust's report"; "the company denied it in a statement")
+        # before whose it is
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in AUTHORING_VERBS:
+        if verb is not None and verb.dep_ == "dobj" and tok.dep_ == "pobj":
+            verb = verb.head  # "denied the claims in a statement": the parse hung "in" on the object
+        if verb is not None and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in AUTHORING_VERBS
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
+        ):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
                 by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
@@ -225,6 +233,12 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         if found is not None and found.name:
             return found
     return None
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is character ``at`` inside quotation marks opened in its paragraph?"""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def org_for(r: SpeakerResolver, head: Token) -> str | None:

@@ -36,11 +36,13 @@ def _document(case: Mention) -> bool:
     "speakers.document-author",
     ("A study by Civic Action said rents would rise.", "Civic Action"),
     ("“Winter is hard on the rails,” says a paper on the Lakeview Rail Company's website.", "Lakeview Rail Company"),
+    ("Mira Oduya accused the Lakeview Rowing Club of blocking her race. The club denied the claims in a statement. "
+     "\"We were shocked to see her statements yesterday,\" the statement read.", "Lakeview Rowing Club"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
-    report said")."""
+    report said"; "the club denied it in a statement ... the statement read")."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
