@@ -28,6 +28,7 @@ from onrecord.lexicon.en import (
     PLACE_HEADS,
     PUBLISHING_PLACES,
     RECEIVING_VERBS,
+    RESEARCH_DOCUMENTS,
 )
 
 if TYPE_CHECKING:
@@ -203,36 +204,50 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
-    said"; "Tarn Records denied it in a statement ... the statement read")."""
+    said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
+    another word ("A study by Civic Action analysed 13 projects. ... the report said")."""
+    lemma = head.lemma_.lower()
+    research = lemma in RESEARCH_DOCUMENTS
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
-        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
+        word = tok.lemma_.lower()
+        same = word == lemma or (research and word in RESEARCH_DOCUMENTS and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
-        # who wrote or released it ("Lind wrote in the trust's report"; "the company denied it in a statement")
-        # before whose it is
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-        if verb is not None and verb.dep_ == "dobj" and tok.dep_ == "pobj":
-            verb = verb.head  # "denied the claims in a statement": the parse hung "in" on the object
-        if verb is not None and verb.pos_ == "VERB" and (
-            verb.lemma_.lower() in AUTHORING_VERBS
-            or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
-        ):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
-                by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
-                          None)
-                subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-                named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
-                subject = named[0] if named else subject  # "from the club's director, Ana Lind"
-            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
-                return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
-            if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
-                maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
-                if maker.name:
-                    return maker
-        found = author(r, tok)
-        if found is not None and found.name:
+        found = _maker(r, tok)
+        if found is not None:
             return found
     return None
+
+
+#: How far before "the report" (in tokens) a study named by another word is taken for the same document.
+_SAME_STUDY_WINDOW = 150
+
+
+def _maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """Who made the document ``tok`` mentions: who wrote or released it ("Lind wrote in the trust's report"; "the
+    company denied it in a statement"), else whose it is ("a study by Civic Action")."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.dep_ == "dobj" and tok.dep_ == "pobj":
+        verb = verb.head  # "denied the claims in a statement": the parse hung "in" on the object
+    if verb is not None and verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in AUTHORING_VERBS
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
+    ):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
+            by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
+                      None)
+            subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+            subject = named[0] if named else subject  # "from the club's director, Ana Lind"
+        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
+            return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+            maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
+            if maker.name:
+                return maker
+    found = author(r, tok)
+    return found if found is not None and found.name else None
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -250,9 +265,11 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the city of Lakeview" names itself
     cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
-    named = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    # a name before a description the recogniser took for one ("the federal department"), kept for the last
+    named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
     if named:
-        return r.index.fullest_org(named[-1][1])
+        return r.index.expand(named[-1][1])
     cands = [m for m in cands if head.i - 250 <= m[0]]
     if word in GENERIC_ORGANISATION_HEADS or places:
         outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
@@ -262,8 +279,8 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         subjects = [m for m in outside if m[2]]
         pick = subjects or outside
         if pick:
-            return r.index.fullest_org(pick[-1][1])
-    return None
+            return r.index.expand(pick[-1][1])
+    return with_word[-1][1] if with_word else None
 
 
 def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:

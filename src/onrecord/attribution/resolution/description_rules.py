@@ -38,11 +38,15 @@ def _document(case: Mention) -> bool:
     ("“Winter is hard on the rails,” says a paper on the Lakeview Rail Company's website.", "Lakeview Rail Company"),
     ("Mira Oduya accused the Lakeview Rowing Club of blocking her race. The club denied the claims in a statement. "
      "\"We were shocked to see her statements yesterday,\" the statement read.", "Lakeview Rowing Club"),
+    ("A study by the Lakeview School of Public Policy analysed 13 recent transit projects in the region. Only one "
+     "showed a large benefit. “It is remarkable how little scrutiny there is,” the report said.",
+     "Lakeview School of Public Policy"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
-    report said"; "the club denied it in a statement ... the statement read")."""
+    report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
+    said")."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
@@ -114,11 +118,15 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
      "Lakeview Power Corporation"),
     ("The Lakeview Council approved the tunnel on Monday. But the mayor said a study had been done by the Harbour "
      "Transit Authority. The agency told reporters it had done no such study.", "Harbour Transit Authority"),
+    ("Mira and Ivo Oduya received a letter this week from Lakeview Water Services Canada informing them that the "
+     "federal department has concerns about their well. The department added that \"in some cases, extra tests "
+     "may be needed.\"", "Lakeview Water Services Canada"),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
-    Harbour Commission"), or for a generic head ("the company") the one organisation the sentence before names,
-    else the last one named as a subject."""
+    Harbour Commission"; not a description the recogniser took for a name, "the federal department"), or for a
+    generic head ("the company") the one organisation the sentence before names, else the last one named as a
+    subject."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
         return None
     org = org_for(case.resolver, case.head)
