@@ -30,8 +30,10 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
+    FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
     GROUP_QUANTIFIERS,
+    MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -236,6 +238,30 @@ def party_member_in_view(case: Mention) -> Speaker | None:
     return None
 
 
+@rule("speakers.person-of-organisation", (
+    "A living wage in Lakeview is about $12 an hour, according to calculations by Ana Lind of Lakeview University.",
+    "Ana Lind"))
+def person_of_organisation(case: Mention) -> Speaker | None:
+    """A person with the organisation they work for that the recogniser read as one organisation ("Ana Lind of
+    Lakeview University", the first name left out or not): the person, when the words before "of" are a
+    known first name and a surname, or a surname the article gives a person."""
+    ent, r = case.head_ent, case.resolver
+    if ent is None or ent.label_ != "ORG" or " of " not in ent.text or case.head.i >= ent.start + 4:
+        return None
+    who = strip_det(ent.text.split(" of ", 1)[0]).split()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if len(who) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title:
+        who = [before.text, *who]  # "Ana" left out of the entity
+    if not 1 <= len(who) <= 3 or not name_like(" ".join(who)):
+        return None
+    first = who[0].lower()
+    if (len(who) >= 2 and (first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES)) or (
+        surname(who[-1]) in r.index.by_surname
+    ):
+        return Speaker(r.index.fullest(" ".join(who)), "person")
+    return None
+
+
 @rule("speakers.titled-in-organisation", (
     "But Lakeview Hereditary Chief Ta'moks said he did not see the vote as a threat.", "Ta'moks"))
 def titled_in_organisation(case: Mention) -> Speaker | None:
@@ -307,6 +333,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_head,
     named_in_phrase,
     party_member_in_view,
+    person_of_organisation,
     titled_in_organisation,
     named_organisation,
     proper_noun,
