@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
-from onrecord.attribution.resolution.syntax import core, is_subject, possessive_at, role_key
+from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     AUTHORING_VERBS,
@@ -355,6 +355,7 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS
             or tok.lemma_.lower() in ORGANISATION_HEADS or tok.ent_type_ == "NORP"  # "companies", "Democrats"
+            or (tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower()))  # "the physicians stated"
         ) and not r.index.inside(tok.idx):
             subject = tok
             break

@@ -72,10 +72,13 @@ def person_pronoun(case: Mention) -> Speaker | None:
     ("Sarah Lind and David Okafor said the plan was sound. They said the vote was close.",
      "Sarah Lind and David Okafor"),
     ("Lakeview Rowing Club said the race would go ahead. It said the course was safe.", "Lakeview Rowing Club"),
+    ("Sarah Lind and David Okafor said the plan was sound. Several physicians at the clinic wrote to the council on "
+     "Monday. They said the ward should close.", None),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
     """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
-    together or the last plural subject that can speak; "I", "we" and "you" stay unknown."""
+    together or the last plural subject that can speak (a party, bodies, people by a role: "several physicians",
+    then unnamed); "I", "we" and "you" stay unknown."""
     if case.head.lower_ in GROUP_PRONOUNS:
         return group_antecedent(case.resolver, case.head)
     return None
