@@ -242,10 +242,13 @@ def _maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
             subject = named[0] if named else subject  # "from the club's director, Ana Lind"
         if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
             return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
-        if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+        if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
             maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
             if maker.name:
                 return maker
+            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower())):
+                # a group nobody names: "More than 40 physicians signed a letter"
+                return Speaker(None, "anonymous", maker.description)
     found = author(r, tok)
     return found if found is not None and found.name else None
 

@@ -41,17 +41,21 @@ def _document(case: Mention) -> bool:
     ("A study by the Lakeview School of Public Policy analysed 13 recent transit projects in the region. Only one "
      "showed a large benefit. “It is remarkable how little scrutiny there is,” the report said.",
      "Lakeview School of Public Policy"),
+    ("Ana Lind, a nurse, spoke first. More than 40 physicians signed a letter to the Lakeview council. “The clinic "
+     "is unsafe,” says the letter.", None),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
     report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
-    said")."""
+    said"); a group nobody names that made it ("40 physicians signed a letter") is the speaker, described."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
     if found is None and case.definite:
         found = earlier_author(case.resolver, case.head)
+    if found is not None and found.name is None and found.kind == "anonymous":
+        return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
 
 
