@@ -180,7 +180,6 @@ def group_introduced(case: Mention) -> Speaker | None:
 @rule(
     "speakers.organisation-indefinite",
     ("A climate group said the plan would fail.", None),
-    ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
     ("Two staff members left to help start Riverwatch, a private water research firm also devoted to counting "
      "fish.", "Riverwatch"),
 )

@@ -46,16 +46,38 @@ from onrecord.lexicon.en import (
     ("Sarah Lind, who said the vote was close, left early.", "Sarah Lind"),
     ("Lakeview Power Corporation cut jobs. News came from the Bank of Lakeview, which said rates would rise.",
      "Bank of Lakeview"),
+    ("Yesterday I met Ana Lind, a nurse who says the ward is unsafe.", "Ana Lind"),
+    ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
+    ("Another memorial has grown outside the Lakeview Rowing Center, a downtown museum that promotes the sport's "
+     "ideals.", "Lakeview Rowing Center"),
 )
 def relative_pronoun(case: Mention) -> Speaker | None:
     """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"), with all of that
-    noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank")."""
+    noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank"); for "a nurse" in
+    apposition to a name ("Ana Lind, a nurse who says ..."), the one named."""
     head = case.head
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
         antecedent = head.head.head
+        named = _named_before(case, antecedent)
+        if named is not None:
+            return case.resolver.resolve(named)
         end = max(antecedent.i + 1, min(head.head.left_edge.i, head.i))
         return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
+
+
+def _named_before(case: Mention, noun: Token) -> Span | None:
+    """The person or organisation an indefinite noun stands in apposition to ("Ana Lind, a nurse"; "the Lakeview
+    Rowing Center, a downtown museum", the parse's apposition or the comma alone), or None."""
+    doc, ix = case.resolver.doc, case.resolver.index
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    start = noun.left_edge.i
+    ent = ix.ent_of.get(noun.head.i) if noun.dep_ == "appos" and noun.head.i < start else None
+    if ent is None and start >= 2 and doc[start - 1].text == ",":
+        ent = ix.ent_of.get(start - 2)
+        ent = ent if ent is not None and ent.end == start - 1 else None
+    return ent if ent is not None and ent.label_ in ("PERSON", "ORG") else None
 
 
 @rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
