@@ -13,19 +13,22 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.index import MALE, PersonMention
+from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
-from onrecord.attribution.resolution.syntax import core, is_subject, possessive_at, role_key
+from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     AUTHORING_VERBS,
     GENERIC_ORGANISATION_HEADS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
+    ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     PLACE_HEADS,
+    PUBLISHING_PLACES,
     RECEIVING_VERBS,
+    RESEARCH_DOCUMENTS,
 )
 
 if TYPE_CHECKING:
@@ -172,7 +175,8 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
 
 
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:
-    """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW"."""
+    """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW", "a paper
+    on the railway's website"."""
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS:
             # "the union's release"; "his videos": the person he is
@@ -191,34 +195,68 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
+            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
+                return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
     return None
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
-    """The author of a document mentioned before ("Lind wrote in a report ... the report said")."""
+    """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
+    said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
+    another word ("A study by Civic Action analysed 13 projects. ... the report said")."""
+    lemma = head.lemma_.lower()
+    research = lemma in RESEARCH_DOCUMENTS
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
-        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
-            continue
-        # who wrote or released it ("Lind wrote in the trust's report") before whose it is
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in AUTHORING_VERBS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
-                by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
-                          None)
-                subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-                named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
-                subject = named[0] if named else subject  # "from the club's director, Ana Lind"
-            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
-                return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
-            if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
-                maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
-                if maker.name:
-                    return maker
-        found = author(r, tok)
-        if found is not None and found.name:
+        word = tok.lemma_.lower()
+        same = word == lemma or (research and word in RESEARCH_DOCUMENTS and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
+            continue  # (not "her statements" inside a quotation: the words of the document itself)
+        found = _maker(r, tok)
+        if found is not None:
             return found
     return None
+
+
+#: How far before "the report" (in tokens) a study named by another word is taken for the same document.
+_SAME_STUDY_WINDOW = 150
+
+
+def _maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """Who made the document ``tok`` mentions: who wrote or released it ("Lind wrote in the trust's report"; "the
+    company denied it in a statement"), else whose it is ("a study by Civic Action")."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.dep_ == "dobj" and tok.dep_ == "pobj":
+        verb = verb.head  # "denied the claims in a statement": the parse hung "in" on the object
+    if verb is not None and verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in AUTHORING_VERBS
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
+    ):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
+            by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
+                      None)
+            subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+            subject = named[0] if named else subject  # "from the club's director, Ana Lind"
+        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
+            return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
+            maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
+            if maker.name:
+                return maker
+            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower())):
+                # a group nobody names: "More than 40 physicians signed a letter"
+                return Speaker(None, "anonymous", maker.description)
+    found = author(r, tok)
+    return found if found is not None and found.name else None
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is character ``at`` inside quotation marks opened in its paragraph?"""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def org_for(r: SpeakerResolver, head: Token) -> str | None:
@@ -230,17 +268,34 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the city of Lakeview" names itself
     cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
-    named = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    # a name before a description the recogniser took for one ("the federal department"), kept for the last
+    named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
     if named:
-        return r.index.fullest_org(named[-1][1])
+        return r.index.expand(named[-1][1])
     cands = [m for m in cands if head.i - 250 <= m[0]]
     if word in GENERIC_ORGANISATION_HEADS or places:
         outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        just_named = _only_org_just_named(r, head, cands)
+        if just_named is not None:
+            return just_named
         subjects = [m for m in outside if m[2]]
         pick = subjects or outside
         if pick:
-            return r.index.fullest_org(pick[-1][1])
-    return None
+            return r.index.expand(pick[-1][1])
+    return with_word[-1][1] if with_word else None
+
+
+def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
+    """The one organisation the sentence before ``head`` names (in any role, in reported speech too: "the mayor
+    said a study had been done by Harbour Transit. The agency said ..."), when ``head`` opens its sentence and
+    that sentence names no other."""
+    sent = head.sent
+    if head.left_edge.i != sent.start or sent.start == 0:
+        return None
+    before = r.doc[sent.start - 1].sent
+    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
+    return names.pop() if len(names) == 1 else None
 
 
 def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
@@ -303,6 +358,7 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS
             or tok.lemma_.lower() in ORGANISATION_HEADS or tok.ent_type_ == "NORP"  # "companies", "Democrats"
+            or (tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower()))  # "the physicians stated"
         ) and not r.index.inside(tok.idx):
             subject = tok
             break

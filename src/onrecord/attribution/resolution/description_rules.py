@@ -21,6 +21,7 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
+    ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     QUANTITY_HEADS,
     UNNAMED_HEADS,
@@ -31,17 +32,47 @@ def _document(case: Mention) -> bool:
     return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
 
 
-@rule("speakers.document-author", ("A study by Civic Action said rents would rise.", "Civic Action"))
+@rule(
+    "speakers.document-author",
+    ("A study by Civic Action said rents would rise.", "Civic Action"),
+    ("“Winter is hard on the rails,” says a paper on the Lakeview Rail Company's website.", "Lakeview Rail Company"),
+    ("Mira Oduya accused the Lakeview Rowing Club of blocking her race. The club denied the claims in a statement. "
+     "\"We were shocked to see her statements yesterday,\" the statement read.", "Lakeview Rowing Club"),
+    ("A study by the Lakeview School of Public Policy analysed 13 recent transit projects in the region. Only one "
+     "showed a large benefit. “It is remarkable how little scrutiny there is,” the report said.",
+     "Lakeview School of Public Policy"),
+    ("Ana Lind, a nurse, spoke first. More than 40 physicians signed a letter to the Lakeview council. “The clinic "
+     "is unsafe,” says the letter.", None),
+)
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
-    report said")."""
+    report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
+    said"); a group nobody names that made it ("40 physicians signed a letter") is the speaker, described."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
     if found is None and case.definite:
         found = earlier_author(case.resolver, case.head)
+    if found is not None and found.name is None and found.kind == "anonymous":
+        return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+@rule("speakers.document-of-last-speaker", (
+    "The Lakeview Rowing Club said its coach had died in the crash. A statement said the club was shocked.",
+    "Lakeview Rowing Club"))
+def document_of_last_speaker(case: Mention) -> Speaker | None:
+    """A statement, a release or a tweet nobody is said to have issued, right after an organisation spoke (in
+    the same sentence or the one before): that organisation issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in ISSUED_DOCUMENTS or case.phrase_ents:
+        return None
+    since = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    last = next(((i, s) for i, s in reversed(r.recent) if i < head.i), None)
+    if last is not None and last[0] >= since and last[1].kind == "organisation":
+        return replace(last[1], description=case.description)
+    return None
 
 
 @rule("speakers.document-of-main-organisation", (
@@ -85,11 +116,21 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.organisation-in-view", (
-    "Lakeview Power Corporation cut jobs on Monday. The company said prices would rise.", "Lakeview Power Corporation"))
+@rule(
+    "speakers.organisation-in-view",
+    ("Lakeview Power Corporation cut jobs on Monday. The company said prices would rise.",
+     "Lakeview Power Corporation"),
+    ("The Lakeview Council approved the tunnel on Monday. But the mayor said a study had been done by the Harbour "
+     "Transit Authority. The agency told reporters it had done no such study.", "Harbour Transit Authority"),
+    ("Mira and Ivo Oduya received a letter this week from Lakeview Water Services Canada informing them that the "
+     "federal department has concerns about their well. The department added that \"in some cases, extra tests "
+     "may be needed.\"", "Lakeview Water Services Canada"),
+)
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
-    Harbour Commission"), or for a generic head ("the company") the last one named as a subject."""
+    Harbour Commission"; not a description the recogniser took for a name, "the federal department"), or for a
+    generic head ("the company") the one organisation the sentence before names, else the last one named as a
+    subject."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
         return None
     org = org_for(case.resolver, case.head)

@@ -180,11 +180,13 @@ def group_introduced(case: Mention) -> Speaker | None:
 @rule(
     "speakers.organisation-indefinite",
     ("A climate group said the plan would fail.", None),
-    ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
+    ("Two staff members left to help start Riverwatch, a private water research firm also devoted to counting "
+     "fish.", "Riverwatch"),
 )
 def organisation_indefinite(case: Mention) -> Speaker | None:
     """An organisation described, not named ("a major climate group", "a policy institute", "one research
-    firm"): the organisation it stands in apposition to ("Lakeview Trust, a policy institute"), else unnamed,
+    firm"): the organisation it stands in apposition to ("Lakeview Trust, a policy institute", also when the
+    parse hung the phrase on a participle of its own), else unnamed,
     the description kept -- the description is no organisation's name."""
     head, r = case.head, case.resolver
     if not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS) or head.tag_ != "NN":
@@ -193,6 +195,11 @@ def organisation_indefinite(case: Mention) -> Speaker | None:
         return None
     named = head.head if head.dep_ == "appos" else None
     ent = r.index.ent_of.get(named.i) if named is not None and named.i < head.i else None
+    start = head.left_edge.i
+    if ent is None and start >= 2 and r.doc[start - 1].text == ",":
+        # "Riverwatch, a water research firm devoted to ...": the parse hung the phrase on a verb of its own
+        ent = r.index.ent_of.get(start - 2)
+        ent = ent if ent is not None and ent.end == start - 1 else None
     if ent is not None and ent.label_ == "ORG":
         return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
     return Speaker(None, "anonymous", case.description)
@@ -224,4 +231,24 @@ def document_of_named_maker(case: Mention) -> Speaker | None:
         ent = ix.ent_of.get(child.i)
         if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == head.i:
             return Speaker(ix.fullest_org(org_text(ent)), "organisation", case.description)
+    return None
+
+
+@rule("speakers.document-named-next", (
+    "The debate took place as a new poll showed Lind moving ahead of Okafor, 32%-25%. The Harbour Times poll gave "
+    "Lind a lead.", "Harbour Times"))
+def document_named_next(case: Mention) -> Speaker | None:
+    """An indefinite document nobody is said to have made ("a poll shows ...", "a new survey found ..."), named
+    by its maker as the story goes on, in the same sentence or the next ("The Lakeview Ledger poll"): that maker."""
+    head, r = case.head, case.resolver
+    if case.det not in ("a", "an") or not (case.lemma in DOCUMENT_NOUNS or is_document(head)) or case.phrase_ents:
+        return None
+    sent = head.sent
+    end = r.doc[sent.end].sent.end if sent.end < len(r.doc) else sent.end
+    for tok in r.doc[head.i + 1 : end]:
+        if tok.lemma_.lower() == case.lemma and tok.pos_ == "NOUN":
+            for child in tok.children:
+                ent = r.index.ent_of.get(child.i)
+                if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == tok.i:
+                    return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
     return None

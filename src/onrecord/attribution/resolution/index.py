@@ -366,15 +366,16 @@ class ArticleIndex:
         return best
 
     def fullest_org(self, name: str) -> str:
-        """The longest organisation name in the article that begins with ``name`` ("Suncor" -> "Suncor Energy")."""
+        """The longest organisation name in the article that begins with ``name`` ("Suncor" -> "Suncor Energy"; not
+        for a legal form or a station's number: "Tarn News" stays, not "Tarn News 6")."""
         words = name.split()
         best = name
         for cand in self.org_names:
             more = cand.split()[len(words) :]
             if len(cand.split()) > len(best.split()) and cand.split()[: len(words)] == words and any(
-                w.lower().rstrip(".,") not in LEGAL_SUFFIXES for w in more
+                w.lower().rstrip(".,") not in LEGAL_SUFFIXES and not w.isdigit() for w in more
             ):
-                best = cand  # not for a legal form alone ("Tarn Corp." stays "Tarn")
+                best = cand  # not for a legal form or a number alone ("Tarn Corp.", "Tarn News 6" stay "Tarn")
         return best
 
     def expand(self, org: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
@@ -29,8 +31,10 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
+    FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
     GROUP_QUANTIFIERS,
+    MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -43,16 +47,38 @@ from onrecord.lexicon.en import (
     ("Sarah Lind, who said the vote was close, left early.", "Sarah Lind"),
     ("Lakeview Power Corporation cut jobs. News came from the Bank of Lakeview, which said rates would rise.",
      "Bank of Lakeview"),
+    ("Yesterday I met Ana Lind, a nurse who says the ward is unsafe.", "Ana Lind"),
+    ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
+    ("Another memorial has grown outside the Lakeview Rowing Center, a downtown museum that promotes the sport's "
+     "ideals.", "Lakeview Rowing Center"),
 )
 def relative_pronoun(case: Mention) -> Speaker | None:
     """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"), with all of that
-    noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank")."""
+    noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank"); for "a nurse" in
+    apposition to a name ("Ana Lind, a nurse who says ..."), the one named."""
     head = case.head
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
         antecedent = head.head.head
+        named = _named_before(case, antecedent)
+        if named is not None:
+            return case.resolver.resolve(named)
         end = max(antecedent.i + 1, min(head.head.left_edge.i, head.i))
         return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
+
+
+def _named_before(case: Mention, noun: Token) -> Span | None:
+    """The person or organisation an indefinite noun stands in apposition to ("Ana Lind, a nurse"; "the Lakeview
+    Rowing Center, a downtown museum", the parse's apposition or the comma alone), or None."""
+    doc, ix = case.resolver.doc, case.resolver.index
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    start = noun.left_edge.i
+    ent = ix.ent_of.get(noun.head.i) if noun.dep_ == "appos" and noun.head.i < start else None
+    if ent is None and start >= 2 and doc[start - 1].text == ",":
+        ent = ix.ent_of.get(start - 2)
+        ent = ent if ent is not None and ent.end == start - 1 else None
+    return ent if ent is not None and ent.label_ in ("PERSON", "ORG") else None
 
 
 @rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
@@ -69,10 +95,13 @@ def person_pronoun(case: Mention) -> Speaker | None:
     ("Sarah Lind and David Okafor said the plan was sound. They said the vote was close.",
      "Sarah Lind and David Okafor"),
     ("Lakeview Rowing Club said the race would go ahead. It said the course was safe.", "Lakeview Rowing Club"),
+    ("Sarah Lind and David Okafor said the plan was sound. Several physicians at the clinic wrote to the council on "
+     "Monday. They said the ward should close.", None),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
     """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
-    together or the last plural subject that can speak; "I", "we" and "you" stay unknown."""
+    together or the last plural subject that can speak (a party, bodies, people by a role: "several physicians",
+    then unnamed); "I", "we" and "you" stay unknown."""
     if case.head.lower_ in GROUP_PRONOUNS:
         return group_antecedent(case.resolver, case.head)
     return None
@@ -100,31 +129,70 @@ def party_members(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.joined-names", ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+@rule(
+    "speakers.joined-names",
+    ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Harbour Board Chairman Ivo Tarn said the vote was close.",
+     "Sarah Lind, David Okafor and Ivo Tarn"),
+    ("Sarah Lind, David Okafor and Ivo Tarn met. Later, former mayor Lind, retired judge Okafor and Tarn said the "
+     "vote was close.", "Sarah Lind, David Okafor and Ivo Tarn"),
+)
 def joined_names(case: Mention) -> Speaker | None:
-    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B"."""
+    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B", also when a role
+    stands before a name of the list ("A, B and Council Chairman C")."""
     if len(case.own) < 2:
         return None
     r, people = case.resolver, case.own
     names = [r.index.fullest(person_name(e)) for e in people]
-    gaps = [r.text[a.end_char : b.start_char].strip() for a, b in itertools.pairwise(people)]
+    gaps = [_list_gap(r.doc[a.end : b.start], b) for a, b in itertools.pairwise(people)]
     if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
         return None
     return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
 
 
-@rule("speakers.joined-surnames", (
-    "Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"))
+def _list_gap(gap: Span, following: Span) -> str:
+    """What joins two names of a list, without the role that belongs to the second ("and RNC Chairman" before
+    "Reince Priebus" -> "and"; ", retired judge" -> ",")."""
+    def role(t: Token) -> bool:
+        while t.i < following.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON":
+            t = t.head
+        return following.start <= t.i < following.end
+    return " ".join(t.text for t in gap if not role(t)).strip()
+
+
+@rule(
+    "speakers.joined-surnames",
+    ("Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Maria Tarn met on Monday. The other candidates -- former mayor Sarah Lind, "
+     "retired judge Okafor and Tarn -- said the vote was close.", "Sarah Lind, David Okafor and Maria Tarn"),
+)
 def joined_surnames(case: Mention) -> Speaker | None:
-    """"Both Lind and Tarn said": surnames of people named in full before, whatever the recogniser said."""
+    """"Both Lind and Tarn said", "former mayor Lind, retired judge Okafor and Tarn": a list of surnames of
+    people named in full before, whatever the recogniser said and whatever role stands before each; also
+    in apposition to a plural ("the other candidates -- A, B and C --")."""
     head, r = case.head, case.resolver
-    together = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if head.tag_ in ("NNS", "NNPS"):
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    together = [head]
+    for t in together:  # the whole chain: "A, B and C" hangs C on B
+        together += [c for c in t.children if c.pos_ == "PROPN" and (
+            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))]
     if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
     ):
-        names = [r.index.fullest(clean_name(r.doc[compound_start(t) : t.i + 1].text)) for t in together]
+        names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
         return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
     return None
+
+
+def _proper_run(tok: Token) -> str:
+    """The name ending at ``tok``: the proper nouns right before it, without a title ("Gov. Ana Lind" -> "Ana
+    Lind")."""
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
+            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
+        start -= 1
+    return clean_name(tok.doc[start : tok.i + 1].text)
 
 
 @rule("speakers.acronym-noun", (
@@ -193,6 +261,30 @@ def party_member_in_view(case: Mention) -> Speaker | None:
         found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
         if found.name:
             return replace(found, description=case.description)
+    return None
+
+
+@rule("speakers.person-of-organisation", (
+    "A living wage in Lakeview is about $12 an hour, according to calculations by Ana Lind of Lakeview University.",
+    "Ana Lind"))
+def person_of_organisation(case: Mention) -> Speaker | None:
+    """A person with the organisation they work for that the recogniser read as one organisation ("Ana Lind of
+    Lakeview University", the first name left out or not): the person, when the words before "of" are a
+    known first name and a surname, or a surname the article gives a person."""
+    ent, r = case.head_ent, case.resolver
+    if ent is None or ent.label_ != "ORG" or " of " not in ent.text or case.head.i >= ent.start + 4:
+        return None
+    who = strip_det(ent.text.split(" of ", 1)[0]).split()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if len(who) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title:
+        who = [before.text, *who]  # "Ana" left out of the entity
+    if not 1 <= len(who) <= 3 or not name_like(" ".join(who)):
+        return None
+    first = who[0].lower()
+    if (len(who) >= 2 and (first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES)) or (
+        surname(who[-1]) in r.index.by_surname
+    ):
+        return Speaker(r.index.fullest(" ".join(who)), "person")
     return None
 
 
@@ -272,10 +364,13 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_head,
     named_in_phrase,
     party_member_in_view,
+    person_of_organisation,
     titled_in_organisation,
     named_organisation,
     proper_noun,
     d.document_author,
+    d.document_of_last_speaker,
+    g.document_named_next,
     d.document_of_main_organisation,
     d.document_unattributed,
     g.organisation_indefinite,
