@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from onrecord.provenance.anonymity import remember_text
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
@@ -176,6 +177,7 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
             key: str | None = None) -> ArticleProvenance:
     """The claims, the within-article flags, the sourcing and the speakers' genders of one article, from its
     parse ``doc``."""
+    remember_text(doc, article.text)  # (the article's text is the parse's: Doc.text would join every token anew)
     found = claims(doc, tuple(attributions))
     names = article_names(doc)
     said = statements(article, attributions, found, key, names)

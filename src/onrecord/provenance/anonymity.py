@@ -35,6 +35,13 @@ from onrecord.types import Attribution, CharSpan
 _TEXT = "onrecord_text"
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the article's text with its parse for :func:`doc_text` (the text the parse was made from)."""
+    ends = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if doc.user_data.get(_TEXT) is None and ends == len(text):  # (the same text: it ends where the parse does)
+        doc.user_data[_TEXT] = text
+
+
 def doc_text(doc: Doc) -> str:
     """The article's text, built once per parse (spaCy's ``Doc.text`` joins every token anew on each access)."""
     text = doc.user_data.get(_TEXT)

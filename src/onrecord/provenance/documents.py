@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
+from onrecord.provenance.anonymity import doc_text
 from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES, NEGATORS
 from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
 from onrecord.types import CharSpan
@@ -315,7 +316,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
     """Conflicts a reporter's sentence points out ("the letter belies Trump's warning"): the two parties it names,
     paired on their closest statements."""
     inside = [(s.attribution.content.start, s.attribution.content.end) for s in statements]
-    text = doc.text  # (spaCy builds it anew on each access)
+    text = doc_text(doc)  # (spaCy builds doc.text anew on each access)
     out = []
     for tok in _signal_tokens(doc, inside):
         groups = _parties(tok.sent, statements, text)

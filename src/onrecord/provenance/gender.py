@@ -47,6 +47,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     TITLES,
 )
+from onrecord.provenance.anonymity import doc_text
 from onrecord.spans import merge
 from onrecord.types import Attribution
 
@@ -193,7 +194,7 @@ def speaker_genders(doc: Doc, attributions: Sequence[Attribution], *, names: Map
 def article_evidence(doc: Doc, attributions: Sequence[Attribution],
                      people: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     """For each of ``people`` (speakers' fullest names), the article's gender evidence: ("m" or "f", phrase)."""
-    text = doc.text
+    text = doc_text(doc)
     said = merge([(s.start, s.end) for a in attributions for s in (a.content, *a.quoted)])
     quoted = Inside(merge([(q.start, q.end) for a in attributions for q in a.quoted]))
     # the index extraction's resolver built on this parse, else one of our own (a parse made for provenance alone)
