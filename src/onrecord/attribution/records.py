@@ -30,7 +30,7 @@ from onrecord.attribution.quotes import (
     Quote,
 )
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
-from onrecord.attribution.resolution.names import hyphen_joins, person_name
+from onrecord.attribution.resolution.names import hyphen_extent, person_name
 from onrecord.attribution.resolution.syntax import organisations_named_as_people
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
 from onrecord.spans import trimmed_within
@@ -119,12 +119,8 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
 
 def whole_hyphenated(span: Span) -> Span:
     """A source cut inside a hyphenated name ("Greaves" of "Greaves-Mbeki said"), widened to the whole name."""
-    doc, start, end = span.doc, span.start, span.end
-    while end < len(doc) - 1 and hyphen_joins(doc, end):
-        end += 2
-    while start > 1 and hyphen_joins(doc, start - 1):
-        start -= 2
-    return span if (start, end) == (span.start, span.end) else doc[start:end]
+    start, end = hyphen_extent(span.doc, span.start, span.end)
+    return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
 def _continuation(

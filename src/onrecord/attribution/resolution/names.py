@@ -128,16 +128,22 @@ def hyphen_joins(doc: Doc, k: int) -> bool:
         and not doc[k].whitespace_ and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()
 
 
+def hyphen_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens ``start:end`` widened over the hyphenated names they cut ("Greaves" of "Greaves-Mbeki")."""
+    while end < len(doc) - 1 and hyphen_joins(doc, end):
+        end += 2
+    while start > 1 and hyphen_joins(doc, start - 1):
+        start -= 2
+    return start, end
+
+
 def name_extent(ent: Span) -> tuple[int, int]:
     """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
     it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
     surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
     last words or to its first name; nor to one part of a hyphenated name."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while end < len(doc) - 1 and hyphen_joins(doc, end):  # "Greaves" of "Greaves-Mbeki"
-        end += 2
-    while start > 1 and hyphen_joins(doc, start - 1):
-        start -= 2
+    doc = ent.doc
+    start, end = hyphen_extent(doc, ent.start, ent.end)
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end:
         start -= 1

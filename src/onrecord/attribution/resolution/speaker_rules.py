@@ -21,7 +21,7 @@ from onrecord.attribution.resolution.names import (
     Speaker,
     clean_name,
     honorific_gender,
-    hyphen_joins,
+    hyphen_extent,
     name_like,
     org_text,
     person_name,
@@ -322,9 +322,7 @@ def proper_noun(case: Mention) -> Speaker | None:
     if not proper_head(case):
         return None
     head, doc = case.head, case.resolver.doc
-    start, end = compound_start(head), head.i + 1
-    while end < len(doc) - 1 and hyphen_joins(doc, end):  # "Greaves-Mbeki", parsed as two subjects
-        end += 2
+    start, end = compound_start(head), hyphen_extent(doc, head.i, head.i + 1)[1]  # ("Greaves-Mbeki": two subjects)
     name = clean_name(doc[start:end].text)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
     place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
