@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
 import socket
 import threading
@@ -195,6 +196,26 @@ def chromium_page(base: str) -> Iterator[tuple[object, list[str]]]:
             yield page, errors
         finally:
             browser.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``browser`` are skipped, with the reason, where Debian's Chromium is absent (before any of
+    their fixtures is built)."""
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="no /usr/bin/chromium (Debian's chromium package) to drive")
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where a browser test writes its screenshots: ``$ONRECORD_WEB_SCREENSHOTS``, else a temporary folder."""
+    where = os.environ.get("ONRECORD_WEB_SCREENSHOTS")
+    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture

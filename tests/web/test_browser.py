@@ -9,7 +9,6 @@ to a temporary directory, or to ``$ONRECORD_WEB_SCREENSHOTS`` when set (docs/img
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.model,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive"),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 PASTED = ("Harbor council backs night ferry\n\n"
           "The Tarnwick harbour council voted on Monday to run a night ferry across the bay from June.\n\n"
@@ -33,14 +28,6 @@ PASTED = ("Harbor council backs night ferry\n\n"
           "She said the service would cost less than a new bus route.\n\n"
           "Harbour master Idris Calloway told reporters the pier lights would be replaced first. "
           "\u201cWe will not run a boat in the dark,\u201d Calloway said.")
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = os.environ.get("ONRECORD_WEB_SCREENSHOTS")
-    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +95,7 @@ def _sign_in(page: Any, token: str) -> None:
 
 
 def test_paste_an_article_see_highlights_and_select_a_statement(page: Any, server: dict[str, Any],
-                                                                shots: Path) -> None:
+                                                                screenshots: Path) -> None:
     _sign_in(page, server["token"])
     cookie = next(c for c in page.context.cookies() if c["name"] == "onrecord_session")
     assert cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
@@ -126,7 +113,7 @@ def test_paste_an_article_see_highlights_and_select_a_statement(page: Any, serve
     assert page.locator("#article-text .hl.source").count() >= 2
     assert page.locator("#article-text .hl.cue").count() >= 2
     assert "Petra Voss" in page.locator(".speakers-side").inner_text()
-    page.screenshot(path=str(shots / "pasted.png"))
+    page.screenshot(path=str(screenshots / "pasted.png"))
 
     # mouse: click a highlighted statement, read its details
     quoted.filter(has_text="People who work late").first.click()
@@ -144,7 +131,7 @@ def test_paste_an_article_see_highlights_and_select_a_statement(page: Any, serve
     assert page.watch.dialogs == [] and page.watch.errors == []
 
 
-def test_speaker_page_and_its_chart(page: Any, server: dict[str, Any], shots: Path) -> None:
+def test_speaker_page_and_its_chart(page: Any, server: dict[str, Any], screenshots: Path) -> None:
     page.goto("/speakers?name=Quill")
     page.click("table.rows a:has-text('Marta Quill')")
     page.wait_for_url("**/speakers/*")
@@ -154,17 +141,17 @@ def test_speaker_page_and_its_chart(page: Any, server: dict[str, Any], shots: Pa
     page.wait_for_function("document.getElementById('timeline-chart').complete")
     assert chart.evaluate("img => img.naturalWidth") > 0  # the SVG loaded and rendered
     assert page.locator("table.rows tbody tr").count() >= 4
-    page.screenshot(path=str(shots / "speaker.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "speaker.png"), full_page=True)
     # a statement links to its place in the article, which selects it
     page.locator("table.rows tbody a").first.click()
     page.wait_for_url("**/articles/*#s-*")
     assert page.locator("#details").get_attribute("data-selected") == page.url.rsplit("#s-", 1)[1]
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(shots / "article-selected.png"))
+    page.screenshot(path=str(screenshots / "article-selected.png"))
     assert page.watch.errors == []
 
 
-def test_search_with_a_facet(page: Any, shots: Path) -> None:
+def test_search_with_a_facet(page: Any, screenshots: Path) -> None:
     page.goto("/")
     page.fill("#home-q", "bridge")
     page.click("form.big-search button")
@@ -179,7 +166,7 @@ def test_search_with_a_facet(page: Any, shots: Path) -> None:
     page.wait_for_url("**speaker_id=*")
     assert hits.count() == expected < everything
     assert all(chosen in meta for meta in page.locator("article.hit .meta").all_inner_texts())
-    page.screenshot(path=str(shots / "search.png"))
+    page.screenshot(path=str(screenshots / "search.png"))
     assert page.watch.errors == []
 
 
@@ -193,19 +180,19 @@ def test_download_a_csv_twin(page: Any) -> None:
     assert len(lines) >= 4 and download.value.suggested_filename == "search.csv"
 
 
-def test_stats_page_charts(page: Any, shots: Path) -> None:
+def test_stats_page_charts(page: Any, screenshots: Path) -> None:
     page.goto("/stats")
     for img in page.locator("img").all():
         img.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete", arg=img.element_handle())
         assert img.evaluate("img => img.naturalWidth") > 0
-    page.screenshot(path=str(shots / "stats.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "stats.png"), full_page=True)
     page.goto("/")
-    page.screenshot(path=str(shots / "home.png"))
+    page.screenshot(path=str(screenshots / "home.png"))
     assert page.watch.errors == []
 
 
-def test_markup_in_an_article_is_text_and_fires_nothing(page: Any, server: dict[str, Any], shots: Path,
+def test_markup_in_an_article_is_text_and_fires_nothing(page: Any, server: dict[str, Any], screenshots: Path,
                                                         hostile: str) -> None:
     page.goto("/articles?outlet=Coastline+%3CCourier%3E")
     page.click("table.rows a")
@@ -216,7 +203,7 @@ def test_markup_in_an_article_is_text_and_fires_nothing(page: Any, server: dict[
     page.locator("#article-text .hl.content").first.hover()
     page.locator("#s-2").click()
     assert "onerror=alert(1)" in page.locator("#details").inner_text()
-    page.screenshot(path=str(shots / "hostile.png"))
+    page.screenshot(path=str(screenshots / "hostile.png"))
     # and pasted through the form, the same
     _sign_in(page, server["token"])
     page.fill("#paste-text", hostile.replace("Mayor", "Deputy mayor"))

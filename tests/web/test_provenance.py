@@ -14,7 +14,6 @@ import csv
 import html
 import io
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -237,17 +236,11 @@ def test_the_check_needs_no_token(writer: TestClient) -> None:
 
 # --- in Chromium ---------------------------------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
 @pytest.mark.model
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive")
-def test_in_chromium(lakeview: str, tmp_path: Path, live: Any, chromium: Any) -> None:
+def test_in_chromium(lakeview: str, screenshots: Path, live: Any, chromium: Any) -> None:
     from onrecord.web import Config, create_app
 
-    shots = Path(os.environ.get("ONRECORD_WEB_SCREENSHOTS") or tmp_path)
-    shots.mkdir(parents=True, exist_ok=True)
     with live(create_app(Config(db=lakeview))) as base, chromium(base) as (page, errors):
         page.goto("/articles")
         page.click("table.rows a:has-text('Lakeview plant to close')")
@@ -255,20 +248,20 @@ def test_in_chromium(lakeview: str, tmp_path: Path, live: Any, chromium: Any) ->
         assert page.locator("#article-text").inner_text() == ARTICLES[0]["text"]  # the marks are not text
         mark = page.locator("#article-text a.flag-mark")
         assert mark.count() == 1 and mark.evaluate("a => getComputedStyle(a, '::before').content") == '"⚑"'
-        page.screenshot(path=str(shots / "provenance-article.png"))
+        page.screenshot(path=str(screenshots / "provenance-article.png"))
         mark.click()
         page.wait_for_url("**#flag-*")
         flag = page.locator("li.flag:target")
         assert "The Lakeview plant will close" in flag.inner_text()
         assert "that the Lakeview plant will not close" in flag.inner_text()
-        page.locator("#provenance").screenshot(path=str(shots / "provenance-card.png"))
+        page.locator("#provenance").screenshot(path=str(screenshots / "provenance-card.png"))
         flag.locator("a:has-text('Lakeview plant saved')").click()
         page.wait_for_url("**/articles/*#s-1")
         assert page.locator("#details").get_attribute("data-selected") == "1"
 
         page.goto("/flags")
         assert page.locator("li.flag").count() == 2
-        page.screenshot(path=str(shots / "provenance-flags.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "provenance-flags.png"), full_page=True)
         page.click("li.flag-reversal a:has-text('Lakeview plant to close')")
         page.wait_for_url("**/articles/*#s-1")
 
@@ -278,7 +271,7 @@ def test_in_chromium(lakeview: str, tmp_path: Path, live: Any, chromium: Any) ->
         assert page.locator("#flags li.flag").count() == 1
         assert page.locator("tr.flagged-row").count() == 2
         page.locator("#flags").scroll_into_view_if_needed()
-        page.screenshot(path=str(shots / "provenance-speaker.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "provenance-speaker.png"), full_page=True)
 
         page.goto("/paste")
         page.fill("#paste-text", PASTED)
@@ -287,5 +280,5 @@ def test_in_chromium(lakeview: str, tmp_path: Path, live: Any, chromium: Any) ->
         assert page.locator("h1").inner_text() == "Lakeview plant vote"  # the headline, from CRLF lines
         assert page.locator("#provenance li.flag-reversal").count() == 1
         assert page.locator("#provenance li.flag-document").count() == 1
-        page.screenshot(path=str(shots / "provenance-paste.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "provenance-paste.png"), full_page=True)
     assert errors == []

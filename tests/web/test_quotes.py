@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import threading
 import time
@@ -323,33 +322,27 @@ def test_the_rebuild_is_queued_once() -> None:
 
 # --- in Chromium ---------------------------------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium package) to drive")
-def test_in_chromium(quotes_db: str, tmp_path: Path, live: Any, chromium: Any) -> None:
+def test_in_chromium(quotes_db: str, screenshots: Path, live: Any, chromium: Any) -> None:
     from onrecord.web import Config, create_app
 
-    shots = Path(os.environ.get("ONRECORD_WEB_SCREENSHOTS") or tmp_path)
-    shots.mkdir(parents=True, exist_ok=True)
     with live(create_app(Config(db=quotes_db))) as base, chromium(base) as (page, errors):
         page.goto("/")
         page.click("nav a:has-text('Quotes')")
         page.wait_for_url("**/quotes")
         assert page.locator("table.quotes tbody tr").count() == 2
-        page.screenshot(path=str(shots / "quotes.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "quotes.png"), full_page=True)
         page.click("table.quotes a:has-text('ferry fares')")
         page.wait_for_url("**/quotes/*")
         danger = page.locator("table.appearances del.d-danger")
         assert danger.count() == 1 and danger.inner_text() == "not"
         assert danger.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
         assert "negation lost" in page.locator("tr.changed-row").inner_text()
-        page.screenshot(path=str(shots / "quote-family.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "quote-family.png"), full_page=True)
         page.click("tr.changed-row a:has-text('Fares to rise')")
         page.wait_for_url("**/articles/*")
         assert page.locator(".statement a.badge.family").first.inner_text() == "carried by 3 outlets"
-        page.screenshot(path=str(shots / "quote-article.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "quote-article.png"), full_page=True)
         page.click(".statement a.badge.family.changed >> nth=0")
         page.wait_for_url("**/quotes/*")
         page.goto("/stats")
@@ -357,5 +350,5 @@ def test_in_chromium(quotes_db: str, tmp_path: Path, live: Any, chromium: Any) -
         img.scroll_into_view_if_needed()
         page.wait_for_function("() => [...document.images].every(i => i.complete)")
         assert img.evaluate("i => i.naturalWidth") > 0
-        page.screenshot(path=str(shots / "stats.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "stats.png"), full_page=True)
     assert errors == []
