@@ -209,6 +209,7 @@ def build_records(
     for s in sourced:
         cand, speaker = s.statement, s.speaker
         quoted = quoted_parts(text, cand.content, quote_spans)
+        verbatim = s.how == "label" and transcript  # (a transcript or Q&A line: the speaker's words as printed)
         if s.previous is not None:
             last = result[s.previous]
             interrupted = s.how == "continues-interrupted"
@@ -230,14 +231,12 @@ def build_records(
                 speaker=speaker.name,
                 speaker_kind=speaker.kind,
                 speaker_description=speaker.description if speaker.name is None else None,
-                # a transcript or Q&A line is the speaker's own words as printed, quotation marks or not
-                type="direct" if s.how == "label" and transcript else type_of(text, cand.content, cand.quote,
-                                                                                  quote_spans),
+                type="direct" if verbatim else type_of(text, cand.content, cand.quote, quote_spans),
                 medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
                 cue_kind=cand.kind,
                 via=cand.relays,
                 confidence=round(max(0.05, min(0.99, cand.confidence - (0.15 if speaker.name is None else 0.0))), 3),
-                quoted=quoted or ((cand.content,) if s.how == "label" and transcript else ()),
+                quoted=quoted or ((cand.content,) if verbatim else ()),
             ))
     return tuple(result)
 

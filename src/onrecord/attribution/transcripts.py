@@ -40,10 +40,7 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
         label = m.group(1)
         if not _may_be_a_speaker(label):
             continue
-        start = m.end()
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        s, e = strip_chars(text, start, end, _LINE_EDGE)
+        s, e = _line_content(text, m.end())
         if e - s < 12:
             continue
         s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
@@ -55,6 +52,12 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
             kind="speech", confidence=0.6, origin=TRANSCRIPT,
         ))
     return out
+
+
+def _line_content(text: str, start: int) -> tuple[int, int]:
+    """What a labelled line says: from after its label to the line's end, without edge punctuation and marks."""
+    end = text.find("\n", start)
+    return strip_chars(text, start, len(text) if end < 0 else end, _LINE_EDGE)
 
 
 #: The labels of a Q&A interview's lines: the interviewer's question, the answer of the person interviewed.
@@ -73,8 +76,7 @@ def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
         return []
     out = []
     for m in found:
-        end = text.find("\n", m.end())
-        s, e = strip_chars(text, m.end(), len(text) if end < 0 else end, _LINE_EDGE)
+        s, e = _line_content(text, m.end())
         if e - s < 2:
             continue
         at = cues.token_at(m.start(1))

@@ -284,6 +284,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
+    quotations = {r.get("id"): r.get("quotation") for r in records}
     print(f"{len(found)} flags")
     for f in found:
         rating = f" ({f.rating})" if f.rating else ""
@@ -293,7 +294,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
         evidence = f.data.get("evidence") or []
         if evidence:
             print(f"    evidence: {'; '.join(f'“{w}”' for w in evidence)}")
-        quotation = next((r.get("quotation") for r in records if r.get("id") == f.id), None)
+        quotation = quotations.get(f.id)
         if isinstance(quotation, dict):
             print(f"    ⚠ {quotation['note']} (onrecord quotes {quotation['family_id']})")
         for line in _side_lines("a", f.a) + _side_lines("b", f.b):

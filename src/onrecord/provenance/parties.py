@@ -12,15 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from onrecord.lexicon import load
+from onrecord.lexicon.en import TITLES
 
 if TYPE_CHECKING:
     from onrecord.provenance.claims import Claim
     from onrecord.provenance.flags import Statement
     from onrecord.types import Attribution
-
-#: Words for a person's role ("chief executive", "spokeswoman", "mayor"): lexicon/en/titles.toml.
-TITLES = load("en").words("titles")
 
 
 def named_in(description: str | None) -> str | None:

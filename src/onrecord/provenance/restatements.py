@@ -34,6 +34,12 @@ def _key(ref: dict[str, Any] | None) -> tuple[str, int] | None:
     return str(ref.get("article")), int(ref["ordinal"])
 
 
+def _restating(s: Statement, other: Statement, by_key: dict[tuple[str, int], Statement]) -> list[Statement]:
+    """The statements right before and after ``s`` (not the ``other`` side of its flag) that restate it."""
+    return [n for o in (-1, 1) if (n := by_key.get((s.article, s.ordinal + o))) and n is not other
+            and restates(s, n)]
+
+
 def with_restatements(flags: Iterable[Flag], statements: Sequence[Statement]) -> list[Flag]:
     """The flags, each with the pairs its statements' neighbouring restatements make added to ``also``."""
     by_key = {(s.article, s.ordinal): s for s in statements}
@@ -44,11 +50,8 @@ def with_restatements(flags: Iterable[Flag], statements: Sequence[Statement]) ->
         if f.kind not in ("reversal", "conflict") or a is None or b is None:
             out.append(f)
             continue
-        near_a = [s for o in (-1, 1) if (s := by_key.get((a.article, a.ordinal + o))) and s is not b
-                  and restates(a, s)]
-        near_b = [s for o in (-1, 1) if (s := by_key.get((b.article, b.ordinal + o))) and s is not a
-                  and restates(b, s)]
-        extra = [(x.ref(), b.ref()) for x in near_a] + [(a.ref(), y.ref()) for y in near_b]
+        extra = [(x.ref(), b.ref()) for x in _restating(a, b, by_key)] + [
+            (a.ref(), y.ref()) for y in _restating(b, a, by_key)]
         out.append(replace(f, also=(*f.also, *extra)) if extra else f)
     return out
 
