@@ -46,6 +46,7 @@ DEONTIC = _EN.words("deontic_modals")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
+_CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS)  # ("pull" of "pull_out")
 SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
@@ -240,6 +241,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
     phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
+    if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
+        return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:

@@ -47,14 +47,23 @@ ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
 
 def _mentions(doc: Doc, lemma: str) -> list[Token]:
     """The nouns of the article with this lemma (the nouns by lemma are gathered once per parse)."""
-    by_lemma = doc.user_data.get(_NOUNS_KEY)
+    by_lemma: dict[str, list[int]] | None = doc.user_data.get(_NOUNS_KEY)
     if by_lemma is None:
         by_lemma = {}
-        for t in doc:
-            if t.pos_ in ("NOUN", "PROPN"):
-                by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        a = token_arrays(doc)
+        nouns = np.flatnonzero(np.isin(a.pos, ids("NOUN", "PROPN")))
+        strings = doc.vocab.strings
+        for i, value in zip(nouns.tolist(), a.lemma[nouns].tolist(), strict=True):
+            by_lemma.setdefault(strings[value].lower(), []).append(i)
         doc.user_data[_NOUNS_KEY] = by_lemma
     return [doc[i] for i in by_lemma.get(lemma, ())]
+
+
+def _noun_lemmas(doc: Doc) -> set[str]:
+    """The lemmas (lowercased) of the article's common nouns."""
+    a = token_arrays(doc)
+    strings = doc.vocab.strings
+    return {strings[v].lower() for v in np.unique(a.lemma[a.pos == ids("NOUN")[0]]).tolist()}
 
 
 _NOUNS_KEY = "onrecord_nouns_by_lemma"
@@ -122,7 +131,7 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
     """A flag for each document the article names that is unsigned, a draft, leaked, or of disputed
     authenticity, with its record."""
     out = []
-    for lemma in sorted({t.lemma_.lower() for t in doc if t.pos_ == "NOUN"} & RECORDED):
+    for lemma in sorted(_noun_lemmas(doc) & RECORDED):
         mentions = _mentions(doc, lemma)
         sentences = list(dict.fromkeys(t.sent for t in mentions))
         attrs = _attributes(sentences)

@@ -22,6 +22,7 @@ existed (it then has none).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -202,8 +203,6 @@ def _sharing_keys(store: Store, article_id: int, keys: Sequence[str], speaker_id
 
 def _stored_statements(store: Store, attribution_ids: Sequence[int]) -> list[tuple[Statement, int]]:
     """Stored attributions as Statements (key: the article's store id; speaker: the store's name for them)."""
-    from onrecord.provenance import Claim, Statement
-
     out = []
     for chunk in range(0, len(attribution_ids), 500):
         part = list(dict.fromkeys(attribution_ids[chunk: chunk + 500]))
@@ -215,13 +214,20 @@ def _stored_statements(store: Store, attribution_ids: Sequence[int]) -> list[tup
             " JOIN articles r ON r.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id"
             f" WHERE a.id IN ({', '.join('?' * len(part))}) ORDER BY a.id", part)
         for r in rows:
-            data = json.loads(r[19])
-            attribution = _attribution(r[:15])
-            if r[22] is not None:
-                attribution = dataclasses.replace(attribution, speaker=r[22])
-            out.append((Statement(str(r[16]), int(r[17]), attribution, Claim.from_dict(data), r[18], r[20], r[21],
-                                  data.get("document"), frozenset(data.get("story", ()))), int(r[15])))
+            out.append((_decoded(tuple(r)), int(r[15])))
     return out
+
+
+@functools.lru_cache(maxsize=10_000)
+def _decoded(r: tuple[Any, ...]) -> Statement:
+    """A stored statement's row decoded (with the store's name for its speaker, the row's last column): the same row
+    always decodes to the same Statement, so the articles of a batch, which meet the same stored statements again
+    and again, decode each once."""
+    from onrecord.provenance import Claim, Statement
+
+    data = json.loads(r[19])
+    return _named(Statement(str(r[16]), int(r[17]), _attribution(r[:15]), Claim.from_dict(data), r[18], r[20], r[21],
+                            data.get("document"), frozenset(data.get("story", ()))), r[22])
 
 
 def _side(ref: dict[str, Any] | None, ids: dict[tuple[str, int], int]) -> int | None:
