@@ -159,6 +159,12 @@ CASES = [
          "cheer from the back row.”",
          "Westmarch is in good hands and I will cheer from the back row.", "Frank Hume", "direct"),
     # --- a hyphenated surname is one name, resolved to the full one ---
+    # --- "the club said": a generic head for the club the article named, a club's name the recogniser took for a
+    # person's ("Dunmore Rovers") ---
+    case("the-club-said",
+         "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
+         "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
+         "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
     case("hyphenated-surname", HYPHENATED, "He asked for it, and you do not say no to that,", "Anton Greaves-Mbeki",
          "direct"),
     # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---

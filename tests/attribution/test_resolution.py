@@ -2131,6 +2131,81 @@ def test_a_word_labelled_a_place_more_often_than_a_person_is_no_person() -> None
     assert [p[1] for p in persons] == ["Ana Brun"]
 
 
+def test_a_word_mostly_written_as_a_nouns_modifier_is_no_person() -> None:
+    # issue 17: a club read once as a person ("Brackley scored") is still the club of "the Brackley manager"
+    text = "Ana Brun saw the Brackley manager. Brackley scored. The Brackley goalkeeper fell."
+    doc = parse(text, r"""
+        0  Ana        PROPN NNP compound 1  Ana        B-PERSON
+        1  Brun       PROPN NNP nsubj    2  Brun       I-PERSON
+        2  saw        VERB  VBD ROOT     2  see        O
+        3  the        DET   DT  det      5  the        O
+        4  Brackley   PROPN NNP compound 5  Brackley   O
+        5  manager    NOUN  NN  dobj     2  manager    O
+        6  .          PUNCT .   punct    2  .          O
+        7  Brackley   PROPN NNP nsubj    8  Brackley   B-PERSON
+        8  scored     VERB  VBD ROOT     8  score      O
+        9  .          PUNCT .   punct    8  .          O
+        10 The        DET   DT  det      12 the        O
+        11 Brackley   ADJ   JJ  amod     12 Brackley   O
+        12 goalkeeper NOUN  NN  nsubj    13 goalkeeper O
+        13 fell       VERB  VBD ROOT     13 fall       O
+        14 .          PUNCT .   punct    13 .          O
+    """)
+    persons = SpeakerResolver(doc).index.persons
+    assert [p[1] for p in persons] == ["Ana Brun"]
+
+
+def test_a_titled_name_taken_for_an_organisation_is_a_person_with_the_titles_role() -> None:
+    # issue 17: "Mayor Gwen Talbot-Ames", the hyphenated surname tagged an organisation, is the mayor, and
+    # "Talbot-Ames" alone later is her
+    text = "Mayor Gwen Talbot-Ames won. The mayor spoke. Talbot-Ames left."
+    doc = parse(text, r"""
+        0  Mayor  PROPN NNP compound 4  Mayor  O
+        1  Gwen   PROPN NNP compound 4  Gwen   O
+        2  Talbot PROPN NNP compound 4  Talbot B-ORG
+        3  -      PUNCT HYPH punct   4  -      I-ORG
+        4  Ames   PROPN NNP nsubj    5  Ames   I-ORG
+        5  won    VERB  VBD ROOT     5  win    O
+        6  .      PUNCT .   punct    5  .      O
+        7  The    DET   DT  det      8  the    O
+        8  mayor  NOUN  NN  nsubj    9  mayor  O
+        9  spoke  VERB  VBD ROOT     9  speak  O
+        10 .      PUNCT .   punct    9  .      O
+        11 Talbot PROPN NNP compound 13 Talbot B-ORG
+        12 -      PUNCT HYPH punct   13 -      I-ORG
+        13 Ames   PROPN NNP nsubj    14 Ames   I-ORG
+        14 left   VERB  VBD ROOT     14 leave  O
+        15 .      PUNCT .   punct    14 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert [(p[0], p[1]) for p in resolver.index.persons] == [(0, "Gwen Talbot-Ames"), (11, "Talbot-Ames")]
+    assert resolver.resolve(doc[7:9]).name == "Gwen Talbot-Ames"
+    assert resolver.resolve(doc[11:14]).name == "Gwen Talbot-Ames"
+
+
+def test_a_first_name_and_surname_taken_for_an_organisation_with_who_after_it_is_a_person() -> None:
+    # issue 17: "Petra Dvorakova, who chairs the committee," is a person whatever the recogniser says ("who" is
+    # a person's relative pronoun; "Petra" a first name)
+    text = "Petra Dvorakova, who chairs it, spoke. She left."
+    doc = parse(text, r"""
+        0  Petra     PROPN NNP compound 1  Petra     B-ORG
+        1  Dvorakova PROPN NNP nsubj    7  Dvorakova I-ORG
+        2  ,         PUNCT ,   punct    1  ,         O
+        3  who       PRON  WP  nsubj    4  who       O
+        4  chairs    VERB  VBZ relcl    1  chair     O
+        5  it        PRON  PRP dobj     4  it        O
+        6  ,         PUNCT ,   punct    1  ,         O
+        7  spoke     VERB  VBD ROOT     7  speak     O
+        8  .         PUNCT .   punct    7  .         O
+        9  She       PRON  PRP nsubj    10 she       O
+        10 left      VERB  VBD ROOT     10 leave     O
+        11 .         PUNCT .   punct    10 .         O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert [(p[0], p[1]) for p in resolver.index.persons] == [(0, "Petra Dvorakova")]
+    assert resolver.resolve(doc[9:10]).name == "Petra Dvorakova"
+
+
 def test_a_name_a_who_clause_describes_is_a_subject_and_a_name_inside_it_is_not() -> None:
     # issue 17: "about Ivo Tarn, who like Lind was born ..." keeps Tarn, not Lind, in view
     from onrecord.attribution.resolution.syntax import is_subject

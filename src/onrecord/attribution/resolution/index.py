@@ -21,12 +21,15 @@ from onrecord.attribution.resolution.names import (
     clean_name,
     compatible,
     honorific_gender,
+    hyphen_joins,
     initial,
     name_like,
     org_text,
     person_name,
     short_form,
     surname,
+    titled_name,
+    who_follows_name,
 )
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
@@ -61,6 +64,8 @@ _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CN
 _PROPN = ids("PROPN")
 _PROPN_NOUN = ids("PROPN", "NOUN")
 _APPOS = ids("appos")
+_NOUN = ids("NOUN")
+_MODIFIER = ids("compound", "amod")
 
 #: A mention of a person: (token index, name, is subject).
 PersonMention = tuple[int, str, bool]
@@ -140,7 +145,9 @@ class ArticleIndex:
 
     def _places(self) -> set[str]:
         """Single words the recogniser labels a place more often than a person, and that no fuller person's name
-        ends with: "Sumatra" once read as a person beside "Java" is still the island."""
+        ends with: "Sumatra" once read as a person beside "Java" is still the island. A word written as the
+        modifier of a common noun ("the Eastmoor manager", "the Ashcombe leather works") counts as a place or a
+        body too: a person alone by one name is seldom a noun's modifier."""
         votes: dict[str, list[int]] = {}
         surnames: set[str] = set()
         for ent in self.doc.ents:
@@ -149,6 +156,12 @@ class ArticleIndex:
                 surnames.add(words[-1].lower())
             if len(words) == 1 and ent.label_ in ("PERSON", "GPE", "LOC"):
                 votes.setdefault(words[0].lower(), [0, 0])[ent.label_ == "PERSON"] += 1
+        alone = [w for w, (_place, person) in votes.items() if person and w not in surnames]
+        if alone:
+            a = token_arrays(self.doc)
+            modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
+            for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
+                votes[self.doc[i].lower_][0] += 1
         return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
 
     def _index_chains(self) -> None:
@@ -163,24 +176,29 @@ class ArticleIndex:
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
             # "Ilse Varga, the institute's hydrologist": a short name taken for an organisation, a person's role
             roled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and looks_like_a_persons_name(ent)
+            titled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and (
+                titled_name(doc, ent) or who_follows_name(doc, ent))
             if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged
-                                                               or roled):
+                                                               or roled or titled):
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if ent is None:
                 start = tok.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1 not in self.ent_of or (
-                        (aged or roled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (titled and hyphen_joins(doc, start - 1))) and (
+                        start - 1 not in self.ent_of or (
+                        (aged or roled or titled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1
                 if start > 0 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_ and start < tok.i:
                     # the end of a hyphenated title ("Sergeant-at-Arms Ana Lind") is not a first name; a dateline's
                     # spaced dash ("CHICAGO - Ana Lind") is not part of one
                     start += 1
                 name = clean_name(doc[start : tok.i + 1].text)
+                if titled:  # (the title's role is the person's: "the mayor" later)
+                    self.roles.setdefault(role_key(doc[start]), []).append((start, name))
                 if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
-                )) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
+                    or titled)) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
@@ -206,6 +224,14 @@ class ArticleIndex:
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 start, name = self._missed_first_name(tok)
                 self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+        # a hyphenated surname ("Talbot-Ames", cut in three by the tokenizer) taken for an organisation
+        joined = {s.rsplit("-", 1)[-1]: s for s in self.by_surname if "-" in s.strip("-")}
+        for i in positions(np.isin(a.lower, ids(*joined)) & a.is_title) if joined else ():
+            ent = self.ent_of.get(i)
+            if i >= 2 and hyphen_joins(doc, i - 1) and doc[i - 2 : i + 1].text.lower() == joined[doc[i].lower_] \
+                    and (ent is None or ent.label_ != "PERSON") and not self.inside(doc[i - 2].idx) \
+                    and (i == 2 or doc[i - 3].pos_ != "PROPN"):  # (alone: not a full name's end)
+                self.persons.append((i - 2, doc[i - 2 : i + 1].text, is_subject(doc[i], i + 1, i - 2)))
 
     def _index_family_first_names(self) -> None:
         """A first name alone in apposition to a family member of a named person ("Ivo Tarn's wife, Mira,") is
@@ -285,6 +311,8 @@ class ArticleIndex:
                 if other.pos_ == "NOUN":
                     self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             self._vote(full, ent)
+        for found in self.roles.values():
+            found.sort()  # (in text order, with the titled names the chains found)
 
     def _vote(self, name: str, ent: Span) -> None:
         """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""

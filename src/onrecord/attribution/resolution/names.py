@@ -21,6 +21,7 @@ from onrecord.lexicon.en import (
     NAME_ROLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    ORGANISATION_NAME_ENDINGS,
     SURNAME_PARTICLES,
     TITLES,
 )
@@ -210,3 +211,29 @@ def honorific_gender(doc: Doc, start: int) -> str | None:
         if word in FEMALE_HONORIFICS:
             return "f"
     return None
+
+
+def titled_name(doc: Doc, ent: Span) -> bool:
+    """Is an organisation the recogniser found a person's name after a title ("Mayor Gwen Talbot-Ames" tagged
+    "Talbot-Ames", an organisation): capitalised words, perhaps joined by hyphens, with a first name outside it
+    and a title or role word before that?"""
+    if len(ent) > 5 or not all(t.is_title or hyphen_joins(doc, t.i) for t in ent):
+        return False
+    k = ent.start - 1
+    while k > 0 and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_type_ == "" and ent.start - k <= 2 \
+            and doc[k].lower_.rstrip(".") not in LEADING_ROLES:
+        k -= 1
+    return k < ent.start - 1 and doc[k].lower_.rstrip(".") in LEADING_ROLES and doc[k].is_title
+
+
+def who_follows_name(doc: Doc, ent: Span) -> bool:
+    """Is an organisation the recogniser found a person's name with "who" after it ("Marketa Dvorakova, who
+    chairs the committee, said"): two or three capitalised words, the first a first name of nomquamgender's
+    list, the last no organisation's name ending?"""
+    if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.end + 1 >= len(doc):
+        return False
+    if doc[ent.end].text != "," or doc[ent.end + 1].lower_ != "who" or ent[-1].lower_ in ORGANISATION_NAME_ENDINGS:
+        return False
+    from onrecord.provenance.gender import first_names  # (its list is read once, when first needed)
+
+    return ent[0].lower_ in first_names()
