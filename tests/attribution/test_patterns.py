@@ -165,6 +165,13 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- a he/she after a sentence whose subject is a role the article gave a named person ---
+    case("he-after-the-role-subject",
+         "The senate sent the bill back, a setback for Prime Minister Ivo Tarn, who had backed it.\n\n"
+         "“It is a bad bill,” said Senator Per Lind. “Committee is where it belongs,” he said.\n\n"
+         "The prime minister, who watched the debate from the gallery, spoke to reporters afterwards. "
+         "He said the bill would return “within weeks.”",
+         "the bill would return “within weeks.”", "Ivo Tarn", "mixed"),
     case("hyphenated-surname", HYPHENATED, "He asked for it, and you do not say no to that,", "Anton Greaves-Mbeki",
          "direct"),
     # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---

@@ -77,6 +77,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     turned = _turned_to(r.doc, pronoun, [(p[0], full(p)) for p in before if p[0] >= previous_start], anchor)
     if turned is not None:
         return Speaker(turned, "person")
+    by_role = _role_subject_before(r, pronoun)
+    if by_role is not None and fits(by_role) and not any(p[0] >= previous_start for p in subjects):
+        return Speaker(by_role, "person")
     described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
     if described is not None:
         return described
@@ -107,6 +110,21 @@ def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: i
            for t in doc[named[-1][0] + 1 : sent_start]):
         return named[-1][1]
     return None
+
+
+def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
+    """The person the sentence before a he/she's names by role as its main subject, where that sentence names no
+    one ("The prime minister, who watched from the gallery, spoke to reporters. He said ..." -> the prime
+    minister the article introduced by name)."""
+    start = pronoun.sent.start
+    if start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = r.doc[start - 1].sent
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
+                                                             for c in subject.children):
+        return None
+    return role_holder(r, subject) if r.index.roles.get(role_key(subject)) else None
 
 
 def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named: list[tuple[int, str]],
