@@ -16,7 +16,7 @@ from onrecord.lexicon.en import TITLES
 
 if TYPE_CHECKING:
     from onrecord.provenance.claims import Claim
-    from onrecord.provenance.flags import Statement
+    from onrecord.provenance.values import Statement
     from onrecord.types import Attribution
 
 
