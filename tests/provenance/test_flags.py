@@ -152,6 +152,30 @@ def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
     assert flag.a and flag.b and "kept every bus" in flag.b["text"] + flag.a["text"]
 
 
+def test_a_reporters_sentence_passes_over_a_conditional_claim_for_a_firm_one() -> None:
+    flags = flags_of("“We will rebuild the Lakeview bridge only if the state pays for half of it,” Ana Lind said on "
+                     "Monday. Lind said the state had agreed in principle to share the cost of the bridge. “The state "
+                     "has made no offer to pay for any part of the Lakeview bridge,” Ivo Tarn said on Tuesday. Tarn's "
+                     "account contradicts Lind's.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "contradicts" in f.reason]
+    assert flag.a and flag.b and "agreed in principle" in flag.a["text"] + flag.b["text"]
+
+
+def test_a_reporters_sentence_raises_nothing_on_two_statements_with_nothing_in_common() -> None:
+    flags = flags_of("“We expect to hire 40 drivers next year,” Ivo Tarn said on Monday. A memo from the transit "
+                     "office says the Lakeview route will move to Dunmore in the spring. His denial is belied by the "
+                     "memo.")
+    assert not [f for f in pairs(flags, "conflict") if "belied" in f.reason], [f.to_dict() for f in flags]
+
+
+def test_a_reporters_sentence_does_not_take_a_dispute_over_the_document_for_the_account() -> None:
+    flags = flags_of("“Nothing from our depot reached the Lakeview River,” Ivo Tarn said on Monday. Tarn called the "
+                     "report “not genuine.” The report says fuel from the depot was found in the Lakeview River below "
+                     "the depot. His account is inconsistent with the sampling data in the report.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "inconsistent" in f.reason]
+    assert flag.a and flag.b and "Nothing from our depot" in flag.a["text"] + flag.b["text"]
+
+
 def test_a_paraphrase_and_the_quotation_next_to_it_are_one_side_of_a_flag() -> None:
     flags = flags_of("Ivo Tarn said the Lakeview memo was fake. Mira Oduya said the Lakeview memo was genuine. "
                      "“It is our memo, and every word in it is ours,” Oduya said.")
