@@ -38,7 +38,7 @@ from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
-from onrecord.provenance.parties import owner_of_time, role_of_previous
+from onrecord.provenance.parties import antecedent_in_sentence, owner_of_claim, owner_of_time, role_of_previous
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -142,8 +142,10 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     speakers = [a.speaker for a in attributions if a.speaker and a.speaker_kind == "person"]
     for i, (a, c) in enumerate(zip(attributions, found, strict=True)):
         a = _not_from(a, place)
-        named = role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
-        a = replace(a, speaker=named) if named else a
+        claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
+        named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
+                 or antecedent_in_sentence(a, article.text, speakers))
+        a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))
     return out
