@@ -117,6 +117,13 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
 
 
+def test_an_event_nouns_object_is_what_it_is_said_of() -> None:
+    c = only("Ana Lind said there will be no cut to the Lakeview cod quota this season.")
+    assert c.stance("increase") == 1  # ("no cut")
+    assert "quota" in c.heads_of("increase") and "+cod" in c.heads_of("increase")
+    assert "cut" not in c.heads_of("increase")
+
+
 @pytest.mark.parametrize(("text", "concept", "sign"), [
     ("Ivo Tarn said the Lakeview council will fight the fine.", "accept", -1),
     ("Ivo Tarn said the Lakeview council will contest the fine.", "accept", -1),

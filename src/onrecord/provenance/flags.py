@@ -215,13 +215,29 @@ def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
 
 @rule("flags.changed-number",
       ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
-       "jobs.", "half: changed number"))
+       "jobs.", "half: changed number"),
+      ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
+       "haddock quota by 15 percent.", "none: two things counted"))
 def changed_number(pair: Pair) -> Verdict | None:
-    """The same claim with another number for the same thing ("200 jobs" / "80 jobs")."""
+    """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
+    differently modified things ("the cod quota" / "the haddock quota") counts two things, not one twice."""
     changed = _changed_numbers(pair.a.claim, pair.b.claim)
-    if changed is not None:
-        return Verdict("half", "changed number", changed[0])
-    return None
+    if changed is None:
+        return None
+    if _told_apart(pair.a.claim, pair.b.claim):
+        return Verdict(None, "two things counted")
+    return Verdict("half", "changed number", changed[0])
+
+
+def _told_apart(a: Claim, b: Claim) -> bool:
+    """Do the two say one predicate of differently modified things ("cut the cod quota" / "cut the haddock quota"):
+    their counts are of two things, not two counts of one."""
+    for concept in {c for c, _ in a.stances} & {c for c, _ in b.stances}:
+        ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
+        ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
+        if ha & hb and ma and mb and not ma & mb:
+            return True
+    return False
 
 
 @rule("flags.certainty",
