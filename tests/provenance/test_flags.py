@@ -176,6 +176,15 @@ def test_a_reporters_sentence_does_not_take_a_dispute_over_the_document_for_the_
     assert flag.a and flag.b and "Nothing from our depot" in flag.a["text"] + flag.b["text"]
 
 
+def test_his_account_is_the_speaker_whose_words_the_sentence_gives_back() -> None:
+    flags = flags_of("“I signed the Lakeview orders, but I did not read them,” Ivo Tarn testified on Monday. “The "
+                     "depot will reopen in May,” Paul Brennan, the depot manager, said on Tuesday. In an email to the "
+                     "depot, a clerk wrote: “Send them through, I have checked every one myself.” The email is "
+                     "inconsistent with his testimony that he never read the orders.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "inconsistent" in f.reason]
+    assert "Ivo Tarn" in (flag.speaker, flag.other)
+
+
 def test_a_paraphrase_and_the_quotation_next_to_it_are_one_side_of_a_flag() -> None:
     flags = flags_of("Ivo Tarn said the Lakeview memo was fake. Mira Oduya said the Lakeview memo was genuine. "
                      "“It is our memo, and every word in it is ours,” Oduya said.")

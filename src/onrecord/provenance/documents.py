@@ -279,7 +279,7 @@ def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = 
     """The statements of the person (or, not ``person``, anyone) who spoke last before ``sent`` ("His account is
     at odds with ..."; "his" passes over a woman's first name, "her" over a man's), leaving out the parties already
     found."""
-    taken = {s.party for group in besides for s in group} | {s.attribution.speaker for group in besides for s in group}
+    taken = {s.party for group in besides for s in group}
     held = {s.ordinal for group in besides for s in group}
     unlike = FEMALE_FIRST_NAMES if pronoun == "his" else MALE_FIRST_NAMES if pronoun == "her" else frozenset()
     earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker
@@ -288,7 +288,9 @@ def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = 
                and s.speaker.split()[0].lower() not in unlike]
     if not earlier:
         return []
-    last = max(earlier, key=lambda s: s.attribution.content.end).speaker
+    said = _sentence_words(sent) - {s.document for group in besides for s in group}
+    # the speaker whose words the sentence gives back ("his testimony that he never read the orders"), else the last
+    last = max(earlier, key=lambda s: (len(said & _topics(s)) >= 2, s.attribution.content.end)).speaker
     return [s for s in statements if s.speaker == last and s.document is None]
 
 
@@ -340,10 +342,11 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
 
         def fit(p: tuple[Statement, Statement], sent: Span = tok.sent, ws: set[str] = words_of) -> tuple[Any, ...]:
             """The pair the sentence most likely sets against each other: a person's statement given in the
-            sentence itself, opposite signs, firm claims, the sentence's words, what they share, nearness."""
+            sentence itself, opposite signs, firm unconditional claims, not a dispute of the document itself, the
+            sentence's words (up to two a side), what they share, nearness."""
             return (sum(_within(s, sent) for s in p if s.document is None), bool(_opposed(*p)),
                     -sum(_hedged(s) or _conditional(s) for s in p), -_on_document(*p),
-                    sum(bool(ws & _topics(s)) for s in p),
+                    sum(min(len(ws & _topics(s)), 2) for s in p),
                     round(overlap(p[0].claim, p[1].claim), 1), -min(near(p[0]), near(p[1])))
 
         best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts
@@ -352,7 +355,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         if best is None:
             continue
         a, b = best
-        if not _related(a, b, tok.sent):
+        if not _related(a, b, tok.sent, words_of):
             continue
         concepts = _opposed(a, b)
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text
@@ -378,11 +381,14 @@ def _within(s: Statement, sent: Span) -> bool:
     return sent.start_char <= s.attribution.content.start and s.attribution.content.end <= sent.end_char
 
 
-def _related(a: Statement, b: Statement, sent: Span) -> bool:
-    """Is the pair a reporter's sentence picked one disagreement: a person's statement the sentence gives itself,
-    opposite signs, most of what they name shared, or one side naming the other's document ("whatever the report
-    says")? Two statements with nothing in common are the wrong pair, not the conflict the sentence means."""
+def _related(a: Statement, b: Statement, sent: Span, said: set[str]) -> bool:
+    """Is the pair a reporter's sentence picked one disagreement: a person's statement the sentence gives itself
+    or words back ("his testimony that he never read the orders"), opposite signs, a quarter of what they name
+    shared, or one side naming the other's document ("whatever the report says")? Two statements with nothing in
+    common are the wrong pair, not the conflict the sentence means."""
     if any(_within(s, sent) for s in (a, b) if s.document is None) or _opposed(a, b):
+        return True
+    if any(len(said & _topics(s)) >= 2 for s in (a, b)):
         return True
     if overlap(a.claim, b.claim) >= 0.25:
         return True
