@@ -117,6 +117,12 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
 
 
+def test_even_if_concedes_and_puts_no_condition_on_the_claim() -> None:
+    c = only("“Even if the grant came tomorrow, the Lakeview line could not open in 2027,” Ana Lind said.")
+    assert c.asserts and c.condition is None
+    assert c.stance("close") == 1  # (could not open)
+
+
 def test_an_event_nouns_object_is_what_it_is_said_of() -> None:
     c = only("Ana Lind said there will be no cut to the Lakeview cod quota this season.")
     assert c.stance("increase") == 1  # ("no cut")
