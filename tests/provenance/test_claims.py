@@ -140,6 +140,8 @@ def test_an_event_nouns_object_is_what_it_is_said_of() -> None:
     ("Ana Lind said the Lakeview herring stock is collapsing.", "increase", -1),
     ("Ana Lind said the Lakeview herring stock is booming.", "increase", 1),
     ("Ana Lind said the Lakeview mill will shut down in June.", "close", 1),
+    ("Ivo Tarn said the Lakeview officers followed the pursuit policy.", "comply", 1),
+    ("Ivo Tarn said the Lakeview officers flouted the pursuit policy.", "comply", -1),
 ])
 def test_the_lexicon_knows_more_words_for_one_concept(text: str, concept: str, sign: int) -> None:
     assert any(c.stance(concept) == sign for c in claims_of(text)), [c.stances for c in claims_of(text)]
