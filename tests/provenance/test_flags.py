@@ -79,6 +79,19 @@ def test_a_changed_number_across_articles_is_half_a_reversal() -> None:
     assert flag.a["article"] == "a1" and flag.b["article"] == "a2"
 
 
+def test_one_speaker_counting_one_thing_twice_in_other_words_is_half_a_reversal() -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="“Four hundred homes will be affordable. That is our promise "
+                "to the city,” the developer Ivo Tarn said on Monday."),
+        Article(id="a2", published="2026-04-01", text="The developer Ivo Tarn said his company “will build 220 "
+                "affordable homes on the harbor site, with work starting in April.”"),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = group_flags(pair_flags(said[1], against=said[0]))
+    assert flag.kind == "reversal" and flag.rating == "half" and flag.reason == "changed number"
+
+
 def test_a_document_disputed_then_confirmed_has_its_history() -> None:
     flags = flags_of("An unsigned memo about the Lakeview depot reached the Harbor Ledger on Monday. Ivo Tarn "
                      "said the memo was fake. On Tuesday, Ivo Tarn said the memo was genuine but only a draft.")

@@ -173,9 +173,22 @@ def not_asserted(pair: Pair) -> Verdict | None:
 def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
-    if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD:
+    if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
+            pair.same_speaker and _counted(pair.a.claim, pair.b.claim)):
         return Verdict(None, "different subject")
     return None
+
+
+#: Counted nouns too common to say two counts are of one thing ("3 percent", "$2 million", "two years").
+_COMMON_COUNTS = frozenset({"", "percent", "money", "year", "day", "week", "month", "time", "hour", "minute"})
+
+
+def _counted(a: Claim, b: Claim) -> bool:
+    """Does one speaker count the same thing twice, differently ("400 homes will be affordable" / "we will build
+    220 affordable homes"): a counted noun of its own, no other place or person named?"""
+    changed = _changed_numbers(a, b)
+    na, nb = set(a.names), set(b.names)
+    return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
 @rule("flags.opposite-polarity",
