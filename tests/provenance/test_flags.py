@@ -92,6 +92,14 @@ def test_one_speaker_counting_one_thing_twice_in_other_words_is_half_a_reversal(
     assert flag.kind == "reversal" and flag.rating == "half" and flag.reason == "changed number"
 
 
+def test_one_count_under_two_names_is_one_subject() -> None:
+    flags = flags_of("“We reject this offer. Four percent over three years is an insult to the Lakeview drivers,” Ana "
+                     "Lind, the union leader, said on Monday. On Friday, Lind said: “We accept the 4 percent raise, "
+                     "because the new rota matters more to our members.”")
+    (flag,) = pairs(flags, "reversal")
+    assert flag.rating == "full" and flag.reason == "antonym"
+
+
 def test_a_document_disputed_then_confirmed_has_its_history() -> None:
     flags = flags_of("An unsigned memo about the Lakeview depot reached the Harbor Ledger on Monday. Ivo Tarn "
                      "said the memo was fake. On Tuesday, Ivo Tarn said the memo was genuine but only a draft.")

@@ -73,8 +73,8 @@ class Pair:
         ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
         if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
             return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
-        if ha and hb:  # every head of one side among the other's arguments: the same subject and object
-            return ha <= xb or hb <= xa
+        if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
+            return ha <= xb or hb <= xa or _same_count(a, b)
         ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
         if (ha or ga) and (hb or gb) and (ga or gb):  # a pronoun's candidates: one of them will do
             return bool((ha | ga) & xb or (hb | gb) & xa)
@@ -95,6 +95,12 @@ class Pair:
         """The concepts the two give the same sign, said of the same thing."""
         sb = dict(self.b.claim.stances)
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Do the two give one count (above two, dates left out): "reject this offer ... 4 percent" and "accept the 4
+    percent raise" speak of one thing under two names."""
+    return bool({v for _, v in a.numbers if v > 2} & {v for _, v in b.numbers})
 
 
 def _named(speaker: str | None) -> bool:
