@@ -165,6 +165,14 @@ def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_begins
     assert signed.document == "indictment" and signed.party == "the indictment"
 
 
+def test_a_titles_period_does_not_hide_the_document_a_sentence_begins_with() -> None:
+    extraction = extract("A Lakeview transit report was released on Monday. The report, signed by the night "
+                         "supervisor, Lt. Ivo Tarn, says the Lakeview buses left the depot late.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (late,) = [s for s in said if "left the depot late" in s.text]
+    assert late.document == "report" and late.party == "the report"
+
+
 def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
     flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
                      "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "

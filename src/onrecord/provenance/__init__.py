@@ -103,10 +103,16 @@ def document_of(attribution: Attribution, text: str) -> str | None:
 
 
 def _before(attribution: Attribution, text: str) -> str:
-    """The words of the sentence before an attribution's content or cue, up to it."""
+    """The words of the sentence before an attribution's content or cue, up to it (a title's period, "Lt. Oren
+    Basterfield", ends no sentence)."""
     anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
-    start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
-    return text[start:anchor]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, anchor)]
+    return text[max(ends[-1] if ends else 0, text.rfind("\n", 0, anchor), 0):anchor]
+
+
+#: A sentence's end: a full stop not after a title or an initial.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
+                           r"(?<!\bRep)(?<!\bGov)(?<!\bSgt)(?<!\bCol)(?<!\bCapt)(?<!\bProf)\.")
 
 
 def _names_document(attribution: Attribution, text: str) -> bool:
