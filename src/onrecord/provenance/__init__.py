@@ -106,13 +106,14 @@ def _before(attribution: Attribution, text: str) -> str:
     """The words of the sentence before an attribution's content or cue, up to it (a title's period, "Lt. Oren
     Basterfield", ends no sentence)."""
     anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, anchor)]
-    return text[max(ends[-1] if ends else 0, text.rfind("\n", 0, anchor), 0):anchor]
+    end = anchor
+    while (at := text.rfind(".", 0, end)) > 0 and _TITLE.search(text[max(0, at - 6):at + 1]):
+        end = at
+    return text[max(at, text.rfind("\n", 0, anchor), 0):anchor]
 
 
-#: A sentence's end: a full stop not after a title or an initial.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
-                           r"(?<!\bRep)(?<!\bGov)(?<!\bSgt)(?<!\bCol)(?<!\bCapt)(?<!\bProf)\.")
+#: A period that ends a title or an initial, not a sentence ("Lt.", "Dr.", "J.").
+_TITLE = re.compile(r"(?:^|\W)(?:[A-Z]|Mr|Ms|Mrs|Dr|Lt|St|Gen|Sen|Rep|Gov|Sgt|Col|Capt|Prof)\.$")
 
 
 def _names_document(attribution: Attribution, text: str) -> bool:

@@ -110,7 +110,8 @@ def antecedent_in_sentence(attribution: Attribution, text: str, speakers: Sequen
     if attribution.speaker and attribution.speaker.split()[-1] in before:
         return None
     unlike = _MALE if source.of(text).lower() == "she" else _FEMALE
-    named = [s for s in speakers if _with_account(s.split()[-1], before) and s.split()[0].lower() not in unlike]
+    named = [s for s in speakers if s.split()[-1] in before and _with_account(s.split()[-1], before)
+             and s.split()[0].lower() not in unlike]
     return max(named, key=lambda s: before.rfind(s.split()[-1]), default=None)
 
 
