@@ -117,6 +117,11 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
 
 
+def test_a_part_of_a_whole_counts_the_wholes_noun() -> None:
+    c = only("Ana Lind said the company expects to keep about 130 of the 340 people at the Lakeview plant.")
+    assert c.numbers == (("people", 130.0),)
+
+
 def test_even_if_concedes_and_puts_no_condition_on_the_claim() -> None:
     c = only("“Even if the grant came tomorrow, the Lakeview line could not open in 2027,” Ana Lind said.")
     assert c.asserts and c.condition is None
