@@ -117,6 +117,24 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     assert only("Ivo Tarn said the clerk failed to count the Lakeview ballots.").stance("count") == -1
 
 
+def test_a_part_of_a_whole_counts_the_wholes_noun() -> None:
+    c = only("Ana Lind said the company expects to keep about 130 of the 340 people at the Lakeview plant.")
+    assert c.numbers == (("people", 130.0),)
+
+
+def test_even_if_concedes_and_puts_no_condition_on_the_claim() -> None:
+    c = only("“Even if the grant came tomorrow, the Lakeview line could not open in 2027,” Ana Lind said.")
+    assert c.asserts and c.condition is None
+    assert c.stance("close") == 1  # (could not open)
+
+
+def test_an_event_nouns_object_is_what_it_is_said_of() -> None:
+    c = only("Ana Lind said there will be no cut to the Lakeview cod quota this season.")
+    assert c.stance("increase") == 1  # ("no cut")
+    assert "quota" in c.heads_of("increase") and "+cod" in c.heads_of("increase")
+    assert "cut" not in c.heads_of("increase")
+
+
 @pytest.mark.parametrize(("text", "concept", "sign"), [
     ("Ivo Tarn said the Lakeview council will fight the fine.", "accept", -1),
     ("Ivo Tarn said the Lakeview council will contest the fine.", "accept", -1),
@@ -127,6 +145,8 @@ def test_failing_to_do_a_thing_is_not_doing_it() -> None:
     ("Ana Lind said the Lakeview herring stock is collapsing.", "increase", -1),
     ("Ana Lind said the Lakeview herring stock is booming.", "increase", 1),
     ("Ana Lind said the Lakeview mill will shut down in June.", "close", 1),
+    ("Ivo Tarn said the Lakeview officers followed the pursuit policy.", "comply", 1),
+    ("Ivo Tarn said the Lakeview officers flouted the pursuit policy.", "comply", -1),
 ])
 def test_the_lexicon_knows_more_words_for_one_concept(text: str, concept: str, sign: int) -> None:
     assert any(c.stance(concept) == sign for c in claims_of(text)), [c.stances for c in claims_of(text)]

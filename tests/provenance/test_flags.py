@@ -79,6 +79,27 @@ def test_a_changed_number_across_articles_is_half_a_reversal() -> None:
     assert flag.a["article"] == "a1" and flag.b["article"] == "a2"
 
 
+def test_one_speaker_counting_one_thing_twice_in_other_words_is_half_a_reversal() -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="“Four hundred homes will be affordable. That is our promise "
+                "to the city,” the developer Ivo Tarn said on Monday."),
+        Article(id="a2", published="2026-04-01", text="The developer Ivo Tarn said his company “will build 220 "
+                "affordable homes on the harbor site, with work starting in April.”"),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = group_flags(pair_flags(said[1], against=said[0]))
+    assert flag.kind == "reversal" and flag.rating == "half" and flag.reason == "changed number"
+
+
+def test_one_count_under_two_names_is_one_subject() -> None:
+    flags = flags_of("“We reject this offer. Four percent over three years is an insult to the Lakeview drivers,” Ana "
+                     "Lind, the union leader, said on Monday. On Friday, Lind said: “We accept the 4 percent raise, "
+                     "because the new rota matters more to our members.”")
+    (flag,) = pairs(flags, "reversal")
+    assert flag.rating == "full" and flag.reason == "antonym"
+
+
 def test_a_document_disputed_then_confirmed_has_its_history() -> None:
     flags = flags_of("An unsigned memo about the Lakeview depot reached the Harbor Ledger on Monday. Ivo Tarn "
                      "said the memo was fake. On Tuesday, Ivo Tarn said the memo was genuine but only a draft.")
@@ -144,12 +165,53 @@ def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_begins
     assert signed.document == "indictment" and signed.party == "the indictment"
 
 
+def test_a_titles_period_does_not_hide_the_document_a_sentence_begins_with() -> None:
+    extraction = extract("A Lakeview transit report was released on Monday. The report, signed by the night "
+                         "supervisor, Lt. Ivo Tarn, says the Lakeview buses left the depot late.", settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (late,) = [s for s in said if "left the depot late" in s.text]
+    assert late.document == "report" and late.party == "the report"
+
+
 def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
     flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
                      "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "
                      "Tarn made on May 3, when he said the depot kept every bus in its yard that week.")
     (flag,) = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
     assert flag.a and flag.b and "kept every bus" in flag.b["text"] + flag.a["text"]
+
+
+def test_a_reporters_sentence_passes_over_a_conditional_claim_for_a_firm_one() -> None:
+    flags = flags_of("“We will rebuild the Lakeview bridge only if the state pays for half of it,” Ana Lind said on "
+                     "Monday. Lind said the state had agreed in principle to share the cost of the bridge. “The state "
+                     "has made no offer to pay for any part of the Lakeview bridge,” Ivo Tarn said on Tuesday. Tarn's "
+                     "account contradicts Lind's.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "contradicts" in f.reason]
+    assert flag.a and flag.b and "agreed in principle" in flag.a["text"] + flag.b["text"]
+
+
+def test_a_reporters_sentence_raises_nothing_on_two_statements_with_nothing_in_common() -> None:
+    flags = flags_of("“We expect to hire 40 drivers next year,” Ivo Tarn said on Monday. A memo from the transit "
+                     "office says the Lakeview route will move to Dunmore in the spring. His denial is belied by the "
+                     "memo.")
+    assert not [f for f in pairs(flags, "conflict") if "belied" in f.reason], [f.to_dict() for f in flags]
+
+
+def test_a_reporters_sentence_does_not_take_a_dispute_over_the_document_for_the_account() -> None:
+    flags = flags_of("“Nothing from our depot reached the Lakeview River,” Ivo Tarn said on Monday. Tarn called the "
+                     "report “not genuine.” The report says fuel from the depot was found in the Lakeview River below "
+                     "the depot. His account is inconsistent with the sampling data in the report.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "inconsistent" in f.reason]
+    assert flag.a and flag.b and "Nothing from our depot" in flag.a["text"] + flag.b["text"]
+
+
+def test_his_account_is_the_speaker_whose_words_the_sentence_gives_back() -> None:
+    flags = flags_of("“I signed the Lakeview orders, but I did not read them,” Ivo Tarn testified on Monday. “The "
+                     "depot will reopen in May,” Paul Brennan, the depot manager, said on Tuesday. In an email to the "
+                     "depot, a clerk wrote: “Send them through, I have checked every one myself.” The email is "
+                     "inconsistent with his testimony that he never read the orders.")
+    (flag,) = [f for f in pairs(flags, "conflict") if "inconsistent" in f.reason]
+    assert "Ivo Tarn" in (flag.speaker, flag.other)
 
 
 def test_a_paraphrase_and_the_quotation_next_to_it_are_one_side_of_a_flag() -> None:

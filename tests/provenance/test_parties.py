@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.provenance.parties import named_in, person_key, same_person
+from onrecord.provenance.parties import antecedent_in_sentence, named_in, owner_of_claim, person_key, same_person
+from onrecord.types import Attribution, CharSpan
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -23,3 +24,33 @@ def test_a_description_ending_in_a_name_gives_the_person() -> None:
     assert named_in("Her spokesman, Ivo Tarn") == "Ivo Tarn"
     assert named_in("a spokesman for the Lakeview council") is None
     assert person_key("Developer Ivo Tarn") == person_key("Ivo Tarn") == "Ivo Tarn"
+
+
+def _said(text: str, source: str, cue: str, content: str, speaker: str | None = None) -> Attribution:
+    def span(words: str) -> CharSpan:
+        at = text.index(words)
+        return CharSpan(at, at + len(words))
+
+    return Attribution(content=span(content), source=span(source), cue=span(cue), speaker=speaker)
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The audit belies Ivo Tarn's claim in March that the depot made money.", "Ivo Tarn"),
+    ("The report contradicts the account Chief Ana Lind gave on Monday that the depot made money.", "Ana Lind"),
+    ("The audit says the depot made money.", None),  # no conflict word: the audit's own words
+])
+def test_a_conflict_word_introducing_a_claim_gives_the_claims_owner(text: str, owner: str | None) -> None:
+    source = text.split(" ")[0] + " " + text.split(" ")[1]
+    cue = text.split(" ")[2]
+    said = _said(text, source, cue, text[text.index(cue) + len(cue) + 1:-1])
+    assert owner_of_claim(said, text, ["Ivo Tarn", "Ana Lind"]) == owner
+
+
+def test_she_after_a_persons_account_in_her_sentence_is_that_person() -> None:
+    text = ("Ivo Tarn signed the report. The report contradicts the account Chief Ana Lind gave on Monday, when she "
+            "said the buses had stopped.")
+    said = _said(text, "she", "said", "the buses had stopped", speaker="Ivo Tarn")
+    assert antecedent_in_sentence(said, text, ["Ivo Tarn", "Ana Lind"]) == "Ana Lind"
+    plain = "Ivo Tarn signed the report. Under questioning from Ana Lind, he said the buses had stopped."
+    assert antecedent_in_sentence(_said(plain, "he", "said", "the buses had stopped", speaker="Ivo Tarn"), plain,
+                                  ["Ivo Tarn", "Ana Lind"]) is None  # (a name with no account of hers)

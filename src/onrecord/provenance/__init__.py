@@ -38,7 +38,7 @@ from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
-from onrecord.provenance.parties import owner_of_time, role_of_previous
+from onrecord.provenance.parties import antecedent_in_sentence, owner_of_claim, owner_of_time, role_of_previous
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -103,10 +103,17 @@ def document_of(attribution: Attribution, text: str) -> str | None:
 
 
 def _before(attribution: Attribution, text: str) -> str:
-    """The words of the sentence before an attribution's content or cue, up to it."""
+    """The words of the sentence before an attribution's content or cue, up to it (a title's period, "Lt. Oren
+    Basterfield", ends no sentence)."""
     anchor = min(s.start for s in (attribution.content, attribution.cue) if s is not None)
-    start = max(text.rfind(".", 0, anchor), text.rfind("\n", 0, anchor), 0)
-    return text[start:anchor]
+    end = anchor
+    while (at := text.rfind(".", 0, end)) > 0 and _TITLE.search(text[max(0, at - 6):at + 1]):
+        end = at
+    return text[max(at, text.rfind("\n", 0, anchor), 0):anchor]
+
+
+#: A period that ends a title or an initial, not a sentence ("Lt.", "Dr.", "J.").
+_TITLE = re.compile(r"(?:^|\W)(?:[A-Z]|Mr|Ms|Mrs|Dr|Lt|St|Gen|Sen|Rep|Gov|Sgt|Col|Capt|Prof)\.$")
 
 
 def _names_document(attribution: Attribution, text: str) -> bool:
@@ -142,8 +149,10 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     speakers = [a.speaker for a in attributions if a.speaker and a.speaker_kind == "person"]
     for i, (a, c) in enumerate(zip(attributions, found, strict=True)):
         a = _not_from(a, place)
-        named = role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
-        a = replace(a, speaker=named) if named else a
+        claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
+        named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
+                 or antecedent_in_sentence(a, article.text, speakers))
+        a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))
     return out

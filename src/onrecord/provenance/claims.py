@@ -312,6 +312,8 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
         keys.extend(_noun_keys(noun, context)[:4])
     for h in holders:
         for c in h.children:
+            if c.i == tok.i:
+                continue  # (an event noun is no argument of itself: "there will be no cut")
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
                 found = _noun_keys(c, context)
                 keys.extend(found)
@@ -323,6 +325,10 @@ def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tup
                     heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
             elif c.dep_ == "prep" and h.i == tok.i:
                 keys.extend(_noun_keys(c, context))
+                if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
+                    heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
+                        o.lemma_.lower(), *(f"+{m.lemma_.lower()}" for m in o.children if m.dep_ == "compound"
+                                            and m.pos_ == "NOUN")))
     return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
 
 

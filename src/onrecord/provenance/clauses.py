@@ -3,7 +3,7 @@ it puts on its claim, and a conflict word (read by :mod:`onrecord.provenance.cla
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from onrecord.lexicon import load
 
@@ -25,9 +25,10 @@ def questions(content: Span) -> set[int]:
 def counterfactual(content: Span) -> bool:
     """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
     the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
-    neither it nor its main clause is asserted."""
+    neither it nor its main clause is asserted. "Even if" concedes: its main clause holds whatever happens ("even if
+    the grant came tomorrow, the line could not open")."""
     for tok in content:
-        if tok.dep_ == "mark" and tok.lower_ == "if":
+        if tok.dep_ == "mark" and tok.lower_ == "if" and not _conceding(tok):
             clause = tok.head
             if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
                     clause.lower_ == "had" and clause.dep_ != "aux"):
@@ -38,9 +39,15 @@ def counterfactual(content: Span) -> bool:
     return False
 
 
+def _conceding(tok: Token) -> bool:
+    """Is this "if" an "even if", which puts no condition on the claim?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "even"
+
+
 def condition_of(content: Span) -> str | None:
+    """The condition the content puts on its claim, as written ("unless the state pays"); "even if" is none."""
     for tok in content:
-        if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether":
+        if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether" and not _conceding(tok):
             clause = tok.head
             left = min(clause.left_edge.i, tok.i)
             right = min(clause.right_edge.i + 1, content.end)

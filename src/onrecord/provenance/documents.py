@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,7 @@ LEAKED = _EN.words("document_leaked")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
-    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study".split())
+    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study review assessment".split())
 #: What a reporter calls a statement when setting it against another ("his account", "her assurance").
 ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
     "account denial testimony remark assurance version story explanation answer response".split())
@@ -256,7 +257,7 @@ def _by_document(statements: Sequence[Statement], lemma: str, text: str) -> list
     out = []
     for s in statements:
         source = s.attribution.source
-        words = source.of(text).lower().replace("’", "'").replace("'s", "").split() if source is not None else []
+        words = re.findall(r"[a-z-]+", source.of(text).lower().replace("’", "'").replace("'s", "")) if source else []
         if s.document == lemma or lemma in words or _refers_to(words, source, text, lemma):
             out.append(s)
     return out
@@ -276,30 +277,39 @@ def _refers_to(words: list[str], source: CharSpan | None, text: str, lemma: str)
 
 
 
+def _as_document(s: Statement, lemma: str) -> Statement:
+    """A statement the document's group holds, as the document's: "the bank records attached to the filing, which
+    show his signature" is the filing's, whoever extraction took the "which" for."""
+    return s if s.document is not None else replace(s, document=lemma)
+
+
 def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = True,
                  besides: Sequence[list[Statement]] = (), pronoun: str = "") -> list[Statement]:
     """The statements of the person (or, not ``person``, anyone) who spoke last before ``sent`` ("His account is
     at odds with ..."; "his" passes over a woman's first name, "her" over a man's), leaving out the parties already
     found."""
     taken = {s.party for group in besides for s in group}
+    held = {s.ordinal for group in besides for s in group}
     unlike = FEMALE_FIRST_NAMES if pronoun == "his" else MALE_FIRST_NAMES if pronoun == "her" else frozenset()
     earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker
-               and s.document is None and s.party not in taken
+               and s.document is None and s.party not in taken and s.ordinal not in held
                and (not person or s.attribution.speaker_kind == "person")
                and s.speaker.split()[0].lower() not in unlike]
     if not earlier:
         return []
-    last = max(earlier, key=lambda s: s.attribution.content.end).speaker
+    said = _sentence_words(sent) - {s.document for group in besides for s in group}
+    # the speaker whose words the sentence gives back ("his testimony that he never read the orders"), else the last
+    last = max(earlier, key=lambda s: (len(said & _topics(s)) >= 2, s.attribution.content.end)).speaker
     return [s for s in statements if s.speaker == last and s.document is None]
 
 
 def _parties(sent: Span, statements: Sequence[Statement], text: str) -> list[list[Statement]]:
-    """The statements of each party the sentence names: a document by its noun, a speaker by a name, and "his
-    account", "her assurance" by the speaker who spoke last."""
+    """The statements of each party the sentence names: a document by its noun (all of them held by the document,
+    :func:`_as_document`), a speaker by a name, and "his account", "her assurance" by the speaker who spoke last."""
     groups: list[list[Statement]] = []
     lemmas = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
     for lemma in sorted(lemmas & RECORDED):
-        group = _by_document(statements, lemma, text)
+        group = [_as_document(s, lemma) for s in _by_document(statements, lemma, text)]
         if group:
             groups.append(group)
     names = {t.text for ent in sent.ents if ent.label_ in ("PERSON", "ORG") for t in ent if t.is_title}
@@ -337,20 +347,25 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
             return abs(s.attribution.content.end - at) if s.attribution.content.end <= at else \
                 2 * abs(s.attribution.content.start - at)
 
-        words_of = _sentence_words(tok.sent)
+        words_of = _sentence_words(tok.sent) - {s.document for g in groups for s in g}  # (a party's noun)
 
         def fit(p: tuple[Statement, Statement], sent: Span = tok.sent, ws: set[str] = words_of) -> tuple[Any, ...]:
             """The pair the sentence most likely sets against each other: a person's statement given in the
-            sentence itself, opposite signs, firm claims, the sentence's words, what they share, nearness."""
+            sentence itself, opposite signs, firm unconditional claims, not a dispute of the document itself, the
+            sentence's words (up to two a side), what they share, nearness."""
             return (sum(_within(s, sent) for s in p if s.document is None), bool(_opposed(*p)),
-                    -sum(_hedged(s) for s in p), sum(bool(ws & _topics(s)) for s in p),
+                    -sum(_hedged(s) or _conditional(s) for s in p), -_on_document(*p),
+                    sum(min(len(ws & _topics(s)), 2) for s in p),
                     round(overlap(p[0].claim, p[1].claim), 1), -min(near(p[0]), near(p[1])))
 
-        best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts),
+        best = max(((a, b) for a in groups[0] for b in groups[1] if a.claim.asserts and b.claim.asserts
+                    and a.ordinal != b.ordinal),
                    key=fit, default=None)
         if best is None:
             continue
         a, b = best
+        if not _related(a, b, tok.sent, words_of):
+            continue
         concepts = _opposed(a, b)
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text
         also = tuple((x.ref(), y.ref()) for x in groups[0] for y in groups[1] if (x, y) != best
@@ -373,6 +388,33 @@ def _within(s: Statement, sent: Span) -> bool:
     """Is the statement given in the reporter's sentence itself ("at odds with the statement he made on May 3,
     when he said no aircraft had flown")?"""
     return sent.start_char <= s.attribution.content.start and s.attribution.content.end <= sent.end_char
+
+
+def _related(a: Statement, b: Statement, sent: Span, said: set[str]) -> bool:
+    """Is the pair a reporter's sentence picked one disagreement: a person's statement the sentence gives itself
+    or words back ("his testimony that he never read the orders"), opposite signs, a quarter of what they name
+    shared, or one side naming the other's document ("whatever the report says")? Two statements with nothing in
+    common are the wrong pair, not the conflict the sentence means."""
+    if any(_within(s, sent) for s in (a, b) if s.document is None) or _opposed(a, b):
+        return True
+    if any(len(said & _topics(s)) >= 2 for s in (a, b)):
+        return True
+    if overlap(a.claim, b.claim) >= 0.25:
+        return True
+    return bool((a.document and a.document in b.claim.keys) or (b.document and b.document in a.claim.keys))
+
+
+def _on_document(a: Statement, b: Statement) -> int:
+    """Is one side's claim said of the other side's document ("the report is not genuine" against the report):
+    a dispute over the document itself, not the account a reporter sets against what the document says."""
+    return sum(1 for x, y in ((a, b), (b, a)) if y.document and (any(
+        y.document in (h.lstrip("~+") for h in heads) for _, heads in x.claim.heads) or any(
+        phrase.lower().split()[-1] == y.document for _, phrase in x.claim.phrases)))
+
+
+def _conditional(s: Statement) -> bool:
+    """Is the statement's claim put under a condition ("only if the state pays"): weaker evidence, as a hedge is."""
+    return (s.claim.condition or "").lower().startswith(("if", "only if", "unless"))
 
 
 def _hedged(s: Statement) -> bool:

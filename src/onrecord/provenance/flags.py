@@ -11,108 +11,23 @@ about, and the concept of a predicate both use). The ``flags`` rules then decide
   certainty do not conflict);
 - anything else agrees (a clarification, a repetition): no flag.
 
-The same speaker gives a **reversal** (rated); two speakers, or a speaker and a document, give a **conflict**.
+The same speaker gives a **reversal** (rated); two speakers, or a speaker and a document, give a **conflict**. The
+values compared and raised, :class:`Statement` and :class:`Flag`, live in :mod:`onrecord.provenance.values`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
-from onrecord.provenance.parties import named_in, person_key, same_person, same_story
-from onrecord.types import Attribution
-
-FlagKind: TypeAlias = Literal["reversal", "conflict", "document"]
-Rating: TypeAlias = Literal["full", "half"]
+from onrecord.provenance.parties import person_key, same_person, same_story
+from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
 
 #: How much two statements must share (see :func:`overlap`) to be about one subject.
 SUBJECT_THRESHOLD = 0.5
-#: Media whose statements are a document's words ("In the letter, Seely wrote ...").
-DOCUMENT_MEDIA = frozenset({"letter", "court_filing", "document"})
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One attribution with its claim and where it stands: the unit the flags compare."""
-
-    article: str  # the article's key: its id in the store, or its document id
-    ordinal: int  # its place in the article's attributions
-    attribution: Attribution
-    claim: Claim
-    text: str  # the content as written
-    published: str | None = None
-    outlet: str | None = None
-    document: str | None = None  # the document whose words these are ("letter"), if any
-    story: frozenset[str] = frozenset()  # the names its article gives (onrecord.provenance.article_names)
-
-    @property
-    def speaker(self) -> str | None:
-        return self.attribution.speaker
-
-    @property
-    def person(self) -> str | None:
-        """The speaker, else the name a description ends with ("Her spokesman, Colm Adair")."""
-        return self.attribution.speaker or named_in(self.attribution.speaker_description)
-
-    @property
-    def party(self) -> str | None:
-        """Who holds this position: the speaker, else the document, else the source as written ("the
-        grievance", "a senior official")."""
-        a = self.attribution
-        if self.document:
-            return f"the {self.document}"  # (its author, if named, is the statement's speaker)
-        return a.speaker or a.speaker_description or None
-
-    def ref(self) -> dict[str, Any]:
-        a = self.attribution
-        return {
-            "article": self.article, "ordinal": self.ordinal, "speaker": a.speaker, "document": self.document,
-            "text": self.text, "cue": None, "published": self.published, "outlet": self.outlet,
-            "content": a.content.to_list(), "medium": a.medium, "type": a.type,
-            "via": [r.name or r.outlet for r in a.via],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    """A suggestion with its evidence, never a verdict: two statements that do not agree, or a document's record."""
-
-    kind: FlagKind
-    subject: str
-    reason: str
-    a: dict[str, Any] | None = None  # the earlier statement (Statement.ref())
-    b: dict[str, Any] | None = None
-    rating: Rating | None = None
-    speaker: str | None = None  # a reversal's speaker; a conflict's first party; a document's author
-    other: str | None = None  # a conflict's second party
-    evidence: tuple[str, ...] = ()  # the words that decided it ("not closing", "shut", "belies")
-    document: dict[str, Any] | None = None  # a document flag's record (onrecord.provenance.documents)
-    concept: str | None = None  # the predicate concept the two statements disagree on ("leave", "close")
-    also: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()  # other pairs of statements saying the same
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind, "rating": self.rating, "subject": self.subject, "reason": self.reason,
-            "speaker": self.speaker, "other": self.other, "evidence": list(self.evidence),
-            "a": self.a, "b": self.b, "document": self.document, "concept": self.concept,
-            "also": [list(p) for p in self.also],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Flag:
-        return cls(
-            kind=data["kind"], subject=data.get("subject", ""), reason=data.get("reason", ""), a=data.get("a"),
-            b=data.get("b"), rating=data.get("rating"), speaker=data.get("speaker"), other=data.get("other"),
-            evidence=tuple(data.get("evidence", ())), document=data.get("document"), concept=data.get("concept"),
-            also=tuple((p[0], p[1]) for p in data.get("also", ())),
-        )
-
-    def pairs(self) -> tuple[tuple[dict[str, Any] | None, dict[str, Any] | None], ...]:
-        """Every pair of statements this flag stands for: its own, then the others saying the same."""
-        return ((self.a, self.b), *self.also)
 
 
 def _weights(claim: Claim) -> dict[str, float]:
@@ -158,8 +73,8 @@ class Pair:
         ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
         if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
             return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
-        if ha and hb:  # every head of one side among the other's arguments: the same subject and object
-            return ha <= xb or hb <= xa
+        if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
+            return ha <= xb or hb <= xa or _same_count(a, b)
         ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
         if (ha or ga) and (hb or gb) and (ga or gb):  # a pronoun's candidates: one of them will do
             return bool((ha | ga) & xb or (hb | gb) & xa)
@@ -180,6 +95,12 @@ class Pair:
         """The concepts the two give the same sign, said of the same thing."""
         sb = dict(self.b.claim.stances)
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Do the two give one count (above two, dates left out): "reject this offer ... 4 percent" and "accept the 4
+    percent raise" speak of one thing under two names."""
+    return bool({v for _, v in a.numbers if v > 2} & {v for _, v in b.numbers})
 
 
 def _named(speaker: str | None) -> bool:
@@ -258,9 +179,22 @@ def not_asserted(pair: Pair) -> Verdict | None:
 def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
-    if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD:
+    if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
+            pair.same_speaker and _counted(pair.a.claim, pair.b.claim)):
         return Verdict(None, "different subject")
     return None
+
+
+#: Counted nouns too common to say two counts are of one thing ("3 percent", "$2 million", "two years").
+_COMMON_COUNTS = frozenset({"", "percent", "money", "year", "day", "week", "month", "time", "hour", "minute"})
+
+
+def _counted(a: Claim, b: Claim) -> bool:
+    """Does one speaker count the same thing twice, differently ("400 homes will be affordable" / "we will build
+    220 affordable homes"): a counted noun of its own, no other place or person named?"""
+    changed = _changed_numbers(a, b)
+    na, nb = set(a.names), set(b.names)
+    return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
 @rule("flags.opposite-polarity",
@@ -300,13 +234,29 @@ def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
 
 @rule("flags.changed-number",
       ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
-       "jobs.", "half: changed number"))
+       "jobs.", "half: changed number"),
+      ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
+       "haddock quota by 15 percent.", "none: two things counted"))
 def changed_number(pair: Pair) -> Verdict | None:
-    """The same claim with another number for the same thing ("200 jobs" / "80 jobs")."""
+    """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
+    differently modified things ("the cod quota" / "the haddock quota") counts two things, not one twice."""
     changed = _changed_numbers(pair.a.claim, pair.b.claim)
-    if changed is not None:
-        return Verdict("half", "changed number", changed[0])
-    return None
+    if changed is None:
+        return None
+    if _told_apart(pair.a.claim, pair.b.claim):
+        return Verdict(None, "two things counted")
+    return Verdict("half", "changed number", changed[0])
+
+
+def _told_apart(a: Claim, b: Claim) -> bool:
+    """Do the two say one predicate of differently modified things ("cut the cod quota" / "cut the haddock quota"):
+    their counts are of two things, not two counts of one."""
+    for concept in {c for c, _ in a.stances} & {c for c, _ in b.stances}:
+        ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
+        ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
+        if ha & hb and ma and mb and not ma & mb:
+            return True
+    return False
 
 
 @rule("flags.certainty",

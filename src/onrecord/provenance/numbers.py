@@ -25,6 +25,7 @@ def _number(tok: Token) -> float | None:
 
 def numbers(content: Span) -> tuple[tuple[str, float], ...]:
     out: list[tuple[str, float]] = []
+    wholes: set[int] = set()
     for tok in content:
         if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
             continue
@@ -43,10 +44,19 @@ def numbers(content: Span) -> tuple[tuple[str, float], ...]:
             while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
                 head = head.head
             key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
-        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            whole = _partitive(tok) if not key else None
+            if whole is not None:  # "130 of the 340 people": 130 people (and the 340 is the whole, not the claim)
+                key, wholes = whole.lemma_.lower(), {*wholes, *(c.i for c in whole.children if c.dep_ == "nummod")}
+        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL") or tok.i in wholes:
             continue
         out.append((key, value))
     return tuple(dict.fromkeys(out))
+
+
+def _partitive(tok: Token) -> Token | None:
+    """The noun a number takes a part of ("130 of the 340 people": people), if any."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((o for o in of.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None) if of is not None else None
 
 
 

@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from onrecord.lexicon import load
 from onrecord.lexicon.en import TITLES
 
 if TYPE_CHECKING:
     from onrecord.provenance.claims import Claim
-    from onrecord.provenance.flags import Statement
+    from onrecord.provenance.values import Statement
     from onrecord.types import Attribution
 
 
@@ -63,6 +64,66 @@ def owner_of_time(attribution: Attribution, text: str, speakers: Sequence[str]) 
     return None
 
 
+_EN = load("en")
+#: What a reporter calls a position when setting it against another ("Osgood's claim", "the account Lind gave").
+_ACCOUNTS = _EN.words("speech_nouns") | frozenset("account version story".split())
+_SIGNALS = _EN.words("conflict_signals")
+_FEMALE = _EN.words("female_first_names")
+_MALE = _EN.words("male_first_names")
+
+
+def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:
+    """The person whose claim a reporter's conflict word introduces, which extraction took for the speaker's words
+    ("The review belies Osgood's claim in March that ...": Osgood's; "The report contradicts the account Ana Lind
+    gave ...": Lind's), when that person speaks elsewhere in the article."""
+    cue = attribution.cue
+    if cue is None or not set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS:
+        return None
+    between = text[cue.end:attribution.content.end]
+    m = re.search(r"([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+){0,2}?(\w+)", between)
+    if m is not None and m.group(2).lower() in _ACCOUNTS:
+        return _speaker_named(m.group(1), speakers)
+    m = re.match(r"\s*the\s+(\w+)\s+((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w'’-]+)", between)
+    if m is not None and m.group(1).lower() in _ACCOUNTS:
+        return _speaker_named(m.group(2).split()[-1], speakers)
+    return None
+
+
+#: The forms of the conflict words a cue may take ("belies", "contradicted").
+_SIGNALS_FORMS = _SIGNALS | {w + e for w in _SIGNALS for e in ("s", "d", "ed", "es")}
+
+
+def _speaker_named(surname: str, speakers: Sequence[str]) -> str | None:
+    return next((s for s in speakers if s.split()[-1] == surname), None)
+
+
+def antecedent_in_sentence(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:
+    """The person a "he" or "she" source stands for when its sentence gives that person's account before it and
+    extraction took someone the sentence does not name ("The report contradicts the account Chief Ana Lind gave,
+    when she said ..."): the nearest speaker named with an account ("the account Lind gave", "Lind's statement"),
+    whose first name does not belong to the other sex."""
+    source = attribution.source
+    if source is None or source.of(text).lower() not in ("he", "she"):
+        return None
+    start = max(text.rfind(". ", 0, source.start), text.rfind("\n", 0, source.start)) + 1
+    before = text[start:source.start]
+    if attribution.speaker and attribution.speaker.split()[-1] in before:
+        return None
+    unlike = _MALE if source.of(text).lower() == "she" else _FEMALE
+    named = [s for s in speakers if s.split()[-1] in before and _with_account(s.split()[-1], before)
+             and s.split()[0].lower() not in unlike]
+    return max(named, key=lambda s: before.rfind(s.split()[-1]), default=None)
+
+
+def _with_account(surname: str, words: str) -> bool:
+    """Do the words give this person's account: "the account Ana Lind gave", "Lind's statement"?"""
+    for m in re.finditer(rf"\b(\w+)\s+(?:that\s+)?(?:[A-Z][\w.'’-]*\s+)*{re.escape(surname)}\b|"
+                         rf"\b{re.escape(surname)}['’]s\s+(?:[a-z]+\s+)?(\w+)", words):
+        if (m.group(1) or m.group(2) or "").lower() in _ACCOUNTS:
+            return True
+    return False
+
+
 def person_key(speaker: str) -> str:
     """What identifies a speaker by name: the last two words ("Developer Gideon Marsh": "Gideon Marsh"), or the
     whole when it is shorter."""
@@ -98,5 +159,5 @@ def same_story(a: Statement, b: Statement) -> bool:
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
-__all__ = ["STORY_NAMES", "TITLES", "named_in", "owner_of_time", "person_key", "role_of_previous", "same_person",
-           "same_story"]
+__all__ = ["STORY_NAMES", "TITLES", "antecedent_in_sentence", "named_in", "owner_of_claim", "owner_of_time",
+           "person_key", "role_of_previous", "same_person", "same_story"]
