@@ -119,6 +119,16 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("Two voters said the pier should close.", "Two voters", "group"),
     ("Police said four passengers were taken to hospital.", "Police", "organisation"),
     ("A federal judge said the Lakeview law was void.", "A federal judge", "person"),
+    # session 12: "one" stands for the nearest indefinite noun before it (the lawyers, not the resident); a plural
+    # informant doing something is not a source withholding a name; "some" of a group just named is that group;
+    # a set gathered by "an array of" is a group
+    ("The harbour office listed her as a resident. She met with an array of lawyers; one suggested she appeal the "
+     "ruling.", "one", "anonymous"),
+    ("Harbour officials have been monitoring the ferry, looking to see whether it sails on time.",
+     "Harbour officials", "group"),
+    ("Republicans also denounced the harbour plan. But some were reluctant to blame the mayor.", "some", "group"),
+    ("Closing the pier too soon, a wide array of engineers say, hurt the harbour.", "a wide array of engineers",
+     "group"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -260,6 +270,27 @@ def test_relay_passages(text: str, mention: str, relay: bool) -> None:
     assert hits[-1].relay_only == relay, hits[-1].evidence
 
 
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # session 12: another outlet's journalist putting the questions sets the passage for the answers
+    ("At the harbour fair, Kestrel News host Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said the pier "
+     "would close in June.", "Lind", True),
+    ("At the harbour fair, Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said the pier would close in "
+     "June.", "Lind", False),
+    ("At the harbour fair, Harbour Gazette editor Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said "
+     "the pier would close in June.", "Lind", False),
+    # the occasion named in the next sentence, which holds no statement of its own
+    ("Ana Lind said the pier would close. She made the remarks in an interview with Radio Nord.", "Ana Lind",
+     True),
+    ("Ana Lind said the pier would close. She made the remarks at a rally in Lakeview.", "Ana Lind", False),
+    ("Ana Lind said the pier would close. She made the remarks in an interview with the Harbour Gazette.",
+     "Ana Lind", False),
+])
+def test_relays_set_outside_the_statements_sentence(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits, found(text)
+    assert hits[-1].relay_only == relay, hits[-1].evidence
+
+
 def test_a_passage_carries_to_a_mention_that_speaker_resolution_left_unresolved() -> None:
     # (gold spans: the attributions carry no speaker; the mention's last word stands for it)
     text = "Ana Lind told Kestrel News that the pier would close.\n\nLind added that the ferry would stop."
@@ -308,6 +339,10 @@ def test_an_echo_backs_the_statement_before_it() -> None:
      "inspected them.", "Some harbour engineers"),
     ("Some harbour engineers believe that the pier is unsafe.\n\nThe Kestrel Institute, a testing "
      "laboratory, has calculated that the beams could fail within a year.", "Some harbour engineers"),
+    # session 12: a set gathered by "an array of", then a sentence introducing one of them, then that person
+    ("Closing the pier too soon, a wide array of engineers say, hurt the harbour. One of those engineers is Ivo "
+     "Tarn, a professor at Lakeview. Tarn said in May that the closure had cost jobs.",
+     "a wide array of engineers"),
 ])
 def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
     got = of(text, mention)
@@ -334,6 +369,27 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     joined = Attribution(content=_at(text, "The storm"), source=_at(text, "many harbour pilots - and some captains"),
                          cue=_at(text, "caught"))
     assert not sourcing(doc, [joined], outlet=OUTLET)[0].single_source
+
+
+def test_a_pair_the_article_has_named_is_two_sources() -> None:
+    got = of("Ana and Ivo Tarn run the bakery on Quay Street. The siblings said the rent had doubled.",
+             "The siblings")
+    assert not got.single_source and got.kind == "person", got.evidence
+
+
+@pytest.mark.parametrize(("text", "they", "single"), [
+    # "they" for a listed plural earlier in its sentence is several sources; for one plural noun, one source
+    ("Ana Lind has been criticised by the dockers and fishermen of Lakeview for what they call broken promises.",
+     "they call broken promises", False),
+    ("Officials in Lakeview and Harlow said on Monday what they call a final offer had been made.",
+     "they call a final offer", True),
+])
+def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
+    doc = load_pipeline(BROAD)(text)
+    pronoun = text.index(they)
+    attribution = Attribution(content=_at(text, they[len("they call "):]), source=CharSpan(pronoun, pronoun + 4),
+                              cue=_at(text, "call"))
+    assert sourcing(doc, [attribution], outlet=OUTLET)[0].single_source == single
 
 
 @pytest.mark.parametrize("text", [

@@ -75,6 +75,8 @@ _SAYING = lex.SPEECH_VERBS | lex.BELIEF_VERBS
 _DEFINITE = frozenset("the this that these those".split())
 _INDEFINITE = frozenset("a an another one".split())
 _PERSONAL = frozenset("he she they him her them".split())
+_PARTS = frozenset("some many few several most".split())  # a bare part of a group just named ("but some were")
+_GROUPS = _PUBLIC | _LEXICON.words("group_heads")
 _NOT_ROLES = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS | lex.ORGANISATION_HEADS | \
     lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS | lex.SPEECH_NOUNS
 
@@ -99,6 +101,8 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
             return None  # "one might think": the writer's generic pronoun; "one in five": a share
         if lower in ("one", "another") and (not _says(doc, a) or _elliptic(head)):
             return None  # ("another listing the facts": a column, not a source)
+        if _partitive(head):
+            return None  # "Republicans denounced the deal. But some were reluctant ...": some of them, a group
         return "anonymous", f"unnamed: {written}"
     if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS:
         return _withheld_head(doc, a, span, head)
@@ -142,10 +146,14 @@ def _role(head: Token) -> bool:
         c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in head.children)
 
 
-def _says(doc: Doc, a: Attribution) -> bool:
-    """Is the attribution a statement or belief ("said", "told", "according to"), not a deed ("a guy just won")?"""
+def _says(doc: Doc, a: Attribution, *, main: bool = False) -> bool:
+    """Is the attribution a statement or belief ("said", "told", "according to"), not a deed ("a guy just won")?
+    ``main``: judged by the cue's main verb ("looking to see whether" is a deed)."""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
-    return cue is not None and any(t.lemma_.lower() in _SAYING or t.lower_ == "according" for t in cue)
+    if cue is None:
+        return False
+    verbs = [cue.root] if main and cue.root.pos_ in ("VERB", "AUX") and cue.root.lemma_ != "be" else cue
+    return any(t.lemma_.lower() in _SAYING or t.lower_ == "according" for t in verbs)
 
 
 def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, str] | None:
@@ -159,6 +167,8 @@ def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[s
                                                                               _INDEFINITE)
             for c in head.children):
         return None  # "people everywhere": the public
+    if head.tag_ in ("NNS", "NNPS") and not _says(doc, a, main=True):
+        return None  # a deed, not a statement ("government officials have been monitoring ..."): a group
     return "anonymous", f"unnamed: {written}"
 
 
@@ -191,12 +201,25 @@ def _named_later(doc: Doc, head: Token) -> bool:
 
 
 def _elliptic(head: Token) -> bool:
-    """Does "another" (or "one") stand for a noun named in its sentence ("one company says ..., another says")?"""
+    """Does "another" (or "one") stand for a noun named in its sentence ("one company says ..., another says")?
+    The nearest indefinite noun before it decides ("a citizen. She met with an array of attorneys; one suggested
+    ...": one of the attorneys)."""
     sent = head.sent
     before = head.doc[sent.start - 1].sent if sent.start else sent
     nouns = [_of_what(t.head) for t in (*before, *sent) if t.i < head.i and t.lower_ in _INDEFINITE
              and t.head.pos_ == "NOUN"]
-    return any(not _role(n) and n.lemma_.lower() not in lex.WITHHELD_HEADS for n in nouns)
+    return bool(nouns) and not _role(nouns[-1]) and nouns[-1].lemma_.lower() not in lex.WITHHELD_HEADS
+
+
+def _partitive(head: Token) -> bool:
+    """Is a bare "some" (or "many", "few", "several") a part of a group just named as a subject, in its sentence or
+    the one before ("Republicans denounced the deal. But some were reluctant ...")?"""
+    if head.lower_ not in _PARTS or any(c.dep_ == "prep" for c in head.children):
+        return False
+    sent = head.sent
+    before = head.doc[sent.start - 1].sent if sent.start else sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i and t.tag_ in ("NNS", "NNPS") and (
+        t.ent_type_ == "NORP" or t.lemma_.lower() in _GROUPS or t.lower_ in _GROUPS) for t in (*before, *sent))
 
 
 def _of_what(noun: Token) -> Token:

@@ -19,14 +19,14 @@ from onrecord.provenance.anonymity import doc_text, mention, mention_noun
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 _SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
 _NEGATORS = frozenset("not no never nothing none".split())
 _LEXICON = load("en")
-_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING = (
+_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING, PAIRS, _SETS = (
     _LEXICON.words(name) for name in ("independent_counts", "plural_document_heads", "several_document_modifiers",
-                                      "function_words", "restating_verbs"))
+                                      "function_words", "restating_verbs", "pair_heads", "set_quantifiers"))
 _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
 _CONTRAST = frozenset("but however yet still though although".split())
@@ -53,6 +53,10 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
            and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):
         return span.text
+    if named_pair(head):  # "the brothers noted": two people the article has named
+        return span.text
+    if len(span) == 1 and head.lower_ in ("they", "them") and _listed_antecedent(head):
+        return f"{span.text}: {_listed_antecedent(head)}"
     if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
             c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
         return span.text
@@ -63,6 +67,44 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
                    or (t.dep_ == "pobj" and t.head.lower_ == "of"))
               and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
     return span.text if counts else None
+
+
+def set_of_people(head: Token) -> bool:
+    """Is the head a noun gathering an unnamed set of people ("a wide array of economists", "a host of critics")?"""
+    return head.lemma_.lower() in _SETS and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for p in head.children
+                                                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def _next_sentence(sent: Span, then: Span) -> int:
+    """Where the sentence after ``sent`` starts; past it when that sentence only introduces the named source
+    ``then`` ("... economists say. One of those economists is Ivo Tarn. Tarn said ...")."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return sent.end
+    following = doc[sent.end].sent
+    names = {t.lower_ for t in then if t.pos_ == "PROPN"}
+    introduces = following.end <= then.start and any(t.pos_ == "PROPN" and t.lower_ in names for t in following)
+    return following.end if introduces else following.start
+
+
+def named_pair(head: Token) -> bool:
+    """Is the head a definite pair of people ("the brothers", "the couple", "both sisters")?"""
+    return head.lower_ in PAIRS and any(c.dep_ in ("det", "predet", "poss") and c.lower_ in (
+        "the", "both", "these", "those", "their", "his", "her") for c in head.children)
+
+
+def _listed_antecedent(pronoun: Token) -> str | None:
+    """The listed plural a "they" stands for, earlier in its sentence ("hit by the hawks and doves in his party for
+    what they call ..."): the nearest plural or listed noun before it, not one inside another noun's phrase
+    ("officials in Lakeview and Harlow say they ..." stand for the officials)."""
+    nouns = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
+        "conj", "compound", "poss") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+             and not (t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN"))]
+    if not nouns:
+        return None
+    listed = [c for c in nouns[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+              and c.lemma_.lower() not in lex.CAMPAIGN_HEADS]
+    return pronoun.doc[nouns[-1].i : listed[-1].i + 1].text if listed else None
 
 
 def _content_words(content: str) -> frozenset[str]:
@@ -156,14 +198,14 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
             continue
         head = mention_noun(span)
         some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children))
+            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head)
         if not some or kinds[j] not in ("person", "organisation") or not any(t.pos_ == "PROPN" for t in then):
             continue
         first = then.sent
         opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
-        if first.start != span.sent.start and (span.sent.end != first.start or opening in _CONTRAST):
+        if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
             continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
         out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
 
 
-__all__ = ["backed"]
+__all__ = ["PAIRS", "backed", "named_pair", "set_of_people"]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
-from onrecord.provenance.backing import backed
+from onrecord.provenance.backing import backed, named_pair, set_of_people
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | l
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells)\b", re.IGNORECASE)  # words that may set a passage
+_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells|asked|asks)\b", re.IGNORECASE)  # may set a passage
+_OCCASIONS = re.compile(r"\b(?:interview|appearance|remarks|comments)\b", re.IGNORECASE)  # a statement's occasion
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
@@ -183,6 +184,10 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
             _from_speaker(a) == "organisation" and any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
                                                        for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
+    if named_pair(head):
+        return "person", f"named pair: {written}"  # ("the brothers": people the article has named, each a person)
+    if set_of_people(head):
+        return "group", f"unnamed set: {written}"  # ("a wide array of economists")
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
@@ -358,6 +363,11 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
         if words is None:
             continue
         t = words[0]
+        if t.lower_ in ("asked", "asks"):  # another outlet's journalist putting questions ("Kestrel News' Ivo
+            asked = _asked_by(t)           # Tarn asked Lind ..."): her answers that follow are relayed
+            if asked is not None and not _same_outlet(asked[1], outlet):
+                anchors.append((t.sent.end_char, asked[0], f"{asked[1]} {t.text}"))
+            continue
         if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
@@ -370,6 +380,41 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
                 and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
             anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
     return sorted(anchors)
+
+
+def _occasion_after(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str], outlet: str | None
+                    ) -> list[tuple[int, str]]:
+    """Statements whose occasion the next sentence names ("Lind said the pier would close. She made the remarks in
+    an interview with Radio Nord"): a sentence holding no statement of its own, whose subject is the speaker (a
+    name, or a pronoun for the statement before it), naming an interview with another outlet or a programme;
+    it marks the speaker's statements before it, back to the paragraph before."""
+    text, cues = doc_text(doc), {a.cue.start for a in attributions if a.cue is not None}
+    out: list[tuple[int, str]] = []
+    for m in _OCCASIONS.finditer(text):
+        words = doc.char_span(m.start(), m.end())
+        sent = words[0].sent if words is not None else None
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None) if sent is not None else None
+        if sent is None or subject is None or any(sent.start_char <= c < sent.end_char for c in cues):
+            continue
+        earlier = [k for k, a in enumerate(attributions) if a.content.end <= sent.start_char and text[
+            a.content.end : sent.start_char].count("\n\n" if "\n\n" in text else "\n") <= 1]
+        key = subject.lower_ if subject.pos_ == "PROPN" else (keys[max(earlier, key=lambda k: attributions[
+            k].content.end)] if earlier and subject.lower_ in ("he", "she", "they") else "")
+        named = _heard_by(sent, sent.root, outlet) if key else None
+        out += [(k, f"{named} (the next sentence)") for k in earlier if named and keys[k] == key
+                and not _own_channel(doc, attributions[k])]
+    return out
+
+
+def _asked_by(t: Token) -> tuple[str, str] | None:
+    """(the answerer's key, the asker) when a named journalist of an outlet puts questions to a named person
+    ("Kestrel News host Ivo Tarn asked Lind to ..."); None otherwise."""
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    answerer = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
+    if subject is None or answerer is None or answerer.ent_type_ in ("DATE", "TIME"):
+        return None
+    asker = _outlet_words(t.doc[subject.left_edge.i : subject.i + 1])
+    return (answerer.lower_, asker) if asker else None
 
 
 def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
@@ -396,6 +441,9 @@ def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sou
             if not out[j].relay_only:
                 mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
             last = attributions[j].content.end
+    for k, why in _occasion_after(doc, attributions, keys, outlet):
+        if not out[k].relay_only:
+            mark(k, why)
     for sent in doc.sents:
         words = sent.text.strip().lower().replace("’", "'")
         if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
