@@ -216,6 +216,7 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("On this weekend's Kestrel Sunday Show, Ana Lind said the pier would close.", True),
     ("Ana Lind told Kanal 7 that the pier would close.", True),  # a numbered name is a station
     ("Ana Lind told Channel 9 that the pier would close.", True),
+    ("\"We will win the harbour vote,\" said Ana Lind, speaking to Kestrel News after the rally.", True),
     ("\u201cThe pier will close,\u201d Ana Lind said during an interview filed for Sunday's Kestrel Press Hour.",
      True),  # (the outlet a few words after "interview", however the parse attaches it)
     # look-alikes: words said to this outlet, to reporters, or in public
@@ -284,6 +285,21 @@ def test_relay_passages(text: str, mention: str, relay: bool) -> None:
     ("Ana Lind said the pier would close. She made the remarks at a rally in Lakeview.", "Ana Lind", False),
     ("Ana Lind said the pier would close. She made the remarks in an interview with the Harbour Gazette.",
      "Ana Lind", False),
+    # words said or spoken to another outlet; a meeting with its editorial board
+    ("Ana Lind said on Friday to Radio Nord Morning that she would vote for the pier plan.", "Ana Lind", True),
+    ("In a meeting with the Kestrel Herald's editorial board, Ana Lind said: \"The pier will close.\"", "Ana Lind",
+     True),
+    # a sentence telling another outlet marks the speaker's statements before it in its paragraph; an interview
+    # sentence opening a paragraph, those of the paragraph before; not past another speaker's statement
+    ("Ana Lind said the harbour was not in crisis, and urged everyone to stay calm. \"We have plenty of time,\" "
+     "Lind told Kestrel News.", "Ana Lind", True),
+    ("Ana Lind said she would back the pier plan.\n\nIn a telephone interview with Kestrel News on Monday, Lind "
+     "was asked about the ferry.", "Ana Lind", True),
+    ("Ana Lind said she would back the pier plan. Ivo Tarn said the plan was late.\n\nIn a telephone interview "
+     "with Kestrel News on Monday, Lind was asked about the ferry.", "Ana Lind", False),
+    # a new interview named with a statement is with this outlet: the passage ends
+    ("Ana Lind told Kestrel News that the pier would close.\n\n\"The ferry will run,\" Lind said in a recent "
+     "interview.", "Lind", False),
 ])
 def test_relays_set_outside_the_statements_sentence(text: str, mention: str, relay: bool) -> None:
     hits = [s for m, s in found(text) if m == mention]

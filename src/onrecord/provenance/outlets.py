@@ -12,6 +12,7 @@ from onrecord.lexicon import en as lex
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+INTERVIEWS = frozenset("interview appearance meeting".split())  # (an editorial board meeting: "with the Post's")
 PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
 
 
@@ -72,11 +73,13 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
             found = heard_outlet(sent, t)
             if found and not same_outlet(found, outlet):
                 return f"{cue.text} {found}"
-        found = interview_outlet(t) if t.lower_ in ("interview", "appearance") and (
-            _near(t, cue) or t.i < cue.i) else None
+        found = interview_outlet(t) if t.lower_ in INTERVIEWS and (_near(t, cue) or t.i < cue.i) else None
         if found and not same_outlet(found, outlet):
             return f"{t.text}: {found}"
-        if t.lower_ in ("interview", "appearance") or (t.lower_ == "on" and t.dep_ == "prep"):
+        found = _spoken_to(t, cue)
+        if found and not same_outlet(found, outlet):
+            return f"to {found}"
+        if t.lower_ in INTERVIEWS or (t.lower_ == "on" and t.dep_ == "prep"):
             preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
             for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
                 phrase = sent.doc[p.i + 1 : p.right_edge.i + 1]
@@ -84,6 +87,17 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
                 if found and not same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
                     return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
     return None
+
+
+def _spoken_to(t: Token, cue: Token) -> str | None:
+    """The outlet words were said or spoken to ("said on Friday to Vermont Edition", "speaking to CNN after the
+    senator spoke"): "to" under the cue, or under a "speaking"/"talking" of the cue's clause."""
+    if t.lower_ != "to" or t.dep_ not in ("prep", "dative") or not (
+            (t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS)
+            or (t.head.lemma_.lower() in ("speak", "talk") and _near(t.head, cue))):
+        return None
+    phrase = t.doc[t.i + 1 : t.right_edge.i + 1]
+    return outlet_words(phrase) if len(phrase) and phrase[0].lower_ not in PUBLIC_HEARERS else None
 
 
 def _near(tok: Token, cue: Token) -> bool:
@@ -96,5 +110,5 @@ def main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-__all__ = ["PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause", "outlet_words",
-           "same_outlet"]
+__all__ = ["INTERVIEWS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
+           "outlet_words", "same_outlet"]

@@ -18,6 +18,7 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention
 from onrecord.provenance.outlets import (
+    INTERVIEWS,
     PUBLIC_HEARERS,
     heard_by,
     heard_outlet,
@@ -29,12 +30,13 @@ from onrecord.provenance.outlets import (
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from onrecord.provenance.sourcing import Sourcing
 
-_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells|asked|asks)\b", re.IGNORECASE)  # may set a passage
-_OCCASIONS = re.compile(r"\b(?:interview|appearance|remarks|comments)\b", re.IGNORECASE)  # a statement's occasion
+# words that may set a passage; words naming the occasion of the statements before
+_SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
+_OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
 _PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
@@ -48,28 +50,47 @@ def _speaker_key(a: Attribution, text: str) -> str:
 
 def _own_channel(doc: Doc, a: Attribution) -> bool:
     """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
-    another occasion ("Clark later said", "she has said") of its own? (Not the words said: "the worst since
+    another occasion ("Clark later said", "she has said", "said in a recent interview": with this outlet, as
+    another outlet's would be a relay mark of its own) of its own? (Not the words said: "the worst since
     the flood," he said.)"""
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION) and not a.content.start <= t.idx <
-               a.content.end for t in span[0].sent) or any(
+    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION or _an_interview(t))
+               and not a.content.start <= t.idx < a.content.end for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
 
 
+def _subject(sent: Span) -> Token | None:
+    """The main clause's subject; else a name standing just before the main verb, which the parse hung elsewhere
+    ("In an interview with Kestrel News' Ivo Tarn, Lind was asked ...": "Lind" taken for an apposition)."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = min([root.i, *(c.i for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i)])
+    before = sent.doc[verb - 1] if verb > sent.start else None
+    return subject or (before if before is not None and before.pos_ == "PROPN" else None)
+
+
+def _an_interview(t: Token) -> bool:
+    """Is the word a new interview ("in a recent interview"), not the one already named ("during the interview")?"""
+    return t.lower_ in INTERVIEWS and any(c.lower_ in ("a", "an") for c in t.children)
+
+
 def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
-                     outlet: str | None) -> list[tuple[int, str, str]]:
+                     outlet: str | None) -> list[tuple[int, str, str, int]]:
     """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
     whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
-    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark)."""
+    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark; where the marking sentence starts,
+    -1 when the mark looks only forward)."""
     text, anchors = doc_text(doc), []
     for a, s in zip(attributions, found, strict=True):
         mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
             _speaker_key(a, text)
         if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
-            anchors.append((a.content.end, key, mark))
+            cue = doc.char_span(*(a.cue or a.content).to_list(), alignment_mode="expand")
+            anchors.append((a.content.end, key, mark, cue[0].sent.start_char if cue is not None and len(cue) else
+                            a.content.start))
     for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
         words = doc.char_span(m.start(), m.end())
         if words is None:
@@ -78,7 +99,7 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
         if t.lower_ in ("asked", "asks"):  # another outlet's journalist putting questions ("Kestrel News' Ivo
             asked = _asked_by(t)           # Tarn asked Lind ..."): her answers that follow are relayed
             if asked is not None and not same_outlet(asked[1], outlet):
-                anchors.append((t.sent.end_char, asked[0], f"{asked[1]} {t.text}"))
+                anchors.append((t.sent.end_char, asked[0], f"{asked[1]} {t.text}", -1))
             continue
         if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -86,11 +107,11 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
             named = heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in PUBLIC_HEARERS \
                 else None
         else:
-            subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = _subject(t.sent)
             named = interview_outlet(t) if main_clause(t) else None
         if named and not same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
                 and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
-            anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
+            anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}", t.sent.start_char))
     return sorted(anchors)
 
 
@@ -115,6 +136,30 @@ def _occasion_after(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
         named = heard_by(sent, sent.root, outlet) if key else None
         out += [(k, f"{named} (the next sentence)") for k in earlier if named and keys[k] == key
                 and not _own_channel(doc, attributions[k])]
+    return out
+
+
+def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str],
+                    anchors: Sequence[tuple[int, str, str, int]]) -> list[tuple[int, str]]:
+    """The speaker's statements just before a sentence that tells or gives an interview to another outlet: in its
+    paragraph ("Spicer said the party was not in crisis. ... 'We've got plenty of time,' Spicer told CNN"), or in
+    the paragraph before when that sentence opens its own ("Pence ... in endorsing Ryan.\n\nIn a telephone
+    interview with Fox News, Pence was asked ..."), back to another speaker's statement; not one naming a channel or
+    occasion of its own."""
+    text = doc_text(doc)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    out: list[tuple[int, str]] = []
+    for _, key, why, begin in anchors:
+        if begin < 0 or why.startswith("on "):  # (a programme the parse found loosely: only forward)
+            continue
+        start = text.rfind(breaks, 0, begin) + len(breaks) if breaks in text[:begin] else 0
+        # (an interview sentence opening its paragraph reaches the paragraph before)
+        reach = int(not text[start:begin].strip() and why.split()[-1].lower() in INTERVIEWS)
+        near = [k for k, a in enumerate(attributions) if a.content.end <= begin and text[
+            a.content.end : begin].count(breaks) <= reach]
+        other = max((attributions[k].content.end for k in near if keys[k] != key), default=-1)  # (not past it)
+        out += [(k, f"{why} (after it)") for k in near if keys[k] == key and attributions[k].content.start > other
+                and not attributions[k].via and not _own_channel(doc, attributions[k])]
     return out
 
 
@@ -143,7 +188,11 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     def mark(k: int, why: str) -> None:
         out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
 
-    for start, key, why in _passage_anchors(doc, attributions, found, outlet):
+    anchors = _passage_anchors(doc, attributions, found, outlet)
+    for k, why in _before_anchors(doc, attributions, keys, anchors):
+        if not out[k].relay_only:
+            mark(k, why)
+    for start, key, why, _ in anchors:
         last = start
         for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
             between = text[last : attributions[j].content.start]
