@@ -88,7 +88,8 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
             _speaker_key(a, text)
         if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
-            cue = doc.char_span(*(a.cue or a.content).to_list(), alignment_mode="expand")
+            at = a.cue or a.content
+            cue = doc.char_span(at.start, at.end, alignment_mode="expand")
             anchors.append((a.content.end, key, mark, cue[0].sent.start_char if cue is not None and len(cue) else
                             a.content.start))
     for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
