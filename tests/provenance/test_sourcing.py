@@ -129,6 +129,13 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("Republicans also denounced the harbour plan. But some were reluctant to blame the mayor.", "some", "group"),
     ("Closing the pier too soon, a wide array of engineers say, hurt the harbour.", "a wide array of engineers",
      "group"),
+    # a set given by names; a statement in a written statement is on the record; a name saying only whom unnamed
+    # officials work for does not name them
+    ("Some towns have voted for the pier plan. Others, like Lakeview and Harlow, have voted against it.",
+     "Others, like Lakeview and Harlow", "group"),
+    ("\"The pier will close,\" a Kestrel Bank representative said in a statement.",
+     "a Kestrel Bank representative", "person"),
+    ("Senior Lind campaign officials said the pier would close.", "Senior Lind campaign officials", "anonymous"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -387,6 +394,38 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     assert not sourcing(doc, [joined], outlet=OUTLET)[0].single_source
 
 
+def test_others_doing_something_are_not_a_source_withheld() -> None:
+    text = "Some of the donors worked for harbour charities; others have shared the pier posts online."
+    doc = load_pipeline(BROAD)(text)
+    others = Attribution(content=_at(text, "the pier posts"), source=_at(text, "others"), cue=_at(text, "have shared"))
+    got = sourcing(doc, [others], outlet=OUTLET)[0]
+    assert not got.anonymous and got.kind == "group", got.evidence
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # session 12: others agreeing in a sentence of their own, putting it their way, voicing similar doubts
+    ("Ana Lind said the pier closure would hurt the harbour. Others largely agree.", "Ana Lind"),
+    ("Ana Lind said the pier closure would hurt the harbour. Or, as Ivo Tarn put it: \"The harbour dies with the "
+     "pier.\"", "Ana Lind"),
+    ("Ana Lind said the pier closure would hurt the harbour. Others who know the port expressed similar doubts that "
+     "any ferry could replace it.", "Ana Lind"),
+    # a party's members, believing, then a named one of them quoted next
+    ("Republicans believe that the pier will close. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
+     "Republicans"),
+])
+def test_agreement_outside_a_statement_backs_the_claim(text: str, mention: str) -> None:
+    got = of(text, mention)
+    assert not got.single_source, got.evidence
+
+
+def test_a_set_with_named_examples_is_several_sources() -> None:
+    text = "The pier drew criticism from politicians like Ana Lind and Ivo Tarn."
+    doc = load_pipeline(BROAD)(text)
+    critics = Attribution(content=_at(text, "The pier"), source=_at(text, "politicians like Ana Lind and Ivo Tarn"),
+                          cue=_at(text, "criticism"))
+    assert not sourcing(doc, [critics], outlet=OUTLET)[0].single_source
+
+
 def test_a_pair_the_article_has_named_is_two_sources() -> None:
     got = of("Ana and Ivo Tarn run the bakery on Quay Street. The siblings said the rent had doubled.",
              "The siblings")
@@ -423,6 +462,10 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Some harbour engineers think the pier is unsafe. But Ivo Tarn, who inspected it, said the beams were sound.",
     "Various rivals said the pier would close.",
     "Nearly every trader agrees the harbour tax is unfair.",
+    # session 12: a candidate and their own advisers; a set named after the person quoted next; a party's deed
+    "Ivo Tarn and his advisers said the pier would close.",
+    "Many Tarn supporters say they will back Lind. Ivo Tarn said on Monday that the harbour needed him.",
+    "Republicans have refused to vote on the pier plan. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

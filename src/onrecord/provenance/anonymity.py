@@ -85,7 +85,7 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
     """("anonymous", why) for a mention that withholds who spoke, ("person", why) for a withheld-looking one the
     article names; None when the mention is not of either sort (the caller decides its kind)."""
     written = span.text
-    if _named_in(span):  # ("Ivo Tarn's spokesman, Obi Marsh")
+    if _named_in(span, head):  # ("Ivo Tarn's spokesman, Obi Marsh")
         return ("person", f"named: {written}") if head.lemma_.lower() in lex.WITHHELD_HEADS else None
     if MARK.search(written) or (head.lower_ in _PERSONAL and MARK.search(head.sent.text)) or _marked_clause(
             doc, a, head):
@@ -101,8 +101,9 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
             return None  # "one might think": the writer's generic pronoun; "one in five": a share
         if lower in ("one", "another") and (not _says(doc, a) or _elliptic(head)):
             return None  # ("another listing the facts": a column, not a source)
-        if _partitive(head):
-            return None  # "Republicans denounced the deal. But some were reluctant ...": some of them, a group
+        if _partitive(head) or named_examples(head) or _deed(doc, a):
+            return None  # "Republicans denounced the deal. But some were reluctant ...": some of them, a group;
+        # "others, like Lakeview and Harlow": named; "others have shared the posts": a deed, not a source
         return "anonymous", f"unnamed: {written}"
     if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS:
         return _withheld_head(doc, a, span, head)
@@ -158,10 +159,11 @@ def _says(doc: Doc, a: Attribution, *, main: bool = False) -> bool:
 
 def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, str] | None:
     written, lemma = span.text, head.lemma_.lower()
-    if _resolved_person(a) or _named_later(doc, head):
-        return "person", f"named: {a.speaker or written}"
-    if head.lower_ in _ON_RECORD or lemma in _ON_RECORD:
-        return "person", f"on the record: {written}"  # (a spokesman speaks for someone, unless marked)
+    if (_resolved_person(a) and not _employer(span, head, a.speaker or "")) or _named_later(doc, head):
+        return "person", f"named: {a.speaker or written}"  # (not "Lind campaign officials" resolved to Lind)
+    if head.lower_ in _ON_RECORD or lemma in _ON_RECORD or _in_statement(doc, a):
+        return "person", f"on the record: {written}"  # (a spokesman speaks for someone, unless marked; "a bank
+        # representative said in a statement")
     if lemma in ("people", "person") and not any(
             c.lower_ in _INFORMANT or c.dep_ in ("relcl", "acl", "nummod") or (c.dep_ == "det" and c.lower_ in
                                                                               _INDEFINITE)
@@ -172,10 +174,29 @@ def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[s
     return "anonymous", f"unnamed: {written}"
 
 
-def _named_in(span: Span) -> bool:
-    """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")?"""
-    return any(t.ent_type_ == "PERSON" or (t.dep_ == "appos" and t.pos_ == "PROPN") for t in span) and not (
-        len(span) == 1 and _first_name_only(span.doc, span[0]))
+def _employer(span: Span, head: Token, speaker: str) -> bool:
+    """Is the name speaker resolution gave only the mention's modifier, whom the unnamed people work for ("senior
+    Lind campaign officials", "Tarn's aides") rather than who spoke?"""
+    last = speaker.split()[-1].lower() if speaker else ""
+    return head.pos_ == "NOUN" and any(t.lower_ in (last, f"{last}'s") and t.i != head.i and t.head.i != t.i and (
+        t.dep_ in ("compound", "poss") or t.head.dep_ in ("compound", "poss")) for t in span)
+
+
+def _in_statement(doc: Doc, a: Attribution) -> bool:
+    """Is the statement made in a written statement or release ("a bank representative said in a statement")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    verb = cue.root if cue is not None else None
+    return verb is not None and any(p.dep_ == "prep" and p.lower_ == "in" and any(
+        o.lemma_.lower() in ("statement", "release") for o in p.children) for p in verb.children)
+
+
+def _named_in(span: Span, head: Token) -> bool:
+    """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")? Not a name that only
+    says whom the unnamed people work for ("senior Lind campaign officials", "Tarn's aides")."""
+    employer = {w.i for c in head.children if c.dep_ in ("compound", "poss") for w in c.subtree} if head.pos_ in (
+        "NOUN", "PRON") else set()
+    return any((t.ent_type_ == "PERSON" and t.i not in employer) or (t.dep_ == "appos" and t.pos_ == "PROPN")
+               for t in span) and not (len(span) == 1 and _first_name_only(span.doc, span[0]))
 
 
 def _resolved_person(a: Attribution) -> bool:
@@ -209,6 +230,19 @@ def _elliptic(head: Token) -> bool:
     nouns = [_of_what(t.head) for t in (*before, *sent) if t.i < head.i and t.lower_ in _INDEFINITE
              and t.head.pos_ == "NOUN"]
     return bool(nouns) and not _role(nouns[-1]) and nouns[-1].lemma_.lower() not in lex.WITHHELD_HEADS
+
+
+def named_examples(head: Token) -> list[Token]:
+    """The names a set is given by ("others, like Lakeview and Harlow", "politicians like Ana Lind and Ivo Tarn",
+    "critics including Ivo Tarn")."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("like", "including") for o in p.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN" for o in (o, *o.conjuncts)]
+
+
+def _deed(doc: Doc, a: Attribution) -> bool:
+    """Is the cue's main verb a deed, not a statement or belief ("others have shared the posts")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and cue.root.pos_ == "VERB" and not _says(doc, a, main=True)
 
 
 def _partitive(head: Token) -> bool:
@@ -406,4 +440,4 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "reasons", "withheld"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention, mention_noun
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun, named_examples
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
@@ -30,6 +30,10 @@ _INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING, PAIR
 _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
 _CONTRAST = frozenset("but however yet still though although".split())
+# others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
+_AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
+_SIMILAR = re.compile(r"(?:similar|the same|those same)\s+(?:doubts?|concerns?|views?|worries|worry|fears?|points?|"
+                      r"criticisms?|warnings?|sentiments?)\b", re.I)
 
 
 
@@ -51,7 +55,9 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
             c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
-           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):
+           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
+        return span.text
+    if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
         return span.text
     if named_pair(head):  # "the brothers noted": two people the article has named
         return span.text
@@ -67,6 +73,17 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
                    or (t.dep_ == "pobj" and t.head.lower_ == "of"))
               and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
     return span.text if counts else None
+
+
+def _says(doc: Doc, a: Attribution) -> bool:
+    """Is the cue a verb of saying or believing ("Republicans believe ..."), not a deed ("have refused to vote")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and cue.root.lemma_.lower() in lex.SPEECH_VERBS | lex.BELIEF_VERBS
+
+
+def _own_people(t: Token) -> bool:
+    """Is the conjunct the first one's own people ("Lind and her advisers", "the mayor and his staff")?"""
+    return t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children)
 
 
 def set_of_people(head: Token) -> bool:
@@ -132,6 +149,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
                 out[j] = out[j] or f"{parties[i]} says the same"
     _echoes(doc, attributions, parties, keys, out)
     _named_after_some(doc, attributions, parties, kinds, out)
+    _agreeing_sentences(doc, attributions, parties, out)
     return out
 
 
@@ -148,7 +166,8 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
         if verb is not None and any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
             continue
-        restating = verb is None and any(t.lemma_.lower() in _RESTATING for t in cue)
+        restating = verb is None and (any(t.lemma_.lower() in _RESTATING for t in cue) or _SIMILAR.match(
+            echo.content.of(text)) is not None)  # ("others expressed similar doubts that ...")
         if verb is None and not restating:
             continue
         sent = cue[0].sent
@@ -158,12 +177,39 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
         earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
         for i in earlier[:1]:
-            if restating and not _points_back(doc, echo, attributions[i]):
+            if restating and not _SIMILAR.match(echo.content.of(text)) and not _points_back(doc, echo, attributions[i]):
                 break
             if verb is not None and any(c.dep_ == "ccomp" for c in verb.children) and len(keys[i] & keys[j]) < 2:
                 break  # (agreeing to a claim of its own on another matter: "every trader agrees the tax is unfair")
             out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
             out[j] = out[j] or f"{cue.text} {parties[i]}"
+
+
+def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
+                        out: list[str | None]) -> None:
+    """A sentence extraction took no statement from, in which others agree or echo ("Others largely agree.") or
+    someone puts it their way ("Or, as Ivo Tarn put it: ..."), backs the statements of the speaker just before it,
+    in its paragraph or the one before."""
+    text = doc_text(doc)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    for m in _AGREEING.finditer(text):
+        words = doc.char_span(m.start(), m.end())
+        if words is None or any(a.content.start <= m.start() < a.content.end for a in attributions):
+            continue  # (the words of a statement: "Most traders agree," she said)
+        verb, sent = words[0], words[0].sent
+        if verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+            continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...")
+        before = [i for i, a in enumerate(attributions) if a.content.end <= sent.start_char
+                  and text[a.content.end : sent.start_char].count(breaks) <= 1]
+        if not before:
+            continue
+        last = max(before, key=lambda i: attributions[i].content.end)
+        run = [i for i in before if parties[i] == parties[last]]
+        if any(parties[i] != parties[last] and attributions[i].content.end > min(
+                attributions[k].content.start for k in run) for i in before):
+            run = [last]  # (not past another speaker)
+        for i in run:
+            out[i] = out[i] or f"then: {sent.text.strip()[:50]}"
 
 
 def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
@@ -198,9 +244,11 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
             continue
         head = mention_noun(span)
         some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head)
-        if not some or kinds[j] not in ("person", "organisation") or not any(t.pos_ == "PROPN" for t in then):
-            continue
+            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head) or (
+            head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and _says(doc, attributions[i]))
+        names = {t.lower_ for t in then if t.pos_ == "PROPN"}
+        if not some or kinds[j] not in ("person", "organisation") or not names or names & {t.lower_ for t in span}:
+            continue  # (a set named after the person is no member's backing: "Tarn supporters ...", then Tarn)
         first = then.sent
         opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
         if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
