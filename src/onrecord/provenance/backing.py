@@ -166,8 +166,8 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
         if verb is not None and any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
             continue
-        restating = verb is None and (any(t.lemma_.lower() in _RESTATING for t in cue) or _SIMILAR.match(
-            echo.content.of(text)) is not None)  # ("others expressed similar doubts that ...")
+        similar = verb is None and _SIMILAR.match(text, echo.content.start) is not None  # ("others expressed
+        restating = verb is None and (similar or any(t.lemma_.lower() in _RESTATING for t in cue))  # similar doubts")
         if verb is None and not restating:
             continue
         sent = cue[0].sent
@@ -177,7 +177,7 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
         earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
         for i in earlier[:1]:
-            if restating and not _SIMILAR.match(echo.content.of(text)) and not _points_back(doc, echo, attributions[i]):
+            if restating and not similar and not _points_back(doc, echo, attributions[i]):
                 break
             if verb is not None and any(c.dep_ == "ccomp" for c in verb.children) and len(keys[i] & keys[j]) < 2:
                 break  # (agreeing to a claim of its own on another matter: "every trader agrees the tax is unfair")

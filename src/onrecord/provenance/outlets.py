@@ -76,7 +76,7 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
         found = interview_outlet(t) if t.lower_ in INTERVIEWS and (_near(t, cue) or t.i < cue.i) else None
         if found and not same_outlet(found, outlet):
             return f"{t.text}: {found}"
-        found = _spoken_to(t, cue)
+        found = _spoken_to(t, cue) if t.lower_ == "to" else None
         if found and not same_outlet(found, outlet):
             return f"to {found}"
         if t.lower_ in INTERVIEWS or (t.lower_ == "on" and t.dep_ == "prep"):
