@@ -418,6 +418,15 @@ def test_agreement_outside_a_statement_backs_the_claim(text: str, mention: str) 
     assert not got.single_source, got.evidence
 
 
+def test_the_results_of_plural_surveys_are_several_documents() -> None:
+    text = "The results of nationwide surveys show that Ana Lind leads the harbour race."
+    doc = load_pipeline(BROAD)(text)
+    results = Attribution(content=_at(text, "that Ana Lind leads the harbour race"),
+                          source=_at(text, "The results of nationwide surveys"), cue=_at(text, "show"))
+    got = sourcing(doc, [results], outlet=OUTLET)[0]
+    assert got.kind == "document" and not got.single_source, got.evidence
+
+
 def test_a_set_with_named_examples_is_several_sources() -> None:
     text = "The pier drew criticism from politicians like Ana Lind and Ivo Tarn."
     doc = load_pipeline(BROAD)(text)

@@ -77,6 +77,8 @@ _INDEFINITE = frozenset("a an another one".split())
 _PERSONAL = frozenset("he she they him her them".split())
 _PARTS = frozenset("some many few several most".split())  # a bare part of a group just named ("but some were")
 _GROUPS = _PUBLIC | _LEXICON.words("group_heads")
+_PARTS_OF = frozenset("result finding detail copy text version draft excerpt section".split())  # of a document
+_DOCUMENTS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _NOT_ROLES = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS | lex.ORGANISATION_HEADS | \
     lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS | lex.SPEECH_NOUNS
 
@@ -351,6 +353,11 @@ def mention_noun(span: Span) -> Token:
     """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
     relative clause or a verb, whose root is not the noun."""
     root = span.root
+    if root.lemma_.lower() in _PARTS_OF:  # "the results of nationwide surveys": the surveys
+        of = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+              if c.dep_ == "pobj" and c.lemma_.lower() in _DOCUMENTS]
+        if of:
+            return of[0]
     if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
         part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
                 if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
