@@ -119,6 +119,23 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("Two voters said the pier should close.", "Two voters", "group"),
     ("Police said four passengers were taken to hospital.", "Police", "organisation"),
     ("A federal judge said the Lakeview law was void.", "A federal judge", "person"),
+    # session 12: "one" stands for the nearest indefinite noun before it (the lawyers, not the resident); a plural
+    # informant doing something is not a source withholding a name; "some" of a group just named is that group;
+    # a set gathered by "an array of" is a group
+    ("The harbour office listed her as a resident. She met with an array of lawyers; one suggested she appeal the "
+     "ruling.", "one", "anonymous"),
+    ("Harbour officials have been monitoring the ferry, looking to see whether it sails on time.",
+     "Harbour officials", "group"),
+    ("Republicans also denounced the harbour plan. But some were reluctant to blame the mayor.", "some", "group"),
+    ("Closing the pier too soon, a wide array of engineers say, hurt the harbour.", "a wide array of engineers",
+     "group"),
+    # a set given by names; a statement in a written statement is on the record; a name saying only whom unnamed
+    # officials work for does not name them
+    ("Some towns have voted for the pier plan. Others, like Lakeview and Harlow, have voted against it.",
+     "Others, like Lakeview and Harlow", "group"),
+    ("\"The pier will close,\" a Kestrel Bank representative said in a statement.",
+     "a Kestrel Bank representative", "person"),
+    ("Senior Lind campaign officials said the pier would close.", "Senior Lind campaign officials", "anonymous"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -206,6 +223,7 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("On this weekend's Kestrel Sunday Show, Ana Lind said the pier would close.", True),
     ("Ana Lind told Kanal 7 that the pier would close.", True),  # a numbered name is a station
     ("Ana Lind told Channel 9 that the pier would close.", True),
+    ("\"We will win the harbour vote,\" said Ana Lind, speaking to Kestrel News after the rally.", True),
     ("\u201cThe pier will close,\u201d Ana Lind said during an interview filed for Sunday's Kestrel Press Hour.",
      True),  # (the outlet a few words after "interview", however the parse attaches it)
     # look-alikes: words said to this outlet, to reporters, or in public
@@ -260,6 +278,42 @@ def test_relay_passages(text: str, mention: str, relay: bool) -> None:
     assert hits[-1].relay_only == relay, hits[-1].evidence
 
 
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # session 12: another outlet's journalist putting the questions sets the passage for the answers
+    ("At the harbour fair, Kestrel News host Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said the pier "
+     "would close in June.", "Lind", True),
+    ("At the harbour fair, Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said the pier would close in "
+     "June.", "Lind", False),
+    ("At the harbour fair, Harbour Gazette editor Ivo Tarn asked Ana Lind to explain her plan.\n\nLind said "
+     "the pier would close in June.", "Lind", False),
+    # the occasion named in the next sentence, which holds no statement of its own
+    ("Ana Lind said the pier would close. She made the remarks in an interview with Radio Nord.", "Ana Lind",
+     True),
+    ("Ana Lind said the pier would close. She made the remarks at a rally in Lakeview.", "Ana Lind", False),
+    ("Ana Lind said the pier would close. She made the remarks in an interview with the Harbour Gazette.",
+     "Ana Lind", False),
+    # words said or spoken to another outlet; a meeting with its editorial board
+    ("Ana Lind said on Friday to Radio Nord Morning that she would vote for the pier plan.", "Ana Lind", True),
+    ("In a meeting with the Kestrel Herald's editorial board, Ana Lind said: \"The pier will close.\"", "Ana Lind",
+     True),
+    # a sentence telling another outlet marks the speaker's statements before it in its paragraph; an interview
+    # sentence opening a paragraph, those of the paragraph before; not past another speaker's statement
+    ("Ana Lind said the harbour was not in crisis, and urged everyone to stay calm. \"We have plenty of time,\" "
+     "Lind told Kestrel News.", "Ana Lind", True),
+    ("Ana Lind said she would back the pier plan.\n\nIn a telephone interview with Kestrel News on Monday, Lind "
+     "was asked about the ferry.", "Ana Lind", True),
+    ("Ana Lind said she would back the pier plan. Ivo Tarn said the plan was late.\n\nIn a telephone interview "
+     "with Kestrel News on Monday, Lind was asked about the ferry.", "Ana Lind", False),
+    # a new interview named with a statement is with this outlet: the passage ends
+    ("Ana Lind told Kestrel News that the pier would close.\n\n\"The ferry will run,\" Lind said in a recent "
+     "interview.", "Lind", False),
+])
+def test_relays_set_outside_the_statements_sentence(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits, found(text)
+    assert hits[-1].relay_only == relay, hits[-1].evidence
+
+
 def test_a_passage_carries_to_a_mention_that_speaker_resolution_left_unresolved() -> None:
     # (gold spans: the attributions carry no speaker; the mention's last word stands for it)
     text = "Ana Lind told Kestrel News that the pier would close.\n\nLind added that the ferry would stop."
@@ -308,6 +362,10 @@ def test_an_echo_backs_the_statement_before_it() -> None:
      "inspected them.", "Some harbour engineers"),
     ("Some harbour engineers believe that the pier is unsafe.\n\nThe Kestrel Institute, a testing "
      "laboratory, has calculated that the beams could fail within a year.", "Some harbour engineers"),
+    # session 12: a set gathered by "an array of", then a sentence introducing one of them, then that person
+    ("Closing the pier too soon, a wide array of engineers say, hurt the harbour. One of those engineers is Ivo "
+     "Tarn, a professor at Lakeview. Tarn said in May that the closure had cost jobs.",
+     "a wide array of engineers"),
 ])
 def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
     got = of(text, mention)
@@ -336,6 +394,68 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     assert not sourcing(doc, [joined], outlet=OUTLET)[0].single_source
 
 
+def test_others_doing_something_are_not_a_source_withheld() -> None:
+    text = "Some of the donors worked for harbour charities; others have shared the pier posts online."
+    doc = load_pipeline(BROAD)(text)
+    others = Attribution(content=_at(text, "the pier posts"), source=_at(text, "others"), cue=_at(text, "have shared"))
+    got = sourcing(doc, [others], outlet=OUTLET)[0]
+    assert not got.anonymous and got.kind == "group", got.evidence
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # session 12: others agreeing in a sentence of their own, putting it their way, voicing similar doubts
+    ("Ana Lind said the pier closure would hurt the harbour. Others largely agree.", "Ana Lind"),
+    ("Ana Lind said the pier closure would hurt the harbour. Or, as Ivo Tarn put it: \"The harbour dies with the "
+     "pier.\"", "Ana Lind"),
+    ("Ana Lind said the pier closure would hurt the harbour. Others who know the port expressed similar doubts that "
+     "any ferry could replace it.", "Ana Lind"),
+    # a party's members, believing, then a named one of them quoted next
+    ("Republicans believe that the pier will close. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
+     "Republicans"),
+])
+def test_agreement_outside_a_statement_backs_the_claim(text: str, mention: str) -> None:
+    got = of(text, mention)
+    assert not got.single_source, got.evidence
+
+
+def test_the_results_of_plural_surveys_are_several_documents() -> None:
+    text = "The results of nationwide surveys show that Ana Lind leads the harbour race."
+    doc = load_pipeline(BROAD)(text)
+    results = Attribution(content=_at(text, "that Ana Lind leads the harbour race"),
+                          source=_at(text, "The results of nationwide surveys"), cue=_at(text, "show"))
+    got = sourcing(doc, [results], outlet=OUTLET)[0]
+    assert got.kind == "document" and not got.single_source, got.evidence
+
+
+def test_a_set_with_named_examples_is_several_sources() -> None:
+    text = "The pier drew criticism from politicians like Ana Lind and Ivo Tarn."
+    doc = load_pipeline(BROAD)(text)
+    critics = Attribution(content=_at(text, "The pier"), source=_at(text, "politicians like Ana Lind and Ivo Tarn"),
+                          cue=_at(text, "criticism"))
+    assert not sourcing(doc, [critics], outlet=OUTLET)[0].single_source
+
+
+def test_a_pair_the_article_has_named_is_two_sources() -> None:
+    got = of("Ana and Ivo Tarn run the bakery on Quay Street. The siblings said the rent had doubled.",
+             "The siblings")
+    assert not got.single_source and got.kind == "person", got.evidence
+
+
+@pytest.mark.parametrize(("text", "they", "single"), [
+    # "they" for a listed plural earlier in its sentence is several sources; for one plural noun, one source
+    ("Ana Lind has been criticised by the dockers and fishermen of Lakeview for what they call broken promises.",
+     "they call broken promises", False),
+    ("Officials in Lakeview and Harlow said on Monday what they call a final offer had been made.",
+     "they call a final offer", True),
+])
+def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
+    doc = load_pipeline(BROAD)(text)
+    pronoun = text.index(they)
+    attribution = Attribution(content=_at(text, they[len("they call "):]), source=CharSpan(pronoun, pronoun + 4),
+                              cue=_at(text, "call"))
+    assert sourcing(doc, [attribution], outlet=OUTLET)[0].single_source == single
+
+
 @pytest.mark.parametrize("text", [
     "Ana Lind said the Lakeview pier will close. Mayor Ivo Tarn said the Lakeview pier will not close.",
     "Ana Lind said the pier will close. Ivo Tarn said the budget was late.",
@@ -351,6 +471,10 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     "Some harbour engineers think the pier is unsafe. But Ivo Tarn, who inspected it, said the beams were sound.",
     "Various rivals said the pier would close.",
     "Nearly every trader agrees the harbour tax is unfair.",
+    # session 12: a candidate and their own advisers; a set named after the person quoted next; a party's deed
+    "Ivo Tarn and his advisers said the pier would close.",
+    "Many Tarn supporters say they will back Lind. Ivo Tarn said on Monday that the harbour needed him.",
+    "Republicans have refused to vote on the pier plan. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

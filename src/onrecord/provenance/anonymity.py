@@ -75,6 +75,10 @@ _SAYING = lex.SPEECH_VERBS | lex.BELIEF_VERBS
 _DEFINITE = frozenset("the this that these those".split())
 _INDEFINITE = frozenset("a an another one".split())
 _PERSONAL = frozenset("he she they him her them".split())
+_PARTS = frozenset("some many few several most".split())  # a bare part of a group just named ("but some were")
+_GROUPS = _PUBLIC | _LEXICON.words("group_heads")
+_PARTS_OF = frozenset("result finding detail copy text version draft excerpt section".split())  # of a document
+_DOCUMENTS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _NOT_ROLES = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS | lex.ORGANISATION_HEADS | \
     lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS | lex.SPEECH_NOUNS
 
@@ -83,7 +87,7 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
     """("anonymous", why) for a mention that withholds who spoke, ("person", why) for a withheld-looking one the
     article names; None when the mention is not of either sort (the caller decides its kind)."""
     written = span.text
-    if _named_in(span):  # ("Ivo Tarn's spokesman, Obi Marsh")
+    if _named_in(span, head):  # ("Ivo Tarn's spokesman, Obi Marsh")
         return ("person", f"named: {written}") if head.lemma_.lower() in lex.WITHHELD_HEADS else None
     if MARK.search(written) or (head.lower_ in _PERSONAL and MARK.search(head.sent.text)) or _marked_clause(
             doc, a, head):
@@ -99,6 +103,9 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
             return None  # "one might think": the writer's generic pronoun; "one in five": a share
         if lower in ("one", "another") and (not _says(doc, a) or _elliptic(head)):
             return None  # ("another listing the facts": a column, not a source)
+        if _partitive(head) or named_examples(head) or _deed(doc, a):
+            return None  # "Republicans denounced the deal. But some were reluctant ...": some of them, a group;
+        # "others, like Lakeview and Harlow": named; "others have shared the posts": a deed, not a source
         return "anonymous", f"unnamed: {written}"
     if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS:
         return _withheld_head(doc, a, span, head)
@@ -142,30 +149,56 @@ def _role(head: Token) -> bool:
         c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in head.children)
 
 
-def _says(doc: Doc, a: Attribution) -> bool:
-    """Is the attribution a statement or belief ("said", "told", "according to"), not a deed ("a guy just won")?"""
+def _says(doc: Doc, a: Attribution, *, main: bool = False) -> bool:
+    """Is the attribution a statement or belief ("said", "told", "according to"), not a deed ("a guy just won")?
+    ``main``: judged by the cue's main verb ("looking to see whether" is a deed)."""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
-    return cue is not None and any(t.lemma_.lower() in _SAYING or t.lower_ == "according" for t in cue)
+    if cue is None:
+        return False
+    verbs = [cue.root] if main and cue.root.pos_ in ("VERB", "AUX") and cue.root.lemma_ != "be" else cue
+    return any(t.lemma_.lower() in _SAYING or t.lower_ == "according" for t in verbs)
 
 
 def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, str] | None:
     written, lemma = span.text, head.lemma_.lower()
-    if _resolved_person(a) or _named_later(doc, head):
-        return "person", f"named: {a.speaker or written}"
-    if head.lower_ in _ON_RECORD or lemma in _ON_RECORD:
-        return "person", f"on the record: {written}"  # (a spokesman speaks for someone, unless marked)
+    if (_resolved_person(a) and not _employer(span, head, a.speaker or "")) or _named_later(doc, head):
+        return "person", f"named: {a.speaker or written}"  # (not "Lind campaign officials" resolved to Lind)
+    if head.lower_ in _ON_RECORD or lemma in _ON_RECORD or _in_statement(doc, a):
+        return "person", f"on the record: {written}"  # (a spokesman speaks for someone, unless marked; "a bank
+        # representative said in a statement")
     if lemma in ("people", "person") and not any(
             c.lower_ in _INFORMANT or c.dep_ in ("relcl", "acl", "nummod") or (c.dep_ == "det" and c.lower_ in
                                                                               _INDEFINITE)
             for c in head.children):
         return None  # "people everywhere": the public
+    if head.tag_ in ("NNS", "NNPS") and not _says(doc, a, main=True):
+        return None  # a deed, not a statement ("government officials have been monitoring ..."): a group
     return "anonymous", f"unnamed: {written}"
 
 
-def _named_in(span: Span) -> bool:
-    """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")?"""
-    return any(t.ent_type_ == "PERSON" or (t.dep_ == "appos" and t.pos_ == "PROPN") for t in span) and not (
-        len(span) == 1 and _first_name_only(span.doc, span[0]))
+def _employer(span: Span, head: Token, speaker: str) -> bool:
+    """Is the name speaker resolution gave only the mention's modifier, whom the unnamed people work for ("senior
+    Lind campaign officials", "Tarn's aides") rather than who spoke?"""
+    last = speaker.split()[-1].lower() if speaker else ""
+    return head.pos_ == "NOUN" and any(t.lower_ in (last, f"{last}'s") and t.i != head.i and t.head.i != t.i and (
+        t.dep_ in ("compound", "poss") or t.head.dep_ in ("compound", "poss")) for t in span)
+
+
+def _in_statement(doc: Doc, a: Attribution) -> bool:
+    """Is the statement made in a written statement or release ("a bank representative said in a statement")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    verb = cue.root if cue is not None else None
+    return verb is not None and any(p.dep_ == "prep" and p.lower_ == "in" and any(
+        o.lemma_.lower() in ("statement", "release") for o in p.children) for p in verb.children)
+
+
+def _named_in(span: Span, head: Token) -> bool:
+    """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")? Not a name that only
+    says whom the unnamed people work for ("senior Lind campaign officials", "Tarn's aides")."""
+    employer = {w.i for c in head.children if c.dep_ in ("compound", "poss") for w in c.subtree} if head.pos_ in (
+        "NOUN", "PRON") else set()
+    return any((t.ent_type_ == "PERSON" and t.i not in employer) or (t.dep_ == "appos" and t.pos_ == "PROPN")
+               for t in span) and not (len(span) == 1 and _first_name_only(span.doc, span[0]))
 
 
 def _resolved_person(a: Attribution) -> bool:
@@ -191,12 +224,38 @@ def _named_later(doc: Doc, head: Token) -> bool:
 
 
 def _elliptic(head: Token) -> bool:
-    """Does "another" (or "one") stand for a noun named in its sentence ("one company says ..., another says")?"""
+    """Does "another" (or "one") stand for a noun named in its sentence ("one company says ..., another says")?
+    The nearest indefinite noun before it decides ("a citizen. She met with an array of attorneys; one suggested
+    ...": one of the attorneys)."""
     sent = head.sent
     before = head.doc[sent.start - 1].sent if sent.start else sent
     nouns = [_of_what(t.head) for t in (*before, *sent) if t.i < head.i and t.lower_ in _INDEFINITE
              and t.head.pos_ == "NOUN"]
-    return any(not _role(n) and n.lemma_.lower() not in lex.WITHHELD_HEADS for n in nouns)
+    return bool(nouns) and not _role(nouns[-1]) and nouns[-1].lemma_.lower() not in lex.WITHHELD_HEADS
+
+
+def named_examples(head: Token) -> list[Token]:
+    """The names a set is given by ("others, like Lakeview and Harlow", "politicians like Ana Lind and Ivo Tarn",
+    "critics including Ivo Tarn")."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("like", "including") for o in p.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN" for o in (o, *o.conjuncts)]
+
+
+def _deed(doc: Doc, a: Attribution) -> bool:
+    """Is the cue's main verb a deed, not a statement or belief ("others have shared the posts")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and cue.root.pos_ == "VERB" and not _says(doc, a, main=True)
+
+
+def _partitive(head: Token) -> bool:
+    """Is a bare "some" (or "many", "few", "several") a part of a group just named as a subject, in its sentence or
+    the one before ("Republicans denounced the deal. But some were reluctant ...")?"""
+    if head.lower_ not in _PARTS or any(c.dep_ == "prep" for c in head.children):
+        return False
+    sent = head.sent
+    before = head.doc[sent.start - 1].sent if sent.start else sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i and t.tag_ in ("NNS", "NNPS") and (
+        t.ent_type_ == "NORP" or t.lemma_.lower() in _GROUPS or t.lower_ in _GROUPS) for t in (*before, *sent))
 
 
 def _of_what(noun: Token) -> Token:
@@ -294,6 +353,11 @@ def mention_noun(span: Span) -> Token:
     """The mention's head noun ("officials" in "officials familiar with the talks"); a gold mention may hold a
     relative clause or a verb, whose root is not the noun."""
     root = span.root
+    if root.lemma_.lower() in _PARTS_OF:  # "the results of nationwide surveys": the surveys
+        of = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+              if c.dep_ == "pobj" and c.lemma_.lower() in _DOCUMENTS]
+        if of:
+            return of[0]
     if root.lower_ in lex.WITHHELD_PRONOUNS or root.lemma_.lower() in lex.QUANTITY_HEADS:  # "some of those critics"
         part = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
                 if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
@@ -383,4 +447,4 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "reasons", "withheld"]

@@ -15,21 +15,25 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention, mention_noun
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun, named_examples
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 _SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
 _NEGATORS = frozenset("not no never nothing none".split())
 _LEXICON = load("en")
-_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING = (
+_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING, PAIRS, _SETS = (
     _LEXICON.words(name) for name in ("independent_counts", "plural_document_heads", "several_document_modifiers",
-                                      "function_words", "restating_verbs"))
+                                      "function_words", "restating_verbs", "pair_heads", "set_quantifiers"))
 _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
 _CONTRAST = frozenset("but however yet still though although".split())
+# others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
+_AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
+_SIMILAR = re.compile(r"(?:similar|the same|those same)\s+(?:doubts?|concerns?|views?|worries|worry|fears?|points?|"
+                      r"criticisms?|warnings?|sentiments?)\b", re.I)
 
 
 
@@ -51,8 +55,14 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
             c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
-           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS for t in span):
+           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
         return span.text
+    if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
+        return span.text
+    if named_pair(head):  # "the brothers noted": two people the article has named
+        return span.text
+    if len(span) == 1 and head.lower_ in ("they", "them") and _listed_antecedent(head):
+        return f"{span.text}: {_listed_antecedent(head)}"
     if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
             c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
         return span.text
@@ -63,6 +73,55 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
                    or (t.dep_ == "pobj" and t.head.lower_ == "of"))
               and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
     return span.text if counts else None
+
+
+def _says(doc: Doc, a: Attribution) -> bool:
+    """Is the cue a verb of saying or believing ("Republicans believe ..."), not a deed ("have refused to vote")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and cue.root.lemma_.lower() in lex.SPEECH_VERBS | lex.BELIEF_VERBS
+
+
+def _own_people(t: Token) -> bool:
+    """Is the conjunct the first one's own people ("Lind and her advisers", "the mayor and his staff")?"""
+    return t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children)
+
+
+def set_of_people(head: Token) -> bool:
+    """Is the head a noun gathering an unnamed set of people ("a wide array of economists", "a host of critics")?"""
+    return head.lemma_.lower() in _SETS and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for p in head.children
+                                                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def _next_sentence(sent: Span, then: Span) -> int:
+    """Where the sentence after ``sent`` starts; past it when that sentence only introduces the named source
+    ``then`` ("... economists say. One of those economists is Ivo Tarn. Tarn said ...")."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return sent.end
+    following = doc[sent.end].sent
+    names = {t.lower_ for t in then if t.pos_ == "PROPN"}
+    introduces = following.end <= then.start and any(t.pos_ == "PROPN" and t.lower_ in names for t in following)
+    return following.end if introduces else following.start
+
+
+def named_pair(head: Token) -> bool:
+    """Is the head a definite pair of people ("the brothers", "the couple", "both sisters")?"""
+    return head.lower_ in PAIRS and any(c.dep_ in ("det", "predet", "poss") and c.lower_ in (
+        "the", "both", "these", "those", "their", "his", "her") for c in head.children)
+
+
+def _listed_antecedent(pronoun: Token) -> str | None:
+    """The listed plural a "they" stands for, earlier in its sentence ("hit by the hawks and doves in his party for
+    what they call ..."): the nearest plural or listed noun before it, not one inside another noun's phrase
+    ("officials in Lakeview and Harlow say they ..." stand for the officials)."""
+    nouns = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
+        "conj", "compound", "poss") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+             and not (t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN"))]
+    if not nouns:
+        return None
+    listed = [c for c in nouns[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+              and c.lemma_.lower() not in lex.CAMPAIGN_HEADS]
+    return pronoun.doc[nouns[-1].i : listed[-1].i + 1].text if listed else None
 
 
 def _content_words(content: str) -> frozenset[str]:
@@ -90,6 +149,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
                 out[j] = out[j] or f"{parties[i]} says the same"
     _echoes(doc, attributions, parties, keys, out)
     _named_after_some(doc, attributions, parties, kinds, out)
+    _agreeing_sentences(doc, attributions, parties, out)
     return out
 
 
@@ -106,7 +166,8 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
         if verb is not None and any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
             continue
-        restating = verb is None and any(t.lemma_.lower() in _RESTATING for t in cue)
+        similar = verb is None and _SIMILAR.match(text, echo.content.start) is not None  # ("others expressed
+        restating = verb is None and (similar or any(t.lemma_.lower() in _RESTATING for t in cue))  # similar doubts")
         if verb is None and not restating:
             continue
         sent = cue[0].sent
@@ -116,12 +177,39 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
         earlier.sort(key=lambda i: parties[i].split()[-1] not in named if parties[i] else True)
         for i in earlier[:1]:
-            if restating and not _points_back(doc, echo, attributions[i]):
+            if restating and not similar and not _points_back(doc, echo, attributions[i]):
                 break
             if verb is not None and any(c.dep_ == "ccomp" for c in verb.children) and len(keys[i] & keys[j]) < 2:
                 break  # (agreeing to a claim of its own on another matter: "every trader agrees the tax is unfair")
             out[i] = out[i] or f"{cue.text}: {echo.source.of(text) if echo.source else parties[j]}"
             out[j] = out[j] or f"{cue.text} {parties[i]}"
+
+
+def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
+                        out: list[str | None]) -> None:
+    """A sentence extraction took no statement from, in which others agree or echo ("Others largely agree.") or
+    someone puts it their way ("Or, as Ivo Tarn put it: ..."), backs the statements of the speaker just before it,
+    in its paragraph or the one before."""
+    text = doc_text(doc)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    for m in _AGREEING.finditer(text):
+        words = doc.char_span(m.start(), m.end())
+        if words is None or any(a.content.start <= m.start() < a.content.end for a in attributions):
+            continue  # (the words of a statement: "Most traders agree," she said)
+        verb, sent = words[0], words[0].sent
+        if verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+            continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...")
+        before = [i for i, a in enumerate(attributions) if a.content.end <= sent.start_char
+                  and text[a.content.end : sent.start_char].count(breaks) <= 1]
+        if not before:
+            continue
+        last = max(before, key=lambda i: attributions[i].content.end)
+        run = [i for i in before if parties[i] == parties[last]]
+        if any(parties[i] != parties[last] and attributions[i].content.end > min(
+                attributions[k].content.start for k in run) for i in before):
+            run = [last]  # (not past another speaker)
+        for i in run:
+            out[i] = out[i] or f"then: {sent.text.strip()[:50]}"
 
 
 def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
@@ -156,14 +244,16 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
             continue
         head = mention_noun(span)
         some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children))
-        if not some or kinds[j] not in ("person", "organisation") or not any(t.pos_ == "PROPN" for t in then):
-            continue
+            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head) or (
+            head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and _says(doc, attributions[i]))
+        names = {t.lower_ for t in then if t.pos_ == "PROPN"}
+        if not some or kinds[j] not in ("person", "organisation") or not names or names & {t.lower_ for t in span}:
+            continue  # (a set named after the person is no member's backing: "Tarn supporters ...", then Tarn)
         first = then.sent
         opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
-        if first.start != span.sent.start and (span.sent.end != first.start or opening in _CONTRAST):
+        if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
             continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
         out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
 
 
-__all__ = ["backed"]
+__all__ = ["PAIRS", "backed", "named_pair", "set_of_people"]

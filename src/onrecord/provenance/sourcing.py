@@ -18,19 +18,20 @@ kind and description, the medium, the relays in ``via``), never a verdict:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
-from onrecord.provenance.backing import backed
+from onrecord.provenance.backing import backed, named_pair, set_of_people
+from onrecord.provenance.outlets import heard_by, same_outlet
+from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 SourceKind: TypeAlias = Literal["person", "organisation", "document", "anonymous", "group"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
@@ -39,14 +40,10 @@ _DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_H
 _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
-_PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-_SETTINGS = re.compile(r"\b(?:interview|appearance|told|tells)\b", re.IGNORECASE)  # words that may set a passage
-_PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
-(_PUBLIC_CHANNELS, _OTHER_OCCASION, _RELAYED_REPORTS, _PUBLIC_BODIES) = (
-    _LEXICON.words(name) for name in ("public_channels", "other_occasion", "relayed_report_modifiers",
-                                      "public_body_heads"))
+(_RELAYED_REPORTS, _PUBLIC_BODIES) = (_LEXICON.words(name) for name in ("relayed_report_modifiers",
+                                                                     "public_body_heads"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +133,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
             evidence.append(f"backed: {backed_by[i]}")
         out.append(Sourcing(anonymous=kind == "anonymous", reason=reason, relay_only=relay is not None,
                             single_source=not backed_by[i], kind=kind, evidence=tuple(evidence)))
-    return _carry_relays(doc, attributions, out, outlet)
+    return carry_relays(doc, attributions, out, outlet)
 
 
 # --- the kind of source --------------------------------------------------------------------------------------
@@ -183,6 +180,10 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
             _from_speaker(a) == "organisation" and any(t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
                                                        for t in span)):  # ("liberal groups": a group)
         return "organisation", f"organisation: {written}"
+    if named_pair(head):
+        return "person", f"named pair: {written}"  # ("the brothers": people the article has named, each a person)
+    if set_of_people(head):
+        return "group", f"unnamed set: {written}"  # ("a wide array of economists")
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
@@ -195,41 +196,17 @@ def _from_speaker(a: Attribution) -> SourceKind:
 # --- relays --------------------------------------------------------------------------------------------------
 
 
-def _same_outlet(name: str, outlet: str | None) -> bool:
-    """Is ``name`` ("the Times", "Harbour Post reporter Obi") this article's outlet ("The Harbour Post")?"""
-    mine, theirs = ({w for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in ("the", "a", "of", "and")}
-                    for n in (outlet or "", name))
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine or len(mine & theirs - {"news"}) >= 2)
 
-
-def _outlet_words(span: Span) -> str | None:
-    """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
-    Sunday"), or None; a day is no programme ("on Sunday")."""
-    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
-             and t.ent_type_ not in ("DATE", "TIME")]
-    return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
-
-
-def _heard_outlet(sent: Span, t: Token) -> str | None:
-    """The outlet named by who heard the words ("told CNN", "told Kestrel News anchor Ivo Tarn"; a numbered name
-    told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
-    relative clause after it."""
-    name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
-    hearer = sent.doc[min(t.left_edge.i, name.start if name is not None else t.i) : max(
-        t.i + 1, name.end if name is not None else 0)]
-    numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
-        -2].ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
-    return hearer.text if numbered else _outlet_words(hearer)
 
 
 def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> str | None:
     """What marks the attribution as reaching the outlet second-hand, or None."""
     for r in a.via:
-        if not _same_outlet(r.outlet or r.name or r.span.of(doc_text(doc)), outlet):
+        if not same_outlet(r.outlet or r.name or r.span.of(doc_text(doc)), outlet):
             return f"via {r.span.of(doc_text(doc))}"
     cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
     written = a.source.of(doc_text(doc)) if a.source is not None else ""
-    if "according" in cue and not _same_outlet(written, outlet):  # any source, a document too ("the poll")
+    if "according" in cue and not same_outlet(written, outlet):  # any source, a document too ("the poll")
         return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
     if _relayed_reports(doc, a):
         return f"reports: {written}"
@@ -246,11 +223,11 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         return adverb
     source = mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
-    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not _same_outlet(written, outlet):
+    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not same_outlet(written, outlet):
         return f"{written} {cue}"  # "the Kestrel Times reports: ..."
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    return _heard_by(anchor.sent, anchor, outlet)
+    return heard_by(anchor.sent, anchor, outlet)
 
 
 def _relayed_reports(doc: Doc, a: Attribution) -> bool:
@@ -269,148 +246,15 @@ def _relayed_reports(doc: Doc, a: Attribution) -> bool:
     return all(t.lower_ in _RELAYED_REPORTS for t in mods) and (head.tag_ == "NNS" or head.i == 0 or bool(mods))
 
 
-def _interview_outlet(t: Token) -> str | None:
-    """The outlet an "interview" (or "appearance") is given to: named before it ("an MSNBC interview", "his Meet
-    the Press interview") or after "with"/"by" ("with Univision", "published Monday by the Kestrel Herald")."""
-    before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i]
-    named = _outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
-    return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
-                          and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
-                                                                   lex.OUTLET_WORDS)), None) or _named_after(t)
 
 
-def _named_after(t: Token) -> str | None:
-    """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
-    Sunday's Kestrel Press Hour"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
-    sent = t.sent
-    prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
-    if prep is None:
-        return None
-    end = next((w.i for w in t.doc[prep.i + 1 : sent.end] if w.is_punct and w.text not in ("'s", "’s")), sent.end)
-    return _outlet_words(t.doc[prep.i + 1 : end]) if end > prep.i + 1 else None
 
 
-def _heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
-    """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday"."""
-    for t in sent:
-        if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
-            if t.lower_ in _PUBLIC_HEARERS:
-                return None
-            found = _heard_outlet(sent, t)
-            if found and not _same_outlet(found, outlet):
-                return f"{cue.text} {found}"
-        found = _interview_outlet(t) if t.lower_ in ("interview", "appearance") and (
-            _near(t, cue) or t.i < cue.i) else None
-        if found and not _same_outlet(found, outlet):
-            return f"{t.text}: {found}"
-        if t.lower_ in ("interview", "appearance") or (t.lower_ == "on" and t.dep_ == "prep"):
-            preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
-            for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
-                phrase = sent.doc[p.i + 1 : p.right_edge.i + 1]
-                found = _outlet_words(phrase) if len(phrase) else None
-                if found and not _same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
-                    return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
-    return None
 
 
-def _near(tok: Token, cue: Token) -> bool:
-    """Is a fronted or trailing "on <programme>" part of the cue's clause?"""
-    return tok == cue or cue in list(tok.ancestors)[:5]
 
 
-def _main_clause(tok: Token) -> bool:
-    """Is the word in its sentence's main clause (not "an incident Trump brought up in an interview with ...")?"""
-    return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
-
-def _speaker_key(a: Attribution, text: str) -> str:
-    """The speaker's last name (the mention's last word when speaker resolution found no one)."""
-    name = a.speaker or (a.source.of(text) if a.source is not None else "")
-    return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
-
-
-def _own_channel(doc: Doc, a: Attribution) -> bool:
-    """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
-    another occasion ("Clark later said", "she has said") of its own? (Not the words said: "the worst since
-    the flood," he said.)"""
-    span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION) and not a.content.start <= t.idx <
-               a.content.end for t in span[0].sent) or any(
-        c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
-
-
-def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
-                     outlet: str | None) -> list[tuple[int, str, str]]:
-    """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
-    whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
-    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark)."""
-    text, anchors = doc_text(doc), []
-    for a, s in zip(attributions, found, strict=True):
-        mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
-            _speaker_key(a, text)
-        if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
-                and mark.lower() not in lex.RELAY_ADVERBS:
-            anchors.append((a.content.end, key, mark))
-    for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
-        words = doc.char_span(m.start(), m.end())
-        if words is None:
-            continue
-        t = words[0]
-        if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
-            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
-            named = _heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in _PUBLIC_HEARERS \
-                else None
-        else:
-            subject = next((c for c in t.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            named = _interview_outlet(t) if _main_clause(t) else None
-        if named and not _same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
-                and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
-            anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}"))
-    return sorted(anchors)
-
-
-def _carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
-                  outlet: str | None = None) -> tuple[Sourcing, ...]:
-    """A passage marked as an interview with another outlet carries on to the same speaker's later statements
-    within a few paragraphs ("He added ...", "Wilson praised ..."), until one names a channel of its own (a rally,
-    a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
-    before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
-    sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
-    text, out = doc_text(doc), list(found)
-    order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
-    keys = [_speaker_key(a, text) for a in attributions]
-
-    def mark(k: int, why: str) -> None:
-        out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
-
-    for start, key, why in _passage_anchors(doc, attributions, found, outlet):
-        last = start
-        for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
-            between = text[last : attributions[j].content.start]
-            if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
-                    not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
-                break  # (too far on, or a channel or occasion of its own)
-            if not out[j].relay_only:
-                mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
-            last = attributions[j].content.end
-    for sent in doc.sents:
-        words = sent.text.strip().lower().replace("’", "'")
-        if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
-            scope, pronoun_only = doc[sent.start - 1].sent, False
-        elif words.startswith("according to ") and sent.end < len(doc) and "\n" not in text[
-                sent.end_char : doc[sent.end].sent.start_char]:
-            scope, pronoun_only = doc[sent.end].sent, True
-        else:
-            continue
-        for k, a in enumerate(attributions):
-            said_by = mention(doc, a)
-            if scope.start_char <= a.content.start < scope.end_char and not out[k].relay_only and (
-                    not pronoun_only or (said_by is not None and len(said_by) == 1 and said_by[0].pos_ == "PRON")):
-                mark(k, sent.text.strip()[:60])
-    return tuple(out)
 
 
 __all__ = ["SOURCE_KINDS", "ArticleSourcing", "SourceKind", "Sourcing", "article_sourcing", "sourcing"]

@@ -1,0 +1,114 @@
+"""Who heard the words: another news outlet or programme named as the hearer of a statement ("told CNN", "in an
+interview with the Herald", "on Fox News Sunday"), and whether a name is the article's own outlet. Used by
+:mod:`onrecord.provenance.sourcing` and :mod:`onrecord.provenance.passages` for relays."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from onrecord.lexicon import en as lex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+INTERVIEWS = frozenset("interview appearance meeting".split())  # (an editorial board meeting: "with the Post's")
+PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
+
+
+def same_outlet(name: str, outlet: str | None) -> bool:
+    """Is ``name`` ("the Times", "Harbour Post reporter Obi") this article's outlet ("The Harbour Post")?"""
+    mine, theirs = ({w for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in ("the", "a", "of", "and")}
+                    for n in (outlet or "", name))
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine or len(mine & theirs - {"news"}) >= 2)
+
+
+def outlet_words(span: Span) -> str | None:
+    """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
+    Sunday"), or None; a day is no programme ("on Sunday")."""
+    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
+             and t.ent_type_ not in ("DATE", "TIME")]
+    return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
+
+
+def heard_outlet(sent: Span, t: Token) -> str | None:
+    """The outlet named by who heard the words ("told CNN", "told Kestrel News anchor Ivo Tarn"; a numbered name
+    told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
+    relative clause after it."""
+    name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+    hearer = sent.doc[min(t.left_edge.i, name.start if name is not None else t.i) : max(
+        t.i + 1, name.end if name is not None else 0)]
+    numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
+        -2].ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
+    return hearer.text if numbered else outlet_words(hearer)
+
+
+def interview_outlet(t: Token) -> str | None:
+    """The outlet an "interview" (or "appearance") is given to: named before it ("an MSNBC interview", "his Meet
+    the Press interview") or after "with"/"by" ("with Univision", "published Monday by the Kestrel Herald")."""
+    before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i]
+    named = outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
+    return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
+                          and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
+                                                                   lex.OUTLET_WORDS)), None) or _named_after(t)
+
+
+def _named_after(t: Token) -> str | None:
+    """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
+    Sunday's Kestrel Press Hour"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
+    sent = t.sent
+    prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
+    if prep is None:
+        return None
+    end = next((w.i for w in t.doc[prep.i + 1 : sent.end] if w.is_punct and w.text not in ("'s", "’s")), sent.end)
+    return outlet_words(t.doc[prep.i + 1 : end]) if end > prep.i + 1 else None
+
+
+def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
+    """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday"."""
+    for t in sent:
+        if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
+            if t.lower_ in PUBLIC_HEARERS:
+                return None
+            found = heard_outlet(sent, t)
+            if found and not same_outlet(found, outlet):
+                return f"{cue.text} {found}"
+        found = interview_outlet(t) if t.lower_ in INTERVIEWS and (_near(t, cue) or t.i < cue.i) else None
+        if found and not same_outlet(found, outlet):
+            return f"{t.text}: {found}"
+        found = _spoken_to(t, cue) if t.lower_ == "to" else None
+        if found and not same_outlet(found, outlet):
+            return f"to {found}"
+        if t.lower_ in INTERVIEWS or (t.lower_ == "on" and t.dep_ == "prep"):
+            preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
+            for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
+                phrase = sent.doc[p.i + 1 : p.right_edge.i + 1]
+                found = outlet_words(phrase) if len(phrase) else None
+                if found and not same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
+                    return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
+    return None
+
+
+def _spoken_to(t: Token, cue: Token) -> str | None:
+    """The outlet words were said or spoken to ("said on Friday to Vermont Edition", "speaking to CNN after the
+    senator spoke"): "to" under the cue, or under a "speaking"/"talking" of the cue's clause."""
+    if t.lower_ != "to" or t.dep_ not in ("prep", "dative") or not (
+            (t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS)
+            or (t.head.lemma_.lower() in ("speak", "talk") and _near(t.head, cue))):
+        return None
+    phrase = t.doc[t.i + 1 : t.right_edge.i + 1]
+    return outlet_words(phrase) if len(phrase) and phrase[0].lower_ not in PUBLIC_HEARERS else None
+
+
+def _near(tok: Token, cue: Token) -> bool:
+    """Is a fronted or trailing "on <programme>" part of the cue's clause?"""
+    return tok == cue or cue in list(tok.ancestors)[:5]
+
+
+def main_clause(tok: Token) -> bool:
+    """Is the word in its sentence's main clause (not "an incident Trump brought up in an interview with ...")?"""
+    return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
+
+
+__all__ = ["INTERVIEWS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
+           "outlet_words", "same_outlet"]

@@ -1,0 +1,226 @@
+"""Relay passages: a statement's relay mark set outside its own sentence (:mod:`onrecord.provenance.sourcing`).
+
+An interview with another outlet, named in a statement or a sentence of its own ("Ana Lind told Radio Nord ...",
+"During his Kestrel News interview, Tarn ..."), or another outlet's journalist asking the questions, carries to the
+same speaker's later statements within a few paragraphs, until one names a channel of its own. A sentence naming the
+occasion of the statements before it ("She made the remarks in an interview with ...") marks them. An "according to"
+sentence scopes the sentence before it, or the next sentence's statement by a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from onrecord.lexicon import en as lex
+from onrecord.lexicon import load
+from onrecord.provenance.anonymity import doc_text, mention
+from onrecord.provenance.outlets import (
+    INTERVIEWS,
+    PUBLIC_HEARERS,
+    heard_by,
+    heard_outlet,
+    interview_outlet,
+    main_clause,
+    outlet_words,
+    same_outlet,
+)
+from onrecord.types import Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from onrecord.provenance.sourcing import Sourcing
+
+# words that may set a passage; words naming the occasion of the statements before
+_SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
+_OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
+_PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
+_LEXICON = load("en")
+_PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
+
+
+def _speaker_key(a: Attribution, text: str) -> str:
+    """The speaker's last name (the mention's last word when speaker resolution found no one)."""
+    name = a.speaker or (a.source.of(text) if a.source is not None else "")
+    return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
+
+
+def _own_channel(doc: Doc, a: Attribution) -> bool:
+    """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
+    another occasion ("Clark later said", "she has said", "said in a recent interview": with this outlet, as
+    another outlet's would be a relay mark of its own) of its own? (Not the words said: "the worst since
+    the flood," he said.)"""
+    span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION or _an_interview(t))
+               and not a.content.start <= t.idx < a.content.end for t in span[0].sent) or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
+
+
+def _subject(sent: Span) -> Token | None:
+    """The main clause's subject; else a name standing just before the main verb, which the parse hung elsewhere
+    ("In an interview with Kestrel News' Ivo Tarn, Lind was asked ...": "Lind" taken for an apposition)."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = min([root.i, *(c.i for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i)])
+    before = sent.doc[verb - 1] if verb > sent.start else None
+    return subject or (before if before is not None and before.pos_ == "PROPN" else None)
+
+
+def _an_interview(t: Token) -> bool:
+    """Is the word a new interview ("in a recent interview"), not the one already named ("during the interview")?"""
+    return t.lower_ in INTERVIEWS and any(c.lower_ in ("a", "an") for c in t.children)
+
+
+def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
+                     outlet: str | None) -> list[tuple[int, str, str, int]]:
+    """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
+    whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
+    "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark; where the marking sentence starts,
+    -1 when the mark looks only forward)."""
+    text, anchors = doc_text(doc), []
+    for a, s in zip(attributions, found, strict=True):
+        mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
+            _speaker_key(a, text)
+        if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
+                and mark.lower() not in lex.RELAY_ADVERBS:
+            at = a.cue or a.content
+            cue = doc.char_span(at.start, at.end, alignment_mode="expand")
+            anchors.append((a.content.end, key, mark, cue[0].sent.start_char if cue is not None and len(cue) else
+                            a.content.start))
+    for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
+        words = doc.char_span(m.start(), m.end())
+        if words is None:
+            continue
+        t = words[0]
+        if t.lower_ in ("asked", "asks"):  # another outlet's journalist putting questions ("Kestrel News' Ivo
+            asked = _asked_by(t)           # Tarn asked Lind ..."): her answers that follow are relayed
+            if asked is not None and not same_outlet(asked[1], outlet):
+                anchors.append((t.sent.end_char, asked[0], f"{asked[1]} {t.text}", -1))
+            continue
+        if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
+            named = heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in PUBLIC_HEARERS \
+                else None
+        else:
+            subject = _subject(t.sent)
+            named = interview_outlet(t) if main_clause(t) else None
+        if named and not same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+                and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
+            anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}", t.sent.start_char))
+    return sorted(anchors)
+
+
+def _occasion_after(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str], outlet: str | None
+                    ) -> list[tuple[int, str]]:
+    """Statements whose occasion the next sentence names ("Lind said the pier would close. She made the remarks in
+    an interview with Radio Nord"): a sentence holding no statement of its own, whose subject is the speaker (a
+    name, or a pronoun for the statement before it), naming an interview with another outlet or a programme;
+    it marks the speaker's statements before it, back to the paragraph before."""
+    text, cues = doc_text(doc), {a.cue.start for a in attributions if a.cue is not None}
+    out: list[tuple[int, str]] = []
+    for m in _OCCASIONS.finditer(text):
+        words = doc.char_span(m.start(), m.end())
+        sent = words[0].sent if words is not None else None
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None) if sent is not None else None
+        if sent is None or subject is None or any(sent.start_char <= c < sent.end_char for c in cues):
+            continue
+        earlier = [k for k, a in enumerate(attributions) if a.content.end <= sent.start_char and text[
+            a.content.end : sent.start_char].count("\n\n" if "\n\n" in text else "\n") <= 1]
+        key = subject.lower_ if subject.pos_ == "PROPN" else (keys[max(earlier, key=lambda k: attributions[
+            k].content.end)] if earlier and subject.lower_ in ("he", "she", "they") else "")
+        named = heard_by(sent, sent.root, outlet) if key else None
+        out += [(k, f"{named} (the next sentence)") for k in earlier if named and keys[k] == key
+                and not _own_channel(doc, attributions[k])]
+    return out
+
+
+def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str],
+                    anchors: Sequence[tuple[int, str, str, int]]) -> list[tuple[int, str]]:
+    """The speaker's statements just before a sentence that tells or gives an interview to another outlet: in its
+    paragraph ("Spicer said the party was not in crisis. ... 'We've got plenty of time,' Spicer told CNN"), or in
+    the paragraph before when that sentence opens its own ("Pence ... in endorsing Ryan.\n\nIn a telephone
+    interview with Fox News, Pence was asked ..."), back to another speaker's statement; not one naming a channel or
+    occasion of its own."""
+    text = doc_text(doc)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    out: list[tuple[int, str]] = []
+    for _, key, why, begin in anchors:
+        if begin < 0 or why.startswith("on "):  # (a programme the parse found loosely: only forward)
+            continue
+        start = text.rfind(breaks, 0, begin) + len(breaks) if breaks in text[:begin] else 0
+        # (an interview sentence opening its paragraph reaches the paragraph before)
+        reach = int(not text[start:begin].strip() and why.split()[-1].lower() in INTERVIEWS)
+        near = [k for k, a in enumerate(attributions) if a.content.end <= begin and text[
+            a.content.end : begin].count(breaks) <= reach]
+        other = max((attributions[k].content.end for k in near if keys[k] != key), default=-1)  # (not past it)
+        out += [(k, f"{why} (after it)") for k in near if keys[k] == key and attributions[k].content.start > other
+                and not attributions[k].via and not _own_channel(doc, attributions[k])]
+    return out
+
+
+def _asked_by(t: Token) -> tuple[str, str] | None:
+    """(the answerer's key, the asker) when a named journalist of an outlet puts questions to a named person
+    ("Kestrel News host Ivo Tarn asked Lind to ..."); None otherwise."""
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    answerer = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
+    if subject is None or answerer is None or answerer.ent_type_ in ("DATE", "TIME"):
+        return None
+    asker = outlet_words(t.doc[subject.left_edge.i : subject.i + 1])
+    return (answerer.lower_, asker) if asker else None
+
+
+def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
+                  outlet: str | None = None) -> tuple[Sourcing, ...]:
+    """A passage marked as an interview with another outlet carries on to the same speaker's later statements
+    within a few paragraphs ("He added ...", "Wilson praised ..."), until one names a channel of its own (a rally,
+    a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
+    before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
+    sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
+    text, out = doc_text(doc), list(found)
+    order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
+    keys = [_speaker_key(a, text) for a in attributions]
+
+    def mark(k: int, why: str) -> None:
+        out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
+
+    anchors = _passage_anchors(doc, attributions, found, outlet)
+    for k, why in _before_anchors(doc, attributions, keys, anchors):
+        if not out[k].relay_only:
+            mark(k, why)
+    for start, key, why, _ in anchors:
+        last = start
+        for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
+            between = text[last : attributions[j].content.start]
+            if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
+                    not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
+                break  # (too far on, or a channel or occasion of its own)
+            if not out[j].relay_only:
+                mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
+            last = attributions[j].content.end
+    for k, why in _occasion_after(doc, attributions, keys, outlet):
+        if not out[k].relay_only:
+            mark(k, why)
+    for sent in doc.sents:
+        words = sent.text.strip().lower().replace("’", "'")
+        if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
+            scope, pronoun_only = doc[sent.start - 1].sent, False
+        elif words.startswith("according to ") and sent.end < len(doc) and "\n" not in text[
+                sent.end_char : doc[sent.end].sent.start_char]:
+            scope, pronoun_only = doc[sent.end].sent, True
+        else:
+            continue
+        for k, a in enumerate(attributions):
+            said_by = mention(doc, a)
+            if scope.start_char <= a.content.start < scope.end_char and not out[k].relay_only and (
+                    not pronoun_only or (said_by is not None and len(said_by) == 1 and said_by[0].pos_ == "PRON")):
+                mark(k, sent.text.strip()[:60])
+    return tuple(out)
+
+
+__all__ = ["carry_relays"]
