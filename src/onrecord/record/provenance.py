@@ -145,7 +145,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
-    from onrecord.provenance.flags import group_key, judge, order, same_story
+    from onrecord.provenance.flags import group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
     if not s.claim.asserts or s.party is None:
@@ -157,11 +157,14 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     candidates = sorted({*same, *_sharing_keys(store, article_id, s.claim.keys, speaker_id)})
     done.statements.update((i, st) for st, i in _stored_statements(
         store, [i for i in candidates if i not in done.statements]))
+    mine = topics(s.claim)
     for attribution_id in candidates:
         other = done.statements.get(attribution_id)
         if other is None:
             continue
         ids[(other.article, other.ordinal)] = attribution_id
+        if mine.isdisjoint(topics(other.claim)):
+            continue  # (no flag possible: see onrecord.provenance.flags.topics)
         a, b = order(s, other)
         if not same_person(a.speaker, b.speaker) and not same_story(a, b):
             continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
