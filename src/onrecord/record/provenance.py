@@ -137,6 +137,7 @@ class _Compared:
     pairs: set[tuple[str, int, int]] = dataclasses.field(default_factory=set)
     groups: set[tuple[Any, ...]] = dataclasses.field(default_factory=set)  # one flag per disagreement
     statements: dict[int, Statement] = dataclasses.field(default_factory=dict)
+    topics: dict[int, frozenset[str]] = dataclasses.field(default_factory=dict)  # (flags.topics of each read)
     speakers: dict[tuple[int, int], list[int]] = dataclasses.field(default_factory=dict)
 
 
@@ -163,7 +164,9 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         if other is None:
             continue
         ids[(other.article, other.ordinal)] = attribution_id
-        if mine.isdisjoint(topics(other.claim)):
+        if attribution_id not in done.topics:
+            done.topics[attribution_id] = topics(other.claim)
+        if mine.isdisjoint(done.topics[attribution_id]):
             continue  # (no flag possible: see onrecord.provenance.flags.topics)
         a, b = order(s, other)
         if not same_person(a.speaker, b.speaker) and not same_story(a, b):
