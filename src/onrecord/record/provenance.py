@@ -149,8 +149,9 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     from onrecord.provenance.flags import group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
-    if not s.claim.asserts or s.party is None:
-        return 0
+    mine = topics(s.claim)
+    if not s.claim.asserts or s.party is None or not mine:
+        return 0  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
     stored = 0
     if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
         done.speakers[(article_id, speaker_id)] = _same_speaker(store, article_id, speaker_id)
@@ -158,7 +159,6 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     candidates = sorted({*same, *_sharing_keys(store, article_id, s.claim.keys, speaker_id)})
     done.statements.update((i, st) for st, i in _stored_statements(
         store, [i for i in candidates if i not in done.statements]))
-    mine = topics(s.claim)
     for attribution_id in candidates:
         other = done.statements.get(attribution_id)
         if other is None:
