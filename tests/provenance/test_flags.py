@@ -283,3 +283,20 @@ def test_a_time_phrase_taken_for_a_source_stands_for_the_possessives_owner() -> 
     said = statements(extraction.article, moved, extraction.provenance.claims)
     (post,) = [s for s in said if "no bus" in s.text]
     assert post.party == "Ana Lind"
+
+
+def test_statements_sharing_no_concept_or_counted_noun_are_not_judged_and_nothing_is_lost() -> None:
+    """pair_flags asks the rules only about pairs whose topics (concepts, counted nouns) meet: judging every pair
+    finds the same flags, and every flagged pair shares a topic."""
+    from onrecord.provenance.flags import judge, order, topics
+
+    text = ("Ana Lind said the Lakeview plant will close and cut 200 jobs. Ivo Tarn said the Harbor school will "
+            "open in May. Ana Lind later said the Lakeview plant will not close. Ivo Tarn said the plant would cut "
+            "80 jobs. Mara Senn asked whether the Harbor school would open.")
+    extraction = extract(text, settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    every = [f for i, a in enumerate(said) for b in said[i + 1:] if (f := judge(*order(a, b))) is not None]
+    assert every and pair_flags(said) == every
+    by_text = {s.text: s for s in said}
+    for f in every:
+        assert f.a and f.b and not topics(by_text[f.a["text"]].claim).isdisjoint(topics(by_text[f.b["text"]].claim))

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from onrecord.attribution.arrays import shared
 from onrecord.provenance.anonymity import remember_text
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
@@ -187,13 +188,14 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     """The claims, the within-article flags, the sourcing and the speakers' genders of one article, from its
     parse ``doc``."""
     remember_text(doc, article.text)  # (the article's text is the parse's: Doc.text would join every token anew)
-    found = claims(doc, tuple(attributions))
-    names = article_names(doc)
-    said = statements(article, attributions, found, key, names)
-    flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said), *signalled_conflicts(doc, said),
-             *document_flags(doc, said)]
-    sourced = sourcing(doc, attributions, outlet=article.outlet)
-    genders = tuple(speaker_genders(doc, attributions).items())
+    with shared(doc):  # (the token arrays the steps read, read once)
+        found = claims(doc, tuple(attributions))
+        names = article_names(doc)
+        said = statements(article, attributions, found, key, names)
+        flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said),
+                 *signalled_conflicts(doc, said), *document_flags(doc, said)]
+        sourced = sourcing(doc, attributions, outlet=article.outlet)
+        genders = tuple(speaker_genders(doc, attributions).items())
     return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
 
 

@@ -21,6 +21,7 @@ Everything comes from the one parse extraction made (the Doc), so claims cost a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias, cast
 
@@ -109,10 +110,7 @@ class Claim:
         return next((a for c, a in self.heads if c == concept), ())
 
     def stance(self, concept: str) -> int | None:
-        for c, sign in self.stances:
-            if c == concept:
-                return sign
-        return None
+        return next((sign for c, sign in self.stances if c == concept), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -276,8 +274,7 @@ def _base(word: str) -> str:
         base = base[:-1]  # "planned"
     elif base[-1] in "cgvzu" or (base[-1] == "s" and base[-2] not in "s") or base.endswith("at"):
         base += "e"  # "changed", "opposed", "related"
-    mapped = CONCEPTS.get(base, base)
-    return mapped
+    return CONCEPTS.get(base, base)
 
 
 def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
@@ -361,7 +358,7 @@ def _phrase(tok: Token) -> str | None:
     return None
 
 
-def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
+def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> tuple[
         tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...],
         tuple[tuple[str, str], ...]]:
     flip = -1 if cue == "deny" else 1
@@ -371,8 +368,8 @@ def _stances(content: Span, cue: CueStance, context: tuple[str, ...]) -> tuple[
     phrases: dict[str, str] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
-    asked = questions(content)
-    for tok in content:
+    asked = questions(content, tokens)
+    for tok in tokens:
         got = _concept(tok, phrase_root)
         if got is None or tok.i in asked or _unasserted(tok, content):
             continue
@@ -410,13 +407,13 @@ def _depth(tok: Token, content: Span) -> int:
     return depth
 
 
-def _keys(content: Span, ents: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _keys(tokens: Sequence[Token], ents: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     keys: list[str] = []
     documents: list[str] = []
     for ent in ents:
         if ent.label_ in _KEY_ENTS:
             keys.append(ent.text.lower().removeprefix("the ").removesuffix("'s"))
-    for tok in content:
+    for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha and not tok.is_stop and len(tok) > 2:
             lemma = tok.lemma_.lower()
             keys.append(lemma)
@@ -437,11 +434,11 @@ def _names(ents: list[Span]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _context(doc: Doc, content: Span, attribution: Attribution) -> tuple[str, ...]:
+def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attribution) -> tuple[str, ...]:
     """What "it" in "it will close" may be about, when the content's subject is a pronoun: the nouns before the
     pronoun, nearest first -- in the content, then in its sentence, then in the sentence before -- leaving out
     people's names and the source (the speaker is not what they speak of)."""
-    pronouns = [t for t in content if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS)
+    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS)
                 or (t.dep_ == "poss" and t.lower_ in ("its", "their"))]
     if not pronouns:
         return ()
@@ -475,18 +472,19 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     cue = _span(doc, attribution.cue.start, attribution.cue.end) if attribution.cue is not None else None
     decided = CUE_STANCE_RULES.first(CueCase(cue, content, attribution.content.of(text)))
     stance = cast(CueStance, decided[1] if decided is not None else "assert")
-    if stance == "assert" and counterfactual(content):
+    tokens = list(content)  # (each pass below walks these: spaCy builds a Token anew on each walk of the span)
+    if stance == "assert" and counterfactual(content, tokens):
         stance = "unclear"
-    context = _context(doc, content, attribution)
-    stances, words, arguments, heads, modals, phrases = _stances(content, stance, context)
+    context = _context(doc, content, tokens, attribution)
+    stances, words, arguments, heads, modals, phrases = _stances(content, tokens, stance, context)
     inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
-    keys, documents = _keys(content, inside)
+    keys, documents = _keys(tokens, inside)
     return Claim(
         ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
         phrases=phrases,
-        condition=condition_of(content), numbers=numbers(content), keys=keys,
+        condition=condition_of(content, tokens), numbers=numbers(content, tokens), keys=keys,
         names=_names(inside),
-        context=context, documents=documents, signal=signal_of(content),
+        context=context, documents=documents, signal=signal_of(content, tokens),
         own_words=attribution.type in ("direct", "mixed"),
     )
 

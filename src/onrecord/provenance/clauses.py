@@ -1,7 +1,10 @@
 """Clause-level facts about a statement's content: the question sentences in it, a hypothetical "if", the condition
-it puts on its claim, and a conflict word (read by :mod:`onrecord.provenance.claims`)."""
+it puts on its claim, and a conflict word (read by :mod:`onrecord.provenance.claims`). Each takes the content and,
+optionally, its tokens as a list: walking a Span builds its Tokens anew each time."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -12,22 +15,23 @@ CONDITION_MARKERS = _EN.words("condition_markers")
 CONFLICT_SIGNALS = _EN.words("conflict_signals")
 
 
-def questions(content: Span) -> set[int]:
+def questions(content: Span, tokens: Iterable[Token] | None = None) -> set[int]:
     """The tokens of the content's sentences that are questions ("Did the plant close? Workers deserve an answer."):
-    a question asserts nothing, whatever the sentence after it says."""
+    a question asserts nothing, whatever the sentence after it says. ``tokens``: the content's tokens, listed once
+    by a caller that walks them several times (as for the functions below)."""
     out: set[int] = set()
-    for tok in content:
+    for tok in content if tokens is None else tokens:
         if tok.text == "?":
             out.update(range(max(tok.sent.start, content.start), tok.i + 1))
     return out
 
 
-def counterfactual(content: Span) -> bool:
+def counterfactual(content: Span, tokens: Iterable[Token] | None = None) -> bool:
     """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
     the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
     neither it nor its main clause is asserted. "Even if" concedes: its main clause holds whatever happens ("even if
     the grant came tomorrow, the line could not open")."""
-    for tok in content:
+    for tok in content if tokens is None else tokens:
         if tok.dep_ == "mark" and tok.lower_ == "if" and not _conceding(tok):
             clause = tok.head
             if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
@@ -44,9 +48,9 @@ def _conceding(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "even"
 
 
-def condition_of(content: Span) -> str | None:
+def condition_of(content: Span, tokens: Iterable[Token] | None = None) -> str | None:
     """The condition the content puts on its claim, as written ("unless the state pays"); "even if" is none."""
-    for tok in content:
+    for tok in content if tokens is None else tokens:
         if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether" and not _conceding(tok):
             clause = tok.head
             left = min(clause.left_edge.i, tok.i)
@@ -55,8 +59,8 @@ def condition_of(content: Span) -> str | None:
     return None
 
 
-def signal_of(content: Span) -> str | None:
-    for tok in content:
+def signal_of(content: Span, tokens: Iterable[Token] | None = None) -> str | None:
+    for tok in content if tokens is None else tokens:
         if tok.dep_ in ("amod", "compound"):
             continue  # "a disputed email" names no conflict
         lemma = "odds" if tok.lower_ == "odds" else tok.lemma_.lower()

@@ -409,6 +409,14 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
     return kept
 
 
+def topics(claim: Claim) -> frozenset[str]:
+    """The predicate concepts a claim asserts and the nouns it counts. Every rule that rates a pair needs one of
+    them on both sides (a concept both use for opposite or shared signs, a noun both count for a changed number),
+    so two statements whose topics are disjoint earn no flag: :func:`pair_flags` does not ask the rules about
+    them."""
+    return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k)])
+
+
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
     """The earlier statement first (by date, then article, then place), as the flags compare them."""
     ka = (a.published or "", a.article, a.ordinal)
@@ -422,20 +430,25 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
     of other articles: reversals by the same speaker, and with ``conflicts`` conflicts with every other party)."""
     out: list[Flag] = []
     if against is None:
-        for i, a in enumerate(statements):
-            for b in statements[i + 1:]:
+        mine = [(s, topics(s.claim)) for s in statements]
+        for i, (a, ta) in enumerate(mine):
+            for b, tb in mine[i + 1:]:
+                if ta.isdisjoint(tb):
+                    continue  # (no flag possible: see topics)
                 flag = judge(*order(a, b))
                 if flag is not None:
                     out.append(flag)
         return out
-    others = list(against)
-    by_speaker: dict[str, list[Statement]] = {}
-    for s in others:
+    others = [(s, topics(s.claim)) for s in against]
+    by_speaker: dict[str, list[tuple[Statement, frozenset[str]]]] = {}
+    for s, t in others:
         if s.person:
-            by_speaker.setdefault(person_key(s.person), []).append(s)
+            by_speaker.setdefault(person_key(s.person), []).append((s, t))
     for a in statements:
-        for b in (others if conflicts else by_speaker.get(person_key(a.person or ""), ())):
-            if b.article == a.article or (not same_person(a.person, b.person) and not same_story(a, b)):
+        ta = topics(a.claim)
+        for b, tb in (others if conflicts else by_speaker.get(person_key(a.person or ""), ())):
+            if ta.isdisjoint(tb) or b.article == a.article or (
+                    not same_person(a.person, b.person) and not same_story(a, b)):
                 continue
             flag = judge(*order(a, b))
             if flag is not None:
@@ -444,4 +457,4 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
 
 
 __all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",
-           "group_key", "judge", "order", "overlap", "pair_flags", "same_story"]
+           "group_key", "judge", "order", "overlap", "pair_flags", "same_story", "topics"]

@@ -228,11 +228,19 @@ def _mentions(doc: Doc, index: ArticleIndex, people: Sequence[str]) -> Iterator[
     family names where it labelled them otherwise ("Lind" read as a place)."""
     surnames = {surname(p) for p in people}
     in_person: set[int] = set()
+    owners: dict[tuple[str, str | None], str | None] = {}
+
+    def owner(name: str, honorific: str | None) -> str | None:
+        """:func:`_owner`, once per name and honorific (an article names one person many times)."""
+        if (name, honorific) not in owners:
+            owners[(name, honorific)] = _owner(name, index, people, honorific)
+        return owners[(name, honorific)]
+
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         in_person.update(range(ent.start, ent.end))
-        person = _owner(person_name(ent), index, people, honorific_gender(doc, ent.start))
+        person = owner(person_name(ent), honorific_gender(doc, ent.start))
         if person is not None:
             yield ent.start, ent.end, person
     a = token_arrays(doc)  # only capitalised proper nouns written as one of the surnames are looked at
@@ -240,7 +248,7 @@ def _mentions(doc: Doc, index: ArticleIndex, people: Sequence[str]) -> Iterator[
         tok = doc[i]
         if tok.i not in in_person and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ in surnames \
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
-            person = _owner(tok.text, index, people, honorific_gender(doc, tok.i))
+            person = owner(tok.text, honorific_gender(doc, tok.i))
             if person is not None:
                 yield tok.i, tok.i + 1, person
 

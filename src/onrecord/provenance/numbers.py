@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -11,7 +12,7 @@ _NUMBER_WORDS = {w: float(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def _number(tok: Token) -> float | None:
@@ -23,11 +24,13 @@ def _number(tok: Token) -> float | None:
     return _NUMBER_WORDS.get(text)
 
 
-def numbers(content: Span) -> tuple[tuple[str, float], ...]:
+def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple[str, float], ...]:
+    """Each number of a content with the noun it counts; ``tokens``: the content's tokens, listed once by a caller
+    that walks them several times."""
     out: list[tuple[str, float]] = []
     wholes: set[int] = set()
-    for tok in content:
-        if not (tok.like_num or tok.ent_type_ in _NUMBER_ENTS):
+    for tok in content if tokens is None else tokens:
+        if not (tok.like_num or tok.ent_type_ in NUMBER_ENTS):
             continue
         value = _number(tok)
         if value is None or (tok.lower_ == "one" and not tok.text[0].isdigit()):
@@ -60,4 +63,4 @@ def _partitive(tok: Token) -> Token | None:
 
 
 
-__all__ = ["numbers"]
+__all__ = ["NUMBER_ENTS", "numbers"]

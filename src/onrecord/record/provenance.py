@@ -137,6 +137,7 @@ class _Compared:
     pairs: set[tuple[str, int, int]] = dataclasses.field(default_factory=set)
     groups: set[tuple[Any, ...]] = dataclasses.field(default_factory=set)  # one flag per disagreement
     statements: dict[int, Statement] = dataclasses.field(default_factory=dict)
+    topics: dict[int, frozenset[str]] = dataclasses.field(default_factory=dict)  # (flags.topics of each read)
     speakers: dict[tuple[int, int], list[int]] = dataclasses.field(default_factory=dict)
 
 
@@ -145,11 +146,12 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
-    from onrecord.provenance.flags import group_key, judge, order, same_story
+    from onrecord.provenance.flags import group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
-    if not s.claim.asserts or s.party is None:
-        return 0
+    mine = topics(s.claim)
+    if not s.claim.asserts or s.party is None or not mine:
+        return 0  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
     stored = 0
     if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
         done.speakers[(article_id, speaker_id)] = _same_speaker(store, article_id, speaker_id)
@@ -162,6 +164,10 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         if other is None:
             continue
         ids[(other.article, other.ordinal)] = attribution_id
+        if attribution_id not in done.topics:
+            done.topics[attribution_id] = topics(other.claim)
+        if mine.isdisjoint(done.topics[attribution_id]):
+            continue  # (no flag possible: see onrecord.provenance.flags.topics)
         a, b = order(s, other)
         if not same_person(a.speaker, b.speaker) and not same_story(a, b):
             continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
