@@ -140,13 +140,13 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
         for j in range(i + 1, len(attributions)):
             if not parties[i] or not parties[j] or parties[i] == parties[j] or min(len(keys[i]), len(keys[j])) < 3:
                 continue
-            relayed = any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i)))
-            if relayed:  # one passes the other's words on ("Weaver told me ...", in a caption)
-                continue
             same = len(keys[i] & keys[j]) / len(keys[i] | keys[j])
-            if same >= _SAME_CONTENT and ("not" in keys[i]) == ("not" in keys[j]):
-                out[i] = out[i] or f"{parties[j]} says the same"
-                out[j] = out[j] or f"{parties[i]} says the same"
+            if same < _SAME_CONTENT or ("not" in keys[i]) != ("not" in keys[j]):
+                continue
+            if any(parties[k] and parties[k].split()[-1] in keys[m] for k, m in ((i, j), (j, i))):
+                continue  # one passes the other's words on ("Weaver told me ...", in a caption)
+            out[i] = out[i] or f"{parties[j]} says the same"
+            out[j] = out[j] or f"{parties[i]} says the same"
     _echoes(doc, attributions, parties, keys, out)
     _named_after_some(doc, attributions, parties, kinds, out)
     _agreeing_sentences(doc, attributions, parties, out)
