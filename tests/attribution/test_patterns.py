@@ -915,6 +915,39 @@ CASES += [
 ]
 
 
+# session 12 (issue 17): speakers as a reader resolves them -- the person a sentence turns to, a member named in
+# apposition, a role with its team, the body a document speaks for
+TURNED_TO_A_MAN = ("“We won,” coach David Tarn said, shaking his head.\n\n"
+                   "The Rovers had led behind Jonas Brandt, who scored 27 points. Brandt was gracious afterwards.\n\n"
+                   "“They made one more play than we did,” he said.\n\n"
+                   "For Tarn, the final against defending champion Kim Easton is a chance to complete a rebuild that "
+                   "began when he took over a team that had won six games. He was asked whether his players were "
+                   "ready.\n\n“Look at them,” he said.")
+ONE_OF_THEM = ("Local estate agents said prices would hold. One, Halina Ogunleye of Brook & Vine, said buyers cared "
+               "more about trains than towers.\n\n“Nobody asks me how tall the tower is,” she said.")
+OTHER_TEAM = ("It was an afternoon that Rovers manager Colm Brady will remember, and one that Kingsmead's Sven "
+              "Ekholm will want to forget.\n\n“I have never had a dressing room like that one,” Brady said.\n\n"
+              "The decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
+              "\n\nEkholm was scathing about the decision. “Three minutes to look at one picture,” the Kingsmead "
+              "manager said.")
+THEIR_LETTER = ("The Lakeview Players have staged shows at the pier for years. A group of Harbourside residents wrote "
+                "to the city council in August, complaining about noise. Their letter said the shows were “a welcome "
+                "addition to the area, but not at midnight.”")
+CASES += [
+    # "the Kingsmead manager" is not the manager introduced with another team ("Rovers manager Colm Brady"): the
+    # person in view (the name inside the description itself is no antecedent)
+    case("a-role-with-its-team-is-not-the-other-teams", OTHER_TEAM, "Three minutes to look at one picture,",
+         "Sven Ekholm", "direct"),
+    # "their" of a document: the group that just wrote, unnamed
+    case("their-letter-is-the-groups", THEIR_LETTER, "the shows were “a welcome addition to the area, but not at "
+         "midnight", None, "mixed", description="group of harbourside residents"),
+    # of two people named in the sentence before a he, the one known to be a man (the other's gender unknown)
+    case("he-is-the-man-the-sentence-turned-to", TURNED_TO_A_MAN, "Look at them,", "David Tarn", "direct"),
+    # "One, NAME of FIRM, said": the member named, though the recogniser ran the name into the firm
+    case("one-of-a-group-named-in-apposition", ONE_OF_THEM, "Nobody asks me how tall the tower is,",
+         "Halina Ogunleye", "direct", kind="person"),
+]
+
 @pytest.mark.parametrize("case", CASES)
 def test_pattern(case: Case, nlp, match) -> None:
     text = case.text

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.attribution.resolution.antecedents import author, earlier_author, org_for, person_antecedent, role_holder
+from onrecord.attribution.resolution.antecedents import (
+    author,
+    earlier_author,
+    maker,
+    org_for,
+    person_antecedent,
+    role_holder,
+)
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
 from onrecord.attribution.resolution.syntax import ORG_LABELS, PERSON_TITLES, described, is_document, modifies
@@ -43,20 +50,47 @@ def _document(case: Mention) -> bool:
      "Lakeview School of Public Policy"),
     ("Ana Lind, a nurse, spoke first. More than 40 physicians signed a letter to the Lakeview council. “The clinic "
      "is unsafe,” says the letter.", None),
+    ("Ana Lind showed no sign of backing down, releasing a statement that accused the council of using “its power "
+     "to block a fair process.”", "Ana Lind"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
-    Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
-    report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
-    said"); a group nobody names that made it ("40 physicians signed a letter") is the speaker, described."""
+    Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
+    wrote or issued it earlier ("Lind wrote in a report ... the report said"; "the club denied it in a statement
+    ... the statement read"; "A study by X ... the report said"); a group nobody names that made it ("40
+    physicians signed a letter") is the speaker, described."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
+    if found is None and case.moves and case.head.dep_ == "dobj":
+        found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
         found = earlier_author(case.resolver, case.head)
     if found is not None and found.name is None and found.kind == "anonymous":
         return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+@rule("speakers.authors-of-document", (
+    "The Oshwin River Trust published a report on Monday. It says the water has warmed. “The gains will be "
+    "reversed,” the report’s authors wrote.", "Oshwin River Trust"))
+def authors_of_document(case: Mention) -> Speaker | None:
+    """"The report's authors", "the authors of the study": who wrote a document speak as its author does (the
+    body that issued it, see speakers.document-author); unnamed when nobody is said to have issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in _WRITERS or not case.moves:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+    if owner is None or not (owner.lemma_.lower() in DOCUMENT_NOUNS or is_document(owner)):
+        return None
+    found = r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+#: Nouns for who wrote a document.
+_WRITERS = frozenset({"author", "writer", "co-author"})
 
 
 @rule("speakers.document-of-last-speaker", (
@@ -125,12 +159,15 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     ("Mira and Ivo Oduya received a letter this week from Lakeview Water Services Canada informing them that the "
      "federal department has concerns about their well. The department added that \"in some cases, extra tests "
      "may be needed.\"", "Lakeview Water Services Canada"),
+    ("Shares of Tarn Freight Inc. rose on Thursday after the freight company said profit had topped forecasts. "
+     "Analysts surveyed by Orbis Data had expected less. Revenue climbed 9 percent. The company said it expected "
+     "revenue of about $950 million.", "Tarn Freight Inc."),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
     Harbour Commission"; not a description the recogniser took for a name, "the federal department"), or for a
     generic head ("the company") the one organisation the sentence before names, else the last one named as a
-    subject."""
+    subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data")."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
         return None
     org = org_for(case.resolver, case.head)

@@ -84,7 +84,8 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
 @rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
 def person_pronoun(case: Mention) -> Speaker | None:
     """A he or she is the most salient person of that gender before it: the current speaker, unless another
-    person has since become a subject; a person the previous sentence turned to; the nearest subject."""
+    person has since become a subject; a person the previous sentence turned to (of several named there, the
+    one known to be of its gender); the nearest subject."""
     if case.head.lower_ in PERSON_PRONOUNS:
         return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
     return None
@@ -115,6 +116,29 @@ def run_in_heading(case: Mention) -> Speaker | None:
     paragraph ("Road plans\\n\\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
     opener = run_in(case.whole, case.resolver.text) if case.moves else None
     return case.resolver.resolve(opener) if opener is not None else None
+
+
+@rule(
+    "speakers.one-named",
+    ("Local estate agents said prices would hold. One, Halina Ogunleye of Brook & Vine, said buyers cared more "
+     "about the trains.", "Halina Ogunleye"),
+    ("Two firms objected to the plan. One, Tarn Energy, said it would appeal.", "Tarn Energy"),
+)
+def one_named(case: Mention) -> Speaker | None:
+    """"One, Ana Lind of Brook & Vine, said": a member of a group just mentioned, named in apposition to "one" or
+    "another" -- the one named, whatever the recogniser made of the name and the firm after it."""
+    head = case.head
+    if head.lower_ not in ("one", "another") or not case.moves:
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    r, name = case.resolver, case.resolver.doc[compound_start(named) : named.i + 1]
+    found = r.resolve(name)
+    if found.kind == "organisation" and found.name and found.name != name.text \
+            and found.name.startswith(name.text) and name_like(name.text):
+        return Speaker(r.index.fullest(clean_name(name.text)), "person")  # "Ana Lind of" read as a firm
+    return found
 
 
 @rule("speakers.party-members", ("Some Democrats said the bill would fail.", None))
@@ -346,6 +370,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     group_pronoun,
     g.both_people,
     run_in_heading,
+    one_named,
     g.candidate_campaign,
     party_members,
     g.party_plural,
@@ -355,6 +380,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     joined_names,
     joined_surnames,
     acronym_noun,
+    g.organisation_noun_named,
     g.organisation_short_name,
     known_surname,
     family_name_first,
@@ -367,6 +393,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_organisation,
     proper_noun,
     d.document_author,
+    d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,
     d.document_of_main_organisation,
