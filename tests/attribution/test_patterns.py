@@ -933,7 +933,16 @@ OTHER_TEAM = ("It was an afternoon that Rovers manager Colm Brady will remember,
 THEIR_LETTER = ("The Lakeview Players have staged shows at the pier for years. A group of Harbourside residents wrote "
                 "to the city council in August, complaining about noise. Their letter said the shows were “a welcome "
                 "addition to the area, but not at midnight.”")
+ROLE_BEFORE_NAME = ("A Lakeview judge on Friday refused to dismiss fraud charges against former councillor Ivo Marsh."
+                    "\n\nJudge Helen Grady said the evidence \"plainly supports a trial.\" Marsh's lawyer, Sam Ortiz, "
+                    "had argued that the search was unlawful.\n\nOrtiz said he would appeal. \"We respect the court, "
+                    "but we think it got this wrong,\" he said.\n\nMarsh did not speak to reporters. In a short email, "
+                    "he said he was \"confident the truth will come out.\"")
 CASES += [
+    # a name after a person's role ("former councillor Ivo Marsh") is a person's, though the recogniser calls it an
+    # organisation: "Marsh" later is him, the subject the he then refers to
+    case("a-name-after-a-role-is-a-person", ROLE_BEFORE_NAME, "he was \"confident the truth will come out",
+         "Ivo Marsh", "mixed"),
     # "the Kingsmead manager" is not the manager introduced with another team ("Rovers manager Colm Brady"): the
     # person in view (the name inside the description itself is no antecedent)
     case("a-role-with-its-team-is-not-the-other-teams", OTHER_TEAM, "Three minutes to look at one picture,",

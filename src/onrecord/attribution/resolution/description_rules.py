@@ -22,7 +22,14 @@ from onrecord.attribution.resolution.antecedents import (
 )
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
-from onrecord.attribution.resolution.syntax import ORG_LABELS, PERSON_TITLES, described, is_document, modifies
+from onrecord.attribution.resolution.syntax import (
+    ORG_LABELS,
+    PERSON_TITLES,
+    described,
+    is_document,
+    modifies,
+    person_noun,
+)
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -30,6 +37,7 @@ from onrecord.lexicon.en import (
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
+    PLACE_HEADS,
     QUANTITY_HEADS,
     UNNAMED_HEADS,
 )
@@ -187,6 +195,32 @@ def organisation_description(case: Mention) -> Speaker | None:
         return Speaker(None, "unknown", case.description)
     head = case.head
     return Speaker(strip_det(case.resolver.doc[head.left_edge.i : head.i + 1].text), "organisation", case.description)
+
+
+@rule("speakers.organisation-by-its-word", (
+    "The Lakeview Chamber of Commerce surveyed 800 households. Grocer Abel Mensah said his margins were thin. The "
+    "chamber said it would repeat the survey.", "Lakeview Chamber of Commerce"))
+def organisation_by_its_word(case: Mention) -> Speaker | None:
+    """"The chamber", "the alliance", "the fund": a definite noun that is the noun the name of an organisation named
+    before is built on ("the Lakeview Chamber of Commerce"; not "the research" after "Center for Forestry
+    Research") is that organisation, whether or not the noun is one of the organisation words of the lexicon --
+    not a person's role, a place or a state."""
+    head, r = case.head, case.resolver
+    if not (case.det == "the" and head.tag_ == "NN" and head.pos_ == "NOUN") or person_noun(case.lemma) \
+            or head.lower_ in PLACE_HEADS or head.lower_ == "state":
+        return None
+    word = head.lower_
+    named = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == "ORG" and m[1].lower() != word
+             and _name_head(m[1]) == word]
+    return Speaker(r.index.expand(named[-1][1]), "organisation", case.description) if named else None
+
+
+def _name_head(name: str) -> str:
+    """The noun an organisation's name is built on: its last word before "of", "for" and the like ("Chamber" of
+    "Lakeview Chamber of Commerce", "Center" of "Center for Forestry Research"), else its last word."""
+    words = name.lower().replace(",", " ").split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on", "in", "at", "to") and k > 0), len(words))
+    return words[cut - 1] if cut else ""
 
 
 @rule("speakers.people-counted", ("The majority said the plan was unfair.", None))

@@ -161,7 +161,8 @@ class ArticleIndex:
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
-            # "Ilse Varga, the institute's hydrologist": a short name taken for an organisation, a person's role
+            # "Ilse Varga, the institute's hydrologist", "former councillor Ivo Marsh": a short name taken for an
+            # organisation, a person's role
             roled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and looks_like_a_persons_name(ent)
             if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged
                                                                or roled):
@@ -180,6 +181,7 @@ class ArticleIndex:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
+                    or roled
                 )) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")

@@ -402,6 +402,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.organisation_named_in_phrase,
     d.organisation_in_view,
     d.organisation_description,
+    d.organisation_by_its_word,
     d.people_counted,
     d.lede_person,
     d.role_holder_by_title,

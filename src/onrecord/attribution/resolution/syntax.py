@@ -120,8 +120,14 @@ def role_apposition(tok: Token) -> bool:
 
 def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
-    hydrologist"), whatever the recogniser labelled them."""
-    return 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and role_apposition(ent[-1])
+    hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
+    labelled them."""
+    if not (2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent)):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
+        and ent.start <= before.head.i < ent.end and person_noun(before.lemma_.lower())
+    return role_before or role_apposition(ent[-1])
 
 
 def person_noun(lemma: str) -> bool:
