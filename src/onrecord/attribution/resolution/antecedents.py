@@ -181,6 +181,8 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     teams = {c.text for c in modifiers if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")}
     if teams:  # "the Kingsmead manager": not the one introduced as "Rovers manager Colm Brady"
         roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
+    if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
+        roles = [(i, name) for i, name in roles if _introduced_as_former(r, i)] or roles
     last = next(((i, s.name) for i, s in reversed(r.recent) if i < head.i and s.kind == "person"), None)
     if last is not None and any(name == last[1] for _i, name in roles) and not any(
         last[0] < i < head.i and name != last[1] for i, name in roles
@@ -192,15 +194,30 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     return before[-1] if before else (roles[0][1] if roles else None)
 
 
-def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:
-    """Do the words right before the name at ``start`` (its title: "Rovers manager Colm Brady") give it a proper
-    noun as affiliation, none of them one of ``teams``?"""
+def _title_before(doc: Doc, start: int) -> list[Token]:
+    """The words right before the name at ``start`` that make its title ("former Rovers manager" Colm Brady)."""
     title = []
     for tok in reversed(doc[max(0, start - 4) : start]):
         if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
             break
         title.append(tok)
-    proper = [t.text for t in title if t.pos_ == "PROPN"]
+    return title
+
+
+def _introduced_as_former(r: SpeakerResolver, start: int) -> bool:
+    """Was the person named at ``start`` given their role as a former one ("Former mayor Janet Cole", "Janet Cole,
+    a former mayor")?"""
+    ent = r.index.ent_of.get(start)
+    root = ent.root if ent is not None else r.doc[start]
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lower_ == "former" for t in _title_before(r.doc, start)) or any(
+        c.lower_ == "former" for n in nouns for c in n.children)
+
+
+def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:
+    """Do the words right before the name at ``start`` (its title: "Rovers manager Colm Brady") give it a proper
+    noun as affiliation, none of them one of ``teams``?"""
+    proper = [t.text for t in _title_before(doc, start) if t.pos_ == "PROPN"]
     return bool(proper) and not any(t in teams for t in proper)
 
 

@@ -243,11 +243,19 @@ def _by_role(case: Mention) -> bool:
     return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
 
 
-@rule("speakers.role-holder", (
-    "Sen. Sarah Lind spoke on Monday. The senator said the vote was close.", "Sarah Lind"))
+@rule(
+    "speakers.role-holder",
+    ("Sen. Sarah Lind spoke on Monday. The senator said the vote was close.", "Sarah Lind"),
+    ("Midfielder Sara Lund has signed a new deal with the Lakeview Lions. The 23-year-old joined the Lions in 2021. "
+     "“I never wanted to leave,” the midfielder said.", "Sara Lund"),
+    ("Former mayor Janet Cole and current mayor Victor Osei clashed on Tuesday. Osei said the building cost too "
+     "much. \"We cannot keep it,\" the mayor said. \"He is selling the family silver,\" the former mayor said.",
+     "Janet Cole"),
+)
 def role_holder_by_title(case: Mention) -> Speaker | None:
     """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
-    introduced with that role before it ("Sen. Ana Lind"), else the first after it (a lede's cataphora).
+    introduced with that role before it ("Sen. Ana Lind", "Midfielder Sara Lund"; "the former mayor": one introduced
+    as a former one), else the first after it (a lede's cataphora).
     Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
     paused")."""
     if not (_by_role(case) and case.definite and case.head.tag_ == "NN"):

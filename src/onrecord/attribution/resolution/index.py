@@ -273,6 +273,10 @@ class ArticleIndex:
             if ent.label_ != "PERSON" or not name_like(person_name(ent)):
                 continue
             full = self.fullest(person_name(ent), self.honorific.get(ent.start))
+            for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
+                if inner.lower_.rstrip(".") not in LEADING_ROLES:
+                    break
+                self.roles.setdefault(role_key(inner), []).append((ent.start, full))
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
                     continue  # a noun of another phrase ("expert replicates Ana Lind's path")
