@@ -930,6 +930,11 @@ OTHER_TEAM = ("It was an afternoon that Rovers manager Colm Brady will remember,
               "The decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
               "\n\nEkholm was scathing about the decision. “Three minutes to look at one picture,” the Kingsmead "
               "manager said.")
+OWNED_NAME = ("It was an afternoon that Rovers manager Colm Brady will remember, and one that Kingsmead’s Tor "
+              "Bergqvist-Lowe will want to forget.\n\n“I have never had a dressing room like that one,” Brady said."
+              "\n\nThe decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
+              "\n\nBergqvist-Lowe was scathing about the decision. “Three minutes to look at one picture,” the "
+              "Kingsmead manager said.")
 THEIR_LETTER = ("The Lakeview Players have staged shows at the pier for years. A group of Harbourside residents wrote "
                 "to the city council in August, complaining about noise. Their letter said the shows were “a welcome "
                 "addition to the area, but not at midnight.”")
@@ -947,6 +952,10 @@ CASES += [
     # person in view (the name inside the description itself is no antecedent)
     case("a-role-with-its-team-is-not-the-other-teams", OTHER_TEAM, "Three minutes to look at one picture,",
          "Sven Ekholm", "direct"),
+    # a person after a team's possessive, which the recogniser took with it for an organisation ("Kingsmead’s Tor
+    # Bergqvist-Lowe"), and the family name alone labelled an organisation, are still the person
+    case("a-person-after-a-teams-possessive", OWNED_NAME, "Three minutes to look at one picture,",
+         "Tor Bergqvist-Lowe", "direct"),
     # "their" of a document: the group that just wrote, unnamed
     case("their-letter-is-the-groups", THEIR_LETTER, "the shows were “a welcome addition to the area, but not at "
          "midnight", None, "mixed", description="group of harbourside residents"),

@@ -47,6 +47,7 @@ from onrecord.lexicon.en import (
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
+    ORGANISATION_HEADS,
     UNNAMED_HEADS,
 )
 
@@ -55,6 +56,8 @@ MALE = MALE_PRONOUNS | MALE_HONORIFICS
 FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
 #: How far into the text a story's opening (its lede) reaches, in characters.
 _LEDE_CHARS = 500
+#: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
+_NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
@@ -93,6 +96,7 @@ class ArticleIndex:
         self.inside = Inside(quoted)
         named = self._index_entities(Inside(captions(text)))
         self._index_chains()
+        self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
         self.persons.sort()
@@ -188,6 +192,30 @@ class ArticleIndex:
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _index_owned_people(self) -> None:
+        """A person named after a team's or a firm's possessive that the recogniser took, with it, for one
+        organisation ("Kingsmead's Sven Lindqvist-Howe") is a person of the article; and the family name alone,
+        labelled an organisation ("Lindqvist-Howe was scathing"), is a mention of them."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            poss = next((t.i for t in ent[:-2] if t.tag_ == "POS"), None)
+            if poss is None:
+                continue
+            tail = doc[poss + 1 : ent.end]
+            name = clean_name(tail.text)
+            if 2 <= len(name.split()) <= 3 and name_like(name) and all(w[:1].isupper() for w in name.split()) \
+                    and all(t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_) for t in tail) \
+                    and not any(t.lower_.rstrip(".") in _NOT_A_PERSONS_WORD for t in tail):
+                self.by_surname.setdefault(surname(name), []).append(name)
+                if not self.inside(doc[poss + 1].idx):
+                    self.persons.append((poss + 1, name, is_subject(ent.root, ent.end, poss + 1)))
+        for ent in doc.ents:  # (after all of them: a family name alone may come first)
+            if ent.label_ in ("ORG", "GPE") and len(ent) > 1 and ent.text.lower() in self.by_surname \
+                    and not self.inside(ent.start_char):
+                self.persons.append((ent.start, ent.text, is_subject(ent.root, ent.end, ent.start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
