@@ -935,6 +935,10 @@ OWNED_NAME = ("It was an afternoon that Rovers manager Colm Brady will remember,
               "\n\nThe decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
               "\n\nBergqvist-Lowe was scathing about the decision. “Three minutes to look at one picture,” the "
               "Kingsmead manager said.")
+ORCHESTRA = ("The Lakeview Symphony will cancel its spring season, its board announced on Friday.\n\n\"We found out "
+             "from a press release,\" said cellist Aaron Dietz, who has played with the symphony for 22 years.\n\n"
+             "The orchestra said it hoped to return in the autumn. Its music director, Leo Varga, called the news "
+             "\"heartbreaking.\"")
 THEIR_LETTER = ("The Lakeview Players have staged shows at the pier for years. A group of Harbourside residents wrote "
                 "to the city council in August, complaining about noise. Their letter said the shows were “a welcome "
                 "addition to the area, but not at midnight.”")
@@ -956,6 +960,10 @@ CASES += [
     # Bergqvist-Lowe"), and the family name alone labelled an organisation, are still the person
     case("a-person-after-a-teams-possessive", OWNED_NAME, "Three minutes to look at one picture,",
          "Tor Bergqvist-Lowe", "direct"),
+    # an orchestra (a band, a museum, a trust ...) is a body, never the musician in view; a role with a name in
+    # apposition is the one named, not the other director of the article
+    case("the-orchestra-is-a-body-not-the-musician-in-view", ORCHESTRA, "it hoped to return in the autumn",
+         "orchestra", "indirect", kind="organisation"),
     # "their" of a document: the group that just wrote, unnamed
     case("their-letter-is-the-groups", THEIR_LETTER, "the shows were “a welcome addition to the area, but not at "
          "midnight", None, "mixed", description="group of harbourside residents"),

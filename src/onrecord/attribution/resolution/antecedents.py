@@ -336,11 +336,12 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if just_named is not None:
             return just_named
         subjects = [m for m in outside if m[2]]
-        spoke = None if places else next((s.name for i, s in reversed(r.recent)
-                                          if head.i - 250 <= i < head.i and s.kind == "organisation"), None)
-        if not subjects and spoke is not None:
-            # nobody acted since: the organisation that spoke last, not one named in passing ("Analysts surveyed
-            # by Meridian Data expected ...")
+        same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
+        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
+                                          and s.kind == "organisation" and s.name and not s.name.islower()), None)
+        if not subjects and not same_word and spoke is not None:
+            # nobody acted since: the organisation that spoke last (by its name), not one named in passing
+            # ("Analysts surveyed by Orbis Data expected ...")
             return spoke
         pick = subjects or outside
         if pick:

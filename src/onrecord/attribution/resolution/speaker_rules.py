@@ -28,7 +28,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
-from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
+from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, person_noun, run_in, titled_name
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
@@ -276,6 +276,23 @@ def named_in_phrase(case: Mention) -> Speaker | None:
     return Speaker(case.resolver.index.fullest(person_name(case.own[0])), "person") if case.own else None
 
 
+@rule("speakers.role-named-in-apposition", (
+    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"))
+def role_named_in_apposition(case: Mention) -> Speaker | None:
+    """A person's role with a name in apposition ("its music director, Leo Varga,") is the person named, though the
+    recogniser took the name for an organisation -- not someone else introduced with that role."""
+    head, r = case.head, case.resolver
+    if head.pos_ != "NOUN" or not person_noun(case.lemma):
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
+    if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
+        return Speaker(r.index.fullest(name), "person")
+    return None
+
+
 @rule("speakers.party-member-in-view", (
     "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"))
 def party_member_in_view(case: Mention) -> Speaker | None:
@@ -387,6 +404,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     acronym_name,
     named_head,
     named_in_phrase,
+    role_named_in_apposition,
     party_member_in_view,
     person_of_organisation,
     titled_in_organisation,
