@@ -918,23 +918,23 @@ CASES += [
 # session 12 (issue 17): speakers as a reader resolves them -- the person a sentence turns to, a member named in
 # apposition, a role with its team, the body a document speaks for
 TURNED_TO_A_MAN = ("“We won,” coach David Tarn said, shaking his head.\n\n"
-                   "The Rovers had led behind Jonas Brandt, who scored 27 points. Brandt was gracious afterwards.\n\n"
+                   "The Hawks had led behind Jonas Brandt, who scored 27 points. Brandt was gracious afterwards.\n\n"
                    "“They made one more play than we did,” he said.\n\n"
-                   "For Tarn, the final against defending champion Kim Easton is a chance to complete a rebuild that "
+                   "For Tarn, the final against defending champion Kim Rowe is a chance to complete a rebuild that "
                    "began when he took over a team that had won six games. He was asked whether his players were "
                    "ready.\n\n“Look at them,” he said.")
-ONE_OF_THEM = ("Local estate agents said prices would hold. One, Halina Ogunleye of Brook & Vine, said buyers cared "
+ONE_OF_THEM = ("Local estate agents said prices would hold. One, Dorota Okonkwo of Ash & Elm, said buyers cared "
                "more about trains than towers.\n\n“Nobody asks me how tall the tower is,” she said.")
-OTHER_TEAM = ("It was an afternoon that Rovers manager Colm Brady will remember, and one that Kingsmead's Sven "
+OTHER_TEAM = ("It was an afternoon that Harbour manager Colm Brady will remember, and one that Ashgrove's Sven "
               "Ekholm will want to forget.\n\n“I have never had a dressing room like that one,” Brady said.\n\n"
-              "The decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
-              "\n\nEkholm was scathing about the decision. “Three minutes to look at one picture,” the Kingsmead "
+              "The decisive moment came when Ashgrove defender Luis Prado was judged to have handled in the area."
+              "\n\nEkholm was scathing about the decision. “Three minutes to look at one picture,” the Ashgrove "
               "manager said.")
-OWNED_NAME = ("It was an afternoon that Rovers manager Colm Brady will remember, and one that Kingsmead’s Tor "
+OWNED_NAME = ("It was an afternoon that Harbour manager Colm Brady will remember, and one that Ashgrove’s Tor "
               "Bergqvist-Lowe will want to forget.\n\n“I have never had a dressing room like that one,” Brady said."
-              "\n\nThe decisive moment came when Kingsmead defender Luis Prado was judged to have handled in the area."
+              "\n\nThe decisive moment came when Ashgrove defender Luis Prado was judged to have handled in the area."
               "\n\nBergqvist-Lowe was scathing about the decision. “Three minutes to look at one picture,” the "
-              "Kingsmead manager said.")
+              "Ashgrove manager said.")
 ORCHESTRA = ("The Lakeview Symphony will cancel its spring season, its board announced on Friday.\n\n\"We found out "
              "from a press release,\" said cellist Aaron Dietz, who has played with the symphony for 22 years.\n\n"
              "The orchestra said it hoped to return in the autumn. Its music director, Leo Varga, called the news "
@@ -952,11 +952,11 @@ CASES += [
     # organisation: "Marsh" later is him, the subject the he then refers to
     case("a-name-after-a-role-is-a-person", ROLE_BEFORE_NAME, "he was \"confident the truth will come out",
          "Ivo Marsh", "mixed"),
-    # "the Kingsmead manager" is not the manager introduced with another team ("Rovers manager Colm Brady"): the
+    # "the Ashgrove manager" is not the manager introduced with another team ("Harbour manager Colm Brady"): the
     # person in view (the name inside the description itself is no antecedent)
     case("a-role-with-its-team-is-not-the-other-teams", OTHER_TEAM, "Three minutes to look at one picture,",
          "Sven Ekholm", "direct"),
-    # a person after a team's possessive, which the recogniser took with it for an organisation ("Kingsmead’s Tor
+    # a person after a team's possessive, which the recogniser took with it for an organisation ("Ashgrove’s Tor
     # Bergqvist-Lowe"), and the family name alone labelled an organisation, are still the person
     case("a-person-after-a-teams-possessive", OWNED_NAME, "Three minutes to look at one picture,",
          "Tor Bergqvist-Lowe", "direct"),
@@ -971,7 +971,7 @@ CASES += [
     case("he-is-the-man-the-sentence-turned-to", TURNED_TO_A_MAN, "Look at them,", "David Tarn", "direct"),
     # "One, NAME of FIRM, said": the member named, though the recogniser ran the name into the firm
     case("one-of-a-group-named-in-apposition", ONE_OF_THEM, "Nobody asks me how tall the tower is,",
-         "Halina Ogunleye", "direct", kind="person"),
+         "Dorota Okonkwo", "direct", kind="person"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

@@ -63,7 +63,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
          if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
         None,
     )
-    # (not a name inside the description itself: "the Kingsmead manager")
+    # (not a name inside the description itself: "the Ashgrove manager")
     before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
@@ -100,7 +100,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
 def _known_gender_first(r: SpeakerResolver, named: list[PersonMention], gender: str | None,
                         full: Callable[[PersonMention], str]) -> list[PersonMention]:
     """Of two people named in the sentence before a he/she, the one known to be of its gender when the other's
-    gender is unknown ("For Ivo Tarn, the final against the Easton Harriers ... He was asked" -> Tarn, not the
+    gender is unknown ("For Ivo Tarn, the final against the Rowe Harriers ... He was asked" -> Tarn, not the
     team the recogniser took for a person); else all of them."""
     if gender is None or len({full(p) for p in named}) != 2:  # (not one of a list: "songs by A, B, C and D")
         return named
@@ -179,7 +179,7 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
     teams = {c.text for c in modifiers if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")}
-    if teams:  # "the Kingsmead manager": not the one introduced as "Rovers manager Colm Brady"
+    if teams:  # "the Ashgrove manager": not the one introduced as "Harbour manager Colm Brady"
         roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
     if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
         roles = [(i, name) for i, name in roles if _introduced_as_former(r, i)] or roles
@@ -195,7 +195,7 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
 
 
 def _title_before(doc: Doc, start: int) -> list[Token]:
-    """The words right before the name at ``start`` that make its title ("former Rovers manager" Colm Brady)."""
+    """The words right before the name at ``start`` that make its title ("former Harbour manager" Colm Brady)."""
     title = []
     for tok in reversed(doc[max(0, start - 4) : start]):
         if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
@@ -215,7 +215,7 @@ def _introduced_as_former(r: SpeakerResolver, start: int) -> bool:
 
 
 def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:
-    """Do the words right before the name at ``start`` (its title: "Rovers manager Colm Brady") give it a proper
+    """Do the words right before the name at ``start`` (its title: "Harbour manager Colm Brady") give it a proper
     noun as affiliation, none of them one of ``teams``?"""
     proper = [t.text for t in _title_before(doc, start) if t.pos_ == "PROPN"]
     return bool(proper) and not any(t in teams for t in proper)

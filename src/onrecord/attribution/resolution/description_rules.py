@@ -80,8 +80,8 @@ def document_author(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.authors-of-document", (
-    "The Oshwin River Trust published a report on Monday. It says the water has warmed. “The gains will be "
-    "reversed,” the report’s authors wrote.", "Oshwin River Trust"))
+    "The Dunmore River Trust published a report on Monday. It says the water has warmed. “The gains will be "
+    "reversed,” the report’s authors wrote.", "Dunmore River Trust"))
 def authors_of_document(case: Mention) -> Speaker | None:
     """"The report's authors", "the authors of the study": who wrote a document speak as its author does (the
     body that issued it, see speakers.document-author); unnamed when nobody is said to have issued it."""

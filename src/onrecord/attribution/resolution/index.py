@@ -195,8 +195,8 @@ class ArticleIndex:
 
     def _index_owned_people(self) -> None:
         """A person named after a team's or a firm's possessive that the recogniser took, with it, for one
-        organisation ("Kingsmead's Sven Lindqvist-Howe") is a person of the article; and the family name alone,
-        labelled an organisation ("Lindqvist-Howe was scathing"), is a mention of them."""
+        organisation ("Ashgrove's Tor Bergqvist-Lowe") is a person of the article; and the family name alone,
+        labelled an organisation ("Bergqvist-Lowe was scathing"), is a mention of them."""
         doc = self.doc
         for ent in doc.ents:
             if ent.label_ != "ORG":

@@ -120,12 +120,12 @@ def run_in_heading(case: Mention) -> Speaker | None:
 
 @rule(
     "speakers.one-named",
-    ("Local estate agents said prices would hold. One, Halina Ogunleye of Brook & Vine, said buyers cared more "
-     "about the trains.", "Halina Ogunleye"),
+    ("Local estate agents said prices would hold. One, Mira Castellan of Ash & Elm, said buyers cared more "
+     "about the trains.", "Mira Castellan"),
     ("Two firms objected to the plan. One, Tarn Energy, said it would appeal.", "Tarn Energy"),
 )
 def one_named(case: Mention) -> Speaker | None:
-    """"One, Ana Lind of Brook & Vine, said": a member of a group just mentioned, named in apposition to "one" or
+    """"One, Ana Lind of Ash & Elm, said": a member of a group just mentioned, named in apposition to "one" or
     "another" -- the one named, whatever the recogniser made of the name and the firm after it."""
     head = case.head
     if head.lower_ not in ("one", "another") or not case.moves:
