@@ -923,6 +923,9 @@ TURNED_TO_A_MAN = ("“We won,” coach David Tarn said, shaking his head.\n\n"
                    "For Tarn, the final against defending champion Kim Rowe is a chance to complete a rebuild that "
                    "began when he took over a team that had won six games. He was asked whether his players were "
                    "ready.\n\n“Look at them,” he said.")
+OBJECT_IN_A_MODIFIER = ("“Even a small rise matters,” said Ivo Tarn, an expert in public health at Lakeview "
+                        "University.\n\nThis chart, provided by Ben Statz, shows the states where the law has changed."
+                        "\n\nHowever, he pointed out that it is difficult to draw firm conclusions from such studies.")
 ONE_OF_THEM = ("Local estate agents said prices would hold. One, Dorota Okonkwo of Ash & Elm, said buyers cared "
                "more about trains than towers.\n\n“Nobody asks me how tall the tower is,” she said.")
 OTHER_TEAM = ("It was an afternoon that Harbour manager Colm Brady will remember, and one that Ashgrove's Sven "
@@ -969,6 +972,10 @@ CASES += [
          "midnight", None, "mixed", description="group of harbourside residents"),
     # of two people named in the sentence before a he, the one known to be a man (the other's gender unknown)
     case("he-is-the-man-the-sentence-turned-to", TURNED_TO_A_MAN, "Look at them,", "David Tarn", "direct"),
+    # a person named as an object inside a clause that modifies a noun ("This chart, provided by Ben Statz,") is not
+    # whom the story turned to: the he stays with the speaker
+    case("he-is-not-an-object-inside-a-modifier", OBJECT_IN_A_MODIFIER,
+         "that it is difficult to draw firm conclusions from such studies", "Ivo Tarn", "indirect"),
     # "One, NAME of FIRM, said": the member named, though the recogniser ran the name into the firm
     case("one-of-a-group-named-in-apposition", ONE_OF_THEM, "Nobody asks me how tall the tower is,",
          "Dorota Okonkwo", "direct", kind="person"),

@@ -70,8 +70,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
     sent_start = pronoun.sent.start
     previous_start = r.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])],
-                                 gender, full)
+    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
+                                     and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
     if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
         t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
@@ -95,6 +95,21 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _object_in_a_modifier(tok: Token) -> bool:
+    """Is the name at ``tok`` an object inside a clause that modifies a noun ("a president who authorized the
+    raid that killed Osama Ladin")? The story did not turn to that person."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("dobj", "pobj"):
+        return False
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
 
 
 def _known_gender_first(r: SpeakerResolver, named: list[PersonMention], gender: str | None,

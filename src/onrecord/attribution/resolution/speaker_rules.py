@@ -84,8 +84,9 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
 @rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
 def person_pronoun(case: Mention) -> Speaker | None:
     """A he or she is the most salient person of that gender before it: the current speaker, unless another
-    person has since become a subject; a person the previous sentence turned to (of several named there, the
-    one known to be of its gender); the nearest subject."""
+    person has since become a subject; a person the previous sentence turned to (of two named there, the one
+    known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
+    provided by Ben Statz,"); the nearest subject."""
     if case.head.lower_ in PERSON_PRONOUNS:
         return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
     return None
