@@ -54,14 +54,14 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.757, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.877, "end_to_end": 0.822, "cue_exact": 0.849},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.877, "end_to_end": 0.823, "cue_exact": 0.849},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.886, "end_to_end": 0.830, "cue_exact": 0.861},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.886, "end_to_end": 0.831, "cue_exact": 0.861},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.915, "named_accuracy": 0.918},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.916, "named_accuracy": 0.919},
          speakers="data/speakers/polnear-train.jsonl"),
 )
 
@@ -91,7 +91,7 @@ GENDER_FLOORS: dict[str, float] = {"accuracy": 0.97, "coverage": 0.89}
 #: Direct and mixed quotations of the invented hard-case news (data/news, its dev half; fast mode, the GGT
 #: conventions: scope quotes, the cue word), counted as a Quotebank-style user reads them (--types direct,mixed).
 NEWS_GOLD = "data/news/dev.jsonl"
-NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.96, "end_to_end": 0.88, "speaker_accuracy": 0.915}
+NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.96, "end_to_end": 0.935, "speaker_accuracy": 0.975}
 NEWS_TYPES = frozenset({"direct", "mixed"})
 #: The dev half of the second set of invented news (data/news2: wire and newspaper copy where the speaker is the
 #: hard part), scored as data/news.

@@ -9,6 +9,7 @@ earlier). "They" is speakers named together or the last plural subject that can 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -62,13 +63,15 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
          if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
         None,
     )
-    before = [p for p in ix.persons if window_start <= p[0] < pronoun.i and fits(full(p))]
+    # (not a name inside the description itself: "the Ashgrove manager")
+    before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
     sent_start = pronoun.sent.start
     previous_start = r.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    lately = [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])]
+    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
+                                     and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
     if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
         t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
@@ -95,6 +98,32 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _object_in_a_modifier(tok: Token) -> bool:
+    """Is the name at ``tok`` an object inside a clause that modifies a noun ("a president who authorized the
+    raid that killed Osama Ladin")? The story did not turn to that person."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("dobj", "pobj"):
+        return False
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
+def _known_gender_first(r: SpeakerResolver, named: list[PersonMention], gender: str | None,
+                        full: Callable[[PersonMention], str]) -> list[PersonMention]:
+    """Of two people named in the sentence before a he/she, the one known to be of its gender when the other's
+    gender is unknown ("For Ivo Tarn, the final against the Rowe Harriers ... He was asked" -> Tarn, not the
+    team the recogniser took for a person); else all of them."""
+    if gender is None or len({full(p) for p in named}) != 2:  # (not one of a list: "songs by A, B, C and D")
+        return named
+    known = [p for p in named if r.index.gender(full(p)) == gender]
+    return known if len({full(p) for p in known}) == 1 else named
 
 
 def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: int) -> str | None:
@@ -178,9 +207,15 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
     first introduced after it (a lede's "the league commissioner said ..." named further down)."""
     roles = r.index.roles.get(role_key(head), [])
-    places = {c.text for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC")}
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
+    teams = {c.text for c in modifiers if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")}
+    if teams:  # "the Ashgrove manager": not the one introduced as "Harbour manager Colm Brady"
+        roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
+    if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
+        roles = [(i, name) for i, name in roles if _introduced_as_former(r, i)] or roles
     last = next(((i, s.name) for i, s in reversed(r.recent) if i < head.i and s.kind == "person"), None)
     if last is not None and any(name == last[1] for _i, name in roles) and not any(
         last[0] < i < head.i and name != last[1] for i, name in roles
@@ -192,10 +227,42 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     return before[-1] if before else (roles[0][1] if roles else None)
 
 
+def _title_before(doc: Doc, start: int) -> list[Token]:
+    """The words right before the name at ``start`` that make its title ("former Harbour manager" Colm Brady)."""
+    title = []
+    for tok in reversed(doc[max(0, start - 4) : start]):
+        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
+            break
+        title.append(tok)
+    return title
+
+
+def _introduced_as_former(r: SpeakerResolver, start: int) -> bool:
+    """Was the person named at ``start`` given their role as a former one ("Former mayor Janet Cole", "Janet Cole,
+    a former mayor")?"""
+    ent = r.index.ent_of.get(start)
+    root = ent.root if ent is not None else r.doc[start]
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lower_ == "former" for t in _title_before(r.doc, start)) or any(
+        c.lower_ == "former" for n in nouns for c in n.children)
+
+
+def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:
+    """Do the words right before the name at ``start`` (its title: "Harbour manager Colm Brady") give it a proper
+    noun as affiliation, none of them one of ``teams``?"""
+    proper = [t.text for t in _title_before(doc, start) if t.pos_ == "PROPN"]
+    return bool(proper) and not any(t in teams for t in proper)
+
+
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """Who issued a document: "the union's release", "a study by Civic Action", "a release from UFCW", "a paper
     on the railway's website"."""
     for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in ("their", "its"):
+            # "Their letter said" after "A group of residents wrote to the council": the group, or the body
+            found = group_antecedent(r, child)
+            if found.name or found.kind == "anonymous":
+                return found
         if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS:
             # "the union's release"; "his videos": the person he is
             found = r.resolve(r.doc[child.left_edge.i : child.i + 1])
@@ -231,7 +298,7 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         same = word == lemma or (research and word in RESEARCH_DOCUMENTS and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
-        found = _maker(r, tok)
+        found = maker(r, tok)
         if found is not None:
             return found
     return None
@@ -241,7 +308,7 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
 _SAME_STUDY_WINDOW = 150
 
 
-def _maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
+def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
     """Who made the document ``tok`` mentions: who wrote or released it ("Lind wrote in the trust's report"; "the
     company denied it in a statement"), else whose it is ("a study by Civic Action")."""
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -252,6 +319,10 @@ def _maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
         or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
     ):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in (
+            "VBG", "VBD", "VBN"
+        ):  # "Mr. Lind showed no sign of backing down, releasing a statement that ...": the main verb's subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and tok.dep_ == "nsubjpass":  # "an email was sent from Ana Lind, the director"
             by = next((c for c in verb.children if c.lower_ in ("by", "from") and c.dep_ in ("agent", "prep")),
                       None)
@@ -298,6 +369,13 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if just_named is not None:
             return just_named
         subjects = [m for m in outside if m[2]]
+        same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
+        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
+                                          and s.kind == "organisation" and s.name and not s.name.islower()), None)
+        if not subjects and not same_word and spoke is not None:
+            # nobody acted since: the organisation that spoke last (by its name), not one named in passing
+            # ("Analysts surveyed by Orbis Data expected ...")
+            return spoke
         pick = subjects or outside
         if pick:
             return r.index.expand(pick[-1][1])
@@ -321,7 +399,7 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     "we" and "you" stay unknown."""
     if pronoun.lower_ in ("i", "we", "you"):
         return Speaker(None, "unknown", pronoun.text)
-    if pronoun.lower_ in ("they", "them"):
+    if pronoun.lower_ in ("they", "them", "their"):
         return plural_antecedent(r, pronoun)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
@@ -329,9 +407,9 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     if last is not None and pronoun.i - last[0] < 80:
         # the organisation speaking, unless another one has become the subject since ("EDC declined ...")
         newer = [m for m in subjects if m[0] > last[0] and r.index.expand(m[1]) != last[1].name]
-        if not newer or pronoun.lower_ != "it":
+        if not newer or pronoun.lower_ not in ("it", "its"):
             return last[1]
-    if pronoun.lower_ == "it":
+    if pronoun.lower_ in ("it", "its"):
         # the last organisation named as a subject, else the last one named
         pick = subjects or cands
         if pick:

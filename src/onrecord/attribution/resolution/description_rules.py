@@ -12,10 +12,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.attribution.resolution.antecedents import author, earlier_author, org_for, person_antecedent, role_holder
+from onrecord.attribution.resolution.antecedents import (
+    author,
+    earlier_author,
+    maker,
+    org_for,
+    person_antecedent,
+    role_holder,
+)
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
-from onrecord.attribution.resolution.syntax import ORG_LABELS, PERSON_TITLES, described, is_document, modifies
+from onrecord.attribution.resolution.syntax import (
+    ORG_LABELS,
+    PERSON_TITLES,
+    described,
+    is_document,
+    modifies,
+    person_noun,
+)
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -23,6 +37,7 @@ from onrecord.lexicon.en import (
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
+    PLACE_HEADS,
     QUANTITY_HEADS,
     UNNAMED_HEADS,
 )
@@ -43,20 +58,47 @@ def _document(case: Mention) -> bool:
      "Lakeview School of Public Policy"),
     ("Ana Lind, a nurse, spoke first. More than 40 physicians signed a letter to the Lakeview council. “The clinic "
      "is unsafe,” says the letter.", None),
+    ("Ana Lind showed no sign of backing down, releasing a statement that accused the council of using “its power "
+     "to block a fair process.”", "Ana Lind"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
-    Civic Action"), else, for a definite one, who wrote or issued it earlier ("Lind wrote in a report ... the
-    report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
-    said"); a group nobody names that made it ("40 physicians signed a letter") is the speaker, described."""
+    Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
+    wrote or issued it earlier ("Lind wrote in a report ... the report said"; "the club denied it in a statement
+    ... the statement read"; "A study by X ... the report said"); a group nobody names that made it ("40
+    physicians signed a letter") is the speaker, described."""
     if not _document(case):
         return None
     found = author(case.resolver, case.head)
+    if found is None and case.moves and case.head.dep_ == "dobj":
+        found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
         found = earlier_author(case.resolver, case.head)
     if found is not None and found.name is None and found.kind == "anonymous":
         return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+@rule("speakers.authors-of-document", (
+    "The Dunmore River Trust published a report on Monday. It says the water has warmed. “The gains will be "
+    "reversed,” the report’s authors wrote.", "Dunmore River Trust"))
+def authors_of_document(case: Mention) -> Speaker | None:
+    """"The report's authors", "the authors of the study": who wrote a document speak as its author does (the
+    body that issued it, see speakers.document-author); unnamed when nobody is said to have issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in _WRITERS or not case.moves:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+    if owner is None or not (owner.lemma_.lower() in DOCUMENT_NOUNS or is_document(owner)):
+        return None
+    found = r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+#: Nouns for who wrote a document.
+_WRITERS = frozenset({"author", "writer", "co-author"})
 
 
 @rule("speakers.document-of-last-speaker", (
@@ -125,12 +167,15 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     ("Mira and Ivo Oduya received a letter this week from Lakeview Water Services Canada informing them that the "
      "federal department has concerns about their well. The department added that \"in some cases, extra tests "
      "may be needed.\"", "Lakeview Water Services Canada"),
+    ("Shares of Tarn Freight Inc. rose on Thursday after the freight company said profit had topped forecasts. "
+     "Analysts surveyed by Orbis Data had expected less. Revenue climbed 9 percent. The company said it expected "
+     "revenue of about $950 million.", "Tarn Freight Inc."),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
     Harbour Commission"; not a description the recogniser took for a name, "the federal department"), or for a
     generic head ("the company") the one organisation the sentence before names, else the last one named as a
-    subject."""
+    subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data")."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
         return None
     org = org_for(case.resolver, case.head)
@@ -150,6 +195,32 @@ def organisation_description(case: Mention) -> Speaker | None:
         return Speaker(None, "unknown", case.description)
     head = case.head
     return Speaker(strip_det(case.resolver.doc[head.left_edge.i : head.i + 1].text), "organisation", case.description)
+
+
+@rule("speakers.organisation-by-its-word", (
+    "The Lakeview Chamber of Commerce surveyed 800 households. Grocer Abel Mensah said his margins were thin. The "
+    "chamber said it would repeat the survey.", "Lakeview Chamber of Commerce"))
+def organisation_by_its_word(case: Mention) -> Speaker | None:
+    """"The chamber", "the alliance", "the fund": a definite noun that is the noun the name of an organisation named
+    before is built on ("the Lakeview Chamber of Commerce"; not "the research" after "Center for Forestry
+    Research") is that organisation, whether or not the noun is one of the organisation words of the lexicon --
+    not a person's role, a place or a state."""
+    head, r = case.head, case.resolver
+    if not (case.det == "the" and head.tag_ == "NN" and head.pos_ == "NOUN") or person_noun(case.lemma) \
+            or head.lower_ in PLACE_HEADS or head.lower_ == "state":
+        return None
+    word = head.lower_
+    named = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == "ORG" and m[1].lower() != word
+             and _name_head(m[1]) == word]
+    return Speaker(r.index.expand(named[-1][1]), "organisation", case.description) if named else None
+
+
+def _name_head(name: str) -> str:
+    """The noun an organisation's name is built on: its last word before "of", "for" and the like ("Chamber" of
+    "Lakeview Chamber of Commerce", "Center" of "Center for Forestry Research"), else its last word."""
+    words = name.lower().replace(",", " ").split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on", "in", "at", "to") and k > 0), len(words))
+    return words[cut - 1] if cut else ""
 
 
 @rule("speakers.people-counted", ("The majority said the plan was unfair.", None))
@@ -172,11 +243,19 @@ def _by_role(case: Mention) -> bool:
     return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
 
 
-@rule("speakers.role-holder", (
-    "Sen. Sarah Lind spoke on Monday. The senator said the vote was close.", "Sarah Lind"))
+@rule(
+    "speakers.role-holder",
+    ("Sen. Sarah Lind spoke on Monday. The senator said the vote was close.", "Sarah Lind"),
+    ("Midfielder Sara Lund has signed a new deal with the Lakeview Lions. The 23-year-old joined the Lions in 2021. "
+     "“I never wanted to leave,” the midfielder said.", "Sara Lund"),
+    ("Former mayor Janet Cole and current mayor Victor Osei clashed on Tuesday. Osei said the building cost too "
+     "much. \"We cannot keep it,\" the mayor said. \"He is selling the family silver,\" the former mayor said.",
+     "Janet Cole"),
+)
 def role_holder_by_title(case: Mention) -> Speaker | None:
     """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
-    introduced with that role before it ("Sen. Ana Lind"), else the first after it (a lede's cataphora).
+    introduced with that role before it ("Sen. Ana Lind", "Midfielder Sara Lund"; "the former mayor": one introduced
+    as a former one), else the first after it (a lede's cataphora).
     Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
     paused")."""
     if not (_by_role(case) and case.definite and case.head.tag_ == "NN"):

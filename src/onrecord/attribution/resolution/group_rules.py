@@ -15,7 +15,7 @@ from dataclasses import replace
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
-from onrecord.attribution.resolution.syntax import is_document
+from onrecord.attribution.resolution.syntax import compound_start, is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -132,6 +132,26 @@ def thing_described(case: Mention) -> Speaker | None:
             and case.lemma.endswith(tuple(THING_ENDINGS)):
         return Speaker(None, "unknown", case.description)
     return None
+
+
+@rule("speakers.organisation-noun-named", (
+    "The Lakeview aid group Halvard said its director was among the dead. A statement said the group was "
+    "\"shocked and saddened.\"", "Halvard"))
+def organisation_noun_named(case: Mention) -> Speaker | None:
+    """An organisation noun with the name right after it in apposition ("the aid group Halvard", "the charity
+    Tarn Trust"): the organisation so named, whatever the recogniser made of the name (a person, a place) or of the
+    words before the noun ("Lakeview")."""
+    head, r = case.head, case.resolver
+    if head.tag_ != "NN" or not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS):
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and compound_start(c) == head.i + 1), None)
+    if named is None or not named.is_title:
+        return None
+    ent = r.index.ent_of.get(named.i)
+    if ent is not None and ent.label_ == "ORG" and ent.start == head.i + 1:
+        return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
+    return Speaker(r.doc[head.i + 1 : named.i + 1].text, "organisation")
 
 
 @rule("speakers.organisation-short-name", (

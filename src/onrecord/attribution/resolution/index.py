@@ -38,6 +38,7 @@ from onrecord.attribution.resolution.syntax import (
     captions,
     is_subject,
     looks_like_a_persons_name,
+    places_read_as_people,
     role_apposition,
     role_key,
 )
@@ -50,6 +51,7 @@ from onrecord.lexicon.en import (
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
+    ORGANISATION_HEADS,
     UNNAMED_HEADS,
 )
 
@@ -58,14 +60,14 @@ MALE = MALE_PRONOUNS | MALE_HONORIFICS
 FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
 #: How far into the text a story's opening (its lede) reaches, in characters.
 _LEDE_CHARS = 500
+#: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
+_NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
 _PROPN = ids("PROPN")
 _PROPN_NOUN = ids("PROPN", "NOUN")
 _APPOS = ids("appos")
-_NOUN = ids("NOUN")
-_MODIFIER = ids("compound", "amod")
 
 #: A mention of a person: (token index, name, is subject).
 PersonMention = tuple[int, str, bool]
@@ -98,6 +100,7 @@ class ArticleIndex:
         self.inside = Inside(quoted)
         named = self._index_entities(Inside(captions(text)))
         self._index_chains()
+        self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
         self.persons.sort()
@@ -112,7 +115,7 @@ class ArticleIndex:
         """Index the recogniser's entities; returns every person mention it found, in what was said too."""
         doc, inside = self.doc, self.inside
         named: list[tuple[int, str]] = []
-        places = self._places()
+        places = places_read_as_people(doc)
         for ent in doc.ents:
             for tok in ent:
                 self.ent_of[tok.i] = ent
@@ -143,27 +146,6 @@ class ArticleIndex:
                 self.persons.append((ent.start, name, is_subject(ent.root, ent.end, ent.start)))
         return named
 
-    def _places(self) -> set[str]:
-        """Single words the recogniser labels a place more often than a person, and that no fuller person's name
-        ends with: "Sumatra" once read as a person beside "Java" is still the island. A word written as the
-        modifier of a common noun ("the Eastmoor manager", "the Ashcombe leather works") counts as a place or a
-        body too: a person alone by one name is seldom a noun's modifier."""
-        votes: dict[str, list[int]] = {}
-        surnames: set[str] = set()
-        for ent in self.doc.ents:
-            words = ent.text.split()
-            if ent.label_ == "PERSON" and len(words) >= 2:
-                surnames.add(words[-1].lower())
-            if len(words) == 1 and ent.label_ in ("PERSON", "GPE", "LOC"):
-                votes.setdefault(words[0].lower(), [0, 0])[ent.label_ == "PERSON"] += 1
-        alone = [w for w, (_place, person) in votes.items() if person and w not in surnames]
-        if alone:
-            a = token_arrays(self.doc)
-            modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
-            for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
-                votes[self.doc[i].lower_][0] += 1
-        return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
-
     def _index_chains(self) -> None:
         """Proper-noun chains the recogniser missed ("Sen. Jeff Merkley (D-OR)") still index their surnames; a chain
         with a title, a role or an age is a person mention, and so is one name alone with a role or an age."""
@@ -174,7 +156,8 @@ class ArticleIndex:
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
-            # "Ilse Varga, the institute's hydrologist": a short name taken for an organisation, a person's role
+            # "Ilse Varga, the institute's hydrologist", "former councillor Ivo Marsh": a short name taken for an
+            # organisation, a person's role
             roled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and looks_like_a_persons_name(ent)
             titled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and (
                 titled_name(doc, ent) or who_follows_name(doc, ent))
@@ -198,12 +181,36 @@ class ArticleIndex:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
-                    or titled)) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
+                    or roled or titled)) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
                     if not self.inside(doc[start].idx):
                         self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+
+    def _index_owned_people(self) -> None:
+        """A person named after a team's or a firm's possessive that the recogniser took, with it, for one
+        organisation ("Ashgrove's Tor Bergqvist-Lowe") is a person of the article; and the family name alone,
+        labelled an organisation ("Bergqvist-Lowe was scathing"), is a mention of them."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            poss = next((t.i for t in ent[:-2] if t.tag_ == "POS"), None)
+            if poss is None:
+                continue
+            tail = doc[poss + 1 : ent.end]
+            name = clean_name(tail.text)
+            if 2 <= len(name.split()) <= 3 and name_like(name) and all(w[:1].isupper() for w in name.split()) \
+                    and all(t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_) for t in tail) \
+                    and not any(t.lower_.rstrip(".") in _NOT_A_PERSONS_WORD for t in tail):
+                self.by_surname.setdefault(surname(name), []).append(name)
+                if not self.inside(doc[poss + 1].idx):
+                    self.persons.append((poss + 1, name, is_subject(ent.root, ent.end, poss + 1)))
+        for ent in doc.ents:  # (after all of them: a family name alone may come first)
+            if ent.label_ in ("ORG", "GPE") and len(ent) > 1 and ent.text.lower() in self.by_surname \
+                    and not self.inside(ent.start_char) and (not ent.start or doc[ent.start - 1].pos_ != "PROPN"):
+                self.persons.append((ent.start, ent.text, is_subject(ent.root, ent.end, ent.start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
@@ -226,11 +233,12 @@ class ArticleIndex:
                 self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
         # a hyphenated surname ("Talbot-Ames", cut in three by the tokenizer) taken for an organisation
         joined = {s.rsplit("-", 1)[-1]: s for s in self.by_surname if "-" in s.strip("-")}
+        indexed = {p[0] for p in self.persons}
         for i in positions(np.isin(a.lower, ids(*joined)) & a.is_title) if joined else ():
             ent = self.ent_of.get(i)
             if i >= 2 and hyphen_joins(doc, i - 1) and doc[i - 2 : i + 1].text.lower() == joined[doc[i].lower_] \
                     and (ent is None or ent.label_ != "PERSON") and not self.inside(doc[i - 2].idx) \
-                    and (i == 2 or doc[i - 3].pos_ != "PROPN"):  # (alone: not a full name's end)
+                    and (i == 2 or doc[i - 3].pos_ != "PROPN") and i - 2 not in indexed:  # (alone, not yet seen)
                 self.persons.append((i - 2, doc[i - 2 : i + 1].text, is_subject(doc[i], i + 1, i - 2)))
 
     def _index_family_first_names(self) -> None:
@@ -297,6 +305,10 @@ class ArticleIndex:
             if ent.label_ != "PERSON" or not name_like(person_name(ent)):
                 continue
             full = self.fullest(person_name(ent), self.honorific.get(ent.start))
+            for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
+                if inner.lower_.rstrip(".") not in LEADING_ROLES:
+                    break
+                self.roles.setdefault(role_key(inner), []).append((ent.start, full))
             for left in doc[max(0, ent.start - 3) : ent.start]:
                 if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
                     continue  # a noun of another phrase ("expert replicates Ana Lind's path")

@@ -28,7 +28,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
-from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, run_in, titled_name
+from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, person_noun, run_in, titled_name
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
@@ -84,7 +84,9 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
 @rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
 def person_pronoun(case: Mention) -> Speaker | None:
     """A he or she is the most salient person of that gender before it: the current speaker, unless another
-    person has since become a subject; a person the previous sentence turned to; the nearest subject."""
+    person has since become a subject; a person the previous sentence turned to (of two named there, the one
+    known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
+    provided by Ben Statz,"); the nearest subject."""
     if case.head.lower_ in PERSON_PRONOUNS:
         return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
     return None
@@ -115,6 +117,29 @@ def run_in_heading(case: Mention) -> Speaker | None:
     paragraph ("Road plans\\n\\nLind said ..."): the speaker is the noun phrase that opens that paragraph."""
     opener = run_in(case.whole, case.resolver.text) if case.moves else None
     return case.resolver.resolve(opener) if opener is not None else None
+
+
+@rule(
+    "speakers.one-named",
+    ("Local estate agents said prices would hold. One, Mira Castellan of Ash & Elm, said buyers cared more "
+     "about the trains.", "Mira Castellan"),
+    ("Two firms objected to the plan. One, Tarn Energy, said it would appeal.", "Tarn Energy"),
+)
+def one_named(case: Mention) -> Speaker | None:
+    """"One, Ana Lind of Ash & Elm, said": a member of a group just mentioned, named in apposition to "one" or
+    "another" -- the one named, whatever the recogniser made of the name and the firm after it."""
+    head = case.head
+    if head.lower_ not in ("one", "another") or not case.moves:
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    r, name = case.resolver, case.resolver.doc[compound_start(named) : named.i + 1]
+    found = r.resolve(name)
+    if found.kind == "organisation" and found.name and found.name != name.text \
+            and found.name.startswith(name.text) and name_like(name.text):
+        return Speaker(r.index.fullest(clean_name(name.text)), "person")  # "Ana Lind of" read as a firm
+    return found
 
 
 @rule("speakers.party-members", ("Some Democrats said the bill would fail.", None))
@@ -252,6 +277,23 @@ def named_in_phrase(case: Mention) -> Speaker | None:
     return Speaker(case.resolver.index.fullest(person_name(case.own[0])), "person") if case.own else None
 
 
+@rule("speakers.role-named-in-apposition", (
+    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"))
+def role_named_in_apposition(case: Mention) -> Speaker | None:
+    """A person's role with a name in apposition ("its music director, Leo Varga,") is the person named, though the
+    recogniser took the name for an organisation -- not someone else introduced with that role."""
+    head, r = case.head, case.resolver
+    if head.pos_ != "NOUN" or not person_noun(case.lemma):
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
+    if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
+        return Speaker(r.index.fullest(name), "person")
+    return None
+
+
 @rule("speakers.party-member-in-view", (
     "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"))
 def party_member_in_view(case: Mention) -> Speaker | None:
@@ -346,6 +388,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     group_pronoun,
     g.both_people,
     run_in_heading,
+    one_named,
     g.candidate_campaign,
     party_members,
     g.party_plural,
@@ -355,18 +398,21 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     joined_names,
     joined_surnames,
     acronym_noun,
+    g.organisation_noun_named,
     g.organisation_short_name,
     known_surname,
     family_name_first,
     acronym_name,
     named_head,
     named_in_phrase,
+    role_named_in_apposition,
     party_member_in_view,
     person_of_organisation,
     titled_in_organisation,
     named_organisation,
     proper_noun,
     d.document_author,
+    d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,
     d.document_of_main_organisation,
@@ -375,6 +421,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.organisation_named_in_phrase,
     d.organisation_in_view,
     d.organisation_description,
+    d.organisation_by_its_word,
     d.people_counted,
     d.lede_person,
     d.role_holder_by_title,

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
@@ -120,8 +122,14 @@ def role_apposition(tok: Token) -> bool:
 
 def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
-    hydrologist"), whatever the recogniser labelled them."""
-    return 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and role_apposition(ent[-1])
+    hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
+    labelled them."""
+    if not (2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent)):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
+        and ent.start <= before.head.i < ent.end and person_noun(before.lemma_.lower())
+    return role_before or role_apposition(ent[-1])
 
 
 def person_noun(lemma: str) -> bool:
@@ -297,3 +305,29 @@ def organisations_named_as_people(doc: Doc) -> Iterator[None]:
         yield
     finally:
         doc.ents = ents
+
+
+_NOUN = ids("NOUN")
+_MODIFIER = ids("compound", "amod")
+
+
+def places_read_as_people(doc: Doc) -> set[str]:
+    """Single words the recogniser labels a place more often than a person, and that no fuller person's name
+    ends with: "Sumatra" once read as a person beside "Java" is still the island. A word written as the
+    modifier of a common noun ("the Eastmoor manager", "the Ashcombe leather works") counts as a place or a
+    body too: a person alone by one name is seldom a noun's modifier."""
+    votes: dict[str, list[int]] = {}
+    surnames: set[str] = set()
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            surnames.add(words[-1].lower())
+        if len(words) == 1 and ent.label_ in ("PERSON", "GPE", "LOC"):
+            votes.setdefault(words[0].lower(), [0, 0])[ent.label_ == "PERSON"] += 1
+    alone = [w for w, (_place, person) in votes.items() if person and w not in surnames]
+    if alone:
+        a = token_arrays(doc)
+        modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
+        for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
+            votes[doc[i].lower_][0] += 1
+    return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
