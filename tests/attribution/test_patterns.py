@@ -172,6 +172,13 @@ CASES = [
          "The prime minister, who watched the debate from the gallery, spoke to reporters afterwards. "
          "He said the bill would return “within weeks.”",
          "the bill would return “within weeks.”", "Ivo Tarn", "mixed"),
+    # --- an unnamed spokesperson speaks for the organisation named in the phrase; for a person, stays unnamed ---
+    case("spokeswoman-for-an-organisation",
+         "A spokeswoman for the Lakeview Water Board said the pipes would be replaced. She said the work would start "
+         "in May.", "the work would start in May", "Lakeview Water Board", "indirect", kind="organisation"),
+    case("spokesman-for-a-person",
+         "Ivo Tarn, the mayor, was taken to hospital on Monday. A spokesman for Tarn said he was resting.",
+         "he was resting", None, "indirect"),
     case("hyphenated-surname", HYPHENATED, "He asked for it, and you do not say no to that,", "Anton Greaves-Mbeki",
          "direct"),
     # --- a verb of saying the parser reads as a plural noun ("Okafor charges") ---

@@ -21,7 +21,7 @@ from onrecord.attribution.resolution.antecedents import (
     role_holder,
 )
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
+from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -39,6 +39,7 @@ from onrecord.lexicon.en import (
     ORGANISATION_HEADS,
     PLACE_HEADS,
     QUANTITY_HEADS,
+    SPOKESPERSON_HEADS,
     UNNAMED_HEADS,
 )
 
@@ -276,6 +277,27 @@ def described_person_in_view(case: Mention) -> Speaker | None:
         return None
     found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
     return replace(found, description=case.description) if found.name else None
+
+
+@rule(
+    "speakers.spokesperson-of-organisation",
+    ("A spokeswoman for the Lakeview Water Board said the pipes would be replaced.", "Lakeview Water Board"),
+    ("A Lakeview Power Corporation spokesman said prices would rise.", "Lakeview Power Corporation"),
+)
+def spokesperson_of_organisation(case: Mention) -> Speaker | None:
+    """An unnamed spokesperson speaks for the organisation the phrase names ("a spokeswoman for the Ministry of
+    Health", "a Halvard spokesman"): the words are the organisation's, the spokesperson its description. A named
+    one ("spokeswoman Ines Varg") is the person (rules before this one); a spokesman for a person is unnamed."""
+    if case.lemma not in SPOKESPERSON_HEADS:
+        return None
+    head, index = case.head, case.resolver.index
+    for ent in case.ents:
+        root = ent.root
+        of_it = root.dep_ == "pobj" and root.head.lower_ in ("for", "of", "at") and root.head.head == head
+        person = surname(ent.text) in index.by_surname  # (a person the article named, tagged an organisation)
+        if ent.label_ == "ORG" and (of_it or modifies(root, head)) and not person:  # ("a spokesman for Ana Lind")
+            return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    return None
 
 
 @rule("speakers.unnamed-person", ("A senior official said the talks had stalled.", None))

@@ -426,6 +426,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.lede_person,
     d.role_holder_by_title,
     d.described_person_in_view,
+    d.spokesperson_of_organisation,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,
