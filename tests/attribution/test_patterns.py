@@ -928,6 +928,28 @@ CASES += [
 ]
 
 
+CASES += [
+    # a verb of thinking conjoined to the verb of saying without a clause of its own ("and was considering an
+    # appeal") goes on with what was said (cues.content-tail.next-cue)
+    case("conjoined-predicate-after-a-quoted-fragment",
+         "The Harbour Ministry said in a statement that it was “disappointed by the ruling” and was considering an "
+         "appeal to the High Court.",
+         "that it was “disappointed by the ruling” and was considering an appeal to the High Court",
+         "Harbour Ministry", "mixed"),
+    # "said in a statement that …" with the clause hung on the noun: the verb's conjoined predicate is said too
+    case("said-in-a-statement-with-a-conjoined-predicate",
+         "Ivo Tarn said in a brief statement that the mayor “respects the board’s work” but remained opposed to the "
+         "plan.",
+         "that the mayor “respects the board’s work” but remained opposed to the plan", "Ivo Tarn", "mixed"),
+    # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
+    # director, Dr. Ivo Tarn, told reporters")
+    case("cue-after-a-role-then-a-name",
+         "The lander went silent. \"We had a healthy lander, and then we had nothing,\" the agency's flight "
+         "director, Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do "
+         "not know why.\"",
+         "We had a healthy lander, and then we had nothing,", "Ivo Tarn", "direct"),
+]
+
 @pytest.mark.parametrize("case", CASES)
 def test_pattern(case: Case, nlp, match) -> None:
     text = case.text

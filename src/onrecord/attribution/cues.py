@@ -30,6 +30,7 @@ from onrecord.attribution.cueparts import (
     VerbCue,
     complement_content,
     parenthetical_content,
+    tail_end,
 )
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
@@ -318,6 +319,8 @@ def _saying_host(tok: Token) -> Token | None:
     "cues.said-in-noun-that-clause",
     ("Ivo Tarn, a spokesman for the Lakeview council, said in a statement that the harbour team would work with the "
      "police.", "said"),
+    ("Ivo Tarn, asked for comment after the meeting, said in a brief statement that the mayor “respects the board’s "
+     "work” but remained opposed to the plan.", "said"),
 )
 def said_in_noun_that_clause(w: Word) -> Statement | None:
     """"X said in a statement that ...": the parser hung the that-clause on the noun; the clause is the
@@ -329,8 +332,10 @@ def said_in_noun_that_clause(w: Word) -> Statement | None:
     verb = _saying_host(w.tok) if clause is not None else None
     if clause is None or verb is None:
         return None
-    content = span_chars(w.doc, clause.left_edge.i, clause.right_edge.i + 1)
-    return _verb_statement(Word(w.finder, verb), content, 0.7, "clause", raised=False)
+    said = Word(w.finder, verb)
+    # (what the verb's conjoined predicates add: "… that the mayor “respects her” but remained opposed")
+    content = span_chars(w.doc, clause.left_edge.i, tail_end(said, clause, "clause"))
+    return _verb_statement(said, content, 0.7, "clause", raised=False)
 
 
 @rule("cues.noun-that-clause", ("Ana Lind's warning that the pier would close upset the council.", "warning"))
