@@ -941,6 +941,12 @@ CASES += [
          "Ivo Tarn said in a brief statement that the mayor “respects the board’s work” but remained opposed to the "
          "plan.",
          "that the mayor “respects the board’s work” but remained opposed to the plan", "Ivo Tarn", "mixed"),
+    # a that-clause the parser hung on the addressee of a participle of saying ("telling a packed chamber that …")
+    case("participle-of-saying-with-an-addressee",
+         "Finance Minister Ana Lind defended the harbour levy on Tuesday, telling a packed chamber that the town could "
+         "no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns.",
+         "that the town could no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns",
+         "Ana Lind", "mixed"),
     # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
     # director, Dr. Ivo Tarn, told reporters")
     case("cue-after-a-role-then-a-name",

@@ -387,6 +387,32 @@ def _verb(tok: Token) -> bool:
 
 
 @rule(
+    "cues.addressee-that-clause",
+    ("Ana Lind defended the harbour levy on Tuesday, telling a packed chamber that the town could no longer "
+     "“borrow its way out of a hole” and that the levy would raise 2 million crowns.", "telling"),
+)
+def addressee_that_clause(w: Word) -> Statement | None:
+    """"telling a packed chamber that ...": the parser hung the that-clause on the verb's addressee, as if the
+    noun took it; a clause with its own "that" and subject is what the verb of saying says (and the verb's
+    conjoined "and that ..." with it). Not a relative clause ("the chamber that voted": "that" its subject)."""
+    tok = w.tok
+    found = w.finder.cue_kind(tok) if _verb(tok) else None
+    if found is None or found[0] != "speech":
+        return None
+    clause = next((c for obj in tok.rights if obj.dep_ in ("dobj", "dative") and obj.lemma_.lower() not in SPEECH_NOUNS
+                   for c in obj.rights if c.dep_ == "acl" and _own_that_clause(c)), None)
+    if clause is None:
+        return None
+    content = span_chars(w.doc, clause.left_edge.i, tail_end(w, clause, "clause"))
+    return _verb_statement(w, content, found[1] - 0.1, "clause", raised=False)
+
+
+def _own_that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.lefts) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.lefts)
+
+
+@rule(
     "cues.verb-complement",
     ("Ana Lind said that the pier would close.", "said"),
     ("Ivo Tarn believes the ferry is too slow.", "believes"),
@@ -440,7 +466,7 @@ def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, 
 #: Which kind of cue a token is: the first rule that makes a statement of it wins.
 CUES: RuleTable[Word, Statement] = RuleTable(
     "cues",
-    [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, verb_complement,
-     parenthetical],
+    [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, addressee_that_clause,
+     verb_complement, parenthetical],
     describe=cue_words,
 )
