@@ -947,6 +947,15 @@ CASES += [
          "no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns.",
          "that the town could no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns",
          "Ana Lind", "mixed"),
+    # a quotation inside a quotation, after a verb of saying with a named subject: the inner words are theirs
+    case("nested-quotation-of-a-named-speaker",
+         "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
+         "Ivo Tarn said.",
+         "Say it like a secret,", "Ana Lind", "direct"),
+    case("the-quotation-around-a-nested-one",
+         "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
+         "Ivo Tarn said.",
+         "Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,", "Ivo Tarn", "direct"),
     # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
     # director, Dr. Ivo Tarn, told reporters")
     case("cue-after-a-role-then-a-name",

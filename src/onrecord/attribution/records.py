@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import Statement
 from onrecord.attribution.keys import SOURCES, Groups
+from onrecord.attribution.nested import NESTED
 from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import (
     AMBIGUOUS,
@@ -111,8 +112,9 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
         else:
             speaker, how = resolver.resolve(cand.source), "source"
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
-        resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
-        last = len(out)
+        if cand.origin != NESTED:  # (someone quoted inside a quotation is not the speaker the story goes on with)
+            resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
+            last = len(out)
         out.append(Sourced(cand, speaker, how, cand.cue_span))
     return Sources(out)
 
