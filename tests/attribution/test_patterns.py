@@ -956,6 +956,11 @@ CASES += [
          "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
          "Ivo Tarn said.",
          "Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,", "Ivo Tarn", "direct"),
+    # a transcript line that quotes someone named, with a cue of its own: the quoted words are theirs
+    case("quotation-inside-a-transcript-line",
+         "Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
+         "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.",
+         "Finally.", "Mira Oduya", "direct"),
     # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
     # director, Dr. Ivo Tarn, told reporters")
     case("cue-after-a-role-then-a-name",

@@ -197,7 +197,8 @@ def find_contents(
     quotes = quotations.quotes
     statements = _relays(doc, cues.statements, keep_relayed=scope == "all")
     statements = _outside_quotes(statements, quotes)
-    statements = attach_quotes(doc, quotes, statements, cues.finder) + nested_statements(doc, quotes, cues.finder)
+    statements = attach_quotes(doc, quotes, statements, cues.finder)
+    statements += nested_statements(doc, quotes, cues.finder, statements)
     if cue_span == "phrase":
         statements = [_with_cue_phrase(doc, c) for c in statements]
     said = merge([(c.content.start, c.content.end) for c in statements]

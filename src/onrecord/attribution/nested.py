@@ -1,7 +1,8 @@
-"""Quotations inside quotations: a speaker quoting someone else's words in single marks after a verb of saying
-(“Ana told me, ‘Say it like a secret,’ and I did.”). The inner words are the inner speaker's: a statement of
-their own, besides the quotation around them (which stays its speaker's). The table
-``contents.nested-quotation`` decides; :func:`nested_statements` is the entry point.
+"""Quotations inside someone's words: a speaker quoting someone else in single marks after a verb of saying
+(“Ana told me, ‘Say it like a secret,’ and I did.”), or a transcript line quoting someone with a cue of its own
+("TARN: Our engineer, Mira Oduya, said, “Finally.”"). The inner words are the inner speaker's: a statement of their
+own, besides the words around them (which stay their speaker's). The table ``contents.nested-quotation``
+decides; :func:`nested_statements` is the entry point.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.transcripts import is_transcript
 from onrecord.types import CharSpan
 
 __all__ = ["NESTED", "NESTED_QUOTATION", "nested_quotes", "nested_statements"]
@@ -45,11 +48,13 @@ def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
 
 @dataclass(frozen=True, slots=True)
 class Inner:
-    """A quotation inside another, and the parse."""
+    """A quotation inside another (``nested``) or any quotation, the parse, and the statements found so far."""
 
     doc: Doc
     cues: CueFinder
     quote: Quote
+    statements: list[Statement]
+    nested: bool
 
 
 @rule("contents.nested-quotation.past-verb-before",
@@ -60,6 +65,8 @@ def past_verb_before(c: Inner) -> Statement | None:
     Not a present or modal one ("some would say, ‘Who cares?’": words nobody said), and not a pronoun's ("she
     said, ‘…’" inside someone's quotation: whom the pronoun means, resolution reads wrong more often than not)."""
     doc, q = c.doc, c.quote
+    if not c.nested:
+        return None
     end = c.cues.token_at(q.span.start - 1)  # the comma or colon
     for i in range(end - 1, max(-1, end - 1 - _LEAD_TOKENS), -1):
         tok = doc[i]
@@ -78,17 +85,37 @@ def past_verb_before(c: Inner) -> Statement | None:
     return None
 
 
+@rule("contents.nested-quotation.in-a-transcript-line",
+      ("Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
+       "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.", "said"))
+def in_a_transcript_line(c: Inner) -> Statement | None:
+    """A quotation in a transcript line with a cue of its own, before it, after it, or a calling verb ("My
+    engineer, Mira Oduya, looked at me and said, “Finally.”"): the named person's words. Not a pronoun's ("He said to
+    me, “…”": whom the line's speaker means, resolution cannot tell)."""
+    q = c.quote
+    if c.nested or not any(is_transcript(s) and s.content.start <= q.span.start and q.span.end <= s.content.end + 1
+                           for s in c.statements):
+        return None
+    at = Quotation(c.doc, c.cues, [q], 0, [])
+    found = cue_before(at) or cue_after(at) or called(at)
+    said = found.statement if found is not None else None
+    if said is None or said.source is None or said.source.root.pos_ == "PRON":
+        return None
+    return replace(said, origin=NESTED)
+
+
 NESTED_QUOTATION: RuleTable[Inner, Statement] = RuleTable(
-    "contents.nested-quotation", [past_verb_before], describe=cue_words,
+    "contents.nested-quotation", [past_verb_before, in_a_transcript_line], describe=cue_words,
 )
 
 
-def nested_statements(doc: Doc, quotes: list[Quote], cues: CueFinder) -> list[Statement]:
-    """A statement for each quotation inside one of ``quotes`` that a rule of ``contents.nested-quotation``
-    attributes."""
+def nested_statements(doc: Doc, quotes: list[Quote], cues: CueFinder, statements: list[Statement]) -> list[Statement]:
+    """A statement for each quotation inside one of ``quotes``, and each of ``quotes`` inside a transcript line
+    of ``statements``, that a rule of ``contents.nested-quotation`` attributes."""
     out: list[Statement] = []
-    for q in nested_quotes(cues.text, quotes):
-        decided = NESTED_QUOTATION.first(Inner(doc, cues, q))
+    inner = [(q, True) for q in nested_quotes(cues.text, quotes)] + [(q, False) for q in quotes]
+    for q, nested in inner:
+        decided = NESTED_QUOTATION.first(Inner(doc, cues, q, statements, nested))
         if decided is not None:
             out.append(replace(decided[1], rule=decided[0].name))
     return out
