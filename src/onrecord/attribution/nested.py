@@ -48,12 +48,13 @@ def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
 
 @dataclass(frozen=True, slots=True)
 class Inner:
-    """A quotation inside another (``nested``) or any quotation, the parse, and the statements found so far."""
+    """A quotation inside another (``nested``) or any quotation, the parse, and the contents of the transcript
+    lines found."""
 
     doc: Doc
     cues: CueFinder
     quote: Quote
-    statements: list[Statement]
+    lines: list[CharSpan]
     nested: bool
 
 
@@ -93,8 +94,7 @@ def in_a_transcript_line(c: Inner) -> Statement | None:
     engineer, Mira Oduya, looked at me and said, “Finally.”"): the named person's words. Not a pronoun's ("He said to
     me, “…”": whom the line's speaker means, resolution cannot tell)."""
     q = c.quote
-    if c.nested or not any(is_transcript(s) and s.content.start <= q.span.start and q.span.end <= s.content.end + 1
-                           for s in c.statements):
+    if c.nested or not any(line.start <= q.span.start and q.span.end <= line.end + 1 for line in c.lines):
         return None
     at = Quotation(c.doc, c.cues, [q], 0, [])
     found = cue_before(at) or cue_after(at) or called(at)
@@ -113,9 +113,10 @@ def nested_statements(doc: Doc, quotes: list[Quote], cues: CueFinder, statements
     """A statement for each quotation inside one of ``quotes``, and each of ``quotes`` inside a transcript line
     of ``statements``, that a rule of ``contents.nested-quotation`` attributes."""
     out: list[Statement] = []
-    inner = [(q, True) for q in nested_quotes(cues.text, quotes)] + [(q, False) for q in quotes]
+    lines = [s.content for s in statements if is_transcript(s)]
+    inner = [(q, True) for q in nested_quotes(cues.text, quotes)] + [(q, False) for q in quotes if lines]
     for q, nested in inner:
-        decided = NESTED_QUOTATION.first(Inner(doc, cues, q, statements, nested))
+        decided = NESTED_QUOTATION.first(Inner(doc, cues, q, lines, nested))
         if decided is not None:
             out.append(replace(decided[1], rule=decided[0].name))
     return out
