@@ -961,6 +961,13 @@ CASES += [
          "Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
          "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.",
          "Finally.", "Mira Oduya", "direct"),
+    # a quotation paragraph with no cue after a paragraph that ends on a person ("She read from a prepared
+    # statement."): that person's, not the last speaker's nor nobody's
+    case("quotation-paragraph-after-a-sentence-on-the-speaker",
+         "“The pier is unsafe,” Ivo Tarn said.\n\nAmong the residents who spoke was Mira Oduya, whose son was hurt on "
+         "the pier in 2024. She read from a prepared statement.\n\n“Tom was eleven. He was wearing a life jacket and "
+         "he did nothing wrong.”\n\nThe council will vote in May.",
+         "Tom was eleven. He was wearing a life jacket and he did nothing wrong.", "Mira Oduya", "direct"),
     # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
     # director, Dr. Ivo Tarn, told reporters")
     case("cue-after-a-role-then-a-name",

@@ -245,12 +245,17 @@ def build_records(
 
 def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
     """The active subject naming a person of the sentence right before a quotation, in its paragraph ("Ana Lind
-    touted her record. “…”"), when that sentence quotes nobody itself; else None."""
+    touted her record. “…”") or ending the paragraph before one the quotation opens, when that sentence quotes
+    nobody itself; else None."""
     k = content.start - 1
     while k >= 0 and text[k] in " \t\u00a0\"“«„'`":
         k -= 1
-    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0"):
-        return None  # (not the end of a sentence in the same paragraph)
+    if k >= 0 and text[k] == "\n" and _opens_paragraph(text, content):
+        # a quotation paragraph after a paragraph that ends on the person ("Ana Lind read from a statement.¶“…”")
+        while k >= 0 and text[k] in " \t\u00a0\n":
+            k -= 1
+    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0\n"):
+        return None  # (not the end of a sentence right before the quotation's mark)
     end = doc.char_span(k, k + 1, alignment_mode="expand")
     if end is None:
         return None
