@@ -968,6 +968,13 @@ CASES += [
          "the pier in 2024. She read from a prepared statement.\n\n“Tom was eleven. He was wearing a life jacket and "
          "he did nothing wrong.”\n\nThe council will vote in May.",
          "Tom was eleven. He was wearing a life jacket and he did nothing wrong.", "Mira Oduya", "direct"),
+    # a clause the parser ended inside a quotation it opened runs on to the quotation's end
+    case("clause-ending-inside-its-quotation",
+         "Justice Ivo Tarn joined the ruling. In a short concurrence, he added that the council “cannot wall itself "
+         "off from the people it answers to, however tiresome those people may sometimes be.”\n\nJustice Ana Lind "
+         "dissented.",
+         "that the council “cannot wall itself off from the people it answers to, however tiresome those people may "
+         "sometimes be.", "Ivo Tarn", "mixed"),
     # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
     # director, Dr. Ivo Tarn, told reporters")
     case("cue-after-a-role-then-a-name",

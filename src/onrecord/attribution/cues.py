@@ -428,7 +428,24 @@ def verb_complement(w: Word) -> Statement | None:
         return None
     prior, clause = options[0]
     content, form, raised = complement_content(w, clause)
-    return _verb_statement(w, content, prior, form, raised=raised)
+    return _verb_statement(w, _to_quotation_end(w, content) if form == "clause" else content, prior, form,
+                           raised=raised)
+
+
+def _to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
+    """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
+    clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
+    paragraph)."""
+    quoted, doc = w.finder.quoted, w.doc
+    if content is None or not quoted(content.end - 1) or quoted(content.start):
+        return content
+    i = w.finder.token_at(content.end - 1) + 1
+    end = content.end
+    while i < len(doc) and quoted(doc[i].idx) and "\n" not in doc[i].text:
+        if not doc[i].is_punct:  # (to its last word: a full stop inside the marks stays out, as it does outside)
+            end = doc[i].idx + len(doc[i].text)
+        i += 1
+    return CharSpan(content.start, end)
 
 
 @rule(
