@@ -999,6 +999,63 @@ CASES += [
     # "One, NAME of FIRM, said": the member named, though the recogniser ran the name into the firm
     case("one-of-a-group-named-in-apposition", ONE_OF_THEM, "Nobody asks me how tall the tower is,",
          "Dorota Okonkwo", "direct", kind="person"),
+
+]
+
+CASES += [
+    # a verb of thinking conjoined to the verb of saying without a clause of its own ("and was considering an
+    # appeal") goes on with what was said (cues.content-tail.next-cue)
+    case("conjoined-predicate-after-a-quoted-fragment",
+         "The Harbour Ministry said in a statement that it was “disappointed by the ruling” and was considering an "
+         "appeal to the High Court.",
+         "that it was “disappointed by the ruling” and was considering an appeal to the High Court",
+         "Harbour Ministry", "mixed"),
+    # "said in a statement that …" with the clause hung on the noun: the verb's conjoined predicate is said too
+    case("said-in-a-statement-with-a-conjoined-predicate",
+         "Ivo Tarn said in a brief statement that the mayor “respects the board’s work” but remained opposed to the "
+         "plan.",
+         "that the mayor “respects the board’s work” but remained opposed to the plan", "Ivo Tarn", "mixed"),
+    # a that-clause the parser hung on the addressee of a participle of saying ("telling a packed chamber that …")
+    case("participle-of-saying-with-an-addressee",
+         "Finance Minister Ana Lind defended the harbour levy on Tuesday, telling a packed chamber that the town could "
+         "no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns.",
+         "that the town could no longer “borrow its way out of a hole” and that the levy would raise 2 million crowns",
+         "Ana Lind", "mixed"),
+    # a quotation inside a quotation, after a verb of saying with a named subject: the inner words are theirs
+    case("nested-quotation-of-a-named-speaker",
+         "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
+         "Ivo Tarn said.",
+         "Say it like a secret,", "Ana Lind", "direct"),
+    case("the-quotation-around-a-nested-one",
+         "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
+         "Ivo Tarn said.",
+         "Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,", "Ivo Tarn", "direct"),
+    # a transcript line that quotes someone named, with a cue of its own: the quoted words are theirs
+    case("quotation-inside-a-transcript-line",
+         "Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
+         "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.",
+         "Finally.", "Mira Oduya", "direct"),
+    # a quotation paragraph with no cue after a paragraph that ends on a person ("She read from a prepared
+    # statement."): that person's, not the last speaker's nor nobody's
+    case("quotation-paragraph-after-a-sentence-on-the-speaker",
+         "“The pier is unsafe,” Ivo Tarn said.\n\nAmong the residents who spoke was Mira Oduya, whose son was hurt on "
+         "the pier in 2024. She read from a prepared statement.\n\n“Tom was eleven. He was wearing a life jacket and "
+         "he did nothing wrong.”\n\nThe council will vote in May.",
+         "Tom was eleven. He was wearing a life jacket and he did nothing wrong.", "Mira Oduya", "direct"),
+    # a clause the parser ended inside a quotation it opened runs on to the quotation's end
+    case("clause-ending-inside-its-quotation",
+         "Justice Ivo Tarn joined the ruling. In a short concurrence, he added that the council “cannot wall itself "
+         "off from the people it answers to, however tiresome those people may sometimes be.”\n\nJustice Ana Lind "
+         "dissented.",
+         "that the council “cannot wall itself off from the people it answers to, however tiresome those people may "
+         "sometimes be.", "Ivo Tarn", "mixed"),
+    # a verb after the quotation whose subject is a role of a few words before the name ("the agency's flight
+    # director, Dr. Ivo Tarn, told reporters")
+    case("cue-after-a-role-then-a-name",
+         "The lander went silent. \"We had a healthy lander, and then we had nothing,\" the agency's flight "
+         "director, Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do "
+         "not know why.\"",
+         "We had a healthy lander, and then we had nothing,", "Ivo Tarn", "direct"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

@@ -34,6 +34,8 @@ _TITLED = re.compile(
 #: How many tokens after a quotation its verb of saying may come: a name with a long apposition between (“…,”
 #: Ivo Tarn, the board's former chief risk officer, wrote); a verb or a sentence's end before it stops the search.
 _CUE_AFTER_WINDOW = 20
+#: How far into those tokens the comma of an apposition may come (a role of a few words before the name).
+_APPOSITION_COMMA = 8
 #: A mark that opens a second quotation after a cue ("“A,” she said, “B”"): the cue is not the first one's.
 _REOPENING = "“«" + STRAIGHT
 
@@ -303,7 +305,10 @@ def _resumes(text: str, previous: Quote, q: Quote) -> bool:
 @rule("contents.quote-attachment.cue-after", ("“Close the pier now!” Ana Lind shouted.", "shouted"),
       ("“No,” said Ivo Tarn. “The ferry will run until June.”", "said"),
       ("The harbour board disclosed a large claim. “The board had the largest insurance claim in its history,” Ivo "
-       "Tarn, the board’s former chief risk officer, mentioned in a 2013 commentary.", "mentioned"))
+       "Tarn, the board’s former chief risk officer, mentioned in a 2013 commentary.", "mentioned"),
+      ("The lander went silent. \"We had a healthy lander, and then we had nothing,\" the agency's flight director, "
+       "Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do not know "
+       "why.\"", "told"))
 def cue_after(c: Quotation) -> Attachment | None:
     """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` /
     ``“…” Roe told reporters``."""
@@ -316,8 +321,9 @@ def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
     i = cues.token_at(q.span.end)
     if i < len(doc) and doc[i].idx < q.span.end:
         i += 1
-    # ten tokens; more only for a name and its apposition (a comma within the first few words)
-    apposition = any(doc[j].text == "," for j in range(i + 1, min(len(doc), i + 5)))
+    # ten tokens; more only for a name and its apposition (a comma within the first few words: "Ivo Tarn, the
+    # board's former chief", "the mission's flight director, Dr. Ivo Tarn,")
+    apposition = any(doc[j].text == "," for j in range(i + 1, min(len(doc), i + _APPOSITION_COMMA)))
     limit = min(len(doc), i + (_CUE_AFTER_WINDOW if apposition else 10))
     start_i = i
     inside = q.content.of(text).rstrip()

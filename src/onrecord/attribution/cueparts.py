@@ -77,8 +77,15 @@ class Tail:
 @rule("cues.content-tail.next-cue",
       ("Ana Lind said the pier would close and then added that the ferry would stop running.", "added"))
 def tail_next_cue(t: Tail) -> Tail | None:
-    """"said X and added Y": a conjoined cue starts its own statement; the content stops before it."""
-    return t if t.child.dep_ == "conj" and t.cue.finder.cue_kind(t.child) is not None else None
+    """"said X and added Y": a conjoined cue starts its own statement; the content stops before it. A verb of
+    thinking does so only with a clause of its own ("and believed that ..."): "said it was “saddened” and was
+    considering an appeal" goes on saying what the board said."""
+    if t.child.dep_ != "conj":
+        return None
+    kind = t.cue.finder.cue_kind(t.child)
+    if kind is None or (kind[0] != "speech" and not any(c.dep_ in CLAUSE_DEPS for c in t.child.children)):
+        return None
+    return t
 
 
 @rule("cues.content-tail.according", ("Ana Lind criticized the plan, according to the minutes.", "according"))
@@ -116,7 +123,7 @@ def completes(prep: Token) -> bool:
     return obj is None or obj.ent_type_ not in ("DATE", "TIME")
 
 
-def _tail_end(w: Word, clause: Token, form: str) -> int:
+def tail_end(w: Word, clause: Token, form: str) -> int:
     """Where the content of a complement after its cue ends: the clause, and what the table
     ``cues.content-tail`` lets it run over."""
     doc, tok = w.doc, w.tok
@@ -136,7 +143,7 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
     subject is raised into it ("X is expected to ...": then the subject is part of the claim, not its source)."""
     doc, tok = w.doc, w.tok
     form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
-    end = _tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
+    end = tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
     end = _before_next_saying(w, clause, end)
     start: int = clause.left_edge.i
     lead = doc[start : min(start + 3, tok.i)]

@@ -30,6 +30,7 @@ from onrecord.attribution.cueparts import (
     VerbCue,
     complement_content,
     parenthetical_content,
+    tail_end,
 )
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
@@ -318,6 +319,8 @@ def _saying_host(tok: Token) -> Token | None:
     "cues.said-in-noun-that-clause",
     ("Ivo Tarn, a spokesman for the Lakeview council, said in a statement that the harbour team would work with the "
      "police.", "said"),
+    ("Ivo Tarn, asked for comment after the meeting, said in a brief statement that the mayor “respects the board’s "
+     "work” but remained opposed to the plan.", "said"),
 )
 def said_in_noun_that_clause(w: Word) -> Statement | None:
     """"X said in a statement that ...": the parser hung the that-clause on the noun; the clause is the
@@ -329,8 +332,10 @@ def said_in_noun_that_clause(w: Word) -> Statement | None:
     verb = _saying_host(w.tok) if clause is not None else None
     if clause is None or verb is None:
         return None
-    content = span_chars(w.doc, clause.left_edge.i, clause.right_edge.i + 1)
-    return _verb_statement(Word(w.finder, verb), content, 0.7, "clause", raised=False)
+    said = Word(w.finder, verb)
+    # (what the verb's conjoined predicates add: "… that the mayor “respects her” but remained opposed")
+    content = span_chars(w.doc, clause.left_edge.i, tail_end(said, clause, "clause"))
+    return _verb_statement(said, content, 0.7, "clause", raised=False)
 
 
 @rule("cues.noun-that-clause", ("Ana Lind's warning that the pier would close upset the council.", "warning"))
@@ -382,6 +387,32 @@ def _verb(tok: Token) -> bool:
 
 
 @rule(
+    "cues.addressee-that-clause",
+    ("Ana Lind defended the harbour levy on Tuesday, telling a packed chamber that the town could no longer "
+     "“borrow its way out of a hole” and that the levy would raise 2 million crowns.", "telling"),
+)
+def addressee_that_clause(w: Word) -> Statement | None:
+    """"telling a packed chamber that ...": the parser hung the that-clause on the verb's addressee, as if the
+    noun took it; a clause with its own "that" and subject is what the verb of saying says (and the verb's
+    conjoined "and that ..." with it). Not a relative clause ("the chamber that voted": "that" its subject)."""
+    tok = w.tok
+    found = w.finder.cue_kind(tok) if _verb(tok) else None
+    if found is None or found[0] != "speech":
+        return None
+    clause = next((c for obj in tok.rights if obj.dep_ in ("dobj", "dative") and obj.lemma_.lower() not in SPEECH_NOUNS
+                   for c in obj.rights if c.dep_ == "acl" and _own_that_clause(c)), None)
+    if clause is None:
+        return None
+    content = span_chars(w.doc, clause.left_edge.i, tail_end(w, clause, "clause"))
+    return _verb_statement(w, content, found[1] - 0.1, "clause", raised=False)
+
+
+def _own_that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.lefts) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.lefts)
+
+
+@rule(
     "cues.verb-complement",
     ("Ana Lind said that the pier would close.", "said"),
     ("Ivo Tarn believes the ferry is too slow.", "believes"),
@@ -397,7 +428,24 @@ def verb_complement(w: Word) -> Statement | None:
         return None
     prior, clause = options[0]
     content, form, raised = complement_content(w, clause)
-    return _verb_statement(w, content, prior, form, raised=raised)
+    return _verb_statement(w, _to_quotation_end(w, content) if form == "clause" else content, prior, form,
+                           raised=raised)
+
+
+def _to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
+    """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
+    clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
+    paragraph)."""
+    quoted, doc = w.finder.quoted, w.doc
+    if content is None or not quoted(content.end - 1) or quoted(content.start):
+        return content
+    i = w.finder.token_at(content.end - 1) + 1
+    end = content.end
+    while i < len(doc) and quoted(doc[i].idx) and "\n" not in doc[i].text:
+        if not doc[i].is_punct:  # (to its last word: a full stop inside the marks stays out, as it does outside)
+            end = doc[i].idx + len(doc[i].text)
+        i += 1
+    return CharSpan(content.start, end)
 
 
 @rule(
@@ -435,7 +483,7 @@ def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, 
 #: Which kind of cue a token is: the first rule that makes a statement of it wins.
 CUES: RuleTable[Word, Statement] = RuleTable(
     "cues",
-    [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, verb_complement,
-     parenthetical],
+    [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, addressee_that_clause,
+     verb_complement, parenthetical],
     describe=cue_words,
 )

@@ -29,6 +29,7 @@ from onrecord.attribution.arrays import shared
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
+from onrecord.attribution.nested import NESTED, nested_statements
 from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, span_chars, subject_of
 from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
@@ -197,6 +198,7 @@ def find_contents(
     statements = _relays(doc, cues.statements, keep_relayed=scope == "all")
     statements = _outside_quotes(statements, quotes)
     statements = attach_quotes(doc, quotes, statements, cues.finder)
+    statements += nested_statements(doc, quotes, cues.finder, statements)
     if cue_span == "phrase":
         statements = [_with_cue_phrase(doc, c) for c in statements]
     said = merge([(c.content.start, c.content.end) for c in statements]
@@ -322,7 +324,8 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     for cand in statements:
         clash = next(
             (k for k, other in enumerate(kept)
-             if overlap(cand.content, other.content) >= 0.8 * min(len(cand.content), len(other.content))),
+             if overlap(cand.content, other.content) >= 0.8 * min(len(cand.content), len(other.content))
+             and NESTED not in (cand.origin, other.origin)),  # (a quotation inside another is a statement too)
             None,
         )
         if clash is None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import Statement
 from onrecord.attribution.keys import SOURCES, Groups
+from onrecord.attribution.nested import NESTED
 from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import (
     AMBIGUOUS,
@@ -112,8 +113,9 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
         else:
             speaker, how = resolver.resolve(cand.source), "source"
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
-        resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
-        last = len(out)
+        if cand.origin != NESTED:  # (someone quoted inside a quotation is not the speaker the story goes on with)
+            resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
+            last = len(out)
         out.append(Sourced(cand, speaker, how, cand.cue_span))
     return Sources(out)
 
@@ -244,12 +246,17 @@ def build_records(
 
 def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
     """The active subject naming a person of the sentence right before a quotation, in its paragraph ("Ana Lind
-    touted her record. “…”"), when that sentence quotes nobody itself; else None."""
+    touted her record. “…”") or ending the paragraph before one the quotation opens, when that sentence quotes
+    nobody itself; else None."""
     k = content.start - 1
     while k >= 0 and text[k] in " \t\u00a0\"“«„'`":
         k -= 1
-    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0"):
-        return None  # (not the end of a sentence in the same paragraph)
+    if k >= 0 and text[k] == "\n" and _opens_paragraph(text, content):
+        # a quotation paragraph after a paragraph that ends on the person ("Ana Lind read from a statement.¶“…”")
+        while k >= 0 and text[k] in " \t\u00a0\n":
+            k -= 1
+    if k < 0 or text[k] not in ".!?" or not text[k + 1 : content.start].strip(" \t\u00a0\n"):
+        return None  # (not the end of a sentence right before the quotation's mark)
     end = doc.char_span(k, k + 1, alignment_mode="expand")
     if end is None:
         return None

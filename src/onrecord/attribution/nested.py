@@ -1,0 +1,122 @@
+"""Quotations inside someone's words: a speaker quoting someone else in single marks after a verb of saying
+(“Ana told me, ‘Say it like a secret,’ and I did.”), or a transcript line quoting someone with a cue of its own
+("TARN: Our engineer, Mira Oduya, said, “Finally.”"). The inner words are the inner speaker's: a statement of their
+own, besides the words around them (which stay their speaker's). The table ``contents.nested-quotation``
+decides; :func:`nested_statements` is the entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
+from onrecord.attribution.cues import CueFinder, Statement, cue_words
+from onrecord.attribution.phrases import subject_of
+from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.transcripts import is_transcript
+from onrecord.types import CharSpan
+
+__all__ = ["NESTED", "NESTED_QUOTATION", "nested_quotes", "nested_statements"]
+
+#: A single opening mark after the comma or colon that ends a cue clause.
+_OPENS = re.compile(r"[,:][ \t\u00a0]+" + SINGLE_OPENING)
+#: What ends the inner words before the single closing mark (an apostrophe has a letter before it).
+_ENDS = frozenset(".,!?…")
+#: How many tokens before the inner quotation its verb of saying may stand.
+_LEAD_TOKENS = 12
+#: The origin of a nested quotation's statement (sourcing neither carries it on nor takes it as the last speaker).
+NESTED = "nested"
+
+
+def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The single-marked quotations opened after a comma or colon inside ``quotes`` and closed, inside them too,
+    by a single mark after a sentence's punctuation that no letter follows."""
+    out: list[Quote] = []
+    for q in quotes:
+        for m in _OPENS.finditer(text, q.content.start, q.content.end):
+            start = m.end()
+            close = next((k for k in range(start + 1, q.content.end) if text[k] == SINGLE_CLOSING
+                          and text[k - 1] in _ENDS and not text[k + 1 : k + 2].isalnum()), None)
+            if close is not None and any(ch.isalnum() for ch in text[start:close]):
+                out.append(Quote(CharSpan(start - 1, close + 1), CharSpan(start, close)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Inner:
+    """A quotation inside another (``nested``) or any quotation, the parse, and the contents of the transcript
+    lines found."""
+
+    doc: Doc
+    cues: CueFinder
+    quote: Quote
+    lines: list[CharSpan]
+    nested: bool
+
+
+@rule("contents.nested-quotation.past-verb-before",
+      ("“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” Ivo Tarn said.", "told"))
+def past_verb_before(c: Inner) -> Statement | None:
+    """A verb of saying in the past tense ends the words before the inner quotation's mark, in the outer one:
+    “Ana Lind pointed at me and said, ‘You. Again.’” -- what was said to the speaker, the verb's subject's words.
+    Not a present or modal one ("some would say, ‘Who cares?’": words nobody said), and not a pronoun's ("she
+    said, ‘…’" inside someone's quotation: whom the pronoun means, resolution reads wrong more often than not)."""
+    doc, q = c.doc, c.quote
+    if not c.nested:
+        return None
+    end = c.cues.token_at(q.span.start - 1)  # the comma or colon
+    for i in range(end - 1, max(-1, end - 1 - _LEAD_TOKENS), -1):
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ",":
+            return None
+        found = c.cues.cue_kind(tok)
+        if found is None or found[0] != "speech":
+            continue
+        source = subject_of(tok)
+        if tok.tag_ != "VBD" or source is None or source.root.pos_ == "PRON":
+            return None
+        return Statement(
+            content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
+            kind="speech", confidence=0.7, origin=NESTED, quote=q,
+        )
+    return None
+
+
+@rule("contents.nested-quotation.in-a-transcript-line",
+      ("Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
+       "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.", "said"))
+def in_a_transcript_line(c: Inner) -> Statement | None:
+    """A quotation in a transcript line with a cue of its own, before it, after it, or a calling verb ("My
+    engineer, Mira Oduya, looked at me and said, “Finally.”"): the named person's words. Not a pronoun's ("He said to
+    me, “…”": whom the line's speaker means, resolution cannot tell)."""
+    q = c.quote
+    if c.nested or not any(line.start <= q.span.start and q.span.end <= line.end + 1 for line in c.lines):
+        return None
+    at = Quotation(c.doc, c.cues, [q], 0, [])
+    found = cue_before(at) or cue_after(at) or called(at)
+    said = found.statement if found is not None else None
+    if said is None or said.source is None or said.source.root.pos_ == "PRON":
+        return None
+    return replace(said, origin=NESTED)
+
+
+NESTED_QUOTATION: RuleTable[Inner, Statement] = RuleTable(
+    "contents.nested-quotation", [past_verb_before, in_a_transcript_line], describe=cue_words,
+)
+
+
+def nested_statements(doc: Doc, quotes: list[Quote], cues: CueFinder, statements: list[Statement]) -> list[Statement]:
+    """A statement for each quotation inside one of ``quotes``, and each of ``quotes`` inside a transcript line
+    of ``statements``, that a rule of ``contents.nested-quotation`` attributes."""
+    out: list[Statement] = []
+    lines = [s.content for s in statements if is_transcript(s)]
+    inner = [(q, True) for q in nested_quotes(cues.text, quotes)] + [(q, False) for q in quotes if lines]
+    for q, nested in inner:
+        decided = NESTED_QUOTATION.first(Inner(doc, cues, q, lines, nested))
+        if decided is not None:
+            out.append(replace(decided[1], rule=decided[0].name))
+    return out
