@@ -102,7 +102,7 @@ def parse(path: Path) -> dict:
             meta[k] = v.strip()
     parts = re.split(r"^@(skip|hard)\n", rest, flags=re.M)
     ann = parts[0]
-    extra = dict(zip(parts[1::2], parts[2::2]))
+    extra = dict(zip(parts[1::2], parts[2::2], strict=True))
     text = body.strip("\n")
     return {"meta": meta, "text": text, "ann": ann, "skip": extra.get("skip", ""), "hard": extra.get("hard", "")}
 
