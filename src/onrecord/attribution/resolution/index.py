@@ -21,6 +21,7 @@ from onrecord.attribution.resolution.names import (
     clean_name,
     compatible,
     honorific_gender,
+    hyphen_extent,
     hyphen_joins,
     initial,
     name_like,
@@ -190,8 +191,8 @@ class ArticleIndex:
 
     def _index_owned_people(self) -> None:
         """A person named after a team's or a firm's possessive that the recogniser took, with it, for one
-        organisation ("Ashgrove's Tor Bergqvist-Lowe") is a person of the article; and the family name alone,
-        labelled an organisation ("Bergqvist-Lowe was scathing"), is a mention of them."""
+        organisation ("Ashgrove's Tor Bergqvist-Lowe") is a person of the article (the family name alone later: see
+        :meth:`_index_stray_surnames`)."""
         doc = self.doc
         for ent in doc.ents:
             if ent.label_ != "ORG":
@@ -207,10 +208,6 @@ class ArticleIndex:
                 self.by_surname.setdefault(surname(name), []).append(name)
                 if not self.inside(doc[poss + 1].idx):
                     self.persons.append((poss + 1, name, is_subject(ent.root, ent.end, poss + 1)))
-        for ent in doc.ents:  # (after all of them: a family name alone may come first)
-            if ent.label_ in ("ORG", "GPE") and len(ent) > 1 and ent.text.lower() in self.by_surname \
-                    and not self.inside(ent.start_char) and (not ent.start or doc[ent.start - 1].pos_ != "PROPN"):
-                self.persons.append((ent.start, ent.text, is_subject(ent.root, ent.end, ent.start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
@@ -231,15 +228,16 @@ class ArticleIndex:
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
                 start, name = self._missed_first_name(tok)
                 self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
-        # a hyphenated surname ("Talbot-Ames", cut in three by the tokenizer) taken for an organisation
-        joined = {s.rsplit("-", 1)[-1]: s for s in self.by_surname if "-" in s.strip("-")}
-        indexed = {p[0] for p in self.persons}
-        for i in positions(np.isin(a.lower, ids(*joined)) & a.is_title) if joined else ():
+        # a hyphenated family name alone ("Talbot-Ames", "Bergqvist-Lowe was scathing", cut in three by the
+        # tokenizer) that the recogniser took for an organisation or a place, or left unlabelled
+        last_parts = {s.rsplit("-", 1)[-1] for s in self.by_surname if "-" in s.strip("-")}
+        for i in positions(np.isin(a.lower, ids(*last_parts)) & a.is_title) if last_parts else ():
+            start, _ = hyphen_extent(doc, i, i + 1)
             ent = self.ent_of.get(i)
-            if i >= 2 and hyphen_joins(doc, i - 1) and doc[i - 2 : i + 1].text.lower() == joined[doc[i].lower_] \
-                    and (ent is None or ent.label_ != "PERSON") and not self.inside(doc[i - 2].idx) \
-                    and (i == 2 or doc[i - 3].pos_ != "PROPN") and i - 2 not in indexed:  # (alone, not yet seen)
-                self.persons.append((i - 2, doc[i - 2 : i + 1].text, is_subject(doc[i], i + 1, i - 2)))
+            if start < i and doc[start : i + 1].text.lower() in self.by_surname \
+                    and (ent is None or ent.label_ != "PERSON") and not self.inside(doc[start].idx) \
+                    and (start == 0 or doc[start - 1].pos_ != "PROPN"):  # (alone: not a full name's end)
+                self.persons.append((start, doc[start : i + 1].text, is_subject(doc[i], i + 1, start)))
 
     def _index_family_first_names(self) -> None:
         """A first name alone in apposition to a family member of a named person ("Ivo Tarn's wife, Mira,") is
