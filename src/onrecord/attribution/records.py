@@ -34,7 +34,6 @@ from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.attribution.resolution.names import hyphen_extent, person_name
 from onrecord.attribution.resolution.syntax import organisations_named_as_people
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
-from onrecord.lexicon.en import SPOKESPERSON_HEADS
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
@@ -233,7 +232,8 @@ def build_records(
                 cue=cand.cue_span,
                 speaker=speaker.name,
                 speaker_kind=speaker.kind,
-                speaker_description=speaker.description if speaker.name is None or _spoken_for(speaker) else None,
+                speaker_description=(speaker.description if speaker.name is None or speaker.voiced_by_spokesperson
+                                     else None),
                 type="direct" if verbatim else type_of(text, cand.content, cand.quote, quote_spans),
                 medium=medium_for(text, cand.cue, cand.source.root if cand.source is not None else None),
                 cue_kind=cand.kind,
@@ -346,10 +346,3 @@ def _trim(text: str, s: int, e: int, *, inner_start: bool, inner_end: bool) -> t
                 e -= width
         if (s, e) == before:
             return s, e
-
-
-def _spoken_for(speaker: Speaker) -> bool:
-    """An organisation's words given by an unnamed spokesperson, whose description is kept ("a spokeswoman for the
-    Ministry of Health")."""
-    return speaker.kind == "organisation" and speaker.description is not None and any(
-        w in SPOKESPERSON_HEADS for w in speaker.description.lower().split())

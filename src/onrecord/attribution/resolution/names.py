@@ -22,6 +22,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     NOT_NAMES,
     ORGANISATION_NAME_ENDINGS,
+    SPOKESPERSON_HEADS,
     SURNAME_PARTICLES,
     TITLES,
 )
@@ -35,6 +36,13 @@ class Speaker:
     name: str | None
     kind: SpeakerKind
     description: str | None = None
+
+    @property
+    def voiced_by_spokesperson(self) -> bool:
+        """An organisation's words given by an unnamed spokesperson its description names ("a spokeswoman for the
+        Ministry of Health")."""
+        return self.kind == "organisation" and self.description is not None and any(
+            w in SPOKESPERSON_HEADS for w in self.description.lower().split())
 
 
 UNKNOWN = Speaker(None, "unknown")

@@ -34,7 +34,7 @@ from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like
 from onrecord.attribution.resolution.speaker_rules import SPEAKER_RULES
-from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEADS, SPOKESPERSON_HEADS
+from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEADS
 
 #: How many times one resolution may move to another mention (a relative pronoun's antecedent, the phrase that opens
 #: the next paragraph, a document's author) before it settles for the mention it has.
@@ -96,9 +96,8 @@ class SpeakerResolver:
         recogniser missed ("Ana Lind, who represents ...") is indexed, so that "Lind" later resolves to it.
         An unnamed one person ``mention`` describes ("a spokeswoman for the council") is kept too: a he or she
         right after it is that person, still unnamed, not someone named earlier."""
-        spoken_for = speaker.kind == "organisation" and mention is not None and \
-            mention.root.lemma_.lower() in SPOKESPERSON_HEADS  # ("a spokeswoman for the ministry": she is its voice)
-        if (speaker.name is None or spoken_for) and speaker.description and mention is not None:
+        # (a spokeswoman for the ministry is its voice: "she" after her is the ministry too)
+        if (speaker.name is None or speaker.voiced_by_spokesperson) and speaker.description and mention is not None:
             head = mention.root
             if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lower_ not in ORGANISATION_HEADS \
                     and head.lemma_.lower() not in DOCUMENT_NOUNS and not head.ent_type_:
