@@ -14,9 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from onrecord.attribution.arrays import token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention
@@ -232,8 +229,6 @@ __all__ = ["carry_relays"]
 def _sentences_saying(doc: Doc, text: str, words: str) -> list[Span]:
     """The sentences that hold ``words`` (in any case), in text order, each once: found by searching the text, not
     by reading every sentence's."""
-    found = [m.start() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
-    if not found:
-        return []
-    starts = token_arrays(doc).idx
-    return list(dict.fromkeys(doc[int(np.searchsorted(starts, c, side="right")) - 1].sent for c in found))
+    found = (doc.char_span(m.start(), m.end(), alignment_mode="expand")
+             for m in re.finditer(re.escape(words), text, re.IGNORECASE))
+    return list(dict.fromkeys(span[0].sent for span in found if span is not None and len(span)))
