@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import GoldFormatError, OnrecordError
+from onrecord.eval.pages import with_page_text
 from onrecord.eval.scorer import Scores, check_document, score_documents
 from onrecord.eval.speakers import KindScores, overlay_speakers, read_speakers, score_kinds
 from onrecord.settings import DEFAULT, Settings
@@ -28,7 +29,8 @@ def _open_bytes(path: Path) -> BufferedIOBase:
 def iter_documents(path: str | Path, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
     """The documents of a FORMAT.md JSONL file (gzip-compressed or not), checked line by line.
 
-    Blank lines are skipped. Raises :class:`GoldFormatError` naming ``path:line`` for a line that is not a
+    A line may name a saved news page instead of carrying its text (:mod:`onrecord.eval.pages`). Blank lines are
+    skipped. Raises :class:`GoldFormatError` naming ``path:line`` for a line that is not a
     valid document (bad JSON, missing field, span outside the text, unknown type, repeated id), or naming
     ``path`` when the file cannot be read.
     """
@@ -52,6 +54,8 @@ def iter_documents(path: str | Path, *, limit: int | None = None) -> Iterator[di
                 except json.JSONDecodeError as exc:
                     reason = f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
                     raise GoldFormatError(reason, document=where) from exc
+                if isinstance(doc, dict):
+                    doc = with_page_text(doc, where=where)  # (a line naming a saved page: its text, read now)
                 try:
                     check_document(doc)
                 except ValueError as exc:
