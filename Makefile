@@ -107,6 +107,10 @@ eval: $(STAMP)
 	  $(BIN)/onrecord eval data/news/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/news2/dev.jsonl (invented wire and newspaper copy: direct and mixed quotations, their speakers)"; \
 	  $(BIN)/onrecord eval data/news2/dev.jsonl --types direct,mixed --cue-span word --no-progress
+	@echo "=== data/realnews/dev.jsonl (the saved real pages of ../shared/data/html: direct and mixed quotations, their speakers)"; \
+	  if [ -f "$(SHARED)/data/html/manifest.jsonl" ]; then \
+	    $(BIN)/onrecord eval data/realnews/dev.jsonl --types direct,mixed --cue-span word --no-progress; \
+	  else echo "absent, skipped"; fi
 	@echo "=== data/provenance (the provenance flags, dev stories)"; $(BIN)/onrecord eval data/provenance --split dev
 	@echo "=== data/quotes (quote families on PolNeAR train+dev)"; $(BIN)/onrecord eval data/quotes
 	@echo "=== data/gender (speaker gender, GGT dev)"; $(BIN)/onrecord eval data/gender/ggt-dev.jsonl --no-progress

@@ -635,6 +635,14 @@ CASES = [
         "indirect",
     ),
     case(
+        "participle-on-a-sentence-left-without-a-verb",  # the parser made "leader" the root, "saying" a clause on it
+        "The leader of the Tidewater party, Rachid Lamane, condemned Wednesday\u2019s attack, saying in a statement"
+        " that it \u201cwill not break our people\u2019s will.\u201d",
+        "that it \u201cwill not break our people\u2019s will.",
+        "Rachid Lamane",
+        "mixed",
+    ),
+    case(
         "a-named-group-names-itself",  # not the last organisation that was a subject
         "The Lakeview Rowing Club met on Monday. The independent Tidewater group of marine scientists said this"
         " week that the reef was recovering.",

@@ -2227,3 +2227,26 @@ def test_a_name_a_who_clause_describes_is_a_subject_and_a_name_inside_it_is_not(
     """)
     assert is_subject(doc[3], 4, 2)
     assert not is_subject(doc[7], 8, 7)
+
+
+def test_an_acronym_before_a_titled_person_is_not_the_speaker() -> None:
+    # the parser made both the acronym and the surname subjects of "said"; the span's root is the acronym
+    text = "The Coastal Rail Authority met. CRA President Ada Marlowe said no."
+    doc = parse(text, r"""
+        0  The       DET   DT  det      3  the       O
+        1  Coastal   PROPN NNP compound 3  Coastal   B-ORG
+        2  Rail      PROPN NNP compound 3  Rail      I-ORG
+        3  Authority PROPN NNP nsubj    4  Authority I-ORG
+        4  met       VERB  VBD ROOT     4  meet      O
+        5  .         PUNCT .   punct    4  .         O
+        6  CRA       PROPN NNP nsubj    10 CRA       B-ORG
+        7  President PROPN NNP compound 9  President O
+        8  Ada       PROPN NNP compound 9  Ada       B-PERSON
+        9  Marlowe   PROPN NNP nsubj    10 Marlowe   I-PERSON
+        10 said      VERB  VBD ROOT     10 say       O
+        11 no        INTJ  UH  dobj     10 no        O
+        12 .         PUNCT .   punct    10 .         O
+    """)
+    assert doc[6:10].root.i == 6
+    found = SpeakerResolver(doc).resolve(doc[6:10])
+    assert (found.name, found.kind) == ("Ada Marlowe", "person")

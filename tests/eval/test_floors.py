@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.eval import evaluate_file
-from onrecord.eval.corpora import repo_file
+from onrecord.eval.corpora import corpus_file, repo_file
 from onrecord.eval.floors import EPSILON, GATES, Gate, below_floors
 
 
@@ -56,7 +56,6 @@ def test_provenance_flags_stay_above_floors() -> None:
 @pytest.mark.corpus
 def test_quote_families_stay_above_floors() -> None:
     """Pairwise precision and recall of the quote families on the hand-verified PolNeAR families (data/quotes)."""
-    from onrecord.eval.corpora import corpus_file
     from onrecord.eval.families import score
     from onrecord.eval.floors import FAMILIES_FLOORS, FAMILIES_GOLD
 
@@ -74,7 +73,6 @@ def test_quote_families_stay_above_floors() -> None:
 @pytest.mark.corpus
 def test_speaker_gender_stays_above_floors() -> None:
     """Accuracy and coverage of the speakers' gender calls on GGT dev (data/gender)."""
-    from onrecord.eval.corpora import corpus_file
     from onrecord.eval.floors import GENDER_FLOORS, GENDER_GOLD
     from onrecord.eval.gender import score
 
@@ -88,19 +86,23 @@ def test_speaker_gender_stays_above_floors() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("which", ["news", "news2"])
-def test_quotations_of_the_invented_news_stay_above_floors(which: str) -> None:
-    """Direct and mixed quotations with their speakers on the dev halves of the invented news (data/news: hard
-    cases; data/news2: wire and newspaper copy where the speaker is the hard part)."""
-    from onrecord.eval.floors import NEWS2_FLOORS, NEWS2_GOLD, NEWS_FLOORS, NEWS_GOLD, NEWS_TYPES
+@pytest.mark.parametrize("which", ["news", "news2", "realnews"])
+def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
+    """Direct and mixed quotations with their speakers on the dev halves of the news sets (data/news: invented
+    hard cases; data/news2: invented wire and newspaper copy where the speaker is the hard part; data/realnews: the
+    saved real pages of ../shared/data/html)."""
+    from onrecord.eval import floors as f
     from onrecord.settings import Settings
 
-    gold, floors = (NEWS_GOLD, NEWS_FLOORS) if which == "news" else (NEWS2_GOLD, NEWS2_FLOORS)
+    gold, floors, n_docs = {"news": (f.NEWS_GOLD, f.NEWS_FLOORS, 15), "news2": (f.NEWS2_GOLD, f.NEWS2_FLOORS, 15),
+                            "realnews": (f.REALNEWS_GOLD, f.REALNEWS_FLOORS, 37)}[which]
     path = repo_file(gold)
     if path is None:
         pytest.skip(f"{gold} is not in this checkout")
-    report = evaluate_file(path, settings=Settings(scope="quotes", cue_span="word"), types=NEWS_TYPES)
+    if which == "realnews" and corpus_file("html/manifest.jsonl") is None:
+        pytest.skip("the saved pages (../shared/data/html) are absent")
+    report = evaluate_file(path, settings=Settings(scope="quotes", cue_span="word"), types=f.NEWS_TYPES)
     print("\n" + report.to_text())
-    assert report.n_docs == 15 and not report.errors
+    assert report.n_docs == n_docs and not report.errors
     assert below_floors(report, floors) == [], report.to_text()
 

@@ -73,6 +73,9 @@ def subject_of(verb: Token) -> Span | None:
         if host is not None:
             verb = host
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" \
+                and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _participle_host(verb)
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             verb = verb.head
             continue
@@ -86,6 +89,20 @@ def subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _participle_host(verb: Token) -> Span | None:
+    """The noun phrase a participle modifies, up to the participle and any other clause on the noun, in a sentence
+    the parser left without a finite verb: "The party's leader, Ana Lind, condemned the attack, saying that ..."
+    (the noun made the root, "condemned" and "saying" clauses on it). None when nothing of the phrase stands
+    before the participle. (A participle on an object, "a letter stating that ...", is left to the corpora's
+    conventions: PolNeAR's sources are not the letter.)"""
+    phrase = noun_phrase(verb.doc, verb.head)
+    clauses = [c.left_edge.i for c in verb.head.rights if c.dep_ in ("acl", "relcl")]
+    end = min(phrase.end, verb.left_edge.i, *clauses)
+    while end > phrase.start and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
+        end -= 1
+    return verb.doc[phrase.start : end] if end > phrase.start and phrase.start <= verb.head.i < end else None
 
 
 def misparsed_subject(noun: Token) -> Span | None:

@@ -97,6 +97,10 @@ NEWS_TYPES = frozenset({"direct", "mixed"})
 #: hard part), scored as data/news.
 NEWS2_GOLD = "data/news2/dev.jsonl"
 NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.983, "end_to_end": 0.889, "speaker_accuracy": 0.92}
+#: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
+#: ../shared/data/html at run time), scored as data/news.
+REALNEWS_GOLD = "data/realnews/dev.jsonl"
+REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.911, "end_to_end": 0.855, "speaker_accuracy": 0.98}
 
 
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
@@ -116,5 +120,5 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
 
 
 __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "NEWS2_FLOORS",
-           "NEWS2_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "Gate",
-           "below_floors"]
+           "NEWS2_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD",
+           "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]

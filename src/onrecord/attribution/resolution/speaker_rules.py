@@ -254,8 +254,11 @@ def family_name_first(case: Mention) -> Speaker | None:
 @rule("speakers.acronym-name", (
     "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
 def acronym_name(case: Mention) -> Speaker | None:
-    """A proper noun in capitals that abbreviates an organisation the article spells out ("CRA")."""
+    """A proper noun in capitals that abbreviates an organisation the article spells out ("CRA"); not one that
+    introduces a titled person after it ("CRA President Ada Lind": the parser may make either word the head)."""
     name = case.head_name
+    if any(person.start > case.head.i for person in case.own):
+        return None
     acronym = case.resolver.index.acronyms.get(strip_det(name).upper()) if name and name.isupper() else None
     return Speaker(acronym, "organisation") if acronym else None
 
