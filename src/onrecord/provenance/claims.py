@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias, cast
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,12 +38,20 @@ from onrecord.provenance.clauses import (
     signal_of,
 )
 from onrecord.provenance.numbers import numbers
+from onrecord.provenance.predicates import (
+    DEONTIC,
+    HEDGES,
+    PRONOUN_SUBJECTS,
+    Pairs,
+    arguments,
+    modal_on,
+    noun_of,
+    subject_phrase,
+)
 from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
 
 _EN = load("en")
-HEDGES = _EN.words("hedges")
-DEONTIC = _EN.words("deontic_modals")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
@@ -54,7 +62,6 @@ SPEECH_VERBS = _EN.words("speech_verbs")
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
 _LIGHT = frozenset("be have do get make go come take give say tell will would shall should can".split())
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 _KEEPING = frozenset("stay remain keep leave".split())
 _TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
@@ -159,7 +166,7 @@ def _negation(tok: Token) -> Token | None:
         holders.append(tok.head)
     if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
         holders.append(tok.head)
-    noun = _noun_of(tok)
+    noun = noun_of(tok)
     if noun is not None and noun.dep_ in ("attr", "oprd"):  # "was not a real city document"
         holders.extend((noun, noun.head))
     for h in holders:
@@ -172,17 +179,6 @@ def _negation(tok: Token) -> Token | None:
     if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
         return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
     return None
-
-
-def _noun_of(tok: Token) -> Token | None:
-    """The noun an attributive adjective describes, past the compounds it may hang from ("a real city document":
-    document)."""
-    if tok.dep_ != "amod":
-        return None
-    head = tok.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return head
 
 
 def _negative(np: Token) -> bool:
@@ -244,7 +240,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
-    noun = _noun_of(tok) or tok.head
+    noun = noun_of(tok) or tok.head
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
             tok.dep_ == "amod" and (noun.i == phrase_root or noun.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
@@ -277,87 +273,6 @@ def _base(word: str) -> str:
     return CONCEPTS.get(base, base)
 
 
-def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
-    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
-    out: list[str] = []
-    for t in tok.subtree:
-        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
-            out.append(t.lemma_.lower())
-        elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in _PRONOUN_SUBJECTS:
-            out.extend(context[:4])
-    return out
-
-
-def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
-    "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
-    prepositional objects."""
-    holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
-        holders.append(tok.head)
-    if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
-        holders.append(tok.head)
-    noun = _noun_of(tok) or tok.head
-    if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
-        holders = [noun.head]
-    holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
-    heads: list[str] = []
-    keys: list[str] = []
-    if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
-        heads.append(noun.lemma_.lower())
-        keys.extend(_noun_keys(noun, context)[:4])
-    for h in holders:
-        for c in h.children:
-            if c.i == tok.i:
-                continue  # (an event noun is no argument of itself: "there will be no cut")
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
-                found = _noun_keys(c, context)
-                keys.extend(found)
-                if c.pos_ in ("NOUN", "PROPN"):
-                    heads.append(c.lemma_.lower())
-                    heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
-                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
-                elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
-                    heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
-            elif c.dep_ == "prep" and h.i == tok.i:
-                keys.extend(_noun_keys(c, context))
-                if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
-                    heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
-                        o.lemma_.lower(), *(f"+{m.lemma_.lower()}" for m in o.children if m.dep_ == "compound"
-                                            and m.pos_ == "NOUN")))
-    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
-
-
-Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def _modal(tok: Token) -> str | None:
-    """The hedge or obligation on one predicate: a modal or adverb on it, its copula or the verb it complements
-    ("may close", "is probably fake", "must stay open", "could be forced to close")."""
-    holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "oprd", "xcomp") or tok.head.pos_ == "AUX":
-        holders.append(tok.head)
-    for h in holders:
-        for c in h.children:
-            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
-                if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
-                    return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
-                return c.lower_
-    return None
-
-
-def _phrase(tok: Token) -> str | None:
-    """The subject (else the object) of a predicate as written, up to eight words: "the Lakeview plant"."""
-    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
-    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
-        for h in holders:
-            for c in h.children:
-                if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
-                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
-                    return words.text if len(words) <= 8 else c.text
-    return None
-
-
 def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> tuple[
         tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...],
         tuple[tuple[str, str], ...]]:
@@ -384,11 +299,11 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
-            found[concept] = (depth, sign * flip, words, _arguments(tok, context, content))
-            phrase = _phrase(tok)
+            found[concept] = (depth, sign * flip, words, arguments(tok, context, content))
+            phrase = subject_phrase(tok)
             if phrase is not None:
                 phrases[concept] = phrase
-            modal = _modal(tok)
+            modal = modal_on(tok)
             if modal is not None:
                 modals[concept] = modal
             else:
@@ -438,7 +353,7 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
     """What "it" in "it will close" may be about, when the content's subject is a pronoun: the nouns before the
     pronoun, nearest first -- in the content, then in its sentence, then in the sentence before -- leaving out
     people's names and the source (the speaker is not what they speak of)."""
-    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS)
+    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PRONOUN_SUBJECTS)
                 or (t.dep_ == "poss" and t.lower_ in ("its", "their"))]
     if not pronouns:
         return ()

@@ -1,0 +1,111 @@
+"""What one predicate of a statement is said of and how: the nouns of its subject and object, the hedge or
+obligation on it, and its subject as written (read by :mod:`onrecord.provenance.claims`)."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from spacy.tokens import Span, Token
+
+from onrecord.lexicon import load
+
+_EN = load("en")
+HEDGES = _EN.words("hedges")
+DEONTIC = _EN.words("deontic_modals")
+PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+
+
+def noun_of(tok: Token) -> Token | None:
+    """The noun an attributive adjective describes, past the compounds it may hang from ("a real city document":
+    document)."""
+    if tok.dep_ != "amod":
+        return None
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
+    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
+    out: list[str] = []
+    for t in tok.subtree:
+        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
+            out.append(t.lemma_.lower())
+        elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in PRONOUN_SUBJECTS:
+            out.extend(context[:4])
+    return out
+
+
+def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
+    "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
+    prepositional objects."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
+        holders.append(tok.head)
+    if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+        holders.append(tok.head)
+    noun = noun_of(tok) or tok.head
+    if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
+        holders = [noun.head]
+    holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
+    heads: list[str] = []
+    keys: list[str] = []
+    if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
+        heads.append(noun.lemma_.lower())
+        keys.extend(noun_keys(noun, context)[:4])
+    for h in holders:
+        for c in h.children:
+            if c.i == tok.i:
+                continue  # (an event noun is no argument of itself: "there will be no cut")
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
+                found = noun_keys(c, context)
+                keys.extend(found)
+                if c.pos_ in ("NOUN", "PROPN"):
+                    heads.append(c.lemma_.lower())
+                    heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
+                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
+                elif c.pos_ == "PRON" and c.lower_ in PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
+                    heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
+            elif c.dep_ == "prep" and h.i == tok.i:
+                keys.extend(noun_keys(c, context))
+                if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
+                    heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
+                        o.lemma_.lower(), *(f"+{m.lemma_.lower()}" for m in o.children if m.dep_ == "compound"
+                                            and m.pos_ == "NOUN")))
+    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
+
+
+Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def modal_on(tok: Token) -> str | None:
+    """The hedge or obligation on one predicate: a modal or adverb on it, its copula or the verb it complements
+    ("may close", "is probably fake", "must stay open", "could be forced to close")."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd", "xcomp") or tok.head.pos_ == "AUX":
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+                if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
+                    return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
+                return c.lower_
+    return None
+
+
+def subject_phrase(tok: Token) -> str | None:
+    """The subject (else the object) of a predicate as written, up to eight words: "the Lakeview plant"."""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
+                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
+                    return words.text if len(words) <= 8 else c.text
+    return None
+
+
+__all__ = ["DEONTIC", "HEDGES", "PRONOUN_SUBJECTS", "Pairs", "arguments", "modal_on", "noun_keys", "noun_of",
+           "subject_phrase"]
