@@ -175,3 +175,22 @@ def test_a_phrasal_verb_is_its_own_predicate() -> None:
 ])
 def test_a_topic_an_expectation_or_a_means_asserts_nothing(text: str) -> None:
     assert only(text).stance("close") is None
+
+
+@pytest.mark.parametrize(("text", "concept", "tense"), [
+    ("Ana Lind said the Lakeview plant will close.", "close", "future"),
+    ("Ana Lind said the Lakeview plant would close.", "close", "future"),
+    ("Ana Lind said the Lakeview plant closed in May.", "close", "past"),
+    ("Ana Lind said the Lakeview plant had paid the bonus.", "pay", "past"),
+    ("Ana Lind said the Lakeview plant would have closed without the grant.", "close", "past"),
+    ("Ana Lind said the Lakeview plant is safe.", "safe", None),
+    ("Ana Lind said the Lakeview buses are not running and will not run until May.", "run", "future"),
+])
+def test_a_predicate_keeps_when_it_happens(text: str, concept: str, tense: str | None) -> None:
+    assert only(text).tense_of(concept) == tense
+
+
+def test_a_predicate_said_of_the_speakers_own_side_is_marked() -> None:
+    assert "accept" in only("Ivo Tarn said: “Nobody in my union will accept the Lakeview offer.”").own
+    assert "accept" in only("Ivo Tarn said: “We accept the Lakeview offer.”").own
+    assert "accept" not in only("Ivo Tarn said the Lakeview council will accept the offer.").own

@@ -42,11 +42,12 @@ from onrecord.provenance.predicates import (
     DEONTIC,
     HEDGES,
     PRONOUN_SUBJECTS,
-    Pairs,
     arguments,
+    first_person,
     modal_on,
     noun_of,
     subject_phrase,
+    tense_on,
 )
 from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
@@ -88,6 +89,8 @@ class Claim:
     heads: tuple[tuple[str, tuple[str, ...]], ...] = ()
     modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
     phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
+    tenses: tuple[tuple[str, str], ...] = ()  # (concept, "past" or "future": when it happens, if the verb says)
+    own: tuple[str, ...] = ()  # the concepts said of the speaker's own side ("we accept", "nobody in my building")
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
@@ -113,6 +116,10 @@ class Claim:
         """The hedge ("may") or obligation ("must") on a concept's predicate, if any."""
         return next((m for c, m in self.modals if c == concept), None)
 
+    def tense_of(self, concept: str) -> str | None:
+        """When a concept's predicate happens, "past" or "future", if its verb says."""
+        return next((t for c, t in self.tenses if c == concept), None)
+
     def heads_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.heads if c == concept), ())
 
@@ -124,7 +131,7 @@ class Claim:
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
             "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
-            "phrases": [list(p) for p in self.phrases],
+            "phrases": [list(p) for p in self.phrases], "tenses": [list(t) for t in self.tenses], "own": list(self.own),
             "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
@@ -141,6 +148,7 @@ class Claim:
             heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
             modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
             phrases=tuple((str(c), str(p)) for c, p in data.get("phrases", ())),
+            tenses=tuple((str(c), str(t)) for c, t in data.get("tenses", ())), own=tuple(data.get("own", ())),
             condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
@@ -273,14 +281,14 @@ def _base(word: str) -> str:
     return CONCEPTS.get(base, base)
 
 
-def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> tuple[
-        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...],
-        tuple[tuple[str, str], ...]]:
+def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:
+    """The claim's fields that come from its predicates (stances, words, arguments, heads, modals, phrases, tenses,
+    own), each concept read off its predicate nearest the content's root."""
     flip = -1 if cue == "deny" else 1
     # concept -> (depth, sign, words, (heads, arguments))
     found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    modals: dict[str, str] = {}
-    phrases: dict[str, str] = {}
+    said: dict[str, dict[str, str]] = {"modals": {}, "phrases": {}, "tenses": {}}
+    own: set[str] = set()
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     asked = questions(content, tokens)
@@ -300,19 +308,20 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
             found[concept] = (depth, sign * flip, words, arguments(tok, context, content))
-            phrase = subject_phrase(tok)
-            if phrase is not None:
-                phrases[concept] = phrase
-            modal = modal_on(tok)
-            if modal is not None:
-                modals[concept] = modal
-            else:
-                modals.pop(concept, None)
-    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
-            tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered),
-            tuple((c, modals[c]) for c, _ in ordered if c in modals),
-            tuple((c, phrases[c]) for c, _ in ordered if c in phrases))
+            for name, value in (("phrases", subject_phrase(tok)), ("modals", modal_on(tok)),
+                                ("tenses", tense_on(tok))):
+                if value is not None:
+                    said[name][concept] = value
+                elif name != "phrases":
+                    said[name].pop(concept, None)
+            (own.add if first_person(tok) else own.discard)(concept)
+    ordered = [c for c, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
+    out: dict[str, Any] = {
+        "stances": tuple((c, found[c][1]) for c in ordered), "words": tuple((c, found[c][2]) for c in ordered),
+        "arguments": tuple((c, found[c][3][1]) for c in ordered), "heads": tuple((c, found[c][3][0]) for c in ordered),
+        "own": tuple(c for c in ordered if c in own)}
+    out.update({name: tuple((c, values[c]) for c in ordered if c in values) for name, values in said.items()})
+    return out
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -391,12 +400,11 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     if stance == "assert" and counterfactual(content, tokens):
         stance = "unclear"
     context = _context(doc, content, tokens, attribution)
-    stances, words, arguments, heads, modals, phrases = _stances(content, tokens, stance, context)
+    read = _stances(content, tokens, stance, context)
     inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
     keys, documents = _keys(tokens, inside)
     return Claim(
-        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
-        phrases=phrases,
+        ordinal=ordinal, cue=stance, **read,
         condition=condition_of(content, tokens), numbers=numbers(content, tokens), keys=keys,
         names=_names(inside),
         context=context, documents=documents, signal=signal_of(content, tokens),

@@ -98,6 +98,33 @@ def _counted(a: Claim, b: Claim) -> bool:
     return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
+def _times(pair: Pair, concept: str) -> set[str | None]:
+    return {pair.a.claim.tense_of(concept), pair.b.claim.tense_of(concept)}
+
+
+@rule("flags.different-time",
+      ("Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview "
+       "plant had paid the bonus.", "none: different time"))
+def different_time(pair: Pair) -> Verdict | None:
+    """Opposite signs at two times ("would not pay until June" / "had paid") are no change of mind and no dispute:
+    one side is said of the future, the other of the past, on every concept they oppose."""
+    if pair.opposed and all(_times(pair, c) == {"past", "future"} for c in pair.opposed):
+        return Verdict(None, "different time")
+    return None
+
+
+@rule("flags.own-side",
+      ("Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview "
+       "offer.”", "none: each of their own side"))
+def own_side(pair: Pair) -> Verdict | None:
+    """Two parties each saying what their own side does ("we accept the offer" / "nobody in my building will
+    accept it") do not contradict each other: the first person is a different agent in each mouth."""
+    if not pair.same_speaker and pair.opposed and all(
+            c in pair.a.claim.own and c in pair.b.claim.own for c in pair.opposed):
+        return Verdict(None, "each of their own side")
+    return None
+
+
 @rule("flags.opposite-polarity",
       ("Ana Lind said the Lakeview plant will close. A week later, Ana Lind said the Lakeview plant will not "
        "close.", "full: opposite polarity"),
@@ -183,7 +210,8 @@ def condition(pair: Pair) -> Verdict | None:
 
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
-    "flags", [not_asserted, different_subject, opposite_polarity, antonym, changed_number, certainty, condition])
+    "flags", [not_asserted, different_subject, different_time, own_side, opposite_polarity, antonym, changed_number,
+              certainty, condition])
 
 
 def subject_of(a: Claim, b: Claim, concept: str | None) -> str:

@@ -107,5 +107,62 @@ def subject_phrase(tok: Token) -> str | None:
     return None
 
 
-__all__ = ["DEONTIC", "HEDGES", "PRONOUN_SUBJECTS", "Pairs", "arguments", "modal_on", "noun_keys", "noun_of",
-           "subject_phrase"]
+#: Auxiliaries that put a predicate in the future ("will close", "said it would close").
+_FUTURE = frozenset("will shall 'll wo".split())
+#: Auxiliaries that put it in the past ("was closed", "had paid", "has hired", "did not read").
+_PAST = frozenset("was were had has have 've 'd did".split())
+_FIRST_PERSON = frozenset("i we me us my our".split())
+
+
+def tense_on(tok: Token) -> str | None:
+    """When a predicate happens, as its auxiliaries and tense say: "future" ("will close", "would close"), "past"
+    ("closed", "was closed", "has closed", "would have closed"), else None (the present, or a modal with no time). A
+    conjunct of the same verb with a time of its own counts when the first has none ("are not flying and will not
+    fly": future)."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "conj" and c.lemma_ == tok.lemma_)):
+        found = _tense(t)
+        if found is not None:
+            return found
+    return None
+
+
+def _tense(tok: Token) -> str | None:
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX":
+        holders.append(tok.head)
+    auxes = [c.lower_ for h in holders for c in h.children if c.dep_ in ("aux", "auxpass")]
+    auxes += [h.lower_ for h in holders[1:] if h.pos_ == "AUX"]
+    if "have" in auxes and any(a in ("would", "could", "should", "might", "must", "may") for a in auxes):
+        return "past"  # "would have closed", "may have entered"
+    if any(a in _FUTURE or a == "would" for a in auxes):
+        return "future"
+    if any(a in _PAST for a in auxes) or (not auxes and (tok.tag_ == "VBD" or (
+            tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")))):
+        return "past"  # (a clause's verb tagged VBN with no auxiliary is the parser's VBD: "the plant closed")
+    return None
+
+
+def first_person(tok: Token) -> bool:
+    """Is a predicate said of the speaker's own side: its subject "I", "we" or a phrase with "my"/"our" in it ("we
+    accept the offer", "nobody in my building will accept")?"""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return any(t.lower_ in _FIRST_PERSON for t in c.subtree)
+    return False
+
+
+__all__ = [
+    "DEONTIC",
+    "HEDGES",
+    "PRONOUN_SUBJECTS",
+    "Pairs",
+    "arguments",
+    "first_person",
+    "modal_on",
+    "noun_keys",
+    "noun_of",
+    "subject_phrase",
+    "tense_on",
+]
