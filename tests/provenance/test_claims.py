@@ -194,3 +194,8 @@ def test_a_predicate_said_of_the_speakers_own_side_is_marked() -> None:
     assert "accept" in only("Ivo Tarn said: “Nobody in my union will accept the Lakeview offer.”").own
     assert "accept" in only("Ivo Tarn said: “We accept the Lakeview offer.”").own
     assert "accept" not in only("Ivo Tarn said the Lakeview council will accept the offer.").own
+
+
+def test_an_adjectives_infinitive_is_not_asserted_unless_the_adjective_is_sure() -> None:
+    assert only("Ivo Tarn said the Lakeview ferry is safe to sail.").stance("sail") is None
+    assert only("Ivo Tarn said the Lakeview ferry is certain to sail.").stance("sail") == 1

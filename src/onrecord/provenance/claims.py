@@ -68,6 +68,8 @@ _TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
+#: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
+_SURE = frozenset("certain sure bound set due".split())
 #: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
 _FAILING = frozenset("fail neglect omit".split())
 #: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
@@ -234,6 +236,8 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
                 node.head.lemma_.lower() in EMBEDDING_VERBS):
             return True  # "they want us to leave", "he did not expect a further cut"
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() not in _SURE:
+            return True  # "the fleet is safe to fly", "ready to sign": what may be done, not what is done
         node = node.head
     return False
 
