@@ -199,3 +199,16 @@ def test_a_predicate_said_of_the_speakers_own_side_is_marked() -> None:
 def test_an_adjectives_infinitive_is_not_asserted_unless_the_adjective_is_sure() -> None:
     assert only("Ivo Tarn said the Lakeview ferry is safe to sail.").stance("sail") is None
     assert only("Ivo Tarn said the Lakeview ferry is certain to sail.").stance("sail") == 1
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Ivo Tarn said: “The board stands with the director on the Lakeview plan.”", "director"),
+    ("Ivo Tarn said: “I agree with Ana Lind about the Lakeview plant.”", "lind"),
+    ("Ivo Tarn said: “The mayor is right that the Lakeview plant is failing.”", "mayor"),
+])
+def test_a_statement_keeps_whoever_its_speaker_sides_with(text: str, side: str) -> None:
+    assert side in only(text).sides
+
+
+def test_a_negated_siding_sides_with_no_one() -> None:
+    assert not only("Ivo Tarn said: “We do not stand with the mayor on the Lakeview plant.”").sides

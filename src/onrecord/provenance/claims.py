@@ -35,6 +35,7 @@ from onrecord.provenance.clauses import (
     condition_of,
     counterfactual,
     questions,
+    sides_with,
     signal_of,
 )
 from onrecord.provenance.numbers import numbers
@@ -101,6 +102,7 @@ class Claim:
     documents: tuple[str, ...] = ()
     signal: str | None = None  # a conflict word in the content ("inconsistent with")
     own_words: bool = False
+    sides: tuple[str, ...] = ()  # the words naming whoever the speaker says they stand with ("the director")
 
     @property
     def asserts(self) -> bool:
@@ -138,6 +140,7 @@ class Claim:
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
+            "sides": list(self.sides),
         }
 
     @classmethod
@@ -156,7 +159,7 @@ class Claim:
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
             context=tuple(data.get("context", ())),
             documents=tuple(data.get("documents", ())), signal=data.get("signal"),
-            own_words=bool(data.get("own_words", False)),
+            own_words=bool(data.get("own_words", False)), sides=tuple(data.get("sides", ())),
         )
 
 
@@ -412,6 +415,7 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
         condition=condition_of(content, tokens), numbers=numbers(content, tokens), keys=keys,
         names=_names(inside),
         context=context, documents=documents, signal=signal_of(content, tokens),
+        sides=sides_with(content, tokens),
         own_words=attribution.type in ("direct", "mixed"),
     )
 

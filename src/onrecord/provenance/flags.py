@@ -17,6 +17,7 @@ values compared and raised, :class:`Statement` and :class:`Flag`, live in :mod:`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -125,6 +126,23 @@ def own_side(pair: Pair) -> Verdict | None:
     return None
 
 
+def _named_by(party: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (party or "").lower()) if len(w) > 2 and w not in ("the", "and")}
+
+
+@rule("flags.agreement",
+      ("Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
+       "will not close.”", "none: sides with the other"))
+def agreement(pair: Pair) -> Verdict | None:
+    """A party who says they stand with the other ("the board stands with the director", "I agree with Lind")
+    holds the other's position, whatever an earlier statement of the other's said: no conflict between them."""
+    a, b = pair.a, pair.b
+    if not pair.same_speaker and (set(b.claim.sides) & (_named_by(a.party) | _named_by(a.person))
+                                  or set(a.claim.sides) & (_named_by(b.party) | _named_by(b.person))):
+        return Verdict(None, "sides with the other")
+    return None
+
+
 @rule("flags.opposite-polarity",
       ("Ana Lind said the Lakeview plant will close. A week later, Ana Lind said the Lakeview plant will not "
        "close.", "full: opposite polarity"),
@@ -210,8 +228,8 @@ def condition(pair: Pair) -> Verdict | None:
 
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
-    "flags", [not_asserted, different_subject, different_time, own_side, opposite_polarity, antonym, changed_number,
-              certainty, condition])
+    "flags", [not_asserted, different_subject, different_time, own_side, agreement, opposite_polarity, antonym,
+              changed_number, certainty, condition])
 
 
 def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
