@@ -300,3 +300,22 @@ def test_statements_sharing_no_concept_or_counted_noun_are_not_judged_and_nothin
     by_text = {s.text: s for s in said}
     for f in every:
         assert f.a and f.b and not topics(by_text[f.a["text"]].claim).isdisjoint(topics(by_text[f.b["text"]].claim))
+
+
+def test_i_in_one_mouth_and_a_name_in_the_others_are_one_person() -> None:
+    flags = flags_of("“I told Ivo Tarn on Monday that the Lakeview tank was leaking,” Ana Lind said. “No one told me "
+                     "that the Lakeview tank was leaking,” Ivo Tarn said.")
+    (flag,) = pairs(flags, "conflict")
+    assert {flag.speaker, flag.other} == {"Ana Lind", "Ivo Tarn"} and flag.concept == "tell"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview plant "
+    "had paid the bonus.",
+    "Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview offer.”",
+    "Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
+    "will not close.”",
+])
+def test_a_different_time_an_own_side_or_a_party_taking_the_others_side_raises_no_flag(text: str) -> None:
+    flags = flags_of(text)
+    assert not pairs(flags, "reversal") and not pairs(flags, "conflict"), [f.to_dict() for f in flags]

@@ -62,7 +62,7 @@ SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
-_LIGHT = frozenset("be have do get make go come take give say tell will would shall should can".split())
+_LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
 _TOLD = frozenset("tell inform advise assure brief warn".split())

@@ -57,6 +57,8 @@ class Pair:
         ma, mb = modifiers(a.heads_of(concept)), modifiers(b.heads_of(concept))
         if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
             return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
+        if ha & _self(b.heads_of(concept), self.b.person) or hb & _self(a.heads_of(concept), self.a.person):
+            return True  # "I told Saskia" / "No one told me", in Saskia Threlfall's mouth
         if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
             return ha <= xb or hb <= xa or _same_count(a, b)
         ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
@@ -94,7 +96,7 @@ def _named(speaker: str | None) -> bool:
 
 
 def firm(heads: tuple[str, ...]) -> set[str]:
-    return {h for h in heads if not h.startswith(("~", "+"))}
+    return {h for h in heads if not h.startswith(("~", "+", "@"))}
 
 
 def modifiers(heads: tuple[str, ...]) -> set[str]:
@@ -105,6 +107,14 @@ def modifiers(heads: tuple[str, ...]) -> set[str]:
 def _guessed(heads: tuple[str, ...]) -> set[str]:
     """The candidates a pronoun's head stands for (written "~noun")."""
     return {h[1:] for h in heads if h.startswith("~")}
+
+
+def _self(heads: tuple[str, ...], person: str | None) -> set[str]:
+    """The words of the speaker's name when "I" or "me" is a head (written "@self": "No one told me" in Saskia
+    Threlfall's mouth is said of Saskia Threlfall)."""
+    if "@self" not in heads or not person:
+        return set()
+    return {w.lower() for w in person.replace("-", " ").split() if w[:1].isupper() and len(w) > 2}
 
 
 def _name_words(claim: Claim) -> set[str]:

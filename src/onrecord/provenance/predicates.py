@@ -13,6 +13,7 @@ _EN = load("en")
 HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+_NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
 def noun_of(tok: Token) -> Token | None:
@@ -59,9 +60,13 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
         for c in h.children:
             if c.i == tok.i:
                 continue  # (an event noun is no argument of itself: "there will be no cut")
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
+            if c.lower_ in ("i", "me") and c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                heads.append("@self")  # (the speaker: onrecord.provenance.pairs puts in their name)
+            elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
                 found = noun_keys(c, context)
                 keys.extend(found)
+                if c.lemma_.lower() in _NOBODY:
+                    continue  # "no one", "nothing": a quantity, not a thing the predicate is said of
                 if c.pos_ in ("NOUN", "PROPN"):
                     heads.append(c.lemma_.lower())
                     heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
