@@ -173,6 +173,21 @@ def test_a_titles_period_does_not_hide_the_document_a_sentence_begins_with() -> 
     assert late.document == "report" and late.party == "the report"
 
 
+@pytest.mark.parametrize("text", [
+    # a month's period is no sentence's end
+    "The Lakeview depot memo, dated Dec. 4 and stamped secret, carries no signature. It projects that "
+    "“about 90 drivers will be let go” at the Lakeview depot.",
+    # the sentence before names the document without beginning with it
+    "The Lakeview Courier has also seen an internal memo sent to the board. It reads: “About 90 drivers will be "
+    "let go at the Lakeview depot.”",
+])
+def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_names(text: str) -> None:
+    extraction = extract(text, settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (drivers,) = [s for s in said if "90 drivers" in s.text]
+    assert drivers.document == "memo" and drivers.party == "the memo"
+
+
 def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
     flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
                      "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "
