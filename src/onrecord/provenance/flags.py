@@ -182,16 +182,34 @@ def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
       ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
        "jobs.", "half: changed number"),
       ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
-       "haddock quota by 15 percent.", "none: two things counted"))
+       "haddock quota by 15 percent.", "none: two things counted"),
+      ("Ana Lind said 300 Lakeview ballots were cast. Ana Lind later said 40 Lakeview ballots were set aside.",
+       "none: two things counted"))
 def changed_number(pair: Pair) -> Verdict | None:
     """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
-    differently modified things ("the cod quota" / "the haddock quota") counts two things, not one twice."""
+    differently modified things ("the cod quota" / "the haddock quota"), or the counted noun under two different
+    predicates ("300 ballots were cast" / "40 ballots were set aside"), counts two things, not one twice."""
     changed = _changed_numbers(pair.a.claim, pair.b.claim)
     if changed is None:
         return None
-    if _told_apart(pair.a.claim, pair.b.claim):
+    if _told_apart(pair.a.claim, pair.b.claim) or _done_apart(pair, changed[0]):
         return Verdict(None, "two things counted")
     return Verdict("half", "changed number", changed[0])
+
+
+def _done_apart(pair: Pair, counted: str) -> bool:
+    """Is the counted noun said of different predicates on the two sides ("4,118 ballots were cast" / "40 ballots
+    were set aside"): two sets of it counted, not one set counted twice? A predicate one side asserts and the other
+    writes as the noun's modifier ("400 homes will be affordable" / "220 affordable homes") is one."""
+    done = []
+    for s, other in ((pair.a, pair.b), (pair.b, pair.a)):
+        concepts = {c for c, args in s.claim.arguments if counted in args}
+        written = {w.split()[-1].lower() for c, w in s.claim.words if c in concepts}
+        if any(re.search(rf"\b{re.escape(w)}\s+(?:[\w-]+\s+)?{re.escape(counted)}", other.text.lower())
+               for w in written):
+            return False  # ("affordable" before "homes" on the other side)
+        done.append(concepts)
+    return bool(done[0] and done[1] and not done[0] & done[1])
 
 
 def _told_apart(a: Claim, b: Claim) -> bool:
