@@ -212,3 +212,8 @@ def test_a_statement_keeps_whoever_its_speaker_sides_with(text: str, side: str) 
 
 def test_a_negated_siding_sides_with_no_one() -> None:
     assert not only("Ivo Tarn said: “We do not stand with the mayor on the Lakeview plant.”").sides
+
+
+def test_an_adverb_or_a_phrasal_verb_of_its_own_takes_no_verbs_concept() -> None:
+    assert only("Ivo Tarn said the Lakeview ferries will be back in service in May.").stance("accept") is None
+    assert only("Ivo Tarn said the Lakeview union was not backing down.").stance("accept") is None

@@ -251,6 +251,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     lemma = tok.lemma_.lower()
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
+    if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
+        return None  # an adverb or particle ("back in service", "up front") is no predicate
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
