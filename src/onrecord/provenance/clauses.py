@@ -74,6 +74,7 @@ def signal_of(content: Span, tokens: Iterable[Token] | None = None) -> str | Non
 #: Verbs of siding with someone ("stands with the director", "agreed with Lind", "backed the mayor").
 _SIDING_WITH = frozenset("stand side agree concur".split())
 _SIDING = frozenset("back support endorse".split())
+_SIDING_ALL = _SIDING_WITH | _SIDING | {"right"}
 
 
 def sides_with(content: Span, tokens: Iterable[Token] | None = None) -> tuple[str, ...]:
@@ -83,7 +84,7 @@ def sides_with(content: Span, tokens: Iterable[Token] | None = None) -> tuple[st
     out: list[str] = []
     for tok in content if tokens is None else tokens:
         lemma = tok.lemma_.lower()
-        if any(c.dep_ == "neg" for c in tok.children):
+        if lemma not in _SIDING_ALL or any(c.dep_ == "neg" for c in tok.children):
             continue
         if lemma in _SIDING_WITH and tok.pos_ == "VERB":
             held = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
