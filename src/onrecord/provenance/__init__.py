@@ -39,7 +39,13 @@ from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
-from onrecord.provenance.parties import antecedent_in_sentence, owner_of_claim, owner_of_time, role_of_previous
+from onrecord.provenance.parties import (
+    antecedent_in_sentence,
+    named_after,
+    owner_of_claim,
+    owner_of_time,
+    role_of_previous,
+)
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -169,7 +175,7 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
         a = _not_from(a, place)
         claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
         named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
-                 or antecedent_in_sentence(a, article.text, speakers))
+                 or antecedent_in_sentence(a, article.text, speakers) or named_after(a, article.text))
         a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))
