@@ -217,3 +217,9 @@ def test_a_negated_siding_sides_with_no_one() -> None:
 def test_an_adverb_or_a_phrasal_verb_of_its_own_takes_no_verbs_concept() -> None:
     assert only("Ivo Tarn said the Lakeview ferries will be back in service in May.").stance("accept") is None
     assert only("Ivo Tarn said the Lakeview union was not backing down.").stance("accept") is None
+
+
+def test_an_event_noun_under_a_support_verb_is_the_events_predicate() -> None:
+    c = only("Ivo Tarn said the Lakeview witness “has received no payment of any kind.”")
+    assert c.stance("pay") == -1 and "witness" in c.heads_of("pay")
+    assert only("Ivo Tarn said the Lakeview council reached an agreement with the union.").stance("agree") == 1

@@ -334,3 +334,10 @@ def test_i_in_one_mouth_and_a_name_in_the_others_are_one_person() -> None:
 def test_a_different_time_an_own_side_or_a_party_taking_the_others_side_raises_no_flag(text: str) -> None:
     flags = flags_of(text)
     assert not pairs(flags, "reversal") and not pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+def test_paid_and_received_no_payment_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview witness “was paid $5,000 to testify.” Ivo Tarn said the Lakeview "
+                     "witness “has received no payment of any kind.”")
+    (flag,) = pairs(flags, "conflict")
+    assert flag.concept == "pay"

@@ -43,6 +43,7 @@ from onrecord.provenance.predicates import (
     DEONTIC,
     HEDGES,
     PRONOUN_SUBJECTS,
+    SUPPORT_VERBS,
     arguments,
     first_person,
     modal_on,
@@ -249,6 +250,10 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
     phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        event = _event(lemma)
+        if event is not None:  # "received no payment": was not paid; "an agreement was reached": they agreed
+            return (event[1:], -1) if event.startswith("-") else (event, 1)
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
     if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
@@ -275,6 +280,16 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
         return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _event(noun: str) -> str | None:
+    """The concept of an event noun: the lexicon's ("closure": close), else the verb of a "-ment" noun ("payment":
+    pay, "agreement": agree)."""
+    if noun in CONCEPTS:
+        return CONCEPTS[noun]
+    if noun.endswith("ment") and len(noun) > 6:
+        return CONCEPTS.get(noun[:-4], noun[:-4])
+    return None
 
 
 def _base(word: str) -> str:

@@ -13,6 +13,8 @@ _EN = load("en")
 HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+#: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
+SUPPORT_VERBS = frozenset("receive get make reach strike".split())
 _NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
@@ -47,6 +49,8 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        holders.append(tok.head)  # "Holm received no payment": said of Holm
     noun = noun_of(tok) or tok.head
     if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
         holders = [noun.head]
