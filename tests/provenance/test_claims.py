@@ -223,3 +223,14 @@ def test_an_event_noun_under_a_support_verb_is_the_events_predicate() -> None:
     c = only("Ivo Tarn said the Lakeview witness “has received no payment of any kind.”")
     assert c.stance("pay") == -1 and "witness" in c.heads_of("pay")
     assert only("Ivo Tarn said the Lakeview council reached an agreement with the union.").stance("agree") == 1
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Ivo Tarn said the Lakeview memo was a genuine draft.", 1),
+    ("Ivo Tarn said the Lakeview memo was real.", 1),
+    ("Ivo Tarn said the Lakeview deal is a real gain for the town.", None),  # an intensifier
+    ("Ivo Tarn said: “People say the Lakeview depot will close. That is simply not true.”", None),  # of a claim
+])
+def test_real_and_true_are_said_of_documents_and_works_not_of_claims_or_as_intensifiers(text: str,
+                                                                                         sign: int | None) -> None:
+    assert only(text).stance("authentic") == sign

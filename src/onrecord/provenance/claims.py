@@ -266,6 +266,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
             tok.dep_ == "amod" and (noun.i == phrase_root or noun.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
+    if mapped == "authentic" and not _of_a_thing(tok, noun):
+        return None  # "a real gain" (an intensifier), "that is not true" (said of a claim, not of a document)
     if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
         return None  # "stay open", "keep the depot open": the adjective says what is kept
     if mapped is None:
@@ -280,6 +282,19 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
         return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _of_a_thing(tok: Token, noun: Token) -> bool:
+    """Is "real", "true" or "genuine" said of a thing whose authenticity can be asked: not of "that" or "this" (a
+    claim: "that is simply not true"), and, before a noun ("it is a real gain"), only of a document or a named work
+    ("a genuine draft", "a genuine Vellacourt")?"""
+    holder = tok.head if tok.dep_ in ("acomp", "attr") else noun if tok.dep_ == "amod" else tok
+    if any(c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in holder.children):
+        return False
+    if tok.dep_ == "amod" and noun.dep_ in ("attr", "oprd"):
+        return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
+    return True
 
 
 def _event(noun: str) -> str | None:
