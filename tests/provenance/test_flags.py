@@ -341,3 +341,9 @@ def test_paid_and_received_no_payment_conflict() -> None:
                      "witness “has received no payment of any kind.”")
     (flag,) = pairs(flags, "conflict")
     assert flag.concept == "pay"
+
+
+def test_one_number_in_two_units_is_two_counts() -> None:
+    flags = flags_of("Ana Lind said the Lakeview union will accept a raise of 4 percent. Ivo Tarn said the Lakeview "
+                     "union will not accept a fee of $4.")
+    assert not pairs(flags, "conflict"), [f.to_dict() for f in flags]

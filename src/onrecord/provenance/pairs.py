@@ -83,10 +83,15 @@ class Pair:
         return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
 
 
+#: Units a count may be in: one number in two of them is two counts ("4 percent" is not "$4").
+_UNITS = frozenset("percent money year month week day hour minute mile kilometer point".split())
+
+
 def _same_count(a: Claim, b: Claim) -> bool:
     """Do the two give one count (above two, dates left out): "reject this offer ... 4 percent" and "accept the 4
-    percent raise" speak of one thing under two names."""
-    return bool({v for _, v in a.numbers if v > 2} & {v for _, v in b.numbers})
+    percent raise" speak of one thing under two names; "4 percent" and "$4 million" do not (two units)."""
+    return any(va == vb and va > 2 and not (ka in _UNITS and kb in _UNITS and ka != kb)
+               for ka, va in a.numbers for kb, vb in b.numbers)
 
 
 def _named(speaker: str | None) -> bool:
