@@ -234,3 +234,8 @@ def test_an_event_noun_under_a_support_verb_is_the_events_predicate() -> None:
 def test_real_and_true_are_said_of_documents_and_works_not_of_claims_or_as_intensifiers(text: str,
                                                                                          sign: int | None) -> None:
     assert only(text).stance("authentic") == sign
+
+
+def test_a_predicate_keeps_the_years_of_its_own_time_phrases() -> None:
+    assert only("Ivo Tarn said the Lakeview bridge will open in 2027.").years_of("close") == (2027,)
+    assert only("Ivo Tarn said the Lakeview bridge will open.").years_of("close") == ()

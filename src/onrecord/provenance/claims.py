@@ -50,6 +50,7 @@ from onrecord.provenance.predicates import (
     noun_of,
     subject_phrase,
     tense_on,
+    years_on,
 )
 from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
@@ -95,6 +96,7 @@ class Claim:
     phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
     tenses: tuple[tuple[str, str], ...] = ()  # (concept, "past" or "future": when it happens, if the verb says)
     own: tuple[str, ...] = ()  # the concepts said of the speaker's own side ("we accept", "nobody in my building")
+    years: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (concept, the years its time phrases name: (2027,))
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
@@ -125,6 +127,9 @@ class Claim:
         """When a concept's predicate happens, "past" or "future", if its verb says."""
         return next((t for c, t in self.tenses if c == concept), None)
 
+    def years_of(self, concept: str) -> tuple[int, ...]:
+        return next((y for c, y in self.years if c == concept), ())
+
     def heads_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.heads if c == concept), ())
 
@@ -137,6 +142,7 @@ class Claim:
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
             "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
             "phrases": [list(p) for p in self.phrases], "tenses": [list(t) for t in self.tenses], "own": list(self.own),
+            "years": [[c, list(y)] for c, y in self.years],
             "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
@@ -155,6 +161,7 @@ class Claim:
             modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
             phrases=tuple((str(c), str(p)) for c, p in data.get("phrases", ())),
             tenses=tuple((str(c), str(t)) for c, t in data.get("tenses", ())), own=tuple(data.get("own", ())),
+            years=tuple((str(c), tuple(int(y) for y in ys)) for c, ys in data.get("years", ())),
             condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
@@ -328,6 +335,7 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
     found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     said: dict[str, dict[str, str]] = {"modals": {}, "phrases": {}, "tenses": {}}
     own: set[str] = set()
+    years: dict[str, tuple[int, ...]] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     asked = questions(content, tokens)
@@ -354,11 +362,12 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
                 elif name != "phrases":
                     said[name].pop(concept, None)
             (own.add if first_person(tok) else own.discard)(concept)
+            years[concept] = years_on(tok)
     ordered = [c for c, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
     out: dict[str, Any] = {
         "stances": tuple((c, found[c][1]) for c in ordered), "words": tuple((c, found[c][2]) for c in ordered),
         "arguments": tuple((c, found[c][3][1]) for c in ordered), "heads": tuple((c, found[c][3][0]) for c in ordered),
-        "own": tuple(c for c in ordered if c in own)}
+        "own": tuple(c for c in ordered if c in own), "years": tuple((c, years[c]) for c in ordered if years[c])}
     out.update({name: tuple((c, values[c]) for c in ordered if c in values) for name, values in said.items()})
     return out
 

@@ -99,17 +99,26 @@ def _counted(a: Claim, b: Claim) -> bool:
     return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
-def _times(pair: Pair, concept: str) -> set[str | None]:
-    return {pair.a.claim.tense_of(concept), pair.b.claim.tense_of(concept)}
+def _apart(pair: Pair, concept: str) -> bool:
+    """Is a concept said of two times: the past on one side and the future on the other, or years that differ
+    ("will open in 2027" / "will not open in 2029")?"""
+    a, b = pair.a.claim, pair.b.claim
+    if {a.tense_of(concept), b.tense_of(concept)} == {"past", "future"}:
+        return True
+    ya, yb = a.years_of(concept), b.years_of(concept)
+    return bool(ya and yb and not set(ya) & set(yb))
 
 
 @rule("flags.different-time",
       ("Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview "
-       "plant had paid the bonus.", "none: different time"))
+       "plant had paid the bonus.", "none: different time"),
+      ("Ana Lind said the Lakeview bridge will open in 2027. Ivo Tarn said the Lakeview bridge will not open in "
+       "2029.", "none: different time"))
 def different_time(pair: Pair) -> Verdict | None:
-    """Opposite signs at two times ("would not pay until June" / "had paid") are no change of mind and no dispute:
-    one side is said of the future, the other of the past, on every concept they oppose."""
-    if pair.opposed and all(_times(pair, c) == {"past", "future"} for c in pair.opposed):
+    """Opposite signs at two times ("would not pay until June" / "had paid"; "will open in 2027" / "will not open
+    in 2029") are no change of mind and no dispute: one side is said of the future, the other of the past, or of
+    another year, on every concept they oppose."""
+    if pair.opposed and all(_apart(pair, c) for c in pair.opposed):
         return Verdict(None, "different time")
     return None
 

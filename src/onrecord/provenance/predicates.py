@@ -151,6 +151,15 @@ def _tense(tok: Token) -> str | None:
     return None
 
 
+def years_on(tok: Token) -> tuple[int, ...]:
+    """The years a predicate's own time phrases name ("will open in 2027", "closed on March 3, 2025"), not those of
+    a clause below it."""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    out = [int(t.text) for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod")
+           for t in c.subtree if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100]
+    return tuple(dict.fromkeys(out))
+
+
 def first_person(tok: Token) -> bool:
     """Is a predicate said of the speaker's own side: its subject "I", "we" or a phrase with "my"/"our" in it ("we
     accept the offer", "nobody in my building will accept")?"""
