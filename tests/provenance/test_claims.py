@@ -239,3 +239,12 @@ def test_real_and_true_are_said_of_documents_and_works_not_of_claims_or_as_inten
 def test_a_predicate_keeps_the_years_of_its_own_time_phrases() -> None:
     assert only("Ivo Tarn said the Lakeview bridge will open in 2027.").years_of("close") == (2027,)
     assert only("Ivo Tarn said the Lakeview bridge will open.").years_of("close") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Tarn called the Lakeview audit “a draft that the council has not finished.”",
+    "Ivo Tarn dismissed the Lakeview audit as “a draft that the council has not finished.”",
+])
+def test_what_a_speaker_calls_an_object_is_said_of_it(text: str) -> None:
+    c = only(text)
+    assert c.cue == "assert" and c.stance("final") == -1 and "audit" in c.heads_of("final")

@@ -48,6 +48,7 @@ from onrecord.provenance.predicates import (
     first_person,
     modal_on,
     noun_of,
+    predicated_of,
     subject_phrase,
     tense_on,
     years_on,
@@ -284,7 +285,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
             stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i):
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
+            predicated_of(tok) is None):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
         return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
@@ -343,7 +345,8 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
         got = _concept(tok, phrase_root)
         if got is None or tok.i in asked or _unasserted(tok, content):
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
+        if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert" and (
+                predicated_of(tok) is None):
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
             # denying or confirming cue predicates on it ("disputed the memo's authenticity")
         concept, sign = got

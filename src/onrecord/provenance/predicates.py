@@ -57,6 +57,10 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
     holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
     heads: list[str] = []
     keys: list[str] = []
+    named = predicated_of(tok)
+    if named is not None and content.start <= named.i < content.end and named.pos_ in ("NOUN", "PROPN"):
+        heads.append(named.lemma_.lower())  # "called the audit a draft": said of the audit
+        keys.extend(noun_keys(named, context))
     if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
         heads.append(noun.lemma_.lower())
         keys.extend(noun_keys(noun, context)[:4])
@@ -158,6 +162,15 @@ def years_on(tok: Token) -> tuple[int, ...]:
     out = [int(t.text) for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod")
            for t in c.subtree if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100]
     return tuple(dict.fromkeys(out))
+
+
+def predicated_of(tok: Token) -> Token | None:
+    """The object a word is predicated of after a verb of calling ("called the audit a draft", "dismissed the memo
+    as a fake", "described the claims as false": the audit, the memo, the claims), if it is such a word."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head if tok.dep_ == "oprd" else None
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i != tok.i), None)
 
 
 def first_person(tok: Token) -> bool:
