@@ -146,6 +146,8 @@ def agreement(pair: Pair) -> Verdict | None:
     """A party who says they stand with the other ("the board stands with the director", "I agree with Lind")
     holds the other's position, whatever an earlier statement of the other's said: no conflict between them."""
     a, b = pair.a, pair.b
+    if not (a.claim.sides or b.claim.sides):
+        return None  # (most pairs: nobody sides with anyone)
     if not pair.same_speaker and (set(b.claim.sides) & (_named_by(a.party) | _named_by(a.person))
                                   or set(a.claim.sides) & (_named_by(b.party) | _named_by(b.person))):
         return Verdict(None, "sides with the other")
