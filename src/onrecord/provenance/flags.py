@@ -209,7 +209,7 @@ def changed_number(pair: Pair) -> Verdict | None:
 
 
 def _done_apart(pair: Pair, counted: str) -> bool:
-    """Is the counted noun said of different predicates on the two sides ("4,118 ballots were cast" / "40 ballots
+    """Is the counted noun said of different predicates on the two sides ("300 ballots were cast" / "40 ballots
     were set aside"): two sets of it counted, not one set counted twice? A predicate one side asserts and the other
     writes as the noun's modifier ("400 homes will be affordable" / "220 affordable homes") is one."""
     done = []

@@ -58,7 +58,7 @@ class Pair:
         if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
             return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
         if ha & _self(b.heads_of(concept), self.b.person) or hb & _self(a.heads_of(concept), self.a.person):
-            return True  # "I told Saskia" / "No one told me", in Saskia Threlfall's mouth
+            return True  # "I told Ana" / "No one told me", in Ana Lind's mouth
         if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
             return ha <= xb or hb <= xa or _same_count(a, b)
         ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
@@ -115,8 +115,8 @@ def _guessed(heads: tuple[str, ...]) -> set[str]:
 
 
 def _self(heads: tuple[str, ...], person: str | None) -> set[str]:
-    """The words of the speaker's name when "I" or "me" is a head (written "@self": "No one told me" in Saskia
-    Threlfall's mouth is said of Saskia Threlfall)."""
+    """The words of the speaker's name when "I" or "me" is a head (written "@self": "No one told me" in Ana Lind's
+    mouth is said of Ana Lind)."""
     if "@self" not in heads or not person:
         return set()
     return {w.lower() for w in person.replace("-", " ").split() if w[:1].isupper() and len(w) > 2}

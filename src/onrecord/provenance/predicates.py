@@ -50,7 +50,7 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        holders.append(tok.head)  # "Holm received no payment": said of Holm
+        holders.append(tok.head)  # "Lind received no payment": said of Lind
     noun = noun_of(tok) or tok.head
     if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
         holders = [noun.head]
