@@ -175,3 +175,76 @@ def test_a_phrasal_verb_is_its_own_predicate() -> None:
 ])
 def test_a_topic_an_expectation_or_a_means_asserts_nothing(text: str) -> None:
     assert only(text).stance("close") is None
+
+
+@pytest.mark.parametrize(("text", "concept", "tense"), [
+    ("Ana Lind said the Lakeview plant will close.", "close", "future"),
+    ("Ana Lind said the Lakeview plant would close.", "close", "future"),
+    ("Ana Lind said the Lakeview plant closed in May.", "close", "past"),
+    ("Ana Lind said the Lakeview plant had paid the bonus.", "pay", "past"),
+    ("Ana Lind said the Lakeview plant would have closed without the grant.", "close", "past"),
+    ("Ana Lind said the Lakeview plant is safe.", "safe", None),
+    ("Ana Lind said the Lakeview buses are not running and will not run until May.", "run", "future"),
+])
+def test_a_predicate_keeps_when_it_happens(text: str, concept: str, tense: str | None) -> None:
+    assert only(text).tense_of(concept) == tense
+
+
+def test_a_predicate_said_of_the_speakers_own_side_is_marked() -> None:
+    assert "accept" in only("Ivo Tarn said: “Nobody in my union will accept the Lakeview offer.”").own
+    assert "accept" in only("Ivo Tarn said: “We accept the Lakeview offer.”").own
+    assert "accept" not in only("Ivo Tarn said the Lakeview council will accept the offer.").own
+
+
+def test_an_adjectives_infinitive_is_not_asserted_unless_the_adjective_is_sure() -> None:
+    assert only("Ivo Tarn said the Lakeview ferry is safe to sail.").stance("sail") is None
+    assert only("Ivo Tarn said the Lakeview ferry is certain to sail.").stance("sail") == 1
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Ivo Tarn said: “The board stands with the director on the Lakeview plan.”", "director"),
+    ("Ivo Tarn said: “I agree with Ana Lind about the Lakeview plant.”", "lind"),
+    ("Ivo Tarn said: “The mayor is right that the Lakeview plant is failing.”", "mayor"),
+])
+def test_a_statement_keeps_whoever_its_speaker_sides_with(text: str, side: str) -> None:
+    assert side in only(text).sides
+
+
+def test_a_negated_siding_sides_with_no_one() -> None:
+    assert not only("Ivo Tarn said: “We do not stand with the mayor on the Lakeview plant.”").sides
+
+
+def test_an_adverb_or_a_phrasal_verb_of_its_own_takes_no_verbs_concept() -> None:
+    assert only("Ivo Tarn said the Lakeview ferries will be back in service in May.").stance("accept") is None
+    assert only("Ivo Tarn said the Lakeview union was not backing down.").stance("accept") is None
+
+
+def test_an_event_noun_under_a_support_verb_is_the_events_predicate() -> None:
+    c = only("Ivo Tarn said the Lakeview witness “has received no payment of any kind.”")
+    assert c.stance("pay") == -1 and "witness" in c.heads_of("pay")
+    assert only("Ivo Tarn said the Lakeview council reached an agreement with the union.").stance("agree") == 1
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Ivo Tarn said the Lakeview memo was a genuine draft.", 1),
+    ("Ivo Tarn said the Lakeview memo was real.", 1),
+    ("Ivo Tarn said the Lakeview deal is a real gain for the town.", None),  # an intensifier
+    ("Ivo Tarn said: “People say the Lakeview depot will close. That is simply not true.”", None),  # of a claim
+])
+def test_real_and_true_are_said_of_documents_and_works_not_of_claims_or_as_intensifiers(text: str,
+                                                                                         sign: int | None) -> None:
+    assert only(text).stance("authentic") == sign
+
+
+def test_a_predicate_keeps_the_years_of_its_own_time_phrases() -> None:
+    assert only("Ivo Tarn said the Lakeview bridge will open in 2027.").years_of("close") == (2027,)
+    assert only("Ivo Tarn said the Lakeview bridge will open.").years_of("close") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Tarn called the Lakeview audit “a draft that the council has not finished.”",
+    "Ivo Tarn dismissed the Lakeview audit as “a draft that the council has not finished.”",
+])
+def test_what_a_speaker_calls_an_object_is_said_of_it(text: str) -> None:
+    c = only(text)
+    assert c.cue == "assert" and c.stance("final") == -1 and "audit" in c.heads_of("final")

@@ -173,6 +173,21 @@ def test_a_titles_period_does_not_hide_the_document_a_sentence_begins_with() -> 
     assert late.document == "report" and late.party == "the report"
 
 
+@pytest.mark.parametrize("text", [
+    # a month's period is no sentence's end
+    "The Lakeview depot memo, dated Dec. 4 and stamped secret, carries no signature. It projects that "
+    "“about 90 drivers will be let go” at the Lakeview depot.",
+    # the sentence before names the document without beginning with it
+    "The Lakeview Courier has also seen an internal memo sent to the board. It reads: “About 90 drivers will be "
+    "let go at the Lakeview depot.”",
+])
+def test_it_at_the_head_of_a_sentence_is_the_document_the_sentence_before_names(text: str) -> None:
+    extraction = extract(text, settings=BROAD)
+    said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
+    (drivers,) = [s for s in said if "90 drivers" in s.text]
+    assert drivers.document == "memo" and drivers.party == "the memo"
+
+
 def test_a_reporters_sentence_pairs_the_statement_it_gives_itself() -> None:
     flags = flags_of("“The buses may have left the Lakeview depot late,” Ivo Tarn said on Friday. An email from the "
                      "depot says the buses left the Lakeview depot on May 1. The email is at odds with the statement "
@@ -300,3 +315,35 @@ def test_statements_sharing_no_concept_or_counted_noun_are_not_judged_and_nothin
     by_text = {s.text: s for s in said}
     for f in every:
         assert f.a and f.b and not topics(by_text[f.a["text"]].claim).isdisjoint(topics(by_text[f.b["text"]].claim))
+
+
+def test_i_in_one_mouth_and_a_name_in_the_others_are_one_person() -> None:
+    flags = flags_of("“I told Ivo Tarn on Monday that the Lakeview tank was leaking,” Ana Lind said. “No one told me "
+                     "that the Lakeview tank was leaking,” Ivo Tarn said.")
+    (flag,) = pairs(flags, "conflict")
+    assert {flag.speaker, flag.other} == {"Ana Lind", "Ivo Tarn"} and flag.concept == "tell"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview plant "
+    "had paid the bonus.",
+    "Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview offer.”",
+    "Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
+    "will not close.”",
+])
+def test_a_different_time_an_own_side_or_a_party_taking_the_others_side_raises_no_flag(text: str) -> None:
+    flags = flags_of(text)
+    assert not pairs(flags, "reversal") and not pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+def test_paid_and_received_no_payment_conflict() -> None:
+    flags = flags_of("Ana Lind said the Lakeview witness “was paid $5,000 to testify.” Ivo Tarn said the Lakeview "
+                     "witness “has received no payment of any kind.”")
+    (flag,) = pairs(flags, "conflict")
+    assert flag.concept == "pay"
+
+
+def test_one_number_in_two_units_is_two_counts() -> None:
+    flags = flags_of("Ana Lind said the Lakeview union will accept a raise of 4 percent. Ivo Tarn said the Lakeview "
+                     "union will not accept a fee of $4.")
+    assert not pairs(flags, "conflict"), [f.to_dict() for f in flags]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.provenance.parties import antecedent_in_sentence, named_in, owner_of_claim, person_key, same_person
+from onrecord.provenance.parties import (
+    antecedent_in_sentence,
+    named_after,
+    named_in,
+    owner_of_claim,
+    person_key,
+    same_person,
+)
 from onrecord.types import Attribution, CharSpan
 
 
@@ -54,3 +61,13 @@ def test_she_after_a_persons_account_in_her_sentence_is_that_person() -> None:
     plain = "Ivo Tarn signed the report. Under questioning from Ana Lind, he said the buses had stopped."
     assert antecedent_in_sentence(_said(plain, "he", "said", "the buses had stopped", speaker="Ivo Tarn"), plain,
                                   ["Ivo Tarn", "Ana Lind"]) is None  # (a name with no account of hers)
+
+
+def test_a_nameless_description_written_before_a_name_is_that_person() -> None:
+    text = ("Lakeview port director Dr. Ana Lind rejected the report. “The harbor is safe,” she said.")
+    said = Attribution(content=CharSpan(text.index("The harbor"), text.index(",” she")),
+                       speaker_description="Lakeview port director")
+    assert named_after(said, text) == "Ana Lind"
+    alone = "A Lakeview port director rejected the report. “The harbor is safe,” she said."
+    assert named_after(Attribution(content=CharSpan(alone.index("The harbor"), alone.index(",” she")),
+                                   speaker_description="Lakeview port director"), alone) is None

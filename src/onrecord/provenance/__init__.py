@@ -39,7 +39,13 @@ from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
-from onrecord.provenance.parties import antecedent_in_sentence, owner_of_claim, owner_of_time, role_of_previous
+from onrecord.provenance.parties import (
+    antecedent_in_sentence,
+    named_after,
+    owner_of_claim,
+    owner_of_time,
+    role_of_previous,
+)
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -123,20 +129,37 @@ def _names_document(attribution: Attribution, text: str) -> bool:
 
 def _sentence_subject(text: str, at: int) -> str | None:
     """The document a sentence-initial "It" stands for: the one the sentence before begins with ("The indictment,
-    filed on Monday, tells a different story. It says ...")."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    if text[start + 1:at].strip():
+    filed on Monday, tells a different story. It says ..."), else the last one it names ("The Journal has seen an
+    internal email. It reads ..."). A title's or a month's period ("Dec. 4") ends no sentence."""
+    start = _sentence_start(text, at)
+    if text[start:at].strip():
         return None  # "It" is not what the sentence begins with
-    before = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1:start].strip().lower()
+    before = text[_sentence_start(text, start - 1):start].strip().lower()
     words: list[str] = re.findall(r"[a-z'’-]+", before.split(",")[0])
-    if not words or words[0] not in ("the", "a", "an", "this", "that"):
-        return None
-    for w in words[1:5]:  # the noun phrase it begins with, up to its first verb-looking word
-        if w.removesuffix("s") in RECORDED:
-            return w.removesuffix("s")
-        if w.endswith("ed"):
-            break
-    return None
+    if words and words[0] in ("the", "a", "an", "this", "that"):
+        for w in words[1:5]:  # the noun phrase it begins with, up to its first verb-looking word
+            if w.removesuffix("s") in RECORDED:
+                return w.removesuffix("s")
+            if w.endswith("ed"):
+                break
+    named = [w for w in re.findall(r"[a-z-]+", before) if w in RECORDED]
+    return named[-1] if named else None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins: after the last period (not a title's or a month's) or line end."""
+    end = at
+    while True:
+        stop = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end))
+        if stop > 0 and text[stop] == "." and (_TITLE.search(text[max(0, stop - 6):stop + 1])
+                                                or _MONTH.search(text[max(0, stop - 6):stop + 1])):
+            end = stop
+            continue
+        return stop + 1 if stop >= 0 else 0
+
+
+#: A month's abbreviation ("Dec. 4"), whose period ends no sentence.
+_MONTH = re.compile(r"(?:^|\W)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.$")
 
 
 def statements(article: Article, attributions: Sequence[Attribution], found: Sequence[Claim],
@@ -152,7 +175,7 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
         a = _not_from(a, place)
         claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
         named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
-                 or antecedent_in_sentence(a, article.text, speakers))
+                 or antecedent_in_sentence(a, article.text, speakers) or named_after(a, article.text))
         a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias, cast
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,15 +35,28 @@ from onrecord.provenance.clauses import (
     condition_of,
     counterfactual,
     questions,
+    sides_with,
     signal_of,
 )
 from onrecord.provenance.numbers import numbers
+from onrecord.provenance.predicates import (
+    DEONTIC,
+    HEDGES,
+    PRONOUN_SUBJECTS,
+    SUPPORT_VERBS,
+    arguments,
+    first_person,
+    modal_on,
+    noun_of,
+    predicated_of,
+    subject_phrase,
+    tense_on,
+    years_on,
+)
 from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
 
 _EN = load("en")
-HEDGES = _EN.words("hedges")
-DEONTIC = _EN.words("deontic_modals")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
 CONCEPTS: dict[str, str] = _EN.mapping("concepts")
@@ -52,14 +65,15 @@ SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
-_LIGHT = frozenset("be have do get make go come take give say tell will would shall should can".split())
+_LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 _KEEPING = frozenset("stay remain keep leave".split())
 _TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
+#: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
+_SURE = frozenset("certain sure bound set due".split())
 #: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
 _FAILING = frozenset("fail neglect omit".split())
 #: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
@@ -81,6 +95,9 @@ class Claim:
     heads: tuple[tuple[str, tuple[str, ...]], ...] = ()
     modals: tuple[tuple[str, str], ...] = ()  # (concept, the hedge or obligation on it: "may", "must")
     phrases: tuple[tuple[str, str], ...] = ()  # (concept, what it is said of, as written: "the Lakeview plant")
+    tenses: tuple[tuple[str, str], ...] = ()  # (concept, "past" or "future": when it happens, if the verb says)
+    own: tuple[str, ...] = ()  # the concepts said of the speaker's own side ("we accept", "nobody in my building")
+    years: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (concept, the years its time phrases name: (2027,))
     condition: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()
     keys: tuple[str, ...] = ()
@@ -89,6 +106,7 @@ class Claim:
     documents: tuple[str, ...] = ()
     signal: str | None = None  # a conflict word in the content ("inconsistent with")
     own_words: bool = False
+    sides: tuple[str, ...] = ()  # the words naming whoever the speaker says they stand with ("the director")
 
     @property
     def asserts(self) -> bool:
@@ -106,6 +124,13 @@ class Claim:
         """The hedge ("may") or obligation ("must") on a concept's predicate, if any."""
         return next((m for c, m in self.modals if c == concept), None)
 
+    def tense_of(self, concept: str) -> str | None:
+        """When a concept's predicate happens, "past" or "future", if its verb says."""
+        return next((t for c, t in self.tenses if c == concept), None)
+
+    def years_of(self, concept: str) -> tuple[int, ...]:
+        return next((y for c, y in self.years if c == concept), ())
+
     def heads_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.heads if c == concept), ())
 
@@ -117,11 +142,13 @@ class Claim:
             "ordinal": self.ordinal, "cue": self.cue, "stances": [list(s) for s in self.stances],
             "words": [list(w) for w in self.words], "arguments": [[c, list(a)] for c, a in self.arguments],
             "heads": [[c, list(a)] for c, a in self.heads], "modals": [list(m) for m in self.modals],
-            "phrases": [list(p) for p in self.phrases],
+            "phrases": [list(p) for p in self.phrases], "tenses": [list(t) for t in self.tenses], "own": list(self.own),
+            "years": [[c, list(y)] for c, y in self.years],
             "condition": self.condition,
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
+            "sides": list(self.sides),
         }
 
     @classmethod
@@ -134,12 +161,14 @@ class Claim:
             heads=tuple((str(c), tuple(str(k) for k in a)) for c, a in data.get("heads", ())),
             modals=tuple((str(c), str(m)) for c, m in data.get("modals", ())),
             phrases=tuple((str(c), str(p)) for c, p in data.get("phrases", ())),
+            tenses=tuple((str(c), str(t)) for c, t in data.get("tenses", ())), own=tuple(data.get("own", ())),
+            years=tuple((str(c), tuple(int(y) for y in ys)) for c, ys in data.get("years", ())),
             condition=data.get("condition"),
             numbers=tuple((str(k), float(v)) for k, v in data.get("numbers", ())),
             keys=tuple(data.get("keys", ())), names=tuple(data.get("names", ())),
             context=tuple(data.get("context", ())),
             documents=tuple(data.get("documents", ())), signal=data.get("signal"),
-            own_words=bool(data.get("own_words", False)),
+            own_words=bool(data.get("own_words", False)), sides=tuple(data.get("sides", ())),
         )
 
 
@@ -159,7 +188,7 @@ def _negation(tok: Token) -> Token | None:
         holders.append(tok.head)
     if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
         holders.append(tok.head)
-    noun = _noun_of(tok)
+    noun = noun_of(tok)
     if noun is not None and noun.dep_ in ("attr", "oprd"):  # "was not a real city document"
         holders.extend((noun, noun.head))
     for h in holders:
@@ -172,17 +201,6 @@ def _negation(tok: Token) -> Token | None:
     if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
         return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
     return None
-
-
-def _noun_of(tok: Token) -> Token | None:
-    """The noun an attributive adjective describes, past the compounds it may hang from ("a real city document":
-    document)."""
-    if tok.dep_ != "amod":
-        return None
-    head = tok.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return head
 
 
 def _negative(np: Token) -> bool:
@@ -230,6 +248,8 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
                 node.head.lemma_.lower() in EMBEDDING_VERBS):
             return True  # "they want us to leave", "he did not expect a further cut"
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() not in _SURE:
+            return True  # "the fleet is safe to fly", "ready to sign": what may be done, not what is done
         node = node.head
     return False
 
@@ -238,16 +258,24 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
     phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        event = _event(lemma)
+        if event is not None:  # "received no payment": was not paid; "an agreement was reached": they agreed
+            return (event[1:], -1) if event.startswith("-") else (event, 1)
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
+    if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
+        return None  # an adverb or particle ("back in service", "up front") is no predicate
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
-    noun = _noun_of(tok) or tok.head
+    noun = noun_of(tok) or tok.head
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
             tok.dep_ == "amod" and (noun.i == phrase_root or noun.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
+    if mapped == "authentic" and not _of_a_thing(tok, noun):
+        return None  # "a real gain" (an intensifier), "that is not true" (said of a claim, not of a document)
     if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
         return None  # "stay open", "keep the depot open": the adjective says what is kept
     if mapped is None:
@@ -257,11 +285,35 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
             stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i):
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
+            predicated_of(tok) is None):
         return None  # a noun ("the summer closure") names an event; it asserts one only as a verb's argument
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
         return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _of_a_thing(tok: Token, noun: Token) -> bool:
+    """Is "real", "true" or "genuine" said of a thing whose authenticity can be asked: not of "that" or "this" (a
+    claim: "that is simply not true"), and, before a noun ("it is a real gain"), only of a document or a named work
+    ("a genuine draft", "a genuine Vellacourt")?"""
+    holder = tok.head if tok.dep_ in ("acomp", "attr") else noun if tok.dep_ == "amod" else tok
+    if any(c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in holder.children):
+        return False
+    if tok.dep_ == "amod" and noun.dep_ in ("attr", "oprd"):
+        return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
+    return True
+
+
+def _event(noun: str) -> str | None:
+    """The concept of an event noun: the lexicon's ("closure": close), else the verb of a "-ment" noun ("payment":
+    pay, "agreement": agree)."""
+    if noun in CONCEPTS:
+        return CONCEPTS[noun]
+    if noun.endswith("ment") and len(noun) > 6:
+        return CONCEPTS.get(noun[:-4], noun[:-4])
+    return None
 
 
 def _base(word: str) -> str:
@@ -277,95 +329,15 @@ def _base(word: str) -> str:
     return CONCEPTS.get(base, base)
 
 
-def _noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
-    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
-    out: list[str] = []
-    for t in tok.subtree:
-        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
-            out.append(t.lemma_.lower())
-        elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in _PRONOUN_SUBJECTS:
-            out.extend(context[:4])
-    return out
-
-
-def _arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
-    "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
-    prepositional objects."""
-    holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
-        holders.append(tok.head)
-    if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
-        holders.append(tok.head)
-    noun = _noun_of(tok) or tok.head
-    if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
-        holders = [noun.head]
-    holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
-    heads: list[str] = []
-    keys: list[str] = []
-    if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
-        heads.append(noun.lemma_.lower())
-        keys.extend(_noun_keys(noun, context)[:4])
-    for h in holders:
-        for c in h.children:
-            if c.i == tok.i:
-                continue  # (an event noun is no argument of itself: "there will be no cut")
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
-                found = _noun_keys(c, context)
-                keys.extend(found)
-                if c.pos_ in ("NOUN", "PROPN"):
-                    heads.append(c.lemma_.lower())
-                    heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
-                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
-                elif c.pos_ == "PRON" and c.lower_ in _PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
-                    heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
-            elif c.dep_ == "prep" and h.i == tok.i:
-                keys.extend(_noun_keys(c, context))
-                if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
-                    heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
-                        o.lemma_.lower(), *(f"+{m.lemma_.lower()}" for m in o.children if m.dep_ == "compound"
-                                            and m.pos_ == "NOUN")))
-    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
-
-
-Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def _modal(tok: Token) -> str | None:
-    """The hedge or obligation on one predicate: a modal or adverb on it, its copula or the verb it complements
-    ("may close", "is probably fake", "must stay open", "could be forced to close")."""
-    holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "oprd", "xcomp") or tok.head.pos_ == "AUX":
-        holders.append(tok.head)
-    for h in holders:
-        for c in h.children:
-            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
-                if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
-                    return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
-                return c.lower_
-    return None
-
-
-def _phrase(tok: Token) -> str | None:
-    """The subject (else the object) of a predicate as written, up to eight words: "the Lakeview plant"."""
-    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
-    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
-        for h in holders:
-            for c in h.children:
-                if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
-                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
-                    return words.text if len(words) <= 8 else c.text
-    return None
-
-
-def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> tuple[
-        tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], Pairs, Pairs, tuple[tuple[str, str], ...],
-        tuple[tuple[str, str], ...]]:
+def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:
+    """The claim's fields that come from its predicates (stances, words, arguments, heads, modals, phrases, tenses,
+    own), each concept read off its predicate nearest the content's root."""
     flip = -1 if cue == "deny" else 1
     # concept -> (depth, sign, words, (heads, arguments))
     found: dict[str, tuple[int, int, str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    modals: dict[str, str] = {}
-    phrases: dict[str, str] = {}
+    said: dict[str, dict[str, str]] = {"modals": {}, "phrases": {}, "tenses": {}}
+    own: set[str] = set()
+    years: dict[str, tuple[int, ...]] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
     asked = questions(content, tokens)
@@ -373,7 +345,8 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
         got = _concept(tok, phrase_root)
         if got is None or tok.i in asked or _unasserted(tok, content):
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert":
+        if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert" and (
+                predicated_of(tok) is None):
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
             # denying or confirming cue predicates on it ("disputed the memo's authenticity")
         concept, sign = got
@@ -384,20 +357,22 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
-            found[concept] = (depth, sign * flip, words, _arguments(tok, context, content))
-            phrase = _phrase(tok)
-            if phrase is not None:
-                phrases[concept] = phrase
-            modal = _modal(tok)
-            if modal is not None:
-                modals[concept] = modal
-            else:
-                modals.pop(concept, None)
-    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    return (tuple((c, v[1]) for c, v in ordered), tuple((c, v[2]) for c, v in ordered),
-            tuple((c, v[3][1]) for c, v in ordered), tuple((c, v[3][0]) for c, v in ordered),
-            tuple((c, modals[c]) for c, _ in ordered if c in modals),
-            tuple((c, phrases[c]) for c, _ in ordered if c in phrases))
+            found[concept] = (depth, sign * flip, words, arguments(tok, context, content))
+            for name, value in (("phrases", subject_phrase(tok)), ("modals", modal_on(tok)),
+                                ("tenses", tense_on(tok))):
+                if value is not None:
+                    said[name][concept] = value
+                elif name != "phrases":
+                    said[name].pop(concept, None)
+            (own.add if first_person(tok) else own.discard)(concept)
+            years[concept] = years_on(tok)
+    ordered = [c for c, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
+    out: dict[str, Any] = {
+        "stances": tuple((c, found[c][1]) for c in ordered), "words": tuple((c, found[c][2]) for c in ordered),
+        "arguments": tuple((c, found[c][3][1]) for c in ordered), "heads": tuple((c, found[c][3][0]) for c in ordered),
+        "own": tuple(c for c in ordered if c in own), "years": tuple((c, years[c]) for c in ordered if years[c])}
+    out.update({name: tuple((c, values[c]) for c in ordered if c in values) for name, values in said.items()})
+    return out
 
 
 def _depth(tok: Token, content: Span) -> int:
@@ -438,7 +413,7 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
     """What "it" in "it will close" may be about, when the content's subject is a pronoun: the nouns before the
     pronoun, nearest first -- in the content, then in its sentence, then in the sentence before -- leaving out
     people's names and the source (the speaker is not what they speak of)."""
-    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUN_SUBJECTS)
+    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PRONOUN_SUBJECTS)
                 or (t.dep_ == "poss" and t.lower_ in ("its", "their"))]
     if not pronouns:
         return ()
@@ -476,15 +451,15 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
     if stance == "assert" and counterfactual(content, tokens):
         stance = "unclear"
     context = _context(doc, content, tokens, attribution)
-    stances, words, arguments, heads, modals, phrases = _stances(content, tokens, stance, context)
+    read = _stances(content, tokens, stance, context)
     inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
     keys, documents = _keys(tokens, inside)
     return Claim(
-        ordinal=ordinal, cue=stance, stances=stances, words=words, arguments=arguments, heads=heads, modals=modals,
-        phrases=phrases,
+        ordinal=ordinal, cue=stance, **read,
         condition=condition_of(content, tokens), numbers=numbers(content, tokens), keys=keys,
         names=_names(inside),
         context=context, documents=documents, signal=signal_of(content, tokens),
+        sides=sides_with(content, tokens),
         own_words=attribution.type in ("direct", "mixed"),
     )
 

@@ -71,4 +71,33 @@ def signal_of(content: Span, tokens: Iterable[Token] | None = None) -> str | Non
     return None
 
 
-__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions", "signal_of"]
+#: Verbs of siding with someone ("stands with the director", "agreed with Lind", "backed the mayor").
+_SIDING_WITH = frozenset("stand side agree concur".split())
+_SIDING = frozenset("back support endorse".split())
+_SIDING_ALL = _SIDING_WITH | _SIDING | {"right"}
+
+
+def sides_with(content: Span, tokens: Iterable[Token] | None = None) -> tuple[str, ...]:
+    """The words naming whoever the content says its speaker stands with ("the board stands with the director",
+    "I agree with Ana Lind", "we back the mayor", "the mayor is right that ..."): a party on that side holds the
+    same position, so the two do not conflict. A negated verb ("we do not stand with them") sides with no one."""
+    out: list[str] = []
+    for tok in content if tokens is None else tokens:
+        lemma = tok.lemma_.lower()
+        if lemma not in _SIDING_ALL or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if lemma in _SIDING_WITH and tok.pos_ == "VERB":
+            held = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                    if o.dep_ == "pobj"]
+        elif lemma in _SIDING and tok.pos_ == "VERB":
+            held = [o for o in tok.children if o.dep_ == "dobj" and (o.ent_type_ == "PERSON" or o.pos_ == "NOUN")]
+        elif lemma == "right" and tok.dep_ == "acomp":
+            held = [s for s in tok.head.children if s.dep_ == "nsubj" and s.lower_ not in ("i", "we", "it")]
+        else:
+            continue
+        out.extend(w.lower_ for o in held for w in o.subtree if w.is_alpha and not w.is_stop and len(w) > 2)
+    return tuple(dict.fromkeys(out))
+
+
+__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions", "sides_with",
+           "signal_of"]

@@ -26,7 +26,9 @@ from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text
 from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES, NEGATORS
-from onrecord.provenance.flags import Flag, Pair, Statement, conditions, overlap, subject_of
+from onrecord.provenance.flags import conditions, subject_of
+from onrecord.provenance.pairs import Pair, overlap
+from onrecord.provenance.values import Flag, Statement
 from onrecord.types import CharSpan
 
 _EN = load("en")

@@ -17,114 +17,16 @@ values compared and raised, :class:`Statement` and :class:`Flag`, live in :mod:`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
+from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
-
-#: How much two statements must share (see :func:`overlap`) to be about one subject.
-SUBJECT_THRESHOLD = 0.5
-
-
-def _weights(claim: Claim) -> dict[str, float]:
-    w = dict.fromkeys(claim.context, 0.5)
-    w.update(dict.fromkeys(claim.keys, 1.0))
-    return w
-
-
-def overlap(a: Claim, b: Claim) -> float:
-    """How much two claims are about the same thing, 0 to 1: the nouns, names and documents they share (a
-    pronoun's sentence counts half), over the smaller side; a shared predicate concept adds a quarter."""
-    wa, wb = _weights(a), _weights(b)
-    if not wa or not wb:
-        shared = 0.0
-    else:
-        shared = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys()) / min(sum(wa.values()), sum(wb.values()))
-    concepts = {c for c, _ in a.stances} & {c for c, _ in b.stances}
-    return min(1.0, shared + (0.25 if concepts else 0.0))
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two statements the ``flags`` rules decide; ``a`` is the earlier."""
-
-    a: Statement
-    b: Statement
-
-    @property
-    def same_speaker(self) -> bool:
-        """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
-        return _named(self.a.person) and same_person(self.a.person, self.b.person)
-
-    def aligned(self, concept: str) -> bool:
-        """Is a concept both use said of the same thing? Their arguments share a noun and name no different
-        places or people ("close" of "the Dunmore bakery" and of "the Halvick plant" are not); when one side's
-        arguments are unknown, the statements as a whole must share the subject."""
-        a, b = self.a.claim, self.b.claim
-        xa, xb = set(a.arguments_of(concept)), set(b.arguments_of(concept))
-        na, nb = xa & _name_words(a), xb & _name_words(b)
-        if na and nb and not na & nb:
-            return False
-        ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
-        ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
-        if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
-            return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
-        if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
-            return ha <= xb or hb <= xa or _same_count(a, b)
-        ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
-        if (ha or ga) and (hb or gb) and (ga or gb):  # a pronoun's candidates: one of them will do
-            return bool((ha | ga) & xb or (hb | gb) & xa)
-        if xa and xb:
-            return bool(xa & xb)
-        if not xa and not xb and self.same_speaker:
-            return True  # one speaker on one bare predicate ("we will appeal" / "we might appeal")
-        return overlap(a, b) >= SUBJECT_THRESHOLD
-
-    @property
-    def opposed(self) -> list[str]:
-        """The concepts the two give opposite signs, said of the same thing."""
-        sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s and self.aligned(c)]
-
-    @property
-    def shared(self) -> list[str]:
-        """The concepts the two give the same sign, said of the same thing."""
-        sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
-
-
-def _same_count(a: Claim, b: Claim) -> bool:
-    """Do the two give one count (above two, dates left out): "reject this offer ... 4 percent" and "accept the 4
-    percent raise" speak of one thing under two names."""
-    return bool({v for _, v in a.numbers if v > 2} & {v for _, v in b.numbers})
-
-
-def _named(speaker: str | None) -> bool:
-    if not speaker:
-        return False
-    return speaker[0].isupper() and not speaker.lower().startswith(("the ", "a ", "an "))
-
-
-def _firm(heads: tuple[str, ...]) -> set[str]:
-    return {h for h in heads if not h.startswith(("~", "+"))}
-
-
-def _modifiers(heads: tuple[str, ...]) -> set[str]:
-    """The nouns modifying the heads (written "+noun")."""
-    return {h[1:] for h in heads if h.startswith("+")}
-
-
-def _guessed(heads: tuple[str, ...]) -> set[str]:
-    """The candidates a pronoun's head stands for (written "~noun")."""
-    return {h[1:] for h in heads if h.startswith("~")}
-
-
-def _name_words(claim: Claim) -> set[str]:
-    return {w for n in claim.names for w in n.split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +99,61 @@ def _counted(a: Claim, b: Claim) -> bool:
     return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
+def _apart(pair: Pair, concept: str) -> bool:
+    """Is a concept said of two times: the past on one side and the future on the other, or years that differ
+    ("will open in 2027" / "will not open in 2029")?"""
+    a, b = pair.a.claim, pair.b.claim
+    if {a.tense_of(concept), b.tense_of(concept)} == {"past", "future"}:
+        return True
+    ya, yb = a.years_of(concept), b.years_of(concept)
+    return bool(ya and yb and not set(ya) & set(yb))
+
+
+@rule("flags.different-time",
+      ("Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview "
+       "plant had paid the bonus.", "none: different time"),
+      ("Ana Lind said the Lakeview bridge will open in 2027. Ivo Tarn said the Lakeview bridge will not open in "
+       "2029.", "none: different time"))
+def different_time(pair: Pair) -> Verdict | None:
+    """Opposite signs at two times ("would not pay until June" / "had paid"; "will open in 2027" / "will not open
+    in 2029") are no change of mind and no dispute: one side is said of the future, the other of the past, or of
+    another year, on every concept they oppose."""
+    if pair.opposed and all(_apart(pair, c) for c in pair.opposed):
+        return Verdict(None, "different time")
+    return None
+
+
+@rule("flags.own-side",
+      ("Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview "
+       "offer.”", "none: each of their own side"))
+def own_side(pair: Pair) -> Verdict | None:
+    """Two parties each saying what their own side does ("we accept the offer" / "nobody in my building will
+    accept it") do not contradict each other: the first person is a different agent in each mouth."""
+    if not pair.same_speaker and pair.opposed and all(
+            c in pair.a.claim.own and c in pair.b.claim.own for c in pair.opposed):
+        return Verdict(None, "each of their own side")
+    return None
+
+
+def _named_by(party: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (party or "").lower()) if len(w) > 2 and w not in ("the", "and")}
+
+
+@rule("flags.agreement",
+      ("Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
+       "will not close.”", "none: sides with the other"))
+def agreement(pair: Pair) -> Verdict | None:
+    """A party who says they stand with the other ("the board stands with the director", "I agree with Lind")
+    holds the other's position, whatever an earlier statement of the other's said: no conflict between them."""
+    a, b = pair.a, pair.b
+    if not (a.claim.sides or b.claim.sides):
+        return None  # (most pairs: nobody sides with anyone)
+    if not pair.same_speaker and (set(b.claim.sides) & (_named_by(a.party) | _named_by(a.person))
+                                  or set(a.claim.sides) & (_named_by(b.party) | _named_by(b.person))):
+        return Verdict(None, "sides with the other")
+    return None
+
+
 @rule("flags.opposite-polarity",
       ("Ana Lind said the Lakeview plant will close. A week later, Ana Lind said the Lakeview plant will not "
        "close.", "full: opposite polarity"),
@@ -236,24 +193,42 @@ def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
       ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
        "jobs.", "half: changed number"),
       ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
-       "haddock quota by 15 percent.", "none: two things counted"))
+       "haddock quota by 15 percent.", "none: two things counted"),
+      ("Ana Lind said 300 Lakeview ballots were cast. Ana Lind later said 40 Lakeview ballots were set aside.",
+       "none: two things counted"))
 def changed_number(pair: Pair) -> Verdict | None:
     """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
-    differently modified things ("the cod quota" / "the haddock quota") counts two things, not one twice."""
+    differently modified things ("the cod quota" / "the haddock quota"), or the counted noun under two different
+    predicates ("300 ballots were cast" / "40 ballots were set aside"), counts two things, not one twice."""
     changed = _changed_numbers(pair.a.claim, pair.b.claim)
     if changed is None:
         return None
-    if _told_apart(pair.a.claim, pair.b.claim):
+    if _told_apart(pair.a.claim, pair.b.claim) or _done_apart(pair, changed[0]):
         return Verdict(None, "two things counted")
     return Verdict("half", "changed number", changed[0])
+
+
+def _done_apart(pair: Pair, counted: str) -> bool:
+    """Is the counted noun said of different predicates on the two sides ("300 ballots were cast" / "40 ballots
+    were set aside"): two sets of it counted, not one set counted twice? A predicate one side asserts and the other
+    writes as the noun's modifier ("400 homes will be affordable" / "220 affordable homes") is one."""
+    done = []
+    for s, other in ((pair.a, pair.b), (pair.b, pair.a)):
+        concepts = {c for c, args in s.claim.arguments if counted in args}
+        written = {w.split()[-1].lower() for c, w in s.claim.words if c in concepts}
+        if any(re.search(rf"\b{re.escape(w)}\s+(?:[\w-]+\s+)?{re.escape(counted)}", other.text.lower())
+               for w in written):
+            return False  # ("affordable" before "homes" on the other side)
+        done.append(concepts)
+    return bool(done[0] and done[1] and not done[0] & done[1])
 
 
 def _told_apart(a: Claim, b: Claim) -> bool:
     """Do the two say one predicate of differently modified things ("cut the cod quota" / "cut the haddock quota"):
     their counts are of two things, not two counts of one."""
     for concept in {c for c, _ in a.stances} & {c for c, _ in b.stances}:
-        ha, hb = _firm(a.heads_of(concept)), _firm(b.heads_of(concept))
-        ma, mb = _modifiers(a.heads_of(concept)), _modifiers(b.heads_of(concept))
+        ha, hb = firm(a.heads_of(concept)), firm(b.heads_of(concept))
+        ma, mb = modifiers(a.heads_of(concept)), modifiers(b.heads_of(concept))
         if ha & hb and ma and mb and not ma & mb:
             return True
     return False
@@ -282,7 +257,8 @@ def condition(pair: Pair) -> Verdict | None:
 
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
-    "flags", [not_asserted, different_subject, opposite_polarity, antonym, changed_number, certainty, condition])
+    "flags", [not_asserted, different_subject, different_time, own_side, agreement, opposite_polarity, antonym,
+              changed_number, certainty, condition])
 
 
 def subject_of(a: Claim, b: Claim, concept: str | None) -> str:

@@ -43,6 +43,19 @@ def role_of_previous(attribution: Attribution, previous: Attribution | None) -> 
     return previous.speaker
 
 
+def named_after(attribution: Attribution, text: str) -> str | None:
+    """The person a nameless description stands for when the article writes it before that person's name
+    ("Hospital chief executive Dr. Ana Lind rejected ... “The ward is safe,” she said": the description "Hospital
+    chief executive" is Ana Lind), a title ("Dr.") left out. Only a description of two words or more, never a
+    name of its own."""
+    description = (attribution.speaker_description or "").strip()
+    if attribution.speaker or len(description.split()) < 2 or named_in(description):
+        return None
+    m = re.search(re.escape(description) + r",?\s+(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Gov|Rep|Lt|Capt|Col|Gen|Sgt)\.\s+)?"
+                  r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)", text)
+    return m.group(1) if m else None
+
+
 #: Words of a time phrase, which extraction may take for a source ("Lind's post the following evening, which said").
 _TIME_WORDS = frozenset("""evening morning night afternoon day week month year today yesterday tomorrow monday tuesday
 wednesday thursday friday saturday sunday ago later earlier""".split())
@@ -159,5 +172,16 @@ def same_story(a: Statement, b: Statement) -> bool:
     return _share_name(a.claim, b.claim) or len(a.story & b.story) >= STORY_NAMES
 
 
-__all__ = ["STORY_NAMES", "TITLES", "antecedent_in_sentence", "named_in", "owner_of_claim", "owner_of_time",
-           "person_key", "role_of_previous", "same_person", "same_story"]
+__all__ = [
+    "STORY_NAMES",
+    "TITLES",
+    "antecedent_in_sentence",
+    "named_after",
+    "named_in",
+    "owner_of_claim",
+    "owner_of_time",
+    "person_key",
+    "role_of_previous",
+    "same_person",
+    "same_story",
+]

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from onrecord.provenance.flags import SUBJECT_THRESHOLD, Flag, Pair, Statement, overlap
+from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, overlap
+from onrecord.provenance.values import Flag, Statement
 
 
 def restates(x: Statement, y: Statement) -> bool:

@@ -75,6 +75,19 @@ def negated_cue(case: CueCase) -> CueStance | None:
     return None
 
 
+@rule("stance.called-as", ("Ana Lind dismissed the Lakeview memo as a fake.", "assert"),
+      ("Ivo Tarn rejected the Lakeview audit as a draft.", "assert"))
+def called_as(case: CueCase) -> CueStance | None:
+    """A denying cue that says what its object is ("dismissed the memo as a fake", "rejected the audit as a
+    draft") asserts that: the memo is a fake. The content is the object and what it is called."""
+    if case.cue is None or case.lemma not in DENYING_CUES:
+        return None
+    cue = {t.i for t in case.cue}
+    if any(t.lower_ == "as" and t.dep_ == "prep" and t.head.i in cue for t in case.content):
+        return "assert"
+    return None
+
+
 @rule("stance.denying-cue", ("Ana Lind denied that the plant will close.", "deny"),
       ("Ivo Tarn disputed the memo's authenticity.", "deny"))
 def denying_cue(case: CueCase) -> CueStance | None:
@@ -89,7 +102,7 @@ def confirming_cue(case: CueCase) -> CueStance | None:
 
 
 CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
-    "stance", [question, negated_cue, denying_cue, confirming_cue])
+    "stance", [question, negated_cue, called_as, denying_cue, confirming_cue])
 
 
 

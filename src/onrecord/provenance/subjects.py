@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.provenance.flags import SUBJECT_THRESHOLD, Pair, Statement, overlap
+from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, overlap
+from onrecord.provenance.values import Statement
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,129 @@
+"""Two statements side by side: how much they are about one thing (:func:`overlap`) and, for each predicate concept
+both use, whether it is said of the same thing (:meth:`Pair.aligned`) with the same or the opposite sign. The
+``flags`` rules (:mod:`onrecord.provenance.flags`) decide a :class:`Pair`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.provenance.claims import Claim
+from onrecord.provenance.parties import same_person
+from onrecord.provenance.values import Statement
+
+#: How much two statements must share (see :func:`overlap`) to be about one subject.
+SUBJECT_THRESHOLD = 0.5
+
+
+def _weights(claim: Claim) -> dict[str, float]:
+    w = dict.fromkeys(claim.context, 0.5)
+    w.update(dict.fromkeys(claim.keys, 1.0))
+    return w
+
+
+def overlap(a: Claim, b: Claim) -> float:
+    """How much two claims are about the same thing, 0 to 1: the nouns, names and documents they share (a
+    pronoun's sentence counts half), over the smaller side; a shared predicate concept adds a quarter."""
+    wa, wb = _weights(a), _weights(b)
+    if not wa or not wb:
+        shared = 0.0
+    else:
+        shared = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys()) / min(sum(wa.values()), sum(wb.values()))
+    concepts = {c for c, _ in a.stances} & {c for c, _ in b.stances}
+    return min(1.0, shared + (0.25 if concepts else 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two statements the ``flags`` rules decide; ``a`` is the earlier."""
+
+    a: Statement
+    b: Statement
+
+    @property
+    def same_speaker(self) -> bool:
+        """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
+        return _named(self.a.person) and same_person(self.a.person, self.b.person)
+
+    def aligned(self, concept: str) -> bool:
+        """Is a concept both use said of the same thing? Their arguments share a noun and name no different
+        places or people ("close" of "the Dunmore bakery" and of "the Halvick plant" are not); when one side's
+        arguments are unknown, the statements as a whole must share the subject."""
+        a, b = self.a.claim, self.b.claim
+        xa, xb = set(a.arguments_of(concept)), set(b.arguments_of(concept))
+        na, nb = xa & _name_words(a), xb & _name_words(b)
+        if na and nb and not na & nb:
+            return False
+        ha, hb = firm(a.heads_of(concept)), firm(b.heads_of(concept))
+        ma, mb = modifiers(a.heads_of(concept)), modifiers(b.heads_of(concept))
+        if ("other" in ma) != ("other" in mb) or (ma and mb and not ma & mb and ha & hb):
+            return False  # "the cod quota" is not "the haddock quota"; "the other eight aircraft" not "six aircraft"
+        if ha & _self(b.heads_of(concept), self.b.person) or hb & _self(a.heads_of(concept), self.a.person):
+            return True  # "I told Ana" / "No one told me", in Ana Lind's mouth
+        if ha and hb:  # every head of one side among the other's arguments (or one count): the same thing
+            return ha <= xb or hb <= xa or _same_count(a, b)
+        ga, gb = _guessed(a.heads_of(concept)), _guessed(b.heads_of(concept))
+        if (ha or ga) and (hb or gb) and (ga or gb):  # a pronoun's candidates: one of them will do
+            return bool((ha | ga) & xb or (hb | gb) & xa)
+        if xa and xb:
+            return bool(xa & xb)
+        if not xa and not xb and self.same_speaker:
+            return True  # one speaker on one bare predicate ("we will appeal" / "we might appeal")
+        return overlap(a, b) >= SUBJECT_THRESHOLD
+
+    @property
+    def opposed(self) -> list[str]:
+        """The concepts the two give opposite signs, said of the same thing."""
+        sb = dict(self.b.claim.stances)
+        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s and self.aligned(c)]
+
+    @property
+    def shared(self) -> list[str]:
+        """The concepts the two give the same sign, said of the same thing."""
+        sb = dict(self.b.claim.stances)
+        return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
+
+
+#: Units a count may be in: one number in two of them is two counts ("4 percent" is not "$4").
+_UNITS = frozenset("percent money year month week day hour minute mile kilometer point".split())
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Do the two give one count (above two, dates left out): "reject this offer ... 4 percent" and "accept the 4
+    percent raise" speak of one thing under two names; "4 percent" and "$4 million" do not (two units)."""
+    return any(va == vb and va > 2 and not (ka in _UNITS and kb in _UNITS and ka != kb)
+               for ka, va in a.numbers for kb, vb in b.numbers)
+
+
+def _named(speaker: str | None) -> bool:
+    if not speaker:
+        return False
+    return speaker[0].isupper() and not speaker.lower().startswith(("the ", "a ", "an "))
+
+
+def firm(heads: tuple[str, ...]) -> set[str]:
+    return {h for h in heads if not h.startswith(("~", "+", "@"))}
+
+
+def modifiers(heads: tuple[str, ...]) -> set[str]:
+    """The nouns modifying the heads (written "+noun")."""
+    return {h[1:] for h in heads if h.startswith("+")}
+
+
+def _guessed(heads: tuple[str, ...]) -> set[str]:
+    """The candidates a pronoun's head stands for (written "~noun")."""
+    return {h[1:] for h in heads if h.startswith("~")}
+
+
+def _self(heads: tuple[str, ...], person: str | None) -> set[str]:
+    """The words of the speaker's name when "I" or "me" is a head (written "@self": "No one told me" in Ana Lind's
+    mouth is said of Ana Lind)."""
+    if "@self" not in heads or not person:
+        return set()
+    return {w.lower() for w in person.replace("-", " ").split() if w[:1].isupper() and len(w) > 2}
+
+
+def _name_words(claim: Claim) -> set[str]:
+    return {w for n in claim.names for w in n.split()}
+
+
+__all__ = ["SUBJECT_THRESHOLD", "Pair", "firm", "modifiers", "overlap"]

@@ -1,0 +1,199 @@
+"""What one predicate of a statement is said of and how: the nouns of its subject and object, the hedge or
+obligation on it, and its subject as written (read by :mod:`onrecord.provenance.claims`)."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from spacy.tokens import Span, Token
+
+from onrecord.lexicon import load
+
+_EN = load("en")
+HEDGES = _EN.words("hedges")
+DEONTIC = _EN.words("deontic_modals")
+PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+#: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
+SUPPORT_VERBS = frozenset("receive get make reach strike".split())
+_NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
+
+
+def noun_of(tok: Token) -> Token | None:
+    """The noun an attributive adjective describes, past the compounds it may hang from ("a real city document":
+    document)."""
+    if tok.dep_ != "amod":
+        return None
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
+    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
+    out: list[str] = []
+    for t in tok.subtree:
+        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
+            out.append(t.lemma_.lower())
+        elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in PRONOUN_SUBJECTS:
+            out.extend(context[:4])
+    return out
+
+
+def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a predicate is said of: the head nouns of its subject and object (a copula's subject for an adjective:
+    "the memo is genuine" -> memo; the noun a participle hangs from), and every noun of those phrases and of its
+    prepositional objects."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") or (tok.pos_ in ("ADJ", "NOUN") and tok.head.lemma_ == "be"):
+        holders.append(tok.head)
+    if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+        holders.append(tok.head)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        holders.append(tok.head)  # "Lind received no payment": said of Lind
+    noun = noun_of(tok) or tok.head
+    if tok.dep_ == "amod" and noun.dep_ == "attr":  # "the memo was a genuine draft": said of the memo
+        holders = [noun.head]
+    holders = [h for h in holders if content.start <= h.i < content.end]  # (not the cue "said" outside it)
+    heads: list[str] = []
+    keys: list[str] = []
+    named = predicated_of(tok)
+    if named is not None and content.start <= named.i < content.end and named.pos_ in ("NOUN", "PROPN"):
+        heads.append(named.lemma_.lower())  # "called the audit a draft": said of the audit
+        keys.extend(noun_keys(named, context))
+    if tok.dep_ in ("acl", "relcl", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ != "attr":
+        heads.append(noun.lemma_.lower())
+        keys.extend(noun_keys(noun, context)[:4])
+    for h in holders:
+        for c in h.children:
+            if c.i == tok.i:
+                continue  # (an event noun is no argument of itself: "there will be no cut")
+            if c.lower_ in ("i", "me") and c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                heads.append("@self")  # (the speaker: onrecord.provenance.pairs puts in their name)
+            elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (c.dep_ == "poss" and h.pos_ == "NOUN"):
+                found = noun_keys(c, context)
+                keys.extend(found)
+                if c.lemma_.lower() in _NOBODY:
+                    continue  # "no one", "nothing": a quantity, not a thing the predicate is said of
+                if c.pos_ in ("NOUN", "PROPN"):
+                    heads.append(c.lemma_.lower())
+                    heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
+                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
+                elif c.pos_ == "PRON" and c.lower_ in PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
+                    heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
+            elif c.dep_ == "prep" and h.i == tok.i:
+                keys.extend(noun_keys(c, context))
+                if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
+                    heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
+                        o.lemma_.lower(), *(f"+{m.lemma_.lower()}" for m in o.children if m.dep_ == "compound"
+                                            and m.pos_ == "NOUN")))
+    return tuple(dict.fromkeys(heads)), tuple(dict.fromkeys(keys))
+
+
+Pairs: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def modal_on(tok: Token) -> str | None:
+    """The hedge or obligation on one predicate: a modal or adverb on it, its copula or the verb it complements
+    ("may close", "is probably fake", "must stay open", "could be forced to close")."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd", "xcomp") or tok.head.pos_ == "AUX":
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+                if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
+                    return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
+                return c.lower_
+    return None
+
+
+def subject_phrase(tok: Token) -> str | None:
+    """The subject (else the object) of a predicate as written, up to eight words: "the Lakeview plant"."""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
+                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
+                    return words.text if len(words) <= 8 else c.text
+    return None
+
+
+#: Auxiliaries that put a predicate in the future ("will close", "said it would close").
+_FUTURE = frozenset("will shall 'll wo".split())
+#: Auxiliaries that put it in the past ("was closed", "had paid", "has hired", "did not read").
+_PAST = frozenset("was were had has have 've 'd did".split())
+_FIRST_PERSON = frozenset("i we me us my our".split())
+
+
+def tense_on(tok: Token) -> str | None:
+    """When a predicate happens, as its auxiliaries and tense say: "future" ("will close", "would close"), "past"
+    ("closed", "was closed", "has closed", "would have closed"), else None (the present, or a modal with no time). A
+    conjunct of the same verb with a time of its own counts when the first has none ("are not flying and will not
+    fly": future)."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "conj" and c.lemma_ == tok.lemma_)):
+        found = _tense(t)
+        if found is not None:
+            return found
+    return None
+
+
+def _tense(tok: Token) -> str | None:
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX":
+        holders.append(tok.head)
+    auxes = [c.lower_ for h in holders for c in h.children if c.dep_ in ("aux", "auxpass")]
+    auxes += [h.lower_ for h in holders[1:] if h.pos_ == "AUX"]
+    if "have" in auxes and any(a in ("would", "could", "should", "might", "must", "may") for a in auxes):
+        return "past"  # "would have closed", "may have entered"
+    if any(a in _FUTURE or a == "would" for a in auxes):
+        return "future"
+    if any(a in _PAST for a in auxes) or (not auxes and (tok.tag_ == "VBD" or (
+            tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")))):
+        return "past"  # (a clause's verb tagged VBN with no auxiliary is the parser's VBD: "the plant closed")
+    return None
+
+
+def years_on(tok: Token) -> tuple[int, ...]:
+    """The years a predicate's own time phrases name ("will open in 2027", "closed on March 3, 2025"), not those of
+    a clause below it."""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    out = [int(t.text) for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod")
+           for t in c.subtree if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100]
+    return tuple(dict.fromkeys(out))
+
+
+def predicated_of(tok: Token) -> Token | None:
+    """The object a word is predicated of after a verb of calling ("called the audit a draft", "dismissed the memo
+    as a fake", "described the claims as false": the audit, the memo, the claims), if it is such a word."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head if tok.dep_ == "oprd" else None
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i != tok.i), None)
+
+
+def first_person(tok: Token) -> bool:
+    """Is a predicate said of the speaker's own side: its subject "I", "we" or a phrase with "my"/"our" in it ("we
+    accept the offer", "nobody in my building will accept")?"""
+    holders = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "oprd") or tok.head.pos_ == "AUX" else [tok]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return any(t.lower_ in _FIRST_PERSON for t in c.subtree)
+    return False
+
+
+__all__ = [
+    "DEONTIC",
+    "HEDGES",
+    "PRONOUN_SUBJECTS",
+    "Pairs",
+    "arguments",
+    "first_person",
+    "modal_on",
+    "noun_keys",
+    "noun_of",
+    "subject_phrase",
+    "tense_on",
+]
