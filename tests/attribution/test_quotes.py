@@ -151,13 +151,15 @@ def test_a_closed_quotation_then_a_new_paragraph_are_two_quotations() -> None:
 
 # -- unbalanced marks -------------------------------------------------------------------------------------
 def test_an_unclosed_mark_damages_only_its_own_paragraph() -> None:
+    # the paragraph is reported; its words, opened and never closed, run to its end (the sentence ends there)
     text = (
         "“The money is there,” Ilse Varga said.\n\n"
         "Oskar Brun told a crowd on Saturday that “we will not let this bridge fall.\n\n"
         "Varga said the council would meet. “We will vote on Thursday,” she said."
     )
     quotes, skipped = find_quotes(text)
-    assert [q.content.of(text) for q in quotes] == ["The money is there,", "We will vote on Thursday,"]
+    assert [q.content.of(text) for q in quotes] == [
+        "The money is there,", "we will not let this bridge fall.", "We will vote on Thursday,"]
     assert [s.span.of(text) for s in skipped] == [
         "Oskar Brun told a crowd on Saturday that “we will not let this bridge fall."
     ]
@@ -175,13 +177,13 @@ def test_an_unclosed_mark_damages_only_its_own_paragraph() -> None:
         ),
         pytest.param(
             'Brun said "no.\n\nThe vote is on Friday.',
-            [],
+            ["no."],  # (opened, never closed, the paragraph ending a sentence: the words run to its end)
             ['Brun said "no.'],
             id="stray-straight-mark",
         ),
         pytest.param(
             "“Fine,” Brun said, and then “no.\n\nThe vote is on Friday.",
-            ["Fine,"],
+            ["Fine,", "no."],
             ["“Fine,” Brun said, and then “no."],
             id="balanced-quote-kept-beside-stray",
         ),
@@ -193,7 +195,7 @@ def test_an_unclosed_mark_damages_only_its_own_paragraph() -> None:
         ),
         pytest.param(
             "“The lift is old.\n\nIt was built in 1961.” said Brun",
-            [],
+            ["The lift is old."],
             ["“The lift is old.", "It was built in 1961.” said Brun"],
             id="not-reopened-then-stray-close",
         ),
@@ -236,3 +238,23 @@ def test_a_closing_mark_after_a_space_still_closes_nothing() -> None:
 def test_attribute_values_of_markup_left_in_the_text_are_not_quotations(text: str) -> None:
     quotes, skipped = find_quotes(text)
     assert [q.content.of(text) for q in quotes] == ["We will fix it,"] and not skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Lind was blunt. “We have to learn to live with it,’ she says.\n\nTarn agreed.",
+                     ["We have to learn to live with it,"], id="double-opened-single-closed"),
+        pytest.param("He backed his earlier testimony that ‘there was no link like that,\" she said.",
+                     ["there was no link like that,"], id="single-opened-double-closed"),
+        pytest.param("Tarn gave a warning: “The troops are in the garrison.\n\nSEE MORE: the march\n\nIt ended.",
+                     ["The troops are in the garrison."], id="unclosed-to-the-end-of-its-paragraph"),
+        pytest.param("The students’ union met. “We will strike,’ Lind's aide said", ["We will strike,"],
+                     id="an-apostrophe-is-not-a-closing-mark"),
+        pytest.param("Lind said “the plan is off and the vote", [], id="no-sentence-end-no-quotation"),
+    ],
+)
+def test_a_quotation_closed_or_opened_with_the_wrong_mark_is_read_as_meant(text: str, found: list[str]) -> None:
+    quotes, skipped = find_quotes(text)
+    assert [q.content.of(text) for q in quotes] == found
+    assert skipped  # (the paragraph is still reported unbalanced)

@@ -164,6 +164,7 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
             skipped.append(_unbalanced(run.carry[0], run.since))
             run = _Run()
         reopened: tuple[int, int] | None = None  # the mark that re-opens the running quotation here
+        after_last = p_start  # where the last mark read in this paragraph ends
         for pos, width, mark_role in marks:
             role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, run.carry is not None,
                          (pos == first_mark, leading))
@@ -177,6 +178,8 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
             else:  # close
                 if open_at is None and run.carry is None:
                     stray.append(pos)
+                    quotes.extend(_opened_astray(text, after_last, pos, width))
+                    after_last = pos + width
                     continue
                 if open_at is None:  # the running quotation closes here: its last piece
                     quotes.extend(run.close((*(reopened or (pos, 0)), pos, pos + width)))
@@ -184,6 +187,7 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                 elif pos > open_at[0] + open_at[1]:
                     quotes.append(Quote(CharSpan(open_at[0], pos + width), CharSpan(open_at[0] + open_at[1], pos)))
                 open_at = None
+            after_last = pos + width
         # what is open at the paragraph's end: a quotation opened here, or the running one (re-opened here)
         opener = open_at if open_at is not None else (reopened or run.carry) if run.carry is not None else None
         if opener is not None:
@@ -199,9 +203,45 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                 run = _Run()
             else:
                 stray.append(opener[0])
+                quotes.extend(_closed_astray(text, opener, piece[2]))
         if stray:
             skipped.append(_unbalanced(stray[0], (p_start, p_end)))
     return quotes, skipped
+
+
+#: A single closing mark that ends someone's words: after their last punctuation, before a space or the line's end
+#: ("… live with it,’ he says": a double quotation a publisher closed with a single mark).
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[’'](?=\s|$)")
+#: A single opening mark that starts someone's words: after a space, a dash or a colon, before a letter or digit.
+_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=[—–:(]))[‘'](?=\w)")
+
+
+def _closed_astray(text: str, opener: tuple[int, int], end: int) -> list[Quote]:
+    """A quotation whose closing mark is missing or of the wrong kind, read as the publisher meant it (the
+    paragraph is still reported unbalanced): closed by a single mark after the words' punctuation ("“We must
+    learn to live with it,’ he says."), else, when the paragraph ends a sentence, running to its end ("warning:
+    “They are already there.¶SEE MORE: …"). Nothing when the words would be empty."""
+    start = opener[0] + opener[1]
+    close = _SINGLE_CLOSE.search(text, start, end)
+    if close is not None:
+        stop, mark_end = close.start(), close.end()
+    elif end > start and text[end - 1] in _SENTENCE_END:
+        stop = mark_end = end
+    else:
+        return []
+    return [Quote(CharSpan(opener[0], mark_end), CharSpan(start, stop))] if _WORD.search(text, start, stop) else []
+
+
+def _opened_astray(text: str, since: int, close: int, width: int) -> list[Quote]:
+    """A quotation opened by a single mark and closed by a double one ("testimony that ‘there was no link like
+    that," she said"), found from the closing mark with no opening one before it in its paragraph: the single
+    opening mark nearest before it, when the words before the closing mark end in punctuation."""
+    if close == 0 or text[close - 1] not in ",.?!":
+        return []
+    opened = [m.start() for m in _SINGLE_OPEN.finditer(text, since, close)]
+    if not opened or not _WORD.search(text, opened[-1] + 1, close):
+        return []
+    return [Quote(CharSpan(opened[-1], close + width), CharSpan(opened[-1] + 1, close))]
 
 
 def _para_end(text: str, start: int, end: int) -> int:
