@@ -258,3 +258,10 @@ def test_a_quotation_closed_or_opened_with_the_wrong_mark_is_read_as_meant(text:
     quotes, skipped = find_quotes(text)
     assert [q.content.of(text) for q in quotes] == found
     assert skipped  # (the paragraph is still reported unbalanced)
+
+
+def test_a_straight_mark_typed_with_a_space_after_it_opens_the_next_sentence() -> None:
+    text = '"I no longer need one," she told Tarn. " You have done such a good job."\n\nThe crowd cheered.'
+    quotes, skipped = find_quotes(text)
+    assert [q.content.of(text) for q in quotes] == ["I no longer need one,", "You have done such a good job."]
+    assert not skipped

@@ -116,6 +116,9 @@ def _opens(text: str, pos: int, width: int, start: int, end: int) -> bool:
     """Is the ambiguous mark at ``pos`` opening? Decided by the characters around it."""
     before = text[pos - 1] if pos > start else " "
     after = text[pos + width] if pos + width < end else " "
+    if before.isspace() and after == " " and text[pos - 2 : pos - 1] in (".", "?", "!") \
+            and text[pos + width + 1 : pos + width + 2].isupper():
+        return True  # a mark typed with a space after it, opening the next sentence ('he said. " You are')
     if before.isspace() or before in "([{—–-/:;,":
         return not after.isspace()
     if after.isspace() or after in ".,;:!?)]}—–-":
@@ -185,7 +188,10 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
                     quotes.extend(run.close((*(reopened or (pos, 0)), pos, pos + width)))
                     run = _Run()
                 elif pos > open_at[0] + open_at[1]:
-                    quotes.append(Quote(CharSpan(open_at[0], pos + width), CharSpan(open_at[0] + open_at[1], pos)))
+                    inner = open_at[0] + open_at[1]
+                    if text[inner:pos].strip():  # ('" You are': the words, not the space typed after the mark)
+                        inner += len(text[inner:pos]) - len(text[inner:pos].lstrip(" "))
+                    quotes.append(Quote(CharSpan(open_at[0], pos + width), CharSpan(inner, pos)))
                 open_at = None
             after_last = pos + width
         # what is open at the paragraph's end: a quotation opened here, or the running one (re-opened here)
