@@ -174,7 +174,11 @@ def test_a_first_name_given_alone_for_a_reason_is_anonymous() -> None:
     ("Officials at the ministry said the rail link would be cancelled, citing the sensitivity of the budget "
      "talks.", "Officials at the ministry", "sensitivity of"),
     ("A source close to the family said the singer was in hospital. The source spoke on the condition that they "
-     "not be named.", "A source close to the family", "on the condition that they not be"),
+     "not be named, to spare the family.", "A source close to the family", "on the condition that they not be"),
+    # round 6: asking for anonymity, in the clause of the verb the mention is the subject of; a name in the
+    # mention's relative clause does not name the source
+    ("\"The levy will double,\" said a harbour board member who backs Ana Lind, asking for anonymity to speak "
+     "freely.", "a harbour board member who backs Ana Lind", "asking for anonymity"),
     ("An aide who was in the room said the governor shouted. The aide requested anonymity to describe private "
      "deliberations.", "An aide who was in the room", "requested anonymity"),
     ("A diplomat said the border would reopen. The diplomat declined to be identified for fear of reprisals.",
@@ -203,6 +207,10 @@ def test_reasons_in_many_wordings_and_places(text: str, mention: str, words: str
      "who studied the site said the ore was poor.", "A geologist who studied the site"),
     # no reason given
     ("The city will sell the depot, one person said. Neither gave a reason for not being named.", "one person"),
+    # round 6: a mark of anonymity alone says that the source is unnamed, not why
+    ("The ferry will stop in May, a harbour pilot said, on condition of anonymity.", "a harbour pilot"),
+    ("A source close to the mayor said the pier would close. The source spoke on the condition that they not be "
+     "named.", "A source close to the mayor"),
     # past a named source
     ("A senior official said the pier would close. Ana Lind, who was not authorized to speak publicly, said the "
      "ferry would stop.", "A senior official"),
