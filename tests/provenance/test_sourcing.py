@@ -234,7 +234,15 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("\"We will win the harbour vote,\" said Ana Lind, speaking to Kestrel News after the rally.", True),
     ("\u201cThe pier will close,\u201d Ana Lind said during an interview filed for Sunday's Kestrel Press Hour.",
      True),  # (the outlet a few words after "interview", however the parse attaches it)
+    # round 6: a station number run into a network's name; an appearance with a programme; an interview with a
+    # title; a name ending in "Press" is no "told the press"
+    ("Ana Lind told NBC4 that the pier would close.", True),
+    ("Sitting down with Kestrel News' \"Evening Hour\" on Friday, Ana Lind said the pier would close.", True),
+    ("In an interview with \"The Evening Table,\" Ana Lind said the pier would close.", True),
+    ("LAKEVIEW \u2014 Ana Lind told The Associated Press that the pier would close.", True),
     # look-alikes: words said to this outlet, to reporters, or in public
+    ("Ana Lind told the press that the pier would close.", False),
+    ("LAKEVIEW (AP) \u2014 Ana Lind told The Associated Press that the pier would close.", False),  # agency copy
     ("Ana Lind told the Harbour Gazette that the pier would close.", False),
     ("Ana Lind said in an interview with the Harbour Gazette that the pier would close.", False),
     ("Ana Lind told reporters the pier would close.", False),
@@ -330,6 +338,23 @@ def test_a_passage_carries_to_a_mention_that_speaker_resolution_left_unresolved(
     attributions = [Attribution(content=_at(text, c), source=_at(text, m, text.index(c) - 20 if i else 0),
                                 cue=_at(text, v)) for i, (m, v, c) in enumerate(spans)]
     assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, True]
+
+
+def test_an_appearance_marks_the_statement_of_the_verb_joined_to_it() -> None:
+    text = "Ana Lind appeared with Kestrel News' Ivo Tarn and endorsed the harbour plan, saying the pier would close."
+    assert [s.relay_only for _, s in found(text)] == [True, True], found(text)
+
+
+def test_a_passage_does_not_carry_to_the_writers_noun_for_a_stance() -> None:
+    # (round 6: "a plan that has drawn Lind's scorn" is not words of the interview)
+    text = ("Ana Lind told Kestrel News that the pier would close.\n\nThe mayor has a ferry plan that has drawn "
+            "Lind's scorn.")
+    doc = load_pipeline(BROAD)(text)
+    spans = [("Ana Lind", "told", "that the pier would close"), ("Lind", "Lind's scorn", "that")]
+    attributions = [Attribution(content=_at(text, c, text.index("plan") if i else 0),
+                                source=_at(text, m, text.index("drawn") if i else 0),
+                                cue=_at(text, v)) for i, (m, v, c) in enumerate(spans)]
+    assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, False]
 
 
 def _at(text: str, words: str, after: int = 0) -> CharSpan:

@@ -19,12 +19,12 @@ from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention
 from onrecord.provenance.outlets import (
     INTERVIEWS,
-    PUBLIC_HEARERS,
     heard_by,
     heard_outlet,
     interview_outlet,
     main_clause,
     outlet_words,
+    public_hearer,
     same_outlet,
 )
 from onrecord.types import Attribution
@@ -105,8 +105,7 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
         if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
-            named = heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in PUBLIC_HEARERS \
-                else None
+            named = heard_outlet(t.sent, heard) if heard is not None and not public_hearer(heard) else None
         else:
             subject = _subject(t.sent)
             named = interview_outlet(t) if main_clause(t) else None
@@ -164,6 +163,13 @@ def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
     return out
 
 
+def _spoken(doc: Doc, a: Attribution) -> bool:
+    """Is the statement words the speaker said (a verb cue, or a quote without one), not the writer's noun for a
+    stance ("a plan that has drawn Tarn's scorn"), which an interview passage does not carry to?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is None or (any(t.pos_ in ("VERB", "AUX") for t in cue) and not any(t.tag_ == "POS" for t in cue))
+
+
 def _asked_by(t: Token) -> tuple[str, str] | None:
     """(the answerer's key, the asker) when a named journalist of an outlet puts questions to a named person
     ("Kestrel News host Ivo Tarn asked Lind to ..."); None otherwise."""
@@ -200,7 +206,7 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
             if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
                     not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
                 break  # (too far on, or a channel or occasion of its own)
-            if not out[j].relay_only:
+            if not out[j].relay_only and _spoken(doc, attributions[j]):
                 mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
             last = attributions[j].content.end
     for k, why in _occasion_after(doc, attributions, keys, outlet):

@@ -26,7 +26,7 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
 from onrecord.provenance.backing import backed, named_pair, set_of_people
-from onrecord.provenance.outlets import heard_by, same_outlet
+from onrecord.provenance.outlets import heard_by, same_outlet, wire_outlet
 from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
@@ -115,6 +115,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
     """One :class:`Sourcing` per attribution of the article parsed as ``doc``; ``outlet``: the article's own
     (words said to it are not relayed)."""
     attributions = tuple(attributions)
+    outlet = wire_outlet(doc_text(doc)) or outlet  # (agency copy a paper runs: words told to the agency are its own)
     kinds: list[tuple[SourceKind, str]] = follow_pronouns(  # type: ignore[assignment]
         doc, attributions, [_kind(doc, a) for a in attributions])
     backed_by = backed(doc, attributions, [k for k, _ in kinds])
