@@ -362,6 +362,19 @@ def _at(text: str, words: str, after: int = 0) -> CharSpan:
     return CharSpan(start, start + len(words))
 
 
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # round 6: "it" opening the sentence after an "according to" is the cited source, reached the same way; a
+    # repeat by name with its own verb is not
+    ("The harbour fund spent little on the pier last year, according to its annual filings. It showed forty "
+     "payments to Kestrel Builders and two to the city.", "It", True),
+    ("There are fewer ferries on the lake than a decade ago, according to the Lakeview Boating Council. Almost 60 "
+     "piers have closed since 2006, the council says.", "the council", False),
+])
+def test_according_to_and_the_next_sentence(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits and hits[-1].relay_only == relay, found(text)
+
+
 def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:
     text = ("Most voters in the Lakeview district said the pier should close. That's according to an exit poll "
             "conducted for the Kestrel Herald.")

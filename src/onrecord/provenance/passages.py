@@ -212,6 +212,8 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     for k, why in _occasion_after(doc, attributions, keys, outlet):
         if not out[k].relay_only:
             mark(k, why)
+    for k, why in _according_carries(doc, attributions, out, order):
+        mark(k, why)
     for sent in _sentences_saying(doc, text, "according to"):
         words = sent.text.strip().lower().replace("’", "'")
         if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
@@ -230,6 +232,32 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
 
 
 __all__ = ["carry_relays"]
+
+
+def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
+                       order: Sequence[int]) -> list[tuple[int, str]]:
+    """A statement by "it" opening the sentence after one whose source is cited with "according to" ("..., according
+    to its filings. It showed ..."): the same source, reached the same way (as a fronted "According to" scopes the
+    next sentence's pronoun). Not a repeat by name ("the group says"), which names a channel of its own."""
+    out: list[tuple[int, str]] = []
+    for k, s in enumerate(found):
+        why = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: according")), None)
+        next_sent = _sentence_after(doc, attributions[k]) if why is not None else None
+        if next_sent is None:
+            continue
+        for j in order:
+            said_by = mention(doc, attributions[j])
+            if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
+                    said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
+                out.append((j, f"{why} (the next sentence)"))
+    return out
+
+
+def _sentence_after(doc: Doc, a: Attribution) -> Span | None:
+    """The sentence after the one holding the statement's end, if any."""
+    span = doc.char_span(a.content.end - 1, a.content.end, alignment_mode="expand")
+    sent = span[0].sent if span is not None and len(span) else None
+    return doc[sent.end].sent if sent is not None and sent.end < len(doc) else None
 
 
 def _sentences_saying(doc: Doc, text: str, words: str) -> list[Span]:
