@@ -375,6 +375,15 @@ def test_according_to_and_the_next_sentence(text: str, mention: str, relay: bool
     assert hits and hits[-1].relay_only == relay, found(text)
 
 
+def test_an_excerpt_of_another_outlet_is_relayed_up_to_the_line_sending_readers_on() -> None:
+    # (round 6: a paragraph of its own, "From the Kestrel Herald:", sets off the excerpt)
+    text = ("Ivo Tarn wants the pier closed.\n\nFrom the Kestrel Herald:\n\nThe mayor is struggling to find money "
+            "for the pier, the harbour master said.\n\nRead the rest of the story here.\n\nAna Lind said the pier "
+            "would stay open.")
+    assert {m: s.relay_only for m, s in found(text)} == {"Ivo Tarn": False, "the harbour master": True,
+                                                          "Ana Lind": False}
+
+
 def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:
     text = ("Most voters in the Lakeview district said the pier should close. That's according to an exit poll "
             "conducted for the Kestrel Herald.")

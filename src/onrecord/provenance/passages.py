@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 # words that may set a passage; words naming the occasion of the statements before
 _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
+_EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
+_READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
 _PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
@@ -214,6 +216,9 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
             mark(k, why)
     for k, why in _according_carries(doc, attributions, out, order):
         mark(k, why)
+    for k, why in _excerpted(doc, attributions, outlet):
+        if not out[k].relay_only:
+            mark(k, why)
     for sent in _sentences_saying(doc, text, "according to"):
         words = sent.text.strip().lower().replace("’", "'")
         if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
@@ -250,6 +255,24 @@ def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Seq
             if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
                     said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
                 out.append((j, f"{why} (the next sentence)"))
+    return out
+
+
+def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None) -> list[tuple[int, str]]:
+    """Statements in an excerpt of another outlet's story, set off by a paragraph of its own ("From the Kestrel
+    Herald:"), up to a line sending the reader to the rest ("Read the rest ...") or the article's end."""
+    text = doc_text(doc)
+    out: list[tuple[int, str]] = []
+    for m in _EXCERPT.finditer(text):
+        if same_outlet(m.group(1), outlet):
+            continue
+        if m.group(0).lstrip().lower().startswith("from"):
+            words = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if words is None or outlet_words(words) is None:  # ("From the start:" is no outlet)
+                continue
+        ends = _READ_ON.search(text, m.end())
+        end = ends.start() if ends is not None else len(text)
+        out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions) if m.end() <= a.content.start < end]
     return out
 
 
