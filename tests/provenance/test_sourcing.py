@@ -490,6 +490,16 @@ def test_a_set_with_named_examples_is_several_sources() -> None:
     assert not sourcing(doc, [critics], outlet=OUTLET)[0].single_source
 
 
+@pytest.mark.parametrize("text", [
+    # round 6: another set said to hold the claim too, on the cue's verb
+    "Yet Lakeview economists, like their Harlow counterparts, say a ferry levy encourages savings.",
+    "Harbour Democrats, along with some Kestrel Party members, say the pier should close.",
+])
+def test_another_set_alongside_backs_the_claim(text: str) -> None:
+    got = found(text)
+    assert got and not got[0][1].single_source, got
+
+
 def test_a_pair_the_article_has_named_is_two_sources() -> None:
     got = of("Ana and Ivo Tarn run the bakery on Quay Street. The siblings said the rent had doubled.",
              "The siblings")
@@ -530,6 +540,8 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Ivo Tarn and his advisers said the pier would close.",
     "Many Tarn supporters say they will back Lind. Ivo Tarn said on Monday that the harbour needed him.",
     "Republicans have refused to vote on the pier plan. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
+    # round 6: "like" that compares no second set
+    "Harbour Democrats say, like always, that the pier should close.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

@@ -75,6 +75,20 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     return span.text if counts else None
 
 
+def _alongside(doc: Doc, a: Attribution) -> str | None:
+    """Another set of people said to hold the claim too, on the cue's verb ("Lakeview economists, like their Harlow
+    counterparts, say ...", "Democrats, along with some Republicans, say ..."); not a name given as an example."""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    if cue is None or not _says(doc, a):
+        return None
+    for p in (c for t in cue for c in t.children if c.dep_ == "prep" and c.lower_ in ("like", "along")):
+        others = [o for o in p.subtree if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and o.pos_ in (
+            "NOUN", "PROPN") and o.ent_type_ not in ("PERSON", "GPE", "ORG")]
+        if others and (p.lower_ == "like" or any(w.lower_ == "with" for w in p.children)):
+            return doc[p.i : others[0].i + 1].text
+    return None
+
+
 def _says(doc: Doc, a: Attribution) -> bool:
     """Is the cue a verb of saying or believing ("Republicans believe ..."), not a deed ("have refused to vote")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
@@ -134,7 +148,8 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
     """For each attribution, what backs its claim with a second source, or None."""
     text = doc_text(doc)
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
-    out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
+    out: list[str | None] = [_plural_mention(doc, a, k) or _alongside(doc, a)
+                             for a, k in zip(attributions, kinds, strict=True)]
     keys = [_content_words(a.content.of(text)) for a in attributions]
     for i in range(len(attributions)):
         for j in range(i + 1, len(attributions)):
