@@ -237,6 +237,7 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     # round 6: a station number run into a network's name; an appearance with a programme; an interview with a
     # title; a name ending in "Press" is no "told the press"
     ("Ana Lind told NBC4 that the pier would close.", True),
+    ("Ana Lind said in a CBS47 interview that the pier would close.", True),
     ("Sitting down with Kestrel News' \"Evening Hour\" on Friday, Ana Lind said the pier would close.", True),
     ("In an interview with \"The Evening Table,\" Ana Lind said the pier would close.", True),
     ("LAKEVIEW \u2014 Ana Lind told The Associated Press that the pier would close.", True),

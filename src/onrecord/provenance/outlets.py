@@ -29,8 +29,9 @@ def same_outlet(name: str, outlet: str | None) -> bool:
 def outlet_words(span: Span) -> str | None:
     """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
     Sunday"), or None; a day is no programme ("on Sunday")."""
-    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
-             and t.ent_type_ not in ("DATE", "TIME")]
+    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART") or (
+        t.text[:1].isupper() and _network(t.lower_) != t.lower_)) and t.ent_type_ not in ("DATE", "TIME")]
+    # (a capitalised name with a channel number is a name, whatever the tagger made of it: "a Fox411 interview")
     return span.text if any(_network(t.lower_) in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS
                             for t in propn) else None
 
