@@ -136,6 +136,10 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("\"The pier will close,\" a Kestrel Bank representative said in a statement.",
      "a Kestrel Bank representative", "person"),
     ("Senior Lind campaign officials said the pier would close.", "Senior Lind campaign officials", "anonymous"),
+    # round 6: one reader (a single member of an audience) is unnamed; readers in the plural are a public
+    ("The magazine named the mayor its person of the year. One reader noted that the pier had closed twice.",
+     "One reader", "anonymous"),
+    ("Readers said the pier should close.", "Readers", "group"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
