@@ -63,6 +63,11 @@ def of(text: str, mention: str) -> Sourcing:
     ("According to the summary, Ana Lind paid the fee.", "the summary", "document"),
     ("Ivo Tarn won the Lakeview district by 40 votes, according to unofficial returns.", "unofficial returns",
      "document"),
+    # round 6: a relative pronoun is what it stands for, the head of the phrase the clause hangs on; a page, a
+    # footnote, a declaration and an outcome are documents
+    ("The council runs a page on ferry fares, which says the levy will double.", "which", "document"),
+    ("There remain bankers in the harbour district who say the levy is fair.", "who", "group"),
+    ("The outcome showed that Lind had won by 40 votes.", "The outcome", "document"),
 ])
 def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)

@@ -31,7 +31,7 @@ from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 SourceKind: TypeAlias = Literal["person", "organisation", "document", "anonymous", "group"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
@@ -39,6 +39,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 _DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
+_RELATIVES = frozenset("who whom which that".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
@@ -144,7 +145,7 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     """The kind of the source, with the words that decided it."""
     from onrecord.provenance import document_of
 
-    span = mention(doc, a)
+    span = _antecedent(mention(doc, a))
     if span is None or (span.root.pos_ in ("VERB", "AUX") and mention_noun(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
@@ -188,6 +189,22 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
+
+
+def _antecedent(span: Span | None) -> Span | None:
+    """For a relative pronoun ("a page on health care, which recounts ...", "those in finance who are loyal"), the
+    noun phrase it stands for, without the relative clause: the phrase's head noun, not the last noun of a phrase
+    after it, which the parse often hangs the clause on ("a state with a long history that has refused ...");
+    any other mention as it is."""
+    if span is None or len(span) != 1 or span[0].lower_ not in _RELATIVES or span[0].head.dep_ != "relcl":
+        return span
+    noun = span[0].head.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = noun.head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return span
+    start = min([noun.i, *(c.left_edge.i for c in noun.children if c.i < noun.i)])
+    return span.doc[start : noun.i + 1]
 
 
 def _from_speaker(a: Attribution) -> SourceKind:
