@@ -250,6 +250,9 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("Sitting down with Kestrel News' \"Evening Hour\" on Friday, Ana Lind said the pier would close.", True),
     ("In an interview with \"The Evening Table,\" Ana Lind said the pier would close.", True),
     ("LAKEVIEW \u2014 Ana Lind told The Associated Press that the pier would close.", True),
+    ("Ana Lind told radio host Ivo Tarn that the pier would close.", True),  # a host named by the medium
+    ("Ana Lind discussed the pier with radio host Ivo Tarn on Thursday, saying it would close.", True),
+    ("Ana Lind discussed the pier with Ivo Tarn on Thursday, saying it would close.", False),
     # look-alikes: words said to this outlet, to reporters, or in public
     ("Ana Lind told the press that the pier would close.", False),
     ("LAKEVIEW (AP) \u2014 Ana Lind told The Associated Press that the pier would close.", False),  # agency copy

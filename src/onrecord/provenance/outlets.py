@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 INTERVIEWS = frozenset("interview appearance meeting".split())  # (an editorial board meeting: "with the Post's")
 PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
-_APPEARING = frozenset("appear sit talk speak chat".split())  # ("appeared with", "sitting down with" a programme)
+_APPEARING = frozenset("appear sit talk speak chat discuss".split())  # ("appeared with", "sitting down with" a show)
+_BROADCAST_ROLES = frozenset("host anchor interviewer".split())
+_MEDIA = frozenset("radio tv television cable talk show podcast".split())
 _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
 
@@ -33,7 +35,13 @@ def outlet_words(span: Span) -> str | None:
         t.text[:1].isupper() and _network(t.lower_) != t.lower_)) and t.ent_type_ not in ("DATE", "TIME")]
     # (a capitalised name with a channel number is a name, whatever the tagger made of it: "a Fox411 interview")
     return span.text if any(_network(t.lower_) in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS
-                            for t in propn) else None
+                            for t in propn) or any(_broadcaster(t) for t in span) else None
+
+
+def _broadcaster(t: Token) -> bool:
+    """Is the word a broadcaster's role named by the medium ("radio host Hugh Hewitt", "a talk show host")?"""
+    return t.lower_ in _BROADCAST_ROLES and any(c.dep_ in ("compound", "amod") and c.lower_ in _MEDIA
+                                                for c in t.lefts)
 
 
 def _network(word: str) -> str:
@@ -81,7 +89,7 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     for t in sent:
         found = _appeared_with(t, cue)
         if found and not same_outlet(found, outlet):
-            return f"{t.head.text} {t.text} {found}"
+            return f"{t.text} {found}"
         if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
             if public_hearer(t):
                 return None
@@ -124,12 +132,15 @@ def public_hearer(hearer: Token) -> bool:
 
 def _appeared_with(t: Token, cue: Token) -> str | None:
     """The outlet a speaker appeared or sat down with ("sitting down with Kestrel News' Evening Hour, Lind said",
-    "Lind appeared with Kestrel News' Ivo Tarn and endorsed Tarn"): "with" under an appearing verb of the cue's
-    clause, or one the cue is a conjunct of."""
-    if t.lower_ != "with" or t.dep_ != "prep" or t.head.lemma_.lower() not in _APPEARING:
+    "Lind appeared with Kestrel News' Ivo Tarn and endorsed Tarn", "discussed it with radio host Ivo Tarn, saying"):
+    "with" under an appearing verb of the cue's clause, or one the cue is a conjunct or adverbial clause of."""
+    if t.lower_ != "with" or t.dep_ != "prep":
+        return None
+    appearing = t.head if t.head.dep_ != "dobj" else t.head.head  # ("discussed the pier with ...": the verb's)
+    if appearing.lemma_.lower() not in _APPEARING:
         return None
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    if not (_near(t, cue) or (verb.dep_ == "conj" and verb.head == t.head)):
+    if not (_near(t, cue) or (verb.dep_ in ("conj", "advcl") and verb.head == appearing)):
         return None
     phrase = t.doc[t.i + 1 : t.right_edge.i + 1]
     return outlet_words(phrase) if len(phrase) else None
