@@ -553,8 +553,10 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Ivo Tarn and his advisers said the pier would close.",
     "Many Tarn supporters say they will back Lind. Ivo Tarn said on Monday that the harbour needed him.",
     "Republicans have refused to vote on the pier plan. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
-    # round 6: "like" that compares no second set
+    # round 6: "like" that compares no second set; things, not people, along with a claim
     "Harbour Democrats say, like always, that the pier should close.",
+    "Along with a raft of complaints, the lawsuit says the council broke the harbour law.",
+    "Harbour Democrats, along with answering questions from voters, said the pier would close.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source
