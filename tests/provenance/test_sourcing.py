@@ -145,6 +145,10 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("The magazine named the mayor its person of the year. One reader noted that the pier had closed twice.",
      "One reader", "anonymous"),
     ("Readers said the pier should close.", "Readers", "group"),
+    # a "who" takes the anonymity of an informant it stands for, not of an indefinite role (often the writer or
+    # someone the story names)
+    ("The plan was described by a harbour official, who said the pier would close in May.", "who", "anonymous"),
+    ("The last question came from a young sailor, who said the pier should close.", "who", "person"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)

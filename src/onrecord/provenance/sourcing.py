@@ -145,7 +145,8 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     """The kind of the source, with the words that decided it."""
     from onrecord.provenance import document_of
 
-    span = _antecedent(mention(doc, a))
+    said_by = mention(doc, a)
+    span = _antecedent(said_by)
     if span is None or (span.root.pos_ in ("VERB", "AUX") and mention_noun(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
@@ -159,6 +160,8 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
         lower == "it" and document_of(a, doc_text(doc)) is not None)
     unnamed = withheld(doc, a, span, head) if not document or any(
         t.dep_ == "conj" and t.head == head for t in span) else None  # ("media reports and party sources")
+    if unnamed is not None and span is not said_by and unnamed[1].startswith("unnamed role"):
+        unnamed = None  # (a "who" standing for "a former clerk": often the writer or someone the story names)
     if unnamed is not None:
         return "anonymous" if unnamed[0] == "anonymous" else "person", unnamed[1]
     if document:
