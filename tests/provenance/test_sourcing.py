@@ -63,6 +63,11 @@ def of(text: str, mention: str) -> Sourcing:
     ("According to the summary, Ana Lind paid the fee.", "the summary", "document"),
     ("Ivo Tarn won the Lakeview district by 40 votes, according to unofficial returns.", "unofficial returns",
      "document"),
+    # round 6: a relative pronoun is what it stands for, the head of the phrase the clause hangs on; a page, a
+    # footnote, a declaration and an outcome are documents
+    ("The council runs a page on ferry fares, which says the levy will double.", "which", "document"),
+    ("There remain bankers in the harbour district who say the levy is fair.", "who", "group"),
+    ("The outcome showed that Lind had won by 40 votes.", "The outcome", "document"),
 ])
 def test_the_kind_of_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -136,6 +141,14 @@ def test_a_named_source_never_has_a_reason() -> None:
     ("\"The pier will close,\" a Kestrel Bank representative said in a statement.",
      "a Kestrel Bank representative", "person"),
     ("Senior Lind campaign officials said the pier would close.", "Senior Lind campaign officials", "anonymous"),
+    # round 6: one reader (a single member of an audience) is unnamed; readers in the plural are a public
+    ("The magazine named the mayor its person of the year. One reader noted that the pier had closed twice.",
+     "One reader", "anonymous"),
+    ("Readers said the pier should close.", "Readers", "group"),
+    # a "who" takes the anonymity of an informant it stands for, not of an indefinite role (often the writer or
+    # someone the story names)
+    ("The plan was described by a harbour official, who said the pier would close in May.", "who", "anonymous"),
+    ("The last question came from a young sailor, who said the pier should close.", "who", "person"),
 ])
 def test_the_kind_of_an_unnamed_source(text: str, mention: str, kind: str) -> None:
     got = of(text, mention)
@@ -174,7 +187,11 @@ def test_a_first_name_given_alone_for_a_reason_is_anonymous() -> None:
     ("Officials at the ministry said the rail link would be cancelled, citing the sensitivity of the budget "
      "talks.", "Officials at the ministry", "sensitivity of"),
     ("A source close to the family said the singer was in hospital. The source spoke on the condition that they "
-     "not be named.", "A source close to the family", "on the condition that they not be"),
+     "not be named, to spare the family.", "A source close to the family", "on the condition that they not be"),
+    # round 6: asking for anonymity, in the clause of the verb the mention is the subject of; a name in the
+    # mention's relative clause does not name the source
+    ("\"The levy will double,\" said a harbour board member who backs Ana Lind, asking for anonymity to speak "
+     "freely.", "a harbour board member who backs Ana Lind", "asking for anonymity"),
     ("An aide who was in the room said the governor shouted. The aide requested anonymity to describe private "
      "deliberations.", "An aide who was in the room", "requested anonymity"),
     ("A diplomat said the border would reopen. The diplomat declined to be identified for fear of reprisals.",
@@ -203,6 +220,10 @@ def test_reasons_in_many_wordings_and_places(text: str, mention: str, words: str
      "who studied the site said the ore was poor.", "A geologist who studied the site"),
     # no reason given
     ("The city will sell the depot, one person said. Neither gave a reason for not being named.", "one person"),
+    # round 6: a mark of anonymity alone says that the source is unnamed, not why
+    ("The ferry will stop in May, a harbour pilot said, on condition of anonymity.", "a harbour pilot"),
+    ("A source close to the mayor said the pier would close. The source spoke on the condition that they not be "
+     "named.", "A source close to the mayor"),
     # past a named source
     ("A senior official said the pier would close. Ana Lind, who was not authorized to speak publicly, said the "
      "ferry would stop.", "A senior official"),
@@ -226,7 +247,19 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("\"We will win the harbour vote,\" said Ana Lind, speaking to Kestrel News after the rally.", True),
     ("\u201cThe pier will close,\u201d Ana Lind said during an interview filed for Sunday's Kestrel Press Hour.",
      True),  # (the outlet a few words after "interview", however the parse attaches it)
+    # round 6: a station number run into a network's name; an appearance with a programme; an interview with a
+    # title; a name ending in "Press" is no "told the press"
+    ("Ana Lind told NBC4 that the pier would close.", True),
+    ("Ana Lind said in a CBS47 interview that the pier would close.", True),
+    ("Sitting down with Kestrel News' \"Evening Hour\" on Friday, Ana Lind said the pier would close.", True),
+    ("In an interview with \"The Evening Table,\" Ana Lind said the pier would close.", True),
+    ("LAKEVIEW \u2014 Ana Lind told The Associated Press that the pier would close.", True),
+    ("Ana Lind told radio host Ivo Tarn that the pier would close.", True),  # a host named by the medium
+    ("Ana Lind discussed the pier with radio host Ivo Tarn on Thursday, saying it would close.", True),
+    ("Ana Lind discussed the pier with Ivo Tarn on Thursday, saying it would close.", False),
     # look-alikes: words said to this outlet, to reporters, or in public
+    ("Ana Lind told the press that the pier would close.", False),
+    ("LAKEVIEW (AP) \u2014 Ana Lind told The Associated Press that the pier would close.", False),  # agency copy
     ("Ana Lind told the Harbour Gazette that the pier would close.", False),
     ("Ana Lind said in an interview with the Harbour Gazette that the pier would close.", False),
     ("Ana Lind told reporters the pier would close.", False),
@@ -324,9 +357,48 @@ def test_a_passage_carries_to_a_mention_that_speaker_resolution_left_unresolved(
     assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, True]
 
 
+def test_an_appearance_marks_the_statement_of_the_verb_joined_to_it() -> None:
+    text = "Ana Lind appeared with Kestrel News' Ivo Tarn and endorsed the harbour plan, saying the pier would close."
+    assert [s.relay_only for _, s in found(text)] == [True, True], found(text)
+
+
+def test_a_passage_does_not_carry_to_the_writers_noun_for_a_stance() -> None:
+    # (round 6: "a plan that has drawn Lind's scorn" is not words of the interview)
+    text = ("Ana Lind told Kestrel News that the pier would close.\n\nThe mayor has a ferry plan that has drawn "
+            "Lind's scorn.")
+    doc = load_pipeline(BROAD)(text)
+    spans = [("Ana Lind", "told", "that the pier would close"), ("Lind", "Lind's scorn", "that")]
+    attributions = [Attribution(content=_at(text, c, text.index("plan") if i else 0),
+                                source=_at(text, m, text.index("drawn") if i else 0),
+                                cue=_at(text, v)) for i, (m, v, c) in enumerate(spans)]
+    assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, False]
+
+
 def _at(text: str, words: str, after: int = 0) -> CharSpan:
     start = text.index(words, after)
     return CharSpan(start, start + len(words))
+
+
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # round 6: "it" opening the sentence after an "according to" is the cited source, reached the same way; a
+    # repeat by name with its own verb is not
+    ("The harbour fund spent little on the pier last year, according to its annual filings. It showed forty "
+     "payments to Kestrel Builders and two to the city.", "It", True),
+    ("There are fewer ferries on the lake than a decade ago, according to the Lakeview Boating Council. Almost 60 "
+     "piers have closed since 2006, the council says.", "the council", False),
+])
+def test_according_to_and_the_next_sentence(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits and hits[-1].relay_only == relay, found(text)
+
+
+def test_an_excerpt_of_another_outlet_is_relayed_up_to_the_line_sending_readers_on() -> None:
+    # (round 6: a paragraph of its own, "From the Kestrel Herald:", sets off the excerpt)
+    text = ("Ivo Tarn wants the pier closed.\n\nFrom the Kestrel Herald:\n\nThe mayor is struggling to find money "
+            "for the pier, the harbour master said.\n\nRead the rest of the story here.\n\nAna Lind said the pier "
+            "would stay open.")
+    assert {m: s.relay_only for m, s in found(text)} == {"Ivo Tarn": False, "the harbour master": True,
+                                                          "Ana Lind": False}
 
 
 def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:
@@ -435,6 +507,16 @@ def test_a_set_with_named_examples_is_several_sources() -> None:
     assert not sourcing(doc, [critics], outlet=OUTLET)[0].single_source
 
 
+@pytest.mark.parametrize("text", [
+    # round 6: another set said to hold the claim too, on the cue's verb
+    "Yet Lakeview economists, like their Harlow counterparts, say a ferry levy encourages savings.",
+    "Harbour Democrats, along with some Kestrel Party members, say the pier should close.",
+])
+def test_another_set_alongside_backs_the_claim(text: str) -> None:
+    got = found(text)
+    assert got and not got[0][1].single_source, got
+
+
 def test_a_pair_the_article_has_named_is_two_sources() -> None:
     got = of("Ana and Ivo Tarn run the bakery on Quay Street. The siblings said the rent had doubled.",
              "The siblings")
@@ -475,6 +557,10 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Ivo Tarn and his advisers said the pier would close.",
     "Many Tarn supporters say they will back Lind. Ivo Tarn said on Monday that the harbour needed him.",
     "Republicans have refused to vote on the pier plan. \"It is finished,\" said Ivo Tarn, a Republican pollster.",
+    # round 6: "like" that compares no second set; things, not people, along with a claim
+    "Harbour Democrats say, like always, that the pier should close.",
+    "Along with a raft of complaints, the lawsuit says the council broke the harbour law.",
+    "Harbour Democrats, along with answering questions from voters, said the pier would close.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

@@ -66,6 +66,9 @@ def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
 REASON = _alternation(list(lex.ANONYMITY_REASONS))
 #: reasons that are also marks of anonymity itself ("on condition of anonymity", "asked not to be named")
 MARK = _alternation([p for p, k in lex.ANONYMITY_REASONS.items() if k in ("anonymity", "request")])
+#: what turns a mark into a reason: a purpose or cause right after it, a word on at most ("anonymity to discuss",
+#: "not be named, to protect ...")
+_PURPOSE = re.compile(r"(?:\s+\w+)?\s*,?\s*(?:to|because|for|since|as|so|in order|out of)\b", re.I)
 _OFFICES = _LEXICON.words("public_office_heads")
 _PERSON_NOUNS = lex.ANONYMOUS_HEADS | lex.UNNAMED_HEADS | lex.TITLES | _LEXICON.words("group_heads") | frozenset(
     lex.GENDERED_ROLES) | _LEXICON.words("role_heads")
@@ -125,7 +128,8 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
 
 def _marked_clause(doc: Doc, a: Attribution, head: Token) -> bool:
     """Is a mark of anonymity part of the statement's own clause ("the manager said, asking that her name be
-    withheld"; "an official, speaking on condition of anonymity, said")?"""
+    withheld"; "an official, speaking on condition of anonymity, said"; "said a member, asking for anonymity": on
+    the verb the mention is the subject of), or the statement's cue itself ("a member ... asking for anonymity")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     sent = head.sent
     for m in MARK.finditer(sent.text):
@@ -133,7 +137,8 @@ def _marked_clause(doc: Doc, a: Attribution, head: Token) -> bool:
         if tok is None or not len(tok):
             continue
         up = {t.i for t in tok[0].ancestors}
-        if head.i in up or (cue is not None and any(c.i in up for c in cue)):
+        if head.i in up or (head.dep_ in ("nsubj", "nsubjpass") and head.head.i in up) or (
+                cue is not None and any(c.i in up or tok.start <= c.i < tok.end for c in cue)):
             return True
     return False
 
@@ -194,9 +199,10 @@ def _in_statement(doc: Doc, a: Attribution) -> bool:
 
 def _named_in(span: Span, head: Token) -> bool:
     """Does the mention itself name a person ("spokesman Ivo Tarn", "an aide, Ana Lind,")? Not a name that only
-    says whom the unnamed people work for ("senior Lind campaign officials", "Tarn's aides")."""
-    employer = {w.i for c in head.children if c.dep_ in ("compound", "poss") for w in c.subtree} if head.pos_ in (
-        "NOUN", "PRON") else set()
+    says whom the unnamed people work for ("senior Lind campaign officials", "Tarn's aides") or what they do ("a
+    member who supports Lind")."""
+    employer = {w.i for c in head.children if c.dep_ in ("compound", "poss", "relcl") for w in c.subtree} if \
+        head.pos_ in ("NOUN", "PRON") else set()
     return any((t.ent_type_ == "PERSON" and t.i not in employer) or (t.dep_ == "appos" and t.pos_ == "PROPN")
                for t in span) and not (len(span) == 1 and _first_name_only(span.doc, span[0]))
 
@@ -319,14 +325,25 @@ def reasons(doc: Doc, attributions: Sequence[Attribution], anonymous: Sequence[b
 
 
 def _in(sent: Span) -> CharSpan | None:
-    m = REASON.search(sent.text)
+    """The first reason in the sentence: a mark of anonymity alone ("said, on condition of anonymity.", "asked for
+    anonymity") says that the source is unnamed, not why; it is a reason only with a purpose or cause after it ("on
+    condition of anonymity to discuss ...", "requested anonymity because ...")."""
+    text = doc_text(sent.doc)
+    m = next((m for m in REASON.finditer(sent.text) if not _bare_mark(m.group(0)) or _PURPOSE.match(
+        text, sent.start_char + m.end())), None)
     if m is None:
         return None
     start = sent.start_char + m.start()
-    rest = doc_text(sent.doc)[start : sent.end_char]
+    rest = text[start : sent.end_char]
     cut = min((i for i in (rest.find(", "), rest.find("; "), rest.find(" -- ")) if i > len(m.group(0))),
               default=len(rest.rstrip(" .\"”")))
     return CharSpan(start, start + cut)
+
+
+def _bare_mark(phrase: str) -> bool:
+    """Is the phrase only a mark of anonymity ("condition of anonymity", "requested anonymity"), no reason in itself
+    ("anonymously because ...")?"""
+    return lex.ANONYMITY_REASONS.get(phrase.lower()) in ("anonymity", "request") and "because" not in phrase.lower()
 
 
 def _sentence(doc: Doc, a: Attribution) -> Span | None:

@@ -29,6 +29,8 @@ _INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING, PAIR
                                       "function_words", "restating_verbs", "pair_heads", "set_quantifiers"))
 _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
+_PEOPLE = lex.WITHHELD_HEADS | lex.ANONYMOUS_HEADS | _LEXICON.words("group_heads") | _LEXICON.words("public_heads") | \
+    _LEXICON.words("role_heads") | frozenset("counterpart peer member economist expert analyst".split())
 _CONTRAST = frozenset("but however yet still though although".split())
 # others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
 _AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
@@ -73,6 +75,22 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
                    or (t.dep_ == "pobj" and t.head.lower_ == "of"))
               and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
     return span.text if counts else None
+
+
+def _alongside(doc: Doc, a: Attribution) -> str | None:
+    """Another set of people said to hold a set's claim too, on the cue's verb ("Lakeview economists, like their
+    Harlow counterparts, say ...", "Democrats, along with some Republicans, say ..."); not a name given as an
+    example, nor anything else along with it ("along with a raft of allegations")."""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    if cue is None or not _says(doc, a):
+        return None
+    for p in (c for t in cue for c in t.children if c.dep_ == "prep" and c.lower_ in ("like", "along")):
+        preps = [p] if p.lower_ == "like" else [w for w in p.children if w.lower_ == "with"]
+        others = [o for w in preps for o in w.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and (
+            o.ent_type_ == "NORP" or o.lemma_.lower() in _PEOPLE)]
+        if others:
+            return doc[p.i : others[0].i + 1].text
+    return None
 
 
 def _says(doc: Doc, a: Attribution) -> bool:
@@ -134,7 +152,8 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
     """For each attribution, what backs its claim with a second source, or None."""
     text = doc_text(doc)
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
-    out: list[str | None] = [_plural_mention(doc, a, k) for a, k in zip(attributions, kinds, strict=True)]
+    out: list[str | None] = [_plural_mention(doc, a, k) or (_alongside(doc, a) if k in ("group", "anonymous") else None)
+                             for a, k in zip(attributions, kinds, strict=True)]
     keys = [_content_words(a.content.of(text)) for a in attributions]
     for i in range(len(attributions)):
         for j in range(i + 1, len(attributions)):

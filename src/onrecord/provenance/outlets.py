@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 
 INTERVIEWS = frozenset("interview appearance meeting".split())  # (an editorial board meeting: "with the Post's")
 PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
+_APPEARING = frozenset("appear sit talk speak chat discuss".split())  # ("appeared with", "sitting down with" a show)
+_BROADCAST_ROLES = frozenset("host anchor interviewer".split())
+_MEDIA = frozenset("radio tv television cable talk show podcast".split())
+_WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
+_WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
 
 
 def same_outlet(name: str, outlet: str | None) -> bool:
@@ -26,9 +31,22 @@ def same_outlet(name: str, outlet: str | None) -> bool:
 def outlet_words(span: Span) -> str | None:
     """The words of a news outlet or broadcast the phrase names ("CNN", "the Lakeview Herald", "Fox News
     Sunday"), or None; a day is no programme ("on Sunday")."""
-    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART"))
-             and t.ent_type_ not in ("DATE", "TIME")]
-    return span.text if any(t.lower_ in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS for t in propn) else None
+    propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART") or (
+        t.text[:1].isupper() and _network(t.lower_) != t.lower_)) and t.ent_type_ not in ("DATE", "TIME")]
+    # (a capitalised name with a channel number is a name, whatever the tagger made of it: "a Fox411 interview")
+    return span.text if any(_network(t.lower_) in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS
+                            for t in propn) or any(_broadcaster(t) for t in span) else None
+
+
+def _broadcaster(t: Token) -> bool:
+    """Is the word a broadcaster's role named by the medium ("radio host Hugh Hewitt", "a talk show host")?"""
+    return t.lower_ in _BROADCAST_ROLES and any(c.dep_ in ("compound", "amod") and c.lower_ in _MEDIA
+                                                for c in t.lefts)
+
+
+def _network(word: str) -> str:
+    """The word without a channel number run into it ("Fox411", "NBC4": a network's programme or station)."""
+    return word.rstrip("0123456789") or word
 
 
 def heard_outlet(sent: Span, t: Token) -> str | None:
@@ -48,9 +66,10 @@ def interview_outlet(t: Token) -> str | None:
     the Press interview") or after "with"/"by" ("with Univision", "published Monday by the Kestrel Herald")."""
     before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i]
     named = outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
-    return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.pos_ == "PROPN"
-                          and c.head.lower_ in ("with", "by") and (c.ent_type_ == "ORG" or c.lower_ in
-                                                                   lex.OUTLET_WORDS)), None) or _named_after(t)
+    return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.head.lower_ in (
+        "with", "by") and ((c.pos_ == "PROPN" and (c.ent_type_ == "ORG" or c.lower_ in lex.OUTLET_WORDS))
+                           or c.ent_type_ == "WORK_OF_ART")), None) or _named_after(t)
+    # (a title is a programme or a publication: "an interview with \"The Evening Hour\"")
 
 
 def _named_after(t: Token) -> str | None:
@@ -65,10 +84,14 @@ def _named_after(t: Token) -> str | None:
 
 
 def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
-    """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday"."""
+    """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday",
+    "sitting down with Kestrel News' Evening Hour"."""
     for t in sent:
+        found = _appeared_with(t, cue)
+        if found and not same_outlet(found, outlet):
+            return f"{t.text} {found}"
         if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
-            if t.lower_ in PUBLIC_HEARERS:
+            if public_hearer(t):
                 return None
             found = heard_outlet(sent, t)
             if found and not same_outlet(found, outlet):
@@ -100,6 +123,36 @@ def _spoken_to(t: Token, cue: Token) -> str | None:
     return outlet_words(phrase) if len(phrase) and phrase[0].lower_ not in PUBLIC_HEARERS else None
 
 
+def public_hearer(hearer: Token) -> bool:
+    """Is who heard the words the public or the press ("told reporters", "told the press"), not a name ending in
+    such a word ("told the Associated Press")?"""
+    return hearer.lower_ in PUBLIC_HEARERS and hearer.ent_type_ != "ORG" and not any(
+        c.dep_ == "compound" for c in hearer.children)
+
+
+def _appeared_with(t: Token, cue: Token) -> str | None:
+    """The outlet a speaker appeared or sat down with ("sitting down with Kestrel News' Evening Hour, Lind said",
+    "Lind appeared with Kestrel News' Ivo Tarn and endorsed Tarn", "discussed it with radio host Ivo Tarn, saying"):
+    "with" under an appearing verb of the cue's clause, or one the cue is a conjunct or adverbial clause of."""
+    if t.lower_ != "with" or t.dep_ != "prep":
+        return None
+    appearing = t.head if t.head.dep_ != "dobj" else t.head.head  # ("discussed the pier with ...": the verb's)
+    if appearing.lemma_.lower() not in _APPEARING:
+        return None
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if not (_near(t, cue) or (verb.dep_ in ("conj", "advcl") and verb.head == appearing)):
+        return None
+    phrase = t.doc[t.i + 1 : t.right_edge.i + 1]
+    return outlet_words(phrase) if len(phrase) else None
+
+
+def wire_outlet(text: str) -> str | None:
+    """The news agency whose copy the article is, named in its dateline ("LAKEVIEW (AP) --"): words said to it
+    were said to the outlet, not relayed."""
+    m = _WIRE_DATELINE.search(text[:400])
+    return _WIRES.get(m.group(1).lower()) if m else None
+
+
 def _near(tok: Token, cue: Token) -> bool:
     """Is a fronted or trailing "on <programme>" part of the cue's clause?"""
     return tok == cue or cue in list(tok.ancestors)[:5]
@@ -111,4 +164,4 @@ def main_clause(tok: Token) -> bool:
 
 
 __all__ = ["INTERVIEWS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
-           "outlet_words", "same_outlet"]
+           "outlet_words", "public_hearer", "same_outlet", "wire_outlet"]

@@ -19,12 +19,12 @@ from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention
 from onrecord.provenance.outlets import (
     INTERVIEWS,
-    PUBLIC_HEARERS,
     heard_by,
     heard_outlet,
     interview_outlet,
     main_clause,
     outlet_words,
+    public_hearer,
     same_outlet,
 )
 from onrecord.types import Attribution
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 # words that may set a passage; words naming the occasion of the statements before
 _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
+_EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
+_READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
 _PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
@@ -105,8 +107,7 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
         if t.lower_ in ("told", "tells"):  # (a statement extraction did not find still sets the passage)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             heard = next((c for c in t.children if c.dep_ in ("dative", "dobj")), None)
-            named = heard_outlet(t.sent, heard) if heard is not None and heard.lower_ not in PUBLIC_HEARERS \
-                else None
+            named = heard_outlet(t.sent, heard) if heard is not None and not public_hearer(heard) else None
         else:
             subject = _subject(t.sent)
             named = interview_outlet(t) if main_clause(t) else None
@@ -164,6 +165,13 @@ def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
     return out
 
 
+def _spoken(doc: Doc, a: Attribution) -> bool:
+    """Is the statement words the speaker said (a verb cue, or a quote without one), not the writer's noun for a
+    stance ("a plan that has drawn Tarn's scorn"), which an interview passage does not carry to?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is None or (any(t.pos_ in ("VERB", "AUX") for t in cue) and not any(t.tag_ == "POS" for t in cue))
+
+
 def _asked_by(t: Token) -> tuple[str, str] | None:
     """(the answerer's key, the asker) when a named journalist of an outlet puts questions to a named person
     ("Kestrel News host Ivo Tarn asked Lind to ..."); None otherwise."""
@@ -200,10 +208,15 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
             if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
                     not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
                 break  # (too far on, or a channel or occasion of its own)
-            if not out[j].relay_only:
+            if not out[j].relay_only and _spoken(doc, attributions[j]):
                 mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
             last = attributions[j].content.end
     for k, why in _occasion_after(doc, attributions, keys, outlet):
+        if not out[k].relay_only:
+            mark(k, why)
+    for k, why in _according_carries(doc, attributions, out, order):
+        mark(k, why)
+    for k, why in _excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
     for sent in _sentences_saying(doc, text, "according to"):
@@ -224,6 +237,50 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
 
 
 __all__ = ["carry_relays"]
+
+
+def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
+                       order: Sequence[int]) -> list[tuple[int, str]]:
+    """A statement by "it" opening the sentence after one whose source is cited with "according to" ("..., according
+    to its filings. It showed ..."): the same source, reached the same way (as a fronted "According to" scopes the
+    next sentence's pronoun). Not a repeat by name ("the group says"), which names a channel of its own."""
+    out: list[tuple[int, str]] = []
+    for k, s in enumerate(found):
+        why = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: according")), None)
+        next_sent = _sentence_after(doc, attributions[k]) if why is not None else None
+        if next_sent is None:
+            continue
+        for j in order:
+            said_by = mention(doc, attributions[j])
+            if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
+                    said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
+                out.append((j, f"{why} (the next sentence)"))
+    return out
+
+
+def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None) -> list[tuple[int, str]]:
+    """Statements in an excerpt of another outlet's story, set off by a paragraph of its own ("From the Kestrel
+    Herald:"), up to a line sending the reader to the rest ("Read the rest ...") or the article's end."""
+    text = doc_text(doc)
+    out: list[tuple[int, str]] = []
+    for m in _EXCERPT.finditer(text):
+        if same_outlet(m.group(1), outlet):
+            continue
+        if m.group(0).lstrip().lower().startswith("from"):
+            words = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if words is None or outlet_words(words) is None:  # ("From the start:" is no outlet)
+                continue
+        ends = _READ_ON.search(text, m.end())
+        end = ends.start() if ends is not None else len(text)
+        out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions) if m.end() <= a.content.start < end]
+    return out
+
+
+def _sentence_after(doc: Doc, a: Attribution) -> Span | None:
+    """The sentence after the one holding the statement's end, if any."""
+    span = doc.char_span(a.content.end - 1, a.content.end, alignment_mode="expand")
+    sent = span[0].sent if span is not None and len(span) else None
+    return doc[sent.end].sent if sent is not None and sent.end < len(doc) else None
 
 
 def _sentences_saying(doc: Doc, text: str, words: str) -> list[Span]:

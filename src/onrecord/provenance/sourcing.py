@@ -26,12 +26,12 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
 from onrecord.provenance.backing import backed, named_pair, set_of_people
-from onrecord.provenance.outlets import heard_by, same_outlet
+from onrecord.provenance.outlets import heard_by, same_outlet, wire_outlet
 from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 SourceKind: TypeAlias = Literal["person", "organisation", "document", "anonymous", "group"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
@@ -39,6 +39,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 _DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _ORGANISATION_HEADS = lex.ORGANISATION_HEADS | lex.ORGANISATION_SOURCE_HEADS | lex.CAMPAIGN_HEADS
 _PERSON_PRONOUNS = frozenset("he she him her i me his hers".split())
+_RELATIVES = frozenset("who whom which that".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
@@ -115,6 +116,7 @@ def sourcing(doc: Doc, attributions: Sequence[Attribution], *, outlet: str | Non
     """One :class:`Sourcing` per attribution of the article parsed as ``doc``; ``outlet``: the article's own
     (words said to it are not relayed)."""
     attributions = tuple(attributions)
+    outlet = wire_outlet(doc_text(doc)) or outlet  # (agency copy a paper runs: words told to the agency are its own)
     kinds: list[tuple[SourceKind, str]] = follow_pronouns(  # type: ignore[assignment]
         doc, attributions, [_kind(doc, a) for a in attributions])
     backed_by = backed(doc, attributions, [k for k, _ in kinds])
@@ -143,7 +145,8 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     """The kind of the source, with the words that decided it."""
     from onrecord.provenance import document_of
 
-    span = mention(doc, a)
+    said_by = mention(doc, a)
+    span = _antecedent(said_by)
     if span is None or (span.root.pos_ in ("VERB", "AUX") and mention_noun(span) is span.root):
         # no mention to read (or a gold one that is only the cue): the document the words come from, else the
         # kind speaker resolution gave (a named author's document is the author's: "In the letter, Seely wrote")
@@ -157,6 +160,8 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
         lower == "it" and document_of(a, doc_text(doc)) is not None)
     unnamed = withheld(doc, a, span, head) if not document or any(
         t.dep_ == "conj" and t.head == head for t in span) else None  # ("media reports and party sources")
+    if unnamed is not None and span is not said_by and unnamed[1].startswith("unnamed role"):
+        unnamed = None  # (a "who" standing for "a former clerk": often the writer or someone the story names)
     if unnamed is not None:
         return "anonymous" if unnamed[0] == "anonymous" else "person", unnamed[1]
     if document:
@@ -187,6 +192,22 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
+
+
+def _antecedent(span: Span | None) -> Span | None:
+    """For a relative pronoun ("a page on health care, which recounts ...", "those in finance who are loyal"), the
+    noun phrase it stands for, without the relative clause: the phrase's head noun, not the last noun of a phrase
+    after it, which the parse often hangs the clause on ("a state with a long history that has refused ...");
+    any other mention as it is."""
+    if span is None or len(span) != 1 or span[0].lower_ not in _RELATIVES or span[0].head.dep_ != "relcl":
+        return span
+    noun = span[0].head.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = noun.head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return span
+    start = min([noun.i, *(c.left_edge.i for c in noun.children if c.i < noun.i)])
+    return span.doc[start : noun.i + 1]
 
 
 def _from_speaker(a: Attribution) -> SourceKind:
