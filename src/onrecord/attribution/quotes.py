@@ -171,27 +171,20 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
         for pos, width, mark_role in marks:
             role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, run.carry is not None,
                          (pos == first_mark, leading))
-            if role == "open":
-                if run.carry is not None and pos == first_mark:
-                    reopened = (pos, width)  # the re-opening mark of a multi-paragraph quotation
-                    continue
+            if role == "open" and run.carry is not None and pos == first_mark:
+                reopened = (pos, width)  # the re-opening mark of a multi-paragraph quotation
+            elif role == "open":
                 if open_at is not None:
                     stray.append(open_at[0])
                 open_at = (pos, width)
-            else:  # close
-                if open_at is None and run.carry is None:
-                    stray.append(pos)
-                    quotes.extend(_opened_astray(text, after_last, pos, width))
-                    after_last = pos + width
-                    continue
-                if open_at is None:  # the running quotation closes here: its last piece
-                    quotes.extend(run.close((*(reopened or (pos, 0)), pos, pos + width)))
-                    run = _Run()
-                elif pos > open_at[0] + open_at[1]:
-                    inner = open_at[0] + open_at[1]
-                    if text[inner:pos].strip():  # ('" You are': the words, not the space typed after the mark)
-                        inner += len(text[inner:pos]) - len(text[inner:pos].lstrip(" "))
-                    quotes.append(Quote(CharSpan(open_at[0], pos + width), CharSpan(inner, pos)))
+            elif open_at is None and run.carry is None:  # a closing mark with nothing open
+                stray.append(pos)
+                quotes.extend(_opened_astray(text, after_last, pos, width))
+            elif open_at is None:  # the running quotation closes here: its last piece
+                quotes.extend(run.close((*(reopened or (pos, 0)), pos, pos + width)))
+                run = _Run()
+            else:
+                quotes.extend(_paired(text, open_at, pos, width))
                 open_at = None
             after_last = pos + width
         # what is open at the paragraph's end: a quotation opened here, or the running one (re-opened here)
@@ -213,6 +206,17 @@ def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
         if stray:
             skipped.append(_unbalanced(stray[0], (p_start, p_end)))
     return quotes, skipped
+
+
+def _paired(text: str, opener: tuple[int, int], close: int, width: int) -> list[Quote]:
+    """The quotation between an opening mark and its closing one; its words start after any space typed after
+    the mark ('" You are …"'). Nothing when no character stands between the marks."""
+    inner = opener[0] + opener[1]
+    if close <= inner:
+        return []
+    if text[inner:close].strip():
+        inner += len(text[inner:close]) - len(text[inner:close].lstrip(" "))
+    return [Quote(CharSpan(opener[0], close + width), CharSpan(inner, close))]
 
 
 #: A single closing mark that ends someone's words: after their last punctuation, before a space or the line's end
