@@ -643,6 +643,23 @@ CASES = [
         "mixed",
     ),
     case(
+        "a-first-name-joined-to-a-full-name-shares-its-family-name",  # "Daniel and Rosa Whitcombe"
+        "That family, Daniel and Rosa Whitcombe, were at the meeting. Mr. Whitcombe said they had moved out.\n\n"
+        "\u201cWe bought the house so that we would never worry,\u201d he said.\n\nHis wife was more direct."
+        " \u201cSomebody knew,\u201d she said.",
+        "Somebody knew,",
+        "Rosa Whitcombe",
+        "direct",
+    ),
+    case(
+        "a-first-name-joined-to-a-full-name-shares-its-family-name-he",
+        "That family, Daniel and Rosa Whitcombe, were at the meeting. Mr. Whitcombe said they had moved out.\n\n"
+        "\u201cWe bought the house so that we would never worry,\u201d he said.",
+        "We bought the house so that we would never worry,",
+        "Daniel Whitcombe",
+        "direct",
+    ),
+    case(
         "a-named-group-names-itself",  # not the last organisation that was a subject
         "The Lakeview Rowing Club met on Monday. The independent Tidewater group of marine scientists said this"
         " week that the reef was recovering.",

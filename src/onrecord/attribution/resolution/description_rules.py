@@ -283,6 +283,8 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     "speakers.spokesperson-of-organisation",
     ("A spokeswoman for the Lakeview Water Board said the pipes would be replaced.", "Lakeview Water Board"),
     ("A Lakeview Power Corporation spokesman said prices would rise.", "Lakeview Power Corporation"),
+    ("The Lowmoor Wildlife Trust published the survey on Tuesday. A spokesman for the trust said the report had"
+     " been sent to every water company.", "Lowmoor Wildlife Trust"),
 )
 def spokesperson_of_organisation(case: Mention) -> Speaker | None:
     """An unnamed spokesperson speaks for the organisation the phrase names ("a spokeswoman for the Ministry of
@@ -297,6 +299,15 @@ def spokesperson_of_organisation(case: Mention) -> Speaker | None:
         person = surname(ent.text) in index.by_surname  # (a person the article named, tagged an organisation)
         if ent.label_ == "ORG" and (of_it or modifies(root, head)) and not person:  # ("a spokesman for Ana Lind")
             return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    # "a spokesman for the trust": the organisation that word stands for, as "the trust said" would
+    body = next((c for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
+                 for c in prep.children if c.dep_ == "pobj" and c.lower_ in ORGANISATION_HEADS
+                 and any(d.lower_ in ("the", "this", "that") for d in c.children)), None)
+    if body is not None and case.moves:
+        found = case.resolver.resolve(case.resolver.doc[body.left_edge.i : body.i + 1])
+        if found.kind == "organisation" and found.name and found.name in index.org_names:  # (named, not "port
+            # authority" standing for itself)
+            return Speaker(found.name, "organisation", case.description)
     return None
 
 

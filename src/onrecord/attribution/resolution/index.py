@@ -27,6 +27,7 @@ from onrecord.attribution.resolution.names import (
     name_like,
     org_text,
     person_name,
+    shared_family_name,
     short_form,
     surname,
     titled_name,
@@ -136,7 +137,7 @@ class ArticleIndex:
             honorific = honorific_gender(doc, ent.start)
             if honorific is not None:
                 self.honorific[ent.start] = honorific
-            name = person_name(ent)
+            name = shared_family_name(ent) or person_name(ent)
             if not name_like(name) or name.lower() in places:
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)

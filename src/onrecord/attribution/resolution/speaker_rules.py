@@ -18,6 +18,7 @@ from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
+    LEADING_ROLES,
     Speaker,
     clean_name,
     honorific_gender,
@@ -28,7 +29,14 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
-from onrecord.attribution.resolution.syntax import ORG_LABELS, compound_start, person_noun, run_in, titled_name
+from onrecord.attribution.resolution.syntax import (
+    ORG_LABELS,
+    compound_start,
+    person_noun,
+    role_key,
+    run_in,
+    titled_name,
+)
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
@@ -230,12 +238,19 @@ def acronym_noun(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.known-surname", ("Sarah Lind met the crew. Later, Lind said the vote was close.", "Sarah Lind"))
+@rule(
+    "speakers.known-surname",
+    ("Sarah Lind met the crew. Later, Lind said the vote was close.", "Sarah Lind"),
+    ("Director Viktor Hrabal said the lander was lost.\n\nThe team's leader, Professor Tomas Hrabal, is his"
+     " brother.\n\n\"We built it once,\" Professor Hrabal said.", "Tomas Hrabal"),
+)
 def known_surname(case: Mention) -> Speaker | None:
-    """A surname the article gives in full elsewhere is that person, whatever the recogniser said."""
+    """A surname the article gives in full elsewhere is that person, whatever the recogniser said; of a family's
+    members, the one its title names ("Professor Hrabal": the professor, not his brother)."""
     name, r = case.head_name, case.resolver
     if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
-        return Speaker(r.index.fullest(name, honorific_gender(r.doc, compound_start(case.head))), "person")
+        return Speaker(_titled_namesake(case, name) or r.index.fullest(name, honorific_gender(
+            r.doc, compound_start(case.head))), "person")
     return None
 
 
@@ -271,6 +286,23 @@ def named_head(case: Mention) -> Speaker | None:
         return Speaker(case.resolver.index.fullest(person_name(head_ent), case.resolver.index.honorific.get(
             head_ent.start)), "person")
     return None
+
+
+def _titled_namesake(case: Mention, name: str) -> str | None:
+    """Of two people of one family, the one a title names: "Professor Hrabal" is Professor Tomas Hrabal, not
+    his brother Viktor Hrabal; None unless the family has two or more named members and one holds the title."""
+    index, doc = case.resolver.index, case.resolver.doc
+    family = set(index.by_surname.get(surname(name), ()))
+    if len(name.split()) != 1 or len([n for n in family if len(n.split()) >= 2]) < 2:
+        return None
+    start = compound_start(case.head)
+    title = next((t for t in doc[max(0, start - 1) : case.head.i] if t.lower_.rstrip(".") in LEADING_ROLES), None)
+    if title is None:
+        return None
+    # (a title given with the full name: not one learnt from a surname alone, which fullest may have guessed)
+    holders = {n for at, n in index.roles.get(role_key(title), ()) if n in family and len(n.split()) >= 2
+               and at in index.ent_of and len(person_name(index.ent_of[at]).split()) >= 2}
+    return holders.pop() if len(holders) == 1 else None
 
 
 @rule("speakers.named-in-phrase", ("Lind's aunt, Maria Tarn, said the vote was close.", "Maria Tarn"))
