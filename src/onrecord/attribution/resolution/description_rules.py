@@ -25,6 +25,7 @@ from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, 
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
+    compound_start,
     described,
     is_document,
     modifies,
@@ -183,15 +184,25 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     return Speaker(org, "organisation", case.description) if org is not None else None
 
 
-@rule("speakers.organisation-description", ("The union said the plant would close.", "union"))
+@rule(
+    "speakers.organisation-description",
+    ("The union said the plant would close.", "union"),
+    ("The hospital where Ana Lind worked, Carrow General, said in a statement that she was a fine doctor.",
+     "Carrow General"),
+)
 def organisation_description(case: Mention) -> Speaker | None:
-    """Any other organisation noun: an organisation named in its phrase, else for "a group of employees" no
-    one named body, else the description is the organisation ("the union")."""
+    """Any other organisation noun: an organisation named in its phrase or in apposition to it ("the hospital
+    where she worked, Carrow General,", which the recogniser may not know for one), else for "a group of
+    employees" no one named body, else the description is the organisation ("the union")."""
     if not _organisation(case):
         return None
     for ent in case.phrase_ents:
         if ent.label_ in ORG_LABELS:
             return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    named = next((c for c in case.head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in
+                  ("PERSON", "GPE", "DATE")), None)
+    if named is not None and case.head.lower_ != "group":
+        return Speaker(case.resolver.doc[compound_start(named) : named.i + 1].text, "organisation", case.description)
     if case.det in ("a", "an") and not any(c.dep_ == "compound" for c in case.head.children):
         return Speaker(None, "unknown", case.description)
     head = case.head
