@@ -110,6 +110,8 @@ eval: $(STAMP)
 	@echo "=== data/realnews/dev.jsonl (the saved real pages of ../shared/data/html: direct and mixed quotations, their speakers)"; \
 	  if [ -f "$(SHARED)/data/html/manifest.jsonl" ]; then \
 	    $(BIN)/onrecord eval data/realnews/dev.jsonl --types direct,mixed --cue-span word --no-progress; \
+	    echo "=== data/realnews/dev.jsonl --quoted (the quoted words themselves, as a Quotebank-style user reads them)"; \
+	    $(BIN)/onrecord eval data/realnews/dev.jsonl --quoted --cue-span word --no-progress; \
 	  else echo "absent, skipped"; fi
 	@echo "=== data/provenance (the provenance flags, dev stories)"; $(BIN)/onrecord eval data/provenance --split dev
 	@echo "=== data/quotes (quote families on PolNeAR train+dev)"; $(BIN)/onrecord eval data/quotes

@@ -388,7 +388,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     with _progress(settings) as (advance, _report):
         report = evaluate_file(args.gold, settings=settings, limit=args.limit, progress=advance,
-                               speakers=args.speakers, types=args.types)
+                               speakers=args.speakers, types=args.types, quoted=args.quoted)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
@@ -490,6 +490,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--types", type=_types, metavar="T,T",
                    help="score only attributions of these types, gold and predicted (direct, mixed, indirect, "
                         "unknown): --types direct,mixed scores the quotations")
+    p.add_argument("--quoted", action="store_true",
+                   help="score the quoted words themselves: one record per quoted part of each direct or mixed "
+                        "attribution, gold and predicted (what extract --quotations writes)")
 
     _add_command(sub, "settings", cmd_settings, settings=False)
 

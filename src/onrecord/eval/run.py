@@ -13,6 +13,7 @@ from typing import Any
 
 from onrecord.errors import GoldFormatError, OnrecordError
 from onrecord.eval.pages import with_page_text
+from onrecord.eval.quoted import gold_quoted, predicted_quoted
 from onrecord.eval.scorer import Scores, check_document, score_documents
 from onrecord.eval.speakers import KindScores, overlay_speakers, read_speakers, score_kinds
 from onrecord.settings import DEFAULT, Settings
@@ -89,6 +90,7 @@ class EvalReport:
     speakers: str | None = None  # the speakers file laid over the gold (see onrecord.eval.speakers)
     kinds: KindScores | None = None  # speaker figures by gold kind, with a speakers file
     types: tuple[str, ...] | None = None  # only these attribution types were scored (both sides)
+    quoted: bool = False  # the quoted words were scored, one record per quoted part (onrecord.eval.quoted)
 
     @property
     def n_docs(self) -> int:
@@ -128,6 +130,7 @@ class EvalReport:
             **self.scores.to_dict(),
             **({"speakers": self.speakers} if self.speakers else {}),
             **({"types": list(self.types)} if self.types is not None else {}),
+            **({"quoted": True} if self.quoted else {}),
             **({"speaker_kinds": self.kinds.to_dict()} if self.kinds is not None else {}),
         }
 
@@ -138,6 +141,8 @@ class EvalReport:
             f"{self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s, model {self.model or '?'})",
             *([f"speakers from {self.speakers}"] if self.speakers else []),
             *([f"only {', '.join(self.types)} attributions, gold and predicted"] if self.types is not None else []),
+            *(["the quoted words: one record per quoted part of each direct or mixed attribution, gold and "
+               "predicted"] if self.quoted else []),
             "",
             f"{'metric':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>11}{'n_pred':>8}{'n_gold':>8}",
         ]
@@ -176,12 +181,14 @@ def evaluate_file(
     progress: Callable[[int], None] | None = None,
     speakers: str | Path | None = None,
     types: Collection[str] | None = None,
+    quoted: bool = False,
 ) -> EvalReport:
     """Extract from every document of the gold file ``path`` (FORMAT.md JSONL, optionally gzipped) and score.
 
     ``types`` scores only the attributions of these types on both sides (``{"direct", "mixed"}``: the
-    quotations, as a Quotebank-style user reads them; a gold type outside the set is not asked for, and a
-    prediction outside it is not counted).
+    quotations; a gold type outside the set is not asked for, and a prediction outside it is not counted).
+    ``quoted`` scores the quoted words instead, as a Quotebank-style user reads them: one record per quoted part
+    of each direct or mixed attribution, on both sides (:mod:`onrecord.eval.quoted`).
 
     ``limit`` scores only the first documents. ``progress`` is called with 1 per document done. ``speakers`` names
     a speakers file (:mod:`onrecord.eval.speakers`) whose resolved names are laid over the gold: only its
@@ -200,6 +207,8 @@ def evaluate_file(
         gold = overlay_speakers(read_documents(path), names)[:limit]
     if types is not None:
         gold = [_only(d, types) for d in gold]
+    if quoted:
+        gold = [gold_quoted(d) for d in gold]
     load_pipeline(settings)  # load the model before the clock starts
     articles = [Article(text=d["text"], id=d["id"]) for d in gold]
     predicted: list[dict[str, Any]] = []
@@ -210,7 +219,8 @@ def evaluate_file(
         if isinstance(result, OnrecordError):
             errors.append(f"{art.id}: {result.reason}")
             continue
-        predicted.append(_only(result.to_dict(include_text=False), types))
+        found = _only(result.to_dict(include_text=False), types)
+        predicted.append(predicted_quoted(found) if quoted else found)
         model, version = result.model, result.pipeline_version
     seconds = time.perf_counter() - start
     corpora = {d.get("source") for d in gold}
@@ -227,6 +237,7 @@ def evaluate_file(
         speakers=None if speakers is None else str(speakers),
         kinds=kinds,
         types=None if types is None else tuple(sorted(types)),
+        quoted=quoted,
     )
 
 
