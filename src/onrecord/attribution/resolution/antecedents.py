@@ -439,6 +439,23 @@ def group_of(r: SpeakerResolver, group: Token) -> Speaker:
     return Speaker(None, "anonymous", r.doc[phrase.start : end].text.strip())
 
 
+def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
+    """"The two companies", "both firms": the last two organisations named together before ("Transcarga and
+    Nordlink Freight"), else None."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS \
+            or not any(c.lower_ in ("two", "both") for c in noun.children):
+        return None
+    ents = [e for e in r.doc.ents if e.end <= noun.i and e.label_ in ("ORG", "PERSON")
+            and not r.index.inside(e.start_char)]
+    for first, second in zip(reversed(ents[:-1]), reversed(ents[1:]), strict=True):
+        # (one of the two may be tagged a person: "Transcarga and Nordlink Freight"; "the two companies" says not)
+        if second.start == first.end + 1 and r.doc[first.end].lower_ == "and" and "ORG" in (first.label_,
+                                                                                           second.label_):
+            names = (r.index.fullest_org(org_text(first)), r.index.fullest_org(org_text(second)))
+            return Speaker(" and ".join(names), "organisation")
+    return None
+
+
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
     subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
@@ -459,6 +476,9 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
             subject = tok
             break
     if subject is not None and (last is None or subject.i > last[0]):
+        pair = named_pair(r, subject)
+        if pair is not None:
+            return pair  # "Transcarga and Nordlink agreed ... The two companies welcomed it ... they said"
         phrase = core(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
         comma = next((t.i for t in phrase if t.i > subject.i and t.text == ","), phrase.end)
         return Speaker(None, "anonymous", r.doc[phrase.start : comma].text.strip())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members
+from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
 from onrecord.attribution.resolution.syntax import compound_start, is_document
@@ -50,16 +50,21 @@ def party_plural(case: Mention) -> Speaker | None:
     "speakers.organisations-unnamed",
     ("Companies say the new rules would cost jobs.", None),
     ("Patient advocacy groups noted that the clinic had closed.", None),
+    ("Transcarga and Nordlink Freight agreed to merge last year. The two companies said the merger would help.",
+     "Transcarga and Nordlink Freight"),
 )
 def organisations_unnamed(case: Mention) -> Speaker | None:
     """Organisations in the plural that no entity in the phrase names ("companies say", "patient advocacy
-    groups note", "these research firms promote"): many bodies, unnamed, the description kept."""
+    groups note", "these research firms promote"): many bodies, unnamed, the description kept; but "the two
+    companies", "both firms" are the two named together before ("Transcarga and Nordlink Freight")."""
     head = case.head
     if head.tag_ != "NNS" or not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS):
         return None
     if any(e.label_ in ("ORG", "FAC") for e in case.phrase_ents) or case.own:
         return None
-    return Speaker(None, "anonymous", case.description)
+    pair = named_pair(case.resolver, head)
+    return Speaker(None, "anonymous", case.description) if pair is None else replace(pair,
+                                                                                     description=case.description)
 
 
 @rule(

@@ -107,6 +107,8 @@ def person_pronoun(case: Mention) -> Speaker | None:
     ("Lakeview Rowing Club said the race would go ahead. It said the course was safe.", "Lakeview Rowing Club"),
     ("Sarah Lind and David Okafor said the plan was sound. Several physicians at the clinic wrote to the council on "
      "Monday. They said the ward should close.", None),
+    ("Transcarga and Nordlink Freight agreed to merge last year. The two companies welcomed the ruling. In a joint"
+     " statement, they said the merger would help.", "Transcarga and Nordlink Freight"),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
     """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
