@@ -365,8 +365,9 @@ def test_show_renders_attributions(monkeypatch: pytest.MonkeyPatch, capsys: pyte
 def test_eval_calls_the_evaluator(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     calls = []
 
-    def fake_evaluate_file(path, *, settings, limit, progress=None, speakers=None, types=None):
-        calls.append((path, settings, limit) + ((speakers,) if speakers else ()) + ((types,) if types else ()))
+    def fake_evaluate_file(path, *, settings, limit, progress=None, speakers=None, types=None, quoted=False):
+        calls.append((path, settings, limit) + ((speakers,) if speakers else ()) + ((types,) if types else ())
+                     + (("quoted",) if quoted else ()))
         return SimpleNamespace(to_text=lambda: "content exact F1 0.5", to_dict=lambda: {"f1": 0.5})
 
     monkeypatch.setattr(onrecord.eval, "evaluate_file", fake_evaluate_file, raising=False)
@@ -382,6 +383,8 @@ def test_eval_calls_the_evaluator(monkeypatch: pytest.MonkeyPatch, capsys: pytes
     assert calls[-1] == ("gold.jsonl", Settings(), None, frozenset({"direct", "mixed"}))
     code, _, err = run(["eval", "gold.jsonl", "--types", "direct,quoted"], capsys)
     assert code == 2 and "not attribution types: quoted" in err
+    assert run(["eval", "gold.jsonl", "--quoted"], capsys)[0] == 0
+    assert calls[-1] == ("gold.jsonl", Settings(), None, "quoted")
 
 
 def test_eval_missing_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
