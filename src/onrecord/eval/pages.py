@@ -9,7 +9,6 @@ words).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ PAGES = "html"
 
 
 def page_text(file: str, *, where: str) -> str:
-    """The article text onrecord's HTML reader takes from the saved page ``file`` (gzip-compressed or not)."""
+    """The article text onrecord's HTML reader takes from the saved page ``file`` (``.html`` or ``.html.gz``)."""
     from onrecord.ingest.readers import read_html
 
     root = shared_data_dir()
@@ -31,11 +30,8 @@ def page_text(file: str, *, where: str) -> str:
     path = root / PAGES / file
     if Path(file).name != file or not path.is_file():
         raise GoldFormatError(f"the saved page {file!r} is not in {root / PAGES}", document=where)
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    try:
-        return read_html(data, name=file).text
+    try:  # (read_html reads the path itself: a ".gz" page decompressed, with the ingest's size and bomb guards)
+        return read_html(path, name=file).text
     except OnrecordError as exc:
         raise GoldFormatError(f"the saved page {file!r} gives no text: {exc.reason}", document=where) from exc
 
