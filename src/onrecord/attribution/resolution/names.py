@@ -251,14 +251,10 @@ def shared_family_name(ent: Span) -> str | None:
     """A first name alone joined to a full name by "and" shares its family name: "Daniel and Rosa Whitcombe"
     are Daniel Whitcombe and Rosa Whitcombe (the recogniser gives "Daniel" alone)."""
     doc = ent.doc
-    if len(ent) != 1 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and" or not _first_name(ent.text):
+    if len(ent) != 1 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and" or ent[0].lower_ not in FIRST_NAMES:
         return None
     if doc[ent.end + 1].ent_iob_ != "B" or doc[ent.end + 1].ent_type_ != "PERSON":
         return None
     other = next(e for e in doc.ents if e.start == ent.end + 1)
     words = person_name(other).split()
-    return f"{ent.text} {' '.join(words[1:])}" if len(words) >= 2 and _first_name(words[0]) else None
-
-
-def _first_name(word: str) -> bool:
-    return word.lower() in FIRST_NAMES
+    return f"{ent.text} {' '.join(words[1:])}" if len(words) >= 2 and words[0].lower() in FIRST_NAMES else None
