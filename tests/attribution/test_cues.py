@@ -819,3 +819,31 @@ def test_a_closing_quote_the_parser_made_a_subject_is_no_source() -> None:
     """)
     subject = subject_of(doc[4])
     assert subject is not None and subject.text == "the founder"
+
+
+def test_a_participle_on_a_root_noun_takes_the_phrase_but_not_on_a_verb_read_as_a_plural() -> None:
+    # the parser left the sentence without a finite verb: "leader" the root, "saying" a clause on it
+    doc = parse("The leader, Ana Lind, objected, saying no.", r"""
+        0 The      DET   DT  det      1 the      O
+        1 leader   NOUN  NN  ROOT     1 leader   O
+        2 ,        PUNCT ,   punct    1 ,        O
+        3 Ana      PROPN NNP compound 4 Ana      B-PERSON
+        4 Lind     PROPN NNP appos    1 Lind     I-PERSON
+        5 ,        PUNCT ,   punct    1 ,        O
+        6 objected VERB  VBN acl      1 object   O
+        7 ,        PUNCT ,   punct    1 ,        O
+        8 saying   VERB  VBG acl      1 say      O
+        9 no       INTJ  UH  dobj     8 no       O
+        10 .       PUNCT .   punct    1 .        O
+    """)
+    subject = subject_of(doc[8])
+    assert subject is not None and subject.text == "The leader, Ana Lind"
+    # "Trump avoids condemning ...": a verb the parser read as a plural noun is no source
+    doc = parse("Trump avoids condemning it.", r"""
+        0 Trump      PROPN NN  compound 1 Trump     B-PERSON
+        1 avoids     NOUN  NNS ROOT     1 avoid     O
+        2 condemning VERB  VBG acl      1 condemn   O
+        3 it         PRON  PRP dobj     2 it        O
+        4 .          PUNCT .   punct    1 .         O
+    """)
+    assert subject_of(doc[2]) is None

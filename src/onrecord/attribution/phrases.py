@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Span | None:
             verb = host
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" \
-                and verb.head.pos_ in ("NOUN", "PROPN"):
+                and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.tag_ != "NNS":
             return _participle_host(verb)
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             verb = verb.head
@@ -96,7 +96,8 @@ def _participle_host(verb: Token) -> Span | None:
     the parser left without a finite verb: "The party's leader, Ana Lind, condemned the attack, saying that ..."
     (the noun made the root, "condemned" and "saying" clauses on it). None when nothing of the phrase stands
     before the participle. (A participle on an object, "a letter stating that ...", is left to the corpora's
-    conventions: PolNeAR's sources are not the letter.)"""
+    conventions: PolNeAR's sources are not the letter. Nor a plural root: "Trump avoids condemning ...", a verb the
+    parser read as a plural noun.)"""
     phrase = noun_phrase(verb.doc, verb.head)
     clauses = [c.left_edge.i for c in verb.head.rights if c.dep_ in ("acl", "relcl")]
     end = min(phrase.end, verb.left_edge.i, *clauses)
