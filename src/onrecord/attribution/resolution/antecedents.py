@@ -24,6 +24,7 @@ from onrecord.lexicon.en import (
     GROUP_HEADS,
     GROUP_PRONOUNS,
     ISSUED_DOCUMENTS,
+    NAMED_BODY_HEADS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     PLACE_HEADS,
@@ -362,7 +363,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
     if named:
         return r.index.expand(named[-1][1])
-    cands = [m for m in cands if head.i - 250 <= m[0]]
+    cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
     if word in GENERIC_ORGANISATION_HEADS or places:
         outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
         just_named = _only_org_just_named(r, head, cands)
@@ -372,7 +373,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
         spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
                                           and s.kind == "organisation" and s.name and not s.name.islower()), None)
-        if not subjects and not same_word and spoke is not None:
+        if not subjects and not same_word and spoke is not None and _fits(head, spoke):
             # nobody acted since: the organisation that spoke last (by its name), not one named in passing
             # ("Analysts surveyed by Orbis Data expected ...")
             return spoke
@@ -380,6 +381,17 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if pick:
             return r.index.expand(pick[-1][1])
     return with_word[-1][1] if with_word else None
+
+
+def _fits(head: Token, name: str) -> bool:
+    """Whether an organisation's name carries the nouns that narrow a public body's description ("the transport
+    department" fits "Lakeview Transport Department"; "the environment agency" and "the conciliation agency" fit no
+    "Estuary Trust": a body of its own, which the description then names)."""
+    if head.lower_ not in NAMED_BODY_HEADS:
+        return True
+    words = name.lower().split()
+    return all(any(w.startswith(c.lower_[:5]) for w in words)
+               for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")
 
 
 def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:

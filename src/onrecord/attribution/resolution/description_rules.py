@@ -189,6 +189,8 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     ("The union said the plant would close.", "union"),
     ("The hospital where Ana Lind worked, Carrow General, said in a statement that she was a fine doctor.",
      "Carrow General"),
+    ("The Marlow Estuary Trust published its bird survey on Monday. The regional environment agency said it would "
+     "study the survey.", "regional environment agency"),
 )
 def organisation_description(case: Mention) -> Speaker | None:
     """Any other organisation noun: an organisation named in its phrase or in apposition to it ("the hospital
@@ -296,6 +298,8 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     ("A Lakeview Power Corporation spokesman said prices would rise.", "Lakeview Power Corporation"),
     ("The Lowmoor Wildlife Trust published the survey on Tuesday. A spokesman for the trust said the report had"
      " been sent to every water company.", "Lowmoor Wildlife Trust"),
+    ("Dock workers walked out at Port Ellery. Mediator Hana Brandt urged calm. A spokesperson for the state "
+     "conciliation agency said it was ready to convene talks.", "state conciliation agency"),
 )
 def spokesperson_of_organisation(case: Mention) -> Speaker | None:
     """An unnamed spokesperson speaks for the organisation the phrase names ("a spokeswoman for the Ministry of
@@ -316,8 +320,8 @@ def spokesperson_of_organisation(case: Mention) -> Speaker | None:
                  and any(d.lower_ in ("the", "this", "that") for d in c.children)), None)
     if body is not None and case.moves:
         found = case.resolver.resolve(case.resolver.doc[body.left_edge.i : body.i + 1])
-        if found.kind == "organisation" and found.name and found.name in index.org_names:  # (named, not "port
-            # authority" standing for itself)
+        if found.kind == "organisation" and found.name and (found.name in index.org_names or " " in found.name):
+            # (named, or a body a description names: "the conciliation agency"; not "the authority" alone)
             return Speaker(found.name, "organisation", case.description)
     return None
 
