@@ -384,14 +384,11 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
 
 
 def _fits(head: Token, name: str) -> bool:
-    """Whether an organisation's name carries the nouns that narrow a public body's description ("the transport
-    department" fits "Lakeview Transport Department"; "the environment agency" and "the conciliation agency" fit no
-    "Estuary Trust": a body of its own, which the description then names)."""
-    if head.lower_ not in NAMED_BODY_HEADS:
-        return True
+    """Whether a name has the nouns that narrow a public body's description ("the environment agency" does not fit
+    "Estuary Trust": a body of its own, which the description names; "the transport department" fits)."""
+    nouns = [c.lower_[:5] for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     words = name.lower().split()
-    return all(any(w.startswith(c.lower_[:5]) for w in words)
-               for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")
+    return head.lower_ not in NAMED_BODY_HEADS or all(any(w.startswith(n) for w in words) for n in nouns)
 
 
 def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
