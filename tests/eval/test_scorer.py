@@ -303,6 +303,29 @@ def test_end_to_end_needs_content_and_speaker() -> None:
     assert (acc.correct, acc.total) == (1, 2)
 
 
+def test_end_to_end_skips_a_speaker_the_gold_leaves_null() -> None:
+    text = '"Not again," a neighbour said. "We will rebuild," Mayor Ann Lee said.'
+    gold = doc(
+        [
+            att(text, "Not again,", speaker=None, type="direct"),  # an unnamed person: FORMAT.md skips the field
+            att(text, "We will rebuild,", speaker="Ann Lee", type="direct"),
+        ],
+        text,
+    )
+    pred = doc(
+        [
+            att(text, "Not again", speaker=None, type="direct"),
+            att(text, "We will rebuild", speaker="Ann Lee", type="direct"),
+        ],
+        text,
+    )
+    scores = score_documents([gold], [pred])
+    e2e = scores["end_to_end"]
+    assert (e2e.tp, e2e.n_pred, e2e.n_gold) == (2, 2, 2)
+    acc = scores.accuracy["speaker_accuracy"]
+    assert (acc.correct, acc.total) == (1, 1)
+
+
 # ------------------------------------------------------------------------------------------ by type
 
 

@@ -53,7 +53,9 @@ Speakers (only when some gold attribution in the scored set names a speaker; ski
 ``end_to_end``
     A tp is a pair in the content matching whose speakers match (the predicted speaker is ``speaker``, or
     ``speaker_description`` when ``speaker`` is null: an unnamed source such as "a senior official") (see
-    :func:`speakers_match`). Precision denominator = all predictions; recall denominator = all gold items.
+    :func:`speakers_match`), or whose gold leaves the speaker null (an unnamed person: following FORMAT.md's
+    "scoring skips a field that the gold leaves null", the pair is judged on its content alone). Precision
+    denominator = all predictions; recall denominator = all gold items.
 ``speaker_accuracy`` (an accuracy, reported in ``Scores.accuracy``)
     Over the pairs of the content matching whose gold names a speaker: the share whose predicted speaker
     matches.
@@ -507,11 +509,13 @@ def _score_one(
         c.n_pred += len(pred)
         c.n_gold += len(gold)
         for gi, pi in pairs:
+            if not gold[gi].get("speaker"):  # FORMAT.md: a field the gold leaves null is not scored
+                c.tp += 1
+                continue
             ok = speakers_match(_speaker_of(pred[pi]), gold[gi].get("speaker"))
             c.tp += ok
-            if gold[gi].get("speaker"):
-                speaker_acc.n_gold += 1
-                speaker_acc.tp += ok
+            speaker_acc.n_gold += 1
+            speaker_acc.tp += ok
 
     for gi, att in enumerate(gold):
         t = by_gold.setdefault(att.get("type") or "unknown", _Counts())
