@@ -248,3 +248,8 @@ def test_a_predicate_keeps_the_years_of_its_own_time_phrases() -> None:
 def test_what_a_speaker_calls_an_object_is_said_of_it(text: str) -> None:
     c = only(text)
     assert c.cue == "assert" and c.stance("final") == -1 and "audit" in c.heads_of("final")
+
+
+def test_written_out_tens_are_counts() -> None:
+    assert ("job", 45.0) in only("Ana Lind said forty-five jobs will go at the Lakeview plant.").numbers
+    assert ("home", 60.0) in only("Ivo Tarn said sixty homes at Lakeview will be affordable.").numbers
