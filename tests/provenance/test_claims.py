@@ -253,3 +253,9 @@ def test_what_a_speaker_calls_an_object_is_said_of_it(text: str) -> None:
 def test_written_out_tens_are_counts() -> None:
     assert ("job", 45.0) in only("Ana Lind said forty-five jobs will go at the Lakeview plant.").numbers
     assert ("home", 60.0) in only("Ivo Tarn said sixty homes at Lakeview will be affordable.").numbers
+
+
+def test_a_clause_as_subject_names_an_event_and_asserts_nothing() -> None:
+    c = only("“Closing the Lakeview plant is not a decision anyone has taken,” Ana Lind said.")
+    assert c.stance("close") is None
+    assert only("“Where we differ is how the Lakeview plant will close,” Ivo Tarn said.").stance("differ") is None

@@ -233,6 +233,8 @@ def _unasserted(tok: Token, content: Span) -> bool:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
             return True  # "declined to say whether the memo was genuine": an indirect question
+        if node.dep_ == "csubj":
+            return True  # "opening an inquiry is not a finding": a clause as subject names an event, not asserts it
         if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
             return True  # "without cutting programs", "a memo on closing the depot": a topic, not what is done
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
