@@ -44,6 +44,8 @@ def test_a_full_reversal_within_an_article_carries_both_statements() -> None:
     "Ana Lind said the Lakeview plant will close. Ana Lind said the Harbor school will not close.",
     # a different speaker who agrees
     "Ana Lind said the Lakeview plant will close. Ivo Tarn said the Lakeview plant will close.",
+    # two things of one kind told apart by an adjective
+    "Ana Lind said the western Lakeview gate will close. Ana Lind later said the eastern Lakeview gate will stay open.",
 ])
 def test_look_alikes_raise_no_flag(text: str) -> None:
     flags = flags_of(text)
