@@ -330,6 +330,8 @@ def test_i_in_one_mouth_and_a_name_in_the_others_are_one_person() -> None:
     "Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview plant "
     "had paid the bonus.",
     "Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview offer.”",
+    "Ana Lind said the Lakeview inspector had not yet signed the lease when the crane fell. Ivo Tarn said the "
+    "Lakeview inspector signed the lease two days after the crane fell.",
     "Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
     "will not close.”",
 ])

@@ -357,6 +357,8 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
             sign = -sign
         sign *= _embedded_sign(tok, content)
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
+        if neg is not None and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.children):
+            words = f"{neg.text} yet {tok.text}"  # "had not yet boarded": so far, not ever
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
             found[concept] = (depth, sign * flip, words, arguments(tok, context, content))
