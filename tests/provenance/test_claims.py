@@ -259,3 +259,9 @@ def test_a_clause_as_subject_names_an_event_and_asserts_nothing() -> None:
     c = only("“Closing the Lakeview plant is not a decision anyone has taken,” Ana Lind said.")
     assert c.stance("close") is None
     assert only("“Where we differ is how the Lakeview plant will close,” Ivo Tarn said.").stance("differ") is None
+
+
+def test_not_recognising_a_document_disowns_it_and_hearing_of_a_thing_is_knowing_it() -> None:
+    assert only("Ivo Tarn said the county does not recognise the Lakeview memo.").stance("authentic") == -1
+    assert only("Ana Lind said the board heard about the Lakeview fees in May.").stance("know") == 1
+    assert only("Ana Lind said the mayor signed off on the Lakeview budget.").stance("accept") == 1
