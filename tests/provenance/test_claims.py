@@ -265,3 +265,8 @@ def test_not_recognising_a_document_disowns_it_and_hearing_of_a_thing_is_knowing
     assert only("Ivo Tarn said the county does not recognise the Lakeview memo.").stance("authentic") == -1
     assert only("Ana Lind said the board heard about the Lakeview fees in May.").stance("know") == 1
     assert only("Ana Lind said the mayor signed off on the Lakeview budget.").stance("accept") == 1
+
+
+def test_a_participle_used_as_an_adjective_says_what_its_verb_says() -> None:
+    assert only("Ana Lind said the Lakeview depot will stay closed.").stance("close") == 1
+    assert only("Ivo Tarn said Lakeview fares will stay frozen.").stance("freeze") == 1

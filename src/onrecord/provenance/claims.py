@@ -286,6 +286,9 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
             stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
+        if tok.pos_ == "ADJ" and lemma.endswith("ed") and len(lemma) > 5:  # "stay closed": what "close" says
+            stem = _base(lemma)
+            return (stem[1:], -1) if stem.startswith("-") else (stem, 1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
     if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
             predicated_of(tok) is None):
