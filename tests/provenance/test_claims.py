@@ -248,3 +248,25 @@ def test_a_predicate_keeps_the_years_of_its_own_time_phrases() -> None:
 def test_what_a_speaker_calls_an_object_is_said_of_it(text: str) -> None:
     c = only(text)
     assert c.cue == "assert" and c.stance("final") == -1 and "audit" in c.heads_of("final")
+
+
+def test_written_out_tens_are_counts() -> None:
+    assert ("job", 45.0) in only("Ana Lind said forty-five jobs will go at the Lakeview plant.").numbers
+    assert ("home", 60.0) in only("Ivo Tarn said sixty homes at Lakeview will be affordable.").numbers
+
+
+def test_a_clause_as_subject_names_an_event_and_asserts_nothing() -> None:
+    c = only("“Closing the Lakeview plant is not a decision anyone has taken,” Ana Lind said.")
+    assert c.stance("close") is None
+    assert only("“Where we differ is how the Lakeview plant will close,” Ivo Tarn said.").stance("differ") is None
+
+
+def test_not_recognising_a_document_disowns_it_and_hearing_of_a_thing_is_knowing_it() -> None:
+    assert only("Ivo Tarn said the county does not recognise the Lakeview memo.").stance("authentic") == -1
+    assert only("Ana Lind said the board heard about the Lakeview fees in May.").stance("know") == 1
+    assert only("Ana Lind said the mayor signed off on the Lakeview budget.").stance("accept") == 1
+
+
+def test_a_participle_used_as_an_adjective_says_what_its_verb_says() -> None:
+    assert only("Ana Lind said the Lakeview depot will stay closed.").stance("close") == 1
+    assert only("Ivo Tarn said Lakeview fares will stay frozen.").stance("freeze") == 1

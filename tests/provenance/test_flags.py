@@ -44,6 +44,8 @@ def test_a_full_reversal_within_an_article_carries_both_statements() -> None:
     "Ana Lind said the Lakeview plant will close. Ana Lind said the Harbor school will not close.",
     # a different speaker who agrees
     "Ana Lind said the Lakeview plant will close. Ivo Tarn said the Lakeview plant will close.",
+    # two things of one kind told apart by an adjective
+    "Ana Lind said the western Lakeview gate will close. Ana Lind later said the eastern Lakeview gate will stay open.",
 ])
 def test_look_alikes_raise_no_flag(text: str) -> None:
     flags = flags_of(text)
@@ -328,6 +330,8 @@ def test_i_in_one_mouth_and_a_name_in_the_others_are_one_person() -> None:
     "Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview plant "
     "had paid the bonus.",
     "Ana Lind said: “We will accept the Lakeview offer.” Ivo Tarn said: “We will not accept the Lakeview offer.”",
+    "Ana Lind said the Lakeview inspector had not yet signed the lease when the crane fell. Ivo Tarn said the "
+    "Lakeview inspector signed the lease two days after the crane fell.",
     "Ana Lind said the Lakeview plant will close. Later Ivo Tarn said: “I stand with Ana Lind: the Lakeview plant "
     "will not close.”",
 ])

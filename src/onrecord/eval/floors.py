@@ -70,10 +70,12 @@ GATES: tuple[Gate, ...] = (
 #: metric -> floor, as ProvenanceReport.value names them.
 PROVENANCE_GOLD = "data/provenance"
 PROVENANCE_FLOORS: dict[str, float] = {
-    # (all 21 dev stories of parts a-d, session 13: reversal 0.855 / 0.691, conflict 0.847 / 0.521; session 12
-    # 0.825 / 0.691 and 0.770 / 0.490; session 11 0.800 / 0.647 and 0.656 / 0.417; session 10 0.692 / 0.529 and
-    # 0.415 / 0.281)
-    "reversal_precision": 0.83, "reversal_recall": 0.67, "conflict_precision": 0.82, "conflict_recall": 0.50,
+    # (the 26 dev stories of parts a-e, session 14: reversal 0.881 / 0.605, conflict 0.828 / 0.417, rating 51/52.
+    # The recall floors went down because part e, written blind in session 14, is harder: its five dev stories alone
+    # give reversal 1.000 / 0.278 and conflict 0.500 / 0.065. On the 21 dev stories of parts a-d alone, session 14:
+    # 0.870 / 0.691 and 0.850 / 0.531; session 13 0.855 / 0.691 and 0.847 / 0.521; session 12 0.825 / 0.691 and
+    # 0.770 / 0.490; session 11 0.800 / 0.647 and 0.656 / 0.417; session 10 0.692 / 0.529 and 0.415 / 0.281)
+    "reversal_precision": 0.86, "reversal_recall": 0.58, "conflict_precision": 0.80, "conflict_recall": 0.40,
     "rating_accuracy": 0.95,
 }
 

@@ -233,6 +233,8 @@ def _unasserted(tok: Token, content: Span) -> bool:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
             return True  # "declined to say whether the memo was genuine": an indirect question
+        if node.dep_ == "csubj":
+            return True  # "opening an inquiry is not a finding": a clause as subject names an event, not asserts it
         if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
             return True  # "without cutting programs", "a memo on closing the depot": a topic, not what is done
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
@@ -284,6 +286,9 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
             stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
+        if tok.pos_ == "ADJ" and lemma.endswith("ed") and len(lemma) > 5:  # "stay closed": what "close" says
+            stem = _base(lemma)
+            return (stem[1:], -1) if stem.startswith("-") else (stem, 1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
     if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
             predicated_of(tok) is None):
@@ -355,6 +360,8 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
             sign = -sign
         sign *= _embedded_sign(tok, content)
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
+        if neg is not None and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.children):
+            words = f"{neg.text} yet {tok.text}"  # "had not yet boarded": so far, not ever
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
             found[concept] = (depth, sign * flip, words, arguments(tok, context, content))

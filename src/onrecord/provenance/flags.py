@@ -100,11 +100,13 @@ def _counted(a: Claim, b: Claim) -> bool:
 
 
 def _apart(pair: Pair, concept: str) -> bool:
-    """Is a concept said of two times: the past on one side and the future on the other, or years that differ
-    ("will open in 2027" / "will not open in 2029")?"""
+    """Is a concept said of two times: the past on one side and the future on the other, "not yet" on one side
+    (so far, not ever), or years that differ ("will open in 2027" / "will not open in 2029")?"""
     a, b = pair.a.claim, pair.b.claim
     if {a.tense_of(concept), b.tense_of(concept)} == {"past", "future"}:
         return True
+    if any(" yet " in _words(c, concept) for c in (a, b)):
+        return True  # "had not yet boarded when the ship left" / "boarded after it left": so far, then later
     ya, yb = a.years_of(concept), b.years_of(concept)
     return bool(ya and yb and not set(ya) & set(yb))
 
@@ -116,8 +118,9 @@ def _apart(pair: Pair, concept: str) -> bool:
        "2029.", "none: different time"))
 def different_time(pair: Pair) -> Verdict | None:
     """Opposite signs at two times ("would not pay until June" / "had paid"; "will open in 2027" / "will not open
-    in 2029") are no change of mind and no dispute: one side is said of the future, the other of the past, or of
-    another year, on every concept they oppose."""
+    in 2029"; "had not yet signed when the crane fell" / "signed after it fell") are no change of mind and no
+    dispute: one side is said of the future, the other of the past, or of another year, or one says "not yet", on
+    every concept they oppose."""
     if pair.opposed and all(_apart(pair, c) for c in pair.opposed):
         return Verdict(None, "different time")
     return None

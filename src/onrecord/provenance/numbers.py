@@ -10,7 +10,9 @@ from spacy.tokens import Span, Token
 
 _NUMBER_WORDS = {w: float(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+    "seventeen eighteen nineteen".split())}
+_NUMBER_WORDS.update({w: float(10 * i) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -24,17 +26,31 @@ def _number(tok: Token) -> float | None:
     return _NUMBER_WORDS.get(text)
 
 
+def _units_after(tok: Token) -> Token | None:
+    """The units word of a written-out number ("forty-five": "five", after "forty" and a hyphen), if any."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-" or _NUMBER_WORDS.get(tok.lower_, 0) < 20:
+        return None
+    units = doc[tok.i + 2]
+    return units if 0 < _NUMBER_WORDS.get(units.lower_, 10) < 10 else None
+
+
 def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple[str, float], ...]:
     """Each number of a content with the noun it counts; ``tokens``: the content's tokens, listed once by a caller
     that walks them several times."""
     out: list[tuple[str, float]] = []
     wholes: set[int] = set()
+    taken: set[int] = set()  # (the units word of a written-out number: read with its tens)
     for tok in content if tokens is None else tokens:
-        if not (tok.like_num or tok.ent_type_ in NUMBER_ENTS):
+        if not (tok.like_num or tok.ent_type_ in NUMBER_ENTS) or tok.i in taken:
             continue
         value = _number(tok)
         if value is None or (tok.lower_ == "one" and not tok.text[0].isdigit()):
             continue  # ("one" is more often a pronoun or "not one" than a count)
+        units = _units_after(tok)
+        if units is not None:  # "forty-five jobs": one count, counted by the units word's noun
+            value, tok = value + _NUMBER_WORDS[units.lower_], units
+            taken.add(units.i)
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in _SCALES:
             value *= _SCALES[nxt.lower_]

@@ -4,7 +4,7 @@ both use, whether it is said of the same thing (:meth:`Pair.aligned`) with the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from onrecord.provenance.claims import Claim
 from onrecord.provenance.parties import same_person
@@ -34,15 +34,24 @@ def overlap(a: Claim, b: Claim) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Two statements the ``flags`` rules decide; ``a`` is the earlier."""
+    """Two statements the ``flags`` rules decide; ``a`` is the earlier. ``same_speaker``, ``opposed`` and ``shared``
+    are worked out once, when the pair is made (the rules ask for them several times a pair)."""
 
     a: Statement
     b: Statement
+    #: One named speaker on both sides ("the filing" or "a spokesman" twice may be two people).
+    same_speaker: bool = field(init=False)
+    #: The concepts the two give opposite signs, said of the same thing.
+    opposed: tuple[str, ...] = field(init=False)
+    #: The concepts the two give the same sign, said of the same thing.
+    shared: tuple[str, ...] = field(init=False)
 
-    @property
-    def same_speaker(self) -> bool:
-        """One named speaker on both sides ("the filing" or "a spokesman" twice may be two people)."""
-        return _named(self.a.person) and same_person(self.a.person, self.b.person)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "same_speaker", _named(self.a.person) and same_person(self.a.person, self.b.person))
+        sb = dict(self.b.claim.stances)
+        both = [(c, s) for c, s in self.a.claim.stances if c in sb and self.aligned(c)]
+        object.__setattr__(self, "opposed", tuple(c for c, s in both if sb[c] == -s))
+        object.__setattr__(self, "shared", tuple(c for c, s in both if sb[c] == s))
 
     def aligned(self, concept: str) -> bool:
         """Is a concept both use said of the same thing? Their arguments share a noun and name no different
@@ -69,18 +78,6 @@ class Pair:
         if not xa and not xb and self.same_speaker:
             return True  # one speaker on one bare predicate ("we will appeal" / "we might appeal")
         return overlap(a, b) >= SUBJECT_THRESHOLD
-
-    @property
-    def opposed(self) -> list[str]:
-        """The concepts the two give opposite signs, said of the same thing."""
-        sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if c in sb and sb[c] == -s and self.aligned(c)]
-
-    @property
-    def shared(self) -> list[str]:
-        """The concepts the two give the same sign, said of the same thing."""
-        sb = dict(self.b.claim.stances)
-        return [c for c, s in self.a.claim.stances if sb.get(c) == s and self.aligned(c)]
 
 
 #: Units a count may be in: one number in two of them is two counts ("4 percent" is not "$4").

@@ -12,6 +12,7 @@ from onrecord.lexicon import load
 _EN = load("en")
 HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
+TELLING_MODIFIERS = _EN.words("telling_modifiers")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 #: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
 SUPPORT_VERBS = frozenset("receive get make reach strike".split())
@@ -78,7 +79,8 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
                 if c.pos_ in ("NOUN", "PROPN"):
                     heads.append(c.lemma_.lower())
                     heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
-                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other")
+                                 if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other"
+                                 or (m.dep_ == "amod" and m.lower_ in TELLING_MODIFIERS))  # "+western"
                 elif c.pos_ == "PRON" and c.lower_ in PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
                     heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
             elif c.dep_ == "prep" and h.i == tok.i:
