@@ -298,6 +298,8 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     ("A Lakeview Power Corporation spokesman said prices would rise.", "Lakeview Power Corporation"),
     ("The Lowmoor Wildlife Trust published the survey on Tuesday. A spokesman for the trust said the report had"
      " been sent to every water company.", "Lowmoor Wildlife Trust"),
+    ("A spokesperson for the Schools and Colleges Employers’ Association (SCEA) said its members had cut such "
+     "contracts.", "Schools and Colleges Employers’ Association"),
     ("Dock workers walked out at Port Ellery. Mediator Hana Brandt urged calm. A spokesperson for the state "
      "conciliation agency said it was ready to convene talks.", "state conciliation agency"),
 )
@@ -314,6 +316,13 @@ def spokesperson_of_organisation(case: Mention) -> Speaker | None:
         person = surname(ent.text) in index.by_surname  # (a person the article named, tagged an organisation)
         if ent.label_ == "ORG" and (of_it or modifies(root, head)) and not person:  # ("a spokesman for Ana Lind")
             return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
+    # "a spokesperson for the Schools and Colleges Employers' Association": a name the recogniser did not take whole
+    named = next((c for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
+                  for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNP" and c.ent_type_ != "PERSON"
+                  and c.lower_ in ORGANISATION_HEADS), None)
+    if named is not None:
+        return Speaker(strip_det(case.resolver.doc[named.left_edge.i : named.i + 1].text), "organisation",
+                       case.description)
     # "a spokesman for the trust": the organisation that word stands for, as "the trust said" would
     body = next((c for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
                  for c in prep.children if c.dep_ == "pobj" and c.lower_ in ORGANISATION_HEADS
