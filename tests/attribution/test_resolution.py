@@ -50,6 +50,9 @@ def span(doc: Doc, words: str):
         ("Plaintiff Ada Okoro", "Ada Okoro"),  # a role word written as a title (issue 17: held-out news)
         ("Plaintiff Okoro", "Okoro"),
         ("Lakeview pollster Ivo Tarn", "Ivo Tarn"),
+        ("Mediator Joan Okafor", "Joan Okafor"),  # a role word no lexicon lists, before a first name
+        ("Curator Maria Ostrova", "Maria Ostrova"),
+        ("Mary Ann Baker", "Mary Ann Baker"),  # a first name first stays
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

@@ -51,6 +51,8 @@ UNKNOWN = Speaker(None, "unknown")
 LEADING_ROLES = TITLES | NAME_ROLES
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
+#: How the nouns for what a person does end ("mediator", "organiser", "economist", "consultant", "historian").
+_ROLE_ENDINGS = ("or", "er", "ist", "ant", "ent", "ian", "ee", "man", "woman", "ive", "ary")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 #: Zero-width characters that web pages leave inside names ("Traeger\u200b").
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -59,7 +61,7 @@ _DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
 
 def clean_name(text: str) -> str:
     """Drop possessives, leading titles and role words and surrounding punctuation: "Sen. Jeff Merkley's" ->
-    "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro"."""
+    "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro", "Mediator Joan Okafor" -> "Joan Okafor"."""
     text = _POSSESSIVE.sub("", text.translate(_INVISIBLE).strip().strip(",;:()[]\"“”'’"))
     dateline = _DATELINE.match(text)
     place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
@@ -72,6 +74,9 @@ def clean_name(text: str) -> str:
             break
     while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES):
         words.pop(0)
+    if len(words) >= 3 and words[1].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES \
+            and words[0].lower().endswith(_ROLE_ENDINGS):
+        words.pop(0)  # a role word the lexicon does not list, written as a title: "Mediator Joan Okafor"
     while len(words) > 1 and words[-1].rstrip(",").isdigit():
         words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
     # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
