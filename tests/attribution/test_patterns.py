@@ -378,7 +378,7 @@ CASES = [
         "Cargo volumes had already recovered, a spokeswoman for the port authority said. She added: "
         "“We expect the talks to resume on Monday.”",
         "We expect the talks to resume on Monday.",
-        None,
+        "port authority",  # the body she speaks for, by its description (data/news and news2's convention)
         "direct",
         description="spokeswoman",
     ),
@@ -1081,6 +1081,13 @@ CASES += [
          "director, Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do "
          "not know why.\"",
          "We had a healthy lander, and then we had nothing,", "Ivo Tarn", "direct"),
+    # the time of the saying, which the parser hangs on the reported clause, is not what was said (wire copy)
+    case("time-of-the-saying-before-the-clause",
+         "HARWICK (Tide Wire) - Lakeview Power Corp said on Thursday it would cut 200 jobs at its Harwick plant.",
+         "it would cut 200 jobs at its Harwick plant", "Lakeview Power Corp", "indirect"),
+    case("time-of-the-saying-after-the-verb",
+         "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
+         "she would resign in May", "Ana Lind", "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

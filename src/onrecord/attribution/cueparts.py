@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
+    after_time_lead,
     left_name,
     right_name,
     same_paragraph,
@@ -145,7 +146,7 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
     form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
     end = tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
     end = _before_next_saying(w, clause, end)
-    start: int = clause.left_edge.i
+    start: int = clause.left_edge.i if clause.i < tok.i else after_time_lead(doc, clause, clause.left_edge.i)
     lead = doc[start : min(start + 3, tok.i)]
     marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
     if marker is not None:

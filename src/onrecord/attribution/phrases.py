@@ -28,7 +28,11 @@ def _own_subject(verb: Token) -> Token | None:
     """The verb's subject by the parse: its subject, an agent's object, or a subject the parser hung on its
     auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was"). Never a punctuation mark the parser
     made a subject (a closing quotation mark typed as two apostrophes, "’’ says the founder")."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    subj = subjects[0] if subjects else None
+    if len(subjects) > 1 and subj is not None and subj.text.isupper() and any(
+            t.text in ("-", "—", "–", "--") for t in verb.doc[subj.i : subjects[1].left_edge.i]):
+        subj = subjects[1]  # "SEATTLE (Tide Wire) - Lakeview Corp said": a dateline the parser made a subject too
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -374,3 +378,20 @@ def inverted_source(doc: Doc, verb: Token) -> Span | None:
         if end > nxt:
             return doc[nxt:end]
     return None
+
+
+def after_time_lead(doc: Doc, clause: Token, start: int) -> int:
+    """Where a reported clause starts once the time of the saying is left out: the parser often hangs "on
+    Thursday" of "said on Thursday it would cut jobs" (and "Friday" of "said Friday that ...") on the clause, but
+    it dates the saying, not the claim. Only a date or time before the clause's subject, at its very start."""
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
+    if subj is None:
+        return start
+    for c in clause.children:
+        if c.left_edge.i != start or c.right_edge.i >= subj.left_edge.i or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        if all(t.ent_type_ in ("DATE", "TIME") for t in doc[start : c.right_edge.i + 1] if t.dep_ != "prep"):
+            start = c.right_edge.i + 1
+            while start < subj.left_edge.i and doc[start].text == ",":
+                start += 1
+    return start
