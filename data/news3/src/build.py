@@ -1,6 +1,7 @@
 """Build data/news3/{dev,heldout}.jsonl from the article sources in this folder.
 
-Each source file (news3-NN.txt) has header lines (@id, @outlet, @published, @title, @quotes), then @text
+Each source file (news3-NN.txt) has header lines (@id, @outlet, @published, @title, @quotes: curly, straight or
+british), then @text
 (paragraphs separated by one blank line), @ann (one attribution a line: TYPE | content | source | cue | speaker,
 TYPE D or M, "-" for null, "^" for "same as the previous attribution"), @skip (quoted segments that are not
 statements: substring | reason) and @hard (free notes).
