@@ -1085,6 +1085,12 @@ CASES += [
     case("time-of-the-saying-before-the-clause",
          "HARWICK (Tide Wire) - Lakeview Power Corp said on Thursday it would cut 200 jobs at its Harwick plant.",
          "it would cut 200 jobs at its Harwick plant", "Lakeview Power Corp", "indirect"),
+    # an article in the British style: its quotations in single marks, a quotation inside them in double ones
+    case("british-single-marks",
+         "The union voted on Monday.\n\n‘We will not move,’ said Ana Lind, its regional organiser. ‘Not this "
+         "year.’\n\nIvo Tarn, the chief executive, called the vote ‘a mistake’. ‘I told them, “Wait,” and they did "
+         "not,’ he said.",
+         "I told them, “Wait,” and they did not,", "Ivo Tarn", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.attribution.quotes import find_quotes
+from onrecord.attribution.quotes import find_quotes, in_double_marks
 
 
 def contents(text: str) -> list[str]:
@@ -265,3 +265,26 @@ def test_a_straight_mark_typed_with_a_space_after_it_opens_the_next_sentence() -
     quotes, skipped = find_quotes(text)
     assert [q.content.of(text) for q in quotes] == ["I no longer need one,", "You have done such a good job."]
     assert not skipped
+
+
+BRITISH = (
+    "‘We will not move,’ said Ana Lind, whose workers’ union met on Monday. ‘The plant is ours.’\n\n"
+    "Ivo Tarn called the offer ‘a disgrace’. ‘I told them, “Never again,” and I meant it,’ he said.\n\n"
+    "‘We have waited ten years for this.\n\n‘Nobody will take it from us,’ she added."
+)
+
+
+def test_an_article_in_the_british_style_is_read_in_its_single_marks() -> None:
+    assert contents(BRITISH) == [
+        "We will not move,", "The plant is ours.", "a disgrace", "I told them, “Never again,” and I meant it,",
+        "We have waited ten years for this.", "Nobody will take it from us,",
+    ]
+    assert skipped_paragraphs(BRITISH) == []
+
+
+def test_single_marks_in_an_article_of_double_ones_stay_as_they_were() -> None:
+    # (a headline's single marks, in an article that quotes in double ones)
+    text = ("Lind says ‘no deal’ on ‘the plant’\n\n“We will not move,” said Ana Lind. “The plant is ours,” she said. "
+            "“Not now.”")
+    assert contents(text) == ["We will not move,", "The plant is ours,", "Not now."]
+    assert in_double_marks("A ‘b’ c ‘d’ e ‘f’ g “h” i “j” k “l”") == "A ‘b’ c ‘d’ e ‘f’ g “h” i “j” k “l”"

@@ -149,9 +149,41 @@ def _role(text: str, mark: tuple[int, int, str], paragraph: tuple[int, int], ope
     return role
 
 
+#: A curly single mark that opens a quotation: at a line's start or after a space, a bracket, a dash or a colon,
+#: before a letter, a digit or an ellipsis (not the apostrophe of "’tis" or "the ’90s", which a letter precedes).
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))‘(?=[\w…])", re.MULTILINE)
+_DOUBLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))[“\"](?=[\w…])", re.MULTILINE)
+_SWAP = {"‘": "“", "“": "‘", "”": "’"}
+
+
+def in_double_marks(text: str) -> str:
+    """``text`` as if its quotations were in double marks: for an article in the British style, whose quotations
+    open with ‘ and close with ’ (and quote inside them with “…”), the single and double curly marks are swapped,
+    character for character (the offsets stay), so that quotations are read in one way for every outlet. A ’ that
+    a letter follows, or that nothing opened in its paragraph, stays an apostrophe. Other texts are returned as
+    they are. An article is in the British style when its single openers outnumber its double ones, three or more."""
+    singles = len(_SINGLE_OPENER.findall(text))
+    if singles < 3 or singles <= len(_DOUBLE_OPENER.findall(text)):
+        return text
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            depth = 0
+        elif ch == "‘" and _SINGLE_OPENER.match(text, i) is not None:
+            out[i], depth = "“", depth + 1
+        elif ch == "’" and depth and not text[i + 1 : i + 2].isalnum():
+            out[i], depth = "”", depth - 1
+        elif ch in _SWAP:
+            out[i] = _SWAP[ch]
+    return "".join(out)
+
+
 def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
     """Every quotation in ``text``, a quotation over several paragraphs as one piece per paragraph, and the
-    paragraphs damaged by unbalanced marks."""
+    paragraphs damaged by unbalanced marks (the British style's single marks read as double ones:
+    :func:`in_double_marks`)."""
+    text = in_double_marks(text)
     quotes: list[Quote] = []
     skipped: list[Skipped] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
