@@ -624,6 +624,8 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Ana Lind said the pier would close. Ivo Tarn said the council was also cutting the ferry budget.",
     "A council official said the pier would close. A second official said the mayor would resign.",
     "The 30 second advert says the pier is safe.",
+    "Ana Lind said the ferry was late. Ivo Tarn said the same about the bus.",
+    "Ana Lind said the pier would close. Another delegate, Ivo Tarn, said he backed the pier plan.",
     "Amid calls from some to close it, Ivo Tarn said the pier was safe.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:

@@ -35,6 +35,7 @@ _CONTRAST = frozenset("but however yet still though although".split())
 _ORDINALS = frozenset("second third fourth another".split())  # a source counted after another ("a second official")
 _CONFIRMING = frozenset("confirm corroborate verify".split())
 _NOT_PEOPLE = frozenset("ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW".split())
+_SAME_CUES = frozenset("show say confirm find report suggest indicate".split())  # ("records show the same ...")
 _CLAIM_NOUNS = frozenset("account claim view story report point concern warning assessment".split())
 # others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
 _AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
@@ -63,8 +64,9 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
            and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
         return span.text
-    if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and span.start <= t.head.i < span.end and not {
-            t.ent_type_, t.head.ent_type_} & _NOT_PEOPLE for t in span):  # ("stewards Mara Quill and Tobias Fenn")
+    if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and (t.head == head or (
+            t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & _NOT_PEOPLE
+           for t in span):  # the mention's own names ("stewards Mara Quill and Tobias Fenn"), not a description's
         return span.text
     if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
         return span.text
@@ -334,19 +336,23 @@ def _shared_topic(x: frozenset[str], y: frozenset[str]) -> int:
 
 
 def _second_mark(doc: Doc, a: Attribution) -> str | None:
-    """What marks a statement as a second voice on an earlier claim: a source counted after another ("a second
-    official", "another engineer"), a confirming cue ("confirmed that ..."), or content that is "the same" thing
-    ("records show the same overspend"). ("also" is not one: in news it mostly adds a point, "the group is also
-    spending".)"""
-    span, text = mention(doc, a), doc_text(doc)
+    """What marks a statement as a second voice on an earlier claim: a confirming cue ("confirmed that ..."), an
+    informant counted after another ("a second official", "another source"; not "another delegate", who in news
+    mostly adds a view), or content that is "the same" thing shown or said ("records show the same overspend").
+    ("also" is not one: in news it mostly adds a point, "the group is also spending".)"""
+    span = mention(doc, a)
     head = mention_noun(span) if span is not None else None
-    if head is not None and any(c.dep_ in ("amod", "det") and c.lower_ in _ORDINALS and (
-            c.lower_ == "another" or doc[c.i - 1].lower_ in ("a", "the")) for c in head.children):  # (not "60 second")
-        return span.text if span is not None else None
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     if cue is not None and any(t.lemma_.lower() in _CONFIRMING for t in cue):
         return cue.text
-    return "the same" if re.match(r"the same\s+\w", text[a.content.start : a.content.end], re.I) else None
+    if head is not None and head.lemma_.lower() in lex.WITHHELD_HEADS and any(
+            c.dep_ in ("amod", "det") and c.lower_ in _ORDINALS and (c.lower_ == "another" or doc[
+                c.i - 1].lower_ in ("a", "the")) for c in head.children):  # (not "60 second", nor "another delegate")
+        return f"counted: {span.text if span is not None else ''}"
+    same = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    thing = same is not None and len(same) > 2 and [t.lower_ for t in same[:2]] == ["the", "same"] and same[
+        2].pos_ == "NOUN"  # ("the same overspend"; not "say the same about Lind", of another person)
+    return "the same" if thing and cue is not None and cue.root.lemma_.lower() in _SAME_CUES else None
 
 
 def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
@@ -355,15 +361,17 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
     official said two clinics had shut ... A second official confirmed that the clinics had closed"), and is backed
     by it; a source counted after another ("a second
     official") takes the claim of a source with the same head noun first."""
-    topics = [_topic(doc, a) for a in attributions]
+    marks = [_second_mark(doc, a) if parties[j] else None for j, a in enumerate(attributions)]
+    topics = [_topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
     for j, a in enumerate(attributions):
-        why = _second_mark(doc, a) if parties[j] else None
+        why = marks[j]
         if why is None:
             continue
         span = mention(doc, a)
         head = mention_noun(span).lemma_.lower() if span is not None else ""
+        least = 2 if why.startswith("counted") else 1  # (a source counted after another: more of the topic)
         earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
-                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= 1]
+                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= least]
         if not earlier:
             continue
         same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None

@@ -96,7 +96,7 @@ def passed_on(sent: Span, anchor: Token, outlet: str | None) -> str | None:
             continue
         named = news_outlet(phrase)
         if named and not same_outlet(named, outlet):
-            return f"{verb.text} by {named}" if t.lower_ == "by" else f"{named} {verb.text}"
+            return f"via {named} ({verb.text})"  # ("via": the mark of one statement, which no passage carries)
     return None
 
 

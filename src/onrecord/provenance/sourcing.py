@@ -156,8 +156,8 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     written = span.text
     head = mention_noun(span)
     lemma, lower = head.lemma_.lower(), head.lower_
-    if (head.pos_ == "PROPN" and lower in lex.OUTLET_WORDS) or (lemma in MEDIA_NOUNS and _from_speaker(
-            a) == "organisation"):  # ("The Fenwick Globe reported", "the paper", resolved to it)
+    if (head.pos_ == "PROPN" and lower in lex.OUTLET_WORDS and head.i == span.end - 1 and head.ent_type_ != "PERSON"
+            ) or (lemma in MEDIA_NOUNS and _outlet_speaker(a)):  # ("The Kestrel Globe reported", "the paper": it)
         return "organisation", f"outlet: {written}"
     document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
         lower == "it" and document_of(a, doc_text(doc)) is not None)
@@ -248,21 +248,27 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     source = mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
     if kind == "organisation" and "report" in cue and _outlet_source(a, source, outlet):
-        return f"{written} {cue}"  # "the Kestrel Times reports: ...", "the paper reported"
+        return f"reports: {written} {cue}"  # "the Kestrel Times reports: ...", "the paper reported"
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    passed = passed_on(anchor.sent, anchor, outlet)
-    if passed and not any(t.lower_ in _PUBLIC_CHANNELS and not a.content.start <= t.idx < a.content.end
-                          for t in anchor.sent):  # (a public act first reported elsewhere is still public)
-        return passed
-    return heard_by(anchor.sent, anchor, outlet)
+    heard = heard_by(anchor.sent, anchor, outlet)  # (first: an interview named carries on to what follows)
+    passed = None if heard else passed_on(anchor.sent, anchor, outlet)
+    if passed and any(t.lower_ in _PUBLIC_CHANNELS and not a.content.start <= t.idx < a.content.end
+                      for t in anchor.sent):
+        return None  # (a public act first reported elsewhere is still public)
+    return heard or passed
 
 
 def _outlet_source(a: Attribution, source: Span | None, outlet: str | None) -> bool:
     """Is the source mention another news outlet, by name or as "the paper" that speaker resolution took for one?"""
     named = news_outlet(source) if source is not None else None
-    speaker = a.speaker if a.speaker and {w.lower() for w in a.speaker.split()} & lex.OUTLET_WORDS else None
+    speaker = _outlet_speaker(a)
     return bool(named or speaker) and not same_outlet(speaker or named or "", outlet)
+
+
+def _outlet_speaker(a: Attribution) -> str | None:
+    """The resolved speaker, when it is a news outlet by name ("Kestrel Globe")."""
+    return a.speaker if a.speaker and {w.lower() for w in a.speaker.split()} & lex.OUTLET_WORDS else None
 
 
 def _relayed_reports(doc: Doc, a: Attribution) -> bool:
