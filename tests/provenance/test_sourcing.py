@@ -205,6 +205,13 @@ def test_a_first_name_given_alone_for_a_reason_is_anonymous() -> None:
      "losing her position, said the claims were discussed.", "a church employee", "requested anonymity"),
     ("The three engineers said the dam was cracked. They insisted on anonymity because they had signed "
      "confidentiality agreements.", "The three engineers", "insisted on anonymity"),
+    # round 7: a condition of not being identified, a name kept out of print, a source who is no authorised voice
+    ("The quarry will close in May, according to two managers at the quarry. Both spoke on condition that they not be "
+     "identified, because the owners had forbidden it.", "two managers at the quarry", "condition that they not be"),
+    ("A nurse on the ward said the wing was short of beds. She asked that her name be kept out of print because "
+     "staff are barred from talking to reporters.", "A nurse on the ward", "barred from talking"),
+    ("A diplomat in Lakeview said the talks had failed. The diplomat, who is not an authorized spokesman for his "
+     "government, said a new round was planned.", "A diplomat in Lakeview", "not an authorized"),
 ])
 def test_reasons_in_many_wordings_and_places(text: str, mention: str, words: str) -> None:
     got = of(text, mention)
@@ -257,6 +264,13 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("Ana Lind told radio host Ivo Tarn that the pier would close.", True),  # a host named by the medium
     ("Ana Lind discussed the pier with radio host Ivo Tarn on Thursday, saying it would close.", True),
     ("Ana Lind discussed the pier with Ivo Tarn on Thursday, saying it would close.", False),
+    # round 7: a broadcaster named by its kind; an outlet passing the words on; "per" as "according to"
+    ("Ana Lind told state television that the pier would close.", True),
+    ("Ana Lind was quoted by the Kestrel Wire as saying that the pier would close.", True),
+    ("Ana Lind told the port's staff in a private email that the pier would close, as first reported by the "
+     "Kestrel Times.", True),
+    ("Ana Lind has told shareholders that the pier will close, the trade magazine Portwatch reported on Monday.",
+     True),
     # look-alikes: words said to this outlet, to reporters, or in public
     ("Ana Lind told the press that the pier would close.", False),
     ("LAKEVIEW (AP) \u2014 Ana Lind told The Associated Press that the pier would close.", False),  # agency copy
@@ -266,10 +280,38 @@ def test_no_reason_from_another_source(text: str, mention: str) -> None:
     ("Ana Lind said on Monday that the pier would close.", False),
     ("Ana Lind said she saw the ferry leave on Sunday.", False),  # a day is no programme ("Fox News Sunday")
     ("Ana Lind said at a rally that the pier would close.", False),
+    ("Ana Lind said at a rally that the pier would close, as first reported by the Kestrel Times.", False),
+    ("Ana Lind told the press that the pier would close, as reported by the Harbour Gazette.", False),
 ])
 def test_relays(text: str, relay: bool) -> None:
     got = of(text, "Ana Lind")
     assert got.relay_only == relay, got.evidence
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    # round 7: another outlet's own reporting, named or as "the paper", and a report credited to it
+    ("The Lakeview ferry will stop in June, the Kestrel Globe reported on Sunday.", "the Kestrel Globe",
+     "organisation"),
+    ("The pier will close in May, a report by the Kestrel Times said.", "a report by the Kestrel Times", "document"),
+])
+def test_another_outlets_reports_and_per_are_relays(text: str, mention: str, kind: str) -> None:
+    got = of(text, mention)
+    assert got.relay_only and got.kind == kind, got.evidence
+
+
+def test_per_marks_a_relay_as_according_to_does() -> None:
+    text = "The pier owes the port 2 million, per a filing in the Lakeview court."
+    doc = load_pipeline(BROAD)(text)
+    a = Attribution(content=CharSpan(0, text.index(",")), source=CharSpan(text.index("a filing"), len(text) - 1),
+                    cue=CharSpan(text.index("per"), text.index("per") + 3))
+    got = sourcing(doc, [a], outlet=OUTLET)[0]
+    assert got.relay_only and got.kind == "document", got.evidence
+
+
+def test_a_document_this_outlet_saw_is_no_relay() -> None:
+    got = of("A survey published by the Lakeview Trust shows the pier losing money.",
+             "A survey published by the Lakeview Trust")
+    assert not got.relay_only, got.evidence
 
 
 def test_according_to_marks_a_relay_for_a_document_too() -> None:
@@ -438,6 +480,23 @@ def test_an_echo_backs_the_statement_before_it() -> None:
     ("Closing the pier too soon, a wide array of engineers say, hurt the harbour. One of those engineers is Ivo "
      "Tarn, a professor at Lakeview. Tarn said in May that the closure had cost jobs.",
      "a wide array of engineers"),
+    # round 7: a source counted after another, confirming in other words; a bare "some" then a named person on the
+    # same topic; a claim named by its topic in an echoing sentence; "the same" thing a document shows
+    ("The Lakeview council has shut three of its libraries, a council official said. Ivo Tarn, the treasurer, "
+     "said the budget was fine.\n\nA second official confirmed that the libraries on Quay Road had closed.",
+     "a council official"),
+    ("The Lakeview council has shut three of its libraries, a council official said. Ivo Tarn, the treasurer, "
+     "said the budget was fine.\n\nA second official confirmed that the libraries on Quay Road had closed.",
+     "A second official"),
+    ("Some fear the new bridge will flood the marsh. Ivo Tarn, a hydrologist, said the bridge piers would "
+     "flood the marsh in spring.", "Some"),
+    ("A ferry engineer said the boats had skipped safety checks since May.\n\nThat account of skipped checks was "
+     "echoed by Obi Marsh, a deckhand. \"Nobody checks anything,\" Marsh said.", "A ferry engineer"),
+    ("Ana Lind said the harbour board spent twice its budget on dredging. Board accounts show the same "
+     "overspend.", "Ana Lind"),
+    # two people named in one mention
+    ("Harbour pilots Ana Lind and Ivo Tarn both said the channel was too shallow.",
+     "Harbour pilots Ana Lind and Ivo Tarn both"),
 ])
 def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
     got = of(text, mention)
@@ -561,6 +620,13 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Harbour Democrats say, like always, that the pier should close.",
     "Along with a raft of complaints, the lawsuit says the council broke the harbour law.",
     "Harbour Democrats, along with answering questions from voters, said the pier would close.",
+    # round 7: "also" adds a point; a second source on another topic; a number before "second"; "some" as no subject
+    "Ana Lind said the pier would close. Ivo Tarn said the council was also cutting the ferry budget.",
+    "A council official said the pier would close. A second official said the mayor would resign.",
+    "The 30 second advert says the pier is safe.",
+    "Ana Lind said the ferry was late. Ivo Tarn said the same about the bus.",
+    "Ana Lind said the pier would close. Another delegate, Ivo Tarn, said he backed the pier plan.",
+    "Amid calls from some to close it, Ivo Tarn said the pier was safe.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

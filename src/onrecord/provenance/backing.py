@@ -32,6 +32,11 @@ _SOME = frozenset("some other many".split())  # an unnamed set a named person ma
 _PEOPLE = lex.WITHHELD_HEADS | lex.ANONYMOUS_HEADS | _LEXICON.words("group_heads") | _LEXICON.words("public_heads") | \
     _LEXICON.words("role_heads") | frozenset("counterpart peer member economist expert analyst".split())
 _CONTRAST = frozenset("but however yet still though although".split())
+_ORDINALS = frozenset("second third fourth another".split())  # a source counted after another ("a second official")
+_CONFIRMING = frozenset("confirm corroborate verify".split())
+_NOT_PEOPLE = frozenset("ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW".split())
+_SAME_CUES = frozenset("show say confirm find report suggest indicate".split())  # ("records show the same ...")
+_CLAIM_NOUNS = frozenset("account claim view story report point concern warning assessment".split())
 # others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
 _AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
 _SIMILAR = re.compile(r"(?:similar|the same|those same)\s+(?:doubts?|concerns?|views?|worries|worry|fears?|points?|"
@@ -58,6 +63,10 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
            and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
+        return span.text
+    if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and (t.head == head or (
+            t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & _NOT_PEOPLE
+           for t in span):  # the mention's own names ("stewards Mara Quill and Tobias Fenn"), not a description's
         return span.text
     if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
         return span.text
@@ -169,6 +178,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
     _echoes(doc, attributions, parties, keys, out)
     _named_after_some(doc, attributions, parties, kinds, out)
     _agreeing_sentences(doc, attributions, parties, out)
+    _second_voices(doc, attributions, parties, out)
     return out
 
 
@@ -220,6 +230,12 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
             continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...")
         before = [i for i, a in enumerate(attributions) if a.content.end <= sent.start_char
                   and text[a.content.end : sent.start_char].count(breaks) <= 1]
+        named = _echoed_claim(doc, verb, attributions)
+        if named is not None or before:
+            _echoers(doc, verb, attributions, parties, out)
+        if named is not None:
+            out[named] = out[named] or f"echoed: {sent.text.strip()[:50]}"
+            continue
         if not before:
             continue
         last = max(before, key=lambda i: attributions[i].content.end)
@@ -229,6 +245,33 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
             run = [last]  # (not past another speaker)
         for i in run:
             out[i] = out[i] or f"then: {sent.text.strip()[:50]}"
+
+
+def _echoed_claim(doc: Doc, verb: Token, attributions: Sequence[Attribution]) -> int | None:
+    """The earlier statement a passive echo names by its topic ("That account of cut crossings was echoed by ..."
+    after "crews had been told to skip two crossings"): the last one before it whose content holds a noun of the
+    echo's subject, other than the word for a claim itself ("account", "view")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # (not the echoer: "as Tarn put it")
+    if subject is None:
+        return None
+    words = frozenset(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
+                      and t.lemma_.lower() not in _CLAIM_NOUNS)
+    earlier = [i for i, a in enumerate(attributions) if a.content.end <= verb.sent.start_char
+               and _shared_topic(words, _topic(doc, a)) >= 1] if words else []
+    return max(earlier, key=lambda i: attributions[i].content.end) if earlier else None
+
+
+def _echoers(doc: Doc, verb: Token, attributions: Sequence[Attribution], parties: Sequence[str],
+             out: list[str | None]) -> None:
+    """The statements of the named person an echo is passive-agent of ("... was echoed by Lars Penhale. 'We have had
+    half the sailings,' Penhale said."), in its sentence or the next."""
+    agent = next((w for c in verb.children if c.dep_ == "agent" for w in c.children if w.pos_ == "PROPN"), None)
+    if agent is None:
+        return
+    end = doc[verb.sent.end].sent.end_char if verb.sent.end < len(doc) else verb.sent.end_char
+    for k, a in enumerate(attributions):
+        if verb.sent.start_char <= a.content.start < end and parties[k] == agent.lower_:
+            out[k] = out[k] or f"{verb.text} by {agent.text}"
 
 
 def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
@@ -254,7 +297,9 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
     """An unnamed set ("others say", "some experts think") is backed by a named person or body quoted right after
     it, in the next sentence, making the same point ("Others say a change is overdue. Ivo Tarn, a professor, said
     ...", "... The Kestrel Institute, a consulting firm, has calculated ...").
-    A bare "some" is not enough ("Some hesitated ..." then a named person on something else)."""
+    A bare "some" is not enough ("Some hesitated ..." then a named person on something else), unless the named
+    person's words share its topic ("Some warn the merger would close the unit. Ivo Tarn said a merged trust would
+    move the unit")."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     for i, j in itertools.pairwise(order):
@@ -262,7 +307,9 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
         if out[i] or span is None or then is None or parties[i] == parties[j]:
             continue
         head = mention_noun(span)
-        some = head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
+        bare = head.lower_ in ("some", "many") and len(span) == 1 and head.dep_ == "nsubj"  # ("Some warn ...")
+        some = head.lower_ == "others" or (bare and _shared_topic(
+            _topic(doc, attributions[i]), _topic(doc, attributions[j])) >= 1) or (head.tag_ in ("NNS", "NNPS") and any(
             c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head) or (
             head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and _says(doc, attributions[i]))
         names = {t.lower_ for t in then if t.pos_ == "PROPN"}
@@ -273,6 +320,65 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
         if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
             continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
         out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
+
+
+def _topic(doc: Doc, a: Attribution) -> frozenset[str]:
+    """The lemmas of the content's nouns, verbs, adjectives and numbers, less the saying verbs and function words."""
+    span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    return frozenset(t.lemma_.lower() for t in span or () if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+                     and not t.is_stop and t.lemma_.lower() not in lex.SPEECH_VERBS and len(t.text) > 2)
+
+
+def _shared_topic(x: frozenset[str], y: frozenset[str]) -> int:
+    """How many of one content's lemmas the other holds, a word inside another counting ("spend" in "overspend",
+    "merge" in "merger")."""
+    return sum(any(w == v or (len(w) >= 4 and len(v) >= 4 and (w in v or v in w)) for v in y) for w in x)
+
+
+def _second_mark(doc: Doc, a: Attribution) -> str | None:
+    """What marks a statement as a second voice on an earlier claim: a confirming cue ("confirmed that ..."), an
+    informant counted after another ("a second official", "another source"; not "another delegate", who in news
+    mostly adds a view), or content that is "the same" thing shown or said ("records show the same overspend").
+    ("also" is not one: in news it mostly adds a point, "the group is also spending".)"""
+    span = mention(doc, a)
+    head = mention_noun(span) if span is not None else None
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    if cue is not None and any(t.lemma_.lower() in _CONFIRMING for t in cue):
+        return cue.text
+    if head is not None and head.lemma_.lower() in lex.WITHHELD_HEADS and any(
+            c.dep_ in ("amod", "det") and c.lower_ in _ORDINALS and (c.lower_ == "another" or doc[
+                c.i - 1].lower_ in ("a", "the")) for c in head.children):  # (not "60 second", nor "another delegate")
+        return f"counted: {span.text if span is not None else ''}"
+    same = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    thing = same is not None and len(same) > 2 and [t.lower_ for t in same[:2]] == ["the", "same"] and same[
+        2].pos_ == "NOUN"  # ("the same overspend"; not "say the same about Lind", of another person)
+    return "the same" if thing and cue is not None and cue.root.lemma_.lower() in _SAME_CUES else None
+
+
+def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
+                   out: list[str | None]) -> None:
+    """A second voice backs the earlier claim of another party it shares the most of its topic with ("A board
+    official said two clinics had shut ... A second official confirmed that the clinics had closed"), and is backed
+    by it; a source counted after another ("a second
+    official") takes the claim of a source with the same head noun first."""
+    marks = [_second_mark(doc, a) if parties[j] else None for j, a in enumerate(attributions)]
+    topics = [_topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
+    for j, a in enumerate(attributions):
+        why = marks[j]
+        if why is None:
+            continue
+        span = mention(doc, a)
+        head = mention_noun(span).lemma_.lower() if span is not None else ""
+        least = 2 if why.startswith("counted") else 1  # (a source counted after another: more of the topic)
+        earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
+                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= least]
+        if not earlier:
+            continue
+        same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None
+                     and mention_noun(m).lemma_.lower() == head}
+        i = max(earlier, key=lambda i: (i in same_head, _shared_topic(topics[j], topics[i]), -i))
+        out[i] = out[i] or f"{why}: {a.source.of(doc_text(doc)) if a.source else parties[j]}"
+        out[j] = out[j] or f"{why} {parties[i]}"
 
 
 __all__ = ["PAIRS", "backed", "named_pair", "set_of_people"]

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
+from onrecord.lexicon import load
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -19,6 +20,8 @@ _BROADCAST_ROLES = frozenset("host anchor interviewer".split())
 _MEDIA = frozenset("radio tv television cable talk show podcast".split())
 _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
+MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING = (load("en").words(name) for name in (
+    "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs"))
 
 
 def same_outlet(name: str, outlet: str | None) -> bool:
@@ -58,7 +61,43 @@ def heard_outlet(sent: Span, t: Token) -> str | None:
         t.i + 1, name.end if name is not None else 0)]
     numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
         -2].ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
-    return hearer.text if numbered else outlet_words(hearer)
+    return hearer.text if numbered or unnamed_broadcaster(t) else outlet_words(hearer)
+
+
+def unnamed_broadcaster(t: Token) -> bool:
+    """Is the word one broadcaster named by its kind ("told state television", "on local radio")?"""
+    return t.lower_ in ("television", "tv", "radio", "broadcaster") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _UNNAMED_BROADCAST for c in t.children)
+
+
+def news_outlet(span: Span) -> str | None:
+    """The phrase, when it names a news outlet: by name ("the Harbour Wire") or by a common noun for one ("the
+    paper", "the business magazine Ledgerline", "state television")."""
+    return outlet_words(span) or (span.text if any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in MEDIA_NOUNS for t in span) else None)
+
+
+def passed_on(sent: Span, anchor: Token, outlet: str | None) -> str | None:
+    """Another outlet that passed on the statement whose cue is ``anchor``: the agent of a relaying verb on the
+    statement ("was quoted by the Harbour Wire as saying", "..., as first reported by the Kestrel Times", "figures
+    cited by the Lantern show"), or the subject of a "reported" the statement hangs on ("Vell has told investors
+    ..., the magazine Ledgerline reported")."""
+    for t in sent:
+        phrase: Span | None
+        if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.head.lemma_.lower() in _RELAYING:
+            verb, phrase = t.head, sent.doc[t.i + 1 : t.right_edge.i + 1]
+        elif t.lemma_.lower() == "report" and t.pos_ == "VERB" and t != anchor:
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            verb = t
+            phrase = sent.doc[subject.left_edge.i : subject.right_edge.i + 1] if subject is not None else None
+        else:
+            continue
+        if not phrase or not (anchor in verb.subtree or verb in anchor.subtree):
+            continue
+        named = news_outlet(phrase)
+        if named and not same_outlet(named, outlet):
+            return f"via {named} ({verb.text})"  # ("via": the mark of one statement, which no passage carries)
+    return None
 
 
 def interview_outlet(t: Token) -> str | None:
@@ -163,5 +202,6 @@ def main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-__all__ = ["INTERVIEWS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
-           "outlet_words", "public_hearer", "same_outlet", "wire_outlet"]
+__all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
+           "news_outlet", "outlet_words", "passed_on", "public_hearer", "same_outlet", "unnamed_broadcaster",
+           "wire_outlet"]

@@ -26,7 +26,7 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
 from onrecord.provenance.backing import backed, named_pair, set_of_people
-from onrecord.provenance.outlets import heard_by, same_outlet, wire_outlet
+from onrecord.provenance.outlets import MEDIA_NOUNS, heard_by, news_outlet, passed_on, same_outlet, wire_outlet
 from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
@@ -43,8 +43,8 @@ _RELATIVES = frozenset("who whom which that".split())
 _GROUP_PRONOUNS = frozenset("they them we us".split())
 _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonymous": "anonymous"}
 _LEXICON = load("en")
-(_RELAYED_REPORTS, _PUBLIC_BODIES) = (_LEXICON.words(name) for name in ("relayed_report_modifiers",
-                                                                     "public_body_heads"))
+(_RELAYED_REPORTS, _PUBLIC_BODIES, _PUBLIC_CHANNELS) = (_LEXICON.words(name) for name in (
+    "relayed_report_modifiers", "public_body_heads", "public_channels"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +156,9 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     written = span.text
     head = mention_noun(span)
     lemma, lower = head.lemma_.lower(), head.lower_
+    if (head.pos_ == "PROPN" and lower in lex.OUTLET_WORDS and head.i == span.end - 1 and head.ent_type_ != "PERSON"
+            ) or (lemma in MEDIA_NOUNS and _outlet_speaker(a)):  # ("The Kestrel Globe reported", "the paper": it)
+        return "organisation", f"outlet: {written}"
     document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
         lower == "it" and document_of(a, doc_text(doc)) is not None)
     unnamed = withheld(doc, a, span, head) if not document or any(
@@ -227,7 +230,7 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
             return f"via {r.span.of(doc_text(doc))}"
     cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
     written = a.source.of(doc_text(doc)) if a.source is not None else ""
-    if "according" in cue and not same_outlet(written, outlet):  # any source, a document too ("the poll")
+    if ("according" in cue or cue == "per") and not same_outlet(written, outlet):  # any source, a document too
         return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
     if _relayed_reports(doc, a):
         return f"reports: {written}"
@@ -244,11 +247,28 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         return adverb
     source = mention(doc, a)
     words = {t.lower_ for t in source} if source is not None else set()
-    if kind == "organisation" and words & lex.OUTLET_WORDS and "report" in cue and not same_outlet(written, outlet):
-        return f"{written} {cue}"  # "the Kestrel Times reports: ..."
+    if kind == "organisation" and "report" in cue and _outlet_source(a, source, outlet):
+        return f"reports: {written} {cue}"  # "the Kestrel Times reports: ...", "the paper reported"
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    return heard_by(anchor.sent, anchor, outlet)
+    heard = heard_by(anchor.sent, anchor, outlet)  # (first: an interview named carries on to what follows)
+    passed = None if heard else passed_on(anchor.sent, anchor, outlet)
+    if passed and any(t.lower_ in _PUBLIC_CHANNELS and not a.content.start <= t.idx < a.content.end
+                      for t in anchor.sent):
+        return None  # (a public act first reported elsewhere is still public)
+    return heard or passed
+
+
+def _outlet_source(a: Attribution, source: Span | None, outlet: str | None) -> bool:
+    """Is the source mention another news outlet, by name or as "the paper" that speaker resolution took for one?"""
+    named = news_outlet(source) if source is not None else None
+    speaker = _outlet_speaker(a)
+    return bool(named or speaker) and not same_outlet(speaker or named or "", outlet)
+
+
+def _outlet_speaker(a: Attribution) -> str | None:
+    """The resolved speaker, when it is a news outlet by name ("Kestrel Globe")."""
+    return a.speaker if a.speaker and {w.lower() for w in a.speaker.split()} & lex.OUTLET_WORDS else None
 
 
 def _relayed_reports(doc: Doc, a: Attribution) -> bool:
