@@ -1091,6 +1091,18 @@ CASES += [
          "year.’\n\nIvo Tarn, the chief executive, called the vote ‘a mistake’. ‘I told them, “Wait,” and they did "
          "not,’ he said.",
          "I told them, “Wait,” and they did not,", "Ivo Tarn", "direct"),
+    # a statement read out over paragraphs, with no cue: the person who read it, named two sentences before,
+    # the sentence between about them ("His voice shook"); the person a role names in apposition ("His old
+    # partner, Ana Lind,"), not the one the sentence is about
+    case("quotation-paragraphs-after-a-sentence-about-the-reader",
+         "The court heard from the family.\n\nThe victim's husband, Erik Lund, read a statement to the court. His "
+         "voice shook, and at one point the judge offered him a chair, which he declined.\n\n“Nadia cycled to work "
+         "every day. She loved it.\n\n“She should be here now.”\n\nThe judge thanked him.",
+         "She should be here now.", "Erik Lund", "direct"),
+    case("quotation-after-a-sentence-naming-someone-else",
+         "Ivo Tarn turned his firm into a large business. His old partner, Ana Lind, called him a master of deals. "
+         "“He showed again and again that he could do it.”",
+         "He showed again and again that he could do it.", "Ana Lind", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -31,7 +31,7 @@ from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
 from onrecord.attribution.nested import NESTED, nested_statements
 from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, span_chars, subject_of
-from onrecord.attribution.quotes import Quote, find_quotes, inside_quotes
+from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.transcripts import qa_lines, transcript_lines
@@ -145,8 +145,10 @@ class Contents:
 
 # -- 1. quotations ------------------------------------------------------------------------------------------
 def find_quotations(doc: Doc) -> Quotations:
-    """The quotations of the article, and the paragraphs whose marks do not pair."""
-    text = doc.text
+    """The quotations of the article, and the paragraphs whose marks do not pair. The text the later stages read
+    is the article's with a British-style article's marks read as double ones (:func:`in_double_marks`: same
+    offsets), so every rule that looks at the marks reads its quotations as any other outlet's."""
+    text = in_double_marks(doc.text)
     quotes, skipped = find_quotes(text)
     return Quotations(text, quotes, skipped)
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
-from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote, in_double_marks
+from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.types import CharSpan
@@ -114,7 +114,7 @@ def nested_statements(doc: Doc, quotes: list[Quote], cues: CueFinder, statements
     of ``statements``, that a rule of ``contents.nested-quotation`` attributes."""
     out: list[Statement] = []
     lines = [s.content for s in statements if is_transcript(s)]
-    inner = [(q, True) for q in nested_quotes(in_double_marks(cues.text), quotes)]
+    inner = [(q, True) for q in nested_quotes(cues.text, quotes)]
     inner += [(q, False) for q in quotes if lines]
     for q, nested in inner:
         decided = NESTED_QUOTATION.first(Inner(doc, cues, q, lines, nested))

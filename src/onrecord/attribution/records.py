@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import Statement
@@ -261,17 +261,40 @@ def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
     if end is None:
         return None
     sent = end[0].sent
-    said = text[sent.start_char : k + 1]
-    if "\n" in said or any(ch in said for ch in "“”\"«»"):
-        return None
-    root = sent.root
+    for _ in range(_SENTENCES_BACK):
+        said = text[sent.start_char : k + 1]
+        if "\n" in said or any(ch in said for ch in "“”\"«»"):
+            return None
+        subj = _person_subject(sent.root)
+        if subj is not None:
+            return subject_of(sent.root)
+        other = any(t.ent_type_ == "PERSON" for t in sent)  # (someone named: "His partner, Ivo Tarn, called him")
+        first = sent.start == 0 or "\n" in text[doc[sent.start - 1].idx : sent.start_char]
+        if other or first or not any(t.lower_ in _STAYS for t in sent):
+            return None  # (a sentence about someone else or no one, or the paragraph's first: no further back)
+        # "Erik Lund read a statement to the court. His voice shook.¶“…”": back past a sentence about them
+        k = sent.start_char - 1
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+#: How many sentences of the paragraph before a quotation the person it is about may be named in.
+_SENTENCES_BACK = 2
+#: The words by which a sentence between stays with the person named before it ("His voice shook").
+_STAYS = frozenset({"he", "she", "his", "her", "him", "hers"})
+
+
+def _person_subject(root: Token) -> Token | None:
+    """The active subject of a sentence's verb when it names a person ("Ana Lind", "she", "The victim's husband,
+    Erik Lund,")."""
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or root.pos_ not in ("VERB", "AUX"):
         return None
-    if not (subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
-            or (subj.pos_ == "PRON" and subj.lower_ in ("he", "she"))):
-        return None
-    return subject_of(root)
+    if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_) or (
+            subj.pos_ == "PRON" and subj.lower_ in ("he", "she")) or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return subj
+    return None
 
 
 def _opens_paragraph(text: str, span: CharSpan) -> bool:
