@@ -1103,6 +1103,12 @@ CASES += [
          "Ivo Tarn turned his firm into a large business. His old partner, Ana Lind, called him a master of deals. "
          "“He showed again and again that he could do it.”",
          "He showed again and again that he could do it.", "Ana Lind", "direct"),
+    # "the foreign minister" is not the deputy foreign minister quoted last
+    case("a-role-without-its-rank",
+         "Osmara's foreign minister, Halim Rashidi, said the talks had gone well.\n\nHis counterpart, Delvany's "
+         "deputy foreign minister, Ilse Marendaal, was more guarded. “I doubt it,” she said.\n\nThe foreign "
+         "minister was asked about the post. “Rashid has been disagreeing with me for years,” he said.",
+         "Rashid has been disagreeing with me for years,", "Halim Rashidi", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
+from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -202,57 +203,6 @@ def described_in_view(
         if (subject or object_named) and not r.index.inside(t.idx):
             return None
     return found[1]
-
-
-def role_holder(r: SpeakerResolver, head: Token) -> str | None:
-    """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
-    first introduced after it (a lede's "the league commissioner said ..." named further down)."""
-    roles = r.index.roles.get(role_key(head), [])
-    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
-    places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
-    if places:  # "the Vermont senator": not a senator the article never places in Vermont
-        roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
-    teams = {c.text for c in modifiers if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")}
-    if teams:  # "the Ashgrove manager": not the one introduced as "Harbour manager Colm Brady"
-        roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
-    if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
-        roles = [(i, name) for i, name in roles if _introduced_as_former(r, i)] or roles
-    last = next(((i, s.name) for i, s in reversed(r.recent) if i < head.i and s.kind == "person"), None)
-    if last is not None and any(name == last[1] for _i, name in roles) and not any(
-        last[0] < i < head.i and name != last[1] for i, name in roles
-    ):
-        # the one just quoted holds the role, and nobody else was given it since: "Sen. Ana Dale ... said
-        # Dale. The senator paused" is her, not a senator introduced in between
-        return last[1]
-    before = [name for i, name in roles if i < head.i]
-    return before[-1] if before else (roles[0][1] if roles else None)
-
-
-def _title_before(doc: Doc, start: int) -> list[Token]:
-    """The words right before the name at ``start`` that make its title ("former Harbour manager" Colm Brady)."""
-    title = []
-    for tok in reversed(doc[max(0, start - 4) : start]):
-        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
-            break
-        title.append(tok)
-    return title
-
-
-def _introduced_as_former(r: SpeakerResolver, start: int) -> bool:
-    """Was the person named at ``start`` given their role as a former one ("Former mayor Janet Cole", "Janet Cole,
-    a former mayor")?"""
-    ent = r.index.ent_of.get(start)
-    root = ent.root if ent is not None else r.doc[start]
-    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(t.lower_ == "former" for t in _title_before(r.doc, start)) or any(
-        c.lower_ == "former" for n in nouns for c in n.children)
-
-
-def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:
-    """Do the words right before the name at ``start`` (its title: "Harbour manager Colm Brady") give it a proper
-    noun as affiliation, none of them one of ``teams``?"""
-    proper = [t.text for t in _title_before(doc, start) if t.pos_ == "PROPN"]
-    return bool(proper) and not any(t in teams for t in proper)
 
 
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:

@@ -18,10 +18,10 @@ from onrecord.attribution.resolution.antecedents import (
     maker,
     org_for,
     person_antecedent,
-    role_holder,
 )
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
+from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
