@@ -1109,6 +1109,12 @@ CASES += [
          "deputy foreign minister, Ilse Marendaal, was more guarded. “I doubt it,” she said.\n\nThe foreign "
          "minister was asked about the post. “Rashid has been disagreeing with me for years,” he said.",
          "Rashid has been disagreeing with me for years,", "Halim Rashidi", "direct"),
+    # "the company" far down an article about one (past the window of organisations in view): the lede's
+    case("the-company-far-from-the-lede",
+         "Harlow & Finch, the kitchen appliance maker, reported a fall in annual profit on Thursday.\n\n"
+         + "Revenue slipped in the year to December, as households kept their old ovens for another winter. " * 24
+         + "\n\nIn a statement, the company said it would cut 340 jobs at its Yate factory.",
+         "it would cut 340 jobs at its Yate factory", "Harlow & Finch", "indirect"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
