@@ -828,6 +828,9 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    pytest.param("Harwick won 2-1 on Saturday.\n\nEASTMOOR: Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), "
+                 "Molina.\n\nHARWICK: Hale; Dunne, Castle, Fitzroy; Souza, Petrov, Ward.",
+                 "Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), Molina", id="team-line-up-in-capitals"),
     pytest.param("The so-called “temporary” ferry service has now run for six years.", "temporary", id="scare-quote"),
     pytest.param(SCARE_THEN_QUOTE, "temporary", id="scare-quote-beside-real-quote"),
     pytest.param(
@@ -1115,6 +1118,15 @@ CASES += [
          + "Revenue slipped in the year to December, as households kept their old ovens for another winter. " * 24
          + "\n\nIn a statement, the company said it would cut 340 jobs at its Yate factory.",
          "it would cut 340 jobs at its Yate factory", "Harlow & Finch", "indirect"),
+    # an earnings call's transcript: an analyst's label with the firm in brackets, a label in capitals for a name
+    # the recogniser took for an organisation's
+    case("transcript-label-with-its-firm",
+         "Mira Oyama-Flint of Harbour Securities pressed the chief executive, Ivo Tarn, on the delay.\n\n"
+         "MIRA OYAMA-FLINT (Harbour Securities): You said in April that the checks would be done by June. Why "
+         "should we believe the new date?\n\nTARN: Because in April I was repeating what I had been told.\n\n"
+         "OYAMA-FLINT: And if the supplier is late again?",
+         "You said in April that the checks would be done by June. Why should we believe the new date?",
+         "Mira Oyama-Flint", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

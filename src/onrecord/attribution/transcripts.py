@@ -10,6 +10,7 @@ name a label gives ("VARGA" -> "Varga"), which speaker resolution looks up in th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -26,7 +27,10 @@ __all__ = ["QA_LABELS", "TRANSCRIPT", "is_transcript", "label_name", "qa_speaker
 #: The origin of a transcript line's statement.
 TRANSCRIPT = "transcript"
 
-_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+#: A line's label: a name of up to four words, with the speaker's firm or office after it in brackets ("ANA LIND
+#: (Harbour Securities): ..."), and a colon.
+_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: \([^()\n]{1,60}\))?:[ \t]+(?=\S)",
+                            re.MULTILINE)
 #: What a line's content loses at either edge: punctuation and double quotation marks.
 _LINE_EDGE = PUNCT_EDGE + STRAIGHT + "“”"
 
@@ -36,6 +40,7 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
     statement of its label (the source), the colon its cue."""
     text = cues.text
     out = []
+    turns = Counter(m.group(1).split()[-1].lower().strip(".") for m in _SPEAKER_LABEL.finditer(text))
     for m in _SPEAKER_LABEL.finditer(text):
         label = m.group(1)
         if not _may_be_a_speaker(label):
@@ -44,9 +49,9 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
         if e - s < 12:
             continue
         s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
-        if not _is_person_label(doc, label, doc[s_i:e_i]):
+        if not _is_person_label(doc, label, doc[s_i:e_i], turns):
             continue
-        colon = m.start(1) + len(label)
+        colon = m.start() + len(m.group().rstrip()) - 1  # (after the bracketed firm, if any)
         out.append(Statement(
             content=CharSpan(s, e), cue=None, cue_span=CharSpan(colon, colon + 1), source=doc[s_i:e_i],
             kind="speech", confidence=0.6, origin=TRANSCRIPT,
@@ -118,12 +123,16 @@ def _may_be_a_speaker(label: str) -> bool:
                 or label.split()[-1].lower() in NOT_SPEAKER_LABELS)
 
 
-def _is_person_label(doc: Doc, label: str, span: Span) -> bool:
-    """A line label is a speaker when it is a recognised person or the surname of one named elsewhere."""
+def _is_person_label(doc: Doc, label: str, span: Span, turns: Counter[str]) -> bool:
+    """A line label is a speaker when it is a recognised person or the surname of one named elsewhere (a label in
+    capitals that takes two turns or more, "OYAMA-FLINT:", by any name the recogniser found, whatever it took it
+    for; not a team's line-up or a heading, "EASTMOOR:", given once)."""
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
     last = label.split()[-1].lower().strip(".")
-    return any((ent.label_ == "PERSON" or _journalist(ent)) and ent.text.split()[-1].lower().strip(".,’'s") == last
+    capitals = label.isupper() and turns[last] >= 2
+    return any((ent.label_ == "PERSON" or _journalist(ent) or (capitals and not ent.text.isupper()))
+               and ent.text.split()[-1].lower().strip(".,’'s") == last
                for ent in doc.ents if ent.start_char != span.start_char)
 
 
