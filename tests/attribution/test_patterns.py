@@ -1127,6 +1127,12 @@ CASES += [
          "OYAMA-FLINT: And if the supplier is late again?",
          "You said in April that the checks would be done by June. Why should we believe the new date?",
          "Mira Oyama-Flint", "direct"),
+    # the place a role is of, which the recogniser took for a person ("the vicar of Fenmarsh"), is no one's name
+    case("place-of-a-role-is-no-person",
+         "The site was described in 1871 by the Rev. Ambrose Thistlewood, the vicar of Fenmarsh, who spent twenty "
+         "years looking for it. In his diary he wrote that he had been “told by old men that the bells can be "
+         "heard.”",
+         "that he had been “told by old men that the bells can be heard.", "Ambrose Thistlewood", "mixed"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

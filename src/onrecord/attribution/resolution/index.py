@@ -138,7 +138,7 @@ class ArticleIndex:
             if honorific is not None:
                 self.honorific[ent.start] = honorific
             name = shared_family_name(ent) or person_name(ent)
-            if not name_like(name) or name.lower() in places:
+            if not name_like(name) or name.lower() in places or _place_of_a_role(ent):
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
             self.ent_names.add(name)
@@ -486,3 +486,10 @@ class ArticleIndex:
                 return self.fullest(person_name(ent))
         return None
 
+
+def _place_of_a_role(ent: Span) -> bool:
+    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
+    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+        and root.head.head.lower_ not in FAMILY_HEADS
