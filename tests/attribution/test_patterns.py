@@ -1133,6 +1133,12 @@ CASES += [
          "years looking for it. In his diary he wrote that he had been “told by old men that the bells can be "
          "heard.”",
          "that he had been “told by old men that the bells can be heard.", "Ambrose Thistlewood", "mixed"),
+    # a name the recogniser took for an organisation's, in apposition with a role noun no lexicon lists
+    case("a-name-beside-a-role-taken-for-an-organisation",
+         "“In the end it was a greenkeeper who found it, not us,” said the archaeologist, K. T. Osei-Wright.\n\n"
+         "That greenkeeper, Lorcan Ó Briain, noticed two years ago that the grass on the fourteenth fairway dried "
+         "out in straight lines. He took photographs. “I thought it was a drainage problem,” he said.",
+         "I thought it was a drainage problem,", "Lorcan Ó Briain", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
