@@ -1139,6 +1139,11 @@ CASES += [
          "That greenkeeper, Lorcan Ó Briain, noticed two years ago that the grass on the fourteenth fairway dried "
          "out in straight lines. He took photographs. “I thought it was a drainage problem,” he said.",
          "I thought it was a drainage problem,", "Lorcan Ó Briain", "direct"),
+    # a first name alone, given to a family member of the person a "his" before it stands for
+    case("first-name-of-a-relative-after-his",
+         "Tarnside won on Saturday with two goals from Jonah Harwell and a winner from his younger brother, Callum."
+         "\n\n“He has been saying that before every game since I was eleven,” Callum said.",
+         "He has been saying that before every game since I was eleven,", "Callum Harwell", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

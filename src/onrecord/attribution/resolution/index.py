@@ -40,6 +40,7 @@ from onrecord.attribution.resolution.syntax import (
     captions,
     is_subject,
     looks_like_a_persons_name,
+    place_of_a_role,
     places_read_as_people,
     role_apposition,
     role_key,
@@ -138,7 +139,7 @@ class ArticleIndex:
             if honorific is not None:
                 self.honorific[ent.start] = honorific
             name = shared_family_name(ent) or person_name(ent)
-            if not name_like(name) or name.lower() in places or _place_of_a_role(ent):
+            if not name_like(name) or name.lower() in places or place_of_a_role(ent):
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
             self.ent_names.add(name)
@@ -251,13 +252,22 @@ class ArticleIndex:
             if head.lemma_.lower() not in FAMILY_HEADS or any(c.dep_ == "compound" for c in tok.children) \
                     or self.inside(tok.idx):
                 continue
-            poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
             ent = self.ent_of.get(tok.i)
-            if poss is None or poss.lower_ not in self.by_surname or (ent is not None and len(ent) > 1):
+            family = poss.text if poss is not None and poss.pos_ == "PROPN" else self._family_before(head, poss)
+            if family is None or family.lower() not in self.by_surname or (ent is not None and len(ent) > 1):
                 continue
-            name = f"{tok.text} {poss.text}"
+            name = f"{tok.text} {family}"
             self.learn(name)
             self.persons.append((tok.i, name, is_subject(tok, tok.i + 1, tok.i)))
+
+    def _family_before(self, head: Token, poss: Token | None) -> str | None:
+        """The family name a "his" or "her" before a family noun stands for: the last person the sentence named
+        before it by a full name ("two goals from Jonah Harwell and a winner from his younger brother, Callum")."""
+        if poss is None or poss.lower_ not in ("his", "her"):
+            return None
+        named = [e for e in head.sent.ents if e.label_ == "PERSON" and e.end <= poss.i and len(e) >= 2]
+        return named[-1][-1].text if named else None
 
     def _missed_first_name(self, tok: Token) -> tuple[int, str]:
         """(start, name) of a known surname's mention: with the proper nouns before it when, together, they
@@ -485,11 +495,3 @@ class ArticleIndex:
             if headline or byline or closing:
                 return self.fullest(person_name(ent))
         return None
-
-
-def _place_of_a_role(ent: Span) -> bool:
-    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
-    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
-    root = ent.root
-    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-        and root.head.head.lower_ not in FAMILY_HEADS

@@ -20,6 +20,7 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
+    FAMILY_HEADS,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
@@ -349,3 +350,11 @@ def places_read_as_people(doc: Doc) -> set[str]:
         for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
             votes[doc[i].lower_][0] += 1
     return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
+
+
+def place_of_a_role(ent: Span) -> bool:
+    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
+    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+        and root.head.head.lower_ not in FAMILY_HEADS
