@@ -107,6 +107,8 @@ eval: $(STAMP)
 	  $(BIN)/onrecord eval data/news/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/news2/dev.jsonl (invented wire and newspaper copy: direct and mixed quotations, their speakers)"; \
 	  $(BIN)/onrecord eval data/news2/dev.jsonl --types direct,mixed --cue-span word --no-progress
+	@echo "=== data/news3/dev.jsonl (invented news weighted to what real news showed: direct and mixed quotations, their speakers)"; \
+	  $(BIN)/onrecord eval data/news3/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/realnews/dev.jsonl (the saved real pages of ../shared/data/html: direct and mixed quotations, their speakers)"; \
 	  if [ -f "$(SHARED)/data/html/manifest.jsonl" ]; then \
 	    $(BIN)/onrecord eval data/realnews/dev.jsonl --types direct,mixed --cue-span word --no-progress; \
