@@ -1,6 +1,12 @@
-"""Build data/news3/{dev,heldout}.jsonl from the article sources in this folder.
+"""Build an invented news gold set's dev.jsonl and heldout.jsonl (odd ids dev, even held out) from its article
+sources: data/news2 and data/news3, each written by hand in its src/ folder.
 
-Each source file (news3-NN.txt) has header lines (@id, @outlet, @published, @title, @quotes: curly, straight or
+    python3 tools/build_news_gold.py data/news3 [-v] [news3-NN ...]
+
+``-v`` prints every span back with its context; naming articles checks only those (nothing is written). The set's
+source name is "invented-" + the folder's name with a dash before its number ("news3" -> "invented-news-3").
+
+Each source file (SET-NN.txt) has header lines (@id, @outlet, @published, @title, @quotes: curly, straight or
 british), then @text
 (paragraphs separated by one blank line), @ann (one attribution a line: TYPE | content | source | cue | speaker,
 TYPE D or M, "-" for null, "^" for "same as the previous attribution"), @skip (quoted segments that are not
@@ -19,7 +25,8 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+#: The longest article a set may hold, in words (the shortest is 450).
+MAX_WORDS = 1000
 QUOTES = "“”‘’\"'"
 
 
@@ -108,7 +115,7 @@ def parse(path: Path) -> dict:
     return {"meta": meta, "text": text, "ann": ann, "skip": extra.get("skip", ""), "hard": extra.get("hard", "")}
 
 
-def build(path: Path, verbose: bool) -> dict:
+def build(path: Path, verbose: bool, source: str) -> dict:
     doc = parse(path)
     text = doc["text"]
     meta = doc["meta"]
@@ -157,7 +164,7 @@ def build(path: Path, verbose: bool) -> dict:
                 warn.append(f"FAR cue/content gap {gap(cue, cont)}")
             for w in warn:
                 out_lines.append("     !! " + w)
-    rec = {"id": meta["id"], "source": "invented-news-3", "outlet": meta["outlet"], "published": meta["published"],
+    rec = {"id": meta["id"], "source": source, "outlet": meta["outlet"], "published": meta["published"],
            "title": meta["title"], "text": text, "attributions": atts}
     rec["_skip"] = [x.split(" | ")[0].strip() for x in doc["skip"].splitlines() if x.strip()]
     rec["_hard"] = doc["hard"].strip()
@@ -239,7 +246,7 @@ def validate(rec: dict) -> list[str]:
     errs = []
     text = rec["text"]
     n = len(text.split())
-    if not 450 <= n <= 900:
+    if not 450 <= n <= MAX_WORDS:
         errs.append(f"words {n}")
     for a in rec["attributions"]:
         for k in ("content", "source", "cue"):
@@ -278,13 +285,16 @@ def validate(rec: dict) -> list[str]:
 
 
 def main() -> None:
+    folder = Path(sys.argv[1]).resolve()
+    here, name = folder / "src", folder.name
+    source = "invented-" + re.sub(r"(\d+)$", r"-\1", name)
     verbose = "-v" in sys.argv
-    only = [a for a in sys.argv[1:] if a.startswith("news3-")]
+    only = [a for a in sys.argv[2:] if a.startswith(f"{name}-")]
     recs = []
-    for p in sorted(HERE.glob("news3-*.txt")):
+    for p in sorted(here.glob(f"{name}-*.txt")):
         if only and p.stem not in only:
             continue
-        rec = build(p, verbose)
+        rec = build(p, verbose, source)
         for e in validate(rec):
             print(f"ERROR {rec['id']}: {e}")
         recs.append(rec)
@@ -293,8 +303,8 @@ def main() -> None:
     if only:
         return
     clean = [{k: v for k, v in r.items() if not k.startswith("_")} for r in recs]
-    for name, keep in (("dev", 1), ("heldout", 0)):
-        with open(HERE.parent / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+    for split, keep in (("dev", 1), ("heldout", 0)):
+        with open(folder / f"{split}.jsonl", "w", encoding="utf-8") as fh:
             for r in clean:
                 if int(r["id"].split("-")[1]) % 2 == keep:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
