@@ -1144,6 +1144,11 @@ CASES += [
          "Tarnside won on Saturday with two goals from Jonah Harwell and a winner from his younger brother, Callum."
          "\n\n“He has been saying that before every game since I was eleven,” Callum said.",
          "He has been saying that before every game since I was eleven,", "Callum Harwell", "direct"),
+    # a name with a lowercase particle that the recogniser cut in two ("Pieter" and "Horst")
+    case("a-particle-name-cut-in-two",
+         "Shares fell on Friday. “The market is weak,” said Pieter ter Horst, an analyst. Horst has covered the "
+         "sector for years.",
+         "The market is weak,", "Pieter ter Horst", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -26,6 +26,7 @@ from onrecord.attribution.resolution.names import (
     initial,
     name_like,
     org_text,
+    particle_names,
     person_name,
     shared_family_name,
     short_form,
@@ -106,6 +107,9 @@ class ArticleIndex:
         self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
+        for start, name in particle_names(doc):  # "Pieter ter Horst", which the recogniser cut in two
+            self.learn(name)
+            self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
@@ -262,8 +266,7 @@ class ArticleIndex:
             self.persons.append((tok.i, name, is_subject(tok, tok.i + 1, tok.i)))
 
     def _family_before(self, head: Token, poss: Token | None) -> str | None:
-        """The family name a "his" or "her" before a family noun stands for: the last person the sentence named
-        before it by a full name ("two goals from Jonah Harwell and a winner from his younger brother, Callum")."""
+        """The family name of a "his"/"her" before a family noun: the last full name before it in the sentence."""
         if poss is None or poss.lower_ not in ("his", "her"):
             return None
         named = [e for e in head.sent.ents if e.label_ == "PERSON" and e.end <= poss.i and len(e) >= 2]

@@ -263,3 +263,21 @@ def shared_family_name(ent: Span) -> str | None:
     other = next(e for e in doc.ents if e.start == ent.end + 1)
     words = person_name(other).split()
     return f"{ent.text} {' '.join(words[1:])}" if len(words) >= 2 and words[0].lower() in FIRST_NAMES else None
+
+
+def particle_names(doc: Doc) -> list[tuple[int, str]]:
+    """(token, name) of each full name with a lowercase particle that the recogniser cut in two ("Pieter ter
+    Horst": "Pieter" and "Horst"): a known first name, particles ("ter", "van der", "de la"), a capitalised family
+    name, none of it inside a longer person entity."""
+    out = []
+    for tok in doc:
+        if not (tok.is_title and (tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON") and tok.i + 2 < len(doc)):
+            continue
+        k = tok.i + 1
+        while k < len(doc) - 1 and doc[k].lower_ in SURNAME_PARTICLES and doc[k].is_lower:
+            k += 1
+        last = doc[k]
+        whole = last.ent_iob_ == "I" and last.ent_type_ == "PERSON"  # (the recogniser took it whole already)
+        if k > tok.i + 1 and last.is_title and last.is_alpha and not whole:
+            out.append((tok.i, doc[tok.i : k + 1].text))
+    return out
