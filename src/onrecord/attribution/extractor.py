@@ -149,7 +149,7 @@ def find_quotations(doc: Doc) -> Quotations:
     is the article's with a British-style article's marks read as double ones (:func:`in_double_marks`: same
     offsets), so every rule that looks at the marks reads its quotations as any other outlet's."""
     text = in_double_marks(doc.text)
-    quotes, skipped = find_quotes(text)
+    quotes, skipped = find_quotes(text, double_marks=True)
     return Quotations(text, quotes, skipped)
 
 

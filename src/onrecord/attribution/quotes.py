@@ -149,10 +149,12 @@ def _role(text: str, mark: tuple[int, int, str], paragraph: tuple[int, int], ope
     return role
 
 
-#: A curly single mark that opens a quotation: at a line's start or after a space, a bracket, a dash or a colon,
-#: before a letter, a digit or an ellipsis (not the apostrophe of "’tis" or "the ’90s", which a letter precedes).
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))‘(?=[\w…])", re.MULTILINE)
-_DOUBLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))[“\"](?=[\w…])", re.MULTILINE)
+#: Where a mark that opens a quotation stands: at a line's start or after a space, a bracket, a dash or a colon.
+_OPENER_BEFORE = r"(?:^|(?<=[\s(\[—–:]))"
+#: A curly single mark that opens a quotation, before a letter, a digit or an ellipsis (not the apostrophe of
+#: "’tis" or "the ’90s", which a letter precedes); a double one likewise.
+_SINGLE_OPENER = re.compile(_OPENER_BEFORE + r"‘(?=[\w…])", re.MULTILINE)
+_DOUBLE_OPENER = re.compile(_OPENER_BEFORE + r"[“\"](?=[\w…])", re.MULTILINE)
 _SWAP = {"‘": "“", "“": "‘", "”": "’"}
 
 
@@ -179,11 +181,11 @@ def in_double_marks(text: str) -> str:
     return "".join(out)
 
 
-def find_quotes(text: str) -> tuple[list[Quote], list[Skipped]]:
+def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], list[Skipped]]:
     """Every quotation in ``text``, a quotation over several paragraphs as one piece per paragraph, and the
     paragraphs damaged by unbalanced marks (the British style's single marks read as double ones:
-    :func:`in_double_marks`)."""
-    text = in_double_marks(text)
+    :func:`in_double_marks`; ``double_marks``: the caller has already read them so)."""
+    text = text if double_marks else in_double_marks(text)
     quotes: list[Quote] = []
     skipped: list[Skipped] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]

@@ -40,8 +40,9 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
     statement of its label (the source), the colon its cue."""
     text = cues.text
     out = []
-    turns = Counter(m.group(1).split()[-1].lower().strip(".") for m in _SPEAKER_LABEL.finditer(text))
-    for m in _SPEAKER_LABEL.finditer(text):
+    labels = list(_SPEAKER_LABEL.finditer(text))
+    turns = Counter(m.group(1).split()[-1].lower().strip(".") for m in labels)
+    for m in labels:
         label = m.group(1)
         if not _may_be_a_speaker(label):
             continue

@@ -10,8 +10,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
     FEMALE_FIRST_NAMES,
@@ -51,8 +53,9 @@ UNKNOWN = Speaker(None, "unknown")
 LEADING_ROLES = TITLES | NAME_ROLES
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
-#: How the nouns for what a person does end ("mediator", "organiser", "economist", "consultant", "historian").
-_ROLE_ENDINGS = ("or", "er", "ist", "ant", "ent", "ian", "ee", "man", "woman", "ive", "ary")
+#: How the nouns for what a person does mostly end ("mediator", "greenkeeper", "economist", "chairman").
+ROLE_ENDINGS = ("or", "er", "ist", "ant", "ent", "ian", "ee", "man", "woman", "ive")
+_PARTICLE_IDS = ids(*SURNAME_PARTICLES)
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 #: Zero-width characters that web pages leave inside names ("Traeger\u200b").
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -75,7 +78,7 @@ def clean_name(text: str) -> str:
     while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES):
         words.pop(0)
     if len(words) >= 3 and words[1].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES \
-            and words[0].lower().endswith(_ROLE_ENDINGS):
+            and words[0].lower().endswith((*ROLE_ENDINGS, "ary")):  # (and "Emissary" as a title)
         words.pop(0)  # a role word the lexicon does not list, written as a title: "Mediator Joan Okafor"
     while len(words) > 1 and words[-1].rstrip(",").isdigit():
         words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
@@ -247,9 +250,14 @@ def who_follows_name(doc: Doc, ent: Span) -> bool:
         return False
     if doc[ent.end].text != "," or doc[ent.end + 1].lower_ != "who" or ent[-1].lower_ in ORGANISATION_NAME_ENDINGS:
         return False
+    return listed_first_name(ent[0])
+
+
+def listed_first_name(tok: Token) -> bool:
+    """Is the word a first name of nomquamgender's list ("Marketa", "Lorcan")?"""
     from onrecord.provenance.gender import first_names  # (its list is read once, when first needed)
 
-    return ent[0].lower_ in first_names()
+    return tok.lower_ in first_names()
 
 
 def shared_family_name(ent: Span) -> str | None:
@@ -268,10 +276,13 @@ def shared_family_name(ent: Span) -> str | None:
 def particle_names(doc: Doc) -> list[tuple[int, str]]:
     """(token, name) of each full name with a lowercase particle that the recogniser cut in two ("Pieter ter
     Horst": "Pieter" and "Horst"): a known first name, particles ("ter", "van der", "de la"), a capitalised family
-    name, none of it inside a longer person entity."""
+    name, none of it inside a longer person entity. Only the particles' tokens are looked at."""
     out = []
-    for tok in doc:
-        if not (tok.is_title and (tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON") and tok.i + 2 < len(doc)):
+    particles = positions(np.isin(token_arrays(doc).lower, _PARTICLE_IDS))
+    for p in particles:
+        tok = doc[p - 1] if p > 0 else None
+        if tok is None or p - 1 in particles or not (
+                tok.is_title and (tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON") and tok.i + 2 < len(doc)):
             continue
         k = tok.i + 1
         while k < len(doc) - 1 and doc[k].lower_ in SURNAME_PARTICLES and doc[k].is_lower:

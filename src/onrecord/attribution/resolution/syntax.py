@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.resolution.names import ROLE_ENDINGS, listed_first_name
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
@@ -130,25 +131,14 @@ def looks_like_a_persons_name(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
         and ent.start <= before.head.i < ent.end and person_noun(before.lemma_.lower())
-    return role_before or role_apposition(ent[-1]) or (_role_like_apposition(ent[-1]) and _first_name(ent[0]))
-
-
-#: How nouns for what a person does mostly end ("greenkeeper", "organiser", "director", "chairman").
-_ROLE_LIKE = ("er", "or", "ist", "ian", "man", "woman", "ee", "ive", "ant", "ent")
+    return role_before or role_apposition(ent[-1]) or (_role_like_apposition(ent[-1]) and listed_first_name(ent[0]))
 
 
 def _role_like_apposition(tok: Token) -> bool:
     """Is the name ending at ``tok`` in apposition with a noun that ends as one for a role does ("That greenkeeper,
     Lorcan Ó Briain,")?"""
     nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
-    return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(_ROLE_LIKE) for n in nouns)
-
-
-def _first_name(tok: Token) -> bool:
-    """Is the word a first name of nomquamgender's list ("Lorcan")?"""
-    from onrecord.provenance.gender import first_names  # (its list is read once, when first needed)
-
-    return tok.lower_ in first_names()
+    return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(ROLE_ENDINGS) for n in nouns)
 
 
 def person_noun(lemma: str) -> bool:
