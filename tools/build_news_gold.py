@@ -115,6 +115,15 @@ def parse(path: Path) -> dict:
     return {"meta": meta, "text": text, "ann": ann, "skip": extra.get("skip", ""), "hard": extra.get("hard", "")}
 
 
+def field(text: str, spec: str, previous: list[int] | None, anchor: tuple[int, int], avoid: tuple[int, int],
+          warn: list[str]) -> tuple[int, int] | list[int] | None:
+    """A source or cue field's span: "^" the previous attribution's, "-" none, else the occurrence ``locate``
+    finds nearest ``anchor``."""
+    if spec == "^":
+        return previous
+    return None if spec == "-" else locate(text, spec, anchor, avoid, warn)
+
+
 def build(path: Path, verbose: bool, source: str) -> dict:
     doc = parse(path)
     text = doc["text"]
@@ -131,18 +140,8 @@ def build(path: Path, verbose: bool, source: str) -> dict:
         typ, c, s, q, spk = f
         warn: list[str] = []
         cont = locate(text, c, None, None, warn)
-        if q == "^":
-            cue = prev["cue"]
-        elif q == "-":
-            cue = None
-        else:
-            cue = locate(text, q, cont, cont, warn)
-        if s == "^":
-            src = prev["source"]
-        elif s == "-":
-            src = None
-        else:
-            src = locate(text, s, cue or cont, cont, warn)
+        cue = field(text, q, prev["cue"] if q == "^" else None, cont, cont, warn)
+        src = field(text, s, prev["source"] if s == "^" else None, cue or cont, cont, warn)
         if spk == "^":
             spk = prev["speaker"]
         speaker = None if spk == "-" else spk
