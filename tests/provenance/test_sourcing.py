@@ -379,6 +379,12 @@ def test_relay_passages(text: str, mention: str, relay: bool) -> None:
      "was asked about the ferry.", "Ana Lind", True),
     ("Ana Lind said she would back the pier plan. Ivo Tarn said the plan was late.\n\nIn a telephone interview "
      "with Kestrel News on Monday, Lind was asked about the ferry.", "Ana Lind", False),
+    # session 15: a quotation told to another outlet opening its paragraph reaches the paragraph before, as an
+    # interview sentence does; not a statement to this outlet
+    ("Tarn spokeswoman Ana Lind said the candidate had come to give interviews. Lind said Tarn left when asked."
+     "\n\n\"We were there lawfully,\" Lind told the Kestrel Globe.", "Tarn spokeswoman Ana Lind", True),
+    ("Tarn spokeswoman Ana Lind said the candidate had come to give interviews. Lind said Tarn left when asked."
+     "\n\n\"We were there lawfully,\" Lind told the Harbour Gazette.", "Tarn spokeswoman Ana Lind", False),
     # a new interview named with a statement is with this outlet: the passage ends
     ("Ana Lind told Kestrel News that the pier would close.\n\n\"The ferry will run,\" Lind said in a recent "
      "interview.", "Lind", False),

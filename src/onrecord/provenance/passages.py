@@ -155,8 +155,8 @@ def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
         if begin < 0 or why.startswith("on "):  # (a programme the parse found loosely: only forward)
             continue
         start = text.rfind(breaks, 0, begin) + len(breaks) if breaks in text[:begin] else 0
-        # (an interview sentence opening its paragraph reaches the paragraph before)
-        reach = int(not text[start:begin].strip() and why.split()[-1].lower() in INTERVIEWS)
+        # (a sentence opening its paragraph with the interview or the outlet told reaches the paragraph before)
+        reach = int(not text[start:begin].strip())
         near = [k for k, a in enumerate(attributions) if a.content.end <= begin and text[
             a.content.end : begin].count(breaks) <= reach]
         other = max((attributions[k].content.end for k in near if keys[k] != key), default=-1)  # (not past it)
