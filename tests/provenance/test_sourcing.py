@@ -449,6 +449,32 @@ def test_an_excerpt_of_another_outlet_is_relayed_up_to_the_line_sending_readers_
                                                           "Ana Lind": False}
 
 
+def with_span(text: str, source: str, cue: str, content: str) -> Sourcing:
+    """The sourcing of one hand-made attribution (as a gold span) among the article's extracted ones."""
+    doc = load_pipeline(BROAD)(text)
+    spans = [CharSpan(text.index(w), text.index(w) + len(w)) for w in (content, source, cue)]
+    own = Attribution(content=spans[0], source=spans[1], cue=spans[2])
+    attributions = sorted([*doc._.onrecord_attributions, own], key=lambda a: a.content.start)
+    return sourcing(doc, attributions, outlet=OUTLET)[attributions.index(own)]
+
+
+@pytest.mark.parametrize(("text", "relay"), [
+    # session 15: a statement inside a quoted passage that "X reports:" sets off is known from X's account
+    ("Lind spent a week with the family.\n\nThe mother denies any need for help. Lind reports:\n\n\"The first time "
+     "Mira heard him speak, she was beginning to realize how many people agreed.\n\n\"Her son was asleep.\"", True),
+    ("Lind spent a week with the family.\n\nThe mother denies any need for help. Lind was there:\n\nThe first time "
+     "Mira heard him speak, she was beginning to realize how many people agreed.", False),
+])
+def test_a_statement_inside_a_passage_someone_reports_is_relayed(text: str, relay: bool) -> None:
+    assert with_span(text, "she", "was beginning to realize", "how many people agreed").relay_only == relay
+
+
+def test_a_statement_inside_another_speakers_quotation_is_relayed_but_not_his_own() -> None:
+    text = "\"He told me the pier would close,\" Ana Lind said. \"I told him I would fight it.\""
+    assert with_span(text, "He", "told", "the pier would close").relay_only
+    assert not with_span(text, "I", "told", "I would fight it").relay_only
+
+
 def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> None:
     text = ("Most voters in the Lakeview district said the pier should close. That's according to an exit poll "
             "conducted for the Kestrel Herald.")

@@ -39,6 +39,9 @@ _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
 _EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
 _READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
+_FIRST_PERSONS = frozenset("i we me us you".split())  # (the quotation's speaker, or its hearer)
+_ACCOUNT = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w.'\u2019\- \xa0]{1,60}?)[\s\xa0]+(?:reports|reported|writes|wrote):"
+                      r"[ \t\xa0]*\n+[ \t]*[\"\u201c]")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
 _PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
@@ -216,6 +219,9 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
             mark(k, why)
     for k, why in _according_carries(doc, attributions, out, order):
         mark(k, why)
+    for k, why in _inside_quotations(doc, attributions, keys):
+        if not out[k].relay_only:
+            mark(k, why)
     for k, why in _excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
@@ -255,6 +261,47 @@ def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Seq
             if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
                     said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
                 out.append((j, f"{why} (the next sentence)"))
+    return out
+
+
+def _inside_quotations(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str]
+                       ) -> list[tuple[int, str]]:
+    """Statements inside another speaker's quoted words ("'He told me he would quit,' Lind said"), or inside a
+    quoted passage that a sentence ending "X reports:" or "X writes:" sets off ("Lind reports:¶'The first time she
+    saw him, she was beginning to realize ...'"): known from that speaker's account. Not the speaker's own ("I",
+    "we"), not a statement the teller makes of himself, and not inside a transcript's question (no cue)."""
+    text = doc_text(doc)
+    accounts = [(q.start, q.end, keys[j], b.source.of(text)) for j, b in enumerate(attributions)
+                if b.cue is not None and b.source is not None and any(c.isalpha() for c in b.cue.of(text))
+                for q in b.quoted]  # (a transcript's label, "Q:", is no cue)
+    accounts += _quoted_passages(text)
+    out = []
+    for k, a in enumerate(attributions):
+        said_by = mention(doc, a)
+        if said_by is None or (len(said_by) == 1 and said_by[0].lower_ in _FIRST_PERSONS):
+            continue
+        teller = next((who for lo, hi, key, who in accounts if key != keys[k] and lo <= min(
+            a.content.start, said_by.start_char) and a.content.end <= hi), None)
+        if teller is not None:
+            out.append((k, f"in the words of {teller}"))
+    return out
+
+
+def _quoted_passages(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the teller's key, the teller) of each quoted passage set off by "X reports:" or "X writes:" at a
+    paragraph's end: the paragraphs that open with a quotation mark, up to the one that closes it."""
+    out = []
+    for m in _ACCOUNT.finditer(text):
+        end = m.end()
+        for para in re.finditer(r"[^\n]+", text[m.end() - 1 :]):
+            end = m.end() - 1 + para.end()
+            if para.group().rstrip().endswith(('"', "\u201d")):
+                break
+            nxt = text[end:].lstrip("\n")
+            if not nxt.startswith(('"', "\u201c")):
+                break
+        who = m.group(1).strip()
+        out.append((m.end() - 1, end, str((re.findall(r"[a-z]+", who.lower()) or [""])[-1]), who))
     return out
 
 
