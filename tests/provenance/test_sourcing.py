@@ -167,6 +167,14 @@ def test_look_alikes_of_an_unnamed_source_are_not_anonymous(text: str) -> None:
     assert not any(s.anonymous for _, s in found(text)), found(text)
 
 
+def test_a_withheld_looking_role_in_apposition_to_a_name_is_that_person() -> None:
+    # session 15: "Ana Lind, a tech staffer ... who told": the relative stands for a named person
+    text = ("Lawmakers want to question Ivo Tarn, the server's builder, and Ana Lind, a tech staffer at the "
+            "ministry who told her team never to speak of the server.")
+    got = with_span(text, "who", "told", "her team never to speak of the server")
+    assert not got.anonymous and got.kind == "person", got.evidence
+
+
 def test_a_pronoun_after_an_unnamed_source_is_that_source_with_its_reason() -> None:
     text = ("One delegate said he gave away his passes, on condition of anonymity to speak freely about the "
             "party. \"Not even one,\" he said.")

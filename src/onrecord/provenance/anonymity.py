@@ -90,7 +90,8 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
     """("anonymous", why) for a mention that withholds who spoke, ("person", why) for a withheld-looking one the
     article names; None when the mention is not of either sort (the caller decides its kind)."""
     written = span.text
-    if _named_in(span, head):  # ("Ivo Tarn's spokesman, Obi Marsh")
+    if _named_in(span, head) or (head.dep_ == "appos" and head.head.ent_type_ == "PERSON"):
+        # ("Ivo Tarn's spokesman, Obi Marsh"; "Ana Lind, a tech staffer at the ministry who told ...")
         return ("person", f"named: {written}") if head.lemma_.lower() in lex.WITHHELD_HEADS else None
     if MARK.search(written) or (head.lower_ in _PERSONAL and MARK.search(head.sent.text)) or _marked_clause(
             doc, a, head):
