@@ -430,6 +430,23 @@ def test_a_passage_does_not_carry_to_the_writers_noun_for_a_stance() -> None:
     assert [s.relay_only for s in sourcing(doc, attributions, outlet=OUTLET)] == [True, False]
 
 
+@pytest.mark.parametrize(("text", "mention", "relay"), [
+    # session 15: a state of mind or a share of people told in the sentence after an "according to" sentence,
+    # even across a paragraph break, is known from the same account; words said there are another voice
+    ("According to her account, she sent Ivo Tarn to the clinic for a scan.\n\nWhen the scan came back, Tarn "
+     "did not want to stay in the clinic.", "Tarn", True),
+    ("According to her account, she sent Ivo Tarn to the clinic for a scan.\n\nWhen the scan came back, Tarn "
+     "said he would not stay in the clinic.", "Tarn", False),
+    ("Lind and Tarn are tied before the debate, according to a new Kestrel Globe poll.\n\nAmong likely voters, "
+     "46 percent back Lind, while 5 percent prefer Ivo Marsh.", "5 percent", True),
+    ("Lind and Tarn are tied before the debate.\n\nAmong likely voters, 46 percent back Lind, while 5 percent "
+     "prefer Ivo Marsh.", "5 percent", False),
+])
+def test_what_the_sentence_after_an_according_to_tells_is_relayed(text: str, mention: str, relay: bool) -> None:
+    hits = [s for m, s in found(text) if m == mention]
+    assert hits and hits[-1].relay_only == relay, found(text)
+
+
 def _at(text: str, words: str, after: int = 0) -> CharSpan:
     start = text.index(words, after)
     return CharSpan(start, start + len(words))

@@ -219,6 +219,8 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
             mark(k, why)
     for k, why in _according_carries(doc, attributions, out, order):
         mark(k, why)
+    for k, why in _according_next(doc, attributions, out):
+        mark(k, why)
     for k, why in _inside_quotations(doc, attributions, keys):
         if not out[k].relay_only:
             mark(k, why)
@@ -261,6 +263,36 @@ def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Seq
             if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
                     said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
                 out.append((j, f"{why} (the next sentence)"))
+    return out
+
+
+def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing]
+                    ) -> list[tuple[int, str]]:
+    """What the sentence after an "according to" sentence tells of a state of mind or of a share of people, even
+    across a paragraph break: known from the same account ("According to her account, she sent Lind to the
+    clinic.¶When the scan came back, Lind did not want to stay"; "..., according to a new poll.¶Among likely
+    voters, 5 percent prefer Tarn"). Not words said (another voice), and not the cited source's own."""
+    text, out = doc_text(doc), []
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    for sent in _sentences_saying(doc, text, "according to"):
+        after = next((t for t in doc[sent.end : sent.end + 4] if not t.is_space), None)
+        nxt = after.sent if after is not None else None
+        if nxt is None or text[sent.end_char : nxt.start_char].count(breaks) > 1:
+            continue
+        to = next((t.nbor() for t in sent[:-1] if t.lower_ == "according" and t.nbor().lower_ == "to"), None)
+        ends = text.find(breaks, nxt.start_char) if breaks in text[nxt.start_char :] else len(text)
+        cited = " ".join(w.lower_ for c in to.children for w in c.subtree) if to is not None else ""
+        for k, a in enumerate(attributions):
+            said_by = mention(doc, a)
+            if found[k].relay_only or said_by is None or not nxt.start_char <= a.content.start < ends or \
+                    said_by.text.lower() in cited.split():
+                continue
+            cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+            state = cue is not None and any(t.lemma_.lower() in lex.BELIEF_VERBS for t in cue) and \
+                a.content.start < nxt.end_char
+            share = said_by.root.ent_type_ == "PERCENT" or said_by.root.lemma_.lower() in lex.QUANTITY_HEADS
+            if state or share:  # (a share: to the end of that sentence's paragraph, as the parse may cut it up)
+                out.append((k, f"{sent.text.strip()[:60]} (the next sentence)"))
     return out
 
 
