@@ -447,6 +447,20 @@ def test_what_the_sentence_after_an_according_to_tells_is_relayed(text: str, men
     assert hits and hits[-1].relay_only == relay, found(text)
 
 
+def test_an_unnamed_set_is_backed_by_the_next_voice_past_a_statement_inside_its_own_words() -> None:
+    # session 15: "some note that Tarn, even as he says ..., has proposed little", then Burman on the same point
+    text = ("But some note that Tarn, even as he says his years in property make him the man to fix the tax code, "
+            "has proposed little to close the breaks he used.\n\n\"I don't think he has any specific plan to close "
+            "those breaks,\" said Burman.")
+    doc = load_pipeline(BROAD)(text)
+    spans = [("some", "note", "that Tarn, even as he says his years in property make him the man to fix the tax "
+              "code, has proposed little to close the breaks he used"),
+             ("he", "says", "his years in property make him the man to fix the tax code"),
+             ("Burman", "said", "I don't think he has any specific plan to close those breaks,")]
+    attributions = [Attribution(content=_at(text, c), source=_at(text, m), cue=_at(text, v)) for m, v, c in spans]
+    assert not sourcing(doc, attributions, outlet=OUTLET)[0].single_source
+
+
 def _at(text: str, words: str, after: int = 0) -> CharSpan:
     start = text.index(words, after)
     return CharSpan(start, start + len(words))

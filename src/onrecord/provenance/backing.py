@@ -8,7 +8,6 @@ party echoes it ("other members echo her concerns"). A candidate and their own c
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -125,7 +124,7 @@ def _next_sentence(sent: Span, then: Span) -> int:
     doc = sent.doc
     if sent.end >= len(doc):
         return sent.end
-    following = doc[sent.end].sent
+    following = next((t for t in doc[sent.end : sent.end + 4] if not t.is_space), doc[sent.end]).sent
     names = {t.lower_ for t in then if t.pos_ == "PROPN"}
     introduces = following.end <= then.start and any(t.pos_ == "PROPN" and t.lower_ in names for t in following)
     return following.end if introduces else following.start
@@ -302,7 +301,11 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
     move the unit")."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
-    for i, j in itertools.pairwise(order):
+    for n, i in enumerate(order):  # (the next statement not inside this one's words: "some note that Tarn, even as
+        j = next((k for k in order[n + 1 :] if not attributions[i].content.contains(  # he says ..., has ...")
+            attributions[k].content)), None)
+        if j is None:
+            continue
         span, then = mention(doc, attributions[i]), mention(doc, attributions[j])
         if out[i] or span is None or then is None or parties[i] == parties[j]:
             continue
