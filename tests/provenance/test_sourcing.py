@@ -594,6 +594,11 @@ def test_a_plural_independent_mention_backs_itself() -> None:
     joined = Attribution(content=_at(text, "The storm"), source=_at(text, "many harbour pilots - and some captains"),
                          cue=_at(text, "caught"))
     assert not sourcing(doc, [joined], outlet=OUTLET)[0].single_source
+    # session 15: the parse left the mention only the last of "Lind and Tarn" (the first hung on the clause before)
+    text = ("When attackers are revealed as part of the second front, Lind and Tarn call them \"lone wolves\" and "
+            "describe their actions as crimes.")
+    assert not of(text, "Tarn").single_source
+    assert of("When Ana Lind met Tarn, Tarn said the pier was safe.", "Tarn").single_source
 
 
 def test_others_doing_something_are_not_a_source_withheld() -> None:

@@ -67,6 +67,11 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & _NOT_PEOPLE
            for t in span):  # the mention's own names ("stewards Mara Quill and Tobias Fenn"), not a description's
         return span.text
+    before = doc[head.i - 2] if head.i >= 2 else None
+    if head.dep_ == "conj" and head.pos_ == "PROPN" and before is not None and before == head.head and \
+            before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
+            _NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
+        return f"{before.text} and {span.text}"
     if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
         return span.text
     if named_pair(head):  # "the brothers noted": two people the article has named
