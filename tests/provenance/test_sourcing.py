@@ -441,10 +441,23 @@ def test_a_passage_does_not_carry_to_the_writers_noun_for_a_stance() -> None:
      "46 percent back Lind, while 5 percent prefer Ivo Marsh.", "5 percent", True),
     ("Lind and Tarn are tied before the debate.\n\nAmong likely voters, 46 percent back Lind, while 5 percent "
      "prefer Ivo Marsh.", "5 percent", False),
+    # a poll's shares run on over three paragraphs
+    ("Lind and Tarn are tied before the debate, according to a new Kestrel Globe poll.\n\nAmong likely voters, "
+     "Lind leads.\n\nA majority of voters expect Lind to win the debate.", "A majority of voters", True),
+    ("Lind and Tarn are tied before the debate, according to Ivo Marsh.\n\nAmong likely voters, Lind leads."
+     "\n\nA majority of voters expect Lind to win the debate.", "A majority of voters", False),
 ])
 def test_what_the_sentence_after_an_according_to_tells_is_relayed(text: str, mention: str, relay: bool) -> None:
     hits = [s for m, s in found(text) if m == mention]
     assert hits and hits[-1].relay_only == relay, found(text)
+
+
+def test_an_interview_on_the_air_and_a_participle_before_telling_an_outlet_are_relays() -> None:
+    # session 15: "in a televised interview" is given to a broadcaster; "Claiming ..., Tarn told Fox that ..."
+    assert found("Last week Ivo Tarn in a televised interview blamed the dock workers for the losses.")[0][1].relay_only
+    assert not found("Last week Ivo Tarn in an interview blamed the dock workers for the losses.")[0][1].relay_only
+    text = "Claiming the criticism of Lind was meant to scare the moderators, Tarn told Fox that they were cheating."
+    assert with_span(text, "Tarn", "Claiming", "the criticism of Lind was meant to scare the moderators").relay_only
 
 
 def test_an_unnamed_set_is_backed_by_the_next_voice_past_a_statement_inside_its_own_words() -> None:

@@ -17,6 +17,7 @@ INTERVIEWS = frozenset("interview appearance meeting".split())  # (an editorial 
 PUBLIC_HEARERS = frozenset("reporters reporter journalists press crowd audience supporters voters".split())
 _APPEARING = frozenset("appear sit talk speak chat discuss".split())  # ("appeared with", "sitting down with" a show)
 _BROADCAST_ROLES = frozenset("host anchor interviewer".split())
+_AIRED = frozenset("televised broadcast radio tv television podcast".split())  # an interview given on the air
 _MEDIA = frozenset("radio tv television cable talk show podcast".split())
 _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
@@ -105,6 +106,8 @@ def interview_outlet(t: Token) -> str | None:
     the Press interview") or after "with"/"by" ("with Univision", "published Monday by the Kestrel Herald")."""
     before = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i]
     named = outlet_words(t.doc[min(c.left_edge.i for c in before) : t.i]) if before else None
+    aired = next((c.text for c in before if c.lower_ in _AIRED), None)  # ("in a televised interview")
+    named = named or (f"{aired} {t.text}" if aired else None)
     return named or next((t.doc[c.left_edge.i : c.i + 1].text for c in t.subtree if c.i > t.i and c.head.lower_ in (
         "with", "by") and ((c.pos_ == "PROPN" and (c.ent_type_ == "ORG" or c.lower_ in lex.OUTLET_WORDS))
                            or c.ent_type_ == "WORK_OF_ART")), None) or _named_after(t)
@@ -125,16 +128,18 @@ def _named_after(t: Token) -> str | None:
 def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     """Another outlet that heard the words: "told CNN", "in an interview with the Herald", "on Fox News Sunday",
     "sitting down with Kestrel News' Evening Hour"."""
+    # (a participle before the telling verb: "Claiming ..., Tarn told Fox", however the parse hung it)
+    teller = sent.root if cue.tag_ == "VBG" and (cue.dep_ == "advcl" or cue.i == sent.start) else cue
     for t in sent:
         found = _appeared_with(t, cue)
         if found and not same_outlet(found, outlet):
             return f"{t.text} {found}"
-        if t.dep_ in ("dative", "dobj") and t.head == cue and cue.lemma_.lower() in lex.TELLING_VERBS:
+        if t.dep_ in ("dative", "dobj") and t.head == teller and teller.lemma_.lower() in lex.TELLING_VERBS:
             if public_hearer(t):
                 return None
             found = heard_outlet(sent, t)
             if found and not same_outlet(found, outlet):
-                return f"{cue.text} {found}"
+                return f"{teller.text} {found}"
         found = interview_outlet(t) if t.lower_ in INTERVIEWS and (_near(t, cue) or t.i < cue.i) else None
         if found and not same_outlet(found, outlet):
             return f"{t.text}: {found}"

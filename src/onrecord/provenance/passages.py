@@ -39,6 +39,7 @@ _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
 _EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
 _READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
+_POLLS = frozenset("poll polls survey surveys".split())
 _FIRST_PERSONS = frozenset("i we me us you".split())  # (the quotation's speaker, or its hearer)
 _ACCOUNT = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w.'\u2019\- \xa0]{1,60}?)[\s\xa0]+(?:reports|reported|writes|wrote):"
                       r"[ \t\xa0]*\n+[ \t]*[\"\u201c]")
@@ -280,8 +281,11 @@ def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequen
         if nxt is None or text[sent.end_char : nxt.start_char].count(breaks) > 1:
             continue
         to = next((t.nbor() for t in sent[:-1] if t.lower_ == "according" and t.nbor().lower_ == "to"), None)
-        ends = text.find(breaks, nxt.start_char) if breaks in text[nxt.start_char :] else len(text)
         cited = " ".join(w.lower_ for c in to.children for w in c.subtree) if to is not None else ""
+        paragraphs = 3 if _POLLS & set(cited.split()) else 1  # (a poll's shares run on over its paragraphs)
+        ends = nxt.start_char
+        for _ in range(paragraphs):
+            ends = text.find(breaks, ends + 1) if breaks in text[ends + 1 :] else len(text)
         for k, a in enumerate(attributions):
             said_by = mention(doc, a)
             if found[k].relay_only or said_by is None or not nxt.start_char <= a.content.start < ends or \
@@ -291,8 +295,9 @@ def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequen
             state = cue is not None and any(t.lemma_.lower() in lex.BELIEF_VERBS for t in cue) and \
                 a.content.start < nxt.end_char
             share = said_by.root.ent_type_ == "PERCENT" or said_by.root.lemma_.lower() in lex.QUANTITY_HEADS
-            if state or share:  # (a share: to the end of that sentence's paragraph, as the parse may cut it up)
-                out.append((k, f"{sent.text.strip()[:60]} (the next sentence)"))
+            if state or share:  # (a share: to the end of that sentence's paragraph, as the parse may cut it up, or
+                # of the third for a poll)
+                out.append((k, f"{sent.text.strip()[:60]} (after it)"))
     return out
 
 
