@@ -716,6 +716,10 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
     "Ana Lind said the ferry was late. Ivo Tarn said the same about the bus.",
     "Ana Lind said the pier would close. Another delegate, Ivo Tarn, said he backed the pier plan.",
     "Amid calls from some to close it, Ivo Tarn said the pier was safe.",
+    # session 15: one of a counted set is one source; a confirmation in another story of a roundup backs nothing
+    "One of the two major candidates said the pier would close.",
+    "Ivo Tarn notes that the harbour board admitted a fault with Tarn's ferry.\n\n___.\n\n11:50 a.m.\n\nAuditor Ana "
+    "Lind is confirming that the Tarn charity is not registered to raise money.",
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source

@@ -86,7 +86,9 @@ def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
               and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
                    or (t.dep_ == "pobj" and t.head.lower_ == "of"))
-              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])]
+              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])
+              and not (len(span) > 1 and span[0].lower_ == "one" and span[1].lower_ == "of")]  # ("one of the
+    # two candidates": one source)
     return span.text if counts else None
 
 
@@ -369,6 +371,7 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
     official said two clinics had shut ... A second official confirmed that the clinics had closed"), and is backed
     by it; a source counted after another ("a second
     official") takes the claim of a source with the same head noun first."""
+    text = doc_text(doc)
     marks = [_second_mark(doc, a) if parties[j] else None for j, a in enumerate(attributions)]
     topics = [_topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
     for j, a in enumerate(attributions):
@@ -379,13 +382,14 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
         head = mention_noun(span).lemma_.lower() if span is not None else ""
         least = 2 if why.startswith("counted") else 1  # (a source counted after another: more of the topic)
         earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
-                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= least]
+                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= least
+                   and "___" not in text[b.content.end : a.content.start]]  # (not across a roundup's stories)
         if not earlier:
             continue
         same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None
                      and mention_noun(m).lemma_.lower() == head}
         i = max(earlier, key=lambda i: (i in same_head, _shared_topic(topics[j], topics[i]), -i))
-        out[i] = out[i] or f"{why}: {a.source.of(doc_text(doc)) if a.source else parties[j]}"
+        out[i] = out[i] or f"{why}: {a.source.of(text) if a.source else parties[j]}"
         out[j] = out[j] or f"{why} {parties[i]}"
 
 
