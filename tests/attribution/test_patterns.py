@@ -1149,6 +1149,13 @@ CASES += [
          "Shares fell on Friday. “The market is weak,” said Pieter ter Horst, an analyst. Horst has covered the "
          "sector for years.",
          "The market is weak,", "Pieter ter Horst", "direct"),
+    # a particle before a double-barrelled family name, the whole taken for an organisation: the pronoun later is
+    # still hers, not the woman named before her
+    case("a-particle-name-with-a-hyphenated-family-name",
+         "Her friend Agnes Mowbray-Kilcline said the club had been loud. “She sang every night,” she said.\n\n"
+         "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
+         "“It was a cellar with chairs,” she said.",
+         "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
