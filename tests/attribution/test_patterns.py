@@ -1156,6 +1156,13 @@ CASES += [
          "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
          "“It was a cellar with chairs,” she said.",
          "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # a river's name, which the recogniser once took for a person ("in the Kell"), is no one a "she" stands for
+    case("a-river-read-as-a-person-is-a-place",
+         "Professor Ines Marwick-Dale, the biologist who cleaned up the town's rivers, has died aged 88.\n\n"
+         "Born in Leeds in 1936, she joined the university in 1961. At the time, the River Kell ran brown through "
+         "the town centre.\n\nShe began counting insects in the Kell every Sunday morning in 1963. “It was the only "
+         "way to show them,” she said in 2010.",
+         "It was the only way to show them,", "Ines Marwick-Dale", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

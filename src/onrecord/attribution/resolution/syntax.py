@@ -25,6 +25,7 @@ from onrecord.lexicon.en import (
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
+    PLACE_FEATURE_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
     TITLES,
@@ -339,6 +340,12 @@ def places_read_as_people(doc: Doc) -> set[str]:
         modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
         for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
             votes[doc[i].lower_][0] += 1
+        # after a place's own word ("the River Tarn", "Lake Tarn") or "the" alone ("fish in the Tarn")
+        for i in positions(np.isin(a.lower, ids(*alone)) & a.is_title):
+            before = doc[i - 1] if i else None
+            if before is not None and (before.lower_ == "the" or (
+                    before.is_title and before.lower_ in PLACE_FEATURE_WORDS)):
+                votes[doc[i].lower_][0] += 1
     return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
 
 
