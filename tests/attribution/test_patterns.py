@@ -1156,6 +1156,13 @@ CASES += [
          "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
          "“It was a cellar with chairs,” she said.",
          "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
+    case("they-after-an-organisation-named-with-a-plural",
+         "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"
+         "The Parkview House Tenants Association had withheld rent since May, saying the boilers had failed. The "
+         "association said in a statement on Monday that its members had voted to accept the deal.\n\n"
+         "“We never wanted to strike. We wanted heat,” they said.",
+         "We never wanted to strike. We wanted heat,", "Parkview House Tenants Association", "direct"),
     # a river's name, which the recogniser once took for a person ("in the Kell"), is no one a "she" stands for
     case("a-river-read-as-a-person-is-a-place",
          "Professor Ines Marwick-Dale, the biologist who cleaned up the town's rivers, has died aged 88.\n\n"

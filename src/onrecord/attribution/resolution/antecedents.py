@@ -407,6 +407,15 @@ def group_of(r: SpeakerResolver, group: Token) -> Speaker:
     return Speaker(None, "anonymous", r.doc[phrase.start : end].text.strip())
 
 
+def _organisation_named_by(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """The organisation whose name a plural noun is a word of ("Tenants" of "Orchard Tenants Association"), else
+    None."""
+    ent = r.index.ent_of.get(tok.i)
+    if tok.dep_ != "compound" or ent is None or ent.label_ != "ORG" or tok.i == ent.end - 1:
+        return None
+    return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
+
+
 def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     """"The two companies", "both firms": the last two organisations named together before ("Transcarga and
     Nordlink Freight"), else None."""
@@ -443,6 +452,9 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         ) and not r.index.inside(tok.idx):
             subject = tok
             break
+    named = _organisation_named_by(r, subject) if subject is not None else None
+    if named is not None and (last is None or subject is not None and subject.i > last[0]):
+        return named  # "The Orchard Tenants Association said ... “…,” they said": the association, not "Tenants"
     if subject is not None and (last is None or subject.i > last[0]):
         pair = named_pair(r, subject)
         if pair is not None:
