@@ -1156,6 +1156,13 @@ CASES += [
          "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
          "“It was a cellar with chairs,” she said.",
          "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # "the physicians", introduced in other words ("40 doctors") and mentioned again since ("by the doctors"): the
+    # group as introduced
+    case("a-group-named-again-in-other-words",
+         "More than 40 doctors at the Tarnwick clinic have written an open letter to the mayor. The letter was "
+         "published by the doctors on Monday.\n\n“We are writing because nobody else will,” the physicians said.",
+         "We are writing because nobody else will,", None, "direct", kind="anonymous",
+         description="40 doctors at the tarnwick clinic"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"
