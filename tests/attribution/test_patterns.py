@@ -1163,6 +1163,17 @@ CASES += [
          "published by the doctors on Monday.\n\n“We are writing because nobody else will,” the physicians said.",
          "We are writing because nobody else will,", None, "direct", kind="anonymous",
          description="40 doctors at the tarnwick clinic"),
+    # a hyphenated name in apposition to a role, which the recogniser took for an organisation's: the person
+    case("a-hyphenated-name-beside-a-role-taken-for-an-organisation",
+         "The landlord, Greyfield Homes, said it “welcomed the outcome” and would begin the repairs in June. Its "
+         "managing director, Rupert Makinde-Hale, had called the strike “unlawful and unhelpful” in April.\n\n"
+         "“We should have fixed the lifts,” Makinde-Hale said.",
+         "We should have fixed the lifts,", "Rupert Makinde-Hale", "direct"),
+    # the name after a role that the parse made a second subject of the verb, not the role's apposition
+    case("a-role-and-its-name-read-as-two-subjects",
+         "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
+         "would stay.",
+         "she would stay", "Mira Oduya-Lind", "indirect"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

@@ -173,7 +173,7 @@ class ArticleIndex:
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if ent is None:
                 start = tok.i
-                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (titled and hyphen_joins(doc, start - 1))) and (
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" or ((titled or roled) and hyphen_joins(doc, start - 1))) and (
                         start - 1 not in self.ent_of or (
                         (aged or roled or titled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1

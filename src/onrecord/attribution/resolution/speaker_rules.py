@@ -315,14 +315,21 @@ def named_in_phrase(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.role-named-in-apposition", (
-    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"))
+    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"), (
+    "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
+    "would stay.", "Mira Oduya-Lind"))
 def role_named_in_apposition(case: Mention) -> Speaker | None:
     """A person's role with a name in apposition ("its music director, Leo Varga,") is the person named, though the
-    recogniser took the name for an organisation -- not someone else introduced with that role."""
+    recogniser took the name for an organisation -- not someone else introduced with that role; also when the
+    parse made the name a second subject of the verb ("The club's chair, Mira Lind, a teacher, said")."""
     head, r = case.head, case.resolver
     if head.pos_ != "NOUN" or not person_noun(case.lemma):
         return None
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None and head.dep_ == "nsubj" and head.right_edge.i + 2 < len(r.doc) \
+            and r.doc[head.right_edge.i + 1].text == ",":
+        named = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > head.i
+                      and compound_start(c) == head.right_edge.i + 2), None)
     if named is None:
         return None
     name = clean_name(r.doc[compound_start(named) : named.i + 1].text)

@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
-from onrecord.attribution.resolution.names import ROLE_ENDINGS, listed_first_name
+from onrecord.attribution.resolution.names import ROLE_ENDINGS, hyphen_joins, listed_first_name
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
@@ -127,7 +127,8 @@ def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
     hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
     labelled them."""
-    if not (2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent)):
+    words = [t for t in ent if not hyphen_joins(ent.doc, t.i)]  # ("Makinde-Shaw": one word of the name)
+    if not (2 <= len(ent.text.split()) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
