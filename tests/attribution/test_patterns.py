@@ -1174,6 +1174,18 @@ CASES += [
          "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
          "would stay.",
          "she would stay", "Mira Oduya-Lind", "indirect"),
+    # a study no organisation is said to have issued, its authors and their "they": the lead author introduced
+    case("the-authors-of-a-study-are-its-lead-author",
+         "A study of Lake Tarn appeared in a journal on Monday. Its lead author, Dr. Ana Lind-Oduya, called the result "
+         "“the best news in years.”\n\nThe authors wrote that the lake was “not proof that any lake can recover” and "
+         "warned against hope. “Lake Tarn had one problem and it was removed,” they wrote.",
+         "Lake Tarn had one problem and it was removed,", "Ana Lind-Oduya", "direct"),
+    case("the-study-itself-is-its-lead-author",
+         "A study of Lake Tarn appeared in a journal on Monday. Its lead author, Dr. Ana Lind-Oduya, called the result "
+         "“the best news in years.”\n\nThe report found that the reeds had spread by half and that the fish had “more "
+         "or less doubled near the old pipe.”",
+         "that the reeds had spread by half and that the fish had “more or less doubled near the old pipe",
+         "Ana Lind-Oduya", "mixed"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

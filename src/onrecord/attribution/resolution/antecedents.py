@@ -456,6 +456,9 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     if named is not None and (last is None or subject is not None and subject.i > last[0]):
         return named  # "The Orchard Tenants Association said ... “…,” they said": the association, not "Tenants"
     if subject is not None and (last is None or subject.i > last[0]):
+        spoke = next((s for i, s in r.recent if i == subject.head.i), None)
+        if spoke is not None:  # "The authors wrote that ... “…,” they wrote": who the authors were found to be
+            return spoke
         pair = named_pair(r, subject)
         if pair is not None:
             return pair  # "Transcarga and Nordlink agreed ... The two companies welcomed it ... they said"

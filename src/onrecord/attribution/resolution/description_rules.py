@@ -38,6 +38,7 @@ from onrecord.lexicon.en import (
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
+    RESEARCH_DOCUMENTS,
     PLACE_HEADS,
     QUANTITY_HEADS,
     SPOKESPERSON_HEADS,
@@ -128,6 +129,20 @@ def document_of_main_organisation(case: Mention) -> Speaker | None:
         return None
     main = case.resolver.index.main_org(case.head.i)
     return Speaker(main, "organisation", case.description) if main is not None else None
+
+
+@rule("speakers.lead-author", (
+    "A study of Lake Tarn appeared on Monday. Its lead author, Dr. Ana Lind-Oduya, called it good news. The authors "
+    "wrote that the lake had recovered.", "Ana Lind-Oduya"))
+def lead_author(case: Mention) -> Speaker | None:
+    """A study's authors, or the study itself, that no organisation is said to have issued: the person introduced
+    before as its author ("Its lead author, Dr. Ana Lind,")."""
+    head, r = case.head, case.resolver
+    if not case.definite or case.phrase_ents or not (
+            (case.lemma in _WRITERS and head.tag_ == "NNS") or case.lemma in RESEARCH_DOCUMENTS):
+        return None
+    authors = [name for i, name in r.index.roles.get("author", ()) if i < head.i]
+    return Speaker(authors[0], "person", case.description) if authors else None
 
 
 @rule("speakers.document-unattributed", ("The report said prices would rise.", None))

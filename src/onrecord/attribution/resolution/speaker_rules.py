@@ -460,6 +460,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.document_of_last_speaker,
     g.document_named_next,
     d.document_of_main_organisation,
+    d.lead_author,
     d.document_unattributed,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
