@@ -1186,6 +1186,28 @@ CASES += [
          "or less doubled near the old pipe.”",
          "that the reeds had spread by half and that the fish had “more or less doubled near the old pipe",
          "Ana Lind-Oduya", "mixed"),
+    # "one of them" with a role and a name in apposition: the one named, and the "he" after
+    case("one-of-them-with-a-role-and-a-name",
+         "Dozens of musicians who later became well known played their first song there.\n\nOne of them, the "
+         "songwriter Kwabena Ofori-Ross, said she had given him the only review that mattered. “It was home,” he said.",
+         "It was home,", "Kwabena Ofori-Ross", "direct"),
+    # "Her son, Teodor Marsh, said she had died": the son is a man (his kin noun), the "she" is his mother's
+    case("a-kin-noun-says-the-gender-not-the-she-after",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\n"
+         "Her son, Teodor Marsh, said she had died peacefully at home.\n\nMany singers began at the Lamp. The "
+         "club's rule was that anyone could play one song on their first visit, and hundreds did over the years.\n\n"
+         "“She sang the same six songs to the cat,” he said.",
+         "She sang the same six songs to the cat,", "Teodor Marsh", "direct"),
+    # a "she" with nobody of her gender in view: the person the story is about, the subject of its first sentence
+    case("a-she-with-nobody-in-view-is-the-story-subject",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\n"
+         "Her son, Teodor Marsh, said she had died peacefully at home. Dozens of musicians who later became famous "
+         "played their first song at the Lamp, and some of them came to see her last week.\n\nBorn in a fishing "
+         "village on the coast, she came to the city at seventeen to work in a shoe factory and began singing in pubs "
+         "at weekends. The club was in a cellar by the river, and the rule painted above its stage was that anyone "
+         "could play one song.\n\nShe called record companies “shopkeepers with a microphone” and never signed "
+         "with one.",
+         "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
+from onrecord.attribution.resolution.genders import MALE
+from onrecord.attribution.resolution.index import OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
@@ -99,7 +100,18 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return last[1]
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
-    return Speaker(None, "unknown", pronoun.text)
+    lede = _story_subject(r, pronoun)
+    return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
+                                                                                                pronoun.text)
+
+
+def _story_subject(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
+    """The person the story is about, when nobody is in view of a he/she: the subject of its first sentence
+    ("Ana Lind, the singer who ran the club, died on Sunday. ... She called it a front room.")."""
+    first = r.doc[0].sent
+    lede = next((p for p in r.index.persons if p[0] < first.end), None)
+    return lede if lede is not None and lede[2] and lede[0] < pronoun.i and not r.index.inside(r.doc[lede[0]].idx) \
+        else None
 
 
 def _object_in_a_modifier(tok: Token) -> bool:
@@ -453,7 +465,7 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
             subject = tok
             break
     named = _organisation_named_by(r, subject) if subject is not None else None
-    if named is not None and (last is None or subject is not None and subject.i > last[0]):
+    if named is not None and (last is None or (subject is not None and subject.i > last[0])):
         return named  # "The Orchard Tenants Association said ... “…,” they said": the association, not "Tenants"
     if subject is not None and (last is None or subject.i > last[0]):
         spoke = next((s for i, s in r.recent if i == subject.head.i), None)

@@ -134,6 +134,8 @@ def run_in_heading(case: Mention) -> Speaker | None:
     ("Local estate agents said prices would hold. One, Mira Castellan of Ash & Elm, said buyers cared more "
      "about the trains.", "Mira Castellan"),
     ("Two firms objected to the plan. One, Tarn Energy, said it would appeal.", "Tarn Energy"),
+    ("Dozens of musicians played there. One of them, the songwriter Kwabena Ofori-Ross, said the club was kind.",
+     "Kwabena Ofori-Ross"),
 )
 def one_named(case: Mention) -> Speaker | None:
     """"One, Ana Lind of Ash & Elm, said": a member of a group just mentioned, named in apposition to "one" or
@@ -141,7 +143,11 @@ def one_named(case: Mention) -> Speaker | None:
     head = case.head
     if head.lower_ not in ("one", "another") or not case.moves:
         return None
-    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    # "One, Ana Lind," or "One of them, the songwriter Ana Lind,"
+    named = next((c for c in appositions if c.pos_ == "PROPN"), None) or next(
+        (c for a in appositions if a.pos_ == "NOUN" for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+        None)
     if named is None:
         return None
     r, name = case.resolver, case.resolver.doc[compound_start(named) : named.i + 1]
