@@ -1208,6 +1208,23 @@ CASES += [
          "could play one song.\n\nShe called record companies “shopkeepers with a microphone” and never signed "
          "with one.",
          "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
+    # the same, when the parse made the role and its name a second subject of the verb
+    case("one-of-them-and-a-role-read-as-two-subjects",
+         "Dozens of musicians who later became well known played their first song there.\n\nOne of them, the "
+         "singer Kofi Adeyemi-Rusk, said she had given him the only review that mattered to him.",
+         "she had given him the only review that mattered to him", "Kofi Adeyemi-Rusk", "indirect"),
+    # "X said she had given him ...": a she and a him after the name say nothing of X's gender
+    case("a-she-and-a-him-after-a-name-say-no-gender",
+         "Dozens of musicians who later became well known played their first song at the Lamp.\n\nThe songwriter "
+         "Kofi Adeyemi-Rusk said she had given him the only review that mattered to him. “It was home,” he said.",
+         "It was home,", "Kofi Adeyemi-Rusk", "direct"),
+    # a name the recogniser missed, said by "he": a man, so the "she" after is not him
+    case("a-he-said-of-a-name-says-his-gender",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\nDozens "
+         "of musicians who later became well known played their first song at the Lamp. One of them, the songwriter "
+         "Kwabena Ofori-Ross, said the club had been his school. “I played her a song I thought was a masterpiece,” "
+         "he said.\n\nShe called record companies “shopkeepers with a microphone”.",
+         "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

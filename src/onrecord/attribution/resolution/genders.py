@@ -48,9 +48,10 @@ def gender_votes(ent: Span) -> tuple[int, int]:
         return male, female
     other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
     skip = (MALE if other & MALE else frozenset()) | (FEMALE if other & FEMALE else frozenset())
-    for tok in ent.sent:
-        if tok.i < ent.end or tok.pos_ != "PRON" or tok.lower_ in skip:
-            continue
+    after = [t for t in ent.sent if t.i >= ent.end and t.pos_ == "PRON" and t.lower_ not in skip]
+    if any(t.lower_ in MALE for t in after) and any(t.lower_ in FEMALE for t in after):
+        return male, female  # "Ivo Tarn said she had given him a chance": which is he?
+    for tok in after:
         if tok.dep_ in ("dobj", "pobj", "dative"):
             continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
         if tok.lower_ in MALE:

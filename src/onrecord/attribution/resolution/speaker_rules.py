@@ -143,8 +143,8 @@ def one_named(case: Mention) -> Speaker | None:
     head = case.head
     if head.lower_ not in ("one", "another") or not case.moves:
         return None
-    appositions = [c for c in head.children if c.dep_ == "appos"]
-    # "One, Ana Lind," or "One of them, the songwriter Ana Lind,"
+    appositions = [c for c in head.children if c.dep_ == "appos"] + [t for t in (second_subject(head),) if t]
+    # "One, Ana Lind," or "One of them, the songwriter Ana Lind," (which the parse may make a second subject)
     named = next((c for c in appositions if c.pos_ == "PROPN"), None) or next(
         (c for a in appositions if a.pos_ == "NOUN" for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
         None)
@@ -332,16 +332,25 @@ def role_named_in_apposition(case: Mention) -> Speaker | None:
     if head.pos_ != "NOUN" or not person_noun(case.lemma):
         return None
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is None and head.dep_ == "nsubj" and head.right_edge.i + 2 < len(r.doc) \
-            and r.doc[head.right_edge.i + 1].text == ",":
-        named = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > head.i
-                      and compound_start(c) == head.right_edge.i + 2), None)
+    if named is None:
+        named = second_subject(head)
+        named = named if named is not None and named.pos_ == "PROPN" else None
     if named is None:
         return None
     name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
     if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
         return Speaker(r.index.fullest(name), "person")
     return None
+
+
+def second_subject(head: Token) -> Token | None:
+    """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
+    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
+    doc, after = head.doc, head.right_edge.i + 2
+    if head.dep_ != "nsubj" or after >= len(doc) or doc[after - 1].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i and c.left_edge.i == after),
+                None)
 
 
 @rule("speakers.party-member-in-view", (
