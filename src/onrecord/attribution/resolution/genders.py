@@ -25,6 +25,8 @@ MALE = MALE_PRONOUNS | MALE_HONORIFICS
 FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
 #: Nouns for one person that say the person's gender: roles ("spokeswoman") and kin ("son", "widow").
 GENDER_NOUNS: dict[str, str] = {**GENDERED_ROLES, **load("en").mapping("gender_nouns")}
+#: Every he/she word and honorific.
+_EITHER = MALE | FEMALE
 #: What an honorific or a gendered noun in apposition counts, against one pronoun.
 _STRONG = 3
 
@@ -49,15 +51,15 @@ def gender_votes(ent: Span) -> tuple[int, int]:
     other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
     skip = (MALE if other & MALE else frozenset()) | (FEMALE if other & FEMALE else frozenset())
     after = [t for t in ent.sent if t.i >= ent.end and t.pos_ == "PRON" and t.lower_ not in skip]
-    if any(t.lower_ in MALE for t in after) and any(t.lower_ in FEMALE for t in after):
-        return male, female  # "Ivo Tarn said she had given him a chance": which is he?
     for tok in after:
         if tok.dep_ in ("dobj", "pobj", "dative"):
             continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
-        if tok.lower_ in MALE:
-            return male + 1, female
-        if tok.lower_ in FEMALE:
-            return male, female + 1
+        said = MALE if tok.lower_ in MALE else FEMALE if tok.lower_ in FEMALE else None
+        if said is None:
+            continue
+        if any(t.head == tok.head and t.lower_ not in said and t.lower_ in _EITHER for t in after):
+            return male, female  # "Ivo Tarn said she had given him a chance": which of the two is he?
+        return (male + 1, female) if said is MALE else (male, female + 1)
     return male, female
 
 
