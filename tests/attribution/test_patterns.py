@@ -1225,6 +1225,15 @@ CASES += [
          "Kwabena Ofori-Ross, said the club had been his school. “I played her a song I thought was a masterpiece,” "
          "he said.\n\nShe called record companies “shopkeepers with a microphone”.",
          "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
+    # a she opening a paragraph right after a relative introduced by "her": the story's subject again
+    case("a-she-after-her-daughter-spoke-is-the-story-subject",
+         "Professor Ines Marwick-Dale, the biologist who spent half a century cleaning up the town’s rivers, has died "
+         "aged 88.\n\nHer death was announced on Monday by her daughter, Dr Rachel Dale, who said her mother had "
+         "been ‘sharp and impatient until the last day’.\n\nIn 1978 she wrote an open letter to the council, which "
+         "was printed on the front page of this newspaper:\n\n‘For fifteen years I have counted the insects in the "
+         "river. Their numbers have fallen every year.\n\n‘I am not asking you to love the river. I am asking you to "
+         "stop killing it.’",
+         "I am not asking you to love the river. I am asking you to stop killing it.", "Ines Marwick-Dale", "direct"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

@@ -18,6 +18,7 @@ from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.roles import role_holder
+from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -66,6 +67,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
          if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
         None,
     )
+    lede = story_subject(r, pronoun)
+    if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
+        return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
     # (not a name inside the description itself: "the Ashgrove manager")
     before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
@@ -100,18 +104,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return last[1]
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
-    lede = _story_subject(r, pronoun)
     return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
                                                                                                 pronoun.text)
-
-
-def _story_subject(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
-    """The person the story is about, when nobody is in view of a he/she: the subject of its first sentence
-    ("Ana Lind, the singer who ran the club, died on Sunday. ... She called it a front room.")."""
-    first = r.doc[0].sent
-    lede = next((p for p in r.index.persons if p[0] < first.end), None)
-    return lede if lede is not None and lede[2] and lede[0] < pronoun.i and not r.index.inside(r.doc[lede[0]].idx) \
-        else None
 
 
 def _object_in_a_modifier(tok: Token) -> bool:
