@@ -1234,6 +1234,13 @@ CASES += [
          "river. Their numbers have fallen every year.\n\n‘I am not asking you to love the river. I am asking you to "
          "stop killing it.’",
          "I am not asking you to love the river. I am asking you to stop killing it.", "Ines Marwick-Dale", "direct"),
+    # a nickname in quotation marks between the first and the family name: the person, not an organisation
+    case("a-name-with-a-quoted-nickname",
+         "The festival board cancelled a show by the comedian Ottilie \"Sparky\" Brannagh-Osei over jokes about the "
+         "mayor.\n\nThe board's chair, Winifred Okwuosa-Lamb, said the decision had been taken on legal advice. She "
+         "said the board was sorry.\n\nBrannagh-Osei said she was \"gutted.\" She said she would perform the show "
+         "anyway. \"They can't cancel the jokes,\" she said.",
+         "They can't cancel the jokes,", "Ottilie Brannagh-Osei", "direct"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

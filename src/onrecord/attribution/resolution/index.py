@@ -26,6 +26,7 @@ from onrecord.attribution.resolution.names import (
     hyphen_joins,
     initial,
     name_like,
+    nicknamed_names,
     org_text,
     particle_names,
     person_name,
@@ -101,7 +102,7 @@ class ArticleIndex:
         self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
-        for start, name in particle_names(doc):  # "Pieter ter Horst", which the recogniser cut in two
+        for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.persons.sort()

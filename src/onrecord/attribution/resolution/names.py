@@ -294,3 +294,22 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
         if first and k > tok.i + 1 and doc[k].is_title and doc[k].is_alpha and not whole:
             out.append((tok.i, doc[tok.i : end].text))
     return out
+
+
+#: A first name, a nickname in quotation marks, a family name: 'Ana "Sparky" Lind', "Ivo “Buzz” Tarn-Okoro".
+_PARTICLES = "|".join(re.escape(p) for p in sorted(SURNAME_PARTICLES))
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)[\"”’'] "
+                        r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+
+
+def nicknamed_names(doc: Doc) -> list[tuple[int, str]]:
+    """(token, name) of each full name written with a nickname in quotation marks between its first and family
+    names ('Ana "Sparky" Lind' -> "Ana Lind"): the recogniser cuts it up, or takes the family name alone for an
+    organisation."""
+    out = []
+    for m in _NICKNAMED.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and span[0].pos_ == "PROPN":
+            out.append((span.start, f"{m.group(1)} {m.group(3)}"))
+    return out
+
