@@ -1241,6 +1241,13 @@ CASES += [
          "said the board was sorry.\n\nBrannagh-Osei said she was \"gutted.\" She said she would perform the show "
          "anyway. \"They can't cancel the jokes,\" she said.",
          "They can't cancel the jokes,", "Ottilie Brannagh-Osei", "direct"),
+    # "it" right after a document was named: whoever made the document (a counted group, described)
+    case("it-after-a-letter-is-who-signed-it",
+         "The festival director, Piet Lorimer-Achebe, resigned on Monday after the board cancelled a show.\n\n"
+         "\"Festivals belong to the people who buy the tickets,\" said a former chair, Ruth Okonedo-Hale.\n\n"
+         "Hundreds of local musicians have signed an open letter supporting Lorimer-Achebe. \"We stand with Piet,\" "
+         "it says.",
+         "We stand with Piet,", None, "direct", kind="anonymous", description="hundreds of local musicians"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

@@ -289,10 +289,13 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
         if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
             return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
-            maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
+            # "In a statement, the company said"; "Dozens of local artists signed a letter" (a count of people)
+            counted = subject.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.tag_ == "NNS" for o in c.children) for c in subject.children)
+            maker = r.resolve(r.doc[subject.left_edge.i : (subject.right_edge.i if counted else subject.i) + 1])
             if maker.name:
                 return maker
-            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower())):
+            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower()) or counted):
                 # a group nobody names: "More than 40 physicians signed a letter"
                 return Speaker(None, "anonymous", maker.description)
     found = author(r, tok)
@@ -377,6 +380,9 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return plural_antecedent(r, pronoun)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+    document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
+    if document is not None:
+        return document  # "Dozens of artists signed an open letter. “…,” it says.": who made the letter
     subjects = [m for m in cands if m[2]]
     if last is not None and pronoun.i - last[0] < 80:
         # the organisation speaking, unless another one has become the subject since ("EDC declined ...")
@@ -389,6 +395,21 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if pick:
             return Speaker(r.index.expand(pick[-1][1]), "organisation")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:
+    """Who made the document an "it" stands for: one named in the sentence before or the pronoun's own, as a
+    subject or an object, after any organisation that spoke or acted ("signed an open letter ... it says")."""
+    if pronoun.lower_ != "it" or r.index.inside(pronoun.idx):
+        return None
+    start = r.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    after = max(organisations, default=-1)
+    for tok in reversed(r.doc[max(start, after + 1) : pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ISSUED_DOCUMENTS and tok.dep_ in ("dobj", "nsubj") \
+                and not r.index.inside(tok.idx):
+            found = maker(r, tok)
+            return found if found is not None and (found.name or found.kind == "anonymous") else None
+    return None
 
 
 def members(group: Token) -> Token | None:
