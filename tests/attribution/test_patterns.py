@@ -1248,6 +1248,13 @@ CASES += [
          "Hundreds of local musicians have signed an open letter supporting Lorimer-Achebe. \"We stand with Piet,\" "
          "it says.",
          "We stand with Piet,", None, "direct", kind="anonymous", description="hundreds of local musicians"),
+    # "the letter" after "... have written to the mayor": who wrote to her (the nearest subject, not the dateline)
+    case("the-letter-after-writing-to-someone",
+         "LAKEVIEW, Tarnland, March 3 (LWS) — Twelve councillors from the ruling party have written to Mayor Ana "
+         "Lind-Obi asking her to drop a plan for a new ring road.\n\nThe letter, dated Monday and released on "
+         "Wednesday, said the plan had been drawn up “without asking a single resident.”",
+         "the plan had been drawn up “without asking a single resident.", None, "mixed", kind="anonymous",
+         description="twelve councillors from the ruling party"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"

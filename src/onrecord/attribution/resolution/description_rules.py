@@ -15,6 +15,7 @@ from dataclasses import replace
 from onrecord.attribution.resolution.antecedents import (
     author,
     earlier_author,
+    group_of,
     maker,
     org_for,
     person_antecedent,
@@ -37,6 +38,7 @@ from onrecord.lexicon.en import (
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
+    LETTER_NOUNS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     QUANTITY_HEADS,
@@ -76,10 +78,29 @@ def document_author(case: Mention) -> Speaker | None:
     if found is None and case.moves and case.head.dep_ == "dobj":
         found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
-        found = earlier_author(case.resolver, case.head)
+        found = earlier_author(case.resolver, case.head) or _who_wrote_to(case)
     if found is not None and found.name is None and found.kind == "anonymous":
         return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+def _who_wrote_to(case: Mention) -> Speaker | None:
+    """"The letter" after "Eleven senators have written to the president": who wrote to someone before it, outside
+    quotations -- a person or a body named, else the group as introduced."""
+    r = case.resolver
+    if case.lemma not in LETTER_NOUNS:
+        return None
+    for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
+        if tok.lemma_.lower() != "write" or tok.pos_ != "VERB" or r.index.inside(tok.idx) \
+                or not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            continue
+        # (the nearest subject: not a dateline's place the parse took for another, "LAKEVIEW — Ten senators have")
+        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+        return found if found.name else group_of(r, subject) if subject.tag_ == "NNS" else None
+    return None
 
 
 @rule("speakers.authors-of-document", (
