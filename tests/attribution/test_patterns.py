@@ -1255,6 +1255,12 @@ CASES += [
          "Wednesday, said the plan had been drawn up “without asking a single resident.”",
          "the plan had been drawn up “without asking a single resident.", None, "mixed", kind="anonymous",
          description="twelve councillors from the ruling party"),
+    # a dash signature after a quotation that a colon also leads into: the signature names the speaker
+    case("a-dash-signature-beats-a-colon-lead-in",
+         "A book of condolence at the town hall filled six pages on the first day. Two of the entries read:\n\n"
+         "“You let me sing when I was awful. Thank you.” — Tomas Adebayo-Rhee\n\n"
+         "“Every tune I know, I learned in your kitchen.” — Femke Oduya",
+         "You let me sing when I was awful. Thank you.", "Tomas Adebayo-Rhee", "direct"),
     # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
     case("they-after-an-organisation-named-with-a-plural",
          "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"
