@@ -43,9 +43,9 @@ def gender_votes(ent: Span) -> tuple[int, int]:
     root = ent.root
     phrase = root.head if root.dep_ == "appos" else root
     nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    said = {GENDER_NOUNS.get(n.lower_) for n in nouns if n.pos_ == "NOUN"}
-    male += _STRONG if "m" in said else 0
-    female += _STRONG if "f" in said else 0
+    kin = {GENDER_NOUNS.get(n.lower_) for n in nouns if n.pos_ == "NOUN"}
+    male += _STRONG if "m" in kin else 0
+    female += _STRONG if "f" in kin else 0
     if not is_subject(root):
         return male, female
     other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
