@@ -1149,6 +1149,132 @@ CASES += [
          "Shares fell on Friday. “The market is weak,” said Pieter ter Horst, an analyst. Horst has covered the "
          "sector for years.",
          "The market is weak,", "Pieter ter Horst", "direct"),
+    # a particle before a double-barrelled family name, the whole taken for an organisation: the pronoun later is
+    # still hers, not the woman named before her
+    case("a-particle-name-with-a-hyphenated-family-name",
+         "Her friend Agnes Mowbray-Kilcline said the club had been loud. “She sang every night,” she said.\n\n"
+         "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
+         "“It was a cellar with chairs,” she said.",
+         "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # "the physicians", introduced in other words ("40 doctors") and mentioned again since ("by the doctors"): the
+    # group as introduced
+    case("a-group-named-again-in-other-words",
+         "More than 40 doctors at the Tarnwick clinic have written an open letter to the mayor. The letter was "
+         "published by the doctors on Monday.\n\n“We are writing because nobody else will,” the physicians said.",
+         "We are writing because nobody else will,", None, "direct", kind="anonymous",
+         description="40 doctors at the tarnwick clinic"),
+    # a hyphenated name in apposition to a role, which the recogniser took for an organisation's: the person
+    case("a-hyphenated-name-beside-a-role-taken-for-an-organisation",
+         "The landlord, Greyfield Homes, said it “welcomed the outcome” and would begin the repairs in June. Its "
+         "managing director, Rupert Makinde-Hale, had called the strike “unlawful and unhelpful” in April.\n\n"
+         "“We should have fixed the lifts,” Makinde-Hale said.",
+         "We should have fixed the lifts,", "Rupert Makinde-Hale", "direct"),
+    # the name after a role that the parse made a second subject of the verb, not the role's apposition
+    case("a-role-and-its-name-read-as-two-subjects",
+         "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
+         "would stay.",
+         "she would stay", "Mira Oduya-Lind", "indirect"),
+    # a study no organisation is said to have issued, its authors and their "they": the lead author introduced
+    case("the-authors-of-a-study-are-its-lead-author",
+         "A study of Lake Tarn appeared in a journal on Monday. Its lead author, Dr. Ana Lind-Oduya, called the result "
+         "“the best news in years.”\n\nThe authors wrote that the lake was “not proof that any lake can recover” and "
+         "warned against hope. “Lake Tarn had one problem and it was removed,” they wrote.",
+         "Lake Tarn had one problem and it was removed,", "Ana Lind-Oduya", "direct"),
+    case("the-study-itself-is-its-lead-author",
+         "A study of Lake Tarn appeared in a journal on Monday. Its lead author, Dr. Ana Lind-Oduya, called the result "
+         "“the best news in years.”\n\nThe report found that the reeds had spread by half and that the fish had “more "
+         "or less doubled near the old pipe.”",
+         "that the reeds had spread by half and that the fish had “more or less doubled near the old pipe",
+         "Ana Lind-Oduya", "mixed"),
+    # "one of them" with a role and a name in apposition: the one named, and the "he" after
+    case("one-of-them-with-a-role-and-a-name",
+         "Dozens of musicians who later became well known played their first song there.\n\nOne of them, the "
+         "songwriter Kwabena Ofori-Ross, said she had given him the only review that mattered. “It was home,” he said.",
+         "It was home,", "Kwabena Ofori-Ross", "direct"),
+    # "Her son, Teodor Marsh, said she had died": the son is a man (his kin noun), the "she" is his mother's
+    case("a-kin-noun-says-the-gender-not-the-she-after",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\n"
+         "Her son, Teodor Marsh, said she had died peacefully at home.\n\nMany singers began at the Lamp. The "
+         "club's rule was that anyone could play one song on their first visit, and hundreds did over the years.\n\n"
+         "“She sang the same six songs to the cat,” he said.",
+         "She sang the same six songs to the cat,", "Teodor Marsh", "direct"),
+    # a "she" with nobody of her gender in view: the person the story is about, the subject of its first sentence
+    case("a-she-with-nobody-in-view-is-the-story-subject",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\n"
+         "Her son, Teodor Marsh, said she had died peacefully at home. Dozens of musicians who later became famous "
+         "played their first song at the Lamp, and some of them came to see her last week.\n\nBorn in a fishing "
+         "village on the coast, she came to the city at seventeen to work in a shoe factory and began singing in pubs "
+         "at weekends. The club was in a cellar by the river, and the rule painted above its stage was that anyone "
+         "could play one song.\n\nShe called record companies “shopkeepers with a microphone” and never signed "
+         "with one.",
+         "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
+    # the same, when the parse made the role and its name a second subject of the verb
+    case("one-of-them-and-a-role-read-as-two-subjects",
+         "Dozens of musicians who later became well known played their first song there.\n\nOne of them, the "
+         "singer Kofi Adeyemi-Rusk, said she had given him the only review that mattered to him.",
+         "she had given him the only review that mattered to him", "Kofi Adeyemi-Rusk", "indirect"),
+    # "X said she had given him ...": a she and a him after the name say nothing of X's gender
+    case("a-she-and-a-him-after-a-name-say-no-gender",
+         "Dozens of musicians who later became well known played their first song at the Lamp.\n\nThe songwriter "
+         "Kofi Adeyemi-Rusk said she had given him the only review that mattered to him. “It was home,” he said.",
+         "It was home,", "Kofi Adeyemi-Rusk", "direct"),
+    # a name the recogniser missed, said by "he": a man, so the "she" after is not him
+    case("a-he-said-of-a-name-says-his-gender",
+         "Lena Marsh-Okoro, the singer who ran the Lamp club for forty years, died on Sunday. She was 88.\n\nDozens "
+         "of musicians who later became well known played their first song at the Lamp. One of them, the songwriter "
+         "Kwabena Ofori-Ross, said the club had been his school. “I played her a song I thought was a masterpiece,” "
+         "he said.\n\nShe called record companies “shopkeepers with a microphone”.",
+         "shopkeepers with a microphone", "Lena Marsh-Okoro", "direct"),
+    # a she opening a paragraph right after a relative introduced by "her": the story's subject again
+    case("a-she-after-her-daughter-spoke-is-the-story-subject",
+         "Professor Ines Marwick-Dale, the biologist who spent half a century cleaning up the town’s rivers, has died "
+         "aged 88.\n\nHer death was announced on Monday by her daughter, Dr Rachel Dale, who said her mother had "
+         "been ‘sharp and impatient until the last day’.\n\nIn 1978 she wrote an open letter to the council, which "
+         "was printed on the front page of this newspaper:\n\n‘For fifteen years I have counted the insects in the "
+         "river. Their numbers have fallen every year.\n\n‘I am not asking you to love the river. I am asking you to "
+         "stop killing it.’",
+         "I am not asking you to love the river. I am asking you to stop killing it.", "Ines Marwick-Dale", "direct"),
+    # a nickname in quotation marks between the first and the family name: the person, not an organisation
+    case("a-name-with-a-quoted-nickname",
+         "The festival board cancelled a show by the comedian Ottilie \"Sparky\" Brannagh-Osei over jokes about the "
+         "mayor.\n\nThe board's chair, Winifred Okwuosa-Lamb, said the decision had been taken on legal advice. She "
+         "said the board was sorry.\n\nBrannagh-Osei said she was \"gutted.\" She said she would perform the show "
+         "anyway. \"They can't cancel the jokes,\" she said.",
+         "They can't cancel the jokes,", "Ottilie Brannagh-Osei", "direct"),
+    # "it" right after a document was named: whoever made the document (a counted group, described)
+    case("it-after-a-letter-is-who-signed-it",
+         "The festival director, Piet Lorimer-Achebe, resigned on Monday after the board cancelled a show.\n\n"
+         "\"Festivals belong to the people who buy the tickets,\" said a former chair, Ruth Okonedo-Hale.\n\n"
+         "Hundreds of local musicians have signed an open letter supporting Lorimer-Achebe. \"We stand with Piet,\" "
+         "it says.",
+         "We stand with Piet,", None, "direct", kind="anonymous", description="hundreds of local musicians"),
+    # "the letter" after "... have written to the mayor": who wrote to her (the nearest subject, not the dateline)
+    case("the-letter-after-writing-to-someone",
+         "LAKEVIEW, Tarnland, March 3 (LWS) — Twelve councillors from the ruling party have written to Mayor Ana "
+         "Lind-Obi asking her to drop a plan for a new ring road.\n\nThe letter, dated Monday and released on "
+         "Wednesday, said the plan had been drawn up “without asking a single resident.”",
+         "the plan had been drawn up “without asking a single resident.", None, "mixed", kind="anonymous",
+         description="twelve councillors from the ruling party"),
+    # a dash signature after a quotation that a colon also leads into: the signature names the speaker
+    case("a-dash-signature-beats-a-colon-lead-in",
+         "A book of condolence at the town hall filled six pages on the first day. Two of the entries read:\n\n"
+         "“You let me sing when I was awful. Thank you.” — Tomas Adebayo-Rhee\n\n"
+         "“Every tune I know, I learned in your kitchen.” — Femke Oduya",
+         "You let me sing when I was awful. Thank you.", "Tomas Adebayo-Rhee", "direct"),
+    # "they" after an organisation whose name holds a plural noun ("Tenants Association"): the organisation
+    case("they-after-an-organisation-named-with-a-plural",
+         "Residents of Parkview House ended a strike on Monday after their landlord agreed to fix the heating.\n\n"
+         "The Parkview House Tenants Association had withheld rent since May, saying the boilers had failed. The "
+         "association said in a statement on Monday that its members had voted to accept the deal.\n\n"
+         "“We never wanted to strike. We wanted heat,” they said.",
+         "We never wanted to strike. We wanted heat,", "Parkview House Tenants Association", "direct"),
+    # a river's name, which the recogniser once took for a person ("in the Kell"), is no one a "she" stands for
+    case("a-river-read-as-a-person-is-a-place",
+         "Professor Ines Marwick-Dale, the biologist who cleaned up the town's rivers, has died aged 88.\n\n"
+         "Born in Leeds in 1936, she joined the university in 1961. At the time, the River Kell ran brown through "
+         "the town centre.\n\nShe began counting insects in the Kell every Sunday morning in 1963. “It was the only "
+         "way to show them,” she said in 2010.",
+         "It was the only way to show them,", "Ines Marwick-Dale", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -487,6 +487,6 @@ def continuation(c: Quotation) -> Attachment | None:
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
     [named_work, quoted_transcript, cue_clause, mixed, quotation_paragraph, called, scare_quotes, title, in_source,
-     fragment, cue_after, cue_before, colon_lead, dash, run_on_title, continuation],
+     fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
     describe=_answer,
 )

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.index import MALE, OrgMention, PersonMention
+from onrecord.attribution.resolution.genders import MALE
+from onrecord.attribution.resolution.index import OrgMention, PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.roles import role_holder
+from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -65,6 +67,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
          if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
         None,
     )
+    lede = story_subject(r, pronoun)
+    if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
+        return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
     # (not a name inside the description itself: "the Ashgrove manager")
     before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
@@ -99,7 +104,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return last[1]
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
-    return Speaker(None, "unknown", pronoun.text)
+    return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
+                                                                                                pronoun.text)
 
 
 def _object_in_a_modifier(tok: Token) -> bool:
@@ -283,10 +289,13 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
         if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
             return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
-            maker = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])  # "In a statement, the company said"
+            # "In a statement, the company said"; "Dozens of local artists signed a letter" (a count of people)
+            counted = subject.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.tag_ == "NNS" for o in c.children) for c in subject.children)
+            maker = r.resolve(r.doc[subject.left_edge.i : (subject.right_edge.i if counted else subject.i) + 1])
             if maker.name:
                 return maker
-            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower())):
+            if subject.tag_ == "NNS" and (maker.kind == "anonymous" or person_noun(subject.lemma_.lower()) or counted):
                 # a group nobody names: "More than 40 physicians signed a letter"
                 return Speaker(None, "anonymous", maker.description)
     found = author(r, tok)
@@ -371,6 +380,9 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return plural_antecedent(r, pronoun)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+    document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
+    if document is not None:
+        return document  # "Dozens of artists signed an open letter. “…,” it says.": who made the letter
     subjects = [m for m in cands if m[2]]
     if last is not None and pronoun.i - last[0] < 80:
         # the organisation speaking, unless another one has become the subject since ("EDC declined ...")
@@ -383,6 +395,21 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if pick:
             return Speaker(r.index.expand(pick[-1][1]), "organisation")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:
+    """Who made the document an "it" stands for: one named in the sentence before or the pronoun's own, as a
+    subject or an object, after any organisation that spoke or acted ("signed an open letter ... it says")."""
+    if pronoun.lower_ != "it" or r.index.inside(pronoun.idx):
+        return None
+    start = r.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    after = max(organisations, default=-1)
+    for tok in reversed(r.doc[max(start, after + 1) : pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ISSUED_DOCUMENTS and tok.dep_ in ("dobj", "nsubj") \
+                and not r.index.inside(tok.idx):
+            found = maker(r, tok)
+            return found if found is not None and (found.name or found.kind == "anonymous") else None
+    return None
 
 
 def members(group: Token) -> Token | None:
@@ -405,6 +432,15 @@ def group_of(r: SpeakerResolver, group: Token) -> Speaker:
     end = next((t.left_edge.i for t in phrase if t.i > group.i and (
         t.text == "," or (t.dep_ in ("acl", "relcl") and t.head == group))), phrase.end)
     return Speaker(None, "anonymous", r.doc[phrase.start : end].text.strip())
+
+
+def _organisation_named_by(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """The organisation whose name a plural noun is a word of ("Tenants" of "Orchard Tenants Association"), else
+    None."""
+    ent = r.index.ent_of.get(tok.i)
+    if tok.dep_ != "compound" or ent is None or ent.label_ != "ORG" or tok.i == ent.end - 1:
+        return None
+    return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
 
 
 def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
@@ -443,7 +479,13 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         ) and not r.index.inside(tok.idx):
             subject = tok
             break
+    named = _organisation_named_by(r, subject) if subject is not None else None
+    if named is not None and (last is None or (subject is not None and subject.i > last[0])):
+        return named  # "The Orchard Tenants Association said ... “…,” they said": the association, not "Tenants"
     if subject is not None and (last is None or subject.i > last[0]):
+        spoke = next((s for i, s in r.recent if i == subject.head.i), None)
+        if spoke is not None:  # "The authors wrote that ... “…,” they wrote": who the authors were found to be
+            return spoke
         pair = named_pair(r, subject)
         if pair is not None:
             return pair  # "Transcarga and Nordlink agreed ... The two companies welcomed it ... they said"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from onrecord.attribution.resolution.antecedents import (
     author,
     earlier_author,
+    group_of,
     maker,
     org_for,
     person_antecedent,
@@ -37,9 +38,11 @@ from onrecord.lexicon.en import (
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
+    LETTER_NOUNS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     QUANTITY_HEADS,
+    RESEARCH_DOCUMENTS,
     SPOKESPERSON_HEADS,
     UNNAMED_HEADS,
 )
@@ -75,10 +78,29 @@ def document_author(case: Mention) -> Speaker | None:
     if found is None and case.moves and case.head.dep_ == "dobj":
         found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
-        found = earlier_author(case.resolver, case.head)
+        found = earlier_author(case.resolver, case.head) or _who_wrote_to(case)
     if found is not None and found.name is None and found.kind == "anonymous":
         return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+def _who_wrote_to(case: Mention) -> Speaker | None:
+    """"The letter" after "Eleven senators have written to the president": who wrote to someone before it, outside
+    quotations -- a person or a body named, else the group as introduced."""
+    r = case.resolver
+    if case.lemma not in LETTER_NOUNS:
+        return None
+    for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
+        if tok.lemma_.lower() != "write" or tok.pos_ != "VERB" or r.index.inside(tok.idx) \
+                or not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            continue
+        # (the nearest subject: not a dateline's place the parse took for another, "LAKEVIEW — Ten senators have")
+        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+        return found if found.name else group_of(r, subject) if subject.tag_ == "NNS" else None
+    return None
 
 
 @rule("speakers.authors-of-document", (
@@ -128,6 +150,20 @@ def document_of_main_organisation(case: Mention) -> Speaker | None:
         return None
     main = case.resolver.index.main_org(case.head.i)
     return Speaker(main, "organisation", case.description) if main is not None else None
+
+
+@rule("speakers.lead-author", (
+    "A study of Lake Tarn appeared on Monday. Its lead author, Dr. Ana Lind-Oduya, called it good news. The authors "
+    "wrote that the lake had recovered.", "Ana Lind-Oduya"))
+def lead_author(case: Mention) -> Speaker | None:
+    """A study's authors, or the study itself, that no organisation is said to have issued: the person introduced
+    before as its author ("Its lead author, Dr. Ana Lind,")."""
+    head, r = case.head, case.resolver
+    if not case.definite or case.phrase_ents or not (
+            (case.lemma in _WRITERS and head.tag_ == "NNS") or case.lemma in RESEARCH_DOCUMENTS):
+        return None
+    authors = [name for i, name in r.index.roles.get("author", ()) if i < head.i]
+    return Speaker(authors[0], "person", case.description) if authors else None
 
 
 @rule("speakers.document-unattributed", ("The report said prices would rise.", None))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
@@ -25,6 +27,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
     PAIR_WORDS,
+    SAME_PEOPLE_NOUNS,
     THING_ENDINGS,
 )
 
@@ -193,13 +196,29 @@ def group_introduced(case: Mention) -> Speaker | None:
         return None
     if case.lemma in ORGANISATION_HEADS or case.lemma in DOCUMENT_NOUNS:
         return None
+    fallback: Token | None = None
+    same = SAME_PEOPLE_NOUNS.get(case.lemma, case.lemma)  # ("230 doctors wrote ... the physicians said")
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
-        if tok.lemma_.lower() != case.lemma or tok.tag_ != "NNS" or r.index.inside(tok.idx):
+        lemma = tok.lemma_.lower()
+        if (lemma != case.lemma and SAME_PEOPLE_NOUNS.get(lemma, lemma) != same) or tok.tag_ != "NNS" \
+                or r.index.inside(tok.idx):
             continue
-        group = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
-        found = group_of(r, group if members(group) is not None else tok)
-        return replace(found, description=found.description or case.description)
-    return None
+        if _mentioned_again(tok) and fallback is None:
+            fallback = tok  # "published by the doctors": a mention again; the group was introduced before
+            continue
+        return _introduced_as(case, tok)
+    return _introduced_as(case, fallback) if fallback is not None else None
+
+
+def _mentioned_again(tok: Token) -> bool:
+    """Is the plural noun a bare definite mention ("the doctors"), not the group's introduction?"""
+    return [c.lower_ for c in tok.children] == ["the"]
+
+
+def _introduced_as(case: Mention, tok: Token) -> Speaker:
+    group = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    found = group_of(case.resolver, group if members(group) is not None else tok)
+    return replace(found, description=found.description or case.description)
 
 
 @rule(

@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     clean_name,
@@ -25,6 +26,7 @@ from onrecord.attribution.resolution.names import (
     hyphen_joins,
     initial,
     name_like,
+    nicknamed_names,
     org_text,
     particle_names,
     person_name,
@@ -49,19 +51,12 @@ from onrecord.attribution.resolution.syntax import (
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
     FEMALE_FIRST_NAMES,
-    FEMALE_HONORIFICS,
-    FEMALE_PRONOUNS,
     LEGAL_SUFFIXES,
     MALE_FIRST_NAMES,
-    MALE_HONORIFICS,
-    MALE_PRONOUNS,
     ORGANISATION_HEADS,
     UNNAMED_HEADS,
 )
 
-#: He/she words and honorifics: evidence of a person's gender.
-MALE = MALE_PRONOUNS | MALE_HONORIFICS
-FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
 #: How far into the text a story's opening (its lede) reaches, in characters.
 _LEDE_CHARS = 500
 #: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
@@ -107,7 +102,7 @@ class ArticleIndex:
         self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
-        for start, name in particle_names(doc):  # "Pieter ter Horst", which the recogniser cut in two
+        for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.persons.sort()
@@ -173,7 +168,8 @@ class ArticleIndex:
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if ent is None:
                 start = tok.i
-                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (titled and hyphen_joins(doc, start - 1))) and (
+                joins = titled or roled  # (over the hyphen of a name the recogniser took for something else)
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (joins and hyphen_joins(doc, start - 1))) and (
                         start - 1 not in self.ent_of or (
                         (aged or roled or titled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1
@@ -339,25 +335,11 @@ class ArticleIndex:
             found.sort()  # (in text order, with the titled names the chains found)
 
     def _vote(self, name: str, ent: Span) -> None:
-        """Gender evidence for a name: its honorific, and he/she pronouns in a sentence it is the subject of."""
+        """Gender evidence for a name from one mention (see :func:`gender_votes`)."""
         votes = self.votes.setdefault(name, [0, 0])
-        prev = self.doc[ent.start - 1].lower_ if ent.start else ""
-        if prev in MALE:
-            votes[0] += 3
-        elif prev in FEMALE:
-            votes[1] += 3
-        if not is_subject(ent.root):
-            return
-        for tok in ent.sent:
-            if tok.i >= ent.end and tok.pos_ == "PRON":
-                if tok.dep_ in ("dobj", "pobj", "dative"):
-                    continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
-                if tok.lower_ in MALE:
-                    votes[0] += 1
-                    return
-                if tok.lower_ in FEMALE:
-                    votes[1] += 1
-                    return
+        male, female = gender_votes(ent)
+        votes[0] += male
+        votes[1] += female
 
     def learn(self, name: str) -> None:
         """Index a speaker's full name the recogniser missed ("Ana Lind, who represents ..."), so that "Lind"

@@ -281,14 +281,35 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
     particles = positions(np.isin(token_arrays(doc).lower, _PARTICLE_IDS))
     for p in particles:
         tok = doc[p - 1] if p > 0 else None
-        if tok is None or p - 1 in particles or not (
-                tok.is_title and (tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON") and tok.i + 2 < len(doc)):
+        if tok is None or p - 1 in particles or not (tok.is_title and tok.i + 2 < len(doc)):
             continue
         k = tok.i + 1
         while k < len(doc) - 1 and doc[k].lower_ in SURNAME_PARTICLES and doc[k].is_lower:
             k += 1
-        last = doc[k]
+        end = hyphen_extent(doc, k, k + 1)[1]  # a hyphenated family name whole: "de la Haye-Bello"
+        # a known first name, or a proper noun before a double-barrelled family name ("Ines de Vos-Tarn")
+        first = tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and end > k + 1)
+        last = doc[end - 1]
         whole = last.ent_iob_ == "I" and last.ent_type_ == "PERSON"  # (the recogniser took it whole already)
-        if k > tok.i + 1 and last.is_title and last.is_alpha and not whole:
-            out.append((tok.i, doc[tok.i : k + 1].text))
+        if first and k > tok.i + 1 and doc[k].is_title and doc[k].is_alpha and not whole:
+            out.append((tok.i, doc[tok.i : end].text))
     return out
+
+
+#: A first name, a nickname in quotation marks, a family name: 'Ana "Sparky" Lind', "Ivo “Buzz” Tarn-Okoro".
+_PARTICLES = "|".join(re.escape(p) for p in sorted(SURNAME_PARTICLES))
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)[\"”’'] "
+                        r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+
+
+def nicknamed_names(doc: Doc) -> list[tuple[int, str]]:
+    """(token, name) of each full name written with a nickname in quotation marks between its first and family
+    names ('Ana "Sparky" Lind' -> "Ana Lind"): the recogniser cuts it up, or takes the family name alone for an
+    organisation."""
+    out = []
+    for m in _NICKNAMED.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and span[0].pos_ == "PROPN":
+            out.append((span.start, f"{m.group(1)} {m.group(3)}"))
+    return out
+

@@ -134,6 +134,8 @@ def run_in_heading(case: Mention) -> Speaker | None:
     ("Local estate agents said prices would hold. One, Mira Castellan of Ash & Elm, said buyers cared more "
      "about the trains.", "Mira Castellan"),
     ("Two firms objected to the plan. One, Tarn Energy, said it would appeal.", "Tarn Energy"),
+    ("Dozens of musicians played there. One of them, the songwriter Kwabena Ofori-Ross, said the club was kind.",
+     "Kwabena Ofori-Ross"),
 )
 def one_named(case: Mention) -> Speaker | None:
     """"One, Ana Lind of Ash & Elm, said": a member of a group just mentioned, named in apposition to "one" or
@@ -141,7 +143,11 @@ def one_named(case: Mention) -> Speaker | None:
     head = case.head
     if head.lower_ not in ("one", "another") or not case.moves:
         return None
-    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    appositions = [c for c in head.children if c.dep_ == "appos"] + [t for t in (second_subject(head),) if t]
+    # "One, Ana Lind," or "One of them, the songwriter Ana Lind," (which the parse may make a second subject)
+    named = next((c for c in appositions if c.pos_ == "PROPN"), None) or next(
+        (c for a in appositions if a.pos_ == "NOUN" for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+        None)
     if named is None:
         return None
     r, name = case.resolver, case.resolver.doc[compound_start(named) : named.i + 1]
@@ -315,20 +321,36 @@ def named_in_phrase(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.role-named-in-apposition", (
-    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"))
+    "The orchestra will play on. Its music director, Leo Varga, called the news \"heartbreaking.\"", "Leo Varga"), (
+    "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
+    "would stay.", "Mira Oduya-Lind"))
 def role_named_in_apposition(case: Mention) -> Speaker | None:
     """A person's role with a name in apposition ("its music director, Leo Varga,") is the person named, though the
-    recogniser took the name for an organisation -- not someone else introduced with that role."""
+    recogniser took the name for an organisation -- not someone else introduced with that role; also when the
+    parse made the name a second subject of the verb ("The club's chair, Mira Lind, a teacher, said")."""
     head, r = case.head, case.resolver
     if head.pos_ != "NOUN" or not person_noun(case.lemma):
         return None
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        named = second_subject(head)
+        named = named if named is not None and named.pos_ == "PROPN" else None
     if named is None:
         return None
     name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
     if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
         return Speaker(r.index.fullest(name), "person")
     return None
+
+
+def second_subject(head: Token) -> Token | None:
+    """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
+    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
+    doc, after = head.doc, head.right_edge.i + 2
+    if head.dep_ != "nsubj" or after >= len(doc) or doc[after - 1].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i and c.left_edge.i == after),
+                None)
 
 
 @rule("speakers.party-member-in-view", (
@@ -453,6 +475,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.document_of_last_speaker,
     g.document_named_next,
     d.document_of_main_organisation,
+    d.lead_author,
     d.document_unattributed,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,

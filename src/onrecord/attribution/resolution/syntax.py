@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
-from onrecord.attribution.resolution.names import ROLE_ENDINGS, listed_first_name
+from onrecord.attribution.resolution.names import ROLE_ENDINGS, hyphen_joins, listed_first_name
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
@@ -25,6 +25,7 @@ from onrecord.lexicon.en import (
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
+    PLACE_FEATURE_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
     TITLES,
@@ -126,7 +127,8 @@ def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
     hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
     labelled them."""
-    if not (2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent)):
+    words = [t for t in ent if not hyphen_joins(ent.doc, t.i)]  # ("Makinde-Shaw": one word of the name)
+    if not (2 <= len(ent.text.split()) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
@@ -339,6 +341,12 @@ def places_read_as_people(doc: Doc) -> set[str]:
         modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
         for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
             votes[doc[i].lower_][0] += 1
+        # after a place's own word ("the River Tarn", "Lake Tarn") or "the" alone ("fish in the Tarn")
+        for i in positions(np.isin(a.lower, ids(*alone)) & a.is_title):
+            before = doc[i - 1] if i else None
+            if before is not None and (before.lower_ == "the" or (
+                    before.is_title and before.lower_ in PLACE_FEATURE_WORDS)):
+                votes[doc[i].lower_][0] += 1
     return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
 
 

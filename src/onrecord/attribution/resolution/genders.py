@@ -1,0 +1,66 @@
+"""A person's gender as one mention of their name shows it: the evidence :class:`ArticleIndex` adds up per name.
+
+An honorific before the name ("Mrs. Ana Lind") counts most; a noun in apposition that says a gender ("her son,
+Ivo Tarn", "Ana Lind, the chairwoman") as much; else the first he or she after the name in a sentence it is the
+subject of ("Ana Lind said she would resign"), but not an object, and not a he or she of the gender of a her/his
+in the subject's own phrase ("Her son, Ivo Tarn, said she had died": that she is the mother).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from onrecord.attribution.resolution.syntax import is_subject
+from onrecord.lexicon import load
+from onrecord.lexicon.en import (
+    FEMALE_HONORIFICS,
+    FEMALE_PRONOUNS,
+    GENDERED_ROLES,
+    MALE_HONORIFICS,
+    MALE_PRONOUNS,
+)
+
+#: He/she words and honorifics: evidence of a person's gender.
+MALE = MALE_PRONOUNS | MALE_HONORIFICS
+FEMALE = FEMALE_PRONOUNS | FEMALE_HONORIFICS
+#: Nouns for one person that say the person's gender: roles ("spokeswoman") and kin ("son", "widow").
+GENDER_NOUNS: dict[str, str] = {**GENDERED_ROLES, **load("en").mapping("gender_nouns")}
+#: Every he/she word and honorific.
+_EITHER = MALE | FEMALE
+#: What an honorific or a gendered noun in apposition counts, against one pronoun.
+_STRONG = 3
+
+
+def gender_votes(ent: Span) -> tuple[int, int]:
+    """(male, female) evidence from one person mention ``ent``."""
+    doc = ent.doc
+    male = female = 0
+    prev = doc[ent.start - 1].lower_ if ent.start else ""
+    if prev in MALE:
+        male += _STRONG
+    elif prev in FEMALE:
+        female += _STRONG
+    root = ent.root
+    phrase = root.head if root.dep_ == "appos" else root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    kin = {GENDER_NOUNS.get(n.lower_) for n in nouns if n.pos_ == "NOUN"}
+    male += _STRONG if "m" in kin else 0
+    female += _STRONG if "f" in kin else 0
+    if not is_subject(root):
+        return male, female
+    other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
+    skip = (MALE if other & MALE else frozenset()) | (FEMALE if other & FEMALE else frozenset())
+    after = [t for t in ent.sent if t.i >= ent.end and t.pos_ == "PRON" and t.lower_ not in skip]
+    for tok in after:
+        if tok.dep_ in ("dobj", "pobj", "dative"):
+            continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
+        said = MALE if tok.lower_ in MALE else FEMALE if tok.lower_ in FEMALE else None
+        if said is None:
+            continue
+        if any(t.head == tok.head and t.lower_ not in said and t.lower_ in _EITHER for t in after):
+            return male, female  # "Ivo Tarn said she had given him a chance": which of the two is he?
+        return (male + 1, female) if said is MALE else (male, female + 1)
+    return male, female
+
+
+__all__ = ["FEMALE", "GENDER_NOUNS", "MALE", "gender_votes"]
