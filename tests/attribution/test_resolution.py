@@ -53,6 +53,10 @@ def span(doc: Doc, words: str):
         ("Mediator Joan Okafor", "Joan Okafor"),  # a role word no lexicon lists, before a first name
         ("Curator Maria Ostrova", "Maria Ostrova"),
         ("Mary Ann Baker", "Mary Ann Baker"),  # a first name first stays
+        ("Imelda Okoro QC", "Imelda Okoro"),  # an honour or degree after the name (session 15: news4 dev)
+        ("Ivo Tarn MP", "Ivo Tarn"),
+        ("Ana Lind, PhD", "Ana Lind"),
+        ("Ivo Tarn Jr.", "Ivo Tarn Jr."),  # a suffix that tells father from son stays
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

@@ -24,6 +24,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     NOT_NAMES,
     ORGANISATION_NAME_ENDINGS,
+    POST_NOMINALS,
     SPOKESPERSON_HEADS,
     SURNAME_PARTICLES,
     TITLES,
@@ -80,8 +81,9 @@ def clean_name(text: str) -> str:
     if len(words) >= 3 and words[1].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES \
             and words[0].lower().endswith((*ROLE_ENDINGS, "ary")):  # (and "Emissary" as a title)
         words.pop(0)  # a role word the lexicon does not list, written as a title: "Mediator Joan Okafor"
-    while len(words) > 1 and words[-1].rstrip(",").isdigit():
-        words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,")
+    while len(words) > 1 and (words[-1].rstrip(",").isdigit() or words[-1].lower().rstrip(",") in POST_NOMINALS):
+        words.pop()  # an age the recogniser took in ("Ana Lind 16" from "Ana Lind, 16,"); an honour ("Ada Okoro QC")
+        words[-1] = words[-1].rstrip(",")
     # a team or outlet before the title ("Browns DL Sheldon Richardson", "Leafs forward John Tavares"): the name
     # is what follows the last title word, when two words or more follow it
     for k in range(len(words) - 3, 0, -1):

@@ -47,6 +47,7 @@ CUE_MODEL_PERSON_PRONOUNS: WordList = _EN.words("cue_model_person_pronouns")
 # speaker resolution (attribution/resolution/): names.toml, titles.toml, gender.toml, heads.toml, documents.toml,
 # phrases.toml
 NAME_SUFFIXES: WordList = _EN.words("name_suffixes")
+POST_NOMINALS: WordList = _EN.words("post_nominals")
 SURNAME_PARTICLES: WordList = _EN.words("surname_particles")
 NOT_NAMES: WordList = _EN.words("not_names")
 PLACE_FEATURE_WORDS: WordList = _EN.words("place_feature_words")
