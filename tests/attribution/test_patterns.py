@@ -1156,6 +1156,25 @@ CASES += [
          "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
          "“It was a cellar with chairs,” she said.",
          "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # a family name the recogniser cut after its particles: the whole name, over an inner particle ("an") and an
+    # Irish mutated word ("tSaoi"), or over two family words after "de la"
+    case("a-particle-name-cut-after-its-particles",
+         "The trial was led by Professor Ciaran Mac an tSaoi of Dunmore University. “We were surprised,” Mac an "
+         "tSaoi said.",
+         "We were surprised,", "Ciaran Mac an tSaoi", "direct"),
+    case("a-particle-name-with-a-two-word-family-name",
+         "The report by Ignacio de la Torre Salcedo was long. “It is fine,” de la Torre Salcedo said.",
+         "It is fine,", "Ignacio de la Torre Salcedo", "direct"),
+    # a title inside a name the recogniser took for an organisation ("Coroner Ada Ní Dhuibhir")
+    case("a-coroner-named-with-her-title",
+         "The inquest ended on Thursday.\n\nSenior Coroner Aoife Ní Dhuibhir said the evidence was clear. “This was "
+         "a junction that asked too much,” she said.",
+         "This was a junction that asked too much,", "Aoife Ní Dhuibhir", "direct"),
+    # a document "by" a person in apposition with a role, "by" hung on the verb before it: the person speaks
+    case("a-declaration-by-a-role-and-its-name",
+         "The lawsuit relies on a sworn declaration by a former Tarnway site manager, Piet Oduya, who left the firm "
+         "in 2023. \"The deadline was the point, not the pipe,\" the declaration says.",
+         "The deadline was the point, not the pipe,", "Piet Oduya", "direct"),
     # "the physicians", introduced in other words ("40 doctors") and mentioned again since ("by the doctors"): the
     # group as introduced
     case("a-group-named-again-in-other-words",

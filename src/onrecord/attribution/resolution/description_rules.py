@@ -17,11 +17,11 @@ from onrecord.attribution.resolution.antecedents import (
     earlier_author,
     group_of,
     maker,
-    org_for,
     person_antecedent,
 )
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
+from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,

@@ -18,6 +18,7 @@ from onrecord.lexicon.en import (
     DASH_TOKENS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
+    INNER_SURNAME_PARTICLES,
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     NAME_ROLES,
@@ -156,13 +157,42 @@ def hyphen_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A family name's word written with an initial mutation in lower case, as Irish names are ("tSaoi", "bhFáil").
+_MUTATED = re.compile(r"^[a-z]{1,2}[A-ZÀ-Þ][^\W\d_]+$")
+
+
+#: What the recogniser may take a family name's word for ("Salcedo" of "de la Torre Salcedo": a place).
+_FAMILY_ENTS = frozenset({"", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def _family_word(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or bool(_MUTATED.match(tok.text))) and tok.ent_type_ in _FAMILY_ENTS \
+        and tok.lower_ not in LEADING_ROLES
+
+
+def particle_tail(doc: Doc, end: int) -> int:
+    """The end of a person's name the recogniser cut inside its family name ("Iain Mac" of "Iain Mac an tSaoi",
+    "Ignacio de la" of "Ignacio de la Torre Varela"): over the particles after ``end`` (or that end the name) and
+    the one or two words of the family name after them; ``end`` when no particle or no family name is there."""
+    k, cut = end, doc[end - 1].lower_ in SURNAME_PARTICLES
+    while k < len(doc) and not doc[k].is_upper and doc[k - 1].whitespace_ == " " and (
+            doc[k].lower_ in SURNAME_PARTICLES or ((k > end or cut) and doc[k].lower_ in INNER_SURNAME_PARTICLES)):
+        k += 1
+    if k == end and not cut:
+        return end
+    stop = k
+    while stop < min(len(doc), k + 2) and doc[stop - 1].whitespace_ == " " and _family_word(doc[stop]):
+        stop += 1
+    return hyphen_extent(doc, stop - 1, stop)[1] if stop > k else end
+
+
 def name_extent(ent: Span) -> tuple[int, int]:
     """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
     it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
     surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
     last words or to its first name; nor to one part of a hyphenated name."""
     doc = ent.doc
-    start, end = hyphen_extent(doc, ent.start, ent.end)
+    start, end = hyphen_extent(doc, ent.start, particle_tail(doc, ent.end))
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end:
         start -= 1
