@@ -1170,6 +1170,13 @@ CASES += [
          "The inquest ended on Thursday.\n\nSenior Coroner Aoife Ní Dhuibhir said the evidence was clear. “This was "
          "a junction that asked too much,” she said.",
          "This was a junction that asked too much,", "Aoife Ní Dhuibhir", "direct"),
+    # a wife in apposition with her name, which shares her husband's family name and which the recogniser took
+    # for an organisation: a person of the article, the "she" after her
+    case("a-kin-noun-and-a-shared-family-name",
+         "Greta Lindholm, the chairwoman, said the club was proud.\n\n“They will boo me,” Tevita Fifita-Hufanga "
+         "said.\n\nHis wife, Ana Fifita-Hufanga, who watched from the back of the room with their daughter, had the "
+         "last word.\n\n“He will cry after the match,” she said.",
+         "He will cry after the match,", "Ana Fifita-Hufanga", "direct"),
     # a document "by" a person in apposition with a role, "by" hung on the verb before it: the person speaks
     case("a-declaration-by-a-role-and-its-name",
          "The lawsuit relies on a sworn declaration by a former Tarnway site manager, Piet Oduya, who left the firm "
