@@ -1177,6 +1177,34 @@ CASES += [
          "said.\n\nHis wife, Ana Fifita-Hufanga, who watched from the back of the room with their daughter, had the "
          "last word.\n\n“He will cry after the match,” she said.",
          "He will cry after the match,", "Ana Fifita-Hufanga", "direct"),
+    # a title and a first name opening a name the recogniser took for an organisation: the person, and her role
+    # ("Senior Coroner" -> "the coroner", "A coroner" in the lead)
+    case("a-role-named-by-a-title-inside-an-organisation",
+         "A coroner has ruled that the flood at Tarnby Mill was an accident, but warned the council that the weir "
+         "“will drown someone else” unless it is rebuilt.\n\nThe three-day inquest ended on Thursday.\n\nSenior "
+         "Coroner Aoife Ní Dhuibhir said the evidence showed that neither the driver nor the cyclist had broken any "
+         "rule of the road.",
+         "the weir “will drown someone else” unless it is rebuilt", "Aoife Ní Dhuibhir", "mixed"),
+    # a name the quoted words end on, which the parser made a second subject of the verb after them
+    case("a-name-addressed-at-the-end-of-the-words",
+         "Senior Coroner Maeve Dunleavy opened the hearing.\n\nA lawyer for the council, Piotr Halloran, told the "
+         "inquest that a redesign was planned. The coroner was not persuaded. “Active consideration is not a plan, "
+         "Mr. Wren,” she replied.",
+         "Active consideration is not a plan, Mr. Wren,", "Maeve Dunleavy", "direct"),
+    # an honorific before a title before the name ("Mr Justice ..."): a man, so a "she" after him is not he
+    case("an-honorific-before-a-title-says-the-gender",
+         "Margaret Tarnby died in March, aged 90. Her will left the house to her carer.\n\nThomas Tarnby and his "
+         "sister, Rosa Tarnby-Hale, argued that Mrs Tarnby had not understood the will.\n\nMr Justice Aldous "
+         "Penhallow disagreed. “Mrs Tarnby was old, but she was not confused,” the judge said in his ruling on "
+         "Tuesday.\n\nMuch of that evidence came from Mrs Tarnby herself. A letter she wrote to her solicitor in "
+         "2023 was read to the court. “Nobody gets round me,” she wrote.",
+         "Nobody gets round me,", "Margaret Tarnby", "direct"),
+    # a study "led by" a person: its authors later are that person, its lead author
+    case("the-authors-of-a-study-led-by-a-person",
+         "The study, led by Professor Ciaran Mac an tSaoi of Dunmore University and published on Wednesday, "
+         "followed 212 children. Half received the drug.\n\n“This is the result we hoped for,” Mac an tSaoi said."
+         "\n\nThe paper itself is more careful. “These findings need a longer follow-up,” the authors conclude.",
+         "These findings need a longer follow-up,", "Ciaran Mac an tSaoi", "direct"),
     # a document "by" a person in apposition with a role, "by" hung on the verb before it: the person speaks
     case("a-declaration-by-a-role-and-its-name",
          "The lawsuit relies on a sworn declaration by a former Tarnway site manager, Piet Oduya, who left the firm "

@@ -178,8 +178,11 @@ class ArticleIndex:
                     # spaced dash ("CHICAGO - Ana Lind") is not part of one
                     start += 1
                 name = clean_name(doc[start : tok.i + 1].text)
-                if titled:  # (the title's role is the person's: "the mayor" later)
-                    self.roles.setdefault(role_key(doc[start]), []).append((start, name))
+                if titled:  # (the title's role is the person's: "the mayor" later; "coroner" of "Senior Coroner")
+                    k = start
+                    while k + 1 < tok.i and doc[k + 1].lower_.rstrip(".") in LEADING_ROLES:
+                        k += 1
+                    self.roles.setdefault(role_key(doc[k]), []).append((start, name))
                 shared = len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname
                 if shared:
                     self.by_surname[surname(name)].append(name)

@@ -251,8 +251,12 @@ def org_text(ent: Span) -> str:
 
 def honorific_gender(doc: Doc, start: int) -> str | None:
     """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
-    its start."""
-    for tok in doc[max(0, start - 1) : start + 1]:
+    its start, or before the titles before it ("Mr Justice Ivo Tarn")."""
+    k = start - 1
+    while k > 0 and doc[k].lower_ in TITLES and doc[k].is_title and doc[k].lower_ not in MALE_HONORIFICS \
+            and doc[k].lower_ not in FEMALE_HONORIFICS and start - k < 3:
+        k -= 1
+    for tok in [*doc[max(0, k) : k + 1], *doc[max(0, start - 1) : start + 1]]:
         word = tok.lower_
         if word in MALE_HONORIFICS:
             return "m"
@@ -264,9 +268,11 @@ def honorific_gender(doc: Doc, start: int) -> str | None:
 def titled_name(doc: Doc, ent: Span) -> bool:
     """Is an organisation the recogniser found a person's name after a title ("Mayor Gwen Talbot-Ames" tagged
     "Talbot-Ames", an organisation): capitalised words, perhaps joined by hyphens, with a first name outside it
-    and a title or role word before that?"""
+    and a title or role word before that, or a title and a first name opening it?"""
     if len(ent) > 5 or not all(t.is_title or hyphen_joins(doc, t.i) for t in ent):
         return False
+    if len(ent) >= 3 and ent[0].lower_.rstrip(".") in LEADING_ROLES and listed_first_name(ent[1]):
+        return True  # the title inside it: "Coroner Aoife Ní Bhriain"
     k = ent.start - 1
     while k > 0 and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_type_ == "" and ent.start - k <= 2 \
             and doc[k].lower_.rstrip(".") not in LEADING_ROLES:
