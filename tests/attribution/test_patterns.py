@@ -1205,6 +1205,13 @@ CASES += [
          "followed 212 children. Half received the drug.\n\n“This is the result we hoped for,” Mac an tSaoi said."
          "\n\nThe paper itself is more careful. “These findings need a longer follow-up,” the authors conclude.",
          "These findings need a longer follow-up,", "Ciaran Mac an tSaoi", "direct"),
+    # an organisation's noun with its name in apposition, the subject just before an "it": that organisation, not
+    # the one that spoke before
+    case("it-after-a-named-body-as-subject",
+         "After the ruling, a spokesperson for Tarnby County Council said the authority would “study the report "
+         "with great care” and had lowered the speed limit.\n\nThe local walking group, Tarnby Striders, was less "
+         "patient. “Twenty miles an hour does not fix a blind bend,” it posted on its website on Thursday evening.",
+         "Twenty miles an hour does not fix a blind bend,", "Tarnby Striders", "direct"),
     # a document "by" a person in apposition with a role, "by" hung on the verb before it: the person speaks
     case("a-declaration-by-a-role-and-its-name",
          "The lawsuit relies on a sworn declaration by a former Tarnway site manager, Piet Oduya, who left the firm "

@@ -319,6 +319,9 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return Speaker(None, "unknown", pronoun.text)
     if pronoun.lower_ in ("they", "them", "their"):
         return plural_antecedent(r, pronoun)
+    named_body = _named_body_just_subject(r, pronoun)
+    if named_body is not None:
+        return named_body
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
     document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
@@ -336,6 +339,23 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if pick:
             return Speaker(r.index.expand(pick[-1][1]), "organisation")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """"The local cycling group, Tarn Wheels, was less patient. “…,” it posted": an organisation's noun with its
+    name in apposition, the main subject of the sentence before an "it" (outside quotations), is what the "it"
+    is, whichever organisation spoke before."""
+    if pronoun.lower_ != "it" or pronoun.sent.start == 0 or r.index.inside(pronoun.idx):
+        return None
+    sent = r.doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in ORGANISATION_HEADS \
+            or r.index.inside(subject.idx):
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title), None)
+    if name is None:
+        return None
+    return Speaker(r.index.expand(r.doc[name.left_edge.i : name.i + 1].text), "organisation")
 
 
 def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:
