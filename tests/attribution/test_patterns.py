@@ -1156,6 +1156,67 @@ CASES += [
          "In a 1998 interview with this paper, Seraphine du Pont-Adjei said she had never wanted a business. "
          "“It was a cellar with chairs,” she said.",
          "It was a cellar with chairs,", "Seraphine du Pont-Adjei", "direct"),
+    # a family name the recogniser cut after its particles: the whole name, over an inner particle ("an") and an
+    # Irish mutated word ("tSaoi"), or over two family words after "de la"
+    case("a-particle-name-cut-after-its-particles",
+         "The trial was led by Professor Ciaran Mac an tSaoi of Dunmore University. “We were surprised,” Mac an "
+         "tSaoi said.",
+         "We were surprised,", "Ciaran Mac an tSaoi", "direct"),
+    case("a-particle-name-with-a-two-word-family-name",
+         "The report by Ignacio de la Torre Salcedo was long. “It is fine,” de la Torre Salcedo said.",
+         "It is fine,", "Ignacio de la Torre Salcedo", "direct"),
+    # a title inside a name the recogniser took for an organisation ("Coroner Ada Ní Dhuibhir")
+    case("a-coroner-named-with-her-title",
+         "The inquest ended on Thursday.\n\nSenior Coroner Aoife Ní Dhuibhir said the evidence was clear. “This was "
+         "a junction that asked too much,” she said.",
+         "This was a junction that asked too much,", "Aoife Ní Dhuibhir", "direct"),
+    # a wife in apposition with her name, which shares her husband's family name and which the recogniser took
+    # for an organisation: a person of the article, the "she" after her
+    case("a-kin-noun-and-a-shared-family-name",
+         "Greta Lindholm, the chairwoman, said the club was proud.\n\n“They will boo me,” Tevita Fifita-Hufanga "
+         "said.\n\nHis wife, Ana Fifita-Hufanga, who watched from the back of the room with their daughter, had the "
+         "last word.\n\n“He will cry after the match,” she said.",
+         "He will cry after the match,", "Ana Fifita-Hufanga", "direct"),
+    # a title and a first name opening a name the recogniser took for an organisation: the person, and her role
+    # ("Senior Coroner" -> "the coroner", "A coroner" in the lead)
+    case("a-role-named-by-a-title-inside-an-organisation",
+         "A coroner has ruled that the flood at Tarnby Mill was an accident, but warned the council that the weir "
+         "“will drown someone else” unless it is rebuilt.\n\nThe three-day inquest ended on Thursday.\n\nSenior "
+         "Coroner Aoife Ní Dhuibhir said the evidence showed that neither the driver nor the cyclist had broken any "
+         "rule of the road.",
+         "the weir “will drown someone else” unless it is rebuilt", "Aoife Ní Dhuibhir", "mixed"),
+    # a name the quoted words end on, which the parser made a second subject of the verb after them
+    case("a-name-addressed-at-the-end-of-the-words",
+         "Senior Coroner Maeve Dunleavy opened the hearing.\n\nA lawyer for the council, Piotr Halloran, told the "
+         "inquest that a redesign was planned. The coroner was not persuaded. “Active consideration is not a plan, "
+         "Mr. Wren,” she replied.",
+         "Active consideration is not a plan, Mr. Wren,", "Maeve Dunleavy", "direct"),
+    # an honorific before a title before the name ("Mr Justice ..."): a man, so a "she" after him is not he
+    case("an-honorific-before-a-title-says-the-gender",
+         "Margaret Tarnby died in March, aged 90. Her will left the house to her carer.\n\nThomas Tarnby and his "
+         "sister, Rosa Tarnby-Hale, argued that Mrs Tarnby had not understood the will.\n\nMr Justice Aldous "
+         "Penhallow disagreed. “Mrs Tarnby was old, but she was not confused,” the judge said in his ruling on "
+         "Tuesday.\n\nMuch of that evidence came from Mrs Tarnby herself. A letter she wrote to her solicitor in "
+         "2023 was read to the court. “Nobody gets round me,” she wrote.",
+         "Nobody gets round me,", "Margaret Tarnby", "direct"),
+    # a study "led by" a person: its authors later are that person, its lead author
+    case("the-authors-of-a-study-led-by-a-person",
+         "The study, led by Professor Ciaran Mac an tSaoi of Dunmore University and published on Wednesday, "
+         "followed 212 children. Half received the drug.\n\n“This is the result we hoped for,” Mac an tSaoi said."
+         "\n\nThe paper itself is more careful. “These findings need a longer follow-up,” the authors conclude.",
+         "These findings need a longer follow-up,", "Ciaran Mac an tSaoi", "direct"),
+    # an organisation's noun with its name in apposition, the subject just before an "it": that organisation, not
+    # the one that spoke before
+    case("it-after-a-named-body-as-subject",
+         "After the ruling, a spokesperson for Tarnby County Council said the authority would “study the report "
+         "with great care” and had lowered the speed limit.\n\nThe local walking group, Tarnby Striders, was less "
+         "patient. “Twenty miles an hour does not fix a blind bend,” it posted on its website on Thursday evening.",
+         "Twenty miles an hour does not fix a blind bend,", "Tarnby Striders", "direct"),
+    # a document "by" a person in apposition with a role, "by" hung on the verb before it: the person speaks
+    case("a-declaration-by-a-role-and-its-name",
+         "The lawsuit relies on a sworn declaration by a former Tarnway site manager, Piet Oduya, who left the firm "
+         "in 2023. \"The deadline was the point, not the pipe,\" the declaration says.",
+         "The deadline was the point, not the pipe,", "Piet Oduya", "direct"),
     # "the physicians", introduced in other words ("40 doctors") and mentioned again since ("by the doctors"): the
     # group as introduced
     case("a-group-named-again-in-other-words",

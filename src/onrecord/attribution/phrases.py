@@ -33,6 +33,11 @@ def _own_subject(verb: Token) -> Token | None:
     if len(subjects) > 1 and subj is not None and subj.text.isupper() and any(
             t.text in ("-", "—", "–", "--") for t in verb.doc[subj.i : subjects[1].left_edge.i]):
         subj = subjects[1]  # "SEATTLE (Tide Wire) - Lakeview Corp said": a dateline the parser made a subject too
+    between: list[Token] = []
+    if len(subjects) > 1 and subj is not None:
+        between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])
+    if between and all(t.is_punct for t in between) and any(t.is_quote for t in between):
+        subj = subjects[1]  # "“…, Mr. Lind,” she replied": a name the words end on, which the parser made a subject
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.genders import MALE
-from onrecord.attribution.resolution.index import OrgMention, PersonMention
+from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
@@ -23,14 +23,11 @@ from onrecord.attribution.resolution.syntax import core, is_subject, person_noun
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     AUTHORING_VERBS,
-    GENERIC_ORGANISATION_HEADS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
     ISSUED_DOCUMENTS,
-    NAMED_BODY_HEADS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
-    PLACE_HEADS,
     PUBLISHING_PLACES,
     RECEIVING_VERBS,
     RESEARCH_DOCUMENTS,
@@ -230,11 +227,18 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             if ent.label_ == "ORG":
                 return Speaker(r.index.fullest_org(org_text(ent)), "organisation")
             return Speaker(r.index.fullest(person_name(ent)), "person")
-    for tok in head.subtree:
+    after = r.doc[head.i + 1] if head.i + 1 < len(r.doc) else None
+    for tok in [*head.subtree, *([after] if after is not None and after.head.i < head.i else [])]:
         if tok.head.lemma_.lower() in RECEIVING_VERBS:
             continue  # "the statement, which was obtained by Variety": who has it, not who issued it
         if tok.lower_ in ("by", "from") and tok.dep_ in ("agent", "prep"):
+            # (also "by" right after the document that the parse hung on the verb before it: "relies on a
+            # declaration by a former manager, Ana Lind"; the name in apposition with a role)
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            named = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
+                if obj is not None and obj.pos_ == "NOUN" else None
+            if named is not None:
+                return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
         if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
@@ -308,69 +312,6 @@ def _quoted(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def org_for(r: SpeakerResolver, head: Token) -> str | None:
-    """The organisation a definite description refers to: the last one named with its head word ("the
-    commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
-    subject outside quotations; None when nothing fits (the description then stands for itself)."""
-    word = head.lower_
-    places = word in PLACE_HEADS
-    if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return None  # "the city of Lakeview" names itself
-    cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
-    with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
-    # a name before a description the recogniser took for one ("the federal department"), kept for the last
-    named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
-    if named:
-        return r.index.expand(named[-1][1])
-    cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
-    if word in GENERIC_ORGANISATION_HEADS or places:
-        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
-        just_named = _only_org_just_named(r, head, cands)
-        if just_named is not None:
-            return just_named
-        subjects = [m for m in outside if m[2]]
-        same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
-        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
-                                          and s.kind == "organisation" and s.name and not s.name.islower()), None)
-        if not subjects and not same_word and spoke is not None and _fits(head, spoke):
-            # nobody acted since: the organisation that spoke last (by its name), not one named in passing
-            # ("Analysts surveyed by Orbis Data expected ...")
-            return spoke
-        pick = subjects or outside
-        if pick:
-            return r.index.expand(pick[-1][1])
-        if not places and not with_word and word not in NAMED_BODY_HEADS:
-            # "the company" far down an article about one: the organisation its opening names as a subject
-            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"), None)
-            if lede is not None and lede[0] < head.i and r.doc[lede[0]].sent.start < _LEDE_TOKENS:
-                return r.index.expand(lede[1])
-    return with_word[-1][1] if with_word else None
-
-
-#: How far into an article its opening sentence may start (a headline and standfirst before it).
-_LEDE_TOKENS = 80
-
-
-def _fits(head: Token, name: str) -> bool:
-    """Whether a name has the nouns that narrow a public body's description ("the environment agency" does not fit
-    "Estuary Trust": a body of its own, which the description names; "the transport department" fits)."""
-    nouns = [c.lower_[:5] for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    words = name.lower().split()
-    return head.lower_ not in NAMED_BODY_HEADS or all(any(w.startswith(n) for w in words) for n in nouns)
-
-
-def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
-    """The one organisation the sentence before ``head`` names (in any role, in reported speech too: "the mayor
-    said a study had been done by Harbour Transit. The agency said ..."), when ``head`` opens its sentence and
-    that sentence names no other."""
-    sent = head.sent
-    if head.left_edge.i != sent.start or sent.start == 0:
-        return None
-    before = r.doc[sent.start - 1].sent
-    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
-    return names.pop() if len(names) == 1 else None
-
-
 def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     """What "it" or "they" refers to: the organisation speaking, else the last one named as a subject; "I",
     "we" and "you" stay unknown."""
@@ -378,6 +319,9 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return Speaker(None, "unknown", pronoun.text)
     if pronoun.lower_ in ("they", "them", "their"):
         return plural_antecedent(r, pronoun)
+    named_body = _named_body_just_subject(r, pronoun)
+    if named_body is not None:
+        return named_body
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
     document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
@@ -395,6 +339,23 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if pick:
             return Speaker(r.index.expand(pick[-1][1]), "organisation")
     return Speaker(None, "unknown", pronoun.text)
+
+
+def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """"The local cycling group, Tarn Wheels, was less patient. “…,” it posted": an organisation's noun with its
+    name in apposition, the main subject of the sentence before an "it" (outside quotations), is what the "it"
+    is, whichever organisation spoke before."""
+    if pronoun.lower_ != "it" or pronoun.sent.start == 0 or r.index.inside(pronoun.idx):
+        return None
+    sent = r.doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in ORGANISATION_HEADS \
+            or r.index.inside(subject.idx):
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title), None)
+    if name is None:
+        return None
+    return Speaker(r.index.expand(r.doc[name.left_edge.i : name.i + 1].text), "organisation")
 
 
 def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:

@@ -17,11 +17,11 @@ from onrecord.attribution.resolution.antecedents import (
     earlier_author,
     group_of,
     maker,
-    org_for,
     person_antecedent,
 )
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
+from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
@@ -44,6 +44,7 @@ from onrecord.lexicon.en import (
     QUANTITY_HEADS,
     RESEARCH_DOCUMENTS,
     SPOKESPERSON_HEADS,
+    STUDY_LEADING_VERBS,
     UNNAMED_HEADS,
 )
 
@@ -163,7 +164,29 @@ def lead_author(case: Mention) -> Speaker | None:
             (case.lemma in _WRITERS and head.tag_ == "NNS") or case.lemma in RESEARCH_DOCUMENTS):
         return None
     authors = [name for i, name in r.index.roles.get("author", ()) if i < head.i]
-    return Speaker(authors[0], "person", case.description) if authors else None
+    if authors:
+        return Speaker(authors[0], "person", case.description)
+    leader = _study_leader(case)
+    return replace(leader, description=case.description) if leader is not None else None
+
+
+def _study_leader(case: Mention) -> Speaker | None:
+    """The person a study before was said to be led by ("The study, led by Professor Ana Lind of ..."), outside
+    quotations."""
+    r, head = case.resolver, case.head
+    for tok in r.doc[max(0, head.i - 400) : head.i]:
+        if tok.lemma_.lower() not in RESEARCH_DOCUMENTS or tok.pos_ != "NOUN" or r.index.inside(tok.idx):
+            continue
+        for verb in tok.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in STUDY_LEADING_VERBS:
+                continue
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if who is not None and who.ent_type_ == "PERSON":
+                found = r.resolve(r.doc[who.left_edge.i : who.i + 1])
+                if found.name and found.kind == "person":
+                    return found
+    return None
 
 
 @rule("speakers.document-unattributed", ("The report said prices would rise.", None))

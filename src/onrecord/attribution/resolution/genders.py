@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from onrecord.attribution.resolution.names import honorific_gender
 from onrecord.attribution.resolution.syntax import is_subject
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
@@ -36,9 +37,11 @@ def gender_votes(ent: Span) -> tuple[int, int]:
     doc = ent.doc
     male = female = 0
     prev = doc[ent.start - 1].lower_ if ent.start else ""
-    if prev in MALE:
+    # (an honorific before the titles before the name too: "Mr Justice Ivo Tarn")
+    titled = honorific_gender(doc, ent.start) if prev not in _EITHER and ent.start > 1 else None
+    if prev in MALE or titled == "m":
         male += _STRONG
-    elif prev in FEMALE:
+    elif prev in FEMALE or titled == "f":
         female += _STRONG
     root = ent.root
     phrase = root.head if root.dep_ == "appos" else root

@@ -178,9 +178,13 @@ class ArticleIndex:
                     # spaced dash ("CHICAGO - Ana Lind") is not part of one
                     start += 1
                 name = clean_name(doc[start : tok.i + 1].text)
-                if titled:  # (the title's role is the person's: "the mayor" later)
-                    self.roles.setdefault(role_key(doc[start]), []).append((start, name))
-                if len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname:
+                if titled:  # (the title's role is the person's: "the mayor" later; "coroner" of "Senior Coroner")
+                    k = start
+                    while k + 1 < tok.i and doc[k + 1].lower_.rstrip(".") in LEADING_ROLES:
+                        k += 1
+                    self.roles.setdefault(role_key(doc[k]), []).append((start, name))
+                shared = len(name.split()) >= 2 and name.split()[0][:1].isupper() and surname(name) in self.by_surname
+                if shared:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
@@ -188,8 +192,11 @@ class ArticleIndex:
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
-                    if not self.inside(doc[start].idx):
-                        self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+                else:
+                    continue
+                # (a family's second person, with a role or kin noun: "His wife, Ana Lind", is a mention too)
+                if (not shared or roled or titled or aged) and not self.inside(doc[start].idx):
+                    self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
 
     def _index_owned_people(self) -> None:
         """A person named after a team's or a firm's possessive that the recogniser took, with it, for one

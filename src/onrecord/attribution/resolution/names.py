@@ -18,6 +18,7 @@ from onrecord.lexicon.en import (
     DASH_TOKENS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
+    INNER_SURNAME_PARTICLES,
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     NAME_ROLES,
@@ -156,13 +157,42 @@ def hyphen_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A family name's word written with an initial mutation in lower case, as Irish names are ("tSaoi", "bhFáil").
+_MUTATED = re.compile(r"^[a-z]{1,2}[A-ZÀ-Þ][^\W\d_]+$")
+
+
+#: What the recogniser may take a family name's word for ("Salcedo" of "de la Torre Salcedo": a place).
+_FAMILY_ENTS = frozenset({"", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def _family_word(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or bool(_MUTATED.match(tok.text))) and tok.ent_type_ in _FAMILY_ENTS \
+        and tok.lower_ not in LEADING_ROLES
+
+
+def particle_tail(doc: Doc, end: int) -> int:
+    """The end of a person's name the recogniser cut inside its family name ("Iain Mac" of "Iain Mac an tSaoi",
+    "Ignacio de la" of "Ignacio de la Torre Varela"): over the particles after ``end`` (or that end the name) and
+    the one or two words of the family name after them; ``end`` when no particle or no family name is there."""
+    k, cut = end, doc[end - 1].lower_ in SURNAME_PARTICLES
+    while k < len(doc) and not doc[k].is_upper and doc[k - 1].whitespace_ == " " and (
+            doc[k].lower_ in SURNAME_PARTICLES or ((k > end or cut) and doc[k].lower_ in INNER_SURNAME_PARTICLES)):
+        k += 1
+    if k == end and not cut:
+        return end
+    stop = k
+    while stop < min(len(doc), k + 2) and doc[stop - 1].whitespace_ == " " and _family_word(doc[stop]):
+        stop += 1
+    return hyphen_extent(doc, stop - 1, stop)[1] if stop > k else end
+
+
 def name_extent(ent: Span) -> tuple[int, int]:
     """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
     it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
     surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
     last words or to its first name; nor to one part of a hyphenated name."""
     doc = ent.doc
-    start, end = hyphen_extent(doc, ent.start, ent.end)
+    start, end = hyphen_extent(doc, ent.start, particle_tail(doc, ent.end))
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end:
         start -= 1
@@ -221,8 +251,12 @@ def org_text(ent: Span) -> str:
 
 def honorific_gender(doc: Doc, start: int) -> str | None:
     """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
-    its start."""
-    for tok in doc[max(0, start - 1) : start + 1]:
+    its start, or before the titles before it ("Mr Justice Ivo Tarn")."""
+    k = start - 1
+    while k > 0 and doc[k].lower_ in TITLES and doc[k].is_title and doc[k].lower_ not in MALE_HONORIFICS \
+            and doc[k].lower_ not in FEMALE_HONORIFICS and start - k < 3:
+        k -= 1
+    for tok in [*doc[max(0, k) : k + 1], *doc[max(0, start - 1) : start + 1]]:
         word = tok.lower_
         if word in MALE_HONORIFICS:
             return "m"
@@ -234,9 +268,11 @@ def honorific_gender(doc: Doc, start: int) -> str | None:
 def titled_name(doc: Doc, ent: Span) -> bool:
     """Is an organisation the recogniser found a person's name after a title ("Mayor Gwen Talbot-Ames" tagged
     "Talbot-Ames", an organisation): capitalised words, perhaps joined by hyphens, with a first name outside it
-    and a title or role word before that?"""
+    and a title or role word before that, or a title and a first name opening it?"""
     if len(ent) > 5 or not all(t.is_title or hyphen_joins(doc, t.i) for t in ent):
         return False
+    if len(ent) >= 3 and ent[0].lower_.rstrip(".") in LEADING_ROLES and listed_first_name(ent[1]):
+        return True  # the title inside it: "Coroner Aoife Ní Bhriain"
     k = ent.start - 1
     while k > 0 and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_type_ == "" and ent.start - k <= 2 \
             and doc[k].lower_.rstrip(".") not in LEADING_ROLES:

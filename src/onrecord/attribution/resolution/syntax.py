@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.attribution.resolution.names import ROLE_ENDINGS, hyphen_joins, listed_first_name
+from onrecord.lexicon import load
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
@@ -117,10 +118,15 @@ def titled_name(ent: Span) -> str | None:
     return None
 
 
+#: Nouns for one person by kin or gender ("wife", "son", "widow"; lexicon gender_nouns).
+_KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
+
+
 def role_apposition(tok: Token) -> bool:
-    """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman")?"""
+    """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman") or a
+    kin noun ("His wife, Ana Lind")?"""
     nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
-    return any(n.pos_ == "NOUN" and person_noun(n.lemma_.lower()) for n in nouns)
+    return any(n.pos_ == "NOUN" and (person_noun(n.lemma_.lower()) or n.lower_ in _KIN_NOUNS) for n in nouns)
 
 
 def looks_like_a_persons_name(ent: Span) -> bool:
@@ -128,9 +134,12 @@ def looks_like_a_persons_name(ent: Span) -> bool:
     hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
     labelled them."""
     words = [t for t in ent if not hyphen_joins(ent.doc, t.i)]  # ("Makinde-Shaw": one word of the name)
-    if not (2 <= len(ent.text.split()) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)):
-        return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # a first name the recogniser left out before a family name it took for an organisation ("Ana Tonga-Ekberg")
+    first = before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and not before.ent_type_ \
+        and ent.start <= before.head.i < ent.end and listed_first_name(before)
+    if not (2 <= len(ent.text.split()) + first <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)):
+        return False
     role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
         and ent.start <= before.head.i < ent.end and person_noun(before.lemma_.lower())
     return role_before or role_apposition(ent[-1]) or (_role_like_apposition(ent[-1]) and listed_first_name(ent[0]))

@@ -1,0 +1,76 @@
+"""Which organisation a definite description refers to ("the commission", "the company", "the city")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from onrecord.attribution.resolution.index import OrgMention
+from onrecord.lexicon.en import GENERIC_ORGANISATION_HEADS, NAMED_BODY_HEADS, PLACE_HEADS
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.resolver import SpeakerResolver
+
+
+def org_for(r: SpeakerResolver, head: Token) -> str | None:
+    """The organisation a definite description refers to: the last one named with its head word ("the
+    commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
+    subject outside quotations; None when nothing fits (the description then stands for itself)."""
+    word = head.lower_
+    places = word in PLACE_HEADS
+    if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "the city of Lakeview" names itself
+    cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
+    with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
+    # a name before a description the recogniser took for one ("the federal department"), kept for the last
+    named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
+    if named:
+        return r.index.expand(named[-1][1])
+    cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
+    if word in GENERIC_ORGANISATION_HEADS or places:
+        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        just_named = _only_org_just_named(r, head, cands)
+        if just_named is not None:
+            return just_named
+        subjects = [m for m in outside if m[2]]
+        same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
+        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
+                                          and s.kind == "organisation" and s.name and not s.name.islower()), None)
+        if not subjects and not same_word and spoke is not None and _fits(head, spoke):
+            # nobody acted since: the organisation that spoke last (by its name), not one named in passing
+            # ("Analysts surveyed by Orbis Data expected ...")
+            return spoke
+        pick = subjects or outside
+        if pick:
+            return r.index.expand(pick[-1][1])
+        if not places and not with_word and word not in NAMED_BODY_HEADS:
+            # "the company" far down an article about one: the organisation its opening names as a subject
+            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"), None)
+            if lede is not None and lede[0] < head.i and r.doc[lede[0]].sent.start < _LEDE_TOKENS:
+                return r.index.expand(lede[1])
+    return with_word[-1][1] if with_word else None
+
+
+#: How far into an article its opening sentence may start (a headline and standfirst before it).
+_LEDE_TOKENS = 80
+
+
+def _fits(head: Token, name: str) -> bool:
+    """Whether a name has the nouns that narrow a public body's description ("the environment agency" does not fit
+    "Estuary Trust": a body of its own, which the description names; "the transport department" fits)."""
+    nouns = [c.lower_[:5] for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    words = name.lower().split()
+    return head.lower_ not in NAMED_BODY_HEADS or all(any(w.startswith(n) for w in words) for n in nouns)
+
+
+def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
+    """The one organisation the sentence before ``head`` names (in any role, in reported speech too: "the mayor
+    said a study had been done by Harbour Transit. The agency said ..."), when ``head`` opens its sentence and
+    that sentence names no other."""
+    sent = head.sent
+    if head.left_edge.i != sent.start or sent.start == 0:
+        return None
+    before = r.doc[sent.start - 1].sent
+    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
+    return names.pop() if len(names) == 1 else None
