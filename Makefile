@@ -108,7 +108,9 @@ eval: $(STAMP)
 	@echo "=== data/news2/dev.jsonl (invented wire and newspaper copy: direct and mixed quotations, their speakers)"; \
 	  $(BIN)/onrecord eval data/news2/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/news3/dev.jsonl (invented news weighted to what real news showed: direct and mixed quotations, their speakers)"; \
-	  $(BIN)/onrecord eval data/news3/dev.jsonl --types direct,mixed --cue-span word --no-progress
+	  $(BIN)/onrecord eval data/news3/dev.jsonl --types direct,mixed --cue-span word --no-progress; \
+	echo "=== data/news4/dev.jsonl (invented news weighted to who speaks: direct and mixed quotations, their speakers)"; \
+	  $(BIN)/onrecord eval data/news4/dev.jsonl --types direct,mixed --cue-span word --no-progress
 	@echo "=== data/realnews/dev.jsonl (the saved real pages of ../shared/data/html: direct and mixed quotations, their speakers)"; \
 	  if [ -f "$(SHARED)/data/html/manifest.jsonl" ]; then \
 	    $(BIN)/onrecord eval data/realnews/dev.jsonl --types direct,mixed --cue-span word --no-progress; \
