@@ -361,6 +361,13 @@ def _mention_head(doc: Doc, a: Attribution) -> Token | None:
     return nouns[0] if nouns else span.root
 
 
+def next_sentence(sent: Span) -> Span | None:
+    """The sentence after ``sent``, past the whitespace tokens of a paragraph break (which the parser may make a
+    sentence of their own); None at the article's end."""
+    after = next((t for t in sent.doc[sent.end : sent.end + 4] if not t.is_space), None)
+    return after.sent if after is not None else None
+
+
 def mention(doc: Doc, a: Attribution) -> Span | None:
     """The tokens of the attribution's source mention, or None."""
     span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
@@ -465,4 +472,5 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "next_sentence",
+           "reasons", "withheld"]

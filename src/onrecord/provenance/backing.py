@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention, mention_noun, named_examples
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun, named_examples, next_sentence
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def _next_sentence(sent: Span, then: Span) -> int:
     doc = sent.doc
     if sent.end >= len(doc):
         return sent.end
-    following = next((t for t in doc[sent.end : sent.end + 4] if not t.is_space), doc[sent.end]).sent
+    following = next_sentence(sent) or doc[sent.end].sent
     names = {t.lower_ for t in then if t.pos_ == "PROPN"}
     introduces = following.end <= then.start and any(t.pos_ == "PROPN" and t.lower_ in names for t in following)
     return following.end if introduces else following.start

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention
+from onrecord.provenance.anonymity import doc_text, mention, next_sentence
 from onrecord.provenance.outlets import (
     INTERVIEWS,
     heard_by,
@@ -50,7 +50,11 @@ _PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_c
 
 def _speaker_key(a: Attribution, text: str) -> str:
     """The speaker's last name (the mention's last word when speaker resolution found no one)."""
-    name = a.speaker or (a.source.of(text) if a.source is not None else "")
+    return _last_word(a.speaker or (a.source.of(text) if a.source is not None else ""))
+
+
+def _last_word(name: str) -> str:
+    """A name's last word, lower case: the key a speaker's statements are matched by."""
     return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
 
 
@@ -276,20 +280,20 @@ def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequen
     text, out = doc_text(doc), []
     breaks = "\n\n" if "\n\n" in text else "\n"
     for sent in _sentences_saying(doc, text, "according to"):
-        after = next((t for t in doc[sent.end : sent.end + 4] if not t.is_space), None)
-        nxt = after.sent if after is not None else None
+        nxt = next_sentence(sent)
         if nxt is None or text[sent.end_char : nxt.start_char].count(breaks) > 1:
             continue
         to = next((t.nbor() for t in sent[:-1] if t.lower_ == "according" and t.nbor().lower_ == "to"), None)
-        cited = " ".join(w.lower_ for c in to.children for w in c.subtree) if to is not None else ""
-        paragraphs = 3 if _POLLS & set(cited.split()) else 1  # (a poll's shares run on over its paragraphs)
+        cited = {w.lower_ for c in to.children for w in c.subtree} if to is not None else set()
+        paragraphs = 3 if _POLLS & cited else 1  # (a poll's shares run on over its paragraphs)
         ends = nxt.start_char
         for _ in range(paragraphs):
             ends = text.find(breaks, ends + 1) if breaks in text[ends + 1 :] else len(text)
         for k, a in enumerate(attributions):
+            if found[k].relay_only or not nxt.start_char <= a.content.start < ends:
+                continue
             said_by = mention(doc, a)
-            if found[k].relay_only or said_by is None or not nxt.start_char <= a.content.start < ends or \
-                    said_by.text.lower() in cited.split():
+            if said_by is None or said_by.text.lower() in cited:
                 continue
             cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
             state = cue is not None and any(t.lemma_.lower() in lex.BELIEF_VERBS for t in cue) and \
@@ -338,7 +342,7 @@ def _quoted_passages(text: str) -> list[tuple[int, int, str, str]]:
             if not nxt.startswith(('"', "\u201c")):
                 break
         who = m.group(1).strip()
-        out.append((m.end() - 1, end, str((re.findall(r"[a-z]+", who.lower()) or [""])[-1]), who))
+        out.append((m.end() - 1, end, _last_word(who), who))
     return out
 
 
