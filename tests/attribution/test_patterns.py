@@ -1336,6 +1336,19 @@ CASES += [
          "the town centre.\n\nShe began counting insects in the Kell every Sunday morning in 1963. “It was the only "
          "way to show them,” she said in 2010.",
          "It was the only way to show them,", "Ines Marwick-Dale", "direct"),
+    # a he/she is not given to a person whose first name the list is near sure is of the other gender, when the
+    # article itself says nothing of them ("Priscilla", "Imelda")
+    case("a-she-is-not-the-man-before-a-near-certain-womans-name",
+         "The union's chief negotiator, Gareth ap Tomos, said the staff had been given less notice than a window "
+         "cleaner. He met the owner and the company's finance director, Priscilla Trelawny, on Sunday evening. She "
+         "told the Ledger afterwards that the meeting had been \"difficult and necessary, in that order.\"",
+         "that the meeting had been \"difficult and necessary, in that order.\"", "Priscilla Trelawny", "mixed"),
+    case("a-he-is-not-a-near-certain-womans-name",
+         "Pavel Dorn, a baker, denies arson. The rival bakery's owner, Hana Vesel, told the jury that she and Dorn "
+         "had \"never had a cross word\" until December. The prosecutor, Imelda Carrow, read out the messages. In "
+         "December, the messages show, he posted on social media that she was poaching his customers with "
+         "\"coupons and cheap tricks.\"",
+         "that she was poaching his customers with \"coupons and cheap tricks.\"", "Pavel Dorn", "mixed"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

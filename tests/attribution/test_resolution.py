@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from handparse import parse
 from onrecord.attribution.resolution import Speaker, SpeakerResolver, clean_name, surname
-from onrecord.attribution.resolution.names import compatible, person_name
+from onrecord.attribution.resolution.names import compatible, listed_gender, person_name
 
 
 def span(doc: Doc, words: str):
@@ -2257,3 +2257,13 @@ def test_an_acronym_before_a_titled_person_is_not_the_speaker() -> None:
     assert doc[6:10].root.i == 6
     found = SpeakerResolver(doc).resolve(doc[6:10])
     assert (found.name, found.kind) == ("Ada Marlowe", "person")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Priscilla Trelawny", "f"), ("Colm Rafferty", "m"),
+    ("Sergeant Rukhsana Mirza", "f"),  # (the title is no first name: the list gives "Sergeant" as a man's)
+    ("Guadalupe Ortiz", None),  # (P(woman) 0.89: not sure enough to overrule what an article may say)
+    ("Trelawny", None),  # (one word may be a surname)
+])
+def test_the_first_name_list_gives_a_gender_only_when_near_sure(name: str, expected: str | None) -> None:
+    assert listed_gender(name) == expected

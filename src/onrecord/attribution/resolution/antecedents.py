@@ -52,7 +52,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     ix = r.index
 
     def fits(name: str) -> bool:
-        g = ix.gender(name)
+        g = ix.gender(name, listed=True)
         return gender is None or g is None or g == gender
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton

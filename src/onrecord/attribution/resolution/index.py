@@ -25,6 +25,7 @@ from onrecord.attribution.resolution.names import (
     hyphen_extent,
     hyphen_joins,
     initial,
+    listed_gender,
     name_like,
     nicknamed_names,
     org_text,
@@ -357,7 +358,9 @@ class ArticleIndex:
             self.ent_names.add(name)
 
     # -- questions --------------------------------------------------------------------------------------
-    def gender(self, name: str) -> str | None:
+    def gender(self, name: str, *, listed: bool = False) -> str | None:
+        """"m", "f" or None by the article's evidence; with ``listed``, where it has none, a first name the list
+        is near sure of (:func:`listed_gender`): a he/she is not given to a Priscilla or a Colm."""
         male, female = self.votes.get(name, (0, 0))
         words = name.split()
         if len(words) >= 2:  # a common first name: weaker than an honorific, outweighs one stray pronoun
@@ -368,7 +371,7 @@ class ArticleIndex:
             return "m"
         if female > male:
             return "f"
-        return None
+        return listed_gender(name) if listed and not male else None
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,

@@ -23,6 +23,7 @@ from onrecord.lexicon.en import (
     MALE_HONORIFICS,
     NAME_ROLES,
     NAME_SUFFIXES,
+    NAME_TITLE_WORDS,
     NOT_NAMES,
     ORGANISATION_NAME_ENDINGS,
     POST_NOMINALS,
@@ -296,6 +297,21 @@ def listed_first_name(tok: Token) -> bool:
     from onrecord.provenance.gender import first_names  # (its list is read once, when first needed)
 
     return tok.lower_ in first_names()
+
+
+#: How sure the first-name list must be to give a person a gender the article does not: uncertainty (0.5 - |0.5 -
+#: P(woman)|) at most this ("Priscilla" 0.99, "Colm" 0.00; not "Guadalupe" 0.89, a man in a PolNeAR story).
+LISTED_GENDER_THRESHOLD = 0.03
+
+
+def listed_gender(name: str) -> str | None:
+    """"m" or "f" when the first name of ``name`` (titles and roles before it skipped: "Sergeant Rukhsana Mirza")
+    is near certain on nomquamgender's list, else None."""
+    from onrecord.provenance.gender import first_name_call  # (its list is read once, when first needed)
+
+    bare = " ".join(w for w in name.split() if w.lower().rstrip(".") not in NAME_TITLE_WORDS)
+    label = first_name_call(bare, threshold=LISTED_GENDER_THRESHOLD).label
+    return "m" if label == "man" else "f" if label == "woman" else None
 
 
 def shared_family_name(ent: Span) -> str | None:
