@@ -1349,6 +1349,29 @@ CASES += [
          "December, the messages show, he posted on social media that she was poaching his customers with "
          "\"coupons and cheap tricks.\"",
          "that she was poaching his customers with \"coupons and cheap tricks.\"", "Pavel Dorn", "mixed"),
+    # the sentence before a he/she is the one before the quotation its sentence ends, when the quotation opened
+    # sentences earlier: "Thank you, big man." is the speaker's sentence, not the story's
+    case("the-sentence-before-a-quotation-of-several-sentences",
+         "Neither club would confirm the fee. “It is a lot of money,” said the Tarnfield chairman, Chase Mannering, "
+         "on Wednesday.\n\nThe Ostby manager, Davor Kettle, was blunt. “He gave this club six years,” he told "
+         "reporters.\n\nOstby’s owner, the software entrepreneur Lucinda Okoro-Pratt, was gracious. “Thank you, big "
+         "man. The door is always open,” she tweeted.",
+         "Thank you, big man. The door is always open,", "Lucinda Okoro-Pratt", "direct"),
+    # a surname a he/she may stand for is the family member named before it, not one of the pronoun's gender
+    # named later ("Lowri Tarn-Owens" is not the "Tarn-Owens" the coach praised)
+    case("a-family-name-is-not-the-relative-named-later",
+         "Sione Tarn-Owens, who has captained Castlereach for a decade, played his last match on Saturday.\n\nThe "
+         "visiting coach, Ifeoma Castell, praised Tarn-Owens as “the hardest man to tackle in this league”. “We sent "
+         "a bottle of something in to their dressing room. He deserves it more than we do,” she said.\n\nLowri "
+         "Tarn-Owens, watching from the family seats, said she had cried twice.",
+         "We sent a bottle of something in to their dressing room. He deserves it more than we do,", "Ifeoma Castell",
+         "direct"),
+    # a name the recogniser took for an organisation's, which has spoken as a person's, is not what "the club" is
+    case("the-club-is-not-a-person-taken-for-an-organisation",
+         "Redhaven sold its striker to Brackley for a record fee on Monday. Brackley's chairman, Chase Manning, said "
+         "the deal was \"the best day in our history.\"\n\nThe club said in a statement that the fee would be \"used "
+         "in full to strengthen the squad.\"",
+         "that the fee would be \"used in full to strengthen the squad.\"", "Brackley", "mixed"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -56,7 +56,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return gender is None or g is None or g == gender
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
-        return ix.fullest(mention[1], ix.honorific.get(mention[0]) or gender)
+        return _fullest_for(r, mention, gender, pronoun.i)
 
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     last = next(
@@ -72,8 +72,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     subjects = [p for p in before if p[2]]
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
-    sent_start = pronoun.sent.start
-    previous_start = r.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    previous_start = _sentence_before(r, pronoun)
     lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
                                      and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
@@ -103,6 +102,31 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return Speaker(full(before[-1]), "person")
     return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
                                                                                                 pronoun.text)
+
+
+def _fullest_for(r: SpeakerResolver, mention: PersonMention, gender: str | None, at: int) -> str:
+    """The full name of a mention a he/she at ``at`` may stand for: of a family's names, one of the honorific's
+    gender ("Mrs. Clinton"), else of the pronoun's when that one was named before ``at`` (not "Lowri Tarn", named
+    a paragraph later, for "Tarn" before it when "Sione Tarn" opened the story)."""
+    ix = r.index
+    honorific = ix.honorific.get(mention[0])
+    if honorific is not None or gender is None:
+        return ix.fullest(mention[1], honorific or gender)
+    name = ix.fullest(mention[1], gender)
+    plain = ix.fullest(mention[1])
+    if name == plain or any(i < at and n == name for i, n, *_ in ix.persons):
+        return name
+    return plain
+
+
+def _sentence_before(r: SpeakerResolver, pronoun: Token) -> int:
+    """Where the sentence before the pronoun's starts, or before the quotation the pronoun's sentence ends when
+    that quotation opened sentences earlier ("Thank you. The door is open," she tweeted: the sentence before
+    "Thank you"): the sentences of a quotation are the speaker's, not the story's."""
+    start = pronoun.sent.start
+    while start > 0 and r.index.inside(r.doc[start].idx):
+        start = r.doc[start - 1].sent.start
+    return r.doc[start - 1].sent.start if start > 0 else start
 
 
 def _object_in_a_modifier(tok: Token) -> bool:

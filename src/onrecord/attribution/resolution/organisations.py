@@ -21,7 +21,10 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     places = word in PLACE_HEADS
     if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the city of Lakeview" names itself
-    cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")]
+    people = {s.name for _, s in r.recent if s.kind == "person" and s.name}  # (a name the recogniser took for an
+    # organisation that has spoken as a person is none: "Brackley's chairman, Chase Manning, said")
+    cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")
+             and m[1] not in people]
     with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
     # a name before a description the recogniser took for one ("the federal department"), kept for the last
     named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
