@@ -1372,6 +1372,12 @@ CASES += [
          "the deal was \"the best day in our history.\"\n\nThe club said in a statement that the fee would be \"used "
          "in full to strengthen the squad.\"",
          "that the fee would be \"used in full to strengthen the squad.\"", "Brackley", "mixed"),
+    # "the festival" is an organisation, as "the club" and "the theatre" are, not the person who spoke last
+    case("the-festival-said-is-the-organisation",
+         "The Brackwater folk festival closed its main stage on Saturday night as a storm hit the valley. Its "
+         "director, Ivo Marrick, said the decision had been easy.\n\nIn a statement on Sunday morning, the festival "
+         "said the main stage would reopen at midday after an inspection.",
+         "the main stage would reopen at midday after an inspection", "festival", "indirect", kind="organisation"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
