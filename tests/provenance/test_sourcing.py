@@ -431,6 +431,12 @@ def test_a_passage_does_not_carry_to_the_writers_noun_for_a_stance() -> None:
 
 
 @pytest.mark.parametrize(("text", "mention", "relay"), [
+    # round 6: "it" opening the sentence after an "according to" is the cited source, reached the same way; a
+    # repeat by name with its own verb is not
+    ("The harbour fund spent little on the pier last year, according to its annual filings. It showed forty "
+     "payments to Kestrel Builders and two to the city.", "It", True),
+    ("There are fewer ferries on the lake than a decade ago, according to the Lakeview Boating Council. Almost 60 "
+     "piers have closed since 2006, the council says.", "the council", False),
     # session 15: a state of mind or a share of people told in the sentence after an "according to" sentence,
     # even across a paragraph break, is known from the same account; words said there are another voice
     ("According to her account, she sent Ivo Tarn to the clinic for a scan.\n\nWhen the scan came back, Tarn "
@@ -477,19 +483,6 @@ def test_an_unnamed_set_is_backed_by_the_next_voice_past_a_statement_inside_its_
 def _at(text: str, words: str, after: int = 0) -> CharSpan:
     start = text.index(words, after)
     return CharSpan(start, start + len(words))
-
-
-@pytest.mark.parametrize(("text", "mention", "relay"), [
-    # round 6: "it" opening the sentence after an "according to" is the cited source, reached the same way; a
-    # repeat by name with its own verb is not
-    ("The harbour fund spent little on the pier last year, according to its annual filings. It showed forty "
-     "payments to Kestrel Builders and two to the city.", "It", True),
-    ("There are fewer ferries on the lake than a decade ago, according to the Lakeview Boating Council. Almost 60 "
-     "piers have closed since 2006, the council says.", "the council", False),
-])
-def test_according_to_and_the_next_sentence(text: str, mention: str, relay: bool) -> None:
-    hits = [s for m, s in found(text) if m == mention]
-    assert hits and hits[-1].relay_only == relay, found(text)
 
 
 def test_an_excerpt_of_another_outlet_is_relayed_up_to_the_line_sending_readers_on() -> None:

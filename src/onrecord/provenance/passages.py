@@ -365,10 +365,9 @@ def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None
 
 
 def _sentence_after(doc: Doc, a: Attribution) -> Span | None:
-    """The sentence after the one holding the statement's end, if any."""
+    """The sentence after the one holding the statement's end (past a paragraph break's whitespace), if any."""
     span = doc.char_span(a.content.end - 1, a.content.end, alignment_mode="expand")
-    sent = span[0].sent if span is not None and len(span) else None
-    return doc[sent.end].sent if sent is not None and sent.end < len(doc) else None
+    return next_sentence(span[0].sent) if span is not None and len(span) else None
 
 
 def _sentences_saying(doc: Doc, text: str, words: str) -> list[Span]:
