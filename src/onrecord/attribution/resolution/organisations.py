@@ -49,7 +49,8 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
             return r.index.expand(pick[-1][1])
         if not places and not with_word and word not in NAMED_BODY_HEADS:
             # "the company" far down an article about one: the organisation its opening names as a subject
-            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"), None)
+            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG" and m[1] not in people),
+                    None)
             if lede is not None and lede[0] < head.i and r.doc[lede[0]].sent.start < _LEDE_TOKENS:
                 return r.index.expand(lede[1])
     return with_word[-1][1] if with_word else None
