@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
@@ -471,6 +472,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_organisation,
     proper_noun,
     d.document_author,
+    court.judge_of_judgment,
     d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,
