@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
+from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
@@ -473,6 +474,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     proper_noun,
     d.document_author,
     court.judge_of_judgment,
+    owner.organisations_own_words,
     d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,

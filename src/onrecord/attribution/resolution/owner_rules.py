@@ -1,0 +1,41 @@
+"""A thing of an organisation's that speaks for it: "its licensing conditions say", "their figures show"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.resolution.syntax import person_noun
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS
+
+
+@rule(
+    "speakers.organisations-own-words",
+    ("The district council, which licenses the festival, said it had been in contact with the organisers. Its "
+     "licensing conditions, published in May, say that the stage must close in high winds.", "district council"),
+    ("Lakeview Power Corporation raised its prices on Monday. Its annual accounts say that the rise will pay for "
+     "new pipes.", "Lakeview Power Corporation"),
+)
+def organisations_own_words(case: Mention) -> Speaker | None:
+    """A thing an "its" or "their" says is the organisation's it stands for ("Its licensing conditions say",
+    "their guidance says"): not a person ("its chairman", another rule's), not an organisation ("its board"),
+    and only when the possessor resolves to an organisation."""
+    head = case.head
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("its", "their") or head.pos_ != "NOUN" or not case.moves:
+        return None
+    if person_noun(case.lemma) or case.lemma in ORGANISATION_HEADS or case.lemma in GROUP_PRONOUNS:
+        return None
+    r = case.resolver
+    since = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    last = next((s for i, s in reversed(r.recent) if since <= i < head.i), None)  # (the one that just spoke)
+    if last is not None:
+        return replace(last, description=case.description) if last.kind == "organisation" and last.name else None
+    # else the organisation named last as a subject in the sentence before or this one, outside quotations
+    named = [m for m in r.index.org_mentions if since <= m[0] < head.i and m[2] and not m[3] and m[4] == "ORG"]
+    return Speaker(r.index.expand(named[-1][1]), "organisation", case.description) if named else None
+
+
+__all__ = ["organisations_own_words"]
