@@ -1378,6 +1378,13 @@ CASES += [
          "director, Ivo Marrick, said the decision had been easy.\n\nIn a statement on Sunday morning, the festival "
          "said the main stage would reopen at midday after an inspection.",
          "the main stage would reopen at midday after an inspection", "festival", "indirect", kind="organisation"),
+    # a name the recogniser labels an organisation's but that stands beside a person's role is a person, and so
+    # is its surname later ("Van der Meer added"), whom the "he" after it stands for
+    case("a-person-read-as-an-organisation-beside-a-role",
+         "The family's solicitor, Declan van der Meer, read a statement outside the court. Martin Feeney, the "
+         "council's engineer, said the junction was on a list.\n\nVan der Meer added that the family did not blame "
+         "the driver. “They asked me to say that clearly,” he said.",
+         "They asked me to say that clearly,", "Declan van der Meer", "direct"),
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import numpy as np
@@ -312,19 +312,41 @@ class Inside:
 def organisations_named_as_people(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, a name the recogniser labelled a person's but that ends with a word that
     ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,' the
-    production company said." -> Lakeview Productions, an organisation); the Doc's own entities are restored
-    after, so the rest of the pipeline sees the recogniser's labels."""
+    production company said." -> Lakeview Productions, an organisation), and a name it labelled an
+    organisation's that stands in apposition to a person's role is a person (:func:`_people_read_as_organisations`);
+    the Doc's own entities are restored after, so the rest of the pipeline sees the recogniser's labels."""
     ents = doc.ents
     wrong = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"
              and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS]
-    if not wrong:
+    people = _people_read_as_organisations(ents)
+    if not wrong and not people:
         yield
         return
-    doc.ents = [Span(doc, e.start, e.end, label="ORG") if e in wrong else e for e in ents]
+    doc.ents = [Span(doc, e.start, e.end, label="ORG") if e in wrong else
+                Span(doc, e.start, e.end, label="PERSON") if e in people else e for e in ents]
     try:
         yield
     finally:
         doc.ents = ents
+
+
+def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
+    """Names labelled an organisation's that are people's: two words or more in apposition to a person's role
+    ("the family's solicitor, Declan van der Meer,"; "Chase Manning, the club's chairman,"), not ending with a
+    word that ends organisations' names, and the later mentions of their surnames ("Van der Meer added")."""
+    def apposed(e: Span) -> bool:
+        root = e.root
+        roles = [root.head] if root.dep_ == "appos" else []
+        roles += [c for c in root.children if c.dep_ == "appos"]
+        doc = e.doc
+        if e.start >= 2 and doc[e.start - 1].text == ",":  # (by the words, where the parse lost the apposition)
+            roles.append(doc[e.start - 2])
+        return any(t.pos_ == "NOUN" and person_noun(t.lemma_.lower()) for t in roles)
+
+    people = [e for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].is_title and e[-1].is_title
+              and e[-1].lower_.rstrip(".") not in ORGANISATION_NAME_ENDINGS and apposed(e)]
+    surnames = {" ".join(t.lower_ for t in e[1:]) for e in people}
+    return people + [e for e in ents if e.label_ == "ORG" and e not in people and e.text.lower() in surnames]
 
 
 _NOUN = ids("NOUN")
