@@ -60,11 +60,25 @@ class TokenArrays:
 
     def lemma_in(self, words: Iterable[str], *, lower: bool = True) -> NDArray[np.bool_]:
         """For each token, whether its lemma (lowercased with ``lower``) is one of ``words``."""
-        wanted = set(words)
+        wanted = words if isinstance(words, frozenset) else frozenset(words)
+        known = _LEMMA_IN.setdefault((wanted, lower), {})  # (each lemma id decided once per word list)
+        if len(known) > _LEMMA_IN_LIMIT:
+            known.clear()  # (a long corpus run meets ever more names: the memo stays small)
         strings = self.doc.vocab.strings
-        values = np.unique(self.lemma)
-        keep = [v for v in values.tolist() if (strings[v].lower() if lower else strings[v]) in wanted]
+        keep = []
+        for v in np.unique(self.lemma).tolist():
+            hit = known.get(v)
+            if hit is None:
+                hit = known[v] = (strings[v].lower() if lower else strings[v]) in wanted
+            if hit:
+                keep.append(v)
         return np.isin(self.lemma, np.asarray(keep, dtype=np.uint64))
+
+
+#: :meth:`TokenArrays.lemma_in`'s answers by word list and lemma id (an id is the hash of its string: the same
+#: id is the same lemma in every Doc), so that an article's lemmas are looked up, not decoded and lowercased anew.
+_LEMMA_IN: dict[tuple[frozenset[str], bool], dict[int, bool]] = {}
+_LEMMA_IN_LIMIT = 200_000
 
 
 def ids(*strings: str) -> NDArray[np.uint64]:

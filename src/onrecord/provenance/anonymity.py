@@ -283,10 +283,16 @@ def _earlier_unnamed(doc: Doc, head: Token) -> bool:
 def _first_name_only(doc: Doc, name: Token) -> bool:
     """Does the article say that this person is named by first name only ("Bob agreed to talk on the condition that
     his last name not be used")?"""
-    if not re.search(r"\b(?:last|first) names?\b", doc_text(doc)):
+    found = doc.user_data.get(_NAMES_TEXT)
+    if found is None:  # (once per article: most never write "last name")
+        found = doc.user_data[_NAMES_TEXT] = _LAST_NAME.search(doc_text(doc)) is not None
+    if not found:
         return False  # (most articles: before any sentence is built)
-    return any(name.text in s.text.split() and MARK.search(s.text) and re.search(r"\b(?:last|first) names?\b",
-                                                                                 s.text) for s in doc.sents)
+    return any(name.text in s.text.split() and MARK.search(s.text) and _LAST_NAME.search(s.text) for s in doc.sents)
+
+
+_LAST_NAME = re.compile(r"\b(?:last|first) names?\b")
+_NAMES_TEXT = "onrecord_names_text"  # (whether the article's text says "last name" or "first name")
 
 
 # --- the reason ----------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from onrecord.attribution.arrays import ids, token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 
@@ -23,6 +24,21 @@ _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
 MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING = (load("en").words(name) for name in (
     "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs"))
+
+
+def _among(sent: Span, words: frozenset[int], deps: frozenset[int] = frozenset(), pos: frozenset[int] = frozenset()
+           ) -> list[Token]:
+    """The tokens of ``sent``, in order, written (lowercased) as one of ``words``, or with one of the dependencies
+    ``deps`` or parts of speech ``pos`` (string ids: :func:`_ids`): the only ones a loop over the sentence that
+    tests these first can act on (read off the Doc's token arrays: no Token is built for the others)."""
+    a, doc, start, end = token_arrays(sent.doc), sent.doc, sent.start, sent.end
+    lower, dep, tag = a.lower[start:end].tolist(), a.dep[start:end].tolist(), a.pos[start:end].tolist()
+    return [doc[start + k] for k, (w, d, p) in enumerate(zip(lower, dep, tag, strict=True))
+            if w in words or d in deps or p in pos]
+
+
+def _ids(*strings: str) -> frozenset[int]:
+    return frozenset(int(i) for i in ids(*strings).tolist())
 
 
 def same_outlet(name: str, outlet: str | None) -> bool:
@@ -83,7 +99,7 @@ def passed_on(sent: Span, anchor: Token, outlet: str | None) -> str | None:
     statement ("was quoted by the Harbour Wire as saying", "..., as first reported by the Kestrel Times", "figures
     cited by the Lantern show"), or the subject of a "reported" the statement hangs on ("Vell has told investors
     ..., the magazine Ledgerline reported")."""
-    for t in sent:
+    for t in _among(sent, _BY, pos=_VERB):  # (every other token passes both tests below)
         phrase: Span | None
         if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.head.lemma_.lower() in _RELAYING:
             verb, phrase = t.head, sent.doc[t.i + 1 : t.right_edge.i + 1]
@@ -130,7 +146,7 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     "sitting down with Kestrel News' Evening Hour"."""
     # (a participle before the telling verb: "Claiming ..., Tarn told Fox", however the parse hung it)
     teller = sent.root if cue.tag_ == "VBG" and (cue.dep_ == "advcl" or cue.i == sent.start) else cue
-    for t in sent:
+    for t in _among(sent, _HEARING_WORDS, _HEARING_DEPS):  # (every other token passes each test below)
         found = _appeared_with(t, cue)
         if found and not same_outlet(found, outlet):
             return f"{t.text} {found}"
@@ -154,6 +170,11 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
                 if found and not same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
                     return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
     return None
+
+
+_HEARING_WORDS = _ids(*INTERVIEWS, "with", "to", "on")
+_HEARING_DEPS = _ids("dative", "dobj")
+_BY, _VERB = _ids("by"), _ids("VERB")
 
 
 def _spoken_to(t: Token, cue: Token) -> str | None:
