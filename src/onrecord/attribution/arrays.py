@@ -10,8 +10,9 @@ so the results are the same.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextvars import ContextVar
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,11 +27,12 @@ class TokenArrays:
     as spaCy's ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head``
     (the index of each token's head)."""
 
-    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "n", "orth", "pos", "tag")
+    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "memo", "n", "orth", "pos", "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
+        self.memo: dict[Hashable, Any] = {}  # (what the passes of one shared() block build once: memo_of)
         table = doc.to_array(_ATTRS) if self.n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
         pos, tag, dep, lower, orth, lemma, title, idx, head = table.T
         self.pos: NDArray[np.uint64] = pos
@@ -104,6 +106,13 @@ def shared(doc: Doc) -> Iterator[TokenArrays]:
         yield arrays
     finally:
         _CURRENT.reset(token)
+
+
+def memo_of(doc: Doc) -> dict[Hashable, Any] | None:
+    """A dict for what the passes of the current :func:`shared` block of ``doc`` build once (the Doc's entities,
+    a span several passes read); None outside such a block (then each pass builds its own)."""
+    current = _CURRENT.get()
+    return current.memo if current is not None and current.doc is doc else None
 
 
 def token_arrays(doc: Doc) -> TokenArrays:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from onrecord.attribution.arrays import memo_of
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
@@ -283,16 +284,14 @@ def _earlier_unnamed(doc: Doc, head: Token) -> bool:
 def _first_name_only(doc: Doc, name: Token) -> bool:
     """Does the article say that this person is named by first name only ("Bob agreed to talk on the condition that
     his last name not be used")?"""
-    found = doc.user_data.get(_NAMES_TEXT)
-    if found is None:  # (once per article: most never write "last name")
-        found = doc.user_data[_NAMES_TEXT] = _LAST_NAME.search(doc_text(doc)) is not None
-    if not found:
+    if _NAMES_TEXT not in doc.user_data:  # (once per article: whether its text says "last name" anywhere)
+        doc.user_data[_NAMES_TEXT] = _LAST_NAME.search(doc_text(doc)) is not None
+    if not doc.user_data[_NAMES_TEXT]:
         return False  # (most articles: before any sentence is built)
     return any(name.text in s.text.split() and MARK.search(s.text) and _LAST_NAME.search(s.text) for s in doc.sents)
 
 
-_LAST_NAME = re.compile(r"\b(?:last|first) names?\b")
-_NAMES_TEXT = "onrecord_names_text"  # (whether the article's text says "last name" or "first name")
+_LAST_NAME, _NAMES_TEXT = re.compile(r"\b(?:last|first) names?\b"), "onrecord_names_text"
 
 
 # --- the reason ----------------------------------------------------------------------------------------------
@@ -360,8 +359,8 @@ def _sentence(doc: Doc, a: Attribution) -> Span | None:
 
 
 def _mention_head(doc: Doc, a: Attribution) -> Token | None:
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    if span is None or not len(span):
+    span = mention(doc, a)
+    if span is None:
         return None
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.head.i not in range(span.start, span.end)]
     return nouns[0] if nouns else span.root
@@ -375,9 +374,27 @@ def next_sentence(sent: Span) -> Span | None:
 
 
 def mention(doc: Doc, a: Attribution) -> Span | None:
-    """The tokens of the attribution's source mention, or None."""
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    return span if span is not None and len(span) else None
+    """The tokens of the attribution's source mention, or None (built once per analyse: several steps read it)."""
+    if a.source is None:
+        return None
+    memo, key = memo_of(doc), ("mention", a.source.start, a.source.end)
+    if memo is None or key not in memo:
+        span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+        found = span if span is not None and len(span) else None
+        if memo is None:
+            return found
+        memo[key] = found
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The article's entities (spaCy builds ``Doc.ents`` anew on each access: built once per analyse)."""
+    memo = memo_of(doc)
+    if memo is None:
+        return tuple(doc.ents)
+    if "ents" not in memo:
+        memo["ents"] = tuple(doc.ents)
+    return memo["ents"]  # type: ignore[no-any-return]
 
 
 def mention_noun(span: Span) -> Token:
@@ -478,5 +495,5 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "next_sentence",
-           "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "doc_ents", "follow_pronouns", "mention", "mention_noun", "named_examples",
+           "next_sentence", "reasons", "withheld"]

@@ -28,7 +28,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text
+from onrecord.provenance.anonymity import doc_ents, doc_text
 from onrecord.provenance.clauses import (
     CONDITION_MARKERS,
     CONFLICT_SIGNALS,
@@ -473,7 +473,7 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
 
 def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) -> tuple[Claim, ...]:
     """The claim of each attribution of an article, in order; ``doc`` is the article's parse."""
-    text, ents = doc_text(doc), list(doc.ents)
+    text, ents = doc_text(doc), list(doc_ents(doc))
     return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
 
 
