@@ -21,6 +21,7 @@ Everything comes from the one parse extraction made (the Doc), so claims cost a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -442,10 +443,10 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
 
 
 def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None = None,
-             ents: list[Span] | None = None) -> Claim:
+             ents: list[Span] | None = None, starts: list[int] | None = None) -> Claim:
     """The claim of one attribution, read off the article's parse ``doc``. ``text`` (``doc.text``) and ``ents``
     (``list(doc.ents)``) are given by :func:`claims` once for all of an article's attributions: spaCy builds both
-    anew on every access."""
+    anew on every access; so are ``starts``, the first token of each of ``ents``."""
     text = doc.text if text is None else text
     ents = list(doc.ents) if ents is None else ents
     content = _span(doc, attribution.content.start, attribution.content.end)
@@ -459,7 +460,8 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
         stance = "unclear"
     context = _context(doc, content, tokens, attribution)
     read = _stances(content, tokens, stance, context)
-    inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
+    inside = _within(ents, starts, content) if starts is not None else [
+        e for e in ents if content.start <= e.start and e.end <= content.end]
     keys, documents = _keys(tokens, inside)
     return Claim(
         ordinal=ordinal, cue=stance, **read,
@@ -474,7 +476,19 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
 def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) -> tuple[Claim, ...]:
     """The claim of each attribution of an article, in order; ``doc`` is the article's parse."""
     text, ents = doc_text(doc), list(doc_ents(doc))
-    return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
+    starts = [e.start for e in ents]
+    return tuple(claim_of(doc, i, a, text, ents, starts) for i, a in enumerate(attributions))
+
+
+def _within(ents: list[Span], starts: list[int], content: Span) -> list[Span]:
+    """The entities inside ``content``: ``ents`` are in order and apart (a Doc's), ``starts`` their first tokens."""
+    out = []
+    for k in range(bisect_left(starts, content.start), len(ents)):
+        if starts[k] >= content.end:
+            break
+        if ents[k].end <= content.end:
+            out.append(ents[k])
+    return out
 
 
 __all__ = ["CONFLICT_SIGNALS", "DEONTIC", "HEDGES", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]

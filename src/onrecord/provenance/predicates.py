@@ -16,6 +16,7 @@ TELLING_MODIFIERS = _EN.words("telling_modifiers")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 #: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
 SUPPORT_VERBS = frozenset("receive get make reach strike".split())
+_MODALS = HEDGES | DEONTIC
 _NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
@@ -103,7 +104,7 @@ def modal_on(tok: Token) -> str | None:
         holders.append(tok.head)
     for h in holders:
         for c in h.children:
-            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+            if c.lower_ in _MODALS and c.dep_ in ("aux", "advmod"):
                 if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
                     return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
                 return c.lower_
