@@ -100,7 +100,7 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and len(span) == 1 and _first_name_only(doc, head):
         return "anonymous", f"first name only: {written}"
     lemma, lower = head.lemma_.lower(), head.lower_
-    if head.pos_ == "PROPN" and not (head.i == head.sent.start and lower in lex.WITHHELD_HEADS):
+    if head.pos_ == "PROPN" and not (lower in lex.WITHHELD_HEADS and head.i == head.sent.start):
         return None  # (a capitalised "Insiders" opening the sentence is still a common noun)
     if lower in lex.WITHHELD_PRONOUNS and not any(c.dep_ in ("amod", "compound") for c in head.children):
         if lower == "one" and (any(c.lower_ in _MODALS for c in head.head.children) or any(
@@ -335,8 +335,8 @@ def _in(sent: Span) -> CharSpan | None:
     anonymity") says that the source is unnamed, not why; it is a reason only with a purpose or cause after it ("on
     condition of anonymity to discuss ...", "requested anonymity because ...")."""
     text = doc_text(sent.doc)
-    m = next((m for m in REASON.finditer(sent.text) if not _bare_mark(m.group(0)) or _PURPOSE.match(
-        text, sent.start_char + m.end())), None)
+    m = next((m for m in REASON.finditer(text[sent.start_char : sent.end_char]) if not _bare_mark(m.group(0))
+              or _PURPOSE.match(text, sent.start_char + m.end())), None)  # (the slice is sent.text)
     if m is None:
         return None
     start = sent.start_char + m.start()

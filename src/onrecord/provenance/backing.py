@@ -206,7 +206,7 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         if verb is None and not restating:
             continue
         sent = cue[0].sent
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", text[sent.start_char : sent.end_char])}  # (sent.text)
         earlier = [i for i in range(j - 1, -1, -1) if parties[i] != parties[j]
                    and attributions[i].content.end >= sent.start_char - 600]
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
