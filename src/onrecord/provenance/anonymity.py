@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from onrecord.attribution.arrays import memo_of
+from onrecord.attribution.arrays import ids, memo_of, positions, token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
@@ -134,7 +134,7 @@ def _marked_clause(doc: Doc, a: Attribution, head: Token) -> bool:
     the verb the mention is the subject of), or the statement's cue itself ("a member ... asking for anonymity")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     sent = head.sent
-    for m in MARK.finditer(sent.text):
+    for m in MARK.finditer(doc_text(doc)[sent.start_char : sent.end_char]):  # (the slice is sent.text)
         tok = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if tok is None or not len(tok):
             continue
@@ -223,7 +223,8 @@ def _determiner(head: Token) -> str:
 def _named_later(doc: Doc, head: Token) -> bool:
     """Is the role named further on ("The spokeswoman, Ines Varg, added"; "spokeswoman Ines Varg said")?"""
     lemma = head.lemma_.lower()
-    for t in doc[head.i + 1 :]:
+    nouns = token_arrays(doc).pos[head.i + 1 :] == ids("NOUN")[0]  # (the only tokens the test below can pass)
+    for t in (doc[head.i + 1 + k] for k in positions(nouns)):
         if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and (
                 any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
                 or (t.dep_ == "compound" and t.head.ent_type_ == "PERSON")):

@@ -28,6 +28,7 @@ from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_ents, doc_text
 from onrecord.provenance.clauses import (
@@ -67,6 +68,7 @@ SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
 _LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
+_NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
 _TOLD = frozenset("tell inform advise assure brief warn".split())
@@ -430,7 +432,8 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
     start = doc[first.start - 1].sent.start if first.start > 0 else first.start
     nouns: list[str] = []
     subjects: list[str] = []  # the likelier antecedent ("An unsigned memo ... disputed its origin")
-    for tok in reversed(doc[start:pronouns[0].i]):
+    pos = token_arrays(doc).pos[start : pronouns[0].i]  # (only a noun passes the tests below)
+    for tok in (doc[start + k] for k in reversed(positions((pos == _NOUN) | (pos == _PROPN)))):
         if source is not None and source.start <= tok.idx < source.end:
             continue
         if tok.ent_type_ == "PERSON" or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha or tok.is_stop:
