@@ -118,8 +118,8 @@ def subject_phrase(tok: Token) -> str | None:
         for h in holders:
             for c in h.children:
                 if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
-                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
-                    return words.text if len(words) <= 8 else c.text
+                    start, end = c.left_edge.i, c.right_edge.i + 1
+                    return c.doc[start:end].text if end - start <= 8 else c.text
     return None
 
 
