@@ -48,6 +48,7 @@ from onrecord.provenance.predicates import (
     SUPPORT_VERBS,
     arguments,
     first_person,
+    may_predicate,
     modal_on,
     noun_of,
     predicated_of,
@@ -348,9 +349,9 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
     years: dict[str, tuple[int, ...]] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
-    asked = questions(content, tokens)
+    asked, may = questions(content, tokens), may_predicate(content.doc, _CONCEPT_WORDS)
     for tok in tokens:
-        got = _concept(tok, phrase_root)
+        got = _concept(tok, phrase_root) if may is None or may[tok.i] else None  # (may_predicate: others give none)
         if got is None or tok.i in asked or _unasserted(tok, content):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert" and (

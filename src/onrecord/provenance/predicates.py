@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, memo_of, token_arrays
 from onrecord.lexicon import load
 
 _EN = load("en")
@@ -29,6 +31,23 @@ def noun_of(tok: Token) -> Token | None:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head
+
+
+def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
+    """For each token of ``doc``, whether it may give a concept (``claims._concept``): a verb or an adjective, a noun
+    object or passive subject (an event noun: "received no payment"), or a word whose lemma (lowercased) is one of
+    ``words``; no other does. Read once per analyse off the token arrays; None outside one (every token is tried)."""
+    memo = memo_of(doc)
+    if memo is None:
+        return None
+    if ("predicates", words) not in memo:
+        a = token_arrays(doc)
+        event = (a.pos == _NOUN) & np.isin(a.dep, _EVENT_DEPS)
+        memo[("predicates", words)] = (a.lemma_in(words) | np.isin(a.pos, _VERB_ADJ) | event).tolist()
+    return memo[("predicates", words)]  # type: ignore[no-any-return]
+
+
+_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass")
 
 
 def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
@@ -194,6 +213,7 @@ __all__ = [
     "Pairs",
     "arguments",
     "first_person",
+    "may_predicate",
     "modal_on",
     "noun_keys",
     "noun_of",
