@@ -10,8 +10,9 @@ so the results are the same.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextvars import ContextVar
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,11 +27,12 @@ class TokenArrays:
     as spaCy's ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head``
     (the index of each token's head)."""
 
-    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "n", "orth", "pos", "tag")
+    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "memo", "n", "orth", "pos", "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
+        self.memo: dict[Hashable, Any] = {}  # (what the passes of one shared() block build once: memo_of)
         table = doc.to_array(_ATTRS) if self.n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
         pos, tag, dep, lower, orth, lemma, title, idx, head = table.T
         self.pos: NDArray[np.uint64] = pos
@@ -60,11 +62,25 @@ class TokenArrays:
 
     def lemma_in(self, words: Iterable[str], *, lower: bool = True) -> NDArray[np.bool_]:
         """For each token, whether its lemma (lowercased with ``lower``) is one of ``words``."""
-        wanted = set(words)
+        wanted = words if isinstance(words, frozenset) else frozenset(words)
+        known = _LEMMA_IN.setdefault((wanted, lower), {})  # (each lemma id decided once per word list)
+        if len(known) > _LEMMA_IN_LIMIT:
+            known.clear()  # (a long corpus run meets ever more names: the memo stays small)
         strings = self.doc.vocab.strings
-        values = np.unique(self.lemma)
-        keep = [v for v in values.tolist() if (strings[v].lower() if lower else strings[v]) in wanted]
+        keep = []
+        for v in np.unique(self.lemma).tolist():
+            hit = known.get(v)
+            if hit is None:
+                hit = known[v] = (strings[v].lower() if lower else strings[v]) in wanted
+            if hit:
+                keep.append(v)
         return np.isin(self.lemma, np.asarray(keep, dtype=np.uint64))
+
+
+#: :meth:`TokenArrays.lemma_in`'s answers by word list and lemma id (an id is the hash of its string: the same
+#: id is the same lemma in every Doc), so that an article's lemmas are looked up, not decoded and lowercased anew.
+_LEMMA_IN: dict[tuple[frozenset[str], bool], dict[int, bool]] = {}
+_LEMMA_IN_LIMIT = 200_000
 
 
 def ids(*strings: str) -> NDArray[np.uint64]:
@@ -90,6 +106,13 @@ def shared(doc: Doc) -> Iterator[TokenArrays]:
         yield arrays
     finally:
         _CURRENT.reset(token)
+
+
+def memo_of(doc: Doc) -> dict[Hashable, Any] | None:
+    """A dict for what the passes of the current :func:`shared` block of ``doc`` build once (the Doc's entities,
+    a span several passes read); None outside such a block (then each pass builds its own)."""
+    current = _CURRENT.get()
+    return current.memo if current is not None and current.doc is doc else None
 
 
 def token_arrays(doc: Doc) -> TokenArrays:

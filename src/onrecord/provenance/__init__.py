@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from onrecord.attribution.arrays import shared
-from onrecord.provenance.anonymity import remember_text
+from onrecord.provenance.anonymity import doc_ents, remember_text
 from onrecord.provenance.claims import Claim, claims
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
@@ -198,7 +198,7 @@ def _dateline(text: str) -> str | None:
 def article_names(doc: Doc) -> tuple[str, ...]:
     """The people, places and bodies an article names (lowercased, "the" and "'s" dropped), most named first."""
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
             name = ent.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
             if len(name) > 2:

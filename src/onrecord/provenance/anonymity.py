@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from onrecord.attribution.arrays import ids, memo_of, positions, token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.types import Attribution, CharSpan
@@ -99,7 +100,7 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and len(span) == 1 and _first_name_only(doc, head):
         return "anonymous", f"first name only: {written}"
     lemma, lower = head.lemma_.lower(), head.lower_
-    if head.pos_ == "PROPN" and not (head.i == head.sent.start and lower in lex.WITHHELD_HEADS):
+    if head.pos_ == "PROPN" and not (lower in lex.WITHHELD_HEADS and head.i == head.sent.start):
         return None  # (a capitalised "Insiders" opening the sentence is still a common noun)
     if lower in lex.WITHHELD_PRONOUNS and not any(c.dep_ in ("amod", "compound") for c in head.children):
         if lower == "one" and (any(c.lower_ in _MODALS for c in head.head.children) or any(
@@ -133,7 +134,7 @@ def _marked_clause(doc: Doc, a: Attribution, head: Token) -> bool:
     the verb the mention is the subject of), or the statement's cue itself ("a member ... asking for anonymity")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     sent = head.sent
-    for m in MARK.finditer(sent.text):
+    for m in MARK.finditer(doc_text(doc)[sent.start_char : sent.end_char]):  # (the slice is sent.text)
         tok = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if tok is None or not len(tok):
             continue
@@ -222,7 +223,8 @@ def _determiner(head: Token) -> str:
 def _named_later(doc: Doc, head: Token) -> bool:
     """Is the role named further on ("The spokeswoman, Ines Varg, added"; "spokeswoman Ines Varg said")?"""
     lemma = head.lemma_.lower()
-    for t in doc[head.i + 1 :]:
+    nouns = token_arrays(doc).pos[head.i + 1 :] == ids("NOUN")[0]  # (the only tokens the test below can pass)
+    for t in (doc[head.i + 1 + k] for k in positions(nouns)):
         if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and (
                 any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
                 or (t.dep_ == "compound" and t.head.ent_type_ == "PERSON")):
@@ -283,10 +285,14 @@ def _earlier_unnamed(doc: Doc, head: Token) -> bool:
 def _first_name_only(doc: Doc, name: Token) -> bool:
     """Does the article say that this person is named by first name only ("Bob agreed to talk on the condition that
     his last name not be used")?"""
-    if not re.search(r"\b(?:last|first) names?\b", doc_text(doc)):
+    if _NAMES_TEXT not in doc.user_data:  # (once per article: whether its text says "last name" anywhere)
+        doc.user_data[_NAMES_TEXT] = _LAST_NAME.search(doc_text(doc)) is not None
+    if not doc.user_data[_NAMES_TEXT]:
         return False  # (most articles: before any sentence is built)
-    return any(name.text in s.text.split() and MARK.search(s.text) and re.search(r"\b(?:last|first) names?\b",
-                                                                                 s.text) for s in doc.sents)
+    return any(name.text in s.text.split() and MARK.search(s.text) and _LAST_NAME.search(s.text) for s in doc.sents)
+
+
+_LAST_NAME, _NAMES_TEXT = re.compile(r"\b(?:last|first) names?\b"), "onrecord_names_text"
 
 
 # --- the reason ----------------------------------------------------------------------------------------------
@@ -330,8 +336,8 @@ def _in(sent: Span) -> CharSpan | None:
     anonymity") says that the source is unnamed, not why; it is a reason only with a purpose or cause after it ("on
     condition of anonymity to discuss ...", "requested anonymity because ...")."""
     text = doc_text(sent.doc)
-    m = next((m for m in REASON.finditer(sent.text) if not _bare_mark(m.group(0)) or _PURPOSE.match(
-        text, sent.start_char + m.end())), None)
+    m = next((m for m in REASON.finditer(text[sent.start_char : sent.end_char]) if not _bare_mark(m.group(0))
+              or _PURPOSE.match(text, sent.start_char + m.end())), None)  # (the slice is sent.text)
     if m is None:
         return None
     start = sent.start_char + m.start()
@@ -354,8 +360,8 @@ def _sentence(doc: Doc, a: Attribution) -> Span | None:
 
 
 def _mention_head(doc: Doc, a: Attribution) -> Token | None:
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    if span is None or not len(span):
+    span = mention(doc, a)
+    if span is None:
         return None
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.head.i not in range(span.start, span.end)]
     return nouns[0] if nouns else span.root
@@ -369,9 +375,27 @@ def next_sentence(sent: Span) -> Span | None:
 
 
 def mention(doc: Doc, a: Attribution) -> Span | None:
-    """The tokens of the attribution's source mention, or None."""
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if a.source is not None else None
-    return span if span is not None and len(span) else None
+    """The tokens of the attribution's source mention, or None (built once per analyse: several steps read it)."""
+    if a.source is None:
+        return None
+    memo, key = memo_of(doc), ("mention", a.source.start, a.source.end)
+    if memo is None or key not in memo:
+        span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+        found = span if span is not None and len(span) else None
+        if memo is None:
+            return found
+        memo[key] = found
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The article's entities (spaCy builds ``Doc.ents`` anew on each access: built once per analyse)."""
+    memo = memo_of(doc)
+    if memo is None:
+        return tuple(doc.ents)
+    if "ents" not in memo:
+        memo["ents"] = tuple(doc.ents)
+    return memo["ents"]  # type: ignore[no-any-return]
 
 
 def mention_noun(span: Span) -> Token:
@@ -472,5 +496,5 @@ def _shared(attributions: Sequence[Attribution], heads: Sequence[Token | None], 
     return out
 
 
-__all__ = ["MARK", "REASON", "follow_pronouns", "mention", "mention_noun", "named_examples", "next_sentence",
-           "reasons", "withheld"]
+__all__ = ["MARK", "REASON", "doc_ents", "follow_pronouns", "mention", "mention_noun", "named_examples",
+           "next_sentence", "reasons", "withheld"]

@@ -206,7 +206,7 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         if verb is None and not restating:
             continue
         sent = cue[0].sent
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", sent.text)}
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", text[sent.start_char : sent.end_char])}  # (sent.text)
         earlier = [i for i in range(j - 1, -1, -1) if parties[i] != parties[j]
                    and attributions[i].content.end >= sent.start_char - 600]
         # the party the echo names ("echoed Clinton's line"), else the nearest earlier statement
@@ -283,10 +283,10 @@ def _echoers(doc: Doc, verb: Token, attributions: Sequence[Attribution], parties
 def _points_back(doc: Doc, echo: Attribution, before: Attribution) -> bool:
     """Is the restated content a short phrase pointing back to the claim before ("the same", "so", "it", "the
     closures" after "will close two schools", "Lind's retirement" after "Lind plans to retire")?"""
-    span = doc.char_span(echo.content.start, echo.content.end, alignment_mode="expand")
-    when = {t.i for t in span or () if t.ent_type_ in ("DATE", "TIME") or (t.pos_ == "ADP" and t.head.ent_type_ in (
-        "DATE", "TIME"))} | {t.head.i for t in span or () if t.ent_type_ in ("DATE", "TIME") and t.head.pos_ == "ADP"}
-    core = [t for t in span or () if t.i not in when and not t.is_punct]  # ("Lind's retirement on Monday")
+    span = list(doc.char_span(echo.content.start, echo.content.end, alignment_mode="expand") or ())
+    when = {t.i for t in span if t.ent_type_ in ("DATE", "TIME") or (t.pos_ == "ADP" and t.head.ent_type_ in (
+        "DATE", "TIME"))} | {t.head.i for t in span if t.ent_type_ in ("DATE", "TIME") and t.head.pos_ == "ADP"}
+    core = [t for t in span if t.i not in when and not t.is_punct]  # ("Lind's retirement on Monday")
     if not 0 < len(core) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in core):
         return False
     words = [t.lower_ for t in core]
@@ -359,10 +359,12 @@ def _second_mark(doc: Doc, a: Attribution) -> str | None:
             c.dep_ in ("amod", "det") and c.lower_ in _ORDINALS and (c.lower_ == "another" or doc[
                 c.i - 1].lower_ in ("a", "the")) for c in head.children):  # (not "60 second", nor "another delegate")
         return f"counted: {span.text if span is not None else ''}"
+    if cue is None or cue.root.lemma_.lower() not in _SAME_CUES:
+        return None  # (before the content is read: most cues show or say nothing "the same")
     same = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     thing = same is not None and len(same) > 2 and [t.lower_ for t in same[:2]] == ["the", "same"] and same[
         2].pos_ == "NOUN"  # ("the same overspend"; not "say the same about Lind", of another person)
-    return "the same" if thing and cue is not None and cue.root.lemma_.lower() in _SAME_CUES else None
+    return "the same" if thing else None
 
 
 def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],

@@ -21,14 +21,16 @@ Everything comes from the one parse extraction made (the Doc), so claims cost a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text
+from onrecord.provenance.anonymity import doc_ents, doc_text
 from onrecord.provenance.clauses import (
     CONDITION_MARKERS,
     CONFLICT_SIGNALS,
@@ -46,6 +48,7 @@ from onrecord.provenance.predicates import (
     SUPPORT_VERBS,
     arguments,
     first_person,
+    may_predicate,
     modal_on,
     noun_of,
     predicated_of,
@@ -66,6 +69,7 @@ SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
 _LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
+_NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
 _TOLD = frozenset("tell inform advise assure brief warn".split())
@@ -345,9 +349,9 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
     years: dict[str, tuple[int, ...]] = {}
     root = content.root
     phrase_root = root.i if root.pos_ in ("NOUN", "PROPN") else -1
-    asked = questions(content, tokens)
+    asked, may = questions(content, tokens), may_predicate(content.doc, _CONCEPT_WORDS)
     for tok in tokens:
-        got = _concept(tok, phrase_root)
+        got = _concept(tok, phrase_root) if may is None or may[tok.i] else None  # (may_predicate: others give none)
         if got is None or tok.i in asked or _unasserted(tok, content):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert" and (
@@ -429,7 +433,8 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
     start = doc[first.start - 1].sent.start if first.start > 0 else first.start
     nouns: list[str] = []
     subjects: list[str] = []  # the likelier antecedent ("An unsigned memo ... disputed its origin")
-    for tok in reversed(doc[start:pronouns[0].i]):
+    pos = token_arrays(doc).pos[start : pronouns[0].i]  # (only a noun passes the tests below)
+    for tok in (doc[start + k] for k in reversed(positions((pos == _NOUN) | (pos == _PROPN)))):
         if source is not None and source.start <= tok.idx < source.end:
             continue
         if tok.ent_type_ == "PERSON" or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha or tok.is_stop:
@@ -442,10 +447,10 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
 
 
 def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None = None,
-             ents: list[Span] | None = None) -> Claim:
+             ents: list[Span] | None = None, starts: list[int] | None = None) -> Claim:
     """The claim of one attribution, read off the article's parse ``doc``. ``text`` (``doc.text``) and ``ents``
     (``list(doc.ents)``) are given by :func:`claims` once for all of an article's attributions: spaCy builds both
-    anew on every access."""
+    anew on every access; so are ``starts``, the first token of each of ``ents``."""
     text = doc.text if text is None else text
     ents = list(doc.ents) if ents is None else ents
     content = _span(doc, attribution.content.start, attribution.content.end)
@@ -459,7 +464,8 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
         stance = "unclear"
     context = _context(doc, content, tokens, attribution)
     read = _stances(content, tokens, stance, context)
-    inside = [e for e in ents if content.start <= e.start and e.end <= content.end]
+    inside = _within(ents, starts, content) if starts is not None else [
+        e for e in ents if content.start <= e.start and e.end <= content.end]
     keys, documents = _keys(tokens, inside)
     return Claim(
         ordinal=ordinal, cue=stance, **read,
@@ -473,8 +479,20 @@ def claim_of(doc: Doc, ordinal: int, attribution: Attribution, text: str | None 
 
 def claims(doc: Doc, attributions: tuple[Attribution, ...] | list[Attribution]) -> tuple[Claim, ...]:
     """The claim of each attribution of an article, in order; ``doc`` is the article's parse."""
-    text, ents = doc_text(doc), list(doc.ents)
-    return tuple(claim_of(doc, i, a, text, ents) for i, a in enumerate(attributions))
+    text, ents = doc_text(doc), list(doc_ents(doc))
+    starts = [e.start for e in ents]
+    return tuple(claim_of(doc, i, a, text, ents, starts) for i, a in enumerate(attributions))
+
+
+def _within(ents: list[Span], starts: list[int], content: Span) -> list[Span]:
+    """The entities inside ``content``: ``ents`` are in order and apart (a Doc's), ``starts`` their first tokens."""
+    out = []
+    for k in range(bisect_left(starts, content.start), len(ents)):
+        if starts[k] >= content.end:
+            break
+        if ents[k].end <= content.end:
+            out.append(ents[k])
+    return out
 
 
 __all__ = ["CONFLICT_SIGNALS", "DEONTIC", "HEDGES", "NEGATORS", "Claim", "CueStance", "claim_of", "claims"]

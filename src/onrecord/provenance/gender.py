@@ -47,7 +47,7 @@ from onrecord.lexicon.en import (
     NAME_SUFFIXES,
     TITLES,
 )
-from onrecord.provenance.anonymity import doc_text
+from onrecord.provenance.anonymity import doc_ents, doc_text
 from onrecord.spans import merge
 from onrecord.types import Attribution
 
@@ -236,7 +236,7 @@ def _mentions(doc: Doc, index: ArticleIndex, people: Sequence[str]) -> Iterator[
             owners[(name, honorific)] = _owner(name, index, people, honorific)
         return owners[(name, honorific)]
 
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         in_person.update(range(ent.start, ent.end))
@@ -244,7 +244,7 @@ def _mentions(doc: Doc, index: ArticleIndex, people: Sequence[str]) -> Iterator[
         if person is not None:
             yield ent.start, ent.end, person
     a = token_arrays(doc)  # only capitalised proper nouns written as one of the surnames are looked at
-    for i in positions(np.isin(a.lower, ids(*surnames)) & a.is_title & np.isin(a.pos, ids("PROPN"))):
+    for i in positions(np.isin(a.lower, ids(*surnames)) & a.is_title & (a.pos == ids("PROPN")[0])):
         tok = doc[i]
         if tok.i not in in_person and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ in surnames \
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from onrecord.attribution.arrays import ids, token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
+from onrecord.provenance.anonymity import doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +25,21 @@ _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
 MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING = (load("en").words(name) for name in (
     "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs"))
+
+
+def among(sent: Span, words: frozenset[int], deps: frozenset[int] = frozenset(), pos: frozenset[int] = frozenset()
+           ) -> list[Token]:
+    """The tokens of ``sent``, in order, written (lowercased) as one of ``words``, or with one of the dependencies
+    ``deps`` or parts of speech ``pos`` (string ids: :func:`_ids`): the only ones a loop over the sentence that
+    tests these first can act on (read off the Doc's token arrays: no Token is built for the others)."""
+    a, doc, start, end = token_arrays(sent.doc), sent.doc, sent.start, sent.end
+    lower, dep, tag = a.lower[start:end].tolist(), a.dep[start:end].tolist(), a.pos[start:end].tolist()
+    return [doc[start + k] for k, (w, d, p) in enumerate(zip(lower, dep, tag, strict=True))
+            if w in words or d in deps or p in pos]
+
+
+def word_ids(*strings: str) -> frozenset[int]:
+    return frozenset(int(i) for i in ids(*strings).tolist())
 
 
 def same_outlet(name: str, outlet: str | None) -> bool:
@@ -57,7 +74,8 @@ def heard_outlet(sent: Span, t: Token) -> str | None:
     """The outlet named by who heard the words ("told CNN", "told Kestrel News anchor Ivo Tarn"; a numbered name
     told something is a station: "told Kanal 5"): the object's left side and the whole name it is part of, not a
     relative clause after it."""
-    name = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+    inside = (e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end)  # (as Span.ents)
+    name = next((e for e in inside if e.start <= t.i < e.end), None)
     hearer = sent.doc[min(t.left_edge.i, name.start if name is not None else t.i) : max(
         t.i + 1, name.end if name is not None else 0)]
     numbered = len(hearer) >= 2 and hearer[-1].like_num and hearer[-2].pos_ == "PROPN" and hearer[
@@ -83,7 +101,7 @@ def passed_on(sent: Span, anchor: Token, outlet: str | None) -> str | None:
     statement ("was quoted by the Harbour Wire as saying", "..., as first reported by the Kestrel Times", "figures
     cited by the Lantern show"), or the subject of a "reported" the statement hangs on ("Vell has told investors
     ..., the magazine Ledgerline reported")."""
-    for t in sent:
+    for t in among(sent, _BY, pos=_VERB):  # (every other token passes both tests below)
         phrase: Span | None
         if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.head.lemma_.lower() in _RELAYING:
             verb, phrase = t.head, sent.doc[t.i + 1 : t.right_edge.i + 1]
@@ -130,7 +148,7 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     "sitting down with Kestrel News' Evening Hour"."""
     # (a participle before the telling verb: "Claiming ..., Tarn told Fox", however the parse hung it)
     teller = sent.root if cue.tag_ == "VBG" and (cue.dep_ == "advcl" or cue.i == sent.start) else cue
-    for t in sent:
+    for t in among(sent, _HEARING_WORDS, _HEARING_DEPS):  # (every other token passes each test below)
         found = _appeared_with(t, cue)
         if found and not same_outlet(found, outlet):
             return f"{t.text} {found}"
@@ -154,6 +172,11 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
                 if found and not same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
                     return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
     return None
+
+
+_HEARING_WORDS = word_ids(*INTERVIEWS, "with", "to", "on")
+_HEARING_DEPS = word_ids("dative", "dobj")
+_BY, _VERB = word_ids("by"), word_ids("VERB")
 
 
 def _spoken_to(t: Token, cue: Token) -> str | None:
@@ -207,6 +230,6 @@ def main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-__all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "heard_by", "heard_outlet", "interview_outlet", "main_clause",
-           "news_outlet", "outlet_words", "passed_on", "public_hearer", "same_outlet", "unnamed_broadcaster",
-           "wire_outlet"]
+__all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "among", "heard_by", "heard_outlet", "interview_outlet",
+           "main_clause", "news_outlet", "outlet_words", "passed_on", "public_hearer", "same_outlet",
+           "unnamed_broadcaster", "wire_outlet", "word_ids"]

@@ -51,9 +51,18 @@ def named_after(attribution: Attribution, text: str) -> str | None:
     description = (attribution.speaker_description or "").strip()
     if attribution.speaker or len(description.split()) < 2 or named_in(description):
         return None
-    m = re.search(re.escape(description) + r",?\s+(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Gov|Rep|Lt|Capt|Col|Gen|Sgt)\.\s+)?"
-                  r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)", text)
-    return m.group(1) if m else None
+    at = text.find(description)
+    while at >= 0:  # (the first place the description is followed by a name: no pattern compiled per description)
+        m = _NAME_AFTER.match(text, at + len(description))
+        if m is not None:
+            return m.group(1)
+        at = text.find(description, at + 1)
+    return None
+
+
+#: A name right after a description, a title ("Dr.") left out (:func:`named_after`).
+_NAME_AFTER = re.compile(r",?\s+(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Gov|Rep|Lt|Capt|Col|Gen|Sgt)\.\s+)?"
+                         r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 
 
 #: Words of a time phrase, which extraction may take for a source ("Lind's post the following evening, which said").

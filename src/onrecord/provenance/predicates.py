@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, memo_of, token_arrays
 from onrecord.lexicon import load
 
 _EN = load("en")
@@ -16,6 +18,7 @@ TELLING_MODIFIERS = _EN.words("telling_modifiers")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
 #: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
 SUPPORT_VERBS = frozenset("receive get make reach strike".split())
+_MODALS = HEDGES | DEONTIC
 _NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
@@ -28,6 +31,23 @@ def noun_of(tok: Token) -> Token | None:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head
+
+
+def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
+    """For each token of ``doc``, whether it may give a concept (``claims._concept``): a verb or an adjective, a noun
+    object or passive subject (an event noun: "received no payment"), or a word whose lemma (lowercased) is one of
+    ``words``; no other does. Read once per analyse off the token arrays; None outside one (every token is tried)."""
+    memo = memo_of(doc)
+    if memo is None:
+        return None
+    if ("predicates", words) not in memo:
+        a = token_arrays(doc)
+        event = (a.pos == _NOUN) & np.isin(a.dep, _EVENT_DEPS)
+        memo[("predicates", words)] = (a.lemma_in(words) | np.isin(a.pos, _VERB_ADJ) | event).tolist()
+    return memo[("predicates", words)]  # type: ignore[no-any-return]
+
+
+_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass")
 
 
 def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
@@ -103,7 +123,7 @@ def modal_on(tok: Token) -> str | None:
         holders.append(tok.head)
     for h in holders:
         for c in h.children:
-            if c.lower_ in HEDGES | DEONTIC and c.dep_ in ("aux", "advmod"):
+            if c.lower_ in _MODALS and c.dep_ in ("aux", "advmod"):
                 if c.lower_ in ("can", "could") and any(n.dep_ == "neg" or n.lower_ == "never" for n in h.children):
                     return None  # "could never", "could not": not a hedge but a firm no ("may not" stays one)
                 return c.lower_
@@ -117,8 +137,8 @@ def subject_phrase(tok: Token) -> str | None:
         for h in holders:
             for c in h.children:
                 if c.dep_ in dep and c.pos_ in ("NOUN", "PROPN"):
-                    words = c.doc[c.left_edge.i: c.right_edge.i + 1]
-                    return words.text if len(words) <= 8 else c.text
+                    start, end = c.left_edge.i, c.right_edge.i + 1
+                    return c.doc[start:end].text if end - start <= 8 else c.text
     return None
 
 
@@ -193,6 +213,7 @@ __all__ = [
     "Pairs",
     "arguments",
     "first_person",
+    "may_predicate",
     "modal_on",
     "noun_keys",
     "noun_of",

@@ -26,7 +26,16 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
 from onrecord.provenance.backing import backed, named_pair, set_of_people
-from onrecord.provenance.outlets import MEDIA_NOUNS, heard_by, news_outlet, passed_on, same_outlet, wire_outlet
+from onrecord.provenance.outlets import (
+    MEDIA_NOUNS,
+    among,
+    heard_by,
+    news_outlet,
+    passed_on,
+    same_outlet,
+    wire_outlet,
+    word_ids,
+)
 from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
@@ -45,6 +54,7 @@ _SPEAKER_KINDS: dict[str, SourceKind] = {"organisation": "organisation", "anonym
 _LEXICON = load("en")
 (_RELAYED_REPORTS, _PUBLIC_BODIES, _PUBLIC_CHANNELS) = (_LEXICON.words(name) for name in (
     "relayed_report_modifiers", "public_body_heads", "public_channels"))
+_RELAY_ADVERBS, _PUBLIC_CHANNEL_IDS = word_ids(*lex.RELAY_ADVERBS), word_ids(*_PUBLIC_CHANNELS)  # (for among)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +252,8 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         return None
     lo = min([s.start for s in (a.content, a.cue, a.source) if s is not None])
     hi = max([s.end for s in (a.content, a.cue, a.source) if s is not None])
-    adverb = next((t.text for t in anchor.sent if t.lower_ in lex.RELAY_ADVERBS and lo - 40 <= t.idx <= hi), None)
+    sent = anchor.sent
+    adverb = next((t.text for t in among(sent, _RELAY_ADVERBS) if lo - 40 <= t.idx <= hi), None)
     if adverb:
         return adverb
     source = mention(doc, a)
@@ -251,10 +262,9 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         return f"reports: {written} {cue}"  # "the Kestrel Times reports: ...", "the paper reported"
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    heard = heard_by(anchor.sent, anchor, outlet)  # (first: an interview named carries on to what follows)
-    passed = None if heard else passed_on(anchor.sent, anchor, outlet)
-    if passed and any(t.lower_ in _PUBLIC_CHANNELS and not a.content.start <= t.idx < a.content.end
-                      for t in anchor.sent):
+    heard = heard_by(sent, anchor, outlet)  # (first: an interview named carries on to what follows)
+    passed = None if heard else passed_on(sent, anchor, outlet)
+    if passed and any(not a.content.start <= t.idx < a.content.end for t in among(sent, _PUBLIC_CHANNEL_IDS)):
         return None  # (a public act first reported elsewhere is still public)
     return heard or passed
 
