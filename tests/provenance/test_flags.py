@@ -351,3 +351,35 @@ def test_one_number_in_two_units_is_two_counts() -> None:
     flags = flags_of("Ana Lind said the Lakeview union will accept a raise of 4 percent. Ivo Tarn said the Lakeview "
                      "union will not accept a fee of $4.")
     assert not pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+@pytest.mark.parametrize(("rebuttal", "words"), [
+    ("Peter Marsh disagreed.", "disagreed"),
+    ("Peter Marsh said that was wrong.", "said that was wrong"),
+    ("Peter Marsh said otherwise.", "said otherwise"),
+    ("The harbour engineer, Peter Marsh, did not agree.", "did not agree"),
+    ("Peter Marsh rejected that.", "rejected that"),
+])
+def test_a_reporters_rebuttal_sentence_sets_the_next_speaker_against_the_one_before(rebuttal: str,
+                                                                                     words: str) -> None:
+    # session 16: "Lind disagreed." holds no claim; the conflict is between the words on either side of it
+    text = (f"Ana Lind, the harbour master, said the pier was sound. “The pier has never been in better shape,” she "
+            f"said.\n\n{rebuttal} “There are cracks in the piles you could put your hand in,” he said.")
+    conflicts = [f for f in pairs(flags_of(text), "conflict") if f.reason.startswith("the reporter")]
+    assert conflicts, [f.to_dict() for f in flags_of(text)]
+    (flag,) = conflicts
+    assert words in flag.reason and {flag.speaker, flag.other} == {"Ana Lind", "Peter Marsh"}
+    assert {"The pier has never been in better shape", "There are cracks in the piles you could put your hand in"} <= {
+        (side or {}).get("text", "").strip("“”,. ") for pair in flag.pairs() for side in pair}
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "Peter Marsh did not dispute that.",  # a negated rebuttal
+    "Peter Marsh disputed that the piles were cracked.",  # a clause of its own: a statement, not a rebuttal
+    "Peter Marsh rejected suggestions that the pier would close.",  # names what it rejects: no one's words before
+])
+def test_what_is_not_a_rebuttal_sentence(rebuttal: str) -> None:
+    text = (f"Ana Lind, the harbour master, said the pier was sound. “The pier has never been in better shape,” she "
+            f"said.\n\n{rebuttal} “There are cracks in the piles you could put your hand in,” he said.")
+    assert not [f for f in pairs(flags_of(text), "conflict") if f.reason.startswith("the reporter")], [
+        f.to_dict() for f in flags_of(text)]

@@ -46,6 +46,7 @@ from onrecord.provenance.parties import (
     owner_of_time,
     role_of_previous,
 )
+from onrecord.provenance.rebuttals import rebuttals
 from onrecord.provenance.restatements import with_restatements
 from onrecord.provenance.sourcing import Sourcing, sourcing
 from onrecord.types import Article, Attribution
@@ -216,7 +217,7 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
         names = article_names(doc)
         said = statements(article, attributions, found, key, names)
         flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said),
-                 *signalled_conflicts(doc, said), *document_flags(doc, said)]
+                 *signalled_conflicts(doc, said), *rebuttals(doc, said), *document_flags(doc, said)]
         sourced = sourcing(doc, attributions, outlet=article.outlet)
         genders = tuple(speaker_genders(doc, attributions).items())
     return ArticleProvenance(found, tuple(group_flags(_unique(flags))), names, sourced, genders)
