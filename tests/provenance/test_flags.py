@@ -359,6 +359,8 @@ def test_one_number_in_two_units_is_two_counts() -> None:
     ("Peter Marsh said otherwise.", "said otherwise"),
     ("The harbour engineer, Peter Marsh, did not agree.", "did not agree"),
     ("Peter Marsh rejected that.", "rejected that"),
+    ("Peter Marsh said his own survey suggested otherwise.", "suggested otherwise"),
+    ("Peter Marsh said that was not his experience.", "said that was not his experience"),
 ])
 def test_a_reporters_rebuttal_sentence_sets_the_next_speaker_against_the_one_before(rebuttal: str,
                                                                                      words: str) -> None:

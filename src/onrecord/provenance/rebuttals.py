@@ -30,8 +30,8 @@ _EN = load("en")
 REBUTTAL_VERBS = _EN.words("rebuttal_verbs")
 #: Predicates of "that was ___" in a speaker's mouth that reject what was just said ("said that was wrong").
 REJECTING_WORDS = _EN.words("rejecting_words")
-#: What "that was not ___" denies ("said that was not true", "not the case").
-_GRANTING = frozenset({"true", "so", "correct", "right", "accurate", "case", "fair"})
+#: What "that was not ___" denies ("said that was not true", "not the case", "not her experience").
+_GRANTING = frozenset({"true", "so", "correct", "right", "accurate", "case", "fair", "experience"})
 #: Objects that point back at what was said ("rejected that", "disputed the claim").
 _BACK = frozenset({"that", "this", "it", "claim", "claims", "account", "suggestion", "assertion", "version",
                    "characterisation", "characterization", "figure", "figures", "description", "view"})
@@ -75,6 +75,8 @@ def _rebuttal_words(sent: Span) -> str | None:
     if any(c.lower_ == "otherwise" for c in root.children):
         return f"{root.text} otherwise"
     for c in clause:
+        if any(t.lower_ == "otherwise" for t in c.children):  # "said his own list suggested otherwise"
+            return f"{c.text} otherwise"
         said = {t.lemma_.lower() for t in c.subtree}
         subject = next((t for t in c.children if t.dep_ == "nsubj"), None)
         negated = bool(said & {"not", "n't", "never"})
