@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
+from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
@@ -258,7 +259,7 @@ def known_surname(case: Mention) -> Speaker | None:
     name, r = case.head_name, case.resolver
     if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
         return Speaker(_titled_namesake(case, name) or r.index.fullest(name, honorific_gender(
-            r.doc, compound_start(case.head))), "person")
+            r.doc, compound_start(case.head)), titled=True), "person")
     return None
 
 
@@ -453,10 +454,12 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.party_plural,
     g.organisations_unnamed,
     g.document_of_named_maker,
+    k.couple,
     g.group_introduced,
     joined_names,
     joined_surnames,
     acronym_noun,
+    k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
     known_surname,

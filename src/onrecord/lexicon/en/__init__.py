@@ -94,6 +94,8 @@ ORGANISATION_NAME_WORDS: WordList = _EN.words("organisation_name_words")
 NAME_ROLES: WordList = _EN.words("name_roles")
 CAMPAIGN_HEADS: WordList = _EN.words("campaign_heads")
 FAMILY_HEADS: WordList = _EN.words("family_heads")
+SPOUSE_HEADS: WordList = _EN.words("spouse_heads")
+COUPLE_HEADS: WordList = _EN.words("couple_heads")
 PAIR_WORDS: WordList = _EN.words("pair_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
 # quote families (analysis/families.py): quotes.toml
