@@ -63,3 +63,35 @@ def test_a_possessor_s_parents_are_the_couple_named_as_them() -> None:
         " the family’s lawyer, Mehmet Aksoy, Noor’s parents said she had “loved the sea.”"
     )
     assert _speaker_of(text, "loved the sea") == "Farah Qasim and Idris Qasim"
+
+
+def test_a_role_given_with_is_and_a_rank_tell_two_holders_apart() -> None:
+    """"The lead plaintiff is Ana Lind" gives her the role as an apposition would; "the lead plaintiff" later is
+    her, not "the second plaintiff, Ivo Tarn"."""
+    text = (
+        "The lead plaintiff is Odile Marchetti-Fry, 41, who lives on the third floor. The second plaintiff, Ivo "
+        "Dunmore, 67, is a retired postman. “It came through the roof twice,” Dunmore said.\n\nOutside the "
+        "court, the lead plaintiff said the flat had been cold for years."
+    )
+    assert _speaker_of(text, "the flat had been cold") == "Odile Marchetti-Fry"
+
+
+def test_a_co_role_is_the_other_person_given_the_role() -> None:
+    """"Her co-plaintiff" is the one plaintiff other than her."""
+    text = (
+        "The lead plaintiff is Odile Marchetti-Fry, 41. The second plaintiff, Ivo Dunmore, 67, is a retired "
+        "postman. The defendant, Keith Ambler, did not attend.\n\n“A dry room is all I want,” Marchetti-Fry said."
+        "\n\nHer co-plaintiff, standing next to her, nodded. “I would like a ceiling,” he said."
+    )
+    assert _speaker_of(text, "I would like a ceiling") == "Ivo Dunmore"
+
+
+
+def test_a_role_given_with_is_to_a_name_in_apposition_is_that_persons() -> None:
+    """"The defendant’s mother, Halina Brodzik, 63, was the first witness": "the witness" later is her."""
+    text = (
+        "Tomasz Brodzik, 34, denies arson. The defendant’s mother, Halina Brodzik, 63, was the first witness called "
+        "by the defence. The prosecutor, Imelda Fairweather, suggested that a mother might say anything.\n\n"
+        "“A mother might,” the witness answered. “I am saying what happened.”"
+    )
+    assert _speaker_of(text, "A mother might") == "Halina Brodzik"

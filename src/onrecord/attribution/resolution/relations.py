@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import Speaker, clean_name, hyphen_joins, surname
-from onrecord.attribution.resolution.syntax import Inside, captions, is_subject
+from onrecord.attribution.resolution.syntax import Inside, captions, copular_nouns, is_subject
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import COUPLE_HEADS, FAMILY_HEADS, SPOUSE_HEADS
 
@@ -69,6 +69,27 @@ def find_couples(doc: Doc, index: ArticleIndex) -> list[Couple]:
                 index.persons.append((at, name, is_subject(doc[at], at + 1, at)))
     if couples:
         _mentions_again(doc, index, {n for c in couples for n in c[1:]})
+    return couples
+
+
+def index_relations(doc: Doc, index: ArticleIndex) -> list[Couple]:
+    """Index what the article says of how its people stand: its couples (:func:`find_couples`), and the roles it
+    gives them with "is" ("The lead plaintiff is Ana Lind, 41,", the name whatever the recogniser made of it)."""
+    couples = find_couples(doc, index)
+    index.persons.sort()
+    done: set[int] = set()
+    # (the fullest mention of a name first: not "Bell" of "Ana Onyango-Bell" where both are indexed)
+    for start, name, _subject in sorted(index.persons, key=lambda p: -len(p[1])):
+        root = doc[start]
+        while (root.dep_ == "compound" and root.head.i > root.i) or hyphen_joins(doc, root.i + 1):
+            root = doc[root.i + 2] if hyphen_joins(doc, root.i + 1) else root.head
+        if root.i in done:
+            continue
+        done.add(root.i)
+        for noun in copular_nouns(root):
+            held = index.roles.setdefault(noun.lemma_.lower(), [])
+            held.append((start, index.fullest(name)))
+            held.sort()
     return couples
 
 
@@ -151,7 +172,11 @@ def _of_gender(r: SpeakerResolver, couple: tuple[str, str], gender: str) -> str 
 
 
 def relative(r: SpeakerResolver, head: Token) -> str | None:
-    """The person a kin noun with a possessor names ("his wife", "their father", "Lind's husband")."""
+    """The person a kin noun with a possessor names ("his wife", "their father", "Lind's husband"), or a
+    "co-" role ("her co-plaintiff": the one other person the article gave that role)."""
+    co = _co_role(head)
+    if co is not None:
+        return _partner_in_role(r, head.i, *co)
     gender = GENDER_NOUNS.get(head.lower_)
     poss = _possessor(head)
     if gender is None or poss is None or head.lemma_.lower() not in FAMILY_HEADS or head.tag_ != "NN":
@@ -172,6 +197,28 @@ def relative(r: SpeakerResolver, head: Token) -> str | None:
     family = {r.index.fullest(n) for n in r.index.by_surname.get(surname(owner), ()) if len(n.split()) >= 2}
     kin = [n for n in family if n != owner and r.index.gender(n, listed=True) == gender]
     return kin[0] if len(kin) == 1 else None
+
+
+def _co_role(head: Token) -> tuple[str, Token] | None:
+    """("plaintiff", its possessor) of "her co-plaintiff", written as one token or cut at its hyphen."""
+    doc = head.doc
+    if head.lower_.startswith("co-") and head.tag_ == "NN":
+        role, at = head.lemma_.lower()[3:], head
+    elif head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "co" \
+            and not doc[head.i - 2].whitespace_ and not doc[head.i - 1].whitespace_:
+        role, at = head.lemma_.lower(), doc[head.i - 2]
+    else:
+        return None
+    poss = _possessor(at) or _possessor(head)
+    return (role, poss) if poss is not None and role else None
+
+
+def _partner_in_role(r: SpeakerResolver, before: int, role: str, poss: Token) -> str | None:
+    """"Her co-plaintiff": of the people given the role ("plaintiff"), the one who is not the possessor."""
+    owner = r.resolve(r.doc[poss.left_edge.i : poss.i + 1]).name
+    holders = {name for i, name in r.index.roles.get(role, ()) if i < before}
+    others = holders - {owner}
+    return others.pop() if owner in holders and len(others) == 1 else None
 
 
 def _possessor(head: Token) -> Token | None:
@@ -197,9 +244,10 @@ def relative_subject_before(r: SpeakerResolver, pronoun: Token, gender: str) -> 
         return None  # "He earned his name because his father ...": the story stays with him
     # (a subject of the sentence's main verb or of one joined to it: "She wept; her husband held the flag")
     subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
-                and GENDER_NOUNS.get(t.lower_) == gender and (t.head == root or (
-                    t.head.dep_ == "conj" and t.head.head == root))]
-    return relative(r, subjects[-1]) if subjects else None
+                and GENDER_NOUNS.get(t.lower_, gender if _co_role(t) is not None else None) == gender
+                and (t.head == root or (t.head.dep_ == "conj" and t.head.head == root))]
+    found = relative(r, subjects[-1]) if subjects else None
+    return found if found is not None and r.index.gender(found, listed=True) in (None, gender) else None
 
 
 @rule(

@@ -96,6 +96,7 @@ CAMPAIGN_HEADS: WordList = _EN.words("campaign_heads")
 FAMILY_HEADS: WordList = _EN.words("family_heads")
 SPOUSE_HEADS: WordList = _EN.words("spouse_heads")
 COUPLE_HEADS: WordList = _EN.words("couple_heads")
+ROLE_RANKS: WordList = _EN.words("role_ranks")
 PAIR_WORDS: WordList = _EN.words("pair_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
 # quote families (analysis/families.py): quotes.toml
