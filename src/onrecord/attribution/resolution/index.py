@@ -37,7 +37,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
-from onrecord.attribution.resolution.relations import index_relations
+from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
@@ -107,12 +107,13 @@ class ArticleIndex:
         for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
+        self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
         self.org_mentions.sort()
         self._index_roles()
-        self.couples = index_relations(doc, self)  # couples; roles given with "is" ("The lead plaintiff is ...")
+        copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
 
     # -- building ---------------------------------------------------------------------------------------

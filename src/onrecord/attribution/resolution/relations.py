@@ -72,11 +72,9 @@ def find_couples(doc: Doc, index: ArticleIndex) -> list[Couple]:
     return couples
 
 
-def index_relations(doc: Doc, index: ArticleIndex) -> list[Couple]:
-    """Index what the article says of how its people stand: its couples (:func:`find_couples`), and the roles it
-    gives them with "is" ("The lead plaintiff is Ana Lind, 41,", the name whatever the recogniser made of it)."""
-    couples = find_couples(doc, index)
-    index.persons.sort()
+def copular_roles(doc: Doc, index: ArticleIndex) -> None:
+    """Index the roles the article gives its people with "is" ("The lead plaintiff is Ana Lind, 41,", the name
+    whatever the recogniser made of it), as :meth:`ArticleIndex._index_roles` does those of appositions."""
     done: set[int] = set()
     # (the fullest mention of a name first: not "Bell" of "Ana Onyango-Bell" where both are indexed)
     for start, name, _subject in sorted(index.persons, key=lambda p: -len(p[1])):
@@ -90,7 +88,6 @@ def index_relations(doc: Doc, index: ArticleIndex) -> list[Couple]:
             held = index.roles.setdefault(noun.lemma_.lower(), [])
             held.append((start, index.fullest(name)))
             held.sort()
-    return couples
 
 
 def _mentions_again(doc: Doc, index: ArticleIndex, names: set[str]) -> None:
@@ -294,4 +291,7 @@ def relative_named(case: Mention) -> Speaker | None:
     return Speaker(found, "person", case.description) if found is not None else None
 
 
-__all__ = ["Couple", "couple", "find_couples", "last_couple", "relative", "relative_named", "relative_subject_before"]
+__all__ = [
+    "Couple", "copular_roles", "couple", "find_couples", "last_couple", "relative", "relative_named",
+    "relative_subject_before",
+]
