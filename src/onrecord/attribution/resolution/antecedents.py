@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
+from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
@@ -179,6 +180,9 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
         return None
     sent = r.doc[start - 1].sent
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
+    if kin is not None:
+        return kin
     if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
                                                              for c in subject.children):
         return None

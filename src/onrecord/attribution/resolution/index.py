@@ -37,6 +37,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
+from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
@@ -106,11 +107,13 @@ class ArticleIndex:
         for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
+        self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
         self.org_mentions.sort()
         self._index_roles()
+        copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
 
     # -- building ---------------------------------------------------------------------------------------
@@ -373,13 +376,15 @@ class ArticleIndex:
             return "f"
         return listed_gender(name) if listed and not male else None
 
-    def fullest(self, name: str, gender: str | None = None) -> str:
+    def fullest(self, name: str, gender: str | None = None, *, titled: bool = False) -> str:
         """The longest name in the article compatible with ``name``: one the recogniser found if any is fuller,
         else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline).
-        With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first."""
+        With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first;
+        ``titled`` (the honorific is the mention's own: "Mr. Tarn"), then those not known to be of the other."""
         cands: Iterable[str] = self.by_surname.get(surname(name), ())
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
-            cands = [c for c in cands if self.gender(c) == gender] or cands
+            cands = [c for c in cands if self.gender(c) == gender] or [
+                c for c in cands if titled and self.gender(c) is None] or cands
         best = self._fullest_among(name, [c for c in cands if c in self.ent_names])
         return best if best != name else self._fullest_among(name, cands)
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.syntax import role_key
+from onrecord.attribution.resolution.syntax import copular_nouns, role_key
+from onrecord.lexicon.en import ROLE_RANKS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -31,6 +32,9 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
     if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
         roles = [(i, name) for i, name in roles if _introduced_with(r, i, {"former"})] or roles
+    ranks = {c.lower_ for c in modifiers if c.lower_ in ROLE_RANKS}
+    if ranks:  # "the lead plaintiff": not the one introduced as "the second plaintiff, Ivo Tarn"
+        roles = [(i, name) for i, name in roles if _introduced_with(r, i, ranks)] or roles
     if not any(c.lower_ in SECOND_RANKS for c in modifiers):  # "the foreign minister": not the deputy one
         roles = [(i, name) for i, name in roles if not _introduced_with(r, i, SECOND_RANKS)] or roles
     last = next(((i, s.name) for i, s in reversed(r.recent) if i < head.i and s.kind == "person"), None)
@@ -59,7 +63,8 @@ def _introduced_with(r: SpeakerResolver, start: int, words: Collection[str]) -> 
     Cole, a former mayor"; "Delvany's deputy foreign minister, Ilse Marendaal")?"""
     ent = r.index.ent_of.get(start)
     root = ent.root if ent is not None else r.doc[start]
-    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []) + \
+        copular_nouns(root)
     return any(t.lower_ in words for t in _title_before(r.doc, start)) or any(
         c.lower_ in words for n in nouns for c in n.children)
 

@@ -13,11 +13,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from onrecord.attribution.resolution import apposition_rules as appos
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import owner_rules as owner
+from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.apposition_rules import second_subject
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -34,7 +37,6 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
-    person_noun,
     role_key,
     run_in,
     titled_name,
@@ -260,7 +262,7 @@ def known_surname(case: Mention) -> Speaker | None:
     name, r = case.head_name, case.resolver
     if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
         return Speaker(_titled_namesake(case, name) or r.index.fullest(name, honorific_gender(
-            r.doc, compound_start(case.head))), "person")
+            r.doc, compound_start(case.head)), titled=True), "person")
     return None
 
 
@@ -320,39 +322,6 @@ def named_in_phrase(case: Mention) -> Speaker | None:
     """A person named in the head's phrase (appositions: "the spokesman, Josh Earnest"), not its possessor
     ("Lind's aunt, Mira Oduya" is Oduya; "Lind's staff" is not Lind)."""
     return Speaker(case.resolver.index.fullest(person_name(case.own[0])), "person") if case.own else None
-
-
-@rule("speakers.role-named-in-apposition", (
-    "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
-    "would stay.", "Mira Oduya-Lind"))
-def role_named_in_apposition(case: Mention) -> Speaker | None:
-    """A person's role with a name in apposition is the person named, not another with that role, where the parse
-    made the name a second subject ("The club's chair, Mira Lind, a teacher, said") or left it out of the phrase.
-    (A name beside a role that the recogniser took for an organisation's is read as a person's before any rule:
-    :func:`onrecord.attribution.resolution.syntax.organisations_named_as_people`.)"""
-    head, r = case.head, case.resolver
-    if head.pos_ != "NOUN" or not person_noun(case.lemma):
-        return None
-    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is None:
-        named = second_subject(head)
-        named = named if named is not None and named.pos_ == "PROPN" else None
-    if named is None:
-        return None
-    name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
-    if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
-        return Speaker(r.index.fullest(name), "person")
-    return None
-
-
-def second_subject(head: Token) -> Token | None:
-    """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
-    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
-    doc, after = head.doc, head.right_edge.i + 2
-    if head.dep_ != "nsubj" or after >= len(doc) or doc[after - 1].text != ",":
-        return None
-    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i and c.left_edge.i == after),
-                None)
 
 
 @rule("speakers.party-member-in-view", (
@@ -455,10 +424,12 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.party_plural,
     g.organisations_unnamed,
     g.document_of_named_maker,
+    k.couple,
     g.group_introduced,
     joined_names,
     joined_surnames,
     acronym_noun,
+    k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
     known_surname,
@@ -466,7 +437,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     acronym_name,
     named_head,
     named_in_phrase,
-    role_named_in_apposition,
+    appos.role_named_in_apposition,
     party_member_in_view,
     person_of_organisation,
     titled_in_organisation,

@@ -122,6 +122,19 @@ def titled_name(ent: Span) -> str | None:
 _KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
 
 
+def copular_nouns(name: Token) -> list[Token]:
+    """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
+    club's treasurer"; "His mother, Ana Lind, was the first witness"): a role the article gives the person, as an
+    apposition does."""
+    node = name.head if name.dep_ == "appos" else name
+    verb = node.head
+    if node.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
+        return []
+    other = "nsubj" if node.dep_ == "attr" else "attr"
+    return [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and any(
+        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
+
+
 def role_apposition(tok: Token) -> bool:
     """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman") or a
     kin noun ("His wife, Ana Lind")?"""

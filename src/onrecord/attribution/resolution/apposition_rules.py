@@ -1,0 +1,47 @@
+"""Roles with a name in apposition that the parse did not put in the role's phrase ("The club's chair, Mira Lind,
+a teacher, said": the parse made "Lind" a second subject)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, surname
+from onrecord.attribution.resolution.syntax import compound_start, person_noun
+from onrecord.attribution.rules import rule
+
+
+@rule("speakers.role-named-in-apposition", (
+    "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
+    "would stay.", "Mira Oduya-Lind"))
+def role_named_in_apposition(case: Mention) -> Speaker | None:
+    """A person's role with a name in apposition is the person named, not another with that role, where the parse
+    made the name a second subject ("The club's chair, Mira Lind, a teacher, said") or left it out of the phrase.
+    (A name beside a role that the recogniser took for an organisation's is read as a person's before any rule:
+    :func:`onrecord.attribution.resolution.syntax.organisations_named_as_people`.)"""
+    head, r = case.head, case.resolver
+    if head.pos_ != "NOUN" or not person_noun(case.lemma):
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        named = second_subject(head)
+        named = named if named is not None and named.pos_ == "PROPN" else None
+    if named is None:
+        return None
+    name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
+    if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
+        return Speaker(r.index.fullest(name), "person")
+    return None
+
+
+def second_subject(head: Token) -> Token | None:
+    """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
+    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
+    doc, after = head.doc, head.right_edge.i + 2
+    if head.dep_ != "nsubj" or after >= len(doc) or doc[after - 1].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i and c.left_edge.i == after),
+                None)
+
+
+__all__ = ["role_named_in_apposition", "second_subject"]
