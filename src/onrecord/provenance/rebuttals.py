@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.flags import subject_of
 from onrecord.provenance.values import Flag, Statement
@@ -107,9 +109,10 @@ def rebuttals(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
     if len(said) < 2:
         return []
     out = []
-    for sent in doc.sents:
-        if sent.root.lemma_.lower() not in _ROOTS or any(
-                s.attribution.content.start <= sent.root.idx < s.attribution.content.end for s in said):
+    arr = token_arrays(doc)  # (only the sentences whose root is a rebuttal's verb are looked at)
+    for i in positions(arr.lemma_in(_ROOTS) & np.isin(arr.dep, ids("ROOT"))):
+        sent = doc[i].sent
+        if any(s.attribution.content.start <= doc[i].idx < s.attribution.content.end for s in said):
             continue  # (a rebuttal inside someone's words is theirs, not the reporter's)
         words = _rebuttal_words(sent)
         who = _rebutter(sent) if words else None
