@@ -385,3 +385,16 @@ def test_what_is_not_a_rebuttal_sentence(rebuttal: str) -> None:
             f"said.\n\n{rebuttal} “There are cracks in the piles you could put your hand in,” he said.")
     assert not [f for f in pairs(flags_of(text), "conflict") if f.reason.startswith("the reporter")], [
         f.to_dict() for f in flags_of(text)]
+
+
+def test_a_rebuttal_of_a_claim_named_by_its_owner_sets_the_rebutter_against_the_owner() -> None:
+    # session 16: "rejected the study's central finding" is against the study's words, wherever they stood before
+    text = ("A study by the consultancy Arden Mure found that \"dust at the nearest houses exceeded the daily limit on "
+            "19 days.\" Ana Lind, who lives on Mill Road, said her windows were grey every morning.\n\nThe quarry's "
+            "manager, Peter Marsh, rejected the study's central finding. \"Our monitors have never recorded dust above "
+            "the limit,\" he said.")
+    conflicts = [f for f in pairs(flags_of(text), "conflict") if "central finding" in f.reason]
+    assert conflicts, [f.to_dict() for f in flags_of(text)]
+    texts = {(side or {}).get("text", "").strip("“”\",. ") for pair in conflicts[0].pairs() for side in pair}
+    assert "Our monitors have never recorded dust above the limit" in texts
+    assert any("dust at the nearest houses exceeded" in t for t in texts), texts

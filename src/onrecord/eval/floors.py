@@ -78,8 +78,8 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # Session 16 added part f (6 dev stories, written blind and weighted to the same claim in other words; scored
     # once before any change: reversal 0.800 / 0.167, conflict 0.222 / 0.049), and the 32 dev stories give 0.875 /
     # 0.509 and 0.753 / 0.327: the floors went down again. The reporter's rebuttal sentences (provenance.rebuttals)
-    # then took conflicts to 0.793 / 0.411.
-    "reversal_precision": 0.86, "reversal_recall": 0.49, "conflict_precision": 0.77, "conflict_recall": 0.39,
+    # then took conflicts to 0.795 / 0.417.
+    "reversal_precision": 0.86, "reversal_recall": 0.49, "conflict_precision": 0.77, "conflict_recall": 0.40,
     "rating_accuracy": 0.95,
 }
 

@@ -39,6 +39,9 @@ _BACK = frozenset({"that", "this", "it", "claim", "claims", "account", "suggesti
                    "characterisation", "characterization", "figure", "figures", "description", "view"})
 #: The verbs a rebuttal sentence is built on.
 _ROOTS = REBUTTAL_VERBS | {"agree", "say", "suggest", "insist", "tell"}
+#: A claim's nouns a rebuttal may name with their owner ("the study's central finding", "the county's claim").
+_OWNED = frozenset({"claim", "claims", "finding", "findings", "conclusion", "conclusions", "account", "assurance",
+                    "statement", "figure", "figures", "version", "assessment"})
 #: How far after the rebuttal sentence the rebutting party's words may start, and how far before it the other's.
 _AFTER, _BEFORE = 400, 900
 
@@ -59,6 +62,26 @@ def _points_back(obj: Token) -> bool:
         return True
     return obj.lemma_.lower() in _BACK and not any(
         c.dep_ in ("acl", "relcl", "prep", "ccomp", "poss", "appos") for c in obj.children)
+
+
+def _owned_claim(sent: Span) -> tuple[str, Token] | None:
+    """A rebuttal of someone's claim named by its owner ("rejected the study's central finding", "disputed the
+    county's claim that ..."): the words and the owner (a name or a document's noun), or None."""
+    root = sent.root
+    if root.lemma_.lower() not in REBUTTAL_VERBS or _negated(root) or any(
+            c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None
+    obj = next((c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in _OWNED), None)
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) if obj else None
+    return (sent.doc[root.i: obj.i + 1].text, owner) if obj is not None and owner is not None else None
+
+
+def _of_owner(s: Statement, owner: Token) -> bool:
+    """Is the statement the owner's: the document the owner's noun names, or the party a name of the owner's is?"""
+    if owner.pos_ == "NOUN":
+        return s.document == owner.lemma_.lower()
+    words = {t.text for t in owner.subtree if t.pos_ == "PROPN"}
+    return bool(s.party) and any(w in words for w in str(s.party).split())
 
 
 def _rebuttal_words(sent: Span) -> str | None:
@@ -115,6 +138,8 @@ def rebuttals(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
         if any(s.attribution.content.start <= doc[i].idx < s.attribution.content.end for s in said):
             continue  # (a rebuttal inside someone's words is theirs, not the reporter's)
         words = _rebuttal_words(sent)
+        owned = _owned_claim(sent) if words is None else None
+        words = owned[0] if owned is not None else words
         who = _rebutter(sent) if words else None
         if words is None or who is None:
             continue
@@ -125,6 +150,9 @@ def rebuttals(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
             continue
         before = [s for s in said if s.attribution.content.end <= sent.start_char
                   and s.attribution.content.end > sent.start_char - _BEFORE]
+        if owned is not None:  # (the owner's statements, wherever before: "the study's central finding")
+            before = [s for s in said if s.attribution.content.end <= sent.start_char and _of_owner(s, owned[1])
+                      and s.party != b.party]
         if not before or not before[-1].party or before[-1].party == b.party:
             continue  # (the rebutter spoke last: "She rejected suggestions that ...", no one else's words)
         a = before[-1]
