@@ -26,7 +26,7 @@ from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text
 from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES, NEGATORS
-from onrecord.provenance.flags import conditions, subject_of
+from onrecord.provenance.flags import conditions, subject_or_sentence
 from onrecord.provenance.pairs import Pair, overlap
 from onrecord.provenance.values import Flag, Statement
 from onrecord.types import CharSpan
@@ -373,10 +373,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         also = tuple((x.ref(), y.ref()) for x in groups[0] for y in groups[1] if (x, y) != best
                      and x.claim.asserts and y.claim.asserts and (_restates(x, a) or x is a)
                      and (_restates(y, b) or y is b))
-        subject = subject_of(a.claim, b.claim, concepts[0] if concepts else None)
-        if subject == "?":  # no shared predicate or noun: the reporter's sentence says what it is about
-            said = tok.sent.text.strip()
-            subject = said if len(said) <= 90 else said[:87] + "…"
+        subject = subject_or_sentence(a, b, concepts[0] if concepts else None, tok.sent)
         out.append(Flag(kind="conflict", subject=subject,
                         reason=f"the reporter says so: “{words}”{conditions(a, b)}", a=a.ref(), b=b.ref(),
                         speaker=a.party,

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.tokens import Span
+
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
@@ -273,6 +275,16 @@ def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
     shared = [k for k in a.keys if k in b.keys or k in b.context] + [k for k in a.context if k in b.keys]
     parts = ([concept] if concept else []) + list(dict.fromkeys(shared))[:3]
     return ", ".join(parts) or "?"
+
+
+def subject_or_sentence(a: Statement, b: Statement, concept: str | None, sent: Span) -> str:
+    """:func:`subject_of` two statements a reporter's sentence sets against each other; when they share no
+    predicate or noun, what the sentence says it is about (its text, cut at 90 characters)."""
+    subject = subject_of(a.claim, b.claim, concept)
+    if subject != "?":
+        return subject
+    said = sent.text.strip()
+    return said if len(said) <= 90 else said[:87] + "…"
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
-from onrecord.provenance.flags import subject_of
+from onrecord.provenance.flags import subject_or_sentence
 from onrecord.provenance.values import Flag, Statement
 
 _EN = load("en")
@@ -143,9 +143,8 @@ def rebuttals(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
         who = _rebutter(sent) if words else None
         if words is None or who is None:
             continue
-        after = [s for s in said if sent.end_char <= s.attribution.content.start < sent.end_char + _AFTER
-                 or (s.attribution.content.start >= sent.start_char and s.attribution.content.end <= sent.end_char)]
-        b = next((s for s in after if _names(s.party, who) and s.attribution.content.start >= sent.end_char), None)
+        after = [s for s in said if sent.end_char <= s.attribution.content.start < sent.end_char + _AFTER]
+        b = next((s for s in after if _names(s.party, who)), None)
         if b is None:
             continue
         before = [s for s in said if s.attribution.content.end <= sent.start_char
@@ -157,13 +156,11 @@ def rebuttals(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
             continue  # (the rebutter spoke last: "She rejected suggestions that ...", no one else's words)
         a = before[-1]
         theirs = [s for s in before if s.party == a.party and s is not a]
-        ours = [s for s in after if s.party == b.party and s is not b and s.attribution.content.start >= sent.end_char]
+        ours = [s for s in after if s.party == b.party and s is not b]
         also = tuple((x.ref(), y.ref()) for x in [a, *theirs] for y in [b, *ours] if (x, y) != (a, b))
-        subject = subject_of(a.claim, b.claim, None)
-        if subject == "?":
-            subject = sent.text.strip() if len(sent.text.strip()) <= 90 else sent.text.strip()[:87] + "…"
-        out.append(Flag(kind="conflict", subject=subject, reason=f"the reporter says so: “{words}”", a=a.ref(),
-                        b=b.ref(), speaker=a.party, other=b.party, also=also, evidence=(words,)))
+        out.append(Flag(kind="conflict", subject=subject_or_sentence(a, b, None, sent),
+                        reason=f"the reporter says so: “{words}”", a=a.ref(), b=b.ref(), speaker=a.party,
+                        other=b.party, also=also, evidence=(words,)))
     return out
 
 
