@@ -20,8 +20,9 @@ from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS
 )
 def organisations_own_words(case: Mention) -> Speaker | None:
     """A thing an "its" or "their" says is the organisation's it stands for ("Its licensing conditions say",
-    "their guidance says"): not a person ("its chairman", another rule's), not an organisation ("its board"),
-    and only when the possessor resolves to an organisation."""
+    "their guidance says"): not a person ("its chairman", another rule's), not an organisation ("its board").
+    The organisation is the one that spoke since the sentence before (nobody, when a person did), else the one
+    named last as a subject there, outside quotations."""
     head = case.head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ not in ("its", "their") or head.pos_ != "NOUN" or not case.moves:
@@ -33,7 +34,6 @@ def organisations_own_words(case: Mention) -> Speaker | None:
     last = next((s for i, s in reversed(r.recent) if since <= i < head.i), None)  # (the one that just spoke)
     if last is not None:
         return replace(last, description=case.description) if last.kind == "organisation" and last.name else None
-    # else the organisation named last as a subject in the sentence before or this one, outside quotations
     named = [m for m in r.index.org_mentions if since <= m[0] < head.i and m[2] and not m[3] and m[4] == "ORG"]
     return Speaker(r.index.expand(named[-1][1]), "organisation", case.description) if named else None
 
