@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from onrecord.attribution.arrays import shared
 from onrecord.provenance.anonymity import doc_ents, remember_text
 from onrecord.provenance.claims import Claim, claims
+from onrecord.provenance.concessions import conceding
 from onrecord.provenance.documents import RECORDED, document_flags, signalled_conflicts, spoken_conflicts
 from onrecord.provenance.flags import DOCUMENT_MEDIA, Flag, Statement, group_flags, pair_flags
 from onrecord.provenance.gender import GenderCall, speaker_genders
@@ -215,7 +216,8 @@ def analyse(doc: Doc, article: Article, attributions: Sequence[Attribution],
     with shared(doc):  # (the token arrays the steps read, read once)
         found = claims(doc, tuple(attributions))
         names = article_names(doc)
-        said = statements(article, attributions, found, key, names)
+        said = conceding(doc, statements(article, attributions, found, key, names))
+        found = tuple(s.claim for s in said)  # (with what each concedes)
         flags = [*with_restatements(pair_flags(said), said), *spoken_conflicts(said),
                  *signalled_conflicts(doc, said), *rebuttals(doc, said), *document_flags(doc, said)]
         sourced = sourcing(doc, attributions, outlet=article.outlet)

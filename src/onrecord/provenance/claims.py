@@ -111,6 +111,7 @@ class Claim:
     signal: str | None = None  # a conflict word in the content ("inconsistent with")
     own_words: bool = False
     sides: tuple[str, ...] = ()  # the words naming whoever the speaker says they stand with ("the director")
+    concedes: str | None = None  # the words marking a change of position ("conceded", "I was wrong"): concessions
 
     @property
     def asserts(self) -> bool:
@@ -152,7 +153,7 @@ class Claim:
             "numbers": [list(n) for n in self.numbers], "keys": list(self.keys), "names": list(self.names),
             "context": list(self.context),
             "documents": list(self.documents), "signal": self.signal, "own_words": self.own_words,
-            "sides": list(self.sides),
+            "sides": list(self.sides), "concedes": self.concedes,
         }
 
     @classmethod
@@ -173,6 +174,7 @@ class Claim:
             context=tuple(data.get("context", ())),
             documents=tuple(data.get("documents", ())), signal=data.get("signal"),
             own_words=bool(data.get("own_words", False)), sides=tuple(data.get("sides", ())),
+            concedes=data.get("concedes"),
         )
 
 

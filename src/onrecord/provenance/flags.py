@@ -43,6 +43,10 @@ class Verdict:
         return f"{self.rating or 'none'}: {self.reason}"
 
 
+#: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
+CONCEDED = "conceded"
+
+
 def _softened(pair: Pair) -> Verdict | None:
     """An opposite claim made uncertain or conditional is half a change ("will not close" / "may have to close if
     the grant ends")."""
@@ -76,6 +80,22 @@ def not_asserted(pair: Pair) -> Verdict | None:
         if claim.cue == "unclear":
             return Verdict(None, "negated cue")
     return None
+
+
+@rule("flags.conceded",
+      ("Ana Lind said the Lakeview ward was fully staffed. In May, Ana Lind conceded that the Lakeview ward had been "
+       "short of nurses.", "full: conceded"))
+def conceded(pair: Pair) -> Verdict | None:
+    """A speaker who concedes, apologises or says they were wrong (``Claim.concedes``, provenance.concessions)
+    reverses what they said before on the matter, in whatever words: the earlier statement asserts something and
+    shares a noun or a predicate's concept with the conceding one, and does not already say the same (a predicate
+    said of the same thing with the same sign and none opposed)."""
+    a, b = pair.a.claim, pair.b.claim
+    if not (pair.same_speaker and b.concedes) or a.concedes or not a.stances or (pair.shared and not pair.opposed):
+        return None
+    if set(a.keys).isdisjoint(b.keys) and {c for c, _ in a.stances}.isdisjoint(c for c, _ in b.stances):
+        return None
+    return Verdict("full", "conceded", CONCEDED)
 
 
 @rule("flags.different-subject",
@@ -262,8 +282,8 @@ def condition(pair: Pair) -> Verdict | None:
 
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
-    "flags", [not_asserted, different_subject, different_time, own_side, agreement, opposite_polarity, antonym,
-              changed_number, certainty, condition])
+    "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
+              antonym, changed_number, certainty, condition])
 
 
 def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
@@ -325,6 +345,8 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     concept = verdict.concept
     evidence = tuple(dict.fromkeys(w for w in (_words(a.claim, concept or ""), _words(b.claim, concept or ""))
                                    if w and concept))
+    if verdict.reason == CONCEDED:
+        evidence = (str(b.claim.concedes),)
     if verdict.reason == "changed number":
         evidence = tuple(f"{v:g} {concept}".strip() for s in (a, b) for k, v in s.claim.numbers if k == concept)
     return Flag(
@@ -400,6 +422,12 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
     return kept
 
 
+def comparable(a: Statement, ta: frozenset[str], b: Statement, tb: frozenset[str]) -> bool:
+    """May two statements earn a flag: their :func:`topics` meet, or one concedes (``flags.conceded`` needs no
+    shared topic)?"""
+    return not ta.isdisjoint(tb) or bool(a.claim.concedes or b.claim.concedes)
+
+
 def topics(claim: Claim) -> frozenset[str]:
     """The predicate concepts a claim asserts and the nouns it counts. Every rule that rates a pair needs one of
     them on both sides (a concept both use for opposite or shared signs, a noun both count for a changed number),
@@ -424,7 +452,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
         mine = [(s, topics(s.claim)) for s in statements]
         for i, (a, ta) in enumerate(mine):
             for b, tb in mine[i + 1:]:
-                if ta.isdisjoint(tb):
+                if not comparable(a, ta, b, tb):
                     continue  # (no flag possible: see topics)
                 flag = judge(*order(a, b))
                 if flag is not None:
@@ -438,7 +466,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
     for a in statements:
         ta = topics(a.claim)
         for b, tb in (others if conflicts else by_speaker.get(person_key(a.person or ""), ())):
-            if ta.isdisjoint(tb) or b.article == a.article or (
+            if not comparable(a, ta, b, tb) or b.article == a.article or (
                     not same_person(a.person, b.person) and not same_story(a, b)):
                 continue
             flag = judge(*order(a, b))

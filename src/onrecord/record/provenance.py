@@ -146,11 +146,11 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
-    from onrecord.provenance.flags import group_key, judge, order, same_story, topics
+    from onrecord.provenance.flags import comparable, group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
     mine = topics(s.claim)
-    if not s.claim.asserts or s.party is None or not mine:
+    if not s.claim.asserts or s.party is None or not (mine or s.claim.concedes):
         return 0  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
     stored = 0
     if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
@@ -166,7 +166,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         ids[(other.article, other.ordinal)] = attribution_id
         if attribution_id not in done.topics:
             done.topics[attribution_id] = topics(other.claim)
-        if mine.isdisjoint(done.topics[attribution_id]):
+        if not comparable(s, mine, other, done.topics[attribution_id]):
             continue  # (no flag possible: see onrecord.provenance.flags.topics)
         a, b = order(s, other)
         if not same_person(a.speaker, b.speaker) and not same_story(a, b):

@@ -1,0 +1,79 @@
+"""Concessions: statements that mark a change of position in the speaker's or the reporter's words, and the
+reversals they give against the same speaker's earlier statements (invented articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.api import extract, extract_many
+from onrecord.provenance import Flag, statements
+from onrecord.provenance.flags import group_flags, pair_flags
+from onrecord.settings import Settings
+from onrecord.types import Article, Extraction
+
+pytestmark = pytest.mark.model
+
+BROAD = Settings(scope="all", provenance=True)
+
+
+def concessions(text: str) -> list[str | None]:
+    """What each statement of the text concedes (its marking words), in order."""
+    return [c.concedes for c in extract(text, settings=BROAD).provenance.claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ana Lind conceded on Monday that the Lakeview ward had been short of nurses.", ["conceded"]),
+    ("“We were short of nurses on some nights, and I was wrong to say otherwise,” Ana Lind said.", ["I was wrong"]),
+    ("“The Kestrel depot flooded twice, and we are sorry for the delays,” Ana Lind said.", ["we are sorry"]),
+    ("Ana Lind apologised on Monday. “Some Lakeview patients waited far too long,” Lind said.", ["apologised"]),
+    ("Ana Lind said she had been misinformed. “The Kestrel fund lent 12 million to Tarn Homes,” she said.",
+     ["she had been misinformed", "she had been misinformed"]),
+])
+def test_a_concession_is_marked_in_the_speakers_or_the_reporters_words(text: str, expected: list[str]) -> None:
+    assert concessions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "“I have done nothing wrong, and I will prove it,” Ana Lind said.",  # negated
+    "“If those Lakeview figures were padded, then I was wrong to praise them,” Ana Lind said.",  # a condition
+    "“The Kestrel inspectors were wrong about the ward,” Ana Lind said.",  # someone else was wrong
+    "Ana Lind did not concede that the Lakeview ward was short of nurses.",  # a negated cue
+])
+def test_what_concedes_nothing(text: str) -> None:
+    assert not any(concessions(text))
+
+
+def test_a_concession_in_the_speakers_own_words_carries_to_nothing_after_it() -> None:
+    marks = concessions("“We were short of nurses, and I was wrong to say otherwise,” Ana Lind said. “The Kestrel "
+                        "wing will open in May,” she said.")
+    assert marks == ["I was wrong", None]
+
+
+def across(first: str, second: str) -> list[Flag]:
+    articles = [Article(id="a1", published="2026-03-01", text=first),
+                Article(id="a2", published="2026-06-01", text=second)]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    return group_flags(pair_flags(said[1], against=said[0]))
+
+
+def test_a_speaker_who_concedes_reverses_what_they_said_before_in_other_words() -> None:
+    (flag,) = across(
+        "“Not a penny of the members' money was lent to Tarn Homes,” said Ana Lind, who chairs the Kestrel fund.",
+        "Ana Lind, who chairs the Kestrel fund, said she had been misinformed. “The fund lent 12 million to Tarn "
+        "Homes, and we do not expect to see most of it again,” she said.")
+    assert flag.kind == "reversal" and flag.rating == "full" and flag.reason == "conceded"
+    assert flag.speaker == "Ana Lind" and flag.evidence == ("she had been misinformed",)
+    assert flag.a and flag.a["article"] == "a1" and flag.b and flag.b["article"] == "a2"
+
+
+@pytest.mark.parametrize("second", [
+    # the concession shares nothing with what was said before
+    "Ana Lind apologised on Monday. “The Kestrel office phones were down for a week,” she said.",
+    # another speaker concedes
+    "Ivo Tarn said he had been misinformed. “The fund lent 12 million to Tarn Homes,” he said.",
+])
+def test_a_concession_on_another_matter_or_by_another_speaker_reverses_nothing(second: str) -> None:
+    flags = across("“Not a penny of the members' money was lent to Tarn Homes,” said Ana Lind, who chairs the "
+                   "Kestrel fund.", second)
+    assert not [f for f in flags if f.kind == "reversal"], [f.to_dict() for f in flags]
