@@ -77,3 +77,28 @@ def test_a_concession_on_another_matter_or_by_another_speaker_reverses_nothing(s
     flags = across("“Not a penny of the members' money was lent to Tarn Homes,” said Ana Lind, who chairs the "
                    "Kestrel fund.", second)
     assert not [f for f in flags if f.kind == "reversal"], [f.to_dict() for f in flags]
+
+
+def test_a_reporters_clause_recalling_what_the_speaker_said_before_marks_the_new_words() -> None:
+    text = ("The Kestrel depot will close in May, its director said on Monday, seven weeks after she told reporters "
+            "the depot would stay open. “We are closing Kestrel because the lease ends,” Ana Lind said.")
+    marks = concessions(text)
+    assert marks[-1] == "after she told reporters the depot would stay open"
+
+
+def test_the_words_a_reporters_clause_recalls_are_the_earlier_position_not_a_new_one() -> None:
+    marks = concessions("The Kestrel depot will close in May, Ana Lind said on Monday, two months after Lind told "
+                        "reporters the depot would stay open.")
+    assert marks == ["after Lind told reporters the depot would stay open", None]  # (what she said before)
+
+
+def test_a_recalled_clause_pairs_the_earlier_statement_it_names_and_no_other() -> None:
+    flags = across(
+        "“The Kestrel depot will stay open,” Ana Lind, the depot's director, said. “Our drivers are the best in the "
+        "county,” Lind said.",
+        "The Kestrel depot will close in May, its director said on Monday, seven weeks after she told reporters "
+        "the depot would stay open. “We are closing Kestrel because the lease ends, and our drivers will be paid "
+        "until June,” Ana Lind said.")
+    (flag,) = [f for f in flags if f.kind == "reversal"]
+    assert flag.reason == "conceded" and flag.a and "stay open" in flag.a["text"]
+    assert all("drivers are the best" not in (p[0] or {}).get("text", "") for p in flag.pairs())

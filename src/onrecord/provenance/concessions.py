@@ -35,6 +35,8 @@ _EN = load("en")
 CONCEDING_VERBS = _EN.words("conceding_verbs")
 #: Words with which speakers say, of themselves, that they were wrong, sorry or misled.
 ADMITTING_WORDS = _EN.words("admitting_words")
+#: Verbs of saying with which a reporter recalls, in a clause of time, what a speaker said before.
+RECALLED_VERBS = _EN.words("recalled_verbs")
 #: The subjects that are the speaker in their own words ("I", "we") or in the reporter's ("he", "she").
 _SELF = frozenset({"i", "we", "he", "she"})
 
@@ -74,14 +76,39 @@ def _names(subject: Token, person: str) -> bool:
     return any(w in words for w in person.replace("-", " ").split() if len(w) > 2 and w[:1].isupper())
 
 
-def _reporter_says(sent: Span, person: str) -> str | None:
-    """The conceding verb of a reporter's sentence whose subject is the speaker ("Lind apologised."), if any."""
+def _reporter_says(sent: Span, person: str, content: Span, *, own: bool = False) -> str | None:
+    """The words of a reporter's sentence that mark the speaker's change of position: a conceding verb whose
+    subject is the speaker ("Lind apologised."; not in the statement's ``own`` sentence, where the cue says it), or
+    a clause of time recalling what the speaker, or a role without a name, said before ("seven weeks after she told
+    reporters the plant would stay open", "days after its director said ...": the whole clause, which the earlier
+    statement must share a noun with, see :func:`recalls`), the statement's words not inside it, if any."""
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in CONCEDING_VERBS and not _negated(tok):
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and _names(subject, person):
-                return tok.text
+        if content.start <= tok.i < content.end or tok.pos_ != "VERB" or _negated(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if lemma in CONCEDING_VERBS and not own and _names(subject, person):
+            return tok.text
+        after = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        if lemma in RECALLED_VERBS and after is not None and any(c.dep_ == "npadvmod" for c in tok.children) and (
+                _names(subject, person) or (subject.pos_ == "NOUN" and not any(
+                    t.pos_ == "PROPN" for t in subject.subtree))):
+            clause = sent.doc[after.i:tok.right_edge.i + 1]
+            if not (clause.start <= content.start < clause.end):  # (the recalled words are the earlier position)
+                return clause.text
     return None
+
+
+def recalls(words: str | None, keys: Sequence[str]) -> bool:
+    """Does an earlier statement with these subject ``keys`` answer a concession's marking ``words``: any, unless
+    the words are a reporter's clause recalling what was said before ("after she told reporters the company would
+    not recall a safe product"), which must name one of its keys?"""
+    if not words or not words.startswith("after "):
+        return True
+    said = words.lower()
+    return any(k in said for k in keys)
 
 
 def concession(doc: Doc, s: Statement) -> str | None:
@@ -100,9 +127,10 @@ def concession(doc: Doc, s: Statement) -> str | None:
         if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok):
             return doc[min(tok.i, _subject(tok).i):tok.i + 1].text  # type: ignore[union-attr]
     first = content[0].sent
-    if first.start > 0 and s.person:
-        return _reporter_says(doc[first.start - 1].sent, s.person)
-    return None
+    if not s.person:
+        return None
+    return _reporter_says(first, s.person, content, own=True) or (
+        _reporter_says(doc[first.start - 1].sent, s.person, content) if first.start > 0 else None)
 
 
 def conceding(doc: Doc, statements: Sequence[Statement]) -> list[Statement]:
@@ -123,8 +151,8 @@ def conceding(doc: Doc, statements: Sequence[Statement]) -> list[Statement]:
 
 def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
     if before.attribution.type != "indirect" or not s.claim.asserts or s.claim.condition is not None or not (
-            s.person and same_person(before.person, s.person)):
-        return None
+            s.person and same_person(before.person, s.person)) or s.text.strip() in str(before.claim.concedes):
+        return None  # (nor to the earlier words a reporter's clause recalls: "after she said the depot would stay")
     end = doc.char_span(before.attribution.content.start, before.attribution.content.end, alignment_mode="expand")
     start = doc.char_span(s.attribution.content.start, s.attribution.content.end, alignment_mode="expand")
     if end is None or start is None or not len(end) or not len(start):
@@ -133,4 +161,4 @@ def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
     return before.claim.concedes if first.start in (last.start, last.end) else None
 
 
-__all__ = ["ADMITTING_WORDS", "CONCEDING_VERBS", "conceding", "concession"]
+__all__ = ["ADMITTING_WORDS", "CONCEDING_VERBS", "RECALLED_VERBS", "conceding", "concession", "recalls"]

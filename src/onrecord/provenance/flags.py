@@ -26,6 +26,7 @@ from spacy.tokens import Span
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.provenance.claims import DEONTIC, Claim
+from onrecord.provenance.concessions import recalls
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -95,6 +96,8 @@ def conceded(pair: Pair) -> Verdict | None:
         return None
     if set(a.keys).isdisjoint(b.keys) and {c for c, _ in a.stances}.isdisjoint(c for c, _ in b.stances):
         return None
+    if not recalls(b.concedes, a.keys):
+        return None  # (a reporter's "weeks after she said ..." recalls another of her statements)
     return Verdict("full", "conceded", CONCEDED)
 
 
