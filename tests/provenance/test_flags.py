@@ -398,3 +398,19 @@ def test_a_rebuttal_of_a_claim_named_by_its_owner_sets_the_rebutter_against_the_
     texts = {(side or {}).get("text", "").strip("“”\",. ") for pair in conflicts[0].pairs() for side in pair}
     assert "Our monitors have never recorded dust above the limit" in texts
     assert any("dust at the nearest houses exceeded" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(("later", "rating"), [
+    ("“The Lakeview bridge is safe for lorries, but I cannot be certain of it,” Ana Lind said.", "half"),
+    ("“The Lakeview bridge is safe for lorries, and I am certain of it,” Ana Lind said.", None),
+])
+def test_a_speaker_who_says_they_cannot_be_sure_softens_their_claim(later: str, rating: str | None) -> None:
+    articles = [
+        Article(id="a1", published="2026-03-01", text="“The Lakeview bridge is safe for lorries,” Ana Lind said."),
+        Article(id="a2", published="2026-05-01", text=later),
+    ]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    found = group_flags(pair_flags(said[1], against=said[0]))
+    assert [f.rating for f in found] == ([rating] if rating else [])
+    assert all(f.reason == "certainty" for f in found)

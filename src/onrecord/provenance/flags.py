@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.provenance.concessions import recalls
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
@@ -44,6 +45,9 @@ class Verdict:
         return f"{self.rating or 'none'}: {self.reason}"
 
 
+#: What speakers say they cannot be of their own words ("I cannot be certain"): a hedge on the claim beside it.
+UNSURE_WORDS = load("en").words("unsure_words")
+
 #: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
 CONCEDED = "conceded"
 
@@ -61,8 +65,10 @@ def _softened(pair: Pair) -> Verdict | None:
 
 
 def _hedged(claim: Claim, concept: str) -> bool:
-    """Is the claim on ``concept`` made uncertain ("may", "probably"; not "must", which demands)?"""
-    return claim.modal_of(concept) not in (None, *DEONTIC)
+    """Is the claim on ``concept`` made uncertain ("may", "probably"; not "must", which demands), or does the
+    speaker say beside it that they cannot be sure ("the bridge is safe for cars, but I cannot be certain")?"""
+    return claim.modal_of(concept) not in (None, *DEONTIC) or any(
+        sign < 0 and "@self" in claim.heads_of(c) for c, sign in claim.stances if c in UNSURE_WORDS)
 
 
 def _words(claim: Claim, concept: str) -> str:
@@ -264,7 +270,9 @@ def _told_apart(a: Claim, b: Claim) -> bool:
 
 @rule("flags.certainty",
       ("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant may close.",
-       "half: certainty"))
+       "half: certainty"),
+      ("“The Lakeview bridge is safe for lorries,” Ana Lind said in March. In May she said: “The Lakeview bridge is "
+       "safe for lorries, but I cannot be certain of it.”", "half: certainty"))
 def certainty(pair: Pair) -> Verdict | None:
     """One speaker's firm claim made uncertain later ("will close", then "may close"); growing firmer in the same
     direction is no reversal."""
