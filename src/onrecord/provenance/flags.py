@@ -4,6 +4,8 @@ Two statements are compared when they share a subject (:func:`overlap`: the noun
 about, and the concept of a predicate both use). The ``flags`` rules then decide the pair, first match wins:
 
 - a question or a negated cue ("did not deny") asserts nothing: no flag;
+- a speaker who concedes ("conceded", "I was wrong", "after she told reporters ..."; provenance.concessions)
+  against their earlier statement on the matter, in whatever words: **full**;
 - one predicate concept with opposite signs: **full** ("will close" / "will not close": opposite polarity;
   "real" / "fake": antonym);
 - the same concept with a changed number ("200 jobs" / "80 jobs"), or the same claim made less certain ("will" /
@@ -442,8 +444,8 @@ def comparable(a: Statement, ta: frozenset[str], b: Statement, tb: frozenset[str
 def topics(claim: Claim) -> frozenset[str]:
     """The predicate concepts a claim asserts and the nouns it counts. Every rule that rates a pair needs one of
     them on both sides (a concept both use for opposite or shared signs, a noun both count for a changed number),
-    so two statements whose topics are disjoint earn no flag: :func:`pair_flags` does not ask the rules about
-    them."""
+    so two statements whose topics are disjoint earn no flag (but a conceding one: :func:`comparable`):
+    :func:`pair_flags` does not ask the rules about them."""
     return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k)])
 
 
