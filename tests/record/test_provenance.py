@@ -62,6 +62,23 @@ def test_cross_article_reversal_once(store: Store, articles: Path) -> None:
     assert [e.flags for e in entries] == [("reversal (full)",), ("reversal (full)",)]
 
 
+def test_a_concession_in_a_later_article_is_stored_as_a_reversal(store: Store, tmp_path: Path) -> None:
+    rows = [
+        {"id": "fund-1", "outlet": "Lakeview Ledger", "published": "2031-05-01",
+         "text": "“Not a penny of the members' money was lent to Tarn Homes,” said Ana Lind, who chairs the Kestrel "
+                 "fund."},
+        {"id": "fund-2", "outlet": "Harlow Post", "published": "2031-11-01",
+         "text": "Ana Lind, who chairs the Kestrel fund, said she had been misinformed. “The fund lent 12 million to "
+                 "Tarn Homes, and we do not expect to see most of it again,” she said."},
+    ]
+    path = tmp_path / "fund.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_paths(store, [path])
+    (flag,) = _reversals(store)
+    assert (flag.rating, flag.reason, flag.speaker) == ("full", "conceded", "Ana Lind")
+    assert flag.data["a"]["article_id"] != flag.data["b"]["article_id"]
+
+
 def test_extracted_input_gets_provenance(tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.jsonl"
     assert main(["extract", str(articles), "-o", str(out)]) == 0
