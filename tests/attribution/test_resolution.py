@@ -2267,3 +2267,29 @@ def test_an_acronym_before_a_titled_person_is_not_the_speaker() -> None:
 ])
 def test_the_first_name_list_gives_a_gender_only_when_near_sure(name: str, expected: str | None) -> None:
     assert listed_gender(name) == expected
+
+
+def test_a_possessive_after_a_subordinate_subject_is_no_gender_evidence() -> None:
+    # session 17: "her" after a name that is the subject of a reported clause mostly belongs to the story's woman
+    # ("critics noted that Director Tarn had read her report"); after the main subject it stays evidence
+    doc = parse("Critics noted that Tarn had read her report. Ana Lind said her plan worked.", r"""
+        0  Critics PROPN NNPS nsubj   1  Critics O
+        1  noted   VERB  VBD  ROOT    1  note    O
+        2  that    SCONJ IN   mark    5  that    O
+        3  Tarn    PROPN NNP  nsubj   5  Tarn    B-PERSON
+        4  had     AUX   VBD  aux     5  have    O
+        5  read    VERB  VBN  ccomp   1  read    O
+        6  her     PRON  PRP$ poss    7  her     O
+        7  report  NOUN  NN   dobj    5  report  O
+        8  .       PUNCT .    punct   1  .       O
+        9  Ana     PROPN NNP  compound 10 Ana    B-PERSON
+        10 Lind    PROPN NNP  nsubj   11 Lind    I-PERSON
+        11 said    VERB  VBD  ROOT    11 say     O
+        12 her     PRON  PRP$ poss    13 her     O
+        13 plan    NOUN  NN   nsubj   14 plan    O
+        14 worked  VERB  VBD  ccomp   11 work    O
+        15 .       PUNCT .    punct   11 .       O
+    """)
+    index = SpeakerResolver(doc).index
+    assert index.votes["Tarn"] == [0, 0]
+    assert index.votes["Ana Lind"] == [0, 1]
