@@ -43,6 +43,15 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
 AUTHORS = ("The authors of the study argued that the rules had “important social benefits.”\n"
            "Use rose by 25 percent, the authors wrote.\n"
            "Senior author Dr. Mira Oduya, a professor at Lakeview University, commented: “Use is a concern.”")
+PRONOUN_CHAIN = (
+    "“The night shift is short of nurses again,” Mira Oduya said.\n\n"
+    "Ilse Varga, 52, a senior nurse, has worked on the same children's ward in Lakeview for almost twenty years.\n\n"
+    "She started there in the spring of 2004, when the hospital still had its old wooden wing and the ward had only "
+    "twelve beds for the whole district. She learned the names of every family that came through its doors, and she "
+    "kept a notebook of the birthdays of the children who stayed longest. Over the years she trained dozens of "
+    "younger nurses, many of whom now run wards of their own in other towns along the coast.\n\n"
+    "“I never wanted to work anywhere else,” she said."
+)
 STILL_IN_VIEW = ("“We had hoped the office would address the failures,” Ivo Tarn said.\n"
                  "Tarn declined to address whether Per Lind slept on the job on the night Mark Doyle died. "
                  "“When all the evidence is presented, you will see,” he said.")
@@ -1388,6 +1397,10 @@ CASES += [
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
+    # a he/she with nobody of its gender named in view: the he/she subjects before it keep one person in view
+    # (resolved in their turn), not the last speaker, quoted long before
+    case("a-pronoun-chain-keeps-the-person-in-view", PRONOUN_CHAIN, "I never wanted to work anywhere else,",
+         "Ilse Varga", "direct"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

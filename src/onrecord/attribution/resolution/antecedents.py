@@ -19,7 +19,7 @@ from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
-from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
+from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
 from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -47,7 +47,7 @@ def pronoun_gender(pronoun: Token) -> str:
 
 
 def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
-                      any_mention: bool = True) -> Speaker:
+                      any_mention: bool = True, depth: int = 0) -> Speaker:
     """The person a he/she most likely refers to: the current speaker when recent, else the nearest
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
     ix = r.index
@@ -97,6 +97,10 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
             return last[1]
     if subjects:
         return Speaker(full(subjects[-1]), "person")
+    chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
+    if chained is not None:  # (the he/she before it, resolved in its turn)
+        return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
+                                 depth=depth + 1)
     if last is not None:
         return last[1]
     if before and any_mention:
