@@ -2293,3 +2293,33 @@ def test_a_possessive_after_a_subordinate_subject_is_no_gender_evidence() -> Non
     index = SpeakerResolver(doc).index
     assert index.votes["Tarn"] == [0, 0]
     assert index.votes["Ana Lind"] == [0, 1]
+
+
+def test_a_document_on_an_organisations_website_is_that_organisations_after_a_title_with_a_colon() -> None:
+    # session 17: a title's colon breaks the document's phrase off, and "on X's website" hangs after it
+    text = "“Ice is bad,” says a paper titled Cold Rails: Railroading in Winter on Harbour Transit's website."
+    doc = parse(text, r"""
+        0  “           PUNCT ``  punct    6  “           O
+        1  Ice         NOUN  NN  nsubj    2  ice         O
+        2  is          AUX   VBZ ccomp    6  be          O
+        3  bad         ADJ   JJ  acomp    2  bad         O
+        4  ,           PUNCT ,   punct    6  ,           O
+        5  ”           PUNCT ''  punct    6  ”           O
+        6  says        VERB  VBZ ROOT     6  say         O
+        7  a           DET   DT  det      8  a           O
+        8  paper       NOUN  NN  nsubj    6  paper       O
+        9  titled      VERB  VBN acl      8  title       O
+        10 Cold        PROPN NNP compound 11 Cold        O
+        11 Rails       PROPN NNP dobj     9  Rails       O
+        12 :           PUNCT :   punct    6  :           O
+        13 Railroading VERB  VBG advcl    6  railroad    O
+        14 in          ADP   IN  prep     13 in          O
+        15 Winter      PROPN NNP pobj     14 Winter      O
+        16 on          ADP   IN  prep     15 on          O
+        17 Harbour     PROPN NNP compound 18 Harbour     B-ORG
+        18 Transit     PROPN NNP poss     20 Transit     I-ORG
+        19 's          PART  POS case     18 's          O
+        20 website     NOUN  NN  pobj     16 website     O
+        21 .           PUNCT .   punct    6  .           O
+    """)
+    assert SpeakerResolver(doc, [(1, 13)]).resolve(doc[7:12]).name == "Harbour Transit"

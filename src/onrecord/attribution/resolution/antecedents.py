@@ -20,7 +20,14 @@ from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
-from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
+from onrecord.attribution.resolution.syntax import (
+    core,
+    is_subject,
+    person_noun,
+    possessive_at,
+    published_on,
+    role_key,
+)
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     AUTHORING_VERBS,
@@ -29,7 +36,6 @@ from onrecord.lexicon.en import (
     ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
-    PUBLISHING_PLACES,
     RECEIVING_VERBS,
     RESEARCH_DOCUMENTS,
 )
@@ -273,11 +279,8 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
-        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
-            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
-                return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
-    return None
+    owner = published_on(head)
+    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
