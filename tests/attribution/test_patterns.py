@@ -1401,6 +1401,11 @@ CASES += [
     # (resolved in their turn), not the last speaker, quoted long before
     case("a-pronoun-chain-keeps-the-person-in-view", PRONOUN_CHAIN, "I never wanted to work anywhere else,",
          "Ilse Varga", "direct"),
+    # "echoes" after a quotation is its cue, as "adds" is: the name after it speaks, not the one quoted before
+    case("echoes-after-a-quotation",
+         "Mark Doyle, a family therapist in Lakeview, said couples often argue about money. “Trust is the thing that "
+         "keeps a marriage going,” echoes Ilse Varga, a counsellor at the same clinic.",
+         "Trust is the thing that keeps a marriage going,", "Ilse Varga", "direct"),
 ]
 
 @pytest.mark.parametrize("case", CASES)
