@@ -1406,6 +1406,13 @@ CASES += [
          "Mark Doyle, a family therapist in Lakeview, said couples often argue about money. “Trust is the thing that "
          "keeps a marriage going,” echoes Ilse Varga, a counsellor at the same clinic.",
          "Trust is the thing that keeps a marriage going,", "Ilse Varga", "direct"),
+    # the writer of an opinion piece speaks as "I": a he/she in it is someone else, never the writer (here nobody
+    # the rules can name: the candidate is named only inside "the Tarn campaign")
+    case("he-in-an-opinion-piece-is-not-its-writer",
+         "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
+         "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "
+         "open to every fishing boat.",
+         "the harbour must stay open to every fishing boat", None, "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

@@ -58,9 +58,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
     ix = r.index
 
-    def fits(name: str) -> bool:
+    def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
         g = ix.gender(name, listed=True)
-        return gender is None or g is None or g == gender
+        return (gender is None or g is None or g == gender) and name != r.first_person_writer()
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return _fullest_for(r, mention, gender, pronoun.i)

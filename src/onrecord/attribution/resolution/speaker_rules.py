@@ -99,7 +99,8 @@ def person_pronoun(case: Mention) -> Speaker | None:
     person has since become a subject; a person the previous sentence turned to (of two named there, the one
     known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
     provided by Ben Statz,"); the nearest subject; with nobody of its gender named in view, whoever the he/she
-    subjects before it stand for (the story kept talking of one person by pronoun), before the last speaker."""
+    subjects before it stand for (the story kept talking of one person by pronoun), before the last speaker. Never
+    the writer of an opinion piece who speaks as "I" ("I support him. He knows ...")."""
     if case.head.lower_ in PERSON_PRONOUNS:
         return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
     return None
