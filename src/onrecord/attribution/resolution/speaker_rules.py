@@ -448,6 +448,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
+    owner.possessors_words,
     d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,
