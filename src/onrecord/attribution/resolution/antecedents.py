@@ -66,11 +66,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return _fullest_for(r, mention, gender, pronoun.i)
 
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = next(
-        ((i, s) for i, s in reversed(r.recent)
-         if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
-        None,
-    )
+    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
+                 and fits(s.name)), None)
     lede = story_subject(r, pronoun)
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."

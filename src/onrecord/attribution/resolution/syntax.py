@@ -411,7 +411,8 @@ def published_on(head: Token) -> Token | None:
     after = head.sent[head.i + 1 - head.sent.start :] if head.i > head.head.i else ()
     for tok in [*head.subtree, *after]:
         if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
+            owner: Token | None = next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
             if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
                 return owner
     return None
