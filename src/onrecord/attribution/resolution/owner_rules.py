@@ -42,16 +42,17 @@ def organisations_own_words(case: Mention) -> Speaker | None:
 @rule(
     "speakers.possessors-words",
     ("Mayor Ana Lind spoke at the harbour on Monday. Lind's remarks suggested that the pier would close.", "Ana Lind"),
-    ("Mark Doyle opened his campaign in Lakeview on Monday. His rhetoric on the budget portrays the council as "
+    ("Mark Doyle opened his campaign in Lakeview on Monday. Doyle's rhetoric on the budget portrays the council as "
      "reckless.", "Mark Doyle"),
 )
 def possessors_words(case: Mention) -> Speaker | None:
-    """What someone said, by a noun for it with its possessor ("Lind's remarks suggested ...", "his caustic
-    rhetoric portrays ..."): the possessor, resolved in its turn (a he/she too; not "its"/"their", see
-    speakers.organisations-own-words)."""
+    """What someone said, by a noun for it with its possessor named ("Lind's remarks suggested ...", "Tarn's
+    caustic rhetoric portrays ..."): the possessor, resolved in its turn. Not with a pronoun ("His denial
+    contradicts the records"): such a noun points back to what was just quoted, and its clause is the reporter's
+    own comment on it, which nobody is to be credited with (the rule passes; the mention stays unresolved)."""
     head = case.head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None or case.lemma not in SPEECH_NOUNS or owner.lower_ in GROUP_PRONOUNS or not case.moves:
+    if owner is None or case.lemma not in SPEECH_NOUNS or owner.pos_ != "PROPN" or not case.moves:
         return None
     found = case.resolver.resolve(case.resolver.doc[owner.left_edge.i : owner.i + 1])
     return replace(found, description=case.description) if found.name else None
