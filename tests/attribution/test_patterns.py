@@ -43,6 +43,15 @@ def case(case_id: str, text: str, content: str, speaker: str | None, type_: str,
 AUTHORS = ("The authors of the study argued that the rules had “important social benefits.”\n"
            "Use rose by 25 percent, the authors wrote.\n"
            "Senior author Dr. Mira Oduya, a professor at Lakeview University, commented: “Use is a concern.”")
+PRONOUN_CHAIN = (
+    "“The night shift is short of nurses again,” Mira Oduya said.\n\n"
+    "Ilse Varga, 52, a senior nurse, has worked on the same children's ward in Lakeview for almost twenty years.\n\n"
+    "She started there in the spring of 2004, when the hospital still had its old wooden wing and the ward had only "
+    "twelve beds for the whole district. She learned the names of every family that came through its doors, and she "
+    "kept a notebook of the birthdays of the children who stayed longest. Over the years she trained dozens of "
+    "younger nurses, many of whom now run wards of their own in other towns along the coast.\n\n"
+    "“I never wanted to work anywhere else,” she said."
+)
 STILL_IN_VIEW = ("“We had hoped the office would address the failures,” Ivo Tarn said.\n"
                  "Tarn declined to address whether Per Lind slept on the job on the night Mark Doyle died. "
                  "“When all the evidence is presented, you will see,” he said.")
@@ -1388,6 +1397,22 @@ CASES += [
     case("time-of-the-saying-after-the-verb",
          "The harbour board met for six hours. Its chair, Ana Lind, said on Friday she would resign in May.",
          "she would resign in May", "Ana Lind", "indirect"),
+    # a he/she with nobody of its gender named in view: the he/she subjects before it keep one person in view
+    # (resolved in their turn), not the last speaker, quoted long before
+    case("a-pronoun-chain-keeps-the-person-in-view", PRONOUN_CHAIN, "I never wanted to work anywhere else,",
+         "Ilse Varga", "direct"),
+    # "echoes" after a quotation is its cue, as "adds" is: the name after it speaks, not the one quoted before
+    case("echoes-after-a-quotation",
+         "Mark Doyle, a family therapist in Lakeview, said couples often argue about money. “Trust is the thing that "
+         "keeps a marriage going,” echoes Ilse Varga, a counsellor at the same clinic.",
+         "Trust is the thing that keeps a marriage going,", "Ilse Varga", "direct"),
+    # the writer of an opinion piece speaks as "I": a he/she in it is someone else, never the writer (here nobody
+    # the rules can name: the candidate is named only inside "the Tarn campaign")
+    case("he-in-an-opinion-piece-is-not-its-writer",
+         "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
+         "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "
+         "open to every fishing boat.",
+         "the harbour must stay open to every fishing boat", None, "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

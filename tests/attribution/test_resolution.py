@@ -2267,3 +2267,59 @@ def test_an_acronym_before_a_titled_person_is_not_the_speaker() -> None:
 ])
 def test_the_first_name_list_gives_a_gender_only_when_near_sure(name: str, expected: str | None) -> None:
     assert listed_gender(name) == expected
+
+
+def test_a_possessive_after_a_subordinate_subject_is_no_gender_evidence() -> None:
+    # session 17: "her" after a name that is the subject of a reported clause mostly belongs to the story's woman
+    # ("critics noted that Director Tarn had read her report"); after the main subject it stays evidence
+    doc = parse("Critics noted that Tarn had read her report. Ana Lind said her plan worked.", r"""
+        0  Critics PROPN NNPS nsubj   1  Critics O
+        1  noted   VERB  VBD  ROOT    1  note    O
+        2  that    SCONJ IN   mark    5  that    O
+        3  Tarn    PROPN NNP  nsubj   5  Tarn    B-PERSON
+        4  had     AUX   VBD  aux     5  have    O
+        5  read    VERB  VBN  ccomp   1  read    O
+        6  her     PRON  PRP$ poss    7  her     O
+        7  report  NOUN  NN   dobj    5  report  O
+        8  .       PUNCT .    punct   1  .       O
+        9  Ana     PROPN NNP  compound 10 Ana    B-PERSON
+        10 Lind    PROPN NNP  nsubj   11 Lind    I-PERSON
+        11 said    VERB  VBD  ROOT    11 say     O
+        12 her     PRON  PRP$ poss    13 her     O
+        13 plan    NOUN  NN   nsubj   14 plan    O
+        14 worked  VERB  VBD  ccomp   11 work    O
+        15 .       PUNCT .    punct   11 .       O
+    """)
+    index = SpeakerResolver(doc).index
+    assert index.votes["Tarn"] == [0, 0]
+    assert index.votes["Ana Lind"] == [0, 1]
+
+
+def test_a_document_on_an_organisations_website_is_that_organisations_after_a_title_with_a_colon() -> None:
+    # session 17: a title's colon breaks the document's phrase off, and "on X's website" hangs after it
+    text = "“Ice is bad,” says a paper titled Cold Rails: Railroading in Winter on Harbour Transit's website."
+    doc = parse(text, r"""
+        0  “           PUNCT ``  punct    6  “           O
+        1  Ice         NOUN  NN  nsubj    2  ice         O
+        2  is          AUX   VBZ ccomp    6  be          O
+        3  bad         ADJ   JJ  acomp    2  bad         O
+        4  ,           PUNCT ,   punct    6  ,           O
+        5  ”           PUNCT ''  punct    6  ”           O
+        6  says        VERB  VBZ ROOT     6  say         O
+        7  a           DET   DT  det      8  a           O
+        8  paper       NOUN  NN  nsubj    6  paper       O
+        9  titled      VERB  VBN acl      8  title       O
+        10 Cold        PROPN NNP compound 11 Cold        O
+        11 Rails       PROPN NNP dobj     9  Rails       O
+        12 :           PUNCT :   punct    6  :           O
+        13 Railroading VERB  VBG advcl    6  railroad    O
+        14 in          ADP   IN  prep     13 in          O
+        15 Winter      PROPN NNP pobj     14 Winter      O
+        16 on          ADP   IN  prep     15 on          O
+        17 Harbour     PROPN NNP compound 18 Harbour     B-ORG
+        18 Transit     PROPN NNP poss     20 Transit     I-ORG
+        19 's          PART  POS case     18 's          O
+        20 website     NOUN  NN  pobj     16 website     O
+        21 .           PUNCT .   punct    6  .           O
+    """)
+    assert SpeakerResolver(doc, [(1, 13)]).resolve(doc[7:12]).name == "Harbour Transit"

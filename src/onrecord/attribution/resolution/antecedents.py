@@ -19,8 +19,15 @@ from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
-from onrecord.attribution.resolution.story import kin_of_the_story, story_subject
-from onrecord.attribution.resolution.syntax import core, is_subject, person_noun, possessive_at, role_key
+from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
+from onrecord.attribution.resolution.syntax import (
+    core,
+    is_subject,
+    person_noun,
+    possessive_at,
+    published_on,
+    role_key,
+)
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     AUTHORING_VERBS,
@@ -29,7 +36,6 @@ from onrecord.lexicon.en import (
     ISSUED_DOCUMENTS,
     ORGANISATION_HEADS,
     PERSON_PRONOUNS,
-    PUBLISHING_PLACES,
     RECEIVING_VERBS,
     RESEARCH_DOCUMENTS,
 )
@@ -47,24 +53,21 @@ def pronoun_gender(pronoun: Token) -> str:
 
 
 def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
-                      any_mention: bool = True) -> Speaker:
+                      any_mention: bool = True, depth: int = 0) -> Speaker:
     """The person a he/she most likely refers to: the current speaker when recent, else the nearest
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
     ix = r.index
 
-    def fits(name: str) -> bool:
+    def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
         g = ix.gender(name, listed=True)
-        return gender is None or g is None or g == gender
+        return (gender is None or g is None or g == gender) and name != r.first_person_writer()
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return _fullest_for(r, mention, gender, pronoun.i)
 
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = next(
-        ((i, s) for i, s in reversed(r.recent)
-         if i < pronoun.i and s.kind == "person" and s.name and fits(s.name)),
-        None,
-    )
+    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
+                 and fits(s.name)), None)
     lede = story_subject(r, pronoun)
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
@@ -97,6 +100,10 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
             return last[1]
     if subjects:
         return Speaker(full(subjects[-1]), "person")
+    chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
+    if chained is not None:  # (the he/she before it, resolved in its turn)
+        return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
+                                 depth=depth + 1)
     if last is not None:
         return last[1]
     if before and any_mention:
@@ -269,11 +276,8 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
-        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
-            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
-                return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
-    return None
+    owner = published_on(head)
+    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:

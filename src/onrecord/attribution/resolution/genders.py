@@ -8,7 +8,7 @@ in the subject's own phrase ("Her son, Ivo Tarn, said she had died": that she is
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.names import honorific_gender
 from onrecord.attribution.resolution.syntax import is_subject
@@ -57,6 +57,8 @@ def gender_votes(ent: Span) -> tuple[int, int]:
     for tok in after:
         if tok.dep_ in ("dobj", "pobj", "dative"):
             continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
+        if tok.dep_ == "poss" and not _main_subject(phrase):
+            continue  # "the report says Ivo Tarn saw her letter": a subordinate subject's "her" is another's
         said = MALE if tok.lower_ in MALE else FEMALE if tok.lower_ in FEMALE else None
         if said is None:
             continue
@@ -64,6 +66,14 @@ def gender_votes(ent: Span) -> tuple[int, int]:
             return male, female  # "Ivo Tarn said she had given him a chance": which of the two is he?
         return (male + 1, female) if said is MALE else (male, female + 1)
     return male, female
+
+
+def _main_subject(phrase: Token) -> bool:
+    """Is ``phrase`` the subject of its sentence's main verb, or of a verb joined to it ("Ana Lind spoke and ...")?"""
+    verb = phrase.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return phrase.dep_ in ("nsubj", "nsubjpass") and verb.i == verb.head.i
 
 
 __all__ = ["FEMALE", "GENDER_NOUNS", "MALE", "gender_votes"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
@@ -224,14 +224,17 @@ def _introduced_as(case: Mention, tok: Token) -> Speaker:
 @rule(
     "speakers.organisation-indefinite",
     ("A climate group said the plan would fail.", None),
+    ("A major climate group is demanding that candidates back clean energy. Lakeview Climate, founded by Ivo Tarn, "
+     "will air an ad during the debate.", "Lakeview Climate"),
     ("Two staff members left to help start Riverwatch, a private water research firm also devoted to counting "
      "fish.", "Riverwatch"),
 )
 def organisation_indefinite(case: Mention) -> Speaker | None:
     """An organisation described, not named ("a major climate group", "a policy institute", "one research
     firm"): the organisation it stands in apposition to ("Lakeview Trust, a policy institute", also when the
-    parse hung the phrase on a participle of its own), else unnamed,
-    the description kept -- the description is no organisation's name."""
+    parse hung the phrase on a participle of its own), or the one the next sentence opens with as its subject
+    when the phrase is the subject of the story's opening (a delayed lede), else unnamed, the description kept --
+    the description is no organisation's name."""
     head, r = case.head, case.resolver
     if not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS) or head.tag_ != "NN":
         return None
@@ -244,9 +247,29 @@ def organisation_indefinite(case: Mention) -> Speaker | None:
         # "Riverwatch, a water research firm devoted to ...": the parse hung the phrase on a verb of its own
         ent = r.index.ent_of.get(start - 2)
         ent = ent if ent is not None and ent.end == start - 1 else None
+    if ent is None:
+        ent = _named_next(case)
     if ent is not None and ent.label_ == "ORG":
         return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
     return Speaker(None, "anonymous", case.description)
+
+
+#: How far into the text (in characters) a delayed lede's described organisation may stand.
+_LEDE_CHARS = 500
+
+
+def _named_next(case: Mention) -> Span | None:
+    """A delayed lede: the story opens with "A major climate group is demanding ..." as its subject, and the next
+    sentence opens with the organisation's name as its subject ("Lakeview Climate, founded by ..., will air an
+    ad"): who the group was."""
+    head, doc = case.head, case.resolver.doc
+    sent = head.sent
+    if head.idx > _LEDE_CHARS or head.dep_ != "nsubj" or head.head != sent.root or sent.end >= len(doc):
+        return None
+    after = doc[sent.end].sent
+    start = next((t.i for t in after if not t.is_space), after.start)
+    ent = case.resolver.index.ent_of.get(start)
+    return ent if ent is not None and ent.start == start and ent.root.dep_ == "nsubj" else None
 
 
 @rule("speakers.first-person-writer", (

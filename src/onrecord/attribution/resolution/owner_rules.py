@@ -1,4 +1,5 @@
-"""A thing of an organisation's that speaks for it: "its licensing conditions say", "their figures show"."""
+"""What is someone's speaks for them: an organisation's thing ("its licensing conditions say", "their figures
+show"), a person's words ("Ana Lind's remarks suggested ...")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.syntax import person_noun
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS
+from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS, SPEECH_NOUNS
 
 
 @rule(
@@ -38,4 +39,23 @@ def organisations_own_words(case: Mention) -> Speaker | None:
     return Speaker(r.index.expand(named[-1][1]), "organisation", case.description) if named else None
 
 
-__all__ = ["organisations_own_words"]
+@rule(
+    "speakers.possessors-words",
+    ("Mayor Ana Lind spoke at the harbour on Monday. Lind's remarks suggested that the pier would close.", "Ana Lind"),
+    ("Mark Doyle opened his campaign in Lakeview on Monday. Doyle's rhetoric on the budget portrays the council as "
+     "reckless.", "Mark Doyle"),
+)
+def possessors_words(case: Mention) -> Speaker | None:
+    """What someone said, by a noun for it with its possessor named ("Lind's remarks suggested ...", "Tarn's
+    caustic rhetoric portrays ..."): the possessor, resolved in its turn. Not with a pronoun ("His denial
+    contradicts the records"): such a noun points back to what was just quoted, and its clause is the reporter's
+    own comment on it, which nobody is to be credited with (the rule passes; the mention stays unresolved)."""
+    head = case.head
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or case.lemma not in SPEECH_NOUNS or owner.pos_ != "PROPN" or not case.moves:
+        return None
+    found = case.resolver.resolve(case.resolver.doc[owner.left_edge.i : owner.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+__all__ = ["organisations_own_words", "possessors_words"]

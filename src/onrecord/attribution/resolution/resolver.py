@@ -80,10 +80,19 @@ class SpeakerResolver:
         self.described: list[tuple[int, Speaker, str | None]] = []  # unnamed speakers a noun describes
         self.definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
         self._hops = 0  # how deep the resolution under way has moved between mentions
+        self._first_person: tuple[str | None] | None = None  # the writer speaking as "I", once looked for
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name`` (see :meth:`ArticleIndex.fullest`)."""
         return self.index.fullest(name, gender)
+
+    def first_person_writer(self) -> str | None:
+        """The writer of an opinion piece, when the article names them and they speak as "I" outside quotations:
+        a he/she in it is someone else."""
+        if self._first_person is None:
+            speaks = any(t.lower_ in ("i", "me") and not self.index.inside(t.idx) for t in self.doc)
+            self._first_person = (self.index.writer() if speaks else None,)
+        return self._first_person[0]
 
     def resolve_label(self, label: str) -> Speaker:
         """The speaker a transcript line's label names ("VARGA:", "Lin Okafor:"): the fullest name in the article

@@ -98,7 +98,9 @@ def person_pronoun(case: Mention) -> Speaker | None:
     """A he or she is the most salient person of that gender before it: the current speaker, unless another
     person has since become a subject; a person the previous sentence turned to (of two named there, the one
     known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
-    provided by Ben Statz,"); the nearest subject."""
+    provided by Ben Statz,"); the nearest subject; with nobody of its gender named in view, whoever the he/she
+    subjects before it stand for (the story kept talking of one person by pronoun), before the last speaker. Never
+    the writer of an opinion piece who speaks as "I" ("I support him. He knows ...")."""
     if case.head.lower_ in PERSON_PRONOUNS:
         return person_antecedent(case.resolver, case.head, pronoun_gender(case.head))
     return None
@@ -446,6 +448,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
+    owner.possessors_words,
     d.authors_of_document,
     d.document_of_last_speaker,
     g.document_named_next,

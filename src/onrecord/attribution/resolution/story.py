@@ -44,4 +44,18 @@ def kin_of_the_story(r: SpeakerResolver, name: str | None, subject: str, pronoun
     return False
 
 
-__all__ = ["kin_of_the_story", "story_subject"]
+def pronoun_chain(r: SpeakerResolver, pronoun: Token, since: int) -> Token | None:
+    """The last he/she of the same word as ``pronoun`` that is a subject outside quotations, after token ``since``
+    and before the pronoun's own phrase: with nobody of that gender named in view, the story has kept talking of
+    one person by pronoun ("Lind offered to stay. ... She crawled into bed. ... She slept over. “…,” she said.")."""
+    for tok in reversed(r.doc[max(since + 1, pronoun.sent.start - _CHAIN_WINDOW) : pronoun.left_edge.i]):
+        if tok.lower_ == pronoun.lower_ and tok.dep_ in ("nsubj", "nsubjpass") and not r.index.inside(tok.idx):
+            return tok
+    return None
+
+
+#: How far back (in tokens before the pronoun's sentence) a he/she of the chain is looked for.
+_CHAIN_WINDOW = 80
+
+
+__all__ = ["kin_of_the_story", "pronoun_chain", "story_subject"]

@@ -23,10 +23,12 @@ from onrecord.lexicon.en import (
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
     FAMILY_HEADS,
+    GROUP_PRONOUNS,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
     PLACE_FEATURE_WORDS,
+    PUBLISHING_PLACES,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
     TITLES,
@@ -400,3 +402,18 @@ def place_of_a_role(ent: Span) -> bool:
     root = ent.root
     return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
         and root.head.head.lower_ not in FAMILY_HEADS
+
+
+def published_on(head: Token) -> Token | None:
+    """Whose site a document is on: the owner in "on X's website" in the document's phrase ("a paper on the
+    railway's website"), or after it in its sentence when the document follows its verb and the parse broke its
+    phrase off ("“…,” says a paper titled Winter: A Guide on the railway's website", the title's colon)."""
+    after = head.sent[head.i + 1 - head.sent.start :] if head.i > head.head.i else ()
+    for tok in [*head.subtree, *after]:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
+            owner: Token | None = next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
+            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
+                return owner
+    return None
+
