@@ -1054,6 +1054,19 @@ CASES += [
          "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
          "Ivo Tarn said.",
          "Say it like a secret,", "Ana Lind", "direct"),
+    # the same after a saying heard, a named person's present, and a reported clause that goes on in quotation
+    case("nested-quotation-after-a-saying-heard",
+         "The hearing went on.\n\n“I heard Ana Lind say, quote, ‘The pier will be ready by May.’” Ivo Tarn "
+         "testified.",
+         "The pier will be ready by May.", "Ana Lind", "direct"),
+    case("nested-quotation-after-a-named-persons-present",
+         "The choir met on Monday.\n\n“Ana Lind says it herself, ‘This is the fight of our lives,’ and she is "
+         "right,” Ivo Tarn said.",
+         "This is the fight of our lives,", "Ana Lind", "direct"),
+    case("nested-quotation-after-replied-that",
+         "The hearing went on.\n\n“I asked about the pier, and Ana Lind replied that ‘It will be ready by May.’ "
+         "It was not,” Ivo Tarn testified.",
+         "It will be ready by May.", "Ana Lind", "direct"),
     case("the-quotation-around-a-nested-one",
          "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
          "Ivo Tarn said.",
