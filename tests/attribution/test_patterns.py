@@ -1067,6 +1067,11 @@ CASES += [
          "The hearing went on.\n\n“I asked about the pier, and Ana Lind replied that ‘It will be ready by May.’ "
          "It was not,” Ivo Tarn testified.",
          "It will be ready by May.", "Ana Lind", "direct"),
+    # straight single marks inside straight double ones, as much web copy types them
+    case("nested-quotation-in-straight-marks",
+         "The choir met on Monday.\n\n\"Ana Lind told me, 'Say it like a secret,' and after that I was not afraid,\" "
+         "Ivo Tarn said.",
+         "Say it like a secret,", "Ana Lind", "direct"),
     case("the-quotation-around-a-nested-one",
          "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
          "Ivo Tarn said.",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
-from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote
+from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, SINGLE_STRAIGHT, STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.types import CharSpan
@@ -24,7 +24,7 @@ __all__ = ["NESTED", "NESTED_QUOTATION", "nested_quotes", "nested_statements"]
 
 #: A single opening mark after the comma or colon that ends a cue clause, or after the "that" of a reported clause
 #: that goes on in the inner speaker's own words ("Tarn replied that ‘It is done.’").
-_OPENS = re.compile(r"(?:[,:]|\bthat)[ \t\u00a0]+" + SINGLE_OPENING)
+_OPENS = re.compile(r"(?:[,:]|\bthat)[ \t\u00a0]+([" + SINGLE_OPENING + SINGLE_STRAIGHT + "])")
 #: What ends the inner words before the single closing mark (an apostrophe has a letter before it).
 _ENDS = frozenset(".,!?…")
 #: How many tokens before the inner quotation its verb of saying may stand.
@@ -39,12 +39,16 @@ NESTED = "nested"
 
 def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     """The single-marked quotations opened after a comma or colon inside ``quotes`` and closed, inside them too,
-    by a single mark after a sentence's punctuation that no letter follows."""
+    by a single mark after a sentence's punctuation that no letter follows; straight single marks only inside
+    straight double ones ("Lind told me, 'Go.'" as web copy types it)."""
     out: list[Quote] = []
     for q in quotes:
         for m in _OPENS.finditer(text, q.content.start, q.content.end):
             start = m.end()
-            close = next((k for k in range(start + 1, q.content.end) if text[k] == SINGLE_CLOSING
+            closing = SINGLE_CLOSING if m.group(1) == SINGLE_OPENING else SINGLE_STRAIGHT
+            if closing == SINGLE_STRAIGHT and text[q.span.start] not in STRAIGHT:
+                continue  # (straight single marks nest only inside straight double ones)
+            close = next((k for k in range(start + 1, q.content.end) if text[k] == closing
                           and text[k - 1] in _ENDS and not text[k + 1 : k + 2].isalnum()), None)
             if close is not None and any(ch.isalnum() for ch in text[start:close]):
                 out.append(Quote(CharSpan(start - 1, close + 1), CharSpan(start, close)))
