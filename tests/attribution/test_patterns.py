@@ -165,6 +165,11 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- "the defense" in a court story is the defendant's lawyers speaking as one side, not the last person named
+    case("the-defense-as-a-side",
+         "A jury convicted Ivo Tarn of fraud on Friday after hearing from an examiner, Dr. Ana Lind, who testified that "
+         "the email was real. The defense had claimed the email was forged.",
+         "the email was forged", "defense", "indirect", kind="organisation"),
     # --- a he/she after a sentence whose subject is a role the article gave a named person ---
     case("he-after-the-role-subject",
          "The senate sent the bill back, a setback for Prime Minister Ivo Tarn, who had backed it.\n\n"
