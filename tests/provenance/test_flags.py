@@ -398,3 +398,36 @@ def test_a_rebuttal_of_a_claim_named_by_its_owner_sets_the_rebutter_against_the_
     texts = {(side or {}).get("text", "").strip("“”\",. ") for pair in conflicts[0].pairs() for side in pair}
     assert "Our monitors have never recorded dust above the limit" in texts
     assert any("dust at the nearest houses exceeded" in t for t in texts), texts
+
+
+def test_a_document_its_writers_published_is_final_and_not_leaked() -> None:
+    flags = flags_of("An audit released on Monday by the state auditor found that the Lakeview depot lost money. "
+                     "Ivo Tarn said the audit was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is False and doc.document["leaked"] is False
+    # sent to those it was written for: final, but whether it leaked the words do not say
+    flags = flags_of("A memo sent to the depot staff on Monday says the Lakeview depot will close. Ivo Tarn said the "
+                     "memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is False and doc.document["leaked"] is None
+    # the words win: a draft obtained by the press stays a leaked draft, whoever published it later
+    flags = flags_of("A draft memo obtained by the Harbor Ledger says the Lakeview depot will close. The memo was "
+                     "published by the Ledger on Monday. Ivo Tarn said the memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is True and doc.document["leaked"] is True
+
+
+def test_a_leak_stays_a_leak_across_articles() -> None:
+    from onrecord.provenance.documents import merge_documents
+
+    texts = ["A memo obtained by the Harbor Ledger says the Lakeview depot will close. Ivo Tarn said the memo was "
+             "fake.",
+             "The Lakeview depot memo, published by the Harbor Ledger last week, is genuine, Ivo Tarn said on Friday. "
+             "The memo says the Lakeview depot will close."]
+    done = [e for e in extract_many([Article(text=t, id=f"a{i}") for i, t in enumerate(texts)], settings=BROAD)
+            if isinstance(e, Extraction)]
+    documents = [f for e in done for f in e.provenance.flags if f.kind == "document"]
+    stories = {e.article.id or "": frozenset({"Ivo Tarn", "Lakeview"}) for e in done}
+    (merged,) = merge_documents(documents, stories, shared=1)
+    assert merged.document["leaked"] is True
+    assert [h["stance"] for h in merged.document["authenticity"]] == ["disputed", "confirmed"]

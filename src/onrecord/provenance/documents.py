@@ -1,10 +1,11 @@
 """Documents as sources, and the conflicts a reporter or speaker points out in words.
 
 A **document** (a letter, memo, filing, report ...) is recorded when an article names it: whether it is signed,
-a draft or final, leaked, who wrote it (a statement in its words: "In the letter, Seely wrote ..."; "signed by
-..."), and the history of its authenticity: each statement that calls it real or fake, or denies that, in order.
-A document flag is raised when there is something a fact-checker should see: an unsigned, draft or leaked
-document, or one whose authenticity someone questioned.
+a draft or final, leaked (one its writers published or filed is final and not leaked, one they sent to those it
+was for is final, unless words say otherwise), who wrote it (a statement in its words: "In the letter, Seely
+wrote ..."; "signed by ..."), and the history of its authenticity: each statement that calls it real or fake, or
+denies that, in order. A document flag is raised when there is something a fact-checker should see: an unsigned,
+draft or leaked document, or one whose authenticity someone questioned.
 
 A **signalled conflict** is a sentence of the reporter's ("the letter belies Trump's warning") or a statement
 ("the memo is inconsistent with our plans") with a conflict word (the lexicon's ``conflict_signals``)
@@ -39,6 +40,8 @@ SIGNED = _EN.words("document_signed")
 DRAFT = _EN.words("document_draft")
 FINAL = _EN.words("document_final")
 LEAKED = _EN.words("document_leaked")
+PUBLISHED = _EN.words("document_published")
+SENT = _EN.words("document_sent")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
@@ -77,10 +80,17 @@ def _negated(tok: Token) -> bool:
                if c.i < tok.i)
 
 
-def _attributes(sentences: list[Span]) -> dict[str, bool | None]:
+def _attributes(sentences: list[Span], mentions: list[Token]) -> dict[str, bool | None]:
+    """Whether the document the ``mentions`` name is signed, a draft, leaked, by the words of their sentences, and
+    whether its writers published it or sent it to those it was for (:func:`_done_to`; :func:`_settled` reads
+    that)."""
     out: dict[str, bool | None] = {"signed": None, "draft": None, "leaked": None}
+    published = sent_on = False
     for sent in sentences:
         for tok in sent:
+            if _done_to(tok, mentions):
+                published = published or tok.lemma_.lower() in PUBLISHED
+                sent_on = sent_on or tok.lemma_.lower() in SENT
             low = tok.lower_
             if low in UNSIGNED:
                 out["signed"] = False
@@ -92,7 +102,29 @@ def _attributes(sentences: list[Span]) -> dict[str, bool | None]:
                 out["draft"] = False
             if low in LEAKED or tok.lemma_.lower() in LEAKED:
                 out["leaked"] = True
+    return {**out, "published": published, "sent": sent_on}
+
+
+def _settled(attrs: dict[str, Any]) -> dict[str, bool | None]:
+    """Signed, draft and leaked, where a document its writers published is final and not leaked unless words say
+    otherwise."""
+    out = {name: attrs.get(name) for name in ("signed", "draft", "leaked")}
+    if attrs.get("published") or attrs.get("sent"):
+        out["draft"] = False if out["draft"] is None else out["draft"]
+    if attrs.get("published"):
+        out["leaked"] = False if out["leaked"] is None else out["leaked"]
     return out
+
+
+def _done_to(tok: Token, mentions: list[Token]) -> bool:
+    """Whether ``tok`` is a verb of publishing or sending (the lexicon's ``document_published`` and
+    ``document_sent``), not negated, whose object or passive subject is one of ``mentions`` ("filed a grievance",
+    "the report was released"), or that describes one ("an audit released Monday", "the accounts it filed")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in PUBLISHED | SENT or _negated(tok):
+        return False
+    if tok.dep_ in ("acl", "relcl") and tok.head in mentions:
+        return True
+    return any(c in mentions for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
 def _about(statement: Statement, lemma: str) -> bool:
@@ -137,19 +169,20 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
     for lemma in sorted(_noun_lemmas(doc) & RECORDED):
         mentions = _mentions(doc, lemma)
         sentences = list(dict.fromkeys(t.sent for t in mentions))
-        attrs = _attributes(sentences)
+        attrs = _attributes(sentences, mentions)
         history = _history(statements, lemma)
         sourced = sum(1 for s in statements if s.document == lemma)
         if not history and not sourced and not (attrs["signed"] is False or attrs["draft"] or attrs["leaked"]):
             continue
         authors = list(dict.fromkeys(s.speaker for s in statements if s.document == lemma and s.speaker))
         author = authors[0] if authors else _named_author(mentions)
-        record = {"name": f"the {lemma}", "author": author, **attrs,
+        record = {"name": f"the {lemma}", "author": author, **_settled(attrs), "stated": attrs,
                   "authenticity": history, "mentions": len(mentions), "statements": sourced,
                   "articles": [statements[0].article] if statements else [],
                   "first": [sentences[0].start_char, sentences[0].end_char] if sentences else None}
         evidence = tuple(h["words"] for h in history if h["words"])
-        out.append(Flag(kind="document", subject=f"the {lemma}", reason=_reason(f"the {lemma}", attrs, history),
+        out.append(Flag(kind="document", subject=f"the {lemma}",
+                        reason=_reason(f"the {lemma}", _settled(attrs), history),
                         speaker=author, evidence=evidence, document=record,
                         a=_ref(history[0]) if history else None,
                         b=_ref(history[-1]) if len(history) > 1 else None))
@@ -209,12 +242,16 @@ def _merged(group: list[Flag]) -> Flag:
     records = [f.document or {} for f in group]
     history = sorted((h for r in records for h in r.get("authenticity", ())),
                      key=lambda h: (h.get("published") or "", h.get("article") or "", h.get("ordinal") or 0))
-    attrs: dict[str, bool | None] = {}
-    for name in ("signed", "draft", "leaked"):
-        values = [r.get(name) for r in records if r.get(name) is not None]
-        attrs[name] = values[-1] if values else None
+    stated: dict[str, bool | None] = {}
+    for name in ("signed", "draft", "leaked"):  # what the latest article says; a leak stays a leak
+        values = [r.get("stated", r).get(name) for r in records]
+        values = [v for v in values if v is not None]
+        stated[name] = (True if name == "leaked" and True in values else values[-1]) if values else None
+    for name in ("published", "sent"):
+        stated[name] = any(r.get("stated", r).get(name) for r in records)
+    attrs = _settled(stated)
     author = next((r["author"] for r in records if r.get("author")), None)
-    record = {**records[0], **attrs, "author": author, "authenticity": history,
+    record = {**records[0], **attrs, "stated": stated, "author": author, "authenticity": history,
               "articles": [a for r in records for a in r.get("articles", ())],
               "mentions": sum(r.get("mentions", 0) for r in records),
               "statements": sum(r.get("statements", 0) for r in records)}
