@@ -165,6 +165,11 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- a day before the name without a comma ("On Monday Ana Lind said") is not part of the name ---
+    case("day-before-the-name",
+         "The harbour board met on Friday. The plant manager, Ivo Tarn, spoke first.\n\nOn Monday Ivo Tarn said the "
+         "pier was safe.",
+         "the pier was safe", "Ivo Tarn", "indirect"),
     # --- "the defense" in a court story is the defendant's lawyers speaking as one side, not the last person named
     case("the-defense-as-a-side",
          "A jury convicted Ivo Tarn of fraud on Friday after hearing from an examiner, Dr. Ana Lind, who testified that "

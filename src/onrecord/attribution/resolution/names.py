@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
+    DAY_WORDS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
     INNER_SURNAME_PARTICLES,
@@ -78,8 +79,9 @@ def clean_name(text: str) -> str:
         if words[k].endswith(("’s", "'s", "’", "'")) and all(w[:1].isupper() for w in words[k + 1 :]):
             words = words[k + 1 :]  # "Fox News’ Bret Baier", "Commentary’s Noah Rothman": the outlet's person
             break
-    while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES):
-        words.pop(0)
+    while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES
+                              or words[0].lower() in DAY_WORDS):
+        words.pop(0)  # (and a day the recogniser took in: "On Monday Ana Lind said")
     if len(words) >= 3 and words[1].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES \
             and words[0].lower().endswith((*ROLE_ENDINGS, "ary")):  # (and "Emissary" as a title)
         words.pop(0)  # a role word the lexicon does not list, written as a title: "Mediator Joan Okafor"
