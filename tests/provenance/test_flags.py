@@ -431,3 +431,20 @@ def test_a_leak_stays_a_leak_across_articles() -> None:
     (merged,) = merge_documents(documents, stories, shared=1)
     assert merged.document["leaked"] is True
     assert [h["stance"] for h in merged.document["authenticity"]] == ["disputed", "confirmed"]
+
+
+@pytest.mark.parametrize("doubt", ["Ivo Tarn questioned whether the memo was genuine.",
+                                   "Ivo Tarn doubted that the memo was genuine."])
+def test_questioning_or_doubting_a_document_disputes_it(doubt: str) -> None:
+    flags = flags_of(f"A leaked memo about the Lakeview depot reached the Harbor Ledger on Monday. {doubt} On Tuesday, "
+                     "Ana Lind said the memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert [(h["stance"], h["by"]) for h in doc.document["authenticity"]] == [
+        ("disputed", "Ivo Tarn"), ("confirmed", "Ana Lind")]
+
+
+def test_what_a_party_had_said_before_comes_first_in_a_documents_history() -> None:
+    flags = flags_of("A leaked memo about the Lakeview depot reached the Harbor Ledger. Ivo Tarn said on Monday that "
+                     "the memo is genuine. Last week Tarn had called the memo “a fake.”")
+    (doc,) = pairs(flags, "document")
+    assert [h["stance"] for h in doc.document["authenticity"]] == ["disputed", "confirmed"]

@@ -42,6 +42,7 @@ FINAL = _EN.words("document_final")
 LEAKED = _EN.words("document_leaked")
 PUBLISHED = _EN.words("document_published")
 SENT = _EN.words("document_sent")
+DOUBTING = _EN.words("doubting_cues")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
@@ -132,15 +133,33 @@ def _about(statement: Statement, lemma: str) -> bool:
     return lemma in c.keys or lemma in c.context or lemma in c.documents
 
 
-def _history(statements: Sequence[Statement], lemma: str) -> list[dict[str, Any]]:
+def _history(doc: Doc, statements: Sequence[Statement], lemma: str) -> list[dict[str, Any]]:
+    """Each statement on whether the document is real, in order: confirmed or disputed. Questioning whether it
+    is real disputes it ("questioned whether the memo is genuine"); asking alone does not. What a party is told
+    to have said before ("had called the memo a fake", a pluperfect cue) comes before the article's own news."""
     out = []
     for s in statements:
         sign = s.claim.stance("authentic")
-        if sign is None or not s.claim.asserts or not _about(s, lemma) or s.document == lemma:
+        if sign is None or not _about(s, lemma) or s.document == lemma:
             continue
-        out.append({"by": s.party, "stance": "confirmed" if sign > 0 else "disputed",
+        cue = _cue_of(doc, s)
+        if not s.claim.asserts:
+            if s.claim.cue != "ask" or sign < 0 or cue is None or cue.lemma_.lower() not in DOUBTING:
+                continue
+            sign = -1
+        recalled = cue is not None and cue.tag_ == "VBN" and any(c.lower_ == "had" for c in cue.children)
+        out.append({"by": s.party, "stance": "confirmed" if sign > 0 else "disputed", "recalled": recalled,
                     "words": next((w for c, w in s.claim.words if c == "authentic"), ""), **_where(s)})
-    return out
+    return sorted(out, key=lambda h: not h["recalled"])
+
+
+def _cue_of(doc: Doc, s: Statement) -> Token | None:
+    """The verb of the statement's cue, if the parse has one there."""
+    cue = s.attribution.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if span is None:
+        return None
+    return next((t for t in span if t.pos_ == "VERB"), None) or next((t for t in span if t.pos_ == "AUX"), None)
 
 
 def _where(s: Statement) -> dict[str, Any]:
@@ -170,7 +189,7 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
         mentions = _mentions(doc, lemma)
         sentences = list(dict.fromkeys(t.sent for t in mentions))
         attrs = _attributes(sentences, mentions)
-        history = _history(statements, lemma)
+        history = _history(doc, statements, lemma)
         sourced = sum(1 for s in statements if s.document == lemma)
         if not history and not sourced and not (attrs["signed"] is False or attrs["draft"] or attrs["leaked"]):
             continue
@@ -241,7 +260,8 @@ def _merged(group: list[Flag]) -> Flag:
         return group[0]
     records = [f.document or {} for f in group]
     history = sorted((h for r in records for h in r.get("authenticity", ())),
-                     key=lambda h: (h.get("published") or "", h.get("article") or "", h.get("ordinal") or 0))
+                     key=lambda h: (h.get("published") or "", h.get("article") or "", not h.get("recalled"),
+                                    h.get("ordinal") or 0))
     stated: dict[str, bool | None] = {}
     for name in ("signed", "draft", "leaked"):  # what the latest article says; a leak stays a leak
         values = [r.get("stated", r).get(name) for r in records]
