@@ -448,3 +448,18 @@ def test_what_a_party_had_said_before_comes_first_in_a_documents_history() -> No
                      "the memo is genuine. Last week Tarn had called the memo “a fake.”")
     (doc,) = pairs(flags, "document")
     assert [h["stance"] for h in doc.document["authenticity"]] == ["disputed", "confirmed"]
+
+
+def test_a_leaked_log_is_a_document_too() -> None:
+    flags = flags_of("An internal outage log, leaked to the Harbor Ledger, shows the Lakeview line was live. Ivo Tarn "
+                     "said the log was not genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["name"] == "the log" and doc.document["leaked"] is True
+    assert [h["stance"] for h in doc.document["authenticity"]] == ["disputed"]
+
+
+def test_the_scorer_names_a_gold_document_by_its_head_noun() -> None:
+    from onrecord.eval.provenance import _document_head
+
+    assert _document_head("the audit report") == "report"
+    assert _document_head("the March 2024 email") == "email"

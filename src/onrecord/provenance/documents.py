@@ -46,7 +46,8 @@ DOUBTING = _EN.words("doubting_cues")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
-    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study review assessment".split())
+    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study review assessment log "
+    "logbook survey".split())
 #: What a reporter calls a statement when setting it against another ("his account", "her assurance").
 ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
     "account denial testimony remark assurance version story explanation answer response".split())
