@@ -165,6 +165,10 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- a name the recogniser took for an organisation's, a listed first name beside a role-like noun ---
+    case("first-name-beside-a-role-like-noun",
+         "Ivo Tarn, the trumpeter, died on Monday.\n\n“Ivo was the best,” his drummer Rufus Dale said.",
+         "Ivo was the best,", "Rufus Dale", "direct"),
     # --- a day before the name without a comma ("On Monday Ana Lind said") is not part of the name ---
     case("day-before-the-name",
          "The harbour board met on Friday. The plant manager, Ivo Tarn, spoke first.\n\nOn Monday Ivo Tarn said the "
