@@ -165,6 +165,14 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- a nickname the article gave, alone later, is the person it was given to ---
+    case("nickname-inside-the-name",
+         "Ana “Sparky” Lind won the harbour race on Sunday.\n\n“I was lucky,” Sparky said.",
+         "I was lucky,", "Ana Lind", "direct"),
+    case("nickname-known-as",
+         "Walter Tarnell, the trumpeter, has died at 90. Known to everyone on the quay as “Buzz,” Tarnell played "
+         "every Friday.\n\n“The trumpet needs no power,” Buzz once said.",
+         "The trumpet needs no power,", "Walter Tarnell", "direct"),
     # --- a name the recogniser took for an organisation's, a listed first name beside a role-like noun ---
     case("first-name-beside-a-role-like-noun",
          "Ivo Tarn, the trumpeter, died on Monday.\n\n“Ivo was the best,” his drummer Rufus Dale said.",

@@ -358,6 +358,19 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w.'’-]*(?: [A-Z][
                         r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
 
 
+#: A nickname given before a family name: 'Known to everyone as "Lenny," Ashby played ...'.
+_KNOWN_AS = re.compile(r"\b[Kk]nown (?:to [^,.;:\"“”]{1,40} )?as [\"“‘']([A-Z][\w.'’-]*)[,.]?[\"”’'],? "
+                       r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+
+
+def nicknames(doc: Doc) -> dict[str, str]:
+    """The name each nickname the article gives stands for, written inside the name ('Leonard "Lenny" Ashby':
+    "lenny" -> "Leonard Ashby") or before the family name ('Known to all as "Lenny," Ashby ...': "lenny" ->
+    "Ashby"), so that the nickname alone names the person later ("Lenny said")."""
+    out = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(doc.text)}
+    return out | {m.group(2).lower(): f"{m.group(1)} {m.group(3)}" for m in _NICKNAMED.finditer(doc.text)}
+
+
 def nicknamed_names(doc: Doc) -> list[tuple[int, str]]:
     """(token, name) of each full name written with a nickname in quotation marks between its first and family
     names ('Ana "Sparky" Lind' -> "Ana Lind"): the recogniser cuts it up, or takes the family name alone for an
