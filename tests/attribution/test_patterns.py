@@ -174,6 +174,28 @@ CASES = [
          "Bill Tarn, the striker who scored 212 goals for Dunmore Rovers, has died at the age of 84. The club "
          "announced his death on Sunday.\n\n“Bill was Dunmore Rovers,” the club said in a statement.",
          "Bill was Dunmore Rovers,", "Dunmore Rovers", "direct", kind="organisation"),
+    # --- a nickname the article gave, alone later, is the person it was given to ---
+    case("nickname-inside-the-name",
+         "Ana “Sparky” Lind won the harbour race on Sunday.\n\n“I was lucky,” Sparky said.",
+         "I was lucky,", "Ana Lind", "direct"),
+    case("nickname-known-as",
+         "Walter Tarnell, the trumpeter, has died at 90. Known to everyone on the quay as “Buzz,” Tarnell played "
+         "every Friday.\n\n“The trumpet needs no power,” Buzz once said.",
+         "The trumpet needs no power,", "Walter Tarnell", "direct"),
+    # --- a name the recogniser took for an organisation's, a listed first name beside a role-like noun ---
+    case("first-name-beside-a-role-like-noun",
+         "Ivo Tarn, the trumpeter, died on Monday.\n\n“Ivo was the best,” his drummer Rufus Dale said.",
+         "Ivo was the best,", "Rufus Dale", "direct"),
+    # --- a day before the name without a comma ("On Monday Ana Lind said") is not part of the name ---
+    case("day-before-the-name",
+         "The harbour board met on Friday. The plant manager, Ivo Tarn, spoke first.\n\nOn Monday Ivo Tarn said the "
+         "pier was safe.",
+         "the pier was safe", "Ivo Tarn", "indirect"),
+    # --- "the defense" in a court story is the defendant's lawyers speaking as one side, not the last person named
+    case("the-defense-as-a-side",
+         "A jury convicted Ivo Tarn of fraud on Friday after hearing from an examiner, Dr. Ana Lind, who testified that "
+         "the email was real. The defense had claimed the email was forged.",
+         "the email was forged", "defense", "indirect", kind="organisation"),
     # --- a he/she after a sentence whose subject is a role the article gave a named person ---
     case("he-after-the-role-subject",
          "The senate sent the bill back, a setback for Prime Minister Ivo Tarn, who had backed it.\n\n"
@@ -1061,6 +1083,24 @@ CASES += [
     # a quotation inside a quotation, after a verb of saying with a named subject: the inner words are theirs
     case("nested-quotation-of-a-named-speaker",
          "The choir met on Monday.\n\n“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” "
+         "Ivo Tarn said.",
+         "Say it like a secret,", "Ana Lind", "direct"),
+    # the same after a saying heard, a named person's present, and a reported clause that goes on in quotation
+    case("nested-quotation-after-a-saying-heard",
+         "The hearing went on.\n\n“I heard Ana Lind say, quote, ‘The pier will be ready by May.’” Ivo Tarn "
+         "testified.",
+         "The pier will be ready by May.", "Ana Lind", "direct"),
+    case("nested-quotation-after-a-named-persons-present",
+         "The choir met on Monday.\n\n“Ana Lind says it herself, ‘This is the fight of our lives,’ and she is "
+         "right,” Ivo Tarn said.",
+         "This is the fight of our lives,", "Ana Lind", "direct"),
+    case("nested-quotation-after-replied-that",
+         "The hearing went on.\n\n“I asked about the pier, and Ana Lind replied that ‘It will be ready by May.’ "
+         "It was not,” Ivo Tarn testified.",
+         "It will be ready by May.", "Ana Lind", "direct"),
+    # straight single marks inside straight double ones, as much web copy types them
+    case("nested-quotation-in-straight-marks",
+         "The choir met on Monday.\n\n\"Ana Lind told me, 'Say it like a secret,' and after that I was not afraid,\" "
          "Ivo Tarn said.",
          "Say it like a secret,", "Ana Lind", "direct"),
     case("the-quotation-around-a-nested-one",

@@ -414,3 +414,68 @@ def test_a_speaker_who_says_they_cannot_be_sure_softens_their_claim(later: str, 
     found = group_flags(pair_flags(said[1], against=said[0]))
     assert [f.rating for f in found] == ([rating] if rating else [])
     assert all(f.reason == "certainty" for f in found)
+
+
+def test_a_document_its_writers_published_is_final_and_not_leaked() -> None:
+    flags = flags_of("An audit released on Monday by the state auditor found that the Lakeview depot lost money. "
+                     "Ivo Tarn said the audit was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is False and doc.document["leaked"] is False
+    # sent to those it was written for: final, but whether it leaked the words do not say
+    flags = flags_of("A memo sent to the depot staff on Monday says the Lakeview depot will close. Ivo Tarn said the "
+                     "memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is False and doc.document["leaked"] is None
+    # the words win: a draft obtained by the press stays a leaked draft, whoever published it later
+    flags = flags_of("A draft memo obtained by the Harbor Ledger says the Lakeview depot will close. The memo was "
+                     "published by the Ledger on Monday. Ivo Tarn said the memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["draft"] is True and doc.document["leaked"] is True
+
+
+def test_a_leak_stays_a_leak_across_articles() -> None:
+    from onrecord.provenance.documents import merge_documents
+
+    texts = ["A memo obtained by the Harbor Ledger says the Lakeview depot will close. Ivo Tarn said the memo was "
+             "fake.",
+             "The Lakeview depot memo, published by the Harbor Ledger last week, is genuine, Ivo Tarn said on Friday. "
+             "The memo says the Lakeview depot will close."]
+    done = [e for e in extract_many([Article(text=t, id=f"a{i}") for i, t in enumerate(texts)], settings=BROAD)
+            if isinstance(e, Extraction)]
+    documents = [f for e in done for f in e.provenance.flags if f.kind == "document"]
+    stories = {e.article.id or "": frozenset({"Ivo Tarn", "Lakeview"}) for e in done}
+    (merged,) = merge_documents(documents, stories, shared=1)
+    assert merged.document["leaked"] is True
+    assert [h["stance"] for h in merged.document["authenticity"]] == ["disputed", "confirmed"]
+
+
+@pytest.mark.parametrize("doubt", ["Ivo Tarn questioned whether the memo was genuine.",
+                                   "Ivo Tarn doubted that the memo was genuine."])
+def test_questioning_or_doubting_a_document_disputes_it(doubt: str) -> None:
+    flags = flags_of(f"A leaked memo about the Lakeview depot reached the Harbor Ledger on Monday. {doubt} On Tuesday, "
+                     "Ana Lind said the memo was genuine.")
+    (doc,) = pairs(flags, "document")
+    assert [(h["stance"], h["by"]) for h in doc.document["authenticity"]] == [
+        ("disputed", "Ivo Tarn"), ("confirmed", "Ana Lind")]
+
+
+def test_what_a_party_had_said_before_comes_first_in_a_documents_history() -> None:
+    flags = flags_of("A leaked memo about the Lakeview depot reached the Harbor Ledger. Ivo Tarn said on Monday that "
+                     "the memo is genuine. Last week Tarn had called the memo “a fake.”")
+    (doc,) = pairs(flags, "document")
+    assert [h["stance"] for h in doc.document["authenticity"]] == ["disputed", "confirmed"]
+
+
+def test_a_leaked_log_is_a_document_too() -> None:
+    flags = flags_of("An internal outage log, leaked to the Harbor Ledger, shows the Lakeview line was live. Ivo Tarn "
+                     "said the log was not genuine.")
+    (doc,) = pairs(flags, "document")
+    assert doc.document["name"] == "the log" and doc.document["leaked"] is True
+    assert [h["stance"] for h in doc.document["authenticity"]] == ["disputed"]
+
+
+def test_the_scorer_names_a_gold_document_by_its_head_noun() -> None:
+    from onrecord.eval.provenance import _document_head
+
+    assert _document_head("the audit report") == "report"
+    assert _document_head("the March 2024 email") == "email"

@@ -10,36 +10,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
-from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, Quote
+from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, SINGLE_STRAIGHT, STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.types import CharSpan
 
 __all__ = ["NESTED", "NESTED_QUOTATION", "nested_quotes", "nested_statements"]
 
-#: A single opening mark after the comma or colon that ends a cue clause.
-_OPENS = re.compile(r"[,:][ \t\u00a0]+" + SINGLE_OPENING)
+#: A single opening mark after the comma or colon that ends a cue clause, or after the "that" of a reported clause
+#: that goes on in the inner speaker's own words ("Tarn replied that ‘It is done.’").
+_OPENS = re.compile(r"(?:[,:]|\bthat)[ \t\u00a0]+([" + SINGLE_OPENING + SINGLE_STRAIGHT + "])")
 #: What ends the inner words before the single closing mark (an apostrophe has a letter before it).
 _ENDS = frozenset(".,!?…")
 #: How many tokens before the inner quotation its verb of saying may stand.
 _LEAD_TOKENS = 12
+#: Words a speaker says to mark that a quotation follows ("asked, quote, ‘…’"), passed over on the way to the verb.
+_QUOTE_MARKERS = frozenset({"quote", "quoting", "that"})
+#: Verbs of perceiving whose bare infinitive is a saying heard or seen ("I heard Ana Lind ask, ‘…’").
+_PERCEIVING = frozenset({"hear", "see", "watch", "listen", "overhear"})
 #: The origin of a nested quotation's statement (sourcing neither carries it on nor takes it as the last speaker).
 NESTED = "nested"
 
 
 def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     """The single-marked quotations opened after a comma or colon inside ``quotes`` and closed, inside them too,
-    by a single mark after a sentence's punctuation that no letter follows."""
+    by a single mark after a sentence's punctuation that no letter follows; straight single marks only inside
+    straight double ones ("Lind told me, 'Go.'" as web copy types it)."""
     out: list[Quote] = []
     for q in quotes:
         for m in _OPENS.finditer(text, q.content.start, q.content.end):
             start = m.end()
-            close = next((k for k in range(start + 1, q.content.end) if text[k] == SINGLE_CLOSING
+            closing = SINGLE_CLOSING if m.group(1) == SINGLE_OPENING else SINGLE_STRAIGHT
+            if closing == SINGLE_STRAIGHT and text[q.span.start] not in STRAIGHT:
+                continue  # (straight single marks nest only inside straight double ones)
+            close = next((k for k in range(start + 1, q.content.end) if text[k] == closing
                           and text[k - 1] in _ENDS and not text[k + 1 : k + 2].isalnum()), None)
             if close is not None and any(ch.isalnum() for ch in text[start:close]):
                 out.append(Quote(CharSpan(start - 1, close + 1), CharSpan(start, close)))
@@ -63,27 +72,45 @@ class Inner:
 def past_verb_before(c: Inner) -> Statement | None:
     """A verb of saying in the past tense ends the words before the inner quotation's mark, in the outer one:
     “Ana Lind pointed at me and said, ‘You. Again.’” -- what was said to the speaker, the verb's subject's words.
-    Not a present or modal one ("some would say, ‘Who cares?’": words nobody said), and not a pronoun's ("she
-    said, ‘…’" inside someone's quotation: whom the pronoun means, resolution reads wrong more often than not)."""
+    So does a saying heard ("I heard Ana Lind ask, ‘…’"), a named person's present ("Ana Lind says it herself,
+    ‘…’"), and a reported clause that goes on in the inner speaker's words ("Lind replied that ‘…’"); "quote,"
+    before the mark is passed over. Not a modal or anyone's present ("some would say, ‘Who cares?’": words nobody
+    said), and not a pronoun's ("she said, ‘…’" inside someone's quotation: whom the pronoun means, resolution
+    reads wrong more often than not)."""
     doc, q = c.doc, c.quote
     if not c.nested:
         return None
-    end = c.cues.token_at(q.span.start - 1)  # the comma or colon
+    end = c.cues.token_at(q.span.start - 1)  # the comma, colon or "that"
     for i in range(end - 1, max(-1, end - 1 - _LEAD_TOKENS), -1):
         tok = doc[i]
         if tok.is_punct and tok.text not in ",":
             return None
         found = c.cues.cue_kind(tok)
-        if found is None or found[0] != "speech":
+        if found is None or found[0] != "speech" or tok.lower_ in _QUOTE_MARKERS:
             continue
         source = subject_of(tok)
-        if tok.tag_ != "VBD" or source is None or source.root.pos_ == "PRON":
+        if not _said_then(tok) or source is None or source.root.pos_ == "PRON":
             return None
         return Statement(
             content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
             kind="speech", confidence=0.7, origin=NESTED, quote=q,
         )
     return None
+
+
+def _said_then(verb: Token) -> bool:
+    """Whether ``verb`` tells of words once said: a past tense ("told"); a bare infinitive after a verb of
+    perceiving ("heard Ana Lind ask"); a named person's present ("Ana Lind says it herself"), not a modal's or
+    anyone's ("some would say")."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ccomp", "xcomp"):
+        return verb.head.lemma_ in _PERCEIVING and verb.head.tag_ in ("VBD", "VBN")
+    if verb.tag_ == "VBZ":
+        subject = subject_of(verb)
+        return (subject is not None and subject.root.pos_ == "PROPN"
+                and not any(t.dep_ == "aux" for t in verb.children))
+    return False
 
 
 @rule("contents.nested-quotation.in-a-transcript-line",

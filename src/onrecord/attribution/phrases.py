@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.lexicon.en import BELIEF_VERBS, DASH_TOKENS, FOCUS_ADVERBS, SPEECH_VERBS
+from onrecord.lexicon.en import BELIEF_VERBS, DASH_TOKENS, DAY_WORDS, FOCUS_ADVERBS, SPEECH_VERBS
 from onrecord.types import CharSpan
 
 #: The dependencies of a verb's subject.
@@ -189,6 +189,8 @@ def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
                 break
     if start < head.i and doc[start].dep_ == "advmod" and doc[start].lower_ in FOCUS_ADVERBS:
         start += 1  # "Even China, ..."
+    while start < head.i and doc[start].lower_ in DAY_WORDS and doc[start].ent_type_ in ("DATE", "TIME"):
+        start += 1  # "On Monday Ana Lind said": the day the parser took into the name
     if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
         end += 1  # the parser hung the closing bracket on the verb
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or (doc[end - 1].tag_ == "POS"

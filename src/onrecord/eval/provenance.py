@@ -264,7 +264,7 @@ def _document_head(name: str) -> str:
     from onrecord.provenance.documents import RECORDED
 
     words = [w.strip(".,'’").lower() for w in name.split()]
-    return next((w for w in words if w in RECORDED), words[-1])
+    return next((w for w in reversed(words) if w in RECORDED), words[-1])  # (the last: "the audit report")
 
 
 def _collapse(stances: list[str]) -> list[str]:

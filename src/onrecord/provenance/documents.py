@@ -1,10 +1,11 @@
 """Documents as sources, and the conflicts a reporter or speaker points out in words.
 
 A **document** (a letter, memo, filing, report ...) is recorded when an article names it: whether it is signed,
-a draft or final, leaked, who wrote it (a statement in its words: "In the letter, Seely wrote ..."; "signed by
-..."), and the history of its authenticity: each statement that calls it real or fake, or denies that, in order.
-A document flag is raised when there is something a fact-checker should see: an unsigned, draft or leaked
-document, or one whose authenticity someone questioned.
+a draft or final, leaked (one its writers published or filed is final and not leaked, one they sent to those it
+was for is final, unless words say otherwise), who wrote it (a statement in its words: "In the letter, Seely
+wrote ..."; "signed by ..."), and the history of its authenticity: each statement that calls it real or fake, or
+denies that, in order. A document flag is raised when there is something a fact-checker should see: an unsigned,
+draft or leaked document, or one whose authenticity someone questioned.
 
 A **signalled conflict** is a sentence of the reporter's ("the letter belies Trump's warning") or a statement
 ("the memo is inconsistent with our plans") with a conflict word (the lexicon's ``conflict_signals``)
@@ -25,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text
-from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES, NEGATORS
+from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES
+from onrecord.provenance.document_record import attributes, authenticity_history, settled
 from onrecord.provenance.flags import conditions, subject_or_sentence
 from onrecord.provenance.pairs import Pair, overlap
 from onrecord.provenance.values import Flag, Statement
@@ -34,15 +36,11 @@ from onrecord.types import CharSpan
 _EN = load("en")
 FEMALE_FIRST_NAMES = _EN.words("female_first_names")
 MALE_FIRST_NAMES = _EN.words("male_first_names")
-UNSIGNED = _EN.words("document_unsigned")
-SIGNED = _EN.words("document_signed")
-DRAFT = _EN.words("document_draft")
-FINAL = _EN.words("document_final")
-LEAKED = _EN.words("document_leaked")
 #: The documents a record is kept of (a narrower set than the heads a claim can be about).
 RECORDED = frozenset(
     "letter memo memorandum filing report audit email e-mail contract document dossier transcript directive "
-    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study review assessment".split())
+    "affidavit invoice indictment cable grievance petition complaint lawsuit ruling study review assessment log "
+    "logbook survey".split())
 #: What a reporter calls a statement when setting it against another ("his account", "her assurance").
 ACCOUNT_NOUNS = _EN.words("speech_nouns") | frozenset(
     "account denial testimony remark assurance version story explanation answer response".split())
@@ -72,49 +70,6 @@ def _noun_lemmas(doc: Doc) -> set[str]:
 _NOUNS_KEY = "onrecord_nouns_by_lemma"
 
 
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in (*tok.children, *tok.head.children)
-               if c.i < tok.i)
-
-
-def _attributes(sentences: list[Span]) -> dict[str, bool | None]:
-    out: dict[str, bool | None] = {"signed": None, "draft": None, "leaked": None}
-    for sent in sentences:
-        for tok in sent:
-            low = tok.lower_
-            if low in UNSIGNED:
-                out["signed"] = False
-            elif tok.lemma_.lower() in SIGNED and tok.pos_ in ("VERB", "ADJ") and out["signed"] is None:
-                out["signed"] = not _negated(tok)
-            if low in DRAFT or tok.lemma_.lower() in DRAFT:
-                out["draft"] = True
-            elif low in FINAL and out["draft"] is None:
-                out["draft"] = False
-            if low in LEAKED or tok.lemma_.lower() in LEAKED:
-                out["leaked"] = True
-    return out
-
-
-def _about(statement: Statement, lemma: str) -> bool:
-    c = statement.claim
-    return lemma in c.keys or lemma in c.context or lemma in c.documents
-
-
-def _history(statements: Sequence[Statement], lemma: str) -> list[dict[str, Any]]:
-    out = []
-    for s in statements:
-        sign = s.claim.stance("authentic")
-        if sign is None or not s.claim.asserts or not _about(s, lemma) or s.document == lemma:
-            continue
-        out.append({"by": s.party, "stance": "confirmed" if sign > 0 else "disputed",
-                    "words": next((w for c, w in s.claim.words if c == "authentic"), ""), **_where(s)})
-    return out
-
-
-def _where(s: Statement) -> dict[str, Any]:
-    return {"article": s.article, "ordinal": s.ordinal, "published": s.published, "text": s.text}
-
-
 def _reason(name: str, attrs: dict[str, bool | None], history: list[dict[str, Any]]) -> str:
     words = []
     if attrs["signed"] is not None:
@@ -137,19 +92,20 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
     for lemma in sorted(_noun_lemmas(doc) & RECORDED):
         mentions = _mentions(doc, lemma)
         sentences = list(dict.fromkeys(t.sent for t in mentions))
-        attrs = _attributes(sentences)
-        history = _history(statements, lemma)
+        attrs = attributes(sentences, mentions)
+        history = authenticity_history(doc, statements, lemma)
         sourced = sum(1 for s in statements if s.document == lemma)
         if not history and not sourced and not (attrs["signed"] is False or attrs["draft"] or attrs["leaked"]):
             continue
         authors = list(dict.fromkeys(s.speaker for s in statements if s.document == lemma and s.speaker))
         author = authors[0] if authors else _named_author(mentions)
-        record = {"name": f"the {lemma}", "author": author, **attrs,
+        record = {"name": f"the {lemma}", "author": author, **settled(attrs), "stated": attrs,
                   "authenticity": history, "mentions": len(mentions), "statements": sourced,
                   "articles": [statements[0].article] if statements else [],
                   "first": [sentences[0].start_char, sentences[0].end_char] if sentences else None}
         evidence = tuple(h["words"] for h in history if h["words"])
-        out.append(Flag(kind="document", subject=f"the {lemma}", reason=_reason(f"the {lemma}", attrs, history),
+        out.append(Flag(kind="document", subject=f"the {lemma}",
+                        reason=_reason(f"the {lemma}", settled(attrs), history),
                         speaker=author, evidence=evidence, document=record,
                         a=_ref(history[0]) if history else None,
                         b=_ref(history[-1]) if len(history) > 1 else None))
@@ -208,13 +164,18 @@ def _merged(group: list[Flag]) -> Flag:
         return group[0]
     records = [f.document or {} for f in group]
     history = sorted((h for r in records for h in r.get("authenticity", ())),
-                     key=lambda h: (h.get("published") or "", h.get("article") or "", h.get("ordinal") or 0))
-    attrs: dict[str, bool | None] = {}
-    for name in ("signed", "draft", "leaked"):
-        values = [r.get(name) for r in records if r.get(name) is not None]
-        attrs[name] = values[-1] if values else None
+                     key=lambda h: (h.get("published") or "", h.get("article") or "", not h.get("recalled"),
+                                    h.get("ordinal") or 0))
+    stated: dict[str, bool | None] = {}
+    for name in ("signed", "draft", "leaked"):  # what the latest article says; a leak stays a leak
+        values = [r.get("stated", r).get(name) for r in records]
+        values = [v for v in values if v is not None]
+        stated[name] = (True if name == "leaked" and True in values else values[-1]) if values else None
+    for name in ("published", "sent"):
+        stated[name] = any(r.get("stated", r).get(name) for r in records)
+    attrs = settled(stated)
     author = next((r["author"] for r in records if r.get("author")), None)
-    record = {**records[0], **attrs, "author": author, "authenticity": history,
+    record = {**records[0], **attrs, "stated": stated, "author": author, "authenticity": history,
               "articles": [a for r in records for a in r.get("articles", ())],
               "mentions": sum(r.get("mentions", 0) for r in records),
               "statements": sum(r.get("statements", 0) for r in records)}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from onrecord.lexicon import load
-from onrecord.lexicon.en import TITLES
+from onrecord.lexicon.en import DAY_WORDS, TITLES
 
 if TYPE_CHECKING:
     from onrecord.provenance.claims import Claim
@@ -66,8 +66,8 @@ _NAME_AFTER = re.compile(r",?\s+(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Gov|Rep|Lt|Capt|Col|
 
 
 #: Words of a time phrase, which extraction may take for a source ("Lind's post the following evening, which said").
-_TIME_WORDS = frozenset("""evening morning night afternoon day week month year today yesterday tomorrow monday tuesday
-wednesday thursday friday saturday sunday ago later earlier""".split())
+_TIME_WORDS = DAY_WORDS | frozenset(
+    "evening morning night afternoon day week month year tomorrow ago later earlier".split())
 
 
 def owner_of_time(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:

@@ -28,6 +28,7 @@ from onrecord.attribution.resolution.names import (
     listed_gender,
     name_like,
     nicknamed_names,
+    nicknames,
     org_text,
     particle_names,
     person_name,
@@ -104,6 +105,7 @@ class ArticleIndex:
         self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
+        self.nicknames = nicknames(doc)  # 'Ana "Sparky" Lind': "Sparky" alone is Ana Lind
         for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
@@ -412,6 +414,7 @@ class ArticleIndex:
                 for cand in names:
                     if len(cand.split()) > len(best.split()) and key in (w.lower() for w in cand.split()):
                         best = cand
+            best = self.fullest(self.nicknames[key]) if best == name and key in self.nicknames else best
         return best
 
     def fullest_org(self, name: str) -> str:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
+    DAY_WORDS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
     INNER_SURNAME_PARTICLES,
@@ -78,8 +79,9 @@ def clean_name(text: str) -> str:
         if words[k].endswith(("’s", "'s", "’", "'")) and all(w[:1].isupper() for w in words[k + 1 :]):
             words = words[k + 1 :]  # "Fox News’ Bret Baier", "Commentary’s Noah Rothman": the outlet's person
             break
-    while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES):
-        words.pop(0)
+    while len(words) > 1 and (words[0].lower() in LEADING_ROLES or words[0].lower().rstrip(".") in LEADING_ROLES
+                              or words[0].lower() in DAY_WORDS):
+        words.pop(0)  # (and a day the recogniser took in: "On Monday Ana Lind said")
     if len(words) >= 3 and words[1].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES \
             and words[0].lower().endswith((*ROLE_ENDINGS, "ary")):  # (and "Emissary" as a title)
         words.pop(0)  # a role word the lexicon does not list, written as a title: "Mediator Joan Okafor"
@@ -354,6 +356,19 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
 _PARTICLES = "|".join(re.escape(p) for p in sorted(SURNAME_PARTICLES))
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)[\"”’'] "
                         r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+
+
+#: A nickname given before a family name: 'Known to everyone as "Lenny," Ashby played ...'.
+_KNOWN_AS = re.compile(r"\b[Kk]nown (?:to [^,.;:\"“”]{1,40} )?as [\"“‘']([A-Z][\w.'’-]*)[,.]?[\"”’'],? "
+                       r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+
+
+def nicknames(doc: Doc) -> dict[str, str]:
+    """The name each nickname the article gives stands for, written inside the name ('Leonard "Lenny" Ashby':
+    "lenny" -> "Leonard Ashby") or before the family name ('Known to all as "Lenny," Ashby ...': "lenny" ->
+    "Ashby"), so that the nickname alone names the person later ("Lenny said")."""
+    out = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(doc.text)}
+    return out | {m.group(2).lower(): f"{m.group(1)} {m.group(3)}" for m in _NICKNAMED.finditer(doc.text)}
 
 
 def nicknamed_names(doc: Doc) -> list[tuple[int, str]]:

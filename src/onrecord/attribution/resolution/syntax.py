@@ -347,8 +347,10 @@ def organisations_named_as_people(doc: Doc) -> Iterator[None]:
 
 def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
     """Names labelled an organisation's that are people's: two words or more in apposition to a person's role
-    ("the family's solicitor, Declan van der Meer,"; "Chase Manning, the club's chairman,"), not ending with a
-    word that ends organisations' names, and the later mentions of their surnames ("Van der Meer added")."""
+    ("the family's solicitor, Declan van der Meer,"; "Chase Manning, the club's chairman,"), or beginning with a
+    listed first name beside a noun that ends as a role does ("his drummer Rufus Dale": what
+    :func:`looks_like_a_persons_name` reads), not ending with a word that ends organisations' names, and the later
+    mentions of their surnames ("Van der Meer added")."""
     def apposed(e: Span) -> bool:
         root = e.root
         roles = [root.head] if root.dep_ == "appos" else []
@@ -359,7 +361,8 @@ def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
         return any(t.pos_ == "NOUN" and person_noun(t.lemma_.lower()) for t in roles)
 
     people = [e for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].is_title and e[-1].is_title
-              and e[-1].lower_.rstrip(".") not in ORGANISATION_NAME_ENDINGS and apposed(e)]
+              and e[-1].lower_.rstrip(".") not in ORGANISATION_NAME_ENDINGS
+              and (apposed(e) or looks_like_a_persons_name(e))]
     surnames = {" ".join(t.lower_ for t in e[1:]) for e in people}
     return people + [e for e in ents if e.label_ == "ORG" and e not in people and e.text.lower() in surnames]
 

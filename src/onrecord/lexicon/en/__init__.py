@@ -32,6 +32,7 @@ MEDIA_PRIORITY: tuple[str, ...] = _EN.words("media_priority").listed
 # cues, quotation attachment, transcripts, the cue model (attribution/cues.py, phrases.py, attach.py,
 # transcripts.py, cuemodel.py)
 FOCUS_ADVERBS: WordList = _EN.words("focus_adverbs")
+DAY_WORDS: WordList = _EN.words("day_words")
 SENTENCE_CONNECTIVES: WordList = _EN.words("sentence_connectives")
 COMPLETING_PREPOSITIONS: WordList = _EN.words("completing_prepositions")
 TITLE_MINOR_WORDS: WordList = _EN.words("title_minor_words")
