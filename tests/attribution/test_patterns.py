@@ -1031,6 +1031,25 @@ CASES += [
 ]
 
 CASES += [
+    # a list of predicates (or clauses) the parser hung on the cue as second clauses is one reported statement
+    # (cues.content-tail.second-clause), even when one of them is a verb of saying without a clause of its own ...
+    case("predicates-hung-on-the-cue-as-clauses",
+         "Ivo Tarn says he slept badly, argued with everyone and was behind on rent.",
+         "he slept badly, argued with everyone and was behind on rent", "Ivo Tarn", "indirect"),
+    case("clauses-hung-on-the-cue-as-clauses",
+         "Ana Lind said as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a "
+         "tractor, and another was perched on the barn roof.",
+         "as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a tractor, and "
+         "another was perched on the barn roof", "Ana Lind", "indirect"),
+    # ... but a second clause that is a verb of saying with a clause starts a statement of its own
+    # (cues.content-tail.next-cue)
+    case("a-cue-hung-on-the-cue-as-a-clause",
+         "Ivo Tarn said his bakery would consider buying more flour from northern mills, warned that this would "
+         "“need seasons, not weeks.”",
+         "his bakery would consider buying more flour from northern mills", "Ivo Tarn", "indirect"),
+]
+
+CASES += [
     # a verb of thinking conjoined to the verb of saying without a clause of its own ("and was considering an
     # appeal") goes on with what was said (cues.content-tail.next-cue)
     case("conjoined-predicate-after-a-quoted-fragment",

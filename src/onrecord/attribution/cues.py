@@ -4,8 +4,8 @@ Verbs of saying/believing with a clause complement (or, with the cue model, an o
 to", nouns of saying with a that-clause, parenthetical "X said"; each becomes a :class:`Statement`, an attribution
 under construction. Which kind of cue a token is, is decided by the rules of the table ``cues`` at the foot of
 this module (``python -m onrecord.attribution.rules`` lists them); the parts of a statement (a content's extent,
-a verb's source, the kind) by the tables of :mod:`.cueparts`; the phrases they read (subject, source, a
-content's characters) are found by :mod:`.phrases`.
+a verb's source, the kind) by the tables of :mod:`.extent` and :mod:`.cueparts`; the phrases they read (subject,
+source, a content's characters) are found by :mod:`.phrases`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ from onrecord.attribution.cueparts import (
     According,
     KindCase,
     VerbCue,
-    complement_content,
     parenthetical_content,
-    tail_end,
 )
+from onrecord.attribution.extent import complement_content, tail_end, to_quotation_end
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     misparsed_subject,
@@ -420,7 +419,7 @@ def _own_that_clause(verb: Token) -> bool:
 def verb_complement(w: Word) -> Statement | None:
     """A verb of saying or thinking with a clause complement ("X said that ..."), or, as the cue model scores
     it, a verb with an object complement ("X criticized the plan"): the complement is the content (its extent
-    is decided in :mod:`.cueparts`)."""
+    is decided in :mod:`.extent`)."""
     if not _verb(w.tok):
         return None
     options = w.finder.complements(w.tok)
@@ -428,24 +427,8 @@ def verb_complement(w: Word) -> Statement | None:
         return None
     prior, clause = options[0]
     content, form, raised = complement_content(w, clause)
-    return _verb_statement(w, _to_quotation_end(w, content) if form == "clause" else content, prior, form,
+    return _verb_statement(w, to_quotation_end(w, content) if form == "clause" else content, prior, form,
                            raised=raised)
-
-
-def _to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
-    """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
-    clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
-    paragraph)."""
-    quoted, doc = w.finder.quoted, w.doc
-    if content is None or not quoted(content.end - 1) or quoted(content.start):
-        return content
-    i = w.finder.token_at(content.end - 1) + 1
-    end = content.end
-    while i < len(doc) and quoted(doc[i].idx) and "\n" not in doc[i].text:
-        if not doc[i].is_punct:  # (to its last word: a full stop inside the marks stays out, as it does outside)
-            end = doc[i].idx + len(doc[i].text)
-        i += 1
-    return CharSpan(content.start, end)
 
 
 @rule(
