@@ -828,6 +828,9 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    # a verb after a subject and its apposition takes an object: not a closing cue (cues.closing-cue)
+    pytest.param("Ana Lind, the harbour authority's chief executive, confirmed the survey.",
+                 "Ana Lind, the harbour authority's chief executive", id="subject-and-apposition-before-a-verb"),
     pytest.param("Harwick won 2-1 on Saturday.\n\nEASTMOOR: Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), "
                  "Molina.\n\nHARWICK: Hale; Dunne, Castle, Fitzroy; Souza, Petrov, Ward.",
                  "Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), Molina", id="team-line-up-in-capitals"),
@@ -1047,6 +1050,15 @@ CASES += [
          "Ivo Tarn said his bakery would consider buying more flour from northern mills, warned that this would "
          "“need seasons, not weeks.”",
          "his bakery would consider buying more flour from northern mills", "Ivo Tarn", "indirect"),
+]
+
+CASES += [
+    # a verb of saying that closes its sentence with only its subject beside it claims the sentence before the
+    # comma, when the parser made no clause of it (here it read the name as the verb's object) (cues.closing-cue)
+    case("a-closing-cue-with-its-name-read-as-an-object",
+         "Parking fines are a cost for the drivers who collect them, and for the town at large, argued Ana Lind.",
+         "Parking fines are a cost for the drivers who collect them, and for the town at large", "Ana Lind",
+         "indirect"),
 ]
 
 CASES += [

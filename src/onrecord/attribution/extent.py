@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
@@ -207,3 +207,45 @@ def to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
             end = doc[i].idx + len(doc[i].text)
         i += 1
     return CharSpan(content.start, end)
+
+
+#: The parts of speech of the words of a short subject beside a closing cue ("Ana Lind", "the 16-year-old").
+_SUBJECT_POS = ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM")
+
+
+def _subject_word(tok: Token) -> bool:
+    return (tok.pos_ in _SUBJECT_POS and tok.tag_ not in ("WDT", "WP")) or tok.text in ("-", "'s", "’s")
+
+
+def closing_clause(w: Word) -> tuple[CharSpan, Span] | None:
+    """"…, Ana Lind writes." and "…, argued Ana Lind.": a verb that closes its sentence after a comma with only
+    a short subject beside it (and a time: "said Saturday") claims what stands before the comma, from the
+    sentence's start; and the subject is its source. None when that is not the sentence's shape, or the words
+    before the comma are quoted (the quotation's rules claim them)."""
+    doc, tok = w.doc, w.tok
+    sent = tok.sent
+    k = tok.i - 1
+    if k > sent.start and doc[k].text == ",":  # "…, argued Ana Lind."
+        if any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in tok.children):
+            return None  # ("Ana Lind, the chief executive, confirmed the survey": a subject, then its object)
+        comma, end = k, tok.i + 1
+        while end < sent.end and _subject_word(doc[end]):
+            end += 1
+        source = doc[tok.i + 1 : end]
+    else:  # "…, Ana Lind writes."
+        while k > sent.start and _subject_word(doc[k]):
+            k -= 1
+        comma, end, source = k, tok.i + 1, doc[k + 1 : tok.i]
+    if doc[comma].text != "," or not 1 <= len(source) <= 6 or source[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    while end < sent.end and doc[end].ent_type_ in ("DATE", "TIME"):
+        end += 1
+    if any(not t.is_punct or t.text in ",;:-—(" for t in doc[end : sent.end]):
+        return None
+    start = sent.start
+    while start < comma and doc[start].is_space:
+        start += 1
+    content = span_chars(doc, start, comma) if comma - start >= 4 and "\n" not in doc[start:comma].text else None
+    if content is None or w.finder.quoted(content.start) or w.finder.quoted(content.end - 1):
+        return None
+    return content, source
