@@ -828,6 +828,11 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    # a reported question asks or withholds, it asserts nothing (scope quotes)
+    pytest.param("Ana Lind would not say which ferries will stop running in May.",
+                 "which ferries will stop running in May", id="a-question-withheld"),
+    pytest.param("Asked whether the pier would close, Ivo Tarn said: “We will decide in May.”",
+                 "whether the pier would close", id="a-question-put-to-the-speaker"),
     # a verb after a subject and its apposition takes an object: not a closing cue (cues.closing-cue)
     pytest.param("Ana Lind, the harbour authority's chief executive, confirmed the survey.",
                  "Ana Lind, the harbour authority's chief executive", id="subject-and-apposition-before-a-verb"),
@@ -1044,6 +1049,18 @@ CASES += [
          "tractor, and another was perched on the barn roof.",
          "as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a tractor, and "
          "another was perched on the barn roof", "Ana Lind", "indirect"),
+    # a second verb of saying with a subject of its own, conjoined inside the first one's clause, ends it
+    case("a-second-speaker-conjoined-inside-the-clause",
+         "Ivo Tarn said the vote sent a message that his party must set itself apart from the Greens and he said "
+         "the caucus would change.",
+         "the vote sent a message that his party must set itself apart from the Greens", "Ivo Tarn", "indirect"),
+    # a question word that opens a subject clause asserts: not a reported question
+    case("a-subject-clause-opened-by-a-question-word",
+         "Ivo Tarn said what happened at the pier was a mistake.",
+         "what happened at the pier was a mistake", "Ivo Tarn", "indirect"),
+    # a quoted question is someone's words
+    case("a-quoted-question", "“Why would anyone close the pier?” Ana Lind asked.",
+         "Why would anyone close the pier?", "Ana Lind", "direct"),
     # ... but a second clause that is a verb of saying with a clause starts a statement of its own
     # (cues.content-tail.next-cue)
     case("a-cue-hung-on-the-cue-as-a-clause",

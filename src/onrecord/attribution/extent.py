@@ -165,16 +165,20 @@ def _first_clause(doc: Doc, tok: Token, clause: Token) -> Token:
 
 
 def _before_next_saying(w: Word, clause: Token, end: int) -> int:
-    """"said “A,” and added: “B”": the parser hangs the second verb of saying on the quoted clause, but a
-    quotation that closes before "and <verb of saying>" ends what the first verb says."""
+    """"said “A,” and added: “B”", "said the vote sent a message and he said things would change": the parser
+    hangs the second verb of saying on the first one's clause, but a quotation that closes before "and <verb of
+    saying>", or a verb of saying with a speaker of its own (a name or pronoun; not a second "and that ..."),
+    ends what the first verb says."""
     doc = w.doc
     for c in clause.children:
         kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
         if kind is not None and kind[0] == "speech":
+            own_subject = not any(s.dep_ == "mark" for s in c.children) and any(  # (not "and that X suggested")
+                s.dep_ in SUBJECT_DEPS and s.pos_ in ("PRON", "PROPN") and s.i < c.i for s in c.children)
             k = c.left_edge.i if c.left_edge.i < c.i else c.i
             while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
                 k -= 1
-            if k > clause.i and doc[k - 1].text in "”\"":
+            if k > clause.i and (own_subject or doc[k - 1].text in "”\""):
                 return k
     return end
 

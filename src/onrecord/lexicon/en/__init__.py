@@ -33,6 +33,7 @@ MEDIA_PRIORITY: tuple[str, ...] = _EN.words("media_priority").listed
 # transcripts.py, cuemodel.py)
 FOCUS_ADVERBS: WordList = _EN.words("focus_adverbs")
 SENTENCE_CONNECTIVES: WordList = _EN.words("sentence_connectives")
+QUESTION_WORDS: WordList = _EN.words("question_words")
 COMPLETING_PREPOSITIONS: WordList = _EN.words("completing_prepositions")
 TITLE_MINOR_WORDS: WordList = _EN.words("title_minor_words")
 BYLINE_WORDS: WordList = _EN.words("byline_words")
