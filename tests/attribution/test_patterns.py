@@ -859,6 +859,14 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    # a reported question asks or withholds, it asserts nothing (scope quotes)
+    pytest.param("Ana Lind would not say which ferries will stop running in May.",
+                 "which ferries will stop running in May", id="a-question-withheld"),
+    pytest.param("Asked whether the pier would close, Ivo Tarn said: “We will decide in May.”",
+                 "whether the pier would close", id="a-question-put-to-the-speaker"),
+    # a verb after a subject and its apposition takes an object: not a closing cue (cues.closing-cue)
+    pytest.param("Ana Lind, the harbour authority's chief executive, confirmed the survey.",
+                 "Ana Lind, the harbour authority's chief executive", id="subject-and-apposition-before-a-verb"),
     pytest.param("Harwick won 2-1 on Saturday.\n\nEASTMOOR: Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), "
                  "Molina.\n\nHARWICK: Hale; Dunne, Castle, Fitzroy; Souza, Petrov, Ward.",
                  "Byrne; Walsh, Mensah, Doyle, Fraser; Ashby (Kerr 70), Molina", id="team-line-up-in-capitals"),
@@ -1059,6 +1067,46 @@ CASES += [
     case("one-of-a-group-named-in-apposition", ONE_OF_THEM, "Nobody asks me how tall the tower is,",
          "Dorota Okonkwo", "direct", kind="person"),
 
+]
+
+CASES += [
+    # a list of predicates (or clauses) the parser hung on the cue as second clauses is one reported statement
+    # (cues.content-tail.second-clause), even when one of them is a verb of saying without a clause of its own ...
+    case("predicates-hung-on-the-cue-as-clauses",
+         "Ivo Tarn says he slept badly, argued with everyone and was behind on rent.",
+         "he slept badly, argued with everyone and was behind on rent", "Ivo Tarn", "indirect"),
+    case("clauses-hung-on-the-cue-as-clauses",
+         "Ana Lind said as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a "
+         "tractor, and another was perched on the barn roof.",
+         "as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a tractor, and "
+         "another was perched on the barn roof", "Ana Lind", "indirect"),
+    # a second verb of saying with a subject of its own, conjoined inside the first one's clause, ends it
+    case("a-second-speaker-conjoined-inside-the-clause",
+         "Ivo Tarn said the vote sent a message that his party must set itself apart from the Greens and he said "
+         "the caucus would change.",
+         "the vote sent a message that his party must set itself apart from the Greens", "Ivo Tarn", "indirect"),
+    # a question word that opens a subject clause asserts: not a reported question
+    case("a-subject-clause-opened-by-a-question-word",
+         "Ivo Tarn said what happened at the pier was a mistake.",
+         "what happened at the pier was a mistake", "Ivo Tarn", "indirect"),
+    # a quoted question is someone's words
+    case("a-quoted-question", "“Why would anyone close the pier?” Ana Lind asked.",
+         "Why would anyone close the pier?", "Ana Lind", "direct"),
+    # ... but a second clause that is a verb of saying with a clause starts a statement of its own
+    # (cues.content-tail.next-cue)
+    case("a-cue-hung-on-the-cue-as-a-clause",
+         "Ivo Tarn said his bakery would consider buying more flour from northern mills, warned that this would "
+         "“need seasons, not weeks.”",
+         "his bakery would consider buying more flour from northern mills", "Ivo Tarn", "indirect"),
+]
+
+CASES += [
+    # a verb of saying that closes its sentence with only its subject beside it claims the sentence before the
+    # comma, when the parser made no clause of it (here it read the name as the verb's object) (cues.closing-cue)
+    case("a-closing-cue-with-its-name-read-as-an-object",
+         "Parking fines are a cost for the drivers who collect them, and for the town at large, argued Ana Lind.",
+         "Parking fines are a cost for the drivers who collect them, and for the town at large", "Ana Lind",
+         "indirect"),
 ]
 
 CASES += [

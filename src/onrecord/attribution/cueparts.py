@@ -1,7 +1,8 @@
-"""The parts of a cue's statement, each decided by a small table of rules: how far a verb's complement runs
-(``cues.content-tail``), which part of the sentence a parenthetical "X said" claims (``cues.parenthetical``),
-which clause an "according to X" scopes over (``cues.according``), a verb cue's source (``cues.verb-source``)
-and the kind of statement (``cues.kind``). :mod:`.cues` asks them while it builds a statement.
+"""The parts of a cue's statement, each decided by a small table of rules: which part of the sentence a
+parenthetical "X said" claims (``cues.parenthetical``), which clause an "according to X" scopes over
+(``cues.according``), a verb cue's source (``cues.verb-source``) and the kind of statement (``cues.kind``);
+how far a verb's complement runs (``cues.content-tail``) is :mod:`.extent`'s. :mod:`.cues` asks them while it
+builds a statement.
 """
 
 from __future__ import annotations
@@ -12,25 +13,19 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.phrases import (
-    CLAUSE_DEPS,
     SUBJECT_DEPS,
-    after_time_lead,
     left_name,
     right_name,
     same_paragraph,
     span_chars,
     subject_of,
-    that_said,
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
-    COMPLETING_PREPOSITIONS,
     DOCUMENT_SPEAKERS,
     DOCUMENT_VERBS,
     FINDING_VERBS,
-    RAISING_PASSIVE_VERBS,
-    RAISING_VERBS,
     SENTENCE_CONNECTIVES,
     SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
@@ -39,14 +34,6 @@ from onrecord.types import CharSpan, CueKind
 
 if TYPE_CHECKING:
     from onrecord.attribution.cues import Word
-
-#: What completes an object content after the chosen dependent ("cited the election as a reason to ..."); not a
-#: conjoined verb ("praised the plan but also asked for time": a second predicate of the speaker's).
-_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative")
-#: What continues a clause content after the clause: a coordinated clause ("says she hopes to win, but she knows").
-_CLAUSE_TAIL = ("conj",)
-#: A trailing aside set off by a comma that is not part of an object content ("likened RT to the BBC, which ...").
-_ASIDE_DEPS = ("relcl", "advcl", "acl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,141 +50,6 @@ class Reading:
 def _content_words(reading: Reading) -> str | None:
     c = reading.content
     return reading.doc.text[c.start : c.end] if c is not None else None
-
-
-# -- cues.content-tail: how far a verb's complement runs ----------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Tail:
-    """A dependent of a verb cue to the right of its complement; ``extends``: the content runs over it."""
-
-    cue: Word
-    child: Token
-    extends: bool = False
-
-
-@rule("cues.content-tail.next-cue",
-      ("Ana Lind said the pier would close and then added that the ferry would stop running.", "added"))
-def tail_next_cue(t: Tail) -> Tail | None:
-    """"said X and added Y": a conjoined cue starts its own statement; the content stops before it. A verb of
-    thinking does so only with a clause of its own ("and believed that ..."): "said it was “saddened” and was
-    considering an appeal" goes on saying what the board said."""
-    if t.child.dep_ != "conj":
-        return None
-    kind = t.cue.finder.cue_kind(t.child)
-    if kind is None or (kind[0] != "speech" and not any(c.dep_ in CLAUSE_DEPS for c in t.child.children)):
-        return None
-    return t
-
-
-@rule("cues.content-tail.according", ("Ana Lind criticized the plan, according to the minutes.", "according"))
-def tail_according(t: Tail) -> Tail | None:
-    """An "according to" after the complement is a cue of its own (or a relay), not part of the content."""
-    return t if t.child.lower_ == "according" else None
-
-
-@rule("cues.content-tail.circumstance", ("Ana Lind criticized the harbour plan in a long speech.", "in"))
-def tail_circumstance(t: Tail) -> Tail | None:
-    """"denounced the annexation in an on-air diatribe": when, where, how -- the act's circumstances, not its
-    content (a preposition that does not complete it, see :func:`completes`)."""
-    return t if t.child.dep_ == "prep" and not completes(t.child) else None
-
-
-@rule("cues.content-tail.completes", ("Ana Lind accused the council of wasting money.", "of"))
-def tail_completes(t: Tail) -> Tail | None:
-    """"called half of them “deplorables”", "cited the election as a reason to ...": what completes the
-    object; "says she hopes to win, but she knows that ...": a coordinated clause. The content runs over it."""
-    return Tail(t.cue, t.child, extends=True)
-
-
-CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-tail", [tail_next_cue, tail_according, tail_circumstance, tail_completes],
-    describe=lambda t: t.child.text,
-)
-
-
-def completes(prep: Token) -> bool:
-    """Does the preposition complete a stance or act ("cited X as a reason", "accused X of") rather than set it
-    in time, place or manner ("in July", "during a rally")?"""
-    if prep.lower_ not in COMPLETING_PREPOSITIONS:
-        return False
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is None or obj.ent_type_ not in ("DATE", "TIME")
-
-
-def tail_end(w: Word, clause: Token, form: str) -> int:
-    """Where the content of a complement after its cue ends: the clause, and what the table
-    ``cues.content-tail`` lets it run over."""
-    doc, tok = w.doc, w.tok
-    end: int = clause.right_edge.i + 1
-    tail = _OBJECT_TAIL if form == "object" else _CLAUSE_TAIL
-    for child in tok.rights:
-        if child.i > clause.i and child.dep_ in tail and "\n" not in doc[clause.i : child.i].text:
-            decided = CONTENT_TAIL.first(Tail(w, child))
-            if decided is None or not decided[1].extends:
-                break
-            end = max(end, child.right_edge.i + 1)
-    return end
-
-
-def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bool]:
-    """The content a verb cue's complement gives, its form ("clause" or "object"), and whether the cue's
-    subject is raised into it ("X is expected to ...": then the subject is part of the claim, not its source)."""
-    doc, tok = w.doc, w.tok
-    form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
-    end = tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
-    end = _before_next_saying(w, clause, end)
-    start: int = clause.left_edge.i if clause.i < tok.i else after_time_lead(doc, clause, clause.left_edge.i)
-    lead = doc[start : min(start + 3, tok.i)]
-    marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
-    if marker is not None:
-        start = marker.i + 2  # "That being said, “…,” she said": the connective is not what she said
-    raised = False
-    lemma = tok.lemma_.lower()
-    if clause.dep_ == "xcomp" and (lemma in RAISING_VERBS or (lemma in RAISING_PASSIVE_VERBS and any(
-            c.dep_ == "nsubjpass" for c in tok.children))):
-        # "About one in nine voters is expected to be Latino": the whole clause is the claim
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None and subj.i < tok.i:
-            start = subj.left_edge.i
-            raised = True
-    if form == "object" and clause.i > tok.i:
-        # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
-        # champion": the act or stance is towards the object as well -- but not a trailing aside
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
-                    and c.left_edge.i > tok.i), None)
-        if obj is not None and "\n" not in doc[obj.left_edge.i : clause.i].text:
-            start = min(start, obj.left_edge.i)
-        end = _without_aside(doc, start, end)
-    return span_chars(doc, start, end), form, raised
-
-
-def _before_next_saying(w: Word, clause: Token, end: int) -> int:
-    """"said “A,” and added: “B”": the parser hangs the second verb of saying on the quoted clause, but a
-    quotation that closes before "and <verb of saying>" ends what the first verb says."""
-    doc = w.doc
-    for c in clause.children:
-        kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
-        if kind is not None and kind[0] == "speech":
-            k = c.left_edge.i if c.left_edge.i < c.i else c.i
-            while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
-                k -= 1
-            if k > clause.i and doc[k - 1].text in "”\"":
-                return k
-    return end
-
-
-def _without_aside(doc: Doc, start: int, end: int) -> int:
-    """Where a content should end to leave out a trailing aside after a comma: a relative clause, a participle
-    or adverbial clause that runs to the content's end (", which receives ...", ", contradicting ...")."""
-    for k in range(start + 1, end):
-        if doc[k - 1].text != ",":
-            continue
-        head = doc[k]
-        while start <= head.head.i < end and head.head != head and head.head.i >= k:
-            head = head.head
-        if head.left_edge.i == k and head.right_edge.i >= end - 2 and head.dep_ in _ASIDE_DEPS:
-            return k - 1
-    return end
 
 
 # -- cues.parenthetical: which part of the sentence a parenthetical "X said" claims ---------------------------

@@ -4,8 +4,8 @@ Verbs of saying/believing with a clause complement (or, with the cue model, an o
 to", nouns of saying with a that-clause, parenthetical "X said"; each becomes a :class:`Statement`, an attribution
 under construction. Which kind of cue a token is, is decided by the rules of the table ``cues`` at the foot of
 this module (``python -m onrecord.attribution.rules`` lists them); the parts of a statement (a content's extent,
-a verb's source, the kind) by the tables of :mod:`.cueparts`; the phrases they read (subject, source, a
-content's characters) are found by :mod:`.phrases`.
+a verb's source, the kind) by the tables of :mod:`.extent` and :mod:`.cueparts`; the phrases they read (subject,
+source, a content's characters) are found by :mod:`.phrases`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ from onrecord.attribution.cueparts import (
     According,
     KindCase,
     VerbCue,
-    complement_content,
     parenthetical_content,
-    tail_end,
 )
+from onrecord.attribution.extent import closing_clause, complement_content, tail_end, to_quotation_end
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     misparsed_subject,
@@ -197,21 +196,27 @@ _PARATAXIS = ids("parataxis")
 _ACCORDING = ids("according")
 _IN = ids("in")
 _PREP = ids("prep")
+_COMMA = ids(",")
+_PUNCT = ids("PUNCT")
 
 
 def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
     """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
     first test, or has no content): a verb with a dependent that can be its content, a verb in parataxis, a noun
     with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying (its
-    that-clause), "according", a preposition "in"."""
+    that-clause), "according", a preposition "in", a verb of saying after a comma or before a stop ("…, argued
+    Ana Lind.")."""
     verb = np.isin(a.pos, _VERB)
     noun = np.isin(a.pos, _NOUN)
     hosts = a.has_child(_CHILD_DEPS)
     held = a.has_child(_POSS) | np.isin(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
     in_prep = np.isin(a.lower, _IN) & np.isin(a.dep, _PREP)
+    after_comma = np.zeros(a.n, dtype=bool)
+    after_comma[1:] = np.isin(a.lower, _COMMA)[:-1]
+    closing = verb & a.lemma_in(SPEECH_VERBS) & (after_comma | a.next_is(np.isin(a.pos, _PUNCT)))
     mask: NDArray[np.bool_] = (
         (verb & (hosts | np.isin(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
-        | np.isin(a.lower, _ACCORDING) | in_prep
+        | np.isin(a.lower, _ACCORDING) | in_prep | closing
     )
     return mask
 
@@ -420,7 +425,7 @@ def _own_that_clause(verb: Token) -> bool:
 def verb_complement(w: Word) -> Statement | None:
     """A verb of saying or thinking with a clause complement ("X said that ..."), or, as the cue model scores
     it, a verb with an object complement ("X criticized the plan"): the complement is the content (its extent
-    is decided in :mod:`.cueparts`)."""
+    is decided in :mod:`.extent`)."""
     if not _verb(w.tok):
         return None
     options = w.finder.complements(w.tok)
@@ -428,24 +433,8 @@ def verb_complement(w: Word) -> Statement | None:
         return None
     prior, clause = options[0]
     content, form, raised = complement_content(w, clause)
-    return _verb_statement(w, _to_quotation_end(w, content) if form == "clause" else content, prior, form,
+    return _verb_statement(w, to_quotation_end(w, content) if form == "clause" else content, prior, form,
                            raised=raised)
-
-
-def _to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
-    """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
-    clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
-    paragraph)."""
-    quoted, doc = w.finder.quoted, w.doc
-    if content is None or not quoted(content.end - 1) or quoted(content.start):
-        return content
-    i = w.finder.token_at(content.end - 1) + 1
-    end = content.end
-    while i < len(doc) and quoted(doc[i].idx) and "\n" not in doc[i].text:
-        if not doc[i].is_punct:  # (to its last word: a full stop inside the marks stays out, as it does outside)
-            end = doc[i].idx + len(doc[i].text)
-        i += 1
-    return CharSpan(content.start, end)
 
 
 @rule(
@@ -462,6 +451,28 @@ def parenthetical(w: Word) -> Statement | None:
     if found is None:
         return None
     return _verb_statement(w, parenthetical_content(w), found[1] - 0.1, "clause", raised=False)
+
+
+@rule("cues.closing-cue", ("Parking fines are a cost for the drivers who collect them, and for the town at large, "
+                            "argued Ana Lind.", "argued"))
+def closing_cue(w: Word) -> Statement | None:
+    """A verb of saying that closes its sentence after a comma with only its subject beside it ("…, Ana Lind
+    writes.", "…, argued Ana Lind."), where the parser made no clause complement of what comes before (it read
+    the content's subject as the verb's, or the name as its object): that is the content, from the sentence's
+    start (:func:`.extent.closing_clause`), and the subject its source."""
+    tok = w.tok
+    if tok.dep_ == "parataxis" or any(c.dep_ in CLAUSE_DEPS and c.i < tok.i for c in tok.children):
+        return None  # (the parse read the sentence: the rules after this one take it)
+    found = w.finder.cue_kind(tok)
+    closing = closing_clause(w) if found is not None and found[0] == "speech" else None
+    if found is None or closing is None:
+        return None
+    content, source = closing
+    kind = KIND.first(KindCase(tok, source))
+    return Statement(
+        content=content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
+        kind=cast("CueKind", kind[1]) if kind is not None else "speech", confidence=found[1] - 0.1, origin="verb",
+    )
 
 
 def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, *, raised: bool) -> Statement | None:
@@ -484,6 +495,6 @@ def _verb_statement(w: Word, content: CharSpan | None, prior: float, form: str, 
 CUES: RuleTable[Word, Statement] = RuleTable(
     "cues",
     [according_to, fronted_finding, said_in_noun_that_clause, noun_that_clause, noun_object, addressee_that_clause,
-     verb_complement, parenthetical],
+     closing_cue, verb_complement, parenthetical],
     describe=cue_words,
 )

@@ -35,7 +35,7 @@ from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, ins
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.transcripts import qa_lines, transcript_lines
-from onrecord.lexicon.en import SPEECH_VERBS
+from onrecord.lexicon.en import QUESTION_WORDS, SPEECH_VERBS
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.spans import merge, overlap, strip_chars
 from onrecord.types import Attribution, CharSpan, Skipped
@@ -95,6 +95,9 @@ def predict(
         contents = find_contents(doc, quotations, cues, scope=scope, cue_span=cue_span)
         sources = find_sources(doc, contents.statements, contents.said, text=quotations.text)
         records = build_records(doc, sources.sourced, quotations.quotes, text=quotations.text)
+    if scope == "quotes":  # (a reported question is no statement; it stays a context for the speakers until here)
+        records = tuple(r for r, s in zip(records, sources.sourced, strict=True)
+                        if r.type != "indirect" or not _asks(s.statement))
     spans = {**quotations.spans, **cues.spans, **contents.spans, **sources.spans}
     return Prediction(records, tuple(quotations.skipped), spans)
 
@@ -186,6 +189,24 @@ def _statements_only(text: str, statements: list[Statement], quotes: list[Quote]
     clauses = [c for c in kept if c.form == "clause"]
     objects = [_quoted_object(text, c, quotes, clauses) for c in kept if c.form != "clause"]
     return clauses + [c for c in objects if c is not None]
+
+
+def _asks(c: Statement) -> bool:
+    """Is the statement's content an embedded question ("asked whether the pier would close", "would not say
+    which ferries stop", "explained why it failed")? It asks, withholds or explains; it asserts nothing. (Scope
+    ``quotes`` leaves such a reported question out; a quoted one is someone's words.) Not a question word that
+    opens a subject clause ("said what happened was a mistake": that asserts)."""
+    if c.cue is None or c.form != "clause":
+        return False
+    span = c.cue.doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].lower_ not in QUESTION_WORDS:
+        return False
+    tok, root = span[0], span.root
+    while tok != root and tok.head != tok:
+        if tok.dep_ in ("csubj", "csubjpass"):
+            return False
+        tok = tok.head
+    return True
 
 
 # -- 3. contents --------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ MEDIA_PRIORITY: tuple[str, ...] = _EN.words("media_priority").listed
 FOCUS_ADVERBS: WordList = _EN.words("focus_adverbs")
 DAY_WORDS: WordList = _EN.words("day_words")
 SENTENCE_CONNECTIVES: WordList = _EN.words("sentence_connectives")
+QUESTION_WORDS: WordList = _EN.words("question_words")
 COMPLETING_PREPOSITIONS: WordList = _EN.words("completing_prepositions")
 TITLE_MINOR_WORDS: WordList = _EN.words("title_minor_words")
 BYLINE_WORDS: WordList = _EN.words("byline_words")

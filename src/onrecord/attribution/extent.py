@@ -1,0 +1,255 @@
+"""How far a verb cue's content runs: the clause or object complement, and what the table ``cues.content-tail``
+lets it run over after it (a coordinated clause, what completes an object; not a conjoined cue, an "according
+to", the act's circumstances). :mod:`.cues` asks it while it builds a statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.phrases import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    after_time_lead,
+    span_chars,
+    that_said,
+)
+from onrecord.attribution.rules import RuleTable, rule
+from onrecord.lexicon.en import COMPLETING_PREPOSITIONS, RAISING_PASSIVE_VERBS, RAISING_VERBS
+from onrecord.types import CharSpan
+
+if TYPE_CHECKING:
+    from onrecord.attribution.cues import Word
+
+#: What completes an object content after the chosen dependent ("cited the election as a reason to ..."); not a
+#: conjoined verb ("praised the plan but also asked for time": a second predicate of the speaker's).
+_OBJECT_TAIL = ("oprd", "xcomp", "acomp", "attr", "ccomp", "prep", "dobj", "dative")
+#: What continues a clause content after the clause: a coordinated clause ("says she hopes to win, but she knows"),
+#: or a second clause the parser hung on the cue ("said one tenant chained herself to the fence, two sat ...").
+_CLAUSE_TAIL = ("conj", "ccomp")
+#: A trailing aside set off by a comma that is not part of an object content ("likened RT to the BBC, which ...").
+_ASIDE_DEPS = ("relcl", "advcl", "acl")
+
+
+# -- cues.content-tail: how far a verb's complement runs ----------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """A dependent of a verb cue to the right of its complement; ``extends``: the content runs over it."""
+
+    cue: Word
+    child: Token
+    extends: bool = False
+
+
+@rule("cues.content-tail.next-cue",
+      ("Ana Lind said the pier would close and then added that the ferry would stop running.", "added"),
+      ("Ivo Tarn said his bakery would consider buying more flour from northern mills, warned that this would "
+       "“need seasons, not weeks.”", "warned"))
+def tail_next_cue(t: Tail) -> Tail | None:
+    """"said X and added Y": a conjoined cue starts its own statement; the content stops before it. A verb of
+    thinking does so only with a clause of its own ("and believed that ..."): "said it was “saddened” and was
+    considering an appeal" goes on saying what the board said. So does any cue the parser hung on the cue as a
+    second clause (", warned that ..."; but "says he slept badly, argued with everyone and ..." goes on)."""
+    if t.child.dep_ not in _CLAUSE_TAIL:
+        return None
+    kind = t.cue.finder.cue_kind(t.child)
+    own_clause = any(c.dep_ in CLAUSE_DEPS for c in t.child.children)
+    if kind is None or not (own_clause or (kind[0] == "speech" and t.child.dep_ == "conj")):
+        return None
+    return t
+
+
+@rule("cues.content-tail.according", ("Ana Lind criticized the plan, according to the minutes.", "according"))
+def tail_according(t: Tail) -> Tail | None:
+    """An "according to" after the complement is a cue of its own (or a relay), not part of the content."""
+    return t if t.child.lower_ == "according" else None
+
+
+@rule("cues.content-tail.circumstance", ("Ana Lind criticized the harbour plan in a long speech.", "in"))
+def tail_circumstance(t: Tail) -> Tail | None:
+    """"denounced the annexation in an on-air diatribe": when, where, how -- the act's circumstances, not its
+    content (a preposition that does not complete it, see :func:`completes`)."""
+    return t if t.child.dep_ == "prep" and not completes(t.child) else None
+
+
+@rule("cues.content-tail.second-clause",
+      ("Ana Lind said as the bailiffs reached the farm, one tenant chained herself to the fence, two sat on a "
+       "tractor, and another was perched on the barn roof.", "sat"))
+def tail_second_clause(t: Tail) -> Tail | None:
+    """"said one tenant chained herself to the fence, two sat on a tractor, and ...", "says he slept badly,
+    argued with everyone and ...": a second clause complement of the cue after the first is the parser's reading
+    of a list of clauses (or of predicates) in one reported statement; the content runs over it."""
+    return Tail(t.cue, t.child, extends=True) if t.child.dep_ == "ccomp" else None
+
+
+@rule("cues.content-tail.completes", ("Ana Lind accused the council of wasting money.", "of"))
+def tail_completes(t: Tail) -> Tail | None:
+    """"called half of them “deplorables”", "cited the election as a reason to ...": what completes the
+    object; "says she hopes to win, but she knows that ...": a coordinated clause. The content runs over it."""
+    return Tail(t.cue, t.child, extends=True)
+
+
+CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
+    "cues.content-tail", [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_completes],
+    describe=lambda t: t.child.text,
+)
+
+
+def completes(prep: Token) -> bool:
+    """Does the preposition complete a stance or act ("cited X as a reason", "accused X of") rather than set it
+    in time, place or manner ("in July", "during a rally")?"""
+    if prep.lower_ not in COMPLETING_PREPOSITIONS:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ not in ("DATE", "TIME")
+
+
+def tail_end(w: Word, clause: Token, form: str) -> int:
+    """Where the content of a complement after its cue ends: the clause, and what the table
+    ``cues.content-tail`` lets it run over."""
+    doc, tok = w.doc, w.tok
+    end: int = clause.right_edge.i + 1
+    tail = _OBJECT_TAIL if form == "object" else _CLAUSE_TAIL
+    for child in tok.rights:
+        if child.i > clause.i and child.dep_ in tail and "\n" not in doc[clause.i : child.i].text:
+            decided = CONTENT_TAIL.first(Tail(w, child))
+            if decided is None or not decided[1].extends:
+                break
+            end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bool]:
+    """The content a verb cue's complement gives, its form ("clause" or "object"), and whether the cue's
+    subject is raised into it ("X is expected to ...": then the subject is part of the claim, not its source)."""
+    doc, tok = w.doc, w.tok
+    form = "clause" if clause.dep_ in CLAUSE_DEPS else "object"
+    if form == "clause" and clause.i > tok.i:
+        clause = _first_clause(doc, tok, clause)
+    end = tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
+    end = _before_next_saying(w, clause, end)
+    start: int = clause.left_edge.i if clause.i < tok.i else after_time_lead(doc, clause, clause.left_edge.i)
+    lead = doc[start : min(start + 3, tok.i)]
+    marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
+    if marker is not None:
+        start = marker.i + 2  # "That being said, “…,” she said": the connective is not what she said
+    raised = False
+    lemma = tok.lemma_.lower()
+    if clause.dep_ == "xcomp" and (lemma in RAISING_VERBS or (lemma in RAISING_PASSIVE_VERBS and any(
+            c.dep_ == "nsubjpass" for c in tok.children))):
+        # "About one in nine voters is expected to be Latino": the whole clause is the claim
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.i < tok.i:
+            start = subj.left_edge.i
+            raised = True
+    if form == "object" and clause.i > tok.i:
+        # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
+        # champion": the act or stance is towards the object as well -- but not a trailing aside
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i
+                    and c.left_edge.i > tok.i), None)
+        if obj is not None and "\n" not in doc[obj.left_edge.i : clause.i].text:
+            start = min(start, obj.left_edge.i)
+        end = _without_aside(doc, start, end)
+    return span_chars(doc, start, end), form, raised
+
+
+def _first_clause(doc: Doc, tok: Token, clause: Token) -> Token:
+    """The cue's first clause complement after it, when the one chosen is a later one ("says he slept badly,
+    argued with everyone ...": the parser hung both on the cue): the content starts there, and the table
+    ``cues.content-tail`` decides whether it runs over the next."""
+    return next((c for c in tok.rights if c.dep_ == "ccomp" and c.i < clause.i
+                 and "\n" not in doc[c.i : clause.i].text), clause)
+
+
+def _before_next_saying(w: Word, clause: Token, end: int) -> int:
+    """"said “A,” and added: “B”", "said the vote sent a message and he said things would change": the parser
+    hangs the second verb of saying on the first one's clause, but a quotation that closes before "and <verb of
+    saying>", or a verb of saying with a speaker of its own (a name or pronoun; not a second "and that ..."),
+    ends what the first verb says."""
+    doc = w.doc
+    for c in clause.children:
+        kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
+        if kind is not None and kind[0] == "speech":
+            own_subject = not any(s.dep_ == "mark" for s in c.children) and any(  # (not "and that X suggested")
+                s.dep_ in SUBJECT_DEPS and s.pos_ in ("PRON", "PROPN") and s.i < c.i for s in c.children)
+            k = c.left_edge.i if c.left_edge.i < c.i else c.i
+            while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
+                k -= 1
+            if k > clause.i and (own_subject or doc[k - 1].text in "”\""):
+                return k
+    return end
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> int:
+    """Where a content should end to leave out a trailing aside after a comma: a relative clause, a participle
+    or adverbial clause that runs to the content's end (", which receives ...", ", contradicting ...")."""
+    for k in range(start + 1, end):
+        if doc[k - 1].text != ",":
+            continue
+        head = doc[k]
+        while start <= head.head.i < end and head.head != head and head.head.i >= k:
+            head = head.head
+        if head.left_edge.i == k and head.right_edge.i >= end - 2 and head.dep_ in _ASIDE_DEPS:
+            return k - 1
+    return end
+
+
+def to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
+    """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
+    clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
+    paragraph)."""
+    quoted, doc = w.finder.quoted, w.doc
+    if content is None or not quoted(content.end - 1) or quoted(content.start):
+        return content
+    i = w.finder.token_at(content.end - 1) + 1
+    end = content.end
+    while i < len(doc) and quoted(doc[i].idx) and "\n" not in doc[i].text:
+        if not doc[i].is_punct:  # (to its last word: a full stop inside the marks stays out, as it does outside)
+            end = doc[i].idx + len(doc[i].text)
+        i += 1
+    return CharSpan(content.start, end)
+
+
+#: The parts of speech of the words of a short subject beside a closing cue ("Ana Lind", "the 16-year-old").
+_SUBJECT_POS = ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM")
+
+
+def _subject_word(tok: Token) -> bool:
+    return (tok.pos_ in _SUBJECT_POS and tok.tag_ not in ("WDT", "WP")) or tok.text in ("-", "'s", "’s")
+
+
+def closing_clause(w: Word) -> tuple[CharSpan, Span] | None:
+    """"…, Ana Lind writes." and "…, argued Ana Lind.": a verb that closes its sentence after a comma with only
+    a short subject beside it (and a time: "said Saturday") claims what stands before the comma, from the
+    sentence's start; and the subject is its source. None when that is not the sentence's shape, or the words
+    before the comma are quoted (the quotation's rules claim them)."""
+    doc, tok = w.doc, w.tok
+    sent = tok.sent
+    k = tok.i - 1
+    if k > sent.start and doc[k].text == ",":  # "…, argued Ana Lind."
+        if any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in tok.children):
+            return None  # ("Ana Lind, the chief executive, confirmed the survey": a subject, then its object)
+        comma, end = k, tok.i + 1
+        while end < sent.end and _subject_word(doc[end]):
+            end += 1
+        source = doc[tok.i + 1 : end]
+    else:  # "…, Ana Lind writes."
+        while k > sent.start and _subject_word(doc[k]):
+            k -= 1
+        comma, end, source = k, tok.i + 1, doc[k + 1 : tok.i]
+    if doc[comma].text != "," or not 1 <= len(source) <= 6 or source[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    while end < sent.end and doc[end].ent_type_ in ("DATE", "TIME"):
+        end += 1
+    if any(not t.is_punct or t.text in ",;:-—(" for t in doc[end : sent.end]):
+        return None
+    start = sent.start
+    while start < comma and doc[start].is_space:
+        start += 1
+    content = span_chars(doc, start, comma) if comma - start >= 4 and "\n" not in doc[start:comma].text else None
+    if content is None or w.finder.quoted(content.start) or w.finder.quoted(content.end - 1):
+        return None
+    return content, source
