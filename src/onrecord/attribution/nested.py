@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
@@ -30,7 +30,7 @@ _ENDS = frozenset(".,!?…")
 #: How many tokens before the inner quotation its verb of saying may stand.
 _LEAD_TOKENS = 12
 #: Words a speaker says to mark that a quotation follows ("asked, quote, ‘…’"), passed over on the way to the verb.
-_QUOTE_MARKERS = frozenset({"quote", "quoting", "that"})
+_QUOTE_MARKERS = frozenset({"quote", "quoting"})
 #: Verbs of perceiving whose bare infinitive is a saying heard or seen ("I heard Ana Lind ask, ‘…’").
 _PERCEIVING = frozenset({"hear", "see", "watch", "listen", "overhear"})
 #: The origin of a nested quotation's statement (sourcing neither carries it on nor takes it as the last speaker).
@@ -89,7 +89,7 @@ def past_verb_before(c: Inner) -> Statement | None:
         if found is None or found[0] != "speech" or tok.lower_ in _QUOTE_MARKERS:
             continue
         source = subject_of(tok)
-        if not _said_then(tok) or source is None or source.root.pos_ == "PRON":
+        if source is None or source.root.pos_ == "PRON" or not _said_then(tok, source):
             return None
         return Statement(
             content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
@@ -98,18 +98,16 @@ def past_verb_before(c: Inner) -> Statement | None:
     return None
 
 
-def _said_then(verb: Token) -> bool:
-    """Whether ``verb`` tells of words once said: a past tense ("told"); a bare infinitive after a verb of
-    perceiving ("heard Ana Lind ask"); a named person's present ("Ana Lind says it herself"), not a modal's or
-    anyone's ("some would say")."""
+def _said_then(verb: Token, subject: Span) -> bool:
+    """Whether ``verb`` (whose subject is ``subject``) tells of words once said: a past tense ("told"); a bare
+    infinitive after a verb of perceiving ("heard Ana Lind ask"); a named person's present ("Ana Lind says it
+    herself"), not a modal's or anyone's ("some would say")."""
     if verb.tag_ == "VBD":
         return True
     if verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ccomp", "xcomp"):
         return verb.head.lemma_ in _PERCEIVING and verb.head.tag_ in ("VBD", "VBN")
     if verb.tag_ == "VBZ":
-        subject = subject_of(verb)
-        return (subject is not None and subject.root.pos_ == "PROPN"
-                and not any(t.dep_ == "aux" for t in verb.children))
+        return subject.root.pos_ == "PROPN" and not any(t.dep_ == "aux" for t in verb.children)
     return False
 
 

@@ -28,7 +28,6 @@ from onrecord.attribution.resolution.names import (
     listed_gender,
     name_like,
     nicknamed_names,
-    nicknames,
     org_text,
     particle_names,
     person_name,
@@ -105,8 +104,8 @@ class ArticleIndex:
         self._index_owned_people()
         self._index_stray_surnames()
         self._index_family_first_names()
-        self.nicknames = nicknames(doc)  # 'Ana "Sparky" Lind': "Sparky" alone is Ana Lind
-        for start, name in particle_names(doc) + nicknamed_names(doc):  # "Pieter ter Horst", 'Ana "Sparky" Lind'
+        nicknamed, self.nicknames = nicknamed_names(doc)  # 'Ana "Sparky" Lind': "Sparky" alone is Ana Lind
+        for start, name in particle_names(doc) + nicknamed:  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"

@@ -363,22 +363,21 @@ _KNOWN_AS = re.compile(r"\b[Kk]nown (?:to [^,.;:\"“”]{1,40} )?as [\"“‘']
                        r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
 
 
-def nicknames(doc: Doc) -> dict[str, str]:
-    """The name each nickname the article gives stands for, written inside the name ('Leonard "Lenny" Ashby':
-    "lenny" -> "Leonard Ashby") or before the family name ('Known to all as "Lenny," Ashby ...': "lenny" ->
-    "Ashby"), so that the nickname alone names the person later ("Lenny said")."""
-    out = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(doc.text)}
-    return out | {m.group(2).lower(): f"{m.group(1)} {m.group(3)}" for m in _NICKNAMED.finditer(doc.text)}
+def nicknamed_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """Full names written with a nickname, in one pass over the text.
 
-
-def nicknamed_names(doc: Doc) -> list[tuple[int, str]]:
-    """(token, name) of each full name written with a nickname in quotation marks between its first and family
-    names ('Ana "Sparky" Lind' -> "Ana Lind"): the recogniser cuts it up, or takes the family name alone for an
-    organisation."""
-    out = []
-    for m in _NICKNAMED.finditer(doc.text):
+    Returns (token, name) of each full name with a nickname in quotation marks between its first and family names
+    ('Ana "Sparky" Lind' -> "Ana Lind": the recogniser cuts it up, or takes the family name alone for an
+    organisation), and the name each nickname stands for, written inside the name ("sparky" -> "Ana Lind") or
+    before the family name ('Known to all as "Lenny," Ashby ...': "lenny" -> "Ashby"), so that the nickname alone
+    names the person later ("Lenny said")."""
+    text = doc.text
+    names: list[tuple[int, str]] = []
+    aliases = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(text)}
+    for m in _NICKNAMED.finditer(text):
+        full = f"{m.group(1)} {m.group(3)}"
+        aliases[m.group(2).lower()] = full
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None and span[0].pos_ == "PROPN":
-            out.append((span.start, f"{m.group(1)} {m.group(3)}"))
-    return out
-
+            names.append((span.start, full))
+    return names, aliases
