@@ -99,13 +99,13 @@ def document_flags(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
             continue
         authors = list(dict.fromkeys(s.speaker for s in statements if s.document == lemma and s.speaker))
         author = authors[0] if authors else _named_author(mentions)
-        record = {"name": f"the {lemma}", "author": author, **settled(attrs), "stated": attrs,
+        said = settled(attrs)
+        record = {"name": f"the {lemma}", "author": author, **said, "stated": attrs,
                   "authenticity": history, "mentions": len(mentions), "statements": sourced,
                   "articles": [statements[0].article] if statements else [],
                   "first": [sentences[0].start_char, sentences[0].end_char] if sentences else None}
         evidence = tuple(h["words"] for h in history if h["words"])
-        out.append(Flag(kind="document", subject=f"the {lemma}",
-                        reason=_reason(f"the {lemma}", settled(attrs), history),
+        out.append(Flag(kind="document", subject=f"the {lemma}", reason=_reason(f"the {lemma}", said, history),
                         speaker=author, evidence=evidence, document=record,
                         a=_ref(history[0]) if history else None,
                         b=_ref(history[-1]) if len(history) > 1 else None))
