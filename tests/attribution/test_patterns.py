@@ -864,6 +864,18 @@ NOT_ATTRIBUTIONS = [
                  "which ferries will stop running in May", id="a-question-withheld"),
     pytest.param("Asked whether the pier would close, Ivo Tarn said: “We will decide in May.”",
                  "whether the pier would close", id="a-question-put-to-the-speaker"),
+    # "if" after a verb of asking opens a question too (scope quotes)
+    pytest.param("Ivo Tarn would not comment when asked if other stores were considering a vote.",
+                 "if other stores were considering a vote", id="asked-if"),
+    # a line linking to another story is that story's headline, whatever its length
+    pytest.param("Crown prosecutor Ana Lind called the conclusion bold.\n\nREAD MORE: Ivo Tarn says he looked for a "
+                 "sign before the crash on the coast road\n\nLind argued the sign had nothing to do with the crash.",
+                 "he looked for a sign before the crash on the coast road", id="a-read-more-link"),
+    # an absolute phrase after the cue says how the words were said, not what
+    pytest.param("“I love this town,” Ivo Tarn said, eyes filling up with tears.",
+                 "eyes filling up with tears", id="absolute-phrase-after-the-cue"),
+    pytest.param("“We were lucky,” Ivo Tarn said his hands trembling on the rail.",
+                 "his hands trembling on the rail", id="absolute-phrase-without-a-comma"),
     # a verb after a subject and its apposition takes an object: not a closing cue (cues.closing-cue)
     pytest.param("Ana Lind, the harbour authority's chief executive, confirmed the survey.",
                  "Ana Lind, the harbour authority's chief executive", id="subject-and-apposition-before-a-verb"),
@@ -1496,6 +1508,20 @@ CASES += [
          "Trust is the thing that keeps a marriage going,", "Ilse Varga", "direct"),
     # the writer of an opinion piece speaks as "I": a he/she in it is someone else, never the writer (here nobody
     # the rules can name: the candidate is named only inside "the Tarn campaign")
+    # a verb that names its hearer, in the passive: its subject heard the words, the agent (if any) said them
+    case("told-in-the-passive-the-subject-heard-it",
+         "Ivo Tarn was stopped at the border crossing last spring and told he could not enter the country.",
+         "he could not enter the country", None, "indirect"),
+    case("told-in-the-passive-by-an-agent",
+         "Ana Lind was told by Mark Doyle that the pier would close in May.",
+         "that the pier would close in May", "Mark Doyle", "indirect"),
+    # a list the parser cut at its first comma, its rest made a subject of the verb: the list is the content's,
+    # the noun right before the verb speaks
+    case("a-list-before-a-closing-cue",
+         "A Harwick driver hit a cyclist, two elderly walkers and a dog near the bridge they were crossing, police "
+         "said Sunday.",
+         "A Harwick driver hit a cyclist, two elderly walkers and a dog near the bridge they were crossing",
+         None, "indirect", description="police"),
     case("he-in-an-opinion-piece-is-not-its-writer",
          "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "

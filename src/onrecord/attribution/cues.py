@@ -30,7 +30,7 @@ from onrecord.attribution.cueparts import (
     VerbCue,
     parenthetical_content,
 )
-from onrecord.attribution.extent import closing_clause, complement_content, tail_end, to_quotation_end
+from onrecord.attribution.extent import absolute_phrase, closing_clause, complement_content, tail_end, to_quotation_end
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     misparsed_subject,
@@ -151,7 +151,7 @@ class CueFinder:
 
     def _scored_complements(self, model: CueModel, tok: Token) -> list[tuple[float, Token]]:
         out: list[tuple[float, Token]] = []
-        children = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        children = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not absolute_phrase(c)]
         if not children or tok.pos_ not in CUE_POS:
             return out
         subject = subject_of(tok)

@@ -14,6 +14,7 @@ from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     after_time_lead,
+    list_rest_subject,
     span_chars,
     that_said,
 )
@@ -130,6 +131,9 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
     if form == "clause" and clause.i > tok.i:
         clause = _first_clause(doc, tok, clause)
     end = tail_end(w, clause, form) if clause.i > tok.i else clause.right_edge.i + 1
+    rest = list_rest_subject(tok) if clause.i < tok.i else None
+    if rest is not None:
+        end = rest.right_edge.i + 1  # the rest of a list the parser cut at its first comma
     end = _before_next_saying(w, clause, end)
     start: int = clause.left_edge.i if clause.i < tok.i else after_time_lead(doc, clause, clause.left_edge.i)
     lead = doc[start : min(start + 3, tok.i)]
@@ -253,3 +257,15 @@ def closing_clause(w: Word) -> tuple[CharSpan, Span] | None:
     if content is None or w.finder.quoted(content.start) or w.finder.quoted(content.end - 1):
         return None
     return content, source
+
+
+def absolute_phrase(verb: Token) -> bool:
+    """Is the verb an -ing participle with a subject of its own and no auxiliary, set off by a comma or after a
+    quotation the cue closes ("..., Ana Lind said, her voice breaking", "“…,” he said his hands shaking")? That
+    is how the speaker said it, not what: an absolute phrase is no content. (Not "remembered Tarn rehearsing
+    there", "reported staff working unpaid": what was remembered or reported.)"""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    return (before >= 0 and verb.doc[before].text == ",") or any(t.is_quote for t in verb.head.lefts)

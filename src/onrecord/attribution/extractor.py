@@ -35,7 +35,7 @@ from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, ins
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.transcripts import qa_lines, transcript_lines
-from onrecord.lexicon.en import QUESTION_WORDS, SPEECH_VERBS
+from onrecord.lexicon.en import ASKED_IF_WORDS, ASKING_VERBS, QUESTION_WORDS, SPEECH_VERBS
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.spans import merge, overlap, strip_chars
 from onrecord.types import Attribution, CharSpan, Skipped
@@ -193,13 +193,17 @@ def _statements_only(text: str, statements: list[Statement], quotes: list[Quote]
 
 def _asks(c: Statement) -> bool:
     """Is the statement's content an embedded question ("asked whether the pier would close", "would not say
-    which ferries stop", "explained why it failed")? It asks, withholds or explains; it asserts nothing. (Scope
-    ``quotes`` leaves such a reported question out; a quoted one is someone's words.) Not a question word that
-    opens a subject clause ("said what happened was a mistake": that asserts)."""
+    which ferries stop", "explained why it failed", "asked if the ferry stops")? It asks, withholds or explains; it
+    asserts nothing. (Scope ``quotes`` leaves such a reported question out; a quoted one is someone's words.) Not a
+    question word that opens a subject clause ("said what happened was a mistake": that asserts), nor "if" after a
+    verb that does not ask ("said if it rains the pier closes": a condition)."""
     if c.cue is None or c.form != "clause":
         return False
     span = c.cue.doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
-    if span is None or not len(span) or span[0].lower_ not in QUESTION_WORDS:
+    if span is None or not len(span):
+        return False
+    first = span[0].lower_
+    if first not in QUESTION_WORDS and not (first in ASKED_IF_WORDS and c.cue.lemma_.lower() in ASKING_VERBS):
         return False
     tok, root = span[0], span.root
     while tok != root and tok.head != tok:

@@ -13,7 +13,15 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.lexicon.en import BELIEF_VERBS, DASH_TOKENS, DAY_WORDS, FOCUS_ADVERBS, SPEECH_VERBS
+from onrecord.lexicon.en import (
+    BELIEF_VERBS,
+    DASH_TOKENS,
+    DAY_WORDS,
+    FOCUS_ADVERBS,
+    HEARER_VERBS,
+    SPEECH_VERBS,
+    TEASER_LABELS,
+)
 from onrecord.types import CharSpan
 
 #: The dependencies of a verb's subject.
@@ -38,6 +46,8 @@ def _own_subject(verb: Token) -> Token | None:
         between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])
     if between and all(t.is_punct for t in between) and any(t.is_quote for t in between):
         subj = subjects[1]  # "“…, Mr. Lind,” she replied": a name the words end on, which the parser made a subject
+    if subj is not None and subj == list_rest_subject(verb):
+        subj = subjects[1]
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -47,6 +57,46 @@ def _own_subject(verb: Token) -> Token | None:
             if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
                 subj = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), subj)
     return subj
+
+
+def list_rest_subject(verb: Token) -> Token | None:
+    """"A man shot his girlfriend, her two children and her mother, police said": the parser ended the clause
+    complement at the list's first comma and made the rest of the list a first subject of the verb of saying. That
+    subject (the list's rest, which belongs to the content) when the verb has two subjects before it, the first
+    right after its clause complement and the second right after the first, a comma between each; else None."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return None
+    rest, subj = subjects
+    doc = verb.doc
+    clause = next((c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.right_edge.i < rest.left_edge.i), None)
+    if clause is None or any(t.is_quote for t in doc[clause.left_edge.i : verb.i]):
+        return None
+    gaps = (doc[clause.right_edge.i + 1 : rest.left_edge.i], doc[rest.right_edge.i + 1 : subj.left_edge.i])
+    return rest if all(len(g) == 1 and g[0].text == "," for g in gaps) else None
+
+
+def shares_a_passive(word: Token) -> bool:
+    """Is the word conjoined to a passive verb, with no subject or auxiliary of its own, and a participle, or a
+    verb that names its hearer with no hearer ("had been diagnosed with it and told he had a year to live": told,
+    not telling)? It is passive too."""
+    if word.dep_ != "conj" or any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in word.children) \
+            or not any(c.dep_ == "auxpass" for c in word.head.children):
+        return False
+    return word.tag_ == "VBN" or (word.lemma_.lower() in HEARER_VERBS and not any(
+        c.dep_ in ("dobj", "dative") for c in word.children))
+
+
+def _heard(verb: Token) -> tuple[bool, Span | None]:
+    """A verb that names its hearer, in the passive ("Ana Lind was told that ...", "was stopped and told ..."):
+    its subject heard the words. Who said them is the agent ("by the coroner"), or the sentence does not say
+    (None): (True, the teller). (False, None) for any other verb."""
+    if verb.lemma_.lower() not in HEARER_VERBS or not (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or shares_a_passive(verb)):
+        return False, None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    teller = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return True, (noun_phrase(verb.doc, teller) if teller is not None else None)
 
 
 def _infinitive_host(verb: Token) -> Token | None:
@@ -72,6 +122,9 @@ def subject_of(verb: Token) -> Span | None:
     """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …") and from the verb
     whose object an infinitive modifies (:func:`_infinitive_host`)."""
     doc = verb.doc
+    heard, teller = _heard(verb)
+    if heard:
+        return teller
     for _ in range(4):
         subj = _own_subject(verb)
         if subj is not None:
@@ -289,7 +342,7 @@ def right_name(doc: Doc, verb: Token) -> Span | None:
 
 def in_heading(text: str, tok: Token) -> bool:
     """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
-    Such a line is short and does not end like a sentence."""
+    Such a line is short and does not end like a sentence, or it links to another story ("READ MORE: ...")."""
     return _lines(text).heading(tok.idx)
 
 
@@ -308,7 +361,9 @@ class _Lines:
             start = self.breaks[k - 1] + 1 if k else 0
             end = self.breaks[k] if k < len(self.breaks) else len(self.text)
             line = self.text[start:end].strip()
-            self.judged[k] = len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+            label, colon, _rest = line.partition(":")
+            teaser = bool(colon) and "_".join(label.lower().split()) in TEASER_LABELS
+            self.judged[k] = teaser or (len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)")
         return self.judged[k]
 
 

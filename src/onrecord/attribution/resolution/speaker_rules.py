@@ -126,7 +126,7 @@ def group_pronoun(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.run-in-heading", (
-    "Prosecutor David Okafor called the finding bold.\n\nREAD MORE: Sarah Lind says she looked for a stop sign "
+    "Prosecutor David Okafor called the finding bold.\n\nPHOTOS: Sarah Lind says she looked for a stop sign "
     "before the crash on the old ferry road\n\nOkafor argued the sign was hidden.", "David Okafor"))
 def run_in_heading(case: Mention) -> Speaker | None:
     """A source found in a heading, a "WATCH:" line or a photo credit that the parser ran into the next
