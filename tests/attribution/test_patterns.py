@@ -1522,6 +1522,12 @@ CASES += [
          "said Sunday.",
          "A Harwick driver hit a cyclist, two elderly walkers and a dog near the bridge they were crossing",
          None, "indirect", description="police"),
+    # a conjoined predicate after a quotation goes on with the reported clause unless it says something of its own
+    case("a-predicate-after-a-quotation-goes-on",
+         "Ana Lind told reporters at a briefing in Harwick that the town expresses \"our deep regret about this\" and "
+         "is warning residents about the pier.",
+         "that the town expresses \"our deep regret about this\" and is warning residents about the pier",
+         "Ana Lind", "mixed"),
     case("he-in-an-opinion-piece-is-not-its-writer",
          "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "

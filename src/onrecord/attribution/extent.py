@@ -182,9 +182,19 @@ def _before_next_saying(w: Word, clause: Token, end: int) -> int:
             k = c.left_edge.i if c.left_edge.i < c.i else c.i
             while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
                 k -= 1
-            if k > clause.i and (own_subject or doc[k - 1].text in "”\""):
+            if k > clause.i and (own_subject or (doc[k - 1].text in "”\"" and _says_more(c))):
                 return k
     return end
+
+
+def _says_more(verb: Token) -> bool:
+    """Does a verb of saying conjoined after a quotation say something of its own: a clause, or a colon or a
+    quotation right after it or in its phrase ("“A,” and added: “B”")? Not a predicate that goes on with the
+    reported clause ("expresses “our regret” and is warning residents about the pier": one content)."""
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+        t.text == ":" or (t.is_quote and t.is_left_punct) for t in after) or any(
+        t.is_quote for t in verb.subtree if t.i > verb.i)  # ("and called the plan “a mistake”")
 
 
 def _without_aside(doc: Doc, start: int, end: int) -> int:

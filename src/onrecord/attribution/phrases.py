@@ -88,10 +88,10 @@ def shares_a_passive(word: Token) -> bool:
 
 
 def _heard(verb: Token) -> tuple[bool, Span | None]:
-    """A verb that names its hearer, in the passive ("Ana Lind was told that ...", "was stopped and told ..."):
-    its subject heard the words. Who said them is the agent ("by the coroner"), or the sentence does not say
-    (None): (True, the teller). (False, None) for any other verb."""
-    if verb.lemma_.lower() not in HEARER_VERBS or not (
+    """A verb that names its hearer, in the passive, with a clause ("Ana Lind was told that ...", "was stopped and
+    told he could go"): its subject heard the words. Who said them is the agent ("by the coroner"), or the
+    sentence does not say (None): (True, the teller). (False, None) for any other verb."""
+    if verb.lemma_.lower() not in HEARER_VERBS or not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or not (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or shares_a_passive(verb)):
         return False, None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
