@@ -1528,6 +1528,11 @@ CASES += [
          "is warning residents about the pier.",
          "that the town expresses \"our deep regret about this\" and is warning residents about the pier",
          "Ana Lind", "mixed"),
+    # a quotation inside a quotation after a pronoun's verb of saying: the words are found, the speaker left unnamed
+    case("a-pronouns-words-inside-a-quotation",
+         "“They came to the door of the bakery, and they said, ‘We have a report of a noise here,’ and then they "
+         "left,” Ivo Tarn said.",
+         "We have a report of a noise here,", None, "direct"),
     case("he-in-an-opinion-piece-is-not-its-writer",
          "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "

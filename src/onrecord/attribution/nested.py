@@ -75,8 +75,9 @@ def past_verb_before(c: Inner) -> Statement | None:
     So does a saying heard ("I heard Ana Lind ask, ‘…’"), a named person's present ("Ana Lind says it herself,
     ‘…’"), and a reported clause that goes on in the inner speaker's words ("Lind replied that ‘…’"); "quote,"
     before the mark is passed over. Not a modal or anyone's present ("some would say, ‘Who cares?’": words nobody
-    said), and not a pronoun's ("she said, ‘…’" inside someone's quotation: whom the pronoun means, resolution
-    reads wrong more often than not)."""
+    said), and not a he/she's ("she said, ‘…’" inside someone's quotation: whom the pronoun means, resolution
+    reads wrong more often than not). A "they said, ‘…’" is a statement with no source (people the teller does not
+    name: the words are found, the speaker left unnamed)."""
     doc, q = c.doc, c.quote
     if not c.nested:
         return None
@@ -89,10 +90,14 @@ def past_verb_before(c: Inner) -> Statement | None:
         if found is None or found[0] != "speech" or tok.lower_ in _QUOTE_MARKERS:
             continue
         source = subject_of(tok)
-        if source is None or source.root.pos_ == "PRON" or not _said_then(tok, source):
+        if source is None or not _said_then(tok, source):
             return None
+        pronoun = source.root.pos_ == "PRON"
+        if pronoun and not (source.root.morph.get("Person") == ["3"] and source.root.morph.get("Number") == ["Plur"]):
+            return None  # (a he/she, an I or a we: not an unnamed "they")
         return Statement(
-            content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)), source=source,
+            content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
+            source=None if pronoun else source,
             kind="speech", confidence=0.7, origin=NESTED, quote=q,
         )
     return None
