@@ -92,8 +92,8 @@ def past_verb_before(c: Inner) -> Statement | None:
         source = subject_of(tok)
         if source is None or not _said_then(tok, source):
             return None
-        pronoun = source.root.pos_ == "PRON"
-        if pronoun and not (source.root.morph.get("Person") == ["3"] and source.root.morph.get("Number") == ["Plur"]):
+        pronoun, morph = source.root.pos_ == "PRON", source.root.morph
+        if pronoun and not (morph.get("Person", []) == ["3"] and morph.get("Number", []) == ["Plur"]):
             return None  # (a he/she, an I or a we: not an unnamed "they")
         return Statement(
             content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
