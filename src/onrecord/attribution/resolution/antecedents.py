@@ -356,6 +356,8 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return named_body
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+    people = {p[0] for p in r.index.persons if pronoun.i - 150 <= p[0] < pronoun.i}
+    cands = [m for m in cands if m[0] not in people]  # (not a person's name the recogniser took for a body's)
     document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
     if document is not None:
         return document  # "Dozens of artists signed an open letter. “…,” it says.": who made the letter
