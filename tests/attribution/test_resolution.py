@@ -468,6 +468,35 @@ def test_a_pronoun_after_an_object_pronoun_of_its_gender_is_no_gender_evidence_f
     assert SpeakerResolver(doc).index.gender("Rosvita Tarnell") is None
 
 
+def test_its_after_a_body_sent_by_a_named_organisation_is_that_organisation() -> None:
+    # issue 17: "A delegation sent by the Tarn Forum came. Its report said": the forum, not the council that spoke
+    text = "Lakeview Council spoke. A delegation sent by the Tarn Forum came. Its report said no."
+    doc = parse(text, r"""
+        0  Lakeview    PROPN NNP  compound  1   Lakeview    B-ORG
+        1  Council     PROPN NNP  nsubj     2   Council     I-ORG
+        2  spoke       VERB  VBD  ROOT      2   speak       O
+        3  .           PUNCT .    punct     2   .           O
+        4  A           DET   DT   det       5   a           O
+        5  delegation  NOUN  NN   nsubj     11  delegation  O
+        6  sent        VERB  VBN  acl       5   send        O
+        7  by          ADP   IN   agent     6   by          O
+        8  the         DET   DT   det       10  the         O
+        9  Tarn        PROPN NNP  compound  10  Tarn        B-ORG
+        10 Forum       PROPN NNP  pobj      7   Forum       I-ORG
+        11 came        VERB  VBD  ROOT      11  come        O
+        12 .           PUNCT .    punct     11  .           O
+        13 Its         PRON  PRP$ poss      14  its         O
+        14 report      NOUN  NN   nsubj     15  report      O
+        15 said        VERB  VBD  ROOT      15  say         O
+        16 no          INTJ  UH   intj      15  no          O
+        17 .           PUNCT .    punct     15  .           O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(1, Speaker("Lakeview Council", "organisation"))
+    found = resolver.resolve(doc[13:15])
+    assert (found.name, found.kind) == ("Tarn Forum", "organisation")
+
+
 def test_a_first_name_beside_a_family_member_of_a_named_person_is_of_that_family() -> None:
     # issue 17: "Lind's wife, Mira," is Mira Lind; the she after it is her, not the woman quoted before
     text = "Ivo Lind spoke. Ana Brun agreed. Lind's wife, Mira, came. She said yes."
