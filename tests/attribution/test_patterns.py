@@ -166,6 +166,11 @@ CASES = [
          "Ivo Tarn, the theatre's director, said the play would open in May.\n\n“She was the bravest of us.” That "
          "is how Mira Okafor-Dale, who played the lead, remembers the author.",
          "She was the bravest of us.", "Mira Okafor-Dale", "direct"),
+    # --- "“…,” the report says. It adds that ...": the document goes on, for whoever it speaks for ---
+    case("document-goes-on-with-it",
+         "Judge Mira Castellane ruled for the tenants on Friday. “The landlord acted in haste,” the judgment says. It "
+         "adds that the flats must be repaired by June.",
+         "that the flats must be repaired by June", "Mira Castellane", "indirect"),
     # --- "said “A,” and added: “B”": two quotations, both the speaker's, the first ending at its mark ---
     case("said-quotation-and-added-first", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
          "you, the crew got talked to.”", "nobody knows the story behind it,", "Ivo Tarn", "direct"),

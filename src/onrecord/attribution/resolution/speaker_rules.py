@@ -417,6 +417,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
     person_pronoun,
     g.first_person_writer,
+    d.document_goes_on,
     group_pronoun,
     g.both_people,
     run_in_heading,
