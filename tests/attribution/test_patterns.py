@@ -171,6 +171,11 @@ CASES = [
          "Judge Mira Castellane ruled for the tenants on Friday. “The landlord acted in haste,” the judgment says. It "
          "adds that the flats must be repaired by June.",
          "that the flats must be repaired by June", "Mira Castellane", "indirect"),
+    # --- "The booking app, Tablr, said": the body the name in apposition names, not the person in view ---
+    case("body-named-in-apposition",
+         "Ana Lind runs a bakery on the square. The review platform, Zapply, said in a statement that it had "
+         "removed the reviews.",
+         "that it had removed the reviews", "Zapply", "indirect"),
     # --- "said “A,” and added: “B”": two quotations, both the speaker's, the first ending at its mark ---
     case("said-quotation-and-added-first", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
          "you, the crew got talked to.”", "nobody knows the story behind it,", "Ivo Tarn", "direct"),
