@@ -157,6 +157,25 @@ CASES = [
          "Councillor Mara Ruiz Ortega won the vote on Tuesday.\n\nRuiz Ortega was asked how she would win over the "
          "shop owners who opposed the plan.\n\nShe paused. “By showing them I was right, and soon.”",
          "By showing them I was right, and soon.", "Mara Ruiz Ortega", "direct"),
+    # --- "“…” That was the verdict of X" / "“…” That is how X remembers it": the sentence after names the speaker ---
+    case("verdict-of-the-person-after",
+         "Ivo Tarn, the ward's manager, said the trial had gone well.\n\n“I have waited twenty years for this. Now "
+         "I think I can.” That was the verdict of Dr Ana Lindqvist, a surgeon at the clinic.",
+         "I have waited twenty years for this. Now I think I can.", "Ana Lindqvist", "direct"),
+    case("that-is-how-the-person-after-remembers-it",
+         "Ivo Tarn, the theatre's director, said the play would open in May.\n\n“She was the bravest of us.” That "
+         "is how Mira Okafor-Dale, who played the lead, remembers the author.",
+         "She was the bravest of us.", "Mira Okafor-Dale", "direct"),
+    # --- "“…,” the report says. It adds that ...": the document goes on, for whoever it speaks for ---
+    case("document-goes-on-with-it",
+         "Judge Mira Castellane ruled for the tenants on Friday. “The landlord acted in haste,” the judgment says. It "
+         "adds that the flats must be repaired by June.",
+         "that the flats must be repaired by June", "Mira Castellane", "indirect"),
+    # --- "The booking app, Tablr, said": the body the name in apposition names, not the person in view ---
+    case("body-named-in-apposition",
+         "Ana Lind runs a bakery on the square. The review platform, Zapply, said in a statement that it had "
+         "removed the reviews.",
+         "that it had removed the reviews", "Zapply", "indirect"),
     # --- "said “A,” and added: “B”": two quotations, both the speaker's, the first ending at its mark ---
     case("said-quotation-and-added-first", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
          "you, the crew got talked to.”", "nobody knows the story behind it,", "Ivo Tarn", "direct"),

@@ -388,6 +388,115 @@ def test_a_name_given_an_age_is_a_person_whatever_the_recogniser_labelled_it() -
     assert resolver.resolve(doc[14:15]).name == "Ivo Tarn"
 
 
+def test_a_name_with_two_first_names_hyphenated_is_a_person_whatever_the_recogniser_labelled_it() -> None:
+    # issue 17: "won by Mary-Kate Lindqvist" taken for an organisation; the she after it is Lindqvist
+    text = "The final was won by Mary-Kate Lindqvist on Sunday. She said the wind had been cruel."
+    doc = parse(text, r"""
+        0  The        DET   DT   det       1   the        O
+        1  final      ADJ   JJ   nsubjpass 3   final      O
+        2  was        AUX   VBD  auxpass   3   be         O
+        3  won        VERB  VBN  ROOT      3   win        O
+        4  by         ADP   IN   agent     3   by         O
+        5  Mary       PROPN NNP  compound  7   Mary       B-ORG
+        6  -          PUNCT HYPH punct     7   -          I-ORG
+        7  Kate       PROPN NNP  compound  8   Kate       I-ORG
+        8  Lindqvist  PROPN NNP  pobj      4   Lindqvist  I-ORG
+        9  on         ADP   IN   prep      3   on         O
+        10 Sunday     PROPN NNP  pobj      9   Sunday     B-DATE
+        11 .          PUNCT .    punct     3   .          O
+        12 She        PRON  PRP  nsubj     13  she        O
+        13 said       VERB  VBD  ROOT      13  say        O
+        14 the        DET   DT   det       15  the        O
+        15 wind       NOUN  NN   nsubj     17  wind       O
+        16 had        AUX   VBD  aux       17  have       O
+        17 been       AUX   VBN  ccomp     13  be         O
+        18 cruel      ADJ   JJ   acomp     17  cruel      O
+        19 .          PUNCT .    punct     13  .          O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (5, "Mary-Kate Lindqvist", False) in resolver.index.persons
+    assert resolver.resolve(doc[12:13]).name == "Mary-Kate Lindqvist"
+
+
+def test_a_name_with_a_particle_and_who_after_it_is_a_person_whatever_the_recogniser_labelled_it() -> None:
+    # issue 17: "Aoife de Lacy, who ..." taken for an organisation: a person, and no "it" later stands for her
+    text = "Aoife de Lacy, who sang, left. It said no."
+    doc = parse(text, r"""
+        0  Aoife  PROPN NNP compound 2  Aoife  B-ORG
+        1  de     X     FW  compound 2  de     I-ORG
+        2  Lacy   PROPN NNP nsubj    7  Lacy   I-ORG
+        3  ,      PUNCT ,   punct    2  ,      O
+        4  who    PRON  WP  nsubj    5  who    O
+        5  sang   VERB  VBD relcl    2  sing   O
+        6  ,      PUNCT ,   punct    2  ,      O
+        7  left   VERB  VBD ROOT     7  leave  O
+        8  .      PUNCT .   punct    7  .      O
+        9  It     PRON  PRP nsubj    10 it     O
+        10 said   VERB  VBD ROOT     10 say    O
+        11 no     INTJ  UH  intj     10 no     O
+        12 .      PUNCT .   punct    10 .      O
+    """)
+    resolver = SpeakerResolver(doc)
+    assert (0, "Aoife de Lacy", True) in resolver.index.persons
+    assert resolver.resolve(doc[9:10]).name is None
+
+
+def test_a_pronoun_after_an_object_pronoun_of_its_gender_is_no_gender_evidence_for_the_subject() -> None:
+    # issue 17: "who has coached him since he was ten": that he is the one coached, not the coach
+    text = "“It was bold,” said Rosvita Tarnell, who has coached him since he was ten."
+    doc = parse(text, r"""
+        0  “        PUNCT ``   punct     6   "        O
+        1  It       PRON  PRP  nsubj     2   it       O
+        2  was      AUX   VBD  ccomp     7   be       O
+        3  bold     ADJ   JJ   acomp     2   bold     O
+        4  ,        PUNCT ,    punct     6   ,        O
+        5  ”        PUNCT ''   punct     6   "        O
+        6  said     VERB  VBD  ROOT      6   say      O
+        7  Rosvita  PROPN NNP  compound  8   Rosvita  B-PERSON
+        8  Tarnell  PROPN NNP  nsubj     6   Tarnell  I-PERSON
+        9  ,        PUNCT ,    punct     8   ,        O
+        10 who      PRON  WP   nsubj     12  who      O
+        11 has      AUX   VBZ  aux       12  have     O
+        12 coached  VERB  VBN  relcl     8   coach    O
+        13 him      PRON  PRP  dobj      12  he       O
+        14 since    SCONJ IN   mark      16  since    O
+        15 he       PRON  PRP  nsubj     16  he       O
+        16 was      AUX   VBD  advcl     12  be       O
+        17 ten      NUM   CD   acomp     16  ten      O
+        18 .        PUNCT .    punct     6   .        O
+    """)
+    assert SpeakerResolver(doc).index.gender("Rosvita Tarnell") is None
+
+
+def test_its_after_a_body_sent_by_a_named_organisation_is_that_organisation() -> None:
+    # issue 17: "A delegation sent by the Tarn Forum came. Its report said": the forum, not the council that spoke
+    text = "Lakeview Council spoke. A delegation sent by the Tarn Forum came. Its report said no."
+    doc = parse(text, r"""
+        0  Lakeview    PROPN NNP  compound  1   Lakeview    B-ORG
+        1  Council     PROPN NNP  nsubj     2   Council     I-ORG
+        2  spoke       VERB  VBD  ROOT      2   speak       O
+        3  .           PUNCT .    punct     2   .           O
+        4  A           DET   DT   det       5   a           O
+        5  delegation  NOUN  NN   nsubj     11  delegation  O
+        6  sent        VERB  VBN  acl       5   send        O
+        7  by          ADP   IN   agent     6   by          O
+        8  the         DET   DT   det       10  the         O
+        9  Tarn        PROPN NNP  compound  10  Tarn        B-ORG
+        10 Forum       PROPN NNP  pobj      7   Forum       I-ORG
+        11 came        VERB  VBD  ROOT      11  come        O
+        12 .           PUNCT .    punct     11  .           O
+        13 Its         PRON  PRP$ poss      14  its         O
+        14 report      NOUN  NN   nsubj     15  report      O
+        15 said        VERB  VBD  ROOT      15  say         O
+        16 no          INTJ  UH   intj      15  no          O
+        17 .           PUNCT .    punct     15  .           O
+    """)
+    resolver = SpeakerResolver(doc)
+    resolver.note(1, Speaker("Lakeview Council", "organisation"))
+    found = resolver.resolve(doc[13:15])
+    assert (found.name, found.kind) == ("Tarn Forum", "organisation")
+
+
 def test_a_first_name_beside_a_family_member_of_a_named_person_is_of_that_family() -> None:
     # issue 17: "Lind's wife, Mira," is Mira Lind; the she after it is her, not the woman quoted before
     text = "Ivo Lind spoke. Ana Brun agreed. Lind's wife, Mira, came. She said yes."

@@ -2,7 +2,8 @@
 
 :func:`find_sources` walks the contents in text order with one article's :class:`SpeakerResolver`: a content
 with a source mention gets that mention's speaker; a quotation with no cue (a continuation) is the person's that
-the sentence right before it is about, or else carries on the attribution before it. Its result gives the
+the sentence right after it names as its speaker ("That was the verdict of ..."), else the one the sentence right
+before it is about, or else carries on the attribution before it. Its result gives the
 ``onrecord_sources`` group (:mod:`onrecord.attribution.keys`). :func:`build_records` turns it into
 :class:`onrecord.types.Attribution` records, with their exact character offsets, type, channel and confidence.
 """
@@ -34,6 +35,7 @@ from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.attribution.resolution.names import hyphen_extent, person_name
 from onrecord.attribution.resolution.syntax import organisations_named_as_people
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
+from onrecord.lexicon.en import VERDICT_NOUNS
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
@@ -128,9 +130,15 @@ def whole_hyphenated(span: Span) -> Span:
 def _continuation(
     doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | None, resolver: SpeakerResolver
 ) -> Sourced | None:
-    """A quotation no cue claims: the person the sentence before it is about, or it carries on ``out[k]``, the
-    last attribution with a speaker of its own (the gap to it decides whether it shares its cue)."""
+    """A quotation no cue claims: the person the sentence after it names as its speaker, the person the sentence
+    before it is about, or it carries on ``out[k]``, the last attribution with a speaker of its own (the gap to it
+    decides whether it shares its cue)."""
     last = out[k] if k is not None else None
+    named = _person_after(doc, text, cand.content)
+    speaker = resolver.resolve(named) if named is not None else UNKNOWN
+    if named is not None and speaker.name and speaker.kind == "person":
+        resolver.note(named.root.i, speaker, named)  # ("“…” That was the verdict of Ana Lind": hers)
+        return Sourced(cand, speaker, "person-before", None)
     subject = _person_before(doc, text, cand.content)
     speaker = resolver.resolve(subject) if subject is not None else UNKNOWN
     if subject is not None and speaker.name and speaker.kind == "person":
@@ -275,6 +283,32 @@ def _person_before(doc: Doc, text: str, content: CharSpan) -> Span | None:
         # "Erik Lund read a statement to the court. His voice shook.¶“…”": back past a sentence about them
         k = sent.start_char - 1
         sent = doc[sent.start - 1].sent
+    return None
+
+
+def _person_after(doc: Doc, text: str, content: CharSpan) -> Span | None:
+    """The person the sentence right after a quotation, in its paragraph, names as the one who said it: "“…” That
+    was the verdict of Ana Lind, a nurse." (a noun of the lexicon's ``verdict_nouns``), "“…” That is how Ana Lind,
+    who ..., remembers it."; else None."""
+    k = content.end
+    while k < len(text) and text[k] in " \t\u00a0\"”»'’":
+        k += 1
+    if k >= len(text) or not text[k].isupper() or not any(ch in text[content.end - 2 : k] for ch in ".!?"):
+        return None  # (not a sentence of its own right after the quotation)
+    first = doc.char_span(k, k + 1, alignment_mode="expand")
+    if first is None or first[0].lower_ not in ("that", "this") or first[0].dep_ != "nsubj" \
+            or first[0].head.lemma_ != "be" or first[0].sent.start != first[0].i:
+        return None
+    for part in first[0].head.children:
+        if part.dep_ == "attr" and part.lemma_.lower() in VERDICT_NOUNS:  # "the verdict of Ana Lind"
+            of = next((c for c in part.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        elif part.dep_ == "ccomp" and any(c.lower_ == "how" for c in part.children):  # "how Ana Lind remembers it"
+            who = next((c for c in part.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if who is not None and (who.ent_type_ == "PERSON" or who.pos_ == "PROPN"):
+            return doc[who.left_edge.i : who.right_edge.i + 1]
     return None
 
 

@@ -356,6 +356,8 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         return named_body
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     cands = [m for m in r.index.org_mentions if pronoun.i - 150 <= m[0] < pronoun.i and not m[3] and m[4] == "ORG"]
+    people = {p[0] for p in r.index.persons if pronoun.i - 150 <= p[0] < pronoun.i}
+    cands = [m for m in cands if m[0] not in people]  # (not a person's name the recogniser took for a body's)
     document = _document_just_named(r, pronoun, [m[0] for m in cands if m[2]] + ([last[0]] if last else []))
     if document is not None:
         return document  # "Dozens of artists signed an open letter. “…,” it says.": who made the letter
@@ -375,9 +377,10 @@ def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
 
 def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | None:
     """"The local cycling group, Tarn Wheels, was less patient. “…,” it posted": an organisation's noun with its
-    name in apposition, the main subject of the sentence before an "it" (outside quotations), is what the "it"
-    is, whichever organisation spoke before."""
-    if pronoun.lower_ != "it" or pronoun.sent.start == 0 or r.index.inside(pronoun.idx):
+    name in apposition (else the organisation its phrase names: "a delegation sent by the Tarn Forum"), the main
+    subject of the sentence before an "it" or "its" (outside quotations), is what the "it" is, whichever
+    organisation spoke before."""
+    if pronoun.lower_ not in ("it", "its") or pronoun.sent.start == 0 or r.index.inside(pronoun.idx):
         return None
     sent = r.doc[pronoun.sent.start - 1].sent
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
@@ -385,9 +388,12 @@ def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | No
             or r.index.inside(subject.idx):
         return None
     name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title), None)
-    if name is None:
-        return None
-    return Speaker(r.index.expand(r.doc[name.left_edge.i : name.i + 1].text), "organisation")
+    if name is not None:
+        return Speaker(r.index.expand(r.doc[name.left_edge.i : name.i + 1].text), "organisation")
+    # (else the body its phrase names: "A delegation sent by the Tarn Forum arrived. Its report says ...")
+    ent = next((r.index.ent_of[t.i] for t in subject.subtree if t.i > subject.i and t.i in r.index.ent_of), None)
+    return Speaker(r.index.fullest_org(org_text(ent)), "organisation") if ent is not None and ent.label_ == "ORG" \
+        else None
 
 
 def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:

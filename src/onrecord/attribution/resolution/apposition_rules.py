@@ -9,6 +9,7 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, surname
 from onrecord.attribution.resolution.syntax import compound_start, person_noun
 from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import DAY_WORDS, DOCUMENT_NOUNS, FAMILY_HEADS, ORGANISATION_HEADS
 
 
 @rule("speakers.role-named-in-apposition", (
@@ -34,6 +35,32 @@ def role_named_in_apposition(case: Mention) -> Speaker | None:
     return None
 
 
+@rule("speakers.body-named-in-apposition", (
+    "Ana Lind runs a bakery. The booking app, Tablr, said in a statement that it had removed the reviews.", "Tablr"))
+def body_named_in_apposition(case: Mention) -> Speaker | None:
+    """A definite noun for no person, no document and no kind of organisation the lexicon knows, with a proper
+    name in apposition ("The booking app, Tablr, said"): the organisation that name is, not someone in view."""
+    head, r = case.head, case.resolver
+    if head.pos_ != "NOUN" or case.det != "the" or case.own or person_noun(case.lemma) or case.lemma in (
+            DOCUMENT_NOUNS | FAMILY_HEADS | ORGANISATION_HEADS):
+        return None
+    doc = r.doc
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title), None)
+    start = compound_start(named) if named is not None else head.i + 2
+    end = named.i + 1 if named is not None else next((k for k in range(start, min(start + 3, len(doc)))
+                                                      if doc[k].text == ","), start)
+    # (the parse may miss a coined name between commas: "The review platform, Zapply, said")
+    words = doc[start:end]
+    if not words or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != "," or any(
+            not (t.is_title and t.is_alpha) or t.lower_ in DAY_WORDS or t.ent_type_ in ("PERSON", "NORP")
+            for t in words):
+        return None
+    name = clean_name(words.text)
+    if not name or surname(name) in r.index.by_surname:
+        return None  # (a person's name)
+    return Speaker(r.index.fullest_org(name), "organisation", case.description)
+
+
 def second_subject(head: Token) -> Token | None:
     """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
     apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
@@ -44,4 +71,4 @@ def second_subject(head: Token) -> Token | None:
                 None)
 
 
-__all__ = ["role_named_in_apposition", "second_subject"]
+__all__ = ["body_named_in_apposition", "role_named_in_apposition", "second_subject"]

@@ -38,6 +38,7 @@ from onrecord.lexicon.en import (
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
+    JUDGMENT_NOUNS,
     LETTER_NOUNS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -442,6 +443,25 @@ def definite_description(case: Mention) -> Speaker | None:
     found = replace(found, description=case.description) if found.name else Speaker(None, "unknown", case.description)
     r.definites.setdefault(lemma, (head.i, found))
     return found
+
+
+@rule("speakers.document-goes-on", (
+    "Judge Ivo Marrick dismissed the claim on Friday. “The email speaks for itself,” the judgment says. It adds "
+    "that the sale stands.", "Ivo Marrick"))
+def document_goes_on(case: Mention) -> Speaker | None:
+    """"It" as the subject of the sentence right after one whose last speaker was a document ("“…,” the judgment
+    says. It adds that ..."): the document goes on, for whoever it was found to speak for."""
+    head, r = case.head, case.resolver
+    if head.lower_ != "it" or head.dep_ != "nsubj" or head.sent.start == 0 or r.index.inside(head.idx):
+        return None
+    before = r.doc[head.sent.start - 1].sent
+    spoke = next(((i, s) for i, s in reversed(r.recent) if i < before.end), None)
+    if spoke is None or spoke[0] < before.start or not spoke[1].name:
+        return None
+    subject = next((c for c in r.doc[spoke[0]].children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in DOCUMENT_NOUNS | JUDGMENT_NOUNS:
+        return None
+    return replace(spoke[1], description=case.description)
 
 
 @rule("speakers.unresolved", ("Everyone in the room said the plan would fail.", None))

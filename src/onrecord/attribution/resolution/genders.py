@@ -54,9 +54,11 @@ def gender_votes(ent: Span) -> tuple[int, int]:
     other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
     skip = (MALE if other & MALE else frozenset()) | (FEMALE if other & FEMALE else frozenset())
     after = [t for t in ent.sent if t.i >= ent.end and t.pos_ == "PRON" and t.lower_ not in skip]
+    objects: set[str] = set()  # the he/she words of the objects passed
     for tok in after:
         if tok.dep_ in ("dobj", "pobj", "dative"):
-            continue  # an object is mostly someone else: "Ana Lind, whose union backs him, said her group ..."
+            objects.add(tok.lower_)  # an object is mostly someone else: "Ana Lind, whose union backs him, said ..."
+            continue
         if tok.dep_ == "poss" and not _main_subject(phrase):
             continue  # "the report says Ivo Tarn saw her letter": a subordinate subject's "her" is another's
         said = MALE if tok.lower_ in MALE else FEMALE if tok.lower_ in FEMALE else None
@@ -64,6 +66,8 @@ def gender_votes(ent: Span) -> tuple[int, int]:
             continue
         if any(t.head == tok.head and t.lower_ not in said and t.lower_ in _EITHER for t in after):
             return male, female  # "Ivo Tarn said she had given him a chance": which of the two is he?
+        if objects & said:
+            return male, female  # "Ana Lind, who has coached him since he was ten, said": he is the one coached
         return (male + 1, female) if said is MALE else (male, female + 1)
     return male, female
 

@@ -23,9 +23,9 @@ from onrecord.attribution.resolution.names import (
     compatible,
     honorific_gender,
     hyphen_extent,
-    hyphen_joins,
     initial,
     listed_gender,
+    name_joint,
     name_like,
     nicknamed_names,
     org_text,
@@ -173,8 +173,8 @@ class ArticleIndex:
                 ent = None  # "Ana Lind, the party chairwoman," or "Ana Lind, 35," taken for an organisation
             if ent is None:
                 start = tok.i
-                joins = titled or roled  # (over the hyphen of a name the recogniser took for something else)
-                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (joins and hyphen_joins(doc, start - 1))) and (
+                joins = titled or roled  # (over the hyphen or particle of a name taken for something else)
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (joins and name_joint(doc, start - 1))) and (
                         start - 1 not in self.ent_of or (
                         (aged or roled or titled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1

@@ -151,6 +151,13 @@ def hyphen_joins(doc: Doc, k: int) -> bool:
         and not doc[k].whitespace_ and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()
 
 
+def name_joint(doc: Doc, k: int) -> bool:
+    """Does ``doc[k]`` join two words of one name: a hyphen ("Greaves-Mbeki") or a lowercase particle between
+    capitalised words ("Ines de Vos")?"""
+    return hyphen_joins(doc, k) or (0 < k < len(doc) - 1 and doc[k].is_lower and doc[k].lower_ in SURNAME_PARTICLES
+                                    and doc[k - 1].is_title and doc[k + 1].text[:1].isupper())
+
+
 def hyphen_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Tokens ``start:end`` widened over the hyphenated names they cut ("Greaves" of "Greaves-Mbeki")."""
     while end < len(doc) - 1 and hyphen_joins(doc, end):
@@ -287,11 +294,27 @@ def who_follows_name(doc: Doc, ent: Span) -> bool:
     """Is an organisation the recogniser found a person's name with "who" after it ("Marketa Dvorakova, who
     chairs the committee, said"): two or three capitalised words, the first a first name of nomquamgender's
     list, the last no organisation's name ending?"""
-    if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.end + 1 >= len(doc):
+    # (a lowercase particle inside the name: "Pieter van der Berg, who ...")
+    inner = [t for t in ent[1:-1] if not (t.lower_ in SURNAME_PARTICLES and t.is_lower)]
+    words = [ent[0], *inner, ent[-1]]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words) or len(ent) > 5 \
+            or ent.end + 1 >= len(doc):
         return False
     if doc[ent.end].text != "," or doc[ent.end + 1].lower_ != "who" or ent[-1].lower_ in ORGANISATION_NAME_ENDINGS:
         return False
     return listed_first_name(ent[0])
+
+
+def double_first_name(ent: Span) -> bool:
+    """Is an entity the recogniser labelled an organisation a person's name with a hyphenated first name of two
+    first names ("Mary-Kate Lind", "Jean-Luc Tarn")? Both on nomquamgender's list, one on the short lists, one
+    family name after, no organisation's name ending."""
+    doc = ent.doc
+    if len(ent) != 4 or not hyphen_joins(doc, ent.start + 1) or ent[-1].lower_ in ORGANISATION_NAME_ENDINGS:
+        return False
+    first, second, family = ent[0], ent[2], ent[3]
+    return family.pos_ == "PROPN" and family.text[:1].isupper() and listed_first_name(first) \
+        and listed_first_name(second) and (first.lower_ in FIRST_NAMES or second.lower_ in FIRST_NAMES)
 
 
 def listed_first_name(tok: Token) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
-from onrecord.attribution.resolution.names import ROLE_ENDINGS, hyphen_joins, listed_first_name
+from onrecord.attribution.resolution.names import ROLE_ENDINGS, double_first_name, hyphen_joins, listed_first_name
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -146,8 +146,10 @@ def role_apposition(tok: Token) -> bool:
 
 def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
-    hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), whatever the recogniser
-    labelled them."""
+    hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), or a name whose first name is
+    two first names hyphenated ("Mary-Kate Lind"), whatever the recogniser labelled them."""
+    if double_first_name(ent):
+        return True
     words = [t for t in ent if not hyphen_joins(ent.doc, t.i)]  # ("Makinde-Shaw": one word of the name)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     # a first name the recogniser left out before a family name it took for an organisation ("Ana Tonga-Ekberg")
