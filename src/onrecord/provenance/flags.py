@@ -29,7 +29,7 @@ from spacy.tokens import Span
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
-from onrecord.provenance.concessions import recalls
+from onrecord.provenance.concessions import CONCEDED, link, strongest
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -49,9 +49,6 @@ class Verdict:
 
 #: What speakers say they cannot be of their own words ("I cannot be certain"): a hedge on the claim beside it.
 UNSURE_WORDS = load("en").words("unsure_words")
-
-#: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
-CONCEDED = "conceded"
 
 
 def _softened(pair: Pair) -> Verdict | None:
@@ -96,17 +93,16 @@ def not_asserted(pair: Pair) -> Verdict | None:
        "short of nurses.", "full: conceded"))
 def conceded(pair: Pair) -> Verdict | None:
     """A speaker who concedes, apologises or says they were wrong (``Claim.concedes``, provenance.concessions)
-    reverses what they said before on the matter, in whatever words: the earlier statement asserts something and
-    shares a noun or a predicate's concept with the conceding one, and does not already say the same (a predicate
-    said of the same thing with the same sign and none opposed)."""
+    reverses what they said before on the matter, in whatever words: the earlier statement asserts something, is
+    tied to what the conceding one concedes (:func:`onrecord.provenance.concessions.link`: the same predicate, a
+    predicate of the same thing, the words a reporter's clause recalls; not a noun of the story named on both
+    sides), and does not already say the same (a predicate said of the same thing with the same sign and none
+    opposed). Of the speaker's earlier statements, the likeliest to be the one conceded are kept
+    (:func:`onrecord.provenance.concessions.strongest`)."""
     a, b = pair.a.claim, pair.b.claim
     if not (pair.same_speaker and b.concedes) or a.concedes or not a.stances or (pair.shared and not pair.opposed):
         return None
-    if set(a.keys).isdisjoint(b.keys) and {c for c, _ in a.stances}.isdisjoint(c for c, _ in b.stances):
-        return None
-    if not recalls(b.concedes, a.keys):
-        return None  # (a reporter's "weeks after she said ..." recalls another of her statements)
-    return Verdict("full", "conceded", CONCEDED)
+    return Verdict("full", "conceded", CONCEDED) if link(pair.a, pair.b) else None
 
 
 @rule("flags.different-subject",
@@ -470,7 +466,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
                 flag = judge(*order(a, b))
                 if flag is not None:
                     out.append(flag)
-        return out
+        return strongest(out, statements)
     others = [(s, topics(s.claim)) for s in against]
     by_speaker: dict[str, list[tuple[Statement, frozenset[str]]]] = {}
     for s, t in others:
@@ -485,7 +481,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
             flag = judge(*order(a, b))
             if flag is not None:
                 out.append(flag)
-    return out
+    return strongest(out, [*statements, *(s for s, _ in others)])
 
 
 __all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",
