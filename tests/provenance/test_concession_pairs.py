@@ -47,8 +47,8 @@ def test_a_concession_about_one_thing_does_not_reverse_a_claim_on_another_thing_
 def test_a_point_granted_in_passing_reverses_nothing() -> None:
     flags = story(
         "“The Kestrel ferry terminal will open in June,” said Ana Lind, the port director.",
-        "Ana Lind acknowledged that the budget of the Kestrel terminal had been tight. The terminal will open in "
-        "June, she said.")
+        "Ana Lind acknowledged that the Kestrel terminal had been costly to build. The terminal will open in June, "
+        "she said.")
     assert not flags, [f.to_dict() for f in flags]
 
 
@@ -65,3 +65,22 @@ def test_a_speaker_who_denied_wrongdoing_and_then_admits_it_reverses_the_denial(
         "“I have done nothing wrong, and I will prove it in court,” said Ana Lind, the Kestrel mayor.",
         "“I did wrong by the people of Kestrel, and I am sorry,” Ana Lind said.")
     assert paired(flags, "done nothing wrong"), [f.to_dict() for f in flags]
+
+
+def test_a_concession_reverses_the_statement_sharing_its_predicate_not_one_on_the_same_thing() -> None:
+    flags = story(
+        "“Not one bus was withdrawn from the Kestrel depot this winter,” said Ana Lind, the depot's director.",
+        "“The buses at the Kestrel depot are safe to drive,” Ana Lind said.",
+        "“Twelve buses were withdrawn from the Kestrel depot, and I was wrong to say otherwise,” Ana Lind said.")
+    assert paired(flags, "Not one bus"), [f.to_dict() for f in flags]
+    assert not paired(flags, "safe to drive"), [f.to_dict() for f in flags]
+
+
+def test_a_recalled_clause_pairs_the_statement_whose_predicate_and_thing_it_names() -> None:
+    flags = story(
+        "“The Kestrel depot will stay open,” said Ana Lind, the depot's director. “The canteen on Mill Road will "
+        "stay open late for drivers,” Lind said.",
+        "The Kestrel depot will close in May, its director said on Monday, seven weeks after she told reporters the "
+        "depot would stay open. “We are closing Kestrel because the lease ends,” Ana Lind said.")
+    assert paired(flags, "depot will stay open"), [f.to_dict() for f in flags]
+    assert not paired(flags, "canteen"), [f.to_dict() for f in flags]

@@ -128,11 +128,14 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:ing|ed|es|s|d)$", "", word) if len(word) > 4 else word
 
 
-def _recalled(a: Statement, clause: str) -> bool:
-    """Is ``a`` the statement a reporter's clause recalls ("after she told reporters the depot would stay open"):
-    a word that gives one of its predicates its sign ("stay open", "intact") is in the clause?"""
+def _recalled(a: Statement, clause: str) -> int:
+    """How surely ``a`` is the statement a reporter's clause recalls ("after she told reporters the depot would stay
+    open"): 2 a word that gives one of its predicates its sign ("stay open", "intact") and what the predicate is
+    said of ("the depot") are in the clause, 1 the word only, 0 not the word."""
     said = {_stem(w) for w in re.findall(r"[\w'-]+", clause)}
-    return any(_stem(w.split()[-1]) in said for _, w in a.claim.words if w.strip())
+    if not any(_stem(w.split()[-1]) in said for _, w in a.claim.words if w.strip()):
+        return 0
+    return 2 if {_stem(h) for h in _heads(a)} & said else 1
 
 
 def _admitted(words: str) -> tuple[str, list[str]]:
@@ -168,10 +171,11 @@ def _heads(s: Statement) -> set[str]:
 def link(a: Statement, b: Statement) -> int:
     """How surely an earlier statement ``a`` is what the conceding statement ``b`` concedes (``Claim.concedes``):
 
-    - 2: the words a reporter's clause recalls are ``a``'s ("after she said the tanks were intact" / "the tanks
-      are intact"); ``a`` denied what ``b`` admits ("nothing wrong" / "I did wrong"); or both use one predicate
-      concept ("no patient data was accessed" / "some data was accessed, and I am sorry"), or one side's predicate
-      is the other's noun ("ended the waits" / "waited");
+    - 2: the words a reporter's clause recalls are ``a``'s, its predicate and what it is said of ("after she said
+      the tanks were intact" / "the tanks are intact"; 1: its predicate only); ``a`` denied what ``b`` admits
+      ("nothing wrong" / "I did wrong"); or both use one predicate concept ("no patient data was accessed" / "some
+      data was accessed, and I am sorry"), or one side's predicate is the other's noun ("ended the waits" /
+      "waited");
     - 1: a predicate of each is said of the same thing, a head noun of both ("the power was switched off" / "the
       line was carrying power");
     - 0: anything else, a noun of the story merely named on both sides included ("the depot will move" / "twelve
@@ -179,7 +183,7 @@ def link(a: Statement, b: Statement) -> int:
       tight") concedes only what shares its predicate."""
     words = b.claim.concedes or ""
     if words.startswith("after "):  # (the clause's own words are its recap of ``a``, not another position)
-        return 2 if _recalled(a, words) and a.text.strip(" ,.") not in words else 0
+        return _recalled(a, words) if a.text.strip(" ,.") not in words else 0
     admitted, after = _admitted(words)
     if _denied_before(a, admitted):
         return 2
