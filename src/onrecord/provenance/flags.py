@@ -49,6 +49,8 @@ class Verdict:
 
 #: What speakers say they cannot be of their own words ("I cannot be certain"): a hedge on the claim beside it.
 UNSURE_WORDS = load("en").words("unsure_words")
+#: Words after which what a speaker is unsure of is a question of its own ("not sure when the repairs start").
+UNSURE_OPENERS = load("en").words("unsure_openers")
 
 
 def _softened(pair: Pair) -> Verdict | None:
@@ -56,18 +58,26 @@ def _softened(pair: Pair) -> Verdict | None:
     the grant ends")."""
     a, b = pair.a.claim, pair.b.claim
     concept = (pair.opposed or [""])[0]
-    if (_hedged(a, concept)) != (_hedged(b, concept)):
+    if (_hedged(pair.a, concept)) != (_hedged(pair.b, concept)):
         return Verdict("half", "certainty")
     if (a.condition is None) != (b.condition is None):
         return Verdict("half", "condition")
     return None
 
 
-def _hedged(claim: Claim, concept: str) -> bool:
+def _hedged(s: Statement, concept: str) -> bool:
     """Is the claim on ``concept`` made uncertain ("may", "probably"; not "must", which demands), or does the
-    speaker say beside it that they cannot be sure ("the bridge is safe for cars, but I cannot be certain")?"""
-    return claim.modal_of(concept) not in (None, *DEONTIC) or any(
-        sign < 0 and "@self" in claim.heads_of(c) for c, sign in claim.stances if c in UNSURE_WORDS)
+    speaker say beside it that they cannot be sure ("the bridge is safe for cars, but I cannot be certain"; not
+    "I am not sure when the repairs will start", unsure of a question of its own)?"""
+    claim = s.claim
+    if claim.modal_of(concept) not in (None, *DEONTIC):
+        return True
+    return any(sign < 0 and "@self" in claim.heads_of(c) for c, sign in claim.stances if c in UNSURE_WORDS) and not (
+        _UNSURE_OF.search(s.text.lower()))
+
+
+#: An unsure word followed by a question of its own ("not sure when", "cannot be certain whether").
+_UNSURE_OF = re.compile(rf"\b(?:{'|'.join(sorted(UNSURE_WORDS))})\W+(?:{'|'.join(sorted(UNSURE_OPENERS))})\b")
 
 
 def _words(claim: Claim, concept: str) -> str:
@@ -275,7 +285,7 @@ def certainty(pair: Pair) -> Verdict | None:
     """One speaker's firm claim made uncertain later ("will close", then "may close"); growing firmer in the same
     direction is no reversal."""
     for concept in pair.shared if pair.same_speaker else ():
-        if not _hedged(pair.a.claim, concept) and _hedged(pair.b.claim, concept):
+        if not _hedged(pair.a, concept) and _hedged(pair.b, concept):
             return Verdict("half", "certainty", concept)
     return None
 
