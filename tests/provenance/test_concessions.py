@@ -24,7 +24,8 @@ def concessions(text: str) -> list[str | None]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ana Lind conceded on Monday that the Lakeview ward had been short of nurses.", ["conceded"]),
     ("“We were short of nurses on some nights, and I was wrong to say otherwise,” Ana Lind said.", ["I was wrong"]),
-    ("“The Kestrel depot flooded twice, and we are sorry for the delays,” Ana Lind said.", ["we are sorry"]),
+    ("“The Kestrel depot flooded twice, and we are sorry for the delays,” Ana Lind said.",
+     ["we are sorry for the delays"]),
     ("Ana Lind apologised on Monday. “Some Lakeview patients waited far too long,” Lind said.", ["apologised"]),
     ("Ana Lind said she had been misinformed. “The Kestrel fund lent 12 million to Tarn Homes,” she said.",
      ["she had been misinformed", "she had been misinformed"]),

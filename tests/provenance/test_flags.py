@@ -403,6 +403,9 @@ def test_a_rebuttal_of_a_claim_named_by_its_owner_sets_the_rebutter_against_the_
 @pytest.mark.parametrize(("later", "rating"), [
     ("“The Lakeview bridge is safe for lorries, but I cannot be certain of it,” Ana Lind said.", "half"),
     ("“The Lakeview bridge is safe for lorries, and I am certain of it,” Ana Lind said.", None),
+    # unsure of a question of its own, not of the claim beside it
+    ("“The Lakeview bridge is safe for lorries, but I am not sure when the repairs will start,” Ana Lind said.",
+     None),
 ])
 def test_a_speaker_who_says_they_cannot_be_sure_softens_their_claim(later: str, rating: str | None) -> None:
     articles = [

@@ -79,6 +79,25 @@ def test_a_concession_in_a_later_article_is_stored_as_a_reversal(store: Store, t
     assert flag.data["a"]["article_id"] != flag.data["b"]["article_id"]
 
 
+def test_a_stored_concession_reverses_the_statement_it_concedes_not_another_on_the_same_thing(
+        store: Store, tmp_path: Path) -> None:
+    rows = [
+        {"id": "depot-1", "outlet": "Lakeview Ledger", "published": "2031-03-01",
+         "text": "“Not one bus was withdrawn from the Kestrel depot this winter,” said Ana Lind, the depot's "
+                 "director."},
+        {"id": "depot-2", "outlet": "Harlow Post", "published": "2031-04-01",
+         "text": "“The buses at the Kestrel depot are safe to drive,” Ana Lind said."},
+        {"id": "depot-3", "outlet": "Harlow Post", "published": "2031-05-01",
+         "text": "“Twelve buses were withdrawn from the Kestrel depot, and I was wrong to say otherwise,” Ana Lind "
+                 "said."},
+    ]
+    path = tmp_path / "depot.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_paths(store, [path])
+    (flag,) = _reversals(store)  # (not the buses' safety, which the concession shares only a noun with)
+    assert flag.reason == "conceded" and "Not one bus" in flag.data["a"]["text"]
+
+
 def test_extracted_input_gets_provenance(tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.jsonl"
     assert main(["extract", str(articles), "-o", str(out)]) == 0

@@ -20,25 +20,34 @@ A statement concedes when:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.lexicon import load
+from onrecord.provenance.pairs import firm
 from onrecord.provenance.parties import same_person
 from onrecord.provenance.stance import NEGATORS
-from onrecord.provenance.values import Statement
+from onrecord.provenance.values import Flag, Statement
 
 _EN = load("en")
 #: Verbs with which a speaker, or the reporter of a speaker, grants having been wrong before.
 CONCEDING_VERBS = _EN.words("conceding_verbs")
+#: Verbs with which a speaker grants a point in passing ("acknowledged that the budget was tight"): they concede only
+#: what shares their predicate (:func:`link`).
+GRANTING_VERBS = _EN.words("granting_verbs")
+_MARKING = CONCEDING_VERBS | GRANTING_VERBS
 #: Words with which speakers say, of themselves, that they were wrong, sorry or misled.
 ADMITTING_WORDS = _EN.words("admitting_words")
 #: Verbs of saying with which a reporter recalls, in a clause of time, what a speaker said before.
 RECALLED_VERBS = _EN.words("recalled_verbs")
+SPEECH_VERBS = _EN.words("speech_verbs")
 #: The subjects that are the speaker in their own words ("I", "we") or in the reporter's ("he", "she").
 _SELF = frozenset({"i", "we", "he", "she"})
+#: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
+CONCEDED = "conceded"
 
 
 def _negated(tok: Token) -> bool:
@@ -69,6 +78,18 @@ def _admits(tok: Token) -> bool:
     return not any(_negated(t) for t in path)
 
 
+def _about(tok: Token) -> int:
+    """Where an admission's words end: with what it says it is about, when it names it ("I was wrong about the
+    timetable", "sorry for the delays", "wrong to blame the tenants"; not "wrong to say so": the speaker's words
+    before are what it is about), else with the word itself."""
+    for c in tok.children:
+        named = (c.dep_ == "prep" and c.lower_ in ("about", "for", "over", "on")) or (
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in SPEECH_VERBS)
+        if named and c.right_edge.i - tok.i <= 8:
+            return c.right_edge.i
+    return tok.i
+
+
 def _names(subject: Token, person: str) -> bool:
     if subject.lower_ in ("he", "she"):
         return True
@@ -89,7 +110,7 @@ def _reporter_says(sent: Span, person: str, content: Span, *, own: bool = False)
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        if lemma in CONCEDING_VERBS and not own and _names(subject, person):
+        if lemma in _MARKING and not own and _names(subject, person):
             return tok.text
         after = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "after"), None)
         if lemma in RECALLED_VERBS and after is not None and any(c.dep_ == "npadvmod" for c in tok.children) and (
@@ -101,14 +122,109 @@ def _reporter_says(sent: Span, person: str, content: Span, *, own: bool = False)
     return None
 
 
-def recalls(words: str | None, keys: Sequence[str]) -> bool:
-    """Does an earlier statement with these subject ``keys`` answer a concession's marking ``words``: any, unless
-    the words are a reporter's clause recalling what was said before ("after she told reporters the company would
-    not recall a safe product"), which must name one of its keys?"""
-    if not words or not words.startswith("after "):
-        return True
-    said = words.lower()
-    return any(k in said for k in keys)
+def _stem(word: str) -> str:
+    """A word without its ending, to match a verb's forms in a reporter's words ("closing", "closed", "close")."""
+    word = word.lower()
+    return re.sub(r"(?:ing|ed|es|s|d)$", "", word) if len(word) > 4 else word
+
+
+def _recalled(a: Statement, clause: str) -> int:
+    """How surely ``a`` is the statement a reporter's clause recalls ("after she told reporters the depot would stay
+    open"): 2 a word that gives one of its predicates its sign ("stay open", "intact") and what the predicate is
+    said of ("the depot") are in the clause, 1 the word only, 0 not the word."""
+    said = {_stem(w) for w in re.findall(r"[\w'-]+", clause)}
+    if not any(_stem(w.split()[-1]) in said for _, w in a.claim.words if w.strip()):
+        return 0
+    return 2 if {_stem(h) for h in _heads(a)} & said else 1
+
+
+def _admitted(words: str) -> tuple[str, list[str]]:
+    """The word of admission in a concession's words ("wrong") and the words after it ("about", "the",
+    "timetable")."""
+    said = re.findall(r"[\w'-]+", words.lower())
+    at = next((i for i, w in enumerate(said) if w in ADMITTING_WORDS), len(said))
+    return (said[at] if at < len(said) else ""), said[at + 1:]
+
+
+def _denied_before(a: Statement, admitted: str) -> bool:
+    """Did ``a`` deny the very thing the speaker now admits ("I have done nothing wrong" / "I did wrong")?"""
+    return bool(admitted) and re.search(
+        rf"\b(?:not|never|nothing|no|n't)\W+(?:\w+\W+){{0,2}}{re.escape(admitted)}\b", a.text.lower()) is not None
+
+
+def _names_what(a: Statement, b: Statement, after: list[str]) -> bool:
+    """Does ``a`` name what an admission says it is about ("wrong about the timetable": the timetable), if it
+    names a thing of its statement at all?"""
+    things = {_stem(w) for w in after} & {_stem(k) for k in b.claim.keys}
+    return not things or bool(things & {_stem(k) for k in a.claim.keys})
+
+
+def _granted(words: str) -> bool:
+    """Is a concession marked only by a verb that grants a point in passing ("acknowledged")?"""
+    return any(words.lower().startswith(v[:-1]) for v in GRANTING_VERBS)
+
+
+def _heads(s: Statement) -> set[str]:
+    return {h for c, _ in s.claim.stances for h in firm(s.claim.heads_of(c))}
+
+
+def link(a: Statement, b: Statement) -> int:
+    """How surely an earlier statement ``a`` is what the conceding statement ``b`` concedes (``Claim.concedes``):
+
+    - 2: the words a reporter's clause recalls are ``a``'s, its predicate and what it is said of ("after she said
+      the tanks were intact" / "the tanks are intact"; 1: its predicate only); ``a`` denied what ``b`` admits
+      ("nothing wrong" / "I did wrong"); or both use one predicate concept ("no patient data was accessed" / "some
+      data was accessed, and I am sorry"), or one side's predicate is the other's noun ("ended the waits" /
+      "waited");
+    - 1: a predicate of each is said of the same thing, a head noun of both ("the power was switched off" / "the
+      line was carrying power");
+    - 0: anything else, a noun of the story merely named on both sides included ("the depot will move" / "twelve
+      buses were withdrawn, and I was wrong"). A point granted in passing ("acknowledged that the budget was
+      tight") concedes only what shares its predicate."""
+    words = b.claim.concedes or ""
+    if words.startswith("after "):  # (the clause's own words are its recap of ``a``, not another position)
+        return _recalled(a, words) if a.text.strip(" ,.") not in words else 0
+    admitted, after = _admitted(words)
+    if _denied_before(a, admitted):
+        return 2
+    if not _names_what(a, b, after):
+        return 0
+    ca = {c for c, _ in a.claim.stances} - ADMITTING_WORDS
+    cb = {c for c, _ in b.claim.stances} - ADMITTING_WORDS
+    ha, hb = _heads(a), _heads(b)
+    if ca & cb or ha & cb or hb & ca:
+        return 2
+    return 1 if ha & hb and not _granted(words) else 0
+
+
+def _before(s: Statement) -> tuple[str, str, int]:
+    return s.published or "", s.article, s.ordinal
+
+
+def strongest(flags: list[Flag], said: Iterable[Statement]) -> list[Flag]:
+    """The flags, a conceded reversal kept only where its earlier statement is among the likeliest of the speaker's
+    earlier statements ``said`` to be what the concession concedes (:func:`link`): a concession that shares its
+    predicate with one of them reverses that one (and others that share it), not another that only speaks of the
+    same thing."""
+    conceded = [f for f in flags if f.concept == CONCEDED]
+    if not conceded:
+        return flags
+    by_ref = {(s.article, s.ordinal): s for s in said}
+    best: dict[tuple[str, int], int] = {}
+    out = []
+    for f in flags:
+        a, b = (by_ref.get((str((r or {}).get("article")), int((r or {}).get("ordinal", -1)))) for r in (f.a, f.b))
+        if f.concept != CONCEDED or a is None or b is None:
+            out.append(f)
+            continue
+        key = (b.article, b.ordinal)
+        if key not in best:
+            best[key] = max((link(x, b) for x in by_ref.values() if x is not b and x.claim.asserts and not
+                             x.claim.concedes and same_person(x.person, b.person) and _before(x) < _before(b)),
+                            default=0)
+        if link(a, b) >= best[key]:
+            out.append(f)
+    return out
 
 
 def concession(doc: Doc, s: Statement) -> str | None:
@@ -121,11 +237,11 @@ def concession(doc: Doc, s: Statement) -> str | None:
         return None
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     for tok in cue or ():
-        if tok.lemma_.lower() in CONCEDING_VERBS and not _negated(tok):
+        if tok.lemma_.lower() in _MARKING and not _negated(tok):
             return tok.text
     for tok in content:
         if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok):
-            return doc[min(tok.i, _subject(tok).i):tok.i + 1].text  # type: ignore[union-attr]
+            return doc[min(tok.i, _subject(tok).i):_about(tok) + 1].text  # type: ignore[union-attr]
     first = content[0].sent
     if not s.person:
         return None
@@ -161,4 +277,5 @@ def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
     return before.claim.concedes if first.start in (last.start, last.end) else None
 
 
-__all__ = ["ADMITTING_WORDS", "CONCEDING_VERBS", "RECALLED_VERBS", "conceding", "concession", "recalls"]
+__all__ = ["ADMITTING_WORDS", "CONCEDED", "CONCEDING_VERBS", "GRANTING_VERBS", "RECALLED_VERBS", "conceding",
+           "concession", "link", "strongest"]

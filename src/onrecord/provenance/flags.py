@@ -29,7 +29,7 @@ from spacy.tokens import Span
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
-from onrecord.provenance.concessions import recalls
+from onrecord.provenance.concessions import CONCEDED, link, strongest
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -49,9 +49,8 @@ class Verdict:
 
 #: What speakers say they cannot be of their own words ("I cannot be certain"): a hedge on the claim beside it.
 UNSURE_WORDS = load("en").words("unsure_words")
-
-#: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
-CONCEDED = "conceded"
+#: Words after which what a speaker is unsure of is a question of its own ("not sure when the repairs start").
+UNSURE_OPENERS = load("en").words("unsure_openers")
 
 
 def _softened(pair: Pair) -> Verdict | None:
@@ -59,18 +58,26 @@ def _softened(pair: Pair) -> Verdict | None:
     the grant ends")."""
     a, b = pair.a.claim, pair.b.claim
     concept = (pair.opposed or [""])[0]
-    if (_hedged(a, concept)) != (_hedged(b, concept)):
+    if (_hedged(pair.a, concept)) != (_hedged(pair.b, concept)):
         return Verdict("half", "certainty")
     if (a.condition is None) != (b.condition is None):
         return Verdict("half", "condition")
     return None
 
 
-def _hedged(claim: Claim, concept: str) -> bool:
+def _hedged(s: Statement, concept: str) -> bool:
     """Is the claim on ``concept`` made uncertain ("may", "probably"; not "must", which demands), or does the
-    speaker say beside it that they cannot be sure ("the bridge is safe for cars, but I cannot be certain")?"""
-    return claim.modal_of(concept) not in (None, *DEONTIC) or any(
-        sign < 0 and "@self" in claim.heads_of(c) for c, sign in claim.stances if c in UNSURE_WORDS)
+    speaker say beside it that they cannot be sure ("the bridge is safe for cars, but I cannot be certain"; not
+    "I am not sure when the repairs will start", unsure of a question of its own)?"""
+    claim = s.claim
+    if claim.modal_of(concept) not in (None, *DEONTIC):
+        return True
+    return any(sign < 0 and "@self" in claim.heads_of(c) for c, sign in claim.stances if c in UNSURE_WORDS) and not (
+        _UNSURE_OF.search(s.text.lower()))
+
+
+#: An unsure word followed by a question of its own ("not sure when", "cannot be certain whether").
+_UNSURE_OF = re.compile(rf"\b(?:{'|'.join(sorted(UNSURE_WORDS))})\W+(?:{'|'.join(sorted(UNSURE_OPENERS))})\b")
 
 
 def _words(claim: Claim, concept: str) -> str:
@@ -96,17 +103,16 @@ def not_asserted(pair: Pair) -> Verdict | None:
        "short of nurses.", "full: conceded"))
 def conceded(pair: Pair) -> Verdict | None:
     """A speaker who concedes, apologises or says they were wrong (``Claim.concedes``, provenance.concessions)
-    reverses what they said before on the matter, in whatever words: the earlier statement asserts something and
-    shares a noun or a predicate's concept with the conceding one, and does not already say the same (a predicate
-    said of the same thing with the same sign and none opposed)."""
+    reverses what they said before on the matter, in whatever words: the earlier statement asserts something, is
+    tied to what the conceding one concedes (:func:`onrecord.provenance.concessions.link`: the same predicate, a
+    predicate of the same thing, the words a reporter's clause recalls; not a noun of the story named on both
+    sides), and does not already say the same (a predicate said of the same thing with the same sign and none
+    opposed). Of the speaker's earlier statements, the likeliest to be the one conceded are kept
+    (:func:`onrecord.provenance.concessions.strongest`)."""
     a, b = pair.a.claim, pair.b.claim
     if not (pair.same_speaker and b.concedes) or a.concedes or not a.stances or (pair.shared and not pair.opposed):
         return None
-    if set(a.keys).isdisjoint(b.keys) and {c for c, _ in a.stances}.isdisjoint(c for c, _ in b.stances):
-        return None
-    if not recalls(b.concedes, a.keys):
-        return None  # (a reporter's "weeks after she said ..." recalls another of her statements)
-    return Verdict("full", "conceded", CONCEDED)
+    return Verdict("full", "conceded", CONCEDED) if link(pair.a, pair.b) else None
 
 
 @rule("flags.different-subject",
@@ -279,7 +285,7 @@ def certainty(pair: Pair) -> Verdict | None:
     """One speaker's firm claim made uncertain later ("will close", then "may close"); growing firmer in the same
     direction is no reversal."""
     for concept in pair.shared if pair.same_speaker else ():
-        if not _hedged(pair.a.claim, concept) and _hedged(pair.b.claim, concept):
+        if not _hedged(pair.a, concept) and _hedged(pair.b, concept):
             return Verdict("half", "certainty", concept)
     return None
 
@@ -470,7 +476,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
                 flag = judge(*order(a, b))
                 if flag is not None:
                     out.append(flag)
-        return out
+        return strongest(out, statements)
     others = [(s, topics(s.claim)) for s in against]
     by_speaker: dict[str, list[tuple[Statement, frozenset[str]]]] = {}
     for s, t in others:
@@ -485,7 +491,7 @@ def pair_flags(statements: Sequence[Statement], against: Iterable[Statement] | N
             flag = judge(*order(a, b))
             if flag is not None:
                 out.append(flag)
-    return out
+    return strongest(out, [*statements, *(s for s, _ in others)])
 
 
 __all__ = ["DOCUMENT_MEDIA", "FLAG_RULES", "Flag", "FlagKind", "Pair", "Rating", "Statement", "Verdict", "group_flags",

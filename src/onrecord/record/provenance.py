@@ -146,6 +146,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
     those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
     ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
+    from onrecord.provenance.concessions import strongest
     from onrecord.provenance.flags import comparable, group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
@@ -153,6 +154,7 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
     if not s.claim.asserts or s.party is None or not (mine or s.claim.concedes):
         return 0  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
     stored = 0
+    found: list[tuple[Flag, Statement, Statement]] = []
     if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
         done.speakers[(article_id, speaker_id)] = _same_speaker(store, article_id, speaker_id)
     same = done.speakers.get((article_id, speaker_id), []) if speaker_id is not None else []
@@ -172,8 +174,13 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         if not same_person(a.speaker, b.speaker) and not same_story(a, b):
             continue  # (two articles of one story, as provenance.flags.pair_flags compares them)
         flag = judge(a, b)
-        if flag is None:
-            continue
+        if flag is not None:
+            found.append((flag, a, b))
+    kept = {id(f) for f in strongest([f for f, _, _ in found], [s, *(done.statements[i] for i in candidates
+                                                                       if i in done.statements)])}
+    for flag, a, b in found:
+        if id(flag) not in kept:
+            continue  # (a concession pairs the statement it concedes: provenance.concessions.strongest)
         pair = (flag.kind, ids[(a.article, a.ordinal)], ids[(b.article, b.ordinal)])
         group = group_key(flag)
         if pair in done.pairs or (group is not None and group in done.groups):
