@@ -324,10 +324,14 @@ def _public_act(doc: Doc, a: Attribution) -> bool:
 
 
 def _named_channel(why: str) -> bool:
-    """Is the relay mark no loose "on ..." (a programme the parse found loosely: "on the fact that ... Kestrel
-    News"), unless a name follows "on" ("on The Evening Hour")?"""
+    """Is the relay mark a channel the speaker spoke on (an interview, "told", "on The Evening Hour"), not a passed-on
+    account (an excerpt, "via", another's words, "according to", "reportedly") nor a loose "on ..." (a programme the
+    parse found loosely: "on the fact that ... Kestrel News"; a name must follow "on")?"""
     words = why.split()
-    if not words or words[0] != "on":
+    if not words or why.startswith(("excerpt", "via", "reports", "in the words of")) or "according" in why.lower() \
+            or words[0].lower() in lex.RELAY_ADVERBS:
+        return False
+    if words[0] != "on":
         return True
     named = words[2:3] if words[1:2] == ["the"] else words[1:2]
     return bool(named) and named[0][:1].isupper()
