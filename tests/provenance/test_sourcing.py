@@ -526,6 +526,67 @@ def test_a_sentence_saying_where_the_figures_come_from_makes_them_relayed() -> N
     assert found(text)[0][1].relay_only
 
 
+# session 18: relay marks the second dev sample's misses showed, each its own class
+
+
+def test_a_headline_and_lede_restated_by_a_relayed_interview_below_are_relayed() -> None:
+    text = ("Lind Attacks the Pier Plan.\n\nAna Lind called the pier plan a \u201cscandal\u201d on Monday.\n\n"
+            "Ivo Tarn said the plan was sound.\n\nLind repeated that the plan was a scandal on Tuesday in an "
+            "interview with Kestrel News.\n\n\u201cIt is a scandal,\u201d she said.")
+    assert of(text, "Ana Lind").relay_only
+    # (not when the speaker's first statement below has no channel: a public one, or none marked)
+    plain = text.replace(" in an interview with Kestrel News", "")
+    assert not of(plain, "Ana Lind").relay_only
+    # (nor a public act: an announcement stays public, whatever interview follows)
+    public = ("Lind Backs Tarn.\n\nAna Lind announced her endorsement of Ivo Tarn on Monday.\n\nObi Marsh said the "
+              "plan was sound.\n\nLind repeated her endorsement of Tarn on Tuesday in an interview with Kestrel "
+              "News.")
+    assert [s.relay_only for m, s in found(public) if m == "Lind"] == [True]
+    assert not any(s.relay_only for m, s in found(public) if m == "Ana Lind")
+
+
+def test_a_participle_adding_later_stays_in_the_same_interview() -> None:
+    text = ("Ana Lind spoke to Kestrel News on Monday. \u201cWe cannot pay for the pier any longer,\u201d Lind "
+            "told Kestrel News.\n\n\u201cThe ferries are the priority,\u201d Lind said, adding later, \u201cThe "
+            "harbour is costing us a fortune.\u201d")
+    assert with_span(text, "Lind", "said", "The ferries are the priority,").relay_only
+
+
+def test_a_document_cited_with_according_to_and_named_again_by_its_kind_is_relayed() -> None:
+    text = ("The Lakeview rules appear to favour the ruling party, according to a recent Kestrel Herald survey of "
+            "voter lists. The study found that voters were struck off in poor districts at twice the rate.")
+    assert with_span(text, "The study", "found", "that voters were struck off in poor districts at twice the "
+                     "rate").relay_only
+
+
+def test_a_she_inside_a_passage_the_teller_wrote_is_someone_else() -> None:
+    # (speaker resolution may take the "she" for the teller, the only woman named)
+    text = ("Ana Lind spent a week with a family in Harlow.\n\nThe mother denies any need for help. Lind "
+            "reports:\n\n\"In May she had been in a clinic after what she called a \u201crant,\u201d a few posts "
+            "online. Her son was asleep.\"\n\nLind left on Sunday.")
+    doc = load_pipeline(BROAD)(text)
+    at = text.index("what she")
+    own = Attribution(content=_at(text, "what she called a \u201crant,\u201d"), source=_at(text, "she", at),
+                      cue=_at(text, "called", at), speaker="Ana Lind")
+    attributions = sorted([*doc._.onrecord_attributions, own], key=lambda a: a.content.start)
+    got = sourcing(doc, attributions, outlet=OUTLET)[attributions.index(own)]
+    assert got.relay_only, got.evidence
+
+
+def test_another_outlets_story_reported_that_up_to_read_the_rest_is_relayed() -> None:
+    text = ("Lind Avoided the Clinic.\n\nThe Kestrel Herald reports that Ana Lind avoided the clinic on Sunday.\n\n"
+            "Her car was supposed to go to the clinic, a source said.\n\nRead the rest here.\n\nIvo Tarn said the "
+            "clinic was open.")
+    got = {m: s.relay_only for m, s in found(text)}
+    assert got["a source"] and not got["Ivo Tarn"]
+    assert not of(text.replace("Read the rest here.", "Tarn was there."), "a source").relay_only
+
+
+def test_told_a_business_network_is_a_relay() -> None:
+    assert of("\u201cThe sooner the pier opens, the better,\u201d Ivo Tarn told CNBC in August.",
+              "Ivo Tarn").relay_only
+
+
 # --- backing -----------------------------------------------------------------------------------------------------
 
 
@@ -578,6 +639,47 @@ def test_an_echo_backs_the_statement_before_it() -> None:
 def test_a_second_source_after_the_claim_backs_it(text: str, mention: str) -> None:
     got = of(text, mention)
     assert not got.single_source, got.evidence
+
+
+def test_a_participle_echoing_a_named_party_backs_the_claim() -> None:
+    assert not of("The Kestrel Union called the plan a rightful repair, echoing Ana Lind.",
+                  "The Kestrel Union").single_source
+    assert of("The Kestrel Union called the plan a rightful repair, echoing the mood.",
+              "The Kestrel Union").single_source
+
+
+def test_a_participle_of_the_sets_own_sentence_is_no_second_voice() -> None:
+    # (extraction gave the chant to a name inside the sentence: it is still the set's own voice)
+    text = ("Small groups of dockers kept calling for the pier report, marching past the Kestrel Rovers' ground while "
+            "chanting, \"Open the pier.\"\n\nAna Lind said the pier was closed.")
+    doc = load_pipeline(BROAD)(text)
+    attributions = [Attribution(content=_at(text, "the pier report"), source=_at(text, "Small groups of dockers"),
+                                cue=_at(text, "kept calling for")),
+                    Attribution(content=_at(text, "Open the pier."), source=_at(text, "the Kestrel Rovers"),
+                                cue=_at(text, "chanting"))]
+    assert sourcing(doc, attributions, outlet=OUTLET)[0].single_source
+
+
+def test_a_bare_plural_of_experts_is_backed_by_a_named_expert_on_its_topic() -> None:
+    text = ("Harbour analysts said the tariff had raised the cost of shipping grain. \"Grain shipping costs have "
+            "doubled,\" said Ivo Tarn, who ran the port authority.")
+    assert not of(text, "Harbour analysts").single_source
+    other = ("Harbour analysts said the tariff had raised the cost of shipping grain. \"The mayor will resign,\" "
+             "said Ivo Tarn, who ran the port authority.")
+    assert of(other, "Harbour analysts").single_source
+
+
+def test_a_named_voice_quoted_right_after_an_unnamed_set_on_its_point_is_backed_too() -> None:
+    text = ("Some fear the new bridge will flood the marsh. Ivo Tarn, a hydrologist, said the bridge piers would "
+            "flood the marsh in spring.")
+    assert not of(text, "Ivo Tarn").single_source
+
+
+def test_agreeing_in_part_with_a_person_backs_no_claim_of_theirs() -> None:
+    text = ("Ana Lind said the pier closure would hurt the harbour trade. Ivo Tarn largely agreed with Lind and "
+            "seemed to think the ferries mattered more.")
+    assert of(text, "Ana Lind").single_source
+    assert not of(text.replace("largely agreed with Lind", "agreed with Lind"), "Ana Lind").single_source
 
 
 def test_a_relative_that_is_no_restated_claim() -> None:

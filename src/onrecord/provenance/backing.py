@@ -30,6 +30,7 @@ _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same
 _SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
 _PEOPLE = lex.WITHHELD_HEADS | lex.ANONYMOUS_HEADS | _LEXICON.words("group_heads") | _LEXICON.words("public_heads") | \
     _LEXICON.words("role_heads") | frozenset("counterpart peer member economist expert analyst".split())
+_EXPERTS, _IN_PART = _LEXICON.words("expert_heads"), _LEXICON.words("partial_agreement_adverbs")
 _CONTRAST = frozenset("but however yet still though although".split())
 _ORDINALS = frozenset("second third fourth another".split())  # a source counted after another ("a second official")
 _CONFIRMING = frozenset("confirm corroborate verify".split())
@@ -108,6 +109,23 @@ def _alongside(doc: Doc, a: Attribution) -> str | None:
     return None
 
 
+def _echoing(doc: Doc, a: Attribution) -> str | None:
+    """A named party the statement's own sentence says it echoes, in a participle on the cue ("The union called the
+    plan a repair, echoing Ana Lind", "..., echoing Lind's warning"): a second source for the claim."""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    verb = cue.root if cue is not None and len(cue) else None
+    if verb is None:
+        return None
+    for t in verb.children:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "echo" and not a.content.start <= t.idx < \
+                a.content.end:
+            echoed = next((o for o in t.children if o.dep_ == "dobj"), None)
+            if echoed is not None and any(w.pos_ == "PROPN" and w.ent_type_ not in _NOT_PEOPLE - {"ORG"}
+                                          for w in echoed.subtree):
+                return doc[t.i : echoed.right_edge.i + 1].text
+    return None
+
+
 def _says(doc: Doc, a: Attribution) -> bool:
     """Is the cue a verb of saying or believing ("Republicans believe ..."), not a deed ("have refused to vote")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
@@ -168,7 +186,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
     text = doc_text(doc)
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
     out: list[str | None] = [_plural_mention(doc, a, k) or (_alongside(doc, a) if k in ("group", "anonymous") else None)
-                             for a, k in zip(attributions, kinds, strict=True)]
+                             or _echoing(doc, a) for a, k in zip(attributions, kinds, strict=True)]
     keys = [_content_words(a.content.of(text)) for a in attributions]
     for i in range(len(attributions)):
         for j in range(i + 1, len(attributions)):
@@ -199,8 +217,8 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         if cue is None or not len(cue):
             continue
         verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
-        if verb is not None and any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to republish": a deed
-            continue
+        if verb is not None and (any(c.dep_ == "xcomp" for c in verb.children) or _in_part_with(verb)):
+            continue  # ("agreed to republish": a deed; "largely agreed with Lind": no one claim backed)
         similar = verb is None and _SIMILAR.match(text, echo.content.start) is not None  # ("others expressed
         restating = verb is None and (similar or any(t.lemma_.lower() in _RESTATING for t in cue))  # similar doubts")
         if verb is None and not restating:
@@ -232,8 +250,10 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
         if words is None or any(a.content.start <= m.start() < a.content.end for a in attributions):
             continue  # (the words of a statement: "Most traders agree," she said)
         verb, sent = words[0], words[0].sent
-        if verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
-            continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...")
+        if verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+                                     or _in_part_with(verb)):
+            continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...",
+            # nor in part with a person: "Tarn largely agreed with Lind and ...")
         before = [i for i, a in enumerate(attributions) if a.content.end <= sent.start_char
                   and text[a.content.end : sent.start_char].count(breaks) <= 1]
         named = _echoed_claim(doc, verb, attributions)
@@ -253,6 +273,14 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
             out[i] = out[i] or f"then: {sent.text.strip()[:50]}"
 
 
+def _in_part_with(verb: Token) -> bool:
+    """Is the agreement with someone, and only in part or in general ("Tarn largely agreed with Lind", "mostly agrees
+    with her")? Agreeing with a person's views so is no second source for one claim of theirs ("Others largely
+    agree." after a claim still backs it)."""
+    return any(c.dep_ == "advmod" and c.lower_ in _IN_PART for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
 def _echoed_claim(doc: Doc, verb: Token, attributions: Sequence[Attribution]) -> int | None:
     """The earlier statement a passive echo names by its topic ("That account of cut crossings was echoed by ..."
     after "crews had been told to skip two crossings"): the last one before it whose content holds a noun of the
@@ -263,7 +291,7 @@ def _echoed_claim(doc: Doc, verb: Token, attributions: Sequence[Attribution]) ->
     words = frozenset(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
                       and t.lemma_.lower() not in _CLAIM_NOUNS)
     earlier = [i for i, a in enumerate(attributions) if a.content.end <= verb.sent.start_char
-               and _shared_topic(words, _topic(doc, a)) >= 1] if words else []
+               and shared_topic(words, topic(doc, a)) >= 1] if words else []
     return max(earlier, key=lambda i: attributions[i].content.end) if earlier else None
 
 
@@ -305,7 +333,8 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
     ...", "... The Kestrel Institute, a consulting firm, has calculated ...").
     A bare "some" is not enough ("Some hesitated ..." then a named person on something else), unless the named
     person's words share its topic ("Some warn the merger would close the unit. Ivo Tarn said a merged trust would
-    move the unit")."""
+    move the unit"); so with a bare plural of experts ("Harbour analysts said ..."). A bare "some", "others" or
+    bare experts on the named voice's topic also back the named voice."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     for n, i in enumerate(order):  # (the next statement not inside this one's words: "some note that Tarn, even as
@@ -314,12 +343,15 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
         if j is None:
             continue
         span, then = mention(doc, attributions[i]), mention(doc, attributions[j])
-        if out[i] or span is None or then is None or parties[i] == parties[j]:
+        if out[i] or span is None or then is None or parties[i] == parties[j] or _participle_in(
+                doc, attributions[j], span.sent):
             continue
         head = mention_noun(span)
         bare = head.lower_ in ("some", "many") and len(span) == 1 and head.dep_ == "nsubj"  # ("Some warn ...")
-        some = head.lower_ == "others" or (bare and _shared_topic(
-            _topic(doc, attributions[i]), _topic(doc, attributions[j])) >= 1) or (head.tag_ in ("NNS", "NNPS") and any(
+        # (a bare "some", "others" or bare experts on the named voice's topic: each backs the other)
+        mutual = (bare or head.lower_ == "others" or _experts(head)) and shared_topic(
+            topic(doc, attributions[i]), topic(doc, attributions[j])) >= 1
+        some = mutual or head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
             c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head) or (
             head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and _says(doc, attributions[i]))
         names = {t.lower_ for t in then if t.pos_ == "PROPN"}
@@ -330,16 +362,33 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
         if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
             continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
         out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
+        if mutual:  # (the named voice is backed by the set it speaks for)
+            out[j] = out[j] or f"after {span.text}"
 
 
-def _topic(doc: Doc, a: Attribution) -> frozenset[str]:
+def _experts(head: Token) -> bool:
+    """Is the head a bare plural of people who judge as a trade ("Foreign policy analysts said ...", "economists
+    warn"), no determiner before it?"""
+    return head.tag_ == "NNS" and head.lemma_.lower() in _EXPERTS and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+
+def _participle_in(doc: Doc, a: Attribution, sent: Span) -> bool:
+    """Is the statement's cue a participle of the sentence (",... while chanting, 'Open the pier'"): the voice of
+    that sentence's subject, whatever mention extraction gave it, not a second voice?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and len(cue) == 1 and cue[0].tag_ == "VBG" and cue[0].dep_ in ("advcl", "xcomp") and \
+        sent.start <= cue[0].i < sent.end
+
+
+def topic(doc: Doc, a: Attribution) -> frozenset[str]:
     """The lemmas of the content's nouns, verbs, adjectives and numbers, less the saying verbs and function words."""
     span = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     return frozenset(t.lemma_.lower() for t in span or () if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                      and not t.is_stop and t.lemma_.lower() not in lex.SPEECH_VERBS and len(t.text) > 2)
 
 
-def _shared_topic(x: frozenset[str], y: frozenset[str]) -> int:
+def shared_topic(x: frozenset[str], y: frozenset[str]) -> int:
     """How many of one content's lemmas the other holds, a word inside another counting ("spend" in "overspend",
     "merge" in "merger")."""
     return sum(any(w == v or (len(w) >= 4 and len(v) >= 4 and (w in v or v in w)) for v in y) for w in x)
@@ -375,7 +424,7 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
     official") takes the claim of a source with the same head noun first."""
     text = doc_text(doc)
     marks = [_second_mark(doc, a) if parties[j] else None for j, a in enumerate(attributions)]
-    topics = [_topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
+    topics = [topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
     for j, a in enumerate(attributions):
         why = marks[j]
         if why is None:
@@ -384,15 +433,15 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
         head = mention_noun(span).lemma_.lower() if span is not None else ""
         least = 2 if why.startswith("counted") else 1  # (a source counted after another: more of the topic)
         earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
-                   and parties[i] != parties[j] and _shared_topic(topics[j], topics[i]) >= least
+                   and parties[i] != parties[j] and shared_topic(topics[j], topics[i]) >= least
                    and "___" not in text[b.content.end : a.content.start]]  # (not across a roundup's stories)
         if not earlier:
             continue
         same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None
                      and mention_noun(m).lemma_.lower() == head}
-        i = max(earlier, key=lambda i: (i in same_head, _shared_topic(topics[j], topics[i]), -i))
+        i = max(earlier, key=lambda i: (i in same_head, shared_topic(topics[j], topics[i]), -i))
         out[i] = out[i] or f"{why}: {a.source.of(text) if a.source else parties[j]}"
         out[j] = out[j] or f"{why} {parties[i]}"
 
 
-__all__ = ["PAIRS", "backed", "named_pair", "set_of_people"]
+__all__ = ["PAIRS", "backed", "named_pair", "set_of_people", "shared_topic", "topic"]

@@ -23,8 +23,9 @@ _AIRED = frozenset("televised broadcast radio tv television podcast".split())  #
 _MEDIA = frozenset("radio tv television cable talk show podcast".split())
 _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
-MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING = (load("en").words(name) for name in (
-    "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs"))
+MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING, _MORE_OUTLETS = (load("en").words(name) for name in (
+    "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs", "more_outlet_words"))
+_OUTLET_WORDS = lex.OUTLET_WORDS | _MORE_OUTLETS
 
 
 def among(sent: Span, words: frozenset[int], deps: frozenset[int] = frozenset(), pos: frozenset[int] = frozenset()
@@ -55,7 +56,7 @@ def outlet_words(span: Span) -> str | None:
     propn = [t for t in span if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART") or (
         t.text[:1].isupper() and _network(t.lower_) != t.lower_)) and t.ent_type_ not in ("DATE", "TIME")]
     # (a capitalised name with a channel number is a name, whatever the tagger made of it: "a Fox411 interview")
-    return span.text if any(_network(t.lower_) in lex.OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS
+    return span.text if any(_network(t.lower_) in _OUTLET_WORDS or t.lower_ in lex.BROADCAST_WORDS
                             for t in propn) or any(_broadcaster(t) for t in span) else None
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention, next_sentence
+from onrecord.provenance.backing import shared_topic, topic
 from onrecord.provenance.outlets import (
     INTERVIEWS,
     heard_by,
@@ -38,14 +39,19 @@ if TYPE_CHECKING:
 _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
 _EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
+_REPORTS_THAT = re.compile(r"(?:^|\n)[ \t]*((?:The )?[A-Z][\w.'\u2019\- ]{1,50}?) (?:reports|reported) that\b")
 _READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
 _POLLS = frozenset("poll polls survey surveys".split())
 _FIRST_PERSONS = frozenset("i we me us you".split())  # (the quotation's speaker, or its hearer)
+_THIRD_PERSONS = frozenset("he she they him her them".split())  # (in a speaker's own words: someone else)
 _ACCOUNT = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w.'\u2019\- \xa0]{1,60}?)[\s\xa0]+(?:reports|reported|writes|wrote):"
                       r"[ \t\xa0]*\n+[ \t]*[\"\u201c]")
+_DOCUMENTS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
+_GOING_ON = frozenset("add continue".split())  # (participles that go on with the same talk: "adding later")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
-_PUBLIC_CHANNELS, _OTHER_OCCASION = (_LEXICON.words(name) for name in ("public_channels", "other_occasion"))
+_PUBLIC_CHANNELS, _OTHER_OCCASION, _PUBLIC_ACTS = (_LEXICON.words(name) for name in (
+    "public_channels", "other_occasion", "public_act_verbs"))
 
 
 def _speaker_key(a: Attribution, text: str) -> str:
@@ -66,9 +72,14 @@ def _own_channel(doc: Doc, a: Attribution) -> bool:
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any((t.lower_ in _PUBLIC_CHANNELS or t.lower_ in _OTHER_OCCASION or _an_interview(t))
+    return any((t.lower_ in _PUBLIC_CHANNELS or (t.lower_ in _OTHER_OCCASION and not _adding(t)) or _an_interview(t))
                and not a.content.start <= t.idx < a.content.end for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
+
+
+def _adding(t: Token) -> bool:
+    """Is the occasion word on a participle that goes on with the same talk ("Lind said, adding later, ...")?"""
+    return t.head.tag_ == "VBG" and t.head.lemma_.lower() in _GOING_ON
 
 
 def _subject(sent: Span) -> Token | None:
@@ -232,6 +243,8 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     for k, why in _excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
+    for k, why in _lede_restated(doc, attributions, out, keys, order):
+        mark(k, why)
     for sent in _sentences_saying(doc, text, "according to"):
         words = sent.text.strip().lower().replace("’", "'")
         if words.startswith(("that's according to", "that is according to", "this is according to")) and sent.start:
@@ -255,8 +268,9 @@ __all__ = ["carry_relays"]
 def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
                        order: Sequence[int]) -> list[tuple[int, str]]:
     """A statement by "it" opening the sentence after one whose source is cited with "according to" ("..., according
-    to its filings. It showed ..."): the same source, reached the same way (as a fronted "According to" scopes the
-    next sentence's pronoun). Not a repeat by name ("the group says"), which names a channel of its own."""
+    to its filings. It showed ..."), or by the cited document named again by its kind ("..., according to a Kestrel
+    Herald survey. The study found ..."): the same source, reached the same way (as a fronted "According to" scopes
+    the next sentence's pronoun). Not a repeat by name ("the group says"), which names a channel of its own."""
     out: list[tuple[int, str]] = []
     for k, s in enumerate(found):
         why = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: according")), None)
@@ -265,10 +279,69 @@ def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Seq
             continue
         for j in order:
             said_by = mention(doc, attributions[j])
-            if not found[j].relay_only and said_by is not None and said_by.text.lower() == "it" and \
-                    said_by[0].sent == next_sent and said_by.start - next_sent.start <= 1:
+            if not found[j].relay_only and said_by is not None and said_by[0].sent == next_sent and \
+                    said_by.start - next_sent.start <= 1 and (said_by.text.lower() == "it" or (
+                        found[k].kind == "document" and _the_document(said_by))):
                 out.append((j, f"{why} (the next sentence)"))
     return out
+
+
+def _lede_restated(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing], keys: Sequence[str],
+                   order: Sequence[int]) -> list[tuple[int, str]]:
+    """A statement of the headline or the lede (the article's first two paragraphs) that names no channel, restated
+    (a word of its topic shared) by the same speaker's relayed statements further on, before any of that speaker's
+    statements that is not relayed: the top of the story sums up the interview told below ("Lind Calls the Plan 'a
+    Scandal'" ... "Lind called it a scandal on Kestrel News' Evening Hour"). Not a public act ("Lind announced
+    ..."), nor after a loose "on ..." mark. Last first, so that a headline takes the mark its lede took."""
+    text = doc_text(doc)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    first = text.find(breaks)
+    lede_end = text.find(breaks, first + len(breaks)) if first >= 0 else -1
+    relayed = [s.relay_only for s in found]
+    out: list[tuple[int, str]] = []
+    for k in reversed([k for k in order if attributions[k].content.start < lede_end]):
+        a = attributions[k]
+        if relayed[k] or not keys[k] or _own_channel(doc, a) or _public_act(doc, a):
+            continue
+        words = topic(doc, a)
+        for j in (j for j in order if attributions[j].content.start >= a.content.end and keys[j] == keys[k]):
+            if not relayed[j]:
+                break
+            why = dict(out).get(j) or next((e.removeprefix("relay: ") for e in found[j].evidence
+                                             if e.startswith("relay: ")), "")
+            if shared_topic(words, topic(doc, attributions[j])) >= 1 and _named_channel(why):
+                out.append((k, f"{why.removesuffix(' (same passage)').removesuffix(' (restated below)')} "
+                               "(restated below)"))
+                relayed[k] = True
+                break
+    return out
+
+
+def _public_act(doc: Doc, a: Attribution) -> bool:
+    """Is the statement's cue a public act ("Lind announced her endorsement of Tarn"), whatever interview follows?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and any(t.lemma_.lower() in _PUBLIC_ACTS for t in cue)
+
+
+def _named_channel(why: str) -> bool:
+    """Is the relay mark a channel the speaker spoke on (an interview, "told", "on The Evening Hour"), not a passed-on
+    account (an excerpt, "via", another's words, "according to", "reportedly") nor a loose "on ..." (a programme the
+    parse found loosely: "on the fact that ... Kestrel News"; a name must follow "on")?"""
+    words = why.split()
+    if not words or why.startswith(("excerpt", "via", "reports", "in the words of")) or "according" in why.lower() \
+            or words[0].lower() in lex.RELAY_ADVERBS:
+        return False
+    if words[0] != "on":
+        return True
+    named = words[2:3] if words[1:2] == ["the"] else words[1:2]
+    return bool(named) and named[0][:1].isupper()
+
+
+def _the_document(said_by: Span) -> bool:
+    """Is the mention a document named again by its kind ("The study", "the survey"), as "it" would be?"""
+    words = [t.lower_ for t in said_by]
+    return len(words) == 2 and words[0] in ("the", "this") and (said_by[1].lemma_.lower() in _DOCUMENTS or
+                                                                 words[1] in _DOCUMENTS)
 
 
 def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing]
@@ -310,18 +383,23 @@ def _inside_quotations(doc: Doc, attributions: Sequence[Attribution], keys: Sequ
     """Statements inside another speaker's quoted words ("'He told me he would quit,' Lind said"), or inside a
     quoted passage that a sentence ending "X reports:" or "X writes:" sets off ("Lind reports:¶'The first time she
     saw him, she was beginning to realize ...'"): known from that speaker's account. Not the speaker's own ("I",
-    "we"), not a statement the teller makes of himself, and not inside a transcript's question (no cue)."""
+    "we"), not a statement the teller makes of himself (though a "he" or "she" in a passage the teller wrote is
+    someone else), and not inside a transcript's question (no cue)."""
     text = doc_text(doc)
     accounts = [(q.start, q.end, keys[j], b.source.of(text)) for j, b in enumerate(attributions)
                 if b.cue is not None and b.source is not None and any(c.isalpha() for c in b.cue.of(text))
                 for q in b.quoted]  # (a transcript's label, "Q:", is no cue)
-    accounts += _quoted_passages(text)
+    passages = _quoted_passages(text)
+    accounts += passages
     out = []
     for k, a in enumerate(attributions):
         said_by = mention(doc, a)
         if said_by is None or (len(said_by) == 1 and said_by[0].lower_ in _FIRST_PERSONS):
             continue
-        teller = next((who for lo, hi, key, who in accounts if key != keys[k] and lo <= min(
+        other = len(said_by) == 1 and said_by[0].lower_ in _THIRD_PERSONS  # (in a passage the writer sets off,
+        # "she" is someone else, whoever speaker resolution took it for)
+        teller = next((who for lo, hi, key, who in accounts if (key != keys[k] or (
+            other and (lo, hi, key, who) in passages)) and lo <= min(
             a.content.start, said_by.start_char) and a.content.end <= hi), None)
         if teller is not None:
             out.append((k, f"in the words of {teller}"))
@@ -348,7 +426,8 @@ def _quoted_passages(text: str) -> list[tuple[int, int, str, str]]:
 
 def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None) -> list[tuple[int, str]]:
     """Statements in an excerpt of another outlet's story, set off by a paragraph of its own ("From the Kestrel
-    Herald:"), up to a line sending the reader to the rest ("Read the rest ...") or the article's end."""
+    Herald:"), up to a line sending the reader to the rest ("Read the rest ...") or the article's end; or after a
+    paragraph opening "The Kestrel Herald reports that ...", up to such a line (there must be one)."""
     text = doc_text(doc)
     out: list[tuple[int, str]] = []
     for m in _EXCERPT.finditer(text):
@@ -361,6 +440,14 @@ def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None
         ends = _READ_ON.search(text, m.end())
         end = ends.start() if ends is not None else len(text)
         out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions) if m.end() <= a.content.start < end]
+    for m in _REPORTS_THAT.finditer(text):  # ("The Kestrel Herald reports that ...", then its story, "Read the rest")
+        words = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        ends = _READ_ON.search(text, m.end())
+        if ends is None or words is None or outlet_words(words) is None or same_outlet(m.group(1), outlet):
+            continue
+        start = text.find("\n", m.end())
+        out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions)
+                if 0 <= start <= a.content.start < ends.start()]
     return out
 
 
