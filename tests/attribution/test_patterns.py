@@ -1548,6 +1548,11 @@ CASES += [
          "that the town expresses \"our deep regret about this\" and is warning residents about the pier",
          "Ana Lind", "mixed"),
     # a quotation inside a quotation after a pronoun's verb of saying: the words are found, the speaker left unnamed
+    # "chairman" is no evidence that a woman named with it is a man: her "she" still finds her
+    case("she-after-a-chairman-named-as-a-woman",
+         "The chairman of the harbour board, Anna Lind, said the board stood by its pilots. “The new contract has "
+         "been signed,” she said.",
+         "The new contract has been signed,", "Anna Lind", "direct"),
     case("a-pronouns-words-inside-a-quotation",
          "“They came to the door of the bakery, and they said, ‘We have a report of a noise here,’ and then they "
          "left,” Ivo Tarn said.",
