@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -158,7 +157,7 @@ class ArticleIndex:
         with a title, a role or an age is a person mention, and so is one name alone with a role or an age."""
         doc = self.doc
         a = token_arrays(doc)
-        propn = np.isin(a.pos, _PROPN)
+        propn = one_of(a.pos, _PROPN)
         for i in positions(propn & ~a.next_is(propn)):  # the last proper noun of a chain (no other token counts)
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
@@ -231,8 +230,8 @@ class ArticleIndex:
         doc = self.doc
         a = token_arrays(doc)
         # (first on the arrays: a capitalised noun, not before a proper noun, whose lower case may be a surname)
-        maybe = np.isin(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(np.isin(a.pos, _PROPN)) \
-            & np.isin(a.lower, ids(*self.by_surname))
+        maybe = one_of(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(one_of(a.pos, _PROPN)) \
+            & one_of(a.lower, ids(*self.by_surname))
         for i in positions(maybe):
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
@@ -245,7 +244,7 @@ class ArticleIndex:
         # a hyphenated family name alone ("Talbot-Ames", "Bergqvist-Lowe was scathing", cut in three by the
         # tokenizer) that the recogniser took for an organisation or a place, or left unlabelled
         last_parts = {s.rsplit("-", 1)[-1] for s in self.by_surname if "-" in s.strip("-")}
-        for i in positions(np.isin(a.lower, ids(*last_parts)) & a.is_title) if last_parts else ():
+        for i in positions(one_of(a.lower, ids(*last_parts)) & a.is_title) if last_parts else ():
             start, _ = hyphen_extent(doc, i, i + 1)
             ent = self.ent_of.get(i)
             if start < i and doc[start : i + 1].text.lower() in self.by_surname \
@@ -258,7 +257,7 @@ class ArticleIndex:
         a person of that family: "Mira Tarn"."""
         doc = self.doc
         a = token_arrays(doc)
-        for i in positions(np.isin(a.dep, _APPOS) & np.isin(a.pos, _PROPN)):  # a proper noun in apposition
+        for i in positions(one_of(a.dep, _APPOS) & one_of(a.pos, _PROPN)):  # a proper noun in apposition
             tok = doc[i]
             head = tok.head
             if head.lemma_.lower() not in FAMILY_HEADS or any(c.dep_ == "compound" for c in tok.children) \
@@ -312,7 +311,7 @@ class ArticleIndex:
             return
         doc = self.doc
         a = token_arrays(doc)
-        for i in positions(np.isin(a.orth, ids(*self.acronyms))):  # (the tokens written as one of them)
+        for i in positions(one_of(a.orth, ids(*self.acronyms))):  # (the tokens written as one of them)
             tok = doc[i]
             if tok.text in self.acronyms and tok.i not in self.ent_of and len(tok.text) >= 2:
                 subject = is_subject(tok, tok.i + 1, tok.i)
@@ -451,7 +450,7 @@ class ArticleIndex:
         """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
         key = surname(name)
         a = token_arrays(self.doc)
-        for i in positions(np.isin(a.lower, ids(key))):
+        for i in positions(one_of(a.lower, ids(key))):
             tok = self.doc[i]
             if tok.lower_ == key:
                 near = self.doc[max(0, tok.i - 8) : tok.i + 8]

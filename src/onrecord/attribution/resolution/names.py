@@ -10,10 +10,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
     DAY_WORDS,
@@ -334,7 +333,7 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
     Horst": "Pieter" and "Horst"): a known first name, particles ("ter", "van der", "de la"), a capitalised family
     name, none of it inside a longer person entity. Only the particles' tokens are looked at."""
     out = []
-    particles = positions(np.isin(token_arrays(doc).lower, _PARTICLE_IDS))
+    particles = positions(one_of(token_arrays(doc).lower, _PARTICLE_IDS))
     for p in particles:
         tok = doc[p - 1] if p > 0 else None
         if tok is None or p - 1 in particles or not (tok.is_title and tok.i + 2 < len(doc)):
