@@ -6,7 +6,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.attribution.arrays import ids, one_of, token_arrays
+from onrecord.attribution.arrays import ids, one_of, shared, text_of, token_arrays
 
 WORDS = ["Ana", "Lind", "said", "the", "ferries", "Says", "and", "Ivo", "Tarn", "SAID", "."]
 LEMMAS = ["Ana", "Lind", "say", "the", "ferry", "Say", "and", "Ivo", "Tarn", "SAY", "."]
@@ -26,3 +26,11 @@ def test_lemma_in_reads_each_token_lemma() -> None:
     assert arrays.lemma_in(["say"], lower=False).tolist() == [lem == "say" for lem in LEMMAS]
     assert arrays.lemma_in(["ferry", "tarn"]).tolist() == [lem.lower() in ("ferry", "tarn") for lem in LEMMAS]
     assert arrays.lemma_in(["absent"]).tolist() == [False] * len(WORDS)
+
+
+def test_text_of_is_read_once_per_shared_block() -> None:
+    doc = Doc(Vocab(), words=WORDS)
+    assert text_of(doc) == doc.text
+    with shared(doc):
+        first = text_of(doc)
+        assert first == doc.text and text_of(doc) is first  # (the same string: not joined again)

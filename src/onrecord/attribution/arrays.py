@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Hashable, Iterable, Iterator
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -134,6 +134,18 @@ def memo_of(doc: Doc) -> dict[Hashable, Any] | None:
     a span several passes read); None outside such a block (then each pass builds its own)."""
     current = _CURRENT.get()
     return current.memo if current is not None and current.doc is doc else None
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, read once per :func:`shared` block (spaCy joins every token's text anew on each access);
+    outside such a block, read as it is."""
+    memo = memo_of(doc)
+    if memo is None:
+        return doc.text
+    text = memo.get("text")
+    if text is None:
+        text = memo["text"] = doc.text
+    return cast("str", text)
 
 
 def token_arrays(doc: Doc) -> TokenArrays:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, text_of, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
     DAY_WORDS,
@@ -370,7 +370,7 @@ def nicknamed_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
     organisation), and the name each nickname stands for, written inside the name ("sparky" -> "Ana Lind") or
     before the family name ('Known to all as "Lenny," Ashby ...': "lenny" -> "Ashby"), so that the nickname alone
     names the person later ("Lenny said")."""
-    text = doc.text
+    text = text_of(doc)
     names: list[tuple[int, str]] = []
     aliases = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(text)}
     for m in _NICKNAMED.finditer(text):
