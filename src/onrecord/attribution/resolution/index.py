@@ -121,6 +121,7 @@ class ArticleIndex:
         """Index the recogniser's entities; returns every person mention it found, in what was said too."""
         doc, inside = self.doc, self.inside
         named: list[tuple[int, str]] = []
+        self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
         for ent in doc.ents:
             for tok in ent:
@@ -141,7 +142,8 @@ class ArticleIndex:
             honorific = honorific_gender(doc, ent.start)
             if honorific is not None:
                 self.honorific[ent.start] = honorific
-            name = shared_family_name(ent) or person_name(ent)
+            self._names[ent.start] = person_name(ent)  # (read again by _index_roles)
+            name = shared_family_name(ent) or self._names[ent.start]
             if not name_like(name) or name.lower() in places or place_of_a_role(ent):
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
@@ -321,9 +323,9 @@ class ArticleIndex:
         """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not name_like(person_name(ent)):
+            if ent.label_ != "PERSON" or not name_like(self._names[ent.start]):
                 continue
-            full = self.fullest(person_name(ent), self.honorific.get(ent.start))
+            full = self.fullest(self._names[ent.start], self.honorific.get(ent.start))
             for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
                 if inner.lower_.rstrip(".") not in LEADING_ROLES:
                     break
