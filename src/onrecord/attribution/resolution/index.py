@@ -124,8 +124,8 @@ class ArticleIndex:
         self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
         for ent in doc.ents:
-            for tok in ent:
-                self.ent_of[tok.i] = ent
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
             if ent.label_ in ("ORG", "GPE"):
                 org = org_text(ent)
                 if ent.label_ == "ORG":
