@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Hashable, Iterable, Iterator
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,7 +27,8 @@ class TokenArrays:
     as spaCy's ids (compare with :func:`ids`), ``is_title``, ``idx`` (each token's first character) and ``head``
     (the index of each token's head)."""
 
-    __slots__ = ("dep", "doc", "head", "idx", "is_title", "lemma", "lower", "memo", "n", "orth", "pos", "tag")
+    __slots__ = ("_lemmas", "dep", "doc", "head", "idx", "is_title", "lemma", "lower", "memo", "n", "orth", "pos",
+                 "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -45,12 +46,13 @@ class TokenArrays:
         self.idx: NDArray[np.int64] = idx.astype(np.int64)
         # HEAD is the offset of the head from the token, a negative one wrapped in uint64 (the cast unwraps it)
         self.head: NDArray[np.int64] = head.astype(np.int64) + np.arange(self.n, dtype=np.int64)
+        self._lemmas: tuple[list[int], NDArray[np.intp]] | None = None  # distinct lemma ids, each token's among them
 
     def has_child(self, deps: NDArray[np.uint64]) -> NDArray[np.bool_]:
         """For each token, whether a token with one of the dependencies ``deps`` (from :func:`ids`) has it as
         its head: every token with such a child in ``Token.children``, and possibly more (a superset)."""
         out = np.zeros(self.n, dtype=bool)
-        with_dep = np.isin(self.dep, deps)
+        with_dep = one_of(self.dep, deps)
         out[self.head[with_dep]] = True
         return out
 
@@ -67,14 +69,17 @@ class TokenArrays:
         if len(known) > _LEMMA_IN_LIMIT:
             known.clear()  # (a long corpus run meets ever more names: the memo stays small)
         strings = self.doc.vocab.strings
-        keep = []
-        for v in np.unique(self.lemma).tolist():
+        if self._lemmas is None:  # (the same for every word list: found once per Doc)
+            distinct, inverse = np.unique(self.lemma, return_inverse=True)
+            self._lemmas = distinct.tolist(), inverse
+        distinct_ids, inverse = self._lemmas
+        hits = []
+        for v in distinct_ids:
             hit = known.get(v)
             if hit is None:
                 hit = known[v] = (strings[v].lower() if lower else strings[v]) in wanted
-            if hit:
-                keep.append(v)
-        return np.isin(self.lemma, np.asarray(keep, dtype=np.uint64))
+            hits.append(hit)
+        return np.asarray(hits, dtype=bool)[inverse] if hits else np.zeros(self.n, dtype=bool)
 
 
 #: :meth:`TokenArrays.lemma_in`'s answers by word list and lemma id (an id is the hash of its string: the same
@@ -86,6 +91,22 @@ _LEMMA_IN_LIMIT = 200_000
 def ids(*strings: str) -> NDArray[np.uint64]:
     """The ids spaCy gives these strings (a dependency label, a part of speech, a word)."""
     return np.asarray([get_string_id(s) for s in strings], dtype=np.uint64)
+
+
+#: Up to this many ids, :func:`one_of` compares them one by one; more, it leaves them to ``np.isin``.
+_FEW_IDS = 16
+
+
+def one_of(values: NDArray[np.uint64], wanted: NDArray[np.uint64]) -> NDArray[np.bool_]:
+    """``np.isin(values, wanted)``: for each value, whether it is one of ``wanted`` (ids from :func:`ids`). For
+    the few ids a rule names, one comparison each: ``np.isin`` sorts both arrays first, a fixed cost many times
+    that of the test itself on one article's tokens."""
+    if len(wanted) > _FEW_IDS:
+        return np.isin(values, wanted)
+    out = np.zeros(values.shape, dtype=bool)
+    for w in wanted:
+        out |= values == w
+    return out
 
 
 def positions(mask: NDArray[np.bool_]) -> list[int]:
@@ -113,6 +134,18 @@ def memo_of(doc: Doc) -> dict[Hashable, Any] | None:
     a span several passes read); None outside such a block (then each pass builds its own)."""
     current = _CURRENT.get()
     return current.memo if current is not None and current.doc is doc else None
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, read once per :func:`shared` block (spaCy joins every token's text anew on each access);
+    outside such a block, read as it is."""
+    memo = memo_of(doc)
+    if memo is None:
+        return doc.text
+    text = memo.get("text")
+    if text is None:
+        text = memo["text"] = doc.text
+    return cast("str", text)
 
 
 def token_arrays(doc: Doc) -> TokenArrays:

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import TokenArrays, ids, positions, token_arrays
+from onrecord.attribution.arrays import TokenArrays, ids, one_of, positions, token_arrays
 from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, WordFeatures, load_cue_model
 from onrecord.attribution.cueparts import (
     ACCORDING,
@@ -206,17 +206,17 @@ def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
     with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying (its
     that-clause), "according", a preposition "in", a verb of saying after a comma or before a stop ("…, argued
     Ana Lind.")."""
-    verb = np.isin(a.pos, _VERB)
-    noun = np.isin(a.pos, _NOUN)
+    verb = one_of(a.pos, _VERB)
+    noun = one_of(a.pos, _NOUN)
     hosts = a.has_child(_CHILD_DEPS)
-    held = a.has_child(_POSS) | np.isin(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
-    in_prep = np.isin(a.lower, _IN) & np.isin(a.dep, _PREP)
+    held = a.has_child(_POSS) | one_of(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
+    in_prep = one_of(a.lower, _IN) & one_of(a.dep, _PREP)
     after_comma = np.zeros(a.n, dtype=bool)
-    after_comma[1:] = np.isin(a.lower, _COMMA)[:-1]
-    closing = verb & a.lemma_in(SPEECH_VERBS) & (after_comma | a.next_is(np.isin(a.pos, _PUNCT)))
+    after_comma[1:] = one_of(a.lower, _COMMA)[:-1]
+    closing = verb & a.lemma_in(SPEECH_VERBS) & (after_comma | a.next_is(one_of(a.pos, _PUNCT)))
     mask: NDArray[np.bool_] = (
-        (verb & (hosts | np.isin(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
-        | np.isin(a.lower, _ACCORDING) | in_prep | closing
+        (verb & (hosts | one_of(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
+        | one_of(a.lower, _ACCORDING) | in_prep | closing
     )
     return mask
 

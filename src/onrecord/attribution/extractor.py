@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.arrays import shared
+from onrecord.attribution.arrays import shared, text_of
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
@@ -151,7 +151,7 @@ def find_quotations(doc: Doc) -> Quotations:
     """The quotations of the article, and the paragraphs whose marks do not pair. The text the later stages read
     is the article's with a British-style article's marks read as double ones (:func:`in_double_marks`: same
     offsets), so every rule that looks at the marks reads its quotations as any other outlet's."""
-    text = in_double_marks(doc.text)
+    text = in_double_marks(text_of(doc))
     quotes, skipped = find_quotes(text, double_marks=True)
     return Quotations(text, quotes, skipped)
 

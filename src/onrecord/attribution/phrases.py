@@ -10,9 +10,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import memo_of
 from onrecord.lexicon.en import (
     BELIEF_VERBS,
     DASH_TOKENS,
@@ -120,7 +122,18 @@ def _infinitive_host(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Span | None:
     """The verb's subject phrase, inherited along participles and conjunctions ("…, saying …") and from the verb
-    whose object an infinitive modifies (:func:`_infinitive_host`)."""
+    whose object an infinitive modifies (:func:`_infinitive_host`). Found once per verb in a :func:`shared` block
+    (the cue model's features and the source rules ask for the same verbs)."""
+    memo = memo_of(verb.doc)
+    if memo is None:
+        return _subject_of(verb)
+    key = ("subject_of", verb.i)
+    if key not in memo:
+        memo[key] = _subject_of(verb)
+    return cast("Span | None", memo[key])
+
+
+def _subject_of(verb: Token) -> Span | None:
     doc = verb.doc
     heard, teller = _heard(verb)
     if heard:

@@ -53,7 +53,7 @@ def gender_votes(ent: Span) -> tuple[int, int]:
         return male, female
     other = {t.lower_ for t in phrase.subtree if t.tag_ == "PRP$" and not ent.start <= t.i < ent.end}
     skip = (MALE if other & MALE else frozenset()) | (FEMALE if other & FEMALE else frozenset())
-    after = [t for t in ent.sent if t.i >= ent.end and t.pos_ == "PRON" and t.lower_ not in skip]
+    after = [t for t in doc[ent.end : ent.sent.end] if t.pos_ == "PRON" and t.lower_ not in skip]
     objects: set[str] = set()  # the he/she words of the objects passed
     for tok in after:
         if tok.dep_ in ("dobj", "pobj", "dative"):

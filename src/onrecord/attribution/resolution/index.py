@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -122,10 +121,11 @@ class ArticleIndex:
         """Index the recogniser's entities; returns every person mention it found, in what was said too."""
         doc, inside = self.doc, self.inside
         named: list[tuple[int, str]] = []
+        self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
         for ent in doc.ents:
-            for tok in ent:
-                self.ent_of[tok.i] = ent
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
             if ent.label_ in ("ORG", "GPE"):
                 org = org_text(ent)
                 if ent.label_ == "ORG":
@@ -142,7 +142,8 @@ class ArticleIndex:
             honorific = honorific_gender(doc, ent.start)
             if honorific is not None:
                 self.honorific[ent.start] = honorific
-            name = shared_family_name(ent) or person_name(ent)
+            self._names[ent.start] = person_name(ent)  # (read again by _index_roles)
+            name = shared_family_name(ent) or self._names[ent.start]
             if not name_like(name) or name.lower() in places or place_of_a_role(ent):
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
@@ -158,7 +159,7 @@ class ArticleIndex:
         with a title, a role or an age is a person mention, and so is one name alone with a role or an age."""
         doc = self.doc
         a = token_arrays(doc)
-        propn = np.isin(a.pos, _PROPN)
+        propn = one_of(a.pos, _PROPN)
         for i in positions(propn & ~a.next_is(propn)):  # the last proper noun of a chain (no other token counts)
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
@@ -231,8 +232,8 @@ class ArticleIndex:
         doc = self.doc
         a = token_arrays(doc)
         # (first on the arrays: a capitalised noun, not before a proper noun, whose lower case may be a surname)
-        maybe = np.isin(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(np.isin(a.pos, _PROPN)) \
-            & np.isin(a.lower, ids(*self.by_surname))
+        maybe = one_of(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(one_of(a.pos, _PROPN)) \
+            & one_of(a.lower, ids(*self.by_surname))
         for i in positions(maybe):
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
@@ -245,7 +246,7 @@ class ArticleIndex:
         # a hyphenated family name alone ("Talbot-Ames", "Bergqvist-Lowe was scathing", cut in three by the
         # tokenizer) that the recogniser took for an organisation or a place, or left unlabelled
         last_parts = {s.rsplit("-", 1)[-1] for s in self.by_surname if "-" in s.strip("-")}
-        for i in positions(np.isin(a.lower, ids(*last_parts)) & a.is_title) if last_parts else ():
+        for i in positions(one_of(a.lower, ids(*last_parts)) & a.is_title) if last_parts else ():
             start, _ = hyphen_extent(doc, i, i + 1)
             ent = self.ent_of.get(i)
             if start < i and doc[start : i + 1].text.lower() in self.by_surname \
@@ -258,7 +259,7 @@ class ArticleIndex:
         a person of that family: "Mira Tarn"."""
         doc = self.doc
         a = token_arrays(doc)
-        for i in positions(np.isin(a.dep, _APPOS) & np.isin(a.pos, _PROPN)):  # a proper noun in apposition
+        for i in positions(one_of(a.dep, _APPOS) & one_of(a.pos, _PROPN)):  # a proper noun in apposition
             tok = doc[i]
             head = tok.head
             if head.lemma_.lower() not in FAMILY_HEADS or any(c.dep_ == "compound" for c in tok.children) \
@@ -312,7 +313,7 @@ class ArticleIndex:
             return
         doc = self.doc
         a = token_arrays(doc)
-        for i in positions(np.isin(a.orth, ids(*self.acronyms))):  # (the tokens written as one of them)
+        for i in positions(one_of(a.orth, ids(*self.acronyms))):  # (the tokens written as one of them)
             tok = doc[i]
             if tok.text in self.acronyms and tok.i not in self.ent_of and len(tok.text) >= 2:
                 subject = is_subject(tok, tok.i + 1, tok.i)
@@ -322,9 +323,9 @@ class ArticleIndex:
         """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not name_like(person_name(ent)):
+            if ent.label_ != "PERSON" or not name_like(self._names[ent.start]):
                 continue
-            full = self.fullest(person_name(ent), self.honorific.get(ent.start))
+            full = self.fullest(self._names[ent.start], self.honorific.get(ent.start))
             for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
                 if inner.lower_.rstrip(".") not in LEADING_ROLES:
                     break
@@ -451,7 +452,7 @@ class ArticleIndex:
         """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
         key = surname(name)
         a = token_arrays(self.doc)
-        for i in positions(np.isin(a.lower, ids(key))):
+        for i in positions(one_of(a.lower, ids(key))):
             tok = self.doc[i]
             if tok.lower_ == key:
                 near = self.doc[max(0, tok.i - 8) : tok.i + 8]

@@ -10,10 +10,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, text_of, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
     DAY_WORDS,
@@ -357,7 +356,7 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
     Horst": "Pieter" and "Horst"): a known first name, particles ("ter", "van der", "de la"), a capitalised family
     name, none of it inside a longer person entity. Only the particles' tokens are looked at."""
     out = []
-    particles = positions(np.isin(token_arrays(doc).lower, _PARTICLE_IDS))
+    particles = positions(one_of(token_arrays(doc).lower, _PARTICLE_IDS))
     for p in particles:
         tok = doc[p - 1] if p > 0 else None
         if tok is None or p - 1 in particles or not (tok.is_title and tok.i + 2 < len(doc)):
@@ -394,7 +393,7 @@ def nicknamed_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
     organisation), and the name each nickname stands for, written inside the name ("sparky" -> "Ana Lind") or
     before the family name ('Known to all as "Lenny," Ashby ...': "lenny" -> "Ashby"), so that the nickname alone
     names the person later ("Lenny said")."""
-    text = doc.text
+    text = text_of(doc)
     names: list[tuple[int, str]] = []
     aliases = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(text)}
     for m in _NICKNAMED.finditer(text):

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import Speaker, clean_name, hyphen_joins, surname
 from onrecord.attribution.resolution.syntax import Inside, captions, copular_nouns, is_subject
@@ -49,7 +48,7 @@ def find_couples(doc: Doc, index: ArticleIndex) -> list[Couple]:
     recogniser did not take for a person's is a person mention ("Ana and Ivo Tarn" read as organisations)."""
     couples: list[Couple] = []
     in_caption: Inside | None = None
-    for i in positions(np.isin(token_arrays(doc).lower, ids("and"))):
+    for i in positions(one_of(token_arrays(doc).lower, ids("and"))):
         if not 0 < i < len(doc) - 3 or index.inside(doc[i].idx):
             continue
         in_caption = in_caption or Inside(captions(index.text))

@@ -30,6 +30,7 @@ from collections import OrderedDict
 
 from spacy.tokens import Doc, Span
 
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like
@@ -39,6 +40,7 @@ from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEA
 #: How many times one resolution may move to another mention (a relative pronoun's antecedent, the phrase that opens
 #: the next paragraph, a document's author) before it settles for the mention it has.
 _MAX_HOPS = 6
+_I_ME = ids("i", "me")
 
 
 #: The article indexes the resolvers built last, by parse: what reads the same parse after extraction (provenance's
@@ -90,7 +92,8 @@ class SpeakerResolver:
         """The writer of an opinion piece, when the article names them and they speak as "I" outside quotations:
         a he/she in it is someone else."""
         if self._first_person is None:
-            speaks = any(t.lower_ in ("i", "me") and not self.index.inside(t.idx) for t in self.doc)
+            a = token_arrays(self.doc)
+            speaks = any(not self.index.inside(int(a.idx[i])) for i in positions(one_of(a.lower, _I_ME)))
             self._first_person = (self.index.writer() if speaks else None,)
         return self._first_person[0]
 

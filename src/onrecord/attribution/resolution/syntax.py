@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.names import ROLE_ENDINGS, double_first_name, hyphen_joins, listed_first_name
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
@@ -389,11 +388,11 @@ def places_read_as_people(doc: Doc) -> set[str]:
     alone = [w for w, (_place, person) in votes.items() if person and w not in surnames]
     if alone:
         a = token_arrays(doc)
-        modifiers = np.isin(a.lower, ids(*alone)) & a.is_title & np.isin(a.dep, _MODIFIER)  # (PROPN or ADJ)
-        for i in positions(modifiers & np.isin(a.pos[a.head], _NOUN)):
+        modifiers = one_of(a.lower, ids(*alone)) & a.is_title & one_of(a.dep, _MODIFIER)  # (PROPN or ADJ)
+        for i in positions(modifiers & one_of(a.pos[a.head], _NOUN)):
             votes[doc[i].lower_][0] += 1
         # after a place's own word ("the River Tarn", "Lake Tarn") or "the" alone ("fish in the Tarn")
-        for i in positions(np.isin(a.lower, ids(*alone)) & a.is_title):
+        for i in positions(one_of(a.lower, ids(*alone)) & a.is_title):
             before = doc[i - 1] if i else None
             if before is not None and (before.lower_ == "the" or (
                     before.is_title and before.lower_ in PLACE_FEATURE_WORDS)):

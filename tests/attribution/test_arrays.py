@@ -1,0 +1,36 @@
+"""The token arrays the passes over a whole Doc read: the same answers as the token-by-token tests they replace."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from onrecord.attribution.arrays import ids, one_of, shared, text_of, token_arrays
+
+WORDS = ["Ana", "Lind", "said", "the", "ferries", "Says", "and", "Ivo", "Tarn", "SAID", "."]
+LEMMAS = ["Ana", "Lind", "say", "the", "ferry", "Say", "and", "Ivo", "Tarn", "SAY", "."]
+
+
+def test_one_of_is_isin_for_few_and_many_ids() -> None:
+    values = ids(*WORDS)
+    for wanted in ([], ["said"], ["said", "Tarn", "absent"], WORDS + [f"w{k}" for k in range(20)]):
+        expected = np.isin(values, ids(*wanted))
+        assert one_of(values, ids(*wanted)).tolist() == expected.tolist()
+
+
+def test_lemma_in_reads_each_token_lemma() -> None:
+    doc = Doc(Vocab(), words=WORDS, lemmas=LEMMAS)
+    arrays = token_arrays(doc)
+    assert arrays.lemma_in(["say"]).tolist() == [lem.lower() == "say" for lem in LEMMAS]
+    assert arrays.lemma_in(["say"], lower=False).tolist() == [lem == "say" for lem in LEMMAS]
+    assert arrays.lemma_in(["ferry", "tarn"]).tolist() == [lem.lower() in ("ferry", "tarn") for lem in LEMMAS]
+    assert arrays.lemma_in(["absent"]).tolist() == [False] * len(WORDS)
+
+
+def test_text_of_is_read_once_per_shared_block() -> None:
+    doc = Doc(Vocab(), words=WORDS)
+    assert text_of(doc) == doc.text
+    with shared(doc):
+        first = text_of(doc)
+        assert first == doc.text and text_of(doc) is first  # (the same string: not joined again)
