@@ -54,7 +54,7 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.890, "end_to_end": 0.840, "cue_exact": 0.868},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.897, "end_to_end": 0.846, "cue_exact": 0.875},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
@@ -79,7 +79,11 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # once before any change: reversal 0.800 / 0.167, conflict 0.222 / 0.049), and the 32 dev stories give 0.875 /
     # 0.509 and 0.753 / 0.327: the floors went down again. The reporter's rebuttal sentences (provenance.rebuttals)
     # then took conflicts to 0.795 / 0.417.
-    "reversal_precision": 0.88, "reversal_recall": 0.59, "conflict_precision": 0.77, "conflict_recall": 0.40,
+    # Session 18 added part g (6 dev stories, written blind, weighted to concessions and their look-alikes; scored
+    # once before any change: reversal 0.120 / 0.097, conflict 0.174 / 0.089), and the 38 dev stories give 0.780 /
+    # 0.504 and 0.661 / 0.347: the floors went down again (the 32 stories of parts a-f alone: 0.907 / 0.618 and
+    # 0.787 / 0.417 at the same commit).
+    "reversal_precision": 0.77, "reversal_recall": 0.50, "conflict_precision": 0.66, "conflict_recall": 0.34,
     "rating_accuracy": 0.95,
 }
 
@@ -108,16 +112,16 @@ NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.985, "end_to_end": 0.947,
 #: classes real news showed: British single marks, speeches over paragraphs, partial quotations, groups and
 #: documents, particles and role words in names, quotation after quotation), scored as data/news.
 NEWS3_GOLD = "data/news3/dev.jsonl"
-NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.944, "end_to_end": 0.868, "speaker_accuracy": 0.918}
+NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.944, "end_to_end": 0.889, "speaker_accuracy": 0.941}
 #: The dev half of the fourth set of invented news (data/news4: written blind in session 15, weighted to who
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
 NEWS4_GOLD = "data/news4/dev.jsonl"
-NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.929, "end_to_end": 0.820, "speaker_accuracy": 0.88}
+NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.930, "end_to_end": 0.857, "speaker_accuracy": 0.92}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
-REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.918, "end_to_end": 0.900, "speaker_accuracy": 0.98}
+REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.924, "end_to_end": 0.907, "speaker_accuracy": 0.98}
 
 
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
