@@ -84,3 +84,13 @@ def test_a_recalled_clause_pairs_the_statement_whose_predicate_and_thing_it_name
         "depot would stay open. “We are closing Kestrel because the lease ends,” Ana Lind said.")
     assert paired(flags, "depot will stay open"), [f.to_dict() for f in flags]
     assert not paired(flags, "canteen"), [f.to_dict() for f in flags]
+
+
+def test_a_concession_that_quotes_what_it_takes_back_reverses_the_claim_it_quotes() -> None:
+    flags = story(
+        "The harbour board chair, Ana Lind, said the board stood by its pilots. “No pilot has ever complained to the "
+        "board about the tug crews,” she said.",
+        "The harbour board chair, Ana Lind, faced questions on Monday. The port's director, Ivo Tarn, said the board "
+        "had been warned. “The board was told in May that the pilots had concerns,” he said.\n\nLind accepted that "
+        "too. “I was wrong to say the pilots had never complained; their union wrote to us in May,” she said.")
+    assert paired(flags, "No pilot has ever complained"), [f.to_dict() for f in flags]

@@ -159,6 +159,19 @@ def _names_what(a: Statement, b: Statement, after: list[str]) -> bool:
     return not things or bool(things & {_stem(k) for k in a.claim.keys})
 
 
+def retracted(s: Statement) -> list[str]:
+    """The words a concession takes back, when it quotes them ("I was wrong to say the players had never
+    complained": "the", "players", "had", "never", "complained"), up to the end of their clause; else none."""
+    clause = re.split(r"[;:—–]|\bbut\b", s.text.lower())
+    for part in clause:
+        said = re.findall(r"[\w'-]+", part)
+        at = next((i for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "to"
+                   and said[i + 2] in RECALLED_VERBS), None)
+        if at is not None:
+            return said[at + 3:]
+    return []
+
+
 def _granted(words: str) -> bool:
     """Is a concession marked only by a verb that grants a point in passing ("acknowledged")?"""
     return any(words.lower().startswith(v[:-1]) for v in GRANTING_VERBS)
@@ -173,9 +186,10 @@ def link(a: Statement, b: Statement) -> int:
 
     - 2: the words a reporter's clause recalls are ``a``'s, its predicate and what it is said of ("after she said
       the tanks were intact" / "the tanks are intact"; 1: its predicate only); ``a`` denied what ``b`` admits
-      ("nothing wrong" / "I did wrong"); or both use one predicate concept ("no patient data was accessed" / "some
-      data was accessed, and I am sorry"), or one side's predicate is the other's noun ("ended the waits" /
-      "waited");
+      ("nothing wrong" / "I did wrong"); ``a``'s predicate is in the words ``b`` takes back ("No player has
+      complained" / "I was wrong to say the players had never complained": :func:`retracted`); or both use one
+      predicate concept ("no patient data was accessed" / "some data was accessed, and I am sorry"), or one side's
+      predicate is the other's noun ("ended the waits" / "waited");
     - 1: a predicate of each is said of the same thing, a head noun of both ("the power was switched off" / "the
       line was carrying power");
     - 0: anything else, a noun of the story merely named on both sides included ("the depot will move" / "twelve
@@ -185,7 +199,8 @@ def link(a: Statement, b: Statement) -> int:
     if words.startswith("after "):  # (the clause's own words are its recap of ``a``, not another position)
         return _recalled(a, words) if a.text.strip(" ,.") not in words else 0
     admitted, after = _admitted(words)
-    if _denied_before(a, admitted):
+    taken = {_stem(w) for w in retracted(b)}
+    if _denied_before(a, admitted) or (taken and {_stem(c) for c, _ in a.claim.stances} & taken):
         return 2
     if not _names_what(a, b, after):
         return 0
@@ -278,4 +293,4 @@ def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
 
 
 __all__ = ["ADMITTING_WORDS", "CONCEDED", "CONCEDING_VERBS", "GRANTING_VERBS", "RECALLED_VERBS", "conceding",
-           "concession", "link", "strongest"]
+           "concession", "link", "retracted", "strongest"]
