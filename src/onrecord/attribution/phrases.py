@@ -48,7 +48,7 @@ def _own_subject(verb: Token) -> Token | None:
         between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])
     if between and all(t.is_punct for t in between) and any(t.is_quote for t in between):
         subj = subjects[1]  # "“…, Mr. Lind,” she replied": a name the words end on, which the parser made a subject
-    if subj is not None and subj == list_rest_subject(verb):
+    if len(subjects) > 1 and subj == list_rest_subject(verb):
         subj = subjects[1]
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -78,7 +78,7 @@ def list_rest_subject(verb: Token) -> Token | None:
     return rest if all(len(g) == 1 and g[0].text == "," for g in gaps) else None
 
 
-def shares_a_passive(word: Token) -> bool:
+def _shares_a_passive(word: Token) -> bool:
     """Is the word conjoined to a passive verb, with no subject or auxiliary of its own, and a participle, or a
     verb that names its hearer with no hearer ("had been diagnosed with it and told he had a year to live": told,
     not telling)? It is passive too."""
@@ -94,7 +94,7 @@ def _heard(verb: Token) -> tuple[bool, Span | None]:
     told he could go"): its subject heard the words. Who said them is the agent ("by the coroner"), or the
     sentence does not say (None): (True, the teller). (False, None) for any other verb."""
     if verb.lemma_.lower() not in HEARER_VERBS or not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or not (
-            any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or shares_a_passive(verb)):
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _shares_a_passive(verb)):
         return False, None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     teller = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
