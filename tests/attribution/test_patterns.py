@@ -1562,6 +1562,26 @@ CASES += [
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "
          "open to every fishing boat.",
          "the harbour must stay open to every fishing boat", None, "indirect"),
+    # "and I quote" after a verb of saying marks exact words; the verb before it is the cue, its subject the speaker
+    case("and-i-quote-after-the-verb",
+         "Mayor Ivo Tarn spoke at the harbour rally. No wonder Tarn said, and I quote, \"We love the old ferry.\"",
+         "We love the old ferry.", "Ivo Tarn", "direct"),
+    # a role after an inverted verb, dated, then the name the parser made a second subject: the name speaks
+    case("inverted-role-at-the-time-then-the-name",
+         "The firm worked with the ministry for years. \"The harbour deal was a mistake,\" wrote the trade envoy at "
+         "the time, Mira Holt.",
+         "The harbour deal was a mistake,", "Mira Holt", "direct"),
+    # a quotation right after "said" with no comma, whose sentence the parser turned round ("said" under the
+    # quotation's verb), after fronted clauses
+    case("said-then-the-mark-after-fronted-clauses",
+         "Speaking Tuesday on a radio show, while discussing a post from the mayor, Speaker of the Assembly Rep. Ana "
+         "Lind (D-OR) said “hateful images, they’ve got no place in a campaign.”",
+         "hateful images, they’ve got no place in a campaign.", "Ana Lind", "direct"),
+    # "He and the developer X said": the pronoun's person and the name speak together
+    case("pronoun-and-a-named-person",
+         "Sen. Paul Mason met the harbour board in 2008. He and the developer John Cohen said the hotel deal was "
+         "sound.",
+         "the hotel deal was sound", "Paul Mason and John Cohen", "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

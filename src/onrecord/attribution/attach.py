@@ -14,7 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import bare_source, in_heading, inverted_source, subject_of
+from onrecord.attribution.phrases import bare_source, in_heading, inverted_source, left_name, subject_of
 from onrecord.attribution.quotes import STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
@@ -363,21 +363,27 @@ def _lead(c: Quotation) -> str:
     return c.text[: c.q.span.start].rstrip()
 
 
+#: Verbs of saying that a quotation may follow with no comma or colon ("Lind said “…”").
+_BARE_CUES = frozenset({"say", "add", "write", "declare", "state", "tweet"})
+
+
 @rule("contents.quote-attachment.cue-before", ("Ivo Tarn shouted: “No! Never!”", "shouted"))
 def cue_before(c: Quotation) -> Attachment | None:
     """A verb of saying in the lead-in that ends with a colon or a comma right before the quotation: ``She said:
     “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``; a colon's lead-in may be the paragraph before."""
     text, doc, cues = c.text, c.doc, c.cues
     lead = _lead(c)
-    if not lead or lead[-1] not in ":,":
+    if not lead:
         return None
     end_i = cues.token_at(len(lead) - 1)
+    if lead[-1] not in ":," and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB"):
+        return None  # (a verb of saying right before the mark: "Lind said “…”", whatever the parser made of it)
     # the lead-in's paragraph: the quotation's own, or the one before when a colon ends it ("Lin Okafor said:",
     # then the statement as a paragraph of its own)
     para_start = text.rfind("\n", 0, len(lead)) + 1
     if lead[-1] != ":" and para_start < text.rfind("\n", 0, c.q.span.start) + 1:
         return None
-    i = end_i - 1
+    i = end_i - 1 if lead[-1] in ":," else end_i
     while i >= 0 and doc[i].idx >= para_start and end_i - i <= 25:
         tok = doc[i]
         if tok.text in ".!?”\"" and i < end_i - 1:
@@ -385,6 +391,8 @@ def cue_before(c: Quotation) -> Attachment | None:
         found = cues.cue_kind(tok) or _reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
+            if source is not None and source.start > tok.i:  # (its words, taken for its subject: the name before)
+                source = left_name(doc, tok)
             return Attachment(Statement(
                 content=c.q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
                 source=source, kind=found[0], confidence=0.85 if source is not None else 0.55,

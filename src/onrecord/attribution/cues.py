@@ -35,6 +35,7 @@ from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     misparsed_subject,
     noun_phrase,
+    quote_marker,
     span_chars,
     subject_of,
     that_said,
@@ -101,7 +102,7 @@ class CueFinder:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
             return None
         lemma = tok.lemma_.lower()
-        if lemma == "say" and that_said(tok):
+        if (lemma == "say" and that_said(tok)) or (lemma == "quote" and quote_marker(tok)):
             return None
         if lemma in SPEECH_VERBS:
             return "speech", 0.8
@@ -110,15 +111,14 @@ class CueFinder:
         return None
 
     def complements(self, tok: Token) -> list[tuple[float, Token]]:
-        """The dependents of ``tok`` that can be its content, with the learned probability of each, best first
-        (worked out once per token)."""
+        """The dependents of ``tok`` that can be its content, with the learned probability of each, best first."""
         found = self._complements.get(tok.i)
         if found is None:
             found = self._complements[tok.i] = self._find_complements(tok)
         return found
 
     def _find_complements(self, tok: Token) -> list[tuple[float, Token]]:
-        if tok.lemma_ == "say" and that_said(tok):
+        if (tok.lemma_ == "say" and that_said(tok)) or (tok.lemma_ == "quote" and quote_marker(tok)):
             return []
         if self.model is not None:
             return self._scored_complements(self.model, tok)

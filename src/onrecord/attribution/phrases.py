@@ -80,8 +80,7 @@ def list_rest_subject(verb: Token) -> Token | None:
 
 def _shares_a_passive(word: Token) -> bool:
     """Is the word conjoined to a passive verb, with no subject or auxiliary of its own, and a participle, or a
-    verb that names its hearer with no hearer ("had been diagnosed with it and told he had a year to live": told,
-    not telling)? It is passive too."""
+    verb that names its hearer with no hearer ("was diagnosed with it and told he had a year to live")?"""
     if word.dep_ != "conj" or any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in word.children) \
             or not any(c.dep_ == "auxpass" for c in word.head.children):
         return False
@@ -141,7 +140,7 @@ def _subject_of(verb: Token) -> Span | None:
     for _ in range(4):
         subj = _own_subject(verb)
         if subj is not None:
-            return noun_phrase(doc, subj)
+            return noun_phrase(doc, subj) if subj.i < verb.i else _named_after(doc, verb, subj, noun_phrase(doc, subj))
         host = _infinitive_host(verb)
         if host is not None and host.dep_ == "poss":
             return noun_phrase(doc, host)
@@ -182,8 +181,7 @@ def _participle_host(verb: Token) -> Span | None:
 
 
 def misparsed_subject(noun: Token) -> Span | None:
-    """"Trump charges that ...": a verb of saying the parser read as a plural noun with a name as its compound;
-    the name is the subject."""
+    """"Trump charges that ...": a verb of saying read as a plural noun with a name as its compound (the subject)."""
     if noun.tag_ != "NNS" or not noun.text.endswith("s") or noun.text[:-1].lower() not in SPEECH_VERBS | BELIEF_VERBS:
         return None
     subject = next((c for c in noun.lefts if c.dep_ in SUBJECT_DEPS), None)
@@ -304,11 +302,14 @@ def span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
 
 
 def left_name(doc: Doc, verb: Token) -> Span | None:
-    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``)."""
+    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``), a bracket
+    after it left out ("Rep. Ana Lind (D-OR) said")."""
     end = verb.i
     while end > 0 and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].pos_ in ("AUX", "PART", "ADV") \
             and not doc[end - 1].is_title:
         end -= 1
+    if end > 2 and doc[end - 1].text == ")":
+        end = next((k for k in range(end - 2, max(0, end - 8), -1) if doc[k].text == "("), end)
     start = end
     while start > 0 and (doc[start - 1].pos_ in ("PROPN", "PRON") or doc[start - 1].is_title) \
             and doc[start - 1].tag_ not in ("PRP$", "WDT", "WP") and not doc[start - 1].is_sent_start:
@@ -330,6 +331,20 @@ def that_said(tok: Token) -> bool:
         doc[k].is_sent_start or k == 0 or doc[k - 1].is_punct or doc[k - 1].pos_ == "CCONJ")
 
 
+def quote_marker(tok: Token) -> bool:
+    """"Lind said, and I quote, “…”", "he said, quote, “…”": a marker that exact words follow, set off by commas
+    after the verb of saying; no verb of saying itself."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in ",:":
+        return False
+    k = tok.i - 1
+    if k >= 0 and doc[k].lower_ in ("i", "we"):
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "and":
+        k -= 1
+    return k >= 0 and doc[k].text == ","
+
+
 def name_word(tok: Token) -> bool:
     """A capitalised word inside a sentence that the tagger read as another part of speech: a family name such as
     Early, Young or Long ("“…,” says Early.")."""
@@ -340,8 +355,7 @@ def name_word(tok: Token) -> bool:
 
 
 def right_name(doc: Doc, verb: Token) -> Span | None:
-    """A name right after a verb that follows its content, when the tagger read the name as a modifier ("…,”
-    says Early." with Early an adverb)."""
+    """A name right after a verb that follows its content, read as a modifier ("…,” says Early.": an adverb)."""
     end = verb.i + 1
     while end < len(doc) and end - verb.i <= 4 and (doc[end].pos_ == "PROPN" or name_word(doc[end])) \
             and doc[end].ent_type_ not in ("DATE", "TIME"):
@@ -443,7 +457,7 @@ def inverted_source(doc: Doc, verb: Token) -> Span | None:
     """``said Jane Roe, the mayor``: the noun phrase after the verb."""
     for child in verb.rights:
         if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return noun_phrase(doc, child)
+            return _named_after(doc, verb, child, noun_phrase(doc, child))
     nxt = verb.i + 1
     if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
         end = nxt
@@ -453,6 +467,20 @@ def inverted_source(doc: Doc, verb: Token) -> Span | None:
         if end > nxt:
             return doc[nxt:end]
     return None
+
+
+def _named_after(doc: Doc, verb: Token, role: Token, phrase: Span) -> Span:
+    """"wrote the envoy at the time, Mira Holt": a role and the name the parser made a second subject of the verb,
+    after a comma and a few words dating the role; the phrase runs on to the name."""
+    if role.pos_ != "NOUN":
+        return phrase
+    name = next((c for c in verb.rights if c.dep_ == "nsubj" and c.i > role.i), None)
+    if name is None or name.pos_ != "PROPN" or doc[name.left_edge.i - 1].text != ",":
+        return phrase
+    between = doc[phrase.end : name.left_edge.i - 1]
+    if len(between) > 5 or any(t.is_punct for t in between):
+        return phrase
+    return doc[phrase.start : name.right_edge.i + 1]
 
 
 def after_time_lead(doc: Doc, clause: Token, start: int) -> int:

@@ -252,7 +252,7 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             found = group_antecedent(r, child)
             if found.name or found.kind == "anonymous":
                 return found
-        if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS:
+        if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
             # "the union's release"; "his videos": the person he is
             found = r.resolve(r.doc[child.left_edge.i : child.i + 1])
             if found.name or child.lower_ not in PERSON_PRONOUNS:
@@ -274,7 +274,8 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 if obj is not None and obj.pos_ == "NOUN" else None
             if named is not None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
-            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
+            body = obj is not None and obj.tag_ == "NN" and obj.lemma_.lower() in ORGANISATION_HEADS  # "the committee"
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN" or body):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
     owner = published_on(head)
     return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None

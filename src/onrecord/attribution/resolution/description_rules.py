@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from onrecord.attribution.resolution.antecedents import (
     author,
     earlier_author,
@@ -54,6 +56,15 @@ def _document(case: Mention) -> bool:
     return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
 
 
+def _one_of_documents(head: Token) -> Token | None:
+    """"one of her ads", "two of the union's letters": the documents a number picks out, else None."""
+    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    docs = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return docs if docs is not None and (docs.lemma_.lower() in DOCUMENT_NOUNS or is_document(docs)) else None
+
+
 @rule(
     "speakers.document-author",
     ("A study by Civic Action said rents would rise.", "Civic Action"),
@@ -67,6 +78,10 @@ def _document(case: Mention) -> bool:
      "is unsafe,” says the letter.", None),
     ("Ana Lind showed no sign of backing down, releasing a statement that accused the council of using “its power "
      "to block a fair process.”", "Ana Lind"),
+    ("Sen. Ana Lind tied her rival to the governor, with one of her ads asking, “Is he independent enough?”",
+     "Ana Lind"),
+    ("The Ports Committee met in May. Thursday's memo from the committee said 59 witnesses had never been heard.",
+     "Ports Committee"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
@@ -74,9 +89,10 @@ def document_author(case: Mention) -> Speaker | None:
     wrote or issued it earlier ("Lind wrote in a report ... the report said"; "the club denied it in a statement
     ... the statement read"; "A study by X ... the report said"); a group nobody names that made it ("40
     physicians signed a letter") is the speaker, described."""
-    if not _document(case):
+    picked = _one_of_documents(case.head)
+    if picked is None and not _document(case):
         return None
-    found = author(case.resolver, case.head)
+    found = author(case.resolver, picked if picked is not None else case.head)
     if found is None and case.moves and case.head.dep_ == "dobj":
         found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:

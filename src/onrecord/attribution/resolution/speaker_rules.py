@@ -177,6 +177,27 @@ def party_members(case: Mention) -> Speaker | None:
 
 
 @rule(
+    "speakers.pronoun-and-name",
+    ("Sarah Lind met the board in May. She and the developer David Okafor said the deal was sound.",
+     "Sarah Lind and David Okafor"),
+)
+def pronoun_and_name(case: Mention) -> Speaker | None:
+    """"He and the developer Ivo Tarn said": a he or she joined by "and" to one named person speaks together with
+    that person (whom the pronoun stands for, then the name)."""
+    head, r = case.head, case.resolver
+    if head.lower_ not in ("he", "she") or len(case.people) != 1 or len(case.source) < 3 \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    joined, person = next((c for c in head.children if c.dep_ == "conj"), None), case.people[0]
+    if joined is None or not joined.left_edge.i <= person.start < person.end <= joined.right_edge.i + 1:
+        return None
+    first = r.resolve(r.doc[head.i : head.i + 1])
+    if first.kind != "person" or not first.name or " and " in first.name:
+        return None
+    return Speaker(first.name + " and " + r.index.fullest(person_name(person)), "person")
+
+
+@rule(
     "speakers.joined-names",
     ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"),
     ("Sarah Lind, David Okafor and Harbour Board Chairman Ivo Tarn said the vote was close.",
@@ -415,6 +436,7 @@ def proper_noun(case: Mention) -> Speaker | None:
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
+    pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
     d.document_goes_on,
