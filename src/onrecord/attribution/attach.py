@@ -370,14 +370,12 @@ _BARE_CUES = frozenset({"say", "add", "write", "declare", "state", "tweet"})
 @rule("contents.quote-attachment.cue-before", ("Ivo Tarn shouted: “No! Never!”", "shouted"))
 def cue_before(c: Quotation) -> Attachment | None:
     """A verb of saying in the lead-in that ends with a colon or a comma right before the quotation: ``She said:
-    “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``; a colon's lead-in may be the paragraph before."""
-    text, doc, cues = c.text, c.doc, c.cues
-    lead = _lead(c)
-    if not lead:
+    “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``; a colon's lead-in may be the paragraph before. Or
+    one right before the mark, with a subject, whatever the parser made of it: ``Ana Lind (D-OR) said “…”``."""
+    text, doc, cues, lead = c.text, c.doc, c.cues, _lead(c)
+    end_i = cues.token_at(len(lead) - 1) if lead else 0
+    if not lead or (lead[-1] not in ":," and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB")):
         return None
-    end_i = cues.token_at(len(lead) - 1)
-    if lead[-1] not in ":," and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB"):
-        return None  # (a verb of saying right before the mark: "Lind said “…”", whatever the parser made of it)
     # the lead-in's paragraph: the quotation's own, or the one before when a colon ends it ("Lin Okafor said:",
     # then the statement as a paragraph of its own)
     para_start = text.rfind("\n", 0, len(lead)) + 1
@@ -391,8 +389,10 @@ def cue_before(c: Quotation) -> Attachment | None:
         found = cues.cue_kind(tok) or _reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
-            if source is not None and source.start > tok.i:  # (its words, taken for its subject: the name before)
+            if source is not None and source.start >= c.q.span.start:  # (its words, taken for its subject)
                 source = left_name(doc, tok)
+            if source is None and lead[-1] not in ":,":
+                return None
             return Attachment(Statement(
                 content=c.q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
                 source=source, kind=found[0], confidence=0.85 if source is not None else 0.55,

@@ -274,8 +274,7 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 if obj is not None and obj.pos_ == "NOUN" else None
             if named is not None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
-            body = obj is not None and obj.tag_ == "NN" and obj.lemma_.lower() in ORGANISATION_HEADS  # "the committee"
-            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN" or body):
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
     owner = published_on(head)
     return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None

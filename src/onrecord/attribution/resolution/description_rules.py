@@ -80,7 +80,9 @@ def _one_of_documents(head: Token) -> Token | None:
      "to block a fair process.”", "Ana Lind"),
     ("Sen. Ana Lind tied her rival to the governor, with one of her ads asking, “Is he independent enough?”",
      "Ana Lind"),
-    ("The Ports Committee met in May. Thursday's memo from the committee said 59 witnesses had never been heard.",
+    ("Mira Oduya, vice chairwoman of the Lind campaign, emailed supporters on Monday. The email goes on to say: "
+     "“The plan would damage our town.”", "Mira Oduya"),
+    ("The Ports Committee met in May. Thursday's memo from the Ports Committee said 59 witnesses had never been heard.",
      "Ports Committee"),
 )
 def document_author(case: Mention) -> Speaker | None:
@@ -96,10 +98,22 @@ def document_author(case: Mention) -> Speaker | None:
     if found is None and case.moves and case.head.dep_ == "dobj":
         found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
-        found = earlier_author(case.resolver, case.head) or _who_wrote_to(case)
+        found = earlier_author(case.resolver, case.head) or _who_wrote_to(case) or _sent_before(case)
     if found is not None and found.name is None and found.kind == "anonymous":
         return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
     return replace(found, description=case.description) if found is not None and found.name else None
+
+
+def _sent_before(case: Mention) -> Speaker | None:
+    """"Ana Lind emailed supporters on Monday ... The email goes on to say": who did before, outside quotations,
+    what the document's noun names as a verb (emailed, tweeted, posted)."""
+    r = case.resolver
+    for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == case.lemma and not r.index.inside(tok.idx):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1]) if subject is not None else None
+            return found if found is not None and found.name else None
+    return None
 
 
 def _who_wrote_to(case: Mention) -> Speaker | None:
