@@ -389,7 +389,7 @@ def cue_before(c: Quotation) -> Attachment | None:
         found = cues.cue_kind(tok) or _reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
-            if source is not None and source.start >= c.q.span.start:  # (its words, taken for its subject)
+            if source is not None and source.start_char >= c.q.span.start:  # (its words, taken for its subject)
                 source = left_name(doc, tok)
             if source is None and lead[-1] not in ":,":
                 return None
