@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, org_text
+from onrecord.attribution.resolution.names import Speaker, org_text, person_name
 from onrecord.attribution.resolution.syntax import compound_start, is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
@@ -186,6 +186,8 @@ def organisation_short_name(case: Mention) -> Speaker | None:
      "unsafe.", None),
     ("Sarah Lind spoke first. The Lakeview Clinic Alliance, a group of physicians, wrote to the council. The "
      "physicians said the clinic was unsafe.", "Lakeview Clinic Alliance"),
+    ("John Miller and David Brown, the firm's co-founders, sat at the head of the table. The firm's founders insisted "
+     "that they were not looking to sell.", "John Miller and David Brown"),
 )
 def group_introduced(case: Mention) -> Speaker | None:
     """A definite plural ("the physicians") is the group they were introduced as: the organisation of "Lakeview
@@ -216,9 +218,22 @@ def _mentioned_again(tok: Token) -> bool:
 
 
 def _introduced_as(case: Mention, tok: Token) -> Speaker:
+    named = _beside_names(case, tok)
+    if named is not None:
+        return named
     group = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
     found = group_of(case.resolver, group if members(group) is not None else tok)
     return replace(found, description=found.description or case.description)
+
+
+def _beside_names(case: Mention, tok: Token) -> Speaker | None:
+    """"Ana Lind and Ivo Tarn, the firm's co-founders": the people named, joined, that the plural stands beside."""
+    ents = case.resolver.index.ent_of
+    people = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")] if tok.dep_ == "appos" else []
+    if len(people) < 2 or any(p.i not in ents or ents[p.i].label_ != "PERSON" for p in people):
+        return None
+    names = [case.resolver.index.fullest(person_name(ents[p.i])) for p in people]
+    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person", case.description)
 
 
 @rule(
