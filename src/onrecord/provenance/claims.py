@@ -42,15 +42,20 @@ from onrecord.provenance.clauses import (
 )
 from onrecord.provenance.numbers import numbers
 from onrecord.provenance.predicates import (
+    CONCEPTS,
     DEONTIC,
     HEDGES,
+    POSITION_WORDS,
     PRONOUN_SUBJECTS,
     SUPPORT_VERBS,
     arguments,
+    event_of,
     first_person,
     may_predicate,
     modal_on,
     noun_of,
+    participle_base,
+    position,
     predicated_of,
     subject_phrase,
     tense_on,
@@ -62,12 +67,12 @@ from onrecord.types import Attribution
 _EN = load("en")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
-CONCEPTS: dict[str, str] = _EN.mapping("concepts")
-_CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS)  # ("pull" of "pull_out")
+_CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS) | POSITION_WORDS  # ("pull" of "pull_out")
 SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
-#: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
+#: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only. With a
+#: particle they are phrasal verbs of their own ("the alarm did not go off", "the deal fell through").
 _LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
 _NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -266,8 +271,10 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
     phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
+    if lemma in POSITION_WORDS and tok.pos_ in ("ADP", "ADV"):  # "below the limit", "behind schedule"
+        return position(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        event = _event(lemma)
+        event = event_of(lemma)
         if event is not None:  # "received no payment": was not paid; "an agreement was reached": they agreed
             return (event[1:], -1) if event.startswith("-") else (event, 1)
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
@@ -287,13 +294,14 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
         return None  # "stay open", "keep the depot open": the adjective says what is kept
     if mapped is None:
-        if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
+        light = not particle and (lemma in _LIGHT or len(lemma) < 3)  # ("go off" is a predicate; "go" is not)
+        if tok.pos_ not in ("VERB", "ADJ") or not tok.is_alpha or light:
             return None
         if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
-            stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
+            stem = CONCEPTS.get(lemma[2:], participle_base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         if tok.pos_ == "ADJ" and lemma.endswith("ed") and len(lemma) > 5:  # "stay closed": what "close" says
-            stem = _base(lemma)
+            stem = participle_base(lemma)
             return (stem[1:], -1) if stem.startswith("-") else (stem, 1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
     if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
@@ -315,29 +323,6 @@ def _of_a_thing(tok: Token, noun: Token) -> bool:
         return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
     return True
-
-
-def _event(noun: str) -> str | None:
-    """The concept of an event noun: the lexicon's ("closure": close), else the verb of a "-ment" noun ("payment":
-    pay, "agreement": agree)."""
-    if noun in CONCEPTS:
-        return CONCEPTS[noun]
-    if noun.endswith("ment") and len(noun) > 6:
-        return CONCEPTS.get(noun[:-4], noun[:-4])
-    return None
-
-
-def _base(word: str) -> str:
-    """The verb a participle comes from, for an "un-" word ("uncounted": count; "unchanged": change): the concept a
-    verb's lemma gives."""
-    if not word.endswith("ed") or len(word) < 5:
-        return word
-    base = word[:-2]
-    if base[-1] == base[-2] and base[-1] not in "ls":
-        base = base[:-1]  # "planned"
-    elif base[-1] in "cgvzu" or (base[-1] == "s" and base[-2] not in "s") or base.endswith("at"):
-        base += "e"  # "changed", "opposed", "related"
-    return CONCEPTS.get(base, base)
 
 
 def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:
