@@ -106,3 +106,37 @@ def test_it_after_a_quotation_in_a_sentence_not_about_a_document_is_no_document(
     extraction = extract(text, settings=BROAD)
     said = statements(extraction.article, extraction.attributions, extraction.provenance.claims)
     assert all(s.document is None for s in said)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind said: “We asked for the Lakeview depot to stay open.”",
+    "Ana Lind said: “All we want is for the Lakeview depot to stay open.”",
+])
+def test_what_a_speaker_asks_for_is_not_asserted(text: str) -> None:
+    assert only(text).stance("close") is None
+
+
+def test_what_a_speaker_asks_for_is_no_reversal_of_a_denial() -> None:
+    assert not flags_of("Ana Lind said the Lakeview depot will not stay open. Ana Lind later said: “All we want is for "
+                        "the Lakeview depot to stay open.”", "reversal")
+
+
+def test_a_plain_for_clause_still_asserts() -> None:
+    assert only("Ana Lind said the Lakeview depot remained in service for the drivers.").stance("leave") == -1
+
+
+def test_staying_ahead_says_where_one_stays_not_that_one_stays() -> None:
+    assert only("Ivo Tarn said the Lakeview works will stay ahead of schedule.").stance("leave") is None
+    assert only("Ivo Tarn said the Lakeview crews will stay on the site.").stance("leave") == -1
+
+
+def test_a_state_now_against_a_state_in_the_past_is_no_reversal() -> None:
+    assert not flags_of("Ana Lind said the Lakeview gate was open for six weeks. In July, Ana Lind said the Lakeview "
+                        "gate is closed now.", "reversal")
+    (flag,) = flags_of("Ana Lind said the Lakeview gate was open for six weeks. In July, Ana Lind said the Lakeview "
+                       "gate was closed the whole time.", "reversal")
+    assert flag.rating == "full"
+
+
+def test_a_wish_in_the_speakers_own_quoted_words_is_not_asserted() -> None:
+    assert only("“All we want is for the Lakeview depot to close,” Ana Lind said.").stance("close") is None

@@ -256,6 +256,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
+        if ((node.dep_ == "prep" and node.lower_ == "for") or any(c.dep_ == "mark" and c.lower_ == "for" for c in
+                                                                 node.children)) and _wanting(node.head):
+            return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
@@ -291,8 +294,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if mapped == "authentic" and not _of_a_thing(tok, noun):
         return None  # "a real gain" (an intensifier), "that is not true" (said of a claim, not of a document)
-    if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
-        return None  # "stay open", "keep the depot open": the adjective says what is kept
+    if lemma in _KEEPING and any((c.pos_ == "ADJ" and c.dep_ != "amod") or position(c) for c in tok.children):
+        return None  # "stay open", "keep the depot open", "stay ahead": the adjective or position says what is kept
     if mapped is None:
         light = not particle and (lemma in _LIGHT or len(lemma) < 3)  # ("go off" is a predicate; "go" is not)
         if tok.pos_ not in ("VERB", "ADJ") or not tok.is_alpha or light:
@@ -323,6 +326,15 @@ def _of_a_thing(tok: Token, noun: Token) -> bool:
         return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
     return True
+
+
+def _wanting(head: Token) -> bool:
+    """Is ``head`` a verb of wanting or asking ("asked for"), or a copula whose subject holds one ("all we want is
+    for ...", "what they asked was for ...")?"""
+    if head.lemma_.lower() in EMBEDDING_VERBS:
+        return True
+    return head.lemma_ == "be" and any(t.lemma_.lower() in EMBEDDING_VERBS for c in head.children
+                                       if c.dep_ in ("nsubj", "csubj") for t in c.subtree)
 
 
 def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:
