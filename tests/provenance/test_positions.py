@@ -140,3 +140,13 @@ def test_a_state_now_against_a_state_in_the_past_is_no_reversal() -> None:
 
 def test_a_wish_in_the_speakers_own_quoted_words_is_not_asserted() -> None:
     assert only("“All we want is for the Lakeview depot to close,” Ana Lind said.").stance("close") is None
+
+
+def test_receiving_a_copy_says_nothing_of_whether_the_document_is_real() -> None:
+    assert only("Ivo Tarn said the Lakeview agency had received a copy of the memo.").stance("authentic") is None
+    assert not flags_of("Ana Lind said the Lakeview memo is genuine. Ivo Tarn said the Lakeview agency had received a "
+                        "copy of the memo.", "conflict")
+
+
+def test_receiving_no_payment_still_says_one_was_not_paid() -> None:
+    assert only("Ivo Tarn said the Lakeview witness received no payment.").stance("pay") == -1

@@ -39,6 +39,7 @@ from onrecord.provenance.clauses import (
     questions,
     sides_with,
     signal_of,
+    wanting,
 )
 from onrecord.provenance.numbers import numbers
 from onrecord.provenance.predicates import (
@@ -83,6 +84,8 @@ _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
 #: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
 _SURE = frozenset("certain sure bound set due".split())
+#: What a thing is (real, a copy, final, a draft), which receiving it does not say ("received a copy of the memo").
+_NATURE = frozenset({"authentic", "final"})
 #: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
 _FAILING = frozenset("fail neglect omit".split())
 #: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
@@ -257,7 +260,7 @@ def _unasserted(tok: Token, content: Span) -> bool:
                 c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
         if ((node.dep_ == "prep" and node.lower_ == "for") or any(c.dep_ == "mark" and c.lower_ == "for" for c in
-                                                                 node.children)) and _wanting(node.head):
+                                                                 node.children)) and wanting(node.head):
             return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
@@ -278,7 +281,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         return position(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
         event = event_of(lemma)
-        if event is not None:  # "received no payment": was not paid; "an agreement was reached": they agreed
+        if event is not None and event.lstrip("-") not in _NATURE:  # "received no payment": was not paid
             return (event[1:], -1) if event.startswith("-") else (event, 1)
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
@@ -326,15 +329,6 @@ def _of_a_thing(tok: Token, noun: Token) -> bool:
         return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
     return True
-
-
-def _wanting(head: Token) -> bool:
-    """Is ``head`` a verb of wanting or asking ("asked for"), or a copula whose subject holds one ("all we want is
-    for ...", "what they asked was for ...")?"""
-    if head.lemma_.lower() in EMBEDDING_VERBS:
-        return True
-    return head.lemma_ == "be" and any(t.lemma_.lower() in EMBEDDING_VERBS for c in head.children
-                                       if c.dep_ in ("nsubj", "csubj") for t in c.subtree)
 
 
 def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:
