@@ -7,6 +7,7 @@ import pytest
 from onrecord.provenance.parties import (
     antecedent_in_sentence,
     named_after,
+    named_by_role,
     named_in,
     owner_of_claim,
     person_key,
@@ -71,3 +72,22 @@ def test_a_nameless_description_written_before_a_name_is_that_person() -> None:
     alone = "A Lakeview port director rejected the report. “The harbor is safe,” she said."
     assert named_after(Attribution(content=CharSpan(alone.index("The harbor"), alone.index(",” she")),
                                    speaker_description="Lakeview port director"), alone) is None
+
+
+@pytest.mark.parametrize("text", [
+    "“The depot will close,” the firm's founder and chief executive, Ana Lind, said. Later the chief executive said "
+    "the depot would stay open.",
+    "Ana Lind, the chief executive, spoke first. Later the chief executive said the depot would stay open.",
+])
+def test_a_role_with_no_name_is_the_one_person_the_article_gives_that_role(text: str) -> None:
+    said = Attribution(content=CharSpan(text.index("the depot would"), len(text) - 1),
+                       speaker_description="The chief executive")
+    assert named_by_role(said, text) == "Ana Lind"
+
+
+def test_a_role_two_people_hold_in_the_article_is_nobody() -> None:
+    text = ("The firm's former chief executive, Ivo Tarn, left in May; its chief executive, Ana Lind, took over. "
+            "Later the chief executive said the depot would stay open.")
+    said = Attribution(content=CharSpan(text.index("the depot would"), len(text) - 1),
+                       speaker_description="The chief executive")
+    assert named_by_role(said, text) is None

@@ -43,6 +43,7 @@ from onrecord.provenance.gender import GenderCall, speaker_genders
 from onrecord.provenance.parties import (
     antecedent_in_sentence,
     named_after,
+    named_by_role,
     owner_of_claim,
     owner_of_time,
     role_of_previous,
@@ -152,12 +153,18 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` begins: after the last period (not a title's or a month's) or line end."""
     end = at
     while True:
-        stop = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end))
+        stops = list(_STOP.finditer(text, 0, end))
+        stop = stops[-1].start() if stops else -1
         if stop > 0 and text[stop] == "." and (_TITLE.search(text[max(0, stop - 6):stop + 1])
                                                 or _MONTH.search(text[max(0, stop - 6):stop + 1])):
             end = stop
             continue
-        return stop + 1 if stop >= 0 else 0
+        return stops[-1].end() if stops else 0
+
+
+#: A sentence's end: a period, or a quotation's closing mark after it (`."` and `.”` end the sentence they close:
+#: 'The memo says that "the depot will close." It adds ...'), before a space; or a line's end.
+_STOP = re.compile(r"\.[\"”’']?(?= )|\n")
 
 
 #: A month's abbreviation ("Dec. 4"), whose period ends no sentence.
@@ -177,7 +184,8 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
         a = _not_from(a, place)
         claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
         named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
-                 or antecedent_in_sentence(a, article.text, speakers) or named_after(a, article.text))
+                 or antecedent_in_sentence(a, article.text, speakers) or named_after(a, article.text)
+                 or named_by_role(a, article.text))
         a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
                              document_of(a, article.text), story))

@@ -39,18 +39,24 @@ from onrecord.provenance.clauses import (
     questions,
     sides_with,
     signal_of,
+    wanting,
 )
 from onrecord.provenance.numbers import numbers
 from onrecord.provenance.predicates import (
+    CONCEPTS,
     DEONTIC,
     HEDGES,
+    POSITION_WORDS,
     PRONOUN_SUBJECTS,
     SUPPORT_VERBS,
     arguments,
+    event_of,
     first_person,
     may_predicate,
     modal_on,
     noun_of,
+    participle_base,
+    position,
     predicated_of,
     subject_phrase,
     tense_on,
@@ -62,12 +68,12 @@ from onrecord.types import Attribution
 _EN = load("en")
 EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
-CONCEPTS: dict[str, str] = _EN.mapping("concepts")
-_CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS)  # ("pull" of "pull_out")
+_CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS) | POSITION_WORDS  # ("pull" of "pull_out")
 SPEECH_NOUNS = _EN.words("speech_nouns")
 SPEECH_VERBS = _EN.words("speech_verbs")
 
-#: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only.
+#: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only. With a
+#: particle they are phrasal verbs of their own ("the alarm did not go off", "the deal fell through").
 _LIGHT = frozenset("be have do get make go come take give say will would shall should can".split())
 _NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -78,6 +84,8 @@ _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
 #: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
 _SURE = frozenset("certain sure bound set due".split())
+#: What a thing is (real, a copy, final, a draft), which receiving it does not say ("received a copy of the memo").
+_NATURE = frozenset({"authentic", "final"})
 #: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
 _FAILING = frozenset("fail neglect omit".split())
 #: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
@@ -251,6 +259,9 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
+        if ((node.dep_ == "prep" and node.lower_ == "for") or any(c.dep_ == "mark" and c.lower_ == "for" for c in
+                                                                 node.children)) and wanting(node.head):
+            return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
@@ -266,9 +277,11 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     """A predicate's concept and sign; ``phrase_root``: the index of the noun a content that is only a noun
     phrase ("a fair deal", "not a real document") is headed by, whose adjectives are then its predicates."""
     lemma = tok.lemma_.lower()
+    if lemma in POSITION_WORDS and tok.pos_ in ("ADP", "ADV"):  # "below the limit", "behind schedule"
+        return position(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        event = _event(lemma)
-        if event is not None:  # "received no payment": was not paid; "an agreement was reached": they agreed
+        event = event_of(lemma)
+        if event is not None and event.lstrip("-") not in _NATURE:  # "received no payment": was not paid
             return (event[1:], -1) if event.startswith("-") else (event, 1)
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
@@ -284,16 +297,17 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
     if mapped == "authentic" and not _of_a_thing(tok, noun):
         return None  # "a real gain" (an intensifier), "that is not true" (said of a claim, not of a document)
-    if lemma in _KEEPING and any(c.pos_ == "ADJ" and c.dep_ != "amod" for c in tok.children):
-        return None  # "stay open", "keep the depot open": the adjective says what is kept
+    if lemma in _KEEPING and any((c.pos_ == "ADJ" and c.dep_ != "amod") or position(c) for c in tok.children):
+        return None  # "stay open", "keep the depot open", "stay ahead": the adjective or position says what is kept
     if mapped is None:
-        if tok.pos_ not in ("VERB", "ADJ") or lemma in _LIGHT or not tok.is_alpha or len(lemma) < 3:
+        light = not particle and (lemma in _LIGHT or len(lemma) < 3)  # ("go off" is a predicate; "go" is not)
+        if tok.pos_ not in ("VERB", "ADJ") or not tok.is_alpha or light:
             return None
         if tok.pos_ == "ADJ" and lemma.startswith("un") and len(lemma) > 5:  # "unfair" is the opposite of "fair"
-            stem = CONCEPTS.get(lemma[2:], _base(lemma[2:]))
+            stem = CONCEPTS.get(lemma[2:], participle_base(lemma[2:]))
             return (stem[1:], 1) if stem.startswith("-") else (stem, -1)
         if tok.pos_ == "ADJ" and lemma.endswith("ed") and len(lemma) > 5:  # "stay closed": what "close" says
-            stem = _base(lemma)
+            stem = participle_base(lemma)
             return (stem[1:], -1) if stem.startswith("-") else (stem, 1)
         return (f"{lemma}_{particle}" if particle else lemma), 1  # "break through" is not "break"
     if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ not in ("dobj", "attr", "oprd") or tok.head.i == tok.i) and (
@@ -315,29 +329,6 @@ def _of_a_thing(tok: Token, noun: Token) -> bool:
         return noun.pos_ == "PROPN" or noun.lemma_.lower() in DOCUMENT_HEADS or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_HEADS for c in noun.head.children)
     return True
-
-
-def _event(noun: str) -> str | None:
-    """The concept of an event noun: the lexicon's ("closure": close), else the verb of a "-ment" noun ("payment":
-    pay, "agreement": agree)."""
-    if noun in CONCEPTS:
-        return CONCEPTS[noun]
-    if noun.endswith("ment") and len(noun) > 6:
-        return CONCEPTS.get(noun[:-4], noun[:-4])
-    return None
-
-
-def _base(word: str) -> str:
-    """The verb a participle comes from, for an "un-" word ("uncounted": count; "unchanged": change): the concept a
-    verb's lemma gives."""
-    if not word.endswith("ed") or len(word) < 5:
-        return word
-    base = word[:-2]
-    if base[-1] == base[-2] and base[-1] not in "ls":
-        base = base[:-1]  # "planned"
-    elif base[-1] in "cgvzu" or (base[-1] == "s" and base[-2] not in "s") or base.endswith("at"):
-        base += "e"  # "changed", "opposed", "related"
-    return CONCEPTS.get(base, base)
 
 
 def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tuple[str, ...]) -> dict[str, Any]:

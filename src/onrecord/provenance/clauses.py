@@ -13,6 +13,7 @@ from onrecord.lexicon import load
 _EN = load("en")
 CONDITION_MARKERS = _EN.words("condition_markers")
 CONFLICT_SIGNALS = _EN.words("conflict_signals")
+_EMBEDDING = _EN.words("embedding_verbs")
 
 
 def questions(content: Span, tokens: Iterable[Token] | None = None) -> set[int]:
@@ -99,5 +100,14 @@ def sides_with(content: Span, tokens: Iterable[Token] | None = None) -> tuple[st
     return tuple(dict.fromkeys(out))
 
 
-__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions", "sides_with",
-           "signal_of"]
+def wanting(head: Token) -> bool:
+    """Is ``head`` a verb of wanting or asking ("asked for"), or a copula whose subject holds one ("all we want is
+    for ...", "what they asked was for ...")?"""
+    if head.lemma_.lower() in _EMBEDDING:
+        return True
+    return head.lemma_ == "be" and any(t.lemma_.lower() in _EMBEDDING for c in head.children
+                                       if c.dep_ in ("nsubj", "csubj") for t in c.subtree)
+
+
+__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions",
+           "sides_with", "signal_of", "wanting"]

@@ -28,8 +28,8 @@ from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text
 from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES
 from onrecord.provenance.document_record import attributes, authenticity_history, settled
-from onrecord.provenance.flags import conditions, subject_or_sentence
-from onrecord.provenance.pairs import Pair, overlap
+from onrecord.provenance.flags import conditions
+from onrecord.provenance.pairs import Pair, overlap, subject_or_sentence
 from onrecord.provenance.values import Flag, Statement
 from onrecord.types import CharSpan
 

@@ -24,13 +24,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Span
-
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.provenance.concessions import CONCEDED, link, strongest
-from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap
+from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
 
@@ -139,10 +137,13 @@ def _counted(a: Claim, b: Claim) -> bool:
 
 
 def _apart(pair: Pair, concept: str) -> bool:
-    """Is a concept said of two times: the past on one side and the future on the other, "not yet" on one side
-    (so far, not ever), or years that differ ("will open in 2027" / "will not open in 2029")?"""
+    """Is a concept said of two times: the past on one side and the future on the other, or the present "now" ("was
+    open for weeks" / "is closed now"), "not yet" on one side (so far, not ever), or years that differ ("will open
+    in 2027" / "will not open in 2029")?"""
     a, b = pair.a.claim, pair.b.claim
-    if {a.tense_of(concept), b.tense_of(concept)} == {"past", "future"}:
+    ta, tb = a.tense_of(concept), b.tense_of(concept)
+    na, nb = (bool(re.search(r"\bnow\b", s.text, re.I)) for s in (pair.a, pair.b))  # ("is closed now", "was now")
+    if {ta, tb} == {"past", "future"} or (na != nb and (tb if na else ta) == "past"):
         return True
     if any(" yet " in _words(c, concept) for c in (a, b)):
         return True  # "had not yet boarded when the ship left" / "boarded after it left": so far, then later
@@ -154,7 +155,9 @@ def _apart(pair: Pair, concept: str) -> bool:
       ("Ana Lind said the Lakeview plant would not pay the bonus until June. In July, Ana Lind said the Lakeview "
        "plant had paid the bonus.", "none: different time"),
       ("Ana Lind said the Lakeview bridge will open in 2027. Ivo Tarn said the Lakeview bridge will not open in "
-       "2029.", "none: different time"))
+       "2029.", "none: different time"),
+      ("Ana Lind said the Lakeview gate was open for six weeks. In July, Ana Lind said the Lakeview gate is closed "
+       "now.", "none: different time"))
 def different_time(pair: Pair) -> Verdict | None:
     """Opposite signs at two times ("would not pay until June" / "had paid"; "will open in 2027" / "will not open
     in 2029"; "had not yet signed when the crane fell" / "signed after it fell") are no change of mind and no
@@ -303,27 +306,6 @@ def condition(pair: Pair) -> Verdict | None:
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
     "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
               antonym, changed_number, certainty, condition])
-
-
-def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
-    """A short label for what two statements share: what the predicate is said of, as written, and the concept
-    ("the Lakeview plant: close"); else the concept and the nouns they share."""
-    phrase = (a.phrase_of(concept) or b.phrase_of(concept)) if concept else None
-    if phrase and phrase.lower() not in ("it", "they", "this", "that"):
-        return f"{phrase}: {concept}"
-    shared = [k for k in a.keys if k in b.keys or k in b.context] + [k for k in a.context if k in b.keys]
-    parts = ([concept] if concept else []) + list(dict.fromkeys(shared))[:3]
-    return ", ".join(parts) or "?"
-
-
-def subject_or_sentence(a: Statement, b: Statement, concept: str | None, sent: Span) -> str:
-    """:func:`subject_of` two statements a reporter's sentence sets against each other; when they share no
-    predicate or noun, what the sentence says it is about (its text, cut at 90 characters)."""
-    subject = subject_of(a.claim, b.claim, concept)
-    if subject != "?":
-        return subject
-    said = sent.text.strip()
-    return said if len(said) <= 90 else said[:87] + "…"
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:

@@ -5,10 +5,14 @@ both use, whether it is said of the same thing (:meth:`Pair.aligned`) with the s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from onrecord.provenance.claims import Claim
 from onrecord.provenance.parties import same_person
 from onrecord.provenance.values import Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 #: How much two statements must share (see :func:`overlap`) to be about one subject.
 SUBJECT_THRESHOLD = 0.5
@@ -123,4 +127,25 @@ def _name_words(claim: Claim) -> set[str]:
     return {w for n in claim.names for w in n.split()}
 
 
-__all__ = ["SUBJECT_THRESHOLD", "Pair", "firm", "modifiers", "overlap"]
+def subject_of(a: Claim, b: Claim, concept: str | None) -> str:
+    """A short label for what two statements share: what the predicate is said of, as written, and the concept
+    ("the Lakeview plant: close"); else the concept and the nouns they share."""
+    phrase = (a.phrase_of(concept) or b.phrase_of(concept)) if concept else None
+    if phrase and phrase.lower() not in ("it", "they", "this", "that"):
+        return f"{phrase}: {concept}"
+    shared = [k for k in a.keys if k in b.keys or k in b.context] + [k for k in a.context if k in b.keys]
+    parts = ([concept] if concept else []) + list(dict.fromkeys(shared))[:3]
+    return ", ".join(parts) or "?"
+
+
+def subject_or_sentence(a: Statement, b: Statement, concept: str | None, sent: Span) -> str:
+    """:func:`subject_of` two statements a reporter's sentence sets against each other; when they share no
+    predicate or noun, what the sentence says it is about (its text, cut at 90 characters)."""
+    subject = subject_of(a.claim, b.claim, concept)
+    if subject != "?":
+        return subject
+    said = sent.text.strip()
+    return said if len(said) <= 90 else said[:87] + "…"
+
+
+__all__ = ["SUBJECT_THRESHOLD", "Pair", "firm", "modifiers", "overlap", "subject_of", "subject_or_sentence"]

@@ -60,6 +60,25 @@ def named_after(attribution: Attribution, text: str) -> str | None:
     return None
 
 
+def named_by_role(attribution: Attribution, text: str) -> str | None:
+    """The person a definite role with no name stands for ("the chief executive said ..."), when the article gives
+    that role to one person elsewhere, in either order and in any case ("the company's chief executive, Ana
+    Lind"; "Ana Lind, the chief executive"). Only a role (:data:`TITLES`); two people given it: nobody."""
+    description = (attribution.speaker_description or "").strip()
+    words = description.lower().replace(",", " ").split()
+    if attribution.speaker or len(words) < 2 or words[0] != "the" or words[-1] not in TITLES or named_in(description):
+        return None
+    role = r"\s+".join(re.escape(w) for w in words[1:])
+    found = [m.group(1) for m in re.finditer(rf"(?i:\b{role}),\s+{_NAME}", text)]
+    found += [m.group(1) for m in re.finditer(rf"{_NAME},\s+(?i:the\s+(?:[\w-]+\s+){{0,3}}?{role})\b", text)]
+    names = [n for i, n in enumerate(found) if not any(same_person(n, m) for m in found[:i])]
+    return names[0] if len(names) == 1 else None
+
+
+#: A full name: two capitalised words or more ("Ana Lind", "Ana Lind-Tarn").
+_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+
+
 #: A name right after a description, a title ("Dr.") left out (:func:`named_after`).
 _NAME_AFTER = re.compile(r",?\s+(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Gov|Rep|Lt|Capt|Col|Gen|Sgt)\.\s+)?"
                          r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
@@ -186,6 +205,7 @@ __all__ = [
     "TITLES",
     "antecedent_in_sentence",
     "named_after",
+    "named_by_role",
     "named_in",
     "owner_of_claim",
     "owner_of_time",

@@ -19,6 +19,14 @@ PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their the
 #: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
 SUPPORT_VERBS = frozenset("receive get make reach strike".split())
 _MODALS = HEDGES | DEONTIC
+#: Predicates that say the same or the opposite thing: word -> concept, '-' for the opposite (lexicon ``concepts``).
+CONCEPTS: dict[str, str] = _EN.mapping("concepts")
+#: Where a word of position after a copula places its subject: against a mark it names ("below the limit":
+#: -exceed), or in time against what was due ("behind schedule", "up to date": late, -late).
+_MARKS: dict[str, str] = _EN.mapping("positions")
+POSITIONS: dict[str, str] = {**_MARKS, **_EN.mapping("timeliness")}
+POSITION_WORDS = frozenset(w.split("_")[0] for w in POSITIONS)
+_POSITION_VERBS = _EN.words("position_verbs")
 _NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
@@ -50,6 +58,48 @@ def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
 _NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass")
 
 
+def position(tok: Token) -> tuple[str, int] | None:
+    """The concept and sign a word of position gives a copula's subject, read off the word and the one or two after
+    it ("the samples were below the limit": not exceed; "the works are behind schedule", "the trains ran late":
+    late; "the fleet is up to date": not late; lexicon ``positions`` and ``timeliness``). Above or below places its
+    subject against a mark it names, a noun ("the strike is over" places nothing); with a person or a pronoun after
+    it, it places nothing in time ("the players are behind him" back him)."""
+    if tok.pos_ not in ("ADP", "ADV") or tok.dep_ not in ("prep", "advmod", "acomp") or (
+            tok.head.lemma_.lower() not in _POSITION_VERBS) or any(c.lower_ == "how" for c in tok.children):
+        return None  # (not "how late the repairs were": a question of its own)
+    doc, objects = tok.doc, [c.pos_ for c in tok.children if c.dep_ == "pobj"]
+    if any(pos != "NOUN" for pos in objects) or (tok.lower_ in _MARKS and not objects):
+        return None  # "behind him" backs him; "the strike is over" names no mark
+    for n in (3, 2, 1):
+        mapped = POSITIONS.get("_".join(t.lower_ for t in doc[tok.i:tok.i + n])) if tok.i + n <= len(doc) else None
+        if mapped is not None:
+            return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+    return None
+
+
+def event_of(noun: str) -> str | None:
+    """The concept of an event noun: the lexicon's ("closure": close), else the verb of a "-ment" noun ("payment":
+    pay, "agreement": agree)."""
+    if noun in CONCEPTS:
+        return CONCEPTS[noun]
+    if noun.endswith("ment") and len(noun) > 6:
+        return CONCEPTS.get(noun[:-4], noun[:-4])
+    return None
+
+
+def participle_base(word: str) -> str:
+    """The verb a participle comes from, for an "un-" word ("uncounted": count; "unchanged": change): the concept a
+    verb's lemma gives."""
+    if not word.endswith("ed") or len(word) < 5:
+        return word
+    base = word[:-2]
+    if base[-1] == base[-2] and base[-1] not in "ls":
+        base = base[:-1]  # "planned"
+    elif base[-1] in "cgvzu" or (base[-1] == "s" and base[-2] not in "s") or base.endswith("at"):
+        base += "e"  # "changed", "opposed", "related"
+    return CONCEPTS.get(base, base)
+
+
 def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
     """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
     out: list[str] = []
@@ -70,6 +120,8 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
         holders.append(tok.head)
     if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)
+    if tok.pos_ in ("ADP", "ADV") and tok.dep_ in ("prep", "advmod", "acomp"):
+        holders.append(tok.head)  # a word of position ("the samples were below the limit"): said of the samples
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT_VERBS:
         holders.append(tok.head)  # "Lind received no payment": said of Lind
     noun = noun_of(tok) or tok.head
@@ -103,7 +155,7 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
                                  or (m.dep_ == "amod" and m.lower_ in TELLING_MODIFIERS))  # "+western"
                 elif c.pos_ == "PRON" and c.lower_ in PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
                     heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
-            elif c.dep_ == "prep" and h.i == tok.i:
+            elif c.dep_ in ("prep", "pobj") and h.i == tok.i:
                 keys.extend(noun_keys(c, context))
                 if tok.pos_ == "NOUN" and c.lower_ in ("to", "of", "on"):  # "no cut to the cod quota"
                     heads.extend(h for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for h in (
@@ -207,16 +259,22 @@ def first_person(tok: Token) -> bool:
 
 
 __all__ = [
+    "CONCEPTS",
     "DEONTIC",
     "HEDGES",
+    "POSITIONS",
+    "POSITION_WORDS",
     "PRONOUN_SUBJECTS",
     "Pairs",
     "arguments",
+    "event_of",
     "first_person",
     "may_predicate",
     "modal_on",
     "noun_keys",
     "noun_of",
+    "participle_base",
+    "position",
     "subject_phrase",
     "tense_on",
 ]

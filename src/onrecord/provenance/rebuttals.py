@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
-from onrecord.provenance.flags import subject_or_sentence
+from onrecord.provenance.pairs import subject_or_sentence
 from onrecord.provenance.values import Flag, Statement
 
 _EN = load("en")
