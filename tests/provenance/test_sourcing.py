@@ -587,6 +587,50 @@ def test_told_a_business_network_is_a_relay() -> None:
               "Ivo Tarn").relay_only
 
 
+_PIECE = ("Lind Profile Draws Fire.\n\nThe Kestrel Herald ran a long profile of a Harlow fisherman on Sunday.\n\n"
+          "The fisherman says he never wanted to sell. Ana Lind reports:\n\n\"He had sold the boat in May, after a "
+          "bad winter. The harbour had failed him.\"\n\nHis evening at home is described in detail:\n\n\u201cThe "
+          "nets are gone,\u201d he said, pointing at the shed.\n\n\u201cI kept one,\u201d Obi Marsh said to his "
+          "daughter.\n\n\u201cWe will win,\u201d Ivo Tarn said, looking out at the crowd.\n\nThe article closes "
+          "with a scene at the pier.\n\n\u201cIt is over,\u201d he said of the season.\n\nMira Holm, the harbour "
+          "master, said on Monday that the pier would reopen.")
+
+
+def test_a_framing_paragraph_pointing_back_into_the_piece_reopens_its_passage() -> None:
+    # session 19: after "X reports:", a one-sentence paragraph of the writer's (a passive ending with a colon, or the
+    # piece by its noun) sets off more of the piece's quoted paragraphs; not words said to a crowd (a public act)
+    got = [(m, s.relay_only) for m, s in found(_PIECE)]
+    reopened = [r for m, r in got if m in ("he", "Obi Marsh")]
+    assert len(reopened) >= 3 and all(reopened), got
+    assert not any(r for m, r in got if m in ("Ivo Tarn", "Mira Holm")), got
+    # (with no "X reports:" passage before, a framing paragraph points into nothing)
+    alone = _PIECE.replace("Ana Lind reports:\n\n\"He had sold the boat in May, after a bad winter. The harbour had "
+                           "failed him.\"\n\n", "")
+    assert not any(s.relay_only for m, s in found(alone) if m in ("he", "Obi Marsh"))
+
+
+def test_on_the_evidence_of_another_outlets_article_is_no_programme() -> None:
+    # session 19: "on" names a programme only by its own words, not by a common noun's "of" phrase
+    text = ("Based on the evidence of a Kestrel Herald article about his taxes, Ivo Tarn on Tuesday said he wants "
+            "to close four loopholes.")
+    assert not of(text, "Ivo Tarn").relay_only
+    assert of("Ivo Tarn said on the Kestrel Press Hour that he wants to close four loopholes.", "Ivo Tarn").relay_only
+    assert of("On this weekend's broadcast of \u201cKestrel News Sunday,\u201d Ivo Tarn said he wants to close four "
+              "loopholes.", "Ivo Tarn").relay_only
+
+
+def test_a_polls_shares_run_on_while_the_article_names_the_poll_again() -> None:
+    # session 19: past the third paragraph after "according to a poll", while "the poll" is named again, up to
+    # another poll
+    text = ("Lind and Tarn are tied, according to a new Kestrel Herald poll.\n\nAmong likely voters, 46 percent "
+            "back Lind.\n\nTarn leads among older men.\n\nMost voters expect a close race.\n\nThe poll "
+            "indicates a tight race.\n\nHowever, 63 percent said Lind was right to wait.\n\nIn the previous "
+            "Kestrel Herald poll, 40 percent said Tarn would win.")
+    got = {m: s.relay_only for m, s in found(text)}
+    assert got["63 percent"] and not got["40 percent"], got
+    assert not of(text.replace("The poll indicates a tight race.", "Lind spoke in Harlow."), "63 percent").relay_only
+
+
 # --- backing -----------------------------------------------------------------------------------------------------
 
 
@@ -818,6 +862,76 @@ def test_they_for_a_listed_plural(text: str, they: str, single: bool) -> None:
 ])
 def test_look_alikes_of_backing_leave_a_single_source(text: str) -> None:
     assert found(text)[0][1].single_source
+
+
+def test_a_confirmation_backs_the_report_of_the_same_fact_after_it() -> None:
+    # session 19: a confirmation told before the report it confirms ("... first reported by the Herald")
+    text = ("The Lakeview council is confirming that the harbour trust is not registered as a charity.\n\nBut the "
+            "mayor is not saying if the trust broke any laws.\n\nThe registration issue was first reported by the "
+            "Kestrel Herald.")
+    assert not with_span(text, "the Kestrel Herald", "was first reported by", "The registration issue").single_source
+    other = text.replace("registration issue", "mayor's trip")
+    assert with_span(other, "the Kestrel Herald", "was first reported by", "The mayor's trip").single_source
+    assert all(s.single_source for m, s in found(text) if m == "the mayor")
+
+
+def test_a_parent_described_by_a_count_is_one_source() -> None:
+    # session 19: "the mother of three" is one person, not a count of sources ("none of those three" is)
+    assert of("The 34-year-old mother of three said the plan would help mothers.",
+              "The 34-year-old mother of three").single_source
+    assert not of("None of those three said the plan would help mothers.", "None of those three").single_source
+
+
+def test_a_named_voice_described_as_one_of_the_experts_backs_them_whatever_the_words() -> None:
+    # session 19: experts, then a named one of them quoted next (each of his statements there), in other words
+    text = ("Experts say the test shows the regime is determined to build more warheads. \"If they cannot reach "
+            "their neighbours yet, they will soon,\" said Ivo Tarn, a physicist at the Kestrel Institute. \"The "
+            "trend is clear.\"")
+    got = [(m, s.single_source) for m, s in found(text)]
+    assert got and not any(single for _, single in got), got
+    # (all the experts the writer asked, then one of them)
+    asked = ("All the experts I interviewed said the Lakeview plan was sound. \"It pays for itself,\" said Ana "
+             "Lind, a professor at Harlow College.")
+    assert not of(asked, "Ana Lind").single_source
+    assert of(text.replace("a physicist at", "who ran"), "Ivo Tarn").single_source
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # session 19: a bare plural of people believing, then a named one of them quoted next
+    ("Environmentalists worry that the cleanup could fall to Lakeview taxpayers.\n\n\"These are odd days,\" said "
+     "Ivo Tarn, an environmentalist with the Kestrel Trust.", "Environmentalists"),
+    # the set goes on in a "they" first
+    ("Environmentalists worry that the cleanup could fall to Lakeview taxpayers. Unlike the old owner, the firm has "
+     "few investors, they say.\n\n\"These are odd days,\" said Ivo Tarn, an environmentalist with the Kestrel "
+     "Trust.", "Environmentalists"),
+    # unnamed informants, then a named one of them, whose description names their boss
+    ("After the vote, Lind's aides were also pleased, perhaps seeing that the deal would hold.\n\n\"It is a good "
+     "day,\" said Ivo Tarn, a former aide to Lind.", "Lind's aides"),
+])
+def test_an_unnamed_set_is_backed_by_a_named_voice_quoted_next(text: str, mention: str) -> None:
+    got = of(text, mention)
+    assert not got.single_source, got.evidence
+
+
+def test_unnamed_informants_are_not_backed_by_another_named_voice_next() -> None:
+    # (next to unnamed officials, a named voice mostly answers them or speaks of something else)
+    text = ("Federal officials said the screening had missed the posts.\n\n\"We had no information about him,\" "
+            "said Ivo Tarn, a spokesman for the Kestrel Agency.")
+    assert of(text, "Federal officials").single_source
+    assert of(text.replace("a spokesman for the Kestrel Agency", "one of the officials"),
+              "Federal officials").single_source is False
+
+
+def test_a_they_opening_the_sentence_after_a_listed_subject_is_several_sources() -> None:
+    # session 19: "they" standing for the listed subject of the sentence before, through another "they"
+    text = ("Twelve towns led by Harlow and two fishing unions are challenging the rules in court.\n\nThey argue "
+            "that the agency overstepped its powers.")
+    assert not of(text, "They").single_source
+    assert of(text.replace("Twelve towns led by Harlow and two fishing unions are", "The Harlow council is"),
+              "They").single_source
+    chain = ("Critics of the plan, like Ana Lind and Ivo Tarn, want a change. They sent a letter on Thursday.\n\n"
+             "They wrote that the plan must end.")
+    assert not of(chain, "They").single_source
 
 
 # --- values and counts -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 A claim is backed (not single-source) when its source mention is itself several independent sources ("Lind and
 Tarn", "both", "recent polls"), when another party says near-identical words with the same sign, or when another
 party echoes it ("other members echo her concerns"). A candidate and their own campaign are one party.
+(Several sources in one mention: :mod:`onrecord.provenance.several`.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention, mention_noun, named_examples, next_sentence
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun, next_sentence
+from onrecord.provenance.several import NOT_PEOPLE, PAIRS, named_pair, plural_mention, set_of_people
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
@@ -23,18 +25,17 @@ if TYPE_CHECKING:
 _SAME_CONTENT = 0.6  # two parties' contents sharing this much (Jaccard of content words) make one claim
 _NEGATORS = frozenset("not no never nothing none".split())
 _LEXICON = load("en")
-_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, _FUNCTION, _RESTATING, PAIRS, _SETS = (
-    _LEXICON.words(name) for name in ("independent_counts", "plural_document_heads", "several_document_modifiers",
-                                      "function_words", "restating_verbs", "pair_heads", "set_quantifiers"))
+_FUNCTION, _RESTATING = (_LEXICON.words(name) for name in ("function_words", "restating_verbs"))
 _BACK_POINTERS = frozenset("same so it this likewise".split())  # "said the same", "confirmed it"; no relative "that"
-_SOME = frozenset("some other many".split())  # an unnamed set a named person may back ("some experts say")
+_SOME = frozenset("some other many all most".split())  # an unnamed set a named person may back ("some experts say",
+# "all the experts I asked said")
 _PEOPLE = lex.WITHHELD_HEADS | lex.ANONYMOUS_HEADS | _LEXICON.words("group_heads") | _LEXICON.words("public_heads") | \
     _LEXICON.words("role_heads") | frozenset("counterpart peer member economist expert analyst".split())
 _EXPERTS, _IN_PART = _LEXICON.words("expert_heads"), _LEXICON.words("partial_agreement_adverbs")
 _CONTRAST = frozenset("but however yet still though although".split())
 _ORDINALS = frozenset("second third fourth another".split())  # a source counted after another ("a second official")
 _CONFIRMING = frozenset("confirm corroborate verify".split())
-_NOT_PEOPLE = frozenset("ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW".split())
+_REPORTING = frozenset("report reveal disclose".split())  # (a fact reported, which a confirmation may back)
 _SAME_CUES = frozenset("show say confirm find report suggest indicate".split())  # ("records show the same ...")
 _CLAIM_NOUNS = frozenset("account claim view story report point concern warning assessment".split())
 # others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
@@ -49,48 +50,6 @@ def _party(a: Attribution, kind: str, text: str) -> str:
     name = a.speaker or a.speaker_description or (a.source.of(text) if a.source is not None else "")
     words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in lex.CAMPAIGN_HEADS and w not in ("the", "a")]
     return words[-1] if words and kind in ("person", "organisation") else " ".join(words)
-
-
-def _plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
-    """A mention that is itself several independent sources ("Lind and Tarn", "two officials", "recent polls")."""
-    span = mention(doc, a)
-    if span is None:
-        return None
-    head = mention_noun(span)
-    # two sources joined ("Lind and Tarn", "pilots - and many outside the port -"; a conjunct the parser
-    # hung outside the mention counts after the mention's own "and"); a candidate and their campaign are one source
-    if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
-            c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
-            t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
-           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
-        return span.text
-    if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and (t.head == head or (
-            t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & _NOT_PEOPLE
-           for t in span):  # the mention's own names ("stewards Mara Quill and Tobias Fenn"), not a description's
-        return span.text
-    before = doc[head.i - 2] if head.i >= 2 else None
-    if head.dep_ == "conj" and head.pos_ == "PROPN" and before is not None and before == head.head and \
-            before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
-            _NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
-        return f"{before.text} and {span.text}"
-    if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
-        return span.text
-    if named_pair(head):  # "the brothers noted": two people the article has named
-        return span.text
-    if len(span) == 1 and head.lower_ in ("they", "them") and _listed_antecedent(head):
-        return f"{span.text}: {_listed_antecedent(head)}"
-    if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
-            c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
-        return span.text
-    # a count of independent sources: "both", "two officials", "none of those three"
-    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
-    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
-              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
-                   or (t.dep_ == "pobj" and t.head.lower_ == "of"))
-              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])
-              and not (len(span) > 1 and span[0].lower_ == "one" and span[1].lower_ == "of")]  # ("one of the
-    # two candidates": one source)
-    return span.text if counts else None
 
 
 def _alongside(doc: Doc, a: Attribution) -> str | None:
@@ -120,7 +79,7 @@ def _echoing(doc: Doc, a: Attribution) -> str | None:
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "echo" and not a.content.start <= t.idx < \
                 a.content.end:
             echoed = next((o for o in t.children if o.dep_ == "dobj"), None)
-            if echoed is not None and any(w.pos_ == "PROPN" and w.ent_type_ not in _NOT_PEOPLE - {"ORG"}
+            if echoed is not None and any(w.pos_ == "PROPN" and w.ent_type_ not in NOT_PEOPLE - {"ORG"}
                                           for w in echoed.subtree):
                 return doc[t.i : echoed.right_edge.i + 1].text
     return None
@@ -130,17 +89,6 @@ def _says(doc: Doc, a: Attribution) -> bool:
     """Is the cue a verb of saying or believing ("Republicans believe ..."), not a deed ("have refused to vote")?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
     return cue is not None and cue.root.lemma_.lower() in lex.SPEECH_VERBS | lex.BELIEF_VERBS
-
-
-def _own_people(t: Token) -> bool:
-    """Is the conjunct the first one's own people ("Lind and her advisers", "the mayor and his staff")?"""
-    return t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children)
-
-
-def set_of_people(head: Token) -> bool:
-    """Is the head a noun gathering an unnamed set of people ("a wide array of economists", "a host of critics")?"""
-    return head.lemma_.lower() in _SETS and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for p in head.children
-                                                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _next_sentence(sent: Span, then: Span) -> int:
@@ -155,26 +103,6 @@ def _next_sentence(sent: Span, then: Span) -> int:
     return following.end if introduces else following.start
 
 
-def named_pair(head: Token) -> bool:
-    """Is the head a definite pair of people ("the brothers", "the couple", "both sisters")?"""
-    return head.lower_ in PAIRS and any(c.dep_ in ("det", "predet", "poss") and c.lower_ in (
-        "the", "both", "these", "those", "their", "his", "her") for c in head.children)
-
-
-def _listed_antecedent(pronoun: Token) -> str | None:
-    """The listed plural a "they" stands for, earlier in its sentence ("hit by the hawks and doves in his party for
-    what they call ..."): the nearest plural or listed noun before it, not one inside another noun's phrase
-    ("officials in Lakeview and Harlow say they ..." stand for the officials)."""
-    nouns = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
-        "conj", "compound", "poss") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
-             and not (t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN"))]
-    if not nouns:
-        return None
-    listed = [c for c in nouns[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
-              and c.lemma_.lower() not in lex.CAMPAIGN_HEADS]
-    return pronoun.doc[nouns[-1].i : listed[-1].i + 1].text if listed else None
-
-
 def _content_words(content: str) -> frozenset[str]:
     """The content's words less function words; a negation is kept as "not" ("didn't" -> "did", "not")."""
     words = re.findall(r"[a-z0-9']+", content.lower().replace("’", "'").replace("n't", " not"))
@@ -185,7 +113,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
     """For each attribution, what backs its claim with a second source, or None."""
     text = doc_text(doc)
     parties = [_party(a, k, text) for a, k in zip(attributions, kinds, strict=True)]
-    out: list[str | None] = [_plural_mention(doc, a, k) or (_alongside(doc, a) if k in ("group", "anonymous") else None)
+    out: list[str | None] = [plural_mention(doc, a, k) or (_alongside(doc, a) if k in ("group", "anonymous") else None)
                              or _echoing(doc, a) for a, k in zip(attributions, kinds, strict=True)]
     keys = [_content_words(a.content.of(text)) for a in attributions]
     for i in range(len(attributions)):
@@ -334,43 +262,100 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
     A bare "some" is not enough ("Some hesitated ..." then a named person on something else), unless the named
     person's words share its topic ("Some warn the merger would close the unit. Ivo Tarn said a merged trust would
     move the unit"); so with a bare plural of experts ("Harbour analysts said ..."). A bare "some", "others" or
-    bare experts on the named voice's topic also back the named voice."""
+    bare experts on the named voice's topic also back the named voice, and experts back one of them whatever the
+    words ("Experts say ... 'If it cannot reach them yet, it will,' said Ivo Tarn, a physicist"), in all his words
+    there. Unnamed informants or a bare plural of people are backed by one of them ("..., said Ivo Tarn, a former
+    aide"). The set may go on in a "they" before the named voice; a quotation before its speaker counts from its
+    first words."""
     text = doc_text(doc)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     for n, i in enumerate(order):  # (the next statement not inside this one's words: "some note that Tarn, even as
-        j = next((k for k in order[n + 1 :] if not attributions[i].content.contains(  # he says ..., has ...")
-            attributions[k].content)), None)
-        if j is None:
+        later = [k for k in order[n + 1 :] if not attributions[i].content.contains(  # he says ..., has ...")
+            attributions[k].content)]
+        span = mention(doc, attributions[i])
+        if out[i] or span is None or not later:
             continue
-        span, then = mention(doc, attributions[i]), mention(doc, attributions[j])
-        if out[i] or span is None or then is None or parties[i] == parties[j] or _participle_in(
-                doc, attributions[j], span.sent):
+        said, later = _past_repeats(doc, attributions, span.sent, later)
+        j = later[0] if later else None
+        then = mention(doc, attributions[j]) if j is not None else None
+        if j is None or then is None or parties[i] == parties[j] or _participle_in(doc, attributions[j], said):
             continue
         head = mention_noun(span)
         bare = head.lower_ in ("some", "many") and len(span) == 1 and head.dep_ == "nsubj"  # ("Some warn ...")
-        # (a bare "some", "others" or bare experts on the named voice's topic: each backs the other)
-        mutual = (bare or head.lower_ == "others" or _experts(head)) and shared_topic(
-            topic(doc, attributions[i]), topic(doc, attributions[j])) >= 1
-        some = mutual or head.lower_ == "others" or (head.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in _SOME and c.dep_ in ("det", "amod") for c in head.children)) or set_of_people(head) or (
-            head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and _says(doc, attributions[i]))
-        names = {t.lower_ for t in then if t.pos_ == "PROPN"}
-        if not some or kinds[j] not in ("person", "organisation") or not names or names & {t.lower_ for t in span}:
+        # (a bare "some", "others" or bare experts on the named voice's topic, or experts and one of them named
+        # as such, "a physicist": each backs the other)
+        member = _experts(head) and any(t.lemma_.lower() in _EXPERTS and t.pos_ == "NOUN" for t in then)
+        mutual = member or ((bare or head.lower_ == "others" or _experts(head)) and shared_topic(topic(
+            doc, attributions[i]), topic(doc, attributions[j])) >= 1)
+        some = mutual or _unnamed_set(head, doc, attributions[i]) or (_informants(
+            head, kinds[i], doc, attributions[i]) and any(t.lemma_.lower() == head.lemma_.lower() for t in then))
+        names = {t.lower_ for t in then if t.pos_ == "PROPN"}  # (the named voice's own name, not its description's:
+        own = {w.lower() for w in (attributions[j].speaker or "").split()} or names  # "a former aide to Lind")
+        if not some or kinds[j] not in ("person", "organisation") or not names or own & {t.lower_ for t in span}:
             continue  # (a set named after the person is no member's backing: "Tarn supporters ...", then Tarn)
-        first = then.sent
+        at = min(attributions[j].content.start, then.start_char)
+        first = doc.char_span(at, at + 1, alignment_mode="expand")
+        first = then.sent if first is None or not len(first) else first[0].sent  # (a quote before its speaker)
         opening = next((t.lower_ for t in first if not t.is_punct and not t.is_space), "")
-        if first.start != span.sent.start and (_next_sentence(span.sent, then) != first.start or opening in _CONTRAST):
+        gap = doc[_next_sentence(said, then) : first.start]  # (only an opening quotation mark the parse cut off)
+        if first.start != said.start and (first.start < gap.start or any(not t.is_punct and not t.is_space
+                                                                         for t in gap) or opening in _CONTRAST):
             continue  # (not the next sentence, or one turning against it: "But Ivo Tarn said ...")
         out[i] = f"then {then.text} ({text[attributions[j].content.start : attributions[j].content.start + 40]})"
-        if mutual:  # (the named voice is backed by the set it speaks for)
-            out[j] = out[j] or f"after {span.text}"
+        # (the named voice is backed by the set it speaks for: one of them in all their words there)
+        for k in (_run(text, attributions, parties, later) if member else [j]) if mutual else ():
+            out[k] = out[k] or f"after {span.text}"
+
+
+def _unnamed_set(head: Token, doc: Doc, a: Attribution) -> bool:
+    """Is the mention a set a named member may speak for: "others", a quantified plural ("some experts", "all the
+    experts I asked"), "an array of economists", or a nationality saying or believing ("Republicans believe")?"""
+    plural = head.tag_ in ("NNS", "NNPS")
+    return head.lower_ == "others" or (plural and any(c.lower_ in _SOME and c.dep_ in ("det", "amod", "predet")
+                                                      for c in head.children)) or set_of_people(head) or (
+        head.ent_type_ == "NORP" and plural and _says(doc, a))
+
+
+def _informants(head: Token, kind: str, doc: Doc, a: Attribution) -> bool:
+    """Is the mention unnamed informants ("the minister's aides said") or a bare plural of people saying or
+    believing ("environmentalists worry")? Such a set is backed only by a named voice described as one of them
+    ("Ivo Tarn, a former aide"): next to them, other named voices mostly answer them or speak of something else."""
+    return head.tag_ == "NNS" and (kind == "anonymous" or (kind == "group" and _says(doc, a) and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in head.children)))
+
+
+def _past_repeats(doc: Doc, attributions: Sequence[Attribution], sent: Span, later: list[int]
+                  ) -> tuple[Span, list[int]]:
+    """The set's statements go on in a "they" opening the same or the next sentence ("Environmentalists worry that
+    ... Unlike the old owner, he has few investors, they say."): the last sentence of them, and the statements
+    after them."""
+    while later and (m := mention(doc, attributions[later[0]])) is not None and len(m) == 1 and m[
+            0].lower_ == "they" and m.sent.start <= (next_sentence(sent) or sent).start:
+        sent, later = m.sent, later[1:]
+    return sent, later
+
+
+def _run(text: str, attributions: Sequence[Attribution], parties: Sequence[str], later: Sequence[int]) -> list[int]:
+    """The named voice's statements from ``later[0]`` on, up to another party's, a paragraph break past the next,
+    or one turning to another point ("But ..."): "'It is clear,' said Ivo Tarn. 'The trend is up.'" is one run."""
+    run = list(later[:1])
+    for k in later[1:]:
+        between = text[attributions[run[-1]].content.end : attributions[k].content.start]
+        opening = (re.findall(r"[a-z]+", text[attributions[k].content.start : attributions[k].content.end].lower())
+                   or [""])[0]
+        if parties[k] != parties[run[0]] or between.count("\n\n" if "\n\n" in text else "\n") > 1 or \
+                opening in _CONTRAST:
+            break  # (another party, too far on, or a turn to another point: "'But the problem is ...'")
+        run.append(k)
+    return run
 
 
 def _experts(head: Token) -> bool:
     """Is the head a bare plural of people who judge as a trade ("Foreign policy analysts said ...", "economists
-    warn"), no determiner before it?"""
-    return head.tag_ == "NNS" and head.lemma_.lower() in _EXPERTS and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    warn"), no determiner before it but "all" or "most"?"""
+    return head.tag_ == "NNS" and head.lemma_.lower() in _EXPERTS and (not any(
+        c.dep_ in ("det", "poss", "nummod") for c in head.children) or any(  # ("all the experts I asked")
+        c.dep_ == "predet" and c.lower_ in ("all", "most") for c in head.children))
 
 
 def _participle_in(doc: Doc, a: Attribution, sent: Span) -> bool:
@@ -416,12 +401,25 @@ def _second_mark(doc: Doc, a: Attribution) -> str | None:
     return "the same" if thing else None
 
 
+def _stems(words: frozenset[str]) -> set[str]:
+    """The words' first six letters, for words that long ("register" and "registration" share one)."""
+    return {w[:6] for w in words if len(w) >= 6}
+
+
+def _reported(doc: Doc, a: Attribution) -> bool:
+    """Is the statement a report of a fact ("was first reported by the Kestrel Herald", "the Herald revealed")?"""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    return cue is not None and any(t.lemma_.lower() in _REPORTING for t in cue)
+
+
 def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
                    out: list[str | None]) -> None:
     """A second voice backs the earlier claim of another party it shares the most of its topic with ("A board
     official said two clinics had shut ... A second official confirmed that the clinics had closed"), and is backed
     by it; a source counted after another ("a second
-    official") takes the claim of a source with the same head noun first."""
+    official") takes the claim of a source with the same head noun first. A confirmation with no such claim before
+    it backs the first one after it on its topic ("The council confirms that the pier is closed. ... The closure
+    was first reported by the Kestrel Herald.")."""
     text = doc_text(doc)
     marks = [_second_mark(doc, a) if parties[j] else None for j, a in enumerate(attributions)]
     topics = [topic(doc, a) for a in attributions] if any(marks) else []  # (most articles have none)
@@ -435,6 +433,11 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
         earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
                    and parties[i] != parties[j] and shared_topic(topics[j], topics[i]) >= least
                    and "___" not in text[b.content.end : a.content.start]]  # (not across a roundup's stories)
+        if not earlier and not why.startswith(("counted", "the same")):  # (a confirmation told before the report
+            # it confirms: "... was first reported by the Herald")
+            earlier = [i for i, b in enumerate(attributions) if b.content.start >= a.content.end and parties[i]
+                       and parties[i] != parties[j] and _reported(doc, b) and _stems(topics[j]) & _stems(topics[i])
+                       and "___" not in text[a.content.end : b.content.start]][:1]
         if not earlier:
             continue
         same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None

@@ -23,8 +23,8 @@ _AIRED = frozenset("televised broadcast radio tv television podcast".split())  #
 _MEDIA = frozenset("radio tv television cable talk show podcast".split())
 _WIRE_DATELINE = re.compile(r"\((AP|Reuters|AFP)\)\s*[-\u2014\u2013]")
 _WIRES = {"ap": "The Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse"}
-MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING, _MORE_OUTLETS = (load("en").words(name) for name in (
-    "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs", "more_outlet_words"))
+MEDIA_NOUNS, _UNNAMED_BROADCAST, _RELAYING, _MORE_OUTLETS, _AIRINGS = (load("en").words(name) for name in (
+    "media_nouns", "unnamed_broadcast_modifiers", "relaying_verbs", "more_outlet_words", "airing_nouns"))
 _OUTLET_WORDS = lex.OUTLET_WORDS | _MORE_OUTLETS
 
 
@@ -168,11 +168,22 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
         if t.lower_ in INTERVIEWS or (t.lower_ == "on" and t.dep_ == "prep"):
             preps = [t] if t.lower_ == "on" else [c for c in t.children if c.lower_ in ("with", "on", "to")]
             for p in preps:  # (the prep's own subtree: a programme's name is often parsed apart from its pobj)
-                phrase = sent.doc[p.i + 1 : p.right_edge.i + 1]
+                phrase = sent.doc[p.i + 1 : _programme_end(p) + 1]
                 found = outlet_words(phrase) if len(phrase) else None
                 if found and not same_outlet(found, outlet) and (t.lower_ != "on" or _near(t, cue)):
                     return f"{t.text} {p.text if p is not t else ''} {found}".replace("  ", " ")
     return None
+
+
+def _programme_end(p: Token) -> int:
+    """Where the phrase after a preposition that may name a programme ends: its subtree, but for "on" a common
+    noun's own words only ("on the evidence of a Kestrel Herald article" names no programme; "on his radio show",
+    "on Kestrel News Sunday", "on this week's broadcast of Kestrel News Sunday" do)."""
+    obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+    if p.lower_ == "on" and obj is not None and obj.pos_ == "NOUN" and obj.lower_ not in lex.BROADCAST_WORDS and \
+            obj.lower_ not in _AIRINGS:
+        return obj.i
+    return p.right_edge.i
 
 
 _HEARING_WORDS = word_ids(*INTERVIEWS, "with", "to", "on")

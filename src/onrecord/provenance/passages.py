@@ -18,6 +18,7 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention, next_sentence
 from onrecord.provenance.backing import shared_topic, topic
+from onrecord.provenance.excerpts import excerpted, last_word, quoted_passages, reopened, to_the_public
 from onrecord.provenance.outlets import (
     INTERVIEWS,
     heard_by,
@@ -38,14 +39,12 @@ if TYPE_CHECKING:
 # words that may set a passage; words naming the occasion of the statements before
 _SETTINGS = re.compile(r"\b(?:interview|appearance|meeting|told|tells|asked|asks)\b", re.IGNORECASE)
 _OCCASIONS = re.compile(r"\b(?:interview|appearance|meeting|remarks|comments)\b", re.IGNORECASE)
-_EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
-_REPORTS_THAT = re.compile(r"(?:^|\n)[ \t]*((?:The )?[A-Z][\w.'\u2019\- ]{1,50}?) (?:reports|reported) that\b")
-_READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
 _POLLS = frozenset("poll polls survey surveys".split())
+_THE_POLL = re.compile(r"\b[Tt]he (?:poll|survey)\b")
+_OTHER_POLL = re.compile(r"\b(?:previous|last|earlier|prior|another|other|separate|tracking)\s+(?:[\w/.\-]+\s+){0,4}?"
+                         r"(?:poll|survey)", re.IGNORECASE)
 _FIRST_PERSONS = frozenset("i we me us you".split())  # (the quotation's speaker, or its hearer)
 _THIRD_PERSONS = frozenset("he she they him her them".split())  # (in a speaker's own words: someone else)
-_ACCOUNT = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w.'\u2019\- \xa0]{1,60}?)[\s\xa0]+(?:reports|reported|writes|wrote):"
-                      r"[ \t\xa0]*\n+[ \t]*[\"\u201c]")
 _DOCUMENTS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _GOING_ON = frozenset("add continue".split())  # (participles that go on with the same talk: "adding later")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
@@ -56,12 +55,7 @@ _PUBLIC_CHANNELS, _OTHER_OCCASION, _PUBLIC_ACTS = (_LEXICON.words(name) for name
 
 def _speaker_key(a: Attribution, text: str) -> str:
     """The speaker's last name (the mention's last word when speaker resolution found no one)."""
-    return _last_word(a.speaker or (a.source.of(text) if a.source is not None else ""))
-
-
-def _last_word(name: str) -> str:
-    """A name's last word, lower case: the key a speaker's statements are matched by."""
-    return str((re.findall(r"[a-z]+", name.lower()) or [""])[-1])
+    return last_word(a.speaker or (a.source.of(text) if a.source is not None else ""))
 
 
 def _own_channel(doc: Doc, a: Attribution) -> bool:
@@ -240,7 +234,7 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     for k, why in _inside_quotations(doc, attributions, keys):
         if not out[k].relay_only:
             mark(k, why)
-    for k, why in _excerpted(doc, attributions, outlet):
+    for k, why in excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
     for k, why in _lede_restated(doc, attributions, out, keys, order):
@@ -263,6 +257,19 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
 
 
 __all__ = ["carry_relays"]
+
+
+def _the_poll_goes_on(text: str, ends: int) -> int:
+    """Where a poll's paragraphs end, from ``ends`` on: two paragraphs past each later one that names it again ("The
+    poll indicates ..."), up to one naming another poll ("In the previous poll, ...", "the last poll")."""
+    stop, left = ends, 0
+    for m in re.finditer(r"[^\n]+", text[ends:]):
+        left = 3 if _THE_POLL.search(m.group()) and not _OTHER_POLL.search(m.group()) else left
+        if left == 0 or _OTHER_POLL.search(m.group()):
+            break
+        left -= 1
+        stop = ends + m.end()
+    return stop
 
 
 def _according_carries(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
@@ -358,10 +365,11 @@ def _according_next(doc: Doc, attributions: Sequence[Attribution], found: Sequen
             continue
         to = next((t.nbor() for t in sent[:-1] if t.lower_ == "according" and t.nbor().lower_ == "to"), None)
         cited = {w.lower_ for c in to.children for w in c.subtree} if to is not None else set()
-        paragraphs = 3 if _POLLS & cited else 1  # (a poll's shares run on over its paragraphs)
         ends = nxt.start_char
-        for _ in range(paragraphs):
+        for n in range(3 if _POLLS & cited else 1):  # (a poll's shares run on over its paragraphs, and on past
             ends = text.find(breaks, ends + 1) if breaks in text[ends + 1 :] else len(text)
+            if n == 2:  # the third while the article goes on with "the poll")
+                ends = _the_poll_goes_on(text, ends)
         for k, a in enumerate(attributions):
             if found[k].relay_only or not nxt.start_char <= a.content.start < ends:
                 continue
@@ -389,65 +397,22 @@ def _inside_quotations(doc: Doc, attributions: Sequence[Attribution], keys: Sequ
     accounts = [(q.start, q.end, keys[j], b.source.of(text)) for j, b in enumerate(attributions)
                 if b.cue is not None and b.source is not None and any(c.isalpha() for c in b.cue.of(text))
                 for q in b.quoted]  # (a transcript's label, "Q:", is no cue)
-    passages = _quoted_passages(text)
+    passages = quoted_passages(text)
+    passages += reopened(doc, passages)
     accounts += passages
     out = []
     for k, a in enumerate(attributions):
         said_by = mention(doc, a)
         if said_by is None or (len(said_by) == 1 and said_by[0].lower_ in _FIRST_PERSONS):
             continue
+        public = to_the_public(doc, a)  # (words said to a crowd, quoted in the piece: a public act)
         other = len(said_by) == 1 and said_by[0].lower_ in _THIRD_PERSONS  # (in a passage the writer sets off,
         # "she" is someone else, whoever speaker resolution took it for)
         teller = next((who for lo, hi, key, who in accounts if (key != keys[k] or (
-            other and (lo, hi, key, who) in passages)) and lo <= min(
-            a.content.start, said_by.start_char) and a.content.end <= hi), None)
+            other and (lo, hi, key, who) in passages)) and not (public and (lo, hi, key, who) in passages)
+            and lo <= min(a.content.start, said_by.start_char) and a.content.end <= hi), None)
         if teller is not None:
             out.append((k, f"in the words of {teller}"))
-    return out
-
-
-def _quoted_passages(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, the teller's key, the teller) of each quoted passage set off by "X reports:" or "X writes:" at a
-    paragraph's end: the paragraphs that open with a quotation mark, up to the one that closes it."""
-    out = []
-    for m in _ACCOUNT.finditer(text):
-        end = m.end()
-        for para in re.finditer(r"[^\n]+", text[m.end() - 1 :]):
-            end = m.end() - 1 + para.end()
-            if para.group().rstrip().endswith(('"', "\u201d")):
-                break
-            nxt = text[end:].lstrip("\n")
-            if not nxt.startswith(('"', "\u201c")):
-                break
-        who = m.group(1).strip()
-        out.append((m.end() - 1, end, _last_word(who), who))
-    return out
-
-
-def _excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None) -> list[tuple[int, str]]:
-    """Statements in an excerpt of another outlet's story, set off by a paragraph of its own ("From the Kestrel
-    Herald:"), up to a line sending the reader to the rest ("Read the rest ...") or the article's end; or after a
-    paragraph opening "The Kestrel Herald reports that ...", up to such a line (there must be one)."""
-    text = doc_text(doc)
-    out: list[tuple[int, str]] = []
-    for m in _EXCERPT.finditer(text):
-        if same_outlet(m.group(1), outlet):
-            continue
-        if m.group(0).lstrip().lower().startswith("from"):
-            words = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if words is None or outlet_words(words) is None:  # ("From the start:" is no outlet)
-                continue
-        ends = _READ_ON.search(text, m.end())
-        end = ends.start() if ends is not None else len(text)
-        out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions) if m.end() <= a.content.start < end]
-    for m in _REPORTS_THAT.finditer(text):  # ("The Kestrel Herald reports that ...", then its story, "Read the rest")
-        words = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        ends = _READ_ON.search(text, m.end())
-        if ends is None or words is None or outlet_words(words) is None or same_outlet(m.group(1), outlet):
-            continue
-        start = text.find("\n", m.end())
-        out += [(k, f"excerpt: {m.group(1)}") for k, a in enumerate(attributions)
-                if 0 <= start <= a.content.start < ends.start()]
     return out
 
 

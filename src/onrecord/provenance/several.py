@@ -1,0 +1,128 @@
+"""Several independent sources in one mention (:mod:`onrecord.provenance.backing`): "Lind and Tarn", "both", "two
+officials", "recent polls", "politicians like Lind and Tarn", "the brothers", and a "they" standing for a listed
+plural (in its sentence, or the listed subject of the sentence before). A candidate and their own people are one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from onrecord.lexicon import en as lex
+from onrecord.lexicon import load
+from onrecord.provenance.anonymity import mention, mention_noun, named_examples
+from onrecord.types import Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_LEXICON = load("en")
+_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, PAIRS, _SETS = (_LEXICON.words(name) for name in (
+    "independent_counts", "plural_document_heads", "several_document_modifiers", "pair_heads", "set_quantifiers"))
+NOT_PEOPLE = frozenset("ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW".split())
+
+
+def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
+    """A mention that is itself several independent sources ("Lind and Tarn", "two officials", "recent polls")."""
+    span = mention(doc, a)
+    if span is None:
+        return None
+    head = mention_noun(span)
+    # two sources joined ("Lind and Tarn", "pilots - and many outside the port -"; a conjunct the parser
+    # hung outside the mention counts after the mention's own "and"); a candidate and their campaign are one source
+    if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
+            c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
+            t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
+           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
+        return span.text
+    if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and (t.head == head or (
+            t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & NOT_PEOPLE
+           for t in span):  # the mention's own names ("stewards Mara Quill and Tobias Fenn"), not a description's
+        return span.text
+    before = doc[head.i - 2] if head.i >= 2 else None
+    if head.dep_ == "conj" and head.pos_ == "PROPN" and before is not None and before == head.head and \
+            before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
+            NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
+        return f"{before.text} and {span.text}"
+    if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
+        return span.text
+    if named_pair(head):  # "the brothers noted": two people the article has named
+        return span.text
+    if len(span) == 1 and head.lower_ in ("they", "them") and _listed_antecedent(head):
+        return f"{span.text}: {_listed_antecedent(head)}"
+    if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
+            c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
+        return span.text
+    # a count of independent sources: "both", "two officials", "none of those three"
+    # ("majorities in all five", "one in five": a share of a group, not a count of sources)
+    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
+              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
+                   or (t.dep_ == "pobj" and t.head.lower_ == "of" and not _parent_of(t.head.head)))
+              and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])
+              and not (len(span) > 1 and span[0].lower_ == "one" and span[1].lower_ == "of")]  # ("one of the
+    # two candidates": one source)
+    return span.text if counts else None
+
+
+def _parent_of(noun: Token) -> bool:
+    """Is the noun one person described by a count after "of" ("the mother of three", "a father of two"): a
+    singular noun with an article, not a count of sources ("none of those three")?"""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+
+
+def _own_people(t: Token) -> bool:
+    """Is the conjunct the first one's own people ("Lind and her advisers", "the mayor and his staff")?"""
+    return t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children)
+
+
+def set_of_people(head: Token) -> bool:
+    """Is the head a noun gathering an unnamed set of people ("a wide array of economists", "a host of critics")?"""
+    return head.lemma_.lower() in _SETS and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for p in head.children
+                                                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def named_pair(head: Token) -> bool:
+    """Is the head a definite pair of people ("the brothers", "the couple", "both sisters")?"""
+    return head.lower_ in PAIRS and any(c.dep_ in ("det", "predet", "poss") and c.lower_ in (
+        "the", "both", "these", "those", "their", "his", "her") for c in head.children)
+
+
+def _listed_antecedent(pronoun: Token) -> str | None:
+    """The listed plural a "they" stands for, earlier in its sentence ("hit by the hawks and doves in his party for
+    what they call ..."): the nearest plural or listed noun before it, not one inside another noun's phrase
+    ("officials in Lakeview and Harlow say they ..." stand for the officials)."""
+    nouns = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
+        "conj", "compound", "poss") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+             and not (t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN"))]
+    if not nouns:
+        return _listed_subject(pronoun)
+    listed = [c for c in nouns[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+              and c.lemma_.lower() not in lex.CAMPAIGN_HEADS]
+    return pronoun.doc[nouns[-1].i : listed[-1].i + 1].text if listed else None
+
+
+def _listed_subject(pronoun: Token) -> str | None:
+    """The listed plural a subject "they" opening its sentence stands for, as the subject of the sentence before
+    (through another "they": "Critics, like Ana Lind and Ivo Tarn, want a change. They sent a letter. 'It must
+    end,' they wrote."): one with conjoined nouns in its phrase or two named examples."""
+    doc, t = pronoun.doc, pronoun
+    for _ in range(3):
+        if t.dep_ != "nsubj" or t.lower_ != "they" or not t.sent.start or any(
+                w.pos_ in ("NOUN", "PROPN") for w in t.sent if w.i < t.i):
+            return None
+        at = t.sent.start - 1
+        while at > 0 and doc[at].is_space:
+            at -= 1
+        before = doc[at].sent
+        subjects = [c for c in before.root.children if c.dep_ == "nsubj"] or [before.root]
+        t = subjects[0]
+        if t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if len(subjects) > 1 or len(named_examples(t)) >= 2 or any(
+                w.dep_ == "conj" and w.pos_ in ("NOUN", "PROPN") and w.lemma_.lower() not in lex.CAMPAIGN_HEADS
+                for w in t.subtree):
+            return doc[t.left_edge.i : subjects[-1].right_edge.i + 1].text
+        return None
+    return None
+
+
+__all__ = ["NOT_PEOPLE", "PAIRS", "named_pair", "plural_mention", "set_of_people"]
