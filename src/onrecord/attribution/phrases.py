@@ -142,6 +142,9 @@ def _subject_of(verb: Token) -> Span | None:
         subj = _own_subject(verb)
         if subj is not None:
             return noun_phrase(doc, subj)
+        controller = _object_controller(verb)
+        if controller is not None:
+            return noun_phrase(doc, controller)
         host = _infinitive_host(verb)
         if host is not None and host.dep_ == "poss":
             return noun_phrase(doc, host)
@@ -164,6 +167,27 @@ def _subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+#: Personal pronouns that, as the object of a verb with an infinitive, are who does what the infinitive says.
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The person a verb's object names, when the verb is an infinitive after that object ("The result led her to
+    declare that ...", "The questions prompted Ana Lind to say ..."): the object says it, not the verb's subject.
+    Only a personal pronoun or a person's name (not an instrument: "used Twitter to say"); never after "promise"
+    ("promised her to say": the one who promised)."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" \
+            or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return None
+    host = verb.head
+    if host.lemma_.lower() in ("promise", "vow", "pledge"):
+        return None
+    obj = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or not (obj.lower_ in _PERSONAL_OBJECTS or obj.ent_type_ == "PERSON"):
+        return None
+    return obj
 
 
 def _participle_host(verb: Token) -> Span | None:

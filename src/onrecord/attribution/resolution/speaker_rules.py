@@ -37,6 +37,7 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
+    person_before_thing,
     role_key,
     run_in,
     titled_name,
@@ -63,18 +64,25 @@ from onrecord.lexicon.en import (
     ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
     ("Another memorial has grown outside the Lakeview Rowing Center, a downtown museum that promotes the sport's "
      "ideals.", "Lakeview Rowing Center"),
+    ("The plan came from Ana Lind, who founded the club in 1990 and who says the course is safe.", "Ana Lind"),
+    ("Ivo Tarn shouts at Senator Ana Lind on camera, who responds: “Okay!”", "Ana Lind"),
 )
 def relative_pronoun(case: Mention) -> Speaker | None:
-    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"), with all of that
+    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"; also the second of two
+    joined clauses: "who founded it and who says"; for a "who" the parser hung on a thing, the person named just
+    before it: "shouts at Ana Lind on camera, who responds"), with all of that
     noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank"); for "a nurse" in
     apposition to a name ("Ana Lind, a nurse who says ..."), the one named."""
     head = case.head
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
-        antecedent = head.head.head
-        named = _named_before(case, antecedent)
+    clause = head.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:  # "Ana Lind, who founded it and who says ..."
+        clause = clause.head
+    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and case.moves:
+        antecedent = clause.head
+        named = _named_before(case, antecedent) or person_before_thing(head, antecedent, case.resolver.index.persons)
         if named is not None:
             return case.resolver.resolve(named)
-        end = max(antecedent.i + 1, min(head.head.left_edge.i, head.i))
+        end = max(antecedent.i + 1, min(clause.left_edge.i, head.i))
         return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
 
@@ -427,6 +435,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.party_plural,
     g.organisations_unnamed,
     g.document_of_named_maker,
+    k.couple_named,
     k.couple,
     g.group_introduced,
     joined_names,
