@@ -90,8 +90,8 @@ def _named_in_the_subject(tok: Token, start: int) -> bool:
         node = node.head
     if node.dep_ != "appos":
         return False
-    while node.head.i != node.i and node.dep_ not in ("nsubj", "nsubjpass"):
-        node = node.head
+    while node.head.i != node.i and node.dep_ not in ("nsubj", "nsubjpass", "conj"):
+        node = node.head  # (not through a conjunction: "Ivo Tarn and his sister, Ana Lind, argued" is a list)
     return node.dep_ in ("nsubj", "nsubjpass") and node.i < start
 
 
