@@ -176,6 +176,35 @@ CASES = [
          "Ana Lind runs a bakery on the square. The review platform, Zapply, said in a statement that it had "
          "removed the reviews.",
          "that it had removed the reviews", "Zapply", "indirect"),
+    # --- "Director of research at the firm X, Ana Lind, agreed.": the name in apposition inside the subject phrase
+    # (the parse hung it on the firm) is who agreed, and the "he" after a teaser line is that person ---
+    case("name-in-apposition-inside-the-subject",
+         "Ivo Tarn, a researcher at the Kestrel Institute, said the threats came from the same addresses.\n\n"
+         "Director of research at the security company Norvane Systems, Marek Oduya, agreed with this finding.\n\n"
+         "WATCH: Police in three cities warn of a new scam\n\n“We believe it is the same group,” he confirmed.",
+         "We believe it is the same group,", "Marek Oduya", "direct"),
+    # --- "Ana and Ivo Tarn said", "The couple, Ana and Ivo Tarn, said": both of them, and "they" after ---
+    case("couple-named-in-the-source",
+         "The couple, Ana and Ivo Tarn, said the house on the river had flooded twice since May.",
+         "the house on the river had flooded twice since May", "Ana Tarn and Ivo Tarn", "indirect"),
+    case("couple-named-then-they",
+         "Ana and Ivo Tarn said the house on the river had flooded twice since May. “We lost everything in the "
+         "cellar,” they said.", "We lost everything in the cellar,", "Ana Tarn and Ivo Tarn", "direct"),
+    # --- "... that led her to declare that ...", "prompted him to say": the object of the verb says it ---
+    case("object-says-what-the-infinitive-says",
+         "Senator Ana Lind spoke to voters in Dayton on Monday. She won the state with an unexpectedly strong result "
+         "that led her to declare that the nomination was in sight.",
+         "that the nomination was in sight", "Ana Lind", "indirect"),
+    case("object-pronoun-says-what-the-infinitive-says",
+         "Ivo Tarn, the mayor, faced reporters on Monday. Their questions about the budget prompted him to say that "
+         "the plan was dead.", "that the plan was dead", "Ivo Tarn", "indirect"),
+    # --- "who" never a thing: "at Ana Lind on camera, who responds" is Ana Lind ---
+    case("who-hung-on-a-thing",
+         "Ivo Tarn shouts at Senator Ana Lind on camera, who responds: “Okay, I will go now!”",
+         "Okay, I will go now!", "Ana Lind", "direct"),
+    case("who-of-the-second-joined-clause",
+         "The plan came from Ana Lind, who founded the club in 1990 and who says the course is safe.",
+         "the course is safe", "Ana Lind", "indirect"),
     # --- "said “A,” and added: “B”": two quotations, both the speaker's, the first ending at its mark ---
     case("said-quotation-and-added-first", "Ivo Tarn said “nobody knows the story behind it,” and added: “I promise "
          "you, the crew got talked to.”", "nobody knows the story behind it,", "Ivo Tarn", "direct"),

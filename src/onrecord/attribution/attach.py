@@ -13,8 +13,9 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from onrecord.attribution.beside_names import bare_source, inverted_source, left_name
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import bare_source, in_heading, inverted_source, left_name, subject_of
+from onrecord.attribution.phrases import in_heading, subject_of
 from onrecord.attribution.quotes import STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
@@ -310,8 +311,7 @@ def _resumes(text: str, previous: Quote, q: Quote) -> bool:
        "Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do not know "
        "why.\"", "told"))
 def cue_after(c: Quotation) -> Attachment | None:
-    """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe, the mayor`` /
-    ``“…” Roe told reporters``."""
+    """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe`` / ``“…” Roe told``."""
     found = _cue_after(c.doc, c.q, c.cues)
     return Attachment(found) if found is not None else None
 
@@ -369,9 +369,9 @@ _BARE_CUES = frozenset({"say", "add", "write", "declare", "state", "tweet"})
 
 @rule("contents.quote-attachment.cue-before", ("Ivo Tarn shouted: “No! Never!”", "shouted"))
 def cue_before(c: Quotation) -> Attachment | None:
-    """A verb of saying in the lead-in that ends with a colon or a comma right before the quotation: ``She said:
-    “…”`` / ``Trump added, “…”`` / ``The statement read: “…”``; a colon's lead-in may be the paragraph before. Or
-    one right before the mark, with a subject, whatever the parser made of it: ``Ana Lind (D-OR) said “…”``."""
+    """A verb of saying in a lead-in ending with a colon or comma right before the quotation (``She said: “…”``,
+    ``The statement read: “…”``; a colon's may be the paragraph before), or right before the mark with a subject,
+    whatever the parser made of it (``Ana Lind (D-OR) said “…”``)."""
     text, doc, cues, lead = c.text, c.doc, c.cues, _lead(c)
     end_i = cues.token_at(len(lead) - 1) if lead else 0
     if not lead or (lead[-1] not in ":," and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB")):

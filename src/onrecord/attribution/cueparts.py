@@ -12,14 +12,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.phrases import (
-    SUBJECT_DEPS,
-    left_name,
-    right_name,
-    same_paragraph,
-    span_chars,
-    subject_of,
-)
+from onrecord.attribution.beside_names import left_name, right_name
+from onrecord.attribution.phrases import SUBJECT_DEPS, same_paragraph, span_chars, subject_of
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (

@@ -140,7 +140,10 @@ def _subject_of(verb: Token) -> Span | None:
     for _ in range(4):
         subj = _own_subject(verb)
         if subj is not None:
-            return noun_phrase(doc, subj) if subj.i < verb.i else _named_after(doc, verb, subj, noun_phrase(doc, subj))
+            return noun_phrase(doc, subj) if subj.i < verb.i else named_after(doc, verb, subj, noun_phrase(doc, subj))
+        controller = _object_controller(verb)
+        if controller is not None:
+            return noun_phrase(doc, controller)
         host = _infinitive_host(verb)
         if host is not None and host.dep_ == "poss":
             return noun_phrase(doc, host)
@@ -163,6 +166,27 @@ def _subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+#: Personal pronouns that, as the object of a verb with an infinitive, are who does what the infinitive says.
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The person a verb's object names, when the verb is an infinitive after that object ("The result led her to
+    declare that ...", "The questions prompted Ana Lind to say ..."): the object says it, not the verb's subject.
+    Only a personal pronoun or a person's name (not an instrument: "used Twitter to say"); never after "promise"
+    ("promised her to say": the one who promised)."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" \
+            or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return None
+    host = verb.head
+    if host.lemma_.lower() in ("promise", "vow", "pledge"):
+        return None
+    obj = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or not (obj.lower_ in _PERSONAL_OBJECTS or obj.ent_type_ == "PERSON"):
+        return None
+    return obj
 
 
 def _participle_host(verb: Token) -> Span | None:
@@ -301,22 +325,6 @@ def span_chars(doc: Doc, start: int, end: int) -> CharSpan | None:
     return CharSpan(s, e) if e > s else None
 
 
-def left_name(doc: Doc, verb: Token) -> Span | None:
-    """A name or pronoun right before a verb the parser left without a subject (``”, Seely wrote``), a bracket
-    after it left out ("Rep. Ana Lind (D-OR) said")."""
-    end = verb.i
-    while end > 0 and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].pos_ in ("AUX", "PART", "ADV") \
-            and not doc[end - 1].is_title:
-        end -= 1
-    if end > 2 and doc[end - 1].text == ")":
-        end = next((k for k in range(end - 2, max(0, end - 8), -1) if doc[k].text == "("), end)
-    start = end
-    while start > 0 and (doc[start - 1].pos_ in ("PROPN", "PRON") or doc[start - 1].is_title) \
-            and doc[start - 1].tag_ not in ("PRP$", "WDT", "WP") and not doc[start - 1].is_sent_start:
-        start -= 1
-    if start == end or end - start > 5:
-        return None
-    return doc[start:end]
 
 
 def that_said(tok: Token) -> bool:
@@ -354,17 +362,6 @@ def name_word(tok: Token) -> bool:
     return sum(t.is_title for t in words) * 2 < len(words)  # not in a headline, where every word is capitalised
 
 
-def right_name(doc: Doc, verb: Token) -> Span | None:
-    """A name right after a verb that follows its content, read as a modifier ("…,” says Early.": an adverb)."""
-    end = verb.i + 1
-    while end < len(doc) and end - verb.i <= 4 and (doc[end].pos_ == "PROPN" or name_word(doc[end])) \
-            and doc[end].ent_type_ not in ("DATE", "TIME"):
-        end += 1
-    if end == verb.i + 1 or (not name_word(doc[verb.i + 1]) and doc[verb.i + 1].dep_ in SUBJECT_DEPS):
-        return None
-    if end < len(doc) and not doc[end].is_punct:
-        return None  # "says Early voting ...": the words go on; not a name alone
-    return doc[verb.i + 1 : end]
 
 
 def in_heading(text: str, tok: Token) -> bool:
@@ -436,40 +433,11 @@ def cue_phrase(doc: Doc, cue: Token, content: CharSpan) -> CharSpan:
     return CharSpan(doc[start].idx, last.idx + len(last.text))
 
 
-def bare_source(doc: Doc, start: int, verb_i: int) -> Span | None:
-    """The words between a closing quotation mark and its verb, when they name someone ("Seely wrote")."""
-    while start < verb_i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    span = doc[start:verb_i]
-    while len(span) and span[-1].dep_ in ("advmod", "aux", "neg") and span[-1].pos_ != "PROPN":
-        span = span[:-1]
-    if len(span) > 8:  # a name and its apposition ("Ivo Tarn, the board's former chief risk officer, wrote")
-        comma = next((t.i for t in span if t.text == ","), verb_i)
-        span = doc[span.start : comma] if comma - span.start <= 4 and doc[span.start].pos_ == "PROPN" else span
-    if not len(span) or len(span) > 8:
-        return None
-    if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in span):
-        return span
-    return None
 
 
-def inverted_source(doc: Doc, verb: Token) -> Span | None:
-    """``said Jane Roe, the mayor``: the noun phrase after the verb."""
-    for child in verb.rights:
-        if child.dep_ in ("nsubj", "dobj", "npadvmod", "attr") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _named_after(doc, verb, child, noun_phrase(doc, child))
-    nxt = verb.i + 1
-    if nxt < len(doc) and (doc[nxt].pos_ in ("PROPN", "DET", "NOUN") or name_word(doc[nxt])):
-        end = nxt
-        while end < len(doc) and (doc[end].pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PUNCT") or name_word(doc[end])) \
-                and doc[end].text not in ",.":
-            end += 1
-        if end > nxt:
-            return doc[nxt:end]
-    return None
 
 
-def _named_after(doc: Doc, verb: Token, role: Token, phrase: Span) -> Span:
+def named_after(doc: Doc, verb: Token, role: Token, phrase: Span) -> Span:
     """"wrote the envoy at the time, Mira Holt": a role and the name the parser made a second subject of the verb,
     after a comma and a few words dating the role; the phrase runs on to the name."""
     if role.pos_ != "NOUN":

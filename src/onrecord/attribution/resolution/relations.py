@@ -264,6 +264,34 @@ def couple(case: Mention) -> Speaker | None:
     return Speaker(f"{found[0]} and {found[1]}", "person", case.description) if found is not None else None
 
 
+@rule(
+    "speakers.couple-named",
+    ("Ana and Ivo Tarn said the house had flooded twice.", "Ana Tarn and Ivo Tarn"),
+    ("The couple, Ana and Ivo Tarn, said the house had flooded twice.", "Ana Tarn and Ivo Tarn"),
+)
+def couple_named(case: Mention) -> Speaker | None:
+    """A couple named in the source itself ("Ana and Ivo Tarn said", "The couple, Ana and Ivo Tarn, said", "Ivo
+    Tarn and his wife, Mira Tarn, said"): both of them, not the name the family name ends on. Not a couple the
+    phrase only mentions ("the sons of Ana and Ivo Tarn")."""
+    doc = case.resolver.doc
+    for start, one, other in case.resolver.index.couples:
+        if case.source.start <= start and start + 1 < case.source.end and _joined_in(doc[start + 1], case.head):
+            return Speaker(f"{_full(case.resolver, one)} and {_full(case.resolver, other)}", "person",
+                           case.description)
+    return None
+
+
+def _joined_in(conjunction: Token, head: Token) -> bool:
+    """Is the "and" of a couple part of the head's own phrase: joined to it, to a name it is made of, or to its
+    apposition -- not under a preposition or a possessor?"""
+    node = conjunction
+    while node.i != head.i:
+        if node.dep_ not in ("cc", "conj", "compound", "appos", "flat") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 def _plural_family(case: Mention) -> str | None:
     """The family name a definite plural proper noun is ("the Brisks", "the Crosses"), when the article has it."""
     head, known = case.head, case.resolver.index.by_surname
@@ -291,6 +319,6 @@ def relative_named(case: Mention) -> Speaker | None:
 
 
 __all__ = [
-    "Couple", "copular_roles", "couple", "find_couples", "last_couple", "relative", "relative_named",
+    "Couple", "copular_roles", "couple", "couple_named", "find_couples", "last_couple", "relative", "relative_named",
     "relative_subject_before",
 ]

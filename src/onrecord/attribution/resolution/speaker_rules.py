@@ -8,7 +8,6 @@ the rules for descriptions (documents, organisations, roles, "the patient") are 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -17,6 +16,7 @@ from onrecord.attribution.resolution import apposition_rules as appos
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import group_rules as g
+from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
@@ -37,6 +37,7 @@ from onrecord.attribution.resolution.names import (
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
+    person_before_thing,
     role_key,
     run_in,
     titled_name,
@@ -63,18 +64,25 @@ from onrecord.lexicon.en import (
     ("The Lakeview Rowing Club, a charity that says the course is safe, met on Monday.", "Lakeview Rowing Club"),
     ("Another memorial has grown outside the Lakeview Rowing Center, a downtown museum that promotes the sport's "
      "ideals.", "Lakeview Rowing Center"),
+    ("The plan came from Ana Lind, who founded the club in 1990 and who says the course is safe.", "Ana Lind"),
+    ("Ivo Tarn shouts at Senator Ana Lind on camera, who responds: “Okay!”", "Ana Lind"),
 )
 def relative_pronoun(case: Mention) -> Speaker | None:
-    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"), with all of that
+    """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"; also the second of two
+    joined clauses: "who founded it and who says"; for a "who" the parser hung on a thing, the person named just
+    before it: "shouts at Ana Lind on camera, who responds"), with all of that
     noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank"); for "a nurse" in
     apposition to a name ("Ana Lind, a nurse who says ..."), the one named."""
     head = case.head
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and case.moves:
-        antecedent = head.head.head
-        named = _named_before(case, antecedent)
+    clause = head.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:  # "Ana Lind, who founded it and who says ..."
+        clause = clause.head
+    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and case.moves:
+        antecedent = clause.head
+        named = _named_before(case, antecedent) or person_before_thing(head, antecedent, case.resolver.index.persons)
         if named is not None:
             return case.resolver.resolve(named)
-        end = max(antecedent.i + 1, min(head.head.left_edge.i, head.i))
+        end = max(antecedent.i + 1, min(clause.left_edge.i, head.i))
         return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
 
@@ -174,93 +182,6 @@ def party_members(case: Mention) -> Speaker | None:
     ) and not any(e.label_ == "PERSON" for e in case.ents) and not any(c.dep_ == "appos" for c in head.children):
         return Speaker(None, "anonymous", case.description)
     return None
-
-
-@rule(
-    "speakers.pronoun-and-name",
-    ("Sarah Lind met the board in May. She and the developer David Okafor said the deal was sound.",
-     "Sarah Lind and David Okafor"),
-)
-def pronoun_and_name(case: Mention) -> Speaker | None:
-    """"He and the developer Ivo Tarn said": a he or she joined by "and" to one named person speaks together with
-    that person (whom the pronoun stands for, then the name)."""
-    head, r = case.head, case.resolver
-    if head.lower_ not in ("he", "she") or len(case.people) != 1 or len(case.source) < 3 \
-            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
-        return None
-    joined, person = next((c for c in head.children if c.dep_ == "conj"), None), case.people[0]
-    if joined is None or not joined.left_edge.i <= person.start < person.end <= joined.right_edge.i + 1:
-        return None
-    first = r.resolve(r.doc[head.i : head.i + 1])
-    if first.kind != "person" or not first.name or " and " in first.name:
-        return None
-    return Speaker(first.name + " and " + r.index.fullest(person_name(person)), "person")
-
-
-@rule(
-    "speakers.joined-names",
-    ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"),
-    ("Sarah Lind, David Okafor and Harbour Board Chairman Ivo Tarn said the vote was close.",
-     "Sarah Lind, David Okafor and Ivo Tarn"),
-    ("Sarah Lind, David Okafor and Ivo Tarn met. Later, former mayor Lind, retired judge Okafor and Tarn said the "
-     "vote was close.", "Sarah Lind, David Okafor and Ivo Tarn"),
-)
-def joined_names(case: Mention) -> Speaker | None:
-    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B", also when a role
-    stands before a name of the list ("A, B and Council Chairman C")."""
-    if len(case.own) < 2:
-        return None
-    r, people = case.resolver, case.own
-    names = [r.index.fullest(person_name(e)) for e in people]
-    gaps = [_list_gap(r.doc[a.end : b.start], b) for a, b in itertools.pairwise(people)]
-    if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
-        return None
-    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
-
-
-def _list_gap(gap: Span, following: Span) -> str:
-    """What joins two names of a list, without the role that belongs to the second ("and RNC Chairman" before
-    "Reince Priebus" -> "and"; ", retired judge" -> ",")."""
-    def role(t: Token) -> bool:
-        while t.i < following.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON":
-            t = t.head
-        return following.start <= t.i < following.end
-    return " ".join(t.text for t in gap if not role(t)).strip()
-
-
-@rule(
-    "speakers.joined-surnames",
-    ("Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"),
-    ("Sarah Lind, David Okafor and Maria Tarn met on Monday. The other candidates -- former mayor Sarah Lind, "
-     "retired judge Okafor and Tarn -- said the vote was close.", "Sarah Lind, David Okafor and Maria Tarn"),
-)
-def joined_surnames(case: Mention) -> Speaker | None:
-    """"Both Lind and Tarn said", "former mayor Lind, retired judge Okafor and Tarn": a list of surnames of
-    people named in full before, whatever the recogniser said and whatever role stands before each; also
-    in apposition to a plural ("the other candidates -- A, B and C --")."""
-    head, r = case.head, case.resolver
-    if head.tag_ in ("NNS", "NNPS"):
-        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
-    together = [head]
-    for t in together:  # the whole chain: "A, B and C" hangs C on B
-        together += [c for c in t.children if c.pos_ == "PROPN" and (
-            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))]
-    if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
-    ):
-        names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
-        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
-    return None
-
-
-def _proper_run(tok: Token) -> str:
-    """The name ending at ``tok``: the proper nouns right before it, without a title ("Gov. Ana Lind" -> "Ana
-    Lind")."""
-    start = tok.i
-    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
-            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
-        start -= 1
-    return clean_name(tok.doc[start : tok.i + 1].text)
 
 
 @rule("speakers.acronym-noun", (
@@ -436,7 +357,7 @@ def proper_noun(case: Mention) -> Speaker | None:
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
-    pronoun_and_name,
+    j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
     d.document_goes_on,
@@ -449,10 +370,11 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.party_plural,
     g.organisations_unnamed,
     g.document_of_named_maker,
+    k.couple_named,
     k.couple,
     g.group_introduced,
-    joined_names,
-    joined_surnames,
+    j.joined_names,
+    j.joined_surnames,
     acronym_noun,
     k.relative_named,
     g.organisation_noun_named,

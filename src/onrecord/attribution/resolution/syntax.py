@@ -22,6 +22,7 @@ from onrecord.lexicon.en import (
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
     FAMILY_HEADS,
+    GROUP_HEADS,
     GROUP_PRONOUNS,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
@@ -51,7 +52,8 @@ _LABEL_LINE = re.compile(r"^\s*(?:WATCH|READ MORE|RELATED|SEE ALSO|LISTEN|VIDEO|
 def is_subject(tok: Token, end: int | None = None, start: int | None = None) -> bool:
     """Is the mention the subject of its clause? By the parse, or, when the parse is off (a heading run into
     the paragraph, a long apposition), by a finite verb right after the name ("Guest said", "Lind, 73,
-    credits": not when the verb has a subject of its own, "who like Ivo Tarn was born") or by its opening the
+    credits": not when the verb has a subject of its own, "who like Ivo Tarn was born", unless the name stands in
+    apposition inside that subject: "Head of research at the firm X, Ana Lind, agreed") or by its opening the
     sentence ("Toronto retiree Ana Lind, who ..."). A name a "who" clause describes is that clause's subject
     ("I am talking about Ana Lind, who was born in Lakeview")."""
     subjects = ("nsubj", "nsubjpass")
@@ -63,9 +65,10 @@ def is_subject(tok: Token, end: int | None = None, start: int | None = None) -> 
     if tok.dep_ == "poss" or end is None:
         return False
     doc = tok.doc
+    first = tok.i if start is None else start
     for k in (end, end + 1):
-        if k < len(doc) and doc[k].tag_ in _FINITE and (k == end or doc[end].text == ",") \
-                and not _has_other_subject(doc[k], tok.i if start is None else start, end):
+        if k < len(doc) and doc[k].tag_ in _FINITE and (k == end or doc[end].text == ",") and (
+                not _has_other_subject(doc[k], first, end) or (k == end + 1 and _named_in_the_subject(tok, first))):
             return True
     if start is not None:
         after_break = next((t.i + 1 for t in reversed(doc[max(0, start - 6) : start]) if "\n" in t.text), 0)
@@ -73,6 +76,23 @@ def is_subject(tok: Token, end: int | None = None, start: int | None = None) -> 
         before = doc[opening : start]
         return len(before) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "SPACE") for t in before)
     return False
+
+
+def _named_in_the_subject(tok: Token, start: int) -> bool:
+    """Is the name at ``tok``, set off by commas right before its verb, in apposition inside that verb's subject
+    phrase ("Head of research at the firm Brightwall, Ana Lind, agreed": the parse hung the name on the nearest
+    noun, not on the subject's head)? It names the subject: the person who agreed."""
+    doc = tok.doc
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    node = tok
+    while node.dep_ in ("compound", "flat") and node.head.i > node.i:
+        node = node.head
+    if node.dep_ != "appos":
+        return False
+    while node.head.i != node.i and node.dep_ not in ("nsubj", "nsubjpass", "conj"):
+        node = node.head  # (not through a conjunction: "Ivo Tarn and his sister, Ana Lind, argued" is a list)
+    return node.dep_ in ("nsubj", "nsubjpass") and node.i < start
 
 
 def _has_other_subject(verb: Token, start: int, end: int) -> bool:
@@ -166,6 +186,21 @@ def _role_like_apposition(tok: Token) -> bool:
     Lorcan Ó Briain,")?"""
     nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
     return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(ROLE_ENDINGS) for n in nouns)
+
+
+def person_before_thing(who: Token, noun: Token, persons: Sequence[tuple[int, str, bool]]) -> Span | None:
+    """The person named last before ``noun`` in its sentence, when ``noun`` is a thing a "who" was hung on ("at Ana
+    Lind on camera, who responds": a camera does not respond), else None."""
+    if who.lower_ not in ("who", "whom") or noun.tag_ != "NN" or noun.pos_ != "NOUN" or noun.ent_type_ \
+            or person_noun(noun.lemma_.lower()) or noun.lemma_.lower() in ORGANISATION_HEADS | GROUP_HEADS:
+        return None
+    start = next((p[0] for p in reversed(persons) if noun.sent.start <= p[0] < noun.left_edge.i), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < noun.left_edge.i and who.doc[end].pos_ == "PROPN":
+        end += 1
+    return who.doc[start:end]
 
 
 def person_noun(lemma: str) -> bool:

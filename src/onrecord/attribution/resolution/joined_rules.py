@@ -1,0 +1,102 @@
+"""Speaker rules for several people who speak together: names joined by "and" ("Ana Lind and Mira Oduya said"),
+surnames of people named before ("Lind and Okafor said"), and a he or she joined to a named person ("He and the
+developer Ivo Tarn said"). They sit in :data:`~onrecord.attribution.resolution.speaker_rules.SPEAKER_RULES`.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span, Token
+
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker, clean_name, person_name
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import TITLES
+
+
+@rule(
+    "speakers.pronoun-and-name",
+    ("Sarah Lind met the board in May. She and the developer David Okafor said the deal was sound.",
+     "Sarah Lind and David Okafor"),
+)
+def pronoun_and_name(case: Mention) -> Speaker | None:
+    """"He and the developer Ivo Tarn said": a he or she joined by "and" to one named person speaks together with
+    that person (whom the pronoun stands for, then the name)."""
+    head, r = case.head, case.resolver
+    if head.lower_ not in ("he", "she") or len(case.people) != 1 or len(case.source) < 3 \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    joined, person = next((c for c in head.children if c.dep_ == "conj"), None), case.people[0]
+    if joined is None or not joined.left_edge.i <= person.start < person.end <= joined.right_edge.i + 1:
+        return None
+    first = r.resolve(r.doc[head.i : head.i + 1])
+    if first.kind != "person" or not first.name or " and " in first.name:
+        return None
+    return Speaker(first.name + " and " + r.index.fullest(person_name(person)), "person")
+
+
+@rule(
+    "speakers.joined-names",
+    ("Sarah Lind and David Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Harbour Board Chairman Ivo Tarn said the vote was close.",
+     "Sarah Lind, David Okafor and Ivo Tarn"),
+    ("Sarah Lind, David Okafor and Ivo Tarn met. Later, former mayor Lind, retired judge Okafor and Tarn said the "
+     "vote was close.", "Sarah Lind, David Okafor and Ivo Tarn"),
+)
+def joined_names(case: Mention) -> Speaker | None:
+    """Names joined by "and" ("Ana Lind and Mira Oduya") are spoken for together: "A and B", also when a role
+    stands before a name of the list ("A, B and Council Chairman C")."""
+    if len(case.own) < 2:
+        return None
+    r, people = case.resolver, case.own
+    names = [r.index.fullest(person_name(e)) for e in people]
+    gaps = [_list_gap(r.doc[a.end : b.start], b) for a, b in itertools.pairwise(people)]
+    if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
+        return None
+    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+
+
+def _list_gap(gap: Span, following: Span) -> str:
+    """What joins two names of a list, without the role that belongs to the second ("and RNC Chairman" before
+    "Reince Priebus" -> "and"; ", retired judge" -> ",")."""
+    def role(t: Token) -> bool:
+        while t.i < following.start and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON":
+            t = t.head
+        return following.start <= t.i < following.end
+    return " ".join(t.text for t in gap if not role(t)).strip()
+
+
+@rule(
+    "speakers.joined-surnames",
+    ("Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind, David Okafor and Maria Tarn met on Monday. The other candidates -- former mayor Sarah Lind, "
+     "retired judge Okafor and Tarn -- said the vote was close.", "Sarah Lind, David Okafor and Maria Tarn"),
+)
+def joined_surnames(case: Mention) -> Speaker | None:
+    """"Both Lind and Tarn said", "former mayor Lind, retired judge Okafor and Tarn": a list of surnames of
+    people named in full before, whatever the recogniser said and whatever role stands before each; also
+    in apposition to a plural ("the other candidates -- A, B and C --")."""
+    head, r = case.head, case.resolver
+    if head.tag_ in ("NNS", "NNPS"):
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    together = [head]
+    for t in together:  # the whole chain: "A, B and C" hangs C on B
+        together += [c for c in t.children if c.pos_ == "PROPN" and (
+            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))]
+    if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
+    ):
+        names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+    return None
+
+
+def _proper_run(tok: Token) -> str:
+    """The name ending at ``tok``: the proper nouns right before it, without a title ("Gov. Ana Lind" -> "Ana
+    Lind")."""
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
+            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
+        start -= 1
+    return clean_name(tok.doc[start : tok.i + 1].text)
