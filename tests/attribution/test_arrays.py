@@ -34,3 +34,28 @@ def test_text_of_is_read_once_per_shared_block() -> None:
     with shared(doc):
         first = text_of(doc)
         assert first == doc.text and text_of(doc) is first  # (the same string: not joined again)
+
+
+SENTENCES = ["Ana", "Lind", "said", "so", ".", "Ivo", "Tarn", "agreed", ".", "\n\n", "Nobody", "else", "spoke", "."]
+STARTS = [True, False, False, False, False, True, False, False, False, None, True, False, False, False]
+
+
+def test_sentences_are_looked_up_inside_a_shared_block() -> None:
+    doc = Doc(Vocab(), words=SENTENCES, sent_starts=STARTS)
+    spans = [(a, b) for a in range(len(doc) + 1) for b in range(a, len(doc) + 1)]
+    want_tokens = [(t.sent.start, t.sent.end) for t in doc]
+    want_spans = [(doc[a:b].sent.start, doc[a:b].sent.end) for a, b in spans]
+    with shared(doc):
+        assert "sent" in doc.user_token_hooks and "sent" in doc.user_span_hooks
+        assert [(t.sent.start, t.sent.end) for t in doc] == want_tokens
+        assert [(doc[a:b].sent.start, doc[a:b].sent.end) for a, b in spans] == want_spans
+        part = doc[5:12].as_doc()  # (it shares the Doc's hooks: spaCy's walk over its own tokens)
+        got_part = [(t.sent.start, t.sent.end) for t in part]
+    assert "sent" not in doc.user_token_hooks and "sent" not in doc.user_span_hooks
+    assert got_part == [(t.sent.start, t.sent.end) for t in part] == [(0, 5)] * 5 + [(5, 7)] * 2
+
+
+def test_a_doc_without_sentence_starts_gets_no_hooks() -> None:
+    doc = Doc(Vocab(), words=WORDS)
+    with shared(doc):
+        assert "sent" not in doc.user_token_hooks

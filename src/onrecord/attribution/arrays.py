@@ -17,7 +17,7 @@ from typing import Any, cast
 import numpy as np
 from numpy.typing import NDArray
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 _ATTRS: list[int | str] = ["POS", "TAG", "DEP", "LOWER", "ORTH", "LEMMA", "IS_TITLE", "IDX", "HEAD"]
 
@@ -120,13 +120,87 @@ _CURRENT: ContextVar[TokenArrays | None] = ContextVar("onrecord_token_arrays", d
 @contextlib.contextmanager
 def shared(doc: Doc) -> Iterator[TokenArrays]:
     """While the block runs (in this thread or task), :func:`token_arrays` of ``doc`` gives the same arrays: one
-    reading for all the passes of one prediction. (Not kept beyond it: a Doc changed later is read again.)"""
+    reading for all the passes of one prediction, and ``Token.sent`` and ``Span.sent`` of ``doc`` look the sentence
+    up (:class:`_Sentences`). (Not kept beyond it: a Doc changed later is read again.)"""
     arrays = TokenArrays(doc)
     token = _CURRENT.set(arrays)
+    hooks = _Sentences.install(doc)
     try:
         yield arrays
     finally:
         _CURRENT.reset(token)
+        _Sentences.remove(doc, hooks)
+
+
+class _Sentences:
+    """The sentence of each token of a parsed Doc, found once: spaCy's ``Token.sent`` slices the Doc (a Python
+    call to normalise the slice) and ``Span.sent`` asks whether the Doc has sentence starts and walks to both ends of
+    the sentence, on every access (about 7 us; the rules ask it tens of thousands of times per hundred articles).
+    Installed as the Doc's ``sent`` hooks for one :func:`shared` block: the same Span as spaCy's walk, which any
+    other case is left to (a Doc made from this one shares its hooks)."""
+
+    __slots__ = ("doc", "ends", "n", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = n = len(doc)
+        marks = doc.to_array("SENT_START") == 1  # (spaCy's walk stops at a token whose sent_start is 1)
+        index = np.arange(n, dtype=np.int64)
+        opening = marks.copy()
+        if n:
+            opening[0] = True
+        self.starts: list[int] = np.maximum.accumulate(np.where(opening, index, 0)).tolist()
+        bounds = np.append(np.flatnonzero(marks), n)
+        self.ends: list[int] = bounds[np.searchsorted(bounds[:-1], index, side="right")].tolist()
+
+    @classmethod
+    def install(cls, doc: Doc) -> tuple[Any, Any] | None:
+        """Install the hooks on ``doc`` (those it had before are returned, to put back); None when spaCy's own
+        answer does not come from the sentence starts (no parse, or hooks of the Doc's own for sentences)."""
+        if "sents" in doc.user_hooks or "sents" in doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            return None
+        table = cls(doc)
+        before = (doc.user_token_hooks.get("sent"), doc.user_span_hooks.get("sent"))
+        doc.user_token_hooks["sent"] = table.of_token
+        doc.user_span_hooks["sent"] = table.of_span
+        return before
+
+    @staticmethod
+    def remove(doc: Doc, before: tuple[Any, Any] | None) -> None:
+        if before is None:
+            return
+        for hooks, hook in zip((doc.user_token_hooks, doc.user_span_hooks), before, strict=True):
+            if hook is None:
+                hooks.pop("sent", None)
+            else:
+                hooks["sent"] = hook
+
+    def of_token(self, tok: Token) -> Span:
+        return self.of(tok.doc, tok.i)
+
+    def of_span(self, span: Span) -> Span:
+        return self.of(span.doc, span.start)
+
+    def of(self, doc: Doc, i: int) -> Span:
+        if doc is self.doc and 0 <= i < self.n:
+            return Span(doc, self.starts[i], self.ends[i])
+        return _walk(doc, i)
+
+
+def _walk(doc: Doc, i: int) -> Span:
+    """spaCy's ``Span.sent`` for a span starting at token ``i`` (its walk to the sentence's first token and past its
+    last, on the sentence starts)."""
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError("[E030] Sentence boundaries unset.")
+    marks = (doc.to_array("SENT_START") == 1).tolist()
+    n = len(doc)
+    start = i
+    while start > 0 and not (start < n and marks[start]):
+        start -= 1
+    end = i + 1
+    while end < n and not marks[end]:
+        end += 1
+    return doc[start:end]
 
 
 def memo_of(doc: Doc) -> dict[Hashable, Any] | None:

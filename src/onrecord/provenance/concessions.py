@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.pairs import firm
 from onrecord.provenance.parties import same_person
@@ -46,6 +47,7 @@ RECALLED_VERBS = _EN.words("recalled_verbs")
 SPEECH_VERBS = _EN.words("speech_verbs")
 #: The subjects that are the speaker in their own words ("I", "we") or in the reporter's ("he", "she").
 _SELF = frozenset({"i", "we", "he", "she"})
+_VERB = ids("VERB")[0]
 #: The concept a conceded reversal is grouped under: one concession, one flag, whatever the pairs share.
 CONCEDED = "conceded"
 
@@ -103,7 +105,8 @@ def _reporter_says(sent: Span, person: str, content: Span, *, own: bool = False)
     a clause of time recalling what the speaker, or a role without a name, said before ("seven weeks after she told
     reporters the plant would stay open", "days after its director said ...": the whole clause, which the earlier
     statement must share a noun with, see :func:`recalls`), the statement's words not inside it, if any."""
-    for tok in sent:
+    verbs = token_arrays(sent.doc).pos[sent.start : sent.end] == _VERB  # (only a verb passes the first test)
+    for tok in (sent.doc[sent.start + k] for k in positions(verbs)):
         if content.start <= tok.i < content.end or tok.pos_ != "VERB" or _negated(tok):
             continue
         lemma = tok.lemma_.lower()

@@ -265,8 +265,9 @@ def honorific_gender(doc: Doc, start: int) -> str | None:
     while k > 0 and doc[k].lower_ in TITLES and doc[k].is_title and doc[k].lower_ not in MALE_HONORIFICS \
             and doc[k].lower_ not in FEMALE_HONORIFICS and start - k < 3:
         k -= 1
-    for tok in [*doc[max(0, k) : k + 1], *doc[max(0, start - 1) : start + 1]]:
-        word = tok.lower_
+    n = len(doc)  # (the tokens of doc[k : k + 1] and doc[start - 1 : start + 1], built one at a time: no slices)
+    for i in (*range(max(0, k), min(k + 1, n)), *range(max(0, start - 1), min(start + 1, n))):
+        word = doc[i].lower_
         if word in MALE_HONORIFICS:
             return "m"
         if word in FEMALE_HONORIFICS:
