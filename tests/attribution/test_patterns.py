@@ -1606,6 +1606,11 @@ CASES += [
          "Speaking Tuesday on a radio show, while discussing a post from the mayor, Speaker of the Assembly Rep. Ana "
          "Lind (D-OR) said “hateful images, they’ve got no place in a campaign.”",
          "hateful images, they’ve got no place in a campaign.", "Ana Lind", "direct"),
+    # a role joined by "and" before the name after a quotation: the parser ran the quoted clause on over the speaker
+    case("a-quotation-then-a-joined-role-and-the-name",
+         "“No bank records were exposed,” the firm’s co-founder and chief executive, Ana Lind, said in a video posted "
+         "online. She said the firm had moved quickly.",
+         "No bank records were exposed,", "Ana Lind", "direct"),
     # "He and the developer X said": the pronoun's person and the name speak together
     case("pronoun-and-a-named-person",
          "Sen. Paul Mason met the harbour board in 2008. He and the developer John Cohen said the hotel deal was "

@@ -289,8 +289,35 @@ def source_apposition_before(v: VerbCue) -> Span | None:
     return doc[start : k - 1]
 
 
+@rule(
+    "cues.verb-source.after-its-quotation",
+    ("“No records were exposed,” the firm's co-founder and chief executive, Ana Lind, said in a video.",
+     "the firm's co-founder and chief executive, Ana Lind"),
+)
+def source_after_its_quotation(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject after its quotation ("“…,” the firm's co-founder and chief
+    executive, Ana Lind, said", the role and name run into the quoted clause): the words between the closing mark
+    and the verb, when they are a noun phrase (a name, or a role and the name in apposition) in one paragraph."""
+    doc, tok = v.doc, v.tok
+    if v.content.end > tok.idx:
+        return None
+    start = tok.i
+    while start > 0 and doc[start - 1].idx >= v.content.end:
+        start -= 1
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = tok.i
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = doc[start:end]
+    if not 0 < len(span) <= 14 or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in span):
+        return None
+    return span if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in span) else None
+
+
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_after_quotation, source_subject, source_name_beside, source_apposition_before],
+    "cues.verb-source", [source_after_quotation, source_subject, source_name_beside, source_apposition_before,
+                         source_after_its_quotation],
     describe=lambda s: s.text,
 )
 

@@ -18,6 +18,7 @@ from onrecord.attribution.phrases import (
     span_chars,
     that_said,
 )
+from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import COMPLETING_PREPOSITIONS, RAISING_PASSIVE_VERBS, RAISING_VERBS
 from onrecord.types import CharSpan
@@ -214,8 +215,9 @@ def _without_aside(doc: Doc, start: int, end: int) -> int:
 def to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
     """"added that parliament “cannot wall itself off from the people it answers to, however tiresome …”": a
     clause the parser ended inside a quotation that opened in it runs on to the quotation's end (in its
-    paragraph)."""
+    paragraph); one the parser ran on past its quotation over the speaker ends with it (:func:`_to_its_quotation`)."""
     quoted, doc = w.finder.quoted, w.doc
+    content = _to_its_quotation(w, content)
     if content is None or not quoted(content.end - 1) or quoted(content.start):
         return content
     i = w.finder.token_at(content.end - 1) + 1
@@ -225,6 +227,19 @@ def to_quotation_end(w: Word, content: CharSpan | None) -> CharSpan | None:
             end = doc[i].idx + len(doc[i].text)
         i += 1
     return CharSpan(content.start, end)
+
+
+def _to_its_quotation(w: Word, content: CharSpan | None) -> CharSpan | None:
+    """"“No records were exposed,” the firm's co-founder and chief executive, Ana Lind, said": a clause that opens
+    inside a quotation closed before the verb, which the parser ran on over the words naming the speaker (a role
+    joined by "and" before the name), ends where its quotation does."""
+    quoted, text = w.finder.quoted, w.finder.text
+    if content is None or not quoted(content.start) or quoted(content.end - 1) or content.end > w.tok.idx:
+        return content
+    end = content.start
+    while end < content.end and quoted(end):
+        end += 1
+    return CharSpan(content.start, end) if text[end : end + 1] in CLOSING_BEFORE_CUE else content
 
 
 #: The parts of speech of the words of a short subject beside a closing cue ("Ana Lind", "the 16-year-old").
