@@ -1611,6 +1611,10 @@ CASES += [
          "“No bank records were exposed,” the firm’s co-founder and chief executive, Ana Lind, said in a video posted "
          "online. She said the firm had moved quickly.",
          "No bank records were exposed,", "Ana Lind", "direct"),
+    # (a clause that opens with a quoted word and runs on outside it is the clause: no comma closes the quotation)
+    case("a-quoted-word-opening-a-reported-clause",
+         "“Hard-working” families are struggling to pay the rent, the mayor said on Monday.",
+         "“Hard-working” families are struggling to pay the rent", None, "mixed"),
     # "He and the developer X said": the pronoun's person and the name speak together
     case("pronoun-and-a-named-person",
          "Sen. Paul Mason met the harbour board in 2008. He and the developer John Cohen said the hotel deal was "

@@ -239,7 +239,8 @@ def _to_its_quotation(w: Word, content: CharSpan | None) -> CharSpan | None:
     end = content.start
     while end < content.end and quoted(end):
         end += 1
-    return CharSpan(content.start, end) if text[end : end + 1] in CLOSING_BEFORE_CUE else content
+    closed = text[end : end + 1] in CLOSING_BEFORE_CUE and "," in (text[end - 1], text[end + 1 : end + 2])
+    return CharSpan(content.start, end) if closed else content  # (“…,” then the speaker: not “a word” and more)
 
 
 #: The parts of speech of the words of a short subject beside a closing cue ("Ana Lind", "the 16-year-old").
