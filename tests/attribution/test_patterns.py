@@ -1574,6 +1574,14 @@ CASES += [
          "Ana Lind spoke to the council twice. The harbour master has already changed his account once — “I now do "
          "remember,” Ivo Tarn said, speaking about the meeting.",
          "I now do remember,", "Ivo Tarn", "direct"),
+    # a paragraph of figures about nobody between a speaker's quotation and a quotation with no cue: the story is
+    # still with the speaker
+    case("a-paragraph-of-figures-between-two-quotations",
+         "“Most of the ovens were broken,” said Ana Lind, who runs a bakery on the harbour road.\n\nThe cost of repairs was "
+         "the largest item, with a 30 per cent rise over the year.\n\n“And if you look at the whole year, it was a "
+         "loss of $14,000. So we lost about a third of our income.”",
+         "And if you look at the whole year, it was a loss of $14,000. So we lost about a third of our income.",
+         "Ana Lind", "direct"),
     case("he-in-an-opinion-piece-is-not-its-writer",
          "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "

@@ -191,7 +191,7 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
     :func:`in_double_marks`; ``double_marks``: the caller has already read them so)."""
     text = text if double_marks else in_double_marks(text)
     quotes: list[Quote] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = []  # (the paragraphs damaged)
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     run = _Run()  # a quotation running over paragraph breaks
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -200,13 +200,11 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
         stray: list[int] = []
         first_mark = marks[0][0] if marks else None
         leading = first_mark is not None and not text[p_start:first_mark].strip()
-        cut = run.carry is not None and text[p_start].islower()  # the sentence a stray line break cut goes on
-        if run.carry is not None and not cut and not (leading and marks[0][2] != "close"):
+        reopened = (p_start, 0) if run.carry is not None and text[p_start].islower() else None  # (see _goes_on)
+        if run.carry is not None and not (reopened or (leading and marks[0][2] != "close")):
             # the previous paragraph's open quotation is not re-opened here: it was a stray mark
             skipped.append(_unbalanced(run.carry[0], run.since))
             run = _Run()
-        # the mark that re-opens the running quotation here (none, where a stray line break cut its sentence)
-        reopened: tuple[int, int] | None = (p_start, 0) if cut else None
         after_last = p_start  # where the last mark read in this paragraph ends
         for pos, width, mark_role in marks:
             role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, run.carry is not None,
@@ -232,8 +230,7 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
         if opener is not None:
             piece = (*opener, _para_end(text, p_start, p_end))
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt is not None and (text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}
-                                    or _cut_by_a_line_break(text, piece[2], nxt)):
+            if nxt is not None and _goes_on(text, piece[2], nxt):
                 run = run.goes_on(opener if run.carry is None else run.carry, piece, (p_start, p_end))
             elif run.carry is not None:
                 # a quotation opened paragraphs ago never closes: its paragraphs are read as pieces up to the last
@@ -295,10 +292,13 @@ def _opened_astray(text: str, since: int, close: int, width: int) -> list[Quote]
     return [Quote(CharSpan(opened[-1], close + width), CharSpan(opened[-1] + 1, close))]
 
 
-def _cut_by_a_line_break(text: str, end: int, nxt: tuple[int, int]) -> bool:
-    """Does a stray line break cut the open quotation's sentence, to go on in the next paragraph ("“Who may come
-    is up to the manager¶based on the staff's advice,” said Ana Lind")? The words before it end with no
-    punctuation, the next paragraph opens in lower case, and a mark there closes the quotation."""
+def _goes_on(text: str, end: int, nxt: tuple[int, int]) -> bool:
+    """Does the quotation open at a paragraph's ``end`` go on in the next paragraph? When that re-opens it (news
+    style), or when a stray line break cut its sentence ("“Who may come is up to the manager¶based on the staff's
+    advice,” said Ana Lind": no punctuation before the break, the next paragraph in lower case, its first mark
+    closing; no mark re-opens it there)."""
+    if text[nxt[0] : nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}:
+        return True
     return end > 0 and text[end - 1].isalnum() and text[nxt[0]].islower() \
         and any(role != "open" for _, _, role in _marks(text, nxt[0], nxt[1])[:1])
 
