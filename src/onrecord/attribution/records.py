@@ -184,9 +184,9 @@ _OTHERS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey|[Tt]hem|[Ww]e|[Uu
 
 
 def _about_nobody(span: Span, last: str) -> bool:
-    """Is ``last``, the paragraph that ends ``span``, about nobody: no pronoun of a person or group, no
-    organisation named?"""
-    start = span.end_char - len(span.text) + span.text.rfind(last) if last in span.text else span.end_char
+    """Is ``last``, the paragraph that ends ``span``, about nobody: no pronoun of a person or group, no person or
+    organisation named (where it cannot be found in the span, the whole span is read)?"""
+    start = span.start_char + span.text.rfind(last)
     return _OTHERS.search(last) is None and not any(
         ent.label_ in ("ORG", "PERSON") and ent.start_char >= start for ent in span.ents)
 
