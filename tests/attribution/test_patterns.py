@@ -1586,6 +1586,31 @@ CASES += [
          "“They came to the door of the bakery, and they said, ‘We have a report of a noise here,’ and then they "
          "left,” Ivo Tarn said.",
          "We have a report of a noise here,", None, "direct"),
+    # a source with a relative clause set off by commas after a quotation of several sentences: the verb after the
+    # clause is the cue
+    case("a-quotation-whose-source-has-a-relative-clause",
+         "The council got many letters about the bakery.\n\n\"Frankly this is a scandal. The bakers deserve better from "
+         "the town,\" a reader, whose name is withheld, wrote on May 3.",
+         "Frankly this is a scandal. The bakers deserve better from the town,", None, "direct", description="reader"),
+    # "“…,” the post read": a document's words after a quotation (the parser may read "post read" as one noun)
+    case("a-post-read-after-a-quotation",
+         "Ivo Tarn writes for a security blog.\n\nWATCH: Bakers march in Harwick\n\n“The threats came from many "
+         "places. In those cases, the senders claimed to have videos,” the post read.",
+         "The threats came from many places. In those cases, the senders claimed to have videos,", None, "direct"),
+    # a quotation opened after a dash and closed before its cue: the writer's words before the dash are not the
+    # speaker's
+    case("a-quotation-after-a-dash-before-its-cue",
+         "Ana Lind spoke to the council twice. The harbour master has already changed his account once — “I now do "
+         "remember,” Ivo Tarn said, speaking about the meeting.",
+         "I now do remember,", "Ivo Tarn", "direct"),
+    # a paragraph of figures about nobody between a speaker's quotation and a quotation with no cue: the story is
+    # still with the speaker
+    case("a-paragraph-of-figures-between-two-quotations",
+         "“Most of the ovens were broken,” said Ana Lind, who runs a bakery on the harbour road.\n\nThe cost of repairs was "
+         "the largest item, with a 30 per cent rise over the year.\n\n“And if you look at the whole year, it was a "
+         "loss of $14,000. So we lost about a third of our income.”",
+         "And if you look at the whole year, it was a loss of $14,000. So we lost about a third of our income.",
+         "Ana Lind", "direct"),
     case("he-in-an-opinion-piece-is-not-its-writer",
          "Mark Doyle: The mayor deserves a second term\n\nI have backed the Tarn campaign since the day it opened "
          "its office on the harbour road. I believe the council is wrong about him. He has said the harbour must stay "

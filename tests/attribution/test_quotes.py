@@ -29,6 +29,8 @@ def skipped_paragraphs(text: str) -> list[str]:
                      id="low-nine-closed-by-right-mark"),
         pytest.param("Ilse Varga said, ‟The ferry will run.”", "The ferry will run.", id="high-reversed-nine"),
         pytest.param("Ilse Varga said, ‘‘The ferry will run.’’", "The ferry will run.", id="doubled-curly-singles"),
+        pytest.param("Ilse Varga spoke. ‘’Nobody wins a strike, we all lose.” Tarn nodded.",
+                     "Nobody wins a strike, we all lose.", id="a-typed-pair-of-singles-made-smart"),
         pytest.param("“The ferry will run,’’ Ilse Varga said.", "The ferry will run,", id="curly-closed-by-doubled"),
         pytest.param(
             "Ilse Varga sagte: „Die Fähre fährt am Sonntag.“",
@@ -147,6 +149,17 @@ def test_a_quotation_reopened_in_the_next_paragraph_is_one_piece_per_paragraph(
 def test_a_closed_quotation_then_a_new_paragraph_are_two_quotations() -> None:
     text = "“The lift is broken.”\n\n“It will be fixed,” Varga said."
     assert contents(text) == ["The lift is broken.", "It will be fixed,"]
+
+
+def test_a_quotation_cut_by_a_stray_line_break_is_one_quotation_in_two_pieces() -> None:
+    # the sentence goes on in lower case after the break, and the next paragraph's first mark closes it
+    text = ("“Who may join the plan ... is up to the manager\n\nbased on the advice of the staff,” said Ivo Tarn.\n\n"
+            "“Then it is settled,” Lind said.")
+    quotes, skipped = find_quotes(text)
+    assert skipped == []
+    assert [q.content.of(text) for q in quotes] == [
+        "Who may join the plan ... is up to the manager", "based on the advice of the staff,", "Then it is settled,"]
+    assert [(q.part, q.paragraphs) for q in quotes] == [(0, 2), (1, 2), (0, 1)]
 
 
 # -- unbalanced marks -------------------------------------------------------------------------------------

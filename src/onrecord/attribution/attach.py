@@ -11,36 +11,30 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from onrecord.attribution.beside_names import bare_source, inverted_source, left_name
+from onrecord.attribution.beside import cue_after_quote, reads
+from onrecord.attribution.beside_names import inverted_source, left_name
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import in_heading, subject_of
-from onrecord.attribution.quotes import STRAIGHT, Quote
+from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
-from onrecord.lexicon.en import DOCUMENT_NOUNS, TITLE_MINOR_WORDS
+from onrecord.lexicon.en import TITLE_MINOR_WORDS
 from onrecord.spans import overlap, trimmed_within
-from onrecord.types import CharSpan, CueKind
+from onrecord.types import CharSpan
 
 __all__ = ["QUOTE_ATTACHMENT", "attach_quotes"]
 
 _DASHES = "—–―"
+#: What breaks a sentence off before a quotation: a dash or an ellipsis.
+_BREAKS = _DASHES + "…"
 #: What stands before the name of a work: a preposition or a possessive.
 _WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['’]s?)\s*$")
 #: Words that introduce a quoted name or title, not a statement.
 _TITLED = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE
 )
-#: How many tokens after a quotation its verb of saying may come: a name with a long apposition between (“…,”
-#: Ivo Tarn, the board's former chief risk officer, wrote); a verb or a sentence's end before it stops the search.
-_CUE_AFTER_WINDOW = 20
-#: How far into those tokens the comma of an apposition may come (a role of a few words before the name).
-_APPOSITION_COMMA = 8
-#: A mark that opens a second quotation after a cue ("“A,” she said, “B”"): the cue is not the first one's.
-_REOPENING = "“«" + STRAIGHT
-
-
 @dataclass
 class Quotation:
     """What a quote-attachment rule looks at: one quotation (the ``k``-th of ``quotes``) and the statements found
@@ -160,6 +154,26 @@ def cue_clause(c: Quotation) -> Attachment | None:
     if source is None and cand.cue is not None and cand.cue.idx >= q.span.end:
         source = inverted_source(c.doc, cand.cue)
     return Attachment(replace(cand, content=q.content, quote=q, source=source, confidence=max(cand.confidence, 0.85)),
+                      replaces=c.best)
+
+
+@rule("contents.quote-attachment.after-a-break",
+      ("Ana Lind has changed her account once — “I now do remember,” she said, speaking of the meeting.", "said"),
+      ("The shop's minimum order is … “Ten!” says its owner, Ana Lind.", "says"))
+def after_a_break(c: Quotation) -> Attachment | None:
+    """A quotation opened right after a dash or an ellipsis and closed right before its own cue (``X has changed
+    her account once — “…,” she said``): the writer broke the sentence off, and the speaker's words are the
+    quotation alone, though the parse made the whole sentence the cue's clause (a mixed quotation). Not "The
+    timing raises “great suspicion,” he said", whose words before the mark are the speaker's, reported."""
+    if c.best is None:
+        return None
+    cand, q = c.statements[c.best], c.q
+    if cand.cue is None or cand.content.start >= q.span.start or _lead(c)[-1:] not in _BREAKS:
+        return None
+    found = cue_after_quote(c.doc, q, c.cues)
+    if found is None or found.cue != cand.cue:
+        return None
+    return Attachment(replace(cand, content=q.content, quote=q, source=cand.source or found.source),
                       replaces=c.best)
 
 
@@ -309,53 +323,15 @@ def _resumes(text: str, previous: Quote, q: Quote) -> bool:
        "Tarn, the board’s former chief risk officer, mentioned in a 2013 commentary.", "mentioned"),
       ("The lander went silent. \"We had a healthy lander, and then we had nothing,\" the agency's flight director, "
        "Dr. Ivo Tarn, told reporters at the control centre in Kestrel Bay shortly after 1 a.m. \"We do not know "
-       "why.\"", "told"))
+       "why.\"", "told"),
+      ("The council got many letters.\n\n\"Frankly this is a scandal. The bakers deserve better from the town,\" a "
+       "reader, whose name is withheld, wrote on May 3.", "wrote"),
+      ("Ivo Tarn runs a blog.\n\nWATCH: Bakers march in Harwick\n\n“The threats came from many places. In those "
+       "cases, the senders claimed to have videos,” the post read.", "read"))
 def cue_after(c: Quotation) -> Attachment | None:
     """A verb of saying right after the quotation: ``“…,” she said`` / ``“…,” said Jane Roe`` / ``“…” Roe told``."""
-    found = _cue_after(c.doc, c.q, c.cues)
+    found = cue_after_quote(c.doc, c.q, c.cues)
     return Attachment(found) if found is not None else None
-
-
-def _cue_after(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
-    text = cues.text
-    i = cues.token_at(q.span.end)
-    if i < len(doc) and doc[i].idx < q.span.end:
-        i += 1
-    # ten tokens; more only for a name and its apposition (a comma within the first few words: "Ivo Tarn, the
-    # board's former chief", "the mission's flight director, Dr. Ivo Tarn,")
-    apposition = any(doc[j].text == "," for j in range(i + 1, min(len(doc), i + _APPOSITION_COMMA)))
-    limit = min(len(doc), i + (_CUE_AFTER_WINDOW if apposition else 10))
-    start_i = i
-    inside = q.content.of(text).rstrip()
-    if inside.endswith(".") and i < len(doc) and doc[i].is_title and not doc[i].is_punct:
-        # “… the end.” Then a new sentence: what follows belongs to the next statement, not to this quotation
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is None or cues.cue_kind(nxt) is None:
-            return None
-    if inside.endswith(".") and i < len(doc) and doc[i].text in "([":
-        return None  # “… the end.” (A parenthetical sentence follows: its verb is not this quotation's cue.)
-    while i < limit:
-        tok = doc[i]
-        if "\n" in tok.text:
-            return None  # the paragraph ended: the cue belongs to the next one
-        if i > start_i and tok.text in _REOPENING:
-            return None
-        if tok.text in ".!?" and i > start_i:
-            return None
-        found = cues.cue_kind(tok)
-        if found is not None and found[0] == "speech" and not in_heading(cues.text, tok):
-            source = subject_of(tok)
-            if source is None or source.start > tok.i + 8 or source.end <= start_i - 1:
-                source = bare_source(doc, start_i, tok.i) or inverted_source(doc, tok)
-            return Statement(
-                content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
-                source=source, kind="speech", confidence=0.9 if source is not None else 0.6,
-                origin="quote-after", quote=q,
-            )
-        if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "compound") and i > start_i + 1:
-            return None
-        i += 1
-    return None
 
 
 def _lead(c: Quotation) -> str:
@@ -386,7 +362,7 @@ def cue_before(c: Quotation) -> Attachment | None:
         tok = doc[i]
         if tok.text in ".!?”\"" and i < end_i - 1:
             break
-        found = cues.cue_kind(tok) or _reads(tok)
+        found = cues.cue_kind(tok) or reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
             source = subject_of(tok)
             if source is not None and source.start_char >= c.q.span.start:  # (its words, taken for its subject)
@@ -400,14 +376,6 @@ def cue_before(c: Quotation) -> Attachment | None:
             ))
         i -= 1
     return None
-
-
-def _reads(tok: Token) -> tuple[CueKind, float] | None:
-    """"The statement reads: “…”", "His post read: “…”": a document's words (read is no verb of saying)."""
-    if tok.lemma_.lower() != "read" or tok.pos_ != "VERB":
-        return None
-    subject = subject_of(tok)
-    return ("document", 0.8) if subject is not None and subject.root.lemma_.lower() in DOCUMENT_NOUNS else None
 
 
 @rule("contents.quote-attachment.colon-lead", ("Ivo Tarn was clear: “We will not pay.”", ":"))
@@ -494,7 +462,7 @@ def continuation(c: Quotation) -> Attachment | None:
 #: What becomes of a quotation, asked in this order for each quotation of the text.
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
-    [named_work, quoted_transcript, cue_clause, mixed, quotation_paragraph, called, scare_quotes, title, in_source,
-     fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
+    [named_work, quoted_transcript, cue_clause, after_a_break, mixed, quotation_paragraph, called, scare_quotes, title,
+     in_source, fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
     describe=_answer,
 )

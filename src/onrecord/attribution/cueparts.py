@@ -291,8 +291,8 @@ def source_apposition_before(v: VerbCue) -> Span | None:
 
 @rule(
     "cues.verb-source.after-its-quotation",
-    ("“No records were exposed,” the firm's co-founder and chief executive, Ana Lind, said in a video.",
-     "the firm's co-founder and chief executive, Ana Lind"),
+    ("“No bank records were exposed,” the firm’s co-founder and chief executive, Ana Lind, said in a video.",
+     "the firm’s co-founder and chief executive, Ana Lind"),
 )
 def source_after_its_quotation(v: VerbCue) -> Span | None:
     """A verb the parser left without a subject after its quotation ("“…,” the firm's co-founder and chief

@@ -36,8 +36,10 @@ SINGLE_STRAIGHT = "'"
 #: Two-character marks used by some wire and NYT texts.
 PAIRED_OPEN = "``"
 PAIRED_AMBIGUOUS = SINGLE_STRAIGHT * 2
-#: Doubled curly single marks, typed where a double mark was meant ("‘‘We will,’’ she said").
-PAIRED_CURLY = {SINGLE_OPENING * 2: "open", SINGLE_CLOSING * 2: "close"}
+#: Doubled curly single marks, typed where a double mark was meant ("‘‘We will,’’ she said"), and an opening one
+#: followed by a closing one, which a word processor's "smart quotes" makes of a typed '' ("‘’We will,” she said"):
+#: that one opens or closes by what stands around it, as a straight mark does.
+PAIRED_CURLY = {SINGLE_OPENING * 2: "open", SINGLE_CLOSING * 2: "close", SINGLE_OPENING + SINGLE_CLOSING: "ambiguous"}
 #: The marks around a cue clause set between two quotations ("“A,” she said, “B.”"): what can close the first
 #: quotation and open the second. Double and single, curly and straight; not the low and reversed openers („ ‟)
 #: nor the fullwidth straight mark, which the cue rule has never read.
@@ -189,7 +191,7 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
     :func:`in_double_marks`; ``double_marks``: the caller has already read them so)."""
     text = text if double_marks else in_double_marks(text)
     quotes: list[Quote] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = []  # (the paragraphs damaged)
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     run = _Run()  # a quotation running over paragraph breaks
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -198,11 +200,11 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
         stray: list[int] = []
         first_mark = marks[0][0] if marks else None
         leading = first_mark is not None and not text[p_start:first_mark].strip()
-        if run.carry is not None and not (leading and marks[0][2] != "close"):
+        reopened = (p_start, 0) if run.carry is not None and text[p_start].islower() else None  # (see _goes_on)
+        if run.carry is not None and not (reopened or (leading and marks[0][2] != "close")):
             # the previous paragraph's open quotation is not re-opened here: it was a stray mark
             skipped.append(_unbalanced(run.carry[0], run.since))
             run = _Run()
-        reopened: tuple[int, int] | None = None  # the mark that re-opens the running quotation here
         after_last = p_start  # where the last mark read in this paragraph ends
         for pos, width, mark_role in marks:
             role = _role(text, (pos, width, mark_role), (p_start, p_end), open_at, run.carry is not None,
@@ -228,7 +230,7 @@ def find_quotes(text: str, *, double_marks: bool = False) -> tuple[list[Quote], 
         if opener is not None:
             piece = (*opener, _para_end(text, p_start, p_end))
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}:
+            if nxt is not None and _goes_on(text, piece[2], nxt):
                 run = run.goes_on(opener if run.carry is None else run.carry, piece, (p_start, p_end))
             elif run.carry is not None:
                 # a quotation opened paragraphs ago never closes: its paragraphs are read as pieces up to the last
@@ -288,6 +290,17 @@ def _opened_astray(text: str, since: int, close: int, width: int) -> list[Quote]
     if not opened or not _WORD.search(text, opened[-1] + 1, close):
         return []
     return [Quote(CharSpan(opened[-1], close + width), CharSpan(opened[-1] + 1, close))]
+
+
+def _goes_on(text: str, end: int, nxt: tuple[int, int]) -> bool:
+    """Does the quotation open at a paragraph's ``end`` go on in the next paragraph? When that re-opens it (news
+    style), or when a stray line break cut its sentence ("“Who may come is up to the manager¶based on the staff's
+    advice,” said Ana Lind": no punctuation before the break, the next paragraph in lower case, its first mark
+    closing; no mark re-opens it there)."""
+    if text[nxt[0] : nxt[1]].lstrip()[:1] in OPENING | AMBIGUOUS | {"`"}:
+        return True
+    return end > 0 and text[end - 1].isalnum() and text[nxt[0]].islower() \
+        and any(role != "open" for _, _, role in _marks(text, nxt[0], nxt[1])[:1])
 
 
 def _para_end(text: str, start: int, end: int) -> int:

@@ -179,6 +179,16 @@ def _carried(doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | 
 #: story can spend on that speaker and still hand the quotation to them.
 _STAY_PARAGRAPHS = 2
 _STAY_CHARS = 900
+#: Pronouns that bring a person or a group other than the speaker into a paragraph between two quotations.
+_OTHERS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey|[Tt]hem|[Ww]e|[Uu]s|I|[Yy]ou)\b")
+
+
+def _about_nobody(span: Span, last: str) -> bool:
+    """Is ``last``, the paragraph that ends ``span``, about nobody: no pronoun of a person or group, no person or
+    organisation named (where it cannot be found in the span, the whole span is read)?"""
+    start = span.start_char + span.text.rfind(last)
+    return _OTHERS.search(last) is None and not any(
+        ent.label_ in ("ORG", "PERSON") and ent.start_char >= start for ent in span.ents)
 
 
 def _stays_with(doc: Doc, text: str, start: int, end: int, speaker: Speaker) -> bool:
@@ -202,6 +212,8 @@ def _stays_with(doc: Doc, text: str, start: int, end: int, speaker: Speaker) -> 
         if ent.label_ == "PERSON" and not {t.lower_ for t in ent} <= own | {"'s", "’s"}:
             return False
     last = paragraphs[-1]
+    if _about_nobody(span, last):
+        return True  # a paragraph of figures or background: the story is still with the speaker
     surname = speaker.name.split()[-1]
     return re.search(rf"\b{re.escape(surname)}\b", last) is not None or re.search(r"\b(?:[Hh]e|[Ss]he)\b", last) \
         is not None
