@@ -54,15 +54,18 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.897, "end_to_end": 0.846, "cue_exact": 0.875},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.901, "end_to_end": 0.849, "cue_exact": 0.879},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.890, "end_to_end": 0.840, "cue_exact": 0.868},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.899, "end_to_end": 0.849, "cue_exact": 0.878},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.918, "named_accuracy": 0.921},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.922, "named_accuracy": 0.925},
          speakers="data/speakers/polnear-train.jsonl"),
+    # its part b: 20 more documents labelled blind in session 19 (0.860 then), read by the lead as tuning since
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.878, "named_accuracy": 0.905},
+         speakers="data/speakers/polnear-train-b.jsonl"),
 )
 
 
@@ -85,7 +88,8 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # 0.787 / 0.417 at the same commit).
     # Session 19 added part h (6 dev stories, written blind; scored before any change: reversal 0.292 / 0.163,
     # conflict 0.100 / 0.043), and the 44 dev stories give 0.675 / 0.429 and 0.576 / 0.293.
-    "reversal_precision": 0.67, "reversal_recall": 0.42, "conflict_precision": 0.57, "conflict_recall": 0.29,
+    # rev19 (part g's dev stories read as tuning) took them to 0.701 / 0.446 and 0.667 / 0.324.
+    "reversal_precision": 0.70, "reversal_recall": 0.44, "conflict_precision": 0.66, "conflict_recall": 0.32,
     "rating_accuracy": 0.95,
 }
 
@@ -123,7 +127,7 @@ NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.930, "end_to_end": 0.857,
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
-REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.924, "end_to_end": 0.907, "speaker_accuracy": 0.98}
+REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.927, "end_to_end": 0.910, "speaker_accuracy": 0.98}
 
 
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
