@@ -350,14 +350,15 @@ def cue_before(c: Quotation) -> Attachment | None:
     whatever the parser made of it (``Ana Lind (D-OR) said “…”``)."""
     text, doc, cues, lead = c.text, c.doc, c.cues, _lead(c)
     end_i = cues.token_at(len(lead) - 1) if lead else 0
-    if not lead or (lead[-1] not in ":," and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB")):
+    bare = lead[-1:] not in (":", ",")  # (no comma or colon: the verb of saying is the lead's last word)
+    if not lead or (bare and not (doc[end_i].lemma_ in _BARE_CUES and doc[end_i].pos_ == "VERB")):
         return None
     # the lead-in's paragraph: the quotation's own, or the one before when a colon ends it ("Lin Okafor said:",
     # then the statement as a paragraph of its own)
     para_start = text.rfind("\n", 0, len(lead)) + 1
     if lead[-1] != ":" and para_start < text.rfind("\n", 0, c.q.span.start) + 1:
         return None
-    i = end_i - 1 if lead[-1] in ":," else end_i
+    i = end_i if bare else end_i - 1
     while i >= 0 and doc[i].idx >= para_start and end_i - i <= 25:
         tok = doc[i]
         if tok.text in ".!?”\"" and i < end_i - 1:
@@ -367,7 +368,7 @@ def cue_before(c: Quotation) -> Attachment | None:
             source = subject_of(tok)
             if source is not None and source.start_char >= c.q.span.start:  # (its words, taken for its subject)
                 source = left_name(doc, tok)
-            if source is None and lead[-1] not in ":,":
+            if source is None and bare:
                 return None
             return Attachment(Statement(
                 content=c.q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, org_text, person_name
+from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
 from onrecord.attribution.resolution.syntax import compound_start, is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
@@ -99,7 +99,7 @@ def candidate_campaign(case: Mention) -> Speaker | None:
     if len(campaigns) == 1 and head.tag_ == "NN":
         return Speaker(campaigns[0], "organisation", case.description)
     if len(campaigns) >= 2 and head.tag_ == "NNS":
-        return Speaker(", ".join(campaigns[:-1]) + " and " + campaigns[-1], "organisation", case.description)
+        return Speaker(listed(campaigns), "organisation", case.description)
     return None
 
 
@@ -233,7 +233,7 @@ def _beside_names(case: Mention, tok: Token) -> Speaker | None:
     if len(people) < 2 or any(p.i not in ents or ents[p.i].label_ != "PERSON" for p in people):
         return None
     names = [case.resolver.index.fullest(person_name(ents[p.i])) for p in people]
-    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person", case.description)
+    return Speaker(listed(names), "person", case.description)
 
 
 @rule(

@@ -10,7 +10,7 @@ import itertools
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, clean_name, person_name
+from onrecord.attribution.resolution.names import Speaker, clean_name, listed, person_name
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import TITLES
 
@@ -33,7 +33,7 @@ def pronoun_and_name(case: Mention) -> Speaker | None:
     first = r.resolve(r.doc[head.i : head.i + 1])
     if first.kind != "person" or not first.name or " and " in first.name:
         return None
-    return Speaker(first.name + " and " + r.index.fullest(person_name(person)), "person")
+    return Speaker(listed([first.name, r.index.fullest(person_name(person))]), "person")
 
 
 @rule(
@@ -54,7 +54,7 @@ def joined_names(case: Mention) -> Speaker | None:
     gaps = [_list_gap(r.doc[a.end : b.start], b) for a, b in itertools.pairwise(people)]
     if gaps[-1].lstrip(",").strip() not in ("and", "&") or any(g != "," for g in gaps[:-1]):
         return None
-    return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+    return Speaker(listed(names), "person")
 
 
 def _list_gap(gap: Span, following: Span) -> str:
@@ -88,7 +88,7 @@ def joined_surnames(case: Mention) -> Speaker | None:
         c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
     ):
         names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
-        return Speaker(", ".join(names[:-1]) + " and " + names[-1], "person")
+        return Speaker(listed(names), "person")
     return None
 
 

@@ -65,6 +65,11 @@ _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _DATELINE = re.compile(r"^([^-—–]+?)\s+[-—–]{1,2}\s+(?=\S)")
 
 
+def listed(names: list[str]) -> str:
+    """Several speakers as one name, in text order: "A and B", "A, B and C"."""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def clean_name(text: str) -> str:
     """Drop possessives, leading titles and role words and surrounding punctuation: "Sen. Jeff Merkley's" ->
     "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro", "Mediator Joan Okafor" -> "Joan Okafor"."""
