@@ -38,8 +38,10 @@ _CONFIRMING = frozenset("confirm corroborate verify".split())
 _REPORTING = frozenset("report reveal disclose".split())  # (a fact reported, which a confirmation may back)
 _SAME_CUES = frozenset("show say confirm find report suggest indicate".split())  # ("records show the same ...")
 _CLAIM_NOUNS = frozenset("account claim view story report point concern warning assessment".split())
-# others agreeing in a sentence of their own ("Others largely agree."), or putting it their way ("as Tarn put it")
-_AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b))\b")
+# others agreeing in a sentence of their own ("Others largely agree."), putting it their way ("as Tarn put it"), or
+# saying as much ("Ivo Tarn said as much")
+_AGREEING = re.compile(r"\b(?:agree|agrees|agreed|concur|concurs|concurred|echo|echoes|echoed|put(?= it\b)|"
+                       r"(?:said|says|say)(?= as much\b))\b")
 _SIMILAR = re.compile(r"(?:similar|the same|those same)\s+(?:doubts?|concerns?|views?|worries|worry|fears?|points?|"
                       r"criticisms?|warnings?|sentiments?)\b", re.I)
 
@@ -168,9 +170,9 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
 
 def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str],
                         out: list[str | None]) -> None:
-    """A sentence extraction took no statement from, in which others agree or echo ("Others largely agree.") or
-    someone puts it their way ("Or, as Ivo Tarn put it: ..."), backs the statements of the speaker just before it,
-    in its paragraph or the one before."""
+    """A sentence extraction took no statement from, in which others agree or echo ("Others largely agree."),
+    someone puts it their way ("Or, as Ivo Tarn put it: ...") or says as much ("Tarn said as much at the meeting"),
+    backs the statements of the speaker just before it, in its paragraph or the one before."""
     text = doc_text(doc)
     breaks = "\n\n" if "\n\n" in text else "\n"
     for m in _AGREEING.finditer(text):
@@ -401,6 +403,12 @@ def _second_mark(doc: Doc, a: Attribution) -> str | None:
     return "the same" if thing else None
 
 
+def _unnamed(doc: Doc, words: frozenset[str]) -> frozenset[str]:
+    """The topic's words that are not proper nouns' lemmas in the article ("watch", "pier" of "Harbour Watch",
+    "North Pier")."""
+    return words - {t.lemma_.lower() for t in doc if t.pos_ == "PROPN"}  # (read only for a counted source: rare)
+
+
 def _stems(words: frozenset[str]) -> set[str]:
     """The words' first six letters, for words that long ("register" and "registration" share one)."""
     return {w[:6] for w in words if len(w) >= 6}
@@ -429,9 +437,12 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
             continue
         span = mention(doc, a)
         head = mention_noun(span).lemma_.lower() if span is not None else ""
-        least = 2 if why.startswith("counted") else 1  # (a source counted after another: more of the topic)
+        counted = why.startswith("counted")  # (a source counted after another: more of the topic, in words of the
+        # claim, not the names it shares with every statement of the story: "another source said ... North Pier")
+        least = 2 if counted else 1
         earlier = [i for i, b in enumerate(attributions) if b.content.end <= a.content.start and parties[i]
-                   and parties[i] != parties[j] and shared_topic(topics[j], topics[i]) >= least
+                   and parties[i] != parties[j] and shared_topic(*((_unnamed(doc, topics[j]), _unnamed(
+                       doc, topics[i])) if counted else (topics[j], topics[i]))) >= least
                    and "___" not in text[b.content.end : a.content.start]]  # (not across a roundup's stories)
         if not earlier and not why.startswith(("counted", "the same")):  # (a confirmation told before the report
             # it confirms: "... was first reported by the Herald")
@@ -442,6 +453,8 @@ def _second_voices(doc: Doc, attributions: Sequence[Attribution], parties: Seque
             continue
         same_head = {i for i in earlier if (m := mention(doc, attributions[i])) is not None
                      and mention_noun(m).lemma_.lower() == head}
+        if counted and not same_head:
+            continue  # ("another source" is another of the sources before it, not the outlet's own account)
         i = max(earlier, key=lambda i: (i in same_head, shared_topic(topics[j], topics[i]), -i))
         out[i] = out[i] or f"{why}: {a.source.of(text) if a.source else parties[j]}"
         out[j] = out[j] or f"{why} {parties[i]}"

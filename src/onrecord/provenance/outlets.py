@@ -135,13 +135,22 @@ def interview_outlet(t: Token) -> str | None:
 
 def _named_after(t: Token) -> str | None:
     """The outlet named a few words after "interview", whatever the parse made of it ("an interview filed for
-    Sunday's Kestrel Press Hour"): the phrase after "with", "for", "on" or "by", up to the next punctuation."""
+    Sunday's Kestrel Press Hour", "an interview with Kestrel magazine"): the phrase after "with", "for", "on" or
+    "by", up to the next punctuation."""
     sent = t.sent
     prep = next((w for w in t.doc[t.i + 1 : min(t.i + 4, sent.end)] if w.lower_ in ("with", "for", "on", "by")), None)
     if prep is None:
         return None
     end = next((w.i for w in t.doc[prep.i + 1 : sent.end] if w.is_punct and w.text not in ("'s", "’s")), sent.end)
-    return outlet_words(t.doc[prep.i + 1 : end]) if end > prep.i + 1 else None
+    phrase = t.doc[prep.i + 1 : end]
+    return (outlet_words(phrase) or _named_medium(phrase)) if end > prep.i + 1 else None
+
+
+def _named_medium(phrase: Span) -> str | None:
+    """The phrase, when it names an outlet by a name and a common noun for its kind ("Kestrel magazine", "the Lakeview
+    station"): not a bare noun ("the paper", mostly this outlet), nor an agency (mostly a government's)."""
+    return phrase.text if any(t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "DATE", "TIME") for t in phrase) \
+        and any(t.pos_ == "NOUN" and t.lemma_.lower() in MEDIA_NOUNS - {"agency"} for t in phrase) else None
 
 
 def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
@@ -175,6 +184,30 @@ def heard_by(sent: Span, cue: Token, outlet: str | None) -> str | None:
     return None
 
 
+def interview_before(sent: Span, names: set[str], outlet: str | None, quoted: list[tuple[int, int]]) -> str | None:
+    """Another outlet whose interview the sentence points back to ("gave the figure in the interview", "in that
+    interview"): the last interview named with another outlet in the paragraphs before, in a sentence
+    naming the speaker ("... mentioned by Ana Lind in an interview with Kestrel magazine"). Not "an interview" (a
+    new one), nor one in the speaker's own quoted words."""
+    doc, text = sent.doc, sent.doc.text
+    if not any(t.lower_ in INTERVIEWS and any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING for c in t.children)
+               and not any(lo <= t.idx < hi for lo, hi in quoted) for t in sent):
+        return None
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    reach = sent.start_char
+    for _ in range(_INTERVIEW_REACH):
+        reach = max(0, text.rfind(breaks, 0, max(0, reach - len(breaks))))
+    for m in reversed(list(_INTERVIEW_WORD.finditer(text, reach, sent.start_char))):
+        words = doc.char_span(m.start(), m.end())
+        if words is None or not {t.lower_ for t in words[0].sent} & names:
+            continue
+        named = interview_outlet(words[0])
+        if not named or {w.lower() for w in re.findall(r"[A-Za-z]+", named)} & names:
+            continue  # (no outlet, or the one interviewed: "See our whole interview with Lind here")
+        return f"the interview: {named}" if not same_outlet(named, outlet) else None
+    return None
+
+
 def _programme_end(p: Token) -> int:
     """Where the phrase after a preposition that may name a programme ends: its subtree, but for "on" a common
     noun's own words only ("on the evidence of a Kestrel Herald article" names no programme; "on his radio show",
@@ -187,6 +220,9 @@ def _programme_end(p: Token) -> int:
 
 
 _HEARING_WORDS = word_ids(*INTERVIEWS, "with", "to", "on")
+_POINTING = frozenset("the that this his her their same".split())  # ("in the interview", "in that interview")
+_INTERVIEW_WORD = re.compile(r"\binterview\b", re.IGNORECASE)
+_INTERVIEW_REACH = 3  # how many paragraphs back an interview named may be pointed back to
 _HEARING_DEPS = word_ids("dative", "dobj")
 _BY, _VERB = word_ids("by"), word_ids("VERB")
 
@@ -242,6 +278,7 @@ def main_clause(tok: Token) -> bool:
     return all(t.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") for t in (tok, *tok.ancestors))
 
 
-__all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "among", "heard_by", "heard_outlet", "interview_outlet",
+__all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "among", "heard_by", "heard_outlet", "interview_before",
+           "interview_outlet",
            "main_clause", "news_outlet", "outlet_words", "passed_on", "public_hearer", "same_outlet",
            "unnamed_broadcaster", "wire_outlet", "word_ids"]

@@ -49,8 +49,9 @@ _DOCUMENTS = lex.DOCUMENT_NOUNS | lex.FINDING_NOUNS | lex.SOURCE_DOCUMENT_HEADS
 _GOING_ON = frozenset("add continue".split())  # (participles that go on with the same talk: "adding later")
 _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on after its last statement
 _LEXICON = load("en")
-_PUBLIC_CHANNELS, _OTHER_OCCASION, _PUBLIC_ACTS = (_LEXICON.words(name) for name in (
-    "public_channels", "other_occasion", "public_act_verbs"))
+_PUBLIC_CHANNELS, _OTHER_OCCASION, _PUBLIC_ACTS, _TALK, _COMING, _WRITINGS = (_LEXICON.words(name) for name in (
+    "public_channels", "other_occasion", "public_act_verbs", "talk_nouns", "coming_event_modifiers", "own_writings"))
+_BACK = frozenset("his her their its the those these".split())  # (talk already told of: "in his remarks")
 
 
 def _speaker_key(a: Attribution, text: str) -> str:
@@ -66,9 +67,18 @@ def _own_channel(doc: Doc, a: Attribution) -> bool:
     span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any((t.lower_ in _PUBLIC_CHANNELS or (t.lower_ in _OTHER_OCCASION and not _adding(t)) or _an_interview(t))
+    return any(((t.lower_ in _PUBLIC_CHANNELS and not _pointing_back(t)) or (
+        t.lower_ in _OTHER_OCCASION and not _adding(t)) or _an_interview(t))
                and not a.content.start <= t.idx < a.content.end for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
+
+
+def _pointing_back(t: Token) -> bool:
+    """Is the word talk already told of, which may be the interview itself ("in his remarks", "the remarks"): a talk
+    noun with only a possessive or "the" before it, nothing after it ("in his remarks at the rally" is a rally)? Or
+    an event still to come, which cannot be where the words were said ("tips for the coming hearing")?"""
+    return (t.lower_ in _TALK and all(c.dep_ in ("poss", "det") and c.lower_ in _BACK for c in t.children) and any(
+        c.dep_ in ("poss", "det") for c in t.children)) or any(c.lower_ in _COMING for c in t.children)
 
 
 def _adding(t: Token) -> bool:
@@ -87,8 +97,9 @@ def _subject(sent: Span) -> Token | None:
 
 
 def _an_interview(t: Token) -> bool:
-    """Is the word a new interview ("in a recent interview"), not the one already named ("during the interview")?"""
-    return t.lower_ in INTERVIEWS and any(c.lower_ in ("a", "an") for c in t.children)
+    """Is the word a new interview ("in a recent interview"), not the one already named ("during the interview"), or
+    a piece of the speaker's own writing ("In an essay for the Kestrel Herald, Lind wrote ...": public)?"""
+    return (t.lower_ in INTERVIEWS or t.lower_ in _WRITINGS) and any(c.lower_ in ("a", "an") for c in t.children)
 
 
 def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
@@ -179,10 +190,11 @@ def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
 
 
 def _spoken(doc: Doc, a: Attribution) -> bool:
-    """Is the statement words the speaker said (a verb cue, or a quote without one), not the writer's noun for a
-    stance ("a plan that has drawn Tarn's scorn"), which an interview passage does not carry to?"""
+    """Is the statement words the speaker said (a verb cue, a transcript's label, or a quote without one), not the
+    writer's noun for a stance ("a plan that has drawn Tarn's scorn"), which an interview passage does not carry to?"""
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
-    return cue is None or (any(t.pos_ in ("VERB", "AUX") for t in cue) and not any(t.tag_ == "POS" for t in cue))
+    return cue is None or (any(t.pos_ in ("VERB", "AUX") for t in cue) and not any(t.tag_ == "POS" for t in cue)) or (
+        cue.text.strip() == ":")  # (a transcript's speaker label: "LIND: ...")
 
 
 def _asked_by(t: Token) -> tuple[str, str] | None:

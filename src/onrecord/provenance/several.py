@@ -13,11 +13,12 @@ from onrecord.provenance.anonymity import mention, mention_noun, named_examples
 from onrecord.types import Attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _LEXICON = load("en")
-_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, PAIRS, _SETS = (_LEXICON.words(name) for name in (
-    "independent_counts", "plural_document_heads", "several_document_modifiers", "pair_heads", "set_quantifiers"))
+_INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, PAIRS, _SETS, _EVERY_ONE = (_LEXICON.words(name) for name in (
+    "independent_counts", "plural_document_heads", "several_document_modifiers", "pair_heads", "set_quantifiers",
+    "every_one_pronouns"))
 NOT_PEOPLE = frozenset("ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW".split())
 
 
@@ -43,8 +44,9 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
             NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
         return f"{before.text} and {span.text}"
-    if len(named_examples(head)) >= 2:  # "politicians like Ana Lind and Ivo Tarn"
-        return span.text
+    if len(named_examples(head)) >= 2 or _every_one(span, head) or _of_several(head):
+        return span.text  # "politicians like Ana Lind and Ivo Tarn", "each", "everyone I asked", "mayors of both
+        # camps"
     if named_pair(head):  # "the brothers noted": two people the article has named
         return span.text
     if len(span) == 1 and head.lower_ in ("they", "them") and _listed_antecedent(head):
@@ -61,6 +63,25 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
               and not (len(span) > 1 and span[0].lower_ == "one" and span[1].lower_ == "of")]  # ("one of the
     # two candidates": one source)
     return span.text if counts else None
+
+
+def _every_one(span: Span, head: Token) -> bool:
+    """Is the mention every one of several people: a bare "each" or "all" standing for people named before ("Lind and
+    Tarn toured the docks, each saying ...", "all agreed"), or "everyone" the writer asked ("everybody we spoke to")?
+    ("almost everyone", "everyone knows": a public, one group.)"""
+    if head.lower_ not in _EVERY_ONE:
+        return False
+    if head.lower_ in ("each", "all"):
+        return len(span) == 1 and head.dep_ in ("nsubj", "nsubjpass")
+    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
+               for c in head.children)
+
+
+def _of_several(head: Token) -> bool:
+    """Is a plural head counted out of several sides ("mayors of both camps", "leaders of the two chambers")?"""
+    return head.tag_ in ("NNS", "NNPS") and any(
+        o.dep_ == "pobj" and any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEPENDENT for c in o.children)
+        for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _parent_of(noun: Token) -> bool:

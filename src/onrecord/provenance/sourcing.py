@@ -18,18 +18,20 @@ kind and description, the medium, the relays in ``via``), never a verdict:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
+from onrecord.provenance.anonymity import doc_ents, doc_text, follow_pronouns, mention, mention_noun, reasons, withheld
 from onrecord.provenance.backing import backed, named_pair, set_of_people
 from onrecord.provenance.outlets import (
     MEDIA_NOUNS,
     among,
     heard_by,
+    interview_before,
     news_outlet,
     passed_on,
     same_outlet,
@@ -40,7 +42,7 @@ from onrecord.provenance.passages import carry_relays
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 SourceKind: TypeAlias = Literal["person", "organisation", "document", "anonymous", "group"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
@@ -181,8 +183,9 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
         return "document", f"document: {written}"
     if lower in _PERSON_PRONOUNS or head.ent_type_ == "PERSON":
         return "person", f"person: {written}"
-    if head.ent_type_ == "ORG" and not (a.speaker_kind == "person" and head.pos_ == "PROPN"):
-        # (a surname the entity tagger took for an organisation: "Nakatani said", when extraction found a person)
+    if head.ent_type_ == "ORG" and not (head.pos_ == "PROPN" and (a.speaker_kind == "person" or _surname(doc, head))):
+        # (a surname the entity tagger took for an organisation: "Nakatani said", when extraction found a person or
+        # the article names the person in full, "Ivo Nakatani")
         return ("group" if head.tag_ == "NNS" else "organisation"), f"organisation: {written}"
     if head.ent_type_ == "NORP" or lemma in lex.QUANTITY_HEADS or head.pos_ == "NUM" or head.ent_type_ == "PERCENT":
         return "group", f"group: {written}"
@@ -205,6 +208,11 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if head.tag_ in ("NNS", "NNPS") or lemma in ("public", "crowd", "community", "those", "opposition"):
         return "group", f"unnamed set: {written}"
     return "person", f"role: {written}"
+
+
+def _surname(doc: Doc, head: Token) -> bool:
+    """Is the name the last word of a person's full name in the article ("Marsh" after "Ivo Marsh")?"""
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ == head.lower_ for e in doc_ents(doc))
 
 
 def _antecedent(span: Span | None) -> Span | None:
@@ -240,7 +248,8 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
             return f"via {r.span.of(doc_text(doc))}"
     cue = a.cue.of(doc_text(doc)).lower() if a.cue is not None else ""
     written = a.source.of(doc_text(doc)) if a.source is not None else ""
-    if ("according" in cue or cue == "per") and not same_outlet(written, outlet):  # any source, a document too
+    if ("according" in cue or cue == "per") and (kind == "document" or not same_outlet(written, outlet)):
+        # (any source but this outlet itself; a document always, this outlet's own poll too)
         return f"{a.cue.of(doc_text(doc)) if a.cue else ''} {written}".strip()
     if _relayed_reports(doc, a):
         return f"reports: {written}"
@@ -266,7 +275,10 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
     passed = None if heard else passed_on(sent, anchor, outlet)
     if passed and any(not a.content.start <= t.idx < a.content.end for t in among(sent, _PUBLIC_CHANNEL_IDS)):
         return None  # (a public act first reported elsewhere is still public)
-    return heard or passed
+    names = {w.lower() for w in re.findall(r"[A-Za-z]+", a.speaker or "")} | {t.lower_ for t in source or ()
+                                                                              if t.pos_ == "PROPN"}
+    return heard or passed or (interview_before(sent, names, outlet, [(q.start, q.end) for q in a.quoted])
+                               if names else None)
 
 
 def _outlet_source(a: Attribution, source: Span | None, outlet: str | None) -> bool:
