@@ -78,3 +78,9 @@ def test_a_sure_first_name_outweighs_a_stray_his_in_the_clause_after_the_name() 
             "writes about the region, noted that the mayor's stance stems from his view that rivals will see any "
             "concession as weakness.\n\n“He believes the pressure will only grow,” she said.")
     assert _last(text) == ("Ilsa Varnova", "person")
+
+
+def test_a_place_the_recogniser_labelled_whole_needs_a_clear_first_name() -> None:
+    # "North" is on the first-name list, unsure of a gender; "India" alone as a subject is the country again
+    doc = _parse("North India grew faster than the south last year. India said the figures were sound.")
+    assert [e.text for e in evidenced_people(doc)] == []

@@ -3,11 +3,13 @@
 The small English recogniser knows few names: an invented or a foreign one ("Marit Solbakk", "Zeb Tarkington")
 comes back as an organisation, a place or nothing. A reader knows it is a person by how the article writes of it.
 Here a proper-noun chain (two to four title-case words, hyphenated parts joined) that the recogniser did not label
-a person is asked the table :data:`PERSON_EVIDENCE`: a title before it; a person's role or age beside it; a first
-name of the name list with, besides, its family name used alone as a subject, a he/she that takes it up, or a verb
-of saying it is the subject of. The list alone is never enough ("Grace", "Jordan" and "Chase" are places, firms
-and words too), and a chain with a word of an organisation's, a place's or a street's name is none. Conversely,
-a name the recogniser labelled a person's that ends with a street's word ("Mill Lane") is the street's.
+a person is asked the table :data:`PERSON_EVIDENCE`: a first name of the name list with, besides, its family name
+used alone as a subject, a he/she that takes it up, or a verb of saying it is the subject of. (A title before the
+chain, a person's role or an age beside it are read by the article index itself: see
+:meth:`onrecord.attribution.resolution.index.ArticleIndex._index_chains`.) The list alone is never enough
+("Grace", "Jordan" and "Chase" are places, firms and words too), and a chain with a word of an organisation's, a
+place's or a street's name is none. Conversely, a name the recogniser labelled a person's that ends with a
+street's word ("Mill Lane") is the street's.
 
 While speakers are resolved the Doc's entities carry these corrections (:func:`people_by_evidence`), together
 with the organisations' and people's names the recogniser swapped (:func:`organisation_person_swaps`); the
@@ -28,10 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.names import LEADING_ROLES, clean_name, listed_first_name, listed_gender, surname
 from onrecord.attribution.resolution.syntax import (
-    age_apposition,
     organisation_person_swaps,
     person_noun,
-    role_apposition,
 )
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
@@ -112,24 +112,6 @@ class Chain:
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-@rule("speakers.people-titled", ("Councillor Marit Solbakk opened the hall. “We started small,” Solbakk said.",
-                                 "Marit Solbakk"))
-def titled(chain: Chain) -> str | None:
-    """A title or a role written as one before the chain ("Dr", "Sen.", "Coach") that begins with a first name of
-    the list: a person (not "Senior Research Fellow", "the Chief Market Strategist")."""
-    before = chain.doc[chain.start - 1] if chain.start else None
-    word = before.lower_.rstrip(".") if before is not None else ""
-    # (not a word that is also an organisation's: "the state Environmental Protection Division")
-    return chain.name if word in LEADING_ROLES and word not in NOT_A_PERSONS_WORD and chain.listed_first else None
-
-
-@rule("speakers.people-described", ("Teodor Vlk, 61, sold the barn. “It was too old,” he said.", "Teodor Vlk"))
-def described(chain: Chain) -> str | None:
-    """A person's role or an age beside the chain ("Ana Lind, a farmer,", "Ana Lind, 46,", "the mayor, Ana
-    Lind,"): a person."""
-    return chain.name if role_apposition(chain.last) or age_apposition(chain.last) else None
-
-
 @rule("speakers.people-family-name-alone", (
     "Ines Quaresma and Teodor Vlk met on Tuesday. “It went well,” Quaresma said.", "Ines Quaresma"))
 def family_name_alone(chain: Chain) -> str | None:
@@ -189,8 +171,6 @@ def first_name_votes(name: str, *, listed: bool) -> tuple[int, int]:
 
 #: The evidence that a chain is a person, asked in order; the first that finds some decides.
 PERSON_EVIDENCE: RuleTable[Chain, str] = RuleTable("speakers.people", [
-    titled,
-    described,
     family_name_alone,
     taken_up_by_pronoun,
     speaking,
