@@ -81,6 +81,6 @@ def test_a_sure_first_name_outweighs_a_stray_his_in_the_clause_after_the_name() 
 
 
 def test_a_place_the_recogniser_labelled_whole_needs_a_clear_first_name() -> None:
-    # "North" is on the first-name list, unsure of a gender; "India" alone as a subject is the country again
-    doc = _parse("North India grew faster than the south last year. India said the figures were sound.")
+    # "North" is on the first-name list, unsure of a gender; "Lakeview" alone as a subject is the town again
+    doc = _parse("North Lakeview grew faster than the south last year. Lakeview said the figures were sound.")
     assert [e.text for e in evidenced_people(doc)] == []

@@ -157,7 +157,7 @@ def _leaning(name: str) -> str | None:
 def first_name_votes(name: str, *, listed: bool) -> tuple[int, int]:
     """(male, female) votes a full name's first name gives: 2 for one of the short lists (weaker than an
     honorific, outweighs one stray he/she); with ``listed``, as much for a first name the long list is near sure
-    of (:func:`listed_gender`: "Tatiana", "Alexei"), so that a "his" in the clause after "Tatiana Lind, an
+    of (:func:`listed_gender`: "Ilsa", "Thaddeus"), so that a "his" in the clause after "Ilsa Lind, an
     expert, noted" does not make her a man."""
     words = name.split()
     if len(words) < 2:
@@ -265,7 +265,7 @@ def evidenced_people(doc: Doc) -> list[Span]:
     for start, label, end in found:
         chain = Chain(doc, start, end, label, facts)
         # (what the recogniser took, whole, for a place is a person only with a first name the list is clear on:
-        # "Ines Quaresma", not "New Delhi" or "North India")
+        # "Ines Quaresma", not "North Lakeview" or "New Ashcombe")
         if (label not in _PLACES - {"NORP"} or _leaning(chain.name) is not None) \
                 and PERSON_EVIDENCE.first(chain) is not None:
             out.append(Span(doc, start, end, label="PERSON"))
