@@ -482,3 +482,13 @@ def test_the_scorer_names_a_gold_document_by_its_head_noun() -> None:
 
     assert _document_head("the audit report") == "report"
     assert _document_head("the March 2024 email") == "email"
+
+
+def test_her_account_passes_over_a_man_the_long_first_name_list_is_sure_of() -> None:
+    # "Thaddeus" is on no short list of first names; the long list is sure he is a man: "Her account" is Lind's
+    flags = flags_of("“The Lakeview depot made money every year,” Ana Lind, the finance director, said on Monday. "
+                     "“The Lakeview depot money is safe every year,” Thaddeus Brennan, the depot manager, said on "
+                     "Tuesday. Her account is at odds with the audit, which says the Lakeview depot lost money every "
+                     "year.")
+    conflicts = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
+    assert any("Ana Lind" in (f.speaker, f.other) for f in conflicts), [f.to_dict() for f in flags]

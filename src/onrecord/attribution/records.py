@@ -33,7 +33,7 @@ from onrecord.attribution.quotes import (
 )
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.attribution.resolution.names import hyphen_extent, person_name
-from onrecord.attribution.resolution.syntax import organisations_named_as_people
+from onrecord.attribution.resolution.people import people_by_evidence
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
 from onrecord.lexicon.en import VERDICT_NOUNS
 from onrecord.spans import trimmed_within
@@ -81,7 +81,7 @@ def find_sources(
     ``said`` are the ranges of everything said (contents and quotations): names inside them are not antecedents
     for a later "he said". A continuation that carries on nothing is left out.
     """
-    with organisations_named_as_people(doc):
+    with people_by_evidence(doc):
         return _find_sources(doc, statements, said, doc.text if text is None else text)
 
 

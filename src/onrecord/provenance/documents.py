@@ -24,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
+from onrecord.attribution.resolution.names import listed_gender
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text
 from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES
@@ -249,15 +250,17 @@ def _as_document(s: Statement, lemma: str) -> Statement:
 def _said_before(sent: Span, statements: Sequence[Statement], *, person: bool = True,
                  besides: Sequence[list[Statement]] = (), pronoun: str = "") -> list[Statement]:
     """The statements of the person (or, not ``person``, anyone) who spoke last before ``sent`` ("His account is
-    at odds with ..."; "his" passes over a woman's first name, "her" over a man's), leaving out the parties already
+    at odds with ..."; "his" passes over a woman's first name, "her" over a man's, by the short lists or one the
+    long list is sure of: "Her testimony" after "Owen Lind said" is not his), leaving out the parties already
     found."""
     taken = {s.party for group in besides for s in group}
     held = {s.ordinal for group in besides for s in group}
     unlike = FEMALE_FIRST_NAMES if pronoun == "his" else MALE_FIRST_NAMES if pronoun == "her" else frozenset()
+    other = "f" if pronoun == "his" else "m" if pronoun == "her" else None  # (a first name the long list is sure of)
     earlier = [s for s in statements if s.attribution.content.end <= sent.start_char and s.speaker
                and s.document is None and s.party not in taken and s.ordinal not in held
                and (not person or s.attribution.speaker_kind == "person")
-               and s.speaker.split()[0].lower() not in unlike]
+               and s.speaker.split()[0].lower() not in unlike and (other is None or listed_gender(s.speaker) != other)]
     if not earlier:
         return []
     said = _sentence_words(sent) - {s.document for group in besides for s in group}

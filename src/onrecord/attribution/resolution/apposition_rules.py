@@ -19,7 +19,7 @@ def role_named_in_apposition(case: Mention) -> Speaker | None:
     """A person's role with a name in apposition is the person named, not another with that role, where the parse
     made the name a second subject ("The club's chair, Mira Lind, a teacher, said") or left it out of the phrase.
     (A name beside a role that the recogniser took for an organisation's is read as a person's before any rule:
-    :func:`onrecord.attribution.resolution.syntax.organisations_named_as_people`.)"""
+    :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     head, r = case.head, case.resolver
     if head.pos_ != "NOUN" or not person_noun(case.lemma):
         return None

@@ -36,6 +36,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
+from onrecord.attribution.resolution.people import first_name_votes
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
@@ -51,9 +52,7 @@ from onrecord.attribution.resolution.syntax import (
 )
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
-    FEMALE_FIRST_NAMES,
     LEGAL_SUFFIXES,
-    MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
     UNNAMED_HEADS,
 )
@@ -367,11 +366,8 @@ class ArticleIndex:
         """"m", "f" or None by the article's evidence; with ``listed``, where it has none, a first name the list
         is near sure of (:func:`listed_gender`): a he/she is not given to a Priscilla or a Colm."""
         male, female = self.votes.get(name, (0, 0))
-        words = name.split()
-        if len(words) >= 2:  # a common first name: weaker than an honorific, outweighs one stray pronoun
-            first = words[0].lower()
-            male += 2 if first in MALE_FIRST_NAMES else 0
-            female += 2 if first in FEMALE_FIRST_NAMES else 0
+        by_first = first_name_votes(name, listed=listed)  # a common first name (a sure one of the list: listed)
+        male, female = male + by_first[0], female + by_first[1]
         if male > female:
             return "m"
         if female > male:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -359,26 +358,18 @@ class Inside:
         return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
 
 
-@contextmanager
-def organisations_named_as_people(doc: Doc) -> Iterator[None]:
-    """While speakers are resolved, a name the recogniser labelled a person's but that ends with a word that
-    ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,' the
-    production company said." -> Lakeview Productions, an organisation), and a name it labelled an
-    organisation's that stands in apposition to a person's role is a person (:func:`_people_read_as_organisations`);
-    the Doc's own entities are restored after, so the rest of the pipeline sees the recogniser's labels."""
-    ents = doc.ents
+def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
+    """The entities the recogniser swapped, relabelled, by their first token: a name labelled a person's that ends
+    with a word that ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,'
+    the production company said." -> Lakeview Productions, an organisation), and a name labelled an
+    organisation's that stands in apposition to a person's role is a person (:func:`_people_read_as_organisations`).
+    (Speaker resolution reads the entities so: :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     wrong = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"
              and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS]
     people = _people_read_as_organisations(ents)
-    if not wrong and not people:
-        yield
-        return
-    doc.ents = [Span(doc, e.start, e.end, label="ORG") if e in wrong else
-                Span(doc, e.start, e.end, label="PERSON") if e in people else e for e in ents]
-    try:
-        yield
-    finally:
-        doc.ents = ents
+    out = {e.start: Span(e.doc, e.start, e.end, label="ORG") for e in wrong}
+    out.update((e.start, Span(e.doc, e.start, e.end, label="PERSON")) for e in people)
+    return out
 
 
 def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
