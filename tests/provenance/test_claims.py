@@ -270,3 +270,15 @@ def test_not_recognising_a_document_disowns_it_and_hearing_of_a_thing_is_knowing
 def test_a_participle_used_as_an_adjective_says_what_its_verb_says() -> None:
     assert only("Ana Lind said the Lakeview depot will stay closed.").stance("close") == 1
     assert only("Ivo Tarn said Lakeview fares will stay frozen.").stance("freeze") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "“It was closer to 900 drivers,” Ana Lind said.",
+    "“The Kestrel strike cost us close to 40 percent of our orders,” Ana Lind said.",
+])
+def test_close_to_a_number_gives_a_count_roughly_and_closes_nothing(text: str) -> None:
+    assert only(text).stance("close") is None
+
+
+def test_close_as_a_verb_still_closes() -> None:  # (the look-alike)
+    assert only("“The Kestrel depot will close to buses in May,” Ana Lind said.").stance("close") == 1

@@ -78,6 +78,8 @@ _LIGHT = frozenset("be have do get make go come take give say will would shall s
 _NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
+#: Words that give a count roughly before "to" and a number ("closer to 600"): no predicate.
+_APPROXIMATORS = _EN.words("approximators")
 _TOLD = frozenset("tell inform advise assure brief warn".split())
 _NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
@@ -283,6 +285,9 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         event = event_of(lemma)
         if event is not None and event.lstrip("-") not in _NATURE:  # "received no payment": was not paid
             return (event[1:], -1) if event.startswith("-") else (event, 1)
+    if lemma in _APPROXIMATORS and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.like_num or any(n.dep_ == "nummod" for n in g.children) for g in c.children) for c in tok.children):
+        return None  # "it was closer to 600": a count given roughly, nothing closed
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
     if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
