@@ -282,3 +282,18 @@ def test_close_to_a_number_gives_a_count_roughly_and_closes_nothing(text: str) -
 
 def test_close_as_a_verb_still_closes() -> None:  # (the look-alike)
     assert only("“The Kestrel depot will close to buses in May,” Ana Lind said.").stance("close") == 1
+
+
+def test_no_longer_negates_the_predicate_and_for_longer_does_not() -> None:
+    assert only("“The Kestrel levy will no longer apply to cafés,” Ana Lind said.").stance("apply") == -1
+    assert only("“The Kestrel levy will apply for longer,” Ana Lind said.").stance("apply") == 1
+
+
+def test_an_order_is_a_demand_not_an_assertion() -> None:
+    assert only("The Kestrel council ordered the Tarn company to lower the water in its reservoir.").cue == "demand"
+    assert only("The Kestrel council said the Tarn company had lowered the water in its reservoir.").cue == "assert"
+
+
+def test_a_negated_accept_neither_asserts_nor_denies() -> None:
+    assert only("Ivo Tarn did not accept that the Kestrel audit was a draft.").cue == "unclear"
+    assert only("Ivo Tarn accepted that the Kestrel audit was a draft.").cue == "confirm"

@@ -482,3 +482,16 @@ def test_the_scorer_names_a_gold_document_by_its_head_noun() -> None:
 
     assert _document_head("the audit report") == "report"
     assert _document_head("the March 2024 email") == "email"
+
+
+def test_an_order_to_do_a_thing_does_not_conflict_with_a_refusal_and_a_report_does() -> None:
+    refusal = "“We will not lower the water in the Kestrel reservoir,” said Ana Lind, the Tarn company's director. "
+    assert not pairs(flags_of(refusal + "The Marl council has ordered the Tarn company to lower the water in the "
+                              "Kestrel reservoir."), "conflict")
+    assert pairs(flags_of(refusal + "Ivo Tarn, the Marl council's engineer, said the Tarn company will lower the "
+                          "water in the Kestrel reservoir."), "conflict")  # (the look-alike: a report)
+
+
+def test_no_longer_is_a_negation_and_two_speakers_who_say_so_agree() -> None:
+    assert not pairs(flags_of("Ana Lind said the Kestrel levy would no longer apply to cafés. “The Kestrel levy will "
+                              "not apply to cafés from May,” she said."), "reversal")

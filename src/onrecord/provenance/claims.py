@@ -125,8 +125,8 @@ class Claim:
 
     @property
     def asserts(self) -> bool:
-        """Does the statement assert anything a flag can use (not a question, not a negated cue)?"""
-        return self.cue not in ("ask", "unclear")
+        """Does the statement assert anything a flag can use (not a question, a demand or a negated cue)?"""
+        return self.cue not in ("ask", "demand", "unclear")
 
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
@@ -211,6 +211,9 @@ def _negation(tok: Token) -> Token | None:
         for c in h.children:
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
                 return c
+            no = next((n for n in c.children if n.lower_ in ("no", "not")), None) if c.lower_ == "longer" else None
+            if no is not None and c.dep_ == "advmod":  # "would no longer affect fees"
+                return no
     for c in (c for h in holders[:2] for c in h.children):  # "nothing entered", "received no payment"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _negative(c):
             return c

@@ -85,14 +85,19 @@ def _words(claim: Claim, concept: str) -> str:
 @rule("flags.not-asserted",
       ("Ana Lind said the plant will close. Later, Ana Lind asked whether the plant will close.", "none: question"),
       ("Ana Lind said the plant will close. Ana Lind did not deny that the plant will not close.",
-       "none: negated cue"))
+       "none: negated cue"),
+      ("Ana Lind said the Kestrel depot will close in May. The council ordered Ana Lind to close the Kestrel depot "
+       "in May.", "none: demand"))
 def not_asserted(pair: Pair) -> Verdict | None:
-    """A question or a negated cue ("did not deny") asserts nothing, so it reverses and contradicts nothing."""
+    """A question, a negated cue ("did not deny") or a demand ("ordered the firm to lower the water") asserts
+    nothing, so it reverses and contradicts nothing."""
     for claim in (pair.a.claim, pair.b.claim):
         if claim.cue == "ask":
             return Verdict(None, "question")
         if claim.cue == "unclear":
             return Verdict(None, "negated cue")
+        if claim.cue == "demand":
+            return Verdict(None, "demand")
     return None
 
 
