@@ -297,3 +297,13 @@ def test_an_order_is_a_demand_not_an_assertion() -> None:
 def test_a_negated_accept_neither_asserts_nor_denies() -> None:
     assert only("Ivo Tarn did not accept that the Kestrel audit was a draft.").cue == "unclear"
     assert only("Ivo Tarn accepted that the Kestrel audit was a draft.").cue == "confirm"
+
+
+def test_opening_an_investigation_opens_nothing_and_opening_a_gate_does() -> None:
+    assert only("Ana Lind said the Kestrel police had opened an investigation into the fire.").stance("close") is None
+    assert only("Ana Lind said the Kestrel police had opened the gate.").stance("close") == -1  # (the look-alike)
+
+
+def test_what_a_comparison_is_made_against_is_not_asserted() -> None:
+    c = only("“The Kestrel search misses more than it finds,” Ana Lind said.")
+    assert c.stance("find") is None and c.stance("miss") == 1

@@ -495,3 +495,9 @@ def test_an_order_to_do_a_thing_does_not_conflict_with_a_refusal_and_a_report_do
 def test_no_longer_is_a_negation_and_two_speakers_who_say_so_agree() -> None:
     assert not pairs(flags_of("Ana Lind said the Kestrel levy would no longer apply to cafés. “The Kestrel levy will "
                               "not apply to cafés from May,” she said."), "reversal")
+
+
+def test_a_police_investigation_opened_does_not_contradict_a_gate_closed() -> None:
+    assert not pairs(flags_of("“The Kestrel gate was closed to stop people getting in,” said Ana Lind, the festival "
+                              "director. Ivo Tarn, a Kestrel police spokesman, said the police had opened an "
+                              "investigation into the closing of the gate."), "conflict")
