@@ -307,3 +307,10 @@ def test_opening_an_investigation_opens_nothing_and_opening_a_gate_does() -> Non
 def test_what_a_comparison_is_made_against_is_not_asserted() -> None:
     c = only("“The Kestrel search misses more than it finds,” Ana Lind said.")
     assert c.stance("find") is None and c.stance("miss") == 1
+
+
+def test_what_figures_suggest_happened_is_asserted_and_what_someone_suggests_be_done_is_not() -> None:
+    said = "Ana Lind said the Kestrel figures suggested about 200 drivers had logged off."
+    assert only(said).stance("log_off") == 1
+    assert only("Ana Lind said the union suggested the Kestrel depot close in May.").stance("close") is None
+    assert only("“Nothing we have seen suggests the Kestrel depot is unsafe,” Ana Lind said.").stance("safe") is None

@@ -501,3 +501,9 @@ def test_a_police_investigation_opened_does_not_contradict_a_gate_closed() -> No
     assert not pairs(flags_of("“The Kestrel gate was closed to stop people getting in,” said Ana Lind, the festival "
                               "director. Ivo Tarn, a Kestrel police spokesman, said the police had opened an "
                               "investigation into the closing of the gate."), "conflict")
+
+
+def test_two_counts_of_one_thing_conflict_when_one_is_what_figures_suggest() -> None:
+    flags = flags_of("The Kestrel drivers' union said about 600 drivers had logged off on Monday. Ana Lind, the cab "
+                     "firm's director, said the firm's figures suggested about 200 drivers had logged off.")
+    assert pairs(flags, "conflict"), [f.to_dict() for f in flags]
