@@ -68,11 +68,23 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _held_wrong(tok: Token) -> Token | None:
+    """The subject of "have" or "get" when a word of admission closes its object ("I had the date of the meeting
+    wrong", "we got that wrong"; not "I had the wrong figure", where it describes the object)."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in ("have", "get") or tok.dep_ == "amod":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if tok.head is not verb and (obj is None or tok.i != obj.right_edge.i):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _admits(tok: Token, recalled: bool = False) -> bool:
     """Does a word of admission speak of the speaker and stand un-negated ("I was wrong"; not "I have done
     nothing wrong", not "they were wrong"), or, after the speaker ``recalled`` their own words, of those words
     ("I said the gate was open. That was wrong"; not "That was wrong" with nothing recalled before it)?"""
-    subject = _subject(tok)
+    subject = _subject(tok) or _held_wrong(tok)
     if subject is None or subject.lower_ not in (_SELF | _BACK if recalled else _SELF):
         return False
     path = [tok]
@@ -230,17 +242,18 @@ def _counts(s: Statement) -> dict[str, set[float]]:
 def quoted_back(a: Statement, b: Statement) -> str | None:
     """How the conceding statement ``b`` gives back ``a``'s own words, if it does: "said", a word that gives one
     of ``a``'s predicates its sign among the words ``b`` takes back ("I said the gate was open. That was wrong" /
-    "the gate was open"); "count", a count of ``a``'s among them ("I said about 200 riders logged off" / "about 200
-    riders had logged off"), another count of a thing ``a`` counted ("we had 94 stewards; I gave the wrong figure"
-    / "we had 140 stewards"), or the detail ``b`` puts right after "not" ("it was the Tuesday, not the Monday" /
-    "the kiln was lit on the Monday"): a changed number or detail, half a change by the flags' convention."""
+    "the gate was open"); "count", a count of ``a``'s among them, whatever else is ("I said about 200 riders logged
+    off" / "about 200 riders had logged off"), another count of a thing ``a`` counted ("we had 94 stewards; I gave
+    the wrong figure" / "we had 140 stewards"), or the detail ``b`` puts right after "not" ("it was the Tuesday,
+    not the Monday" / "the kiln was lit on the Monday"): a changed number or detail, half a change by the flags'
+    convention."""
     taken = retracted(b)
     stems = {_stem(w) for w in taken}
-    if any(_stem(w.split()[-1]) in stems for _, w in a.claim.words if w.strip()):
-        return "said"
     counts_a, counts_b = _counts(a), _counts(b)
     if any(f"{v:g}" in taken and _stem(noun) in stems for noun, values in counts_a.items() for v in values):
-        return "count"
+        return "count"  # (before the predicate: "I said about 200 riders logged off. It was closer to 600")
+    if any(_stem(w.split()[-1]) in stems for _, w in a.claim.words if w.strip()):
+        return "said"
     detail = corrected(b)
     if detail and all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail):
         return "count"
@@ -328,7 +341,7 @@ def concession(doc: Doc, s: Statement) -> str | None:
     for tok in content:
         if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok, _recalls(
                 re.findall(r"[\w'-]+", doc[content.start:tok.i].text.lower())) is not None):
-            return doc[min(tok.i, _subject(tok).i):_about(tok) + 1].text  # type: ignore[union-attr]
+            return doc[min(tok.i, (_subject(tok) or _held_wrong(tok)).i):_about(tok) + 1].text  # type: ignore[union-attr]
     first = content[0].sent
     if not s.person:
         return None
