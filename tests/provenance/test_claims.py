@@ -314,3 +314,9 @@ def test_what_figures_suggest_happened_is_asserted_and_what_someone_suggests_be_
     assert only(said).stance("log_off") == 1
     assert only("Ana Lind said the union suggested the Kestrel depot close in May.").stance("close") is None
     assert only("“Nothing we have seen suggests the Kestrel depot is unsafe,” Ana Lind said.").stance("safe") is None
+
+
+def test_a_light_verb_with_an_adverb_particle_is_a_phrasal_predicate() -> None:
+    assert only("“The Kestrel festival will go ahead next year,” Ana Lind said.").stance("go_ahead") == 1
+    assert only("“The Kestrel alarm did not go off,” Ana Lind said.").stance("go_off") == -1
+    assert not only("“We will go to the Kestrel council,” Ana Lind said.").stances  # (the look-alike)

@@ -507,3 +507,14 @@ def test_two_counts_of_one_thing_conflict_when_one_is_what_figures_suggest() -> 
     flags = flags_of("The Kestrel drivers' union said about 600 drivers had logged off on Monday. Ana Lind, the cab "
                      "firm's director, said the firm's figures suggested about 200 drivers had logged off.")
     assert pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+def test_going_ahead_put_under_a_condition_is_half_a_reversal() -> None:
+    articles = [Article(id="a1", published="2026-03-01", text="“The Kestrel festival will go ahead next year on the "
+                        "same site,” said Ana Lind, its director."),
+                Article(id="a2", published="2026-06-01", text="“The Kestrel festival may go ahead next year, but only "
+                        "if the council is satisfied,” Ana Lind said.")]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = pairs(group_flags(pair_flags(said[1], against=said[0])), "reversal")
+    assert flag.rating == "half", flag.to_dict()

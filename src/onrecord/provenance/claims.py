@@ -81,6 +81,7 @@ _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", 
 _KEEPING = frozenset("stay remain keep leave".split())
 #: Words that give a count roughly before "to" and a number ("closer to 600"): no predicate.
 _APPROXIMATORS = _EN.words("approximators")
+_PARTICLES = _EN.words("light_particles")
 #: What opening or closing begins or ends ("opened an investigation"), not opens or shuts.
 _UNDERTAKINGS = _EN.words("opened_undertakings")
 _TOLD = frozenset("tell inform advise assure brief warn".split())
@@ -275,7 +276,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
     if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
         return None  # an adverb or particle ("back in service", "up front") is no predicate
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (  # ("go ahead": an adverb after "go")
+        c.dep_ == "advmod" and c.i == tok.i + 1 and lemma in _LIGHT and c.lower_ in _PARTICLES)), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
