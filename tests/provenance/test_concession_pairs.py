@@ -137,3 +137,12 @@ def test_a_concession_that_gives_back_words_on_one_matter_reverses_nothing_on_an
         "“I said the pool would reopen in May. That was wrong,” Ana Lind said.")
     assert paired(flags, "pool will reopen"), [f.to_dict() for f in flags]
     assert not paired(flags, "library is safe"), [f.to_dict() for f in flags]
+
+
+def test_a_concession_that_gives_back_its_words_reverses_no_other_statement_on_the_same_thing() -> None:
+    flags = story(
+        "“The Kestrel radar was switched off for a week while it was repaired,” said Ana Lind, the wind farm's "
+        "director.",
+        "“I said the Kestrel radar went in when the farm was built. It was fitted two years later, and I had that "
+        "wrong,” Ana Lind said.")
+    assert not paired(flags, "switched off for a week"), [f.to_dict() for f in flags]

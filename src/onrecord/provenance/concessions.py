@@ -265,7 +265,8 @@ def link(a: Statement, b: Statement) -> int:
     """How surely an earlier statement ``a`` is what the conceding statement ``b`` concedes (``Claim.concedes``):
 
     - 3 (:data:`QUOTED`): ``b`` gives back ``a``'s own words, a count of ``a``'s, or the detail it puts right
-      (:func:`quoted_back`);
+      (:func:`quoted_back`); when ``b`` gives back words (three or more: "I said the radar went in when the farm
+      was built") that are not ``a``'s, 0 whatever else they share;
     - 2: the words a reporter's clause recalls are ``a``'s, its predicate and what it is said of ("after she said
       the tanks were intact" / "the tanks are intact"; 1: its predicate only); ``a`` denied what ``b`` admits
       ("nothing wrong" / "I did wrong"); ``a``'s predicate is in the words ``b`` takes back ("No player has
@@ -282,6 +283,8 @@ def link(a: Statement, b: Statement) -> int:
         return _recalled(a, words) if a.text.strip(" ,.") not in words else 0
     if quoted_back(a, b):
         return QUOTED
+    if len(retracted(b)) >= 3:
+        return 0  # (the concession gives back the words it takes back, and they are not ``a``'s)
     admitted, after = _admitted(words)
     taken = {_stem(w) for w in retracted(b)}
     if _denied_before(a, admitted) or (taken and {_stem(c) for c, _ in a.claim.stances} & taken):
