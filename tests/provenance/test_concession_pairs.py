@@ -146,3 +146,14 @@ def test_a_concession_that_gives_back_its_words_reverses_no_other_statement_on_t
         "“I said the Kestrel radar went in when the farm was built. It was fitted two years later, and I had that "
         "wrong,” Ana Lind said.")
     assert not paired(flags, "switched off for a week"), [f.to_dict() for f in flags]
+
+
+def test_a_claim_taken_back_and_a_count_put_right_in_one_article_are_two_flags() -> None:
+    flags = story(
+        "“No Kestrel driver's pay has been cut this year,” said Ana Lind, the cab firm's director. The strike "
+        "began on Monday. “Our figures suggest about 300 drivers stayed home on Monday,” Ana Lind said.",
+        "“I said no driver's pay had been cut. For some drivers it was, and I was wrong,” Ana Lind said. Asked about "
+        "the strike, she went further. “I said about 300 drivers stayed home. It was closer to 900, and I was "
+        "wrong,” she said.")
+    assert rated(flags, "No Kestrel driver's pay") == "full", [f.to_dict() for f in flags]
+    assert rated(flags, "about 300 drivers stayed home on Monday") == "half", [f.to_dict() for f in flags]

@@ -393,6 +393,8 @@ def group_key(f: Flag) -> tuple[Any, ...] | None:
     if f.kind == "document" or f.concept is None:
         return None
     arts = tuple(sorted(str((r or {}).get("article")) for r in (f.a, f.b)))
+    if f.concept == CONCEDED:  # (a count put right and a claim taken back are two concessions)
+        arts = (*arts, str(f.rating))
     return (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
 
 
