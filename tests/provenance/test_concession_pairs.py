@@ -157,3 +157,10 @@ def test_a_claim_taken_back_and_a_count_put_right_in_one_article_are_two_flags()
         "wrong,” she said.")
     assert rated(flags, "No Kestrel driver's pay") == "full", [f.to_dict() for f in flags]
     assert rated(flags, "about 300 drivers stayed home on Monday") == "half", [f.to_dict() for f in flags]
+
+
+def test_none_put_right_with_a_count_is_half_a_change() -> None:
+    flags = story(
+        "“Nothing came through on the Kestrel line on Monday night,” said Ana Lind, a dispatcher.",
+        "“I was wrong that nothing came through on Monday; two orders came late,” Ana Lind said.")
+    assert rated(flags, "Nothing came through") == "half", [f.to_dict() for f in flags]

@@ -227,6 +227,8 @@ def _heads(s: Statement) -> set[str]:
 
 #: How surely a concession is tied to the earlier statement whose own words it gives back (:func:`link`).
 QUOTED = 3
+#: Words that count none ("nothing came"): a count, when a concession gives them back and counts anew.
+_NONE = frozenset("nothing nobody none no".split())
 #: Counted nouns that say nothing of what was counted ("two years", "a third").
 _BARE_COUNTS = frozenset({"", "year", "month", "week", "day", "hour", "minute", "time", "percent"})
 
@@ -253,7 +255,8 @@ def quoted_back(a: Statement, b: Statement) -> str | None:
     if any(f"{v:g}" in taken and _stem(noun) in stems for noun, values in counts_a.items() for v in values):
         return "count"  # (before the predicate: "I said about 200 riders logged off. It was closer to 600")
     if any(_stem(w.split()[-1]) in stems for _, w in a.claim.words if w.strip()):
-        return "said"
+        # ("I was wrong that nothing came; two orders came late": none put right as a count)
+        return "count" if _NONE & set(taken) and b.claim.numbers else "said"
     detail = corrected(b)
     if detail and all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail):
         return "count"
