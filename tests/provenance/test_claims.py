@@ -270,3 +270,53 @@ def test_not_recognising_a_document_disowns_it_and_hearing_of_a_thing_is_knowing
 def test_a_participle_used_as_an_adjective_says_what_its_verb_says() -> None:
     assert only("Ana Lind said the Lakeview depot will stay closed.").stance("close") == 1
     assert only("Ivo Tarn said Lakeview fares will stay frozen.").stance("freeze") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "“It was closer to 900 drivers,” Ana Lind said.",
+    "“The Kestrel strike cost us close to 40 percent of our orders,” Ana Lind said.",
+])
+def test_close_to_a_number_gives_a_count_roughly_and_closes_nothing(text: str) -> None:
+    assert only(text).stance("close") is None
+
+
+def test_close_as_a_verb_still_closes() -> None:  # (the look-alike)
+    assert only("“The Kestrel depot will close to buses in May,” Ana Lind said.").stance("close") == 1
+
+
+def test_no_longer_negates_the_predicate_and_for_longer_does_not() -> None:
+    assert only("“The Kestrel levy will no longer apply to cafés,” Ana Lind said.").stance("apply") == -1
+    assert only("“The Kestrel levy will apply for longer,” Ana Lind said.").stance("apply") == 1
+
+
+def test_an_order_is_a_demand_not_an_assertion() -> None:
+    assert only("The Kestrel council ordered the Tarn company to lower the water in its reservoir.").cue == "demand"
+    assert only("The Kestrel council said the Tarn company had lowered the water in its reservoir.").cue == "assert"
+
+
+def test_a_negated_accept_neither_asserts_nor_denies() -> None:
+    assert only("Ivo Tarn did not accept that the Kestrel audit was a draft.").cue == "unclear"
+    assert only("Ivo Tarn accepted that the Kestrel audit was a draft.").cue == "confirm"
+
+
+def test_opening_an_investigation_opens_nothing_and_opening_a_gate_does() -> None:
+    assert only("Ana Lind said the Kestrel police had opened an investigation into the fire.").stance("close") is None
+    assert only("Ana Lind said the Kestrel police had opened the gate.").stance("close") == -1  # (the look-alike)
+
+
+def test_what_a_comparison_is_made_against_is_not_asserted() -> None:
+    c = only("“The Kestrel search misses more than it finds,” Ana Lind said.")
+    assert c.stance("find") is None and c.stance("miss") == 1
+
+
+def test_what_figures_suggest_happened_is_asserted_and_what_someone_suggests_be_done_is_not() -> None:
+    said = "Ana Lind said the Kestrel figures suggested about 200 drivers had logged off."
+    assert only(said).stance("log_off") == 1
+    assert only("Ana Lind said the union suggested the Kestrel depot close in May.").stance("close") is None
+    assert only("“Nothing we have seen suggests the Kestrel depot is unsafe,” Ana Lind said.").stance("safe") is None
+
+
+def test_a_light_verb_with_an_adverb_particle_is_a_phrasal_predicate() -> None:
+    assert only("“The Kestrel festival will go ahead next year,” Ana Lind said.").stance("go_ahead") == 1
+    assert only("“The Kestrel alarm did not go off,” Ana Lind said.").stance("go_off") == -1
+    assert not only("“We will go to the Kestrel council,” Ana Lind said.").stances  # (the look-alike)

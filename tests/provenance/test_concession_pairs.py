@@ -94,3 +94,73 @@ def test_a_concession_that_quotes_what_it_takes_back_reverses_the_claim_it_quote
         "had been warned. “The board was told in May that the pilots had concerns,” he said.\n\nLind accepted that "
         "too. “I was wrong to say the pilots had never complained; their union wrote to us in May,” she said.")
     assert paired(flags, "No pilot has ever complained"), [f.to_dict() for f in flags]
+
+
+def rated(flags: list[Flag], words: str) -> str | None:
+    """The rating of the flag that holds a statement with these words."""
+    return next((f.rating for f in flags for pair in f.pairs() for side in pair
+                 if words in str((side or {}).get("text"))), None)
+
+
+def test_a_speaker_who_recalls_their_own_words_and_says_that_was_wrong_reverses_them() -> None:
+    flags = story(
+        "“Every fire door at the Kestrel hall was open during the concert,” said Ana Lind, the hall manager.",
+        "“Door 4 was locked for ten minutes. I said in March that every fire door was open. That was wrong,” "
+        "Ana Lind said.")
+    assert paired(flags, "Every fire door at the Kestrel hall"), [f.to_dict() for f in flags]
+    assert rated(flags, "Every fire door at the Kestrel hall") == "full"
+
+
+def test_the_words_a_concession_gives_back_pair_that_statement_not_one_sharing_a_word() -> None:
+    flags = story(
+        "“My door is open to every driver,” said Ana Lind, the Kestrel cab firm's director.",
+        "“Our figures suggest about 300 drivers stayed home,” Ana Lind said.",
+        "“I said about 300 drivers stayed home. It was closer to 900, and I was wrong,” Ana Lind said.")
+    assert paired(flags, "about 300 drivers stayed home,"), [f.to_dict() for f in flags]
+    assert not paired(flags, "My door is open"), [f.to_dict() for f in flags]
+    assert rated(flags, "about 300 drivers stayed home,") == "half"  # (a changed count)
+
+
+def test_a_concession_that_puts_a_detail_right_reverses_the_statement_that_gave_it() -> None:
+    flags = story(
+        "“The Kestrel kiln was lit on the Monday, and the smoke cleared by noon,” said Ivo Tarn, the pottery's "
+        "owner.",
+        "“I had the day wrong: the kiln was lit on the Tuesday, not the Monday,” Ivo Tarn said.")
+    assert paired(flags, "kiln was lit on the Monday"), [f.to_dict() for f in flags]
+    assert rated(flags, "kiln was lit on the Monday") == "half"
+
+
+def test_a_concession_that_gives_back_words_on_one_matter_reverses_nothing_on_another() -> None:
+    flags = story(
+        "“The Kestrel library is safe for readers,” said Ana Lind, the leisure director.",
+        "“The Kestrel pool will reopen in May,” Ana Lind said.",
+        "“I said the pool would reopen in May. That was wrong,” Ana Lind said.")
+    assert paired(flags, "pool will reopen"), [f.to_dict() for f in flags]
+    assert not paired(flags, "library is safe"), [f.to_dict() for f in flags]
+
+
+def test_a_concession_that_gives_back_its_words_reverses_no_other_statement_on_the_same_thing() -> None:
+    flags = story(
+        "“The Kestrel radar was switched off for a week while it was repaired,” said Ana Lind, the wind farm's "
+        "director.",
+        "“I said the Kestrel radar went in when the farm was built. It was fitted two years later, and I had that "
+        "wrong,” Ana Lind said.")
+    assert not paired(flags, "switched off for a week"), [f.to_dict() for f in flags]
+
+
+def test_a_claim_taken_back_and_a_count_put_right_in_one_article_are_two_flags() -> None:
+    flags = story(
+        "“No Kestrel driver's pay has been cut this year,” said Ana Lind, the cab firm's director. The strike "
+        "began on Monday. “Our figures suggest about 300 drivers stayed home on Monday,” Ana Lind said.",
+        "“I said no driver's pay had been cut. For some drivers it was, and I was wrong,” Ana Lind said. Asked about "
+        "the strike, she went further. “I said about 300 drivers stayed home. It was closer to 900, and I was "
+        "wrong,” she said.")
+    assert rated(flags, "No Kestrel driver's pay") == "full", [f.to_dict() for f in flags]
+    assert rated(flags, "about 300 drivers stayed home on Monday") == "half", [f.to_dict() for f in flags]
+
+
+def test_none_put_right_with_a_count_is_half_a_change() -> None:
+    flags = story(
+        "“Nothing came through on the Kestrel line on Monday night,” said Ana Lind, a dispatcher.",
+        "“I was wrong that nothing came through on Monday; two orders came late,” Ana Lind said.")
+    assert rated(flags, "Nothing came through") == "half", [f.to_dict() for f in flags]

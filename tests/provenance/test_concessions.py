@@ -29,6 +29,10 @@ def concessions(text: str) -> list[str | None]:
     ("Ana Lind apologised on Monday. “Some Lakeview patients waited far too long,” Lind said.", ["apologised"]),
     ("Ana Lind said she had been misinformed. “The Kestrel fund lent 12 million to Tarn Homes,” she said.",
      ["she had been misinformed", "she had been misinformed"]),
+    ("“Door 4 was locked. I said in March that every fire door was open. That was wrong,” Ana Lind said.",
+     ["That was wrong"]),
+    ("“I had the date of the Kestrel board meeting wrong; it was March 10th, not March 3rd,” Ana Lind said.",
+     ["I had the date of the Kestrel board meeting wrong"]),
 ])
 def test_a_concession_is_marked_in_the_speakers_or_the_reporters_words(text: str, expected: list[str]) -> None:
     assert concessions(text) == expected
@@ -39,6 +43,8 @@ def test_a_concession_is_marked_in_the_speakers_or_the_reporters_words(text: str
     "“If those Lakeview figures were padded, then I was wrong to praise them,” Ana Lind said.",  # a condition
     "“The Kestrel inspectors were wrong about the ward,” Ana Lind said.",  # someone else was wrong
     "Ana Lind did not concede that the Lakeview ward was short of nurses.",  # a negated cue
+    "Ana Lind criticised the Kestrel ruling. “That was wrong,” she said.",  # no words of her own recalled
+    "“They had the date of the Kestrel board meeting wrong,” Ana Lind said.",  # someone else had it wrong
 ])
 def test_what_concedes_nothing(text: str) -> None:
     assert not any(concessions(text))

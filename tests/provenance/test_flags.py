@@ -492,3 +492,39 @@ def test_her_account_passes_over_a_man_the_long_first_name_list_is_sure_of() -> 
                      "year.")
     conflicts = [f for f in pairs(flags, "conflict") if "at odds" in f.reason]
     assert any("Ana Lind" in (f.speaker, f.other) for f in conflicts), [f.to_dict() for f in flags]
+
+
+def test_an_order_to_do_a_thing_does_not_conflict_with_a_refusal_and_a_report_does() -> None:
+    refusal = "“We will not lower the water in the Kestrel reservoir,” said Ana Lind, the Tarn company's director. "
+    assert not pairs(flags_of(refusal + "The Marl council has ordered the Tarn company to lower the water in the "
+                              "Kestrel reservoir."), "conflict")
+    assert pairs(flags_of(refusal + "Ivo Tarn, the Marl council's engineer, said the Tarn company will lower the "
+                          "water in the Kestrel reservoir."), "conflict")  # (the look-alike: a report)
+
+
+def test_no_longer_is_a_negation_and_two_speakers_who_say_so_agree() -> None:
+    assert not pairs(flags_of("Ana Lind said the Kestrel levy would no longer apply to cafés. “The Kestrel levy will "
+                              "not apply to cafés from May,” she said."), "reversal")
+
+
+def test_a_police_investigation_opened_does_not_contradict_a_gate_closed() -> None:
+    assert not pairs(flags_of("“The Kestrel gate was closed to stop people getting in,” said Ana Lind, the festival "
+                              "director. Ivo Tarn, a Kestrel police spokesman, said the police had opened an "
+                              "investigation into the closing of the gate."), "conflict")
+
+
+def test_two_counts_of_one_thing_conflict_when_one_is_what_figures_suggest() -> None:
+    flags = flags_of("The Kestrel drivers' union said about 600 drivers had logged off on Monday. Ana Lind, the cab "
+                     "firm's director, said the firm's figures suggested about 200 drivers had logged off.")
+    assert pairs(flags, "conflict"), [f.to_dict() for f in flags]
+
+
+def test_going_ahead_put_under_a_condition_is_half_a_reversal() -> None:
+    articles = [Article(id="a1", published="2026-03-01", text="“The Kestrel festival will go ahead next year on the "
+                        "same site,” said Ana Lind, its director."),
+                Article(id="a2", published="2026-06-01", text="“The Kestrel festival may go ahead next year, but only "
+                        "if the council is satisfied,” Ana Lind said.")]
+    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
+    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
+    (flag,) = pairs(group_flags(pair_flags(said[1], against=said[0])), "reversal")
+    assert flag.rating == "half", flag.to_dict()

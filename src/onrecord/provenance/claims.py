@@ -54,6 +54,7 @@ from onrecord.provenance.predicates import (
     first_person,
     may_predicate,
     modal_on,
+    negation_of,
     noun_of,
     participle_base,
     position,
@@ -78,8 +79,12 @@ _LIGHT = frozenset("be have do get make go come take give say will would shall s
 _NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
+#: Words that give a count roughly before "to" and a number ("closer to 600"): no predicate.
+_APPROXIMATORS = _EN.words("approximators")
+_PARTICLES = _EN.words("light_particles")
+#: What opening or closing begins or ends ("opened an investigation"), not opens or shuts.
+_UNDERTAKINGS = _EN.words("opened_undertakings")
 _TOLD = frozenset("tell inform advise assure brief warn".split())
-_NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 #: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
 _DOUBTING = DENYING_CUES | frozenset({"doubt"})
 #: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
@@ -123,8 +128,8 @@ class Claim:
 
     @property
     def asserts(self) -> bool:
-        """Does the statement assert anything a flag can use (not a question, not a negated cue)?"""
-        return self.cue not in ("ask", "unclear")
+        """Does the statement assert anything a flag can use (not a question, a demand or a negated cue)?"""
+        return self.cue not in ("ask", "demand", "unclear")
 
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
@@ -193,48 +198,25 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _negation(tok: Token) -> Token | None:
-    """The negation on a predicate: a neg child of it or of its copula or auxiliary head; a negative subject or
-    object ("nothing entered", "no payment was made", "received no payment"); a negated noun it hangs from
-    ("there is no plan to move")."""
-    holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "xcomp", "oprd", "pobj", "dobj", "advmod") or tok.pos_ in ("ADJ", "NOUN"):
-        holders.append(tok.head)
-    if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
-        holders.append(tok.head)
-    noun = noun_of(tok)
-    if noun is not None and noun.dep_ in ("attr", "oprd"):  # "was not a real city document"
-        holders.extend((noun, noun.head))
-    for h in holders:
-        for c in h.children:
-            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
-                return c
-    for c in (c for h in holders[:2] for c in h.children):  # "nothing entered", "received no payment"
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _negative(c):
-            return c
-    if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
-        return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
-    return None
-
-
-def _negative(np: Token) -> bool:
-    """Is a subject or object a negative quantity: "nothing", "no payment", "not one ballot", "not even half"?"""
-    if np.lower_ in _NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in np.children):
-        return True
-    quantifiers = [np, *(d for d in np.children if d.dep_ in ("nummod", "det", "amod", "quantmod"))]
-    return any(d.dep_ == "neg" for q in quantifiers for d in q.children)
-
-
 def _embedded_sign(tok: Token, content: Span) -> int:
     """-1 when the predicate sits under a verb of doubting or denying inside the content ("I doubt it is real")."""
     node, sign = tok, 1
     while node.head.i != node.i and content.start <= node.head.i < content.end:
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _DOUBTING and _negation(node.head) is None:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _DOUBTING and negation_of(node.head) is None:
             sign = -sign
-        elif node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAILING and _negation(node.head) is None:
+        elif node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAILING and negation_of(node.head) is None:
             sign = -sign  # "failed to count the ballots": did not count them
         node = node.head
     return sign
+
+
+def _evidence(clause: Token) -> bool:
+    """Is a clause what a thing "suggests" is so, not what someone proposes: told in the past or present ("the
+    figures suggested about 200 riders had logged off"; not "the union suggested the depot close", not "nothing
+    suggests the fleet is unsafe")?"""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "suggest" and negation_of(clause.head) is None and (
+        clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                    and c.lemma_ in ("have", "be") for c in clause.children))
 
 
 def _unasserted(tok: Token, content: Span) -> bool:
@@ -256,7 +238,7 @@ def _unasserted(tok: Token, content: Span) -> bool:
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
                 c.dep_ == "nsubjpass" for c in node.head.children):
             return True  # "she had been told the memo was not genuine": what she heard, not what she says
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and any(
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and not _evidence(node) and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
             return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
         if ((node.dep_ == "prep" and node.lower_ == "for") or any(c.dep_ == "mark" and c.lower_ == "for" for c in
@@ -264,8 +246,10 @@ def _unasserted(tok: Token, content: Span) -> bool:
             return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "than" for c in node.children):
+            return True  # "a search misses more than it finds": what is compared against, not a claim
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
-                node.head.lemma_.lower() in EMBEDDING_VERBS):
+                node.head.lemma_.lower() in EMBEDDING_VERBS) and not _evidence(node):
             return True  # "they want us to leave", "he did not expect a further cut"
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() not in _SURE:
             return True  # "the fleet is safe to fly", "ready to sign": what may be done, not what is done
@@ -283,11 +267,17 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
         event = event_of(lemma)
         if event is not None and event.lstrip("-") not in _NATURE:  # "received no payment": was not paid
             return (event[1:], -1) if event.startswith("-") else (event, 1)
+    if lemma in _APPROXIMATORS and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.like_num or any(n.dep_ == "nummod" for n in g.children) for g in c.children) for c in tok.children):
+        return None  # "it was closer to 600": a count given roughly, nothing closed
+    if lemma in ("open", "close") and any(c.dep_ == "dobj" and c.lemma_.lower() in _UNDERTAKINGS for c in tok.children):
+        return None  # "the police opened an investigation": began one, opened nothing
     if lemma not in _CONCEPT_WORDS and tok.pos_ not in ("VERB", "ADJ"):
         return None  # (most words: no concept of the lexicon's, and no verb or adjective's own)
     if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN", "AUX"):
         return None  # an adverb or particle ("back in service", "up front") is no predicate
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (  # ("go ahead": an adverb after "go")
+        c.dep_ == "advmod" and c.i == tok.i + 1 and lemma in _LIGHT and c.lower_ in _PARTICLES)), None)
     mapped = CONCEPTS.get(f"{lemma}_{particle}") if particle else None
     if mapped is None:
         mapped = CONCEPTS.get(lemma)
@@ -352,7 +342,7 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
             continue  # the content is only this noun ("defended the summer closure"): named, not asserted; a
             # denying or confirming cue predicates on it ("disputed the memo's authenticity")
         concept, sign = got
-        neg = _negation(tok)
+        neg = negation_of(tok)
         if neg is not None:
             sign = -sign
         sign *= _embedded_sign(tok, content)

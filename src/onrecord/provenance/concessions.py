@@ -68,11 +68,24 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
-def _admits(tok: Token) -> bool:
+def _held_wrong(tok: Token) -> Token | None:
+    """The subject of "have" or "get" when a word of admission closes its object ("I had the date of the meeting
+    wrong", "we got that wrong"; not "I had the wrong figure", where it describes the object)."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in ("have", "get") or tok.dep_ == "amod":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if tok.head is not verb and (obj is None or tok.i != obj.right_edge.i):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _admits(tok: Token, recalled: bool = False) -> bool:
     """Does a word of admission speak of the speaker and stand un-negated ("I was wrong"; not "I have done
-    nothing wrong", not "they were wrong")?"""
-    subject = _subject(tok)
-    if subject is None or subject.lower_ not in _SELF:
+    nothing wrong", not "they were wrong"), or, after the speaker ``recalled`` their own words, of those words
+    ("I said the gate was open. That was wrong"; not "That was wrong" with nothing recalled before it)?"""
+    subject = _subject(tok) or _held_wrong(tok)
+    if subject is None or subject.lower_ not in (_SELF | _BACK if recalled else _SELF):
         return False
     path = [tok]
     while path[-1] is not subject.head and path[-1].head is not path[-1] and len(path) < 5:
@@ -162,17 +175,45 @@ def _names_what(a: Statement, b: Statement, after: list[str]) -> bool:
     return not things or bool(things & {_stem(k) for k in a.claim.keys})
 
 
+#: The forms of the recalled verbs a speaker recalls their own words with ("I said", "we told the town that").
+_RECALLING = frozenset({f"{v}{end}" for v in RECALLED_VERBS for end in ("", "d", "ed")} | {"said", "told"})
+#: Words that point back at what the speaker has just recalled saying ("I said every door was open. That was wrong").
+_BACK = frozenset({"that", "it", "this"})
+
+
+def _recalls(said: list[str]) -> int | None:
+    """Where the words a speaker recalls having said begin ("I said the gate was open", "we told the town in May
+    that ..."), in a clause's words, if the speaker recalls any."""
+    for i, w in enumerate(said[:-2]):
+        if w in ("i", "we") and said[i + 1] in _RECALLING:
+            return i + 2
+    return None
+
+
 def retracted(s: Statement) -> list[str]:
     """The words a concession takes back, when it quotes them ("I was wrong to say the players had never
-    complained": "the", "players", "had", "never", "complained"), up to the end of their clause; else none."""
-    clause = re.split(r"[;:—–]|\bbut\b", s.text.lower())
+    complained", "I was wrong that no bus was late": "the", "players", "had", "never", "complained"; "I said the
+    depot would stay open. That was wrong": "the", "depot", "would", "stay", "open"), up to the end of their
+    clause; else none."""
+    clause = re.split(r"[;:—–.!?](?!\d)|\bbut\b", s.text.lower())
     for part in clause:
-        said = re.findall(r"[\w'-]+", part)
-        at = next((i for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "to"
+        said = re.findall(r"[\w'-]+(?:\.\d+)?", part)
+        at = next((i + 3 for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "to"
                    and said[i + 2] in RECALLED_VERBS), None)
+        at = at or next((i + 2 for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "that"),
+                        None)
+        at = at or _recalls(said)
         if at is not None:
-            return said[at + 3:]
+            return said[at:]
     return []
+
+
+def corrected(s: Statement) -> list[str]:
+    """The detail a concession puts right, when it names the wrong one after "not" ("it was the Tuesday, not the
+    Monday", "March 10th, not March 3rd", "£13.40 an hour, not the £14.80 I gave"): the words of that detail, a
+    name or a number (lower case); else none ("it was poisoned, not struck" corrects no detail of this kind)."""
+    found = re.search(r",\s+not\s+(?:the\s+)?((?:[A-Z][\w'-]*|[£$€]?\d[\d,.]*\w*)(?:\s+\d\w*)?)", s.text)
+    return re.findall(r"[\w'-]+(?:\.\d+)?", found.group(1).lower()) if found else []
 
 
 def _granted(words: str) -> bool:
@@ -184,9 +225,51 @@ def _heads(s: Statement) -> set[str]:
     return {h for c, _ in s.claim.stances for h in firm(s.claim.heads_of(c))}
 
 
+#: How surely a concession is tied to the earlier statement whose own words it gives back (:func:`link`).
+QUOTED = 3
+#: Words that count none ("nothing came"): a count, when a concession gives them back and counts anew.
+_NONE = frozenset("nothing nobody none no".split())
+#: Counted nouns that say nothing of what was counted ("two years", "a third").
+_BARE_COUNTS = frozenset({"", "year", "month", "week", "day", "hour", "minute", "time", "percent"})
+
+
+def _counts(s: Statement) -> dict[str, set[float]]:
+    out: dict[str, set[float]] = {}
+    for noun, value in s.claim.numbers:
+        if noun not in _BARE_COUNTS:
+            out.setdefault(noun, set()).add(value)
+    return out
+
+
+def quoted_back(a: Statement, b: Statement) -> str | None:
+    """How the conceding statement ``b`` gives back ``a``'s own words, if it does: "said", a word that gives one
+    of ``a``'s predicates its sign among the words ``b`` takes back ("I said the gate was open. That was wrong" /
+    "the gate was open"); "count", a count of ``a``'s among them, whatever else is ("I said about 200 riders logged
+    off" / "about 200 riders had logged off"), another count of a thing ``a`` counted ("we had 94 stewards; I gave
+    the wrong figure" / "we had 140 stewards"), or the detail ``b`` puts right after "not" ("it was the Tuesday,
+    not the Monday" / "the kiln was lit on the Monday"): a changed number or detail, half a change by the flags'
+    convention."""
+    taken = retracted(b)
+    stems = {_stem(w) for w in taken}
+    counts_a, counts_b = _counts(a), _counts(b)
+    if any(f"{v:g}" in taken and _stem(noun) in stems for noun, values in counts_a.items() for v in values):
+        return "count"  # (before the predicate: "I said about 200 riders logged off. It was closer to 600")
+    if any(_stem(w.split()[-1]) in stems for _, w in a.claim.words if w.strip()):
+        # ("I was wrong that nothing came; two orders came late": none put right as a count)
+        return "count" if _NONE & set(taken) and b.claim.numbers else "said"
+    detail = corrected(b)
+    if detail and all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail):
+        return "count"
+    return "count" if any(all(abs(x - y) > 0.1 * max(abs(x), abs(y)) for y in counts_b[noun])
+                          for noun, values in counts_a.items() if noun in counts_b for x in values) else None
+
+
 def link(a: Statement, b: Statement) -> int:
     """How surely an earlier statement ``a`` is what the conceding statement ``b`` concedes (``Claim.concedes``):
 
+    - 3 (:data:`QUOTED`): ``b`` gives back ``a``'s own words, a count of ``a``'s, or the detail it puts right
+      (:func:`quoted_back`); when ``b`` gives back words (three or more: "I said the radar went in when the farm
+      was built") that are not ``a``'s, 0 whatever else they share;
     - 2: the words a reporter's clause recalls are ``a``'s, its predicate and what it is said of ("after she said
       the tanks were intact" / "the tanks are intact"; 1: its predicate only); ``a`` denied what ``b`` admits
       ("nothing wrong" / "I did wrong"); ``a``'s predicate is in the words ``b`` takes back ("No player has
@@ -201,6 +284,10 @@ def link(a: Statement, b: Statement) -> int:
     words = b.claim.concedes or ""
     if words.startswith("after "):  # (the clause's own words are its recap of ``a``, not another position)
         return _recalled(a, words) if a.text.strip(" ,.") not in words else 0
+    if quoted_back(a, b):
+        return QUOTED
+    if len(retracted(b)) >= 3:
+        return 0  # (the concession gives back the words it takes back, and they are not ``a``'s)
     admitted, after = _admitted(words)
     taken = {_stem(w) for w in retracted(b)}
     if _denied_before(a, admitted) or (taken and {_stem(c) for c, _ in a.claim.stances} & taken):
@@ -258,8 +345,9 @@ def concession(doc: Doc, s: Statement) -> str | None:
         if tok.lemma_.lower() in _MARKING and not _negated(tok):
             return tok.text
     for tok in content:
-        if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok):
-            return doc[min(tok.i, _subject(tok).i):_about(tok) + 1].text  # type: ignore[union-attr]
+        if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok, _recalls(
+                re.findall(r"[\w'-]+", doc[content.start:tok.i].text.lower())) is not None):
+            return doc[min(tok.i, (_subject(tok) or _held_wrong(tok)).i):_about(tok) + 1].text  # type: ignore[union-attr]
     first = content[0].sent
     if not s.person:
         return None
@@ -295,5 +383,5 @@ def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
     return before.claim.concedes if first.start in (last.start, last.end) else None
 
 
-__all__ = ["ADMITTING_WORDS", "CONCEDED", "CONCEDING_VERBS", "GRANTING_VERBS", "RECALLED_VERBS", "conceding",
-           "concession", "link", "retracted", "strongest"]
+__all__ = ["ADMITTING_WORDS", "CONCEDED", "CONCEDING_VERBS", "GRANTING_VERBS", "QUOTED", "RECALLED_VERBS", "conceding",
+           "concession", "corrected", "link", "quoted_back", "retracted", "strongest"]

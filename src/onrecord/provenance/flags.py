@@ -27,7 +27,7 @@ from typing import Any
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
-from onrecord.provenance.concessions import CONCEDED, link, strongest
+from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -85,32 +85,47 @@ def _words(claim: Claim, concept: str) -> str:
 @rule("flags.not-asserted",
       ("Ana Lind said the plant will close. Later, Ana Lind asked whether the plant will close.", "none: question"),
       ("Ana Lind said the plant will close. Ana Lind did not deny that the plant will not close.",
-       "none: negated cue"))
+       "none: negated cue"),
+      ("Ana Lind said the Kestrel depot will close in May. The council ordered Ana Lind to close the Kestrel depot "
+       "in May.", "none: demand"))
 def not_asserted(pair: Pair) -> Verdict | None:
-    """A question or a negated cue ("did not deny") asserts nothing, so it reverses and contradicts nothing."""
+    """A question, a negated cue ("did not deny") or a demand ("ordered the firm to lower the water") asserts
+    nothing, so it reverses and contradicts nothing."""
     for claim in (pair.a.claim, pair.b.claim):
         if claim.cue == "ask":
             return Verdict(None, "question")
         if claim.cue == "unclear":
             return Verdict(None, "negated cue")
+        if claim.cue == "demand":
+            return Verdict(None, "demand")
     return None
 
 
 @rule("flags.conceded",
       ("Ana Lind said the Lakeview ward was fully staffed. In May, Ana Lind conceded that the Lakeview ward had been "
-       "short of nurses.", "full: conceded"))
+       "short of nurses.", "full: conceded"),
+      ("Ana Lind said every fire door was open. In June, Ana Lind said: “I said every fire door was open. That was "
+       "wrong.”", "full: conceded"))
 def conceded(pair: Pair) -> Verdict | None:
     """A speaker who concedes, apologises or says they were wrong (``Claim.concedes``, provenance.concessions)
     reverses what they said before on the matter, in whatever words: the earlier statement asserts something, is
     tied to what the conceding one concedes (:func:`onrecord.provenance.concessions.link`: the same predicate, a
     predicate of the same thing, the words a reporter's clause recalls; not a noun of the story named on both
     sides), and does not already say the same (a predicate said of the same thing with the same sign and none
-    opposed). Of the speaker's earlier statements, the likeliest to be the one conceded are kept
-    (:func:`onrecord.provenance.concessions.strongest`)."""
+    opposed, unless that sign is in the words the concession gives back: "I said every door was open. That was
+    wrong"). Of the speaker's earlier statements, the likeliest to be the one conceded are kept
+    (:func:`onrecord.provenance.concessions.strongest`): one whose own words the concession gives back first. A
+    concession that puts right a count or a detail ("it was the Tuesday, not the Monday"; "we had 94 stewards, I
+    gave the wrong figure") is half a change, as a changed number is."""
     a, b = pair.a.claim, pair.b.claim
-    if not (pair.same_speaker and b.concedes) or a.concedes or not a.stances or (pair.shared and not pair.opposed):
+    if not (pair.same_speaker and b.concedes) or a.concedes or not a.stances:
         return None
-    return Verdict("full", "conceded", CONCEDED) if link(pair.a, pair.b) else None
+    tied = link(pair.a, pair.b)
+    if pair.shared and not pair.opposed and tied < QUOTED:
+        return None  # (the same sign again, unless it is in the words the concession gives back)
+    if not tied:
+        return None
+    return Verdict("half" if quoted_back(pair.a, pair.b) == "count" else "full", "conceded", CONCEDED)
 
 
 @rule("flags.different-subject",
@@ -378,6 +393,8 @@ def group_key(f: Flag) -> tuple[Any, ...] | None:
     if f.kind == "document" or f.concept is None:
         return None
     arts = tuple(sorted(str((r or {}).get("article")) for r in (f.a, f.b)))
+    if f.concept == CONCEDED:  # (a count put right and a claim taken back are two concessions)
+        arts = (*arts, str(f.rating))
     return (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
 
 

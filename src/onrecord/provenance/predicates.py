@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, memo_of, token_arrays
 from onrecord.lexicon import load
+from onrecord.provenance.stance import NEGATORS
 
 _EN = load("en")
 HEDGES = _EN.words("hedges")
@@ -27,6 +28,7 @@ _MARKS: dict[str, str] = _EN.mapping("positions")
 POSITIONS: dict[str, str] = {**_MARKS, **_EN.mapping("timeliness")}
 POSITION_WORDS = frozenset(w.split("_")[0] for w in POSITIONS)
 _POSITION_VERBS = _EN.words("position_verbs")
+_NEGATIVE_PRONOUNS = frozenset("nothing nobody none noone neither".split())
 _NOBODY = frozenset("one nobody nothing none anyone anybody anything someone somebody something everyone".split())
 
 
@@ -258,6 +260,42 @@ def first_person(tok: Token) -> bool:
     return False
 
 
+def negation_of(tok: Token) -> Token | None:
+    """The negation on a predicate: a neg child of it or of its copula or auxiliary head; a negative subject or
+    object ("nothing entered", "no payment was made", "received no payment"); a negated noun it hangs from
+    ("there is no plan to move")."""
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "xcomp", "oprd", "pobj", "dobj", "advmod") or tok.pos_ in ("ADJ", "NOUN"):
+        holders.append(tok.head)
+    if tok.head.pos_ == "AUX" or tok.head.lemma_ in ("be", "become", "seem"):
+        holders.append(tok.head)
+    noun = noun_of(tok)
+    if noun is not None and noun.dep_ in ("attr", "oprd"):  # "was not a real city document"
+        holders.extend((noun, noun.head))
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < h.i + 1 and c.dep_ in ("advmod", "det", "neg")):
+                return c
+            no = next((n for n in c.children if n.lower_ in ("no", "not")), None) if c.lower_ == "longer" else None
+            if no is not None and c.dep_ == "advmod":  # "would no longer affect fees"
+                return no
+    for c in (c for h in holders[:2] for c in h.children):  # "nothing entered", "received no payment"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and negative(c):
+            return c
+    if tok.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
+        return next(d for d in tok.head.children if d.dep_ == "det" and d.lower_ == "no")
+    return None
+
+
+def negative(np: Token) -> bool:
+    """Is a subject or object a negative quantity: "nothing", "no payment", "not one ballot", "not even half"?"""
+    if np.lower_ in _NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in np.children):
+        return True
+    quantifiers = [np, *(d for d in np.children if d.dep_ in ("nummod", "det", "amod", "quantmod"))]
+    return any(d.dep_ == "neg" for q in quantifiers for d in q.children)
+
+
+
 __all__ = [
     "CONCEPTS",
     "DEONTIC",
@@ -271,6 +309,8 @@ __all__ = [
     "first_person",
     "may_predicate",
     "modal_on",
+    "negation_of",
+    "negative",
     "noun_keys",
     "noun_of",
     "participle_base",

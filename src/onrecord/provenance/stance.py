@@ -20,10 +20,12 @@ _EN = load("en")
 DENYING_CUES = _EN.words("denying_cues")
 CONFIRMING_CUES = _EN.words("confirming_cues")
 ASKING_CUES = _EN.words("asking_cues")
+DIRECTIVE_CUES = _EN.words("directive_cues")
 NEGATORS = _EN.words("negators")
 
-#: How a cue frames its content: asserts it, denies it, grants it, asks it, or (negated: "did not deny") neither.
-CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "unclear"]
+#: How a cue frames its content: asserts it, denies it, grants it, asks it, demands it ("ordered the firm to lower
+#: the water"), or (negated: "did not deny") neither.
+CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "demand", "unclear"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,16 @@ def negated_cue(case: CueCase) -> CueStance | None:
     return None
 
 
+@rule("stance.directive", ("The Kestrel council ordered the Tarn company to lower the water in the reservoir.",
+                            "demand"),
+      ("Ana Lind urged the board to keep the depot open.", "demand"))
+def directive(case: CueCase) -> CueStance | None:
+    """A cue of ordering or urging ("ordered the firm to lower the water", "demanded that the depot reopen") says
+    what someone is to do, not what is so: it asserts nothing a report could contradict (the lexicon's
+    ``directive_cues``)."""
+    return "demand" if case.lemma in DIRECTIVE_CUES else None
+
+
 @rule("stance.called-as", ("Ana Lind dismissed the Lakeview memo as a fake.", "assert"),
       ("Ivo Tarn rejected the Lakeview audit as a draft.", "assert"))
 def called_as(case: CueCase) -> CueStance | None:
@@ -102,8 +114,9 @@ def confirming_cue(case: CueCase) -> CueStance | None:
 
 
 CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
-    "stance", [question, negated_cue, called_as, denying_cue, confirming_cue])
+    "stance", [question, negated_cue, directive, called_as, denying_cue, confirming_cue])
 
 
 
-__all__ = ["ASKING_CUES", "CONFIRMING_CUES", "CUE_STANCE_RULES", "DENYING_CUES", "NEGATORS", "CueCase", "CueStance"]
+__all__ = ["ASKING_CUES", "CONFIRMING_CUES", "CUE_STANCE_RULES", "DENYING_CUES", "DIRECTIVE_CUES", "NEGATORS",
+           "CueCase", "CueStance"]
