@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from onrecord.attribution.beside import cue_after_quote, reads
 from onrecord.attribution.beside_names import inverted_source, left_name
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import in_heading, subject_of
+from onrecord.attribution.layout import in_heading
+from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript

@@ -16,6 +16,7 @@ from onrecord.attribution.phrases import (
     after_time_lead,
     list_rest_subject,
     span_chars,
+    speakers_next_act,
     that_said,
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
@@ -173,19 +174,65 @@ def _before_next_saying(w: Word, clause: Token, end: int) -> int:
     """"said “A,” and added: “B”", "said the vote sent a message and he said things would change": the parser
     hangs the second verb of saying on the first one's clause, but a quotation that closes before "and <verb of
     saying>", or a verb of saying with a speaker of its own (a name or pronoun; not a second "and that ..."),
-    ends what the first verb says."""
+    ends what the first verb says; so do the speaker's own acts the table ``cues.content-stop`` names."""
     doc = w.doc
-    for c in clause.children:
-        kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
+    for c in (*clause.children, *_right_spine(clause, end)):
+        if c.i <= clause.i or c.i >= end:
+            continue
+        kind = w.finder.cue_kind(c) if c.dep_ == "conj" else None
+        k = c.left_edge.i if c.left_edge.i < c.i else c.i
+        while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
+            k -= 1
         if kind is not None and kind[0] == "speech":
             own_subject = not any(s.dep_ == "mark" for s in c.children) and any(  # (not "and that X suggested")
                 s.dep_ in SUBJECT_DEPS and s.pos_ in ("PRON", "PROPN") and s.i < c.i for s in c.children)
-            k = c.left_edge.i if c.left_edge.i < c.i else c.i
-            while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
-                k -= 1
             if k > clause.i and (own_subject or (doc[k - 1].text in "”\"" and _says_more(c))):
                 return k
+        if k > clause.i and CONTENT_STOP.first(Tail(w, c)) is not None:
+            return k
     return end
+
+
+def _right_spine(clause: Token, end: int) -> list[Token]:
+    """The last dependents down the clause's right edge (below its own children), where the parser hangs a
+    closing participle on a noun of the clause ("said it was “a tax,” alluding to ...")."""
+    out: list[Token] = []
+    tok = clause
+    while len(out) < 6:
+        last = next((c for c in reversed(list(tok.rights)) if not c.is_punct and c.i < end), None)
+        if last is None:
+            break
+        if tok is not clause:
+            out.append(last)
+        tok = last
+    return out
+
+
+# -- cues.content-stop: the speaker's own act after a reported clause ends it ------------------------------
+@rule("cues.content-stop.participle-of-saying",
+      ("Ana Lind announced on Monday that she would step down as chair of the harbour board, saying the board "
+       "needs new blood.", "saying"),
+      ("Ivo Tarn said the plan was “a tax on the harbour,” alluding to a dispute with the council.", "alluding"))
+def stop_participle_of_saying(t: Tail) -> Tail | None:
+    """"said the ferry would stop, adding that ...", "argued that the levy hurt traders, noting the council
+    rarely asks them": a participle of saying (or of referring: "alluding to", "citing") set off by a comma
+    after the reported clause is the speaker's next act, hung by the parser on the clause; what the first verb
+    says ends before it (the participle's own statement says the rest)."""
+    return t if t.child.dep_ in ("advcl", "acl") and speakers_next_act(t.child) is not None else None
+
+
+@rule("cues.content-stop.act-after-quotation",
+      ("The board said it “regrets the decision” and apologised to the staff.", "apologised"))
+def stop_act_after_quotation(t: Tail) -> Tail | None:
+    """"said it “regrets the decision” and apologised to the staff", "said they would ‘accept the result’ and
+    called on supporters to stay calm": a verb of saying in the past, bare, conjoined right after the
+    quotation closes, is the speaker's next act, not more of what the first verb says."""
+    return t if t.child.dep_ == "conj" and speakers_next_act(t.child) is not None else None
+
+
+CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
+    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation], describe=lambda t: t.child.text,
+)
 
 
 def _says_more(verb: Token) -> bool:
