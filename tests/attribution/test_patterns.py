@@ -1659,6 +1659,21 @@ CASES += [
          "The council voted on Monday. Ivo Tarn said the plan was “a tax on the harbour,” alluding to a dispute "
          "with the council.",
          "the plan was “a tax on the harbour,”", "Ivo Tarn", "mixed"),
+    # "said “A,” and B “C”": a quotation closed by a comma before "and" and a second clause of its own ends the
+    # first content; the second clause is a statement of the same cue
+    case("a-quotation-then-and-a-second-quoted-clause",
+         "Ana Lind, the harbour master, said “it’s not right to ever close the pier,” and the council’s actions “fall "
+         "upon the whole town.”",
+         "it’s not right to ever close the pier,", "Ana Lind", "direct"),
+    case("the-second-quoted-clause",
+         "A 2017 study by the Harbour Finance Committee said it was “troubled that no one body answers for this "
+         "program,” and that it was “difficult to understand” why many boards would fail to report spending.",
+         "that it was “difficult to understand” why many boards would fail to report spending", "Harbour Finance "
+         "Committee", "mixed"),
+    case("and-that-then-a-whole-quotation",
+         "Ivo Tarn told reporters that the port’s claim “is plainly false,” and that “the harbour is not stopping "
+         "boats from leaving.”",
+         "the harbour is not stopping boats from leaving.", "Ivo Tarn", "direct"),
     # a past verb of saying joined right after the quotation closes is the speaker's next act
     case("an-act-after-the-quotation-closes",
          "The harbour board met on Friday. Ana Lind said the board “regrets the decision” and apologised to the "

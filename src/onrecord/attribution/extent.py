@@ -88,6 +88,29 @@ def tail_second_clause(t: Tail) -> Tail | None:
     return Tail(t.cue, t.child, extends=True) if t.child.dep_ == "ccomp" else None
 
 
+@rule("cues.content-tail.second-quoted-clause",
+      ("The harbour board said it was “troubled by the delays,” and that it was “hard to understand” why the "
+       "builders had not reported.", "was"))
+def tail_second_quoted_clause(t: Tail) -> Tail | None:
+    """"said it was “troubled …,” and that it was “hard to understand” why ...", "said “A,” and the council's
+    actions “B”": a quotation that closes with a comma before "and" and a second clause of its own (a subject
+    or a "that") with quoted words ends the first content; the second clause is a statement of its own."""
+    return t if second_quoted_clause(t.child) else None
+
+
+def second_quoted_clause(c: Token) -> bool:
+    """Is the token a clause of its own (a subject or a "that") with quoted words, joined by "and" or "but" right
+    after a quotation that closes with a comma ("“…,” and that it was “…”")?"""
+    doc = c.doc
+    if c.dep_ != "conj" or c.i < 3:
+        return False
+    k = c.left_edge.i + (doc[c.left_edge.i].dep_ == "cc")
+    before = [t.text if t.dep_ != "cc" else "and" for t in doc[k - 3 : k]]
+    joined = before in ([",", "”", "and"], [",", "\"", "and"], ["”", ",", "and"], ["\"", ",", "and"])
+    own = any(g.dep_ in (*SUBJECT_DEPS, "mark") and g.i < c.i for g in c.children)
+    return joined and own and any(g.is_quote for g in doc[k : c.right_edge.i + 1])
+
+
 @rule("cues.content-tail.completes", ("Ana Lind accused the council of wasting money.", "of"))
 def tail_completes(t: Tail) -> Tail | None:
     """"called half of them “deplorables”", "cited the election as a reason to ...": what completes the
@@ -96,7 +119,8 @@ def tail_completes(t: Tail) -> Tail | None:
 
 
 CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-tail", [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_completes],
+    "cues.content-tail",
+    [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_second_quoted_clause, tail_completes],
     describe=lambda t: t.child.text,
 )
 
