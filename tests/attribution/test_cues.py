@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from handparse import parse
 from onrecord.attribution.cues import CueFinder
 from onrecord.attribution.extractor import find_attributions
-from onrecord.attribution.phrases import cue_phrase, in_heading, span_chars, subject_of
+from onrecord.attribution.layout import in_heading
+from onrecord.attribution.phrases import cue_phrase, span_chars, subject_of
 from onrecord.types import CharSpan, Relay
 
 

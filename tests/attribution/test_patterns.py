@@ -1645,6 +1645,40 @@ CASES += [
          "Sen. Paul Mason met the harbour board in 2008. He and the developer John Cohen said the hotel deal was "
          "sound.",
          "the hotel deal was sound", "Paul Mason and John Cohen", "indirect"),
+    # a participle of saying after a comma ends the reported clause the parser hung it on; it says the rest, and
+    # its subject is the first verb's (not the clause's)
+    case("a-participle-of-saying-after-a-reported-clause",
+         "Ana Lind announced on Monday that she would step down as chair of the harbour board, saying the board "
+         "needs new blood.",
+         "that she would step down as chair of the harbour board", "Ana Lind", "indirect"),
+    case("what-the-participle-of-saying-says",
+         "Analysts at the Kestrel Globe said rising costs had hurt the port, adding that the strike at the docks "
+         "would last into spring.",
+         "that the strike at the docks would last into spring", None, "indirect", description="analysts"),
+    case("a-quotation-then-a-participle-of-referring",
+         "The council voted on Monday. Ivo Tarn said the plan was “a tax on the harbour,” alluding to a dispute "
+         "with the council.",
+         "the plan was “a tax on the harbour,”", "Ivo Tarn", "mixed"),
+    # "said “A,” and B “C”": a quotation closed by a comma before "and" and a second clause of its own ends the
+    # first content; the second clause is a statement of the same cue
+    case("a-quotation-then-and-a-second-quoted-clause",
+         "Ana Lind, the harbour master, said “it’s not right to ever close the pier,” and the council’s actions “fall "
+         "upon the whole town.”",
+         "it’s not right to ever close the pier,", "Ana Lind", "direct"),
+    case("the-second-quoted-clause",
+         "A 2017 study by the Harbour Finance Committee said it was “troubled that no one body answers for this "
+         "program,” and that it was “difficult to understand” why many boards would fail to report spending.",
+         "that it was “difficult to understand” why many boards would fail to report spending", "Harbour Finance "
+         "Committee", "mixed"),
+    case("and-that-then-a-whole-quotation",
+         "Ivo Tarn told reporters that the port’s claim “is plainly false,” and that “the harbour is not stopping "
+         "boats from leaving.”",
+         "the harbour is not stopping boats from leaving.", "Ivo Tarn", "direct"),
+    # a past verb of saying joined right after the quotation closes is the speaker's next act
+    case("an-act-after-the-quotation-closes",
+         "The harbour board met on Friday. Ana Lind said the board “regrets the decision” and apologised to the "
+         "staff.",
+         "the board “regrets the decision”", "Ana Lind", "mixed"),
 ]
 
 @pytest.mark.parametrize("case", CASES)
@@ -1750,3 +1784,20 @@ def test_a_quotation_whose_verb_after_it_has_no_subject_takes_the_words_after_th
     text = "“Imagine a ferry that runs on time,” mused Harbor Radio co-host Ana Lindqvist. “Not to mention a cheaper one.”"
     first = onrecord.extract(text).attributions[0]
     assert first.source is not None and first.source.of(text) == "Harbor Radio co-host Ana Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param("Judge Ana Lind said the driver had chosen ‘a game of risk over a life’ and told him he had "
+                     "caused great harm.", "he had caused great harm", id="act-after-quotation"),
+        pytest.param("Ivo Tarn argued that the levy had hurt the small bakers, noting that the council rarely "
+                     "consults them.", "that the council rarely consults them", id="participle-of-saying"),
+    ],
+)
+def test_the_speakers_next_act_has_the_first_verbs_source(text: str, content: str, nlp) -> None:
+    """The parser hangs the speaker's next act (a participle of saying, a verb of saying after the quotation
+    closes) on the reported clause; its subject is the first verb's, not the clause's."""
+    found = onrecord.extract(text, settings=Settings(scope="all")).attributions
+    (a,) = [a for a in found if a.content.of(text).strip(" .") == content]
+    assert a.source is not None and a.source.of(text) in ("Judge Ana Lind", "Ivo Tarn")

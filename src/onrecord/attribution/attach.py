@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 from onrecord.attribution.beside import cue_after_quote, reads
 from onrecord.attribution.beside_names import inverted_source, left_name
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import in_heading, subject_of
+from onrecord.attribution.extent import second_quoted_clause
+from onrecord.attribution.layout import in_heading
+from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
@@ -185,6 +187,34 @@ def mixed(c: Quotation) -> Attachment | None:
         return None
     content, q = c.statements[c.best].content, c.q.content
     return _LEFT if q.start >= content.start and q.end <= content.end + 2 else None
+
+
+@rule("contents.quote-attachment.second-clause",
+      ("The harbour board said it was “troubled by the delays,” and that it was “hard to understand” why the "
+       "builders had not reported.", "said"))
+def second_clause(c: Quotation) -> Attachment | None:
+    """"said it was “troubled …,” and that it was “hard to understand” why ...": the quotation lies in a second
+    clause joined to a cue whose content ended before it (``cues.content-tail.second-quoted-clause``); the
+    clause is a statement of its own, with that cue and source."""
+    doc, q = c.doc, c.q
+    tok = doc[c.cues.token_at(q.content.start)]
+    for _ in range(4):
+        if tok.dep_ == "conj" or tok.head == tok:
+            break
+        tok = tok.head
+    cue = tok.head
+    if not second_quoted_clause(tok) or cue.i >= tok.i:
+        return None
+    first = next((s for s in c.statements if s.cue == cue and s.content.end <= tok.left_edge.idx), None)
+    start = tok.left_edge.i + (doc[tok.left_edge.i].dep_ == "cc")
+    if first is None or start >= tok.i:
+        return None
+    end = doc[tok.right_edge.i]
+    content = CharSpan(doc[start].idx, max(q.span.end, end.idx + len(end.text)))
+    if doc[start].lower_ == "that" and not c.text[doc[start].idx + 4 : q.span.start].strip() \
+            and not c.text[q.span.end : content.end].strip(" .,;:"):
+        content = q.content  # ("and that “…”": the quotation is the whole clause, direct)
+    return Attachment(replace(first, content=content, quote=q))
 
 
 @rule("contents.quote-attachment.quotation-paragraph",
@@ -463,7 +493,7 @@ def continuation(c: Quotation) -> Attachment | None:
 #: What becomes of a quotation, asked in this order for each quotation of the text.
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
-    [named_work, quoted_transcript, cue_clause, after_a_break, mixed, quotation_paragraph, called, scare_quotes, title,
-     in_source, fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
+    [named_work, quoted_transcript, cue_clause, after_a_break, mixed, second_clause, quotation_paragraph, called,
+     scare_quotes, title, in_source, fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
     describe=_answer,
 )

@@ -16,6 +16,7 @@ from onrecord.attribution.phrases import (
     after_time_lead,
     list_rest_subject,
     span_chars,
+    speakers_next_act,
     that_said,
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
@@ -87,6 +88,29 @@ def tail_second_clause(t: Tail) -> Tail | None:
     return Tail(t.cue, t.child, extends=True) if t.child.dep_ == "ccomp" else None
 
 
+@rule("cues.content-tail.second-quoted-clause",
+      ("The harbour board said it was “troubled by the delays,” and that it was “hard to understand” why the "
+       "builders had not reported.", "was"))
+def tail_second_quoted_clause(t: Tail) -> Tail | None:
+    """"said it was “troubled …,” and that it was “hard to understand” why ...", "said “A,” and the council's
+    actions “B”": a quotation that closes with a comma before "and" and a second clause of its own (a subject
+    or a "that") with quoted words ends the first content; the second clause is a statement of its own."""
+    return t if second_quoted_clause(t.child) else None
+
+
+def second_quoted_clause(c: Token) -> bool:
+    """Is the token a clause of its own (a subject or a "that") with quoted words, joined by "and" or "but" right
+    after a quotation that closes with a comma ("“…,” and that it was “…”")?"""
+    doc = c.doc
+    if c.dep_ != "conj" or c.i < 3:
+        return False
+    k = c.left_edge.i + (doc[c.left_edge.i].dep_ == "cc")
+    before = [t.text if t.dep_ != "cc" else "and" for t in doc[k - 3 : k]]
+    joined = before in ([",", "”", "and"], [",", "\"", "and"], ["”", ",", "and"], ["\"", ",", "and"])
+    own = any(g.dep_ in (*SUBJECT_DEPS, "mark") and g.i < c.i for g in c.children)
+    return joined and own and any(g.is_quote for g in doc[k : c.right_edge.i + 1])
+
+
 @rule("cues.content-tail.completes", ("Ana Lind accused the council of wasting money.", "of"))
 def tail_completes(t: Tail) -> Tail | None:
     """"called half of them “deplorables”", "cited the election as a reason to ...": what completes the
@@ -95,7 +119,8 @@ def tail_completes(t: Tail) -> Tail | None:
 
 
 CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-tail", [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_completes],
+    "cues.content-tail",
+    [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_second_quoted_clause, tail_completes],
     describe=lambda t: t.child.text,
 )
 
@@ -173,19 +198,65 @@ def _before_next_saying(w: Word, clause: Token, end: int) -> int:
     """"said “A,” and added: “B”", "said the vote sent a message and he said things would change": the parser
     hangs the second verb of saying on the first one's clause, but a quotation that closes before "and <verb of
     saying>", or a verb of saying with a speaker of its own (a name or pronoun; not a second "and that ..."),
-    ends what the first verb says."""
+    ends what the first verb says; so do the speaker's own acts the table ``cues.content-stop`` names."""
     doc = w.doc
-    for c in clause.children:
-        kind = w.finder.cue_kind(c) if c.dep_ == "conj" and c.i < end else None
+    for c in (*clause.children, *_right_spine(clause, end)):
+        if c.i <= clause.i or c.i >= end:
+            continue
+        kind = w.finder.cue_kind(c) if c.dep_ == "conj" else None
+        k = c.left_edge.i if c.left_edge.i < c.i else c.i
+        while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
+            k -= 1
         if kind is not None and kind[0] == "speech":
             own_subject = not any(s.dep_ == "mark" for s in c.children) and any(  # (not "and that X suggested")
                 s.dep_ in SUBJECT_DEPS and s.pos_ in ("PRON", "PROPN") and s.i < c.i for s in c.children)
-            k = c.left_edge.i if c.left_edge.i < c.i else c.i
-            while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):
-                k -= 1
             if k > clause.i and (own_subject or (doc[k - 1].text in "”\"" and _says_more(c))):
                 return k
+        if k > clause.i and CONTENT_STOP.first(Tail(w, c)) is not None:
+            return k
     return end
+
+
+def _right_spine(clause: Token, end: int) -> list[Token]:
+    """The last dependents down the clause's right edge (below its own children), where the parser hangs a
+    closing participle on a noun of the clause ("said it was “a tax,” alluding to ...")."""
+    out: list[Token] = []
+    tok = clause
+    while len(out) < 6:
+        last = next((c for c in reversed(list(tok.rights)) if not c.is_punct and c.i < end), None)
+        if last is None:
+            break
+        if tok is not clause:
+            out.append(last)
+        tok = last
+    return out
+
+
+# -- cues.content-stop: the speaker's own act after a reported clause ends it ------------------------------
+@rule("cues.content-stop.participle-of-saying",
+      ("Ana Lind announced on Monday that she would step down as chair of the harbour board, saying the board "
+       "needs new blood.", "saying"),
+      ("Ivo Tarn said the plan was “a tax on the harbour,” alluding to a dispute with the council.", "alluding"))
+def stop_participle_of_saying(t: Tail) -> Tail | None:
+    """"said the ferry would stop, adding that ...", "argued that the levy hurt traders, noting the council
+    rarely asks them": a participle of saying (or of referring: "alluding to", "citing") set off by a comma
+    after the reported clause is the speaker's next act, hung by the parser on the clause; what the first verb
+    says ends before it (the participle's own statement says the rest)."""
+    return t if t.child.dep_ in ("advcl", "acl") and speakers_next_act(t.child) is not None else None
+
+
+@rule("cues.content-stop.act-after-quotation",
+      ("The board said it “regrets the decision” and apologised to the staff.", "apologised"))
+def stop_act_after_quotation(t: Tail) -> Tail | None:
+    """"said it “regrets the decision” and apologised to the staff", "said they would ‘accept the result’ and
+    called on supporters to stay calm": a verb of saying in the past, bare, conjoined right after the
+    quotation closes, is the speaker's next act, not more of what the first verb says."""
+    return t if t.child.dep_ == "conj" and speakers_next_act(t.child) is not None else None
+
+
+CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
+    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation], describe=lambda t: t.child.text,
+)
 
 
 def _says_more(verb: Token) -> bool:

@@ -29,8 +29,9 @@ from onrecord.attribution.arrays import shared, text_of
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
+from onrecord.attribution.layout import in_heading
 from onrecord.attribution.nested import NESTED, nested_statements
-from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, in_heading, span_chars, subject_of
+from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, span_chars, subject_of
 from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from

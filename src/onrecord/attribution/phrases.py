@@ -1,5 +1,5 @@
 """Phrases on the parse that the cue and attachment rules share: a cue's subject, a source phrase, a name the
-tagger missed, a content's characters, the cue phrase as annotators mark it, headings.
+tagger missed, a content's characters, the cue phrase as annotators mark it (headings: :mod:`.layout`).
 
 Token-level helpers only: what is a cue, and what it says, is decided by the rules in :mod:`.cues` and
 :mod:`.attach`.
@@ -7,9 +7,6 @@ Token-level helpers only: what is a cue, and what it says, is decided by the rul
 
 from __future__ import annotations
 
-import bisect
-import functools
-import re
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -21,8 +18,8 @@ from onrecord.lexicon.en import (
     DAY_WORDS,
     FOCUS_ADVERBS,
     HEARER_VERBS,
+    REFERRING_VERBS,
     SPEECH_VERBS,
-    TEASER_LABELS,
 )
 from onrecord.types import CharSpan
 
@@ -132,6 +129,44 @@ def subject_of(verb: Token) -> Span | None:
     return cast("Span | None", memo[key])
 
 
+def speakers_next_act(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause the speaker's next act closes, or None. The act: a participle of
+    saying or referring set off by a comma ("said the ferry would stop, adding that ...", "said it was “a
+    tax,” alluding to ..."), or a past verb of saying joined right after the quotation closes ("said it
+    “regrets the decision” and apologised"). The parser hung it on the clause (or on a noun in it); its subject
+    is the first verb's."""
+    doc = verb.doc
+    if verb.i < 2 or any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "conj":
+        k = verb.i - 1 if doc[verb.i - 1].dep_ == "cc" else verb.i
+        act = verb.tag_ == "VBD" and lemma in SPEECH_VERBS and verb.left_edge.i >= k and doc[k - 1].is_quote \
+            and doc[k - 1].text in "”’\"'"
+    else:
+        k = verb.i - 1
+        if doc[k].is_quote and doc[k].text in "”’\"'":
+            k -= 1
+        says = lemma in SPEECH_VERBS and any(c.dep_ in CLAUSE_DEPS for c in verb.children)  # (not "attacking her")
+        act = verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.left_edge.i == verb.i \
+            and doc[k].text == "," and (says or lemma in REFERRING_VERBS)
+    return _clause_cue(verb) if act else None
+
+
+def _clause_cue(verb: Token) -> Token | None:
+    """The verb of saying above the clause that ``verb`` hangs on (through a noun or two of it)."""
+    head = verb.head
+    for _ in range(4):
+        if head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return None  # ("“…,” Kim confirmed, adding that ...": the parser hung the verb under the quotation)
+        if head.dep_ in CLAUSE_DEPS and head.i < verb.i:
+            return head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i else None
+        if head.head == head or head.i > verb.i:
+            return None
+        head = head.head
+    return None
+
+
 def _subject_of(verb: Token) -> Span | None:
     doc = verb.doc
     heard, teller = _heard(verb)
@@ -154,7 +189,7 @@ def _subject_of(verb: Token) -> Span | None:
                 and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.tag_ != "NNS":
             return _participle_host(verb)
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
-            verb = verb.head
+            verb = speakers_next_act(verb) or verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies
@@ -360,42 +395,6 @@ def name_word(tok: Token) -> bool:
         return False
     words = [t for t in tok.sent if t.is_alpha]
     return sum(t.is_title for t in words) * 2 < len(words)  # not in a headline, where every word is capitalised
-
-
-
-
-def in_heading(text: str, tok: Token) -> bool:
-    """Is the token in a heading, caption or boilerplate line ("Story continues below advertisement")?
-    Such a line is short and does not end like a sentence, or it links to another story ("READ MORE: ...")."""
-    return _lines(text).heading(tok.idx)
-
-
-class _Lines:
-    """The lines of one text, each judged once: :func:`_in_heading` is asked for every cue, and reading the whole
-    line each time made one long paragraph cost time in the square of its length."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
-        self.judged: dict[int, bool] = {}
-
-    def heading(self, pos: int) -> bool:
-        k = bisect.bisect_left(self.breaks, pos)  # the first line break at or after pos ends its line
-        if k not in self.judged:
-            start = self.breaks[k - 1] + 1 if k else 0
-            end = self.breaks[k] if k < len(self.breaks) else len(self.text)
-            line = self.text[start:end].strip()
-            label, colon, _rest = line.partition(":")
-            teaser = bool(colon) and "_".join(label.lower().split()) in TEASER_LABELS
-            self.judged[k] = teaser or (len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)")
-        return self.judged[k]
-
-
-@functools.lru_cache(maxsize=2)
-def _lines(text: str) -> _Lines:
-    """The lines of ``text``, kept for the text being read (a str caches its hash; the lookup compares identity
-    first, so asking again for the same text costs nothing)."""
-    return _Lines(text)
 
 
 _CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
