@@ -1,8 +1,9 @@
 """The speaker rules: who a source mention refers to, decided by the first rule of :data:`SPEAKER_RULES` that does.
 
 This module holds the rules for pronouns and names, and the table at its foot, which states the precedence;
-the rules for descriptions (documents, organisations, roles, "the patient") are in
-:mod:`onrecord.attribution.resolution.description_rules`. Each rule looks at a :class:`Mention` and returns a
+the rules for descriptions (organisations, roles, "the patient") are in
+:mod:`onrecord.attribution.resolution.description_rules`, those for documents in
+:mod:`onrecord.attribution.resolution.document_rules`. Each rule looks at a :class:`Mention` and returns a
 :class:`Speaker` or passes (None). ``python -m onrecord.attribution.rules`` lists them with their examples.
 """
 
@@ -15,11 +16,12 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution import apposition_rules as appos
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
+from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
-from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
@@ -34,6 +36,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
+from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
@@ -360,7 +363,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
-    d.document_goes_on,
+    doc.document_goes_on,
     group_pronoun,
     g.both_people,
     run_in_heading,
@@ -391,16 +394,16 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     titled_in_organisation,
     named_organisation,
     proper_noun,
-    d.document_author,
+    doc.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
     owner.possessors_words,
-    d.authors_of_document,
-    d.document_of_last_speaker,
+    doc.authors_of_document,
+    doc.document_of_last_speaker,
     g.document_named_next,
-    d.document_of_main_organisation,
-    d.lead_author,
-    d.document_unattributed,
+    doc.document_of_main_organisation,
+    doc.lead_author,
+    doc.document_unattributed,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
     d.organisation_in_view,
