@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from onrecord.attribution.resolution.names import Speaker, org_text, person_name
+from onrecord.attribution.resolution.names import Speaker, org_text, person_name, strip_det
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     core,
@@ -30,6 +30,7 @@ from onrecord.lexicon.en import (
     PERSON_PRONOUNS,
     RECEIVING_VERBS,
     RESEARCH_DOCUMENTS,
+    SAME_DOCUMENT_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -71,27 +72,47 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
     owner = published_on(head)
-    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
+    if owner is None:
+        return None
+    if owner.dep_ == "compound" or owner.head.lower_ == "in":  # a publication: "a column in the Kestrel Globe"
+        return Speaker(r.index.fullest_org(strip_det(r.doc[owner.left_edge.i : owner.i + 1].text)), "organisation")
+    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
     said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
-    another word ("A study by Civic Action analysed 13 projects. ... the report said")."""
+    another word ("A study by Civic Action analysed 13 projects. ... the report said"; "a new ad from X ... the
+    60-second spot"); one that spoke before speaks for the author it was found to have."""
     lemma = head.lemma_.lower()
-    research = lemma in RESEARCH_DOCUMENTS
+    research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
         word = tok.lemma_.lower()
-        same = word == lemma or (research and word in RESEARCH_DOCUMENTS and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        other = (research and word in RESEARCH_DOCUMENTS) or SAME_DOCUMENT_NOUNS.get(word, word) == common
+        same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
+        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None) if tok.dep_ == "nsubj" else None
+        if spoke is not None and spoke.kind in ("organisation", "person"):
+            return spoke  # the same document spoke before: for whoever it was found to speak for
         found = maker(r, tok)
         if found is not None:
             return found
+    return _spoke_before(r, head)
+
+
+def _spoke_before(r: SpeakerResolver, head: Token) -> Speaker | None:
+    """The named author of the last document by the same noun that spoke before, however far back ("the
+    lawsuit says" all through a story about one lawsuit)."""
+    lemma = head.lemma_.lower()
+    for i, spoke in reversed(r.recent):
+        if i < head.i and spoke.kind in ("organisation", "person") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == lemma and c.pos_ == "NOUN" for c in r.doc[i].children):
+            return spoke
     return None
 
 
-#: How far before "the report" (in tokens) a study named by another word is taken for the same document.
+#: How far before "the report" (in tokens) a document named by another word is taken for the same one.
 _SAME_STUDY_WINDOW = 150
 
 

@@ -166,13 +166,17 @@ def _by_role(case: Mention) -> bool:
     ("Former mayor Janet Cole and current mayor Victor Osei clashed on Tuesday. Osei said the building cost too "
      "much. \"We cannot keep it,\" the mayor said. \"He is selling the family silver,\" the former mayor said.",
      "Janet Cole"),
+    ("Sen. Ana Tarn has campaigned as an outsider all year.\n\nSenator Per Lind of Lakeview lost his seat in 2019."
+     "\n\nTarn appears in a commercial running on local TV. \"We need to secure the harbour,\" the senator says "
+     "directly to the camera.", "Ana Tarn"),
 )
 def role_holder_by_title(case: Mention) -> Speaker | None:
     """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
     introduced with that role before it ("Sen. Ana Lind", "Midfielder Sara Lund"; "the former mayor": one introduced
     as a former one), else the first after it (a lede's cataphora).
     Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
-    paused")."""
+    paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
+    says")."""
     if not (_by_role(case) and case.definite and case.head.tag_ == "NN"):
         return None
     role = role_holder(case.resolver, case.head)

@@ -26,6 +26,7 @@ from onrecord.attribution.resolution.syntax import (
 )
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
+    DOCUMENT_ACTS,
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
     JUDGMENT_NOUNS,
@@ -67,13 +68,21 @@ def _one_of_documents(head: Token) -> Token | None:
      "“The plan would damage our town.”", "Mira Oduya"),
     ("The Ports Committee met in May. Thursday's memo from the Ports Committee said 59 witnesses had never been heard.",
      "Ports Committee"),
+    ("The Lakeview Rowing Club will sue the city over the harbour. The lawsuit, which will be filed on Friday, "
+     "focuses on the north dock. The dock was closed without notice, the lawsuit says.", "Lakeview Rowing Club"),
+    ("Ivo Tarn has long opposed the plan. A popular column in the Kestrel Globe newspaper attacked it on Monday. "
+     "“The plan is a waste of public money,” the column said.", "Kestrel Globe"),
+    ("The dock is the focus of a new television ad from Lakeview Forward, a group opposed to the mayor. The "
+     "60-second spot, which is airing on cable, says the plan is a waste of money.", "Lakeview Forward"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
-    wrote or issued it earlier ("Lind wrote in a report ... the report said"; "the club denied it in a statement
-    ... the statement read"; "A study by X ... the report said"); a group nobody names that made it ("40
-    physicians signed a letter") is the speaker, described."""
+    wrote, issued or sued in it earlier, by the same noun or another word for it ("Lind wrote in a report ...
+    the report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
+    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"); a column in a
+    publication is the publication's; a group nobody names that made it ("40 physicians signed a letter") is the
+    speaker, described."""
     picked = _one_of_documents(case.head)
     if picked is None and not _document(case):
         return None
@@ -89,10 +98,11 @@ def document_author(case: Mention) -> Speaker | None:
 
 def _sent_before(case: Mention) -> Speaker | None:
     """"Ana Lind emailed supporters on Monday ... The email goes on to say": who did before, outside quotations,
-    what the document's noun names as a verb (emailed, tweeted, posted)."""
-    r = case.resolver
+    what the document's noun names as a verb (emailed, tweeted, posted), or the verb for making it ("The club
+    will sue the city ... the lawsuit says")."""
+    r, acts = case.resolver, {case.lemma, DOCUMENT_ACTS.get(case.lemma, case.lemma)}
     for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
-        if tok.pos_ == "VERB" and tok.lemma_.lower() == case.lemma and not r.index.inside(tok.idx):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in acts and not r.index.inside(tok.idx):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1]) if subject is not None else None
             return found if found is not None and found.name else None
