@@ -19,7 +19,7 @@ from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
-from onrecord.attribution.resolution.syntax import possessive_at, role_key
+from onrecord.attribution.resolution.syntax import compound_start, possessive_at, role_key
 from onrecord.lexicon.en import PERSON_PRONOUNS
 
 if TYPE_CHECKING:
@@ -38,15 +38,16 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
                       any_mention: bool = True, depth: int = 0) -> Speaker:
     """The person a he/she most likely refers to: the current speaker when recent, else the nearest
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
-    ix = r.index
 
     def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
-        g = ix.gender(name, listed=True)
+        g = r.index.gender(name, listed=True)
         return (gender is None or g is None or g == gender) and name != r.first_person_writer()
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return _fullest_for(r, mention, gender, pronoun.i)
 
+    if (ahead := _named_subject_of_main_clause(r, pronoun)) is not None and fits(full(ahead)):
+        return Speaker(full(ahead), "person")  # "Even as he accused the ministry, Tarn would not say ..."
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
                  and fits(s.name)), None)
@@ -54,7 +55,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
     # (not a name inside the description itself: "the Ashgrove manager")
-    before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
+    before = [p for p in r.index.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
@@ -92,6 +93,25 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return Speaker(full(before[-1]), "person")
     return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
                                                                                                 pronoun.text)
+
+
+def _named_subject_of_main_clause(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
+    """The person named as the subject of the main clause a he/she's clause opens ("Even as he accused the
+    ministry, Ivo Tarn would not speculate"; "When she arrived, Lind ..."): the pronoun looks ahead to that name
+    (cataphora), whoever spoke before."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or clause.i > clause.head.i \
+            or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _OPENING_MARKS for c in clause.children):
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
+    if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
+        return None
+    return next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
+
+
+#: The words that open a clause set before its main clause, whose he/she may stand for the main clause's subject.
+_OPENING_MARKS = frozenset({"as", "while", "when", "whenever", "after", "before", "although", "though", "because",
+                            "since", "once", "until", "if"})
 
 
 def _fullest_for(r: SpeakerResolver, mention: PersonMention, gender: str | None, at: int) -> str:

@@ -104,9 +104,16 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
     return ent if ent is not None and ent.label_ in ("PERSON", "ORG") else None
 
 
-@rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
+@rule(
+    "speakers.person-pronoun",
+    ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"),
+    ("Per Lind, a researcher, said the case was weak. Even as he accused the ministry of favouritism, Ivo Tarn "
+     "would not speculate about its motives.", "Ivo Tarn"),
+)
 def person_pronoun(case: Mention) -> Speaker | None:
-    """A he or she is the most salient person of that gender before it: the current speaker, unless another
+    """A he or she opening a clause set before its main clause is that clause's subject, when a name of its
+    gender ("Even as he accused ..., Ivo Tarn would not ..."). Else the most salient person of that gender
+    before it: the current speaker, unless another
     person has since become a subject; a person the previous sentence turned to (of two named there, the one
     known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
     provided by Ben Statz,"); the nearest subject; with nobody of its gender named in view, whoever the he/she
