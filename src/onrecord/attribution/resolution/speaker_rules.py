@@ -232,6 +232,36 @@ def family_name_first(case: Mention) -> Speaker | None:
     return None
 
 
+@rule("speakers.misspelt-surname", (
+    "Ivo Tarnowski spoke first. Tarnowki also questioned the idea that the dock was safe.", "Ivo Tarnowski"))
+def misspelt_surname(case: Mention) -> Speaker | None:
+    """A surname alone, not an organisation's or a place's by the recogniser, that nobody in the article has in
+    full, one slip of the keys from the surname of the one person named in full there (a letter left out, added,
+    changed, or two swapped; five letters at least, the same first letter; not a plural, "the Rockets" of a
+    "Rocket"): a misprint of that person's name ("Tarnowki" for "Tarnowski")."""
+    name, ix = case.head_name, case.resolver.index
+    if not name or len(name.split()) != 1 or len(name) < 5 or not name.istitle() or ix.fullest(name) != name \
+            or (case.head_ent is not None and case.head_ent.label_ != "PERSON"):
+        return None
+    wrong = name.lower()
+    near = {full for key, names in ix.by_surname.items() if key[:1] == wrong[:1] and len(key) >= 5
+            and wrong not in (key, key + "s") and _one_slip(key, wrong) for full in names if len(full.split()) >= 2}
+    fullest = {ix.fullest(full) for full in near}
+    return Speaker(fullest.pop(), "person") if len(fullest) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by one letter left out, added or changed, or by two neighbours swapped?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 @rule("speakers.acronym-name", (
     "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
 def acronym_name(case: Mention) -> Speaker | None:
@@ -389,6 +419,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
+    misspelt_surname,
     known_surname,
     family_name_first,
     acronym_name,
