@@ -169,6 +169,8 @@ def _by_role(case: Mention) -> bool:
     ("Sen. Ana Tarn has campaigned as an outsider all year.\n\nSenator Per Lind of Lakeview lost his seat in 2019."
      "\n\nTarn appears in a commercial running on local TV. \"We need to secure the harbour,\" the senator says "
      "directly to the camera.", "Ana Tarn"),
+    ("Sen. Ana Tarn spoke at the harbour on Monday. The crowd was small. “We need to secure the harbour,” the "
+     "senator says.", "Ana Tarn"),
 )
 def role_holder_by_title(case: Mention) -> Speaker | None:
     """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
@@ -177,7 +179,9 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
     paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
     says")."""
-    if not (_by_role(case) and case.definite and case.head.tag_ == "NN"):
+    # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP)
+    if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (
+            case.head.tag_ == "NNP" and case.head.is_lower))):
         return None
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
