@@ -1801,3 +1801,39 @@ def test_the_speakers_next_act_has_the_first_verbs_source(text: str, content: st
     found = onrecord.extract(text, settings=Settings(scope="all")).attributions
     (a,) = [a for a in found if a.content.of(text).strip(" .") == content]
     assert a.source is not None and a.source.of(text) in ("Judge Ana Lind", "Ivo Tarn")
+
+
+_HARBOUR_HISTORY = (
+    "The harbour was built in the spring of 1911, when the town still had two ferries and a small fleet of fishing "
+    "boats that left before dawn and came back at noon with their catch. For most of the century it was the busiest "
+    "place in the valley, with a fish market on the quay, a chandlery, three inns and a boatyard that built wooden "
+    "dinghies for families along the whole coast. In the long winters the boats were hauled up the slipway and "
+    "painted, and in the summers the rowing crews trained on the calm water inside the breakwater every evening.\n\n"
+    "The fishing fleet shrank in the eighties, and the boatyard closed a few years later. The inns became houses, "
+    "the market moved inland to a new hall near the station, and the quay was left to the rowers, the anglers and "
+    "the tourists who came on the Sunday train to walk along the breakwater and eat chips on the benches. The "
+    "north dock, the oldest part of the harbour, was rebuilt twice with money raised at summer fairs, once after "
+    "a storm in 1987 and again after a flood in 2003, when the water came up over the quay and into the old inns.\n\n"
+    "Today about four hundred people row from the harbour each week, from schoolchildren in their first season to "
+    "veterans who have rowed there for fifty years. Crews from the towns along the coast come for the autumn "
+    "regatta, which fills the quay with trailers, tents and boats for a whole weekend in October. The dock is also "
+    "where the lifeboat crew trains in the winter months, and where the coastguard keeps a small launch for the "
+    "days when the sea is too rough for the larger boats that are stationed further along the coast at the point."
+)
+
+
+def test_a_lawsuit_speaks_for_who_sued_and_keeps_that_author_far_on(nlp) -> None:
+    """"The club will sue the city ... the lawsuit says": the lawsuit is the club's (the verb for making the
+    document); "the filing" just after is the same document; and far further on, past the window in which the
+    verb is looked for, "the lawsuit" keeps the author it was found to have (PolNeAR train, part c)."""
+    text = (
+        "The Lakeview Rowing Club will sue the city of Tarn over the closure of the harbour.\n\n"
+        "The dock was closed without any notice to the rowers, the lawsuit says. For instance, the filing cites a "
+        "rule that bars boats from the north dock after dark.\n\n"
+        f"{_HARBOUR_HISTORY}\n\n"
+        "The city has broken its own harbour rules for years, the lawsuit says."
+    )
+    found = onrecord.extract(text, settings=Settings(scope="all")).attributions
+    documents = [a for a in found if a.source is not None and a.source.of(text).lower() in ("the lawsuit", "the filing")]
+    assert len(documents) == 3
+    assert [a.speaker for a in documents] == ["Lakeview Rowing Club"] * 3

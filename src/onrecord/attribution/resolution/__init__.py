@@ -6,9 +6,11 @@ article's resolver) and the name helpers :func:`clean_name` and :func:`surname`.
 - ``names.py``: Speaker, cleaning and comparing names;
 - ``syntax.py``: what the parse says of a mention (subject, the phrase's extent, roles);
 - ``index.py``: the article's index of people and organisations, and the fullest names;
-- ``antecedents.py``: what pronouns, descriptions and documents point back to;
+- ``person_antecedents.py``: who a he or she points back to (salience);
+- ``antecedents.py``: what "they", "it", groups and documents point back to;
 - ``mention.py``: the case a rule looks at;
-- ``speaker_rules.py``, ``description_rules.py`` and ``group_rules.py`` (groups, campaigns, "both", things):
+- ``speaker_rules.py``, ``description_rules.py``, ``document_rules.py`` and ``group_rules.py`` (groups,
+  campaigns, "both", things):
   the named rules, and the table that orders them;
 - ``resolver.py``: SpeakerResolver, the state kept between one article's mentions.
 """

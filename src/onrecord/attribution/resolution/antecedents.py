@@ -1,32 +1,24 @@
-"""Who a mention points back to: a he/she, a "they" or an "it", a definite description, a document's author.
+"""Who a mention points back to: a "they" or an "it", a group, a document's author (a he or she: see
+:mod:`onrecord.attribution.resolution.person_antecedents`).
 
-Salience, in order: the current speaker, unless another person has since become a subject (by the parse, by a
-finite verb right after the name, or by opening the paragraph); a person the previous sentence turned to; the
-nearest subject. "The harbour master" is the person introduced with that role; "the company" the last
-organisation named as a subject; a document speaks for its author (possessor, "by"/"from", who wrote in it
-earlier). "They" is speakers named together or the last plural subject that can speak.
+"The company" is the last organisation named as a subject; a document speaks for its author (possessor,
+"by"/"from", who wrote in it earlier). "They" is speakers named together or the last plural subject that can
+speak.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from onrecord.attribution.resolution.genders import MALE
-from onrecord.attribution.resolution.index import PersonMention
-from onrecord.attribution.resolution.names import Speaker, org_text, person_name
-from onrecord.attribution.resolution.relations import relative_subject_before
-from onrecord.attribution.resolution.roles import role_holder
-from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
+from onrecord.attribution.resolution.names import Speaker, org_text, person_name, strip_det
+from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     core,
     is_subject,
     person_noun,
-    possessive_at,
     published_on,
-    role_key,
 )
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -38,209 +30,12 @@ from onrecord.lexicon.en import (
     PERSON_PRONOUNS,
     RECEIVING_VERBS,
     RESEARCH_DOCUMENTS,
+    SAME_DOCUMENT_NOUNS,
 )
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
 
-#: How far back (in tokens before the pronoun's sentence) antecedents are looked for.
-PRONOUN_WINDOW = 80
-
-
-def pronoun_gender(pronoun: Token) -> str:
-    """"m" for he/him/his, else "f"."""
-    return "m" if pronoun.lower_ in MALE else "f"
-
-
-def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *, prefer_speaker: bool = True,
-                      any_mention: bool = True, depth: int = 0) -> Speaker:
-    """The person a he/she most likely refers to: the current speaker when recent, else the nearest
-    subject, else the nearest name -- skipping people of the other gender when the article shows it."""
-    ix = r.index
-
-    def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
-        g = ix.gender(name, listed=True)
-        return (gender is None or g is None or g == gender) and name != r.first_person_writer()
-
-    def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
-        return _fullest_for(r, mention, gender, pronoun.i)
-
-    window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
-                 and fits(s.name)), None)
-    lede = story_subject(r, pronoun)
-    if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
-        return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
-    # (not a name inside the description itself: "the Ashgrove manager")
-    before = [p for p in ix.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
-    subjects = [p for p in before if p[2]]
-    # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
-    # the sentence just before, after anyone who spoke or acted, is who the story turned to
-    previous_start = _sentence_before(r, pronoun)
-    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
-                                     and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
-    anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
-    if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
-        t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
-    ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
-        return Speaker(full(lately[-1]), "person")
-    turned = _turned_to(r.doc, pronoun, [(p[0], full(p)) for p in before if p[0] >= previous_start], anchor)
-    if turned is not None:
-        return Speaker(turned, "person")
-    by_role = _role_subject_before(r, pronoun)
-    if by_role is not None and fits(by_role) and not any(p[0] >= previous_start for p in subjects):
-        return Speaker(by_role, "person")
-    described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
-    if described is not None:
-        return described
-    if prefer_speaker and last is not None and last[0] >= window_start:
-        newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
-        if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
-                                               [p[0] for p in newer]):
-            return last[1]
-    if subjects:
-        return Speaker(full(subjects[-1]), "person")
-    chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
-    if chained is not None:  # (the he/she before it, resolved in its turn)
-        return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
-                                 depth=depth + 1)
-    if last is not None:
-        return last[1]
-    if before and any_mention:
-        return Speaker(full(before[-1]), "person")
-    return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
-                                                                                                pronoun.text)
-
-
-def _fullest_for(r: SpeakerResolver, mention: PersonMention, gender: str | None, at: int) -> str:
-    """The full name of a mention a he/she at ``at`` may stand for: of a family's names, one of the honorific's
-    gender ("Mrs. Clinton"), else of the pronoun's when that one was named before ``at`` (not "Lowri Tarn", named
-    a paragraph later, for "Tarn" before it when "Sione Tarn" opened the story)."""
-    ix = r.index
-    honorific = ix.honorific.get(mention[0])
-    if honorific is not None or gender is None:
-        return ix.fullest(mention[1], honorific or gender)
-    name = ix.fullest(mention[1], gender)
-    plain = ix.fullest(mention[1])
-    if name == plain or any(i < at and n == name for i, n, *_ in ix.persons):
-        return name
-    return plain
-
-
-def _sentence_before(r: SpeakerResolver, pronoun: Token) -> int:
-    """Where the sentence before the pronoun's starts, or before the quotation the pronoun's sentence ends when
-    that quotation opened sentences earlier ("Thank you. The door is open," she tweeted: the sentence before
-    "Thank you"): the sentences of a quotation are the speaker's, not the story's."""
-    start = pronoun.sent.start
-    while start > 0 and r.index.inside(r.doc[start].idx):
-        start = r.doc[start - 1].sent.start
-    return r.doc[start - 1].sent.start if start > 0 else start
-
-
-def _object_in_a_modifier(tok: Token) -> bool:
-    """Is the name at ``tok`` an object inside a clause that modifies a noun ("a president who authorized the
-    raid that killed Osama Ladin")? The story did not turn to that person."""
-    while tok.dep_ == "compound" and tok.head.i > tok.i:
-        tok = tok.head
-    if tok.dep_ not in ("dobj", "pobj"):
-        return False
-    node = tok
-    while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl"):
-            return True
-        node = node.head
-    return False
-
-
-def _known_gender_first(r: SpeakerResolver, named: list[PersonMention], gender: str | None,
-                        full: Callable[[PersonMention], str]) -> list[PersonMention]:
-    """Of two people named in the sentence before a he/she, the one known to be of its gender when the other's
-    gender is unknown ("For Ivo Tarn, the final against the Rowe Harriers ... He was asked" -> Tarn, not the
-    team the recogniser took for a person); else all of them."""
-    if gender is None or len({full(p) for p in named}) != 2:  # (not one of a list: "songs by A, B, C and D")
-        return named
-    known = [p for p in named if r.index.gender(full(p)) == gender]
-    return known if len({full(p) for p in known}) == 1 else named
-
-
-def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: int) -> str | None:
-    """The one person named in the sentence before the he/she's, a possessor too, when that sentence's subject
-    is a he/she of the same gender after the name, and nobody spoke or acted since: the story turned to that
-    person, and both pronouns are theirs ("“Rest,” Ana Lind said. In Oduya's case, she stayed on. “I am
-    worried,” she continued." -> Oduya)."""
-    sent_start = pronoun.sent.start
-    if len({name for _, name in named}) != 1 or named[-1][0] <= anchor:
-        return None
-    gender = pronoun_gender(pronoun)
-    if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and pronoun_gender(t) == gender
-           for t in doc[named[-1][0] + 1 : sent_start]):
-        return named[-1][1]
-    return None
-
-
-def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
-    """The person the sentence before a he/she's names by role as its main subject, where that sentence names no
-    one ("The prime minister, who watched from the gallery, spoke to reporters. He said ..." -> the prime
-    minister the article introduced by name)."""
-    start = pronoun.sent.start
-    if start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    sent = r.doc[start - 1].sent
-    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
-    if kin is not None:
-        return kin
-    if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
-                                                             for c in subject.children):
-        return None
-    return role_holder(r, subject) if r.index.roles.get(role_key(subject)) else None
-
-
-def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named: list[tuple[int, str]],
-                           newer: list[int]) -> bool:
-    """The sentence before the he/she's has the last speaker as its main clause's subject, and every person who
-    became a subject since is a subject inside a clause after it: the speaker is still who the story is about
-    ("Ivo Tarn declined to say whether Per Lind slept on the night Ana Lind died. “...,” he said." -> Tarn)."""
-    start = pronoun.sent.start
-    if start == 0:
-        return False
-    sent = doc[start - 1].sent
-    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or speaker is None or not (
-        any(subject.left_edge.i <= i <= subject.i and name == speaker for i, name in named)
-        or (subject.pos_ == "PROPN" and subject.text == speaker.split()[-1])  # "Tarn" for Ivo Tarn
-    ):
-        return False
-    return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
-
-
-def _subject_of_a_clause_inside(tok: Token, root: Token) -> bool:
-    """Is the name at ``tok`` the subject of a verb other than ``root``, in a clause that hangs under it?"""
-    while tok.dep_ == "compound" and tok.head.i > tok.i:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head != root and tok.head.dep_ in (
-        "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
-
-
-def described_in_view(
-    r: SpeakerResolver, pronoun: Token, gender: str | None, since: int, named: list[PersonMention]
-) -> Speaker | None:
-    """The unnamed described speaker a he/she refers to ("..., a spokeswoman for the council said. She added
-    ..."), when the last one noted comes at or after token ``since`` -- and nobody else has been the subject
-    since ("The mayor spoke next. He said ...") nor been named (``named``: "a reporter asked Lind, “…?” “…,”
-    she replied")."""
-    found = next(
-        ((i, sp) for i, sp, g in reversed(r.described) if i < pronoun.i and (gender is None or g in (None, gender))),
-        None,
-    )
-    if found is None or found[0] < since or any(p[0] > found[0] for p in named):
-        return None
-    for t in r.doc[found[0] + 1 : pronoun.i]:
-        subject = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
-        object_named = t.pos_ == "PROPN" and (t.dep_ in ("dobj", "dative") or t.ent_type_ == "PERSON")
-        if (subject or object_named) and not r.index.inside(t.idx):
-            return None
-    return found[1]
 
 
 def author(r: SpeakerResolver, head: Token) -> Speaker | None:
@@ -277,27 +72,47 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
     owner = published_on(head)
-    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
+    if owner is None:
+        return None
+    if owner.dep_ == "compound" or owner.head.lower_ == "in":  # a publication: "a column in the Kestrel Globe"
+        return Speaker(r.index.fullest_org(strip_det(r.doc[owner.left_edge.i : owner.i + 1].text)), "organisation")
+    return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
     said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
-    another word ("A study by Civic Action analysed 13 projects. ... the report said")."""
+    another word ("A study by Civic Action analysed 13 projects. ... the report said"; "a new ad from X ... the
+    60-second spot"); one that spoke before speaks for the author it was found to have."""
     lemma = head.lemma_.lower()
-    research = lemma in RESEARCH_DOCUMENTS
+    research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
         word = tok.lemma_.lower()
-        same = word == lemma or (research and word in RESEARCH_DOCUMENTS and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        other = (research and word in RESEARCH_DOCUMENTS) or SAME_DOCUMENT_NOUNS.get(word, word) == common
+        same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
+        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None) if tok.dep_ == "nsubj" else None
+        if spoke is not None and spoke.kind in ("organisation", "person"):
+            return spoke  # the same document spoke before: for whoever it was found to speak for
         found = maker(r, tok)
         if found is not None:
             return found
+    return _spoke_before(r, head)
+
+
+def _spoke_before(r: SpeakerResolver, head: Token) -> Speaker | None:
+    """The named author of the last document by the same noun that spoke before, however far back ("the
+    lawsuit says" all through a story about one lawsuit)."""
+    lemma = head.lemma_.lower()
+    for i, spoke in reversed(r.recent):
+        if i < head.i and spoke.kind in ("organisation", "person") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == lemma and c.pos_ == "NOUN" for c in r.doc[i].children):
+            return spoke
     return None
 
 
-#: How far before "the report" (in tokens) a study named by another word is taken for the same document.
+#: How far before "the report" (in tokens) a document named by another word is taken for the same one.
 _SAME_STUDY_WINDOW = 150
 
 

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from onrecord.attribution.resolution.antecedents import PRONOUN_WINDOW, group_of, members, named_pair
+from onrecord.attribution.resolution.antecedents import group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
+from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import compound_start, is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.syntax import copular_nouns, role_key
+from onrecord.attribution.resolution.syntax import compound_start, copular_nouns, role_key
 from onrecord.lexicon.en import ROLE_RANKS
 
 if TYPE_CHECKING:
@@ -44,8 +44,24 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         # the one just quoted holds the role, and nobody else was given it since: "Sen. Ana Dale ... said
         # Dale. The senator paused" is her, not a senator introduced in between
         return last[1]
+    in_view = _subject_in_view(r, head, {name for _i, name in roles})
+    if in_view is not None:
+        return in_view
     before = [name for i, name in roles if i < head.i]
     return before[-1] if before else (roles[0][1] if roles else None)
+
+
+def _subject_in_view(r: SpeakerResolver, head: Token, holders: set[str]) -> str | None:
+    """The person named last as a subject, in the sentence before ``head`` or in its own, when that person holds
+    the role: "Sen. Ana Tarn ... Tarn defends her record in an ad: “…,” the senator says" is Tarn, whoever was
+    introduced as a senator since."""
+    start = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    subject = next((t for t in reversed(r.doc[start : head.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.pos_ == "PROPN" and not r.index.inside(t.idx)), None)
+    if subject is None:
+        return None
+    full = r.index.fullest(r.doc[compound_start(subject) : subject.i + 1].text)
+    return full if full in holders else None
 
 
 def _title_before(doc: Doc, start: int) -> list[Token]:

@@ -1,8 +1,9 @@
 """The speaker rules: who a source mention refers to, decided by the first rule of :data:`SPEAKER_RULES` that does.
 
 This module holds the rules for pronouns and names, and the table at its foot, which states the precedence;
-the rules for descriptions (documents, organisations, roles, "the patient") are in
-:mod:`onrecord.attribution.resolution.description_rules`. Each rule looks at a :class:`Mention` and returns a
+the rules for descriptions (organisations, roles, "the patient") are in
+:mod:`onrecord.attribution.resolution.description_rules`, those for documents in
+:mod:`onrecord.attribution.resolution.document_rules`. Each rule looks at a :class:`Mention` and returns a
 :class:`Speaker` or passes (None). ``python -m onrecord.attribution.rules`` lists them with their examples.
 """
 
@@ -15,11 +16,12 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution import apposition_rules as appos
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
+from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
-from onrecord.attribution.resolution.antecedents import group_antecedent, person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
@@ -34,6 +36,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
+from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
@@ -101,9 +104,16 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
     return ent if ent is not None and ent.label_ in ("PERSON", "ORG") else None
 
 
-@rule("speakers.person-pronoun", ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"))
+@rule(
+    "speakers.person-pronoun",
+    ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"),
+    ("Per Lind, a researcher, said the case was weak. Even as he accused the ministry of favouritism, Ivo Tarn "
+     "would not speculate about its motives.", "Ivo Tarn"),
+)
 def person_pronoun(case: Mention) -> Speaker | None:
-    """A he or she is the most salient person of that gender before it: the current speaker, unless another
+    """A he or she opening a clause set before its main clause is that clause's subject, when a name of its
+    gender ("Even as he accused ..., Ivo Tarn would not ..."). Else the most salient person of that gender
+    before it: the current speaker, unless another
     person has since become a subject; a person the previous sentence turned to (of two named there, the one
     known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
     provided by Ben Statz,"); the nearest subject; with nobody of its gender named in view, whoever the he/she
@@ -220,6 +230,36 @@ def family_name_first(case: Mention) -> Speaker | None:
     ):
         return Speaker(ix.fullest(name), "person")
     return None
+
+
+@rule("speakers.misspelt-surname", (
+    "Ivo Tarnowski spoke first. Tarnowki also questioned the idea that the dock was safe.", "Ivo Tarnowski"))
+def misspelt_surname(case: Mention) -> Speaker | None:
+    """A surname alone, not an organisation's or a place's by the recogniser, that nobody in the article has in
+    full, one slip of the keys from the surname of the one person named in full there (a letter left out, added,
+    changed, or two swapped; five letters at least, the same first letter; not a plural, "the Rockets" of a
+    "Rocket"): a misprint of that person's name ("Tarnowki" for "Tarnowski")."""
+    name, ix = case.head_name, case.resolver.index
+    if not name or len(name.split()) != 1 or len(name) < 5 or not name.istitle() or ix.fullest(name) != name \
+            or (case.head_ent is not None and case.head_ent.label_ != "PERSON"):
+        return None
+    wrong = name.lower()
+    near = {full for key, names in ix.by_surname.items() if key[:1] == wrong[:1] and len(key) >= 5
+            and wrong not in (key, key + "s") and _one_slip(key, wrong) for full in names if len(full.split()) >= 2}
+    fullest = {ix.fullest(full) for full in near}
+    return Speaker(fullest.pop(), "person") if len(fullest) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by one letter left out, added or changed, or by two neighbours swapped?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @rule("speakers.acronym-name", (
@@ -360,7 +400,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
-    d.document_goes_on,
+    doc.document_goes_on,
     group_pronoun,
     g.both_people,
     run_in_heading,
@@ -379,6 +419,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
+    misspelt_surname,
     known_surname,
     family_name_first,
     acronym_name,
@@ -391,16 +432,16 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     titled_in_organisation,
     named_organisation,
     proper_noun,
-    d.document_author,
+    doc.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
     owner.possessors_words,
-    d.authors_of_document,
-    d.document_of_last_speaker,
+    doc.authors_of_document,
+    doc.document_of_last_speaker,
     g.document_named_next,
-    d.document_of_main_organisation,
-    d.lead_author,
-    d.document_unattributed,
+    doc.document_of_main_organisation,
+    doc.lead_author,
+    doc.document_unattributed,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
     d.organisation_in_view,

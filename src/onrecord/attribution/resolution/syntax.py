@@ -27,6 +27,8 @@ from onrecord.lexicon.en import (
     ORGANISATION_NAME_ENDINGS,
     PERSON_ENDINGS,
     PLACE_FEATURE_WORDS,
+    PUBLICATIONS,
+    PUBLISHED_PIECES,
     PUBLISHING_PLACES,
     ROLE_ABBREVIATIONS,
     ROLE_PREFIXES,
@@ -437,7 +439,8 @@ def place_of_a_role(ent: Span) -> bool:
 def published_on(head: Token) -> Token | None:
     """Whose site a document is on: the owner in "on X's website" in the document's phrase ("a paper on the
     railway's website"), or after it in its sentence when the document follows its verb and the parse broke its
-    phrase off ("“…,” says a paper titled Winter: A Guide on the railway's website", the title's colon)."""
+    phrase off ("“…,” says a paper titled Winter: A Guide on the railway's website", the title's colon); the
+    publication an opinion piece is in ("a column in the Kestrel Globe")."""
     after = head.sent[head.i + 1 - head.sent.start :] if head.i > head.head.i else ()
     for tok in [*head.subtree, *after]:
         if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.lemma_.lower() in PUBLISHING_PLACES:
@@ -445,5 +448,13 @@ def published_on(head: Token) -> Token | None:
                 (c for c in tok.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS), None)
             if owner is not None and (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
                 return owner
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == head \
+                and head.lemma_.lower() in PUBLISHED_PIECES:
+            # "a column in the Kestrel Globe", "a column in the national Kestrel newspaper": the publication's
+            proper = tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON")
+            named: Token | None = tok if proper else next(
+                (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            if named is not None and (named is tok or tok.lemma_.lower() in PUBLICATIONS):
+                return named
     return None
 

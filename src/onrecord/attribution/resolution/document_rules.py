@@ -1,0 +1,239 @@
+"""The speaker rules for documents: a document speaks for its author.
+
+Its possessor ("the union's release"), "by" or "from" ("a study by Civic Action"), who released it, else, for a
+definite one, who wrote, issued or sent it earlier, the organisation that just spoke, the article's main
+organisation, a study's lead author; with no author in sight the document speaks for nobody known. Their order
+is the table's, in :mod:`onrecord.attribution.resolution.speaker_rules`.
+"""
+
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from onrecord.attribution.resolution.antecedents import (
+    author,
+    earlier_author,
+    group_of,
+    maker,
+)
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.resolution.syntax import (
+    is_document,
+)
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import (
+    DOCUMENT_ACTS,
+    DOCUMENT_NOUNS,
+    ISSUED_DOCUMENTS,
+    JUDGMENT_NOUNS,
+    LETTER_NOUNS,
+    RESEARCH_DOCUMENTS,
+    STUDY_LEADING_VERBS,
+)
+
+
+def _document(case: Mention) -> bool:
+    return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
+
+
+def _one_of_documents(head: Token) -> Token | None:
+    """"one of her ads", "two of the union's letters": the documents a number picks out, else None."""
+    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    docs = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return docs if docs is not None and (docs.lemma_.lower() in DOCUMENT_NOUNS or is_document(docs)) else None
+
+
+@rule(
+    "speakers.document-author",
+    ("A study by Civic Action said rents would rise.", "Civic Action"),
+    ("“Winter is hard on the rails,” says a paper on the Lakeview Rail Company's website.", "Lakeview Rail Company"),
+    ("Mira Oduya accused the Lakeview Rowing Club of blocking her race. The club denied the claims in a statement. "
+     "\"We were shocked to see her statements yesterday,\" the statement read.", "Lakeview Rowing Club"),
+    ("A study by the Lakeview School of Public Policy analysed 13 recent transit projects in the region. Only one "
+     "showed a large benefit. “It is remarkable how little scrutiny there is,” the report said.",
+     "Lakeview School of Public Policy"),
+    ("Ana Lind, a nurse, spoke first. More than 40 physicians signed a letter to the Lakeview council. “The clinic "
+     "is unsafe,” says the letter.", None),
+    ("Ana Lind showed no sign of backing down, releasing a statement that accused the council of using “its power "
+     "to block a fair process.”", "Ana Lind"),
+    ("Sen. Ana Lind tied her rival to the governor, with one of her ads asking, “Is he independent enough?”",
+     "Ana Lind"),
+    ("Mira Oduya, vice chairwoman of the Lind campaign, emailed supporters on Monday. The email goes on to say: "
+     "“The plan would damage our town.”", "Mira Oduya"),
+    ("The Ports Committee met in May. Thursday's memo from the Ports Committee said 59 witnesses had never been heard.",
+     "Ports Committee"),
+    ("The Lakeview Rowing Club will sue the city over the harbour. The lawsuit, which will be filed on Friday, "
+     "focuses on the north dock. The dock was closed without notice, the lawsuit says.", "Lakeview Rowing Club"),
+    ("Ivo Tarn has long opposed the plan. A popular column in the Kestrel Globe newspaper attacked it on Monday. "
+     "“The plan is a waste of public money,” the column said.", "Kestrel Globe"),
+    ("The dock is the focus of a new television ad from Lakeview Forward, a group opposed to the mayor. The "
+     "60-second spot, which is airing on cable, says the plan is a waste of money.", "Lakeview Forward"),
+)
+def document_author(case: Mention) -> Speaker | None:
+    """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
+    Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
+    wrote, issued or sued in it earlier, by the same noun or another word for it ("Lind wrote in a report ...
+    the report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
+    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"); a column in a
+    publication is the publication's; a group nobody names that made it ("40 physicians signed a letter") is the
+    speaker, described."""
+    picked = _one_of_documents(case.head)
+    if picked is None and not _document(case):
+        return None
+    found = author(case.resolver, picked if picked is not None else case.head)
+    if found is None and case.moves and case.head.dep_ == "dobj":
+        found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
+    if found is None and case.definite:
+        found = earlier_author(case.resolver, case.head) or _who_wrote_to(case) or _sent_before(case)
+    if found is not None and found.name is None and found.kind == "anonymous":
+        return found  # made by a group nobody names ("40 physicians signed a letter"): the group, described
+    return replace(found, description=case.description) if found is not None and found.name else None
+
+
+def _sent_before(case: Mention) -> Speaker | None:
+    """"Ana Lind emailed supporters on Monday ... The email goes on to say": who did before, outside quotations,
+    what the document's noun names as a verb (emailed, tweeted, posted), or the verb for making it ("The club
+    will sue the city ... the lawsuit says")."""
+    r, acts = case.resolver, {case.lemma, DOCUMENT_ACTS.get(case.lemma, case.lemma)}
+    for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in acts and not r.index.inside(tok.idx):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1]) if subject is not None else None
+            return found if found is not None and found.name else None
+    return None
+
+
+def _who_wrote_to(case: Mention) -> Speaker | None:
+    """"The letter" after "Eleven senators have written to the president": who wrote to someone before it, outside
+    quotations -- a person or a body named, else the group as introduced."""
+    r = case.resolver
+    if case.lemma not in LETTER_NOUNS:
+        return None
+    for tok in reversed(r.doc[max(0, case.head.i - 300) : case.head.i]):
+        if tok.lemma_.lower() != "write" or tok.pos_ != "VERB" or r.index.inside(tok.idx) \
+                or not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            continue
+        # (the nearest subject: not a dateline's place the parse took for another, "LAKEVIEW — Ten senators have")
+        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+        return found if found.name else group_of(r, subject) if subject.tag_ == "NNS" else None
+    return None
+
+
+@rule("speakers.authors-of-document", (
+    "The Dunmore River Trust published a report on Monday. It says the water has warmed. “The gains will be "
+    "reversed,” the report’s authors wrote.", "Dunmore River Trust"))
+def authors_of_document(case: Mention) -> Speaker | None:
+    """"The report's authors", "the authors of the study": who wrote a document speak as its author does (the
+    body that issued it, see speakers.document-author); unnamed when nobody is said to have issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in _WRITERS or not case.moves:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+    if owner is None or not (owner.lemma_.lower() in DOCUMENT_NOUNS or is_document(owner)):
+        return None
+    found = r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+#: Nouns for who wrote a document.
+_WRITERS = frozenset({"author", "writer", "co-author"})
+
+
+@rule("speakers.document-of-last-speaker", (
+    "The Lakeview Rowing Club said its coach had died in the crash. A statement said the club was shocked.",
+    "Lakeview Rowing Club"))
+def document_of_last_speaker(case: Mention) -> Speaker | None:
+    """A statement, a release or a tweet nobody is said to have issued, right after an organisation spoke (in
+    the same sentence or the one before): that organisation issued it."""
+    head, r = case.head, case.resolver
+    if case.lemma not in ISSUED_DOCUMENTS or case.phrase_ents:
+        return None
+    since = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    last = next(((i, s) for i, s in reversed(r.recent) if i < head.i), None)
+    if last is not None and last[0] >= since and last[1].kind == "organisation":
+        return replace(last[1], description=case.description)
+    return None
+
+
+@rule("speakers.document-of-main-organisation", (
+    "Tarn Energy Inc. grew. Tarn Energy Inc. hired staff. The report said prices would rise.", "Tarn Energy Inc."))
+def document_of_main_organisation(case: Mention) -> Speaker | None:
+    """A definite report nobody is said to have issued: the organisation the article is about (named most
+    often, twice at least) issued it. Not "a 2014 study", nor "polls show"."""
+    if not (_document(case) and case.definite):
+        return None
+    main = case.resolver.index.main_org(case.head.i)
+    return Speaker(main, "organisation", case.description) if main is not None else None
+
+
+@rule("speakers.lead-author", (
+    "A study of Lake Tarn appeared on Monday. Its lead author, Dr. Ana Lind-Oduya, called it good news. The authors "
+    "wrote that the lake had recovered.", "Ana Lind-Oduya"))
+def lead_author(case: Mention) -> Speaker | None:
+    """A study's authors, or the study itself, that no organisation is said to have issued: the person introduced
+    before as its author ("Its lead author, Dr. Ana Lind,")."""
+    head, r = case.head, case.resolver
+    if not case.definite or case.phrase_ents or not (
+            (case.lemma in _WRITERS and head.tag_ == "NNS") or case.lemma in RESEARCH_DOCUMENTS):
+        return None
+    authors = [name for i, name in r.index.roles.get("author", ()) if i < head.i]
+    if authors:
+        return Speaker(authors[0], "person", case.description)
+    leader = _study_leader(case)
+    return replace(leader, description=case.description) if leader is not None else None
+
+
+def _study_leader(case: Mention) -> Speaker | None:
+    """The person a study before was said to be led by ("The study, led by Professor Ana Lind of ..."), outside
+    quotations."""
+    r, head = case.resolver, case.head
+    for tok in r.doc[max(0, head.i - 400) : head.i]:
+        if tok.lemma_.lower() not in RESEARCH_DOCUMENTS or tok.pos_ != "NOUN" or r.index.inside(tok.idx):
+            continue
+        for verb in tok.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in STUDY_LEADING_VERBS:
+                continue
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if who is not None and who.ent_type_ == "PERSON":
+                found = r.resolve(r.doc[who.left_edge.i : who.i + 1])
+                if found.name and found.kind == "person":
+                    return found
+    return None
+
+
+@rule("speakers.document-unattributed", ("The report said prices would rise.", None))
+def document_unattributed(case: Mention) -> Speaker | None:
+    """A definite document with no author in sight speaks for nobody known; its description is kept."""
+    return Speaker(None, "unknown", case.description) if _document(case) and case.definite else None
+
+
+
+@rule("speakers.document-goes-on", (
+    "Judge Ivo Marrick dismissed the claim on Friday. “The email speaks for itself,” the judgment says. It adds "
+    "that the sale stands.", "Ivo Marrick"))
+def document_goes_on(case: Mention) -> Speaker | None:
+    """"It" as the subject of the sentence right after one whose last speaker was a document ("“…,” the judgment
+    says. It adds that ..."): the document goes on, for whoever it was found to speak for."""
+    head, r = case.head, case.resolver
+    if head.lower_ != "it" or head.dep_ != "nsubj" or head.sent.start == 0 or r.index.inside(head.idx):
+        return None
+    before = r.doc[head.sent.start - 1].sent
+    spoke = next(((i, s) for i, s in reversed(r.recent) if i < before.end), None)
+    if spoke is None or spoke[0] < before.start or not spoke[1].name:
+        return None
+    subject = next((c for c in r.doc[spoke[0]].children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in DOCUMENT_NOUNS | JUDGMENT_NOUNS:
+        return None
+    return replace(spoke[1], description=case.description)
