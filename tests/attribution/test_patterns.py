@@ -1251,6 +1251,12 @@ CASES += [
          "year.’\n\nIvo Tarn, the chief executive, called the vote ‘a mistake’. ‘I told them, “Wait,” and they did "
          "not,’ he said.",
          "I told them, “Wait,” and they did not,", "Ivo Tarn", "direct"),
+    # the same style typed with straight marks: a plural's apostrophe inside the words does not end them
+    case("british-single-marks-typed-straight",
+         "The union voted on Monday.\n\n'We will not move,' said Ana Lind, its regional organiser. 'Not this "
+         "year.'\n\nIvo Tarn, the chief executive, called the vote 'a mistake'. 'The members' anger is real, but "
+         "they will come round,' he said.",
+         "The members' anger is real, but they will come round,", "Ivo Tarn", "direct"),
     # a statement read out over paragraphs, with no cue: the person who read it, named two sentences before,
     # the sentence between about them ("His voice shook"); the person a role names in apposition ("His old
     # partner, Ana Lind,"), not the one the sentence is about

@@ -301,3 +301,27 @@ def test_single_marks_in_an_article_of_double_ones_stay_as_they_were() -> None:
             "“Not now.”")
     assert contents(text) == ["We will not move,", "The plant is ours,", "Not now."]
     assert in_double_marks("A ‘b’ c ‘d’ e ‘f’ g “h” i “j” k “l”") == "A ‘b’ c ‘d’ e ‘f’ g “h” i “j” k “l”"
+
+
+BRITISH_STRAIGHT = (
+    "'We will not move,' said Ana Lind, whose union met on Monday. 'The plant is ours.'\n\n"
+    "Ivo Tarn called the offer 'a disgrace'. 'The workers' vote changes nothing,' he said. 'I told them, \"Never "
+    "again,\" and I meant it.'\n\n"
+    "'We have waited since the '90s for this.\n\n'Nobody will take it from us,' she added. It's over."
+)
+
+
+def test_an_article_in_the_british_style_typed_with_straight_marks_is_read_in_its_single_marks() -> None:
+    # a plural's apostrophe inside the words does not end them; a decade's and a contraction's stay apostrophes
+    assert contents(BRITISH_STRAIGHT) == [
+        "We will not move,", "The plant is ours.", "a disgrace", "The workers' vote changes nothing,",
+        "I told them, \"Never again,\" and I meant it.", "We have waited since the '90s for this.",
+        "Nobody will take it from us,",
+    ]
+    assert skipped_paragraphs(BRITISH_STRAIGHT) == []
+
+
+def test_straight_single_marks_in_an_article_of_double_ones_stay_apostrophes() -> None:
+    text = ("Lind's 'deal' is off. \"We will not move,\" said Ana Lind. \"It's the workers' plant.\" 'No' and "
+            "'never'. \"Not now.\"")
+    assert in_double_marks(text) == text

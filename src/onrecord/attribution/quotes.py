@@ -165,9 +165,10 @@ def in_double_marks(text: str) -> str:
     open with ‘ and close with ’ (and quote inside them with “…”), the single and double curly marks are swapped,
     character for character (the offsets stay), so that quotations are read in one way for every outlet. A ’ that
     a letter follows, or that nothing opened in its paragraph, stays an apostrophe. Other texts are returned as
-    they are. An article is in the British style when its single openers outnumber its double ones, three or more."""
+    they are. An article is in the British style when its single openers outnumber its double ones, three or more.
+    The same style typed with straight marks ('…' with "…" inside) is read by :func:`_straight_singles`."""
     if "‘" not in text:  # (no single opener at all: the common case, told without the expression)
-        return text
+        return _straight_singles(text) if "'" in text else text
     singles = len(_SINGLE_OPENER.findall(text))
     if singles < 3 or singles <= len(_DOUBLE_OPENER.findall(text)):
         return text
@@ -182,6 +183,47 @@ def in_double_marks(text: str) -> str:
             out[i], depth = "”", depth - 1
         elif ch in _SWAP:
             out[i] = _SWAP[ch]
+    return "".join(out)
+
+
+#: A straight single mark that opens a quotation: where a curly one would, before a letter or an ellipsis (not a
+#: digit: "'90s"); one that can close it: after a non-space, before a non-letter ("now,' she said", "players' union").
+_STRAIGHT_OPENER = re.compile(_OPENER_BEFORE + r"'(?=[^\W\d_]|…)", re.MULTILINE)
+_STRAIGHT_CLOSER = re.compile(r"(?<=\S)'(?!\w)")
+_STRAIGHT_DOUBLE_OPENER = re.compile(_OPENER_BEFORE + r'"(?=\S)', re.MULTILINE)
+#: What stands before the mark that ends someone's words, rather than a plural's apostrophe ("players' union").
+_ENDS_WORDS = frozenset(".,!?;:…—-")
+
+
+def _straight_singles(text: str) -> str:
+    """An article in the British style typed with straight marks ('We will,' she said; "…" inside) as if it were
+    in double curly ones, character for character. Its style is told as the curly one's is (single openers three
+    or more and outnumbering the double ones). Each opener is closed by the first closing mark before the next
+    opener that follows the words' punctuation, else by the first closing mark (so a plural's apostrophe inside
+    the words, "'The players' union will strike,' she said", does not end them); a mark neither opens nor closes
+    is left an apostrophe, and the straight double marks inside become single ones."""
+    if PAIRED_AMBIGUOUS in text or PAIRED_OPEN in text:  # (the wire's ``…'' marks: its single ones are inside)
+        return text
+    openers = [m.start() for m in _STRAIGHT_OPENER.finditer(text)]
+    if len(openers) < 3 or len(openers) <= len(_STRAIGHT_DOUBLE_OPENER.findall(text)) + text.count("“"):
+        return text
+    out = list(text)
+    closers = [m.start() for m in _STRAIGHT_CLOSER.finditer(text)]
+    starts = set(openers)
+    for n, i in enumerate(openers):
+        end = text.find("\n", i)
+        limit = min(end if end >= 0 else len(text), openers[n + 1] if n + 1 < len(openers) else len(text))
+        candidates = [j for j in closers[bisect.bisect_right(closers, i):] if j < limit and j not in starts]
+        out[i] = "“"
+        if candidates:
+            close = next((j for j in candidates if text[j - 1] in _ENDS_WORDS), candidates[0])
+            out[close] = "”"
+    inner = False  # (the straight double marks inside, as single ones: open, close, paragraph by paragraph)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            inner = False
+        elif ch == '"':
+            out[i], inner = ("’", False) if inner else ("‘", True)
     return "".join(out)
 
 
