@@ -130,7 +130,7 @@ class CueFinder:
                     out.append((0.7, child))
                 elif lemma in BELIEF_VERBS:
                     out.append((0.45, child))
-        return self._in_paragraph(tok, out)
+        return self._in_paragraph(tok, out) if out else out  # (most verbs: no candidate)
 
     def _in_paragraph(self, tok: Token, out: list[tuple[float, Token]]) -> list[tuple[float, Token]]:
         # a complement in another paragraph is a parser error (a heading run into the next sentence)
@@ -170,7 +170,7 @@ class CueFinder:
                     continue
                 child = obj
             out.append((p, child))
-        return self._in_paragraph(tok, out)
+        return self._in_paragraph(tok, out) if out else out  # (most verbs: no candidate)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or follows character ``char``."""
