@@ -461,7 +461,7 @@ def closing_cue(w: Word) -> Statement | None:
     the content's subject as the verb's, or the name as its object): that is the content, from the sentence's
     start (:func:`.extent.closing_clause`), and the subject its source."""
     tok = w.tok
-    if tok.dep_ == "parataxis" or any(c.dep_ in CLAUSE_DEPS and c.i < tok.i for c in tok.children):
+    if tok.dep_ == "parataxis" or any(c.dep_ in CLAUSE_DEPS for c in tok.lefts):  # (its children before it)
         return None  # (the parse read the sentence: the rules after this one take it)
     found = w.finder.cue_kind(tok)
     closing = closing_clause(w) if found is not None and found[0] == "speech" else None
