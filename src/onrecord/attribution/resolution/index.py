@@ -133,7 +133,7 @@ class ArticleIndex:
                 subject = is_subject(ent.root, ent.end, ent.start)
                 self.org_mentions.append((ent.start, org, subject, inside(ent.start_char), ent.label_))
             if ent.label_ in ORG_LABELS and ent.label_ != "GPE":
-                org = org_text(ent)
+                org = org if ent.label_ == "ORG" else org_text(ent)  # (an organisation's: read just above)
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
                 if len(words) >= 2:
                     self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
