@@ -65,3 +65,24 @@ def test_the_packaged_model_accepts_clear_cues_and_rejects_clear_non_cues() -> N
                deps=["nsubj", "ROOT", "det", "dobj", "punct"], heads=[1, 1, 3, 1, 1],
                lemmas=["Brun", "have", "the", "pier", "."], ents=["B-PERSON", "O", "O", "O", "O"])
     assert model.probability(pair_features(have[1], have[3], have[0], quoted=False)) < model.threshold
+
+
+def test_the_words_own_features_and_the_marker_before_the_dependent() -> None:
+    """The word's negation, modal and possessor flags come from its children; the dependent's marker is one
+    before it ("that"), never a word after it (read once per word, on the children before the dependent)."""
+    # Lind would not say that it closed to .  ("to": a stray auxiliary after the clause's verb)
+    words = ["Lind", "would", "not", "say", "that", "it", "closed", "to", "."]
+    doc = Doc(VOCAB, words=words, spaces=[True] * 7 + [False, False],
+              pos=["PROPN", "AUX", "PART", "VERB", "SCONJ", "PRON", "VERB", "PART", "PUNCT"],
+              tags=["NNP", "MD", "RB", "VB", "IN", "PRP", "VBD", "TO", "."],
+              deps=["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "ccomp", "aux", "punct"],
+              heads=[3, 3, 3, 3, 6, 6, 3, 6, 3],
+              lemmas=["Lind", "would", "not", "say", "that", "it", "close", "to", "."],
+              ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"])
+    feats = pair_features(doc[3], doc[6], doc[0], quoted=True)
+    assert {"neg=True", "modal=True", "pass=False|ccomp", "poss=False|VERB", "m=that|ccomp", "q=True"} <= set(feats)
+    no_mark = Doc(VOCAB, words=["Lind", "said", "closed", "to"], pos=["PROPN", "VERB", "VERB", "PART"],
+                  tags=["NNP", "VBD", "VBD", "TO"], deps=["nsubj", "ROOT", "ccomp", "aux"], heads=[1, 1, 1, 2],
+                  lemmas=["Lind", "say", "close", "to"])
+    feats = pair_features(no_mark[1], no_mark[2], no_mark[0], quoted=False)
+    assert {"m=-|ccomp", "neg=False", "modal=False"} <= set(feats)

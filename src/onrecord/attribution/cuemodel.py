@@ -62,11 +62,11 @@ class WordFeatures:
         self.lemma = f"{word.lemma_.lower()}/{word.pos_}"
         self.subj = subject_kind(subject)
         self.quoted = quoted
-        deps = [(c.dep_, c) for c in word.children]
-        self.negated = any(d == "neg" for d, _c in deps)
-        self.modal = any(d == "aux" and c.tag_ == "MD" for d, c in deps)
-        self.passive = any(d in ("auxpass", "nsubjpass") for d, _c in deps)
-        self.poss = any(d == "poss" for d, _c in deps)
+        deps = [c.dep_ for c in word.children]  # (each child's dependency read once)
+        self.negated = "neg" in deps
+        self.modal = "aux" in deps and any(c.dep_ == "aux" and c.tag_ == "MD" for c in word.children)
+        self.passive = "auxpass" in deps or "nsubjpass" in deps
+        self.poss = "poss" in deps
         self.root = word.dep_ == "ROOT"
         self.subject_lemma = subject.lemma_.lower() if subject is not None else "-"
         self.head_lemma = word.head.lemma_.lower() if word.dep_ in ("xcomp", "conj", "advcl") else "-"
@@ -75,7 +75,7 @@ class WordFeatures:
         """The features of the pair (this word, ``dependent``)."""
         word, lemma, subj, quoted, passive = self.word, self.lemma, self.subj, self.quoted, self.passive
         dep = dependent.dep_
-        mark = next((c.lower_ for c in dependent.children if c.dep_ in ("mark", "aux") and c.i < dependent.i), "-")
+        mark = next((c.lower_ for c in dependent.lefts if c.dep_ in ("mark", "aux")), "-")  # (children before it)
         return [
             "bias",
             f"l={lemma}",

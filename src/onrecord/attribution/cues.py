@@ -130,7 +130,7 @@ class CueFinder:
                     out.append((0.7, child))
                 elif lemma in BELIEF_VERBS:
                     out.append((0.45, child))
-        return self._in_paragraph(tok, out)
+        return self._in_paragraph(tok, out) if out else out  # (most verbs: no candidate)
 
     def _in_paragraph(self, tok: Token, out: list[tuple[float, Token]]) -> list[tuple[float, Token]]:
         # a complement in another paragraph is a parser error (a heading run into the next sentence)
@@ -170,7 +170,7 @@ class CueFinder:
                     continue
                 child = obj
             out.append((p, child))
-        return self._in_paragraph(tok, out)
+        return self._in_paragraph(tok, out) if out else out  # (most verbs: no candidate)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or follows character ``char``."""
@@ -461,7 +461,7 @@ def closing_cue(w: Word) -> Statement | None:
     the content's subject as the verb's, or the name as its object): that is the content, from the sentence's
     start (:func:`.extent.closing_clause`), and the subject its source."""
     tok = w.tok
-    if tok.dep_ == "parataxis" or any(c.dep_ in CLAUSE_DEPS and c.i < tok.i for c in tok.children):
+    if tok.dep_ == "parataxis" or any(c.dep_ in CLAUSE_DEPS for c in tok.lefts):  # (its children before it)
         return None  # (the parse read the sentence: the rules after this one take it)
     found = w.finder.cue_kind(tok)
     closing = closing_clause(w) if found is not None and found[0] == "speech" else None

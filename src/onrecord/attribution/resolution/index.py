@@ -132,7 +132,7 @@ class ArticleIndex:
                 subject = is_subject(ent.root, ent.end, ent.start)
                 self.org_mentions.append((ent.start, org, subject, inside(ent.start_char), ent.label_))
             if ent.label_ in ORG_LABELS and ent.label_ != "GPE":
-                org = org_text(ent)
+                org = org if ent.label_ == "ORG" else org_text(ent)  # (an organisation's: read just above)
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
                 if len(words) >= 2:
                     self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
@@ -379,7 +379,7 @@ class ArticleIndex:
         else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline).
         With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first;
         ``titled`` (the honorific is the mention's own: "Mr. Tarn"), then those not known to be of the other."""
-        cands: Iterable[str] = self.by_surname.get(surname(name), ())
+        cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
             cands = [c for c in cands if self.gender(c) == gender] or [
                 c for c in cands if titled and self.gender(c) is None] or cands
@@ -406,10 +406,10 @@ class ArticleIndex:
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
-            for names in self.by_surname.values():
-                for cand in names:
-                    if len(cand.split()) > len(best.split()) and key in (w.lower() for w in cand.split()):
-                        best = cand
+            for cand in dict.fromkeys(c for names in self.by_surname.values() for c in names):  # (each once)
+                words = cand.split()
+                if len(words) > len(best.split()) and key in [w.lower() for w in words]:
+                    best = cand
             best = self.fullest(self.nicknames[key]) if best == name and key in self.nicknames else best
         return best
 
