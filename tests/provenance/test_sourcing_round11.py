@@ -7,21 +7,10 @@ import pytest
 
 from onrecord.nlp import load_pipeline
 from onrecord.provenance.sourcing import Sourcing, sourcing
-from onrecord.settings import Settings
 from onrecord.types import Attribution, CharSpan
+from sourcing_cases import BROAD, OUTLET, found
 
 pytestmark = pytest.mark.model
-
-BROAD = Settings(scope="all")
-OUTLET = "Harbour Gazette"
-
-
-def found(text: str, outlet: str | None = OUTLET) -> list[tuple[str, Sourcing]]:
-    """(the source mention, its sourcing) for each attribution of ``text``."""
-    doc = load_pipeline(BROAD)(text)
-    attributions = doc._.onrecord_attributions
-    return [(a.source.of(text) if a.source else "", s)
-            for a, s in zip(attributions, sourcing(doc, attributions, outlet=outlet), strict=True)]
 
 
 def of(text: str, mention: str, outlet: str | None = OUTLET) -> Sourcing:
