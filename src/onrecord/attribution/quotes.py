@@ -213,7 +213,8 @@ def _straight_singles(text: str) -> str:
     for n, i in enumerate(openers):
         end = text.find("\n", i)
         limit = min(end if end >= 0 else len(text), openers[n + 1] if n + 1 < len(openers) else len(text))
-        candidates = [j for j in closers[bisect.bisect_right(closers, i):] if j < limit and j not in starts]
+        candidates = [j for j in closers[bisect.bisect_right(closers, i) : bisect.bisect_left(closers, limit)]
+                      if j not in starts]
         out[i] = "“"
         if candidates:
             close = next((j for j in candidates if text[j - 1] in _ENDS_WORDS), candidates[0])

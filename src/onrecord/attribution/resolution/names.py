@@ -337,10 +337,16 @@ LISTED_GENDER_THRESHOLD = 0.03
 def listed_gender(name: str) -> str | None:
     """"m" or "f" when the first name of ``name`` (titles and roles before it skipped: "Sergeant Rukhsana Mirza")
     is near certain on nomquamgender's list, else None."""
+    bare = " ".join(w for w in name.split() if w.lower().rstrip(".") not in NAME_TITLE_WORDS)
+    return leaning_gender(bare, LISTED_GENDER_THRESHOLD)
+
+
+def leaning_gender(name: str, threshold: float) -> str | None:
+    """"m" or "f" where nomquamgender's list gives the first word of ``name`` one gender with an uncertainty
+    (0.5 - |0.5 - P(woman)|) of at most ``threshold``, else None."""
     from onrecord.provenance.gender import first_name_call  # (its list is read once, when first needed)
 
-    bare = " ".join(w for w in name.split() if w.lower().rstrip(".") not in NAME_TITLE_WORDS)
-    label = first_name_call(bare, threshold=LISTED_GENDER_THRESHOLD).label
+    label = first_name_call(name, threshold=threshold).label
     return "m" if label == "man" else "f" if label == "woman" else None
 
 

@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
-from onrecord.attribution.resolution.names import LEADING_ROLES, clean_name, listed_first_name, listed_gender, surname
+from onrecord.attribution.resolution.names import (
+    LEADING_ROLES,
+    clean_name,
+    leaning_gender,
+    listed_first_name,
+    listed_gender,
+    surname,
+)
 from onrecord.attribution.resolution.syntax import (
     organisation_person_swaps,
     person_noun,
@@ -148,10 +155,7 @@ def speaking(chain: Chain) -> str | None:
 
 def _leaning(name: str) -> str | None:
     """"m" or "f" where the list leans clearly to one gender for the name's first name (:data:`_LEANING`)."""
-    from onrecord.provenance.gender import first_name_call  # (its list is read once, when first needed)
-
-    call = first_name_call(name, threshold=_LEANING).label
-    return "m" if call == "man" else "f" if call == "woman" else None
+    return leaning_gender(name, _LEANING)
 
 
 def first_name_votes(name: str, *, listed: bool) -> tuple[int, int]:
