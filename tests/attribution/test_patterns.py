@@ -147,6 +147,17 @@ CASES = [
     case("called-in-a-relative-clause",
          "The ferry deal, which Ivo Tarn on Monday described as “fully settled,” was signed in May.",
          "fully settled,", "Ivo Tarn", "direct"),
+    # "V X as “…”" with a verb of saying or thinking: the object with the quoted words, a mixed content
+    case("rejected-the-object-as-a-quotation",
+         "The harbour board met on Friday. Ana Lind rejected the claims as “patently false,” and the council moved on.",
+         "the claims as “patently false,”", "Ana Lind", "mixed"),
+    case("sees-the-object-as-a-quotation",
+         "Ivo Tarn, a fishing analyst at a Lakeview firm, sees the fleet's age as its “weakest point.” The board "
+         "disagreed.",
+         "the fleet's age as its “weakest point.”", "Ivo Tarn", "mixed"),
+    case("described-the-object-as-a-quotation",
+         "Ana Lind turned to the radio last week to describe the harbour as a “ghost port.” Trade has collapsed.",
+         "the harbour as a “ghost port.”", "Ana Lind", "mixed"),
     # --- a dash signature followed by what the speaker was doing: the name is the part before the comma ---
     case("dash-signature-with-a-participle",
          "Rovers climbed to sixth.\n\n“We were dead and buried at half-time,” — Colm Ó Faoláin, speaking to the "

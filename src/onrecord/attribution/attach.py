@@ -8,8 +8,7 @@ or, failing all, continues the previous speaker's attribution (a continuation qu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -19,11 +18,12 @@ from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.extent import second_quoted_clause
 from onrecord.attribution.layout import in_heading
 from onrecord.attribution.phrases import subject_of
+from onrecord.attribution.quotation import Attachment, Quotation
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
-from onrecord.lexicon.en import TITLE_MINOR_WORDS
-from onrecord.spans import overlap, trimmed_within
+from onrecord.lexicon.en import BELIEF_VERBS, SPEECH_VERBS, TITLE_MINOR_WORDS
+from onrecord.spans import trimmed_within
 from onrecord.types import CharSpan
 
 __all__ = ["QUOTE_ATTACHMENT", "attach_quotes"]
@@ -37,53 +37,6 @@ _WORK_LEAD = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|about)|[A-Za-z]['
 _TITLED = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|headlined|labelled|labeled)\s*[,:]?\s*$", re.IGNORECASE
 )
-@dataclass
-class Quotation:
-    """What a quote-attachment rule looks at: one quotation (the ``k``-th of ``quotes``) and the statements found
-    so far (the cues', and those of the quotations before it)."""
-
-    doc: Doc
-    cues: CueFinder
-    quotes: list[Quote]
-    k: int
-    statements: list[Statement]
-
-    @property
-    def q(self) -> Quote:
-        return self.quotes[self.k]
-
-    @property
-    def text(self) -> str:
-        return self.cues.text
-
-    @cached_property
-    def words(self) -> int:
-        return self.q.word_count(self.text)
-
-    @cached_property
-    def inside(self) -> list[int]:
-        """The statements whose content overlaps the quotation, by index."""
-        return [i for i, c in enumerate(self.statements) if c.content.overlaps(self.q.content)]
-
-    @cached_property
-    def best(self) -> int | None:
-        """Of those, the one whose content lies within the quotation, else the one that overlaps it most."""
-        if not self.inside:
-            return None
-        return max(self.inside, key=lambda i: (trimmed_within(self.text, self.statements[i].content, self.q.content),
-                                               overlap(self.statements[i].content, self.q.content)))
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A rule's decision on a quotation: ``statement`` is added, or put in place of the statement at ``replaces``;
-    the statements at ``drops`` are removed; with none of these the quotation is left unattributed."""
-
-    statement: Statement | None = None
-    replaces: int | None = None
-    drops: frozenset[int] = frozenset()
-
-
 _LEFT = Attachment()  # the quotation is attributed to nobody
 
 
@@ -275,11 +228,15 @@ _CALLING = frozenset({"call", "describe", "characterize", "characterise", "term"
 
 
 @rule("contents.quote-attachment.called",
-      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"))
+      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"),
+      ("Ivo Tarn rejected the claims as “patently false.”", "rejected"))
 def called(c: Quotation) -> Attachment | None:
     """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
     describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
-    without its agent ("an act described as “kidnapping”": by whom, the sentence does not say)."""
+    without its agent ("an act described as “kidnapping”": by whom, the sentence does not say). In an "as"
+    complement, any verb of saying or thinking ("rejected the claims as “untrue”", "sees the ferry as its “best
+    hope”") gives its object with the quoted words: a mixed content, as news copy reads it -- unless the verb has
+    a content of its own already (the quotation alone is then what the words beside it add)."""
     doc, q = c.doc, c.q
     inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
                                                                                      q.content.end - 1)) + 1]
@@ -288,9 +245,12 @@ def called(c: Quotation) -> Attachment | None:
     if top is None:
         return None
     verb = top.head
-    if (verb.lower_ == "as" and top.dep_ == "pobj") or (verb.dep_ == "dobj" and top.dep_ in ("acl", "amod", "appos")):
+    as_phrase = verb.lower_ == "as" and top.dep_ in ("pobj", "amod")  # ("as “patently false”": amod)
+    if as_phrase or (verb.dep_ == "dobj" and top.dep_ in ("acl", "amod", "appos")):
         verb = verb.head  # "described it as “…”"; "called the conclusion “bold”" (parsed as the object's modifier)
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CALLING or verb.i >= inside[0].i:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.i >= inside[0].i or not (lemma in _CALLING or (as_phrase and (
+            lemma in SPEECH_VERBS or lemma in BELIEF_VERBS))):
         return None
     if any(ch.dep_ == "auxpass" or (ch.dep_ == "dobj" and ch.lower_ in ("it", "them", "this", "these", "those"))
            for ch in verb.children):
@@ -298,8 +258,15 @@ def called(c: Quotation) -> Attachment | None:
     source = subject_of(verb)
     if source is None or source.root.lower_ in ("it", "this", "that", "which", "what"):
         return None
+    obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
+                and ch.tag_ not in ("WDT", "WP")), None) if as_phrase else None  # (not "which X sees as “…”")
+    if obj is not None and any(s.cue is not None and s.cue.i == verb.i for s in c.statements):
+        obj = None  # (the verb has a content of its own already: the quotation alone beside it)
+    if obj is None and lemma not in _CALLING:
+        return None  # (only "V X as “…”": not "Known to all as “Lenny,” Ashby ...")
+    content = q.content if obj is None else CharSpan(obj.left_edge.idx, q.span.end)  # ("saw X as “…”": mixed)
     return Attachment(Statement(
-        content=q.content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
+        content=content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
         kind="speech", confidence=0.7, origin="called", quote=q,
     ))
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.attach import Quotation, called, cue_after, cue_before
+from onrecord.attribution.attach import called, cue_after, cue_before
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
+from onrecord.attribution.quotation import Quotation
 from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, SINGLE_STRAIGHT, STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
