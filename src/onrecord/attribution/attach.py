@@ -228,8 +228,7 @@ _CALLING = frozenset({"call", "describe", "characterize", "characterise", "term"
 
 
 @rule("contents.quote-attachment.called",
-      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"),
-      ("Ivo Tarn rejected the claims as “patently false.”", "rejected"))
+      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"))
 def called(c: Quotation) -> Attachment | None:
     """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
     describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
