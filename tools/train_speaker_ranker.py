@@ -111,7 +111,7 @@ def _fit(items: list[Item], keys: list[str]) -> LogisticRegression:
 
 def _decide(scores: np.ndarray, it: Item, margin: float) -> bool:
     """Is the ranker (with the rules kept unless outscored by ``margin``) right on this item?"""
-    if not it.names:
+    if not it.names or it.rules is None:  # (as the ranker: only where the rules chose a named person)
         return it.rules_ok
     best = int(scores.argmax())
     held = scores[it.names.index(it.rules)] if it.rules in it.names else 0.0
@@ -133,7 +133,7 @@ def out_of_fold(items: list[Item], keys: list[str]) -> list[np.ndarray]:
     return scores
 
 
-def report(items: list[Item], scores: list[np.ndarray]) -> tuple[float, set[str]]:
+def report(items: list[Item], scores: list[np.ndarray], cues: list[np.ndarray]) -> tuple[float, set[str]]:
     """Print the figures; the margin and kinds chosen on the out-of-fold sums."""
     cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for it in items:
@@ -160,15 +160,19 @@ def report(items: list[Item], scores: list[np.ndarray]) -> tuple[float, set[str]
         sel = [(it, s) for it, s in zip(items, scores, strict=True) if (st == "ALL" or it.set == st)]
         rules = sum(it.rules_ok for it, _ in sel)
         ranked = sum(_decide(s, it, best) if it.kind in kinds else it.rules_ok for it, s in sel)
-        alone = sum(bool(it.names) and it.labels[int(s.argmax())] for it, s in sel)
-        print(f"{st:10} out of fold: rules {rules} -> ranker {ranked} of {len(sel)} (features alone {alone})")
+        top = sum(bool(it.names) and it.labels[int(s.argmax())] for it, s in sel)
+        alone = sum(bool(it.names) and it.labels[int(c.argmax())] for it, c in zip(items, cues, strict=True)
+                    if st == "ALL" or it.set == st)
+        print(f"{st:10} out of fold: rules {rules} -> ranker {ranked} of {len(sel)} (its best candidate, no "
+              f"margin: {top}; the cues alone, without the rules' choice: {alone})")
     return best, kinds
 
 
 def train(data: Path, write: bool) -> None:
     items: list[Item] = pickle.loads(data.read_bytes())
     keys = _keys(items)
-    margin, kinds = report(items, out_of_fold(items, keys))
+    alone = [k for k in keys if "rules" not in k]  # what the reader's cues reach without the rules' answer
+    margin, kinds = report(items, out_of_fold(items, keys), out_of_fold(items, alone))
     if write:
         model = _fit(items, keys)
         weights: dict[str, Any] = {"bias": round(float(model.intercept_[0]), 4)}

@@ -8,8 +8,10 @@ regression scores them; the features include whether the rules chose the candida
 trust them. ``tools/train_speaker_ranker.py`` trains it on the resolved speaker golds and writes
 ``onrecord/data/speaker_ranker.json``; here it is only read and applied (a dot product per candidate).
 
-Only the mention kinds for which grouped cross-validation showed the ranker beating the rules are ranked, and
-only when the best candidate outscores the rules' choice by the model's margin: elsewhere the rules' answer stays.
+Only the mention kinds for which grouped cross-validation showed the ranker beating the rules are ranked, only
+where the rules chose a named person (the training pairs all have a named gold speaker: the model never learnt
+when a source names nobody), and only when the best candidate outscores the rules' choice by the model's margin:
+elsewhere the rules' answer stays.
 """
 
 from __future__ import annotations
@@ -259,7 +261,7 @@ def rank(case: Mention, by_rules: Callable[[], Speaker | None]) -> Speaker | Non
     if recorded is not None:
         recorded.append(Ranked(case.whole.start_char, case.whole.end_char, kind, tuple(names), tuple(rows), chosen))
         return None
-    if not names or model is None:
+    if chosen is None or model is None:  # (it re-chooses among people: never names one the rules left unnamed)
         return None
     scores = [model.probability(f) for f in rows]
     best = max(range(len(names)), key=scores.__getitem__)
