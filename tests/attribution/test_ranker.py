@@ -28,7 +28,7 @@ def test_the_packaged_model_is_small_and_names_only_known_kinds() -> None:
 def test_a_role_noun_beside_the_person_in_view_is_that_person() -> None:
     # "the senator" in the sentence whose subject is the article's main figure (quoted twice just before) is
     # that figure, not a senator named once, paragraphs before
-    text = ("Ana Lind wants to lead her party into the next election.\n\nSenator Ivo Tarn backed a rival in May, and "
+    text = ("Ana Lind wants to lead her party into the next election.\n\nSenator Ivo Tarn retired in May, and "
             "the party's leaders have stayed neutral.\n\nLind spoke to farmers in Dover on Monday. “The harvest "
             "comes first,” Lind said. “We will fix the roads,” Lind said.\n\nLind visited the college on Tuesday, "
             "where the senator said the vote would be close.")

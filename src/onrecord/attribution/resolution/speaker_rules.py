@@ -60,7 +60,7 @@ from onrecord.lexicon.en import (
 
 
 @rule("speakers.ranked-antecedent", (
-    "Ana Lind wants to lead her party into the next election.\n\nSenator Ivo Tarn backed a rival in May, and the "
+    "Ana Lind wants to lead her party into the next election.\n\nSenator Ivo Tarn retired in May, and the "
     "party's leaders have stayed neutral.\n\n"
     "Lind spoke to farmers in Dover on Monday. “The harvest comes first,” Lind said. “We will fix the roads,” Lind "
     "said.\n\nLind visited the college on Tuesday, where the senator said the vote would be close.", "Ana Lind"))
