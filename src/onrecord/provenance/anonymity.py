@@ -114,8 +114,9 @@ def withheld(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[str, st
         return "anonymous", f"unnamed: {written}"
     if lemma in lex.WITHHELD_HEADS or lower in lex.WITHHELD_HEADS:
         return _withheld_head(doc, a, span, head)
-    if any(t.dep_ == "conj" and t.head == head and t.lemma_.lower() in lex.WITHHELD_HEADS for t in span):
-        return "anonymous", f"unnamed: {written}"  # "media reports and party sources"
+    if any(t.dep_ == "conj" and t.head == head and t.lemma_.lower() in lex.WITHHELD_HEADS and "poss" not in [
+            c.dep_ for c in t.children] for t in span):  # "media reports and party sources"; not "Lind's aides"
+        return "anonymous", f"unnamed: {written}"  # (nor "the mayor and her aides": the mayor's own side)
     if not (_role(head) and _says(doc, a)) or _resolved_person(a):
         return None
     if head.tag_ == "NN" and _determiner(head) in _INDEFINITE and not _named_later(doc, head):
@@ -173,10 +174,8 @@ def _withheld_head(doc: Doc, a: Attribution, span: Span, head: Token) -> tuple[s
     if head.lower_ in _ON_RECORD or lemma in _ON_RECORD or _in_statement(doc, a):
         return "person", f"on the record: {written}"  # (a spokesman speaks for someone, unless marked; "a bank
         # representative said in a statement")
-    if lemma in ("people", "person") and not any(
-            c.lower_ in _INFORMANT or c.dep_ in ("relcl", "acl", "nummod") or (c.dep_ == "det" and c.lower_ in
-                                                                              _INDEFINITE)
-            for c in head.children):
+    if lemma in ("people", "person") and not any(c.lower_ in _INFORMANT or c.dep_ in ("relcl", "acl", "nummod") or (
+            c.dep_ == "det" and c.lower_ in _INDEFINITE) for c in head.children):
         return None  # "people everywhere": the public
     if head.tag_ in ("NNS", "NNPS") and not _says(doc, a, main=True):
         return None  # a deed, not a statement ("government officials have been monitoring ..."): a group

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention, mention_noun, next_sentence
+from onrecord.provenance.members import another_side, party_members
 from onrecord.provenance.several import NOT_PEOPLE, PAIRS, named_pair, plural_mention, set_of_people
 from onrecord.types import Attribution
 
@@ -131,6 +132,7 @@ def backed(doc: Doc, attributions: Sequence[Attribution], kinds: Sequence[str]) 
             out[j] = out[j] or f"{parties[i]} says the same"
     _echoes(doc, attributions, parties, keys, out)
     _named_after_some(doc, attributions, parties, kinds, out)
+    party_members(doc, attributions, kinds, out)
     _agreeing_sentences(doc, attributions, parties, out)
     _second_voices(doc, attributions, parties, out)
     return out
@@ -293,7 +295,8 @@ def _named_after_some(doc: Doc, attributions: Sequence[Attribution], parties: Se
             head, kinds[i], doc, attributions[i]) and any(t.lemma_.lower() == head.lemma_.lower() for t in then))
         names = {t.lower_ for t in then if t.pos_ == "PROPN"}  # (the named voice's own name, not its description's:
         own = {w.lower() for w in (attributions[j].speaker or "").split()} or names  # "a former aide to Lind")
-        if not some or kinds[j] not in ("person", "organisation") or not names or own & {t.lower_ for t in span}:
+        if not some or kinds[j] not in ("person", "organisation") or not names or own & {t.lower_ for t in span} or \
+                another_side(doc, attributions[i], then):
             continue  # (a set named after the person is no member's backing: "Tarn supporters ...", then Tarn)
         at = min(attributions[j].content.start, then.start_char)
         first = doc.char_span(at, at + 1, alignment_mode="expand")

@@ -33,7 +33,7 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     if any(t.dep_ == "conj" and (t.head == head or (not span.start <= t.head.i < span.end and any(
             c.dep_ == "cc" for c in span[: t.i - span.start]))) and (
             t.pos_ in ("PROPN", "NOUN") or t.lower_ in lex.WITHHELD_PRONOUNS)
-           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) for t in span):
+           and t.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(t) and not _these_and(t) for t in span):
         return span.text
     if any(t.dep_ == "conj" and t.pos_ == t.head.pos_ == "PROPN" and (t.head == head or (
             t.head.dep_ == "appos" and t.head.head == head)) and not {t.ent_type_, t.head.ent_type_} & NOT_PEOPLE
@@ -82,6 +82,12 @@ def _of_several(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") and any(
         o.dep_ == "pobj" and any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEPENDENT for c in o.children)
         for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def _these_and(t: Token) -> bool:
+    """Is the conjunct joined to a demonstrative standing alone ("These and other ledgers", "those and even older
+    returns"): one kind of thing the writer points to, not several sources?"""
+    return t.head.tag_ == "DT" and t.head.lower_ in ("these", "those")
 
 
 def _parent_of(noun: Token) -> bool:
