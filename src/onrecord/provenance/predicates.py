@@ -45,8 +45,9 @@ def noun_of(tok: Token) -> Token | None:
 
 def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
     """For each token of ``doc``, whether it may give a concept (``claims._concept``): a verb or an adjective, a noun
-    object or passive subject (an event noun: "received no payment"), or a word whose lemma (lowercased) is one of
-    ``words``; no other does. Read once per analyse off the token arrays; None outside one (every token is tried)."""
+    object, passive subject or attribute (an event noun: "received no payment", "there is no seepage"), or a word
+    whose lemma (lowercased) is one of ``words``; no other does. Read once per analyse off the token arrays; None
+    outside one (every token is tried)."""
     memo = memo_of(doc)
     if memo is None:
         return None
@@ -57,7 +58,7 @@ def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
     return memo[("predicates", words)]  # type: ignore[no-any-return]
 
 
-_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass")
+_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass", "attr")
 
 
 def position(tok: Token) -> tuple[str, int] | None:
