@@ -107,3 +107,11 @@ def test_a_concession_that_gives_back_the_concept_in_other_words_reverses_it() -
             "that nothing was leaking from the Kestrel dam. That was wrong.”")
     flags = [f for f in extract(text, settings=BROAD).provenance.flags if f.kind == "reversal"]
     assert [f.reason for f in flags] == ["conceded"]
+
+
+def test_a_noun_in_a_relative_clause_is_not_what_the_predicate_is_said_of() -> None:
+    assert not conflicts("Ivo Tarn said: “Riders who accepted fewer orders did receive a lower base fee.” Ana Lind "
+                         "said: “I received no orders during the strike.”")
+    # the look-alike: the same object of the same verb still conflicts
+    assert conflicts("Ivo Tarn said: “Riders who joined the strike received their orders late.” Ana Lind said "
+                     "riders received no orders during the strike.")

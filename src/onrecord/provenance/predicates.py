@@ -104,9 +104,13 @@ def participle_base(word: str) -> str:
 
 
 def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
-    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
+    """The nouns and names of one argument's phrase, not of a relative clause describing it ("riders who refused
+    orders": riders, not orders); a pronoun stands for the context's nouns."""
     out: list[str] = []
+    described = {d.i for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i for d in t.subtree}
     for t in tok.subtree:
+        if t.i in described:
+            continue
         if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
             out.append(t.lemma_.lower())
         elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in PRONOUN_SUBJECTS:
