@@ -72,9 +72,12 @@ def test_a_condition_opened_by_had_is_a_hypothetical() -> None:
 def test_a_relative_clause_picks_out_a_noun_and_claims_nothing() -> None:
     assert not conflicts("Ana Lind said: “No homes have been lost, and the fire is contained.” Ivo Tarn said: "
                          "“Every family that lost a home has been offered a flat for a year.”")
-    # the look-alike: the same predicate in the main clause conflicts
+    # the look-alikes: the same predicate in the main clause conflicts; a relative clause on what the content says
+    # a thing is ("it is a warning we cannot ignore") is what it says
     assert conflicts("Ana Lind said: “No homes have been lost, and the fire is contained.” Ivo Tarn said: "
                      "“Four families lost their homes on Sunday.”")
+    (said,) = claims_of("Ana Lind said: “It is a warning we cannot ignore.”")
+    assert said.stance("ignore") == -1
 
 
 def test_a_question_put_after_a_preposition_asserts_nothing() -> None:

@@ -63,8 +63,10 @@ def unasserted(tok: Token, content: Span) -> bool:
     while node.head.i != node.i and content.start <= node.head.i < content.end:
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children) or _asked(node):
             return True  # "declined to say whether the memo was genuine", "will look at when it knew": a question
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.lemma_.lower() in _ABILITY):
-            return True  # "every family that lost a home" picks the noun out; "no power to switch it off": may do
+        if (node.dep_ == "relcl" and node.head.dep_ not in ("attr", "oprd", "ROOT")) or (
+                node.dep_ == "acl" and node.head.lemma_.lower() in _ABILITY):
+            return True  # "every family that lost a home" picks the noun out (but "it is a warning we cannot
+            # ignore" says it through the noun); "no power to switch it off": what may be done
         if node.dep_ == "csubj":
             return True  # "opening an inquiry is not a finding": a clause as subject names an event, not asserts it
         if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
