@@ -9,6 +9,7 @@ from onrecord.provenance.parties import (
     named_after,
     named_by_role,
     named_in,
+    one_party,
     owner_of_claim,
     person_key,
     same_person,
@@ -91,3 +92,15 @@ def test_a_role_two_people_hold_in_the_article_is_nobody() -> None:
     said = Attribution(content=CharSpan(text.index("the depot would"), len(text) - 1),
                        speaker_description="The chief executive")
     assert named_by_role(said, text) is None
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("Kestrel Air Safety Directorate", "Directorate", True),  # a body in full and by its last word
+    ("Tarn", "Ivo Tarn", True),
+    ("Ana Lind", "Ana Lind", True),
+    ("Ana Lind", "Ivo Lind", False),  # two people of one family
+    ("the report", "the review", False),
+    ("Directorate", "Kestrel Air Safety Board", False),
+])
+def test_one_party_under_two_names_does_not_conflict_with_itself(a: str, b: str, one: bool) -> None:
+    assert one_party(a, b) is one

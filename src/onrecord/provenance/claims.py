@@ -31,16 +31,16 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_ents, doc_text
+from onrecord.provenance.asserted import embedded_sign, unasserted
 from onrecord.provenance.clauses import (
-    CONDITION_MARKERS,
     CONFLICT_SIGNALS,
     condition_of,
     counterfactual,
     questions,
     sides_with,
     signal_of,
-    wanting,
 )
+from onrecord.provenance.negations import not_denied
 from onrecord.provenance.numbers import numbers
 from onrecord.provenance.predicates import (
     CONCEPTS,
@@ -63,15 +63,12 @@ from onrecord.provenance.predicates import (
     tense_on,
     years_on,
 )
-from onrecord.provenance.stance import CUE_STANCE_RULES, DENYING_CUES, NEGATORS, CueCase, CueStance
+from onrecord.provenance.stance import CUE_STANCE_RULES, NEGATORS, CueCase, CueStance
 from onrecord.types import Attribution
 
 _EN = load("en")
-EMBEDDING_VERBS = _EN.words("embedding_verbs")
 DOCUMENT_HEADS = _EN.words("document_heads")
 _CONCEPT_WORDS = frozenset(word.split("_")[0] for word in CONCEPTS) | POSITION_WORDS  # ("pull" of "pull_out")
-SPEECH_NOUNS = _EN.words("speech_nouns")
-SPEECH_VERBS = _EN.words("speech_verbs")
 
 #: Verbs too light to say what a statement is about ("is", "have", "do"); they carry negation and tense only. With a
 #: particle they are phrasal verbs of their own ("the alarm did not go off", "the deal fell through").
@@ -84,15 +81,8 @@ _APPROXIMATORS = _EN.words("approximators")
 _PARTICLES = _EN.words("light_particles")
 #: What opening or closing begins or ends ("opened an investigation"), not opens or shuts.
 _UNDERTAKINGS = _EN.words("opened_undertakings")
-_TOLD = frozenset("tell inform advise assure brief warn".split())
-#: Verbs that, in a speaker's own words, say the clause they govern is not so ("I doubt it is real").
-_DOUBTING = DENYING_CUES | frozenset({"doubt"})
-#: Adjectives whose infinitive is asserted ("certain to close" says it will close; "safe to fly" does not say it flies).
-_SURE = frozenset("certain sure bound set due".split())
 #: What a thing is (real, a copy, final, a draft), which receiving it does not say ("received a copy of the memo").
 _NATURE = frozenset({"authentic", "final"})
-#: Verbs that say the verb they govern did not happen ("failed to count", "neglected to file").
-_FAILING = frozenset("fail neglect omit".split())
 #: Verbs of getting, holding or passing on a thing: their object ("obtained a copy") is named, not predicated.
 _HOLDING = frozenset("obtain receive get have see send read review keep give show release publish leak post share "
                      "attach file submit hold".split())
@@ -198,63 +188,15 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _embedded_sign(tok: Token, content: Span) -> int:
-    """-1 when the predicate sits under a verb of doubting or denying inside the content ("I doubt it is real")."""
-    node, sign = tok, 1
-    while node.head.i != node.i and content.start <= node.head.i < content.end:
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _DOUBTING and negation_of(node.head) is None:
-            sign = -sign
-        elif node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAILING and negation_of(node.head) is None:
-            sign = -sign  # "failed to count the ballots": did not count them
-        node = node.head
-    return sign
-
-
-def _evidence(clause: Token) -> bool:
-    """Is a clause what a thing "suggests" is so, not what someone proposes: told in the past or present ("the
-    figures suggested about 200 riders had logged off"; not "the union suggested the depot close", not "nothing
-    suggests the fleet is unsafe")?"""
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "suggest" and negation_of(clause.head) is None and (
-        clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
-                                                    and c.lemma_ in ("have", "be") for c in clause.children))
-
-
-def _unasserted(tok: Token, content: Span) -> bool:
-    """Is this predicate wanted, asked or conditional rather than asserted (within the content)? So is a view the
-    content reports as someone's ("contradicting the mayor's claim that it was fake")."""
-    if tok.dep_ == "oprd" and content.start <= tok.head.i < content.end and any(
-            c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in tok.head.children):
-        return True  # "some have called it a forgery": a name others give it, often to reject it
-    node = tok
-    while node.head.i != node.i and content.start <= node.head.i < content.end:
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
-            return True  # "declined to say whether the memo was genuine": an indirect question
-        if node.dep_ == "csubj":
-            return True  # "opening an inquiry is not a finding": a clause as subject names an event, not asserts it
-        if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.head.pos_ == "NOUN"):
-            return True  # "without cutting programs", "a memo on closing the depot": a topic, not what is done
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in SPEECH_NOUNS:
-            return True
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _TOLD and any(
-                c.dep_ == "nsubjpass" for c in node.head.children):
-            return True  # "she had been told the memo was not genuine": what she heard, not what she says
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and not _evidence(node) and any(
-                c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in node.head.children):
-            return True  # "some people say the ward is safe": a view the speaker reports, often to reject it
-        if ((node.dep_ == "prep" and node.lower_ == "for") or any(c.dep_ == "mark" and c.lower_ == "for" for c in
-                                                                 node.children)) and wanting(node.head):
-            return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
-            return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "than" for c in node.children):
-            return True  # "a search misses more than it finds": what is compared against, not a claim
-        if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
-                node.head.lemma_.lower() in EMBEDDING_VERBS) and not _evidence(node):
-            return True  # "they want us to leave", "he did not expect a further cut"
-        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() not in _SURE:
-            return True  # "the fleet is safe to fly", "ready to sign": what may be done, not what is done
-        node = node.head
-    return False
+def _reports_event(tok: Token) -> bool:
+    """Is an event noun what its clause reports: the object of a verb of receiving or making ("received no
+    payment", "reached an agreement"), or what "there is" says exists ("there is no seepage from the dam": nothing
+    seeps; "there was a leak")?"""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        return True
+    return tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children)
 
 
 def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
@@ -263,7 +205,7 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     lemma = tok.lemma_.lower()
     if lemma in POSITION_WORDS and tok.pos_ in ("ADP", "ADV"):  # "below the limit", "behind schedule"
         return position(tok)
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SUPPORT_VERBS:
+    if _reports_event(tok):
         event = event_of(lemma)
         if event is not None and event.lstrip("-") not in _NATURE:  # "received no payment": was not paid
             return (event[1:], -1) if event.startswith("-") else (event, 1)
@@ -335,7 +277,7 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
     asked, may = questions(content, tokens), may_predicate(content.doc, _CONCEPT_WORDS)
     for tok in tokens:
         got = _concept(tok, phrase_root) if may is None or may[tok.i] else None  # (may_predicate: others give none)
-        if got is None or tok.i in asked or _unasserted(tok, content):
+        if got is None or tok.i in asked or unasserted(tok, content):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not content.start <= tok.head.i < content.end and cue == "assert" and (
                 predicated_of(tok) is None):
@@ -343,9 +285,11 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
             # denying or confirming cue predicates on it ("disputed the memo's authenticity")
         concept, sign = got
         neg = negation_of(tok)
+        if neg is not None and not_denied(tok, neg):
+            continue  # "did not act for six weeks", "never found everything": no denial (provenance.negations)
         if neg is not None:
             sign = -sign
-        sign *= _embedded_sign(tok, content)
+        sign *= embedded_sign(tok, content)
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
         if neg is not None and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.children):
             words = f"{neg.text} yet {tok.text}"  # "had not yet boarded": so far, not ever

@@ -31,8 +31,11 @@ def counterfactual(content: Span, tokens: Iterable[Token] | None = None) -> bool
     """An "if" clause in the past perfect or the past with "would" in the main clause ("if the council had found
     the money, the station would stay open"; "if the council refused, we would not build") is a hypothetical:
     neither it nor its main clause is asserted. "Even if" concedes: its main clause holds whatever happens ("even if
-    the grant came tomorrow, the line could not open")."""
+    the grant came tomorrow, the line could not open"). So is a clause that opens on "had" or "were" before its
+    subject ("had the council published the figures, none of this would have happened")."""
     for tok in content if tokens is None else tokens:
+        if tok.dep_ == "advcl" and _inverted(tok):
+            return True
         if tok.dep_ == "mark" and tok.lower_ == "if" and not _conceding(tok):
             clause = tok.head
             if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) or (
@@ -42,6 +45,14 @@ def counterfactual(content: Span, tokens: Iterable[Token] | None = None) -> bool
             if clause.tag_ == "VBD" and any(c.lower_ in ("would", "could", "might") for c in main.children):
                 return True
     return False
+
+
+def _inverted(clause: Token) -> bool:
+    """Does a clause open on "had" or "were" before its subject ("Had the council asked, ...", "Were the grant to
+    end, ..."): a condition written without "if"?"""
+    first = clause.left_edge
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return first.lower_ in ("had", "were") and subject is not None and first.i < subject.i
 
 
 def _conceding(tok: Token) -> bool:

@@ -243,9 +243,10 @@ def _counts(s: Statement) -> dict[str, set[float]]:
 
 def quoted_back(a: Statement, b: Statement) -> str | None:
     """How the conceding statement ``b`` gives back ``a``'s own words, if it does: "said", a word that gives one
-    of ``a``'s predicates its sign among the words ``b`` takes back ("I said the gate was open. That was wrong" /
-    "the gate was open"); "count", a count of ``a``'s among them, whatever else is ("I said about 200 riders logged
-    off" / "about 200 riders had logged off"), another count of a thing ``a`` counted ("we had 94 stewards; I gave
+    of ``a``'s predicates its sign, or the predicate's concept, among the words ``b`` takes back ("I said the gate
+    was open. That was wrong" / "the gate was open"; "I said nothing was leaking" / "there is no seepage");
+    "count", a count of ``a``'s among them, whatever else is ("I said about 200 riders logged off" / "about 200
+    riders had logged off"), another count of a thing ``a`` counted ("we had 94 stewards; I gave
     the wrong figure" / "we had 140 stewards"), or the detail ``b`` puts right after "not" ("it was the Tuesday,
     not the Monday" / "the kiln was lit on the Monday"): a changed number or detail, half a change by the flags'
     convention."""
@@ -254,7 +255,7 @@ def quoted_back(a: Statement, b: Statement) -> str | None:
     counts_a, counts_b = _counts(a), _counts(b)
     if any(f"{v:g}" in taken and _stem(noun) in stems for noun, values in counts_a.items() for v in values):
         return "count"  # (before the predicate: "I said about 200 riders logged off. It was closer to 600")
-    if any(_stem(w.split()[-1]) in stems for _, w in a.claim.words if w.strip()):
+    if any(_stem(w.split()[-1]) in stems or _stem(c) in stems for c, w in a.claim.words if w.strip()):
         # ("I was wrong that nothing came; two orders came late": none put right as a count)
         return "count" if _NONE & set(taken) and b.claim.numbers else "said"
     detail = corrected(b)

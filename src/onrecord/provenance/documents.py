@@ -31,6 +31,7 @@ from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES
 from onrecord.provenance.document_record import attributes, authenticity_history, settled
 from onrecord.provenance.flags import conditions
 from onrecord.provenance.pairs import Pair, overlap, subject_or_sentence
+from onrecord.provenance.parties import one_party
 from onrecord.provenance.values import Flag, Statement
 from onrecord.types import CharSpan
 
@@ -330,7 +331,7 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
         if best is None:
             continue
         a, b = best
-        if not _related(a, b, tok.sent, words_of):
+        if one_party(a.party, b.party) or not _related(a, b, tok.sent, words_of):
             continue
         concepts = _opposed(a, b)
         words = doc[tok.i - 1: tok.i + 1].text if tok.lower_ == "odds" else tok.text

@@ -21,29 +21,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
-from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, firm, modifiers, overlap, subject_of
+from onrecord.provenance.counts import changed_number, changed_numbers, counted
+from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, Verdict, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What the flags rules say of a pair: a rating and its reason, or no flag (rating None) and why not."""
-
-    rating: Rating | None
-    reason: str
-    concept: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.rating or 'none'}: {self.reason}"
-
 
 #: What speakers say they cannot be of their own words ("I cannot be certain"): a hedge on the claim beside it.
 UNSURE_WORDS = load("en").words("unsure_words")
@@ -134,21 +122,9 @@ def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
     if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
-            pair.same_speaker and _counted(pair.a.claim, pair.b.claim)):
+            pair.same_speaker and counted(pair.a.claim, pair.b.claim)):
         return Verdict(None, "different subject")
     return None
-
-
-#: Counted nouns too common to say two counts are of one thing ("3 percent", "$2 million", "two years").
-_COMMON_COUNTS = frozenset({"", "percent", "money", "year", "day", "week", "month", "time", "hour", "minute"})
-
-
-def _counted(a: Claim, b: Claim) -> bool:
-    """Does one speaker count the same thing twice, differently ("400 homes will be affordable" / "we will build
-    220 affordable homes"): a counted noun of its own, no other place or person named?"""
-    changed = _changed_numbers(a, b)
-    na, nb = set(a.names), set(b.names)
-    return changed is not None and changed[0] not in _COMMON_COUNTS and not (na and nb and not na & nb)
 
 
 def _apart(pair: Pair, concept: str) -> bool:
@@ -239,61 +215,6 @@ def antonym(pair: Pair) -> Verdict | None:
     return None
 
 
-def _changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
-    nb: dict[str, float] = {}
-    for key, value in b.numbers:
-        nb.setdefault(key, value)
-    for key, value in a.numbers:
-        if key and key in nb and nb[key] != value:
-            return key, value, nb[key]
-    return None
-
-
-@rule("flags.changed-number",
-      ("Ana Lind said the Lakeview plant will cut 200 jobs. Ana Lind later said the Lakeview plant will cut 80 "
-       "jobs.", "half: changed number"),
-      ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
-       "haddock quota by 15 percent.", "none: two things counted"),
-      ("Ana Lind said 300 Lakeview ballots were cast. Ana Lind later said 40 Lakeview ballots were set aside.",
-       "none: two things counted"))
-def changed_number(pair: Pair) -> Verdict | None:
-    """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
-    differently modified things ("the cod quota" / "the haddock quota"), or the counted noun under two different
-    predicates ("300 ballots were cast" / "40 ballots were set aside"), counts two things, not one twice."""
-    changed = _changed_numbers(pair.a.claim, pair.b.claim)
-    if changed is None:
-        return None
-    if _told_apart(pair.a.claim, pair.b.claim) or _done_apart(pair, changed[0]):
-        return Verdict(None, "two things counted")
-    return Verdict("half", "changed number", changed[0])
-
-
-def _done_apart(pair: Pair, counted: str) -> bool:
-    """Is the counted noun said of different predicates on the two sides ("300 ballots were cast" / "40 ballots
-    were set aside"): two sets of it counted, not one set counted twice? A predicate one side asserts and the other
-    writes as the noun's modifier ("400 homes will be affordable" / "220 affordable homes") is one."""
-    done = []
-    for s, other in ((pair.a, pair.b), (pair.b, pair.a)):
-        concepts = {c for c, args in s.claim.arguments if counted in args}
-        written = {w.split()[-1].lower() for c, w in s.claim.words if c in concepts}
-        if any(re.search(rf"\b{re.escape(w)}\s+(?:[\w-]+\s+)?{re.escape(counted)}", other.text.lower())
-               for w in written):
-            return False  # ("affordable" before "homes" on the other side)
-        done.append(concepts)
-    return bool(done[0] and done[1] and not done[0] & done[1])
-
-
-def _told_apart(a: Claim, b: Claim) -> bool:
-    """Do the two say one predicate of differently modified things ("cut the cod quota" / "cut the haddock quota"):
-    their counts are of two things, not two counts of one."""
-    for concept in {c for c, _ in a.stances} & {c for c, _ in b.stances}:
-        ha, hb = firm(a.heads_of(concept)), firm(b.heads_of(concept))
-        ma, mb = modifiers(a.heads_of(concept)), modifiers(b.heads_of(concept))
-        if ha & hb and ma and mb and not ma & mb:
-            return True
-    return False
-
-
 @rule("flags.certainty",
       ("Ana Lind said the Lakeview plant will close. Ana Lind later said the Lakeview plant may close.",
        "half: certainty"),
@@ -375,7 +296,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
 def _counted_apart(pair: Pair) -> bool:
     """Do two parties give one thing different counts: a changed number on a predicate both assert firmly of the
     same thing ("the tunnel is 70 percent complete" / "the tunnel was 48 percent complete")?"""
-    changed = _changed_numbers(pair.a.claim, pair.b.claim)
+    changed = changed_numbers(pair.a.claim, pair.b.claim)
     if changed is None or abs(changed[1] - changed[2]) <= 0.1 * max(abs(changed[1]), abs(changed[2])):
         return False  # ("about 40" and "38" are one count, roughly given)
     return any(_reports(pair.a.claim, c, pair.b.claim) and _reports(pair.b.claim, c, pair.a.claim)

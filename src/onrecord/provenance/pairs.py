@@ -9,10 +9,23 @@ from typing import TYPE_CHECKING
 
 from onrecord.provenance.claims import Claim
 from onrecord.provenance.parties import same_person
-from onrecord.provenance.values import Statement
+from onrecord.provenance.values import Rating, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the flags rules say of a pair: a rating and its reason, or no flag (rating None) and why not."""
+
+    rating: Rating | None
+    reason: str
+    concept: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.rating or 'none'}: {self.reason}"
+
+
 
 #: How much two statements must share (see :func:`overlap`) to be about one subject.
 SUBJECT_THRESHOLD = 0.5
@@ -148,4 +161,4 @@ def subject_or_sentence(a: Statement, b: Statement, concept: str | None, sent: S
     return said if len(said) <= 90 else said[:87] + "…"
 
 
-__all__ = ["SUBJECT_THRESHOLD", "Pair", "firm", "modifiers", "overlap", "subject_of", "subject_or_sentence"]
+__all__ = ["SUBJECT_THRESHOLD", "Pair", "Verdict", "firm", "modifiers", "overlap", "subject_of", "subject_or_sentence"]

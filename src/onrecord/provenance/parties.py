@@ -183,6 +183,15 @@ def same_person(a: str | None, b: str | None) -> bool:
     return len(short) >= 2 and long[-len(short):] == short and short[0][:1].isupper()
 
 
+def one_party(a: str | None, b: str | None) -> bool:
+    """Are two parties one, named in full and by the last word of that name ("the Civil Air Safety Directorate"
+    and "the Directorate", "Helena Marsh" and "Marsh"): a party does not contradict itself."""
+    if not a or not b:
+        return False
+    short, long = sorted((a.replace(",", " ").split(), b.replace(",", " ").split()), key=len)
+    return same_person(a, b) or (len(short) == 1 < len(long) and long[-1] == short[0] and short[0][:1].isupper())
+
+
 def _share_name(a: Claim, b: Claim) -> bool:
     """Do two statements of different articles name the same person, place or body (what links two reports of
     one story, where a shared common noun -- "the memo", "the plant" -- does not)?"""

@@ -45,8 +45,9 @@ def noun_of(tok: Token) -> Token | None:
 
 def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
     """For each token of ``doc``, whether it may give a concept (``claims._concept``): a verb or an adjective, a noun
-    object or passive subject (an event noun: "received no payment"), or a word whose lemma (lowercased) is one of
-    ``words``; no other does. Read once per analyse off the token arrays; None outside one (every token is tried)."""
+    object, passive subject or attribute (an event noun: "received no payment", "there is no seepage"), or a word
+    whose lemma (lowercased) is one of ``words``; no other does. Read once per analyse off the token arrays; None
+    outside one (every token is tried)."""
     memo = memo_of(doc)
     if memo is None:
         return None
@@ -57,7 +58,7 @@ def may_predicate(doc: Doc, words: frozenset[str]) -> list[bool] | None:
     return memo[("predicates", words)]  # type: ignore[no-any-return]
 
 
-_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass")
+_NOUN, _VERB_ADJ, _EVENT_DEPS = ids("NOUN")[0], ids("VERB", "ADJ"), ids("dobj", "nsubjpass", "attr")
 
 
 def position(tok: Token) -> tuple[str, int] | None:
@@ -103,9 +104,13 @@ def participle_base(word: str) -> str:
 
 
 def noun_keys(tok: Token, context: tuple[str, ...]) -> list[str]:
-    """The nouns and names of one argument's phrase; a pronoun stands for the context's nouns."""
+    """The nouns and names of one argument's phrase, not of a relative clause describing it ("riders who refused
+    orders": riders, not orders); a pronoun stands for the context's nouns."""
     out: list[str] = []
+    described = {d.i for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i for d in t.subtree}
     for t in tok.subtree:
+        if t.i in described:
+            continue
         if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop and len(t) > 2:
             out.append(t.lemma_.lower())
         elif t.i == tok.i and t.pos_ == "PRON" and t.lower_ in PRONOUN_SUBJECTS:

@@ -49,6 +49,7 @@ RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.channels",
     "onrecord.attribution.relays",
     "onrecord.provenance.stance",
+    "onrecord.provenance.negations",
     "onrecord.provenance.flags",
 )
 
