@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.api import extract
+from onrecord.attribution.resolution.names import person_name
 from onrecord.attribution.resolution.people import evidenced_people, people_by_evidence, streets_read_as_people
 from onrecord.nlp.pipeline import load_pipeline
 
@@ -84,3 +85,9 @@ def test_a_place_the_recogniser_labelled_whole_needs_a_clear_first_name() -> Non
     # "North" is on the first-name list, unsure of a gender; "Lakeview" alone as a subject is the town again
     doc = _parse("North Lakeview grew faster than the south last year. Lakeview said the figures were sound.")
     assert [e.text for e in evidenced_people(doc)] == []
+
+
+def test_a_title_case_headline_word_before_a_name_is_no_part_of_it() -> None:
+    # in a headline every word is capitalised: "Endorses" before the name the recogniser found is no first name
+    doc = _parse("Another Party Figure Endorses Mary Walsh.\n\nSome members back her.")
+    assert [person_name(e) for e in doc.ents if e.label_ == "PERSON"] == ["Mary Walsh"]
