@@ -71,6 +71,12 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+            if obj is not None and obj.pos_ == "NOUN" and any(
+                    c.dep_ in ("compound", "poss") and c.ent_type_ in ("PERSON", "ORG") for c in obj.children):
+                # "a statement issued by the Lind campaign": a named one's body
+                found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
+                if found.name and found.kind == "organisation":
+                    return found
     owner = published_on(head)
     if owner is None:
         return None

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, listed, person_name
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import TITLES
+from onrecord.lexicon.en import DASH_TOKENS, TITLES
 
 
 @rule(
@@ -100,3 +100,43 @@ def _proper_run(tok: Token) -> str:
             and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
         start -= 1
     return clean_name(tok.doc[start : tok.i + 1].text)
+
+
+#: Counts written as words that a plural in apposition to a list of names may give ("three former aides").
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@rule("speakers.counted-names", (
+    "Other members, like Ana Lind, Ivo Tarn and Mira Oduya ― three former council leaders ― have also said they "
+    "back the mayor.", "Ana Lind, Ivo Tarn and Mira Oduya"))
+def counted_names(case: Mention) -> Speaker | None:
+    """A counted plural set off right after a list of as many names ("A, B and C -- three former aides --
+    said"): those people, together."""
+    head, r = case.head, case.resolver
+    if head.tag_ != "NNS" or not case.moves:
+        return None
+    doc, k = case.resolver.doc, head.i - 1  # (the count may hang on a noun before the head: "three city aides")
+    while k > head.i - 10 and k >= 1 and doc[k].pos_ in ("NUM", "ADJ", "NOUN", "PROPN", "DET"):
+        k -= 1
+    if k < 2 or doc[k].text not in (",", "(", *DASH_TOKENS) or _COUNTS.get(doc[k + 1].lower_) is None:
+        return None  # (set off by a comma, a dash or a bracket)
+    count, k = _COUNTS[doc[k + 1].lower_], k - 1
+    names: list[str] = []
+    while True:
+        stop = k
+        while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k -= 1
+        if k == stop:
+            return None
+        names.insert(0, r.index.fullest(clean_name(doc[k + 1 : stop + 1].text)))
+        if len(names) == count:
+            break
+        if k >= 1 and doc[k].lower_ == "and" and len(names) == 1:
+            k -= 2 if doc[k - 1].text == "," else 1  # "B and C", "B, and C"
+        elif k >= 1 and doc[k].text == "," and len(names) > 1:
+            k -= 1
+        else:
+            return None
+    if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+        return None  # a longer list than the count
+    return Speaker(listed(names), "person")
