@@ -91,3 +91,14 @@ def test_a_title_case_headline_word_before_a_name_is_no_part_of_it() -> None:
     # in a headline every word is capitalised: "Endorses" before the name the recogniser found is no first name
     doc = _parse("Another Party Figure Endorses Mary Walsh.\n\nSome members back her.")
     assert [person_name(e) for e in doc.ents if e.label_ == "PERSON"] == ["Mary Walsh"]
+
+
+def test_one_word_in_apposition_to_a_body_is_no_person() -> None:
+    # the recogniser labels "Kestrel" a person; "the official state news agency" says it is a body
+    text = ("Adm. Ivo Tarn, who leads the fleet, made no apologies. “We stay,” he said.\n\nKestrel, the official "
+            "state news agency, said the admiral was wrong. “Some may say otherwise,” Kestrel said.\n\nThe "
+            "derogatory comments had two goals, the admiral said.")
+    found = {text[a.source.start : a.source.end]: (a.speaker, a.speaker_kind)
+             for a in extract(text).attributions if a.source is not None}
+    assert found["Kestrel"] == ("Kestrel", "organisation")
+    assert found["the admiral"] == ("Ivo Tarn", "person")

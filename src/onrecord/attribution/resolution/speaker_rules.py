@@ -30,6 +30,7 @@ from onrecord.attribution.resolution.names import (
     clean_name,
     honorific_gender,
     hyphen_extent,
+    listed_gender,
     name_like,
     org_text,
     person_name,
@@ -225,14 +226,16 @@ def known_surname(case: Mention) -> Speaker | None:
 
 
 def _namesake_in_view(case: Mention, name: str) -> str | None:
-    """Of two or more people of one family named in full, none of whom the name alone belongs to
-    (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject before the mention; None for a
-    name of two words or more, or with a single member named in full."""
+    """Of two or more people of one family the recogniser named in full with a known first name, none of whom the
+    name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject before the
+    mention; None for a name of two words or more, or with a single member so named."""
     index = case.resolver.index
     key = surname(name)
     if len(name.split()) != 1 or key in index.owner:
         return None
-    family = {n for n in index.by_surname.get(key, ()) if len(n.split()) >= 2}
+    family = {n for n in index.by_surname.get(key, ()) if len(n.split()) >= 2 and n in index.ent_names and (
+        n.split()[0].lower() in MALE_FIRST_NAMES or n.split()[0].lower() in FEMALE_FIRST_NAMES
+        or listed_gender(n) is not None)}  # (not "Team Lind", "First Lind" at a sentence's start)
     if len({index.fullest(n) for n in family}) < 2:
         return None
     subjects = [n for i, n, subject in index.persons if subject and i < case.head.i and n in family]
