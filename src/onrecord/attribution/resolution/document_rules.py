@@ -242,26 +242,44 @@ def document_goes_on(case: Mention) -> Speaker | None:
     return replace(spoke[1], description=case.description)
 
 
-@rule("speakers.document-as-it", (
-    "The memo, posted online by the Kestrel Globe, was written by Ana Lind. Two pages are missing.\n\n“We need "
-    "more boats,” it reads.", "Ana Lind"))
+@rule(
+    "speakers.document-as-it",
+    ("The memo, posted online by the Kestrel Globe, was written by Ana Lind. Two pages are missing.\n\n“We need "
+     "more boats,” it reads.", "Ana Lind"),
+    ("“We will answer it,” the Harbour Party said on Sunday. Lakeview Forward, which was founded by Ivo Tarn, "
+     "launched a radio ad on Monday.\n\nIt slams the mayor for the closing of the ferry.", "Lakeview Forward"),
+)
 def document_as_it(case: Mention) -> Speaker | None:
     """"It" speaking where the last thing named as a subject before it, outside quotations, is a document ("The
     memo ... was written by Ana Lind. ... “…,” it reads."): the document, for its author -- who wrote, sent or
-    signed it, by the verb it is the subject of, else whoever the document is found to speak for. Plural subjects
-    and earlier "it"s (the same document speaking on) are passed over; a person or an organisation stops it."""
+    signed it, by the verb it is the subject of, else whoever the document is found to speak for. Plural subjects,
+    relative pronouns and earlier "it"s (the same document speaking on) are passed over; a person or an
+    organisation stops it, unless it made a document in the sentence right before ("X launched a radio ad. It
+    slams ...": X's ad)."""
     head, r = case.head, case.resolver
     if head.lower_ != "it" or head.dep_ != "nsubj" or not case.moves or r.index.inside(head.idx):
         return None
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or r.index.inside(tok.idx) or tok.lower_ == "it" \
-                or tok.tag_ in ("NNS", "NNPS"):
+                or tok.tag_ in ("NNS", "NNPS", "WDT", "WP"):
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
-            return None
+            return _maker_just_before(case, tok)
         found = _agent_of(case, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
         return replace(found, description=case.description) if found.name else None
     return None
+
+
+def _maker_just_before(case: Mention, subject: Token) -> Speaker | None:
+    """The subject of the sentence right before the "it", when that sentence has it make a document ("Lakeview
+    Forward launched a radio ad on Monday. It slams the mayor."): the document, for its maker; else None."""
+    verb, r, head = subject.head, case.resolver, case.head
+    if head.sent.start == 0 or subject.sent != r.doc[head.sent.start - 1].sent \
+            or verb.lemma_.lower() not in AUTHORING_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children):
+        return None
+    found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+    return replace(found, description=case.description) if found.name else None
 
 
 def _agent_of(case: Mention, document: Token) -> Speaker | None:
