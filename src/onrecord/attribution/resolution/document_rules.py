@@ -77,6 +77,8 @@ def _one_of_documents(head: Token) -> Token | None:
      "60-second spot, which is airing on cable, says the plan is a waste of money.", "Lakeview Forward"),
     ("Sarah Lind is running for mayor. A statement issued by the Lind campaign on Monday was brief. The statement "
      "said the vote was close.", "Lind campaign"),
+    ("Lakeview Forward, founded by Ivo Tarn, will air an ad during the debate. The group is also running full-page "
+     "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
