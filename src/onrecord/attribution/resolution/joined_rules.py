@@ -72,20 +72,26 @@ def _list_gap(gap: Span, following: Span) -> str:
     ("Sarah Lind and David Okafor met. Later, Lind and Okafor said the vote was close.", "Sarah Lind and David Okafor"),
     ("Sarah Lind, David Okafor and Maria Tarn met on Monday. The other candidates -- former mayor Sarah Lind, "
      "retired judge Okafor and Tarn -- said the vote was close.", "Sarah Lind, David Okafor and Maria Tarn"),
+    ("Sarah Lind and David Okafor spoke first. Democrats Lind of Port Ellis and Okafor of Ashgrove Bay said the "
+     "school should stay open.", "Sarah Lind and David Okafor"),
 )
 def joined_surnames(case: Mention) -> Speaker | None:
     """"Both Lind and Tarn said", "former mayor Lind, retired judge Okafor and Tarn": a list of surnames of
-    people named in full before, whatever the recogniser said and whatever role stands before each; also
-    in apposition to a plural ("the other candidates -- A, B and C --")."""
+    people named in full before, whatever the recogniser said and whatever role stands before each ("Democrats
+    Lind of Port Ellis and Okafor"); also in apposition to a plural ("the other candidates -- A, B and C --")."""
     head, r = case.head, case.resolver
     if head.tag_ in ("NNS", "NNPS"):
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
-    together = [head]
-    for t in together:  # the whole chain: "A, B and C" hangs C on B
+    together, places = [head], []
+    for t in together:  # the whole chain: "A, B and C" hangs C on B; "A of Lakeview and B" may hang B on the place
+        of = [p for o in t.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children
+              if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        places += of
         together += [c for c in t.children if c.pos_ == "PROPN" and (
-            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))]
+            c.dep_ == "conj" or (c.dep_ == "appos" and c.lower_ in r.index.by_surname))] + [
+            c for p in of for c in p.children if c.dep_ == "conj" and c.lower_ in r.index.by_surname]
     if len(together) >= 2 and all(t.lower_ in r.index.by_surname for t in together) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together for c in t.children
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in together + places for c in t.children
     ):
         names = [r.index.fullest(_proper_run(t)) for t in sorted(together, key=lambda t: t.i)]
         return Speaker(listed(names), "person")
@@ -94,10 +100,10 @@ def joined_surnames(case: Mention) -> Speaker | None:
 
 def _proper_run(tok: Token) -> str:
     """The name ending at ``tok``: the proper nouns right before it, without a title ("Gov. Ana Lind" -> "Ana
-    Lind")."""
+    Lind") or a party's members in the plural ("Democrats Lind")."""
     start = tok.i
     while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
-            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES:
+            and tok.doc[start - 1].lower_.rstrip(".") not in TITLES and tok.doc[start - 1].tag_ != "NNPS":
         start -= 1
     return clean_name(tok.doc[start : tok.i + 1].text)
 
