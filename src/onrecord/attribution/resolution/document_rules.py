@@ -79,6 +79,8 @@ def _one_of_documents(head: Token) -> Token | None:
      "said the vote was close.", "Lind campaign"),
     ("Lakeview Forward, founded by Ivo Tarn, will air an ad during the debate. The group is also running full-page "
      "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
+    ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
+     "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
@@ -267,7 +269,8 @@ def document_as_it(case: Mention) -> Speaker | None:
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
             return _maker_just_before(case, tok)
-        found = _agent_of(case, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
+        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None)  # (the document spoke: for whom it did)
+        found = spoke or _agent_of(case, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
         return replace(found, description=case.description) if found.name else None
     return None
 

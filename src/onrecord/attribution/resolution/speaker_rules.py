@@ -212,6 +212,9 @@ def acronym_noun(case: Mention) -> Speaker | None:
      " brother.\n\n\"We built it once,\" Professor Hrabal said.", "Tomas Hrabal"),
     ("The crash killed the driver, Ivo Tarn. Mira Tarn, his mother, rejected the report on Monday.\n\n\"It is "
      "wrong,\" Tarn said.", "Mira Tarn"),
+    ("Prime Minister Oskar Brandt spoke first. Senator Mira Brandt voted against the bill.\n\nThe prime minister "
+     "spoke to reporters later. He said the bill would return.\n\n“I have no quarrel with scrutiny,” Brandt said.",
+     "Oskar Brandt"),
 )
 def known_surname(case: Mention) -> Speaker | None:
     """A surname the article gives in full elsewhere is that person, whatever the recogniser said; of a family's
@@ -227,8 +230,9 @@ def known_surname(case: Mention) -> Speaker | None:
 
 def _namesake_in_view(case: Mention, name: str) -> str | None:
     """Of two or more people of one family the recogniser named in full with a known first name, none of whom the
-    name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject before the
-    mention; None for a name of two words or more, or with a single member so named."""
+    name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject or found
+    speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before);
+    None for a name of two words or more, or with a single member so named."""
     index = case.resolver.index
     key = surname(name)
     if len(name.split()) != 1 or key in index.owner:
@@ -238,8 +242,10 @@ def _namesake_in_view(case: Mention, name: str) -> str | None:
         or listed_gender(n) is not None)}  # (not "Team Lind", "First Lind" at a sentence's start)
     if len({index.fullest(n) for n in family}) < 2:
         return None
-    subjects = [n for i, n, subject in index.persons if subject and i < case.head.i and n in family]
-    return index.fullest(subjects[-1]) if subjects else None
+    members = {index.fullest(n) for n in family}
+    seen = [(i, index.fullest(n)) for i, n, subject in index.persons if subject and i < case.head.i and n in family]
+    seen += [(i, s.name) for i, s in case.resolver.recent if i < case.head.i and s.name in members]
+    return max(seen)[1] if seen else None
 
 
 @rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
