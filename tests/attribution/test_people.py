@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.api import extract
+from onrecord.attribution.resolution.names import person_name
 from onrecord.attribution.resolution.people import evidenced_people, people_by_evidence, streets_read_as_people
 from onrecord.nlp.pipeline import load_pipeline
 
@@ -84,3 +85,20 @@ def test_a_place_the_recogniser_labelled_whole_needs_a_clear_first_name() -> Non
     # "North" is on the first-name list, unsure of a gender; "Lakeview" alone as a subject is the town again
     doc = _parse("North Lakeview grew faster than the south last year. Lakeview said the figures were sound.")
     assert [e.text for e in evidenced_people(doc)] == []
+
+
+def test_a_title_case_headline_word_before_a_name_is_no_part_of_it() -> None:
+    # in a headline every word is capitalised: "Endorses" before the name the recogniser found is no first name
+    doc = _parse("Another Party Figure Endorses Mary Walsh.\n\nSome members back her.")
+    assert [person_name(e) for e in doc.ents if e.label_ == "PERSON"] == ["Mary Walsh"]
+
+
+def test_one_word_in_apposition_to_a_body_is_no_person() -> None:
+    # the recogniser labels "Kestrel" a person; "the official state news agency" says it is a body
+    text = ("Adm. Ivo Tarn, who leads the fleet, made no apologies. “We stay,” he said.\n\nKestrel, the official "
+            "state news agency, said the admiral was wrong. “Some may say otherwise,” Kestrel said.\n\nThe "
+            "derogatory comments had two goals, the admiral said.")
+    found = {text[a.source.start : a.source.end]: (a.speaker, a.speaker_kind)
+             for a in extract(text).attributions if a.source is not None}
+    assert found["Kestrel"] == ("Kestrel", "organisation")
+    assert found["the admiral"] == ("Ivo Tarn", "person")

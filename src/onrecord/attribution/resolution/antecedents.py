@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from onrecord.attribution.resolution.names import Speaker, org_text, person_name, strip_det
+from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     core,
@@ -70,13 +70,31 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             if named is not None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
-                return r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+                joined = _bodies_joined(r, obj)  # "carried out by the Lakeview Trust and the University of X"
+                return joined or r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+            if obj is not None and obj.pos_ == "NOUN" and any(
+                    c.dep_ in ("compound", "poss") and c.ent_type_ in ("PERSON", "ORG") for c in obj.children):
+                # "a statement issued by the Lind campaign": a named one's body
+                found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
+                if found.name and found.kind == "organisation":
+                    return found
     owner = published_on(head)
     if owner is None:
         return None
     if owner.dep_ == "compound" or owner.head.lower_ == "in":  # a publication: "a column in the Kestrel Globe"
         return Speaker(r.index.fullest_org(strip_det(r.doc[owner.left_edge.i : owner.i + 1].text)), "organisation")
     return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+
+
+def _bodies_joined(r: SpeakerResolver, obj: Token) -> Speaker | None:
+    """Two organisations the recogniser named, joined by "and" ("the Lakeview Trust and the University of
+    Eastholm"): both, as one speaker; else None."""
+    conj = next((c for c in obj.children if c.dep_ == "conj"), None)
+    first, second = r.index.ent_of.get(obj.i), r.index.ent_of.get(conj.i) if conj is not None else None
+    if first is None or second is None or first is second or {first.label_, second.label_} != {"ORG"}:
+        return None
+    return Speaker(listed([r.index.fullest_org(org_text(first)), r.index.fullest_org(org_text(second))]),
+                   "organisation")
 
 
 def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:

@@ -26,6 +26,7 @@ from onrecord.attribution.resolution.syntax import (
 )
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
+    AUTHORING_VERBS,
     DOCUMENT_ACTS,
     DOCUMENT_NOUNS,
     ISSUED_DOCUMENTS,
@@ -74,6 +75,12 @@ def _one_of_documents(head: Token) -> Token | None:
      "“The plan is a waste of public money,” the column said.", "Kestrel Globe"),
     ("The dock is the focus of a new television ad from Lakeview Forward, a group opposed to the mayor. The "
      "60-second spot, which is airing on cable, says the plan is a waste of money.", "Lakeview Forward"),
+    ("Sarah Lind is running for mayor. A statement issued by the Lind campaign on Monday was brief. The statement "
+     "said the vote was close.", "Lind campaign"),
+    ("Lakeview Forward, founded by Ivo Tarn, will air an ad during the debate. The group is also running full-page "
+     "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
+    ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
+     "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
@@ -237,3 +244,56 @@ def document_goes_on(case: Mention) -> Speaker | None:
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in DOCUMENT_NOUNS | JUDGMENT_NOUNS:
         return None
     return replace(spoke[1], description=case.description)
+
+
+@rule(
+    "speakers.document-as-it",
+    ("The memo, posted online by the Kestrel Globe, was written by Ana Lind. Two pages are missing.\n\n“We need "
+     "more boats,” it reads.", "Ana Lind"),
+    ("“We will answer it,” the Harbour Party said on Sunday. Lakeview Forward, which was founded by Ivo Tarn, "
+     "launched a radio ad on Monday.\n\nIt slams the mayor for the closing of the ferry.", "Lakeview Forward"),
+)
+def document_as_it(case: Mention) -> Speaker | None:
+    """"It" speaking where the last thing named as a subject before it, outside quotations, is a document ("The
+    memo ... was written by Ana Lind. ... “…,” it reads."): the document, for its author -- who wrote, sent or
+    signed it, by the verb it is the subject of, else whoever the document is found to speak for. Plural subjects,
+    relative pronouns and earlier "it"s (the same document speaking on) are passed over; a person or an
+    organisation stops it, unless it made a document in the sentence right before ("X launched a radio ad. It
+    slams ...": X's ad)."""
+    head, r = case.head, case.resolver
+    if head.lower_ != "it" or head.dep_ != "nsubj" or not case.moves or r.index.inside(head.idx):
+        return None
+    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or r.index.inside(tok.idx) or tok.lower_ == "it" \
+                or tok.tag_ in ("NNS", "NNPS", "WDT", "WP"):
+            continue
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return _maker_just_before(case, tok)
+        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None)  # (the document spoke: for whom it did)
+        found = spoke or _agent_of(case, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
+        return replace(found, description=case.description) if found.name else None
+    return None
+
+
+def _maker_just_before(case: Mention, subject: Token) -> Speaker | None:
+    """The subject of the sentence right before the "it", when that sentence has it make a document ("Lakeview
+    Forward launched a radio ad on Monday. It slams the mayor."): the document, for its maker; else None."""
+    verb, r, head = subject.head, case.resolver, case.head
+    if head.sent.start == 0 or subject.sent != r.doc[head.sent.start - 1].sent \
+            or verb.lemma_.lower() not in AUTHORING_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children):
+        return None
+    found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+def _agent_of(case: Mention, document: Token) -> Speaker | None:
+    """Who a document was written, sent or signed by, the passive verb's agent ("The memo was written by Ana
+    Lind"), or None."""
+    verb, r = document.head, case.resolver
+    if document.dep_ != "nsubjpass" or verb.lemma_.lower() not in AUTHORING_VERBS:
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    found = r.resolve(r.doc[who.left_edge.i : who.i + 1]) if who is not None else None
+    return found if found is not None and found.name else None

@@ -23,6 +23,7 @@ from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CAMPAIGN_HEADS,
+    CAMPAIGN_TEAM_HEADS,
     DOCUMENT_NOUNS,
     NAME_ROLES,
     NAME_SUFFIXES,
@@ -71,18 +72,30 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
                                                                                      description=case.description)
 
 
+def _campaign_named_before(case: Mention, family: str) -> bool:
+    """Has the article named the campaign of ``family`` before the mention ("the Lind campaign", "Lind's camp")?"""
+    doc = case.resolver.doc
+    return any(tok.lemma_.lower() in CAMPAIGN_HEADS and any(
+        c.dep_ in ("poss", "compound", "nmod") and c.text == family for c in tok.children)
+        for tok in doc[: case.head.i])
+
+
 @rule(
     "speakers.candidate-campaign",
     ("Sarah Lind is running for mayor. The Lind campaign said the vote was close.", "Lind campaign"),
     ("Sarah Lind is running for mayor. Her campaign said the vote was close.", "Lind campaign"),
     ("Sarah Lind and David Okafor are running for mayor. The Lind and Okafor campaigns said the vote was close.",
      "Lind campaign and Okafor campaign"),
+    ("Sarah Lind's campaign has booked ads in three towns. Her team believes the vote will be close.",
+     "Lind campaign"),
 )
 def candidate_campaign(case: Mention) -> Speaker | None:
     """A person's campaign ("the Lind campaign", "Lind's campaign", "her campaign") speaks as an organisation
-    named by the candidate's family name: "Lind campaign"; "the Lind and Okafor campaigns" are both."""
+    named by the candidate's family name: "Lind campaign"; "the Lind and Okafor campaigns" are both. "Her team"
+    is that campaign too, once the article has named the campaign ("Lind's campaign ... her team believes")."""
     head, r = case.head, case.resolver
-    if case.lemma not in CAMPAIGN_HEADS or head.tag_ not in ("NN", "NNS") or not case.moves:
+    team = case.lemma in CAMPAIGN_TEAM_HEADS and head.tag_ == "NN"
+    if (case.lemma not in CAMPAIGN_HEADS and not team) or head.tag_ not in ("NN", "NNS") or not case.moves:
         return None
     campaigns: list[str] = []
     for child in head.children:
@@ -97,6 +110,8 @@ def candidate_campaign(case: Mention) -> Speaker | None:
                 campaigns = [f"{family[-1]} campaign"]
         if campaigns:
             break
+    if team and campaigns and not _campaign_named_before(case, campaigns[0].rsplit(" ", 1)[0]):
+        return None
     if len(campaigns) == 1 and head.tag_ == "NN":
         return Speaker(campaigns[0], "organisation", case.description)
     if len(campaigns) >= 2 and head.tag_ == "NNS":

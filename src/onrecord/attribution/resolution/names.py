@@ -29,6 +29,7 @@ from onrecord.lexicon.en import (
     POST_NOMINALS,
     SPOKESPERSON_HEADS,
     SURNAME_PARTICLES,
+    TITLE_MINOR_WORDS,
     TITLES,
 )
 from onrecord.types import SpeakerKind
@@ -200,15 +201,29 @@ def particle_tail(doc: Doc, end: int) -> int:
     return hyphen_extent(doc, stop - 1, stop)[1] if stop > k else end
 
 
+def title_case_line(doc: Doc, i: int) -> bool:
+    """Is the line of ``doc[i]`` written in title case, as a headline is: four words or more, every one
+    capitalised but the short ones a title leaves in lower case ("Another Party Figure Backs Ana Lind")?"""
+    start, end = i, i + 1
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 4 and all(t.text[:1].isupper() or t.lower_ in TITLE_MINOR_WORDS for t in words)
+
+
 def name_extent(ent: Span) -> tuple[int, int]:
     """A person entity's tokens with the words of its name the recogniser left out: the words compounded before
     it ("Carmen" of "Carmen Ruiz Ortega", tagged "Ruiz Ortega"; not an abbreviation: "D-Conn. Schumer"), and the
     surname after a lone first name ("Lind" of "Ana Lind", tagged "Ana"): a full name is never cut short to its
-    last words or to its first name; nor to one part of a hyphenated name."""
+    last words or to its first name; nor to one part of a hyphenated name. Not in a title-case line (a headline,
+    "Another Party Figure Backs Ana Lind"), where capitals say nothing of where a name starts."""
     doc = ent.doc
     start, end = hyphen_extent(doc, ent.start, particle_tail(doc, ent.end))
-    while start > max(0, ent.start - 2) and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and start <= doc[start - 1].head.i < end:
+    headline = start > 0 and _name_word(doc[start - 1]) and title_case_line(doc, ent.start)
+    while not headline and start > max(0, ent.start - 2) and _name_word(doc[start - 1]) \
+            and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end:
         start -= 1
     first = doc[start]
     if end - start == 1 and end < len(doc) and first.dep_ == "compound" and first.head.i == end \

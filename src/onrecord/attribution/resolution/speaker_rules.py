@@ -30,6 +30,7 @@ from onrecord.attribution.resolution.names import (
     clean_name,
     honorific_gender,
     hyphen_extent,
+    listed_gender,
     name_like,
     org_text,
     person_name,
@@ -234,15 +235,42 @@ def acronym_noun(case: Mention) -> Speaker | None:
     ("Sarah Lind met the crew. Later, Lind said the vote was close.", "Sarah Lind"),
     ("Director Viktor Hrabal said the lander was lost.\n\nThe team's leader, Professor Tomas Hrabal, is his"
      " brother.\n\n\"We built it once,\" Professor Hrabal said.", "Tomas Hrabal"),
+    ("The crash killed the driver, Ivo Tarn. Mira Tarn, his mother, rejected the report on Monday.\n\n\"It is "
+     "wrong,\" Tarn said.", "Mira Tarn"),
+    ("Prime Minister Oskar Brandt spoke first. Senator Mira Brandt voted against the bill.\n\nThe prime minister "
+     "spoke to reporters later. He said the bill would return.\n\n“I have no quarrel with scrutiny,” Brandt said.",
+     "Oskar Brandt"),
 )
 def known_surname(case: Mention) -> Speaker | None:
     """A surname the article gives in full elsewhere is that person, whatever the recogniser said; of a family's
-    members, the one its title names ("Professor Hrabal": the professor, not his brother)."""
+    members, the one its title names ("Professor Hrabal": the professor, not his brother), else the one last
+    named in full as a subject before it, when no member owns the name alone (the mother who "rejected the
+    report", not her son named first)."""
     name, r = case.head_name, case.resolver
     if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
-        return Speaker(_titled_namesake(case, name) or r.index.fullest(name, honorific_gender(
-            r.doc, compound_start(case.head)), titled=True), "person")
+        return Speaker(_titled_namesake(case, name) or _namesake_in_view(case, name) or r.index.fullest(
+            name, honorific_gender(r.doc, compound_start(case.head)), titled=True), "person")
     return None
+
+
+def _namesake_in_view(case: Mention, name: str) -> str | None:
+    """Of two or more people of one family the recogniser named in full with a known first name, none of whom the
+    name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject or found
+    speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before);
+    None for a name of two words or more, or with a single member so named."""
+    index = case.resolver.index
+    key = surname(name)
+    if len(name.split()) != 1 or key in index.owner:
+        return None
+    family = {n for n in index.by_surname.get(key, ()) if len(n.split()) >= 2 and n in index.ent_names and (
+        n.split()[0].lower() in MALE_FIRST_NAMES or n.split()[0].lower() in FEMALE_FIRST_NAMES
+        or listed_gender(n) is not None)}  # (not "Team Lind", "First Lind" at a sentence's start)
+    if len({index.fullest(n) for n in family}) < 2:
+        return None
+    members = {index.fullest(n) for n in family}
+    seen = [(i, index.fullest(n)) for i, n, subject in index.persons if subject and i < case.head.i and n in family]
+    seen += [(i, s.name) for i, s in case.resolver.recent if i < case.head.i and s.name in members]
+    return max(seen)[1] if seen else None
 
 
 @rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
@@ -427,6 +455,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     person_pronoun,
     g.first_person_writer,
     doc.document_goes_on,
+    doc.document_as_it,
     group_pronoun,
     g.both_people,
     run_in_heading,
@@ -441,6 +470,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.group_introduced,
     j.joined_names,
     j.joined_surnames,
+    j.counted_names,
     acronym_noun,
     k.relative_named,
     g.organisation_noun_named,

@@ -363,15 +363,26 @@ class Inside:
 def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
     """The entities the recogniser swapped, relabelled, by their first token: a name labelled a person's that ends
     with a word that ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,'
-    the production company said." -> Lakeview Productions, an organisation), and a name labelled an
+    the production company said." -> Lakeview Productions, an organisation), and so is one word in apposition to
+    a body ("Kestrel, the official news agency,"), and that word alone elsewhere; and a name labelled an
     organisation's that stands in apposition to a person's role is a person (:func:`_people_read_as_organisations`).
     (Speaker resolution reads the entities so: :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
-    wrong = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"
-             and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS]
+    bodies = {e.text for e in ents if e.label_ == "PERSON" and _body_apposed(e)}
+    wrong = [e for e in ents if e.label_ == "PERSON" and ((len(e) >= 2 and e[-1].pos_ == "PROPN"
+             and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS) or e.text in bodies)]
     people = _people_read_as_organisations(ents)
     out = {e.start: Span(e.doc, e.start, e.end, label="ORG") for e in wrong}
     out.update((e.start, Span(e.doc, e.start, e.end, label="PERSON")) for e in people)
     return out
+
+
+def _body_apposed(e: Span) -> bool:
+    """Is the name, one word, in apposition to a body or a publication ("Kestrel, the official news agency,"):
+    no person's?"""
+    root = e.root
+    nouns = ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]
+    return len(e) == 1 and any(n.pos_ == "NOUN" and n.tag_ == "NN" and (
+        n.lemma_.lower() in ORGANISATION_HEADS or n.lemma_.lower() in PUBLICATIONS) for n in nouns)
 
 
 def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
