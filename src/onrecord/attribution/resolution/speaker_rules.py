@@ -21,16 +21,14 @@ from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
+from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
-    LEADING_ROLES,
     Speaker,
     clean_name,
-    honorific_gender,
     hyphen_extent,
-    listed_gender,
     name_like,
     org_text,
     person_name,
@@ -43,7 +41,6 @@ from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
     person_before_thing,
-    role_key,
     run_in,
     titled_name,
 )
@@ -230,91 +227,6 @@ def acronym_noun(case: Mention) -> Speaker | None:
     return None
 
 
-@rule(
-    "speakers.known-surname",
-    ("Sarah Lind met the crew. Later, Lind said the vote was close.", "Sarah Lind"),
-    ("Director Viktor Hrabal said the lander was lost.\n\nThe team's leader, Professor Tomas Hrabal, is his"
-     " brother.\n\n\"We built it once,\" Professor Hrabal said.", "Tomas Hrabal"),
-    ("The crash killed the driver, Ivo Tarn. Mira Tarn, his mother, rejected the report on Monday.\n\n\"It is "
-     "wrong,\" Tarn said.", "Mira Tarn"),
-    ("Prime Minister Oskar Brandt spoke first. Senator Mira Brandt voted against the bill.\n\nThe prime minister "
-     "spoke to reporters later. He said the bill would return.\n\n“I have no quarrel with scrutiny,” Brandt said.",
-     "Oskar Brandt"),
-)
-def known_surname(case: Mention) -> Speaker | None:
-    """A surname the article gives in full elsewhere is that person, whatever the recogniser said; of a family's
-    members, the one its title names ("Professor Hrabal": the professor, not his brother), else the one last
-    named in full as a subject before it, when no member owns the name alone (the mother who "rejected the
-    report", not her son named first)."""
-    name, r = case.head_name, case.resolver
-    if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
-        return Speaker(_titled_namesake(case, name) or _namesake_in_view(case, name) or r.index.fullest(
-            name, honorific_gender(r.doc, compound_start(case.head)), titled=True), "person")
-    return None
-
-
-def _namesake_in_view(case: Mention, name: str) -> str | None:
-    """Of two or more people of one family the recogniser named in full with a known first name, none of whom the
-    name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject or found
-    speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before);
-    None for a name of two words or more, or with a single member so named."""
-    index = case.resolver.index
-    key = surname(name)
-    if len(name.split()) != 1 or key in index.owner:
-        return None
-    family = {n for n in index.by_surname.get(key, ()) if len(n.split()) >= 2 and n in index.ent_names and (
-        n.split()[0].lower() in MALE_FIRST_NAMES or n.split()[0].lower() in FEMALE_FIRST_NAMES
-        or listed_gender(n) is not None)}  # (not "Team Lind", "First Lind" at a sentence's start)
-    if len({index.fullest(n) for n in family}) < 2:
-        return None
-    members = {index.fullest(n) for n in family}
-    seen = [(i, index.fullest(n)) for i, n, subject in index.persons if subject and i < case.head.i and n in family]
-    seen += [(i, s.name) for i, s in case.resolver.recent if i < case.head.i and s.name in members]
-    return max(seen)[1] if seen else None
-
-
-@rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
-def family_name_first(case: Mention) -> Speaker | None:
-    """A single name that is a word of a fuller one, as a surname is, whatever the recogniser made of the one
-    word: a family name written first ("Wang" -> "Wang Qishan") or a first name."""
-    name, head_ent, ix = case.head_name, case.head_ent, case.resolver.index
-    if name and len(name.split()) == 1 and ix.fullest(name) != name and (
-        head_ent is None or head_ent.label_ == "PERSON" or (len(head_ent) == 1 and ix.fullest(name) in ix.ent_names)
-    ):
-        return Speaker(ix.fullest(name), "person")
-    return None
-
-
-@rule("speakers.misspelt-surname", (
-    "Ivo Tarnowski spoke first. Tarnowki also questioned the idea that the dock was safe.", "Ivo Tarnowski"))
-def misspelt_surname(case: Mention) -> Speaker | None:
-    """A surname alone, not an organisation's or a place's by the recogniser, that nobody in the article has in
-    full, one slip of the keys from the surname of the one person named in full there (a letter left out, added,
-    changed, or two swapped; five letters at least, the same first letter; not a plural, "the Rockets" of a
-    "Rocket"): a misprint of that person's name ("Tarnowki" for "Tarnowski")."""
-    name, ix = case.head_name, case.resolver.index
-    if not name or len(name.split()) != 1 or len(name) < 5 or not name.istitle() or ix.fullest(name) != name \
-            or (case.head_ent is not None and case.head_ent.label_ != "PERSON"):
-        return None
-    wrong = name.lower()
-    near = {full for key, names in ix.by_surname.items() if key[:1] == wrong[:1] and len(key) >= 5
-            and wrong not in (key, key + "s") and _one_slip(key, wrong) for full in names if len(full.split()) >= 2}
-    fullest = {ix.fullest(full) for full in near}
-    return Speaker(fullest.pop(), "person") if len(fullest) == 1 else None
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Do ``a`` and ``b`` differ by one letter left out, added or changed, or by two neighbours swapped?"""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 @rule("speakers.acronym-name", (
     "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
 def acronym_name(case: Mention) -> Speaker | None:
@@ -335,23 +247,6 @@ def named_head(case: Mention) -> Speaker | None:
         return Speaker(case.resolver.index.fullest(person_name(head_ent), case.resolver.index.honorific.get(
             head_ent.start)), "person")
     return None
-
-
-def _titled_namesake(case: Mention, name: str) -> str | None:
-    """Of two people of one family, the one a title names: "Professor Hrabal" is Professor Tomas Hrabal, not
-    his brother Viktor Hrabal; None unless the family has two or more named members and one holds the title."""
-    index, doc = case.resolver.index, case.resolver.doc
-    family = set(index.by_surname.get(surname(name), ()))
-    if len(name.split()) != 1 or len([n for n in family if len(n.split()) >= 2]) < 2:
-        return None
-    start = compound_start(case.head)
-    title = next((t for t in doc[max(0, start - 1) : case.head.i] if t.lower_.rstrip(".") in LEADING_ROLES), None)
-    if title is None:
-        return None
-    # (a title given with the full name: not one learnt from a surname alone, which fullest may have guessed)
-    holders = {n for at, n in index.roles.get(role_key(title), ()) if n in family and len(n.split()) >= 2
-               and at in index.ent_of and len(person_name(index.ent_of[at]).split()) >= 2}
-    return holders.pop() if len(holders) == 1 else None
 
 
 @rule("speakers.named-in-phrase", ("Lind's aunt, Maria Tarn, said the vote was close.", "Maria Tarn"))
@@ -475,9 +370,9 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
-    misspelt_surname,
-    known_surname,
-    family_name_first,
+    sn.misspelt_surname,
+    sn.known_surname,
+    sn.family_name_first,
     acronym_name,
     named_head,
     named_in_phrase,
