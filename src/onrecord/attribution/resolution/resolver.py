@@ -34,7 +34,6 @@ from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like
-from onrecord.attribution.resolution.ranker import ArticleView
 from onrecord.attribution.resolution.speaker_rules import SPEAKER_RULES
 from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEADS
 
@@ -84,12 +83,6 @@ class SpeakerResolver:
         self.definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
         self._hops = 0  # how deep the resolution under way has moved between mentions
         self._first_person: tuple[str | None] | None = None  # the writer speaking as "I", once looked for
-        self.ranker_view: ArticleView | None = None  # what the speaker ranker reads of the article, once built
-
-    @property
-    def outermost(self) -> bool:
-        """Is the resolution under way that of a mention as found, not one it moved to?"""
-        return self._hops == 1
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name`` (see :meth:`ArticleIndex.fullest`)."""

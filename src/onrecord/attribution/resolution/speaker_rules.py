@@ -36,7 +36,6 @@ from onrecord.attribution.resolution.names import (
     surname,
 )
 from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
-from onrecord.attribution.resolution.ranker import rank
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
@@ -55,30 +54,6 @@ from onrecord.lexicon.en import (
     RELATIVE_PRONOUNS,
     TITLES,
 )
-
-
-@rule("speakers.ranked-antecedent", (
-    "Ana Lind wants to lead her party into the next election.\n\nSenator Ivo Tarn retired in May, and the "
-    "party's leaders have stayed neutral.\n\n"
-    "Lind spoke to farmers in Dover on Monday. “The harvest comes first,” Lind said. “We will fix the roads,” Lind "
-    "said.\n\nLind visited the college on Tuesday, where the senator said the vote would be close.", "Ana Lind"))
-def ranked_antecedent(case: Mention) -> Speaker | None:
-    """A he or she, a role noun ("the admiral") or a bare surname, weighed by the learned ranker
-    (:mod:`onrecord.attribution.resolution.ranker`): who the paragraph is about, who spoke last, subjects, gender,
-    distance, the role's fit, and the rules' own answer. It decides only where it outscores the rules' choice by
-    its margin; elsewhere it passes and the rules below decide."""
-    if not case.moves or not case.resolver.outermost:
-        return None
-    return rank(case, lambda: by_rules(case))
-
-
-def by_rules(case: Mention) -> Speaker | None:
-    """The answer of the table's rules after the ranker's own, untraced."""
-    for r in SPEAKER_RULES.rules[1:]:
-        answer = r.apply(case)
-        if answer is not None:
-            return answer
-    return None
 
 
 @rule(
@@ -344,7 +319,6 @@ def proper_noun(case: Mention) -> Speaker | None:
 
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
-    ranked_antecedent,
     relative_pronoun,
     j.pronoun_and_name,
     person_pronoun,
