@@ -305,11 +305,15 @@ def _named_next(case: Mention) -> Span | None:
 
 @rule("speakers.first-person-writer", (
     "Sarah Lind: The pier must stay\n\nI have walked that pier every morning for thirty years. I believe the council "
-    "is wrong.", "Sarah Lind"))
+    "is wrong.", "Sarah Lind"),
+    ("Editor's note: The following is an excerpt from author Ivo Marrick's new book about the harbour.\n\nThe "
+     "pier was closed that winter. I walked it anyway, and I knew the council was wrong.", "Ivo Marrick"),
+    ("The pier was closed that winter. I walked it anyway, and I knew the council was wrong.\n\nFrom HARBOUR "
+     "DAYS by Ivo Marrick. Copyright 2025 by Ivo Marrick.", "Ivo Marrick"))
 def first_person_writer(case: Mention) -> Speaker | None:
     """"I" outside any quotation is the writer of an opinion piece, when the article names them: a headline
-    that opens with the name and a colon, a byline, or a closing line about the writer ("Ana Lind is the mayor
-    of Lakeview.")."""
+    that opens with the name and a colon, a byline, a closing line about the writer ("Ana Lind is the mayor
+    of Lakeview."), or a line presenting the text as an excerpt of their book."""
     head, r = case.head, case.resolver
     if head.lower_ not in ("i", "me") or r.index.inside(head.idx):
         return None

@@ -61,6 +61,8 @@ from onrecord.lexicon.en import (
 _LEDE_CHARS = 500
 #: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
 _NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
+#: A line that presents the text as taken from someone's book: "an excerpt from author X's new book", "From TITLE by X".
+_EXCERPT = re.compile(r"\b(?:excerpt(?:s|ed)?|adapted)\b|^from\b", re.IGNORECASE)
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
@@ -468,8 +470,8 @@ class ArticleIndex:
 
     def writer(self) -> str | None:
         """Who wrote the article, when it says so: a headline that opens with the name and a colon ("Ana Lind:
-        The pier must stay"), a byline ("By Ana Lind") in the first lines, or a closing line about the writer
-        ("Ana Lind is the mayor of Lakeview.")."""
+        The pier must stay"), a byline ("By Ana Lind") in the first lines, a closing line about the writer ("Ana
+        Lind is the mayor of Lakeview."), or a line giving the text as an excerpt of their book ("From DAYS by X")."""
         if self._writer is None:
             self._writer = (self._find_writer(),)
         return self._writer[0]
@@ -491,6 +493,8 @@ class ArticleIndex:
             byline = line_start < 300 and before.lower() in ("by", "by:")
             closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
                 r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None
-            if headline or byline or closing:
+            excerpt = (line_start < 600 or line_start == last_start) and _EXCERPT.search(before) is not None and (
+                before.lower().endswith(" by") or after in ("’s", "'s") or ent.text.endswith(("’s", "'s")))
+            if headline or byline or closing or excerpt:
                 return self.fullest(person_name(ent))
         return None
