@@ -20,6 +20,7 @@ from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     clean_name,
     compatible,
+    excerpt_author,
     honorific_gender,
     hyphen_extent,
     initial,
@@ -61,8 +62,6 @@ from onrecord.lexicon.en import (
 _LEDE_CHARS = 500
 #: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
 _NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
-#: A line that presents the text as taken from someone's book: "an excerpt from author X's new book", "From TITLE by X".
-_EXCERPT = re.compile(r"\b(?:excerpt(?:s|ed)?|adapted)\b|^from\b", re.IGNORECASE)
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
@@ -493,8 +492,7 @@ class ArticleIndex:
             byline = line_start < 300 and before.lower() in ("by", "by:")
             closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
                 r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None
-            excerpt = (line_start < 600 or line_start == last_start) and _EXCERPT.search(before) is not None and (
-                before.lower().endswith(" by") or after in ("’s", "'s") or ent.text.endswith(("’s", "'s")))
-            if headline or byline or closing or excerpt:
+            if headline or byline or closing:
                 return self.fullest(person_name(ent))
-        return None
+        author = excerpt_author(text[:600], last)  # (by the words: the recogniser may not make the name a PERSON)
+        return self.fullest(author) if author else None

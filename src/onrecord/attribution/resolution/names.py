@@ -430,3 +430,18 @@ def nicknamed_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
         if span is not None and span[0].pos_ == "PROPN":
             names.append((span.start, full))
     return names, aliases
+
+
+#: A text given as taken from someone's book: "an excerpt from author X's new book" in its opening lines, "From TITLE
+#: by X." as its closing line.
+_EXCERPT_LEAD = re.compile(
+    r"\b(?:[Ee]xcerpt(?:s|ed)?|[Aa]dapted)\b[^\n]{0,160}?((?:[A-Z][^\s,.;:]*\s+){1,3}[A-Z][^\s,.;:]*?)['’]s\b")
+_EXCERPT_TAIL = re.compile(
+    r"^(?:Excerpted |Adapted )?[Ff]rom\b[^\n]{1,160}?\bby ((?:[A-Z][^\s,.;:]*\s+){1,3}[A-Z][^\s,.;:]*)[.,]")
+
+
+def excerpt_author(opening: str, closing_line: str) -> str | None:
+    """The author of a book a text says it is an excerpt of, by its opening lines or its closing line; None if it
+    says no such thing."""
+    found = _EXCERPT_LEAD.search(opening) or _EXCERPT_TAIL.search(closing_line)
+    return found.group(1) if found else None
