@@ -72,6 +72,9 @@ GATES: tuple[Gate, ...] = (
     # its part d: 20 more labelled blind in session 20 (0.876 at the start and end of it), read as tuning in session 21
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.923, "named_accuracy": 0.927},
          speakers="data/speakers/polnear-train-d.jsonl"),
+    # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.838, "named_accuracy": 0.866},
+         speakers="data/speakers/polnear-train-e.jsonl"),
 )
 
 
