@@ -76,6 +76,18 @@ def test_a_role_given_with_is_and_a_rank_tell_two_holders_apart() -> None:
     assert _speaker_of(text, "the flat had been cold") == "Odile Marchetti-Fry"
 
 
+def test_a_role_given_in_a_relative_clause_is_that_persons() -> None:
+    """"Ana Lind, who has been treasurer since May," gives her the role: "the treasurer" in the lede before her
+    name, and later, is her, not the premier named in between."""
+    text = (
+        "“Nobody will thank me for this budget,” the treasurer told the assembly on Tuesday.\n\nSarah Lindgren, who has"
+        " been treasurer since the election, set out a plan to cut the deficit. Premier Tomas Varga backed it.\n\n"
+        "“We will not borrow for rail,” the treasurer said."
+    )
+    assert _speaker_of(text, "We will not borrow for rail") == "Sarah Lindgren"
+    assert _speaker_of(text, "Nobody will thank me") == "Sarah Lindgren"
+
+
 def test_a_co_role_is_the_other_person_given_the_role() -> None:
     """"Her co-plaintiff" is the one plaintiff other than her."""
     text = (

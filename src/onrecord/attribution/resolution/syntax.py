@@ -146,14 +146,18 @@ _KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
 
 def copular_nouns(name: Token) -> list[Token]:
     """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
-    club's treasurer"; "His mother, Ana Lind, was the first witness"): a role the article gives the person, as an
-    apposition does."""
+    club's treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who
+    has been treasurer since May,"): a role the article gives the person, as an apposition does."""
     node = name.head if name.dep_ == "appos" else name
+    # a relative clause on the name: "Amadou Sarr, who has been treasurer since 2024," / "who became coach"
+    said = [c for v in node.children if v.dep_ == "relcl" and v.lemma_ in ("be", "become") and any(
+        w.dep_ == "nsubj" and w.lower_ == "who" for w in v.children) for c in v.children if c.dep_ == "attr"
+        and c.pos_ == "NOUN" and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
     verb = node.head
     if node.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
-        return []
+        return said
     other = "nsubj" if node.dep_ == "attr" else "attr"
-    return [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and any(
+    return said + [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and any(
         (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
 
 
