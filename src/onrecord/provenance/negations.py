@@ -84,9 +84,8 @@ def of_a_whole(case: Negated) -> str | None:
     tok = case.predicate
     if case.negation.dep_ not in ("neg", "advmod"):
         return None  # (the negation is the subject or object itself: "nothing", "no bird")
-    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and _universal(c) for c in tok.children):
-        return f"a whole: {case} {next(c.text for c in tok.children if _universal(c))}"
-    return None
+    whole = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _universal(c)), None)
+    return f"a whole: {case} {whole.text}" if whole is not None else None
 
 
 NEGATION_RULES: RuleTable[Negated, str] = RuleTable("stance.negation", [bounded_in_time, of_a_whole])

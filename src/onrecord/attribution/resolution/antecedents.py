@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
+    apposed,
     core,
     is_subject,
     person_noun,
@@ -256,7 +257,7 @@ def members(group: Token) -> Token | None:
 def group_of(r: SpeakerResolver, group: Token) -> Speaker:
     """Who a group introduced in the article is: the organisation its phrase is in apposition to ("Doctors for
     Lakeview, a group of physicians"), else unnamed, described by its phrase ("a group of 30 physicians")."""
-    for other in [c for c in group.children if c.dep_ == "appos"] + ([group.head] if group.dep_ == "appos" else []):
+    for other in apposed(group):
         ent = r.index.ent_of.get(other.i)
         if ent is not None and ent.label_ == "ORG":
             return Speaker(r.index.fullest_org(org_text(ent)), "organisation")

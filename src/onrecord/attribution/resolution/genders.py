@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.names import honorific_gender
-from onrecord.attribution.resolution.syntax import is_subject
+from onrecord.attribution.resolution.syntax import apposed, is_subject
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
     FEMALE_HONORIFICS,
@@ -45,7 +45,7 @@ def gender_votes(ent: Span) -> tuple[int, int]:
         female += _STRONG
     root = ent.root
     phrase = root.head if root.dep_ == "appos" else root
-    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    nouns = apposed(root)
     kin = {GENDER_NOUNS.get(n.lower_) for n in nouns if n.pos_ == "NOUN"}
     male += _STRONG if "m" in kin else 0
     female += _STRONG if "f" in kin else 0

@@ -161,10 +161,16 @@ def copular_nouns(name: Token) -> list[Token]:
         (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
 
 
+def apposed(tok: Token) -> list[Token]:
+    """The words in apposition with ``tok``: its own appositions ("Ana Lind, the chairwoman"), then the word it is
+    in apposition to ("His wife, Ana Lind")."""
+    return [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+
+
 def role_apposition(tok: Token) -> bool:
     """Is the name ending at ``tok`` in apposition with a person's role ("Ana Lind, the party chairwoman") or a
     kin noun ("His wife, Ana Lind")?"""
-    nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+    nouns = apposed(tok)
     return any(n.pos_ == "NOUN" and (person_noun(n.lemma_.lower()) or n.lower_ in _KIN_NOUNS) for n in nouns)
 
 
@@ -189,7 +195,7 @@ def looks_like_a_persons_name(ent: Span) -> bool:
 def _role_like_apposition(tok: Token) -> bool:
     """Is the name ending at ``tok`` in apposition with a noun that ends as one for a role does ("That greenkeeper,
     Lorcan Ó Briain,")?"""
-    nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+    nouns = apposed(tok)
     return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(ROLE_ENDINGS) for n in nouns)
 
 
@@ -384,7 +390,7 @@ def _body_apposed(e: Span) -> bool:
     """Is the name, one word, in apposition to a body or a publication ("Kestrel, the official news agency,"):
     no person's?"""
     root = e.root
-    nouns = ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]
+    nouns = apposed(root)
     return len(e) == 1 and any(n.pos_ == "NOUN" and n.tag_ == "NN" and (
         n.lemma_.lower() in ORGANISATION_HEADS or n.lemma_.lower() in PUBLICATIONS) for n in nouns)
 
