@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from rapidfuzz.distance import Indel
 
-from onrecord.lexicon.en import QUOTE_NEGATIONS, QUOTE_NUMBER_WORDS
+from onrecord.lexicon.en import NUMBER_VALUES, QUOTE_NEGATIONS, QUOTE_NUMBER_WORDS
 
 #: Words in a shingle: a candidate pair shares a run of this many words.
 SHINGLE = 4
@@ -59,9 +59,8 @@ DangerKind = Literal["negation", "number", "speaker"]
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?<=[^\W_])['’‘`´]s?(?![^\W_])")  # "ISIS's", "ISIS’" -> "ISIS"
 _APOSTROPHES = re.compile(r"(?<=[^\W_])['’‘`´](?=[^\W_])")
-_SMALL = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split()) if w != "one"}  # ("one" is more often a pronoun than a count)
+# number words to twenty as digits ("one" is more often a pronoun than a count)
+_SMALL = {w: str(v) for w, v in NUMBER_VALUES.items() if v <= 20 and w != "one"}
 
 
 def words(text: str) -> tuple[str, ...]:

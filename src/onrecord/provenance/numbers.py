@@ -8,12 +8,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_NUMBER_WORDS.update({w: float(10 * i) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+from onrecord.lexicon.en import NUMBER_SCALES, NUMBER_VALUES
+
+_NUMBER_WORDS = {w: float(v) for w, v in NUMBER_VALUES.items()}
+_SCALES = {w: float(v) for w, v in NUMBER_SCALES.items()}
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 

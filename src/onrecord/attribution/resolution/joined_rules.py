@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, listed, person_name
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import DASH_TOKENS, TITLES
+from onrecord.lexicon.en import DASH_TOKENS, NUMBER_VALUES, TITLES
 
 
 @rule(
@@ -109,7 +109,7 @@ def _proper_run(tok: Token) -> str:
 
 
 #: Counts written as words that a plural in apposition to a list of names may give ("three former aides").
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS = {w: v for w, v in NUMBER_VALUES.items() if 2 <= v <= 6}  # (a counted list of two to six names)
 
 
 @rule("speakers.counted-names", (

@@ -114,6 +114,9 @@ COUPLE_HEADS: WordList = _EN.words("couple_heads")
 ROLE_RANKS: WordList = _EN.words("role_ranks")
 PAIR_WORDS: WordList = _EN.words("pair_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
+# number words (provenance/numbers.py, analysis/families.py, resolution/joined_rules.py): numbers.toml
+NUMBER_VALUES: dict[str, int] = {w: int(v) for w, v in _EN.mapping("number_values").items()}
+NUMBER_SCALES: dict[str, int] = {w: int(v) for w, v in _EN.mapping("number_scales").items()}
 # quote families (analysis/families.py): quotes.toml
 QUOTE_NEGATIONS: WordList = _EN.words("quote_negations")
 QUOTE_NUMBER_WORDS: WordList = _EN.words("quote_number_words")
