@@ -50,6 +50,7 @@ from onrecord.lexicon.en import (
     GROUP_QUANTIFIERS,
     MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
+    ORGANISATION_NAME_ENDINGS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     TITLES,
@@ -295,7 +296,8 @@ def proper_head(case: Mention) -> bool:
 
 @rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
 def proper_noun(case: Mention) -> Speaker | None:
-    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club") or by
+    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"; a last
+    word that ends only organisations' names, "Harbour Rights Watch") or by
     "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
     unknown kind; words that are no name stay unknown."""
     if not proper_head(case):
@@ -308,8 +310,8 @@ def proper_noun(case: Mention) -> Speaker | None:
     if place is not None and place.i < case.source.end and place.is_title:
         # "the Bank of Lakeview", "University of Lakeview": a name with "of" is an organisation's
         return Speaker(strip_det(clean_name(doc[compound_start(head) : place.i + 1].text)), "organisation")
-    if head.lower_ in ORGANISATION_HEADS:
-        return Speaker(strip_det(name), "organisation")
+    if head.lower_ in ORGANISATION_HEADS or (head.lower_ in ORGANISATION_NAME_ENDINGS and " " in name):
+        return Speaker(strip_det(name), "organisation")  # ("Harbour Rights Watch": a last word no person's name has)
     if not name_like(name):
         return Speaker(None, "unknown", case.description)
     if len(name.split()) <= 3 and name[:1].isupper():
