@@ -375,7 +375,8 @@ def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
     with a word that ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,'
     the production company said." -> Lakeview Productions, an organisation), and so is one word in apposition to
     a body ("Kestrel, the official news agency,"), and that word alone elsewhere; and a name labelled an
-    organisation's that stands in apposition to a person's role (or its initials: "the local MP,") is a person (:func:`_people_read_as_organisations`).
+    organisation's that stands in apposition to a person's role (or its initials: "the local MP,") is a person
+    (:func:`_people_read_as_organisations`).
     (Speaker resolution reads the entities so: :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     bodies = {e.text for e in ents if e.label_ == "PERSON" and _body_apposed(e)}
     wrong = [e for e in ents if e.label_ == "PERSON" and ((len(e) >= 2 and e[-1].pos_ == "PROPN"
