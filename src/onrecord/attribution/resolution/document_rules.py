@@ -81,13 +81,23 @@ def _one_of_documents(head: Token) -> Token | None:
      "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
     ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
      "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
+    ("The Navy had ignored the leak for years, an inquiry has found.\n\nThe inquiry was led by Ana Lind, a retired "
+     "judge, who also wrote its 200-page report, published on Tuesday.\n\n“The crew did not fail,” the report "
+     "says.", "Ana Lind"),
+    ("The records include a four-page memo written in March by the company’s director of quality, Mira "
+     "Oduya-Hart, to its chief executive, Ivo Tarn. “We have a problem,” the memo reads.", "Mira Oduya-Hart"),
+    ("His target was a thirty-second advertisement that the Harbour Party began running on Friday on three "
+     "stations. Over footage of empty shops, the ad says that Tarn left the county “broke and bitter.”",
+     "Harbour Party"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
     wrote, issued or sued in it earlier, by the same noun or another word for it ("Lind wrote in a report ...
     the report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
-    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"); a column in a
+    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"; "led by Ana Lind,
+    who also wrote its report"), or whom a clause on it says made it ("an ad that the Harbour Party began
+    running"); a role after "by" is the name set off after it ("by its director of quality, Ana Lind,"); a column in a
     publication is the publication's; a group nobody names that made it ("40 physicians signed a letter") is the
     speaker, described."""
     picked = _one_of_documents(case.head)
