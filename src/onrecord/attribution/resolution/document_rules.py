@@ -29,6 +29,7 @@ from onrecord.lexicon.en import (
     AUTHORING_VERBS,
     DOCUMENT_ACTS,
     DOCUMENT_NOUNS,
+    DOCUMENT_RESULTS,
     ISSUED_DOCUMENTS,
     JUDGMENT_NOUNS,
     LETTER_NOUNS,
@@ -42,8 +43,10 @@ def _document(case: Mention) -> bool:
 
 
 def _one_of_documents(head: Token) -> Token | None:
-    """"one of her ads", "two of the union's letters": the documents a number picks out, else None."""
-    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM":
+    """"one of her ads", "two of the union's letters": the documents a number picks out; "early results of the exit
+    poll": the document they come from; else None."""
+    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM" \
+            and head.lemma_.lower() not in DOCUMENT_RESULTS:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     docs = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -79,6 +82,8 @@ def _one_of_documents(head: Token) -> Token | None:
      "said the vote was close.", "Lind campaign"),
     ("Lakeview Forward, founded by Ivo Tarn, will air an ad during the debate. The group is also running full-page "
      "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
+    ("According to early results of the exit poll conducted by Orbis Research for two networks, Lind led among "
+     "women.", "Orbis Research"),
     ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
      "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
     ("The Navy had ignored the leak for years, an inquiry has found.\n\nThe inquiry was led by Ana Lind, a retired "
