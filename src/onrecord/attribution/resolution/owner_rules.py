@@ -49,9 +49,10 @@ def organisations_own_words(case: Mention) -> Speaker | None:
 )
 def possessors_words(case: Mention) -> Speaker | None:
     """What someone said, by a noun for it with its possessor named ("Lind's remarks suggested ...", "Tarn's
-    caustic rhetoric portrays ...", "according to Lind's account"): the possessor, resolved in its turn. Not with a pronoun ("His denial
-    contradicts the records"): such a noun points back to what was just quoted, and its clause is the reporter's
-    own comment on it, which nobody is to be credited with (the rule passes; the mention stays unresolved)."""
+    caustic rhetoric portrays ...", "according to Lind's account"): the possessor, resolved in its turn. Not with
+    a pronoun ("His denial contradicts the records"): such a noun points back to what was just quoted, and its
+    clause is the reporter's own comment on it, which nobody is to be credited with (the rule passes; the mention
+    stays unresolved)."""
     head = case.head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None or (case.lemma not in SPEECH_NOUNS and case.lemma not in OWN_ACCOUNTS) or owner.pos_ != "PROPN" \
