@@ -18,7 +18,7 @@ from onrecord.attribution.resolution.antecedents import group_of, members, named
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
-from onrecord.attribution.resolution.syntax import compound_start, is_document
+from onrecord.attribution.resolution.syntax import compound_start, is_document, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -119,14 +119,18 @@ def candidate_campaign(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.both-people", (
-    "Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.", "Sarah Lind and David Okafor"))
+@rule(
+    "speakers.both-people",
+    ("Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.", "Sarah Lind and David Okafor"),
+    ("Two of her colleagues, Senators Sarah Lind and David Okafor, wrote to the board last month. “We are not taking "
+     "sides,” both senators said in a joint statement.", "Sarah Lind and David Okafor"),
+)
 def both_people(case: Mention) -> Speaker | None:
-    """"Both", "both men", "the two candidates": the last speakers named together, else the last two people
+    """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named together, else the last two people
     named (outside quotations), in the order the article first names them."""
     head, r = case.head, case.resolver
     pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
-    people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES
+    people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
     if not (head.lower_ == "both" or (pair and head.tag_ == "NNS" and people)):
         return None
     start = max(0, head.sent.start - PRONOUN_WINDOW)

@@ -19,6 +19,7 @@ from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
+from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
@@ -379,6 +380,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.role_holder_by_title,
     d.described_person_in_view,
     d.spokesperson_of_organisation,
+    orgs.spokesperson_by_body_word,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,
