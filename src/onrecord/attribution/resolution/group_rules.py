@@ -121,13 +121,14 @@ def candidate_campaign(case: Mention) -> Speaker | None:
 
 @rule(
     "speakers.both-people",
-    ("Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.",
+     "Sarah Lind and David Okafor"),
     ("Two of her colleagues, Senators Sarah Lind and David Okafor, wrote to the board last month. “We are not taking "
      "sides,” both senators said in a joint statement.", "Sarah Lind and David Okafor"),
 )
 def both_people(case: Mention) -> Speaker | None:
-    """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named together, else the last two people
-    named (outside quotations), in the order the article first names them."""
+    """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named
+    together, else the last two people named (outside quotations), in the order the article first names them."""
     head, r = case.head, case.resolver
     pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
     people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
