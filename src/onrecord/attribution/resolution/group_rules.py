@@ -151,6 +151,28 @@ def both_people(case: Mention) -> Speaker | None:
     return Speaker(f"{a} and {b}", "person", case.description)
 
 
+@rule(
+    "speakers.named-examples",
+    ("Sarah Lind has sat on the council since 2019. Critics like Lind say the plan would help the mayor.",
+     "Sarah Lind"),
+    ("Sarah Lind and David Okafor sit on the council. Some Democrats, such as Lind and Okafor, say the plan would "
+     "help the mayor.", "Sarah Lind and David Okafor"),
+)
+def named_examples(case: Mention) -> Speaker | None:
+    """A plural whose examples are named ("critics like Ana Lind", "some Democrats, such as Lind and Tarn"): the
+    people named, the ones the reader can credit; with a name that is no person's, the plural stays a group."""
+    head, r = case.head, case.resolver
+    if head.tag_ not in ("NNS", "NNPS") or not case.moves:
+        return None
+    like = next((c for c in head.children if c.dep_ == "prep" and (c.lower_ == "like" or (
+        c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)))), None)
+    first = next((c for c in like.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if like else None
+    if first is None:
+        return None
+    found = r.resolve(r.doc[compound_start(first) : first.right_edge.i + 1])  # (the names joined: one speaker)
+    return replace(found, description=case.description) if found.kind == "person" and found.name else None
+
+
 @rule("speakers.thing-described", (
     "Sarah Lind met the council on Monday. The agreement says the port will close in May.", None))
 def thing_described(case: Mention) -> Speaker | None:

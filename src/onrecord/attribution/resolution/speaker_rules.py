@@ -330,6 +330,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     doc.document_as_it,
     group_pronoun,
     g.both_people,
+    g.named_examples,
     run_in_heading,
     one_named,
     g.candidate_campaign,
