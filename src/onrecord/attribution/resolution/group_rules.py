@@ -173,6 +173,25 @@ def named_examples(case: Mention) -> Speaker | None:
     return replace(found, description=case.description) if found.kind == "person" and found.name else None
 
 
+@rule("speakers.family-of-named", (
+    "Engineer Mira Oduya died in the fire with a colleague, Ivo Tarn. The family of Engineer Oduya said in a "
+    "statement that she had loved the sea.", "family of Mira Oduya"))
+def family_of_named(case: Mention) -> Speaker | None:
+    """"The family of Engineer Oduya": the family, a collective named by the person it is the family of -- not
+    that person, nor anyone else in view."""
+    head = case.head
+    if head.lower_ != "family" or not case.moves:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
+    if member is None:
+        return None
+    found = case.resolver.resolve(case.resolver.doc[compound_start(member) : member.i + 1])
+    if found.kind != "person" or not found.name or " and " in found.name:
+        return None
+    return Speaker(f"family of {found.name}", "organisation", case.description)
+
+
 @rule("speakers.thing-described", (
     "Sarah Lind met the council on Monday. The agreement says the port will close in May.", None))
 def thing_described(case: Mention) -> Speaker | None:

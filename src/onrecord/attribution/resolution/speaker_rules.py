@@ -331,6 +331,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     group_pronoun,
     g.both_people,
     g.named_examples,
+    g.family_of_named,
     run_in_heading,
     one_named,
     g.candidate_campaign,
