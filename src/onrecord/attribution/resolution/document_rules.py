@@ -48,9 +48,13 @@ def _one_of_documents(head: Token) -> Token | None:
     if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM" \
             and head.lemma_.lower() not in DOCUMENT_RESULTS:
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in head.children if c.dep_ == "prep" and (
+        c.lower_ == "of" or (c.lower_ == "from" and head.lemma_.lower() in DOCUMENT_RESULTS))), None)
     docs = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return docs if docs is not None and (docs.lemma_.lower() in DOCUMENT_NOUNS or is_document(docs)) else None
+    if docs is not None and (docs.lemma_.lower() in DOCUMENT_NOUNS or is_document(docs)):
+        return docs
+    # "figures released by the statistics office", "data from the agency": what a body yields, for the body
+    return head if head.lemma_.lower() in DOCUMENT_RESULTS else None
 
 
 @rule(
@@ -84,6 +88,10 @@ def _one_of_documents(head: Token) -> Token | None:
      "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
     ("According to early results of the exit poll conducted by Orbis Research for two networks, Lind led among "
      "women.", "Orbis Research"),
+    ("Figures released by the Harbour Statistics Office show that rents rose by 9 percent.",
+     "Harbour Statistics Office"),
+    ("Results from a survey by Orbis Research show that rents will rise.", "Orbis Research"),
+    ("The Harbour Party published its manifesto on Monday. The manifesto promises lower fares.", "Harbour Party"),
     ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
      "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
     ("The Navy had ignored the leak for years, an inquiry has found.\n\nThe inquiry was led by Ana Lind, a retired "
@@ -109,6 +117,8 @@ def document_author(case: Mention) -> Speaker | None:
     if picked is None and not _document(case):
         return None
     found = author(case.resolver, picked if picked is not None else case.head)
+    if picked is case.head and not _document(case):  # (figures a body released: by who released them only)
+        return replace(found, description=case.description) if found is not None and found.name else None
     if found is None and case.moves and case.head.dep_ == "dobj":
         found = maker(case.resolver, case.head)  # "her office released a note saying ...": who released it
     if found is None and case.definite:
