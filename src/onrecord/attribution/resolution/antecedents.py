@@ -16,6 +16,7 @@ from onrecord.attribution.resolution.names import Speaker, listed, org_text, per
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     apposed,
+    compound_start,
     core,
     is_subject,
     person_noun,
@@ -331,9 +332,20 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     return None
 
 
+def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """The people a subject names joined by "and" ("Ana Lind and Ivo Tarn met ..."), outside quotations, as one
+    speaker; else None."""
+    if tok.pos_ != "PROPN" or r.index.inside(tok.idx) or not any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
+        return None
+    found = r.resolve(r.doc[compound_start(tok) : tok.right_edge.i + 1])
+    return found if found.kind == "person" and found.name and " and " in found.name else None
+
+
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
-    """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
-    subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
+    """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), the last subject naming
+    people together, or the last plural subject that can speak ("Residents complained ... they said"): an
+    organisation or a group of people."""
     last = next(((i, s) for i, s in reversed(r.recent)
                  if i < pronoun.i and s.name and " and " in s.name), None)
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
@@ -342,6 +354,10 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if is_subject(tok, tok.i + 1, tok.i) and members(tok) is not None and not r.index.inside(tok.idx):
             if last is None or tok.i > last[0]:
                 return group_of(r, tok)  # "A group of 30 physicians wrote ... they said"
+            break
+        if is_subject(tok, tok.i + 1, tok.i) and _names_joined(r, tok) is not None:
+            if last is None or tok.i > last[0]:
+                return _names_joined(r, tok)  # "Ana Lind and Ivo Tarn met the board ... they said"
             break
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS

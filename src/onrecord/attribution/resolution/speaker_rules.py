@@ -133,11 +133,13 @@ def person_pronoun(case: Mention) -> Speaker | None:
      "Monday. They said the ward should close.", None),
     ("Transcarga and Nordlink Freight agreed to merge last year. The two companies welcomed the ruling. In a joint"
      " statement, they said the merger would help.", "Transcarga and Nordlink Freight"),
+    ("Sarah Lind and David Okafor met the harbour board on Monday. They said the pier was unsafe.",
+     "Sarah Lind and David Okafor"),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
     """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
-    together or the last plural subject that can speak (a party, bodies, people by a role: "several physicians",
-    then unnamed); "I", "we" and "you" stay unknown."""
+    together, the people a subject names together, or the last plural subject that can speak (a party, bodies,
+    people by a role: "several physicians", then unnamed); "I", "we" and "you" stay unknown."""
     if case.head.lower_ in GROUP_PRONOUNS:
         return group_antecedent(case.resolver, case.head)
     return None
