@@ -355,9 +355,10 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
             if last is None or tok.i > last[0]:
                 return group_of(r, tok)  # "A group of 30 physicians wrote ... they said"
             break
-        if is_subject(tok, tok.i + 1, tok.i) and _names_joined(r, tok) is not None:
+        joined = _names_joined(r, tok) if is_subject(tok, tok.i + 1, tok.i) else None
+        if joined is not None:
             if last is None or tok.i > last[0]:
-                return _names_joined(r, tok)  # "Ana Lind and Ivo Tarn met the board ... they said"
+                return joined  # "Ana Lind and Ivo Tarn met the board ... they said"
             break
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS

@@ -364,6 +364,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     titled_in_organisation,
     named_organisation,
     proper_noun,
+    doc.document_yield,
     doc.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
