@@ -195,8 +195,8 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
             return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
             # "led by Ana Lind, who also wrote its report": whom the relative clause is on
-            found = r.resolve(r.doc[subject.i : subject.i + 1])
-            return found if found.name else None
+            on = r.resolve(r.doc[subject.i : subject.i + 1])
+            return on if on.name else None
         if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
             # "In a statement, the company said"; "Dozens of local artists signed a letter" (a count of people)
             counted = subject.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
