@@ -192,6 +192,27 @@ def family_of_named(case: Mention) -> Speaker | None:
     return Speaker(f"family of {found.name}", "organisation", case.description)
 
 
+@rule("speakers.cleft-it", (
+    "Ana Lind spoke at the Harbour Freedom Conference in May. It was at the conference that Lind attacked the mayor "
+    "in a long speech, pointing to his record on the pier.", "Ana Lind"))
+def cleft_it(case: Mention) -> Speaker | None:
+    """The "it" of a cleft sentence ("It was at the conference that Lind attacked the mayor, pointing to ..."),
+    which stands for nothing: whoever the "that" clause has act, its subject (not the place or the event the
+    sentence puts first)."""
+    head, r = case.head, case.resolver
+    if head.lower_ != "it" or head.dep_ != "nsubj" or head.head.lemma_ != "be" or not case.moves:
+        return None
+    for verb in r.doc[head.head.i + 1 : head.sent.end]:
+        if verb.pos_ == "VERB" and verb.dep_ in ("relcl", "ccomp", "advcl") and any(
+                c.lower_ == "that" and c.dep_ in ("dobj", "mark", "advmod") for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in ("it", "that", "which"):
+                return None
+            found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+            return replace(found, description=case.description) if found.name else None
+    return None
+
+
 @rule("speakers.thing-described", (
     "Sarah Lind met the council on Monday. The agreement says the port will close in May.", None))
 def thing_described(case: Mention) -> Speaker | None:

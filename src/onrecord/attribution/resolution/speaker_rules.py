@@ -330,6 +330,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.first_person_writer,
     doc.document_goes_on,
     doc.document_as_it,
+    g.cleft_it,
     group_pronoun,
     g.both_people,
     g.named_examples,
