@@ -9,6 +9,7 @@ from onrecord.api import extract
 from onrecord.attribution.resolution.names import person_name
 from onrecord.attribution.resolution.people import evidenced_people, people_by_evidence, streets_read_as_people
 from onrecord.nlp.pipeline import load_pipeline
+from onrecord.settings import Settings
 
 
 def _last(text: str) -> tuple[str | None, str]:
@@ -102,3 +103,23 @@ def test_one_word_in_apposition_to_a_body_is_no_person() -> None:
              for a in extract(text).attributions if a.source is not None}
     assert found["Kestrel"] == ("Kestrel", "organisation")
     assert found["the admiral"] == ("Ivo Tarn", "person")
+
+
+def test_a_name_read_as_a_body_in_apposition_to_a_role_in_initials_is_a_person() -> None:
+    # the recogniser labels the member's name an organisation; "the local MP," before it says she is a person, so a
+    # "she" after her is she, not the spokeswoman for the hospital quoted before
+    text = ("A spokeswoman for Harbour General Hospital said it had treated nine people. “We would not recommend "
+            "swimming there,” she said.\n\nThe local MP, Nadia Farrow-Stokes, said the fine should be paid by the "
+            "shareholders.\n\n“The people of this town have paid once already,” she said.")
+    assert _last(text) == ("Nadia Farrow-Stokes", "person")
+
+
+def test_an_unlabelled_name_ending_as_only_bodies_names_do_is_no_person() -> None:
+    # the recogniser labels nothing in "Hard Right Watch"; as a person it took the "he" of the next paragraph from
+    # the pastor whose words it reported
+    text = ("Pastor Ivo Tarn has a new target.\n\nTarn, who leads a chapel in Eastholm, attacked the harbour board for "
+            "“greed and sloth” on Monday’s edition of his weekly radio show, “Mornings with Ivo Tarn,” Hard Right "
+            "Watch first reported.\n\nHe then implied that the mayor should resign.\n\n“Read the law,” he said.")
+    found = extract(text, settings=Settings(scope="all")).attributions
+    assert [a.speaker for a in found if text[a.source.start : a.source.end] == "He"] == ["Ivo Tarn"]
+    assert found[-1].speaker == "Ivo Tarn"

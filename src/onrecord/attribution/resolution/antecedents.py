@@ -16,6 +16,7 @@ from onrecord.attribution.resolution.names import Speaker, listed, org_text, per
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     apposed,
+    compound_start,
     core,
     is_subject,
     person_noun,
@@ -68,6 +69,7 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             named = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
                 if obj is not None and obj.pos_ == "NOUN" else None
+            named = named or _name_after_role(obj)
             if named is not None:
                 return r.resolve(r.doc[named.left_edge.i : named.i + 1])
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
@@ -79,12 +81,45 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
                 if found.name and found.kind == "organisation":
                     return found
+    made = _made_in_clause(r, head)
+    if made is not None:
+        return made
     owner = published_on(head)
     if owner is None:
         return None
     if owner.dep_ == "compound" or owner.head.lower_ == "in":  # a publication: "a column in the Kestrel Globe"
         return Speaker(r.index.fullest_org(strip_det(r.doc[owner.left_edge.i : owner.i + 1].text)), "organisation")
     return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+
+
+def _name_after_role(obj: Token | None) -> Token | None:
+    """The name set off by a comma right after a role ("by the company's director of quality, Ana Lind,"), where
+    the parse hung it on another word; None when the role is no person's or no name follows."""
+    if obj is None or obj.pos_ != "NOUN" or not person_noun(obj.lemma_.lower()):
+        return None
+    doc, k = obj.doc, obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != "PERSON" or doc[k + 1].ent_iob_ != "B":
+        return None
+    name = doc[k + 1]
+    while name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    return name
+
+
+def _made_in_clause(r: SpeakerResolver, head: Token) -> Speaker | None:
+    """Who a clause on the document says made it ("an ad that the Lind campaign began running", "the report
+    that the council released"): the clause's subject, when its verb, or the verb it goes on to, makes
+    documents; not the document itself ("a report that said ...")."""
+    for verb in head.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB":
+            continue
+        made = verb.lemma_.lower() in AUTHORING_VERBS or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in AUTHORING_VERBS for c in verb.children)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if made and subject is not None and subject.tag_ not in ("WDT", "WP") and subject.lower_ not in PERSON_PRONOUNS:
+            found = r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+            return found if found.name else None
+    return None
 
 
 def _bodies_joined(r: SpeakerResolver, obj: Token) -> Speaker | None:
@@ -158,6 +193,10 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
             subject = named[0] if named else subject  # "from the club's director, Ana Lind"
         if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")):
             return r.resolve(r.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
+            # "led by Ana Lind, who also wrote its report": whom the relative clause is on
+            on = r.resolve(r.doc[subject.i : subject.i + 1])
+            return on if on.name else None
         if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
             # "In a statement, the company said"; "Dozens of local artists signed a letter" (a count of people)
             counted = subject.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -293,9 +332,20 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     return None
 
 
+def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """The people a subject names joined by "and" ("Ana Lind and Ivo Tarn met ..."), outside quotations, as one
+    speaker; else None."""
+    if tok.pos_ != "PROPN" or r.index.inside(tok.idx) or not any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
+        return None
+    found = r.resolve(r.doc[compound_start(tok) : tok.right_edge.i + 1])
+    return found if found.kind == "person" and found.name and " and " in found.name else None
+
+
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
-    """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), or the last plural
-    subject that can speak ("Residents complained ... they said"): an organisation or a group of people."""
+    """What "they" said: the last speakers named together ("Ana Lind and Ivo Tarn"), the last subject naming
+    people together, or the last plural subject that can speak ("Residents complained ... they said"): an
+    organisation or a group of people."""
     last = next(((i, s) for i, s in reversed(r.recent)
                  if i < pronoun.i and s.name and " and " in s.name), None)
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
@@ -304,6 +354,11 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
         if is_subject(tok, tok.i + 1, tok.i) and members(tok) is not None and not r.index.inside(tok.idx):
             if last is None or tok.i > last[0]:
                 return group_of(r, tok)  # "A group of 30 physicians wrote ... they said"
+            break
+        joined = _names_joined(r, tok) if is_subject(tok, tok.i + 1, tok.i) else None
+        if joined is not None:
+            if last is None or tok.i > last[0]:
+                return joined  # "Ana Lind and Ivo Tarn met the board ... they said"
             break
         if is_subject(tok, tok.i + 1, tok.i) and tok.tag_ in ("NNS", "NNPS") and (
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS

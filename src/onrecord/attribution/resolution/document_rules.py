@@ -29,6 +29,7 @@ from onrecord.lexicon.en import (
     AUTHORING_VERBS,
     DOCUMENT_ACTS,
     DOCUMENT_NOUNS,
+    DOCUMENT_RESULTS,
     ISSUED_DOCUMENTS,
     JUDGMENT_NOUNS,
     LETTER_NOUNS,
@@ -41,13 +42,35 @@ def _document(case: Mention) -> bool:
     return case.lemma in DOCUMENT_NOUNS or is_document(case.head)
 
 
-def _one_of_documents(head: Token) -> Token | None:
+def _one_of_documents(head: Token, words: tuple[str, ...] = ("of",)) -> Token | None:
     """"one of her ads", "two of the union's letters": the documents a number picks out, else None."""
-    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM":
+    if head.lower_ not in ("one", "some", "several", "another", "two", "three") and head.pos_ != "NUM" \
+            and head.lemma_.lower() not in DOCUMENT_RESULTS:
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in words), None)
     docs = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return docs if docs is not None and (docs.lemma_.lower() in DOCUMENT_NOUNS or is_document(docs)) else None
+
+
+@rule(
+    "speakers.document-yield",
+    ("According to early results of the exit poll conducted by Orbis Research for two networks, Lind led among "
+     "women.", "Orbis Research"),
+    ("Figures released by the Harbour Statistics Office show that rents rose by 9 percent.",
+     "Harbour Statistics Office"),
+    ("Results from a survey by Orbis Research show that rents will rise.", "Orbis Research"),
+)
+def document_yield(case: Mention) -> Speaker | None:
+    """What a document or a body yields speaks for its author: "early results of the exit poll conducted by X",
+    "results from a survey by X" (the document's, as speakers.document-author finds it); "figures released by the
+    statistics office", "data from the agency" (who released them, by possessor, "by" or "from"); else passes."""
+    if case.lemma not in DOCUMENT_RESULTS:
+        return None
+    docs = _one_of_documents(case.head, ("of", "from"))
+    if docs is None and _document(case):
+        return None
+    found = author(case.resolver, docs if docs is not None else case.head)
+    return replace(found, description=case.description) if found is not None and found.name else None
 
 
 @rule(
@@ -79,17 +102,25 @@ def _one_of_documents(head: Token) -> Token | None:
      "said the vote was close.", "Lind campaign"),
     ("Lakeview Forward, founded by Ivo Tarn, will air an ad during the debate. The group is also running full-page "
      "ads in two newspapers. The ads ask the candidates to make jobs a priority.", "Lakeview Forward"),
+    ("The Harbour Party published its manifesto on Monday. The manifesto promises lower fares.", "Harbour Party"),
     ("The study, carried out by the Harbour Rowing Trust and the Kestrel Institute, was published on Monday. The "
      "study found that the river was cleaner.", "Harbour Rowing Trust and Kestrel Institute"),
+    ("The Navy ignored the leak, an inquiry has found.\n\nThe inquiry was led by Ana Lind, a retired judge, who "
+     "also wrote its report, published on Tuesday.\n\n“The crew did not fail,” the report says.", "Ana Lind"),
+    ("The records include a four-page memo written in March by the company’s director of quality, Mira "
+     "Oduya-Hart, to its chief executive, Ivo Tarn. “We have a problem,” the memo reads.", "Mira Oduya-Hart"),
+    ("His target was a thirty-second advertisement that the Harbour Party began running on Friday. Over footage "
+     "of empty shops, the ad says that Tarn left the county “broke and bitter.”", "Harbour Party"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
     Civic Action"), who released it ("Lind ..., releasing a statement that ..."), else, for a definite one, who
     wrote, issued or sued in it earlier, by the same noun or another word for it ("Lind wrote in a report ...
     the report said"; "the club denied it in a statement ... the statement read"; "A study by X ... the report
-    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"); a column in a
-    publication is the publication's; a group nobody names that made it ("40 physicians signed a letter") is the
-    speaker, described."""
+    said"; "X will sue the city ... the lawsuit says"; "a new ad from X ... the 60-second spot"; "led by Lind, who
+    wrote its report"), or whom a clause on it says made it ("an ad that the Harbour Party began running"); a role
+    after "by" is the name set off after it ("by its director, Ana Lind,"); a column in a publication is the
+    publication's; a group nobody names that made it ("40 physicians signed a letter") is the speaker, described."""
     picked = _one_of_documents(case.head)
     if picked is None and not _document(case):
         return None

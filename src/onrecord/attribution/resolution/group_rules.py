@@ -18,7 +18,7 @@ from onrecord.attribution.resolution.antecedents import group_of, members, named
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
-from onrecord.attribution.resolution.syntax import compound_start, is_document
+from onrecord.attribution.resolution.syntax import compound_start, is_document, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -119,14 +119,19 @@ def candidate_campaign(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.both-people", (
-    "Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.", "Sarah Lind and David Okafor"))
+@rule(
+    "speakers.both-people",
+    ("Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.",
+     "Sarah Lind and David Okafor"),
+    ("Two of her colleagues, Senators Sarah Lind and David Okafor, wrote to the board last month. “We are not taking "
+     "sides,” both senators said in a joint statement.", "Sarah Lind and David Okafor"),
+)
 def both_people(case: Mention) -> Speaker | None:
-    """"Both", "both men", "the two candidates": the last speakers named together, else the last two people
-    named (outside quotations), in the order the article first names them."""
+    """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named
+    together, else the last two people named (outside quotations), in the order the article first names them."""
     head, r = case.head, case.resolver
     pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
-    people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES
+    people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
     if not (head.lower_ == "both" or (pair and head.tag_ == "NNS" and people)):
         return None
     start = max(0, head.sent.start - PRONOUN_WINDOW)
@@ -144,6 +149,68 @@ def both_people(case: Mention) -> Speaker | None:
              for n in two}
     a, b = sorted(two, key=lambda n: first[n])
     return Speaker(f"{a} and {b}", "person", case.description)
+
+
+@rule(
+    "speakers.named-examples",
+    ("Sarah Lind has sat on the council since 2019. Critics like Lind say the plan would help the mayor.",
+     "Sarah Lind"),
+    ("Sarah Lind and David Okafor sit on the council. Some Democrats, such as Lind and Okafor, say the plan would "
+     "help the mayor.", "Sarah Lind and David Okafor"),
+)
+def named_examples(case: Mention) -> Speaker | None:
+    """A plural whose examples are named ("critics like Ana Lind", "some Democrats, such as Lind and Tarn"): the
+    people named, the ones the reader can credit; with a name that is no person's, the plural stays a group."""
+    head, r = case.head, case.resolver
+    if head.tag_ not in ("NNS", "NNPS") or not case.moves:
+        return None
+    like = next((c for c in head.children if c.dep_ == "prep" and (c.lower_ == "like" or (
+        c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)))), None)
+    first = next((c for c in like.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if like else None
+    if first is None:
+        return None
+    found = r.resolve(r.doc[compound_start(first) : first.right_edge.i + 1])  # (the names joined: one speaker)
+    return replace(found, description=case.description) if found.kind == "person" and found.name else None
+
+
+@rule("speakers.family-of-named", (
+    "Engineer Mira Oduya died in the fire with a colleague, Ivo Tarn. The family of Engineer Oduya said in a "
+    "statement that she had loved the sea.", "family of Mira Oduya"))
+def family_of_named(case: Mention) -> Speaker | None:
+    """"The family of Engineer Oduya": the family, a collective named by the person it is the family of -- not
+    that person, nor anyone else in view."""
+    head = case.head
+    if head.lower_ != "family" or not case.moves:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
+    if member is None:
+        return None
+    found = case.resolver.resolve(case.resolver.doc[compound_start(member) : member.i + 1])
+    if found.kind != "person" or not found.name or " and " in found.name:
+        return None
+    return Speaker(f"family of {found.name}", "organisation", case.description)
+
+
+@rule("speakers.cleft-it", (
+    "Ana Lind spoke at the Harbour Freedom Conference in May. It was at the conference that Lind attacked the mayor "
+    "in a long speech, pointing to his record on the pier.", "Ana Lind"))
+def cleft_it(case: Mention) -> Speaker | None:
+    """The "it" of a cleft sentence ("It was at the conference that Lind attacked the mayor, pointing to ..."),
+    which stands for nothing: whoever the "that" clause has act, its subject (not the place or the event the
+    sentence puts first)."""
+    head, r = case.head, case.resolver
+    if head.lower_ != "it" or head.dep_ != "nsubj" or head.head.lemma_ != "be" or not case.moves:
+        return None
+    for verb in r.doc[head.head.i + 1 : head.sent.end]:
+        if verb.pos_ == "VERB" and verb.dep_ in ("relcl", "ccomp", "advcl") and any(
+                c.lower_ == "that" and c.dep_ in ("dobj", "mark", "advmod") for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in ("it", "that", "which"):
+                return None
+            found = r.resolve(r.doc[subject.left_edge.i : subject.i + 1])
+            return replace(found, description=case.description) if found.name else None
+    return None
 
 
 @rule("speakers.thing-described", (

@@ -1,4 +1,5 @@
-"""Which organisation a definite description refers to ("the commission", "the company", "the city")."""
+"""Which organisation a definite description refers to ("the commission", "the company", "the city"), and the
+rule for a spokesperson of a body given by its word alone ("a ministry spokeswoman")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from onrecord.attribution.resolution.index import OrgMention
-from onrecord.lexicon.en import GENERIC_ORGANISATION_HEADS, NAMED_BODY_HEADS, PLACE_HEADS
+from onrecord.attribution.resolution.mention import Mention
+from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import (
+    GENERIC_ORGANISATION_HEADS,
+    NAMED_BODY_HEADS,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    SPOKESPERSON_HEADS,
+)
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -78,3 +88,20 @@ def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention
     before = r.doc[sent.start - 1].sent
     names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
     return names.pop() if len(names) == 1 else None
+
+
+@rule("speakers.spokesperson-by-body-word", (
+    "The Ministry of Harbours opened an inquiry in May. A ministry spokeswoman said the new ships would be ready.",
+    "Ministry of Harbours"))
+def spokesperson_by_body_word(case: Mention) -> Speaker | None:
+    """An unnamed spokesperson whose body only a common noun gives ("a ministry spokeswoman", "a hospital
+    spokesman"): the organisation named before with that word, as "the ministry said" would be -- a spokesperson
+    is the body's voice (see speakers.spokesperson-of-organisation); unnamed when no such name was given."""
+    if case.lemma not in SPOKESPERSON_HEADS or case.phrase_ents:
+        return None
+    word = next((c for c in case.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                 and c.lower_ in ORGANISATION_HEADS), None)
+    name = org_for(case.resolver, word) if word is not None else None
+    if name is None or not any(w[:1].isupper() for w in name.split()):
+        return None
+    return Speaker(name, "organisation", case.description)

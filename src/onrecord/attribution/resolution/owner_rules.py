@@ -9,7 +9,7 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.syntax import person_noun
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS, SPEECH_NOUNS
+from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS, OWN_ACCOUNTS, SPEECH_NOUNS
 
 
 @rule(
@@ -44,15 +44,19 @@ def organisations_own_words(case: Mention) -> Speaker | None:
     ("Mayor Ana Lind spoke at the harbour on Monday. Lind's remarks suggested that the pier would close.", "Ana Lind"),
     ("Mark Doyle opened his campaign in Lakeview on Monday. Doyle's rhetoric on the budget portrays the council as "
      "reckless.", "Mark Doyle"),
+    ("Mira Okafor met Ivo Tarn at a dinner in 2012. Tarn wanted to run for the council at the time, according to "
+     "Okafor’s account.", "Mira Okafor"),
 )
 def possessors_words(case: Mention) -> Speaker | None:
     """What someone said, by a noun for it with its possessor named ("Lind's remarks suggested ...", "Tarn's
-    caustic rhetoric portrays ..."): the possessor, resolved in its turn. Not with a pronoun ("His denial
-    contradicts the records"): such a noun points back to what was just quoted, and its clause is the reporter's
-    own comment on it, which nobody is to be credited with (the rule passes; the mention stays unresolved)."""
+    caustic rhetoric portrays ...", "according to Lind's account"): the possessor, resolved in its turn. Not with
+    a pronoun ("His denial contradicts the records"): such a noun points back to what was just quoted, and its
+    clause is the reporter's own comment on it, which nobody is to be credited with (the rule passes; the mention
+    stays unresolved)."""
     head = case.head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None or case.lemma not in SPEECH_NOUNS or owner.pos_ != "PROPN" or not case.moves:
+    if owner is None or (case.lemma not in SPEECH_NOUNS and case.lemma not in OWN_ACCOUNTS) or owner.pos_ != "PROPN" \
+            or not case.moves:
         return None
     found = case.resolver.resolve(case.resolver.doc[owner.left_edge.i : owner.i + 1])
     return replace(found, description=case.description) if found.name else None

@@ -19,6 +19,7 @@ from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
+from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
@@ -50,6 +51,7 @@ from onrecord.lexicon.en import (
     GROUP_QUANTIFIERS,
     MALE_FIRST_NAMES,
     ORGANISATION_HEADS,
+    ORGANISATION_NAME_ENDINGS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     TITLES,
@@ -131,11 +133,13 @@ def person_pronoun(case: Mention) -> Speaker | None:
      "Monday. They said the ward should close.", None),
     ("Transcarga and Nordlink Freight agreed to merge last year. The two companies welcomed the ruling. In a joint"
      " statement, they said the merger would help.", "Transcarga and Nordlink Freight"),
+    ("Sarah Lind and David Okafor met the harbour board on Monday. They said the pier was unsafe.",
+     "Sarah Lind and David Okafor"),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
     """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
-    together or the last plural subject that can speak (a party, bodies, people by a role: "several physicians",
-    then unnamed); "I", "we" and "you" stay unknown."""
+    together, the people a subject names together, or the last plural subject that can speak (a party, bodies,
+    people by a role: "several physicians", then unnamed); "I", "we" and "you" stay unknown."""
     if case.head.lower_ in GROUP_PRONOUNS:
         return group_antecedent(case.resolver, case.head)
     return None
@@ -295,7 +299,8 @@ def proper_head(case: Mention) -> bool:
 
 @rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
 def proper_noun(case: Mention) -> Speaker | None:
-    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club") or by
+    """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"; a last
+    word that ends only organisations' names, "Harbour Rights Watch") or by
     "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
     unknown kind; words that are no name stay unknown."""
     if not proper_head(case):
@@ -308,8 +313,8 @@ def proper_noun(case: Mention) -> Speaker | None:
     if place is not None and place.i < case.source.end and place.is_title:
         # "the Bank of Lakeview", "University of Lakeview": a name with "of" is an organisation's
         return Speaker(strip_det(clean_name(doc[compound_start(head) : place.i + 1].text)), "organisation")
-    if head.lower_ in ORGANISATION_HEADS:
-        return Speaker(strip_det(name), "organisation")
+    if head.lower_ in ORGANISATION_HEADS or (head.lower_ in ORGANISATION_NAME_ENDINGS and " " in name):
+        return Speaker(strip_det(name), "organisation")  # ("Harbour Rights Watch": a last word no person's name has)
     if not name_like(name):
         return Speaker(None, "unknown", case.description)
     if len(name.split()) <= 3 and name[:1].isupper():
@@ -325,8 +330,11 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.first_person_writer,
     doc.document_goes_on,
     doc.document_as_it,
+    g.cleft_it,
     group_pronoun,
     g.both_people,
+    g.named_examples,
+    g.family_of_named,
     run_in_heading,
     one_named,
     g.candidate_campaign,
@@ -357,6 +365,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     titled_in_organisation,
     named_organisation,
     proper_noun,
+    doc.document_yield,
     doc.document_author,
     court.judge_of_judgment,
     owner.organisations_own_words,
@@ -377,6 +386,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.role_holder_by_title,
     d.described_person_in_view,
     d.spokesperson_of_organisation,
+    orgs.spokesperson_by_body_word,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,

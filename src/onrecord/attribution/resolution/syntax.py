@@ -375,7 +375,8 @@ def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
     with a word that ends only organisations' names is an organisation ("Lakeview Productions denied it. 'No deal,'
     the production company said." -> Lakeview Productions, an organisation), and so is one word in apposition to
     a body ("Kestrel, the official news agency,"), and that word alone elsewhere; and a name labelled an
-    organisation's that stands in apposition to a person's role is a person (:func:`_people_read_as_organisations`).
+    organisation's that stands in apposition to a person's role (or its initials: "the local MP,") is a person
+    (:func:`_people_read_as_organisations`).
     (Speaker resolution reads the entities so: :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     bodies = {e.text for e in ents if e.label_ == "PERSON" and _body_apposed(e)}
     wrong = [e for e in ents if e.label_ == "PERSON" and ((len(e) >= 2 and e[-1].pos_ == "PROPN"
@@ -408,7 +409,7 @@ def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
         doc = e.doc
         if e.start >= 2 and doc[e.start - 1].text == ",":  # (by the words, where the parse lost the apposition)
             roles.append(doc[e.start - 2])
-        return any(t.pos_ == "NOUN" and person_noun(t.lemma_.lower()) for t in roles)
+        return any(person_noun(t.lemma_.lower()) if t.pos_ == "NOUN" else _role_initials(t) for t in roles)
 
     people = [e for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].is_title and e[-1].is_title
               and e[-1].lower_.rstrip(".") not in ORGANISATION_NAME_ENDINGS
@@ -416,6 +417,14 @@ def _people_read_as_organisations(ents: Sequence[Span]) -> list[Span]:
     surnames = {" ".join(t.lower_ for t in e[1:]) for e in people}
     return people + [e for e in ents if e.label_ == "ORG" and e not in people and e.text.lower() in surnames]
 
+
+def _role_initials(tok: Token) -> bool:
+    """A role written in capital initials the parse takes for a name, outside any entity ("the local MP,")."""
+    return tok.pos_ == "PROPN" and tok.is_upper and not tok.ent_type_ and tok.lower_ in _TITLE_INITIALS
+
+
+#: Titles of three letters or fewer ("mp", "ceo"), not a department's.
+_TITLE_INITIALS = frozenset(t for t in TITLES if t.isalpha() and len(t) <= 3) - DEPARTMENT_WORDS
 
 _NOUN = ids("NOUN")
 _MODIFIER = ids("compound", "amod")
