@@ -805,6 +805,18 @@ def test_said_in_a_statement_that_is_the_verbs_statement() -> None:
     assert (found.cue.text, found.source.text, found.content.of(text)) == ("said", "Brun", "that the pier would close")
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    ("The Kestrel Institute said in a report that the pier was unsafe.", "said in a report", "The Kestrel Institute"),
+    ("Ana Lind wrote in a letter that the pier was unsafe.", "wrote in a letter", "Ana Lind"),  # (read as a relcl)
+    ("Ana Lind said in an email that the pier was unsafe.", "said in an email", "Ana Lind"),
+])
+def test_said_in_a_document_that_is_the_verbs_statement(nlp, text: str, cue: str, source: str) -> None:
+    # issue 17: the that-clause hung on the document or channel the words came in, not only on a noun of saying
+    found, _ = find_attributions(nlp(text), scope="all")
+    assert [(a.cue.of(text), a.source.of(text), a.content.of(text)) for a in found if a.cue and a.source] == [
+        (cue, source, "that the pier was unsafe")]
+
+
 def test_a_closing_quote_the_parser_made_a_subject_is_no_source() -> None:
     # issue 17: a closing quotation mark typed as two apostrophes, hung on the verb as its subject
     text = "“Yes,’’ says the founder."

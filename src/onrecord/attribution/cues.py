@@ -11,7 +11,7 @@ source, a content's characters) are found by :mod:`.phrases`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -42,7 +42,7 @@ from onrecord.attribution.phrases import (
 )
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
-from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SAID_IN_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from onrecord.types import CharSpan, CueKind, Relay
 
 
@@ -203,7 +203,7 @@ _PUNCT = ids("PUNCT")
 def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
     """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
     first test, or has no content): a verb with a dependent that can be its content, a verb in parataxis, a noun
-    with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying (its
+    with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying or a document (its
     that-clause), "according", a preposition "in", a verb of saying after a comma or before a stop ("…, argued
     Ana Lind.")."""
     verb = one_of(a.pos, _VERB)
@@ -215,7 +215,7 @@ def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
     after_comma[1:] = one_of(a.lower, _COMMA)[:-1]
     closing = verb & a.lemma_in(SPEECH_VERBS) & (after_comma | a.next_is(one_of(a.pos, _PUNCT)))
     mask: NDArray[np.bool_] = (
-        (verb & (hosts | one_of(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SPEECH_NOUNS)))
+        (verb & (hosts | one_of(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SAID_IN_NOUNS)))
         | one_of(a.lower, _ACCORDING) | in_prep | closing
     )
     return mask
@@ -302,11 +302,11 @@ def _noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not is_according_to(tok) and not _fronted_in(tok)
 
 
-def _that_clause(tok: Token) -> Token | None:
-    """The that-clause of a noun of saying ("the claim that ..."), if it has one."""
-    if tok.lemma_.lower() not in SPEECH_NOUNS:
+def _that_clause(tok: Token, nouns: Container[str] = SPEECH_NOUNS) -> Token | None:
+    """The that-clause of a noun of saying ("the claim that ..."), or of another of ``nouns``, if it has one."""
+    if tok.lemma_.lower() not in nouns:
         return None
-    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and any(
+    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
@@ -330,10 +330,10 @@ def _saying_host(tok: Token) -> Token | None:
 def said_in_noun_that_clause(w: Word) -> Statement | None:
     """"X said in a statement that ...": the parser hung the that-clause on the noun; the clause is the
     verb's content and its subject the source (the cue phrase, in PolNeAR's convention, "said in a
-    statement")."""
+    statement"); so a document or channel the words came in ("said in a report that ...")."""
     if not _noun(w.tok):
         return None
-    clause = _that_clause(w.tok)
+    clause = _that_clause(w.tok, SAID_IN_NOUNS)
     verb = _saying_host(w.tok) if clause is not None else None
     if clause is None or verb is None:
         return None
