@@ -63,8 +63,9 @@ _NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street",
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
-#: What the recogniser may make of a person's name it misreads: "June Okafor" as a date, "Ivo Okafor" as a place.
-_MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "DATE"})
+#: What the recogniser may make of a person's name it misreads: "June Okafor" as a date, "Ivo Okafor" as a place or
+#: a building.
+_MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "DATE"})
 
 _PROPN = ids("PROPN")
 _PROPN_NOUN = ids("PROPN", "NOUN")

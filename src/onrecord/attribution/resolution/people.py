@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
+    ROLE_ENDINGS,
     clean_name,
     leaning_gender,
     listed_first_name,
@@ -37,6 +38,7 @@ from onrecord.attribution.resolution.names import (
     surname,
 )
 from onrecord.attribution.resolution.syntax import (
+    copular_nouns,
     organisation_person_swaps,
     person_noun,
 )
@@ -153,6 +155,17 @@ def speaking(chain: Chain) -> str | None:
         and verb.lemma_.lower() in SPEECH_VERBS and not chain.place and _leaning(chain.name) is not None else None
 
 
+@rule("speakers.people-given-a-role-by-is", (
+    "A message was sent by an engineer aboard the ship. The engineer was Marit Solbakk.", "Marit Solbakk"))
+def given_a_role_by_is(chain: Chain) -> str | None:
+    """A first name the list clearly gives one gender, said with "is" to be a person's role ("The engineer was
+    Marit Solbakk", "Marit Solbakk is the club's treasurer"): a person, whatever the recogniser labelled it."""
+    if not chain.listed_first or _leaning(chain.name) is None:
+        return None
+    return chain.name if any(person_noun(n.lemma_.lower()) or n.lemma_.lower().endswith(ROLE_ENDINGS)
+                             for n in copular_nouns(chain.last)) else None
+
+
 def _leaning(name: str) -> str | None:
     """"m" or "f" where the list leans clearly to one gender for the name's first name (:data:`_LEANING`)."""
     return leaning_gender(name, _LEANING)
@@ -178,6 +191,7 @@ PERSON_EVIDENCE: RuleTable[Chain, str] = RuleTable("speakers.people", [
     family_name_alone,
     taken_up_by_pronoun,
     speaking,
+    given_a_role_by_is,
 ])
 
 
