@@ -86,3 +86,10 @@ def test_a_name_said_with_is_to_hold_a_role_is_a_person_who_holds_it() -> None:
             "Ivo Tarn led the inquiry.\n\n‘It is held together with tape,’ the engineer wrote.\n\nThe engineer was "
             "Maryam Siddiqui.")
     assert _speaker_of(text, "held together with tape") == "Maryam Siddiqui"
+
+
+def test_a_person_a_feature_opens_on_by_what_they_do_is_the_one_named_next() -> None:
+    text = ("RIVER RUNS BROWN\n\nBy Ana Lind, Environment Correspondent\n\n“You can smell it from the bridge before "
+            "you see it,” says the man who has walked the upper Marrow every morning for nineteen years.\n\nIvo Tarn "
+            "is the river keeper for the Marrow Angling Club. He counts the dead fish.")
+    assert _speaker_of(text, "You can smell it") == "Ivo Tarn"

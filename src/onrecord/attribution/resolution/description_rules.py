@@ -17,6 +17,7 @@ from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, 
 from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.person_antecedents import person_antecedent
 from onrecord.attribution.resolution.roles import lede_person as lede
+from onrecord.attribution.resolution.roles import named_after_lede as named_after
 from onrecord.attribution.resolution.roles import pair_holders, role_holder, unroled_subject_before
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
@@ -201,6 +202,18 @@ def described_person_in_view(case: Mention) -> Speaker | None:
         return None
     found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
     return replace(found, description=case.description) if found.name else None
+
+
+@rule("speakers.named-after-lede", (
+    "By Ana Lind\n\n“You can smell it from the bridge,” says the man who has walked the river every morning for "
+    "nineteen years.\n\nIvo Tarn is the river keeper for the angling club.", "Ivo Tarn"))
+def named_after_lede(case: Mention) -> Speaker | None:
+    """A feature's opening that quotes someone described by what they do ("says the man who has walked the river
+    every morning") and names them after ("Ivo Tarn is the river keeper"): that person."""
+    if not (case.det == "the" and case.head.tag_ == "NN" and _by_role(case)):
+        return None
+    found = named_after(case.resolver, case.head)
+    return Speaker(found, "person", case.description) if found else None
 
 
 @rule("speakers.pair-by-role", (

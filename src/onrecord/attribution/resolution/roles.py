@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import clean_name
 from onrecord.attribution.resolution.syntax import apposed, compound_start, copular_nouns, is_subject, role_key
 from onrecord.lexicon.en import FAMILY_HEADS, ROLE_RANKS, UNNAMED_HEADS
@@ -113,6 +114,25 @@ def pair_holders(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
         first.setdefault(name, i)
     names = sorted(first, key=lambda n: first[n])
     return (names[0], names[1]) if len(names) == 2 else None
+
+
+def named_after_lede(r: SpeakerResolver, head: Token) -> str | None:
+    """The person a feature's opening describes by what they do before naming them ("says the man who has walked
+    the river every morning for years ... Ivo Tarn is the river keeper"): the first person named as a subject after
+    ``head``, when the opening named nobody before it (the writer of a byline aside) and the noun's gender does not
+    gainsay the name's."""
+    index = r.index
+    if head.idx > _LEDE_CHARS or not any(c.dep_ == "relcl" for c in head.children):
+        return None
+    writer = index.writer()
+    if any(i < head.i and index.fullest(name) != writer for i, name, _s in index.persons):
+        return None
+    after = next(((i, name, subject) for i, name, subject in index.persons if i > head.i), None)
+    if after is None or not after[2]:
+        return None
+    name = index.fullest(after[1])
+    gender = GENDER_NOUNS.get(head.lower_)
+    return name if gender is None or index.gender(name, listed=True) in (None, gender) else None
 
 
 def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:

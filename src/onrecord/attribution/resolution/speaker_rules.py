@@ -378,6 +378,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.role_holder_by_title,
     d.described_person_in_view,
     d.role_of_subject_in_view,
+    d.named_after_lede,
     d.spokesperson_of_organisation,
     d.unnamed_person,
     d.definite_role,
