@@ -93,3 +93,10 @@ def test_a_person_a_feature_opens_on_by_what_they_do_is_the_one_named_next() -> 
             "you see it,” says the man who has walked the upper Marrow every morning for nineteen years.\n\nIvo Tarn "
             "is the river keeper for the Marrow Angling Club. He counts the dead fish.")
     assert _speaker_of(text, "You can smell it") == "Ivo Tarn"
+
+
+def test_a_family_is_not_the_person_in_view() -> None:
+    text = ("Ivo Tarn, 22, and Engineer Ana Lind, 31, died in the fire.\n\nThe parents of Ivo Tarn, Owen and Mari "
+            "Tarn, spoke on Tuesday. Owen Tarn said he had been proud of his son.\n\nThe family of Engineer Lind said "
+            "in a statement that she had been kind, and asked for privacy.")
+    assert _speaker_of(text, "she had been kind") is None
