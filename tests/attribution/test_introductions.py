@@ -100,3 +100,9 @@ def test_a_family_is_not_the_person_in_view() -> None:
             "Tarn, spoke on Tuesday. Owen Tarn said he had been proud of his son.\n\nThe family of Engineer Lind said "
             "in a statement that she had been kind, and asked for privacy.")
     assert _speaker_of(text, "she had been kind") is None
+
+
+def test_a_kin_noun_with_of_and_a_name_is_that_persons_relative() -> None:
+    text = ("Ivo Tarn and his wife, Mira Tarn, run the bakery. Nora Vell, a neighbour, said the shop was busy.\n\n"
+            "The husband of Mira Tarn said they would stay.")
+    assert _speaker_of(text, "they would stay") == "Ivo Tarn"
