@@ -106,3 +106,10 @@ def test_a_kin_noun_with_of_and_a_name_is_that_persons_relative() -> None:
     text = ("Ivo Tarn and his wife, Mira Tarn, run the bakery. Nora Vell, a neighbour, said the shop was busy.\n\n"
             "The husband of Mira Tarn said they would stay.")
     assert _speaker_of(text, "they would stay") == "Ivo Tarn"
+
+
+def test_a_first_name_alone_is_the_one_person_introduced_with_it() -> None:
+    text = ("I appeared on the show hosted by Ana Lind that night. Earlier, the prosecutor, Nora Vell, had said the "
+            "sentence was fair.\n\nI told Ana that the sentence had confirmed my faith. Ana was incredulous. “Only "
+            "you would say that,” she said.")
+    assert _speaker_of(text, "Only you would say that") == "Ana Lind"

@@ -37,7 +37,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
-from onrecord.attribution.resolution.people import first_name_votes
+from onrecord.attribution.resolution.people import first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.roles import apposed_roles, share_plural_titles
 from onrecord.attribution.resolution.syntax import (
@@ -110,6 +110,7 @@ class ArticleIndex:
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
+        self.persons += first_names_alone(doc, self)  # "Ana Lind hosted the show. ... Ana was incredulous."
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
