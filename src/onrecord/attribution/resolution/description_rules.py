@@ -16,7 +16,9 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
 from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.person_antecedents import person_antecedent
-from onrecord.attribution.resolution.roles import role_holder
+from onrecord.attribution.resolution.roles import lede_person as lede
+from onrecord.attribution.resolution.roles import named_after_lede as named_after
+from onrecord.attribution.resolution.roles import pair_holders, role_holder, unroled_subject_before
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -30,6 +32,7 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     COLLECTIVE_HEADS,
     ORGANISATION_HEADS,
+    PAIR_WORDS,
     PLACE_HEADS,
     QUANTITY_HEADS,
     SPOKESPERSON_HEADS,
@@ -149,7 +152,7 @@ def people_counted(case: Mention) -> Speaker | None:
 def lede_person(case: Mention) -> Speaker | None:
     """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that role
     further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
-    found = case.resolver.index.lede_person(case.head, case.det)
+    found = lede(case.resolver.index, case.head, case.det)
     return Speaker(found, "person", case.description) if found is not None else None
 
 
@@ -199,6 +202,47 @@ def described_person_in_view(case: Mention) -> Speaker | None:
         return None
     found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
     return replace(found, description=case.description) if found.name else None
+
+
+@rule("speakers.named-after-lede", (
+    "By Ana Lind\n\n“You can smell it from the bridge,” says the man who has walked the river every morning for "
+    "nineteen years.\n\nIvo Tarn is the river keeper for the angling club.", "Ivo Tarn"))
+def named_after_lede(case: Mention) -> Speaker | None:
+    """A feature's opening that quotes someone described by what they do ("says the man who has walked the river
+    every morning") and names them after ("Ivo Tarn is the river keeper"): that person."""
+    if not (case.det == "the" and case.head.tag_ == "NN" and _by_role(case)):
+        return None
+    found = named_after(case.resolver, case.head)
+    return Speaker(found, "person", case.description) if found else None
+
+
+@rule("speakers.pair-by-role", (
+    "Sen. Ana Lind and Sen. Ivo Tarn wrote to the board on Monday. “We are not taking sides,” both senators said.",
+    "Ana Lind and Ivo Tarn"))
+def pair_by_role(case: Mention) -> Speaker | None:
+    """"Both senators", "the two coaches": the two people the article introduced with that role (by title, by
+    apposition), when exactly two were."""
+    head = case.head
+    pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    if not (pair and head.tag_ == "NNS"):
+        return None
+    two = pair_holders(case.resolver, head)
+    return Speaker(f"{two[0]} and {two[1]}", "person", case.description) if two else None
+
+
+@rule("speakers.role-of-subject-in-view", (
+    "Ana Lind runs the youth teams. Ivo Tarn, asked about the second goal, shook his head.\n\n“I misjudged it,” the "
+    "goalkeeper said.", "Ivo Tarn"))
+def role_of_subject_in_view(case: Mention) -> Speaker | None:
+    """A bare definite role noun ("the goalkeeper") that the article gave nobody, right after a person named as
+    the subject of the narration and given no role: that person, described by what they do. Not an unnamed
+    source's noun ("the official"), nor a role someone else holds (see :func:`role_holder_by_title`)."""
+    head = case.head
+    if not (_by_role(case) and case.det == "the" and head.tag_ == "NN") or case.lemma in UNNAMED_HEADS \
+            or described(head):
+        return None
+    found = unroled_subject_before(case.resolver, head)
+    return Speaker(found, "person", case.description) if found else None
 
 
 @rule(

@@ -37,8 +37,9 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
-from onrecord.attribution.resolution.people import first_name_votes
+from onrecord.attribution.resolution.people import first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
+from onrecord.attribution.resolution.roles import apposed_roles, share_plural_titles
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
@@ -55,15 +56,16 @@ from onrecord.lexicon.en import (
     FAMILY_HEADS,
     LEGAL_SUFFIXES,
     ORGANISATION_HEADS,
-    UNNAMED_HEADS,
 )
 
-#: How far into the text a story's opening (its lede) reaches, in characters.
-_LEDE_CHARS = 500
 #: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
 _NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
+
+#: What the recogniser may make of a person's name it misreads: "June Okafor" as a date, "Ivo Okafor" as a place or
+#: a building.
+_MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "DATE"})
 
 _PROPN = ids("PROPN")
 _PROPN_NOUN = ids("PROPN", "NOUN")
@@ -108,12 +110,14 @@ class ArticleIndex:
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
+        self.persons += first_names_alone(doc, self)  # "Ana Lind hosted the show. ... Ana was incredulous."
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
         self.org_mentions.sort()
         self._index_roles()
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
+        share_plural_titles(doc, self)  # "Senators Ana Lind and Ivo Tarn": each a senator
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
 
     # -- building ---------------------------------------------------------------------------------------
@@ -164,9 +168,10 @@ class ArticleIndex:
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
             aged = ent is not None and ent.label_ != "PERSON" and ent.end == tok.i + 1 and age_apposition(tok)
-            # "Ilse Varga, the institute's hydrologist", "former councillor Ivo Marsh": a short name taken for an
-            # organisation, a person's role
-            roled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and looks_like_a_persons_name(ent)
+            # "Ilse Varga, the institute's hydrologist", "former councillor Ivo Marsh", "his wife, June Okafor": a
+            # short name taken for an organisation, a place or a date, with a person's role or kin noun
+            roled = ent is not None and ent.label_ in _MISREAD_NAME_LABELS and ent.end == tok.i + 1 \
+                and looks_like_a_persons_name(ent)
             titled = ent is not None and ent.label_ == "ORG" and ent.end == tok.i + 1 and (
                 titled_name(doc, ent) or who_follows_name(doc, ent))
             if ent is not None and ent.label_ != "PERSON" and ((len(ent) == 1 and role_apposition(tok)) or aged
@@ -203,6 +208,8 @@ class ArticleIndex:
                 # (a family's second person, with a role or kin noun: "His wife, Ana Lind", is a mention too)
                 if (not shared or roled or titled or aged) and not self.inside(doc[start].idx):
                     self.persons.append((start, name, is_subject(tok, tok.i + 1, start)))
+                for role in apposed_roles(tok):  # "Ivo Okafor, a retired welder": "the welder" later
+                    self.roles.setdefault(role, []).append((start, name))
 
     def _index_owned_people(self) -> None:
         """A person named after a team's or a firm's possessive that the recogniser took, with it, for one
@@ -456,16 +463,6 @@ class ArticleIndex:
                 if any(t.text in places for t in near):
                     return True
         return False
-
-    def lede_person(self, head: Token, det: str | None) -> str | None:
-        """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that
-        role further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
-        if det not in ("a", "an") or head.tag_ != "NN" or head.idx > _LEDE_CHARS:
-            return None
-        if head.lemma_.lower() in UNNAMED_HEADS:
-            return None
-        holders = {name for i, name in self.roles.get(role_key(head), ()) if i > head.i}
-        return holders.pop() if len(holders) == 1 else None
 
     def writer(self) -> str | None:
         """Who wrote the article, when it says so: a headline that opens with the name and a colon ("Ana Lind:

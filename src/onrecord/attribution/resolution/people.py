@@ -24,12 +24,14 @@ import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
+    ROLE_ENDINGS,
     clean_name,
     leaning_gender,
     listed_first_name,
@@ -37,6 +39,8 @@ from onrecord.attribution.resolution.names import (
     surname,
 )
 from onrecord.attribution.resolution.syntax import (
+    copular_nouns,
+    is_subject,
     organisation_person_swaps,
     person_noun,
 )
@@ -54,6 +58,9 @@ from onrecord.lexicon.en import (
     PLACE_NAME_ENDINGS,
     SPEECH_VERBS,
 )
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
 
 #: Words of an organisation's, an outlet's, a place's or a street's name, or of page furniture: a chain with one is
 #: no person.
@@ -153,9 +160,42 @@ def speaking(chain: Chain) -> str | None:
         and verb.lemma_.lower() in SPEECH_VERBS and not chain.place and _leaning(chain.name) is not None else None
 
 
+@rule("speakers.people-given-a-role-by-is", (
+    "A message was sent by an engineer aboard the ship. The engineer was Marit Solbakk.", "Marit Solbakk"))
+def given_a_role_by_is(chain: Chain) -> str | None:
+    """A first name the list clearly gives one gender, said with "is" to be a person's role ("The engineer was
+    Marit Solbakk", "Marit Solbakk is the club's treasurer"): a person, whatever the recogniser labelled it."""
+    if not chain.listed_first or _leaning(chain.name) is None:
+        return None
+    return chain.name if any(person_noun(n.lemma_.lower()) or n.lemma_.lower().endswith(ROLE_ENDINGS)
+                             for n in copular_nouns(chain.last)) else None
+
+
 def _leaning(name: str) -> str | None:
     """"m" or "f" where the list leans clearly to one gender for the name's first name (:data:`_LEANING`)."""
     return leaning_gender(name, _LEANING)
+
+
+def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, bool]]:
+    """The mentions of a person introduced in full by the first name alone, outside quotations ("Ana Lind hosted
+    the show. ... Ana was incredulous."): where one person of the article has that first name, it is no family name
+    of the article's, and the recogniser left the word unlabelled."""
+    firsts: dict[str, set[str]] = {}
+    for name in {index.fullest(n) for names in index.by_surname.values() for n in names if len(n.split()) >= 2}:
+        firsts.setdefault(name.split()[0].lower(), set()).add(name)
+    one = {first: names.pop() for first, names in firsts.items() if len(names) == 1 and first not in index.by_surname}
+    if not one:
+        return []
+    introduced = {name: min((i for i, n, _s in index.persons if index.fullest(n) == name), default=len(doc))
+                  for name in one.values()}
+    a = token_arrays(doc)
+    found = []
+    for i in positions(one_of(a.lower, ids(*one)) & a.is_title & one_of(a.pos, _PROPN)):
+        tok, name = doc[i], one[doc[i].lower_]
+        alone = not (i and _name_part(doc, i - 1)) and not (i + 1 < len(doc) and _name_part(doc, i + 1))
+        if alone and not tok.ent_type_ and i > introduced[name] and not index.inside(tok.idx):
+            found.append((i, name, is_subject(tok, i + 1, i)))
+    return found
 
 
 def first_name_votes(name: str, *, listed: bool) -> tuple[int, int]:
@@ -178,6 +218,7 @@ PERSON_EVIDENCE: RuleTable[Chain, str] = RuleTable("speakers.people", [
     family_name_alone,
     taken_up_by_pronoun,
     speaking,
+    given_a_role_by_is,
 ])
 
 

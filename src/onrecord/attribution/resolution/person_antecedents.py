@@ -189,6 +189,8 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
         return None
     sent = r.doc[start - 1].sent
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and sent.root.pos_ == "NOUN" and sent.root.i <= sent.start + 1:
+        subject = sent.root  # (a sentence the parse hung on its opening noun: "The mayor, asked ..., smiled.")
     kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
     if kin is not None:
         return kin

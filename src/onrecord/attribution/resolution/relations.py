@@ -218,9 +218,14 @@ def _partner_in_role(r: SpeakerResolver, before: int, role: str, poss: Token) ->
 
 
 def _possessor(head: Token) -> Token | None:
-    """The possessor of a noun: "his", "Lind's" (which the parse may make a modifier with its "'s")."""
-    return next((c for c in head.children if c.dep_ == "poss" or (
+    """The possessor of a noun: "his", "Lind's" (which the parse may make a modifier with its "'s"), or the name
+    after its "of" ("the husband of Mira Tarn")."""
+    poss = next((c for c in head.children if c.dep_ == "poss" or (
         c.dep_ == "nmod" and any(g.tag_ == "POS" for g in c.children))), None)
+    if poss is not None:
+        return poss
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
 
 
 def relative_subject_before(r: SpeakerResolver, pronoun: Token, gender: str) -> str | None:

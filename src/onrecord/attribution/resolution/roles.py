@@ -5,18 +5,68 @@ team and rank the description gives."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.syntax import compound_start, copular_nouns, role_key
-from onrecord.lexicon.en import ROLE_RANKS
+from onrecord.attribution.resolution.genders import GENDER_NOUNS
+from onrecord.attribution.resolution.names import clean_name
+from onrecord.attribution.resolution.syntax import apposed, compound_start, copular_nouns, is_subject, role_key
+from onrecord.lexicon.en import FAMILY_HEADS, ROLE_RANKS, UNNAMED_HEADS
 
 if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
     from onrecord.attribution.resolution.resolver import SpeakerResolver
 
 #: Words that make a role a second one: "the deputy foreign minister" is not "the foreign minister".
 SECOND_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "acting", "interim", "shadow"})
+#: How far into the text a story's opening (its lede) reaches, in characters.
+_LEDE_CHARS = 500
+#: How close (in tokens) two people given a role must be named to have been given it together.
+_TOGETHER = 6
+#: How far back (in tokens) the subject a role noun may describe is looked for.
+_VIEW_TOKENS = 80
+
+
+def apposed_roles(tok: Token) -> list[str]:
+    """The roles a name ending at ``tok`` is given in apposition, whatever the recogniser made of the name ("Ivo
+    Okafor, a retired welder": "welder"; "the club's goalkeeper, Ana Lind": "goalkeeper")."""
+    return [n.lemma_.lower() for n in apposed(tok) if n.pos_ == "NOUN"]
+
+
+def share_plural_titles(doc: Doc, index: ArticleIndex) -> None:
+    """A plural title before names joined by "and" ("Senators Ana Lind and Ivo Tarn") is the role of each name;
+    a name the recogniser left unlabelled there is a person mention too."""
+    for held in index.roles.values():
+        for start, _name in list(held):
+            title = doc[start - 1] if start else None
+            ent = index.ent_of.get(start)
+            if title is None or title.tag_ not in ("NNS", "NNPS") or ent is None:
+                continue
+            for conj in ent.root.conjuncts:
+                first = compound_start(conj)
+                other = index.ent_of.get(conj.i)
+                if conj.i < ent.end or conj.pos_ != "PROPN" or (other is not None and other.label_ != "PERSON"):
+                    continue
+                name = index.fullest(clean_name(doc[first : conj.i + 1].text))
+                if other is None and len(name.split()) >= 2 and not index.inside(doc[first].idx):
+                    index.learn(name)
+                    index.persons.append((first, name, is_subject(conj, conj.i + 1, first)))
+                held.append((first, name))
+            held.sort()
+    index.persons.sort()
+
+
+def lede_person(index: ArticleIndex, head: Token, det: str | None) -> str | None:
+    """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that role
+    further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
+    if det not in ("a", "an") or head.tag_ != "NN" or head.idx > _LEDE_CHARS:
+        return None
+    if head.lemma_.lower() in UNNAMED_HEADS:
+        return None
+    holders = {name for i, name in index.roles.get(role_key(head), ()) if i > head.i}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def role_holder(r: SpeakerResolver, head: Token) -> str | None:
@@ -49,6 +99,63 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         return in_view
     before = [name for i, name in roles if i < head.i]
     return before[-1] if before else (roles[0][1] if roles else None)
+
+
+def pair_holders(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
+    """The two people the article introduced with the role a plural noun names ("both senators"): the last two
+    given it together ("Senators Ana Lind and Ivo Tarn"), else the only two given it before ``head``, in the
+    order first named."""
+    held = [(i, name) for i, name in r.index.roles.get(role_key(head), []) if i < head.i]
+    together = [(a, b) for (i, a), (k, b) in pairwise(held) if a != b and k - i <= _TOGETHER]
+    if together:
+        return together[-1]
+    first: dict[str, int] = {}
+    for i, name in held:
+        first.setdefault(name, i)
+    names = sorted(first, key=lambda n: first[n])
+    return (names[0], names[1]) if len(names) == 2 else None
+
+
+def named_after_lede(r: SpeakerResolver, head: Token) -> str | None:
+    """The person a feature's opening describes by what they do before naming them ("says the man who has walked
+    the river every morning for years ... Ivo Tarn is the river keeper"): the first person named as a subject after
+    ``head``, when the opening named nobody before it (the writer of a byline aside) and the noun's gender does not
+    gainsay the name's."""
+    index = r.index
+    if head.idx > _LEDE_CHARS or not any(c.dep_ == "relcl" for c in head.children):
+        return None
+    writer = index.writer()
+    if any(i < head.i and index.fullest(name) != writer for i, name, _s in index.persons):
+        return None
+    after = next(((i, name, subject) for i, name, subject in index.persons if i > head.i), None)
+    if after is None or not after[2]:
+        return None
+    name = index.fullest(after[1])
+    gender = GENDER_NOUNS.get(head.lower_)
+    return name if gender is None or index.gender(name, listed=True) in (None, gender) else None
+
+
+def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:
+    """The person named as the subject of the narration right before ``head`` (its own sentence, else the one
+    before, quotations skipped), when the article gave nobody the role ``head`` names and that person no role of
+    their own (a kin noun aside): "Ivo Tarn, asked about the goal, shook his head. “…,” the goalkeeper said"."""
+    index = r.index
+    if index.roles.get(role_key(head)):
+        return None
+    crossed = 0
+    for tok in reversed(r.doc[max(0, head.i - _VIEW_TOKENS) : head.i]):
+        if index.inside(tok.idx):
+            continue
+        if tok.is_sent_end and tok.i < head.sent.start:
+            crossed += 1
+            if crossed > 1:
+                return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            name = index.fullest(r.doc[compound_start(tok) : tok.i + 1].text)
+            known = any(index.fullest(n) == name for _i, n, _s in index.persons)
+            roled = any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held)
+            return name if known and not roled else None
+    return None
 
 
 def _subject_in_view(r: SpeakerResolver, head: Token, holders: set[str]) -> str | None:
