@@ -113,3 +113,17 @@ def test_a_first_name_alone_is_the_one_person_introduced_with_it() -> None:
             "sentence was fair.\n\nI told Ana that the sentence had confirmed my faith. Ana was incredulous. “Only "
             "you would say that,” she said.")
     assert _speaker_of(text, "Only you would say that") == "Ana Lind"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kestrel Globe reported that Mira Oduya had resigned. She said she was tired of the fights.",
+    "Officials said Mira Oduya had resigned on Friday. She said she was tired of the fights.",
+])
+def test_a_person_named_only_in_reported_words_is_the_he_or_she_after_them(text: str) -> None:
+    # nobody else is in view: the one person the report named is who the reader takes the "she" for
+    assert _speaker_of(text, "she was tired") == "Mira Oduya"
+
+
+def test_a_person_named_in_quoted_words_is_not_the_he_or_she_after_them() -> None:
+    text = "“Mira Oduya is gone,” the board said. She said she was tired of the fights."
+    assert _speaker_of(text, "she was tired") is None

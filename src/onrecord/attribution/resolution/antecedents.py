@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
-from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
+from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, quoted_at
 from onrecord.attribution.resolution.syntax import (
     apposed,
     compound_start,
@@ -144,7 +144,7 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         word = tok.lemma_.lower()
         other = (research and word in RESEARCH_DOCUMENTS) or SAME_DOCUMENT_NOUNS.get(word, word) == common
         same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
-        if not same or tok.pos_ != "NOUN" or _quoted(r.text, tok.idx):
+        if not same or tok.pos_ != "NOUN" or quoted_at(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
         spoke = next((sp for i, sp in r.recent if i == tok.head.i), None) if tok.dep_ == "nsubj" else None
         if spoke is not None and spoke.kind in ("organisation", "person"):
@@ -209,12 +209,6 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
                 return Speaker(None, "anonymous", maker.description)
     found = author(r, tok)
     return found if found is not None and found.name else None
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Is character ``at`` inside quotation marks opened in its paragraph?"""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def group_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:

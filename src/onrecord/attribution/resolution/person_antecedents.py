@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
-from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.resolution.names import Speaker, person_name
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
@@ -91,8 +91,31 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return last[1]
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
-    return Speaker(full(lede), "person") if lede is not None and fits(full(lede)) else Speaker(None, "unknown",
-                                                                                                pronoun.text)
+    if lede is not None and fits(full(lede)):
+        return Speaker(full(lede), "person")
+    reported = _named_in_reported_words(r, pronoun, window_start) if any_mention else None
+    return Speaker(reported, "person") if reported is not None and fits(reported) else Speaker(
+        None, "unknown", pronoun.text)
+
+
+def quoted_at(text: str, at: int) -> bool:
+    """Is character ``at`` inside quotation marks opened in its paragraph?"""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _named_in_reported_words(r: SpeakerResolver, pronoun: Token, window_start: int) -> str | None:
+    """The last person named in someone's reported words (not inside quotation marks) before the pronoun, when
+    nobody else is in view: "The Kestrel Globe reported that Ana Lind had resigned. She said ..." (such names are
+    kept out of the index, which holds the narration's people)."""
+    i = pronoun.left_edge.i - 1
+    while i >= window_start:
+        ent = r.index.ent_of.get(i)
+        if ent is not None and ent.label_ == "PERSON" and r.index.inside(ent.start_char) and not quoted_at(
+                r.text, ent.start_char):
+            return r.index.fullest(person_name(ent))
+        i = ent.start - 1 if ent is not None else i - 1
+    return None
 
 
 def _named_subject_of_main_clause(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
