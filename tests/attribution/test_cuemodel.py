@@ -96,8 +96,8 @@ def test_the_words_own_features_and_the_marker_before_the_dependent() -> None:
 
 
 def test_a_words_pairs_list_every_feature_in_one_order() -> None:
-    """The features of each pair of one word, in the order the model's weights are summed (the word's own
-    features are written once per word, the same strings in the same places for each of its dependents)."""
+    """The features of each pair of one word, in the order the model's weights are summed (a change of order
+    can change the sum in its last bits): the word's own features in the same places for each of its dependents."""
     doc = said_that()
     words = WordFeatures(doc[1], doc[0], quoted=False)
     own = ["bias", "l=say/VERB", "s=person", "t=VBD", "h=ROOT", "lh=say/VERB|ROOT", "q=False", "neg=False",

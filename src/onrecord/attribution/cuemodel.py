@@ -51,69 +51,59 @@ def pair_features(word: Token, dependent: Token, subject: Token | None, quoted: 
 
 
 class WordFeatures:
-    """What the features of a cue word's pairs read of the word itself (its children once, and the features that
-    name only the word, written once), for each of its dependents in turn: ``WordFeatures(word, subject,
-    quoted).pair(dependent)`` is ``pair_features``."""
+    """What the features of a cue word's pairs read of the word itself (its children once), for each of its
+    dependents in turn: ``WordFeatures(word, subject, quoted).pair(dependent)`` is ``pair_features``."""
 
-    __slots__ = ("head_lemma", "lemma", "modal", "negated", "own", "passive", "poss", "quoted", "root", "subj",
+    __slots__ = ("head_lemma", "lemma", "modal", "negated", "passive", "poss", "quoted", "root", "subj",
                  "subject_lemma", "word")
 
     def __init__(self, word: Token, subject: Token | None, quoted: bool) -> None:
         self.word = word
-        self.lemma = lemma = f"{word.lemma_.lower()}/{word.pos_}"
-        self.subj = subj = subject_kind(subject)
+        self.lemma = f"{word.lemma_.lower()}/{word.pos_}"
+        self.subj = subject_kind(subject)
         self.quoted = quoted
         deps = [c.dep_ for c in word.children]  # (each child's dependency read once)
         self.negated = "neg" in deps
         self.modal = "aux" in deps and any(c.dep_ == "aux" and c.tag_ == "MD" for c in word.children)
-        self.passive = passive = "auxpass" in deps or "nsubjpass" in deps
+        self.passive = "auxpass" in deps or "nsubjpass" in deps
         self.poss = "poss" in deps
         self.root = word.dep_ == "ROOT"
         self.subject_lemma = subject.lemma_.lower() if subject is not None else "-"
         self.head_lemma = word.head.lemma_.lower() if word.dep_ in ("xcomp", "conj", "advcl") else "-"
-        tag, dep = word.tag_, word.dep_
-        # the features that name the word alone, by their place in a pair's list (see pair)
-        self.own = (
-            "bias", f"l={lemma}", f"s={subj}", f"t={tag}", f"h={dep}", f"lh={lemma}|{dep}", f"q={quoted}",
-            f"neg={self.negated}", f"modal={self.modal}", f"lpass={lemma}|{passive}", f"lt={lemma}|{tag}",
-            f"poss={self.poss}|{word.pos_}",
-        )
 
     def pair(self, dependent: Token) -> list[str]:
         """The features of the pair (this word, ``dependent``)."""
-        lemma, subj, quoted = self.lemma, self.subj, self.quoted
-        bias, lem, s, t, h, lh, q, neg, modal, lpass, lt, poss = self.own
+        word, lemma, subj, quoted, passive = self.word, self.lemma, self.subj, self.quoted, self.passive
         dep = dependent.dep_
         mark = next((c.lower_ for c in dependent.lefts if c.dep_ in ("mark", "aux")), "-")  # (children before it)
-        child = dependent.lemma_.lower()
         return [
-            bias,
-            lem,
+            "bias",
+            f"l={lemma}",
             f"d={dep}",
             f"ld={lemma}|{dep}",
             f"ds={dep}|{subj}",
             f"lds={lemma}|{dep}|{subj}",
-            s,
-            t,
-            h,
-            lh,
+            f"s={subj}",
+            f"t={word.tag_}",
+            f"h={word.dep_}",
+            f"lh={lemma}|{word.dep_}",
             f"cp={dependent.pos_}|{dep}",
             f"m={mark}|{dep}",
             f"lm={lemma}|{mark}",
-            q,
+            f"q={quoted}",
             f"qd={quoted}|{dep}|{subj}",
-            neg,
-            modal,
-            f"pass={self.passive}|{dep}",
-            lpass,
-            f"ldc={lemma}|{dep}|{child}",  # "raise questions", "call for", "accuse of"
-            f"dc={dep}|{child}",
+            f"neg={self.negated}",
+            f"modal={self.modal}",
+            f"pass={passive}|{dep}",
+            f"lpass={lemma}|{passive}",
+            f"ldc={lemma}|{dep}|{dependent.lemma_.lower()}",  # "raise questions", "call for", "accuse of"
+            f"dc={dep}|{dependent.lemma_.lower()}",
             f"root={self.root}|{dep}",
             f"sl={self.subject_lemma}|{dep}",
-            lt,
-            poss,
+            f"lt={lemma}|{word.tag_}",
+            f"poss={self.poss}|{word.pos_}",
             f"hl={self.head_lemma}|{dep}",
-            f"side={dependent.i > self.word.i}|{dep}",
+            f"side={dependent.i > word.i}|{dep}",
         ]
 
 
