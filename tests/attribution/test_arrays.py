@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from onrecord.attribution.arrays import ids, one_of, shared, text_of, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, set_ents, shared, text_of, token_arrays
 
 WORDS = ["Ana", "Lind", "said", "the", "ferries", "Says", "and", "Ivo", "Tarn", "SAID", "."]
 LEMMAS = ["Ana", "Lind", "say", "the", "ferry", "Say", "and", "Ivo", "Tarn", "SAY", "."]
@@ -14,7 +14,8 @@ LEMMAS = ["Ana", "Lind", "say", "the", "ferry", "Say", "and", "Ivo", "Tarn", "SA
 
 def test_one_of_is_isin_for_few_and_many_ids() -> None:
     values = ids(*WORDS)
-    for wanted in ([], ["said"], ["said", "Tarn", "absent"], WORDS + [f"w{k}" for k in range(20)]):
+    for wanted in ([], ["said"], ["said", "Tarn", "absent"], WORDS + [f"w{k}" for k in range(20)],
+                   WORDS + [f"w{k}" for k in range(40)]):
         expected = np.isin(values, ids(*wanted))
         assert one_of(values, ids(*wanted)).tolist() == expected.tolist()
 
@@ -34,6 +35,25 @@ def test_text_of_is_read_once_per_shared_block() -> None:
     with shared(doc):
         first = text_of(doc)
         assert first == doc.text and text_of(doc) is first  # (the same string: not joined again)
+
+
+def test_ents_of_is_each_docs_own_and_follows_set_ents() -> None:
+    # two documents with the same words and different entities, in one process: neither's memo answers the other
+    vocab = Vocab()
+    one = Doc(vocab, words=WORDS, ents=["B-PERSON", "I-PERSON", *["O"] * 5, "B-PERSON", "I-PERSON", "O", "O"])
+    two = Doc(vocab, words=WORDS, ents=["B-ORG", "I-ORG", *["O"] * 9])
+    seen = []
+    for doc in (one, two, one):
+        with shared(doc):
+            first = ents_of(doc)
+            assert first == doc.ents and ents_of(doc) is first  # (the same tuple: not built again)
+            seen.append([(e.start, e.end, e.label_) for e in first])
+            set_ents(doc, [Span(doc, 7, 9, label="ORG")])  # (as the resolver corrects the entities for a while)
+            assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(7, 9, "ORG")]
+            set_ents(doc, first)
+            assert ents_of(doc) == first
+    assert seen == [[(0, 2, "PERSON"), (7, 9, "PERSON")], [(0, 2, "ORG")], [(0, 2, "PERSON"), (7, 9, "PERSON")]]
+    assert ents_of(two) == two.ents  # (outside a block: read as they are)
 
 
 SENTENCES = ["Ana", "Lind", "said", "so", ".", "Ivo", "Tarn", "agreed", ".", "\n\n", "Nobody", "else", "spoke", "."]

@@ -6,7 +6,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from onrecord.attribution.cuemodel import CueModel, candidate_pairs, load_cue_model, pair_features, subject_kind
+from onrecord.attribution.cuemodel import (
+    CueModel,
+    WordFeatures,
+    candidate_pairs,
+    load_cue_model,
+    pair_features,
+    subject_kind,
+)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -86,3 +93,28 @@ def test_the_words_own_features_and_the_marker_before_the_dependent() -> None:
                   lemmas=["Lind", "say", "close", "to"])
     feats = pair_features(no_mark[1], no_mark[2], no_mark[0], quoted=False)
     assert {"m=-|ccomp", "neg=False", "modal=False"} <= set(feats)
+
+
+def test_a_words_pairs_list_every_feature_in_one_order() -> None:
+    """The features of each pair of one word, in the order the model's weights are summed (a change of order
+    can change the sum in its last bits): the word's own features in the same places for each of its dependents."""
+    doc = said_that()
+    words = WordFeatures(doc[1], doc[0], quoted=False)
+    own = ["bias", "l=say/VERB", "s=person", "t=VBD", "h=ROOT", "lh=say/VERB|ROOT", "q=False", "neg=False",
+           "modal=False", "lpass=say/VERB|False", "lt=say/VERB|VBD", "poss=False|VERB"]
+    expected = {
+        6: ["d=ccomp", "ld=say/VERB|ccomp", "ds=ccomp|person", "lds=say/VERB|ccomp|person", "cp=VERB|ccomp",
+            "m=that|ccomp", "lm=say/VERB|that", "qd=False|ccomp|person", "pass=False|ccomp",
+            "ldc=say/VERB|ccomp|close", "dc=ccomp|close", "root=True|ccomp", "sl=brun|ccomp", "hl=-|ccomp",
+            "side=True|ccomp"],
+        0: ["d=nsubj", "ld=say/VERB|nsubj", "ds=nsubj|person", "lds=say/VERB|nsubj|person", "cp=PROPN|nsubj",
+            "m=-|nsubj", "lm=say/VERB|-", "qd=False|nsubj|person", "pass=False|nsubj",
+            "ldc=say/VERB|nsubj|brun", "dc=nsubj|brun", "root=True|nsubj", "sl=brun|nsubj", "hl=-|nsubj",
+            "side=False|nsubj"],
+    }
+    for i, pair in expected.items():
+        d, ld, ds, lds, cp, m, lm, qd, pas, ldc, dc, root, sl, hl, side = pair
+        bias, lem, s, t, h, lh, q, neg, modal, lpass, lt, poss = own
+        order = [bias, lem, d, ld, ds, lds, s, t, h, lh, cp, m, lm, q, qd, neg, modal, pas, lpass, ldc, dc, root,
+                 sl, lt, poss, hl, side]
+        assert words.pair(doc[i]) == order == pair_features(doc[1], doc[i], doc[0], quoted=False)

@@ -93,8 +93,10 @@ def ids(*strings: str) -> NDArray[np.uint64]:
     return np.asarray([get_string_id(s) for s in strings], dtype=np.uint64)
 
 
-#: Up to this many ids, :func:`one_of` compares them one by one; more, it leaves them to ``np.isin``.
-_FEW_IDS = 16
+#: Up to this many ids, :func:`one_of` compares them one by one; more, it leaves them to ``np.isin`` (whose fixed
+#: cost, about 150 us, is that of some 30 comparisons over an article of a few thousand tokens: the surname
+#: particles' 31 ids are compared one by one).
+_FEW_IDS = 32
 
 
 def one_of(values: NDArray[np.uint64], wanted: NDArray[np.uint64]) -> NDArray[np.bool_]:
@@ -220,6 +222,27 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = memo["text"] = doc.text
     return cast("str", text)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once per :func:`shared` block until :func:`set_ents` changes them (spaCy walks every
+    token and builds the entities' Spans anew on each access, and several passes of the resolver read them);
+    outside such a block, read as they are."""
+    memo = memo_of(doc)
+    if memo is None:
+        return cast("tuple[Span, ...]", doc.ents)
+    ents = memo.get("ents")
+    if ents is None:
+        ents = memo["ents"] = doc.ents
+    return cast("tuple[Span, ...]", ents)
+
+
+def set_ents(doc: Doc, ents: Iterable[Span]) -> None:
+    """``doc.ents = ents``, and :func:`ents_of` reads them anew (the one way the rules change a Doc's entities)."""
+    doc.ents = ents  # type: ignore[assignment]
+    memo = memo_of(doc)
+    if memo is not None:
+        memo.pop("ents", None)
 
 
 def token_arrays(doc: Doc) -> TokenArrays:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.phrases import PUNCT_EDGE
 from onrecord.attribution.quotes import STRAIGHT
@@ -99,7 +100,7 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
     subject of asking, interviewing or speaking with. None where the introduction does not say. ``name_of``
     gives a person entity's fullest name in the article."""
     first = _QA_LABEL.search(text)
-    intro = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and first is not None
+    intro = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and first is not None
              and e.end_char <= first.start()]
     asking = None
     for ent in intro:
@@ -134,7 +135,7 @@ def _is_person_label(doc: Doc, label: str, span: Span, turns: Counter[str]) -> b
     capitals = label.isupper() and turns[last] >= 2
     return any((ent.label_ == "PERSON" or _journalist(ent) or (capitals and not ent.text.isupper()))
                and ent.text.split()[-1].lower().strip(".,’'s") == last
-               for ent in doc.ents if ent.start_char != span.start_char)
+               for ent in ents_of(doc) if ent.start_char != span.start_char)
 
 
 def _journalist(ent: Span) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, quoted_at
 from onrecord.attribution.resolution.syntax import (
@@ -315,7 +316,7 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS \
             or not any(c.lower_ in ("two", "both") for c in noun.children):
         return None
-    ents = [e for e in r.doc.ents if e.end <= noun.i and e.label_ in ("ORG", "PERSON")
+    ents = [e for e in ents_of(r.doc) if e.end <= noun.i and e.label_ in ("ORG", "PERSON")
             and not r.index.inside(e.start_char)]
     for first, second in zip(reversed(ents[:-1]), reversed(ents[1:]), strict=True):
         # (one of the two may be tagged a person: "Transcarga and Nordlink Freight"; "the two companies" says not)

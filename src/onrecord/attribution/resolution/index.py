@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -127,7 +127,7 @@ class ArticleIndex:
         named: list[tuple[int, str]] = []
         self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
             if ent.label_ in ("ORG", "GPE"):
@@ -216,7 +216,7 @@ class ArticleIndex:
         organisation ("Ashgrove's Tor Bergqvist-Lowe") is a person of the article (the family name alone later: see
         :meth:`_index_stray_surnames`)."""
         doc = self.doc
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ != "ORG":
                 continue
             poss = next((t.i for t in ent[:-2] if t.tag_ == "POS"), None)
@@ -329,7 +329,7 @@ class ArticleIndex:
     def _index_roles(self) -> None:
         """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
         doc = self.doc
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ != "PERSON" or not name_like(self._names[ent.start]):
                 continue
             full = self.fullest(self._names[ent.start], self.honorific.get(ent.start))
@@ -478,7 +478,7 @@ class ArticleIndex:
         if not lines:
             return None
         last_start, last = lines[-1]
-        for ent in self.doc.ents:
+        for ent in ents_of(self.doc):
             if ent.label_ != "PERSON":
                 continue
             at = ent.start_char

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, text_of, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, text_of, token_arrays
 from onrecord.lexicon.en import (
     DASH_TOKENS,
     DAY_WORDS,
@@ -373,7 +373,7 @@ def shared_family_name(ent: Span) -> str | None:
         return None
     if doc[ent.end + 1].ent_iob_ != "B" or doc[ent.end + 1].ent_type_ != "PERSON":
         return None
-    other = next(e for e in doc.ents if e.start == ent.end + 1)
+    other = next(e for e in ents_of(doc) if e.start == ent.end + 1)
     words = person_name(other).split()
     return f"{ent.text} {' '.join(words[1:])}" if len(words) >= 2 and words[0].lower() in FIRST_NAMES else None
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, set_ents, token_arrays
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     ROLE_ENDINGS,
@@ -292,7 +292,7 @@ def _facts(doc: Doc, starts: list[int]) -> Facts:
             continue
         alone.add(doc[first : tok.i + 1].text.lower())
     pronouns = tuple((i, "m" if doc[i].lower_ == "he" else "f") for i in positions(subjects & one_of(a.lower, _HE_SHE)))
-    people = [e.start for e in doc.ents if e.label_ == "PERSON"]
+    people = [e.start for e in ents_of(doc) if e.label_ == "PERSON"]
     return Facts(frozenset(alone), pronouns, tuple(sorted({*people, *starts})))
 
 
@@ -320,7 +320,7 @@ def evidenced_people(doc: Doc) -> list[Span]:
 def streets_read_as_people(doc: Doc) -> list[Span]:
     """Names the recogniser labelled a person's that end with a street's or a place's word ("Mill Lane", "Oduya
     Valley"): the place's."""
-    return [e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title
+    return [e for e in ents_of(doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title
             and e[-1].lower_ in PLACE_NAME_ENDINGS]
 
 
@@ -329,7 +329,7 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
     :func:`evidenced_people` finds, the streets the recogniser read as people, and the organisations and people
     it swapped (:func:`organisation_person_swaps`); the recogniser's own entities are restored after."""
-    ents = doc.ents
+    ents = ents_of(doc)
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
     people = evidenced_people(doc)
@@ -339,8 +339,8 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     spans = [relabel.get(e.start, e) for e in ents]
     for person in people:
         spans = [s for s in spans if s.end <= person.start or s.start >= person.end] + [person]
-    doc.ents = sorted(spans, key=lambda s: s.start)
+    set_ents(doc, sorted(spans, key=lambda s: s.start))
     try:
         yield
     finally:
-        doc.ents = ents
+        set_ents(doc, ents)

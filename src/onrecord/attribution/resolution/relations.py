@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import Speaker, clean_name, hyphen_joins, surname
 from onrecord.attribution.resolution.syntax import Inside, captions, copular_nouns, is_subject
@@ -92,7 +92,7 @@ def copular_roles(doc: Doc, index: ArticleIndex) -> None:
 def _mentions_again(doc: Doc, index: ArticleIndex, names: set[str]) -> None:
     """A couple's name written in full again, that the recogniser took for an organisation's ("Ivo Tarn declined
     to comment"), is a person mention too."""
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON" and clean_name(ent.text) in names and not index.inside(ent.start_char) \
                 and not any(p[0] == ent.start for p in index.persons):
             index.persons.append((ent.start, clean_name(ent.text), is_subject(ent.root, ent.end, ent.start)))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.names import ROLE_ENDINGS, double_first_name, hyphen_joins, listed_first_name
 from onrecord.lexicon import load
 from onrecord.lexicon.en import (
@@ -437,7 +437,7 @@ def places_read_as_people(doc: Doc) -> set[str]:
     body too: a person alone by one name is seldom a noun's modifier."""
     votes: dict[str, list[int]] = {}
     surnames: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         words = ent.text.split()
         if ent.label_ == "PERSON" and len(words) >= 2:
             surnames.add(words[-1].lower())
