@@ -91,9 +91,16 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return last[1]
     if before and any_mention:
         return Speaker(full(before[-1]), "person")
-    if lede is not None and fits(full(lede)):
-        return Speaker(full(lede), "person")
-    reported = _named_in_reported_words(r, pronoun, window_start) if any_mention else None
+    return _last_resort(r, pronoun, full(lede) if lede is not None else None, window_start if any_mention else None,
+                        fits)
+
+
+def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_start: int | None,
+                 fits: Callable[[str], bool]) -> Speaker:
+    """The story's subject, else (with ``window_start``) the last person named in reported words, else unknown."""
+    if lede is not None and fits(lede):
+        return Speaker(lede, "person")
+    reported = _named_in_reported_words(r, pronoun, window_start) if window_start is not None else None
     return Speaker(reported, "person") if reported is not None and fits(reported) else Speaker(
         None, "unknown", pronoun.text)
 
