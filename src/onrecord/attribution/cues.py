@@ -198,6 +198,7 @@ _IN = ids("in")
 _PREP = ids("prep")
 _COMMA = ids(",")
 _PUNCT = ids("PUNCT")
+_THAT = ("acl", "ccomp", "appos")  # (how the parse hangs a noun's that-clause)
 
 
 def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
@@ -302,17 +303,16 @@ def _noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not is_according_to(tok) and not _fronted_in(tok)
 
 
-def _that_clause(tok: Token, nouns: Container[str] = SPEECH_NOUNS) -> Token | None:
+def _that_clause(tok: Token, nouns: Container[str] = SPEECH_NOUNS, deps: Container[str] = _THAT) -> Token | None:
     """The that-clause of a noun of saying ("the claim that ..."), or of another of ``nouns``, if it has one."""
     if tok.lemma_.lower() not in nouns:
         return None
-    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+    return next((c for c in tok.children if c.dep_ in deps and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
 def _saying_host(tok: Token) -> Token | None:
-    """The verb of saying a noun is the medium of ("said in a statement that ...", "wrote in an email that
-    ..."), if it is one."""
+    """The verb of saying a noun is the medium of ("said in a statement that ...", "wrote in an email"), if any."""
     prep = tok.head
     verb = prep.head
     if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
@@ -333,7 +333,7 @@ def said_in_noun_that_clause(w: Word) -> Statement | None:
     statement"); so a document or channel the words came in ("said in a report that ...")."""
     if not _noun(w.tok):
         return None
-    clause = _that_clause(w.tok, SAID_IN_NOUNS)
+    clause = _that_clause(w.tok, SAID_IN_NOUNS, (*_THAT, "relcl"))  # (relcl: "that" marks it)
     verb = _saying_host(w.tok) if clause is not None else None
     if clause is None or verb is None:
         return None
