@@ -54,14 +54,14 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.906, "end_to_end": 0.854, "cue_exact": 0.887},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.906, "end_to_end": 0.856, "cue_exact": 0.887},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
     Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.900, "end_to_end": 0.851, "cue_exact": 0.884},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.924, "named_accuracy": 0.927},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.926, "named_accuracy": 0.929},
          speakers="data/speakers/polnear-train.jsonl"),
     # its part b: 20 more documents labelled blind in session 19 (0.860 then), read by the lead as tuning since
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.888, "named_accuracy": 0.916},
@@ -73,8 +73,12 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.923, "named_accuracy": 0.927},
          speakers="data/speakers/polnear-train-d.jsonl"),
     # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.838, "named_accuracy": 0.866},
+    # and tuned on in session 22
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.866, "named_accuracy": 0.886},
          speakers="data/speakers/polnear-train-e.jsonl"),
+    # its part f: 20 more labelled blind in session 22 (0.896 at its start and end)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.896, "named_accuracy": 0.917},
+         speakers="data/speakers/polnear-train-f.jsonl"),
 )
 
 
@@ -99,7 +103,11 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # conflict 0.100 / 0.043), and the 44 dev stories give 0.675 / 0.429 and 0.576 / 0.293.
     # rev19 (part g's dev stories read as tuning) took them to 0.701 / 0.446 and 0.667 / 0.324; session 20 to 0.760 /
     # 0.516 and 0.696 / 0.336; session 21 (conflicts a fact-checker need not read) to 0.780 / 0.522 and 0.791 / 0.336.
-    "reversal_precision": 0.78, "reversal_recall": 0.52, "conflict_precision": 0.79, "conflict_recall": 0.33,
+    # Session 22: 0.782 / 0.527 and 0.775 / 0.332. The conflict floor went down with a right extraction: "writing in a
+    # ruling that ..." now gives the judge's statement (it gave none), and the conflicts of one story moved to it
+    # (one true conflict lost, two false alarms: a double negation read as an antonym, and the reporter's "belies"
+    # paired with the judge's other statement).
+    "reversal_precision": 0.78, "reversal_recall": 0.52, "conflict_precision": 0.775, "conflict_recall": 0.33,
     "rating_accuracy": 0.95,
 }
 
@@ -123,7 +131,7 @@ NEWS_TYPES = frozenset({"direct", "mixed"})
 #: The dev half of the second set of invented news (data/news2: wire and newspaper copy where the speaker is the
 #: hard part), scored as data/news.
 NEWS2_GOLD = "data/news2/dev.jsonl"
-NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.985, "end_to_end": 0.947, "speaker_accuracy": 0.960}
+NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.985, "end_to_end": 0.955, "speaker_accuracy": 0.969}
 #: The dev half of the third set of invented news (data/news3: written blind in session 14, weighted to the
 #: classes real news showed: British single marks, speeches over paragraphs, partial quotations, groups and
 #: documents, particles and role words in names, quotation after quotation), scored as data/news.
@@ -133,7 +141,11 @@ NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.954, "end_to_end": 0.910,
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
 NEWS4_GOLD = "data/news4/dev.jsonl"
-NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.930, "end_to_end": 0.864, "speaker_accuracy": 0.929}
+NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.934, "end_to_end": 0.867, "speaker_accuracy": 0.929}
+#: The dev half of the sixth set of invented news (data/news6: written blind in session 21, long everyday copy with
+#: many speakers: roles and relations long after a first mention, families, documents), scored as data/news.
+NEWS6_GOLD = "data/news6/dev.jsonl"
+NEWS6_FLOORS: dict[str, float] = {"content_overlap": 0.976, "end_to_end": 0.937, "speaker_accuracy": 0.960}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
@@ -160,5 +172,5 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
 
 __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "NEWS2_FLOORS",
            "NEWS2_GOLD", "NEWS3_FLOORS", "NEWS3_GOLD", "NEWS4_FLOORS",
-           "NEWS4_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
+           "NEWS4_GOLD", "NEWS6_FLOORS", "NEWS6_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
            "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
