@@ -128,3 +128,11 @@ def test_a_person_named_only_in_reported_words_is_the_he_or_she_after_them(text:
 def test_a_person_named_in_quoted_words_is_not_the_he_or_she_after_them() -> None:
     text = "“Mira Oduya is gone,” the board said. She said she was tired of the fights."
     assert _speaker_of(text, "she was tired") is None
+
+
+def test_an_unnamed_source_described_in_the_opening_is_not_the_person_named_after() -> None:
+    # (speakers.named-after-lede is for a feature's "the man who ...", not for a source whose name is withheld)
+    text = ("LAKEVIEW (The Kestrel Globe) — The clinic will close its night ward, according to a senior official. "
+            "The official, who was not authorized to discuss staffing, said the ward had lost four nurses. The "
+            "clinic's director, Ivo Tarn, said the ward \"will stay open through the winter.\"")
+    assert _speaker_of(text, "the ward had lost four nurses") is None

@@ -209,8 +209,9 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     "nineteen years.\n\nIvo Tarn is the river keeper for the angling club.", "Ivo Tarn"))
 def named_after_lede(case: Mention) -> Speaker | None:
     """A feature's opening that quotes someone described by what they do ("says the man who has walked the river
-    every morning") and names them after ("Ivo Tarn is the river keeper"): that person."""
-    if not (case.det == "the" and case.head.tag_ == "NN" and _by_role(case)):
+    every morning") and names them after ("Ivo Tarn is the river keeper"): that person. Not an unnamed source's
+    noun ("The official, who was not authorised to speak, said ..."): who they are is withheld."""
+    if not (case.det == "the" and case.head.tag_ == "NN" and _by_role(case)) or case.lemma in UNNAMED_HEADS:
         return None
     found = named_after(case.resolver, case.head)
     return Speaker(found, "person", case.description) if found else None
