@@ -123,8 +123,8 @@ def candidate_campaign(case: Mention) -> Speaker | None:
     "speakers.both-people",
     ("Sarah Lind met David Okafor in Lakeview on Monday. Both said the talks went well.",
      "Sarah Lind and David Okafor"),
-    ("Two of her colleagues, Senators Sarah Lind and David Okafor, wrote to the board last month. “We are not taking "
-     "sides,” both senators said in a joint statement.", "Sarah Lind and David Okafor"),
+    ("Sarah Lind shook hands with David Okafor after the final. “The pitch was a disgrace,” both coaches said.",
+     "Sarah Lind and David Okafor"),  # (a role the two were not introduced with: see speakers.pair-by-role)
 )
 def both_people(case: Mention) -> Speaker | None:
     """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named
