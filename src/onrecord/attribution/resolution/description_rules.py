@@ -23,6 +23,7 @@ from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
     compound_start,
+    counted_as_pair,
     described,
     modifies,
     person_noun,
@@ -32,7 +33,6 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     COLLECTIVE_HEADS,
     ORGANISATION_HEADS,
-    PAIR_WORDS,
     PLACE_HEADS,
     QUANTITY_HEADS,
     SPOKESPERSON_HEADS,
@@ -224,7 +224,7 @@ def pair_by_role(case: Mention) -> Speaker | None:
     """"Both senators", "the two coaches": the two people the article introduced with that role (by title, by
     apposition), when exactly two were."""
     head = case.head
-    pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    pair = counted_as_pair(head)
     if not (pair and head.tag_ == "NNS"):
         return None
     two = pair_holders(case.resolver, head)

@@ -18,7 +18,7 @@ from onrecord.attribution.resolution.antecedents import group_of, members, named
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
-from onrecord.attribution.resolution.syntax import compound_start, is_document, person_noun
+from onrecord.attribution.resolution.syntax import compound_start, counted_as_pair, is_document, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
@@ -28,7 +28,6 @@ from onrecord.lexicon.en import (
     NAME_ROLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
-    PAIR_WORDS,
     SAME_PEOPLE_NOUNS,
     THING_ENDINGS,
 )
@@ -130,7 +129,7 @@ def both_people(case: Mention) -> Speaker | None:
     """"Both", "both men", "the two candidates", "both senators" (any person's role): the last speakers named
     together, else the last two people named (outside quotations), in the order the article first names them."""
     head, r = case.head, case.resolver
-    pair = any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    pair = counted_as_pair(head)
     people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
     if not (head.lower_ == "both" or (pair and head.tag_ == "NNS" and people)):
         return None

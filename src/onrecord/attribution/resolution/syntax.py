@@ -25,6 +25,7 @@ from onrecord.lexicon.en import (
     GROUP_PRONOUNS,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_ENDINGS,
+    PAIR_WORDS,
     PERSON_ENDINGS,
     PLACE_FEATURE_WORDS,
     PUBLICATIONS,
@@ -297,6 +298,11 @@ def is_document(head: Token) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in ("white", "news", "press", "position", "discussion")
         for c in head.children
     )
+
+
+def counted_as_pair(head: Token) -> bool:
+    """Is the noun counted as two ("both senators", "the two coaches", "either candidate")?"""
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
 
 
 def determiner(head: Token) -> str | None:
