@@ -136,6 +136,32 @@ def test_a_missing_or_empty_speakers_file_is_an_error(tmp_path: Path) -> None:
         read_speakers(write(tmp_path / "empty.jsonl", [""]))
 
 
+def test_a_folder_pools_its_speakers_files_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "speakers"
+    folder.mkdir()
+    write(folder / "part-b.jsonl", [speakers_line("d2")])
+    write(folder / "part-a.jsonl", [speakers_line("d1"), speakers_line("d3")])
+    (folder / "README.md").write_text("not a speakers file", encoding="utf-8")
+    pooled = read_speakers(folder)
+    assert list(pooled) == ["d1", "d3", "d2"]
+    assert pooled["d2"].where == f"{folder / 'part-b.jsonl'}:1"
+    gold = overlay_speakers([polnear_doc(id) for id in ("d1", "d2", "d3", "d9")], pooled)
+    assert [d["id"] for d in gold] == ["d1", "d2", "d3"]
+
+
+def test_a_document_in_two_files_of_a_folder_or_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "speakers"
+    folder.mkdir()
+    with pytest.raises(GoldFormatError, match="no speakers file") as info:
+        read_speakers(folder)
+    assert info.value.document == str(folder)
+    write(folder / "a.jsonl", [speakers_line("d1")])
+    write(folder / "b.jsonl", [speakers_line("d2"), speakers_line("d1")])
+    with pytest.raises(GoldFormatError, match=r"'d1' is also at .*a\.jsonl:1") as info:
+        read_speakers(folder)
+    assert str(info.value).startswith(f"{folder / 'b.jsonl'}:2: ")
+
+
 def prediction(*atts: dict[str, Any]) -> dict[str, Any]:
     return {"id": "d1", "attributions": list(atts)}
 

@@ -485,8 +485,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with a sourcing gold file, the FORMAT.md corpus its doc_id values point into")
     p.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents")
     p.add_argument("--speakers", metavar="FILE",
-                   help="resolved speaker names to lay over a gold corpus that has none (data/speakers/*.jsonl); "
-                        "only the documents FILE covers are scored")
+                   help="resolved speaker names to lay over a gold corpus that has none (data/speakers/*.jsonl, or "
+                        "the folder data/speakers/ for all its files pooled); only the documents FILE covers are "
+                        "scored")
     p.add_argument("--types", type=_types, metavar="T,T",
                    help="score only attributions of these types, gold and predicted (direct, mixed, indirect, "
                         "unknown): --types direct,mixed scores the quotations")

@@ -109,13 +109,30 @@ def _document(line: str) -> tuple[str, dict[Key, SpeakerEntry]]:
 
 
 def read_speakers(path: str | Path) -> dict[str, SpeakerDoc]:
-    """The documents of a speakers file by id, in file order.
+    """The documents of a speakers file by id, in file order; or, for a folder, of every ``*.jsonl`` file in it,
+    pooled in file-name order (``data/speakers/``: all the parts scored as one sample).
 
     Raises :class:`GoldFormatError` naming ``path:line`` for a line that is not a valid document (bad JSON, a
-    missing field, a bad span, an unknown kind, a repeated id or entry), or naming ``path`` when the file cannot
-    be read or holds no document.
+    missing field, a bad span, an unknown kind, a repeated id or entry, an id another file of the folder already
+    holds), or naming ``path`` when the file cannot be read or holds no document.
     """
     path = Path(path)
+    if not path.is_dir():
+        return _read_file(path)
+    files = sorted(path.glob("*.jsonl"))
+    if not files:
+        raise GoldFormatError("the folder holds no speakers file (*.jsonl)", document=str(path))
+    docs: dict[str, SpeakerDoc] = {}
+    for file in files:
+        for doc_id, sdoc in _read_file(file).items():
+            if doc_id in docs:
+                raise GoldFormatError(f"id {doc_id!r} is also at {docs[doc_id].where}", document=sdoc.where)
+            docs[doc_id] = sdoc
+    return docs
+
+
+def _read_file(path: Path) -> dict[str, SpeakerDoc]:
+    """The documents of one speakers file by id, in file order (see :func:`read_speakers`)."""
     docs: dict[str, SpeakerDoc] = {}
     try:
         with path.open(encoding="utf-8") as fh:
