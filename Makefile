@@ -4,7 +4,7 @@
 #   make demo    the same without a server, for scripts: extract the examples, show who said what, store, query
 #   make test    install into .venv, lint (ruff, mypy, the shape gate; LINT=0 skips), run the test suite
 #   make lint    ruff (src, tests, bench, tools), mypy (strict, src/) and tools/shape.py (attribution/ size limits)
-#   make eval    score onrecord on the dev splits in ../shared, and speakers on PolNeAR train (skips what is absent)
+#   make eval    score onrecord on the dev splits in ../shared, and speakers on PolNeAR train (data/speakers, all parts pooled); skips what is absent
 #   make bench   throughput figures (full extraction vs bare spaCy vs textacy)
 #   make bench-scale    corpus-scale figures: 1 vs 2 workers, Dask vs local, RSS over 20k docs, a 10k-page WARC
 #   make bench-profile  where extraction spends its time (cProfile)
@@ -92,8 +92,8 @@ test: $(STAMP) $(if $(filter 1,$(LINT)),lint)
 eval: $(STAMP)
 	@for g in polnear/dev.jsonl.gz:all:phrase:fast polnear/dev.jsonl.gz:quotes:phrase:fast ggt/dev.jsonl:quotes:word:fast \
 	          polnear/dev.jsonl.gz:all:phrase:accurate ggt/dev.jsonl:quotes:word:accurate \
-	          polnear/train.jsonl.gz:all:phrase:fast:data/speakers/polnear-train.jsonl \
-	          polnear/train.jsonl.gz:all:phrase:accurate:data/speakers/polnear-train.jsonl; do \
+	          polnear/train.jsonl.gz:all:phrase:fast:data/speakers \
+	          polnear/train.jsonl.gz:all:phrase:accurate:data/speakers; do \
 	  IFS=: read -r corpus scope cue mode speakers <<< "$$g"; f="$(SHARED)/data/$$corpus"; \
 	  if [ -f "$$f" ]; then \
 	    echo "=== $$f (--scope $$scope --cue-span $$cue --mode $$mode$${speakers:+ --speakers $$speakers})"; \
