@@ -115,6 +115,21 @@ QA_INTERVIEW = (
     "Q: What comes next?\n\n"
     "A: A year of cooking for my family, and nobody writing about it."
 )
+QA_BYLINE = (
+    "The harbour master on her first winter\n\n"
+    "Interview by Lena Brook\n\n"
+    "Ines Duarte-Lowe took over the harbour office last spring.\n\n"
+    "Q: What surprised you most?\n\n"
+    "A: How much of the job is about the weather.\n\n"
+    "Q: Would you do it again?\n\n"
+    "A: Ask me next year."
+)
+NOUN_INSIDE_THE_WORDS = (
+    "On the evening show, host Ana Lind asked Ivo Tarn how he would move every boat out of the old harbour.\n\n"
+    "\"You're going to need a towing fleet, and you're going to move them carefully and you're going to bring the "
+    "harbour -- and, honestly, the fishermen, because you have some brilliant, loyal fishermen, some great fishermen "
+    "who have worked here for decades,\" Tarn said. \"Remember, Ana, that you have hundreds of boats waiting at sea.\""
+)
 HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
               "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
@@ -141,6 +156,14 @@ CASES = [
     case("qa-answer-is-the-interviewees", QA_INTERVIEW,
          "Because I am tired, and I would rather stop while people still like us.", "Tomas Abara-Reyes", "direct"),
     case("qa-question-is-the-interviewers", QA_INTERVIEW, "What comes next?", "Lena Brook", "direct"),
+    # the interviewer credited in the byline ("Interview by X"), the person interviewed introduced after it
+    case("qa-question-is-the-bylined-interviewers", QA_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
+    case("qa-answer-after-an-interview-byline", QA_BYLINE, "How much of the job is about the weather.",
+         "Ines Duarte-Lowe", "direct"),
+    # --- the parser made a noun inside the quotation a second subject of the verb after it: the name after the
+    # closing mark is the speaker ---
+    case("subject-after-the-closing-mark", NOUN_INSIDE_THE_WORDS, "Remember, Ana, that you have hundreds of boats "
+         "waiting at sea.", "Ivo Tarn", "direct"),
     # --- words a named subject gave a thing: "called the conclusion “bold”" (the quoted words are theirs) ---
     case("called-object-complement", "Crown prosecutor Ada Okoro called the conclusion “bold” in court on Monday.",
          "bold", "Ada Okoro", "direct"),

@@ -31,6 +31,10 @@ CLAUSE_DEPS = ("ccomp",)
 PUNCT_EDGE = " \t\n,;:—–-"
 
 
+#: Closing double quotation marks: a subject before one is inside the quotation a verb after it follows.
+_CLOSING = ("”", '"', "''")
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject by the parse: its subject, an agent's object, or a subject the parser hung on its
     auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was"). Never a punctuation mark the parser
@@ -45,6 +49,8 @@ def _own_subject(verb: Token) -> Token | None:
         between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])
     if between and all(t.is_punct for t in between) and any(t.is_quote for t in between):
         subj = subjects[1]  # "“…, Mr. Lind,” she replied": a name the words end on, which the parser made a subject
+    elif between and subjects[-1].i < verb.i and any(t.text in _CLOSING for t in between):
+        subj = subjects[-1]  # "“…, and the people, because …,” Tarn said": a noun inside the words it follows
     if len(subjects) > 1 and subj == list_rest_subject(verb):
         subj = subjects[1]
     if subj is None:

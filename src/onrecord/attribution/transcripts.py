@@ -96,9 +96,9 @@ def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
 
 def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
     """Who a Q&A's labels are, from the introduction before its first line: the person answering ("A") is the
-    person the article names most often; the one asking ("Q") a person introduced as a journalist or as the
-    subject of asking, interviewing or speaking with. None where the introduction does not say. ``name_of``
-    gives a person entity's fullest name in the article."""
+    person the article names most often; the one asking ("Q") a person introduced as a journalist, credited in the
+    interview's byline ("Interview by Ana Lind"), or the subject of asking, interviewing or speaking with. None
+    where the introduction does not say. ``name_of`` gives a person entity's fullest name in the article."""
     first = _QA_LABEL.search(text)
     intro = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and first is not None
              and e.end_char <= first.start()]
@@ -107,7 +107,7 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
         head = ent.root.head
         # a journalist, or a person who asks or interviews
         subject = ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and head.lemma_.lower() in _ASKING
-        if _journalist(ent) or subject:
+        if _journalist(ent) or subject or _interview_byline(ent):
             asking = name_of(ent)
             break
     names = list(dict.fromkeys(name_of(e) for e in intro if e.label_ == "PERSON"))
@@ -117,6 +117,13 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
 
     answering = max((n for n in names if n != asking), key=mentions, default=None)
     return {"Q": asking, "A": answering}
+
+
+def _interview_byline(ent: Span) -> bool:
+    """A person credited with the interview in its byline ("Interview by Ana Lind", "Interviewed by Ana Lind")."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ == "by" \
+        and doc[ent.start - 2].lemma_.lower() in _ASKING
 
 
 def _may_be_a_speaker(label: str) -> bool:
