@@ -164,6 +164,33 @@ CASES = [
     # closing mark is the speaker ---
     case("subject-after-the-closing-mark", NOUN_INSIDE_THE_WORDS, "Remember, Ana, that you have hundreds of boats "
          "waiting at sea.", "Ivo Tarn", "direct"),
+    # --- a family name written first ("Tan Weiming ... Tan said"), though someone named later has it as a surname ---
+    case("family-name-first-of-the-person-in-view",
+         "Tan Weiming, the port's engineer, said the crane was old. \"We cannot wait for spring,\" Tan said.\n\n"
+         "The head of the school, Ivo Tan, praised the pupils.", "We cannot wait for spring,", "Tan Weiming",
+         "direct"),
+    # --- "they" after a couple of one family name named as the subject ("Ana and Ivo Lind, who ..., told ...") ---
+    case("they-after-a-couple-named-as-subject",
+         "The council met on Monday.\n\nAna and Ivo Lind, who run a small cafe on the quay, told councillors they had "
+         "relied on it since Ivo lost his job in 2020. “We are not a chain. We are two old people with a leaking "
+         "roof,” they said.", "We are not a chain. We are two old people with a leaking roof,",
+         "Ana Lind and Ivo Lind", "direct"),
+    # --- a role in capitals before a name the parser hung on another noun ("A letter from the district's MP, Ana
+    # Lind, was read ...") is still that person's: "the MP" later is she ---
+    case("role-before-a-name-hung-elsewhere",
+         "A letter from the district’s MP, Ana Lind, was read into the minutes by the clerk. In it, the MP backed "
+         "the plan and said the harbour needed “boats, not bins.”", "the harbour needed “boats, not bins.”",
+         "Ana Lind", "mixed"),
+    # --- a verb the parser left without its subject: a role and name read as a place's apposition, a participle
+    # set off by commas read as the verb ---
+    case("role-and-name-after-a-place",
+         "In the fishing town of Port Averly, where two crews share one shed, the harbour clerk, Ana Lind, said the "
+         "ice would run out \"by Friday at the latest.\"", "the ice would run out \"by Friday at the latest.\"",
+         "Ana Lind", "mixed"),
+    case("subject-before-an-inserted-participle",
+         "The pier is shut. A spokeswoman for the Kestrel Globe, asked about the delay, said the paper would "
+         "“look again at the schedule” in May.", "the paper would “look again at the schedule” in May",
+         "Kestrel Globe", "mixed"),
     # --- words a named subject gave a thing: "called the conclusion “bold”" (the quoted words are theirs) ---
     case("called-object-complement", "Crown prosecutor Ada Okoro called the conclusion “bold” in court on Monday.",
          "bold", "Ada Okoro", "direct"),
