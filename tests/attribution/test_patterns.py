@@ -130,6 +130,11 @@ NOUN_INSIDE_THE_WORDS = (
     "harbour -- and, honestly, the fishermen, because you have some brilliant, loyal fishermen, some great fishermen "
     "who have worked here for decades,\" Tarn said. \"Remember, Ana, that you have hundreds of boats waiting at sea.\""
 )
+WIRE_DATELINE = (
+    "Ana Lind spoke first.\n\nOSTRAVEN, June 9 (Kestrel News Agency) - The Northern Fisheries Council, which sets "
+    "quotas for six member states, said in a bulletin that it would meet in July. The bulletin said a long closure "
+    "\"would empty the harbours\" and asked members to wait."
+)
 HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
               "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
@@ -181,6 +186,22 @@ CASES = [
          "A letter from the district’s MP, Ana Lind, was read into the minutes by the clerk. In it, the MP backed "
          "the plan and said the harbour needed “boats, not bins.”", "the harbour needed “boats, not bins.”",
          "Ana Lind", "mixed"),
+    # --- a dateline inside wire copy that the parser made the subject, the body after the dash its apposition; the
+    # body's bulletin, named again, speaks for it ---
+    case("dateline-read-as-the-subject", WIRE_DATELINE, "that it would meet in July", "Northern Fisheries Council",
+         "indirect"),
+    case("bulletin-of-the-body-that-spoke", WIRE_DATELINE, "a long closure \"would empty the harbours\"",
+         "Northern Fisheries Council", "mixed"),
+    # --- "it" for a report named as the subject before, past the subject of what the report found: its author ---
+    case("it-is-the-report-prepared-by-a-person",
+         "The harbour board met on Tuesday.\n\nThe report to the board, prepared by the port's head of planning, Ana "
+         "Lind, and printed in the agenda, found that a third of the berths were empty. It warned that the share "
+         "\"could reach half by spring.\"", "that the share \"could reach half by spring.\"", "Ana Lind", "mixed"),
+    # --- a role the lexicon does not list, with a person's name in apposition, before a colon ---
+    case("unlisted-role-named-before-a-colon",
+         "“She is calm,” said Captain Ivo Tarn. A deckhand who sailed with her in the south, Ana Lind-Okoro, put "
+         "it differently: “She is the only chief who can row.”", "She is the only chief who can row.",
+         "Ana Lind-Okoro", "direct"),
     # --- a verb the parser left without its subject: a role and name read as a place's apposition, a participle
     # set off by commas read as the verb ---
     case("role-and-name-after-a-place",
