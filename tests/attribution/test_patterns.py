@@ -135,6 +135,11 @@ WIRE_DATELINE = (
     "quotas for six member states, said in a bulletin that it would meet in July. The bulletin said a long closure "
     "\"would empty the harbours\" and asked members to wait."
 )
+QA_WRITERS_BYLINE = (
+    "The harbour master on her first winter\n\nBy Lena Brook\n\nInes Duarte-Lowe took over the harbour office last "
+    "spring. She spoke to us in her office.\n\nQ: What surprised you most?\n\nA: How much of the job is about the "
+    "weather.\n\nQ: Would you do it again?\n\nA: Ask me next year."
+)
 HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
               "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
@@ -165,6 +170,9 @@ CASES = [
     case("qa-question-is-the-bylined-interviewers", QA_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
     case("qa-answer-after-an-interview-byline", QA_BYLINE, "How much of the job is about the weather.",
          "Ines Duarte-Lowe", "direct"),
+    # with no interviewer introduced, the writer the byline credits ("By X") asks
+    case("qa-question-is-the-writers", QA_WRITERS_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
+    case("qa-answer-is-not-the-writers", QA_WRITERS_BYLINE, "Ask me next year.", "Ines Duarte-Lowe", "direct"),
     # --- the parser made a noun inside the quotation a second subject of the verb after it: the name after the
     # closing mark is the speaker ---
     case("subject-after-the-closing-mark", NOUN_INSIDE_THE_WORDS, "Remember, Ana, that you have hundreds of boats "

@@ -97,8 +97,9 @@ def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
 def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
     """Who a Q&A's labels are, from the introduction before its first line: the person answering ("A") is the
     person the article names most often; the one asking ("Q") a person introduced as a journalist, credited in the
-    interview's byline ("Interview by Ana Lind"), or the subject of asking, interviewing or speaking with. None
-    where the introduction does not say. ``name_of`` gives a person entity's fullest name in the article."""
+    interview's byline ("Interview by Ana Lind"), or the subject of asking, interviewing or speaking with, else
+    the writer its byline credits ("By Ana Lind"). None where the introduction does not say. ``name_of`` gives a
+    person entity's fullest name in the article."""
     first = _QA_LABEL.search(text)
     intro = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and first is not None
              and e.end_char <= first.start()]
@@ -110,6 +111,8 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
         if _journalist(ent) or subject or _interview_byline(ent):
             asking = name_of(ent)
             break
+    if asking is None:  # else the writer the byline credits ("By Ana Lind" on a line of its own)
+        asking = next((name_of(e) for e in intro if e.label_ == "PERSON" and _writers_byline(e)), None)
     names = list(dict.fromkeys(name_of(e) for e in intro if e.label_ == "PERSON"))
 
     def mentions(name: str) -> int:
@@ -124,6 +127,12 @@ def _interview_byline(ent: Span) -> bool:
     doc = ent.doc
     return ent.label_ == "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ == "by" \
         and doc[ent.start - 2].lemma_.lower() in _ASKING
+
+
+def _writers_byline(ent: Span) -> bool:
+    """A person credited as the writer on a line that opens with "By" ("By Ana Lind\n")."""
+    doc = ent.doc
+    return ent.start >= 1 and doc[ent.start - 1].lower_ == "by" and (ent.start == 1 or "\n" in doc[ent.start - 2].text)
 
 
 def _may_be_a_speaker(label: str) -> bool:
