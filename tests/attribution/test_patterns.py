@@ -140,6 +140,13 @@ QA_WRITERS_BYLINE = (
     "spring. She spoke to us in her office.\n\nQ: What surprised you most?\n\nA: How much of the job is about the "
     "weather.\n\nQ: Would you do it again?\n\nA: Ask me next year."
 )
+CALL_TRANSCRIPT = (
+    "Kestrel Shipping first-quarter earnings call\n\n"
+    "Operator: Good morning, and welcome to the Kestrel Shipping results call.\n\n"
+    "Ana Lind -- Chief Executive Officer: Thank you. It was a hard quarter for the whole fleet.\n\n"
+    "Ivo Tarn -- Harbour Securities -- Analyst: Can you say more about the fuel costs in the second half?\n\n"
+    "Ana Lind -- Chief Executive Officer: We expect them to fall, but not by much."
+)
 HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
               "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
@@ -170,6 +177,11 @@ CASES = [
     case("qa-question-is-the-bylined-interviewers", QA_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
     case("qa-answer-after-an-interview-byline", QA_BYLINE, "How much of the job is about the weather.",
          "Ines Duarte-Lowe", "direct"),
+    # a call's transcript: each turn labelled with a name and, after dashes, the office or firm and role
+    case("call-turn-of-an-executive", CALL_TRANSCRIPT, "We expect them to fall, but not by much.", "Ana Lind",
+         "direct"),
+    case("call-turn-of-an-analyst", CALL_TRANSCRIPT, "Can you say more about the fuel costs in the second half?",
+         "Ivo Tarn", "direct"),
     # with no interviewer introduced, the writer the byline credits ("By X") asks
     case("qa-question-is-the-writers", QA_WRITERS_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
     case("qa-answer-is-not-the-writers", QA_WRITERS_BYLINE, "Ask me next year.", "Ines Duarte-Lowe", "direct"),
