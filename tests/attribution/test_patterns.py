@@ -130,10 +130,10 @@ NOUN_INSIDE_THE_WORDS = (
     "harbour -- and, honestly, the fishermen, because you have some brilliant, loyal fishermen, some great fishermen "
     "who have worked here for decades,\" Tarn said. \"Remember, Ana, that you have hundreds of boats waiting at sea.\""
 )
-WIRE_DATELINE = (
-    "Ana Lind spoke first.\n\nOSTRAVEN, June 9 (Kestrel News Agency) - The Northern Fisheries Council, which sets "
-    "quotas for six member states, said in a bulletin that it would meet in July. The bulletin said a long closure "
-    "\"would empty the harbours\" and asked members to wait."
+BODYS_BULLETIN = (
+    "Ana Lind spoke first.\n\nThe Northern Fisheries Council, which sets quotas for six member states, said in a "
+    "bulletin that it would meet in July. The bulletin said a long closure \"would empty the harbours\" and asked "
+    "members to wait."
 )
 QA_WRITERS_BYLINE = (
     "The harbour master on her first winter\n\nBy Lena Brook\n\nInes Duarte-Lowe took over the harbour office last "
@@ -206,11 +206,8 @@ CASES = [
          "A letter from the district’s MP, Ana Lind, was read into the minutes by the clerk. In it, the MP backed "
          "the plan and said the harbour needed “boats, not bins.”", "the harbour needed “boats, not bins.”",
          "Ana Lind", "mixed"),
-    # --- a dateline inside wire copy that the parser made the subject, the body after the dash its apposition; the
-    # body's bulletin, named again, speaks for it ---
-    case("dateline-read-as-the-subject", WIRE_DATELINE, "that it would meet in July", "Northern Fisheries Council",
-         "indirect"),
-    case("bulletin-of-the-body-that-spoke", WIRE_DATELINE, "a long closure \"would empty the harbours\"",
+    # --- a body's bulletin, named again, speaks for the body that spoke in it ---
+    case("bulletin-of-the-body-that-spoke", BODYS_BULLETIN, "a long closure \"would empty the harbours\"",
          "Northern Fisheries Council", "mixed"),
     # --- "it" for a report named as the subject before, past the subject of what the report found: its author ---
     case("it-is-the-report-prepared-by-a-person",

@@ -53,10 +53,6 @@ def _own_subject(verb: Token) -> Token | None:
     if len(subjects) > 1 and subj is not None and subj.text.isupper() and any(
             t.text in ("-", "—", "–", "--") for t in verb.doc[subj.i : subjects[1].left_edge.i]):
         subj = subjects[1]  # "SEATTLE (Tide Wire) - Lakeview Corp said": a dateline the parser made a subject too
-    if subj is not None and subj.text.isupper() and subj.i < verb.i:
-        # "LAKEVIEW, May 4 (Tide Wire) - The Harbour Board said": a dateline made the subject, the body its apposition
-        subj = next((c for c in subj.children if c.dep_ == "appos" and c.i < verb.i and any(
-            t.text in ("-", "—", "–", "--") for t in verb.doc[subj.i : c.left_edge.i])), subj)
     between: list[Token] = []
     if len(subjects) > 1 and subj is not None:
         between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])

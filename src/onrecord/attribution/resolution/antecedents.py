@@ -181,9 +181,6 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
         verb.lemma_.lower() in AUTHORING_VERBS
         or (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ISSUED_DOCUMENTS)
     ):
-        spoke = next((sp for i, sp in r.recent if i == verb.i), None)
-        if spoke is not None and spoke.name and spoke.kind in ("organisation", "person"):
-            return spoke  # "X said in a bulletin that ...": whoever the verb's speaker was found to be
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and tok.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in (
             "VBG", "VBD", "VBN"
