@@ -115,6 +115,38 @@ QA_INTERVIEW = (
     "Q: What comes next?\n\n"
     "A: A year of cooking for my family, and nobody writing about it."
 )
+QA_BYLINE = (
+    "The harbour master on her first winter\n\n"
+    "Interview by Lena Brook\n\n"
+    "Ines Duarte-Lowe took over the harbour office last spring.\n\n"
+    "Q: What surprised you most?\n\n"
+    "A: How much of the job is about the weather.\n\n"
+    "Q: Would you do it again?\n\n"
+    "A: Ask me next year."
+)
+NOUN_INSIDE_THE_WORDS = (
+    "On the evening show, host Ana Lind asked Ivo Tarn how he would move every boat out of the old harbour.\n\n"
+    "\"You're going to need a towing fleet, and you're going to move them carefully and you're going to bring the "
+    "harbour -- and, honestly, the fishermen, because you have some brilliant, loyal fishermen, some great fishermen "
+    "who have worked here for decades,\" Tarn said. \"Remember, Ana, that you have hundreds of boats waiting at sea.\""
+)
+BODYS_BULLETIN = (
+    "Ana Lind spoke first.\n\nThe Northern Fisheries Council, which sets quotas for six member states, said in a "
+    "bulletin that it would meet in July. The bulletin said a long closure \"would empty the harbours\" and asked "
+    "members to wait."
+)
+QA_WRITERS_BYLINE = (
+    "The harbour master on her first winter\n\nBy Lena Brook\n\nInes Duarte-Lowe took over the harbour office last "
+    "spring. She spoke to us in her office.\n\nQ: What surprised you most?\n\nA: How much of the job is about the "
+    "weather.\n\nQ: Would you do it again?\n\nA: Ask me next year."
+)
+CALL_TRANSCRIPT = (
+    "Kestrel Shipping first-quarter earnings call\n\n"
+    "Operator: Good morning, and welcome to the Kestrel Shipping results call.\n\n"
+    "Ana Lind -- Chief Executive Officer: Thank you. It was a hard quarter for the whole fleet.\n\n"
+    "Ivo Tarn -- Harbour Securities -- Analyst: Can you say more about the fuel costs in the second half?\n\n"
+    "Ana Lind -- Chief Executive Officer: We expect them to fall, but not by much."
+)
 HYPHENATED = ("Rovers captain Anton Greaves-Mbeki handed the penalty to a teammate.\n\n"
               "“He asked for it, and you do not say no to that,” Greaves-Mbeki said.")
 SPLIT_SENTENCE = "The council met on Monday. “The timing,” Lin Okafor said, “matters more than the cost.”"
@@ -141,6 +173,62 @@ CASES = [
     case("qa-answer-is-the-interviewees", QA_INTERVIEW,
          "Because I am tired, and I would rather stop while people still like us.", "Tomas Abara-Reyes", "direct"),
     case("qa-question-is-the-interviewers", QA_INTERVIEW, "What comes next?", "Lena Brook", "direct"),
+    # the interviewer credited in the byline ("Interview by X"), the person interviewed introduced after it
+    case("qa-question-is-the-bylined-interviewers", QA_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
+    case("qa-answer-after-an-interview-byline", QA_BYLINE, "How much of the job is about the weather.",
+         "Ines Duarte-Lowe", "direct"),
+    # a call's transcript: each turn labelled with a name and, after dashes, the office or firm and role
+    case("call-turn-of-an-executive", CALL_TRANSCRIPT, "We expect them to fall, but not by much.", "Ana Lind",
+         "direct"),
+    case("call-turn-of-an-analyst", CALL_TRANSCRIPT, "Can you say more about the fuel costs in the second half?",
+         "Ivo Tarn", "direct"),
+    # with no interviewer introduced, the writer the byline credits ("By X") asks
+    case("qa-question-is-the-writers", QA_WRITERS_BYLINE, "Would you do it again?", "Lena Brook", "direct"),
+    case("qa-answer-is-not-the-writers", QA_WRITERS_BYLINE, "Ask me next year.", "Ines Duarte-Lowe", "direct"),
+    # --- the parser made a noun inside the quotation a second subject of the verb after it: the name after the
+    # closing mark is the speaker ---
+    case("subject-after-the-closing-mark", NOUN_INSIDE_THE_WORDS, "Remember, Ana, that you have hundreds of boats "
+         "waiting at sea.", "Ivo Tarn", "direct"),
+    # --- a family name written first ("Tan Weiming ... Tan said"), though someone named later has it as a surname ---
+    case("family-name-first-of-the-person-in-view",
+         "Tan Weiming, the port's engineer, said the crane was old. \"We cannot wait for spring,\" Tan said.\n\n"
+         "The head of the school, Ivo Tan, praised the pupils.", "We cannot wait for spring,", "Tan Weiming",
+         "direct"),
+    # --- "they" after a couple of one family name named as the subject ("Ana and Ivo Lind, who ..., told ...") ---
+    case("they-after-a-couple-named-as-subject",
+         "The council met on Monday.\n\nAna and Ivo Lind, who run a small cafe on the quay, told councillors they had "
+         "relied on it since Ivo lost his job in 2020. “We are not a chain. We are two old people with a leaking "
+         "roof,” they said.", "We are not a chain. We are two old people with a leaking roof,",
+         "Ana Lind and Ivo Lind", "direct"),
+    # --- a role in capitals before a name the parser hung on another noun ("A letter from the district's MP, Ana
+    # Lind, was read ...") is still that person's: "the MP" later is she ---
+    case("role-before-a-name-hung-elsewhere",
+         "A letter from the district’s MP, Ana Lind, was read into the minutes by the clerk. In it, the MP backed "
+         "the plan and said the harbour needed “boats, not bins.”", "the harbour needed “boats, not bins.”",
+         "Ana Lind", "mixed"),
+    # --- a body's bulletin, named again, speaks for the body that spoke in it ---
+    case("bulletin-of-the-body-that-spoke", BODYS_BULLETIN, "a long closure \"would empty the harbours\"",
+         "Northern Fisheries Council", "mixed"),
+    # --- "it" for a report named as the subject before, past the subject of what the report found: its author ---
+    case("it-is-the-report-prepared-by-a-person",
+         "The harbour board met on Tuesday.\n\nThe report to the board, prepared by the port's head of planning, Ana "
+         "Lind, and printed in the agenda, found that a third of the berths were empty. It warned that the share "
+         "\"could reach half by spring.\"", "that the share \"could reach half by spring.\"", "Ana Lind", "mixed"),
+    # --- a role the lexicon does not list, with a person's name in apposition, before a colon ---
+    case("unlisted-role-named-before-a-colon",
+         "“She is calm,” said Captain Ivo Tarn. A deckhand who sailed with her in the south, Ana Lind-Okoro, put "
+         "it differently: “She is the only chief who can row.”", "She is the only chief who can row.",
+         "Ana Lind-Okoro", "direct"),
+    # --- a verb the parser left without its subject: a role and name read as a place's apposition, a participle
+    # set off by commas read as the verb ---
+    case("role-and-name-after-a-place",
+         "In the fishing town of Port Averly, where two crews share one shed, the harbour clerk, Ana Lind, said the "
+         "ice would run out \"by Friday at the latest.\"", "the ice would run out \"by Friday at the latest.\"",
+         "Ana Lind", "mixed"),
+    case("subject-before-an-inserted-participle",
+         "The pier is shut. A spokeswoman for the Kestrel Globe, asked about the delay, said the paper would "
+         "“look again at the schedule” in May.", "the paper would “look again at the schedule” in May",
+         "Kestrel Globe", "mixed"),
     # --- words a named subject gave a thing: "called the conclusion “bold”" (the quoted words are theirs) ---
     case("called-object-complement", "Crown prosecutor Ada Okoro called the conclusion “bold” in court on Monday.",
          "bold", "Ada Okoro", "direct"),

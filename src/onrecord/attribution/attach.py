@@ -375,10 +375,11 @@ def cue_before(c: Quotation) -> Attachment | None:
     return None
 
 
-@rule("contents.quote-attachment.colon-lead", ("Ivo Tarn was clear: “We will not pay.”", ":"))
+@rule("contents.quote-attachment.colon-lead", ("Ivo Tarn was clear: “We will not pay.”", ":"),
+      ("A ferry pilot who served under her, Ana Lind, put it differently: “She is the only chief who can row.”", ":"))
 def colon_lead(c: Quotation) -> Attachment | None:
     """"Lin Okafor put it plainly: “…”" -- a colon lead-in without a verb of saying, whose clause has a named
-    subject (a name, a pronoun, an entity): the colon is the cue."""
+    subject (a name, a pronoun, an entity, a role with a name in apposition): the colon is the cue."""
     text, doc, lead = c.text, c.doc, _lead(c)
     if not lead or lead[-1] != ":":
         return None
@@ -390,8 +391,9 @@ def colon_lead(c: Quotation) -> Attachment | None:
     if verb is None or verb.idx < para_start or verb.i >= end_i:
         return None
     source = subject_of(verb)
-    if source is None or not (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_):
-        return None
+    named = source is not None and any(t.dep_ == "appos" and t.pos_ == "PROPN" for t in source.root.children)
+    if source is None or not (source.root.pos_ in ("PROPN", "PRON") or source.root.ent_type_ or named):
+        return None  # (named: a role with the name in apposition, "A ferry pilot, Ana Lind, put it differently:")
     colon = len(lead) - 1
     return Attachment(Statement(
         content=c.q.content, cue=verb, cue_span=CharSpan(colon, colon + 1), source=source, kind="speech",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.beside_names import left_name, right_name
-from onrecord.attribution.phrases import SUBJECT_DEPS, same_paragraph, span_chars, subject_of
+from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars, subject_of
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
@@ -264,12 +264,15 @@ def source_name_beside(v: VerbCue) -> Span | None:
     "cues.verb-source.apposition-before",
     ("Worried by the protests in Ohio, Senator Ana Lind, the majority whip, said that the vote would wait.",
      "Senator Ana Lind, the majority whip"),
+    ("In the fishing town of Port Averly, where two crews share one shed, the harbour clerk, Ana Lind, said the ice "
+     "would run out \"by Friday at the latest.\"", "the harbour clerk, Ana Lind"),
 )
 def source_apposition_before(v: VerbCue) -> Span | None:
     """A verb the parser left without a subject, right after a name and its apposition set off by commas ("Worried
     by the protests in Ohio, Senator Ana Lind, the majority whip, said ...", the name read as a second place;
     "But Ivo Tarn, a data operative, vouched for ..." with the name read as an adverb): the name with its
-    apposition."""
+    apposition; a role and its name read as the apposition of a place before them ("In the town of P, where ...,
+    the harbour clerk, Ana Lind, said ..."): the role and the name."""
     doc = v.doc
     k = v.tok.i
     while k > 0 and doc[k - 1].dep_ in ("aux", "neg", "advmod") and doc[k - 1].head == v.tok \
@@ -278,7 +281,12 @@ def source_apposition_before(v: VerbCue) -> Span | None:
     if k < 3 or doc[k - 1].text != ",":
         return None
     appos = next((t for t in reversed(doc[max(0, k - 12) : k - 1]) if t.dep_ == "appos"), None)
-    if appos is None or appos.right_edge.i != k - 2 or appos.head.pos_ != "PROPN" or appos.head.i > appos.i:
+    if appos is None or appos.right_edge.i != k - 2:
+        return None
+    role = appos.head
+    if role.dep_ == "appos" and role.pos_ == "NOUN" and role.i < appos.i and doc[role.left_edge.i - 1].text == ",":
+        return doc[role.left_edge.i : k - 1]  # a role and its name both read as the place's
+    if appos.head.pos_ != "PROPN" or appos.head.i > appos.i:
         return None
     name = appos.head
     start = name.left_edge.i
@@ -315,9 +323,31 @@ def source_after_its_quotation(v: VerbCue) -> Span | None:
     return span if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in span) else None
 
 
+@rule(
+    "cues.verb-source.inserted-participle",
+    ("A spokeswoman for the Kestrel Globe, asked about the delay, said the paper would “look again at the schedule”.",
+     "A spokeswoman for the Kestrel Globe"),
+)
+def source_inserted_participle(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject after a participle set off by commas ("A spokesman for X, asked
+    about the ferries, said ..."), the participle read as the sentence's verb and given the subject: the
+    participle's subject, when both commas stand and no paragraph break comes between."""
+    doc, tok = v.doc, v.tok
+    if tok.i < 4 or doc[tok.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    inserted = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBD", "VBN")
+                     and c.i < tok.i), None)
+    if inserted is None or inserted.right_edge.i not in (tok.i - 2, tok.i - 1):
+        return None
+    subj = next((c for c in inserted.children if c.dep_ == "nsubj" and c.i < inserted.i), None)
+    if subj is None or doc[inserted.i - 1].text != ",":
+        return None
+    return same_paragraph(noun_phrase(doc, subj), tok)
+
+
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
     "cues.verb-source", [source_after_quotation, source_subject, source_name_beside, source_apposition_before,
-                         source_after_its_quotation],
+                         source_after_its_quotation, source_inserted_participle],
     describe=lambda s: s.text,
 )
 

@@ -31,6 +31,19 @@ CLAUSE_DEPS = ("ccomp",)
 PUNCT_EDGE = " \t\n,;:—–-"
 
 
+#: Closing double quotation marks: a subject before one is inside the quotation a verb after it follows.
+_CLOSING = ("”", '"', "''")
+
+
+def _quoted(tok: Token) -> bool:
+    """Is ``tok`` inside a quotation its paragraph opens before it (the last mark before it opens one)?"""
+    start = tok.i
+    while start > 0 and tok.i - start < 200 and "\n" not in tok.doc[start - 1].text:
+        start -= 1
+    marks = [t.text for t in tok.doc[start : tok.i] if t.text in ("“", '"', "”", "``", "''")]
+    return bool(marks) and (marks[-1] in ("“", "``") or (marks[-1] == '"' and marks.count('"') % 2 == 1))
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject by the parse: its subject, an agent's object, or a subject the parser hung on its
     auxiliary ("Ana Lind wasn't saying that ..." with "Ana Lind" under "was"). Never a punctuation mark the parser
@@ -45,6 +58,9 @@ def _own_subject(verb: Token) -> Token | None:
         between = list(verb.doc[subj.i + 1 : subjects[1].left_edge.i])
     if between and all(t.is_punct for t in between) and any(t.is_quote for t in between):
         subj = subjects[1]  # "“…, Mr. Lind,” she replied": a name the words end on, which the parser made a subject
+    elif between and subj is not None and subjects[-1].i < verb.i and any(t.text in _CLOSING for t in between) \
+            and _quoted(subj):
+        subj = subjects[-1]  # "“…, and the people, because …,” Tarn said": a noun inside the words it follows
     if len(subjects) > 1 and subj == list_rest_subject(verb):
         subj = subjects[1]
     if subj is None:

@@ -19,6 +19,7 @@ from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.phrases import PUNCT_EDGE
 from onrecord.attribution.quotes import STRAIGHT
+from onrecord.attribution.resolution.names import listed_first_name
 from onrecord.lexicon.en import BYLINE_WORDS, NOT_SPEAKER_LABELS, REPORTER_ROLES
 from onrecord.spans import strip_chars
 from onrecord.types import CharSpan
@@ -29,9 +30,10 @@ __all__ = ["QA_LABELS", "TRANSCRIPT", "is_transcript", "label_name", "qa_speaker
 TRANSCRIPT = "transcript"
 
 #: A line's label: a name of up to four words, with the speaker's firm or office after it in brackets ("ANA LIND
-#: (Harbour Securities): ..."), and a colon.
-_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: \([^()\n]{1,60}\))?:[ \t]+(?=\S)",
-                            re.MULTILINE)
+#: (Harbour Securities): ...") or after dashes, as a call's transcript gives them ("Ana Lind -- Chief Executive
+#: Officer: ...", "Ivo Tarn -- Harbour Securities -- Analyst: ..."), and a colon.
+_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                            r"(?: \([^()\n]{1,60}\)| (?:--|—|–) [A-Z][^:\n]{0,60}){0,2}:[ \t]+(?=\S)", re.MULTILINE)
 #: What a line's content loses at either edge: punctuation and double quotation marks.
 _LINE_EDGE = PUNCT_EDGE + STRAIGHT + "“”"
 
@@ -51,7 +53,8 @@ def transcript_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
         if e - s < 12:
             continue
         s_i, e_i = cues.token_at(m.start(1)), cues.token_at(m.end(1) - 1) + 1
-        if not _is_person_label(doc, label, doc[s_i:e_i], turns):
+        titled = m.end(1) < m.end() and m.group()[m.end(1) - m.start()] == " "  # ("Ana Lind -- Analyst:")
+        if not (_is_person_label(doc, label, doc[s_i:e_i], turns) or (titled and _first_and_family(doc[s_i:e_i]))):
             continue
         colon = m.start() + len(m.group().rstrip()) - 1  # (after the bracketed firm, if any)
         out.append(Statement(
@@ -96,9 +99,10 @@ def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
 
 def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
     """Who a Q&A's labels are, from the introduction before its first line: the person answering ("A") is the
-    person the article names most often; the one asking ("Q") a person introduced as a journalist or as the
-    subject of asking, interviewing or speaking with. None where the introduction does not say. ``name_of``
-    gives a person entity's fullest name in the article."""
+    person the article names most often; the one asking ("Q") a person introduced as a journalist, credited in the
+    interview's byline ("Interview by Ana Lind"), or the subject of asking, interviewing or speaking with, else
+    the writer its byline credits ("By Ana Lind"). None where the introduction does not say. ``name_of`` gives a
+    person entity's fullest name in the article."""
     first = _QA_LABEL.search(text)
     intro = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and first is not None
              and e.end_char <= first.start()]
@@ -107,9 +111,11 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
         head = ent.root.head
         # a journalist, or a person who asks or interviews
         subject = ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and head.lemma_.lower() in _ASKING
-        if _journalist(ent) or subject:
+        if _journalist(ent) or subject or _interview_byline(ent):
             asking = name_of(ent)
             break
+    if asking is None:  # else the writer the byline credits ("By Ana Lind" on a line of its own)
+        asking = next((name_of(e) for e in intro if e.label_ == "PERSON" and _writers_byline(e)), None)
     names = list(dict.fromkeys(name_of(e) for e in intro if e.label_ == "PERSON"))
 
     def mentions(name: str) -> int:
@@ -117,6 +123,25 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
 
     answering = max((n for n in names if n != asking), key=mentions, default=None)
     return {"Q": asking, "A": answering}
+
+
+def _interview_byline(ent: Span) -> bool:
+    """A person credited with the interview in its byline ("Interview by Ana Lind", "Interviewed by Ana Lind")."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ == "by" \
+        and doc[ent.start - 2].lemma_.lower() in _ASKING
+
+
+def _writers_byline(ent: Span) -> bool:
+    """A person credited as the writer on a line that opens with "By" ("By Ana Lind\n")."""
+    doc = ent.doc
+    return ent.start >= 1 and doc[ent.start - 1].lower_ == "by" and (ent.start == 1 or "\n" in doc[ent.start - 2].text)
+
+
+def _first_and_family(span: Span) -> bool:
+    """A label of two or three words opening with a listed first name ("Ana Lind"), whatever the recogniser made
+    of it: with an office or firm after it, a person's name."""
+    return 2 <= len(span.text.split()) <= 3 and listed_first_name(span[0])
 
 
 def _may_be_a_speaker(label: str) -> bool:

@@ -328,8 +328,13 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
 
 
 def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
-    """The people a subject names joined by "and" ("Ana Lind and Ivo Tarn met ..."), outside quotations, as one
-    speaker; else None."""
+    """The people a subject names joined by "and" ("Ana Lind and Ivo Tarn met ..."), or a couple of one family
+    name ("Ana and Ivo Lind, who run a cafe, told ..."), outside quotations, as one speaker; else None."""
+    if tok.pos_ == "PROPN" and not r.index.inside(tok.idx):
+        couple = next(((one, other) for start, one, other in r.index.couples if tok.left_edge.i <= start < tok.i
+                       and tok.i < start + 6), None)
+        if couple is not None:
+            return Speaker(f"{r.index.fullest(couple[0])} and {r.index.fullest(couple[1])}", "person")
     if tok.pos_ != "PROPN" or r.index.inside(tok.idx) or not any(
             c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
         return None

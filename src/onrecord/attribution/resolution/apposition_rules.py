@@ -14,21 +14,25 @@ from onrecord.lexicon.en import DAY_WORDS, DOCUMENT_NOUNS, FAMILY_HEADS, ORGANIS
 
 @rule("speakers.role-named-in-apposition", (
     "The club met on Monday. The club's chair, Mira Oduya-Lind, a retired teacher who lives nearby, said she "
-    "would stay.", "Mira Oduya-Lind"))
+    "would stay.", "Mira Oduya-Lind"), (
+    "“She is calm,” said Captain Ivo Tarn. A deckhand who sailed with her in the south, Ana Lind-Okoro, put it "
+    "differently: “She is the only chief who can row.”", "Ana Lind-Okoro"))
 def role_named_in_apposition(case: Mention) -> Speaker | None:
-    """A person's role with a name in apposition is the person named, not another with that role, where the parse
-    made the name a second subject ("The club's chair, Mira Lind, a teacher, said") or left it out of the phrase.
+    """A person's role (or any singular lower-case noun but a document's or an organisation's, with a person's
+    name) with a name in apposition is the person named, not another with that role, where the parse made the
+    name a second subject ("The club's chair, Mira Lind, a teacher, said") or left it out of the phrase.
     (A name beside a role that the recogniser took for an organisation's is read as a person's before any rule:
     :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     head, r = case.head, case.resolver
-    if head.pos_ != "NOUN" or not person_noun(case.lemma):
+    if head.pos_ != "NOUN" or case.lemma in DOCUMENT_NOUNS | ORGANISATION_HEADS:
         return None
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is None:
         named = second_subject(head)
         named = named if named is not None and named.pos_ == "PROPN" else None
-    if named is None:
-        return None
+    unlisted = named is not None and named.ent_type_ == "PERSON" and head.tag_ == "NN" and head.is_lower
+    if named is None or not (person_noun(case.lemma) or unlisted):
+        return None  # (a role the lexicon does not list, "a lifeboat coxswain, Ana Lind,": by the person named)
     name = clean_name(r.doc[compound_start(named) : named.i + 1].text)
     if len(name.split()) >= 2 and name_like(name) and surname(name) in r.index.by_surname:
         return Speaker(r.index.fullest(name), "person")

@@ -296,12 +296,12 @@ def document_as_it(case: Mention) -> Speaker | None:
         return None
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or r.index.inside(tok.idx) or tok.lower_ == "it" \
-                or tok.tag_ in ("NNS", "NNPS", "WDT", "WP"):
-            continue
+                or tok.tag_ in ("NNS", "NNPS", "WDT", "WP") or tok.head.dep_ == "ccomp":
+            continue  # (nor the subject of what a sentence reports: "The report found that a third were empty")
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
             return _maker_just_before(case, tok)
-        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None)  # (the document spoke: for whom it did)
-        found = spoke or _agent_of(case, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
+        spoke = next((sp for i, sp in r.recent if i == tok.head.i and sp.name), None)  # (for whom it spoke)
+        found = spoke or _agent_of(case, tok) or author(r, tok) or r.resolve(r.doc[tok.left_edge.i : tok.i + 1])
         return replace(found, description=case.description) if found.name else None
     return None
 

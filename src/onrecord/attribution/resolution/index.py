@@ -39,7 +39,7 @@ from onrecord.attribution.resolution.names import (
 )
 from onrecord.attribution.resolution.people import first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
-from onrecord.attribution.resolution.roles import apposed_roles, share_plural_titles
+from onrecord.attribution.resolution.roles import apposed_roles, role_before_name, share_plural_titles
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
@@ -350,6 +350,8 @@ class ArticleIndex:
             for other in appositions + ([root.head] if root.dep_ == "appos" else []):
                 if other.pos_ == "NOUN":
                     self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
+            if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
+                self.roles.setdefault(before, []).append((ent.start, full))
             self._vote(full, ent)
         for found in self.roles.values():
             found.sort()  # (in text order, with the titled names the chains found)

@@ -8,12 +8,19 @@ from collections.abc import Collection
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import clean_name
-from onrecord.attribution.resolution.syntax import apposed, compound_start, copular_nouns, is_subject, role_key
-from onrecord.lexicon.en import FAMILY_HEADS, ROLE_RANKS, UNNAMED_HEADS
+from onrecord.attribution.resolution.syntax import (
+    apposed,
+    compound_start,
+    copular_nouns,
+    is_subject,
+    person_noun,
+    role_key,
+)
+from onrecord.lexicon.en import FAMILY_HEADS, ROLE_RANKS, TITLES, UNNAMED_HEADS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.index import ArticleIndex
@@ -33,6 +40,19 @@ def apposed_roles(tok: Token) -> list[str]:
     """The roles a name ending at ``tok`` is given in apposition, whatever the recogniser made of the name ("Ivo
     Okafor, a retired welder": "welder"; "the club's goalkeeper, Ana Lind": "goalkeeper")."""
     return [n.lemma_.lower() for n in apposed(tok) if n.pos_ == "NOUN"]
+
+
+def role_before_name(ent: Span) -> str | None:
+    """The role right before a name and its comma when the parse hung the name on another noun ("A letter from the
+    district's MP, Ana Lind, was read": the name read as the letter's apposition): the role's key; a person noun
+    or a title in capitals. None where the parse has the apposition (:func:`apposed_roles` reads it)."""
+    doc, start = ent.doc, min(ent.start, compound_start(ent.root))  # (a first name the recogniser left out)
+    if start < 2 or doc[start - 1].text != "," or ent.root.dep_ != "appos" or ent.root.head.i == start - 2:
+        return None
+    role = doc[start - 2]
+    noun = role.pos_ == "NOUN" and person_noun(role.lemma_.lower())
+    initials = role.pos_ == "PROPN" and role.is_upper and not role.ent_type_ and role.lower_ in TITLES
+    return role_key(role) if noun or initials else None
 
 
 def share_plural_titles(doc: Doc, index: ArticleIndex) -> None:

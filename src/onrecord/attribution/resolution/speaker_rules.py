@@ -354,6 +354,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.organisation_noun_named,
     g.organisation_short_name,
     sn.misspelt_surname,
+    sn.family_name_first_in_view,
     sn.known_surname,
     sn.family_name_first,
     acronym_name,

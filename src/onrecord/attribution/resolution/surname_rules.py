@@ -63,6 +63,29 @@ def _namesake_in_view(case: Mention, name: str) -> str | None:
     return max(seen)[1] if seen else None
 
 
+@rule(
+    "speakers.family-name-first-in-view",
+    ("Tan Weiming, the port's engineer, said the crane was old. \"We cannot wait for spring,\" Tan said.\n\n"
+     "The head of the school, Ivo Tan, praised the pupils.", "Tan Weiming"),
+)
+def family_name_first_in_view(case: Mention) -> Speaker | None:
+    """A single name that opens the name of the person last named in full before it, in its paragraph or the one
+    before, and is no known first name: that person's family name, written first as in the person's own
+    convention ("Tan Weiming ... Tan said"), though someone named elsewhere has it as a surname."""
+    name, ix, doc = case.head_name, case.resolver.index, case.resolver.doc
+    if not name or len(name.split()) != 1 or not name.istitle() or name.lower() in MALE_FIRST_NAMES \
+            or name.lower() in FEMALE_FIRST_NAMES or name.lower() not in ix.by_surname:
+        return None
+    named = [(i, n) for i, n, _ in ix.persons if i < case.head.i and len(n.split()) >= 2]
+    if not named:
+        return None
+    at, last = max(named)
+    between = doc[at : case.head.i].text
+    if last.split()[0] != name or len(last.split()) != 2 or between.count("\n\n") > 1:
+        return None
+    return Speaker(ix.fullest(last), "person")
+
+
 @rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
 def family_name_first(case: Mention) -> Speaker | None:
     """A single name that is a word of a fuller one, as a surname is, whatever the recogniser made of the one
@@ -122,4 +145,4 @@ def _titled_namesake(case: Mention, name: str) -> str | None:
     return holders.pop() if len(holders) == 1 else None
 
 
-__all__ = ["family_name_first", "known_surname", "misspelt_surname"]
+__all__ = ["family_name_first", "family_name_first_in_view", "known_surname", "misspelt_surname"]
