@@ -1720,6 +1720,11 @@ CASES += [
          "largest of them, “The Long Evening,” “a masterpiece nobody will hang over a sofa.”",
          "the paintings “grief with the volume turned up” and the largest of them, “The Long Evening,” “a "
          "masterpiece nobody will hang over a sofa.”", "Ana Lind", "mixed"),
+    # a verb of calling found by the object right before the quotation's mark, in a relative clause
+    case("called-in-a-relative-clause",
+         "The vote was a setback for the mayor, Ana Lind, who had called the levy “the worst idea this council has "
+         "had.”",
+         "the levy “the worst idea this council has had.”", "Ana Lind", "mixed"),
     # a that-clause the parser hung on a phrase between the verb of saying and the clause
     case("a-that-clause-after-a-participles-aside",
          "The owners' group said in a written submission, included in the agenda pack, that it would “consider "

@@ -71,7 +71,7 @@ def called(c: Quotation) -> Attachment | None:
     found = _calling_verb(c, inside)
     if found is None:
         return None
-    verb, as_phrase = found
+    verb, as_phrase, by_object = found
     lemma = verb.lemma_.lower()
     if any(ch.dep_ == "auxpass" or (ch.dep_ == "dobj" and ch.lower_ in ("it", "them", "this", "these", "those"))
            for ch in verb.children):
@@ -80,24 +80,25 @@ def called(c: Quotation) -> Attachment | None:
     if source is None or source.root.lower_ in ("it", "this", "that", "which", "what"):
         return None
     obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
-                and ch.tag_ not in ("WDT", "WP")), None) if as_phrase else None  # (not "which X sees as “…”")
+                and ch.tag_ not in ("WDT", "WP")), None) if as_phrase or by_object else None  # (not "which X …")
     if obj is not None and any(s.cue is not None and s.cue.i == verb.i for s in c.statements):
         obj = None  # (the verb has a content of its own already: the quotation alone beside it)
     if obj is None and lemma not in _CALLING:
         return None  # (only "V X as “…”": not "Known to all as “Lenny,” Ashby ...")
     content = q.content if obj is None else CharSpan(obj.left_edge.idx, q.span.end)  # ("saw X as “…”": mixed)
+    # (and "who had called the levy “…”", found by its object: mixed, as news copy reads it)
     return Attachment(Statement(
         content=content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
         kind="speech", confidence=0.7, origin="called", quote=q,
     ))
 
 
-def _calling_verb(c: Quotation, inside: list[Token]) -> tuple[Token, bool] | None:
+def _calling_verb(c: Quotation, inside: list[Token]) -> tuple[Token, bool, bool] | None:
     """The verb that gives a thing the quotation's words, and whether they are its "as" complement: the verb
     above the quotation's top word ("described it as “…”", "called the conclusion “bold”", parsed as the
     object's modifier), else the verb whose object ends right before the quotation's mark ("who had called the
-    levy “…”", where the parser hung the quoted words elsewhere). None when neither is a verb of calling (nor of
-    saying or thinking, for an "as")."""
+    levy “…”", where the parser hung the quoted words elsewhere: the third value). None when neither is a verb of
+    calling (nor of saying or thinking, for an "as")."""
     q = c.q
     top = next((t for t in inside if not q.content.start <= t.head.idx < q.content.end), None)
     if top is None:
@@ -110,8 +111,8 @@ def _calling_verb(c: Quotation, inside: list[Token]) -> tuple[Token, bool] | Non
         obj = _object_before(inside[0])
         if obj is None or not _calls(obj.head, inside[0], False):
             return None
-        verb, as_phrase = obj.head, False
-    return verb, as_phrase
+        return obj.head, False, True
+    return verb, as_phrase, False
 
 
 def _object_before(first: Token) -> Token | None:
