@@ -42,7 +42,7 @@ from onrecord.attribution.phrases import (
 )
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
-from onrecord.attribution.thatclause import own_that_clause, stranded_that_clause
+from onrecord.attribution.thatclause import clause_start, own_that_clause, stranded_that_clause
 from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SAID_IN_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from onrecord.types import CharSpan, CueKind, Relay
 
@@ -413,7 +413,7 @@ def addressee_that_clause(w: Word) -> Statement | None:
         tok, lambda t: (w.finder.cue_kind(t) or ("",))[0] == "speech")
     if clause is None:
         return None
-    content = span_chars(w.doc, clause.left_edge.i, tail_end(w, clause, "clause"))
+    content = span_chars(w.doc, clause_start(clause), tail_end(w, clause, "clause"))
     return _verb_statement(w, content, found[1] - 0.1, "clause", raised=False)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from onrecord.lexicon.en import COMPLETING_PREPOSITIONS, NOT_COMPLEMENT_THAT, SAID_IN_NOUNS, SPEECH_NOUNS
 
-__all__ = ["own_that_clause", "stranded_that_clause"]
+__all__ = ["clause_start", "own_that_clause", "stranded_that_clause"]
 
 #: How many tokens after the verb its stranded "that" may stand.
 _REACH = 16
@@ -25,6 +25,12 @@ def own_that_clause(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.lefts)
 
 
+def clause_start(clause: Token) -> int:
+    """Where a that-clause's content starts: at its "that" ("soon after that the lines ...": a word the parser
+    hung on the clause before it is not what was said), else at its left edge."""
+    return next((c.i for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), clause.left_edge.i)
+
+
 def stranded_that_clause(verb: Token, says: Callable[[Token], bool]) -> Token | None:
     """The clause of a "that" a few words after a verb of saying with no clause complement, with only phrases
     between them -- its object, when and where, a participle's aside, commas -- and hung elsewhere by the parser
@@ -32,8 +38,8 @@ def stranded_that_clause(verb: Token, says: Callable[[Token], bool]) -> Token | 
     a clause, or another verb (not a participle's aside), a conjunction, a preposition that completes a word
     ("responded to the news that ..."), a quotation or a sentence's end comes first, or the "that" is not a
     complementizer ("so that", "now that"), or the parser hung it on a noun of saying or a document
-    (``cues.said-in-noun-that-clause``, ``cues.noun-that-clause`` read it), or on the verb's object ("disputes
-    the idea that ...": the object's clause, the object the content)."""
+    (``cues.said-in-noun-that-clause``, ``cues.noun-that-clause`` read it), or on the verb's object or its
+    complement ("disputes the idea that ...", "calls it a story that nobody buys": the object's clause)."""
     doc = verb.doc
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
@@ -44,7 +50,7 @@ def stranded_that_clause(verb: Token, says: Callable[[Token], bool]) -> Token | 
             clause = tok.head
             if doc[tok.i - 1].lower_ in NOT_COMPLEMENT_THAT or doc[tok.i - 1].i == verb.i or clause.i < tok.i \
                     or not own_that_clause(clause) or clause.head.lemma_.lower() in SAID_IN_NOUNS | SPEECH_NOUNS \
-                    or (clause.head.dep_ == "dobj" and clause.head.head == verb):
+                    or (clause.head.dep_ in ("dobj", "dative", "oprd", "attr") and clause.head.head == verb):
                 return None  # (a noun of saying or a document's, "said in a statement that"; the object's own)
             return clause
         if tok.pos_ == "CCONJ" or (tok.pos_ == "ADP" and tok.lower_ in COMPLETING_PREPOSITIONS):
