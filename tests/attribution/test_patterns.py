@@ -1786,6 +1786,41 @@ CASES += [
          "the board “regrets the decision”", "Ana Lind", "mixed"),
 ]
 
+CASES += [
+    # a verb conjoined in the reported clause with an auxiliary of reported speech's tense, or a "that" of its own,
+    # goes on with what was reported, even after a quotation closes (a verb of saying with its own quotation)
+    case("a-conjoined-verb-in-reported-speechs-tense",
+         "Kestrel Ferries told the harbour board in May that it was “reviewing the timetable” and would reply “in "
+         "due course.”",
+         "that it was “reviewing the timetable” and would reply “in due course.”", "Kestrel Ferries", "mixed"),
+    case("and-that-after-a-quotation-goes-on",
+         "A lawyer for the ferry line, Ivo Tarn, said the company would “defend this claim robustly” and that the "
+         "captain had been dismissed “for reasons that will become clear.”",
+         "the company would “defend this claim robustly” and that the captain had been dismissed “for reasons that "
+         "will become clear.”", "Ivo Tarn", "mixed"),
+    case("a-modal-conjoined-to-the-cue-goes-on",
+         "In a statement released through her lawyers, Ana Lind said she was “deeply disappointed” and would "
+         "consider whether to appeal.",
+         "she was “deeply disappointed” and would consider whether to appeal", "Ana Lind", "mixed"),
+    # things a verb of calling names in turn, each with its quoted words, are one mixed content
+    case("things-called-in-turn",
+         "In the Kestrel Globe, the critic Ana Lind called the paintings “grief with the volume turned up” and the "
+         "largest of them, “The Long Evening,” “a masterpiece nobody will hang over a sofa.”",
+         "the paintings “grief with the volume turned up” and the largest of them, “The Long Evening,” “a "
+         "masterpiece nobody will hang over a sofa.”", "Ana Lind", "mixed"),
+    # a verb of calling found by the object right before the quotation's mark, in a relative clause
+    case("called-in-a-relative-clause",
+         "The vote was a setback for the mayor, Ana Lind, who had called the levy “the worst idea this council has "
+         "had.”",
+         "the levy “the worst idea this council has had.”", "Ana Lind", "mixed"),
+    # a that-clause the parser hung on a phrase between the verb of saying and the clause
+    case("a-that-clause-after-a-participles-aside",
+         "The owners' group said in a written submission, included in the agenda pack, that it would “consider "
+         "all options, including legal ones” if the levy was adopted.",
+         "that it would “consider all options, including legal ones” if the levy was adopted", "owners' group",
+         "mixed"),
+]
+
 @pytest.mark.parametrize("case", CASES)
 def test_pattern(case: Case, nlp, match) -> None:
     text = case.text

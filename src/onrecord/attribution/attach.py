@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from onrecord.attribution.beside import cue_after_quote, reads
 from onrecord.attribution.beside_names import inverted_source, left_name
+from onrecord.attribution.calling import called, named_in_turn
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.extent import second_quoted_clause
 from onrecord.attribution.layout import in_heading
@@ -22,7 +23,7 @@ from onrecord.attribution.quotation import Attachment, Quotation
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
-from onrecord.lexicon.en import BELIEF_VERBS, SPEECH_VERBS, TITLE_MINOR_WORDS
+from onrecord.lexicon.en import TITLE_MINOR_WORDS
 from onrecord.spans import trimmed_within
 from onrecord.types import CharSpan
 
@@ -222,54 +223,6 @@ def _opens_paragraph(text: str, q: Quote) -> bool:
     return not text[text.rfind("\n", 0, q.span.start) + 1 : q.span.start].strip()
 
 
-#: Verbs that give a thing a name in someone's words: "Ana Lind called the plan “a disgrace”", "described it as
-#: “reckless”".
-_CALLING = frozenset({"call", "describe", "characterize", "characterise", "term", "brand"})
-
-
-@rule("contents.quote-attachment.called",
-      ("The vote, which Ana Lind called “a disgrace,” passed.", "called"))
-def called(c: Quotation) -> Attachment | None:
-    """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
-    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
-    without its agent ("an act described as “kidnapping”": by whom, the sentence does not say). In an "as"
-    complement, any verb of saying or thinking ("rejected the claims as “untrue”", "sees the ferry as its “best
-    hope”") gives its object with the quoted words: a mixed content, as news copy reads it -- unless the verb has
-    a content of its own already (the quotation alone is then what the words beside it add)."""
-    doc, q = c.doc, c.q
-    inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
-                                                                                     q.content.end - 1)) + 1]
-              if q.content.start <= t.idx < q.content.end]
-    top = next((t for t in inside if not q.content.start <= t.head.idx < q.content.end), None)
-    if top is None:
-        return None
-    verb = top.head
-    as_phrase = verb.lower_ == "as" and top.dep_ in ("pobj", "amod")  # ("as “patently false”": amod)
-    if as_phrase or (verb.dep_ == "dobj" and top.dep_ in ("acl", "amod", "appos")):
-        verb = verb.head  # "described it as “…”"; "called the conclusion “bold”" (parsed as the object's modifier)
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or verb.i >= inside[0].i or not (lemma in _CALLING or (as_phrase and (
-            lemma in SPEECH_VERBS or lemma in BELIEF_VERBS))):
-        return None
-    if any(ch.dep_ == "auxpass" or (ch.dep_ == "dobj" and ch.lower_ in ("it", "them", "this", "these", "those"))
-           for ch in verb.children):
-        return None  # (a passive; "called it “…” for …": a clause of the reporter's that quotes a few words)
-    source = subject_of(verb)
-    if source is None or source.root.lower_ in ("it", "this", "that", "which", "what"):
-        return None
-    obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
-                and ch.tag_ not in ("WDT", "WP")), None) if as_phrase else None  # (not "which X sees as “…”")
-    if obj is not None and any(s.cue is not None and s.cue.i == verb.i for s in c.statements):
-        obj = None  # (the verb has a content of its own already: the quotation alone beside it)
-    if obj is None and lemma not in _CALLING:
-        return None  # (only "V X as “…”": not "Known to all as “Lenny,” Ashby ...")
-    content = q.content if obj is None else CharSpan(obj.left_edge.idx, q.span.end)  # ("saw X as “…”": mixed)
-    return Attachment(Statement(
-        content=content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
-        kind="speech", confidence=0.7, origin="called", quote=q,
-    ))
-
-
 @rule("contents.quote-attachment.scare-quotes", ("The “new” pier opened in May.", None))
 def scare_quotes(c: Quotation) -> Attachment | None:
     """Fewer than three words that do not read as a sentence: scare quotes, titles, nicknames."""
@@ -461,7 +414,8 @@ def continuation(c: Quotation) -> Attachment | None:
 #: What becomes of a quotation, asked in this order for each quotation of the text.
 QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
-    [named_work, quoted_transcript, cue_clause, after_a_break, mixed, second_clause, quotation_paragraph, called,
-     scare_quotes, title, in_source, fragment, cue_after, cue_before, dash, colon_lead, run_on_title, continuation],
+    [named_work, quoted_transcript, named_in_turn, cue_clause, after_a_break, mixed, second_clause,
+     quotation_paragraph, called, scare_quotes, title, in_source, fragment, cue_after, cue_before, dash, colon_lead,
+     run_on_title, continuation],
     describe=_answer,
 )

@@ -42,6 +42,7 @@ from onrecord.attribution.phrases import (
 )
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.thatclause import clause_start, own_that_clause, stranded_that_clause
 from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SAID_IN_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from onrecord.types import CharSpan, CueKind, Relay
 
@@ -395,26 +396,25 @@ def _verb(tok: Token) -> bool:
     "cues.addressee-that-clause",
     ("Ana Lind defended the harbour levy on Tuesday, telling a packed chamber that the town could no longer "
      "“borrow its way out of a hole” and that the levy would raise 2 million crowns.", "telling"),
+    ("The harbour's lawyer, Ana Lind, advised members before the vote that the levy had been checked by outside "
+     "counsel and was “lawful.”", "advised"),
 )
 def addressee_that_clause(w: Word) -> Statement | None:
     """"telling a packed chamber that ...": the parser hung the that-clause on the verb's addressee, as if the
     noun took it; a clause with its own "that" and subject is what the verb of saying says (and the verb's
-    conjoined "and that ..." with it). Not a relative clause ("the chamber that voted": "that" its subject)."""
+    conjoined "and that ..." with it). Not a relative clause ("the chamber that voted": "that" its subject). So
+    a clause hung on a phrase between them ("advised members before the vote that ...": :mod:`.thatclause`)."""
     tok = w.tok
     found = w.finder.cue_kind(tok) if _verb(tok) else None
     if found is None or found[0] != "speech":
         return None
     clause = next((c for obj in tok.rights if obj.dep_ in ("dobj", "dative") and obj.lemma_.lower() not in SPEECH_NOUNS
-                   for c in obj.rights if c.dep_ == "acl" and _own_that_clause(c)), None)
+                   for c in obj.rights if c.dep_ == "acl" and own_that_clause(c)), None) or stranded_that_clause(
+        tok, lambda t: (w.finder.cue_kind(t) or ("",))[0] == "speech")
     if clause is None:
         return None
-    content = span_chars(w.doc, clause.left_edge.i, tail_end(w, clause, "clause"))
+    content = span_chars(w.doc, clause_start(clause), tail_end(w, clause, "clause"))
     return _verb_statement(w, content, found[1] - 0.1, "clause", raised=False)
-
-
-def _own_that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.lefts) and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.lefts)
 
 
 @rule(

@@ -21,7 +21,12 @@ from onrecord.attribution.phrases import (
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.rules import RuleTable, rule
-from onrecord.lexicon.en import COMPLETING_PREPOSITIONS, RAISING_PASSIVE_VERBS, RAISING_VERBS
+from onrecord.lexicon.en import (
+    COMPLETING_PREPOSITIONS,
+    RAISING_PASSIVE_VERBS,
+    RAISING_VERBS,
+    REPORTED_TENSE_AUXILIARIES,
+)
 from onrecord.types import CharSpan
 
 if TYPE_CHECKING:
@@ -45,6 +50,31 @@ class Tail:
     cue: Word
     child: Token
     extends: bool = False
+
+
+@rule("cues.content-tail.reported-tense",
+      ("They said they were “deeply disappointed” and would consider whether to appeal.", "consider"))
+def tail_reported_tense(t: Tail) -> Tail | None:
+    """"said they were “disappointed” and would consider whether to appeal": a verb conjoined to the cue with a
+    modal of reported speech's tense and no subject of its own goes on with what was said, even a verb of
+    saying or thinking with a clause of its own; see :func:`goes_on_reported`."""
+    return Tail(t.cue, t.child, extends=True) if goes_on_reported(t.child, modal_only=True) else None
+
+
+def goes_on_reported(verb: Token, *, modal_only: bool = False) -> bool:
+    """Does a conjoined verb go on with what was reported, by its tense? "and would reply “in due course”", "and
+    had been told each time that …" (an auxiliary of reported speech's tense, no subject of its own), "and that
+    the chef had been dismissed" (a "that" of its own): the speaker's own next act is told in the plain past
+    ("said it “regrets the decision” and apologised"). After the cue itself (``modal_only``) a modal only ("and
+    would appeal"): "and had asked the police to ..." there is the speaker's own earlier act."""
+    if verb.dep_ != "conj":
+        return False
+    if not modal_only and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    return bool(aux) and aux[0].lower_ in REPORTED_TENSE_AUXILIARIES and (not modal_only or aux[0].tag_ == "MD")
 
 
 @rule("cues.content-tail.next-cue",
@@ -120,7 +150,8 @@ def tail_completes(t: Tail) -> Tail | None:
 
 CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
     "cues.content-tail",
-    [tail_next_cue, tail_according, tail_circumstance, tail_second_clause, tail_second_quoted_clause, tail_completes],
+    [tail_reported_tense, tail_next_cue, tail_according, tail_circumstance, tail_second_clause,
+     tail_second_quoted_clause, tail_completes],
     describe=lambda t: t.child.text,
 )
 
@@ -203,6 +234,8 @@ def _before_next_saying(w: Word, clause: Token, end: int) -> int:
     for c in (*clause.children, *_right_spine(clause, end)):
         if c.i <= clause.i or c.i >= end:
             continue
+        if goes_on_reported(c):
+            continue  # ("and would reply “…”", "and that …": more of what the first verb reports)
         kind = w.finder.cue_kind(c) if c.dep_ == "conj" else None
         k = c.left_edge.i if c.left_edge.i < c.i else c.i
         while k > clause.i and (doc[k - 1].dep_ == "cc" or (doc[k - 1].is_punct and doc[k - 1].text not in "”\"")):

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.attach import called, cue_after, cue_before
+from onrecord.attribution.attach import cue_after, cue_before
+from onrecord.attribution.calling import called
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotation import Quotation

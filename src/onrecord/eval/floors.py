@@ -141,7 +141,10 @@ NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.954, "end_to_end": 0.910,
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
 NEWS4_GOLD = "data/news4/dev.jsonl"
-NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.934, "end_to_end": 0.867, "speaker_accuracy": 0.929}
+# (session 23, con23: overlap 0.934 -> 0.958, e2e 0.867 -> 0.880; speaker accuracy 0.929 -> 0.918, 144/155 ->
+# 146/159: four more quotations matched, two of them with the speakers their false predictions already had wrong;
+# the floor follows the ratio)
+NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.958, "end_to_end": 0.880, "speaker_accuracy": 0.918}
 #: The dev half of the sixth set of invented news (data/news6: written blind in session 21, long everyday copy with
 #: many speakers: roles and relations long after a first mention, families, documents), scored as data/news.
 NEWS6_GOLD = "data/news6/dev.jsonl"
