@@ -337,10 +337,17 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
         members = sorted(groups[key], key=_strength, reverse=True)
         best = members[0]
         if len(members) > 1:
-            best = replace(best, also=(*best.also, *((m.a or {}, m.b or {}) for m in members[1:]),
-                                       *(p for m in members[1:] for p in m.also)))
+            best = replace(best, also=(*best.also, *(p for m in members[1:] for p in _oriented(m, best))))
         out.append(best)
     return out
+
+
+def _oriented(m: Flag, best: Flag) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The pairs of ``m`` (its own and those it holds) with the side of ``best``'s speaker first, as ``also`` keeps
+    them (a conflict joined from the other party's side is turned round)."""
+    pairs = [(m.a or {}, m.b or {}), *m.also]
+    swap = m.kind == "conflict" and m.speaker != best.speaker and m.speaker == best.other
+    return [(b, a) for a, b in pairs] if swap else pairs
 
 
 def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
@@ -348,12 +355,16 @@ def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
 
 
 def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Conflicts on one concept between the same two articles that share a statement are one disagreement, whatever
-    the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim)."""
+    """Flags on one concept that share a statement are one disagreement: conflicts between the same two articles,
+    whatever the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim), and
+    flags between the same parties in any articles (``flags.restated``: one claim said twice, a quotation in March
+    and the reporter's recap of it in May, against the one statement that takes it back)."""
     kept: list[tuple[Any, ...]] = []
     for key in order:
-        target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] == "conflict"
-                       and k[2:] == key[2:] and _statements(groups[k]) & _statements(groups[key])), None)
+        target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] and k[2] == key[2]
+                       and ((k[1] == key[1] and groups[k][0].rating == groups[key][0].rating)
+                            or (k[0] == "conflict" and k[3] == key[3]))
+                       and _statements(groups[k]) & _statements(groups[key])), None)
         if target is None:
             kept.append(key)
         else:
