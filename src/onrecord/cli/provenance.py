@@ -72,6 +72,7 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
     from onrecord.api import extract_many
     from onrecord.ingest import iter_inputs
     from onrecord.provenance import across_articles
+    from onrecord.provenance.flags import group_flags
     from onrecord.provenance.subjects import subjects
 
     def articles() -> Iterable[Article]:
@@ -88,12 +89,11 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
         else:
             done.append(result)
     said, between = across_articles(done)
-    across = [f.to_dict() for f in between]
     out = []
     for ex, mine_said in zip(done, said, strict=True):
         key = ex.article.id or ""
-        mine = [f.to_dict() for f in ex.provenance.flags]
-        mine += [f for f in across if key in (_key(f.get("a")), _key(f.get("b")))]
+        theirs = [f for f in between if key in (_key(f.a), _key(f.b))]
+        mine = [f.to_dict() for f in group_flags([*ex.provenance.flags, *theirs])]  # (one claim said twice: one flag)
         found = card(ex.article, ex.attributions, mine)
         found["subjects"] = [s.to_dict() for s in subjects(mine_said)]
         out.append(found)

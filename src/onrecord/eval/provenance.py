@@ -27,6 +27,7 @@ from typing import Any
 from onrecord.errors import InputError
 from onrecord.provenance import Flag, across_articles
 from onrecord.provenance.documents import merge_documents
+from onrecord.provenance.flags import group_flags
 from onrecord.settings import Settings
 from onrecord.types import Article, Extraction
 
@@ -170,7 +171,7 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
         assert isinstance(result, Extraction)
         done.append(result)
     own = [f for ex in done for f in ex.provenance.flags]
-    flags = [f for f in own if f.kind != "document"] + across_articles(done)[1]
+    flags = group_flags([f for f in own if f.kind != "document"] + across_articles(done)[1])
     documents = [f for f in own if f.kind == "document"]
     stories = {ex.article.id or "": frozenset(ex.provenance.names) for ex in done}
     flags.extend(merge_documents(documents, stories))

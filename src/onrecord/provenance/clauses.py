@@ -14,6 +14,7 @@ _EN = load("en")
 CONDITION_MARKERS = _EN.words("condition_markers")
 CONFLICT_SIGNALS = _EN.words("conflict_signals")
 _EMBEDDING = _EN.words("embedding_verbs")
+_TIME_MARKERS = _EN.words("time_markers")
 
 
 def questions(content: Span, tokens: Iterable[Token] | None = None) -> set[int]:
@@ -61,14 +62,22 @@ def _conceding(tok: Token) -> bool:
 
 
 def condition_of(content: Span, tokens: Iterable[Token] | None = None) -> str | None:
-    """The condition the content puts on its claim, as written ("unless the state pays"); "even if" is none."""
+    """The condition the content puts on its claim, as written ("unless the state pays"); "even if" is none, and so
+    is a clause of time in the past ("co-operated once the investigation began": it began)."""
     for tok in content if tokens is None else tokens:
         if tok.dep_ == "mark" and tok.lower_ in CONDITION_MARKERS and tok.lower_ != "whether" and not _conceding(tok):
             clause = tok.head
+            if tok.lower_ in _TIME_MARKERS and _past(clause):
+                continue
             left = min(clause.left_edge.i, tok.i)
             right = min(clause.right_edge.i + 1, content.end)
             return content.doc[left:right].text
     return None
+
+
+def _past(clause: Token) -> bool:
+    """Is a clause in the past ("began", "had begun"), not the present or the future ("begins", "has begun")?"""
+    return clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def signal_of(content: Span, tokens: Iterable[Token] | None = None) -> str | None:

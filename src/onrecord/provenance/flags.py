@@ -29,6 +29,7 @@ from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, Claim
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
 from onrecord.provenance.counts import changed_number, changed_numbers, counted
+from onrecord.provenance.durations import DURATION, changed_duration, durations, timed
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, Verdict, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -241,7 +242,7 @@ def condition(pair: Pair) -> Verdict | None:
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
     "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
-              antonym, changed_number, certainty, condition])
+              antonym, changed_number, changed_duration, certainty, condition])
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
@@ -275,7 +276,7 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     if not same and not (_reports(a.claim, concept, b.claim) and _reports(b.claim, concept, a.claim)):
         return None
     verdict = decided[1]
-    if verdict.rating != "full" and not (_counted_apart(pair) if not same else a.article != b.article or (
+    if verdict.rating != "full" and not (_counted_apart(pair, concept) if not same else a.article != b.article or (
             pair.opposed and verdict.reason == "certainty")):
         return None  # a conflict is a full disagreement (or two counts of one thing); within one article, a
         # softened restatement is no change, a softened opposite is ("no aircraft flew" / "some may have flown")
@@ -286,6 +287,8 @@ def judge(a: Statement, b: Statement) -> Flag | None:
         evidence = (str(b.claim.concedes),)
     if verdict.reason == "changed number":
         evidence = tuple(f"{v:g} {concept}".strip() for s in (a, b) for k, v in s.claim.numbers if k == concept)
+    if concept == DURATION:
+        evidence = tuple(f"{lo:g}-{hi:g} hours" for s in (a, b) for lo, hi in durations(s.text))
     return Flag(
         kind="reversal" if same else "conflict", subject=subject_of(a.claim, b.claim, concept),
         reason=verdict.reason + conditions(a, b), a=a.ref(), b=b.ref(), rating=verdict.rating if same else None,
@@ -293,9 +296,12 @@ def judge(a: Statement, b: Statement) -> Flag | None:
     )
 
 
-def _counted_apart(pair: Pair) -> bool:
+def _counted_apart(pair: Pair, concept: str | None = None) -> bool:
     """Do two parties give one thing different counts: a changed number on a predicate both assert firmly of the
-    same thing ("the tunnel is 70 percent complete" / "the tunnel was 48 percent complete")?"""
+    same thing ("the tunnel is 70 percent complete" / "the tunnel was 48 percent complete"), or two stretches of
+    time on one such predicate ("was open for less than a day" / "was open for at least six weeks")?"""
+    if concept == DURATION:
+        return bool(pair.shared)
     changed = changed_numbers(pair.a.claim, pair.b.claim)
     if changed is None or abs(changed[1] - changed[2]) <= 0.1 * max(abs(changed[1]), abs(changed[2])):
         return False  # ("about 40" and "38" are one count, roughly given)
@@ -337,10 +343,17 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
         members = sorted(groups[key], key=_strength, reverse=True)
         best = members[0]
         if len(members) > 1:
-            best = replace(best, also=(*best.also, *((m.a or {}, m.b or {}) for m in members[1:]),
-                                       *(p for m in members[1:] for p in m.also)))
+            best = replace(best, also=(*best.also, *(p for m in members[1:] for p in _oriented(m, best))))
         out.append(best)
     return out
+
+
+def _oriented(m: Flag, best: Flag) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The pairs of ``m`` (its own and those it holds) with the side of ``best``'s speaker first, as ``also`` keeps
+    them (a conflict joined from the other party's side is turned round)."""
+    pairs = [(m.a or {}, m.b or {}), *m.also]
+    swap = m.kind == "conflict" and m.speaker != best.speaker and m.speaker == best.other
+    return [(b, a) for a, b in pairs] if swap else pairs
 
 
 def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
@@ -348,12 +361,16 @@ def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
 
 
 def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Conflicts on one concept between the same two articles that share a statement are one disagreement, whatever
-    the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim)."""
+    """Flags on one concept that share a statement are one disagreement: conflicts between the same two articles,
+    whatever the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim), and
+    flags between the same parties in any articles (``flags.restated``: one claim said twice, a quotation in March
+    and the reporter's recap of it in May, against the one statement that takes it back)."""
     kept: list[tuple[Any, ...]] = []
     for key in order:
-        target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] == "conflict"
-                       and k[2:] == key[2:] and _statements(groups[k]) & _statements(groups[key])), None)
+        target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] and k[2] == key[2]
+                       and ((k[1] == key[1] and groups[k][0].rating == groups[key][0].rating)
+                            or (k[0] == "conflict" and k[3] == key[3]))
+                       and _statements(groups[k]) & _statements(groups[key])), None)
         if target is None:
             kept.append(key)
         else:
@@ -372,7 +389,8 @@ def topics(claim: Claim) -> frozenset[str]:
     them on both sides (a concept both use for opposite or shared signs, a noun both count for a changed number),
     so two statements whose topics are disjoint earn no flag (but a conceding one: :func:`comparable`):
     :func:`pair_flags` does not ask the rules about them."""
-    return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k)])
+    return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k),
+                      *((DURATION,) if timed(claim) else ())])
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:

@@ -10,7 +10,10 @@ Two kinds say something narrower, which a report that it happened does not contr
 - a negation of **a whole** ("was never going to find everything", "not every file was read"): it denies the whole
   only, so a report that a part was found or read agrees with it.
 
-The word lists are the lexicon's ``time_bounds``, ``time_spans`` and ``universal_words`` (lexicon/en/stance.toml).
+A negation inside a **set phrase** of manner ("will pay, no questions asked") denies nothing either.
+
+The word lists are the lexicon's ``time_bounds``, ``time_spans``, ``universal_words`` and ``set_negations``
+(lexicon/en/stance.toml).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _EN = load("en")
 TIME_BOUNDS = _EN.words("time_bounds")
 TIME_SPANS = _EN.words("time_spans")
 UNIVERSAL_WORDS = _EN.words("universal_words")
+SET_NEGATIONS = frozenset(w.replace("_", " ") for w in _EN.words("set_negations"))
 #: Entity labels of a time ("the 1920s", "June 2", "three weeks").
 _TIMES = frozenset({"DATE", "TIME"})
 
@@ -88,7 +92,18 @@ def of_a_whole(case: Negated) -> str | None:
     return f"a whole: {case} {whole.text}" if whole is not None else None
 
 
-NEGATION_RULES: RuleTable[Negated, str] = RuleTable("stance.negation", [bounded_in_time, of_a_whole])
+@rule("stance.negation-set-phrase",
+      ("Ana Lind said the Kestrel firm will pay for every damaged boat, no questions asked.",
+       "set phrase: no questions asked"))
+def set_phrase(case: Negated) -> str | None:
+    """A negation inside a set phrase of manner ("no questions asked", "no strings attached") denies nothing: the
+    phrase says how the main claim holds, so it gives no stance of its own (lexicon ``set_negations``)."""
+    doc, neg, tok = case.predicate.doc, case.negation, case.predicate
+    words = doc[min(neg.left_edge.i, tok.i): max(neg.i, tok.i) + 1].text.lower()  # ("no questions": the subject)
+    return f"set phrase: {words}" if words in SET_NEGATIONS else None
+
+
+NEGATION_RULES: RuleTable[Negated, str] = RuleTable("stance.negation", [bounded_in_time, of_a_whole, set_phrase])
 
 
 def not_denied(predicate: Token, negation: Token) -> bool:
