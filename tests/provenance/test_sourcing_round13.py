@@ -34,16 +34,16 @@ _DESCRIBED = ("Ana Lind on Wednesday called on Ivo Tarn to apologize for his rem
 
 
 def test_a_description_of_the_ledes_person_carries_the_interview_to_her() -> None:
-    # the interview told by "the mayor's former campaign strategist", whom speaker resolution left unnamed, is Lind's
+    # the interview told by "the port's former chief pilot", whom speaker resolution left unnamed, is Lind's
     # (the person the lede named just before): her lede and her later words are from it
-    text = _DESCRIBED.format(who="The mayor's former campaign strategist")
+    text = _DESCRIBED.format(who="The port's former chief pilot")
     assert of(text, "Lind").relay_only
     assert of(text, "Ana Lind").relay_only
 
 
 def test_an_indefinite_description_is_someone_else() -> None:
-    # look-alike: "a former campaign strategist" is a new, unnamed person: Lind's words stay hers
-    text = _DESCRIBED.format(who="A former campaign strategist")
+    # look-alike: "a former chief pilot" is a new, unnamed person: Lind's words stay hers
+    text = _DESCRIBED.format(who="A former chief pilot")
     assert not of(text, "Lind").relay_only
     assert not of(text, "Ana Lind").relay_only
 
@@ -70,10 +70,10 @@ def test_an_unresolved_pronoun_is_the_person_its_own_sentence_names() -> None:
 # --- an interview passage: a channel word inside reported words -------------------------------------------------
 
 def test_a_channel_word_in_words_reported_does_not_end_the_passage() -> None:
-    # "debate" is in what Lind went on to say, not where she said it: still the interview with Kestrel News
+    # "debate" is in what Lind added, not where she said it: still the interview with Kestrel News
     text = ("Ana Lind told Kestrel News on Friday that the pier would close.\n\n\"We have no money left. I am sorry "
-            "for that, but there is no other way,\" Lind said, going on to say that voters \"do not want that debate "
-            "again.\"")
+            "for that, but there is no other way,\" Lind said, adding that voters \"are tired of the whole "
+            "debate.\"")
     assert of(text, "Lind").relay_only
 
 
@@ -89,7 +89,7 @@ def test_a_channel_word_of_the_statements_own_still_ends_the_passage() -> None:
 @pytest.mark.parametrize("text", [
     "\"The pier is a money pit,\" Ana Lind wrote in an email to Kestrel Radio's Ivo Tarn.",  # to a named person
     "Ana Lind told staff in a private memo that wages would be paid on time.",  # called private
-    "The port director indicated as much in an email, leaked on Friday, that called the pier \"a money pit.\"",
+    "The port director hinted at it in an email, leaked on Friday, that called the pier \"a money pit.\"",
 ])
 def test_words_in_a_private_message_are_relayed(text: str) -> None:
     assert [r for _, r in relays(text)] == [True]

@@ -65,7 +65,7 @@ def _passage_keys(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[
                   ) -> list[str]:
     """The speakers' keys as an interview passage reads them: a statement that speaker resolution left without a
     speaker takes the key of the person it points to, when its mention is a definite description of one person
-    ("Lind called on Tarn to apologize.¶'...,' the mayor's former strategist said in an interview with ..."): the
+    ("Lind urged Tarn to resign.¶'...,' the port's former pilot said in an interview with ..."): the
     statement just before it, within a paragraph break, if that one has a speaker; or a "he"/"she" another
     statement of its own sentence names ("While she conceded the cost, Lind also noted ...")."""
     text, out = doc_text(doc), list(keys)
@@ -89,7 +89,7 @@ def _passage_keys(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[
 
 def _description(said_by: Span) -> bool:
     """Is the mention a definite description of one person, without a name of its own ("the senator", "Lind's
-    former campaign strategist", "the 34-year-old mother of three")?"""
+    former harbour pilot", "the 41-year-old father of two")?"""
     head = mention_noun(said_by)
     return head.pos_ == "NOUN" and head.tag_ == "NN" and head.ent_type_ in ("", "PERSON") and (
         head.lemma_.lower() in _DESCRIBED or head.lower_ in _DESCRIBED) and (
@@ -102,7 +102,7 @@ def _own_channel(doc: Doc, a: Attribution, attributions: Sequence[Attribution] =
     another occasion ("Clark later said", "she has said", "said in a recent interview": with this outlet, as
     another outlet's would be a relay mark of its own) of its own? (Not the words said: "the worst since
     the flood," he said; nor words another statement of ``attributions`` reports, which do not hold this one: "...,"
-    Lind said, going on to say that voters "do not want that debate again".)"""
+    Lind said, adding that voters "are tired of the whole debate".)"""
     at = a.cue or a.content
     span = doc.char_span(at.start, at.end, alignment_mode="expand")
     if span is None or not len(span):
