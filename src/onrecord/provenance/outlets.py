@@ -224,6 +224,8 @@ _POINTING = frozenset("the that this his her their same".split())  # ("in the in
 _INTERVIEW_WORD = re.compile(r"\binterview\b", re.IGNORECASE)
 _INTERVIEW_REACH = 3  # how many paragraphs back an interview named may be pointed back to
 _HEARING_DEPS = word_ids("dative", "dobj")
+_MESSAGE_IDS, _PRIVATE_IDS = (word_ids(*load("en").words(name)) for name in (
+    "private_messages", "private_message_marks"))
 _BY, _VERB = word_ids("by"), word_ids("VERB")
 
 
@@ -261,6 +263,26 @@ def _appeared_with(t: Token, cue: Token) -> str | None:
     return outlet_words(phrase) if len(phrase) else None
 
 
+def private_message(sent: Span, cue: Token, outlet: str | None) -> str | None:
+    """A private message the words were written or told in ("wrote in an email to Kestrel Radio's Ivo Tarn", "told
+    staff in a private memo", "in an email, leaked on Friday"), which reached the outlet through its recipient or
+    a leak: the message on the cue's clause, called private or leaked anywhere in the sentence, or sent to a named
+    person who is not this outlet. Not "said in an email" alone (mostly to this outlet's reporter), nor a message to
+    reporters or supporters."""
+    for t in among(sent, _MESSAGE_IDS):
+        if not _near(t, cue) or t.dep_ != "pobj" or t.head.lower_ != "in":
+            continue
+        if among(sent, _PRIVATE_IDS):
+            return f"private: {sent.doc[t.head.i : t.i + 1].text}"
+        to = [c for p in (*t.children, *t.head.head.children) if p.lower_ == "to" and p.dep_ in ("prep", "dative")
+              for c in p.children if c.dep_ == "pobj"]  # (the recipient, on the message or on the writing verb)
+        if to and to[0].pos_ == "PROPN" and (to[0].ent_type_ in ("PERSON", "") or any(
+                c.dep_ == "poss" for c in to[0].children)) and not same_outlet(  # (a person, or "Kestrel Radio's Tarn")
+                sent.doc[to[0].left_edge.i : to[0].i + 1].text, outlet):
+            return f"{sent.doc[t.head.i : to[0].i + 1].text}"
+    return None
+
+
 def wire_outlet(text: str) -> str | None:
     """The news agency whose copy the article is, named in its dateline ("LAKEVIEW (AP) --"): words said to it
     were said to the outlet, not relayed."""
@@ -279,6 +301,6 @@ def main_clause(tok: Token) -> bool:
 
 
 __all__ = ["INTERVIEWS", "MEDIA_NOUNS", "PUBLIC_HEARERS", "among", "heard_by", "heard_outlet", "interview_before",
-           "interview_outlet",
-           "main_clause", "news_outlet", "outlet_words", "passed_on", "public_hearer", "same_outlet",
+           "interview_outlet", "main_clause", "news_outlet", "outlet_words", "passed_on", "private_message",
+           "public_hearer", "same_outlet",
            "unnamed_broadcaster", "wire_outlet", "word_ids"]

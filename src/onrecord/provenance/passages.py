@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_text, mention, next_sentence
+from onrecord.provenance.anonymity import doc_text, mention, mention_noun, next_sentence
 from onrecord.provenance.backing import shared_topic, topic
 from onrecord.provenance.excerpts import excerpted, last_word, quoted_passages, reopened, to_the_public
 from onrecord.provenance.outlets import (
@@ -51,6 +51,8 @@ _PASSAGE_BREAKS = 3  # how many paragraph breaks an interview passage runs on af
 _LEXICON = load("en")
 _PUBLIC_CHANNELS, _OTHER_OCCASION, _PUBLIC_ACTS, _TALK, _COMING, _WRITINGS = (_LEXICON.words(name) for name in (
     "public_channels", "other_occasion", "public_act_verbs", "talk_nouns", "coming_event_modifiers", "own_writings"))
+_DESCRIBED = lex.ANONYMOUS_HEADS | lex.UNNAMED_HEADS | lex.TITLES | frozenset(lex.GENDERED_ROLES) | _LEXICON.words(
+    "role_heads") | _LEXICON.words("public_office_heads") | _LEXICON.words("description_heads")  # (a person's noun)
 _BACK = frozenset("his her their its the those these".split())  # (talk already told of: "in his remarks")
 
 
@@ -59,17 +61,57 @@ def _speaker_key(a: Attribution, text: str) -> str:
     return last_word(a.speaker or (a.source.of(text) if a.source is not None else ""))
 
 
-def _own_channel(doc: Doc, a: Attribution) -> bool:
+def _passage_keys(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str], order: Sequence[int]
+                  ) -> list[str]:
+    """The speakers' keys as an interview passage reads them: a statement that speaker resolution left without a
+    speaker takes the key of the person it points to, when its mention is a definite description of one person
+    ("Lind urged Tarn to resign.¶'...,' the port's former pilot said in an interview with ..."): the
+    statement just before it, within a paragraph break, if that one has a speaker; or a "he"/"she" another
+    statement of its own sentence names ("While she conceded the cost, Lind also noted ...")."""
+    text, out = doc_text(doc), list(keys)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    known = [bool(a.speaker) for a in attributions]
+    for n, k in enumerate(order):
+        said_by = mention(doc, attributions[k])
+        if known[k] or said_by is None:
+            continue
+        if len(said_by) == 1 and said_by[0].lower_ in ("he", "she"):
+            sent = said_by[0].sent
+            named = {keys[j] for j in order if attributions[j].speaker and sent.start_char <= (
+                attributions[j].cue or attributions[j].content).start < sent.end_char}
+            if len(named) == 1:
+                out[k], known[k] = named.pop(), True
+        elif n and _description(said_by) and known[order[n - 1]] and text[
+                attributions[order[n - 1]].content.end : said_by.start_char].count(breaks) <= 1:
+            out[k], known[k] = out[order[n - 1]], True
+    return out
+
+
+def _description(said_by: Span) -> bool:
+    """Is the mention a definite description of one person, without a name of its own ("the senator", "Lind's
+    former harbour pilot", "the 41-year-old father of two")?"""
+    head = mention_noun(said_by)
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.ent_type_ in ("", "PERSON") and (
+        head.lemma_.lower() in _DESCRIBED or head.lower_ in _DESCRIBED) and (
+        said_by[0].lower_ == "the" or any(c.dep_ == "poss" for c in head.children)) and not any(
+        t.ent_type_ == "PERSON" and t.head == head and t.dep_ != "poss" for t in said_by)
+
+
+def _own_channel(doc: Doc, a: Attribution, attributions: Sequence[Attribution] = ()) -> bool:
     """Does the statement's sentence name a public channel ("at a rally", "in a statement", "told reporters") or
     another occasion ("Clark later said", "she has said", "said in a recent interview": with this outlet, as
     another outlet's would be a relay mark of its own) of its own? (Not the words said: "the worst since
-    the flood," he said.)"""
-    span = doc.char_span((a.cue or a.content).start, (a.cue or a.content).end, alignment_mode="expand")
+    the flood," he said; nor words another statement of ``attributions`` reports, which do not hold this one: "...,"
+    Lind said, adding that voters "are tired of the whole debate".)"""
+    at = a.cue or a.content
+    span = doc.char_span(at.start, at.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    said = [(b.content.start, b.content.end) for b in attributions if not b.content.start <= at.start < b.content.end]
     return any(((t.lower_ in _PUBLIC_CHANNELS and not _pointing_back(t)) or (
         t.lower_ in _OTHER_OCCASION and not _adding(t)) or _an_interview(t))
-               and not a.content.start <= t.idx < a.content.end for t in span[0].sent) or any(
+               and not a.content.start <= t.idx < a.content.end and not any(lo <= t.idx < hi for lo, hi in said)
+               for t in span[0].sent) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for t in span if t.pos_ == "VERB" for c in t.children)
 
 
@@ -102,16 +144,15 @@ def _an_interview(t: Token) -> bool:
     return (t.lower_ in INTERVIEWS or t.lower_ in _WRITINGS) and any(c.lower_ in ("a", "an") for c in t.children)
 
 
-def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing],
+def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing], keys: Sequence[str],
                      outlet: str | None) -> list[tuple[int, str, str, int]]:
     """Where an interview passage starts: (the end of a statement marked as told to another outlet, or of a sentence
     whose named subject tells another outlet or sets such an interview, "Instead, Lind told Radio Nord, ...",
     "During his Kestrel News interview, Tarn ..."; the speaker's key; the mark; where the marking sentence starts,
     -1 when the mark looks only forward)."""
     text, anchors = doc_text(doc), []
-    for a, s in zip(attributions, found, strict=True):
-        mark, key = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), ""), \
-            _speaker_key(a, text)
+    for a, s, key in zip(attributions, found, keys, strict=True):
+        mark = next((e.removeprefix("relay: ") for e in s.evidence if e.startswith("relay: ")), "")
         if mark and key and not mark.startswith(("via", "reports")) and "according" not in mark.lower() \
                 and mark.lower() not in lex.RELAY_ADVERBS:
             at = a.cue or a.content
@@ -161,7 +202,7 @@ def _occasion_after(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
             k].content.end)] if earlier and subject.lower_ in ("he", "she", "they") else "")
         named = heard_by(sent, sent.root, outlet) if key else None
         out += [(k, f"{named} (the next sentence)") for k in earlier if named and keys[k] == key
-                and not _own_channel(doc, attributions[k])]
+                and not _own_channel(doc, attributions[k], attributions)]
     return out
 
 
@@ -185,7 +226,7 @@ def _before_anchors(doc: Doc, attributions: Sequence[Attribution], keys: Sequenc
             a.content.end : begin].count(breaks) <= reach]
         other = max((attributions[k].content.end for k in near if keys[k] != key), default=-1)  # (not past it)
         out += [(k, f"{why} (after it)") for k in near if keys[k] == key and attributions[k].content.start > other
-                and not attributions[k].via and not _own_channel(doc, attributions[k])]
+                and not attributions[k].via and not _own_channel(doc, attributions[k], attributions)]
     return out
 
 
@@ -217,12 +258,12 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
     text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
-    keys = [_speaker_key(a, text) for a in attributions]
+    keys = _passage_keys(doc, attributions, spoken_by := [_speaker_key(a, text) for a in attributions], order)
 
     def mark(k: int, why: str) -> None:
         out[k] = replace(out[k], relay_only=True, evidence=(*out[k].evidence, f"relay: {why}"))
 
-    anchors = _passage_anchors(doc, attributions, found, outlet)
+    anchors = _passage_anchors(doc, attributions, found, keys, outlet)
     for k, why in _before_anchors(doc, attributions, keys, anchors):
         if not out[k].relay_only:
             mark(k, why)
@@ -231,7 +272,8 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
         for j in (j for j in order if attributions[j].content.start >= start and keys[j] == key):
             between = text[last : attributions[j].content.start]
             if between.count("\n\n" if "\n\n" in text else "\n") > _PASSAGE_BREAKS or "___" in between or (
-                    not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j]))):
+                    not out[j].relay_only and (attributions[j].via or _own_channel(doc, attributions[j],
+                                                                                    attributions))):
                 break  # (too far on, or a channel or occasion of its own)
             if not out[j].relay_only and _spoken(doc, attributions[j]):
                 mark(j, f"{why.removesuffix(' (same passage)')} (same passage)")
@@ -243,7 +285,7 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
         mark(k, why)
     for k, why in _according_next(doc, attributions, out):
         mark(k, why)
-    for k, why in _inside_quotations(doc, attributions, keys):
+    for k, why in _inside_quotations(doc, attributions, spoken_by):
         if not out[k].relay_only:
             mark(k, why)
     for k, why in excerpted(doc, attributions, outlet):
@@ -320,7 +362,7 @@ def _lede_restated(doc: Doc, attributions: Sequence[Attribution], found: Sequenc
     out: list[tuple[int, str]] = []
     for k in reversed([k for k in order if attributions[k].content.start < lede_end]):
         a = attributions[k]
-        if relayed[k] or not keys[k] or _own_channel(doc, a) or _public_act(doc, a):
+        if relayed[k] or not keys[k] or _own_channel(doc, a, attributions) or _public_act(doc, a):
             continue
         words = topic(doc, a)
         for j in (j for j in order if attributions[j].content.start >= a.content.end and keys[j] == keys[k]):

@@ -34,6 +34,7 @@ from onrecord.provenance.outlets import (
     interview_before,
     news_outlet,
     passed_on,
+    private_message,
     same_outlet,
     wire_outlet,
     word_ids,
@@ -271,7 +272,8 @@ def _relay(doc: Doc, a: Attribution, kind: SourceKind, outlet: str | None) -> st
         return f"reports: {written} {cue}"  # "the Kestrel Times reports: ...", "the paper reported"
     if words & lex.REPORTER_ROLES:
         return None  # a host or columnist on their own show or page speaks in public
-    heard = heard_by(sent, anchor, outlet)  # (first: an interview named carries on to what follows)
+    heard = heard_by(sent, anchor, outlet) or private_message(sent, anchor, outlet)  # (first: an interview named
+    # carries on to what follows)
     passed = None if heard else passed_on(sent, anchor, outlet)
     if passed and any(not a.content.start <= t.idx < a.content.end for t in among(sent, _PUBLIC_CHANNEL_IDS)):
         return None  # (a public act first reported elsewhere is still public)
