@@ -76,8 +76,8 @@ GATES: tuple[Gate, ...] = (
     # and tuned on in session 22
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.866, "named_accuracy": 0.886},
          speakers="data/speakers/polnear-train-e.jsonl"),
-    # its part f: 20 more labelled blind in session 22 (0.896 at its start and end)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.896, "named_accuracy": 0.917},
+    # its part f: 20 more labelled blind in session 22 (0.896 at its start and end), tuned on in session 23
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.904, "named_accuracy": 0.925},
          speakers="data/speakers/polnear-train-f.jsonl"),
 )
 
@@ -107,8 +107,13 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # ruling that ..." now gives the judge's statement (it gave none), and the conflicts of one story moved to it
     # (one true conflict lost, two false alarms: a double negation read as an antonym, and the reporter's "belies"
     # paired with the judge's other statement).
-    "reversal_precision": 0.78, "reversal_recall": 0.52, "conflict_precision": 0.775, "conflict_recall": 0.33,
-    "rating_accuracy": 0.95,
+    # Session 23 (prov23: one claim said twice is one disagreement; durations; inside/outside a zone) took the 44
+    # stories to 0.846 / 0.538 and 0.820 / 0.351, then added part i (5 dev stories, written blind, weighted to
+    # unsignalled conflicts with documents; scored before and after the session's changes, all 7 stories: reversal
+    # 0.607 / 0.327 -> 0.680 / 0.327, conflict 0.312 / 0.065 -> 0.385 / 0.065): the 49 dev stories give 0.825 /
+    # 0.511 and 0.792 / 0.304, rating 107/113.
+    "reversal_precision": 0.825, "reversal_recall": 0.51, "conflict_precision": 0.79, "conflict_recall": 0.30,
+    "rating_accuracy": 0.947,
 }
 
 
@@ -131,12 +136,12 @@ NEWS_TYPES = frozenset({"direct", "mixed"})
 #: The dev half of the second set of invented news (data/news2: wire and newspaper copy where the speaker is the
 #: hard part), scored as data/news.
 NEWS2_GOLD = "data/news2/dev.jsonl"
-NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.985, "end_to_end": 0.955, "speaker_accuracy": 0.969}
+NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.987, "end_to_end": 0.957, "speaker_accuracy": 0.969}
 #: The dev half of the third set of invented news (data/news3: written blind in session 14, weighted to the
 #: classes real news showed: British single marks, speeches over paragraphs, partial quotations, groups and
 #: documents, particles and role words in names, quotation after quotation), scored as data/news.
 NEWS3_GOLD = "data/news3/dev.jsonl"
-NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.954, "end_to_end": 0.910, "speaker_accuracy": 0.952}
+NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.971, "end_to_end": 0.926, "speaker_accuracy": 0.953}
 #: The dev half of the fourth set of invented news (data/news4: written blind in session 15, weighted to who
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
@@ -149,6 +154,11 @@ NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.958, "end_to_end": 0.880,
 #: many speakers: roles and relations long after a first mention, families, documents), scored as data/news.
 NEWS6_GOLD = "data/news6/dev.jsonl"
 NEWS6_FLOORS: dict[str, float] = {"content_overlap": 0.976, "end_to_end": 0.937, "speaker_accuracy": 0.960}
+#: The dev half of the seventh set of invented news (data/news7: written blind in session 22, one outlet form an
+#: article: wire copy, a live blog, a Q&A, an obituary, a court report, an earnings call ...), scored as data/news
+#: (session 23 start: 0.956 / 0.830 / 0.866).
+NEWS7_GOLD = "data/news7/dev.jsonl"
+NEWS7_FLOORS: dict[str, float] = {"content_overlap": 0.972, "end_to_end": 0.928, "speaker_accuracy": 0.954}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
@@ -174,6 +184,6 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
 
 
 __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "NEWS2_FLOORS",
-           "NEWS2_GOLD", "NEWS3_FLOORS", "NEWS3_GOLD", "NEWS4_FLOORS",
-           "NEWS4_GOLD", "NEWS6_FLOORS", "NEWS6_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
+           "NEWS2_GOLD", "NEWS3_FLOORS", "NEWS3_GOLD", "NEWS4_FLOORS", "NEWS4_GOLD", "NEWS6_FLOORS", "NEWS6_GOLD",
+           "NEWS7_FLOORS", "NEWS7_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
            "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
