@@ -6,26 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract
-from onrecord.provenance import Claim, Flag
-from onrecord.settings import Settings
+from claim_cases import flags_of, only
 
 pytestmark = pytest.mark.model
-
-BROAD = Settings(scope="all", provenance=True)
-
-
-def only(text: str) -> Claim:
-    extraction = extract(text, settings=BROAD)
-    assert extraction.provenance is not None
-    (claim,) = extraction.provenance.claims
-    return claim
-
-
-def flags_of(text: str, kind: str) -> list[Flag]:
-    extraction = extract(text, settings=BROAD)
-    assert extraction.provenance is not None
-    return [f for f in extraction.provenance.flags if f.kind == kind]
 
 
 @pytest.mark.parametrize(("text", "sign"), [

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from claim_cases import BROAD, flags_of, only
 from onrecord.api import extract
-from onrecord.provenance import Claim, Flag, statements
-from onrecord.settings import Settings
+from onrecord.provenance import statements
 
 pytestmark = pytest.mark.model
-
-BROAD = Settings(scope="all", provenance=True)
-
-
-def only(text: str) -> Claim:
-    extraction = extract(text, settings=BROAD)
-    assert extraction.provenance is not None
-    (claim,) = extraction.provenance.claims
-    return claim
-
-
-def flags_of(text: str, kind: str) -> list[Flag]:
-    return [f for f in extract(text, settings=BROAD).provenance.flags if f.kind == kind]
 
 
 @pytest.mark.parametrize(("text", "concept", "sign"), [

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from claim_cases import BROAD, only
 from onrecord.api import extract
-from onrecord.provenance import Claim
-from onrecord.settings import Settings
 
 pytestmark = pytest.mark.model
-
-BROAD = Settings(scope="all", provenance=True)
-
-
-def only(text: str) -> Claim:
-    extraction = extract(text, settings=BROAD)
-    assert extraction.provenance is not None
-    (claim,) = extraction.provenance.claims
-    return claim
 
 
 @pytest.mark.parametrize("text", [
