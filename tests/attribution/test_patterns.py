@@ -206,6 +206,14 @@ CASES = [
          "A letter from the district’s MP, Ana Lind, was read into the minutes by the clerk. In it, the MP backed "
          "the plan and said the harbour needed “boats, not bins.”", "the harbour needed “boats, not bins.”",
          "Ana Lind", "mixed"),
+    # --- an office capitalised after "the", as many house styles write it ("the Minister", "the Commissioner"):
+    # the person introduced with it; a look-alike: a masthead after "the" is no office ---
+    case("capitalised-office-after-the",
+         "Health Minister Ana Lind opened the ward on Monday.\n\nAfter the ceremony, the Minister said: “Every "
+         "bed here was paid for by the town.”", "Every bed here was paid for by the town.", "Ana Lind", "direct"),
+    case("capitalised-office-of-nobody-introduced",
+         "Ana Lind opened the ward on Monday.\n\nAfter the ceremony, the Commissioner said: “Every bed here was "
+         "paid for by the town.”", "Every bed here was paid for by the town.", None, "direct"),
     # --- a body's bulletin, named again, speaks for the body that spoke in it ---
     case("bulletin-of-the-body-that-spoke", BODYS_BULLETIN, "a long closure \"would empty the harbours\"",
          "Northern Fisheries Council", "mixed"),

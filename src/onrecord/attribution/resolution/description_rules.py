@@ -174,6 +174,8 @@ def _by_role(case: Mention) -> bool:
      "directly to the camera.", "Ana Tarn"),
     ("Sen. Ana Tarn spoke at the harbour on Monday. The crowd was small. “We need to secure the harbour,” the "
      "senator says.", "Ana Tarn"),
+    ("Education Minister Ana Lind chaired the meeting.\n\nAfter the meeting, the Minister said: “We will hold "
+     "the examination again.”", "Ana Lind"),
 )
 def role_holder_by_title(case: Mention) -> Speaker | None:
     """A person's title or an unnamed source's noun, definite ("the senator", "the spokesman"): the person last
@@ -182,9 +184,10 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     Nobody else given the role since the one just quoted: that one ("Sen. Ana Dale ... said Dale. The senator
     paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
     says")."""
-    # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP)
+    # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP; so is a
+    # capitalised one after "the", as house styles write an office: "the Minister", "the Commissioner")
     if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (
-            case.head.tag_ == "NNP" and case.head.is_lower))):
+            case.head.tag_ == "NNP" and (case.head.is_lower or (case.head.is_title and case.det == "the"))))):
         return None
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
