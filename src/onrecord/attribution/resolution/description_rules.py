@@ -185,9 +185,10 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
     says")."""
     # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP; so is a
-    # capitalised one after "the", as house styles write an office: "the Minister", "the Commissioner")
-    if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (
-            case.head.tag_ == "NNP" and (case.head.is_lower or (case.head.is_title and case.det == "the"))))):
+    # capitalised one alone after "the", as house styles write an office: "the Minister", "the Commissioner")
+    if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (case.head.tag_ == "NNP" and (
+            case.head.is_lower or (case.head.is_title and case.det == "the"
+                                   and all(c.dep_ == "det" for c in case.head.children)))))):
         return None
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
