@@ -217,7 +217,9 @@ def document_of_main_organisation(case: Mention) -> Speaker | None:
 
 @rule("speakers.lead-author", (
     "A study of Lake Tarn appeared on Monday. Its lead author, Dr. Ana Lind-Oduya, called it good news. The authors "
-    "wrote that the lake had recovered.", "Ana Lind-Oduya"))
+    "wrote that the lake had recovered.", "Ana Lind-Oduya"), (
+    "The paper, led by the marine biologist Ana Lind-Oduya of the Lakeview Institute, analysed 900 samples of "
+    "perch. As the lake warmed, the authors report, the fish grew smaller.", "Ana Lind-Oduya"))
 def lead_author(case: Mention) -> Speaker | None:
     """A study's authors, or the study itself, that no organisation is said to have issued: the person introduced
     before as its author ("Its lead author, Dr. Ana Lind,")."""
@@ -233,8 +235,8 @@ def lead_author(case: Mention) -> Speaker | None:
 
 
 def _study_leader(case: Mention) -> Speaker | None:
-    """The person a study before was said to be led by ("The study, led by Professor Ana Lind of ..."), outside
-    quotations."""
+    """The person a study before was said to be led by ("The study, led by Professor Ana Lind of ...", "led by the
+    marine biologist Ana Lind": a role with the name after it), outside quotations."""
     r, head = case.resolver, case.head
     for tok in r.doc[max(0, head.i - 400) : head.i]:
         if tok.lemma_.lower() not in RESEARCH_DOCUMENTS or tok.pos_ != "NOUN" or r.index.inside(tok.idx):
@@ -244,6 +246,8 @@ def _study_leader(case: Mention) -> Speaker | None:
                 continue
             by = next((c for c in verb.children if c.dep_ == "agent"), None)
             who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if who is not None and who.pos_ == "NOUN":  # "led by the marine biologist Ana Lind": the name after
+                who = next((c for c in who.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if who is not None and who.ent_type_ == "PERSON":
                 found = r.resolve(r.doc[who.left_edge.i : who.i + 1])
                 if found.name and found.kind == "person":

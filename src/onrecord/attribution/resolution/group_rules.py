@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from onrecord.attribution.resolution.antecedents import group_of, members, named_pair
+from onrecord.attribution.resolution.antecedents import author, group_of, members, named_pair
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
@@ -387,14 +387,22 @@ def first_person_writer(case: Mention) -> Speaker | None:
     return Speaker(writer, "person") if writer else None
 
 
-@rule("speakers.document-of-named-maker", (
-    "A Lakeview Ledger poll, run with Ana Lind of Tarn Research, shows the mayor ahead.", "Lakeview Ledger"))
+@rule(
+    "speakers.document-of-named-maker",
+    ("A Lakeview Ledger poll, run with Ana Lind of Tarn Research, shows the mayor ahead.", "Lakeview Ledger"),
+    ("The Kestrel Evening Times and Harbour News ran a poll. A Times/Harbour News poll in May found that Lind "
+     "led.", "Kestrel Evening Times and Harbour News"),
+)
 def document_of_named_maker(case: Mention) -> Speaker | None:
     """A document named by its maker ("a Lakeview Ledger poll", "the Tarn Trust report") is that
-    organisation's, whoever else the phrase names ("conducted jointly with Ana Lind of Tarn Research")."""
+    organisation's, whoever else the phrase names ("conducted jointly with Ana Lind of Tarn Research"); makers
+    written with a slash ("a Times/Harbour News poll") are all of them, each by its fullest name."""
     head, ix = case.head, case.resolver.index
     if case.lemma not in DOCUMENT_NOUNS and not is_document(head):
         return None
+    joint = _slash_makers(case)
+    if joint is not None:
+        return joint
     for child in head.children:
         ent = ix.ent_of.get(child.i)
         if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == head.i:
@@ -402,12 +410,35 @@ def document_of_named_maker(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.document-named-next", (
-    "The debate took place as a new poll showed Lind moving ahead of Okafor, 32%-25%. The Harbour Times poll gave "
-    "Lind a lead.", "Harbour Times"))
+def _slash_makers(case: Mention) -> Speaker | None:
+    """The makers a slash joins in the proper nouns right before a document's noun ("a Times/Harbour News
+    poll"), each by the fullest name the article gives it (one that ends with it: "the Kestrel Evening Times"),
+    as one speaker; None without a slash."""
+    doc, ix, k = case.head.doc, case.resolver.index, case.head.i - 1
+    while k >= 0 and ((doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()) or doc[k].text == "/"):
+        k -= 1
+    words = [t.text for t in doc[k + 1 : case.head.i]]
+    parts = " ".join(words).split(" / ")
+    if len(parts) < 2 or any(not p.strip() or "/" in p for p in parts):
+        return None
+    names = []
+    for part in parts:
+        longer = [n for n in ix.org_names if n.split()[-len(part.split()) :] == part.split() and len(n) > len(part)]
+        names.append(max(longer, key=len) if longer else ix.fullest_org(part))
+    return Speaker(listed(names), "organisation", case.description)
+
+
+@rule(
+    "speakers.document-named-next",
+    ("The debate took place as a new poll showed Lind moving ahead of Okafor, 32%-25%. The Harbour Times poll "
+     "gave Lind a lead.", "Harbour Times"),
+    ("A new statewide poll has found that Lind holds a narrow lead over Okafor. The poll, released on Monday by "
+     "the Kestrel Institute of Public Affairs, showed Lind ahead.", "Kestrel Institute of Public Affairs"),
+)
 def document_named_next(case: Mention) -> Speaker | None:
     """An indefinite document nobody is said to have made ("a poll shows ...", "a new survey found ..."), named
-    by its maker as the story goes on, in the same sentence or the next ("The Lakeview Ledger poll"): that maker."""
+    by its maker as the story goes on, in the same sentence or the next ("The Lakeview Ledger poll"; "The poll,
+    released by the Kestrel Institute,", as speakers.document-author finds a document's maker): that maker."""
     head, r = case.head, case.resolver
     if case.det not in ("a", "an") or not (case.lemma in DOCUMENT_NOUNS or is_document(head)) or case.phrase_ents:
         return None
@@ -419,4 +450,7 @@ def document_named_next(case: Mention) -> Speaker | None:
                 ent = r.index.ent_of.get(child.i)
                 if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == tok.i:
                     return Speaker(r.index.fullest_org(org_text(ent)), "organisation", case.description)
+            made = author(r, tok) if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else None
+            if made is not None and made.name and made.kind == "organisation":
+                return replace(made, description=case.description)
     return None

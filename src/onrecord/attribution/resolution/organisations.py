@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.index import OrgMention
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.resolution.names import Speaker, org_text
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
+    FEMALE_FIRST_NAMES,
     GENERIC_ORGANISATION_HEADS,
+    MALE_FIRST_NAMES,
     NAMED_BODY_HEADS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -105,3 +107,33 @@ def spokesperson_by_body_word(case: Mention) -> Speaker | None:
     if name is None or not any(w[:1].isupper() for w in name.split()):
         return None
     return Speaker(name, "organisation", case.description)
+
+
+def continued_name(ent: Span, source: Span) -> str:
+    """An organisation's name where the recogniser cut it at "and" or "for" inside the mention: "the Ministry of
+    Harbours and Coastal Affairs" (the pair of fields after "of", where "and" joins words inside the "of" phrase,
+    not two bodies: "the Bank of Lakeview and Kestrel Energy"), "the Court of Appeals for the 4th District" (the
+    district the court is for); the words after it title-case proper nouns (an ordinal after "the"), no person's
+    name, that run to the mention's end. Else the recogniser's name."""
+    doc, end = ent.doc, source.end
+    k = ent.end - 1 if ent.end - ent.start > 2 and doc[ent.end - 1].lower_ in ("and", "for") else ent.end
+    cut = doc[ent.start : k]  # (the recogniser's name, without a connector it ended on: "Department of Transport and")
+    if k + 1 >= end or doc[k].lower_ not in ("and", "for") or not cut.start <= doc[k].head.i < k:
+        return org_text(ent)
+    if doc[k].lower_ == "and" and (doc[k].head == cut.root or not any(t.lower_ == "of" for t in cut)):
+        return org_text(ent)  # (joined to the head: two bodies)
+    if doc[k].lower_ == "for" and doc[k].head != cut.root:
+        return org_text(ent)
+    j = k + 1 + (doc[k].lower_ == "for" and doc[k + 1].lower_ == "the")
+    rest = doc[j:end]
+    person = any(t.ent_type_ == "PERSON" or t.lower_ in FEMALE_FIRST_NAMES or t.lower_ in MALE_FIRST_NAMES
+                 for t in rest)  # ("the Ministry of Labour and Ana Tarn": a body and a person)
+    if not rest or rest[-1].pos_ != "PROPN" or person or not all(
+            (t.pos_ == "PROPN" and t.is_title) or (t.i > j and t.like_num) or _ordinal(t.text) for t in rest):
+        return org_text(ent)
+    return f"{org_text(cut)} {doc[k:end].text}"
+
+
+def _ordinal(word: str) -> bool:
+    """"4th", "21st", "2nd": a number written as an ordinal."""
+    return word[:-2].isdigit() and word[-2:].lower() in ("st", "nd", "rd", "th")

@@ -31,7 +31,6 @@ from onrecord.attribution.resolution.names import (
     clean_name,
     hyphen_extent,
     name_like,
-    org_text,
     person_name,
     strip_det,
     surname,
@@ -283,11 +282,24 @@ def titled_in_organisation(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.named-organisation", ("Lakeview Rowing Club said the race would go ahead.", "Lakeview Rowing Club"))
+@rule(
+    "speakers.named-organisation",
+    ("Lakeview Rowing Club said the race would go ahead.", "Lakeview Rowing Club"),
+    ("The Ministry of Labour and Migrant Affairs said in a statement that it had closed the agency.",
+     "Ministry of Labour and Migrant Affairs"),
+    ("The Department of Transport and Harbour Services said it would reopen the pier.",
+     "Department of Transport and Harbour Services"),
+    ("But the Kestrel Court of Appeals for the 4th District overruled and said the vote stood.",
+     "Kestrel Court of Appeals for the 4th District"),
+    ("The Ministry of Labour and Ana Tarn said in a statement that they had closed the agency.", "Ministry of Labour"),
+)
 def named_organisation(case: Mention) -> Speaker | None:
-    """An organisation (or a place or people speaking as one) the head names: its fullest name in the article."""
+    """An organisation (or a place or people speaking as one) the head names: its fullest name in the article,
+    with the words the recogniser cut at "and" or "for" ("the Ministry of Labour and Migrant Affairs", "the Court
+    of Appeals for the 4th District": see organisations.continued_name)."""
     if case.head_ent is not None and case.head_ent.label_ in ORG_LABELS:
-        return Speaker(case.resolver.index.fullest_org(org_text(case.head_ent)), "organisation")
+        name = orgs.continued_name(case.head_ent, case.source)
+        return Speaker(case.resolver.index.fullest_org(name), "organisation")
     return None
 
 
