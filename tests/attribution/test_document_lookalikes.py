@@ -1,6 +1,6 @@
 """Look-alikes of the document and organisation rules of session 24: phrases that resemble what those rules
 read but must keep their speaker (see speakers.named-organisation, speakers.document-of-named-maker,
-speakers.document-named-next, speakers.lead-author)."""
+speakers.document-named-next, speakers.lead-author, speakers.document-author, speakers.editorial-board)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def speakers(text: str) -> dict[str, str | None]:
     # a study led by a team nobody names: its authors stay unnamed
     ("The survey, led by a team of marine biologists, analysed 900 samples of perch. As the lake warmed, the "
      "authors report, the fish grew smaller.", "the authors", None),
+    # "according to the statement" with nobody said to have issued it: the statement later stays nobody's
+    ("Lind met with Tarn on Monday.\n\nAccording to the statement, they spoke about a Kestrel Broadcasting "
+     "special.\n\n“Lind asked for a meeting with Tarn,” the statement read.", "the statement", None),
+    # a newspaper named in passing as where someone works: "the editorial board" is not its
+    ("Ana Lind, a reporter for a local newspaper, met the mayor. “Lind has folded,” the editorial board wrote.",
+     "the editorial board", "editorial board"),
+    # an editorial board named by its own paper
+    ("The Kestrel Ledger, the county's largest newspaper, endorsed Lind. The Harbour Times editorial board wrote "
+     "that she had folded.", "The Harbour Times editorial board", "Harbour Times editorial board"),
 ])
 def test_a_look_alike_keeps_its_speaker(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text)[source] == speaker

@@ -138,7 +138,8 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     """The author of a document mentioned before, outside quotations ("Lind wrote in a report ... the report
     said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
     another word ("A study by Civic Action analysed 13 projects. ... the report said"; "a new ad from X ... the
-    60-second spot"); one that spoke before speaks for the author it was found to have."""
+    60-second spot"); one that spoke before, as a subject or after "according to", speaks for the author it was
+    found to have."""
     lemma = head.lemma_.lower()
     research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
@@ -147,13 +148,19 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or quoted_at(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
-        spoke = next((sp for i, sp in r.recent if i == tok.head.i), None) if tok.dep_ == "nsubj" else None
+        cue = tok.head.i if tok.dep_ == "nsubj" else tok.head.head.i if _according_to(tok) else None
+        spoke = next((sp for i, sp in r.recent if i == cue), None) if cue is not None else None
         if spoke is not None and spoke.kind in ("organisation", "person"):
             return spoke  # the same document spoke before: for whoever it was found to speak for
         found = maker(r, tok)
         if found is not None:
             return found
     return _spoke_before(r, head)
+
+
+def _according_to(tok: Token) -> bool:
+    """Is the noun the object of "according to" ("According to the statement, ...")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _spoke_before(r: SpeakerResolver, head: Token) -> Speaker | None:

@@ -18,6 +18,7 @@ from onrecord.lexicon.en import (
     NAMED_BODY_HEADS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    PUBLICATIONS,
     SPOKESPERSON_HEADS,
 )
 
@@ -137,3 +138,26 @@ def continued_name(ent: Span, source: Span) -> str:
 def _ordinal(word: str) -> bool:
     """"4th", "21st", "2nd": a number written as an ordinal."""
     return word[:-2].isdigit() and word[-2:].lower() in ("st", "nd", "rd", "th")
+
+
+@rule("speakers.editorial-board", (
+    "The Kestrel Ledger, the county's largest newspaper, has run a string of editorials attacking Lind. “Lind has "
+    "folded,” the editorial board wrote.", "Kestrel Ledger"))
+def editorial_board(case: Mention) -> Speaker | None:
+    """"The editorial board", "the editors": the publication named last before it, outside quotations, by a
+    newspaper's or a magazine's noun in apposition to its name ("the Kestrel Ledger, the county's largest
+    newspaper,") or after it ("the Kestrel Ledger newspaper"); else passes."""
+    head, r = case.head, case.resolver
+    board = case.lemma == "board" and any(c.lower_ == "editorial" for c in head.children)
+    if not (board or (case.lemma == "editor" and head.tag_ == "NNS")) or not case.definite or case.phrase_ents \
+            or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.is_title for c in head.children):
+        return None  # (not "the Harbour Times editorial board": its own)
+    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+        if tok.lemma_.lower() not in PUBLICATIONS or tok.pos_ != "NOUN" or r.index.inside(tok.idx):
+            continue
+        name = tok.head if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" else next(
+            (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if name is not None and name.ent_type_ not in ("PERSON", "GPE"):
+            start = next((t.i for t in name.subtree if t.pos_ == "PROPN"), name.i)
+            return Speaker(r.index.fullest_org(r.doc[start : name.i + 1].text), "organisation", case.description)
+    return None

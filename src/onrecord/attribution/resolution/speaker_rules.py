@@ -390,6 +390,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     doc.document_of_main_organisation,
     doc.lead_author,
     doc.document_unattributed,
+    orgs.editorial_board,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
     d.organisation_in_view,
