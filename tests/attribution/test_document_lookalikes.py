@@ -44,3 +44,13 @@ def speakers(text: str) -> dict[str, str | None]:
 ])
 def test_a_look_alike_keeps_its_speaker(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text)[source] == speaker
+
+
+def test_the_statement_read_after_according_to_the_statement_is_its_authors() -> None:
+    # speakers.document-author (antecedents.earlier_author): the same document spoke before, after "according to"
+    text = ("Kestrel News confirmed that Lind met with Tarn.\n\nAccording to the statement, Lind met with Tarn to "
+            "discuss a Kestrel Broadcasting special.\n\n“Kestrel News chairman Ivo Marrick has spoken to Tarn a few "
+            "times about a Kestrel Broadcasting special. Lind asked for a meeting with Tarn,” the statement read.")
+    found = [a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]
+             if a["source_text"] == "the statement"]
+    assert found == ["Kestrel News", "Kestrel News"]

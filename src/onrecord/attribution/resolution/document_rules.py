@@ -111,9 +111,6 @@ def document_yield(case: Mention) -> Speaker | None:
      "Oduya-Hart, to its chief executive, Ivo Tarn. “We have a problem,” the memo reads.", "Mira Oduya-Hart"),
     ("His target was a thirty-second advertisement that the Harbour Party began running on Friday. Over footage "
      "of empty shops, the ad says that Tarn left the county “broke and bitter.”", "Harbour Party"),
-    ("Kestrel News confirmed that Lind met with Tarn.\n\nAccording to the statement, Lind met with Tarn to discuss "
-     "a Kestrel Broadcasting special.\n\n“Kestrel News chairman Ivo Marrick has spoken to Tarn a few times about a "
-     "Kestrel Broadcasting special. Lind asked for a meeting with Tarn,” the statement read.", "Kestrel News"),
 )
 def document_author(case: Mention) -> Speaker | None:
     """A document speaks for its author: its possessor ("the union's release"), "by" or "from" ("a study by
