@@ -76,6 +76,13 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN"):
                 joined = _bodies_joined(r, obj)  # "carried out by the Lakeview Trust and the University of X"
                 return joined or r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+            if obj is not None and obj.lower_ in ORGANISATION_HEADS and obj.tag_ == "NN" and [
+                    (c.dep_, c.lower_) for c in obj.lefts] == [("det", "the")]:
+                # "a survey by the organization" (the bare noun: not "by the railway company"): the body that
+                # noun stands for, when it is named
+                found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
+                if found.name and found.kind == "organisation" and not found.name.islower():
+                    return found
             if obj is not None and obj.pos_ == "NOUN" and any(
                     c.dep_ in ("compound", "poss") and c.ent_type_ in ("PERSON", "ORG") for c in obj.children):
                 # "a statement issued by the Lind campaign": a named one's body
