@@ -65,7 +65,8 @@ def _one_of_documents(head: Token, words: tuple[str, ...] = ("of",)) -> Token | 
 def document_yield(case: Mention) -> Speaker | None:
     """What a document or a body yields speaks for its author: "early results of the exit poll conducted by X",
     "results from a survey by X", "an archived version of X's website" (the document's, as speakers.document-author
-    finds it); "figures released by the statistics office", "data from the agency" (who released them, by possessor, "by" or "from"); else passes."""
+    finds it); "figures released by the statistics office", "data from the agency" (who released them, by
+    possessor, "by" or "from"); else passes."""
     if case.lemma not in DOCUMENT_RESULTS:
         return None
     docs = _one_of_documents(case.head, ("of", "from"))
