@@ -1,6 +1,7 @@
 """Look-alikes of the document and organisation rules of session 24: phrases that resemble what those rules
 read but must keep their speaker (see speakers.named-organisation, speakers.document-of-named-maker,
-speakers.document-named-next, speakers.lead-author, speakers.document-author, speakers.editorial-board)."""
+speakers.document-named-next, speakers.lead-author, speakers.document-author, speakers.editorial-board); and the
+cases of speakers.document-author that have no example in its table (the function is at the length limit)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,17 @@ def test_a_document_by_a_modified_body_noun_is_not_the_last_subject_body() -> No
     text = ("Three employees of Kestrel Rail were hurt. The Harbour Safety Board has said the brakes were not applied."
             "\n\nA report by the railway company says that winter is hard on trains.")
     assert speakers(text).get("A report by the railway company") != "Harbour Safety Board"
+
+
+def test_a_letter_a_counted_group_said_something_in_is_that_groups() -> None:
+    # speakers.document-author (antecedents.maker): "In a joint letter ..., 40 of the dockers said": unnamed, described
+    text = ("Ivo Tarn was fined in May. In a joint letter sent to the court in June, 40 of the dockers said they had "
+            "been cheated and asked for their money back. “We came to work,” the letter read.")
+    found = next(a for a in extract(text, settings=ALL).to_dict()["attributions"] if a["source_text"] == "the letter")
+    assert (found.get("speaker"), found.get("speaker_description")) == (None, "40 of the dockers")
+
+
+def test_a_letter_a_named_person_said_something_in_stays_hers() -> None:
+    text = ("Ivo Tarn was fined in May. In a letter sent to the court in June, Ana Lind said she had been cheated. "
+            "“I came to work,” the letter read.")
+    assert speakers(text)["the letter"] == "Ana Lind"

@@ -212,6 +212,10 @@ def maker(r: SpeakerResolver, tok: Token) -> Speaker | None:
             # "led by Ana Lind, who also wrote its report": whom the relative clause is on
             on = r.resolve(r.doc[subject.i : subject.i + 1])
             return on if on.name else None
+        if subject is not None and subject.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.tag_ == "NNS" for o in c.children) for c in subject.children):
+            # "In a joint letter, 40 of the dockers said": the group counted, nobody named
+            return Speaker(None, "anonymous", r.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
         if subject is not None and subject.pos_ == "NOUN" and subject.tag_ in ("NN", "NNS"):
             # "In a statement, the company said"; "Dozens of local artists signed a letter" (a count of people)
             counted = subject.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
