@@ -179,3 +179,16 @@ def test_a_plain_claim_with_and_is_none() -> None:
     assert claim.condition is None  # type: ignore[attr-defined]
     assert flags_of("“The Lakeview station stays open,” Ivo Tarn said. “The Lakeview station will close on April "
                     "1,” Ana Lind said.", "conflict")
+
+
+# -- two parts of one whole ------------------------------------------------------------------------------------------
+
+def test_the_two_parts_of_a_whole_do_not_conflict() -> None:
+    assert not flags_of("The Kestrel minority report says three of the nine panel members advised against approval. "
+                        "“Six panel members advised approval,” Ana Lind said.", "conflict")
+
+
+def test_another_count_of_the_same_part_conflicts() -> None:
+    found = flags_of("The Kestrel minority report says three of the nine panel members advised approval. “Seven "
+                     "panel members advised approval,” Ana Lind said.", "conflict")
+    assert [f.reason for f in found] == ["changed number"]

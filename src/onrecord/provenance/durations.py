@@ -61,6 +61,20 @@ def bounded(text: str) -> tuple[tuple[float, str], ...]:
     return tuple(out)
 
 
+_PARTITIVE = re.compile(rf"\b(?P<part>{_NUMBER})\s+of\s+(?:the|its|their|our)\s+(?P<whole>{_NUMBER})\b")
+
+
+@lru_cache(maxsize=4096)
+def partitives(text: str) -> tuple[tuple[float, float], ...]:
+    """The parts of a whole a statement counts ("three of the nine members": (3, 9))."""
+    out = []
+    for m in _PARTITIVE.finditer(text.lower()):
+        part, whole = _count(m.group("part")), _count(m.group("whole"))
+        if part is not None and whole is not None:
+            out.append((part[0], whole[0]))
+    return tuple(out)
+
+
 def _count(words: str) -> tuple[float, float] | None:
     if words in _VAGUE:
         low, high = _VAGUE[words]
@@ -144,4 +158,4 @@ def changed_duration(pair: Pair) -> Verdict | None:
     return Verdict("half", "changed number", DURATION)
 
 
-__all__ = ["DURATION", "SPAN_HOURS", "bounded", "changed_duration", "durations", "timed"]
+__all__ = ["DURATION", "SPAN_HOURS", "bounded", "changed_duration", "durations", "partitives", "timed"]

@@ -20,7 +20,7 @@ values compared and raised, :class:`Statement` and :class:`Flag`, live in :mod:`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -332,10 +332,11 @@ def group_key(f: Flag) -> tuple[Any, ...] | None:
     return (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
 
 
-def group_flags(flags: Iterable[Flag]) -> list[Flag]:
+def group_flags(flags: Iterable[Flag], same: Callable[[dict[str, Any]], Hashable] | None = None) -> list[Flag]:
     """One flag per disagreement: flags of one kind between the same parties, on the same concept, between the
     same two articles (a lede's paraphrase and the quotation below it say one thing) become one, the strongest
-    pair shown and the others kept in ``also``."""
+    pair shown and the others kept in ``also``. ``same``: what identifies a statement of a flag (by default its
+    article and ordinal; the store gives its attribution id, one statement named two ways)."""
     groups: dict[tuple[Any, ...], list[Flag]] = {}
     order: list[tuple[Any, ...]] = []
     for f in flags:
@@ -344,7 +345,7 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
             groups[key] = []
             order.append(key)
         groups[key].append(f)
-    order = _join_shared(groups, order)
+    order = _join_shared(groups, order, same or _place)
     out = []
     for key in order:
         members = sorted(groups[key], key=_strength, reverse=True)
@@ -363,11 +364,16 @@ def _oriented(m: Flag, best: Flag) -> list[tuple[dict[str, Any], dict[str, Any]]
     return [(b, a) for a, b in pairs] if swap else pairs
 
 
-def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
-    return {(str(r.get("article")), str(r.get("ordinal"))) for f in flags for r in (f.a, f.b) if r}
+def _place(ref: dict[str, Any]) -> Hashable:
+    return str(ref.get("article")), str(ref.get("ordinal"))
 
 
-def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def _statements(flags: list[Flag], same: Callable[[dict[str, Any]], Hashable]) -> set[Hashable]:
+    return {same(r) for f in flags for r in (f.a, f.b) if r}
+
+
+def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]],
+                 same: Callable[[dict[str, Any]], Hashable]) -> list[tuple[Any, ...]]:
     """Flags on one concept that share a statement are one disagreement: conflicts between the same two articles,
     whatever the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim), and
     flags between the same parties in any articles (``flags.restated``: one claim said twice, a quotation in March
@@ -377,7 +383,7 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
         target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] and k[2] == key[2]
                        and ((k[1] == key[1] and groups[k][0].rating == groups[key][0].rating)
                             or (k[0] == "conflict" and k[3] == key[3]))
-                       and _statements(groups[k]) & _statements(groups[key])), None)
+                       and _statements(groups[k], same) & _statements(groups[key], same)), None)
         if target is None:
             kept.append(key)
         else:
