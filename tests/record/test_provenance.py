@@ -246,3 +246,70 @@ def test_merge_split_relink_recompute_flags(mill: Store) -> None:
     mill.relink()
     assert _kinds(mill) == before
     assert mill.one("SELECT count(*) FROM flags")[0] == len(before)  # type: ignore[index]
+
+
+RESTATED = [
+    {"id": "depot-1", "outlet": "Lakeview Ledger", "published": "2031-03-01",
+     "text": "“The Kestrel depot will stay open,” Ana Lind, the Lakeview mayor, said on Monday."},
+    {"id": "depot-2", "outlet": "Harlow Post", "published": "2031-05-01",
+     "text": "Ana Lind, who had promised in March that the Kestrel depot would stay open, said on Friday that the "
+             "council had run out of money. “The Kestrel depot will close in June,” she said."},
+]
+
+
+def test_a_claim_restated_in_the_next_article_is_stored_as_one_flag(store: Store, tmp_path: Path) -> None:
+    """The store joins one claim said twice (a quotation in March, the reporter's recap of it in May) against the
+    statement that takes it back, as ``onrecord provenance`` and the eval do (flags.group_flags): ``onrecord
+    flags`` lists the disagreement once, with the other pair in ``also``; a rerun and a reprocess keep it so."""
+    path = tmp_path / "depot.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in RESTATED), encoding="utf-8")
+
+    def check() -> None:
+        (flag,) = _reversals(store)
+        assert (flag.rating, flag.speaker) == ("full", "Ana Lind")
+        pairs = [(flag.data["a"], flag.data["b"]), *flag.data["also"]]
+        assert len(pairs) == 2
+        assert {p[0]["text"].strip(" ,") for p in pairs} == {"The Kestrel depot will stay open",
+                                                              "that the Kestrel depot would stay open"}
+
+    ingest_paths(store, [path])
+    check()
+    assert ingest_paths(store, [path]).known == 2
+    check()
+    assert reprocess(store, every=True).done == 2
+    check()
+    assert store.one("SELECT count(*) FROM flags WHERE kind = 'reversal'")[0] == 1  # type: ignore[index]
+
+
+def test_one_claim_against_two_other_parties_stays_two_stored_conflicts(store: Store, tmp_path: Path) -> None:
+    rows = [
+        {"id": "depot-1", "outlet": "Lakeview Ledger", "published": "2031-03-01",
+         "text": "“The Kestrel depot will stay open,” Ana Lind, the Lakeview mayor, said on Monday."},
+        {"id": "depot-2", "outlet": "Harlow Post", "published": "2031-05-01",
+         "text": "“The Kestrel depot will close in June,” Ivo Tarn, the council's treasurer, said on Friday."},
+        {"id": "depot-3", "outlet": "Harlow Post", "published": "2031-05-02",
+         "text": "“The Kestrel depot will close in June,” Mara Lees, the depot's manager, said on Tuesday."},
+    ]
+    path = tmp_path / "depot.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_paths(store, [path])
+    conflicts = [f for f in stored.flags(store, kind="conflict") if "Ana Lind" in (f.speaker, f.other)]
+    assert len(conflicts) == 2
+
+
+def test_a_position_repeated_in_a_third_article_joins_the_stored_flag(store: Store, tmp_path: Path) -> None:
+    """A reversal a later ingest finds on a statement a stored flag of another article already holds, with the same
+    concept, speaker and rating, is that flag's disagreement again: not listed a second time."""
+    rows = [
+        {"id": "depot-1", "outlet": "Lakeview Ledger", "published": "2031-03-01",
+         "text": "“The Kestrel depot will stay open,” Ana Lind, the Lakeview mayor, said on Monday."},
+        {"id": "depot-2", "outlet": "Harlow Post", "published": "2031-05-01",
+         "text": "“The Kestrel depot will close in June,” Ana Lind, the Lakeview mayor, said on Friday."},
+        {"id": "depot-3", "outlet": "Harlow Post", "published": "2031-06-01",
+         "text": "“The Kestrel depot will close this month,” Ana Lind, the Lakeview mayor, said on Tuesday."},
+    ]
+    path = tmp_path / "depot.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_paths(store, [path])
+    (flag,) = _reversals(store)
+    assert flag.a and flag.a["text"].startswith("The Kestrel depot will stay open")

@@ -53,6 +53,17 @@ def _evidence(clause: Token) -> bool:
                                                     and c.lemma_ in ("have", "be") for c in clause.children))
 
 
+def asked(tok: Token, content: Span) -> bool:
+    """Is a word inside an indirect question of the content ("declined to say whether the memo was genuine", "asked
+    her to explain why she had given the wrong account")?"""
+    node = tok
+    while node.head.i != node.i and content.start <= node.head.i < content.end:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children) or _asked(node):
+            return True
+        node = node.head
+    return False
+
+
 def unasserted(tok: Token, content: Span) -> bool:
     """Is this predicate wanted, asked or conditional rather than asserted (within the content)? So is a view the
     content reports as someone's ("contradicting the mayor's claim that it was fake")."""
@@ -84,6 +95,8 @@ def unasserted(tok: Token, content: Span) -> bool:
             return True  # "we asked for the depot to stay open", "all we want is for the depot to stay open"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in node.children):
+            return True  # "checked before anyone sits under it again": when, not that anyone will sit
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "than" for c in node.children):
             return True  # "a search misses more than it finds": what is compared against, not a claim
         if (node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "dobj" and node.pos_ == "NOUN")) and (
@@ -104,4 +117,4 @@ def _asked(clause: Token) -> bool:
     return clause.dep_ in ("pcomp", "ccomp", "dobj") or (first.i > 0 and clause.doc[first.i - 1].pos_ == "ADP")
 
 
-__all__ = ["EMBEDDING_VERBS", "SPEECH_NOUNS", "SPEECH_VERBS", "embedded_sign", "unasserted"]
+__all__ = ["EMBEDDING_VERBS", "SPEECH_NOUNS", "SPEECH_VERBS", "asked", "embedded_sign", "unasserted"]

@@ -77,6 +77,8 @@ _NOUN, _PROPN = ids("NOUN", "PROPN")
 _KEY_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _KEEPING = frozenset("stay remain keep leave".split())
 #: Words that give a count roughly before "to" and a number ("closer to 600"): no predicate.
+#: Adverbs that bound a negation in time ("not yet", "still not", "no longer"): flags.different-time.
+TIME_BOUND = _EN.words("time_bound_negations")
 _APPROXIMATORS = _EN.words("approximators")
 _PARTICLES = _EN.words("light_particles")
 #: What opening or closing begins or ends ("opened an investigation"), not opens or shuts.
@@ -119,7 +121,7 @@ class Claim:
     @property
     def asserts(self) -> bool:
         """Does the statement assert anything a flag can use (not a question, a demand or a negated cue)?"""
-        return self.cue not in ("ask", "demand", "unclear")
+        return self.cue not in ("ask", "demand", "act", "unclear")
 
     def arguments_of(self, concept: str) -> tuple[str, ...]:
         return next((a for c, a in self.arguments if c == concept), ())
@@ -227,6 +229,8 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and (tok.pos_ != "VERB" or tok.dep_ == "amod") and not (
             tok.dep_ == "amod" and (noun.i == phrase_root or noun.dep_ in ("attr", "oprd", "appos"))):
         return None  # an attributive word ("the next year", "a fake memo") asserts nothing of its own
+    if tok.dep_ in ("nmod", "compound", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN") and _hyphened(tok):
+        return None  # "stop-and-search encounters", "a close-up photograph": a word of a hyphened name, no predicate
     if mapped == "authentic" and not _of_a_thing(tok, noun):
         return None  # "a real gain" (an intensifier), "that is not true" (said of a claim, not of a document)
     if lemma in _KEEPING and any((c.pos_ == "ADJ" and c.dep_ != "amod") or position(c) for c in tok.children):
@@ -248,6 +252,13 @@ def _concept(tok: Token, phrase_root: int = -1) -> tuple[str, int] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING:
         return None  # "obtained a copy", "has a draft": holding a thing says nothing of it
     return (mapped[1:], -1) if mapped.startswith("-") else (mapped, 1)
+
+
+def _hyphened(tok: Token) -> bool:
+    """Is a word joined by a hyphen to the word before or after it ("stop-and-search", "close-up")?"""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_) or (
+        tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_)
 
 
 def _of_a_thing(tok: Token, noun: Token) -> bool:
@@ -291,8 +302,10 @@ def _stances(content: Span, tokens: Sequence[Token], cue: CueStance, context: tu
             sign = -sign
         sign *= embedded_sign(tok, content)
         words = f"{neg.text} {tok.text}" if neg is not None and neg.i < tok.i else tok.text
-        if neg is not None and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.children):
-            words = f"{neg.text} yet {tok.text}"  # "had not yet boarded": so far, not ever
+        bound = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in TIME_BOUND and (
+            neg is not None and (c.lower_ in ("yet", "anymore") or abs(c.i - neg.i) == 1))), None)
+        if neg is not None and bound is not None:  # "had not yet boarded", "can no longer": so far, or not now
+            words = " ".join(t.text for t in sorted({neg, bound, tok}, key=lambda t: t.i))
         depth = _depth(tok, content)
         if concept not in found or depth < found[concept][0]:
             found[concept] = (depth, sign * flip, words, arguments(tok, context, content))

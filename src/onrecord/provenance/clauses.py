@@ -72,7 +72,31 @@ def condition_of(content: Span, tokens: Iterable[Token] | None = None) -> str | 
             left = min(clause.left_edge.i, tok.i)
             right = min(clause.right_edge.i + 1, content.end)
             return content.doc[left:right].text
+    return _imperative_condition(content, tokens)
+
+
+def _imperative_condition(content: Span, tokens: Iterable[Token] | None = None) -> str | None:
+    """The order a clause joined to it by "and" depends on ("Use the fund, and the station stays open": if the
+    fund is used): an imperative that opens its sentence (a bare verb with no subject) with a clause of its own
+    after "and"; the imperative, as written."""
+    for tok in content if tokens is None else tokens:
+        if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+            continue
+        first = next((t for t in content.doc[max(tok.sent.start, content.start):tok.i + 1] if not t.is_punct), tok)
+        cc = next((c for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if first.i != tok.i or cc is None or not any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in content.doc[cc.i + 1:min(tok.sent.end, content.end)]):
+            continue  # (the clause after "and" has a subject of its own: "and the station stays open")
+        return content.doc[max(tok.i, content.start):cc.i].text.rstrip(" ,")
     return None
+
+
+def hypothetical(condition: str | None) -> bool:
+    """Does a condition make its claim a case, not a report of how things are: an "if" ("if the grant ends") or an
+    order it depends on ("Use the fund, and ...": written without a condition's marker)?"""
+    words = (condition or "").lower().split()
+    return bool(words) and (words[0] == "if" or not CONDITION_MARKERS & set(words[:2]))  # (not "only if", "even if")
 
 
 def _past(clause: Token) -> bool:
@@ -129,5 +153,5 @@ def wanting(head: Token) -> bool:
                                        if c.dep_ in ("nsubj", "csubj") for t in c.subtree)
 
 
-__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "questions",
+__all__ = ["CONDITION_MARKERS", "CONFLICT_SIGNALS", "condition_of", "counterfactual", "hypothetical", "questions",
            "sides_with", "signal_of", "wanting"]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, positions, token_arrays
 from onrecord.lexicon import load
+from onrecord.provenance.asserted import asked
 from onrecord.provenance.pairs import firm
 from onrecord.provenance.parties import same_person
 from onrecord.provenance.stance import NEGATORS
@@ -259,8 +260,8 @@ def quoted_back(a: Statement, b: Statement) -> str | None:
         # ("I was wrong that nothing came; two orders came late": none put right as a count)
         return "count" if _NONE & set(taken) and b.claim.numbers else "said"
     detail = corrected(b)
-    if detail and all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail):
-        return "count"
+    if detail:  # (the concession names the wrong detail: it puts right the statement that gave it, no other count)
+        return "count" if all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail) else None
     return "count" if any(all(abs(x - y) > 0.1 * max(abs(x), abs(y)) for y in counts_b[noun])
                           for noun, values in counts_a.items() if noun in counts_b for x in values) else None
 
@@ -346,7 +347,7 @@ def concession(doc: Doc, s: Statement) -> str | None:
         if tok.lemma_.lower() in _MARKING and not _negated(tok):
             return tok.text
     for tok in content:
-        if tok.lemma_.lower() in ADMITTING_WORDS and _admits(tok, _recalls(
+        if tok.lemma_.lower() in ADMITTING_WORDS and not asked(tok, content) and _admits(tok, _recalls(
                 re.findall(r"[\w'-]+", doc[content.start:tok.i].text.lower())) is not None):
             return doc[min(tok.i, (_subject(tok) or _held_wrong(tok)).i):_about(tok) + 1].text  # type: ignore[union-attr]
     first = content[0].sent

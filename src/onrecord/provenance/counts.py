@@ -10,6 +10,8 @@ import re
 
 from onrecord.attribution.rules import rule
 from onrecord.provenance.claims import Claim
+from onrecord.provenance.concessions import corrected
+from onrecord.provenance.durations import bounded, partitives
 from onrecord.provenance.pairs import Pair, Verdict, firm, modifiers
 
 #: Counted nouns too common to say two counts are of one thing ("3 percent", "$2 million", "two years").
@@ -43,16 +45,33 @@ def changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
       ("Ana Lind said the city will cut the cod quota by 10 percent. Ana Lind later said the city will cut the "
        "haddock quota by 15 percent.", "none: two things counted"),
       ("Ana Lind said 300 Lakeview ballots were cast. Ana Lind later said 40 Lakeview ballots were set aside.",
-       "none: two things counted"))
+       "none: two things counted"),
+      ("Ana Lind said the river peaked at 4.2 metres at Tarnwick Bridge. Ana Lind later said the river peaked at 4.6 "
+       "metres at Kestrel Weir.", "none: two things counted"),
+      ("Ana Lind said Lakeview cameras are on in more than 90 percent of searches. Ana Lind later said Lakeview "
+       "cameras were on in 94 percent of searches.", "none: within the bound"),
+      ("Ana Lind said three of the nine Lakeview members advised against the plan. Ana Lind later said six Lakeview "
+       "members advised the plan.", "none: two parts of one whole"))
 def changed_number(pair: Pair) -> Verdict | None:
     """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
-    differently modified things ("the cod quota" / "the haddock quota"), or the counted noun under two different
-    predicates ("300 ballots were cast" / "40 ballots were set aside"), counts two things, not one twice."""
+    differently modified things ("the cod quota" / "the haddock quota") or of two named places ("at Tarnwick
+    Bridge" / "at Kestrel Weir"), or the counted noun under two different predicates ("300 ballots were cast" / "40
+    ballots were set aside"), counts two things, not one twice. A count the other side's bound keeps ("more than
+    90 percent" / "94 percent") agrees, and so do the two parts of a whole one side names ("three of the nine
+    advised against" / "six advised for"); a count put right by name ("it was 3.4 metres, not 3.1") corrects the
+    statement that gave the wrong one, not another count."""
     changed = changed_numbers(pair.a.claim, pair.b.claim)
     if changed is None:
         return None
-    if _told_apart(pair.a.claim, pair.b.claim) or _done_apart(pair, changed[0]):
+    if _told_apart(pair.a.claim, pair.b.claim) or _done_apart(pair, changed[0]) or _placed_apart(pair):
         return Verdict(None, "two things counted")
+    if _within_bound(pair, changed[1], changed[2]):
+        return Verdict(None, "within the bound")
+    if _parts_of_one_whole(pair, changed[1], changed[2]):
+        return Verdict(None, "two parts of one whole")
+    detail = corrected(pair.b)
+    if detail and not set(detail) <= set(re.findall(r"[\w'-]+(?:\.\d+)?", pair.a.text.lower())):
+        return Verdict(None, "corrects another statement")  # ("it was 3.4 metres, not 3.1" puts right a 3.1)
     return Verdict("half", "changed number", changed[0])
 
 
@@ -69,6 +88,40 @@ def _done_apart(pair: Pair, counted: str) -> bool:
             return False  # ("affordable" before "homes" on the other side)
         done.append(concepts)
     return bool(done[0] and done[1] and not done[0] & done[1])
+
+
+def _placed_apart(pair: Pair) -> bool:
+    """Does each side say the predicate they share of its own named place or thing, and none in common ("peaked at
+    4.2 metres at Brannock Bridge" / "peaked at 4.6 metres at Holme Weir"): two measures of two places, not one
+    measure changed? (A name said with another predicate, "they will go to Ashby", places nothing.)"""
+    a, b = pair.a.claim, pair.b.claim
+    for concept in {c for c, _ in a.stances} & {c for c, _ in b.stances}:
+        na = {n for n in a.names if set(n.split()) <= set(a.arguments_of(concept))}
+        nb = {n for n in b.names if set(n.split()) <= set(b.arguments_of(concept))}
+        if na and nb and not na & nb:
+            return True
+    return False
+
+
+def _within_bound(pair: Pair, value_a: float, value_b: float) -> bool:
+    """Is one side's count a bound the other's count keeps ("more than ninety per cent" / "ninety-four per cent";
+    "fewer than 1,000 homes" / "about 800 homes"): two counts that agree?"""
+    for s, mine, other in ((pair.a, value_a, value_b), (pair.b, value_b, value_a)):
+        for value, side in bounded(s.text):
+            if value == mine and ((side == "lower" and other >= value) or (side == "upper" and other <= value)):
+                return True
+    return False
+
+
+def _parts_of_one_whole(pair: Pair, value_a: float, value_b: float) -> bool:
+    """Is one side's count a part of a whole it names that the other side's count makes up ("three of the nine
+    members advised against" / "six members advised approval": three and six are the nine)? The two counts are of
+    the whole's two parts, not one count changed."""
+    for s, mine, other in ((pair.a, value_a, value_b), (pair.b, value_b, value_a)):
+        for part, whole in partitives(s.text):
+            if part == mine and part + other == whole:
+                return True
+    return False
 
 
 def _told_apart(a: Claim, b: Claim) -> bool:

@@ -44,6 +44,37 @@ _POINT_BEFORE = frozenset({"in", "every", "each", "per", "since", "after", "befo
 _POINT_AFTER = frozenset({"ago", "later", "earlier", "old", "before", "after", "from", "into"})
 
 
+#: A bound before a count of anything ("more than ninety per cent", "fewer than 1,000 homes"): a side, not a value.
+_COUNT_BOUNDS = [w for w, k in _BOUNDS.items() if k in ("upper", "lower") and (" " in w or w in ("over", "under"))]
+_BOUNDED = re.compile(rf"\b(?P<bound>{_alternation(_COUNT_BOUNDS)})\s+(?P<count>{_NUMBER})\b")
+
+
+@lru_cache(maxsize=4096)
+def bounded(text: str) -> tuple[tuple[float, str], ...]:
+    """The counts a statement gives as bounds, each with its side ("more than ninety per cent": (90, "lower");
+    "no more than 40 stewards": (40, "upper")); single words that only stress a count ("only", "just") are none."""
+    out = []
+    for m in _BOUNDED.finditer(text.lower()):
+        count = _count(m.group("count"))
+        if count is not None:
+            out.append((count[0], _BOUNDS[m.group("bound")]))
+    return tuple(out)
+
+
+_PARTITIVE = re.compile(rf"\b(?P<part>{_NUMBER})\s+of\s+(?:the|its|their|our)\s+(?P<whole>{_NUMBER})\b")
+
+
+@lru_cache(maxsize=4096)
+def partitives(text: str) -> tuple[tuple[float, float], ...]:
+    """The parts of a whole a statement counts ("three of the nine members": (3, 9))."""
+    out = []
+    for m in _PARTITIVE.finditer(text.lower()):
+        part, whole = _count(m.group("part")), _count(m.group("whole"))
+        if part is not None and whole is not None:
+            out.append((part[0], whole[0]))
+    return tuple(out)
+
+
 def _count(words: str) -> tuple[float, float] | None:
     if words in _VAGUE:
         low, high = _VAGUE[words]
@@ -100,18 +131,31 @@ def _apart(a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...
     return bool(a and b) and all(ha < lb or hb < la for la, ha in a for lb, hb in b)
 
 
+def _about_one_thing(pair: Pair) -> bool:
+    """Do two statements with durations speak of one thing: a predicate or a noun in common besides the span nouns
+    ("the database was open for less than a day" / "the database was exposed for six weeks"; not "the force knew
+    about it for months" / "four minutes and twenty seconds is not brief", which share only "minute")?"""
+    a, b = pair.a.claim, pair.b.claim
+    return bool(pair.shared) or bool((set(a.keys) & set(b.keys)) - set(SPAN_HOURS))
+
+
 @rule("flags.changed-duration",
       ("Ana Lind said the Lakeview database was open for less than a day. Ana Lind later said the Lakeview "
        "database was open for at least six weeks.", "half: changed number"),
       ("Ana Lind said the Lakeview ferry would be refloated within 48 hours. Ana Lind later said refloating the "
-       "Lakeview ferry would take at least three more weeks.", "half: changed number"))
+       "Lakeview ferry would take at least three more weeks.", "half: changed number"),
+      ("Ana Lind said the minutes showed the Kestrel force had known about the fault for months. Ana Lind later "
+       "said four minutes and twenty seconds was not brief.", "none: two things timed"))
 def changed_duration(pair: Pair) -> Verdict | None:
     """One subject said to have lasted, or to take, two stretches of time that cannot both hold ("open for less than
     a day" / "open for at least six weeks", "within 48 hours" / "at least three more weeks"): a changed number, in
-    the units of time each side chose. Ranges that meet ("a few hours" / "about four hours") agree."""
-    if _apart(durations(pair.a.text), durations(pair.b.text)):
-        return Verdict("half", "changed number", DURATION)
-    return None
+    the units of time each side chose. Ranges that meet ("a few hours" / "about four hours") agree; two statements
+    that share only a span noun ("knew about it for months" / "four minutes is not brief") speak of two things."""
+    if not _apart(durations(pair.a.text), durations(pair.b.text)):
+        return None
+    if not _about_one_thing(pair):
+        return Verdict(None, "two things timed")
+    return Verdict("half", "changed number", DURATION)
 
 
-__all__ = ["DURATION", "SPAN_HOURS", "changed_duration", "durations", "timed"]
+__all__ = ["DURATION", "SPAN_HOURS", "bounded", "changed_duration", "durations", "partitives", "timed"]

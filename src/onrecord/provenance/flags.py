@@ -20,13 +20,14 @@ values compared and raised, :class:`Statement` and :class:`Flag`, live in :mod:`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon import load
-from onrecord.provenance.claims import DEONTIC, Claim
+from onrecord.provenance.claims import DEONTIC, TIME_BOUND, Claim
+from onrecord.provenance.clauses import hypothetical
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
 from onrecord.provenance.counts import changed_number, changed_numbers, counted
 from onrecord.provenance.durations import DURATION, changed_duration, durations, timed
@@ -76,17 +77,19 @@ def _words(claim: Claim, concept: str) -> str:
       ("Ana Lind said the plant will close. Ana Lind did not deny that the plant will not close.",
        "none: negated cue"),
       ("Ana Lind said the Kestrel depot will close in May. The council ordered Ana Lind to close the Kestrel depot "
-       "in May.", "none: demand"))
+       "in May.", "none: demand"),
+      ("Ana Lind said the Kestrel depot will not close. The Lakeview council voted on Monday to close the Kestrel "
+       "depot.", "none: act"))
 def not_asserted(pair: Pair) -> Verdict | None:
-    """A question, a negated cue ("did not deny") or a demand ("ordered the firm to lower the water") asserts
-    nothing, so it reverses and contradicts nothing."""
+    """A question, a negated cue ("did not deny"), a demand ("ordered the firm to lower the water") or an act
+    ("voted to close the depot", ``stance.act``) asserts nothing, so it reverses and contradicts nothing."""
     for claim in (pair.a.claim, pair.b.claim):
         if claim.cue == "ask":
             return Verdict(None, "question")
         if claim.cue == "unclear":
             return Verdict(None, "negated cue")
-        if claim.cue == "demand":
-            return Verdict(None, "demand")
+        if claim.cue in ("demand", "act"):
+            return Verdict(None, str(claim.cue))
     return None
 
 
@@ -130,15 +133,17 @@ def different_subject(pair: Pair) -> Verdict | None:
 
 def _apart(pair: Pair, concept: str) -> bool:
     """Is a concept said of two times: the past on one side and the future on the other, or the present "now" ("was
-    open for weeks" / "is closed now"), "not yet" on one side (so far, not ever), or years that differ ("will open
-    in 2027" / "will not open in 2029")?"""
+    open for weeks" / "is closed now"), a negation bound in time on one side ("not yet", "still not": so far, not
+    ever; "no longer": not now, but before; the lexicon's ``time_bound_negations``), or years that differ ("will
+    open in 2027" / "will not open in 2029")?"""
     a, b = pair.a.claim, pair.b.claim
     ta, tb = a.tense_of(concept), b.tense_of(concept)
     na, nb = (bool(re.search(r"\bnow\b", s.text, re.I)) for s in (pair.a, pair.b))  # ("is closed now", "was now")
     if {ta, tb} == {"past", "future"} or (na != nb and (tb if na else ta) == "past"):
         return True
-    if any(" yet " in _words(c, concept) for c in (a, b)):
-        return True  # "had not yet boarded when the ship left" / "boarded after it left": so far, then later
+    if any(TIME_BOUND & set(_words(c, concept).lower().split()) for c in (a, b)):
+        return True  # "had not yet boarded when the ship left" / "boarded after it left": so far, then later; "can
+        # no longer be switched off" / "was switched off": not now, then before
     ya, yb = a.years_of(concept), b.years_of(concept)
     return bool(ya and yb and not set(ya) & set(yb))
 
@@ -149,12 +154,14 @@ def _apart(pair: Pair, concept: str) -> bool:
       ("Ana Lind said the Lakeview bridge will open in 2027. Ivo Tarn said the Lakeview bridge will not open in "
        "2029.", "none: different time"),
       ("Ana Lind said the Lakeview gate was open for six weeks. In July, Ana Lind said the Lakeview gate is closed "
-       "now.", "none: different time"))
+       "now.", "none: different time"),
+      ("Ivo Tarn said the Lakeview camera was switched off before the arrest. Ana Lind said Lakeview cameras can no "
+       "longer be switched off.", "none: different time"))
 def different_time(pair: Pair) -> Verdict | None:
     """Opposite signs at two times ("would not pay until June" / "had paid"; "will open in 2027" / "will not open
     in 2029"; "had not yet signed when the crane fell" / "signed after it fell") are no change of mind and no
     dispute: one side is said of the future, the other of the past, or of another year, or one says "not yet", on
-    every concept they oppose."""
+    every concept they oppose ("cameras can no longer be switched off" / "the camera was switched off")."""
     if pair.opposed and all(_apart(pair, c) for c in pair.opposed):
         return Verdict(None, "different time")
     return None
@@ -251,7 +258,7 @@ def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
     do can contradict each other)?"""
     if concept is not None and claim.modal_of(concept) is not None:
         return False
-    return not (claim.condition or "").lower().startswith("if") or other.condition is not None
+    return not hypothetical(claim.condition) or other.condition is not None
 
 
 def conditions(*statements: Statement) -> str:
@@ -325,10 +332,11 @@ def group_key(f: Flag) -> tuple[Any, ...] | None:
     return (f.kind, tuple(sorted((f.speaker or "", f.other or ""))), f.concept, arts)
 
 
-def group_flags(flags: Iterable[Flag]) -> list[Flag]:
+def group_flags(flags: Iterable[Flag], same: Callable[[dict[str, Any]], Hashable] | None = None) -> list[Flag]:
     """One flag per disagreement: flags of one kind between the same parties, on the same concept, between the
     same two articles (a lede's paraphrase and the quotation below it say one thing) become one, the strongest
-    pair shown and the others kept in ``also``."""
+    pair shown and the others kept in ``also``. ``same``: what identifies a statement of a flag (by default its
+    article and ordinal; the store gives its attribution id, one statement named two ways)."""
     groups: dict[tuple[Any, ...], list[Flag]] = {}
     order: list[tuple[Any, ...]] = []
     for f in flags:
@@ -337,7 +345,7 @@ def group_flags(flags: Iterable[Flag]) -> list[Flag]:
             groups[key] = []
             order.append(key)
         groups[key].append(f)
-    order = _join_shared(groups, order)
+    order = _join_shared(groups, order, same or _place)
     out = []
     for key in order:
         members = sorted(groups[key], key=_strength, reverse=True)
@@ -356,11 +364,16 @@ def _oriented(m: Flag, best: Flag) -> list[tuple[dict[str, Any], dict[str, Any]]
     return [(b, a) for a, b in pairs] if swap else pairs
 
 
-def _statements(flags: list[Flag]) -> set[tuple[str, str]]:
-    return {(str(r.get("article")), str(r.get("ordinal"))) for f in flags for r in (f.a, f.b) if r}
+def _place(ref: dict[str, Any]) -> Hashable:
+    return str(ref.get("article")), str(ref.get("ordinal"))
 
 
-def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def _statements(flags: list[Flag], same: Callable[[dict[str, Any]], Hashable]) -> set[Hashable]:
+    return {same(r) for f in flags for r in (f.a, f.b) if r}
+
+
+def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[Any, ...]],
+                 same: Callable[[dict[str, Any]], Hashable]) -> list[tuple[Any, ...]]:
     """Flags on one concept that share a statement are one disagreement: conflicts between the same two articles,
     whatever the other side is called ("the audit" and "the Regional Audit Office" contradicting one claim), and
     flags between the same parties in any articles (``flags.restated``: one claim said twice, a quotation in March
@@ -370,7 +383,7 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
         target = next((k for k in kept if len(k) == 4 and len(key) == 4 and k[0] == key[0] and k[2] == key[2]
                        and ((k[1] == key[1] and groups[k][0].rating == groups[key][0].rating)
                             or (k[0] == "conflict" and k[3] == key[3]))
-                       and _statements(groups[k]) & _statements(groups[key])), None)
+                       and _statements(groups[k], same) & _statements(groups[key], same)), None)
         if target is None:
             kept.append(key)
         else:

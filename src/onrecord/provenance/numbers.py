@@ -50,6 +50,8 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             value, tok = value + _NUMBER_WORDS[units.lower_], units
             taken.add(units.i)
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and _ratio(nxt):
+            continue  # "five times as many users": a ratio, no count of users
         if nxt is not None and nxt.lower_ in _SCALES:
             value *= _SCALES[nxt.lower_]
         if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
@@ -68,6 +70,14 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             continue
         out.append((key, value))
     return tuple(dict.fromkeys(out))
+
+
+def _ratio(nxt: Token) -> bool:
+    """Is the word after a number "times" before a comparison ("five times as many", "three times higher", "twice
+    the rate" is no number here): the number multiplies another count?"""
+    after = nxt.nbor(1) if nxt.i + 1 < len(nxt.doc) else None
+    return nxt.lower_ == "times" and after is not None and (
+        after.lower_ in ("as", "the") or after.tag_ in ("JJR", "RBR"))
 
 
 def _partitive(tok: Token) -> Token | None:

@@ -21,11 +21,12 @@ DENYING_CUES = _EN.words("denying_cues")
 CONFIRMING_CUES = _EN.words("confirming_cues")
 ASKING_CUES = _EN.words("asking_cues")
 DIRECTIVE_CUES = _EN.words("directive_cues")
+ACTING_CUES = _EN.words("acting_cues")
 NEGATORS = _EN.words("negators")
 
 #: How a cue frames its content: asserts it, denies it, grants it, asks it, demands it ("ordered the firm to lower
-#: the water"), or (negated: "did not deny") neither.
-CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "demand", "unclear"]
+#: the water"), reports it as an act ("voted to close the station"), or (negated: "did not deny") neither.
+CueStance: TypeAlias = Literal["assert", "deny", "confirm", "ask", "demand", "act", "unclear"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,17 @@ def directive(case: CueCase) -> CueStance | None:
     return "demand" if case.lemma in DIRECTIVE_CUES else None
 
 
+@rule("stance.act", ("The Kestrel council voted on Monday to close the Lakeview depot.", "act"),
+      ("Ana Lind sought to explain what she had told the Lakeview tenants.", "act"))
+def act(case: CueCase) -> CueStance | None:
+    """A cue of deciding or trying with an infinitive for content ("voted to close the station", "sought to explain
+    her remarks") reports what someone did, not what they say is so: it asserts nothing a report could contradict
+    (the lexicon's ``acting_cues``; "decided that the depot was unsafe" is a finding, and asserts)."""
+    if case.lemma in ACTING_CUES and case.text.lstrip(" “\"'‘").lower().startswith("to "):
+        return "act"
+    return None
+
+
 @rule("stance.called-as", ("Ana Lind dismissed the Lakeview memo as a fake.", "assert"),
       ("Ivo Tarn rejected the Lakeview audit as a draft.", "assert"))
 def called_as(case: CueCase) -> CueStance | None:
@@ -114,9 +126,9 @@ def confirming_cue(case: CueCase) -> CueStance | None:
 
 
 CUE_STANCE_RULES: RuleTable[CueCase, str] = RuleTable(
-    "stance", [question, negated_cue, directive, called_as, denying_cue, confirming_cue])
+    "stance", [question, negated_cue, directive, act, called_as, denying_cue, confirming_cue])
 
 
 
-__all__ = ["ASKING_CUES", "CONFIRMING_CUES", "CUE_STANCE_RULES", "DENYING_CUES", "DIRECTIVE_CUES", "NEGATORS",
-           "CueCase", "CueStance"]
+__all__ = ["ACTING_CUES", "ASKING_CUES", "CONFIRMING_CUES", "CUE_STANCE_RULES", "DENYING_CUES", "DIRECTIVE_CUES",
+           "NEGATORS", "CueCase", "CueStance"]

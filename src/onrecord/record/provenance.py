@@ -91,11 +91,47 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
                        for name, call in prov.genders])
     store.executemany("INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
     own = {i: attribution_id for i, (attribution_id, _) in enumerate(ids)}
-    stored = sum(_insert(store, f, article_id, {(article.id or "", i): v for i, v in own.items()} |
-                         {(key, i): v for i, v in own.items()}) for f in prov.flags)
+    named = {(article.id or "", i): v for i, v in own.items()} | {(key, i): v for i, v in own.items()}
     said = _canonical(store, written, [speaker for _, speaker in ids])
-    return stored + _across(store, article_id, said, {(key, i): v for i, v in own.items()},
-                            [speaker for _, speaker in ids])
+    across = {(key, i): v for i, v in own.items()}
+    found = _across(store, article_id, said, across, [speaker for _, speaker in ids])
+    return _insert_joined(store, [*prov.flags, *(f for f, _ in found)], article_id, named | across)
+
+
+def _insert_joined(store: Store, found: Sequence[Flag], article_id: int, ids: dict[tuple[str, int], int]) -> int:
+    """Store the flags one article's ingest raised, one per disagreement as the cards show them
+    (:func:`onrecord.provenance.flags.group_flags`): the article's own flags and those across articles joined when
+    they hold one claim said twice (a quotation in one article, its recap in the next, against one statement), a
+    statement known by its attribution id whichever way a flag names it; and none that joins a flag another
+    article's ingest stored (:func:`_stored_already`)."""
+    from onrecord.provenance.flags import group_flags
+
+    def same(ref: dict[str, Any]) -> Any:
+        return _side(ref, ids) or (str(ref.get("article")), str(ref.get("ordinal")))
+
+    return sum(_insert(store, f, article_id, ids) for f in group_flags(found, same)
+               if not _stored_already(store, f, article_id, ids))
+
+
+def _stored_already(store: Store, flag: Flag, article_id: int, ids: dict[tuple[str, int], int]) -> bool:
+    """Does another article's ingest hold this disagreement already: a stored flag of the same kind, concept,
+    parties and rating that names one of this flag's statements (a reversal of one claim said again in a third
+    article joins the stored one, as :func:`onrecord.provenance.flags.group_flags` joins them)?"""
+    if flag.kind not in ("reversal", "conflict") or flag.concept is None:
+        return False
+    mine = {i for i in (_side(r, ids) for pair in flag.pairs() for r in pair) if i is not None}
+    if not mine:
+        return False
+    marks_ = ", ".join("?" * len(mine))
+    parties = sorted((flag.speaker or "", flag.other or ""))
+    for rating, speaker, other, data in store.rows(
+            f"SELECT rating, speaker, other, data FROM flags WHERE kind = ? AND article_id <> ? AND"
+            f" (a_attribution_id IN ({marks_}) OR b_attribution_id IN ({marks_}))",
+            [flag.kind, article_id, *mine, *mine]):
+        if (json.loads(data).get("concept") == flag.concept and rating == flag.rating
+                and sorted((speaker or "", other or "")) == parties):
+            return True
+    return False
 
 
 def _attribution_ids(store: Store, article_id: int, corrected: bool = False) -> list[tuple[int, int | None]]:
@@ -121,11 +157,12 @@ def _named(s: Statement, name: str | None) -> Statement:
 
 
 def _across(store: Store, article_id: int, said: list[Statement], ids: dict[tuple[str, int], int],
-            speaker_ids: Sequence[int | None]) -> int:
-    """The reversals and conflicts between an article's statements and the stored statements of other articles."""
+            speaker_ids: Sequence[int | None]) -> list[tuple[Flag, int]]:
+    """The reversals and conflicts between an article's statements and the stored statements of other articles,
+    each with the article whose ingest raises it (``ids`` gains the stored statements met)."""
     done = _Compared()
-    return sum(_against_stored(store, article_id, s, speaker_id, ids, done)
-               for s, speaker_id in zip(said, speaker_ids, strict=True))
+    return [found for s, speaker_id in zip(said, speaker_ids, strict=True)
+            for found in _against_stored(store, article_id, s, speaker_id, ids, done)]
 
 
 @dataclass
@@ -142,18 +179,19 @@ class _Compared:
 
 
 def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int | None,
-                    ids: dict[tuple[str, int], int], done: _Compared, *, later: bool = False) -> int:
+                    ids: dict[tuple[str, int], int], done: _Compared, *,
+                    later: bool = False) -> list[tuple[Flag, int]]:
     """The flags between one statement of article ``article_id`` and the stored statements of other articles:
-    those of the same speaker, and those of others sharing its subject keys. Each flag is raised by
-    ``article_id``, or with ``later`` by the article of the later statement (as its ingest would have)."""
+    those of the same speaker, and those of others sharing its subject keys, each with the article that raises
+    it: ``article_id``, or with ``later`` the article of the later statement (as its ingest would have)."""
     from onrecord.provenance.concessions import strongest
     from onrecord.provenance.flags import comparable, group_key, judge, order, same_story, topics
     from onrecord.provenance.parties import same_person
 
     mine = topics(s.claim)
     if not s.claim.asserts or s.party is None or not (mine or s.claim.concedes):
-        return 0  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
-    stored = 0
+        return []  # (a statement without a concept or a counted noun can earn no flag: no stored statement is read)
+    raised: list[tuple[Flag, int]] = []
     found: list[tuple[Flag, Statement, Statement]] = []
     if speaker_id is not None and (article_id, speaker_id) not in done.speakers:
         done.speakers[(article_id, speaker_id)] = _same_speaker(store, article_id, speaker_id)
@@ -188,8 +226,8 @@ def _against_stored(store: Store, article_id: int, s: Statement, speaker_id: int
         done.pairs.add(pair)
         if group is not None:
             done.groups.add(group)
-        stored += _insert(store, flag, int(b.article) if later else article_id, ids)
-    return stored
+        raised.append((flag, int(b.article) if later else article_id))
+    return raised
 
 
 def _same_speaker(store: Store, article_id: int, speaker_id: int | None) -> list[int]:
@@ -355,8 +393,12 @@ def _recompute_across(store: Store, attribution_ids: Sequence[int]) -> int:
             f"SELECT id, speaker_id FROM attributions WHERE id IN ({', '.join('?' * len(part))})", part))
     ids = {(s.article, s.ordinal): attribution_id for s, attribution_id in loaded}
     done = _Compared(statements={attribution_id: s for s, attribution_id in loaded})
-    return sum(_against_stored(store, int(s.article), s, speaker_of[attribution_id], ids, done, later=True)
-               for s, attribution_id in loaded)
+    by_article: dict[int, list[Flag]] = {}
+    for s, attribution_id in loaded:
+        for flag, raiser in _against_stored(store, int(s.article), s, speaker_of[attribution_id], ids, done,
+                                            later=True):
+            by_article.setdefault(raiser, []).append(flag)
+    return sum(_insert_joined(store, found, raiser, ids) for raiser, found in by_article.items())
 
 
 def _drop(store: Store, attribution_ids: Sequence[int], *, claims: bool = False, across_only: bool = False) -> None:
