@@ -101,3 +101,19 @@ def test_a_surname_after_both_bearers_were_introduced_is_left_to_the_surname_rul
             "Tan, who has studied the birds for years.\n\nIt took a decade.\n\nTan, who grew up by the sea, describes "
             "the song as \"a small bell at dusk.\"")
     assert _speaker_of(text, "a small bell at dusk") == "Peter Tan"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Datuk Seri Lim Wei Ling, the state's executive councillor, said the road would be built. “It is our "
+                 "duty,” she said.", "Lim Wei Ling", id="malaysian-titles"),
+    pytest.param("Mallam Ibrahim Danladi-Bawa, a trader, said prices had doubled. “We cannot eat,” he said.",
+                 "Ibrahim Danladi-Bawa", id="hausa-courtesy-title"),
+])
+def test_the_titles_before_a_name_are_not_the_name(text: str, speaker: str) -> None:
+    assert _speaker_of(text, text.split("“")[1].split("”")[0]) == speaker
+
+
+def test_a_place_named_with_a_courtesy_word_is_no_person() -> None:
+    # look-alike: the honorific's word opens a country's name; the minister after it is still the speaker
+    text = "Sri Lanka's trade minister, Ana Perera, said exports would rise. “We are ready,” she said."
+    assert _speaker_of(text, "We are ready") == "Ana Perera"

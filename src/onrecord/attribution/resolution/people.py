@@ -335,6 +335,8 @@ def courtesy_titled_people(doc: Doc) -> list[tuple[int, Span]]:
     a = token_arrays(doc)
     n, found = len(doc), []
     for i in positions(one_of(a.lower, ids(*COURTESY_TITLES)) & a.is_title):
+        if doc[i].ent_type_ in _PLACES or doc[i].ent_type_ == "DATE":
+            continue  # (a place's name that opens with such a word: "Miss Lakeview" of a pageant's state)
         k = i + 2 if i + 2 < n and doc[i + 1].text == "." and not doc[i].whitespace_ else i + 1
         while k < n - 1 and doc[k].is_title and doc[k].lower_.rstrip(".") in LEADING_ROLES:
             k += 1
