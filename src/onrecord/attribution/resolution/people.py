@@ -356,8 +356,9 @@ def courtesy_titled_people(doc: Doc) -> list[tuple[int, Span]]:
 @contextmanager
 def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
-    :func:`evidenced_people` finds, the streets the recogniser read as people, and the organisations and people
-    it swapped (:func:`organisation_person_swaps`); the recogniser's own entities are restored after."""
+    :func:`evidenced_people` finds, the names after courtesy titles (:func:`courtesy_titled_people`), the streets
+    the recogniser read as people, and the organisations and people it swapped (:func:`organisation_person_swaps`);
+    the recogniser's own entities are restored after."""
     ents = ents_of(doc)
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
