@@ -20,7 +20,6 @@ from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     clean_name,
     compatible,
-    excerpt_author,
     honorific_gender,
     hyphen_extent,
     initial,
@@ -39,7 +38,12 @@ from onrecord.attribution.resolution.names import (
 )
 from onrecord.attribution.resolution.people import first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
-from onrecord.attribution.resolution.roles import apposed_roles, role_before_name, share_plural_titles
+from onrecord.attribution.resolution.roles import (
+    apposed_roles,
+    office_before_name,
+    role_before_name,
+    share_plural_titles,
+)
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     Inside,
@@ -52,6 +56,7 @@ from onrecord.attribution.resolution.syntax import (
     role_apposition,
     role_key,
 )
+from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
     LEGAL_SUFFIXES,
@@ -352,6 +357,8 @@ class ArticleIndex:
                     self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
                 self.roles.setdefault(before, []).append((ent.start, full))
+            if (office := office_before_name(ent)) is not None:  # "Minister for Roads Smt. Ana Lind"
+                self.roles.setdefault(office, []).append((ent.start, full))
             self._vote(full, ent)
         for found in self.roles.values():
             found.sort()  # (in text order, with the titled names the chains found)
@@ -471,27 +478,5 @@ class ArticleIndex:
         The pier must stay"), a byline ("By Ana Lind") in the first lines, a closing line about the writer ("Ana
         Lind is the mayor of Lakeview."), or a line giving the text as an excerpt of their book ("From DAYS by X")."""
         if self._writer is None:
-            self._writer = (self._find_writer(),)
+            self._writer = (find_writer(self),)
         return self._writer[0]
-
-    def _find_writer(self) -> str | None:
-        text = self.text.rstrip()
-        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-        if not lines:
-            return None
-        last_start, last = lines[-1]
-        for ent in ents_of(self.doc):
-            if ent.label_ != "PERSON":
-                continue
-            at = ent.start_char
-            line_start = next((s for s, _t in reversed(lines) if s <= at), 0)
-            before = text[line_start:at].strip()
-            after = text[ent.end_char : ent.end_char + 2]
-            headline = line_start == 0 and not before and after.startswith(":")
-            byline = line_start < 300 and before.lower() in ("by", "by:")
-            closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
-                r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None
-            if headline or byline or closing:
-                return self.fullest(person_name(ent))
-        author = excerpt_author(text[:600], last)  # (by the words: the recogniser may not make the name a PERSON)
-        return self.fullest(author) if author else None

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, text_of, token_arrays
 from onrecord.lexicon.en import (
+    COURTESY_TITLES,
     DASH_TOKENS,
     DAY_WORDS,
     FEMALE_FIRST_NAMES,
@@ -54,7 +55,7 @@ class Speaker:
 UNKNOWN = Speaker(None, "unknown")
 
 #: Words dropped before a name: titles, and role words written as titles ("Plaintiff Ada Okoro").
-LEADING_ROLES = TITLES | NAME_ROLES
+LEADING_ROLES = TITLES | NAME_ROLES | COURTESY_TITLES
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 #: How the nouns for what a person does mostly end ("mediator", "greenkeeper", "economist", "chairman").
@@ -280,7 +281,10 @@ def org_text(ent: Span) -> str:
 
 def honorific_gender(doc: Doc, start: int) -> str | None:
     """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
-    its start, or before the titles before it ("Mr Justice Ivo Tarn")."""
+    its start, or before the titles before it ("Mr Justice Ivo Tarn"); the tokenizer's full stop after one it does
+    not know as an abbreviation ("Smt" "." "Ana Lind") skipped."""
+    if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in COURTESY_TITLES:
+        start -= 1
     k = start - 1
     while k > 0 and doc[k].lower_ in TITLES and doc[k].is_title and doc[k].lower_ not in MALE_HONORIFICS \
             and doc[k].lower_ not in FEMALE_HONORIFICS and start - k < 3:

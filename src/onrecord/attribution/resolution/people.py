@@ -36,6 +36,7 @@ from onrecord.attribution.resolution.names import (
     leaning_gender,
     listed_first_name,
     listed_gender,
+    name_joint,
     surname,
 )
 from onrecord.attribution.resolution.syntax import (
@@ -46,6 +47,7 @@ from onrecord.attribution.resolution.syntax import (
 )
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
+    COURTESY_TITLES,
     DAY_WORDS,
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
@@ -324,21 +326,50 @@ def streets_read_as_people(doc: Doc) -> list[Span]:
             and e[-1].lower_ in PLACE_NAME_ENDINGS]
 
 
+def courtesy_titled_people(doc: Doc) -> list[tuple[int, Span]]:
+    """(where its honorific starts, the name) of each name after a courtesy title ("Smt. R. Varsha", "Alhaja Remi
+    Adekola-Bello", "Engr. Tunde Okoro"): a person's, whatever the recogniser made of it (a place, a firm, the
+    honorific with the words before it); the title itself, and the titles after it ("Hon. Justice"), left out.
+    The name's words: capitalised, initials, joined by hyphens or particles; none of an organisation's or a place's
+    name ("Dr. Lind Hospital" is none)."""
+    a = token_arrays(doc)
+    n, found = len(doc), []
+    for i in positions(one_of(a.lower, ids(*COURTESY_TITLES)) & a.is_title):
+        if doc[i].ent_type_ in _PLACES or doc[i].ent_type_ == "DATE":
+            continue  # (a place's name that opens with such a word: "Miss Lakeview" of a pageant's state)
+        k = i + 2 if i + 2 < n and doc[i + 1].text == "." and not doc[i].whitespace_ else i + 1
+        while k < n - 1 and doc[k].is_title and doc[k].lower_.rstrip(".") in LEADING_ROLES:
+            k += 1
+        end = k
+        while end < n and end - k < 6 and (doc[end].is_title or name_joint(doc, end)):
+            end += 1
+        while end > k and not doc[end - 1].is_title:
+            end -= 1  # (not ending on a hyphen or a particle)
+        words = [t for t in doc[k:end] if t.is_title]
+        if not words or not doc[k].is_title or any(t.lower_.rstrip(".") in NOT_A_PERSONS_WORD for t in words) \
+                or any(t.is_sent_start for t in doc[k + 1 : end]):
+            continue
+        found.append((i, Span(doc, k, end, label="PERSON")))
+    return found
+
+
 @contextmanager
 def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
-    :func:`evidenced_people` finds, the streets the recogniser read as people, and the organisations and people
-    it swapped (:func:`organisation_person_swaps`); the recogniser's own entities are restored after."""
+    :func:`evidenced_people` finds, the names after courtesy titles (:func:`courtesy_titled_people`), the streets
+    the recogniser read as people, and the organisations and people it swapped (:func:`organisation_person_swaps`);
+    the recogniser's own entities are restored after."""
     ents = ents_of(doc)
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
-    people = evidenced_people(doc)
+    people = [(p.start, p) for p in evidenced_people(doc)]
+    people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield
         return
     spans = [relabel.get(e.start, e) for e in ents]
-    for person in people:
-        spans = [s for s in spans if s.end <= person.start or s.start >= person.end] + [person]
+    for start, person in people:  # (an entity over the honorific goes too: "Roads Smt" of "Roads Smt. Ana Lind")
+        spans = [s for s in spans if s.end <= start or s.start >= person.end] + [person]
     set_ents(doc, sorted(spans, key=lambda s: s.start))
     try:
         yield

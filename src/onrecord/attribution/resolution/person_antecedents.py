@@ -224,8 +224,9 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
     if kin is not None:
         return kin
-    if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
-                                                             for c in subject.children):
+    # (an office written in capitals is one too: "the Minister", "the Babaloja", as many house styles print them)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" and c.dep_ == "det"
+                                                                           for c in subject.children):
         return None
     return role_holder(r, subject) if r.index.roles.get(role_key(subject)) else None
 

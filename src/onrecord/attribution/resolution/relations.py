@@ -19,7 +19,7 @@ from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import Speaker, clean_name, hyphen_joins, surname
 from onrecord.attribution.resolution.syntax import Inside, captions, copular_nouns, is_subject
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import COUPLE_HEADS, FAMILY_HEADS, SPOUSE_HEADS
+from onrecord.lexicon.en import COUPLE_HEADS, FAMILY_HEADS, NAMESAKE_HEADS, SPOUSE_HEADS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.index import ArticleIndex
@@ -168,11 +168,13 @@ def _of_gender(r: SpeakerResolver, couple: tuple[str, str], gender: str) -> str 
 
 
 def relative(r: SpeakerResolver, head: Token) -> str | None:
-    """The person a kin noun with a possessor names ("his wife", "their father", "Lind's husband"), or a
-    "co-" role ("her co-plaintiff": the one other person the article gave that role)."""
+    """The person a kin noun with a possessor names ("his wife", "their father", "Lind's husband"), a "co-" role
+    ("her co-plaintiff": the one other person the article gave that role), or a namesake ("her namesake")."""
     co = _co_role(head)
     if co is not None:
         return _partner_in_role(r, head.i, *co)
+    if head.lower_ in NAMESAKE_HEADS:
+        return _namesake(r, head)
     gender = GENDER_NOUNS.get(head.lower_)
     poss = _possessor(head)
     if gender is None or poss is None or head.lemma_.lower() not in FAMILY_HEADS or head.tag_ != "NN":
@@ -193,6 +195,20 @@ def relative(r: SpeakerResolver, head: Token) -> str | None:
     family = {r.index.fullest(n) for n in r.index.by_surname.get(surname(owner), ()) if len(n.split()) >= 2}
     kin = [n for n in family if n != owner and r.index.gender(n, listed=True) == gender]
     return kin[0] if len(kin) == 1 else None
+
+
+def _namesake(r: SpeakerResolver, head: Token) -> str | None:
+    """"Her namesake", "Lind's namesake": the one other person named in full with the possessor's family name
+    before the noun ("Cllr Ana Tarn ... Cllr Ivo Tarn, no relation ... her namesake replied" is Ivo Tarn)."""
+    poss = _possessor(head)
+    if poss is None or head.tag_ != "NN":
+        return None
+    owner = r.resolve(r.doc[poss.left_edge.i : poss.i + 1]).name
+    if owner is None or " and " in owner:
+        return None
+    others = {r.index.fullest(n) for i, n, _s in r.index.persons if i < head.i and len(n.split()) >= 2
+              and surname(n) == surname(owner)} - {owner}
+    return others.pop() if len(others) == 1 else None
 
 
 def _co_role(head: Token) -> tuple[str, Token] | None:
@@ -313,6 +329,8 @@ def _plural_family(case: Mention) -> str | None:
      "Selma Oduya"),
     ("The twins of Ifeoma and Chidi Nwosu were treated there. Their father said the boys were well.",
      "Chidi Nwosu"),
+    ("Cllr Ivo Dolan backed the motion. Cllr Mira Dolan, no relation, opposed it.\n\nHer namesake said the library "
+     "had to stay open.", "Ivo Dolan"),
 )
 def relative_named(case: Mention) -> Speaker | None:
     """A kin noun with a possessor ("his wife", "their father"): the relative the article named (see

@@ -20,7 +20,15 @@ from onrecord.attribution.resolution.syntax import (
     person_noun,
     role_key,
 )
-from onrecord.lexicon.en import FAMILY_HEADS, ROLE_RANKS, TITLES, UNNAMED_HEADS
+from onrecord.lexicon.en import (
+    COURTESY_TITLES,
+    FAMILY_HEADS,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    ROLE_RANKS,
+    TITLES,
+    UNNAMED_HEADS,
+)
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.index import ArticleIndex
@@ -28,6 +36,8 @@ if TYPE_CHECKING:
 
 #: Words that make a role a second one: "the deputy foreign minister" is not "the foreign minister".
 SECOND_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "acting", "interim", "shadow"})
+#: Words that head an organisation's or a place's name, not an office ("the University of Lakeview").
+NOT_AN_OFFICE = ORGANISATION_HEADS | PLACE_HEADS
 #: How far into the text a story's opening (its lede) reaches, in characters.
 _LEDE_CHARS = 500
 #: How close (in tokens) two people given a role must be named to have been given it together.
@@ -53,6 +63,31 @@ def role_before_name(ent: Span) -> str | None:
     noun = role.pos_ == "NOUN" and person_noun(role.lemma_.lower())
     initials = role.pos_ == "PROPN" and role.is_upper and not role.ent_type_ and role.lower_ in TITLES
     return role_key(role) if noun or initials else None
+
+
+def office_before_name(ent: Span) -> str | None:
+    """The office written before a name, as house styles of many countries introduce an office-holder: the office,
+    the portfolio or place it is "of" or "for" in capitals, then the name, perhaps after a comma and an honorific
+    ("Minister for Rural Roads Smt. R. Varsha", "the Commissioner for Works and Housing, Engr. Ivo Tarn", "the
+    Babaloja of Oja Titun, Alhaja Ana Lind"): the office's key. The office is a title, or a capitalised word after
+    "the" that names no organisation or place ("the University of Lakeview, Ana Lind" gives her no role)."""
+    doc, k = ent.doc, ent.start - 1
+    if k > 0 and doc[k].text == "." and doc[k - 1].lower_ in COURTESY_TITLES:
+        k -= 1
+    k -= k >= 0 and doc[k].lower_ in COURTESY_TITLES and doc[k].is_title
+    k -= k >= 0 and doc[k].text == ","
+    portfolio = 0
+    while k > 0 and portfolio < 8 and (doc[k].is_title or (doc[k].lower_ in ("and", "&") and portfolio)):
+        k, portfolio = k - 1, portfolio + 1
+    if not portfolio or k < 1 or doc[k].lower_ not in ("of", "for") or not doc[k - 1].is_title:
+        return None
+    office = doc[k - 1]
+    opening = k - 1 == 0 or doc[k - 2].is_punct or doc[k - 2].is_space or doc[k - 2].lower_ == "the"
+    titled = office.lower_.rstrip(".") in TITLES
+    named = (office.ent_type_ in ("ORG", "GPE", "LOC") and not titled) or office.lower_ in NOT_AN_OFFICE
+    if not opening or named or not (titled or doc[k - 2].lower_ == "the"):
+        return None
+    return role_key(office)
 
 
 def share_plural_titles(doc: Doc, index: ArticleIndex) -> None:

@@ -67,11 +67,14 @@ def _namesake_in_view(case: Mention, name: str) -> str | None:
     "speakers.family-name-first-in-view",
     ("Tan Weiming, the port's engineer, said the crane was old. \"We cannot wait for spring,\" Tan said.\n\n"
      "The head of the school, Ivo Tan, praised the pupils.", "Tan Weiming"),
+    ("Much of the work was done by Tan Weiming, a student.\n\nIt took years.\n\nThe lab is quiet now.\n\nTan, who "
+     "grew up by the sea, said the birds had changed.\n\nAnother researcher, Peter Tan, agreed.", "Tan Weiming"),
 )
 def family_name_first_in_view(case: Mention) -> Speaker | None:
     """A single name that opens the name of the person last named in full before it, in its paragraph or the one
     before, and is no known first name: that person's family name, written first as in the person's own
-    convention ("Tan Weiming ... Tan said"), though someone named elsewhere has it as a surname."""
+    convention ("Tan Weiming ... Tan said"), though someone named elsewhere has it as a surname; further back, when
+    that person is the only one named with it so far (:func:`_only_bearer_so_far`)."""
     name, ix, doc = case.head_name, case.resolver.index, case.resolver.doc
     if not name or len(name.split()) != 1 or not name.istitle() or name.lower() in MALE_FIRST_NAMES \
             or name.lower() in FEMALE_FIRST_NAMES or name.lower() not in ix.by_surname:
@@ -82,8 +85,21 @@ def family_name_first_in_view(case: Mention) -> Speaker | None:
     at, last = max(named)
     between = doc[at : case.head.i].text
     if last.split()[0] != name or len(last.split()) != 2 or between.count("\n\n") > 1:
-        return None
+        return _only_bearer_so_far(case, name, named)
     return Speaker(ix.fullest(last), "person")
+
+
+def _only_bearer_so_far(case: Mention, name: str, named: list[tuple[int, str]]) -> Speaker | None:
+    """The one person named before the mention with ``name`` as a word of their name, when that is their family
+    name written first ("Tan Weiming ... Tan, who grew up by the port, ..."): a namesake the article introduces
+    only later ("Ivo Tan, no relation") is not yet known to the reader."""
+    ix = case.resolver.index
+    bearers = {ix.fullest(n) for _i, n in named if name in (n.split()[0], n.split()[-1])}
+    only = bearers.pop() if len(bearers) == 1 else None
+    if only is None or len(only.split()) != 2 or only.split()[0] != name or only not in ix.ent_names:
+        return None
+    later = ix.fullest(name)  # (who the surname rules would make it: one the text names only after the mention)
+    return Speaker(only, "person") if later != only and case.resolver.text.find(later) > case.head.idx else None
 
 
 @rule("speakers.family-name-first", ("Weiming Tan spoke on Monday. Weiming said the talks were over.", "Weiming Tan"))
