@@ -1026,6 +1026,13 @@ NOT_ATTRIBUTIONS = [
     pytest.param("Crown prosecutor Ana Lind called the conclusion bold.\n\nREAD MORE: Ivo Tarn says he looked for a "
                  "sign before the crash on the coast road\n\nLind argued the sign had nothing to do with the crash.",
                  "he looked for a sign before the crash on the coast road", id="a-read-more-link"),
+    # a heading whose verb of saying has a thing for its subject, or no clause, or is a caption's past tense
+    pytest.param("Common wisdom says winters are getting shorter\n\nThe lake froze for nine days this year.",
+                 "winters are getting shorter", id="a-heading-whose-subject-is-a-thing"),
+    pytest.param("Ana Lind said the pier was unsafe in May\n\nThe pier reopened in June.",
+                 "the pier was unsafe in May", id="a-caption-in-the-past-tense"),
+    pytest.param("WATCH: Ivo Tarn says the ferries will be late all week\n\nThe ferries run twice a day.",
+                 "the ferries will be late all week", id="a-watch-link"),
     # an absolute phrase after the cue says how the words were said, not what
     pytest.param("“I love this town,” Ivo Tarn said, eyes filling up with tears.",
                  "eyes filling up with tears", id="absolute-phrase-after-the-cue"),
@@ -1827,6 +1834,15 @@ CASES += [
          "all options, including legal ones” if the levy was adopted.",
          "that it would “consider all options, including legal ones” if the levy was adopted", "owners' group",
          "mixed"),
+    # a headline or sub-heading in a report's form: "X says Y" or "Y, X says", with no final stop
+    case("a-headline-says",
+         "Ana Lind says ferries will stop at the old pier\n\nThe Lakeview ferries will be moved to the old pier in "
+         "May, the harbour master told the council on Monday.",
+         "ferries will stop at the old pier", "Ana Lind", "indirect"),
+    case("a-sub-heading-says-after-its-report",
+         "The ferries run twice a day.\n\nOld pier too low for new ferries, Ivo Tarn says\n\nThe new ferries sit "
+         "higher in the water than the old ones.",
+         "Old pier too low for new ferries", "Ivo Tarn", "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

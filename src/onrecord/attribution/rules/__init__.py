@@ -43,6 +43,7 @@ PROVENANCE_STAGES: tuple[Stage, ...] = ("stance", "flags")
 RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.quotes",
     "onrecord.attribution.cues",
+    "onrecord.attribution.headings",
     "onrecord.attribution.attach",
     "onrecord.attribution.nested",
     "onrecord.attribution.resolution",
