@@ -1033,6 +1033,13 @@ NOT_ATTRIBUTIONS = [
                  "the pier was unsafe in May", id="a-caption-in-the-past-tense"),
     pytest.param("WATCH: Ivo Tarn says the ferries will be late all week\n\nThe ferries run twice a day.",
                  "the ferries will be late all week", id="a-watch-link"),
+    # a paragraph closed by a photo credit (a name the story does not name again), or by a name after a title's stop
+    pytest.param("The ferries run twice a day.\n\nCrews cleared the wreck of the old pier on Monday. Ivo Tarn, "
+                 "Reuters\n\nThe pier will be rebuilt by May.",
+                 "Crews cleared the wreck of the old pier on Monday", id="a-paragraph-closed-by-a-photo-credit"),
+    pytest.param("Ivo Tarn chairs the trust.\n\nThe plan to rebuild the pier was backed last week by Sen. Ivo "
+                 "Tarn\n\nThe pier will be rebuilt by May.",
+                 "The plan to rebuild the pier was backed", id="a-name-after-a-titles-stop"),
     # an absolute phrase after the cue says how the words were said, not what
     pytest.param("“I love this town,” Ivo Tarn said, eyes filling up with tears.",
                  "eyes filling up with tears", id="absolute-phrase-after-the-cue"),
@@ -1843,6 +1850,20 @@ CASES += [
          "The ferries run twice a day.\n\nOld pier too low for new ferries, Ivo Tarn says\n\nThe new ferries sit "
          "higher in the water than the old ones.",
          "Old pier too low for new ferries", "Ivo Tarn", "indirect"),
+    # a pull quote: a paragraph of someone's words closed by their bare name (and firm), with no verb of saying
+    case("a-pull-quote-closed-by-a-name",
+         "The council voted on Tuesday.\n\nI'm not happy about the pier, but I'm still thankful for what it gave "
+         "us. Ana McLind\n\nAna McLind, who chairs the harbour trust, wants a new pier by May.",
+         "I'm not happy about the pier, but I'm still thankful for what it gave us", "Ana McLind", "indirect"),
+    case("a-pull-quote-closed-by-a-name-and-firm",
+         "The ferries run twice a day.\n\nWe cannot keep patching a pier that the sea has already claimed. Ivo "
+         "Tarn, Harbour Trust\n\nTarn has chaired the trust since 2019.",
+         "We cannot keep patching a pier that the sea has already claimed", "Ivo Tarn", "indirect"),
+    # a "Name: words" headline whose name ends in "s", named in full in the story
+    case("a-label-whose-family-name-ends-in-s",
+         "Rhodes: Council must rethink the pier plan before May.\n\nCouncillor Mary Rhodes told reporters on "
+         "Friday that the plan was rushed.",
+         "Council must rethink the pier plan before May", "Mary Rhodes", "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

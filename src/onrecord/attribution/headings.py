@@ -36,7 +36,7 @@ _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def headline_report(c: Statement) -> str | None:
     """A heading that is a report in a headline's form: "X says Y" or "Y, X says" with a verb of saying in the
     present tense (headlines tell what was said in the present) whose subject is in the line and names or
-    describes someone who speaks -- a name, a person's pronoun, a person, role or body ("pilot", "ministry").
+    describes someone who speaks -- a name, a person's pronoun, a person, role or body ("captain", "ministry").
     Not a line that links to another story ("READ MORE: ...", "WATCH: ..."),
     nor a verb whose subject is a thing ("Common wisdom says ..."), nor the past tense of a caption."""
     cue = c.cue

@@ -44,6 +44,7 @@ RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.quotes",
     "onrecord.attribution.cues",
     "onrecord.attribution.headings",
+    "onrecord.attribution.pullquotes",
     "onrecord.attribution.attach",
     "onrecord.attribution.nested",
     "onrecord.attribution.resolution",
