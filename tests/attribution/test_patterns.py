@@ -1040,6 +1040,9 @@ NOT_ATTRIBUTIONS = [
     pytest.param("Ivo Tarn chairs the trust.\n\nThe plan to rebuild the pier was backed last week by Sen. Ivo "
                  "Tarn\n\nThe pier will be rebuilt by May.",
                  "The plan to rebuild the pier was backed", id="a-name-after-a-titles-stop"),
+    # what an act lets be inferred is not said: "signalled", "indicated" (a document's, a bank's)
+    pytest.param("The harbour bank signalled it would be cautious in raising its fees this year.",
+                 "it would be cautious in raising its fees this year", id="a-signal-is-not-a-statement"),
     # an absolute phrase after the cue says how the words were said, not what
     pytest.param("“I love this town,” Ivo Tarn said, eyes filling up with tears.",
                  "eyes filling up with tears", id="absolute-phrase-after-the-cue"),
@@ -1864,6 +1867,13 @@ CASES += [
          "Rhodes: Council must rethink the pier plan before May.\n\nCouncillor Mary Rhodes told reporters on "
          "Friday that the plan was rushed.",
          "Council must rethink the pier plan before May", "Mary Rhodes", "indirect"),
+    # verbs of saying any outlet uses: confessing, clarifying, protesting
+    case("a-verb-of-confessing",
+         "Ana Lind confessed that she had never set foot on the pier.",
+         "that she had never set foot on the pier", "Ana Lind", "indirect"),
+    case("a-verb-of-clarifying",
+         "Ivo Tarn clarified on Friday that the ferries would stop only on weekdays.",
+         "that the ferries would stop only on weekdays", "Ivo Tarn", "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)
