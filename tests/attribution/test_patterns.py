@@ -1033,6 +1033,8 @@ NOT_ATTRIBUTIONS = [
                  "the pier was unsafe in May", id="a-caption-in-the-past-tense"),
     pytest.param("WATCH: Ivo Tarn says the ferries will be late all week\n\nThe ferries run twice a day.",
                  "the ferries will be late all week", id="a-watch-link"),
+    pytest.param("The ferries run twice a day.\n\nSEE MORE: Ivo Tarn says the ferries will be late all week\n\nThe "
+                 "pier is old.", "the ferries will be late all week", id="a-see-more-link"),
     # a paragraph closed by a photo credit (a name the story does not name again), or by a name after a title's stop
     pytest.param("The ferries run twice a day.\n\nCrews cleared the wreck of the old pier on Monday. Ivo Tarn, "
                  "Reuters\n\nThe pier will be rebuilt by May.",
