@@ -146,14 +146,9 @@ def according_one_phrase(a: According) -> Reading | None:
     doc, tok, source = a.doc, a.tok, a.source
     comma = next((t for t in source if t.text == "," and t.i > a.obj.i), None)
     if comma is None or not connectives_only(doc[tok.sent.start : tok.i]) or not any(
-            t.pos_ in ("VERB", "AUX") and t.i > comma.i and _finite(t) for t in source):
-        return None  # (not a participle's aside on X: "According to the survey, published in May, ...")
+            t.pos_ in ("VERB", "AUX") and t.i > comma.i for t in source):
+        return None
     return Reading(doc, span_chars(doc, comma.i + 1, source.end), doc[a.obj.left_edge.i : comma.i], 0.6)
-
-
-def _finite(verb: Token) -> bool:
-    """Is the verb finite or has it a subject of its own (not a participle's aside, "published in May")?"""
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _scope(a: According) -> tuple[Token, int, int, int]:
