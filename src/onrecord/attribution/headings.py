@@ -39,15 +39,15 @@ def headline_report(c: Statement) -> str | None:
     describes someone who speaks -- a name, a person's pronoun, a person, role or body ("captain", "ministry").
     Not a line that links to another story ("READ MORE: ...", "WATCH: ..."),
     nor a verb whose subject is a thing ("Common wisdom says ..."), nor the past tense of a caption, nor a
-    content outside the heading's own line."""
+    content that starts outside the heading's own line (the rest is cut at the line's end)."""
     cue = c.cue
     if cue is None or c.form != "clause" or cue.tag_ not in ("VBZ", "VBP") or cue.lemma_.lower() not in SPEECH_VERBS:
         return None
     if in_teaser(cue.doc.text, cue):
         return None
     text = cue.doc.text
-    if "\n" in text[min(c.content.start, cue.idx) : max(c.content.end, cue.idx)]:
-        return None  # (what it says is in another line: the heading was read into the story's next paragraph)
+    if "\n" in text[min(c.content.start, cue.idx) : max(c.content.start, cue.idx)]:
+        return None  # (what it says starts in another line: the heading was read into the story's next paragraph)
     subject = next((t for t in cue.children if t.dep_ == "nsubj"), None)
     if subject is None or not _speaker_like(subject):
         return None
