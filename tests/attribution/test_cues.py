@@ -449,9 +449,11 @@ def test_a_parenthetical_cue_takes_the_host_clause() -> None:
     assert (a.speaker, a.cue.of(text)) == ("Brun", "said")
 
 
-def test_a_heading_is_not_a_cue_and_a_subjectless_cue_takes_the_name_on_its_left() -> None:
+def test_a_heading_in_a_reports_form_is_a_statement_and_a_subjectless_cue_takes_the_name_on_its_left() -> None:
+    # "Mayor says pier will close" is a headline's report (cues.heading.headline-report), cut at its line's end
     text, found, _ = attributions(HEADING)
     assert [(a.content.of(text), a.source.of(text), a.speaker) for a in found] == [
+        ("pier will close", "Mayor", "Mayor"),
         ("the vote was close", "Brun", "Brun"),
     ]
 

@@ -1026,6 +1026,25 @@ NOT_ATTRIBUTIONS = [
     pytest.param("Crown prosecutor Ana Lind called the conclusion bold.\n\nREAD MORE: Ivo Tarn says he looked for a "
                  "sign before the crash on the coast road\n\nLind argued the sign had nothing to do with the crash.",
                  "he looked for a sign before the crash on the coast road", id="a-read-more-link"),
+    # a heading whose verb of saying has a thing for its subject, or no clause, or is a caption's past tense
+    pytest.param("Common wisdom says winters are getting shorter\n\nThe lake froze for nine days this year.",
+                 "winters are getting shorter", id="a-heading-whose-subject-is-a-thing"),
+    pytest.param("Ana Lind said the pier was unsafe in May\n\nThe pier reopened in June.",
+                 "the pier was unsafe in May", id="a-caption-in-the-past-tense"),
+    pytest.param("WATCH: Ivo Tarn says the ferries will be late all week\n\nThe ferries run twice a day.",
+                 "the ferries will be late all week", id="a-watch-link"),
+    pytest.param("The ferries run twice a day.\n\nSEE MORE: Ivo Tarn says the ferries will be late all week\n\nThe "
+                 "pier is old.", "the ferries will be late all week", id="a-see-more-link"),
+    # a paragraph closed by a photo credit (a name the story does not name again), or by a name after a title's stop
+    pytest.param("The ferries run twice a day.\n\nCrews cleared the wreck of the old pier on Monday. Ivo Tarn, "
+                 "Reuters\n\nThe pier will be rebuilt by May.",
+                 "Crews cleared the wreck of the old pier on Monday", id="a-paragraph-closed-by-a-photo-credit"),
+    pytest.param("Ivo Tarn chairs the trust.\n\nThe plan to rebuild the pier was backed last week by Sen. Ivo "
+                 "Tarn\n\nThe pier will be rebuilt by May.",
+                 "The plan to rebuild the pier was backed", id="a-name-after-a-titles-stop"),
+    # what an act lets be inferred is not said: "signalled", "indicated" (a document's, a bank's)
+    pytest.param("The harbour bank signalled it would be cautious in raising its fees this year.",
+                 "it would be cautious in raising its fees this year", id="a-signal-is-not-a-statement"),
     # an absolute phrase after the cue says how the words were said, not what
     pytest.param("“I love this town,” Ivo Tarn said, eyes filling up with tears.",
                  "eyes filling up with tears", id="absolute-phrase-after-the-cue"),
@@ -1827,6 +1846,47 @@ CASES += [
          "all options, including legal ones” if the levy was adopted.",
          "that it would “consider all options, including legal ones” if the levy was adopted", "owners' group",
          "mixed"),
+    # a headline or sub-heading in a report's form: "X says Y" or "Y, X says", with no final stop
+    case("a-headline-says",
+         "Ana Lind says ferries will stop at the old pier\n\nThe Lakeview ferries will be moved to the old pier in "
+         "May, the harbour master told the council on Monday.",
+         "ferries will stop at the old pier", "Ana Lind", "indirect"),
+    case("a-sub-heading-says-after-its-report",
+         "The ferries run twice a day.\n\nOld pier too low for new ferries, Ivo Tarn says\n\nThe new ferries sit "
+         "higher in the water than the old ones.",
+         "Old pier too low for new ferries", "Ivo Tarn", "indirect"),
+    # a pull quote: a paragraph of someone's words closed by their bare name (and firm), with no verb of saying
+    case("a-pull-quote-closed-by-a-name",
+         "The council voted on Tuesday.\n\nI'm not happy about the pier, but I'm still thankful for what it gave "
+         "us. Ana McLind\n\nAna McLind, who chairs the harbour trust, wants a new pier by May.",
+         "I'm not happy about the pier, but I'm still thankful for what it gave us", "Ana McLind", "indirect"),
+    case("a-pull-quote-closed-by-a-name-and-firm",
+         "The ferries run twice a day.\n\nWe cannot keep patching a pier that the sea has already claimed. Ivo "
+         "Tarn, Harbour Trust\n\nTarn has chaired the trust since 2019.",
+         "We cannot keep patching a pier that the sea has already claimed", "Ivo Tarn", "indirect"),
+    # a "Name: words" headline whose name ends in "s", named in full in the story
+    case("a-label-whose-family-name-ends-in-s",
+         "Rhodes: Council must rethink the pier plan before May.\n\nCouncillor Mary Rhodes told reporters on "
+         "Friday that the plan was rushed.",
+         "Council must rethink the pier plan before May", "Mary Rhodes", "indirect"),
+    # verbs of saying any outlet uses: confessing, clarifying, protesting
+    case("a-verb-of-confessing",
+         "Ana Lind confessed that she had never set foot on the pier.",
+         "that she had never set foot on the pier", "Ana Lind", "indirect"),
+    case("a-verb-of-clarifying",
+         "Ivo Tarn clarified on Friday that the ferries would stop only on weekdays.",
+         "that the ferries would stop only on weekdays", "Ivo Tarn", "indirect"),
+    # "According to X, A, but Y says B": X's words end where someone else's saying begins
+    case("according-to-before-another-speakers-clause",
+         "According to the trust, the ferry target is met in 90 per cent of cases but Ana Lind says that is not "
+         "what crews see.",
+         "the ferry target is met in 90 per cent of cases", "trust", "indirect"),
+    # ... and not before a clause that only goes on ("and the delays will continue to grow")
+    case("according-to-over-a-clause-that-goes-on",
+         "According to Ana Lind, the ferries were late in May, and the delays will continue to grow until the pier "
+         "is fixed.",
+         "the ferries were late in May, and the delays will continue to grow until the pier is fixed", "Ana Lind",
+         "indirect"),
 ]
 
 @pytest.mark.parametrize("case", CASES)

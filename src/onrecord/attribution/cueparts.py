@@ -162,9 +162,23 @@ def _scope(a: According) -> tuple[Token, int, int, int]:
     if (tok.i <= tok.sent.start + 1 or phrase_end >= tok.sent.end - 1) and root.i != tok.i:
         host = root
     lo, hi = host.left_edge.i, host.right_edge.i + 1
+    hi = _before_another_saying(host, hi)
     while hi > phrase_end and doc[hi - 1].is_punct:
         hi -= 1
     return host, lo, hi, phrase_end
+
+
+def _before_another_saying(host: Token, hi: int) -> int:
+    """Where the clause ends before a clause joined to it in which someone says something of their own: a verb of
+    saying with a subject and a clause ("According to X, the target is met, but Ana Lind says it is not": X's
+    words end at "but"; not "and the threat will continue to grow")."""
+    for conj in host.children:
+        deps = {c.dep_ for c in conj.children}
+        if conj.dep_ == "conj" and conj.i < hi and conj.lemma_.lower() in SPEECH_VERBS and "ccomp" in deps \
+                and deps & set(SUBJECT_DEPS):
+            joins = [c.i for c in host.children if c.dep_ == "cc" and c.i < conj.i]
+            hi = min(hi, joins[-1] if joins else conj.left_edge.i)
+    return hi
 
 
 @rule("cues.according.fronted", ("According to Ana Lind, the pier will close in May.", "the pier will close in May"),

@@ -28,10 +28,12 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.arrays import shared, text_of
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.cues import CueFinder, Statement
+from onrecord.attribution.headings import HEADING_RULES
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
 from onrecord.attribution.layout import in_heading
 from onrecord.attribution.nested import NESTED, nested_statements
 from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, span_chars, subject_of
+from onrecord.attribution.pullquotes import pull_quotes
 from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
@@ -169,9 +171,11 @@ def find_cues(
     statements = finder.statements()
     if scope == "quotes":
         statements = _statements_only(text, statements, quotes)
-    clipped = [_within_paragraph(text, c) for c in statements if c.cue is None or not in_heading(text, c.cue)]
+    clipped = [_within_paragraph(text, c) for c in statements
+               if c.cue is None or not in_heading(text, c.cue) or HEADING_RULES.first(c) is not None]
     statements = [c for c in clipped if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
     statements += transcript_lines(doc, finder) + qa_lines(doc, finder)
+    statements += pull_quotes(doc, finder, statements)
     return Cues(finder, statements)
 
 

@@ -19,6 +19,11 @@ def in_heading(text: str, tok: Token) -> bool:
     return _lines(text).heading(tok.idx)
 
 
+def in_teaser(text: str, tok: Token) -> bool:
+    """Is the token in a line that links to another story ("READ MORE: ...", "WATCH: ...")?"""
+    return _lines(text).teaser(tok.idx)
+
+
 class _Lines:
     """The lines of one text, each judged once: :func:`_in_heading` is asked for every cue, and reading the whole
     line each time made one long paragraph cost time in the square of its length."""
@@ -27,8 +32,17 @@ class _Lines:
         self.text = text
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.judged: dict[int, bool] = {}
+        self.teasers: dict[int, bool] = {}
 
     def heading(self, pos: int) -> bool:
+        k = self._judge(pos)
+        return self.teasers[k] or self.judged[k]
+
+    def teaser(self, pos: int) -> bool:
+        return self.teasers[self._judge(pos)]
+
+    def _judge(self, pos: int) -> int:
+        """The line's number, judged (once)."""
         k = bisect.bisect_left(self.breaks, pos)  # the first line break at or after pos ends its line
         if k not in self.judged:
             start = self.breaks[k - 1] + 1 if k else 0
@@ -36,8 +50,9 @@ class _Lines:
             line = self.text[start:end].strip()
             label, colon, _rest = line.partition(":")
             teaser = bool(colon) and "_".join(label.lower().split()) in TEASER_LABELS
-            self.judged[k] = teaser or (len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)")
-        return self.judged[k]
+            self.teasers[k] = teaser
+            self.judged[k] = len(line.split()) < 16 and line[-1:] not in ".!?\"”’'»:,;)"
+        return k
 
 
 @functools.lru_cache(maxsize=2)

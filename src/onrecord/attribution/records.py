@@ -22,6 +22,7 @@ from onrecord.attribution.cues import Statement
 from onrecord.attribution.keys import SOURCES, Groups
 from onrecord.attribution.nested import NESTED
 from onrecord.attribution.phrases import subject_of
+from onrecord.attribution.pullquotes import PULL_QUOTE
 from onrecord.attribution.quotes import (
     AMBIGUOUS,
     CLOSING,
@@ -114,7 +115,9 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
         else:
             speaker, how = resolver.resolve(cand.source), "source"
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
-        if cand.origin != NESTED:  # (someone quoted inside a quotation is not the speaker the story goes on with)
+        # (someone quoted inside a quotation, or in a pull quote set off from the story, is not the speaker the
+        # story goes on with)
+        if cand.origin not in (NESTED, PULL_QUOTE):
             resolver.note(anchor, speaker, cand.source if cand.origin != "transcript" else None)
             last = len(out)
         out.append(Sourced(cand, speaker, how, cand.cue_span))

@@ -159,8 +159,15 @@ def _is_person_label(doc: Doc, label: str, span: Span, turns: Counter[str]) -> b
     last = label.split()[-1].lower().strip(".")
     capitals = label.isupper() and turns[last] >= 2
     return any((ent.label_ == "PERSON" or _journalist(ent) or (capitals and not ent.text.isupper()))
-               and ent.text.split()[-1].lower().strip(".,’'s") == last
+               and _family_word(ent.text) == last
                for ent in ents_of(doc) if ent.start_char != span.start_char)
+
+
+def _family_word(name: str) -> str:
+    """A name's last word as a label gives it: lower case, without a possessive ("Lind's" -> "lind") or edge
+    punctuation, and keeping a final "s" of the name itself ("Rhodes")."""
+    word = name.split()[-1].lower()
+    return re.sub(r"[’']s$", "", word).strip(".,’'")
 
 
 def _journalist(ent: Span) -> bool:

@@ -43,6 +43,8 @@ PROVENANCE_STAGES: tuple[Stage, ...] = ("stance", "flags")
 RULE_MODULES: tuple[str, ...] = (
     "onrecord.attribution.quotes",
     "onrecord.attribution.cues",
+    "onrecord.attribution.headings",
+    "onrecord.attribution.pullquotes",
     "onrecord.attribution.attach",
     "onrecord.attribution.nested",
     "onrecord.attribution.resolution",
