@@ -54,7 +54,7 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.906, "end_to_end": 0.856, "cue_exact": 0.887},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.911, "end_to_end": 0.861, "cue_exact": 0.891},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
@@ -64,21 +64,24 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.926, "named_accuracy": 0.929},
          speakers="data/speakers/polnear-train.jsonl"),
     # its part b: 20 more documents labelled blind in session 19 (0.860 then), read by the lead as tuning since
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.888, "named_accuracy": 0.916},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.889, "named_accuracy": 0.917},
          speakers="data/speakers/polnear-train-b.jsonl"),
     # its part c: 20 more labelled blind in session 19 (0.855 at the start and end of it), read as tuning in session 20
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.920, "named_accuracy": 0.918},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.930, "named_accuracy": 0.928},
          speakers="data/speakers/polnear-train-c.jsonl"),
     # its part d: 20 more labelled blind in session 20 (0.876 at the start and end of it), read as tuning in session 21
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.923, "named_accuracy": 0.927},
          speakers="data/speakers/polnear-train-d.jsonl"),
     # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
     # and tuned on in session 22
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.866, "named_accuracy": 0.886},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.872, "named_accuracy": 0.889},
          speakers="data/speakers/polnear-train-e.jsonl"),
     # its part f: 20 more labelled blind in session 22 (0.896 at its start and end), tuned on in session 23
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.904, "named_accuracy": 0.925},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.921, "named_accuracy": 0.925},
          speakers="data/speakers/polnear-train-f.jsonl"),
+    # its part g: 20 more labelled blind in session 24 (0.874 at its start, 0.877 at its end), a tuning set since
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.877, "named_accuracy": 0.903},
+         speakers="data/speakers/polnear-train-g.jsonl"),
 )
 
 
@@ -112,7 +115,9 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # unsignalled conflicts with documents; scored before and after the session's changes, all 7 stories: reversal
     # 0.607 / 0.327 -> 0.680 / 0.327, conflict 0.312 / 0.065 -> 0.385 / 0.065): the 49 dev stories give 0.825 /
     # 0.511 and 0.792 / 0.304, rating 107/113.
-    "reversal_precision": 0.825, "reversal_recall": 0.51, "conflict_precision": 0.79, "conflict_recall": 0.30,
+    # Session 24 (prov24: guards read on the dev stories' false alarms, part i's among them): 0.863 / 0.511 and
+    # 0.856 / 0.304, rating 107/113.
+    "reversal_precision": 0.863, "reversal_recall": 0.51, "conflict_precision": 0.856, "conflict_recall": 0.30,
     "rating_accuracy": 0.947,
 }
 
@@ -159,6 +164,11 @@ NEWS6_FLOORS: dict[str, float] = {"content_overlap": 0.976, "end_to_end": 0.937,
 #: (session 23 start: 0.956 / 0.830 / 0.866).
 NEWS7_GOLD = "data/news7/dev.jsonl"
 NEWS7_FLOORS: dict[str, float] = {"content_overlap": 0.972, "end_to_end": 0.928, "speaker_accuracy": 0.954}
+#: The dev half of the eighth set of invented news (data/news8: written blind in session 23, the daily report in the
+#: house styles of outlets of many countries and beats), scored as data/news (session 24 start: 0.966 / 0.828 /
+#: 0.854).
+NEWS8_GOLD = "data/news8/dev.jsonl"
+NEWS8_FLOORS: dict[str, float] = {"content_overlap": 0.966, "end_to_end": 0.907, "speaker_accuracy": 0.938}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
@@ -185,5 +195,5 @@ def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: fl
 
 __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOORS", "GENDER_GOLD", "NEWS2_FLOORS",
            "NEWS2_GOLD", "NEWS3_FLOORS", "NEWS3_GOLD", "NEWS4_FLOORS", "NEWS4_GOLD", "NEWS6_FLOORS", "NEWS6_GOLD",
-           "NEWS7_FLOORS", "NEWS7_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
-           "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
+           "NEWS7_FLOORS", "NEWS7_GOLD", "NEWS8_FLOORS", "NEWS8_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES",
+           "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
