@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from onrecord.attribution.arrays import ids, token_arrays
 from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
-from onrecord.provenance.anonymity import doc_ents
+from onrecord.provenance.anonymity import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -189,10 +189,11 @@ def interview_before(sent: Span, names: set[str], outlet: str | None, quoted: li
     interview"): the last interview named with another outlet in the paragraphs before, in a sentence
     naming the speaker ("... mentioned by Ana Lind in an interview with Kestrel magazine"). Not "an interview" (a
     new one), nor one in the speaker's own quoted words."""
-    doc, text = sent.doc, sent.doc.text
     if not any(t.lower_ in INTERVIEWS and any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING for c in t.children)
                and not any(lo <= t.idx < hi for lo, hi in quoted) for t in sent):
         return None
+    doc = sent.doc
+    text = doc_text(doc)  # (spaCy builds Doc.text anew on each access: once per parse here)
     breaks = "\n\n" if "\n\n" in text else "\n"
     reach = sent.start_char
     for _ in range(_INTERVIEW_REACH):
