@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from onrecord.attribution.arrays import text_of
 from onrecord.attribution.cues import Statement, cue_words
 from onrecord.attribution.layout import in_teaser
 from onrecord.attribution.rules import RuleTable, rule
@@ -43,9 +44,9 @@ def headline_report(c: Statement) -> str | None:
     cue = c.cue
     if cue is None or c.form != "clause" or cue.tag_ not in ("VBZ", "VBP") or cue.lemma_.lower() not in SPEECH_VERBS:
         return None
-    if in_teaser(cue.doc.text, cue):
+    text = text_of(cue.doc)
+    if in_teaser(text, cue):
         return None
-    text = cue.doc.text
     if "\n" in text[min(c.content.start, cue.idx) : max(c.content.start, cue.idx)]:
         return None  # (what it says starts in another line: the heading was read into the story's next paragraph)
     subject = next((t for t in cue.children if t.dep_ == "nsubj"), None)

@@ -198,7 +198,7 @@ def retracted(s: Statement) -> list[str]:
     clause; else none."""
     clause = re.split(r"[;:—–.!?](?!\d)|\bbut\b", s.text.lower())
     for part in clause:
-        said = re.findall(r"[\w'-]+(?:\.\d+)?", part)
+        said = _DETAIL_WORD.findall(part)
         at = next((i + 3 for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "to"
                    and said[i + 2] in RECALLED_VERBS), None)
         at = at or next((i + 2 for i, w in enumerate(said[:-2]) if w in ADMITTING_WORDS and said[i + 1] == "that"),
@@ -209,12 +209,22 @@ def retracted(s: Statement) -> list[str]:
     return []
 
 
+#: A word of a statement as a concession's detail is compared: a name's word or a number with its decimals.
+_DETAIL_WORD = re.compile(r"[\w'-]+(?:\.\d+)?")
+
+
+def gives_detail(s: Statement, detail: list[str]) -> bool:
+    """Does the statement give every word of a detail a concession puts right (:func:`corrected`): is it the
+    statement that concession corrects?"""
+    return set(detail) <= set(_DETAIL_WORD.findall(s.text.lower()))
+
+
 def corrected(s: Statement) -> list[str]:
     """The detail a concession puts right, when it names the wrong one after "not" ("it was the Tuesday, not the
     Monday", "March 10th, not March 3rd", "£13.40 an hour, not the £14.80 I gave"): the words of that detail, a
     name or a number (lower case); else none ("it was poisoned, not struck" corrects no detail of this kind)."""
     found = re.search(r",\s+not\s+(?:the\s+)?((?:[A-Z][\w'-]*|[£$€]?\d[\d,.]*\w*)(?:\s+\d\w*)?)", s.text)
-    return re.findall(r"[\w'-]+(?:\.\d+)?", found.group(1).lower()) if found else []
+    return _DETAIL_WORD.findall(found.group(1).lower()) if found else []
 
 
 def _granted(words: str) -> bool:
@@ -261,7 +271,7 @@ def quoted_back(a: Statement, b: Statement) -> str | None:
         return "count" if _NONE & set(taken) and b.claim.numbers else "said"
     detail = corrected(b)
     if detail:  # (the concession names the wrong detail: it puts right the statement that gave it, no other count)
-        return "count" if all(w in re.findall(r"[\w'-]+(?:\.\d+)?", a.text.lower()) for w in detail) else None
+        return "count" if gives_detail(a, detail) else None
     return "count" if any(all(abs(x - y) > 0.1 * max(abs(x), abs(y)) for y in counts_b[noun])
                           for noun, values in counts_a.items() if noun in counts_b for x in values) else None
 
@@ -386,4 +396,4 @@ def _carried(doc: Doc, before: Statement, s: Statement) -> str | None:
 
 
 __all__ = ["ADMITTING_WORDS", "CONCEDED", "CONCEDING_VERBS", "GRANTING_VERBS", "QUOTED", "RECALLED_VERBS", "conceding",
-           "concession", "corrected", "link", "quoted_back", "retracted", "strongest"]
+           "concession", "corrected", "gives_detail", "link", "quoted_back", "retracted", "strongest"]

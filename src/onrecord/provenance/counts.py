@@ -10,7 +10,7 @@ import re
 
 from onrecord.attribution.rules import rule
 from onrecord.provenance.claims import Claim
-from onrecord.provenance.concessions import corrected
+from onrecord.provenance.concessions import corrected, gives_detail
 from onrecord.provenance.durations import bounded, partitives
 from onrecord.provenance.pairs import Pair, Verdict, firm, modifiers
 
@@ -70,7 +70,7 @@ def changed_number(pair: Pair) -> Verdict | None:
     if _parts_of_one_whole(pair, changed[1], changed[2]):
         return Verdict(None, "two parts of one whole")
     detail = corrected(pair.b)
-    if detail and not set(detail) <= set(re.findall(r"[\w'-]+(?:\.\d+)?", pair.a.text.lower())):
+    if detail and not gives_detail(pair.a, detail):
         return Verdict(None, "corrects another statement")  # ("it was 3.4 metres, not 3.1" puts right a 3.1)
     return Verdict("half", "changed number", changed[0])
 

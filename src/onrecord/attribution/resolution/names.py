@@ -279,12 +279,18 @@ def org_text(ent: Span) -> str:
     return text
 
 
+def past_title_stop(doc: Doc, start: int) -> int:
+    """``start``, or one token before it when that is the lone full stop the tokenizer split from a courtesy title
+    it does not know as an abbreviation ("Smt" "." "Ana Lind"): where the titles before a name end."""
+    return start - 1 if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in COURTESY_TITLES \
+        else start
+
+
 def honorific_gender(doc: Doc, start: int) -> str | None:
     """"m" or "f" when the name starting at token ``start`` has an honorific (Mr., Mrs., Ms., Miss) before or at
     its start, or before the titles before it ("Mr Justice Ivo Tarn"); the tokenizer's full stop after one it does
     not know as an abbreviation ("Smt" "." "Ana Lind") skipped."""
-    if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in COURTESY_TITLES:
-        start -= 1
+    start = past_title_stop(doc, start)
     k = start - 1
     while k > 0 and doc[k].lower_ in TITLES and doc[k].is_title and doc[k].lower_ not in MALE_HONORIFICS \
             and doc[k].lower_ not in FEMALE_HONORIFICS and start - k < 3:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
-from onrecord.attribution.resolution.names import clean_name
+from onrecord.attribution.resolution.names import clean_name, past_title_stop
 from onrecord.attribution.resolution.syntax import (
     apposed,
     compound_start,
@@ -71,9 +71,8 @@ def office_before_name(ent: Span) -> str | None:
     ("Minister for Rural Roads Smt. R. Varsha", "the Commissioner for Works and Housing, Engr. Ivo Tarn", "the
     Babaloja of Oja Titun, Alhaja Ana Lind"): the office's key. The office is a title, or a capitalised word after
     "the" that names no organisation or place ("the University of Lakeview, Ana Lind" gives her no role)."""
-    doc, k = ent.doc, ent.start - 1
-    if k > 0 and doc[k].text == "." and doc[k - 1].lower_ in COURTESY_TITLES:
-        k -= 1
+    doc = ent.doc
+    k = past_title_stop(doc, ent.start) - 1
     k -= k >= 0 and doc[k].lower_ in COURTESY_TITLES and doc[k].is_title
     k -= k >= 0 and doc[k].text == ","
     portfolio = 0
