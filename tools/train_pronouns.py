@@ -27,7 +27,7 @@ from onrecord.attribution.resolution import speaker_rules
 from onrecord.attribution.resolution.pronoun_features import candidates
 from onrecord.eval.corpora import corpus_file, repo_file
 from onrecord.eval.run import read_documents
-from onrecord.eval.scorer import speakers_match
+from onrecord.eval.scorer import match_contents, speakers_match
 from onrecord.eval.speakers import overlay_speakers, read_speakers
 from onrecord.nlp import load_pipeline
 from onrecord.settings import Settings
@@ -65,9 +65,11 @@ def collect(out: Path) -> None:
         nlp = load_pipeline(Settings().with_(scope=scope, cue_span=cue))
         for d in gold:
             seen.clear()
-            nlp(d["text"])
+            doc = nlp(d["text"])
             labels = {a["source"][0]: a["speaker"] for a in d["attributions"] if a.get("source") and a.get("speaker")
                       and d["text"][a["source"][0]:a["source"][1]].strip().lower() in PRONOUNS}
+            if not any(a.get("source") for a in d["attributions"]):  # (a gold without sources: by the content)
+                labels = _labels_by_content(d, list(doc._.onrecord_attributions))
             for (text, at), (choice, cands) in seen.items():
                 if text == d["text"] and at in labels:
                     cases.append({"set": name, "doc": d["id"], "at": at, "gold": labels[at], "rule": choice,
@@ -75,6 +77,14 @@ def collect(out: Path) -> None:
                                   "cands": [[c, f, speakers_match(c, labels[at])] for c, f in cands]})
         print(name, sum(c["set"] == name for c in cases), file=sys.stderr)
     out.write_text(json.dumps(cases))
+
+
+def _labels_by_content(d: dict[str, Any], atts: list[Any]) -> dict[int, str]:
+    """The gold speakers of the predicted he/she sources whose content matches a gold one's."""
+    gold = [a for a in d["attributions"] if a.get("speaker")]
+    pairs, _ = match_contents(d["text"], [a["content"] for a in gold], [a.content.to_list() for a in atts])
+    return {atts[pi].source.start: gold[gi]["speaker"] for gi, pi in pairs if atts[pi].source is not None
+            and atts[pi].source.of(d["text"]).strip().lower() in PRONOUNS}
 
 
 def _rows(cases: list[dict[str, Any]], keys: list[str]) -> tuple[list[list[float]], list[int]]:
@@ -97,11 +107,20 @@ def _fit(cases: list[dict[str, Any]], keys: list[str], c: float) -> tuple[list[f
     return [float(w) for w in model.coef_[0]], float(model.intercept_[0])
 
 
-def choose(case: dict[str, Any], keys: list[str], weights: list[float]) -> bool:
-    """Is the model right on one case (the rules' choice where fewer than two candidates)?"""
+def choose(case: dict[str, Any], keys: list[str], weights: list[float], margin: float | None = None) -> bool:
+    """Is the model right on one case (the rules' choice where fewer than two candidates)? With ``margin``, the
+    rules' choice stays unless another candidate scores higher by that much."""
     if len(case["cands"]) < 2:
         return bool(case["rule_right"])
-    best = max(case["cands"], key=lambda cand: sum(w * cand[1][k] for k, w in zip(keys, weights, strict=True)))
+
+    def score(cand: list[Any]) -> float:
+        return sum(w * cand[1][k] for k, w in zip(keys, weights, strict=True))
+
+    best = max(case["cands"], key=score)
+    if margin is not None:
+        ruled = [cand for cand in case["cands"] if cand[1]["rule"]]
+        if not ruled or score(best) - score(ruled[0]) <= margin:
+            return bool(case["rule_right"])
     return bool(best[2])
 
 
@@ -121,15 +140,16 @@ def cv(path: Path) -> None:
     cases = json.loads(path.read_text())
     train = [c for c in cases if SETS[c["set"]][4]]
     test = [c for c in cases if not SETS[c["set"]][4]]
-    for label, with_rule in (("with the rules' choice", True), ("features alone", False)):
+    for label, with_rule, margin in (("with the rules' choice", True, None), ("features alone", False, None),
+                                     ("reranker, margin 1", True, 1.0), ("reranker, margin 2", True, 2.0)):
         keys = _keys(cases, with_rule)
         for c in (0.1, 1.0):
             right = contested = rules_contested = 0
             for tr, te in _folds(train):
                 w, _ = _fit(tr, keys, c)
-                right += sum(choose(x, keys, w) for x in te)
+                right += sum(choose(x, keys, w, margin) for x in te)
                 multi = [x for x in te if len(x["cands"]) >= 2]
-                contested += sum(choose(x, keys, w) for x in multi)
+                contested += sum(choose(x, keys, w, margin) for x in multi)
                 rules_contested += sum(x["rule_right"] for x in multi)
             w, _ = _fit(train, keys, c)
             n_multi = sum(len(x["cands"]) >= 2 for x in train)
@@ -139,7 +159,7 @@ def cv(path: Path) -> None:
             for x in test:
                 by_set.setdefault(x["set"], [0, 0, 0])
                 by_set[x["set"]][0] += x["rule_right"]
-                by_set[x["set"]][1] += choose(x, keys, w)
+                by_set[x["set"]][1] += choose(x, keys, w, margin)
                 by_set[x["set"]][2] += 1
             cells = " | ".join(f"{s} {a}->{b}/{n}" for s, (a, b, n) in by_set.items())
             tot = [sum(v[i] for v in by_set.values()) for i in range(3)]
@@ -150,7 +170,7 @@ def cv(path: Path) -> None:
               f"{sum(len(x['cands']) >= 2 for x in sub)}, gold among candidates "
               f"{sum(any(ok for *_, ok in x['cands']) for x in sub)}")
     keys = _keys(cases, True)
-    w, b = _fit(train, keys, 1.0)
+    w, _ = _fit(train, keys, 1.0)
     print("weights:", ", ".join(f"{k} {v:+.2f}" for k, v in zip(keys, w, strict=True)))
 
 

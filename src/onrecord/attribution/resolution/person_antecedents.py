@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, person_name
+from onrecord.attribution.resolution.possessors import sole_possessor_before
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
-from onrecord.attribution.resolution.syntax import compound_start, person_noun, possessive_at, role_key
-from onrecord.lexicon.en import FAMILY_HEADS, GENDERED_ROLES, PERSON_PRONOUNS, SPOKESPERSON_HEADS, SPOUSE_HEADS
+from onrecord.attribution.resolution.syntax import compound_start, possessive_at, role_key
+from onrecord.lexicon.en import PERSON_PRONOUNS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -46,10 +47,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return fullest_for(r, mention, gender, pronoun.i)
 
-    if (ahead := _named_subject_of_main_clause(r, pronoun)) is not None and fits(full(ahead)):
-        return Speaker(full(ahead), "person")  # "Even as he accused the ministry, Tarn would not say ..."
-    if (owner := _sole_possessor_before(r, pronoun)) is not None and fits(full(owner)):
-        return Speaker(full(owner), "person")  # "Lind's plan stalled, but she has said ..."
+    if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
+        return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
                  and fits(s.name)), None)
@@ -139,30 +138,6 @@ def _named_subject_of_main_clause(r: SpeakerResolver, pronoun: Token) -> PersonM
     if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
         return None
     return next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
-
-
-def _sole_possessor_before(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
-    """The one person named before a he/she subject in its own sentence, when only as the possessor of a thing
-    outside the pronoun's clause ("Lind's plan stalled, but she has said ..."; "Many of Tarn's claims since he
-    took office ..."): the story is about that person. Not when the thing is a person ("Lind's lawyer said he
-    ..."), nor when the pronoun's verb governs it ("Tarn's plan, she said, was flawed": the speaker before)."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    named = [p for p in r.index.persons if pronoun.sent.start <= p[0] < pronoun.left_edge.i]
-    if not named or len({p[1] for p in named}) != 1 or not all(possessive_at(r.doc, p[0]) for p in named):
-        return None
-    owner = r.doc[named[0][0]]
-    while owner.dep_ == "compound" and owner.head.i > owner.i:
-        owner = owner.head
-    thing = owner.head
-    if owner.dep_ != "poss" or thing.pos_ != "NOUN" or thing.ent_type_ or person_noun(thing.lemma_.lower()) \
-            or thing.lemma_.lower() in _PERSON_HEADS or pronoun.head.is_ancestor(thing):
-        return None
-    return named[0]
-
-
-#: Nouns for people (kin, spokespeople) whose possessor a he/she after them is not ("Lind's son said he ...").
-_PERSON_HEADS = FAMILY_HEADS | SPOUSE_HEADS | SPOKESPERSON_HEADS | frozenset(GENDERED_ROLES)
 
 
 #: The words that open a clause set before its main clause, whose he/she may stand for the main clause's subject.
