@@ -47,7 +47,8 @@ def sole_possessor_before(r: SpeakerResolver, pronoun: Token) -> PersonMention |
         return None
     before = r.doc[sent.start - 1].sent
     owner = _owner(r, before.start, before.end)
-    if owner is None or not _in_a_subject(r.doc[owner[0]]) or _person_subject(r, before) or _same_gender_before(r, before, pronoun, owner[0]):
+    if owner is None or not _in_a_subject(r.doc[owner[0]]) or _person_subject(r, before) \
+            or _same_gender_before(r, before, pronoun, owner[0]):
         return None
     return owner
 
