@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, person_name
+from onrecord.attribution.resolution.possessors import sole_possessor_before
 from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
@@ -44,10 +45,10 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return (gender is None or g is None or g == gender) and name != r.first_person_writer()
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
-        return _fullest_for(r, mention, gender, pronoun.i)
+        return fullest_for(r, mention, gender, pronoun.i)
 
-    if (ahead := _named_subject_of_main_clause(r, pronoun)) is not None and fits(full(ahead)):
-        return Speaker(full(ahead), "person")  # "Even as he accused the ministry, Tarn would not say ..."
+    if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
+        return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
                  and fits(s.name)), None)
@@ -144,7 +145,7 @@ _OPENING_MARKS = frozenset({"as", "while", "when", "whenever", "after", "before"
                             "since", "once", "until", "if"})
 
 
-def _fullest_for(r: SpeakerResolver, mention: PersonMention, gender: str | None, at: int) -> str:
+def fullest_for(r: SpeakerResolver, mention: PersonMention, gender: str | None, at: int) -> str:
     """The full name of a mention a he/she at ``at`` may stand for: of a family's names, one of the honorific's
     gender ("Mrs. Clinton"), else of the pronoun's when that one was named before ``at`` (not "Lowri Tarn", named
     a paragraph later, for "Tarn" before it when "Sione Tarn" opened the story)."""

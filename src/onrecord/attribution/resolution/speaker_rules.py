@@ -108,10 +108,15 @@ def _named_before(case: Mention, noun: Token) -> Span | None:
     ("Sarah Lind spoke first. She said the vote was close.", "Sarah Lind"),
     ("Per Lind, a researcher, said the case was weak. Even as he accused the ministry of favouritism, Ivo Tarn "
      "would not speculate about its motives.", "Ivo Tarn"),
+    ("“We will win,” Maria Tarn said. Sarah Okafor’s children slept beside her. She said the night was long.",
+     "Sarah Okafor"),
 )
 def person_pronoun(case: Mention) -> Speaker | None:
     """A he or she opening a clause set before its main clause is that clause's subject, when a name of its
-    gender ("Even as he accused ..., Ivo Tarn would not ..."). Else the most salient person of that gender
+    gender ("Even as he accused ..., Ivo Tarn would not ..."). A he/she subject after a sentence (or the start of
+    its own) that names one person, only as the owner of a thing, not a person, and has no he/she or person as
+    a subject, is that owner ("Okafor's children slept beside her. She said ..."). Else the most salient person of
+    that gender
     before it: the current speaker, unless another
     person has since become a subject; a person the previous sentence turned to (of two named there, the one
     known to be of its gender; not one named as an object inside a clause that modifies a noun: "a chart,
