@@ -90,8 +90,8 @@ def _unrecognised_subject_before(r: SpeakerResolver, head: Token) -> str | None:
         return None
     before = r.doc[sent.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "PROPN" or not subject.is_title or subject.ent_type_ in ("GPE", "NORP") \
-            or r.index.inside(subject.idx):
+    if subject is None or subject.pos_ != "PROPN" or not subject.is_title or subject.ent_type_ not in ("", "PERSON") \
+            or r.index.inside(subject.idx):  # (a body the recogniser found was a candidate, of another kind)
         return None
     words = r.doc[compound_start(subject) : subject.i + 1]
     thing = any(c.dep_ == "relcl" and any(d.lower_ == "which" and d.dep_.startswith("nsubj") for d in c.children)
