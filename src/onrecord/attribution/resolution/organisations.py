@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 def org_for(r: SpeakerResolver, head: Token) -> str | None:
     """The organisation a definite description refers to: the last one named with its head word ("the
     commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
-    subject outside quotations; None when nothing fits (the description then stands for itself)."""
+    subject outside quotations; None when nothing fits (the description then stands for itself). A kind noun
+    ("the airline", "the utility") is the organisation of that kind, and a body known to be of another kind is
+    never one (see kinds.py); with none left in view, a name the recogniser missed, the subject just before."""
     word = head.lower_
     places = word in PLACE_HEADS
     if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
