@@ -64,3 +64,19 @@ def test_the_kinds_a_name_gives() -> None:
     assert "company" in name_kinds("Tarn Chemical Co.")
     assert not name_kinds("Union")  # a one-word name is no kind
     assert not name_kinds("Union Lakeview")  # the head is its last word
+
+
+def _resolver(text: str):  # type: ignore[no-untyped-def]
+    from onrecord.attribution.resolution.resolver import SpeakerResolver
+    from onrecord.nlp import load_pipeline
+
+    return SpeakerResolver(load_pipeline(ALL)(text))
+
+
+def test_a_body_named_as_where_a_person_works_is_named_in_passing() -> None:
+    from onrecord.attribution.resolution.organisations import _affiliation
+
+    r = _resolver("Mira Okafor, who covers food producers at Orbis Capital, agreed. Lakeview Dairy Group cut prices.")
+    starts = {name: i for i, name, *_ in r.index.org_mentions}
+    assert _affiliation(r, starts["Orbis Capital"])
+    assert not _affiliation(r, starts["Lakeview Dairy Group"])  # a subject of its own

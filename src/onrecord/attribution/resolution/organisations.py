@@ -11,7 +11,7 @@ from onrecord.attribution.resolution.index import OrgMention
 from onrecord.attribution.resolution.kinds import KIND_NOUNS, broad, kind_fit
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
-from onrecord.attribution.resolution.syntax import compound_start
+from onrecord.attribution.resolution.syntax import compound_start, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
@@ -54,7 +54,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         cands = [m for m in cands if kind_fit(r, word, m[1]) is not False]  # (not a body of another kind)
     cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
     if word in GENERIC_ORGANISATION_HEADS or places:
-        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150 and not _affiliation(r, m[0])]
         just_named = _only_org_just_named(r, head, cands)
         if just_named is not None:
             return just_named
@@ -71,15 +71,27 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if pick:
             return r.index.expand(pick[-1][1])
         if not places and not with_word and word not in NAMED_BODY_HEADS:
-            # "the company" far down an article about one: the organisation its opening names as a subject
-            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG" and m[1] not in people),
-                    None)
-            if lede is not None and lede[0] < head.i and r.doc[lede[0]].sent.start < _LEDE_TOKENS \
-                    and kind_fit(r, word, lede[1]) is not False:
-                return r.index.expand(lede[1])
+            lede = _lede_org(r, head, people)
+            if lede is not None:
+                return lede
     if with_word:
         return with_word[-1][1]
     return None if places or cands else _unrecognised_subject_before(r, head)
+
+
+def _lede_org(r: SpeakerResolver, head: Token, people: set[str]) -> str | None:
+    """"The company" far down an article about one: the organisation its opening names as a subject, or the one
+    that speaks there (a name the recogniser took for a person's: "Tarn Foods reported a loss ... and said"), of
+    the description's kind."""
+    lede = next(((m[0], m[1]) for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"
+                 and m[1] not in people), None)
+    spoke = next(((i, s.name) for i, s in r.recent if s.kind == "organisation" and s.name and not s.name.islower()),
+                 None)
+    first = min((x for x in (lede, spoke) if x is not None), default=None)
+    if first is None or first[0] >= head.i or r.doc[first[0]].sent.start >= _LEDE_TOKENS \
+            or kind_fit(r, head.lower_, first[1]) is False:
+        return None
+    return r.index.expand(first[1])
 
 
 def _unrecognised_subject_before(r: SpeakerResolver, head: Token) -> str | None:
@@ -119,6 +131,20 @@ def _of_its_kind(r: SpeakerResolver, head: Token, cands: list[OrgMention]) -> st
 
 #: How far into an article its opening sentence may start (a headline and standfirst before it).
 _LEDE_TOKENS = 80
+
+
+def _affiliation(r: SpeakerResolver, start: int) -> bool:
+    """Whether the organisation named at ``start`` is where a person works ("said Ana Lind of Tarn Bank, who
+    ...", "an analyst at Orbis Capital", "Ana Lind, who covers retailers at Orbis Capital,"): the object of "of",
+    "at" or "with" after a person's name or role, or in a clause about them -- named in passing, no subject,
+    whatever a clause after it makes of it."""
+    ent = r.index.ent_of.get(start)
+    if ent is None or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("of", "at", "with"):
+        return False
+    owner = ent.root.head.head
+    if owner.pos_ == "VERB" and owner.dep_ in ("relcl", "acl"):
+        owner = owner.head  # ("Ana Lind, who covers retailers at Orbis Capital,")
+    return owner.ent_type_ == "PERSON" or (owner.pos_ == "NOUN" and person_noun(owner.lemma_.lower()))
 
 
 def _fits(head: Token, name: str) -> bool:
