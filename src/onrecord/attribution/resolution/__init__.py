@@ -8,6 +8,7 @@ article's resolver) and the name helpers :func:`clean_name` and :func:`surname`.
 - ``index.py``: the article's index of people and organisations, and the fullest names;
 - ``person_antecedents.py``: who a he or she points back to (salience);
 - ``antecedents.py``: what "they", "it", groups and documents point back to;
+- ``kinds.py``: what kind of body each organisation is ("the airline", "the utility" find it);
 - ``mention.py``: the case a rule looks at;
 - ``speaker_rules.py``, ``description_rules.py``, ``document_rules.py`` and ``group_rules.py`` (groups,
   campaigns, "both", things):

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
+from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, quoted_at
 from onrecord.attribution.resolution.syntax import (
     apposed,
@@ -269,7 +270,8 @@ def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | No
     if pronoun.lower_ not in ("it", "its") or pronoun.sent.start == 0 or r.index.inside(pronoun.idx):
         return None
     sent = r.doc[pronoun.sent.start - 1].sent
-    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    subject = next((t for t in sent if t.dep_ == "nsubj" and t.left_edge.i == sent.start), None) or next(
+        (c for c in sent.root.children if c.dep_ == "nsubj"), None)  # (the one opening it: the root may be misparsed)
     if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in ORGANISATION_HEADS \
             or r.index.inside(subject.idx):
         return None
@@ -278,8 +280,14 @@ def _named_body_just_subject(r: SpeakerResolver, pronoun: Token) -> Speaker | No
         return Speaker(r.index.expand(r.doc[name.left_edge.i : name.i + 1].text), "organisation")
     # (else the body its phrase names: "A delegation sent by the Tarn Forum arrived. Its report says ...")
     ent = next((r.index.ent_of[t.i] for t in subject.subtree if t.i > subject.i and t.i in r.index.ent_of), None)
-    return Speaker(r.index.fullest_org(org_text(ent)), "organisation") if ent is not None and ent.label_ == "ORG" \
-        else None
+    if ent is not None:
+        return Speaker(r.index.fullest_org(org_text(ent)), "organisation") if ent.label_ == "ORG" else None
+    if not any(c.dep_ == "poss" or c.lower_ == "the" for c in subject.children):
+        return None
+    # (else a definite description: "The national audit office, which ..., lists ... In its report, it warned":
+    # the organisation it stands for, as "the office said" would be, else the description itself)
+    found = org_for(r, subject)
+    return Speaker(found or strip_det(r.doc[subject.left_edge.i : subject.i + 1].text), "organisation")
 
 
 def _document_just_named(r: SpeakerResolver, pronoun: Token, organisations: list[int]) -> Speaker | None:

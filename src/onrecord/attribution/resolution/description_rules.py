@@ -76,14 +76,26 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     ("Shares of Tarn Freight Inc. rose on Thursday after the freight company said profit had topped forecasts. "
      "Analysts surveyed by Orbis Data had expected less. Revenue climbed 9 percent. The company said it expected "
      "revenue of about $950 million.", "Tarn Freight Inc."),
+    ("Lakeview Airways cancelled 300 flights on Monday. The Ministry of Roads said mediators would meet both sides. "
+     "The airline said it would study the invitation.", "Lakeview Airways"),
+    ("The pilots' union called the strike on Monday. Orla, the state-owned carrier, cancelled 300 flights. The "
+     "Harbour Commission said the talks had failed. The carrier said it had rebooked 18,000 passengers.", "Orla"),
+    ("The Ministry of Ports closed the pier. Tarn Minera, which runs the copper mine, says its own monitoring shows "
+     "no link to the springs. “The data are clear,” the company said.", "Tarn Minera"),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
     Harbour Commission"; not a description the recogniser took for a name, "the federal department"), or for a
     generic head ("the company") the one organisation the sentence before names, else the last one named as a
-    subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data")."""
-    if not (_organisation(case) and case.definite and case.head.tag_ == "NN"):
-        return None
+    subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data"). A kind
+    noun ("the airline", "the carrier", "the utility") is the organisation of that kind (see kinds.py), and a body
+    of another kind is none ("the company" is not a ministry); with none left in view, the name the recogniser
+    missed that the sentence before has as its subject ("Tarn Minera, which runs the mine, says"). Passes a noun
+    with its name in apposition ("the airport operator, Portavia,": see organisation-description)."""
+    if not (_organisation(case) and case.definite and case.head.tag_ == "NN") or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "GPE", "DATE")
+            for c in case.head.rights):
+        return None  # (its name in apposition: "the airport operator, Portavia," -- see organisation-description)
     org = org_for(case.resolver, case.head)
     return Speaker(org, "organisation", case.description) if org is not None else None
 
@@ -260,6 +272,8 @@ def role_of_subject_in_view(case: Mention) -> Speaker | None:
      "contracts.", "Schools and Colleges Employers’ Association"),
     ("Dock workers walked out at Port Ellery. Mediator Hana Brandt urged calm. A spokesperson for the state "
      "conciliation agency said it was ready to convene talks.", "state conciliation agency"),
+    ("Orla cancelled 300 flights on Monday. A spokeswoman for the airport operator, Portavia, said extra staff had "
+     "been brought in.", "Portavia"),
 )
 def spokesperson_of_organisation(case: Mention) -> Speaker | None:
     """An unnamed spokesperson speaks for the organisation the phrase names ("a spokeswoman for the Ministry of

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.index import OrgMention
+from onrecord.attribution.resolution.kinds import KIND_NOUNS, broad, kind_fit
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
+from onrecord.attribution.resolution.syntax import compound_start, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
@@ -29,7 +31,9 @@ if TYPE_CHECKING:
 def org_for(r: SpeakerResolver, head: Token) -> str | None:
     """The organisation a definite description refers to: the last one named with its head word ("the
     commission" -> "the Harbour Commission"), or for a generic head ("the company") the last one named as a
-    subject outside quotations; None when nothing fits (the description then stands for itself)."""
+    subject outside quotations; None when nothing fits (the description then stands for itself). A kind noun
+    ("the airline", "the utility") is the organisation of that kind, and a body known to be of another kind is
+    never one (see kinds.py); with none left in view, a name the recogniser missed, the subject just before."""
     word = head.lower_
     places = word in PLACE_HEADS
     if places and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
@@ -43,9 +47,14 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
     if named:
         return r.index.expand(named[-1][1])
+    if not places:
+        of_kind = _of_its_kind(r, head, cands)
+        if of_kind is not None:
+            return of_kind
+        cands = [m for m in cands if kind_fit(r, word, m[1]) is not False]  # (not a body of another kind)
     cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
     if word in GENERIC_ORGANISATION_HEADS or places:
-        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150]
+        outside = [m for m in cands if not m[3] and head.i - m[0] <= 150 and not _affiliation(r, m[0])]
         just_named = _only_org_just_named(r, head, cands)
         if just_named is not None:
             return just_named
@@ -53,7 +62,8 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
         spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
                                           and s.kind == "organisation" and s.name and not s.name.islower()), None)
-        if not subjects and not same_word and spoke is not None and _fits(head, spoke):
+        if not subjects and not same_word and spoke is not None and _fits(head, spoke) \
+                and kind_fit(r, word, spoke) is not False:
             # nobody acted since: the organisation that spoke last (by its name), not one named in passing
             # ("Analysts surveyed by Orbis Data expected ...")
             return spoke
@@ -61,16 +71,80 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if pick:
             return r.index.expand(pick[-1][1])
         if not places and not with_word and word not in NAMED_BODY_HEADS:
-            # "the company" far down an article about one: the organisation its opening names as a subject
-            lede = next((m for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG" and m[1] not in people),
-                    None)
-            if lede is not None and lede[0] < head.i and r.doc[lede[0]].sent.start < _LEDE_TOKENS:
-                return r.index.expand(lede[1])
-    return with_word[-1][1] if with_word else None
+            lede = _lede_org(r, head, people)
+            if lede is not None:
+                return lede
+    if with_word:
+        return with_word[-1][1]
+    return None if places or cands else _unrecognised_subject_before(r, head)
+
+
+def _lede_org(r: SpeakerResolver, head: Token, people: set[str]) -> str | None:
+    """"The company" far down an article about one: the organisation its opening names as a subject, or the one
+    that speaks there (a name the recogniser took for a person's: "Tarn Foods reported a loss ... and said"), of
+    the description's kind."""
+    lede = next(((m[0], m[1]) for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"
+                 and m[1] not in people), None)
+    spoke = next(((i, s.name) for i, s in r.recent if s.kind == "organisation" and s.name and not s.name.islower()),
+                 None)
+    first = min((x for x in (lede, spoke) if x is not None), default=None)
+    if first is None or first[0] >= head.i or r.doc[first[0]].sent.start >= _LEDE_TOKENS \
+            or kind_fit(r, head.lower_, first[1]) is False:
+        return None
+    return r.index.expand(first[1])
+
+
+def _unrecognised_subject_before(r: SpeakerResolver, head: Token) -> str | None:
+    """With no organisation in view, the name the recogniser missed that is the main subject of the sentence
+    before a description opening its own ("Tarn Minera, which runs the mine, says ... “…,” the company said"):
+    title-case proper nouns outside quotations, no person's -- a name the recogniser took for one counts when a
+    "which" clause or an "its" speaks of it as a thing, and no first name opens it."""
+    sent = head.sent
+    if sent.start == 0:
+        return None
+    before = r.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or not subject.is_title or subject.ent_type_ not in ("", "PERSON") \
+            or r.index.inside(subject.idx):  # (a body the recogniser found was a candidate, of another kind)
+        return None
+    words = r.doc[compound_start(subject) : subject.i + 1]
+    thing = any(c.dep_ == "relcl" and any(d.lower_ == "which" and d.dep_.startswith("nsubj") for d in c.children)
+                for c in subject.children) or any(t.lower_ == "its" for t in before if t.i > subject.i)
+    person = any(t.ent_type_ == "PERSON" for t in words) or subject.text in r.index.by_surname
+    if not all(t.is_title for t in words) or (person and not thing) or words[0].lower_ in MALE_FIRST_NAMES \
+            or words[0].lower_ in FEMALE_FIRST_NAMES:
+        return None
+    return words.text
+
+
+def _of_its_kind(r: SpeakerResolver, head: Token, cands: list[OrgMention]) -> str | None:
+    """For a kind noun that is not a broad one ("the airline", "the utility", "the carrier"): the organisation
+    named before whose kinds include it (see kinds.py), the last such one named as a subject outside quotations,
+    else the last named outside them, else the last; None when none is of that kind."""
+    word = head.lower_
+    if word not in KIND_NOUNS or broad(word):
+        return None
+    fitting = [m for m in cands if kind_fit(r, word, m[1]) and _fits(head, m[1])]
+    pick = [m for m in fitting if m[2] and not m[3]] or [m for m in fitting if not m[3]] or fitting
+    return r.index.expand(pick[-1][1]) if pick else None
 
 
 #: How far into an article its opening sentence may start (a headline and standfirst before it).
 _LEDE_TOKENS = 80
+
+
+def _affiliation(r: SpeakerResolver, start: int) -> bool:
+    """Whether the organisation named at ``start`` is where a person works ("said Ana Lind of Tarn Bank, who
+    ...", "an analyst at Orbis Capital", "Ana Lind, who covers retailers at Orbis Capital,"): the object of "of",
+    "at" or "with" after a person's name or role, or in a clause about them -- named in passing, no subject,
+    whatever a clause after it makes of it."""
+    ent = r.index.ent_of.get(start)
+    if ent is None or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("of", "at", "with"):
+        return False
+    owner = ent.root.head.head
+    if owner.pos_ == "VERB" and owner.dep_ in ("relcl", "acl"):
+        owner = owner.head  # ("Ana Lind, who covers retailers at Orbis Capital,")
+    return owner.ent_type_ == "PERSON" or (owner.pos_ == "NOUN" and person_noun(owner.lemma_.lower()))
 
 
 def _fits(head: Token, name: str) -> bool:

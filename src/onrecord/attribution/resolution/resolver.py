@@ -83,6 +83,7 @@ class SpeakerResolver:
         self.definites: dict[str, tuple[int, Speaker]] = {}  # "the patient" -> who it was the first time
         self._hops = 0  # how deep the resolution under way has moved between mentions
         self._first_person: tuple[str | None] | None = None  # the writer speaking as "I", once looked for
+        self.org_kinds: dict[str, set[str]] | None = None  # each organisation's kinds, once built (see kinds.py)
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name`` (see :meth:`ArticleIndex.fullest`)."""

@@ -139,9 +139,14 @@ def person_pronoun(case: Mention) -> Speaker | None:
      " statement, they said the merger would help.", "Transcarga and Nordlink Freight"),
     ("Sarah Lind and David Okafor met the harbour board on Monday. They said the pier was unsafe.",
      "Sarah Lind and David Okafor"),
+    ("Orvane Mining said on Monday that the springs were clean. The national audit office, which monitors public "
+     "spending, has examined 191 late projects since May. In its latest report, it warned that costs were rising.",
+     "national audit office"),
 )
 def group_pronoun(case: Mention) -> Speaker | None:
-    """"It" is the organisation speaking or the last one named as a subject; "they" the speakers named
+    """"It" is the organisation the sentence before has as its subject (by its name, or the description that
+    stands for it: "The national audit office, which ..., has ... In its report, it warned"), else the one speaking
+    or the last one named as a subject; "they" the speakers named
     together, the people a subject names together, or the last plural subject that can speak (a party, bodies,
     people by a role: "several physicians", then unnamed); "I", "we" and "you" stay unknown."""
     if case.head.lower_ in GROUP_PRONOUNS:

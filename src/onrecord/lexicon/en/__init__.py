@@ -140,3 +140,7 @@ TELLING_VERBS: WordList = _EN.words("telling_verbs")
 ANONYMITY_REASONS: dict[str, str] = _EN.mapping("anonymity_reasons")
 PERSON_ENDINGS: WordList = _EN.words("person_endings")
 ORGANISATION_NAME_ENDINGS: WordList = _EN.words("organisation_name_endings")
+# what kind of body an organisation is (attribution/resolution/kinds.py): kinds.toml
+ORGANISATION_KINDS: dict[str, str] = _EN.mapping("organisation_kinds")
+ORGANISATION_NAME_KINDS: dict[str, str] = _EN.mapping("organisation_name_kinds")
+BROAD_ORGANISATION_KINDS: WordList = _EN.words("broad_organisation_kinds")
