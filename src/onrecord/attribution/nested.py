@@ -20,6 +20,7 @@ from onrecord.attribution.quotation import Quotation
 from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, SINGLE_STRAIGHT, STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.transcripts import is_transcript
+from onrecord.lexicon.en import MEDIUM_VERBS, PERSON_PRONOUNS
 from onrecord.types import CharSpan
 
 __all__ = ["NESTED", "NESTED_QUOTATION", "nested_quotes", "nested_statements"]
@@ -70,16 +71,24 @@ class Inner:
 
 
 @rule("contents.nested-quotation.past-verb-before",
-      ("“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” Ivo Tarn said.", "told"))
+      ("“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” Ivo Tarn said.", "told"),
+      ("“I asked the clerk how long. She said, ‘Honestly, I have no idea.’ I believed her,” Ivo Tarn said.", "said"),
+      ("“My grandfather used to say, ‘The tide keeps its own diary.’ He was right,” Ana Lind said.", "say"),
+      ("‘The pier is late,’ Ana Lind said. ‘Again.’\n\n‘I asked the engineer. He laughed. He said, “Nobody ever fixes"
+       " it.” That was all.’", "said"))
 def past_verb_before(c: Inner) -> Statement | None:
     """A verb of saying in the past tense ends the words before the inner quotation's mark, in the outer one:
     “Ana Lind pointed at me and said, ‘You. Again.’” -- what was said to the speaker, the verb's subject's words.
     So does a saying heard ("I heard Ana Lind ask, ‘…’"), a named person's present ("Ana Lind says it herself,
     ‘…’"), and a reported clause that goes on in the inner speaker's words ("Lind replied that ‘…’"); "quote,"
-    before the mark is passed over. Not a modal or anyone's present ("some would say, ‘Who cares?’": words nobody
-    said), and not a he/she's ("she said, ‘…’" inside someone's quotation: whom the pronoun means, resolution
-    reads wrong more often than not). A "they said, ‘…’" is a statement with no source (people the teller does not
-    name: the words are found, the speaker left unnamed)."""
+    before the mark is passed over; so does a habit ("She used to say, ‘…’"). Not a modal or anyone's present
+    ("some would say, ‘Who cares?’": words nobody said), nor an I's or a we's (the teller's own words), nor a
+    pronoun's written message ("She wrote back, ‘…’": a text the golds leave out). A "they
+    said, ‘…’" or a "he/she said, ‘…’" is a statement with no source (someone the teller does not name here: the
+    words are found, the speaker left unnamed; whom a he/she inside someone's quotation means, resolution reads
+    wrong more often than not). The news golds of issue 17 count each such inner quotation as a statement of its
+    own (22 of 31 across eight sets, the rest a modal, a "nobody said" or a message's text); GGT counts none, and
+    none of its six is a past verb's."""
     doc, q = c.doc, c.quote
     if not c.nested:
         return None
@@ -94,15 +103,24 @@ def past_verb_before(c: Inner) -> Statement | None:
         source = subject_of(tok)
         if source is None or not _said_then(tok, source):
             return None
-        pronoun, morph = source.root.pos_ == "PRON", source.root.morph
-        if pronoun and not (morph.get("Person", []) == ["3"] and morph.get("Number", []) == ["Plur"]):
-            return None  # (a he/she, an I or a we: not an unnamed "they")
+        if source.root.pos_ == "PRON" and (not _unnamed(source.root) or tok.lemma_.lower() in MEDIUM_VERBS):
+            return None  # (an I or a we: the teller's own words, or a "you"; "she wrote back, ‘…’": a message's text)
+        pronoun = source.root.pos_ == "PRON"
         return Statement(
             content=q.content, cue=tok, cue_span=CharSpan(tok.idx, tok.idx + len(tok.text)),
             source=None if pronoun else source,
             kind="speech", confidence=0.7, origin=NESTED, quote=q,
         )
     return None
+
+
+def _unnamed(pronoun: Token) -> bool:
+    """Whether a subject pronoun inside someone's quotation stands for someone the teller does not name here: an
+    unnamed "they", or a he/she ("He said, ‘…’", "She told me, ‘…’"): the words are found, the speaker is left
+    unnamed (whom the pronoun means, resolution reads wrong more often than not inside a quotation)."""
+    morph = pronoun.morph
+    they = morph.get("Person", []) == ["3"] and morph.get("Number", []) == ["Plur"]
+    return they or pronoun.lower_ in PERSON_PRONOUNS
 
 
 def _said_then(verb: Token, subject: Span) -> bool:
@@ -112,6 +130,8 @@ def _said_then(verb: Token, subject: Span) -> bool:
     if verb.tag_ == "VBD":
         return True
     if verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ccomp", "xcomp"):
+        if verb.head.lower_ == "used" and any(t.lower_ == "to" for t in verb.children):
+            return True  # (words said again and again: "She used to say, ‘…’")
         return verb.head.lemma_ in _PERCEIVING and verb.head.tag_ in ("VBD", "VBN")
     if verb.tag_ == "VBZ":
         return subject.root.pos_ == "PROPN" and not any(t.dep_ == "aux" for t in verb.children)
@@ -120,19 +140,24 @@ def _said_then(verb: Token, subject: Span) -> bool:
 
 @rule("contents.nested-quotation.in-a-transcript-line",
       ("Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
-       "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.", "said"))
+       "\n\nTARN: Our engineer, Mira Oduya, looked at me and said, “Finally.” We had waited a year.", "said"),
+      ("Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier."
+       "\n\nTARN: Our engineer looked at it for a week. He told me, “It will not last the winter.” I believed him.",
+       "told"))
 def in_a_transcript_line(c: Inner) -> Statement | None:
     """A quotation in a transcript line with a cue of its own, before it, after it, or a calling verb ("My
-    engineer, Mira Oduya, looked at me and said, “Finally.”"): the named person's words. Not a pronoun's ("He said to
-    me, “…”": whom the line's speaker means, resolution cannot tell)."""
+    engineer, Mira Oduya, looked at me and said, “Finally.”"): the named person's words. A he/she's ("He said to
+    me, “…”": whom the line's speaker means, resolution cannot tell) is a statement with no source; not an I's."""
     q = c.quote
     if c.nested or not any(line.start <= q.span.start and q.span.end <= line.end + 1 for line in c.lines):
         return None
     at = Quotation(c.doc, c.cues, [q], 0, [])
     found = cue_before(at) or cue_after(at) or called(at)
     said = found.statement if found is not None else None
-    if said is None or said.source is None or said.source.root.pos_ == "PRON":
+    if said is None or said.source is None:
         return None
+    if said.source.root.pos_ == "PRON":  # (a he/she: the words found, the speaker left unnamed; not an I or a we)
+        return replace(said, origin=NESTED, source=None) if _unnamed(said.source.root) else None
     return replace(said, origin=NESTED)
 
 
