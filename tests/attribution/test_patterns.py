@@ -254,6 +254,10 @@ CASES = [
     case("described-the-object-as-a-quotation",
          "Ana Lind turned to the radio last week to describe the harbour as a “ghost port.” Trade has collapsed.",
          "the harbour as a “ghost port.”", "Ana Lind", "mixed"),
+    # the same with the "as" hung on the object by the parser (nothing was found before)
+    case("described-the-object-as-with-as-on-the-object",
+         "Ivo Tarn described the ferry as “a slow boat.” It left late.",
+         "the ferry as “a slow boat.”", "Ivo Tarn", "mixed"),
     # --- a dash signature followed by what the speaker was doing: the name is the part before the comma ---
     case("dash-signature-with-a-participle",
          "Rovers climbed to sixth.\n\n“We were dead and buried at half-time,” — Colm Ó Faoláin, speaking to the "
