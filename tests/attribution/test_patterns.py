@@ -254,6 +254,14 @@ CASES = [
     case("described-the-object-as-a-quotation",
          "Ana Lind turned to the radio last week to describe the harbour as a “ghost port.” Trade has collapsed.",
          "the harbour as a “ghost port.”", "Ana Lind", "mixed"),
+    # a plain past act joined right after the quotation, when the clause is about the speaker: their next act
+    case("own-act-after-the-quotation",
+         "Ivo Tarn, in a note to clients, said he was “calm about the ferry, less so about the pier” and cut his "
+         "price target on the shares.",
+         "he was “calm about the ferry, less so about the pier”", "Ivo Tarn", "mixed"),
+    case("act-after-the-quotation-of-a-clause-about-others",
+         "Ivo Tarn said two clerks “colluded with the buyer” and removed a sealed packet.",
+         "two clerks “colluded with the buyer” and removed a sealed packet", "Ivo Tarn", "mixed"),
     # the same with the "as" hung on the object by the parser (nothing was found before)
     case("described-the-object-as-with-as-on-the-object",
          "Ivo Tarn described the ferry as “a slow boat.” It left late.",

@@ -23,6 +23,7 @@ from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     COMPLETING_PREPOSITIONS,
+    PERSON_PRONOUNS,
     RAISING_PASSIVE_VERBS,
     RAISING_VERBS,
     REPORTED_TENSE_AUXILIARIES,
@@ -287,8 +288,33 @@ def stop_act_after_quotation(t: Tail) -> Tail | None:
     return t if t.child.dep_ == "conj" and speakers_next_act(t.child) is not None else None
 
 
+@rule("cues.content-stop.own-act-after-quotation",
+      ("Ivo Tarn, in a note to clients, said he was “calm about the ferry, less so about the pier” and cut his "
+       "price target on the shares.", "cut"))
+def stop_own_act_after_quotation(t: Tail) -> Tail | None:
+    """"said he was “reassured on the balance sheet” and cut his price target", "said she was “proud of the
+    crew” and left the meeting": a plain past verb joined right after the quotation closes, with no subject,
+    auxiliary or clause of its own, when the reported clause is about the speaker (a he/she): the speaker's
+    next act, not more of what was said. Not a clause about someone else ("said two clerks “colluded” and
+    removed a packet": one report), nor a verb with a clause ("and believed “…”", "and expected X to …")."""
+    c = t.child
+    doc = c.doc
+    if c.dep_ != "conj" or c.i < 3 or c.tag_ not in ("VBD", "VB"):
+        return None
+    if c.tag_ == "VB" and c.head.tag_ not in ("VBD", "VBN"):
+        return None  # (a bare verb is a past only after a past: "was “…” and cut", not "would “…” and raise")
+    k = c.i - 1 if doc[c.i - 1].dep_ == "cc" else c.i
+    if c.left_edge.i < k or not (doc[k - 1].is_quote and doc[k - 1].text in "”’\"'"):
+        return None
+    if any(g.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark", *CLAUSE_DEPS) for g in c.children):
+        return None
+    subject = next((g for g in c.head.children if g.dep_ in SUBJECT_DEPS and g.i < c.head.i), None)
+    return t if subject is not None and subject.lower_ in PERSON_PRONOUNS else None
+
+
 CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation], describe=lambda t: t.child.text,
+    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation],
+    describe=lambda t: t.child.text,
 )
 
 
