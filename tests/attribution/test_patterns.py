@@ -262,6 +262,15 @@ CASES = [
     case("act-after-the-quotation-of-a-clause-about-others",
          "Ivo Tarn said two clerks “colluded with the buyer” and removed a sealed packet.",
          "two clerks “colluded with the buyer” and removed a sealed packet", "Ivo Tarn", "mixed"),
+    # a wire dateline before a content that opens its paragraph is where the story was filed, not what was said
+    case("dateline-before-a-closing-cue",
+         "Weather report.\n\nTORONTO -- Most tenants who lost a home in the fire have found new rooms, researchers "
+         "report.",
+         "Most tenants who lost a home in the fire have found new rooms", None, "indirect"),
+    case("dashes-round-an-aside-are-no-dateline",
+         "Weather report.\n\nDemocrats — and some Republicans — want the ferry to stop running in May, Ana Lind "
+         "said.",
+         "Democrats — and some Republicans — want the ferry to stop running in May", "Ana Lind", "indirect"),
     # the same with the "as" hung on the object by the parser (nothing was found before)
     case("described-the-object-as-with-as-on-the-object",
          "Ivo Tarn described the ferry as “a slow boat.” It left late.",
