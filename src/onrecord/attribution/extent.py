@@ -328,6 +328,8 @@ def stop_own_act_after_quotation(t: Tail) -> Tail | None:
         return None
     if any(g.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark", *CLAUSE_DEPS) for g in c.children):
         return None
+    if c.head.head.i != t.cue.tok.i:
+        return None  # (the cue's own clause only: not "addressed the tweets in which he called X “…” and …")
     subject = next((g for g in c.head.children if g.dep_ in SUBJECT_DEPS and g.i < c.head.i), None)
     return t if subject is not None and subject.lower_ in PERSON_PRONOUNS else None
 
