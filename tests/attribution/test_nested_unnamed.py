@@ -1,5 +1,5 @@
 """A quotation inside someone's quotation after a he/she's past verb of saying, when the teller brought that
-person in unnamed ("I asked a clerk … She said, ‘…’"), or a habit ("used to say"): the inner words are a
+person in unnamed ("I asked a clerk … She said, ‘…’"): the inner words are a
 statement of their own with no named speaker (contents.nested-quotation, issue 17). The look-alikes give none:
 the teller's own words ("I said, ‘…’"), words nobody said ("Some would say, ‘…’"), and a he/she nobody brought
 in (most often the story's named subject)."""
@@ -19,8 +19,6 @@ def _inner(text: str, words: str) -> list[onrecord.Attribution]:
 @pytest.mark.parametrize(("text", "words"), [
     ("The ferry was late again.\n\n“I asked a clerk how long. She said, ‘Honestly, I have no idea.’ I believed "
      "her,” Ivo Tarn said.", "Honestly, I have no idea."),
-    ("The ferry was late again.\n\n“My grandfather used to say, ‘The tide keeps its own diary.’ He was right,” Ana "
-     "Lind said.", "The tide keeps its own diary."),
     ("‘The pier is late,’ Ana Lind said. ‘Again.’\n\n‘I asked an engineer. He laughed. He said, “Nobody ever fixes "
      "it.” That was all.’", "Nobody ever fixes it."),
     ("Mayor Ana Lind spoke to the harbour board chair, Ivo Tarn, on Monday.\n\nLIND: We will rebuild the pier.\n\n"

@@ -73,7 +73,6 @@ class Inner:
 @rule("contents.nested-quotation.past-verb-before",
       ("“Ana Lind told me, ‘Say it like a secret,’ and after that I was not afraid,” Ivo Tarn said.", "told"),
       ("“I asked a clerk how long. She said, ‘Honestly, I have no idea.’ I believed her,” Ivo Tarn said.", "said"),
-      ("“My grandfather used to say, ‘The tide keeps its own diary.’ He was right,” Ana Lind said.", "say"),
       ("‘The pier is late,’ Ana Lind said. ‘Again.’\n\n‘I asked an engineer. He laughed. He said, “Nobody ever fixes"
        " it.” That was all.’", "said"))
 def past_verb_before(c: Inner) -> Statement | None:
@@ -81,7 +80,7 @@ def past_verb_before(c: Inner) -> Statement | None:
     “Ana Lind pointed at me and said, ‘You. Again.’” -- what was said to the speaker, the verb's subject's words.
     So does a saying heard ("I heard Ana Lind ask, ‘…’"), a named person's present ("Ana Lind says it herself,
     ‘…’"), and a reported clause that goes on in the inner speaker's words ("Lind replied that ‘…’"); "quote,"
-    before the mark is passed over; so does a habit ("She used to say, ‘…’"). Not a modal or anyone's present
+    before the mark is passed over. Not a modal or anyone's present
     ("some would say, ‘Who cares?’": words nobody said), nor an I's or a we's (the teller's own words), nor a
     pronoun's written message ("She wrote back, ‘…’": a text the golds leave out). A "they
     said, ‘…’" is a statement with no source (people the teller does not name: the words are found, the speaker
@@ -154,8 +153,6 @@ def _said_then(verb: Token, subject: Span) -> bool:
     if verb.tag_ == "VBD":
         return True
     if verb.tag_ in ("VB", "VBP") and verb.dep_ in ("ccomp", "xcomp"):
-        if verb.head.lower_ == "used" and any(t.lower_ == "to" for t in verb.children):
-            return True  # (words said again and again: "She used to say, ‘…’")
         return verb.head.lemma_ in _PERCEIVING and verb.head.tag_ in ("VBD", "VBN")
     if verb.tag_ == "VBZ":
         return subject.root.pos_ == "PROPN" and not any(t.dep_ == "aux" for t in verb.children)
