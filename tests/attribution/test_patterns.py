@@ -271,6 +271,10 @@ CASES = [
          "Weather report.\n\nDemocrats — and some Republicans — want the ferry to stop running in May, Ana Lind "
          "said.",
          "Democrats — and some Republicans — want the ferry to stop running in May", "Ana Lind", "indirect"),
+    # a quotation that opens its sentence as the subject of the verb after it: a title or phrase talked about
+    case("a-quotation-as-the-subject-is-no-statement-but-the-one-before-is",
+         "“I will see it again,” Ivo Tarn said.\n\n“The Harbour Widow” runs at the Lantern until October 31.",
+         "I will see it again,", "Ivo Tarn", "direct"),
     # the same with the "as" hung on the object by the parser (nothing was found before)
     case("described-the-object-as-with-as-on-the-object",
          "Ivo Tarn described the ferry as “a slow boat.” It left late.",
@@ -1035,6 +1039,11 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    # a quotation that opens its sentence as the subject of the verb after it: a title or a phrase talked about
+    pytest.param("“I will see it again,” Ivo Tarn said.\n\n“The Harbour Widow” runs at the Lantern until October 31.",
+                 "The Harbour Widow", id="a-title-as-the-subject"),
+    pytest.param("Ana Lind chaired the meeting. “Build the pier” was the phrase on every placard.",
+                 "Build the pier", id="a-phrase-as-the-subject"),
     # a reported question asks or withholds, it asserts nothing (scope quotes)
     pytest.param("Ana Lind would not say which ferries will stop running in May.",
                  "which ferries will stop running in May", id="a-question-withheld"),
