@@ -254,6 +254,31 @@ CASES = [
     case("described-the-object-as-a-quotation",
          "Ana Lind turned to the radio last week to describe the harbour as a “ghost port.” Trade has collapsed.",
          "the harbour as a “ghost port.”", "Ana Lind", "mixed"),
+    # a plain past act joined right after the quotation, when the clause is about the speaker: their next act
+    case("own-act-after-the-quotation",
+         "Ivo Tarn, in a note to clients, said he was “calm about the ferry, less so about the pier” and cut his "
+         "price target on the shares.",
+         "he was “calm about the ferry, less so about the pier”", "Ivo Tarn", "mixed"),
+    case("act-after-the-quotation-of-a-clause-about-others",
+         "Ivo Tarn said two clerks “colluded with the buyer” and removed a sealed packet.",
+         "two clerks “colluded with the buyer” and removed a sealed packet", "Ivo Tarn", "mixed"),
+    # a wire dateline before a content that opens its paragraph is where the story was filed, not what was said
+    case("dateline-before-a-closing-cue",
+         "Weather report.\n\nTORONTO -- Most tenants who lost a home in the fire have found new rooms, researchers "
+         "report.",
+         "Most tenants who lost a home in the fire have found new rooms", None, "indirect"),
+    case("dashes-round-an-aside-are-no-dateline",
+         "Weather report.\n\nDemocrats — and some Republicans — want the ferry to stop running in May, Ana Lind "
+         "said.",
+         "Democrats — and some Republicans — want the ferry to stop running in May", "Ana Lind", "indirect"),
+    # a quotation that opens its sentence as the subject of the verb after it: a title or phrase talked about
+    case("a-quotation-as-the-subject-is-no-statement-but-the-one-before-is",
+         "“I will see it again,” Ivo Tarn said.\n\n“The Harbour Widow” runs at the Lantern until October 31.",
+         "I will see it again,", "Ivo Tarn", "direct"),
+    # the same with the "as" hung on the object by the parser (nothing was found before)
+    case("described-the-object-as-with-as-on-the-object",
+         "Ivo Tarn described the ferry as “a slow boat.” It left late.",
+         "the ferry as “a slow boat.”", "Ivo Tarn", "mixed"),
     # --- a dash signature followed by what the speaker was doing: the name is the part before the comma ---
     case("dash-signature-with-a-participle",
          "Rovers climbed to sixth.\n\n“We were dead and buried at half-time,” — Colm Ó Faoláin, speaking to the "
@@ -1014,6 +1039,11 @@ CASES = [
 
 #: (text, quoted words) where the quotation marks attribute nothing.
 NOT_ATTRIBUTIONS = [
+    # a quotation that opens its sentence as the subject of the verb after it: a title or a phrase talked about
+    pytest.param("“I will see it again,” Ivo Tarn said.\n\n“The Harbour Widow” runs at the Lantern until October 31.",
+                 "The Harbour Widow", id="a-title-as-the-subject"),
+    pytest.param("Ana Lind chaired the meeting. “Build the pier” was the phrase on every placard.",
+                 "Build the pier", id="a-phrase-as-the-subject"),
     # a reported question asks or withholds, it asserts nothing (scope quotes)
     pytest.param("Ana Lind would not say which ferries will stop running in May.",
                  "which ferries will stop running in May", id="a-question-withheld"),

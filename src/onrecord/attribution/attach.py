@@ -400,6 +400,31 @@ def run_on_title(c: Quotation) -> Attachment | None:
     return _LEFT if c.words <= 6 and c.text[: c.q.span.start].rstrip(" \t")[-1:].isalnum() else None
 
 
+@rule("contents.quote-attachment.quoted-subject",
+      ("“I will see it again,” Ivo Tarn said.\n\n“The Harbour Widow” runs at the Lantern until October 31.", None),
+      ("Ana Lind chaired the meeting. “Build the pier” was the phrase on every placard.", None))
+def quoted_subject(c: Quotation) -> Attachment | None:
+    """No cue, and the quoted words open their sentence as the subject of a verb after the closing mark
+    ("“The Salt Wife” runs at the Lantern", "“Medea” opens on Friday", "“Not yet” was the phrase its chair
+    used"): a title or a phrase talked about, not someone's words going on (GGT, news2, news4 dev: five such, none
+    a statement in the golds)."""
+    text, q = c.text, c.q
+    before = text[: q.span.start].rstrip(" \t")
+    if before and before[-1] not in ".!?\n”\"’":
+        return None
+    inside = [t for t in c.doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
+                                                                                        q.content.end - 1)) + 1]
+              if q.content.start <= t.idx < q.content.end]
+    top = next((t for t in inside if not q.content.start <= t.head.idx < q.content.end), None)
+    if top is None or text[q.content.end - 1 : q.content.end] in ".,!?…:;" or not text[q.span.end + 1 :
+                                                                                     q.span.end + 2].islower():
+        return None  # (the words end a sentence of their own, or no lower-case word goes on after the mark)
+    head = top.head  # (a verb after the mark, or the word the parser took for one: "runs" tagged as a noun)
+    subject = head.idx >= q.span.end and head.i - top.i <= 8 and not any(
+        ch.dep_ in ("nsubj", "nsubjpass", "expl") and ch.i != top.i for ch in head.children)
+    return _LEFT if subject else None
+
+
 @rule("contents.quote-attachment.continuation",
       ("Ana Lind spoke to the council on Monday. “The pier will close in May.”", None))
 def continuation(c: Quotation) -> Attachment | None:
@@ -416,6 +441,6 @@ QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
     [named_work, quoted_transcript, named_in_turn, cue_clause, after_a_break, mixed, second_clause,
      quotation_paragraph, called, scare_quotes, title, in_source, fragment, cue_after, cue_before, dash, colon_lead,
-     run_on_title, continuation],
+     run_on_title, quoted_subject, continuation],
     describe=_answer,
 )

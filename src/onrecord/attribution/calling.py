@@ -81,8 +81,9 @@ def called(c: Quotation) -> Attachment | None:
         return None
     obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
                 and ch.tag_ not in ("WDT", "WP")), None) if as_phrase or by_object else None  # (not "which X …")
-    if obj is not None and any(s.cue is not None and s.cue.i == verb.i for s in c.statements):
-        obj = None  # (the verb has a content of its own already: the quotation alone beside it)
+    own = next((i for i, s in enumerate(c.statements) if s.cue is not None and s.cue.i == verb.i), None)
+    if obj is not None and own is not None and not q.content.start <= c.statements[own].content.start < q.span.end:
+        obj = None  # (the verb has a content of its own already, not the quotation: the quotation alone beside it)
     if obj is None and lemma not in _CALLING:
         return None  # (only "V X as “…”": not "Known to all as “Lenny,” Ashby ...")
     content = q.content if obj is None else CharSpan(obj.left_edge.idx, q.span.end)  # ("saw X as “…”": mixed)
@@ -90,7 +91,7 @@ def called(c: Quotation) -> Attachment | None:
     return Attachment(Statement(
         content=content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
         kind="speech", confidence=0.7, origin="called", quote=q,
-    ))
+    ), replaces=own if obj is not None else None)
 
 
 def _calling_verb(c: Quotation, inside: list[Token]) -> tuple[Token, bool, bool] | None:
@@ -107,6 +108,8 @@ def _calling_verb(c: Quotation, inside: list[Token]) -> tuple[Token, bool, bool]
     as_phrase = verb.lower_ == "as" and top.dep_ in ("pobj", "amod")  # ("as “patently false”": amod)
     if as_phrase or (verb.dep_ == "dobj" and top.dep_ in ("acl", "amod", "appos")):
         verb = verb.head
+    if as_phrase and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # ("described the ferry as “…”" with the "as" hung on the object)
     if not _calls(verb, inside[0], as_phrase):
         obj = _object_before(inside[0])
         if obj is None or not _calls(obj.head, inside[0], False):

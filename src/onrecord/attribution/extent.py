@@ -23,6 +23,8 @@ from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
     COMPLETING_PREPOSITIONS,
+    DASH_TOKENS,
+    PERSON_PRONOUNS,
     RAISING_PASSIVE_VERBS,
     RAISING_VERBS,
     REPORTED_TENSE_AUXILIARIES,
@@ -192,7 +194,8 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
     if rest is not None:
         end = rest.right_edge.i + 1  # the rest of a list the parser cut at its first comma
     end = _before_next_saying(w, clause, end)
-    start: int = clause.left_edge.i if clause.i < tok.i else after_time_lead(doc, clause, clause.left_edge.i)
+    start: int = after_dateline(doc, clause.left_edge.i, clause.i) if clause.i < tok.i else after_time_lead(
+        doc, clause, clause.left_edge.i)
     lead = doc[start : min(start + 3, tok.i)]
     marker = next((t for t in lead if t.lemma_ == "say" and that_said(t)), None)
     if marker is not None:
@@ -215,6 +218,24 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
             start = min(start, obj.left_edge.i)
         end = _without_aside(doc, start, end)
     return span_chars(doc, start, end), form, raised
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where a content that opens a paragraph starts once its dateline is left out: "TORONTO -- Most tenants
+    ..., researchers report", "LAKEVIEW, Norland (Tide Wire) — The ferry ..., an official said": a place in
+    capitals or one the recogniser knows, with the agency, before a dash with spaces round it. The wire's
+    place of filing, not what was said (GGT leaves it out). Not "Democrats — and some Republicans — say"."""
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return start
+    for k in range(start + 1, min(end - 1, start + 8)):
+        if doc[k].text in DASH_TOKENS and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            before = doc[start:k]
+            if all(t.pos_ == "PROPN" or t.is_punct for t in before) and (
+                    any(t.ent_type_ == "GPE" for t in before) or before.text.isupper()) and not any(
+                    t.text in DASH_TOKENS and t.whitespace_ for t in doc[k + 1 : end]):
+                return k + 1
+            break
+    return start
 
 
 def _first_clause(doc: Doc, tok: Token, clause: Token) -> Token:
@@ -287,8 +308,35 @@ def stop_act_after_quotation(t: Tail) -> Tail | None:
     return t if t.child.dep_ == "conj" and speakers_next_act(t.child) is not None else None
 
 
+@rule("cues.content-stop.own-act-after-quotation",
+      ("Ivo Tarn, in a note to clients, said he was “calm about the ferry, less so about the pier” and cut his "
+       "price target on the shares.", "cut"))
+def stop_own_act_after_quotation(t: Tail) -> Tail | None:
+    """"said he was “reassured on the balance sheet” and cut his price target", "said she was “proud of the
+    crew” and left the meeting": a plain past verb joined right after the quotation closes, with no subject,
+    auxiliary or clause of its own, when the reported clause is about the speaker (a he/she): the speaker's
+    next act, not more of what was said. Not a clause about someone else ("said two clerks “colluded” and
+    removed a packet": one report), nor a verb with a clause ("and believed “…”", "and expected X to …")."""
+    c = t.child
+    doc = c.doc
+    if c.dep_ != "conj" or c.i < 3 or c.tag_ not in ("VBD", "VB"):
+        return None
+    if c.tag_ == "VB" and c.head.tag_ not in ("VBD", "VBN"):
+        return None  # (a bare verb is a past only after a past: "was “…” and cut", not "would “…” and raise")
+    k = c.i - 1 if doc[c.i - 1].dep_ == "cc" else c.i
+    if c.left_edge.i < k or not (doc[k - 1].is_quote and doc[k - 1].text in "”’\"'"):
+        return None
+    if any(g.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark", *CLAUSE_DEPS) for g in c.children):
+        return None
+    if c.head.head.i != t.cue.tok.i:
+        return None  # (the cue's own clause only: not "addressed the tweets in which he called X “…” and …")
+    subject = next((g for g in c.head.children if g.dep_ in SUBJECT_DEPS and g.i < c.head.i), None)
+    return t if subject is not None and subject.lower_ in PERSON_PRONOUNS else None
+
+
 CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation], describe=lambda t: t.child.text,
+    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation],
+    describe=lambda t: t.child.text,
 )
 
 
@@ -383,6 +431,7 @@ def closing_clause(w: Word) -> tuple[CharSpan, Span] | None:
     start = sent.start
     while start < comma and doc[start].is_space:
         start += 1
+    start = after_dateline(doc, start, comma)
     content = span_chars(doc, start, comma) if comma - start >= 4 and "\n" not in doc[start:comma].text else None
     if content is None or w.finder.quoted(content.start) or w.finder.quoted(content.end - 1):
         return None
