@@ -86,13 +86,16 @@ def test_speaker_gender_stays_above_floors() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("which", ["news", "news2", "news3", "news4", "news6", "news7", "news8", "realnews"])
+@pytest.mark.parametrize("which", ["news", "news2", "news3", "news4", "news6", "news7", "news8", "news9", "news10",
+                                   "realnews"])
 def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     """Direct and mixed quotations with their speakers on the dev halves of the news sets (data/news: invented
     hard cases; data/news2: invented wire and newspaper copy where the speaker is the hard part; data/news3:
     invented copy weighted to what real news showed, British single marks among it; data/news4: invented copy
     weighted to who speaks; data/news6: long everyday copy with many speakers; data/news7: one outlet form an
-    article; data/news8: house styles of many countries; data/realnews: the saved real pages of ../shared/data/html)."""
+    article; data/news8: house styles of many countries; data/news9: the everyday report of the big outlets;
+    data/news10: local news and the web's everyday copy;
+    data/realnews: the saved real pages of ../shared/data/html)."""
     from onrecord.eval import floors as f
     from onrecord.settings import Settings
 
@@ -101,6 +104,8 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
                             "news6": (f.NEWS6_GOLD, f.NEWS6_FLOORS, 7),
                             "news7": (f.NEWS7_GOLD, f.NEWS7_FLOORS, 7),
                             "news8": (f.NEWS8_GOLD, f.NEWS8_FLOORS, 7),
+                            "news9": (f.NEWS9_GOLD, f.NEWS9_FLOORS, 7),
+                            "news10": (f.NEWS10_GOLD, f.NEWS10_FLOORS, 7),
                             "realnews": (f.REALNEWS_GOLD, f.REALNEWS_FLOORS, 37)}[which]
     path = repo_file(gold)
     if path is None:
