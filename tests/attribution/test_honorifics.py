@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import onrecord
+from speaking import speaker_of
 
 pytestmark = pytest.mark.model
-
-
-def _speaker_of(text: str, content: str) -> str | None:
-    found = [a for a in onrecord.extract(text).attributions if content in text[a.content.start : a.content.end]]
-    assert found, content
-    return found[0].speaker
 
 
 _OFFICE_FIRST = (
@@ -28,13 +22,13 @@ _OFFICE_FIRST = (
 
 def test_a_name_after_a_courtesy_title_is_the_persons_without_the_title() -> None:
     # the recogniser runs "Shri" into the name, or takes "Roads Smt" for a person: the name is what follows it
-    assert _speaker_of(_OFFICE_FIRST, "the plans were ready") == "T. K. Ivar"
-    assert _speaker_of(_OFFICE_FIRST, "We are ready") == "T. K. Ivar"
+    assert speaker_of(_OFFICE_FIRST, "the plans were ready") == "T. K. Ivar"
+    assert speaker_of(_OFFICE_FIRST, "We are ready") == "T. K. Ivar"
 
 
 def test_an_office_written_before_its_portfolio_and_the_name_is_that_persons_role() -> None:
-    assert _speaker_of(_OFFICE_FIRST, "Every village will get a road") == "R. Varsha"
-    assert _speaker_of(_OFFICE_FIRST, "The contractors will be paid") == "R. Varsha"
+    assert speaker_of(_OFFICE_FIRST, "Every village will get a road") == "R. Varsha"
+    assert speaker_of(_OFFICE_FIRST, "The contractors will be paid") == "R. Varsha"
 
 
 def test_an_organisation_before_a_name_is_no_office() -> None:
@@ -42,7 +36,7 @@ def test_an_organisation_before_a_name_is_no_office() -> None:
     text = ("The rector of the University of Lakeview, Ana Lind, opened the year on Monday.\n\nIvo Tarn, a student, "
             "spoke next. \"We need more rooms,\" Tarn said.\n\nThe university said in a statement that rooms would "
             "be added.")
-    assert _speaker_of(text, "rooms would be added") != "Ana Lind"
+    assert speaker_of(text, "rooms would be added") != "Ana Lind"
 
 
 _MARKET = (
@@ -61,27 +55,27 @@ _MARKET = (
     ("Government will obey the court", "Tunde Alabi-Okoro"),
 ])
 def test_a_name_after_an_honorific_the_recogniser_took_for_a_firm_is_a_person(content: str, speaker: str) -> None:
-    assert _speaker_of(_MARKET, content) == speaker
+    assert speaker_of(_MARKET, content) == speaker
 
 
 def test_a_she_after_a_traditional_title_as_subject_is_the_person_introduced_with_it() -> None:
     # "the Babaloja was counting tins. “…,” she said": the title's holder, not the woman quoted last
-    assert _speaker_of(_MARKET, "We are here") == "Remi Adekola-Bello"
+    assert speaker_of(_MARKET, "We are here") == "Remi Adekola-Bello"
 
 
 def test_a_she_after_a_capitalised_word_nobody_was_given_as_a_role_is_unchanged() -> None:
     # look-alike: "the Harbour" names no role; the she is the woman quoted last
     text = ("Dr. Kemi Ajayi-Ode, a lecturer, said the plan was rushed. \"You consult first,\" she said.\n\nBy "
             "evening, the Harbour was quiet again. \"We are here,\" she said.")
-    assert _speaker_of(text, "We are here") == "Kemi Ajayi-Ode"
+    assert speaker_of(text, "We are here") == "Kemi Ajayi-Ode"
 
 
 def test_a_namesake_is_the_other_person_of_that_family_name() -> None:
     text = ("Cllr Ivo Dolan (Ind) said he would support the motion. \"I grew up there,\" he said.\n\nCllr Mira Dolan "
             "(FG), no relation, took the opposite view. \"It is easy to be against every cut,\" she said.\n\n"
             "\"Nobody is against the roads,\" her namesake replied.")
-    assert _speaker_of(text, "I grew up there") == "Ivo Dolan"
-    assert _speaker_of(text, "Nobody is against the roads") == "Ivo Dolan"
+    assert speaker_of(text, "I grew up there") == "Ivo Dolan"
+    assert speaker_of(text, "Nobody is against the roads") == "Ivo Dolan"
 
 
 _FAMILY_FIRST = (
@@ -92,7 +86,7 @@ _FAMILY_FIRST = (
 
 
 def test_a_family_name_written_first_is_not_a_namesake_introduced_later() -> None:
-    assert _speaker_of(_FAMILY_FIRST, "a small bell at dusk") == "Tan Weiming"
+    assert speaker_of(_FAMILY_FIRST, "a small bell at dusk") == "Tan Weiming"
 
 
 def test_a_surname_after_both_bearers_were_introduced_is_left_to_the_surname_rules() -> None:
@@ -100,7 +94,7 @@ def test_a_surname_after_both_bearers_were_introduced_is_left_to_the_surname_rul
     text = ("Most of the coding was done by Tan Weiming, a doctoral student in the lab.\n\nThe lab is run by Peter "
             "Tan, who has studied the birds for years.\n\nIt took a decade.\n\nTan, who grew up by the sea, describes "
             "the song as \"a small bell at dusk.\"")
-    assert _speaker_of(text, "a small bell at dusk") == "Peter Tan"
+    assert speaker_of(text, "a small bell at dusk") == "Peter Tan"
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -110,10 +104,10 @@ def test_a_surname_after_both_bearers_were_introduced_is_left_to_the_surname_rul
                  "Ibrahim Danladi-Bawa", id="hausa-courtesy-title"),
 ])
 def test_the_titles_before_a_name_are_not_the_name(text: str, speaker: str) -> None:
-    assert _speaker_of(text, text.split("“")[1].split("”")[0]) == speaker
+    assert speaker_of(text, text.split("“")[1].split("”")[0]) == speaker
 
 
 def test_a_place_named_with_a_courtesy_word_is_no_person() -> None:
     # look-alike: the honorific's word opens a country's name; the minister after it is still the speaker
     text = "Sri Lanka's trade minister, Ana Perera, said exports would rise. “We are ready,” she said."
-    assert _speaker_of(text, "We are ready") == "Ana Perera"
+    assert speaker_of(text, "We are ready") == "Ana Perera"

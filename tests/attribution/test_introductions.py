@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-import onrecord
+from speaking import speaker_of
 
 pytestmark = pytest.mark.model
-
-
-def _speaker_of(text: str, content: str) -> str | None:
-    found = [a for a in onrecord.extract(text).attributions if content in text[a.content.start : a.content.end]]
-    assert found, content
-    return found[0].speaker
 
 
 def test_a_name_read_as_a_place_or_a_date_beside_a_kin_noun_is_a_person() -> None:
@@ -22,24 +16,24 @@ def test_a_name_read_as_a_place_or_a_date_beside_a_kin_noun_is_a_person() -> Non
     text = ("Nora Vell, a lecturer, said the race was close. \"Nobody remembers a budget,\" Vell said.\n\n"
             "The last question came from Ivo Okafor, a retired welder. Okafor’s wife, June Okafor, had come with "
             "him and had not planned to speak.\n\n\"He asks everyone the same thing,\" she said.")
-    assert _speaker_of(text, "He asks everyone") == "June Okafor"
+    assert speaker_of(text, "He asks everyone") == "June Okafor"
 
 
 def test_a_role_in_apposition_to_a_name_the_recogniser_missed_is_that_persons() -> None:
     text = ("The last question came from Ivo Okafor, a retired welder. He wanted to know whether the clinic would "
             "stay open.\n\nNora Vell, a lecturer, said the race was close.\n\n\"They all promise,\" the welder said.")
-    assert _speaker_of(text, "They all promise") == "Ivo Okafor"
+    assert speaker_of(text, "They all promise") == "Ivo Okafor"
 
 
 def test_a_role_nobody_was_given_is_the_subject_just_named() -> None:
     text = ("Ana Lind runs the club's youth teams. \"We lost,\" she said.\n\nIvo Tarn, asked about the second goal, "
             "shook his head.\n\n“I misjudged it,” the goalkeeper said.")
-    assert _speaker_of(text, "I misjudged it") == "Ivo Tarn"
+    assert speaker_of(text, "I misjudged it") == "Ivo Tarn"
 
 
 def test_a_role_is_not_given_to_a_subject_introduced_with_another() -> None:
     text = "Coach Ana Lind praised the team on Sunday.\n\n\"We were great,\" the captain said."
-    assert _speaker_of(text, "We were great") is None
+    assert speaker_of(text, "We were great") is None
 
 
 @pytest.mark.parametrize(
@@ -59,14 +53,14 @@ def test_a_role_is_not_given_to_a_subject_introduced_with_another() -> None:
     ],
 )
 def test_both_holders_of_a_role_are_the_two_introduced_with_it(text: str, speaker: str) -> None:
-    assert _speaker_of(text, "We are not taking sides") == speaker
+    assert speaker_of(text, "We are not taking sides") == speaker
 
 
 def test_a_role_in_apposition_to_a_name_read_as_a_building_is_that_persons() -> None:
     text = ("The longest comment of the night came from Tomas Brandt Ruiz, a retired schoolteacher who has run the "
             "children’s program for eleven summers. Ivo Marsh, a lawyer, disagreed.\n\n“Build the new garden first,” "
             "the schoolteacher said.")
-    assert _speaker_of(text, "Build the new garden") == "Tomas Brandt Ruiz"
+    assert speaker_of(text, "Build the new garden") == "Tomas Brandt Ruiz"
 
 
 def test_a_she_after_a_role_the_parse_made_its_sentences_root_is_the_role_holder() -> None:
@@ -77,7 +71,7 @@ def test_a_she_after_a_role_the_parse_made_its_sentences_root_is_the_role_holder
             "discussion,” she said. “That’s not a decision. That’s an endurance test.”\n\nThe mayor, asked after the "
             "meeting whether she expected to hear from the gardeners again, smiled for the first time that evening."
             "\n\n“Every Tuesday,” she said.")
-    assert _speaker_of(text, "Every Tuesday") == "Nora Vell"
+    assert speaker_of(text, "Every Tuesday") == "Nora Vell"
 
 
 def test_a_name_said_with_is_to_hold_a_role_is_a_person_who_holds_it() -> None:
@@ -85,14 +79,14 @@ def test_a_name_said_with_is_to_hold_a_role_is_a_person_who_holds_it() -> None:
     text = ("The report quotes a message sent by an engineer aboard the ship to a friend four days before the fire. "
             "Ivo Tarn led the inquiry.\n\n‘It is held together with tape,’ the engineer wrote.\n\nThe engineer was "
             "Maryam Siddiqui.")
-    assert _speaker_of(text, "held together with tape") == "Maryam Siddiqui"
+    assert speaker_of(text, "held together with tape") == "Maryam Siddiqui"
 
 
 def test_a_person_a_feature_opens_on_by_what_they_do_is_the_one_named_next() -> None:
     text = ("RIVER RUNS BROWN\n\nBy Ana Lind, Environment Correspondent\n\n“You can smell it from the bridge before "
             "you see it,” says the man who has walked the upper Marrow every morning for nineteen years.\n\nIvo Tarn "
             "is the river keeper for the Marrow Angling Club. He counts the dead fish.")
-    assert _speaker_of(text, "You can smell it") == "Ivo Tarn"
+    assert speaker_of(text, "You can smell it") == "Ivo Tarn"
 
 
 def test_a_family_is_not_the_person_in_view() -> None:
@@ -100,20 +94,20 @@ def test_a_family_is_not_the_person_in_view() -> None:
             "Tarn, spoke on Tuesday. Owen Tarn said he had been proud of his son.\n\nThe family of Engineer Lind said "
             "in a statement that she had been kind, and asked for privacy.")
     # (the family speaks as itself, named by its member: speakers.family-of-named; never the member in view)
-    assert _speaker_of(text, "she had been kind") == "family of Ana Lind"
+    assert speaker_of(text, "she had been kind") == "family of Ana Lind"
 
 
 def test_a_kin_noun_with_of_and_a_name_is_that_persons_relative() -> None:
     text = ("Ivo Tarn and his wife, Mira Tarn, run the bakery. Nora Vell, a neighbour, said the shop was busy.\n\n"
             "The husband of Mira Tarn said they would stay.")
-    assert _speaker_of(text, "they would stay") == "Ivo Tarn"
+    assert speaker_of(text, "they would stay") == "Ivo Tarn"
 
 
 def test_a_first_name_alone_is_the_one_person_introduced_with_it() -> None:
     text = ("I appeared on the show hosted by Ana Lind that night. Earlier, the prosecutor, Nora Vell, had said the "
             "sentence was fair.\n\nI told Ana that the sentence had confirmed my faith. Ana was incredulous. “Only "
             "you would say that,” she said.")
-    assert _speaker_of(text, "Only you would say that") == "Ana Lind"
+    assert speaker_of(text, "Only you would say that") == "Ana Lind"
 
 
 @pytest.mark.parametrize("text", [
@@ -122,12 +116,12 @@ def test_a_first_name_alone_is_the_one_person_introduced_with_it() -> None:
 ])
 def test_a_person_named_only_in_reported_words_is_the_he_or_she_after_them(text: str) -> None:
     # nobody else is in view: the one person the report named is who the reader takes the "she" for
-    assert _speaker_of(text, "she was tired") == "Mira Oduya"
+    assert speaker_of(text, "she was tired") == "Mira Oduya"
 
 
 def test_a_person_named_in_quoted_words_is_not_the_he_or_she_after_them() -> None:
     text = "“Mira Oduya is gone,” the board said. She said she was tired of the fights."
-    assert _speaker_of(text, "she was tired") is None
+    assert speaker_of(text, "she was tired") is None
 
 
 def test_an_unnamed_source_described_in_the_opening_is_not_the_person_named_after() -> None:
@@ -135,4 +129,4 @@ def test_an_unnamed_source_described_in_the_opening_is_not_the_person_named_afte
     text = ("LAKEVIEW (The Kestrel Globe) — The clinic will close its night ward, according to a senior official. "
             "The official, who was not authorized to discuss staffing, said the ward had lost four nurses. The "
             "clinic's director, Ivo Tarn, said the ward \"will stay open through the winter.\"")
-    assert _speaker_of(text, "the ward had lost four nurses") is None
+    assert speaker_of(text, "the ward had lost four nurses") is None

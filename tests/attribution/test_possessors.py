@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import onrecord
 from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.pronoun_features import candidates
 from onrecord.attribution.resolution.resolver import SpeakerResolver
 from onrecord.nlp import load_pipeline
+from speaking import speaker_of
 
 pytestmark = pytest.mark.model
-
-
-def _speaker_of(text: str, content: str) -> str | None:
-    found = [a for a in onrecord.extract(text).attributions if content in text[a.content.start : a.content.end]]
-    assert found, content
-    return found[0].speaker
 
 
 @pytest.mark.parametrize(
@@ -46,7 +40,7 @@ def _speaker_of(text: str, content: str) -> str | None:
     ],
 )
 def test_a_he_or_she_after_a_sole_owner_is_that_owner(text: str, content: str, speaker: str) -> None:
-    assert _speaker_of(text, content) == speaker
+    assert speaker_of(text, content) == speaker
 
 
 def test_a_he_or_she_s_candidates_are_the_people_of_its_gender_in_view() -> None:

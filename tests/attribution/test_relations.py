@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import onrecord
+from speaking import speaker_of
 
 pytestmark = pytest.mark.model
-
-
-def _speaker_of(text: str, content: str) -> str | None:
-    found = [a for a in onrecord.extract(text).attributions if content in text[a.content.start : a.content.end]]
-    assert found, content
-    return found[0].speaker
 
 
 @pytest.mark.parametrize(
@@ -46,14 +40,14 @@ def _speaker_of(text: str, content: str) -> str | None:
     ],
 )
 def test_a_he_or_she_after_a_relative_as_subject_is_that_relative(text: str, content: str, speaker: str) -> None:
-    assert _speaker_of(text, content) == speaker
+    assert speaker_of(text, content) == speaker
 
 
 def test_an_honorific_does_not_give_a_family_name_to_the_one_known_of_the_other_gender() -> None:
     """"Mr. Brisk" after "Aldo Brisk and his wife, Vera Brisk": not the wife, though nothing says Aldo is a man."""
     text = ("The farm is run by Aldo Brisk and his wife, Vera Brisk. Mr. Brisk told the court that the flood "
             "\"ruined us.\"")
-    assert _speaker_of(text, "ruined us") == "Aldo Brisk"
+    assert speaker_of(text, "ruined us") == "Aldo Brisk"
 
 
 def test_a_possessor_s_parents_are_the_couple_named_as_them() -> None:
@@ -62,7 +56,7 @@ def test_a_possessor_s_parents_are_the_couple_named_as_them() -> None:
         "Noor’s parents, Farah and Idris Qasim, sat through all four days. In a statement read outside the court by"
         " the family’s lawyer, Mehmet Aksoy, Noor’s parents said she had “loved the sea.”"
     )
-    assert _speaker_of(text, "loved the sea") == "Farah Qasim and Idris Qasim"
+    assert speaker_of(text, "loved the sea") == "Farah Qasim and Idris Qasim"
 
 
 def test_a_role_given_with_is_and_a_rank_tell_two_holders_apart() -> None:
@@ -73,7 +67,7 @@ def test_a_role_given_with_is_and_a_rank_tell_two_holders_apart() -> None:
         "Dunmore, 67, is a retired postman. “It came through the roof twice,” Dunmore said.\n\nOutside the "
         "court, the lead plaintiff said the flat had been cold for years."
     )
-    assert _speaker_of(text, "the flat had been cold") == "Odile Marchetti-Fry"
+    assert speaker_of(text, "the flat had been cold") == "Odile Marchetti-Fry"
 
 
 def test_a_role_given_in_a_relative_clause_is_that_persons() -> None:
@@ -84,8 +78,8 @@ def test_a_role_given_in_a_relative_clause_is_that_persons() -> None:
         " been treasurer since the election, set out a plan to cut the deficit. Premier Tomas Varga backed it.\n\n"
         "“We will not borrow for rail,” the treasurer said."
     )
-    assert _speaker_of(text, "We will not borrow for rail") == "Sarah Lindgren"
-    assert _speaker_of(text, "Nobody will thank me") == "Sarah Lindgren"
+    assert speaker_of(text, "We will not borrow for rail") == "Sarah Lindgren"
+    assert speaker_of(text, "Nobody will thank me") == "Sarah Lindgren"
 
 
 def test_a_co_role_is_the_other_person_given_the_role() -> None:
@@ -95,7 +89,7 @@ def test_a_co_role_is_the_other_person_given_the_role() -> None:
         "postman. The defendant, Keith Ambler, did not attend.\n\n“A dry room is all I want,” Marchetti-Fry said."
         "\n\nHer co-plaintiff, standing next to her, nodded. “I would like a ceiling,” he said."
     )
-    assert _speaker_of(text, "I would like a ceiling") == "Ivo Dunmore"
+    assert speaker_of(text, "I would like a ceiling") == "Ivo Dunmore"
 
 
 
@@ -106,4 +100,4 @@ def test_a_role_given_with_is_to_a_name_in_apposition_is_that_persons() -> None:
         "by the defence. The prosecutor, Imelda Fairweather, suggested that a mother might say anything.\n\n"
         "“A mother might,” the witness answered. “I am saying what happened.”"
     )
-    assert _speaker_of(text, "A mother might") == "Halina Brodzik"
+    assert speaker_of(text, "A mother might") == "Halina Brodzik"
