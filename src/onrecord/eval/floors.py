@@ -44,7 +44,10 @@ class Gate:
 
     @property
     def settings(self) -> Settings:
-        return Settings(scope=self.scope, cue_span=self.cue_span, mode=self.mode)
+        """The gate's settings, with no time cap per document: a gate measures accuracy, and on a busy machine the
+        accurate mode's longest dev articles passed the default 20 s cap and were left out (the time cap is tested
+        by the bounds and hostile-input tests)."""
+        return Settings(scope=self.scope, cue_span=self.cue_span, mode=self.mode, doc_timeout=0)
 
 
 GATES: tuple[Gate, ...] = (
