@@ -150,10 +150,11 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     found to have."""
     lemma = head.lemma_.lower()
     research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
-    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+    for tok in reversed(r.doc[: head.i]):
         word = tok.lemma_.lower()
         other = (research and word in RESEARCH_DOCUMENTS) or SAME_DOCUMENT_NOUNS.get(word, word) == common
-        same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        same = (word == lemma and (head.i - tok.i <= 300 or _with_maker(tok))) or (
+            other and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or quoted_at(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
         cue = tok.head.i if tok.dep_ == "nsubj" else tok.head.head.i if _according_to(tok) else None
@@ -164,6 +165,12 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         if found is not None:
             return found
     return _spoke_before(r, head)
+
+
+def _with_maker(tok: Token) -> bool:
+    """Is the document named with its maker's name before its noun ("a new Orbis Research poll"), so that "the
+    poll" far down a story about it is still that one?"""
+    return any(c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" for c in tok.children)
 
 
 def _according_to(tok: Token) -> bool:

@@ -28,6 +28,7 @@ from onrecord.lexicon.en import (
     NAME_ROLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
+    RACE_WORDS,
     SAME_PEOPLE_NOUNS,
     THING_ENDINGS,
 )
@@ -71,12 +72,31 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
                                                                                      description=case.description)
 
 
-def _campaign_named_before(case: Mention, family: str) -> bool:
-    """Has the article named the campaign of ``family`` before the mention ("the Lind campaign", "Lind's camp")?"""
+def _campaign_named_before(case: Mention, family: str | None) -> bool:
+    """Has the article named the campaign of ``family`` before the mention ("the Lind campaign", "Lind's camp")?
+    With ``family`` None: whether the story is about a race at all, by a word for one outside quotations ("This
+    year's presidential campaign ... Okafor's team thinks")."""
     doc = case.resolver.doc
+    if family is None:
+        return any(tok.lower_ in RACE_WORDS and not case.resolver.index.inside(tok.idx) for tok in doc[: case.head.i])
     return any(tok.lemma_.lower() in CAMPAIGN_HEADS and any(
         c.dep_ in ("poss", "compound", "nmod") and c.text == family for c in tok.children)
         for tok in doc[: case.head.i])
+
+
+def _team_by_name(case: Mention) -> bool:
+    """"Team Okafor sees the debate as a chance": a candidate's campaign by the word "Team" before the family name
+    of a person the article names, in a story about a race."""
+    head = case.head
+    return head.pos_ == "PROPN" and head.lower_ in case.resolver.index.by_surname and head.i > 0 and any(
+        c.dep_ == "compound" and c.i == head.i - 1 and c.is_title and c.lower_ in CAMPAIGN_TEAM_HEADS
+        for c in head.children) and _campaign_named_before(case, None)
+
+
+def _named_possessor(head: Token) -> bool:
+    """"Okafor's team" (a name's, with no word narrowing the team: not "Okafor's political team", "his team")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children) and not any(
+        c.dep_ in ("amod", "compound") for c in head.children)
 
 
 @rule(
@@ -87,12 +107,17 @@ def _campaign_named_before(case: Mention, family: str) -> bool:
      "Lind campaign and Okafor campaign"),
     ("Sarah Lind's campaign has booked ads in three towns. Her team believes the vote will be close.",
      "Lind campaign"),
+    ("The primary is in May. Okafor's team thinks the debate gave him momentum.", "Okafor campaign"),
+    ("The primary is in May.\n\nTeam Okafor sees the debate as a chance for David Okafor.", "Okafor campaign"),
 )
 def candidate_campaign(case: Mention) -> Speaker | None:
     """A person's campaign ("the Lind campaign", "Lind's campaign", "her campaign") speaks as an organisation
     named by the candidate's family name: "Lind campaign"; "the Lind and Okafor campaigns" are both. "Her team"
-    is that campaign too, once the article has named the campaign ("Lind's campaign ... her team believes")."""
+    is that campaign too, once the article has named the campaign ("Lind's campaign ... her team believes"), and
+    so is a named candidate's team in a story about a race ("Okafor's team thinks", "Team Okafor sees")."""
     head, r = case.head, case.resolver
+    if _team_by_name(case):
+        return Speaker(f"{head.text} campaign", "organisation", case.description)
     team = case.lemma in CAMPAIGN_TEAM_HEADS and head.tag_ == "NN"
     if (case.lemma not in CAMPAIGN_HEADS and not team) or head.tag_ not in ("NN", "NNS") or not case.moves:
         return None
@@ -109,7 +134,8 @@ def candidate_campaign(case: Mention) -> Speaker | None:
                 campaigns = [f"{family[-1]} campaign"]
         if campaigns:
             break
-    if team and campaigns and not _campaign_named_before(case, campaigns[0].rsplit(" ", 1)[0]):
+    if team and campaigns and not _campaign_named_before(case, campaigns[0].rsplit(" ", 1)[0]) and not (
+            _named_possessor(head) and _campaign_named_before(case, None)):
         return None
     if len(campaigns) == 1 and head.tag_ == "NN":
         return Speaker(campaigns[0], "organisation", case.description)
