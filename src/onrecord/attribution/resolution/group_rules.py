@@ -84,6 +84,19 @@ def _campaign_named_before(case: Mention, family: str | None) -> bool:
         for tok in doc[: case.head.i])
 
 
+def _candidate_subject_before(case: Mention) -> str | None:
+    """The family name of the last candidate named as a subject in the mention's sentence or the one before
+    ("Lind appears to be spending more. His campaign said ..."): a person whose campaign the article has named
+    ("Lind's campaign", "the Lind campaign"), not the aide or pollster who spoke last."""
+    head, r = case.head, case.resolver
+    start = r.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    for tok in reversed(r.doc[start : head.i]):
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.lower_ in r.index.by_surname \
+                and _campaign_named_before(case, tok.text):
+            return tok.text
+    return None
+
+
 def _team_by_name(case: Mention) -> bool:
     """"Team Okafor sees the debate as a chance": a candidate's campaign by the word "Team" before the family name
     of a person the article names, in a story about a race."""
@@ -108,6 +121,8 @@ def _named_possessor(head: Token) -> bool:
     ("Sarah Lind's campaign has booked ads in three towns. Her team believes the vote will be close.",
      "Lind campaign"),
     ("The primary is in May. Okafor's team thinks the debate gave him momentum.", "Okafor campaign"),
+    ("Gifts to Tom Lind's campaign rose. “We are winning,” said Ivo Tarn, his campaign manager. Lind appears to be "
+     "spending more. His campaign said he had $2 million left.", "Lind campaign"),
     ("The primary is in May.\n\nTeam Okafor sees the debate as a chance for David Okafor.", "Okafor campaign"),
 )
 def candidate_campaign(case: Mention) -> Speaker | None:
@@ -132,6 +147,9 @@ def candidate_campaign(case: Mention) -> Speaker | None:
             if who.kind == "person" and who.name and " and " not in who.name:
                 family = [w for w in who.name.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
                 campaigns = [f"{family[-1]} campaign"]
+                if child.pos_ == "PRON" and not _campaign_named_before(case, family[-1]):
+                    candidate = _candidate_subject_before(case)  # "his campaign": a candidate's, not an aide's
+                    campaigns = [f"{candidate} campaign"] if candidate is not None else campaigns
         if campaigns:
             break
     if team and campaigns and not _campaign_named_before(case, campaigns[0].rsplit(" ", 1)[0]) and not (

@@ -246,8 +246,8 @@ def editorial_board(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.body-of-kind-named-next", (
-    "A conservative super PAC aimed at Ivo Tarn is out with a new ad. The ad, part of a $1 million buy from "
-    "Lakeview Forward PAC, hits Tarn on taxes.", "Lakeview Forward PAC"))
+    "A liberal super PAC backing Ana Lind said on Monday that Ivo Tarn had misled voters. The claim came in a new "
+    "ad from Lakeview Forward PAC, which has spent $2 million.", "Lakeview Forward PAC"))
 def body_of_kind_named_next(case: Mention) -> Speaker | None:
     """An indefinite body given only by a kind written in capitals ("a conservative super PAC aimed at ...") that
     the story names in the same sentence or the two after it: the body named there whose name gives it that
