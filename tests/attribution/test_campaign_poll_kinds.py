@@ -1,6 +1,6 @@
 """Campaigns, super PACs and polls named again by their kind: a candidate's team in a story about a race is the
 candidate's campaign, "the Super PAC" is the PAC in view, "the poll" far down a story about one poll is its maker's
-(see attribution/resolution/kinds.py and group_rules.candidate_campaign); and the look-alikes that must keep
+(see attribution/resolution/kinds.py and campaign_rules.candidate_campaign); and the look-alikes that must keep
 their speaker."""
 
 from __future__ import annotations

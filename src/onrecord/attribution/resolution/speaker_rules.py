@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution import apposition_rules as appos
+from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
@@ -369,7 +370,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.family_of_named,
     run_in_heading,
     one_named,
-    g.candidate_campaign,
+    camp.candidate_campaign,
     party_members,
     g.party_plural,
     g.organisations_unnamed,
