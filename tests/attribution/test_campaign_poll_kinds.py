@@ -38,6 +38,10 @@ def speakers(text: str) -> dict[str, str | None]:
     ("A greater share of voters see Oduya as honest than they did two months ago, according to a new Orbis "
      f"Research poll. {FILLER} But the poll also finds that Brandt is seen as competent.", "the poll",
      "Orbis Research"),
+    # "the companies": the two a deal's sentence names, and the same pair later
+    ("Lakeview Freight Co. has agreed to buy Orvane Cargo Inc. for $90 million, the companies said on Monday. Ana "
+     "Lind, an analyst, called it a good deal. In a joint statement, the companies said the deal would save money.",
+     "the companies", "Lakeview Freight Co. and Orvane Cargo Inc."),
 ])
 def test_a_body_named_again_by_its_kind(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
@@ -58,6 +62,8 @@ def test_a_body_named_again_by_its_kind(text: str, source: str, speaker: str) ->
     # the poll far down, its first mention naming no maker: nobody known
     (f"A greater share of voters see Oduya as honest than they did two months ago, according to a new poll. {FILLER}"
      " But the poll also finds that Brandt is seen as competent.", "the poll", None),
+    # one company in the sentence, none paired before: "the companies" stay unnamed
+    ("Lakeview Freight Co. raised its prices by 9 percent, the companies said on Monday.", "the companies", None),
 ])
 def test_look_alikes_keep_their_speaker(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text)[source] == speaker

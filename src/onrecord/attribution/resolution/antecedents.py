@@ -346,9 +346,10 @@ def _organisation_named_by(r: SpeakerResolver, tok: Token) -> Speaker | None:
 def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     """"The two companies", "both firms": the last two organisations named together before ("Transcarga and
     Nordlink Freight"), else None."""
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS \
-            or not any(c.lower_ in ("two", "both") for c in noun.children):
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS:
         return None
+    if not any(c.lower_ in ("two", "both") for c in noun.children):
+        return _parties_of_deal(r, noun)
     ents = [e for e in ents_of(r.doc) if e.end <= noun.i and e.label_ in ("ORG", "PERSON")
             and not r.index.inside(e.start_char)]
     for first, second in zip(reversed(ents[:-1]), reversed(ents[1:]), strict=True):
@@ -358,6 +359,21 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
             names = (r.index.fullest_org(org_text(first)), r.index.fullest_org(org_text(second)))
             return Speaker(" and ".join(names), "organisation")
     return None
+
+
+def _parties_of_deal(r: SpeakerResolver, noun: Token) -> Speaker | None:
+    """"The companies" with no other word ("Tarn Freight has agreed to buy Orvane Inc., the companies said"): the
+    two organisations its own sentence names before it, outside quotation marks; later in the story, the pair "the
+    companies" was found to be before; else None."""
+    if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    ents = [e for e in ents_of(r.doc) if noun.sent.start <= e.start and e.end <= noun.i and e.label_ == "ORG"
+            and not quoted_at(r.text, e.start_char)]  # (what they said: "X has agreed to buy Y, the companies said")
+    names = list(dict.fromkeys(r.index.fullest_org(org_text(e)) for e in ents))
+    if len(names) == 2:
+        return Speaker(" and ".join(names), "organisation")
+    return next((s for i, s in reversed(r.recent) if i < noun.i and s.kind == "organisation" and s.name
+                 and " and " in s.name and s.description and s.description.lower().endswith(noun.lower_)), None)
 
 
 def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:

@@ -53,11 +53,15 @@ def party_plural(case: Mention) -> Speaker | None:
     ("Patient advocacy groups noted that the clinic had closed.", None),
     ("Transcarga and Nordlink Freight agreed to merge last year. The two companies said the merger would help.",
      "Transcarga and Nordlink Freight"),
+    ("Lakeview Freight Co. has agreed to buy Orvane Cargo Inc. for $90 million, the companies said on Monday.",
+     "Lakeview Freight Co. and Orvane Cargo Inc."),
 )
 def organisations_unnamed(case: Mention) -> Speaker | None:
     """Organisations in the plural that no entity in the phrase names ("companies say", "patient advocacy
     groups note", "these research firms promote"): many bodies, unnamed, the description kept; but "the two
-    companies", "both firms" are the two named together before ("Transcarga and Nordlink Freight")."""
+    companies", "both firms" are the two named together before ("Transcarga and Nordlink Freight"), and "the
+    companies" the two its own sentence names ("X has agreed to buy Y, the companies said"; see
+    antecedents.named_pair)."""
     head = case.head
     if head.tag_ != "NNS" or not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS):
         return None
