@@ -363,17 +363,17 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
 
 def _parties_of_deal(r: SpeakerResolver, noun: Token) -> Speaker | None:
     """"The companies" with no other word ("Tarn Freight has agreed to buy Orvane Inc., the companies said"): the
-    two organisations its own sentence names before it, outside quotation marks; later in the story, the pair "the
-    companies" was found to be before; else None."""
-    if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
-        return None
-    ents = [e for e in ents_of(r.doc) if noun.sent.start <= e.start and e.end <= noun.i and e.label_ == "ORG"
-            and not quoted_at(r.text, e.start_char)]  # (what they said: "X has agreed to buy Y, the companies said")
-    names = list(dict.fromkeys(r.index.fullest_org(org_text(e)) for e in ents))
-    if len(names) == 2:
-        return Speaker(" and ".join(names), "organisation")
-    return next((s for i, s in reversed(r.recent) if i < noun.i and s.kind == "organisation" and s.name
-                 and " and " in s.name and s.description and s.description.lower().endswith(noun.lower_)), None)
+    two organisations its own sentence names before it, outside quotation marks; later in the story, the pair an
+    earlier "the companies" was so found to be; else None."""
+    for tok in reversed(r.doc[: noun.i + 1]):
+        if tok.lower_ != noun.lower_ or [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"]:
+            continue
+        ents = [e for e in ents_of(r.doc) if tok.sent.start <= e.start and e.end <= tok.i and e.label_ == "ORG"
+                and not quoted_at(r.text, e.start_char)]  # (what they said: "X agreed to buy Y, the companies said")
+        names = list(dict.fromkeys(r.index.fullest_org(org_text(e)) for e in ents))
+        if len(names) == 2:
+            return Speaker(" and ".join(names), "organisation")
+    return None
 
 
 def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
