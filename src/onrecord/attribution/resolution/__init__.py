@@ -10,8 +10,8 @@ article's resolver) and the name helpers :func:`clean_name` and :func:`surname`.
 - ``antecedents.py``: what "they", "it", groups and documents point back to;
 - ``kinds.py``: what kind of body each organisation is ("the airline", "the utility" find it);
 - ``mention.py``: the case a rule looks at;
-- ``speaker_rules.py``, ``description_rules.py``, ``document_rules.py`` and ``group_rules.py`` (groups,
-  campaigns, "both", things):
+- ``speaker_rules.py``, ``description_rules.py``, ``document_rules.py``, ``group_rules.py`` (groups, "both",
+  things) and ``campaign_rules.py`` (a candidate's campaign and team):
   the named rules, and the table that orders them;
 - ``resolver.py``: SpeakerResolver, the state kept between one article's mentions.
 """

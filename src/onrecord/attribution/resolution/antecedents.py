@@ -150,10 +150,11 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     found to have."""
     lemma = head.lemma_.lower()
     research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
-    for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):
+    for tok in reversed(r.doc[: head.i]):
         word = tok.lemma_.lower()
         other = (research and word in RESEARCH_DOCUMENTS) or SAME_DOCUMENT_NOUNS.get(word, word) == common
-        same = word == lemma or (other and head.i - tok.i <= _SAME_STUDY_WINDOW)
+        same = (word == lemma and (head.i - tok.i <= 300 or _with_maker(tok))) or (
+            other and head.i - tok.i <= _SAME_STUDY_WINDOW)
         if not same or tok.pos_ != "NOUN" or quoted_at(r.text, tok.idx):
             continue  # (not "her statements" inside a quotation: the words of the document itself)
         cue = tok.head.i if tok.dep_ == "nsubj" else tok.head.head.i if _according_to(tok) else None
@@ -164,6 +165,12 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         if found is not None:
             return found
     return _spoke_before(r, head)
+
+
+def _with_maker(tok: Token) -> bool:
+    """Is the document named with its maker's name before its noun ("a new Orbis Research poll"), so that "the
+    poll" far down a story about it is still that one?"""
+    return any(c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" for c in tok.children)
 
 
 def _according_to(tok: Token) -> bool:
@@ -339,9 +346,10 @@ def _organisation_named_by(r: SpeakerResolver, tok: Token) -> Speaker | None:
 def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
     """"The two companies", "both firms": the last two organisations named together before ("Transcarga and
     Nordlink Freight"), else None."""
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS \
-            or not any(c.lower_ in ("two", "both") for c in noun.children):
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in ORGANISATION_HEADS:
         return None
+    if not any(c.lower_ in ("two", "both") for c in noun.children):
+        return _parties_of_deal(r, noun)
     ents = [e for e in ents_of(r.doc) if e.end <= noun.i and e.label_ in ("ORG", "PERSON")
             and not r.index.inside(e.start_char)]
     for first, second in zip(reversed(ents[:-1]), reversed(ents[1:]), strict=True):
@@ -349,6 +357,21 @@ def named_pair(r: SpeakerResolver, noun: Token) -> Speaker | None:
         if second.start == first.end + 1 and r.doc[first.end].lower_ == "and" and "ORG" in (first.label_,
                                                                                            second.label_):
             names = (r.index.fullest_org(org_text(first)), r.index.fullest_org(org_text(second)))
+            return Speaker(" and ".join(names), "organisation")
+    return None
+
+
+def _parties_of_deal(r: SpeakerResolver, noun: Token) -> Speaker | None:
+    """"The companies" with no other word ("Tarn Freight has agreed to buy Orvane Inc., the companies said"): the
+    two organisations its own sentence names before it, outside quotation marks; later in the story, the pair an
+    earlier "the companies" was so found to be; else None."""
+    for tok in reversed(r.doc[: noun.i + 1]):
+        if tok.lower_ != noun.lower_ or [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"]:
+            continue
+        ents = [e for e in ents_of(r.doc) if tok.sent.start <= e.start and e.end <= tok.i and e.label_ == "ORG"
+                and not quoted_at(r.text, e.start_char)]  # (what they said: "X agreed to buy Y, the companies said")
+        names = list(dict.fromkeys(r.index.fullest_org(org_text(e)) for e in ents))
+        if len(names) == 2:
             return Speaker(" and ".join(names), "organisation")
     return None
 

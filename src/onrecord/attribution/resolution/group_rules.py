@@ -1,11 +1,11 @@
-"""The speaker rules for groups: parties and bodies in the plural, campaigns, "both".
+"""The speaker rules for groups: parties and bodies in the plural, "both" (campaigns: campaign_rules.py).
 
 "Democrats said", "companies say", "patient groups note": many people or bodies nobody names, so the speaker is
 unnamed and the description is kept (kind anonymous); a "they" after them is that group, never the last single
 person (:func:`onrecord.attribution.resolution.antecedents.plural_antecedent`); "the physicians" are the group
-they were introduced as. "The Lind campaign" and "her campaign" are the candidate's campaign; "both" and "both
-men" are the two people last named; "the agreement" is no person in view; "Tarn" after "Tarn Research Group" is
-that organisation. Their order is the table's, in :mod:`onrecord.attribution.resolution.speaker_rules`.
+they were introduced as. "Both" and "both men" are the two people last named; "the agreement" is no person in
+view; "Tarn" after "Tarn Research Group" is that organisation. Their order is the table's, in
+:mod:`onrecord.attribution.resolution.speaker_rules`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from onrecord.attribution.resolution.syntax import compound_start, counted_as_pa
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
-    CAMPAIGN_HEADS,
-    CAMPAIGN_TEAM_HEADS,
     DOCUMENT_NOUNS,
     NAME_ROLES,
-    NAME_SUFFIXES,
     ORGANISATION_HEADS,
     SAME_PEOPLE_NOUNS,
     THING_ENDINGS,
@@ -56,11 +53,15 @@ def party_plural(case: Mention) -> Speaker | None:
     ("Patient advocacy groups noted that the clinic had closed.", None),
     ("Transcarga and Nordlink Freight agreed to merge last year. The two companies said the merger would help.",
      "Transcarga and Nordlink Freight"),
+    ("Lakeview Freight Co. has agreed to buy Orvane Cargo Inc. for $90 million, the companies said on Monday.",
+     "Lakeview Freight Co. and Orvane Cargo Inc."),
 )
 def organisations_unnamed(case: Mention) -> Speaker | None:
     """Organisations in the plural that no entity in the phrase names ("companies say", "patient advocacy
     groups note", "these research firms promote"): many bodies, unnamed, the description kept; but "the two
-    companies", "both firms" are the two named together before ("Transcarga and Nordlink Freight")."""
+    companies", "both firms" are the two named together before ("Transcarga and Nordlink Freight"), and "the
+    companies" the two its own sentence names ("X has agreed to buy Y, the companies said"; see
+    antecedents.named_pair)."""
     head = case.head
     if head.tag_ != "NNS" or not (case.lemma in ORGANISATION_HEADS or head.lower_ in ORGANISATION_HEADS):
         return None
@@ -69,53 +70,6 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
     pair = named_pair(case.resolver, head)
     return Speaker(None, "anonymous", case.description) if pair is None else replace(pair,
                                                                                      description=case.description)
-
-
-def _campaign_named_before(case: Mention, family: str) -> bool:
-    """Has the article named the campaign of ``family`` before the mention ("the Lind campaign", "Lind's camp")?"""
-    doc = case.resolver.doc
-    return any(tok.lemma_.lower() in CAMPAIGN_HEADS and any(
-        c.dep_ in ("poss", "compound", "nmod") and c.text == family for c in tok.children)
-        for tok in doc[: case.head.i])
-
-
-@rule(
-    "speakers.candidate-campaign",
-    ("Sarah Lind is running for mayor. The Lind campaign said the vote was close.", "Lind campaign"),
-    ("Sarah Lind is running for mayor. Her campaign said the vote was close.", "Lind campaign"),
-    ("Sarah Lind and David Okafor are running for mayor. The Lind and Okafor campaigns said the vote was close.",
-     "Lind campaign and Okafor campaign"),
-    ("Sarah Lind's campaign has booked ads in three towns. Her team believes the vote will be close.",
-     "Lind campaign"),
-)
-def candidate_campaign(case: Mention) -> Speaker | None:
-    """A person's campaign ("the Lind campaign", "Lind's campaign", "her campaign") speaks as an organisation
-    named by the candidate's family name: "Lind campaign"; "the Lind and Okafor campaigns" are both. "Her team"
-    is that campaign too, once the article has named the campaign ("Lind's campaign ... her team believes")."""
-    head, r = case.head, case.resolver
-    team = case.lemma in CAMPAIGN_TEAM_HEADS and head.tag_ == "NN"
-    if (case.lemma not in CAMPAIGN_HEADS and not team) or head.tag_ not in ("NN", "NNS") or not case.moves:
-        return None
-    campaigns: list[str] = []
-    for child in head.children:
-        if head.tag_ == "NNS" and child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
-            # "the Lind and Okafor campaigns": family names of people the article names
-            parts = [child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN")]
-            campaigns = [f"{p.text} campaign" for p in parts if p.lower_ in r.index.by_surname]
-        elif child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"):
-            who = r.resolve(r.doc[child.left_edge.i : child.i + 1])
-            if who.kind == "person" and who.name and " and " not in who.name:
-                family = [w for w in who.name.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
-                campaigns = [f"{family[-1]} campaign"]
-        if campaigns:
-            break
-    if team and campaigns and not _campaign_named_before(case, campaigns[0].rsplit(" ", 1)[0]):
-        return None
-    if len(campaigns) == 1 and head.tag_ == "NN":
-        return Speaker(campaigns[0], "organisation", case.description)
-    if len(campaigns) >= 2 and head.tag_ == "NNS":
-        return Speaker(listed(campaigns), "organisation", case.description)
-    return None
 
 
 @rule(

@@ -20,6 +20,7 @@ from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.names import org_text
 from onrecord.lexicon.en import (
     BROAD_ORGANISATION_KINDS,
+    KIND_NAME_WORDS,
     LEGAL_SUFFIXES,
     ORGANISATION_KINDS,
     ORGANISATION_NAME_KINDS,
@@ -105,3 +106,9 @@ def kind_fit(r: SpeakerResolver, word: str, name: str) -> bool | None:
 def broad(word: str) -> bool:
     """A kind so broad ("the company") that a body whose kind the story never gave may be it."""
     return word in BROAD_ORGANISATION_KINDS
+
+
+def kind_only(name: str) -> bool:
+    """A name that is only a kind of body in capitals ("Super PAC", "the PAC"): no body of its own."""
+    words = [w.lower() for w in name.split() if w.lower() != "the"]
+    return bool(words) and words[-1] in KIND_NOUNS and all(w in KIND_NAME_WORDS for w in words)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.index import OrgMention
-from onrecord.attribution.resolution.kinds import KIND_NOUNS, broad, kind_fit
+from onrecord.attribution.resolution.kinds import KIND_NOUNS, article_kinds, broad, kind_fit, kind_only, name_kinds
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text
 from onrecord.attribution.resolution.syntax import compound_start, person_noun
@@ -41,7 +41,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     people = {s.name for _, s in r.recent if s.kind == "person" and s.name}  # (a name the recogniser took for an
     # organisation that has spoken as a person is none: "Brackley's chairman, Chase Manning, said")
     cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")
-             and m[1] not in people]
+             and m[1] not in people and not kind_only(m[1])]  # (not "a Super PAC": no body of its own)
     with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
     # a name before a description the recogniser took for one ("the federal department"), kept for the last
     named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
@@ -77,6 +77,14 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     if with_word:
         return with_word[-1][1]
     return None if places or cands else _unrecognised_subject_before(r, head)
+
+
+def spoke_of_kind(r: SpeakerResolver, head: Token) -> str | None:
+    """The last organisation that spoke before ``head`` whose own name gives it the kind ``head`` names (a name
+    the recogniser missed: "Lakeview Forward PAC, which ..., launched an ad ... The Super PAC also plans")."""
+    word = head.lower_
+    return next((s.name for i, s in reversed(r.recent) if i < head.i and s.kind == "organisation" and s.name
+                 and not kind_only(s.name) and word in name_kinds(s.name)), None)
 
 
 def _lede_org(r: SpeakerResolver, head: Token, people: set[str]) -> str | None:
@@ -235,3 +243,25 @@ def editorial_board(case: Mention) -> Speaker | None:
             start = next((t.i for t in name.subtree if t.pos_ == "PROPN"), name.i)
             return Speaker(r.index.fullest_org(r.doc[start : name.i + 1].text), "organisation", case.description)
     return None
+
+
+@rule("speakers.body-of-kind-named-next", (
+    "A liberal super PAC backing Ana Lind said on Monday that Ivo Tarn had misled voters. The claim came in a new "
+    "ad from Lakeview Forward PAC, which has spent $2 million.", "Lakeview Forward PAC"))
+def body_of_kind_named_next(case: Mention) -> Speaker | None:
+    """An indefinite body given only by a kind written in capitals ("a conservative super PAC aimed at ...") that
+    the story names in the same sentence or the two after it: the body named there whose name gives it that
+    kind (see kinds.py), when it is the only one."""
+    head, r = case.head, case.resolver
+    ent = case.head_ent
+    if case.det not in ("a", "an") or not kind_only(head.text) or head.ent_type_ == "PERSON" or (
+            ent is not None and not kind_only(org_text(ent))):
+        return None
+    sent = head.sent
+    end = sent.end
+    for _ in range(2):
+        end = r.doc[end].sent.end if end < len(r.doc) else end
+    kinds = article_kinds(r)
+    found = {r.index.expand(m[1]) for m in r.index.org_mentions if head.i < m[0] < end and m[4] == "ORG"
+             and not kind_only(m[1]) and head.lower_ in kinds.get(r.index.expand(m[1]), set())}
+    return Speaker(found.pop(), "organisation", case.description) if len(found) == 1 else None

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution import apposition_rules as appos
+from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
@@ -25,12 +26,14 @@ from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
+from onrecord.attribution.resolution.kinds import kind_only
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
     Speaker,
     clean_name,
     hyphen_extent,
     name_like,
+    org_text,
     person_name,
     strip_det,
     surname,
@@ -302,12 +305,19 @@ def titled_in_organisation(case: Mention) -> Speaker | None:
     ("But the Kestrel Court of Appeals for the 4th District overruled and said the vote stood.",
      "Kestrel Court of Appeals for the 4th District"),
     ("The Ministry of Labour and Ana Tarn said in a statement that they had closed the agency.", "Ministry of Labour"),
+    ("Lakeview Forward PAC, a Super PAC aimed at Okafor, launched an ad. The Super PAC also plans to target voters.",
+     "Lakeview Forward PAC"),
 )
 def named_organisation(case: Mention) -> Speaker | None:
     """An organisation (or a place or people speaking as one) the head names: its fullest name in the article,
     with the words the recogniser cut at "and" or "for" ("the Ministry of Labour and Migrant Affairs", "the Court
-    of Appeals for the 4th District": see organisations.continued_name)."""
+    of Appeals for the 4th District": see organisations.continued_name). A name that is only a kind in capitals
+    ("the Super PAC") is the body of that kind in view, as "the airline" is (organisations.org_for)."""
     if case.head_ent is not None and case.head_ent.label_ in ORG_LABELS:
+        if kind_only(org_text(case.head_ent)) and case.det == "the":
+            found = orgs.org_for(case.resolver, case.head) or orgs.spoke_of_kind(case.resolver, case.head)
+            if found is not None and not kind_only(found) and any(w[:1].isupper() for w in found.split()):
+                return Speaker(found, "organisation", case.description)
         name = orgs.continued_name(case.head_ent, case.source)
         return Speaker(case.resolver.index.fullest_org(name), "organisation")
     return None
@@ -360,7 +370,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.family_of_named,
     run_in_heading,
     one_named,
-    g.candidate_campaign,
+    camp.candidate_campaign,
     party_members,
     g.party_plural,
     g.organisations_unnamed,
@@ -375,6 +385,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     k.relative_named,
     g.organisation_noun_named,
     g.organisation_short_name,
+    orgs.body_of_kind_named_next,
     sn.misspelt_surname,
     sn.family_name_first_in_view,
     sn.known_surname,

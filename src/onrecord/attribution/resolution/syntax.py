@@ -386,7 +386,8 @@ def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
     (Speaker resolution reads the entities so: :func:`onrecord.attribution.resolution.people.people_by_evidence`.)"""
     bodies = {e.text for e in ents if e.label_ == "PERSON" and _body_apposed(e)}
     wrong = [e for e in ents if e.label_ == "PERSON" and ((len(e) >= 2 and e[-1].pos_ == "PROPN"
-             and e[-1].is_title and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS) or e.text in bodies)]
+             and (e[-1].is_title or e[-1].is_upper) and e[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDINGS)
+             or e.text in bodies)]
     people = _people_read_as_organisations(ents)
     out = {e.start: Span(e.doc, e.start, e.end, label="ORG") for e in wrong}
     out.update((e.start, Span(e.doc, e.start, e.end, label="PERSON")) for e in people)
