@@ -19,6 +19,7 @@ from onrecord.attribution.resolution.person_antecedents import person_antecedent
 from onrecord.attribution.resolution.roles import lede_person as lede
 from onrecord.attribution.resolution.roles import named_after_lede as named_after
 from onrecord.attribution.resolution.roles import pair_holders, role_holder, unroled_subject_before
+from onrecord.attribution.resolution.roles import redescribed_before as redescribed
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -218,6 +219,22 @@ def described_person_in_view(case: Mention) -> Speaker | None:
         return None
     found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
     return replace(found, description=case.description) if found.name else None
+
+
+@rule(
+    "speakers.redescribed-person",
+    ("As the count slipped away, many voters turned on Janet Morrow. The treasurer and former council candidate, an "
+     "ally of the mayor, said on radio that the vote was over.", "Janet Morrow"),
+)
+def redescribed_person(case: Mention) -> Speaker | None:
+    """A definite description that opens its sentence and tells more of the one person the sentence before named
+    ("... voters turned on Janet Morrow. The treasurer and former candidate, an ally of the mayor, said"): that person,
+    and the role is theirs from then on (see :func:`onrecord.attribution.resolution.roles.redescribed_before`)."""
+    head = case.head
+    if not (_by_role(case) and case.det == "the" and head.tag_ == "NN") or case.lemma in UNNAMED_HEADS:
+        return None
+    found = redescribed(case.resolver, head)
+    return Speaker(found, "person", case.description) if found else None
 
 
 @rule("speakers.named-after-lede", (
