@@ -41,6 +41,10 @@ def speakers(text: str) -> dict[str, str | None]:
     ("As the count slipped away, many voters turned on Janet Morrow. The treasurer and former council candidate, an "
      "ally of the mayor, went on radio to declare the vote over.\n\n\"It is done,\" wrote one resident.\n\nAt a "
      "rally, the treasurer said she was there to back the mayor.", "the treasurer", "Janet Morrow"),
+    # "the committee chairmen": the two given that role in one sentence
+    ("Harbour Committee Chairman Ana Lind (Lakeview) and Roads Committee Chairman Ivo Tarn (Ashgrove) wrote to the "
+     "board on Monday. \"The evidence is clear,\" the committee chairmen wrote.", "the committee chairmen",
+     "Ana Lind and Ivo Tarn"),
 ])
 def test_a_person_named_again(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
@@ -56,6 +60,9 @@ def test_a_person_named_again(text: str, source: str, speaker: str) -> None:
     # a relative's first name with no family named before: the first name alone
     ("The rally drew a large crowd on Friday. Her father, Dean, 41, worried that the turnout would be low.",
      "Her father, Dean, 41", "Dean"),
+    # three given the role: "the senators" are not two of them
+    ("Sen. Ana Lind, Sen. Ivo Tarn and Sen. Mira Holt wrote to the board on Monday. \"The evidence is clear,\" the "
+     "senators wrote.", "the senators", None),
 ])
 def test_look_alikes_keep_their_speaker(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text)[source] == speaker

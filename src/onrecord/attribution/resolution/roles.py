@@ -191,6 +191,17 @@ def pair_holders(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
     return (names[0], names[1]) if len(names) == 2 else None
 
 
+def pair_in_one_sentence(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
+    """The two people the last sentence before ``head`` that gave anyone the role a plural noun names gave it to,
+    when it gave it to exactly two ("Harbour Committee Chairman Ana Lind and Roads Committee Chairman Ivo Tarn")."""
+    held = [(i, name) for i, name in r.index.roles.get(role_key(head), []) if i < head.i]
+    if not held:
+        return None
+    sent = r.doc[held[-1][0]].sent
+    names = list(dict.fromkeys(name for i, name in held if sent.start <= i < sent.end))
+    return (names[0], names[1]) if len(names) == 2 else None
+
+
 def named_after_lede(r: SpeakerResolver, head: Token) -> str | None:
     """The person a feature's opening describes by what they do before naming them ("says the man who has walked
     the river every morning for years ... Ivo Tarn is the river keeper"): the first person named as a subject after
