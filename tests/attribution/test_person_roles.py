@@ -45,6 +45,11 @@ def speakers(text: str) -> dict[str, str | None]:
     ("Harbour Committee Chairman Ana Lind (Lakeview) and Roads Committee Chairman Ivo Tarn (Ashgrove) wrote to the "
      "board on Monday. \"The evidence is clear,\" the committee chairmen wrote.", "the committee chairmen",
      "Ana Lind and Ivo Tarn"),
+    # a rank spelt out is a title, not a word of the name; "the admiral" is the vice admiral
+    ("Admiral Osric Valemont met reporters at the dock on Monday. \"We are ready,\" the admiral said.", "the admiral",
+     "Osric Valemont"),
+    ("Vice Admiral Osric Valemont met reporters at the dock on Monday. \"We are ready,\" the admiral said.",
+     "the admiral", "Osric Valemont"),
 ])
 def test_a_person_named_again(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
@@ -63,6 +68,9 @@ def test_a_person_named_again(text: str, source: str, speaker: str) -> None:
     # three given the role: "the senators" are not two of them
     ("Sen. Ana Lind, Sen. Ivo Tarn and Sen. Mira Holt wrote to the board on Monday. \"The evidence is clear,\" the "
      "senators wrote.", "the senators", None),
+    # not a rank: "the president" is not the vice president
+    ("Vice President Ana Lind toured the plant on Monday. \"We are ready,\" the president said.", "the president",
+     None),
 ])
 def test_look_alikes_keep_their_speaker(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text)[source] == speaker

@@ -24,6 +24,7 @@ from onrecord.lexicon.en import (
     BODY_HEAD_ROLES,
     COURTESY_TITLES,
     FAMILY_HEADS,
+    GRADED_RANKS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     ROLE_RANKS,
@@ -128,7 +129,10 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
     first introduced after it (a lede's "the league commissioner said ..." named further down)."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
-    roles = r.index.roles.get(role_key(head), []) or _body_heads(r, head, modifiers)
+    key = role_key(head)
+    roles = r.index.roles.get(key, []) or _body_heads(r, head, modifiers) or (sorted(
+        (i, name) for role, held in r.index.roles.items() if role.endswith(f" {key}") for i, name in held)
+        if key in GRADED_RANKS else [])  # ("the admiral": the vice admiral)
     places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
