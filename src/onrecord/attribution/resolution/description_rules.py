@@ -18,7 +18,13 @@ from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.person_antecedents import person_antecedent
 from onrecord.attribution.resolution.roles import lede_person as lede
 from onrecord.attribution.resolution.roles import named_after_lede as named_after
-from onrecord.attribution.resolution.roles import pair_holders, role_holder, unroled_subject_before
+from onrecord.attribution.resolution.roles import (
+    pair_holders,
+    pair_in_one_sentence,
+    role_holder,
+    unroled_subject_before,
+)
+from onrecord.attribution.resolution.roles import redescribed_before as redescribed
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -220,6 +226,22 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     return replace(found, description=case.description) if found.name else None
 
 
+@rule(
+    "speakers.redescribed-person",
+    ("As the count slipped away, many voters turned on Janet Morrow. The treasurer and former council candidate, an "
+     "ally of the mayor, said on radio that the vote was over.", "Janet Morrow"),
+)
+def redescribed_person(case: Mention) -> Speaker | None:
+    """A definite description that opens its sentence and tells more of the one person the sentence before named
+    ("... voters turned on Janet Morrow. The treasurer and former candidate, an ally of the mayor, said"): that person,
+    and the role is theirs from then on (see :func:`onrecord.attribution.resolution.roles.redescribed_before`)."""
+    head = case.head
+    if not (_by_role(case) and case.det == "the" and head.tag_ == "NN") or case.lemma in UNNAMED_HEADS:
+        return None
+    found = redescribed(case.resolver, head)
+    return Speaker(found, "person", case.description) if found else None
+
+
 @rule("speakers.named-after-lede", (
     "By Ana Lind\n\n“You can smell it from the bridge,” says the man who has walked the river every morning for "
     "nineteen years.\n\nIvo Tarn is the river keeper for the angling club.", "Ivo Tarn"))
@@ -233,17 +255,22 @@ def named_after_lede(case: Mention) -> Speaker | None:
     return Speaker(found, "person", case.description) if found else None
 
 
-@rule("speakers.pair-by-role", (
-    "Sen. Ana Lind and Sen. Ivo Tarn wrote to the board on Monday. “We are not taking sides,” both senators said.",
-    "Ana Lind and Ivo Tarn"))
+@rule(
+    "speakers.pair-by-role",
+    ("Sen. Ana Lind and Sen. Ivo Tarn wrote to the board on Monday. “We are not taking sides,” both senators said.",
+     "Ana Lind and Ivo Tarn"),
+    ("Harbour Committee Chairman Ana Lind (Lakeview) and Roads Committee Chairman Ivo Tarn (Ashgrove) wrote to the "
+     "board on Monday. “The evidence is clear,” the committee chairmen wrote.", "Ana Lind and Ivo Tarn"),
+)
 def pair_by_role(case: Mention) -> Speaker | None:
     """"Both senators", "the two coaches": the two people the article introduced with that role (by title, by
-    apposition), when exactly two were."""
+    apposition), when exactly two were; "the committee chairmen": the two given the role in one sentence, the last
+    sentence before it that gave it (not the members of a body, when more or fewer were named so)."""
     head = case.head
     pair = counted_as_pair(head)
-    if not (pair and head.tag_ == "NNS"):
+    if not (head.tag_ == "NNS" and (pair or case.det == "the")):
         return None
-    two = pair_holders(case.resolver, head)
+    two = pair_holders(case.resolver, head) if pair else pair_in_one_sentence(case.resolver, head)
     return Speaker(f"{two[0]} and {two[1]}", "person", case.description) if two else None
 
 

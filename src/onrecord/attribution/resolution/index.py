@@ -36,7 +36,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
-from onrecord.attribution.resolution.people import first_name_votes, first_names_alone
+from onrecord.attribution.resolution.people import family_names_alone, first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.roles import (
     apposed_roles,
@@ -116,6 +116,7 @@ class ArticleIndex:
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
         self.persons += first_names_alone(doc, self)  # "Ana Lind hosted the show. ... Ana was incredulous."
+        self.persons += family_names_alone(doc, self)  # "Marta Quispe Lara ... Quispe Lara sat by the fire"
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
@@ -287,10 +288,13 @@ class ArticleIndex:
             self.persons.append((tok.i, name, is_subject(tok, tok.i + 1, tok.i)))
 
     def _family_before(self, head: Token, poss: Token | None) -> str | None:
-        """The family name of a "his"/"her" before a family noun: the last full name before it in the sentence."""
+        """The family name of a "his"/"her" before a family noun: the last full name before it in the sentence,
+        else in the sentence before ("... Aya Tarn held a sign. Her father, Ivo, said")."""
         if poss is None or poss.lower_ not in ("his", "her"):
             return None
-        named = [e for e in head.sent.ents if e.label_ == "PERSON" and e.end <= poss.i and len(e) >= 2]
+        sent = head.sent
+        before = self.doc[sent.start - 1].sent.ents if sent.start else ()
+        named = [e for e in (*before, *sent.ents) if e.label_ == "PERSON" and e.end <= poss.i and len(e) >= 2]
         return named[-1][-1].text if named else None
 
     def _missed_first_name(self, tok: Token) -> tuple[int, str]:

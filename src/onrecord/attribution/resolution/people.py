@@ -200,6 +200,23 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
     return found
 
 
+def family_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, bool]]:
+    """A family name of two words used alone ("Quispe Lara sat by the fire" after "Marta Quispe Lara") that the
+    recogniser took for an organisation or a place: a mention of the person whose full name ends with it, when
+    one person of the article does. (One word alone: see the index's stray surnames.)"""
+    out = []
+    for ent in ents_of(doc):
+        if ent.label_ not in _CORRECTABLE or len(ent) < 2 or not all(t.is_title for t in ent) \
+                or index.inside(ent.start_char) or (ent.start and doc[ent.start - 1].pos_ == "PROPN"):
+            continue
+        words = ent.text.lower().split()
+        full = {n for n in index.by_surname.get(surname(ent.text), ()) if len(n.split()) > len(words)
+                and [w.lower() for w in n.split()[-len(words):]] == words}
+        if len(full) == 1:
+            out.append((ent.start, full.pop(), is_subject(ent.root, ent.end, ent.start)))
+    return out
+
+
 def first_name_votes(name: str, *, listed: bool) -> tuple[int, int]:
     """(male, female) votes a full name's first name gives: 2 for one of the short lists (weaker than an
     honorific, outweighs one stray he/she); with ``listed``, as much for a first name the long list is near sure
@@ -353,6 +370,30 @@ def courtesy_titled_people(doc: Doc) -> list[tuple[int, Span]]:
     return found
 
 
+def names_cut_short(doc: Doc) -> list[Span]:
+    """A person's name the recogniser ended after the first name, the family name of one or two more words left
+    out ("Col. Ulrico [Benavente Ochoa]", "Marta [Quispe Lara]"): the whole name, when the parse reads the words as
+    one name (the first name a compound of the chain's last word) and none of them is an organisation's, a place's
+    or a role's word, nor labelled a date or a number."""
+    n, found = len(doc), []
+    for ent in ents_of(doc):
+        if ent.label_ != "PERSON" or len(ent) > 2 or ent.end >= n:
+            continue
+        end = ent.end
+        while end < n and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].is_alpha and doc[end].ent_type_ in _CORRECTABLE and doc[end - 1].whitespace_ \
+                and not doc[end].is_sent_start and doc[end].lower_ not in NOT_A_PERSONS_WORD \
+                and not person_noun(doc[end].lower_):
+            end += 1
+        last = doc[end - 1]
+        if end == ent.end or not (ent.end <= ent[-1].head.i < end and ent[-1].dep_ == "compound") \
+                or ent.start <= last.head.i < end or (end < n and doc[end].pos_ == "PROPN") \
+                or (end < n and doc[end].ent_iob_ == "I"):
+            continue  # (the chain's last word must end it, and the first name hang on it)
+        found.append(Span(doc, ent.start, end, label="PERSON"))
+    return found
+
+
 @contextmanager
 def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
@@ -363,6 +404,7 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
     people = [(p.start, p) for p in evidenced_people(doc)]
+    people += [(p.start, p) for p in names_cut_short(doc)]
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield

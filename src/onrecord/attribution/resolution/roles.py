@@ -21,8 +21,10 @@ from onrecord.attribution.resolution.syntax import (
     role_key,
 )
 from onrecord.lexicon.en import (
+    BODY_HEAD_ROLES,
     COURTESY_TITLES,
     FAMILY_HEADS,
+    GRADED_RANKS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     ROLE_RANKS,
@@ -126,8 +128,11 @@ def lede_person(index: ArticleIndex, head: Token, det: str | None) -> str | None
 def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     """The person last introduced before ``head`` with the role it names ("the harbour master"), else the
     first introduced after it (a lede's "the league commissioner said ..." named further down)."""
-    roles = r.index.roles.get(role_key(head), [])
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    key = role_key(head)
+    roles = r.index.roles.get(key, []) or _body_heads(r, head, modifiers) or (sorted(
+        (i, name) for role, held in r.index.roles.items() if role.endswith(f" {key}") for i, name in held)
+        if key in GRADED_RANKS else [])  # ("the admiral": the vice admiral)
     places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
@@ -155,6 +160,26 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     return before[-1] if before else (roles[0][1] if roles else None)
 
 
+def _body_heads(r: SpeakerResolver, head: Token, modifiers: list[Token]) -> list[tuple[int, str]]:
+    """Whoever heads the body a "the union leader" names, when the article gave nobody that noun: the people
+    introduced as its head by another such noun with the same body's word ("the union's president, Ivo Tarn",
+    "Ivo Tarn, chairman of the union", "union chief Ivo Tarn")."""
+    bodies = {c.lower_ for c in modifiers if c.pos_ == "NOUN" and c.lower_ in NOT_AN_OFFICE}
+    if head.lemma_.lower() not in BODY_HEAD_ROLES or not bodies:
+        return []
+    return sorted((i, name) for role in BODY_HEAD_ROLES for i, name in r.index.roles.get(role, [])
+                  if _introduced_with(r, i, bodies) or _headed(r, i, bodies))
+
+
+def _headed(r: SpeakerResolver, start: int, bodies: set[str]) -> bool:
+    """Was the person named at ``start`` given a role "of" one of ``bodies`` ("Ivo Tarn, president of the union")?"""
+    ent = r.index.ent_of.get(start)
+    root = ent.root if ent is not None else r.doc[start]
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(p.lower_ in ("of", "at") and o.lower_ in bodies for n in nouns for p in n.children
+               for o in p.children if o.dep_ == "pobj")
+
+
 def pair_holders(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
     """The two people the article introduced with the role a plural noun names ("both senators"): the last two
     given it together ("Senators Ana Lind and Ivo Tarn"), else the only two given it before ``head``, in the
@@ -167,6 +192,17 @@ def pair_holders(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
     for i, name in held:
         first.setdefault(name, i)
     names = sorted(first, key=lambda n: first[n])
+    return (names[0], names[1]) if len(names) == 2 else None
+
+
+def pair_in_one_sentence(r: SpeakerResolver, head: Token) -> tuple[str, str] | None:
+    """The two people the last sentence before ``head`` that gave anyone the role a plural noun names gave it to,
+    when it gave it to exactly two ("Harbour Committee Chairman Ana Lind and Roads Committee Chairman Ivo Tarn")."""
+    held = [(i, name) for i, name in r.index.roles.get(role_key(head), []) if i < head.i]
+    if not held:
+        return None
+    sent = r.doc[held[-1][0]].sent
+    names = list(dict.fromkeys(name for i, name in held if sent.start <= i < sent.end))
     return (names[0], names[1]) if len(names) == 2 else None
 
 
@@ -210,6 +246,31 @@ def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:
             roled = any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held)
             return name if known and not roled else None
     return None
+
+
+def redescribed_before(r: SpeakerResolver, head: Token) -> str | None:
+    """The one person named in the sentence before a description that opens its sentence and tells more of
+    someone ("... voters turned on Ana Lind. The treasurer and former candidate, an ally of the mayor, went on radio"):
+    that person, when the article gave nobody the role and them none, and the noun's gender does not gainsay
+    theirs. The description must carry more (a second noun joined, an apposition): a bare "The judge said" after
+    naming a defendant is someone else. The role is then theirs ("the treasurer said" later)."""
+    index, doc = r.index, r.doc
+    sent = head.sent
+    if index.roles.get(role_key(head)) or not sent.start or head.left_edge.i != sent.start \
+            or not any(c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" for c in head.children):
+        return None
+    before = doc[sent.start - 1].sent
+    named = {index.fullest(n) for i, n, _s in index.persons if before.start <= i < before.end}
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    if any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held):
+        return None
+    gender = GENDER_NOUNS.get(head.lower_)
+    if gender is not None and index.gender(name) not in (None, gender):
+        return None
+    index.roles.setdefault(role_key(head), []).append((head.i, name))
+    return name
 
 
 def _subject_in_view(r: SpeakerResolver, head: Token, holders: set[str]) -> str | None:

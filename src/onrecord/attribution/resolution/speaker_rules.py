@@ -422,6 +422,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.role_holder_by_title,
     d.described_person_in_view,
     d.role_of_subject_in_view,
+    d.redescribed_person,
     d.named_after_lede,
     d.spokesperson_of_organisation,
     orgs.spokesperson_by_body_word,
