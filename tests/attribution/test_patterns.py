@@ -1932,7 +1932,7 @@ CASES += [
     # ... nor before a verb of saying with a speaker of its own: the phrase relays that statement
     case("according-to-interrupting-before-a-verb-of-saying",
          "In one letter, according to the court filing, Ivo Tarn wrote: “Sell three more tonight.”",
-         "Sell three more tonight.", "Ivo Tarn", "direct", via_outlets=("court filing",)),
+         "Sell three more tonight.", "Ivo Tarn", "direct"),
 ]
 
 @pytest.mark.parametrize("case", CASES)
