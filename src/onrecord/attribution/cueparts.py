@@ -210,8 +210,7 @@ def according_interrupting(a: According) -> Reading | None:
     decision ...": an "according to X" set off by commas between the opening words of its clause and the
     clause's verb interrupts the clause; the content is the whole envelope, the interruption included, as with
     an interrupting "X said" (``cues.parenthetical.interrupted``). Not a phrase after the verb ("..., according
-    to X, and ...": the clause before it), nor one before a verb of saying ("In one, according to the filing,
-    X wrote: …": X's own statement, which the phrase relays)."""
+    to X, and ...": the clause before it)."""
     doc, tok = a.doc, a.tok
     host = tok.head
     while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
@@ -219,8 +218,6 @@ def according_interrupting(a: According) -> Reading | None:
     phrase_end = a.obj.right_edge.i + 1
     if host.pos_ not in ("VERB", "AUX") or host.i <= phrase_end or tok.i < 2 or phrase_end >= len(doc):
         return None
-    if host.lemma_.lower() in SPEECH_VERBS:
-        return None  # ("In one, according to the filing, Ivo Tarn wrote: “…”": the verb's own statement, relayed)
     if doc[tok.i - 1].text != "," or doc[phrase_end].text != "," or host.sent != tok.sent:
         return None
     lo, hi = host.left_edge.i, host.right_edge.i + 1
