@@ -202,35 +202,6 @@ def according_fronted(a: According) -> Reading | None:
     return Reading(doc, span_chars(doc, phrase_end, hi), source, 0.75)
 
 
-@rule("cues.according.interrupting",
-      ("Ticket sales, according to the organisers, have doubled since May.",
-       "Ticket sales, according to the organisers, have doubled since May"))
-def according_interrupting(a: According) -> Reading | None:
-    """"Fundraising, according to the campaign, has surged", "At the heart of it, according to X, was a
-    decision ...": an "according to X" set off by commas between the opening words of its clause and the
-    clause's verb interrupts the clause; the content is the whole envelope, the interruption included, as with
-    an interrupting "X said" (``cues.parenthetical.interrupted``). Not a phrase after the verb ("..., according
-    to X, and ...": the clause before it)."""
-    doc, tok = a.doc, a.tok
-    host = tok.head
-    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
-        host = host.head
-    phrase_end = a.obj.right_edge.i + 1
-    if host.pos_ not in ("VERB", "AUX") or host.i <= phrase_end or tok.i < 2 or phrase_end >= len(doc):
-        return None
-    if doc[tok.i - 1].text != "," or doc[phrase_end].text != "," or host.sent != tok.sent:
-        return None
-    lo, hi = host.left_edge.i, host.right_edge.i + 1
-    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or connectives_only(doc[lo : lo + 1])):
-        lo += 1  # ("But the next day, according to X, ...": the connective is the writer's)
-    hi = _before_another_saying(host, hi)
-    while hi > phrase_end and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    if lo >= tok.i - 1 or hi <= phrase_end + 1 or "\n" in doc[lo:hi].text:
-        return None
-    return Reading(doc, span_chars(doc, lo, hi), a.source, 0.75)
-
-
 @rule("cues.according.after-clause", ("The pier will close in May, according to Ana Lind.",
                                       "The pier will close in May"))
 def according_after(a: According) -> Reading | None:
@@ -240,8 +211,7 @@ def according_after(a: According) -> Reading | None:
 
 
 ACCORDING: RuleTable[According, Reading] = RuleTable(
-    "cues.according", [according_one_phrase, according_fronted, according_interrupting, according_after],
-    describe=_content_words,
+    "cues.according", [according_one_phrase, according_fronted, according_after], describe=_content_words,
 )
 
 
