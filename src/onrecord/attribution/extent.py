@@ -27,6 +27,7 @@ from onrecord.lexicon.en import (
     PERSON_PRONOUNS,
     RAISING_PASSIVE_VERBS,
     RAISING_VERBS,
+    REGARD_PASSIVE_VERBS,
     REPORTED_TENSE_AUXILIARIES,
 )
 from onrecord.types import CharSpan
@@ -209,6 +210,11 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
         if subj is not None and subj.i < tok.i:
             start = subj.left_edge.i
             raised = True
+    regarded = RAISED_SUBJECT.first(Tail(w, clause)) if form == "object" and not raised else None
+    if regarded is not None:
+        start, raised = min(start, regarded[1].child.left_edge.i), True
+        agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > clause.i), None)
+        end = min(end, agent.i) if agent is not None else end  # ("by voters": who regards it so)
     if form == "object" and clause.i > tok.i:
         # "criticized Shelby for shooting ...", "urged North Korea to resume ...", "called Clinton a
         # champion": the act or stance is towards the object as well -- but not a trailing aside
@@ -218,6 +224,28 @@ def complement_content(w: Word, clause: Token) -> tuple[CharSpan | None, str, bo
             start = min(start, obj.left_edge.i)
         end = _without_aside(doc, start, end)
     return span_chars(doc, start, end), form, raised
+
+
+# -- cues.raised-subject: a subject that belongs to the claim --------------------------------------------------
+@rule("cues.raised-subject.passive-regard", ("The old pier is widely seen as a risk to swimmers.", "pier"),
+      ("Ana Lind is best known for her work on the harbour.", "Lind"))
+def raised_passive_regard(t: Tail) -> Tail | None:
+    """"the pier is widely seen as a risk", "she is best known for ...", "was once known as the Long Walk": a
+    verb of regarding in the passive with an object complement says what is thought of its subject, which
+    belongs to the claim (as "X is expected to ..."); who thinks it is the agent or left unsaid, not the subject.
+    Not the active ("the town sees the pier as a risk"), nor a clause complement."""
+    tok = t.cue.tok
+    if tok.lemma_.lower() not in REGARD_PASSIVE_VERBS or t.child.i < tok.i:
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in tok.children) or subject.tag_ in ("WDT", "WP"):
+        return None
+    return Tail(t.cue, subject)
+
+
+RAISED_SUBJECT: RuleTable[Tail, Tail] = RuleTable(
+    "cues.raised-subject", [raised_passive_regard], describe=lambda t: t.child.text,
+)
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
