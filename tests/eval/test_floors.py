@@ -87,14 +87,14 @@ def test_speaker_gender_stays_above_floors() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("which", ["news", "news2", "news3", "news4", "news6", "news7", "news8", "news9", "news10",
-                                   "realnews"])
+                                   "news11", "realnews"])
 def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     """Direct and mixed quotations with their speakers on the dev halves of the news sets (data/news: invented
     hard cases; data/news2: invented wire and newspaper copy where the speaker is the hard part; data/news3:
     invented copy weighted to what real news showed, British single marks among it; data/news4: invented copy
     weighted to who speaks; data/news6: long everyday copy with many speakers; data/news7: one outlet form an
     article; data/news8: house styles of many countries; data/news9: the everyday report of the big outlets;
-    data/news10: local news and the web's everyday copy;
+    data/news10: local news and the web's everyday copy; data/news11: public affairs, people named by office;
     data/realnews: the saved real pages of ../shared/data/html)."""
     from onrecord.eval import floors as f
     from onrecord.settings import Settings
@@ -106,13 +106,15 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
                             "news8": (f.NEWS8_GOLD, f.NEWS8_FLOORS, 7),
                             "news9": (f.NEWS9_GOLD, f.NEWS9_FLOORS, 7),
                             "news10": (f.NEWS10_GOLD, f.NEWS10_FLOORS, 7),
+                            "news11": (f.NEWS11_GOLD, f.NEWS11_FLOORS, 7),
                             "realnews": (f.REALNEWS_GOLD, f.REALNEWS_FLOORS, 37)}[which]
     path = repo_file(gold)
     if path is None:
         pytest.skip(f"{gold} is not in this checkout")
     if which == "realnews" and corpus_file("html/manifest.jsonl") is None:
         pytest.skip("the saved pages (../shared/data/html) are absent")
-    report = evaluate_file(path, settings=Settings(scope="quotes", cue_span="word"), types=f.NEWS_TYPES)
+    report = evaluate_file(path, settings=Settings(scope="quotes", cue_span="word", doc_timeout=0),
+                           types=f.NEWS_TYPES)
     print("\n" + report.to_text())
     assert report.n_docs == n_docs and not report.errors
     assert below_floors(report, floors) == [], report.to_text()
