@@ -188,7 +188,8 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
     one = {first: names.pop() for first, names in firsts.items() if len(names) == 1 and first not in index.by_surname}
     if not one:
         return []
-    introduced = {name: min((i for i, n, _s in index.persons if index.fullest(n) == name), default=len(doc))
+    fullest = {n: index.fullest(n) for n in {n for _i, n, _s in index.persons}}  # (once a name, not once a pair)
+    introduced = {name: min((i for i, n, _s in index.persons if fullest[n] == name), default=len(doc))
                   for name in one.values()}
     a = token_arrays(doc)
     found = []
