@@ -104,6 +104,9 @@ class ArticleIndex:
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
+        # fullest's answers, kept once the index is built (None while building: the names still change); cleared
+        # whenever a name or a gender vote is learnt afterwards
+        self._fullest_memo: dict[tuple[str, str | None, bool], str] | None = None
         self.inside = Inside(quoted)
         named = self._index_entities(Inside(captions(text)))
         self._index_chains()
@@ -125,6 +128,7 @@ class ArticleIndex:
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         share_plural_titles(doc, self)  # "Senators Ana Lind and Ivo Tarn": each a senator
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
+        self._fullest_memo = {}
 
     # -- building ---------------------------------------------------------------------------------------
     def _index_entities(self, in_caption: Inside) -> list[tuple[int, str]]:
@@ -381,6 +385,14 @@ class ArticleIndex:
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
+            if self._fullest_memo:
+                self._fullest_memo.clear()
+
+    def heard(self, name: str, said: str) -> None:
+        """Gender evidence from a bare "he said" / "she said" of a name the article gave no other evidence for."""
+        self.votes[name] = [int(said == "he"), int(said == "she")]
+        if self._fullest_memo:
+            self._fullest_memo.clear()
 
     # -- questions --------------------------------------------------------------------------------------
     def gender(self, name: str, *, listed: bool = False) -> str | None:
@@ -400,6 +412,15 @@ class ArticleIndex:
         else one from a proper-noun chain ("Sen. Jeff Merkley" it missed; not "Rip Jeff Merkley" in a headline).
         With ``gender`` (an honorific's: "Mrs. Clinton"), of a family's names those of that gender come first;
         ``titled`` (the honorific is the mention's own: "Mr. Tarn"), then those not known to be of the other."""
+        memo, key = self._fullest_memo, (name, gender, titled)
+        if memo is not None and (known := memo.get(key)) is not None:
+            return known  # (a long article asks for the same names thousands of times)
+        best = self._fullest(name, gender, titled=titled)
+        if memo is not None:
+            memo[key] = best
+        return best
+
+    def _fullest(self, name: str, gender: str | None, *, titled: bool) -> str:
         cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
             cands = [c for c in cands if self.gender(c) == gender] or [

@@ -121,7 +121,7 @@ class SpeakerResolver:
             said = mention.root.lower_ if mention is not None and len(mention) == 1 else ""
             if speaker.kind == "person" and said in ("he", "she") and speaker.name not in self.index.votes:
                 # "“…,” he said" of a name the article gave no other evidence for: that person is a man
-                self.index.votes[speaker.name] = [int(said == "he"), int(said == "she")]
+                self.index.heard(speaker.name, said)
             words = speaker.name.split()
             if speaker.kind == "person" and 2 <= len(words) <= 3 and " and " not in speaker.name \
                     and name_like(speaker.name):
