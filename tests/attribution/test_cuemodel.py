@@ -3,6 +3,7 @@ weights' behaviour on clear cases."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -95,9 +96,9 @@ def test_the_words_own_features_and_the_marker_before_the_dependent() -> None:
     assert {"m=-|ccomp", "neg=False", "modal=False"} <= set(feats)
 
 
-def test_a_words_pairs_list_every_feature_in_one_order() -> None:
-    """The features of each pair of one word, in the order the model's weights are summed (a change of order
-    can change the sum in its last bits): the word's own features in the same places for each of its dependents."""
+def test_a_words_pairs_list_the_words_own_features_then_the_dependents() -> None:
+    """The features of each pair of one word: the word's own (summed once for all its dependents by
+    ``probabilities``), then those that read the dependent; ``probabilities`` gives what ``probability`` gives."""
     doc = said_that()
     words = WordFeatures(doc[1], doc[0], quoted=False)
     own = ["bias", "l=say/VERB", "s=person", "t=VBD", "h=ROOT", "lh=say/VERB|ROOT", "q=False", "neg=False",
@@ -112,9 +113,11 @@ def test_a_words_pairs_list_every_feature_in_one_order() -> None:
             "ldc=say/VERB|nsubj|brun", "dc=nsubj|brun", "root=True|nsubj", "sl=brun|nsubj", "hl=-|nsubj",
             "side=False|nsubj"],
     }
-    for i, pair in expected.items():
-        d, ld, ds, lds, cp, m, lm, qd, pas, ldc, dc, root, sl, hl, side = pair
-        bias, lem, s, t, h, lh, q, neg, modal, lpass, lt, poss = own
-        order = [bias, lem, d, ld, ds, lds, s, t, h, lh, cp, m, lm, q, qd, neg, modal, pas, lpass, ldc, dc, root,
-                 sl, lt, poss, hl, side]
-        assert words.pair(doc[i]) == order == pair_features(doc[1], doc[i], doc[0], quoted=False)
+    assert words.own() == own
+    model = load_cue_model()
+    assert model is not None
+    scored = list(model.probabilities(words, [doc[i] for i in expected]))
+    for (i, pair), p in zip(expected.items(), scored, strict=True):
+        assert words.with_dependent(doc[i]) == pair
+        assert words.pair(doc[i]) == own + pair == pair_features(doc[1], doc[i], doc[0], quoted=False)
+        assert p == pytest.approx(model.probability(own + pair), abs=1e-12)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -73,35 +73,45 @@ class WordFeatures:
 
     def pair(self, dependent: Token) -> list[str]:
         """The features of the pair (this word, ``dependent``)."""
+        return self.own() + self.with_dependent(dependent)
+
+    def own(self) -> list[str]:
+        """The features of the pair that read the word alone (the same for each of its dependents)."""
         word, lemma, subj, quoted, passive = self.word, self.lemma, self.subj, self.quoted, self.passive
-        dep = dependent.dep_
-        mark = next((c.lower_ for c in dependent.lefts if c.dep_ in ("mark", "aux")), "-")  # (children before it)
         return [
             "bias",
             f"l={lemma}",
-            f"d={dep}",
-            f"ld={lemma}|{dep}",
-            f"ds={dep}|{subj}",
-            f"lds={lemma}|{dep}|{subj}",
             f"s={subj}",
             f"t={word.tag_}",
             f"h={word.dep_}",
             f"lh={lemma}|{word.dep_}",
+            f"q={quoted}",
+            f"neg={self.negated}",
+            f"modal={self.modal}",
+            f"lpass={lemma}|{passive}",
+            f"lt={lemma}|{word.tag_}",
+            f"poss={self.poss}|{word.pos_}",
+        ]
+
+    def with_dependent(self, dependent: Token) -> list[str]:
+        """The features of the pair that read ``dependent`` too."""
+        word, lemma, subj, quoted, passive = self.word, self.lemma, self.subj, self.quoted, self.passive
+        dep = dependent.dep_
+        mark = next((c.lower_ for c in dependent.lefts if c.dep_ in ("mark", "aux")), "-")  # (children before it)
+        return [
+            f"d={dep}",
+            f"ld={lemma}|{dep}",
+            f"ds={dep}|{subj}",
+            f"lds={lemma}|{dep}|{subj}",
             f"cp={dependent.pos_}|{dep}",
             f"m={mark}|{dep}",
             f"lm={lemma}|{mark}",
-            f"q={quoted}",
             f"qd={quoted}|{dep}|{subj}",
-            f"neg={self.negated}",
-            f"modal={self.modal}",
             f"pass={passive}|{dep}",
-            f"lpass={lemma}|{passive}",
             f"ldc={lemma}|{dep}|{dependent.lemma_.lower()}",  # "raise questions", "call for", "accuse of"
             f"dc={dep}|{dependent.lemma_.lower()}",
             f"root={self.root}|{dep}",
             f"sl={self.subject_lemma}|{dep}",
-            f"lt={lemma}|{word.tag_}",
-            f"poss={self.poss}|{word.pos_}",
             f"hl={self.head_lemma}|{dep}",
             f"side={dependent.i > word.i}|{dep}",
         ]
@@ -113,8 +123,18 @@ class CueModel:
     threshold: float
 
     def probability(self, features: Iterable[str]) -> float:
-        z = sum(map(self.weights.get, features, repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(sum(map(self.weights.get, features, repeat(0.0))))
+
+    def probabilities(self, word: WordFeatures, dependents: Iterable[Token]) -> Iterator[float]:
+        """:meth:`probability` of the pair (``word``, each of ``dependents``): the word's own features summed once."""
+        get = self.weights.get
+        own = sum(map(get, word.own(), repeat(0.0)))
+        for dependent in dependents:
+            yield _logistic(own + sum(map(get, word.with_dependent(dependent), repeat(0.0))))
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

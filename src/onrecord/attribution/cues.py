@@ -152,15 +152,16 @@ class CueFinder:
 
     def _scored_complements(self, model: CueModel, tok: Token) -> list[tuple[float, Token]]:
         out: list[tuple[float, Token]] = []
+        if tok.pos_ not in CUE_POS:
+            return out
         children = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not absolute_phrase(c)]
-        if not children or tok.pos_ not in CUE_POS:
+        if not children:
             return out
         subject = subject_of(tok)
         root = subject.root if subject is not None else None
         features = WordFeatures(tok, root, self.quoted(tok.idx))
         lemma = tok.lemma_.lower()
-        for child in children:
-            p = model.probability(features.pair(child))
+        for child, p in zip(children, model.probabilities(features, children), strict=True):
             if child.dep_ in CLAUSE_DEPS and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
                 p = max(p, model.threshold)  # a verb of saying with a clause: always a candidate
             if p < self.threshold:

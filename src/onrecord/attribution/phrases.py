@@ -11,7 +11,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import memo_of
+from onrecord.attribution.arrays import memo_of, text_of
 from onrecord.lexicon.en import (
     BELIEF_VERBS,
     DASH_TOKENS,
@@ -299,14 +299,19 @@ def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
         if nxt is None or not ((head.pos_ == "PROPN" and nxt.pos_ == "PROPN") or not doc[end - 1].whitespace_):
             break
         end = nxt.right_edge.i + 1
-    for k in range(head.i - 1, start - 1, -1):
-        if "\n" in doc[k].text:
-            start = k + 1
-            break
-    for k in range(head.i + 1, end):
-        if "\n" in doc[k].text:
-            end = k
-            break
+    # (a token's own whitespace is one space or none: a line break is a token's text, so the text between says
+    # whether one of the loops below can find one; most phrases have none)
+    text = text_of(doc) if memo_of(doc) is not None else None
+    if text is None or (start < head.i and "\n" in text[doc[start].idx : head.idx]):
+        for k in range(head.i - 1, start - 1, -1):
+            if "\n" in doc[k].text:
+                start = k + 1
+                break
+    if text is None or (head.i + 1 < end and "\n" in text[doc[head.i + 1].idx : doc[end - 1].idx + len(doc[end - 1])]):
+        for k in range(head.i + 1, end):
+            if "\n" in doc[k].text:
+                end = k
+                break
     # a dateline or a fronted phrase the parser took in: "BRUSSELS - European leaders", "the vote, Jo Roe"
     name_start = head.i
     while name_start > start and doc[name_start - 1].dep_ in ("compound", "amod", "det", "poss", "nummod", "case") \

@@ -342,10 +342,16 @@ class ArticleIndex:
     def _index_roles(self) -> None:
         """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
         doc = self.doc
+        fullest: dict[str, str] = {}  # (the names do not change while roles are read; the votes do)
         for ent in ents_of(doc):
-            if ent.label_ != "PERSON" or not name_like(self._names[ent.start]):
+            if ent.label_ != "PERSON" or not name_like(name := self._names[ent.start]):
                 continue
-            full = self.fullest(self._names[ent.start], self.honorific.get(ent.start))
+            honorific = self.honorific.get(ent.start)
+            if honorific is not None:  # (of a family's names, those of the honorific's gender by the votes so far)
+                full = self.fullest(name, honorific)
+            else:
+                known = fullest.get(name)
+                full = known if known is not None else fullest.setdefault(name, self.fullest(name))
             for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
                 if inner.lower_.rstrip(".") not in LEADING_ROLES:
                     break
