@@ -81,11 +81,11 @@ def article_kinds(r: SpeakerResolver) -> dict[str, set[str]]:
     for ent in ents_of(r.doc):
         if ent.label_ != "ORG":
             continue
-        if not any(w[:1].isupper() for w in org_text(ent).split()):
+        text = org_text(ent)
+        if not any(w[:1].isupper() for w in text.split()):
             continue  # (a description the recogniser took for a name: "the federal department")
-        name = r.index.expand(org_text(ent))
-        found = kinds.setdefault(name, set())
-        found |= name_kinds(org_text(ent))
+        found = kinds.setdefault(r.index.expand(text), set())
+        found |= name_kinds(text)
         for noun in _introducers(ent):
             found |= implied(noun.lemma_.lower())
     r.org_kinds = kinds
