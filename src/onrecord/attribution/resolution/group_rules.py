@@ -167,9 +167,9 @@ def cleft_it(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.thing-described", (
-    "Sarah Lind met the council on Monday. The agreement says the port will close in May.", None))
+    "Sarah Lind met the council on Monday. The investigation shows the port will close in May.", None))
 def thing_described(case: Mention) -> Speaker | None:
-    """A definite noun for a thing, an act or a state ("the agreement", "the investigation", "the
+    """A definite noun for a thing, an act or a state ("the investigation", "the settlement", "the
     conversation": an ending no person noun has) is not the person in view: unnamed, the description kept."""
     head = case.head
     if case.det in ("the", "this", "that") and head.tag_ in ("NN", "NNS") and head.pos_ == "NOUN" and not case.people \

@@ -1,0 +1,41 @@
+"""Plans, proposals, agreements, motions and briefs as documents: what one says speaks for its author (its
+possessor, the body named in it, who filed it), as the lexicon's ``document_nouns`` tell speakers.document-author;
+and the look-alikes that keep their speaker (a platform that is a company, a plan that is not the source)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.api import extract
+from onrecord.settings import Settings
+
+ALL = Settings(scope="all")
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("Ivo Tarn pleaded guilty on Monday. Tarn's plea agreement states that he faces at least two years in prison.",
+     "Tarn's plea agreement", "Ivo Tarn"),
+    ("The Lakeview Party wants tougher rules. The Lakeview Party counterproposal says that towns should decide who "
+     "gets a permit.", "The Lakeview Party counterproposal", "Lakeview Party"),
+    ("Ivo Tarn, a lawyer for the family, filed the motion. The motion argues that the search was illegal.",
+     "The motion", "Ivo Tarn"),
+    ("The Harbor Trust met on Monday. Its proposal says the pier must close by May.", "Its proposal",
+     "Harbor Trust"),
+])
+def test_a_plan_proposal_agreement_or_motion_speaks_for_its_author(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # a platform is a company that speaks, not a document
+    ("The bakery denied the claims. The review platform, Vouchly, said in a statement that it had removed 41 of "
+     "the reviews.", "The review platform, Vouchly", "Vouchly"),
+    # the plan is what is said, not who says it
+    ("The plan would close the pier by May, Ana Lind said on Monday.", "Ana Lind", "Ana Lind"),
+])
+def test_look_alikes_keep_their_speaker(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker
