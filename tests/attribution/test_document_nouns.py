@@ -39,3 +39,27 @@ def test_a_plan_proposal_agreement_or_motion_speaks_for_its_author(text: str, so
 ])
 def test_look_alikes_keep_their_speaker(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # the maker's name again, which the recogniser did not take for one this time
+    ("Harbor Action is spending heavily in the state. One Harbor Action ad says only Lind can beat Tarn.",
+     "One Harbor Action ad", "Harbor Action"),
+    # a document from a role the article gave a named person
+    ("Ana Lind, the president of the Harbor Union, backed Tarn in March. An email from the president of the Harbor "
+     "Union says that Tarn is the best choice.", "An email from the president of the Harbor Union", "Ana Lind"),
+])
+def test_a_document_from_its_maker_named_before(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # proper nouns before the noun that name no organisation of the article
+    ("Harbor Action is spending heavily in the state. One Lakeview Star ad says only Lind can beat Tarn.",
+     "One Lakeview Star ad"),
+    # a role nobody in the article holds
+    ("Ana Lind backed Tarn in March. An email from the president of the Harbor Union says that Tarn is the best "
+     "choice.", "An email from the president of the Harbor Union"),
+])
+def test_a_document_from_a_maker_not_named_before_is_not_given_to_another(text: str, source: str) -> None:
+    assert speakers(text)[source] not in ("Harbor Action", "Ana Lind")

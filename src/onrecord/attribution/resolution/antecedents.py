@@ -90,6 +90,12 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
                 if found.name and found.kind == "organisation":
                     return found
+            if obj is not None and obj.pos_ == "NOUN" and obj.tag_ == "NN" and person_noun(obj.lemma_.lower()) \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                # "an email from the president of the Harbor Union": the person the article gave that role
+                found = r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+                if found.name and found.kind == "person":
+                    return found
     made = _made_in_clause(r, head)
     if made is not None:
         return made

@@ -346,6 +346,8 @@ def first_person_writer(case: Mention) -> Speaker | None:
     ("A Lakeview Ledger poll, run with Ana Lind of Tarn Research, shows the mayor ahead.", "Lakeview Ledger"),
     ("The Kestrel Evening Times and Harbour News ran a poll. A Times/Harbour News poll in May found that Lind "
      "led.", "Kestrel Evening Times and Harbour News"),
+    ("Harbor Action is spending heavily in the state. One Harbor Action ad says only Lind can beat Tarn.",
+     "Harbor Action"),
 )
 def document_of_named_maker(case: Mention) -> Speaker | None:
     """A document named by its maker ("a Lakeview Ledger poll", "the Tarn Trust report") is that
@@ -361,6 +363,17 @@ def document_of_named_maker(case: Mention) -> Speaker | None:
         ent = ix.ent_of.get(child.i)
         if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG" and ent.end == head.i:
             return Speaker(ix.fullest_org(org_text(ent)), "organisation", case.description)
+    # the maker's name written again where the recogniser did not take it for one ("One Harbor Action ad" after
+    # "Harbor Action is spending ..."): the proper nouns right before the noun, when they are an organisation's
+    # name the article gave before
+    doc, k = head.doc, head.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].dep_ == "compound" \
+            and not ix.ent_of.get(k):
+        k -= 1
+    chain = doc[k + 1 : head.i].text
+    if chain and ix.expand(chain) in ix.org_names and any(
+            start < head.i and name == chain for start, name, *_ in ix.org_mentions):
+        return Speaker(ix.expand(chain), "organisation", case.description)
     return None
 
 
