@@ -208,6 +208,8 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
             case.head.is_lower or (case.head.is_title and case.det == "the"
                                    and all(c.dep_ == "det" for c in case.head.children)))))):
         return None
+    if case.head.i in case.resolver.index.redescribed:
+        return None  # (the role it was given itself: see redescribed_person)
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
 
@@ -348,6 +350,8 @@ def definite_role(case: Mention) -> Speaker | None:
     author named further down."""
     if not case.definite or case.head.tag_ in ("NNS", "NNPS"):
         return None
+    if case.head.i in case.resolver.index.redescribed:
+        return None  # (the role it was given itself: see redescribed_person)
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
 

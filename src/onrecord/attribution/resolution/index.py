@@ -40,7 +40,9 @@ from onrecord.attribution.resolution.people import family_names_alone, first_nam
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.roles import (
     apposed_roles,
+    graded_roles,
     office_before_name,
+    redescriptions,
     role_before_name,
     share_plural_titles,
 )
@@ -124,6 +126,8 @@ class ArticleIndex:
         self._index_roles()
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         share_plural_titles(doc, self)  # "Senators Ana Lind and Ivo Tarn": each a senator
+        self.redescribed = redescriptions(doc, self)  # "... Ana Lind. The treasurer and former candidate, ..."
+        self.graded = graded_roles(self.roles)  # "admiral" -> the vice and rear admirals
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
 
     # -- building ---------------------------------------------------------------------------------------
