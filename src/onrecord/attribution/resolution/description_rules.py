@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
 from onrecord.attribution.resolution.organisations import org_for
@@ -174,6 +176,11 @@ def lede_person(case: Mention) -> Speaker | None:
     return Speaker(found, "person", case.description) if found is not None else None
 
 
+def _possessed(head: Token) -> bool:
+    """Has the noun a possessive pronoun ("her Treasurer")?"""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
 def _by_role(case: Mention) -> bool:
     """A person by role ("a former party chairman"): the organisation in the phrase is an affiliation."""
     return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
@@ -203,10 +210,12 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
     says")."""
     # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP; so is a
-    # capitalised one alone after "the", as house styles write an office: "the Minister", "the Commissioner")
+    # capitalised one after "the" or a possessor, as house styles write an office: "the Minister", "the new Health
+    # Minister", "Her former Treasurer")
     if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (case.head.tag_ == "NNP" and (
-            case.head.is_lower or (case.head.is_title and case.det == "the"
-                                   and all(c.dep_ == "det" for c in case.head.children)))))):
+            case.head.is_lower or (case.head.is_title and (case.det == "the" or _possessed(case.head)) and all(
+                c.dep_ in ("det", "poss") or (c.dep_ in ("amod", "compound") and c.i < case.head.i)
+                for c in case.head.children)))))):
         return None
     if case.head.i in case.resolver.index.redescribed:
         return None  # (the role it was given itself: see redescribed_person)

@@ -48,6 +48,7 @@ from onrecord.attribution.resolution.roles import (
 )
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
+    PERSON_TITLES,
     Inside,
     age_apposition,
     captions,
@@ -57,6 +58,8 @@ from onrecord.attribution.resolution.syntax import (
     places_read_as_people,
     role_apposition,
     role_key,
+    role_noun,
+    title_read_as_name,
 )
 from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
@@ -137,6 +140,8 @@ class ArticleIndex:
         named: list[tuple[int, str]] = []
         self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
+        # (the last words of names of several words: "Julie Bishop" makes "Bishop" alone a name, not a title)
+        self.full_surnames = {e[-1].lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
         for ent in ents_of(doc):
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
@@ -158,7 +163,8 @@ class ArticleIndex:
                 self.honorific[ent.start] = honorific
             self._names[ent.start] = person_name(ent)  # (read again by _index_roles)
             name = shared_family_name(ent) or self._names[ent.start]
-            if not name_like(name) or name.lower() in places or place_of_a_role(ent):
+            if not name_like(name) or name.lower() in places or place_of_a_role(ent) \
+                    or title_read_as_name(ent, self.full_surnames):  # ("Her former Treasurer")
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
             self.ent_names.add(name)
@@ -209,7 +215,8 @@ class ArticleIndex:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
-                    or roled or titled)) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
+                    or roled or titled)) or (start == tok.i and tok.is_title and tok.lower_ not in PERSON_TITLES
+                                             and (role_apposition(tok) or aged)):
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
@@ -361,7 +368,7 @@ class ArticleIndex:
             root = ent.root
             appositions = [c for c in root.children if c.dep_ == "appos"]
             for other in appositions + ([root.head] if root.dep_ == "appos" else []):
-                if other.pos_ == "NOUN":
+                if role_noun(other):
                     self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
                 self.roles.setdefault(before, []).append((ent.start, full))

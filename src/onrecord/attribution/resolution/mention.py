@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.names import clean_name, last_line, name_like, person_name, surname
-from onrecord.attribution.resolution.syntax import compound_start, core, determiner, modifies, names_other, possessor
+from onrecord.attribution.resolution.syntax import (
+    compound_start,
+    core,
+    determiner,
+    modifies,
+    names_other,
+    possessor,
+    title_read_as_name,
+)
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -52,12 +60,15 @@ class Mention:
             # title-case headline) does not name it
             ents = [e for e in ents if e != head_ent]
             head_ent = None
-        people = [e for e in ents if e.label_ == "PERSON" and name_like(person_name(e))]
+        people = [e for e in ents if e.label_ == "PERSON" and name_like(person_name(e))
+                  and not title_read_as_name(e, index.full_surnames)]
         # the people the head's phrase names: the head itself, its appositions and what is joined to them --
         # not a possessor ("Lind's aunt") nor the object of a preposition ("a spokeswoman for Ana Lind")
         own = [e for e in people if not possessor(e) and not names_other(e, source)]
         head_name = None
-        if head.is_title or head.pos_ == "PROPN":
+        titled = head_ent is not None and head_ent.label_ == "PERSON" and title_read_as_name(
+            head_ent, index.full_surnames)
+        if (head.is_title or head.pos_ == "PROPN") and not titled:  # ("Her former Treasurer" names nobody)
             head_name = person_name(head_ent) if head_ent is not None else clean_name(
                 last_line(resolver.doc[compound_start(head) : head.i + 1].text))
         # the organisations that belong to the head's own phrase ("the RCMP statement"), not those further

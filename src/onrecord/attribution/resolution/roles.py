@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
-from onrecord.attribution.resolution.names import clean_name, past_title_stop
+from onrecord.attribution.resolution.names import clean_name, past_title_stop, person_name
 from onrecord.attribution.resolution.syntax import (
     PERSON_TITLES,
     apposed,
@@ -160,6 +160,22 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         return in_view
     before = [name for i, name in roles if i < head.i]
     return before[-1] if before else (roles[0][1] if roles else None)
+
+
+def introduced_holder(r: SpeakerResolver, head: Token) -> str | None:
+    """The one person the article introduced with the role ``head`` names and with the words that describe it
+    ("the ranking Democrat": the one introduced as "The ranking Democrat, Rep. Ana Lind"; "the senior Republican"),
+    when the description carries such a word; None when nobody or several were."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and c.is_lower}
+    if not words:
+        return None
+    holders = {name for i, name in r.index.roles.get(role_key(head), ()) if _introduced_with(r, i, words)}
+    for noun in r.doc[: head.i]:  # a party member in apposition, a proper noun ("The ranking Democrat, Rep. Ana Lind")
+        if noun.lower_ == head.lower_ and words & {c.lower_ for c in noun.children}:
+            named = [c for c in noun.children if c.dep_ == "appos"] + ([noun.head] if noun.dep_ == "appos" else [])
+            holders |= {r.index.fullest(person_name(e)) for t in named
+                        if (e := r.index.ent_of.get(t.i)) is not None and e.label_ == "PERSON"}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _body_heads(r: SpeakerResolver, head: Token, modifiers: list[Token]) -> list[tuple[int, str]]:

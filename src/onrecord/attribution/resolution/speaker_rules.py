@@ -39,6 +39,7 @@ from onrecord.attribution.resolution.names import (
     surname,
 )
 from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.roles import introduced_holder
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
@@ -248,11 +249,16 @@ def named_in_phrase(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.party-member-in-view", (
-    "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"))
+    "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"), (
+    "The ranking Democrat, Rep. Ana Velloro, pressed the chief executive. “I read one,” Ivo Tarn said. “And was "
+    "it?” the ranking Democrat asked.", "Ana Velloro"))
 def party_member_in_view(case: Mention) -> Speaker | None:
-    """"the Kentucky Republican": a party member described, the person in view."""
+    """"the Kentucky Republican": a party member described, the person in view; "the ranking Democrat": the one
+    the article introduced with those words, whoever is in view."""
     head, head_ent = case.head, case.head_ent
     if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and case.det == "the":
+        if (introduced := introduced_holder(case.resolver, head)) is not None:
+            return Speaker(introduced, "person", case.description)
         found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
         if found.name:
             return replace(found, description=case.description)
@@ -324,9 +330,11 @@ def named_organisation(case: Mention) -> Speaker | None:
 
 
 def proper_head(case: Mention) -> bool:
-    """A proper noun head, unless a title with an article describes someone ("the Conservative MP")."""
+    """A proper noun head, unless a title with an article or a possessive pronoun describes someone ("the
+    Conservative MP", "Her former Treasurer")."""
     head = case.head
-    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and case.det in ("the", "a", "an"))
+    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and (case.det in ("the", "a", "an") or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)))
 
 
 @rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))

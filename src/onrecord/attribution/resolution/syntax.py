@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -145,6 +145,14 @@ def titled_name(ent: Span) -> str | None:
 _KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
 
 
+def role_noun(tok: Token) -> bool:
+    """A noun that can give a person a role: a common noun, or a person's title written with a capital, as house
+    styles write an office ("who has been Treasurer since 2020", "the Treasurer, Ana Lind"), the parser's proper
+    noun or the recogniser's lone person aside."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES
+                                  and tok.ent_type_ in ("", "PERSON") and not tok.is_upper)
+
+
 def copular_nouns(name: Token) -> list[Token]:
     """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
     club's treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who
@@ -153,12 +161,12 @@ def copular_nouns(name: Token) -> list[Token]:
     # a relative clause on the name: "Amadou Sarr, who has been treasurer since 2024," / "who became coach"
     said = [c for v in node.children if v.dep_ == "relcl" and v.lemma_ in ("be", "become") and any(
         w.dep_ == "nsubj" and w.lower_ == "who" for w in v.children) for c in v.children if c.dep_ == "attr"
-        and c.pos_ == "NOUN" and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+        and role_noun(c) and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
     verb = node.head
     if node.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
         return said
     other = "nsubj" if node.dep_ == "attr" else "attr"
-    return said + [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and any(
+    return said + [c for c in verb.children if c.dep_ == other and role_noun(c) and any(
         (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
 
 
@@ -471,6 +479,19 @@ def place_of_a_role(ent: Span) -> bool:
     root = ent.root
     return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
         and root.head.head.lower_ not in FAMILY_HEADS
+
+
+def title_read_as_name(ent: Span, surnames: Collection[str]) -> bool:
+    """One word the recogniser took for a person that is a role written with a capital, as house styles write an
+    office: with a determiner or a possessor ("Her former Treasurer", "the Premier"), as what someone is or serves
+    as ("who has been Treasurer since 2020", "served as Chancellor"), or anywhere (a headline's "Premier dumps
+    Treasurer") when no name of several words the article gives ends with it (``surnames``, lower case: "Julie
+    Bishop" makes "Bishop" a name)."""
+    root = ent.root
+    if len(ent) != 1 or root.lower_ not in PERSON_TITLES:
+        return False
+    return any(c.dep_ in ("det", "poss") for c in root.children) or root.dep_ == "attr" or (
+        root.i > 0 and root.doc[root.i - 1].lower_ == "as") or root.lower_ not in surnames
 
 
 def published_on(head: Token) -> Token | None:
