@@ -42,9 +42,11 @@ from onrecord.attribution.resolution.roles import (
     apposed_roles,
     graded_roles,
     office_before_name,
+    place_of_a_role,
     redescriptions,
     role_before_name,
     share_plural_titles,
+    title_read_as_name,
 )
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
@@ -54,12 +56,10 @@ from onrecord.attribution.resolution.syntax import (
     captions,
     is_subject,
     looks_like_a_persons_name,
-    place_of_a_role,
     places_read_as_people,
     role_apposition,
     role_key,
     role_noun,
-    title_read_as_name,
 )
 from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.names import clean_name, last_line, name_like, person_name, surname
+from onrecord.attribution.resolution.roles import title_read_as_name
 from onrecord.attribution.resolution.syntax import (
     compound_start,
     core,
@@ -20,7 +21,6 @@ from onrecord.attribution.resolution.syntax import (
     modifies,
     names_other,
     possessor,
-    title_read_as_name,
 )
 
 if TYPE_CHECKING:

@@ -117,6 +117,27 @@ def share_plural_titles(doc: Doc, index: ArticleIndex) -> None:
     index.persons.sort()
 
 
+def place_of_a_role(ent: Span) -> bool:
+    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
+    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+        and root.head.head.lower_ not in FAMILY_HEADS
+
+
+def title_read_as_name(ent: Span, surnames: Collection[str]) -> bool:
+    """One word the recogniser took for a person that is a role written with a capital, as house styles write an
+    office: with a determiner or a possessor ("Her former Treasurer", "the Premier"), as what someone is or serves
+    as ("who has been Treasurer since 2020", "served as Chancellor"), or anywhere (a headline's "Premier dumps
+    Treasurer") when no name of several words the article gives ends with it (``surnames``, lower case: "Julie
+    Bishop" makes "Bishop" a name)."""
+    root = ent.root
+    if len(ent) != 1 or root.lower_ not in PERSON_TITLES:
+        return False
+    return any(c.dep_ in ("det", "poss") for c in root.children) or root.dep_ == "attr" or (
+        root.i > 0 and root.doc[root.i - 1].lower_ == "as") or root.lower_ not in surnames
+
+
 def lede_person(index: ArticleIndex, head: Token, det: str | None) -> str | None:
     """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that role
     further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""

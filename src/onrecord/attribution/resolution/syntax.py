@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +20,6 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
-    FAMILY_HEADS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
     ORGANISATION_HEADS,
@@ -146,9 +145,7 @@ _KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
 
 
 def role_noun(tok: Token) -> bool:
-    """A noun that can give a person a role: a common noun, or a person's title written with a capital, as house
-    styles write an office ("who has been Treasurer since 2020", "the Treasurer, Ana Lind"), the parser's proper
-    noun or the recogniser's lone person aside."""
+    """A noun that can give a role: a common one, or a title with a capital ("who has been Treasurer since 2020")."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES
                                   and tok.ent_type_ in ("", "PERSON") and not tok.is_upper)
 
@@ -471,27 +468,6 @@ def places_read_as_people(doc: Doc) -> set[str]:
                     before.is_title and before.lower_ in PLACE_FEATURE_WORDS)):
                 votes[doc[i].lower_][0] += 1
     return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
-
-
-def place_of_a_role(ent: Span) -> bool:
-    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
-    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
-    root = ent.root
-    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-        and root.head.head.lower_ not in FAMILY_HEADS
-
-
-def title_read_as_name(ent: Span, surnames: Collection[str]) -> bool:
-    """One word the recogniser took for a person that is a role written with a capital, as house styles write an
-    office: with a determiner or a possessor ("Her former Treasurer", "the Premier"), as what someone is or serves
-    as ("who has been Treasurer since 2020", "served as Chancellor"), or anywhere (a headline's "Premier dumps
-    Treasurer") when no name of several words the article gives ends with it (``surnames``, lower case: "Julie
-    Bishop" makes "Bishop" a name)."""
-    root = ent.root
-    if len(ent) != 1 or root.lower_ not in PERSON_TITLES:
-        return False
-    return any(c.dep_ in ("det", "poss") for c in root.children) or root.dep_ == "attr" or (
-        root.i > 0 and root.doc[root.i - 1].lower_ == "as") or root.lower_ not in surnames
 
 
 def published_on(head: Token) -> Token | None:
