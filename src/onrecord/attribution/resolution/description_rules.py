@@ -90,6 +90,8 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
      "Harbour Commission said the talks had failed. The carrier said it had rebooked 18,000 passengers.", "Orla"),
     ("The Ministry of Ports closed the pier. Tarn Minera, which runs the copper mine, says its own monitoring shows "
      "no link to the springs. “The data are clear,” the company said.", "Tarn Minera"),
+    ("A spokesman for the Office of Harbour Law said it was reviewing the ruling. The office said it would not "
+     "appeal.", "Office of Harbour Law"),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
@@ -97,13 +99,17 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     generic head ("the company") the one organisation the sentence before names, else the last one named as a
     subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data"). A kind
     noun ("the airline", "the carrier", "the utility") is the organisation of that kind (see kinds.py), and a body
-    of another kind is none ("the company" is not a ministry); with none left in view, the name the recogniser
+    of another kind is none ("the company" is not a ministry), nor is a person's own ("the Governor's office"); with
+    none left in view, the name the recogniser
     missed that the sentence before has as its subject ("Tarn Minera, which runs the mine, says"). Passes a noun
     with its name in apposition ("the airport operator, Portavia,": see organisation-description)."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN") or any(
             c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "GPE", "DATE")
             for c in case.head.rights):
         return None  # (its name in apposition: "the airport operator, Portavia," -- see organisation-description)
+    if any(c.dep_ == "poss" and (c.lemma_.lower() in PERSON_TITLES or c.ent_type_ == "PERSON")
+           for c in case.head.children):
+        return None  # a person's own: "the Governor's office" is no office named before (organisation-description)
     org = org_for(case.resolver, case.head)
     return Speaker(org, "organisation", case.description) if org is not None else None
 
@@ -111,6 +117,7 @@ def organisation_in_view(case: Mention) -> Speaker | None:
 @rule(
     "speakers.organisation-description",
     ("The union said the plant would close.", "union"),
+    ("The city of Lakeview, which wrote the fines, said it would comply with the ruling.", "city of Lakeview"),
     ("The hospital where Ana Lind worked, Carrow General, said in a statement that she was a fine doctor.",
      "Carrow General"),
     ("The Marlow Estuary Trust published its bird survey on Monday. The regional environment agency said it would "
@@ -119,7 +126,8 @@ def organisation_in_view(case: Mention) -> Speaker | None:
 def organisation_description(case: Mention) -> Speaker | None:
     """Any other organisation noun: an organisation named in its phrase or in apposition to it ("the hospital
     where she worked, Carrow General,", which the recogniser may not know for one), else for "a group of
-    employees" no one named body, else the description is the organisation ("the union")."""
+    employees" no one named body, else the description is the organisation ("the union"; "the city of Lakeview",
+    with the place it names)."""
     if not _organisation(case):
         return None
     for ent in case.phrase_ents:
@@ -132,7 +140,12 @@ def organisation_description(case: Mention) -> Speaker | None:
     if case.det in ("a", "an") and not any(c.dep_ == "compound" for c in case.head.children):
         return Speaker(None, "unknown", case.description)
     head = case.head
-    return Speaker(strip_det(case.resolver.doc[head.left_edge.i : head.i + 1].text), "organisation", case.description)
+    end = head.i + 1
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    place = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None) if of else None
+    if head.lower_ in PLACE_HEADS and place is not None:  # "the city of Lakeview": the place named with it
+        end = place.i + 1
+    return Speaker(strip_det(case.resolver.doc[head.left_edge.i : end].text), "organisation", case.description)
 
 
 @rule("speakers.organisation-by-its-word", (

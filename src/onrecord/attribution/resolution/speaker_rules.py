@@ -422,6 +422,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     orgs.editorial_board,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
+    orgs.governing_body_of_organisation,
     d.organisation_in_view,
     d.organisation_description,
     d.organisation_by_its_word,

@@ -1,0 +1,40 @@
+"""An organisation's own bodies and a person's own office (issue 17, session 27): "the airline's board" is the
+board of the airline named, "the Governor's office" is no office named before, "the city of Lakeview" names its
+place; and the look-alikes that must keep their speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.api import extract
+from onrecord.settings import Settings
+
+ALL = Settings(scope="all")
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # the board of the organisation a kind noun refers to
+    ("Lakeview Air cancelled 900 flights in December. The airline's board, in a letter to the committee, said it "
+     "had full confidence in the chief executive.", "The airline's board", "Lakeview Air board"),
+    # look-alike: a kind noun no organisation named fits: the description, as before
+    ("Lakeview Air cancelled 900 flights in December. The union's board said it had no confidence in the chief "
+     "executive.", "The union's board", "union's board"),
+    # a person's own office is not an office named before
+    ("A spokesman for the Office of Harbour Law said it was reviewing the ruling. The Governor's office issued a "
+     "two-sentence statement. \"The governor respects the ruling,\" it said.", "The Governor's office",
+     "Governor's office"),
+    # look-alike: the office alone is the one named before
+    ("A spokesman for the Office of Harbour Law said it was reviewing the ruling. The office said it would not "
+     "appeal.", "The office", "Office of Harbour Law"),
+    # "the city of ...": with the place it names
+    ("The city of Lakeview, which wrote the fines, said it would comply with the ruling.",
+     "The city of Lakeview, which wrote the fines", "city of Lakeview"),
+    # look-alike: a city's body given by a noun: as before
+    ("The city council said it would comply with the ruling.", "The city council", "city council"),
+])
+def test_bodies_and_offices(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker
