@@ -38,3 +38,19 @@ def speakers(text: str) -> dict[str, str | None]:
 ])
 def test_bodies_and_offices(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # a short form given right after the name, whose letters are not its initials: the organisation
+    ("In the late 1990s, the conservative Harbour People's Party, or HVP, began to campaign on migration. Its "
+     "youth wing, Junge HVP, grew fast. In 2003, the HVP said it would fight the plan.", "the HVP",
+     "Harbour People's Party"),
+    ("In the late 1990s, the conservative Harbour People's Party (HVP) began to campaign on migration. Its "
+     "youth wing, Junge HVP, grew fast. In 2003, the HVP said it would fight the plan.", "the HVP",
+     "Harbour People's Party"),
+    # look-alike: a person's name with "or" and a name of one capital after it is no short form
+    ("The singer Ana Lind, or Annie, began to write songs at nine. Later, Lind said the songs came easily.", "Lind",
+     "Ana Lind"),
+])
+def test_short_form_given_after_a_name(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker

@@ -18,6 +18,7 @@ from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_a
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
+    acronym_after,
     clean_name,
     compatible,
     honorific_gender,
@@ -156,6 +157,8 @@ class ArticleIndex:
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
                 if len(words) >= 2:
                     self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
+            if (given := acronym_after(ent)) is not None:  # "the Harbour People's Party, or HVP," (even as a person)
+                self.acronyms.setdefault(given, org_text(ent))
             if ent.label_ != "PERSON":
                 continue
             honorific = honorific_gender(doc, ent.start)

@@ -285,6 +285,21 @@ def org_text(ent: Span) -> str:
     return text
 
 
+def acronym_after(ent: Span) -> str | None:
+    """The short form an organisation's name is given right after it, as copy introduces one whose letters need not
+    be the name's initials: "the Harbour People's Party, or HVP," "the Harbour People's Party (HVP)"; else None."""
+    doc, k = ent.doc, ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or":
+        short = doc[k + 2]
+    elif k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        short = doc[k + 1]
+    else:
+        return None
+    word = short.text
+    capitals = sum(c.isupper() for c in word)
+    return word if 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and capitals >= 2 else None
+
+
 def past_title_stop(doc: Doc, start: int) -> int:
     """``start``, or one token before it when that is the lone full stop the tokenizer split from a courtesy title
     it does not know as an abbreviation ("Smt" "." "Ana Lind"): where the titles before a name end."""
