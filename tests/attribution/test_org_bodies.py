@@ -54,3 +54,9 @@ def test_bodies_and_offices(text: str, source: str, speaker: str) -> None:
 ])
 def test_short_form_given_after_a_name(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
+
+
+def test_a_kind_of_body_joined_by_and_is_not_named_by_the_next_name() -> None:
+    """Look-alike of proper-noun's "Ivo Tarn's PAC, Harbour Crossroads,": with "and", two bodies, as before."""
+    assert speakers("Strategist Ivo Tarn's PAC and Harbour Crossroads attacked Lind in an ad.")[
+        "Strategist Ivo Tarn's PAC and Harbour Crossroads"] == "Harbour Crossroads"

@@ -337,15 +337,24 @@ def proper_head(case: Mention) -> bool:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)))
 
 
-@rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
+@rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"), (
+    "Lakeview Forward has made an ad buy to answer an ad that attacks Lind and is funded by strategist Ivo Tarn's PAC, "
+    "Harbour Crossroads. The Tarn ad hits Lind for taking money from banks.", "Harbour Crossroads"))
 def proper_noun(case: Mention) -> Speaker | None:
     """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"; a last
     word that ends only organisations' names, "Harbour Rights Watch") or by
     "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
-    unknown kind; words that are no name stay unknown."""
+    unknown kind; words that are no name stay unknown. A kind of body alone with a name in apposition is the body
+    named ("Ivo Tarn's PAC, Harbour Crossroads,")."""
     if not proper_head(case):
         return None
     head, doc = case.head, case.resolver.doc
+    joined = not any(d.dep_ == "cc" for d in head.children)  # (a conjunct with no "and": the parse's apposition)
+    named = next((c for c in head.rights if c.ent_type_ == "ORG" and (
+        c.dep_ == "appos" or (c.dep_ == "conj" and joined))), None)
+    if named is not None and kind_only(head.text):  # "Ivo Tarn's PAC, Harbour Crossroads,": the body named
+        ent = case.resolver.index.ent_of[named.i]
+        return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation")
     start, end = compound_start(head), hyphen_extent(doc, head.i, head.i + 1)[1]  # ("Greaves-Mbeki": two subjects)
     name = clean_name(doc[start:end].text)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
