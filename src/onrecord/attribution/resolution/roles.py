@@ -301,9 +301,10 @@ def redescriptions(doc: Doc, index: ArticleIndex) -> dict[int, str]:
     later). Read once per article, in text order, as the index is built."""
     found: dict[int, str] = {}
     for head in doc:
+        if head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or determiner(head) != "the":
+            continue
         sent = head.sent
-        if head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or not sent.start \
-                or head.left_edge.i != sent.start or determiner(head) != "the" or index.inside(head.idx):
+        if not sent.start or head.left_edge.i != sent.start or index.inside(head.idx):
             continue
         lemma = head.lemma_.lower()
         if lemma in UNNAMED_HEADS or not (lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS
