@@ -22,6 +22,7 @@ from onrecord.attribution.resolution.syntax import (
     names_other,
     possessor,
 )
+from onrecord.lexicon.en import CUES_READ_AS_NOUNS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -52,6 +53,11 @@ class Mention:
     def of(cls, resolver: SpeakerResolver, whole: Span, *, moves: bool) -> Mention:
         index = resolver.index
         head = whole.root
+        det_outside = None
+        if head.pos_ == "DET" and len(whole) == 2 and whole[1].dep_ == "compound" and whole[1].head.i == whole.end \
+                and whole[1].head.lower_ in CUES_READ_AS_NOUNS:
+            # "the email read": the tagger took "read" for a noun, "email" its compound and "the" its article
+            head, det_outside = whole[1], whole[0].lower_
         source = core(whole)
         ents = list(dict.fromkeys(index.ent_of[t.i] for t in source if t.i in index.ent_of))
         head_ent = index.ent_of.get(head.i)
@@ -76,7 +82,7 @@ class Mention:
         phrase_ents = [e for e in ents if modifies(e.root, head)]
         # not a person the recogniser took for an organisation: "Lind's staff" is not Lind, nor an organisation
         unknown_ents = [e for e in phrase_ents if surname(clean_name(e.text)) not in index.by_surname]
-        det = determiner(head)
+        det = determiner(head) or det_outside
         return cls(
             resolver, whole, head, moves, source, tuple(ents), head_ent, tuple(people), tuple(own), head_name,
             tuple(phrase_ents), tuple(unknown_ents), head.lemma_.lower(), det, source.text.strip(),
