@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
 from onrecord.attribution.resolution.organisations import org_for
@@ -88,6 +90,8 @@ def organisation_named_in_phrase(case: Mention) -> Speaker | None:
      "Harbour Commission said the talks had failed. The carrier said it had rebooked 18,000 passengers.", "Orla"),
     ("The Ministry of Ports closed the pier. Tarn Minera, which runs the copper mine, says its own monitoring shows "
      "no link to the springs. “The data are clear,” the company said.", "Tarn Minera"),
+    ("A spokesman for the Office of Harbour Law said it was reviewing the ruling. The office said it would not "
+     "appeal.", "Office of Harbour Law"),
 )
 def organisation_in_view(case: Mention) -> Speaker | None:
     """A definite organisation noun is the last organisation named with that word ("the commission" -> "the
@@ -95,13 +99,17 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     generic head ("the company") the one organisation the sentence before names, else the last one named as a
     subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data"). A kind
     noun ("the airline", "the carrier", "the utility") is the organisation of that kind (see kinds.py), and a body
-    of another kind is none ("the company" is not a ministry); with none left in view, the name the recogniser
+    of another kind is none ("the company" is not a ministry), nor is a person's own ("the Governor's office"); with
+    none left in view, the name the recogniser
     missed that the sentence before has as its subject ("Tarn Minera, which runs the mine, says"). Passes a noun
     with its name in apposition ("the airport operator, Portavia,": see organisation-description)."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN") or any(
             c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "GPE", "DATE")
             for c in case.head.rights):
         return None  # (its name in apposition: "the airport operator, Portavia," -- see organisation-description)
+    if any(c.dep_ == "poss" and (c.lemma_.lower() in PERSON_TITLES or c.ent_type_ == "PERSON")
+           for c in case.head.children):
+        return None  # a person's own: "the Governor's office" is no office named before (organisation-description)
     org = org_for(case.resolver, case.head)
     return Speaker(org, "organisation", case.description) if org is not None else None
 
@@ -109,6 +117,7 @@ def organisation_in_view(case: Mention) -> Speaker | None:
 @rule(
     "speakers.organisation-description",
     ("The union said the plant would close.", "union"),
+    ("The city of Lakeview, which wrote the fines, said it would comply with the ruling.", "city of Lakeview"),
     ("The hospital where Ana Lind worked, Carrow General, said in a statement that she was a fine doctor.",
      "Carrow General"),
     ("The Marlow Estuary Trust published its bird survey on Monday. The regional environment agency said it would "
@@ -117,7 +126,8 @@ def organisation_in_view(case: Mention) -> Speaker | None:
 def organisation_description(case: Mention) -> Speaker | None:
     """Any other organisation noun: an organisation named in its phrase or in apposition to it ("the hospital
     where she worked, Carrow General,", which the recogniser may not know for one), else for "a group of
-    employees" no one named body, else the description is the organisation ("the union")."""
+    employees" no one named body, else the description is the organisation ("the union"; "the city of Lakeview",
+    with the place it names)."""
     if not _organisation(case):
         return None
     for ent in case.phrase_ents:
@@ -130,7 +140,12 @@ def organisation_description(case: Mention) -> Speaker | None:
     if case.det in ("a", "an") and not any(c.dep_ == "compound" for c in case.head.children):
         return Speaker(None, "unknown", case.description)
     head = case.head
-    return Speaker(strip_det(case.resolver.doc[head.left_edge.i : head.i + 1].text), "organisation", case.description)
+    end = head.i + 1
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    place = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None) if of else None
+    if head.lower_ in PLACE_HEADS and place is not None:  # "the city of Lakeview": the place named with it
+        end = place.i + 1
+    return Speaker(strip_det(case.resolver.doc[head.left_edge.i : end].text), "organisation", case.description)
 
 
 @rule("speakers.organisation-by-its-word", (
@@ -174,6 +189,11 @@ def lede_person(case: Mention) -> Speaker | None:
     return Speaker(found, "person", case.description) if found is not None else None
 
 
+def _possessed(head: Token) -> bool:
+    """Has the noun a possessive pronoun ("her Treasurer")?"""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
 def _by_role(case: Mention) -> bool:
     """A person by role ("a former party chairman"): the organisation in the phrase is an affiliation."""
     return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
@@ -203,11 +223,15 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     paused"); else the subject in view, when the role is theirs ("Tarn defends her record. “…,” the senator
     says")."""
     # (a lower-case title the tagger took for a proper noun is still a common one: "the senator" as NNP; so is a
-    # capitalised one alone after "the", as house styles write an office: "the Minister", "the Commissioner")
+    # capitalised one after "the" or a possessor, as house styles write an office: "the Minister", "the new Health
+    # Minister", "Her former Treasurer")
     if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (case.head.tag_ == "NNP" and (
-            case.head.is_lower or (case.head.is_title and case.det == "the"
-                                   and all(c.dep_ == "det" for c in case.head.children)))))):
+            case.head.is_lower or (case.head.is_title and (case.det == "the" or _possessed(case.head)) and all(
+                c.dep_ in ("det", "poss") or (c.dep_ in ("amod", "compound") and c.i < case.head.i)
+                for c in case.head.children)))))):
         return None
+    if case.head.i in case.resolver.index.redescribed:
+        return None  # (the role it was given itself: see redescribed_person)
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
 
@@ -348,6 +372,8 @@ def definite_role(case: Mention) -> Speaker | None:
     author named further down."""
     if not case.definite or case.head.tag_ in ("NNS", "NNPS"):
         return None
+    if case.head.i in case.resolver.index.redescribed:
+        return None  # (the role it was given itself: see redescribed_person)
     role = role_holder(case.resolver, case.head)
     return Speaker(role, "person", case.description) if role else None
 

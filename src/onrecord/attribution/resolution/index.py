@@ -18,6 +18,7 @@ from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_a
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
+    acronym_after,
     clean_name,
     compatible,
     honorific_gender,
@@ -40,21 +41,26 @@ from onrecord.attribution.resolution.people import family_names_alone, first_nam
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.roles import (
     apposed_roles,
+    graded_roles,
     office_before_name,
+    place_of_a_role,
+    redescriptions,
     role_before_name,
     share_plural_titles,
+    title_read_as_name,
 )
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
+    PERSON_TITLES,
     Inside,
     age_apposition,
     captions,
     is_subject,
     looks_like_a_persons_name,
-    place_of_a_role,
     places_read_as_people,
     role_apposition,
     role_key,
+    role_noun,
 )
 from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
@@ -127,6 +133,8 @@ class ArticleIndex:
         self._index_roles()
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         share_plural_titles(doc, self)  # "Senators Ana Lind and Ivo Tarn": each a senator
+        self.redescribed = redescriptions(doc, self)  # "... Ana Lind. The treasurer and former candidate, ..."
+        self.graded = graded_roles(self.roles)  # "admiral" -> the vice and rear admirals
         self._writer: tuple[str | None] | None = None  # the article's writer, once looked for (see writer)
         self._fullest_memo = {}
 
@@ -137,6 +145,8 @@ class ArticleIndex:
         named: list[tuple[int, str]] = []
         self._names: dict[int, str] = {}  # each person entity's person_name, by its first token
         places = places_read_as_people(doc)
+        # (the last words of names of several words: "Julie Bishop" makes "Bishop" alone a name, not a title)
+        self.full_surnames = {e[-1].lower_ for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
         for ent in ents_of(doc):
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
@@ -151,6 +161,8 @@ class ArticleIndex:
                 words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
                 if len(words) >= 2:
                     self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
+            if (given := acronym_after(ent)) is not None:  # "the Harbour People's Party, or HVP," (even as a person)
+                self.acronyms.setdefault(given, org_text(ent))
             if ent.label_ != "PERSON":
                 continue
             honorific = honorific_gender(doc, ent.start)
@@ -158,7 +170,8 @@ class ArticleIndex:
                 self.honorific[ent.start] = honorific
             self._names[ent.start] = person_name(ent)  # (read again by _index_roles)
             name = shared_family_name(ent) or self._names[ent.start]
-            if not name_like(name) or name.lower() in places or place_of_a_role(ent):
+            if not name_like(name) or name.lower() in places or place_of_a_role(ent) \
+                    or title_read_as_name(ent, self.full_surnames):  # ("Her former Treasurer")
                 continue
             self.by_surname.setdefault(surname(name), []).append(name)
             self.ent_names.add(name)
@@ -209,7 +222,8 @@ class ArticleIndex:
                     self.by_surname[surname(name)].append(name)
                 elif (len(name.split()) >= 2 and (
                     doc[start - 1 if start else 0].lower_.rstrip(".") in LEADING_ROLES or role_apposition(tok) or aged
-                    or roled or titled)) or (start == tok.i and tok.is_title and (role_apposition(tok) or aged)):
+                    or roled or titled)) or (start == tok.i and tok.is_title and tok.lower_ not in PERSON_TITLES
+                                             and (role_apposition(tok) or aged)):
                     # "Sen. Ana Lind", "Ana Lind, the party chairwoman,", "Ana Lind, 35,": a person it missed; one
                     # name alone too when a role or an age says it is a person's ("Oduya, a resident of Lakeview,")
                     self.by_surname.setdefault(surname(name), []).append(name)
@@ -367,7 +381,7 @@ class ArticleIndex:
             root = ent.root
             appositions = [c for c in root.children if c.dep_ == "appos"]
             for other in appositions + ([root.head] if root.dep_ == "appos" else []):
-                if other.pos_ == "NOUN":
+                if role_noun(other):
                     self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
             if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
                 self.roles.setdefault(before, []).append((ent.start, full))

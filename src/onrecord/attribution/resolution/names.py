@@ -7,6 +7,7 @@ when the surnames agree and the first names (or initials) don't conflict.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -254,10 +255,15 @@ def last_line(text: str) -> str:
 
 
 def name_like(name: str) -> bool:
-    """Could the words be a person's name (not "The Long Road", not "Photo Credit")?"""
+    """Could the words be a person's name (not "The Long Road", not "Photo Credit")? A family name alone may open
+    with its lower-case particles ("van der Hoeven", "bin Salleh")."""
     words = name.split()
+    opening = words[0][:1].isupper() if words else False
+    if words and not opening and words[0] in SURNAME_PARTICLES:  # ("van der Hoeven": the capitalised name after)
+        rest = list(itertools.dropwhile(lambda w: w in SURNAME_PARTICLES or w in INNER_SURNAME_PARTICLES, words))
+        opening = bool(rest) and all(w[:1].isupper() for w in rest)
     return bool(words) and any(c.isalpha() for c in name) and not all(w.lower() in NOT_NAMES for w in words) \
-        and words[0][:1].isupper() and words[0] != "The"  # "The Long Road": a title, not a person
+        and opening and words[0] != "The"  # "The Long Road": a title, not a person
 
 
 def strip_det(text: str) -> str:
@@ -277,6 +283,21 @@ def org_text(ent: Span) -> str:
             len(doc[ent.end].text) <= 4 and not doc[ent.end].text.startswith(("19", "20")):
         text = f"{text} {doc[ent.end].text}"
     return text
+
+
+def acronym_after(ent: Span) -> str | None:
+    """The short form an organisation's name is given right after it, as copy introduces one whose letters need not
+    be the name's initials: "the Harbour People's Party, or HVP," "the Harbour People's Party (HVP)"; else None."""
+    doc, k = ent.doc, ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or":
+        short = doc[k + 2]
+    elif k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        short = doc[k + 1]
+    else:
+        return None
+    word = short.text
+    capitals = sum(c.isupper() for c in word)
+    return word if 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and capitals >= 2 else None
 
 
 def past_title_stop(doc: Doc, start: int) -> int:

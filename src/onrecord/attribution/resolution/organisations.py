@@ -16,6 +16,7 @@ from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     FEMALE_FIRST_NAMES,
     GENERIC_ORGANISATION_HEADS,
+    GOVERNING_BODIES,
     MALE_FIRST_NAMES,
     NAMED_BODY_HEADS,
     ORGANISATION_HEADS,
@@ -265,3 +266,19 @@ def body_of_kind_named_next(case: Mention) -> Speaker | None:
     found = {r.index.expand(m[1]) for m in r.index.org_mentions if head.i < m[0] < end and m[4] == "ORG"
              and not kind_only(m[1]) and head.lower_ in kinds.get(r.index.expand(m[1]), set())}
     return Speaker(found.pop(), "organisation", case.description) if len(found) == 1 else None
+
+
+@rule("speakers.governing-body-of-organisation", (
+    "Lakeview Air cancelled 900 flights in December. The airline's board, in a letter to the committee, said it "
+    "had full confidence in the chief executive.", "Lakeview Air board"))
+def governing_body_of_organisation(case: Mention) -> Speaker | None:
+    """The body that governs an organisation, given by a definite noun for the organisation ("the airline's board",
+    "the company's trustees"): that body of the organisation the noun refers to (see :func:`org_for`), named with
+    it ("Lakeview Air board"); passes when the noun refers to none."""
+    head = case.head
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if case.lemma not in GOVERNING_BODIES or owner is None or owner.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+        return None
+    org = org_for(case.resolver, owner)
+    return Speaker(f"{org} {head.lower_}", "organisation", case.description) if org is not None else None

@@ -11,16 +11,19 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
-from onrecord.attribution.resolution.names import clean_name, past_title_stop
+from onrecord.attribution.resolution.names import clean_name, past_title_stop, person_name
 from onrecord.attribution.resolution.syntax import (
+    PERSON_TITLES,
     apposed,
     compound_start,
     copular_nouns,
+    determiner,
     is_subject,
     person_noun,
     role_key,
 )
 from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
     BODY_HEAD_ROLES,
     COURTESY_TITLES,
     FAMILY_HEADS,
@@ -114,6 +117,27 @@ def share_plural_titles(doc: Doc, index: ArticleIndex) -> None:
     index.persons.sort()
 
 
+def place_of_a_role(ent: Span) -> bool:
+    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
+    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+        and root.head.head.lower_ not in FAMILY_HEADS
+
+
+def title_read_as_name(ent: Span, surnames: Collection[str]) -> bool:
+    """One word the recogniser took for a person that is a role written with a capital, as house styles write an
+    office: with a determiner or a possessor ("Her former Treasurer", "the Premier"), as what someone is or serves
+    as ("who has been Treasurer since 2020", "served as Chancellor"), or anywhere (a headline's "Premier dumps
+    Treasurer") when no name of several words the article gives ends with it (``surnames``, lower case: "Julie
+    Bishop" makes "Bishop" a name)."""
+    root = ent.root
+    if len(ent) != 1 or root.lower_ not in PERSON_TITLES:
+        return False
+    return any(c.dep_ in ("det", "poss") for c in root.children) or root.dep_ == "attr" or (
+        root.i > 0 and root.doc[root.i - 1].lower_ == "as") or root.lower_ not in surnames
+
+
 def lede_person(index: ArticleIndex, head: Token, det: str | None) -> str | None:
     """A delayed lede: "A Lakeview hockey coach says ..." opens the story, and the one person given that role
     further down ("Coach Ana Lind") is who it was. Not for withheld identities ("a senior official")."""
@@ -130,9 +154,8 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     first introduced after it (a lede's "the league commissioner said ..." named further down)."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
     key = role_key(head)
-    roles = r.index.roles.get(key, []) or _body_heads(r, head, modifiers) or (sorted(
-        (i, name) for role, held in r.index.roles.items() if role.endswith(f" {key}") for i, name in held)
-        if key in GRADED_RANKS else [])  # ("the admiral": the vice admiral)
+    roles = r.index.roles.get(key, []) or _body_heads(r, head, modifiers) or list(
+        r.index.graded.get(key, ()))  # ("the admiral": the vice admiral)
     places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]
@@ -158,6 +181,22 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         return in_view
     before = [name for i, name in roles if i < head.i]
     return before[-1] if before else (roles[0][1] if roles else None)
+
+
+def introduced_holder(r: SpeakerResolver, head: Token) -> str | None:
+    """The one person the article introduced with the role ``head`` names and with the words that describe it
+    ("the ranking Democrat": the one introduced as "The ranking Democrat, Rep. Ana Lind"; "the senior Republican"),
+    when the description carries such a word; None when nobody or several were."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and c.is_lower}
+    if not words:
+        return None
+    holders = {name for i, name in r.index.roles.get(role_key(head), ()) if _introduced_with(r, i, words)}
+    for noun in r.doc[: head.i]:  # a party member in apposition, a proper noun ("The ranking Democrat, Rep. Ana Lind")
+        if noun.lower_ == head.lower_ and words & {c.lower_ for c in noun.children}:
+            named = [c for c in noun.children if c.dep_ == "appos"] + ([noun.head] if noun.dep_ == "appos" else [])
+            holders |= {r.index.fullest(person_name(e)) for t in named
+                        if (e := r.index.ent_of.get(t.i)) is not None and e.label_ == "PERSON"}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _body_heads(r: SpeakerResolver, head: Token, modifiers: list[Token]) -> list[tuple[int, str]]:
@@ -230,7 +269,7 @@ def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:
     before, quotations skipped), when the article gave nobody the role ``head`` names and that person no role of
     their own (a kin noun aside): "Ivo Tarn, asked about the goal, shook his head. “…,” the goalkeeper said"."""
     index = r.index
-    if index.roles.get(role_key(head)):
+    if any(i != head.i for i, _n in index.roles.get(role_key(head), ())):  # (not one its own redescription gave)
         return None
     crossed = 0
     for tok in reversed(r.doc[max(0, head.i - _VIEW_TOKENS) : head.i]):
@@ -249,28 +288,59 @@ def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:
 
 
 def redescribed_before(r: SpeakerResolver, head: Token) -> str | None:
-    """The one person named in the sentence before a description that opens its sentence and tells more of
-    someone ("... voters turned on Ana Lind. The treasurer and former candidate, an ally of the mayor, went on radio"):
-    that person, when the article gave nobody the role and them none, and the noun's gender does not gainsay
-    theirs. The description must carry more (a second noun joined, an apposition): a bare "The judge said" after
-    naming a defendant is someone else. The role is then theirs ("the treasurer said" later)."""
-    index, doc = r.index, r.doc
-    sent = head.sent
-    if index.roles.get(role_key(head)) or not sent.start or head.left_edge.i != sent.start \
-            or not any(c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" for c in head.children):
-        return None
-    before = doc[sent.start - 1].sent
-    named = {index.fullest(n) for i, n, _s in index.persons if before.start <= i < before.end}
-    if len(named) != 1:
-        return None
-    name = named.pop()
-    if any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held):
-        return None
-    gender = GENDER_NOUNS.get(head.lower_)
-    if gender is not None and index.gender(name) not in (None, gender):
-        return None
-    index.roles.setdefault(role_key(head), []).append((head.i, name))
-    return name
+    """The person a description that opens its sentence redescribes (see :func:`redescriptions`), else None."""
+    return r.index.redescribed.get(head.i)
+
+
+def redescriptions(doc: Doc, index: ArticleIndex) -> dict[int, str]:
+    """The one person named in the sentence before a description that opens its sentence as its subject and tells
+    more of someone ("... voters turned on Ana Lind. The treasurer and former candidate, an ally of the mayor, went on
+    radio"): that person, by the description's token, when the article gave nobody the role and them none, and the
+    noun's gender does not gainsay theirs. The description must carry more (a second noun joined, an apposition): a
+    bare "The judge said" after naming a defendant is someone else. The role is then theirs ("the treasurer said"
+    later). Read once per article, in text order, as the index is built."""
+    found: dict[int, str] = {}
+    for head in doc:
+        if head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or determiner(head) != "the":
+            continue
+        sent = head.sent
+        if not sent.start or head.left_edge.i != sent.start or index.inside(head.idx):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in UNNAMED_HEADS or not (lemma in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS
+                                          or lemma in PERSON_TITLES):
+            continue
+        if index.roles.get(role_key(head)) or not any(
+                c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" for c in head.children):
+            continue
+        before = doc[sent.start - 1].sent
+        named = {index.fullest(n) for i, n, _s in index.persons if before.start <= i < before.end}
+        if len(named) != 1:
+            continue
+        name = named.pop()
+        if any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held):
+            continue
+        gender = GENDER_NOUNS.get(head.lower_)
+        if gender is not None and index.gender(name) not in (None, gender):
+            continue
+        index.roles.setdefault(role_key(head), []).append((head.i, name))
+        found[head.i] = name
+    return found
+
+
+def graded_roles(roles: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
+    """The people given a graded rank, by the rank alone ("admiral": the vice admiral, the rear admiral), in text
+    order: read once per article for :func:`role_holder`."""
+    graded: dict[str, list[tuple[int, str]]] = {}
+    for role, held in roles.items():
+        words = role.split(" ")
+        for k in range(1, len(words)):
+            rank = " ".join(words[k:])
+            if rank in GRADED_RANKS:
+                graded.setdefault(rank, []).extend(held)
+    for held in graded.values():
+        held.sort()
+    return graded
 
 
 def _subject_in_view(r: SpeakerResolver, head: Token, holders: set[str]) -> str | None:

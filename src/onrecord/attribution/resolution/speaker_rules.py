@@ -39,6 +39,7 @@ from onrecord.attribution.resolution.names import (
     surname,
 )
 from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
+from onrecord.attribution.resolution.roles import introduced_holder
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
@@ -248,11 +249,16 @@ def named_in_phrase(case: Mention) -> Speaker | None:
 
 
 @rule("speakers.party-member-in-view", (
-    "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"))
+    "Sarah Lind spoke in Lakeview on Monday. The Republican said the vote was close.", "Sarah Lind"), (
+    "The ranking Democrat, Rep. Ana Velloro, pressed the chief executive. “I read one,” Ivo Tarn said. “And was "
+    "it?” the ranking Democrat asked.", "Ana Velloro"))
 def party_member_in_view(case: Mention) -> Speaker | None:
-    """"the Kentucky Republican": a party member described, the person in view."""
+    """"the Kentucky Republican": a party member described, the person in view; "the ranking Democrat": the one
+    the article introduced with those words, whoever is in view."""
     head, head_ent = case.head, case.head_ent
     if head_ent is not None and head_ent.label_ == "NORP" and head.tag_ in ("NN", "NNP") and case.det == "the":
+        if (introduced := introduced_holder(case.resolver, head)) is not None:
+            return Speaker(introduced, "person", case.description)
         found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
         if found.name:
             return replace(found, description=case.description)
@@ -324,20 +330,31 @@ def named_organisation(case: Mention) -> Speaker | None:
 
 
 def proper_head(case: Mention) -> bool:
-    """A proper noun head, unless a title with an article describes someone ("the Conservative MP")."""
+    """A proper noun head, unless a title with an article or a possessive pronoun describes someone ("the
+    Conservative MP", "Her former Treasurer")."""
     head = case.head
-    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and case.det in ("the", "a", "an"))
+    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and (case.det in ("the", "a", "an") or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)))
 
 
-@rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"))
+@rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"), (
+    "Lakeview Forward has made an ad buy to answer an ad that attacks Lind and is funded by strategist Ivo Tarn's PAC, "
+    "Harbour Crossroads. The Tarn ad hits Lind for taking money from banks.", "Harbour Crossroads"))
 def proper_noun(case: Mention) -> Speaker | None:
     """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"; a last
     word that ends only organisations' names, "Harbour Rights Watch") or by
     "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
-    unknown kind; words that are no name stay unknown."""
+    unknown kind; words that are no name stay unknown. A kind of body alone with a name in apposition is the body
+    named ("Ivo Tarn's PAC, Harbour Crossroads,")."""
     if not proper_head(case):
         return None
     head, doc = case.head, case.resolver.doc
+    joined = not any(d.dep_ == "cc" for d in head.children)  # (a conjunct with no "and": the parse's apposition)
+    named = next((c for c in head.rights if c.ent_type_ == "ORG" and (
+        c.dep_ == "appos" or (c.dep_ == "conj" and joined))), None)
+    if named is not None and kind_only(head.text):  # "Ivo Tarn's PAC, Harbour Crossroads,": the body named
+        ent = case.resolver.index.ent_of[named.i]
+        return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation")
     start, end = compound_start(head), hyphen_extent(doc, head.i, head.i + 1)[1]  # ("Greaves-Mbeki": two subjects)
     name = clean_name(doc[start:end].text)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
@@ -414,6 +431,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     orgs.editorial_board,
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
+    orgs.governing_body_of_organisation,
     d.organisation_in_view,
     d.organisation_description,
     d.organisation_by_its_word,

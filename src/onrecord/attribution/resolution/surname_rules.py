@@ -35,9 +35,9 @@ def known_surname(case: Mention) -> Speaker | None:
     """A surname the article gives in full elsewhere is that person, whatever the recogniser said; of a family's
     members, the one its title names ("Professor Hrabal": the professor, not his brother), else the one last
     named in full as a subject before it, when no member owns the name alone (the mother who "rejected the
-    report", not her son named first)."""
+    report", not her son named first). Not an organisation's short form the article spells out ("HVP")."""
     name, r = case.head_name, case.resolver
-    if name and surname(name) in r.index.by_surname and len(name.split()) <= 4:
+    if name and surname(name) in r.index.by_surname and len(name.split()) <= 4 and name not in r.index.acronyms:
         return Speaker(_titled_namesake(case, name) or _namesake_in_view(case, name) or r.index.fullest(
             name, honorific_gender(r.doc, compound_start(case.head)), titled=True), "person")
     return None

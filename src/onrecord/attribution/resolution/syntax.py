@@ -20,7 +20,6 @@ from onrecord.lexicon.en import (
     ANONYMOUS_HEADS,
     CLAUSE_OPENERS,
     DEPARTMENT_WORDS,
-    FAMILY_HEADS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
     ORGANISATION_HEADS,
@@ -145,6 +144,12 @@ def titled_name(ent: Span) -> str | None:
 _KIN_NOUNS = frozenset(load("en").mapping("gender_nouns"))
 
 
+def role_noun(tok: Token) -> bool:
+    """A noun that can give a role: a common one, or a title with a capital ("who has been Treasurer since 2020")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in PERSON_TITLES
+                                  and tok.ent_type_ in ("", "PERSON") and not tok.is_upper)
+
+
 def copular_nouns(name: Token) -> list[Token]:
     """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
     club's treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who
@@ -153,12 +158,12 @@ def copular_nouns(name: Token) -> list[Token]:
     # a relative clause on the name: "Amadou Sarr, who has been treasurer since 2024," / "who became coach"
     said = [c for v in node.children if v.dep_ == "relcl" and v.lemma_ in ("be", "become") and any(
         w.dep_ == "nsubj" and w.lower_ == "who" for w in v.children) for c in v.children if c.dep_ == "attr"
-        and c.pos_ == "NOUN" and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+        and role_noun(c) and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
     verb = node.head
     if node.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
         return said
     other = "nsubj" if node.dep_ == "attr" else "attr"
-    return said + [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and any(
+    return said + [c for c in verb.children if c.dep_ == other and role_noun(c) and any(
         (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
 
 
@@ -463,14 +468,6 @@ def places_read_as_people(doc: Doc) -> set[str]:
                     before.is_title and before.lower_ in PLACE_FEATURE_WORDS)):
                 votes[doc[i].lower_][0] += 1
     return {w for w, (place, person) in votes.items() if place > person and w not in surnames}
-
-
-def place_of_a_role(ent: Span) -> bool:
-    """One word the recogniser took for a person after a role and "of": the place the role is of ("the vicar of
-    Fenmarsh", "the mayor of Tarnwick"), not a person in the story."""
-    root = ent.root
-    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-        and root.head.head.lower_ not in FAMILY_HEADS
 
 
 def published_on(head: Token) -> Token | None:

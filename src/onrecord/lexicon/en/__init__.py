@@ -124,6 +124,8 @@ COUPLE_HEADS: WordList = _EN.words("couple_heads")
 ROLE_RANKS: WordList = _EN.words("role_ranks")
 BODY_HEAD_ROLES: WordList = _EN.words("body_head_roles")
 GRADED_RANKS: WordList = _EN.words("graded_ranks")
+GOVERNING_BODIES: WordList = _EN.words("governing_bodies")
+CUES_READ_AS_NOUNS: WordList = _EN.words("cues_read_as_nouns")
 PAIR_WORDS: WordList = _EN.words("pair_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
 # number words (provenance/numbers.py, analysis/families.py, resolution/joined_rules.py): numbers.toml
