@@ -152,10 +152,8 @@ class CueFinder:
 
     def _scored_complements(self, model: CueModel, tok: Token) -> list[tuple[float, Token]]:
         out: list[tuple[float, Token]] = []
-        if tok.pos_ not in CUE_POS:
-            return out
-        children = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not absolute_phrase(c)]
-        if not children:
+        if tok.pos_ not in CUE_POS or not (
+                children := [c for c in tok.children if c.dep_ in CONTENT_DEPS and not absolute_phrase(c)]):
             return out
         subject = subject_of(tok)
         root = subject.root if subject is not None else None

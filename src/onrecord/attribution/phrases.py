@@ -287,18 +287,8 @@ def same_paragraph(phrase: Span | None, cue: Token) -> Span | None:
     return None
 
 
-def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
-    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
-    ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    while end < len(doc) and head.head != head:
-        # "said Chris Early", "said Harbor Radio co-host Ana Lind": one name or one hyphenated word parsed as
-        # subjects side by side
-        nxt = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.left_edge.i == end),
-                   None)
-        if nxt is None or not ((head.pos_ == "PROPN" and nxt.pos_ == "PROPN") or not doc[end - 1].whitespace_):
-            break
-        end = nxt.right_edge.i + 1
+def _in_paragraph(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` brought inside the paragraph of ``head``."""
     # (a token's own whitespace is one space or none: a line break is a token's text, so the text between says
     # whether one of the loops below can find one; most phrases have none)
     text = text_of(doc) if memo_of(doc) is not None else None
@@ -312,6 +302,22 @@ def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
             if "\n" in doc[k].text:
                 end = k
                 break
+    return start, end
+
+
+def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
+    """A noun phrase with its modifiers, without trailing punctuation, within the head's paragraph; with
+    ``possessive``, a possessor keeps its "'s" ("Trump's" in "Trump's claim that ...", as news annotators mark it)."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end < len(doc) and head.head != head:
+        # "said Chris Early", "said Harbor Radio co-host Ana Lind": one name or one hyphenated word parsed as
+        # subjects side by side
+        nxt = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.left_edge.i == end),
+                   None)
+        if nxt is None or not ((head.pos_ == "PROPN" and nxt.pos_ == "PROPN") or not doc[end - 1].whitespace_):
+            break
+        end = nxt.right_edge.i + 1
+    start, end = _in_paragraph(doc, head, start, end)
     # a dateline or a fronted phrase the parser took in: "BRUSSELS - European leaders", "the vote, Jo Roe"
     name_start = head.i
     while name_start > start and doc[name_start - 1].dep_ in ("compound", "amod", "det", "poss", "nummod", "case") \

@@ -90,12 +90,8 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
                 found = r.resolve(r.doc[obj.left_edge.i : obj.i + 1])
                 if found.name and found.kind == "organisation":
                     return found
-            if obj is not None and obj.pos_ == "NOUN" and obj.tag_ == "NN" and person_noun(obj.lemma_.lower()) \
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
-                # "an email from the president of the Harbor Union": the person the article gave that role
-                found = r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
-                if found.name and found.kind == "person":
-                    return found
+            if (holder := _role_holder(r, obj)) is not None:
+                return holder
     made = _made_in_clause(r, head)
     if made is not None:
         return made
@@ -105,6 +101,16 @@ def author(r: SpeakerResolver, head: Token) -> Speaker | None:
     if owner.dep_ == "compound" or owner.head.lower_ == "in":  # a publication: "a column in the Kestrel Globe"
         return Speaker(r.index.fullest_org(strip_det(r.doc[owner.left_edge.i : owner.i + 1].text)), "organisation")
     return r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+
+
+def _role_holder(r: SpeakerResolver, obj: Token | None) -> Speaker | None:
+    """"An email from the president of the Harbor Union": the person the article gave that role, if any."""
+    if obj is not None and obj.pos_ == "NOUN" and obj.tag_ == "NN" and person_noun(obj.lemma_.lower()) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        found = r.resolve(r.doc[obj.left_edge.i : obj.right_edge.i + 1])
+        if found.name and found.kind == "person":
+            return found
+    return None
 
 
 def _name_after_role(obj: Token | None) -> Token | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_arrays
-from onrecord.attribution.resolution.genders import gender_votes
+from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
@@ -42,10 +42,8 @@ from onrecord.attribution.resolution.relations import copular_roles, find_couple
 from onrecord.attribution.resolution.roles import (
     apposed_roles,
     graded_roles,
-    office_before_name,
     place_of_a_role,
     redescriptions,
-    role_before_name,
     share_plural_titles,
     title_read_as_name,
 )
@@ -60,7 +58,6 @@ from onrecord.attribution.resolution.syntax import (
     places_read_as_people,
     role_apposition,
     role_key,
-    role_noun,
 )
 from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
@@ -130,7 +127,7 @@ class ArticleIndex:
         self._find_owners(named)
         self._index_acronym_mentions()
         self.org_mentions.sort()
-        self._index_roles()
+        index_roles(self, self._names)  # (roles from titles and appositions, and the gender votes)
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
         share_plural_titles(doc, self)  # "Senators Ana Lind and Ivo Tarn": each a senator
         self.redescribed = redescriptions(doc, self)  # "... Ana Lind. The treasurer and former candidate, ..."
@@ -352,51 +349,6 @@ class ArticleIndex:
             if tok.text in self.acronyms and tok.i not in self.ent_of and len(tok.text) >= 2:
                 subject = is_subject(tok, tok.i + 1, tok.i)
                 self.org_mentions.append((tok.i, tok.text, subject, self.inside(tok.idx), "ORG"))
-
-    def _index_roles(self) -> None:
-        """Roles from titled mentions and appositions, and each name's gender votes, in text order."""
-        doc = self.doc
-        fullest: dict[str, str] = {}  # (the names do not change while roles are read; the votes do)
-        for ent in ents_of(doc):
-            if ent.label_ != "PERSON" or not name_like(name := self._names[ent.start]):
-                continue
-            honorific = self.honorific.get(ent.start)
-            if honorific is not None:  # (of a family's names, those of the honorific's gender by the votes so far)
-                full = self.fullest(name, honorific)
-            else:
-                known = fullest.get(name)
-                full = known if known is not None else fullest.setdefault(name, self.fullest(name))
-            for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
-                if inner.lower_.rstrip(".") not in LEADING_ROLES:
-                    break
-                self.roles.setdefault(role_key(inner), []).append((ent.start, full))
-            for left in doc[max(0, ent.start - 3) : ent.start]:
-                if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
-                    continue  # a noun of another phrase ("expert replicates Ana Lind's path")
-                if left.pos_ == "NOUN" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[left.i + 1 : ent.start]):
-                    continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
-                if (left.lower_.rstrip(".") in LEADING_ROLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
-                    self.roles.setdefault(role_key(left), []).append((ent.start, full))
-            # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
-            root = ent.root
-            appositions = [c for c in root.children if c.dep_ == "appos"]
-            for other in appositions + ([root.head] if root.dep_ == "appos" else []):
-                if role_noun(other):
-                    self.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
-            if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
-                self.roles.setdefault(before, []).append((ent.start, full))
-            if (office := office_before_name(ent)) is not None:  # "Minister for Roads Smt. Ana Lind"
-                self.roles.setdefault(office, []).append((ent.start, full))
-            self._vote(full, ent)
-        for found in self.roles.values():
-            found.sort()  # (in text order, with the titled names the chains found)
-
-    def _vote(self, name: str, ent: Span) -> None:
-        """Gender evidence for a name from one mention (see :func:`gender_votes`)."""
-        votes = self.votes.setdefault(name, [0, 0])
-        male, female = gender_votes(ent)
-        votes[0] += male
-        votes[1] += female
 
     def learn(self, name: str) -> None:
         """Index a speaker's full name the recogniser missed ("Ana Lind, who represents ..."), so that "Lind"

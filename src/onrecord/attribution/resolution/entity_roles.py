@@ -1,0 +1,68 @@
+"""The roles of the article's people, from titles and appositions ("Midfielder Sara Lund", "Ron Robison, the
+league's commissioner"), and the gender evidence of each mention: read once as the article index is built."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from onrecord.attribution.arrays import ents_of
+from onrecord.attribution.resolution.genders import gender_votes
+from onrecord.attribution.resolution.names import LEADING_ROLES, name_like
+from onrecord.attribution.resolution.roles import office_before_name, role_before_name
+from onrecord.attribution.resolution.syntax import role_key, role_noun
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
+
+
+def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
+    """Index each person entity's roles, from titled mentions and appositions, and each name's gender votes, in
+    text order (``names``: each person entity's name, by its first token)."""
+    doc = ix.doc
+    fullest: dict[str, str] = {}  # (the names do not change while roles are read; the votes do)
+    for ent in ents_of(doc):
+        if ent.label_ != "PERSON" or not name_like(name := names[ent.start]):
+            continue
+        honorific = ix.honorific.get(ent.start)
+        if honorific is not None:  # (of a family's names, those of the honorific's gender by the votes so far)
+            full = ix.fullest(name, honorific)
+        else:
+            known = fullest.get(name)
+            full = known if known is not None else fullest.setdefault(name, ix.fullest(name))
+        for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
+            if inner.lower_.rstrip(".") not in LEADING_ROLES:
+                break
+            ix.roles.setdefault(role_key(inner), []).append((ent.start, full))
+        for left in doc[max(0, ent.start - 3) : ent.start]:
+            if not (ent.start <= left.head.i < ent.end or left.i == ent.start - 1):
+                continue  # a noun of another phrase ("expert replicates Ana Lind's path")
+            if left.pos_ == "NOUN" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[left.i + 1 : ent.start]):
+                continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
+            if (left.lower_.rstrip(".") in LEADING_ROLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
+                ix.roles.setdefault(role_key(left), []).append((ent.start, full))
+        # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
+        root = ent.root
+        appositions = [c for c in root.children if c.dep_ == "appos"]
+        for other in appositions + ([root.head] if root.dep_ == "appos" else []):
+            if role_noun(other):
+                ix.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
+        if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
+            ix.roles.setdefault(before, []).append((ent.start, full))
+        if (office := office_before_name(ent)) is not None:  # "Minister for Roads Smt. Ana Lind"
+            ix.roles.setdefault(office, []).append((ent.start, full))
+        _vote(ix, full, ent)
+    for found in ix.roles.values():
+        found.sort()  # (in text order, with the titled names the chains found)
+
+
+def _vote(ix: ArticleIndex, name: str, ent: Span) -> None:
+    """Gender evidence for a name from one mention (see :func:`gender_votes`)."""
+    votes = ix.votes.setdefault(name, [0, 0])
+    male, female = gender_votes(ent)
+    votes[0] += male
+    votes[1] += female
+
+
+__all__ = ["index_roles"]
