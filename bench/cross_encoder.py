@@ -13,7 +13,8 @@ speaker or two parties, plus every pair the rules flagged). Scoring 94,000 pairs
 CPU cores is out of reach, so a pair is judged only when the rules flagged it or the two statements' MiniLM cosine
 reaches ``--cos-reversal`` / ``--cos-conflict`` (label-free; the printed reach says what the net keeps).
 
-Folds: the gold's parts in three groups (a d g / b e h / c f i: whole stories by one writer, never on both sides).
+Folds: the gold's parts in three groups (a d g / b e h / c f i: whole stories by one writer, never on both sides;
+part j's dev stories are in no fold by default, as in session 25: ``--folds adgj,beh,cfi`` adds them).
 For each held group, the model is trained on four of the other six parts and its thresholds are chosen on the
 remaining two (``--val``), never on the held parts. Training takes every positive pair, the hard negatives (pairs
 the rules flagged wrongly, then the most similar unflagged pairs) and a sample of the rest, up to ``--train-pairs``.
