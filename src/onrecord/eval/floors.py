@@ -57,11 +57,11 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.911, "end_to_end": 0.861, "cue_exact": 0.891},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.911, "end_to_end": 0.863, "cue_exact": 0.891},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.900, "end_to_end": 0.851, "cue_exact": 0.884},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.900, "end_to_end": 0.857, "cue_exact": 0.884},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.927, "named_accuracy": 0.930},
@@ -77,20 +77,24 @@ GATES: tuple[Gate, ...] = (
          speakers="data/speakers/polnear-train-d.jsonl"),
     # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
     # and tuned on in session 22
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.872, "named_accuracy": 0.889},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.874, "named_accuracy": 0.889},
          speakers="data/speakers/polnear-train-e.jsonl"),
     # its part f: 20 more labelled blind in session 22 (0.896 at its start and end), tuned on in session 23
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.925, "named_accuracy": 0.928},
          speakers="data/speakers/polnear-train-f.jsonl"),
     # its part g: 20 more labelled blind in session 24 (0.874 at its start, 0.877 at its end), a tuning set since
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.904, "named_accuracy": 0.924},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.907, "named_accuracy": 0.924},
          speakers="data/speakers/polnear-train-g.jsonl"),
     # part h (written blind in session 25; scored on its starting code and at its end: 0.895 / 0.903 -> 0.898 / 0.907)
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.909, "named_accuracy": 0.918},
          speakers="data/speakers/polnear-train-h.jsonl"),
-    # part i (written blind in session 26; scored on its starting code and at its end: 0.829 / 0.860, unchanged)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.829, "named_accuracy": 0.860},
+    # part i (written blind in session 26; scored on its starting code and at its end: 0.829 / 0.860, unchanged;
+    # a tuning set in session 27)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.853, "named_accuracy": 0.877},
          speakers="data/speakers/polnear-train-i.jsonl"),
+    # part j (written blind in session 27; scored on its starting code and at its end: 0.857 / 0.880 -> 0.857 / 0.876)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.857, "named_accuracy": 0.876},
+         speakers="data/speakers/polnear-train-j.jsonl"),
 )
 
 
@@ -191,9 +195,14 @@ NEWS10_GOLD = "data/news10/dev.jsonl"
 NEWS10_FLOORS: dict[str, float] = {"content_overlap": 0.964, "end_to_end": 0.911, "speaker_accuracy": 0.942}
 #: The dev half of the eleventh set (data/news11: written blind in session 26, public affairs where people are named
 #: by their office and bodies speak), scored as data/news (session 26 start 0.957 / 0.778 / 0.806, end 0.957 /
-#: 0.790 / 0.819).
+#: 0.790 / 0.819; a tuning set in session 27: 0.957 / 0.859 / 0.894).
 NEWS11_GOLD = "data/news11/dev.jsonl"
-NEWS11_FLOORS: dict[str, float] = {"content_overlap": 0.957, "end_to_end": 0.790, "speaker_accuracy": 0.819}
+NEWS11_FLOORS: dict[str, float] = {"content_overlap": 0.957, "end_to_end": 0.859, "speaker_accuracy": 0.894}
+#: The dev half of the twelfth set (data/news12: written blind in session 27, features, business, courts, sport and
+#: the forms that vary most between outlets), scored as data/news (session 27 start 0.981 / 0.752 / 0.766, end
+#: 0.981 / 0.769 / 0.783).
+NEWS12_GOLD = "data/news12/dev.jsonl"
+NEWS12_FLOORS: dict[str, float] = {"content_overlap": 0.981, "end_to_end": 0.769, "speaker_accuracy": 0.783}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
