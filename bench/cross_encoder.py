@@ -258,14 +258,7 @@ def cv(cands: list[Any], data: dict[str, Any], emb: dict[tuple[str, int], np.nda
                     tot[1] += k.fp
                     tot[2] += k.fn
     print(f"\nthree folds of parts ({' / '.join(folds)}), summed over the held parts:")
-    for name, kinds in totals.items():
-        cells = []
-        for kind, (tp, fp, fn) in kinds.items():
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-            cells.append(f"{kind} P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
-        print(f"  {name:7} " + "; ".join(cells))
+    ps.print_totals(totals)
     pair_level(examples, flagged)
     if args.examples:
         show(examples, flagged, texts, args.examples)

@@ -279,6 +279,18 @@ def proba(m: Any, x: np.ndarray) -> np.ndarray:
     return np.zeros(len(x)) if m is None or not len(x) else m.predict_proba(x)[:, 1]
 
 
+
+def print_totals(totals: dict[str, dict[str, list[int]]]) -> None:
+    """One line per system: precision, recall and F1 of each kind from summed (tp, fp, fn)."""
+    for name, kinds in totals.items():
+        cells = []
+        for kind, (tp, fp, fn) in kinds.items():
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{kind} P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+        print(f"  {name:7} " + "; ".join(cells))
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default="/tmp/pair_scorer.pkl")
@@ -415,14 +427,7 @@ def cv(cands: list[Cand], data: dict[str, Any], part_of_article: dict[str, str],
                         f"c {rep.kinds['conflict'].precision:.2f}/{rep.kinds['conflict'].recall:.2f}")
         print("  ".join(line))
     print(f"\nleave-one-part-out over parts {PARTS} ({which}), summed over the folds:")
-    for name, kinds in totals.items():
-        cells = []
-        for kind, (tp, fp, fn) in kinds.items():
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-            cells.append(f"{kind} P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
-        print(f"  {name:7} " + "; ".join(cells))
+    print_totals(totals)
     if weights:
         for k, v in weights.items():
             w = np.mean(v, axis=0)
