@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
-
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
 from onrecord.attribution.resolution.organisations import org_for
@@ -35,6 +33,7 @@ from onrecord.attribution.resolution.syntax import (
     described,
     modifies,
     person_noun,
+    pronoun_possessed,
 )
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
@@ -189,11 +188,6 @@ def lede_person(case: Mention) -> Speaker | None:
     return Speaker(found, "person", case.description) if found is not None else None
 
 
-def _possessed(head: Token) -> bool:
-    """Has the noun a possessive pronoun ("her Treasurer")?"""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
-
-
 def _by_role(case: Mention) -> bool:
     """A person by role ("a former party chairman"): the organisation in the phrase is an affiliation."""
     return case.lemma in ANONYMOUS_HEADS or case.head.lower_ in ANONYMOUS_HEADS or case.lemma in PERSON_TITLES
@@ -226,7 +220,7 @@ def role_holder_by_title(case: Mention) -> Speaker | None:
     # capitalised one after "the" or a possessor, as house styles write an office: "the Minister", "the new Health
     # Minister", "Her former Treasurer")
     if not (_by_role(case) and case.definite and (case.head.tag_ == "NN" or (case.head.tag_ == "NNP" and (
-            case.head.is_lower or (case.head.is_title and (case.det == "the" or _possessed(case.head)) and all(
+            case.head.is_lower or (case.head.is_title and (case.det == "the" or pronoun_possessed(case.head)) and all(
                 c.dep_ in ("det", "poss") or (c.dep_ in ("amod", "compound") and c.i < case.head.i)
                 for c in case.head.children)))))):
         return None

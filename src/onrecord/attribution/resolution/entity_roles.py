@@ -21,16 +21,10 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
     """Index each person entity's roles, from titled mentions and appositions, and each name's gender votes, in
     text order (``names``: each person entity's name, by its first token)."""
     doc = ix.doc
-    fullest: dict[str, str] = {}  # (the names do not change while roles are read; the votes do)
     for ent in ents_of(doc):
         if ent.label_ != "PERSON" or not name_like(name := names[ent.start]):
             continue
-        honorific = ix.honorific.get(ent.start)
-        if honorific is not None:  # (of a family's names, those of the honorific's gender by the votes so far)
-            full = ix.fullest(name, honorific)
-        else:
-            known = fullest.get(name)
-            full = known if known is not None else fullest.setdefault(name, ix.fullest(name))
+        full = ix.fullest(name, ix.honorific.get(ent.start))
         for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
             if inner.lower_.rstrip(".") not in LEADING_ROLES:
                 break

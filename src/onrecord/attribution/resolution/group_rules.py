@@ -371,9 +371,9 @@ def document_of_named_maker(case: Mention) -> Speaker | None:
             and not ix.ent_of.get(k):
         k -= 1
     chain = doc[k + 1 : head.i].text
-    if chain and ix.expand(chain) in ix.org_names and any(
-            start < head.i and name == chain for start, name, *_ in ix.org_mentions):
-        return Speaker(ix.expand(chain), "organisation", case.description)
+    maker = ix.expand(chain) if chain else None
+    if maker in ix.org_names and any(start < head.i and name == chain for start, name, *_ in ix.org_mentions):
+        return Speaker(maker, "organisation", case.description)
     return None
 
 

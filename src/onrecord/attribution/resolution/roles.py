@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import clean_name, past_title_stop, person_name
 from onrecord.attribution.resolution.syntax import (
@@ -300,8 +301,10 @@ def redescriptions(doc: Doc, index: ArticleIndex) -> dict[int, str]:
     bare "The judge said" after naming a defendant is someone else. The role is then theirs ("the treasurer said"
     later). Read once per article, in text order, as the index is built."""
     found: dict[int, str] = {}
-    for head in doc:
-        if head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or determiner(head) != "the":
+    a = token_arrays(doc)  # (the singular common nouns that are subjects, read off the arrays: few of the tokens)
+    for i in positions(one_of(a.tag, ids("NN")) & one_of(a.dep, ids("nsubj", "nsubjpass"))):
+        head = doc[i]
+        if determiner(head) != "the":
             continue
         sent = head.sent
         if not sent.start or head.left_edge.i != sent.start or index.inside(head.idx):

@@ -44,6 +44,7 @@ from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     compound_start,
     person_before_thing,
+    pronoun_possessed,
     run_in,
     titled_name,
 )
@@ -333,8 +334,8 @@ def proper_head(case: Mention) -> bool:
     """A proper noun head, unless a title with an article or a possessive pronoun describes someone ("the
     Conservative MP", "Her former Treasurer")."""
     head = case.head
-    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and (case.det in ("the", "a", "an") or any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)))
+    return head.pos_ == "PROPN" and not (head.lower_ in TITLES and (
+        case.det in ("the", "a", "an") or pronoun_possessed(head)))
 
 
 @rule("speakers.proper-noun", ("Tarn Energy said prices would rise.", "Tarn Energy"), (

@@ -310,6 +310,11 @@ def counted_as_pair(head: Token) -> bool:
     return any(c.lower_ in PAIR_WORDS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
 
 
+def pronoun_possessed(head: Token) -> bool:
+    """Has the noun a possessive pronoun ("her Treasurer")?"""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
 def determiner(head: Token) -> str | None:
     """The noun's determiner or number, lower case ("the", "a", "two"), if it has one."""
     for child in head.children:
