@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import onrecord
+from onrecord.settings import Settings
 
 
 def speaker_of(text: str, content: str) -> str | None:
@@ -10,3 +11,10 @@ def speaker_of(text: str, content: str) -> str | None:
     found = [a for a in onrecord.extract(text).attributions if content in text[a.content.start : a.content.end]]
     assert found, content
     return found[0].speaker
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each statement's source as written -> the speaker onrecord gives it, in the ``all`` scope (beliefs and
+    documents too)."""
+    found = onrecord.extract(text, settings=Settings(scope="all")).to_dict()["attributions"]
+    return {a["source_text"]: a.get("speaker") for a in found}

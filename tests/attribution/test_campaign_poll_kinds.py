@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract
 from onrecord.attribution.resolution.kinds import kind_only, name_kinds
-from onrecord.settings import Settings
-
-ALL = Settings(scope="all")
+from speaking import speakers
 
 #: Sentences with no source, to push a mention far down an article.
 FILLER = " ".join(["Voters in the north went to the polls on Monday and many of them said the roads were bad."] * 25)
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
 
 
 @pytest.mark.parametrize(("text", "source", "speaker"), [

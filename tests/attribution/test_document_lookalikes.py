@@ -9,12 +9,9 @@ import pytest
 
 from onrecord.api import extract
 from onrecord.settings import Settings
+from speaking import speakers
 
 ALL = Settings(scope="all")
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
 
 
 @pytest.mark.parametrize(("text", "source", "speaker"), [

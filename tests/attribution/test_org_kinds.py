@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract
 from onrecord.attribution.resolution.kinds import name_kinds
 from onrecord.settings import Settings
+from speaking import speakers
 
 ALL = Settings(scope="all")
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
 
 
 @pytest.mark.parametrize(("text", "source", "speaker"), [

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract
-from onrecord.settings import Settings
-
-ALL = Settings(scope="all")
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return {a["source_text"]: a.get("speaker") for a in extract(text, settings=ALL).to_dict()["attributions"]}
+from speaking import speakers
 
 
 @pytest.mark.parametrize(("text", "source", "speaker"), [
