@@ -15,11 +15,10 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-import numpy as np
-from numpy.typing import NDArray
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import TokenArrays, ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import positions, token_arrays
+from onrecord.attribution.candidates import may_cue
 from onrecord.attribution.cuemodel import CONTENT_DEPS, CUE_POS, CueModel, WordFeatures, load_cue_model
 from onrecord.attribution.cueparts import (
     ACCORDING,
@@ -176,50 +175,22 @@ class CueFinder:
         """Index of the token that contains or follows character ``char``."""
         return max(0, bisect.bisect_right(self.starts, char) - 1)
 
-    def statements(self) -> list[Statement]:
-        """Every statement a cue on the parse makes, in the order of the cues (the table ``cues`` decides)."""
+    def statements(self, unread: Callable[[Token], bool] | None = None) -> list[Statement]:
+        """Every statement a cue on the parse makes, in the order of the cues (the table ``cues`` decides); not
+        asked of the tokens ``unread`` leaves out (a scope that would drop what they make)."""
         out: list[Statement] = []
         doc = self.doc
-        for i in positions(_may_cue(self.arrays)):
-            decided = CUES.first(Word(self, doc[i]))
+        for i in positions(may_cue(self.arrays)):
+            tok = doc[i]
+            if unread is not None and unread(tok):
+                continue
+            decided = CUES.first(Word(self, tok))
             if decided is not None:
                 out.append(replace(decided[1], rule=decided[0].name))
         return out
 
 
-_VERB = ids("VERB", "AUX")
-_NOUN = ids("NOUN")
-_POSS = ids("poss")
-_NNS = ids("NNS")
-_CHILD_DEPS = ids(*sorted(CONTENT_DEPS | set(CLAUSE_DEPS)))
-_PARATAXIS = ids("parataxis")
-_ACCORDING = ids("according")
-_IN = ids("in")
-_PREP = ids("prep")
-_COMMA = ids(",")
-_PUNCT = ids("PUNCT")
 _THAT = ("acl", "ccomp", "appos")  # (how the parse hangs a noun's that-clause)
-
-
-def _may_cue(a: TokenArrays) -> NDArray[np.bool_]:
-    """The tokens some rule of the table ``cues`` can make a statement of (every other token fails each rule's
-    first test, or has no content): a verb with a dependent that can be its content, a verb in parataxis, a noun
-    with such a dependent and a possessor (or a plural noun: a verb misread), a noun of saying or a document (its
-    that-clause), "according", a preposition "in", a verb of saying after a comma or before a stop ("…, argued
-    Ana Lind.")."""
-    verb = one_of(a.pos, _VERB)
-    noun = one_of(a.pos, _NOUN)
-    hosts = a.has_child(_CHILD_DEPS)
-    held = a.has_child(_POSS) | one_of(a.tag, _NNS)  # (a noun's object needs a holder: _has_holder)
-    in_prep = one_of(a.lower, _IN) & one_of(a.dep, _PREP)
-    after_comma = np.zeros(a.n, dtype=bool)
-    after_comma[1:] = one_of(a.lower, _COMMA)[:-1]
-    closing = verb & a.lemma_in(SPEECH_VERBS) & (after_comma | a.next_is(one_of(a.pos, _PUNCT)))
-    mask: NDArray[np.bool_] = (
-        (verb & (hosts | one_of(a.dep, _PARATAXIS))) | (noun & ((hosts & held) | a.lemma_in(SAID_IN_NOUNS)))
-        | one_of(a.lower, _ACCORDING) | in_prep | closing
-    )
-    return mask
 
 
 @dataclass(frozen=True, slots=True)

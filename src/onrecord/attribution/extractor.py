@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribution.arrays import shared, text_of
 from onrecord.attribution.attach import attach_quotes
+from onrecord.attribution.candidates import unsaid
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.headings import HEADING_RULES
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
@@ -168,9 +169,10 @@ def find_cues(
     someone ("urged an “end to the violence”")."""
     text, quotes = quotations.text, quotations.quotes
     finder = CueFinder(doc, text, quoted=inside_quotes(quotes), threshold=cue_threshold)
-    statements = finder.statements()
     if scope == "quotes":
-        statements = _statements_only(text, statements, quotes)
+        statements = _statements_only(text, finder.statements(unsaid(text, quotes)), quotes)
+    else:
+        statements = finder.statements()
     clipped = [_within_paragraph(text, c) for c in statements
                if c.cue is None or not in_heading(text, c.cue) or HEADING_RULES.first(c) is not None]
     statements = [c for c in clipped if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
