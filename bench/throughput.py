@@ -5,7 +5,8 @@
 
 By default the texts are PolNeAR dev + GGT dev from the shared data folder (``$ONRECORD_SHARED`` or
 ``../shared/data``). After a warm-up of both paths, the rounds alternate their order (bare then full, then full
-then bare, ...) so that drift in the machine's speed falls on both; the best and the median round are reported.
+then bare, ...) so that drift in the machine's speed falls on both; the best and the median round are reported, in
+wall-clock time and in the process's CPU time (which the load of other processes moves less, though not nothing).
 Prints figures only: it never asserts a timing.
 """
 
@@ -67,12 +68,12 @@ def run_bare(texts: list[str], settings: Settings) -> dict[str, Any]:
     if COMPONENT in pipes:
         raise RuntimeError(f"{COMPONENT} still in the pipeline after load_pipeline(with_attribution=False)")
     with nlp.memory_zone():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         tokens = sum(len(doc) for doc in docs)
         del docs
-    return {"seconds": seconds, "tokens": tokens, "pipes": pipes}
+    return {"seconds": seconds, "cpu_seconds": cpu, "tokens": tokens, "pipes": pipes}
 
 
 def run_textacy(texts: list[str], settings: Settings) -> dict[str, Any]:
@@ -97,15 +98,16 @@ def run_textacy(texts: list[str], settings: Settings) -> dict[str, Any]:
 
 def run_full(articles: list[Article], settings: Settings) -> dict[str, Any]:
     """The public batch API: parse + attribution + conversion to Extraction records."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     results = list(extract_many(articles, settings=settings))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     pipes = list(load_pipeline(settings).pipe_names)
     if COMPONENT not in pipes:
         raise RuntimeError(f"{COMPONENT} missing from the pipeline after extract_many")
     found = [r for r in results if isinstance(r, Extraction)]
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "attributions": sum(len(r.attributions) for r in found),
         "errors": len(results) - len(found),
         "pipes": pipes,
@@ -184,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if textacy_version:
         phases["textacy"] = lambda: run_textacy(texts, settings)
     seconds: dict[str, list[float]] = {name: [] for name in phases}
+    cpu: dict[str, list[float]] = {name: [] for name in phases}  # (the process's CPU time: what other load moves less)
     last: dict[str, dict[str, Any]] = {}
     rss_after: dict[str, float | None] = {}
     names = list(phases)
@@ -193,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in order:
             last[name] = phases[name]()
             seconds[name].append(last[name]["seconds"])
+            cpu[name].append(last[name].get("cpu_seconds", last[name]["seconds"]))
             rss_after[name] = current_rss_mib()
 
     n_docs, n_tokens = len(articles), last["bare"]["tokens"]
@@ -217,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_full_over_bare_time": {
             "best": round(full["best_s"] / bare["best_s"], 3),
             "median": round(full["median_s"] / bare["median_s"], 3),
+        },
+        "cpu_s": {name: [round(c, 3) for c in cpu[name]] for name in ("bare", "full")},
+        "ratio_full_over_bare_cpu": {
+            "best": round(min(cpu["full"]) / min(cpu["bare"]), 3),
+            "median": round(statistics.median(cpu["full"]) / statistics.median(cpu["bare"]), 3),
         },
         "memory_mib": {
             "peak_rss": round(peak_rss_mib(), 1),
@@ -276,6 +285,9 @@ def as_text(r: dict[str, Any]) -> str:
     lines += [
         "",
         f"full / bare time: {ratio['best']:.2f}x (best rounds), {ratio['median']:.2f}x (medians)",
+        f"full / bare CPU time of the process: {r['ratio_full_over_bare_cpu']['best']:.2f}x (best rounds), "
+        f"{r['ratio_full_over_bare_cpu']['median']:.2f}x (medians); CPU s bare {r['cpu_s']['bare']}, "
+        f"full {r['cpu_s']['full']}",
         f"full: {r['full']['attributions']} attributions, {r['full']['errors']} refused documents",
         *([f"textacy {r['textacy']['version']} / bare time: {r['ratio_textacy_over_bare_time']['best']:.2f}x "
            f"(best rounds), {r['ratio_textacy_over_bare_time']['median']:.2f}x (medians); "
