@@ -40,6 +40,7 @@ from onrecord.attribution.resolution.names import (
     name_joint,
     surname,
 )
+from onrecord.attribution.resolution.patronyms import patronymic_people
 from onrecord.attribution.resolution.syntax import (
     PERSON_TITLES,
     copular_nouns,
@@ -416,14 +417,16 @@ def names_cut_short(doc: Doc) -> list[Span]:
 @contextmanager
 def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
-    :func:`evidenced_people` finds, the names after courtesy titles (:func:`courtesy_titled_people`), the streets
-    the recogniser read as people, and the organisations and people it swapped (:func:`organisation_person_swaps`);
-    the recogniser's own entities are restored after."""
+    :func:`evidenced_people` finds, the names written with a patronym and their given names alone
+    (:func:`onrecord.attribution.resolution.patronyms.patronymic_people`), the names after courtesy titles
+    (:func:`courtesy_titled_people`), the streets the recogniser read as people, and the organisations and people
+    it swapped (:func:`organisation_person_swaps`); the recogniser's own entities are restored after."""
     ents = ents_of(doc)
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
     people = [(p.start, p) for p in evidenced_people(doc)]
     people += [(p.start, p) for p in names_cut_short(doc)]
+    people += [(p.start, p) for p in patronymic_people(doc)]  # "Ana Sari binti Osman", then "Ana Sari" alone
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield

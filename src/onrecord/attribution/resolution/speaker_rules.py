@@ -445,6 +445,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.named_after_lede,
     d.spokesperson_of_organisation,
     orgs.spokesperson_by_body_word,
+    orgs.spokesperson_of_unrecognised_name,
+    orgs.spokesperson_again,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,
