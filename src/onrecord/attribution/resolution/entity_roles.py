@@ -38,6 +38,9 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
                 continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
             if (left.lower_.rstrip(".") in LEADING_ROLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
                 ix.roles.setdefault(role_key(left), []).append((ent.start, full))
+        title = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].text == "." else None
+        if title is not None and not title.whitespace_ and title.is_title and title.lower_ in LEADING_ROLES:
+            ix.roles.setdefault(role_key(title), []).append((ent.start, full))  # "Capt" + "." the tokenizer split
         # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
         root = ent.root
         appositions = [c for c in root.children if c.dep_ == "appos"]
