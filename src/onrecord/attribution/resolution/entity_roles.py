@@ -10,6 +10,8 @@ from spacy.tokens import Span
 from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import LEADING_ROLES, name_like
+from onrecord.attribution.resolution.offices import office_before_name as office_titled
+from onrecord.attribution.resolution.offices import office_of_noun
 from onrecord.attribution.resolution.roles import office_before_name, role_before_name
 from onrecord.attribution.resolution.syntax import role_key, role_noun
 
@@ -36,6 +38,9 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
                 continue  # it qualifies the title after it: "district Vice Chair Ana Lind" is no "district"
             if (left.lower_.rstrip(".") in LEADING_ROLES and left.pos_ in ("NOUN", "PROPN")) or left.pos_ == "NOUN":
                 ix.roles.setdefault(role_key(left), []).append((ent.start, full))
+        title = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].text == "." else None
+        if title is not None and not title.whitespace_ and title.is_title and title.lower_ in LEADING_ROLES:
+            ix.roles.setdefault(role_key(title), []).append((ent.start, full))  # "Capt" + "." the tokenizer split
         # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
         root = ent.root
         appositions = [c for c in root.children if c.dep_ == "appos"]
@@ -46,6 +51,11 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
             ix.roles.setdefault(before, []).append((ent.start, full))
         if (office := office_before_name(ent)) is not None:  # "Minister for Roads Smt. Ana Lind"
             ix.roles.setdefault(office, []).append((ent.start, full))
+        # an office of several phrases: "Chief Financial Officer Ana Lind", "Ana Lind, the chief financial officer"
+        offices = {office_titled(ent)} | {office_of_noun(o) for o in appositions + (
+            [root.head] if root.dep_ == "appos" else []) if o.pos_ in ("NOUN", "PROPN")}
+        for held in offices - {None}:
+            ix.roles.setdefault(f"office:{held}", []).append((ent.start, full))
         _vote(ix, full, ent)
     for found in ix.roles.values():
         found.sort()  # (in text order, with the titled names the chains found)

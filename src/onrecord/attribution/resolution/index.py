@@ -37,6 +37,7 @@ from onrecord.attribution.resolution.names import (
     titled_name,
     who_follows_name,
 )
+from onrecord.attribution.resolution.patronyms import patronymic_names
 from onrecord.attribution.resolution.people import family_names_alone, first_name_votes, first_names_alone
 from onrecord.attribution.resolution.relations import copular_roles, find_couples
 from onrecord.attribution.resolution.roles import (
@@ -117,7 +118,9 @@ class ArticleIndex:
         self._index_stray_surnames()
         self._index_family_first_names()
         nicknamed, self.nicknames = nicknamed_names(doc)  # 'Ana "Sparky" Lind': "Sparky" alone is Ana Lind
-        for start, name in particle_names(doc) + nicknamed:  # "Pieter ter Horst", 'Ana "Sparky" Lind'
+        patronymic, given = patronymic_names(doc)  # "Ana Sari binti Osman": "Ana Sari" alone is she
+        self.nicknames.update(given)
+        for start, name in particle_names(doc) + nicknamed + patronymic:  # "Pieter ter Horst", 'Ana "Sparky" Lind'
             self.learn(name)
             self.persons.append((start, name, is_subject(doc[start], start + 1, start)))
         self.couples = find_couples(doc, self)  # "Ana and Ivo Tarn", "Ivo Tarn and his wife, Mira Tarn"
@@ -425,6 +428,8 @@ class ArticleIndex:
                 if len(words) > len(best.split()) and key in [w.lower() for w in words]:
                     best = cand
             best = self.fullest(self.nicknames[key]) if best == name and key in self.nicknames else best
+        elif best == name and (full := self.nicknames.get(name.lower())) is not None:
+            best = full  # a given name of two words before a patronym ("Ana Sari" of "Ana Sari binti Osman")
         return best
 
     def fullest_org(self, name: str) -> str:

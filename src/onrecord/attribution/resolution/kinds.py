@@ -35,6 +35,8 @@ KIND_NOUNS = frozenset(w for nouns in ORGANISATION_KINDS.values() for w in nouns
 
 #: The words that end an organisation name's head ("the Ministry *of* Roads", "Federation *for* ...").
 _AFTER_HEAD = ("of", "for", "and", "&")
+#: Of those, the ones that may join words before the head ("Securities *and* Exchange Commission").
+_JOINING = ("and", "&")
 
 
 def implied(noun: str) -> set[str]:
@@ -44,9 +46,13 @@ def implied(noun: str) -> set[str]:
 
 def name_kinds(name: str) -> set[str]:
     """The kinds an organisation's name gives: its head word (the last before "of", "for", "and") and its legal
-    form ("Tarn Chemical Co." -> a company)."""
+    form ("Tarn Chemical Co." -> a company). A name that ends with its head after "and" is read whole ("Harbour
+    and Ports Commission": a commission)."""
     words = [w.lower().strip(".,'’") for w in name.split()]
     cut = next((i for i, w in enumerate(words) if w in _AFTER_HEAD and i > 0), len(words))
+    if cut < len(words) and words[cut] in _JOINING and words[-1] in ORGANISATION_NAME_KINDS and not any(
+            w in _AFTER_HEAD and w not in _JOINING for w in words):
+        cut = len(words)
     words = words[:cut]
     kinds: set[str] = set()
     while words and words[-1] in LEGAL_SUFFIXES and words[-1] in ORGANISATION_NAME_KINDS:

@@ -420,11 +420,16 @@ def particle_names(doc: Doc) -> list[tuple[int, str]]:
         if tok is None or p - 1 in particles or not (tok.is_title and tok.i + 2 < len(doc)):
             continue
         k = tok.i + 1
-        while k < len(doc) - 1 and doc[k].lower_ in SURNAME_PARTICLES and doc[k].is_lower:
+        while k < len(doc) - 1 and doc[k].is_lower and (doc[k].lower_ in SURNAME_PARTICLES or (
+                k > tok.i + 1 and doc[k].lower_ in INNER_SURNAME_PARTICLES)):  # ("de los Reyes", "van der Berg")
             k += 1
         end = hyphen_extent(doc, k, k + 1)[1]  # a hyphenated family name whole: "de la Haye-Bello"
+        while end + 2 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].lower_ in SURNAME_PARTICLES and doc[end + 2].is_title:
+            end = hyphen_extent(doc, end + 2, end + 3)[1]  # and its second part's particle: "de la Cruz-van Dijk"
         # a known first name, or a proper noun before a double-barrelled family name ("Ines de Vos-Tarn")
-        first = tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and end > k + 1)
+        first = tok.lower_ in FIRST_NAMES or tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and (
+            end > k + 1 or (k > tok.i + 2 and listed_first_name(tok))))  # (or two particles: "Ana de los Reyes")
         last = doc[end - 1]
         whole = last.ent_iob_ == "I" and last.ent_type_ == "PERSON"  # (the recogniser took it whole already)
         if first and k > tok.i + 1 and doc[k].is_title and doc[k].is_alpha and not whole:

@@ -193,6 +193,61 @@ def spokesperson_by_body_word(case: Mention) -> Speaker | None:
     return Speaker(name, "organisation", case.description)
 
 
+@rule("speakers.spokesperson-of-unrecognised-name", (
+    "Asked about the defaults, a Velmora spokesperson said the company would ship an update within 30 days.",
+    "Velmora"))
+def spokesperson_of_unrecognised_name(case: Mention) -> Speaker | None:
+    """An unnamed spokesperson whose phrase opens with a name the recogniser did not label, or took for a place, a
+    building or a product ("a Velmora spokesperson"): the body of that name -- the words are its own, as for "a
+    Halvard spokesman" (see speakers.spokesperson-of-organisation). Not a person's name the article gave ("a Lind
+    spokesman": a spokesman for a person is unnamed), nor a first name, nor a people's."""
+    head, r = case.head, case.resolver
+    if case.lemma not in SPOKESPERSON_HEADS or case.det not in ("a", "an"):
+        return None
+    name = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title
+                 and c.ent_type_ in _MISREAD_BODY_LABELS), None)
+    if name is None:
+        return None
+    words = r.doc[compound_start(name) : name.i + 1]
+    if any(not t.is_title or t.ent_type_ not in _MISREAD_BODY_LABELS for t in words) \
+            or words[0].lower_ in MALE_FIRST_NAMES \
+            or words[0].lower_ in FEMALE_FIRST_NAMES or any(t.lower_ in r.index.by_surname for t in words):
+        return None
+    return Speaker(r.index.fullest_org(words.text), "organisation", case.description)
+
+
+@rule("speakers.spokesperson-again", (
+    "The Ministry of Harbours opened an inquiry in May. A ministry spokeswoman said the new ships would be ready. "
+    "“We are confident,” the spokeswoman said.", "Ministry of Harbours"))
+def spokesperson_again(case: Mention) -> Speaker | None:
+    """"The spokeswoman" after an unnamed spokesperson ("A ministry spokeswoman said ... “…,” the spokeswoman
+    said"): the same voice, whoever the first was given to -- the body it spoke for, or nobody named. Only a bare
+    definite one (not "the council's spokesman"), with the last spokesperson in view; a spokesperson the article
+    named is their role's holder (rules before this one)."""
+    head, r = case.head, case.resolver
+    if case.lemma not in SPOKESPERSON_HEADS or case.det != "the" or any(
+            c.dep_ in ("poss", "compound", "amod", "prep") for c in head.children):
+        return None
+    last = max([(i, s) for i, s in r.recent if i < head.i and _spokesperson(s)]
+               + [(i, s) for i, s, _g in r.described if i < head.i and _spokesperson(s)],
+               key=lambda found: found[0], default=None)
+    if last is None or head.i - last[0] > _SPOKESPERSON_VIEW or last[1].name is None:
+        return None
+    return Speaker(last[1].name, last[1].kind, case.description)
+
+
+def _spokesperson(s: Speaker) -> bool:
+    """Was the speaker given to a mention of an unnamed spokesperson ("a ministry spokeswoman")?"""
+    return s.description is not None and any(w.strip(",.") in SPOKESPERSON_HEADS
+                                             for w in s.description.lower().split())
+
+
+#: What the recogniser may take an unknown body's name for: nothing, a place, a building, a product, a work.
+_MISREAD_BODY_LABELS = frozenset({"", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: How far back (in tokens) the unnamed spokesperson that "the spokesperson" takes up may be.
+_SPOKESPERSON_VIEW = 250
+
+
 def continued_name(ent: Span, source: Span) -> str:
     """An organisation's name where the recogniser cut it at "and" or "for" inside the mention: "the Ministry of
     Harbours and Coastal Affairs" (the pair of fields after "of", where "and" joins words inside the "of" phrase,

@@ -33,13 +33,16 @@ from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     ROLE_ENDINGS,
     clean_name,
+    hyphen_joins,
     leaning_gender,
     listed_first_name,
     listed_gender,
     name_joint,
     surname,
 )
+from onrecord.attribution.resolution.patronyms import patronymic_people
 from onrecord.attribution.resolution.syntax import (
+    PERSON_TITLES,
     copular_nouns,
     is_subject,
     organisation_person_swaps,
@@ -47,6 +50,7 @@ from onrecord.attribution.resolution.syntax import (
 )
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.lexicon.en import (
+    ANONYMOUS_HEADS,
     COURTESY_TITLES,
     DAY_WORDS,
     FEMALE_FIRST_NAMES,
@@ -243,10 +247,11 @@ PERSON_EVIDENCE: RuleTable[Chain, str] = RuleTable("speakers.people", [
 
 
 def _name_part(doc: Doc, k: int) -> bool:
-    """Is ``doc[k]`` a word of a name: a title-case proper noun, or the lower part of a hyphenated first name
-    ("woo" of "Ji-woo")?"""
+    """Is ``doc[k]`` a word of a name: a title-case proper noun, the first part of a double-barrelled name that the
+    tagger took for a noun ("Tremblay" of "Ana Tremblay-Vos"), or the lower part of a hyphenated first name ("woo"
+    of "Ji-woo")?"""
     tok = doc[k]
-    if tok.pos_ == "PROPN" and tok.is_title:
+    if tok.is_title and (tok.pos_ == "PROPN" or (tok.is_alpha and k + 1 < len(doc) and hyphen_joins(doc, k + 1))):
         return True
     return k >= 2 and tok.is_alpha and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ \
         and not doc[k - 2].whitespace_ and doc[k - 2].is_title
@@ -277,8 +282,7 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     while start < end and doc[start].lower_.rstrip(".") in LEADING_ROLES - NOT_A_PERSONS_WORD:
         start += 1  # ("Dr Ana Lind": the title is evidence, not a word of the name)
     words = [t for t in doc[start:end] if t.text != "-"]
-    if not 2 <= len(words) <= 4 or any(t.lower_.rstrip(".") in NOT_A_PERSONS_WORD or t.lower_ in NOT_A_PERSONS_WORD
-                                       or (t.is_upper and len(t) > 1) or person_noun(t.lower_) for t in words[1:]) \
+    if not 2 <= len(words) <= 4 or any(_not_a_name_word(t) or (t.is_upper and len(t) > 1) for t in words[1:]) \
             or words[0].lower_.rstrip(".") in NOT_A_PERSONS_WORD or (words[0].is_upper and len(words[0]) > 1):
         return None
     if start and doc[start - 1].lower_ in ("the", "a", "an"):
@@ -293,6 +297,21 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if doc[first].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
         return None
     return start, labels.pop() if len(labels) == 1 and doc[start].ent_iob_ == "B" else ""
+
+
+def _not_a_name_word(tok: Token) -> bool:
+    """Is the word one of an organisation's, a place's or a role's, never a person's name? A part of a
+    double-barrelled family name is judged by the organisations' and the roles' lists alone, not by a place's word
+    nor a role's ending ("Park" and "Lindqvist" of "Ana Lindqvist-Park": no park, no "-ist" occupation)."""
+    word = tok.lower_.rstrip(".")
+    doc = tok.doc
+    if hyphen_joins(doc, tok.i - 1) or (tok.i + 1 < len(doc) and hyphen_joins(doc, tok.i + 1)):
+        return word in _NOT_A_NAME_PART or word in PERSON_TITLES or word in ANONYMOUS_HEADS
+    return word in NOT_A_PERSONS_WORD or tok.lower_ in NOT_A_PERSONS_WORD or person_noun(tok.lower_)
+
+
+#: Words that are no part of a double-barrelled person's name: an organisation's or an outlet's, page furniture.
+_NOT_A_NAME_PART = ORGANISATION_HEADS | ORGANISATION_NAME_ENDINGS | OUTLET_WORDS | NOT_NAMES | DAY_WORDS
 
 
 def _facts(doc: Doc, starts: list[int]) -> Facts:
@@ -398,14 +417,16 @@ def names_cut_short(doc: Doc) -> list[Span]:
 @contextmanager
 def people_by_evidence(doc: Doc) -> Iterator[None]:
     """While speakers are resolved, the Doc's entities as the article's evidence corrects them: the people
-    :func:`evidenced_people` finds, the names after courtesy titles (:func:`courtesy_titled_people`), the streets
-    the recogniser read as people, and the organisations and people it swapped (:func:`organisation_person_swaps`);
-    the recogniser's own entities are restored after."""
+    :func:`evidenced_people` finds, the names written with a patronym and their given names alone
+    (:func:`onrecord.attribution.resolution.patronyms.patronymic_people`), the names after courtesy titles
+    (:func:`courtesy_titled_people`), the streets the recogniser read as people, and the organisations and people
+    it swapped (:func:`organisation_person_swaps`); the recogniser's own entities are restored after."""
     ents = ents_of(doc)
     relabel = organisation_person_swaps(ents)
     relabel.update((e.start, Span(doc, e.start, e.end, label="FAC")) for e in streets_read_as_people(doc))
     people = [(p.start, p) for p in evidenced_people(doc)]
     people += [(p.start, p) for p in names_cut_short(doc)]
+    people += [(p.start, p) for p in patronymic_people(doc)]  # "Ana Sari binti Osman", then "Ana Sari" alone
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield

@@ -21,7 +21,7 @@ from onrecord.attribution.resolution.relations import relative_subject_before
 from onrecord.attribution.resolution.roles import role_holder
 from onrecord.attribution.resolution.story import kin_of_the_story, pronoun_chain, story_subject
 from onrecord.attribution.resolution.syntax import compound_start, possessive_at, role_key
-from onrecord.lexicon.en import PERSON_PRONOUNS
+from onrecord.lexicon.en import ASKING_VERBS, PERSON_PRONOUNS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
@@ -226,10 +226,18 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     if kin is not None:
         return kin
     # (an office written in capitals is one too: "the Minister", "the Babaloja", as many house styles print them)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" and c.dep_ == "det"
-                                                                           for c in subject.children):
-        return None
-    return role_holder(r, subject) if r.index.roles.get(role_key(subject)) else None
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and _definite(subject) \
+            and r.index.roles.get(role_key(subject)):
+        return role_holder(r, subject)
+    # the one that sentence asked, by role: the answer is theirs ("Lind asked the captain what he would say to
+    # nervous flyers. “…,” he said" -> the captain introduced by name)
+    asked = next((c for t in sent if t.lemma_.lower() in ASKING_VERBS for c in t.children
+                  if c.dep_ in ("dobj", "dative") and c.pos_ == "NOUN" and _definite(c)), None)
+    return role_holder(r, asked) if asked is not None and r.index.roles.get(role_key(asked)) else None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
 
 
 def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named: list[tuple[int, str]],

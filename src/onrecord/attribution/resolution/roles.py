@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import clean_name, past_title_stop, person_name
+from onrecord.attribution.resolution.offices import office_of_noun
 from onrecord.attribution.resolution.syntax import (
     PERSON_TITLES,
     apposed,
@@ -155,8 +156,9 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     first introduced after it (a lede's "the league commissioner said ..." named further down)."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
     key = role_key(head)
-    roles = r.index.roles.get(key, []) or _body_heads(r, head, modifiers) or list(
-        r.index.graded.get(key, ()))  # ("the admiral": the vice admiral)
+    office = office_of_noun(head)  # ("the finance chief": the one introduced as "Chief Financial Officer")
+    roles = (r.index.roles.get(f"office:{office}", []) if office else []) or r.index.roles.get(key, []) or \
+        _body_heads(r, head, modifiers) or list(r.index.graded.get(key, ()))  # ("the admiral": the vice admiral)
     places = {c.text for c in modifiers if c.ent_type_ in ("GPE", "LOC")}
     if places:  # "the Vermont senator": not a senator the article never places in Vermont
         roles = [(i, name) for i, name in roles if r.index.placed(name, places)]

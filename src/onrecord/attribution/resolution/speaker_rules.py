@@ -38,6 +38,7 @@ from onrecord.attribution.resolution.names import (
     strip_det,
     surname,
 )
+from onrecord.attribution.resolution.offices import office_of_words
 from onrecord.attribution.resolution.person_antecedents import person_antecedent, pronoun_gender
 from onrecord.attribution.resolution.roles import introduced_holder
 from onrecord.attribution.resolution.syntax import (
@@ -321,6 +322,8 @@ def named_organisation(case: Mention) -> Speaker | None:
     of Appeals for the 4th District": see organisations.continued_name). A name that is only a kind in capitals
     ("the Super PAC") is the body of that kind in view, as "the airline" is (organisations.org_for)."""
     if case.head_ent is not None and case.head_ent.label_ in ORG_LABELS:
+        if case.det == "the" and office_of_words(org_text(case.head_ent).split()) is not None:
+            return None  # an office in capitals ("the CFO"): its holder (see roles.role_holder)
         if kind_only(org_text(case.head_ent)) and case.det == "the":
             found = orgs.org_for(case.resolver, case.head) or orgs.spoke_of_kind(case.resolver, case.head)
             if found is not None and not kind_only(found) and any(w[:1].isupper() for w in found.split()):
@@ -445,6 +448,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     d.named_after_lede,
     d.spokesperson_of_organisation,
     orgs.spokesperson_by_body_word,
+    orgs.spokesperson_of_unrecognised_name,
+    orgs.spokesperson_again,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,
