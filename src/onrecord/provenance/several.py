@@ -45,7 +45,7 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
             NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
         return f"{before.text} and {span.text}"
-    beside = _another_subject(head)
+    beside = _another_subject(head, a)
     if beside is not None:  # ("The family, protesters and civic leaders have demanded ...", parsed as two subjects;
         return f"{beside.text}, {span.text}"  # a headline's "Lind, others warn ...")
     if len(named_examples(head)) >= 2 or _every_one(span, head) or _of_several(head):
@@ -72,17 +72,20 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     return span.text if counts else None
 
 
-def _another_subject(head: Token) -> Token | None:
+def _another_subject(head: Token, a: Attribution) -> Token | None:
     """Another noun subject of the mention's verb, set off from it by a comma: a list the parser split into
     several subjects ("The family, protesters and civic leaders have been demanding ...") or a headline's "Lind,
-    others warn ..."; not the speaker's own people ("Lind, her aides ...")."""
-    if head.dep_ not in ("nsubj", "nsubjpass") and not (head.lower_ == "others" and head.dep_ == "nsubj"):
+    others warn ..."; not the speaker's own people ("Lind, her aides ..."), nor a subject inside the words said
+    ("'The loopholes he cited are ...,' the Herald reported")."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     for c in head.head.children:
         first, last = sorted((c.i, head.i))
-        if c is not head and (c.dep_ == head.dep_ or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < head.i)) \
-                and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(c) \
-                and any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", ""):
+        if c is head or a.content.start <= c.idx < a.content.end or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (c.dep_ == head.dep_ or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < head.i)) and \
+                c.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(c) and \
+                any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", ""):
             return c
     return None
 
@@ -108,6 +111,8 @@ def _every_one(span: Span, head: Token) -> bool:
     ("almost everyone", "everyone knows": a public, one group.)"""
     if head.lower_ not in _EVERY_ONE:
         return False
+    if any(c.dep_ == "neg" for c in head.children) and head.lower_ in ("everyone", "everybody", "all"):
+        return True  # ("not everyone agrees": some of several disagree)
     if head.lower_ in ("each", "all"):
         return len(span) == 1 and head.dep_ in ("nsubj", "nsubjpass")
     return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
