@@ -76,7 +76,8 @@ def _another_subject(head: Token, a: Attribution) -> Token | None:
     """Another noun subject of the mention's verb, set off from it by a comma: a list the parser split into
     several subjects ("The family, protesters and civic leaders have been demanding ...") or a headline's "Lind,
     others warn ..."; not the speaker's own people ("Lind, her aides ..."), nor a subject inside the words said
-    ("'The loopholes he cited are ...,' the Herald reported")."""
+    ("'The loopholes he cited are ...,' the Herald reported", where the content may start after the subject).
+    """
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     for c in head.head.children:
@@ -85,7 +86,8 @@ def _another_subject(head: Token, a: Attribution) -> Token | None:
             continue
         if (c.dep_ == head.dep_ or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < head.i)) and \
                 c.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(c) and \
-                any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", ""):
+                any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", "") \
+                and not any(w.is_quote for w in head.doc[first:last]):
             return c
     return None
 
