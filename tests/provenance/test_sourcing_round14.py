@@ -55,6 +55,14 @@ def test_a_bare_plural_a_share_or_an_age_is_not_a_count() -> None:
     assert of("The 31-year-old fisher said the pier should close.", "The 31-year-old fisher").single_source
 
 
+def test_a_count_beside_a_named_person_is_that_person() -> None:
+    # look-alike: the parse sets "Lind" beside "several hundred guests" and extraction takes both as the mention:
+    # the speaker is Lind, not the guests
+    text = ("But this year, a hum of intrigue ran through the party: As she welcomed several hundred guests, Lind "
+            "(D-Harbour) was also launching her bid for a council seat that is not yet open.")
+    assert all(s.single_source for _, s in found(text))
+
+
 def test_an_average_of_polls_is_several_documents() -> None:
     s = of("The average of polls taken over the past two weeks shows Tarn leading Lind by three points.",
            "The average of polls taken over the past two weeks")

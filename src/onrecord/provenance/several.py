@@ -103,6 +103,9 @@ def _a_number(t: Token, head: Token) -> bool:
     fishers", which the parse may take as a compound)?"""
     if not t.like_num or t.head != head or head.tag_ not in ("NNS", "NNPS") or t.dep_ not in ("nummod", "compound"):
         return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return False  # (a named person the parse set beside the count: "As he welcomed several hundred guests, Scott
+        # (D-Va.) was ...", where the mention is Scott)
     value = t.text.replace(",", "")
     return not value.isdigit() or int(value) > 1
 
