@@ -82,8 +82,8 @@ def _another_subject(head: Token, a: Attribution) -> Token | None:
         return None
     for c in head.head.children:
         first, last = sorted((c.i, head.i))
-        if c is head or a.content.start <= c.idx < a.content.end or c.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if c is head or a.content.start <= c.idx < a.content.end or not (c.pos_ == "PROPN" or c.tag_ == "NNS"):
+            continue  # (a name or a plural: not "At the time, she ...")
         if (c.dep_ == head.dep_ or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < head.i)) and \
                 c.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(c) and \
                 any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", "") \
