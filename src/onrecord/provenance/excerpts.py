@@ -19,6 +19,8 @@ from onrecord.types import Attribution
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from onrecord.provenance.sourcing import Sourcing
+
 _EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
 _REPORTS_THAT = re.compile(r"(?:^|\n)[ \t]*((?:The )?[A-Z][\w.'\u2019\- ]{1,50}?) (?:reports|reported) that\b")
 _READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
@@ -117,14 +119,15 @@ def excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None)
     return out
 
 
-def shares_reported(doc: Doc, attributions: Sequence[Attribution], reports: Sequence[bool]) -> list[tuple[int, str]]:
+def shares_reported(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing]) -> list[tuple[int, str]]:
     """A share of poll respondents later in the paragraph of a statement another outlet reported ("... lead she has
     held all month," reported Kestrel News. Another 19 percent said they would pick neither."): the outlet's poll,
-    known from its report. ``reports``: which statements are relayed as another outlet's report. Not past the
-    paragraph, where the article may go on with the poll in its own words."""
+    known from its report (a relay marked "reports"). Not past the paragraph, where the article may go on with the
+    poll in its own words."""
     from onrecord.provenance.anonymity import mention
 
     text, out = doc_text(doc), []
+    reports = [any(e.startswith("relay: reports") for e in s.evidence) for s in found]
     breaks = "\n\n" if "\n\n" in text else "\n"
     for k, a in enumerate(attributions):
         if not reports[k]:

@@ -261,11 +261,9 @@ def _asked_by(t: Token) -> tuple[str, str] | None:
 
 def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
                   outlet: str | None = None) -> tuple[Sourcing, ...]:
-    """A passage marked as an interview with another outlet carries on to the same speaker's later statements
-    within a few paragraphs ("He added ...", "Wilson praised ..."), until one names a channel of its own (a rally,
-    a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
-    before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
-    sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
+    """An interview passage with another outlet carries to the same speaker's later statements a few paragraphs on,
+    until a channel or occasion of their own. A lone "according to" sentence scopes the sentence before ("That's
+    according to exit polls"); a fronted one the next sentence's statement by a pronoun ("Bob, they said, ...")."""
     text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     keys = _passage_keys(doc, attributions, spoken_by := [_speaker_key(a, text) for a in attributions], order)
@@ -301,8 +299,7 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     for k, why in excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
-    reported = [any(e.startswith("relay: reports") for e in s.evidence) for s in out]
-    for k, why in shares_reported(doc, attributions, reported):
+    for k, why in shares_reported(doc, attributions, out):
         mark(k, why)
     for k, why in _lede_restated(doc, attributions, out, keys, order):
         mark(k, why)
