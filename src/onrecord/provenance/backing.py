@@ -149,8 +149,10 @@ def _echoes(doc: Doc, attributions: Sequence[Attribution], parties: Sequence[str
         if cue is None or not len(cue):
             continue
         verb = next((t for t in cue if t.lemma_.lower() in lex.BACKING_VERBS), None)
-        if verb is not None and (any(c.dep_ == "xcomp" for c in verb.children) or _in_part_with(verb)):
-            continue  # ("agreed to republish": a deed; "largely agreed with Lind": no one claim backed)
+        if verb is not None and (any(c.dep_ == "xcomp" for c in verb.children) or _in_part_with(verb)
+                                 or _not_agreeing(verb)):
+            continue  # ("agreed to republish", "agreed to an interview": a deed; "largely agreed with Lind": no one
+            # claim backed; "not everyone agrees": no one backs it)
         similar = verb is None and _SIMILAR.match(text, echo.content.start) is not None  # ("others expressed
         restating = verb is None and (similar or any(t.lemma_.lower() in _RESTATING for t in cue))  # similar doubts")
         if verb is None and not restating:
@@ -182,10 +184,12 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
         if words is None or any(a.content.start <= m.start() < a.content.end for a in attributions):
             continue  # (the words of a statement: "Most traders agree," she said)
         verb, sent = words[0], words[0].sent
-        if verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
-                                     or _in_part_with(verb)):
+        if (verb.lower_ != "put" and (verb != sent.root or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+                                      or _in_part_with(verb))) or _not_agreeing(verb) or (verb.lower_ == "put" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children if verb.head != verb)):
             continue  # (the sentence's own verb, agreeing with no claim of its own: "agreed to", "agree that ...",
-            # nor in part with a person: "Tarn largely agreed with Lind and ...")
+            # nor in part with a person: "Tarn largely agreed with Lind and ...", nor "not everyone agrees"; nor
+            # "as X put it" inside a sentence with a subject of its own, which credits that sentence's words to X)
         before = [i for i, a in enumerate(attributions) if a.content.end <= sent.start_char
                   and text[a.content.end : sent.start_char].count(breaks) <= 1]
         named = _echoed_claim(doc, verb, attributions)
@@ -203,6 +207,16 @@ def _agreeing_sentences(doc: Doc, attributions: Sequence[Attribution], parties: 
             run = [last]  # (not past another speaker)
         for i in run:
             out[i] = out[i] or f"then: {sent.text.strip()[:50]}"
+
+
+def _not_agreeing(verb: Token) -> bool:
+    """Is the agreement denied ("not everyone agrees", "no one agreed", "did not agree") or an assent to a thing
+    rather than a claim ("agreed to an interview", "agreed to the terms")?"""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        w.dep_ == "neg" or w.lower_ in ("nobody", "few") or (w.lower_ == "one" and any(
+            d.lower_ == "no" for d in w.children)) for s in subjects for w in s.subtree) or (
+        verb.lemma_.lower() == "agree" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
 def _in_part_with(verb: Token) -> bool:

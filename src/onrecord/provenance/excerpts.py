@@ -19,6 +19,8 @@ from onrecord.types import Attribution
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from onrecord.provenance.sourcing import Sourcing
+
 _EXCERPT = re.compile(r"(?:^|\n)[ \t]*(?:From|Via|As reported by|According to) ([^\n:]{2,80}):[ \t]*\n")
 _REPORTS_THAT = re.compile(r"(?:^|\n)[ \t]*((?:The )?[A-Z][\w.'\u2019\- ]{1,50}?) (?:reports|reported) that\b")
 _READ_ON = re.compile(r"\n[ \t]*(?:Read|Continue reading|Click here)\b")
@@ -117,4 +119,27 @@ def excerpted(doc: Doc, attributions: Sequence[Attribution], outlet: str | None)
     return out
 
 
-__all__ = ["excerpted", "last_word", "quoted_passages", "reopened", "to_the_public"]
+def shares_reported(doc: Doc, attributions: Sequence[Attribution], found: Sequence[Sourcing]) -> list[tuple[int, str]]:
+    """A share of poll respondents later in the paragraph of a statement another outlet reported ("... lead she has
+    held all month," reported Kestrel News. Another 19 percent said they would pick neither."): the outlet's poll,
+    known from its report (a relay marked "reports"). Not past the paragraph, where the article may go on with the
+    poll in its own words."""
+    from onrecord.provenance.anonymity import mention
+
+    text, out = doc_text(doc), []
+    reports = [any(e.startswith("relay: reports") for e in s.evidence) for s in found]
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    for k, a in enumerate(attributions):
+        if not reports[k]:
+            continue
+        ends = text.find(breaks, a.content.end)
+        ends = len(text) if ends < 0 else ends
+        for j, b in enumerate(attributions):
+            said_by = mention(doc, b) if a.content.end <= b.content.start < ends and not reports[j] else None
+            if said_by is not None and (said_by.root.ent_type_ == "PERCENT" or said_by.root.lemma_.lower() in
+                                        lex.QUANTITY_HEADS):
+                out.append((j, f"a share after {a.source.of(text) if a.source else 'a report'}'s report"))
+    return out
+
+
+__all__ = ["excerpted", "last_word", "quoted_passages", "reopened", "shares_reported", "to_the_public"]

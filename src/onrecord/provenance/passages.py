@@ -18,7 +18,7 @@ from onrecord.lexicon import en as lex
 from onrecord.lexicon import load
 from onrecord.provenance.anonymity import doc_text, mention, mention_noun, next_sentence
 from onrecord.provenance.backing import shared_topic, topic
-from onrecord.provenance.excerpts import excerpted, last_word, quoted_passages, reopened, to_the_public
+from onrecord.provenance.excerpts import excerpted, last_word, quoted_passages, reopened, shares_reported, to_the_public
 from onrecord.provenance.outlets import (
     INTERVIEWS,
     heard_by,
@@ -157,6 +157,8 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
                 and mark.lower() not in lex.RELAY_ADVERBS:
             at = a.cue or a.content
             cue = doc.char_span(at.start, at.end, alignment_mode="expand")
+            if cue is not None and any(_recalled(t) for t in cue):
+                continue  # (an earlier occasion recalled: "Lind told Radio Nord then")
             anchors.append((a.content.end, key, mark, cue[0].sent.start_char if cue is not None and len(cue) else
                             a.content.start))
     for m in _SETTINGS.finditer(text):  # (the few candidate words, found in the text: no walk over every token)
@@ -177,9 +179,17 @@ def _passage_anchors(doc: Doc, attributions: Sequence[Attribution], found: Seque
             subject = _subject(t.sent)
             named = interview_outlet(t) if main_clause(t) else None
         if named and not same_outlet(named, outlet) and subject is not None and subject.pos_ == "PROPN" \
+                and not _recalled(t) \
                 and subject.ent_type_ in ("PERSON", "ORG", ""):  # (a surname the tagger took for an organisation)
             anchors.append((t.sent.end_char, subject.lower_, f"{named} {t.text}", t.sent.start_char))
     return sorted(anchors)
+
+
+def _recalled(t: Token) -> bool:
+    """Does the verb tell of an earlier occasion, recalled ("Lind told Radio Nord then", "... at the time"): an old
+    quotation brought back, whose interview is not where the speaker's later words in the article were said?"""
+    return any((c.dep_ == "advmod" and c.lower_ == "then") or (c.dep_ == "prep" and c.lower_ == "at" and any(
+        o.lower_ == "time" and any(d.lower_ == "the" for d in o.children) for o in c.children)) for c in t.children)
 
 
 def _occasion_after(doc: Doc, attributions: Sequence[Attribution], keys: Sequence[str], outlet: str | None
@@ -251,11 +261,9 @@ def _asked_by(t: Token) -> tuple[str, str] | None:
 
 def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sourcing],
                   outlet: str | None = None) -> tuple[Sourcing, ...]:
-    """A passage marked as an interview with another outlet carries on to the same speaker's later statements
-    within a few paragraphs ("He added ...", "Wilson praised ..."), until one names a channel of its own (a rally,
-    a statement, reporters) or another occasion. An "according to" sentence standing alone scopes the sentence
-    before it ("That's according to exit polls"); a fronted one ("According to the book, ...") the next
-    sentence's statement by a pronoun ("Bob, they said, ordered them to wait")."""
+    """An interview passage with another outlet carries to the same speaker's later statements a few paragraphs on,
+    until a channel or occasion of their own. A lone "according to" sentence scopes the sentence before ("That's
+    according to exit polls"); a fronted one the next sentence's statement by a pronoun ("Bob, they said, ...")."""
     text, out = doc_text(doc), list(found)
     order = sorted(range(len(attributions)), key=lambda k: attributions[k].content.start)
     keys = _passage_keys(doc, attributions, spoken_by := [_speaker_key(a, text) for a in attributions], order)
@@ -291,6 +299,8 @@ def carry_relays(doc: Doc, attributions: Sequence[Attribution], found: list[Sour
     for k, why in excerpted(doc, attributions, outlet):
         if not out[k].relay_only:
             mark(k, why)
+    for k, why in shares_reported(doc, attributions, out):
+        mark(k, why)
     for k, why in _lede_restated(doc, attributions, out, keys, order):
         mark(k, why)
     for sent in _sentences_saying(doc, text, "according to"):

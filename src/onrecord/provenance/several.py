@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _LEXICON = load("en")
+_AGGREGATES = _LEXICON.words("aggregate_heads")
 _INDEPENDENT, _PLURAL_DOCUMENTS, _SEVERAL_DOCUMENTS, PAIRS, _SETS, _EVERY_ONE = (_LEXICON.words(name) for name in (
     "independent_counts", "plural_document_heads", "several_document_modifiers", "pair_heads", "set_quantifiers",
     "every_one_pronouns"))
@@ -44,6 +45,9 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
             before.pos_ == "PROPN" and doc[head.i - 1].dep_ == "cc" and not {head.ent_type_, before.ent_type_} & \
             NOT_PEOPLE and len(span) == 1:  # (the parse left the mention only the last of "Lind and Tarn")
         return f"{before.text} and {span.text}"
+    beside = _another_subject(head, a)
+    if beside is not None:  # ("The family, protesters and civic leaders have demanded ...", parsed as two subjects;
+        return f"{beside.text}, {span.text}"  # a headline's "Lind, others warn ...")
     if len(named_examples(head)) >= 2 or _every_one(span, head) or _of_several(head):
         return span.text  # "politicians like Ana Lind and Ivo Tarn", "each", "everyone I asked", "mayors of both
         # camps"
@@ -54,15 +58,56 @@ def plural_mention(doc: Doc, a: Attribution, kind: str) -> str | None:
     if kind == "document" and head.tag_ == "NNS" and (head.lemma_.lower() in _PLURAL_DOCUMENTS or any(
             c.lower_ in _SEVERAL_DOCUMENTS for c in head.children)):  # "recent polls", "various reports"
         return span.text
+    if aggregate(head):
+        return span.text  # ("the average of polls taken this month")
     # a count of independent sources: "both", "two officials", "none of those three"
     # ("majorities in all five", "one in five": a share of a group, not a count of sources)
-    counts = [t for t in span if t.lower_ in _INDEPENDENT and t.ent_type_ not in ("PERCENT", "MONEY", "DATE")
-              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod"))
+    counts = [t for t in span if (t.lower_ in _INDEPENDENT or _a_number(t, head)) and t.ent_type_ not in (
+              "PERCENT", "MONEY", "DATE")
+              and (t == head or (t.head == head and t.dep_ in ("nummod", "det", "predet", "amod", "compound"))
                    or (t.dep_ == "pobj" and t.head.lower_ == "of" and not _parent_of(t.head.head)))
               and not any(w.lower_ == "in" for w in span[max(0, t.i - span.start - 2) : t.i - span.start])
               and not (len(span) > 1 and span[0].lower_ == "one" and span[1].lower_ == "of")]  # ("one of the
     # two candidates": one source)
     return span.text if counts else None
+
+
+def _another_subject(head: Token, a: Attribution) -> Token | None:
+    """Another noun subject of the mention's verb, set off from it by a comma: a list the parser split into
+    several subjects ("The family, protesters and civic leaders have been demanding ...") or a headline's "Lind,
+    others warn ..."; not the speaker's own people ("Lind, her aides ..."), nor a subject inside the words said
+    ("'The loopholes he cited are ...,' the Herald reported", where the content may start after the subject).
+    """
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in head.head.children:
+        first, last = sorted((c.i, head.i))
+        if c is head or a.content.start <= c.idx < a.content.end or not (c.pos_ == "PROPN" or c.tag_ == "NNS"):
+            continue  # (a name or a plural: not "At the time, she ...")
+        if (c.dep_ == head.dep_ or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < head.i)) and \
+                c.lemma_.lower() not in lex.CAMPAIGN_HEADS and not _own_people(c) and \
+                any(w.lower_ == "," for w in head.doc[first + 1 : last]) and c.ent_type_ in ("PERSON", "ORG", "") \
+                and not any(w.is_quote for w in head.doc[first:last]):
+            return c
+    return None
+
+
+def aggregate(head: Token) -> bool:
+    """Is the head one figure drawn from several documents ("the average of polls", "a review of studies")?"""
+    return head.lemma_.lower() in _AGGREGATES and any(o.tag_ == "NNS" and o.lemma_.lower() in _PLURAL_DOCUMENTS
+                                                      for p in head.children if p.lower_ == "of" for o in p.children)
+
+
+def _a_number(t: Token, head: Token) -> bool:
+    """Is the word a count above one of the plural head's people ("31 voters", "Some 40 residents", "Thirty
+    fishers", which the parse may take as a compound)?"""
+    if not t.like_num or t.head != head or head.tag_ not in ("NNS", "NNPS") or t.dep_ not in ("nummod", "compound"):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return False  # (a named person the parse set beside the count: "As he welcomed several hundred guests, Scott
+        # (D-Va.) was ...", where the mention is Scott)
+    value = t.text.replace(",", "")
+    return not value.isdigit() or int(value) > 1
 
 
 def _every_one(span: Span, head: Token) -> bool:
@@ -71,6 +116,8 @@ def _every_one(span: Span, head: Token) -> bool:
     ("almost everyone", "everyone knows": a public, one group.)"""
     if head.lower_ not in _EVERY_ONE:
         return False
+    if any(c.dep_ == "neg" for c in head.children) and head.lower_ in ("everyone", "everybody", "all"):
+        return True  # ("not everyone agrees": some of several disagree)
     if head.lower_ in ("each", "all"):
         return len(span) == 1 and head.dep_ in ("nsubj", "nsubjpass")
     return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
@@ -152,4 +199,4 @@ def _listed_subject(pronoun: Token) -> str | None:
     return None
 
 
-__all__ = ["NOT_PEOPLE", "PAIRS", "named_pair", "plural_mention", "set_of_people"]
+__all__ = ["NOT_PEOPLE", "PAIRS", "aggregate", "named_pair", "plural_mention", "set_of_people"]

@@ -40,6 +40,7 @@ from onrecord.provenance.outlets import (
     word_ids,
 )
 from onrecord.provenance.passages import carry_relays
+from onrecord.provenance.several import aggregate
 from onrecord.types import Attribution, CharSpan
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _kind(doc: Doc, a: Attribution) -> tuple[SourceKind, str]:
     if (head.pos_ == "PROPN" and lower in lex.OUTLET_WORDS and head.i == span.end - 1 and head.ent_type_ != "PERSON"
             ) or (lemma in MEDIA_NOUNS and _outlet_speaker(a)):  # ("The Kestrel Globe reported", "the paper": it)
         return "organisation", f"outlet: {written}"
-    document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or (
+    document = ((lemma in _DOCUMENT_HEADS or lower in _DOCUMENT_HEADS) and head.pos_ != "PROPN") or aggregate(head) or (
         lower == "it" and document_of(a, doc_text(doc)) is not None)
     unnamed = withheld(doc, a, span, head) if not document or any(
         t.dep_ == "conj" and t.head == head for t in span) else None  # ("media reports and party sources")
