@@ -37,3 +37,20 @@ def test_the_same_settings_give_the_same_pipeline_and_all_share_the_weights() ->
     assert one.get_pipe("parser") is other.get_pipe("parser") is load_pipeline(with_attribution=False).get_pipe(
         "parser")
     assert one.vocab is other.vocab
+
+
+def test_abbreviated_ranks_stay_one_token_so_the_quotation_keeps_its_speaker() -> None:
+    """spaCy's English tokenizer splits "Cpl." into "Cpl" "." (it keeps "Dr." and "Gen."), and the parse then ends a
+    sentence before the name: "“…,” Marine Cpl. Ana Lind said." had no statement. onrecord's tokenizer keeps the
+    ranks and titles of the lexicon's ``tokenizer_abbreviations`` whole; a full stop after a plain word still ends
+    its sentence."""
+    import onrecord
+
+    nlp = load_pipeline(Settings(), with_attribution=False)
+    words = [t.text for t in nlp.make_doc("“We held the line,” Marine Cpl. Ana Lind said. Det. Ivo Tarn agreed.")]
+    assert "Cpl." in words and "Det." in words
+    text = "“We held the line at the bridge,” Marine Cpl. Ana Lind said. “Nobody slept,” said Det. Ivo Tarn."
+    found = onrecord.extract(text).attributions
+    assert [(a.speaker, a.content.of(text)) for a in found] == [
+        ("Ana Lind", "We held the line at the bridge,"), ("Ivo Tarn", "Nobody slept,")]
+    assert [t.text for t in nlp.make_doc("She joined the Corps. Ana Lind said so.")][3:6] == ["Corps", ".", "Ana"]

