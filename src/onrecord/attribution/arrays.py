@@ -237,6 +237,20 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     return cast("tuple[Span, ...]", ents)
 
 
+def root_of(span: Span) -> Token:
+    """``span.root``, found once per :func:`shared` block for each span's range (spaCy walks each of its tokens'
+    paths to the sentence's root on every access; the article index asks it of every person entity three times);
+    outside such a block, found as it is."""
+    memo = memo_of(span.doc)
+    if memo is None:
+        return span.root
+    key = ("root", span.start, span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = span.root
+    return cast("Token", found)
+
+
 def set_ents(doc: Doc, ents: Iterable[Span]) -> None:
     """``doc.ents = ents``, and :func:`ents_of` reads them anew (the one way the rules change a Doc's entities)."""
     doc.ents = ents  # type: ignore[assignment]

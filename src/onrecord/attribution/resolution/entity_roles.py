@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from onrecord.attribution.arrays import ents_of
+from onrecord.attribution.arrays import ents_of, root_of
 from onrecord.attribution.resolution.genders import gender_votes
 from onrecord.attribution.resolution.names import LEADING_ROLES, name_like
 from onrecord.attribution.resolution.offices import office_before_name as office_titled
@@ -42,7 +42,7 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
         if title is not None and not title.whitespace_ and title.is_title and title.lower_ in LEADING_ROLES:
             ix.roles.setdefault(role_key(title), []).append((ent.start, full))  # "Capt" + "." the tokenizer split
         # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
-        root = ent.root
+        root = root_of(ent)
         appositions = [c for c in root.children if c.dep_ == "appos"]
         for other in appositions + ([root.head] if root.dep_ == "appos" else []):
             if role_noun(other):
@@ -64,7 +64,7 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
 def _vote(ix: ArticleIndex, name: str, ent: Span) -> None:
     """Gender evidence for a name from one mention (see :func:`gender_votes`)."""
     votes = ix.votes.setdefault(name, [0, 0])
-    male, female = gender_votes(ent)
+    male, female = gender_votes(ent, ix.honorific)
     votes[0] += male
     votes[1] += female
 

@@ -8,8 +8,11 @@ in the subject's own phrase ("Her son, Ivo Tarn, said she had died": that she is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
+from onrecord.attribution.arrays import root_of
 from onrecord.attribution.resolution.names import honorific_gender
 from onrecord.attribution.resolution.syntax import apposed, is_subject
 from onrecord.lexicon import load
@@ -32,18 +35,22 @@ _EITHER = MALE | FEMALE
 _STRONG = 3
 
 
-def gender_votes(ent: Span) -> tuple[int, int]:
-    """(male, female) evidence from one person mention ``ent``."""
+def gender_votes(ent: Span, honorifics: Mapping[int, str] | None = None) -> tuple[int, int]:
+    """(male, female) evidence from one person mention ``ent``; ``honorifics``: the gender the honorific before each
+    person entity gives, by its first token, where one was found for every person entity (the article index's),
+    read instead of looked for again."""
     doc = ent.doc
     male = female = 0
     prev = doc[ent.start - 1].lower_ if ent.start else ""
     # (an honorific before the titles before the name too: "Mr Justice Ivo Tarn")
-    titled = honorific_gender(doc, ent.start) if prev not in _EITHER and ent.start > 1 else None
+    titled = None
+    if prev not in _EITHER and ent.start > 1:
+        titled = honorific_gender(doc, ent.start) if honorifics is None else honorifics.get(ent.start)
     if prev in MALE or titled == "m":
         male += _STRONG
     elif prev in FEMALE or titled == "f":
         female += _STRONG
-    root = ent.root
+    root = root_of(ent)
     phrase = root.head if root.dep_ == "appos" else root
     nouns = apposed(root)
     kin = {GENDER_NOUNS.get(n.lower_) for n in nouns if n.pos_ == "NOUN"}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.arrays import ents_of, ids, one_of, positions, token_arrays
+from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
 from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -154,7 +154,7 @@ class ArticleIndex:
                 org = org_text(ent)
                 if ent.label_ == "ORG":
                     self.org_names.append(org)
-                subject = is_subject(ent.root, ent.end, ent.start)
+                subject = is_subject(root_of(ent), ent.end, ent.start)
                 self.org_mentions.append((ent.start, org, subject, inside(ent.start_char), ent.label_))
             if ent.label_ in ORG_LABELS and ent.label_ != "GPE":
                 org = org if ent.label_ == "ORG" else org_text(ent)  # (an organisation's: read just above)
@@ -178,7 +178,7 @@ class ArticleIndex:
             named.append((ent.start, name))
             # the people in a photo caption are not in the story
             if not inside(ent.start_char) and not in_caption(ent.start_char):
-                self.persons.append((ent.start, name, is_subject(ent.root, ent.end, ent.start)))
+                self.persons.append((ent.start, name, is_subject(root_of(ent), ent.end, ent.start)))
         return named
 
     def _index_chains(self) -> None:
@@ -253,7 +253,7 @@ class ArticleIndex:
                     and not any(t.lower_.rstrip(".") in _NOT_A_PERSONS_WORD for t in tail):
                 self.by_surname.setdefault(surname(name), []).append(name)
                 if not self.inside(doc[poss + 1].idx):
-                    self.persons.append((poss + 1, name, is_subject(ent.root, ent.end, poss + 1)))
+                    self.persons.append((poss + 1, name, is_subject(root_of(ent), ent.end, poss + 1)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
