@@ -27,6 +27,11 @@ ARTICLES = [
     "Ivo Tarn urged an “end to the delays on every route” and promised the vote would come soon. The mayor "
     "welcomed what she called “a fair deal for the island” and left the chamber.\n\n"
     "According to the Lakeview Herald, the board has approved the budget.",
+    # nouns: a holder's stance, a noun of saying with its that-clause, a channel's "said in a statement that"
+    "Ana Lind's criticism of the plan was sharp. Her warning that the pier would “fall into the sea by spring” "
+    "went unheeded. Ivo Tarn said in a statement that the ferry would run.\n\n"
+    "The union's support for the levy, its leaders' claims about the budget and the mayor's “absolute refusal to "
+    "negotiate” filled the meeting.",
 ]
 
 
@@ -60,3 +65,15 @@ def test_which_verbs_are_left_unread(nlp: Language) -> None:
         ("close", True),  # (the verb the parenthetical "believes" interrupts: read from "believes")
         ("believes", True),  # "Tarn believes it will not.": a belief, which scope quotes drops
     ]
+
+
+def test_which_nouns_are_left_unread(nlp: Language) -> None:
+    text = ("Ana Lind's criticism of the plan was sharp. Her warning that the pier would close went unheeded. "
+            "Ivo Tarn said in a statement that the ferry would run.")
+    doc = nlp(text)
+    quotations = find_quotations(doc)
+    unread = unsaid(quotations.text, quotations.quotes)
+    read = [(t.text, unread(t)) for t in doc if t.pos_ == "NOUN"]
+    assert ("criticism", True) in read  # a holder's stance: scope quotes drops it
+    assert ("warning", False) in read  # a noun of saying, with its that-clause
+    assert ("statement", False) in read  # "said in a statement that ..."
