@@ -49,14 +49,18 @@ def test_leaving_verbs_unread_keeps_every_statement(nlp: Language, text: str) ->
     assert _statements(nlp, text, unread=True) == _statements(nlp, text, unread=False)
 
 
-def test_which_verbs_are_left_unread(nlp: Language) -> None:
-    text = ("Ivo Tarn approved the plan. Mira Oduya welcomed the “entire premise of the new fee” on Tuesday. "
-            "Ana Lind said it would close. The pier, Ana Lind believes, will close. Tarn believes it will not.")
+def _unread(nlp: Language, text: str, pos: str) -> list[tuple[str, bool]]:
+    """Each word of the part of speech ``pos``, and whether scope quotes leaves it unread."""
     doc = nlp(text)
     quotations = find_quotations(doc)
     unread = unsaid(quotations.text, quotations.quotes)
-    read = [(t.text, unread(t)) for t in doc if t.pos_ == "VERB"]
-    assert read == [
+    return [(t.text, unread(t)) for t in doc if t.pos_ == pos]
+
+
+def test_which_verbs_are_left_unread(nlp: Language) -> None:
+    text = ("Ivo Tarn approved the plan. Mira Oduya welcomed the “entire premise of the new fee” on Tuesday. "
+            "Ana Lind said it would close. The pier, Ana Lind believes, will close. Tarn believes it will not.")
+    assert _unread(nlp, text, "VERB") == [
         ("approved", True),  # an act, no quotation in what it governs
         ("welcomed", False),  # its object holds a quotation: it may quote someone
         ("said", False),  # a verb of saying is always read
@@ -70,10 +74,7 @@ def test_which_verbs_are_left_unread(nlp: Language) -> None:
 def test_which_nouns_are_left_unread(nlp: Language) -> None:
     text = ("Ana Lind's criticism of the plan was sharp. Her warning that the pier would close went unheeded. "
             "Ivo Tarn said in a statement that the ferry would run.")
-    doc = nlp(text)
-    quotations = find_quotations(doc)
-    unread = unsaid(quotations.text, quotations.quotes)
-    read = [(t.text, unread(t)) for t in doc if t.pos_ == "NOUN"]
+    read = _unread(nlp, text, "NOUN")
     assert ("criticism", True) in read  # a holder's stance: scope quotes drops it
     assert ("warning", False) in read  # a noun of saying, with its that-clause
     assert ("statement", False) in read  # "said in a statement that ..."
