@@ -25,6 +25,11 @@ from speaking import speakers
     # a polling average is its compiler's
     ("Lind is viewed favorably by 50 percent, according to the Harbour Post Pollster average.",
      "the Harbour Post Pollster average", "Harbour Post Pollster"),
+    # the article's main body: a name only as another noun's modifier ("the Harbour Party debate") is no
+    # mention of its own, and names in another case ("Pac") are the same body
+    ("Lakeview Forward PAC was formed in May. Lakeview Forward Pac is run by Ana Lind. Tarn skipped the Harbour "
+     "Party debate, the Harbour Party dinner and the Harbour Party rally. The report said he was afraid.",
+     "The report", "Lakeview Forward PAC"),
 ])
 def test_a_document_speaks_for_the_maker_it_is_named_by(text: str, source: str, speaker: str) -> None:
     assert speakers(text)[source] == speaker
@@ -40,3 +45,9 @@ def test_a_document_speaks_for_the_maker_it_is_named_by(text: str, source: str, 
 ])
 def test_look_alikes_name_nobody(text: str, source: str) -> None:
     assert speakers(text)[source] is None
+
+
+def test_a_body_that_speaks_stays_the_main_one() -> None:
+    text = ("Lakeview Forward PAC was formed in May. Tarn skipped the debate. The Harbour Party said he was afraid. "
+            "The Harbour Party then said he was weak. The report said he was afraid.")
+    assert speakers(text)["The report"] == "Harbour Party"
