@@ -93,8 +93,8 @@ def _named_maker(case: Mention, document: Token) -> Speaker | None:
 
 @rule(
     "speakers.document-of-kind",
-    ("Kestrel Apparel sells coats in 40 states. It has more than 5,200 employees, according to company documents.",
-     "Kestrel Apparel"),
+    ("Tarnwell Inc. sells coats in 40 states. It has more than 5,200 employees, according to company documents.",
+     "Tarnwell Inc."),
 )
 def document_of_kind(case: Mention) -> Speaker | None:
     """A document named by the kind of body that made it ("company documents", "the airline's filing" is a
