@@ -51,3 +51,15 @@ def test_a_body_that_speaks_stays_the_main_one() -> None:
     text = ("Lakeview Forward PAC was formed in May. Tarn skipped the debate. The Harbour Party said he was afraid. "
             "The Harbour Party then said he was weak. The report said he was afraid.")
     assert speakers(text)["The report"] == "Harbour Party"
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # a voice in an ad speaks for the ad's maker: the ad it is in, or the one just named
+    ("Harbour Rights Watch released a new ad on Monday. “Tarn can't be trusted,” a voice-over in the ad says.",
+     "a voice-over in the ad", "Harbour Rights Watch"),
+    ("Ana Lind released a new ad on Monday. “Tarn can't be trusted,” a narrator says.", "a narrator", "Ana Lind"),
+    # no ad in sight: nobody known
+    ("“Tarn can't be trusted,” a voice said on the phone.", "a voice", None),
+])
+def test_a_voice_in_an_ad_is_its_makers(text: str, source: str, speaker: str | None) -> None:
+    assert speakers(text)[source] == speaker

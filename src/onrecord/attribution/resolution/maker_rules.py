@@ -18,6 +18,8 @@ from onrecord.attribution.resolution.organisations import org_for
 from onrecord.attribution.resolution.syntax import is_document
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
+    AD_NOUNS,
+    AD_VOICES,
     DOCUMENT_NOUNS,
     DOCUMENT_RESULTS,
     MAKER_NAME_WORDS,
@@ -133,4 +135,27 @@ def document_result_named_before(case: Mention) -> Speaker | None:
             return named
         found = author(r, tok)
         return replace(found, description=case.description) if found is not None and found.name else None
+    return None
+
+
+@rule(
+    "speakers.voice-of-ad",
+    ("Harbour Rights Watch released a new ad on Monday. “Tarn can't be trusted,” a voice-over in the ad says.",
+     "Harbour Rights Watch"),
+)
+def voice_of_ad(case: Mention) -> Speaker | None:
+    """A voice that speaks in an ad ("a voice-over in the ad says", "a narrator says"; lexicon ``ad_voices``): the
+    ad speaks, for whoever made it -- the ad it is said to be in, else the last one named within a few
+    sentences, as its own mention resolves; passes without one."""
+    head, r = case.head, case.resolver
+    if case.lemma not in AD_VOICES and not (head.lower_ == "over" and any(t.lower_ == "voice" for t in case.source)):
+        return None  # (the tokenizer splits "voice-over": "over" its head)
+    inside = next((c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                   for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in AD_NOUNS), None)
+    before = next((t for t in reversed(r.doc[max(0, head.i - 200) : head.i])
+                   if t.pos_ == "NOUN" and t.lemma_.lower() in AD_NOUNS), None)
+    for ad in (inside, before):
+        found = r.resolve(r.doc[ad.left_edge.i : ad.i + 1]) if ad is not None else None
+        if found is not None and found.name and found.kind in ("organisation", "person"):
+            return replace(found, description=case.description)
     return None

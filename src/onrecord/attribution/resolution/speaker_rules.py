@@ -399,6 +399,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.document_of_named_maker,
     mk.document_of_unlabelled_maker,
     mk.document_of_kind,
+    mk.voice_of_ad,
     k.couple_named,
     k.couple,
     g.group_introduced,
