@@ -450,18 +450,30 @@ class ArticleIndex:
         return self.acronyms[org] if org.isupper() and org in self.acronyms else self.fullest_org(org)
 
     def main_org(self, before: int) -> str | None:
-        """The organisation named most often before ``before`` (at least twice), ties to the latest."""
+        """The organisation named most often before ``before`` (at least twice), ties to the latest; a name as
+        another noun's modifier ("the Harbour Party debate") is no mention of it, and names differing in case only
+        ("Lakeview PAC", "Lakeview Pac") are one."""
         counts: dict[str, list[int]] = {}
+        cased: dict[str, str] = {}
         for i, name, _subject, _quoted, label in self.org_mentions:
             # (not a person the recogniser took for an organisation: "Lind" of "Ana Lind")
-            if label == "ORG" and i < before and not _MEDIA.search(name) and name.lower() not in self.by_surname:
-                entry = counts.setdefault(self.expand(name), [0, 0])
+            if label == "ORG" and i < before and not _MEDIA.search(name) and name.lower() not in self.by_surname \
+                    and not self._modifier(i):
+                full = cased.setdefault(self.expand(name).lower(), self.expand(name))
+                entry = counts.setdefault(full, [0, 0])
                 entry[0] += 1
                 entry[1] = i
         if not counts:
             return None
         name, (count, _last) = max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))
         return name if count >= 2 else None
+
+    def _modifier(self, i: int) -> bool:
+        ent = self.ent_of.get(i)
+        if ent is None:
+            return False
+        last = ent[-1]
+        return last.dep_ == "compound" and last.head.i >= ent.end and last.head.pos_ == "NOUN"
 
     def placed(self, name: str, places: set[str]) -> bool:
         """Is one of ``places`` written within a few words of a mention of ``name``'s family name?"""
