@@ -20,7 +20,6 @@ from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
-from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import relations as k
@@ -397,8 +396,6 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.party_plural,
     g.organisations_unnamed,
     g.document_of_named_maker,
-    mk.document_of_unlabelled_maker,
-    mk.document_of_kind,
     k.couple_named,
     k.couple,
     g.group_introduced,
@@ -424,7 +421,6 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     titled_in_organisation,
     named_organisation,
     proper_noun,
-    mk.document_result_named_before,
     doc.document_yield,
     doc.document_author,
     court.judge_of_judgment,
