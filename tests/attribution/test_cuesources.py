@@ -26,3 +26,18 @@ def test_a_bare_plural_after_a_fronted_phrase_is_left_alone() -> None:
     # no article or possessor opens the words after the phrase's object: the rule does not take them
     text = "Earlier in the week lawyers for the cafe told the panel that the rent had “doubled overnight.”"
     assert _sources(text) == ["lawyers for the cafe"]
+
+
+def test_with_phrase_cues_the_issuer_is_the_source_and_the_message_part_of_the_cue() -> None:
+    import dataclasses
+
+    from onrecord.settings import Settings
+
+    text = 'At the time, she released a statement saying, "The firm has been a trusted partner for years."'
+    settings = dataclasses.replace(Settings(), cue_span="phrase", scope="all")
+    found = [(text[a.source.start : a.source.end], text[a.cue.start : a.cue.end])
+             for a in extract(text, settings=settings).attributions if a.source and a.cue]
+    assert found == [("she", "released a statement saying")]
+    words = dataclasses.replace(Settings(), cue_span="word", scope="all")
+    assert [text[a.source.start : a.source.end] for a in extract(text, settings=words).attributions
+            if a.source] == ["a statement"]
