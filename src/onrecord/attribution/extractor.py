@@ -29,6 +29,7 @@ from onrecord.attribution.arrays import shared, text_of
 from onrecord.attribution.attach import attach_quotes
 from onrecord.attribution.candidates import unsaid
 from onrecord.attribution.cues import CueFinder, Statement
+from onrecord.attribution.cuesources import issuer_phrase
 from onrecord.attribution.headings import HEADING_RULES
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
 from onrecord.attribution.layout import in_heading
@@ -269,6 +270,9 @@ def _with_cue_phrase(doc: Doc, cand: Statement) -> Statement:
     if cue is None or cand.cue_span is None or cue.pos_ not in ("VERB", "AUX") \
             or cand.cue_span != CharSpan(cue.idx, cue.idx + len(cue.text)):
         return cand
+    issued = issuer_phrase(cue, cand.source)  # ("released a statement saying": the cue; its issuer the source)
+    if issued is not None:
+        return replace(cand, cue_span=issued[0], source=issued[1])
     return replace(cand, cue_span=cue_phrase(doc, cue, cand.content))
 
 

@@ -1,0 +1,94 @@
+"""More of ``cues.verb-source`` (the table is :mod:`.cueparts`'s): a verb cue's source where the parser gave the
+verb no subject of its own -- a participle hung on the message a speaker put out ("her office released a note
+saying that ...": the note), and a subject the parser ran into a fronted phrase with no comma after it ("Earlier in the
+trial the bakery's owner, Ana Lind, told the jury that ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, subject_of
+from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import AUTHORING_VERBS, ISSUED_MESSAGES
+from onrecord.types import CharSpan
+
+if TYPE_CHECKING:
+    from onrecord.attribution.cueparts import VerbCue
+
+
+@rule(
+    "cues.verb-source.issued-message",
+    ("Her office later released a short note saying that the minister had met “every union twice” this year.",
+     "a short note"),
+)
+def source_issued_message(v: VerbCue) -> Span | None:
+    """A participle of saying that modifies the message a speaker put out ("X released a note saying that ...",
+    "X issued a statement saying ..."): the message, as news annotators mark it (speakers.document-author gives it
+    its issuer). Not a message someone read or received ("she read a letter saying ..."): the verb must be one of
+    making a document, with a subject."""
+    host = _issuing_verb(v.tok)
+    if host is None or subject_of(host) is None:
+        return None
+    noun = v.tok.head
+    return same_paragraph(v.doc[noun.left_edge.i : noun.i + 1], v.tok)
+
+
+def _issuing_verb(tok: Token) -> Token | None:
+    """The verb that put out the message a participle of saying modifies ("released" in "released a note
+    saying"), or None."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in ISSUED_MESSAGES \
+            or noun.dep_ != "dobj" or noun.i > tok.i:
+        return None
+    host = noun.head
+    return host if host.lemma_.lower() in AUTHORING_VERBS and host.pos_ in ("VERB", "AUX") else None
+
+
+def issuer_phrase(cue: Token, source: Span | None) -> tuple[CharSpan, Span] | None:
+    """With cues marked as phrases, an issued message is part of the cue ("she released a statement saying":
+    the cue "released a statement saying", the source "she", as news annotators mark phrases): the widened cue
+    and the issuer, when ``source`` is the message :func:`source_issued_message` gave; else None."""
+    host = _issuing_verb(cue)
+    subject = subject_of(host) if host is not None else None
+    if host is None or subject is None or source is None or source.root != cue.head:
+        return None
+    return CharSpan(host.idx, cue.idx + len(cue.text)), subject
+
+
+@rule(
+    "cues.verb-source.fronted-phrase-subject",
+    ("Earlier in the hearing the cafe's owner, Min-seo Clark-Oduya, told the panel that she and Brandt had “no "
+     "quarrel at all” until June.", "the cafe's owner, Min-seo Clark-Oduya"),
+    ("Earlier in the hearing the cafe’s owner, Mina Lind-Oduya, told the panel that the rent had “doubled "
+     "overnight.”", "the cafe’s owner, Mina Lind-Oduya"),
+)
+def source_fronted_phrase_subject(v: VerbCue) -> Span | None:
+    """A verb with no subject after a fronted phrase with no comma after it ("Earlier in the trial the shop's
+    owner, Ana Lind, told ..."): the parser read the subject as a second object of the phrase's preposition.
+    That second object (with its apposition), when it opens with an article or a possessor, directly follows the
+    first object of a phrase that opens the sentence, and runs up to the verb."""
+    doc, tok = v.doc, v.tok
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None  # (a finite verb: a participle takes its subject from the verb it hangs on)
+    k = tok.i
+    while k > 0 and doc[k - 1].dep_ in ("aux", "neg", "advmod") and doc[k - 1].head == tok:
+        k -= 1
+    end = k - 1 if k > 0 and doc[k - 1].text == "," else k
+    obj = next((t for t in doc[max(0, k - 16) : k] if t.dep_ == "pobj" and t.right_edge.i + 1 in (end, k)), None)
+    if obj is None or obj.head.i >= obj.i:
+        return None
+    opener, fronted = doc[obj.left_edge.i], obj.head
+    while fronted.head.i < obj.i and fronted.head != fronted and fronted.head != tok:
+        fronted = fronted.head  # (the phrase's top: "Earlier in the trial" hangs on the verb)
+    first = next((t for t in fronted.subtree if t.dep_ == "pobj" and t.i < obj.i
+                  and t.right_edge.i + 1 == obj.left_edge.i), None)
+    if first is None or fronted.head != tok or fronted.left_edge.i != fronted.sent.start \
+            or not (opener.dep_ in ("det", "poss") or opener.tag_ == "PRP$"):
+        return None
+    phrase = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    while len(phrase) > 1 and phrase[-1].is_punct:
+        phrase = phrase[:-1]
+    return same_paragraph(phrase if len(phrase) <= 14 else noun_phrase(doc, obj), tok)

@@ -1,0 +1,43 @@
+"""cues.verb-source.issued-message and cues.verb-source.fronted-phrase-subject: their look-alikes stay as they were."""
+
+from onrecord.api import extract
+
+
+def _sources(text: str) -> list[str | None]:
+    return [text[a.source.start : a.source.end] if a.source else None for a in extract(text).attributions]
+
+
+def test_a_message_someone_read_out_is_not_theirs() -> None:
+    # "read" does not make the letter: its reader did not say what it says
+    assert _sources("At the rally she read out a letter saying that the plant would “close by May.”") == [None]
+
+
+def test_a_statement_the_parser_gave_the_verb_s_subject_keeps_it() -> None:
+    text = "The club issued a statement on Monday saying the coach had “lost the dressing room.”"
+    assert _sources(text) == ["The club"]
+
+
+def test_a_subject_the_parser_ran_into_a_fronted_phrase_is_the_source() -> None:
+    text = "Earlier in the hearing the panel’s chair told the owner that the rent had “doubled overnight.”"
+    assert _sources(text) == ["the panel’s chair"]
+
+
+def test_a_bare_plural_after_a_fronted_phrase_is_left_alone() -> None:
+    # no article or possessor opens the words after the phrase's object: the rule does not take them
+    text = "Earlier in the week lawyers for the cafe told the panel that the rent had “doubled overnight.”"
+    assert _sources(text) == ["lawyers for the cafe"]
+
+
+def test_with_phrase_cues_the_issuer_is_the_source_and_the_message_part_of_the_cue() -> None:
+    import dataclasses
+
+    from onrecord.settings import Settings
+
+    text = 'At the time, she released a statement saying, "The firm has been a trusted partner for years."'
+    settings = dataclasses.replace(Settings(), cue_span="phrase", scope="all")
+    found = [(text[a.source.start : a.source.end], text[a.cue.start : a.cue.end])
+             for a in extract(text, settings=settings).attributions if a.source and a.cue]
+    assert found == [("she", "released a statement saying")]
+    words = dataclasses.replace(Settings(), cue_span="word", scope="all")
+    assert [text[a.source.start : a.source.end] for a in extract(text, settings=words).attributions
+            if a.source] == ["a statement"]
