@@ -87,7 +87,7 @@ def test_speaker_gender_stays_above_floors() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("which", ["news", "news2", "news3", "news4", "news6", "news7", "news8", "news9", "news10",
-                                   "news11", "news12", "realnews"])
+                                   "news11", "news12", "news13", "realnews"])
 def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     """Direct and mixed quotations with their speakers on the dev halves of the news sets (data/news: invented
     hard cases; data/news2: invented wire and newspaper copy where the speaker is the hard part; data/news3:
@@ -95,7 +95,7 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     weighted to who speaks; data/news6: long everyday copy with many speakers; data/news7: one outlet form an
     article; data/news8: house styles of many countries; data/news9: the everyday report of the big outlets;
     data/news10: local news and the web's everyday copy; data/news11: public affairs, people named by office;
-    data/news12: features, business, courts and sport;
+    data/news12: features, business, courts and sport; data/news13: broadcasters' web copy in the present tense;
     data/realnews: the saved real pages of ../shared/data/html)."""
     from onrecord.eval import floors as f
     from onrecord.settings import Settings
@@ -109,6 +109,7 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
                             "news10": (f.NEWS10_GOLD, f.NEWS10_FLOORS, 7),
                             "news11": (f.NEWS11_GOLD, f.NEWS11_FLOORS, 7),
                             "news12": (f.NEWS12_GOLD, f.NEWS12_FLOORS, 7),
+                            "news13": (f.NEWS13_GOLD, f.NEWS13_FLOORS, 7),
                             "realnews": (f.REALNEWS_GOLD, f.REALNEWS_FLOORS, 37)}[which]
     path = repo_file(gold)
     if path is None:
