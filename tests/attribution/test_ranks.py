@@ -1,7 +1,6 @@
 """A name after a rank's abbreviation ("Army Sgt. Ivo Marsh") is the speaker (issue 17, session 28): spaCy's
-tokenizer split "Sgt." and took its period for a sentence's end; onrecord's tokenizer now keeps the lexicon's
-abbreviations whole (nlp/pipeline.py), and a source still cut at one it splits runs on to the name
-(records.name_after_rank). With look-alikes that must keep their speaker."""
+tokenizer split "Sgt." and took its period for a sentence's end; onrecord's tokenizer keeps the lexicon's
+abbreviations whole (nlp/pipeline.py). With look-alikes that must keep their speaker."""
 
 from __future__ import annotations
 

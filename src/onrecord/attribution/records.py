@@ -36,7 +36,7 @@ from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.attribution.resolution.names import hyphen_extent, person_name
 from onrecord.attribution.resolution.people import people_by_evidence
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
-from onrecord.lexicon.en import RANK_GRADE_WORDS, TITLES, VERDICT_NOUNS
+from onrecord.lexicon.en import VERDICT_NOUNS
 from onrecord.spans import trimmed_within
 from onrecord.types import Attribution, AttributionType, CharSpan
 
@@ -93,12 +93,8 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
     last: int | None = None  # the last one with a speaker of its own: continuations carry it on, not each other
     qa: dict[str, str | None] | None = None  # who a Q&A's labels are (asked at its first line)
     for cand in statements:
-        named: Span | None = None
         if cand.source is not None:
-            source = whole_hyphenated(cand.source)
-            named = name_after_rank(source)
-            # "Army Sgt" + ". Ana Lind": the source runs to the name, which is who speaks
-            cand = replace(cand, source=source if named is None else doc[source.start : named.end])
+            cand = replace(cand, source=whole_hyphenated(cand.source))
         if cand.origin == "continuation":
             found = _continuation(doc, text, cand, out, last, resolver)
             if found is not None:
@@ -117,7 +113,7 @@ def _find_sources(doc: Doc, statements: Sequence[Statement], said: list[tuple[in
         elif cand.origin == "transcript":
             speaker, how = resolver.resolve_label(cand.source.text), "label"
         else:
-            speaker, how = resolver.resolve(named if named is not None else cand.source), "source"
+            speaker, how = resolver.resolve(cand.source), "source"
         anchor = cand.cue.i if cand.cue is not None else (cand.source.start if cand.source is not None else 0)
         # (someone quoted inside a quotation, or in a pull quote set off from the story, is not the speaker the
         # story goes on with)
@@ -132,33 +128,6 @@ def whole_hyphenated(span: Span) -> Span:
     """A source cut inside a hyphenated name ("Greaves" of "Greaves-Mbeki said"), widened to the whole name."""
     start, end = hyphen_extent(span.doc, span.start, span.end)
     return span if (start, end) == (span.start, span.end) else span.doc[start:end]
-
-
-def name_after_rank(span: Span) -> Span | None:
-    """The name after a source cut at a rank's or a title's abbreviation whose period the tokenizer took for a
-    sentence's end ("Army Sgt" of "Army Sgt. Ana Lind", "Air Force 1st" of "Air Force 1st Lt. Ana Lind", "Navy
-    Capt" of "Navy Capt. Ivo Tarn"): the capitalised words after the period (a grade's "1st Class" passed over),
-    two to four of them; else None."""
-    doc, end = span.doc, span.end
-    if end < len(doc) and doc[end].is_title and _abbreviation(doc[end]) and end + 1 < len(doc) \
-            and doc[end + 1].text == "." and not doc[end].whitespace_:
-        end += 1  # (the abbreviation after the source: "Air Force 1st" + "Lt.")
-    elif not _abbreviation(doc[end - 1]):
-        return None
-    if end + 2 >= len(doc) or doc[end].text != "." or doc[end - 1].whitespace_:
-        return None
-    k = end + 1
-    while k < len(doc) and k - end <= 2 and (doc[k].text[:1].isdigit() or doc[k].lower_ in RANK_GRADE_WORDS):
-        k += 1  # ("Sgt. 1st Class Ana Lind")
-    start = k
-    while k < len(doc) and k - start < 4 and doc[k].is_title and doc[k].is_alpha:
-        k += 1
-    return doc[start:k] if k - start >= 2 else None
-
-
-def _abbreviation(tok: Token) -> bool:
-    """A rank's or a title's abbreviation written without its period ("Sgt", "Lt", "Capt")."""
-    return tok.is_title and len(tok) <= 5 and tok.lower_ in TITLES and tok.lower_ + "." in TITLES
 
 
 def _continuation(

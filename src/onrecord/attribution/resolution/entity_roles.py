@@ -43,8 +43,8 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
             ix.roles.setdefault(role_key(title), []).append((ent.start, full))  # "Capt" + "." the tokenizer split
         # "Ron Robison, the league's commissioner" / "the commissioner, Ron Robison"
         root = root_of(ent)
-        appositions = [c for c in root.children if c.dep_ == "appos"]
-        for other in appositions + ([root.head] if root.dep_ == "appos" else []):
+        apposed = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for other in apposed:
             if role_noun(other):
                 ix.roles.setdefault(other.lemma_.lower(), []).append((ent.start, full))
         if (before := role_before_name(ent)) is not None:  # "the district's MP, Ana Lind," hung elsewhere
@@ -52,8 +52,7 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
         if (office := office_before_name(ent)) is not None:  # "Minister for Roads Smt. Ana Lind"
             ix.roles.setdefault(office, []).append((ent.start, full))
         # an office of several phrases: "Chief Financial Officer Ana Lind", "Ana Lind, the chief financial officer"
-        offices = {office_titled(ent)} | {office_of_noun(o) for o in appositions + (
-            [root.head] if root.dep_ == "appos" else []) if o.pos_ in ("NOUN", "PROPN")}
+        offices = {office_titled(ent)} | {office_of_noun(o) for o in apposed if o.pos_ in ("NOUN", "PROPN")}
         for held in offices - {None}:
             ix.roles.setdefault(f"office:{held}", []).append((ent.start, full))
         _vote(ix, full, ent)
