@@ -21,6 +21,7 @@ judged by look-ups (sets, bisection), never by reading the article again.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -186,14 +187,14 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
     """The mentions of a person introduced in full by the first name alone, outside quotations ("Ana Lind hosted
     the show. ... Ana was incredulous."): where one person of the article has that first name, it is no family name
     of the article's, and the recogniser left the word unlabelled."""
+    fullest_of = functools.cache(index.fullest)  # (once a name, not once a pair: nothing here changes the index)
     firsts: dict[str, set[str]] = {}
-    for name in {index.fullest(n) for names in index.by_surname.values() for n in names if len(n.split()) >= 2}:
+    for name in {fullest_of(n) for names in index.by_surname.values() for n in names if len(n.split()) >= 2}:
         firsts.setdefault(name.split()[0].lower(), set()).add(name)
     one = {first: names.pop() for first, names in firsts.items() if len(names) == 1 and first not in index.by_surname}
     if not one:
         return []
-    fullest = {n: index.fullest(n) for n in {n for _i, n, _s in index.persons}}  # (once a name, not once a pair)
-    introduced = {name: min((i for i, n, _s in index.persons if fullest[n] == name), default=len(doc))
+    introduced = {name: min((i for i, n, _s in index.persons if fullest_of(n) == name), default=len(doc))
                   for name in one.values()}
     a = token_arrays(doc)
     found = []
@@ -279,7 +280,7 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     after the first, a role's ("Market Strategist"), no article before it, not ending with a plural or a party's
     member, all inside the chain's entities; else None."""
     first = start
-    while start < end and doc[start].lower_.rstrip(".") in LEADING_ROLES - NOT_A_PERSONS_WORD:
+    while start < end and doc[start].lower_.rstrip(".") in _TITLES_NOT_NAMES:
         start += 1  # ("Dr Ana Lind": the title is evidence, not a word of the name)
     words = [t for t in doc[start:end] if t.text != "-"]
     if not 2 <= len(words) <= 4 or any(_not_a_name_word(t) or (t.is_upper and len(t) > 1) for t in words[1:]) \
@@ -297,6 +298,10 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if doc[first].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
         return None
     return start, labels.pop() if len(labels) == 1 and doc[start].ent_iob_ == "B" else ""
+
+
+#: A title or role word at a chain's start that is no word of a name ("Dr", "Senator"), read off the chain.
+_TITLES_NOT_NAMES = LEADING_ROLES - NOT_A_PERSONS_WORD
 
 
 def _not_a_name_word(tok: Token) -> bool:

@@ -83,8 +83,8 @@ def family_name_first_in_view(case: Mention) -> Speaker | None:
     if not named:
         return None
     at, last = max(named)
-    between = doc[at : case.head.i].text
-    if last.split()[0] != name or len(last.split()) != 2 or between.count("\n\n") > 1:
+    if last.split()[0] != name or len(last.split()) != 2 \
+            or case.resolver.text.count("\n\n", doc[at].idx, case.head.idx) > 1:
         return _only_bearer_so_far(case, name, named)
     return Speaker(ix.fullest(last), "person")
 
