@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution import apposition_rules as appos
+from onrecord.attribution.resolution import bodies
 from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
@@ -379,6 +380,7 @@ def proper_noun(case: Mention) -> Speaker | None:
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
+    bodies.relative_after_body,
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
@@ -431,6 +433,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     court.judge_of_judgment,
     owner.organisations_own_words,
     owner.possessors_words,
+    owner.account_of_owner,
     doc.authors_of_document,
     doc.document_of_last_speaker,
     g.document_named_next,
@@ -441,6 +444,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
     orgs.governing_body_of_organisation,
+    bodies.outlet_by_its_noun,
     d.organisation_in_view,
     d.organisation_description,
     d.organisation_by_its_word,
