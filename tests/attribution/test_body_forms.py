@@ -1,6 +1,7 @@
 """Bodies named by the forms news copy uses besides their names (speakers.outlet-by-its-noun,
-speakers.relative-after-body, speakers.account-of-owner, a speech as its speaker's own words, an outlet's name
-written with its reporter's as one entity); and the look-alikes that keep their speaker."""
+speakers.relative-after-body, speakers.body-of-its-head, speakers.account-of-owner, a name set off after a relative
+clause, a speech as its speaker's own words, an outlet's name written with its reporter's as one entity, a company
+named by its shares); and the look-alikes that keep their speaker."""
 
 from __future__ import annotations
 
@@ -20,6 +21,20 @@ from speaking import speakers
     ("The rumour was traced to a website called Lakeview News Right Now, which claims that the council sold the "
      "pier.", "which", "Lakeview News Right Now"),
     ("In the late 1990s, it was the Harbour Party that warned that the pier would close.", "that", "Harbour Party"),
+    # the name set off after a noun's relative clause
+    ("The group that says it organised the march, Lakeview Forward, has asked the council for a permit.", "that",
+     "Lakeview Forward"),
+    # a body a person heads, by the title the article gave them
+    ("Ana Lind met Harbour Safety Secretary Ivo Tarnowski on Monday. Tarnowski's agency said the pier would close.",
+     "Tarnowski's agency", "Harbour Safety"),
+    # a company the recogniser does not know, named by its shares: "a company spokeswoman" is its voice, and its
+    # first word alone is the company
+    ("Shares of Tarnwick Appliances fell 14% on Thursday after the maker of ovens cut its outlook. Chief Executive "
+     "Ana Lind said the demand was there. A company spokeswoman said two warehouses would close.",
+     "A company spokeswoman", "Tarnwick Appliances"),
+    ("Shares of Tarnwick Appliances fell 14% on Thursday after the maker of ovens cut its outlook. Chief Executive "
+     "Ana Lind said the demand was there. Tarnwick said it would close two warehouses.", "Tarnwick",
+     "Tarnwick Appliances"),
     # an account on a social network speaks for its owner, a pronoun's too
     ("Sarah Okafor spoke at the harbour on Monday. The next day, her Twitter account posted: “Thank you, "
      "Lakeview.”", "her Twitter account", "Sarah Okafor"),
@@ -43,6 +58,12 @@ def test_a_body_named_by_a_form_of_copy(text: str, source: str, speaker: str) ->
      "Harbour News' Ana Lindqvist", "Ana Lindqvist"),
     # a relative clause the parser did hang on its noun: that noun, as before
     ("Sarah Lind, who said the vote was close, left early.", "who", "Sarah Lind"),
+    # no title names the body the person heads: the description stands for itself
+    ("Ana Lind met Ivo Tarnowski on Monday. Tarnowski's agency said the pier would close.", "Tarnowski's agency",
+     "Tarnowski's agency"),
+    # no company named: a company's spokeswoman stays unnamed
+    ("Chief Executive Ana Lind said the demand was there. A company spokeswoman said two warehouses would close.",
+     "A company spokeswoman", None),
     # a pronoun's account of events (not a network's) names nobody
     ("Sarah Okafor spoke at the harbour on Monday. Her account of the night contradicts the records.",
      "Her account of the night", None),

@@ -7,13 +7,19 @@ These are forms of copy that recur across outlets; each finds a body the article
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.kinds import name_kinds
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, org_text
+from onrecord.attribution.resolution.syntax import compound_start
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import LEGAL_SUFFIXES, ORGANISATION_HEADS, OUTLET_NOUNS, OUTLET_WORDS
+from onrecord.lexicon.en import HEADED_BODIES, LEGAL_SUFFIXES, ORGANISATION_HEADS, OUTLET_NOUNS, OUTLET_WORDS
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
 
 #: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
 NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
@@ -113,3 +119,57 @@ def relative_after_body(case: Mention) -> Speaker | None:
         return None
     name = body_name(ent) if end == ent.end else org_text(doc[ent.start : end])
     return Speaker(r.index.expand(name), "organisation", case.description)
+
+
+@rule("speakers.body-of-its-head", (
+    "Ana Lind met Harbour Safety Secretary Ivo Tarnowski on Monday. Tarnowski's agency declined to comment.",
+    "Harbour Safety"),)
+def body_of_its_head(case: Mention) -> Speaker | None:
+    """"Johnson's agency", "Tarn's ministry": a body a person heads (lexicon headed_bodies), with the person as its
+    owner, is the organisation the person's title names where the article gives it before their name ("Homeland
+    Security Secretary Jeh Johnson"), by its fullest name; passes when no title of theirs names one."""
+    head, r = case.head, case.resolver
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if case.lemma not in HEADED_BODIES or owner is None or not case.moves:
+        return None
+    who = r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
+    if who.kind != "person" or not who.name:
+        return None
+    for start, name, _subject in r.index.persons:
+        if start >= head.i or r.index.fullest(name) != who.name:
+            continue
+        k = start - 1
+        while k > 0 and start - k <= 2 and k not in r.index.ent_of and r.doc[k].is_title:
+            k -= 1  # (the title: "Secretary", "Deputy Secretary")
+        ent = r.index.ent_of.get(k)
+        if k < start - 1 and ent is not None and ent.label_ == "ORG" and ent.end == k + 1:
+            return Speaker(r.index.expand(body_name(ent)), "organisation", case.description)
+    return None
+
+
+#: What the recogniser may make of a company's name it does not know: nothing, a place, a product, a building.
+_MISREAD_COMPANY_LABELS = frozenset({"", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
+
+
+def index_traded_companies(index: ArticleIndex) -> None:
+    """A company the recogniser did not know, named by its shares as business copy names the firm it is about
+    ("Shares of Tarn Appliances fell 14%", "Tarn Appliances shares rose", "Tarn Appliances' shares"): a mention of
+    an organisation (counted as a subject: the story's firm), and a name "Tarn" alone or "the company" may stand for.
+    Title-case proper nouns only, none of them a person's or an organisation's the recogniser found."""
+    doc = index.doc
+    for tok in doc:
+        if tok.lemma_.lower() != "share" or tok.tag_ != "NNS":
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else next(
+            (c for c in tok.children if c.dep_ in ("compound", "poss") and c.i < tok.i), None)
+        if name is None or name.pos_ != "PROPN":
+            continue
+        start = compound_start(name)
+        words = doc[start : name.i + 1]
+        if any(not (t.is_title or t.is_upper) or t.ent_type_ not in _MISREAD_COMPANY_LABELS for t in words):
+            continue
+        text = org_text(words)
+        index.org_names.append(text)
+        index.org_mentions.append((start, text, True, index.inside(doc[start].idx), "ORG"))
+        index.org_mentions.sort()
