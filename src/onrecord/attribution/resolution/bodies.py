@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.kinds import name_kinds
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, org_text
+from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, org_text, person_name
 from onrecord.attribution.resolution.syntax import compound_start
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import HEADED_BODIES, LEGAL_SUFFIXES, ORGANISATION_HEADS, OUTLET_NOUNS, OUTLET_WORDS
@@ -135,8 +136,9 @@ def body_of_its_head(case: Mention) -> Speaker | None:
     who = r.resolve(r.doc[owner.left_edge.i : owner.i + 1])
     if who.kind != "person" or not who.name:
         return None
-    for start, name, _subject in r.index.persons:
-        if start >= head.i or r.index.fullest(name) != who.name:
+    for person in ents_of(r.doc):  # (in reported speech too: "he had spoken to Homeland Security Secretary X")
+        start = person.start
+        if start >= head.i or person.label_ != "PERSON" or r.index.fullest(person_name(person)) != who.name:
             continue
         k = start - 1
         while k > 0 and start - k <= 2 and k not in r.index.ent_of and r.doc[k].is_title:

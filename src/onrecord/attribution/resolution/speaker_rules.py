@@ -105,6 +105,8 @@ def _named_after_clause(case: Mention, noun: Token, clause: Token) -> Span | Non
     """The name set off after a noun's relative clause ("The group that says it organised the march, Lakeview
     Forward, has asked ..."): a title-case proper noun in apposition to the noun, after the clause; else None."""
     doc = case.resolver.doc
+    if noun.pos_ != "NOUN":
+        return None  # (not a name's own clause: "Ana Lind, who ..., just as her mentor Ivo Tarn")
     named = next((c for c in noun.children if c.dep_ == "appos" and c.i > clause.i and c.pos_ == "PROPN"
                   and c.is_title and c.ent_type_ in ("", "ORG", "PERSON")), None)
     return doc[compound_start(named) : named.i + 1] if named is not None else None
