@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
+from onrecord.attribution.resolution.bodies import body_name, index_traded_companies, owned_person
 from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
@@ -64,11 +65,8 @@ from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
     LEGAL_SUFFIXES,
-    ORGANISATION_HEADS,
 )
 
-#: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
-_NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
@@ -129,6 +127,7 @@ class ArticleIndex:
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
+        index_traded_companies(self)  # "Shares of Tarn Appliances fell": a company the recogniser missed
         self.org_mentions.sort()
         index_roles(self, self._names)  # (roles from titles and appositions, and the gender votes)
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
@@ -151,7 +150,7 @@ class ArticleIndex:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
             if ent.label_ in ("ORG", "GPE"):
-                org = org_text(ent)
+                org = body_name(ent)  # (not "Fox News' Bret Baier": Fox News, and its reporter)
                 if ent.label_ == "ORG":
                     self.org_names.append(org)
                 subject = is_subject(root_of(ent), ent.end, ent.start)
@@ -241,19 +240,13 @@ class ArticleIndex:
         :meth:`_index_stray_surnames`)."""
         doc = self.doc
         for ent in ents_of(doc):
-            if ent.label_ != "ORG":
+            start = owned_person(ent) if ent.label_ == "ORG" else None
+            if start is None:
                 continue
-            poss = next((t.i for t in ent[:-2] if t.tag_ == "POS"), None)
-            if poss is None:
-                continue
-            tail = doc[poss + 1 : ent.end]
-            name = clean_name(tail.text)
-            if 2 <= len(name.split()) <= 3 and name_like(name) and all(w[:1].isupper() for w in name.split()) \
-                    and all(t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_) for t in tail) \
-                    and not any(t.lower_.rstrip(".") in _NOT_A_PERSONS_WORD for t in tail):
-                self.by_surname.setdefault(surname(name), []).append(name)
-                if not self.inside(doc[poss + 1].idx):
-                    self.persons.append((poss + 1, name, is_subject(root_of(ent), ent.end, poss + 1)))
+            name = clean_name(doc[start : ent.end].text)
+            self.by_surname.setdefault(surname(name), []).append(name)
+            if not self.inside(doc[start].idx):
+                self.persons.append((start, name, is_subject(root_of(ent), ent.end, start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
