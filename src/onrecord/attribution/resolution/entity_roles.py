@@ -26,7 +26,7 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
     for ent in ents_of(doc):
         if ent.label_ != "PERSON" or not name_like(name := names[ent.start]):
             continue
-        full = ix.fullest(name, ix.honorific.get(ent.start))
+        full = ix.fullest(name, ix.honorific.get(ent.start), titled=ent.start in ix.honorific)
         for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
             if inner.lower_.rstrip(".") not in LEADING_ROLES:
                 break

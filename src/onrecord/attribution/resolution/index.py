@@ -105,6 +105,7 @@ class ArticleIndex:
         self.acronyms: dict[str, str] = {}
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
+        self.first_named: dict[str, int] = {}  # a name of two words or more -> the token it is first named at
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -336,6 +337,7 @@ class ArticleIndex:
             key = surname(name)
             if len(name.split()) >= 2:
                 seen.setdefault(key, []).append(name)
+                self.first_named[name] = min(_i, self.first_named.get(name, _i))
             elif key not in self.owner and seen.get(key):
                 first = seen[key][0]
                 if all(compatible(p, first) or compatible(first, p) for p in seen[key]):
@@ -357,6 +359,18 @@ class ArticleIndex:
         """Index a speaker's full name the recogniser missed ("Ana Lind, who represents ..."), so that "Lind"
         later resolves to it."""
         known = self.by_surname.setdefault(surname(name), [])
+        if name not in known:
+            known.append(name)
+            self.ent_names.add(name)
+            if self._fullest_memo:
+                self._fullest_memo.clear()
+
+    def learn_family(self, name: str, at: int) -> None:
+        """Index a family member's full name the article writes only shared ("Ana and Ivo Tarn", at token
+        ``at``), so that a titled family name ("Mr. Tarn") can pick that member; a first name alone ("Ivo") is
+        not taken for it."""
+        known = self.by_surname.setdefault(surname(name), [])
+        self.first_named[name] = min(at, self.first_named.get(name, at))
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
@@ -398,18 +412,26 @@ class ArticleIndex:
     def _fullest(self, name: str, gender: str | None, *, titled: bool) -> str:
         cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
-            cands = [c for c in cands if self.gender(c) == gender] or [
-                c for c in cands if titled and self.gender(c) is None] or cands
-        best = self._fullest_among(name, [c for c in cands if c in self.ent_names])
-        return best if best != name else self._fullest_among(name, cands)
+            # (the mention's own honorific: a first name the list is near sure of counts, "Mr. Tarn" is no Ana)
+            cands = [c for c in cands if self.gender(c, listed=titled) == gender] or [
+                c for c in cands if titled and self.gender(c, listed=True) is None] or cands
+            if titled:  # (of a family's two men, "Mr. Tarn" is the one named first: not the son named later)
+                cands = sorted(cands, key=lambda c: self.first_named.get(c, len(self.doc)))
+        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
+        if owner is not None and gender is not None and self.gender(owner, listed=titled) not in (None, gender):
+            owner = None  # ("Mr. Tarn" is not Ana Tarn, who had the name alone first)
+        cands = list(cands)
+        best = self._fullest_among(name, [c for c in cands if c in self.ent_names], owner)
+        if best != name and (gender is None or best in cands):  # (not another's name of the family, found by
+            return best                                          # the single name's fallback: "Mr. Tarn")
+        return self._fullest_among(name, cands, owner)
 
-    def _fullest_among(self, name: str, candidates: Iterable[str]) -> str:
+    def _fullest_among(self, name: str, candidates: Iterable[str], owner: str | None) -> str:
         best = name
         # each name once, in the order first seen: a name mentioned 700 times was compared 700 times, for every
         # speaker of a long article (time in the square of its length); only a strictly fuller name replaces
         # ``best``, so the result is the same
         cands = list(dict.fromkeys(candidates))
-        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
         if owner is not None:  # not the fuller name of another person of the family
             cands = [c for c in cands if compatible(c, owner) or compatible(owner, c)] or cands
         for cand in cands:
