@@ -18,6 +18,7 @@ from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
+from onrecord.attribution.resolution import exchange_rules as ex
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
@@ -408,6 +409,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.counted_names,
     acronym_noun,
     k.relative_named,
+    ex.other_in_exchange,
     g.organisation_noun_named,
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
