@@ -38,13 +38,14 @@ _EXCHANGE_WINDOW = 160
 )
 def other_in_exchange(case: Mention) -> Speaker | None:
     """"“…,” her friend says" right after two people quoted in turn: the other of the two, not the one the
-    possessor is (see the module's docstring). Not a relation whose possessor is not the one just quoted."""
+    possessor is (see the module's docstring). Not a relation whose possessor is not the one just quoted, nor one
+    that introduces a name ("Her brother, Ivo Tarn, said")."""
     head, r = case.head, case.resolver
     if head.tag_ != "NN" or head.lemma_.lower() not in MUTUAL_RELATION_HEADS or not case.moves:
         return None
     poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-    if poss is None:
-        return None
+    if poss is None or case.own or any(c.dep_ == "appos" for c in head.children) or not _after_quotation(poss):
+        return None  # (not "Her brother, Ivo Tarn, said ...": the relation that names the one it introduces)
     owner = r.resolve(r.doc[poss.i : poss.i + 1]).name
     if owner is None or " and " in owner:
         return None
@@ -53,6 +54,14 @@ def other_in_exchange(case: Mention) -> Speaker | None:
     if found is None or (gender is not None and r.index.gender(found, listed=True) not in (None, gender)):
         return None
     return Speaker(found, "person", case.description)
+
+
+def _after_quotation(poss: Token) -> bool:
+    """Does the mention come right after the quotation it closes ("“…,” her friend says")?"""
+    doc, k = poss.doc, poss.i - 1
+    while k >= 0 and doc[k].text in (",", "—", "–"):
+        k -= 1
+    return k >= 0 and doc[k].is_quote and poss.i - k <= 2
 
 
 def _introduced_other(r: SpeakerResolver, head: Token, owner: str) -> str | None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, set_ents, token_arrays
+from onrecord.attribution.resolution.given_names import names_given
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     ROLE_ENDINGS,
@@ -427,6 +428,7 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     people = [(p.start, p) for p in evidenced_people(doc)]
     people += [(p.start, p) for p in names_cut_short(doc)]
     people += [(p.start, p) for p in patronymic_people(doc)]  # "Ana Sari binti Osman", then "Ana Sari" alone
+    people += [(p.start, p) for p in names_given(doc) if p not in ents]  # "who gave his name only as Tito"
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield

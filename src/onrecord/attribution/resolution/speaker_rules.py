@@ -19,6 +19,7 @@ from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import exchange_rules as ex
+from onrecord.attribution.resolution import given_names as given
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
@@ -410,6 +411,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     acronym_noun,
     k.relative_named,
     ex.other_in_exchange,
+    given.name_given,
     g.organisation_noun_named,
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
