@@ -106,6 +106,7 @@ class ArticleIndex:
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
         self.first_named: dict[str, int] = {}  # a name of two words or more -> the token it is first named at
+        self.family_only: set[str] = set()  # a couple's names the article writes only shared ("Ana and Ivo Tarn")
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -374,6 +375,7 @@ class ArticleIndex:
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
+            self.family_only.add(name)
             if self._fullest_memo:
                 self._fullest_memo.clear()
 
@@ -446,6 +448,8 @@ class ArticleIndex:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
             for cand in dict.fromkeys(c for names in self.by_surname.values() for c in names):  # (each once)
+                if cand in self.family_only:
+                    continue  # ("Kim" of "Kim and Ivo Tarn" alone stays "Kim": see learn_family)
                 words = cand.split()
                 if len(words) > len(best.split()) and key in [w.lower() for w in words]:
                     best = cand
