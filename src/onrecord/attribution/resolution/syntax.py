@@ -152,8 +152,7 @@ def role_noun(tok: Token) -> bool:
 
 def copular_nouns(name: Token) -> list[Token]:
     """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
-    club's treasurer"; "His mother, Ana Lind, was the first witness"; "Ana Lind became the party's candidate"), or
-    with a relative clause ("Ana Lind, who
+    club's treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who
     has been treasurer since May,"): a role the article gives the person, as an apposition does."""
     node = name.head if name.dep_ == "appos" else name
     # a relative clause on the name: "Amadou Sarr, who has been treasurer since 2024," / "who became coach"
@@ -161,9 +160,8 @@ def copular_nouns(name: Token) -> list[Token]:
         w.dep_ == "nsubj" and w.lower_ == "who" for w in v.children) for c in v.children if c.dep_ == "attr"
         and role_noun(c) and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
     verb = node.head
-    if node.dep_ not in ("attr", "nsubj") or verb.lemma_ not in ("be", "become") or (
-            verb.lemma_ == "become" and node.dep_ != "nsubj"):
-        return said  # ("Ana Lind became the party's candidate": a role given as "is" gives it)
+    if node.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
+        return said
     other = "nsubj" if node.dep_ == "attr" else "attr"
     return said + [c for c in verb.children if c.dep_ == other and role_noun(c) and any(
         (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
