@@ -41,3 +41,18 @@ def test_with_phrase_cues_the_issuer_is_the_source_and_the_message_part_of_the_c
     words = dataclasses.replace(Settings(), cue_span="word", scope="all")
     assert [text[a.source.start : a.source.end] for a in extract(text, settings=words).attributions
             if a.source] == ["a statement"]
+
+
+def test_the_one_quoted_as_saying_is_the_source() -> None:
+    text = "The club's statement quoted its chair, Ana Lind, as saying the season had been “the best in years.”"
+    assert _sources(text) == ["its chair, Ana Lind"]
+
+
+def test_a_release_that_quotes_a_name_before_a_paragraph_of_quotation_gives_the_name() -> None:
+    text = "The release quotes Ana Lind-Marchetti:\n\n“This fair was started by six growers. We are still that fair.”"
+    assert _sources(text) == ["Ana Lind-Marchetti"]
+
+
+def test_a_person_who_quotes_another_keeps_the_words() -> None:
+    # the look-alike: a person quoting someone says it herself
+    assert _sources("Ana Lind quoted Lincoln: “A house divided against itself cannot stand.”") == ["Ana Lind"]
