@@ -365,9 +365,9 @@ def source_inserted_participle(v: VerbCue) -> Span | None:
 
 
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_quoted_person, source_after_quotation, source_subject, source_name_beside, source_apposition_before,
-                         source_after_its_quotation, source_inserted_participle, source_issued_message,
-                         source_fronted_phrase_subject],
+    "cues.verb-source", [source_quoted_person, source_after_quotation, source_subject, source_name_beside,
+                         source_apposition_before, source_after_its_quotation, source_inserted_participle,
+                         source_issued_message, source_fronted_phrase_subject],
     describe=lambda s: s.text,
 )
 
