@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
 from onrecord.attribution.resolution.entity_roles import index_roles
+from onrecord.attribution.resolution.genders import of_honorific
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
@@ -105,8 +106,7 @@ class ArticleIndex:
         self.acronyms: dict[str, str] = {}
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
-        self.first_named: dict[str, int] = {}  # a name of two words or more -> the token it is first named at
-        self.family_only: set[str] = set()  # a couple's names the article writes only shared ("Ana and Ivo Tarn")
+        self.family_only: set[str] = set()  # names written only shared ("Ana and Ivo Tarn"; see relations.py)
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -338,7 +338,6 @@ class ArticleIndex:
             key = surname(name)
             if len(name.split()) >= 2:
                 seen.setdefault(key, []).append(name)
-                self.first_named[name] = min(_i, self.first_named.get(name, _i))
             elif key not in self.owner and seen.get(key):
                 first = seen[key][0]
                 if all(compatible(p, first) or compatible(first, p) for p in seen[key]):
@@ -363,19 +362,6 @@ class ArticleIndex:
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
-            if self._fullest_memo:
-                self._fullest_memo.clear()
-
-    def learn_family(self, name: str, at: int) -> None:
-        """Index a family member's full name the article writes only shared ("Ana and Ivo Tarn", at token
-        ``at``), so that a titled family name ("Mr. Tarn") can pick that member; a first name alone ("Ivo") is
-        not taken for it."""
-        known = self.by_surname.setdefault(surname(name), [])
-        self.first_named[name] = min(at, self.first_named.get(name, at))
-        if name not in known:
-            known.append(name)
-            self.ent_names.add(name)
-            self.family_only.add(name)
             if self._fullest_memo:
                 self._fullest_memo.clear()
 
@@ -412,21 +398,13 @@ class ArticleIndex:
         return best
 
     def _fullest(self, name: str, gender: str | None, *, titled: bool) -> str:
-        cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
-        if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
-            # (the mention's own honorific: a first name the list is near sure of counts, "Mr. Tarn" is no Ana)
-            cands = [c for c in cands if self.gender(c, listed=titled) == gender] or [
-                c for c in cands if titled and self.gender(c, listed=True) is None] or cands
-            if titled:  # (of a family's two men, "Mr. Tarn" is the one named first: not the son named later)
-                cands = sorted(cands, key=lambda c: self.first_named.get(c, len(self.doc)))
+        cands = list(dict.fromkeys(self.by_surname.get(surname(name), ())))  # (each name once)
         owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
-        if owner is not None and gender is not None and self.gender(owner, listed=titled) not in (None, gender):
-            owner = None  # ("Mr. Tarn" is not Ana Tarn, who had the name alone first)
-        cands = list(cands)
+        if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
+            cands, owner = of_honorific(self, cands, owner, gender, titled=titled)
         best = self._fullest_among(name, [c for c in cands if c in self.ent_names], owner)
-        if best != name and (gender is None or best in cands):  # (not another's name of the family, found by
-            return best                                          # the single name's fallback: "Mr. Tarn")
-        return self._fullest_among(name, cands, owner)
+        # (not another's name of the family the single name's fallback found: "Mr. Tarn")
+        return best if best != name and (gender is None or best in cands) else self._fullest_among(name, cands, owner)
 
     def _fullest_among(self, name: str, candidates: Iterable[str], owner: str | None) -> str:
         best = name
@@ -447,9 +425,8 @@ class ArticleIndex:
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
-            for cand in dict.fromkeys(c for names in self.by_surname.values() for c in names):  # (each once)
-                if cand in self.family_only:
-                    continue  # ("Kim" of "Kim and Ivo Tarn" alone stays "Kim": see learn_family)
+            # (each once; not "Kim Tarn" of "Kim and Ivo Tarn" for "Kim": see relations._learn_member)
+            for cand in dict.fromkeys(c for ns in self.by_surname.values() for c in ns if c not in self.family_only):
                 words = cand.split()
                 if len(words) > len(best.split()) and key in [w.lower() for w in words]:
                     best = cand

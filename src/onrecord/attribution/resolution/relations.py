@@ -64,13 +64,24 @@ def find_couples(doc: Doc, index: ArticleIndex) -> list[Couple]:
             if joined is None and name in doc[at : at + 6].text:  # (a name as written; "Kim" of "Kim and Ivo
                 index.learn(name)                                 # Tarn" alone later stays "Kim")
             elif joined is not None:  # (each of "Ana and Ivo Tarn" is of the family: "Mr. Tarn" is Ivo Tarn)
-                index.learn_family(name, at)
+                _learn_member(index, name)
             ent = index.ent_of.get(at)
             if ent is None or ent.label_ != "PERSON":  # (a couple the recogniser took for organisations)
                 index.persons.append((at, name, is_subject(doc[at], at + 1, at)))
     if couples:
         _mentions_again(doc, index, {n for c in couples for n in c[1:]})
     return couples
+
+
+def _learn_member(index: ArticleIndex, name: str) -> None:
+    """Index a couple's member the article names only shared ("Ivo Tarn" of "Ana and Ivo Tarn"),
+    so that a titled family name ("Mr. Tarn") can pick them; the first name alone ("Ivo") is not taken for it (GGT
+    keeps "Kim" of "Kim and Ivo Tarn")."""
+    known = index.by_surname.setdefault(surname(name), [])
+    if name not in known:
+        known.append(name)
+        index.ent_names.add(name)
+        index.family_only.add(name)
 
 
 def copular_roles(doc: Doc, index: ArticleIndex) -> None:
