@@ -16,7 +16,6 @@ from onrecord.attribution.beside import cue_after_quote, reads
 from onrecord.attribution.beside_names import inverted_source, left_name
 from onrecord.attribution.calling import called, named_in_turn
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.cuesources import quoted_person
 from onrecord.attribution.extent import second_quoted_clause
 from onrecord.attribution.layout import in_heading
 from onrecord.attribution.phrases import subject_of
@@ -315,7 +314,7 @@ def cue_before(c: Quotation) -> Attachment | None:
             break
         found = cues.cue_kind(tok) or reads(tok)
         if found is not None and found[0] in ("speech", "document") and not in_heading(cues.text, tok):
-            source = quoted_person(tok) or subject_of(tok)  # ("The release quotes Ana Lind:": she)
+            source = subject_of(tok)
             if source is not None and source.start_char >= c.q.span.start:  # (its words, taken for its subject)
                 source = left_name(doc, tok)
             if source is None and bare:

@@ -1,5 +1,5 @@
 """More of ``cues.verb-source`` (the table is :mod:`.cueparts`'s): the one quoted, not who quotes ("State media
-quoted an official as saying ...", "The release quotes Ana Lind: “…”"); a verb cue's source where the parser gave the
+quoted an official as saying ..."); a verb cue's source where the parser gave the
 verb no subject of its own -- a participle hung on the message a speaker put out ("her office released a note
 saying that ...": the note), and a subject the parser ran into a fronted phrase with no comma after it ("Earlier in the
 trial the bakery's owner, Ana Lind, told the jury that ...").
@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, subject_of
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import AUTHORING_VERBS, DOCUMENT_NOUNS, ISSUED_MESSAGES
+from onrecord.lexicon.en import AUTHORING_VERBS, ISSUED_MESSAGES
 from onrecord.types import CharSpan
 
 if TYPE_CHECKING:
@@ -98,27 +98,18 @@ def source_fronted_phrase_subject(v: VerbCue) -> Span | None:
 @rule(
     "cues.verb-source.quoted-person",
     ("State media quoted a ministry official as saying the bridge would reopen in May.", "a ministry official"),
-    ("The fair's release quotes Ana Lind: “We are still that fair.”", "Ana Lind"),
 )
 def source_quoted_person(v: VerbCue) -> Span | None:
     """"X quoted Y as saying ...": the one quoted (the verb's object, with a name in apposition the parser hung on
-    the verb), not who quotes; so too "the release quotes Y: “…”", when a document quotes. Not "she quoted
-    Lincoln" of a person quoting another (what she says is hers)."""
-    return quoted_person(v.tok)
-
-
-def quoted_person(tok: Token) -> Span | None:
-    """The one a verb of quoting quotes (see :func:`source_quoted_person`), or None."""
-    doc = tok.doc
-    as_saying = tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as"
-    verb = tok.head.head if as_saying else tok
+    the verb), not who quotes. (A document that quotes a person, "the release quotes Y: “…”", stays the source:
+    see ``speakers.document-quoting``.)"""
+    doc, tok = v.doc, v.tok
+    if not (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as"):
+        return None
+    verb = tok.head.head
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if verb.lemma_.lower() != "quote" or obj is None:
         return None
-    if not as_saying:
-        subject = subject_of(verb)
-        if subject is None or subject.root.lemma_.lower() not in DOCUMENT_NOUNS or obj.pos_ != "PROPN":
-            return None
     phrase = noun_phrase(doc, obj)
     name = next((c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
                  and c.left_edge.i == phrase.end + 1 and doc[phrase.end].text == ","), None)

@@ -25,6 +25,7 @@ from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
+from onrecord.attribution.resolution import quoting_rules as quoting
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution.antecedents import group_antecedent
@@ -384,6 +385,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
+    quoting.document_quoting,
     doc.document_goes_on,
     doc.document_as_it,
     g.cleft_it,
