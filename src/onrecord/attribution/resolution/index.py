@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
 from onrecord.attribution.resolution.bodies import body_name, index_traded_companies, owned_person
 from onrecord.attribution.resolution.entity_roles import index_roles
+from onrecord.attribution.resolution.genders import of_honorific
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
@@ -103,6 +104,7 @@ class ArticleIndex:
         self.acronyms: dict[str, str] = {}
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
+        self.family_only: set[str] = set()  # names written only shared ("Ana and Ivo Tarn"; see relations.py)
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -389,20 +391,20 @@ class ArticleIndex:
         return best
 
     def _fullest(self, name: str, gender: str | None, *, titled: bool) -> str:
-        cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
+        cands = list(dict.fromkeys(self.by_surname.get(surname(name), ())))  # (each name once)
+        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
-            cands = [c for c in cands if self.gender(c) == gender] or [
-                c for c in cands if titled and self.gender(c) is None] or cands
-        best = self._fullest_among(name, [c for c in cands if c in self.ent_names])
-        return best if best != name else self._fullest_among(name, cands)
+            cands, owner = of_honorific(self, cands, owner, gender, titled=titled)
+        best = self._fullest_among(name, [c for c in cands if c in self.ent_names], owner)
+        # (not another's name of the family the single name's fallback found: "Mr. Tarn")
+        return best if best != name and (gender is None or best in cands) else self._fullest_among(name, cands, owner)
 
-    def _fullest_among(self, name: str, candidates: Iterable[str]) -> str:
+    def _fullest_among(self, name: str, candidates: Iterable[str], owner: str | None) -> str:
         best = name
         # each name once, in the order first seen: a name mentioned 700 times was compared 700 times, for every
         # speaker of a long article (time in the square of its length); only a strictly fuller name replaces
         # ``best``, so the result is the same
         cands = list(dict.fromkeys(candidates))
-        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
         if owner is not None:  # not the fuller name of another person of the family
             cands = [c for c in cands if compatible(c, owner) or compatible(owner, c)] or cands
         for cand in cands:
@@ -416,7 +418,8 @@ class ArticleIndex:
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
-            for cand in dict.fromkeys(c for names in self.by_surname.values() for c in names):  # (each once)
+            # (each once; not "Kim Tarn" of "Kim and Ivo Tarn" for "Kim": see relations._learn_member)
+            for cand in dict.fromkeys(c for ns in self.by_surname.values() for c in ns if c not in self.family_only):
                 words = cand.split()
                 if len(words) > len(best.split()) and key in [w.lower() for w in words]:
                     best = cand

@@ -19,11 +19,14 @@ from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
+from onrecord.attribution.resolution import exchange_rules as ex
+from onrecord.attribution.resolution import given_names as given
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
+from onrecord.attribution.resolution import quoting_rules as quoting
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution.antecedents import group_antecedent
@@ -399,6 +402,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
+    quoting.document_quoting,
     doc.document_goes_on,
     doc.document_as_it,
     g.cleft_it,
@@ -425,6 +429,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.counted_names,
     acronym_noun,
     k.relative_named,
+    ex.other_in_exchange,
+    given.name_given,
     g.organisation_noun_named,
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
