@@ -53,6 +53,10 @@ def profile(args: argparse.Namespace) -> int:
     for path in paths:
         articles += [Article(text=d["text"], id=d["id"]) for d in iter_documents(path)]
     articles = articles[: args.limit] if args.limit else articles
+    if not articles:
+        print("profile_rules: no documents to read: give --input FILE, or put the shared data where "
+              "ONRECORD_SHARED (or ../shared) points", file=sys.stderr)
+        return 2
     settings = DEFAULT.with_(scope=args.scope, cue_span=args.cue_span)
     nlp = load_pipeline(settings)
     batches = _Batches(nlp, settings, "profile")
