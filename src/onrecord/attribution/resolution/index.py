@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
 from onrecord.attribution.resolution.entity_roles import index_roles
+from onrecord.attribution.resolution.learnt import learnt_name_mentions
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
+    capitalised,
     clean_name,
     compatible,
     honorific_gender,
@@ -263,12 +265,11 @@ class ArticleIndex:
         doc = self.doc
         a = token_arrays(doc)
         # (first on the arrays: a capitalised noun, not before a proper noun, whose lower case may be a surname)
-        maybe = one_of(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(one_of(a.pos, _PROPN)) \
-            & one_of(a.lower, ids(*self.by_surname))
+        maybe = one_of(a.pos, _PROPN_NOUN) & ~a.next_is(one_of(a.pos, _PROPN)) & one_of(a.lower, ids(*self.by_surname))
         for i in positions(maybe):
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
-            if (tok.pos_ in ("PROPN", "NOUN") and tok.is_title
+            if (tok.pos_ in ("PROPN", "NOUN") and capitalised(tok)  # (not spaCy's is_title: "McCrae" too)
                     and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
                     and tok.lower_ in self.by_surname and not self.inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
@@ -360,6 +361,8 @@ class ArticleIndex:
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
+            if self._fullest_memo is not None and len(known) == 1:  # (built: "McCrae never played" a mention now)
+                self.persons = sorted(self.persons + learnt_name_mentions(self, name))
             if self._fullest_memo:
                 self._fullest_memo.clear()
 

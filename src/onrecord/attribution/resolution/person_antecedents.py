@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from onrecord.attribution.resolution.addressees import addressee_before
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, person_name
@@ -50,8 +51,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
         return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
-                 and fits(s.name)), None)
+    last = _last_speaker(r, pronoun, fits)
     lede = story_subject(r, pronoun)
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
@@ -61,6 +61,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
     previous_start = _sentence_before(r, pronoun)
+    if (answering := addressee_before(r, pronoun, gender, previous_start, fits, full)) is not None:
+        return answering  # "“You forgot your keys,” Tarn told her. “I did,” she agreed."
     lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
                                      and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
@@ -74,8 +76,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     by_role = _role_subject_before(r, pronoun)
     if by_role is not None and fits(by_role) and not any(p[0] >= previous_start for p in subjects):
         return Speaker(by_role, "person")
-    described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
-    if described is not None:
+    if (described := described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)) is not None:
         return described
     if prefer_speaker and last is not None and last[0] >= window_start:
         newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
@@ -94,6 +95,12 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return Speaker(full(before[-1]), "person")
     return _last_resort(r, pronoun, full(lede) if lede is not None else None, window_start if any_mention else None,
                         fits)
+
+
+def _last_speaker(r: SpeakerResolver, pronoun: Token, fits: Callable[[str], bool]) -> tuple[int, Speaker] | None:
+    """The last person heard before the pronoun who may be it, and where."""
+    return next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
+                 and fits(s.name)), None)
 
 
 def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_start: int | None,

@@ -1,0 +1,85 @@
+"""He/she resolution mechanisms of session 29, end to end with the real model: the person spoken to answers
+(:mod:`onrecord.attribution.resolution.addressees`), a his/her after an object is no evidence of the subject's
+gender (:mod:`onrecord.attribution.resolution.genders`), a family name written with a capital inside
+("McCrae") is a mention (:func:`onrecord.attribution.resolution.names.capitalised`). Every passage is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from speaking import speaker_of
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "“I packed the dog and my pills,” Wenna Trask-Oyelaran said. “That was all.”\n\n“You forgot your coat,” "
+            "Megan Pryce told her.\n\n“I forgot my coat,” she agreed, smiling.",
+            "I forgot my coat", "Wenna Trask-Oyelaran", id="the-one-told-answers",
+        ),
+        pytest.param(
+            "“I carved the first one in 1981,” said Ottilie Brandvold-Seng. Two winters ago her left hand began to "
+            "shake. Her surgeon has told her it will not get better.\n\n“So this bowl is the last,” she said.",
+            "So this bowl is the last", "Ottilie Brandvold-Seng", id="the-one-a-described-person-told",
+        ),
+        # look-alikes: the one who spoke to a person of the other gender, or the one told by a he/she of the same
+        pytest.param(
+            "“I packed the dog and my pills,” Wenna Trask-Oyelaran said.\n\n“You forgot your coat,” Dafydd Pryce told "
+            "him.\n\n“I forgot nothing,” she said.",
+            "I forgot nothing", "Wenna Trask-Oyelaran", id="told-him-then-she",
+        ),
+    ],
+)
+def test_the_person_spoken_to_answers(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_SPOKEN = "“We hit the ice at dawn,” said Vytautas Rimkus. “Nobody slept.”\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            _SPOKEN + "Janis Ozols thanked Anna Berzina and her crew in front of reporters on Sunday and said the "
+            "boat had reached the floe only because the wind dropped. “We were lucky with the weather,” he said.",
+            "We were lucky", "Janis Ozols", id="her-after-an-object-named-is-the-object-s",
+        ),
+        # look-alikes: a her with no person named before it is still the subject's (a woman named Janis here)
+        pytest.param(
+            _SPOKEN + "Janis Ozols said in front of reporters on Sunday that her crew had reached the floe only "
+            "because the wind dropped. “We were lucky with the weather,” he said.",
+            "We were lucky", "Vytautas Rimkus", id="her-after-no-object",
+        ),
+        pytest.param(
+            _SPOKEN + "Janis Ozols thanked the rescuers and her crew in front of reporters on Sunday and said the "
+            "boat had reached the floe only because the wind dropped. “We were lucky with the weather,” he said.",
+            "We were lucky", "Vytautas Rimkus", id="her-after-an-object-not-named",
+        ),
+    ],
+)
+def test_a_his_or_her_after_an_object_says_nothing_of_the_subject(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_PASSING = ("{0}, who scored 200 goals for the club, has died aged 81.\n\n“If we won 5-1, Tam would talk about the "
+            "one,” Ruaridh Okonjo said. “He could not stand to lose.”\n\n{1} never played for his country. He was "
+            "picked once, in 1966, but broke his ankle in training. He later called the injury “the best thing that "
+            "happened to my knees.”")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(_PASSING.format("Tam MacLennan", "MacLennan"), "the best thing", "Tam MacLennan",
+                     id="a-family-name-with-a-capital-inside"),
+        # look-alike: a family name the recogniser reads as a person's anyway
+        pytest.param(_PASSING.format("Tam McKinnock", "McKinnock"), "the best thing", "Tam McKinnock",
+                     id="look-alike-read-as-a-name"),
+    ],
+)
+def test_a_family_name_with_a_capital_inside_is_a_mention(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
