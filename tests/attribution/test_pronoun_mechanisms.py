@@ -1,12 +1,17 @@
 """He/she resolution mechanisms of session 29, end to end with the real model: the person spoken to answers
 (:mod:`onrecord.attribution.resolution.addressees`), a his/her after an object is no evidence of the subject's
 gender (:mod:`onrecord.attribution.resolution.genders`), a family name written with a capital inside
-("McCrae") is a mention (:func:`onrecord.attribution.resolution.names.capitalised`). Every passage is made up."""
+("McCrae") is a mention (:func:`onrecord.attribution.resolution.names.capitalised`), the one asked answers, a
+he/she is never two people heard together. Every passage is made up."""
 
 from __future__ import annotations
 
 import pytest
 
+from onrecord.attribution.resolution.names import Speaker
+from onrecord.attribution.resolution.person_antecedents import person_antecedent
+from onrecord.attribution.resolution.resolver import SpeakerResolver
+from onrecord.nlp import load_pipeline
 from speaking import speaker_of
 
 pytestmark = pytest.mark.model
@@ -82,4 +87,55 @@ _PASSING = ("{0}, who scored 200 goals for the club, has died aged 81.\n\n“If 
     ],
 )
 def test_a_family_name_with_a_capital_inside_is_a_mention(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_RADIO = "“I packed the dog and my pills,” Wenna Trask-Oyelaran said on the radio. “That was all.”\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            _RADIO + "“Why did nobody come sooner?” Megan Pryce asked.\n\n“Honestly? Nobody called us,” she said.",
+            "Nobody called us", "Wenna Trask-Oyelaran", id="the-one-interviewed-answers",
+        ),
+        # look-alike: the one who spoke before asks, and goes on
+        pytest.param(
+            _RADIO + "“Why did nobody come sooner?” Wenna Trask-Oyelaran asked.\n\n“Nobody called us,” she said.",
+            "Nobody called us", "Wenna Trask-Oyelaran", id="a-question-of-the-one-speaking",
+        ),
+    ],
+)
+def test_a_question_is_answered_by_the_one_asked(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+def test_a_he_or_she_is_not_two_people_heard_together() -> None:
+    doc = load_pipeline()("Ivo Tarn spoke first. Later Ivo Tarn and Per Lind agreed on a plan. He left early.")
+    r = SpeakerResolver(doc)
+    r.note(2, Speaker("Ivo Tarn", "person"))
+    r.note(next(t.i for t in doc if t.text == "agreed"), Speaker("Ivo Tarn and Per Lind", "person"))
+    assert person_antecedent(r, next(t for t in doc if t.text == "He"), "m").name == "Ivo Tarn"
+
+
+_OKAFOR = "“The rules are clear,” Per Okafor said on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            _OKAFOR + "Justice Minister Ana Lind has the final say on whether Mira Tarn faces charges, and though she "
+            "has said she will follow the prosecutors, the decision is hers.",
+            "she will follow the prosecutors", "Ana Lind", id="the-main-clause-s-subject-over-a-clause-s",
+        ),
+        # look-alike: the one person a subject, inside a clause, with no person the main clause's subject
+        pytest.param(
+            _OKAFOR + "The court ruled on Friday that Mira Tarn must repay the grant. She said she would appeal.",
+            "she would appeal", "Mira Tarn", id="a-clause-s-subject-alone",
+        ),
+    ],
+)
+def test_the_main_clause_s_subject_comes_first(text: str, content: str, speaker: str) -> None:
     assert speaker_of(text, content) == speaker

@@ -15,12 +15,20 @@ from spacy.tokens import Token
 
 from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.syntax import compound_start
-from onrecord.lexicon.en import ADDRESSING_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from onrecord.lexicon.en import ADDRESSING_VERBS, ASKING_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.resolver import SpeakerResolver
 
 _SUBJECT = ("nsubj", "nsubjpass")
+
+
+def answering_person(r: SpeakerResolver, pronoun: Token, gender: str | None, previous_start: int,
+                     fits: Callable[[str], bool], full: Callable[[tuple[int, str, bool]], str]) -> Speaker | None:
+    """The person spoken to (:func:`addressee_before`), else the one who answers a question
+    (:func:`answer_after_question`), or None."""
+    return addressee_before(r, pronoun, gender, previous_start, fits, full) or answer_after_question(
+        r, pronoun, gender, previous_start, fits)
 
 
 def addressee_before(r: SpeakerResolver, pronoun: Token, gender: str | None, previous_start: int,
@@ -49,3 +57,29 @@ def addressee_before(r: SpeakerResolver, pronoun: Token, gender: str | None, pre
     named_before = [(p[0], full(p)) for p in r.index.persons if p[0] < since and p[2]]
     candidates = sorted(c for c in heard_before + named_before if c[1] not in tellers and fits(c[1]))
     return Speaker(candidates[-1][1], "person") if candidates else None
+
+
+def answer_after_question(r: SpeakerResolver, pronoun: Token, gender: str | None, previous_start: int,
+                          fits: Callable[[str], bool]) -> Speaker | None:
+    """The person a he/she who says a quotation stands for, right after a quoted question that someone named
+    asked ("“Why not sooner?” Tarn asked. “Nobody asked,” she said."), when someone else spoke before the
+    question: the one who answers is that person, the one being interviewed, not the one asking."""
+    if gender is None or pronoun.dep_ not in _SUBJECT or r.index.inside(pronoun.idx) or not any(
+            t.text in _CLOSING for t in r.doc[max(0, pronoun.i - 2) : pronoun.i]):
+        return None
+    asked = next((t for t in r.doc[previous_start : pronoun.sent.start] if t.lemma_.lower() in ASKING_VERBS
+                  and t.pos_ == "VERB" and any(c.dep_ in _SUBJECT and c.pos_ == "PROPN" for c in t.children)), None)
+    who = next((c for c in asked.children if c.dep_ in _SUBJECT), None) if asked is not None else None
+    if asked is None or who is None or not any(  # (the question mark right before "Tarn asked" / "asked Tarn")
+            t.text == "?" for t in r.doc[max(0, min(asked.i, who.left_edge.i) - 3) : min(asked.i, who.left_edge.i)]):
+        return None
+    asker = next((s.name for i, s in r.recent if previous_start <= i < pronoun.i and s.name), None)
+    before = next(((i, s) for i, s in reversed(r.recent) if i < previous_start and s.kind == "person" and s.name
+                   and " and " not in s.name), None)
+    if asker is None or before is None or before[1].name == asker or not fits(before[1].name or ""):
+        return None
+    return before[1]
+
+
+#: Closing quotation marks, which end the words a he/she after them said.
+_CLOSING = frozenset({"”", '"', "’", "'", "''"})

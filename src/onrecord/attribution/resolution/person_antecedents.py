@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.resolution.addressees import addressee_before
+from onrecord.attribution.resolution.addressees import answering_person
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, person_name
@@ -51,7 +51,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
         return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = _last_speaker(r, pronoun, fits)
+    last = _last_speaker(r, pronoun, fits, gender is not None)
     lede = story_subject(r, pronoun)
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
@@ -61,8 +61,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
     previous_start = _sentence_before(r, pronoun)
-    if (answering := addressee_before(r, pronoun, gender, previous_start, fits, full)) is not None:
-        return answering  # "“You forgot your keys,” Tarn told her. “I did,” she agreed."
+    if (answering := answering_person(r, pronoun, gender, previous_start, fits, full)) is not None:
+        return answering  # "“You forgot your keys,” Tarn told her. “I did,” she agreed."; "“Why?” Tarn asked."
     lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
                                      and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
@@ -84,7 +84,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
                                                [p[0] for p in newer]):
             return last[1]
     if subjects:
-        return Speaker(full(subjects[-1]), "person")
+        return Speaker(full(_main_subject_first(r.doc, subjects)), "person")
     chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
     if chained is not None:  # (the he/she before it, resolved in its turn)
         return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
@@ -97,10 +97,12 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
                         fits)
 
 
-def _last_speaker(r: SpeakerResolver, pronoun: Token, fits: Callable[[str], bool]) -> tuple[int, Speaker] | None:
-    """The last person heard before the pronoun who may be it, and where."""
+def _last_speaker(r: SpeakerResolver, pronoun: Token, fits: Callable[[str], bool],
+                  one: bool) -> tuple[int, Speaker] | None:
+    """The last person heard before the pronoun who may be it, and where; with ``one`` (a he/she), one person,
+    not two heard together ("Ana Lind and Ivo Tarn": a he/she is neither pair; a description may be)."""
     return next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
-                 and fits(s.name)), None)
+                 and not (one and " and " in s.name) and fits(s.name)), None)
 
 
 def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_start: int | None,
@@ -263,6 +265,25 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
     ):
         return False
     return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
+
+
+def _main_subject_first(doc: Doc, subjects: list[PersonMention]) -> PersonMention:
+    """The last subject, unless it is the subject of a clause inside a sentence whose main clause has another of
+    them as its subject, before it: that one, whom the sentence is about ("Lind has the final say on whether Tarn
+    runs, and though she has said ..." -> Lind)."""
+    last = doc[subjects[-1][0]]
+    root = last.sent.root
+    if not _subject_of_a_clause_inside(last, root):
+        return subjects[-1]
+    return next((p for p in reversed(subjects[:-1]) if doc[p[0]].sent.start == last.sent.start
+                 and _subject_of(doc[p[0]]) == root), subjects[-1])
+
+
+def _subject_of(tok: Token) -> Token | None:
+    """The verb whose subject the name at ``tok`` is, or None."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _subject_of_a_clause_inside(tok: Token, root: Token) -> bool:
