@@ -139,3 +139,21 @@ _OKAFOR = "“The rules are clear,” Per Okafor said on Monday. "
 )
 def test_the_main_clause_s_subject_comes_first(text: str, content: str, speaker: str) -> None:
     assert speaker_of(text, content) == speaker
+
+
+_LEAVE = ("“Leave is a right,” said Vera Okafor, a professor of ethics.\n\nIn addition to paid leave, {0} also advises "
+          "her father on equal pay.\n\n“Women are paid equally for the work that we do,” she said at the convention.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(_LEAVE.format("aides say Mira Tarn-Oduya"), "Women are paid", "Mira Tarn-Oduya",
+                     id="the-subject-of-unnamed-sources-words"),
+        # look-alike: a person named said it, and stays the one in view
+        pytest.param(_LEAVE.format("Okafor said Mira Tarn-Oduya"), "Women are paid", "Vera Okafor",
+                     id="the-words-of-someone-named"),
+    ],
+)
+def test_the_subject_of_reported_words_when_no_one_named_spoke(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.addressees import answering_person
 from onrecord.attribution.resolution.genders import MALE
@@ -242,7 +242,22 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     # nervous flyers. “…,” he said" -> the captain introduced by name)
     asked = next((c for t in sent if t.lemma_.lower() in ASKING_VERBS for c in t.children
                   if c.dep_ in ("dobj", "dative") and c.pos_ == "NOUN" and _definite(c)), None)
-    return role_holder(r, asked) if asked is not None and r.index.roles.get(role_key(asked)) else None
+    if asked is not None and r.index.roles.get(role_key(asked)):
+        return role_holder(r, asked)
+    return _reported_subject_before(r, pronoun, sent)
+
+
+def _reported_subject_before(r: SpeakerResolver, pronoun: Token, sent: Span) -> str | None:
+    """The one person the sentence before names, as the subject of someone's reported words (not in quotation
+    marks), where no one named spoke it and its narration names no one: the story is about that person ("Aides
+    say Ana Lind advises her father on pay. “Women are paid equally,” she said." -> Lind)."""
+    if any(sent.start <= i < pronoun.i for i, _s in r.recent) or any(
+            sent.start <= p[0] < sent.end for p in r.index.persons):
+        return None
+    named = {r.index.fullest(person_name(e)) for e in sent.ents if e.label_ == "PERSON"
+             and r.index.inside(e.start_char) and not quoted_at(r.text, e.start_char)
+             and e.root.dep_ in ("nsubj", "nsubjpass")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _definite(noun: Token) -> bool:
