@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
 from onrecord.attribution.resolution.entity_roles import index_roles
-from onrecord.attribution.resolution.learnt import learnt_name_mentions
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
@@ -361,8 +360,6 @@ class ArticleIndex:
         if name not in known:
             known.append(name)
             self.ent_names.add(name)
-            if self._fullest_memo is not None and len(known) == 1:  # (built: "McCrae never played" a mention now)
-                self.persons = sorted(self.persons + learnt_name_mentions(self, name))
             if self._fullest_memo:
                 self._fullest_memo.clear()
 
