@@ -19,7 +19,6 @@ from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
-    capitalised,
     clean_name,
     compatible,
     honorific_gender,
@@ -264,11 +263,12 @@ class ArticleIndex:
         doc = self.doc
         a = token_arrays(doc)
         # (first on the arrays: a capitalised noun, not before a proper noun, whose lower case may be a surname)
-        maybe = one_of(a.pos, _PROPN_NOUN) & ~a.next_is(one_of(a.pos, _PROPN)) & one_of(a.lower, ids(*self.by_surname))
+        maybe = one_of(a.pos, _PROPN_NOUN) & a.is_title & ~a.next_is(one_of(a.pos, _PROPN)) \
+            & one_of(a.lower, ids(*self.by_surname))
         for i in positions(maybe):
             tok = doc[i]
             ent = self.ent_of.get(tok.i)
-            if (tok.pos_ in ("PROPN", "NOUN") and capitalised(tok)  # (not spaCy's is_title: "McCrae" too)
+            if (tok.pos_ in ("PROPN", "NOUN") and tok.is_title
                     and (ent is None or (ent.label_ != "PERSON" and len(ent) == 1))
                     and tok.lower_ in self.by_surname and not self.inside(tok.idx)
                     and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):

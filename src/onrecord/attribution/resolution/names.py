@@ -110,12 +110,6 @@ def surname(name: str) -> str:
     return (words[-1] if words else name).lower().strip(".,")
 
 
-def capitalised(tok: Token) -> bool:
-    """Is the word written with a capital first and lower case after it, a capital inside allowed ("Lind",
-    "McCrae", "DeSantis", which spaCy's ``is_title`` does not count)?"""
-    return tok.text[:1].isupper() and any(c.islower() for c in tok.text)
-
-
 def initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 

@@ -256,7 +256,7 @@ def _reported_subject_before(r: SpeakerResolver, pronoun: Token, sent: Span) -> 
         return None
     named = {r.index.fullest(person_name(e)) for e in sent.ents if e.label_ == "PERSON"
              and r.index.inside(e.start_char) and not quoted_at(r.text, e.start_char)
-             and e.root.dep_ in ("nsubj", "nsubjpass")}
+             and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ == "ccomp"}  # (what someone says)
     return named.pop() if len(named) == 1 else None
 
 
