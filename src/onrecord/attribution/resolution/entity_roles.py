@@ -3,6 +3,7 @@ league's commissioner"), and the gender evidence of each mention: read once as t
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -23,10 +24,14 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
     """Index each person entity's roles, from titled mentions and appositions, and each name's gender votes, in
     text order (``names``: each person entity's name, by its first token)."""
     doc = ix.doc
+    # the fullest names of the honorific-less mentions, once a name: the loop learns roles and gender votes, which
+    # a fullest name without a gender does not read (one with a gender does: it is asked each time)
+    fullest = functools.cache(ix.fullest)
     for ent in ents_of(doc):
         if ent.label_ != "PERSON" or not name_like(name := names[ent.start]):
             continue
-        full = ix.fullest(name, ix.honorific.get(ent.start))
+        gender = ix.honorific.get(ent.start)  # (the honorific is the mention's own: titled)
+        full = fullest(name) if gender is None else ix.fullest(name, gender, titled=True)
         for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
             if inner.lower_.rstrip(".") not in LEADING_ROLES:
                 break

@@ -21,6 +21,10 @@ _WORD = r"[A-Z][\w'’-]+"
 #: One to three capitalised given names, a patronym word, one or two capitalised words of the father's name.
 _PATRONYMIC = re.compile(rf"\b((?:{_WORD} ){{0,2}}{_WORD}) (" + "|".join(
     re.escape(w) for w in sorted(PATRONYM_WORDS, key=len, reverse=True)) + rf") ({_WORD}(?: {_WORD})?)\b")
+#: What every match of :data:`_PATRONYMIC` holds: a patronym word between spaces before a capital. Most articles
+#: have none, and this one scan is a fraction of the full pattern's, which tries every capitalised word.
+_PATRONYM_WORD = re.compile(" (?:" + "|".join(
+    re.escape(w) for w in sorted(PATRONYM_WORDS, key=len, reverse=True)) + ") [A-Z]")
 
 
 def patronymic_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
@@ -55,6 +59,8 @@ def _read(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str], list[Span]]:
     names: list[tuple[int, str]] = []
     given: dict[str, set[str]] = {}
     spans: list[Span] = []
+    if _PATRONYM_WORD.search(text) is None:
+        return names, {}, spans
     for m in _PATRONYMIC.finditer(text):
         words = m.group(1).split()
         start = m.start(1)

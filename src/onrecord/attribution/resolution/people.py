@@ -21,6 +21,7 @@ judged by look-ups (sets, bisection), never by reading the article again.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, set_ents, token_arrays
+from onrecord.attribution.resolution.given_names import names_given
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     ROLE_ENDINGS,
@@ -186,14 +188,14 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
     """The mentions of a person introduced in full by the first name alone, outside quotations ("Ana Lind hosted
     the show. ... Ana was incredulous."): where one person of the article has that first name, it is no family name
     of the article's, and the recogniser left the word unlabelled."""
+    fullest_of = functools.cache(index.fullest)  # (once a name, not once a pair: nothing here changes the index)
     firsts: dict[str, set[str]] = {}
-    for name in {index.fullest(n) for names in index.by_surname.values() for n in names if len(n.split()) >= 2}:
+    for name in {fullest_of(n) for names in index.by_surname.values() for n in names if len(n.split()) >= 2}:
         firsts.setdefault(name.split()[0].lower(), set()).add(name)
     one = {first: names.pop() for first, names in firsts.items() if len(names) == 1 and first not in index.by_surname}
     if not one:
         return []
-    fullest = {n: index.fullest(n) for n in {n for _i, n, _s in index.persons}}  # (once a name, not once a pair)
-    introduced = {name: min((i for i, n, _s in index.persons if fullest[n] == name), default=len(doc))
+    introduced = {name: min((i for i, n, _s in index.persons if fullest_of(n) == name), default=len(doc))
                   for name in one.values()}
     a = token_arrays(doc)
     found = []
@@ -261,7 +263,12 @@ def _chains(doc: Doc) -> Iterator[tuple[int, int]]:
     """The proper-noun chains of the article: (start, end) of two or more name words (hyphens inside)."""
     a = token_arrays(doc)
     n = len(doc)
-    for i in positions(one_of(a.pos, _PROPN) & a.is_title):
+    # (a proper noun, or the first part of a hyphenated first name the tagger took for a noun: "Hye" of "Hye-jin")
+    starts = set(positions(one_of(a.pos, _PROPN) & a.is_title)) | {
+        int(i) for i in positions(a.is_title) if i + 2 < n and doc[i].is_alpha and doc[i + 1].text == "-"
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_lower and doc[i + 2].is_alpha
+        and i + 3 < n and doc[i + 3].pos_ == "PROPN" and doc[i + 3].is_title}
+    for i in sorted(starts):
         if i and (_name_part(doc, i - 1) or (doc[i - 1].text == "-" and not doc[i - 1].whitespace_)):
             continue  # (not a chain's start)
         end = i + 1
@@ -279,7 +286,7 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     after the first, a role's ("Market Strategist"), no article before it, not ending with a plural or a party's
     member, all inside the chain's entities; else None."""
     first = start
-    while start < end and doc[start].lower_.rstrip(".") in LEADING_ROLES - NOT_A_PERSONS_WORD:
+    while start < end and doc[start].lower_.rstrip(".") in _TITLES_NOT_NAMES:
         start += 1  # ("Dr Ana Lind": the title is evidence, not a word of the name)
     words = [t for t in doc[start:end] if t.text != "-"]
     if not 2 <= len(words) <= 4 or any(_not_a_name_word(t) or (t.is_upper and len(t) > 1) for t in words[1:]) \
@@ -297,6 +304,10 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if doc[first].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
         return None
     return start, labels.pop() if len(labels) == 1 and doc[start].ent_iob_ == "B" else ""
+
+
+#: A title or role word at a chain's start that is no word of a name ("Dr", "Senator"), read off the chain.
+_TITLES_NOT_NAMES = LEADING_ROLES - NOT_A_PERSONS_WORD
 
 
 def _not_a_name_word(tok: Token) -> bool:
@@ -344,7 +355,9 @@ def evidenced_people(doc: Doc) -> list[Span]:
             found.append((cand[0], cand[1], e))
     if not found:
         return []
-    facts = _facts(doc, [s for s, _label, _e in found])
+    # (a chain the recogniser took, whole, for a place is no person named between a name and its he/she: "Ana
+    # Lind, who moved to New Brunswick from Seoul, ... she said")
+    facts = _facts(doc, [s for s, label, _e in found if label not in ("GPE", "LOC", "FAC")])
     out = []
     for start, label, end in found:
         chain = Chain(doc, start, end, label, facts)
@@ -427,6 +440,7 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     people = [(p.start, p) for p in evidenced_people(doc)]
     people += [(p.start, p) for p in names_cut_short(doc)]
     people += [(p.start, p) for p in patronymic_people(doc)]  # "Ana Sari binti Osman", then "Ana Sari" alone
+    people += [(p.start, p) for p in names_given(doc) if p not in ents]  # "who gave his name only as Tito"
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield
