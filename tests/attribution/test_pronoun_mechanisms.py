@@ -1,7 +1,8 @@
 """He/she resolution mechanisms of session 29, end to end with the real model: the person spoken to answers
 (:mod:`onrecord.attribution.resolution.addressees`), a his/her after an object is no evidence of the subject's
 gender (:mod:`onrecord.attribution.resolution.genders`), the one asked answers, a he/she is never two people
-heard together, the main clause's subject before a clause's, the subject of reported words no one named spoke.
+heard together, the main clause's subject before a clause's, the subject of reported words no one named spoke,
+the role named as the subject of the sentence before the quotation a he/she ends.
 Every passage is made up."""
 
 from __future__ import annotations
@@ -136,4 +137,27 @@ _LEAVE = ("“Leave is a right,” said Vera Okafor, a professor of ethics.\n\nI
     ],
 )
 def test_the_subject_of_reported_words_when_no_one_named_spoke(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_RULING = ("Judge Tomas Elgar-Whitcombe ruled for the widow on Friday.\n\n“We will appeal,” said Ivo Drummond, who "
+           "represents the brothers.\n\n{0}\n\n“{1},” he said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(_RULING.format("The judge, in a passage read aloud, addressed the brothers directly.",
+                                    "I do not doubt that you loved your father. But love is not the test"),
+                     "I do not doubt", "Tomas Elgar-Whitcombe", id="a-role-before-a-quotation-of-two-sentences"),
+        # look-alikes: a quotation of one sentence (as before); no role before the quotation (the one who spoke)
+        pytest.param(_RULING.format("The judge, in a passage read aloud, addressed the brothers directly.",
+                                    "Love is not the test"),
+                     "Love is not the test", "Tomas Elgar-Whitcombe", id="a-role-before-a-quotation-of-one"),
+        pytest.param(_RULING.format("The hearing went on for another hour.",
+                                    "I do not doubt that you loved your father. But love is not the test"),
+                     "I do not doubt", "Ivo Drummond", id="no-role-before-the-quotation"),
+    ],
+)
+def test_the_role_subject_before_the_quotation_a_he_or_she_ends(text: str, content: str, speaker: str) -> None:
     assert speaker_of(text, content) == speaker

@@ -223,11 +223,12 @@ def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: i
 def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     """The person the sentence before a he/she's names by role as its main subject, where that sentence names no
     one ("The prime minister, who watched from the gallery, spoke to reporters. He said ..." -> the prime
-    minister the article introduced by name)."""
+    minister the article introduced by name); before a quotation the he/she's sentence ends, the sentence before
+    the quotation (see :func:`_sentence_before`: "The admiral smiled. “It is late. Go home,” he said.")."""
     start = pronoun.sent.start
     if start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    sent = r.doc[start - 1].sent
+    sent = r.doc[_sentence_before(r, pronoun)].sent
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and sent.root.pos_ == "NOUN" and sent.root.i <= sent.start + 1:
         subject = sent.root  # (a sentence the parse hung on its opening noun: "The mayor, asked ..., smiled.")
