@@ -2,7 +2,8 @@
 (:mod:`onrecord.attribution.resolution.addressees`), a his/her after an object is no evidence of the subject's
 gender (:mod:`onrecord.attribution.resolution.genders`), the one asked answers, a he/she is never two people
 heard together, the main clause's subject before a clause's, the subject of reported words no one named spoke,
-the role named as the subject of the sentence before the quotation a he/she ends.
+the role named as the subject of the sentence before the quotation a he/she ends, a name inside the speaker's
+description no newer subject than the speaker.
 Every passage is made up."""
 
 from __future__ import annotations
@@ -160,4 +161,25 @@ _RULING = ("Judge Tomas Elgar-Whitcombe ruled for the widow on Friday.\n\n“We 
     ],
 )
 def test_the_role_subject_before_the_quotation_a_he_or_she_ends(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_AIDE = ("Senator Ana Lind-Moreau spoke in Lakeview on Monday.\n\n“There is no doubt that she is ambitious,” said "
+         "Ivo Brandt-Kessler, a former aide to Governor Tomas Quell{0} “She is trying to set a path for the party,” "
+         "he said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(_AIDE.format(" who has known Lind-Moreau for two decades."), "She is trying", "Ivo Brandt-Kessler",
+                     id="a-name-in-the-speaker-s-description"),
+        # look-alikes: the other man the subject of a sentence of his own, or of a clause joined to the speaker's
+        pytest.param(_AIDE.format(".\n\nQuell, who has known Lind-Moreau for two decades, disagreed."), "She is trying",
+                     "Tomas Quell", id="a-name-with-a-sentence-of-its-own"),
+        pytest.param(_AIDE.format(", and Quell has known Lind-Moreau for two decades."), "She is trying", "Tomas Quell",
+                     id="a-name-in-a-clause-joined-to-the-speaker-s"),
+    ],
+)
+def test_a_name_in_the_speaker_s_description_is_no_newer_subject(text: str, content: str, speaker: str) -> None:
     assert speaker_of(text, content) == speaker

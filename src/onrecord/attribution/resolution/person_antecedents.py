@@ -79,7 +79,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if (described := described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)) is not None:
         return described
     if prefer_speaker and last is not None and last[0] >= window_start:
-        newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
+        newer = _newer_subjects(r.doc, last, subjects, before, full)
         if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
                                                [p[0] for p in newer]):
             return last[1]
@@ -281,6 +281,27 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
     ):
         return False
     return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
+
+
+def _newer_subjects(doc: Doc, last: tuple[int, Speaker], subjects: list[PersonMention], before: list[PersonMention],
+                    full: Callable[[PersonMention], str]) -> list[PersonMention]:
+    """The subjects after the last speaker was heard, of other people, and not inside the description of a mention
+    of the speaker (:func:`_in_the_speaker_s_description`)."""
+    named = [q[0] for q in before if full(q) == last[1].name]
+    return [p for p in subjects if p[0] > last[0] and full(p) != last[1].name
+            and not _in_the_speaker_s_description(doc, p[0], named)]
+
+
+def _in_the_speaker_s_description(doc: Doc, at: int, speaker_at: list[int]) -> bool:
+    """Is the name at ``at`` inside the phrase of a mention of the speaker before it, the description that names
+    them ("said Ivo Tarn, a former aide to Ana Lind who has known him for years": Lind)? Not a newer subject."""
+    for k in speaker_at:
+        head = doc[k]
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head.i < at <= head.right_edge.i:
+            return True
+    return False
 
 
 def _main_subject_first(doc: Doc, subjects: list[PersonMention]) -> PersonMention:
