@@ -3,7 +3,8 @@
 gender (:mod:`onrecord.attribution.resolution.genders`), the one asked answers, a he/she is never two people
 heard together, the main clause's subject before a clause's, the subject of reported words no one named spoke,
 the role named as the subject of the sentence before the quotation a he/she ends, a name inside the speaker's
-description no newer subject than the speaker.
+description no newer subject than the speaker, a name beside a role whose family name has a capital inside
+("The coach, Ewan MacOdrum,") a person's.
 Every passage is made up."""
 
 from __future__ import annotations
@@ -182,4 +183,25 @@ _AIDE = ("Senator Ana Lind-Moreau spoke in Lakeview on Monday.\n\n“There is no
     ],
 )
 def test_a_name_in_the_speaker_s_description_is_no_newer_subject(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_FINAL = ("Lakeview won the final 26-19 on Sunday.\n\n{0} said his talk at the break had been short. “I told them two "
+          "things,” he said.\n\nThe other side’s player-coach, Tavita Oyelaran-Reese, was blunt. “We played one good "
+          "half,” he said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(_FINAL.format("The coach, Ewan MacOdrum,"), "I told them two things", "Ewan MacOdrum",
+                     id="a-family-name-with-a-capital-inside-beside-a-role"),
+        # look-alikes: a family name written plainly; a firm whose first word has a capital inside, beside a role
+        pytest.param(_FINAL.format("The coach, Ilario Brennan,"), "I told them two things", "Ilario Brennan",
+                     id="a-plain-family-name-beside-a-role"),
+        pytest.param("Lakeview lost its last ferry on Sunday.\n\nThe owner, MacOdrum Marine, said it would close in "
+                     "May.", "it would close", None, id="a-firm-with-a-capital-inside-beside-a-role"),
+    ],
+)
+def test_a_name_with_a_capital_inside_beside_a_role_is_a_person_s(text: str, content: str, speaker: str | None) -> None:
     assert speaker_of(text, content) == speaker
