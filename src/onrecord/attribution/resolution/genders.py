@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import root_of
 from onrecord.attribution.resolution.names import honorific_gender
@@ -70,7 +70,7 @@ def gender_votes(ent: Span, honorifics: Mapping[int, str] | None = None) -> tupl
         if tok.dep_ in ("dobj", "pobj", "dative"):
             objects.add(tok.lower_)  # an object is mostly someone else: "Ana Lind, whose union backs him, said ..."
             continue
-        if tok.dep_ == "poss" and not _main_subject(phrase):
+        if tok.dep_ == "poss" and (not _main_subject(phrase) or _object_named_before(doc, ent.end, tok.i)):
             continue  # "the report says Ivo Tarn saw her letter": a subordinate subject's "her" is another's
         said = MALE if tok.lower_ in MALE else FEMALE if tok.lower_ in FEMALE else None
         if said is None:
@@ -81,6 +81,13 @@ def gender_votes(ent: Span, honorifics: Mapping[int, str] | None = None) -> tupl
             return male, female  # "Ana Lind, who has coached him since he was ten, said": he is the one coached
         return (male + 1, female) if said is MALE else (male, female + 1)
     return male, female
+
+
+def _object_named_before(doc: Doc, start: int, end: int) -> bool:
+    """Is a person named as an object between the subject's name and a his/her ("Ivo Tarn thanked Ana Lind and her
+    crew"; "praised Lind for her work")? The his/her may be that person's: no evidence of the subject's gender."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.dep_ in ("dobj", "pobj", "dative", "conj")
+               and t.is_title for t in doc[start:end])
 
 
 def _main_subject(phrase: Token) -> bool:

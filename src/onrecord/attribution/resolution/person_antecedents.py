@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.resolution.addressees import answering_person
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker, person_name
@@ -50,8 +51,7 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
         return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
-    last = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
-                 and fits(s.name)), None)
+    last = _last_speaker(r, pronoun, fits, gender is not None)
     lede = story_subject(r, pronoun)
     if last is not None and lede is not None and kin_of_the_story(r, last[1].name, full(lede), pronoun):
         return Speaker(full(lede), "person")  # "her daughter, Ana Lind, said ...\n\nBorn in 1934, she came ..."
@@ -61,6 +61,8 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
     # the sentence just before, after anyone who spoke or acted, is who the story turned to
     previous_start = _sentence_before(r, pronoun)
+    if (answering := answering_person(r, pronoun, gender, previous_start, fits, full)) is not None:
+        return answering  # "“You forgot your keys,” Tarn told her. “I did,” she agreed."; "“Why?” Tarn asked."
     lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
                                      and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
@@ -74,16 +76,15 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     by_role = _role_subject_before(r, pronoun)
     if by_role is not None and fits(by_role) and not any(p[0] >= previous_start for p in subjects):
         return Speaker(by_role, "person")
-    described = described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)
-    if described is not None:
+    if (described := described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)) is not None:
         return described
     if prefer_speaker and last is not None and last[0] >= window_start:
-        newer = [p for p in subjects if p[0] > last[0] and full(p) != last[1].name]
+        newer = _newer_subjects(r.doc, last, subjects, before, full)
         if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
                                                [p[0] for p in newer]):
             return last[1]
     if subjects:
-        return Speaker(full(subjects[-1]), "person")
+        return Speaker(full(_main_subject_first(r.doc, subjects)), "person")
     chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
     if chained is not None:  # (the he/she before it, resolved in its turn)
         return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
@@ -94,6 +95,14 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return Speaker(full(before[-1]), "person")
     return _last_resort(r, pronoun, full(lede) if lede is not None else None, window_start if any_mention else None,
                         fits)
+
+
+def _last_speaker(r: SpeakerResolver, pronoun: Token, fits: Callable[[str], bool],
+                  one: bool) -> tuple[int, Speaker] | None:
+    """The last person heard before the pronoun who may be it, and where; with ``one`` (a he/she), one person,
+    not two heard together ("Ana Lind and Ivo Tarn": a he/she is neither pair; a description may be)."""
+    return next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
+                 and not (one and " and " in s.name) and fits(s.name)), None)
 
 
 def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_start: int | None,
@@ -214,11 +223,12 @@ def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: i
 def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     """The person the sentence before a he/she's names by role as its main subject, where that sentence names no
     one ("The prime minister, who watched from the gallery, spoke to reporters. He said ..." -> the prime
-    minister the article introduced by name)."""
+    minister the article introduced by name); before a quotation the he/she's sentence ends, the sentence before
+    the quotation (see :func:`_sentence_before`: "The admiral smiled. “It is late. Go home,” he said.")."""
     start = pronoun.sent.start
     if start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    sent = r.doc[start - 1].sent
+    sent = r.doc[_sentence_before(r, pronoun)].sent
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and sent.root.pos_ == "NOUN" and sent.root.i <= sent.start + 1:
         subject = sent.root  # (a sentence the parse hung on its opening noun: "The mayor, asked ..., smiled.")
@@ -233,7 +243,22 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     # nervous flyers. “…,” he said" -> the captain introduced by name)
     asked = next((c for t in sent if t.lemma_.lower() in ASKING_VERBS for c in t.children
                   if c.dep_ in ("dobj", "dative") and c.pos_ == "NOUN" and _definite(c)), None)
-    return role_holder(r, asked) if asked is not None and r.index.roles.get(role_key(asked)) else None
+    if asked is not None and r.index.roles.get(role_key(asked)):
+        return role_holder(r, asked)
+    return _reported_subject_before(r, pronoun, sent)
+
+
+def _reported_subject_before(r: SpeakerResolver, pronoun: Token, sent: Span) -> str | None:
+    """The one person the sentence before names, as the subject of someone's reported words (not in quotation
+    marks), where no one named spoke it and its narration names no one: the story is about that person ("Aides
+    say Ana Lind advises her father on pay. “Women are paid equally,” she said." -> Lind)."""
+    if any(sent.start <= i < pronoun.i for i, _s in r.recent) or any(
+            sent.start <= p[0] < sent.end for p in r.index.persons):
+        return None
+    named = {r.index.fullest(person_name(e)) for e in sent.ents if e.label_ == "PERSON"
+             and r.index.inside(e.start_char) and not quoted_at(r.text, e.start_char)
+             and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ == "ccomp"}  # (what someone says)
+    return named.pop() if len(named) == 1 else None
 
 
 def _definite(noun: Token) -> bool:
@@ -256,6 +281,46 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
     ):
         return False
     return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
+
+
+def _newer_subjects(doc: Doc, last: tuple[int, Speaker], subjects: list[PersonMention], before: list[PersonMention],
+                    full: Callable[[PersonMention], str]) -> list[PersonMention]:
+    """The subjects after the last speaker was heard, of other people, and not inside the description of a mention
+    of the speaker (:func:`_in_the_speaker_s_description`)."""
+    named = [q[0] for q in before if full(q) == last[1].name]
+    return [p for p in subjects if p[0] > last[0] and full(p) != last[1].name
+            and not _in_the_speaker_s_description(doc, p[0], named)]
+
+
+def _in_the_speaker_s_description(doc: Doc, at: int, speaker_at: list[int]) -> bool:
+    """Is the name at ``at`` inside the phrase of a mention of the speaker before it, the description that names
+    them ("said Ivo Tarn, a former aide to Ana Lind who has known him for years": Lind)? Not a newer subject."""
+    for k in speaker_at:
+        head = doc[k]
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head.i < at <= head.right_edge.i:
+            return True
+    return False
+
+
+def _main_subject_first(doc: Doc, subjects: list[PersonMention]) -> PersonMention:
+    """The last subject, unless it is the subject of a clause inside a sentence whose main clause has another of
+    them as its subject, before it: that one, whom the sentence is about ("Lind has the final say on whether Tarn
+    runs, and though she has said ..." -> Lind)."""
+    last = doc[subjects[-1][0]]
+    root = last.sent.root
+    if not _subject_of_a_clause_inside(last, root):
+        return subjects[-1]
+    return next((p for p in reversed(subjects[:-1]) if doc[p[0]].sent.start == last.sent.start
+                 and _subject_of(doc[p[0]]) == root), subjects[-1])
+
+
+def _subject_of(tok: Token) -> Token | None:
+    """The verb whose subject the name at ``tok`` is, or None."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _subject_of_a_clause_inside(tok: Token, root: Token) -> bool:

@@ -183,7 +183,7 @@ def role_apposition(tok: Token) -> bool:
 def looks_like_a_persons_name(ent: Span) -> bool:
     """Two or three capitalised proper nouns in apposition with a person's role ("Ilse Varga, the institute's
     hydrologist") or after one that modifies them ("former councillor Ivo Marsh"), or a name whose first name is
-    two first names hyphenated ("Mary-Kate Lind"), whatever the recogniser labelled them."""
+    two first names hyphenated ("Mary-Kate Lind"), whatever the recogniser labelled them ("Ewan MacOdrum" too)."""
     if double_first_name(ent):
         return True
     words = [t for t in ent if not hyphen_joins(ent.doc, t.i)]  # ("Makinde-Shaw": one word of the name)
@@ -191,7 +191,8 @@ def looks_like_a_persons_name(ent: Span) -> bool:
     # a first name the recogniser left out before a family name it took for an organisation ("Ana Tonga-Ekberg")
     first = before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and not before.ent_type_ \
         and ent.start <= before.head.i < ent.end and listed_first_name(before)
-    if not (2 <= len(ent.text.split()) + first <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)):
+    if not (2 <= len(ent.text.split()) + first <= 3 and all(t.pos_ == "PROPN" and (t.is_title or (  # or "MacOdrum"
+            t.i == ent.end - 1 and t.text[1:2].islower() and t.is_alpha and not t.text[1:].islower())) for t in words)):
         return False
     role_before = before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
         and ent.start <= before.head.i < ent.end and person_noun(before.lemma_.lower())
