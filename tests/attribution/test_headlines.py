@@ -30,6 +30,9 @@ def test_headline_role_is_the_person_the_body_gives_it(text: str, source: str, s
     # two people given the role: neither is picked (the headline's word stays as written)
     ("Pastor Wants Library To Ban Comic Books.\n\nPastor Ivo Tarnberg and Pastor Mira Okonjo wrote to the town. "
      "Tarnberg said the books were harmful.", "Pastor", "Pastor"),
+    # a plural role names no one person, even where the body gives the role to one
+    ("Harbour Candidates Say Ferry Fares Will Fall.\n\nHarbour candidate Mira Okonjo spoke first on Monday. "
+     "Okonjo said fares would fall.", "Harbour Candidates", None),
 ])
 def test_headline_lookalikes(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text).get(source) == speaker

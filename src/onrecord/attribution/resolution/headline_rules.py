@@ -63,6 +63,8 @@ def headline_role(case: Mention) -> Speaker | None:
     head = case.head
     if end is None or head.idx >= end or case.whole.start_char >= end or head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.is_stop or head.tag_ in ("NNS", "NNPS") or not head.is_alpha:
+        return None  # "Who ...?", "Democratic Candidates Pivot": no one person's role
     if any(surname(name) == head.lower_ for i, name, _ in r.index.persons if r.doc[i].idx > end):
         return None  # a name the body gives a person ("Tarnberg Says ..."), not a role
     holders = {r.index.fullest(name) for i, name in r.index.roles.get(role_key(head), ())
