@@ -22,6 +22,7 @@ from onrecord.attribution.resolution import document_rules as doc
 from onrecord.attribution.resolution import exchange_rules as ex
 from onrecord.attribution.resolution import given_names as given
 from onrecord.attribution.resolution import group_rules as g
+from onrecord.attribution.resolution import headline_rules as headline
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
@@ -434,6 +435,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.organisation_noun_named,
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
+    headline.headline_role,
     sn.misspelt_surname,
     sn.family_name_first_in_view,
     sn.known_surname,
