@@ -21,20 +21,24 @@ __all__ = ["called", "named_in_turn"]
 @rule("contents.quote-attachment.named-in-turn",
       ("Ana Lind called the levy “a tax on the harbour” and the new ferry “a very slow boat.”", "called"),
       ("Ivo Tarn described the builder as “the author of the delay” and the council as “its patient host.”",
-       "described"))
+       "described"),
+      ("Judge Ana Lind called the harbour board's arguments “unconvincing.”", "called"))
 def named_in_turn(c: Quotation) -> Attachment | None:
-    """Things a verb of calling names in turn, each with its quoted words ("called the levy “a tax” and the
-    ferry “a slow boat”", "described A as “…” and B as “…”"): one mixed content, from the first object to the
-    last quotation's mark, in place of the verb's own statement (whose content would be the first quotation
-    alone); the quotations after the first lie in it. One thing named is ``called``'s."""
+    """Things a verb of calling names, each with its quoted words ("called the levy “a tax” and the ferry “a
+    slow boat”", "described A as “…” and B as “…”", "called the board's arguments “unconvincing”"): one mixed
+    content, from the first object to the last quotation's mark, in place of the verb's own statement (whose
+    content would be the first quotation alone); the quotations after the first lie in it. The news golds read
+    one thing named so too (the thing and what it was called: the reported small clause), and a short quotation
+    alone beside a long object matched none of them. Not a pronoun object ("called it “…”": ``called``'s), nor
+    a relative's ("which Lind called “…”": no object after the verb, the quotation alone)."""
     doc, q = c.doc, c.q
     inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
                                                                                      q.content.end - 1)) + 1]
               if q.content.start <= t.idx < q.content.end]
     found = _calling_verb(c, inside) if inside else None
     end = _named_in_turn(c)
-    if found is None or end == q.span.end:
-        return None
+    if found is None or (end == q.span.end and found[2]):
+        return None  # (one thing named that only its object finds, "who had called the levy “…”": ``called``'s)
     verb = found[0]
     obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
                 and ch.tag_ not in ("WDT", "WP", "PRP")), None)

@@ -1,0 +1,53 @@
+"""Where a quotation's statement starts and ends (session 29, issue 17): a thing a verb of calling names with
+its quoted words is one mixed content from the thing; a verb joined to the reported clause in the cue's own form
+that cannot share the clause's tense is the speaker's next act. Invented sentences, each with a look-alike that
+must not change."""
+
+from __future__ import annotations
+
+import onrecord
+from onrecord.settings import Settings
+
+QUOTES = Settings(scope="quotes", cue_span="word")
+
+
+def _contents(text: str) -> list[tuple[str, str]]:
+    return [(a.type, a.content.of(text)) for a in onrecord.extract(text, settings=QUOTES).attributions]
+
+
+def test_one_thing_called_is_mixed_from_the_thing() -> None:
+    text = "The appeal failed.\n\nJudge Ana Lind called the harbour board\u2019s arguments \u201cunconvincing.\u201d"
+    assert ("mixed", "the harbour board\u2019s arguments \u201cunconvincing.\u201d") in _contents(text)
+    text = "The appeal failed.\n\nIvo Tarn described the new levy as \u201ca tax on every ferry ticket.\u201d"
+    assert ("mixed", "the new levy as \u201ca tax on every ferry ticket.\u201d") in _contents(text)
+
+
+def test_a_relative_calling_keeps_the_quotation_alone() -> None:
+    text = "The vote, which Ana Lind called \u201ca disgrace,\u201d passed on Monday."
+    assert _contents(text) == [("direct", "a disgrace,")]
+
+
+def test_a_verb_in_the_cues_form_after_a_modal_ends_the_content() -> None:
+    text = ("Ana Lind said she would write to the harbour board, and told its chair that the board had "
+            "\u201cignored this pier for years.\u201d")
+    found = _contents(text)
+    assert ("indirect", "she would write to the harbour board") in found
+    assert any(t == "mixed" and c.endswith("ignored this pier for years") for t, c in found)
+
+
+def test_a_present_after_says_and_a_past_clause_ends_the_content() -> None:
+    text = "The lawsuit, filed by 20 tenants, says the landlord \u201ctreated damp as a tenant\u2019s problem\u201d " \
+           "and seeks damages."
+    assert ("mixed", "the landlord \u201ctreated damp as a tenant\u2019s problem\u201d") in _contents(text)
+
+
+def test_a_verb_that_may_share_the_clauses_tense_stays_in_it() -> None:
+    for text, content in [
+        ("Ivo Tarn said the levy was \u201ca tax\u201d and hurt traders.",
+         "the levy was \u201ca tax\u201d and hurt traders"),
+        ("Ivo Tarn said the council had \u201cignored\u201d the warnings and failed to act.",
+         "the council had \u201cignored\u201d the warnings and failed to act"),
+        ("The ferry company said it \u201crecognises the delays\u201d and expected the pier to reopen soon.",
+         "it \u201crecognises the delays\u201d and expected the pier to reopen soon"),
+    ]:
+        assert ("mixed", content) in _contents(text), _contents(text)
