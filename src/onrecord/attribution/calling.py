@@ -45,11 +45,30 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     source = subject_of(verb)
     if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children):
         return None
+    if end == q.span.end:
+        last = verb.right_edge
+        if any(q.span.end <= o.span.start < last.idx + len(last.text) for o in c.quotes[c.k + 1 :]):
+            return None  # (more quoted words in the verb's phrase, not named in turn: "“A” and “B” as examples")
+        end = _complement_end(inside, end)
     own = next((i for i, s in enumerate(c.statements) if s.cue is not None and s.cue.i == verb.i), None)
     return Attachment(Statement(
         content=CharSpan(obj.left_edge.idx, end), cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)),
         source=source, kind="speech", confidence=0.7, origin="called", quote=q,
     ), replaces=own)
+
+
+def _complement_end(inside: list[Token], end: int) -> int:
+    """Where one thing's quoted name runs to: past the closing mark over what the name's own phrase goes on
+    with ("called her record a “blueprint” for how she would ...", "as “provocative” and a “grave threat” to
+    ..."), in its sentence; else the mark."""
+    top = next((t for t in inside if t.head not in inside), None)
+    if top is None:
+        return end
+    last = top.right_edge
+    while last.i > top.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    stop = last.idx + len(last.text)
+    return stop if stop > end and "\n" not in top.doc.text[end:stop] else end
 
 
 #: Verbs that give a thing a name in someone's words: "Ana Lind called the plan “a disgrace”", "described it as
