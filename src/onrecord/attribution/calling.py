@@ -82,7 +82,8 @@ _CALLING = frozenset({"call", "describe", "characterize", "characterise", "term"
        "called"))
 def called(c: Quotation) -> Attachment | None:
     """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
-    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
+    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's (with the thing
+    named after the verb, ``named-in-turn`` asks first: a mixed content from the thing). Not the passive
     without its agent ("an act described as “kidnapping”": by whom, the sentence does not say). In an "as"
     complement, any verb of saying or thinking ("rejected the claims as “untrue”", "sees the ferry as its “best
     hope”") gives its object with the quoted words: a mixed content, as news copy reads it -- unless the verb has
