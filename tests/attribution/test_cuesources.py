@@ -41,3 +41,22 @@ def test_with_phrase_cues_the_issuer_is_the_source_and_the_message_part_of_the_c
     words = dataclasses.replace(Settings(), cue_span="word", scope="all")
     assert [text[a.source.start : a.source.end] for a in extract(text, settings=words).attributions
             if a.source] == ["a statement"]
+
+
+def test_the_one_quoted_as_saying_is_the_source() -> None:
+    text = "The club's statement quoted its chair, Ana Lind, as saying the season had been “the best in years.”"
+    assert _sources(text) == ["its chair, Ana Lind"]
+
+
+def test_a_release_that_quotes_a_name_is_the_source_and_the_name_the_speaker() -> None:
+    text = ("Festival director Ana Lind said the fair had its best year.\n\nThe release quotes Lind:\n\n“This fair "
+            "was started by six growers. We are still that fair.”")
+    assert _sources(text)[-1] == "The release"
+    assert extract(text).attributions[-1].speaker == "Ana Lind"
+
+
+def test_a_person_who_quotes_another_keeps_the_words() -> None:
+    # the look-alike: a person quoting someone says it herself
+    text = "Ana Lind quoted Lincoln: “A house divided against itself cannot stand.”"
+    assert _sources(text) == ["Ana Lind"]
+    assert [a.speaker for a in extract(text).attributions] == ["Ana Lind"]

@@ -123,3 +123,17 @@ def test_an_unlabelled_name_ending_as_only_bodies_names_do_is_no_person() -> Non
     found = extract(text, settings=Settings(scope="all")).attributions
     assert [a.speaker for a in found if text[a.source.start : a.source.end] == "He"] == ["Ivo Tarn"]
     assert found[-1].speaker == "Ivo Tarn"
+
+
+def test_a_hyphenated_first_name_the_tagger_took_for_nouns_opens_the_name() -> None:
+    """"Hye-jin" of "Hye-jin Castellane" tagged as nouns, the family name a proper noun, two places named between
+    the name and its she: a person, taken up by the she."""
+    text = ("Market trader Hye-jin Castellane, who came to New Halden from Seoul in 2011, sold kimchi from a stall "
+            "near the church.\n\n“My mother-in-law said nobody would buy them,” she says.")
+    assert _last(text) == ("Hye-jin Castellane", "person")
+
+
+def test_a_hyphenated_common_word_opens_no_name() -> None:
+    """The look-alike: "Long-term Care Lakeview" is no person for the she after it."""
+    text = ("Long-term Care Lakeview opened a wing in May.\n\nAna Lind visited it.\n\n“It is bright,” she says.")
+    assert _last(text) == ("Ana Lind", "person")

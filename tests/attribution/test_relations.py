@@ -101,3 +101,60 @@ def test_a_role_given_with_is_to_a_name_in_apposition_is_that_persons() -> None:
         "“A mother might,” the witness answered. “I am saying what happened.”"
     )
     assert speaker_of(text, "A mother might") == "Halina Brodzik"
+
+
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        pytest.param("never served a day", "Teodor Halloran", id="mr-the-man-of-the-couple"),
+        pytest.param("could not stand up", "Maeve Halloran", id="ms-the-woman-of-the-couple"),
+    ],
+)
+def test_a_titled_family_name_is_the_member_of_a_couple_of_its_gender(content: str, speaker: str) -> None:
+    """"Teodor and Maeve Halloran" names two people: "Mr. Halloran" is the man of them, "Ms. Halloran" the woman,
+    though the woman is the one the recogniser names in full."""
+    text = (
+        "The dispute with the parents of the sailor, Teodor and Maeve Halloran, went on for a week.\n\n"
+        "“He never served a day,” Mr. Halloran said on Sunday.\n\n"
+        "Ms. Halloran wrote that she “could not stand up” at the hearing. Their son, Cian Halloran, was lost in"
+        " 2011.\n\nMr. Halloran said the letters were read aloud."
+    )
+    assert speaker_of(text, content) == speaker
+
+
+def test_a_titled_family_name_of_one_person_stays_that_person() -> None:
+    """The look-alike: one family member only, named in full -- "Mr. Halloran" is he, as before."""
+    text = ("Teodor Halloran, a retired pilot, spoke first.\n\n“He never served a day,” Mr. Halloran said on "
+            "Sunday.")
+    assert speaker_of(text, "never served a day") == "Teodor Halloran"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Outside the hall, Ilse Brandvold and Rina Castellane argued about the ad.\n\n“It makes no sense,” "
+            "Brandvold says.\n\n“It makes sense to me,” Castellane says.\n\n“It works on you,” her friend says.",
+            "It works on you", "Ilse Brandvold", id="her-friend-the-other-of-two",
+        ),
+        pytest.param(
+            "Pell Ostrand, 61, runs the ferry; her neighbour Dagny Vik mends its nets.\n\n“The ferry is late "
+            "again,” Ostrand said.\n\n“It is always late,” Vik said.\n\n“Not on Sundays,” her neighbour said.",
+            "Not on Sundays", "Pell Ostrand", id="introduced-from-the-other-side",
+        ),
+        pytest.param(
+            "Vela Ronn, who plays in goal, saved twice.\n\n“I just saw the ball,” Vela says.\n\nHer younger "
+            "sister, Sunniva Ronn, scored.\n\n“She swore at me,” Sunniva says.\n\n“I did not,” her sister says.",
+            "I did not", "Vela Ronn", id="her-sister-the-one-who-was-not-just-quoted",
+        ),
+    ],
+)
+def test_a_relation_of_the_one_just_quoted_is_the_other_of_the_exchange(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+def test_a_relation_of_someone_not_just_quoted_stays_unnamed() -> None:
+    """The look-alike: the possessor was not quoted last -- "her friend" is nobody quoted before."""
+    text = ("Ilse Brandvold says the ad makes no sense.\n\nThe campaign ran it forty times in October.\n\n"
+            "“It works on people,” her friend says.")
+    assert speaker_of(text, "It works on people") != "Ilse Brandvold"

@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.beside_names import left_name, right_name
-from onrecord.attribution.cuesources import source_fronted_phrase_subject, source_issued_message
+from onrecord.attribution.cuesources import (
+    source_fronted_phrase_subject,
+    source_issued_message,
+    source_quoted_person,
+)
 from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars, subject_of
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
@@ -361,9 +365,9 @@ def source_inserted_participle(v: VerbCue) -> Span | None:
 
 
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
-    "cues.verb-source", [source_after_quotation, source_subject, source_name_beside, source_apposition_before,
-                         source_after_its_quotation, source_inserted_participle, source_issued_message,
-                         source_fronted_phrase_subject],
+    "cues.verb-source", [source_quoted_person, source_after_quotation, source_subject, source_name_beside,
+                         source_apposition_before, source_after_its_quotation, source_inserted_participle,
+                         source_issued_message, source_fronted_phrase_subject],
     describe=lambda s: s.text,
 )
 

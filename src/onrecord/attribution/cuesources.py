@@ -1,4 +1,5 @@
-"""More of ``cues.verb-source`` (the table is :mod:`.cueparts`'s): a verb cue's source where the parser gave the
+"""More of ``cues.verb-source`` (the table is :mod:`.cueparts`'s): the one quoted, not who quotes ("State media
+quoted an official as saying ..."); a verb cue's source where the parser gave the
 verb no subject of its own -- a participle hung on the message a speaker put out ("her office released a note
 saying that ...": the note), and a subject the parser ran into a fronted phrase with no comma after it ("Earlier in the
 trial the bakery's owner, Ana Lind, told the jury that ...").
@@ -92,3 +93,26 @@ def source_fronted_phrase_subject(v: VerbCue) -> Span | None:
     while len(phrase) > 1 and phrase[-1].is_punct:
         phrase = phrase[:-1]
     return same_paragraph(phrase if len(phrase) <= 14 else noun_phrase(doc, obj), tok)
+
+
+@rule(
+    "cues.verb-source.quoted-person",
+    ("State media quoted a ministry official as saying the bridge would reopen in May.", "a ministry official"),
+)
+def source_quoted_person(v: VerbCue) -> Span | None:
+    """"X quoted Y as saying ...": the one quoted (the verb's object, with a name in apposition the parser hung on
+    the verb), not who quotes. (A document that quotes a person, "the release quotes Y: “…”", stays the source:
+    see ``speakers.document-quoting``.)"""
+    doc, tok = v.doc, v.tok
+    if not (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as"):
+        return None
+    verb = tok.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if verb.lemma_.lower() != "quote" or obj is None:
+        return None
+    phrase = noun_phrase(doc, obj)
+    name = next((c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
+                 and c.left_edge.i == phrase.end + 1 and doc[phrase.end].text == ","), None)
+    if name is not None:  # "its chair, Ana Lind, as saying": the name hung on the verb
+        phrase = doc[phrase.start : name.right_edge.i + 1]
+    return same_paragraph(phrase, tok)

@@ -30,8 +30,8 @@ def index_roles(ix: ArticleIndex, names: dict[int, str]) -> None:
     for ent in ents_of(doc):
         if ent.label_ != "PERSON" or not name_like(name := names[ent.start]):
             continue
-        gender = ix.honorific.get(ent.start)
-        full = fullest(name) if gender is None else ix.fullest(name, gender)
+        gender = ix.honorific.get(ent.start)  # (the honorific is the mention's own: titled)
+        full = fullest(name) if gender is None else ix.fullest(name, gender, titled=True)
         for inner in ent[: len(ent) - 2]:  # a role the recogniser took into the name: "Midfielder Sara Lund"
             if inner.lower_.rstrip(".") not in LEADING_ROLES:
                 break

@@ -9,6 +9,7 @@ in the subject's own phrase ("Her son, Ivo Tarn, said she had died": that she is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +24,9 @@ from onrecord.lexicon.en import (
     MALE_HONORIFICS,
     MALE_PRONOUNS,
 )
+
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
 
 #: He/she words and honorifics: evidence of a person's gender.
 MALE = MALE_PRONOUNS | MALE_HONORIFICS
@@ -88,3 +92,22 @@ def _main_subject(phrase: Token) -> bool:
 
 
 __all__ = ["FEMALE", "GENDER_NOUNS", "MALE", "gender_votes"]
+
+
+def of_honorific(index: ArticleIndex, cands: list[str], owner: str | None, gender: str, *, titled: bool,
+                 ) -> tuple[list[str], str | None]:
+    """Of a family's names, those an honorific of ``gender`` may stand for, and the name's owner unless of the
+    other gender: those known to be of it, else (``titled``: the honorific is the mention's own, "Mr. Tarn")
+    those not known to be of the other, a first name the list is near sure of counting, the first named first
+    (not the son named later); else all."""
+    said = [c for c in cands if index.gender(c, listed=titled) == gender] or [
+        c for c in cands if titled and index.gender(c, listed=True) is None] or cands
+    if titled and len(said) > 1:
+        first: dict[str, int] = {}
+        couples = getattr(index, "couples", ())  # (a couple's members where the couple is named)
+        for i, name in [(i, n) for i, n, _s in index.persons] + [(c[0], n) for c in couples for n in c[1:]]:
+            first[name] = min(i, first.get(name, i))
+        said = sorted(said, key=lambda c: first.get(c, len(index.doc)))
+    if owner is not None and index.gender(owner, listed=titled) not in (None, gender):
+        owner = None  # ("Mr. Tarn" is not Ana Tarn, who had the name alone first)
+    return said, owner

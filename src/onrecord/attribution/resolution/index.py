@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
+from onrecord.attribution.resolution.bodies import body_name, index_traded_companies, owned_person
 from onrecord.attribution.resolution.entity_roles import index_roles
+from onrecord.attribution.resolution.genders import of_honorific
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     acronym_after,
@@ -64,11 +66,8 @@ from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
     LEGAL_SUFFIXES,
-    ORGANISATION_HEADS,
 )
 
-#: Words of an organisation's or a place's name, never of a person's ("Macy's Herald Square", "Tarn's Lakeview Inc.").
-_NOT_A_PERSONS_WORD = ORGANISATION_HEADS | LEGAL_SUFFIXES | {"square", "street", "park", "center", "centre", "hall"}
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
 _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CNN|BBC|Globe|Times|Herald|Tribune)\b")
 
@@ -105,6 +104,7 @@ class ArticleIndex:
         self.acronyms: dict[str, str] = {}
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
+        self.family_only: set[str] = set()  # names written only shared ("Ana and Ivo Tarn"; see relations.py)
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
@@ -129,6 +129,7 @@ class ArticleIndex:
         self.persons.sort()
         self._find_owners(named)
         self._index_acronym_mentions()
+        index_traded_companies(self)  # "Shares of Tarn Appliances fell": a company the recogniser missed
         self.org_mentions.sort()
         index_roles(self, self._names)  # (roles from titles and appositions, and the gender votes)
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")
@@ -151,7 +152,7 @@ class ArticleIndex:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
             if ent.label_ in ("ORG", "GPE"):
-                org = org_text(ent)
+                org = body_name(ent)  # (not "Fox News' Bret Baier": Fox News, and its reporter)
                 if ent.label_ == "ORG":
                     self.org_names.append(org)
                 subject = is_subject(root_of(ent), ent.end, ent.start)
@@ -241,19 +242,13 @@ class ArticleIndex:
         :meth:`_index_stray_surnames`)."""
         doc = self.doc
         for ent in ents_of(doc):
-            if ent.label_ != "ORG":
+            start = owned_person(ent) if ent.label_ == "ORG" else None
+            if start is None:
                 continue
-            poss = next((t.i for t in ent[:-2] if t.tag_ == "POS"), None)
-            if poss is None:
-                continue
-            tail = doc[poss + 1 : ent.end]
-            name = clean_name(tail.text)
-            if 2 <= len(name.split()) <= 3 and name_like(name) and all(w[:1].isupper() for w in name.split()) \
-                    and all(t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_) for t in tail) \
-                    and not any(t.lower_.rstrip(".") in _NOT_A_PERSONS_WORD for t in tail):
-                self.by_surname.setdefault(surname(name), []).append(name)
-                if not self.inside(doc[poss + 1].idx):
-                    self.persons.append((poss + 1, name, is_subject(root_of(ent), ent.end, poss + 1)))
+            name = clean_name(doc[start : ent.end].text)
+            self.by_surname.setdefault(surname(name), []).append(name)
+            if not self.inside(doc[start].idx):
+                self.persons.append((start, name, is_subject(root_of(ent), ent.end, start)))
 
     def _index_stray_surnames(self) -> None:
         """A known surname the recogniser took for a place, an organisation or a common noun ("Vickers said",
@@ -396,20 +391,20 @@ class ArticleIndex:
         return best
 
     def _fullest(self, name: str, gender: str | None, *, titled: bool) -> str:
-        cands: Iterable[str] = dict.fromkeys(self.by_surname.get(surname(name), ()))  # (each name once)
+        cands = list(dict.fromkeys(self.by_surname.get(surname(name), ())))  # (each name once)
+        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
         if gender is not None:  # (only a name known to be of that gender: not one the article says nothing of)
-            cands = [c for c in cands if self.gender(c) == gender] or [
-                c for c in cands if titled and self.gender(c) is None] or cands
-        best = self._fullest_among(name, [c for c in cands if c in self.ent_names])
-        return best if best != name else self._fullest_among(name, cands)
+            cands, owner = of_honorific(self, cands, owner, gender, titled=titled)
+        best = self._fullest_among(name, [c for c in cands if c in self.ent_names], owner)
+        # (not another's name of the family the single name's fallback found: "Mr. Tarn")
+        return best if best != name and (gender is None or best in cands) else self._fullest_among(name, cands, owner)
 
-    def _fullest_among(self, name: str, candidates: Iterable[str]) -> str:
+    def _fullest_among(self, name: str, candidates: Iterable[str], owner: str | None) -> str:
         best = name
         # each name once, in the order first seen: a name mentioned 700 times was compared 700 times, for every
         # speaker of a long article (time in the square of its length); only a strictly fuller name replaces
         # ``best``, so the result is the same
         cands = list(dict.fromkeys(candidates))
-        owner = self.owner.get(surname(name)) if len(name.split()) < 2 else None
         if owner is not None:  # not the fuller name of another person of the family
             cands = [c for c in cands if compatible(c, owner) or compatible(owner, c)] or cands
         for cand in cands:
@@ -423,7 +418,8 @@ class ArticleIndex:
         if best == name and len(name.split()) == 1:
             # a single name that is not a surname: family-name-first ("Mahathir", "Hua") or a first name
             key = name.lower()
-            for cand in dict.fromkeys(c for names in self.by_surname.values() for c in names):  # (each once)
+            # (each once; not "Kim Tarn" of "Kim and Ivo Tarn" for "Kim": see relations._learn_member)
+            for cand in dict.fromkeys(c for ns in self.by_surname.values() for c in ns if c not in self.family_only):
                 words = cand.split()
                 if len(words) > len(best.split()) and key in [w.lower() for w in words]:
                     best = cand

@@ -9,7 +9,14 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker
 from onrecord.attribution.resolution.syntax import person_noun
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import GROUP_PRONOUNS, ORGANISATION_HEADS, OWN_ACCOUNTS, SPEECH_NOUNS
+from onrecord.lexicon.en import (
+    GROUP_PRONOUNS,
+    MEDIUM_WORDS,
+    ORGANISATION_HEADS,
+    OWN_ACCOUNTS,
+    SOCIAL_ACCOUNTS,
+    SPEECH_NOUNS,
+)
 
 
 @rule(
@@ -62,4 +69,24 @@ def possessors_words(case: Mention) -> Speaker | None:
     return replace(found, description=case.description) if found.name else None
 
 
-__all__ = ["organisations_own_words", "possessors_words"]
+@rule(
+    "speakers.account-of-owner",
+    ("Sarah Okafor spoke at the harbour on Monday. The next day, her Twitter account posted: “Thank you, "
+     "Lakeview.”", "Sarah Okafor"),
+    ("Lakeview Council closed the pier on Monday. The council's Facebook page said repairs would take a month.",
+     "Lakeview Council"),
+)
+def account_of_owner(case: Mention) -> Speaker | None:
+    """A social network's account, page or feed with its owner ("her Twitter account posted", "Lind's Facebook page
+    said", "the council's Instagram feed"): the owner, resolved in its turn -- the account is the owner's own
+    channel, a pronoun's as much as a name's (unlike "His denial", see possessors-words)."""
+    head = case.head
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or case.lemma not in SOCIAL_ACCOUNTS or not case.moves or not any(
+            c.dep_ in ("compound", "nmod", "amod") and MEDIUM_WORDS.get(c.lower_) == "post" for c in head.children):
+        return None
+    found = case.resolver.resolve(case.resolver.doc[owner.left_edge.i : owner.i + 1])
+    return replace(found, description=case.description) if found.name else None
+
+
+__all__ = ["account_of_owner", "organisations_own_words", "possessors_words"]

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, set_ents, token_arrays
+from onrecord.attribution.resolution.given_names import names_given
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
     ROLE_ENDINGS,
@@ -262,7 +263,12 @@ def _chains(doc: Doc) -> Iterator[tuple[int, int]]:
     """The proper-noun chains of the article: (start, end) of two or more name words (hyphens inside)."""
     a = token_arrays(doc)
     n = len(doc)
-    for i in positions(one_of(a.pos, _PROPN) & a.is_title):
+    # (a proper noun, or the first part of a hyphenated first name the tagger took for a noun: "Hye" of "Hye-jin")
+    starts = set(positions(one_of(a.pos, _PROPN) & a.is_title)) | {
+        int(i) for i in positions(a.is_title) if i + 2 < n and doc[i].is_alpha and doc[i + 1].text == "-"
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_lower and doc[i + 2].is_alpha
+        and i + 3 < n and doc[i + 3].pos_ == "PROPN" and doc[i + 3].is_title}
+    for i in sorted(starts):
         if i and (_name_part(doc, i - 1) or (doc[i - 1].text == "-" and not doc[i - 1].whitespace_)):
             continue  # (not a chain's start)
         end = i + 1
@@ -349,7 +355,9 @@ def evidenced_people(doc: Doc) -> list[Span]:
             found.append((cand[0], cand[1], e))
     if not found:
         return []
-    facts = _facts(doc, [s for s, _label, _e in found])
+    # (a chain the recogniser took, whole, for a place is no person named between a name and its he/she: "Ana
+    # Lind, who moved to New Brunswick from Seoul, ... she said")
+    facts = _facts(doc, [s for s, label, _e in found if label not in ("GPE", "LOC", "FAC")])
     out = []
     for start, label, end in found:
         chain = Chain(doc, start, end, label, facts)
@@ -432,6 +440,7 @@ def people_by_evidence(doc: Doc) -> Iterator[None]:
     people = [(p.start, p) for p in evidenced_people(doc)]
     people += [(p.start, p) for p in names_cut_short(doc)]
     people += [(p.start, p) for p in patronymic_people(doc)]  # "Ana Sari binti Osman", then "Ana Sari" alone
+    people += [(p.start, p) for p in names_given(doc) if p not in ents]  # "who gave his name only as Tito"
     people += [(i, p) for i, p in courtesy_titled_people(doc) if p not in ents]  # (last: they win)
     if not relabel and not people:
         yield

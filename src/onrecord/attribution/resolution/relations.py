@@ -63,12 +63,25 @@ def find_couples(doc: Doc, index: ArticleIndex) -> list[Couple]:
         for name, at in zip(found, ats, strict=True):
             if joined is None and name in doc[at : at + 6].text:  # (a name as written; "Kim" of "Kim and Ivo
                 index.learn(name)                                 # Tarn" alone later stays "Kim")
+            elif joined is not None:  # (each of "Ana and Ivo Tarn" is of the family: "Mr. Tarn" is Ivo Tarn)
+                _learn_member(index, name)
             ent = index.ent_of.get(at)
             if ent is None or ent.label_ != "PERSON":  # (a couple the recogniser took for organisations)
                 index.persons.append((at, name, is_subject(doc[at], at + 1, at)))
     if couples:
         _mentions_again(doc, index, {n for c in couples for n in c[1:]})
     return couples
+
+
+def _learn_member(index: ArticleIndex, name: str) -> None:
+    """Index a couple's member the article names only shared ("Ivo Tarn" of "Ana and Ivo Tarn"),
+    so that a titled family name ("Mr. Tarn") can pick them; the first name alone ("Ivo") is not taken for it (GGT
+    keeps "Kim" of "Kim and Ivo Tarn")."""
+    known = index.by_surname.setdefault(surname(name), [])
+    if name not in known:
+        known.append(name)
+        index.ent_names.add(name)
+        index.family_only.add(name)
 
 
 def copular_roles(doc: Doc, index: ArticleIndex) -> None:
@@ -273,11 +286,15 @@ def relative_subject_before(r: SpeakerResolver, pronoun: Token, gender: str) -> 
      "Ifeoma Nwosu and Chidi Nwosu"),
     ("The farm is run by Aldo Brisk and his wife, Vera Brisk. In a statement, the Brisks said they would appeal.",
      "Aldo Brisk and Vera Brisk"),
+    ("The pilot's parents, Ivo and Ana Tarn, met the minister. Both parents said the inquiry had failed them.",
+     "Ivo Tarn and Ana Tarn"),
 )
 def couple(case: Mention) -> Speaker | None:
-    """"The couple", "Noor's parents", "the Brisks": the couple last named (of that family name), both."""
+    """"The couple", "Noor's parents", "both parents", "the Brisks": the couple last named (of that family name),
+    both."""
     head = case.head
-    if (case.definite or _possessor(head) is not None) and head.lower_ in COUPLE_HEADS and head.pos_ == "NOUN":
+    if (case.definite or case.det == "both" or _possessor(head) is not None) and head.lower_ in COUPLE_HEADS \
+            and head.pos_ == "NOUN":
         found = last_couple(case.resolver, head.i)
     else:
         family = _plural_family(case)

@@ -14,15 +14,19 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution import apposition_rules as appos
+from onrecord.attribution.resolution import bodies
 from onrecord.attribution.resolution import campaign_rules as camp
 from onrecord.attribution.resolution import court_rules as court
 from onrecord.attribution.resolution import description_rules as d
 from onrecord.attribution.resolution import document_rules as doc
+from onrecord.attribution.resolution import exchange_rules as ex
+from onrecord.attribution.resolution import given_names as given
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
 from onrecord.attribution.resolution import owner_rules as owner
+from onrecord.attribution.resolution import quoting_rules as quoting
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution.antecedents import group_antecedent
@@ -75,25 +79,40 @@ from onrecord.lexicon.en import (
      "ideals.", "Lakeview Rowing Center"),
     ("The plan came from Ana Lind, who founded the club in 1990 and who says the course is safe.", "Ana Lind"),
     ("Ivo Tarn shouts at Senator Ana Lind on camera, who responds: “Okay!”", "Ana Lind"),
+    ("The group that says it organised the march, Lakeview Forward, has asked the council for a permit.",
+     "Lakeview Forward"),
 )
 def relative_pronoun(case: Mention) -> Speaker | None:
     """A relative pronoun speaks for the noun its clause modifies ("Ana Lind, who ... said"; also the second of two
     joined clauses: "who founded it and who says"; for a "who" the parser hung on a thing, the person named just
     before it: "shouts at Ana Lind on camera, who responds"), with all of that
     noun's phrase before the clause ("the Bank of Lakeview, which said": not "the Bank"); for "a nurse" in
-    apposition to a name ("Ana Lind, a nurse who says ..."), the one named."""
+    apposition to a name ("Ana Lind, a nurse who says ..."), the one named; for a noun whose name is set off
+    after the clause ("The group that says ..., Lakeview Forward,"), that name."""
     head = case.head
     clause = head.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:  # "Ana Lind, who founded it and who says ..."
         clause = clause.head
     if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and case.moves:
         antecedent = clause.head
-        named = _named_before(case, antecedent) or person_before_thing(head, antecedent, case.resolver.index.persons)
+        named = _named_before(case, antecedent) or person_before_thing(head, antecedent, case.resolver.index.persons) \
+            or _named_after_clause(case, antecedent, clause)
         if named is not None:
             return case.resolver.resolve(named)
         end = max(antecedent.i + 1, min(clause.left_edge.i, head.i))
         return case.resolver.resolve(case.resolver.doc[antecedent.left_edge.i : end])
     return None
+
+
+def _named_after_clause(case: Mention, noun: Token, clause: Token) -> Span | None:
+    """The name set off after a noun's relative clause ("The group that says it organised the march, Lakeview
+    Forward, has asked ..."): a title-case proper noun in apposition to the noun, after the clause; else None."""
+    doc = case.resolver.doc
+    if noun.pos_ != "NOUN":
+        return None  # (not a name's own clause: "Ana Lind, who ..., just as her mentor Ivo Tarn")
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.i > clause.i and c.pos_ == "PROPN"
+                  and c.is_title and c.ent_type_ in ("", "ORG", "PERSON")), None)
+    return doc[compound_start(named) : named.i + 1] if named is not None else None
 
 
 def _named_before(case: Mention, noun: Token) -> Span | None:
@@ -379,9 +398,11 @@ def proper_noun(case: Mention) -> Speaker | None:
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     relative_pronoun,
+    bodies.relative_after_body,
     j.pronoun_and_name,
     person_pronoun,
     g.first_person_writer,
+    quoting.document_quoting,
     doc.document_goes_on,
     doc.document_as_it,
     g.cleft_it,
@@ -408,6 +429,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.counted_names,
     acronym_noun,
     k.relative_named,
+    ex.other_in_exchange,
+    given.name_given,
     g.organisation_noun_named,
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
@@ -431,6 +454,8 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     court.judge_of_judgment,
     owner.organisations_own_words,
     owner.possessors_words,
+    bodies.body_of_its_head,
+    owner.account_of_owner,
     doc.authors_of_document,
     doc.document_of_last_speaker,
     g.document_named_next,
@@ -441,6 +466,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.organisation_indefinite,
     d.organisation_named_in_phrase,
     orgs.governing_body_of_organisation,
+    bodies.outlet_by_its_noun,
     d.organisation_in_view,
     d.organisation_description,
     d.organisation_by_its_word,

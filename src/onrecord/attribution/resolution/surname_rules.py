@@ -38,16 +38,18 @@ def known_surname(case: Mention) -> Speaker | None:
     report", not her son named first). Not an organisation's short form the article spells out ("HVP")."""
     name, r = case.head_name, case.resolver
     if name and surname(name) in r.index.by_surname and len(name.split()) <= 4 and name not in r.index.acronyms:
-        return Speaker(_titled_namesake(case, name) or _namesake_in_view(case, name) or r.index.fullest(
-            name, honorific_gender(r.doc, compound_start(case.head)), titled=True), "person")
+        gender = honorific_gender(r.doc, compound_start(case.head))
+        return Speaker(_titled_namesake(case, name) or _namesake_in_view(case, name, gender) or r.index.fullest(
+            name, gender, titled=True), "person")
     return None
 
 
-def _namesake_in_view(case: Mention, name: str) -> str | None:
+def _namesake_in_view(case: Mention, name: str, gender: str | None) -> str | None:
     """Of two or more people of one family the recogniser named in full with a known first name, none of whom the
     name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject or found
-    speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before);
-    None for a name of two words or more, or with a single member so named."""
+    speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before), of
+    the gender of the mention's honorific (``gender``: "Ms. Tarn" is not the man last named); None for a name of
+    two words or more, or with a single member so named."""
     index = case.resolver.index
     key = surname(name)
     if len(name.split()) != 1 or key in index.owner:
@@ -60,6 +62,8 @@ def _namesake_in_view(case: Mention, name: str) -> str | None:
     members = {index.fullest(n) for n in family}
     seen = [(i, index.fullest(n)) for i, n, subject in index.persons if subject and i < case.head.i and n in family]
     seen += [(i, s.name) for i, s in case.resolver.recent if i < case.head.i and s.name in members]
+    if gender is not None:
+        seen = [(i, n) for i, n in seen if index.gender(n, listed=True) in (None, gender)]
     return max(seen)[1] if seen else None
 
 
