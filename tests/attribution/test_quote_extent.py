@@ -28,8 +28,8 @@ def test_a_relative_calling_keeps_the_quotation_alone() -> None:
 
 
 def test_a_verb_in_the_cues_form_after_a_modal_ends_the_content() -> None:
-    text = ("Ana Lind said she would write to the harbour board, and told its chair that the board had "
-            "\u201cignored this pier for years.\u201d")
+    text = ("Ana Lind chairs the inquest. She said she would write to the harbour board, and told its chair that "
+            "the board had \u201cignored this pier for years.\u201d")
     found = _contents(text)
     assert ("indirect", "she would write to the harbour board") in found
     assert any(t == "mixed" and c.endswith("ignored this pier for years") for t, c in found)
@@ -51,3 +51,21 @@ def test_a_verb_that_may_share_the_clauses_tense_stays_in_it() -> None:
          "it \u201crecognises the delays\u201d and expected the pier to reopen soon"),
     ]:
         assert ("mixed", content) in _contents(text), _contents(text)
+
+
+def test_a_quoted_object_of_a_verb_of_referring_is_the_subjects_words() -> None:
+    text = ("The pier closed in May. Ana Lind, the harbour master, cited \u201cdelays in hiring skilled welders\u201d "
+            "for the closure.")
+    assert _contents(text) == [("direct", "delays in hiring skilled welders")]
+    text = "Ivo Tarn referred to \u201ca long list of broken promises\u201d in his speech."
+    assert _contents(text) == [("direct", "a long list of broken promises")]
+
+
+def test_a_short_or_unquoted_object_of_a_verb_of_referring_is_no_statement() -> None:
+    assert _contents("Ana Lind cited a report on the harbour and left.") == []
+    assert _contents("Ana Lind cited the \u201cold pier\u201d as a risk.") == []
+
+
+def test_one_thing_called_runs_over_what_the_name_goes_on_with() -> None:
+    text = "Ana Lind called the new levy a \u201cblueprint\u201d for how the council would tax the pier."
+    assert _contents(text) == [("mixed", "the new levy a \u201cblueprint\u201d for how the council would tax the pier")]
