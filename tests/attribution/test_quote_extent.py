@@ -69,3 +69,27 @@ def test_a_short_or_unquoted_object_of_a_verb_of_referring_is_no_statement() -> 
 def test_one_thing_called_runs_over_what_the_name_goes_on_with() -> None:
     text = "Ana Lind called the new levy a \u201cblueprint\u201d for how the council would tax the pier."
     assert _contents(text) == [("mixed", "the new levy a \u201cblueprint\u201d for how the council would tax the pier")]
+
+
+def test_a_verb_of_saying_joined_after_one_thing_called_says_its_own() -> None:
+    text = ("Fares rose in May. Mira Holt called the new timetable \u201ca mess\u201d and said the ferry was "
+            "\u201cnever on time.\u201d")
+    found = _contents(text)
+    assert ("mixed", "the new timetable \u201ca mess\u201d") in found
+    assert ("mixed", "the ferry was \u201cnever on time") in found
+
+
+def test_an_object_the_parser_took_for_the_predicate_is_the_thing_called() -> None:
+    text = ("Fares rose in May. Harbour analyst Mira Holt called the fare rise \u201csteep but fair\u201d and said "
+            "she expected \u201ca quieter summer on the ferries.\u201d")
+    assert ("mixed", "the fare rise \u201csteep but fair\u201d") in _contents(text)
+
+
+def test_a_pronoun_called_is_the_thing_called() -> None:
+    text = "The vote passed. Ivo Tarn called it \u201ca line drawn in the harbour sand.\u201d"
+    assert _contents(text) == [("mixed", "it \u201ca line drawn in the harbour sand.\u201d")]
+
+
+def test_more_quoted_words_in_the_calling_verbs_own_phrase_keep_the_quotation_alone() -> None:
+    text = "The survey came out. Ivo Tarn called the count \u201cthin\u201d and built on \u201cone shaky guess.\u201d"
+    assert ("direct", "thin") in _contents(text)

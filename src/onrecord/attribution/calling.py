@@ -22,15 +22,18 @@ __all__ = ["called", "named_in_turn"]
       ("Ana Lind called the levy “a tax on the harbour” and the new ferry “a very slow boat.”", "called"),
       ("Ivo Tarn described the builder as “the author of the delay” and the council as “its patient host.”",
        "described"),
-      ("Judge Ana Lind called the harbour board's arguments “unconvincing.”", "called"))
+      ("Judge Ana Lind called the harbour board's arguments “unconvincing.”", "called"),
+      ("The vote passed. Ivo Tarn called it “a line drawn in the harbour sand.”", "called"))
 def named_in_turn(c: Quotation) -> Attachment | None:
     """Things a verb of calling names, each with its quoted words ("called the levy “a tax” and the ferry “a
     slow boat”", "described A as “…” and B as “…”", "called the board's arguments “unconvincing”"): one mixed
     content, from the first object to the last quotation's mark, in place of the verb's own statement (whose
     content would be the first quotation alone); the quotations after the first lie in it. The news golds read
     one thing named so too (the thing and what it was called: the reported small clause), and a short quotation
-    alone beside a long object matched none of them. Not a pronoun object ("called it “…”": ``called``'s), nor
-    a relative's ("which Lind called “…”": no object after the verb, the quotation alone)."""
+    alone beside a long object matched none of them; so a pronoun ("called it “…”") and an object the parser
+    took for the verb's predicate ("called the guidance cut “…”"). Not a relative's ("which Lind called “…”": no
+    object after the verb, the quotation alone), nor more quoted words in the verb's own phrase ("called the
+    plan “bold” and based on “…”"; a verb of saying joined after it says its own)."""
     doc, q = c.doc, c.q
     inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
                                                                                      q.content.end - 1)) + 1]
@@ -40,13 +43,13 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     if found is None or (end == q.span.end and found[2]):
         return None  # (one thing named that only its object finds, "who had called the levy “…”": ``called``'s)
     verb = found[0]
-    obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
-                and ch.tag_ not in ("WDT", "WP", "PRP")), None)
+    obj = next((ch for ch in verb.children if ch.i < inside[0].i and ch.tag_ not in ("WDT", "WP")
+                and (ch.dep_ == "dobj" or (ch.dep_ == "oprd" and ch.pos_ in ("NOUN", "PROPN")))), None)
     source = subject_of(verb)
     if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children):
         return None
     if end == q.span.end:
-        last = verb.right_edge
+        last = _phrase_end(verb, inside)
         if any(q.span.end <= o.span.start < last.idx + len(last.text) for o in c.quotes[c.k + 1 :]):
             return None  # (more quoted words in the verb's phrase, not named in turn: "“A” and “B” as examples")
         end = _complement_end(inside, end)
@@ -55,6 +58,15 @@ def named_in_turn(c: Quotation) -> Attachment | None:
         content=CharSpan(obj.left_edge.idx, end), cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)),
         source=source, kind="speech", confidence=0.7, origin="called", quote=q,
     ), replaces=own)
+
+
+def _phrase_end(verb: Token, inside: list[Token]) -> Token:
+    """The last word of the verb of calling's own phrase: not the punctuation after the quotation, nor a verb of
+    saying joined after it ("called the cut “painful but honest” and said he saw it as “…”": that verb's own
+    statement, whose quotation is not one more thing named)."""
+    return max([verb, *(ch.right_edge for ch in verb.children if not (ch.i > inside[-1].i and (
+        ch.dep_ in ("cc", "punct") or (ch.dep_ == "conj" and ch.lemma_.lower() in SPEECH_VERBS))))],
+        key=lambda t: t.i)
 
 
 def _complement_end(inside: list[Token], end: int) -> int:
