@@ -93,3 +93,19 @@ def test_a_pronoun_called_is_the_thing_called() -> None:
 def test_more_quoted_words_in_the_calling_verbs_own_phrase_keep_the_quotation_alone() -> None:
     text = "The survey came out. Ivo Tarn called the count \u201cthin\u201d and built on \u201cone shaky guess.\u201d"
     assert ("direct", "thin") in _contents(text)
+
+
+def test_an_aside_after_a_quotations_closing_mark_ends_the_content() -> None:
+    text = ("Ivo Tarn said the firm had taken a charge tied to \u201cthe sale of some old ferries,\u201d without "
+            "naming them.")
+    assert _contents(text) == [
+        ("mixed", "the firm had taken a charge tied to \u201cthe sale of some old ferries,\u201d")]
+    text = "Mia Holt said the meters would \u201cbring more shoppers,\u201d which is what the traders want."
+    assert _contents(text) == [("mixed", "the meters would \u201cbring more shoppers,\u201d")]
+
+
+def test_a_relative_with_no_quotation_closing_before_it_stays_in_the_content() -> None:
+    text = ("Mia Holt said the agency was \u201caware of the survey\u201d and was drafting a new ferry rule, which it "
+            "hopes to publish in May.")
+    assert _contents(text) == [("mixed", "the agency was \u201caware of the survey\u201d and was drafting a new ferry "
+                                         "rule, which it hopes to publish in May")]

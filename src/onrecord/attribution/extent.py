@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.asides import stop_aside_after_quotation
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -376,7 +377,8 @@ def stop_cue_tense(t: Tail) -> Tail | None:
 
 CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
     "cues.content-stop",
-    [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation, stop_cue_tense],
+    [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation, stop_cue_tense,
+     stop_aside_after_quotation],
     describe=lambda t: t.child.text,
 )
 
