@@ -109,3 +109,9 @@ def test_a_relative_with_no_quotation_closing_before_it_stays_in_the_content() -
             "hopes to publish in May.")
     assert _contents(text) == [("mixed", "the agency was \u201caware of the survey\u201d and was drafting a new ferry "
                                          "rule, which it hopes to publish in May")]
+
+
+def test_an_it_that_stands_for_a_clause_after_the_quotation_names_no_thing() -> None:
+    text = ("The vote passed. Ivo Tarn, another harbour councillor, called it \u201ccompletely unfair\u201d for the "
+            "traders \u201cto pay twice.\u201d")
+    assert all(not c.startswith("it ") for _, c in _contents(text))

@@ -30,7 +30,8 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     content, from the first object to the last quotation's mark, in place of the verb's own statement (whose
     content would be the first quotation alone); the quotations after the first lie in it. The news golds read
     one thing named so too (the thing and what it was called: the reported small clause), and a short quotation
-    alone beside a long object matched none of them; so a pronoun ("called it “…”") and an object the parser
+    alone beside a long object matched none of them; so a pronoun ("called it “…”"; not an "it" that stands for
+    an infinitive clause after the quotation) and an object the parser
     took for the verb's predicate ("called the guidance cut “…”"). Not a relative's ("which Lind called “…”": no
     object after the verb, the quotation alone), nor more quoted words in the verb's own phrase ("called the
     plan “bold” and based on “…”"; a verb of saying joined after it says its own)."""
@@ -46,7 +47,8 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     obj = next((ch for ch in verb.children if ch.i < inside[0].i and ch.tag_ not in ("WDT", "WP")
                 and (ch.dep_ == "dobj" or (ch.dep_ == "oprd" and ch.pos_ in ("NOUN", "PROPN")))), None)
     source = subject_of(verb)
-    if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children):
+    if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children) \
+            or _extraposed(verb, obj):
         return None
     if end == q.span.end:
         last = _phrase_end(verb, inside)
@@ -58,6 +60,15 @@ def named_in_turn(c: Quotation) -> Attachment | None:
         content=CharSpan(obj.left_edge.idx, end), cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)),
         source=source, kind="speech", confidence=0.7, origin="called", quote=q,
     ), replaces=own)
+
+
+def _extraposed(verb: Token, obj: Token) -> bool:
+    """Does an object "it" stand for an infinitive clause after the quotation ("called it “unfair” for the
+    traders to pay twice")? Then it names no thing: ``called``'s reading (a clause of the reporter's that quotes
+    a few words)."""
+    return obj.lower_ == "it" and any(
+        ch.i > obj.i and ch.dep_ in ("advcl", "xcomp", "ccomp")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children) for ch in verb.children)
 
 
 def _phrase_end(verb: Token, inside: list[Token]) -> Token:
