@@ -115,3 +115,9 @@ def test_an_it_that_stands_for_a_clause_after_the_quotation_names_no_thing() -> 
     text = ("The vote passed. Ivo Tarn, another harbour councillor, called it \u201ccompletely unfair\u201d for the "
             "traders \u201cto pay twice.\u201d")
     assert all(not c.startswith("it ") for _, c in _contents(text))
+
+
+def test_what_someone_called_a_thing_is_no_thing_named() -> None:
+    text = ("The mayor urged residents to read what he called the council\u2019s \u201cplan for a quieter "
+            "harbour.\u201d")
+    assert all(not c.startswith("the council") for _, c in _contents(text))

@@ -44,8 +44,9 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     if found is None or (end == q.span.end and found[2]):
         return None  # (one thing named that only its object finds, "who had called the levy “…”": ``called``'s)
     verb = found[0]
-    obj = next((ch for ch in verb.children if ch.i < inside[0].i and ch.tag_ not in ("WDT", "WP")
-                and (ch.dep_ == "dobj" or (ch.dep_ == "oprd" and ch.pos_ in ("NOUN", "PROPN")))), None)
+    objs = [ch for ch in verb.children if ch.i < inside[0].i and ch.dep_ in ("dobj", "oprd")]
+    obj = None if any(ch.tag_ in ("WDT", "WP") for ch in objs) else next(  # (not "what he called X “…”")
+        (ch for ch in objs if ch.dep_ == "dobj" or ch.pos_ in ("NOUN", "PROPN")), None)
     source = subject_of(verb)
     if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children) \
             or _extraposed(verb, obj):
