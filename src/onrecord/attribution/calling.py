@@ -21,31 +21,78 @@ __all__ = ["called", "named_in_turn"]
 @rule("contents.quote-attachment.named-in-turn",
       ("Ana Lind called the levy “a tax on the harbour” and the new ferry “a very slow boat.”", "called"),
       ("Ivo Tarn described the builder as “the author of the delay” and the council as “its patient host.”",
-       "described"))
+       "described"),
+      ("Judge Ana Lind called the harbour board's arguments “unconvincing.”", "called"),
+      ("The vote passed. Ivo Tarn called it “a line drawn in the harbour sand.”", "called"))
 def named_in_turn(c: Quotation) -> Attachment | None:
-    """Things a verb of calling names in turn, each with its quoted words ("called the levy “a tax” and the
-    ferry “a slow boat”", "described A as “…” and B as “…”"): one mixed content, from the first object to the
-    last quotation's mark, in place of the verb's own statement (whose content would be the first quotation
-    alone); the quotations after the first lie in it. One thing named is ``called``'s."""
+    """Things a verb of calling names, each with its quoted words ("called the levy “a tax” and the ferry “a
+    slow boat”", "described A as “…” and B as “…”", "called the board's arguments “unconvincing”"): one mixed
+    content, from the first object to the last quotation's mark, in place of the verb's own statement (whose
+    content would be the first quotation alone); the quotations after the first lie in it. The news golds read
+    one thing named so too (the thing and what it was called: the reported small clause), and a short quotation
+    alone beside a long object matched none of them; so a pronoun ("called it “…”"; not an "it" that stands for
+    an infinitive clause after the quotation) and an object the parser
+    took for the verb's predicate ("called the guidance cut “…”"). Not a relative's ("which Lind called “…”": no
+    object after the verb, the quotation alone), nor more quoted words in the verb's own phrase ("called the
+    plan “bold” and based on “…”"; a verb of saying joined after it says its own)."""
     doc, q = c.doc, c.q
     inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
                                                                                      q.content.end - 1)) + 1]
               if q.content.start <= t.idx < q.content.end]
     found = _calling_verb(c, inside) if inside else None
     end = _named_in_turn(c)
-    if found is None or end == q.span.end:
-        return None
+    if found is None or (end == q.span.end and found[2]):
+        return None  # (one thing named that only its object finds, "who had called the levy “…”": ``called``'s)
     verb = found[0]
-    obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < inside[0].i
-                and ch.tag_ not in ("WDT", "WP", "PRP")), None)
+    objs = [ch for ch in verb.children if ch.i < inside[0].i and ch.dep_ in ("dobj", "oprd")]
+    obj = None if any(ch.tag_ in ("WDT", "WP") for ch in objs) else next(  # (not "what he called X “…”")
+        (ch for ch in objs if ch.dep_ == "dobj" or ch.pos_ in ("NOUN", "PROPN")), None)
     source = subject_of(verb)
-    if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children):
+    if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children) \
+            or _extraposed(verb, obj):
         return None
+    if end == q.span.end:
+        last = _phrase_end(verb, inside)
+        if any(q.span.end <= o.span.start < last.idx + len(last.text) for o in c.quotes[c.k + 1 :]):
+            return None  # (more quoted words in the verb's phrase, not named in turn: "“A” and “B” as examples")
+        end = _complement_end(inside, end)
     own = next((i for i, s in enumerate(c.statements) if s.cue is not None and s.cue.i == verb.i), None)
     return Attachment(Statement(
         content=CharSpan(obj.left_edge.idx, end), cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)),
         source=source, kind="speech", confidence=0.7, origin="called", quote=q,
     ), replaces=own)
+
+
+def _extraposed(verb: Token, obj: Token) -> bool:
+    """Does an object "it" stand for an infinitive clause after the quotation ("called it “unfair” for the
+    traders to pay twice")? Then it names no thing: ``called``'s reading (a clause of the reporter's that quotes
+    a few words)."""
+    return obj.lower_ == "it" and any(
+        ch.i > obj.i and ch.dep_ in ("advcl", "xcomp", "ccomp")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children) for ch in verb.children)
+
+
+def _phrase_end(verb: Token, inside: list[Token]) -> Token:
+    """The last word of the verb of calling's own phrase: not the punctuation after the quotation, nor a verb of
+    saying joined after it ("called the cut “painful but honest” and said he saw it as “…”": that verb's own
+    statement, whose quotation is not one more thing named)."""
+    return max([verb, *(ch.right_edge for ch in verb.children if not (ch.i > inside[-1].i and (
+        ch.dep_ in ("cc", "punct") or (ch.dep_ == "conj" and ch.lemma_.lower() in SPEECH_VERBS))))],
+        key=lambda t: t.i)
+
+
+def _complement_end(inside: list[Token], end: int) -> int:
+    """Where one thing's quoted name runs to: past the closing mark over what the name's own phrase goes on
+    with ("called her record a “blueprint” for how she would ...", "as “provocative” and a “grave threat” to
+    ..."), in its sentence; else the mark."""
+    top = next((t for t in inside if t.head not in inside), None)
+    if top is None:
+        return end
+    last = top.right_edge
+    while last.i > top.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    stop = last.idx + len(last.text)
+    return stop if stop > end and "\n" not in top.doc.text[end:stop] else end
 
 
 #: Verbs that give a thing a name in someone's words: "Ana Lind called the plan “a disgrace”", "described it as
@@ -59,7 +106,8 @@ _CALLING = frozenset({"call", "describe", "characterize", "characterise", "term"
        "called"))
 def called(c: Quotation) -> Attachment | None:
     """Words a named subject gave a thing, in quotation marks: the object (or "as" complement) of call,
-    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's. Not the passive
+    describe, term: "Lin Okafor called the conclusion “bold”" -- the quoted words are Okafor's (with the thing
+    named after the verb, ``named-in-turn`` asks first: a mixed content from the thing). Not the passive
     without its agent ("an act described as “kidnapping”": by whom, the sentence does not say). In an "as"
     complement, any verb of saying or thinking ("rejected the claims as “untrue”", "sees the ferry as its “best
     hope”") gives its object with the quoted words: a mixed content, as news copy reads it -- unless the verb has

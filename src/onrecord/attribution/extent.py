@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.asides import stop_aside_after_quotation
 from onrecord.attribution.phrases import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -21,6 +22,7 @@ from onrecord.attribution.phrases import (
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.tensestop import in_cue_tense
 from onrecord.lexicon.en import (
     COMPLETING_PREPOSITIONS,
     DASH_TOKENS,
@@ -362,8 +364,21 @@ def stop_own_act_after_quotation(t: Tail) -> Tail | None:
     return t if subject is not None and subject.lower_ in PERSON_PRONOUNS else None
 
 
+@rule("cues.content-stop.cue-tense",
+      ("Ana Lind chairs the inquest. She said she would write to the harbour board, and told its chair that the "
+       "board had “ignored this pier for years.”", "told"),
+      ("The lawsuit says the landlord “treated damp as a tenant's problem” and seeks damages.", "seeks"))
+def stop_cue_tense(t: Tail) -> Tail | None:
+    """A verb joined to the reported clause in the cue's own form that cannot share the clause's tense ("said she
+    would write ..., and told", "says the landlord “treated …” and seeks"): the speaker's next act; see
+    :func:`~onrecord.attribution.tensestop.in_cue_tense`."""
+    return t if in_cue_tense(t.child, t.cue.tok) else None
+
+
 CONTENT_STOP: RuleTable[Tail, Tail] = RuleTable(
-    "cues.content-stop", [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation],
+    "cues.content-stop",
+    [stop_participle_of_saying, stop_act_after_quotation, stop_own_act_after_quotation, stop_cue_tense,
+     stop_aside_after_quotation],
     describe=lambda t: t.child.text,
 )
 

@@ -40,7 +40,7 @@ from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, ins
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
 from onrecord.attribution.transcripts import qa_lines, transcript_lines
-from onrecord.lexicon.en import ASKED_IF_WORDS, ASKING_VERBS, QUESTION_WORDS, SPEECH_VERBS
+from onrecord.lexicon.en import ASKED_IF_WORDS, ASKING_VERBS, QUESTION_WORDS, REFERRING_VERBS, SPEECH_VERBS
 from onrecord.settings import CUE_SPANS, SCOPES
 from onrecord.spans import merge, overlap, strip_chars
 from onrecord.types import Attribution, CharSpan, Skipped
@@ -192,7 +192,7 @@ def _statements_only(text: str, statements: list[Statement], quotes: list[Quote]
         c for c in statements
         if (c.kind != "belief"
             and not (c.kind == "document" and c.cue is not None and c.cue.lemma_.lower() not in SPEECH_VERBS))
-        or (c.form == "clause" and _quotes_within(text, c, quotes))
+        or (c.form == "clause" and _quotes_within(text, c, quotes)) or _cites(c)
     ]
     clauses = [c for c in kept if c.form == "clause"]
     objects = [_quoted_object(text, c, quotes, clauses) for c in kept if c.form != "clause"]
@@ -250,11 +250,17 @@ def _quotes_within(text: str, cand: Statement, quotes: list[Quote]) -> bool:
                for q in quotes)  # (not a quotation a colon introduces: "… but he resents it: “…”" stands alone)
 
 
+def _cites(cand: Statement) -> bool:
+    """Is the statement a verb of referring with an object ("cited “delays in hiring skilled welders”")? Its
+    quoted object is the subject's words, as a verb of saying's is (:func:`_quoted_object`)."""
+    return cand.form != "clause" and cand.cue is not None and cand.cue.lemma_.lower() in REFERRING_VERBS
+
+
 def _quoted_object(text: str, cand: Statement, quotes: list[Quote], clauses: list[Statement]) -> Statement | None:
     """The quotation in the object of a verb of saying ("urged an “end to the violence on all sides”"), as a
     statement of its own in scope ``quotes`` (the act itself is not one); None when it quotes nothing, or when
     a clause already reports the quotation ("repeated his warning that the quotas would “empty the villages”")."""
-    if cand.kind != "speech":
+    if cand.kind != "speech" and not _cites(cand):
         return None
     for q in quotes:
         if cand.content.start <= q.content.start < cand.content.end and q.word_count(text) >= 4 \

@@ -12,6 +12,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import memo_of, text_of
+from onrecord.attribution.tensestop import in_cue_tense
 from onrecord.lexicon.en import (
     BELIEF_VERBS,
     DASH_TOKENS,
@@ -205,7 +206,8 @@ def _subject_of(verb: Token) -> Span | None:
                 and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.tag_ != "NNS":
             return _participle_host(verb)
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
-            verb = speakers_next_act(verb) or verb.head
+            # (the speaker's next act, joined to the reported clause: "said she would write ..., and told")
+            verb = speakers_next_act(verb) or (verb.head.head if in_cue_tense(verb, verb.head.head) else verb.head)
             continue
         if verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies

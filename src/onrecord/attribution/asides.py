@@ -1,0 +1,35 @@
+"""The writer's aside after a quotation ends a reported clause: "said the firm took a charge tied to “the sale of
+some ferries,” without naming them", "said the meters would “bring shoppers,” which is what traders want"
+(``cues.content-stop.aside-after-quotation``, a rule of :mod:`.extent`'s table ``cues.content-stop``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from onrecord.attribution.rules import rule
+
+if TYPE_CHECKING:
+    from onrecord.attribution.extent import Tail
+
+__all__ = ["stop_aside_after_quotation"]
+
+#: The closing marks a quotation may end with before the aside's comma (or after it: “…,” which).
+_CLOSING = frozenset({"\u201d", '"', "\u2019"})
+
+
+@rule("cues.content-stop.aside-after-quotation",
+      ("Ivo Tarn said the firm had taken a charge tied to “the sale of some old ferries,” without naming them.",
+       "without"),
+      ("Mia Holt said the meters would “bring more shoppers,” which is what the traders want.", "is"))
+def stop_aside_after_quotation(t: Tail) -> Tail | None:
+    """A comma and a quotation's closing mark, then "without ..." or a relative "which ..." ("“…,” without
+    naming them", "“…,” which is what the traders want"): the writer's aside on what was quoted, not more of
+    it; the news golds end the content at the mark. Not a relative with no quotation closing before it ("a
+    heat standard, which it expects to publish": the speaker's, as likely as not)."""
+    c, doc = t.child, t.child.doc
+    first = c.left_edge
+    if not ((c.dep_ == "relcl" and first.lower_ == "which") or (c.lower_ == "without" and c.i == first.i)):
+        return None
+    before = {doc[k].text for k in range(max(0, first.i - 2), first.i)}
+    return t if first.i >= 2 and "," in before and before & _CLOSING else None
