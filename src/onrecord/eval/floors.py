@@ -93,12 +93,17 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.853, "named_accuracy": 0.877},
          speakers="data/speakers/polnear-train-i.jsonl"),
     # part j (written blind in session 27; scored on its starting code and at its end: 0.857 / 0.880 -> 0.857 / 0.876;
-    # a tuning set in session 28: 0.878 / 0.887)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.878, "named_accuracy": 0.887},
+    # a tuning set in session 28: 0.878 / 0.887; session 30: 0.899 / 0.905)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.899, "named_accuracy": 0.905},
          speakers="data/speakers/polnear-train-j.jsonl"),
-    # part k (written blind in session 28; scored on its starting code and at its end: 0.842 / 0.848, unchanged)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.842, "named_accuracy": 0.848},
+    # part k (written blind in session 28; scored on its starting code and at its end: 0.842 / 0.848, unchanged; a
+    # tuning set in sessions 29 and 30: 0.884 / 0.887)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.884, "named_accuracy": 0.887},
          speakers="data/speakers/polnear-train-k.jsonl"),
+    # part l (written blind in session 30; scored on session 28's end code, on session 29's and at the end: 0.741 /
+    # 0.750, 0.749 / 0.758, 0.746 / 0.755)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.746, "named_accuracy": 0.755},
+         speakers="data/speakers/polnear-train-l.jsonl"),
 )
 
 
@@ -155,18 +160,23 @@ GENDER_FLOORS: dict[str, float] = {"accuracy": 0.97, "coverage": 0.89}
 
 #: Direct and mixed quotations of the invented hard-case news (data/news, its dev half; fast mode, the GGT
 #: conventions: scope quotes, the cue word), counted as a Quotebank-style user reads them (--types direct,mixed).
+#: Session 30 raised every news set's floors to its end figures and added content exact (the quoted words' own
+#: extent: "called X “…”" read from the thing named, a content ended by the cue's tense or the writer's aside).
 NEWS_GOLD = "data/news/dev.jsonl"
-NEWS_FLOORS: dict[str, float] = {"content_overlap": 0.984, "end_to_end": 0.967, "speaker_accuracy": 0.983}
+NEWS_FLOORS: dict[str, float] = {
+    "content_overlap": 0.984, "content_exact": 0.929, "end_to_end": 0.967, "speaker_accuracy": 0.983}
 NEWS_TYPES = frozenset({"direct", "mixed"})
 #: The dev half of the second set of invented news (data/news2: wire and newspaper copy where the speaker is the
 #: hard part), scored as data/news.
 NEWS2_GOLD = "data/news2/dev.jsonl"
-NEWS2_FLOORS: dict[str, float] = {"content_overlap": 0.987, "end_to_end": 0.962, "speaker_accuracy": 0.974}
+NEWS2_FLOORS: dict[str, float] = {
+    "content_overlap": 0.987, "content_exact": 0.872, "end_to_end": 0.962, "speaker_accuracy": 0.974}
 #: The dev half of the third set of invented news (data/news3: written blind in session 14, weighted to the
 #: classes real news showed: British single marks, speeches over paragraphs, partial quotations, groups and
 #: documents, particles and role words in names, quotation after quotation), scored as data/news.
 NEWS3_GOLD = "data/news3/dev.jsonl"
-NEWS3_FLOORS: dict[str, float] = {"content_overlap": 0.971, "end_to_end": 0.926, "speaker_accuracy": 0.953}
+NEWS3_FLOORS: dict[str, float] = {
+    "content_overlap": 0.975, "content_exact": 0.867, "end_to_end": 0.930, "speaker_accuracy": 0.953}
 #: The dev half of the fourth set of invented news (data/news4: written blind in session 15, weighted to who
 #: speaks: roles and relations after a first mention, pronouns among several people, particles, joined speakers,
 #: documents), scored as data/news.
@@ -174,45 +184,60 @@ NEWS4_GOLD = "data/news4/dev.jsonl"
 # (session 23, con23: overlap 0.934 -> 0.958, e2e 0.867 -> 0.880; speaker accuracy 0.929 -> 0.918, 144/155 ->
 # 146/159: four more quotations matched, two of them with the speakers their false predictions already had wrong;
 # the floor follows the ratio)
-NEWS4_FLOORS: dict[str, float] = {"content_overlap": 0.961, "end_to_end": 0.888, "speaker_accuracy": 0.925}
+NEWS4_FLOORS: dict[str, float] = {
+    "content_overlap": 0.972, "content_exact": 0.803, "end_to_end": 0.900, "speaker_accuracy": 0.925}
 #: The dev half of the sixth set of invented news (data/news6: written blind in session 21, long everyday copy with
 #: many speakers: roles and relations long after a first mention, families, documents), scored as data/news.
 NEWS6_GOLD = "data/news6/dev.jsonl"
-NEWS6_FLOORS: dict[str, float] = {"content_overlap": 0.976, "end_to_end": 0.937, "speaker_accuracy": 0.960}
+NEWS6_FLOORS: dict[str, float] = {
+    "content_overlap": 0.976, "content_exact": 0.926, "end_to_end": 0.937, "speaker_accuracy": 0.960}
 #: The dev half of the seventh set of invented news (data/news7: written blind in session 22, one outlet form an
 #: article: wire copy, a live blog, a Q&A, an obituary, a court report, an earnings call ...), scored as data/news
 #: (session 23 start: 0.956 / 0.830 / 0.866).
 NEWS7_GOLD = "data/news7/dev.jsonl"
-NEWS7_FLOORS: dict[str, float] = {"content_overlap": 0.981, "end_to_end": 0.938, "speaker_accuracy": 0.954}
+NEWS7_FLOORS: dict[str, float] = {
+    "content_overlap": 0.984, "content_exact": 0.847, "end_to_end": 0.940, "speaker_accuracy": 0.954}
 #: The dev half of the eighth set of invented news (data/news8: written blind in session 23, the daily report in the
 #: house styles of outlets of many countries and beats), scored as data/news (session 24 start: 0.966 / 0.828 /
 #: 0.854).
 NEWS8_GOLD = "data/news8/dev.jsonl"
 # (session 28: 0.966 / 0.912 / 0.943: "Cpl." kept one token)
-NEWS8_FLOORS: dict[str, float] = {"content_overlap": 0.966, "end_to_end": 0.912, "speaker_accuracy": 0.943}
+NEWS8_FLOORS: dict[str, float] = {
+    "content_overlap": 0.966, "content_exact": 0.848, "end_to_end": 0.912, "speaker_accuracy": 0.943}
 #: The dev half of the ninth set of invented news (data/news9: written blind in session 24, the everyday report of
 #: the big English-language outlets), scored as data/news (session 25 start: 0.945 / 0.784 / 0.820).
 NEWS9_GOLD = "data/news9/dev.jsonl"
-NEWS9_FLOORS: dict[str, float] = {"content_overlap": 0.948, "end_to_end": 0.858, "speaker_accuracy": 0.899}
+NEWS9_FLOORS: dict[str, float] = {
+    "content_overlap": 0.955, "content_exact": 0.827, "end_to_end": 0.865, "speaker_accuracy": 0.900}
 #: The dev half of the tenth set (data/news10: written blind in session 25, local and regional news and the web's
 #: everyday copy), scored as data/news (session 25 start and end: 0.964 / 0.911 / 0.942).
 NEWS10_GOLD = "data/news10/dev.jsonl"
-NEWS10_FLOORS: dict[str, float] = {"content_overlap": 0.964, "end_to_end": 0.911, "speaker_accuracy": 0.942}
+NEWS10_FLOORS: dict[str, float] = {
+    "content_overlap": 0.970, "content_exact": 0.898, "end_to_end": 0.934, "speaker_accuracy": 0.961}
 #: The dev half of the eleventh set (data/news11: written blind in session 26, public affairs where people are named
 #: by their office and bodies speak), scored as data/news (session 26 start 0.957 / 0.778 / 0.806, end 0.957 /
 #: 0.790 / 0.819; a tuning set in session 27: 0.957 / 0.859 / 0.894).
 NEWS11_GOLD = "data/news11/dev.jsonl"
-NEWS11_FLOORS: dict[str, float] = {"content_overlap": 0.957, "end_to_end": 0.859, "speaker_accuracy": 0.894}
+NEWS11_FLOORS: dict[str, float] = {
+    "content_overlap": 0.962, "content_exact": 0.881, "end_to_end": 0.870, "speaker_accuracy": 0.900}
 #: The dev half of the twelfth set (data/news12: written blind in session 27, features, business, courts, sport and
 #: the forms that vary most between outlets), scored as data/news (session 27 start 0.981 / 0.752 / 0.766, end
 #: 0.981 / 0.769 / 0.783; a tuning set in session 28: 0.981 / 0.930 / 0.949).
 NEWS12_GOLD = "data/news12/dev.jsonl"
-NEWS12_FLOORS: dict[str, float] = {"content_overlap": 0.981, "end_to_end": 0.930, "speaker_accuracy": 0.949}
+NEWS12_FLOORS: dict[str, float] = {
+    "content_overlap": 0.981, "content_exact": 0.902, "end_to_end": 0.963, "speaker_accuracy": 0.982}
 #: The dev half of the thirteenth set (data/news13: written blind in session 28, public broadcasters' and local
 #: stations' web copy in the present tense), scored as data/news (session 28 start 0.983 / 0.832 / 0.845, end
-#: 0.983 / 0.849 / 0.862).
+#: 0.983 / 0.849 / 0.862; a tuning set in session 29: 0.983 / 0.911 / 0.925 at the end of session 30).
 NEWS13_GOLD = "data/news13/dev.jsonl"
-NEWS13_FLOORS: dict[str, float] = {"content_overlap": 0.983, "end_to_end": 0.849, "speaker_accuracy": 0.862}
+NEWS13_FLOORS: dict[str, float] = {
+    "content_overlap": 0.983, "content_exact": 0.949, "end_to_end": 0.910, "speaker_accuracy": 0.925}
+#: The dev half of the fourteenth set (data/news14: written blind in session 30, exchanges: trials, hearings,
+#: briefings and post-match interviews, quotation after quotation), scored as data/news (session 30 start, i.e.
+#: session 28's end code: 0.981 / 0.828 / 0.841; end 0.981 / 0.834 / 0.847).
+NEWS14_GOLD = "data/news14/dev.jsonl"
+NEWS14_FLOORS: dict[str, float] = {
+    "content_overlap": 0.980, "content_exact": 0.888, "end_to_end": 0.833, "speaker_accuracy": 0.846}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
