@@ -121,3 +121,13 @@ def test_what_someone_called_a_thing_is_no_thing_named() -> None:
     text = ("The mayor urged residents to read what he called the council\u2019s \u201cplan for a quieter "
             "harbour.\u201d")
     assert all(not c.startswith("the council") for _, c in _contents(text))
+
+
+def test_a_message_that_called_a_thing_inside_another_cues_words_stays_that_cues() -> None:
+    # the relative names the message the words came in: the hinting's statement, with its channel (sourcing reads
+    # the leaked email as a relay); a statement that called a thing, with no other cue around it, is the thing named
+    text = "The port director hinted in an email, leaked on Friday, that called the pier \u201ca money pit.\u201d"
+    found = _contents(text)
+    assert len(found) == 1 and found[0][1].startswith("that called the pier")
+    text = "The harbour board released a statement on Monday that called the ferry plan \u201creckless.\u201d"
+    assert _contents(text) == [("mixed", "the ferry plan \u201creckless.\u201d")]

@@ -6,7 +6,7 @@ before the cue's own clause claims the first quotation, and ``called``.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.attribution.cues import Statement
 from onrecord.attribution.phrases import subject_of
@@ -34,7 +34,8 @@ def named_in_turn(c: Quotation) -> Attachment | None:
     an infinitive clause after the quotation) and an object the parser
     took for the verb's predicate ("called the guidance cut “…”"). Not a relative's ("which Lind called “…”": no
     object after the verb, the quotation alone), nor more quoted words in the verb's own phrase ("called the
-    plan “bold” and based on “…”"; a verb of saying joined after it says its own)."""
+    plan “bold” and based on “…”"; a verb of saying joined after it says its own), nor a relative "that called
+    ..." inside another cue's words ("hinted in an email that called the pier “…”": the hinting's)."""
     doc, q = c.doc, c.q
     inside = [t for t in doc[c.cues.token_at(q.content.start) : c.cues.token_at(max(q.content.start,
                                                                                      q.content.end - 1)) + 1]
@@ -49,7 +50,7 @@ def named_in_turn(c: Quotation) -> Attachment | None:
         (ch for ch in objs if ch.dep_ == "dobj" or ch.pos_ in ("NOUN", "PROPN")), None)
     source = subject_of(verb)
     if obj is None or source is None or any(ch.dep_ == "auxpass" for ch in verb.children) \
-            or _extraposed(verb, obj):
+            or _extraposed(verb, obj) or _inside_another(c, verb, source):
         return None
     if end == q.span.end:
         last = _phrase_end(verb, inside)
@@ -61,6 +62,15 @@ def named_in_turn(c: Quotation) -> Attachment | None:
         content=CharSpan(obj.left_edge.idx, end), cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)),
         source=source, kind="speech", confidence=0.7, origin="called", quote=q,
     ), replaces=own)
+
+
+def _inside_another(c: Quotation, verb: Token, source: Span) -> bool:
+    """Is the verb of calling only a relative clause ("that called the pier “…”", "which described ...") inside
+    what another cue's statement already holds ("hinted at it in an email, leaked on Friday, that called the pier
+    “…”")? Then the quotation is that statement's, with its channel: the relative names the message it came in."""
+    return source.root.tag_ in ("WDT", "WP") and any(
+        s.cue is not None and s.cue.i != verb.i and s.content.start <= c.q.span.start < s.content.end
+        for s in c.statements)
 
 
 def _extraposed(verb: Token, obj: Token) -> bool:
