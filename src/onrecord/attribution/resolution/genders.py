@@ -111,8 +111,8 @@ def of_honorific(index: ArticleIndex, cands: list[str], owner: str | None, gende
         c for c in cands if titled and index.gender(c, listed=True) is None] or cands
     if titled and len(said) > 1:
         first: dict[str, int] = {}
-        couples = getattr(index, "couples", ())  # (a couple's members where the couple is named)
-        for i, name in [(i, n) for i, n, _s in index.persons] + [(c[0], n) for c in couples for n in c[1:]]:
+        # (a couple's members where the couple is named)
+        for i, name in [(i, n) for i, n, _s in index.persons] + [(c[0], n) for c in index.couples for n in c[1:]]:
             first[name] = min(i, first.get(name, i))
         said = sorted(said, key=lambda c: first.get(c, len(index.doc)))
     if owner is not None and index.gender(owner, listed=titled) not in (None, gender):

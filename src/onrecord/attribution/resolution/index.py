@@ -41,7 +41,7 @@ from onrecord.attribution.resolution.names import (
 )
 from onrecord.attribution.resolution.patronyms import patronymic_names
 from onrecord.attribution.resolution.people import family_names_alone, first_name_votes, first_names_alone
-from onrecord.attribution.resolution.relations import copular_roles, find_couples
+from onrecord.attribution.resolution.relations import Couple, copular_roles, find_couples
 from onrecord.attribution.resolution.roles import (
     apposed_roles,
     graded_roles,
@@ -105,6 +105,7 @@ class ArticleIndex:
         self.honorific: dict[int, str] = {}  # a person mention's first token -> the gender its honorific gives
         self.owner: dict[str, str] = {}  # family name -> the person it stands for alone (see _find_owners)
         self.family_only: set[str] = set()  # names written only shared ("Ana and Ivo Tarn"; see relations.py)
+        self.couples: list[Couple] = []  # (found after the names: fullest reads it, empty until then)
         # "senator" -> [(token, "Jeff Merkley")], learnt from titled mentions and appositions, in text order
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.votes: dict[str, list[int]] = {}  # fullest name -> [male votes, female votes]
