@@ -39,3 +39,22 @@ def test_bare_pipeline_has_no_onrecord_components() -> None:
     assert "onrecord_paragraphs" in load_pipeline().pipe_names
     names = load_pipeline(with_attribution=False).pipe_names
     assert "onrecord_paragraphs" not in names and "onrecord_attribution" not in names
+
+
+def test_a_lower_case_word_after_a_full_stop_goes_on_its_sentence() -> None:
+    doc = spacy.blank("en")("He lost 16 lbs. “and two belt loops” in May. She left. Then it rained.\n\nand so on.")
+    mark_paragraph_starts(doc)
+    after_stops = {doc[k].text: doc[k].is_sent_start for k in range(1, len(doc)) if doc[k - 1].text == "."}
+    # not a start after "lbs." (an opening mark before a lower-case word); left to the parser before "She" and
+    # "Then"; a line break still starts one, whatever follows it
+    assert after_stops == {"“": False, "She": None, "Then": None, "\n\n": None}
+    assert doc[-4].text == "and" and doc[-4].is_sent_start
+
+
+@pytest.mark.model
+def test_an_abbreviation_s_stop_does_not_split_a_speaker_from_the_verb() -> None:
+    from onrecord.api import extract
+
+    text = ("Riverton retiree Ivo Tarn, who lost 16 lbs. “and two belt loops” between May and October, says the "
+            "program changed his life.")
+    assert [a.speaker for a in extract(text).attributions] == ["Ivo Tarn"]
