@@ -47,8 +47,8 @@ from onrecord.provenance.predicates import (
     DEONTIC,
     HEDGES,
     POSITION_WORDS,
-    PRONOUN_SUBJECTS,
     SUPPORT_VERBS,
+    THING_PRONOUNS,
     arguments,
     event_of,
     first_person,
@@ -364,7 +364,7 @@ def _context(doc: Doc, content: Span, tokens: Sequence[Token], attribution: Attr
     """What "it" in "it will close" may be about, when the content's subject is a pronoun: the nouns before the
     pronoun, nearest first -- in the content, then in its sentence, then in the sentence before -- leaving out
     people's names and the source (the speaker is not what they speak of)."""
-    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PRONOUN_SUBJECTS)
+    pronouns = [t for t in tokens if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in THING_PRONOUNS)
                 or (t.dep_ == "poss" and t.lower_ in ("its", "their"))]
     if not pronouns:
         return ()

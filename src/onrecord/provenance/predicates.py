@@ -17,6 +17,8 @@ HEDGES = _EN.words("hedges")
 DEONTIC = _EN.words("deontic_modals")
 TELLING_MODIFIERS = _EN.words("telling_modifiers")
 PRONOUN_SUBJECTS = frozenset("it they this that these those he she its their them".split())
+#: Those that may stand for a thing (what a claim is about): not "he" or "she", who are people.
+THING_PRONOUNS = PRONOUN_SUBJECTS - {"he", "she"}
 #: Verbs whose object names the event they report ("received a payment", "reached an agreement", "made a cut").
 SUPPORT_VERBS = frozenset("receive get make reach strike".split())
 _MODALS = HEDGES | DEONTIC
@@ -160,7 +162,7 @@ def arguments(tok: Token, context: tuple[str, ...], content: Span) -> tuple[tupl
                     heads.extend(f"+{m.lemma_.lower()}" for m in c.children  # "+cod" of "the cod quota"
                                  if (m.dep_ == "compound" and m.pos_ == "NOUN") or m.lower_ == "other"
                                  or (m.dep_ == "amod" and m.lower_ in TELLING_MODIFIERS))  # "+western"
-                elif c.pos_ == "PRON" and c.lower_ in PRONOUN_SUBJECTS and c.lower_ not in ("he", "she"):
+                elif c.pos_ == "PRON" and c.lower_ in THING_PRONOUNS:
                     heads.extend(f"~{k}" for k in context[:4])  # "it": one of these, we cannot say which
             elif c.dep_ in ("prep", "pobj") and h.i == tok.i:
                 keys.extend(noun_keys(c, context))
@@ -308,6 +310,7 @@ __all__ = [
     "POSITIONS",
     "POSITION_WORDS",
     "PRONOUN_SUBJECTS",
+    "THING_PRONOUNS",
     "Pairs",
     "arguments",
     "event_of",
