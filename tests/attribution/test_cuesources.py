@@ -1,5 +1,7 @@
 """cues.verb-source.issued-message and cues.verb-source.fronted-phrase-subject: their look-alikes stay as they were."""
 
+import pytest
+
 from onrecord.api import extract
 
 
@@ -60,3 +62,26 @@ def test_a_person_who_quotes_another_keeps_the_words() -> None:
     text = "Ana Lind quoted Lincoln: “A house divided against itself cannot stand.”"
     assert _sources(text) == ["Ana Lind"]
     assert [a.speaker for a in extract(text).attributions] == ["Ana Lind"]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [a.speaker for a in extract(text).attributions]
+
+
+def test_a_reply_given_in_a_message_is_the_replier_s() -> None:
+    # "responded in a statement saying", "shot back in an article stating": the message is the one put out by the
+    # verb's subject, as with "released a statement saying"
+    assert _speakers("The Harbor Workers Guild responded in a statement saying the strike would go on.") == [
+        "Harbor Workers Guild"]
+    assert _speakers("The Harbor Ledger shot back in an article stating that Port Averly had 79 firms.") == [
+        "Harbor Ledger"]
+
+
+@pytest.mark.parametrize("text", [
+    # a message someone read or found: not theirs
+    "Ivo Tarn read about the closure in a letter saying the pier would shut.",
+    # a fronted message: the statement is the sentence's subject's, and "said" has its own source
+    "In a statement defending Ivo Tarn, the Lind campaign said he would be cleared.",
+])
+def test_messages_not_put_out_by_the_verb_s_subject_are_left_alone(text: str) -> None:
+    assert "Ivo Tarn" not in [s for s in _speakers(text) if s]

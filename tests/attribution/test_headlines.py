@@ -36,3 +36,21 @@ def test_headline_role_is_the_person_the_body_gives_it(text: str, source: str, s
 ])
 def test_headline_lookalikes(text: str, source: str, speaker: str | None) -> None:
     assert speakers(text).get(source) == speaker
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # a word of description before the family name, in the headline's capitals (session 31, speakers.headline-epithet)
+    ("Absent Tarnberg Says Debate Is A Farce.\n\nIvo Tarnberg stayed away from the debate on Thursday. His rivals "
+     "spoke for two hours.", "Absent Tarnberg", "Ivo Tarnberg"),
+    # look-alikes: two people of the family in the body (neither is picked)
+    ("Absent Tarnberg Says Debate Is A Farce.\n\nIvo Tarnberg and Mira Tarnberg stayed away from the debate on "
+     "Thursday.", "Absent Tarnberg", "Absent Tarnberg"),
+])
+def test_headline_epithet(text: str, source: str, speaker: str) -> None:
+    assert speakers(text)[source] == speaker
+
+
+def test_headline_epithet_not_in_an_opening_paragraph() -> None:
+    text = ("The crash killed the driver, Ivo Tarnberg. Mira Tarnberg, his mother, rejected the report on Monday."
+            "\n\n\"It is wrong,\" Tarnberg said.")
+    assert speakers(text)["Tarnberg"] == "Mira Tarnberg"

@@ -364,9 +364,47 @@ def source_inserted_participle(v: VerbCue) -> Span | None:
     return same_paragraph(noun_phrase(doc, subj), tok)
 
 
+@rule(
+    "cues.verb-source.inserted-relative",
+    ("Mr. Halloran, whose latest venture, Brightloop, sells used bicycles to schools, said Ms. Ames was a candidate "
+     "very much in the spirit of the valley.",
+     "Mr. Halloran, whose latest venture, Brightloop, sells used bicycles to schools"),
+    ("Pike, who backed Sen. Ana Lind, D-Maine, and fiercely opposed Tarn during the primaries, last week said Tarn was "
+     "trying to start a movement.", "Pike, who backed Sen. Ana Lind, D-Maine, and fiercely opposed Tarn during the "
+     "primaries"),
+)
+def source_inserted_relative(v: VerbCue) -> Span | None:
+    """A verb the parser left without a subject after a name and its relative clause set off by commas ("X, whose
+    firm sells bicycles, said ...", "X, head of Y, a union that backed Z and that has sent ..., also said ...",
+    "X, who backed Z, last week said ..."), the clause's verb read as the sentence's with X as its subject, or X
+    read as a modifier of the cue: X with its clause, as a right parse gives it, when a comma follows X, a relative
+    word (who, whose, which, that) stands between X and the clause's end, and the clause ends at the comma before
+    the cue (and its adverbs)."""
+    doc, tok = v.doc, v.tok
+    k = tok.i
+    while k > 0 and tok.i - k < 4 and doc[k - 1].pos_ not in ("PROPN", "PRON", "VERB", "PUNCT") \
+            and tok.is_ancestor(doc[k - 1]):
+        k -= 1  # ("…, also said", "…, last week said")
+    if k < 5 or doc[k - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.i < k and c.right_edge.i == k - 2 and any(r.dep_ == "relcl" for r in
+                 c.rights) and (c.pos_ in ("PROPN", "NOUN") or c.ent_type_ in ("PERSON", "ORG"))), None)
+    # (X read as a modifier of the cue: "Pike" an adverb)
+    if name is None:
+        inserted = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < tok.i
+                         and c.right_edge.i == k - 2 and c.pos_ in ("VERB", "AUX")), None)
+        name = next((c for c in inserted.children if c.dep_ == "nsubj"), None) if inserted is not None else None
+        if name is None or inserted is None or not name.i < inserted.i or name.pos_ not in ("PROPN", "NOUN"):
+            return None
+    if doc[name.i + 1].text != "," or not any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[name.i + 2 : k - 1]):
+        return None  # (no relative clause: a subject with a verb of its own)
+    return same_paragraph(doc[name.left_edge.i : k - 1], tok)
+
+
 VERB_SOURCE: RuleTable[VerbCue, Span] = RuleTable(
     "cues.verb-source", [source_quoted_person, source_after_quotation, source_subject, source_name_beside,
                          source_apposition_before, source_after_its_quotation, source_inserted_participle,
+                         source_inserted_relative,
                          source_issued_message, source_fronted_phrase_subject],
     describe=lambda s: s.text,
 )

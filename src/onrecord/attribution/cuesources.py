@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, subject_of
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import AUTHORING_VERBS, ISSUED_MESSAGES
+from onrecord.lexicon.en import AUTHORING_VERBS, ISSUED_MESSAGES, SPEECH_VERBS
 from onrecord.types import CharSpan
 
 if TYPE_CHECKING:
@@ -39,13 +39,22 @@ def source_issued_message(v: VerbCue) -> Span | None:
 
 def _issuing_verb(tok: Token) -> Token | None:
     """The verb that put out the message a participle of saying modifies ("released" in "released a note
-    saying"), or None."""
+    saying"; "responded" in "responded in a statement saying", "shot back" in "shot back in an article stating"),
+    or None."""
     noun = tok.head
-    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in ISSUED_MESSAGES \
-            or noun.dep_ != "dobj" or noun.i > tok.i:
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in ISSUED_MESSAGES or noun.i > tok.i:
         return None
-    host = noun.head
-    return host if host.lemma_.lower() in AUTHORING_VERBS and host.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ == "dobj":
+        host = noun.head
+        return host if host.lemma_.lower() in AUTHORING_VERBS and host.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.dep_ != "prep":
+        return None
+    host = noun.head.head  # (a reply given in a message: "responded in a statement saying")
+    if host.pos_ != "VERB" or host.i > noun.i:
+        return None  # (not "In a statement defending him, the campaign said ...": the campaign's statement)
+    replying = host.lemma_.lower() in SPEECH_VERBS or any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                                          for c in host.children)
+    return host if replying or host.lemma_.lower() in AUTHORING_VERBS else None
 
 
 def issuer_phrase(cue: Token, source: Span | None) -> tuple[CharSpan, Span] | None:

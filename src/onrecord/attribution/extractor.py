@@ -177,7 +177,8 @@ def find_cues(
     clipped = [_within_paragraph(text, c) for c in statements
                if c.cue is None or not in_heading(text, c.cue) or HEADING_RULES.first(c) is not None]
     statements = [c for c in clipped if c is not None and any(ch.isalnum() for ch in c.content.of(text))]
-    statements += transcript_lines(doc, finder) + qa_lines(doc, finder)
+    lines = transcript_lines(doc, finder)
+    statements += lines + qa_lines(doc, finder, lines)
     statements += pull_quotes(doc, finder, statements)
     return Cues(finder, statements)
 

@@ -62,7 +62,9 @@ def _own_subject(verb: Token) -> Token | None:
     elif between and subj is not None and subjects[-1].i < verb.i and any(t.text in _CLOSING for t in between) \
             and _quoted(subj):
         subj = subjects[-1]  # "“…, and the people, because …,” Tarn said": a noun inside the words it follows
-    if len(subjects) > 1 and subj == list_rest_subject(verb):
+    if len(subjects) > 1 and (subj == list_rest_subject(verb) or (  # or "Opposition Senator Ana Lind said": a
+            subj is not None and subj.is_title and subj.n_lefts + subj.n_rights == 0 and subjects[1].pos_ == "PROPN"
+            and subjects[1].left_edge.i == subj.i + 1)):  # capitalised word the parser cut off the title
         subj = subjects[1]
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -331,10 +333,10 @@ def noun_phrase(doc: Doc, head: Token, *, possessive: bool = False) -> Span:
             break
     if start == 0 or "\n" in doc[start - 1].text_with_ws:
         # a dateline the parser made the phrase's head: "New York (AFP) – Vice President Ana Lind"
-        for k in range(start + 1, min(end - 1, start + 8)):
+        for k in range(start + 1, min(end - 1, start + 14)):  # ("NAIROBI, Nov 24 (Harbour Wire) - ": a day too)
             if doc[k].text in DASH_TOKENS and doc[k - 1].whitespace_ and doc[k].whitespace_:
                 before = doc[start:k]
-                if all(t.pos_ == "PROPN" or t.is_punct for t in before) and (
+                if all(t.pos_ == "PROPN" or t.is_punct or t.ent_type_ == "DATE" for t in before) and (
                     any(t.ent_type_ == "GPE" for t in before) or before.text.isupper()
                 ) and not any(t.text in DASH_TOKENS and t.whitespace_ for t in doc[k + 1 : end]):
                     start = k + 1  # (a place, not "Democrats — and some Republicans — say")

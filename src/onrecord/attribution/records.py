@@ -152,7 +152,28 @@ def _continuation(
         if carried is None:
             resolver.note(subject.root.i, speaker, subject)
         return carried or Sourced(cand, speaker, "person-before", None)
-    return _carried(doc, text, cand, out, k)
+    return _follow_up_question(text, cand, out, k) or _carried(doc, text, cand, out, k)
+
+
+def _follow_up_question(text: str, cand: Statement, out: list[Sourced], k: int | None) -> Sourced | None:
+    """A question with no cue, a paragraph of its own, right after one person's answer to another's question, each
+    in the paragraph before it ("“Did you read them?” Lind asked. / “I read one,” Tarn said. / “Which one?”"):
+    the one who asked goes on asking, not the one who answered."""
+    if k is None or k < 1 or not _opens_paragraph(text, cand.content):
+        return None
+    answer, question = out[k], out[k - 1]
+    asked, answered = question.speaker, answer.speaker
+    if not (asked.kind == "person" and answered.kind == "person" and asked.name and answered.name
+            and asked.name != answered.name and answer.previous is None and question.previous is None):
+        return None
+    said = text[cand.content.start : cand.content.end].rstrip(" ”\"'’")
+    between = (text[question.statement.content.end : answer.statement.content.start],
+               text[answer.statement.content.end : cand.content.start])
+    asking = text[question.statement.content.start : question.statement.content.end].rstrip(" ”\"'’")
+    if not (said.endswith("?") and asking.endswith("?")) or any(g.count("\n") not in (1, 2) or len(g.strip()) > 80
+                                                                 for g in between):
+        return None
+    return Sourced(cand, asked, "continues", None, k - 1)
 
 
 def _carried(doc: Doc, text: str, cand: Statement, out: list[Sourced], k: int | None) -> Sourced | None:

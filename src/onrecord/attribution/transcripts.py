@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.phrases import PUNCT_EDGE
+from onrecord.attribution.qa_layout import QA_LABEL, qa_turns
 from onrecord.attribution.quotes import STRAIGHT
 from onrecord.attribution.resolution.names import listed_first_name
 from onrecord.lexicon.en import BYLINE_WORDS, NOT_SPEAKER_LABELS, REPORTER_ROLES
@@ -72,17 +73,22 @@ def _line_content(text: str, start: int) -> tuple[int, int]:
 
 #: The labels of a Q&A interview's lines: the interviewer's question, the answer of the person interviewed.
 QA_LABELS = ("Q", "A")
-_QA_LABEL = re.compile(r"^[\"“]?([QA])[:.][ \t]+(?=\S)", re.MULTILINE)
 #: Verbs of the sentence that introduces a Q&A by its interviewer ("Our food writer, Ivo Tarn, asked him why").
 _ASKING = frozenset({"ask", "interview", "speak", "talk", "chat", "sit", "question", "meet"})
 
 
-def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
+def qa_lines(doc: Doc, cues: CueFinder, named: list[Statement] | None = None) -> list[Statement]:
     """A Q&A interview's lines (``Q: Why stop now?`` / ``A: Because I'm tired.``), when the article has both
-    kinds: each a statement of its label, the colon its cue; :func:`qa_speakers` says who the labels are."""
+    kinds: each a statement of its label, the colon its cue; :func:`qa_speakers` says who the labels are. A
+    transcript whose answers are labelled by name (``named``, from :func:`transcript_lines`: ``Q: Is it over?`` /
+    ``VARGA: Not yet.``) has its questions too, each one a named line answers."""
     text = cues.text
-    found = list(_QA_LABEL.finditer(text))
-    if {m.group(1) for m in found} != set(QA_LABELS):
+    found = list(QA_LABEL.finditer(text))
+    kinds = {m.group(1) for m in found}
+    if kinds == {"Q"} and named:
+        answered = {text.rfind("\n", 0, line.cue_span.start) + 1 for line in named if line.cue_span is not None}
+        found = [m for m in found if _next_line(text, m.end()) in answered]
+    elif kinds != set(QA_LABELS):
         return []
     out = []
     for m in found:
@@ -97,15 +103,25 @@ def qa_lines(doc: Doc, cues: CueFinder) -> list[Statement]:
     return out
 
 
+def _next_line(text: str, at: int) -> int:
+    """Where the first non-blank line after the line of ``at`` starts."""
+    end = text.find("\n", at)
+    if end < 0:
+        return -1
+    rest = text[end:]
+    return end + len(rest) - len(rest.lstrip())
+
+
 def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
     """Who a Q&A's labels are, from the introduction before its first line: the person answering ("A") is the
     person the article names most often; the one asking ("Q") a person introduced as a journalist, credited in the
     interview's byline ("Interview by Ana Lind"), or the subject of asking, interviewing or speaking with, else
     the writer its byline credits ("By Ana Lind"). None where the introduction does not say. ``name_of`` gives a
     person entity's fullest name in the article."""
-    first = _QA_LABEL.search(text)
+    turns = qa_turns(text)
+    first = turns[0][0] if turns else next((m.start() for m in QA_LABEL.finditer(text)), None)
     intro = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and first is not None
-             and e.end_char <= first.start()]
+             and e.end_char <= first]
     asking = None
     for ent in intro:
         head = ent.root.head
@@ -121,8 +137,25 @@ def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str
     def mentions(name: str) -> int:
         return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text))
 
-    answering = max((n for n in names if n != asking), key=mentions, default=None)
+    spoken_to = _spoken_to(intro, text, first) if first is not None else None
+    answering = name_of(spoken_to) if spoken_to is not None else None
+    if answering is None or answering == asking:
+        answering = max((n for n in names if n != asking), key=mentions, default=None)
     return {"Q": asking, "A": answering}
+
+
+def _spoken_to(intro: list[Span], text: str, first: int) -> Span | None:
+    """The person the paragraph right before a Q&A's first line has someone speak with, interview or ask ("a
+    pool reporter spoke with crew chief Ivo Tarn. The league released the transcript:"): the one answering."""
+    start = text.rfind("\n", 0, len(text[:first].rstrip())) + 1  # (the paragraph before the first line)
+    for ent in reversed(intro):
+        root = ent.root
+        if ent.label_ != "PERSON" or ent.start_char < start:
+            continue
+        verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root.head
+        if root.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in _ASKING and verb.pos_ == "VERB":
+            return ent
+    return None
 
 
 def _interview_byline(ent: Span) -> bool:

@@ -76,3 +76,29 @@ def second_subject(head: Token) -> Token | None:
 
 
 __all__ = ["body_named_in_apposition", "role_named_in_apposition", "second_subject"]
+
+
+@rule("speakers.who-past-affiliation", (
+    "“Costs will fall,” said Ivo Tarnberg, a senior analyst at Harbour Securities, who notes that the firm has "
+    "vowed to cut jobs.", "Ivo Tarnberg"))
+def who_past_affiliation(case: Mention) -> Speaker | None:
+    """A "who" the parser hung on the body a person's role is at or with ("Ivo Tarn, a senior analyst at Harbour
+    Securities, who notes"; "a pollster with the governor's former party who ..."), or on a party member's word
+    ("Ana Lind, a Democrat who ..."), stands for the person named before the role, not the body or the party:
+    the role stands after "a" or "an" in apposition to that person's name."""
+    head = case.head
+    clause = head.head
+    if head.lower_ != "who" or clause.dep_ != "relcl" or not case.moves:
+        return None
+    noun = clause.head
+    if noun.dep_ == "pobj" and noun.ent_type_ != "PERSON" and not person_noun(noun.lemma_.lower()) \
+            and noun.head.dep_ == "prep" and noun.head.head.tag_ == "NN":
+        role = noun.head.head  # "an analyst" of "an analyst at Harbour Securities, who"
+    elif noun.pos_ == "PROPN" and noun.ent_type_ == "NORP":
+        role = noun  # "a Democrat who"
+    else:
+        return None
+    if role.dep_ != "appos" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role.children):
+        return None
+    ent = case.resolver.index.ent_of.get(role.head.i)
+    return case.resolver.resolve(ent) if ent is not None and ent.label_ == "PERSON" and ent.end <= role.i else None

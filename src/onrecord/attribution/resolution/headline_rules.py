@@ -12,6 +12,7 @@ from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, surname
 from onrecord.attribution.resolution.syntax import role_key
 from onrecord.attribution.rules import rule
+from onrecord.lexicon.en import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
 #: The longest block of text before the first blank line that is read as a headline (with its deck).
 _HEADLINE_CHARS = 250
@@ -72,3 +73,31 @@ def headline_role(case: Mention) -> Speaker | None:
     if len(holders) != 1:
         return None
     return Speaker(holders.pop(), "person", case.description)
+
+
+@rule(
+    "speakers.headline-epithet",
+    ("Absent Tarnberg Says Debate Is A Farce.\n\nIvo Tarnberg stayed away from the debate on Thursday.",
+     "Ivo Tarnberg"),
+)
+def headline_epithet(case: Mention) -> Speaker | None:
+    """A headline's name with a word of description before the family name, in the headline's capitals ("Absent
+    Tarnberg Says ...", "Defiant Okonjo Vows ..."): the one person of that family name the body names in full.
+    Passes when the word is a first name (lexicon first-name lists) or a word of a name the body gives, for a
+    family name the body gives to none or to several, and for an opening block of sentences (no headline)."""
+    r, head = case.resolver, case.head
+    end = headline_end(r.text)
+    if end is None or case.whole.start_char >= end or head.pos_ != "PROPN" or not case.head_name \
+            or ". " in r.text[:end].strip():
+        return None  # (an opening paragraph of sentences, not a headline: "... the driver, Ivo Tarn. Mira Tarn ...")
+    words = case.head_name.split()
+    if len(words) != 2 or words[-1].lower() != head.lower_ or not words[0].istitle():
+        return None
+    first = words[0].lower()
+    if first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES:
+        return None
+    body = {r.index.fullest(name) for i, name, _ in r.index.persons if r.doc[i].idx > end}
+    if any(first in (w.lower() for w in name.split()) for name in body):
+        return None  # a word of a name the body gives ("Ana Tarn", "Tarn Okonjo")
+    holders = {name for name in body if len(name.split()) >= 2 and surname(name) == head.lower_}
+    return Speaker(holders.pop(), "person") if len(holders) == 1 else None

@@ -20,7 +20,6 @@ from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.genders import of_honorific
 from onrecord.attribution.resolution.names import (
     LEADING_ROLES,
-    acronym_after,
     clean_name,
     compatible,
     honorific_gender,
@@ -50,6 +49,7 @@ from onrecord.attribution.resolution.roles import (
     share_plural_titles,
     title_read_as_name,
 )
+from onrecord.attribution.resolution.short_forms import acronym_after, fullest_org
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -65,7 +65,6 @@ from onrecord.attribution.resolution.syntax import (
 from onrecord.attribution.resolution.writer import find_writer
 from onrecord.lexicon.en import (
     FAMILY_HEADS,
-    LEGAL_SUFFIXES,
 )
 
 #: News media: they report what organisations say, and credit photos; never the article's main organisation.
@@ -427,24 +426,19 @@ class ArticleIndex:
             best = self.fullest(self.nicknames[key]) if best == name and key in self.nicknames else best
         elif best == name and (full := self.nicknames.get(name.lower())) is not None:
             best = full  # a given name of two words before a patronym ("Ana Sari" of "Ana Sari binti Osman")
+        elif best == name and (full := self.nicknames.get(name.split()[-1].lower())) is not None \
+                and name.split()[0] not in full.split():
+            best = self.fullest(full)  # a nickname after a headline's role word ("Hacker Zorbix")
         return best
 
     def fullest_org(self, name: str) -> str:
-        """The longest organisation name in the article that begins with ``name`` ("Suncor" -> "Suncor Energy"; not
-        for a legal form or a station's number: "Tarn News" stays, not "Tarn News 6")."""
-        words = name.split()
-        best = name
-        for cand in self.org_names:
-            more = cand.split()[len(words) :]
-            if len(cand.split()) > len(best.split()) and cand.split()[: len(words)] == words and any(
-                w.lower().rstrip(".,") not in LEGAL_SUFFIXES and not w.isdigit() for w in more
-            ):
-                best = cand  # not for a legal form or a number alone ("Tarn Corp.", "Tarn News 6" stay "Tarn")
-        return best
+        """The fullest organisation name in the article that begins with ``name`` (see short_forms.fullest_org)."""
+        return fullest_org(name, self.org_names)
 
     def expand(self, org: str) -> str:
-        """An acronym the article spells out ("CRA" -> "Coastal Rail Authority"), else the fullest name."""
-        return self.acronyms[org] if org.isupper() and org in self.acronyms else self.fullest_org(org)
+        """An acronym or short form the article spells out ("CRA" -> "Coastal Rail Authority"), else the fullest
+        name."""
+        return self.acronyms.get(org) or self.fullest_org(org)  # (or a short form: "Laketrans")
 
     def main_org(self, before: int) -> str | None:
         """The organisation named most often before ``before`` (at least twice), ties to the latest; a name as

@@ -26,6 +26,8 @@ from onrecord.lexicon.en import (
     ORGANISATION_HEADS,
     ORGANISATION_KINDS,
     ORGANISATION_NAME_KINDS,
+    POLL_AVERAGES,
+    POLL_WORDS,
 )
 
 #: Words that join the words of a body's name ("Club for Fair Fares", "Friends of the Lake").
@@ -159,3 +161,37 @@ def voice_of_ad(case: Mention) -> Speaker | None:
         if found is not None and found.name and found.kind in ("organisation", "person"):
             return replace(found, description=case.description)
     return None
+
+
+#: What the title-case words before a polls' average are not, when the recogniser labelled them: a place, a date.
+_NOT_A_MAKER = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"})
+
+
+@rule(
+    "speakers.average-of-its-maker",
+    ("Lind leads by four points, according to the Harbourstats polling average.", "Harbourstats"),
+    ("Ana Lind leads by two points, according to the Pollwise rolling average of polls.", "Pollwise"),
+)
+def average_of_its_maker(case: Mention) -> Speaker | None:
+    """A polls' average named by the body that computes it ("the Harbourstats polling average", "A Pollwise Data
+    average of polls", "the Harbourstats rolling average of polls"): the title-case words after the article,
+    before the lower-case words of the average (lexicon poll_averages; "polling", "of polls": poll_words), are its
+    maker, whatever the parser made of them; not a place's or a person's ("the Lakeview polling average")."""
+    words = [t for t in case.source if not t.is_space]
+    avg = next((t for t in words if t.lower_ in POLL_AVERAGES and t.is_lower), None)
+    if avg is None or not words or words[0].lower_ not in ("the", "a", "an"):
+        return None
+    doc = avg.doc
+    before = words[1 : words.index(avg)]
+    upper = [t for t in before if not t.is_lower]
+    lower = before[len(upper) :]
+    polls = any(t.lower_ in POLL_WORDS for t in lower) or (
+        avg.i + 2 < len(doc) and doc[avg.i + 1].lower_ == "of" and doc[avg.i + 2].lower_ in POLL_WORDS)
+    if not upper or len(upper) > 4 or not polls or upper != before[: len(upper)] \
+            or any(not t.is_alpha or not t.text[:1].isupper() or t.ent_type_ in _NOT_A_MAKER for t in upper):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in upper) and (
+            len(upper) > 1 or upper[0].lower_ in case.resolver.index.by_surname):
+        return None  # a person's name (one word the recogniser took for a person's may be the maker's: "Pollwise")
+    name = doc[upper[0].i : upper[-1].i + 1].text
+    return Speaker(case.resolver.index.fullest_org(name), "organisation", case.description)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -73,10 +74,25 @@ def listed(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _unmangled(text: str) -> str:
+    """``text`` with UTF-8 read as Windows-1252 undone ("JosÃ© Lind" -> "José Lind", also with the "Ã" decomposed
+    into "A" and a combining tilde); as it stands where it is not such text (or is plain ASCII)."""
+    if text.isascii():
+        return text
+    composed = unicodedata.normalize("NFC", text)
+    if "Ã" not in composed and "Â" not in composed:
+        return text
+    try:
+        return composed.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def clean_name(text: str) -> str:
     """Drop possessives, leading titles and role words and surrounding punctuation: "Sen. Jeff Merkley's" ->
-    "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro", "Mediator Joan Okafor" -> "Joan Okafor"."""
-    text = _POSSESSIVE.sub("", text.translate(_INVISIBLE).strip().strip(",;:()[]\"“”'’"))
+    "Jeff Merkley", "Plaintiff Ada Okoro" -> "Ada Okoro", "Mediator Joan Okafor" -> "Joan Okafor"; a name whose
+    UTF-8 letters were read as Windows-1252 ("JosÃ© Lind") is given as written ("José Lind")."""
+    text = _POSSESSIVE.sub("", _unmangled(text.translate(_INVISIBLE)).strip().strip(",;:()[]\"“”'’"))
     dateline = _DATELINE.match(text)
     place = dateline.group(1).split(",")[0].replace(".", "").replace(" ", "") if dateline else ""
     if dateline and len(place) >= 3 and place.isupper():
@@ -276,28 +292,16 @@ def strip_det(text: str) -> str:
 
 
 def org_text(ent: Span) -> str:
-    """An organisation's name: determiner and possessive dropped, a local's number kept ("Local 832")."""
-    text = strip_det(ent.text)
+    """An organisation's name: determiner and possessive dropped, a local's number kept ("Local 832"), a short form
+    in parentheses the recogniser ran into it left out ("Lakeview Transit Authority (Laketrans" -> the name)."""
     doc = ent.doc
+    if len(ent) > 2 and ent[-2].text == "(":
+        ent = doc[ent.start : ent.end - 2]
+    text = strip_det(ent.text)
     if ent.end < len(doc) and doc[ent.end].like_num and doc[ent.end - 1].whitespace_ == " " and \
             len(doc[ent.end].text) <= 4 and not doc[ent.end].text.startswith(("19", "20")):
         text = f"{text} {doc[ent.end].text}"
     return text
-
-
-def acronym_after(ent: Span) -> str | None:
-    """The short form an organisation's name is given right after it, as copy introduces one whose letters need not
-    be the name's initials: "the Harbour People's Party, or HVP," "the Harbour People's Party (HVP)"; else None."""
-    doc, k = ent.doc, ent.end
-    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or":
-        short = doc[k + 2]
-    elif k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-        short = doc[k + 1]
-    else:
-        return None
-    word = short.text
-    capitals = sum(c.isupper() for c in word)
-    return word if 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and capitals >= 2 else None
 
 
 def past_title_stop(doc: Doc, start: int) -> int:
@@ -448,17 +452,26 @@ _KNOWN_AS = re.compile(r"\b[Kk]nown (?:to [^,.;:\"“”]{1,40} )?as [\"“‘']
                        r"((?:(?:" + _PARTICLES + r") )*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
 
 
+#: A nickname given after the full name, as copy introduces an alias: 'Ivo Tarnescu, the hacker known as "Zorbix,"'
+#: 'Ana Lind, also known as "Sparky".'
+_KNOWN_AS_AFTER = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}), (?:(?:the|a|an) )?(?:[a-z][\w-]* ){0,3}"
+                             r"(?:(?:also|better) )?known as [\"“‘']?([A-Z][\w'’-]*)[,.]?[\"”’']?[,.;]")
+
+
 def nicknamed_names(doc: Doc) -> tuple[list[tuple[int, str]], dict[str, str]]:
     """Full names written with a nickname, in one pass over the text.
 
     Returns (token, name) of each full name with a nickname in quotation marks between its first and family names
     ('Ana "Sparky" Lind' -> "Ana Lind": the recogniser cuts it up, or takes the family name alone for an
     organisation), and the name each nickname stands for, written inside the name ("sparky" -> "Ana Lind") or
-    before the family name ('Known to all as "Lenny," Ashby ...': "lenny" -> "Ashby"), so that the nickname alone
-    names the person later ("Lenny said")."""
+    before the family name ('Known to all as "Lenny," Ashby ...': "lenny" -> "Ashby") or after the full name ('Ivo
+    Tarnescu, the hacker known as "Zorbix,"': "zorbix" -> "Ivo Tarnescu"), so that the nickname alone names the
+    person later ("Lenny said", and "Hacker Zorbix" of a headline: see ArticleIndex.fullest)."""
     text = text_of(doc)
     names: list[tuple[int, str]] = []
     aliases = {m.group(1).lower(): m.group(2) for m in _KNOWN_AS.finditer(text)}
+    if "known as" in text:  # (a cheap gate: the pattern is rare)
+        aliases.update({m.group(2).lower(): m.group(1) for m in _KNOWN_AS_AFTER.finditer(text)})
     for m in _NICKNAMED.finditer(text):
         full = f"{m.group(1)} {m.group(3)}"
         aliases[m.group(2).lower()] = full

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ if TYPE_CHECKING:
 NOT_A_PERSONS_WORD = ORGANISATION_HEADS | ORGANISATION_NAME_ENDINGS | PLACE_FEATURE_WORDS | PLACE_HEADS \
     | PLACE_NAME_ENDINGS | OUTLET_WORDS | NOT_NAMES | DAY_WORDS
 #: What the recogniser may have made of a person's name that this layer may correct (not a date, a number, a law).
+#: A name's word with an apostrophe inside it ("Wanjug'u", "O'Dowd"), which is neither letters only nor title case.
+_INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’][A-Za-z][a-z]*")
 _CORRECTABLE = frozenset({"", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: Labels of places and of peoples or parties: a first name with a verb of saying or a he/she is not enough to undo
 #: one entity so labelled ("British Columbia", "the California Democrat").
@@ -413,8 +416,8 @@ def names_cut_short(doc: Doc) -> list[Span]:
         if ent.label_ != "PERSON" or len(ent) > 2 or ent.end >= n:
             continue
         end = ent.end
-        while end < n and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].is_alpha and doc[end].ent_type_ in _CORRECTABLE and doc[end - 1].whitespace_ \
+        while end < n and end - ent.end < 2 and doc[end].pos_ == "PROPN" and _name_word(doc[end]) \
+                and doc[end].ent_type_ in _CORRECTABLE and doc[end - 1].whitespace_ \
                 and not doc[end].is_sent_start and doc[end].lower_ not in NOT_A_PERSONS_WORD \
                 and not person_noun(doc[end].lower_):
             end += 1
@@ -425,6 +428,11 @@ def names_cut_short(doc: Doc) -> list[Span]:
             continue  # (the chain's last word must end it, and the first name hang on it)
         found.append(Span(doc, ent.start, end, label="PERSON"))
     return found
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: in title case, letters only, or with an apostrophe inside ("Wanjug'u", "O'Dowd")."""
+    return (tok.is_title and tok.is_alpha) or _INNER_APOSTROPHE.fullmatch(tok.text) is not None
 
 
 @contextmanager

@@ -342,7 +342,7 @@ def described_in_view(
         ((i, sp) for i, sp, g in reversed(r.described) if i < pronoun.i and (gender is None or g in (None, gender))),
         None,
     )
-    if found is None or found[0] < since or any(p[0] > found[0] for p in named):
+    if found is None or found[0] < since or any(p[0] > found[0] for p in named) or _asker(r.doc[found[0]], pronoun):
         return None
     for t in r.doc[found[0] + 1 : pronoun.i]:
         subject = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
@@ -350,3 +350,11 @@ def described_in_view(
         if (subject or object_named) and not r.index.inside(t.idx):
             return None
     return found[1]
+
+
+def _asker(tok: Token, pronoun: Token) -> bool:
+    """Is ``tok`` the one asking in the participle that opens the pronoun's sentence ("Asked by a reporter whether
+    he would appeal, he said ...")? The he/she is the one asked."""
+    by = tok.head
+    return tok.dep_ == "pobj" and by.dep_ == "agent" and by.head.tag_ == "VBN" \
+        and by.head.lemma_.lower() in ("ask", "question", "press") and tok.sent == pronoun.sent

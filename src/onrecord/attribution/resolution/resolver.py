@@ -31,9 +31,10 @@ from collections import OrderedDict
 from spacy.tokens import Doc, Span
 
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.qa_layout import qa_turns
 from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, clean_name, name_like
+from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, person_name
 from onrecord.attribution.resolution.speaker_rules import SPEAKER_RULES
 from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEADS
 
@@ -84,6 +85,7 @@ class SpeakerResolver:
         self._hops = 0  # how deep the resolution under way has moved between mentions
         self._first_person: tuple[str | None] | None = None  # the writer speaking as "I", once looked for
         self.org_kinds: dict[str, set[str]] | None = None  # each organisation's kinds, once built (see kinds.py)
+        self._interview: tuple[list[tuple[int, str]], str | None] | None = None  # a Q&A's turns and answerer
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The longest name in the article compatible with ``name`` (see :meth:`ArticleIndex.fullest`)."""
@@ -97,6 +99,18 @@ class SpeakerResolver:
             speaks = any(not self.index.inside(int(a.idx[i])) for i in positions(one_of(a.lower, _I_ME)))
             self._first_person = (self.index.writer() if speaks else None,)
         return self._first_person[0]
+
+    def interview(self) -> tuple[list[tuple[int, str]], str | None]:
+        """The article's Q&A turns (empty unless it is laid out as questions and answers) and the person who
+        answers them, once looked for."""
+        if self._interview is None:
+            from onrecord.attribution.transcripts import qa_speakers  # (transcripts reads names from this package)
+
+            turns = qa_turns(self.text)
+            answering = qa_speakers(self.doc, self.text, lambda ent: self.fullest(person_name(ent)))["A"] \
+                if turns else None
+            self._interview = (turns, answering)
+        return self._interview
 
     def resolve_label(self, label: str) -> Speaker:
         """The speaker a transcript line's label names ("VARGA:", "Lin Okafor:"): the fullest name in the article

@@ -167,6 +167,8 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
         roles = [(i, name) for i, name in roles if not _affiliated_elsewhere(r.doc, i, teams)]
     if any(c.lower_ == "former" for c in modifiers):  # "the former mayor": not the mayor in office
         roles = [(i, name) for i, name in roles if _introduced_with(r, i, {"former"})] or roles
+    else:  # "the candidate": not one introduced as "a former candidate for governor"
+        roles = [(i, name) for i, name in roles if not _former_in_role(r, i, key)]
     ranks = {c.lower_ for c in modifiers if c.lower_ in ROLE_RANKS}
     if ranks:  # "the lead plaintiff": not the one introduced as "the second plaintiff, Ivo Tarn"
         roles = [(i, name) for i, name in roles if _introduced_with(r, i, ranks)] or roles
@@ -380,6 +382,20 @@ def _introduced_with(r: SpeakerResolver, start: int, words: Collection[str]) -> 
         copular_nouns(root)
     return any(t.lower_ in words for t in _title_before(r.doc, start)) or any(
         c.lower_ in words for n in nouns for c in n.children)
+
+
+def _former_in_role(r: SpeakerResolver, start: int, key: str) -> bool:
+    """Was the person named at ``start`` given the role ``key`` names as a former one ("Former presidential
+    candidate Jeb Tarn", "Ana Lind, a former candidate for governor")? Not for another role they are given with
+    "former" ("The challenger is Ivo Tarn, a former county clerk": still the challenger)."""
+    title = _title_before(r.doc, start)
+    if any(t.lower_ == "former" for t in title) and any(role_key(t) == key for t in title):
+        return True
+    ent = r.index.ent_of.get(start)
+    root = ent.root if ent is not None else r.doc[start]
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []) + \
+        copular_nouns(root)
+    return any(role_key(n) == key and any(c.lower_ == "former" for c in n.children) for n in nouns)
 
 
 def _affiliated_elsewhere(doc: Doc, start: int, teams: set[str]) -> bool:

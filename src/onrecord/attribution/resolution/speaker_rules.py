@@ -23,6 +23,7 @@ from onrecord.attribution.resolution import exchange_rules as ex
 from onrecord.attribution.resolution import given_names as given
 from onrecord.attribution.resolution import group_rules as g
 from onrecord.attribution.resolution import headline_rules as headline
+from onrecord.attribution.resolution import interview_rules as interview
 from onrecord.attribution.resolution import joined_rules as j
 from onrecord.attribution.resolution import maker_rules as mk
 from onrecord.attribution.resolution import organisations as orgs
@@ -30,6 +31,7 @@ from onrecord.attribution.resolution import owner_rules as owner
 from onrecord.attribution.resolution import quoting_rules as quoting
 from onrecord.attribution.resolution import relations as k
 from onrecord.attribution.resolution import surname_rules as sn
+from onrecord.attribution.resolution import turn_rules as turns
 from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
 from onrecord.attribution.resolution.kinds import kind_only
@@ -350,7 +352,8 @@ def named_organisation(case: Mention) -> Speaker | None:
             if found is not None and not kind_only(found) and any(w[:1].isupper() for w in found.split()):
                 return Speaker(found, "organisation", case.description)
         name = orgs.continued_name(case.head_ent, case.source)
-        return Speaker(case.resolver.index.fullest_org(name), "organisation")
+        short = None if name.isupper() else case.resolver.index.acronyms.get(name)  # ("Laketrans": see short_forms)
+        return Speaker(short or case.resolver.index.fullest_org(name), "organisation")
     return None
 
 
@@ -398,10 +401,12 @@ def proper_noun(case: Mention) -> Speaker | None:
 
 #: The speaker rules, in the order they are asked: the first that decides resolves the mention.
 SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
+    appos.who_past_affiliation,
     relative_pronoun,
     bodies.relative_after_body,
     j.pronoun_and_name,
     person_pronoun,
+    interview.interviewee,
     g.first_person_writer,
     quoting.document_quoting,
     doc.document_goes_on,
@@ -421,6 +426,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.document_of_named_maker,
     mk.document_of_unlabelled_maker,
     mk.document_of_kind,
+    mk.average_of_its_maker,
     mk.voice_of_ad,
     k.couple_named,
     k.couple,
@@ -436,6 +442,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     g.organisation_short_name,
     orgs.body_of_kind_named_next,
     headline.headline_role,
+    headline.headline_epithet,
     sn.misspelt_surname,
     sn.family_name_first_in_view,
     sn.known_surname,
@@ -483,6 +490,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     orgs.spokesperson_by_body_word,
     orgs.spokesperson_of_unrecognised_name,
     orgs.spokesperson_again,
+    turns.role_answering_in_turn,
     d.unnamed_person,
     d.definite_role,
     d.organisation_in_phrase,

@@ -151,9 +151,9 @@ def role_noun(tok: Token) -> bool:
 
 
 def copular_nouns(name: Token) -> list[Token]:
-    """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the
-    club's treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who
-    has been treasurer since May,"): a role the article gives the person, as an apposition does."""
+    """The definite noun a name is said to be with "is" ("The lead plaintiff is Ana Lind", "Ana Lind is the club's
+    treasurer"; "His mother, Ana Lind, was the first witness"), or with a relative clause ("Ana Lind, who has been
+    treasurer since May,"): a role the article gives the person, as an apposition does; not "is the mayor's pick"."""
     node = name.head if name.dep_ == "appos" else name
     # a relative clause on the name: "Amadou Sarr, who has been treasurer since 2024," / "who became coach"
     said = [c for v in node.children if v.dep_ == "relcl" and v.lemma_ in ("be", "become") and any(
@@ -164,7 +164,8 @@ def copular_nouns(name: Token) -> list[Token]:
         return said
     other = "nsubj" if node.dep_ == "attr" else "attr"
     return said + [c for c in verb.children if c.dep_ == other and role_noun(c) and any(
-        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)]
+        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in c.children)
+        and not any(d.dep_ == "case" for d in c.children)]  # (a possessor: "is the mayor's first pick")
 
 
 def apposed(tok: Token) -> list[Token]:
@@ -406,8 +407,7 @@ def organisation_person_swaps(ents: Sequence[Span]) -> dict[int, Span]:
 
 
 def _body_apposed(e: Span) -> bool:
-    """Is the name, one word, in apposition to a body or a publication ("Kestrel, the official news agency,"):
-    no person's?"""
+    """Is the name, one word, in apposition to a body or a publication ("Kestrel, the news agency,"): no person's?"""
     root = e.root
     nouns = apposed(root)
     return len(e) == 1 and any(n.pos_ == "NOUN" and n.tag_ == "NN" and (
