@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from onrecord.attribution.resolution.kinds import broad
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
-from onrecord.attribution.resolution.organisations import org_for, spoke_of_kind
+from onrecord.attribution.resolution.organisations import lede_body_named_next, org_for, spoke_of_kind
 from onrecord.attribution.resolution.person_antecedents import person_antecedent
 from onrecord.attribution.resolution.roles import lede_person as lede
 from onrecord.attribution.resolution.roles import named_after_lede as named_after
@@ -109,7 +109,8 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     noun ("the airline", "the carrier", "the utility") is the organisation of that kind (see kinds.py), and a body
     of another kind is none ("the company" is not a ministry), nor is a person's own ("the Governor's office"); with
     none left in view, the last body that spoke whose name gives it that kind ("the union" after "Lakeview Nurses
-    Association" spoke), else the name the recogniser
+    Association" spoke), or in the story's opening the one body of that kind named right after it ("The union
+    representing 900 nurses said ..."), else the name the recogniser
     missed that the sentence before has as its subject ("Tarn Minera, which runs the mine, says"). Passes a noun
     with its name in apposition ("the airport operator, Portavia,": see organisation-description)."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN") or any(
@@ -122,6 +123,9 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     org = org_for(case.resolver, case.head)
     if org is None and case.det == "the" and not broad(case.head.lower_):  # ("the union": a body that spoke)
         org = spoke_of_kind(case.resolver, case.head)
+    if org is None and (case.det == "the" or any(c.dep_ == "poss" and c.lower_ in ("their", "its")
+                                                 for c in case.head.children)):  # ("The union representing ...")
+        org = lede_body_named_next(case.resolver, case.head)
     return Speaker(org, "organisation", case.description) if org is not None else None
 
 

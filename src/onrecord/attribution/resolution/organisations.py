@@ -192,12 +192,12 @@ def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention
 
 
 def _fronted_subject(head: Token) -> bool:
-    """Is ``head`` the subject of its sentence's verb with only adverbials before it ("In a statement, the company
-    said", "On Monday, the agency said")?"""
+    """Is ``head`` the subject of its sentence's verb with only a prepositional phrase before it ("In a statement,
+    the company said", "On Monday, the agency said"; not "However, the group said")?"""
     sent = head.sent
     if head.dep_ != "nsubj" or head.head != sent.root:
         return False
-    return all(t.dep_ == "punct" or any(a.head == sent.root and a.dep_ in ("prep", "advmod", "npadvmod")
+    return all(t.dep_ == "punct" or any(a.head == sent.root and a.dep_ == "prep"
                                         for a in (t, *t.ancestors)) for t in head.doc[sent.start : head.left_edge.i])
 
 
@@ -366,3 +366,28 @@ def governing_body_of_organisation(case: Mention) -> Speaker | None:
         return None
     org = org_for(case.resolver, owner)
     return Speaker(f"{org} {head.lower_}", "organisation", case.description) if org is not None else None
+
+
+def lede_body_named_next(r: SpeakerResolver, head: Token) -> str | None:
+    """A body the story's opening gives only by its kind before naming it ("The union representing 900 nurses
+    said ...", "what their union described as ..."), with no body of that kind named before: the one body named
+    in the same sentence or the two after it whose name gives it that kind (see kinds.py) -- by the recogniser's
+    name or by title-case proper nouns it missed ("the Lakeview Nurses Association said"); None when none is, or
+    several are."""
+    word = head.lower_
+    if word not in KIND_NOUNS or broad(word) or head.sent.start >= _LEDE_TOKENS:
+        return None
+    doc, end = r.doc, head.sent.end
+    for _ in range(2):
+        end = doc[end].sent.end if end < len(doc) else end
+    found: set[str] = set()
+    for tok in doc[head.i + 1 : end]:
+        if tok.pos_ != "PROPN" or not tok.is_title or (tok.i + 1 < end and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        stop = tok.i + 1  # ("Harbour Workers' Congress of Lakeview": the place after "of" is the name's)
+        if stop + 1 < end and doc[stop].lower_ == "of" and doc[stop + 1].pos_ == "PROPN":
+            stop += 2
+        name = org_text(doc[compound_start(tok) : stop])
+        if word in name_kinds(name) and not r.index.inside(tok.idx):
+            found.add(r.index.expand(name))
+    return found.pop() if len(found) == 1 else None
