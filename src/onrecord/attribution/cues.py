@@ -297,14 +297,19 @@ def _saying_host(tok: Token) -> Token | None:
      "police.", "said"),
     ("Ivo Tarn, asked for comment after the meeting, said in a brief statement that the mayor “respects the board’s "
      "work” but remained opposed to the plan.", "said"),
+    ("The Harbour Review Board said in a written response to questions that it had received “a number of "
+     "complaints” this year.", "said"),
 )
 def said_in_noun_that_clause(w: Word) -> Statement | None:
     """"X said in a statement that ...": the parser hung the that-clause on the noun; the clause is the
     verb's content and its subject the source (the cue phrase, in PolNeAR's convention, "said in a
-    statement"); so a document or channel the words came in ("said in a report that ...")."""
+    statement"); so a document or channel the words came in ("said in a report that ..."), also when the parser
+    hung the clause on what the noun answered ("said in a written response to questions that ...")."""
     if not _noun(w.tok):
         return None
     clause = _that_clause(w.tok, SAID_IN_NOUNS, (*_THAT, "relcl"))  # (relcl: "that" marks it)
+    if clause is None and w.tok.lemma_.lower() in SAID_IN_NOUNS:
+        clause = _addressed_that_clause(w.tok)
     verb = _saying_host(w.tok) if clause is not None else None
     if clause is None or verb is None:
         return None
@@ -312,6 +317,20 @@ def said_in_noun_that_clause(w: Word) -> Statement | None:
     # (what the verb's conjoined predicates add: "… that the mayor “respects her” but remained opposed")
     content = span_chars(w.doc, clause.left_edge.i, tail_end(said, clause, "clause"))
     return _verb_statement(said, content, 0.7, "clause", raised=False)
+
+
+def _addressed_that_clause(tok: Token) -> Token | None:
+    """"said in a written response to questions that ...": the parser hung the that-clause on the object of the
+    noun's "to" (what the response answered), not on the noun; the clause must follow that object directly."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for obj in prep.children:
+            clause = next((c for c in obj.children if c.dep_ in (*_THAT, "relcl") and c.i > obj.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == obj.i + 1 for g in c.children)), None)
+            if obj.dep_ == "pobj" and clause is not None:
+                return clause
+    return None
 
 
 @rule("cues.noun-that-clause", ("Ana Lind's warning that the pier would close upset the council.", "warning"))

@@ -425,6 +425,7 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
             tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in ORGANISATION_HEADS or tok.lower_ in GROUP_HEADS
             or tok.lemma_.lower() in ORGANISATION_HEADS or tok.ent_type_ == "NORP"  # "companies", "Democrats"
             or (tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower()))  # "the physicians stated"
+            or any(i == tok.head.i and s.name for i, s in r.recent)  # a group that spoke by a name it gave itself
         ) and not r.index.inside(tok.idx):
             subject = tok
             break

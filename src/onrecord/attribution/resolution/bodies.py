@@ -15,9 +15,16 @@ from onrecord.attribution.arrays import ents_of
 from onrecord.attribution.resolution.kinds import name_kinds
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, org_text, person_name
-from onrecord.attribution.resolution.syntax import compound_start
+from onrecord.attribution.resolution.syntax import compound_start, is_subject
 from onrecord.attribution.rules import rule
-from onrecord.lexicon.en import HEADED_BODIES, LEGAL_SUFFIXES, ORGANISATION_HEADS, OUTLET_NOUNS, OUTLET_WORDS
+from onrecord.lexicon.en import (
+    COMPANY_LEGAL_FORMS,
+    HEADED_BODIES,
+    LEGAL_SUFFIXES,
+    ORGANISATION_HEADS,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
+)
 
 if TYPE_CHECKING:
     from onrecord.attribution.resolution.index import ArticleIndex
@@ -175,3 +182,29 @@ def index_traded_companies(index: ArticleIndex) -> None:
         index.org_names.append(text)
         index.org_mentions.append((start, text, True, index.inside(doc[start].idx), "ORG"))
         index.org_mentions.sort()
+
+
+def index_legal_forms(index: ArticleIndex) -> None:
+    """A company the recogniser did not know, named with its legal form ("Tarnwerk Antriebe GmbH will close the
+    plant", "Orla Freight Ltd said"): a mention of an organisation, which "the company" or its first word alone
+    may stand for. Title-case proper nouns before the form, none of them an organisation's the recogniser found
+    (a name it took for a person's counts: no person's name ends in "GmbH")."""
+    doc = index.doc
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.lower_.rstrip(".") not in COMPANY_LEGAL_FORMS or tok.ent_type_ not in \
+                _LEGAL_FORM_LABELS or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        start = compound_start(tok)
+        words = doc[start : tok.i + 1]
+        if len(words) < 2 or any(not (t.is_title or t.is_upper) or t.ent_type_ not in _LEGAL_FORM_LABELS
+                                 for t in words[:-1]):  # (the form itself as written: "GmbH")
+            continue
+        text = org_text(words)
+        index.org_names.append(text)
+        index.org_mentions.append((start, text, is_subject(tok, tok.i + 1, start), index.inside(doc[start].idx),
+                                   "ORG"))
+    index.org_mentions.sort()
+
+
+#: What the recogniser may take a company named with its legal form for.
+_LEGAL_FORM_LABELS = _MISREAD_COMPANY_LABELS | {"PERSON"}

@@ -11,10 +11,12 @@ subject, else the description stands for itself (documents: see
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from onrecord.attribution.resolution.kinds import broad
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, org_text, strip_det, surname
-from onrecord.attribution.resolution.organisations import org_for
+from onrecord.attribution.resolution.organisations import lede_body_named_next, org_for, spoke_of_kind
 from onrecord.attribution.resolution.person_antecedents import person_antecedent
 from onrecord.attribution.resolution.roles import lede_person as lede
 from onrecord.attribution.resolution.roles import named_after_lede as named_after
@@ -46,6 +48,9 @@ from onrecord.lexicon.en import (
     UNNAMED_HEADS,
 )
 
+if TYPE_CHECKING:
+    from onrecord.attribution.resolution.index import ArticleIndex
+
 
 def _organisation(case: Mention) -> bool:
     return case.lemma in ORGANISATION_HEADS or case.head.lower_ in ORGANISATION_HEADS
@@ -55,14 +60,18 @@ def _organisation(case: Mention) -> bool:
     "The Danish government said the road would close.", "Danish government"))
 def organisation_named_in_phrase(case: Mention) -> Speaker | None:
     """An organisation noun named in its own phrase: by a place or a people ("the Canadian government",
-    "Lakeview council": the description is its name), by an organisation it modifies ("the group People for the
-    Ethical Treatment of Animals"), or by a proper noun ("the independent Sage group of science advisers")."""
+    "Lakeview council": the description is its name; so a place the recogniser took for a body that another body
+    is named after, "the Lakeview police" after "University of Lakeview"), by an organisation it modifies ("the
+    group People for the Ethical Treatment of Animals"), or by a proper noun ("the independent Sage group of
+    science advisers")."""
     if not _organisation(case):
         return None
     head, description = case.head, case.description
     if any(e.label_ in ("GPE", "NORP") for e in case.phrase_ents):
         return Speaker(strip_det(description), "organisation", description)
     named = next((e for e in case.phrase_ents if e.label_ in ORG_LABELS and modifies(e.root, head)), None)
+    if named is not None and _place_of_a_body(org_text(named), case.resolver.index):
+        return Speaker(strip_det(description), "organisation", description)  # ("the Lakeview police")
     if named is not None:
         return Speaker(case.resolver.index.fullest_org(org_text(named)), "organisation", description)
     proper = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
@@ -99,7 +108,9 @@ def organisation_in_view(case: Mention) -> Speaker | None:
     subject, else the last one that spoke (not one named in passing: "Analysts surveyed by Orbis Data"). A kind
     noun ("the airline", "the carrier", "the utility") is the organisation of that kind (see kinds.py), and a body
     of another kind is none ("the company" is not a ministry), nor is a person's own ("the Governor's office"); with
-    none left in view, the name the recogniser
+    none left in view, the last body that spoke whose name gives it that kind ("the union" after "Lakeview Nurses
+    Association" spoke), or in the story's opening the one body of that kind named right after it ("The union
+    representing 900 nurses said ..."), else the name the recogniser
     missed that the sentence before has as its subject ("Tarn Minera, which runs the mine, says"). Passes a noun
     with its name in apposition ("the airport operator, Portavia,": see organisation-description)."""
     if not (_organisation(case) and case.definite and case.head.tag_ == "NN") or any(
@@ -110,6 +121,11 @@ def organisation_in_view(case: Mention) -> Speaker | None:
            for c in case.head.children):
         return None  # a person's own: "the Governor's office" is no office named before (organisation-description)
     org = org_for(case.resolver, case.head)
+    if org is None and case.det == "the" and not broad(case.head.lower_):  # ("the union": a body that spoke)
+        org = spoke_of_kind(case.resolver, case.head)
+    if org is None and (case.det == "the" or any(c.dep_ == "poss" and c.lower_ in ("their", "its")
+                                                 for c in case.head.children)):  # ("The union representing ...")
+        org = lede_body_named_next(case.resolver, case.head)
     return Speaker(org, "organisation", case.description) if org is not None else None
 
 
@@ -330,7 +346,7 @@ def spokesperson_of_organisation(case: Mention) -> Speaker | None:
     for ent in case.ents:
         root = ent.root
         of_it = root.dep_ == "pobj" and root.head.lower_ in ("for", "of", "at") and root.head.head == head
-        person = surname(ent.text) in index.by_surname  # (a person the article named, tagged an organisation)
+        person = _a_persons(ent.text, index)  # (a person the article named, tagged an organisation)
         if ent.label_ == "ORG" and (of_it or modifies(root, head)) and not person:  # ("a spokesman for Ana Lind")
             return Speaker(case.resolver.index.fullest_org(org_text(ent)), "organisation", case.description)
     # "a spokesperson for the Schools and Colleges Employers' Association": a name the recogniser did not take whole
@@ -350,6 +366,14 @@ def spokesperson_of_organisation(case: Mention) -> Speaker | None:
             # (named, or a body a description names: "the conciliation agency"; not "the authority" alone)
             return Speaker(found.name, "organisation", case.description)
     return None
+
+
+def _a_persons(name: str, index: ArticleIndex) -> bool:
+    """Is ``name`` a person's the article gives: a family name of someone named in full, or a word alone that
+    opens the name of no organisation of the article ("Hellweg" alone, after "Hellweg Antriebstechnik GmbH", is
+    the company's however the recogniser read it)?"""
+    names = index.by_surname.get(surname(name), [])
+    return any(" " in n for n in names) or (bool(names) and not any(o.startswith(name + " ") for o in index.org_names))
 
 
 @rule("speakers.unnamed-person", ("A senior official said the talks had stalled.", None))
@@ -408,3 +432,9 @@ def definite_description(case: Mention) -> Speaker | None:
 def unresolved(case: Mention) -> Speaker | None:
     """Nothing else decided: the speaker is unknown, its description kept."""
     return Speaker(None, "unknown", case.description)
+
+
+def _place_of_a_body(name: str, index: ArticleIndex) -> bool:
+    """Is ``name``, which the recogniser took for an organisation's, the place another body is named after ("the
+    University of Lakeview"): then "the Lakeview police" is that place's police, as "the Danish government" is?"""
+    return " " not in name and any(o.endswith(" of " + name) for o in index.org_names)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.attribution.resolution.antecedents import (
     author,
@@ -34,6 +34,7 @@ from onrecord.lexicon.en import (
     JUDGMENT_NOUNS,
     LETTER_NOUNS,
     RESEARCH_DOCUMENTS,
+    SIGNING_VERBS,
     STUDY_LEADING_VERBS,
 )
 
@@ -335,3 +336,40 @@ def _agent_of(case: Mention, document: Token) -> Speaker | None:
     who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     found = r.resolve(r.doc[who.left_edge.i : who.i + 1]) if who is not None else None
     return found if found is not None and found.name else None
+
+
+@rule(
+    "speakers.document-signed-by",
+    ("We have a statement from the family of Ivo Tarn. It was signed by his wife, Ana Tarn:\n\n“Ivo is stable.”",
+     "Ana Tarn"),
+    ("Signed by the HR director, Ivo Tarn, it tells managers that “no bonus should be promised.”", "Ivo Tarn"),
+)
+def document_signed_by(case: Mention) -> Speaker | None:
+    """"It" or a document that its own sentence says someone signed or wrote ("It was signed by his wife, Ana
+    Tarn:", "Signed by the HR director, Ivo Tarn, it tells managers that ..."): the one who signed it, named --
+    not whom the document was said to come from before ("a statement from the family of Ivo Tarn")."""
+    head, r = case.head, case.resolver
+    if not (head.lower_ == "it" or _document(case)) or r.index.inside(head.idx):
+        return None
+    verbs = [head.head] if head.dep_ == "nsubjpass" else []
+    if head.dep_ == "nsubj":  # ("Signed by ..., it tells": the participle set before the verb)
+        verbs = [c for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < head.i]
+    for verb in verbs:
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if verb.lemma_.lower() in SIGNING_VERBS and who is not None:
+            found = r.resolve(_named_after(who) or r.doc[who.left_edge.i : who.i + 1])
+            return replace(found, description=case.description) if found.name else None
+    return None
+
+
+def _named_after(role: Token) -> Span | None:
+    """The name set off by a comma right after a role ("by the HR director, Ivo Tarn-Okoro,"), where the parser did
+    not hang it on the role; None when a name does not follow."""
+    doc, k = role.doc, role.i + 2
+    if k >= len(doc) or doc[role.i + 1].text != "," or doc[k].pos_ != "PROPN":
+        return None
+    end = k
+    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "HYPH"):
+        end += 1
+    return doc[k : end + 1] if doc[end].pos_ == "PROPN" else None

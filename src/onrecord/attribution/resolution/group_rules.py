@@ -26,6 +26,7 @@ from onrecord.lexicon.en import (
     NAME_ROLES,
     ORGANISATION_HEADS,
     SAME_PEOPLE_NOUNS,
+    SELF_NAMING_VERBS,
     THING_ENDINGS,
 )
 
@@ -253,7 +254,37 @@ def _mentioned_again(tok: Token) -> bool:
     return [c.lower_ for c in tok.children] == ["the"]
 
 
+@rule("speakers.group-named-itself", (
+    "About sixty students occupied the library. The occupiers, who have named themselves Lakeview Open Science, said "
+    "they would stay.", "Lakeview Open Science"))
+def group_named_itself(case: Mention) -> Speaker | None:
+    """A group that gives itself a name in a clause on its noun ("The occupiers, who have named themselves Lakeview
+    Open Science,", "protesters calling themselves Harbour Watch"): the body of that name, not the people it was
+    introduced as nor anyone in view."""
+    name = self_named(case.head)
+    return Speaker(name, "organisation", case.description) if name is not None else None
+
+
+def self_named(noun: Token) -> str | None:
+    """The name a clause on ``noun`` says it gave itself ("who have named themselves Lakeview Open Science"): the
+    title-case proper nouns right after "themselves" or "itself"; else None."""
+    for verb in noun.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in SELF_NAMING_VERBS:
+            continue
+        own = next((c for c in verb.children if c.lower_ in ("themselves", "itself")), None)
+        doc = noun.doc
+        end = own.i + 1 if own is not None else len(doc)
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if own is not None and end > own.i + 1:
+            return doc[own.i + 1 : end].text
+    return None
+
+
 def _introduced_as(case: Mention, tok: Token) -> Speaker:
+    own = self_named(tok)
+    if own is not None:  # ("The occupiers, who have named themselves Lakeview Open Science,": later "the occupiers")
+        return Speaker(own, "organisation", case.description)
     named = _beside_names(case, tok)
     if named is not None:
         return named

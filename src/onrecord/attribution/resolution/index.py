@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ents_of, ids, one_of, positions, root_of, token_arrays
-from onrecord.attribution.resolution.bodies import body_name, index_traded_companies, owned_person
+from onrecord.attribution.resolution.bodies import body_name, index_legal_forms, index_traded_companies, owned_person
 from onrecord.attribution.resolution.entity_roles import index_roles
 from onrecord.attribution.resolution.genders import of_honorific
 from onrecord.attribution.resolution.names import (
@@ -130,6 +130,7 @@ class ArticleIndex:
         self._find_owners(named)
         self._index_acronym_mentions()
         index_traded_companies(self)  # "Shares of Tarn Appliances fell": a company the recogniser missed
+        index_legal_forms(self)  # "Tarnwerk Antriebe GmbH will close": so is one named with its legal form
         self.org_mentions.sort()
         index_roles(self, self._names)  # (roles from titles and appositions, and the gender votes)
         copular_roles(doc, self)  # roles given with "is" ("The lead plaintiff is Ana Lind")

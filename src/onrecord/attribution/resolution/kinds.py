@@ -22,8 +22,12 @@ from onrecord.lexicon.en import (
     BROAD_ORGANISATION_KINDS,
     KIND_NAME_WORDS,
     LEGAL_SUFFIXES,
+    ORGANISATION_HEADS,
     ORGANISATION_KINDS,
+    ORGANISATION_NAME_ENDINGS,
     ORGANISATION_NAME_KINDS,
+    UNION_LIKE_HEADS,
+    UNION_MEMBER_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -54,11 +58,15 @@ def name_kinds(name: str) -> set[str]:
             w in _AFTER_HEAD and w not in _JOINING for w in words):
         cut = len(words)
     words = words[:cut]
+    while len(words) > 2 and (words[-1].isdigit() or words[-1] == "no"):  # ("Tarn Workers' Union No. 1")
+        words.pop()
     kinds: set[str] = set()
     while words and words[-1] in LEGAL_SUFFIXES and words[-1] in ORGANISATION_NAME_KINDS:
         kinds |= implied(ORGANISATION_NAME_KINDS[words.pop()])
     if words and words[-1] in ORGANISATION_NAME_KINDS and (len(words) > 1 or cut < len(name.split())):
         kinds |= implied(ORGANISATION_NAME_KINDS[words[-1]])  # (not a one-word name: "Union" alone is no union)
+    if words and words[-1] in UNION_LIKE_HEADS and any(w in UNION_MEMBER_WORDS for w in words[:-1]):
+        kinds |= implied("union")  # ("Lakeview Nurses Association", "Harbour Workers' Congress": a union)
     return kinds
 
 
@@ -118,3 +126,13 @@ def kind_only(name: str) -> bool:
     """A name that is only a kind of body in capitals ("Super PAC", "the PAC"): no body of its own."""
     words = [w.lower() for w in name.split() if w.lower() != "the"]
     return bool(words) and words[-1] in KIND_NOUNS and all(w in KIND_NAME_WORDS for w in words)
+
+
+def named_as_body(head: Token, name: str) -> bool:
+    """Is ``name``, a proper noun the recogniser did not label whose last word is ``head``, a body's: by its head
+    ("Lakeview Rowing Club"), by a last word that ends only bodies' names ("Harbour Rights Watch"), or spoken of as
+    a thing, with a "which" clause of its own ("Tarn Minera, which runs the mine, said": a person takes "who")?"""
+    word = head.lower_
+    which = any(c.dep_ == "relcl" and any(d.lower_ == "which" and d.dep_.startswith("nsubj") for d in c.children)
+                for c in head.children)
+    return word in ORGANISATION_HEADS or (word in ORGANISATION_NAME_ENDINGS and " " in name) or which

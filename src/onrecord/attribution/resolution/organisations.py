@@ -42,7 +42,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     people = {s.name for _, s in r.recent if s.kind == "person" and s.name}  # (a name the recogniser took for an
     # organisation that has spoken as a person is none: "Brackley's chairman, Chase Manning, said")
     cands = [m for m in r.index.org_mentions if m[0] < head.i and m[4] == ("GPE" if places else "ORG")
-             and m[1] not in people and not kind_only(m[1])]  # (not "a Super PAC": no body of its own)
+             and not _spoken_person(m[1], people) and not kind_only(m[1])]  # (not "a Super PAC": no body of its own)
     with_word = [m for m in cands if word in m[1].lower().replace(",", " ").split() and m[1].lower() != word]
     # a name before a description the recogniser took for one ("the federal department"), kept for the last
     named = [m for m in with_word if any(w[:1].isupper() for w in m[1].split())]
@@ -80,6 +80,12 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
     return None if places or cands else _unrecognised_subject_before(r, head)
 
 
+def _spoken_person(name: str, people: set[str]) -> bool:
+    """Is ``name`` a person who has spoken, in full or by the end of the name ("Peña Albornoz", which the recogniser
+    took for an organisation, after "Marcela Peña Albornoz" spoke)?"""
+    return name in people or any(p.endswith(" " + name) for p in people)
+
+
 def spoke_of_kind(r: SpeakerResolver, head: Token) -> str | None:
     """The last organisation that spoke before ``head`` whose own name gives it the kind ``head`` names (a name
     the recogniser missed: "Lakeview Forward PAC, which ..., launched an ad ... The Super PAC also plans")."""
@@ -93,7 +99,7 @@ def _lede_org(r: SpeakerResolver, head: Token, people: set[str]) -> str | None:
     that speaks there (a name the recogniser took for a person's: "Tarn Foods reported a loss ... and said"), of
     the description's kind."""
     lede = next(((m[0], m[1]) for m in r.index.org_mentions if m[2] and not m[3] and m[4] == "ORG"
-                 and m[1] not in people), None)
+                 and not _spoken_person(m[1], people)), None)
     spoke = next(((i, s.name) for i, s in r.recent if s.kind == "organisation" and s.name and not s.name.islower()),
                  None)
     first = min((x for x in (lede, spoke) if x is not None), default=None)
@@ -117,11 +123,16 @@ def _unrecognised_subject_before(r: SpeakerResolver, head: Token) -> str | None:
             or r.index.inside(subject.idx):  # (a body the recogniser found was a candidate, of another kind)
         return None
     words = r.doc[compound_start(subject) : subject.i + 1]
-    thing = any(c.dep_ == "relcl" and any(d.lower_ == "which" and d.dep_.startswith("nsubj") for d in c.children)
-                for c in subject.children) or any(t.lower_ == "its" for t in before if t.i > subject.i)
+    which = any(c.dep_ == "relcl" and any(d.lower_ == "which" and d.dep_.startswith("nsubj") for d in c.children)
+                for c in subject.children)
+    thing = which or any(t.lower_ == "its" for t in before if t.i > subject.i)
     person = any(t.ent_type_ == "PERSON" for t in words) or subject.text in r.index.by_surname
+    # (a part of the name of a person who spoke, and only an "its" for a thing: "Hua told reporters that China ...
+    # is cautioning its citizens" is Hua Chunying)
+    spoke = not which and any(s.kind == "person" and s.name and s.name != words.text
+                              and subject.text in s.name.split() for _, s in r.recent)
     if not all(t.is_title for t in words) or (person and not thing) or words[0].lower_ in MALE_FIRST_NAMES \
-            or words[0].lower_ in FEMALE_FIRST_NAMES:
+            or words[0].lower_ in FEMALE_FIRST_NAMES or spoke:
         return None
     return words.text
 
@@ -167,13 +178,27 @@ def _fits(head: Token, name: str) -> bool:
 def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention]) -> str | None:
     """The one organisation the sentence before ``head`` names (in any role, in reported speech too: "the mayor
     said a study had been done by Harbour Transit. The agency said ..."), when ``head`` opens its sentence and
-    that sentence names no other."""
+    that sentence names no other; after a phrase set before its verb ("In a statement, the company said"), the
+    one it names as a subject ("Tarnwerk GmbH will close the plant, the supplier said"; not "said Ana Lind of
+    Skagen Bank")."""
     sent = head.sent
-    if head.left_edge.i != sent.start or sent.start == 0:
+    opens = head.left_edge.i == sent.start
+    if sent.start == 0 or not (opens or _fronted_subject(head)):
         return None
     before = r.doc[sent.start - 1].sent
-    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end}
+    names = {r.index.expand(m[1]) for m in named if before.start <= m[0] < before.end
+             and (opens or (m[2] and not _affiliation(r, m[0])))}
     return names.pop() if len(names) == 1 else None
+
+
+def _fronted_subject(head: Token) -> bool:
+    """Is ``head`` the subject of its sentence's verb with only a prepositional phrase before it ("In a statement,
+    the company said", "On Monday, the agency said"; not "However, the group said")?"""
+    sent = head.sent
+    if head.dep_ != "nsubj" or head.head != sent.root:
+        return False
+    return all(t.dep_ == "punct" or any(a.head == sent.root and a.dep_ == "prep"
+                                        for a in (t, *t.ancestors)) for t in head.doc[sent.start : head.left_edge.i])
 
 
 @rule("speakers.spokesperson-by-body-word", (
@@ -182,12 +207,16 @@ def _only_org_just_named(r: SpeakerResolver, head: Token, named: list[OrgMention
 def spokesperson_by_body_word(case: Mention) -> Speaker | None:
     """An unnamed spokesperson whose body only a common noun gives ("a ministry spokeswoman", "a hospital
     spokesman"): the organisation named before with that word, as "the ministry said" would be -- a spokesperson
-    is the body's voice (see speakers.spokesperson-of-organisation); unnamed when no such name was given."""
+    is the body's voice (see speakers.spokesperson-of-organisation), else the body with that word that spoke last
+    ("the Lakeview police", a place's police); unnamed when no such name was given."""
     if case.lemma not in SPOKESPERSON_HEADS or case.phrase_ents:
         return None
     word = next((c for c in case.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                  and c.lower_ in ORGANISATION_HEADS), None)
     name = org_for(case.resolver, word) if word is not None else None
+    if name is None and word is not None:  # ("The Lakeview police said ... a police spokesperson told")
+        name = next((s.name for i, s in reversed(case.resolver.recent) if case.head.i - 250 <= i < case.head.i
+                     and s.kind == "organisation" and s.name and word.lower_ in s.name.lower().split()), None)
     if name is None or not any(w[:1].isupper() for w in name.split()):
         return None
     return Speaker(name, "organisation", case.description)
@@ -337,3 +366,28 @@ def governing_body_of_organisation(case: Mention) -> Speaker | None:
         return None
     org = org_for(case.resolver, owner)
     return Speaker(f"{org} {head.lower_}", "organisation", case.description) if org is not None else None
+
+
+def lede_body_named_next(r: SpeakerResolver, head: Token) -> str | None:
+    """A body the story's opening gives only by its kind before naming it ("The union representing 900 nurses
+    said ...", "what their union described as ..."), with no body of that kind named before: the one body named
+    in the same sentence or the two after it whose name gives it that kind (see kinds.py) -- by the recogniser's
+    name or by title-case proper nouns it missed ("the Lakeview Nurses Association said"); None when none is, or
+    several are."""
+    word = head.lower_
+    if word not in KIND_NOUNS or broad(word) or head.sent.start >= _LEDE_TOKENS:
+        return None
+    doc, end = r.doc, head.sent.end
+    for _ in range(2):
+        end = doc[end].sent.end if end < len(doc) else end
+    found: set[str] = set()
+    for tok in doc[head.i + 1 : end]:
+        if tok.pos_ != "PROPN" or not tok.is_title or (tok.i + 1 < end and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        stop = tok.i + 1  # ("Harbour Workers' Congress of Lakeview": the place after "of" is the name's)
+        if stop + 1 < end and doc[stop].lower_ == "of" and doc[stop + 1].pos_ == "PROPN":
+            stop += 2
+        name = org_text(doc[compound_start(tok) : stop])
+        if word in name_kinds(name) and not r.index.inside(tok.idx):
+            found.add(r.index.expand(name))
+    return found.pop() if len(found) == 1 else None

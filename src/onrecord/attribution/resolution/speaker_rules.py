@@ -34,7 +34,7 @@ from onrecord.attribution.resolution import surname_rules as sn
 from onrecord.attribution.resolution import turn_rules as turns
 from onrecord.attribution.resolution.antecedents import group_antecedent
 from onrecord.attribution.resolution.apposition_rules import second_subject
-from onrecord.attribution.resolution.kinds import kind_only
+from onrecord.attribution.resolution.kinds import kind_only, named_as_body
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import (
     Speaker,
@@ -63,8 +63,6 @@ from onrecord.lexicon.en import (
     GROUP_PRONOUNS,
     GROUP_QUANTIFIERS,
     MALE_FIRST_NAMES,
-    ORGANISATION_HEADS,
-    ORGANISATION_NAME_ENDINGS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     TITLES,
@@ -370,10 +368,10 @@ def proper_head(case: Mention) -> bool:
     "Harbour Crossroads. The Tarn ad hits Lind for taking money from banks.", "Harbour Crossroads"))
 def proper_noun(case: Mention) -> Speaker | None:
     """A proper noun the recogniser did not label: an organisation by its head ("Lakeview Rowing Club"; a last
-    word that ends only organisations' names, "Harbour Rights Watch") or by
-    "of" and a proper noun ("the Bank of Lakeview"), else a person's name (three words at most), else a name of
-    unknown kind; words that are no name stay unknown. A kind of body alone with a name in apposition is the body
-    named ("Ivo Tarn's PAC, Harbour Crossroads,")."""
+    word that ends only organisations' names, "Harbour Rights Watch"), by "of" and a proper noun ("the Bank of
+    Lakeview") or by a thing's "which" ("Tarn Minera, which runs the mine,"), else a person's name (three words at
+    most), else a name of unknown kind; words that are no name stay unknown. A kind of body alone with a name in
+    apposition is the body named ("Ivo Tarn's PAC, Harbour Crossroads,")."""
     if not proper_head(case):
         return None
     head, doc = case.head, case.resolver.doc
@@ -390,7 +388,7 @@ def proper_noun(case: Mention) -> Speaker | None:
     if place is not None and place.i < case.source.end and place.is_title:
         # "the Bank of Lakeview", "University of Lakeview": a name with "of" is an organisation's
         return Speaker(strip_det(clean_name(doc[compound_start(head) : place.i + 1].text)), "organisation")
-    if head.lower_ in ORGANISATION_HEADS or (head.lower_ in ORGANISATION_NAME_ENDINGS and " " in name):
+    if named_as_body(head, name):
         return Speaker(strip_det(name), "organisation")  # ("Harbour Rights Watch": a last word no person's name has)
     if not name_like(name):
         return Speaker(None, "unknown", case.description)
@@ -409,6 +407,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     interview.interviewee,
     g.first_person_writer,
     quoting.document_quoting,
+    doc.document_signed_by,
     doc.document_goes_on,
     doc.document_as_it,
     g.cleft_it,
@@ -430,6 +429,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     mk.voice_of_ad,
     k.couple_named,
     k.couple,
+    g.group_named_itself,
     g.group_introduced,
     j.joined_names,
     j.joined_surnames,
