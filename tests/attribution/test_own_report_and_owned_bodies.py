@@ -1,0 +1,74 @@
+"""Session 32 speaker mechanisms, end to end with the real model: a he/she after unquoted words whose subject is a
+person named there takes that person up ("Ivo Tarn backed Dorran while ..., he said"); a proper noun a person's
+possessive opens ("President Ana Lind's DOJ") is a body of theirs, spelt out where the article gives it, and an
+acronym keeps the initials of "of" ("DOJ" of "Department of Justice"). Every passage is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.resolution.short_forms import acronym_keys
+from speaking import speaker_of, speakers
+
+pytestmark = pytest.mark.model
+
+_BACKING = ("Another Council Figure Backs Velasquez.\n\nSome councillors are so opposed to the pier plan that they "
+            "are backing Marta Velasquez, the Harbour Party candidate.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            _BACKING + "Former Rep. Ivo Tarnek (R-Ohio) was pro Piet Dorran while the Ashgrove mayor was in the "
+            "running, he said Wednesday morning on local radio.\n“Marta is my next choice,” he said.",
+            "Marta is my next choice", "Ivo Tarnek", id="the-subject-of-the-words-he-reports",
+        ),
+        # look-alikes: words whose subject is no person, and quoted words naming someone else
+        pytest.param(
+            "Piet Dorran spoke on Monday. Ivo Tarnek listened. The pier plan was dead, he said.",
+            "The pier plan was dead", "Ivo Tarnek", id="a-thing-as-the-subject",
+        ),
+        pytest.param(
+            "Harbour master Ivo Tarnek met reporters on Monday.\n\n“Piet Dorran was wrong about the pier,” he said.",
+            "Piet Dorran was wrong", "Ivo Tarnek", id="a-name-in-quoted-words",
+        ),
+    ],
+)
+def test_a_he_or_she_takes_up_the_subject_of_the_words_reported(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+_SUED = "The state sued the U.S. Department of Justice on Monday. Governor Ana Lind said the state would not back down."
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        pytest.param(_SUED + "\n\nPresident Piet Dorran’s DOJ had issued a threat to the governor in a May letter. "
+                     "The DOJ responded with a lawsuit the same day.", "President Piet Dorran’s DOJ",
+                     "U.S. Department of Justice", id="a-person-s-body"),
+        pytest.param(_SUED + "\n\nPresident Piet Dorran’s DOJ had issued a threat to the governor in a May letter. "
+                     "The DOJ responded with a lawsuit the same day.", "The DOJ", "U.S. Department of Justice",
+                     id="the-body-again"),
+        # look-alikes: a body's possessive before a person's name, a body whose own name holds a possessive
+        pytest.param("The Harbour Party’s Ana Lind said the state would not back down.", "The Harbour Party’s Ana Lind",
+                     "Ana Lind", id="a-body-s-person"),
+        pytest.param("McDonald’s Corp. said prices would rise.", "McDonald’s Corp.", "McDonald’s Corp.",
+                     id="a-possessive-in-a-body-s-name"),
+    ],
+)
+def test_a_name_after_a_person_s_possessive_is_a_body(text: str, source: str, speaker: str | None) -> None:
+    assert speakers(text)[source] == speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("U.S. Department of Justice", ["UDJ", "UDOJ", "DJ", "DOJ"]),
+        ("Harbour Valley Party", ["HVP"]),
+        ("Lakeview", []),
+    ],
+)
+def test_acronym_keys(name: str, keys: list[str]) -> None:
+    assert acronym_keys(name) == keys
