@@ -1,7 +1,8 @@
 """Session 32 speaker mechanisms, end to end with the real model: a he/she after unquoted words whose subject is a
 person named there takes that person up ("Ivo Tarn backed Dorran while ..., he said"); a proper noun a person's
 possessive opens ("President Ana Lind's DOJ") is a body of theirs, spelt out where the article gives it, and an
-acronym keeps the initials of "of" ("DOJ" of "Department of Justice"). Every passage is made up."""
+acronym keeps the initials of "of" ("DOJ" of "Department of Justice"); a misprinted surname the recogniser took
+for a body alone is the person ("Sharplion" for Ed Sharplin). Every passage is made up."""
 
 from __future__ import annotations
 
@@ -72,3 +73,30 @@ def test_a_name_after_a_person_s_possessive_is_a_body(text: str, source: str, sp
 )
 def test_acronym_keys(name: str, keys: list[str]) -> None:
     assert acronym_keys(name) == keys
+
+
+def _with_label(text: str, word: str, label: str) -> str | None:
+    """The speaker of ``word`` (a source) once the recogniser is made to label it ``label`` alone."""
+    from spacy.tokens import Span
+
+    from onrecord.attribution.resolution.resolver import SpeakerResolver
+    from onrecord.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    i = next(t.i for t in doc if t.text == word)
+    doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, label=label)]
+    return SpeakerResolver(doc).resolve(doc[i : i + 1]).name
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        pytest.param("ORG", "Ed Sharplin", id="a-misprint-taken-for-a-body"),
+        # look-alike: a misprint taken for a place stays what the recogniser says
+        pytest.param("GPE", "Sharplion", id="a-misprint-taken-for-a-place"),
+    ],
+)
+def test_a_misprinted_surname_taken_for_a_body_is_the_person(label: str, speaker: str) -> None:
+    text = "Civil rights leader Ed Sharplin spoke on his radio show. “Morrison should apologise,” Sharplion said."
+    assert _with_label(text, "Sharplion", label) == speaker
+

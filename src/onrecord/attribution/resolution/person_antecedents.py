@@ -41,9 +41,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     """The person a he/she most likely refers to: the current speaker when recent, else the nearest
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
 
-    def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
+    def fits(name: str) -> bool:  # (never the writer who speaks as "I", nor one named after it in its clause)
         g = r.index.gender(name, listed=True)
-        return (gender is None or g is None or g == gender) and name != r.first_person_writer()
+        return (gender is None or g is None or g == gender) and name not in _ruled_out(r, pronoun)
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return fullest_for(r, mention, gender, pronoun.i)
@@ -147,6 +147,30 @@ def _named_subject_of_main_clause(r: SpeakerResolver, pronoun: Token) -> PersonM
     if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
         return None
     return next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
+
+
+def _ruled_out(r: SpeakerResolver, pronoun: Token) -> set[str]:
+    """Who a he/she cannot be: the writer of an opinion piece who speaks as "I" ("I support him. He knows ..."),
+    and, for a subject, a person named outside quotation marks as an argument of its own clause ("He has declared
+    Tarn the next mayor", "He said Tarn was wrong": someone else than Tarn); not a name inside a word
+    ("anti-Tarn"), nor one in a clause that only modifies (after, when, which)."""
+    out = {r.first_person_writer() or ""}
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return out
+    todo = [c for c in pronoun.head.children if c.i > pronoun.i and c.dep_ in _ARGUMENTS]
+    while todo:
+        tok = todo.pop()
+        todo += [c for c in tok.children if c.dep_ in _ARGUMENTS or (tok.pos_ == "PROPN" and c.dep_ == "compound")]
+        ent = r.index.ent_of.get(tok.i)
+        if tok.pos_ == "PROPN" and ent is not None and ent.label_ == "PERSON" and tok.i == ent.end - 1 \
+                and not quoted_at(r.text, tok.idx):
+            out.add(r.index.fullest(person_name(ent)))
+    return out
+
+
+#: The dependencies that make a word an argument of its clause, or of a clause reported in it.
+_ARGUMENTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "ccomp", "xcomp", "nsubj", "nsubjpass", "appos",
+                        "conj"})
 
 
 def _named_in_its_own_sentence(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
