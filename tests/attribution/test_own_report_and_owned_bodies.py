@@ -100,3 +100,17 @@ def test_a_misprinted_surname_taken_for_a_body_is_the_person(label: str, speaker
     text = "Civil rights leader Ed Sharplin spoke on his radio show. “Morrison should apologise,” Sharplion said."
     assert _with_label(text, "Sharplion", label) == speaker
 
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("As Its Rivals Merge, Will Quillet Be Next?\n\nQuillet, the messaging site, has struggled for a "
+                     "year.\n\nIn April, Quillet reported flat user growth and weak revenue.", "Quillet",
+                     id="a-headline-question-is-no-name"),
+        # look-alike: a headline's verb after a name is still dropped, the name kept
+        pytest.param("Quillet Says It Will Merge\n\nIn April, Quillet reported flat user growth and weak revenue.",
+                     "Quillet", id="a-headline-verb-after-a-name"),
+    ],
+)
+def test_a_name_stops_at_a_headline_s_auxiliary(text: str, speaker: str) -> None:
+    assert speakers(text)["Quillet"] == speaker
