@@ -254,7 +254,7 @@ def described_person_in_view(case: Mention) -> Speaker | None:
     head = case.head
     if not (_by_role(case) and case.definite and head.tag_ == "NN") or case.lemma in UNNAMED_HEADS:
         return None
-    if not described(head):
+    if not described(head) or head.i in case.resolver.index.redescribed:  # (see redescribed_person)
         return None
     found = person_antecedent(case.resolver, head, None, prefer_speaker=False, any_mention=False)
     return replace(found, description=case.description) if found.name else None

@@ -49,7 +49,7 @@ from onrecord.attribution.resolution.roles import (
     share_plural_titles,
     title_read_as_name,
 )
-from onrecord.attribution.resolution.short_forms import acronym_after, fullest_org
+from onrecord.attribution.resolution.short_forms import acronym_after, acronym_keys, fullest_org
 from onrecord.attribution.resolution.syntax import (
     ORG_LABELS,
     PERSON_TITLES,
@@ -160,9 +160,8 @@ class ArticleIndex:
                 self.org_mentions.append((ent.start, org, subject, inside(ent.start_char), ent.label_))
             if ent.label_ in ORG_LABELS and ent.label_ != "GPE":
                 org = org if ent.label_ == "ORG" else org_text(ent)  # (an organisation's: read just above)
-                words = [w for w in org.replace(",", " ").split() if w[:1].isupper()]
-                if len(words) >= 2:
-                    self.acronyms.setdefault("".join(w[0] for w in words).upper(), org)
+                for key in acronym_keys(org):
+                    self.acronyms.setdefault(key, org)
             if (given := acronym_after(ent)) is not None:  # "the Harbour People's Party, or HVP," (even as a person)
                 self.acronyms.setdefault(given, org_text(ent))
             if ent.label_ != "PERSON":

@@ -251,13 +251,14 @@ def name_extent(ent: Span) -> tuple[int, int]:
 
 
 def person_name(ent: Span) -> str:
-    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind"), with
-    the words of the name the recogniser left out (:func:`name_extent`)."""
+    """A person entity's name: the last line of it, without a headline's verbs ("Lind Says" -> "Lind", "Will Lind
+    Be Next" -> "Lind"), with the words of the name the recogniser left out (:func:`name_extent`)."""
     start, end = name_extent(ent)
     while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
         end -= 1
     while start < end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
         start += 1  # "Rip Ana Lind" in a headline
+    end = next((k for k in range(start + 1, end) if ent.doc[k].pos_ == "AUX"), end)  # "Will Lind Be Next?"
     for k in range(start + 2, end - 1):
         if ent.doc[k].text in DASH_TOKENS and ent.doc[k - 1].whitespace_ and ent.doc[k].whitespace_:
             end = k  # "Ana Lind - Tarn's partner": a dash apposition the recogniser ran into the name

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.resolution.index import OrgMention
 from onrecord.attribution.resolution.kinds import KIND_NOUNS, article_kinds, broad, kind_fit, kind_only, name_kinds
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker, org_text
+from onrecord.attribution.resolution.names import Speaker, org_text, strip_det
 from onrecord.attribution.resolution.syntax import compound_start, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
@@ -391,3 +391,25 @@ def lede_body_named_next(r: SpeakerResolver, head: Token) -> str | None:
         if word in name_kinds(name) and not r.index.inside(tok.idx):
             found.add(r.index.expand(name))
     return found.pop() if len(found) == 1 else None
+
+
+@rule("speakers.acronym-noun", (
+    "Officials from the Coastal Rail Authority met on Monday. “Fares will rise,” CRA said.", "Coastal Rail Authority"))
+def acronym_noun(case: Mention) -> Speaker | None:
+    """An acronym the tagger read as a noun stands for the organisation the article spells out."""
+    head, acronyms = case.head, case.resolver.index.acronyms
+    if head.text.isupper() and head.text in acronyms and len(case.source) <= 2:
+        return Speaker(acronyms[head.text], "organisation")
+    return None
+
+
+@rule("speakers.acronym-name", (
+    "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
+def acronym_name(case: Mention) -> Speaker | None:
+    """A proper noun in capitals that abbreviates an organisation the article spells out ("CRA"); not one that
+    introduces a titled person after it ("CRA President Ada Lind": the parser may make either word the head)."""
+    name = case.head_name
+    if any(person.start > case.head.i for person in case.own):
+        return None
+    acronym = case.resolver.index.acronyms.get(strip_det(name).upper()) if name and name.isupper() else None
+    return Speaker(acronym, "organisation") if acronym else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from onrecord.attribution.resolution.kinds import kind_only
 from onrecord.attribution.resolution.mention import Mention
-from onrecord.attribution.resolution.names import Speaker
-from onrecord.attribution.resolution.syntax import person_noun
+from onrecord.attribution.resolution.names import Speaker, clean_name, name_like
+from onrecord.attribution.resolution.syntax import compound_start, person_noun
 from onrecord.attribution.rules import rule
 from onrecord.lexicon.en import (
     GROUP_PRONOUNS,
@@ -90,3 +91,21 @@ def account_of_owner(case: Mention) -> Speaker | None:
 
 
 __all__ = ["account_of_owner", "organisations_own_words", "possessors_words"]
+
+
+@rule("speakers.body-of-person", (
+    "The state sued the U.S. Department of Justice in May. President Ana Lind’s DOJ said in a letter that the law "
+    "was unfair.", "U.S. Department of Justice"))
+def body_of_person(case: Mention) -> Speaker | None:
+    """A proper noun that a person's possessive opens ("President Ana Lind's DOJ") is a body of theirs, named by
+    the words after the possessive -- spelt out where the article gives it ("U.S. Department of Justice"), the
+    person only its owner."""
+    head, doc = case.head, case.resolver.doc
+    if head.pos_ != "PROPN" or any(c.dep_ in ("appos", "conj") for c in head.children):
+        return None  # ("Ivo Tarn's PAC, Harbour Crossroads,": the body named in apposition, see proper-noun)
+    start = compound_start(head)
+    owner = next((t for t in reversed(doc[start : head.i]) if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
+    body = clean_name(doc[owner.right_edge.i + 1 : head.i + 1].text) if owner is not None else ""
+    if not body or not name_like(body) or kind_only(body):  # (a kind alone, "Tarn's PAC", names no body)
+        return None
+    return Speaker(case.resolver.index.expand(body), "organisation")

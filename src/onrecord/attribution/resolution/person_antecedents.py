@@ -41,15 +41,15 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     """The person a he/she most likely refers to: the current speaker when recent, else the nearest
     subject, else the nearest name -- skipping people of the other gender when the article shows it."""
 
-    def fits(name: str) -> bool:  # (never the writer who speaks as "I": "I support him. He knows ...")
+    def fits(name: str) -> bool:  # (never the writer who speaks as "I", nor one named after it in its clause)
         g = r.index.gender(name, listed=True)
-        return (gender is None or g is None or g == gender) and name != r.first_person_writer()
+        return (gender is None or g is None or g == gender) and name not in _ruled_out(r, pronoun)
 
     def full(mention: PersonMention) -> str:  # "Mrs. Clinton" is not Bill Clinton
         return fullest_for(r, mention, gender, pronoun.i)
 
-    if (ahead := _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun)) and fits(full(ahead)):
-        return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Lind's plan failed, but she"
+    if (ahead := _named_in_its_own_sentence(r, pronoun)) and fits(full(ahead)):
+        return Speaker(full(ahead), "person")  # "Even as he accused ..., Tarn would not"; "Tarn left, he said"
     window_start = max(0, pronoun.sent.start - PRONOUN_WINDOW)
     last = _last_speaker(r, pronoun, fits, gender is not None)
     lede = story_subject(r, pronoun)
@@ -147,6 +147,70 @@ def _named_subject_of_main_clause(r: SpeakerResolver, pronoun: Token) -> PersonM
     if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
         return None
     return next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
+
+
+def _ruled_out(r: SpeakerResolver, pronoun: Token) -> set[str]:
+    """Who a he/she cannot be: the writer of an opinion piece who speaks as "I" ("I support him. He knows ..."),
+    and, for a subject, a person named outside quotation marks as an argument of its own clause ("He has declared
+    Tarn the next mayor", "He said Tarn was wrong": someone else than Tarn); not a name inside a word
+    ("anti-Tarn"), nor one in a clause that only modifies (after, when, which)."""
+    out = {r.first_person_writer() or ""}
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return out
+    todo = [c for c in pronoun.head.children if c.i > pronoun.i and c.dep_ in _ARGUMENTS]
+    while todo:
+        tok = todo.pop()
+        todo += [c for c in tok.children if c.dep_ in _ARGUMENTS or (tok.pos_ == "PROPN" and c.dep_ == "compound")]
+        ent = r.index.ent_of.get(tok.i)
+        if tok.pos_ == "PROPN" and ent is not None and ent.label_ == "PERSON" and tok.i == ent.end - 1 \
+                and not quoted_at(r.text, tok.idx):
+            out.add(r.index.fullest(person_name(ent)))
+    return out
+
+
+#: The dependencies that make a word an argument of its clause, or of a clause reported in it.
+_ARGUMENTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "ccomp", "xcomp", "nsubj", "nsubjpass", "appos",
+                        "conj"})
+
+
+def _named_in_its_own_sentence(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
+    """The main clause's subject a he/she's clause looks ahead to, the sole owner named before it ("Lind's plan
+    failed, but she ..."), or the subject of the words it reports ("Tarn backed Dorran, he said")."""
+    return _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun) \
+        or _subject_of_own_report(r, pronoun)
+
+
+def _subject_of_own_report(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
+    """The person named as the subject of the unquoted words a he/she reports before them, in the same sentence
+    ("Former councillor Ivo Tarn was pro Dorran while the mayor ran, he said"; "Though Ms. Lind has lived there
+    for years, rents have doubled, she said"): the story tells that person's words in the third person and the
+    pronoun takes them up, whoever spoke before."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.i < pronoun.i:
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i), None)
+    if content is None or quoted_at(r.text, content.idx):
+        return None
+    # (the reported words are kept out of the index's people: their names are read from the recogniser here)
+    for clause in (content, *(c for c in content.children if c.dep_ == "advcl" and c.i < content.i)):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or quoted_at(r.text, subject.idx):
+            continue
+        for word in _name_words(subject):
+            ent = r.index.ent_of.get(word.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.start, person_name(ent), True
+    return None
+
+
+def _name_words(head: Token) -> list[Token]:
+    """The words of a subject that may name it: its head, compounds and names in apposition ("Former councillor
+    Ivo Tarn"), not a name inside a phrase that modifies it ("the lawyer for Ana Lind")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "flat", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            out += _name_words(child)
+    return out
 
 
 #: The words that open a clause set before its main clause, whose he/she may stand for the main clause's subject.

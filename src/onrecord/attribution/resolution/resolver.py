@@ -36,7 +36,7 @@ from onrecord.attribution.resolution.index import ArticleIndex
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, person_name
 from onrecord.attribution.resolution.speaker_rules import SPEAKER_RULES
-from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, ORGANISATION_HEADS
+from onrecord.lexicon.en import DOCUMENT_NOUNS, GENDERED_ROLES, NOBODY_WORDS, ORGANISATION_HEADS
 
 #: How many times one resolution may move to another mention (a relative pronoun's antecedent, the phrase that opens
 #: the next paragraph, a document's author) before it settles for the mention it has.
@@ -127,7 +127,8 @@ class SpeakerResolver:
         if (speaker.name is None or speaker.voiced_by_spokesperson) and speaker.description and mention is not None:
             head = mention.root
             if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lower_ not in ORGANISATION_HEADS \
-                    and head.lemma_.lower() not in DOCUMENT_NOUNS and not head.ent_type_:
+                    and head.lower_ not in NOBODY_WORDS and head.lemma_.lower() not in DOCUMENT_NOUNS \
+                    and not head.ent_type_:  # (not "None has offered a plan": nobody a he/she takes up)
                 at = max(token_index, mention[-1].i)  # "said a spokeswoman": past the mention itself
                 self.described.append((at, speaker, GENDERED_ROLES.get(head.lower_)))
         if speaker.name:

@@ -297,12 +297,32 @@ def redescribed_before(r: SpeakerResolver, head: Token) -> str | None:
     return r.index.redescribed.get(head.i)
 
 
+def _closing_name(doc: Doc, index: ArticleIndex, sent: Span) -> str | None:
+    """The one person a sentence names, else the one whose name ends it (only punctuation after), else None."""
+    from onrecord.attribution.resolution.person_antecedents import quoted_at  # (which reads this module)
+
+    # (the index's people, and the recogniser's in unquoted reported words, which the index leaves out: "saw a
+    # culprit in Ana Lind")
+    mentions = sorted({(i, index.fullest(n)) for i, n, _s in index.persons if sent.start <= i < sent.end} | {
+        (e.start, index.fullest(person_name(e))) for e in sent.ents
+        if e.label_ == "PERSON" and not quoted_at(index.text, e.start_char)})
+    if len({n for _i, n in mentions}) == 1:
+        return mentions[0][1]
+    if not mentions:
+        return None
+    last = index.ent_of.get(mentions[-1][0])
+    closing = last is not None and all(t.is_punct or t.is_space for t in doc[last.end : sent.end])
+    return mentions[-1][1] if closing else None
+
+
 def redescriptions(doc: Doc, index: ArticleIndex) -> dict[int, str]:
     """The one person named in the sentence before a description that opens its sentence as its subject and tells
     more of someone ("... voters turned on Ana Lind. The treasurer and former candidate, an ally of the mayor, went on
     radio"): that person, by the description's token, when the article gave nobody the role and them none, and the
-    noun's gender does not gainsay theirs. The description must carry more (a second noun joined, an apposition): a
-    bare "The judge said" after naming a defendant is someone else. The role is then theirs ("the treasurer said"
+    noun's gender does not gainsay theirs; of several named there, the one whose name closes it ("... saw a culprit
+    in Ana Lind. The secretary of state and former candidate ..."). The description must carry more (a second noun
+    joined, an apposition, "former": "The former secretary of state"): a bare "The judge said" after naming a
+    defendant is someone else. The role is then theirs ("the treasurer said"
     later). Read once per article, in text order, as the index is built."""
     found: dict[int, str] = {}
     a = token_arrays(doc)  # (the singular common nouns that are subjects, read off the arrays: few of the tokens)
@@ -318,13 +338,12 @@ def redescriptions(doc: Doc, index: ArticleIndex) -> dict[int, str]:
                                           or lemma in PERSON_TITLES):
             continue
         if index.roles.get(role_key(head)) or not any(
-                c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" for c in head.children):
+                (c.dep_ in ("conj", "appos") and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.lower_ == "former")
+                for c in head.children):
             continue
-        before = doc[sent.start - 1].sent
-        named = {index.fullest(n) for i, n, _s in index.persons if before.start <= i < before.end}
-        if len(named) != 1:
+        name = _closing_name(doc, index, doc[sent.start - 1].sent)
+        if name is None:
             continue
-        name = named.pop()
         if any(n == name for role, held in index.roles.items() if role not in FAMILY_HEADS for _i, n in held):
             continue
         gender = GENDER_NOUNS.get(head.lower_)

@@ -14,6 +14,26 @@ from spacy.tokens import Span
 from onrecord.attribution.resolution.names import org_text
 from onrecord.lexicon.en import LEGAL_SUFFIXES
 
+#: The small words an acronym may keep the initial of ("DOJ" of "Department of Justice").
+_ACRONYM_SMALL_WORDS = frozenset({"of", "for", "and"})
+
+
+def acronym_keys(org: str) -> list[str]:
+    """The acronyms an organisation's name may be written as: the initials of its capitalised words ("HVP" of
+    "Harbour Valley Party"), with those of "of", "for" and "and" kept ("DOJ" of "Department of Justice"), and
+    both without an abbreviated place before them ("U.S. Department of Justice"); none for a name of one word."""
+    words = org.replace(",", " ").split()
+    variants = [words, words[1:]] if words and "." in words[0] and len(words) > 2 else [words]
+    keys: list[str] = []
+    for ws in variants:
+        capital = [w for w in ws if w[:1].isupper()]
+        if len(capital) >= 2:
+            keys.append("".join(w[0] for w in capital).upper())
+        small = [w for w in ws if w[:1].isupper() or w in _ACRONYM_SMALL_WORDS]
+        if len(small) > len(capital) >= 2:
+            keys.append("".join(w[0] for w in small).upper())
+    return keys
+
 
 def acronym_after(ent: Span) -> str | None:
     """The short form an organisation's name is given right after it, as copy introduces one whose letters need not

@@ -232,28 +232,6 @@ def party_members(case: Mention) -> Speaker | None:
     return None
 
 
-@rule("speakers.acronym-noun", (
-    "Officials from the Coastal Rail Authority met on Monday. “Fares will rise,” CRA said.", "Coastal Rail Authority"))
-def acronym_noun(case: Mention) -> Speaker | None:
-    """An acronym the tagger read as a noun stands for the organisation the article spells out."""
-    head, acronyms = case.head, case.resolver.index.acronyms
-    if head.text.isupper() and head.text in acronyms and len(case.source) <= 2:
-        return Speaker(acronyms[head.text], "organisation")
-    return None
-
-
-@rule("speakers.acronym-name", (
-    "The Coastal Rail Authority runs the trains. The troubled CRA said fares would rise.", "Coastal Rail Authority"))
-def acronym_name(case: Mention) -> Speaker | None:
-    """A proper noun in capitals that abbreviates an organisation the article spells out ("CRA"); not one that
-    introduces a titled person after it ("CRA President Ada Lind": the parser may make either word the head)."""
-    name = case.head_name
-    if any(person.start > case.head.i for person in case.own):
-        return None
-    acronym = case.resolver.index.acronyms.get(strip_det(name).upper()) if name and name.isupper() else None
-    return Speaker(acronym, "organisation") if acronym else None
-
-
 @rule("speakers.named-head", ("Maria de la Cruz Tarn said the vote was close.", "Maria de la Cruz Tarn"))
 def named_head(case: Mention) -> Speaker | None:
     """The person the head itself names, with the gender its honorific gives ("Mrs. Lind")."""
@@ -434,7 +412,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     j.joined_names,
     j.joined_surnames,
     j.counted_names,
-    acronym_noun,
+    orgs.acronym_noun,
     k.relative_named,
     ex.other_in_exchange,
     given.name_given,
@@ -447,7 +425,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     sn.family_name_first_in_view,
     sn.known_surname,
     sn.family_name_first,
-    acronym_name,
+    orgs.acronym_name,
     named_head,
     named_in_phrase,
     appos.role_named_in_apposition,
@@ -456,6 +434,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     person_of_organisation,
     titled_in_organisation,
     named_organisation,
+    owner.body_of_person,
     proper_noun,
     mk.document_result_named_before,
     doc.document_yield,

@@ -121,13 +121,14 @@ def family_name_first(case: Mention) -> Speaker | None:
 @rule("speakers.misspelt-surname", (
     "Ivo Tarnowski spoke first. Tarnowki also questioned the idea that the dock was safe.", "Ivo Tarnowski"))
 def misspelt_surname(case: Mention) -> Speaker | None:
-    """A surname alone, not an organisation's or a place's by the recogniser, that nobody in the article has in
-    full, one slip of the keys from the surname of the one person named in full there (a letter left out, added,
-    changed, or two swapped; five letters at least, the same first letter; not a plural, "the Rockets" of a
-    "Rocket"): a misprint of that person's name ("Tarnowki" for "Tarnowski")."""
+    """A surname alone, not a place's by the recogniser nor an organisation's of more than one word, that nobody
+    in the article has in full, one slip of the keys from the surname of the one person named in full there (a
+    letter left out, added, changed, or two swapped; five letters at least, the same first letter; not a plural,
+    "the Rockets" of a "Rocket"): a misprint of that person's name ("Tarnowki" for "Tarnowski")."""
     name, ix = case.head_name, case.resolver.index
+    ent = case.head_ent  # (a misprint the recogniser took for a body, alone: "Sweeny said")
     if not name or len(name.split()) != 1 or len(name) < 5 or not name.istitle() or ix.fullest(name) != name \
-            or (case.head_ent is not None and case.head_ent.label_ != "PERSON"):
+            or (ent is not None and ent.label_ != "PERSON" and not (ent.label_ == "ORG" and len(ent) == 1)):
         return None
     wrong = name.lower()
     near = {full for key, names in ix.by_surname.items() if key[:1] == wrong[:1] and len(key) >= 5

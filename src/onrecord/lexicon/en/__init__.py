@@ -143,6 +143,7 @@ GRADED_RANKS: WordList = _EN.words("graded_ranks")
 GOVERNING_BODIES: WordList = _EN.words("governing_bodies")
 CUES_READ_AS_NOUNS: WordList = _EN.words("cues_read_as_nouns")
 PAIR_WORDS: WordList = _EN.words("pair_words")
+NOBODY_WORDS: WordList = _EN.words("nobody_words")
 THING_ENDINGS: WordList = _EN.words("thing_endings")
 # number words (provenance/numbers.py, analysis/families.py, resolution/joined_rules.py): numbers.toml
 NUMBER_VALUES: dict[str, int] = {w: int(v) for w, v in _EN.mapping("number_values").items()}
