@@ -165,3 +165,8 @@ def test_a_noun_phrase_describing_the_quotation_is_the_writers_aside() -> None:
 def test_the_next_item_of_a_list_after_a_quotation_stays_in_the_content() -> None:
     text = "Ivo Tarn said the harbour needed “a new crane,” a bigger boat and a map."
     assert _contents(text) == ["the harbour needed “a new crane,” a bigger boat and a map"]
+
+
+def test_someone_elses_refusal_inside_what_was_said_stays_in_it() -> None:
+    text = "Ivo Tarn said the council tried to close the pier, but a judge refused to let them."
+    assert _contents(text) == ["the council tried to close the pier, but a judge refused to let them."]

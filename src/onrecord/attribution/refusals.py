@@ -20,9 +20,10 @@ __all__ = ["tail_refusal"]
        "what happens after that.", "declined"))
 def tail_refusal(t: Tail) -> Tail | None:
     """"said X but declined to say Y", "said X and refused to comment further": a verb of refusing joined to the
-    cue, with a "to" complement of its own, is the speaker's refusal, not more of what was said; the content ends
-    before it."""
+    cue, with a "to" complement and no subject of its own, is the speaker's refusal, not more of what was said;
+    the content ends before it."""
     c = t.child
-    if c.dep_ != "conj" or c.lemma_.lower() not in REFUSING_VERBS:
-        return None
+    if c.dep_ != "conj" or c.lemma_.lower() not in REFUSING_VERBS or any(
+            g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+        return None  # (not "…, but a judge refused to let them": someone else's refusal, in what was said)
     return t if any(g.dep_ == "xcomp" for g in c.children) else None
