@@ -21,6 +21,7 @@ from onrecord.attribution.phrases import (
     that_said,
 )
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
+from onrecord.attribution.refusals import tail_refusal
 from onrecord.attribution.rules import RuleTable, rule
 from onrecord.attribution.tensestop import in_cue_tense
 from onrecord.lexicon.en import (
@@ -155,7 +156,7 @@ def tail_completes(t: Tail) -> Tail | None:
 
 CONTENT_TAIL: RuleTable[Tail, Tail] = RuleTable(
     "cues.content-tail",
-    [tail_reported_tense, tail_next_cue, tail_according, tail_circumstance, tail_second_clause,
+    [tail_reported_tense, tail_refusal, tail_next_cue, tail_according, tail_circumstance, tail_second_clause,
      tail_second_quoted_clause, tail_completes],
     describe=lambda t: t.child.text,
 )

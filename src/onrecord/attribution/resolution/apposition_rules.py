@@ -67,8 +67,12 @@ def body_named_in_apposition(case: Mention) -> Speaker | None:
 
 def second_subject(head: Token) -> Token | None:
     """The phrase the parse made a second subject of the verb, right after ``head``'s phrase and a comma: an
-    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind")."""
-    doc, after = head.doc, head.right_edge.i + 2
+    apposition it missed ("The club's chair, Mira Lind, a teacher, said": "Lind"), the comma the parse may have
+    hung on the phrase itself ("One patient in the trial, Ana Lind, 81, said")."""
+    doc, edge = head.doc, head.right_edge.i
+    if edge > head.i and doc[edge].text == ",":
+        edge -= 1
+    after = edge + 2
     if head.dep_ != "nsubj" or after >= len(doc) or doc[after - 1].text != ",":
         return None
     return next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i and c.left_edge.i == after),

@@ -189,7 +189,7 @@ def authors_of_document(case: Mention) -> Speaker | None:
 
 
 #: Nouns for who wrote a document.
-_WRITERS = frozenset({"author", "writer", "co-author"})
+_WRITERS = frozenset({"author", "writer", "co-author", "researcher"})
 
 
 @rule("speakers.document-of-last-speaker", (
@@ -215,6 +215,8 @@ def document_of_main_organisation(case: Mention) -> Speaker | None:
     often, twice at least) issued it. Not "a 2014 study", nor "polls show"."""
     if not (_document(case) and case.definite):
         return None
+    if case.lemma in RESEARCH_DOCUMENTS and study_author(case) is not None:
+        return None  # a paper whose lead author is named is hers (speakers.lead-author)
     main = case.resolver.index.main_org(case.head.i)
     return Speaker(main, "organisation", case.description) if main is not None else None
 
@@ -226,16 +228,24 @@ def document_of_main_organisation(case: Mention) -> Speaker | None:
     "perch. As the lake warmed, the authors report, the fish grew smaller.", "Ana Lind-Oduya"))
 def lead_author(case: Mention) -> Speaker | None:
     """A study's authors, or the study itself, that no organisation is said to have issued: the person introduced
-    before as its author ("Its lead author, Dr. Ana Lind,")."""
-    head, r = case.head, case.resolver
+    as its author ("Its lead author, Dr. Ana Lind,"), before the mention or, if none, after it."""
+    head = case.head
     if not case.definite or case.phrase_ents or not (
             (case.lemma in _WRITERS and head.tag_ == "NNS") or case.lemma in RESEARCH_DOCUMENTS):
         return None
-    authors = [name for i, name in r.index.roles.get("author", ()) if i < head.i]
-    if authors:
-        return Speaker(authors[0], "person", case.description)
+    author = study_author(case)
+    if author is not None:
+        return Speaker(author, "person", case.description)
     leader = _study_leader(case)
     return replace(leader, description=case.description) if leader is not None else None
+
+
+def study_author(case: Mention) -> str | None:
+    """The person the article introduces as a study's author: the first before the mention, else the first after
+    it ("The researchers wrote that ..." in the lead, "the study's lead author, Dr. Ana Lind," further down)."""
+    authors = case.resolver.index.roles.get("author", ())
+    before = [name for i, name in authors if i < case.head.i]
+    return before[0] if before else min(authors)[1] if authors else None
 
 
 def _study_leader(case: Mention) -> Speaker | None:

@@ -236,6 +236,8 @@ def group_introduced(case: Mention) -> Speaker | None:
         return None
     if case.lemma in ORGANISATION_HEADS or case.lemma in DOCUMENT_NOUNS:
         return None
+    if case.lemma == "researcher" and r.index.roles.get("author"):
+        return None  # a study's researchers when its lead author is named: speakers.lead-author
     fallback: Token | None = None
     same = SAME_PEOPLE_NOUNS.get(case.lemma, case.lemma)  # ("230 doctors wrote ... the physicians said")
     for tok in reversed(r.doc[max(0, head.i - 300) : head.i]):

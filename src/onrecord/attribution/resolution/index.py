@@ -24,6 +24,7 @@ from onrecord.attribution.resolution.names import (
     compatible,
     honorific_gender,
     hyphen_extent,
+    hyphen_joins,
     initial,
     listed_gender,
     name_joint,
@@ -75,6 +76,12 @@ _MEDIA = re.compile(r"\b(?:Press|News|Reuters|AFP|Bloomberg|Postmedia|CBC|CTV|CN
 _MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "DATE"})
 
 _PROPN = ids("PROPN")
+
+
+def _double_barrel(doc: Doc, k: int) -> bool:
+    """Is ``doc[k]`` the hyphen of a double-barrelled family name between proper nouns ("Ana Varga-Holm Brandt":
+    the chain that ends with "Brandt" goes on back over "Varga-Holm")?"""
+    return k > 0 and hyphen_joins(doc, k) and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN"
 _PROPN_NOUN = ids("PROPN", "NOUN")
 _APPOS = ids("appos")
 
@@ -204,7 +211,8 @@ class ArticleIndex:
             if ent is None:
                 start = tok.i
                 joins = titled or roled  # (over the hyphen or particle of a name taken for something else)
-                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (joins and name_joint(doc, start - 1))) and (
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" or (joins and name_joint(doc, start - 1))
+                                     or _double_barrel(doc, start - 1)) and (
                         start - 1 not in self.ent_of or (
                         (aged or roled or titled) and self.ent_of[start - 1] is self.ent_of[tok.i])):
                     start -= 1

@@ -202,12 +202,26 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
                   for name in one.values()}
     a = token_arrays(doc)
     found = []
-    for i in positions(one_of(a.lower, ids(*one)) & a.is_title & one_of(a.pos, _PROPN)):
+    for i in positions(one_of(a.lower, ids(*one)) & a.is_title):
         tok, name = doc[i], one[doc[i].lower_]
+        if tok.pos_ != "PROPN" and tok.ent_type_ not in _MISREAD_FIRST_NAME:
+            continue  # (the tagger's verb or noun, when the recogniser still read a name: "Micheline now volunteers")
         alone = not (i and _name_part(doc, i - 1)) and not (i + 1 < len(doc) and _name_part(doc, i + 1))
-        if alone and not tok.ent_type_ and i > introduced[name] and not index.inside(tok.idx):
+        if alone and _unlabelled_or_misread(tok) and i > introduced[name] and not index.inside(tok.idx):
             found.append((i, name, is_subject(tok, i + 1, i)))
     return found
+
+
+def _unlabelled_or_misread(tok: Token) -> bool:
+    """Did the recogniser leave the first name unlabelled, or take it alone for a people, a firm or a work
+    ("Micheline" read as a nationality), never for a place?"""
+    ent = tok.doc[tok.i : tok.i + 1]
+    return not tok.ent_type_ or (tok.ent_type_ in _MISREAD_FIRST_NAME and tok.ent_iob_ == "B" and (
+        tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and len(ent) == 1)
+
+
+#: What the recogniser may take a first name alone for (not a place: "Jordan", "Georgia").
+_MISREAD_FIRST_NAME = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART"})
 
 
 def family_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, bool]]:
@@ -298,7 +312,8 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if start and doc[start - 1].lower_ in ("the", "a", "an"):
         return None  # a description ("the California Democrat"), not a name
     last = doc[end - 1]
-    if last.tag_ == "NNPS" or (last.ent_type_ == "NORP" and doc[start].ent_type_ != "NORP"):
+    if (last.tag_ == "NNPS" and not _family_name_in_s(doc, start, end)) \
+            or (last.ent_type_ == "NORP" and doc[start].ent_type_ != "NORP"):
         return None  # members of a party or a people ("Lakeview Democrats", "Tarnish Republican")
     labels = {t.ent_type_ for t in doc[start:end]}
     if "PERSON" in labels or not labels <= _CORRECTABLE:
@@ -307,6 +322,13 @@ def _candidate(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if doc[first].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
         return None
     return start, labels.pop() if len(labels) == 1 and doc[start].ent_iob_ == "B" else ""
+
+
+def _family_name_in_s(doc: Doc, start: int, end: int) -> bool:
+    """Is a chain the tagger read as a plural ("Micheline Desrochers", "Ivo Edwards": a family name ending in "s")
+    a first name of the list with one family name, not members of a party or a people ("Lakeview Democrats")?"""
+    return end - start == 2 and listed_first_name(doc[start]) and _leaning(doc[start:end].text) is not None \
+        and doc[end - 1].ent_type_ != "NORP" and not person_noun(doc[end - 1].lemma_.lower())
 
 
 #: A title or role word at a chain's start that is no word of a name ("Dr", "Senator"), read off the chain.
