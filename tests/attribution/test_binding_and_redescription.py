@@ -60,7 +60,10 @@ def test_a_former_role_redescribes_the_person_just_named(text: str, content: str
         pytest.param("Senator Hannah Whitfield and Senator Robert Keane oppose the ban. But neither man has said a "
                      "word about the attack, and neither senator said the party should act.", "the party should act",
                      "Hannah Whitfield and Robert Keane", id="neither-senator"),
-        # look-alike: "neither" of one person's things is no pair of people
+        # look-alikes: "Neither" alone after two unnamed people, "neither" of one person's things
+        pytest.param("Senator Hannah Whitfield and Senator Robert Keane spoke first. Later two farmers who had voted "
+                     "in the straw poll talked to us. Neither said the party should act.", "the party should act",
+                     None, id="neither-alone"),
         pytest.param("Senator Hannah Whitfield opposes the ban. Neither report says the party should act.",
                      "the party should act", None, id="neither-report"),
     ],

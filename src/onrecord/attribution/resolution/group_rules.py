@@ -83,11 +83,11 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
 def both_people(case: Mention) -> Speaker | None:
     """"Both", "both men", "the two candidates", "both senators" (any person's role), "neither man": the last
     speakers named together, else the last two people named (outside quotations), in the order the article first
-    names them."""
+    names them. Not "Neither" alone, more often the two just described ("two men ... (Neither wanted ...)")."""
     head, r = case.head, case.resolver
     pair = counted_as_pair(head)
     people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
-    if not (head.lower_ in ("both", "neither") or (pair and head.tag_ in ("NNS", "NN") and people)):
+    if not (head.lower_ == "both" or (pair and head.tag_ in ("NNS", "NN") and people)):
         return None
     start = max(0, head.sent.start - PRONOUN_WINDOW)
     joined = next((s for i, s in reversed(r.recent) if start <= i < head.i and s.name and " and " in s.name), None)
