@@ -185,8 +185,8 @@ def _subject_of_own_report(r: SpeakerResolver, pronoun: Token) -> PersonMention 
     ("Former councillor Ivo Tarn was pro Dorran while the mayor ran, he said"; "Though Ms. Lind has lived there
     for years, rents have doubled, she said"): the story tells that person's words in the third person and the
     pronoun takes them up, whoever spoke before."""
-    verb = pronoun.head
-    if pronoun.dep_ != "nsubj" or verb.i < pronoun.i:
+    verb = pronoun.head  # (a he/she only: "the supplier said" after a firm's reported plan is no person of it)
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ != "nsubj" or verb.i < pronoun.i:
         return None
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i), None)
     if content is None or quoted_at(r.text, content.idx):
