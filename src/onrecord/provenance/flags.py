@@ -29,7 +29,7 @@ from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, TIME_BOUND, Claim
 from onrecord.provenance.clauses import hypothetical
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
-from onrecord.provenance.counts import changed_number, changed_numbers, counted
+from onrecord.provenance.counts import changed_number, changed_numbers, counted, counts, recount, recounted
 from onrecord.provenance.durations import DURATION, changed_duration, durations, timed
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, Verdict, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
@@ -126,7 +126,7 @@ def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
     if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
-            pair.same_speaker and counted(pair.a.claim, pair.b.claim)):
+            pair.same_speaker and (counted(pair.a.claim, pair.b.claim) or recounted(pair))):
         return Verdict(None, "different subject")
     return None
 
@@ -249,7 +249,7 @@ def condition(pair: Pair) -> Verdict | None:
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
     "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
-              antonym, changed_number, changed_duration, certainty, condition])
+              antonym, changed_number, recount, changed_duration, certainty, condition])
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
@@ -403,7 +403,13 @@ def topics(claim: Claim) -> frozenset[str]:
     so two statements whose topics are disjoint earn no flag (but a conceding one: :func:`comparable`):
     :func:`pair_flags` does not ask the rules about them."""
     return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k),
-                      *((DURATION,) if timed(claim) else ())])
+                      *((DURATION,) if timed(claim) else ()), *((_COUNTED,) if counts(claim) else ())])
+
+
+#: The topic of every claim that counts something, by name or under a figure word ("the true number is ..."):
+#: ``flags.recounted`` compares them.
+_COUNTED = "#count"
+
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:

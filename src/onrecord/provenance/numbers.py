@@ -54,7 +54,7 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             continue  # "five times as many users": a ratio, no count of users
         if nxt is not None and nxt.lower_ in _SCALES:
             value *= _SCALES[nxt.lower_]
-        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
+        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%") or _per_cent(tok):
             key = "percent"
         elif tok.text.startswith(("$", "€", "£")) or (tok.i > 0 and tok.doc[tok.i - 1].text in "$€£"):
             key = "money"
@@ -70,6 +70,13 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             continue
         out.append((key, value))
     return tuple(dict.fromkeys(out))
+
+
+def _per_cent(tok: Token) -> bool:
+    """Is the number followed by "per cent" or "percent" ("2 per cent of our output": a percentage, however the
+    parse hangs the words)?"""
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return after[:1] == ["percent"] or after == ["per", "cent"]
 
 
 def _ratio(nxt: Token) -> bool:
