@@ -31,6 +31,7 @@ from onrecord.provenance.clauses import hypothetical
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
 from onrecord.provenance.counts import changed_number, changed_numbers, counted, counts, recount, recounted
 from onrecord.provenance.durations import DURATION, changed_duration, durations, timed
+from onrecord.provenance.hoped import HOPING_VERBS, hoped, hoped_claim
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, Verdict, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -126,7 +127,7 @@ def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
     if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
-            pair.same_speaker and (counted(pair.a.claim, pair.b.claim) or recounted(pair))):
+            pair.same_speaker and (counted(pair.a.claim, pair.b.claim) or recounted(pair) or hoped(pair.a, pair.b))):
         return Verdict(None, "different subject")
     return None
 
@@ -249,7 +250,7 @@ def condition(pair: Pair) -> Verdict | None:
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
     "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
-              antonym, changed_number, recount, changed_duration, certainty, condition])
+              antonym, changed_number, recount, changed_duration, certainty, hoped_claim, condition])
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
@@ -393,8 +394,9 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
 
 def comparable(a: Statement, ta: frozenset[str], b: Statement, tb: frozenset[str]) -> bool:
     """May two statements earn a flag: their :func:`topics` meet, or one concedes (``flags.conceded`` needs no
-    shared topic)?"""
-    return not ta.isdisjoint(tb) or bool(a.claim.concedes or b.claim.concedes)
+    shared topic), or the later gives only as hoped what the earlier claimed (``flags.hoped``)?"""
+    return not ta.isdisjoint(tb) or bool(a.claim.concedes or b.claim.concedes) or bool(
+        (HOPING_VERBS & ta or HOPING_VERBS & tb) and (hoped(*order(a, b))))
 
 
 def topics(claim: Claim) -> frozenset[str]:
