@@ -395,8 +395,19 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
 def comparable(a: Statement, ta: frozenset[str], b: Statement, tb: frozenset[str]) -> bool:
     """May two statements earn a flag: their :func:`topics` meet, or one concedes (``flags.conceded`` needs no
     shared topic), or the later gives only as hoped what the earlier claimed (``flags.hoped``)?"""
-    return not ta.isdisjoint(tb) or bool(a.claim.concedes or b.claim.concedes) or bool(
-        (HOPING_VERBS & ta or HOPING_VERBS & tb) and (hoped(*order(a, b))))
+    if not ta.isdisjoint(tb):  # (a count on both sides and nothing else shared: only one speaker's recount)
+        return _COUNTED not in ta or _COUNTED not in tb or len(ta & tb) > 1 or _one_person(a, b)
+    if a.claim.concedes or b.claim.concedes:
+        return True
+    return (_HOPING in ta or _HOPING in tb) and _one_person(a, b) and hoped(*order(a, b)) is not None
+
+
+def _one_person(a: Statement, b: Statement) -> bool:
+    """Are two statements one person's (their last names first, the cheap test, as it is asked of many pairs)?"""
+    pa, pb = a.person, b.person
+    if not pa or not pb:
+        return False
+    return pa.rsplit(" ", 1)[-1] == pb.rsplit(" ", 1)[-1] and same_person(pa, pb)
 
 
 def topics(claim: Claim) -> frozenset[str]:
@@ -405,13 +416,15 @@ def topics(claim: Claim) -> frozenset[str]:
     so two statements whose topics are disjoint earn no flag (but a conceding one: :func:`comparable`):
     :func:`pair_flags` does not ask the rules about them."""
     return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k),
-                      *((DURATION,) if timed(claim) else ()), *((_COUNTED,) if counts(claim) else ())])
+                      *((DURATION,) if timed(claim) else ()), *((_COUNTED,) if counts(claim) else ()),
+                      *((_HOPING,) if not HOPING_VERBS.isdisjoint(c for c, _ in claim.stances) else ())])
 
 
 #: The topic of every claim that counts something, by name or under a figure word ("the true number is ..."):
 #: ``flags.recounted`` compares them.
 _COUNTED = "#count"
-
+#: The topic of a claim with a verb of hoping ("we hope to fly again"): ``flags.hoped`` reads its words.
+_HOPING = "#hoping"
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:
