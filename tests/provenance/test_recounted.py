@@ -69,3 +69,18 @@ def test_a_count_given_back_is_no_change_but_one_put_right_is() -> None:
     (flag,) = across("“There were 540 people in the Kelmoor hall,” said Ivo Tarn, a Kelmoor councillor.",
                      "“There were 611 people in the Kelmoor hall, not 540,” said Ivo Tarn, a Kelmoor councillor.")
     assert flag.reason == "changed number"
+
+
+def test_pence_and_pennies_are_one_unit() -> None:
+    from onrecord.api import extract
+
+    claims = extract("“About 70 pence in every pound reached the Tarnwick children last year,” said Ana Lind, who "
+                     "runs the Tarnwick charity.", settings=BROAD).provenance.claims
+    assert any(k == "pence" and v == 70 for c in claims for k, v in c.numbers)
+
+
+def test_one_share_in_pence_twice_raises_nothing() -> None:
+    assert not across("“Seventy pence of every pound we raise goes to the Tarnwick children,” said Ana Lind, who "
+                      "runs the Tarnwick charity.",
+                      "“About 70 pence in every pound reached the Tarnwick children last year,” said Ana Lind, who "
+                      "runs the Tarnwick charity.")

@@ -8,9 +8,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from onrecord.lexicon import load
 from onrecord.lexicon.en import NUMBER_SCALES, NUMBER_VALUES
 
 _NUMBER_WORDS = {w: float(v) for w, v in NUMBER_VALUES.items()}
+#: A counted noun's lemma as counts are compared ("penny" -> "pence"): the lexicon's ``count_nouns``.
+_COUNT_NOUNS = load("en").mapping("count_nouns")
 _SCALES = {w: float(v) for w, v in NUMBER_SCALES.items()}
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -63,6 +66,7 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
                 head = head.head
             key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
+            key = _COUNT_NOUNS.get(key, key)
             whole = _partitive(tok) if not key else None
             if whole is not None:  # "130 of the 340 people": 130 people (and the 340 is the whole, not the claim)
                 key, wholes = whole.lemma_.lower(), {*wholes, *(c.i for c in whole.children if c.dep_ == "nummod")}
