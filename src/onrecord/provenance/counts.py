@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from onrecord.attribution.rules import rule
+from onrecord.lexicon import load
+from onrecord.lexicon.en import DAY_WORDS, NUMBER_VALUES
 from onrecord.provenance.claims import Claim
 from onrecord.provenance.concessions import corrected, gives_detail
 from onrecord.provenance.durations import bounded, partitives
@@ -16,6 +18,9 @@ from onrecord.provenance.pairs import Pair, Verdict, firm, modifiers
 
 #: Counted nouns too common to say two counts are of one thing ("3 percent", "$2 million", "two years").
 COMMON_COUNTS = frozenset({"", "percent", "money", "year", "day", "week", "month", "time", "hour", "minute"})
+#: Nouns a count is given under without naming what it counts ("the true number is 212,000"): lexicon
+#: ``count_figures``.
+COUNT_FIGURES = load("en").words("count_figures")
 
 
 def counted(a: Claim, b: Claim) -> bool:
@@ -51,7 +56,9 @@ def changed_numbers(a: Claim, b: Claim) -> tuple[str, float, float] | None:
       ("Ana Lind said Lakeview cameras are on in more than 90 percent of searches. Ana Lind later said Lakeview "
        "cameras were on in 94 percent of searches.", "none: within the bound"),
       ("Ana Lind said three of the nine Lakeview members advised against the plan. Ana Lind later said six Lakeview "
-       "members advised the plan.", "none: two parts of one whole"))
+       "members advised the plan.", "none: two parts of one whole"),
+      ("Ana Lind said: “Sixty-one percent is the figure the Lakeview board was given.” Later Ana Lind said: "
+       "“Ninety percent is a long way from sixty-one.”", "none: count given back"))
 def changed_number(pair: Pair) -> Verdict | None:
     """The same claim with another number for the same thing ("200 jobs" / "80 jobs"); one predicate said of two
     differently modified things ("the cod quota" / "the haddock quota") or of two named places ("at Tarnwick
@@ -67,12 +74,35 @@ def changed_number(pair: Pair) -> Verdict | None:
         return Verdict(None, "two things counted")
     if _within_bound(pair, changed[1], changed[2]):
         return Verdict(None, "within the bound")
+    if _given_back(pair, changed[1]):
+        return Verdict(None, "count given back")
     if _parts_of_one_whole(pair, changed[1], changed[2]):
         return Verdict(None, "two parts of one whole")
     detail = corrected(pair.b)
     if detail and not gives_detail(pair.a, detail):
         return Verdict(None, "corrects another statement")  # ("it was 3.4 metres, not 3.1" puts right a 3.1)
     return Verdict("half", "changed number", changed[0])
+
+
+def _given_back(pair: Pair, value: float) -> bool:
+    """Does the later side give the earlier count back under no noun, and not to deny it ("94 percent is a long way
+    from sixty-one" holds to the 61 percent said before; "611 people, not 540" puts the 540 right)?"""
+    return value in [v for k, v in pair.b.claim.numbers if not k] and value not in _denied(pair.b.text)
+
+
+_NOT_A_COUNT = re.compile(r"\bnot\s+(?:the\s+|about\s+)?([\d,.]*\d|[a-z]+(?:-[a-z]+)?)\b", re.I)
+
+
+def _denied(text: str) -> set[float]:
+    """The counts a statement denies ("not 200", "not sixty-one")."""
+    out = set()
+    for m in _NOT_A_COUNT.finditer(text):
+        word = m.group(1).lower()
+        if word[0].isdigit():
+            out.add(float(word.replace(",", "")))
+        elif all(w in NUMBER_VALUES for w in word.split("-")):
+            out.add(sum(float(NUMBER_VALUES[w]) for w in word.split("-")))
+    return out
 
 
 def _done_apart(pair: Pair, counted: str) -> bool:
@@ -135,4 +165,64 @@ def _told_apart(a: Claim, b: Claim) -> bool:
     return False
 
 
-__all__ = ["COMMON_COUNTS", "changed_number", "changed_numbers", "counted"]
+def counts(claim: Claim) -> bool:
+    """Does a claim count a thing by name ("40,000 users"), or give a count under a figure word ("the true number
+    is 212,000")? Such claims are compared with :func:`recounted`."""
+    return any(k and k not in COMMON_COUNTS and k not in COUNT_FIGURES for k, _ in claim.numbers) or bool(
+        set(claim.keys) & COUNT_FIGURES and _bare(claim))
+
+
+def _bare(claim: Claim) -> list[float]:
+    """The counts a claim gives under no noun of its own, or under a figure word ("the true number is 212,000"),
+    years left out."""
+    return [v for k, v in claim.numbers if (not k or k in COUNT_FIGURES) and not 1900 <= v <= 2100]
+
+
+_FIGURE = re.compile(rf"\b(?:{'|'.join(sorted(COUNT_FIGURES))})\b", re.I)
+_A_COUNT = re.compile(rf"\d|\b(?:{'|'.join(sorted(w for w in NUMBER_VALUES if w != 'one'))})\b", re.I)
+
+
+def _figure_before_count(text: str) -> bool:
+    """Does a count follow a figure word ("the true number is 212,000"; not "eleven kites is not our number", which
+    names what it counts)?"""
+    figure = _FIGURE.search(text)
+    return figure is not None and _A_COUNT.search(text, figure.end()) is not None
+
+
+def recounted(pair: Pair) -> tuple[str, float, float] | None:
+    """One speaker giving, under a figure word ("the true number is 212,000", "the right figure is about 4,800",
+    "the true size of the list was nearer 3,700"), a new count of the one thing they counted by name before ("about
+    40,000 users were affected"): the counted noun, the named count and the new one. The figure's side names nothing
+    else (but times), or names the counted noun itself; a count it gives back ("I said 2,000. The true number was
+    48,600") is not the new one."""
+    if not pair.same_speaker:
+        return None
+    for named, bare in ((pair.a, pair.b), (pair.b, pair.a)):
+        counts = [(k, v) for k, v in named.claim.numbers if k and k not in COMMON_COUNTS and k not in COUNT_FIGURES]
+        values = _bare(bare.claim)
+        if len(counts) != 1 or not values or not _figure_before_count(bare.text):
+            continue
+        key, value = counts[0]
+        others = set(bare.claim.keys) - COUNT_FIGURES - DAY_WORDS - set(named.claim.keys) - set(named.claim.context)
+        if key not in bare.claim.keys and others:
+            continue  # ("the number of complaints rose to 40" counts complaints, not the users counted before)
+        given = {v for _, v in named.claim.numbers}
+        new = [v for v in values if v not in given]
+        if new and not _within_bound(pair, *((value, new[0]) if named is pair.a else (new[0], value))):
+            return (key, value, new[0]) if named is pair.a else (key, new[0], value)
+    return None
+
+
+@rule("flags.recounted",
+      ("Ana Lind said about 4,000 Lakeview homes lost power. In May, Ana Lind said: “The true number is a little "
+       "over 9,000.”", "half: changed number"))
+def recount(pair: Pair) -> Verdict | None:
+    """A speaker's new count of what they counted before, given under a figure word and no noun of its own ("about
+    40,000 users were affected" / "the true number is a little over 212,000": :func:`recounted`) is half a change,
+    as a changed number is."""
+    found = recounted(pair)
+    return Verdict("half", "changed number", found[0]) if found else None
+
+
+__all__ = ["COMMON_COUNTS", "COUNT_FIGURES", "changed_number", "changed_numbers", "counted", "counts", "recount",
+           "recounted"]

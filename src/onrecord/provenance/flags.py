@@ -29,8 +29,9 @@ from onrecord.lexicon import load
 from onrecord.provenance.claims import DEONTIC, TIME_BOUND, Claim
 from onrecord.provenance.clauses import hypothetical
 from onrecord.provenance.concessions import CONCEDED, QUOTED, link, quoted_back, strongest
-from onrecord.provenance.counts import changed_number, changed_numbers, counted
+from onrecord.provenance.counts import changed_number, changed_numbers, counted, counts, recount, recounted
 from onrecord.provenance.durations import DURATION, changed_duration, durations, timed
+from onrecord.provenance.hoped import HOPING_VERBS, hoped, hoped_claim
 from onrecord.provenance.pairs import SUBJECT_THRESHOLD, Pair, Verdict, overlap, subject_of
 from onrecord.provenance.parties import person_key, same_person, same_story
 from onrecord.provenance.values import DOCUMENT_MEDIA, Flag, FlagKind, Rating, Statement
@@ -126,7 +127,7 @@ def different_subject(pair: Pair) -> Verdict | None:
     """Opposite words about different things ("the plant will close" / "the school will not") are no reversal: the
     two share no predicate said of the same thing, and not enough of what they are about."""
     if not pair.opposed and not pair.shared and overlap(pair.a.claim, pair.b.claim) < SUBJECT_THRESHOLD and not (
-            pair.same_speaker and counted(pair.a.claim, pair.b.claim)):
+            pair.same_speaker and (counted(pair.a.claim, pair.b.claim) or recounted(pair) or hoped(pair.a, pair.b))):
         return Verdict(None, "different subject")
     return None
 
@@ -249,7 +250,7 @@ def condition(pair: Pair) -> Verdict | None:
 
 FLAG_RULES: RuleTable[Pair, Verdict] = RuleTable(
     "flags", [not_asserted, conceded, different_subject, different_time, own_side, agreement, opposite_polarity,
-              antonym, changed_number, changed_duration, certainty, condition])
+              antonym, changed_number, recount, changed_duration, certainty, hoped_claim, condition])
 
 
 def _reports(claim: Claim, concept: str | None, other: Claim) -> bool:
@@ -393,8 +394,20 @@ def _join_shared(groups: dict[tuple[Any, ...], list[Flag]], order: list[tuple[An
 
 def comparable(a: Statement, ta: frozenset[str], b: Statement, tb: frozenset[str]) -> bool:
     """May two statements earn a flag: their :func:`topics` meet, or one concedes (``flags.conceded`` needs no
-    shared topic)?"""
-    return not ta.isdisjoint(tb) or bool(a.claim.concedes or b.claim.concedes)
+    shared topic), or the later gives only as hoped what the earlier claimed (``flags.hoped``)?"""
+    if not ta.isdisjoint(tb):  # (a count on both sides and nothing else shared: only one speaker's recount)
+        return _COUNTED not in ta or _COUNTED not in tb or len(ta & tb) > 1 or _one_person(a, b)
+    if a.claim.concedes or b.claim.concedes:
+        return True
+    return (_HOPING in ta or _HOPING in tb) and _one_person(a, b) and hoped(*order(a, b)) is not None
+
+
+def _one_person(a: Statement, b: Statement) -> bool:
+    """Are two statements one person's (their last names first, the cheap test, as it is asked of many pairs)?"""
+    pa, pb = a.person, b.person
+    if not pa or not pb:
+        return False
+    return pa.rsplit(" ", 1)[-1] == pb.rsplit(" ", 1)[-1] and same_person(pa, pb)
 
 
 def topics(claim: Claim) -> frozenset[str]:
@@ -403,7 +416,15 @@ def topics(claim: Claim) -> frozenset[str]:
     so two statements whose topics are disjoint earn no flag (but a conceding one: :func:`comparable`):
     :func:`pair_flags` does not ask the rules about them."""
     return frozenset([*(c for c, _ in claim.stances), *(k for k, _ in claim.numbers if k),
-                      *((DURATION,) if timed(claim) else ())])
+                      *((DURATION,) if timed(claim) else ()), *((_COUNTED,) if counts(claim) else ()),
+                      *((_HOPING,) if not HOPING_VERBS.isdisjoint(c for c, _ in claim.stances) else ())])
+
+
+#: The topic of every claim that counts something, by name or under a figure word ("the true number is ..."):
+#: ``flags.recounted`` compares them.
+_COUNTED = "#count"
+#: The topic of a claim with a verb of hoping ("we hope to fly again"): ``flags.hoped`` reads its words.
+_HOPING = "#hoping"
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement]:

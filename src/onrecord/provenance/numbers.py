@@ -8,9 +8,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from onrecord.lexicon import load
 from onrecord.lexicon.en import NUMBER_SCALES, NUMBER_VALUES
 
 _NUMBER_WORDS = {w: float(v) for w, v in NUMBER_VALUES.items()}
+#: A counted noun's lemma as counts are compared ("penny" -> "pence"): the lexicon's ``count_nouns``.
+_COUNT_NOUNS = load("en").mapping("count_nouns")
 _SCALES = {w: float(v) for w, v in NUMBER_SCALES.items()}
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -54,7 +57,7 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             continue  # "five times as many users": a ratio, no count of users
         if nxt is not None and nxt.lower_ in _SCALES:
             value *= _SCALES[nxt.lower_]
-        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%"):
+        if (nxt is not None and nxt.text == "%") or tok.text.endswith("%") or _per_cent(tok):
             key = "percent"
         elif tok.text.startswith(("$", "€", "£")) or (tok.i > 0 and tok.doc[tok.i - 1].text in "$€£"):
             key = "money"
@@ -63,6 +66,7 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             while head is not None and head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
                 head = head.head
             key = head.lemma_.lower() if head is not None and head.pos_ in ("NOUN", "PROPN") else ""
+            key = _COUNT_NOUNS.get(key, key)
             whole = _partitive(tok) if not key else None
             if whole is not None:  # "130 of the 340 people": 130 people (and the 340 is the whole, not the claim)
                 key, wholes = whole.lemma_.lower(), {*wholes, *(c.i for c in whole.children if c.dep_ == "nummod")}
@@ -70,6 +74,13 @@ def numbers(content: Span, tokens: Iterable[Token] | None = None) -> tuple[tuple
             continue
         out.append((key, value))
     return tuple(dict.fromkeys(out))
+
+
+def _per_cent(tok: Token) -> bool:
+    """Is the number followed by "per cent" or "percent" ("2 per cent of our output": a percentage, however the
+    parse hangs the words)?"""
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return after[:1] == ["percent"] or after == ["per", "cent"]
 
 
 def _ratio(nxt: Token) -> bool:
