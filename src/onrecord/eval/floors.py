@@ -57,40 +57,40 @@ GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
          mode="accurate"),
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.911, "end_to_end": 0.864, "cue_exact": 0.891},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.911, "end_to_end": 0.866, "cue_exact": 0.891},
          cue_span="word"),
     # (overlap 0.885 -> 0.884 in session 9, already so at 78bbfc4 after the first round of speaker fixes, whose
     # cause was not traced; end-to-end rose 0.820 -> 0.824)
-    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.904, "end_to_end": 0.858, "cue_exact": 0.886},
+    Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.904, "end_to_end": 0.859, "cue_exact": 0.886},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.927, "named_accuracy": 0.930},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.934, "named_accuracy": 0.938},
          speakers="data/speakers/polnear-train.jsonl"),
     # its part b: 20 more documents labelled blind in session 19 (0.860 then), read by the lead as tuning since
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.889, "named_accuracy": 0.917},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.914, "named_accuracy": 0.922},
          speakers="data/speakers/polnear-train-b.jsonl"),
     # its part c: 20 more labelled blind in session 19 (0.855 at the start and end of it), read as tuning in session 20
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.930, "named_accuracy": 0.928},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.947, "named_accuracy": 0.947},
          speakers="data/speakers/polnear-train-c.jsonl"),
     # its part d: 20 more labelled blind in session 20 (0.876 at the start and end of it), read as tuning in session 21
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.930, "named_accuracy": 0.934},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.949, "named_accuracy": 0.951},
          speakers="data/speakers/polnear-train-d.jsonl"),
     # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
     # and tuned on in session 22
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.874, "named_accuracy": 0.889},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.880, "named_accuracy": 0.895},
          speakers="data/speakers/polnear-train-e.jsonl"),
     # its part f: 20 more labelled blind in session 22 (0.896 at its start and end), tuned on in session 23
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.925, "named_accuracy": 0.928},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.935, "named_accuracy": 0.939},
          speakers="data/speakers/polnear-train-f.jsonl"),
     # its part g: 20 more labelled blind in session 24 (0.874 at its start, 0.877 at its end), a tuning set since
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.907, "named_accuracy": 0.924},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.918, "named_accuracy": 0.934},
          speakers="data/speakers/polnear-train-g.jsonl"),
     # part h (written blind in session 25; scored on its starting code and at its end: 0.895 / 0.903 -> 0.898 / 0.907)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.909, "named_accuracy": 0.918},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.916, "named_accuracy": 0.925},
          speakers="data/speakers/polnear-train-h.jsonl"),
     # part i (written blind in session 26; scored on its starting code and at its end: 0.829 / 0.860, unchanged;
     # a tuning set in session 27)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.853, "named_accuracy": 0.877},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.872, "named_accuracy": 0.897},
          speakers="data/speakers/polnear-train-i.jsonl"),
     # part j (written blind in session 27; scored on its starting code and at its end: 0.857 / 0.880 -> 0.857 / 0.876;
     # a tuning set in session 28: 0.878 / 0.887; session 30: 0.899 / 0.905; session 31: 0.906 / 0.912)
@@ -98,16 +98,20 @@ GATES: tuple[Gate, ...] = (
          speakers="data/speakers/polnear-train-j.jsonl"),
     # part k (written blind in session 28; scored on its starting code and at its end: 0.842 / 0.848, unchanged; a
     # tuning set in sessions 29 and 30: 0.884 / 0.887; session 31: 0.887 / 0.891)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.887, "named_accuracy": 0.891},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.895, "named_accuracy": 0.899},
          speakers="data/speakers/polnear-train-k.jsonl"),
     # part l (written blind in session 30; scored on session 28's end code, on session 29's and at the end: 0.741 /
-    # 0.750, 0.749 / 0.758, 0.746 / 0.755; a tuning set in session 31: 0.815 / 0.823)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.815, "named_accuracy": 0.823},
+    # 0.750, 0.749 / 0.758, 0.746 / 0.755; a tuning set in session 31: 0.815 / 0.823; session 32: 0.823 / 0.831)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.823, "named_accuracy": 0.831},
          speakers="data/speakers/polnear-train-l.jsonl"),
     # part m (written blind in session 31; scored on session 30's end code and at the end of 31: 0.859 / 0.862,
-    # unchanged)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.859, "named_accuracy": 0.862},
+    # unchanged; a tuning set in session 32: 0.868 / 0.872)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.868, "named_accuracy": 0.872},
          speakers="data/speakers/polnear-train-m.jsonl"),
+    # part n (written blind in session 32; scored on session 31's end code and at the end of 32: 0.897 / 0.902,
+    # unchanged)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.897, "named_accuracy": 0.902},
+         speakers="data/speakers/polnear-train-n.jsonl"),
 )
 
 
@@ -146,8 +150,10 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # Session 25 added part j (5 dev stories, written blind; scored on the starting code and at the end before any
     # rule was read on it): the 54 dev stories give 0.846 / 0.460 and 0.802 / 0.270, rating 109/115. Nothing of
     # session 25 changed a flag (prov25's learned pair scorer was measured, not adopted).
-    "reversal_precision": 0.846, "reversal_recall": 0.46, "conflict_precision": 0.802, "conflict_recall": 0.27,
-    "rating_accuracy": 0.947,
+    # Session 32 (prov32: a new count under a figure word, a firm claim later only hoped, concept words): 0.851 /
+    # 0.504 and 0.805 / 0.276, rating 0.952.
+    "reversal_precision": 0.851, "reversal_recall": 0.504, "conflict_precision": 0.805, "conflict_recall": 0.276,
+    "rating_accuracy": 0.952,
 }
 
 
@@ -223,7 +229,7 @@ NEWS10_FLOORS: dict[str, float] = {
 #: 0.790 / 0.819; a tuning set in session 27: 0.957 / 0.859 / 0.894).
 NEWS11_GOLD = "data/news11/dev.jsonl"
 NEWS11_FLOORS: dict[str, float] = {
-    "content_overlap": 0.962, "content_exact": 0.881, "end_to_end": 0.876, "speaker_accuracy": 0.906}
+    "content_overlap": 0.962, "content_exact": 0.881, "end_to_end": 0.881, "speaker_accuracy": 0.913}
 #: The dev half of the twelfth set (data/news12: written blind in session 27, features, business, courts, sport and
 #: the forms that vary most between outlets), scored as data/news (session 27 start 0.981 / 0.752 / 0.766, end
 #: 0.981 / 0.769 / 0.783; a tuning set in session 28: 0.981 / 0.930 / 0.949).
@@ -245,16 +251,23 @@ NEWS14_FLOORS: dict[str, float] = {
     "content_overlap": 0.986, "content_exact": 0.894, "end_to_end": 0.921, "speaker_accuracy": 0.931}
 #: The dev half of the fifteenth set (data/news15: written blind in session 31, institutions, groups and documents
 #: that speak, and relays), scored as data/news (session 31 start, i.e. session 30's end code, and end: 0.990 /
-#: 0.812 / 0.800, unchanged).
+#: 0.812 / 0.800, unchanged; a tuning set in session 32: 0.993 / 0.927 / 0.926, content exact 0.772 -> 0.769 with
+#: one more statement found whose content is not exact).
 NEWS15_GOLD = "data/news15/dev.jsonl"
 NEWS15_FLOORS: dict[str, float] = {
-    "content_overlap": 0.990, "content_exact": 0.772, "end_to_end": 0.811, "speaker_accuracy": 0.800}
+    "content_overlap": 0.993, "content_exact": 0.769, "end_to_end": 0.927, "speaker_accuracy": 0.926}
+#: The dev half of the sixteenth set (data/news16: written blind in session 32, science, health and technology
+#: desks, obituaries and profiles), scored as data/news (session 32 start, i.e. session 31's end code: 0.975 / 0.828
+#: / 0.845; a tuning set in session 32: 0.984 / 0.923 / 0.936).
+NEWS16_GOLD = "data/news16/dev.jsonl"
+NEWS16_FLOORS: dict[str, float] = {
+    "content_overlap": 0.984, "content_exact": 0.874, "end_to_end": 0.923, "speaker_accuracy": 0.936}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
 # (speaker accuracy 0.980 -> 0.977 in session 21: 301/307 -> 304/311, three more right speakers among four more
 # matched quotations; the floor follows the ratio)
-REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.940, "end_to_end": 0.920, "speaker_accuracy": 0.977}
+REALNEWS_FLOORS: dict[str, float] = {"content_overlap": 0.939, "end_to_end": 0.925, "speaker_accuracy": 0.983}
 
 
 def below_floors(report: EvalReport, floors: Mapping[str, float], *, epsilon: float = EPSILON) -> list[str]:
@@ -277,6 +290,6 @@ __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOOR
            "NEWS2_GOLD", "NEWS3_FLOORS", "NEWS3_GOLD", "NEWS4_FLOORS", "NEWS4_GOLD", "NEWS6_FLOORS", "NEWS6_GOLD",
            "NEWS7_FLOORS", "NEWS7_GOLD", "NEWS8_FLOORS", "NEWS8_GOLD", "NEWS9_FLOORS", "NEWS9_GOLD", "NEWS10_FLOORS",
            "NEWS10_GOLD", "NEWS11_FLOORS", "NEWS11_GOLD", "NEWS12_FLOORS", "NEWS12_GOLD", "NEWS13_FLOORS",
-           "NEWS13_GOLD", "NEWS14_FLOORS", "NEWS14_GOLD", "NEWS15_FLOORS", "NEWS15_GOLD", "NEWS_FLOORS", "NEWS_GOLD",
-           "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate",
-           "below_floors"]
+           "NEWS13_GOLD", "NEWS14_FLOORS", "NEWS14_GOLD", "NEWS15_FLOORS", "NEWS15_GOLD", "NEWS16_FLOORS",
+           "NEWS16_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD",
+           "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
