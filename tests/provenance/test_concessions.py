@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract, extract_many
-from onrecord.provenance import Flag, statements
-from onrecord.provenance.flags import group_flags, pair_flags
+from claim_cases import flags_across
+from onrecord.api import extract
+from onrecord.provenance import Flag
 from onrecord.settings import Settings
-from onrecord.types import Article, Extraction
 
 pytestmark = pytest.mark.model
 
@@ -57,11 +56,7 @@ def test_a_concession_in_the_speakers_own_words_carries_to_nothing_after_it() ->
 
 
 def across(first: str, second: str) -> list[Flag]:
-    articles = [Article(id="a1", published="2026-03-01", text=first),
-                Article(id="a2", published="2026-06-01", text=second)]
-    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
-    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
-    return group_flags(pair_flags(said[1], against=said[0]))
+    return flags_across(first, second, later="2026-06-01")
 
 
 def test_a_speaker_who_concedes_reverses_what_they_said_before_in_other_words() -> None:

@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract_many
-from onrecord.provenance import Flag, statements
-from onrecord.provenance.flags import group_flags, pair_flags
-from onrecord.settings import Settings
-from onrecord.types import Article, Extraction
+from claim_cases import flags_across
+from onrecord.provenance import Flag
 
 pytestmark = pytest.mark.model
 
-BROAD = Settings(scope="all", provenance=True)
-
 
 def across(first: str, second: str) -> list[Flag]:
-    articles = [Article(id="a1", published="2026-03-01", text=first),
-                Article(id="a2", published="2026-05-01", text=second)]
-    done = [r for r in extract_many(articles, settings=BROAD) if isinstance(r, Extraction)]
-    said = [statements(e.article, e.attributions, e.provenance.claims, names=e.provenance.names) for e in done]
-    return [f for f in group_flags(pair_flags(said[1], against=said[0])) if f.kind == "reversal"]
+    return [f for f in flags_across(first, second) if f.kind == "reversal"]
 
 
 @pytest.mark.parametrize(("first", "later"), [
