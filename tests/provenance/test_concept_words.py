@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api import extract
+from claim_cases import flags_of
 from onrecord.provenance import Flag
-from onrecord.settings import Settings
 
 pytestmark = pytest.mark.model
 
-BROAD = Settings(scope="all", provenance=True)
-
 
 def conflicts(text: str) -> list[Flag]:
-    return [f for f in extract(text, settings=BROAD).provenance.flags if f.kind == "conflict"]
+    return flags_of(text, "conflict")
 
 
 @pytest.mark.parametrize("first", ["was switched off", "was isolated"])
