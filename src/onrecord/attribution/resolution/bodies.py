@@ -178,10 +178,7 @@ def index_traded_companies(index: ArticleIndex) -> None:
         words = doc[start : name.i + 1]
         if any(not (t.is_title or t.is_upper) or t.ent_type_ not in _MISREAD_COMPANY_LABELS for t in words):
             continue
-        text = org_text(words)
-        index.org_names.append(text)
-        index.org_mentions.append((start, text, True, index.inside(doc[start].idx), "ORG"))
-        index.org_mentions.sort()
+        _add_company(index, words, subject=True)
 
 
 def index_legal_forms(index: ArticleIndex) -> None:
@@ -199,11 +196,15 @@ def index_legal_forms(index: ArticleIndex) -> None:
         if len(words) < 2 or any(not (t.is_title or t.is_upper) or t.ent_type_ not in _LEGAL_FORM_LABELS
                                  for t in words[:-1]):  # (the form itself as written: "GmbH")
             continue
-        text = org_text(words)
-        index.org_names.append(text)
-        index.org_mentions.append((start, text, is_subject(tok, tok.i + 1, start), index.inside(doc[start].idx),
-                                   "ORG"))
-    index.org_mentions.sort()
+        _add_company(index, words, subject=is_subject(tok, tok.i + 1, start))
+
+
+def _add_company(index: ArticleIndex, words: Span, *, subject: bool) -> None:
+    """Index ``words`` as a mention of an organisation the recogniser missed (the index sorts its mentions once all
+    are in)."""
+    text = org_text(words)
+    index.org_names.append(text)
+    index.org_mentions.append((words.start, text, subject, index.inside(words.start_char), "ORG"))
 
 
 #: What the recogniser may take a company named with its legal form for.
