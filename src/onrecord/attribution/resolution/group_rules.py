@@ -275,11 +275,12 @@ def self_named(noun: Token) -> str | None:
         if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in SELF_NAMING_VERBS:
             continue
         own = next((c for c in verb.children if c.lower_ in ("themselves", "itself")), None)
-        doc = noun.doc
-        end = own.i + 1 if own is not None else len(doc)
+        if own is None:
+            continue
+        doc, end = noun.doc, own.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1
-        if own is not None and end > own.i + 1:
+        if end > own.i + 1:
             return doc[own.i + 1 : end].text
     return None
 
