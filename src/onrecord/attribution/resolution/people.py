@@ -215,9 +215,8 @@ def first_names_alone(doc: Doc, index: ArticleIndex) -> list[tuple[int, str, boo
 def _unlabelled_or_misread(tok: Token) -> bool:
     """Did the recogniser leave the first name unlabelled, or take it alone for a people, a firm or a work
     ("Micheline" read as a nationality), never for a place?"""
-    ent = tok.doc[tok.i : tok.i + 1]
     return not tok.ent_type_ or (tok.ent_type_ in _MISREAD_FIRST_NAME and tok.ent_iob_ == "B" and (
-        tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and len(ent) == 1)
+        tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"))  # (an entity of this word alone)
 
 
 #: What the recogniser may take a first name alone for (not a place: "Jordan", "Georgia").
