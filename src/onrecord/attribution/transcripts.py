@@ -30,6 +30,9 @@ __all__ = ["QA_LABELS", "TRANSCRIPT", "is_transcript", "label_name", "qa_speaker
 #: The origin of a transcript line's statement.
 TRANSCRIPT = "transcript"
 
+#: The first character of a line that is not blank (_next_line), found without copying the rest of the text.
+_NOT_BLANK = re.compile(r"\S")
+
 #: A line's label: a name of up to four words, with the speaker's firm or office after it in brackets ("ANA LIND
 #: (Harbour Securities): ...") or after dashes, as a call's transcript gives them ("Ana Lind -- Chief Executive
 #: Officer: ...", "Ivo Tarn -- Harbour Securities -- Analyst: ..."), and a colon.
@@ -108,8 +111,8 @@ def _next_line(text: str, at: int) -> int:
     end = text.find("\n", at)
     if end < 0:
         return -1
-    rest = text[end:]
-    return end + len(rest) - len(rest.lstrip())
+    word = _NOT_BLANK.search(text, end)
+    return word.start() if word else len(text)
 
 
 def qa_speakers(doc: Doc, text: str, name_of: Callable[[Span], str]) -> dict[str, str | None]:
