@@ -64,7 +64,7 @@ def fullest_org(name: str, org_names: list[str]) -> str:
     "Tarn News 6"). Where the names it begins are two bodies' ("Harbour News" and "Harbour Business Network" for
     "Harbour"), the one named most often, of those the longest."""
     words = name.split()
-    fits = [c for c in org_names if len(c.split()) > len(words) and c.split()[: len(words)] == words and any(
+    fits = [c for c in org_names if len(c.split()) > len(words) and _begins(c, name) and any(
         w.lower().rstrip(".,") not in LEGAL_SUFFIXES and not w.isdigit() for w in c.split()[len(words) :])]
     if not fits:
         return name
