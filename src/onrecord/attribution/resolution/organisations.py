@@ -53,7 +53,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
         if of_kind is not None:
             return of_kind
         cands = [m for m in cands if kind_fit(r, word, m[1]) is not False]  # (not a body of another kind)
-    cands = [m for m in cands if head.i - 250 <= m[0] and _fits(head, m[1])]
+    cands = [m for m in cands if head.i - _BODY_VIEW <= m[0] and _fits(head, m[1])]
     if word in GENERIC_ORGANISATION_HEADS or places:
         outside = [m for m in cands if not m[3] and head.i - m[0] <= 150 and not _affiliation(r, m[0])]
         just_named = _only_org_just_named(r, head, cands)
@@ -61,7 +61,7 @@ def org_for(r: SpeakerResolver, head: Token) -> str | None:
             return just_named
         subjects = [m for m in outside if m[2]]
         same_word = [m for m in cands if m in with_word]  # "the transportation department" for "the department"
-        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - 250 <= i < head.i
+        spoke = None if places else next((s.name for i, s in reversed(r.recent) if head.i - _BODY_VIEW <= i < head.i
                                           and s.kind == "organisation" and s.name and not s.name.islower()), None)
         if not subjects and not same_word and spoke is not None and _fits(head, spoke) \
                 and kind_fit(r, word, spoke) is not False:
@@ -215,7 +215,7 @@ def spokesperson_by_body_word(case: Mention) -> Speaker | None:
                  and c.lower_ in ORGANISATION_HEADS), None)
     name = org_for(case.resolver, word) if word is not None else None
     if name is None and word is not None:  # ("The Lakeview police said ... a police spokesperson told")
-        name = next((s.name for i, s in reversed(case.resolver.recent) if case.head.i - 250 <= i < case.head.i
+        name = next((s.name for i, s in reversed(case.resolver.recent) if case.head.i - _BODY_VIEW <= i < case.head.i
                      and s.kind == "organisation" and s.name and word.lower_ in s.name.lower().split()), None)
     if name is None or not any(w[:1].isupper() for w in name.split()):
         return None
@@ -273,6 +273,9 @@ def _spokesperson(s: Speaker) -> bool:
 
 #: What the recogniser may take an unknown body's name for: nothing, a place, a building, a product, a work.
 _MISREAD_BODY_LABELS = frozenset({"", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: How far back (in tokens) a body named or heard may be for a description ("the department", "a police
+#: spokesperson") to take it up.
+_BODY_VIEW = 250
 #: How far back (in tokens) the unnamed spokesperson that "the spokesperson" takes up may be.
 _SPOKESPERSON_VIEW = 250
 
