@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, SINGLE_STRAIGHT
 from onrecord.attribution.rules import rule
 
 if TYPE_CHECKING:
@@ -16,8 +17,10 @@ if TYPE_CHECKING:
 
 __all__ = ["stop_aside_after_quotation"]
 
-#: The closing marks a quotation may end with before the aside's comma (or after it: “…,” which).
-_CLOSING = frozenset({"\u201d", '"', "\u2019"})
+#: The closing marks a quotation may end with before the aside's comma (or after it: “…,” which): the cue rule's
+#: (quotes.CLOSING_BEFORE_CUE) but for the straight single mark, which after a comma is as often an apostrophe
+#: ("the players', which"), and the guillemet, which English copy does not close with.
+_CLOSING = CLOSING_BEFORE_CUE - {SINGLE_STRAIGHT, "»"}
 
 
 @rule("cues.content-stop.aside-after-quotation",
