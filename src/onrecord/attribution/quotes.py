@@ -393,3 +393,9 @@ def inside_quotes(quotes: list[Quote]) -> Callable[[int], bool]:
         return k >= 0 and quotes[k].content.start <= char < quotes[k].content.end
 
     return quoted
+
+
+def quoted_at(text: str, at: int) -> bool:
+    """Is character ``at`` inside quotation marks opened in its paragraph?"""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from onrecord.attribution.arrays import ents_of
+from onrecord.attribution.quotes import quoted_at
 from onrecord.attribution.resolution.names import Speaker, listed, org_text, person_name, strip_det
 from onrecord.attribution.resolution.organisations import org_for
-from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, quoted_at
+from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW
 from onrecord.attribution.resolution.syntax import (
     apposed,
     compound_start,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.attribution.quotes import quoted_at
 from onrecord.attribution.resolution.addressees import answering_person
 from onrecord.attribution.resolution.genders import MALE
 from onrecord.attribution.resolution.index import PersonMention
@@ -113,12 +114,6 @@ def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_st
     reported = _named_in_reported_words(r, pronoun, window_start) if window_start is not None else None
     return Speaker(reported, "person") if reported is not None and fits(reported) else Speaker(
         None, "unknown", pronoun.text)
-
-
-def quoted_at(text: str, at: int) -> bool:
-    """Is character ``at`` inside quotation marks opened in its paragraph?"""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _named_in_reported_words(r: SpeakerResolver, pronoun: Token, window_start: int) -> str | None:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from onrecord.attribution.quotes import quoted_at
 from onrecord.attribution.resolution.index import PersonMention
 from onrecord.attribution.resolution.names import Speaker
-from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, fullest_for, quoted_at
+from onrecord.attribution.resolution.person_antecedents import PRONOUN_WINDOW, fullest_for
 from onrecord.attribution.resolution.syntax import possessive_at
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.arrays import ids, one_of, positions, token_arrays
+from onrecord.attribution.quotes import quoted_at
 from onrecord.attribution.resolution.genders import GENDER_NOUNS
 from onrecord.attribution.resolution.names import clean_name, past_title_stop, person_name
 from onrecord.attribution.resolution.offices import office_of_noun
@@ -299,8 +300,6 @@ def redescribed_before(r: SpeakerResolver, head: Token) -> str | None:
 
 def _closing_name(doc: Doc, index: ArticleIndex, sent: Span) -> str | None:
     """The one person a sentence names, else the one whose name ends it (only punctuation after), else None."""
-    from onrecord.attribution.resolution.person_antecedents import quoted_at  # (which reads this module)
-
     # (the index's people, and the recogniser's in unquoted reported words, which the index leaves out: "saw a
     # culprit in Ana Lind")
     mentions = sorted({(i, index.fullest(n)) for i, n, _s in index.persons if sent.start <= i < sent.end} | {
