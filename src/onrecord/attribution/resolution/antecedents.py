@@ -396,11 +396,28 @@ def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
                        and tok.i < start + 6), None)
         if couple is not None:
             return Speaker(f"{r.index.fullest(couple[0])} and {r.index.fullest(couple[1])}", "person")
+    if (along := _joined_along_with(r, tok)) is not None:
+        return along
     if tok.pos_ != "PROPN" or r.index.inside(tok.idx) or not any(
             c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
         return None
     found = r.resolve(r.doc[compound_start(tok) : tok.right_edge.i + 1])
     return found if found.kind == "person" and found.name and " and " in found.name else None
+
+
+def _joined_along_with(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """A named subject set off with the people it acts "along with" or "together with", before its verb ("Ana
+    Lind, along with Judge Ivo Tarn of the appeals court and Mia Brook, a professor, wrote a study"): all of them
+    (the parse hangs the phrase anywhere); else None."""
+    doc, k, ent = r.doc, tok.i + 1, r.index.ent_of.get(tok.i)
+    if ent is None or ent.label_ != "PERSON" or tok.i != ent.end - 1 or r.index.inside(tok.idx) \
+            or [t.lower_ for t in doc[k : k + 3]] not in (
+                [",", "along", "with"], [",", "together", "with"]) or tok.head.i <= k:
+        return None
+    with_them = [e for e in ents_of(doc) if k + 3 <= e.start and e.end <= tok.head.i and e.label_ == "PERSON"]
+    if not with_them:
+        return None
+    return Speaker(listed([r.index.fullest(person_name(e)) for e in (ent, *with_them)]), "person")
 
 
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
