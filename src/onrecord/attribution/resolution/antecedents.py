@@ -464,4 +464,26 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     org = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     if org is not None and pronoun.i - org[0] < 80:
         return org[1]  # "the union started a campaign ... they tweet it out"
-    return Speaker(None, "unknown", pronoun.text)
+    return _two_introduced(r, pronoun) or Speaker(None, "unknown", pronoun.text)
+
+
+def _two_introduced(r: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """The two people the two sentences before a "they" each have as their main subject, by name ("Ana Lind is
+    a member of the club. Her friend Ivo Tarn started another. They say ..."), when nothing else is in view; else
+    None."""
+    start, names = pronoun.sent.start, list[str]()
+    for _ in range(2):
+        if start == 0:
+            return None
+        sent = r.doc[start - 1].sent
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "NOUN":  # "Her friend Ivo Tarn"
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
+            return None
+        mention = next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
+        if mention is None:
+            return None
+        names.insert(0, r.index.fullest(mention[1]))
+        start = sent.start
+    return Speaker(listed(names), "person") if names[0] != names[1] else None

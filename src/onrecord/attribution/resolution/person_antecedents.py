@@ -360,6 +360,9 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and sent.root.pos_ == "NOUN" and sent.root.i <= sent.start + 1:
         subject = sent.root  # (a sentence the parse hung on its opening noun: "The mayor, asked ..., smiled.")
+    if subject is None:  # (one the parse hung on an opening participle: "Asked later, the admiral chuckled.")
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.head == sent.root
+                        and t.head.dep_ in ("ccomp", "conj") and t.head.i > sent.root.i), None)
     kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
     if kin is not None:
         return kin
