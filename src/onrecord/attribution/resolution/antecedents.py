@@ -397,11 +397,28 @@ def _names_joined(r: SpeakerResolver, tok: Token) -> Speaker | None:
                        and tok.i < start + 6), None)
         if couple is not None:
             return Speaker(f"{r.index.fullest(couple[0])} and {r.index.fullest(couple[1])}", "person")
+    if (along := _joined_along_with(r, tok)) is not None:
+        return along
     if tok.pos_ != "PROPN" or r.index.inside(tok.idx) or not any(
             c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
         return None
     found = r.resolve(r.doc[compound_start(tok) : tok.right_edge.i + 1])
     return found if found.kind == "person" and found.name and " and " in found.name else None
+
+
+def _joined_along_with(r: SpeakerResolver, tok: Token) -> Speaker | None:
+    """A named subject set off with the people it acts "along with" or "together with", before its verb ("Ana
+    Lind, along with Judge Ivo Tarn of the appeals court and Mia Brook, a professor, wrote a study"): all of them
+    (the parse hangs the phrase anywhere); else None."""
+    doc, k, ent = r.doc, tok.i + 1, r.index.ent_of.get(tok.i)
+    if ent is None or ent.label_ != "PERSON" or tok.i != ent.end - 1 or r.index.inside(tok.idx) \
+            or [t.lower_ for t in doc[k : k + 3]] not in (
+                [",", "along", "with"], [",", "together", "with"]) or tok.head.i <= k:
+        return None
+    with_them = [e for e in ents_of(doc) if k + 3 <= e.start and e.end <= tok.head.i and e.label_ == "PERSON"]
+    if not with_them:
+        return None
+    return Speaker(listed([r.index.fullest(person_name(e)) for e in (ent, *with_them)]), "person")
 
 
 def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
@@ -448,4 +465,26 @@ def plural_antecedent(r: SpeakerResolver, pronoun: Token) -> Speaker:
     org = next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "organisation"), None)
     if org is not None and pronoun.i - org[0] < 80:
         return org[1]  # "the union started a campaign ... they tweet it out"
-    return Speaker(None, "unknown", pronoun.text)
+    return _two_introduced(r, pronoun) or Speaker(None, "unknown", pronoun.text)
+
+
+def _two_introduced(r: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """The two people the two sentences before a "they" each have as their main subject, by name ("Ana Lind is
+    a member of the club. Her friend Ivo Tarn started another. They say ..."), when nothing else is in view; else
+    None."""
+    start, names = pronoun.sent.start, list[str]()
+    for _ in range(2):
+        if start == 0:
+            return None
+        sent = r.doc[start - 1].sent
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "NOUN":  # "Her friend Ivo Tarn"
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if subject is None or subject.pos_ != "PROPN" or r.index.inside(subject.idx):
+            return None
+        mention = next((p for p in r.index.persons if compound_start(subject) <= p[0] <= subject.i), None)
+        if mention is None:
+            return None
+        names.insert(0, r.index.fullest(mention[1]))
+        start = sent.start
+    return Speaker(listed(names), "person") if names[0] != names[1] else None

@@ -59,18 +59,12 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
     # (not a name inside the description itself: "the Ashgrove manager")
     before = [p for p in r.index.persons if window_start <= p[0] < pronoun.left_edge.i and fits(full(p))]
     subjects = [p for p in before if p[2]]
-    # "... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says.": the one person named in
-    # the sentence just before, after anyone who spoke or acted, is who the story turned to
     previous_start = _sentence_before(r, pronoun)
     if (answering := answering_person(r, pronoun, gender, previous_start, fits, full)) is not None:
         return answering  # "“You forgot your keys,” Tarn told her. “I did,” she agreed."; "“Why?” Tarn asked."
-    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
-                                     and not _object_in_a_modifier(r.doc[p[0]])], gender, full)
     anchor = max([last[0] if last is not None else -1] + [p[0] for p in subjects])
-    if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
-        t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in r.doc[previous_start : lately[0][0]]
-    ):  # (not when a he/she before the name keeps the earlier person in view: "She praised Ivo Tarn.")
-        return Speaker(full(lately[-1]), "person")
+    if (lately := _named_lately(r, before, previous_start, anchor, gender, full)) is not None:
+        return Speaker(lately, "person")
     turned = _turned_to(r.doc, pronoun, [(p[0], full(p)) for p in before if p[0] >= previous_start], anchor)
     if turned is not None:
         return Speaker(turned, "person")
@@ -79,6 +73,9 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
         return Speaker(by_role, "person")
     if (described := described_in_view(r, pronoun, gender, max(window_start, anchor + 1), before)) is not None:
         return described
+    if prefer_speaker and last is not None and (main := _main_subject_over_relative(r, last, before, full,
+                                                                                 previous_start)) is not None:
+        return Speaker(full(main), "person")  # "Lind faulted critics such as Tarn, who say .... She said" -> Lind
     if prefer_speaker and last is not None and last[0] >= window_start:
         newer = _newer_subjects(r.doc, last, subjects, before, full)
         if not newer or _speaker_still_in_view(r.doc, pronoun, last[1].name, [(p[0], full(p)) for p in before],
@@ -86,7 +83,10 @@ def person_antecedent(r: SpeakerResolver, pronoun: Token, gender: str | None, *,
             return last[1]
     if subjects:
         return Speaker(full(_main_subject_first(r.doc, subjects)), "person")
-    chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and not before else None
+    # (also when the last speaker was heard before the window and nobody in it is a subject: "Mr. Tarn's style is
+    # dry, even as he tries to reassure. He took over in hard times. But he has a pulpit, and he said ...")
+    far = not before or (last is not None and last[0] < window_start)
+    chained = pronoun_chain(r, pronoun, last[0] if last is not None else -1) if depth < 4 and far else None
     if chained is not None:  # (the he/she before it, resolved in its turn)
         return person_antecedent(r, chained, gender, prefer_speaker=prefer_speaker, any_mention=any_mention,
                                  depth=depth + 1)
@@ -104,6 +104,39 @@ def _last_speaker(r: SpeakerResolver, pronoun: Token, fits: Callable[[str], bool
     not two heard together ("Ana Lind and Ivo Tarn": a he/she is neither pair; a description may be)."""
     return next(((i, s) for i, s in reversed(r.recent) if i < pronoun.i and s.kind == "person" and s.name
                  and not (one and " and " in s.name) and fits(s.name)), None)
+
+
+def _named_lately(r: SpeakerResolver, before: list[PersonMention], previous_start: int, anchor: int,
+                  gender: str | None, full: Callable[[PersonMention], str]) -> str | None:
+    """The one person named in the sentence just before, after anyone who spoke or acted (``anchor``), who the
+    story turned to ("... paid off for Lakeview accountant Ana Lind, 50. “It helped,” she says."); not an owner, an
+    object in a clause on a noun, or one named in an aside in brackets; not when a he/she before the name keeps the
+    earlier person in view ("She praised Ivo Tarn.")."""
+    lately = _known_gender_first(r, [p for p in before if p[0] >= previous_start and not possessive_at(r.doc, p[0])
+                                     and not _object_in_a_modifier(r.doc[p[0]]) and not _aside(r.doc[p[0]].sent)],
+                                 gender, full)
+    if len({full(p) for p in lately}) == 1 and lately[-1][0] > anchor and not any(
+            t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
+            for t in r.doc[previous_start : lately[0][0]]):
+        return full(lately[-1])
+    return None
+
+
+def _main_subject_over_relative(r: SpeakerResolver, last: tuple[int, Speaker], before: list[PersonMention],
+                                full: Callable[[PersonMention], str], previous_start: int) -> PersonMention | None:
+    """The person named as the main clause's subject of the sentence before, when the last speaker was heard only
+    in a relative clause on someone that sentence names after them ("Ana Lind faulted critics such as Ivo Tarn, who
+    say the plan failed. She said ..."; "Lind thanked donors, like Tarn, who had given. “…,” he said" -> Lind):
+    the sentence is about its subject, the one the relative clause describes is an aside."""
+    cue = r.doc[last[0]]
+    if not previous_start <= cue.i or cue.dep_ != "relcl" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in cue.children):
+        return None
+    sents = [cue.sent]
+    if cue.sent.root.pos_ not in ("VERB", "AUX") and cue.sent.start > 0:
+        sents.append(r.doc[cue.sent.start - 1].sent)  # (a fragment cut off at an abbreviation: "rivals, like Govs.")
+    return next((p for p in reversed(before) for sent in sents if p[2] and sent.start <= p[0] < cue.head.i
+                 and full(p) != last[1].name and _subject_of(r.doc[p[0]]) == sent.root), None)
 
 
 def _last_resort(r: SpeakerResolver, pronoun: Token, lede: str | None, window_start: int | None,
@@ -169,10 +202,25 @@ _ARGUMENTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "ccomp", "xcom
 
 
 def _named_in_its_own_sentence(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
-    """The main clause's subject a he/she's clause looks ahead to, the sole owner named before it ("Lind's plan
-    failed, but she ..."), or the subject of the words it reports ("Tarn backed Dorran, he said")."""
-    return _named_subject_of_main_clause(r, pronoun) or sole_possessor_before(r, pronoun) \
-        or _subject_of_own_report(r, pronoun)
+    """The main clause's subject a he/she's clause looks ahead to, the person an "As for" opening names, the sole
+    owner named before it ("Lind's plan failed, but she ..."), or the subject of the words it reports ("Tarn backed
+    Dorran, he said")."""
+    return _named_subject_of_main_clause(r, pronoun) or _topic_named(r, pronoun) \
+        or sole_possessor_before(r, pronoun) or _subject_of_own_report(r, pronoun)
+
+
+def _topic_named(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
+    """The person an "As for ..." opening its sentence names, for the he/she subject after it ("As for the mayor,
+    Ana Lind, she has spent ..."; "As for Governor Tarn -- endorsed by both papers -- he ...")."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or [t.lower_ for t in sent[:2]] != ["as", "for"]:
+        return None
+    topic = next((c for c in sent[1].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.i < pronoun.i), None)
+    if topic is None:
+        return None
+    found = next((p for p in r.index.persons if compound_start(topic) <= p[0] <= topic.i), None)
+    # (a surname alone that the recogniser missed: "As for the very moderate Governor Tarn")
+    return found or ((topic.i, topic.text, False) if topic.lower_ in r.index.by_surname else None)
 
 
 def _subject_of_own_report(r: SpeakerResolver, pronoun: Token) -> PersonMention | None:
@@ -235,7 +283,18 @@ def _sentence_before(r: SpeakerResolver, pronoun: Token) -> int:
     start = pronoun.sent.start
     while start > 0 and r.index.inside(r.doc[start].idx):
         start = r.doc[start - 1].sent.start
-    return r.doc[start - 1].sent.start if start > 0 else start
+    if start == 0:
+        return start
+    before = r.doc[start - 1].sent
+    if before.start > 0 and _aside(before):
+        before = r.doc[before.start - 1].sent
+    return before.start
+
+
+def _aside(sent: Span) -> bool:
+    """Is the sentence an aside in brackets ("(Subscribe to the podcast with Ivo Tarn.)")? The story does not turn
+    to whom it names."""
+    return sent.text.startswith("(") and sent.text.strip().rstrip(".").endswith(")")
 
 
 def _object_in_a_modifier(tok: Token) -> bool:
@@ -273,6 +332,11 @@ def _turned_to(doc: Doc, pronoun: Token, named: list[tuple[int, str]], anchor: i
     if len({name for _, name in named}) != 1 or named[-1][0] <= anchor:
         return None
     gender = pronoun_gender(pronoun)
+    before = doc[named[-1][0]].sent
+    if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and pronoun_gender(t) == gender
+           and t.head == before.root for t in doc[before.start : named[-1][0]]):
+        return None  # (the main clause's he/she before the name keeps its person: "She has spoken out as Ivo
+        # Tarn's wife, Ana Tarn, as she runs ... On Sunday, she said" -> the earlier she)
     if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and pronoun_gender(t) == gender
            for t in doc[named[-1][0] + 1 : sent_start]):
         return named[-1][1]
@@ -291,6 +355,9 @@ def _role_subject_before(r: SpeakerResolver, pronoun: Token) -> str | None:
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and sent.root.pos_ == "NOUN" and sent.root.i <= sent.start + 1:
         subject = sent.root  # (a sentence the parse hung on its opening noun: "The mayor, asked ..., smiled.")
+    if subject is None:  # (one the parse hung on an opening participle: "Asked later, the admiral chuckled.")
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.head == sent.root
+                        and t.head.dep_ in ("ccomp", "conj") and t.head.i > sent.root.i), None)
     kin = relative_subject_before(r, pronoun, pronoun_gender(pronoun))  # "His wife ... stopped. “…,” she said."
     if kin is not None:
         return kin
@@ -328,7 +395,9 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
                            newer: list[int]) -> bool:
     """The sentence before the he/she's has the last speaker as its main clause's subject, and every person who
     became a subject since is a subject inside a clause after it: the speaker is still who the story is about
-    ("Ivo Tarn declined to say whether Per Lind slept on the night Ana Lind died. “...,” he said." -> Tarn)."""
+    ("Ivo Tarn declined to say whether Per Lind slept on the night Ana Lind died. “...,” he said." -> Tarn); a
+    he/she of the pronoun's gender as that subject keeps the speaker too ("“…,” Ana Lind said. She spoke out as Mia
+    Tarn ran for mayor. She said ..." -> Lind)."""
     start = pronoun.sent.start
     if start == 0:
         return False
@@ -337,6 +406,7 @@ def _speaker_still_in_view(doc: Doc, pronoun: Token, speaker: str | None, named:
     if subject is None or speaker is None or not (
         any(subject.left_edge.i <= i <= subject.i and name == speaker for i, name in named)
         or (subject.pos_ == "PROPN" and subject.text == speaker.split()[-1])  # "Tarn" for Ivo Tarn
+        or (subject.lower_ in ("he", "she") and pronoun_gender(subject) == pronoun_gender(pronoun))
     ):
         return False
     return all(subject.right_edge.i < i < sent.end and _subject_of_a_clause_inside(doc[i], sent.root) for i in newer)
@@ -413,7 +483,11 @@ def described_in_view(
 
 def _asker(tok: Token, pronoun: Token) -> bool:
     """Is ``tok`` the one asking in the participle that opens the pronoun's sentence ("Asked by a reporter whether
-    he would appeal, he said ...")? The he/she is the one asked."""
+    he would appeal, he said ...")? Or the subject of an asking verb in a sentence before ("..., when a reporter
+    asked whether he was reversing his pledge. “…,” he said.")? The he/she is the one asked."""
     by = tok.head
+    asked = tok if tok.pos_ == "VERB" else by if tok.dep_ == "nsubj" else None  # (noted at its verb, or its noun)
+    if asked is not None and asked.lemma_.lower() in ASKING_VERBS and asked.sent != pronoun.sent:
+        return True
     return tok.dep_ == "pobj" and by.dep_ == "agent" and by.head.tag_ == "VBN" \
         and by.head.lemma_.lower() in ("ask", "question", "press") and tok.sent == pronoun.sent

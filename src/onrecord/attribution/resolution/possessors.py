@@ -42,7 +42,8 @@ def sole_possessor_before(r: SpeakerResolver, pronoun: Token) -> PersonMention |
     sent = pronoun.sent
     own = _owner(r, sent.start, pronoun.left_edge.i)
     if own is not None:
-        return None if pronoun.head.is_ancestor(r.doc[own[0]].head) else own
+        return None if pronoun.head.is_ancestor(r.doc[own[0]].head) and _clause_spans(r.doc[own[0]].head, pronoun) \
+            else own
     if sent.start == 0 or r.index.inside(sent[0].idx) or _names_or_subjects(r, sent.start, pronoun.left_edge.i):
         return None
     before = r.doc[sent.start - 1].sent
@@ -51,6 +52,16 @@ def sole_possessor_before(r: SpeakerResolver, pronoun: Token) -> PersonMention |
             or _same_gender_before(r, before, pronoun, owner[0]):
         return None
     return owner
+
+
+def _clause_spans(thing: Token, pronoun: Token) -> bool:
+    """Does the clause that holds the owned thing run on past the pronoun, which is set inside it ("Tarn's plan,
+    she said, was flawed")? Not when it ended before ("For that she drew Tarn's ire - he called her weak": the parse
+    may still hang it on the pronoun's verb)."""
+    clause = thing
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause == pronoun.head or clause.right_edge.i > pronoun.i
 
 
 def _owner(r: SpeakerResolver, start: int, end: int) -> PersonMention | None:

@@ -12,10 +12,16 @@ if TYPE_CHECKING:
     from onrecord.attribution.resolution.index import ArticleIndex
 
 
+#: What marks a line as reported words: a quotation mark or a verb of saying.
+_REPORTED = re.compile(r"[“”\"]|\b(?:said|says)\b")
+
+
 def find_writer(index: ArticleIndex) -> str | None:
     """A headline that opens with the name and a colon ("Ana Lind: The pier must stay"), a byline ("By Ana Lind") in
     the first lines, a closing line about the writer ("Ana Lind is the mayor of Lakeview."), or a line giving the text
-    as an excerpt of their book ("From DAYS by X"): that person's fullest name."""
+    as an excerpt of their book ("From DAYS by X"): that person's fullest name. A closing line that reports
+    someone's words ("Ana Lind, who runs the club, said she was glad. “It is home,” she said.") is the story's, not a
+    line about its writer."""
     text = index.text.rstrip()
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     if not lines:
@@ -31,7 +37,8 @@ def find_writer(index: ArticleIndex) -> str | None:
         headline = line_start == 0 and not before and after.startswith(":")
         byline = line_start < 300 and before.lower() in ("by", "by:")
         closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
-            r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None
+            r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None \
+            and not _REPORTED.search(last)  # (not a story's last line: "Ana Lind said: “This is ...”")
         if headline or byline or closing:
             return index.fullest(person_name(ent))
     author = excerpt_author(text[:600], last)  # (by the words: the recogniser may not make the name a PERSON)
