@@ -1,0 +1,51 @@
+"""Session 33 speaker mechanisms, end to end with the real model: a role with a person's name set off beside it, past
+what trails the role ("The editor I was talking to, Ivo Tarnowski, interrupted ..."), is the person named; a role
+nobody was given before it, right after a person the narration is about, is that person rather than one given the
+role further down. Every passage is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from speaking import speakers
+
+pytestmark = pytest.mark.model
+
+_HALL = "Back at the paper, I saw a man careening down the hallway pushing a mail cart.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        pytest.param(_HALL + "The editor I was talking to, Ivo Tarnowski, interrupted me in mid-sentence to announce, "
+                     "“And… there goes the franchise.”", "The editor I was talking to, Ivo Tarnowski",
+                     "Ivo Tarnowski", id="a-name-set-off-after-the-role's-clause"),
+        # look-alikes: a name after another person's noun is that person's; a name the parse makes an object
+        pytest.param("Sen. Per Holmgren spoke first. A neighbour who looked after the widow, Ana Lindqvist, said the "
+                     "house had been empty for “a very long time.”", "A neighbour who looked after the widow, Ana "
+                     "Lindqvist", "Ana Lindqvist", id="a-name-after-another-person's-noun"),
+        pytest.param("Unlike Ana Lindqvist, the mayor said the plan was “sound.”", "the mayor", None,
+                     id="a-name-the-parse-makes-an-object"),
+    ],
+)
+def test_a_role_with_a_name_set_off_beside_it(text: str, source: str, speaker: str | None) -> None:
+    assert speakers(text)[source] == speaker
+
+
+_RALLY = ("LAKEVIEW - At a rally here last week, Ivo Tarnowski showed the crowd a clip of Gov. Petra Sandoval "
+          "awkwardly trying to defend the harbour plan.\n\n\"Governor Sandoval, let me help you out - the answer's "
+          "no,\" the Republican vice-presidential nominee riffed, drawing applause from the crowd.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(_RALLY + "The senator said that her position is genuine. She was a full-fledged booster of 2012 "
+                     "GOP presidential nominee Jonas Brekke.", "Ivo Tarnowski", id="not-the-one-given-it-later"),
+        # look-alike: one given the role before it still holds it
+        pytest.param("Vice-presidential nominee Jonas Brekke spoke on Monday.\n\n" + _RALLY, "Jonas Brekke",
+                     id="one-given-it-before"),
+    ],
+)
+def test_a_role_nobody_held_before_is_the_subject_in_view(text: str, speaker: str) -> None:
+    assert speakers(text)["the Republican vice-presidential nominee"] == speaker
