@@ -49,3 +49,28 @@ _RALLY = ("LAKEVIEW - At a rally here last week, Ivo Tarnowski showed the crowd 
 )
 def test_a_role_nobody_held_before_is_the_subject_in_view(text: str, speaker: str) -> None:
     assert speakers(text)["the Republican vice-presidential nominee"] == speaker
+
+
+_EVENT = ("Senator Ana Lindqvist and Mayor Dana Okafor held their first joint event on Monday in the harbour town of "
+          "Port Ellis.\n\nMrs. Lindqvist said that when Ms. Okafor railed against the shipping firms from her office "
+          "in the town hall, “she is speaking for all of us.”\n\nIn this battleground county with inordinate weight "
+          "on general elections, Mrs. Lindqvist delivered a forceful promise to strengthen the fishing unions, close "
+          "loopholes that give shipping firms tax breaks when moving jobs overseas, raise the minimum wage and make "
+          "college affordable for every family in the county.\n\n“Why do the richest firms get away with paying "
+          "lower rates than you do?” Mrs. Lindqvist asked the crowd.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(_EVENT + "Both women framed their remarks on Monday by portraying Mr. Tarn as a selfish harbour "
+                     "baron.", "Ana Lindqvist and Dana Okafor", id="the-two-women-further-back"),
+        # look-alike: two people named just before stay the two
+        pytest.param("James Lind met David Okafor at the pier on Monday. Both men framed their remarks by portraying "
+                     "the mayor as a selfish harbour baron.", "James Lind and David Okafor",
+                     id="two-named-just-before"),
+    ],
+)
+def test_both_women_are_the_last_two_women_named(text: str, speaker: str) -> None:
+    source = "Both women" if "Both women" in text else "Both men"
+    assert speakers(text)[source] == speaker
