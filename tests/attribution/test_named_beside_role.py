@@ -1,7 +1,8 @@
 """Session 33 speaker mechanisms, end to end with the real model: a role with a person's name set off beside it, past
 what trails the role ("The editor I was talking to, Ivo Tarnowski, interrupted ..."), is the person named; a role
 nobody was given before it, right after a person the narration is about, is that person rather than one given the
-role further down. Every passage is made up."""
+role further down; "both women" are the last two women named; "the email" is one named as the modifier of
+another document noun ("sent out an email fundraising appeal"). Every passage is made up."""
 
 from __future__ import annotations
 
@@ -74,3 +75,24 @@ _EVENT = ("Senator Ana Lindqvist and Mayor Dana Okafor held their first joint ev
 def test_both_women_are_the_last_two_women_named(text: str, speaker: str) -> None:
     source = "Both women" if "Both women" in text else "Both men"
     assert speakers(text)[source] == speaker
+
+
+_APPEALS = ("Hannah Whitfield and Ivo Tarnowski are running for the Senate nomination.\n\nIn addition, a fundraising "
+            "email sent out by Ivo Tarnowski on Tuesday night warned of the tough fight ahead: \"There are 14 contests "
+            "over the next three weeks.\"\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(_APPEALS + "Hannah Whitfield's campaign sent out an email fundraising appeal that presaged her "
+                     "poor showing. \"We need to make sure Hannah comes out on top,\" the email said.",
+                     "Whitfield campaign", id="the-email-as-a-modifier-of-the-appeal"),
+        # look-alike: an appeal that is no email leaves the email sent before
+        pytest.param(_APPEALS + "Hannah Whitfield's campaign sent out a fundraising appeal that presaged her poor "
+                     "showing. \"We need to make sure Hannah comes out on top,\" the email said.", "Ivo Tarnowski",
+                     id="an-appeal-that-is-no-email"),
+    ],
+)
+def test_the_email_is_the_one_sent_just_before(text: str, speaker: str) -> None:
+    assert speakers(text)["the email"] == speaker
