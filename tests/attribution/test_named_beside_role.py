@@ -21,6 +21,11 @@ _HALL = "Back at the paper, I saw a man careening down the hallway pushing a mai
         pytest.param(_HALL + "The editor I was talking to, Ivo Tarnowski, interrupted me in mid-sentence to announce, "
                      "“And… there goes the franchise.”", "The editor I was talking to, Ivo Tarnowski",
                      "Ivo Tarnowski", id="a-name-set-off-after-the-role's-clause"),
+        pytest.param("Whitfield calls on U.S. to lead, step up fight against floods.\n\nNEW YORK, Nov. 19 (UPI) — "
+                     "Former Secretary of State and Democratic presidential frontrunner Hannah Whitfield is calling "
+                     "for the United States to step up military efforts in the fight against the Harbour Front.",
+                     "Former Secretary of State and Democratic presidential frontrunner", "Hannah Whitfield",
+                     id="a-title-cut-before-the-name"),
         # look-alikes: a name after another person's noun is that person's; a name the parse makes an object
         pytest.param("Sen. Per Holmgren spoke first. A neighbour who looked after the widow, Ana Lindqvist, said the "
                      "house had been empty for “a very long time.”", "A neighbour who looked after the widow, Ana "

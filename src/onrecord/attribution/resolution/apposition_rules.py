@@ -86,16 +86,18 @@ def named_beside_role(case: Mention) -> Speaker | None:
     """A person's role with a name set off beside it by a comma or a dash, as an apposition the parse did not hang
     on the role: before it ("said Ana Lind, the chairwoman of ...", "Ana Lind, the chairwoman of ..., recalled"),
     or after it and after what trails it ("The editor I was talking to, Ivo Tarn, interrupted"; "wrote the
-    ambassador at the time, Ivo Tarn."). The person named, not another given that role. Not a name the parse makes
-    an object or a possessor ("Unlike Ana Lind, the mayor voted"), nor one after another person's noun ("a friend
-    of the widow, Ana Lind": the widow)."""
+    ambassador at the time, Ivo Tarn."); or right after it, any noun a title the mention was cut before ("Former
+    Secretary of State and presidential frontrunner [Ana Lind] is calling"). The person named, not another given
+    that role. Not a name the parse makes an object or a possessor ("Unlike Ana Lind, the mayor voted"), nor one
+    after another person's noun ("a friend of the widow, Ana Lind": the widow)."""
     head, r = case.head, case.resolver
     if (head.pos_ == "NUM" and head.lower_ in ("one", "another")) or (head.ent_type_ == "NORP" and case.det in (
-            "a", "an")):
-        pass  # "One of Lind's former supporters who ..., Ivo Tarn,"; "said Ivo Tarn, a Lakeview Democrat"
-    elif head.pos_ != "NOUN" or not person_noun(case.lemma) or case.own:
-        return None
-    named = _name_set_off(case.whole, case.source) or _name_set_off_after(case.source)
+            "a", "an")) or (head.pos_ == "NOUN" and person_noun(case.lemma) and not case.own):
+        # ("One of Lind's former supporters who ..., Ivo Tarn,"; "said Ivo Tarn, a Lakeview Democrat")
+        named = _name_set_off(case.whole, case.source) or _name_set_off_after(case.source)
+    else:
+        named = None
+    named = named or (_name_right_after(case.whole) if head.pos_ == "NOUN" and not case.own else None)
     if named is None:
         return None
     name = clean_name(named.text)
@@ -139,6 +141,17 @@ def _name_set_off(whole: Span, source: Span) -> Span | None:
                 ent.root.dep_ in ("nsubj", "npadvmod") and ent.root.head == whole.root.head)):
             return _person_ending(doc, ent.start, ent.end)
     return None
+
+
+def _name_right_after(whole: Span) -> Span | None:
+    """A name right after the mention, that the role's words are a title of ("Former Secretary of State and
+    presidential frontrunner [Ana Lind] is calling"): the role's noun hung on the name, or both the verb's subjects."""
+    doc = whole.doc
+    ent = next((e for e in doc.ents if e.start == whole.end), None)
+    if ent is None or ent.label_ != "PERSON" or not (ent.start <= whole.root.head.i < ent.end or (
+            whole.root.dep_ == ent.root.dep_ == "nsubj" and whole.root.head == ent.root.head)):
+        return None
+    return ent
 
 
 def _name_set_off_after(source: Span) -> Span | None:
