@@ -160,7 +160,8 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
     said"; "Tarn Records denied it in a statement ... the statement read"), or of a study just before named by
     another word ("A study by Civic Action analysed 13 projects. ... the report said"; "a new ad from X ... the
     60-second spot"); one that spoke before, as a subject or after "according to", speaks for the author it was
-    found to have."""
+    found to have. A noun that modifies another is that document ("sent out an email fundraising appeal ... the
+    email said": who sent the appeal)."""
     lemma = head.lemma_.lower()
     research, common = lemma in RESEARCH_DOCUMENTS, SAME_DOCUMENT_NOUNS.get(lemma, lemma)
     for tok in reversed(r.doc[: head.i]):
@@ -174,7 +175,10 @@ def earlier_author(r: SpeakerResolver, head: Token) -> Speaker | None:
         spoke = next((sp for i, sp in r.recent if i == cue), None) if cue is not None else None
         if spoke is not None and spoke.kind in ("organisation", "person"):
             return spoke  # the same document spoke before: for whoever it was found to speak for
-        found = maker(r, tok)
+        noun = tok  # (the noun as another's modifier is that document: "sent out an email fundraising appeal")
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head
+        found = maker(r, noun)
         if found is not None:
             return found
     return _spoke_before(r, head)

@@ -3,7 +3,7 @@ a teacher, said": the parse made "Lind" a second subject)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.resolution.mention import Mention
 from onrecord.attribution.resolution.names import Speaker, clean_name, name_like, surname
@@ -79,7 +79,95 @@ def second_subject(head: Token) -> Token | None:
                 None)
 
 
-__all__ = ["body_named_in_apposition", "role_named_in_apposition", "second_subject"]
+@rule("speakers.named-beside-role", (
+    "Back at the paper, I saw a man careening down the hallway pushing a mail cart.\n\nThe editor I was talking to, "
+    "Ivo Tarnowski, interrupted me in mid-sentence to announce, “And… there goes the franchise.”", "Ivo Tarnowski"))
+def named_beside_role(case: Mention) -> Speaker | None:
+    """A person's role with a name set off beside it by a comma or a dash, as an apposition the parse did not hang
+    on the role: before it ("said Ana Lind, the chairwoman of ...", "Ana Lind, the chairwoman of ..., recalled"),
+    or after it and after what trails it ("The editor I was talking to, Ivo Tarn, interrupted"; "wrote the
+    ambassador at the time, Ivo Tarn."); or right after it, any noun a title the mention was cut before ("Former
+    Secretary of State and presidential frontrunner [Ana Lind] is calling"). The person named, not another given
+    that role. Not a name the parse makes an object or a possessor ("Unlike Ana Lind, the mayor voted"), nor one
+    after another person's noun ("a friend of the widow, Ana Lind": the widow)."""
+    head, r = case.head, case.resolver
+    if (head.pos_ == "NUM" and head.lower_ in ("one", "another")) or (head.ent_type_ == "NORP" and case.det in (
+            "a", "an")) or (head.pos_ == "NOUN" and person_noun(case.lemma) and not case.own):
+        # ("One of Lind's former supporters who ..., Ivo Tarn,"; "said Ivo Tarn, a Lakeview Democrat")
+        named = _name_set_off(case.whole, case.source) or _name_set_off_after(case.source)
+    else:
+        named = None
+    named = named or (_name_right_after(case.whole) if head.pos_ == "NOUN" and not case.own else None)
+    if named is None:
+        return None
+    name = clean_name(named.text)
+    if len(name.split()) < 2 or not name_like(name) or surname(name) not in r.index.by_surname:
+        return None
+    return Speaker(r.index.fullest(name), "person", case.description)
+
+
+#: Dependencies of a name that make it something else than an apposition: an object, a possessor, a preposition's.
+_NOT_APPOSED = frozenset({"dobj", "pobj", "dative", "poss", "iobj", "attr", "oprd", "conj"})
+_SET_OFF = (",", "-", "—", "–")
+
+
+def _person_ending(doc: Doc, start: int, end: int) -> Span | None:
+    """The person entity that fills ``doc[start:end]`` exactly, set off as an apposition, or None."""
+    ent = next((e for e in doc[start:end].ents if e.start == start and e.end == end), None)
+    if ent is None or ent.label_ != "PERSON" or ent.root.dep_ in _NOT_APPOSED:
+        return None
+    return ent
+
+
+def _name_set_off(whole: Span, source: Span) -> Span | None:
+    """A name that closes the mention after a comma, past the role's own phrase ("The editor I was talking to, Ivo
+    Tarn"), or that stands right before it with a comma ("Ana Lind, the chairwoman of ...")."""
+    doc = whole.doc
+    ents = [e for e in whole.ents if e.label_ == "PERSON" and e.end == whole.end and e.start > source.end]
+    if ents:
+        k = ents[0].start - 1
+        while k > ents[0].start - 5 and doc[k].text != "," and doc[k].dep_ in ("compound", "amod"):
+            k -= 1  # (a title before the name: ", former Lakeview councillor Ivo Tarn")
+        before = doc[k - 1]
+        if doc[k].text == "," and before.ent_type_ != "PERSON" and not person_noun(before.lemma_.lower()):
+            return _person_ending(doc, ents[0].start, ents[0].end)
+    k = whole.start - 1
+    if k >= 1 and doc[k].dep_ == "det" and doc[k].head == whole.root:
+        k -= 1  # (a mention found without its article: "Ivo Tarn, a [Lakeview Democrat]")
+    if k >= 1 and doc[k].text in _SET_OFF:
+        ent = next((e for e in doc[max(0, k - 5) : k].ents if e.end == k), None)
+        # (the role in apposition to the name, or both hung on one verb: not "Ana Lind, the mayor said, was ...")
+        if ent is not None and (whole.root.head == ent.root or (
+                ent.root.dep_ in ("nsubj", "npadvmod") and ent.root.head == whole.root.head)):
+            return _person_ending(doc, ent.start, ent.end)
+    return None
+
+
+def _name_right_after(whole: Span) -> Span | None:
+    """A name right after the mention, that the role's words are a title of ("Former Secretary of State and
+    presidential frontrunner [Ana Lind] is calling"): the role's noun hung on the name, or both the verb's subjects."""
+    doc = whole.doc
+    ent = next((e for e in doc.ents if e.start == whole.end), None)
+    if ent is None or ent.label_ != "PERSON" or not (ent.start <= whole.root.head.i < ent.end or (
+            whole.root.dep_ == ent.root.dep_ == "nsubj" and whole.root.head == ent.root.head)):
+        return None
+    return ent
+
+
+def _name_set_off_after(source: Span) -> Span | None:
+    """A name after the mention, a few words on past a comma, that ends its sentence or clause ("wrote the
+    ambassador at the time, Ivo Tarn.")."""
+    doc = source.doc
+    comma = next((t.i for t in doc[source.end : min(source.end + 5, len(doc))] if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in doc[source.end : comma]):
+        return None
+    ent = next((e for e in doc.ents if e.start == comma + 1), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text not in (".", ","):
+        return None
+    return _person_ending(doc, ent.start, ent.end)
+
+
+__all__ = ["body_named_in_apposition", "named_beside_role", "role_named_in_apposition", "second_subject"]
 
 
 @rule("speakers.who-past-affiliation", (

@@ -83,7 +83,9 @@ def organisations_unnamed(case: Mention) -> Speaker | None:
 def both_people(case: Mention) -> Speaker | None:
     """"Both", "both men", "the two candidates", "both senators" (any person's role), "neither man": the last
     speakers named together, else the last two people named (outside quotations), in the order the article first
-    names them. Not "Neither" alone, more often the two just described ("two men ... (Neither wanted ...)")."""
+    names them; for "both women" ("both men") not one known to be a man (a woman), and the last two women named a
+    few paragraphs back when fewer were named just before. Not "Neither" alone, more often the two just described
+    ("two men ... (Neither wanted ...)")."""
     head, r = case.head, case.resolver
     pair = counted_as_pair(head)
     people = case.lemma in ANONYMOUS_HEADS or case.lemma in NAME_ROLES or person_noun(case.lemma)
@@ -93,10 +95,19 @@ def both_people(case: Mention) -> Speaker | None:
     joined = next((s for i, s in reversed(r.recent) if start <= i < head.i and s.name and " and " in s.name), None)
     if joined is not None:
         return joined
+    # "both women": not a man named last, and the two women further back when fewer were named just before
+    other = {"woman": "m", "man": "f"}.get(case.lemma) if pair else None
     latest: dict[str, int] = {}
-    for i, name, _subject in r.index.persons:
-        if start <= i < head.i:
-            latest[r.index.fullest(name, r.index.honorific.get(i))] = i
+    for wide in (False, True) if other else (False,):
+        since = max(0, head.sent.start - 3 * PRONOUN_WINDOW) if wide else start
+        latest = {}
+        for i, name, _subject in r.index.persons:
+            if since <= i < head.i:
+                full = r.index.fullest(name, r.index.honorific.get(i))
+                if other is None or r.index.gender(full) != other:
+                    latest[full] = i
+        if len(latest) >= 2:
+            break
     two = sorted(latest, key=lambda n: latest[n])[-2:]
     if len(two) < 2 or any(len(n.split()) < 2 for n in two):
         return None

@@ -186,7 +186,11 @@ def role_holder(r: SpeakerResolver, head: Token) -> str | None:
     if in_view is not None:
         return in_view
     before = [name for i, name in roles if i < head.i]
-    return before[-1] if before else (roles[0][1] if roles else None)
+    if before or not roles:
+        return before[-1] if before else None
+    # nobody given the role before it: the person the narration is about right before it, given no role, rather
+    # than one given it further down ("Ivo Tarn showed a clip. “…,” the vice-presidential nominee said")
+    return unroled_subject_before(r, head, only_before=True) or roles[0][1]
 
 
 def introduced_holder(r: SpeakerResolver, head: Token) -> str | None:
@@ -270,12 +274,14 @@ def named_after_lede(r: SpeakerResolver, head: Token) -> str | None:
     return name if gender is None or index.gender(name, listed=True) in (None, gender) else None
 
 
-def unroled_subject_before(r: SpeakerResolver, head: Token) -> str | None:
+def unroled_subject_before(r: SpeakerResolver, head: Token, *, only_before: bool = False) -> str | None:
     """The person named as the subject of the narration right before ``head`` (its own sentence, else the one
     before, quotations skipped), when the article gave nobody the role ``head`` names and that person no role of
-    their own (a kin noun aside): "Ivo Tarn, asked about the goal, shook his head. “…,” the goalkeeper said"."""
+    their own (a kin noun aside): "Ivo Tarn, asked about the goal, shook his head. “…,” the goalkeeper said".
+    ``only_before``: nobody given the role before ``head`` (those given it further down do not count)."""
     index = r.index
-    if any(i != head.i for i, _n in index.roles.get(role_key(head), ())):  # (not one its own redescription gave)
+    if any(i != head.i and (i < head.i or not only_before)  # (not one its own redescription gave)
+           for i, _n in index.roles.get(role_key(head), ())):
         return None
     crossed = 0
     for tok in reversed(r.doc[max(0, head.i - _VIEW_TOKENS) : head.i]):

@@ -429,6 +429,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     named_head,
     named_in_phrase,
     appos.role_named_in_apposition,
+    appos.named_beside_role,
     appos.body_named_in_apposition,
     party_member_in_view,
     person_of_organisation,
