@@ -18,9 +18,10 @@ from onrecord.attribution.cuesources import (
     source_issued_message,
     source_quoted_person,
 )
-from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars, subject_of
+from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.lexicon.en import (
     DOCUMENT_SPEAKERS,
     DOCUMENT_VERBS,
@@ -256,7 +257,7 @@ def source_subject(v: VerbCue) -> Span | None:
     """The verb's subject, inherited along participles and conjunctions ("…, saying …"), from the noun's
     possessor or the verb whose object an infinitive modifies ("held a briefing to brag that ..."), or hung by
     the parser on its auxiliary ("wasn't saying"), when no paragraph break separates it from the verb (see
-    :func:`onrecord.attribution.phrases.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
+    :func:`onrecord.attribution.subjects.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
     return same_paragraph(subject_of(v.tok), v.tok)
 
 
