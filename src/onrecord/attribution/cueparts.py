@@ -256,7 +256,11 @@ def source_after_quotation(v: VerbCue) -> Span | None:
 def source_subject(v: VerbCue) -> Span | None:
     """The verb's subject, inherited along participles and conjunctions ("…, saying …"), from the noun's
     possessor or the verb whose object an infinitive modifies ("held a briefing to brag that ..."), or hung by
-    the parser on its auxiliary ("wasn't saying"), when no paragraph break separates it from the verb (see
+    the parser on its auxiliary ("wasn't saying"); a participle the parser hung inside the quotation it introduces
+    or inside the clause of the verb before it, on an occasion the verb's object names ("opened a rally blasting
+    X"), or under an adjective or adverb ("stopped short of endorsing") takes the subject of the verb it belongs
+    to; one on a subject is the subject's ("a gunman claiming ..."); when no paragraph break separates it from the
+    verb (see
     :func:`onrecord.attribution.subjects.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
     return same_paragraph(subject_of(v.tok), v.tok)
 

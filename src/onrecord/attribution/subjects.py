@@ -13,7 +13,18 @@ from spacy.tokens import Span, Token
 from onrecord.attribution.arrays import memo_of
 from onrecord.attribution.phrases import CLAUSE_DEPS, SUBJECT_DEPS, named_after, noun_phrase
 from onrecord.attribution.tensestop import in_cue_tense
-from onrecord.lexicon.en import BELIEF_VERBS, HEARER_VERBS, REFERRING_VERBS, SPEECH_VERBS
+from onrecord.lexicon.en import (
+    AD_NOUNS,
+    BELIEF_VERBS,
+    DASH_TOKENS,
+    DOCUMENT_NOUNS,
+    HEARER_VERBS,
+    ISSUED_MESSAGES,
+    OCCASION_NOUNS,
+    REFERRING_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 
 #: Closing double quotation marks: a subject before one is inside the quotation a verb after it follows.
 _CLOSING = ("”", '"', "''")
@@ -49,6 +60,8 @@ def _own_subject(verb: Token) -> Token | None:
             subj is not None and subj.is_title and subj.n_lefts + subj.n_rights == 0 and subjects[1].pos_ == "PROPN"
             and subjects[1].left_edge.i == subj.i + 1)):  # capitalised word the parser cut off the title
         subj = subjects[1]
+    if len(subjects) == 2 and subj == subjects[0] and _set_off_before(subjects[1], verb):
+        subj = subjects[1]  # "The day before, at a rally, Mr. Tarn was blunt": a fronted phrase made a subject too
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -58,6 +71,23 @@ def _own_subject(verb: Token) -> Token | None:
             if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
                 subj = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), subj)
     return subj
+
+
+def _set_off_before(second: Token, verb: Token) -> bool:
+    """Of a verb's two subjects before it, is ``second`` the one that is: the first set off by a comma before it,
+    with more words between ("The day before, at a rally in X, Mr. Tarn was ...") or itself a place or a time
+    ("Speaking in Alder, New Mexico, Tarn went ..."), the second a phrase without punctuation right before the verb
+    (its adverbs and auxiliaries aside)?"""
+    doc = verb.doc
+    first = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct)
+    if not first.right_edge.i < second.left_edge.i or second.i > verb.i or doc[first.right_edge.i + 1].text != "," \
+            or any(t.is_punct for t in doc[second.left_edge.i : second.right_edge.i + 1]):
+        return False
+    if first.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
+            and all(t.is_punct for t in doc[first.right_edge.i + 1 : second.left_edge.i]):
+        return False  # (not "The club's chair, Mira Lind said": a role and its name)
+    between = doc[second.right_edge.i + 1 : verb.i]
+    return all(t.head == verb and t.dep_ in ("advmod", "aux", "auxpass", "neg") for t in between)
 
 
 def list_rest_subject(verb: Token) -> Token | None:
@@ -141,31 +171,36 @@ def speakers_next_act(verb: Token) -> Token | None:
     if verb.i < 2 or any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark") for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
+    says = lemma in SPEECH_VERBS and any(c.dep_ in CLAUSE_DEPS for c in verb.children)  # (not "attacking her")
     if verb.dep_ == "conj":
         k = verb.i - 1 if doc[verb.i - 1].dep_ == "cc" else verb.i
         act = verb.tag_ == "VBD" and lemma in SPEECH_VERBS and verb.left_edge.i >= k and doc[k - 1].is_quote \
             and doc[k - 1].text in "”’\"'"
+        # ("acknowledging that X had tapped a vein but warning that ...": the second participle of one speaker)
+        act = act or (verb.tag_ == "VBG" and says and k < verb.i and verb.left_edge.i >= k
+                      and verb.head.dep_ in CLAUSE_DEPS)
     else:
         k = verb.i - 1
         if doc[k].is_quote and doc[k].text in "”’\"'":
             k -= 1
-        says = lemma in SPEECH_VERBS and any(c.dep_ in CLAUSE_DEPS for c in verb.children)  # (not "attacking her")
         act = verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.left_edge.i == verb.i \
-            and doc[k].text == "," and (says or lemma in REFERRING_VERBS)
+            and doc[k].text in (",", *DASH_TOKENS) and (says or lemma in REFERRING_VERBS)
     return _clause_cue(verb) if act else None
 
 
 def _clause_cue(verb: Token) -> Token | None:
     """The verb of saying above the clause that ``verb`` hangs on (through a noun or two of it)."""
-    head = verb.head
+    head, below = verb.head, verb
     for _ in range(4):
         if head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECT_DEPS for c in head.children):
-            return None  # ("“…,” Kim confirmed, adding that ...": the parser hung the verb under the quotation)
+            # ("“…,” Kim confirmed, adding that ...": the parser hung the verb under the quotation; but "denied
+            # the notion that a shake-up is coming, explaining that ...": the verb whose object's clause it closes)
+            return head if below.dep_ == "dobj" and below.i < verb.i and below is not verb.head else None
         if head.dep_ in CLAUSE_DEPS and head.i < verb.i:
             return head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i else None
         if head.head == head or head.i > verb.i:
             return None
-        head = head.head
+        head, below = head.head, head
     return None
 
 
@@ -190,9 +225,25 @@ def _subject_of(verb: Token) -> Span | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" \
                 and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.tag_ != "NNS":
             return _participle_host(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.head.dep_ in _NOUN_DOER_DEPS and verb.head.lemma_.lower() not in _MESSAGE_HEADS:
+                return _participle_host(verb)  # (not "says a report highlighting ...": the report's own statement)
+            poss = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+            if poss is not None and verb.head.lemma_.lower() in SPEECH_NOUNS:
+                return noun_phrase(doc, poss)  # ("exploited Mr. Lind's remark describing ...": Mr. Lind's)
+            noun = verb.head
+            host = _object_verb(noun) if (_set_off(verb) and noun.dep_ == "dobj") or noun.lower_ in OCCASION_NOUNS \
+                or noun.lemma_.lower() in OCCASION_NOUNS else None
+            if host is not None:
+                verb = host
+                continue
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             # (the speaker's next act, joined to the reported clause: "said she would write ..., and told")
-            verb = speakers_next_act(verb) or (verb.head.head if in_cue_tense(verb, verb.head.head) else verb.head)
+            host = speakers_next_act(verb) or (verb.head.head if in_cue_tense(verb, verb.head.head) else verb.head)
+            outside = _out_of_quotation(host) if _opens_after(verb, host) else host
+            if outside is None:
+                return None
+            verb = outside
             continue
         if verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "by marveling at ...", "for refusing to ...": through the preposition to what it modifies
@@ -200,9 +251,70 @@ def _subject_of(verb: Token) -> Span | None:
             if host.pos_ in ("NOUN", "PROPN"):
                 poss = next((c for c in host.children if c.dep_ == "poss"), None)
                 return noun_phrase(doc, poss) if poss is not None else None
+            while host.pos_ in ("ADJ", "ADV") and host.dep_ in ("acomp", "attr", "advmod") and host.head != host:
+                host = host.head  # ("stopped short of endorsing", "the most aggressive in denouncing")
             verb = host
             continue
         break
+    return None
+
+
+#: Where a noun stands when a participle on it is the noun's own act ("a gunman claiming allegiance to X carried
+#: out ...", "are precedents restricting ...", "two columns, one listing ...", "said Don Pellow, the chairman,
+#: explaining that ...").
+_NOUN_DOER_DEPS = ("nsubj", "nsubjpass", "attr", "appos")
+#: Documents and messages: a participle on one is its own statement, for its author ("a report highlighting ...").
+_MESSAGE_HEADS = DOCUMENT_NOUNS | ISSUED_MESSAGES | AD_NOUNS
+
+
+def _set_off(verb: Token) -> bool:
+    """Is the participle set off by a comma or a dash from the words before it?"""
+    k = verb.left_edge.i - 1
+    return k >= 0 and verb.doc[k].text in (",", *DASH_TOKENS)
+
+
+def _object_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly or as a preposition's object ("made an attempt to ..., writing
+    that ...", "opened a rally blasting X", "spent much of his speech defending X", "In a statement defending X,
+    the campaign said"): a participle on a thing so placed is the act of the verb's subject, not the thing's."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ in ("dobj", "dative"):
+            return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
+            return None
+        up = tok.head.head
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+        if up.dep_ not in ("dobj", "pobj") or up.pos_ not in ("NOUN", "ADJ"):
+            return None  # (not "the leader of a group backing X")
+        tok = up  # ("much of his speech", "a text to supporters")
+    return None
+
+
+def _opens_after(verb: Token, host: Token) -> bool:
+    """Is ``host`` inside a quotation that opens after ``verb``, which stands outside quotation marks (the words a
+    participle of saying introduces, not a word it follows in scare quotes)?"""
+    if not host.i > verb.i or _quoted(verb) or not _quoted(host):
+        return False
+    return any(t.text in ("“", "``") or (t.text == '"' and _quoted(t.nbor())) for t in verb.doc[verb.i : host.i])
+
+
+def _out_of_quotation(host: Token) -> Token | None:
+    """A participle outside quotation marks that the parser hung on a verb inside them ("…, telling the crowd,
+    “Some people get carried away, have you noticed?”", "While discussing it, Tarn said “they have no place
+    ...”"): the verb of saying hung on the quoted words (outside the marks, with a subject of its own), else the
+    first verb above them outside the marks; None when there is none."""
+    for _ in range(8):
+        said = next((c for c in host.children if c.pos_ == "VERB" and c.lemma_.lower() in SPEECH_VERBS
+                     and not _quoted(c) and _own_subject(c) is not None), None)
+        if said is not None:
+            return said
+        if host.head == host:
+            return None
+        host = host.head
+        if not _quoted(host):
+            return host
     return None
 
 
