@@ -23,8 +23,8 @@ import spacy
 from spacy.tokens import DocBin
 
 from onrecord.attribution.cuemodel import candidate_pairs
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import find_quotes, inside_quotes
+from onrecord.attribution.subjects import subject_of
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"

@@ -15,7 +15,8 @@ from handparse import parse
 from onrecord.attribution.cues import CueFinder
 from onrecord.attribution.extractor import find_attributions
 from onrecord.attribution.layout import in_heading
-from onrecord.attribution.phrases import cue_phrase, span_chars, subject_of
+from onrecord.attribution.phrases import cue_phrase, span_chars
+from onrecord.attribution.subjects import subject_of
 from onrecord.types import CharSpan, Relay
 
 

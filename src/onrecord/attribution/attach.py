@@ -18,10 +18,10 @@ from onrecord.attribution.calling import called, named_in_turn
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
 from onrecord.attribution.extent import second_quoted_clause
 from onrecord.attribution.layout import in_heading
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotation import Attachment, Quotation
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.lexicon.en import TITLE_MINOR_WORDS
 from onrecord.spans import trimmed_within

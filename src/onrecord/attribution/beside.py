@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 from onrecord.attribution.beside_names import bare_source, inverted_source
 from onrecord.attribution.cues import CueFinder, Statement
 from onrecord.attribution.layout import in_heading
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotes import STRAIGHT, Quote
+from onrecord.attribution.subjects import subject_of
 from onrecord.lexicon.en import DOCUMENT_NOUNS
 from onrecord.types import CharSpan, CueKind
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.attribution.cues import Statement
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotation import Attachment, Quotation
 from onrecord.attribution.rules import rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.lexicon.en import BELIEF_VERBS, SPEECH_VERBS
 from onrecord.types import CharSpan
 

@@ -18,9 +18,10 @@ from onrecord.attribution.cuesources import (
     source_issued_message,
     source_quoted_person,
 )
-from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars, subject_of
+from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, span_chars
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE, OPENING_AFTER_CUE
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.lexicon.en import (
     DOCUMENT_SPEAKERS,
     DOCUMENT_VERBS,
@@ -255,8 +256,12 @@ def source_after_quotation(v: VerbCue) -> Span | None:
 def source_subject(v: VerbCue) -> Span | None:
     """The verb's subject, inherited along participles and conjunctions ("…, saying …"), from the noun's
     possessor or the verb whose object an infinitive modifies ("held a briefing to brag that ..."), or hung by
-    the parser on its auxiliary ("wasn't saying"), when no paragraph break separates it from the verb (see
-    :func:`onrecord.attribution.phrases.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
+    the parser on its auxiliary ("wasn't saying"); a participle the parser hung inside the quotation it introduces
+    or inside the clause of the verb before it, on an occasion the verb's object names ("opened a rally blasting
+    X"), or under an adjective or adverb ("stopped short of endorsing") takes the subject of the verb it belongs
+    to; one on a subject is the subject's ("a gunman claiming ..."); when no paragraph break separates it from the
+    verb (see
+    :func:`onrecord.attribution.subjects.subject_of` and :func:`~onrecord.attribution.phrases.same_paragraph`)."""
     return same_paragraph(subject_of(v.tok), v.tok)
 
 

@@ -30,17 +30,10 @@ from onrecord.attribution.cueparts import (
     parenthetical_content,
 )
 from onrecord.attribution.extent import absolute_phrase, closing_clause, complement_content, tail_end, to_quotation_end
-from onrecord.attribution.phrases import (
-    CLAUSE_DEPS,
-    misparsed_subject,
-    noun_phrase,
-    quote_marker,
-    span_chars,
-    subject_of,
-    that_said,
-)
+from onrecord.attribution.phrases import CLAUSE_DEPS, noun_phrase, quote_marker, span_chars, that_said
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import misparsed_subject, subject_of
 from onrecord.attribution.thatclause import clause_start, own_that_clause, stranded_that_clause
 from onrecord.lexicon.en import BELIEF_VERBS, FINDING_NOUNS, SAID_IN_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from onrecord.types import CharSpan, CueKind, Relay

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph, subject_of
+from onrecord.attribution.phrases import SUBJECT_DEPS, noun_phrase, same_paragraph
 from onrecord.attribution.rules import rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.lexicon.en import AUTHORING_VERBS, ISSUED_MESSAGES, SPEECH_VERBS
 from onrecord.types import CharSpan
 

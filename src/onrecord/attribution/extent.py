@@ -11,18 +11,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.asides import stop_aside_after_quotation
-from onrecord.attribution.phrases import (
-    CLAUSE_DEPS,
-    SUBJECT_DEPS,
-    after_time_lead,
-    list_rest_subject,
-    span_chars,
-    speakers_next_act,
-    that_said,
-)
+from onrecord.attribution.phrases import CLAUSE_DEPS, SUBJECT_DEPS, after_time_lead, span_chars, that_said
 from onrecord.attribution.quotes import CLOSING_BEFORE_CUE
 from onrecord.attribution.refusals import tail_refusal
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import list_rest_subject, speakers_next_act
 from onrecord.attribution.tensestop import in_cue_tense
 from onrecord.lexicon.en import (
     COMPLETING_PREPOSITIONS,

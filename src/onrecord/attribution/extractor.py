@@ -34,11 +34,12 @@ from onrecord.attribution.headings import HEADING_RULES
 from onrecord.attribution.keys import CONTENTS, CUES, QUOTATIONS, Groups, SpanItem
 from onrecord.attribution.layout import in_heading
 from onrecord.attribution.nested import NESTED, nested_statements
-from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, span_chars, subject_of
+from onrecord.attribution.phrases import PUNCT_EDGE, cue_phrase, span_chars
 from onrecord.attribution.pullquotes import pull_quotes
 from onrecord.attribution.quotes import Quote, find_quotes, in_double_marks, inside_quotes
 from onrecord.attribution.records import build_records, find_sources, type_of
 from onrecord.attribution.relays import relay_from
+from onrecord.attribution.subjects import subject_of
 from onrecord.attribution.transcripts import qa_lines, transcript_lines
 from onrecord.lexicon.en import ASKED_IF_WORDS, ASKING_VERBS, QUESTION_WORDS, REFERRING_VERBS, SPEECH_VERBS
 from onrecord.settings import CUE_SPANS, SCOPES

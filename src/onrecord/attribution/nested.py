@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.attribution.attach import cue_after, cue_before
 from onrecord.attribution.calling import called
 from onrecord.attribution.cues import CueFinder, Statement, cue_words
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.quotation import Quotation
 from onrecord.attribution.quotes import SINGLE_CLOSING, SINGLE_OPENING, SINGLE_STRAIGHT, STRAIGHT, Quote
 from onrecord.attribution.rules import RuleTable, rule
+from onrecord.attribution.subjects import subject_of
 from onrecord.attribution.transcripts import is_transcript
 from onrecord.lexicon.en import MEDIUM_VERBS, PERSON_PRONOUNS
 from onrecord.types import CharSpan

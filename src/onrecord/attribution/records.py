@@ -21,7 +21,6 @@ from onrecord.attribution.channels import medium_for
 from onrecord.attribution.cues import Statement
 from onrecord.attribution.keys import SOURCES, Groups
 from onrecord.attribution.nested import NESTED
-from onrecord.attribution.phrases import subject_of
 from onrecord.attribution.pullquotes import PULL_QUOTE
 from onrecord.attribution.quotes import (
     AMBIGUOUS,
@@ -35,6 +34,7 @@ from onrecord.attribution.quotes import (
 from onrecord.attribution.resolution import UNKNOWN, Speaker, SpeakerResolver
 from onrecord.attribution.resolution.names import hyphen_extent, person_name
 from onrecord.attribution.resolution.people import people_by_evidence
+from onrecord.attribution.subjects import subject_of
 from onrecord.attribution.transcripts import QA_LABELS, qa_speakers
 from onrecord.lexicon.en import VERDICT_NOUNS
 from onrecord.spans import trimmed_within
