@@ -27,3 +27,20 @@ def test_serving_as_an_office_gives_no_name() -> None:
     """The look-alike: "served as Harbour Master" is an office, not a name given."""
     text = ("A clerk who served as Harbour Master for a decade said the pier had always flooded.")
     assert speaker_of(text, "the pier had always flooded") is None
+
+
+def test_a_name_given_in_an_apposition_is_the_name_of_the_noun_before_it() -> None:
+    """"One porter, a stooped man who gave his name only as Ossi, told ...": the apposition's clause names the
+    porter, and the "he" after him."""
+    text = ("Porters at the border post have not been paid since March.\n\n"
+            "One porter, a stooped man who gave his name only as Ossi, told reporters: “We carry for nothing now.”\n\n"
+            "“Nobody has come to explain,” he said.")
+    assert speaker_of(text, "We carry for nothing now.") == "Ossi"
+    assert speaker_of(text, "Nobody has come to explain") == "Ossi"
+
+
+def test_an_apposition_that_gives_no_name_stays_unnamed() -> None:
+    """The look-alike: the apposition's clause tells where he lives, not what he is called."""
+    text = ("Porters at the border post have not been paid since March.\n\n"
+            "One porter, a stooped man who lives by the river, told reporters: “We carry for nothing now.”")
+    assert speaker_of(text, "We carry for nothing now.") is None

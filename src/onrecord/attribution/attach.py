@@ -394,6 +394,32 @@ def dash(c: Quotation) -> Attachment | None:
     ))
 
 
+#: A quotation as the words of a post or a message: "posted a photo with the words “…”".
+_WITH_WORDS = re.compile(r"\bwith the (?:words|caption|message|line|note)\s*:?\s*$", re.IGNORECASE)
+
+
+@rule("contents.quote-attachment.with-the-words",
+      ("Ivo Tarn, whose boat it was, posted a photo of the pier online with the words “Spot the difference.” It "
+       "was shared widely.", "posted"))
+def with_the_words(c: Quotation) -> Attachment | None:
+    """``posted a photo … with the words “…”``: the words of a post or a message, whose cue is the verb of saying
+    the "with" hangs on (its subject the writer), not a title running on from a word."""
+    found = _WITH_WORDS.search(_lead(c))
+    if found is None:
+        return None
+    verb = c.doc[c.cues.token_at(found.start())].head
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    kind = c.cues.cue_kind(verb)
+    source = subject_of(verb)
+    if kind is None or kind[0] != "speech" or source is None or in_heading(c.text, verb):
+        return None
+    return Attachment(Statement(
+        content=c.q.content, cue=verb, cue_span=CharSpan(verb.idx, verb.idx + len(verb.text)), source=source,
+        kind="speech", confidence=0.8, origin="quote-before", quote=c.q,
+    ))
+
+
 @rule("contents.quote-attachment.run-on-title", ("Ana Lind starred in the film “Harbour Lights.”", None))
 def run_on_title(c: Quotation) -> Attachment | None:
     """No cue, short, and running on from a word ("in the biopic “Judy.”"): a title or a term."""
@@ -441,6 +467,6 @@ QUOTE_ATTACHMENT: RuleTable[Quotation, Attachment] = RuleTable(
     "contents.quote-attachment",
     [named_work, quoted_transcript, named_in_turn, cue_clause, after_a_break, mixed, second_clause,
      quotation_paragraph, called, scare_quotes, title, in_source, fragment, cue_after, cue_before, dash, colon_lead,
-     run_on_title, quoted_subject, continuation],
+     with_the_words, run_on_title, quoted_subject, continuation],
     describe=_answer,
 )

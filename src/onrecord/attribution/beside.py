@@ -46,8 +46,9 @@ def cue_after_quote(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
     if inside.endswith(".") and i < len(doc) and doc[i].is_title and not doc[i].is_punct:
         # “… the end.” Then a new sentence: what follows belongs to the next statement, not to this quotation
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is None or cues.cue_kind(nxt) is None:
-            return None
+        if nxt is None or cues.cue_kind(nxt) is None or (
+                _says_its_own(nxt) and text[: q.span.start].rstrip()[-1:] != ":"):
+            return None  # (a lead-in's colon before it: "Lind had a reply: “…” She said ...", the next rule's)
     if inside.endswith(".") and i < len(doc) and doc[i].text in "([":
         return None  # “… the end.” (A parenthetical sentence follows: its verb is not this quotation's cue.)
     while i < limit:
@@ -75,6 +76,16 @@ def cue_after_quote(doc: Doc, q: Quote, cues: CueFinder) -> Statement | None:
             return None
         i += 1
     return None
+
+
+def _says_its_own(verb: Token) -> bool:
+    """Does the verb of a new sentence after a closed quotation, with a pronoun for its subject, go on with a
+    clause of its own (“… came back.” She added that the boats would stay; “… came back.” He said he would
+    resign)? Then the one quoted goes on speaking, what the verb says is that clause, and the quotation is the
+    cue's before it. Not a new name's verb (“…” Tarn writes that ...: one who quotes those words may be their
+    speaker)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
 
 
 def _relative_end(doc: Doc, i: int, limit: int) -> int:

@@ -33,9 +33,11 @@ from onrecord.lexicon.en import (
     ISSUED_DOCUMENTS,
     JUDGMENT_NOUNS,
     LETTER_NOUNS,
+    MEDIUM_VERBS,
     RESEARCH_DOCUMENTS,
     SIGNING_VERBS,
     STUDY_LEADING_VERBS,
+    WRITTEN_POSTS,
 )
 
 
@@ -206,6 +208,33 @@ def document_of_last_speaker(case: Mention) -> Speaker | None:
     if last is not None and last[0] >= since and last[1].kind == "organisation":
         return replace(last[1], description=case.description)
     return None
+
+
+#: How many tokens before a post's mention its writer may have written (a quotation of a few sentences between).
+_POST_VIEW = 80
+
+
+@rule("speakers.post-of-last-writer", (
+    "Ana Lind wrote on her blog that the pier would close in May. “We tried everything,” the post said.",
+    "Ana Lind"))
+def post_of_last_writer(case: Mention) -> Speaker | None:
+    """A post, a tweet, a message or a letter nobody is said to have written, right after a person wrote or
+    posted (in the same sentence or the one before: "Ana Lind wrote that ... “…,” the post said"): that person
+    wrote it. Not after someone who only spoke."""
+    head, r = case.head, case.resolver
+    if case.lemma not in WRITTEN_POSTS or case.phrase_ents or not case.definite:
+        return None
+    # (the words before it, a quotation between included, back to the paragraph before at most)
+    since, breaks = head.i, 0
+    while since > 0 and head.i - since < _POST_VIEW and breaks + ("\n" in r.doc[since - 1].text) < 2:
+        since -= 1
+        breaks += "\n" in r.doc[since].text
+    last = next(((i, s) for i, s in reversed(r.recent) if i < head.i), None)
+    if last is None or last[0] < since or last[1].kind != "person" or not last[1].name:
+        return None
+    wrote = any(t.pos_ == "VERB" and t.lemma_.lower() in MEDIUM_VERBS and MEDIUM_VERBS[t.lemma_.lower()] in (
+        "post", "document") for t in r.doc[since : head.i])
+    return replace(last[1], description=case.description) if wrote else None
 
 
 @rule("speakers.document-of-main-organisation", (

@@ -72,15 +72,18 @@ def names_given(doc: Doc) -> list[Span]:
      "Sparrow"),
 )
 def name_given(case: Mention) -> Speaker | None:
-    """A person noun whose relative clause gives the name ("A busker who ... gives his name only as Sparrow,
-    says"): that name. Not a name given in another clause of the sentence."""
+    """A person noun whose relative clause, or that of a noun in apposition to it, gives the name ("A busker who
+    ... gives his name only as Sparrow, says"; "One farmer, a widower who gives his name as Sparrow, says"): that
+    name. Not a name given in another clause of the sentence."""
     head = case.head
     if head.pos_ != "NOUN" or not case.moves:
         return None
     # (its relative clauses, those joined to them, and one the parse hung on the noun itself: "a busker who plays
-    # ..., and who gives his name")
-    clauses = [c for c in head.children if c.dep_ == "relcl" or (c.dep_ == "conj" and c.pos_ == "VERB" and any(
-        g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children))]
+    # ..., and who gives his name"; and those of a noun in apposition to it: "One farmer, a widower who gives his
+    # name only as Sparrow, says")
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    clauses = [c for noun in nouns for c in noun.children if c.dep_ == "relcl" or (
+        c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children))]
     clauses += [c for clause in clauses for c in clause.conjuncts if c.i > clause.i]
     for clause in clauses:
         for tok in clause.subtree:

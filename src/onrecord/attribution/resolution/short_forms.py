@@ -61,17 +61,25 @@ def acronym_after(ent: Span) -> str | None:
 def fullest_org(name: str, org_names: list[str]) -> str:
     """The fullest organisation name of ``org_names`` (the article's, a name once a mention) that begins with
     ``name`` ("Suncor" -> "Suncor Energy"; not for a legal form or a station's number: "Tarn News" stays, not
-    "Tarn News 6"). Where the names it begins are two bodies' ("Harbour News" and "Harbour Business Network" for
+    "Tarn News 6"; not a body of its members or its fans: "Harbour Rovers" stays, not "Harbour Rovers Supporters'
+    Trust"). Where the names it begins are two bodies' ("Harbour News" and "Harbour Business Network" for
     "Harbour"), the one named most often, of those the longest."""
     words = name.split()
     fits = [c for c in org_names if len(c.split()) > len(words) and _begins(c, name) and any(
-        w.lower().rstrip(".,") not in LEGAL_SUFFIXES and not w.isdigit() for w in c.split()[len(words) :])]
+        w.lower().rstrip(".,") not in LEGAL_SUFFIXES and not w.isdigit() for w in c.split()[len(words) :])
+        and not _members_body(c.split()[len(words) :])]
     if not fits:
         return name
     longest = max(fits, key=lambda c: len(c.split()))  # (the first named of the longest)
     if all(_begins(longest, c) for c in fits):
         return longest
     return max(dict.fromkeys(fits), key=lambda c: (fits.count(c), len(c.split())))
+
+
+def _members_body(rest: list[str]) -> bool:
+    """Do the words a fuller name adds begin with a plural possessive ("Supporters' Trust", "Fans’ Forum",
+    "Workers' Union")? Then the fuller name is another body, one of the first one's people."""
+    return bool(rest) and rest[0][-1:] in ("'", "’") and rest[0][:-1].isalpha()
 
 
 def _begins(name: str, start: str) -> bool:

@@ -447,6 +447,7 @@ SPEAKER_RULES: RuleTable[Mention, Speaker] = RuleTable("speakers", [
     owner.account_of_owner,
     doc.authors_of_document,
     doc.document_of_last_speaker,
+    doc.post_of_last_writer,
     g.document_named_next,
     doc.document_of_main_organisation,
     doc.lead_author,
