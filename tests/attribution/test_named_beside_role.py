@@ -101,3 +101,23 @@ _APPEALS = ("Hannah Whitfield and Ivo Tarnowski are running for the Senate nomin
 )
 def test_the_email_is_the_one_sent_just_before(text: str, speaker: str) -> None:
     assert speakers(text)["the email"] == speaker
+
+
+_PRIMARY = ("Hannah Whitfield won the primary in Lakeview on Tuesday. Whitfield thanked her volunteers. Whitfield "
+            "said the race was “far from over.”\n\nHer husband, George Whitfield, campaigned for her all week.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(_PRIMARY + "George Whitfield spoke with voters outside the polling place before heading inside "
+                     "with the mayor. At one point, a woman asked for a photo and Whitfield said, “as long as we’re "
+                     "not breaking any election laws.”", "George Whitfield", id="the-namesake-named-just-before"),
+        # look-alike: the namesake named only in passing keeps the name its owner's
+        pytest.param(_PRIMARY + "Voters waited outside the polling place with the mayor. At one point, a woman asked "
+                     "for a photo and Whitfield said, “as long as we’re not breaking any election laws.”",
+                     "Hannah Whitfield", id="the-owner-of-the-name"),
+    ],
+)
+def test_a_family_name_is_the_namesake_just_named_as_a_subject(text: str, speaker: str) -> None:
+    assert speakers(text)["Whitfield"] == speaker

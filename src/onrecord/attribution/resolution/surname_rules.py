@@ -49,10 +49,12 @@ def _namesake_in_view(case: Mention, name: str, gender: str | None) -> str | Non
     name alone belongs to (:meth:`ArticleIndex._find_owners`), the one last named in full as a subject or found
     speaking before the mention ("The prime minister ... He said ...": not a namesake named paragraphs before), of
     the gender of the mention's honorific (``gender``: "Ms. Tarn" is not the man last named); None for a name of
-    two words or more, or with a single member so named."""
+    two words or more, or with a single member so named. A name one member owns is still another's when that one
+    was named in full as a subject in its sentence or the one before, and no other member since ("Ivo Tarn spoke
+    with voters ... a woman asked for a photo and Tarn said")."""
     index = case.resolver.index
     key = surname(name)
-    if len(name.split()) != 1 or key in index.owner:
+    if len(name.split()) != 1:
         return None
     family = {n for n in index.by_surname.get(key, ()) if len(n.split()) >= 2 and n in index.ent_names and (
         n.split()[0].lower() in MALE_FIRST_NAMES or n.split()[0].lower() in FEMALE_FIRST_NAMES
@@ -60,6 +62,12 @@ def _namesake_in_view(case: Mention, name: str, gender: str | None) -> str | Non
     if len({index.fullest(n) for n in family}) < 2:
         return None
     members = {index.fullest(n) for n in family}
+    if key in index.owner:  # the name is one member's, unless another was named in full as a subject just before
+        head = case.head
+        since = case.resolver.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+        last = [(i, index.fullest(n)) for i, n, subject in index.persons if since <= i < head.i and n in family]
+        return last[-1][1] if last and (gender is None or index.gender(last[-1][1], listed=True) in (
+            None, gender)) and any(subject for i, n, subject in index.persons if i == last[-1][0]) else None
     seen = [(i, index.fullest(n)) for i, n, subject in index.persons if subject and i < case.head.i and n in family]
     seen += [(i, s.name) for i, s in case.resolver.recent if i < case.head.i and s.name in members]
     if gender is not None:
