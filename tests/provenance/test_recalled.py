@@ -85,3 +85,29 @@ def test_a_recalled_claim_against_a_document_pairs_the_persons_own_earlier_words
 @pytest.mark.model
 def test_a_recalled_rumour_pairs_no_ones_earlier_words() -> None:
     assert not any(_pairs_first_quote(f) for f in _conflicts(LATER.format(owner="the rumour")))
+
+
+def test_an_account_noun_taken_for_the_cue_is_recalled_when_its_sentence_has_conflict_words() -> None:
+    text = "The deficit sits uneasily with the director's statement in May that the college made a profit."
+    said = _said(text, "director's", "statement", "the college made a profit")
+    assert recalled_claim(said, text)
+    assert owner_of_claim(said, text, [], []) == "the director"
+    plain = "The deficit was set out beside the director's statement in May that the college made a profit."
+    assert not recalled_claim(_said(plain, "director's", "statement", "the college made a profit"), plain)
+
+
+SAID_THEN = ("The annual report, published on Monday, states that “a loan of 12 million was made to Harrowgate "
+             "Homes in 2025.” The report is at odds with what Ana Lind said in March, when she told members that "
+             "{claim}.")
+
+
+@pytest.mark.model
+def test_a_persons_claim_told_in_the_reporters_sentence_pairs_her_earlier_words() -> None:
+    found = _conflicts(SAID_THEN.format(claim="no money had been lent to Harrowgate Homes"))
+    assert any(_pairs_first_quote(f) for f in found)
+
+
+@pytest.mark.model
+def test_a_claim_on_another_matter_told_in_the_sentence_pairs_nothing_earlier() -> None:
+    found = _conflicts(SAID_THEN.format(claim="the fund would hire two new managers"))
+    assert not any(_pairs_first_quote(f) for f in found)

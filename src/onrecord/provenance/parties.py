@@ -127,10 +127,10 @@ def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str],
     the chief executive's assurance in May that ...": the one person the article gives that role) and "his" or
     "her" claim (the last of the ``earlier`` person speakers whose first name is not of the other sex)."""
     cue = attribution.cue
-    if cue is None or not (set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS
-                           or _signal_phrase(text[cue.start:attribution.content.start])):
+    lead = _lead(attribution, text)
+    if cue is None or lead is None:
         return None
-    recalled = _recalled_owner(text[cue.start:attribution.content.start], text, earlier)
+    recalled = _recalled_owner(lead, text, earlier)
     if recalled is not None:
         return recalled
     between = text[cue.end:attribution.content.end]
@@ -145,16 +145,28 @@ def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str],
 
 def recalled_claim(attribution: Attribution, text: str) -> bool:
     """Is the attribution a claim a reporter's conflict word recalls as someone's ("belies Osgood's claim in March
-    that ...", "sits uneasily with his February statement that ..."): a cue of conflict, an account noun before
+    that ...", "sits uneasily with his February statement that ..."): words of conflict, an account noun before
     the content?"""
+    lead = _lead(attribution, text)
+    return lead is not None and bool(set(re.findall(r"[a-z]+", lead.lower())) & _ACCOUNTS)
+
+
+def _lead(attribution: Attribution, text: str) -> str | None:
+    """The words of conflict that introduce a claim, up to it: from a cue of conflict ("belies Osgood's claim in
+    March"), or, when extraction took the account noun for the cue, from the start of its sentence ("The deficit
+    sits uneasily with the vice-chancellor's statement"); None when no conflict word introduces it."""
     cue = attribution.cue
     if cue is None or cue.start >= attribution.content.start:
-        return False
+        return None
     lead = text[cue.start:attribution.content.start]
-    if not (set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS or _signal_phrase(lead)):
-        return False
-    return bool(set(re.findall(r"[a-z]+", text[cue.end:attribution.content.start].lower())) & _ACCOUNTS) or bool(
-        set(re.findall(r"[a-z]+", cue.of(text).lower())) & _ACCOUNTS)
+    if set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS or _signal_phrase(lead):
+        return lead
+    if cue.of(text).lower() not in _ACCOUNTS:
+        return None
+    start = max(text.rfind(". ", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
+    lead = text[start:attribution.content.start]
+    words = set(re.findall(r"[a-z]+", text[start:cue.start].lower()))
+    return lead if words & _SIGNALS_FORMS or _signal_phrase(lead) else None
 
 
 def _signal_phrase(words: str) -> bool:

@@ -96,6 +96,16 @@ def holders(role: str, statements: Sequence[Statement], texts: dict[str, str]) -
     return found
 
 
+def _in_signal_sentence(s: Statement, flag: Flag, text: str) -> bool:
+    """Is the statement given in the reporter's sentence that raised the flag ("The survey's findings are at odds
+    with what Ana Lind said in May, when she told reporters that ...")?"""
+    if not flag.evidence or not text:
+        return False
+    start = max(text.rfind(". ", 0, s.attribution.content.start), text.rfind("\n", 0, s.attribution.content.start))
+    end = text.find(". ", s.attribution.content.end)
+    return flag.evidence[0] in text[start + 1:end if end >= 0 else len(text)]
+
+
 def with_recalled(flags: Iterable[Flag], statements: Sequence[Statement],
                   texts: dict[str, str] | None = None) -> list[Flag]:
     """The flags, each signalled conflict (the reporter's words) with a side that recalls a person's claim (a
@@ -111,7 +121,9 @@ def with_recalled(flags: Iterable[Flag], statements: Sequence[Statement],
             for i, recap in enumerate(sides):
                 other = sides[1 - i]
                 assert recap is not None and other is not None
-                if recap.document is not None or not recalled_claim(recap.attribution, texts.get(recap.article, "")):
+                text = texts.get(recap.article, "")
+                if recap.document is not None or not (recalled_claim(recap.attribution, text)
+                                                      or _in_signal_sentence(recap, f, text)):
                     continue
                 story = [s for s in statements if s.article != recap.article and s.story & recap.story]
                 given = [s for s in story if recalls(recap, s, holders(recap.party or "", story, texts))]
