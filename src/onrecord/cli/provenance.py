@@ -73,6 +73,7 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
     from onrecord.ingest import iter_inputs
     from onrecord.provenance import across_articles
     from onrecord.provenance.flags import group_flags
+    from onrecord.provenance.restatements import with_recalled
     from onrecord.provenance.subjects import subjects
 
     def articles() -> Iterable[Article]:
@@ -89,11 +90,14 @@ def cards_of_paths(paths: list[str], settings: Any, report: Callable[[OnrecordEr
         else:
             done.append(result)
     said, between = across_articles(done)
+    everyone = [s for group in said for s in group]
+    texts = {ex.article.id or "": ex.article.text for ex in done}
     out = []
     for ex, mine_said in zip(done, said, strict=True):
         key = ex.article.id or ""
         theirs = [f for f in between if key in (_key(f.a), _key(f.b))]
-        mine = [f.to_dict() for f in group_flags([*ex.provenance.flags, *theirs])]  # (one claim said twice: one flag)
+        own = with_recalled(ex.provenance.flags, everyone, texts)  # (a recalled claim: its owner's earlier words)
+        mine = [f.to_dict() for f in group_flags([*own, *theirs])]  # (one claim said twice: one flag)
         found = card(ex.article, ex.attributions, mine)
         found["subjects"] = [s.to_dict() for s in subjects(mine_said)]
         out.append(found)

@@ -28,6 +28,7 @@ from onrecord.errors import InputError
 from onrecord.provenance import Flag, across_articles
 from onrecord.provenance.documents import merge_documents
 from onrecord.provenance.flags import group_flags
+from onrecord.provenance.restatements import with_recalled
 from onrecord.settings import Settings
 from onrecord.types import Article, Extraction
 
@@ -170,8 +171,10 @@ def predict(articles: Sequence[Article], settings: Settings) -> tuple[list[Flag]
     for result in extract_many(articles, settings=settings.with_(provenance=True), on_error="raise"):
         assert isinstance(result, Extraction)
         done.append(result)
-    own = [f for ex in done for f in ex.provenance.flags]
-    flags = group_flags([f for f in own if f.kind != "document"] + across_articles(done)[1])
+    said, between = across_articles(done)
+    texts = {ex.article.id or "": ex.article.text for ex in done}
+    own = with_recalled([f for ex in done for f in ex.provenance.flags], [s for g in said for s in g], texts)
+    flags = group_flags([f for f in own if f.kind != "document"] + between)
     documents = [f for f in own if f.kind == "document"]
     stories = {ex.article.id or "": frozenset(ex.provenance.names) for ex in done}
     flags.extend(merge_documents(documents, stories))

@@ -46,6 +46,7 @@ from onrecord.provenance.parties import (
     named_by_role,
     owner_of_claim,
     owner_of_time,
+    recalled_claim,
     role_of_previous,
 )
 from onrecord.provenance.rebuttals import rebuttals
@@ -180,15 +181,24 @@ def statements(article: Article, attributions: Sequence[Attribution], found: Seq
     place = _dateline(article.text)
     out: list[Statement] = []
     speakers = [a.speaker for a in attributions if a.speaker and a.speaker_kind == "person"]
+    earlier: list[str] = []  # (the person speakers so far: whose "his statement that ..." it is)
     for i, (a, c) in enumerate(zip(attributions, found, strict=True)):
         a = _not_from(a, place)
-        claimant = owner_of_claim(a, article.text, speakers)  # (the source, "The review belies", holds nothing)
+        claimant = owner_of_claim(a, article.text, speakers, earlier)  # (the source, "The review belies": nothing)
         named = (role_of_previous(a, out[-1].attribution if out else None) or owner_of_time(a, article.text, speakers)
                  or antecedent_in_sentence(a, article.text, speakers) or named_after(a, article.text)
                  or named_by_role(a, article.text))
-        a = replace(a, speaker=claimant, source=None) if claimant else replace(a, speaker=named) if named else a
+        if claimant:
+            a = replace(a, speaker=claimant, source=None, speaker_kind="person")
+        elif named:
+            a = replace(a, speaker=named)
+        if claimant and c.cue == "deny":  # ("contradicts the chair's assurance that ...": hers, asserted)
+            c = replace(c, cue="assert", stances=tuple((k, -v) for k, v in c.stances))
         out.append(Statement(key, i, a, c, a.content.of(article.text), article.published, article.outlet,
-                             document_of(a, article.text), story))
+                             None if claimant and recalled_claim(a, article.text) else document_of(a, article.text),
+                             story))
+        if a.speaker and a.speaker_kind == "person":
+            earlier.append(a.speaker)
     return out
 
 

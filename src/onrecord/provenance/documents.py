@@ -31,7 +31,7 @@ from onrecord.provenance.claims import CONFLICT_SIGNALS, HEDGES
 from onrecord.provenance.document_record import attributes, authenticity_history, settled
 from onrecord.provenance.flags import conditions
 from onrecord.provenance.pairs import Pair, overlap, subject_or_sentence
-from onrecord.provenance.parties import one_party
+from onrecord.provenance.parties import one_party, recalled_claim
 from onrecord.provenance.values import Flag, Statement
 from onrecord.types import CharSpan
 
@@ -214,6 +214,24 @@ def _signal_tokens(doc: Doc, inside: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
+def _phrase_tokens(doc: Doc, statements: Sequence[Statement], text: str) -> list[Token]:
+    """The first words of the conflict phrases of several words ("gives the lie to", "sits uneasily with": no one
+    word of them is a signal), in a sentence that recalls a person's claim ("gives the lie to the chair's assurance
+    in May that ..."; alone, such words are too loose: "does not match" a size, "at variance with" a rule)."""
+    found = []
+    for m in _PHRASE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and any(_within(s, span.sent) and s.attribution.speaker_kind == "person"
+                                    and recalled_claim(s.attribution, text) for s in statements):
+            found.append(span[0])
+    return found
+
+
+#: The conflict phrases of several words (lexicon ``conflict_phrases``), as a pattern of whole words.
+_PHRASE = re.compile(r"\b(?i:" + "|".join(re.escape(p).replace("_", r"\s+") for p in sorted(
+    _EN.words("conflict_phrases"), key=len, reverse=True)) + r")\b")
+
+
 _ACCOUNTS = frozenset("story account version picture tale explanation".split())
 
 
@@ -285,17 +303,37 @@ def _parties(sent: Span, statements: Sequence[Statement], text: str) -> list[lis
     for speaker in speakers:
         if speaker.split()[-1] in names:
             groups.append([s for s in statements if s.speaker == speaker and s.document is None])
+    for s in statements:  # a person's claim the sentence gives back ("at odds with the chair's assurance that ...")
+        if _within(s, sent) and s.document is None and s.attribution.speaker_kind == "person" and s.party \
+                and recalled_claim(s.attribution, text) \
+                and not any(s.party == t.party for group in groups for t in group):
+            groups.append([t for t in statements if t.party == s.party and t.document is None])
     owner = next((t.lower_ for t in sent if t.dep_ == "poss" and t.lower_ in ("his", "her")
                   and t.head.lemma_.lower() in ACCOUNT_NOUNS), None)
     if owner is not None:
         last = _said_before(sent, statements, besides=groups, pronoun=owner)
         if last:
             groups.append(last)
+    if len(groups) == 1 and _points_back(sent):  # "It flatly contradicts ...": the document whose words came last
+        back = max((s for s in statements if s.document and s.attribution.content.end <= sent.start_char),
+                   key=lambda s: s.attribution.content.end, default=None)
+        if back is not None and not any(back.party == s.party for s in groups[0]):
+            groups.append([s for s in statements if s.document == back.document])
     if len(groups) == 1:  # "The indictment tells a different story": against the one who spoke last
         last = _said_before(sent, statements, person=False, besides=groups)
         if last:
             groups.append(last)
     return groups
+
+
+#: What a sentence's subject calls the words just before it ("It", "The finding", "Both findings").
+_BACK = frozenset("it this that these those finding findings figure figures".split())
+
+
+def _points_back(sent: Span) -> bool:
+    """Does the sentence's subject stand for the words just before it ("It flatly contradicts ...", "That finding
+    is at odds with ...")?"""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _BACK and t.head.dep_ == "ROOT" for t in sent)
 
 
 def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]:
@@ -304,7 +342,9 @@ def signalled_conflicts(doc: Doc, statements: Sequence[Statement]) -> list[Flag]
     inside = [(s.attribution.content.start, s.attribution.content.end) for s in statements]
     text = doc_text(doc)  # (spaCy builds doc.text anew on each access)
     out = []
-    for tok in _signal_tokens(doc, inside):
+    signals = _signal_tokens(doc, inside)
+    for tok in sorted(signals + [t for t in _phrase_tokens(doc, statements, text) if t not in signals],
+                      key=lambda t: t.i):
         groups = _parties(tok.sent, statements, text)
         if len(groups) < 2:
             continue

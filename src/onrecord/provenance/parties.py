@@ -68,7 +68,13 @@ def named_by_role(attribution: Attribution, text: str) -> str | None:
     words = description.lower().replace(",", " ").split()
     if attribution.speaker or len(words) < 2 or words[0] != "the" or words[-1] not in TITLES or named_in(description):
         return None
-    role = r"\s+".join(re.escape(w) for w in words[1:])
+    return holder_of_role(words[1:], text)
+
+
+def holder_of_role(role_words: Sequence[str], text: str) -> str | None:
+    """The one person the article gives a role ("chief executive"), in either order and in any case ("the
+    company's chief executive, Ana Lind"; "Ana Lind, the chief executive"); two people given it: nobody."""
+    role = r"\s+".join(re.escape(w) for w in role_words)
     found = [m.group(1) for m in re.finditer(rf"(?i:\b{role}),\s+{_NAME}", text)]
     found += [m.group(1) for m in re.finditer(rf"{_NAME},\s+(?i:the\s+(?:[\w-]+\s+){{0,3}}?{role})\b", text)]
     names = [n for i, n in enumerate(found) if not any(same_person(n, m) for m in found[:i])]
@@ -113,13 +119,20 @@ _FEMALE = _EN.words("female_first_names")
 _MALE = _EN.words("male_first_names")
 
 
-def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str]) -> str | None:
+def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str],
+                   earlier: Sequence[str] = ()) -> str | None:
     """The person whose claim a reporter's conflict word introduces, which extraction took for the speaker's words
     ("The review belies Osgood's claim in March that ...": Osgood's; "The report contradicts the account Ana Lind
-    gave ...": Lind's), when that person speaks elsewhere in the article."""
+    gave ...": Lind's), when that person speaks elsewhere in the article; also a role's claim ("gives the lie to
+    the chief executive's assurance in May that ...": the one person the article gives that role) and "his" or
+    "her" claim (the last of the ``earlier`` person speakers whose first name is not of the other sex)."""
     cue = attribution.cue
-    if cue is None or not set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS:
+    lead = _lead(attribution, text)
+    if cue is None or lead is None:
         return None
+    recalled = _recalled_owner(lead, text, earlier)
+    if recalled is not None:
+        return recalled
     between = text[cue.end:attribution.content.end]
     m = re.search(r"([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+){0,2}?(\w+)", between)
     if m is not None and m.group(2).lower() in _ACCOUNTS:
@@ -128,6 +141,62 @@ def owner_of_claim(attribution: Attribution, text: str, speakers: Sequence[str])
     if m is not None and m.group(1).lower() in _ACCOUNTS:
         return _speaker_named(m.group(2).split()[-1], speakers)
     return None
+
+
+def recalled_claim(attribution: Attribution, text: str) -> bool:
+    """Is the attribution a claim a reporter's conflict word recalls as someone's ("belies Osgood's claim in March
+    that ...", "sits uneasily with his February statement that ..."): words of conflict, an account noun before
+    the content?"""
+    lead = _lead(attribution, text)
+    return lead is not None and bool(set(re.findall(r"[a-z]+", lead.lower())) & _ACCOUNTS)
+
+
+def _lead(attribution: Attribution, text: str) -> str | None:
+    """The words of conflict that introduce a claim, up to it: from a cue of conflict ("belies Osgood's claim in
+    March"), or, when extraction took the account noun for the cue, from the start of its sentence ("The deficit
+    sits uneasily with the vice-chancellor's statement"); None when no conflict word introduces it."""
+    cue = attribution.cue
+    if cue is None or cue.start >= attribution.content.start:
+        return None
+    lead = text[cue.start:attribution.content.start]
+    if set(re.findall(r"[a-z]+", cue.of(text).lower())) & _SIGNALS_FORMS or _signal_phrase(lead):
+        return lead
+    if cue.of(text).lower() not in _ACCOUNTS:
+        return None
+    start = max(text.rfind(". ", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
+    lead = text[start:attribution.content.start]
+    words = set(re.findall(r"[a-z]+", text[start:cue.start].lower()))
+    return lead if words & _SIGNALS_FORMS or _signal_phrase(lead) else None
+
+
+def _signal_phrase(words: str) -> bool:
+    """Do the words hold a conflict phrase of several words ("gives the lie to", "sits uneasily with")?"""
+    low = " ".join(re.findall(r"[a-z]+", words.lower()))
+    return any(f" {p} " in f" {low} " for p in _PHRASES)
+
+
+def _recalled_owner(lead: str, text: str, earlier: Sequence[str]) -> str | None:
+    """Whose claim the words before a recalled claim name: a role's ("the chief executive's assurance in May":
+    the one person the article gives that role) or "his"/"her" ("her account in March": the last person of
+    ``earlier`` whose first name is not of the other sex)."""
+    m = _ROLE_CLAIM.search(lead)
+    if m is not None and m.group(2).lower() in _ACCOUNTS:
+        words = m.group(1).lower().split()
+        if words[-1].split("-")[-1] in TITLES:  # (unnamed in this article: the role, which others may name)
+            return holder_of_role(words, text) or "the " + " ".join(words)
+    m = _PRONOUN_CLAIM.search(lead)
+    if m is not None and m.group(2).lower() in _ACCOUNTS:
+        unlike = _FEMALE if m.group(1).lower() == "his" else _MALE
+        return next((s for s in reversed(earlier) if s.split()[0].lower() not in unlike), None)
+    return None
+
+
+#: "the chief executive's statement", "the clinic nurse manager's first assurance" (a role of up to four words).
+_ROLE_CLAIM = re.compile(r"\b[Tt]he\s+((?:(?!the\b)[a-z][\w-]*\s+){0,3}[a-z][\w-]*)['’]s\s+"
+                         r"(?:[\w-]+\s+){0,2}?([a-z]+)\b")
+#: "his statement", "her account in March", "his February statement".
+_PRONOUN_CLAIM = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
+_PHRASES = tuple(" ".join(p.split("_")) for p in _EN.words("conflict_phrases"))
 
 
 #: The forms of the conflict words a cue may take ("belies", "contradicted").
@@ -219,6 +288,7 @@ __all__ = [
     "owner_of_claim",
     "owner_of_time",
     "person_key",
+    "recalled_claim",
     "role_of_previous",
     "same_person",
     "same_story",

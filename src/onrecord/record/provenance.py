@@ -9,7 +9,9 @@ provenance (``onrecord ingest`` and ``reprocess`` always compute it), in the art
 - ``flags``: the article's own flags (its statements' ordinals mapped to attribution ids), then the flags across
   articles: reversals against the stored statements of the same speaker (the store's speaker identity, so "Lind"
   in one article and "Ana Lind" in another are one speaker), and conflicts against the stored statements of other
-  speakers that share at least :data:`MIN_SHARED_KEYS` subject keys (the :data:`MAX_CANDIDATES` most recent).
+  speakers that share at least :data:`MIN_SHARED_KEYS` subject keys (the :data:`MAX_CANDIDATES` most recent); a
+  signalled conflict that recalls a person's claim gets that person's earlier words of a stored article of the
+  story in ``also`` (:mod:`onrecord.record.recalled`).
 
 Flags are recomputed, never edited: reprocessing an article deletes its flags (and, with its attributions, every
 flag that names one of them) and computes them again. One flag per kind and pair of statements (a unique index),
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.errors import OnrecordError, StoreError
 from onrecord.record.queries import _limit
+from onrecord.record.recalled import with_recalled_stored
 from onrecord.record.store import POSTGRES, Store, _attribution, _now
 from onrecord.types import Extraction
 
@@ -95,7 +98,8 @@ def write(store: Store, article_id: int, extraction: Extraction, *, corrected: b
     said = _canonical(store, written, [speaker for _, speaker in ids])
     across = {(key, i): v for i, v in own.items()}
     found = _across(store, article_id, said, across, [speaker for _, speaker in ids])
-    return _insert_joined(store, [*prov.flags, *(f for f, _ in found)], article_id, named | across)
+    mine = with_recalled_stored(store, article_id, extraction, written, said, [speaker for _, speaker in ids], across)
+    return _insert_joined(store, [*mine, *(f for f, _ in found)], article_id, named | across)
 
 
 def _insert_joined(store: Store, found: Sequence[Flag], article_id: int, ids: dict[tuple[str, int], int]) -> int:
