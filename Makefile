@@ -88,7 +88,7 @@ test: $(STAMP) $(if $(filter 1,$(LINT)),lint)
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5), treated as success"; exit 0; fi; \
 	exit $$rc
 
-# The last two runs score speakers on PolNeAR train with the resolved names of data/speakers/ (every part pooled: 325 documents, parts a-n).
+# The last two runs score speakers on PolNeAR train with the resolved names of data/speakers/ (every part pooled: 345 documents, parts a-o).
 eval: $(STAMP)
 	@for g in polnear/dev.jsonl.gz:all:phrase:fast polnear/dev.jsonl.gz:quotes:phrase:fast ggt/dev.jsonl:quotes:word:fast \
 	          polnear/dev.jsonl.gz:all:phrase:accurate ggt/dev.jsonl:quotes:word:accurate \
