@@ -329,7 +329,7 @@ def _addressed_that_clause(tok: Token) -> Token | None:
 @rule("cues.noun-that-clause", ("Ana Lind's warning that the pier would close upset the council.", "warning"))
 def noun_that_clause(w: Word) -> Statement | None:
     """"Trump's warning that ...", "the claim that ...": a noun of saying with a that-clause; the possessor,
-    if any, is the source."""
+    if any, is the source, else who "from" or "by" names right after the noun ("an admission from X that")."""
     if not _noun(w.tok):
         return None
     clause = _that_clause(w.tok)
@@ -358,6 +358,8 @@ def _noun_statement(w: Word, clause: Token, form: str, prior: float) -> Statemen
     tok = w.tok
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     source = noun_phrase(w.doc, poss, possessive=True) if poss is not None else misparsed_subject(tok)
+    agent = _noun_agent(tok) if source is None and form == "clause" else None
+    source = noun_phrase(w.doc, agent) if agent is not None else source
     if form == "object" and source is None:
         return None  # a stance noun without its holder ("the support for ...") says nothing about who
     content = span_chars(w.doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -368,6 +370,20 @@ def _noun_statement(w: Word, clause: Token, form: str, prior: float) -> Statemen
         kind="speech" if form == "clause" else "belief", confidence=prior if source is not None else prior - 0.2,
         origin="noun", form=form,
     )
+
+
+def _noun_agent(tok: Token) -> Token | None:
+    """Who made the statement a noun of saying names with "by" or "from" before its that-clause ("an admission
+    from Ana Lind that ...", "the suggestion by a former mayor that ..."): a name, a pronoun or a person noun
+    phrase, not a time ("the warning from Tuesday") or a number."""
+    for prep in tok.rights:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if obj is None or prep.lower_ not in ("by", "from") or prep.i != tok.i + 1:
+            continue
+        if obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") or obj.like_num:
+            return None
+        return obj if obj.pos_ in ("PROPN", "PRON", "NOUN") else None
+    return None
 
 
 def _verb(tok: Token) -> bool:
