@@ -237,6 +237,10 @@ def _subject_of(verb: Token) -> Span | None:
             if host is not None:
                 verb = host
                 continue
+        first = _before_then(verb)
+        if first is not None:
+            verb = first
+            continue
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "acomp") and verb.head != verb:
             # (the speaker's next act, joined to the reported clause: "said she would write ..., and told")
             host = speakers_next_act(verb) or (verb.head.head if in_cue_tense(verb, verb.head.head) else verb.head)
@@ -257,6 +261,20 @@ def _subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _before_then(verb: Token) -> Token | None:
+    """"Ana Lind offered the man a job, then says ...": a finite verb after ", then" with no subject of its own;
+    the parser hung it on the first verb ("dep") or hung the first clause under it ("ccomp"): the first verb,
+    whose subject is the doer of both."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or doc[verb.i - 1].lower_ != "then" \
+            or doc[verb.i - 1].head != verb or doc[verb.i - 2].text != ",":
+        return None
+    if verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                 and c.right_edge.i == verb.i - 3 and _own_subject(c) is not None), None)
 
 
 #: Where a noun stands when a participle on it is the noun's own act ("a gunman claiming allegiance to X carried
