@@ -2158,6 +2158,9 @@ def test_a_relative_pronoun_speaks_for_the_whole_phrase_before_its_clause() -> N
     [
         (["Ana", "Lind", ":", "Stay", "\n\n", "I", "agree", "."], [True, False, True, False, False, True, False, False],
          ["B-PERSON", "I-PERSON"] + ["O"] * 6, "Ana Lind"),  # a headline that opens with the writer's name
+        (["Ana", "Lind", ":", "‘", "Stay", "’", "\n\n", "I", "agree", "."],
+         [True, False, True, False, False, False, False, True, False, False],
+         ["B-PERSON", "I-PERSON"] + ["O"] * 8, None),  # a news headline quoting her: "Name: ‘words’" names no writer
         (["Stay", "\n\n", "I", "agree", ".", "\n\n", "Ana", "Lind", "is", "a", "nurse", "."],
          [False, False, True, False, False, False, True, True, True, True, False, False],
          ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 4, "Ana Lind"),  # a closing line about the writer

@@ -15,13 +15,17 @@ if TYPE_CHECKING:
 #: What marks a line as reported words: a quotation mark or a verb of saying.
 _REPORTED = re.compile(r"[“”\"]|\b(?:said|says)\b")
 
+#: What opens words quoted in a headline: "Ana Lind: ‘The pier must stay’" reports her, she did not write it.
+_QUOTE_OPENERS = ("‘", "“", '"', "'")
+
 
 def find_writer(index: ArticleIndex) -> str | None:
     """A headline that opens with the name and a colon ("Ana Lind: The pier must stay"), a byline ("By Ana Lind") in
     the first lines, a closing line about the writer ("Ana Lind is the mayor of Lakeview."), or a line giving the text
     as an excerpt of their book ("From DAYS by X"): that person's fullest name. A closing line that reports
     someone's words ("Ana Lind, who runs the club, said she was glad. “It is home,” she said.") is the story's, not a
-    line about its writer."""
+    line about its writer; nor is a headline whose words after the colon are quoted ("Ana Lind: ‘The pier must
+    stay’ ...": a news headline quoting her)."""
     text = index.text.rstrip()
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     if not lines:
@@ -34,7 +38,8 @@ def find_writer(index: ArticleIndex) -> str | None:
         line_start = next((s for s, _t in reversed(lines) if s <= at), 0)
         before = text[line_start:at].strip()
         after = text[ent.end_char : ent.end_char + 2]
-        headline = line_start == 0 and not before and after.startswith(":")
+        headline = line_start == 0 and not before and after.startswith(":") and not text[
+            ent.end_char + 1 : ent.end_char + 4].lstrip().startswith(_QUOTE_OPENERS)  # ("Lind: ‘…’ Is Wrong": news)
         byline = line_start < 300 and before.lower() in ("by", "by:")
         closing = line_start == last_start and len(last) < 300 and len(before.split()) <= 2 and re.search(
             r"\b(?:is|was)\b", text[ent.end_char : last_start + len(last)]) is not None \
