@@ -88,7 +88,7 @@ def test_speaker_gender_stays_above_floors() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("which", ["news", "news2", "news3", "news4", "news6", "news7", "news8", "news9", "news10",
                                    "news11", "news12", "news13", "news14", "news15", "news16",
-                                   "realnews"])
+                                   "news17", "realnews"])
 def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     """Direct and mixed quotations with their speakers on the dev halves of the news sets (data/news: invented
     hard cases; data/news2: invented wire and newspaper copy where the speaker is the hard part; data/news3:
@@ -99,7 +99,8 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
     data/news12: features, business, courts and sport; data/news13: broadcasters' web copy in the present tense;
     data/news14: exchanges, trials, hearings, briefings and post-match interviews; data/news15: institutions,
     groups and documents that speak, and relays; data/news16: science, health and technology desks,
-    obituaries and profiles;
+    obituaries and profiles; data/news17: live blogs, wires and conflict reporting, sport off the field, opinion and
+    analysis, crime and courts;
     data/realnews: the saved real pages of ../shared/data/html)."""
     from onrecord.eval import floors as f
     from onrecord.settings import Settings
@@ -117,6 +118,7 @@ def test_quotations_of_the_news_sets_stay_above_floors(which: str) -> None:
                             "news14": (f.NEWS14_GOLD, f.NEWS14_FLOORS, 7),
                             "news15": (f.NEWS15_GOLD, f.NEWS15_FLOORS, 7),
                             "news16": (f.NEWS16_GOLD, f.NEWS16_FLOORS, 7),
+                            "news17": (f.NEWS17_GOLD, f.NEWS17_FLOORS, 7),
                             "realnews": (f.REALNEWS_GOLD, f.REALNEWS_FLOORS, 37)}[which]
     path = repo_file(gold)
     if path is None:

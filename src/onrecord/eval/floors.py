@@ -52,7 +52,7 @@ class Gate:
 
 GATES: tuple[Gate, ...] = (
     Gate("polnear/dev.jsonl.gz", "all",
-         {"content_overlap": 0.754, "content_exact": 0.634, "source_exact": 0.710, "cue_exact": 0.648}),
+         {"content_overlap": 0.754, "content_exact": 0.634, "source_exact": 0.714, "cue_exact": 0.648}),
     Gate("polnear/dev.jsonl.gz", "quotes", {"content_overlap": 0.635, "source_exact": 0.607, "cue_exact": 0.569}),
     Gate("polnear/dev.jsonl.gz", "all",
          {"content_overlap": 0.801, "content_exact": 0.690, "source_exact": 0.758, "cue_exact": 0.682},
@@ -64,54 +64,58 @@ GATES: tuple[Gate, ...] = (
     Gate("ggt/dev.jsonl", "quotes", {"content_overlap": 0.904, "end_to_end": 0.859, "cue_exact": 0.886},
          cue_span="word", mode="accurate"),
     # the second speaker gold: resolved names for the sources of 65 PolNeAR train documents (data/speakers/README.md)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.934, "named_accuracy": 0.938},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.941, "named_accuracy": 0.944},
          speakers="data/speakers/polnear-train.jsonl"),
     # its part b: 20 more documents labelled blind in session 19 (0.860 then), read by the lead as tuning since
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.914, "named_accuracy": 0.922},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.924, "named_accuracy": 0.933},
          speakers="data/speakers/polnear-train-b.jsonl"),
     # its part c: 20 more labelled blind in session 19 (0.855 at the start and end of it), read as tuning in session 20
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.947, "named_accuracy": 0.947},
          speakers="data/speakers/polnear-train-c.jsonl"),
     # its part d: 20 more labelled blind in session 20 (0.876 at the start and end of it), read as tuning in session 21
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.949, "named_accuracy": 0.951},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.966, "named_accuracy": 0.968},
          speakers="data/speakers/polnear-train-d.jsonl"),
     # its part e: 20 more labelled blind in session 21 (0.782 at its start and end), then read by the lead (excerpts)
     # and tuned on in session 22
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.880, "named_accuracy": 0.895},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.891, "named_accuracy": 0.907},
          speakers="data/speakers/polnear-train-e.jsonl"),
     # its part f: 20 more labelled blind in session 22 (0.896 at its start and end), tuned on in session 23
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.935, "named_accuracy": 0.939},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.946, "named_accuracy": 0.950},
          speakers="data/speakers/polnear-train-f.jsonl"),
     # its part g: 20 more labelled blind in session 24 (0.874 at its start, 0.877 at its end), a tuning set since
     Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.918, "named_accuracy": 0.934},
          speakers="data/speakers/polnear-train-g.jsonl"),
     # part h (written blind in session 25; scored on its starting code and at its end: 0.895 / 0.903 -> 0.898 / 0.907)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.916, "named_accuracy": 0.925},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.920, "named_accuracy": 0.929},
          speakers="data/speakers/polnear-train-h.jsonl"),
     # part i (written blind in session 26; scored on its starting code and at its end: 0.829 / 0.860, unchanged;
     # a tuning set in session 27)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.872, "named_accuracy": 0.897},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.876, "named_accuracy": 0.902},
          speakers="data/speakers/polnear-train-i.jsonl"),
     # part j (written blind in session 27; scored on its starting code and at its end: 0.857 / 0.880 -> 0.857 / 0.876;
     # a tuning set in session 28: 0.878 / 0.887; session 30: 0.899 / 0.905; session 31: 0.906 / 0.912)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.906, "named_accuracy": 0.912},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.909, "named_accuracy": 0.916},
          speakers="data/speakers/polnear-train-j.jsonl"),
     # part k (written blind in session 28; scored on its starting code and at its end: 0.842 / 0.848, unchanged; a
     # tuning set in sessions 29 and 30: 0.884 / 0.887; session 31: 0.887 / 0.891)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.895, "named_accuracy": 0.899},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.916, "named_accuracy": 0.915},
          speakers="data/speakers/polnear-train-k.jsonl"),
     # part l (written blind in session 30; scored on session 28's end code, on session 29's and at the end: 0.741 /
     # 0.750, 0.749 / 0.758, 0.746 / 0.755; a tuning set in session 31: 0.815 / 0.823; session 32: 0.823 / 0.831)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.823, "named_accuracy": 0.831},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.830, "named_accuracy": 0.839},
          speakers="data/speakers/polnear-train-l.jsonl"),
     # part m (written blind in session 31; scored on session 30's end code and at the end of 31: 0.859 / 0.862,
     # unchanged; a tuning set in session 32: 0.868 / 0.872)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.868, "named_accuracy": 0.872},
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.904, "named_accuracy": 0.902},
          speakers="data/speakers/polnear-train-m.jsonl"),
     # part n (written blind in session 32; scored on session 31's end code and at the end of 32: 0.897 / 0.902,
-    # unchanged)
-    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.897, "named_accuracy": 0.902},
+    # unchanged; a tuning set in session 33: 0.934 / 0.941)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.934, "named_accuracy": 0.941},
          speakers="data/speakers/polnear-train-n.jsonl"),
+    # part o (written blind in session 33; scored on session 32's end code and on session 33's merged code before it
+    # was read: 0.828 / 0.846, unchanged; then a tuning set for one short round: 0.834 / 0.852)
+    Gate("polnear/train.jsonl.gz", "all", {"speaker_accuracy": 0.834, "named_accuracy": 0.852},
+         speakers="data/speakers/polnear-train-o.jsonl"),
 )
 
 
@@ -152,7 +156,9 @@ PROVENANCE_FLOORS: dict[str, float] = {
     # session 25 changed a flag (prov25's learned pair scorer was measured, not adopted).
     # Session 32 (prov32: a new count under a figure word, a firm claim later only hoped, concept words): 0.851 /
     # 0.504 and 0.805 / 0.276, rating 0.952.
-    "reversal_precision": 0.851, "reversal_recall": 0.504, "conflict_precision": 0.805, "conflict_recall": 0.276,
+    # Session 33 (prov33: a claim the reporter recalls, paired with its owner's earlier quotation): conflicts 0.833 /
+    # 0.320.
+    "reversal_precision": 0.851, "reversal_recall": 0.504, "conflict_precision": 0.833, "conflict_recall": 0.320,
     "rating_accuracy": 0.952,
 }
 
@@ -195,7 +201,7 @@ NEWS4_GOLD = "data/news4/dev.jsonl"
 # 146/159: four more quotations matched, two of them with the speakers their false predictions already had wrong;
 # the floor follows the ratio)
 NEWS4_FLOORS: dict[str, float] = {
-    "content_overlap": 0.972, "content_exact": 0.803, "end_to_end": 0.900, "speaker_accuracy": 0.925}
+    "content_overlap": 0.972, "content_exact": 0.803, "end_to_end": 0.906, "speaker_accuracy": 0.931}
 #: The dev half of the sixth set of invented news (data/news6: written blind in session 21, long everyday copy with
 #: many speakers: roles and relations long after a first mention, families, documents), scored as data/news.
 NEWS6_GOLD = "data/news6/dev.jsonl"
@@ -262,6 +268,12 @@ NEWS15_FLOORS: dict[str, float] = {
 NEWS16_GOLD = "data/news16/dev.jsonl"
 NEWS16_FLOORS: dict[str, float] = {
     "content_overlap": 0.984, "content_exact": 0.874, "end_to_end": 0.923, "speaker_accuracy": 0.936}
+#: The dev half of the seventeenth set (data/news17: written blind in session 33, live blogs, wires and conflict
+#: reporting, sport off the field, opinion and analysis, crime and courts), scored as data/news (session 33 start,
+#: i.e. session 32's end code: 0.976 / 0.864 / 0.873; a tuning set in session 33: 0.979 / 0.917 / 0.929).
+NEWS17_GOLD = "data/news17/dev.jsonl"
+NEWS17_FLOORS: dict[str, float] = {
+    "content_overlap": 0.979, "content_exact": 0.805, "end_to_end": 0.916, "speaker_accuracy": 0.929}
 #: The dev half of the real saved news pages (data/realnews: offsets and speakers only, the text read from
 #: ../shared/data/html at run time), scored as data/news.
 REALNEWS_GOLD = "data/realnews/dev.jsonl"
@@ -291,5 +303,5 @@ __all__ = ["EPSILON", "FAMILIES_FLOORS", "FAMILIES_GOLD", "GATES", "GENDER_FLOOR
            "NEWS7_FLOORS", "NEWS7_GOLD", "NEWS8_FLOORS", "NEWS8_GOLD", "NEWS9_FLOORS", "NEWS9_GOLD", "NEWS10_FLOORS",
            "NEWS10_GOLD", "NEWS11_FLOORS", "NEWS11_GOLD", "NEWS12_FLOORS", "NEWS12_GOLD", "NEWS13_FLOORS",
            "NEWS13_GOLD", "NEWS14_FLOORS", "NEWS14_GOLD", "NEWS15_FLOORS", "NEWS15_GOLD", "NEWS16_FLOORS",
-           "NEWS16_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS", "PROVENANCE_GOLD",
-           "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
+           "NEWS16_GOLD", "NEWS17_FLOORS", "NEWS17_GOLD", "NEWS_FLOORS", "NEWS_GOLD", "NEWS_TYPES", "PROVENANCE_FLOORS",
+           "PROVENANCE_GOLD", "REALNEWS_FLOORS", "REALNEWS_GOLD", "Gate", "below_floors"]
