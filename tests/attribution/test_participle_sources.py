@@ -10,18 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import onrecord
 from onrecord.attribution.subjects import subject_of
-from onrecord.settings import Settings
-
-
-def _source(text: str, cue: str) -> str | None:
-    """The source, as written, of the first statement (scope all) whose cue begins with ``cue``."""
-    found = [a for a in onrecord.extract(text, settings=Settings(scope="all")).attributions
-             if text[a.cue.start : a.cue.end].startswith(cue)]
-    assert found, cue
-    source = found[0].source
-    return text[source.start : source.end] if source is not None else None
+from speaking import source_by_cue
 
 
 @pytest.mark.model
@@ -84,7 +74,7 @@ def _source(text: str, cue: str) -> str | None:
     ],
 )
 def test_a_participle_s_source(text: str, cue: str, source: str | None) -> None:
-    assert _source(text, cue) == source
+    assert source_by_cue(text, cue) == source
 
 
 def _hand_parsed(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:

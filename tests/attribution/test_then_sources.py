@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import onrecord
-from onrecord.settings import Settings
-
-
-def _source(text: str, cue: str) -> str | None:
-    """The source, as written, of the first statement (scope all) whose cue contains ``cue``."""
-    found = [a for a in onrecord.extract(text, settings=Settings(scope="all")).attributions
-             if cue in text[a.cue.start : a.cue.end]]
-    assert found, cue
-    source = found[0].source
-    return text[source.start : source.end] if source is not None else None
+from speaking import source_by_cue
 
 
 @pytest.mark.model
@@ -39,4 +29,4 @@ def _source(text: str, cue: str) -> str | None:
     ],
 )
 def test_then_source(text: str, cue: str, source: str | None) -> None:
-    assert _source(text, cue) == source
+    assert source_by_cue(text, cue, anywhere=True) == source
